@@ -1,0 +1,79 @@
+import { Option, type Command } from 'commander';
+import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
+import { invalidInput } from '../ftp/ftp-error';
+import type { TranscriptLine } from '../ftp/transcript';
+import type { FtpUrl } from './ftp-url';
+
+/** The connection flags every command that takes a URL accepts. */
+export interface ConnectionFlags {
+  readonly passive?: boolean;
+  readonly active?: boolean;
+  readonly activeAddress?: string;
+  readonly portRange?: string;
+  readonly tls?: string;
+  readonly trustFingerprint?: string[];
+  readonly charset?: string;
+  readonly followPasvAddress?: boolean;
+  readonly verbose?: boolean;
+  readonly timeout?: string;
+}
+
+export function addConnectionFlags(command: Command): Command {
+  return command
+    .option('--passive', 'passive mode: Ferry connects to the port the server names (EPSV, then PASV); the default')
+    .option('--active', 'active mode: the server connects back to Ferry (EPRT/PORT)')
+    .option('--active-address <addr>', 'address to announce in active mode (your public address behind NAT)')
+    .option('--port-range <a-b>', 'local ports to listen on in active mode, e.g. 50000-50100')
+    .addOption(new Option('--tls <mode>', 'encryption: explicit (AUTH TLS, required), explicit-if-available, implicit, none').choices(['explicit', 'explicit-if-available', 'implicit', 'none']))
+    .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', collect, [])
+    .option('--charset <name>', 'file name encoding on the server: auto (UTF-8), gbk, big5, shift_jis, latin1, …', 'auto')
+    .option('--follow-pasv-address', 'connect to the address a PASV reply names instead of the server you connected to')
+    .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection', '30')
+    .option('-v, --verbose', 'print the command/reply transcript (password masked) on stderr');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Combine a parsed URL and the flags into engine options. */
+export function toConnectOptions(url: FtpUrl, flags: ConnectionFlags, label = ''): ConnectOptions {
+  if (flags.passive && flags.active) throw invalidInput('--passive and --active were both given.', 'Choose one transfer mode.');
+  const tls: TlsMode = url.scheme === 'ftps' ? 'implicit' : ((flags.tls ?? 'none') as TlsMode);
+  const timeoutSeconds = Number(flags.timeout ?? '30');
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw invalidInput(`--timeout ${flags.timeout} is not a positive number of seconds.`, 'Use e.g. --timeout 30.');
+  const timeoutMs = timeoutSeconds * 1000;
+  return {
+    host: url.host,
+    ...(url.port !== null ? { port: url.port } : {}),
+    user: url.user ?? 'anonymous',
+    password: url.password ?? (url.user ? '' : 'anonymous@'),
+    tls,
+    transferMode: flags.active ? 'active' : 'passive',
+    followPasvAddress: flags.followPasvAddress ?? false,
+    activeExternalAddress: flags.activeAddress ?? null,
+    activePortRange: flags.portRange ? parsePortRange(flags.portRange) : null,
+    charset: flags.charset ?? 'auto',
+    trustedFingerprints: flags.trustFingerprint ?? [],
+    connectTimeoutMs: timeoutMs,
+    commandTimeoutMs: timeoutMs,
+    dataTimeoutMs: timeoutMs,
+    ...(flags.verbose ? { onTranscript: (line: TranscriptLine) => printTranscript(line, label) } : {}),
+  };
+}
+
+export function parsePortRange(text: string): readonly [number, number] {
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
+  const low = Number(match?.[1]);
+  const high = Number(match?.[2]);
+  if (!match || low < 1 || high > 65535 || low > high) {
+    throw invalidInput(`"${text}" is not a port range.`, 'Write it as LOW-HIGH with 1 ≤ LOW ≤ HIGH ≤ 65535, e.g. 50000-50100.');
+  }
+  return [low, high];
+}
+
+const PREFIX: Record<TranscriptLine['kind'], string> = { command: '> ', reply: '< ', info: '* ', error: '! ' };
+
+function printTranscript(line: TranscriptLine, label: string): void {
+  process.stderr.write(`${label}${PREFIX[line.kind]}${line.text}\n`);
+}

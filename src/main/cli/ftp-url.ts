@@ -1,0 +1,54 @@
+import { invalidInput } from '../ftp/ftp-error';
+
+/** The parts of an ftp:// or ftps:// URL that the engine needs. */
+export interface FtpUrl {
+  readonly scheme: 'ftp' | 'ftps';
+  readonly host: string;
+  readonly port: number | null;
+  readonly user: string | null;
+  readonly password: string | null;
+  /** Absolute remote path, percent-decoded; "/" when the URL has none. */
+  readonly path: string;
+}
+
+/**
+ * Parse `ftp://user:pass@host:port/path` (RFC 1738). `ftps://` means implicit TLS, as in curl.
+ * Percent-escapes are decoded so user names with "@" and paths with spaces work.
+ */
+export function parseFtpUrl(text: string): FtpUrl {
+  const match = /^(ftps?):\/\/(?:([^@/]*)@)?(\[[^\]]+\]|[^:/]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
+  if (!match) {
+    throw invalidInput(`"${text}" is not an FTP URL.`, 'Write it as ftp://user:password@host:port/path (or ftps:// for implicit TLS).');
+  }
+  const [, scheme = 'ftp', credentials, rawHost = '', rawPort, rawPath] = match;
+  let user: string | null = null;
+  let password: string | null = null;
+  if (credentials !== undefined) {
+    const colon = credentials.indexOf(':');
+    user = decode(colon === -1 ? credentials : credentials.slice(0, colon), text);
+    password = colon === -1 ? null : decode(credentials.slice(colon + 1), text);
+  }
+  let port: number | null = null;
+  if (rawPort) {
+    port = Number(rawPort);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw invalidInput(`The port in "${redactUrl(text)}" is not valid.`, 'Use a port from 1 to 65535.');
+    }
+  }
+  const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
+  const path = rawPath ? decode(rawPath, text) : '/';
+  return { scheme: scheme.toLowerCase() as 'ftp' | 'ftps', host, port, user, password, path };
+}
+
+/** The URL with its password replaced, for messages and logs. */
+export function redactUrl(text: string): string {
+  return text.replace(/^(ftps?:\/\/[^:@/]*:)[^@/]*@/i, '$1****@');
+}
+
+function decode(part: string, whole: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw invalidInput(`"${redactUrl(whole)}" contains a broken percent-escape.`, 'Write "%" as %25 in FTP URLs.');
+  }
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { describeError } from '../../shared/errors';
+import { FtpClient } from '../ftp/ftp-client';
+import { FtpError, toErrorData } from '../ftp/ftp-error';
+import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
+import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
+import { addConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
+import { EXIT_CODES } from './exit-codes';
+import { listingToJson, listingToText } from './format-listing';
+import { parseFtpUrl, type FtpUrl } from './ftp-url';
+
+/** Open a client for a URL, run `work`, and always say goodbye. */
+async function withClient<T>(urlText: string, flags: ConnectionFlags, work: (client: FtpClient, url: FtpUrl) => Promise<T>): Promise<T> {
+  const url = parseFtpUrl(urlText);
+  const client = await FtpClient.connect(toConnectOptions(url, flags));
+  try {
+    return await work(client, url);
+  } finally {
+    await client.quit();
+  }
+}
+
+function parseParallel(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new InvalidArgumentError('use a whole number from 1 to 64.');
+  return count;
+}
+
+function printReport(report: MirrorReport, seconds: number): void {
+  for (const line of report.skipped) process.stderr.write(`${line}\n`);
+  for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeError(failure.error)}\n`);
+  process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped.\n`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('ferry')
+    .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .addHelpText('after', `\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout; 10 local file; 11 some items failed.`);
+
+  addConnectionFlags(program.command('ls').argument('<url>', 'folder to list').option('--json', 'print a JSON array of entries').description('list a remote folder'))
+    .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {
+      await withClient(urlText, flags, async (client, url) => {
+        const listing = await client.list(url.path);
+        for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
+        const text = flags.json ? listingToJson(listing.entries) : listingToText(listing.entries);
+        if (text) process.stdout.write(`${text}\n`);
+      });
+    });
+
+  addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').description('download a file'))
+    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & { resume?: boolean }) => {
+      await withClient(urlText, flags, async (client, url) => {
+        if (local === '-') {
+          await client.download(url.path, process.stdout, { end: false });
+          return;
+        }
+        let target = local ?? remoteBasename(url.path);
+        const stat = await fsp.stat(target).catch(() => null);
+        if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
+        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false });
+      });
+    });
+
+  addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').description('upload a file'))
+    .action(async (local: string, urlText: string, flags: ConnectionFlags & { resume?: boolean; append?: boolean }) => {
+      await withClient(urlText, flags, async (client, url) => {
+        const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
+        if (local === '-') {
+          await client.upload(process.stdin, remote, { append: flags.append ?? false });
+          return;
+        }
+        if (flags.append) {
+          await client.upload(fs.createReadStream(local), remote, { append: true });
+          return;
+        }
+        await uploadFromFile(client, local, remote, { resume: flags.resume ?? false });
+      });
+    });
+
+  addConnectionFlags(
+    program
+      .command('mirror')
+      .argument('<source>', 'remote URL (or local folder with --reverse)')
+      .argument('<target>', 'local folder (or remote URL with --reverse)')
+      .option('-R, --reverse', 'upload: mirror a local folder to the server')
+      .option('-P, --parallel <n>', 'connections to use', parseParallel, 2)
+      .description('copy a whole folder tree'),
+  ).action(async (source: string, target: string, flags: ConnectionFlags & { reverse?: boolean; parallel: number }) => {
+    const urlText = flags.reverse ? target : source;
+    const url = parseFtpUrl(urlText);
+    const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(toConnectOptions(url, flags, flags.parallel > 1 ? `[${worker}] ` : ''));
+    const started = performance.now();
+    const report = flags.reverse ? await mirrorUp(source, url.path, { connect, parallel: flags.parallel }) : await mirrorDown(url.path, target, { connect, parallel: flags.parallel });
+    printReport(report, (performance.now() - started) / 1000);
+    if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;
+  });
+
+  addConnectionFlags(program.command('rm').argument('<url>', 'remote file').option('-r, --recursive', 'delete a folder and everything in it').description('delete a remote file or folder'))
+    .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
+      await withClient(urlText, flags, async (client, url) => {
+        if (flags.recursive) await removeTree(client, url.path);
+        else await client.delete(url.path);
+      });
+    });
+
+  addConnectionFlags(program.command('rmdir').argument('<url>', 'remote empty folder').description('remove an empty remote folder'))
+    .action(async (urlText: string, flags: ConnectionFlags) => {
+      await withClient(urlText, flags, (client, url) => client.rmdir(url.path));
+    });
+
+  addConnectionFlags(program.command('mkdir').argument('<url>', 'remote folder to create').option('-p, --parents', 'create missing parent folders too').description('create a remote folder'))
+    .action(async (urlText: string, flags: ConnectionFlags & { parents?: boolean }) => {
+      await withClient(urlText, flags, async (client, url) => {
+        if (!flags.parents) {
+          await client.mkdir(url.path);
+          return;
+        }
+        let current = '';
+        for (const part of url.path.split('/').filter(Boolean)) {
+          current = `${current}/${part}`;
+          await client.mkdir(current).catch(async (error: unknown) => {
+            // An existing folder answers 550 to MKD; entering it proves it is there.
+            if (!(error instanceof FtpError)) throw error;
+            await client.cd(current);
+          });
+        }
+      });
+    });
+
+  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, or relative to the same folder').description('rename or move on the server'))
+    .action(async (urlText: string, newPath: string, flags: ConnectionFlags) => {
+      await withClient(urlText, flags, async (client, url) => {
+        const destination = newPath.startsWith('/') ? newPath : joinRemote(remoteDirname(url.path), newPath);
+        await client.rename(url.path, destination);
+      });
+    });
+
+  addConnectionFlags(program.command('chmod').argument('<mode>', 'octal mode, e.g. 644').argument('<url>', 'remote file or folder').description('change permissions (SITE CHMOD)'))
+    .action(async (mode: string, urlText: string, flags: ConnectionFlags) => {
+      await withClient(urlText, flags, (client, url) => client.chmod(url.path, mode));
+    });
+
+  addConnectionFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
+    .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {
+      await withClient(urlText, flags, async (client, url) => {
+        const size = await client.size(url.path);
+        const modified = await client.modifiedTime(url.path);
+        const checksum = await client.checksum(url.path);
+        const result = { path: url.path, size, modified, checksum };
+        process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `size: ${size ?? 'unknown'}\nmodified: ${modified ?? 'unknown'}\nchecksum: ${checksum ? `${checksum.algorithm} ${checksum.hex}` : 'not offered'}\n`);
+      });
+    });
+
+  addConnectionFlags(program.command('quote').argument('<url>', 'server').argument('<command...>', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
+    .action(async (urlText: string, words: string[], flags: ConnectionFlags) => {
+      await withClient(urlText, flags, async (client) => {
+        const reply = await client.raw(words.join(' '));
+        process.stdout.write(`${reply.lines.join('\n')}\n`);
+        if (reply.code >= 400) process.exitCode = EXIT_CODES['server-reply'];
+      });
+    });
+
+  return program;
+}
+
+async function removeTree(client: FtpClient, remotePath: string): Promise<void> {
+  const listing = await client.list(remotePath);
+  for (const entry of listing.entries) {
+    const child = joinRemote(remotePath, entry.name);
+    if (entry.type === 'directory') await removeTree(client, child);
+    else await client.delete(child);
+  }
+  await client.rmdir(remotePath);
+}
+
+/** Entry point: run, and turn any failure into its message, hint and exit status. */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    const data = toErrorData(error);
+    process.stderr.write(`ferry: ${describeError(data)}\n`);
+    process.exitCode = EXIT_CODES[data.kind];
+  }
+}
+
+

@@ -1,0 +1,40 @@
+import type tls from 'node:tls';
+import type { CertificateError } from '../../shared/errors';
+
+/**
+ * Decide whether a TLS peer is acceptable: verified by a CA and matching the host, or pinned by the
+ * user through its SHA-256 fingerprint. Anything else becomes a certificate error the UI can show.
+ */
+export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFingerprints: readonly string[]): CertificateError | null {
+  const certificate = socket.getPeerCertificate();
+  const fingerprint = certificate?.fingerprint256 ?? '';
+  if (socket.authorized) return null;
+  if (fingerprint && trustedFingerprints.some((trusted) => sameFingerprint(trusted, fingerprint))) return null;
+  const reason = String(socket.authorizationError ?? 'unknown verification failure');
+  return {
+    kind: 'certificate',
+    host,
+    reason,
+    fingerprint256: fingerprint,
+    subject: formatName(certificate?.subject),
+    issuer: formatName(certificate?.issuer),
+    validFrom: certificate?.valid_from ?? '',
+    validTo: certificate?.valid_to ?? '',
+    retryable: false,
+    message: `The server's certificate is not trusted (${reason}). SHA-256 fingerprint: ${fingerprint}.`,
+    hint: 'If you recognise this fingerprint (ask the server admin), trust it for this site (CLI: --trust-fingerprint).',
+  };
+}
+
+/** Compare fingerprints ignoring case and separators, so "ab:cd" and "ABCD" match. */
+export function sameFingerprint(a: string, b: string): boolean {
+  const clean = (value: string): string => value.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  return clean(a).length > 0 && clean(a) === clean(b);
+}
+
+function formatName(name: tls.Certificate | undefined): string {
+  if (!name) return '';
+  return Object.entries(name)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .join(', ');
+}

@@ -1,0 +1,41 @@
+import type { TransferMode } from '../../shared/errors';
+import type { TranscriptListener } from './transcript';
+
+/** How to secure the control and data connections. */
+export type TlsMode = 'none' | 'explicit-if-available' | 'explicit' | 'implicit';
+
+/** Everything the engine needs to open a session. Defaults follow FileZilla's. */
+export interface ConnectOptions {
+  readonly host: string;
+  /** 21, or 990 for implicit TLS, when omitted. */
+  readonly port?: number;
+  /** "anonymous" when omitted. */
+  readonly user?: string;
+  readonly password?: string;
+  readonly tls?: TlsMode;
+  readonly transferMode?: TransferMode;
+  readonly followPasvAddress?: boolean;
+  readonly activeExternalAddress?: string | null;
+  readonly activePortRange?: readonly [number, number] | null;
+  /** "auto" (UTF-8, announced with OPTS UTF8 ON when offered) or an iconv-lite charset name such as "gbk". */
+  readonly charset?: string;
+  /** SHA-256 fingerprints ("AB:CD:…") of certificates the user trusts even though they do not verify. */
+  readonly trustedFingerprints?: readonly string[];
+  /** Extra CA certificates (PEM) to verify against, in addition to the system's. */
+  readonly ca?: string | Buffer | readonly (string | Buffer)[];
+  readonly connectTimeoutMs?: number;
+  readonly commandTimeoutMs?: number;
+  readonly dataTimeoutMs?: number;
+  readonly keepAliveMs?: number;
+  /** The largest directory listing accepted, in bytes. */
+  readonly maxListingBytes?: number;
+  readonly onTranscript?: TranscriptListener;
+}
+
+export const DEFAULTS = {
+  connectTimeoutMs: 20_000,
+  commandTimeoutMs: 30_000,
+  dataTimeoutMs: 20_000,
+  keepAliveMs: 60_000,
+  maxListingBytes: 256 * 1024 * 1024,
+} as const;

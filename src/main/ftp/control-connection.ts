@@ -1,0 +1,356 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Charset } from './charset';
+import { FtpError, invalidInput } from './ftp-error';
+import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
+import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
+import { describeSocketError } from './socket-errors';
+
+/** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
+const MAX_PENDING_REPLY_CHARS = 256 * 1024;
+
+export interface ControlConnectionOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly charset: Charset;
+  readonly connectTimeoutMs: number;
+  /** How long a command may wait for its reply (reset by `touch()` while a transfer moves data). */
+  readonly commandTimeoutMs: number;
+  /** Send NOOP after this much idle time; 0 disables keep-alive. */
+  readonly keepAliveMs: number;
+  /** Implicit FTPS: TLS from the first byte. */
+  readonly implicitTls?: tls.ConnectionOptions | undefined;
+  readonly onTranscript?: TranscriptListener | undefined;
+}
+
+export interface SendOptions {
+  /** Called for each 1xx reply before the final one (e.g. "150 Opening data connection"). */
+  readonly onPreliminary?: (reply: FtpReply) => void;
+  readonly timeoutMs?: number;
+}
+
+interface Waiter {
+  readonly command: string;
+  readonly onPreliminary: ((reply: FtpReply) => void) | undefined;
+  readonly resolve: (reply: FtpReply) => void;
+  readonly reject: (error: FtpError) => void;
+}
+
+/**
+ * The FTP control connection: one command in flight at a time, replies parsed as they arrive,
+ * a timeout only while a command waits, NOOP keep-alive when idle, and a remembered close reason.
+ */
+export class ControlConnection {
+  private socketValue: net.Socket;
+  private tlsSocketValue: tls.TLSSocket | null = null;
+  private decoder: { write(bytes: Buffer): string; end(): string };
+  private buffer = '';
+  private readonly replies: FtpReply[] = [];
+  private waiter: Waiter | null = null;
+  private inFlight: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private keepAliveTimer: NodeJS.Timeout | null = null;
+  private timeoutMs: number;
+  private closedReason: FtpError | null = null;
+  /** Replies owed to an ABOR written outside the one-at-a-time rule; they must not be dropped. */
+  private owedAbortReplies = 0;
+  private readonly onData = (chunk: Buffer): void => this.receive(chunk);
+
+  private constructor(
+    socket: net.Socket,
+    private readonly options: ControlConnectionOptions,
+  ) {
+    this.socketValue = socket;
+    this.decoder = options.charset.decoder();
+    this.timeoutMs = options.commandTimeoutMs;
+    if (socket instanceof tls.TLSSocket) this.tlsSocketValue = socket;
+    this.attach(socket);
+  }
+
+  /** Open the connection and wait for the server's greeting. */
+  static async connect(options: ControlConnectionOptions): Promise<{ connection: ControlConnection; greeting: FtpReply }> {
+    const socket = await openSocket(options);
+    const connection = new ControlConnection(socket, options);
+    const greeting = await connection.readReply('(greeting)', undefined, options.commandTimeoutMs);
+    if (greeting.code >= 400) {
+      connection.close();
+      const tooMany = greeting.code === 421;
+      throw new FtpError({
+        kind: 'server-reply',
+        code: greeting.code,
+        command: '(greeting)',
+        message: `The server refused the connection: ${greeting.code} ${greeting.message}`,
+        hint: tooMany ? 'The server has too many connections (perhaps from you). Close other sessions or lower the connection limit, then try again.' : 'Try again later or contact the server administrator.',
+        retryable: tooMany,
+      });
+    }
+    connection.scheduleKeepAlive();
+    return { connection, greeting };
+  }
+
+  get socket(): net.Socket {
+    return this.socketValue;
+  }
+  get tlsSocket(): tls.TLSSocket | null {
+    return this.tlsSocketValue;
+  }
+  get closed(): boolean {
+    return this.closedReason !== null;
+  }
+  /** Why the connection closed, if it did. */
+  get closeReason(): FtpError | null {
+    return this.closedReason;
+  }
+  get localAddress(): string {
+    return normalizeAddress(this.socketValue.localAddress ?? '');
+  }
+  get remoteAddress(): string {
+    return normalizeAddress(this.socketValue.remoteAddress ?? this.options.host);
+  }
+  get charset(): Charset {
+    return this.options.charset;
+  }
+
+  /** Replace the charset once the server's UTF8 support is known (before any path is sent). */
+  setCharset(charset: Charset): void {
+    (this.options as { charset: Charset }).charset = charset;
+    this.decoder = charset.decoder();
+  }
+
+  /** Send a command and resolve with its final (non-1xx) reply. */
+  async send(command: string, sendOptions: SendOptions = {}): Promise<FtpReply> {
+    assertSafeCommand(command);
+    if (this.inFlight !== null) {
+      // Two commands at once would interleave replies: always a programming error.
+      throw new Error(`FTP command "${maskCommand(command)}" sent while "${maskCommand(this.inFlight)}" is still waiting for its reply`);
+    }
+    if (this.closedReason) throw this.closedReason;
+    this.inFlight = command;
+    this.cancelKeepAlive();
+    try {
+      this.write(command);
+      return await this.readReply(command, sendOptions.onPreliminary, sendOptions.timeoutMs ?? this.options.commandTimeoutMs);
+    } finally {
+      this.inFlight = null;
+      this.scheduleKeepAlive();
+    }
+  }
+
+  /**
+   * Write ABOR while a transfer command is in flight (the one exception to one-at-a-time):
+   * the transfer command then gets its final reply (426 or 226), and ABOR one more, read by `readAbortReply`.
+   */
+  writeAbort(): void {
+    if (this.closedReason) return;
+    this.owedAbortReplies += 1;
+    this.write('ABOR');
+  }
+
+  /** Read the reply ABOR earned, after the transfer command's own final reply. */
+  async readAbortReply(timeoutMs: number): Promise<FtpReply> {
+    try {
+      return await this.readReply('ABOR', undefined, timeoutMs);
+    } finally {
+      this.owedAbortReplies = Math.max(0, this.owedAbortReplies - 1);
+    }
+  }
+
+  /** Restart the in-flight command's timeout: the data channel is making progress. */
+  touch(): void {
+    if (this.timer) this.timer.refresh();
+  }
+
+  /** Upgrade the plain connection to TLS after "AUTH TLS" was accepted. */
+  async upgradeToTls(tlsOptions: tls.ConnectionOptions): Promise<tls.TLSSocket> {
+    const plain = this.socketValue;
+    plain.off('data', this.onData);
+    const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
+      const socket = tls.connect({ ...tlsOptions, socket: plain });
+      const fail = (error: Error): void => reject(new FtpError({ kind: 'tls', message: `The TLS handshake with ${this.options.host} failed: ${error.message}`, hint: 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.', retryable: false }));
+      socket.once('secureConnect', () => {
+        socket.off('error', fail);
+        resolve(socket);
+      });
+      socket.once('error', fail);
+    });
+    this.socketValue = secure;
+    this.tlsSocketValue = secure;
+    this.attach(secure);
+    return secure;
+  }
+
+  /** Close without QUIT (after failures); idempotent. */
+  close(reason?: FtpError): void {
+    this.cancelKeepAlive();
+    this.clearTimer();
+    if (!this.closedReason) {
+      this.closedReason = reason ?? new FtpError({ kind: 'closed', message: 'The connection was closed by Ferry.', hint: 'Connect again.', retryable: true });
+    }
+    this.failWaiter(this.closedReason);
+    this.socketValue.destroy();
+  }
+
+  /** Polite goodbye: QUIT, then close whatever the answer. */
+  async quit(): Promise<void> {
+    if (this.closedReason) return;
+    try {
+      await this.send('QUIT', { timeoutMs: 3000 });
+    } catch {
+      // Closing anyway: a failed QUIT changes nothing for the user.
+    }
+    this.close();
+  }
+
+  log(kind: TranscriptKind, text: string): void {
+    this.options.onTranscript?.({ kind, text, at: Date.now() });
+  }
+
+  private attach(socket: net.Socket): void {
+    socket.on('data', this.onData);
+    socket.once('close', () => {
+      this.handleClose(new FtpError({ kind: 'closed', message: `The server ${this.options.host} closed the connection.`, hint: 'Connect again; if it keeps happening, the server may limit idle time or connections.', retryable: true }));
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      const described = describeSocketError(error, this.options.host, this.options.port);
+      this.handleClose(new FtpError(described));
+    });
+  }
+
+  private write(command: string): void {
+    this.log('command', maskCommand(command));
+    this.socketValue.write(Buffer.concat([this.options.charset.encode(command), Buffer.from('\r\n')]));
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffer += this.decoder.write(chunk);
+    const { replies, rest } = parseReplies(this.buffer);
+    this.buffer = rest;
+    for (const reply of replies) {
+      for (const line of reply.lines) this.log('reply', line);
+      this.replies.push(reply);
+    }
+    if (this.buffer.length > MAX_PENDING_REPLY_CHARS) {
+      this.close(new FtpError({ kind: 'protocol', message: `The server sent a reply longer than ${MAX_PENDING_REPLY_CHARS} characters.`, hint: 'The server is misbehaving; contact its administrator.', retryable: false }));
+      return;
+    }
+    this.deliver();
+  }
+
+  private deliver(): void {
+    while (this.waiter && this.replies.length > 0) {
+      const reply = this.replies.shift() as FtpReply;
+      if (isPreliminary(reply)) {
+        this.timer?.refresh();
+        this.waiter.onPreliminary?.(reply);
+        continue;
+      }
+      const waiter = this.waiter;
+      this.waiter = null;
+      this.clearTimer();
+      waiter.resolve(reply);
+    }
+    if (!this.waiter && this.replies.length > 0 && this.inFlight === null && this.owedAbortReplies === 0) {
+      // A reply nobody asked for: 421 before closing is the usual case. Keep it for the log only.
+      const unsolicited = this.replies.shift() as FtpReply;
+      if (unsolicited.code === 421) {
+        this.closedReason = new FtpError({ kind: 'closed', message: `The server closed the connection: ${unsolicited.code} ${unsolicited.message}`, hint: 'The server limits idle time or connections. Connect again.', retryable: true });
+      }
+    }
+  }
+
+  private readReply(command: string, onPreliminary: ((reply: FtpReply) => void) | undefined, timeoutMs: number): Promise<FtpReply> {
+    if (this.closedReason && this.replies.length === 0) return Promise.reject(this.closedReason);
+    return new Promise<FtpReply>((resolve, reject) => {
+      this.waiter = { command, onPreliminary, resolve, reject };
+      this.timeoutMs = timeoutMs;
+      this.clearTimer();
+      this.timer = setTimeout(() => this.onTimeout(command), timeoutMs);
+      this.deliver();
+    });
+  }
+
+  private onTimeout(command: string): void {
+    const seconds = Math.round(this.timeoutMs / 1000);
+    this.close(new FtpError({
+      kind: 'timeout',
+      command: maskCommand(command),
+      seconds,
+      message: `No reply from ${this.options.host} to "${maskCommand(command)}" within ${seconds} s.`,
+      hint: 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
+      retryable: true,
+    }));
+  }
+
+  private handleClose(reason: FtpError): void {
+    if (!this.closedReason) this.closedReason = reason;
+    this.cancelKeepAlive();
+    this.clearTimer();
+    // Replies already received stay deliverable (e.g. "221 Goodbye" right before the close).
+    this.deliver();
+    this.failWaiter(this.closedReason);
+  }
+
+  private failWaiter(error: FtpError): void {
+    const waiter = this.waiter;
+    this.waiter = null;
+    waiter?.reject(error);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private scheduleKeepAlive(): void {
+    this.cancelKeepAlive();
+    if (this.options.keepAliveMs <= 0 || this.closedReason) return;
+    this.keepAliveTimer = setTimeout(() => {
+      if (this.inFlight !== null || this.closedReason) return;
+      this.send('NOOP').catch(() => undefined);
+    }, this.options.keepAliveMs);
+    this.keepAliveTimer.unref();
+  }
+
+  private cancelKeepAlive(): void {
+    if (this.keepAliveTimer) clearTimeout(this.keepAliveTimer);
+    this.keepAliveTimer = null;
+  }
+}
+
+/** CR, LF and NUL would let an argument smuggle a second command (RFC 959 has no escaping). */
+export function assertSafeCommand(command: string): void {
+  if (/[\r\n\0]/.test(command)) {
+    throw invalidInput(`Refused to send a command containing a line break or NUL: ${JSON.stringify(maskCommand(command))}.`, 'Remove line breaks and NUL characters from the file or folder name.');
+  }
+}
+
+/** "::ffff:127.0.0.1" → "127.0.0.1", so IPv4 peers compare equal whatever the socket family. */
+export function normalizeAddress(address: string): string {
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+function openSocket(options: ControlConnectionOptions): Promise<net.Socket> {
+  return new Promise<net.Socket>((resolve, reject) => {
+    const implicit = options.implicitTls;
+    const socket: net.Socket = implicit
+      ? tls.connect({ ...implicit, host: options.host, port: options.port })
+      : net.connect({ host: options.host, port: options.port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new FtpError({ kind: 'connect', host: options.host, port: options.port, cause: 'timeout', message: `Could not reach ${options.host}:${options.port} within ${Math.round(options.connectTimeoutMs / 1000)} s.`, hint: 'Check the host name and port, and that no firewall blocks outgoing connections to this port.', retryable: true }));
+    }, options.connectTimeoutMs);
+    const onError = (error: NodeJS.ErrnoException): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(new FtpError(describeSocketError(error, options.host, options.port)));
+    };
+    socket.once('error', onError);
+    socket.once(implicit ? 'secureConnect' : 'connect', () => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      socket.setNoDelay(true);
+      socket.setKeepAlive(true, 60_000);
+      resolve(socket);
+    });
+  });
+}

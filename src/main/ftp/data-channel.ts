@@ -1,0 +1,267 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import type { ControlConnection } from './control-connection';
+import { normalizeAddress } from './control-connection';
+import { dataConnectionError } from './data-connection-errors';
+import { FtpError } from './ftp-error';
+import { formatEprtArgument, formatPortArgument, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
+import type { TransferMode } from '../../shared/errors';
+
+export interface DataChannelOptions {
+  readonly mode: TransferMode;
+  /** Connect to the host a PASV reply names instead of the control connection's peer. */
+  readonly followPasvAddress: boolean;
+  /** Active mode: address to announce in PORT/EPRT instead of the control socket's local address (NAT). */
+  readonly activeExternalAddress: string | null;
+  /** Active mode: local ports to listen on; null lets the system choose. */
+  readonly activePortRange: readonly [number, number] | null;
+  /** How long to wait for the data connection to open. */
+  readonly timeoutMs: number;
+  /** Wrap the data connection in TLS (PROT P), resuming the control connection's session. */
+  readonly tls: tls.ConnectionOptions | null;
+}
+
+/** What the session remembers across transfers about which commands work. */
+export interface DataChannelMemory {
+  epsv: 'untried' | 'works' | 'fails';
+  eprt: 'untried' | 'works' | 'fails';
+}
+
+/**
+ * A data connection promised but not yet open. `socket()` is awaited only after the transfer
+ * command is sent: in active mode the server connects back only once it has the command.
+ */
+export interface PendingDataConnection {
+  readonly mode: TransferMode;
+  /** The far end (passive) or our listening end (active), for messages. */
+  readonly address: string;
+  readonly port: number;
+  socket(): Promise<net.Socket>;
+  cancel(): void;
+}
+
+/** Negotiate a data connection in the configured mode (sends EPSV/PASV or EPRT/PORT). */
+export async function prepareDataConnection(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory): Promise<PendingDataConnection> {
+  return options.mode === 'passive' ? preparePassive(control, options, memory) : prepareActive(control, options, memory);
+}
+
+async function preparePassive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory): Promise<PendingDataConnection> {
+  const peer = control.remoteAddress;
+  let host: string | null = null;
+  let port: number | null = null;
+  if (memory.epsv !== 'fails') {
+    const reply = await control.send('EPSV');
+    const target = reply.code === 229 ? parseEpsvReply(reply.message) : null;
+    if (target) {
+      memory.epsv = 'works';
+      host = peer;
+      port = target.port;
+    } else {
+      memory.epsv = 'fails';
+    }
+  }
+  if (port === null) {
+    if (peer.includes(':')) {
+      throw new FtpError({ kind: 'protocol', message: 'The server refused EPSV, and PASV cannot work over IPv6.', hint: 'Use active mode for this site, or connect over IPv4.', retryable: false });
+    }
+    const reply = await control.send('PASV');
+    const target = reply.code === 227 ? parsePasvReply(reply.message) : null;
+    if (!target || target.host === null) {
+      throw new FtpError(dataConnectionError('passive', 'server-refused', peer, 0, `${reply.code} ${reply.message}`));
+    }
+    port = target.port;
+    if (options.followPasvAddress) {
+      host = target.host;
+    } else {
+      host = peer;
+      if (target.host !== peer) {
+        // Following a foreign address lets a hostile server aim us at any host; a NATed server's private address would fail anyway.
+        const why = isNonRoutableIpv4(target.host) ? 'a private address, typical of a server behind NAT' : 'a host other than the server';
+        control.log('info', `The server announced ${target.host}:${port} (${why}); connecting to ${peer}:${port} instead.`);
+      }
+    }
+  }
+  return connectPassive(control, host ?? peer, port, options);
+}
+
+function connectPassive(control: ControlConnection, host: string, port: number, options: DataChannelOptions): PendingDataConnection {
+  const socket = net.connect({ host, port });
+  let settled = false;
+  const connected = new Promise<net.Socket>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      settled = true;
+      socket.destroy();
+      reject(new FtpError(dataConnectionError('passive', 'connect-timeout', host, port, `no answer within ${Math.round(options.timeoutMs / 1000)} s`)));
+    }, options.timeoutMs);
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      const cause = error.code === 'ECONNREFUSED' ? 'connect-refused' : error.code === 'ECONNRESET' ? 'reset' : 'connect-failed';
+      reject(new FtpError(dataConnectionError('passive', cause, host, port, error.code ?? error.message)));
+    });
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      settled = true;
+      socket.setNoDelay(true);
+      resolve(socket);
+    });
+  });
+  // Avoid an unhandled rejection if the transfer command fails before anyone awaits the socket.
+  connected.catch(() => undefined);
+  const withTls = connected.then((raw) => (options.tls ? secureDataSocket(control, raw, options.tls, 'passive', host, port) : raw));
+  withTls.catch(() => undefined);
+  return {
+    mode: 'passive',
+    address: host,
+    port,
+    socket: () => withTls,
+    cancel: () => socket.destroy(),
+  };
+}
+
+async function prepareActive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory): Promise<PendingDataConnection> {
+  const localAddress = control.localAddress;
+  const server = await listenInRange(localAddress, options.activePortRange);
+  const address = server.address() as net.AddressInfo;
+  const announced = options.activeExternalAddress ?? localAddress;
+  const port = address.port;
+  try {
+    await announceActive(control, announced, port, memory);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  return acceptActive(control, server, announced, port, options);
+}
+
+async function announceActive(control: ControlConnection, host: string, port: number, memory: DataChannelMemory): Promise<void> {
+  const ipv6 = host.includes(':');
+  if (ipv6 || memory.eprt !== 'fails') {
+    const reply = await control.send(`EPRT ${formatEprtArgument(host, port)}`);
+    if (reply.code === 200) {
+      memory.eprt = 'works';
+      return;
+    }
+    memory.eprt = 'fails';
+    if (ipv6) throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `EPRT: ${reply.code} ${reply.message}`));
+  }
+  const reply = await control.send(`PORT ${formatPortArgument(host, port)}`);
+  if (reply.code !== 200) {
+    throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `PORT: ${reply.code} ${reply.message}`));
+  }
+}
+
+function acceptActive(control: ControlConnection, server: net.Server, announced: string, port: number, options: DataChannelOptions): PendingDataConnection {
+  const expectedPeer = control.remoteAddress;
+  let accepted: net.Socket | null = null;
+  let rejectAccept: ((error: FtpError) => void) | null = null;
+  let resolveAccept: ((socket: net.Socket) => void) | null = null;
+  const acceptedPromise = new Promise<net.Socket>((resolve, reject) => {
+    resolveAccept = resolve;
+    rejectAccept = reject;
+  });
+  acceptedPromise.catch(() => undefined);
+  server.on('connection', (socket) => {
+    const from = normalizeAddress(socket.remoteAddress ?? '');
+    if (accepted || from !== expectedPeer) {
+      // Only the server we talk to may deliver data; anything else could inject or steal a file.
+      control.log('error', `Refused a data connection from ${from} (expected ${expectedPeer}).`);
+      socket.destroy();
+      return;
+    }
+    accepted = socket;
+    socket.setNoDelay(true);
+    server.close();
+    resolveAccept?.(socket);
+  });
+  let started: Promise<net.Socket> | null = null;
+  return {
+    mode: 'active',
+    address: announced,
+    port,
+    socket: () => {
+      started ??= (async () => {
+        const timer = setTimeout(() => {
+          server.close();
+          rejectAccept?.(new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, `nothing connected within ${Math.round(options.timeoutMs / 1000)} s`)));
+        }, options.timeoutMs);
+        try {
+          const raw = await acceptedPromise;
+          return options.tls ? await secureDataSocket(control, raw, options.tls, 'active', announced, port) : raw;
+        } finally {
+          clearTimeout(timer);
+        }
+      })();
+      return started;
+    },
+    cancel: () => {
+      server.close();
+      accepted?.destroy();
+      rejectAccept?.(new FtpError({ kind: 'aborted', message: 'The data connection was cancelled.', hint: '', retryable: false }));
+    },
+  };
+}
+
+/** Listen on the control socket's local address, on a port from the range if one is set. */
+async function listenInRange(host: string, range: readonly [number, number] | null): Promise<net.Server> {
+  const candidates = range ? shuffledPorts(range) : [0];
+  let lastError: NodeJS.ErrnoException | null = null;
+  for (const port of candidates) {
+    const server = net.createServer();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host, port, backlog: 4, exclusive: true }, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return server;
+    } catch (error) {
+      lastError = error as NodeJS.ErrnoException;
+      server.close();
+    }
+  }
+  const label = range ? `${range[0]}-${range[1]}` : 'any port';
+  throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, `${label}: ${lastError?.code ?? 'no free port'}`));
+}
+
+/** Random order spreads concurrent workers over the range instead of all racing for its first port. */
+function shuffledPorts([low, high]: readonly [number, number]): number[] {
+  const ports: number[] = [];
+  for (let port = low; port <= high; port += 1) ports.push(port);
+  for (let index = ports.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [ports[index], ports[other]] = [ports[other] as number, ports[index] as number];
+  }
+  return ports;
+}
+
+/**
+ * FTPS data connections are TLS clients too, whichever side connected, and resume the control
+ * connection's TLS session (vsftpd's require_ssl_reuse and proftpd refuse them otherwise).
+ */
+function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOptions: tls.ConnectionOptions, mode: TransferMode, address: string, port: number): Promise<net.Socket> {
+  const controlTls = control.tlsSocket;
+  const session = controlTls?.getSession();
+  return new Promise<net.Socket>((resolve, reject) => {
+    const secure = tls.connect({ ...tlsOptions, socket: raw, session });
+    secure.once('secureConnect', () => {
+      secure.off('error', fail);
+      const controlCert = controlTls?.getPeerCertificate();
+      const dataCert = secure.getPeerCertificate();
+      if (controlCert?.fingerprint256 && dataCert?.fingerprint256 && controlCert.fingerprint256 !== dataCert.fingerprint256) {
+        secure.destroy();
+        reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, 'the data connection presented a different certificate than the control connection')));
+        return;
+      }
+      resolve(secure);
+    });
+    function fail(error: Error): void {
+      raw.destroy();
+      reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, error.message)));
+    }
+    secure.once('error', fail);
+  });
+}

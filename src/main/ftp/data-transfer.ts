@@ -1,0 +1,112 @@
+import type net from 'node:net';
+import { prepareDataConnection, type PendingDataConnection } from './data-channel';
+import { dataConnectionError } from './data-connection-errors';
+import { FtpError } from './ftp-error';
+import type { FtpReply } from './reply-parser';
+import { replyError } from './reply-errors';
+import type { FtpSession } from './session';
+import type { FerryErrorData } from '../../shared/errors';
+
+const ABORT_DEADLINE_MS = 3000;
+
+/** What to do with the data connection once it is open: read from it or write to it. */
+export type DataHandler = (socket: net.Socket) => Promise<void>;
+
+export interface DataTransferOptions {
+  /** Names the file in error messages. */
+  readonly subject: string;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Run one data-carrying command (LIST, MLSD, RETR, STOR, APPE).
+ * The data connection is awaited only after the command is sent, which is what makes active mode
+ * possible; the transfer is complete only when the data is done AND the final 2xx reply came, in either order.
+ */
+export async function runDataTransfer(session: FtpSession, command: string, handle: DataHandler, options: DataTransferOptions): Promise<FtpReply> {
+  const { control } = session;
+  throwIfAborted(options.signal);
+  const pending = await prepareDataConnection(control, session.dataOptions, session.memory);
+  let finalReply: FtpReply | null = null;
+  let aborting = false;
+  const replyPromise = control.send(command).then((reply) => {
+    finalReply = reply;
+    return reply;
+  });
+  // Every path below awaits this promise or drops the connection; this only silences the runtime's warning.
+  replyPromise.catch(() => undefined);
+  const onAbort = (): void => {
+    aborting = true;
+    control.writeAbort();
+    pending.cancel();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const first = await Promise.race([
+      pending.socket().then((socket) => ({ socket }) as const),
+      replyPromise.then((reply) => ({ reply }) as const),
+    ]);
+    if ('reply' in first && first.reply.code >= 300) {
+      pending.cancel();
+      throw new FtpError(negativeTransferReply(pending, command, first.reply, options.subject));
+    }
+    const socket = 'socket' in first ? first.socket : await pending.socket();
+    const dataDone = handle(socket);
+    // Keep the command's reply timeout from firing while data is still moving.
+    socket.on('data', () => control.touch());
+    socket.on('drain', () => control.touch());
+    const [, reply] = await Promise.all([dataDone, replyPromise]);
+    if (reply.code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+    return reply;
+  } catch (error) {
+    pending.cancel();
+    if (aborting) {
+      await settleAbort(session, replyPromise, finalReply !== null);
+      throw new FtpError({ kind: 'aborted', message: `The transfer of ${options.subject} was cancelled.`, hint: '', retryable: false });
+    }
+    if (finalReply === null && !control.closed) {
+      // The server still waits on its side of the data connection; ABOR it so the next command is answered in order.
+      control.writeAbort();
+      await settleAbort(session, replyPromise, false);
+    }
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * After ABOR: the transfer command's final reply, then ABOR's own. A server that stays silent
+ * (e.g. still connecting back in active mode) gets its connection dropped so replies never go out of step.
+ */
+async function settleAbort(session: FtpSession, replyPromise: Promise<FtpReply>, hadFinal: boolean): Promise<void> {
+  const { control } = session;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('abort deadline')), ABORT_DEADLINE_MS);
+  });
+  try {
+    if (!hadFinal) await Promise.race([replyPromise, deadline]);
+    await Promise.race([control.readAbortReply(ABORT_DEADLINE_MS), deadline]);
+  } catch {
+    control.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function negativeTransferReply(pending: PendingDataConnection, command: string, reply: FtpReply, subject: string): FerryErrorData {
+  // 425 "Can't open data connection": in active mode the server could not reach us.
+  if (reply.code === 522 || (reply.code === 425 && /ssl|tls/i.test(reply.message))) {
+    return dataConnectionError(pending.mode, 'tls-failed', pending.address, pending.port, `${reply.code} ${reply.message}`);
+  }
+  if (reply.code === 425) {
+    const cause = pending.mode === 'active' ? 'accept-timeout' : 'server-refused';
+    return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`);
+  }
+  return replyError(command, reply, subject);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new FtpError({ kind: 'aborted', message: 'Cancelled before it started.', hint: '', retryable: false });
+}

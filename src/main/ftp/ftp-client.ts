@@ -1,0 +1,278 @@
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { RemoteEntry } from '../../shared/remote-entry';
+import type { TransferMode } from '../../shared/errors';
+import type { ConnectOptions } from './connect-options';
+import type { Capabilities } from './features';
+import { FtpError } from './ftp-error';
+import { parseListing, parseMlsd } from './listing/parse-listing';
+import { progressStream } from './progress-stream';
+import type { FtpReply } from './reply-parser';
+import { replyError } from './reply-errors';
+import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
+import { runDataTransfer } from './data-transfer';
+import { openSession, type FtpSession } from './session';
+
+export interface Listing {
+  readonly path: string;
+  readonly entries: RemoteEntry[];
+  /** Lines no parser understood; shown to the user rather than silently dropped. */
+  readonly unparsed: string[];
+  readonly command: 'MLSD' | 'LIST -a' | 'LIST';
+}
+
+export interface TransferProgressOptions {
+  /** Called with the total bytes moved so far (including the resumed offset). */
+  readonly onProgress?: (bytes: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface DownloadOptions extends TransferProgressOptions {
+  /** Resume: ask the server to start at this byte (REST). */
+  readonly offset?: number;
+  /** End the destination stream when done (false for stdout). Default true. */
+  readonly end?: boolean;
+}
+
+export interface UploadOptions extends TransferProgressOptions {
+  /** Resume an upload at this byte with REST + STOR (the source must already start there). */
+  readonly offset?: number;
+  /** Append with APPE instead of STOR. */
+  readonly append?: boolean;
+}
+
+export interface Checksum {
+  readonly algorithm: 'SHA-256' | 'SHA-1' | 'MD5' | 'CRC32';
+  readonly hex: string;
+}
+
+/**
+ * The engine's public face: one logged-in control connection and the operations on it.
+ * One operation at a time; open several clients for parallel transfers.
+ */
+export class FtpClient {
+  private listAll: 'untried' | 'works' | 'fails' = 'untried';
+
+  private constructor(private readonly session: FtpSession) {}
+
+  static async connect(options: ConnectOptions): Promise<FtpClient> {
+    return new FtpClient(await openSession(options));
+  }
+
+  get capabilities(): Capabilities {
+    return this.session.capabilities;
+  }
+  get transferMode(): TransferMode {
+    return this.session.dataOptions.mode;
+  }
+  get secure(): boolean {
+    return this.session.control.tlsSocket !== null;
+  }
+  get certificateFingerprint(): string | null {
+    return this.session.control.tlsSocket?.getPeerCertificate()?.fingerprint256 ?? null;
+  }
+  get system(): string | null {
+    return this.session.system;
+  }
+  get closed(): boolean {
+    return this.session.control.closed;
+  }
+  /** The commands the last data connection used: "EPSV", "PASV", "EPRT" or "PORT". */
+  get dataCommand(): string {
+    const { memory, dataOptions } = this.session;
+    if (dataOptions.mode === 'passive') return memory.epsv === 'fails' ? 'PASV' : 'EPSV';
+    return memory.eprt === 'fails' ? 'PORT' : 'EPRT';
+  }
+
+  async pwd(): Promise<string> {
+    const reply = await this.command('PWD');
+    return parsePwdReply(reply.message) ?? '/';
+  }
+
+  async cd(remotePath: string): Promise<void> {
+    await this.command(`CWD ${remotePath}`, remotePath);
+  }
+
+  async cdup(): Promise<void> {
+    await this.command('CDUP');
+  }
+
+  /** List a folder: MLSD where offered (exact sizes and UTC times), else LIST -a, else LIST. */
+  async list(remotePath = '.'): Promise<Listing> {
+    const target = remotePath === '.' ? remotePath : normalizeRemote(remotePath);
+    if (this.session.capabilities.mlsd) {
+      const text = await this.readListing(`MLSD ${target}`, target);
+      return { path: target, ...parseMlsd(text), command: 'MLSD' };
+    }
+    // LIST's argument is ambiguous for names with spaces (and "-a" may be taken for one), so enter the folder first.
+    if (target !== '.') await this.cd(target);
+    if (this.listAll !== 'fails') {
+      try {
+        const text = await this.readListing('LIST -a', target);
+        this.listAll = 'works';
+        return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST -a' };
+      } catch (error) {
+        if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
+        this.listAll = 'fails';
+      }
+    }
+    const text = await this.readListing('LIST', target);
+    return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST' };
+  }
+
+  /** Stream a remote file into `destination`; memory stays flat whatever the size. */
+  async download(remotePath: string, destination: Writable, options: DownloadOptions = {}): Promise<{ bytes: number }> {
+    const offset = options.offset ?? 0;
+    let bytes = offset;
+    if (offset > 0) await this.restart(offset, remotePath);
+    await runDataTransfer(
+      this.session,
+      `RETR ${remotePath}`,
+      async (socket) => {
+        const counter = progressStream((total) => {
+          bytes = total;
+          options.onProgress?.(total);
+        }, offset);
+        await pipeline(socket, counter, destination, { end: options.end ?? true });
+      },
+      { subject: remotePath, signal: options.signal },
+    );
+    return { bytes: bytes - offset };
+  }
+
+  /** Stream `source` to a remote file (STOR, APPE, or REST + STOR to resume). */
+  async upload(source: Readable, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
+    const offset = options.offset ?? 0;
+    let bytes = offset;
+    if (offset > 0 && !options.append) await this.restart(offset, remotePath);
+    const verb = options.append ? 'APPE' : 'STOR';
+    await runDataTransfer(
+      this.session,
+      `${verb} ${remotePath}`,
+      async (socket) => {
+        const counter = progressStream((total) => {
+          bytes = total;
+          options.onProgress?.(total);
+        }, offset);
+        await pipeline(source, counter, socket);
+      },
+      { subject: remotePath, signal: options.signal },
+    );
+    return { bytes: bytes - offset };
+  }
+
+  async mkdir(remotePath: string): Promise<void> {
+    await this.command(`MKD ${remotePath}`, remotePath);
+  }
+
+  async rmdir(remotePath: string): Promise<void> {
+    await this.command(`RMD ${remotePath}`, remotePath);
+  }
+
+  async delete(remotePath: string): Promise<void> {
+    await this.command(`DELE ${remotePath}`, remotePath);
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const reply = await this.session.control.send(`RNFR ${from}`);
+    if (reply.code !== 350) throw new FtpError(replyError(`RNFR ${from}`, reply, from));
+    await this.command(`RNTO ${to}`, to);
+  }
+
+  /** Size in bytes (SIZE), or null when the server cannot tell. */
+  async size(remotePath: string): Promise<number | null> {
+    const reply = await this.session.control.send(`SIZE ${remotePath}`);
+    if (reply.code === 213 && /^\d+$/.test(reply.message.trim())) return Number(reply.message.trim());
+    if (reply.code === 550) throw new FtpError(replyError(`SIZE ${remotePath}`, reply, remotePath));
+    return null;
+  }
+
+  /** Last modification time as ISO 8601 (MDTM, UTC), or null when the server cannot tell. */
+  async modifiedTime(remotePath: string): Promise<string | null> {
+    const reply = await this.session.control.send(`MDTM ${remotePath}`);
+    if (reply.code === 213) return parseMdtmTime(reply.message);
+    if (reply.code === 550) throw new FtpError(replyError(`MDTM ${remotePath}`, reply, remotePath));
+    return null;
+  }
+
+  /** SITE CHMOD with an octal mode such as "644". */
+  async chmod(remotePath: string, mode: string): Promise<void> {
+    if (!/^[0-7]{3,4}$/.test(mode)) {
+      throw new FtpError({ kind: 'invalid-input', message: `"${mode}" is not an octal file mode.`, hint: 'Use three or four octal digits, e.g. 644 or 0755.', retryable: false });
+    }
+    await this.command(`SITE CHMOD ${mode} ${remotePath}`, remotePath);
+  }
+
+  /** The server's checksum of a file, with the best algorithm it offers; null when it offers none. */
+  async checksum(remotePath: string): Promise<Checksum | null> {
+    const caps = this.session.capabilities;
+    const control = this.session.control;
+    const hashPick = (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((name) => caps.hashAlgorithms.includes(name));
+    if (hashPick) {
+      await control.send(`OPTS HASH ${hashPick}`);
+      const reply = await control.send(`HASH ${remotePath}`);
+      const match = reply.code === 213 ? /^(\S+)\s+\S+\s+([0-9a-f]+)\s/i.exec(`${reply.message} `) : null;
+      if (match) return { algorithm: hashPick, hex: (match[2] ?? '').toLowerCase() };
+    }
+    const fallbacks = [
+      [caps.xsha256, 'XSHA256', 'SHA-256'],
+      [caps.xmd5, 'XMD5', 'MD5'],
+      [caps.xcrc, 'XCRC', 'CRC32'],
+    ] as const;
+    for (const [offered, verb, algorithm] of fallbacks) {
+      if (!offered) continue;
+      const reply = await control.send(`${verb} ${remotePath}`);
+      const hex = /([0-9a-f]{8,})/i.exec(reply.message)?.[1];
+      if (reply.code < 300 && hex) return { algorithm, hex: hex.toLowerCase() };
+    }
+    return null;
+  }
+
+  /** Send any command and get its final reply, for the CLI's `quote` and diagnostics. */
+  async raw(command: string): Promise<FtpReply> {
+    return this.session.control.send(command);
+  }
+
+  async quit(): Promise<void> {
+    await this.session.control.quit();
+  }
+
+  close(): void {
+    this.session.control.close();
+  }
+
+  private async restart(offset: number, remotePath: string): Promise<void> {
+    const reply = await this.session.control.send(`REST ${offset}`);
+    if (reply.code !== 350) {
+      throw new FtpError({ ...replyError(`REST ${offset}`, reply, remotePath), message: `The server cannot resume ${remotePath} at byte ${offset}: ${reply.code} ${reply.message}`, hint: 'Transfer the whole file again (overwrite instead of resume).' });
+    }
+  }
+
+  private async command(command: string, subject = ''): Promise<FtpReply> {
+    const reply = await this.session.control.send(command);
+    if (reply.code >= 400) throw new FtpError(replyError(command, reply, subject));
+    return reply;
+  }
+
+  private async readListing(command: string, subject: string): Promise<string> {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const limit = this.session.maxListingBytes;
+    await runDataTransfer(
+      this.session,
+      command,
+      async (socket) => {
+        for await (const chunk of socket as AsyncIterable<Buffer>) {
+          total += chunk.length;
+          if (total > limit) {
+            socket.destroy();
+            throw new FtpError({ kind: 'protocol', message: `The listing of ${subject} is larger than ${Math.round(limit / 1048576)} MiB.`, hint: 'The folder is too large to list at once; open a subfolder, or raise the listing limit.', retryable: false });
+          }
+          chunks.push(chunk);
+        }
+      },
+      { subject },
+    );
+    return this.session.control.charset.decode(Buffer.concat(chunks));
+  }
+}

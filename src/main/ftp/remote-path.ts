@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+/** Remote paths are POSIX-style whatever the local OS; these keep them absolute and clean. */
+export function joinRemote(base: string, ...parts: string[]): string {
+  return path.posix.join(base || '/', ...parts);
+}
+
+export function normalizeRemote(remotePath: string): string {
+  const normalized = path.posix.normalize(remotePath.startsWith('/') ? remotePath : `/${remotePath}`);
+  return normalized.length > 1 && normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
+}
+
+export function remoteBasename(remotePath: string): string {
+  return path.posix.basename(remotePath);
+}
+
+export function remoteDirname(remotePath: string): string {
+  return path.posix.dirname(remotePath);
+}
+
+/** The path inside a 257 reply: "/a ""quoted"" dir" is created → /a "quoted" dir (RFC 959 appendix II). */
+export function parsePwdReply(message: string): string | null {
+  const start = message.indexOf('"');
+  if (start === -1) return null;
+  let result = '';
+  for (let index = start + 1; index < message.length; index += 1) {
+    const char = message[index];
+    if (char === '"') {
+      if (message[index + 1] === '"') {
+        result += '"';
+        index += 1;
+        continue;
+      }
+      return result;
+    }
+    result += char;
+  }
+  return null;
+}
+
+/** MDTM "YYYYMMDDHHMMSS[.sss]" (UTC) → ISO 8601, or null. */
+export function parseMdtmTime(value: string): string | null {
+  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,3}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, fraction] = match;
+  const ms = fraction ? Number(fraction.padEnd(3, '0')) : 0;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

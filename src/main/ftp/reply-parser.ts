@@ -1,0 +1,72 @@
+/**
+ * Pure parser for FTP control-connection replies (RFC 959 §4.2).
+ * It carries the incomplete tail so a reply split across TCP chunks is parsed once complete.
+ */
+export interface FtpReply {
+  readonly code: number;
+  /** Every line of the reply without CRLF, first line included with its code. */
+  readonly lines: readonly string[];
+  /** The text of the reply: lines joined by \n with the leading "123-"/"123 " of first and last removed. */
+  readonly message: string;
+}
+
+export interface ParsedReplies {
+  readonly replies: FtpReply[];
+  /** Unconsumed text: an incomplete line or an unfinished multi-line reply. */
+  readonly rest: string;
+}
+
+const FIRST_LINE = /^(\d{3})([ -])(.*)$/;
+
+/** Parse as many complete replies as `text` holds. */
+export function parseReplies(text: string): ParsedReplies {
+  const replies: FtpReply[] = [];
+  let position = 0;
+  let pending: { code: string; lines: string[]; start: number } | null = null;
+  for (;;) {
+    const end = text.indexOf('\n', position);
+    if (end === -1) break;
+    const line = text.slice(position, end).replace(/\r$/, '');
+    const lineStart = position;
+    position = end + 1;
+    if (pending === null) {
+      const match = FIRST_LINE.exec(line);
+      if (!match) {
+        // Garbage outside a reply: skip it, as servers sometimes send stray blank lines.
+        continue;
+      }
+      const code = match[1] ?? '';
+      if (match[2] === ' ') {
+        replies.push(makeReply(code, [line]));
+      } else {
+        pending = { code, lines: [line], start: lineStart };
+      }
+      continue;
+    }
+    pending.lines.push(line);
+    // A multi-line reply ends with the same code followed by a space (RFC 959).
+    if (line.startsWith(`${pending.code} `) || line === pending.code) {
+      replies.push(makeReply(pending.code, pending.lines));
+      pending = null;
+    }
+  }
+  const restStart = pending === null ? position : pending.start;
+  return { replies, rest: text.slice(restStart) };
+}
+
+function makeReply(code: string, lines: string[]): FtpReply {
+  const stripped = lines.map((line, index) => {
+    if (index === 0 || index === lines.length - 1) {
+      return line.startsWith(code) ? line.slice(4) : line;
+    }
+    return line;
+  });
+  return { code: Number(code), lines, message: stripped.join('\n').trim() };
+}
+
+export function isPreliminary(reply: FtpReply): boolean {
+  return reply.code >= 100 && reply.code < 200;
+}
+export function isPositive(reply: FtpReply): boolean {
+  return reply.code >= 200 && reply.code < 400;
+}

@@ -1,0 +1,140 @@
+import type tls from 'node:tls';
+import { ControlConnection } from './control-connection';
+import { resolveCharset, isUtf8 } from './charset';
+import { checkCertificate } from './certificate-trust';
+import { DEFAULTS, type ConnectOptions, type TlsMode } from './connect-options';
+import type { DataChannelMemory, DataChannelOptions } from './data-channel';
+import { parseFeatures, type Capabilities } from './features';
+import { FtpError, invalidInput } from './ftp-error';
+import type { FtpReply } from './reply-parser';
+import { replyError } from './reply-errors';
+
+/** A logged-in control connection with what we learned about the server. */
+export interface FtpSession {
+  readonly control: ControlConnection;
+  readonly capabilities: Capabilities;
+  readonly greeting: FtpReply;
+  readonly tlsMode: TlsMode;
+  /** True once PROT P is in force: data connections are TLS too. */
+  readonly protectedData: boolean;
+  readonly dataOptions: DataChannelOptions;
+  readonly memory: DataChannelMemory;
+  readonly maxListingBytes: number;
+  readonly system: string | null;
+}
+
+/** Connect, secure, log in and read FEAT — the whole opening handshake of a session. */
+export async function openSession(options: ConnectOptions): Promise<FtpSession> {
+  const tlsMode: TlsMode = options.tls ?? 'none';
+  const host = options.host.trim();
+  if (!host) throw invalidInput('No host given.', 'Enter the server name or address, e.g. ftp.example.com.');
+  const port = options.port ?? (tlsMode === 'implicit' ? 990 : 21);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidInput(`Port ${port} is not valid.`, 'Use a port from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
+  const requestedCharset = options.charset && options.charset !== 'auto' ? options.charset : 'utf-8';
+  const charset = resolveCharset(requestedCharset);
+  const trusted = options.trustedFingerprints ?? [];
+  const tlsOptions: tls.ConnectionOptions = {
+    // We verify ourselves (checkCertificate) so that an unknown certificate can be shown and pinned.
+    rejectUnauthorized: false,
+    ...(isIpAddress(host) ? {} : { servername: host }),
+    ...(options.ca ? { ca: options.ca as tls.ConnectionOptions['ca'] } : {}),
+  };
+  const { connection: control, greeting } = await ControlConnection.connect({
+    host,
+    port,
+    charset,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+    commandTimeoutMs: options.commandTimeoutMs ?? DEFAULTS.commandTimeoutMs,
+    keepAliveMs: options.keepAliveMs ?? DEFAULTS.keepAliveMs,
+    implicitTls: tlsMode === 'implicit' ? { ...tlsOptions, host } : undefined,
+    onTranscript: options.onTranscript,
+  });
+  try {
+    let secured = tlsMode === 'implicit';
+    if (secured) verifyPeer(control, host, trusted);
+    if (tlsMode === 'explicit' || tlsMode === 'explicit-if-available') {
+      const reply = await control.send('AUTH TLS');
+      if (reply.code === 234) {
+        await control.upgradeToTls({ ...tlsOptions, host });
+        verifyPeer(control, host, trusted);
+        secured = true;
+      } else if (tlsMode === 'explicit') {
+        throw new FtpError({ kind: 'tls', message: `The server does not offer TLS (AUTH TLS answered ${reply.code} ${reply.message}).`, hint: 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.', retryable: false });
+      } else {
+        control.log('info', 'The server does not offer TLS; continuing unencrypted as the site allows.');
+      }
+    }
+    await login(control, options.user ?? 'anonymous', options.password ?? (options.user ? '' : 'anonymous@'));
+    const featReply = await control.send('FEAT');
+    const capabilities = parseFeatures(featReply);
+    if (capabilities.utf8 && (options.charset === undefined || options.charset === 'auto' || isUtf8(charset))) {
+      // Many servers only send UTF-8 names after this; a 5xx answer changes nothing for us.
+      await control.send('OPTS UTF8 ON');
+    }
+    let protectedData = false;
+    if (secured) {
+      await control.send('PBSZ 0');
+      const prot = await control.send('PROT P');
+      if (prot.code >= 300) throw new FtpError({ kind: 'tls', message: `The server refused to protect data connections (PROT P: ${prot.code} ${prot.message}).`, hint: 'The server does not support encrypted transfers; ask its administrator.', retryable: false });
+      protectedData = true;
+    }
+    const type = await control.send('TYPE I');
+    if (type.code >= 400) throw new FtpError(replyError('TYPE I', type));
+    const syst = await control.send('SYST');
+    const mode = options.transferMode ?? 'passive';
+    return {
+      control,
+      capabilities,
+      greeting,
+      tlsMode,
+      protectedData,
+      maxListingBytes: options.maxListingBytes ?? DEFAULTS.maxListingBytes,
+      system: syst.code === 215 ? syst.message : null,
+      memory: { epsv: 'untried', eprt: capabilities.eprt ? 'untried' : 'fails' },
+      dataOptions: {
+        mode,
+        followPasvAddress: options.followPasvAddress ?? false,
+        activeExternalAddress: options.activeExternalAddress ?? null,
+        activePortRange: options.activePortRange ?? null,
+        timeoutMs: options.dataTimeoutMs ?? DEFAULTS.dataTimeoutMs,
+        tls: protectedData ? { ...tlsOptions, host } : null,
+      },
+    };
+  } catch (error) {
+    control.close();
+    throw error;
+  }
+}
+
+async function login(control: ControlConnection, user: string, password: string): Promise<void> {
+  const userReply = await control.send(`USER ${user}`);
+  if (userReply.code === 230) return;
+  if (userReply.code === 331 || userReply.code === 332) {
+    const passReply = await control.send(`PASS ${password}`);
+    if (passReply.code === 230 || passReply.code === 202) return;
+    throw authError(passReply, user);
+  }
+  throw authError(userReply, user);
+}
+
+function authError(reply: FtpReply, user: string): FtpError {
+  const tlsRequired = /TLS|SSL|secure/i.test(reply.message);
+  return new FtpError({
+    kind: 'auth',
+    code: reply.code,
+    retryable: reply.code === 421,
+    message: `Login as "${user}" failed: ${reply.code} ${reply.message}`,
+    hint: tlsRequired ? 'The server requires an encrypted connection: choose FTPS for this site.' : reply.code === 421 ? 'The server has too many connections; try again later or lower the connection limit.' : 'Check the user name and password.',
+  });
+}
+
+function verifyPeer(control: ControlConnection, host: string, trusted: readonly string[]): void {
+  const socket = control.tlsSocket;
+  if (!socket) return;
+  const problem = checkCertificate(socket, host, trusted);
+  if (problem) throw new FtpError(problem);
+}
+
+function isIpAddress(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}

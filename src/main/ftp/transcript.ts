@@ -1,0 +1,19 @@
+/**
+ * The command/reply transcript of a connection, as `ftp -d` prints it and the message log shows it.
+ * Secrets are masked before a line ever leaves the engine.
+ */
+export type TranscriptKind = 'command' | 'reply' | 'info' | 'error';
+
+export interface TranscriptLine {
+  readonly kind: TranscriptKind;
+  readonly text: string;
+  /** Milliseconds since the epoch. */
+  readonly at: number;
+}
+
+export type TranscriptListener = (line: TranscriptLine) => void;
+
+/** Mask the argument of commands that carry secrets (PASS, ACCT). */
+export function maskCommand(command: string): string {
+  return /^(PASS|ACCT)\s/i.test(command) ? `${command.slice(0, 4)} ********` : command;
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+
+/** Suffix of a download in progress: a file is only given its real name once complete. */
+export const PARTIAL_SUFFIX = '.ferry-part';
+
+export interface FileTransferOptions {
+  /** Continue a previous partial transfer instead of starting over. */
+  readonly resume?: boolean;
+  readonly onProgress?: (bytes: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Download to `localPath` through a partial file, renamed into place only when the server confirmed
+ * the whole transfer; with `resume`, an existing partial file is continued with REST.
+ */
+export async function downloadToFile(client: FtpClient, remotePath: string, localPath: string, options: FileTransferOptions = {}): Promise<{ bytes: number; resumedFrom: number }> {
+  const partPath = `${localPath}${PARTIAL_SUFFIX}`;
+  let offset = 0;
+  if (options.resume) {
+    offset = await fileSize(partPath);
+  }
+  const output = fs.createWriteStream(partPath, { flags: offset > 0 ? 'a' : 'w', highWaterMark: 1024 * 1024 });
+  const opened = new Promise<void>((resolve, reject) => {
+    output.once('open', () => resolve());
+    output.once('error', (error) => reject(localError(partPath, error)));
+  });
+  await opened;
+  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal }).catch((error: unknown) => {
+    output.destroy();
+    throw error;
+  });
+  await fsp.rename(partPath, localPath).catch((error: unknown) => {
+    throw localError(localPath, error as NodeJS.ErrnoException);
+  });
+  return { bytes: result.bytes, resumedFrom: offset };
+}
+
+/** Upload a local file; with `resume`, continue after the bytes the server already has (REST + STOR). */
+export async function uploadFromFile(client: FtpClient, localPath: string, remotePath: string, options: FileTransferOptions = {}): Promise<{ bytes: number; resumedFrom: number }> {
+  let offset = 0;
+  if (options.resume) {
+    offset = (await client.size(remotePath).catch(() => null)) ?? 0;
+  }
+  const localSize = await fileSize(localPath, true);
+  if (offset > localSize) offset = 0;
+  const input = fs.createReadStream(localPath, { start: offset, highWaterMark: 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    input.once('open', () => resolve());
+    input.once('error', (error) => reject(localError(localPath, error)));
+  });
+  const result = await client.upload(input, remotePath, { offset, onProgress: options.onProgress, signal: options.signal });
+  return { bytes: result.bytes, resumedFrom: offset };
+}
+
+async function fileSize(localPath: string, mustExist = false): Promise<number> {
+  try {
+    return (await fsp.stat(localPath)).size;
+  } catch (error) {
+    if (!mustExist && (error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw localError(localPath, error as NodeJS.ErrnoException);
+  }
+}
+
+export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
+  const hints: Record<string, string> = {
+    ENOENT: 'Check that the file or folder exists.',
+    EACCES: 'You lack permission for this file or folder; choose another location or change its permissions.',
+    EPERM: 'You lack permission for this file or folder; choose another location or change its permissions.',
+    ENOSPC: 'The disk is full; free some space and try again.',
+    EISDIR: 'A folder has this name; choose another name.',
+    EROFS: 'The disk is read-only; choose another location.',
+  };
+  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, message: `Local file ${localPath}: ${error.message}`, hint: hints[error.code ?? ''] ?? 'Check the local path and disk.' });
+}

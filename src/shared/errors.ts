@@ -1,0 +1,105 @@
+/**
+ * Every failure Ferry reports, as plain serializable data.
+ * Errors cross IPC and reach the CLI's stderr, so they are data (never Error instances)
+ * and always carry the cause in words and the fix the user can try (`hint`).
+ */
+export type TransferMode = 'passive' | 'active';
+
+interface ErrorBase {
+  readonly message: string;
+  /** What the user can do about it; empty only when there is genuinely nothing to try. */
+  readonly hint: string;
+  /** True when trying the same thing again later may succeed (timeouts, drops, 421, 425/426). */
+  readonly retryable: boolean;
+}
+
+export type DataConnectionCause =
+  | 'connect-timeout'
+  | 'connect-refused'
+  | 'connect-failed'
+  | 'accept-timeout'
+  | 'listen-failed'
+  | 'wrong-peer'
+  | 'server-refused'
+  | 'tls-failed'
+  | 'reset';
+
+export interface ConnectError extends ErrorBase {
+  readonly kind: 'connect';
+  readonly host: string;
+  readonly port: number;
+  readonly cause: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'reset' | 'other';
+}
+export interface TimeoutError extends ErrorBase {
+  readonly kind: 'timeout';
+  readonly command: string | null;
+  readonly seconds: number;
+}
+export interface AuthError extends ErrorBase {
+  readonly kind: 'auth';
+  readonly code: number;
+}
+export interface TlsError extends ErrorBase {
+  readonly kind: 'tls';
+}
+export interface CertificateError extends ErrorBase {
+  readonly kind: 'certificate';
+  readonly host: string;
+  readonly reason: string;
+  readonly fingerprint256: string;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+}
+export interface DataConnectionError extends ErrorBase {
+  readonly kind: 'data-connection';
+  readonly mode: TransferMode;
+  /** The address and port the failing connection was between (ours in active mode, the server's in passive). */
+  readonly address: string;
+  readonly port: number;
+  readonly cause: DataConnectionCause;
+}
+export interface ServerReplyError extends ErrorBase {
+  readonly kind: 'server-reply';
+  readonly code: number;
+  /** The command as sent, with secrets masked. */
+  readonly command: string;
+}
+export interface ProtocolError extends ErrorBase {
+  readonly kind: 'protocol';
+}
+export interface ClosedError extends ErrorBase {
+  readonly kind: 'closed';
+}
+export interface LocalFileError extends ErrorBase {
+  readonly kind: 'local-file';
+  readonly path: string;
+}
+export interface InvalidInputError extends ErrorBase {
+  readonly kind: 'invalid-input';
+}
+export interface AbortedError extends ErrorBase {
+  readonly kind: 'aborted';
+}
+
+export type FerryErrorData =
+  | ConnectError
+  | TimeoutError
+  | AuthError
+  | TlsError
+  | CertificateError
+  | DataConnectionError
+  | ServerReplyError
+  | ProtocolError
+  | ClosedError
+  | LocalFileError
+  | InvalidInputError
+  | AbortedError;
+
+export type FerryErrorKind = FerryErrorData['kind'];
+
+/** One line for humans: the message, then the hint. */
+export function describeError(error: FerryErrorData): string {
+  return error.hint ? `${error.message}\n${error.hint}` : error.message;
+}
