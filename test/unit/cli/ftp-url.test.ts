@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseFtpUrl, redactUrl } from '../../../src/main/cli/ftp-url';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { parsePortRange } from '../../../src/main/cli/connection-flags';
+
+describe('parseFtpUrl', () => {
+  it.each([
+    ['01-full', 'ftp://bob:s3cret@example.com:2121/pub/a.txt', { scheme: 'ftp', host: 'example.com', port: 2121, user: 'bob', password: 's3cret', path: '/pub/a.txt' }],
+    ['02-host only', 'ftp://example.com', { scheme: 'ftp', host: 'example.com', port: null, user: null, password: null, path: '/' }],
+    ['03-implicit tls', 'ftps://u@h/', { scheme: 'ftps', host: 'h', port: null, user: 'u', password: null, path: '/' }],
+    ['04-percent escapes', 'ftp://a%40b:p%3Aw@h/dir%20with%20space/%E4%B8%AD.txt', { user: 'a@b', password: 'p:w', path: '/dir with space/中.txt' }],
+    ['05-ipv6', 'ftp://[::1]:21/x', { host: '::1', port: 21, path: '/x' }],
+  ] as const)('%s', (_name, url, expected) => {
+    expect(parseFtpUrl(url)).toMatchObject(expected);
+  });
+
+  it.each([['http://x/'], ['ftp://h:0/'], ['ftp://h:99999/'], ['ftp://u:%zz@h/'], ['not a url']])('refuses %s with a fix', (url) => {
+    try {
+      parseFtpUrl(url);
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(FtpError);
+      const data = (error as FtpError).data;
+      expect(data.kind).toBe('invalid-input');
+      expect(data.hint.length).toBeGreaterThan(0);
+      expect(data.message).not.toContain('%zz@');
+    }
+  });
+
+  it('redacts the password', () => {
+    expect(redactUrl('ftp://bob:secret@h/x')).toBe('ftp://bob:****@h/x');
+  });
+
+  it('parses port ranges and refuses bad ones', () => {
+    expect(parsePortRange('50000-50100')).toEqual([50000, 50100]);
+    expect(() => parsePortRange('5-1')).toThrow(FtpError);
+    expect(() => parsePortRange('0-10')).toThrow(FtpError);
+    expect(() => parsePortRange('abc')).toThrow(FtpError);
+  });
+});

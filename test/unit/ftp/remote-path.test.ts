@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { joinRemote, normalizeRemote, parseMdtmTime, parsePwdReply } from '../../../src/main/ftp/remote-path';
+import { maskCommand } from '../../../src/main/ftp/transcript';
+import { assertSafeCommand } from '../../../src/main/ftp/control-connection';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+
+describe('remote paths and small parsers', () => {
+  it.each([
+    ['"/" is the current directory', '/'],
+    ['"/home/a ""b""" created', '/home/a "b"'],
+    ['"/中文 目录" is current', '/中文 目录'],
+    ['no quotes here', null],
+  ])('PWD %s', (message, expected) => {
+    expect(parsePwdReply(message)).toBe(expected);
+  });
+
+  it('joins and normalises POSIX paths', () => {
+    expect(joinRemote('/a', 'b', 'c.txt')).toBe('/a/b/c.txt');
+    expect(normalizeRemote('a//b/../c/')).toBe('/a/c');
+    expect(normalizeRemote('/')).toBe('/');
+  });
+
+  it.each([
+    ['20240102030405', '2024-01-02T03:04:05.000Z'],
+    ['20240102030405.5', '2024-01-02T03:04:05.500Z'],
+    ['2024', null],
+  ])('MDTM %s', (value, expected) => {
+    expect(parseMdtmTime(value)).toBe(expected);
+  });
+
+  it('masks secrets in transcripts', () => {
+    expect(maskCommand('PASS hunter2')).toBe('PASS ********');
+    expect(maskCommand('pass x')).toBe('pass ********');
+    expect(maskCommand('USER bob')).toBe('USER bob');
+  });
+
+  it.each([['RETR a\r\nDELE b'], ['RETR a\nb'], ['CWD \0x']])('refuses CR, LF and NUL: %j', (command) => {
+    expect(() => assertSafeCommand(command)).toThrow(FtpError);
+  });
+});

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseReplies } from '../../../src/main/ftp/reply-parser';
+
+describe('parseReplies', () => {
+  const cases: ReadonlyArray<readonly [name: string, input: string, codes: number[], rest: string]> = [
+    ['01-single line', '220 Welcome\r\n', [220], ''],
+    ['02-two replies in one chunk', '331 Password\r\n230 OK\r\n', [331, 230], ''],
+    ['03-incomplete line kept', '220 Wel', [], '220 Wel'],
+    ['04-multi-line complete', '211-Features:\r\n EPSV\r\n MLST type*;size*;\r\n211 End\r\n', [211], ''],
+    ['05-multi-line unfinished kept whole', '211-Features:\r\n EPSV\r\n', [], '211-Features:\r\n EPSV\r\n'],
+    ['06-inner line with other code does not end', '230-Hello\r\n220 not the end\r\n230 Done\r\n', [230], ''],
+    ['07-LF only line endings', '150 Opening\n226 Done\n', [150, 226], ''],
+    ['08-stray blank line skipped', '\r\n200 OK\r\n', [200], ''],
+    ['09-reply after finished multi-line', '250-a\r\n250 b\r\n200 c\r\n', [250, 200], ''],
+    ['10-bare code ends multi-line', '226-x\r\n226\r\n', [226], ''],
+  ];
+  it.each(cases)('%s', (_name, input, codes, rest) => {
+    const parsed = parseReplies(input);
+    expect(parsed.replies.map((reply) => reply.code)).toEqual(codes);
+    expect(parsed.rest).toBe(rest);
+  });
+
+  it('keeps message text without the code prefix', () => {
+    const { replies } = parseReplies('257 "/a ""b"" c" is current\r\n211-Features:\r\n UTF8\r\n211 End\r\n');
+    expect(replies[0]?.message).toBe('"/a ""b"" c" is current');
+    expect(replies[1]?.lines).toEqual(['211-Features:', ' UTF8', '211 End']);
+    expect(replies[1]?.message).toBe('Features:\n UTF8\nEnd');
+  });
+
+  it('gives the same replies however the text is split into chunks', () => {
+    const text = '220-Hi\r\n there\r\n220 ready\r\n331 pw\r\n230 in\r\n211-F\r\n MLST\r\n211 E\r\n';
+    const whole = parseReplies(text).replies.map((reply) => reply.lines);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 6 }), (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        let rest = '';
+        const seen: (readonly string[])[] = [];
+        let previous = 0;
+        for (const point of [...points, text.length]) {
+          const parsed = parseReplies(rest + text.slice(previous, point));
+          previous = point;
+          rest = parsed.rest;
+          seen.push(...parsed.replies.map((reply) => reply.lines));
+        }
+        expect(seen).toEqual(whole);
+        expect(rest).toBe('');
+      }),
+    );
+  });
+
+  it('never throws and never loses text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (input) => {
+        const parsed = parseReplies(input);
+        expect(input.endsWith(parsed.rest)).toBe(true);
+        for (const reply of parsed.replies) expect(reply.code).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
