@@ -1,0 +1,116 @@
+import type { RemoteEntry } from '../../../shared/remote-entry';
+import { parseDosLineUnfiltered } from './dos';
+import { parseEplfLineUnfiltered } from './eplf';
+import { mlsdKind, parseMlsdLine, splitMlsdFacts } from './mlsd';
+import { isTotalLine, parseUnixLineUnfiltered } from './unix';
+import { isVmsWrappedName, parseVmsLine } from './vms';
+
+/**
+ * Whole-listing entry points: split a LIST or MLSD body into lines, parse each, and keep every
+ * line that no parser understood. Why keep them: the user must see that something was not shown
+ * (and bug reports need the raw line), rather than entries vanishing silently.
+ */
+
+/** Lines longer than this go to `unparsed` untouched. Why: bounds work on hostile input. */
+export const MAX_LISTING_LINE_LENGTH = 8192;
+
+/** Result of parsing a listing body: the entries, and the raw lines no parser understood. */
+export interface ParsedListing {
+  readonly entries: RemoteEntry[];
+  readonly unparsed: string[];
+}
+
+/** Options for `parseListing`. `now` anchors the year of Unix dates printed without one. */
+export interface ParseListingOptions {
+  readonly now: Date;
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+function isDotName(name: string): boolean {
+  return name === '.' || name === '..';
+}
+
+/** Summary lines that describe the listing rather than an entry ("total 12", VMS "Total of 3 files"). */
+function isSummaryLine(line: string): boolean {
+  return isTotalLine(line) || /^\s*Total of \d+ files?\b/i.test(line);
+}
+
+/**
+ * One line through the LIST parsers, most distinctive format first: EPLF (leading '+' and a
+ * tab), Unix (mode column), DOS (leading date), VMS (";version" name). Why this order: each
+ * earlier format has a marker the later ones cannot match, so no line is claimed by the wrong one.
+ */
+function parseListLine(line: string, now: Date): RemoteEntry | null {
+  return (
+    parseEplfLineUnfiltered(line) ??
+    parseUnixLineUnfiltered(line, now) ??
+    parseDosLineUnfiltered(line) ??
+    parseVmsLine(line)
+  );
+}
+
+/**
+ * Parses a LIST body of any supported format (Unix `ls -l`, DOS/IIS, EPLF, VMS), detecting the
+ * format per line so mixed or unusual bodies still yield what they can. Blank lines, "total N"
+ * lines and "." / ".." are skipped; every other line becomes an entry or is returned in
+ * `unparsed`. Never throws. A VMS name too long for its column, printed alone with its details
+ * on the next line, is joined with that line.
+ */
+export function parseListing(text: string, options: ParseListingOptions): ParsedListing {
+  const entries: RemoteEntry[] = [];
+  const unparsed: string[] = [];
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.length > MAX_LISTING_LINE_LENGTH) {
+      unparsed.push(line);
+      continue;
+    }
+    if (line.trim() === '' || isSummaryLine(line)) continue;
+
+    const next = lines[i + 1];
+    if (isVmsWrappedName(line) && next !== undefined && next.length <= MAX_LISTING_LINE_LENGTH) {
+      const joined = parseVmsLine(`${line.trim()} ${next.trim()}`);
+      if (joined !== null) {
+        if (!isDotName(joined.name)) entries.push(joined);
+        i++;
+        continue;
+      }
+    }
+
+    const entry = parseListLine(line, options.now);
+    if (entry === null) unparsed.push(line);
+    else if (!isDotName(entry.name)) entries.push(entry);
+  }
+  return { entries, unparsed };
+}
+
+/**
+ * Parses an MLSD body (RFC 3659): one entry per line, skipping blank lines and the cdir/pdir
+ * ("." / "..") entries; malformed lines go to `unparsed`. Never throws.
+ */
+export function parseMlsd(text: string): ParsedListing {
+  const entries: RemoteEntry[] = [];
+  const unparsed: string[] = [];
+  for (const line of splitLines(text)) {
+    if (line.length > MAX_LISTING_LINE_LENGTH) {
+      unparsed.push(line);
+      continue;
+    }
+    if (line.trim() === '') continue;
+    const parsed = splitMlsdFacts(line);
+    if (parsed === null) {
+      unparsed.push(line);
+      continue;
+    }
+    const { kind } = mlsdKind(parsed.facts);
+    if (kind === 'cdir' || kind === 'pdir' || isDotName(parsed.name)) continue;
+    const entry = parseMlsdLine(line);
+    if (entry === null) unparsed.push(line);
+    else entries.push(entry);
+  }
+  return { entries, unparsed };
+}
