@@ -138,7 +138,7 @@ export class ControlConnection {
 
   /**
    * Write ABOR while a transfer command is in flight (the one exception to one-at-a-time):
-   * the transfer command then gets its final reply (426 or 226), and ABOR one more, read by `readAbortReply`.
+   * the transfer command then gets its final reply (426 or 226), and ABOR usually one more (see `resyncAfterAbort`).
    */
   writeAbort(): void {
     if (this.closedReason) return;
@@ -146,12 +146,23 @@ export class ControlConnection {
     this.write('ABOR');
   }
 
-  /** Read the reply ABOR earned, after the transfer command's own final reply. */
-  async readAbortReply(timeoutMs: number): Promise<FtpReply> {
+  /**
+   * Get back in step after ABOR: servers answer it with one reply or two (RFC 959 says 426 then 226;
+   * pure-ftpd sends a single 226). Send NOOP and discard replies until its 200 arrives.
+   */
+  async resyncAfterAbort(timeoutMs: number): Promise<void> {
+    if (this.closedReason) throw this.closedReason;
+    this.inFlight = 'NOOP';
     try {
-      return await this.readReply('ABOR', undefined, timeoutMs);
+      this.write('NOOP');
+      for (;;) {
+        const reply = await this.readReply('NOOP', undefined, timeoutMs);
+        if (reply.code === 200) return;
+      }
     } finally {
-      this.owedAbortReplies = Math.max(0, this.owedAbortReplies - 1);
+      this.inFlight = null;
+      this.owedAbortReplies = 0;
+      this.scheduleKeepAlive();
     }
   }
 

@@ -1,4 +1,5 @@
 import type net from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
 import { dataConnectionError } from './data-connection-errors';
 import { FtpError } from './ftp-error';
@@ -8,6 +9,8 @@ import type { FtpSession } from './session';
 import type { FerryErrorData } from '../../shared/errors';
 
 const ABORT_DEADLINE_MS = 3000;
+/** How long a failed data connection waits for the server's own explanation on the control connection. */
+const REPLY_GRACE_MS = 1000;
 
 /** What to do with the data connection once it is open: read from it or write to it. */
 export type DataHandler = (socket: net.Socket) => Promise<void>;
@@ -51,18 +54,39 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       throw new FtpError(negativeTransferReply(pending, command, first.reply, options.subject));
     }
     const socket = 'socket' in first ? first.socket : await pending.socket();
-    const dataDone = handle(socket);
     // Keep the command's reply timeout from firing while data is still moving.
     socket.on('data', () => control.touch());
     socket.on('drain', () => control.touch());
-    const [, reply] = await Promise.all([dataDone, replyPromise]);
-    if (reply.code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
-    return reply;
+    // A negative final reply (550 after the data connection opened) ends the data side too, or it would wait forever.
+    const replyChecked = replyPromise.then((reply) => {
+      if (reply.code >= 300) {
+        socket.destroy();
+        throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+      }
+      return reply;
+    });
+    const dataDone = handle(socket).catch((error: unknown) => {
+      throw dataSideError(error, pending, options.subject);
+    });
+    try {
+      const [, reply] = await Promise.all([dataDone, replyChecked]);
+      return reply;
+    } catch (error) {
+      const reply: FtpReply | null = finalReply;
+      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+      throw error;
+    }
   } catch (error) {
     pending.cancel();
     if (aborting) {
       await settleAbort(session, replyPromise, finalReply !== null);
       throw new FtpError({ kind: 'aborted', message: `The transfer of ${options.subject} was cancelled.`, hint: '', retryable: false });
+    }
+    if (finalReply === null && !control.closed && isDataConnectionFailure(error)) {
+      // Servers often drop the data connection first and explain why on the control connection a moment later (proftpd: reset, then 550).
+      await Promise.race([replyPromise.catch(() => undefined), delay(REPLY_GRACE_MS, undefined, { ref: false })]);
+      const reply: FtpReply | null = finalReply;
+      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
     }
     if (finalReply === null && !control.closed) {
       // The server still waits on its side of the data connection; ABOR it so the next command is answered in order.
@@ -76,7 +100,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
 }
 
 /**
- * After ABOR: the transfer command's final reply, then ABOR's own. A server that stays silent
+ * After ABOR: the transfer command's final reply, then back in step with NOOP. A server that stays silent
  * (e.g. still connecting back in active mode) gets its connection dropped so replies never go out of step.
  */
 async function settleAbort(session: FtpSession, replyPromise: Promise<FtpReply>, hadFinal: boolean): Promise<void> {
@@ -87,7 +111,7 @@ async function settleAbort(session: FtpSession, replyPromise: Promise<FtpReply>,
   });
   try {
     if (!hadFinal) await Promise.race([replyPromise, deadline]);
-    await Promise.race([control.readAbortReply(ABORT_DEADLINE_MS), deadline]);
+    await Promise.race([control.resyncAfterAbort(ABORT_DEADLINE_MS), deadline]);
   } catch {
     control.close();
   } finally {
@@ -105,6 +129,20 @@ function negativeTransferReply(pending: PendingDataConnection, command: string, 
     return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`);
   }
   return replyError(command, reply, subject);
+}
+
+/** Socket errors on the data side become a data-connection error; engine and local-file errors pass through. */
+function dataSideError(error: unknown, pending: PendingDataConnection, subject: string): unknown {
+  if (error instanceof FtpError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return new FtpError(dataConnectionError(pending.mode, 'reset', pending.address, pending.port, `${code} while transferring ${subject}`));
+  }
+  return error;
+}
+
+function isDataConnectionFailure(error: unknown): boolean {
+  return error instanceof FtpError && error.data.kind === 'data-connection';
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

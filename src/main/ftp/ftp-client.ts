@@ -98,9 +98,9 @@ export class FtpClient {
   }
 
   /** List a folder: MLSD where offered (exact sizes and UTC times), else LIST -a, else LIST. */
-  async list(remotePath = '.'): Promise<Listing> {
+  async list(remotePath = '.', options: { readonly prefer?: 'MLSD' | 'LIST' } = {}): Promise<Listing> {
     const target = remotePath === '.' ? remotePath : normalizeRemote(remotePath);
-    if (this.session.capabilities.mlsd) {
+    if (this.session.capabilities.mlsd && options.prefer !== 'LIST') {
       const text = await this.readListing(`MLSD ${target}`, target);
       return { path: target, ...parseMlsd(text), command: 'MLSD' };
     }

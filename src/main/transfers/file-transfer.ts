@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 
@@ -29,8 +30,13 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
     output.once('error', (error) => reject(localError(partPath, error)));
   });
   await opened;
-  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal }).catch((error: unknown) => {
-    output.destroy();
+  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal }).catch(async (error: unknown) => {
+    // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
+    if (!output.closed) {
+      const closed = once(output, 'close');
+      output.destroy();
+      await closed.catch(() => undefined);
+    }
     throw error;
   });
   await fsp.rename(partPath, localPath).catch((error: unknown) => {
