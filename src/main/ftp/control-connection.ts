@@ -43,6 +43,8 @@ interface Waiter {
 export class ControlConnection {
   private socketValue: net.Socket;
   private tlsSocketValue: tls.TLSSocket | null = null;
+  /** Latest TLS session: under TLS 1.3 tickets arrive after the handshake, so getSession() right away may be stale. */
+  private tlsSessionValue: Buffer | null = null;
   private decoder: { write(bytes: Buffer): string; end(): string };
   private buffer = '';
   private readonly replies: FtpReply[] = [];
@@ -93,6 +95,10 @@ export class ControlConnection {
   }
   get tlsSocket(): tls.TLSSocket | null {
     return this.tlsSocketValue;
+  }
+  /** The session data connections should resume (vsftpd's require_ssl_reuse, proftpd's default). */
+  get tlsSession(): Buffer | null {
+    return this.tlsSessionValue ?? this.tlsSocketValue?.getSession() ?? null;
   }
   get closed(): boolean {
     return this.closedReason !== null;
@@ -218,6 +224,7 @@ export class ControlConnection {
 
   private attach(socket: net.Socket): void {
     socket.on('data', this.onData);
+    if (socket instanceof tls.TLSSocket) socket.on('session', (session: Buffer) => (this.tlsSessionValue = session));
     socket.once('close', () => {
       this.handleClose(new FtpError({ kind: 'closed', message: `The server ${this.options.host} closed the connection.`, hint: 'Connect again; if it keeps happening, the server may limit idle time or connections.', retryable: true }));
     });

@@ -244,7 +244,7 @@ function shuffledPorts([low, high]: readonly [number, number]): number[] {
  */
 function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOptions: tls.ConnectionOptions, mode: TransferMode, address: string, port: number): Promise<net.Socket> {
   const controlTls = control.tlsSocket;
-  const session = controlTls?.getSession();
+  const session = control.tlsSession ?? undefined;
   return new Promise<net.Socket>((resolve, reject) => {
     const secure = tls.connect({ ...tlsOptions, socket: raw, session });
     secure.once('secureConnect', () => {
