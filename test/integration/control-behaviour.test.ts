@@ -1,0 +1,146 @@
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { ControlConnection } from '../../src/main/ftp/control-connection';
+import { resolveCharset } from '../../src/main/ftp/charset';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import type { TranscriptLine } from '../../src/main/ftp/transcript';
+import { startScriptedServer, type ScriptedServer } from '../support/fixtures/scripted-ftp-server';
+
+const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
+let server: ScriptedServer | null = null;
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<FtpError> {
+  const caught = await promise.then(() => null, (error: unknown) => error);
+  expect(caught).toBeInstanceOf(FtpError);
+  return caught as FtpError;
+}
+
+describe('control connection behaviour (scripted server)', () => {
+  it('times out a command the server never answers, names it, and remembers why it closed', async () => {
+    server = await startScriptedServer({ handlers: { SIZE: () => undefined } });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', commandTimeoutMs: 300 });
+    const error = await errorOf(client.size('/x'));
+    expect(error.data).toMatchObject({ kind: 'timeout', command: 'SIZE /x', retryable: true });
+    expect(client.closed).toBe(true);
+    const again = await errorOf(client.pwd());
+    expect(again.data.kind).toBe('timeout');
+  });
+
+  it('treats a second concurrent command as a programming error naming both', async () => {
+    server = await startScriptedServer({ handlers: { SIZE: (_a, s) => setTimeout(() => s.reply(213, '5'), 100) } });
+    const { connection } = await ControlConnection.connect({ host: server.host, port: server.port, charset: resolveCharset('utf-8'), connectTimeoutMs: 2000, commandTimeoutMs: 2000, keepAliveMs: 0 });
+    const first = connection.send('SIZE /a');
+    await expect(connection.send('PASS secret')).rejects.toThrow(/"PASS \*{8}" sent while "SIZE \/a" is still waiting/);
+    expect((await first).code).toBe(213);
+    connection.close();
+  });
+
+  it('closes with a protocol error when a reply grows past the cap', async () => {
+    server = await startScriptedServer({ handlers: { SYST: (_a, s) => s.write(`215-${'x'.repeat(400 * 1024)}`) } });
+    const error = await errorOf(FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' }));
+    expect(error.data.kind).toBe('protocol');
+    expect(error.data.message).toMatch(/longer than/);
+  });
+
+  it('sends NOOP to keep an idle connection alive', async () => {
+    server = await startScriptedServer();
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', keepAliveMs: 150 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.commands.filter((command) => command === 'NOOP').length).toBeGreaterThanOrEqual(2);
+    await client.quit();
+    expect(server.commands.at(-1)).toBe('QUIT');
+  });
+
+  it('parses a multi-line greeting and reports a 421 greeting as retryable with a fix', async () => {
+    server = await startScriptedServer({ greeting: '220-Welcome\r\n220-to the\r\n220 server\r\n' });
+    const lines: TranscriptLine[] = [];
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', onTranscript: (line) => lines.push(line) });
+    expect(lines.filter((line) => line.kind === 'reply').slice(0, 3).map((line) => line.text)).toEqual(['220-Welcome', '220-to the', '220 server']);
+    expect(lines.find((line) => line.text.startsWith('PASS'))?.text).toBe('PASS ********');
+    await client.quit();
+    await server.stop();
+    server = await startScriptedServer({ greeting: '421 Too many connections from your address\r\n' });
+    const error = await errorOf(FtpClient.connect({ host: server.host, port: server.port }));
+    expect(error.data).toMatchObject({ kind: 'server-reply', code: 421, retryable: true });
+    expect(error.data.hint).toMatch(/too many connections/i);
+  });
+
+  it('reports a refused login as an auth error with a hint', async () => {
+    server = await startScriptedServer({ handlers: { PASS: (_a, s) => s.reply(530, 'Login incorrect.') } });
+    const error = await errorOf(FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'wrong' }));
+    expect(error.data).toMatchObject({ kind: 'auth', code: 530, retryable: false });
+    expect(error.data.hint).toMatch(/user name and password/);
+    expect(error.data.message).not.toContain('wrong');
+  });
+
+  it('caps the size of a listing', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        LIST: async (_a, s) => {
+          s.reply(150, 'Here it comes');
+          const data = await s.connectBack('127.0.0.1');
+          const line = `-rw-r--r-- 1 u g 1 Jan 01 2020 ${'n'.repeat(200)}\r\n`;
+          data.on('error', () => undefined);
+          for (let index = 0; index < 200 && !data.destroyed; index += 1) data.write(line);
+          data.end();
+          s.reply(226, 'Done');
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', maxListingBytes: 10_000 });
+    const error = await errorOf(client.list('/'));
+    expect(error.data.kind).toBe('protocol');
+    expect(error.data.message).toMatch(/larger than/);
+    client.close();
+  });
+
+  it('in active mode accepts the data connection only from the server, refusing an impostor', async () => {
+    let impostorClosed = false;
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening');
+          const impostor = await s.connectBack('127.0.0.2');
+          await new Promise<void>((resolve) => impostor.once('close', () => resolve()));
+          impostorClosed = true;
+          const data = await s.connectBack('127.0.0.1');
+          data.end('the real content');
+          data.once('close', () => s.reply(226, 'Done'));
+        },
+      },
+    });
+    const lines: TranscriptLine[] = [];
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', onTranscript: (line) => lines.push(line) });
+    const chunks: Buffer[] = [];
+    await client.download('/f', new Writable({ write: (chunk: Buffer, _e, done) => (chunks.push(chunk), done()) }));
+    expect(Buffer.concat(chunks).toString()).toBe('the real content');
+    expect(impostorClosed).toBe(true);
+    expect(lines.some((line) => line.kind === 'error' && line.text.includes('127.0.0.2'))).toBe(true);
+    await client.quit();
+  });
+
+  it('diagnoses an active-mode 425 as blocked incoming connections and suggests passive mode', async () => {
+    server = await startScriptedServer({ handlers: { RETR: (_a, s) => s.reply(425, 'Failed to establish connection.') } });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active' });
+    const error = await errorOf(client.download('/f', sink()));
+    expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.1' });
+    expect(error.data.message).toMatch(/incoming connections to this computer are blocked/);
+    expect(error.data.hint).toMatch(/passive mode/);
+    await client.quit();
+  });
+
+  it('refuses arguments with CR, LF or NUL before anything is sent', async () => {
+    server = await startScriptedServer();
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
+    const before = server.commands.length;
+    const error = await errorOf(client.delete('/a\r\nDELE /b'));
+    expect(error.data.kind).toBe('invalid-input');
+    expect(server.commands.length).toBe(before);
+    await client.quit();
+  });
+});
