@@ -32,7 +32,7 @@ describe('control connection behaviour (scripted server)', () => {
   });
 
   it('treats a second concurrent command as a programming error naming both', async () => {
-    server = await startScriptedServer({ handlers: { SIZE: (_a, s) => setTimeout(() => s.reply(213, '5'), 100) } });
+    server = await startScriptedServer({ handlers: { SIZE: (_a, s) => void setTimeout(() => s.reply(213, '5'), 100) } });
     const { connection } = await ControlConnection.connect({ host: server.host, port: server.port, charset: resolveCharset('utf-8'), connectTimeoutMs: 2000, commandTimeoutMs: 2000, keepAliveMs: 0 });
     const first = connection.send('SIZE /a');
     await expect(connection.send('PASS secret')).rejects.toThrow(/"PASS \*{8}" sent while "SIZE \/a" is still waiting/);

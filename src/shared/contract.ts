@@ -1,0 +1,157 @@
+/**
+ * The one IPC contract between the renderer and main, served identically by the Electron host
+ * (ipcMain.handle + preload) and the web host (WebSocket). Every request resolves to a `Result`:
+ * failures cross as `FerryErrorData`, never as thrown Error instances.
+ */
+import type { FerryErrorData } from './errors';
+import type {
+  AppInfo,
+  ConnectTarget,
+  ImportReport,
+  LocalListing,
+  LogLine,
+  OverwriteAnswer,
+  OverwritePolicy,
+  OverwriteQuestion,
+  ProgressUpdate,
+  RemoteListing,
+  SessionStatus,
+  Settings,
+  Site,
+  SiteInput,
+  SiteList,
+  TransferItem,
+  TransferRequest,
+} from './models';
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FerryErrorData };
+
+/** Request channels: name → [argument, value]. One argument object per call keeps both transports trivial. */
+export interface Requests {
+  'app:info': [void, AppInfo];
+  'settings:get': [void, Settings];
+  'settings:set': [Partial<Settings>, Settings];
+
+  'sites:list': [void, SiteList];
+  'sites:save': [SiteInput, Site];
+  'sites:delete': [{ readonly id: string }, void];
+  'sites:duplicate': [{ readonly id: string }, Site];
+  'sites:move': [{ readonly id: string; readonly folder: readonly string[] }, Site];
+  'sites:create-folder': [{ readonly folder: readonly string[] }, void];
+  'sites:rename-folder': [{ readonly folder: readonly string[]; readonly name: string }, void];
+  'sites:delete-folder': [{ readonly folder: readonly string[] }, void];
+  'sites:import-filezilla': [{ readonly xml: string }, ImportReport];
+  'sites:export': [void, { readonly json: string }];
+  'sites:trust-certificate': [{ readonly siteId: string; readonly fingerprint256: string }, Site];
+
+  'session:connect': [{ readonly target: ConnectTarget; /** Trust this fingerprint for this connection only. */ readonly trustOnce?: string }, SessionStatus];
+  'session:disconnect': [{ readonly sessionId: string }, void];
+  'session:list': [{ readonly sessionId: string; readonly path: string }, RemoteListing];
+  'session:mkdir': [{ readonly sessionId: string; readonly path: string }, void];
+  'session:rename': [{ readonly sessionId: string; readonly from: string; readonly to: string }, void];
+  'session:delete': [{ readonly sessionId: string; readonly paths: readonly { readonly path: string; readonly isDirectory: boolean }[] }, void];
+  'session:chmod': [{ readonly sessionId: string; readonly path: string; readonly mode: string }, void];
+  'session:status': [void, readonly SessionStatus[]];
+
+  'local:home': [void, { readonly path: string }];
+  'local:list': [{ readonly path: string }, LocalListing];
+  'local:mkdir': [{ readonly path: string }, void];
+  'local:rename': [{ readonly from: string; readonly to: string }, void];
+  'local:delete': [{ readonly paths: readonly string[] }, void];
+
+  'queue:add': [TransferRequest, readonly TransferItem[]];
+  'queue:list': [void, readonly TransferItem[]];
+  'queue:pause': [{ readonly ids: readonly string[] }, void];
+  'queue:resume': [{ readonly ids: readonly string[] }, void];
+  'queue:cancel': [{ readonly ids: readonly string[] }, void];
+  'queue:retry': [{ readonly ids: readonly string[] }, void];
+  'queue:retry-failed': [void, void];
+  'queue:reorder': [{ readonly id: string; readonly toIndex: number }, void];
+  'queue:clear-finished': [void, void];
+  'queue:set-policy': [{ readonly policy: OverwritePolicy }, void];
+  'queue:answer': [OverwriteAnswer, void];
+}
+
+/** Events from main: name → payload. */
+export interface Events {
+  'log:line': LogLine;
+  'session:changed': SessionStatus;
+  'queue:changed': readonly TransferItem[];
+  /** Throttled in main: one batch per tick, a few updates per second per item. */
+  'queue:progress': readonly ProgressUpdate[];
+  'queue:question': OverwriteQuestion;
+  'settings:changed': Settings;
+  'sites:changed': SiteList;
+}
+
+export type RequestChannel = keyof Requests;
+export type EventChannel = keyof Events;
+export type RequestArg<C extends RequestChannel> = Requests[C][0];
+export type RequestValue<C extends RequestChannel> = Requests[C][1];
+
+/** Every request channel, for allow-lists in the preload and the web host. Checked complete by the type below. */
+export const REQUEST_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'sites:list',
+  'sites:save',
+  'sites:delete',
+  'sites:duplicate',
+  'sites:move',
+  'sites:create-folder',
+  'sites:rename-folder',
+  'sites:delete-folder',
+  'sites:import-filezilla',
+  'sites:export',
+  'sites:trust-certificate',
+  'session:connect',
+  'session:disconnect',
+  'session:list',
+  'session:mkdir',
+  'session:rename',
+  'session:delete',
+  'session:chmod',
+  'session:status',
+  'local:home',
+  'local:list',
+  'local:mkdir',
+  'local:rename',
+  'local:delete',
+  'queue:add',
+  'queue:list',
+  'queue:pause',
+  'queue:resume',
+  'queue:cancel',
+  'queue:retry',
+  'queue:retry-failed',
+  'queue:reorder',
+  'queue:clear-finished',
+  'queue:set-policy',
+  'queue:answer',
+] as const satisfies readonly RequestChannel[];
+
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed'] as const satisfies readonly EventChannel[];
+
+// Compile-time check that the lists name every channel.
+type Missing<All, Listed> = Exclude<All, Listed>;
+const everyRequestListed: Missing<RequestChannel, (typeof REQUEST_CHANNELS)[number]> extends never ? true : false = true;
+const everyEventListed: Missing<EventChannel, (typeof EVENT_CHANNELS)[number]> extends never ? true : false = true;
+void everyRequestListed;
+void everyEventListed;
+
+/** Main's side: one async function per request channel. */
+export type Handlers = { readonly [C in RequestChannel]: (arg: RequestArg<C>) => Promise<RequestValue<C>> };
+
+/** How main pushes events, whatever the transport. */
+export type EmitEvent = <E extends EventChannel>(channel: E, payload: Events[E]) => void;
+
+/** The renderer's side: what both hosts give it (window.ferry in Electron, a WebSocket client in the browser). */
+export interface FerryApi {
+  invoke<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>>;
+  on<E extends EventChannel>(channel: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,226 @@
+/**
+ * Models shared by main and renderer. Readonly data with a `kind` where it is a union;
+ * nothing here holds a secret (passwords go in, never come back out).
+ */
+import type { FerryErrorData, TransferMode } from './errors';
+import type { RemoteEntry } from './remote-entry';
+
+/** FileZilla's four encryption choices. */
+export type SiteProtocol = 'ftp-explicit-if-available' | 'ftp-explicit' | 'ftp-implicit' | 'ftp-plain';
+export type LogonType = 'anonymous' | 'normal' | 'ask';
+/** "default" follows the global setting. */
+export type SiteTransferMode = 'default' | TransferMode;
+
+export interface Bookmark {
+  readonly name: string;
+  readonly localPath: string;
+  readonly remotePath: string;
+}
+
+export interface Site {
+  readonly id: string;
+  readonly name: string;
+  /** Folder path in the Site Manager tree, outermost first; [] at the top. */
+  readonly folder: readonly string[];
+  readonly host: string;
+  readonly port: number;
+  readonly protocol: SiteProtocol;
+  readonly logonType: LogonType;
+  readonly user: string;
+  /** True when a password is stored (in the vault); the password itself never leaves main. */
+  readonly hasPassword: boolean;
+  readonly transferMode: SiteTransferMode;
+  /** "auto" (UTF-8, announced when the server offers it) or an iconv-lite charset name such as "gbk". */
+  readonly charset: string;
+  readonly localDir: string;
+  readonly remoteDir: string;
+  /** Simultaneous transfer connections; null follows the global default (2). */
+  readonly connectionLimit: number | null;
+  readonly comments: string;
+  /** SHA-256 certificate fingerprints the user trusted for this site. */
+  readonly trustedFingerprints: readonly string[];
+  readonly bookmarks: readonly Bookmark[];
+}
+
+/** What the Site Manager sends to save a site: the site and, optionally, a new password. */
+export interface SiteInput extends Omit<Site, 'id' | 'hasPassword'> {
+  readonly id?: string;
+  /** undefined keeps the stored password; null forgets it; a string replaces it. */
+  readonly password?: string | null;
+}
+
+export interface SiteList {
+  readonly sites: readonly Site[];
+  /** Every folder path, including empty folders. */
+  readonly folders: readonly (readonly string[])[];
+  /** E.g. a corrupt sites file that was set aside. */
+  readonly warnings: readonly string[];
+}
+
+export interface ImportReport {
+  readonly imported: readonly string[];
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  readonly warnings: readonly string[];
+}
+
+export type Language = 'en' | 'zh-CN';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  readonly language: Language;
+  readonly theme: Theme;
+  /** What a site on "default" uses. FileZilla's default is passive. */
+  readonly defaultTransferMode: TransferMode;
+  readonly activePortRange: readonly [number, number] | null;
+  readonly activeExternalAddress: string | null;
+  /** Passive: connect to the server's own address (safe, NAT-proof) or to the address PASV announces. */
+  readonly passiveAddressPolicy: 'server-address' | 'announced-address';
+  readonly defaultConnectionLimit: number;
+  readonly showHiddenFiles: boolean;
+  readonly showFolderTree: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'en',
+  theme: 'system',
+  defaultTransferMode: 'passive',
+  activePortRange: null,
+  activeExternalAddress: null,
+  passiveAddressPolicy: 'server-address',
+  defaultConnectionLimit: 2,
+  showHiddenFiles: true,
+  showFolderTree: false,
+};
+
+/** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */
+export interface QuickConnect {
+  readonly host: string;
+  readonly port: number | null;
+  readonly user: string;
+  readonly password: string;
+  readonly protocol: SiteProtocol;
+  readonly transferMode: SiteTransferMode;
+  readonly charset: string;
+}
+
+export type ConnectTarget =
+  | { readonly kind: 'site'; readonly siteId: string; /** For "ask for password" sites. */ readonly password?: string }
+  | { readonly kind: 'quick'; readonly quick: QuickConnect };
+
+export type SessionState = 'connecting' | 'connected' | 'disconnected' | 'failed';
+
+export interface SessionStatus {
+  readonly sessionId: string;
+  readonly state: SessionState;
+  readonly label: string;
+  readonly host: string;
+  readonly siteId: string | null;
+  readonly secure: boolean;
+  readonly certificateFingerprint: string | null;
+  readonly transferMode: TransferMode;
+  /** The command the last data connection used: EPSV, PASV, EPRT or PORT (null before any). */
+  readonly dataCommand: string | null;
+  readonly remotePath: string;
+  readonly error: FerryErrorData | null;
+}
+
+export interface RemoteListing {
+  readonly path: string;
+  readonly entries: readonly RemoteEntry[];
+  readonly unparsed: readonly string[];
+}
+
+export interface LocalEntry {
+  readonly name: string;
+  readonly type: 'file' | 'directory' | 'symlink' | 'other';
+  readonly size: number | null;
+  readonly modified: string | null;
+}
+
+export interface LocalListing {
+  readonly path: string;
+  readonly parent: string | null;
+  readonly entries: readonly LocalEntry[];
+}
+
+export type LogKind = 'command' | 'reply' | 'info' | 'error';
+
+export interface LogLine {
+  readonly sessionId: string;
+  readonly kind: LogKind;
+  readonly text: string;
+  readonly at: number;
+  /** For errors: the fix, shown under the message. */
+  readonly hint?: string;
+}
+
+// ---- Transfer queue -------------------------------------------------------
+
+export type TransferDirection = 'upload' | 'download';
+export type TransferState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'skipped';
+
+export type OverwriteChoice =
+  | 'overwrite'
+  | 'overwrite-if-newer'
+  | 'overwrite-if-size-differs'
+  | 'overwrite-if-newer-or-size-differs'
+  | 'resume'
+  | 'rename'
+  | 'skip';
+export type OverwritePolicy = 'ask' | OverwriteChoice;
+
+export interface TransferItem {
+  readonly id: string;
+  /** The connection target the item belongs to (site id or a quick-connect key). */
+  readonly siteKey: string;
+  readonly siteLabel: string;
+  readonly direction: TransferDirection;
+  readonly localPath: string;
+  readonly remotePath: string;
+  readonly size: number | null;
+  readonly state: TransferState;
+  readonly bytesDone: number;
+  /** Bytes per second, smoothed; 0 when not running. */
+  readonly rate: number;
+  /** Seconds left, or null when unknown. */
+  readonly eta: number | null;
+  readonly error: FerryErrorData | null;
+  readonly attempts: number;
+  /** Why it was skipped, when it was. */
+  readonly note: string | null;
+}
+
+export interface TransferRequest {
+  readonly sessionId: string;
+  readonly direction: TransferDirection;
+  /** Files or folders; folders are expanded recursively. */
+  readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean }[];
+}
+
+export interface OverwriteQuestion {
+  readonly questionId: string;
+  readonly itemId: string;
+  readonly direction: TransferDirection;
+  readonly target: { readonly path: string; readonly size: number | null; readonly modified: string | null };
+  readonly source: { readonly path: string; readonly size: number | null; readonly modified: string | null };
+}
+
+export interface OverwriteAnswer {
+  readonly questionId: string;
+  readonly choice: OverwriteChoice;
+  readonly applyToAll: boolean;
+}
+
+export interface ProgressUpdate {
+  readonly id: string;
+  readonly bytesDone: number;
+  readonly rate: number;
+  readonly eta: number | null;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly host: 'electron' | 'web';
+  readonly platform: string;
+  readonly homeDir: string;
+}
