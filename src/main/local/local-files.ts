@@ -1,0 +1,77 @@
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { LocalEntry, LocalListing } from '../../shared/models';
+import { invalidInput } from '../ftp/ftp-error';
+import { localError } from '../transfers/file-transfer';
+
+/**
+ * The local pane's file system access. Paths come from the renderer, so each must be absolute;
+ * errors come back as `local-file` data naming the path and the fix.
+ */
+export class LocalFiles {
+  home(): { path: string } {
+    return { path: os.homedir() };
+  }
+
+  async list(folder: string): Promise<LocalListing> {
+    const dir = requireAbsolute(folder);
+    const names = await fsp.readdir(dir).catch((error: NodeJS.ErrnoException) => {
+      throw localError(dir, error);
+    });
+    const entries = await Promise.all(names.map((name) => describe(dir, name)));
+    const parent = path.dirname(dir);
+    return { path: dir, parent: parent === dir ? null : parent, entries };
+  }
+
+  async mkdir(folder: string): Promise<void> {
+    const dir = requireAbsolute(folder);
+    await fsp.mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      throw localError(dir, error);
+    });
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const source = requireAbsolute(from);
+    const target = requireAbsolute(to);
+    // rename() silently replaces an existing file on POSIX; a file manager must not.
+    const exists = await fsp.lstat(target).then(() => true, () => false);
+    if (exists) throw invalidInput(`${target} already exists.`, 'Choose another name, or delete the existing item first.');
+    await fsp.rename(source, target).catch((error: NodeJS.ErrnoException) => {
+      throw localError(source, error);
+    });
+  }
+
+  async delete(paths: readonly string[]): Promise<void> {
+    for (const item of paths) {
+      const target = requireAbsolute(item);
+      if (path.parse(target).root === target) throw invalidInput('Refusing to delete the root of a drive.', 'Select the files inside it instead.');
+      await fsp.rm(target, { recursive: true, force: false }).catch((error: NodeJS.ErrnoException) => {
+        throw localError(target, error);
+      });
+    }
+  }
+}
+
+async function describe(dir: string, name: string): Promise<LocalEntry> {
+  const full = path.join(dir, name);
+  try {
+    const link = await fsp.lstat(full);
+    if (link.isSymbolicLink()) {
+      // Show what the link points to, as a file manager does; a broken link is still listed.
+      const target = await fsp.stat(full).catch(() => null);
+      return { name, type: target?.isDirectory() ? 'directory' : 'symlink', size: target?.isFile() ? target.size : null, modified: (target ?? link).mtime.toISOString() };
+    }
+    const type = link.isDirectory() ? 'directory' : link.isFile() ? 'file' : 'other';
+    return { name, type, size: link.isFile() ? link.size : null, modified: link.mtime.toISOString() };
+  } catch {
+    return { name, type: 'other', size: null, modified: null };
+  }
+}
+
+function requireAbsolute(value: string): string {
+  if (typeof value !== 'string' || !path.isAbsolute(value)) {
+    throw invalidInput(`"${String(value)}" is not an absolute local path.`, 'Give a full path such as /home/you/Downloads or C:\\Users\\you.');
+  }
+  return path.resolve(value);
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type { EmitEvent } from '../../shared/contract';
+import type { FerryErrorData } from '../../shared/errors';
+import type { ConnectTarget, RemoteListing, SessionStatus } from '../../shared/models';
+import type { ConnectOptions } from '../ftp/connect-options';
+import { FtpClient } from '../ftp/ftp-client';
+import { FtpError, toErrorData } from '../ftp/ftp-error';
+import { normalizeRemote } from '../ftp/remote-path';
+import { removeRemoteTree } from '../ftp/remove-tree';
+import type { TranscriptLine } from '../ftp/transcript';
+import { SerialLane } from './serial-lane';
+
+/** What a connect target resolves to: engine options plus what the UI shows. */
+export interface ResolvedTarget {
+  readonly options: ConnectOptions;
+  readonly label: string;
+  readonly siteId: string | null;
+  /** Groups transfer connections: the site id, or a key for a quick-connect server. */
+  readonly siteKey: string;
+  readonly remoteDir: string;
+}
+
+export interface SessionServiceDeps {
+  readonly resolve: (target: ConnectTarget, trustOnce: string | undefined) => Promise<ResolvedTarget>;
+  readonly emit: EmitEvent;
+}
+
+interface Session {
+  readonly id: string;
+  readonly resolved: ResolvedTarget;
+  readonly lane: SerialLane;
+  client: FtpClient | null;
+  status: SessionStatus;
+}
+
+/**
+ * The browsing connections the renderer works with: connect, list, mkdir, rename, delete, chmod.
+ * Each session is one control connection used one operation at a time; a dropped connection is
+ * reopened once, transparently, as FileZilla does. Transfers use their own connections (the queue).
+ */
+export class SessionService {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  async connect(target: ConnectTarget, trustOnce?: string): Promise<SessionStatus> {
+    const resolved = await this.deps.resolve(target, trustOnce);
+    const id = randomUUID();
+    const session: Session = {
+      id,
+      resolved,
+      lane: new SerialLane(),
+      client: null,
+      status: {
+        sessionId: id,
+        state: 'connecting',
+        label: resolved.label,
+        host: resolved.options.host,
+        siteId: resolved.siteId,
+        secure: false,
+        certificateFingerprint: null,
+        transferMode: resolved.options.transferMode ?? 'passive',
+        dataCommand: null,
+        remotePath: resolved.remoteDir || '/',
+        error: null,
+      },
+    };
+    this.sessions.set(id, session);
+    this.publish(session);
+    this.log(id, 'info', `Connecting to ${resolved.options.host}:${resolved.options.port ?? 21} (${session.status.transferMode} mode)…`);
+    try {
+      await session.lane.run(() => this.open(session));
+      const start = resolved.remoteDir || (await session.client?.pwd()) || '/';
+      this.update(session, { remotePath: start });
+      return session.status;
+    } catch (error) {
+      const data = toErrorData(error);
+      this.fail(session, data);
+      this.sessions.delete(id);
+      throw error;
+    }
+  }
+
+  async disconnect(sessionId: string): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    this.sessions.delete(sessionId);
+    await session.lane.run(async () => {
+      await session.client?.quit();
+      session.client = null;
+    });
+    this.update(session, { state: 'disconnected' });
+    this.log(sessionId, 'info', 'Disconnected.');
+  }
+
+  async disconnectAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.disconnect(id)));
+  }
+
+  statuses(): readonly SessionStatus[] {
+    return [...this.sessions.values()].map((session) => session.status);
+  }
+
+  /** The target behind a session, so the transfer queue can open its own connections like it. */
+  target(sessionId: string): ResolvedTarget {
+    return this.require(sessionId).resolved;
+  }
+
+  /** Engine options for another connection to the same server, logging into the same message log. */
+  connectOptions(sessionId: string, label: string): ConnectOptions {
+    const session = this.require(sessionId);
+    return { ...session.resolved.options, onTranscript: (line) => this.transcript(sessionId, line, label) };
+  }
+
+  async list(sessionId: string, remotePath: string): Promise<RemoteListing> {
+    return this.withClient(sessionId, async (client, session) => {
+      const listing = await client.list(remotePath);
+      this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand });
+      for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
+      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed };
+    });
+  }
+
+  mkdir(sessionId: string, remotePath: string): Promise<void> {
+    return this.withClient(sessionId, (client) => client.mkdir(normalizeRemote(remotePath)));
+  }
+
+  rename(sessionId: string, from: string, to: string): Promise<void> {
+    return this.withClient(sessionId, (client) => client.rename(normalizeRemote(from), normalizeRemote(to)));
+  }
+
+  chmod(sessionId: string, remotePath: string, mode: string): Promise<void> {
+    return this.withClient(sessionId, (client) => client.chmod(normalizeRemote(remotePath), mode));
+  }
+
+  /** Delete files, and folders with everything in them. */
+  delete(sessionId: string, paths: readonly { readonly path: string; readonly isDirectory: boolean }[]): Promise<void> {
+    return this.withClient(sessionId, async (client) => {
+      for (const item of paths) {
+        if (item.isDirectory) await removeRemoteTree(client, normalizeRemote(item.path));
+        else await client.delete(normalizeRemote(item.path));
+      }
+    });
+  }
+
+  private async withClient<T>(sessionId: string, work: (client: FtpClient, session: Session) => Promise<T>): Promise<T> {
+    const session = this.require(sessionId);
+    return session.lane.run(async () => {
+      if (!session.client || session.client.closed) {
+        this.log(sessionId, 'info', 'The connection was lost; reconnecting…');
+        await this.open(session);
+      }
+      try {
+        return await work(session.client as FtpClient, session);
+      } catch (error) {
+        const data = toErrorData(error);
+        this.log(sessionId, 'error', data.message, data.hint);
+        throw error;
+      }
+    });
+  }
+
+  private async open(session: Session): Promise<void> {
+    this.update(session, { state: 'connecting', error: null });
+    const client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, '') });
+    session.client = client;
+    this.update(session, { state: 'connected', secure: client.secure, certificateFingerprint: client.certificateFingerprint, transferMode: client.transferMode });
+  }
+
+  private fail(session: Session, error: FerryErrorData): void {
+    this.log(session.id, 'error', error.message, error.hint);
+    this.update(session, { state: 'failed', error });
+  }
+
+  private require(sessionId: string): Session {
+    const session = this.sessions.get(sessionId);
+    if (!session) {
+      throw new FtpError({ kind: 'closed', message: 'This connection is no longer open.', hint: 'Connect to the site again.', retryable: false });
+    }
+    return session;
+  }
+
+  private update(session: Session, patch: Partial<SessionStatus>): void {
+    session.status = { ...session.status, ...patch };
+    this.publish(session);
+  }
+
+  private publish(session: Session): void {
+    this.deps.emit('session:changed', session.status);
+  }
+
+  private transcript(sessionId: string, line: TranscriptLine, label: string): void {
+    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at });
+  }
+
+  private log(sessionId: string, kind: TranscriptLine['kind'], text: string, hint?: string): void {
+    this.deps.emit('log:line', { sessionId, kind, text, at: Date.now(), ...(hint ? { hint } : {}) });
+  }
+}
