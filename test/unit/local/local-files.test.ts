@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { LocalFiles } from '../../../src/main/local/local-files';
+
+describe('LocalFiles', () => {
+  let dir: string;
+  const files = new LocalFiles();
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-local-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lists files, folders and symlinks with sizes and times', async () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'hello');
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.symlinkSync(path.join(dir, 'sub'), path.join(dir, 'link-to-sub'));
+    fs.symlinkSync(path.join(dir, 'missing'), path.join(dir, 'broken'));
+    const listing = await files.list(dir);
+    const byName = Object.fromEntries(listing.entries.map((entry) => [entry.name, entry]));
+    expect(byName['a.txt']).toMatchObject({ type: 'file', size: 5 });
+    expect(byName['sub']).toMatchObject({ type: 'directory', size: null });
+    expect(byName['link-to-sub']).toMatchObject({ type: 'directory' });
+    expect(byName['broken']).toMatchObject({ type: 'symlink', size: null });
+    expect(listing.parent).toBe(path.dirname(dir));
+  });
+
+  it('creates, renames without overwriting, and deletes recursively', async () => {
+    await files.mkdir(path.join(dir, 'new'));
+    fs.writeFileSync(path.join(dir, 'new', 'x'), 'x');
+    fs.writeFileSync(path.join(dir, 'taken'), 'keep me');
+    await expect(files.rename(path.join(dir, 'new'), path.join(dir, 'taken'))).rejects.toBeInstanceOf(FtpError);
+    expect(fs.readFileSync(path.join(dir, 'taken'), 'utf8')).toBe('keep me');
+    await files.rename(path.join(dir, 'new'), path.join(dir, 'renamed'));
+    await files.delete([path.join(dir, 'renamed')]);
+    expect(fs.existsSync(path.join(dir, 'renamed'))).toBe(false);
+  });
+
+  it('refuses relative paths and the root, and names missing folders', async () => {
+    await expect(files.list('relative/path')).rejects.toSatisfy((error: unknown) => error instanceof FtpError && error.data.kind === 'invalid-input');
+    await expect(files.delete(['/'])).rejects.toSatisfy((error: unknown) => error instanceof FtpError && /root/.test(error.data.message));
+    const missing = await files.list(path.join(dir, 'nope')).catch((error: unknown) => error);
+    expect((missing as FtpError).data).toMatchObject({ kind: 'local-file', path: path.join(dir, 'nope') });
+  });
+});
