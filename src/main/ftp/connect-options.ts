@@ -15,6 +15,8 @@ export interface ConnectOptions {
   readonly tls?: TlsMode;
   readonly transferMode?: TransferMode;
   readonly followPasvAddress?: boolean;
+  /** Use PASV even where EPSV works (like curl's --disable-epsv), for servers or middleboxes that mishandle EPSV. */
+  readonly disableEpsv?: boolean;
   readonly activeExternalAddress?: string | null;
   readonly activePortRange?: readonly [number, number] | null;
   /** "auto" (UTF-8, announced with OPTS UTF8 ON when offered) or an iconv-lite charset name such as "gbk". */

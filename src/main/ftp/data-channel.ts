@@ -109,7 +109,16 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
   });
   // Avoid an unhandled rejection if the transfer command fails before anyone awaits the socket.
   connected.catch(() => undefined);
-  const withTls = connected.then((raw) => (options.tls ? secureDataSocket(control, raw, options.tls, 'passive', host, port) : raw));
+  const peer = control.remoteAddress;
+  const withTls = connected
+    .catch((error: unknown) => {
+      // We followed an announced address that is not the server's own: that choice is the likely culprit.
+      if (host !== peer && error instanceof FtpError && error.data.kind === 'data-connection') {
+        throw new FtpError({ ...error.data, hint: `The server announced ${host}, not its own address ${peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server's address) for this site, or use active mode.` });
+      }
+      throw error;
+    })
+    .then((raw) => (options.tls ? secureDataSocket(control, raw, options.tls, 'passive', host, port) : raw));
   withTls.catch(() => undefined);
   return {
     mode: 'passive',

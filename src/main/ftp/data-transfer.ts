@@ -48,7 +48,16 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
     const first = await Promise.race([
       pending.socket().then((socket) => ({ socket }) as const),
       replyPromise.then((reply) => ({ reply }) as const),
-    ]);
+    ]).catch((error: unknown) => {
+      // A server says nothing while it connects back to us (active) or waits for us (passive):
+      // a reply timeout before the data connection opened is the data connection's failure, not a slow server.
+      if (error instanceof FtpError && error.data.kind === 'timeout') {
+        const active = pending.mode === 'active';
+        const detail = active ? `nothing connected within ${error.data.seconds} s` : `no answer within ${error.data.seconds} s`;
+        throw new FtpError(dataConnectionError(pending.mode, active ? 'accept-timeout' : 'connect-timeout', pending.address, pending.port, detail));
+      }
+      throw error;
+    });
     if ('reply' in first && first.reply.code >= 300) {
       pending.cancel();
       throw new FtpError(negativeTransferReply(pending, command, first.reply, options.subject));

@@ -90,7 +90,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       protectedData,
       maxListingBytes: options.maxListingBytes ?? DEFAULTS.maxListingBytes,
       system: syst.code === 215 ? syst.message : null,
-      memory: { epsv: 'untried', eprt: capabilities.eprt ? 'untried' : 'fails' },
+      memory: { epsv: options.disableEpsv ? 'fails' : 'untried', eprt: capabilities.eprt ? 'untried' : 'fails' },
       dataOptions: {
         mode,
         followPasvAddress: options.followPasvAddress ?? false,

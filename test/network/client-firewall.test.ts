@@ -1,0 +1,117 @@
+/**
+ * A client behind a firewall that blocks incoming connections (DESIGN §6, LAB "Networks").
+ *
+ * The client namespace's INPUT chain admits loopback and replies to connections it opened, and
+ * drops (or resets) everything else. Active mode needs the server to connect in, so it must fail
+ * with exit 6 and a diagnosis naming active mode, the address:port the server could not reach,
+ * the blocked incoming connections and passive mode as the fix; passive mode must work.
+ * The same holds for a download, not just a listing.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../support/servers/ftp-server';
+import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
+import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
+import { applyInboundFirewall, ftpUrl, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, scratchDir, startNamespacedVsftpd, VERDICTS } from './support';
+
+const decision = netnsSkipDecision();
+
+describe.skipIf(decision.skip)('client firewall blocking incoming connections', () => {
+  let pair: NetnsPair | undefined;
+  let server: RunningServer | undefined;
+  let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined;
+
+  beforeAll(async () => {
+    if (decision.failure !== null) throw new Error(decision.failure);
+    await ensureCliBuilt();
+    scratch = await scratchDir();
+    pair = await createNetnsPair();
+    server = await startNamespacedVsftpd(pair);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await pair?.destroy();
+    await scratch?.remove();
+  });
+
+  function ctx(): { pair: NetnsPair; server: RunningServer; dir: string } {
+    if (!pair || !server || !scratch) throw new Error('setup failed');
+    return { pair, server, dir: scratch.dir };
+  }
+
+  async function ls(mode: '--active' | '--passive', timeoutSeconds = 3): ReturnType<typeof runFerry> {
+    const { pair: p, server: s } = ctx();
+    return runFerry(p.client, ['ls', ftpUrl(s), mode, '--timeout', String(timeoutSeconds)]);
+  }
+
+  async function get(mode: '--active' | '--passive', local: string, timeoutSeconds = 3): ReturnType<typeof runFerry> {
+    const { pair: p, server: s, dir } = ctx();
+    return runFerry(p.client, ['get', ftpUrl(s, `/${SAMPLE_NAME}`), path.join(dir, local), mode, '--timeout', String(timeoutSeconds)]);
+  }
+
+  it('control: without a firewall both modes list and download', async () => {
+    const { pair: p, dir } = ctx();
+    await p.resetFirewall(p.client);
+    for (const mode of ['--active', '--passive'] as const) {
+      const listing = await ls(mode);
+      expect(listing.code, describeRun(listing)).toBe(0);
+      expect(listing.stdout).toContain(SAMPLE_NAME);
+      const download = await get(mode, `control${mode}.txt`);
+      expect(download.code, describeRun(download)).toBe(0);
+      expect(await readFile(path.join(dir, `control${mode}.txt`), 'utf8')).toBe(SAMPLE_CONTENT);
+    }
+  });
+
+  describe.each(VERDICTS)('INPUT ends in $name', (verdict) => {
+    beforeAll(async () => {
+      const { pair: p } = ctx();
+      await applyInboundFirewall(p, p.client, verdict);
+    });
+
+    /** The diagnosis of a blocked active-mode connection, for the port the server was told. */
+    async function expectActiveDiagnosis(result: Awaited<ReturnType<typeof runFerry>>): Promise<void> {
+      const { pair: p, server: s } = ctx();
+      expect(result.code, describeRun(result)).toBe(6);
+      const port = await lastActivePort(s);
+      expect(port, 'the server log shows the EPRT it was sent').not.toBeNull();
+      expect(result.stderr).toMatch(/^ferry: Active mode:/);
+      expect(result.stderr).toContain(`${p.clientAddress}:${port}`);
+      expect(result.stderr).toMatch(/incoming connections to this computer are blocked/);
+      expect(result.stderr).toMatch(/Use passive mode/);
+      expect(result.stderr).toMatch(verdict.activeDetail);
+      if (verdict.name === 'REJECT') {
+        // The server's connect back is reset at once and it answers 425: far sooner than our 10 s timeout.
+        expect(result.durationMs, describeRun(result)).toBeLessThan(2500);
+      } else {
+        // Silence: we give up after our 3 s timeout (plus a bounded ABOR exchange), not the server's.
+        expect(result.durationMs, describeRun(result)).toBeGreaterThanOrEqual(3000);
+        expect(result.durationMs, describeRun(result)).toBeLessThan(10_000);
+      }
+    }
+
+    it('ferry ls --active fails with exit 6 and says incoming connections are blocked', async () => {
+      await expectActiveDiagnosis(await ls('--active', verdict.timeoutSeconds));
+    });
+
+    it('ferry get --active fails the same way', async () => {
+      const result = await get('--active', `active-${verdict.name}.txt`, verdict.timeoutSeconds);
+      await expectActiveDiagnosis(result);
+    });
+
+    it('ferry ls --passive lists the served file', async () => {
+      const result = await ls('--passive', verdict.timeoutSeconds);
+      expect(result.code, describeRun(result)).toBe(0);
+      expect(result.stdout).toContain(SAMPLE_NAME);
+    });
+
+    it('ferry get --passive downloads the file intact', async () => {
+      const { dir } = ctx();
+      const local = `passive-${verdict.name}.txt`;
+      const result = await get('--passive', local, verdict.timeoutSeconds);
+      expect(result.code, describeRun(result)).toBe(0);
+      expect(await readFile(path.join(dir, local), 'utf8')).toBe(SAMPLE_CONTENT);
+    });
+  });
+});
