@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../../support/netns/ferry-cli';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+function ferry(args: readonly string[], input?: Buffer): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI_LAUNCHER, ...args], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+      resolve({ code, stdout, stderr: stderr.toString() });
+    });
+    if (input) child.stdin?.end(input);
+    else child.stdin?.end();
+  });
+}
+
+const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+describe('ferry command line against vsftpd', () => {
+  let server: RunningServer;
+  let url: string;
+  let work: string;
+  const payload = randomBytes(2 * 1024 * 1024 + 3);
+
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    server = await startServer('vsftpd');
+    url = `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}`;
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-cli-'));
+    fs.writeFileSync(path.join(work, 'payload.bin'), payload);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('prints help via the package bin and exits 0', async () => {
+    const run = await ferry(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.toString()).toMatch(/mirror/);
+  });
+
+  it('puts, lists as JSON with the documented shape, and gets to a file and to stdout', async () => {
+    for (const mode of ['--passive', '--active']) {
+      const put = await ferry(['put', mode, path.join(work, 'payload.bin'), `${url}/`]);
+      expect(put.code, put.stderr).toBe(0);
+      const ls = await ferry(['ls', mode, '--json', `${url}/`]);
+      expect(ls.code, ls.stderr).toBe(0);
+      const entries = JSON.parse(ls.stdout.toString()) as Record<string, unknown>[];
+      const entry = entries.find((candidate) => candidate.name === 'payload.bin');
+      expect(entry).toEqual({ name: 'payload.bin', type: 'file', size: payload.length, modified: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d/), permissions: 'rw-r--r--', target: null });
+      const toStdout = await ferry(['get', mode, `${url}/payload.bin`, '-']);
+      expect(toStdout.code, toStdout.stderr).toBe(0);
+      expect(sha(toStdout.stdout)).toBe(sha(payload));
+      const target = path.join(work, `got${mode}.bin`);
+      const get = await ferry(['get', mode, `${url}/payload.bin`, target]);
+      expect(get.code, get.stderr).toBe(0);
+      expect(sha(fs.readFileSync(target))).toBe(sha(payload));
+      expect(fs.existsSync(`${target}.ferry-part`)).toBe(false);
+    }
+  });
+
+  it('uploads from stdin, makes folders, renames, changes mode, stats and deletes', async () => {
+    expect((await ferry(['put', '-', `${url}/from-stdin.txt`], Buffer.from('piped'))).code).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'from-stdin.txt'), 'utf8')).toBe('piped');
+    expect((await ferry(['mkdir', '-p', `${url}/x/y/z`])).code).toBe(0);
+    expect(fs.statSync(path.join(server.root, 'x/y/z')).isDirectory()).toBe(true);
+    expect((await ferry(['mv', `${url}/from-stdin.txt`, 'x/y/moved.txt'])).code).toBe(0);
+    expect(fs.existsSync(path.join(server.root, 'x/y/moved.txt'))).toBe(true);
+    expect((await ferry(['chmod', '600', `${url}/x/y/moved.txt`])).code).toBe(0);
+    expect(fs.statSync(path.join(server.root, 'x/y/moved.txt')).mode & 0o777).toBe(0o600);
+    const stat = await ferry(['stat', '--json', `${url}/x/y/moved.txt`]);
+    expect(JSON.parse(stat.stdout.toString())).toMatchObject({ path: '/x/y/moved.txt', size: 5, checksum: null });
+    expect((await ferry(['rm', '-r', `${url}/x`])).code).toBe(0);
+    expect(fs.existsSync(path.join(server.root, 'x'))).toBe(false);
+  });
+
+  it('mirrors a tree down and back up with several connections', async () => {
+    const tree = path.join(work, 'tree');
+    for (let index = 0; index < 30; index += 1) {
+      const dir = path.join(tree, `d${index % 4}`, `e${index % 3}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `f${index}.txt`), `file ${index}\n`.repeat(index + 1));
+    }
+    const up = await ferry(['mirror', '--reverse', tree, `${url}/tree`, '--parallel', '3']);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stderr).toMatch(/30 files/);
+    const down = path.join(work, 'tree-back');
+    const mirror = await ferry(['mirror', `${url}/tree`, down, '-P', '4']);
+    expect(mirror.code, mirror.stderr).toBe(0);
+    for (let index = 0; index < 30; index += 1) {
+      const relative = path.join(`d${index % 4}`, `e${index % 3}`, `f${index}.txt`);
+      expect(fs.readFileSync(path.join(down, relative), 'utf8')).toBe(fs.readFileSync(path.join(tree, relative), 'utf8'));
+    }
+  });
+
+  it('masks the password in the verbose transcript', async () => {
+    const run = await ferry(['ls', '-v', `${url}/`]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('> PASS ********');
+    expect(run.stderr).not.toContain(server.password);
+  });
+
+  it.each([
+    [['ls', 'http://example.com/'], 2, /not an FTP URL/],
+    [['ls', `ftp://${server?.user ?? 'ferrytest'}:wrong@127.0.0.1:1/`], 3, /refused the connection/],
+    [['get', '--passive', '--active', 'ftp://h/x'], 2, /both given/],
+  ] as const)('exits %j with status %i and a human error', async (args, status, message) => {
+    const run = await ferry(args);
+    expect(run.code).toBe(status);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('reports a wrong password with status 4 and a missing file with status 7, leaving no partial file', async () => {
+    const bad = await ferry(['ls', `ftp://${server.user}:wrong@${server.host}:${server.port}/`]);
+    expect(bad.code).toBe(4);
+    expect(bad.stderr).toMatch(/Check the user name and password/);
+    const target = path.join(work, 'missing.bin');
+    const missing = await ferry(['get', `${url}/missing.bin`, target]);
+    expect(missing.code).toBe(7);
+    expect(missing.stderr).toMatch(/550/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
