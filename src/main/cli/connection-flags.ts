@@ -16,17 +16,23 @@ export interface ConnectionFlags {
   readonly followPasvAddress?: boolean;
   readonly verbose?: boolean;
   readonly timeout?: string;
+  /** A saved site ("Folder/Sub/Name"); the URL argument then becomes a path on that site. */
+  readonly site?: string;
+  /** Read the password from standard input (first line). */
+  readonly passwordStdin?: boolean;
 }
 
 export function addConnectionFlags(command: Command): Command {
   return command
+    .option('--site <name>', 'connect to a saved site (Folder/Sub/Name, see `ferry sites list`); the URL argument becomes a path on it')
+    .option('--password-stdin', 'read the password from standard input (for "ask for password" sites, or to override the saved one)')
     .option('--passive', 'passive mode: Ferry connects to the port the server names (EPSV, then PASV); the default')
     .option('--active', 'active mode: the server connects back to Ferry (EPRT/PORT)')
     .option('--active-address <addr>', 'address to announce in active mode (your public address behind NAT)')
     .option('--port-range <a-b>', 'local ports to listen on in active mode, e.g. 50000-50100')
     .addOption(new Option('--tls <mode>', 'encryption: explicit (AUTH TLS, required), explicit-if-available, implicit, none').choices(['explicit', 'explicit-if-available', 'implicit', 'none']))
     .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', collect, [])
-    .option('--charset <name>', 'file name encoding on the server: auto (UTF-8), gbk, big5, shift_jis, latin1, …', 'auto')
+    .option('--charset <name>', 'file name encoding on the server: auto (UTF-8, the default), gbk, big5, shift_jis, latin1, …')
     .option('--follow-pasv-address', 'connect to the address a PASV reply names instead of the server you connected to')
     .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection', '30')
     .option('-v, --verbose', 'print the command/reply transcript (password masked) on stderr');
@@ -38,23 +44,42 @@ function collect(value: string, previous: string[]): string[] {
 
 /** Combine a parsed URL and the flags into engine options. */
 export function toConnectOptions(url: FtpUrl, flags: ConnectionFlags, label = ''): ConnectOptions {
-  if (flags.passive && flags.active) throw invalidInput('--passive and --active were both given.', 'Choose one transfer mode.');
-  const tls: TlsMode = url.scheme === 'ftps' ? 'implicit' : ((flags.tls ?? 'none') as TlsMode);
-  const timeoutSeconds = Number(flags.timeout ?? '30');
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw invalidInput(`--timeout ${flags.timeout} is not a positive number of seconds.`, 'Use e.g. --timeout 30.');
-  const timeoutMs = timeoutSeconds * 1000;
-  return {
+  const base: ConnectOptions = {
     host: url.host,
     ...(url.port !== null ? { port: url.port } : {}),
     user: url.user ?? 'anonymous',
     password: url.password ?? (url.user ? '' : 'anonymous@'),
-    tls,
-    transferMode: flags.active ? 'active' : 'passive',
-    followPasvAddress: flags.followPasvAddress ?? false,
-    activeExternalAddress: flags.activeAddress ?? null,
-    activePortRange: flags.portRange ? parsePortRange(flags.portRange) : null,
-    charset: flags.charset ?? 'auto',
-    trustedFingerprints: flags.trustFingerprint ?? [],
+    tls: url.scheme === 'ftps' ? 'implicit' : 'none',
+    transferMode: 'passive',
+    followPasvAddress: false,
+    activeExternalAddress: null,
+    activePortRange: null,
+    charset: 'auto',
+    trustedFingerprints: [],
+  };
+  // ftps:// is implicit TLS whatever --tls says (as in curl).
+  return applyConnectionFlags(base, url.scheme === 'ftps' ? { ...flags, tls: undefined } : flags, label);
+}
+
+/**
+ * Lay the flags the user typed over options from a URL or a saved site: a flag always wins,
+ * an absent flag keeps what the site (or the URL's defaults) says.
+ */
+export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlags, label = ''): ConnectOptions {
+  if (flags.passive && flags.active) throw invalidInput('--passive and --active were both given.', 'Choose one transfer mode.');
+  const timeoutSeconds = Number(flags.timeout ?? '30');
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw invalidInput(`--timeout ${flags.timeout} is not a positive number of seconds.`, 'Use e.g. --timeout 30.');
+  const timeoutMs = timeoutSeconds * 1000;
+  return {
+    ...base,
+    ...(flags.tls ? { tls: flags.tls as TlsMode } : {}),
+    ...(flags.active ? { transferMode: 'active' as const } : {}),
+    ...(flags.passive ? { transferMode: 'passive' as const } : {}),
+    ...(flags.followPasvAddress ? { followPasvAddress: true } : {}),
+    ...(flags.activeAddress ? { activeExternalAddress: flags.activeAddress } : {}),
+    ...(flags.portRange ? { activePortRange: parsePortRange(flags.portRange) } : {}),
+    ...(flags.charset ? { charset: flags.charset } : {}),
+    trustedFingerprints: [...(base.trustedFingerprints ?? []), ...(flags.trustFingerprint ?? [])],
     connectTimeoutMs: timeoutMs,
     commandTimeoutMs: timeoutMs,
     dataTimeoutMs: timeoutMs,

@@ -4,21 +4,23 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
-import { FtpError, toErrorData } from '../ftp/ftp-error';
+import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
-import { addConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
+import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
+import { resolveTarget, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { listingToJson, listingToText } from './format-listing';
-import { parseFtpUrl, type FtpUrl } from './ftp-url';
+import { addSettingsCommands } from './settings-commands';
+import { addSitesCommands } from './sites-commands';
 
-/** Open a client for a URL, run `work`, and always say goodbye. */
-async function withClient<T>(urlText: string, flags: ConnectionFlags, work: (client: FtpClient, url: FtpUrl) => Promise<T>): Promise<T> {
-  const url = parseFtpUrl(urlText);
-  const client = await FtpClient.connect(toConnectOptions(url, flags));
+/** Open a client for a URL or saved site, run `work`, and always say goodbye. */
+async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFlags, work: (client: FtpClient, url: ConnectionTarget) => Promise<T>): Promise<T> {
+  const target = await resolveTarget(urlOrPath, flags);
+  const client = await FtpClient.connect(target.options());
   try {
-    return await work(client, url);
+    return await work(client, target);
   } finally {
     await client.quit();
   }
@@ -38,13 +40,13 @@ function printReport(report: MirrorReport, seconds: number): void {
 
 export function buildProgram(): Command {
   const program = new Command('ferry')
-    .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS.')
+    .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS; or --site NAME and a path for a saved site.')
     .version('0.1.0')
     .showHelpAfterError()
-    .addHelpText('after', `\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout; 10 local file; 11 some items failed.`);
+    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout; 10 local file; 11 some items failed.`);
 
-  addConnectionFlags(program.command('ls').argument('<url>', 'folder to list').option('--json', 'print a JSON array of entries').description('list a remote folder'))
-    .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {
+  addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder)').option('--json', 'print a JSON array of entries').description('list a remote folder'))
+    .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         const listing = await client.list(url.path);
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
@@ -92,9 +94,8 @@ export function buildProgram(): Command {
       .option('-P, --parallel <n>', 'connections to use', parseParallel, 2)
       .description('copy a whole folder tree'),
   ).action(async (source: string, target: string, flags: ConnectionFlags & { reverse?: boolean; parallel: number }) => {
-    const urlText = flags.reverse ? target : source;
-    const url = parseFtpUrl(urlText);
-    const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(toConnectOptions(url, flags, flags.parallel > 1 ? `[${worker}] ` : ''));
+    const url = await resolveTarget(flags.reverse ? target : source, flags);
+    const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
     const report = flags.reverse ? await mirrorUp(source, url.path, { connect, parallel: flags.parallel }) : await mirrorDown(url.path, target, { connect, parallel: flags.parallel });
     printReport(report, (performance.now() - started) / 1000);
@@ -157,15 +158,20 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('quote').argument('<url>', 'server').argument('<command...>', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
-    .action(async (urlText: string, words: string[], flags: ConnectionFlags) => {
-      await withClient(urlText, flags, async (client) => {
+  addConnectionFlags(program.command('quote').argument('[url]', 'server (omit with --site)').argument('[command...]', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
+    .action(async (urlText: string | undefined, rest: string[], flags: ConnectionFlags) => {
+      // With --site there is no URL: the first word belongs to the command.
+      const words = flags.site && urlText !== undefined ? [urlText, ...rest] : rest;
+      if (words.length === 0) throw invalidInput('No command given.', 'Add the raw FTP command, e.g. ferry quote ftp://host/ SITE HELP.');
+      await withClient(flags.site ? undefined : urlText, flags, async (client) => {
         const reply = await client.raw(words.join(' '));
         process.stdout.write(`${reply.lines.join('\n')}\n`);
         if (reply.code >= 400) process.exitCode = EXIT_CODES['server-reply'];
       });
     });
 
+  addSitesCommands(program);
+  addSettingsCommands(program);
   return program;
 }
 

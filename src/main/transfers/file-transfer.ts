@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
+import { openForWrite } from '../local/safe-target';
 
 /** Suffix of a download in progress: a file is only given its real name once complete. */
 export const PARTIAL_SUFFIX = '.ferry-part';
@@ -17,6 +18,8 @@ export interface FileTransferOptions {
 /**
  * Download to `localPath` through a partial file, renamed into place only when the server confirmed
  * the whole transfer; with `resume`, an existing partial file is continued with REST.
+ * The partial file is opened with O_NOFOLLOW: a symlink planted at its name is refused, not followed.
+ * (The queue's download job adds the overwrite policy, folder-root checks and verification on top.)
  */
 export async function downloadToFile(client: FtpClient, remotePath: string, localPath: string, options: FileTransferOptions = {}): Promise<{ bytes: number; resumedFrom: number }> {
   const partPath = `${localPath}${PARTIAL_SUFFIX}`;
@@ -24,12 +27,10 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   if (options.resume) {
     offset = await fileSize(partPath);
   }
-  const output = fs.createWriteStream(partPath, { flags: offset > 0 ? 'a' : 'w', highWaterMark: 1024 * 1024 });
-  const opened = new Promise<void>((resolve, reject) => {
-    output.once('open', () => resolve());
-    output.once('error', (error) => reject(localError(partPath, error)));
+  const handle = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
+    throw localError(partPath, error);
   });
-  await opened;
+  const output = handle.createWriteStream({ highWaterMark: 1024 * 1024 });
   const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal }).catch(async (error: unknown) => {
     // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
     if (!output.closed) {
@@ -39,6 +40,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
     }
     throw error;
   });
+  if (!output.closed) await once(output, 'close').catch(() => undefined);
   await fsp.rename(partPath, localPath).catch((error: unknown) => {
     throw localError(localPath, error as NodeJS.ErrnoException);
   });

@@ -1,0 +1,23 @@
+import { resolveFerryHome } from '../app-paths';
+import { createFileKeyVault } from '../sites/file-key-vault';
+import { openSettingsStore, type SettingsStore } from '../sites/settings-store';
+import { openSiteStore, type SiteStore } from '../sites/site-store';
+
+export interface CliStores {
+  readonly home: string;
+  readonly sites: SiteStore;
+  readonly settings: SettingsStore;
+}
+
+/** The same user-data folder as the app (or FERRY_HOME), with the file-key vault: the CLI has no keychain. */
+export async function openCliStores(env: NodeJS.ProcessEnv = process.env): Promise<CliStores> {
+  const home = resolveFerryHome(env);
+  const [sites, settings] = await Promise.all([openSiteStore({ home, vault: createFileKeyVault(home) }), openSettingsStore({ home })]);
+  return { home, sites, settings };
+}
+
+/** Warnings the stores collected (a corrupt file set aside, a password not saved) go to stderr. */
+export async function printStoreWarnings(stores: CliStores): Promise<void> {
+  const list = await stores.sites.list();
+  for (const warning of [...list.warnings, ...stores.settings.warnings()]) process.stderr.write(`ferry: warning: ${warning}\n`);
+}

@@ -1,0 +1,50 @@
+import type { ConnectOptions } from '../ftp/connect-options';
+import { invalidInput } from '../ftp/ftp-error';
+import { joinRemote } from '../ftp/remote-path';
+import { siteToConnectOptions } from '../sites/site-connect-options';
+import { openCliStores, printStoreWarnings } from './cli-stores';
+import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
+import { parseFtpUrl } from './ftp-url';
+import { promptPassword, readPasswordFromStdin } from './read-secret';
+
+/** Where a command connects and which remote path it works on. */
+export interface ConnectionTarget {
+  /** Absolute remote path (or the site's default folder). */
+  readonly path: string;
+  /** Engine options; `label` prefixes transcript lines when several connections run. */
+  options(label?: string): ConnectOptions;
+}
+
+/**
+ * Turn the command's URL argument and flags into a target: an ftp:// URL as before, or with
+ * `--site NAME` a saved site, the argument then being a path on it (relative to its remote folder).
+ */
+export async function resolveTarget(urlOrPath: string | undefined, flags: ConnectionFlags): Promise<ConnectionTarget> {
+  if (!flags.site) {
+    if (urlOrPath === undefined) throw invalidInput('No server given.', 'Give an ftp:// URL, or --site NAME for a saved site (ferry sites list).');
+    const url = parseFtpUrl(urlOrPath);
+    const stdinPassword = flags.passwordStdin ? await readPasswordFromStdin() : null;
+    return { path: url.path, options: (label = '') => ({ ...toConnectOptions(url, flags, label), ...(stdinPassword !== null ? { password: stdinPassword } : {}) }) };
+  }
+  if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
+    throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
+  }
+  const stores = await openCliStores();
+  try {
+    const site = await stores.sites.findByPath(flags.site);
+    const settings = await stores.settings.get();
+    await printStoreWarnings(stores);
+    let password: string | null = null;
+    if (flags.passwordStdin) password = await readPasswordFromStdin();
+    else if (site.logonType === 'normal' && site.hasPassword) password = await stores.sites.getPassword(site.id);
+    // "Ask for password" sites, and normal ones saved without a password: ask on the terminal, as FileZilla does.
+    else if (site.logonType !== 'anonymous') password = await promptPassword(`Password for ${site.user}@${site.host}: `);
+    const base = siteToConnectOptions(site, password, settings);
+    const home = site.remoteDir || '/';
+    const path = urlOrPath === undefined || urlOrPath === '' ? home : urlOrPath.startsWith('/') ? urlOrPath : joinRemote(home, urlOrPath);
+    return { path, options: (label = '') => applyConnectionFlags(base, flags, label) };
+  } finally {
+    stores.sites.close();
+    stores.settings.close();
+  }
+}

@@ -1,0 +1,53 @@
+import { invalidInput } from '../ftp/ftp-error';
+
+/**
+ * A password from standard input: everything up to the first line break (like `docker login --password-stdin`),
+ * so `printf %s "$PW" | ferry …` and `ferry … < file` both work.
+ */
+export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (chunks.some((part) => part.includes(0x0a))) break;
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (line === '') throw invalidInput('--password-stdin was given but standard input is empty.', 'Pipe the password in, e.g. printf %s "$PASSWORD" | ferry …');
+  return line;
+}
+
+/** Ask on the terminal without echoing; null when there is no terminal to ask on. */
+export async function promptPassword(question: string): Promise<string | null> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || !process.stderr.isTTY) return null;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (text: string): void => {
+        for (const char of text) {
+          if (char === '\r' || char === '\n') {
+            stdin.off('data', onData);
+            resolve(typed);
+            return;
+          }
+          if (char === '\u0003') {
+            stdin.off('data', onData);
+            reject(new Error('Cancelled.'));
+            return;
+          }
+          if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
+          else typed += char;
+        }
+      };
+      stdin.on('data', onData);
+    });
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+    process.stderr.write('\n');
+  }
+}

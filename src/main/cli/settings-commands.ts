@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import type { Settings } from '../../shared/models';
+import { invalidInput } from '../ftp/ftp-error';
+import { openCliStores, printStoreWarnings } from './cli-stores';
+import { parsePortRange } from './connection-flags';
+
+/** How each setting is typed on the command line ("none" clears the nullable ones). */
+const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] } = {
+  language: (text) => text as Settings['language'],
+  theme: (text) => text as Settings['theme'],
+  defaultTransferMode: (text) => text as Settings['defaultTransferMode'],
+  activePortRange: (text) => (isNone(text) ? null : parsePortRange(text)),
+  activeExternalAddress: (text) => (isNone(text) ? null : text),
+  passiveAddressPolicy: (text) => text as Settings['passiveAddressPolicy'],
+  defaultConnectionLimit: (text) => Number(text),
+  showHiddenFiles: parseBoolean,
+  showFolderTree: parseBoolean,
+};
+
+/** `ferry settings` and `ferry settings set KEY VALUE`: the global settings sites on "default" follow. */
+export function addSettingsCommands(program: Command): void {
+  const settings = program
+    .command('settings')
+    .option('--json', 'print JSON')
+    .description('show or change global settings (default transfer mode, active-mode ports and address, …)')
+    .action(async (flags: { json?: boolean }) => {
+      const stores = await openCliStores();
+      try {
+        const current = await stores.settings.get();
+        const text = flags.json
+          ? JSON.stringify(current, null, 2)
+          : Object.entries(current)
+              .map(([key, value]) => `${key}: ${value === null ? 'none' : Array.isArray(value) ? value.join('-') : String(value)}`)
+              .join('\n');
+        process.stdout.write(`${text}\n`);
+        await printStoreWarnings(stores);
+      } finally {
+        stores.sites.close();
+        stores.settings.close();
+      }
+    });
+
+  settings
+    .command('set')
+    .argument('<key>', Object.keys(PARSERS).join(', '))
+    .argument('<value>', 'e.g. passive, 50000-50100, 203.0.113.7, none')
+    .description('change one setting')
+    .action(async (key: string, value: string) => {
+      if (!(key in PARSERS)) throw invalidInput(`There is no setting "${key}".`, `Use one of: ${Object.keys(PARSERS).join(', ')}.`);
+      const name = key as keyof Settings;
+      const stores = await openCliStores();
+      try {
+        const saved = await stores.settings.set({ [name]: PARSERS[name](value) });
+        process.stderr.write(`${name} is now ${JSON.stringify(saved[name])}.\n`);
+      } finally {
+        stores.sites.close();
+        stores.settings.close();
+      }
+    });
+}
+
+function isNone(text: string): boolean {
+  return ['none', 'null', ''].includes(text.trim().toLowerCase());
+}
+
+function parseBoolean(text: string): boolean {
+  if (/^(true|yes|on|1)$/i.test(text)) return true;
+  if (/^(false|no|off|0)$/i.test(text)) return false;
+  throw invalidInput(`"${text}" is not true or false.`, 'Use true or false.');
+}

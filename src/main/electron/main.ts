@@ -1,0 +1,101 @@
+/**
+ * The Electron host's entry (out/main/index.js): one secure window, the contract over IPC, events pushed
+ * on one channel. The services come from createServices, exactly as the web host gets them.
+ */
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FERRY_EVENT_CHANNEL } from '../../preload/ferry-event';
+import { createServices, type Services } from '../app/create-services';
+import { resolveFerryHome } from '../app-paths';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../hosts/content-security-policy';
+import { createEventHub } from '../hosts/event-hub';
+import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } from './hardening';
+import { createMainWindow } from './main-window';
+import { registerIpcHandlers } from './register-ipc';
+import { createSafeStorageVault } from './safe-storage-vault';
+import { isTrustedSender, type AppLocation } from './sender-check';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(here, '../preload/index.cjs');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const location: AppLocation = devServerUrl
+  ? { kind: 'dev', url: devServerUrl }
+  : { kind: 'file', indexUrl: pathToFileURL(path.join(here, '../renderer/index.html')).href };
+
+const log = (line: string): void => {
+  process.stderr.write(`[ferry] ${line}\n`);
+};
+
+// One profile folder for all three hosts (app, web host, CLI); FERRY_HOME overrides it. Set before the lock,
+// which lives in this folder: two profiles can run side by side, one profile only once.
+app.setPath('userData', resolveFerryHome());
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`could not start: ${message}`);
+    dialog.showErrorBox('Ferry could not start', message);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  lockDownWebContents(app, log);
+  await app.whenReady();
+  installContentSecurityPolicy(session.defaultSession, devServerUrl ? devContentSecurityPolicy(devServerUrl) : CONTENT_SECURITY_POLICY);
+  denyPermissions(session.defaultSession);
+
+  let window: BrowserWindow | null = null;
+  const hub = createEventHub((error) => log(`an event could not be sent: ${String(error)}`));
+  hub.subscribe((channel, payload) => {
+    if (window && !window.isDestroyed()) window.webContents.send(FERRY_EVENT_CHANNEL, channel, payload);
+  });
+
+  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron' });
+  registerIpcHandlers(
+    ipcMain,
+    services.handlers,
+    (event) =>
+      isTrustedSender(
+        { frameUrl: event.senderFrame?.url ?? null, isMainFrame: event.senderFrame?.parent === null, isOurWindow: window !== null && !window.isDestroyed() && event.sender === window.webContents },
+        location,
+      ),
+    log,
+  );
+
+  const openWindow = (): void => {
+    window = createMainWindow(preloadPath, location);
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+  openWindow();
+
+  app.on('second-instance', () => {
+    if (!window) return openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Let the services finish (close connections, save the queue) before the process ends.
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    disposed = true;
+    services
+      .dispose()
+      .catch((error: unknown) => log(`shutdown: ${String(error)}`))
+      .finally(() => app.quit());
+  });
+}

@@ -1,0 +1,48 @@
+import type { PasswordVault } from '../sites/password-vault';
+
+/**
+ * The part of Electron's `safeStorage` the vault uses. Structural, so this file needs no import of
+ * 'electron': the Electron host passes `safeStorage` in, and tests pass a fake.
+ */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: which keyring backs it ("basic_text" means a fixed, public key). */
+  getSelectedStorageBackend?(): string;
+}
+
+export const SAFE_STORAGE_VAULT_ID = 'safe-storage';
+
+/**
+ * The desktop app's vault: the OS keychain (Keychain, DPAPI, libsecret/kwallet) through safeStorage.
+ * On Linux without a keyring Electron falls back to "basic_text", a hard-coded key that is
+ * obfuscation, not encryption; that counts as unavailable (the host may fall back to the file-key vault).
+ */
+export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): PasswordVault {
+  const problem = (): string | null => {
+    if (!safeStorage.isEncryptionAvailable()) return 'the system keychain is not available to Ferry (safeStorage reports no encryption)';
+    if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+      return 'no system keyring (GNOME Keyring or KWallet) is running, so Electron could only obfuscate the password';
+    }
+    return null;
+  };
+  return {
+    id: SAFE_STORAGE_VAULT_ID,
+    get available() {
+      return problem() === null;
+    },
+    get unavailableReason() {
+      return problem();
+    },
+    async encrypt(plain) {
+      const reason = problem();
+      if (reason) throw new Error(`Cannot encrypt: ${reason}.`);
+      return safeStorage.encryptString(plain).toString('base64');
+    },
+    async decrypt(stored) {
+      if (!safeStorage.isEncryptionAvailable()) throw new Error(`Cannot decrypt: ${problem() ?? 'the system keychain is not available'}.`);
+      return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+    },
+  };
+}

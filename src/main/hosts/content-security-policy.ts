@@ -1,0 +1,38 @@
+/**
+ * The renderer's Content Security Policy, one string for both hosts (HTTP header, Electron header, meta tag).
+ * Nothing but our own files may run or be fetched; inline styles are allowed for React's style props.
+ */
+const DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/** For the HTML `<meta http-equiv>` tag: `frame-ancestors` is not allowed there (browsers ignore it with a warning). */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
+
+/** For HTTP response headers (web host, Electron's onHeadersReceived). */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * The policy while the Vite dev server runs: React Fast Refresh injects an inline preamble and Vite's client
+ * talks to the dev server over a WebSocket. Never used for built files.
+ */
+export function devContentSecurityPolicy(devServerUrl: string): string {
+  const origin = new URL(devServerUrl);
+  const socket = `${origin.protocol === 'https:' ? 'wss' : 'ws'}://${origin.host}`;
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${socket}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}

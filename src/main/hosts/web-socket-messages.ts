@@ -1,0 +1,50 @@
+/**
+ * One WebSocket text frame in, what to do about it out: pure apart from calling the handlers.
+ * Kept apart from the socket code so malformed input is easy to test.
+ */
+import type { Handlers } from '../../shared/contract';
+import type { WebResponseMessage, WebServerMessage } from '../../shared/web-protocol';
+import { dispatch } from './dispatch';
+
+export type MessageOutcome =
+  /** Not our protocol: close the socket with 1008 and this reason. */
+  | { readonly kind: 'malformed'; readonly reason: string }
+  /** Answer at once (e.g. too many requests in flight). */
+  | { readonly kind: 'reply'; readonly message: WebResponseMessage }
+  /** The handler runs; send this when it settles (it never rejects). */
+  | { readonly kind: 'pending'; readonly pending: Promise<WebResponseMessage> };
+
+export function handleSocketMessage(handlers: Handlers, text: string, busy: boolean): MessageOutcome {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { kind: 'malformed', reason: 'Frames must be JSON' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { kind: 'malformed', reason: 'Frames must be JSON objects' };
+  const { id, channel, arg } = parsed as { id?: unknown; channel?: unknown; arg?: unknown };
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return { kind: 'malformed', reason: 'A request needs a whole-number id' };
+  if (busy) {
+    return {
+      kind: 'reply',
+      message: { id, result: { ok: false, error: { kind: 'protocol', message: 'Too many requests are waiting for an answer.', hint: 'Wait for the current operations to finish, then try again.', retryable: true } } },
+    };
+  }
+  return { kind: 'pending', pending: dispatch(handlers, channel, arg).then((result) => ({ id, result })) };
+}
+
+/**
+ * JSON for the wire. A response JSON cannot carry becomes an error result instead of a thrown exception;
+ * such an event is dropped (null), since nobody is waiting for it.
+ */
+export function serializeMessage(message: WebServerMessage): string | null {
+  try {
+    return JSON.stringify(message);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if ('id' in message) {
+      return JSON.stringify({ id: message.id, result: { ok: false, error: { kind: 'protocol', message: `The answer could not be sent: ${reason}`, hint: 'This is a bug in Ferry; please report it with the log.', retryable: false } } });
+    }
+    return null;
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+const TEMP_MARK = '.tmp-';
+
+/**
+ * Replace `file` with `text` so that a crash at any moment leaves either the old or the new
+ * contents, never a mix: write a temp file beside it, fsync it, rename it over, fsync the folder.
+ */
+export async function writeFileAtomic(file: string, text: string, mode = 0o600): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handle = await fsp.open(temp, 'wx', mode);
+  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.rename(temp, file);
+  } catch (error) {
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+  fsyncDirectory(dir);
+}
+
+/** Make a rename or link in `dir` durable; a no-op where directories cannot be opened (Windows). */
+export function fsyncDirectory(dir: string, platform: NodeJS.Platform = process.platform): void {
+  if (platform === 'win32') return;
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some file systems refuse fsync on directories; the rename itself is still atomic.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** Remove temp files a killed writer left beside `file` (their pid is no longer running). */
+export async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}${TEMP_MARK}`;
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) await fsp.rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** True when a process with this pid exists (EPERM means it exists but is not ours). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `sites.json.corrupt-2026-11-25T15-00-00Z`: a name that sorts by time and is valid on every file system. */
+export function asideName(file: string, reason: string, now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  return `${file}.${reason}-${stamp}`;
+}
+
+/** Move `file` out of the way under a timestamped name (never overwriting an earlier one); returns the new path. */
+export async function setAside(file: string, reason: string, now: Date = new Date()): Promise<string> {
+  const base = asideName(file, reason, now);
+  for (let attempt = 1; attempt < 1000; attempt++) {
+    const target = attempt === 1 ? base : `${base}-${attempt}`;
+    try {
+      await fsp.link(file, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      // No hard links here (some network and FAT file systems): fall back to a plain rename.
+      await fsp.rename(file, target);
+      fsyncDirectory(path.dirname(file));
+      return target;
+    }
+    await fsp.rm(file, { force: true });
+    fsyncDirectory(path.dirname(file));
+    return target;
+  }
+  throw new Error(`Too many set-aside copies of ${file}.`);
+}

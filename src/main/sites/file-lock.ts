@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import { FtpError } from '../ftp/ftp-error';
+import { processAlive } from './atomic-file';
+
+export interface LockOptions {
+  /** Give up after this long; default 10 s. */
+  readonly timeoutMs?: number;
+  /** A lock older than this is taken to be left by a hung or crashed process; default 30 s. */
+  readonly staleMs?: number;
+}
+
+interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+  readonly token: string;
+}
+
+/**
+ * Run `work` holding `lockPath`, a lock file created with O_EXCL so only one process (or store)
+ * at a time does read-modify-write. A lock whose owner died (same host, pid gone) or that is older
+ * than `staleMs` is broken, so a killed Ferry never blocks the next one.
+ */
+export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const token = await acquire(lockPath, options.timeoutMs ?? 10_000, options.staleMs ?? 30_000);
+  try {
+    return await work();
+  } finally {
+    await release(lockPath, token);
+  }
+}
+
+async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Promise<string> {
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') };
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (await createExclusive(lockPath, JSON.stringify(owner))) return owner.token;
+    } catch (error) {
+      throw new FtpError({ kind: 'local-file', path: lockPath, message: `Cannot create the lock file ${lockPath}: ${(error as Error).message}.`, hint: 'Check that the Ferry folder exists and is writable.', retryable: false });
+    }
+    if (await isStale(lockPath, staleMs)) {
+      await breakLock(lockPath);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new FtpError({ kind: 'local-file', path: lockPath, message: `Another Ferry process has held ${lockPath} for over ${Math.round(timeoutMs / 1000)} s.`, hint: 'Wait for it to finish, or delete the lock file if no Ferry is running.', retryable: true });
+    }
+    await sleep(Math.min(100, 5 + attempt * 5) + Math.random() * 10);
+  }
+}
+
+/**
+ * Create `file` with `text` only if it does not exist. The text is written to a temp file first and
+ * hard-linked into place, so a process killed half-way never leaves an empty, ownerless lock.
+ */
+async function createExclusive(file: string, text: string): Promise<boolean> {
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await fsp.writeFile(temp, text, { mode: 0o600, flag: 'wx' });
+  try {
+    await fsp.link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    // No hard links on this file system: O_EXCL create (a crash mid-write leaves an empty lock, broken when stale).
+    try {
+      await fsp.writeFile(file, text, { mode: 0o600, flag: 'wx' });
+      return true;
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw inner;
+    }
+  } finally {
+    await fsp.rm(temp, { force: true });
+  }
+}
+
+async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
+  try {
+    const [stat, text] = await Promise.all([fsp.stat(lockPath), fsp.readFile(lockPath, 'utf8')]);
+    if (Date.now() - stat.mtimeMs > staleMs) return true;
+    const owner = parseOwner(text);
+    // An empty lock (only possible without hard links) is an owner between create and write, unless it lingers.
+    if (!owner) return Date.now() - stat.mtimeMs > 2_000;
+    return owner.host === os.hostname() && !processAlive(owner.pid);
+  } catch {
+    return false; // vanished meanwhile: just try again
+  }
+}
+
+/** Rename first: of several processes that found the same stale lock, exactly one removes it. */
+async function breakLock(lockPath: string): Promise<void> {
+  const grave = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await fsp.rename(lockPath, grave);
+    await fsp.rm(grave, { force: true });
+  } catch {
+    // someone else broke it first
+  }
+}
+
+async function release(lockPath: string, token: string): Promise<void> {
+  try {
+    const owner = parseOwner(await fsp.readFile(lockPath, 'utf8'));
+    // Only remove our own lock: if it was broken as stale, it may now be someone else's.
+    if (owner?.token === token) await fsp.rm(lockPath, { force: true });
+  } catch {
+    // already gone
+  }
+}
+
+function parseOwner(text: string): LockOwner | null {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string' ? { pid: value.pid, host: value.host, token: value.token } : null;
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { FtpError } from '../ftp/ftp-error';
+import { removeStaleTempFiles, setAside, writeFileAtomic } from './atomic-file';
+import { withFileLock } from './file-lock';
+
+/** What a document's decoder makes of the parsed JSON. */
+export type Decoded<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  /** Readable in part: `value` is what could be kept, `problems` what was dropped (the file is set aside). */
+  | { readonly kind: 'salvaged'; readonly value: T; readonly problems: readonly string[] }
+  | { readonly kind: 'invalid'; readonly problem: string }
+  /** Written by a newer Ferry: left alone, and not written over. */
+  | { readonly kind: 'newer'; readonly version: number };
+
+export interface JsonDocumentOptions<T> {
+  readonly file: string;
+  /** For messages: "site list", "settings". */
+  readonly label: string;
+  readonly empty: () => T;
+  readonly decode: (raw: unknown) => Decoded<T>;
+  readonly encode: (value: T) => unknown;
+  /** Also notice changes other processes make (fs.watch on the folder). */
+  readonly watch?: boolean;
+}
+
+export interface JsonDocument<T> {
+  readonly file: string;
+  /** The current contents, re-read when another process replaced the file. */
+  read(): Promise<T>;
+  /** Read-modify-write: one at a time in this process (a queue), under the lock file across processes. */
+  update<R>(mutate: (current: T) => { readonly value: T; readonly result: R } | Promise<{ readonly value: T; readonly result: R }>): Promise<R>;
+  /** Problems found while reading (a corrupt file set aside); shown to the user, never silently dropped. */
+  warnings(): readonly string[];
+  subscribe(listener: (value: T) => void): () => void;
+  close(): void;
+}
+
+interface Snapshot<T> {
+  readonly stamp: string;
+  readonly value: T;
+}
+
+/**
+ * A JSON file that is validated on every read, written atomically, and never silently replaced:
+ * a file that fails to parse or validate is moved aside under a timestamped name and reported.
+ */
+export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Promise<JsonDocument<T>> {
+  const { file, label } = options;
+  const dir = path.dirname(file);
+  const lockFile = `${file}.lock`;
+  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  await removeStaleTempFiles(file);
+  await removeStaleTempFiles(lockFile);
+
+  const warnings: string[] = [];
+  const listeners = new Set<(value: T) => void>();
+  let cache: Snapshot<T> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let watcher: fs.FSWatcher | null = null;
+  let watchTimer: NodeJS.Timeout | null = null;
+
+  const notify = (value: T): void => {
+    for (const listener of [...listeners]) listener(value);
+  };
+
+  /** Read and decode; on a bad file, set it aside (under the lock) and carry on with what could be kept. */
+  const load = async (underLock: boolean): Promise<T> => {
+    const stamp = await statStamp(file);
+    if (stamp === null) {
+      cache = { stamp: 'missing', value: options.empty() };
+      return cache.value;
+    }
+    if (cache && cache.stamp === stamp) return cache.value;
+    const text = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw new FtpError({ kind: 'local-file', path: file, message: `Cannot read the ${label} file ${file}: ${error.message}.`, hint: 'Check the permissions of the Ferry folder.', retryable: false });
+    });
+    if (text === null) return load(underLock);
+    const decoded = decodeText(text, options.decode);
+    if (decoded.kind === 'ok') {
+      cache = { stamp, value: decoded.value };
+      return decoded.value;
+    }
+    if (decoded.kind === 'newer') {
+      throw new FtpError({ kind: 'local-file', path: file, message: `The ${label} file ${file} was written by a newer Ferry (format ${decoded.version}).`, hint: 'Update Ferry; this version leaves the file untouched.', retryable: false });
+    }
+    // Setting aside changes the folder: do it under the lock, after checking nobody fixed it meanwhile.
+    if (!underLock) return withFileLock(lockFile, () => load(true));
+    const kept = decoded.kind === 'salvaged' ? decoded.value : options.empty();
+    const aside = await setAside(file, 'corrupt');
+    const what = decoded.kind === 'salvaged' ? decoded.problems.join('; ') : decoded.problem;
+    warnings.push(
+      decoded.kind === 'salvaged'
+        ? `Part of the ${label} could not be read (${what}). The readable part was kept; the original file was moved to ${aside}.`
+        : `The ${label} file could not be read (${what}) and was moved to ${aside}; Ferry starts with an empty ${label}. Nothing was deleted: the old file is still there.`,
+    );
+    await writeFileAtomic(file, serialize(options.encode(kept)));
+    cache = { stamp: (await statStamp(file)) ?? 'missing', value: kept };
+    return kept;
+  };
+
+  const document: JsonDocument<T> = {
+    file,
+    read: () => load(false),
+    update<R>(mutate: (current: T) => { readonly value: T; readonly result: R } | Promise<{ readonly value: T; readonly result: R }>): Promise<R> {
+      const run = async (): Promise<R> => {
+        const { value, result } = await withFileLock(lockFile, async () => {
+          const current = await load(true);
+          const next = await mutate(current);
+          if (next.value !== current) {
+            await writeFileAtomic(file, serialize(options.encode(next.value)));
+            cache = { stamp: (await statStamp(file)) ?? 'missing', value: next.value };
+          }
+          return next;
+        });
+        notify(value);
+        return result;
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    warnings: () => [...warnings],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      watcher?.close();
+      watcher = null;
+      if (watchTimer) clearTimeout(watchTimer);
+      listeners.clear();
+    },
+  };
+
+  if (options.watch) {
+    const base = path.basename(file);
+    watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
+      if (name !== null && name !== base) return;
+      if (watchTimer) clearTimeout(watchTimer);
+      watchTimer = setTimeout(() => {
+        const before = cache?.stamp;
+        load(false)
+          .then((value) => {
+            if (cache?.stamp !== before) notify(value);
+          })
+          .catch(() => undefined);
+      }, 50);
+    });
+    watcher.on('error', () => undefined);
+  }
+  return document;
+}
+
+function decodeText<T>(text: string, decode: (raw: unknown) => Decoded<T>): Decoded<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'invalid', problem: `not valid JSON: ${(error as Error).message}` };
+  }
+  return decode(raw);
+}
+
+function serialize(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Identity of the file's current version: a rename gives a new inode, a rewrite a new mtime or size. */
+async function statStamp(file: string): Promise<string | null> {
+  try {
+    const stat = await fsp.stat(file, { bigint: true });
+    return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Where site passwords are encrypted: Electron's safeStorage in the desktop app, a file key under the
+ * web host and the CLI. The store never writes a password any other way (no plaintext fallback).
+ */
+export interface PasswordVault {
+  /** Names the scheme in stored records, so a password saved by one vault is never fed to another. */
+  readonly id: string;
+  /** False when encrypt would fail (no keyring, unsafe key file, …); `unavailableReason` says why. */
+  readonly available: boolean;
+  readonly unavailableReason: string | null;
+  encrypt(plain: string): Promise<string>;
+  decrypt(stored: string): Promise<string>;
+}
+
+/** A vault that never stores anything, for hosts that offer no secure storage at all. */
+export function createUnavailableVault(reason: string): PasswordVault {
+  const fail = (): Promise<never> => Promise.reject(new Error(reason));
+  return { id: 'none', available: false, unavailableReason: reason, encrypt: fail, decrypt: fail };
+}

@@ -1,0 +1,97 @@
+import net from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
+import { invalidInput } from '../ftp/ftp-error';
+import { openJsonDocument, type Decoded } from './json-document';
+import { describeIssues } from './sites-file';
+import { MAX_CONNECTION_LIMIT } from './validate-site';
+
+export const SETTINGS_FILE = 'settings.json';
+const SETTINGS_FORMAT = 1;
+
+const portSchema = z.number().int().min(1).max(65535);
+
+/** Every field optional: a file from an older Ferry gets today's defaults for what it lacks. */
+const settingsSchema = z.object({
+  language: z.enum(['en', 'zh-CN']),
+  theme: z.enum(['system', 'light', 'dark']),
+  defaultTransferMode: z.enum(['passive', 'active']),
+  activePortRange: z
+    .tuple([portSchema, portSchema])
+    .refine(([low, high]) => low <= high, { message: 'the low port must not exceed the high port' })
+    .nullable(),
+  activeExternalAddress: z.string().trim().min(1).nullable(),
+  passiveAddressPolicy: z.enum(['server-address', 'announced-address']),
+  defaultConnectionLimit: z.number().int().min(1).max(MAX_CONNECTION_LIMIT),
+  showHiddenFiles: z.boolean(),
+  showFolderTree: z.boolean(),
+});
+
+const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  /** Validate and save a partial change; returns the whole new settings. */
+  set(patch: Partial<Settings>): Promise<Settings>;
+  onChange(listener: (settings: Settings) => void): () => void;
+  /** E.g. a corrupt settings file that was set aside. */
+  warnings(): readonly string[];
+  close(): void;
+}
+
+/** Global settings in `<home>/settings.json`: same atomic, validated, locked document as the sites. */
+export async function openSettingsStore(options: { readonly home: string; readonly watch?: boolean }): Promise<SettingsStore> {
+  const document = await openJsonDocument<Settings>({
+    file: path.join(options.home, SETTINGS_FILE),
+    label: 'settings',
+    empty: () => DEFAULT_SETTINGS,
+    decode: decodeSettings,
+    encode: (settings) => ({ format: SETTINGS_FORMAT, settings }),
+    watch: options.watch ?? false,
+  });
+  return {
+    get: () => document.read(),
+    set: (patch) =>
+      document.update((current) => {
+        const next = validateSettings({ ...current, ...patch });
+        return { value: next, result: next };
+      }),
+    onChange: (listener) => document.subscribe(listener),
+    warnings: () => document.warnings(),
+    close: () => document.close(),
+  };
+}
+
+function decodeSettings(raw: unknown): Decoded<Settings> {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > SETTINGS_FORMAT) return { kind: 'newer', version: format };
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'invalid', problem: describeIssues(parsed.error) };
+  return { kind: 'ok', value: { ...DEFAULT_SETTINGS, ...parsed.data.settings } as Settings };
+}
+
+/** Check a whole settings object, naming the field and the fix. */
+export function validateSettings(settings: Settings): Settings {
+  const parsed = settingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? 'settings');
+    throw invalidInput(`Setting ${field} is not valid: ${issue?.message ?? 'invalid'}.`, SETTING_HINTS[field] ?? 'Check the value.');
+  }
+  const address = parsed.data.activeExternalAddress;
+  if (address !== null && !net.isIP(address) && !/^[a-z0-9.-]+$/i.test(address)) {
+    throw invalidInput(`Active-mode external address "${address}" is not an IP address or host name.`, SETTING_HINTS.activeExternalAddress as string);
+  }
+  return parsed.data as Settings;
+}
+
+const SETTING_HINTS: Record<string, string> = {
+  defaultTransferMode: 'Use "passive" (works behind most firewalls) or "active".',
+  activePortRange: 'Give two ports [low, high] from 1 to 65535 with low ≤ high, e.g. [50000, 50100], or null for any port.',
+  activeExternalAddress: 'Give your public IP address (or a host name resolving to it), or null to use the local address.',
+  passiveAddressPolicy: 'Use "server-address" (safe, works behind NAT) or "announced-address".',
+  defaultConnectionLimit: `Use a whole number from 1 to ${MAX_CONNECTION_LIMIT}.`,
+  language: 'Use "en" or "zh-CN".',
+  theme: 'Use "system", "light" or "dark".',
+};

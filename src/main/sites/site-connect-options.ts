@@ -1,0 +1,73 @@
+import type { QuickConnect, Settings, Site, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { TransferMode } from '../../shared/errors';
+import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
+import { invalidInput } from '../ftp/ftp-error';
+
+const TLS_MODES: Readonly<Record<SiteProtocol, TlsMode>> = {
+  'ftp-explicit-if-available': 'explicit-if-available',
+  'ftp-explicit': 'explicit',
+  'ftp-implicit': 'implicit',
+  'ftp-plain': 'none',
+};
+
+/** What FileZilla sends as the anonymous password (any address-like text is accepted by servers). */
+export const ANONYMOUS_PASSWORD = 'anonymous@';
+
+export function protocolToTls(protocol: SiteProtocol): TlsMode {
+  return TLS_MODES[protocol];
+}
+
+/** "default" means "whatever the global setting says now", so changing the setting moves every such site. */
+export function effectiveTransferMode(mode: SiteTransferMode, settings: Settings): TransferMode {
+  return mode === 'default' ? settings.defaultTransferMode : mode;
+}
+
+/**
+ * A saved site plus the global settings, as engine options. Pure: the caller supplies the password
+ * (from the vault, or asked from the user for "ask" sites) and adds timeouts and the transcript.
+ */
+export function siteToConnectOptions(site: Site, password: string | null, settings: Settings): ConnectOptions {
+  if (site.logonType === 'ask' && password === null) {
+    throw invalidInput(`Site "${site.name}" asks for the password when connecting, and none was given.`, 'Enter the password (CLI: --password-stdin).');
+  }
+  const anonymous = site.logonType === 'anonymous';
+  return {
+    host: site.host,
+    port: site.port,
+    user: anonymous ? 'anonymous' : site.user,
+    password: anonymous ? ANONYMOUS_PASSWORD : (password ?? ''),
+    tls: protocolToTls(site.protocol),
+    ...modeOptions(site.transferMode, settings),
+    charset: site.charset,
+    trustedFingerprints: [...site.trustedFingerprints],
+  };
+}
+
+/** The quick-connect bar's fields as engine options (an empty user logs in anonymously, as in FileZilla). */
+export function quickToConnectOptions(quick: QuickConnect, settings: Settings): ConnectOptions {
+  const host = quick.host.trim();
+  if (host === '') throw invalidInput('Host is empty.', 'Enter the server name or address, e.g. ftp.example.com.');
+  if (quick.port !== null && (!Number.isInteger(quick.port) || quick.port < 1 || quick.port > 65535)) {
+    throw invalidInput(`Port ${quick.port} is not valid.`, 'Use a whole number from 1 to 65535, or leave it empty for the default (21, or 990 for implicit FTPS).');
+  }
+  const anonymous = quick.user.trim() === '';
+  return {
+    host,
+    ...(quick.port !== null ? { port: quick.port } : {}),
+    user: anonymous ? 'anonymous' : quick.user,
+    password: anonymous && quick.password === '' ? ANONYMOUS_PASSWORD : quick.password,
+    tls: protocolToTls(quick.protocol),
+    ...modeOptions(quick.transferMode, settings),
+    charset: quick.charset.trim() || 'auto',
+    trustedFingerprints: [],
+  };
+}
+
+function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress'> {
+  return {
+    transferMode: effectiveTransferMode(mode, settings),
+    followPasvAddress: settings.passiveAddressPolicy === 'announced-address',
+    activePortRange: settings.activePortRange,
+    activeExternalAddress: settings.activeExternalAddress,
+  };
+}

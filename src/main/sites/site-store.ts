@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ImportReport, Site, SiteInput, SiteList } from '../../shared/models';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { exportSites } from './export-sites';
+import { parseFileZillaSites } from './filezilla-import';
+import { openJsonDocument } from './json-document';
+import type { PasswordVault } from './password-vault';
+import { compareFolders, isWithin, joinFolder, joinSitePath, sameFolder, splitSitePath, withAncestors } from './site-path';
+import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
+import { normalizeFingerprint, validateFolder, validateName, validateSiteInput } from './validate-site';
+
+export interface SiteStoreOptions {
+  /** Ferry's user-data folder (see resolveFerryHome). */
+  readonly home: string;
+  readonly vault: PasswordVault;
+  /** Also report changes other processes (CLI, web host) make to the file. */
+  readonly watch?: boolean;
+}
+
+/** The Site Manager's data: every method validates, and every change is one atomic, locked write. */
+export interface SiteStore {
+  readonly file: string;
+  list(): Promise<SiteList>;
+  /** The site with this id; an error naming the fix when it is gone. */
+  get(id: string): Promise<Site>;
+  /** By "Folder/Sub/Name" or, when unique, just the name. */
+  findByPath(nameOrFolderPath: string): Promise<Site>;
+  save(input: SiteInput): Promise<Site>;
+  delete(id: string): Promise<void>;
+  duplicate(id: string): Promise<Site>;
+  move(id: string, folder: readonly string[]): Promise<Site>;
+  createFolder(folder: readonly string[]): Promise<void>;
+  renameFolder(folder: readonly string[], name: string): Promise<void>;
+  /** Deletes the folder with its sub-folders and sites (the UI confirms first). */
+  deleteFolder(folder: readonly string[]): Promise<void>;
+  importFileZilla(xml: string): Promise<ImportReport>;
+  /** Every site as JSON, without passwords. */
+  exportJson(): Promise<string>;
+  trustCertificate(id: string, fingerprint256: string): Promise<Site>;
+  /** The decrypted password, or null when none is stored. */
+  getPassword(id: string): Promise<string | null>;
+  onChange(listener: (list: SiteList) => void): () => void;
+  close(): void;
+}
+
+/** Open (or create) `<home>/sites.json`. */
+export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStore> {
+  const { vault } = options;
+  const document = await openJsonDocument<SitesDocument>({
+    file: path.join(options.home, SITES_FILE),
+    label: 'site list',
+    empty: emptySites,
+    decode: decodeSites,
+    encode: encodeSites,
+    watch: options.watch ?? false,
+  });
+  const notices = new Set<string>();
+  const toList = (doc: SitesDocument): SiteList => ({
+    sites: [...doc.sites].sort(compareSites).map(toSite),
+    folders: withAncestors([...doc.folders, ...doc.sites.map((site) => site.folder)]),
+    warnings: [...document.warnings(), ...notices],
+  });
+  const update = <R>(mutate: (doc: SitesDocument) => { value: SitesDocument; result: R }): Promise<R> => document.update(mutate);
+
+  /** Encrypt a password, or say why it cannot be kept (no plaintext fallback, ever). */
+  const seal = async (password: string): Promise<StoredPassword | { readonly reason: string }> => {
+    if (!vault.available) return { reason: vault.unavailableReason ?? 'no secure storage is available' };
+    try {
+      return { vault: vault.id, data: await vault.encrypt(password) };
+    } catch (error) {
+      return { reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : (error as Error).message };
+    }
+  };
+
+  const store: SiteStore = {
+    file: document.file,
+    list: async () => toList(await document.read()),
+    get: async (id) => toSite(findById(await document.read(), id)),
+    findByPath: async (text) => toSite(findByPath(await document.read(), text)),
+
+    async save(input) {
+      const fields = validateSiteInput(input);
+      const keepsPassword = fields.logonType === 'normal';
+      let sealed: StoredPassword | null | undefined;
+      if (keepsPassword && typeof input.password === 'string' && input.password !== '') {
+        const result = await seal(input.password);
+        if ('reason' in result) {
+          // The site is still saved, without the password; the list's warnings tell the user why.
+          notices.add(`The password for "${joinSitePath(fields.folder, fields.name)}" was not saved: ${result.reason} Ferry will ask for it when connecting.`);
+          sealed = null;
+        } else sealed = result;
+      }
+      return update((doc) => {
+        const existing = input.id !== undefined ? findById(doc, input.id) : null;
+        assertNameFree(doc, fields.folder, fields.name, existing?.id);
+        let password: StoredPassword | null = existing?.password ?? null;
+        if (!keepsPassword || input.password === null || input.password === '') password = null;
+        else if (sealed !== undefined) password = sealed;
+        const site: StoredSite = { ...fields, id: existing?.id ?? randomUUID(), folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password };
+        const sites = existing ? doc.sites.map((candidate) => (candidate.id === site.id ? site : candidate)) : [...doc.sites, site];
+        return { value: { ...doc, sites }, result: toSite(site) };
+      });
+    },
+
+    delete: (id) =>
+      update((doc) => {
+        findById(doc, id);
+        return { value: { ...doc, sites: doc.sites.filter((site) => site.id !== id) }, result: undefined };
+      }),
+
+    duplicate: (id) =>
+      update((doc) => {
+        const original = findById(doc, id);
+        const copy: StoredSite = { ...original, id: randomUUID(), name: uniqueName(doc, original.folder, `Copy of ${original.name}`) };
+        return { value: { ...doc, sites: [...doc.sites, copy] }, result: toSite(copy) };
+      }),
+
+    move(id, folder) {
+      const target = validateFolder(folder);
+      return update((doc) => {
+        const site = findById(doc, id);
+        if (sameFolder(site.folder, target)) return { value: doc, result: toSite(site) };
+        assertNameFree(doc, target, site.name, site.id);
+        const moved: StoredSite = { ...site, folder: target };
+        return { value: { ...doc, sites: doc.sites.map((candidate) => (candidate.id === id ? moved : candidate)) }, result: toSite(moved) };
+      });
+    },
+
+    createFolder(folder) {
+      const target = validateFolder(folder);
+      if (target.length === 0) throw invalidInput('A folder needs a name.', 'Give the new folder a name.');
+      return update((doc) => {
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) return { value: doc, result: undefined };
+        return { value: { ...doc, folders: [...doc.folders, target] }, result: undefined };
+      });
+    },
+
+    renameFolder(folder, name) {
+      const source = validateFolder(folder);
+      const newName = validateName(name, 'Folder name');
+      if (source.length === 0) throw invalidInput('The top level cannot be renamed.', 'Choose a folder.');
+      const target = [...source.slice(0, -1), newName];
+      return update((doc) => {
+        assertFolderExists(doc, source);
+        if (sameFolder(source, target)) return { value: doc, result: undefined };
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInput(`A folder "${joinFolder(target)}" already exists.`, 'Choose another name, or move the sites into that folder.');
+        const rebase = (path: readonly string[]): string[] => (isWithin(path, source) ? [...target, ...path.slice(source.length)] : [...path]);
+        return { value: { folders: doc.folders.map(rebase), sites: doc.sites.map((site) => ({ ...site, folder: rebase(site.folder) })) }, result: undefined };
+      });
+    },
+
+    deleteFolder(folder) {
+      const target = validateFolder(folder);
+      if (target.length === 0) throw invalidInput('The top level cannot be deleted.', 'Choose a folder.');
+      return update((doc) => {
+        assertFolderExists(doc, target);
+        return {
+          value: { folders: doc.folders.filter((existing) => !isWithin(existing, target)), sites: doc.sites.filter((site) => !isWithin(site.folder, target)) },
+          result: undefined,
+        };
+      });
+    },
+
+    async importFileZilla(xml) {
+      const parsed = parseFileZillaSites(xml);
+      const skipped = [...parsed.skipped];
+      const warnings: string[] = [];
+      const ready: { fields: ReturnType<typeof validateSiteInput>; password: StoredPassword | null }[] = [];
+      let droppedPasswords = 0;
+      let dropReason = '';
+      for (const { input, warnings: siteWarnings } of parsed.sites) {
+        const label = joinSitePath(input.folder, input.name);
+        let fields: ReturnType<typeof validateSiteInput>;
+        try {
+          fields = validateSiteInput(input);
+        } catch (error) {
+          skipped.push({ name: label, reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : String(error) });
+          continue;
+        }
+        warnings.push(...siteWarnings.map((warning) => `${label}: ${warning}`));
+        let password: StoredPassword | null = null;
+        if (fields.logonType === 'normal' && typeof input.password === 'string' && input.password !== '') {
+          const sealed = await seal(input.password);
+          if ('reason' in sealed) {
+            droppedPasswords++;
+            dropReason = sealed.reason;
+          } else password = sealed;
+        }
+        ready.push({ fields, password });
+      }
+      if (droppedPasswords > 0) warnings.push(`${droppedPasswords} password(s) were not imported: ${dropReason} Ferry will ask for them when connecting.`);
+      return update((doc) => {
+        const sites = [...doc.sites];
+        const imported: string[] = [];
+        for (const { fields, password } of ready) {
+          const name = uniqueName({ ...doc, sites }, fields.folder, fields.name);
+          if (name !== fields.name) warnings.push(`${joinSitePath(fields.folder, fields.name)} already exists; imported as "${name}".`);
+          sites.push({ ...fields, id: randomUUID(), name, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password });
+          imported.push(joinSitePath(fields.folder, name));
+        }
+        const folders = [...doc.folders, ...parsed.folders.map((folder) => [...folder])].filter((folder, index, all) => all.findIndex((other) => sameFolder(other, folder)) === index);
+        return { value: { folders, sites }, result: { imported, skipped, warnings } };
+      });
+    },
+
+    exportJson: async () => exportSites(toList(await document.read())),
+
+    trustCertificate(id, fingerprint256) {
+      const fingerprint = normalizeFingerprint(fingerprint256);
+      return update((doc) => {
+        const site = findById(doc, id);
+        if (site.trustedFingerprints.includes(fingerprint)) return { value: doc, result: toSite(site) };
+        const trusted: StoredSite = { ...site, trustedFingerprints: [...site.trustedFingerprints, fingerprint] };
+        return { value: { ...doc, sites: doc.sites.map((candidate) => (candidate.id === id ? trusted : candidate)) }, result: toSite(trusted) };
+      });
+    },
+
+    async getPassword(id) {
+      const site = findById(await document.read(), id);
+      if (!site.password) return null;
+      if (site.password.vault !== vault.id) {
+        throw new FtpError({
+          kind: 'local-file',
+          path: document.file,
+          message: `The password of "${joinSitePath(site.folder, site.name)}" was saved with ${vaultName(site.password.vault)}, which ${vaultName(vault.id)} cannot read.`,
+          hint: 'Enter the password again here (CLI: --password-stdin), or connect from where it was saved.',
+          retryable: false,
+        });
+      }
+      try {
+        return await vault.decrypt(site.password.data);
+      } catch (error) {
+        if (error instanceof FtpError) throw error;
+        throw new FtpError({ kind: 'local-file', path: document.file, message: `The password of "${joinSitePath(site.folder, site.name)}" cannot be decrypted: ${(error as Error).message}.`, hint: 'Enter the password again in the Site Manager.', retryable: false });
+      }
+    },
+
+    onChange: (listener) => document.subscribe((doc) => listener(toList(doc))),
+    close: () => document.close(),
+  };
+  return store;
+}
+
+function toSite(stored: StoredSite): Site {
+  const { password, ...site } = stored;
+  return { ...site, hasPassword: password !== null };
+}
+
+function compareSites(a: StoredSite, b: StoredSite): number {
+  return compareFolders(a.folder, b.folder) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+}
+
+function allFolders(doc: SitesDocument): string[][] {
+  return withAncestors([...doc.folders, ...doc.sites.map((site) => site.folder)]);
+}
+
+function findById(doc: SitesDocument, id: string): StoredSite {
+  const site = doc.sites.find((candidate) => candidate.id === id);
+  if (!site) throw invalidInput(`There is no site with id ${id}; it may have been deleted in another window.`, 'Reopen the Site Manager to see the current list.');
+  return site;
+}
+
+/** Exact path first, then a unique name anywhere, then the same ignoring case. */
+function findByPath(doc: SitesDocument, text: string): StoredSite {
+  const segments = splitSitePath(text);
+  const name = segments[segments.length - 1] as string;
+  const folder = segments.slice(0, -1);
+  const exact = doc.sites.filter((site) => site.name === name && sameFolder(site.folder, folder));
+  if (exact.length === 1) return exact[0] as StoredSite;
+  const candidates = [
+    segments.length === 1 ? doc.sites.filter((site) => site.name === name) : [],
+    doc.sites.filter((site) => joinSitePath(site.folder, site.name).toLowerCase() === joinSitePath(folder, name).toLowerCase()),
+    segments.length === 1 ? doc.sites.filter((site) => site.name.toLowerCase() === name.toLowerCase()) : [],
+  ];
+  for (const matches of candidates) {
+    if (matches.length === 1) return matches[0] as StoredSite;
+    if (matches.length > 1) {
+      throw invalidInput(`"${text}" matches ${matches.length} sites: ${[...matches].sort(compareSites).map((site) => joinSitePath(site.folder, site.name)).join(', ')}.`, 'Give the full path, Folder/Sub/Name.');
+    }
+  }
+  const known = doc.sites.map((site) => joinSitePath(site.folder, site.name)).slice(0, 10);
+  throw invalidInput(`There is no site "${text}".`, known.length > 0 ? `Saved sites: ${known.join(', ')}${doc.sites.length > 10 ? ', …' : ''} (ferry sites list).` : 'No sites are saved yet: add one with ferry sites add, or import FileZilla\'s with ferry sites import.');
+}
+
+function assertNameFree(doc: SitesDocument, folder: readonly string[], name: string, ownId: string | undefined): void {
+  const clash = doc.sites.find((site) => site.id !== ownId && site.name === name && sameFolder(site.folder, folder));
+  if (clash) throw invalidInput(`A site named "${name}" already exists in ${folder.length > 0 ? `folder "${joinFolder(folder)}"` : 'the top level'}.`, 'Choose another name, or edit the existing site.');
+}
+
+function assertFolderExists(doc: SitesDocument, folder: readonly string[]): void {
+  if (!allFolders(doc).some((existing) => sameFolder(existing, folder))) throw invalidInput(`There is no folder "${joinFolder(folder)}".`, 'Reopen the Site Manager to see the current folders.');
+}
+
+/** `base`, or `base (2)`, `base (3)`, … — the first not used in that folder. */
+function uniqueName(doc: SitesDocument, folder: readonly string[], base: string): string {
+  const taken = new Set(doc.sites.filter((site) => sameFolder(site.folder, folder)).map((site) => site.name));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+function vaultName(id: string): string {
+  if (id === 'safe-storage') return "the desktop app's system keychain (safeStorage)";
+  if (id === 'file-key') return 'the vault key file (web host and command line)';
+  return `the "${id}" vault`;
+}

@@ -1,0 +1,93 @@
+import iconv from 'iconv-lite';
+import { z } from 'zod';
+import type { Site } from '../../shared/models';
+import type { Decoded } from './json-document';
+import { LOGON_TYPES, MAX_CONNECTION_LIMIT, SITE_PROTOCOLS, SITE_TRANSFER_MODES } from './validate-site';
+
+export const SITES_FILE = 'sites.json';
+export const SITES_FORMAT = 1;
+
+/** A password as stored: which vault encrypted it, and the vault's opaque output. Never the password. */
+const storedPasswordSchema = z.object({ vault: z.string().min(1), data: z.string().min(1) });
+
+const nameSchema = z.string().trim().min(1).max(255);
+
+const storedSiteSchema = z.object({
+  id: z.string().min(1),
+  name: nameSchema,
+  folder: z.array(nameSchema),
+  host: z.string().trim().min(1),
+  port: z.number().int().min(1).max(65535),
+  protocol: z.enum(SITE_PROTOCOLS as [Site['protocol'], ...Site['protocol'][]]),
+  logonType: z.enum(LOGON_TYPES as [Site['logonType'], ...Site['logonType'][]]),
+  user: z.string(),
+  password: storedPasswordSchema.nullable(),
+  transferMode: z.enum(SITE_TRANSFER_MODES as [Site['transferMode'], ...Site['transferMode'][]]),
+  charset: z.string().refine((name) => name === 'auto' || iconv.encodingExists(name), { message: 'unknown charset' }),
+  localDir: z.string(),
+  remoteDir: z.string(),
+  connectionLimit: z.number().int().min(1).max(MAX_CONNECTION_LIMIT).nullable(),
+  comments: z.string(),
+  trustedFingerprints: z.array(z.string()),
+  bookmarks: z.array(z.object({ name: nameSchema, localPath: z.string(), remotePath: z.string() })),
+});
+
+export type StoredPassword = z.infer<typeof storedPasswordSchema>;
+export type StoredSite = z.infer<typeof storedSiteSchema>;
+
+export interface SitesDocument {
+  /** Folders the user created, including empty ones (sites' folders are implied). */
+  readonly folders: readonly (readonly string[])[];
+  readonly sites: readonly StoredSite[];
+}
+
+const fileSchema = z.object({
+  format: z.number().int(),
+  folders: z.array(z.array(nameSchema)).default([]),
+  sites: z.array(z.unknown()),
+});
+
+export function emptySites(): SitesDocument {
+  return { folders: [], sites: [] };
+}
+
+export function encodeSites(document: SitesDocument): unknown {
+  return { format: SITES_FORMAT, folders: document.folders, sites: document.sites };
+}
+
+/** Validate sites.json; a bad site is dropped (and reported) rather than losing every other site. */
+export function decodeSites(raw: unknown): Decoded<SitesDocument> {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > SITES_FORMAT) return { kind: 'newer', version: format };
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'invalid', problem: describeIssues(parsed.error) };
+  if (parsed.data.format !== SITES_FORMAT) return { kind: 'invalid', problem: `unknown format ${parsed.data.format}` };
+  const sites: StoredSite[] = [];
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  parsed.data.sites.forEach((entry, index) => {
+    const site = storedSiteSchema.safeParse(entry);
+    const label = siteLabel(entry, index);
+    if (!site.success) problems.push(`${label}: ${describeIssues(site.error)}`);
+    else if (ids.has(site.data.id)) problems.push(`${label}: duplicate id ${site.data.id}`);
+    else {
+      ids.add(site.data.id);
+      sites.push(site.data);
+    }
+  });
+  const value: SitesDocument = { folders: parsed.data.folders, sites };
+  return problems.length > 0 ? { kind: 'salvaged', value, problems } : { kind: 'ok', value };
+}
+
+function siteLabel(entry: unknown, index: number): string {
+  const name = (entry as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? `site "${name}"` : `site #${index + 1}`;
+}
+
+/** zod issues as one line: "port: Too big…; host: …". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

@@ -1,0 +1,115 @@
+import iconv from 'iconv-lite';
+import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import { invalidInput } from '../ftp/ftp-error';
+
+export const SITE_PROTOCOLS: readonly SiteProtocol[] = ['ftp-explicit-if-available', 'ftp-explicit', 'ftp-implicit', 'ftp-plain'];
+export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask'];
+export const SITE_TRANSFER_MODES: readonly SiteTransferMode[] = ['default', 'passive', 'active'];
+export const MAX_CONNECTION_LIMIT = 10;
+
+/** A site's fields after validation: trimmed, fingerprints normalized; no id, no password. */
+export type SiteFields = Omit<SiteInput, 'id' | 'password'>;
+
+// Control characters are exactly what these patterns look for.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /[\r\n\u0000]/;
+
+/**
+ * Check everything the Site Manager or CLI sends before it is stored, so a bad site fails here
+ * with the field and the fix, not later as a confusing connection error.
+ */
+export function validateSiteInput(input: SiteInput): SiteFields {
+  const name = validateName(input.name, 'Site name');
+  const folder = validateFolder(input.folder);
+  const host = validateHost(input.host);
+  const port = validatePort(input.port);
+  const protocol = oneOf(input.protocol, SITE_PROTOCOLS, 'Protocol');
+  const logonType = oneOf(input.logonType, LOGON_TYPES, 'Logon type');
+  const user = text(input.user, 'User').trim();
+  if (LINE_BREAK.test(user)) throw invalidInput('The user name contains a line break or NUL.', 'Remove it: FTP commands are one line.');
+  if (logonType !== 'anonymous' && user === '') throw invalidInput(`The user is empty but the logon type is "${logonType}".`, 'Enter the user name, or choose anonymous logon.');
+  if (typeof input.password === 'string' && LINE_BREAK.test(input.password)) throw invalidInput('The password contains a line break or NUL.', 'FTP sends the password on one line; remove the line break.');
+  const transferMode = oneOf(input.transferMode, SITE_TRANSFER_MODES, 'Transfer mode');
+  const charset = validateCharset(input.charset);
+  const localDir = text(input.localDir, 'Default local folder');
+  const remoteDir = text(input.remoteDir, 'Default remote folder').trim();
+  if (LINE_BREAK.test(remoteDir)) throw invalidInput('The default remote folder contains a line break or NUL.', 'Remove it.');
+  const connectionLimit = validateConnectionLimit(input.connectionLimit);
+  const comments = text(input.comments, 'Comments');
+  const trustedFingerprints = [...new Set((input.trustedFingerprints ?? []).map(normalizeFingerprint))];
+  const bookmarks = (input.bookmarks ?? []).map(validateBookmark);
+  return { name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks };
+}
+
+/** A site or folder name: not empty, one line, of sane length. */
+export function validateName(value: unknown, field: string): string {
+  const name = text(value, field).trim();
+  if (name === '') throw invalidInput(`${field} is empty.`, `Give it a name.`);
+  if (CONTROL.test(name)) throw invalidInput(`${field} "${name}" contains a control character or line break.`, 'Use printable characters only.');
+  if (name.length > 255) throw invalidInput(`${field} is ${name.length} characters long.`, 'Use at most 255 characters.');
+  return name;
+}
+
+export function validateFolder(value: unknown): string[] {
+  if (!Array.isArray(value)) throw invalidInput('Folder must be a list of folder names.', 'Pass [] for the top level, or e.g. ["Work", "Clients"].');
+  return value.map((segment) => validateName(segment, 'Folder name'));
+}
+
+function validateHost(value: unknown): string {
+  let host = text(value, 'Host').trim();
+  if (host === '') throw invalidInput('Host is empty.', 'Enter the server name or address, e.g. ftp.example.com.');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) throw invalidInput(`Host "${host}" is a URL.`, 'Enter only the server name or address (e.g. ftp.example.com); choose the protocol and port in their own fields.');
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  if (/[\s/@]/.test(host) || CONTROL.test(host)) throw invalidInput(`Host "${host}" contains a space, "/" or "@".`, 'Enter only the server name or address; put the user name in the User field.');
+  return host;
+}
+
+function validatePort(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
+    throw invalidInput(`Port ${String(value)} is not valid.`, 'Use a whole number from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
+  }
+  return value;
+}
+
+export function validateCharset(value: unknown): string {
+  const charset = text(value, 'Charset').trim() || 'auto';
+  if (charset.toLowerCase() === 'auto') return 'auto';
+  if (!iconv.encodingExists(charset)) throw invalidInput(`Charset "${charset}" is not known.`, 'Use "auto" (UTF-8) or a charset name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1251 or latin1.');
+  return charset.toLowerCase();
+}
+
+export function validateConnectionLimit(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONNECTION_LIMIT) {
+    throw invalidInput(`Connection limit ${String(value)} is not valid.`, `Use a whole number from 1 to ${MAX_CONNECTION_LIMIT}, or leave it empty to follow the global setting.`);
+  }
+  return value;
+}
+
+/** "ab cd …", "abcd…" or "AB:CD:…" → "AB:CD:…" (Node's format), or an error naming the fix. */
+export function normalizeFingerprint(value: string): string {
+  const hex = String(value).replace(/[\s:]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInput(`"${value}" is not a SHA-256 certificate fingerprint.`, 'Give 32 bytes in hex, e.g. AB:CD:… (64 hex digits), as shown in the certificate dialog.');
+  return hex.match(/../g)?.join(':') ?? hex;
+}
+
+function validateBookmark(bookmark: Bookmark): Bookmark {
+  return {
+    name: validateName(bookmark?.name, 'Bookmark name'),
+    localPath: text(bookmark.localPath, 'Bookmark local path'),
+    remotePath: text(bookmark.remotePath, 'Bookmark remote path'),
+  };
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw invalidInput(`${field} "${String(value)}" is not one of the choices.`, `Use one of: ${allowed.join(', ')}.`);
+}
+
+function text(value: unknown, field: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw invalidInput(`${field} must be text.`, `Pass ${field.toLowerCase()} as a string.`);
+  return value;
+}

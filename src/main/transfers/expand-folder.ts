@@ -1,0 +1,122 @@
+/**
+ * A folder item becomes its contents: subfolders (expanded in turn, by whichever worker is free, so
+ * listing overlaps with transfers) and files. Unsafe remote names, links and special files become
+ * skipped children with a note, so the user sees what was left out and why.
+ */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import { joinRemote, remoteDirname } from '../ftp/remote-path';
+import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
+import { ensureFolder } from '../local/safe-target';
+import type { RemoteEntry } from '../../shared/remote-entry';
+import { localError } from './file-transfer';
+import type { FileFacts } from './overwrite-policy';
+
+export interface ChildSpec {
+  readonly kind: 'folder' | 'file' | 'skipped';
+  readonly localPath: string;
+  readonly remotePath: string;
+  readonly size: number | null;
+  readonly modified: string | null;
+  /** Uploads: the remote target as the folder listing showed it (null: absent). */
+  readonly knownTarget?: FileFacts | null;
+  readonly note?: string;
+}
+
+export type Expansion = { readonly kind: 'expanded'; readonly children: readonly ChildSpec[] } | { readonly kind: 'refused'; readonly note: string };
+
+/** Download: create the local folder (safely, below `localRoot`), list the remote one, and name what goes where. */
+export async function expandRemoteFolder(client: FtpClient, remoteDir: string, localDir: string, localRoot: string): Promise<Expansion> {
+  const refused = await ensureFolder(localRoot, localDir).catch((error: NodeJS.ErrnoException) => {
+    throw localError(localDir, error);
+  });
+  if (refused) return { kind: 'refused', note: refused };
+  const listing = await client.list(remoteDir);
+  const folders: ChildSpec[] = [];
+  const files: ChildSpec[] = [];
+  const skipped: ChildSpec[] = [];
+  for (const entry of [...listing.entries].sort(byName)) {
+    const remotePath = joinRemote(remoteDir, entry.name);
+    const reason = unsafeLocalNameReason(entry.name);
+    if (reason) {
+      // The local path shown is the folder: the name itself must never be joined to it.
+      skipped.push({ kind: 'skipped', localPath: localDir, remotePath, size: entry.size, modified: entry.modified, note: describeUnsafeName(entry.name, reason) });
+      continue;
+    }
+    const localPath = path.join(localDir, entry.name);
+    if (entry.type === 'directory') folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: entry.modified });
+    else if (entry.type === 'file') files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified });
+    else skipped.push({ kind: 'skipped', localPath, remotePath, size: entry.size, modified: entry.modified, note: remoteSkipNote(entry, remotePath) });
+  }
+  for (const line of listing.unparsed) {
+    if (line.trim() === '') continue;
+    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: `A line of the listing of ${remoteDir} could not be read and was left out: ${JSON.stringify(line)}` });
+  }
+  return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
+}
+
+function remoteSkipNote(entry: RemoteEntry, remotePath: string): string {
+  if (entry.type === 'symlink') {
+    return `Skipped ${remotePath}: it is a symbolic link${entry.target ? ` to ${entry.target}` : ''}; links are not followed (they can point anywhere, including outside the folder).`;
+  }
+  return `Skipped ${remotePath}: it is a special file (not a file or folder).`;
+}
+
+/** Upload: make sure the remote folder exists, read the local one, and note which remote targets already exist. */
+export async function expandLocalFolder(client: FtpClient, localDir: string, remoteDir: string): Promise<Expansion> {
+  const state = await ensureRemoteFolder(client, remoteDir);
+  const dirents = await fsp.readdir(localDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    throw localError(localDir, error);
+  });
+  let existing: Map<string, RemoteEntry> | null = null;
+  if (state === 'existed') {
+    const listing = await client.list(remoteDir);
+    existing = new Map(listing.entries.map((entry) => [entry.name, entry]));
+  }
+  const folders: ChildSpec[] = [];
+  const files: ChildSpec[] = [];
+  const skipped: ChildSpec[] = [];
+  for (const dirent of [...dirents].sort(byName)) {
+    const localPath = path.join(localDir, dirent.name);
+    const remotePath = joinRemote(remoteDir, dirent.name);
+    if (dirent.isDirectory()) {
+      folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: null });
+    } else if (dirent.isFile()) {
+      const stats = await fsp.lstat(localPath).catch(() => null);
+      if (!stats?.isFile()) continue; // gone (or replaced) since the folder was read
+      const remote = existing?.get(dirent.name);
+      const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified } : null;
+      files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
+    } else {
+      const what = dirent.isSymbolicLink() ? 'a symbolic link; links are not followed' : 'not a regular file or folder';
+      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: `Skipped ${JSON.stringify(localPath)}: it is ${what}.` });
+    }
+  }
+  return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
+}
+
+/**
+ * MKD, creating missing parents, and accepting a folder that is already there (MKD answers 550; CWD
+ * into it proves it exists). Resolves whether it was created or already there.
+ */
+export async function ensureRemoteFolder(client: FtpClient, remote: string): Promise<'created' | 'existed'> {
+  try {
+    await client.mkdir(remote);
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+    const exists = await client.cd(remote).then(() => true, () => false);
+    if (exists) return 'existed';
+    const parent = remoteDirname(remote);
+    if (parent === remote || parent === '/' || parent === '.') throw error;
+    await ensureRemoteFolder(client, parent);
+    await client.mkdir(remote);
+    return 'created';
+  }
+}
+
+function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

@@ -1,0 +1,153 @@
+/**
+ * One item of the queue as the queue keeps it: the public TransferItem fields plus what it needs to
+ * carry on after a retry or a restart (root folder, known facts, the user's answer, whether a partial
+ * on the target side is ours) and runtime-only fields that are never saved.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FerryErrorData } from '../../shared/errors';
+import type { OverwriteChoice, TransferDirection, TransferItem, TransferState } from '../../shared/models';
+import type { FileFacts } from './overwrite-policy';
+import type { StoredEntry } from './queue-store';
+
+export interface QueueEntry {
+  readonly id: string;
+  readonly siteKey: string;
+  readonly siteLabel: string;
+  readonly direction: TransferDirection;
+  readonly isDirectory: boolean;
+  localPath: string;
+  remotePath: string;
+  /** Downloads: nothing is ever written outside this folder. Uploads: the folder the item came from. */
+  readonly localRoot: string;
+  size: number | null;
+  /** The source's modification time when known (from the listing or the local file). */
+  sourceModified: string | null;
+  /** Uploads expanded from a folder: the remote target as the listing showed it (null: absent); undefined: ask the server. */
+  knownTarget: FileFacts | null | undefined;
+  state: TransferState;
+  bytesDone: number;
+  error: FerryErrorData | null;
+  attempts: number;
+  note: string | null;
+  choice: OverwriteChoice | null;
+  started: boolean;
+  permanent: boolean;
+  // ---- runtime only ----
+  /** Waiting for the user's answer to an overwrite question. */
+  waiting: boolean;
+  /** A worker holds it (running, or finishing an abort). */
+  busy: boolean;
+  /** Not before this time (retry backoff), epoch ms. */
+  notBefore: number;
+  /** Aborts the running attempt (pause, cancel, close). */
+  controller: AbortController | null;
+  /** Removed from the queue (cancelled) while a worker still held it. */
+  removed: boolean;
+}
+
+export interface NewEntry {
+  readonly siteKey: string;
+  readonly siteLabel: string;
+  readonly direction: TransferDirection;
+  readonly isDirectory: boolean;
+  readonly localPath: string;
+  readonly remotePath: string;
+  readonly localRoot: string;
+  readonly size?: number | null;
+  readonly sourceModified?: string | null;
+  readonly knownTarget?: FileFacts | null;
+  readonly state?: TransferState;
+  readonly note?: string | null;
+  readonly permanent?: boolean;
+}
+
+export function createEntry(init: NewEntry): QueueEntry {
+  return {
+    id: randomUUID(),
+    siteKey: init.siteKey,
+    siteLabel: init.siteLabel,
+    direction: init.direction,
+    isDirectory: init.isDirectory,
+    localPath: init.localPath,
+    remotePath: init.remotePath,
+    localRoot: init.localRoot,
+    size: init.size ?? null,
+    sourceModified: init.sourceModified ?? null,
+    knownTarget: init.knownTarget,
+    state: init.state ?? 'queued',
+    bytesDone: 0,
+    error: null,
+    attempts: 0,
+    note: init.note ?? null,
+    choice: null,
+    started: false,
+    permanent: init.permanent ?? false,
+    waiting: false,
+    busy: false,
+    notBefore: 0,
+    controller: null,
+    removed: false,
+  };
+}
+
+/** The public view; `rate` and `eta` come from the progress throttle. */
+export function toItem(entry: QueueEntry, rate = 0, eta: number | null = null): TransferItem {
+  return {
+    id: entry.id,
+    siteKey: entry.siteKey,
+    siteLabel: entry.siteLabel,
+    direction: entry.direction,
+    localPath: entry.localPath,
+    remotePath: entry.remotePath,
+    size: entry.size,
+    state: entry.state,
+    bytesDone: entry.bytesDone,
+    rate: entry.state === 'running' ? rate : 0,
+    eta: entry.state === 'running' ? eta : null,
+    error: entry.error,
+    attempts: entry.attempts,
+    note: entry.note,
+  };
+}
+
+export function toStored(entry: QueueEntry): StoredEntry {
+  return {
+    id: entry.id,
+    siteKey: entry.siteKey,
+    siteLabel: entry.siteLabel,
+    direction: entry.direction,
+    isDirectory: entry.isDirectory,
+    localPath: entry.localPath,
+    remotePath: entry.remotePath,
+    localRoot: entry.localRoot,
+    size: entry.size,
+    sourceModified: entry.sourceModified,
+    ...(entry.knownTarget !== undefined ? { knownTarget: entry.knownTarget } : {}),
+    state: entry.state,
+    bytesDone: entry.bytesDone,
+    error: entry.error,
+    attempts: entry.attempts,
+    note: entry.note,
+    choice: entry.choice,
+    started: entry.started,
+    permanent: entry.permanent,
+  };
+}
+
+/**
+ * An entry read back from disk. What was running comes back queued (it resumes from its partial);
+ * a folder listing from before the restart may be stale, so the server is asked about targets again.
+ */
+export function fromStored(stored: StoredEntry): QueueEntry {
+  const state: TransferState = stored.state === 'running' ? 'queued' : stored.state;
+  return {
+    ...stored,
+    knownTarget: undefined,
+    state,
+    waiting: false,
+    busy: false,
+    notBefore: 0,
+    controller: null,
+    removed: false,
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The queue on disk: a JSON document validated with zod, written atomically (temp file, fsync, rename,
+ * fsync of the folder). Why: the queue must survive a crash or a restart, and a torn or hand-edited file
+ * must never take the app down — a corrupt file is set aside and reported, never silently replaced.
+ */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { FerryErrorData } from '../../shared/errors';
+
+export const QUEUE_FILE_VERSION = 1;
+
+const ERROR_KINDS = ['connect', 'timeout', 'auth', 'tls', 'certificate', 'data-connection', 'server-reply', 'protocol', 'closed', 'local-file', 'invalid-input', 'aborted'] as const;
+
+/** FerryErrorData as stored: the common fields are checked, the kind-specific ones kept as they were. */
+function isErrorData(value: unknown): value is FerryErrorData {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.kind === 'string' &&
+    (ERROR_KINDS as readonly string[]).includes(record.kind) &&
+    typeof record.message === 'string' &&
+    typeof record.hint === 'string' &&
+    typeof record.retryable === 'boolean'
+  );
+}
+
+const errorSchema = z.custom<FerryErrorData>(isErrorData, { message: 'not an error record' });
+
+const choiceSchema = z.enum(['overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip']);
+const policySchema = z.union([z.literal('ask'), choiceSchema]);
+const factsSchema = z.object({ size: z.number().int().nonnegative().nullable(), modified: z.string().nullable() });
+
+export const storedEntrySchema = z.object({
+  id: z.string().min(1),
+  siteKey: z.string(),
+  siteLabel: z.string(),
+  direction: z.enum(['upload', 'download']),
+  isDirectory: z.boolean(),
+  localPath: z.string().min(1),
+  remotePath: z.string().min(1),
+  /** Downloads: the folder nothing may be written outside of. */
+  localRoot: z.string().min(1),
+  size: z.number().int().nonnegative().nullable(),
+  sourceModified: z.string().nullable(),
+  /** Uploads: what the folder listing said about the remote target (null: absent); absent: unknown. */
+  knownTarget: factsSchema.nullable().optional(),
+  state: z.enum(['queued', 'running', 'paused', 'done', 'failed', 'skipped']),
+  bytesDone: z.number().nonnegative(),
+  error: errorSchema.nullable(),
+  attempts: z.number().int().nonnegative(),
+  note: z.string().nullable(),
+  /** The user's answer for this item, if asked. */
+  choice: choiceSchema.nullable(),
+  /** Bytes of this item reached the target side in an earlier attempt (a partial there is ours). */
+  started: z.boolean(),
+  /** Skipped for a reason no retry can change (unsafe name, symlink). */
+  permanent: z.boolean(),
+});
+
+export const storedQueueSchema = z.object({
+  version: z.literal(QUEUE_FILE_VERSION),
+  policy: policySchema,
+  entries: z.array(storedEntrySchema),
+});
+
+export type StoredEntry = z.infer<typeof storedEntrySchema>;
+export type StoredQueue = z.infer<typeof storedQueueSchema>;
+
+export interface LoadResult {
+  readonly queue: StoredQueue | null;
+  /** Set when the file was unreadable or invalid and was moved aside. */
+  readonly warning: string | null;
+}
+
+/** Read the queue file; a missing file is an empty queue, a corrupt one is renamed aside with a warning. */
+export async function loadQueueFile(file: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { queue: null, warning: null };
+    throw error;
+  }
+  let problem: string;
+  try {
+    const parsed = storedQueueSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { queue: parsed.data, warning: null };
+    problem = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await fsp.rename(file, aside).catch(() => undefined);
+  return { queue: null, warning: `The saved transfer queue could not be read (${problem}); it was kept as ${aside} and the queue starts empty.` };
+}
+
+/** Write the queue atomically: a reader sees the old file or the new one, never half of either. */
+export async function saveQueueFile(file: string, queue: StoredQueue): Promise<void> {
+  const folder = path.dirname(file);
+  await fsp.mkdir(folder, { recursive: true });
+  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await fsp.open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(queue));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fsp.rename(temp, file);
+  } catch (error) {
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+  // Make the rename itself durable; not every platform can open a folder, which is fine.
+  const dir = await fsp.open(folder, 'r').catch(() => null);
+  if (dir) {
+    await dir.sync().catch(() => undefined);
+    await dir.close();
+  }
+}
+
+/**
+ * Coalesces saves: many changes in a burst become one write, and at most one write runs at a time.
+ * Why: a 10,000-file queue changes state thousands of times a second.
+ */
+export class QueueSaver {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private pending = false;
+  private lastError: unknown = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly snapshot: () => StoredQueue,
+    private readonly delayMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Save soon (within `delayMs`). */
+  schedule(): void {
+    this.pending = true;
+    if (this.timer || this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
+    this.timer.unref();
+  }
+
+  /** Save now (after a write in progress), and resolve once the file on disk is current. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.running) await this.running;
+    this.pending = false;
+    this.running = saveQueueFile(this.file, this.snapshot())
+      .catch((error: unknown) => {
+        this.lastError = error;
+        this.onError(error);
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.pending) this.schedule();
+      });
+    await this.running;
+  }
+
+  /** The last write failure, if any (for diagnostics). */
+  get error(): unknown {
+    return this.lastError;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What the server can tell about one remote file: size (SIZE) and time (MDTM), or, where SIZE is not
+ * offered, the parent folder's listing. Null means the file does not exist.
+ */
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import { remoteBasename, remoteDirname } from '../ftp/remote-path';
+import type { FileFacts } from './overwrite-policy';
+
+/** True for "no such file" answers (550 to SIZE/MDTM). */
+export function isMissingFileError(error: unknown): boolean {
+  return error instanceof FtpError && error.data.kind === 'server-reply' && error.data.code === 550;
+}
+
+/** Facts about `remotePath`, or null when it does not exist. `modified` is only asked for when wanted. */
+export async function remoteFileFacts(client: FtpClient, remotePath: string, wantModified: boolean): Promise<FileFacts | null> {
+  let size: number | null;
+  try {
+    size = await client.size(remotePath);
+  } catch (error) {
+    if (isMissingFileError(error)) return null;
+    throw error;
+  }
+  if (size === null) return listedFacts(client, remotePath);
+  const modified = wantModified ? await client.modifiedTime(remotePath).catch(() => null) : null;
+  return { size, modified };
+}
+
+/** Facts from the parent's listing (servers without SIZE). */
+async function listedFacts(client: FtpClient, remotePath: string): Promise<FileFacts | null> {
+  const listing = await client.list(remoteDirname(remotePath));
+  const name = remoteBasename(remotePath);
+  const entry = listing.entries.find((candidate) => candidate.name === name);
+  if (!entry) return null;
+  return { size: entry.size, modified: entry.modified };
+}
+
+/** Fill in the size and time of a download's source where the policy needs them and they are unknown. */
+export async function completeSourceFacts(client: FtpClient, remotePath: string, known: FileFacts, need: { readonly size: boolean; readonly modified: boolean }): Promise<FileFacts> {
+  let { size, modified } = known;
+  if (need.size && size === null) size = await client.size(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
+  if (need.modified && modified === null) modified = await client.modifiedTime(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
+  return { size, modified };
+}

@@ -1,0 +1,35 @@
+/**
+ * What a file transfer job gets and gives back. A job moves one file on one connection; it never
+ * blocks on the user: when the overwrite policy says "ask", it returns and the queue asks.
+ */
+import type { FtpClient } from '../ftp/ftp-client';
+import type { OverwritePolicy } from '../../shared/models';
+import type { Verification } from './checksum-verify';
+import type { FileFacts } from './overwrite-policy';
+import type { QueueEntry } from './queue-entry';
+
+export interface JobContext {
+  readonly client: FtpClient;
+  /** The queue's policy; the entry's own answer (`entry.choice`) wins over it. */
+  readonly policy: OverwritePolicy;
+  readonly verifyChecksums: boolean;
+  readonly signal: AbortSignal;
+  /** The transfer starts at `offset` (0, or where a resume continues). */
+  readonly onStart: (offset: number) => void;
+  /** Total bytes done (resume offset included); called per chunk, the queue throttles. */
+  readonly onProgress: (bytesDone: number) => void;
+  /** The entry changed in a way worth saving now (started, renamed, size learnt). */
+  readonly onChanged: () => void;
+}
+
+/** Side facts for an overwrite question. */
+export interface SideFacts extends FileFacts {
+  readonly path: string;
+}
+
+export type JobOutcome =
+  | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification }
+  | { readonly kind: 'skipped'; readonly note: string; /** No retry can change it (unsafe name, symlink). */ readonly permanent: boolean }
+  | { readonly kind: 'ask'; readonly source: SideFacts; readonly target: SideFacts };
+
+export type TransferJob = (entry: QueueEntry, context: JobContext) => Promise<JobOutcome>;

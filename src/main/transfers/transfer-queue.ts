@@ -1,0 +1,846 @@
+/**
+ * The transfer queue: items (files or whole folders, up or down) served per site by worker connections
+ * of their own, up to the site's connection limit, so the browsing connection stays free.
+ *
+ * Why it is shaped like this:
+ * - Workers pull: each holds one connection and takes the next runnable item of its site, so a slow
+ *   file never holds up the rest, and folder listings overlap with transfers.
+ * - Nothing blocks on the user: an "ask" item waits for its answer while the others go on.
+ * - Only retryable failures are retried (with backoff); a 421 at connect lowers the site's connection
+ *   count instead of failing items.
+ * - Events are batched per tick and progress is throttled per item, so 10,000 files do not flood the UI.
+ * - The queue is saved atomically and restored; what was running comes back queued and resumes.
+ */
+import path from 'node:path';
+import fsp from 'node:fs/promises';
+import type { Events } from '../../shared/contract';
+import type { FerryErrorData } from '../../shared/errors';
+import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError, toErrorData } from '../ftp/ftp-error';
+import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
+import { lstatOrNull } from '../local/safe-target';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDecision, type RetryPolicy } from './backoff';
+import type { Verification } from './checksum-verify';
+import { runDownload } from './download-job';
+import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
+import { PARTIAL_SUFFIX } from './file-transfer';
+import { ProgressThrottle } from './progress-throttle';
+import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
+import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
+import { loadQueueFile, QUEUE_FILE_VERSION, QueueSaver, type StoredQueue } from './queue-store';
+import type { JobContext, JobOutcome } from './transfer-job';
+import { runUpload } from './upload-job';
+
+export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question';
+
+/** How the queue pushes its events; the contract's `EmitEvent` fits. */
+export type QueueEmit = <E extends QueueEventChannel>(channel: E, payload: Events[E]) => void;
+
+/** 'queue:add' with the session already resolved to a site by the caller. */
+export interface QueueAddRequest {
+  readonly siteKey: string;
+  readonly siteLabel: string;
+  readonly direction: TransferDirection;
+  /**
+   * Files or folders; folders are expanded recursively. `localRoot` (optional) is the folder a download may
+   * never write outside of; by default the local path's parent, and then the local name is checked too.
+   */
+  readonly items: readonly (TransferRequest['items'][number] & { readonly localRoot?: string })[];
+}
+
+/** An item reached an end state (a folder: it was expanded into its contents). */
+export interface FinishedEvent {
+  readonly item: TransferItem;
+  readonly isDirectory: boolean;
+  /** Bytes moved by the last attempt (0 unless done). */
+  readonly bytes: number;
+  readonly resumedFrom: number;
+  readonly verified: Verification;
+}
+
+export interface TransferQueueOptions {
+  /** Opens one more logged-in connection to the site (never the browsing connection). */
+  readonly connect: (siteKey: string) => Promise<FtpClient>;
+  /** The site's configured connection limit; null/undefined: the default (2). Read again whenever workers start. */
+  readonly connectionLimit?: (siteKey: string) => number | null | undefined;
+  readonly emit?: QueueEmit;
+  /** Where the queue is saved; null or absent: kept in memory only (the CLI's mirror). */
+  readonly storePath?: string | null;
+  /** The overwrite policy when nothing was saved; default 'ask'. */
+  readonly policy?: OverwritePolicy;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Compare checksums after each transfer where the server offers them; default true. */
+  readonly verifyChecksums?: boolean;
+  /** One batch of events per tick; default 250 ms. */
+  readonly tickMs?: number;
+  /** The shortest time between two progress updates of one item; default 250 ms. */
+  readonly progressIntervalMs?: number;
+  /** How long an idle worker keeps its connection for more work; default 1500 ms. */
+  readonly idleLingerMs?: number;
+  /** The highest connection limit accepted; default 10. */
+  readonly maxConnections?: number;
+  /** Saves are coalesced over this long; default 1000 ms. */
+  readonly saveDelayMs?: number;
+  readonly onFinished?: (event: FinishedEvent) => void;
+  /** Problems that are not any item's (a corrupt queue file, a failed save). */
+  readonly onWarning?: (message: string) => void;
+}
+
+interface SiteState {
+  readonly key: string;
+  /** The limit in force: the configured one, or lower after the server refused connections. */
+  limit: number;
+  lowered: boolean;
+  /** Worker loops alive. */
+  workers: number;
+  /** Workers waiting for work. */
+  idle: number;
+  /** Connections open or opening. */
+  open: number;
+  /** Scan hint for `findRunnable`. */
+  hint: number;
+  readonly wakers: Set<() => void>;
+  /** Failed connection attempts in a row. */
+  connectFailures: number;
+  /** No new connection before this time (connect backoff), epoch ms. */
+  notBefore: number;
+}
+
+interface PendingQuestion {
+  readonly question: OverwriteQuestion;
+  readonly entry: QueueEntry;
+  emitted: boolean;
+}
+
+export class TransferQueue {
+  private entries: QueueEntry[] = [];
+  private readonly byId = new Map<string, QueueEntry>();
+  private readonly sites = new Map<string, SiteState>();
+  private readonly questions: PendingQuestion[] = [];
+  private readonly workerRuns = new Set<Promise<void>>();
+  private readonly throttle: ProgressThrottle;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly saver: QueueSaver | null;
+  private readonly idleWaiters: (() => void)[] = [];
+  private policyValue: OverwritePolicy;
+  /** Entries queued or running, and entries a worker holds: the queue is idle when all are zero. */
+  private queuedCount = 0;
+  private runningCount = 0;
+  private busyCount = 0;
+  private changed = false;
+  private tickTimer: NodeJS.Timeout | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private wakeAt = Infinity;
+  private pumpScheduled = false;
+  private closing = false;
+  private questionCounter = 0;
+  readonly warnings: string[] = [];
+
+  private constructor(private readonly options: TransferQueueOptions) {
+    this.throttle = new ProgressThrottle({ minIntervalMs: options.progressIntervalMs ?? 250 });
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.policyValue = options.policy ?? 'ask';
+    this.saver = options.storePath ? new QueueSaver(options.storePath, () => this.snapshot(), options.saveDelayMs ?? 1000, (error) => this.warn(`The transfer queue could not be saved: ${error instanceof Error ? error.message : String(error)}`)) : null;
+  }
+
+  /** Create a queue, restoring the saved one from `storePath` (what was running comes back queued and starts). */
+  static async open(options: TransferQueueOptions): Promise<TransferQueue> {
+    const queue = new TransferQueue(options);
+    if (options.storePath) {
+      const loaded = await loadQueueFile(options.storePath);
+      if (loaded.warning) queue.warn(loaded.warning);
+      if (loaded.queue) {
+        queue.policyValue = loaded.queue.policy;
+        for (const stored of loaded.queue.entries) queue.insert(queue.entries.length, fromStored(stored));
+      }
+    }
+    queue.schedulePump();
+    return queue;
+  }
+
+  get policy(): OverwritePolicy {
+    return this.policyValue;
+  }
+
+  // ---- the 'queue:*' channels ------------------------------------------------
+
+  /** 'queue:add': append items; folders are expanded when a worker gets to them. */
+  async add(request: QueueAddRequest): Promise<readonly TransferItem[]> {
+    const added: QueueEntry[] = [];
+    for (const item of request.items) {
+      const localPath = path.resolve(item.localPath);
+      const localRoot = item.localRoot !== undefined ? path.resolve(item.localRoot) : path.dirname(localPath);
+      // A name the caller joined from a server listing is checked like any other.
+      const name = path.basename(localPath);
+      const reason = request.direction === 'download' && item.localRoot === undefined ? unsafeLocalNameReason(name) : null;
+      const entry = createEntry({
+        siteKey: request.siteKey,
+        siteLabel: request.siteLabel,
+        direction: request.direction,
+        isDirectory: item.isDirectory,
+        localPath,
+        remotePath: item.remotePath,
+        localRoot,
+        ...(reason ? { state: 'skipped' as const, note: describeUnsafeName(name, reason), permanent: true } : {}),
+      });
+      this.insert(this.entries.length, entry);
+      added.push(entry);
+    }
+    this.afterCommand();
+    return added.map((entry) => this.itemOf(entry));
+  }
+
+  /** 'queue:list' */
+  async list(): Promise<readonly TransferItem[]> {
+    return this.items();
+  }
+
+  /** 'queue:pause': queued items wait; running ones stop (their partial file is kept for resuming). */
+  async pause(arg: { readonly ids: readonly string[] }): Promise<void> {
+    for (const entry of this.lookup(arg.ids)) {
+      if (entry.state !== 'queued' && entry.state !== 'running') continue;
+      const wasRunning = entry.state === 'running';
+      this.dropQuestion(entry);
+      this.setState(entry, 'paused');
+      entry.notBefore = 0;
+      if (wasRunning) entry.controller?.abort();
+    }
+    this.afterCommand();
+  }
+
+  /** 'queue:resume': paused items queue again. */
+  async resume(arg: { readonly ids: readonly string[] }): Promise<void> {
+    for (const entry of this.lookup(arg.ids)) {
+      if (entry.state === 'paused') this.requeue(entry);
+    }
+    this.afterCommand();
+  }
+
+  /** 'queue:cancel': remove items; a running one is stopped and its partial download removed. */
+  async cancel(arg: { readonly ids: readonly string[] }): Promise<void> {
+    const ids = new Set(arg.ids);
+    const removed = this.entries.filter((entry) => ids.has(entry.id));
+    if (removed.length === 0) return;
+    this.entries = this.entries.filter((entry) => !ids.has(entry.id));
+    for (const entry of removed) {
+      this.forget(entry);
+      entry.removed = true;
+      this.dropQuestion(entry);
+      if (entry.busy) entry.controller?.abort();
+      else void this.removePartial(entry);
+    }
+    this.resetHints();
+    this.afterCommand();
+  }
+
+  /** 'queue:retry': failed, skipped or paused items start over (attempts reset). */
+  async retry(arg: { readonly ids: readonly string[] }): Promise<void> {
+    for (const entry of this.lookup(arg.ids)) this.retryEntry(entry);
+    this.afterCommand();
+  }
+
+  /** 'queue:retry-failed' */
+  async retryFailed(): Promise<void> {
+    for (const entry of this.entries) if (entry.state === 'failed') this.retryEntry(entry);
+    this.afterCommand();
+  }
+
+  /** 'queue:reorder': move one item; order is the order workers take items in. */
+  async reorder(arg: { readonly id: string; readonly toIndex: number }): Promise<void> {
+    const entry = this.byId.get(arg.id);
+    if (!entry) return;
+    moveInList(this.entries, this.entries.indexOf(entry), arg.toIndex);
+    this.resetHints();
+    this.afterCommand();
+  }
+
+  /** 'queue:clear-finished': drop done and skipped items (failed ones stay until retried or cancelled). */
+  async clearFinished(): Promise<void> {
+    const finished = this.entries.filter((entry) => (entry.state === 'done' || entry.state === 'skipped') && !entry.busy);
+    if (finished.length === 0) return;
+    const gone = new Set(finished);
+    this.entries = this.entries.filter((entry) => !gone.has(entry));
+    for (const entry of finished) this.forget(entry);
+    this.resetHints();
+    this.afterCommand();
+  }
+
+  /** 'queue:set-policy': what to do when a target exists, for items not yet decided. */
+  async setPolicy(arg: { readonly policy: OverwritePolicy }): Promise<void> {
+    this.policyValue = arg.policy;
+    this.afterCommand();
+  }
+
+  /**
+   * 'queue:answer': the user's choice for one question; with `applyToAll` it becomes the policy and the
+   * other waiting items go on under it without being asked.
+   */
+  async answer(answer: OverwriteAnswer): Promise<void> {
+    const index = this.questions.findIndex((pending) => pending.question.questionId === answer.questionId);
+    const pending = index >= 0 ? this.questions[index] : undefined;
+    if (!pending) {
+      throw new FtpError({ kind: 'invalid-input', retryable: false, message: 'This question was already answered or its item is gone.', hint: '' });
+    }
+    this.questions.splice(index, 1);
+    pending.entry.choice = answer.choice;
+    this.release(pending.entry);
+    if (answer.applyToAll) {
+      this.policyValue = answer.choice;
+      for (const other of this.questions.splice(0)) this.release(other.entry);
+    }
+    this.askNext();
+    this.afterCommand();
+  }
+
+  // ---- for the composition root, the CLI and tests --------------------------------
+
+  /** The question the user is being asked now (to show again after the window reloads), if any. */
+  currentQuestion(): OverwriteQuestion | null {
+    return this.questions[0]?.question ?? null;
+  }
+
+  /** Resolves when nothing is queued or running (paused, failed, done and skipped items do not count). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Save now; resolves once the file on disk is current. */
+  async save(): Promise<void> {
+    await this.saver?.flush();
+  }
+
+  /**
+   * Stop: running transfers are aborted (they come back queued next time, and resume), connections
+   * closed, the queue saved.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const entry of this.entries) if (entry.busy) entry.controller?.abort();
+    for (const site of this.sites.values()) for (const wake of [...site.wakers]) wake();
+    while (this.workerRuns.size > 0) await Promise.allSettled([...this.workerRuns]);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.tick();
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+    await this.saver?.flush();
+  }
+
+  // ---- entries and counters ---------------------------------------------------------
+
+  private insert(index: number, ...added: QueueEntry[]): void {
+    this.entries.splice(index, 0, ...added);
+    for (const entry of added) {
+      this.byId.set(entry.id, entry);
+      this.count(entry.state, 1);
+      this.site(entry.siteKey);
+    }
+    this.resetHints();
+  }
+
+  /** Bookkeeping for an entry leaving the list (the caller removes it from `entries`). */
+  private forget(entry: QueueEntry): void {
+    this.byId.delete(entry.id);
+    this.count(entry.state, -1);
+    if (!entry.busy) this.throttle.forget(entry.id);
+  }
+
+  private setState(entry: QueueEntry, state: TransferState): void {
+    if (entry.state === state) return;
+    if (!entry.removed) {
+      this.count(entry.state, -1);
+      this.count(state, 1);
+    }
+    entry.state = state;
+    this.markChanged();
+  }
+
+  private count(state: TransferState, delta: number): void {
+    if (state === 'queued') this.queuedCount += delta;
+    else if (state === 'running') this.runningCount += delta;
+  }
+
+  private setBusy(entry: QueueEntry, busy: boolean): void {
+    if (entry.busy === busy) return;
+    entry.busy = busy;
+    this.busyCount += busy ? 1 : -1;
+  }
+
+  private isIdle(): boolean {
+    return this.queuedCount === 0 && this.runningCount === 0 && this.busyCount === 0;
+  }
+
+  private checkIdle(): void {
+    if (!this.isIdle()) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private lookup(ids: readonly string[]): QueueEntry[] {
+    return ids.map((id) => this.byId.get(id)).filter((entry): entry is QueueEntry => entry !== undefined);
+  }
+
+  /** Back to queued, runnable at once. */
+  private requeue(entry: QueueEntry): void {
+    entry.notBefore = 0;
+    entry.waiting = false;
+    this.setState(entry, 'queued');
+    this.resetHints();
+  }
+
+  private retryEntry(entry: QueueEntry): void {
+    const retryable = entry.state === 'failed' || entry.state === 'paused' || (entry.state === 'skipped' && !entry.permanent);
+    if (!retryable) return;
+    entry.attempts = 0;
+    entry.error = null;
+    entry.note = null;
+    this.requeue(entry);
+  }
+
+  private resetHints(): void {
+    for (const site of this.sites.values()) site.hint = 0;
+  }
+
+  private site(key: string): SiteState {
+    let site = this.sites.get(key);
+    if (!site) {
+      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, notBefore: 0 };
+      this.sites.set(key, site);
+    }
+    return site;
+  }
+
+  private configuredLimit(key: string): number {
+    return clampConnectionLimit(this.options.connectionLimit?.(key), this.options.maxConnections ?? MAX_CONNECTION_LIMIT);
+  }
+
+  // ---- scheduling ---------------------------------------------------------------
+
+  private schedulePump(): void {
+    if (this.pumpScheduled || this.closing) return;
+    this.pumpScheduled = true;
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Wake idle workers and start new ones where runnable items outnumber them, within each site's limit. */
+  private pump(): void {
+    if (this.closing) return;
+    this.checkIdle();
+    if (this.queuedCount === 0) return;
+    const now = Date.now();
+    for (const site of this.sites.values()) {
+      const configured = this.configuredLimit(site.key);
+      site.limit = site.lowered ? Math.min(site.limit, configured) : configured;
+      const runnable = countRunnable(this.entries, site.key, site.hint, now, site.limit);
+      if (runnable === 0) continue;
+      for (const wake of [...site.wakers]) wake();
+      if (site.notBefore > now) {
+        this.wakeAtTime(site.notBefore);
+        continue;
+      }
+      const start = workersToStart(site.limit, site.workers, site.idle, runnable);
+      for (let i = 0; i < start; i += 1) this.startWorker(site);
+    }
+  }
+
+  /** Pump again at `time` (retry backoff ends). */
+  private wakeAtTime(time: number): void {
+    if (time >= this.wakeAt || this.closing) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeAt = time;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.wakeAt = Infinity;
+      this.pump();
+    }, Math.max(0, time - Date.now()));
+  }
+
+  private startWorker(site: SiteState): void {
+    site.workers += 1;
+    const run = this.worker(site).finally(() => {
+      this.workerRuns.delete(run);
+    });
+    this.workerRuns.add(run);
+  }
+
+  /** One connection's loop: take the next runnable item of the site, run it, repeat; linger a moment when out of work. */
+  private async worker(site: SiteState): Promise<void> {
+    let client: FtpClient | null = null;
+    try {
+      for (;;) {
+        if (this.closing) return;
+        if (client === null && site.notBefore > Date.now()) return;
+        const entry = this.claim(site);
+        if (!entry) {
+          if (client === null || !(await this.waitForWork(site))) return;
+          continue;
+        }
+        if (client === null || client.closed) {
+          if (client !== null) site.open -= 1;
+          client = await this.openConnection(site, entry);
+          if (client === null) return;
+        }
+        await this.runEntry(entry, client);
+        if (client.closed) {
+          site.open -= 1;
+          client = null;
+        }
+      }
+    } catch (error) {
+      this.warn(`A transfer worker stopped unexpectedly: ${toErrorData(error).message}`);
+    } finally {
+      site.workers -= 1;
+      if (client !== null) {
+        site.open -= 1;
+        await client.quit().catch(() => client?.close());
+      }
+      // A site with no worker left starts again from its configured limit.
+      if (site.workers === 0) site.lowered = false;
+      this.schedulePump();
+      this.checkIdle();
+    }
+  }
+
+  private claim(site: SiteState): QueueEntry | null {
+    const { index, hint } = findRunnable(this.entries, site.key, site.hint, Date.now());
+    site.hint = hint;
+    const entry = index >= 0 ? this.entries[index] : undefined;
+    if (!entry) return null;
+    this.setBusy(entry, true);
+    this.setState(entry, 'running');
+    return entry;
+  }
+
+  /** Give a claimed entry back without counting an attempt (no connection could be had for it). */
+  private unclaim(entry: QueueEntry, note: string | null = null, error: FerryErrorData | null = null): void {
+    this.setBusy(entry, false);
+    if (entry.removed) return;
+    if (note !== null) entry.note = note;
+    if (error !== null) entry.error = error;
+    if (entry.state === 'running') this.requeue(entry);
+    this.markChanged();
+  }
+
+  private waitForWork(site: SiteState): Promise<boolean> {
+    return new Promise((resolve) => {
+      site.idle += 1;
+      const done = (value: boolean): void => {
+        clearTimeout(timer);
+        site.wakers.delete(wake);
+        site.idle -= 1;
+        resolve(value);
+      };
+      const wake = (): void => done(true);
+      const timer = setTimeout(() => done(false), this.options.idleLingerMs ?? 1500);
+      timer.unref();
+      site.wakers.add(wake);
+    });
+  }
+
+  /**
+   * Connect for a claimed entry. A 421 while other connections are open lowers the site's limit and
+   * gives the entry back; other retryable failures back the site off (and fail its items after too many
+   * in a row); a failure that needs the user (login, certificate) fails the site's queued items at once.
+   */
+  private async openConnection(site: SiteState, entry: QueueEntry): Promise<FtpClient | null> {
+    site.open += 1;
+    try {
+      const client = await this.options.connect(site.key);
+      site.connectFailures = 0;
+      if (this.closing) {
+        site.open -= 1;
+        await client.quit().catch(() => client.close());
+        this.unclaim(entry);
+        return null;
+      }
+      return client;
+    } catch (error) {
+      site.open -= 1;
+      const data = toErrorData(error);
+      if (this.closing) {
+        this.unclaim(entry);
+        return null;
+      }
+      if (isConnectionLimitRefusal(data) && site.open > 0) {
+        site.limit = limitAfterRefusal(site.limit, site.open);
+        site.lowered = true;
+        this.unclaim(entry);
+        return null;
+      }
+      if (data.retryable) {
+        site.connectFailures += 1;
+        if (site.connectFailures < this.retryPolicy.maxAttempts) {
+          const delay = backoffDelay(site.connectFailures, this.retryPolicy);
+          site.notBefore = Date.now() + delay;
+          this.wakeAtTime(site.notBefore);
+          this.unclaim(entry, `Could not connect (try ${site.connectFailures} of ${this.retryPolicy.maxAttempts}); trying again in ${seconds(delay)}.`, data);
+          return null;
+        }
+        site.connectFailures = 0;
+      }
+      this.failSite(site, entry, data);
+      return null;
+    }
+  }
+
+  /** The connection cannot be had: the claimed entry and every queued entry of the site fail with the reason. */
+  private failSite(site: SiteState, claimed: QueueEntry, error: FerryErrorData): void {
+    this.setBusy(claimed, false);
+    for (const entry of [claimed, ...this.entries.filter((candidate) => candidate.siteKey === site.key && candidate.state === 'queued' && !candidate.busy)]) {
+      if (entry.removed) continue;
+      this.dropQuestion(entry);
+      entry.error = error;
+      entry.note = null;
+      this.setState(entry, 'failed');
+      this.finished(entry, 0, 0, 'none');
+    }
+  }
+
+  // ---- running one entry ----------------------------------------------------------
+
+  private async runEntry(entry: QueueEntry, client: FtpClient): Promise<void> {
+    const controller = new AbortController();
+    entry.controller = controller;
+    entry.attempts += 1;
+    entry.note = null;
+    this.markChanged();
+    try {
+      if (entry.isDirectory) {
+        await this.expand(entry, client);
+      } else {
+        const context: JobContext = {
+          client,
+          policy: this.policyValue,
+          verifyChecksums: this.options.verifyChecksums ?? true,
+          signal: controller.signal,
+          onStart: (offset) => {
+            entry.bytesDone = offset;
+            this.throttle.start(entry.id, offset, entry.size, Date.now());
+            this.armTick();
+          },
+          onProgress: (bytes) => {
+            entry.bytesDone = bytes;
+            this.throttle.record(entry.id, bytes, entry.size);
+            this.armTick();
+          },
+          onChanged: () => this.markChanged(),
+        };
+        const outcome = await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
+        this.settle(entry, outcome);
+      }
+    } catch (error) {
+      this.failed(entry, toErrorData(error));
+    } finally {
+      entry.controller = null;
+      this.setBusy(entry, false);
+      this.throttle.forget(entry.id);
+      if (entry.removed) await this.removePartial(entry);
+      this.resetHints();
+      this.markChanged();
+      this.schedulePump();
+    }
+  }
+
+  private settle(entry: QueueEntry, outcome: JobOutcome): void {
+    if (entry.removed) return;
+    switch (outcome.kind) {
+      case 'done':
+        entry.bytesDone = entry.size ?? outcome.resumedFrom + outcome.bytes;
+        entry.error = null;
+        entry.note = outcome.verified === 'checksum' ? 'Verified: size and checksum match.' : null;
+        this.setState(entry, 'done');
+        this.finished(entry, outcome.bytes, outcome.resumedFrom, outcome.verified);
+        return;
+      case 'skipped':
+        entry.note = outcome.note;
+        entry.permanent = outcome.permanent;
+        this.setState(entry, 'skipped');
+        this.finished(entry, 0, 0, 'none');
+        return;
+      case 'ask':
+        if (entry.state === 'paused') return;
+        entry.waiting = true;
+        entry.note = 'The target exists: waiting for your answer.';
+        entry.attempts = Math.max(0, entry.attempts - 1);
+        this.setState(entry, 'queued');
+        this.questions.push({
+          entry,
+          emitted: false,
+          question: { questionId: `q${++this.questionCounter}`, itemId: entry.id, direction: entry.direction, source: outcome.source, target: outcome.target },
+        });
+        this.askNext();
+        return;
+    }
+  }
+
+  private failed(entry: QueueEntry, error: FerryErrorData): void {
+    if (entry.removed) return;
+    if (this.closing) {
+      // Interrupted by close(): not the item's fault; it resumes next time.
+      entry.attempts = Math.max(0, entry.attempts - 1);
+      this.setState(entry, 'queued');
+      return;
+    }
+    // Paused while running: the abort (or whatever it caused) is not a failure.
+    if (entry.state === 'paused') return;
+    const decision = retryDecision(error, entry.attempts, this.retryPolicy);
+    entry.error = error;
+    if (decision.retry) {
+      entry.notBefore = Date.now() + decision.delayMs;
+      entry.note = `Try ${entry.attempts} of ${this.retryPolicy.maxAttempts} failed; trying again in ${seconds(decision.delayMs)}.`;
+      this.setState(entry, 'queued');
+      this.wakeAtTime(entry.notBefore);
+      return;
+    }
+    entry.note = decision.reason === 'attempts-exhausted' ? `Gave up after ${entry.attempts} tries.` : null;
+    this.setState(entry, 'failed');
+    this.finished(entry, 0, 0, 'none');
+  }
+
+  /** A folder item becomes its contents, in its place in the queue. */
+  private async expand(entry: QueueEntry, client: FtpClient): Promise<void> {
+    const expansion = entry.direction === 'download' ? await expandRemoteFolder(client, entry.remotePath, entry.localPath, entry.localRoot) : await expandLocalFolder(client, entry.localPath, entry.remotePath);
+    if (entry.removed || entry.state === 'paused') return;
+    if (this.closing) {
+      this.failed(entry, { kind: 'aborted', message: 'Stopped.', hint: '', retryable: false });
+      return;
+    }
+    if (expansion.kind === 'refused') {
+      this.settle(entry, { kind: 'skipped', note: expansion.note, permanent: true });
+      return;
+    }
+    const children = expansion.children.map((child) => this.childEntry(entry, child));
+    entry.note = `Folder: ${children.filter((child) => !child.isDirectory).length} files and ${children.filter((child) => child.isDirectory).length} folders queued.`;
+    this.setState(entry, 'done');
+    this.finished(entry, 0, 0, 'none');
+    const index = this.entries.indexOf(entry);
+    if (index >= 0) {
+      this.entries.splice(index, 1);
+      this.forget(entry);
+      entry.removed = true;
+    }
+    this.insert(index >= 0 ? index : this.entries.length, ...children);
+    for (const child of children) if (child.state === 'skipped') this.finished(child, 0, 0, 'none');
+  }
+
+  private childEntry(parent: QueueEntry, child: ChildSpec): QueueEntry {
+    return createEntry({
+      siteKey: parent.siteKey,
+      siteLabel: parent.siteLabel,
+      direction: parent.direction,
+      isDirectory: child.kind === 'folder',
+      localPath: child.localPath,
+      remotePath: child.remotePath,
+      localRoot: parent.localRoot,
+      size: child.size,
+      sourceModified: child.modified,
+      ...(child.knownTarget !== undefined ? { knownTarget: child.knownTarget } : {}),
+      ...(child.kind === 'skipped' ? { state: 'skipped' as const, note: child.note ?? null, permanent: true } : {}),
+    });
+  }
+
+  private finished(entry: QueueEntry, bytes: number, resumedFrom: number, verified: Verification): void {
+    this.options.onFinished?.({ item: this.itemOf(entry), isDirectory: entry.isDirectory, bytes, resumedFrom, verified });
+  }
+
+  /** A cancelled download leaves no partial file behind (it is ours, and nobody will resume it). */
+  private async removePartial(entry: QueueEntry): Promise<void> {
+    if (entry.direction !== 'download' || entry.isDirectory || !entry.started) return;
+    const part = `${entry.localPath}${PARTIAL_SUFFIX}`;
+    const stats = await lstatOrNull(part).catch(() => null);
+    if (stats?.isFile()) await fsp.rm(part, { force: true }).catch(() => undefined);
+  }
+
+  // ---- questions ------------------------------------------------------------------
+
+  /** Ask one question at a time: the next goes out when this one is answered. */
+  private askNext(): void {
+    const head = this.questions[0];
+    if (!head || head.emitted) return;
+    head.emitted = true;
+    this.options.emit?.('queue:question', head.question);
+  }
+
+  /** Waiting no more: the entry runs again (with its own choice, or the policy). */
+  private release(entry: QueueEntry): void {
+    entry.note = null;
+    if (entry.state === 'queued') this.requeue(entry);
+    else entry.waiting = false;
+  }
+
+  private dropQuestion(entry: QueueEntry): void {
+    if (!entry.waiting) return;
+    entry.waiting = false;
+    const index = this.questions.findIndex((pending) => pending.entry === entry);
+    if (index >= 0) this.questions.splice(index, 1);
+    if (index === 0) this.askNext();
+  }
+
+  // ---- events and saving -------------------------------------------------------------
+
+  private itemOf(entry: QueueEntry): TransferItem {
+    const { rate, eta } = this.throttle.current(entry.id);
+    return toItem(entry, rate, eta);
+  }
+
+  private items(): TransferItem[] {
+    return this.entries.map((entry) => this.itemOf(entry));
+  }
+
+  private markChanged(): void {
+    this.changed = true;
+    this.armTick();
+    this.saver?.schedule();
+  }
+
+  /** After a user command: tell the UI at once rather than at the next tick. */
+  private afterCommand(): void {
+    this.changed = true;
+    this.saver?.schedule();
+    this.tick();
+    this.schedulePump();
+    this.checkIdle();
+  }
+
+  private armTick(): void {
+    if (this.tickTimer) return;
+    this.tickTimer = setTimeout(() => {
+      this.tickTimer = null;
+      this.tick();
+    }, this.options.tickMs ?? 250);
+    this.tickTimer.unref();
+  }
+
+  /** One batch: the list if anything changed, and the progress updates that are due. */
+  private tick(): void {
+    const emit = this.options.emit;
+    if (this.changed) {
+      this.changed = false;
+      emit?.('queue:changed', this.items());
+    }
+    const updates = this.throttle.take(Date.now());
+    if (updates.length > 0) emit?.('queue:progress', updates);
+    if (this.runningCount > 0 && !this.closing) this.armTick();
+  }
+
+  private snapshot(): StoredQueue {
+    return {
+      version: QUEUE_FILE_VERSION,
+      policy: this.policyValue,
+      entries: this.entries.map((entry) => toStored(entry)),
+    };
+  }
+
+  private warn(message: string): void {
+    this.warnings.push(message);
+    this.options.onWarning?.(message);
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}

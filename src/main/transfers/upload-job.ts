@@ -1,0 +1,115 @@
+/**
+ * One file from the local disk to the server: overwrite decision against the remote target, resume with
+ * REST + STOR (or APPE where REST STREAM is not offered), then the size and checksum check.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import type { FtpClient } from '../ftp/ftp-client';
+import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
+import { localError } from './file-transfer';
+import { isRestRefused } from './download-job';
+import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
+import type { QueueEntry } from './queue-entry';
+import { remoteFileFacts } from './remote-facts';
+import type { JobContext, JobOutcome } from './transfer-job';
+
+export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
+  const { client } = context;
+  const stats = await fsp.stat(entry.localPath).catch((error: NodeJS.ErrnoException) => {
+    throw localError(entry.localPath, error);
+  });
+  if (!stats.isFile()) return { kind: 'skipped', note: `Skipped ${JSON.stringify(entry.localPath)}: not a regular file.`, permanent: true };
+  const size = stats.size;
+  const source: FileFacts = { size, modified: stats.mtime.toISOString() };
+  if (entry.size !== source.size || entry.sourceModified !== source.modified) {
+    entry.size = source.size;
+    entry.sourceModified = source.modified;
+    context.onChanged();
+  }
+
+  let decision: OverwriteDecision;
+  if (entry.started) {
+    // The remote file is our own partial upload from an earlier attempt: continue it.
+    const target = await remoteFileFacts(client, entry.remotePath, false);
+    decision = target !== null && target.size === size ? { kind: 'resume', from: size } : decideOverwrite('resume', source, target);
+    if (decision.kind === 'skip') decision = { kind: 'transfer' };
+  } else {
+    const policy = entry.choice ?? context.policy;
+    const target = entry.knownTarget !== undefined ? entry.knownTarget : await remoteFileFacts(client, entry.remotePath, factsNeeded(policy).modified);
+    decision = decideOverwrite(policy, source, target);
+    if (decision.kind === 'ask') {
+      return { kind: 'ask', source: { path: entry.localPath, ...source }, target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null } };
+    }
+  }
+  switch (decision.kind) {
+    case 'ask':
+    case 'transfer':
+    case 'resume':
+      break;
+    case 'skip':
+      return { kind: 'skipped', note: decision.note, permanent: false };
+    case 'rename': {
+      const renamed = await freeRemoteName(client, entry.remotePath);
+      if (!renamed) return { kind: 'skipped', note: `No free name like "${numberedName(remoteBasename(entry.remotePath), 1)}" was found next to the target.`, permanent: false };
+      entry.remotePath = renamed;
+      context.onChanged();
+      break;
+    }
+  }
+
+  const offset = decision.kind === 'resume' ? decision.from : 0;
+  if (!entry.started) {
+    entry.started = true;
+    context.onChanged();
+  }
+  let bytes = 0;
+  if (offset < size || size === 0) {
+    try {
+      bytes = await send(client, entry, offset, !client.capabilities.restStream, context);
+    } catch (error) {
+      if (offset === 0 || !isRestRefused(error)) throw error;
+      // REST refused: APPE continues the file without it.
+      bytes = await send(client, entry, offset, true, context);
+    }
+  }
+  const verified = await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums);
+  return { kind: 'done', bytes, resumedFrom: offset, verified };
+}
+
+async function send(client: FtpClient, entry: QueueEntry, offset: number, append: boolean, context: JobContext): Promise<number> {
+  const input = fs.createReadStream(entry.localPath, { start: offset, highWaterMark: 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    input.once('open', () => resolve());
+    input.once('error', (error) => reject(localError(entry.localPath, error)));
+  });
+  context.onStart(offset);
+  try {
+    const { bytes } = await client.upload(input, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal });
+    return bytes;
+  } finally {
+    input.destroy();
+  }
+}
+
+async function verify(client: FtpClient, remotePath: string, localPath: string, size: number, checksums: boolean): Promise<Verification> {
+  let verified: Verification = 'none';
+  if (client.capabilities.size) {
+    const remoteSize = await client.size(remotePath);
+    if (remoteSize !== null) {
+      if (remoteSize !== size) throw sizeMismatch(`The server's copy of ${remotePath}`, size, remoteSize);
+      verified = 'size';
+    }
+  }
+  if (checksums && (await verifyChecksum(client, remotePath, localPath)) === 'checksum') verified = 'checksum';
+  return verified;
+}
+
+/** "name (1).ext", … : the first name the remote folder does not list. */
+async function freeRemoteName(client: FtpClient, remotePath: string): Promise<string | null> {
+  const folder = remoteDirname(remotePath);
+  const listing = await client.list(folder);
+  const names = new Set(listing.entries.map((entry) => entry.name));
+  const name = firstFreeName(remoteBasename(remotePath), (candidate) => names.has(candidate));
+  return name === null ? null : joinRemote(folder, name);
+}

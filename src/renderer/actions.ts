@@ -1,0 +1,909 @@
+/**
+ * Every user action goes through here: call main through the one contract, update the stores, and
+ * report failures once — the error's message and hint in the message log and in a toast.
+ * Components read stores and call these functions; they never call the api themselves.
+ */
+import type { FerryApi, RequestArg, RequestChannel, RequestValue, Result } from '../shared/contract';
+import type { FerryErrorData } from '../shared/errors';
+import type {
+  Bookmark,
+  ConnectTarget,
+  LocalListing,
+  LogLine,
+  OverwriteAnswer,
+  OverwritePolicy,
+  QuickConnect,
+  RemoteListing,
+  SessionStatus,
+  Settings,
+  Site,
+  SiteInput,
+  TransferItem,
+} from '../shared/models';
+import { getApi } from './api/get-api';
+import { t, tn } from './i18n';
+import { copyText } from './lib/clipboard';
+import type { PaneSide } from './lib/dnd';
+import { makeView, navReduce, type NavInput, type NavView } from './lib/list-nav';
+import { flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
+import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
+import { siteToInput, splitHost } from './lib/site-form';
+import type { FileRow, SortSpec } from './lib/sort';
+import { remoteUrl } from './lib/url';
+import { appendLog, useLogStore } from './stores/log-store';
+import { paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
+import { useQueueStore } from './stores/queue-store';
+import { isConnected, useSessionStore, type SessionTarget } from './stores/session-store';
+import { useSettingsStore } from './stores/settings-store';
+import { useSitesStore } from './stores/sites-store';
+import { pushToast, toastForError, useUiStore, type PromptRequest } from './stores/ui-store';
+
+// ---- The api and error reporting ------------------------------------------
+
+let api: FerryApi | null = null;
+
+function ferry(): FerryApi {
+  api ??= getApi();
+  return api;
+}
+
+/** For tests: use this api instead of the host's. */
+export function setApiForTesting(next: FerryApi | null): void {
+  api = next;
+}
+
+function transportError(cause: unknown): FerryErrorData {
+  return {
+    kind: 'closed',
+    message: t('error.transport', { detail: cause instanceof Error ? cause.message : String(cause) }),
+    hint: t('error.transportHint'),
+    retryable: true,
+  };
+}
+
+/** One request; a transport failure (host gone) comes back as an error result, never a throw. */
+export async function request<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
+  try {
+    return await ferry().invoke(channel, arg);
+  } catch (cause) {
+    return { ok: false, error: transportError(cause) };
+  }
+}
+
+function currentSessionId(): string {
+  return useSessionStore.getState().status?.sessionId ?? '';
+}
+
+/** Shows a failure: red line with its hint in the message log, and a toast. */
+export function reportError(error: FerryErrorData): void {
+  appendLog([{ sessionId: currentSessionId(), kind: 'error', text: error.message, hint: error.hint || undefined, at: Date.now() }]);
+  toastForError(error);
+}
+
+function info(text: string): void {
+  appendLog([{ sessionId: currentSessionId(), kind: 'info', text, at: Date.now() }]);
+}
+
+/** A request whose failure is already reported when it resolves. */
+async function perform<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
+  const r = await request(channel, arg);
+  if (!r.ok) reportError(r.error);
+  return r;
+}
+
+function invalid(message: string, hint = ''): FerryErrorData {
+  return { kind: 'invalid-input', message, hint, retryable: false };
+}
+
+// ---- Start-up and events ----------------------------------------------------
+
+let pendingLog: LogLine[] = [];
+let logFlush: ReturnType<typeof setTimeout> | null = null;
+
+/** Log lines come in bursts (a listing, a transfer): batch them into one store update per frame. */
+function queueLogLine(line: LogLine): void {
+  pendingLog.push(line);
+  if (logFlush !== null) return;
+  logFlush = setTimeout(() => {
+    logFlush = null;
+    const batch = pendingLog;
+    pendingLog = [];
+    appendLog(batch);
+  }, 16);
+}
+
+function applySettings(settings: Settings): void {
+  useSettingsStore.setState({ settings, loaded: true });
+  applyDocumentSettings(settings);
+}
+
+/** Language and theme reach the document: lang attribute, title and the CSS theme override. */
+export function applyDocumentSettings(settings: Settings): void {
+  if (typeof document === 'undefined') return;
+  const root = document.documentElement;
+  root.lang = settings.language;
+  if (settings.theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = settings.theme;
+  document.title = t('app.title');
+}
+
+function onSessionChanged(status: SessionStatus): void {
+  const session = useSessionStore.getState();
+  if (session.status && session.status.sessionId !== status.sessionId && session.status.state === 'connected') return;
+  useSessionStore.setState({ status });
+  if (status.state === 'disconnected' || status.state === 'failed') {
+    resetPane('remote');
+    if (status.error) reportError(status.error);
+  }
+}
+
+const lastStates = new Map<string, TransferItem['state']>();
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+const refreshSides = new Set<PaneSide>();
+
+/** A finished transfer into the folder on screen refreshes that pane (debounced). */
+function onQueueChanged(items: readonly TransferItem[]): void {
+  const localPath = useLocalPane.getState().path;
+  const remotePath = useRemotePane.getState().path;
+  for (const item of items) {
+    const before = lastStates.get(item.id);
+    if (item.state === 'done' && before !== undefined && before !== 'done') {
+      if (item.direction === 'download' && parentPath(item.localPath) === localPath) refreshSides.add('local');
+      if (item.direction === 'upload' && parentPath(item.remotePath, 'posix') === remotePath) refreshSides.add('remote');
+    }
+  }
+  lastStates.clear();
+  for (const item of items) lastStates.set(item.id, item.state);
+  useQueueStore.setState((s) => {
+    const live = new Set(items.filter((i) => i.state === 'running').map((i) => i.id));
+    const progress = new Map([...s.progress].filter(([id]) => live.has(id)));
+    const ids = new Set(items.map((i) => i.id));
+    const selected = new Set([...s.selected].filter((id) => ids.has(id)));
+    return { items, progress, selected };
+  });
+  if (refreshSides.size > 0 && refreshTimer === null) {
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      const sides = [...refreshSides];
+      refreshSides.clear();
+      for (const side of sides) void refresh(side);
+    }, 400);
+  }
+}
+
+/** Subscribes to main's events and loads the first state. Returns the unsubscribe for tests. */
+export async function init(): Promise<() => void> {
+  const a = ferry();
+  const offs = [
+    a.on('log:line', queueLogLine),
+    a.on('session:changed', onSessionChanged),
+    a.on('queue:changed', onQueueChanged),
+    a.on('queue:progress', (batch) =>
+      useQueueStore.setState((s) => {
+        const progress = new Map(s.progress);
+        for (const p of batch) progress.set(p.id, p);
+        return { progress };
+      }),
+    ),
+    a.on('queue:question', (q) => useQueueStore.setState((s) => ({ questions: [...s.questions, q] }))),
+    a.on('settings:changed', applySettings),
+    a.on('sites:changed', (list) => useSitesStore.setState({ list, loaded: true })),
+  ];
+  useSitesStore.setState({ recent: loadRecent() });
+
+  const [info_, settings, sites, queue, sessions] = await Promise.all([
+    request('app:info', undefined),
+    request('settings:get', undefined),
+    request('sites:list', undefined),
+    request('queue:list', undefined),
+    request('session:status', undefined),
+  ]);
+  if (info_.ok) useSettingsStore.setState({ app: info_.value });
+  if (settings.ok) applySettings(settings.value);
+  else reportError(settings.error);
+  if (sites.ok) {
+    useSitesStore.setState({ list: sites.value, loaded: true });
+    for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
+  } else reportError(sites.error);
+  if (queue.ok) onQueueChanged(queue.value);
+  // A page reload (web host) finds main still connected: adopt that session.
+  if (sessions.ok) {
+    const live = sessions.value.find((s) => s.state === 'connected');
+    if (live) {
+      useSessionStore.setState({ status: live, target: live.siteId ? targetForSite(live.siteId) : null });
+      void navigate('remote', live.remotePath || '/');
+    }
+  }
+  const start = info_.ok && info_.value.homeDir ? info_.value.homeDir : null;
+  if (start) void navigate('local', start);
+  else {
+    const home = await perform('local:home', undefined);
+    if (home.ok) void navigate('local', home.value.path);
+  }
+  return () => offs.forEach((off) => off());
+}
+
+// ---- Listings ------------------------------------------------------------------
+
+const sequence: Record<PaneSide, number> = { local: 0, remote: 0 };
+
+function localRows(listing: LocalListing): FileRow[] {
+  return listing.entries.map((e) => ({ name: e.name, type: e.type, size: e.size, modified: e.modified, permissions: null, owner: null, group: null, target: null }));
+}
+
+function remoteRows(listing: RemoteListing): readonly FileRow[] {
+  return listing.entries;
+}
+
+export function paneFlavor(side: PaneSide): PathFlavor {
+  return side === 'remote' ? 'posix' : flavorOf(useLocalPane.getState().path || '/');
+}
+
+function folderNames(rows: readonly FileRow[]): string[] {
+  return rows.filter((r) => r.type === 'directory' && r.name !== '.' && r.name !== '..').map((r) => r.name);
+}
+
+/**
+ * Opens a folder in a pane. A newer navigation wins over an older one still in flight; a refresh of
+ * the same folder keeps the selection. On failure the old listing stays and the error is shown.
+ */
+export async function navigate(side: PaneSide, path: string, focus?: string): Promise<boolean> {
+  const store = paneStore(side);
+  const seq = ++sequence[side];
+  store.setState({ loading: true, pending: path });
+  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[] }>;
+  if (side === 'local') {
+    const r = await request('local:list', { path });
+    result = r.ok ? { ok: true, value: { path: r.value.path, parent: r.value.parent, rows: localRows(r.value) } } : r;
+  } else {
+    const status = useSessionStore.getState().status;
+    if (!isConnected(status)) {
+      store.setState({ loading: false, pending: null });
+      return false;
+    }
+    const r = await request('session:list', { sessionId: status.sessionId, path });
+    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value) } } : r;
+    if (r.ok && r.value.unparsed.length > 0) info(tn('log.unparsed', r.value.unparsed.length));
+  }
+  if (seq !== sequence[side]) return false;
+  if (!result.ok) {
+    store.setState({ loading: false, pending: null, error: result.error });
+    reportError(result.error);
+    return false;
+  }
+  const { value } = result;
+  const prev = store.getState();
+  const samePath = prev.path === value.path;
+  const flavor = side === 'remote' ? 'posix' : flavorOf(value.path);
+  const treeChildren = new Map(prev.treeChildren);
+  treeChildren.set(value.path, folderNames(value.rows));
+  const treeExpanded = new Set(prev.treeExpanded);
+  for (const a of pathAncestors(value.path, flavor)) treeExpanded.add(a);
+  const view = makeView(value.rows.map((r) => r.name));
+  let nav = navReduce(prev.nav, { kind: 'reset', keep: samePath }, view).state;
+  if (focus !== undefined && view.indexOf(focus) >= 0) nav = { ...nav, cursor: focus, anchor: focus, selected: new Set([focus]) };
+  else if (!samePath && prev.path !== '' && parentPath(prev.path, flavor) === value.path) {
+    // Going up: put the cursor on the folder we came from, like every file manager.
+    const came = prev.path.slice(prev.path.lastIndexOf(flavor === 'windows' ? '\\' : '/') + 1);
+    if (view.indexOf(came) >= 0) nav = { ...nav, cursor: came, anchor: came, selected: new Set() };
+  }
+  store.setState({
+    path: value.path,
+    parent: value.parent,
+    rows: value.rows,
+    version: prev.version + 1,
+    loading: false,
+    pending: null,
+    error: null,
+    history: pushHistory(prev.history, value.path),
+    nav,
+    renaming: null,
+    treeChildren,
+    treeExpanded,
+  });
+  return true;
+}
+
+/** The path field: what the user typed, made absolute for remote paths. */
+export function navigateTyped(side: PaneSide, typed: string): Promise<boolean> {
+  const current = paneStore(side).getState().path;
+  const target = side === 'remote' ? resolveRemoteInput(typed, current || '/') : typed.trim() || current;
+  return navigate(side, target);
+}
+
+export function refresh(side: PaneSide): Promise<boolean> {
+  const s = paneStore(side).getState();
+  if (s.path === '') return Promise.resolve(false);
+  return navigate(side, s.path);
+}
+
+export function refreshBoth(): void {
+  void refresh('local');
+  if (isConnected(useSessionStore.getState().status)) void refresh('remote');
+}
+
+export function up(side: PaneSide): void {
+  const s = paneStore(side).getState();
+  const parent = side === 'local' ? (s.parent ?? parentPath(s.path)) : parentPath(s.path, 'posix');
+  if (parent !== null && parent !== s.path) void navigate(side, parent);
+}
+
+/** Folder tree: loads a folder's sub-folders without opening it. */
+export async function expandTree(side: PaneSide, path: string): Promise<void> {
+  const store = paneStore(side);
+  const s = store.getState();
+  const expanded = new Set(s.treeExpanded);
+  expanded.add(path);
+  store.setState({ treeExpanded: expanded });
+  if (s.treeChildren.has(path)) return;
+  let names: string[] | null = null;
+  if (side === 'local') {
+    const r = await request('local:list', { path });
+    if (r.ok) names = folderNames(localRows(r.value));
+  } else {
+    const status = useSessionStore.getState().status;
+    if (!isConnected(status)) return;
+    const r = await request('session:list', { sessionId: status.sessionId, path });
+    if (r.ok) names = folderNames(r.value.entries);
+  }
+  const children = new Map(store.getState().treeChildren);
+  children.set(path, names ?? []);
+  store.setState({ treeChildren: children });
+}
+
+export function collapseTree(side: PaneSide, path: string): void {
+  const store = paneStore(side);
+  const expanded = new Set(store.getState().treeExpanded);
+  expanded.delete(path);
+  store.setState({ treeExpanded: expanded });
+}
+
+export function setSort(side: PaneSide, sort: SortSpec): void {
+  paneStore(side).setState({ sort });
+}
+
+export function setActivePane(side: PaneSide): void {
+  if (useUiStore.getState().activePane !== side) useUiStore.setState({ activePane: side });
+}
+
+/** Runs the list reducer on a pane's state with the rows in display order. */
+export function navInput(side: PaneSide, input: NavInput, view: NavView): ReturnType<typeof navReduce> {
+  const store = paneStore(side);
+  const r = navReduce(store.getState().nav, input, view);
+  if (r.state !== store.getState().nav) store.setState({ nav: r.state });
+  return r;
+}
+
+// ---- File operations -------------------------------------------------------------
+
+function rowsByName(side: PaneSide, names: readonly string[]): FileRow[] {
+  const rows = paneStore(side).getState().rows ?? [];
+  const wanted = new Set(names);
+  return rows.filter((r) => wanted.has(r.name));
+}
+
+function fullPath(side: PaneSide, name: string, dir = paneStore(side).getState().path): string {
+  return joinPath(dir, name, side === 'remote' ? 'posix' : flavorOf(dir));
+}
+
+/** Enter / double-click: a folder opens, files are transferred to the other side (FileZilla's default). */
+export function open(side: PaneSide, names: readonly string[]): void {
+  const rows = rowsByName(side, names);
+  const first = rows[0];
+  if (!first) return;
+  if (rows.length === 1 && (first.type === 'directory' || first.type === 'symlink')) {
+    void navigate(side, fullPath(side, first.name)).then((ok) => {
+      // A symlink that is not a folder: transfer it instead.
+      if (!ok && first.type === 'symlink') void transfer(side, [first.name]);
+    });
+    return;
+  }
+  void transfer(side, rows.map((r) => r.name));
+}
+
+/**
+ * Queues a transfer from one pane to the other: local → upload, remote → download. `targetDir`
+ * is a folder in the other pane (a drop onto a folder row); the other pane's folder otherwise.
+ */
+export async function transfer(from: PaneSide, names: readonly string[], targetDir?: string, sourceDir?: string): Promise<boolean> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return false;
+  }
+  const local = useLocalPane.getState();
+  const remote = useRemotePane.getState();
+  const fromDir = sourceDir ?? (from === 'local' ? local.path : remote.path);
+  const toDir = targetDir ?? (from === 'local' ? remote.path : local.path);
+  const known = new Map((from === 'local' ? local.rows : remote.rows)?.map((r) => [r.name, r]) ?? []);
+  const items = names
+    .filter((n) => n !== '.' && n !== '..')
+    .map((name) => {
+      const isDirectory = known.get(name)?.type === 'directory';
+      const localPath = from === 'local' ? joinPath(fromDir, name) : joinPath(toDir, name);
+      const remotePath = from === 'remote' ? joinPath(fromDir, name, 'posix') : joinPath(toDir, name, 'posix');
+      return { localPath, remotePath, isDirectory };
+    });
+  if (items.length === 0 || fromDir === '' || toDir === '') return false;
+  const added = await perform('queue:add', { sessionId: status.sessionId, direction: from === 'local' ? 'upload' : 'download', items });
+  if (!added.ok) return false;
+  info(tn(from === 'local' ? 'log.queuedUpload' : 'log.queuedDownload', added.value.length));
+  useQueueStore.setState({ tab: 'queued' });
+  useUiStore.setState({ queueOpen: true });
+  return true;
+}
+
+/** A drop of entries from the other pane. */
+export function dropEntries(to: PaneSide, payload: { from: PaneSide; dir: string; entries: readonly { name: string }[] }, targetFolder: string | null): void {
+  if (payload.from === to) return;
+  const targetDir = targetFolder === null ? undefined : fullPath(to, targetFolder);
+  void transfer(payload.from, payload.entries.map((e) => e.name), targetDir, payload.dir);
+}
+
+export function startRename(side: PaneSide, name: string): void {
+  paneStore(side).setState({ renaming: name });
+}
+
+export function cancelRename(side: PaneSide): void {
+  paneStore(side).setState({ renaming: null });
+}
+
+export async function rename(side: PaneSide, from: string, to: string): Promise<void> {
+  paneStore(side).setState({ renaming: null });
+  const name = to.trim();
+  if (name === '' || name === from) return;
+  if (/[/\\]/.test(name) && side === 'local') {
+    reportError(invalid(t('error.badName', { name }), t('error.badNameHint')));
+    return;
+  }
+  const status = useSessionStore.getState().status;
+  let r: Result<void>;
+  if (side === 'local') r = await perform('local:rename', { from: fullPath(side, from), to: fullPath(side, name) });
+  else if (isConnected(status)) r = await perform('session:rename', { sessionId: status.sessionId, from: fullPath(side, from), to: fullPath(side, name) });
+  else return;
+  await navigate(side, paneStore(side).getState().path, r.ok ? name : from);
+}
+
+export async function newFolder(side: PaneSide): Promise<void> {
+  const name = await prompt({
+    title: t('dialog.newFolder.title'),
+    label: t('dialog.newFolder.label'),
+    value: t('dialog.newFolder.default'),
+    confirmLabel: t('common.ok'),
+    validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : /[/\\]/.test(v) ? t('error.badName', { name: v }) : null),
+  });
+  if (name === null) return;
+  const path = fullPath(side, name.trim());
+  const status = useSessionStore.getState().status;
+  let r: Result<void>;
+  if (side === 'local') r = await perform('local:mkdir', { path });
+  else if (isConnected(status)) r = await perform('session:mkdir', { sessionId: status.sessionId, path });
+  else return;
+  if (!r.ok) return;
+  await navigate(side, paneStore(side).getState().path, name.trim());
+}
+
+export async function deleteEntries(side: PaneSide, names: readonly string[]): Promise<void> {
+  const rows = rowsByName(side, names);
+  if (rows.length === 0) return;
+  const first = rows[0];
+  const message =
+    rows.length === 1 && first
+      ? t(first.type === 'directory' ? 'dialog.delete.folder' : 'dialog.delete.file', { name: first.name })
+      : tn('dialog.delete.many', rows.length);
+  const ok = await confirm({ title: t('dialog.delete.title'), message, confirmLabel: t('action.delete'), danger: true });
+  if (!ok) return;
+  if (side === 'local') {
+    await perform('local:delete', { paths: rows.map((r) => fullPath(side, r.name)) });
+  } else {
+    const status = useSessionStore.getState().status;
+    if (!isConnected(status)) return;
+    await perform('session:delete', { sessionId: status.sessionId, paths: rows.map((r) => ({ path: fullPath(side, r.name), isDirectory: r.type === 'directory' })) });
+  }
+  await refresh(side);
+}
+
+export function openChmod(names: readonly string[]): void {
+  const rows = rowsByName('remote', names);
+  if (rows.length === 0) return;
+  useUiStore.setState({ chmod: { names: rows.map((r) => r.name), permissions: rows.length === 1 ? (rows[0]?.permissions ?? null) : null } });
+}
+
+export async function chmod(names: readonly string[], mode: string): Promise<void> {
+  useUiStore.setState({ chmod: null });
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) return;
+  for (const name of names) {
+    const r = await request('session:chmod', { sessionId: status.sessionId, path: fullPath('remote', name), mode });
+    if (!r.ok) {
+      reportError(r.error);
+      break;
+    }
+  }
+  await refresh('remote');
+}
+
+/** Local: full paths. Remote: ftp:// URLs (no password). One per line. */
+export async function copyPaths(side: PaneSide, names: readonly string[], asUrl: boolean): Promise<void> {
+  const target = useSessionStore.getState().target;
+  const lines = names.map((n) => {
+    const path = fullPath(side, n);
+    return side === 'remote' && asUrl && target ? remoteUrl(target, path) : path;
+  });
+  const text = lines.length > 0 ? lines.join('\n') : paneStore(side).getState().path;
+  if (await copyText(text)) pushToast('info', t('toast.copied'));
+}
+
+// ---- Connecting ---------------------------------------------------------------------
+
+function siteById(id: string): Site | undefined {
+  return useSitesStore.getState().list.sites.find((s) => s.id === id);
+}
+
+function targetForSite(siteId: string): SessionTarget | null {
+  const site = siteById(siteId);
+  return site ? { target: { kind: 'site', siteId }, host: site.host, port: site.port, user: site.user, protocol: site.protocol } : null;
+}
+
+function describeTarget(target: ConnectTarget): SessionTarget | null {
+  if (target.kind === 'site') return targetForSite(target.siteId);
+  const q = target.quick;
+  return { target, host: q.host, port: q.port ?? (q.protocol === 'ftp-implicit' ? 990 : 21), user: q.user, protocol: q.protocol };
+}
+
+function remember(entry: RecentEntry): void {
+  const recent = addRecent(useSitesStore.getState().recent, entry);
+  useSitesStore.setState({ recent });
+  saveRecent(recent);
+}
+
+/**
+ * Connects (replacing the current session). A certificate the system does not trust opens the
+ * certificate dialog, which calls back with trustOnce or after trusting it for the site.
+ */
+export async function connect(target: ConnectTarget, trustOnce?: string): Promise<boolean> {
+  const session = useSessionStore.getState();
+  if (session.connecting) return false;
+  if (isConnected(session.status)) await disconnect();
+  const described = describeTarget(target);
+  useSessionStore.setState({ connecting: true, target: described });
+  info(t('log.connecting', { host: described ? `${described.host}:${described.port}` : '' }));
+  const r = await request('session:connect', trustOnce ? { target, trustOnce } : { target });
+  useSessionStore.setState({ connecting: false });
+  if (!r.ok) {
+    if (r.error.kind === 'certificate') {
+      useUiStore.setState({ certificate: { error: r.error, target } });
+      appendLog([{ sessionId: '', kind: 'error', text: r.error.message, hint: r.error.hint || undefined, at: Date.now() }]);
+      return false;
+    }
+    reportError(r.error);
+    return false;
+  }
+  const status = r.value;
+  useSessionStore.setState({ status });
+  if (target.kind === 'site') remember({ kind: 'site', siteId: target.siteId, at: Date.now() });
+  else remember({ kind: 'quick', host: target.quick.host, port: target.quick.port, user: target.quick.user, protocol: target.quick.protocol, at: Date.now() });
+  const site = status.siteId ? siteById(status.siteId) : target.kind === 'site' ? siteById(target.siteId) : undefined;
+  resetPane('remote');
+  const ok = await navigate('remote', site?.remoteDir || status.remotePath || '/');
+  if (!ok && site?.remoteDir) await navigate('remote', status.remotePath || '/');
+  if (site?.localDir) void navigate('local', site.localDir);
+  return true;
+}
+
+/** Connects to a saved site, asking for the password first when the site says so. */
+export async function connectSite(siteId: string): Promise<boolean> {
+  const site = siteById(siteId);
+  if (!site) return false;
+  if (site.logonType === 'ask') {
+    const password = await prompt({
+      title: t('dialog.password.title'),
+      label: t('dialog.password.label', { user: site.user, host: site.host }),
+      value: '',
+      password: true,
+      confirmLabel: t('action.connect'),
+    });
+    if (password === null) return false;
+    return connect({ kind: 'site', siteId, password });
+  }
+  return connect({ kind: 'site', siteId });
+}
+
+export interface QuickConnectFields {
+  readonly host: string;
+  readonly user: string;
+  readonly password: string;
+  readonly port: string;
+}
+
+/** The quick connect bar; "ftps://host" means implicit TLS, "host:port" is understood. Returns a problem to show, or null. */
+export async function quickConnect(fields: QuickConnectFields): Promise<string | null> {
+  const rawHost = fields.host.trim();
+  if (rawHost === '') return t('validation.hostRequired');
+  const implicit = /^ftps:\/\//i.test(rawHost);
+  const plain = /^ftpes?:\/\//i.test(rawHost) ? false : null;
+  const split = splitHost(rawHost);
+  const portText = fields.port.trim();
+  let port: number | null = split.port;
+  if (portText !== '') {
+    const n = Number(portText);
+    if (!/^\d+$/.test(portText) || n < 1 || n > 65535) return t('validation.portRange');
+    port = n;
+  }
+  const quick: QuickConnect = {
+    host: split.host,
+    port,
+    user: fields.user.trim() || 'anonymous',
+    password: fields.user.trim() ? fields.password : fields.password || 'anonymous@',
+    protocol: implicit ? 'ftp-implicit' : plain === false ? 'ftp-explicit' : 'ftp-explicit-if-available',
+    transferMode: 'default',
+    charset: 'auto',
+  };
+  await connect({ kind: 'quick', quick });
+  return null;
+}
+
+/** A recent entry from the toolbar dropdown (quick connects ask for their password again). */
+export async function connectRecent(entry: RecentEntry): Promise<void> {
+  if (entry.kind === 'site') {
+    await connectSite(entry.siteId);
+    return;
+  }
+  const password = entry.user === 'anonymous' ? 'anonymous@' : await prompt({
+    title: t('dialog.password.title'),
+    label: t('dialog.password.label', { user: entry.user, host: entry.host }),
+    value: '',
+    password: true,
+    confirmLabel: t('action.connect'),
+  });
+  if (password === null) return;
+  await connect({ kind: 'quick', quick: { host: entry.host, port: entry.port, user: entry.user, password, protocol: entry.protocol, transferMode: 'default', charset: 'auto' } });
+}
+
+export async function disconnect(): Promise<void> {
+  const status = useSessionStore.getState().status;
+  if (!status) return;
+  const r = await request('session:disconnect', { sessionId: status.sessionId });
+  if (!r.ok && r.error.kind !== 'closed') reportError(r.error);
+  useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
+  resetPane('remote');
+  info(t('log.disconnected'));
+}
+
+export function certificateTrustOnce(): void {
+  const req = useUiStore.getState().certificate;
+  useUiStore.setState({ certificate: null });
+  if (req) void connect(req.target, req.error.fingerprint256);
+}
+
+export async function certificateTrustAlways(): Promise<void> {
+  const req = useUiStore.getState().certificate;
+  useUiStore.setState({ certificate: null });
+  if (!req || req.target.kind !== 'site') return;
+  const saved = await sitesChange('sites:trust-certificate', { siteId: req.target.siteId, fingerprint256: req.error.fingerprint256 });
+  if (saved.ok) void connect(req.target);
+}
+
+export function certificateCancel(): void {
+  useUiStore.setState({ certificate: null });
+}
+
+// ---- Sites ------------------------------------------------------------------------------
+
+export function openSettings(): void {
+  useUiStore.setState({ settingsOpen: true, menu: null });
+}
+
+export function closeSettings(): void {
+  useUiStore.setState({ settingsOpen: false });
+}
+
+export function openSiteManager(selectSiteId: string | null = null): void {
+  useUiStore.setState({ siteManager: { open: true, selectSiteId }, menu: null });
+}
+
+export function closeSiteManager(): void {
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null } });
+}
+
+/**
+ * A change to the sites document, then a fresh list: main also sends sites:changed, but the
+ * dialog must not depend on the event reaching this window before it reads the list.
+ */
+async function sitesChange<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
+  const r = await perform(channel, arg);
+  if (r.ok) await reloadSites();
+  return r;
+}
+
+export async function reloadSites(): Promise<void> {
+  const r = await request('sites:list', undefined);
+  if (r.ok) useSitesStore.setState({ list: r.value, loaded: true });
+}
+
+/** Saves a site; the failure goes back to the caller (the dialog shows it inline) and to the log. */
+export function saveSite(input: SiteInput): Promise<Result<Site>> {
+  return sitesChange('sites:save', input);
+}
+
+export async function deleteSite(id: string): Promise<boolean> {
+  return (await sitesChange('sites:delete', { id })).ok;
+}
+
+export async function duplicateSite(id: string): Promise<Site | undefined> {
+  const r = await sitesChange('sites:duplicate', { id });
+  return r.ok ? r.value : undefined;
+}
+
+export async function moveSite(id: string, folder: readonly string[]): Promise<boolean> {
+  return (await sitesChange('sites:move', { id, folder })).ok;
+}
+
+export async function createSiteFolder(folder: readonly string[]): Promise<boolean> {
+  return (await sitesChange('sites:create-folder', { folder })).ok;
+}
+
+export async function renameSiteFolder(folder: readonly string[], name: string): Promise<boolean> {
+  return (await sitesChange('sites:rename-folder', { folder, name })).ok;
+}
+
+export async function deleteSiteFolder(folder: readonly string[]): Promise<boolean> {
+  return (await sitesChange('sites:delete-folder', { folder })).ok;
+}
+
+/** FileZilla's sitemanager.xml, read by the dialog's file input; the report goes to the log. */
+export async function importFileZilla(xml: string): Promise<boolean> {
+  const r = await sitesChange('sites:import-filezilla', { xml });
+  if (!r.ok) return false;
+  const report = r.value;
+  info(tn('log.imported', report.imported.length));
+  for (const s of report.skipped) appendLog([{ sessionId: '', kind: 'error', text: t('log.importSkipped', { name: s.name, reason: s.reason }), at: Date.now() }]);
+  for (const w of report.warnings) info(w);
+  pushToast('info', tn('log.imported', report.imported.length), report.skipped.length > 0 ? tn('toast.importSkipped', report.skipped.length) : '');
+  return true;
+}
+
+// ---- Bookmarks -----------------------------------------------------------------------------
+
+function currentSite(): Site | undefined {
+  const status = useSessionStore.getState().status;
+  const siteId = status?.siteId ?? (useSessionStore.getState().target?.target.kind === 'site' ? (useSessionStore.getState().target?.target as { siteId: string }).siteId : null);
+  return siteId ? siteById(siteId) : undefined;
+}
+
+export function bookmarkSite(): Site | undefined {
+  return isConnected(useSessionStore.getState().status) ? currentSite() : undefined;
+}
+
+export async function addBookmark(): Promise<void> {
+  const site = bookmarkSite();
+  if (!site) {
+    reportError(invalid(t('error.bookmarkNeedsSite'), t('error.bookmarkNeedsSiteHint')));
+    return;
+  }
+  const localPath = useLocalPane.getState().path;
+  const remotePath = useRemotePane.getState().path;
+  const name = await prompt({
+    title: t('dialog.bookmark.title'),
+    label: t('dialog.bookmark.label'),
+    value: remotePath.split('/').filter(Boolean).pop() ?? remotePath,
+    confirmLabel: t('common.save'),
+    validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null),
+  });
+  if (name === null) return;
+  const bookmark: Bookmark = { name: name.trim(), localPath, remotePath };
+  await saveSite(siteToInput(site, { bookmarks: [...site.bookmarks.filter((b) => b.name !== bookmark.name), bookmark] }));
+}
+
+export async function removeBookmark(name: string): Promise<void> {
+  const site = bookmarkSite();
+  if (!site) return;
+  await saveSite(siteToInput(site, { bookmarks: site.bookmarks.filter((b) => b.name !== name) }));
+}
+
+/** One click to both folders. */
+export async function goToBookmark(bookmark: Bookmark): Promise<void> {
+  await Promise.all([bookmark.localPath ? navigate('local', bookmark.localPath) : Promise.resolve(true), bookmark.remotePath ? navigate('remote', bookmark.remotePath) : Promise.resolve(true)]);
+}
+
+// ---- Settings -------------------------------------------------------------------------------
+
+export async function saveSettings(patch: Partial<Settings>): Promise<boolean> {
+  const r = await request('settings:set', patch);
+  if (!r.ok) {
+    reportError(r.error);
+    return false;
+  }
+  applySettings(r.value);
+  return true;
+}
+
+export function toggleHiddenFiles(): void {
+  void saveSettings({ showHiddenFiles: !useSettingsStore.getState().settings.showHiddenFiles });
+}
+
+export function toggleFolderTree(): void {
+  void saveSettings({ showFolderTree: !useSettingsStore.getState().settings.showFolderTree });
+}
+
+// ---- Queue ------------------------------------------------------------------------------------
+
+function queueCall(channel: 'queue:pause' | 'queue:resume' | 'queue:cancel' | 'queue:retry', ids: readonly string[]): void {
+  if (ids.length > 0) void perform(channel, { ids });
+}
+
+export const pauseTransfers = (ids: readonly string[]) => queueCall('queue:pause', ids);
+export const resumeTransfers = (ids: readonly string[]) => queueCall('queue:resume', ids);
+export const cancelTransfers = (ids: readonly string[]) => queueCall('queue:cancel', ids);
+export const retryTransfers = (ids: readonly string[]) => queueCall('queue:retry', ids);
+
+export function retryFailed(): void {
+  void perform('queue:retry-failed', undefined);
+}
+
+export function clearFinished(): void {
+  void perform('queue:clear-finished', undefined);
+}
+
+export async function setOverwritePolicy(policy: OverwritePolicy): Promise<void> {
+  const before = useQueueStore.getState().policy;
+  useQueueStore.setState({ policy });
+  const r = await request('queue:set-policy', { policy });
+  if (!r.ok) {
+    useQueueStore.setState({ policy: before });
+    reportError(r.error);
+  }
+}
+
+export async function answerQuestion(answer: OverwriteAnswer): Promise<void> {
+  useQueueStore.setState((s) => ({ questions: s.questions.filter((q) => q.questionId !== answer.questionId) }));
+  if (answer.applyToAll) useQueueStore.setState({ policy: answer.choice });
+  await perform('queue:answer', answer);
+}
+
+// ---- Log ------------------------------------------------------------------------------------
+
+export async function copyLog(): Promise<void> {
+  const text = useLogStore
+    .getState()
+    .lines.map((l) => `${new Date(l.at).toISOString()} ${l.kind.padEnd(7)} ${l.text}${l.hint ? `\n${' '.repeat(33)}${l.hint}` : ''}`)
+    .join('\n');
+  if (await copyText(text)) pushToast('info', t('toast.logCopied'));
+}
+
+export function clearLog(): void {
+  useLogStore.setState({ lines: [] });
+}
+
+// ---- Dialog requests -------------------------------------------------------------------------
+
+export function confirm(req: { title: string; message: string; confirmLabel: string; danger?: boolean }): Promise<boolean> {
+  return new Promise((resolve) => {
+    useUiStore.setState({
+      confirm: {
+        title: req.title,
+        message: req.message,
+        confirmLabel: req.confirmLabel,
+        danger: req.danger ?? false,
+        resolve: (ok) => {
+          useUiStore.setState({ confirm: null });
+          resolve(ok);
+        },
+      },
+    });
+  });
+}
+
+export function prompt(req: Omit<PromptRequest, 'resolve'>): Promise<string | null> {
+  return new Promise((resolve) => {
+    useUiStore.setState({
+      prompt: {
+        ...req,
+        resolve: (value) => {
+          useUiStore.setState({ prompt: null });
+          resolve(value);
+        },
+      },
+    });
+  });
+}

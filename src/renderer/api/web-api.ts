@@ -1,0 +1,167 @@
+/**
+ * FerryApi over the web host's WebSocket: requests and events as JSON, the launch token as a subprotocol.
+ * A dropped connection fails every waiting request with a `closed` error and reconnects by itself;
+ * a refused token (close 4403) stops retrying, since only a fresh address from the host can fix it.
+ */
+import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryApi, type Result } from '../../shared/contract';
+import type { FerryErrorData } from '../../shared/errors';
+import { connectionLostError, tokenRefusedError, unknownChannelError } from '../../shared/ipc-errors';
+import { CLOSE_FORBIDDEN, WEB_PROTOCOL, WEB_SOCKET_PATH, WEB_TOKEN_PROTOCOL_PREFIX } from '../../shared/web-protocol';
+
+/** The part of the browser's WebSocket this client uses (Node's `ws` matches it too, for tests). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: 'open', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  addEventListener(type: 'close', listener: (event: { readonly code: number; readonly reason: string }) => void): void;
+  addEventListener(type: 'error', listener: () => void): void;
+}
+
+export interface WebApiOptions {
+  /** ws://127.0.0.1:PORT/ferry-ws */
+  readonly url: string;
+  readonly token: string;
+  readonly createSocket?: (url: string, protocols: string[]) => WebSocketLike;
+  /** Waits before each reconnect attempt; the last repeats. */
+  readonly reconnectDelaysMs?: readonly number[];
+}
+
+export interface WebApi extends FerryApi {
+  /** Stop for good: waiting requests fail, no reconnect. */
+  close(): void;
+}
+
+type Settle = (result: Result<never>) => void;
+type Listener = (payload: unknown) => void;
+
+const OPEN = 1;
+const DEFAULT_DELAYS = [250, 500, 1000, 2000, 5000];
+
+function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}
+
+export function createWebApi(options: WebApiOptions): WebApi {
+  const createSocket: (url: string, protocols: string[]) => WebSocketLike = options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols));
+  const delays = options.reconnectDelaysMs ?? DEFAULT_DELAYS;
+  const pending = new Map<number, Settle>();
+  /** Frames waiting for the socket to open, in call order. */
+  let queued: string[] = [];
+  const listeners = new Map<EventChannel, Set<Listener>>();
+  let socket: WebSocketLike | null = null;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Set when nothing will ever work again: token refused, or closed by the page. */
+  let finalError: FerryErrorData | null = null;
+  let nextId = 1;
+
+  const failAll = (error: FerryErrorData): void => {
+    const settles = [...pending.values()];
+    pending.clear();
+    queued = [];
+    for (const settle of settles) settle({ ok: false, error });
+  };
+
+  const connect = (): void => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    const ws = createSocket(options.url, [WEB_PROTOCOL, `${WEB_TOKEN_PROTOCOL_PREFIX}${options.token}`]);
+    socket = ws;
+    ws.addEventListener('open', () => {
+      attempt = 0;
+      const frames = queued;
+      queued = [];
+      for (const frame of frames) ws.send(frame);
+    });
+    ws.addEventListener('message', (event) => receive(event.data));
+    ws.addEventListener('error', () => {
+      // A 'close' always follows; that is where everything is settled.
+    });
+    ws.addEventListener('close', (event) => {
+      if (socket !== ws) return;
+      socket = null;
+      if (event.code === CLOSE_FORBIDDEN) finalError = tokenRefusedError();
+      failAll(finalError ?? connectionLostError());
+      if (finalError) return;
+      const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+      attempt += 1;
+      timer = setTimeout(connect, delay);
+    });
+  };
+
+  const receive = (data: unknown): void => {
+    if (typeof data !== 'string') return;
+    let message: unknown;
+    try {
+      message = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    const { id, result, event, payload } = message as { id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
+    if (typeof id === 'number') {
+      const settle = pending.get(id);
+      pending.delete(id);
+      settle?.(result as Result<never>);
+      return;
+    }
+    if (isEventChannel(event)) {
+      for (const listener of [...(listeners.get(event) ?? [])]) {
+        try {
+          listener(payload);
+        } catch (error) {
+          // One failing listener must not starve the others.
+          console.error(error);
+        }
+      }
+    }
+  };
+
+  connect();
+
+  return {
+    invoke(channel, arg) {
+      if (!isRequestChannel(channel)) return Promise.resolve({ ok: false, error: unknownChannelError(channel) });
+      if (finalError) return Promise.resolve({ ok: false, error: finalError });
+      const id = nextId++;
+      const frame = JSON.stringify({ id, channel, arg });
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        // Between attempts: try again now rather than fail a request the user just made.
+        if (socket === null) connect();
+        if (socket?.readyState === OPEN) socket.send(frame);
+        else queued.push(frame);
+      });
+    },
+    on(channel, listener) {
+      if (!isEventChannel(channel)) throw new TypeError(`Unknown event channel "${String(channel)}".`);
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      const entry = listener as Listener;
+      set.add(entry);
+      return () => {
+        set.delete(entry);
+      };
+    },
+    close() {
+      finalError = { kind: 'closed', message: 'This page closed its connection to Ferry.', hint: 'Reload the page to connect again.', retryable: false };
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      const ws = socket;
+      socket = null;
+      failAll(finalError);
+      ws?.close(1000, 'closed by the page');
+    },
+  };
+}
+
+/** The web host's WebSocket address and token for the page at `location`. */
+export function webApiOptionsFromLocation(location: { readonly protocol: string; readonly host: string; readonly search: string }): { url: string; token: string } {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return { url: `${scheme}://${location.host}${WEB_SOCKET_PATH}`, token };
+}

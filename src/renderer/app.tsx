@@ -1,0 +1,92 @@
+/**
+ * The main window, FileZilla's layout: toolbar, quick connect bar, message log, the local and
+ * remote panes side by side, the transfer queue and the status bar; dialogs and menus on top.
+ */
+import { Component, useEffect, type ErrorInfo, type ReactElement, type ReactNode } from 'react';
+import * as actions from './actions';
+import { DialogHost } from './components/dialogs';
+import { FilePane } from './components/file-pane';
+import { MenuHost } from './components/menu';
+import { MessageLog } from './components/message-log';
+import { SettingsDialog } from './components/settings-dialog';
+import { SiteManagerDialog } from './components/site-manager';
+import { Splitter } from './components/splitter';
+import { StatusBar } from './components/status-bar';
+import { Toasts } from './components/toasts';
+import { QuickConnectBar, Toolbar } from './components/toolbar';
+import { TransferQueue } from './components/transfer-queue';
+import { t, useT } from './i18n';
+import { useUiStore } from './stores/ui-store';
+
+/** Keys that work anywhere outside a text field and a dialog. */
+function useGlobalKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const inField = target?.closest('input, textarea, select, [role="dialog"], [role="menu"]');
+      if (e.key === 'F5' && !inField) {
+        e.preventDefault();
+        actions.refreshBoth();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !inField) {
+        e.preventDefault();
+        actions.openSiteManager();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function App(): ReactElement {
+  const tr = useT();
+  const siteManagerOpen = useUiStore((s) => s.siteManager.open);
+  const settingsOpen = useUiStore((s) => s.settingsOpen);
+  useGlobalKeys();
+  return (
+    <div className="app">
+      <Toolbar />
+      <QuickConnectBar />
+      <MessageLog />
+      <Splitter variable="--log-height" orientation="horizontal" sign={1} min={48} max={() => window.innerHeight * 0.5} initial={120} label={tr('layout.resizeLog')} />
+      <main className="panes" aria-label={tr('layout.panes')}>
+        <FilePane side="local" />
+        <Splitter variable="--left-width" orientation="vertical" sign={1} min={240} max={() => window.innerWidth - 260} initial={Math.round(window.innerWidth / 2)} label={tr('layout.resizePanes')} />
+        <FilePane side="remote" />
+      </main>
+      <Splitter variable="--queue-height" orientation="horizontal" sign={-1} min={72} max={() => window.innerHeight * 0.6} initial={170} label={tr('layout.resizeQueue')} />
+      <TransferQueue />
+      <StatusBar />
+      {siteManagerOpen ? <SiteManagerDialog /> : null}
+      {settingsOpen ? <SettingsDialog /> : null}
+      <DialogHost />
+      <MenuHost />
+      <Toasts />
+    </div>
+  );
+}
+
+/** Shows a render failure instead of a blank window, with a way back. */
+export class ErrorBoundary extends Component<{ readonly children: ReactNode }, { readonly error: Error | null }> {
+  override state: { readonly error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('Ferry window failed to render', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="fatal" role="alert">
+        <h1>{t('fatal.title')}</h1>
+        <pre>{this.state.error.message}</pre>
+        <button type="button" className="button primary" onClick={() => location.reload()}>
+          {t('fatal.reload')}
+        </button>
+      </div>
+    );
+  }
+}

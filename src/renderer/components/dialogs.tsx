@@ -1,0 +1,294 @@
+/**
+ * The small dialogs: confirm, prompt (rename, new folder, password), change permissions, the
+ * untrusted certificate, the certificate fingerprint of the session, and the overwrite question.
+ */
+import { useState, type FormEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT, type MessageKey } from '../i18n';
+import { formatDate, formatSize } from '../lib/format';
+import { copyText } from '../lib/clipboard';
+import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
+import type { OverwriteChoice, OverwriteQuestion } from '../../shared/models';
+import { useQueueStore } from '../stores/queue-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
+import { Dialog } from './dialog';
+
+function ConfirmDialog({ req }: { readonly req: ConfirmRequest }): ReactElement {
+  const t = useT();
+  return (
+    <Dialog title={req.title} onClose={() => req.resolve(false)} className="small">
+      <p className="dialog-message">{req.message}</p>
+      <div className="dialog-buttons">
+        <span className="spacer" />
+        <button type="button" className={`button ${req.danger ? 'danger' : 'primary'}`} data-autofocus onClick={() => req.resolve(true)}>
+          {req.confirmLabel}
+        </button>
+        <button type="button" className="button" onClick={() => req.resolve(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function PromptDialog({ req }: { readonly req: PromptRequest }): ReactElement {
+  const t = useT();
+  const [value, setValue] = useState(req.value);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = req.validate?.(value) ?? null;
+    if (p) {
+      setProblem(p);
+      return;
+    }
+    req.resolve(value);
+  };
+  return (
+    <Dialog title={req.title} onClose={() => req.resolve(null)} className="small">
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="prompt-input">{req.label}</label>
+          <input
+            id="prompt-input"
+            data-autofocus
+            type={req.password ? 'password' : 'text'}
+            value={value}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'prompt-problem' : undefined}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setProblem(null);
+            }}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          {problem ? (
+            <span id="prompt-problem" className="field-error">
+              {problem}
+            </span>
+          ) : null}
+        </div>
+        <div className="dialog-buttons">
+          <span className="spacer" />
+          <button type="submit" className="button primary">
+            {req.confirmLabel}
+          </button>
+          <button type="button" className="button" onClick={() => req.resolve(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ChmodDialog({ req }: { readonly req: ChmodRequest }): ReactElement {
+  const t = useT();
+  const initial = parseMode(req.permissions) ?? 0o644;
+  const [mode, setMode] = useState(initial);
+  const [text, setText] = useState(formatOctal(initial));
+  const close = () => useUiStore.setState({ chmod: null });
+  const setBits = (m: number) => {
+    setMode(m);
+    setText(formatOctal(m));
+  };
+  const typed = parseOctalInput(text);
+  const whoLabel: Record<string, MessageKey> = { owner: 'chmod.owner', group: 'chmod.group', public: 'chmod.public' };
+  const whatLabel: Record<string, MessageKey> = { read: 'chmod.read', write: 'chmod.write', execute: 'chmod.execute' };
+  return (
+    <Dialog title={t('chmod.title')} onClose={close} className="small">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (typed !== null) void actions.chmod(req.names, formatOctal(typed));
+        }}
+      >
+        <p className="dialog-message">{req.names.length === 1 ? t('chmod.one', { name: req.names[0] ?? '' }) : t.plural('chmod.many', req.names.length)}</p>
+        <div className="chmod-grid">
+          {(['owner', 'group', 'public'] as const).map((who) => (
+            <fieldset key={who} className="chmod-group">
+              <legend>{t(whoLabel[who] ?? 'chmod.owner')}</legend>
+              {PERMISSION_BITS.filter((b) => b.who === who).map((b) => (
+                <label key={b.what} className="checkbox">
+                  <input type="checkbox" checked={(mode & b.bit) !== 0} onChange={(e) => setBits(e.target.checked ? mode | b.bit : mode & ~b.bit)} />
+                  <span>{t(whatLabel[b.what] ?? 'chmod.read')}</span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+        <div className="field narrow">
+          <label htmlFor="chmod-numeric">{t('chmod.numeric')}</label>
+          <input
+            id="chmod-numeric"
+            value={text}
+            inputMode="numeric"
+            maxLength={4}
+            aria-invalid={typed === null ? true : undefined}
+            onChange={(e) => {
+              setText(e.target.value);
+              const m = parseOctalInput(e.target.value);
+              if (m !== null) setMode(m);
+            }}
+          />
+          {typed === null ? <span className="field-error">{t('chmod.invalid')}</span> : null}
+        </div>
+        <div className="dialog-buttons">
+          <span className="spacer" />
+          <button type="submit" className="button primary" disabled={typed === null}>
+            {t('common.ok')}
+          </button>
+          <button type="button" className="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function CertificateDialog(): ReactElement | null {
+  const t = useT();
+  const req = useUiStore((s) => s.certificate);
+  if (!req) return null;
+  const e = req.error;
+  const forSite = req.target.kind === 'site';
+  return (
+    <Dialog title={t('cert.title')} onClose={actions.certificateCancel} className="certificate" describedBy="cert-reason">
+      <p id="cert-reason" className="warning-strip">
+        {t('cert.intro', { host: e.host })} {e.reason}
+      </p>
+      <dl className="details">
+        <dt>{t('cert.subject')}</dt>
+        <dd>{e.subject}</dd>
+        <dt>{t('cert.issuer')}</dt>
+        <dd>{e.issuer}</dd>
+        <dt>{t('cert.validity')}</dt>
+        <dd>{t('cert.validRange', { from: e.validFrom, to: e.validTo })}</dd>
+        <dt>{t('cert.fingerprint')}</dt>
+        <dd>
+          <code className="fingerprint">{e.fingerprint256}</code>
+        </dd>
+      </dl>
+      <p className="help">{t('cert.compare')}</p>
+      {!forSite ? <p className="help">{t('cert.quickNote')}</p> : null}
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={actions.certificateTrustOnce}>
+          {t('cert.trustOnce')}
+        </button>
+        <button type="button" className="button" disabled={!forSite} onClick={() => void actions.certificateTrustAlways()}>
+          {t('cert.trustAlways')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="button primary" data-autofocus onClick={actions.certificateCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function FingerprintDialog(): ReactElement | null {
+  const t = useT();
+  const open = useUiStore((s) => s.fingerprintOpen);
+  const status = useSessionStore((s) => s.status);
+  if (!open || !status) return null;
+  const close = () => useUiStore.setState({ fingerprintOpen: false });
+  return (
+    <Dialog title={t('cert.sessionTitle')} onClose={close} className="small">
+      <dl className="details">
+        <dt>{t('cert.server')}</dt>
+        <dd>{status.host}</dd>
+        <dt>{t('cert.encryption')}</dt>
+        <dd>{status.secure ? t('status.tlsOn') : t('status.tlsOff')}</dd>
+        <dt>{t('cert.fingerprint')}</dt>
+        <dd>
+          <code className="fingerprint">{status.certificateFingerprint ?? t('cert.none')}</code>
+        </dd>
+      </dl>
+      <div className="dialog-buttons">
+        <button type="button" className="button" disabled={!status.certificateFingerprint} onClick={() => void copyText(status.certificateFingerprint ?? '')}>
+          {t('cert.copy')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="button primary" data-autofocus onClick={close}>
+          {t('common.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+const CHOICES: readonly OverwriteChoice[] = ['overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip'];
+
+function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement {
+  const t = useT();
+  const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
+  const [all, setAll] = useState(false);
+  const side = (label: MessageKey, f: OverwriteQuestion['source']) => (
+    <div className="file-facts">
+      <strong>{t(label)}</strong>
+      <code title={f.path}>{f.path}</code>
+      <span>
+        {formatSize(f.size, t.locale) || t('overwrite.unknownSize')} · {formatDate(f.modified) || t('overwrite.unknownDate')}
+      </span>
+    </div>
+  );
+  return (
+    <Dialog title={t('overwrite.title')} onClose={() => void actions.answerQuestion({ questionId: q.questionId, choice: 'skip', applyToAll: false })} className="overwrite">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void actions.answerQuestion({ questionId: q.questionId, choice, applyToAll: all });
+        }}
+      >
+        <p className="dialog-message">{t(q.direction === 'upload' ? 'overwrite.introUpload' : 'overwrite.introDownload')}</p>
+        {side('overwrite.source', q.source)}
+        {side('overwrite.target', q.target)}
+        <fieldset className="radio-group" role="radiogroup" aria-labelledby="ow-legend">
+          <legend id="ow-legend">{t('overwrite.action')}</legend>
+          {CHOICES.map((c) => (
+            <label key={c} className="radio">
+              <input type="radio" name="ow-choice" value={c} checked={choice === c} data-autofocus={c === choice ? true : undefined} onChange={() => setChoice(c)} />
+              <span>{t(`policy.${c}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+          <span>{t('overwrite.applyAll')}</span>
+        </label>
+        <div className="dialog-buttons">
+          <span className="spacer" />
+          <button type="submit" className="button primary">
+            {t('common.ok')}
+          </button>
+          <button type="button" className="button" onClick={() => void actions.answerQuestion({ questionId: q.questionId, choice: 'skip', applyToAll: false })}>
+            {t('policy.skip')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Every small dialog the stores ask for; the top-most request wins the keyboard. */
+export function DialogHost(): ReactElement {
+  const confirm = useUiStore((s) => s.confirm);
+  const prompt = useUiStore((s) => s.prompt);
+  const chmod = useUiStore((s) => s.chmod);
+  const question = useQueueStore((s) => s.questions[0]);
+  return (
+    <>
+      <CertificateDialog />
+      <FingerprintDialog />
+      {question ? <OverwriteDialog key={question.questionId} q={question} /> : null}
+      {chmod ? <ChmodDialog req={chmod} /> : null}
+      {prompt ? <PromptDialog key={prompt.title + prompt.label} req={prompt} /> : null}
+      {confirm ? <ConfirmDialog req={confirm} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The context menu of a file list: transfer, open, new folder, rename, delete, copy path or URL,
+ * and on the remote side change permissions. Items are enabled by what is selected.
+ */
+import * as actions from '../actions';
+import { t } from '../i18n';
+import type { PaneSide } from '../lib/dnd';
+import { paneStore } from '../stores/pane-store';
+import { isConnected, useSessionStore } from '../stores/session-store';
+import { useUiStore, type MenuItem } from '../stores/ui-store';
+
+export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuItem[] {
+  const rows = paneStore(side).getState().rows ?? [];
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const selected = names.map((n) => byName.get(n)).filter((r) => r !== undefined);
+  const first = selected[0];
+  const connected = isConnected(useSessionStore.getState().status);
+  const canOpen = selected.length === 1 && first !== undefined && (first.type === 'directory' || first.type === 'symlink');
+  const listed = paneStore(side).getState().rows !== null;
+  const items: MenuItem[] = [
+    side === 'local'
+      ? { id: 'upload', label: t('action.upload'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer('local', names) }
+      : { id: 'download', label: t('action.download'), disabled: selected.length === 0, onSelect: () => void actions.transfer('remote', names) },
+    { id: 'open', label: t('action.open'), shortcut: 'Enter', disabled: !canOpen, onSelect: () => actions.open(side, names) },
+    { id: 's1', label: '', separator: true },
+    { id: 'mkdir', label: t('action.newFolder'), disabled: !listed, onSelect: () => void actions.newFolder(side) },
+    { id: 'rename', label: t('action.rename'), shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => first && actions.startRename(side, first.name) },
+    { id: 'delete', label: t('action.delete'), shortcut: 'Del', disabled: selected.length === 0, onSelect: () => void actions.deleteEntries(side, names) },
+  ];
+  if (side === 'remote') {
+    items.push({ id: 'chmod', label: t('action.chmod'), disabled: selected.length === 0, onSelect: () => actions.openChmod(names) });
+  }
+  items.push({ id: 's2', label: '', separator: true });
+  if (side === 'remote') items.push({ id: 'copy-url', label: t('action.copyUrl'), disabled: !listed, onSelect: () => void actions.copyPaths(side, names, true) });
+  items.push({ id: 'copy-path', label: t('action.copyPath'), disabled: !listed, onSelect: () => void actions.copyPaths(side, names, false) });
+  items.push({ id: 's3', label: '', separator: true });
+  items.push({ id: 'refresh', label: t('action.refresh'), shortcut: 'F5', disabled: !listed, onSelect: () => void actions.refresh(side) });
+  return items;
+}
+
+export function openFileMenu(side: PaneSide, names: readonly string[], x: number, y: number, returnFocus: HTMLElement | null): void {
+  useUiStore.setState({ menu: { x, y, label: side === 'local' ? t('menu.localFiles') : t('menu.remoteFiles'), items: fileMenuItems(side, names), returnFocus } });
+}

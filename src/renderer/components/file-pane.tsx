@@ -1,0 +1,163 @@
+/**
+ * One side of the window: the header (site label, editable path with history, Up, New folder,
+ * and the transfer button for the selection), the optional folder tree, the list and its footer.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT } from '../i18n';
+import type { PaneSide } from '../lib/dnd';
+import { formatSize } from '../lib/format';
+import { summarize, visibleRows } from '../lib/sort';
+import { paneStore } from '../stores/pane-store';
+import { isConnected, useSessionStore } from '../stores/session-store';
+import { useSettingsStore } from '../stores/settings-store';
+import { useUiStore } from '../stores/ui-store';
+import { EmptyState, FileList } from './file-list';
+import { FolderTree } from './folder-tree';
+import { Icon } from './icons';
+import { openMenuAt } from './menu';
+
+function PathField({ side }: { readonly side: PaneSide }): ReactElement {
+  const t = useT();
+  const store = paneStore(side);
+  const path = store((s) => s.path);
+  const pending = store((s) => s.pending);
+  const history = store((s) => s.history);
+  const connected = useSessionStore((s) => isConnected(s.status));
+  const disabled = side === 'remote' && !connected;
+  const [text, setText] = useState(path);
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setText(pending ?? path);
+  }, [path, pending]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    editing.current = false;
+    void actions.navigateTyped(side, text).then((ok) => {
+      if (!ok) setText(paneStore(side).getState().path);
+    });
+  };
+
+  const label = side === 'local' ? t('pane.localPath') : t('pane.remotePath');
+  return (
+    <form className="path-form" onSubmit={submit}>
+      <span className="pane-title" aria-hidden="true">
+        {side === 'local' ? t('pane.localSite') : t('pane.remoteSite')}
+      </span>
+      <div className="path-combo">
+        <input
+          className="path-input"
+          aria-label={label}
+          value={text}
+          disabled={disabled}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => {
+            editing.current = true;
+            setText(e.target.value);
+          }}
+          onBlur={() => {
+            editing.current = false;
+            setText(paneStore(side).getState().path);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              editing.current = false;
+              setText(paneStore(side).getState().path);
+            } else if (e.key === 'ArrowDown' && e.altKey) {
+              e.preventDefault();
+              e.currentTarget.parentElement?.querySelector<HTMLButtonElement>('.history-button')?.click();
+            }
+          }}
+        />
+        <button
+          type="button"
+          className="icon-button history-button"
+          aria-label={t('pane.history')}
+          title={t('pane.history')}
+          aria-haspopup="menu"
+          disabled={disabled || history.length === 0}
+          onClick={(e) =>
+            openMenuAt(
+              e.currentTarget.parentElement ?? e.currentTarget,
+              t('pane.history'),
+              history.map((p, i) => ({ id: `h${i}`, label: p, checked: p === path, onSelect: () => void actions.navigate(side, p) })),
+            )
+          }
+        >
+          <Icon name="chevronDown" size={14} />
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
+  const t = useT();
+  const store = paneStore(side);
+  const rows = store((s) => s.rows);
+  const selected = store((s) => s.nav.selected);
+  const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
+  const text = useMemo(() => {
+    if (rows === null) return side === 'remote' ? t('pane.footerNotConnected') : '';
+    const visible = visibleRows(rows, showHidden);
+    const chosen = selected.size > 0 ? visible.filter((r) => selected.has(r.name)) : visible;
+    const sum = summarize(chosen);
+    const files = t.plural('pane.files', sum.files);
+    const folders = t.plural('pane.folders', sum.folders);
+    const size = formatSize(sum.bytes, t.locale);
+    return selected.size > 0 ? t('pane.footerSelected', { files, folders, size }) : t('pane.footer', { files, folders, size });
+  }, [rows, selected, showHidden, side, t]);
+  return <div className="pane-footer">{text}</div>;
+}
+
+export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
+  const t = useT();
+  const store = paneStore(side);
+  const path = store((s) => s.path);
+  const hasSelection = store((s) => s.nav.selected.size > 0 || s.nav.cursor !== null);
+  const listed = store((s) => s.rows !== null);
+  const showTree = useSettingsStore((s) => s.settings.showFolderTree);
+  const connected = useSessionStore((s) => isConnected(s.status));
+  const active = useUiStore((s) => s.activePane === side);
+  const canTransfer = connected && hasSelection;
+
+  const transferSelection = () => {
+    const s = store.getState();
+    const names = s.nav.selected.size > 0 ? [...s.nav.selected] : s.nav.cursor !== null ? [s.nav.cursor] : [];
+    void actions.transfer(side, names);
+  };
+
+  return (
+    <section className={`pane pane-${side}${active ? ' is-active' : ''}`} aria-label={side === 'local' ? t('pane.localSite') : t('pane.remoteSite')}>
+      <div className="pane-header">
+        <PathField side={side} />
+        <div className="pane-tools">
+          <button type="button" className="icon-button" aria-label={t('pane.up')} title={t('pane.upTitle')} disabled={!listed || !path} onClick={() => actions.up(side)}>
+            <Icon name="up" />
+          </button>
+          <button type="button" className="icon-button" aria-label={t('action.newFolder')} title={t('action.newFolder')} disabled={!listed} onClick={() => void actions.newFolder(side)}>
+            <Icon name="folderPlus" />
+          </button>
+          <button
+            type="button"
+            className="icon-button transfer-button"
+            aria-label={side === 'local' ? t('pane.uploadSelected') : t('pane.downloadSelected')}
+            title={side === 'local' ? t('pane.uploadSelected') : t('pane.downloadSelected')}
+            disabled={!canTransfer}
+            onClick={transferSelection}
+          >
+            <Icon name={side === 'local' ? 'upload' : 'download'} />
+          </button>
+        </div>
+      </div>
+      {showTree ? <FolderTree side={side} /> : null}
+      <div className="list-wrap">
+        <FileList side={side} />
+        <EmptyState side={side} />
+      </div>
+      <PaneFooter side={side} />
+    </section>
+  );
+}

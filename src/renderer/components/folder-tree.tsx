@@ -1,0 +1,159 @@
+/**
+ * The optional folder tree above a pane's list: the folders on the way to the current one, and
+ * any folder opened with its arrow (listed on demand, without leaving the current folder).
+ * role="tree" with treeitems; arrow keys move, Right opens, Left closes, Enter goes there.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT } from '../i18n';
+import type { PaneSide } from '../lib/dnd';
+import { baseName, flavorOf, joinPath, parentPath, rootOf, type PathFlavor } from '../lib/paths';
+import { naturalCompare } from '../lib/sort';
+import { paneStore } from '../stores/pane-store';
+import { FileIcon } from './icons';
+
+interface TreeNode {
+  readonly path: string;
+  readonly name: string;
+  readonly depth: number;
+  /** Null when not listed yet (may have children). */
+  readonly hasChildren: boolean | null;
+  readonly expanded: boolean;
+}
+
+/** Visible nodes, depth-first: the root, and the children of every expanded node. */
+export function flattenTree(root: string, children: ReadonlyMap<string, readonly string[]>, expanded: ReadonlySet<string>, flavor: PathFlavor): TreeNode[] {
+  const out: TreeNode[] = [];
+  const walk = (path: string, depth: number) => {
+    const kids = children.get(path);
+    const isOpen = expanded.has(path) && kids !== undefined;
+    out.push({ path, name: depth === 0 ? path : baseName(path, flavor), depth, hasChildren: kids === undefined ? null : kids.length > 0, expanded: isOpen });
+    if (!isOpen || !kids) return;
+    const sorted = [...kids].sort((a, b) => naturalCompare(a.toLowerCase(), b.toLowerCase()));
+    for (const k of sorted) walk(joinPath(path, k, flavor), depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
+const ITEM_HEIGHT = 22;
+
+export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement {
+  const t = useT();
+  const store = paneStore(side);
+  const path = store((s) => s.path);
+  const children = store((s) => s.treeChildren);
+  const expanded = store((s) => s.treeExpanded);
+  const flavor: PathFlavor = side === 'remote' ? 'posix' : flavorOf(path || '/');
+  const root = side === 'remote' ? '/' : rootOf(path || '/', flavor);
+  const nodes = useMemo(() => (path ? flattenTree(root, children, expanded, flavor) : []), [path, root, children, expanded, flavor]);
+  const [focused, setFocused] = useState<string | null>(null);
+  const id = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: nodes.length, getScrollElement: () => scrollRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10 });
+
+  const current = focused !== null && nodes.some((n) => n.path === focused) ? focused : path;
+  const index = nodes.findIndex((n) => n.path === current);
+  useEffect(() => {
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [index, virtualizer]);
+
+  const toggle = (node: TreeNode) => {
+    if (node.expanded) actions.collapseTree(side, node.path);
+    else void actions.expandTree(side, node.path);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const node = nodes[index];
+    if (!node) return;
+    let next: number | null = null;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = Math.min(nodes.length - 1, index + 1);
+        break;
+      case 'ArrowUp':
+        next = Math.max(0, index - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = nodes.length - 1;
+        break;
+      case 'ArrowRight':
+        if (!node.expanded && node.hasChildren !== false) toggle(node);
+        else if (node.expanded) next = index + 1 < nodes.length ? index + 1 : null;
+        break;
+      case 'ArrowLeft':
+        if (node.expanded) toggle(node);
+        else {
+          const parent = parentPath(node.path, flavor);
+          const p = parent === null ? -1 : nodes.findIndex((n) => n.path === parent);
+          if (p >= 0) next = p;
+        }
+        break;
+      case 'Enter':
+        void actions.navigate(side, node.path);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    if (next !== null && nodes[next]) setFocused(nodes[next].path);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const activeId = index >= 0 && items.some((i) => i.index === index) ? `${id}-n${index}` : undefined;
+
+  return (
+    <div
+      ref={scrollRef}
+      role="tree"
+      aria-label={side === 'local' ? t('pane.localTree') : t('pane.remoteTree')}
+      tabIndex={0}
+      aria-activedescendant={activeId}
+      className="folder-tree"
+      onKeyDown={onKeyDown}
+      onFocus={() => actions.setActivePane(side)}
+    >
+      <div className="tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const node = nodes[item.index];
+          if (!node) return null;
+          return (
+            <div
+              key={node.path}
+              id={`${id}-n${item.index}`}
+              role="treeitem"
+              aria-level={node.depth + 1}
+              aria-expanded={node.hasChildren === false ? undefined : node.expanded}
+              aria-selected={node.path === path}
+              className={`tree-item${node.path === path ? ' is-current' : ''}${node.path === current ? ' is-cursor' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, paddingLeft: 4 + node.depth * 14 }}
+              onClick={() => {
+                setFocused(node.path);
+                void actions.navigate(side, node.path);
+              }}
+            >
+              <span
+                className="twisty"
+                aria-hidden="true"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setFocused(node.path);
+                  toggle(node);
+                }}
+              >
+                {node.hasChildren === false ? '' : node.expanded ? '▾' : '▸'}
+              </span>
+              <FileIcon kind="folder" />
+              <span className="name-text">{node.name}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The one popup menu (context menus and toolbar dropdowns): role="menu" at a point, kept on
+ * screen, arrow keys / Home / End / Enter / Escape, closed by any click outside.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type KeyboardEvent } from 'react';
+import { useUiStore, type MenuItem, type MenuRequest } from '../stores/ui-store';
+
+export function closeMenu(): void {
+  const menu = useUiStore.getState().menu;
+  useUiStore.setState({ menu: null });
+  menu?.returnFocus?.focus();
+}
+
+/** Opens a menu under an element (toolbar dropdowns). */
+export function openMenuAt(element: HTMLElement, label: string, items: readonly MenuItem[]): void {
+  const r = element.getBoundingClientRect();
+  useUiStore.setState({ menu: { x: r.left, y: r.bottom + 2, label, items, returnFocus: element } });
+}
+
+function MenuPopup({ menu }: { readonly menu: MenuRequest }): ReactElement {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ x: menu.x, y: menu.y });
+  const enabled = menu.items.map((item, i) => (item.separator || item.disabled ? -1 : i)).filter((i) => i >= 0);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const x = Math.max(4, Math.min(menu.x, window.innerWidth - w - 4));
+    const y = menu.y + h > window.innerHeight - 4 ? Math.max(4, menu.y - h) : menu.y;
+    setPos({ x, y });
+    const first = el.querySelector<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])');
+    (first ?? el).focus();
+  }, [menu]);
+
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => {
+      if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
+      useUiStore.setState({ menu: null });
+    };
+    const onBlur = () => useUiStore.setState({ menu: null });
+    document.addEventListener('mousedown', onDown, true);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('resize', onBlur);
+    return () => {
+      document.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('resize', onBlur);
+    };
+  }, []);
+
+  const activate = (item: MenuItem) => {
+    if (item.disabled || item.separator) return;
+    closeMenu();
+    item.onSelect?.();
+  };
+
+  const focusIndex = (index: number) => {
+    const nodes = ref.current?.querySelectorAll<HTMLElement>('[data-index]');
+    nodes?.forEach((n) => {
+      if (Number(n.dataset.index) === index) n.focus();
+    });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    e.stopPropagation();
+    const current = Number((document.activeElement as HTMLElement | null)?.dataset.index ?? -1);
+    const pos = enabled.indexOf(current);
+    const pick = (p: number) => {
+      const i = enabled[(p + enabled.length) % enabled.length];
+      if (i !== undefined) focusIndex(i);
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        pick(pos + 1);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        pick(pos < 0 ? -1 : pos - 1);
+        break;
+      case 'Home':
+        e.preventDefault();
+        pick(0);
+        break;
+      case 'End':
+        e.preventDefault();
+        pick(-1);
+        break;
+      case 'Escape':
+      case 'Tab':
+        e.preventDefault();
+        closeMenu();
+        break;
+      case 'Enter':
+      case ' ': {
+        e.preventDefault();
+        const item = menu.items[current];
+        if (item) activate(item);
+        break;
+      }
+      default:
+        if (e.key.length === 1) {
+          // First letter jumps, as in native menus.
+          const letter = e.key.toLocaleLowerCase();
+          const next = enabled.find((i, p) => p > pos && menu.items[i]?.label.toLocaleLowerCase().startsWith(letter)) ?? enabled.find((i) => menu.items[i]?.label.toLocaleLowerCase().startsWith(letter));
+          if (next !== undefined) focusIndex(next);
+        }
+    }
+  };
+
+  return (
+    <div ref={ref} className="menu" role="menu" aria-label={menu.label} tabIndex={-1} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()}>
+      {menu.items.map((item, i) =>
+        item.separator ? (
+          <div key={item.id} role="separator" className="menu-separator" />
+        ) : (
+          <div
+            key={item.id}
+            role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+            aria-checked={item.checked === undefined ? undefined : item.checked}
+            aria-disabled={item.disabled ? true : undefined}
+            className="menu-item"
+            tabIndex={-1}
+            data-index={i}
+            onClick={() => activate(item)}
+            onMouseEnter={(e) => !item.disabled && e.currentTarget.focus()}
+          >
+            <span className="menu-check" aria-hidden="true">
+              {item.checked ? '✓' : ''}
+            </span>
+            <span className="menu-label">{item.label}</span>
+            {item.shortcut ? <span className="menu-shortcut">{item.shortcut}</span> : null}
+          </div>
+        ),
+      )}
+    </div>
+  );
+}
+
+export function MenuHost(): ReactElement | null {
+  const menu = useUiStore((s) => s.menu);
+  return menu ? <MenuPopup key={`${menu.x},${menu.y},${menu.label}`} menu={menu} /> : null;
+}

@@ -1,0 +1,73 @@
+/**
+ * The message log: the command/reply transcript (passwords already masked by main), commands and
+ * replies in different colours, errors in red with their hint underneath. Sticks to the bottom
+ * while new lines arrive unless the user scrolled up. Copy and Clear.
+ */
+import { useLayoutEffect, useRef, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT } from '../i18n';
+import { formatClock } from '../lib/format';
+import { useLogStore } from '../stores/log-store';
+import { Icon } from './icons';
+
+/** Only the newest lines are drawn; the store keeps more for Copy. */
+const SHOWN = 1500;
+
+export function MessageLog(): ReactElement {
+  const t = useT();
+  const lines = useLogStore((s) => s.lines);
+  const shown = lines.length > SHOWN ? lines.slice(lines.length - SHOWN) : lines;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [lines]);
+
+  const kindLabel = {
+    command: t('log.kind.command'),
+    reply: t('log.kind.reply'),
+    info: t('log.kind.info'),
+    error: t('log.kind.error'),
+  } as const;
+
+  return (
+    <section className="message-log" role="region" aria-label={t('log.title')}>
+      <div className="panel-header">
+        <h2 className="panel-title">{t('log.title')}</h2>
+        <div className="panel-tools">
+          <button type="button" className="icon-button" aria-label={t('log.copy')} title={t('log.copy')} onClick={() => void actions.copyLog()} disabled={lines.length === 0}>
+            <Icon name="copy" />
+          </button>
+          <button type="button" className="icon-button" aria-label={t('log.clear')} title={t('log.clear')} onClick={actions.clearLog} disabled={lines.length === 0}>
+            <Icon name="clear" />
+          </button>
+        </div>
+      </div>
+      <div
+        ref={scrollRef}
+        className="log-lines"
+        role="log"
+        aria-label={t('log.title')}
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
+        {shown.length === 0 ? <div className="log-empty">{t('log.empty')}</div> : null}
+        {shown.map((l) => (
+          <div key={l.id} className={`log-line log-${l.kind}`}>
+            <span className="log-time">{formatClock(l.at)}</span>
+            <span className="log-kind">{kindLabel[l.kind]}</span>
+            <span className="log-text">
+              {l.text}
+              {l.hint ? <span className="log-hint">{l.hint}</span> : null}
+            </span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

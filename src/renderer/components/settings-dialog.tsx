@@ -1,0 +1,177 @@
+/**
+ * Settings: language, theme (follow the system or force light/dark), default transfer mode,
+ * active mode's local port range and external address, passive mode's address policy, and the
+ * default connection limit. Validated inline; saved with one settings:set on OK.
+ */
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { LANGUAGES, useT } from '../i18n';
+import type { Language, Settings, Theme } from '../../shared/models';
+import type { TransferMode } from '../../shared/errors';
+import { useSettingsStore } from '../stores/settings-store';
+import { Dialog } from './dialog';
+
+interface Draft {
+  readonly language: Language;
+  readonly theme: Theme;
+  readonly defaultTransferMode: TransferMode;
+  readonly limitPorts: boolean;
+  readonly portFrom: string;
+  readonly portTo: string;
+  readonly externalAddress: string;
+  readonly passiveAddressPolicy: Settings['passiveAddressPolicy'];
+  readonly connectionLimit: string;
+}
+
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit';
+
+function validPort(text: string): boolean {
+  return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 65535;
+}
+
+export function validateSettingsDraft(d: Draft): Set<DraftError> {
+  const errors = new Set<DraftError>();
+  if (d.limitPorts) {
+    if (!validPort(d.portFrom)) errors.add('portFrom');
+    if (!validPort(d.portTo)) errors.add('portTo');
+    if (validPort(d.portFrom) && validPort(d.portTo) && Number(d.portFrom) > Number(d.portTo)) errors.add('portOrder');
+  }
+  if (d.externalAddress.trim() !== '' && /\s/.test(d.externalAddress.trim())) errors.add('externalAddress');
+  const n = Number(d.connectionLimit);
+  if (!/^\d+$/.test(d.connectionLimit.trim()) || n < 1 || n > 10) errors.add('connectionLimit');
+  return errors;
+}
+
+export function SettingsDialog(): ReactElement {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  const id = useId();
+  const [d, setD] = useState<Draft>(() => ({
+    language: settings.language,
+    theme: settings.theme,
+    defaultTransferMode: settings.defaultTransferMode,
+    limitPorts: settings.activePortRange !== null,
+    portFrom: String(settings.activePortRange?.[0] ?? 50000),
+    portTo: String(settings.activePortRange?.[1] ?? 51000),
+    externalAddress: settings.activeExternalAddress ?? '',
+    passiveAddressPolicy: settings.passiveAddressPolicy,
+    connectionLimit: String(settings.defaultConnectionLimit),
+  }));
+  const [submitted, setSubmitted] = useState(false);
+  const errors = validateSettingsDraft(d);
+  const show = (e: DraftError) => submitted && errors.has(e);
+  const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (errors.size > 0) return;
+    const ok = await actions.saveSettings({
+      language: d.language,
+      theme: d.theme,
+      defaultTransferMode: d.defaultTransferMode,
+      activePortRange: d.limitPorts ? [Number(d.portFrom), Number(d.portTo)] : null,
+      activeExternalAddress: d.externalAddress.trim() || null,
+      passiveAddressPolicy: d.passiveAddressPolicy,
+      defaultConnectionLimit: Number(d.connectionLimit),
+    });
+    if (ok) actions.closeSettings();
+  };
+
+  return (
+    <Dialog title={t('settings.title')} onClose={actions.closeSettings} className="settings">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="settings-body">
+          <section className="settings-section" aria-labelledby={`${id}-general`}>
+            <h3 id={`${id}-general`}>{t('settings.interface')}</h3>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
+                <select id={`${id}-lang`} value={d.language} onChange={(e) => set({ language: e.target.value as Language })}>
+                  {LANGUAGES.map((l) => (
+                    <option key={l.id} value={l.id} lang={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-theme`}>{t('settings.theme')}</label>
+                <select id={`${id}-theme`} value={d.theme} onChange={(e) => set({ theme: e.target.value as Theme })}>
+                  <option value="system">{t('settings.theme.system')}</option>
+                  <option value="light">{t('settings.theme.light')}</option>
+                  <option value="dark">{t('settings.theme.dark')}</option>
+                </select>
+              </div>
+            </div>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-transfer`}>
+            <h3 id={`${id}-transfer`}>{t('settings.connection')}</h3>
+            <fieldset className="radio-group" role="radiogroup" aria-labelledby={`${id}-mode`}>
+              <legend id={`${id}-mode`}>{t('settings.defaultMode')}</legend>
+              {(['passive', 'active'] as const).map((m) => (
+                <label key={m} className="radio">
+                  <input type="radio" name={`${id}-mode`} checked={d.defaultTransferMode === m} onChange={() => set({ defaultTransferMode: m })} />
+                  <span>{t(m === 'passive' ? 'mode.passive' : 'mode.active')}</span>
+                </label>
+              ))}
+            </fieldset>
+            <div className="field narrow">
+              <label htmlFor={`${id}-limit`}>{t('settings.connectionLimit')}</label>
+              <input id={`${id}-limit`} type="number" min={1} max={10} value={d.connectionLimit} aria-invalid={show('connectionLimit') || undefined} onChange={(e) => set({ connectionLimit: e.target.value })} />
+              {show('connectionLimit') ? <span className="field-error">{t('validation.connectionLimit')}</span> : null}
+            </div>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-active`}>
+            <h3 id={`${id}-active`}>{t('settings.activeMode')}</h3>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.limitPorts} onChange={(e) => set({ limitPorts: e.target.checked })} />
+              <span>{t('settings.limitPorts')}</span>
+            </label>
+            <div className="field-row">
+              <div className="field narrow">
+                <label htmlFor={`${id}-from`}>{t('settings.portFrom')}</label>
+                <input id={`${id}-from`} inputMode="numeric" value={d.portFrom} disabled={!d.limitPorts} aria-invalid={show('portFrom') || show('portOrder') || undefined} onChange={(e) => set({ portFrom: e.target.value })} />
+              </div>
+              <div className="field narrow">
+                <label htmlFor={`${id}-to`}>{t('settings.portTo')}</label>
+                <input id={`${id}-to`} inputMode="numeric" value={d.portTo} disabled={!d.limitPorts} aria-invalid={show('portTo') || show('portOrder') || undefined} onChange={(e) => set({ portTo: e.target.value })} />
+              </div>
+            </div>
+            {show('portFrom') || show('portTo') ? <span className="field-error">{t('validation.portRange')}</span> : null}
+            {show('portOrder') ? <span className="field-error">{t('validation.portOrder')}</span> : null}
+            <div className="field">
+              <label htmlFor={`${id}-ext`}>{t('settings.externalAddress')}</label>
+              <input id={`${id}-ext`} value={d.externalAddress} placeholder={t('settings.externalPlaceholder')} spellCheck={false} aria-invalid={show('externalAddress') || undefined} onChange={(e) => set({ externalAddress: e.target.value })} />
+              {show('externalAddress') ? <span className="field-error">{t('validation.address')}</span> : null}
+              <span className="help">{t('settings.externalHelp')}</span>
+            </div>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-passive`}>
+            <h3 id={`${id}-passive`}>{t('settings.passiveMode')}</h3>
+            <fieldset className="radio-group" role="radiogroup" aria-labelledby={`${id}-policy`}>
+              <legend id={`${id}-policy`}>{t('settings.passivePolicy')}</legend>
+              <label className="radio">
+                <input type="radio" name={`${id}-policy`} checked={d.passiveAddressPolicy === 'server-address'} onChange={() => set({ passiveAddressPolicy: 'server-address' })} />
+                <span>{t('settings.policy.server')}</span>
+              </label>
+              <label className="radio">
+                <input type="radio" name={`${id}-policy`} checked={d.passiveAddressPolicy === 'announced-address'} onChange={() => set({ passiveAddressPolicy: 'announced-address' })} />
+                <span>{t('settings.policy.announced')}</span>
+              </label>
+            </fieldset>
+          </section>
+        </div>
+        <div className="dialog-buttons">
+          <span className="spacer" />
+          <button type="submit" className="button primary">
+            {t('common.ok')}
+          </button>
+          <button type="button" className="button" onClick={actions.closeSettings}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,710 @@
+/**
+ * The Site Manager: a tree of folders and sites on the left (New site, New folder, Duplicate,
+ * Rename, Delete, Import), the selected site's settings on the right in four tabs (General,
+ * Transfer settings, Charset, Advanced), and Connect / OK / Cancel. Edits are kept as drafts per
+ * site until OK or Connect; every draft is validated inline before anything is saved.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import * as actions from '../actions';
+import { useT, type MessageKey } from '../i18n';
+import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
+import { naturalCompare } from '../lib/sort';
+import type { LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import { useSettingsStore } from '../stores/settings-store';
+import { useSitesStore } from '../stores/sites-store';
+import { useUiStore } from '../stores/ui-store';
+import { Dialog } from './dialog';
+import { FileIcon, Icon } from './icons';
+
+type Selection = { readonly kind: 'site'; readonly key: string } | { readonly kind: 'folder'; readonly path: readonly string[] };
+type Tab = 'general' | 'transfer' | 'charset' | 'advanced';
+
+const TABS: readonly { readonly id: Tab; readonly label: MessageKey }[] = [
+  { id: 'general', label: 'sm.tab.general' },
+  { id: 'transfer', label: 'sm.tab.transfer' },
+  { id: 'charset', label: 'sm.tab.charset' },
+  { id: 'advanced', label: 'sm.tab.advanced' },
+];
+
+const PROTOCOLS: readonly { readonly id: SiteProtocol; readonly label: MessageKey }[] = [
+  { id: 'ftp-explicit-if-available', label: 'sm.protocol.explicitIfAvailable' },
+  { id: 'ftp-explicit', label: 'sm.protocol.explicit' },
+  { id: 'ftp-implicit', label: 'sm.protocol.implicit' },
+  { id: 'ftp-plain', label: 'sm.protocol.plain' },
+];
+
+const LOGON_TYPES: readonly { readonly id: LogonType; readonly label: MessageKey }[] = [
+  { id: 'anonymous', label: 'sm.logon.anonymous' },
+  { id: 'normal', label: 'sm.logon.normal' },
+  { id: 'ask', label: 'sm.logon.ask' },
+];
+
+const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1250', 'windows-1251', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'koi8-r'];
+
+/** Which tab shows a field, so a failed save can open it. */
+const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer' };
+
+const key = (path: readonly string[]) => JSON.stringify(path);
+
+interface TreeFolder {
+  readonly path: readonly string[];
+  readonly folders: TreeFolder[];
+  readonly sites: SiteDraft[];
+}
+
+function buildTree(folders: readonly (readonly string[])[], drafts: readonly SiteDraft[]): TreeFolder {
+  const root: TreeFolder = { path: [], folders: [], sites: [] };
+  const index = new Map<string, TreeFolder>([[key([]), root]]);
+  const ensure = (path: readonly string[]): TreeFolder => {
+    const k = key(path);
+    const found = index.get(k);
+    if (found) return found;
+    const parent = ensure(path.slice(0, -1));
+    const node: TreeFolder = { path, folders: [], sites: [] };
+    parent.folders.push(node);
+    index.set(k, node);
+    return node;
+  };
+  for (const f of folders) ensure(f);
+  for (const d of drafts) ensure(d.folder).sites.push(d);
+  const sortNode = (n: TreeFolder) => {
+    n.folders.sort((a, b) => naturalCompare((a.path[a.path.length - 1] ?? '').toLowerCase(), (b.path[b.path.length - 1] ?? '').toLowerCase()));
+    n.sites.sort((a, b) => naturalCompare(a.name.toLowerCase(), b.name.toLowerCase()));
+    n.folders.forEach(sortNode);
+  };
+  sortNode(root);
+  return root;
+}
+
+interface FlatItem {
+  readonly selection: Selection;
+  readonly label: string;
+  readonly depth: number;
+  readonly isFolder: boolean;
+  readonly expanded: boolean;
+  readonly unsaved: boolean;
+  readonly dirty: boolean;
+}
+
+function Field(props: { readonly label: string; readonly error?: string | undefined; readonly children: (id: string, describedBy: string | undefined) => ReactNode; readonly className?: string }): ReactElement {
+  const id = useId();
+  const errId = `${id}-err`;
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children(id, props.error ? errId : undefined)}
+      {props.error ? (
+        <span id={errId} className="field-error">
+          {props.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+export function SiteManagerDialog(): ReactElement {
+  const t = useT();
+  const list = useSitesStore((s) => s.list);
+  const selectSiteId = useUiStore((s) => s.siteManager.selectSiteId);
+  const globalMode = useSettingsStore((s) => s.settings.defaultTransferMode);
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, SiteDraft>>(new Map());
+  const [selection, setSelection] = useState<Selection | null>(() => {
+    const first = selectSiteId ?? list.sites[0]?.id;
+    return first ? { kind: 'site', key: first } : { kind: 'folder', path: [] };
+  });
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [tab, setTab] = useState<Tab>('general');
+  const [showErrors, setShowErrors] = useState<ReadonlySet<string>>(new Set());
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const hostRef = useRef<HTMLInputElement>(null);
+  const focusHost = useRef(false);
+
+  const savedById = useMemo(() => new Map(list.sites.map((s) => [s.id, s])), [list.sites]);
+
+  // Every site in the dialog: saved ones (with any edits) and new ones not saved yet.
+  const allDrafts = useMemo(() => {
+    const out: SiteDraft[] = list.sites.map((s) => drafts.get(s.id) ?? draftFromSite(s));
+    for (const d of drafts.values()) if (d.id === undefined) out.push(d);
+    return out;
+  }, [list.sites, drafts, savedById]);
+
+  const isDirty = (d: SiteDraft): boolean => {
+    if (d.id === undefined) return true;
+    const saved = savedById.get(d.id);
+    return saved ? draftChanged(d, draftFromSite(saved)) : false;
+  };
+
+  const tree = useMemo(() => buildTree(list.folders, allDrafts), [list.folders, allDrafts]);
+
+  const flat = useMemo(() => {
+    const out: FlatItem[] = [];
+    const walk = (node: TreeFolder, depth: number) => {
+      const k = key(node.path);
+      const expanded = !collapsed.has(k);
+      out.push({
+        selection: { kind: 'folder', path: node.path },
+        label: node.path.length === 0 ? t('sm.root') : (node.path[node.path.length - 1] ?? ''),
+        depth,
+        isFolder: true,
+        expanded,
+        unsaved: false,
+        dirty: false,
+      });
+      if (!expanded) return;
+      for (const f of node.folders) walk(f, depth + 1);
+      for (const s of node.sites) out.push({ selection: { kind: 'site', key: s.key }, label: s.name, depth: depth + 1, isFolder: false, expanded: false, unsaved: s.id === undefined, dirty: isDirty(s) });
+    };
+    walk(tree, 0);
+    return out;
+  }, [tree, collapsed, t, savedById]);
+
+  const draftByKey = (k: string): SiteDraft | undefined => allDrafts.find((d) => d.key === k);
+  const current = selection?.kind === 'site' ? draftByKey(selection.key) : undefined;
+  const currentErrors: DraftErrors = current ? validateDraft(current) : {};
+  const errorText = (field: keyof DraftErrors): string | undefined => {
+    if (!current) return undefined;
+    const e = currentErrors[field];
+    if (!e) return undefined;
+    return showErrors.has(current.key) || touched.has(`${current.key}:${field}`) ? t(e) : undefined;
+  };
+
+  useEffect(() => {
+    if (focusHost.current && hostRef.current) {
+      focusHost.current = false;
+      hostRef.current.focus();
+    }
+  });
+
+  const update = (patch: Partial<SiteDraft>) => {
+    if (!current) return;
+    setDrafts((m) => new Map(m).set(current.key, { ...current, ...patch }));
+  };
+  const touch = (field: keyof DraftErrors) => current && setTouched((s) => new Set(s).add(`${current.key}:${field}`));
+
+  const selectedFolder = (): readonly string[] => {
+    if (!selection) return [];
+    if (selection.kind === 'folder') return selection.path;
+    return draftByKey(selection.key)?.folder ?? [];
+  };
+
+  const onNewSite = () => {
+    const folder = selectedFolder();
+    const taken = new Set(allDrafts.filter((d) => key(d.folder) === key(folder)).map((d) => d.name));
+    const draft = newSiteDraft(folder, uniqueName(t('sm.newSiteName'), taken));
+    setDrafts((m) => new Map(m).set(draft.key, draft));
+    setSelection({ kind: 'site', key: draft.key });
+    setTab('general');
+    focusHost.current = true;
+  };
+
+  const onNewFolder = async () => {
+    const parent = selectedFolder();
+    const name = await actions.prompt({
+      title: t('sm.newFolderTitle'),
+      label: t('sm.folderName'),
+      value: t('sm.newFolderName'),
+      confirmLabel: t('common.ok'),
+      validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null),
+    });
+    if (name === null) return;
+    const path = [...parent, name.trim()];
+    if (await actions.createSiteFolder(path)) setSelection({ kind: 'folder', path });
+  };
+
+  const onDuplicate = async () => {
+    if (!current) return;
+    const taken = new Set(allDrafts.map((d) => d.name));
+    if (current.id !== undefined && !isDirty(current)) {
+      const copy = await actions.duplicateSite(current.id);
+      if (copy) setSelection({ kind: 'site', key: copy.id });
+      return;
+    }
+    const fresh = newSiteDraft(current.folder, uniqueName(t('sm.copyOf', { name: current.name }), taken));
+    const copy: SiteDraft = { ...current, id: undefined, key: fresh.key, name: fresh.name, hasPassword: false };
+    setDrafts((m) => new Map(m).set(copy.key, copy));
+    setSelection({ kind: 'site', key: copy.key });
+  };
+
+  const onRename = async () => {
+    if (!selection) return;
+    if (selection.kind === 'site' && current) {
+      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.siteName'), value: current.name, confirmLabel: t('common.ok'), validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null) });
+      if (name !== null) update({ name: name.trim() });
+      return;
+    }
+    if (selection.kind === 'folder' && selection.path.length > 0) {
+      const old = selection.path[selection.path.length - 1] ?? '';
+      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.folderName'), value: old, confirmLabel: t('common.ok'), validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null) });
+      if (name !== null && name.trim() !== old && (await actions.renameSiteFolder(selection.path, name.trim()))) setSelection({ kind: 'folder', path: [...selection.path.slice(0, -1), name.trim()] });
+    }
+  };
+
+  const onDelete = async () => {
+    if (!selection) return;
+    if (selection.kind === 'site' && current) {
+      const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteSite', { name: current.name }), confirmLabel: t('action.delete'), danger: true });
+      if (!ok) return;
+      if (current.id === undefined || (await actions.deleteSite(current.id))) {
+        setDrafts((m) => {
+          const next = new Map(m);
+          next.delete(current.key);
+          return next;
+        });
+        setSelection({ kind: 'folder', path: current.folder });
+      }
+      return;
+    }
+    if (selection.kind === 'folder' && selection.path.length > 0) {
+      const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteFolder', { name: selection.path[selection.path.length - 1] ?? '' }), confirmLabel: t('action.delete'), danger: true });
+      if (ok && (await actions.deleteSiteFolder(selection.path))) setSelection({ kind: 'folder', path: selection.path.slice(0, -1) });
+    }
+  };
+
+  const onImportFile = async (file: File | undefined) => {
+    if (!file) return;
+    const xml = await file.text();
+    await actions.importFileZilla(xml);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  /** Saves every changed draft; on a validation problem selects it and shows why. Returns key → saved id. */
+  const saveAll = async (): Promise<Map<string, string> | null> => {
+    const dirty = allDrafts.filter(isDirty);
+    for (const d of dirty) {
+      const errors = validateDraft(d);
+      const fields = Object.keys(errors) as (keyof DraftErrors)[];
+      const field = fields[0];
+      if (field) {
+        setSelection({ kind: 'site', key: d.key });
+        setShowErrors((s) => new Set(s).add(d.key));
+        setTab(FIELD_TAB[field]);
+        return null;
+      }
+    }
+    const ids = new Map<string, string>();
+    setBusy(true);
+    try {
+      for (const d of dirty) {
+        const r = await actions.saveSite(draftToInput(d));
+        if (!r.ok) {
+          setSelection({ kind: 'site', key: d.key });
+          return null;
+        }
+        ids.set(d.key, r.value.id);
+        setDrafts((m) => {
+          const next = new Map(m);
+          next.delete(d.key);
+          return next;
+        });
+      }
+    } finally {
+      setBusy(false);
+    }
+    for (const d of allDrafts) if (d.id !== undefined && !ids.has(d.key)) ids.set(d.key, d.id);
+    return ids;
+  };
+
+  const onOk = async () => {
+    if ((await saveAll()) !== null) actions.closeSiteManager();
+  };
+
+  const onConnect = async () => {
+    if (!current) return;
+    const errors = validateDraft(current);
+    if (Object.keys(errors).length > 0) {
+      setShowErrors((s) => new Set(s).add(current.key));
+      const field = (Object.keys(errors) as (keyof DraftErrors)[])[0];
+      if (field) setTab(FIELD_TAB[field]);
+      return;
+    }
+    const ids = await saveAll();
+    const id = ids?.get(current.key);
+    if (!id) return;
+    actions.closeSiteManager();
+    void actions.connectSite(id);
+  };
+
+  const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = flat.findIndex((f) => sameSelection(f.selection, selection));
+    const item = flat[i];
+    let next: number | null = null;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = Math.min(flat.length - 1, i + 1);
+        break;
+      case 'ArrowUp':
+        next = Math.max(0, i - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = flat.length - 1;
+        break;
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        if (item?.isFolder && item.selection.kind === 'folder') {
+          const k = key(item.selection.path);
+          setCollapsed((c) => {
+            const n = new Set(c);
+            if (e.key === 'ArrowLeft') n.add(k);
+            else n.delete(k);
+            return n;
+          });
+        }
+        break;
+      case 'F2':
+        void onRename();
+        break;
+      case 'Delete':
+        void onDelete();
+        break;
+      case 'Enter':
+        if (item && !item.isFolder) void onConnect();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    const n = next !== null ? flat[next] : undefined;
+    if (n) setSelection(n.selection);
+  };
+
+  const onDropOnFolder = (e: DragEvent, path: readonly string[]) => {
+    const siteKey = e.dataTransfer.getData('application/x-ferry-site');
+    if (!siteKey) return;
+    e.preventDefault();
+    const d = draftByKey(siteKey);
+    if (!d) return;
+    if (d.id === undefined) setDrafts((m) => new Map(m).set(d.key, { ...d, folder: path }));
+    else void actions.moveSite(d.id, path);
+  };
+
+  const canEditFolder = selection?.kind === 'folder' && selection.path.length > 0;
+  const portPlaceholder = current ? String(defaultPort(current.protocol)) : '21';
+  const charsetMode = !current ? 'auto' : current.charset === 'auto' ? 'auto' : current.charset.toLowerCase() === 'utf-8' || current.charset.toLowerCase() === 'utf8' ? 'utf8' : 'custom';
+
+  return (
+    <Dialog title={t('sm.title')} onClose={actions.closeSiteManager} className="site-manager">
+      <div className="sm-body">
+        <div className="sm-left">
+          <div className="sm-tree-label" id="sm-tree-label">
+            {t('sm.selectEntry')}
+          </div>
+          <div className="sm-tree" role="tree" aria-labelledby="sm-tree-label" tabIndex={0} onKeyDown={onTreeKey} aria-activedescendant={selection ? `sm-item-${flat.findIndex((f) => sameSelection(f.selection, selection))}` : undefined}>
+            {flat.map((item, i) => {
+              const selected = sameSelection(item.selection, selection);
+              return (
+                <div
+                  key={item.selection.kind === 'site' ? `s:${item.selection.key}` : `f:${key(item.selection.path)}`}
+                  id={`sm-item-${i}`}
+                  role="treeitem"
+                  aria-level={item.depth + 1}
+                  aria-selected={selected}
+                  aria-expanded={item.isFolder ? item.expanded : undefined}
+                  className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}`}
+                  style={{ paddingLeft: 6 + item.depth * 16 }}
+                  draggable={!item.isFolder}
+                  onDragStart={(e) => item.selection.kind === 'site' && e.dataTransfer.setData('application/x-ferry-site', item.selection.key)}
+                  onDragOver={(e) => item.isFolder && [...e.dataTransfer.types].includes('application/x-ferry-site') && e.preventDefault()}
+                  onDrop={(e) => item.selection.kind === 'folder' && onDropOnFolder(e, item.selection.path)}
+                  onClick={() => setSelection(item.selection)}
+                  onDoubleClick={() => {
+                    if (item.isFolder && item.selection.kind === 'folder') {
+                      const k = key(item.selection.path);
+                      setCollapsed((c) => {
+                        const n = new Set(c);
+                        if (n.has(k)) n.delete(k);
+                        else n.add(k);
+                        return n;
+                      });
+                    } else void onConnect();
+                  }}
+                >
+                  <span className="twisty" aria-hidden="true">
+                    {item.isFolder ? (item.expanded ? '▾' : '▸') : ''}
+                  </span>
+                  {item.isFolder ? <FileIcon kind="folder" /> : <Icon name="site" size={14} />}
+                  <span className="name-text">{item.label}</span>
+                  {item.unsaved || item.dirty ? (
+                    <span className="dirty-mark" title={t('sm.unsaved')}>
+                      •
+                    </span>
+                  ) : null}
+                </div>
+              );
+            })}
+          </div>
+          <div className="sm-tree-buttons">
+            <button type="button" className="button" onClick={onNewSite}>
+              {t('sm.newSite')}
+            </button>
+            <button type="button" className="button" onClick={() => void onNewFolder()}>
+              {t('sm.newFolder')}
+            </button>
+            <button type="button" className="button" disabled={!current} onClick={() => void onDuplicate()}>
+              {t('sm.duplicate')}
+            </button>
+            <button type="button" className="button" disabled={!current && !canEditFolder} onClick={() => void onRename()}>
+              {t('sm.rename')}
+            </button>
+            <button type="button" className="button" disabled={!current && !canEditFolder} onClick={() => void onDelete()}>
+              {t('sm.delete')}
+            </button>
+            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+              {t('sm.import')}
+            </button>
+            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml" className="visually-hidden" tabIndex={-1} aria-label={t('sm.importFile')} onChange={(e) => void onImportFile(e.target.files?.[0])} />
+          </div>
+        </div>
+        <div className="sm-right">
+          {current ? (
+            <>
+              <div className="sm-site-title">
+                <strong>{current.name}</strong>
+                {current.id === undefined ? <span className="tag">{t('sm.notSaved')}</span> : null}
+                {currentErrors.name && showErrors.has(current.key) ? <span className="field-error">{t(currentErrors.name)}</span> : null}
+              </div>
+              <div role="tablist" aria-label={t('sm.settingsTabs')} className="tabs sm-tabs">
+                {TABS.map((tb) => (
+                  <button
+                    key={tb.id}
+                    type="button"
+                    role="tab"
+                    id={`sm-tab-${tb.id}`}
+                    aria-selected={tab === tb.id}
+                    aria-controls={`sm-panel-${tb.id}`}
+                    tabIndex={tab === tb.id ? 0 : -1}
+                    className="tab"
+                    onClick={() => setTab(tb.id)}
+                    onKeyDown={(e) => {
+                      const i = TABS.findIndex((x) => x.id === tb.id);
+                      const n = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+                      if (n) {
+                        setTab(n.id);
+                        document.getElementById(`sm-tab-${n.id}`)?.focus();
+                      }
+                    }}
+                  >
+                    {t(tb.label)}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel" id={`sm-panel-${tab}`} aria-labelledby={`sm-tab-${tab}`} className="sm-panel">
+                {tab === 'general' ? (
+                  <div className="form-grid">
+                    <Field label={t('sm.protocol')} className="span-2">
+                      {(id) => (
+                        <select id={id} value={current.protocol} onChange={(e) => update({ protocol: e.target.value as SiteProtocol })}>
+                          {PROTOCOLS.map((p) => (
+                            <option key={p.id} value={p.id}>
+                              {t(p.label)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <div className="field-row span-2">
+                      <Field label={t('sm.host')} error={errorText('host')} className="grow">
+                        {(id, describedBy) => (
+                          <input
+                            ref={hostRef}
+                            id={id}
+                            value={current.host}
+                            spellCheck={false}
+                            autoComplete="off"
+                            aria-invalid={errorText('host') ? true : undefined}
+                            aria-describedby={describedBy}
+                            aria-required="true"
+                            onChange={(e) => update({ host: e.target.value })}
+                            onBlur={() => touch('host')}
+                          />
+                        )}
+                      </Field>
+                      <Field label={t('sm.port')} error={errorText('port')} className="port">
+                        {(id, describedBy) => (
+                          <input
+                            id={id}
+                            value={current.port}
+                            inputMode="numeric"
+                            placeholder={portPlaceholder}
+                            aria-invalid={errorText('port') ? true : undefined}
+                            aria-describedby={describedBy}
+                            onChange={(e) => update({ port: e.target.value })}
+                            onBlur={() => touch('port')}
+                          />
+                        )}
+                      </Field>
+                    </div>
+                    <Field label={t('sm.logonType')} className="span-2">
+                      {(id) => (
+                        <select id={id} value={current.logonType} onChange={(e) => update({ logonType: e.target.value as LogonType })}>
+                          {LOGON_TYPES.map((l) => (
+                            <option key={l.id} value={l.id}>
+                              {t(l.label)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <Field label={t('sm.user')} error={errorText('user')}>
+                      {(id, describedBy) => (
+                        <input
+                          id={id}
+                          value={current.logonType === 'anonymous' ? 'anonymous' : current.user}
+                          disabled={current.logonType === 'anonymous'}
+                          spellCheck={false}
+                          autoComplete="off"
+                          aria-invalid={errorText('user') ? true : undefined}
+                          aria-describedby={describedBy}
+                          onChange={(e) => update({ user: e.target.value })}
+                          onBlur={() => touch('user')}
+                        />
+                      )}
+                    </Field>
+                    <Field label={t('sm.password')}>
+                      {(id) => (
+                        <input
+                          id={id}
+                          type="password"
+                          value={current.password}
+                          disabled={current.logonType !== 'normal'}
+                          autoComplete="new-password"
+                          placeholder={current.logonType === 'ask' ? t('sm.passwordAsk') : current.hasPassword && !current.passwordChanged ? t('sm.passwordStored') : ''}
+                          onChange={(e) => update({ password: e.target.value, passwordChanged: true })}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                ) : null}
+                {tab === 'transfer' ? (
+                  <div className="form-stack">
+                    <fieldset className="radio-group" role="radiogroup" aria-labelledby="sm-mode-legend">
+                      <legend id="sm-mode-legend">{t('sm.transferMode')}</legend>
+                      {(['default', 'passive', 'active'] as const).map((m: SiteTransferMode) => (
+                        <label key={m} className="radio">
+                          <input type="radio" name="sm-transfer-mode" value={m} checked={current.transferMode === m} onChange={() => update({ transferMode: m })} />
+                          <span>{m === 'default' ? t('sm.mode.default', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') }) : t(m === 'passive' ? 'mode.passive' : 'mode.active')}</span>
+                        </label>
+                      ))}
+                      <p className="help">{t('sm.modeHelp')}</p>
+                    </fieldset>
+                    <label className="checkbox">
+                      <input type="checkbox" checked={current.limitConnections} onChange={(e) => update({ limitConnections: e.target.checked })} />
+                      <span>{t('sm.limitConnections')}</span>
+                    </label>
+                    <Field label={t('sm.maxConnections')} error={current.limitConnections && (showErrors.has(current.key) || touched.has(`${current.key}:connectionLimit`)) && currentErrors.connectionLimit ? t(currentErrors.connectionLimit) : undefined} className="narrow">
+                      {(id, describedBy) => (
+                        <input
+                          id={id}
+                          type="number"
+                          min={1}
+                          max={10}
+                          value={current.connectionLimit}
+                          disabled={!current.limitConnections}
+                          aria-describedby={describedBy}
+                          onChange={(e) => update({ connectionLimit: e.target.value })}
+                          onBlur={() => touch('connectionLimit')}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                ) : null}
+                {tab === 'charset' ? (
+                  <div className="form-stack">
+                    <fieldset className="radio-group" role="radiogroup" aria-labelledby="sm-charset-legend">
+                      <legend id="sm-charset-legend">{t('sm.charsetLegend')}</legend>
+                      <label className="radio">
+                        <input type="radio" name="sm-charset" checked={charsetMode === 'auto'} onChange={() => update({ charset: 'auto' })} />
+                        <span>{t('sm.charset.auto')}</span>
+                      </label>
+                      <label className="radio">
+                        <input type="radio" name="sm-charset" checked={charsetMode === 'utf8'} onChange={() => update({ charset: 'utf-8' })} />
+                        <span>{t('sm.charset.utf8')}</span>
+                      </label>
+                      <label className="radio">
+                        <input type="radio" name="sm-charset" checked={charsetMode === 'custom'} onChange={() => update({ charset: 'gbk' })} />
+                        <span>{t('sm.charset.custom')}</span>
+                      </label>
+                    </fieldset>
+                    <Field label={t('sm.encoding')} className="narrow">
+                      {(id) => (
+                        <>
+                          <input id={id} list="sm-charsets" value={charsetMode === 'custom' ? current.charset : ''} disabled={charsetMode !== 'custom'} spellCheck={false} onChange={(e) => update({ charset: e.target.value })} />
+                          <datalist id="sm-charsets">
+                            {CHARSETS.map((c) => (
+                              <option key={c} value={c} />
+                            ))}
+                          </datalist>
+                        </>
+                      )}
+                    </Field>
+                    <p className="help">{t('sm.charsetHelp')}</p>
+                  </div>
+                ) : null}
+                {tab === 'advanced' ? (
+                  <div className="form-stack">
+                    <Field label={t('sm.localDir')}>{(id) => <input id={id} value={current.localDir} spellCheck={false} onChange={(e) => update({ localDir: e.target.value })} />}</Field>
+                    <Field label={t('sm.remoteDir')}>{(id) => <input id={id} value={current.remoteDir} spellCheck={false} onChange={(e) => update({ remoteDir: e.target.value })} />}</Field>
+                    <Field label={t('sm.comments')}>{(id) => <textarea id={id} rows={4} value={current.comments} onChange={(e) => update({ comments: e.target.value })} />}</Field>
+                    {current.trustedFingerprints.length > 0 ? (
+                      <div className="field">
+                        <span className="label">{t('sm.trusted')}</span>
+                        <ul className="fingerprints">
+                          {current.trustedFingerprints.map((f) => (
+                            <li key={f}>
+                              <code>{f}</code>
+                              <button type="button" className="link-button" onClick={() => update({ trustedFingerprints: current.trustedFingerprints.filter((x) => x !== f) })}>
+                                {t('sm.forget')}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
+                  </div>
+                ) : null}
+              </div>
+            </>
+          ) : (
+            <div className="sm-placeholder">
+              <p>{t('sm.placeholder')}</p>
+              {list.warnings.map((w) => (
+                <p key={w} className="field-error">
+                  {w}
+                </p>
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="button primary" disabled={!current || busy} onClick={() => void onConnect()}>
+          {t('sm.connect')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="button" disabled={busy} onClick={() => void onOk()}>
+          {t('common.ok')}
+        </button>
+        <button type="button" className="button" onClick={actions.closeSiteManager}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'site' && b.kind === 'site') return a.key === b.key;
+  if (a.kind === 'folder' && b.kind === 'folder') return key(a.path) === key(b.path);
+  return false;
+}

@@ -1,0 +1,95 @@
+/**
+ * A draggable divider that sizes a neighbouring panel through a CSS variable on the app root,
+ * remembered in localStorage. Keyboard: arrow keys move it (role="separator", focusable).
+ */
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
+
+export interface SplitterProps {
+  readonly variable: string;
+  readonly orientation: 'horizontal' | 'vertical';
+  /** +1 when dragging down/right grows the panel, -1 when it shrinks it. */
+  readonly sign: 1 | -1;
+  readonly min: number;
+  readonly max: () => number;
+  readonly initial: number;
+  readonly label: string;
+}
+
+const STORAGE = 'ferry.layout.';
+
+function readStored(variable: string, fallback: number): number {
+  try {
+    const v = Number(localStorage.getItem(STORAGE + variable));
+    return Number.isFinite(v) && v > 0 ? v : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function Splitter(props: SplitterProps): ReactElement {
+  const ref = useRef<HTMLDivElement>(null);
+  const size = useRef(readStored(props.variable, props.initial));
+  const drag = useRef<{ start: number; size: number } | null>(null);
+
+  const apply = (value: number, store = false) => {
+    const clamped = Math.round(Math.max(props.min, Math.min(props.max(), value)));
+    size.current = clamped;
+    const root = ref.current?.closest<HTMLElement>('.app');
+    root?.style.setProperty(props.variable, `${clamped}px`);
+    ref.current?.setAttribute('aria-valuenow', String(clamped));
+    if (store) {
+      try {
+        localStorage.setItem(STORAGE + props.variable, String(clamped));
+      } catch {
+        // Layout memory is a convenience.
+      }
+    }
+  };
+
+  // Apply the remembered size once on mount (a splitter's props never change).
+  useEffect(() => {
+    apply(size.current);
+  }, []);
+
+  const coord = (e: PointerEvent) => (props.orientation === 'horizontal' ? e.clientY : e.clientX);
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { start: coord(e), size: size.current };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!drag.current) return;
+    apply(drag.current.size + props.sign * (coord(e) - drag.current.start));
+  };
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
+    if (!drag.current) return;
+    drag.current = null;
+    e.currentTarget.releasePointerCapture(e.pointerId);
+    apply(size.current, true);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.shiftKey ? 64 : 16;
+    const grow = props.orientation === 'horizontal' ? { ArrowDown: 1, ArrowUp: -1 } : { ArrowRight: 1, ArrowLeft: -1 };
+    const dir = (grow as Record<string, number>)[e.key];
+    if (dir === undefined) return;
+    e.preventDefault();
+    apply(size.current + props.sign * dir * step, true);
+  };
+
+  return (
+    <div
+      ref={ref}
+      role="separator"
+      aria-orientation={props.orientation}
+      aria-label={props.label}
+      aria-valuemin={props.min}
+      tabIndex={0}
+      className={`splitter splitter-${props.orientation}`}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

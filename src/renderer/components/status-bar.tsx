@@ -1,0 +1,66 @@
+/**
+ * The status bar: connection state, TLS on/off (the certificate fingerprint on click), the transfer
+ * mode and data command in use (PASV/EPSV or PORT/EPRT), and the queue's totals.
+ */
+import { useMemo, type ReactElement } from 'react';
+import { useT } from '../i18n';
+import { formatRate, formatSize } from '../lib/format';
+import { queueTotals } from '../lib/queue-view';
+import { useQueueStore } from '../stores/queue-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { Icon } from './icons';
+
+export function StatusBar(): ReactElement {
+  const t = useT();
+  const status = useSessionStore((s) => s.status);
+  const connecting = useSessionStore((s) => s.connecting);
+  const items = useQueueStore((s) => s.items);
+  const progress = useQueueStore((s) => s.progress);
+  const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
+  const connected = status?.state === 'connected';
+
+  const state = connecting
+    ? t('status.connecting')
+    : connected
+      ? t('status.connected', { label: status.label || status.host })
+      : status?.state === 'failed'
+        ? t('status.failed')
+        : t('status.disconnected');
+
+  const mode = connected
+    ? status.dataCommand
+      ? t(status.transferMode === 'active' ? 'status.modeActiveWith' : 'status.modePassiveWith', { command: status.dataCommand })
+      : t(status.transferMode === 'active' ? 'status.modeActive' : 'status.modePassive')
+    : null;
+
+  return (
+    <footer className="status-bar" aria-label={t('status.label')}>
+      <span className={`status-item status-state${connected ? ' is-on' : ''}`} role="status">
+        <span className="dot" aria-hidden="true" />
+        {state}
+      </span>
+      {connected ? (
+        <button
+          type="button"
+          className={`status-item status-tls${status.secure ? ' is-on' : ' is-off'}`}
+          onClick={() => useUiStore.setState({ fingerprintOpen: true })}
+          disabled={!status.secure}
+          title={status.secure ? t('status.tlsShow') : t('status.tlsOffTitle')}
+        >
+          <Icon name={status.secure ? 'lock' : 'unlock'} size={14} />
+          {status.secure ? t('status.tlsOn') : t('status.tlsOff')}
+        </button>
+      ) : null}
+      {mode ? <span className="status-item status-mode">{mode}</span> : null}
+      <span className="status-spacer" />
+      <span className="status-item status-queue">
+        {totals.queued > 0
+          ? t('status.queue', { count: totals.queued, size: formatSize(totals.bytesLeft, t.locale) })
+          : t('status.queueEmpty')}
+        {totals.rate > 0 ? ` · ${formatRate(totals.rate, t.locale)}` : ''}
+        {totals.failed > 0 ? <span className="status-failed"> · {t('status.failedCount', { count: totals.failed })}</span> : null}
+      </span>
+    </footer>
+  );
+}

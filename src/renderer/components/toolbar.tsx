@@ -1,0 +1,157 @@
+/**
+ * The main toolbar (Site Manager, recent and saved sites, Disconnect, Refresh, Bookmarks, view
+ * toggles, Settings) and the quick connect bar (Host, Username, Password, Port, Quickconnect).
+ */
+import { useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT, type Translator } from '../i18n';
+import { useSessionStore } from '../stores/session-store';
+import { useSettingsStore } from '../stores/settings-store';
+import { useSitesStore } from '../stores/sites-store';
+import type { MenuItem } from '../stores/ui-store';
+import { Icon } from './icons';
+import { openMenuAt } from './menu';
+
+function sitesMenu(t: Translator): MenuItem[] {
+  const { list, recent } = useSitesStore.getState();
+  const byId = new Map(list.sites.map((s) => [s.id, s]));
+  const items: MenuItem[] = [];
+  const recentItems = recent.flatMap((r, i): MenuItem[] => {
+    if (r.kind === 'site') {
+      const site = byId.get(r.siteId);
+      return site ? [{ id: `r${i}`, label: `${site.name} — ${site.host}`, onSelect: () => void actions.connectRecent(r) }] : [];
+    }
+    const port = r.port ? `:${r.port}` : '';
+    return [{ id: `r${i}`, label: `${r.user}@${r.host}${port}`, onSelect: () => void actions.connectRecent(r) }];
+  });
+  if (recentItems.length > 0) {
+    items.push({ id: 'recent-h', label: t('toolbar.recent'), disabled: true }, ...recentItems, { id: 'sep', label: '', separator: true });
+  }
+  const sites = [...list.sites].sort((a, b) => [...a.folder, a.name].join('/').localeCompare([...b.folder, b.name].join('/')));
+  if (sites.length === 0) items.push({ id: 'none', label: t('toolbar.noSites'), disabled: true });
+  for (const s of sites) items.push({ id: `s-${s.id}`, label: [...s.folder, s.name].join(' / '), onSelect: () => void actions.connectSite(s.id) });
+  return items;
+}
+
+function bookmarksMenu(t: Translator): MenuItem[] {
+  const site = actions.bookmarkSite();
+  if (!site) return [{ id: 'none', label: t('bookmarks.needSite'), disabled: true }];
+  const items: MenuItem[] = site.bookmarks.map((b, i) => ({ id: `b${i}`, label: b.name, onSelect: () => void actions.goToBookmark(b) }));
+  if (items.length === 0) items.push({ id: 'empty', label: t('bookmarks.empty'), disabled: true });
+  items.push({ id: 'sep', label: '', separator: true }, { id: 'add', label: t('bookmarks.add'), onSelect: () => void actions.addBookmark() });
+  if (site.bookmarks.length > 0) {
+    items.push({
+      id: 'remove',
+      label: t('bookmarks.remove'),
+      onSelect: () => {
+        const anchor = document.querySelector<HTMLElement>('[data-toolbar="bookmarks"]');
+        if (anchor) openMenuAt(anchor, t('bookmarks.remove'), site.bookmarks.map((b, i) => ({ id: `d${i}`, label: b.name, onSelect: () => void actions.removeBookmark(b.name) })));
+      },
+    });
+  }
+  return items;
+}
+
+function ToolButton(props: { readonly icon: Parameters<typeof Icon>[0]['name']; readonly label: string; readonly onClick: (e: MouseEvent<HTMLButtonElement>) => void; readonly disabled?: boolean; readonly menu?: boolean; readonly pressed?: boolean; readonly showLabel?: boolean; readonly data?: string }): ReactElement {
+  return (
+    <button
+      type="button"
+      className={`tool-button${props.showLabel ? ' with-label' : ''}`}
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      aria-haspopup={props.menu ? 'menu' : undefined}
+      aria-pressed={props.pressed}
+      data-toolbar={props.data}
+      onClick={props.onClick}
+    >
+      <Icon name={props.icon} />
+      {props.showLabel ? <span className="tool-label" aria-hidden="true">{props.label}</span> : null}
+      {props.menu ? <Icon name="chevronDown" size={12} /> : null}
+    </button>
+  );
+}
+
+export function Toolbar(): ReactElement {
+  const t = useT();
+  const status = useSessionStore((s) => s.status);
+  const connecting = useSessionStore((s) => s.connecting);
+  const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
+  const showTree = useSettingsStore((s) => s.settings.showFolderTree);
+  const canDisconnect = status !== null && (status.state === 'connected' || status.state === 'connecting');
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="tool-group">
+        <ToolButton icon="sites" label={t('toolbar.siteManager')} showLabel onClick={() => actions.openSiteManager()} />
+        <ToolButton icon="chevronDown" label={t('toolbar.sitesMenu')} menu data="sites" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.sitesMenu'), sitesMenu(t))} />
+      </div>
+      <div className="tool-group">
+        <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect || connecting} onClick={() => void actions.disconnect()} />
+        <ToolButton icon="refresh" label={t('toolbar.refresh')} showLabel onClick={() => actions.refreshBoth()} />
+      </div>
+      <div className="tool-group">
+        <ToolButton icon="bookmark" label={t('toolbar.bookmarks')} menu data="bookmarks" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.bookmarks'), bookmarksMenu(t))} />
+        <ToolButton icon="tree" label={t('toolbar.folderTree')} pressed={showTree} onClick={() => actions.toggleFolderTree()} />
+        <ToolButton icon="eye" label={t('toolbar.hiddenFiles')} pressed={showHidden} onClick={() => actions.toggleHiddenFiles()} />
+      </div>
+      <div className="tool-spacer" />
+      <ToolButton icon="settings" label={t('toolbar.settings')} showLabel onClick={() => actions.openSettings()} />
+    </div>
+  );
+}
+
+export function QuickConnectBar(): ReactElement {
+  const t = useT();
+  const connecting = useSessionStore((s) => s.connecting);
+  const [host, setHost] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [port, setPort] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const p = await actions.quickConnect({ host, user, password, port });
+    setProblem(p);
+  };
+
+  return (
+    <form className="quickconnect" aria-label={t('quick.label')} onSubmit={(e) => void submit(e)}>
+      <label className="field-inline">
+        <span>{t('quick.host')}</span>
+        <input
+          value={host}
+          onChange={(e) => {
+            setHost(e.target.value);
+            setProblem(null);
+          }}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'quick-problem' : undefined}
+          className="qc-host"
+        />
+      </label>
+      <label className="field-inline">
+        <span>{t('quick.user')}</span>
+        <input value={user} onChange={(e) => setUser(e.target.value)} spellCheck={false} autoComplete="off" className="qc-user" />
+      </label>
+      <label className="field-inline">
+        <span>{t('quick.password')}</span>
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" className="qc-password" />
+      </label>
+      <label className="field-inline">
+        <span>{t('quick.port')}</span>
+        <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" className="qc-port" />
+      </label>
+      <button type="submit" className="button primary" disabled={connecting}>
+        {t('quick.connect')}
+      </button>
+      {problem ? (
+        <span id="quick-problem" className="field-error" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * The transfer queue panel: tabs Queued / Failed / Successful, one virtualized row per item with
+ * direction, local and remote path, size, a progress bar, rate, time left and the error of a failed
+ * item; pause, resume, cancel, retry, clear, and the overwrite policy.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT } from '../i18n';
+import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
+import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
+import type { OverwritePolicy, TransferItem } from '../../shared/models';
+import { useQueueStore } from '../stores/queue-store';
+import { Icon } from './icons';
+
+const TABS: readonly QueueTab[] = ['queued', 'failed', 'successful'];
+const POLICIES: readonly OverwritePolicy[] = ['ask', 'overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip'];
+const ITEM_HEIGHT = 40;
+
+function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferItem; readonly selected: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void }): ReactElement {
+  const t = useT();
+  const pct = percentDone(item.bytesDone, item.size);
+  const up = item.direction === 'upload';
+  const stateText = t(`queue.state.${item.state}`);
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      className={`queue-row state-${item.state}${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+      onMouseDown={(e) => onMouse(e, item.id)}
+    >
+      <div role="gridcell" className="q-dir" title={up ? t('queue.upload') : t('queue.download')}>
+        <Icon name={up ? 'upload' : 'download'} />
+        <span className="visually-hidden">{up ? t('queue.upload') : t('queue.download')}</span>
+      </div>
+      <div role="gridcell" className="q-paths">
+        <span className="q-path" title={item.localPath}>
+          {item.localPath}
+        </span>
+        <span className="q-arrow" aria-hidden="true">
+          {up ? '→' : '←'}
+        </span>
+        <span className="q-path" title={item.remotePath}>
+          {item.remotePath}
+        </span>
+        {item.error ? (
+          <span className="q-error" title={item.error.hint}>
+            {item.error.message}
+            {item.error.hint ? ` — ${item.error.hint}` : ''}
+          </span>
+        ) : item.note ? (
+          <span className="q-note">{item.note}</span>
+        ) : null}
+      </div>
+      <div role="gridcell" className="q-size">
+        {formatSize(item.size, t.locale)}
+      </div>
+      <div role="gridcell" className="q-progress">
+        {item.state === 'running' || item.state === 'paused' || (item.state === 'queued' && item.bytesDone > 0) ? (
+          <progress max={100} value={pct ?? undefined} aria-label={t('queue.progress')} />
+        ) : (
+          <span className="q-state">{stateText}</span>
+        )}
+        {pct !== null && item.state !== 'done' && item.state !== 'queued' ? <span className="q-pct">{pct}%</span> : null}
+      </div>
+      <div role="gridcell" className="q-rate">
+        {item.state === 'running' ? formatRate(item.rate, t.locale) : ''}
+      </div>
+      <div role="gridcell" className="q-eta">
+        {item.state === 'running' ? formatDuration(item.eta) : ''}
+      </div>
+    </div>
+  );
+}
+
+export function TransferQueue(): ReactElement {
+  const t = useT();
+  const items = useQueueStore((s) => s.items);
+  const progress = useQueueStore((s) => s.progress);
+  const tab = useQueueStore((s) => s.tab);
+  const selected = useQueueStore((s) => s.selected);
+  const policy = useQueueStore((s) => s.policy);
+  const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
+  const shown = useMemo(() => itemsInTab(items, tab).map((i) => withProgress(i, progress)), [items, tab, progress]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 6, getItemKey: (i) => shown[i]?.id ?? i });
+  const anchor = useRef<string | null>(null);
+
+  const selectedIds = shown.filter((i) => selected.has(i.id)).map((i) => i.id);
+  const targetIds = selectedIds.length > 0 ? selectedIds : shown.map((i) => i.id);
+  const anySel = (pred: (i: TransferItem) => boolean) => shown.some((i) => (selectedIds.length === 0 || selected.has(i.id)) && pred(i));
+
+  const onMouse = (e: MouseEvent, id: string) => {
+    const next = new Set(e.ctrlKey || e.metaKey ? selected : []);
+    if (e.shiftKey && anchor.current) {
+      const a = shown.findIndex((i) => i.id === anchor.current);
+      const b = shown.findIndex((i) => i.id === id);
+      for (let k = Math.min(a, b); k <= Math.max(a, b); k += 1) {
+        const item = shown[k];
+        if (item) next.add(item.id);
+      }
+    } else if ((e.ctrlKey || e.metaKey) && next.has(id)) next.delete(id);
+    else {
+      next.add(id);
+      anchor.current = id;
+    }
+    useQueueStore.setState({ selected: next });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      useQueueStore.setState({ selected: new Set(shown.map((i) => i.id)) });
+    } else if (e.key === 'Delete' && selectedIds.length > 0) {
+      e.preventDefault();
+      actions.cancelTransfers(selectedIds);
+    } else if (e.key === 'Escape') useQueueStore.setState({ selected: new Set() });
+  };
+
+  const count = { queued: totals.queued, failed: totals.failed, successful: totals.successful };
+
+  return (
+    <section className="transfer-queue" role="region" aria-label={t('queue.title')}>
+      <div className="panel-header">
+        <div role="tablist" aria-label={t('queue.title')} className="tabs">
+          {TABS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`queue-tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls="queue-panel"
+              tabIndex={tab === id ? 0 : -1}
+              className="tab"
+              onClick={() => useQueueStore.setState({ tab: id, selected: new Set() })}
+              onKeyDown={(e) => {
+                const i = TABS.indexOf(id);
+                const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+                if (next) {
+                  useQueueStore.setState({ tab: next, selected: new Set() });
+                  document.getElementById(`queue-tab-${next}`)?.focus();
+                }
+              }}
+            >
+              {t(`queue.tab.${id}`)}
+              <span className={`badge${id === 'failed' && count.failed > 0 ? ' is-error' : ''}`}>{count[id]}</span>
+            </button>
+          ))}
+        </div>
+        <div className="panel-tools">
+          {tab === 'queued' ? (
+            <>
+              <button type="button" className="icon-button" aria-label={t('queue.resume')} title={t('queue.resume')} disabled={!anySel((i) => i.state === 'paused')} onClick={() => actions.resumeTransfers(targetIds)}>
+                <Icon name="play" />
+              </button>
+              <button type="button" className="icon-button" aria-label={t('queue.pause')} title={t('queue.pause')} disabled={!anySel((i) => i.state === 'queued' || i.state === 'running')} onClick={() => actions.pauseTransfers(targetIds)}>
+                <Icon name="pause" />
+              </button>
+              <button type="button" className="icon-button" aria-label={t('queue.cancel')} title={t('queue.cancel')} disabled={shown.length === 0} onClick={() => actions.cancelTransfers(targetIds)}>
+                <Icon name="close" />
+              </button>
+            </>
+          ) : null}
+          {tab === 'failed' ? (
+            <button type="button" className="icon-button" aria-label={t('queue.retry')} title={t('queue.retry')} disabled={shown.length === 0} onClick={() => (selectedIds.length > 0 ? actions.retryTransfers(selectedIds) : actions.retryFailed())}>
+              <Icon name="retry" />
+            </button>
+          ) : null}
+          <button type="button" className="icon-button" aria-label={t('queue.clear')} title={t('queue.clear')} disabled={totals.failed + totals.successful === 0} onClick={actions.clearFinished}>
+            <Icon name="clear" />
+          </button>
+          <label className="policy">
+            <span>{t('queue.policy')}</span>
+            <select value={policy} onChange={(e) => void actions.setOverwritePolicy(e.target.value as OverwritePolicy)}>
+              {POLICIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`policy.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${tab}`} className="queue-panel">
+        <div ref={scrollRef} role="grid" aria-label={t(`queue.tab.${tab}`)} aria-multiselectable="true" aria-rowcount={shown.length} tabIndex={0} className="queue-list" onKeyDown={onKeyDown}>
+          {shown.length === 0 ? <div className="queue-empty">{t(`queue.empty.${tab}`)}</div> : null}
+          <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const item = shown[v.index];
+              return item ? <QueueRow key={item.id} item={item} selected={selected.has(item.id)} start={v.start} onMouse={onMouse} /> : null;
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

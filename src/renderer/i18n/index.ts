@@ -1,0 +1,75 @@
+/**
+ * The translation layer: every visible string and accessible name goes through `t`.
+ * Messages are flat keys with {name} placeholders; plurals are keys ending in _one / _other chosen
+ * with Intl.PluralRules. zh-CN is typed as `Messages`, so a missing key fails the type check.
+ */
+import { useCallback } from 'react';
+import type { Language } from '../../shared/models';
+import { useSettingsStore } from '../stores/settings-store';
+import { en, type MessageKey, type Messages } from './en';
+import { zhCN } from './zh-CN';
+
+export type { MessageKey, Messages } from './en';
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { en, 'zh-CN': zhCN };
+
+export const LANGUAGES: readonly { readonly id: Language; readonly name: string }[] = [
+  { id: 'en', name: 'English' },
+  { id: 'zh-CN', name: '简体中文' },
+];
+
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** Keys that come in _one/_other pairs, named without the suffix. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+function fill(text: string, vars: Vars | undefined): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function translate(language: Language, key: MessageKey, vars?: Vars): string {
+  const table = MESSAGES[language] ?? en;
+  return fill(table[key] || en[key] || key, vars);
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+export function translatePlural(language: Language, key: PluralKey, count: number, vars?: Vars): string {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  const full = `${key}_${form}` as MessageKey;
+  return translate(language, full in en ? full : (`${key}_other` as MessageKey), { count, ...vars });
+}
+
+/** For code outside components (actions): the current language. */
+export function t(key: MessageKey, vars?: Vars): string {
+  return translate(useSettingsStore.getState().settings.language, key, vars);
+}
+
+export function tn(key: PluralKey, count: number, vars?: Vars): string {
+  return translatePlural(useSettingsStore.getState().settings.language, key, count, vars);
+}
+
+export interface Translator {
+  (key: MessageKey, vars?: Vars): string;
+  plural(key: PluralKey, count: number, vars?: Vars): string;
+  readonly language: Language;
+  /** BCP 47 tag for Intl formatting. */
+  readonly locale: string;
+}
+
+/** The translator for components: re-renders when the language changes. */
+export function useT(): Translator {
+  const language = useSettingsStore((s) => s.settings.language);
+  const base = useCallback((key: MessageKey, vars?: Vars) => translate(language, key, vars), [language]);
+  return Object.assign(base, {
+    plural: (key: PluralKey, count: number, vars?: Vars) => translatePlural(language, key, count, vars),
+    language,
+    locale: language,
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Drag and drop between the panes: entries travel as JSON under a custom MIME type, so a drop from
+ * anywhere else (another app, another window) is ignored. During dragover the browser hides the data,
+ * so the source pane is also kept here for the drop target to decide whether it accepts.
+ */
+export const FERRY_ENTRIES_MIME = 'application/x-ferry-entries';
+
+export type PaneSide = 'local' | 'remote';
+
+export interface DragPayload {
+  readonly from: PaneSide;
+  /** The folder the entries are in. */
+  readonly dir: string;
+  readonly entries: readonly { readonly name: string; readonly isDirectory: boolean }[];
+}
+
+let current: PaneSide | null = null;
+
+export function encodeDrag(payload: DragPayload): string {
+  current = payload.from;
+  return JSON.stringify(payload);
+}
+
+/** Parses a drop; null for anything that is not a well-formed Ferry payload. */
+export function decodeDrag(text: string): DragPayload | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null) return null;
+    const o = v as Record<string, unknown>;
+    if ((o.from !== 'local' && o.from !== 'remote') || typeof o.dir !== 'string' || !Array.isArray(o.entries)) return null;
+    const entries = o.entries.filter(
+      (e): e is { name: string; isDirectory: boolean } =>
+        typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && typeof (e as { isDirectory?: unknown }).isDirectory === 'boolean',
+    );
+    return { from: o.from, dir: o.dir, entries: entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory })) };
+  } catch {
+    return null;
+  }
+}
+
+/** The pane a drag in progress started from (null when none, or it came from outside). */
+export function dragSource(): PaneSide | null {
+  return current;
+}
+
+export function endDrag(): void {
+  current = null;
+}

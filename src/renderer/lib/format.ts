@@ -1,0 +1,87 @@
+/**
+ * Human formatting of sizes, rates, durations and dates for the file lists and the queue.
+ * Pure and locale-aware so the same numbers read naturally in English and Chinese.
+ */
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Bytes in binary units with SI symbols (FileZilla's default): 512 B, 1.50 KB, 15.3 MB, 153 GB.
+ * Three significant digits above one kilobyte; an empty string for an unknown size.
+ */
+export function formatSize(bytes: number | null | undefined, locale = 'en'): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${numberFormat(locale, 0).format(bytes)} B`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  // Round first so 1023.99 KB shows as "1.00 MB", not "1,024 KB".
+  let digits = value < 10 ? 2 : value < 100 ? 1 : 0;
+  let rounded = Number(value.toFixed(digits));
+  if (rounded >= 1024 && unit < UNITS.length - 1) {
+    rounded = Number((rounded / 1024).toFixed(2));
+    unit += 1;
+    digits = 2;
+  }
+  return `${numberFormat(locale, digits).format(rounded)} ${UNITS[unit]}`;
+}
+
+/** Bytes per second, e.g. "1.20 MB/s"; empty when not moving. */
+export function formatRate(bytesPerSecond: number, locale = 'en'): string {
+  if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '';
+  return `${formatSize(Math.round(bytesPerSecond), locale)}/s`;
+}
+
+/** Seconds as m:ss or h:mm:ss; empty when unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
+}
+
+/**
+ * An ISO timestamp as "YYYY-MM-DD HH:MM" — compact, sortable and the same in every language.
+ * `utc` shows the fields as written (remote listings give the server's clock written as UTC).
+ */
+export function formatDate(iso: string | null | undefined, utc = false): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const y = utc ? d.getUTCFullYear() : d.getFullYear();
+  const mo = (utc ? d.getUTCMonth() : d.getMonth()) + 1;
+  const da = utc ? d.getUTCDate() : d.getDate();
+  const h = utc ? d.getUTCHours() : d.getHours();
+  const mi = utc ? d.getUTCMinutes() : d.getMinutes();
+  return `${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)}`;
+}
+
+/** Time of day for log lines, "HH:MM:SS". */
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** Percent done, 0–100, or null when the size is unknown. */
+export function percentDone(bytesDone: number, size: number | null): number | null {
+  if (size === null || size <= 0) return size === 0 ? 100 : null;
+  return Math.max(0, Math.min(100, Math.floor((bytesDone / size) * 100)));
+}

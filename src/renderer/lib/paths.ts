@@ -1,0 +1,78 @@
+/**
+ * Path arithmetic for both panes without Node's `path`: local paths may be POSIX or Windows,
+ * remote paths are always POSIX (what FTP servers speak).
+ */
+export type PathFlavor = 'posix' | 'windows';
+
+/** Windows when the path starts with a drive letter or a UNC prefix; POSIX otherwise. */
+export function flavorOf(path: string): PathFlavor {
+  return /^[A-Za-z]:([\\/]|$)/.test(path) || path.startsWith('\\\\') ? 'windows' : 'posix';
+}
+
+function sep(flavor: PathFlavor): string {
+  return flavor === 'windows' ? '\\' : '/';
+}
+
+/** Joins a directory and one name. */
+export function joinPath(dir: string, name: string, flavor: PathFlavor = flavorOf(dir)): string {
+  const s = sep(flavor);
+  if (dir === '') return name;
+  return dir.endsWith(s) || (flavor === 'windows' && dir.endsWith('/')) ? `${dir}${name}` : `${dir}${s}${name}`;
+}
+
+/** The root of a path: "/" for POSIX, "C:\" or "\\server\share\" for Windows. */
+export function rootOf(path: string, flavor: PathFlavor = flavorOf(path)): string {
+  if (flavor === 'posix') return '/';
+  const drive = /^([A-Za-z]:)/.exec(path);
+  if (drive) return `${drive[1]}\\`;
+  const unc = /^\\\\[^\\]+\\[^\\]+/.exec(path);
+  return unc ? `${unc[0]}\\` : '\\';
+}
+
+/** Every folder from the root down to `path`, root first. */
+export function pathAncestors(path: string, flavor: PathFlavor = flavorOf(path)): string[] {
+  const root = rootOf(path, flavor);
+  const rest = path.slice(path.toLowerCase().startsWith(root.toLowerCase()) ? root.length : 0);
+  const parts = rest.split(flavor === 'windows' ? /[\\/]/ : /\//).filter((p) => p !== '' && p !== '.');
+  const out = [root];
+  let current = root;
+  for (const part of parts) {
+    current = joinPath(current, part, flavor);
+    out.push(current);
+  }
+  return out;
+}
+
+/** The folder above `path`, or null at the root. */
+export function parentPath(path: string, flavor: PathFlavor = flavorOf(path)): string | null {
+  const chain = pathAncestors(path, flavor);
+  return chain.length > 1 ? (chain[chain.length - 2] ?? null) : null;
+}
+
+/** The last component of a path (the root itself for a root). */
+export function baseName(path: string, flavor: PathFlavor = flavorOf(path)): string {
+  const chain = pathAncestors(path, flavor);
+  const last = chain[chain.length - 1] ?? path;
+  if (chain.length === 1) return last;
+  const parts = last.split(flavor === 'windows' ? /[\\/]/ : /\//);
+  return parts[parts.length - 1] ?? last;
+}
+
+/** What the user typed in the remote path field, made absolute against the current folder. */
+export function resolveRemoteInput(input: string, current: string): string {
+  const typed = input.trim();
+  if (typed === '') return current;
+  const joined = typed.startsWith('/') ? typed : joinPath(current || '/', typed, 'posix');
+  const out: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** True when a name would be hidden on Unix (dot files). */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.') && name !== '.' && name !== '..';
+}

@@ -1,0 +1,66 @@
+/**
+ * How the queue panel splits and counts transfer items: which tab an item belongs to, and the
+ * totals the status bar shows. Pure over the item list.
+ */
+import type { ProgressUpdate, TransferItem } from '../../shared/models';
+
+export type QueueTab = 'queued' | 'failed' | 'successful';
+
+export function tabOf(item: TransferItem): QueueTab {
+  switch (item.state) {
+    case 'queued':
+    case 'running':
+    case 'paused':
+      return 'queued';
+    case 'failed':
+      return 'failed';
+    case 'done':
+    case 'skipped':
+      return 'successful';
+  }
+}
+
+export function itemsInTab(items: readonly TransferItem[], tab: QueueTab): TransferItem[] {
+  return items.filter((i) => tabOf(i) === tab);
+}
+
+/** An item with the latest progress batch laid over it (progress arrives faster than queue:changed). */
+export function withProgress(item: TransferItem, progress: ReadonlyMap<string, ProgressUpdate>): TransferItem {
+  const p = progress.get(item.id);
+  if (!p || item.state !== 'running') return item;
+  return { ...item, bytesDone: p.bytesDone, rate: p.rate, eta: p.eta };
+}
+
+export interface QueueTotals {
+  readonly queued: number;
+  readonly running: number;
+  readonly failed: number;
+  readonly successful: number;
+  /** Bytes still to move for queued, running and paused items (known sizes only). */
+  readonly bytesLeft: number;
+  /** Sum of the rates of running items. */
+  readonly rate: number;
+}
+
+export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMap<string, ProgressUpdate> = new Map()): QueueTotals {
+  let queued = 0;
+  let running = 0;
+  let failed = 0;
+  let successful = 0;
+  let bytesLeft = 0;
+  let rate = 0;
+  for (const raw of items) {
+    const item = withProgress(raw, progress);
+    const tab = tabOf(item);
+    if (tab === 'queued') {
+      queued += 1;
+      if (item.state === 'running') {
+        running += 1;
+        rate += item.rate;
+      }
+      if (item.size !== null) bytesLeft += Math.max(0, item.size - item.bytesDone);
+    } else if (tab === 'failed') failed += 1;
+    else successful += 1;
+  }
+  return { queued, running, failed, successful, bytesLeft, rate };
+}

@@ -1,0 +1,171 @@
+/**
+ * The Site Manager's editable copy of a site, its validation and the conversion to `SiteInput`.
+ * Fields the user types (port, connection limit) stay strings until saved, so a half-typed value is
+ * shown as typed and reported inline instead of being coerced.
+ */
+import type { Bookmark, LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
+
+export interface SiteDraft {
+  /** Saved id, or undefined for a site not saved yet. */
+  readonly id: string | undefined;
+  /** Stable key in the dialog (the id, or "new-N"). */
+  readonly key: string;
+  readonly name: string;
+  readonly folder: readonly string[];
+  readonly host: string;
+  readonly port: string;
+  readonly protocol: SiteProtocol;
+  readonly logonType: LogonType;
+  readonly user: string;
+  /** What the user typed; only sent when `passwordChanged`. */
+  readonly password: string;
+  readonly passwordChanged: boolean;
+  readonly hasPassword: boolean;
+  readonly transferMode: SiteTransferMode;
+  readonly charset: string;
+  readonly localDir: string;
+  readonly remoteDir: string;
+  readonly limitConnections: boolean;
+  readonly connectionLimit: string;
+  readonly comments: string;
+  readonly trustedFingerprints: readonly string[];
+  readonly bookmarks: readonly Bookmark[];
+}
+
+let counter = 0;
+
+export function newSiteDraft(folder: readonly string[], name: string): SiteDraft {
+  counter += 1;
+  return {
+    id: undefined,
+    key: `new-${counter}`,
+    name,
+    folder,
+    host: '',
+    port: '',
+    protocol: 'ftp-explicit-if-available',
+    logonType: 'normal',
+    user: '',
+    password: '',
+    passwordChanged: false,
+    hasPassword: false,
+    transferMode: 'default',
+    charset: 'auto',
+    localDir: '',
+    remoteDir: '',
+    limitConnections: false,
+    connectionLimit: '2',
+    comments: '',
+    trustedFingerprints: [],
+    bookmarks: [],
+  };
+}
+
+export function draftFromSite(site: Site): SiteDraft {
+  return {
+    id: site.id,
+    key: site.id,
+    name: site.name,
+    folder: site.folder,
+    host: site.host,
+    port: String(site.port),
+    protocol: site.protocol,
+    logonType: site.logonType,
+    user: site.user,
+    password: '',
+    passwordChanged: false,
+    hasPassword: site.hasPassword,
+    transferMode: site.transferMode,
+    charset: site.charset,
+    localDir: site.localDir,
+    remoteDir: site.remoteDir,
+    limitConnections: site.connectionLimit !== null,
+    connectionLimit: String(site.connectionLimit ?? 2),
+    comments: site.comments,
+    trustedFingerprints: site.trustedFingerprints,
+    bookmarks: site.bookmarks,
+  };
+}
+
+/** Port 990 for implicit FTPS, 21 otherwise. */
+export function defaultPort(protocol: SiteProtocol): number {
+  return protocol === 'ftp-implicit' ? 990 : 21;
+}
+
+/** Field → translation key of the problem. Empty when the draft can be saved. */
+export type DraftErrors = Partial<Record<'name' | 'host' | 'port' | 'connectionLimit' | 'user', DraftErrorKey>>;
+export type DraftErrorKey =
+  | 'validation.nameRequired'
+  | 'validation.hostRequired'
+  | 'validation.hostInvalid'
+  | 'validation.portRange'
+  | 'validation.connectionLimit'
+  | 'validation.userRequired';
+
+/** Parses a port as typed: null when empty (use the default), NaN when not a whole number in 1–65535. */
+export function parsePort(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  if (!/^\d+$/.test(t)) return Number.NaN;
+  const n = Number(t);
+  return n >= 1 && n <= 65535 ? n : Number.NaN;
+}
+
+export function validateDraft(d: SiteDraft): DraftErrors {
+  const errors: DraftErrors = {};
+  if (d.name.trim() === '') errors.name = 'validation.nameRequired';
+  const host = d.host.trim();
+  if (host === '') errors.host = 'validation.hostRequired';
+  else if (/[\s/\\]/.test(host.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, ''))) errors.host = 'validation.hostInvalid';
+  if (Number.isNaN(parsePort(d.port) ?? 0)) errors.port = 'validation.portRange';
+  if (d.limitConnections) {
+    const t = d.connectionLimit.trim();
+    const n = Number(t);
+    if (!/^\d+$/.test(t) || n < 1 || n > 10) errors.connectionLimit = 'validation.connectionLimit';
+  }
+  if (d.logonType !== 'anonymous' && d.user.trim() === '') errors.user = 'validation.userRequired';
+  return errors;
+}
+
+/** A host typed as "ftp://example.com:2121/" becomes host and port, as FileZilla accepts it. */
+export function splitHost(host: string): { host: string; port: number | null } {
+  const m = /^(?:[a-z]+:\/\/)?(\[[^\]]+\]|[^:/]+)(?::(\d+))?\/*$/i.exec(host.trim());
+  if (!m || !m[1]) return { host: host.trim(), port: null };
+  return { host: m[1], port: m[2] ? Number(m[2]) : null };
+}
+
+export function draftToInput(d: SiteDraft): SiteInput {
+  const split = splitHost(d.host);
+  const port = parsePort(d.port) ?? split.port ?? defaultPort(d.protocol);
+  return {
+    ...(d.id !== undefined ? { id: d.id } : {}),
+    name: d.name.trim(),
+    folder: d.folder,
+    host: split.host,
+    port,
+    protocol: d.protocol,
+    logonType: d.logonType,
+    user: d.logonType === 'anonymous' ? 'anonymous' : d.user.trim(),
+    ...(d.logonType === 'normal' && d.passwordChanged ? { password: d.password } : {}),
+    ...(d.logonType !== 'normal' && d.hasPassword ? { password: null } : {}),
+    transferMode: d.transferMode,
+    charset: d.charset.trim() === '' ? 'auto' : d.charset.trim(),
+    localDir: d.localDir.trim(),
+    remoteDir: d.remoteDir.trim(),
+    connectionLimit: d.limitConnections ? Number(d.connectionLimit.trim()) : null,
+    comments: d.comments,
+    trustedFingerprints: d.trustedFingerprints,
+    bookmarks: d.bookmarks,
+  };
+}
+
+/** A saved site as input, e.g. to add a bookmark: the password is kept (undefined). */
+export function siteToInput(site: Site, patch: Partial<SiteInput> = {}): SiteInput {
+  const { hasPassword: _hasPassword, ...rest } = site;
+  return { ...rest, ...patch };
+}
+
+/** Whether two drafts differ in anything the user can edit. */
+export function draftChanged(a: SiteDraft, b: SiteDraft): boolean {
+  return JSON.stringify(a) !== JSON.stringify(b);
+}

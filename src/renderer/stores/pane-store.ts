@@ -1,0 +1,74 @@
+/**
+ * One store per file pane (local, remote): the folder shown, its rows, loading and error state,
+ * path history, sort, keyboard/selection state, inline rename and the folder tree's cache.
+ */
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { FerryErrorData } from '../../shared/errors';
+import type { PaneSide } from '../lib/dnd';
+import { EMPTY_NAV, type NavState } from '../lib/list-nav';
+import { DEFAULT_SORT, type FileRow, type SortSpec } from '../lib/sort';
+
+export interface PaneState {
+  readonly side: PaneSide;
+  /** The folder listed (canonical, as main returned it); "" before the first listing. */
+  readonly path: string;
+  /** Local listings say their parent; remote parents are computed. */
+  readonly parent: string | null;
+  /** Null when nothing is listed (not connected yet). */
+  readonly rows: readonly FileRow[] | null;
+  /** Bumped on every new listing, so the list can tell a refresh from a folder change. */
+  readonly version: number;
+  readonly loading: boolean;
+  /** The folder being opened while `loading`. */
+  readonly pending: string | null;
+  readonly error: FerryErrorData | null;
+  /** Visited folders, most recent first. */
+  readonly history: readonly string[];
+  readonly nav: NavState;
+  readonly sort: SortSpec;
+  /** The row being renamed inline. */
+  readonly renaming: string | null;
+  /** Folder tree: sub-folder names per listed folder, and which nodes are open. */
+  readonly treeChildren: ReadonlyMap<string, readonly string[]>;
+  readonly treeExpanded: ReadonlySet<string>;
+}
+
+export type PaneStore = UseBoundStore<StoreApi<PaneState>>;
+
+export const MAX_HISTORY = 20;
+
+function initial(side: PaneSide): PaneState {
+  return {
+    side,
+    path: '',
+    parent: null,
+    rows: null,
+    version: 0,
+    loading: false,
+    pending: null,
+    error: null,
+    history: [],
+    nav: EMPTY_NAV,
+    sort: DEFAULT_SORT,
+    renaming: null,
+    treeChildren: new Map(),
+    treeExpanded: new Set(),
+  };
+}
+
+export const useLocalPane: PaneStore = create<PaneState>()(() => initial('local'));
+export const useRemotePane: PaneStore = create<PaneState>()(() => initial('remote'));
+
+export function paneStore(side: PaneSide): PaneStore {
+  return side === 'local' ? useLocalPane : useRemotePane;
+}
+
+export function resetPane(side: PaneSide): void {
+  const keepSort = paneStore(side).getState().sort;
+  paneStore(side).setState({ ...initial(side), sort: keepSort });
+}
+
+/** Adds a path to the front of the history, without duplicates. */
+export function pushHistory(history: readonly string[], path: string): readonly string[] {
+  return [path, ...history.filter((p) => p !== path)].slice(0, MAX_HISTORY);
+}

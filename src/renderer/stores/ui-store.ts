@@ -1,0 +1,113 @@
+/**
+ * Window-level UI state: which dialog is open, the context menu, toasts, the focused pane and the
+ * open/closed panels. Dialog requests that wait for an answer (confirm, prompt) carry a resolver.
+ */
+import { create } from 'zustand';
+import type { CertificateError, FerryErrorData } from '../../shared/errors';
+import type { ConnectTarget } from '../../shared/models';
+import type { PaneSide } from '../lib/dnd';
+
+export interface MenuItem {
+  readonly id: string;
+  readonly label: string;
+  readonly onSelect?: () => void;
+  readonly disabled?: boolean;
+  readonly shortcut?: string;
+  /** Drawn as a separator line; label unused. */
+  readonly separator?: boolean;
+  /** Checkable items (toggles). */
+  readonly checked?: boolean;
+}
+
+export interface MenuRequest {
+  readonly x: number;
+  readonly y: number;
+  readonly label: string;
+  readonly items: readonly MenuItem[];
+  /** Focus goes back here on close. */
+  readonly returnFocus: HTMLElement | null;
+}
+
+export interface ConfirmRequest {
+  readonly title: string;
+  readonly message: string;
+  readonly confirmLabel: string;
+  readonly danger: boolean;
+  readonly resolve: (ok: boolean) => void;
+}
+
+export interface PromptRequest {
+  readonly title: string;
+  readonly label: string;
+  readonly value: string;
+  readonly confirmLabel: string;
+  readonly password?: boolean;
+  /** Returns a translated problem or null. */
+  readonly validate?: (value: string) => string | null;
+  readonly resolve: (value: string | null) => void;
+}
+
+export interface ChmodRequest {
+  readonly names: readonly string[];
+  readonly permissions: string | null;
+}
+
+export interface CertificateRequest {
+  readonly error: CertificateError;
+  readonly target: ConnectTarget;
+}
+
+export interface Toast {
+  readonly id: number;
+  readonly kind: 'error' | 'info';
+  readonly message: string;
+  readonly hint: string;
+}
+
+export interface UiState {
+  readonly activePane: PaneSide;
+  readonly siteManager: { readonly open: boolean; readonly selectSiteId: string | null };
+  readonly settingsOpen: boolean;
+  readonly certificate: CertificateRequest | null;
+  readonly fingerprintOpen: boolean;
+  readonly confirm: ConfirmRequest | null;
+  readonly prompt: PromptRequest | null;
+  readonly chmod: ChmodRequest | null;
+  readonly menu: MenuRequest | null;
+  readonly toasts: readonly Toast[];
+  readonly logOpen: boolean;
+  readonly queueOpen: boolean;
+}
+
+export const useUiStore = create<UiState>()(() => ({
+  activePane: 'local',
+  siteManager: { open: false, selectSiteId: null },
+  settingsOpen: false,
+  certificate: null,
+  fingerprintOpen: false,
+  confirm: null,
+  prompt: null,
+  chmod: null,
+  menu: null,
+  toasts: [],
+  logOpen: true,
+  queueOpen: true,
+}));
+
+let toastId = 1;
+
+/** Shows a toast; errors stay until dismissed or 12 s, info 4 s. */
+export function pushToast(kind: Toast['kind'], message: string, hint = ''): number {
+  const id = toastId++;
+  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, hint }] }));
+  setTimeout(() => dismissToast(id), kind === 'error' ? 12_000 : 4_000);
+  return id;
+}
+
+export function dismissToast(id: number): void {
+  useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+}
+
+export function toastForError(error: FerryErrorData): number {
+  return pushToast('error', error.message, error.hint);
+}

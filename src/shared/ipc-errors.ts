@@ -1,0 +1,36 @@
+/**
+ * Errors the transports themselves produce (not the services), as data both sides can build:
+ * main's dispatcher, the preload and the browser client have no Node or Electron in common.
+ */
+import type { FerryErrorData } from './errors';
+
+/** A caller named a channel that is not in the contract. */
+export function unknownChannelError(channel: unknown): FerryErrorData {
+  const shown = typeof channel === 'string' ? `"${channel.slice(0, 80)}"` : `a ${channel === null ? 'null' : typeof channel}`;
+  return { kind: 'invalid-input', message: `Unknown request channel ${shown}.`, hint: 'Only the channels in the IPC contract (src/shared/contract.ts) can be called.', retryable: false };
+}
+
+/** The connection to main went away while a request waited, or before it could be sent. */
+export function connectionLostError(): FerryErrorData {
+  return {
+    kind: 'closed',
+    message: 'The connection to Ferry was lost before it answered.',
+    hint: 'Ferry reconnects by itself: try again in a moment. If you stopped Ferry, start it again.',
+    retryable: true,
+  };
+}
+
+/** The web host refused this page's token: it belongs to an earlier launch. */
+export function tokenRefusedError(): FerryErrorData {
+  return {
+    kind: 'closed',
+    message: "Ferry refused this page's access token.",
+    hint: 'Ferry was probably restarted: open the new address it printed when it started.',
+    retryable: false,
+  };
+}
+
+/** Main refused or failed to deliver the request before any handler ran. */
+export function transportError(reason: string): FerryErrorData {
+  return { kind: 'protocol', message: `The request could not be delivered: ${reason}`, hint: 'This is a bug in Ferry; please report it with the log.', retryable: false };
+}

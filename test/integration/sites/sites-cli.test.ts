@@ -1,0 +1,185 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../../src/main/ftp/ftp-client';
+import type { TranscriptLine } from '../../../src/main/ftp/transcript';
+import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
+import { openSettingsStore } from '../../../src/main/sites/settings-store';
+import { siteToConnectOptions } from '../../../src/main/sites/site-connect-options';
+import { openSiteStore } from '../../../src/main/sites/site-store';
+import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { tempDir } from './support';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../unit/sites/fixtures/sitemanager.xml', import.meta.url));
+const ACTIVE = /^> (EPRT|PORT) /m;
+const PASSIVE = /^> (EPSV|PASV)\b/m;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** `node scripts/build-cli.mjs`, unless dist/ferry.mjs is newer than every source (another run may be using it). */
+async function buildCli(): Promise<void> {
+  const bundle = path.join(REPO, 'dist', 'ferry.mjs');
+  const built = statSync(bundle, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  if (built >= newestSource(path.join(REPO, 'src'))) return;
+  await promisify(execFile)(process.execPath, [path.join(REPO, 'scripts', 'build-cli.mjs')], { cwd: REPO, timeout: 120_000 });
+}
+
+describe('saved sites through the CLI against vsftpd', () => {
+  let server: RunningServer;
+  let home: string;
+
+  /** `node bin/ferry.js ARGS` with FERRY_HOME set to this test's folder. */
+  const ferry = (args: readonly string[], input?: string): Promise<Run> =>
+    new Promise((resolve) => {
+      const child = execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), ...args], { env: { ...process.env, FERRY_HOME: home }, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+      child.stdin?.end(input ?? '');
+    });
+
+  /** The protocol log lines written after `from` characters, once they show a data command. */
+  const newLog = async (from: number): Promise<string> => {
+    const until = Date.now() + 5000;
+    for (;;) {
+      const log = (await server.readLog()).slice(from);
+      if (/"(EPRT|PORT|EPSV|PASV)\b/.test(log) || Date.now() > until) return log;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  const addSite = async (name: string, mode: string): Promise<void> => {
+    const run = await ferry(['sites', 'add', `Modes/${name}`, '--host', server.host, '--port', String(server.port), '--protocol', 'plain', '--user', server.user, '--password-stdin', '--mode', mode], `${server.password}\n`);
+    expect(run.code, run.stderr).toBe(0);
+  };
+
+  /** `ferry ls --site NAME -v`: returns the transcript and the server's log of that run. */
+  const listVia = async (name: string, extra: readonly string[] = []): Promise<{ run: Run; log: string }> => {
+    const before = (await server.readLog()).length;
+    const run = await ferry(['ls', '--site', `Modes/${name}`, '-v', ...extra]);
+    expect(run.code, run.stderr).toBe(0);
+    return { run, log: await newLog(before) };
+  };
+
+  beforeAll(async () => {
+    ensureServerBinaries(['vsftpd']);
+    [server, home] = await Promise.all([startServer('vsftpd'), tempDir('ferry-cli-sites-'), buildCli()]).then(([started, dir]) => [started, dir] as const);
+    await fsp.mkdir(path.join(server.root, 'pub'), { recursive: true });
+    await fsp.writeFile(path.join(server.root, 'pub', 'hello.txt'), 'hello\n');
+    await addSite('Active', 'active');
+    await addSite('Passive', 'passive');
+    await addSite('Default', 'default');
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (home) await fsp.rm(home, { recursive: true, force: true });
+  });
+
+  it('sites list --json shows every field but never a password', async () => {
+    const run = await ferry(['sites', 'list', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain(server.password);
+    const sites = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(sites.map((site) => site.name)).toEqual(['Active', 'Default', 'Passive']);
+    expect(sites[0]).toMatchObject({ name: 'Active', folder: 'Modes', host: server.host, port: server.port, protocol: 'ftp-plain', logonType: 'normal', user: server.user, transferMode: 'active', charset: 'auto', hasPassword: true });
+    expect(sites[1]).toMatchObject({ transferMode: 'default' });
+  });
+
+  it('a site saved as Active lists with EPRT/PORT (transcript and server log)', async () => {
+    const { run, log } = await listVia('Active', ['/pub']);
+    expect(run.stdout).toMatch(/hello\.txt/);
+    expect(run.stderr).toMatch(ACTIVE);
+    expect(run.stderr).not.toMatch(PASSIVE);
+    expect(run.stderr).toMatch(/^> PASS \*{8}$/m);
+    expect(run.stderr).not.toContain(server.password);
+    expect(log).toMatch(/"(EPRT|PORT) /);
+    expect(log).not.toMatch(/"(EPSV|PASV)/);
+  });
+
+  it('a site saved as Passive lists with EPSV/PASV (transcript and server log)', async () => {
+    const { run, log } = await listVia('Passive', ['pub']);
+    expect(run.stdout).toMatch(/hello\.txt/);
+    expect(run.stderr).toMatch(PASSIVE);
+    expect(run.stderr).not.toMatch(ACTIVE);
+    expect(log).toMatch(/"(EPSV|PASV)/);
+    expect(log).not.toMatch(/"(EPRT|PORT) /);
+  });
+
+  it('a site on Default follows the global setting when it changes', async () => {
+    expect((await ferry(['settings', 'set', 'defaultTransferMode', 'active'])).code).toBe(0);
+    const asActive = await listVia('Default');
+    expect(asActive.run.stderr).toMatch(ACTIVE);
+    expect(asActive.log).toMatch(/"(EPRT|PORT) /);
+    expect((await ferry(['settings', 'set', 'defaultTransferMode', 'passive'])).code).toBe(0);
+    const asPassive = await listVia('Default');
+    expect(asPassive.run.stderr).toMatch(PASSIVE);
+    expect(asPassive.log).toMatch(/"(EPSV|PASV)/);
+    expect(asPassive.log).not.toMatch(/"(EPRT|PORT) /);
+  });
+
+  it('a flag on the command line wins over the site', async () => {
+    const { run } = await listVia('Active', ['--passive']);
+    expect(run.stderr).toMatch(PASSIVE);
+    expect(run.stderr).not.toMatch(ACTIVE);
+  });
+
+  it('FtpClient.connect(siteToConnectOptions(…)) uses the saved mode, password and the settings', async () => {
+    const sites = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    const settings = await openSettingsStore({ home });
+    for (const [name, expected] of [['Active', ACTIVE], ['Passive', PASSIVE]] as const) {
+      const site = await sites.findByPath(`Modes/${name}`);
+      const transcript: TranscriptLine[] = [];
+      const client = await FtpClient.connect({ ...siteToConnectOptions(site, await sites.getPassword(site.id), await settings.get()), onTranscript: (line) => transcript.push(line) });
+      try {
+        const listing = await client.list('/pub');
+        expect(listing.entries.map((entry) => entry.name)).toContain('hello.txt');
+      } finally {
+        await client.quit();
+      }
+      const commands = transcript.filter((line) => line.kind === 'command').map((line) => `> ${line.text}`).join('\n');
+      expect(commands).toMatch(expected);
+    }
+  });
+
+  it('reports unknown sites and a URL given with --site, with a fix and exit status 2', async () => {
+    const unknown = await ferry(['ls', '--site', 'Nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no site "Nope"[\s\S]*Modes\/Active/);
+    const both = await ferry(['ls', '--site', 'Modes/Active', `ftp://${server.host}:${server.port}/`]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/Both --site and a URL/);
+  });
+
+  it('sites import prints what was imported and skipped; sites remove deletes', async () => {
+    const run = await ferry(['sites', 'import', FIXTURE]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Imported 10 site\(s\):$/m);
+    expect(run.stdout).toMatch(/^ {2}Work\/China\/GBK server$/m);
+    expect(run.stdout).toMatch(/^Skipped 3:$/m);
+    expect(run.stdout).toMatch(/^ {2}Secure\/SFTP box — SFTP/m);
+    expect(run.stderr).toMatch(/warning: Secure\/Account site: .*ACCT/);
+    const list = JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as { path: string; charset: string; protocol: string; port: number }[];
+    expect(list.find((site) => site.path === 'Work/China/GBK server')).toMatchObject({ charset: 'gbk' });
+    expect(list.find((site) => site.path === 'Secure/Implicit FTPS')).toMatchObject({ protocol: 'ftp-implicit', port: 990 });
+    expect((await ferry(['sites', 'remove', 'Secure/Implicit FTPS'])).code).toBe(0);
+    const after = JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as { path: string }[];
+    expect(after.map((site) => site.path)).not.toContain('Secure/Implicit FTPS');
+  });
+});

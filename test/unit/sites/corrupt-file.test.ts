@@ -1,0 +1,71 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { asideName } from '../../../src/main/sites/atomic-file';
+import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
+import { openSiteStore } from '../../../src/main/sites/site-store';
+import { siteInput, tempHome } from './helpers';
+
+describe('a corrupt sites.json', () => {
+  let home: string;
+  let file: string;
+  beforeEach(async () => {
+    home = await tempHome();
+    file = path.join(home, 'sites.json');
+  });
+  afterEach(async () => {
+    await fsp.rm(home, { recursive: true, force: true });
+  });
+
+  const asideFiles = async (): Promise<string[]> => (await fsp.readdir(home)).filter((name) => name.startsWith('sites.json.corrupt-'));
+
+  it('names the copy with a sortable UTC timestamp', () => {
+    expect(asideName('/x/sites.json', 'corrupt', new Date('2026-11-25T15:00:00.123Z'))).toBe('/x/sites.json.corrupt-2026-11-25T15-00-00Z');
+  });
+
+  it.each([
+    ['01-not JSON', '{"format": 1, "sites": [', /not valid JSON/],
+    ['02-wrong shape', '{"format": 1, "sites": "many"}', /sites/],
+    ['03-empty file', '', /not valid JSON/],
+    ['04-null', 'null', /expected object/i],
+  ])('%s: set aside byte for byte, reported, and the store still works', async (_name, text, problem) => {
+    await fsp.writeFile(file, text);
+    const store = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    const list = await store.list();
+    expect(list.sites).toEqual([]);
+    expect(list.warnings).toHaveLength(1);
+    expect(list.warnings[0]).toMatch(problem);
+    expect(list.warnings[0]).toMatch(/moved to .*sites\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ/);
+    const [aside] = await asideFiles();
+    expect(await fsp.readFile(path.join(home, aside as string), 'utf8')).toBe(text);
+    await store.save(siteInput());
+    expect((await store.list()).sites).toHaveLength(1);
+    expect(await asideFiles()).toHaveLength(1);
+  });
+
+  it('keeps the readable sites when only one is bad, and still keeps the original aside', async () => {
+    const store = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    await store.save(siteInput({ name: 'Good' }));
+    await store.save(siteInput({ name: 'Bad' }));
+    const raw = JSON.parse(await fsp.readFile(file, 'utf8')) as { sites: { name: string; port: number }[] };
+    (raw.sites.find((site) => site.name === 'Bad') as { port: number }).port = 99999;
+    await fsp.writeFile(file, JSON.stringify(raw));
+    const reopened = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    const list = await reopened.list();
+    expect(list.sites.map((site) => site.name)).toEqual(['Good']);
+    expect(list.warnings).toEqual([expect.stringMatching(/site "Bad": port.*readable part was kept/)]);
+    expect(await asideFiles()).toHaveLength(1);
+  });
+
+  it('never touches a file from a newer Ferry', async () => {
+    const text = JSON.stringify({ format: 99, sites: [] });
+    await fsp.writeFile(file, text);
+    const store = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    const error = await store.list().catch((caught: unknown) => caught);
+    expect((error as FtpError).data).toMatchObject({ kind: 'local-file', message: expect.stringMatching(/newer Ferry/) });
+    await expect(store.save(siteInput())).rejects.toThrow(/newer Ferry/);
+    expect(await fsp.readFile(file, 'utf8')).toBe(text);
+    expect(await asideFiles()).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/models';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { openSettingsStore } from '../../../src/main/sites/settings-store';
+import { tempHome } from './helpers';
+
+describe('settings store', () => {
+  let home: string;
+  beforeEach(async () => {
+    home = await tempHome();
+  });
+  afterEach(async () => {
+    await fsp.rm(home, { recursive: true, force: true });
+  });
+
+  it('starts from the defaults (passive) and keeps changes across reopening', async () => {
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+    const seen: Settings[] = [];
+    store.onChange((settings) => seen.push(settings));
+    await store.set({ defaultTransferMode: 'active', activePortRange: [50000, 50010], activeExternalAddress: '203.0.113.7' });
+    expect(seen).toHaveLength(1);
+    const reopened = await openSettingsStore({ home });
+    expect(await reopened.get()).toMatchObject({ defaultTransferMode: 'active', activePortRange: [50000, 50010], activeExternalAddress: '203.0.113.7', theme: 'system' });
+  });
+
+  it.each([
+    [{ defaultTransferMode: 'fast' }, /defaultTransferMode/, /passive/],
+    [{ activePortRange: [6000, 5000] }, /activePortRange/, /low ≤ high/],
+    [{ activePortRange: [0, 10] }, /activePortRange/, /1 to 65535/],
+    [{ defaultConnectionLimit: 11 }, /defaultConnectionLimit/, /1 to 10/],
+    [{ activeExternalAddress: 'not an address!' }, /external address/, /public IP/],
+  ])('refuses %j naming the field and the fix', async (patch, message, hint) => {
+    const store = await openSettingsStore({ home });
+    const error = await store.set(patch as Partial<Settings>).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    expect((error as FtpError).data).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(message), hint: expect.stringMatching(hint) });
+    expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('fills settings an older file lacks from the defaults', async () => {
+    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { theme: 'dark' } }));
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(store.warnings()).toEqual([]);
+  });
+
+  it('sets a corrupt settings file aside and says so', async () => {
+    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { defaultTransferMode: 'sideways' } }));
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.warnings()).toEqual([expect.stringMatching(/settings file could not be read .*defaultTransferMode.*moved to .*settings\.json\.corrupt-/)]);
+    expect((await fsp.readdir(home)).filter((name) => name.startsWith('settings.json.corrupt-'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SiteList } from '../../../src/shared/models';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
+import { createUnavailableVault, type PasswordVault } from '../../../src/main/sites/password-vault';
+import { openSiteStore, type SiteStore } from '../../../src/main/sites/site-store';
+import { siteInput, tempHome } from './helpers';
+
+const FIXTURE = readFileSync(new URL('./fixtures/sitemanager.xml', import.meta.url), 'utf8');
+
+async function expectInvalid(promise: Promise<unknown>, message: RegExp): Promise<void> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(FtpError);
+  expect((error as FtpError).data.kind).toBe('invalid-input');
+  expect((error as FtpError).data.message).toMatch(message);
+  expect((error as FtpError).data.hint).not.toBe('');
+}
+
+describe('site store', () => {
+  let home: string;
+  let store: SiteStore;
+  beforeEach(async () => {
+    home = await tempHome();
+    store = await openSiteStore({ home, vault: createFileKeyVault(home) });
+  });
+  afterEach(async () => {
+    store.close();
+    await fsp.rm(home, { recursive: true, force: true });
+  });
+
+  it('starts empty without creating anything', async () => {
+    expect(await store.list()).toEqual({ sites: [], folders: [], warnings: [] });
+  });
+
+  it('creates, reads back after reopening, and edits a site', async () => {
+    const created = await store.save(siteInput({ folder: ['Work'], password: 'pw1', transferMode: 'active', charset: 'gbk' }));
+    expect(created).toMatchObject({ name: 'Acme', folder: ['Work'], hasPassword: true, transferMode: 'active', charset: 'gbk' });
+    expect(created).not.toHaveProperty('password');
+    const reopened = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    expect(await reopened.get(created.id)).toEqual(created);
+    expect(await reopened.getPassword(created.id)).toBe('pw1');
+
+    const edited = await reopened.save({ ...siteInput({ folder: ['Work'], port: 2121, transferMode: 'passive' }), id: created.id });
+    expect(edited).toMatchObject({ id: created.id, port: 2121, transferMode: 'passive', hasPassword: true });
+    expect(await store.getPassword(created.id)).toBe('pw1'); // undefined keeps the password
+    await store.save({ ...siteInput({ folder: ['Work'] }), id: created.id, password: 'pw2' });
+    expect(await store.getPassword(created.id)).toBe('pw2');
+    const forgotten = await store.save({ ...siteInput({ folder: ['Work'] }), id: created.id, password: null });
+    expect(forgotten.hasPassword).toBe(false);
+    expect(await store.getPassword(created.id)).toBeNull();
+    expect((await store.list()).sites).toHaveLength(1);
+  });
+
+  it('keeps no password for anonymous and "ask" sites', async () => {
+    const anonymous = await store.save(siteInput({ name: 'A', logonType: 'anonymous', password: 'x' }));
+    const ask = await store.save(siteInput({ name: 'B', logonType: 'ask', password: 'x' }));
+    expect([anonymous.hasPassword, ask.hasPassword]).toEqual([false, false]);
+  });
+
+  it('duplicates a site with its password under a new name', async () => {
+    const original = await store.save(siteInput({ folder: ['Work'], password: 'pw' }));
+    const copy = await store.duplicate(original.id);
+    const copy2 = await store.duplicate(original.id);
+    expect(copy).toMatchObject({ name: 'Copy of Acme', folder: ['Work'], host: 'ftp.acme.com', hasPassword: true });
+    expect(copy2.name).toBe('Copy of Acme (2)');
+    expect(copy.id).not.toBe(original.id);
+    expect(await store.getPassword(copy.id)).toBe('pw');
+  });
+
+  it('moves sites between folders, refusing a name clash', async () => {
+    const a = await store.save(siteInput({ folder: ['Work'] }));
+    const moved = await store.move(a.id, ['Home', 'Old']);
+    expect(moved.folder).toEqual(['Home', 'Old']);
+    expect((await store.list()).folders).toEqual([['Home'], ['Home', 'Old']]);
+    await store.save(siteInput({ folder: ['Work'] }));
+    await expectInvalid(store.move(a.id, ['Work']), /already exists in folder "Work"/);
+  });
+
+  it('creates, renames and deletes folders (deleting a folder deletes what is in it)', async () => {
+    await store.createFolder(['Empty']);
+    await store.createFolder(['Work', 'Clients']);
+    const site = await store.save(siteInput({ folder: ['Work', 'Clients'] }));
+    expect((await store.list()).folders).toEqual([['Empty'], ['Work'], ['Work', 'Clients']]);
+    await store.renameFolder(['Work'], 'Job');
+    expect((await store.list()).folders).toEqual([['Empty'], ['Job'], ['Job', 'Clients']]);
+    expect((await store.get(site.id)).folder).toEqual(['Job', 'Clients']);
+    await expectInvalid(store.renameFolder(['Job'], 'Empty'), /already exists/);
+    await store.deleteFolder(['Job']);
+    expect(await store.list()).toMatchObject({ sites: [], folders: [['Empty']] });
+    await expectInvalid(store.deleteFolder(['Nope']), /no folder "Nope"/);
+  });
+
+  it('deletes a site; a deleted id gives an error with a fix', async () => {
+    const site = await store.save(siteInput());
+    await store.delete(site.id);
+    expect((await store.list()).sites).toEqual([]);
+    await expectInvalid(store.get(site.id), /no site with id/);
+    await expectInvalid(store.save({ ...siteInput(), id: site.id }), /no site with id/);
+  });
+
+  it('refuses two sites with one name in one folder, and invalid input naming the field', async () => {
+    await store.save(siteInput());
+    await expectInvalid(store.save(siteInput()), /already exists in the top level/);
+    await store.save(siteInput({ folder: ['Other'] }));
+    await expectInvalid(store.save(siteInput({ name: 'X', port: 0 })), /Port 0/);
+    await expectInvalid(store.save(siteInput({ name: 'X', connectionLimit: 42 })), /Connection limit 42/);
+    await expectInvalid(store.save(siteInput({ name: 'X', charset: 'nope' })), /Charset "nope"/);
+    await expectInvalid(store.save(siteInput({ name: 'X', host: '' })), /Host is empty/);
+  });
+
+  it('finds sites by path, by unique name, ignoring case, and explains ambiguity', async () => {
+    const a = await store.save(siteInput({ folder: ['Work', 'Clients'] }));
+    const b = await store.save(siteInput({ name: 'Slash/Name', folder: ['Work'] }));
+    await store.save(siteInput({ folder: ['Home'] }));
+    expect((await store.findByPath('Work/Clients/Acme')).id).toBe(a.id);
+    expect((await store.findByPath('work/clients/acme')).id).toBe(a.id);
+    expect((await store.findByPath('Work/Slash\\/Name')).id).toBe(b.id);
+    expect((await store.findByPath('Slash/Name').catch(() => null))).toBeNull();
+    await expectInvalid(store.findByPath('Acme'), /matches 2 sites: Home\/Acme, Work\/Clients\/Acme/);
+    await expectInvalid(store.findByPath('Nope'), /no site "Nope"/);
+  });
+
+  it('trusts a certificate fingerprint once, normalized', async () => {
+    const site = await store.save(siteInput());
+    const hex = 'ab'.repeat(32);
+    await store.trustCertificate(site.id, hex);
+    const trusted = await store.trustCertificate(site.id, hex.toUpperCase());
+    expect(trusted.trustedFingerprints).toEqual([Array(32).fill('AB').join(':')]);
+  });
+
+  it('notifies listeners of every change with the whole list', async () => {
+    const seen: SiteList[] = [];
+    const unsubscribe = store.onChange((list) => seen.push(list));
+    const site = await store.save(siteInput());
+    await store.duplicate(site.id);
+    unsubscribe();
+    await store.delete(site.id);
+    expect(seen.map((list) => list.sites.length)).toEqual([1, 2]);
+  });
+
+  it('serializes quick successive and concurrent edits: nothing is lost', async () => {
+    const other = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    await Promise.all(Array.from({ length: 20 }, (_unused, index) => (index % 2 ? store : other).save(siteInput({ name: `S${index}`, password: `p${index}` }))));
+    const list = await store.list();
+    expect(list.sites.map((site) => site.name).sort()).toEqual(Array.from({ length: 20 }, (_unused, index) => `S${index}`).sort());
+    for (const site of list.sites) expect(await store.getPassword(site.id)).toBe(`p${site.name.slice(1)}`);
+  });
+
+  it('imports the FileZilla fixture and reports imported and skipped sites', async () => {
+    const report = await store.importFileZilla(FIXTURE);
+    expect(report.imported).toHaveLength(10);
+    expect(report.skipped.map((skip) => skip.name)).toEqual(['Secure/SFTP box', 'Secure/Key logon', 'Secure/Bucket']);
+    expect(report.warnings.join('\n')).toMatch(/Account site.*ACCT/);
+    const gbk = await store.findByPath('Work/China/GBK server');
+    expect(gbk).toMatchObject({ charset: 'gbk', hasPassword: true });
+    expect(await store.getPassword(gbk.id)).toBe('gbk-secret');
+    const list = await store.list();
+    expect(list.folders).toContainEqual(['Work', 'Empty folder']);
+    const again = await store.importFileZilla(FIXTURE);
+    expect(again.imported).toContain('Public mirror (2)');
+    expect(again.warnings.join('\n')).toMatch(/already exists; imported as "Public mirror \(2\)"/);
+  });
+
+  it('exports JSON without any password', async () => {
+    await store.save(siteInput({ password: 'super-secret-pw' }));
+    const json = await store.exportJson();
+    expect(json).not.toContain('super-secret-pw');
+    expect(json).not.toMatch(/"password"|hasPassword|"data"/);
+    const parsed = JSON.parse(json) as { kind: string; sites: { name: string; host: string }[] };
+    expect(parsed).toMatchObject({ kind: 'ferry-sites', sites: [{ name: 'Acme', host: 'ftp.acme.com' }] });
+  });
+
+  describe('without a usable vault', () => {
+    let vault: PasswordVault;
+    beforeEach(() => {
+      vault = createUnavailableVault('no keyring is running');
+    });
+
+    it('saves the site without its password and tells why, never in clear', async () => {
+      const bare = await openSiteStore({ home, vault });
+      const site = await bare.save(siteInput({ password: 'clear-text-never' }));
+      expect(site.hasPassword).toBe(false);
+      expect((await bare.list()).warnings).toEqual([expect.stringMatching(/password for "Acme" was not saved: no keyring is running/)]);
+      expect(await fsp.readFile(path.join(home, 'sites.json'), 'utf8')).not.toContain('clear-text-never');
+    });
+
+    it('import keeps the sites and reports the passwords it could not keep', async () => {
+      const bare = await openSiteStore({ home, vault });
+      const report = await bare.importFileZilla(FIXTURE);
+      expect(report.imported).toHaveLength(10);
+      expect(report.warnings).toContainEqual(expect.stringMatching(/5 password\(s\) were not imported: .*no keyring/));
+    });
+
+    it('a password saved by another vault gives a clear error, not garbage', async () => {
+      const site = await store.save(siteInput({ password: 'pw' }));
+      const other: PasswordVault = { ...createFileKeyVault(home), id: 'safe-storage' };
+      const app = await openSiteStore({ home, vault: other });
+      const error = await app.getPassword(site.id).catch((caught: unknown) => caught);
+      expect((error as FtpError).data.message).toMatch(/saved with the vault key file.*cannot read/);
+    });
+  });
+});
