@@ -1,9 +1,19 @@
 /**
- * PLACEHOLDER written by the hosts helper so the hosts compile: the lead replaces this file with the real
- * composition root that builds the handler table from the services.
+ * The composition root: builds every service once and exposes them as the contract's handler table.
+ * Both hosts (Electron and web) call this; nothing here knows which transport carries the calls.
  */
+import os from 'node:os';
+import path from 'node:path';
 import type { EmitEvent, Handlers } from '../../shared/contract';
-import type { PasswordVault } from '../sites/password-vault';
+import { DEFAULT_SETTINGS, type ConnectTarget, type Settings } from '../../shared/models';
+import type { ConnectOptions } from '../ftp/connect-options';
+import { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import { LocalFiles } from '../local/local-files';
+import { SessionService, type ResolvedTarget } from '../sessions/session-service';
+import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
+import { TransferQueue } from '../transfers/transfer-queue';
+import { APP_VERSION } from './app-version';
 
 export interface ServicesOptions {
   /** Ferry's user-data folder (resolveFerryHome). */
@@ -19,7 +29,124 @@ export interface Services {
   dispose(): Promise<void>;
 }
 
-/** The hosts `await` the result, so this may become async. */
-export function createServices(_options: ServicesOptions): Services | Promise<Services> {
-  throw new Error('not wired yet: src/main/app/create-services.ts is a placeholder');
+export const QUEUE_FILE = 'queue.json';
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const { home, emit } = options;
+  const sites = await openSiteStore({ home, vault: options.vault, watch: true });
+  const settingsStore = await openSettingsStore({ home, watch: true });
+  const unsubscribe = [sites.onChange((list) => emit('sites:changed', list)), settingsStore.onChange((settings) => emit('settings:changed', settings))];
+  const local = new LocalFiles();
+
+  /** Connection settings per transfer target, so queue workers connect like the browsing session did. */
+  const targets = new Map<string, ResolvedTarget>();
+  const limits = new Map<string, number>();
+  let settingsCache: Settings = await settingsStore.get().catch(() => DEFAULT_SETTINGS);
+  unsubscribe.push(settingsStore.onChange((settings) => (settingsCache = settings)));
+
+  const resolve = async (target: ConnectTarget, trustOnce: string | undefined): Promise<ResolvedTarget> => {
+    const settings = await settingsStore.get();
+    let resolved: ResolvedTarget;
+    if (target.kind === 'site') {
+      const site = await sites.get(target.siteId);
+      const password = target.password ?? (site.logonType === 'normal' ? await sites.getPassword(site.id) : null);
+      const connect = siteToConnectOptions(site, password, settings);
+      resolved = { options: withTrust(connect, trustOnce), label: site.name, siteId: site.id, siteKey: `site:${site.id}`, remoteDir: site.remoteDir };
+      limits.set(resolved.siteKey, site.connectionLimit ?? settings.defaultConnectionLimit);
+    } else {
+      const connect = quickToConnectOptions(target.quick, settings);
+      const key = `quick:${connect.user ?? 'anonymous'}@${connect.host}:${connect.port ?? 21}`;
+      resolved = { options: withTrust(connect, trustOnce), label: connect.host, siteId: null, siteKey: key, remoteDir: '' };
+      limits.set(key, settings.defaultConnectionLimit);
+    }
+    targets.set(resolved.siteKey, resolved);
+    return resolved;
+  };
+
+  const sessions = new SessionService({ resolve, emit });
+
+  /** Queue workers: their own connections, logging into the message log under a worker label. */
+  const connectForQueue = async (siteKey: string): Promise<FtpClient> => {
+    let target = targets.get(siteKey);
+    if (!target && siteKey.startsWith('site:')) {
+      // A queue restored after a restart: the site is still saved, so connect from it.
+      target = await resolve({ kind: 'site', siteId: siteKey.slice(5) }, undefined);
+    }
+    if (!target) {
+      throw new FtpError({ kind: 'closed', message: 'The quick-connect session these transfers belong to is gone (Ferry was restarted).', hint: 'Quick-connect to the server again, then retry the failed items; or save the server as a site.', retryable: false });
+    }
+    return FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId: `queue:${siteKey}`, kind: line.kind, text: line.text, at: line.at }) });
+  };
+
+  const queue = await TransferQueue.open({
+    connect: connectForQueue,
+    connectionLimit: (siteKey) => limits.get(siteKey) ?? settingsCache.defaultConnectionLimit,
+    emit,
+    storePath: path.join(home, QUEUE_FILE),
+    onWarning: (message) => emit('log:line', { sessionId: 'queue', kind: 'error', text: message, at: Date.now() }),
+  });
+
+  const handlers: Handlers = {
+    'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir() }),
+    'settings:get': () => settingsStore.get(),
+    'settings:set': (patch) => settingsStore.set(patch),
+
+    'sites:list': () => sites.list(),
+    'sites:save': (input) => sites.save(input),
+    'sites:delete': ({ id }) => sites.delete(id),
+    'sites:duplicate': ({ id }) => sites.duplicate(id),
+    'sites:move': ({ id, folder }) => sites.move(id, folder),
+    'sites:create-folder': ({ folder }) => sites.createFolder(folder),
+    'sites:rename-folder': ({ folder, name }) => sites.renameFolder(folder, name),
+    'sites:delete-folder': ({ folder }) => sites.deleteFolder(folder),
+    'sites:import-filezilla': ({ xml }) => sites.importFileZilla(xml),
+    'sites:export': async () => ({ json: await sites.exportJson() }),
+    'sites:trust-certificate': ({ siteId, fingerprint256 }) => sites.trustCertificate(siteId, fingerprint256),
+
+    'session:connect': ({ target, trustOnce }) => sessions.connect(target, trustOnce),
+    'session:disconnect': ({ sessionId }) => sessions.disconnect(sessionId),
+    'session:list': ({ sessionId, path: remotePath }) => sessions.list(sessionId, remotePath),
+    'session:mkdir': ({ sessionId, path: remotePath }) => sessions.mkdir(sessionId, remotePath),
+    'session:rename': ({ sessionId, from, to }) => sessions.rename(sessionId, from, to),
+    'session:delete': ({ sessionId, paths }) => sessions.delete(sessionId, paths),
+    'session:chmod': ({ sessionId, path: remotePath, mode }) => sessions.chmod(sessionId, remotePath, mode),
+    'session:status': async () => sessions.statuses(),
+
+    'local:home': async () => local.home(),
+    'local:list': ({ path: folder }) => local.list(folder),
+    'local:mkdir': ({ path: folder }) => local.mkdir(folder),
+    'local:rename': ({ from, to }) => local.rename(from, to),
+    'local:delete': ({ paths }) => local.delete(paths),
+
+    'queue:add': async (request) => {
+      const target = sessions.target(request.sessionId);
+      return queue.add({ siteKey: target.siteKey, siteLabel: target.label, direction: request.direction, items: request.items });
+    },
+    'queue:list': () => queue.list(),
+    'queue:pause': (arg) => queue.pause(arg),
+    'queue:resume': (arg) => queue.resume(arg),
+    'queue:cancel': (arg) => queue.cancel(arg),
+    'queue:retry': (arg) => queue.retry(arg),
+    'queue:retry-failed': () => queue.retryFailed(),
+    'queue:reorder': (arg) => queue.reorder(arg),
+    'queue:clear-finished': () => queue.clearFinished(),
+    'queue:set-policy': (arg) => queue.setPolicy(arg),
+    'queue:answer': (answer) => queue.answer(answer),
+  };
+
+  return {
+    handlers,
+    dispose: async () => {
+      for (const stop of unsubscribe) stop();
+      await queue.close();
+      await sessions.disconnectAll();
+      sites.close();
+      settingsStore.close();
+    },
+  };
+}
+
+/** "Trust once": the fingerprint the user accepted in the certificate dialog, for this connection only. */
+function withTrust(options: ConnectOptions, trustOnce: string | undefined): ConnectOptions {
+  return trustOnce ? { ...options, trustedFingerprints: [...(options.trustedFingerprints ?? []), trustOnce] } : options;
 }
