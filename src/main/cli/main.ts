@@ -71,6 +71,7 @@ export function buildProgram(): Command {
 
   addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').description('upload a file'))
     .action(async (local: string, urlText: string, flags: ConnectionFlags & { resume?: boolean; append?: boolean }) => {
+      if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       await withClient(urlText, flags, async (client, url) => {
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
         if (local === '-') {

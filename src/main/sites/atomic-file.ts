@@ -20,12 +20,29 @@ export async function writeFileAtomic(file: string, text: string, mode = 0o600):
     } finally {
       await handle.close();
     }
-    await fsp.rename(temp, file);
+    await renameWithRetry(temp, file);
   } catch (error) {
     await fsp.rm(temp, { force: true });
     throw error;
   }
   fsyncDirectory(dir);
+}
+
+/**
+ * Rename, retrying briefly on EPERM/EACCES/EBUSY: on Windows a virus scanner or indexer holding the
+ * target open makes a replace fail for a moment (graceful-fs does the same).
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fsp.rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+    }
+  }
 }
 
 /** Make a rename or link in `dir` durable; a no-op where directories cannot be opened (Windows). */

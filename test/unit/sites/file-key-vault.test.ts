@@ -49,7 +49,7 @@ describe('file-key vault', () => {
     const vault = createFileKeyVault(home);
     const sealed = await vault.encrypt('secret');
     const bytes = Buffer.from(sealed.slice(3), 'base64');
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8((bytes.at(-1) as number) ^ 1, bytes.length - 1);
     await expect(vault.decrypt(`v1:${bytes.toString('base64')}`)).rejects.toThrow(/does not decrypt/);
     fs.writeFileSync(path.join(home, 'vault.key'), Buffer.alloc(32, 7), { mode: 0o600 });
     await expect(createFileKeyVault(home).decrypt(sealed)).rejects.toThrow(/does not decrypt/);

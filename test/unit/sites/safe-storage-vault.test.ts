@@ -5,7 +5,7 @@ import { createSafeStorageVault, type SafeStorageLike } from '../../../src/main/
 function fakeSafeStorage(available: boolean, backend?: string): SafeStorageLike {
   return {
     isEncryptionAvailable: () => available,
-    encryptString: (text) => Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a),
+    encryptString: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
     decryptString: (bytes) => Buffer.from(bytes.map((byte) => byte ^ 0x5a)).toString('utf8'),
     ...(backend ? { getSelectedStorageBackend: () => backend } : {}),
   };

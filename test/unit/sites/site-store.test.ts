@@ -141,6 +141,14 @@ describe('site store', () => {
     expect(seen.map((list) => list.sites.length)).toEqual([1, 2]);
   });
 
+  it('with watch: true, reports changes another process (or store) makes to the file', async () => {
+    const watcher = await openSiteStore({ home, vault: createFileKeyVault(home), watch: true });
+    const changed = new Promise<SiteList>((resolve) => watcher.onChange(resolve));
+    await store.save(siteInput({ name: 'From elsewhere' }));
+    expect((await changed).sites.map((site) => site.name)).toEqual(['From elsewhere']);
+    watcher.close();
+  });
+
   it('serializes quick successive and concurrent edits: nothing is lost', async () => {
     const other = await openSiteStore({ home, vault: createFileKeyVault(home) });
     await Promise.all(Array.from({ length: 20 }, (_unused, index) => (index % 2 ? store : other).save(siteInput({ name: `S${index}`, password: `p${index}` }))));
