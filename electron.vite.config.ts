@@ -4,23 +4,14 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './src/main/hosts/content-security-policy';
+import { withContentSecurityPolicyMeta } from './src/main/hosts/content-security-policy';
 
 /** Put our one CSP in the built index.html (file:// pages get no response headers); any other CSP meta is replaced. */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'ferry-csp-meta',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const without = html.replace(/<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi, '');
-        return {
-          html: without,
-          tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
-        };
-      },
-    },
+    transformIndexHtml: { order: 'post', handler: (html) => withContentSecurityPolicyMeta(html) },
   };
 }
 

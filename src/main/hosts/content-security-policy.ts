@@ -36,3 +36,18 @@ export function devContentSecurityPolicy(devServerUrl: string): string {
     "base-uri 'none'",
   ].join('; ');
 }
+
+/**
+ * Put our CSP meta tag in an HTML page, replacing any other: right after `<meta charset>` (or `<head>`), so it
+ * comes before every script. Used at build time for index.html, since file:// pages get no response headers.
+ */
+export function withContentSecurityPolicyMeta(html: string, policy: string = CONTENT_SECURITY_POLICY_META): string {
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}" />`;
+  const without = html.replace(/<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>\s*/gi, '');
+  const charset = /<meta\s+charset[^>]*>/i.exec(without);
+  const head = /<head(\s[^>]*)?>/i.exec(without);
+  const anchor = charset ?? head;
+  if (!anchor) return `${tag}\n${without}`;
+  const at = anchor.index + anchor[0].length;
+  return `${without.slice(0, at)}\n    ${tag}${without.slice(at)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, devContentSecurityPolicy } from '../../../src/main/hosts/content-security-policy';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, devContentSecurityPolicy, withContentSecurityPolicyMeta } from '../../../src/main/hosts/content-security-policy';
 import { createEventHub } from '../../../src/main/hosts/event-hub';
 import { browserCommand } from '../../../src/main/hosts/open-browser';
 import { defaultWebPort, splitRequestUrl } from '../../../src/main/hosts/web-host';
@@ -57,5 +57,34 @@ describe('web host helpers', () => {
     expect(browserCommand('http://x', 'linux', { DISPLAY: ':0' })).toEqual({ command: 'xdg-open', args: ['http://x'] });
     expect(browserCommand('http://x', 'darwin', {})).toEqual({ command: 'open', args: ['http://x'] });
     expect(browserCommand('http://x', 'win32', {})?.command).toBe('cmd');
+  });
+});
+
+describe('CSP meta tag in index.html', () => {
+  const renderersOwn = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta
+      http-equiv="Content-Security-Policy"
+      content="default-src 'self'; connect-src 'self' ws://127.0.0.1:*"
+    />
+    <title>Ferry</title>
+    <script type="module" crossorigin src="./assets/index.js"></script>
+  </head>
+</html>`;
+
+  it('replaces any other policy with ours, after the charset and before every script', () => {
+    const html = withContentSecurityPolicyMeta(renderersOwn);
+    expect(html.match(/Content-Security-Policy/g)).toHaveLength(1);
+    expect(html).not.toContain('ws://127.0.0.1:*');
+    const meta = html.indexOf('Content-Security-Policy');
+    expect(meta).toBeGreaterThan(html.indexOf('charset'));
+    expect(meta).toBeLessThan(html.indexOf('<script'));
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY_META}"`);
+  });
+
+  it('goes right after <head> when there is no charset', () => {
+    expect(withContentSecurityPolicyMeta('<html><head><script src="a.js"></script></head></html>')).toMatch(/^<html><head>\n {4}<meta http-equiv="Content-Security-Policy"[^>]*\/><script/);
   });
 });
