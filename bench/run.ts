@@ -11,7 +11,7 @@
  * a target is missed). See docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { ensureTestUser } from '../test/support/servers/test-user';
 import { countFiles, freeBytes, makeWritableFolder, writeBigFile, writeTree } from './lib/data';
 import { hasGnuTime, median, runCountingStdout, runMeasured, type Command } from './lib/measure';
 import { toMarkdown, type BenchResults, type ScenarioResult, type Target, type ToolResult } from './lib/report';
-import { downloadCommand, ferryStartupCommand, mirrorDownCommand, mirrorUpCommand, uploadCommand, type Mode, type Tool, type ToolContext } from './lib/tools';
+import { downloadCommand, mirrorDownCommand, mirrorUpCommand, startupCommand, uploadCommand, type Mode, type Tool, type ToolContext } from './lib/tools';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MiB = 1024 * 1024;
@@ -184,7 +184,7 @@ function describeFailure(result: { exitCode: number | null; signal: string | nul
 }
 
 /** Each tool's timed runs interleaved (rotating order), so drift on the machine hits every tool alike. */
-async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+async function runScenario(scenario: Scenario, startup: Partial<Record<Tool, number>>): Promise<ScenarioResult> {
   const results: Partial<Record<Tool, ToolResult>> = {};
   for (const tool of scenario.tools) results[tool] = emptyResult();
   const active = (tool: Tool): ToolResult | null => {
@@ -223,8 +223,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
         log(`${scenario.id} ${tool} run ${r + 1}/${config.runs}: FAILED ${result.error}`);
         continue;
       }
-      result.samples.push(run.seconds);
-      result.maxRssMiB.push(run.maxRssMiB);
+      result.samples.push(round4(run.seconds));
+      result.maxRssMiB.push(run.maxRssMiB === null ? null : round1(run.maxRssMiB));
       log(`${scenario.id} ${tool} run ${r + 1}/${config.runs}: ${run.seconds.toFixed(3)} s, max RSS ${run.maxRssMiB?.toFixed(1) ?? '?'} MiB`);
     }
   }
@@ -241,7 +241,13 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     const other = results[tool];
     return ferry !== null && other && other.error === null && other.medianSeconds ? ferry / other.medianSeconds : null;
   };
-  return { id: scenario.id, title: scenario.title, tools: results, ratios: { ferryToCurl: against('curl'), ferryToLftp: against('lftp') } };
+  const curl = results.curl?.error === null ? results.curl.medianSeconds : null;
+  // Only meaningful when the transfer outweighs start-up; otherwise noise in either dominates.
+  const net =
+    ferry !== null && curl !== null && startup.ferry !== undefined && startup.curl !== undefined && curl - startup.curl > startup.ferry
+      ? (ferry - startup.ferry) / (curl - startup.curl)
+      : null;
+  return { id: scenario.id, title: scenario.title, tools: results, ratios: { ferryToCurl: roundOrNull(against('curl')), ferryToLftp: roundOrNull(against('lftp')), ferryToCurlNetOfStartup: roundOrNull(net) } };
 }
 
 function targetsFor(scenario: Scenario, result: ScenarioResult): Target[] {
@@ -298,7 +304,7 @@ function firstLine(command: string, args: string[]): string {
   }
 }
 
-function describeMachine(): Record<string, string | number> {
+function describeMachine(loadStart: number, busyBefore: number | null, busyAfter: number | null): Record<string, string | number> {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -315,9 +321,50 @@ function describeMachine(): Record<string, string | number> {
     node: process.version,
     curl: firstLine('curl', ['--version']).split(' ').slice(0, 2).join(' '),
     lftp: firstLine('lftp', ['--version']).replace(/^LFTP \| Version (\S+).*/, 'lftp $1'),
-    server: firstLine('vsftpd', ['-v']).replace(/^vsftpd: version /, 'vsftpd ') || 'vsftpd',
+    // vsftpd -v prints nothing when its standard input is not a socket; ask dpkg instead.
+    server: `vsftpd ${firstLine('dpkg-query', ['-W', '-f=${Version}', 'vsftpd']).replace(/-.*/, '') || '(version unknown)'}`,
     commit,
+    loadStart: round2(loadStart),
+    loadEnd: round2(os.loadavg()[0] ?? 0),
+    ...(busyBefore !== null ? { backgroundBusyBefore: busyBefore } : {}),
+    ...(busyAfter !== null ? { backgroundBusyAfter: busyAfter } : {}),
   };
+}
+
+/** Share of all CPUs busy (anything but idle and iowait) over `ms`, from /proc/stat: how much else is running. */
+async function backgroundBusy(ms: number): Promise<number | null> {
+  const read = (): number[] | null => {
+    try {
+      const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+      return line.trim().split(/\s+/).slice(1).map(Number);
+    } catch {
+      return null;
+    }
+  };
+  const before = read();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = read();
+  if (!before || !after) return null;
+  const delta = after.map((value, index) => value - (before[index] ?? 0));
+  const total = delta.reduce((sum, value) => sum + value, 0);
+  const idle = (delta[3] ?? 0) + (delta[4] ?? 0);
+  return total > 0 ? round2((total - idle) / total) : null;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 1000;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 // ---------------------------------------------------------------------------
@@ -354,6 +401,9 @@ async function main(): Promise<number> {
   }
   if (!hasGnuTime()) log('GNU time (/usr/bin/time, Debian package "time") is missing: peak memory comes from polling /proc/PID/status VmHWM instead.');
 
+  const loadStart = os.loadavg()[0] ?? 0;
+  const busyBefore = await backgroundBusy(2000);
+  if (busyBefore !== null && busyBefore > 0.1) log(`${Math.round(busyBefore * 100)}% of the CPUs are busy before the benchmark starts: other work is running, expect noisy figures`);
   const folderCount = Math.min(config.folders, config.files);
   const filesPerFolder = Math.ceil(config.files / folderCount);
   const needBytes = 2 * config.sizeMiB * MiB + 4 * config.files * config.fileSize + 256 * MiB;
@@ -387,12 +437,14 @@ async function main(): Promise<number> {
     mkdirSync(local);
     const lftpHome = path.join(base, 'home');
     mkdirSync(lftpHome);
+    const ferryHome = path.join(base, 'ferry-home');
+    mkdirSync(ferryHome);
     log(`data in ${base} (${fileSystemOf(base)}): ${config.sizeMiB} MiB file, ${written.files} files in ${folderCount} folders, made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     // Enough passive ports for 8 connections each opening a data connection per file.
     server = await startServer('vsftpd', { rootDir: root, pasvPortCount: 256 });
     log(`vsftpd on ${server.host}:${server.port}, passive ports ${server.pasvPorts[0]}-${server.pasvPorts[1]}`);
-    const ctx: ToolContext = { server, repo: REPO, ferryEntry: config.ferryEntry, lftpHome };
+    const ctx: ToolContext = { server, repo: REPO, ferryEntry: config.ferryEntry, lftpHome, ferryHome };
     const layout: Layout = {
       base,
       root,
@@ -408,28 +460,36 @@ async function main(): Promise<number> {
       local,
     };
 
-    const startupSamples: number[] = [];
-    for (let r = 0; r < config.runs + config.warmup; r += 1) {
-      const run = await runMeasured(ferryStartupCommand(ctx));
-      if (run.exitCode !== 0) throw new Error(`ferry --version failed: ${describeFailure(run)}`);
-      if (r >= config.warmup) startupSamples.push(run.seconds);
+    const startupSeconds: Partial<Record<Tool, number>> = {};
+    const startupRssMiB: Partial<Record<Tool, number>> = {};
+    for (const tool of ['curl', 'lftp', 'ferry'] as const) {
+      const samples: number[] = [];
+      const rss: number[] = [];
+      for (let r = 0; r < config.runs + config.warmup; r += 1) {
+        const run = await runMeasured(startupCommand(tool, ctx));
+        if (run.exitCode !== 0) throw new Error(`${tool} does not start: ${describeFailure(run)}`);
+        if (r < config.warmup) continue;
+        samples.push(run.seconds);
+        if (run.maxRssMiB !== null) rss.push(run.maxRssMiB);
+      }
+      startupSeconds[tool] = round4(median(samples));
+      if (rss.length > 0) startupRssMiB[tool] = round1(Math.max(...rss));
     }
-    const ferryStartupSeconds = median(startupSamples);
-    log(`ferry start-up: ${ferryStartupSeconds.toFixed(3)} s`);
+    log(`start-up: ${Object.entries(startupSeconds).map(([tool, s]) => `${tool} ${s.toFixed(3)} s`).join(', ')}`);
 
     const scenarios = buildScenarios(layout, ctx);
     const scenarioResults: ScenarioResult[] = [];
     const targets: Target[] = [];
     for (const scenario of scenarios) {
       log(`— ${scenario.title}`);
-      const result = await runScenario(scenario);
+      const result = await runScenario(scenario, startupSeconds);
       scenarioResults.push(result);
       targets.push(...targetsFor(scenario, result));
     }
 
     const results: BenchResults = {
       date: new Date().toISOString(),
-      machine: describeMachine(),
+      machine: describeMachine(loadStart, busyBefore, await backgroundBusy(2000)),
       config: {
         runs: config.runs,
         warmup: config.warmup,
@@ -444,7 +504,8 @@ async function main(): Promise<number> {
         dataFileSystem: fileSystemOf(base),
         peakMemory: hasGnuTime() ? 'GNU time %M' : '/proc/PID/status VmHWM (polled)',
       },
-      ferryStartupSeconds: Number.isFinite(ferryStartupSeconds) ? ferryStartupSeconds : null,
+      startupSeconds,
+      startupRssMiB,
       scenarios: scenarioResults,
       targets,
     };

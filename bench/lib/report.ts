@@ -31,15 +31,22 @@ export interface ScenarioResult {
   readonly id: string;
   readonly title: string;
   readonly tools: Partial<Record<Tool, ToolResult>>;
-  readonly ratios: { readonly ferryToCurl: number | null; readonly ferryToLftp: number | null };
+  readonly ratios: {
+    readonly ferryToCurl: number | null;
+    readonly ferryToLftp: number | null;
+    /** ferry/curl after taking each tool's start-up time off: the transfer itself. */
+    readonly ferryToCurlNetOfStartup: number | null;
+  };
 }
 
 export interface BenchResults {
   readonly date: string;
   readonly machine: Record<string, string | number>;
   readonly config: Record<string, string | number | boolean | number[]>;
-  /** Median seconds of `ferry --version`: Node start-up plus loading the bundle, part of every Ferry figure. */
-  readonly ferryStartupSeconds: number | null;
+  /** Median seconds to start and exit (`ferry --version`, `curl --version`, `lftp -c exit`), part of every figure. */
+  readonly startupSeconds: Partial<Record<Tool, number>>;
+  /** Max RSS of those start-up runs, MiB: the floor under every memory figure. */
+  readonly startupRssMiB: Partial<Record<Tool, number>>;
   readonly scenarios: ScenarioResult[];
   readonly targets: Target[];
 }
@@ -75,8 +82,8 @@ export function toMarkdown(results: BenchResults): string {
       `big file ${c.sizeMiB} MiB; tree ${c.files} files × ${Number(c.fileSize) / 1024} KiB in ${c.folders} folders. Downloads go to /dev/null through standard output for every tool.`,
   );
   lines.push('');
-  lines.push('| Scenario | curl | lftp | ferry | ferry/curl | ferry/lftp | Target | Result |');
-  lines.push('|---|---:|---:|---:|---:|---:|---|---|');
+  lines.push('| Scenario | curl | lftp | ferry | ferry/curl | ferry/lftp | ferry/curl without start-up | Target | Result |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---|---|');
   for (const scenario of results.scenarios) {
     const target = results.targets.find((t) => t.scenario === scenario.id && t.kind !== 'rss-max');
     const cells = TOOLS.map((tool) => {
@@ -84,7 +91,7 @@ export function toMarkdown(results: BenchResults): string {
       if (!result) return 'n/a';
       return result.error !== null ? 'failed' : seconds(result.medianSeconds);
     });
-    lines.push(`| ${scenario.title} | ${cells.join(' | ')} | ${ratio(scenario.ratios.ferryToCurl)} | ${ratio(scenario.ratios.ferryToLftp)} | ${target?.description ?? ''} | ${verdict(target)} |`);
+    lines.push(`| ${scenario.title} | ${cells.join(' | ')} | ${ratio(scenario.ratios.ferryToCurl)} | ${ratio(scenario.ratios.ferryToLftp)} | ${ratio(scenario.ratios.ferryToCurlNetOfStartup)} | ${target?.description ?? ''} | ${verdict(target)} |`);
   }
   const rssTargets = results.targets.filter((t) => t.kind === 'rss-max');
   if (rssTargets.length > 0) {
@@ -101,8 +108,21 @@ export function toMarkdown(results: BenchResults): string {
     }
   }
   lines.push('');
-  if (results.ferryStartupSeconds !== null) {
-    lines.push(`Ferry start-up (\`ferry --version\`, Node plus the CLI bundle): ${seconds(results.ferryStartupSeconds)} s, included in every Ferry figure above.`);
+  const startup = results.startupSeconds;
+  if (startup.ferry !== undefined) {
+    lines.push(
+      `Start-up (start and exit, no transfer), included in every figure above: ferry ${seconds(startup.ferry)} s (Node plus the CLI bundle), curl ${seconds(startup.curl)} s, lftp ${seconds(startup.lftp)} s. ` +
+        `Max RSS of that start-up alone: ferry ${mib(results.startupRssMiB.ferry)} MiB, curl ${mib(results.startupRssMiB.curl)} MiB, lftp ${mib(results.startupRssMiB.lftp)} MiB.`,
+    );
+    lines.push('');
+  }
+  const { backgroundBusyBefore: before, backgroundBusyAfter: after } = results.machine;
+  if (typeof before === 'number' && typeof after === 'number') {
+    const busy = before > 0.1 || after > 0.1;
+    lines.push(
+      `Other work on the machine (share of all CPUs busy over 2 s): ${Math.round(before * 100)}% before the runs, ${Math.round(after * 100)}% after` +
+        `${busy ? ' — treat the figures as noisy' : ' (idle)'}.`,
+    );
     lines.push('');
   }
   const met = results.targets.filter((t) => t.met).length;

@@ -19,6 +19,8 @@ export interface ToolContext {
   readonly ferryEntry: string;
   /** HOME for lftp, so it neither reads nor writes the real user's settings and history. */
   readonly lftpHome: string;
+  /** FERRY_HOME for ferry, for the same reason (saved sites and settings). */
+  readonly ferryHome: string;
 }
 
 const TIMEOUT_S = 600;
@@ -29,7 +31,7 @@ function url(ctx: ToolContext, remotePath: string): string {
 }
 
 function ferry(ctx: ToolContext, args: readonly string[]): Command {
-  return { argv: [process.execPath, ctx.ferryEntry, ...args], cwd: ctx.repo, timeoutS: TIMEOUT_S };
+  return { argv: [process.execPath, ctx.ferryEntry, ...args], cwd: ctx.repo, env: { FERRY_HOME: ctx.ferryHome }, timeoutS: TIMEOUT_S };
 }
 
 /** Quote an argument for lftp's command language. */
@@ -100,7 +102,14 @@ export function mirrorUpCommand(tool: Exclude<Tool, 'curl'>, ctx: ToolContext, l
   }
 }
 
-/** `ferry --version`: what starting Node and loading the bundle costs, for reading the other figures. */
-export function ferryStartupCommand(ctx: ToolContext): Command {
-  return ferry(ctx, ['--version']);
+/** Start and exit without a transfer: what launching each tool costs, for reading the other figures. */
+export function startupCommand(tool: Tool, ctx: ToolContext): Command {
+  switch (tool) {
+    case 'ferry':
+      return ferry(ctx, ['--version']);
+    case 'curl':
+      return { argv: ['curl', '--version'], timeoutS: 60 };
+    case 'lftp':
+      return { argv: ['lftp', '-c', 'exit'], cwd: ctx.repo, env: { HOME: ctx.lftpHome }, timeoutS: 60 };
+  }
 }

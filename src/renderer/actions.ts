@@ -133,7 +133,9 @@ function onSessionChanged(status: SessionStatus): void {
   useSessionStore.setState({ status });
   if (status.state === 'disconnected' || status.state === 'failed') {
     resetPane('remote');
-    if (status.error) reportError(status.error);
+    // A failed connect is reported by connect() (or becomes the certificate dialog); only a
+    // connection that was up and dropped is reported here.
+    if (status.error && !session.connecting && session.status?.state === 'connected') reportError(status.error);
   }
 }
 

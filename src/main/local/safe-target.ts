@@ -10,13 +10,16 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeUnsafeName, unsafeLocalNameReason } from './safe-local-name';
 
-export type TargetCheck =
-  | { readonly ok: true; /** The target's own lstat, or null when it does not exist yet. */ readonly existing: fs.Stats | null }
-  | { readonly ok: false; readonly note: string };
+/** What is at a target's name now, looked at without following a link. */
+export type TargetState =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'file'; readonly stats: fs.Stats }
+  /** `permanent`: a link (no retry will make it safe), rather than a folder in the way. */
+  | { readonly kind: 'refused'; readonly note: string; readonly permanent: boolean };
 
 /**
  * The path of `target` below `root` as segments, or null when it is not strictly inside.
- * Lexical only; `checkTarget` adds the file-system checks.
+ * Lexical only; `prepareFolder` and `inspectTarget` add the file-system checks.
  */
 export function segmentsBelow(root: string, target: string): string[] | null {
   const relative = path.relative(path.resolve(root), path.resolve(target));
@@ -27,29 +30,36 @@ export function segmentsBelow(root: string, target: string): string[] | null {
 }
 
 /**
- * Check that `target` lies inside `root` through real folders only (no symlinks on the way, each name
- * safe), and report what is at `target` now. Missing folders on the way are fine (`ensureFolder` makes them).
+ * Look at what is at `file` (lstat: a link is seen as a link). A symlink is refused whatever it points
+ * to; a folder or device is refused too. The caller has checked the folder above with `prepareFolder`.
  */
-export async function checkTarget(root: string, target: string): Promise<TargetCheck> {
-  const segments = segmentsBelow(root, target);
-  if (!segments) return { ok: false, note: `Refused ${JSON.stringify(target)}: it is not inside ${JSON.stringify(root)}.` };
-  for (const segment of segments) {
-    const reason = unsafeLocalNameReason(segment);
-    if (reason) return { ok: false, note: describeUnsafeName(segment, reason) };
-  }
-  let current = path.resolve(root);
-  for (let index = 0; index < segments.length; index += 1) {
-    current = path.join(current, segments[index] ?? '');
-    const stats = await lstatOrNull(current);
-    const last = index === segments.length - 1;
-    if (stats === null) return { ok: true, existing: null };
-    if (stats.isSymbolicLink()) {
-      return { ok: false, note: `Skipped ${JSON.stringify(current)}: it is a symbolic link, and Ferry does not write through links (it could point outside ${JSON.stringify(root)}).` };
-    }
-    if (last) return { ok: true, existing: stats };
-    if (!stats.isDirectory()) return { ok: false, note: `Skipped ${JSON.stringify(target)}: ${JSON.stringify(current)} is a file, not a folder.` };
-  }
-  return { ok: true, existing: null };
+export async function inspectTarget(file: string): Promise<TargetState> {
+  const stats = await lstatOrNull(file);
+  if (stats === null) return { kind: 'absent' };
+  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: `Skipped ${JSON.stringify(file)}: it is a symbolic link, and Ferry does not write through links (it could point outside the target folder).` };
+  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: `Skipped ${JSON.stringify(file)}: a folder or special file has this name; move it away and retry.` };
+  return { kind: 'file', stats };
+}
+
+/** Null when `file`'s own name (not its folder) may be written below `root`, else why not. */
+export function unsafeTargetNote(root: string, file: string): string | null {
+  const segments = segmentsBelow(root, file);
+  if (!segments) return `Refused ${JSON.stringify(file)}: it is not inside ${JSON.stringify(root)}.`;
+  const name = segments[segments.length - 1] ?? '';
+  const reason = unsafeLocalNameReason(name);
+  return reason ? describeUnsafeName(name, reason) : null;
+}
+
+/**
+ * Make `folder` ready for downloads below `root`: created one segment at a time (no unsafe names, no
+ * symlinks on the way) and, once there, its real path (every link resolved) inside the real root.
+ * Returns a note when refused, null when files may be written there. Callers cache a null per folder.
+ */
+export async function prepareFolder(root: string, folder: string): Promise<string | null> {
+  const refused = await ensureFolder(root, folder);
+  if (refused) return refused;
+  if (!(await isRealPathInside(root, folder))) return `Refused ${JSON.stringify(folder)}: it resolves to a place outside ${JSON.stringify(root)}.`;
+  return null;
 }
 
 /**
@@ -87,13 +97,22 @@ export async function ensureFolder(root: string, folder: string): Promise<string
 /** O_NOFOLLOW where the platform has it (not on Windows, where symlinks need privileges anyway). */
 const NOFOLLOW: number = fs.constants.O_NOFOLLOW ?? 0;
 
-/**
- * Open a file for writing without following a symlink at its name: truncating, or appending to continue
- * a partial download. Mode 0644 like any download.
- */
-export async function openForWrite(file: string, mode: 'truncate' | 'append'): Promise<fsp.FileHandle> {
+/** Open flags for writing a download without following a symlink at its name: truncating, or appending to continue. */
+export function writeFlags(mode: 'truncate' | 'append'): number {
   const { O_WRONLY, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
-  return fsp.open(file, O_WRONLY | O_CREAT | NOFOLLOW | (mode === 'append' ? O_APPEND : O_TRUNC), 0o644);
+  return O_WRONLY | O_CREAT | NOFOLLOW | (mode === 'append' ? O_APPEND : O_TRUNC);
+}
+
+/**
+ * A write stream on `file`, opened here (so open errors reject here) without following a symlink at its
+ * name. Mode 0644 like any download. (A numeric fd rather than a FileHandle: the handle's own close event
+ * makes the stream build and drop an error for every file, which shows at 10,000 files.)
+ */
+export async function openForWrite(file: string, mode: 'truncate' | 'append'): Promise<fs.WriteStream> {
+  const fd = await new Promise<number>((resolve, reject) => {
+    fs.open(file, writeFlags(mode), 0o644, (error, opened) => (error ? reject(error) : resolve(opened)));
+  });
+  return fs.createWriteStream(file, { fd, highWaterMark: 1024 * 1024 });
 }
 
 export async function lstatOrNull(file: string): Promise<fs.Stats | null> {
@@ -107,7 +126,7 @@ export async function lstatOrNull(file: string): Promise<fs.Stats | null> {
 
 /**
  * True when `folder`, with every link resolved, is `root` or inside it (both resolved the same way).
- * The last look before a file is opened: it also catches a link swapped in after `checkTarget`.
+ * The last check of a folder before files are written into it: it catches a link anywhere above it.
  */
 export async function isRealPathInside(root: string, folder: string): Promise<boolean> {
   const [realRoot, realFolder] = await Promise.all([fsp.realpath(root), fsp.realpath(folder)]);

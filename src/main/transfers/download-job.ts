@@ -10,38 +10,35 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { FtpClient } from '../ftp/ftp-client';
-import { FtpError } from '../ftp/ftp-error';
-import { checkTarget, ensureFolder, isRealPathInside, lstatOrNull, openForWrite } from '../local/safe-target';
+import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { localError, PARTIAL_SUFFIX } from './file-transfer';
 import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
-import { completeSourceFacts } from './remote-facts';
+import { completeSourceFacts, isRestRefused } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
 
+/** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runDownload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
   const { client } = context;
-  const folderNote = await ensureFolder(entry.localRoot, path.dirname(entry.localPath)).catch((error: NodeJS.ErrnoException) => {
-    throw localError(path.dirname(entry.localPath), error);
-  });
+  const nameNote = unsafeTargetNote(entry.localRoot, entry.localPath);
+  if (nameNote) return { kind: 'skipped', note: nameNote, permanent: true };
+  const folderNote = await prepare(entry.localRoot, path.dirname(entry.localPath), context.preparedFolders);
   if (folderNote) return { kind: 'skipped', note: folderNote, permanent: true };
-  const check = await checkTarget(entry.localRoot, entry.localPath);
-  if (!check.ok) return { kind: 'skipped', note: check.note, permanent: true };
+  const target = await inspectTarget(entry.localPath);
+  if (target.kind === 'refused') return { kind: 'skipped', note: target.note, permanent: target.permanent };
 
   let resumeTarget = false;
-  if (check.existing) {
-    if (!check.existing.isFile()) {
-      throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: false, message: `Local ${entry.localPath} exists and is not a file.`, hint: 'Rename or remove the folder (or special file) with this name, then retry.' });
-    }
+  if (target.kind === 'file') {
     const policy = entry.choice ?? context.policy;
     const source = await completeSourceFacts(client, entry.remotePath, { size: entry.size, modified: entry.sourceModified }, factsNeeded(policy));
     entry.size = source.size;
     entry.sourceModified = source.modified;
-    const target = localFacts(check.existing);
-    const decision = decideOverwrite(policy, source, target);
+    const facts = localFacts(target.stats);
+    const decision = decideOverwrite(policy, source, facts);
     switch (decision.kind) {
       case 'ask':
-        return { kind: 'ask', source: { path: entry.remotePath, ...source }, target: { path: entry.localPath, ...target } };
+        return { kind: 'ask', source: { path: entry.remotePath, ...source }, target: { path: entry.localPath, ...facts } };
       case 'skip':
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {
@@ -49,8 +46,6 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
         if (!renamed) return { kind: 'skipped', note: `No free name like "${numberedName(path.basename(entry.localPath), 1)}" was found next to the target.`, permanent: false };
         entry.localPath = renamed;
         context.onChanged();
-        const again = await checkTarget(entry.localRoot, entry.localPath);
-        if (!again.ok) return { kind: 'skipped', note: again.note, permanent: true };
         break;
       }
       case 'resume':
@@ -73,15 +68,14 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
       throw localError(entry.localPath, error);
     });
   }
-  const partStats = await lstatOrNull(part);
-  if (partStats && !partStats.isFile()) {
-    return { kind: 'skipped', note: `Skipped ${JSON.stringify(part)}: it is a symbolic link or not a file, and Ferry does not write through it.`, permanent: true };
-  }
   // A partial file is continued only when it is ours: from an earlier attempt, or the target the user chose to resume.
-  let offset = partStats && (entry.started || resumeTarget) ? partStats.size : 0;
-  if (entry.size !== null && offset > entry.size) offset = 0;
-  if (!(await isRealPathInside(entry.localRoot, path.dirname(part)))) {
-    return { kind: 'skipped', note: `Refused ${JSON.stringify(part)}: its folder resolves outside ${JSON.stringify(entry.localRoot)}.`, permanent: true };
+  // A fresh transfer does not look: opening with O_NOFOLLOW | O_TRUNC refuses a link there and empties anything else.
+  let offset = 0;
+  if (entry.started || resumeTarget) {
+    const partState = await inspectTarget(part);
+    if (partState.kind === 'refused') return { kind: 'skipped', note: partState.note, permanent: partState.permanent };
+    offset = partState.kind === 'file' ? partState.stats.size : 0;
+    if (entry.size !== null && offset > entry.size) offset = 0;
   }
 
   if (!entry.started) {
@@ -107,7 +101,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     }
   }
 
-  const verified = await verify(client, entry, part, context.verifyChecksums);
+  const verified = await verify(client, entry, part, offset + bytes, context.verifyChecksums);
   await fsp.rename(part, entry.localPath).catch((error: NodeJS.ErrnoException) => {
     throw localError(entry.localPath, error);
   });
@@ -119,12 +113,21 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   return { kind: 'done', bytes, resumedFrom: offset, verified };
 }
 
+/** `prepareFolder`, once per folder per queue. */
+async function prepare(root: string, folder: string, prepared: Set<string>): Promise<string | null> {
+  if (prepared.has(folder)) return null;
+  const note = await prepareFolder(root, folder).catch((error: NodeJS.ErrnoException) => {
+    throw localError(folder, error);
+  });
+  if (note === null) prepared.add(folder);
+  return note;
+}
+
 /** RETR into the partial file from `offset`; resolves with the bytes received. */
 async function receive(client: FtpClient, remotePath: string, part: string, offset: number, context: JobContext): Promise<number> {
-  const handle = await openForWrite(part, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
+  const output = await openForWrite(part, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(part, error);
   });
-  const output = handle.createWriteStream({ highWaterMark: 1024 * 1024 });
   context.onStart(offset);
   try {
     const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal });
@@ -142,19 +145,21 @@ async function closeStream(stream: Writable & { closed: boolean }): Promise<void
   await closed;
 }
 
-/** The size must match (asking the server again when the listing was stale), then the checksum where offered. */
-async function verify(client: FtpClient, entry: QueueEntry, part: string, checksums: boolean): Promise<Verification> {
-  const actual = (await fsp.lstat(part)).size;
+/**
+ * The size must match (asking the server again when the listing was stale), then the checksum where
+ * offered. `written` is what the partial file holds: the resume offset plus the bytes received.
+ */
+async function verify(client: FtpClient, entry: QueueEntry, part: string, written: number, checksums: boolean): Promise<Verification> {
   let verified: Verification = 'none';
   if (entry.size !== null) {
-    if (actual !== entry.size) {
+    if (written !== entry.size) {
       const current = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
-      if (current !== actual) throw sizeMismatch(`Local copy of ${entry.remotePath}`, current ?? entry.size, actual);
+      if (current !== written) throw sizeMismatch(`Local copy of ${entry.remotePath}`, current ?? entry.size, written);
       entry.size = current;
     }
     verified = 'size';
   } else {
-    entry.size = actual;
+    entry.size = written;
   }
   if (checksums && (await verifyChecksum(client, entry.remotePath, part)) === 'checksum') verified = 'checksum';
   return verified;
@@ -179,9 +184,4 @@ async function freeLocalName(localPath: string): Promise<string | null> {
     if (!(await lstatOrNull(candidate)) && !(await lstatOrNull(`${candidate}${PARTIAL_SUFFIX}`))) return candidate;
   }
   return null;
-}
-
-/** The server refused REST (no resume support): the whole file must come again. */
-export function isRestRefused(error: unknown): boolean {
-  return error instanceof FtpError && error.data.kind === 'server-reply' && error.data.command.startsWith('REST ') && error.data.code >= 500;
 }

@@ -9,7 +9,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteDirname } from '../ftp/remote-path';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
-import { ensureFolder } from '../local/safe-target';
+import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { localError } from './file-transfer';
 import type { FileFacts } from './overwrite-policy';
@@ -29,7 +29,7 @@ export type Expansion = { readonly kind: 'expanded'; readonly children: readonly
 
 /** Download: create the local folder (safely, below `localRoot`), list the remote one, and name what goes where. */
 export async function expandRemoteFolder(client: FtpClient, remoteDir: string, localDir: string, localRoot: string): Promise<Expansion> {
-  const refused = await ensureFolder(localRoot, localDir).catch((error: NodeJS.ErrnoException) => {
+  const refused = await prepareFolder(localRoot, localDir).catch((error: NodeJS.ErrnoException) => {
     throw localError(localDir, error);
   });
   if (refused) return { kind: 'refused', note: refused };

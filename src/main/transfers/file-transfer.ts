@@ -27,10 +27,9 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   if (options.resume) {
     offset = await fileSize(partPath);
   }
-  const handle = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
+  const output = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(partPath, error);
   });
-  const output = handle.createWriteStream({ highWaterMark: 1024 * 1024 });
   const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal }).catch(async (error: unknown) => {
     // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
     if (!output.closed) {

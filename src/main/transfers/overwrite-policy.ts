@@ -3,7 +3,7 @@
  * Why separate: the rules ("newer", "size differs", "resume") are where users lose files,
  * so they are tested as a table without servers or disks.
  */
-import type { OverwriteChoice, OverwritePolicy } from '../../shared/models';
+import type { OverwritePolicy } from '../../shared/models';
 
 /** What is known about a file on either side; null where the side cannot tell. */
 export interface FileFacts {
@@ -97,11 +97,6 @@ function resumeDecision(source: FileFacts, target: FileFacts): OverwriteDecision
   if (source.size !== null && target.size === source.size) return { kind: 'skip', note: 'The target is already complete (same size as the source).' };
   if (source.size !== null && target.size > source.size) return { kind: 'skip', note: 'The target is larger than the source, so it is not a partial copy of it; not resumed.' };
   return { kind: 'resume', from: target.size };
-}
-
-/** True for the choices that are conditions evaluated per file, rather than one fixed action. */
-export function isConditionalChoice(choice: OverwriteChoice): boolean {
-  return choice === 'overwrite-if-newer' || choice === 'overwrite-if-size-differs' || choice === 'overwrite-if-newer-or-size-differs' || choice === 'resume';
 }
 
 /**

@@ -75,16 +75,6 @@ export function workersToStart(limit: number, workers: number, idleWorkers: numb
   return Math.max(0, Math.min(limit - workers, runnable - idleWorkers));
 }
 
-/** The earliest future `notBefore` among queued entries (when to look again), or null. */
-export function nextWakeTime(entries: readonly Schedulable[], now: number): number | null {
-  let earliest: number | null = null;
-  for (const entry of entries) {
-    if (entry.state !== 'queued' || entry.notBefore <= now) continue;
-    if (earliest === null || entry.notBefore < earliest) earliest = entry.notBefore;
-  }
-  return earliest;
-}
-
 /** Move one element of `list` (in place) to `toIndex`, clamped to the list. */
 export function moveInList<T>(list: T[], fromIndex: number, toIndex: number): void {
   if (fromIndex < 0 || fromIndex >= list.length) return;

@@ -130,7 +130,6 @@ export class QueueSaver {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private pending = false;
-  private lastError: unknown = null;
 
   constructor(
     private readonly file: string,
@@ -159,19 +158,11 @@ export class QueueSaver {
     while (this.running) await this.running;
     this.pending = false;
     this.running = saveQueueFile(this.file, this.snapshot())
-      .catch((error: unknown) => {
-        this.lastError = error;
-        this.onError(error);
-      })
+      .catch((error: unknown) => this.onError(error))
       .finally(() => {
         this.running = null;
         if (this.pending) this.schedule();
       });
     await this.running;
-  }
-
-  /** The last write failure, if any (for diagnostics). */
-  get error(): unknown {
-    return this.lastError;
   }
 }

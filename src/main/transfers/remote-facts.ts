@@ -12,6 +12,11 @@ export function isMissingFileError(error: unknown): boolean {
   return error instanceof FtpError && error.data.kind === 'server-reply' && error.data.code === 550;
 }
 
+/** The server refused REST (no resume support): the whole file must go again, or APPE must do. */
+export function isRestRefused(error: unknown): boolean {
+  return error instanceof FtpError && error.data.kind === 'server-reply' && error.data.command.startsWith('REST ') && error.data.code >= 500;
+}
+
 /** Facts about `remotePath`, or null when it does not exist. `modified` is only asked for when wanted. */
 export async function remoteFileFacts(client: FtpClient, remotePath: string, wantModified: boolean): Promise<FileFacts | null> {
   let size: number | null;

@@ -6,13 +6,14 @@ import type { FtpClient } from '../ftp/ftp-client';
 import type { OverwritePolicy } from '../../shared/models';
 import type { Verification } from './checksum-verify';
 import type { FileFacts } from './overwrite-policy';
-import type { QueueEntry } from './queue-entry';
 
 export interface JobContext {
   readonly client: FtpClient;
   /** The queue's policy; the entry's own answer (`entry.choice`) wins over it. */
   readonly policy: OverwritePolicy;
   readonly verifyChecksums: boolean;
+  /** Local folders already made ready for downloads (`prepareFolder`), so each is checked once, not per file. */
+  readonly preparedFolders: Set<string>;
   readonly signal: AbortSignal;
   /** The transfer starts at `offset` (0, or where a resume continues). */
   readonly onStart: (offset: number) => void;
@@ -31,5 +32,3 @@ export type JobOutcome =
   | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification }
   | { readonly kind: 'skipped'; readonly note: string; /** No retry can change it (unsafe name, symlink). */ readonly permanent: boolean }
   | { readonly kind: 'ask'; readonly source: SideFacts; readonly target: SideFacts };
-
-export type TransferJob = (entry: QueueEntry, context: JobContext) => Promise<JobOutcome>;

@@ -107,6 +107,11 @@ interface SiteState {
   notBefore: number;
 }
 
+interface WorkerState {
+  /** Aborts the entry this worker runs (pause, cancel, close). */
+  controller: AbortController;
+}
+
 interface PendingQuestion {
   readonly question: OverwriteQuestion;
   readonly entry: QueueEntry;
@@ -123,6 +128,8 @@ export class TransferQueue {
   private readonly retryPolicy: RetryPolicy;
   private readonly saver: QueueSaver | null;
   private readonly idleWaiters: (() => void)[] = [];
+  /** Local folders checked safe for downloads (see `prepareFolder`). */
+  private readonly preparedFolders = new Set<string>();
   private policyValue: OverwritePolicy;
   /** Entries queued or running, and entries a worker holds: the queue is idle when all are zero. */
   private queuedCount = 0;
@@ -132,6 +139,8 @@ export class TransferQueue {
   private tickTimer: NodeJS.Timeout | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
   private wakeAt = Infinity;
+  /** Pending backoff ends (epoch ms). */
+  private wakeTimes: number[] = [];
   private pumpScheduled = false;
   private closing = false;
   private questionCounter = 0;
@@ -165,11 +174,20 @@ export class TransferQueue {
 
   // ---- the 'queue:*' channels ------------------------------------------------
 
-  /** 'queue:add': append items; folders are expanded when a worker gets to them. */
+  /**
+   * 'queue:add': append items; folders are expanded when a worker gets to them. An item already waiting
+   * or running (same site, direction and paths) is not added twice — two transfers to one target would
+   * write over each other — and the existing one is returned instead.
+   */
   async add(request: QueueAddRequest): Promise<readonly TransferItem[]> {
     const added: QueueEntry[] = [];
     for (const item of request.items) {
       const localPath = path.resolve(item.localPath);
+      const duplicate = this.entries.find((entry) => entry.siteKey === request.siteKey && entry.direction === request.direction && entry.localPath === localPath && entry.remotePath === item.remotePath && (entry.state === 'queued' || entry.state === 'running' || entry.state === 'paused'));
+      if (duplicate) {
+        added.push(duplicate);
+        continue;
+      }
       const localRoot = item.localRoot !== undefined ? path.resolve(item.localRoot) : path.dirname(localPath);
       // A name the caller joined from a server listing is checked like any other.
       const name = path.basename(localPath);
@@ -300,6 +318,15 @@ export class TransferQueue {
     return this.questions[0]?.question ?? null;
   }
 
+  /**
+   * A site's connections: the limit in force (lower than configured after the server refused some with
+   * 421) and how many are open or opening now. For the status bar ("2 of 6 connections").
+   */
+  siteConnections(siteKey: string): { readonly limit: number; readonly open: number; readonly lowered: boolean } | null {
+    const site = this.sites.get(siteKey);
+    return site ? { limit: site.limit, open: site.open, lowered: site.lowered } : null;
+  }
+
   /** Resolves when nothing is queued or running (paused, failed, done and skipped items do not count). */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -326,6 +353,8 @@ export class TransferQueue {
     if (this.tickTimer) clearTimeout(this.tickTimer);
     this.tickTimer = null;
     await this.saver?.flush();
+    // Nothing more will happen: whoever waits for the queue to settle may go on.
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   // ---- entries and counters ---------------------------------------------------------
@@ -354,6 +383,8 @@ export class TransferQueue {
       this.count(state, 1);
     }
     entry.state = state;
+    // An entry behind a site's scan hint may have become runnable.
+    if (state === 'queued') this.resetHints();
     this.markChanged();
   }
 
@@ -386,6 +417,7 @@ export class TransferQueue {
     entry.notBefore = 0;
     entry.waiting = false;
     this.setState(entry, 'queued');
+    // Also when it was queued already (an answered question): it is runnable now.
     this.resetHints();
   }
 
@@ -447,16 +479,28 @@ export class TransferQueue {
     }
   }
 
-  /** Pump again at `time` (retry backoff ends). */
+  /** Pump again at `time` (a retry or connect backoff ends); every such time is kept, the earliest armed. */
   private wakeAtTime(time: number): void {
-    if (time >= this.wakeAt || this.closing) return;
+    if (this.closing) return;
+    this.wakeTimes.push(time);
+    this.armWake();
+  }
+
+  private armWake(): void {
+    const now = Date.now();
+    this.wakeTimes = this.wakeTimes.filter((time) => time > now);
+    const next = this.wakeTimes.length > 0 ? Math.min(...this.wakeTimes) : Infinity;
+    if (next === this.wakeAt) return;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeAt = time;
+    this.wakeTimer = null;
+    this.wakeAt = next;
+    if (next === Infinity) return;
     this.wakeTimer = setTimeout(() => {
       this.wakeTimer = null;
       this.wakeAt = Infinity;
       this.pump();
-    }, Math.max(0, time - Date.now()));
+      this.armWake();
+    }, Math.max(0, next - now));
   }
 
   private startWorker(site: SiteState): void {
@@ -470,6 +514,7 @@ export class TransferQueue {
   /** One connection's loop: take the next runnable item of the site, run it, repeat; linger a moment when out of work. */
   private async worker(site: SiteState): Promise<void> {
     let client: FtpClient | null = null;
+    const state: WorkerState = { controller: new AbortController() };
     try {
       for (;;) {
         if (this.closing) return;
@@ -484,7 +529,7 @@ export class TransferQueue {
           client = await this.openConnection(site, entry);
           if (client === null) return;
         }
-        await this.runEntry(entry, client);
+        await this.runEntry(entry, client, state);
         if (client.closed) {
           site.open -= 1;
           client = null;
@@ -602,8 +647,10 @@ export class TransferQueue {
 
   // ---- running one entry ----------------------------------------------------------
 
-  private async runEntry(entry: QueueEntry, client: FtpClient): Promise<void> {
-    const controller = new AbortController();
+  private async runEntry(entry: QueueEntry, client: FtpClient, worker: WorkerState): Promise<void> {
+    // One controller per worker, replaced once it has aborted something: 10,000 files need not mean 10,000 controllers.
+    if (worker.controller.signal.aborted) worker.controller = new AbortController();
+    const controller = worker.controller;
     entry.controller = controller;
     entry.attempts += 1;
     entry.note = null;
@@ -616,6 +663,7 @@ export class TransferQueue {
           client,
           policy: this.policyValue,
           verifyChecksums: this.options.verifyChecksums ?? true,
+          preparedFolders: this.preparedFolders,
           signal: controller.signal,
           onStart: (offset) => {
             entry.bytesDone = offset;
@@ -639,7 +687,8 @@ export class TransferQueue {
       this.setBusy(entry, false);
       this.throttle.forget(entry.id);
       if (entry.removed) await this.removePartial(entry);
-      this.resetHints();
+      // Only an entry left queued (retry, question, close) can need an earlier scan; finished ones never do.
+      if (entry.state === 'queued') this.resetHints();
       this.markChanged();
       this.schedulePump();
     }
@@ -713,6 +762,7 @@ export class TransferQueue {
       this.settle(entry, { kind: 'skipped', note: expansion.note, permanent: true });
       return;
     }
+    if (entry.direction === 'download') this.preparedFolders.add(entry.localPath);
     const children = expansion.children.map((child) => this.childEntry(entry, child));
     entry.note = `Folder: ${children.filter((child) => !child.isDirectory).length} files and ${children.filter((child) => child.isDirectory).length} folders queued.`;
     this.setState(entry, 'done');

@@ -8,12 +8,12 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { localError } from './file-transfer';
-import { isRestRefused } from './download-job';
 import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
-import { remoteFileFacts } from './remote-facts';
+import { isRestRefused, remoteFileFacts } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
 
+/** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
   const { client } = context;
   const stats = await fsp.stat(entry.localPath).catch((error: NodeJS.ErrnoException) => {

@@ -418,7 +418,16 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
               const active = sort.column === c.id;
               return (
                 <div key={c.id} role="columnheader" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell cell-${c.id}${c.align === 'end' ? ' align-end' : ''}`}>
-                  <button type="button" tabIndex={-1} className="sort-button" onClick={() => actions.setSort(side, nextSort(sort, c.id))}>
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    className="sort-button"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => {
+                      actions.setSort(side, nextSort(sort, c.id));
+                      focusGrid(side);
+                    }}
+                  >
                     {t(c.label)}
                     <span className="sort-mark" aria-hidden="true">
                       {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}

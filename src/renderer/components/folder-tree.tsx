@@ -101,7 +101,8 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
     }
     e.preventDefault();
     e.stopPropagation();
-    if (next !== null && nodes[next]) setFocused(nodes[next].path);
+    const target = next !== null ? nodes[next] : undefined;
+    if (target) setFocused(target.path);
   };
 
   const items = virtualizer.getVirtualItems();

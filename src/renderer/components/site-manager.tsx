@@ -592,10 +592,12 @@ export function SiteManagerDialog(): ReactElement {
                       {(['default', 'passive', 'active'] as const).map((m: SiteTransferMode) => (
                         <label key={m} className="radio">
                           <input type="radio" name="sm-transfer-mode" value={m} checked={current.transferMode === m} onChange={() => update({ transferMode: m })} />
-                          <span>{m === 'default' ? t('sm.mode.default', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') }) : t(m === 'passive' ? 'mode.passive' : 'mode.active')}</span>
+                          <span>{m === 'default' ? t('sm.mode.default') : t(m === 'passive' ? 'mode.passive' : 'mode.active')}</span>
                         </label>
                       ))}
-                      <p className="help">{t('sm.modeHelp')}</p>
+                      <p className="help">
+                        {t('sm.modeDefaultIs', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') })} {t('sm.modeHelp')}
+                      </p>
                     </fieldset>
                     <label className="checkbox">
                       <input type="checkbox" checked={current.limitConnections} onChange={(e) => update({ limitConnections: e.target.checked })} />

@@ -70,8 +70,8 @@ export function Splitter(props: SplitterProps): ReactElement {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 64 : 16;
-    const grow = props.orientation === 'horizontal' ? { ArrowDown: 1, ArrowUp: -1 } : { ArrowRight: 1, ArrowLeft: -1 };
-    const dir = (grow as Record<string, number>)[e.key];
+    const grow: Readonly<Record<string, number>> = props.orientation === 'horizontal' ? { ArrowDown: 1, ArrowUp: -1 } : { ArrowRight: 1, ArrowLeft: -1 };
+    const dir = grow[e.key];
     if (dir === undefined) return;
     e.preventDefault();
     apply(size.current + props.sign * dir * step, true);

@@ -29,7 +29,7 @@ function sitesMenu(t: Translator): MenuItem[] {
   }
   const sites = [...list.sites].sort((a, b) => [...a.folder, a.name].join('/').localeCompare([...b.folder, b.name].join('/')));
   if (sites.length === 0) items.push({ id: 'none', label: t('toolbar.noSites'), disabled: true });
-  for (const s of sites) items.push({ id: `s-${s.id}`, label: [...s.folder, s.name].join(' / '), onSelect: () => void actions.connectSite(s.id) });
+  for (const s of sites) items.push({ id: `s-${s.id}`, label: [...s.folder, s.name].join(' / '), shortcut: s.host, onSelect: () => void actions.connectSite(s.id) });
   return items;
 }
 
@@ -52,7 +52,7 @@ function bookmarksMenu(t: Translator): MenuItem[] {
   return items;
 }
 
-function ToolButton(props: { readonly icon: Parameters<typeof Icon>[0]['name']; readonly label: string; readonly onClick: (e: MouseEvent<HTMLButtonElement>) => void; readonly disabled?: boolean; readonly menu?: boolean; readonly pressed?: boolean; readonly showLabel?: boolean; readonly data?: string }): ReactElement {
+function ToolButton(props: { readonly icon?: Parameters<typeof Icon>[0]['name']; readonly label: string; readonly onClick: (e: MouseEvent<HTMLButtonElement>) => void; readonly disabled?: boolean; readonly menu?: boolean; readonly pressed?: boolean; readonly showLabel?: boolean; readonly data?: string }): ReactElement {
   return (
     <button
       type="button"
@@ -65,7 +65,7 @@ function ToolButton(props: { readonly icon: Parameters<typeof Icon>[0]['name']; 
       data-toolbar={props.data}
       onClick={props.onClick}
     >
-      <Icon name={props.icon} />
+      {props.icon ? <Icon name={props.icon} /> : null}
       {props.showLabel ? <span className="tool-label" aria-hidden="true">{props.label}</span> : null}
       {props.menu ? <Icon name="chevronDown" size={12} /> : null}
     </button>
@@ -83,7 +83,7 @@ export function Toolbar(): ReactElement {
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="tool-group">
         <ToolButton icon="sites" label={t('toolbar.siteManager')} showLabel onClick={() => actions.openSiteManager()} />
-        <ToolButton icon="chevronDown" label={t('toolbar.sitesMenu')} menu data="sites" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.sitesMenu'), sitesMenu(t))} />
+        <ToolButton label={t('toolbar.sitesMenu')} menu data="sites" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.sitesMenu'), sitesMenu(t))} />
       </div>
       <div className="tool-group">
         <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect || connecting} onClick={() => void actions.disconnect()} />

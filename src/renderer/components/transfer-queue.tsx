@@ -17,6 +17,11 @@ const TABS: readonly QueueTab[] = ['queued', 'failed', 'successful'];
 const POLICIES: readonly OverwritePolicy[] = ['ask', 'overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip'];
 const ITEM_HEIGHT = 40;
 
+/** Paths are cut from the left (the file name matters most): the cell is rtl, the text marked ltr. */
+function ltr(path: string): string {
+  return `\u200e${path}\u200e`;
+}
+
 function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferItem; readonly selected: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void }): ReactElement {
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
@@ -36,13 +41,13 @@ function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferI
       </div>
       <div role="gridcell" className="q-paths">
         <span className="q-path" title={item.localPath}>
-          {item.localPath}
+          {ltr(item.localPath)}
         </span>
         <span className="q-arrow" aria-hidden="true">
           {up ? '→' : '←'}
         </span>
         <span className="q-path" title={item.remotePath}>
-          {item.remotePath}
+          {ltr(item.remotePath)}
         </span>
         {item.error ? (
           <span className="q-error" title={item.error.hint}>

@@ -29,9 +29,9 @@ export const DEFAULT_SORT: SortSpec = { column: 'name', direction: 'asc' };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-const ASCII = /^[\x00-\x7f]*$/;
 function isAscii(s: string): boolean {
-  return ASCII.test(s);
+  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function isDigit(c: number): boolean {

@@ -1,0 +1,181 @@
+/**
+ * The transfer queue at scale: one queue run downloading a tree of many small files (10,000 by default)
+ * against `lftp mirror --parallel=N` at the same N, on the same vsftpd. Reports wall time and the peak
+ * number of progress events per second the queue emitted (what would cross IPC to the UI).
+ *
+ *   node scripts/run-ts.mjs bench/queue-bench.ts
+ *
+ * Environment: QUEUE_BENCH_FILES (default 10000), QUEUE_BENCH_FOLDERS (default 100), QUEUE_BENCH_FILE_SIZE
+ * (bytes, default 1024), QUEUE_BENCH_PARALLEL (connection counts, default "4"), QUEUE_BENCH_RUNS (timed runs
+ * per tool, default 3), BENCH_DIR (where the data goes; default /dev/shm when it exists), QUEUE_BENCH_OUT (JSON
+ * file; default bench/results/queue-latest.json).
+ *
+ * The queue runs in this process (as in the app), so its time excludes Node's start-up; lftp's includes its
+ * own (a few ms). Runs of the two tools are interleaved so machine noise hits both alike.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FtpClient } from '../src/main/ftp/ftp-client';
+import { TransferQueue, type QueueEventChannel } from '../src/main/transfers/transfer-queue';
+import { startServer, type RunningServer } from '../test/support/servers/ftp-server';
+import { countFiles, writeTree } from './lib/data';
+import { median, runMeasured } from './lib/measure';
+import { mirrorDownCommand, type ToolContext } from './lib/tools';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+function intFromEnv(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name}=${raw}: expected a whole number ≥ ${min}`);
+  return value;
+}
+
+const config = {
+  files: intFromEnv('QUEUE_BENCH_FILES', 10_000, 1),
+  folders: intFromEnv('QUEUE_BENCH_FOLDERS', 100, 1),
+  fileSize: intFromEnv('QUEUE_BENCH_FILE_SIZE', 1024, 0),
+  runs: intFromEnv('QUEUE_BENCH_RUNS', 3, 1),
+  parallel: (process.env.QUEUE_BENCH_PARALLEL ?? '4')
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 10),
+  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', 'queue-latest.json'),
+};
+
+function log(text: string): void {
+  process.stderr.write(`[queue-bench] ${text}\n`);
+}
+
+interface QueueRun {
+  readonly seconds: number;
+  /** The most 'queue:progress' events in any one-second window. */
+  readonly peakProgressEventsPerSecond: number;
+  /** The most item updates (inside those events) in any one-second window. */
+  readonly peakProgressUpdatesPerSecond: number;
+  readonly peakChangedEventsPerSecond: number;
+  readonly progressEvents: number;
+  readonly changedEvents: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+/** The most events within any one-second window, each event weighing `weight`. */
+function peakPerSecond(events: readonly { readonly at: number; readonly weight: number }[]): number {
+  let peak = 0;
+  let sum = 0;
+  let start = 0;
+  for (let end = 0; end < events.length; end += 1) {
+    sum += events[end]?.weight ?? 0;
+    while ((events[end]?.at ?? 0) - (events[start]?.at ?? 0) >= 1000) {
+      sum -= events[start]?.weight ?? 0;
+      start += 1;
+    }
+    peak = Math.max(peak, sum);
+  }
+  return peak;
+}
+
+async function runQueue(server: RunningServer, remoteFolder: string, localFolder: string, parallel: number): Promise<QueueRun> {
+  const events: { channel: QueueEventChannel; at: number; weight: number }[] = [];
+  const queue = await TransferQueue.open({
+    connect: () => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password }),
+    connectionLimit: () => parallel,
+    policy: 'overwrite',
+    emit: (channel, payload) => events.push({ channel, at: performance.now(), weight: Array.isArray(payload) ? payload.length : 1 }),
+  });
+  const started = performance.now();
+  await queue.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', items: [{ localPath: localFolder, remotePath: remoteFolder, isDirectory: true, localRoot: localFolder }] });
+  await queue.whenIdle();
+  const seconds = (performance.now() - started) / 1000;
+  const items = await queue.list();
+  await queue.close();
+  const progress = events.filter((event) => event.channel === 'queue:progress');
+  const changed = events.filter((event) => event.channel === 'queue:changed');
+  return {
+    seconds,
+    peakProgressEventsPerSecond: peakPerSecond(progress.map((event) => ({ at: event.at, weight: 1 }))),
+    peakProgressUpdatesPerSecond: peakPerSecond(progress),
+    peakChangedEventsPerSecond: peakPerSecond(changed.map((event) => ({ at: event.at, weight: 1 }))),
+    progressEvents: progress.length,
+    changedEvents: changed.length,
+    done: items.filter((item) => item.state === 'done').length,
+    failed: items.filter((item) => item.state === 'failed').length,
+  };
+}
+
+function checkTree(folder: string, files: number, bytes: number): string | null {
+  const found = existsSync(folder) ? countFiles(folder) : { files: 0, bytes: 0 };
+  rmSync(folder, { recursive: true, force: true });
+  return found.files === files && found.bytes === bytes ? null : `copied ${found.files} files / ${found.bytes} bytes, expected ${files} / ${bytes}`;
+}
+
+async function main(): Promise<void> {
+  const base = mkdtempSync(path.join(process.env.BENCH_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : '/tmp'), 'ferry-queue-bench-'));
+  chmodSync(base, 0o755);
+  let server: RunningServer | null = null;
+  try {
+    const root = path.join(base, 'root');
+    const local = path.join(base, 'local');
+    mkdirSync(local);
+    const perFolder = Math.ceil(config.files / config.folders);
+    log(`writing ${config.folders} folders × ${perFolder} files of ${config.fileSize} bytes`);
+    const tree = writeTree(path.join(root, 'tree'), config.folders, perFolder, config.fileSize);
+    server = await startServer('vsftpd', { rootDir: root });
+    const ctx: ToolContext = { server, repo: REPO, ferryEntry: path.join(REPO, 'bin', 'ferry.js'), lftpHome: mkdtempSync(path.join(base, 'lftp-home-')), ferryHome: mkdtempSync(path.join(base, 'ferry-home-')) };
+
+    const results: { parallel: number; queue: QueueRun[]; lftp: number[]; lftpError: string | null }[] = [];
+    for (const parallel of config.parallel) {
+      const row = { parallel, queue: [] as QueueRun[], lftp: [] as number[], lftpError: null as string | null };
+      // One untimed warm-up each (page cache, server start-up), then the timed runs, alternating who goes first.
+      for (let run = -1; run < config.runs; run += 1) {
+        const order = run % 2 === 0 ? (['queue', 'lftp'] as const) : (['lftp', 'queue'] as const);
+        for (const tool of order) {
+          const folder = path.join(local, `${tool}-${parallel}-${run}`);
+          if (tool === 'queue') {
+            const result = await runQueue(server, '/tree', folder, parallel);
+            const problem = checkTree(folder, tree.files, tree.bytes);
+            if (problem) throw new Error(`queue, ${parallel} connections: ${problem}`);
+            if (run >= 0) row.queue.push(result);
+            log(`queue  N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, peak ${result.peakProgressEventsPerSecond} progress events/s (${result.peakProgressUpdatesPerSecond} updates/s)`);
+          } else if (row.lftpError === null) {
+            const measured = await runMeasured(mirrorDownCommand('lftp', ctx, '/tree', folder, parallel));
+            const problem = measured.exitCode !== 0 ? `exit ${measured.exitCode}: ${measured.stderr.trim().split('\n').slice(-2).join(' / ')}` : checkTree(folder, tree.files, tree.bytes);
+            if (problem) row.lftpError = problem;
+            else if (run >= 0) row.lftp.push(measured.seconds);
+            log(`lftp   N=${parallel} run ${run}: ${problem ?? `${measured.seconds.toFixed(2)} s`}`);
+          }
+        }
+      }
+      results.push(row);
+    }
+
+    const lines = [
+      `Queue benchmark: ${tree.files} files of ${config.fileSize} bytes in ${config.folders} folders, vsftpd on loopback, median of ${config.runs}.`,
+      '',
+      '| connections | Ferry queue (s) | lftp mirror (s) | Ferry / lftp | peak progress events/s | peak item updates/s | peak queue:changed/s |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+    ];
+    const json = [];
+    for (const row of results) {
+      const queueSeconds = median(row.queue.map((run) => run.seconds));
+      const lftpSeconds = row.lftp.length > 0 ? median(row.lftp) : null;
+      const peakEvents = Math.max(...row.queue.map((run) => run.peakProgressEventsPerSecond));
+      const peakUpdates = Math.max(...row.queue.map((run) => run.peakProgressUpdatesPerSecond));
+      const peakChanged = Math.max(...row.queue.map((run) => run.peakChangedEventsPerSecond));
+      lines.push(`| ${row.parallel} | ${queueSeconds.toFixed(2)} | ${lftpSeconds === null ? `failed: ${row.lftpError}` : lftpSeconds.toFixed(2)} | ${lftpSeconds === null ? '–' : (queueSeconds / lftpSeconds).toFixed(2)} | ${peakEvents} | ${peakUpdates} | ${peakChanged} |`);
+      json.push({ parallel: row.parallel, queueSeconds, lftpSeconds, ratio: lftpSeconds === null ? null : queueSeconds / lftpSeconds, peakProgressEventsPerSecond: peakEvents, peakProgressUpdatesPerSecond: peakUpdates, peakChangedEventsPerSecond: peakChanged, queueRuns: row.queue, lftpRuns: row.lftp, lftpError: row.lftpError });
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    mkdirSync(path.dirname(config.out), { recursive: true });
+    writeFileSync(config.out, `${JSON.stringify({ date: new Date().toISOString(), config: { ...config, out: undefined }, files: tree.files, bytes: tree.bytes, results: json }, null, 2)}\n`);
+    log(`wrote ${config.out}`);
+  } finally {
+    await server?.stop();
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+await main();

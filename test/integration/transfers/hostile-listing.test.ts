@@ -1,0 +1,106 @@
+/**
+ * A server listing `../../x`, `a/b`, `..\x`, `C:x`, `con`, names with control characters, and links out
+ * of the tree, plus local symlinks planted in the target folder: nothing is written outside the target
+ * folder, nothing hostile is even requested, and each unsafe name is reported as a skipped item with a note.
+ */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../../src/main/ftp/ftp-client';
+import { mirrorDown } from '../../../src/main/transfers/mirror';
+import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
+import { HOSTILE_NAMES, hostileContent, startHostileListingServer, type HostileListingServer } from '../../support/fixtures/hostile-listing-server';
+import { tempDir } from './helpers';
+
+/** Every path below `root` (files, folders and links), relative. */
+async function everything(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await fsp.readdir(path.join(root, relative), { withFileTypes: true })) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      found.push(child);
+      if (entry.isDirectory()) await walk(child);
+    }
+  };
+  await walk('');
+  return found.sort();
+}
+
+describe.each([
+  ['LIST', false],
+  ['MLSD', true],
+])('hostile listing via %s', (_label, mlsd) => {
+  let server: HostileListingServer | null = null;
+  let sandbox = '';
+  afterEach(async () => {
+    await server?.stop();
+    server = null;
+    if (sandbox) await fsp.rm(sandbox, { recursive: true, force: true });
+  });
+
+  /** sandbox/outside (must stay as it is) and sandbox/target/evil with two symlinks planted in it. */
+  async function prepare(): Promise<{ target: string; outside: string }> {
+    sandbox = await tempDir('hostile');
+    const outside = path.join(sandbox, 'outside');
+    const target = path.join(sandbox, 'target');
+    await fsp.mkdir(outside);
+    await fsp.writeFile(path.join(outside, 'keep.txt'), 'untouched');
+    await fsp.mkdir(path.join(target, 'evil'), { recursive: true });
+    await fsp.symlink('../../outside', path.join(target, 'evil', 'trap'));
+    await fsp.symlink('../../outside/keep.txt', path.join(target, 'evil', 'trapfile'));
+    return { target, outside };
+  }
+
+  it('the queue writes nothing outside the target folder and reports each unsafe name as skipped', async () => {
+    server = await startHostileListingServer({ mlsd });
+    const { target, outside } = await prepare();
+    const started = server;
+    const queue = await TransferQueue.open({
+      connect: () => FtpClient.connect({ host: started.host, port: started.port, user: 'u', password: 'p' }),
+      policy: 'overwrite',
+      idleLingerMs: 100,
+    });
+    await queue.add({ siteKey: 'hostile', siteLabel: 'hostile', direction: 'download', items: [{ localPath: path.join(target, 'evil'), remotePath: '/evil', isDirectory: true }] });
+    await queue.whenIdle();
+    const items = await queue.list();
+    await queue.close();
+
+    // Outside: exactly as it was.
+    expect(await everything(outside)).toEqual(['keep.txt']);
+    expect(await fsp.readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('untouched');
+    expect(await everything(sandbox)).toEqual(['outside', 'outside/keep.txt', 'target', 'target/evil', 'target/evil/ok.txt', 'target/evil/sub', 'target/evil/sub/nested-ok.txt', 'target/evil/trap', 'target/evil/trapfile']);
+    expect((await fsp.lstat(path.join(target, 'evil', 'trap'))).isSymbolicLink()).toBe(true);
+    expect(await fsp.readFile(path.join(target, 'evil', 'ok.txt'), 'utf8')).toBe(hostileContent('/evil/ok.txt'));
+
+    // Only the safe files were ever requested.
+    expect([...(server?.retrieved ?? [])].sort()).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt']);
+
+    const done = items.filter((item) => item.state === 'done').map((item) => item.remotePath).sort();
+    expect(done).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt']);
+    const skipped = items.filter((item) => item.state === 'skipped');
+    for (const name of HOSTILE_NAMES) {
+      const note = skipped.find((item) => item.note?.includes(JSON.stringify(name)))?.note;
+      expect(note, `no skipped item names ${JSON.stringify(name)}`).toMatch(/^Skipped the remote name .+: it /);
+    }
+    expect(skipped.find((item) => item.note?.includes('"a/b-dir"'))).toBeTruthy();
+    expect(skipped.find((item) => item.note?.includes('"../../../escape"'))).toBeTruthy();
+    expect(skipped.find((item) => item.remotePath === '/evil/up')?.note).toMatch(mlsd ? /symbolic link/ : /symbolic link to \.\.\/\.\.\/\.\./);
+    expect(skipped.find((item) => item.remotePath === '/evil/passwd-link')?.note).toMatch(/symbolic link/);
+    expect(skipped.find((item) => item.remotePath === '/evil/trap')?.note).toMatch(/symbolic link.*does not write through/);
+    expect(skipped.find((item) => item.remotePath === '/evil/trapfile')?.note).toMatch(/symbolic link.*does not write through/);
+    expect(items.filter((item) => item.state === 'failed')).toEqual([]);
+  });
+
+  it("the CLI's mirror (on the queue) is just as safe and lists what it skipped", async () => {
+    server = await startHostileListingServer({ mlsd });
+    const { target, outside } = await prepare();
+    const started = server;
+    const report = await mirrorDown('/evil', path.join(target, 'evil'), { connect: () => FtpClient.connect({ host: started.host, port: started.port, user: 'u', password: 'p' }), parallel: 3 });
+    expect(await everything(outside)).toEqual(['keep.txt']);
+    expect(report.files).toBe(2);
+    expect(report.folders).toBe(1);
+    expect(report.failures).toEqual([]);
+    for (const name of HOSTILE_NAMES) expect(report.skipped.some((line) => line.includes(JSON.stringify(name)))).toBe(true);
+    expect([...(server?.retrieved ?? [])].sort()).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt']);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The queue's controls against vsftpd: pause and resume (continuing the partial file), cancel (removing
+ * it), reorder, retry and "retry all failed", clear finished.
+ */
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
+import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { exists, openQueue, sha256, tempDir, testOwner, waitFor } from './helpers';
+
+describe('queue controls (vsftpd)', () => {
+  let server: RunningServer;
+  let local: string;
+  const big = randomBytes(128 * 1024 * 1024);
+  beforeAll(async () => {
+    ensureServerBinaries(['vsftpd']);
+    server = await startServer('vsftpd');
+    local = await tempDir('control');
+    const owner = await testOwner();
+    await fsp.writeFile(path.join(server.root, 'big.bin'), big);
+    for (let index = 0; index < 5; index += 1) await fsp.writeFile(path.join(server.root, `small-${index}.bin`), randomBytes(1000 + index));
+    for (const name of await fsp.readdir(server.root)) await fsp.chown(path.join(server.root, name), owner.uid, owner.gid);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (local) await fsp.rm(local, { recursive: true, force: true });
+  });
+
+  const partOf = (file: string): string => `${file}.ferry-part`;
+  const partSize = async (file: string): Promise<number> => (await fsp.stat(partOf(file)).catch(() => null))?.size ?? 0;
+
+  it('pauses a running download (keeping its partial file) and resumes it from there', async () => {
+    const target = path.join(local, 'paused.bin');
+    const finished: FinishedEvent[] = [];
+    const { queue } = await openQueue(server, { onFinished: (event) => finished.push(event) });
+    const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/big.bin', isDirectory: false }] });
+    await waitFor(async () => ((await partSize(target)) > 8 * 1024 * 1024 ? true : undefined), 30_000, 'the download to start');
+    await queue.pause({ ids: [item?.id ?? ''] });
+    await queue.whenIdle();
+    expect((await queue.list())[0]?.state).toBe('paused');
+    const kept = await partSize(target);
+    expect(kept).toBeGreaterThan(8 * 1024 * 1024);
+    await queue.resume({ ids: [item?.id ?? ''] });
+    await queue.whenIdle();
+    const [after] = await queue.list();
+    await queue.close();
+    expect(after?.state).toBe('done');
+    expect(sha256(await fsp.readFile(target))).toBe(sha256(big));
+    expect(finished.at(-1)?.resumedFrom).toBe(kept);
+  });
+
+  it('cancels a running download: the item goes and so does its partial file', async () => {
+    const target = path.join(local, 'cancelled.bin');
+    const { queue } = await openQueue(server);
+    const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/big.bin', isDirectory: false }] });
+    await waitFor(async () => ((await partSize(target)) > 1024 * 1024 ? true : undefined), 30_000, 'the download to start');
+    await queue.cancel({ ids: [item?.id ?? ''] });
+    expect(await queue.list()).toEqual([]);
+    await queue.whenIdle();
+    await queue.close();
+    expect(exists(partOf(target))).toBe(false);
+    expect(exists(target)).toBe(false);
+  });
+
+  it('does not queue the same transfer twice while the first still waits or runs', async () => {
+    const { queue } = await openQueue(server, { connectionLimit: () => 1, policy: 'overwrite' });
+    const item = { localPath: path.join(local, 'twice', 'small-1.bin'), remotePath: '/small-1.bin', isDirectory: false };
+    const [first] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [item] });
+    const [second] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [item] });
+    expect(second?.id).toBe(first?.id);
+    expect(await queue.list()).toHaveLength(1);
+    await queue.whenIdle();
+    // Once done, the same transfer may be queued again.
+    const [third] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [item] });
+    expect(third?.id).not.toBe(first?.id);
+    await queue.whenIdle();
+    await queue.close();
+  });
+
+  it('takes items in the order the user sets', async () => {
+    const order: string[] = [];
+    const { queue } = await openQueue(server, { connectionLimit: () => 1, onFinished: (event) => order.push(event.item.remotePath) });
+    const items = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [0, 1, 2, 3, 4].map((index) => ({ localPath: path.join(local, 'order', `small-${index}.bin`), remotePath: `/small-${index}.bin`, isDirectory: false })) });
+    // The first has started already; the last moves to second place.
+    await queue.reorder({ id: items[4]?.id ?? '', toIndex: 1 });
+    expect((await queue.list()).map((item) => item.remotePath)).toEqual(['/small-0.bin', '/small-4.bin', '/small-1.bin', '/small-2.bin', '/small-3.bin']);
+    await queue.whenIdle();
+    await queue.close();
+    expect(order).toEqual(['/small-0.bin', '/small-4.bin', '/small-1.bin', '/small-2.bin', '/small-3.bin']);
+  });
+
+  it('retries one failed item, retries all failed, and clears finished ones', async () => {
+    const { queue } = await openQueue(server, { connectionLimit: () => 2 });
+    const missing = ['/later-1.bin', '/later-2.bin', '/later-3.bin'];
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: ['/small-0.bin', ...missing].map((remotePath) => ({ localPath: path.join(local, 'retry', remotePath.slice(1)), remotePath, isDirectory: false })) });
+    await queue.whenIdle();
+    let items = await queue.list();
+    expect(items.map((item) => item.state)).toEqual(['done', 'failed', 'failed', 'failed']);
+    expect(items[1]?.error).toMatchObject({ kind: 'server-reply', code: 550 });
+    const owner = await testOwner();
+    for (const remotePath of missing) {
+      await fsp.writeFile(path.join(server.root, remotePath), 'now here');
+      await fsp.chown(path.join(server.root, remotePath), owner.uid, owner.gid);
+    }
+    await queue.retry({ ids: [items[1]?.id ?? ''] });
+    await queue.whenIdle();
+    items = await queue.list();
+    expect(items.map((item) => item.state)).toEqual(['done', 'done', 'failed', 'failed']);
+    expect(items[1]?.attempts).toBe(1);
+    await queue.retryFailed();
+    await queue.whenIdle();
+    expect((await queue.list()).map((item) => item.state)).toEqual(['done', 'done', 'done', 'done']);
+    await queue.clearFinished();
+    expect(await queue.list()).toEqual([]);
+    await queue.close();
+  });
+});

@@ -1,0 +1,187 @@
+// @vitest-environment jsdom
+/**
+ * The window against an in-memory api: accessible names the e2e relies on, the Site Manager's
+ * inline validation and save, the certificate dialog, language switching, and a 50,000-row listing.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
+import { App } from '../../../src/renderer/app';
+import { useLogStore } from '../../../src/renderer/stores/log-store';
+import { resetPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
+
+let api: FakeApi;
+let stop: (() => void) | null = null;
+
+beforeAll(() => {
+  // jsdom has no layout: give scroll containers a size so the virtualizer draws rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+  HTMLElement.prototype.scrollTo ??= function scrollTo() {};
+});
+
+beforeEach(async () => {
+  api = createFakeApi();
+  actions.setApiForTesting(api);
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useSessionStore.setState({ status: null, target: null, connecting: false });
+  useLogStore.setState({ lines: [] });
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, certificate: null, confirm: null, prompt: null, menu: null, toasts: [] });
+  resetPane('local');
+  resetPane('remote');
+  render(createElement(App));
+  await act(async () => {
+    stop = await actions.init();
+  });
+});
+
+afterEach(() => {
+  stop?.();
+  cleanup();
+  actions.setApiForTesting(null);
+});
+
+describe('main window', () => {
+  it('has the named toolbar, quick connect, grids, path fields and regions', async () => {
+    const toolbar = screen.getByRole('toolbar');
+    for (const name of ['Site Manager', 'Disconnect', 'Refresh', 'Settings']) expect(within(toolbar).getByRole('button', { name })).toBeTruthy();
+    const quick = screen.getByRole('form', { name: 'Quick connect' });
+    for (const name of ['Host', 'Username', 'Port']) expect(within(quick).getByRole('textbox', { name })).toBeTruthy();
+    expect(within(quick).getByLabelText('Password')).toBeTruthy();
+    expect(within(quick).getByRole('button', { name: 'Quickconnect' })).toBeTruthy();
+    expect(screen.getByRole('grid', { name: 'Local files' })).toBeTruthy();
+    expect(screen.getByRole('grid', { name: 'Remote files' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Local path' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Remote path' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Transfer queue' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Message log' })).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Local files' })).getByText('file-0.txt')).toBeTruthy());
+    expect(screen.getByText('Not connected to any server')).toBeTruthy();
+  });
+
+  it('lists 50,000 remote entries but draws only a screenful', async () => {
+    const names = Array.from({ length: 50_000 }, (_, i) => `f${i}.bin`);
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, names)));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(grid.getAttribute('aria-rowcount')).toBe('50001'));
+    const drawn = within(grid).getAllByRole('row').length;
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(100);
+    // Keyboard: End puts the cursor on the last row (jsdom cannot scroll, so check the state).
+    act(() => {
+      grid.focus();
+      fireEvent.keyDown(grid, { key: 'End' });
+    });
+    expect(useRemotePane.getState().nav.cursor).toBe('f49999.bin');
+    act(() => {
+      fireEvent.keyDown(grid, { key: 'a', ctrlKey: true });
+    });
+    expect(useRemotePane.getState().nav.selected.size).toBe(50_000);
+  });
+
+  it('shows errors with their hint in the log and as a toast', async () => {
+    api.handle('session:connect', () => fail({ kind: 'connect', host: 'h', port: 21, cause: 'refused', message: 'Connection refused by h:21.', hint: 'Check the port.', retryable: true }));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    expect(within(screen.getByRole('alert')).getByText('Check the port.')).toBeTruthy();
+    const log = screen.getByRole('region', { name: 'Message log' });
+    expect(within(log).getByText('Connection refused by h:21.')).toBeTruthy();
+  });
+});
+
+describe('Site Manager', () => {
+  it('validates inline, then saves with the chosen transfer mode', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    fireEvent.change(within(dialog).getByLabelText('Port'), { target: { value: '70000' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(within(dialog).getByText('Enter the server’s host name or IP address.')).toBeTruthy();
+    expect(within(dialog).getByText('The port must be a whole number from 1 to 65535.')).toBeTruthy();
+    expect(api.calls.some((c) => c.channel === 'sites:save')).toBe(false);
+
+    fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: 'ftp.example.com' } });
+    fireEvent.change(within(dialog).getByLabelText('Port'), { target: { value: '2121' } });
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'ann' } });
+    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Transfer settings' }));
+    const modes = within(dialog).getByRole('radiogroup', { name: 'Transfer mode' });
+    expect(within(modes).getByRole('radio', { name: /Default/ })).toBeTruthy();
+    expect(within(modes).getByRole('radio', { name: /Passive/ })).toBeTruthy();
+    fireEvent.click(within(modes).getByRole('radio', { name: /Active/ }));
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    const save = api.calls.find((c) => c.channel === 'sites:save');
+    expect(save?.arg).toMatchObject({ host: 'ftp.example.com', port: 2121, user: 'ann', password: 'secret', transferMode: 'active' });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull());
+  });
+});
+
+describe('certificate dialog', () => {
+  it('retries with trustOnce', async () => {
+    let attempts = 0;
+    api.handle('session:connect', (arg) => {
+      attempts += 1;
+      if (!arg.trustOnce)
+        return fail({ kind: 'certificate', host: 'h', reason: 'self-signed', fingerprint256: 'AB:CD', subject: 'CN=h', issuer: 'CN=h', validFrom: 'a', validTo: 'b', message: 'untrusted', hint: '', retryable: false });
+      return ok(status());
+    });
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['x.txt'])));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-explicit', transferMode: 'default', charset: 'auto' } });
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Unknown certificate' });
+    expect(within(dialog).getByText('AB:CD')).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Always trust for this site' }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Trust once' }));
+    });
+    await waitFor(() => expect(attempts).toBe(2));
+    expect(api.calls.filter((c) => c.channel === 'session:connect').at(-1)?.arg).toMatchObject({ trustOnce: 'AB:CD' });
+  });
+});
+
+describe('language', () => {
+  it('switches every name to Chinese', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    fireEvent.change(within(dialog).getByLabelText('Language'), { target: { value: 'zh-CN' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    await waitFor(() => expect(screen.getByRole('grid', { name: '本地文件' })).toBeTruthy());
+    expect(screen.getByRole('grid', { name: '远程文件' })).toBeTruthy();
+    expect(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '快速连接' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '传输队列' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '消息日志' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' }));
+    const sm = screen.getByRole('dialog', { name: '站点管理器' });
+    fireEvent.click(within(sm).getByRole('button', { name: '新站点' }));
+    expect(within(sm).getByLabelText('主机')).toBeTruthy();
+    fireEvent.click(within(sm).getByRole('tab', { name: '传输设置' }));
+    const modes = within(sm).getByRole('radiogroup', { name: '传输模式' });
+    expect(within(modes).getByRole('radio', { name: /被动/ })).toBeTruthy();
+    expect(within(modes).getByRole('radio', { name: /主动/ })).toBeTruthy();
+    expect(within(modes).getByRole('radio', { name: /默认/ })).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDuration, formatRate, formatSize, percentDone } from '../../../src/renderer/lib/format';
+
+describe('formatSize', () => {
+  const cases: [string, number | null, string][] = [
+    ['unknown', null, ''],
+    ['zero', 0, '0 B'],
+    ['bytes', 512, '512 B'],
+    ['just under a kilobyte', 1023, '1,023 B'],
+    ['one kilobyte', 1024, '1.00 KB'],
+    ['fraction', 1536, '1.50 KB'],
+    ['tens', 15_700, '15.3 KB'],
+    ['hundreds', 153_600, '150 KB'],
+    ['rounds up into the next unit', 1024 * 1024 - 1, '1.00 MB'],
+    ['megabytes', 12_345_678, '11.8 MB'],
+    ['gigabytes', 5 * 1024 ** 3, '5.00 GB'],
+    ['terabytes', 3.5 * 1024 ** 4, '3.50 TB'],
+  ];
+  for (const [label, bytes, text] of cases) it(label, () => expect(formatSize(bytes)).toBe(text));
+
+  it('uses the locale for digits', () => expect(formatSize(1_234_567_890_123, 'de')).toBe('1,12 TB'));
+  it('rejects negative and NaN', () => {
+    expect(formatSize(-1)).toBe('');
+    expect(formatSize(Number.NaN)).toBe('');
+  });
+});
+
+describe('formatRate', () => {
+  it('adds /s', () => expect(formatRate(1_258_291)).toBe('1.20 MB/s'));
+  it('is empty when idle', () => expect(formatRate(0)).toBe(''));
+});
+
+describe('formatDuration', () => {
+  const cases: [number | null, string][] = [
+    [null, ''],
+    [0, '0:00'],
+    [59, '0:59'],
+    [61, '1:01'],
+    [3599, '59:59'],
+    [3600, '1:00:00'],
+    [86_399, '23:59:59'],
+  ];
+  for (const [s, text] of cases) it(`${String(s)} s → "${text}"`, () => expect(formatDuration(s)).toBe(text));
+});
+
+describe('formatDate', () => {
+  it('formats UTC fields when asked', () => expect(formatDate('2024-03-05T07:08:09Z', true)).toBe('2024-03-05 07:08'));
+  it('is empty for null or garbage', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('not a date')).toBe('');
+  });
+});
+
+describe('percentDone', () => {
+  it('is null for an unknown size', () => expect(percentDone(10, null)).toBeNull());
+  it('is 100 for an empty file', () => expect(percentDone(0, 0)).toBe(100));
+  it('floors and clamps', () => {
+    expect(percentDone(999, 1000)).toBe(99);
+    expect(percentDone(2000, 1000)).toBe(100);
+  });
+});

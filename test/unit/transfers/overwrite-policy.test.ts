@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { OverwritePolicy } from '../../../src/shared/models';
+import { decideOverwrite, factsNeeded, firstFreeName, isSourceNewer, numberedName, type FileFacts, type OverwriteDecision } from '../../../src/main/transfers/overwrite-policy';
+
+const NEW = '2024-06-02T10:00:00.000Z';
+const OLD = '2024-06-01T10:00:00.000Z';
+const facts = (size: number | null, modified: string | null): FileFacts => ({ size, modified });
+
+describe('decideOverwrite', () => {
+  type Row = readonly [name: string, policy: OverwritePolicy, source: FileFacts, target: FileFacts | null, kind: OverwriteDecision['kind'], from?: number];
+  const cases: readonly Row[] = [
+    ['no target: always transfer, even with skip', 'skip', facts(10, NEW), null, 'transfer'],
+    ['no target: always transfer, even with ask', 'ask', facts(10, NEW), null, 'transfer'],
+    ['ask asks', 'ask', facts(10, NEW), facts(10, OLD), 'ask'],
+    ['overwrite overwrites', 'overwrite', facts(10, OLD), facts(99, NEW), 'transfer'],
+    ['skip skips', 'skip', facts(10, NEW), facts(5, OLD), 'skip'],
+    ['rename renames', 'rename', facts(10, NEW), facts(10, NEW), 'rename'],
+    ['if-newer: newer source', 'overwrite-if-newer', facts(10, NEW), facts(10, OLD), 'transfer'],
+    ['if-newer: older source', 'overwrite-if-newer', facts(10, OLD), facts(10, NEW), 'skip'],
+    ['if-newer: same time', 'overwrite-if-newer', facts(10, NEW), facts(10, NEW), 'skip'],
+    ['if-newer: within the tolerance', 'overwrite-if-newer', facts(10, '2024-06-02T10:00:00.900Z'), facts(10, NEW), 'skip'],
+    ['if-newer: unknown source time overwrites', 'overwrite-if-newer', facts(10, null), facts(10, NEW), 'transfer'],
+    ['if-newer: unknown target time overwrites', 'overwrite-if-newer', facts(10, NEW), facts(10, null), 'transfer'],
+    ['if-size-differs: same size', 'overwrite-if-size-differs', facts(10, NEW), facts(10, OLD), 'skip'],
+    ['if-size-differs: other size', 'overwrite-if-size-differs', facts(10, OLD), facts(11, NEW), 'transfer'],
+    ['if-size-differs: unknown size overwrites', 'overwrite-if-size-differs', facts(null, OLD), facts(11, NEW), 'transfer'],
+    ['newer-or-size: same size, older', 'overwrite-if-newer-or-size-differs', facts(10, OLD), facts(10, NEW), 'skip'],
+    ['newer-or-size: same size, newer', 'overwrite-if-newer-or-size-differs', facts(10, NEW), facts(10, OLD), 'transfer'],
+    ['newer-or-size: other size, older', 'overwrite-if-newer-or-size-differs', facts(11, OLD), facts(10, NEW), 'transfer'],
+    ['newer-or-size: same size, unknown times', 'overwrite-if-newer-or-size-differs', facts(10, null), facts(10, null), 'transfer'],
+    ['resume: partial target continues', 'resume', facts(100, OLD), facts(40, NEW), 'resume', 40],
+    ['resume: unknown source size continues', 'resume', facts(null, OLD), facts(40, NEW), 'resume', 40],
+    ['resume: complete target skips', 'resume', facts(100, OLD), facts(100, NEW), 'skip'],
+    ['resume: larger target is not ours to resume', 'resume', facts(100, OLD), facts(140, NEW), 'skip'],
+    ['resume: empty target transfers', 'resume', facts(100, OLD), facts(0, NEW), 'transfer'],
+    ['resume: unknown target size transfers', 'resume', facts(100, OLD), facts(null, NEW), 'transfer'],
+  ];
+  it.each(cases.map((row) => [row[0], row] as const))('%s', (_name, [, policy, source, target, kind, from]) => {
+    const decision = decideOverwrite(policy, source, target);
+    expect(decision.kind).toBe(kind);
+    if (decision.kind === 'resume') expect(decision.from).toBe(from);
+    if (decision.kind === 'skip') expect(decision.note.length).toBeGreaterThan(10);
+  });
+
+  it('never throws and only resumes within the source', () => {
+    const side = fc.record({ size: fc.option(fc.nat(), { nil: null }), modified: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: null }) });
+    const policy = fc.constantFrom<OverwritePolicy>('ask', 'overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip');
+    fc.assert(
+      fc.property(policy, side, fc.option(side, { nil: null }), (p, source, target) => {
+        const decision = decideOverwrite(p, source, target);
+        if (decision.kind === 'resume') {
+          expect(decision.from).toBeGreaterThan(0);
+          if (source.size !== null) expect(decision.from).toBeLessThan(source.size);
+        }
+      }),
+    );
+  });
+});
+
+describe('isSourceNewer', () => {
+  it.each([
+    ['newer', NEW, OLD, undefined, true],
+    ['older', OLD, NEW, undefined, false],
+    ['a minute apart with a LIST tolerance', '2024-06-02T10:01:00.000Z', NEW, 60_000, false],
+    ['unknown', null, NEW, undefined, null],
+    ['unparsable', 'yesterday', NEW, undefined, null],
+  ])('%s', (_name, source, target, tolerance, expected) => {
+    expect(isSourceNewer(facts(1, source), facts(1, target), tolerance)).toBe(expected);
+  });
+});
+
+describe('factsNeeded', () => {
+  it.each([
+    ['overwrite', false, false],
+    ['skip', false, false],
+    ['rename', false, false],
+    ['overwrite-if-newer', false, true],
+    ['overwrite-if-size-differs', true, false],
+    ['resume', true, false],
+    ['overwrite-if-newer-or-size-differs', true, true],
+    ['ask', true, true],
+  ] as const)('%s', (policy, size, modified) => {
+    expect(factsNeeded(policy)).toEqual({ size, modified });
+  });
+});
+
+describe('numberedName and firstFreeName', () => {
+  it.each([
+    ['report.pdf', 1, 'report (1).pdf'],
+    ['report.pdf', 12, 'report (12).pdf'],
+    ['README', 2, 'README (2)'],
+    ['.bashrc', 1, '.bashrc (1)'],
+    ['archive.tar.gz', 1, 'archive.tar (1).gz'],
+    ['name with spaces.txt', 3, 'name with spaces (3).txt'],
+  ])('%s, %i → %s', (name, n, expected) => {
+    expect(numberedName(name, n)).toBe(expected);
+  });
+
+  it('takes the first free number', () => {
+    const taken = new Set(['a (1).txt', 'a (2).txt']);
+    expect(firstFreeName('a.txt', (candidate) => taken.has(candidate))).toBe('a (3).txt');
+    expect(firstFreeName('a.txt', () => true, 5)).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEntry, fromStored, toItem, toStored } from '../../../src/main/transfers/queue-entry';
+import { loadQueueFile, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'ferry-queue-store-'));
+});
+afterEach(async () => fsp.rm(dir, { recursive: true, force: true }));
+
+function sample(state: 'running' | 'done' = 'running'): StoredQueue {
+  const entry = createEntry({ siteKey: 'site-1', siteLabel: 'Site', direction: 'download', isDirectory: false, localPath: '/tmp/x/a.bin', remotePath: '/a.bin', localRoot: '/tmp/x', size: 10, knownTarget: null });
+  entry.state = state;
+  entry.bytesDone = 4;
+  entry.started = true;
+  entry.error = { kind: 'server-reply', code: 426, command: 'RETR /a.bin', message: 'cut', hint: 'again', retryable: true };
+  return { version: 1, policy: 'overwrite-if-newer', entries: [toStored(entry)] };
+}
+
+describe('queue file', () => {
+  it('round-trips through an atomic save, leaving no temp file', async () => {
+    const file = path.join(dir, 'deep', 'queue.json');
+    const original = sample();
+    await saveQueueFile(file, original);
+    expect(await fsp.readdir(path.dirname(file))).toEqual(['queue.json']);
+    const { queue, warning } = await loadQueueFile(file);
+    expect(warning).toBeNull();
+    expect(queue).toEqual(original);
+    expect(queue?.entries[0]).toMatchObject({ remotePath: '/a.bin', state: 'running', started: true, error: { code: 426 } });
+  });
+
+  it('a missing file is an empty queue without a warning', async () => {
+    expect(await loadQueueFile(path.join(dir, 'none.json'))).toEqual({ queue: null, warning: null });
+  });
+
+  it.each([
+    ['not JSON', '{"version": 1, "policy": '],
+    ['a wrong version', JSON.stringify({ version: 2, policy: 'ask', entries: [] })],
+    ['an unknown state', JSON.stringify({ ...sample(), entries: [{ ...sample().entries[0], state: 'exploded' }] })],
+    ['an unknown policy', JSON.stringify({ ...sample(), policy: 'delete-everything' })],
+    ['an error without a hint', JSON.stringify({ ...sample(), entries: [{ ...sample().entries[0], error: { kind: 'timeout', message: 'x', retryable: true } }] })],
+  ])('a corrupt file (%s) is set aside with a warning, never lost', async (_name, text) => {
+    const file = path.join(dir, 'queue.json');
+    await fsp.writeFile(file, text);
+    const { queue, warning } = await loadQueueFile(file);
+    expect(queue).toBeNull();
+    expect(warning).toMatch(/could not be read .* kept as .*queue\.json\.corrupt-/);
+    const names = await fsp.readdir(dir);
+    expect(names.some((name) => name.startsWith('queue.json.corrupt-'))).toBe(true);
+    const aside = names.find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
+    expect(await fsp.readFile(path.join(dir, aside), 'utf8')).toBe(text);
+  });
+
+  it('QueueSaver coalesces a burst of changes into few writes and flush() makes the file current', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current = sample();
+    let snapshots = 0;
+    const saver = new QueueSaver(file, () => {
+      snapshots += 1;
+      return current;
+    }, 50, () => undefined);
+    for (let i = 0; i < 100; i += 1) saver.schedule();
+    current = sample('done');
+    await saver.flush();
+    expect(snapshots).toBe(1);
+    expect(storedQueueSchema.parse(JSON.parse(await fsp.readFile(file, 'utf8'))).entries[0]?.state).toBe('done');
+  });
+});
+
+describe('queue entries', () => {
+  it('what was running comes back queued, with the user-facing fields kept', () => {
+    const stored = sample().entries[0];
+    if (!stored) throw new Error('no entry');
+    const entry = fromStored(stored);
+    expect(entry).toMatchObject({ state: 'queued', bytesDone: 4, started: true, busy: false, waiting: false, knownTarget: undefined });
+    expect(toItem(entry)).toMatchObject({ state: 'queued', rate: 0, eta: null, size: 10, attempts: 0 });
+  });
+
+  it('finished states come back as they were', () => {
+    const stored = sample('done').entries[0];
+    if (!stored) throw new Error('no entry');
+    expect(fromStored(stored).state).toBe('done');
+  });
+});

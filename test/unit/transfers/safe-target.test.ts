@@ -1,0 +1,128 @@
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureFolder, inspectTarget, isRealPathInside, openForWrite, prepareFolder, segmentsBelow, unsafeTargetNote } from '../../../src/main/local/safe-target';
+
+let sandbox = '';
+let root = '';
+beforeEach(async () => {
+  sandbox = await fsp.mkdtemp(path.join(os.tmpdir(), 'ferry-safe-target-'));
+  root = path.join(sandbox, 'root');
+  await fsp.mkdir(path.join(sandbox, 'outside'));
+  await fsp.mkdir(path.join(root, 'real', 'deeper'), { recursive: true });
+  await fsp.writeFile(path.join(root, 'real', 'file.txt'), 'x');
+  await fsp.symlink('../outside', path.join(root, 'link-dir'));
+  await fsp.symlink('../outside/f.txt', path.join(root, 'link-file'));
+});
+afterEach(async () => fsp.rm(sandbox, { recursive: true, force: true }));
+
+describe('segmentsBelow', () => {
+  it.each([
+    ['a child', '/r', '/r/a/b', ['a', 'b']],
+    ['the root itself', '/r', '/r', null],
+    ['a sibling', '/r', '/rx/a', null],
+    ['the parent', '/r', '/', null],
+    ['dot-dot that leaves', '/r', '/r/a/../../x', null],
+    ['dot-dot that stays', '/r', '/r/a/../b', ['b']],
+  ])('%s', (_name, base, target, expected) => {
+    expect(segmentsBelow(base, target)).toEqual(expected);
+  });
+});
+
+describe('unsafeTargetNote', () => {
+  it.each([
+    ['a plain name', 'real/new.txt', false],
+    ['a name with a control character', 'real/bell\u0007', true],
+    ['a Windows device name', 'real/con', true],
+    ['a drive letter', 'C:x', true],
+    ['outside by dot-dot', '../outside/x', true],
+    ['the root itself', '.', true],
+  ])('%s', (_name, relative, refused) => {
+    const note = unsafeTargetNote(root, path.join(root, relative));
+    expect(note !== null).toBe(refused);
+  });
+});
+
+describe('inspectTarget', () => {
+  it.each([
+    ['a new file', 'real/new.txt', 'absent', undefined],
+    ['an existing file', 'real/file.txt', 'file', undefined],
+    ['a symlink to a file outside', 'link-file', 'refused', true],
+    ['a symlink to a folder outside', 'link-dir', 'refused', true],
+    ['a folder in the way', 'real', 'refused', false],
+  ])('%s', async (_name, relative, kind, permanent) => {
+    const state = await inspectTarget(path.join(root, relative));
+    expect(state.kind).toBe(kind);
+    if (state.kind === 'refused') expect(state.permanent).toBe(permanent);
+    if (state.kind === 'file') expect(state.stats.size).toBe(1);
+  });
+});
+
+describe('prepareFolder', () => {
+  it('accepts a real folder and makes missing ones', async () => {
+    expect(await prepareFolder(root, path.join(root, 'real', 'deeper', 'new'))).toBeNull();
+  });
+
+  it('refuses a folder behind a symlink, creating nothing outside', async () => {
+    expect(await prepareFolder(root, path.join(root, 'link-dir', 'x'))).toMatch(/symbolic link/);
+    expect(await fsp.readdir(path.join(sandbox, 'outside'))).toEqual([]);
+  });
+
+  it('accepts a root that is itself a link (the user chose it)', async () => {
+    const linkedRoot = path.join(sandbox, 'linked-root');
+    await fsp.symlink(root, linkedRoot);
+    expect(await prepareFolder(linkedRoot, path.join(linkedRoot, 'real'))).toBeNull();
+  });
+});
+
+describe('ensureFolder', () => {
+  it('creates missing folders one by one', async () => {
+    expect(await ensureFolder(root, path.join(root, 'new', 'nested'))).toBeNull();
+    expect((await fsp.stat(path.join(root, 'new', 'nested'))).isDirectory()).toBe(true);
+  });
+
+  it('creates the root itself', async () => {
+    expect(await ensureFolder(path.join(sandbox, 'fresh'), path.join(sandbox, 'fresh'))).toBeNull();
+  });
+
+  it('refuses to go through a symlink, and creates nothing outside', async () => {
+    expect(await ensureFolder(root, path.join(root, 'link-dir', 'sub'))).toMatch(/symbolic link/);
+    expect(await fsp.readdir(path.join(sandbox, 'outside'))).toEqual([]);
+  });
+
+  it('refuses a file in the way and unsafe names', async () => {
+    expect(await ensureFolder(root, path.join(root, 'real', 'file.txt', 'sub'))).toMatch(/not a folder/);
+    expect(await ensureFolder(root, path.join(root, 'C:x'))).toMatch(/drive letter/);
+  });
+});
+
+describe('openForWrite', () => {
+  it('does not follow a symlink at the name', async () => {
+    await expect(openForWrite(path.join(root, 'link-file'), 'truncate')).rejects.toMatchObject({ code: 'ELOOP' });
+    await expect(fsp.readdir(path.join(sandbox, 'outside'))).resolves.toEqual([]);
+  });
+
+  it('truncates or appends', async () => {
+    const file = path.join(root, 'real', 'file.txt');
+    const write = async (mode: 'truncate' | 'append', text: string): Promise<void> => {
+      const stream = await openForWrite(file, mode);
+      await new Promise<void>((resolve, reject) => stream.end(text, () => resolve()).once('error', reject));
+      if (!stream.closed) await new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    };
+    await write('append', 'yz');
+    expect(await fsp.readFile(file, 'utf8')).toBe('xyz');
+    await write('truncate', 'new');
+    expect(await fsp.readFile(file, 'utf8')).toBe('new');
+  });
+});
+
+describe('isRealPathInside', () => {
+  it.each([
+    ['the root', '.', true],
+    ['a real subfolder', 'real/deeper', true],
+    ['a symlink that leads outside', 'link-dir', false],
+  ])('%s', async (_name, relative, inside) => {
+    expect(await isRealPathInside(root, path.join(root, relative))).toBe(inside);
+  });
+});
