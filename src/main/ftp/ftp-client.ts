@@ -211,7 +211,9 @@ export class FtpClient {
     if (hashPick) {
       await control.send(`OPTS HASH ${hashPick}`);
       const reply = await control.send(`HASH ${remotePath}`);
-      const match = reply.code === 213 ? /^(\S+)\s+\S+\s+([0-9a-f]+)\s/i.exec(`${reply.message} `) : null;
+      // proftpd sends "213-Computing…" first: the answer is on the last line ("213 SHA-256 0-N HEX path").
+      const last = (reply.lines.at(-1) ?? '').replace(/^\d{3}[ -]/, '');
+      const match = reply.code === 213 ? /^(\S+)\s+\S+\s+([0-9a-f]+)(?:\s|$)/i.exec(last) : null;
       if (match) return { algorithm: hashPick, hex: (match[2] ?? '').toLowerCase() };
     }
     const fallbacks = [
