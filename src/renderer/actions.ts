@@ -173,6 +173,11 @@ function onQueueChanged(items: readonly TransferItem[]): void {
   }
 }
 
+/** When the window cannot reach its host at all (no token, host gone): say so in the log and a toast. */
+export function reportStartupFailure(cause: unknown): void {
+  reportError(transportError(cause));
+}
+
 /** Subscribes to main's events and loads the first state. Returns the unsubscribe for tests. */
 export async function init(): Promise<() => void> {
   const a = ferry();

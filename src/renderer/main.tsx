@@ -20,4 +20,4 @@ createRoot(container).render(
   </StrictMode>,
 );
 
-void actions.init();
+actions.init().catch(actions.reportStartupFailure);

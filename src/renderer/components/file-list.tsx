@@ -175,14 +175,7 @@ export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement 
     return (
       <div className="empty-state" role="status">
         <strong>{connecting ? t('pane.connecting') : t('pane.notConnected')}</strong>
-        {!connecting ? (
-          <>
-            <span>{t('pane.notConnectedHint')}</span>
-            <button type="button" className="button" onClick={() => actions.openSiteManager()}>
-              {t('toolbar.siteManager')}
-            </button>
-          </>
-        ) : null}
+        {!connecting ? <span>{t('pane.notConnectedHint')}</span> : null}
       </div>
     );
   }

@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
-import { baseName, flavorOf, joinPath, parentPath, rootOf, type PathFlavor } from '../lib/paths';
+import { baseName, flavorOf, joinPath, parentPath, pathAncestors, rootOf, type PathFlavor } from '../lib/paths';
 import { naturalCompare } from '../lib/sort';
 import { paneStore } from '../stores/pane-store';
 import { FileIcon } from './icons';
@@ -52,6 +52,13 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: nodes.length, getScrollElement: () => scrollRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10 });
+
+  // Fill in the folders above the current one (listed on demand), so the tree shows the way here.
+  useEffect(() => {
+    if (!path) return;
+    const cached = paneStore(side).getState().treeChildren;
+    for (const ancestor of pathAncestors(path, flavor)) if (!cached.has(ancestor)) void actions.expandTree(side, ancestor);
+  }, [side, path, flavor]);
 
   const current = focused !== null && nodes.some((n) => n.path === focused) ? focused : path;
   const index = nodes.findIndex((n) => n.path === current);

@@ -3,15 +3,29 @@
  * replies in different colours, errors in red with their hint underneath. Sticks to the bottom
  * while new lines arrive unless the user scrolled up. Copy and Clear.
  */
-import { useLayoutEffect, useRef, type ReactElement } from 'react';
+import { memo, useLayoutEffect, useRef, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import { formatClock } from '../lib/format';
-import { useLogStore } from '../stores/log-store';
+import { useLogStore, type LogEntry } from '../stores/log-store';
 import { Icon } from './icons';
 
 /** Only the newest lines are drawn; the store keeps more for Copy. */
 const SHOWN = 1500;
+
+/** One line; memoized so a new batch renders only the new lines. */
+const LogRow = memo(function LogRow({ line, kind }: { readonly line: LogEntry; readonly kind: string }): ReactElement {
+  return (
+    <div className={`log-line log-${line.kind}`}>
+      <span className="log-time">{formatClock(line.at)}</span>
+      <span className="log-kind">{kind}</span>
+      <span className="log-text">
+        {line.text}
+        {line.hint ? <span className="log-hint">{line.hint}</span> : null}
+      </span>
+    </div>
+  );
+});
 
 export function MessageLog(): ReactElement {
   const t = useT();
@@ -58,14 +72,7 @@ export function MessageLog(): ReactElement {
       >
         {shown.length === 0 ? <div className="log-empty">{t('log.empty')}</div> : null}
         {shown.map((l) => (
-          <div key={l.id} className={`log-line log-${l.kind}`}>
-            <span className="log-time">{formatClock(l.at)}</span>
-            <span className="log-kind">{kindLabel[l.kind]}</span>
-            <span className="log-text">
-              {l.text}
-              {l.hint ? <span className="log-hint">{l.hint}</span> : null}
-            </span>
-          </div>
+          <LogRow key={l.id} line={l} kind={kindLabel[l.kind]} />
         ))}
       </div>
     </section>
