@@ -10,7 +10,7 @@ DEB_DIR="$CACHE_DIR/debs"
 ROOT_DIR="$CACHE_DIR/root"
 STAMP="$ROOT_DIR/.extracted"
 
-SYSTEM_PACKAGES=(vsftpd lftp curl iptables iproute2 openssl chromium procps)
+SYSTEM_PACKAGES=(vsftpd lftp curl iptables iproute2 openssl chromium procps fonts-wqy-microhei time)
 SERVER_DEBS=(pure-ftpd pure-ftpd-common proftpd-core proftpd-mod-crypto)
 
 log() { printf '[setup-system] %s\n' "$*"; }
