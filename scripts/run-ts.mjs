@@ -15,6 +15,7 @@ if (!entry) {
 // The bundle lives next to nothing it needs: dependencies are bundled in, Node built-ins stay external.
 const dir = mkdtempSync(path.join(tmpdir(), 'ferry-run-ts-'));
 const outfile = path.join(dir, `${path.basename(entry).replace(/\.[cm]?tsx?$/, '')}.mjs`);
+// Also removed by the bundle itself as it starts (see the banner); this covers a failed build.
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 /**
@@ -45,11 +46,19 @@ await build({
   format: 'esm',
   sourcemap: 'inline',
   plugins: [sourceLocation],
-  // CommonJS dependencies call require(); this makes it work inside an ES module.
-  banner: { js: "import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);" },
+  banner: {
+    js: [
+      // CommonJS dependencies call require(); this makes it work inside an ES module.
+      "import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);",
+      // Node has read the whole bundle by now: remove it at once, so nothing is left behind even if a signal kills the process.
+      `import { rmSync as __ferryRmSync } from 'node:fs'; __ferryRmSync(${JSON.stringify(dir)}, { recursive: true, force: true });`,
+    ].join('\n'),
+  },
   logLevel: 'warning',
 });
 
+// Stack traces name the TypeScript sources (the bundle carries an inline source map).
+process.setSourceMapsEnabled(true);
 // The entry reads its arguments as if it had been started directly.
 process.argv = [process.argv[0], path.resolve(entry), ...rest];
 await import(pathToFileURL(outfile).href);
