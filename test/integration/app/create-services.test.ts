@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import type { LogLine, SiteInput, TransferItem } from '../../../src/shared/models';
+import { createServices, type Services } from '../../../src/main/app/create-services';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+
+/** The whole main process behind the contract, as a host sees it: dispatch → handlers → services → real vsftpd. */
+describe('services behind the contract', () => {
+  let server: RunningServer;
+  let home: string;
+  let services: Services;
+  const events: { channel: EventChannel; payload: unknown }[] = [];
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+
+  const site = (name: string, transferMode: SiteInput['transferMode']): SiteInput => ({
+    name,
+    folder: ['Tests'],
+    host: server.host,
+    port: server.port,
+    protocol: 'ftp-plain',
+    logonType: 'normal',
+    user: server.user,
+    password: server.password,
+    transferMode,
+    charset: 'auto',
+    localDir: '',
+    remoteDir: '',
+    connectionLimit: 3,
+    comments: '',
+    trustedFingerprints: [],
+    bookmarks: [],
+  });
+
+  beforeAll(async () => {
+    server = await startServer('vsftpd');
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-home-'));
+    services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: <E extends EventChannel>(channel: E, payload: Events[E]) => void events.push({ channel, payload }) });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await server?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('saves a site, connects in its mode, browses, transfers through the queue and reports events', async () => {
+    const saved = await call('sites:save', site('Active box', 'active'));
+    expect(saved).toMatchObject({ hasPassword: true, transferMode: 'active', folder: ['Tests'] });
+    const status = await call('session:connect', { target: { kind: 'site', siteId: saved.id } });
+    expect(status).toMatchObject({ state: 'connected', transferMode: 'active' });
+
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-local-'));
+    for (let index = 0; index < 12; index += 1) fs.writeFileSync(path.join(local, `f${index}.txt`), `content ${index}`);
+    await call('session:mkdir', { sessionId: status.sessionId, path: '/incoming' });
+    await call('queue:set-policy', { policy: 'overwrite' });
+    await call('queue:add', { sessionId: status.sessionId, direction: 'upload', items: [{ localPath: local, remotePath: '/incoming/batch', isDirectory: true }] });
+    const deadline = Date.now() + 30_000;
+    let items: readonly TransferItem[] = [];
+    while (Date.now() < deadline) {
+      items = await call('queue:list', undefined);
+      if (items.length > 0 && items.every((item) => item.state === 'done')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(items.filter((item) => item.state === 'done')).toHaveLength(12);
+    const listing = await call('session:list', { sessionId: status.sessionId, path: '/incoming/batch' });
+    expect(listing.entries.map((entry) => entry.name).sort()).toEqual(Array.from({ length: 12 }, (_, index) => `f${index}.txt`).sort());
+
+    const logs = events.filter((event) => event.channel === 'log:line').map((event) => event.payload as LogLine);
+    expect(logs.some((line) => line.kind === 'command' && /^(EPRT|PORT) /.test(line.text))).toBe(true);
+    expect(logs.some((line) => line.kind === 'command' && /^(EPSV|PASV)$/.test(line.text))).toBe(false);
+    expect(logs.every((line) => !line.text.includes(server.password))).toBe(true);
+    expect(events.some((event) => event.channel === 'queue:changed')).toBe(true);
+    expect(events.some((event) => event.channel === 'sites:changed')).toBe(true);
+    await call('session:disconnect', { sessionId: status.sessionId });
+    fs.rmSync(local, { recursive: true, force: true });
+  });
+
+  it('follows the global transfer mode for a site on Default', async () => {
+    const saved = await call('sites:save', site('Default box', 'default'));
+    await call('settings:set', { defaultTransferMode: 'active' });
+    const active = await call('session:connect', { target: { kind: 'site', siteId: saved.id } });
+    expect(active.transferMode).toBe('active');
+    await call('settings:set', { defaultTransferMode: 'passive' });
+    const passive = await call('session:connect', { target: { kind: 'site', siteId: saved.id } });
+    expect(passive.transferMode).toBe('passive');
+    await call('session:disconnect', { sessionId: active.sessionId });
+    await call('session:disconnect', { sessionId: passive.sessionId });
+  });
+
+  it('returns failures as error data, not exceptions', async () => {
+    const result = await dispatch(services.handlers, 'session:connect', { target: { kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: 'wrong', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'auth', hint: 'Check the user name and password.' });
+    const listed = await dispatch(services.handlers, 'local:list', { path: 'relative' });
+    expect(listed.ok).toBe(false);
+  });
+});
