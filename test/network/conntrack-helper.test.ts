@@ -10,42 +10,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
-import { applyInboundFirewall, ftpUrl, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, scratchDir, startNamespacedVsftpd, VERDICTS } from './support';
+import { describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { useNamespacedVsftpd, applyInboundFirewall, ftpUrl, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
 
 const decision = netnsSkipDecision();
 const DROP = VERDICTS.find((verdict) => verdict.name === 'DROP');
 
 describe.skipIf(decision.skip)('client firewall with the FTP conntrack helper', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-  let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined;
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    if (!DROP) throw new Error('no DROP verdict');
-    await ensureCliBuilt();
-    scratch = await scratchDir();
-    pair = await createNetnsPair();
-    // Explicit FTPS offered, plain logins still allowed: one server for both cases.
-    server = await startNamespacedVsftpd(pair, { tls: 'explicit' });
+  // Explicit FTPS offered, plain logins still allowed: one server for both cases.
+  const { ctx } = useNamespacedVsftpd(decision.failure ?? (DROP ? null : 'no DROP verdict'), { tls: 'explicit' }, async (pair, server) => {
+    if (!DROP) return;
     await applyInboundFirewall(pair, pair.client, DROP);
     await pair.iptables(pair.client, ['-t', 'raw', '-A', 'OUTPUT', '-p', 'tcp', '-d', pair.serverAddress, '--dport', String(server.port), '-j', 'CT', '--helper', 'ftp']);
   });
-
-  afterAll(async () => {
-    await server?.stop();
-    await pair?.destroy();
-    await scratch?.remove();
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer; dir: string } {
-    if (!pair || !server || !scratch) throw new Error('setup failed');
-    return { pair, server, dir: scratch.dir };
-  }
 
   function tlsFlags(): string[] {
     const { server: s } = ctx();

@@ -9,47 +9,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
-import { applyInboundFirewall, ftpUrl, lastPassivePort, SAMPLE_CONTENT, SAMPLE_NAME, scratchDir, startNamespacedVsftpd, VERDICTS } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, type runFerry } from '../support/netns/ferry-cli';
+import { useNamespacedVsftpd, applyInboundFirewall, lastPassivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
 
 const decision = netnsSkipDecision();
 
 describe.skipIf(decision.skip)('server firewall admitting only the control port', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-  let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined;
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    scratch = await scratchDir();
-    pair = await createNetnsPair();
-    server = await startNamespacedVsftpd(pair);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await pair?.destroy();
-    await scratch?.remove();
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer; dir: string } {
-    if (!pair || !server || !scratch) throw new Error('setup failed');
-    return { pair, server, dir: scratch.dir };
-  }
-
-  async function ls(mode: '--active' | '--passive', timeoutSeconds = 3): ReturnType<typeof runFerry> {
-    const { pair: p, server: s } = ctx();
-    return runFerry(p.client, ['ls', ftpUrl(s), mode, '--timeout', String(timeoutSeconds)]);
-  }
-
-  async function get(mode: '--active' | '--passive', local: string, timeoutSeconds = 3): ReturnType<typeof runFerry> {
-    const { pair: p, server: s, dir } = ctx();
-    return runFerry(p.client, ['get', ftpUrl(s, `/${SAMPLE_NAME}`), path.join(dir, local), mode, '--timeout', String(timeoutSeconds)]);
-  }
+  const { ctx, ls, get } = useNamespacedVsftpd(decision.failure);
 
   it('control: without a firewall both modes list and download', async () => {
     const { pair: p, dir } = ctx();

@@ -5,8 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
-import type { NetnsPair } from '../support/netns/netns';
+import { createNetnsPair, type NetnsPair } from '../support/netns/netns';
+import { ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
 
 /** Served file every test lists and downloads. */
 export const SAMPLE_NAME = 'behind-the-wall.txt';
@@ -82,4 +84,51 @@ export async function lastPassivePort(server: RunningServer): Promise<number | n
 export async function scratchDir(): Promise<{ readonly dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ferry-network-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A client/server namespace pair with vsftpd in the server namespace, set up and torn down by vitest hooks. */
+export interface NamespacedVsftpd {
+  ctx(): { pair: NetnsPair; server: RunningServer; dir: string };
+  /** `ferry ls` from the client namespace. */
+  ls(mode: '--active' | '--passive', timeoutSeconds?: number, extra?: readonly string[]): ReturnType<typeof runFerry>;
+  /** `ferry get` of the sample file from the client namespace into the scratch folder. */
+  get(mode: '--active' | '--passive', local: string, timeoutSeconds?: number, extra?: readonly string[]): ReturnType<typeof runFerry>;
+}
+
+/**
+ * Register beforeAll/afterAll that build the pair and start vsftpd (call inside a describe).
+ * `prepare` runs after start-up, e.g. to install firewall rules.
+ */
+export function useNamespacedVsftpd(failure: string | null, options: StartOptions = {}, prepare?: (pair: NetnsPair, server: RunningServer) => Promise<void>): NamespacedVsftpd {
+  let pair: NetnsPair | undefined;
+  let server: RunningServer | undefined;
+  let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined;
+  beforeAll(async () => {
+    if (failure !== null) throw new Error(failure);
+    await ensureCliBuilt();
+    scratch = await scratchDir();
+    pair = await createNetnsPair();
+    server = await startNamespacedVsftpd(pair, options);
+    await prepare?.(pair, server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await pair?.destroy();
+    await scratch?.remove();
+  });
+  const ctx = (): { pair: NetnsPair; server: RunningServer; dir: string } => {
+    if (!pair || !server || !scratch) throw new Error('setup failed');
+    return { pair, server, dir: scratch.dir };
+  };
+  return {
+    ctx,
+    ls: (mode, timeoutSeconds = 3, extra = []) => {
+      const { pair: p, server: s } = ctx();
+      return runFerry(p.client, ['ls', ftpUrl(s), mode, '--timeout', String(timeoutSeconds), ...extra]);
+    },
+    get: (mode, local, timeoutSeconds = 3, extra = []) => {
+      const { pair: p, server: s, dir } = ctx();
+      return runFerry(p.client, ['get', ftpUrl(s, `/${SAMPLE_NAME}`), path.join(dir, local), mode, '--timeout', String(timeoutSeconds), ...extra]);
+    },
+  };
 }
