@@ -52,6 +52,11 @@ export interface StartOptions {
   pasvPortCount?: number;
   /** Fail if the server has not greeted within this many ms; default 15000. */
   startTimeoutMs?: number;
+  /**
+   * vsftpd only: extra `key=value` lines appended to its config, e.g. `local_max_rate=1048576` (throttle
+   * transfers) or `port_promiscuous=YES` (connect back to any PORT/EPRT address).
+   */
+  vsftpdConfig?: readonly string[];
 }
 
 export interface RunningServer {
@@ -383,6 +388,7 @@ async function vsftpdLaunch(ctx: LaunchContext): Promise<Launch> {
     'use_localtime=NO',
     `utf8_filesystem=${yesNo(o.utf8 === true)}`,
     ...(o.maxPerIp !== undefined ? [`max_per_ip=${o.maxPerIp}`] : []),
+    ...(o.vsftpdConfig ?? []),
   ];
   let sslReuseRequired = false;
   if (ctx.tls !== 'none' && ctx.cert !== null) {
@@ -582,6 +588,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
 }
 
 async function startOnce(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
+  if (options.vsftpdConfig !== undefined && kind !== 'vsftpd') throw new Error(`vsftpdConfig is for vsftpd only, not ${kind}`);
   const user = await ensureTestUser();
   if (options.anonymous === true) await ensureAnonymousUser();
   const tlsMode: TlsMode = options.tls ?? 'none';

@@ -1,0 +1,205 @@
+/**
+ * The main window as a user sees it, through accessible roles and names only (no CSS classes): the
+ * toolbar, the two panes' grids and path fields, the Site Manager, the message log, the queue.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { REPO } from './build';
+
+export type Side = 'local' | 'remote';
+export type ModeLabel = 'Default' | 'Passive' | 'Active';
+
+export interface SiteFields {
+  /** Shown in the site tree and the status bar; default "New site". */
+  readonly name?: string;
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  readonly mode: ModeLabel;
+  /** The Site Manager's protocol choice (its option text); default: the dialog's own default. */
+  readonly protocol?: string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class FerryWindow {
+  constructor(readonly page: Page) {}
+
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Main toolbar' });
+  }
+
+  toolbarButton(name: string): Locator {
+    return this.toolbar.getByRole('button', { name, exact: true });
+  }
+
+  grid(side: Side): Locator {
+    return this.page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' });
+  }
+
+  pathField(side: Side): Locator {
+    return this.page.getByRole('textbox', { name: side === 'local' ? 'Local path' : 'Remote path' });
+  }
+
+  /** The pane (header tools, grid, footer). */
+  pane(side: Side): Locator {
+    return this.page.getByRole('region', { name: side === 'local' ? 'Local site' : 'Remote site' });
+  }
+
+  /** The name cell of the entry `name` in a pane's list. */
+  entry(side: Side, name: string): Locator {
+    return this.grid(side).getByRole('gridcell', { name, exact: true });
+  }
+
+  get log(): Locator {
+    return this.page.getByRole('region', { name: 'Message log' });
+  }
+
+  get queue(): Locator {
+    return this.page.getByRole('region', { name: 'Transfer queue' });
+  }
+
+  get siteManager(): Locator {
+    return this.page.getByRole('dialog', { name: 'Site Manager' });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.grid('local')).toBeVisible();
+    // The local pane has listed its start folder (the path field fills in once the listing is in).
+    await expect(this.pathField('local')).not.toHaveValue('');
+    await expect(this.grid('local')).toHaveAttribute('aria-busy', 'false');
+  }
+
+  /** Clicks an entry (selecting it alone) and returns its cell. */
+  async select(side: Side, name: string): Promise<Locator> {
+    const cell = this.entry(side, name);
+    await cell.click();
+    await expect(this.grid(side).getByRole('row', { selected: true })).toHaveCount(1);
+    return cell;
+  }
+
+  async openSiteManager(): Promise<Locator> {
+    await this.toolbarButton('Site Manager').click();
+    await expect(this.siteManager).toBeVisible();
+    return this.siteManager;
+  }
+
+  async chooseTransferMode(mode: ModeLabel): Promise<void> {
+    const dialog = this.siteManager;
+    await dialog.getByRole('tab', { name: 'Transfer settings' }).click();
+    const group = dialog.getByRole('radiogroup', { name: 'Transfer mode' });
+    const radio = group.getByRole('radio', { name: new RegExp(`^${mode}\\b`) });
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }
+
+  /** Site Manager → New site → General fields → Transfer settings → mode. Leaves the dialog open. */
+  async createSite(site: SiteFields): Promise<void> {
+    const dialog = await this.openSiteManager();
+    await dialog.getByRole('button', { name: 'New site', exact: true }).click();
+    if (site.name) {
+      await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+      await this.answerPrompt('Rename', 'Site name', site.name);
+    }
+    if (site.protocol) await dialog.getByRole('combobox', { name: 'Protocol' }).selectOption({ label: site.protocol });
+    await dialog.getByRole('textbox', { name: 'Host', exact: true }).fill(site.host);
+    await dialog.getByRole('textbox', { name: 'Port', exact: true }).fill(String(site.port));
+    await dialog.getByRole('textbox', { name: 'User', exact: true }).fill(site.user);
+    await dialog.getByLabel('Password', { exact: true }).fill(site.password);
+    await this.chooseTransferMode(site.mode);
+  }
+
+  /** Presses Connect in the Site Manager and waits for the dialog to close. */
+  async connectFromSiteManager(): Promise<void> {
+    await this.siteManager.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(this.siteManager).toBeHidden();
+  }
+
+  /** Waits until the remote pane lists `path` and shows `expected` entries in it. */
+  async expectRemoteListing(remotePath: string, expected: readonly string[]): Promise<void> {
+    await expect(this.pathField('remote')).toHaveValue(remotePath);
+    for (const name of expected) await expect(this.entry('remote', name)).toBeVisible();
+    await expect(this.grid('remote')).toHaveAttribute('aria-busy', 'false');
+  }
+
+  async expectLog(pattern: RegExp): Promise<void> {
+    await expect(this.log).toContainText(pattern);
+  }
+
+  /** The log's lines as text: time, kind ("Command", "Reply", "Status", "Error") and message run together. */
+  logLines(): Promise<string[]> {
+    return this.log.getByRole('log').locator(':scope > div').allTextContents();
+  }
+
+  /** The commands Ferry sent, as logged (FEAT replies and "Consider using EPSV" do not count). */
+  async loggedCommands(): Promise<string[]> {
+    return (await this.logLines()).flatMap((line) => {
+      const match = /^\S*?\d{1,2}:\d{2}(?::\d{2})?\s*Command(.*)$/.exec(line);
+      return match?.[1] !== undefined ? [match[1]] : [];
+    });
+  }
+
+  /** Waits until a logged command matches `pattern`. */
+  async expectCommand(pattern: RegExp): Promise<void> {
+    await expect.poll(async () => (await this.loggedCommands()).some((c) => pattern.test(c)), { message: `a command matching ${String(pattern)} in the message log` }).toBe(true);
+  }
+
+  async clearLog(): Promise<void> {
+    await this.log.getByRole('button', { name: 'Clear log' }).click();
+    await expect(this.log).toContainText('Commands and server replies appear here.');
+  }
+
+  /** Answers a prompt dialog (New folder, …). */
+  async answerPrompt(title: string, label: string, value: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: label }).fill(value);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  get settings(): Locator {
+    return this.page.getByRole('dialog', { name: 'Settings' });
+  }
+
+  async openSettings(): Promise<Locator> {
+    await this.toolbarButton('Settings').click();
+    await expect(this.settings).toBeVisible();
+    return this.settings;
+  }
+
+  /** Presses OK in the Settings dialog and waits for it to close (saved). */
+  async saveSettings(okLabel = 'OK'): Promise<void> {
+    await this.settings.getByRole('button', { name: okLabel, exact: true }).click();
+    await expect(this.settings).toBeHidden();
+  }
+
+  queueTab(name: 'Queued' | 'Failed' | 'Successful'): Locator {
+    return this.queue.getByRole('tab', { name: new RegExp(`^${escapeRegExp(name)}`) });
+  }
+
+  /** The count badge of a queue tab, as a number. */
+  async queueCount(name: 'Queued' | 'Failed' | 'Successful'): Promise<number> {
+    const text = (await this.queueTab(name).textContent()) ?? '';
+    return Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN);
+  }
+
+  /** Saves a screenshot (animations finished, caret hidden) to test-results/e2e and, if `publish`, docs/screenshots. */
+  async screenshot(name: string, options: { readonly publish?: boolean; readonly of?: Locator } = {}): Promise<string> {
+    const target = options.of ?? this.page;
+    const file = path.join(REPO, 'test-results', 'e2e', `${name}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await target.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+    if (options.publish) {
+      const published = path.join(REPO, 'docs', 'screenshots', `${name}.png`);
+      fs.mkdirSync(path.dirname(published), { recursive: true });
+      fs.copyFileSync(file, published);
+    }
+    return file;
+  }
+}
