@@ -30,7 +30,7 @@ export function replyError(command: string, reply: FtpReply, subject = ''): Serv
     case 550:
       return { ...base, retryable: false, message: `"${masked}" failed${what}: ${text}`, hint: 'The file or folder does not exist, or you lack permission for it. Check the path and its permissions.' };
     case 553:
-      return { ...base, retryable: false, message: `The server refused the name${what}: ${text}`, hint: 'Use a name without characters the server refuses, or check the folder permissions.' };
+      return { ...base, retryable: false, message: `The server refused to create or rename${what}: ${text}`, hint: 'You may lack write permission in that folder (check its permissions or ask the server admin), or the name has characters the server refuses.' };
     case 500:
     case 501:
     case 502:

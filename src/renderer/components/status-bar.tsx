@@ -56,7 +56,7 @@ export function StatusBar(): ReactElement {
       <span className="status-spacer" />
       <span className="status-item status-queue">
         {totals.queued > 0
-          ? t('status.queue', { count: totals.queued, size: formatSize(totals.bytesLeft, t.locale) })
+          ? t.plural('status.queue', totals.queued, { size: formatSize(totals.bytesLeft, t.locale) })
           : t('status.queueEmpty')}
         {totals.rate > 0 ? ` · ${formatRate(totals.rate, t.locale)}` : ''}
         {totals.failed > 0 ? <span className="status-failed"> · {t('status.failedCount', { count: totals.failed })}</span> : null}

@@ -219,7 +219,8 @@ export const en = {
   'status.modeActive': 'Active mode',
   'status.modePassiveWith': 'Passive mode ({command})',
   'status.modeActiveWith': 'Active mode ({command})',
-  'status.queue': 'Queue: {count} files, {size}',
+  'status.queue_one': 'Queue: {count} file, {size}',
+  'status.queue_other': 'Queue: {count} files, {size}',
   'status.queueEmpty': 'Queue: empty',
   'status.failedCount': '{count} failed',
 

@@ -220,7 +220,8 @@ export const zhCN: Messages = {
   'status.modeActive': '主动模式',
   'status.modePassiveWith': '被动模式（{command}）',
   'status.modeActiveWith': '主动模式（{command}）',
-  'status.queue': '队列：{count} 个文件，{size}',
+  'status.queue_one': '队列：{count} 个文件，{size}',
+  'status.queue_other': '队列：{count} 个文件，{size}',
   'status.queueEmpty': '队列：空',
   'status.failedCount': '{count} 个失败',
 
