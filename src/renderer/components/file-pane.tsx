@@ -99,8 +99,10 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
   const rows = store((s) => s.rows);
   const selected = store((s) => s.nav.selected);
   const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
+  const connected = useSessionStore((s) => isConnected(s.status));
   const text = useMemo(() => {
-    if (rows === null) return side === 'remote' ? t('pane.footerNotConnected') : '';
+    // Connected but without a listing (it failed): say so, rather than contradict the status bar.
+    if (rows === null) return side === 'remote' ? t(connected ? 'pane.footerNoListing' : 'pane.footerNotConnected') : '';
     const visible = visibleRows(rows, showHidden);
     const chosen = selected.size > 0 ? visible.filter((r) => selected.has(r.name)) : visible;
     const sum = summarize(chosen);
@@ -108,7 +110,7 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     const folders = t.plural('pane.folders', sum.folders);
     const size = formatSize(sum.bytes, t.locale);
     return selected.size > 0 ? t('pane.footerSelected', { files, folders, size }) : t('pane.footer', { files, folders, size });
-  }, [rows, selected, showHidden, side, t]);
+  }, [rows, selected, showHidden, side, t, connected]);
   return <div className="pane-footer">{text}</div>;
 }
 

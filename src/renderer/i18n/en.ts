@@ -67,6 +67,7 @@ export const en = {
   'pane.folders_other': '{count} folders',
   'pane.footer': '{files} and {folders}. Total size: {size}',
   'pane.footerSelected': 'Selected {files} and {folders}. Total size: {size}',
+  'pane.footerNoListing': 'No listing.',
   'pane.footerNotConnected': 'Not connected.',
 
   'column.name': 'Name',

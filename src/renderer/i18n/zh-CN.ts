@@ -68,6 +68,7 @@ export const zhCN: Messages = {
   'pane.folders_other': '{count} 个目录',
   'pane.footer': '{files}和 {folders}。大小总计：{size}',
   'pane.footerSelected': '已选择 {files}和 {folders}。大小总计：{size}',
+  'pane.footerNoListing': '无目录列表。',
   'pane.footerNotConnected': '未连接。',
 
   'column.name': '文件名',
