@@ -844,6 +844,21 @@ export const resumeTransfers = (ids: readonly string[]) => queueCall('queue:resu
 export const cancelTransfers = (ids: readonly string[]) => queueCall('queue:cancel', ids);
 export const retryTransfers = (ids: readonly string[]) => queueCall('queue:retry', ids);
 
+/**
+ * Move a waiting item one place up or down among the unfinished ones (finished items are not in that tab,
+ * so they are skipped over rather than swapped with).
+ */
+export function moveTransfer(id: string, delta: -1 | 1): void {
+  const items = useQueueStore.getState().items;
+  const from = items.findIndex((item) => item.id === id);
+  if (from === -1) return;
+  const unfinished = (item: TransferItem | undefined): boolean => item !== undefined && (item.state === 'queued' || item.state === 'running' || item.state === 'paused');
+  let to = from + delta;
+  while (to >= 0 && to < items.length && !unfinished(items[to])) to += delta;
+  if (to < 0 || to >= items.length) return;
+  void perform('queue:reorder', { id, toIndex: to });
+}
+
 export function retryFailed(): void {
   void perform('queue:retry-failed', undefined);
 }

@@ -15,6 +15,7 @@ const PATHS = {
   tree: 'M4 3v12h5M4 8h5M11 6h5M11 13h5',
   eye: 'M2 10s3-6 8-6 8 6 8 6-3 6-8 6-8-6-8-6zM10 8a2 2 0 100 4 2 2 0 000-4z',
   up: 'M10 16V4M5 9l5-5 5 5',
+  down: 'M10 4v12M5 11l5 5 5-5',
   upload: 'M4 10h9M9 6l4 4-4 4M16 4v12',
   download: 'M16 10H7M11 6l-4 4 4 4M4 4v12',
   folderPlus: 'M2 5h6l2 2h8v9H2zM10 9v5M7.5 11.5h5',

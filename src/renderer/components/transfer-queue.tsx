@@ -120,6 +120,9 @@ export function TransferQueue(): ReactElement {
     } else if (e.key === 'Delete' && selectedIds.length > 0) {
       e.preventDefault();
       actions.cancelTransfers(selectedIds);
+    } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && selectedIds.length === 1 && selectedIds[0]) {
+      e.preventDefault();
+      actions.moveTransfer(selectedIds[0], e.key === 'ArrowUp' ? -1 : 1);
     } else if (e.key === 'Escape') useQueueStore.setState({ selected: new Set() });
   };
 
@@ -162,6 +165,12 @@ export function TransferQueue(): ReactElement {
               </button>
               <button type="button" className="icon-button" aria-label={t('queue.pause')} title={t('queue.pause')} disabled={!anySel((i) => i.state === 'queued' || i.state === 'running')} onClick={() => actions.pauseTransfers(targetIds)}>
                 <Icon name="pause" />
+              </button>
+              <button type="button" className="icon-button" aria-label={t('queue.moveUp')} title={`${t('queue.moveUp')} (Alt+↑)`} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], -1)}>
+                <Icon name="up" />
+              </button>
+              <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={`${t('queue.moveDown')} (Alt+↓)`} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], 1)}>
+                <Icon name="down" />
               </button>
               <button type="button" className="icon-button" aria-label={t('queue.cancel')} title={t('queue.cancel')} disabled={shown.length === 0} onClick={() => actions.cancelTransfers(targetIds)}>
                 <Icon name="close" />

@@ -177,6 +177,8 @@ export const en = {
   'queue.progress': 'Progress',
   'queue.pause': 'Pause',
   'queue.resume': 'Resume',
+  'queue.moveUp': 'Move up in the queue',
+  'queue.moveDown': 'Move down in the queue',
   'queue.cancel': 'Cancel transfers',
   'queue.retry': 'Retry',
   'queue.clear': 'Clear finished and failed',

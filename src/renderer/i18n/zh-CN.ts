@@ -178,6 +178,8 @@ export const zhCN: Messages = {
   'queue.progress': '进度',
   'queue.pause': '暂停',
   'queue.resume': '继续',
+  'queue.moveUp': '在队列中上移',
+  'queue.moveDown': '在队列中下移',
   'queue.cancel': '取消传输',
   'queue.retry': '重试',
   'queue.clear': '清除已完成和失败的项目',
