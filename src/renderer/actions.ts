@@ -213,6 +213,12 @@ export async function init(): Promise<() => void> {
     for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
   } else reportError(sites.error);
   if (queue.ok) onQueueChanged(queue.value);
+  // An overwrite question asked before this window existed would otherwise wait forever.
+  const pending = await request('queue:pending-question', undefined);
+  if (pending.ok && pending.value) {
+    const question = pending.value;
+    useQueueStore.setState((s) => ({ questions: s.questions.some((q) => q.questionId === question.questionId) ? s.questions : [...s.questions, question] }));
+  }
   // A page reload (web host) finds main still connected: adopt that session.
   if (sessions.ok) {
     const live = sessions.value.find((s) => s.state === 'connected');

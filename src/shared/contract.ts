@@ -70,6 +70,8 @@ export interface Requests {
   'queue:clear-finished': [void, void];
   'queue:set-policy': [{ readonly policy: OverwritePolicy }, void];
   'queue:answer': [OverwriteAnswer, void];
+  /** The overwrite question still waiting for an answer, for a window that opened (or reloaded) after it was asked. */
+  'queue:pending-question': [void, OverwriteQuestion | null];
 }
 
 /** Events from main: name → payload. */
@@ -129,6 +131,7 @@ export const REQUEST_CHANNELS = [
   'queue:clear-finished',
   'queue:set-policy',
   'queue:answer',
+  'queue:pending-question',
 ] as const satisfies readonly RequestChannel[];
 
 export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed'] as const satisfies readonly EventChannel[];

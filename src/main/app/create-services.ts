@@ -132,6 +132,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'queue:clear-finished': () => queue.clearFinished(),
     'queue:set-policy': (arg) => queue.setPolicy(arg),
     'queue:answer': (answer) => queue.answer(answer),
+    'queue:pending-question': async () => queue.currentQuestion(),
   };
 
   return {

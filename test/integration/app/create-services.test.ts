@@ -96,6 +96,34 @@ describe('services behind the contract', () => {
     await call('session:disconnect', { sessionId: passive.sessionId });
   });
 
+  it('keeps an overwrite question for a window that opens after it was asked', async () => {
+    const saved = await call('sites:save', site('Ask box', 'passive'));
+    const status = await call('session:connect', { target: { kind: 'site', siteId: saved.id } });
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-ask-'));
+    fs.writeFileSync(path.join(local, 'same.txt'), 'new content');
+    fs.writeFileSync(path.join(server.root, 'same.txt'), 'old');
+    const owner = fs.statSync(server.root);
+    fs.chownSync(path.join(server.root, 'same.txt'), owner.uid, owner.gid);
+    await call('queue:set-policy', { policy: 'ask' });
+    const [added] = await call('queue:add', { sessionId: status.sessionId, direction: 'upload', items: [{ localPath: path.join(local, 'same.txt'), remotePath: '/same.txt', isDirectory: false }] });
+    let question = null;
+    for (let attempt = 0; attempt < 100 && question === null; attempt += 1) {
+      question = await call('queue:pending-question', undefined);
+      if (question === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(question).toMatchObject({ itemId: added?.id, target: { path: '/same.txt', size: 3 } });
+    await call('queue:answer', { questionId: question?.questionId ?? '', choice: 'overwrite', applyToAll: false });
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const items = await call('queue:list', undefined);
+      if (items.find((item) => item.id === added?.id)?.state === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(fs.readFileSync(path.join(server.root, 'same.txt'), 'utf8')).toBe('new content');
+    expect(await call('queue:pending-question', undefined)).toBeNull();
+    await call('session:disconnect', { sessionId: status.sessionId });
+    fs.rmSync(local, { recursive: true, force: true });
+  });
+
   it('returns failures as error data, not exceptions', async () => {
     const result = await dispatch(services.handlers, 'session:connect', { target: { kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: 'wrong', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } });
     expect(result.ok).toBe(false);
