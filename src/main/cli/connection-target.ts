@@ -2,7 +2,6 @@ import type { ConnectOptions } from '../ftp/connect-options';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { siteToConnectOptions } from '../sites/site-connect-options';
-import { openCliStores, printStoreWarnings } from './cli-stores';
 import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
 import { parseFtpUrl } from './ftp-url';
 import { promptPassword, readPasswordFromStdin } from './read-secret';
@@ -29,6 +28,8 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
   if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
     throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
   }
+  // Loaded on first use: the stores bring zod (and the FileZilla import fast-xml-parser), which get/put/ls never need.
+  const { openCliStores, printStoreWarnings } = await import('./cli-stores');
   const stores = await openCliStores();
   try {
     const site = await stores.sites.findByPath(flags.site);

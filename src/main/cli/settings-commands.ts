@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
-import { openCliStores, printStoreWarnings } from './cli-stores';
 import { parsePortRange } from './connection-flags';
 
 /** How each setting is typed on the command line ("none" clears the nullable ones). */
@@ -24,6 +23,8 @@ export function addSettingsCommands(program: Command): void {
     .option('--json', 'print JSON')
     .description('show or change global settings (default transfer mode, active-mode ports and address, …)')
     .action(async (flags: { json?: boolean }) => {
+      // Loaded on first use: the stores bring zod, which get/put/ls never need.
+      const { openCliStores, printStoreWarnings } = await import('./cli-stores');
       const stores = await openCliStores();
       try {
         const current = await stores.settings.get();
@@ -48,6 +49,8 @@ export function addSettingsCommands(program: Command): void {
     .action(async (key: string, value: string) => {
       if (!(key in PARSERS)) throw invalidInput(`There is no setting "${key}".`, `Use one of: ${Object.keys(PARSERS).join(', ')}.`);
       const name = key as keyof Settings;
+      // Loaded on first use: the stores bring zod, which get/put/ls never need.
+      const { openCliStores } = await import('./cli-stores');
       const stores = await openCliStores();
       try {
         const saved = await stores.settings.set({ [name]: PARSERS[name](value) });

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinFolder, joinSitePath, splitSitePath } from '../sites/site-path';
-import { openCliStores, printStoreWarnings, type CliStores } from './cli-stores';
+import type { CliStores } from './cli-stores';
 import { EXIT_CODES } from './exit-codes';
 import { readPasswordFromStdin } from './read-secret';
 
@@ -225,6 +225,8 @@ function reportSaved(site: Site, input: SiteInput): void {
 }
 
 async function withStores(work: (stores: CliStores) => Promise<void>): Promise<void> {
+  // Loaded on first use: the stores bring zod (and the FileZilla import fast-xml-parser), which get/put/ls never need.
+  const { openCliStores, printStoreWarnings } = await import('./cli-stores');
   const stores = await openCliStores();
   try {
     await work(stores);

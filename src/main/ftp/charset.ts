@@ -1,4 +1,6 @@
-import iconv from 'iconv-lite';
+import { StringDecoder } from 'node:string_decoder';
+// Type-only: iconv-lite (550 KB of code and tables) is loaded by `loadCharset` only for a charset other than UTF-8.
+import type * as Iconv from 'iconv-lite';
 import { invalidInput } from './ftp-error';
 
 /**
@@ -13,20 +15,65 @@ export interface Charset {
   decoder(): { write(bytes: Buffer): string; end(): string };
 }
 
+let iconv: typeof Iconv | null = null;
+
+function isUtf8Name(name: string): boolean {
+  return /^utf-?8$/i.test(name);
+}
+
+/** The charset for a site, loading iconv-lite first when it is not UTF-8. */
+export async function loadCharset(name: string | undefined): Promise<Charset> {
+  const charsetName = (name ?? 'utf-8').trim() || 'utf-8';
+  if (!isUtf8Name(charsetName) && iconv === null) {
+    const loaded = (await import('iconv-lite')) as typeof Iconv & { default?: typeof Iconv };
+    iconv = loaded.default ?? loaded;
+  }
+  return resolveCharset(charsetName);
+}
+
+/**
+ * The charset for a site. UTF-8 is Node's own (what iconv-lite uses for it too, BOM stripped likewise);
+ * any other name needs iconv-lite, loaded by `loadCharset`.
+ */
 export function resolveCharset(name: string | undefined): Charset {
   const charsetName = (name ?? 'utf-8').trim() || 'utf-8';
-  if (!iconv.encodingExists(charsetName)) {
+  if (isUtf8Name(charsetName)) return UTF8(charsetName);
+  const codec = iconv;
+  if (codec === null) throw new Error(`resolveCharset("${charsetName}") before loadCharset: iconv-lite is not loaded.`);
+  if (!codec.encodingExists(charsetName)) {
     throw invalidInput(`Unknown charset "${charsetName}".`, 'Use a charset name such as utf-8, gbk, gb18030, big5, shift_jis or latin1.');
   }
   return {
     name: charsetName,
-    encode: (text) => iconv.encode(text, charsetName),
-    decode: (bytes) => iconv.decode(bytes, charsetName),
+    encode: (text) => codec.encode(text, charsetName),
+    decode: (bytes) => codec.decode(bytes, charsetName),
     decoder: () => {
-      const decoder = iconv.getDecoder(charsetName);
+      const decoder = codec.getDecoder(charsetName);
       return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
     },
   };
+}
+
+function UTF8(name: string): Charset {
+  return {
+    name,
+    encode: (text) => Buffer.from(text, 'utf8'),
+    decode: (bytes) => stripBom(bytes.toString('utf8')),
+    decoder: () => {
+      const decoder = new StringDecoder('utf8');
+      let first = true;
+      const out = (text: string): string => {
+        if (!first || text === '') return text;
+        first = false;
+        return stripBom(text);
+      };
+      return { write: (bytes) => out(decoder.write(bytes)), end: () => out(decoder.end()) };
+    },
+  };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function isUtf8(charset: Charset): boolean {

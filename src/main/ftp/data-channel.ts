@@ -36,16 +36,24 @@ export interface PendingDataConnection {
   /** The far end (passive) or our listening end (active), for messages. */
   readonly address: string;
   readonly port: number;
+  /** The socket reads into the `onread` buffers given to `prepareDataConnection` (no 'data' events); known once `socket()` resolved. */
+  readonly userBuffers: boolean;
   socket(): Promise<net.Socket>;
   cancel(): void;
 }
 
-/** Negotiate a data connection in the configured mode (sends EPSV/PASV or EPRT/PORT). */
-export async function prepareDataConnection(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory): Promise<PendingDataConnection> {
-  return options.mode === 'passive' ? preparePassive(control, options, memory) : prepareActive(control, options, memory);
+/**
+ * Negotiate a data connection in the configured mode (sends EPSV/PASV or EPRT/PORT).
+ * `onread`: read into caller-supplied buffers where possible (`userBuffers` tells): plain TCP only, as TLS
+ * decrypts into buffers of its own. Passive: `net.connect({ onread })`. Active: the server has no such option;
+ * the accepted connection (paused on accept) is adopted by a socket made with it — see `adoptWithUserBuffers`.
+ */
+export async function prepareDataConnection(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory, onread?: net.OnReadOpts): Promise<PendingDataConnection> {
+  const userRead = options.tls ? undefined : onread;
+  return options.mode === 'passive' ? preparePassive(control, options, memory, userRead) : prepareActive(control, options, memory, userRead);
 }
 
-async function preparePassive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory): Promise<PendingDataConnection> {
+async function preparePassive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory, onread: net.OnReadOpts | undefined): Promise<PendingDataConnection> {
   const peer = control.remoteAddress;
   let host: string | null = null;
   let port: number | null = null;
@@ -81,11 +89,11 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       }
     }
   }
-  return connectPassive(control, host ?? peer, port, options);
+  return connectPassive(control, host ?? peer, port, options, onread);
 }
 
-function connectPassive(control: ControlConnection, host: string, port: number, options: DataChannelOptions): PendingDataConnection {
-  const socket = net.connect({ host, port });
+function connectPassive(control: ControlConnection, host: string, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {
+  const socket = onread ? net.connect({ host, port, onread }) : net.connect({ host, port });
   let settled = false;
   const connected = new Promise<net.Socket>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -124,14 +132,15 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     mode: 'passive',
     address: host,
     port,
+    userBuffers: onread !== undefined,
     socket: () => withTls,
     cancel: () => socket.destroy(),
   };
 }
 
-async function prepareActive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory): Promise<PendingDataConnection> {
+async function prepareActive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory, onread: net.OnReadOpts | undefined): Promise<PendingDataConnection> {
   const localAddress = control.localAddress;
-  const server = await listenInRange(localAddress, options.activePortRange);
+  const server = await listenInRange(localAddress, options.activePortRange, onread !== undefined);
   const address = server.address() as net.AddressInfo;
   const announced = options.activeExternalAddress ?? localAddress;
   const port = address.port;
@@ -141,7 +150,7 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
     server.close();
     throw error;
   }
-  return acceptActive(control, server, announced, port, options);
+  return acceptActive(control, server, announced, port, options, onread);
 }
 
 async function announceActive(control: ControlConnection, host: string, port: number, memory: DataChannelMemory): Promise<void> {
@@ -161,9 +170,10 @@ async function announceActive(control: ControlConnection, host: string, port: nu
   }
 }
 
-function acceptActive(control: ControlConnection, server: net.Server, announced: string, port: number, options: DataChannelOptions): PendingDataConnection {
+function acceptActive(control: ControlConnection, server: net.Server, announced: string, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {
   const expectedPeer = control.remoteAddress;
   let accepted: net.Socket | null = null;
+  let userBuffers = false;
   let rejectAccept: ((error: FtpError) => void) | null = null;
   let resolveAccept: ((socket: net.Socket) => void) | null = null;
   const acceptedPromise = new Promise<net.Socket>((resolve, reject) => {
@@ -179,16 +189,27 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       socket.destroy();
       return;
     }
-    accepted = socket;
-    socket.setNoDelay(true);
+    let data = socket;
+    if (onread) {
+      // Paused on accept (pauseOnConnect): nothing was read yet, so the socket can still change hands.
+      const adopted = adoptWithUserBuffers(socket, onread);
+      userBuffers = adopted !== null;
+      data = adopted ?? socket;
+      if (!adopted) socket.resume();
+    }
+    accepted = data;
+    data.setNoDelay(true);
     server.close();
-    resolveAccept?.(socket);
+    resolveAccept?.(data);
   });
   let started: Promise<net.Socket> | null = null;
   return {
     mode: 'active',
     address: announced,
     port,
+    get userBuffers() {
+      return userBuffers;
+    },
     socket: () => {
       started ??= (async () => {
         const timer = setTimeout(() => {
@@ -212,12 +233,35 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
   };
 }
 
+/**
+ * An accepted connection re-made as a socket that reads into `onread`'s buffers, or null where this Node
+ * cannot (then the caller resumes the original). net.Server has no `onread` option; net.Socket takes an
+ * existing handle (`handle`, as Node itself does for handles passed between processes). The accepted socket
+ * gives its handle up and is destroyed without closing it (so the server's connection count drops).
+ * Must run before anything was read: the server is created with `pauseOnConnect`.
+ */
+export function adoptWithUserBuffers(accepted: net.Socket, onread: net.OnReadOpts): net.Socket | null {
+  const internal = accepted as unknown as { _handle: { readStart?: unknown } | null };
+  const handle = internal._handle;
+  if (!handle || typeof handle.readStart !== 'function' || accepted.destroyed) return null;
+  try {
+    internal._handle = null;
+    const options = { handle, readable: true, writable: true, onread } as net.SocketConstructorOpts;
+    const adopted = new net.Socket(options);
+    accepted.destroy();
+    return adopted;
+  } catch {
+    internal._handle = handle;
+    return null;
+  }
+}
+
 /** Listen on the control socket's local address, on a port from the range if one is set. */
-async function listenInRange(host: string, range: readonly [number, number] | null): Promise<net.Server> {
+async function listenInRange(host: string, range: readonly [number, number] | null, pauseOnConnect = false): Promise<net.Server> {
   const candidates = range ? shuffledPorts(range) : [0];
   let lastError: NodeJS.ErrnoException | null = null;
   for (const port of candidates) {
-    const server = net.createServer();
+    const server = net.createServer({ pauseOnConnect });
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -12,13 +12,18 @@ const ABORT_DEADLINE_MS = 3000;
 /** How long a failed data connection waits for the server's own explanation on the control connection. */
 const REPLY_GRACE_MS = 1000;
 
-/** What to do with the data connection once it is open: read from it or write to it. */
-export type DataHandler = (socket: net.Socket) => Promise<void>;
+/**
+ * What to do with the data connection once it is open: read from it or write to it. `userBuffers`: the
+ * socket reads into the options' `onread` buffers (no 'data' events); false: read it as a stream.
+ */
+export type DataHandler = (socket: net.Socket, userBuffers: boolean) => Promise<void>;
 
 export interface DataTransferOptions {
   /** Names the file in error messages. */
   readonly subject: string;
   readonly signal?: AbortSignal | undefined;
+  /** Read into these buffers where the data connection allows it (passive plain TCP). */
+  readonly onread?: net.OnReadOpts | undefined;
 }
 
 /**
@@ -29,7 +34,16 @@ export interface DataTransferOptions {
 export async function runDataTransfer(session: FtpSession, command: string, handle: DataHandler, options: DataTransferOptions): Promise<FtpReply> {
   const { control } = session;
   throwIfAborted(options.signal);
-  const pending = await prepareDataConnection(control, session.dataOptions, session.memory);
+  const userRead = options.onread;
+  // Data arriving keeps the command's reply timeout from firing (the 'data' listener below does it for streams).
+  const onread: net.OnReadOpts | undefined = userRead && {
+    buffer: userRead.buffer,
+    callback: (bytes: number, buffer: Uint8Array) => {
+      control.touch();
+      return userRead.callback(bytes, buffer);
+    },
+  };
+  const pending = await prepareDataConnection(control, session.dataOptions, session.memory, onread);
   let finalReply: FtpReply | null = null;
   let aborting = false;
   const replyPromise = control.send(command).then((reply) => {
@@ -64,7 +78,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
     }
     const socket = 'socket' in first ? first.socket : await pending.socket();
     // Keep the command's reply timeout from firing while data is still moving.
-    socket.on('data', () => control.touch());
+    if (!pending.userBuffers) socket.on('data', () => control.touch());
     socket.on('drain', () => control.touch());
     // A negative final reply (550 after the data connection opened) ends the data side too, or it would wait forever.
     const replyChecked = replyPromise.then((reply) => {
@@ -74,7 +88,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       }
       return reply;
     });
-    const dataDone = handle(socket).catch((error: unknown) => {
+    const dataDone = handle(socket, pending.userBuffers).catch((error: unknown) => {
       throw dataSideError(error, pending, options.subject);
     });
     try {

@@ -1,5 +1,9 @@
+import type { FileHandle } from 'node:fs/promises';
+import type net from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sharedBufferPool, type BufferLease } from './buffer-pool';
+import { PooledReader } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions } from './connect-options';
@@ -39,6 +43,11 @@ export interface UploadOptions extends TransferProgressOptions {
   readonly offset?: number;
   /** Append with APPE instead of STOR. */
   readonly append?: boolean;
+}
+
+export interface FileUploadOptions extends UploadOptions {
+  /** Bytes to send from `offset` (the file's size less the offset); reading stops there or at the end of the file. */
+  readonly length?: number;
 }
 
 export interface Checksum {
@@ -120,22 +129,31 @@ export class FtpClient {
     return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST' };
   }
 
-  /** Stream a remote file into `destination`; memory stays flat whatever the size. */
+  /**
+   * Stream a remote file into `destination`; memory stays flat whatever the size. Passive plain-TCP data
+   * connections read into pooled buffers (each back in the pool once `destination` wrote it).
+   */
   async download(remotePath: string, destination: Writable, options: DownloadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
+    const end = options.end ?? true;
     let bytes = offset;
     if (offset > 0) await this.restart(offset, remotePath);
+    const report = (total: number): void => {
+      bytes = total;
+      options.onProgress?.(total);
+    };
+    const reader = new PooledReader(destination, { end, onBytes: (received) => report(offset + received) });
     await runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
-      async (socket) => {
-        const counter = progressStream((total) => {
-          bytes = total;
-          options.onProgress?.(total);
-        }, offset);
-        await pipeline(socket, counter, destination, { end: options.end ?? true });
+      async (socket, userBuffers) => {
+        if (userBuffers) {
+          await reader.run(socket);
+          return;
+        }
+        await pipeline(socket, progressStream(report, offset), destination, { end });
       },
-      { subject: remotePath, signal: options.signal },
+      { subject: remotePath, signal: options.signal, onread: reader.onread },
     );
     return { bytes: bytes - offset };
   }
@@ -159,6 +177,49 @@ export class FtpClient {
       { subject: remotePath, signal: options.signal },
     );
     return { bytes: bytes - offset };
+  }
+
+  /**
+   * Upload from an open file, from `offset`, reading into pooled buffers (no allocation per read): the next
+   * read overlaps the socket write of the last one. With `length` given, reading stops there: a file that
+   * fits one buffer (256 KiB) is read in one call, with no second read to find its end.
+   */
+  async uploadFile(file: FileHandle, remotePath: string, options: FileUploadOptions = {}): Promise<{ bytes: number }> {
+    const offset = options.offset ?? 0;
+    if (offset > 0 && !options.append) await this.restart(offset, remotePath);
+    const verb = options.append ? 'APPE' : 'STOR';
+    let sent = 0;
+    await runDataTransfer(
+      this.session,
+      `${verb} ${remotePath}`,
+      async (socket) => {
+        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, (total) => {
+          sent = total;
+          options.onProgress?.(offset + total);
+        });
+      },
+      { subject: remotePath, signal: options.signal },
+    );
+    return { bytes: sent };
+  }
+
+  /** Upload bytes already in memory (a small file read in one go), from `offset` on the server's side. */
+  async uploadBytes(data: Buffer, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
+    const offset = options.offset ?? 0;
+    if (offset > 0 && !options.append) await this.restart(offset, remotePath);
+    const verb = options.append ? 'APPE' : 'STOR';
+    await runDataTransfer(
+      this.session,
+      `${verb} ${remotePath}`,
+      async (socket) => {
+        assertWritable(socket);
+        if (data.length > 0) socket.write(data);
+        await finished(socket);
+        options.onProgress?.(offset + data.length);
+      },
+      { subject: remotePath, signal: options.signal },
+    );
+    return { bytes: data.length };
   }
 
   async mkdir(remotePath: string): Promise<void> {
@@ -277,4 +338,98 @@ export class FtpClient {
     );
     return this.session.control.charset.decode(Buffer.concat(chunks));
   }
+}
+
+/**
+ * Read `file` from `offset` into leased buffers and write them to `socket`, then end it. Each buffer goes
+ * back to the pool in its write callback. Rejects on a read error, a socket error, or a socket closed early.
+ */
+async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease, offset: number, length: number | undefined, onBytes: (total: number) => void): Promise<void> {
+  let position = offset;
+  let total = 0;
+  const limit = length ?? Infinity;
+  const read = async (): Promise<{ buffer: Buffer; bytes: number } | null> => {
+    if (total >= limit) return null;
+    let buffer = lease.take();
+    while (buffer === null) {
+      await lease.available();
+      buffer = lease.take();
+    }
+    // A small file (its length known) is read in one call: no second read to find the end.
+    const want = Math.min(buffer.length, limit - total);
+    const { bytesRead } = await file.read(buffer, 0, want, position);
+    if (bytesRead === 0) {
+      lease.release(buffer);
+      return null;
+    }
+    position += bytesRead;
+    return { buffer, bytes: bytesRead };
+  };
+  let next = read();
+  for (;;) {
+    const chunk = await next;
+    if (chunk === null) break;
+    total += chunk.bytes;
+    // Start reading the next chunk while this one goes out.
+    next = read();
+    // Awaited next time round; a failure meanwhile must not count as unhandled.
+    next.catch(() => undefined);
+    assertWritable(socket);
+    const { buffer } = chunk;
+    const ok = socket.write(buffer.subarray(0, chunk.bytes), (error) => lease.release(buffer, !error));
+    onBytes(total);
+    if (!ok) await drained(socket);
+  }
+  await finished(socket);
+}
+
+function assertWritable(socket: net.Socket): void {
+  if (socket.destroyed || socket.writableEnded) throw socketClosedEarly();
+}
+
+/** Resolves at 'drain'; rejects on an error or close first. */
+function drained(socket: net.Socket): Promise<void> {
+  assertWritable(socket);
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error): void => {
+      socket.off('drain', onDrain);
+      socket.off('error', onError);
+      socket.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = (): void => done();
+    const onError = (error: Error): void => done(error);
+    const onClose = (): void => done(socketClosedEarly());
+    socket.on('drain', onDrain);
+    socket.on('error', onError);
+    socket.on('close', onClose);
+  });
+}
+
+/** End the socket and wait until everything written was handed to the system. */
+function finished(socket: net.Socket): Promise<void> {
+  assertWritable(socket);
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: Error): void => {
+      socket.off('close', onClose);
+      reject(error);
+    };
+    const onClose = (): void => {
+      socket.off('error', onError);
+      reject(socketClosedEarly());
+    };
+    socket.once('error', onError);
+    socket.once('close', onClose);
+    socket.end((error?: Error | null) => {
+      socket.off('error', onError);
+      socket.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+}
+
+function socketClosedEarly(): Error {
+  return Object.assign(new Error('The data connection closed before the transfer ended.'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }

@@ -1,6 +1,6 @@
 import type tls from 'node:tls';
 import { ControlConnection } from './control-connection';
-import { resolveCharset, isUtf8 } from './charset';
+import { loadCharset, isUtf8 } from './charset';
 import { checkCertificate } from './certificate-trust';
 import { DEFAULTS, type ConnectOptions, type TlsMode } from './connect-options';
 import type { DataChannelMemory, DataChannelOptions } from './data-channel';
@@ -31,7 +31,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
   const port = options.port ?? (tlsMode === 'implicit' ? 990 : 21);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidInput(`Port ${port} is not valid.`, 'Use a port from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
   const requestedCharset = options.charset && options.charset !== 'auto' ? options.charset : 'utf-8';
-  const charset = resolveCharset(requestedCharset);
+  const charset = await loadCharset(requestedCharset);
   const trusted = options.trustedFingerprints ?? [];
   const tlsOptions: tls.ConnectionOptions = {
     // We verify ourselves (checkCertificate) so that an unknown certificate can be shown and pinned.

@@ -3,6 +3,7 @@
  * listing overlaps with transfers) and files. Unsafe remote names, links and special files become
  * skipped children with a note, so the user sees what was left out and why.
  */
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
@@ -20,7 +21,10 @@ export interface ChildSpec {
   readonly remotePath: string;
   readonly size: number | null;
   readonly modified: string | null;
-  /** Uploads: the remote target as the folder listing showed it (null: absent). */
+  /**
+   * Uploads: the remote target as the folder listing showed it (null: absent). Downloads: null when the
+   * local folder, read once, had nothing of that name (the job then skips its lstat); otherwise unset.
+   */
   readonly knownTarget?: FileFacts | null;
   readonly note?: string;
 }
@@ -34,6 +38,8 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
   });
   if (refused) return { kind: 'refused', note: refused };
   const listing = await client.list(remoteDir);
+  // One readdir for the folder instead of an lstat per file (most targets of a mirror do not exist yet).
+  const present = await localNamesIn(localDir);
   const folders: ChildSpec[] = [];
   const files: ChildSpec[] = [];
   const skipped: ChildSpec[] = [];
@@ -47,7 +53,10 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     }
     const localPath = path.join(localDir, entry.name);
     if (entry.type === 'directory') folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: entry.modified });
-    else if (entry.type === 'file') files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified });
+    else if (entry.type === 'file') {
+      const absent = present !== null && !present.has(nameKey(entry.name));
+      files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified, ...(absent ? { knownTarget: null } : {}) });
+    }
     else skipped.push({ kind: 'skipped', localPath, remotePath, size: entry.size, modified: entry.modified, note: remoteSkipNote(entry, remotePath) });
   }
   for (const line of listing.unparsed) {
@@ -55,6 +64,28 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: `A line of the listing of ${remoteDir} could not be read and was left out: ${JSON.stringify(line)}` });
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
+}
+
+/**
+ * Names in a local folder, folded so that a name counts as present when any spelling of it might be the
+ * same file (case-insensitive and differently normalised file systems); null when it cannot be read.
+ */
+async function localNamesIn(folder: string): Promise<Set<string> | null> {
+  const names = await fsp.readdir(folder).catch(() => null);
+  return names === null ? null : new Set(names.map(nameKey));
+}
+
+/** lstat without a thread-pool round trip or an exception for a missing file: null when gone or unreadable. */
+function lstatNow(file: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 function remoteSkipNote(entry: RemoteEntry, remotePath: string): string {
@@ -84,7 +115,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     if (dirent.isDirectory()) {
       folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: null });
     } else if (dirent.isFile()) {
-      const stats = await fsp.lstat(localPath).catch(() => null);
+      const stats = lstatNow(localPath);
       if (!stats?.isFile()) continue; // gone (or replaced) since the folder was read
       const remote = existing?.get(dirent.name);
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified } : null;

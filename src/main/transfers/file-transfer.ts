@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
@@ -52,15 +51,17 @@ export async function uploadFromFile(client: FtpClient, localPath: string, remot
   if (options.resume) {
     offset = (await client.size(remotePath).catch(() => null)) ?? 0;
   }
-  const localSize = await fileSize(localPath, true);
-  if (offset > localSize) offset = 0;
-  const input = fs.createReadStream(localPath, { start: offset, highWaterMark: 1024 * 1024 });
-  await new Promise<void>((resolve, reject) => {
-    input.once('open', () => resolve());
-    input.once('error', (error) => reject(localError(localPath, error)));
+  const file = await fsp.open(localPath, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw localError(localPath, error);
   });
-  const result = await client.upload(input, remotePath, { offset, onProgress: options.onProgress, signal: options.signal });
-  return { bytes: result.bytes, resumedFrom: offset };
+  try {
+    const localSize = (await file.stat()).size;
+    if (offset > localSize) offset = 0;
+    const result = await client.uploadFile(file, remotePath, { offset, length: localSize - offset, onProgress: options.onProgress, signal: options.signal });
+    return { bytes: result.bytes, resumedFrom: offset };
+  } finally {
+    await file.close().catch(() => undefined);
+  }
 }
 
 async function fileSize(localPath: string, mustExist = false): Promise<number> {

@@ -28,7 +28,8 @@ import { PARTIAL_SUFFIX } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
-import { loadQueueFile, QUEUE_FILE_VERSION, QueueSaver, type StoredQueue } from './queue-store';
+// Type-only: the store (and zod with it) is loaded only for a queue with a file (the CLI's mirror has none).
+import type { QueueSaver, StoredQueue } from './queue-store';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { runUpload } from './upload-job';
 
@@ -126,7 +127,8 @@ export class TransferQueue {
   private readonly workerRuns = new Set<Promise<void>>();
   private readonly throttle: ProgressThrottle;
   private readonly retryPolicy: RetryPolicy;
-  private readonly saver: QueueSaver | null;
+  private saver: QueueSaver | null = null;
+  private fileVersion = 1;
   private readonly idleWaiters: (() => void)[] = [];
   /** Local folders checked safe for downloads (see `prepareFolder`). */
   private readonly preparedFolders = new Set<string>();
@@ -150,13 +152,15 @@ export class TransferQueue {
     this.throttle = new ProgressThrottle({ minIntervalMs: options.progressIntervalMs ?? 250 });
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.policyValue = options.policy ?? 'ask';
-    this.saver = options.storePath ? new QueueSaver(options.storePath, () => this.snapshot(), options.saveDelayMs ?? 1000, (error) => this.warn(`The transfer queue could not be saved: ${error instanceof Error ? error.message : String(error)}`)) : null;
   }
 
   /** Create a queue, restoring the saved one from `storePath` (what was running comes back queued and starts). */
   static async open(options: TransferQueueOptions): Promise<TransferQueue> {
     const queue = new TransferQueue(options);
     if (options.storePath) {
+      const { loadQueueFile, QUEUE_FILE_VERSION, QueueSaver } = await import('./queue-store');
+      queue.fileVersion = QUEUE_FILE_VERSION;
+      queue.saver = new QueueSaver(options.storePath, () => queue.snapshot(), options.saveDelayMs ?? 1000, (error) => queue.warn(`The transfer queue could not be saved: ${error instanceof Error ? error.message : String(error)}`));
       const loaded = await loadQueueFile(options.storePath);
       if (loaded.warning) queue.warn(loaded.warning);
       if (loaded.queue) {
@@ -879,7 +883,7 @@ export class TransferQueue {
 
   private snapshot(): StoredQueue {
     return {
-      version: QUEUE_FILE_VERSION,
+      version: this.fileVersion as StoredQueue['version'],
       policy: this.policyValue,
       entries: this.entries.map((entry) => toStored(entry)),
     };

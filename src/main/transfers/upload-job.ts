@@ -16,9 +16,13 @@ import type { JobContext, JobOutcome } from './transfer-job';
 /** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
   const { client } = context;
-  const stats = await fsp.stat(entry.localPath).catch((error: NodeJS.ErrnoException) => {
-    throw localError(entry.localPath, error);
-  });
+  // Synchronous: a stat is a few microseconds, a thread-pool round trip many more (per file, in a mirror).
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(entry.localPath);
+  } catch (error) {
+    throw localError(entry.localPath, error as NodeJS.ErrnoException);
+  }
   if (!stats.isFile()) return { kind: 'skipped', note: `Skipped ${JSON.stringify(entry.localPath)}: not a regular file.`, permanent: true };
   const size = stats.size;
   const source: FileFacts = { size, modified: stats.mtime.toISOString() };
@@ -66,29 +70,61 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   let bytes = 0;
   if (offset < size || size === 0) {
     try {
-      bytes = await send(client, entry, offset, !client.capabilities.restStream, context);
+      bytes = await send(client, entry, offset, size, !client.capabilities.restStream, context);
     } catch (error) {
       if (offset === 0 || !isRestRefused(error)) throw error;
       // REST refused: APPE continues the file without it.
-      bytes = await send(client, entry, offset, true, context);
+      bytes = await send(client, entry, offset, size, true, context);
     }
   }
   const verified = await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums);
   return { kind: 'done', bytes, resumedFrom: offset, verified };
 }
 
-async function send(client: FtpClient, entry: QueueEntry, offset: number, append: boolean, context: JobContext): Promise<number> {
-  const input = fs.createReadStream(entry.localPath, { start: offset, highWaterMark: 1024 * 1024 });
-  await new Promise<void>((resolve, reject) => {
-    input.once('open', () => resolve());
-    input.once('error', (error) => reject(localError(entry.localPath, error)));
+async function send(client: FtpClient, entry: QueueEntry, offset: number, size: number, append: boolean, context: JobContext): Promise<number> {
+  if (size - offset <= SMALL_FILE_BYTES) {
+    // Small file: read with synchronous calls (open, read, close: microseconds) and sent in one write.
+    const data = readSmall(entry.localPath, offset, size - offset);
+    context.onStart(offset);
+    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal });
+    return bytes;
+  }
+  const file = await fsp.open(entry.localPath, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw localError(entry.localPath, error);
   });
   context.onStart(offset);
   try {
-    const { bytes } = await client.upload(input, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal });
+    // The size checked above: what the verification expects on the server.
+    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal });
     return bytes;
   } finally {
-    input.destroy();
+    await file.close().catch(() => undefined);
+  }
+}
+
+/** Files up to this size are read in one synchronous go. */
+const SMALL_FILE_BYTES = 64 * 1024;
+
+function readSmall(localPath: string, offset: number, length: number): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(localPath, 'r');
+  } catch (error) {
+    throw localError(localPath, error as NodeJS.ErrnoException);
+  }
+  try {
+    const data = Buffer.allocUnsafe(Math.max(0, length));
+    let got = 0;
+    while (got < data.length) {
+      const read = fs.readSync(fd, data, got, data.length - got, offset + got);
+      if (read === 0) break;
+      got += read;
+    }
+    return data.subarray(0, got);
+  } catch (error) {
+    throw localError(localPath, error as NodeJS.ErrnoException);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
