@@ -11,6 +11,7 @@ import { _electron as electron, type ElectronApplication } from '@playwright/tes
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FerryApi } from '../../src/shared/contract';
 import { electronStatus } from './electron-status';
+import { startServer } from '../support/servers/ftp-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const status = electronStatus();
@@ -79,5 +80,35 @@ describe('Electron host', () => {
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     },
     180_000,
+  );
+
+  it.skipIf(status.skipReason !== null)(
+    'connects to a real vsftpd through the quick connect bar and lists the remote folder, in active and passive mode',
+    async () => {
+      if (!app) throw new Error('the first test did not launch the app');
+      const page = await app.firstWindow();
+      const server = await startServer('vsftpd');
+      try {
+        fs.writeFileSync(path.join(server.root, 'from-electron.txt'), 'hello');
+        for (const mode of ['active', 'passive'] as const) {
+          const settings = await page.evaluate((m) => (globalThis as unknown as { ferry: FerryApi }).ferry.invoke('settings:set', { defaultTransferMode: m }), mode);
+          expect(settings).toMatchObject({ ok: true });
+          const quick = page.getByRole('form', { name: 'Quick connect' });
+          await quick.getByRole('textbox', { name: 'Host' }).fill(server.host);
+          await quick.getByRole('textbox', { name: 'Username' }).fill(server.user);
+          await quick.getByLabel('Password').fill(server.password);
+          await quick.getByRole('textbox', { name: 'Port' }).fill(String(server.port));
+          await quick.getByRole('button', { name: 'Quickconnect' }).click();
+          const remote = page.getByRole('grid', { name: 'Remote files' });
+          await remote.getByRole('gridcell', { name: 'from-electron.txt', exact: true }).waitFor({ timeout: 20_000 });
+          const log = (await page.getByRole('region', { name: 'Message log' }).textContent()) ?? '';
+          expect(log).toMatch(mode === 'active' ? /\b(EPRT|PORT) / : /\b(EPSV|PASV)\b/);
+          await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: 'Disconnect', exact: true }).click();
+        }
+      } finally {
+        await server.stop();
+      }
+    },
+    120_000,
   );
 });
