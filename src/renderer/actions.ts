@@ -18,6 +18,7 @@ import type {
   Settings,
   Site,
   SiteInput,
+  SiteTransferMode,
   TransferItem,
 } from '../shared/models';
 import { getApi } from './api/get-api';
@@ -627,6 +628,8 @@ export interface QuickConnectFields {
   readonly user: string;
   readonly password: string;
   readonly port: string;
+  /** The same choice a saved site has; "default" follows Settings. */
+  readonly transferMode?: SiteTransferMode;
 }
 
 /** The quick connect bar; "ftps://host" means implicit TLS, "host:port" is understood. Returns a problem to show, or null. */
@@ -649,7 +652,7 @@ export async function quickConnect(fields: QuickConnectFields): Promise<string |
     user: fields.user.trim() || 'anonymous',
     password: fields.user.trim() ? fields.password : fields.password || 'anonymous@',
     protocol: implicit ? 'ftp-implicit' : plain === false ? 'ftp-explicit' : 'ftp-explicit-if-available',
-    transferMode: 'default',
+    transferMode: fields.transferMode ?? 'default',
     charset: 'auto',
   };
   await connect({ kind: 'quick', quick });

@@ -9,6 +9,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
 import type { MenuItem } from '../stores/ui-store';
+import type { SiteTransferMode } from '../../shared/models';
 import { Icon } from './icons';
 import { openMenuAt } from './menu';
 
@@ -107,11 +108,12 @@ export function QuickConnectBar(): ReactElement {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [port, setPort] = useState('');
+  const [transferMode, setTransferMode] = useState<SiteTransferMode>('default');
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const p = await actions.quickConnect({ host, user, password, port });
+    const p = await actions.quickConnect({ host, user, password, port, transferMode });
     setProblem(p);
   };
 
@@ -143,6 +145,14 @@ export function QuickConnectBar(): ReactElement {
       <label className="field-inline">
         <span>{t('quick.port')}</span>
         <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" className="qc-port" />
+      </label>
+      <label className="field-inline">
+        <span>{t('quick.mode')}</span>
+        <select value={transferMode} onChange={(e) => setTransferMode(e.target.value as SiteTransferMode)} aria-label={t('sm.transferMode')} className="qc-mode">
+          <option value="default">{t('quick.mode.default')}</option>
+          <option value="passive">{t('mode.passive')}</option>
+          <option value="active">{t('mode.active')}</option>
+        </select>
       </label>
       <button type="submit" className="button primary" disabled={connecting}>
         {t('quick.connect')}

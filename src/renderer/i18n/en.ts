@@ -28,6 +28,8 @@ export const en = {
   'quick.host': 'Host',
   'quick.user': 'Username',
   'quick.password': 'Password',
+  'quick.mode': 'Mode',
+  'quick.mode.default': 'Default',
   'quick.port': 'Port',
   'quick.connect': 'Quickconnect',
 

@@ -29,6 +29,8 @@ export const zhCN: Messages = {
   'quick.host': '主机',
   'quick.user': '用户名',
   'quick.password': '密码',
+  'quick.mode': '模式',
+  'quick.mode.default': '默认',
   'quick.port': '端口',
   'quick.connect': '快速连接',
 
