@@ -7,12 +7,8 @@
  * and port, and passive mode as the way out. Then passive mode, the fix the hint names, works.
  */
 import { expect } from '@playwright/test';
-import { afterAll, describe, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { ensureBuilt } from './support/build';
-import { requireChromium } from './support/chromium';
-import { makeFolders, type E2eFolders } from './support/fixtures';
-import { openScenario, setupOrFail, type Scenario } from './support/scenario';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
 
 /** An address on loopback where nothing of Ferry's listens: the server's connect back is refused. */
 const UNREACHABLE = '127.0.0.3';
@@ -21,29 +17,16 @@ const DIAGNOSIS = new RegExp(`Active mode: the server could not connect back to 
 const HINT = /Use passive mode for this site/;
 
 describe('active mode that cannot work', () => {
-  let folders: E2eFolders | undefined;
-  let server: RunningServer | undefined;
-  let s: Scenario | undefined;
-
-  const throwIfSetupFailed = setupOrFail(async () => {
-    requireChromium();
-    ensureBuilt();
-    folders = await makeFolders({ 'notes.txt': 1_000 }, { 'readme.txt': 2_048, 'public_html/': 0 });
-    server = await startServer('vsftpd', { rootDir: folders.serverRoot, vsftpdConfig: ['port_promiscuous=YES'] });
-    s = await openScenario('active-failure', folders.local);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    folders?.remove();
+  const setup = useE2eSetup('active-failure', {
+    local: { 'notes.txt': 1_000 },
+    remote: { 'readme.txt': 2_048, 'public_html/': 0 },
+    server: { vsftpdConfig: ['port_promiscuous=YES'] },
   });
 
   it(
     'shows the diagnosis and hint in the log and a visible error; passive then works',
     async () => {
-      throwIfSetupFailed();
-      if (!s || !server || !folders) throw new Error('setup failed');
+      const { scenario: s, server } = setup();
       const { ui, page, step } = s;
       const srv = server;
 

@@ -9,13 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, describe, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
+import { describe, it } from 'vitest';
 import { ensureTestUser } from '../support/servers/test-user';
-import { ensureBuilt } from './support/build';
-import { requireChromium } from './support/chromium';
-import { makeFolders, writeSparseFile, type E2eFolders } from './support/fixtures';
-import { openScenario, setupOrFail, type Scenario } from './support/scenario';
+import { writeSparseFile } from './support/fixtures';
+import { useE2eSetup } from './support/scenario';
 
 const LOCAL = {
   'Documents/': 0,
@@ -49,33 +46,22 @@ const RATE = 2 * 1024 * 1024;
 const LOCKED = 'locked';
 
 describe('dual-pane window, web host, Chromium, vsftpd', () => {
-  let folders: E2eFolders | undefined;
-  let server: RunningServer | undefined;
-  let s: Scenario | undefined;
-
-  const throwIfSetupFailed = setupOrFail(async () => {
-    requireChromium();
-    ensureBuilt();
-    folders = await makeFolders(LOCAL, REMOTE);
-    const user = await ensureTestUser();
-    writeSparseFile(path.join(folders.serverRoot, BIG), BIG_SIZE);
-    fs.chownSync(path.join(folders.serverRoot, BIG), user.uid, user.gid);
-    fs.mkdirSync(path.join(folders.serverRoot, LOCKED), { mode: 0o755 }); // owned by root
-    server = await startServer('vsftpd', { rootDir: folders.serverRoot, vsftpdConfig: [`local_max_rate=${RATE}`] });
-    s = await openScenario('dual-pane', folders.local);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    folders?.remove();
+  const setup = useE2eSetup('dual-pane', {
+    local: LOCAL,
+    remote: REMOTE,
+    server: { vsftpdConfig: [`local_max_rate=${RATE}`] },
+    prepare: async (folders) => {
+      const user = await ensureTestUser();
+      writeSparseFile(path.join(folders.serverRoot, BIG), BIG_SIZE);
+      fs.chownSync(path.join(folders.serverRoot, BIG), user.uid, user.gid);
+      fs.mkdirSync(path.join(folders.serverRoot, LOCKED), { mode: 0o755 }); // owned by root
+    },
   });
 
   it(
     'active mode: site, list, mkdir, upload by drag and drop and by button, download, rename, delete; then passive',
     async () => {
-      throwIfSetupFailed();
-      if (!s || !server || !folders) throw new Error('setup failed');
+      const { scenario: s, server, folders } = setup();
       const { ui, page, step } = s;
       const srv = server;
       const remoteRoot = folders.serverRoot;

@@ -4,12 +4,8 @@
  * connect bar to vsftpd and lists the server. The choice is saved: a reload opens in Chinese again.
  */
 import { expect, type Page } from '@playwright/test';
-import { afterAll, describe, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { ensureBuilt } from './support/build';
-import { requireChromium } from './support/chromium';
-import { makeFolders, type E2eFolders } from './support/fixtures';
-import { openScenario, setupOrFail, type Scenario } from './support/scenario';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
 
 /** Latin words the Chinese window may show: product and protocol names, units, file-type extensions. */
 const ALLOWED_LATIN = new Set(['Ferry', 'TLS', 'FTP', 'PASV', 'EPSV', 'PORT', 'EPRT', 'KB', 'MB', 'GB', 'B', 'TXT', 'JPG', 'PDF', 'MP3', 'Backspace', 'IP', 'NAT']);
@@ -32,29 +28,15 @@ function latinWords(text: string): string[] {
 }
 
 describe('简体中文', () => {
-  let folders: E2eFolders | undefined;
-  let server: RunningServer | undefined;
-  let s: Scenario | undefined;
-
-  const throwIfSetupFailed = setupOrFail(async () => {
-    requireChromium();
-    ensureBuilt();
-    folders = await makeFolders({ 'notes.txt': 1_843, 'holiday.jpg': 284_211, 'report.pdf': 91_204, 'Documents/': 0 }, { 'readme.txt': 2_048, 'song.mp3': 3_402_117, 'public_html/': 0 });
-    server = await startServer('vsftpd', { rootDir: folders.serverRoot });
-    s = await openScenario('language', folders.local);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    folders?.remove();
+  const setup = useE2eSetup('language', {
+    local: { 'notes.txt': 1_843, 'holiday.jpg': 284_211, 'report.pdf': 91_204, 'Documents/': 0 },
+    remote: { 'readme.txt': 2_048, 'song.mp3': 3_402_117, 'public_html/': 0 },
   });
 
   it(
     'Settings → Language → 简体中文 translates the window, which still connects and lists',
     async () => {
-      throwIfSetupFailed();
-      if (!s || !server) throw new Error('setup failed');
+      const { scenario: s, server, folders } = setup();
       const { ui, page, step } = s;
       const srv = server;
       const local = folders?.local ?? '';

@@ -13,13 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, describe, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { ensureBuilt, REPO } from './support/build';
-import { requireChromium, VIEWPORT } from './support/chromium';
-import { makeFolders, type E2eFolders } from './support/fixtures';
+import { describe, it } from 'vitest';
+import { REPO } from './support/build';
+import { VIEWPORT } from './support/chromium';
 import { jump, LISTING_PROBE, pageNow, percentile, recordFrames, round, stopFrames, waitKeyRow, waitListing } from './support/listing-probe';
-import { openScenario, setupOrFail, type Scenario } from './support/scenario';
+import { useE2eSetup } from './support/scenario';
 
 const COUNT = Number(process.env.FERRY_UI_LISTING_ENTRIES ?? 50_000);
 const FOLDER = 'big';
@@ -43,30 +41,18 @@ function writeBigFolder(dir: string): void {
 }
 
 describe(`a remote folder of ${COUNT.toLocaleString('en')} entries`, () => {
-  let folders: E2eFolders | undefined;
-  let server: RunningServer | undefined;
-  let s: Scenario | undefined;
-
-  const throwIfSetupFailed = setupOrFail(async () => {
-    requireChromium();
-    ensureBuilt();
-    folders = await makeFolders({ 'notes.txt': 1_000 }, { 'readme.txt': 100 }, { inMemory: true });
-    writeBigFolder(path.join(folders.serverRoot, FOLDER));
-    server = await startServer('vsftpd', { rootDir: folders.serverRoot });
-    s = await openScenario('large-listing', folders.local, { initScript: LISTING_PROBE });
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    folders?.remove();
+  const setup = useE2eSetup('large-listing', {
+    local: { 'notes.txt': 1_000 },
+    remote: { 'readme.txt': 100 },
+    inMemory: true,
+    prepare: (folders) => writeBigFolder(path.join(folders.serverRoot, FOLDER)),
+    scenario: { initScript: LISTING_PROBE },
   });
 
   it(
     'loads and scrolls; reports listing received → rows on screen',
     async () => {
-      throwIfSetupFailed();
-      if (!s || !server) throw new Error('setup failed');
+      const { scenario: s, server } = setup();
       const { ui, page, step } = s;
       const srv = server;
       const grid = ui.grid('remote');

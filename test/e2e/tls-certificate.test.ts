@@ -5,37 +5,20 @@
  * disconnect the site connects again without asking.
  */
 import { expect } from '@playwright/test';
-import { afterAll, describe, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { ensureBuilt } from './support/build';
-import { requireChromium } from './support/chromium';
-import { makeFolders, type E2eFolders } from './support/fixtures';
-import { openScenario, setupOrFail, type Scenario } from './support/scenario';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
 
 describe('FTPS with an untrusted certificate', () => {
-  let folders: E2eFolders | undefined;
-  let server: RunningServer | undefined;
-  let s: Scenario | undefined;
-
-  const throwIfSetupFailed = setupOrFail(async () => {
-    requireChromium();
-    ensureBuilt();
-    folders = await makeFolders({ 'notes.txt': 1_000, 'Documents/': 0 }, { 'readme.txt': 2_048, 'public_html/': 0, 'invoices.zip': 912_000 });
-    server = await startServer('vsftpd', { rootDir: folders.serverRoot, tls: 'explicit-required' });
-    s = await openScenario('tls-certificate', folders.local);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    folders?.remove();
+  const setup = useE2eSetup('tls-certificate', {
+    local: { 'notes.txt': 1_000, 'Documents/': 0 },
+    remote: { 'readme.txt': 2_048, 'public_html/': 0, 'invoices.zip': 912_000 },
+    server: { tls: 'explicit-required' },
   });
 
   it(
     'asks about the certificate with its fingerprint; trusting it for the site connects now and later',
     async () => {
-      throwIfSetupFailed();
-      if (!s || !server) throw new Error('setup failed');
+      const { scenario: s, server } = setup();
       const { ui, page, step } = s;
       const srv = server;
       const fingerprint = srv.certFingerprint256 ?? '';

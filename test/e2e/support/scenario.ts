@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { beforeAll } from 'vitest';
-import { REPO } from './build';
-import { launchChromium, newContext } from './chromium';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer, type StartOptions } from '../../support/servers/ftp-server';
+import { ensureBuilt, REPO } from './build';
+import { launchChromium, newContext, requireChromium } from './chromium';
+import { makeFolders, type E2eFolders, type Tree } from './fixtures';
 import { FerryWindow } from './ferry-ui';
 import { startFerryWebHost, type FerryWebHost } from './web-host';
 
@@ -95,5 +97,50 @@ export function setupOrFail(fn: () => Promise<void>, timeoutMs = 120_000): () =>
   }, timeoutMs);
   return () => {
     if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+  };
+}
+
+/** What one e2e file needs: served and local folders, a real vsftpd, and the window open on the web host. */
+export interface E2eSetup {
+  readonly folders: E2eFolders;
+  readonly server: RunningServer;
+  readonly scenario: Scenario;
+}
+
+export interface E2eSetupOptions {
+  readonly local: Tree;
+  readonly remote: Tree;
+  readonly inMemory?: boolean;
+  readonly server?: Omit<StartOptions, 'rootDir'>;
+  readonly scenario?: ScenarioOptions;
+  /** Runs after the folders exist and before the server starts (e.g. to add big or locked files). */
+  readonly prepare?: (folders: E2eFolders) => void | Promise<void>;
+}
+
+/**
+ * Register the set-up and tear-down every e2e file shares; the returned function gives the running pieces
+ * inside a test, or throws the set-up's own failure (so a missing Chromium fails the test, never skips it).
+ */
+export function useE2eSetup(name: string, options: E2eSetupOptions): () => E2eSetup {
+  let folders: E2eFolders | undefined;
+  let server: RunningServer | undefined;
+  let scenario: Scenario | undefined;
+  const throwIfSetupFailed = setupOrFail(async () => {
+    requireChromium();
+    ensureBuilt();
+    folders = await makeFolders(options.local, options.remote, { inMemory: options.inMemory ?? false });
+    await options.prepare?.(folders);
+    server = await startServer('vsftpd', { ...options.server, rootDir: folders.serverRoot });
+    scenario = await openScenario(name, folders.local, options.scenario);
+  });
+  afterAll(async () => {
+    await scenario?.close();
+    await server?.stop();
+    folders?.remove();
+  });
+  return () => {
+    throwIfSetupFailed();
+    if (!folders || !server || !scenario) throw new Error('e2e set-up did not finish');
+    return { folders, server, scenario };
   };
 }
