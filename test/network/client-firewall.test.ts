@@ -12,24 +12,18 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { netnsSkipDecision } from '../support/netns/netns';
 import { describeRun, type runFerry } from '../support/netns/ferry-cli';
-import { useNamespacedVsftpd, applyInboundFirewall, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
+import { useNamespacedVsftpd, expectModeWorks, applyInboundFirewall, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
 
 const decision = netnsSkipDecision();
 
 describe.skipIf(decision.skip)('client firewall blocking incoming connections', () => {
-  const { ctx, ls, get } = useNamespacedVsftpd(decision.failure);
+  const harness = useNamespacedVsftpd(decision.failure);
+  const { ctx, ls, get } = harness;
 
   it('control: without a firewall both modes list and download', async () => {
-    const { pair: p, dir } = ctx();
+    const { pair: p } = harness.ctx();
     await p.resetFirewall(p.client);
-    for (const mode of ['--active', '--passive'] as const) {
-      const listing = await ls(mode);
-      expect(listing.code, describeRun(listing)).toBe(0);
-      expect(listing.stdout).toContain(SAMPLE_NAME);
-      const download = await get(mode, `control${mode}.txt`);
-      expect(download.code, describeRun(download)).toBe(0);
-      expect(await readFile(path.join(dir, `control${mode}.txt`), 'utf8')).toBe(SAMPLE_CONTENT);
-    }
+    for (const mode of ['--active', '--passive'] as const) await expectModeWorks(harness, mode, `control${mode}.txt`);
   });
 
   describe.each(VERDICTS)('INPUT ends in $name', (verdict) => {

@@ -2,13 +2,13 @@
  * Shared pieces of the network tests: a vsftpd inside the server namespace, URLs, firewall rule sets
  * and reading the data ports the server saw from its protocol log.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
 import { createNetnsPair, type NetnsPair } from '../support/netns/netns';
-import { ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
+import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
 
 /** Served file every test lists and downloads. */
 export const SAMPLE_NAME = 'behind-the-wall.txt';
@@ -131,4 +131,14 @@ export function useNamespacedVsftpd(failure: string | null, options: StartOption
       return runFerry(p.client, ['get', ftpUrl(s, `/${SAMPLE_NAME}`), path.join(dir, local), mode, '--timeout', String(timeoutSeconds), ...extra]);
     },
   };
+}
+
+/** `ferry ls` and `ferry get` in `mode` both succeed, and the download is the served file, byte for byte. */
+export async function expectModeWorks(harness: NamespacedVsftpd, mode: '--active' | '--passive', localName: string): Promise<void> {
+  const listing = await harness.ls(mode);
+  expect(listing.code, describeRun(listing)).toBe(0);
+  expect(listing.stdout).toContain(SAMPLE_NAME);
+  const download = await harness.get(mode, localName);
+  expect(download.code, describeRun(download)).toBe(0);
+  expect(await readFile(path.join(harness.ctx().dir, localName), 'utf8')).toBe(SAMPLE_CONTENT);
 }

@@ -12,6 +12,7 @@
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import { onProcessExit, pidAlive } from '../servers/process-cleanup';
 
 const execFileAsync = promisify(execFile);
 
@@ -127,28 +128,11 @@ function cleanupAllSync(): void {
   live.clear();
 }
 
+/** Namespaces of this process are deleted when it exits or is signalled (vitest stops workers with a signal). */
 function installCleanup(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  process.on('exit', cleanupAllSync);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const handler = (): void => {
-      cleanupAllSync();
-      process.removeListener(signal, handler);
-      // Nobody else handles it: die of it as we would have.
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    };
-    process.on(signal, handler);
-  }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  onProcessExit(cleanupAllSync);
 }
 
 async function listNamespaces(): Promise<string[]> {

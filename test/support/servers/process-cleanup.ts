@@ -48,7 +48,8 @@ export function onProcessExit(callback: () => void): () => void {
 
 const OWNER_FILE = '.ferry-owner-pid';
 
-function pidAlive(pid: number): boolean {
+/** True while a process with this pid exists (EPERM: it exists, owned by someone else). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
