@@ -4,8 +4,9 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
-import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
+import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
@@ -106,7 +107,7 @@ export function buildProgram(): Command {
   addConnectionFlags(program.command('rm').argument('<url>', 'remote file').option('-r, --recursive', 'delete a folder and everything in it').description('delete a remote file or folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
-        if (flags.recursive) await removeTree(client, url.path);
+        if (flags.recursive) await removeRemoteTree(client, url.path);
         else await client.delete(url.path);
       });
     });
@@ -123,15 +124,7 @@ export function buildProgram(): Command {
           await client.mkdir(url.path);
           return;
         }
-        let current = '';
-        for (const part of url.path.split('/').filter(Boolean)) {
-          current = `${current}/${part}`;
-          await client.mkdir(current).catch(async (error: unknown) => {
-            // An existing folder answers 550 to MKD; entering it proves it is there.
-            if (!(error instanceof FtpError)) throw error;
-            await client.cd(current);
-          });
-        }
+        await ensureRemoteFolder(client, url.path);
       });
     });
 
@@ -174,16 +167,6 @@ export function buildProgram(): Command {
   addSitesCommands(program);
   addSettingsCommands(program);
   return program;
-}
-
-async function removeTree(client: FtpClient, remotePath: string): Promise<void> {
-  const listing = await client.list(remotePath);
-  for (const entry of listing.entries) {
-    const child = joinRemote(remotePath, entry.name);
-    if (entry.type === 'directory') await removeTree(client, child);
-    else await client.delete(child);
-  }
-  await client.rmdir(remotePath);
 }
 
 /** Entry point: run, and turn any failure into its message, hint and exit status. */

@@ -6,7 +6,7 @@ import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
 import { normalizeRemote } from '../ftp/remote-path';
-import { removeRemoteTree } from '../ftp/remove-tree';
+import { removeRemoteTree } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
 import { SerialLane } from './serial-lane';
 

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
-import { FtpError } from '../ftp/ftp-error';
-import { joinRemote, remoteDirname } from '../ftp/remote-path';
+import { joinRemote } from '../ftp/remote-path';
+import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
 import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
@@ -126,26 +126,6 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     }
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
-}
-
-/**
- * MKD, creating missing parents, and accepting a folder that is already there (MKD answers 550; CWD
- * into it proves it exists). Resolves whether it was created or already there.
- */
-export async function ensureRemoteFolder(client: FtpClient, remote: string): Promise<'created' | 'existed'> {
-  try {
-    await client.mkdir(remote);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
-    const exists = await client.cd(remote).then(() => true, () => false);
-    if (exists) return 'existed';
-    const parent = remoteDirname(remote);
-    if (parent === remote || parent === '/' || parent === '.') throw error;
-    await ensureRemoteFolder(client, parent);
-    await client.mkdir(remote);
-    return 'created';
-  }
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {
