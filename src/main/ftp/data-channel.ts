@@ -95,8 +95,9 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
 function connectPassive(control: ControlConnection, host: string, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {
   const socket = onread ? net.connect({ host, port, onread }) : net.connect({ host, port });
   let settled = false;
+  let timer: NodeJS.Timeout | undefined;
   const connected = new Promise<net.Socket>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       settled = true;
       socket.destroy();
       reject(new FtpError(dataConnectionError('passive', 'connect-timeout', host, port, `no answer within ${Math.round(options.timeoutMs / 1000)} s`)));
@@ -134,7 +135,11 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     port,
     userBuffers: onread !== undefined,
     socket: () => withTls,
-    cancel: () => socket.destroy(),
+    cancel: () => {
+      // A socket destroyed while connecting emits neither 'connect' nor 'error': the timer would hold the process for its full length.
+      clearTimeout(timer);
+      socket.destroy();
+    },
   };
 }
 

@@ -126,9 +126,14 @@ describe('ferry command line against vsftpd', () => {
     expect(bad.code).toBe(4);
     expect(bad.stderr).toMatch(/Check the user name and password/);
     const target = path.join(work, 'missing.bin');
-    const missing = await ferry(['get', `${url}/missing.bin`, target]);
-    expect(missing.code).toBe(7);
-    expect(missing.stderr).toMatch(/550/);
-    expect(fs.existsSync(target)).toBe(false);
+    for (const mode of ['--passive', '--active']) {
+      const started = Date.now();
+      const missing = await ferry(['get', mode, `${url}/missing.bin`, target]);
+      expect(missing.code).toBe(7);
+      expect(missing.stderr).toMatch(/550/);
+      expect(fs.existsSync(target)).toBe(false);
+      // Not a speed target: a refused RETR once left the passive connect timer (30 s) holding the process open.
+      expect(Date.now() - started, `ferry get ${mode} of a missing file hung`).toBeLessThan(10_000);
+    }
   });
 });
