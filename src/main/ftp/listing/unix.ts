@@ -20,6 +20,12 @@ export function utcIso(
   second = 0,
   millisecond = 0,
 ): string | null {
+  // Fast path for the common case (every line of a listing comes here): checked and formatted by hand, no Date.
+  if (year >= 1000 && year <= 9999 && Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && Number.isInteger(hour) && Number.isInteger(minute) && Number.isInteger(second) && Number.isInteger(millisecond)) {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millisecond < 0 || millisecond > 999) return null;
+    return `${year}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(millisecond, 3)}Z`;
+  }
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, millisecond);
@@ -35,6 +41,15 @@ export function utcIso(
     return null;
   }
   return d.toISOString();
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 /**
@@ -196,7 +211,9 @@ function inferYear(month: number, day: number, hour: number, minute: number, now
   const limit = now.getTime() + ONE_DAY_MS;
   const year = now.getUTCFullYear();
   const thisYear = utcIso(year, month, day, hour, minute);
-  if (thisYear !== null && Date.parse(thisYear) <= limit) return thisYear;
+  // Date.UTC maps years 0-99 to 19xx; parsing the string is right for every year, the arithmetic is cheaper.
+  const instant = thisYear === null ? NaN : year >= 100 ? Date.UTC(year, month - 1, day, hour, minute) : Date.parse(thisYear);
+  if (thisYear !== null && instant <= limit) return thisYear;
   return utcIso(year - 1, month, day, hour, minute);
 }
 
