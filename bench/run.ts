@@ -20,7 +20,7 @@ import { ensureTestUser } from '../test/support/servers/test-user';
 import { countFiles, freeBytes, makeWritableFolder, writeBigFile, writeTree } from './lib/data';
 import { hasGnuTime, median, runCountingStdout, runMeasured, type Command } from './lib/measure';
 import { toMarkdown, type BenchResults, type ScenarioResult, type Target, type ToolResult } from './lib/report';
-import { downloadCommand, mirrorDownCommand, mirrorUpCommand, startupCommand, uploadCommand, type Mode, type Tool, type ToolContext } from './lib/tools';
+import { downloadCommand, mirrorDownCommand, mirrorUpCommand, startupCommand, uploadCommand, type MirrorTool, type Mode, type Tool, type ToolContext } from './lib/tools';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MiB = 1024 * 1024;
@@ -107,7 +107,7 @@ function buildScenarios(layout: Layout, ctx: ToolContext): Scenario[] {
     scenarios.push({
       id: `download-${mode}`,
       title: `${bigLabel} download, ${mode}`,
-      tools: ['curl', 'lftp', 'ferry'],
+      tools: ['curl', 'lftp', 'ferry', 'floor'],
       command: (tool) => downloadCommand(tool, ctx, mode, layout.bigRemote),
       verifyWarmup: async (tool) => {
         const { bytes, exitCode, stderr } = await runCountingStdout(downloadCommand(tool, ctx, mode, layout.bigRemote));
@@ -123,7 +123,7 @@ function buildScenarios(layout: Layout, ctx: ToolContext): Scenario[] {
     scenarios.push({
       id: `upload-${mode}`,
       title: `${bigLabel} upload, ${mode}`,
-      tools: ['curl', 'lftp', 'ferry'],
+      tools: ['curl', 'lftp', 'ferry', 'floor'],
       command: (tool, tag) => uploadCommand(tool, ctx, mode, layout.bigFile, remoteName(tool, tag)),
       verifyAndClean: (tool, tag) => {
         const onDisk = path.join(layout.root, remoteName(tool, tag));
@@ -147,8 +147,8 @@ function buildScenarios(layout: Layout, ctx: ToolContext): Scenario[] {
     scenarios.push({
       id: `mirror-${parallel}`,
       title: `mirror ${layout.treeFiles} files, ${parallel} connection${parallel === 1 ? '' : 's'}`,
-      tools: ['lftp', 'ferry'],
-      command: (tool, tag) => mirrorDownCommand(tool as Exclude<Tool, 'curl'>, ctx, layout.treeRemote, localFolder(tool, tag), parallel),
+      tools: ['lftp', 'ferry', 'floor'],
+      command: (tool, tag) => mirrorDownCommand(tool as MirrorTool, ctx, layout.treeRemote, localFolder(tool, tag), parallel),
       verifyAndClean: (tool, tag) => checkTree(localFolder(tool, tag)),
       target: { kind: 'faster' },
       trackRss: false,
@@ -160,8 +160,8 @@ function buildScenarios(layout: Layout, ctx: ToolContext): Scenario[] {
     scenarios.push({
       id: `mirror-up-${parallel}`,
       title: `reverse mirror (upload) ${layout.treeFiles} files, ${parallel} connections`,
-      tools: ['lftp', 'ferry'],
-      command: (tool, tag) => mirrorUpCommand(tool as Exclude<Tool, 'curl'>, ctx, layout.tree, remoteFolder(tool, tag), parallel),
+      tools: ['lftp', 'ferry', 'floor'],
+      command: (tool, tag) => mirrorUpCommand(tool as MirrorTool, ctx, layout.tree, remoteFolder(tool, tag), parallel),
       verifyAndClean: (tool, tag) => checkTree(path.join(layout.root, remoteFolder(tool, tag))),
       target: { kind: 'faster' },
       trackRss: false,
@@ -236,18 +236,29 @@ async function runScenario(scenario: Scenario, startup: Partial<Record<Tool, num
     const rss = result.maxRssMiB.filter((v): v is number => v !== null);
     result.peakRssMiB = rss.length > 0 ? Math.max(...rss) : null;
   }
-  const ferry = results.ferry?.error === null ? results.ferry.medianSeconds : null;
-  const against = (tool: Tool): number | null => {
-    const other = results[tool];
-    return ferry !== null && other && other.error === null && other.medianSeconds ? ferry / other.medianSeconds : null;
-  };
+  const medianOf = (tool: Tool): number | null => (results[tool]?.error === null ? (results[tool]?.medianSeconds ?? null) : null);
+  const ferry = medianOf('ferry');
+  const divide = (top: number | null, bottom: number | null): number | null => (top !== null && bottom ? top / bottom : null);
+  const against = (tool: Tool): number | null => divide(ferry, medianOf(tool));
   const curl = results.curl?.error === null ? results.curl.medianSeconds : null;
   // Only meaningful when the transfer outweighs start-up; otherwise noise in either dominates.
   const net =
     ferry !== null && curl !== null && startup.ferry !== undefined && startup.curl !== undefined && curl - startup.curl > startup.ferry
       ? (ferry - startup.ferry) / (curl - startup.curl)
       : null;
-  return { id: scenario.id, title: scenario.title, tools: results, ratios: { ferryToCurl: roundOrNull(against('curl')), ferryToLftp: roundOrNull(against('lftp')), ferryToCurlNetOfStartup: roundOrNull(net) } };
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    tools: results,
+    ratios: {
+      ferryToCurl: roundOrNull(against('curl')),
+      ferryToLftp: roundOrNull(against('lftp')),
+      ferryToCurlNetOfStartup: roundOrNull(net),
+      ferryToFloor: roundOrNull(against('floor')),
+      floorToCurl: roundOrNull(divide(medianOf('floor'), medianOf('curl'))),
+      floorToLftp: roundOrNull(divide(medianOf('floor'), medianOf('lftp'))),
+    },
+  };
 }
 
 function targetsFor(scenario: Scenario, result: ScenarioResult): Target[] {
@@ -462,7 +473,7 @@ async function main(): Promise<number> {
 
     const startupSeconds: Partial<Record<Tool, number>> = {};
     const startupRssMiB: Partial<Record<Tool, number>> = {};
-    for (const tool of ['curl', 'lftp', 'ferry'] as const) {
+    for (const tool of ['curl', 'lftp', 'ferry', 'floor'] as const) {
       const samples: number[] = [];
       const rss: number[] = [];
       for (let r = 0; r < config.runs + config.warmup; r += 1) {

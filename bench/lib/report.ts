@@ -36,6 +36,11 @@ export interface ScenarioResult {
     readonly ferryToLftp: number | null;
     /** ferry/curl after taking each tool's start-up time off: the transfer itself. */
     readonly ferryToCurlNetOfStartup: number | null;
+    /** What Ferry adds over the least a Node program must do (node-floor.mjs). */
+    readonly ferryToFloor: number | null;
+    /** How close Node itself can come to curl and lftp: the reachable part of each target. */
+    readonly floorToCurl: number | null;
+    readonly floorToLftp: number | null;
   };
 }
 
@@ -51,7 +56,7 @@ export interface BenchResults {
   readonly targets: Target[];
 }
 
-const TOOLS: readonly Tool[] = ['curl', 'lftp', 'ferry'];
+const TOOLS: readonly Tool[] = ['curl', 'lftp', 'ferry', 'floor'];
 
 function seconds(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toFixed(3);
@@ -82,8 +87,8 @@ export function toMarkdown(results: BenchResults): string {
       `big file ${c.sizeMiB} MiB; tree ${c.files} files × ${Number(c.fileSize) / 1024} KiB in ${c.folders} folders. Downloads go to /dev/null through standard output for every tool.`,
   );
   lines.push('');
-  lines.push('| Scenario | curl | lftp | ferry | ferry/curl | ferry/lftp | ferry/curl without start-up | Target | Result |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---|---|');
+  lines.push('| Scenario | curl | lftp | ferry | Node floor | ferry/curl | ferry/lftp | ferry/curl without start-up | Target | Result | floor/curl | floor/lftp | ferry/floor |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|');
   for (const scenario of results.scenarios) {
     const target = results.targets.find((t) => t.scenario === scenario.id && t.kind !== 'rss-max');
     const cells = TOOLS.map((tool) => {
@@ -91,15 +96,18 @@ export function toMarkdown(results: BenchResults): string {
       if (!result) return 'n/a';
       return result.error !== null ? 'failed' : seconds(result.medianSeconds);
     });
-    lines.push(`| ${scenario.title} | ${cells.join(' | ')} | ${ratio(scenario.ratios.ferryToCurl)} | ${ratio(scenario.ratios.ferryToLftp)} | ${ratio(scenario.ratios.ferryToCurlNetOfStartup)} | ${target?.description ?? ''} | ${verdict(target)} |`);
+    const r = scenario.ratios;
+    lines.push(
+      `| ${scenario.title} | ${cells.join(' | ')} | ${ratio(r.ferryToCurl)} | ${ratio(r.ferryToLftp)} | ${ratio(r.ferryToCurlNetOfStartup)} | ${target?.description ?? ''} | ${verdict(target)} | ${ratio(r.floorToCurl)} | ${ratio(r.floorToLftp)} | ${ratio(r.ferryToFloor)} |`,
+    );
   }
   const rssTargets = results.targets.filter((t) => t.kind === 'rss-max');
   if (rssTargets.length > 0) {
     lines.push('');
     lines.push('Peak memory (max RSS in MiB, the largest of the timed runs):');
     lines.push('');
-    lines.push('| Scenario | curl | lftp | ferry | Target | Result |');
-    lines.push('|---|---:|---:|---:|---|---|');
+    lines.push('| Scenario | curl | lftp | ferry | Node floor | Target | Result |');
+    lines.push('|---|---:|---:|---:|---:|---|---|');
     for (const target of rssTargets) {
       const scenario = results.scenarios.find((s) => s.id === target.scenario);
       if (!scenario) continue;
@@ -111,8 +119,8 @@ export function toMarkdown(results: BenchResults): string {
   const startup = results.startupSeconds;
   if (startup.ferry !== undefined) {
     lines.push(
-      `Start-up (start and exit, no transfer), included in every figure above: ferry ${seconds(startup.ferry)} s (Node plus the CLI bundle), curl ${seconds(startup.curl)} s, lftp ${seconds(startup.lftp)} s. ` +
-        `Max RSS of that start-up alone: ferry ${mib(results.startupRssMiB.ferry)} MiB, curl ${mib(results.startupRssMiB.curl)} MiB, lftp ${mib(results.startupRssMiB.lftp)} MiB.`,
+      `Start-up (start and exit, no transfer), included in every figure above: ferry ${seconds(startup.ferry)} s (Node plus the CLI bundle), Node floor ${seconds(startup.floor)} s (Node alone, nearly), curl ${seconds(startup.curl)} s, lftp ${seconds(startup.lftp)} s. ` +
+        `Max RSS of that start-up alone: ferry ${mib(results.startupRssMiB.ferry)} MiB, Node floor ${mib(results.startupRssMiB.floor)} MiB, curl ${mib(results.startupRssMiB.curl)} MiB, lftp ${mib(results.startupRssMiB.lftp)} MiB.`,
     );
     lines.push('');
   }
@@ -126,6 +134,11 @@ export function toMarkdown(results: BenchResults): string {
     lines.push('');
   }
   const met = results.targets.filter((t) => t.met).length;
+  lines.push(
+    'The Node floor (bench/lib/node-floor.mjs) is not a client: it does each transfer with the fewest Node calls and no checks at all. ' +
+      'floor/curl and floor/lftp show how close any Node program comes here; ferry/floor is what Ferry itself adds.',
+  );
+  lines.push('');
   lines.push(`Targets met: ${met} of ${results.targets.length}.`);
   const missed = results.targets.filter((t) => !t.met);
   for (const target of missed) lines.push(`- missed: ${target.id} — ${target.description} (Ferry: ${formatValue(target)})`);

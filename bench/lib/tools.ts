@@ -1,7 +1,16 @@
-/** Command lines for the three clients: Ferry (the CLI bundle), curl and lftp, all against one server. */
+/**
+ * Command lines for the clients, all against one server: Ferry (the CLI bundle), curl, lftp, and the
+ * "Node floor" (node-floor.mjs: the least a Node program must do for the same transfer, to tell Node's own
+ * cost from Ferry's).
+ */
+import { fileURLToPath } from 'node:url';
 import type { Command } from './measure';
 
-export type Tool = 'curl' | 'lftp' | 'ferry';
+export type Tool = 'curl' | 'lftp' | 'ferry' | 'floor';
+/** The tools that have a mirror command (curl has none). */
+export type MirrorTool = Exclude<Tool, 'curl'>;
+
+const FLOOR_SCRIPT = fileURLToPath(new URL('./node-floor.mjs', import.meta.url));
 export type Mode = 'passive' | 'active';
 
 export interface ServerAddress {
@@ -28,6 +37,10 @@ const TIMEOUT_S = 600;
 function url(ctx: ToolContext, remotePath: string): string {
   const { host, port, user, password } = ctx.server;
   return `ftp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}${remotePath}`;
+}
+
+function floor(args: readonly string[]): Command {
+  return { argv: [process.execPath, FLOOR_SCRIPT, ...args], timeoutS: TIMEOUT_S };
 }
 
 function ferry(ctx: ToolContext, args: readonly string[]): Command {
@@ -68,6 +81,8 @@ export function downloadCommand(tool: Tool, ctx: ToolContext, mode: Mode, remote
       return curl(mode, ['-o', '-', url(ctx, remotePath)]);
     case 'lftp':
       return lftp(ctx, mode, [`cat -b ${lq(remotePath)}`]);
+    case 'floor':
+      return floor(['get', `--${mode}`, url(ctx, remotePath)]);
   }
 }
 
@@ -79,26 +94,32 @@ export function uploadCommand(tool: Tool, ctx: ToolContext, mode: Mode, localFil
       return curl(mode, ['-T', localFile, url(ctx, remotePath)]);
     case 'lftp':
       return lftp(ctx, mode, [`put ${lq(localFile)} -o ${lq(remotePath)}`]);
+    case 'floor':
+      return floor(['put', `--${mode}`, localFile, url(ctx, remotePath)]);
   }
 }
 
 /** Remote folder → local folder with `parallel` connections (curl has no mirror). */
-export function mirrorDownCommand(tool: Exclude<Tool, 'curl'>, ctx: ToolContext, remoteFolder: string, localFolder: string, parallel: number): Command {
+export function mirrorDownCommand(tool: MirrorTool, ctx: ToolContext, remoteFolder: string, localFolder: string, parallel: number): Command {
   switch (tool) {
     case 'ferry':
       return ferry(ctx, ['mirror', '--passive', '--parallel', String(parallel), url(ctx, remoteFolder), localFolder]);
     case 'lftp':
       return lftp(ctx, 'passive', [`mirror --parallel=${parallel} ${lq(remoteFolder)} ${lq(localFolder)}`]);
+    case 'floor':
+      return floor(['mirror', '--parallel', String(parallel), url(ctx, remoteFolder), localFolder]);
   }
 }
 
 /** Local folder → remote folder with `parallel` connections. */
-export function mirrorUpCommand(tool: Exclude<Tool, 'curl'>, ctx: ToolContext, localFolder: string, remoteFolder: string, parallel: number): Command {
+export function mirrorUpCommand(tool: MirrorTool, ctx: ToolContext, localFolder: string, remoteFolder: string, parallel: number): Command {
   switch (tool) {
     case 'ferry':
       return ferry(ctx, ['mirror', '--reverse', '--passive', '--parallel', String(parallel), localFolder, url(ctx, remoteFolder)]);
     case 'lftp':
       return lftp(ctx, 'passive', [`mirror -R --parallel=${parallel} ${lq(localFolder)} ${lq(remoteFolder)}`]);
+    case 'floor':
+      return floor(['mirror', '--reverse', '--parallel', String(parallel), localFolder, url(ctx, remoteFolder)]);
   }
 }
 
@@ -111,5 +132,7 @@ export function startupCommand(tool: Tool, ctx: ToolContext): Command {
       return { argv: ['curl', '--version'], timeoutS: 60 };
     case 'lftp':
       return { argv: ['lftp', '-c', 'exit'], cwd: ctx.repo, env: { HOME: ctx.lftpHome }, timeoutS: 60 };
+    case 'floor':
+      return floor(['--version']);
   }
 }
