@@ -66,6 +66,23 @@ function engineSuite(kind: ServerKind, mode: TransferMode): void {
       }
     });
 
+    it('downloads into memory, reading straight into the result and growing it past a wrong size', async () => {
+      const small = randomBytes(4096);
+      await fsp.writeFile(path.join(server.root, dir, 'small.bin'), small);
+      let progress = 0;
+      const exact = await client.downloadToBuffer(`${dir}/small.bin`, { expectedSize: small.length, onProgress: (bytes) => (progress = bytes) });
+      expect(exact.equals(small)).toBe(true);
+      expect(progress).toBe(small.length);
+      await fsp.writeFile(path.join(server.root, dir, 'empty.bin'), Buffer.alloc(0));
+      expect((await client.downloadToBuffer(`${dir}/empty.bin`, { expectedSize: 0 })).length).toBe(0);
+      // Listed as 4 KiB, really 10 MiB (the file changed since the listing): every byte still arrives.
+      expect(sha256(await client.downloadToBuffer(`${dir}/payload.bin`, { expectedSize: 4096 }))).toBe(sha256(payload));
+      await expect(client.downloadToBuffer(`${dir}/absent.bin`)).rejects.toMatchObject({ data: { kind: 'server-reply', code: 550 } });
+      expect(exact.equals(await client.downloadToBuffer(`${dir}/small.bin`))).toBe(true);
+      await client.delete(`${dir}/small.bin`);
+      await client.delete(`${dir}/empty.bin`);
+    });
+
     it('lists with LIST and (where offered) MLSD, with sizes and times', async () => {
       const viaList = await client.list(dir, { prefer: 'LIST' });
       expect(viaList.command).toMatch(/^LIST/);

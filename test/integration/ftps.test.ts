@@ -81,6 +81,8 @@ for (const testCase of cases) {
           const target = path.join(local, `back-${mode}.bin`);
           await downloadToFile(client, remote, target);
           expect(sha256(await fsp.readFile(target))).toBe(sha256(payload));
+          // Into memory: TLS decrypts into buffers of its own, so this takes the copying path.
+          expect(sha256(await client.downloadToBuffer(remote, { expectedSize: 1024 }))).toBe(sha256(payload));
           if (testCase.kind === 'vsftpd') {
             // The server really does refuse unprotected data: ask it and check the log shows PROT P in force.
             const log = await server.readLog();

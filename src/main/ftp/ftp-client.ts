@@ -158,6 +158,39 @@ export class FtpClient {
     return { bytes: bytes - offset };
   }
 
+  /**
+   * Download a whole file into memory — for small files (a mirror's thousands of 4 KiB files). No stream
+   * and no copy: a plain-TCP data socket reads straight into the result (`onread` with a buffer function);
+   * TLS and un-adoptable active sockets copy from their 'data' chunks. `expectedSize` (the listed size)
+   * sizes the buffer; more data than that grows it.
+   */
+  async downloadToBuffer(remotePath: string, options: TransferProgressOptions & { readonly expectedSize?: number | null } = {}): Promise<Buffer> {
+    const sink = new GrowingBuffer(options.expectedSize ?? 0);
+    const onread: net.OnReadOpts = {
+      buffer: () => sink.space(),
+      callback: (bytes: number) => {
+        sink.commit(bytes);
+        options.onProgress?.(sink.length);
+        return true;
+      },
+    };
+    await runDataTransfer(
+      this.session,
+      `RETR ${remotePath}`,
+      async (socket, userBuffers) => {
+        if (!userBuffers) {
+          socket.on('data', (chunk: Buffer) => {
+            sink.append(chunk);
+            options.onProgress?.(sink.length);
+          });
+        }
+        await endOfData(socket);
+      },
+      { subject: remotePath, signal: options.signal, onread },
+    );
+    return sink.contents();
+  }
+
   /** Stream `source` to a remote file (STOR, APPE, or REST + STOR to resume). */
   async upload(source: Readable, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
@@ -432,4 +465,61 @@ function finished(socket: net.Socket): Promise<void> {
 
 function socketClosedEarly(): Error {
   return Object.assign(new Error('The data connection closed before the transfer ended.'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+}
+
+/** Resolves when the socket's data ended; rejects on an error, or when it closed without ending (destroyed: abort, negative reply). */
+function endOfData(socket: net.Socket): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let ended = false;
+    socket.once('end', () => {
+      ended = true;
+      resolve();
+    });
+    socket.once('error', reject);
+    socket.once('close', () => {
+      if (!ended) reject(socketClosedEarly());
+    });
+    // Flowing mode, so 'end' is emitted (a socket with `onread` emits no 'data').
+    socket.resume();
+    if (socket.destroyed && !ended) reject(socketClosedEarly());
+  });
+}
+
+/** A buffer that received data is appended to, or read into directly (`space`, then `commit`). */
+class GrowingBuffer {
+  /** Free bytes offered to each read at least: a read into an empty view would look like the end of the data. */
+  private static readonly MIN_SPACE = 4096;
+  private data: Buffer;
+  length = 0;
+
+  constructor(expected: number) {
+    this.data = Buffer.allocUnsafe(Math.max(0, expected) + GrowingBuffer.MIN_SPACE);
+  }
+
+  /** Where the next read goes: the free end of the buffer, grown first when too little is left. */
+  space(): Buffer {
+    this.reserve(GrowingBuffer.MIN_SPACE);
+    return this.data.subarray(this.length);
+  }
+
+  commit(bytes: number): void {
+    this.length += bytes;
+  }
+
+  append(chunk: Buffer): void {
+    this.reserve(chunk.length);
+    chunk.copy(this.data, this.length);
+    this.length += chunk.length;
+  }
+
+  contents(): Buffer {
+    return this.data.subarray(0, this.length);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.data.length - this.length >= bytes) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.length + bytes + GrowingBuffer.MIN_SPACE));
+    this.data.copy(grown, 0, 0, this.length);
+    this.data = grown;
+  }
 }

@@ -165,9 +165,7 @@ const SMALL_FILE_BYTES = 64 * 1024;
  */
 async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, context: JobContext): Promise<number> {
   context.onStart(0);
-  const sink = new MemorySink(entry.size ?? 0);
-  await client.download(entry.remotePath, sink, { onProgress: context.onProgress, signal: context.signal });
-  const data = sink.contents();
+  const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal });
   let fd: number;
   try {
     fd = fs.openSync(part, writeFlags('truncate'), 0o644);
@@ -192,32 +190,6 @@ async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, 
   }
   fs.closeSync(fd);
   return data.length;
-}
-
-/** Collects a small download in one buffer (grown if the server sends more than it listed). */
-class MemorySink extends Writable {
-  private buffer: Buffer;
-  private length = 0;
-
-  constructor(expected: number) {
-    super({ highWaterMark: 1024 * 1024 });
-    this.buffer = Buffer.allocUnsafe(Math.max(expected, 1));
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.length + chunk.length > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + chunk.length));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    chunk.copy(this.buffer, this.length);
-    this.length += chunk.length;
-    callback();
-  }
-
-  contents(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
 }
 
 async function closeStream(stream: Writable & { closed: boolean }): Promise<void> {
