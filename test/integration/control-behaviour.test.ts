@@ -31,6 +31,17 @@ describe('control connection behaviour (scripted server)', () => {
     expect(again.data.kind).toBe('timeout');
   });
 
+  it('lets the reply timeout lapse while idle without closing, and still times out a later command', async () => {
+    server = await startScriptedServer({ handlers: { SIZE: () => undefined } });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', commandTimeoutMs: 200, keepAliveMs: 0 });
+    // The one reply timer stays armed after the last command of the login and fires with nothing waiting.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(client.closed).toBe(false);
+    expect(await client.pwd()).toBe('/');
+    const error = await errorOf(client.size('/x'));
+    expect(error.data).toMatchObject({ kind: 'timeout', command: 'SIZE /x' });
+  });
+
   it('treats a second concurrent command as a programming error naming both', async () => {
     server = await startScriptedServer({ handlers: { SIZE: (_a, s) => void setTimeout(() => s.reply(213, '5'), 100) } });
     const { connection } = await ControlConnection.connect({ host: server.host, port: server.port, charset: resolveCharset('utf-8'), connectTimeoutMs: 2000, commandTimeoutMs: 2000, keepAliveMs: 0 });

@@ -50,7 +50,14 @@ export class ControlConnection {
   private readonly replies: FtpReply[] = [];
   private waiter: Waiter | null = null;
   private inFlight: string | null = null;
+  /**
+   * The reply timeout, one per connection: re-armed with `refresh()` for each command rather than made anew
+   * (a mirror sends thousands), and left to fire idle when no command waits (`onTimeout` then does nothing).
+   * Unreferenced: while a command waits, the socket keeps the process alive.
+   */
   private timer: NodeJS.Timeout | null = null;
+  private timerMs = 0;
+  /** Likewise re-armed after each command; it fires harmlessly while a command is in flight. */
   private keepAliveTimer: NodeJS.Timeout | null = null;
   private timeoutMs: number;
   private closedReason: FtpError | null = null;
@@ -132,7 +139,6 @@ export class ControlConnection {
     }
     if (this.closedReason) throw this.closedReason;
     this.inFlight = command;
-    this.cancelKeepAlive();
     try {
       this.write(command);
       return await this.readReply(command, sendOptions.onPreliminary, sendOptions.timeoutMs ?? this.options.commandTimeoutMs);
@@ -235,8 +241,8 @@ export class ControlConnection {
   }
 
   private write(command: string): void {
-    this.log('command', maskCommand(command));
-    this.socketValue.write(Buffer.concat([this.options.charset.encode(command), Buffer.from('\r\n')]));
+    if (this.options.onTranscript) this.log('command', maskCommand(command));
+    this.socketValue.write(this.options.charset.encode(`${command}\r\n`));
   }
 
   private receive(chunk: Buffer): void {
@@ -244,7 +250,7 @@ export class ControlConnection {
     const { replies, rest } = parseReplies(this.buffer);
     this.buffer = rest;
     for (const reply of replies) {
-      for (const line of reply.lines) this.log('reply', line);
+      if (this.options.onTranscript) for (const line of reply.lines) this.log('reply', line);
       this.replies.push(reply);
     }
     if (this.buffer.length > MAX_PENDING_REPLY_CHARS) {
@@ -264,7 +270,6 @@ export class ControlConnection {
       }
       const waiter = this.waiter;
       this.waiter = null;
-      this.clearTimer();
       waiter.resolve(reply);
     }
     if (!this.waiter && this.replies.length > 0 && this.inFlight === null && this.owedAbortReplies === 0) {
@@ -280,14 +285,28 @@ export class ControlConnection {
     if (this.closedReason && this.replies.length === 0) return Promise.reject(this.closedReason);
     return new Promise<FtpReply>((resolve, reject) => {
       this.waiter = { command, onPreliminary, resolve, reject };
-      this.timeoutMs = timeoutMs;
-      this.clearTimer();
-      this.timer = setTimeout(() => this.onTimeout(command), timeoutMs);
+      this.armTimer(timeoutMs);
       this.deliver();
     });
   }
 
-  private onTimeout(command: string): void {
+  private armTimer(timeoutMs: number): void {
+    this.timeoutMs = timeoutMs;
+    if (this.timer && this.timerMs === timeoutMs) {
+      this.timer.refresh();
+      return;
+    }
+    this.clearTimer();
+    this.timer = setTimeout(() => this.onTimeout(), timeoutMs);
+    this.timer.unref();
+    this.timerMs = timeoutMs;
+  }
+
+  private onTimeout(): void {
+    // The timer stays armed between commands; with nothing waiting, its firing means nothing.
+    const waiter = this.waiter;
+    if (!waiter) return;
+    const { command } = waiter;
     const seconds = Math.round(this.timeoutMs / 1000);
     this.close(new FtpError({
       kind: 'timeout',
@@ -320,8 +339,11 @@ export class ControlConnection {
   }
 
   private scheduleKeepAlive(): void {
-    this.cancelKeepAlive();
     if (this.options.keepAliveMs <= 0 || this.closedReason) return;
+    if (this.keepAliveTimer) {
+      this.keepAliveTimer.refresh();
+      return;
+    }
     this.keepAliveTimer = setTimeout(() => {
       if (this.inFlight !== null || this.closedReason) return;
       this.send('NOOP').catch(() => undefined);
