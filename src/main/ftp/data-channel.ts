@@ -112,7 +112,9 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     socket.once('connect', () => {
       clearTimeout(timer);
       settled = true;
-      socket.setNoDelay(true);
+      // Nagle would hold back the last small segment of an upload (or a TLS handshake); a socket reading into
+      // user buffers (a plain download) writes nothing, and the option would cost a system call per file.
+      if (!onread) socket.setNoDelay(true);
       resolve(socket);
     });
   });
@@ -203,7 +205,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       if (!adopted) socket.resume();
     }
     accepted = data;
-    data.setNoDelay(true);
+    if (!onread) data.setNoDelay(true);
     server.close();
     resolveAccept?.(data);
   });
