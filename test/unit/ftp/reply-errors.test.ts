@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { replyError } from '../../../src/main/ftp/reply-errors';
+import { parseReplies } from '../../../src/main/ftp/reply-parser';
+
+const reply = (line: string) => {
+  const [parsed] = parseReplies(`${line}\r\n`).replies;
+  if (!parsed) throw new Error(`not a reply: ${line}`);
+  return parsed;
+};
+
+/** Real 550/553 replies of Debian 12's vsftpd, pure-ftpd and proftpd (seen with `ferry` against each), and the hint each must get. */
+const CASES: readonly (readonly [server: string, command: string, line: string, hint: RegExp])[] = [
+  ['pure-ftpd', 'MKD /dir with space', "550 Can't create directory: File exists", /already exists/],
+  ['proftpd', 'MKD /dir with space', '550 /dir with space: File exists', /already exists/],
+  ['vsftpd', 'MKD /dir with space', '550 Create directory operation failed.', /may already exist.*parent folder may be missing/],
+  ['proftpd', 'DELE /dir with space', '550 /dir with space: Is a directory', /folder, not a file: delete folders as folders/],
+  ['pure-ftpd', 'DELE /dir with space', '550 Could not delete /dir with space: Invalid argument', /may not exist, may be a folder/],
+  ['pure-ftpd', 'RETR /dir with space', '550 I can only retrieve regular files', /folder, not a file: transfer folders with mirror/],
+  ['proftpd', 'RETR /dir with space', '550 /dir with space: Not a regular file', /folder, not a file/],
+  ['vsftpd', 'RETR /missing.bin', '550 Failed to open file.', /file may not exist, may be a folder, or you lack permission to read it/],
+  ['proftpd', 'MLSD /a b.txt', "550 '/a b.txt' is not a directory", /file, not a folder/],
+  ['vsftpd', 'CWD /nonexistent', '550 Failed to change directory.', /folder may not exist, may be a file/],
+  ['proftpd', 'MLSD /nonexistent', '550 /nonexistent: No such file or directory', /does not exist on the server/],
+  ['pure-ftpd', 'MLSD /nonexistent', "550 Can't check for file existence", /does not exist on the server/],
+  ['pure-ftpd', 'RNFR /nonexistent', "550 Sorry, but that file doesn't exist", /does not exist on the server/],
+  ['proftpd', 'RMD /full', '550 /full: Directory not empty', /not empty/],
+  ['proftpd', 'STOR /ro/x', '550 /ro/x: Permission denied', /denies you this/],
+  ['vsftpd', 'STOR /no/such/dir/f.txt', '553 Could not create file.', /lack write permission in that folder/],
+  ['pure-ftpd', 'STOR /no/such/dir/f.txt', "553 Can't open that file: No such file or directory", /does not exist on the server/],
+];
+
+describe('replyError hints', () => {
+  for (const [server, command, line, hint] of CASES) {
+    it(`${server}: "${command}" → ${line}`, () => {
+      const error = replyError(command, reply(line), command.split(' ').slice(1).join(' '));
+      expect(error.hint).toMatch(hint);
+      expect(error.message).toContain(line);
+      expect(error.retryable).toBe(false);
+    });
+  }
+
+  it('keeps 4xx replies retryable with their own hints', () => {
+    expect(replyError('RETR /x', reply('450 File busy'))).toMatchObject({ retryable: true, hint: expect.stringMatching(/temporary/) as unknown });
+    expect(replyError('PASS secret', reply('530 Login incorrect.')).command).toBe('PASS ********');
+  });
+});
