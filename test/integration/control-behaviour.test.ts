@@ -42,6 +42,34 @@ describe('control connection behaviour (scripted server)', () => {
     expect(error.data).toMatchObject({ kind: 'timeout', command: 'SIZE /x' });
   });
 
+  it('tells onClosed once when the server drops the connection, with its 421 as the reason, and never after quit', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        SITE: (_a, s) => {
+          s.reply(200, 'Soon');
+          setTimeout(() => {
+            s.write('421 Timeout.\r\n');
+            s.socket.end();
+          }, 50);
+        },
+      },
+    });
+    const closed: string[] = [];
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', onClosed: (reason) => closed.push(`${reason.kind}: ${reason.message}`) });
+    await client.raw('SITE IDLE');
+    const deadline = Date.now() + 3000;
+    while (closed.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toEqual(['closed: The server closed the connection: 421 Timeout.']);
+    expect(client.closed).toBe(true);
+
+    const quiet: string[] = [];
+    const second = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', onClosed: (reason) => quiet.push(reason.message) });
+    await second.quit();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(quiet).toEqual([]);
+  });
+
   it('treats a second concurrent command as a programming error naming both', async () => {
     server = await startScriptedServer({ handlers: { SIZE: (_a, s) => void setTimeout(() => s.reply(213, '5'), 100) } });
     const { connection } = await ControlConnection.connect({ host: server.host, port: server.port, charset: resolveCharset('utf-8'), connectTimeoutMs: 2000, commandTimeoutMs: 2000, keepAliveMs: 0 });

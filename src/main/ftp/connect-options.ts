@@ -1,3 +1,4 @@
+import type { FerryErrorData } from '../../shared/errors';
 import type { TransferMode } from '../../shared/errors';
 import type { TranscriptListener } from './transcript';
 
@@ -32,6 +33,8 @@ export interface ConnectOptions {
   /** The largest directory listing accepted, in bytes. */
   readonly maxListingBytes?: number;
   readonly onTranscript?: TranscriptListener;
+  /** The server or the network closed the control connection (not Ferry: `quit()`/`close()` do not call it). */
+  readonly onClosed?: (reason: FerryErrorData) => void;
 }
 
 export const DEFAULTS = {

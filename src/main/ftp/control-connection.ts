@@ -21,6 +21,8 @@ export interface ControlConnectionOptions {
   /** Implicit FTPS: TLS from the first byte. */
   readonly implicitTls?: tls.ConnectionOptions | undefined;
   readonly onTranscript?: TranscriptListener | undefined;
+  /** Called once when the peer or the network closed the connection (not after `close()`/`quit()`). */
+  readonly onClosed?: ((reason: FtpError) => void) | undefined;
 }
 
 export interface SendOptions {
@@ -61,9 +63,12 @@ export class ControlConnection {
   private keepAliveTimer: NodeJS.Timeout | null = null;
   private timeoutMs: number;
   private closedReason: FtpError | null = null;
+  /** Ferry closed it (close/quit): no `onClosed` notice. */
+  private closedLocally = false;
   /** Replies owed to an ABOR written outside the one-at-a-time rule; they must not be dropped. */
   private owedAbortReplies = 0;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
+  private socketGone = false;
 
   private constructor(
     socket: net.Socket,
@@ -204,6 +209,7 @@ export class ControlConnection {
 
   /** Close without QUIT (after failures); idempotent. */
   close(reason?: FtpError): void {
+    this.closedLocally = true;
     this.cancelKeepAlive();
     this.clearTimer();
     if (!this.closedReason) {
@@ -319,12 +325,16 @@ export class ControlConnection {
   }
 
   private handleClose(reason: FtpError): void {
+    const first = !this.socketGone;
+    this.socketGone = true;
     if (!this.closedReason) this.closedReason = reason;
     this.cancelKeepAlive();
     this.clearTimer();
     // Replies already received stay deliverable (e.g. "221 Goodbye" right before the close).
     this.deliver();
     this.failWaiter(this.closedReason);
+    // Both 'error' and 'close' lead here: tell once. A 421 the server sent first is the better reason.
+    if (first && !this.closedLocally) this.options.onClosed?.(this.closedReason);
   }
 
   private failWaiter(error: FtpError): void {

@@ -48,6 +48,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     keepAliveMs: options.keepAliveMs ?? DEFAULTS.keepAliveMs,
     implicitTls: tlsMode === 'implicit' ? { ...tlsOptions, host } : undefined,
     onTranscript: options.onTranscript,
+    onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
   });
   try {
     let secured = tlsMode === 'implicit';

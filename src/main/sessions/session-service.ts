@@ -162,7 +162,15 @@ export class SessionService {
 
   private async open(session: Session): Promise<void> {
     this.update(session, { state: 'connecting', error: null });
-    const client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, '') });
+    let client: FtpClient | null = null;
+    const onClosed = (reason: FerryErrorData): void => {
+      // Only the session's current connection, while the session is open: an old one's close is history.
+      if (session.client !== client || this.sessions.get(session.id) !== session) return;
+      this.log(session.id, 'error', `${reason.message} Ferry reconnects at your next action.`, reason.hint);
+      // Still 'connected' (the session is usable: the next operation reconnects); the error tells the window why the link is down.
+      this.update(session, { error: reason });
+    };
+    client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, ''), onClosed });
     session.client = client;
     this.update(session, { state: 'connected', secure: client.secure, certificateFingerprint: client.certificateFingerprint, transferMode: client.transferMode });
   }

@@ -19,10 +19,14 @@ export function StatusBar(): ReactElement {
   const progress = useQueueStore((s) => s.progress);
   const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
   const connected = status?.state === 'connected';
+  // Connected with an error: the server or the network dropped the link; the session reconnects on demand.
+  const dropped = connected && status.error !== null;
 
   const state = connecting
     ? t('status.connecting')
-    : connected
+    : dropped
+      ? t('status.dropped', { label: status.label || status.host })
+      : connected
       ? t('status.connected', { label: status.label || status.host })
       : status?.state === 'failed'
         ? t('status.failed')
@@ -36,7 +40,7 @@ export function StatusBar(): ReactElement {
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <span className={`status-item status-state${connected ? ' is-on' : ''}`} role="status">
+      <span className={`status-item status-state${connected && !dropped ? ' is-on' : ''}`} role="status" title={dropped ? status.error?.message : undefined}>
         <span className="dot" aria-hidden="true" />
         {state}
       </span>

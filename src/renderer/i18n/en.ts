@@ -214,6 +214,7 @@ export const en = {
   'status.label': 'Status',
   'status.connecting': 'Connecting…',
   'status.connected': 'Connected to {label}',
+  'status.dropped': '{label} closed the connection — Ferry reconnects at your next action',
   'status.disconnected': 'Not connected',
   'status.failed': 'Connection failed',
   'status.tlsOn': 'TLS',

@@ -215,6 +215,7 @@ export const zhCN: Messages = {
   'status.label': '状态',
   'status.connecting': '正在连接…',
   'status.connected': '已连接到 {label}',
+  'status.dropped': '{label} 已关闭连接 — 下次操作时 Ferry 会自动重新连接',
   'status.disconnected': '未连接',
   'status.failed': '连接失败',
   'status.tlsOn': 'TLS',

@@ -99,3 +99,50 @@ describe('SessionService against vsftpd', () => {
     expect((error as FtpError).data).toMatchObject({ kind: 'closed', hint: 'Connect to the site again.' });
   });
 });
+
+describe('SessionService when the server drops an idle connection (vsftpd idle_session_timeout=1)', () => {
+  let server: RunningServer;
+  const logs: LogLine[] = [];
+  const states: SessionStatus[] = [];
+  let service: SessionService;
+
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { vsftpdConfig: ['idle_session_timeout=1'] });
+    service = new SessionService({
+      resolve: async () => ({
+        // No keep-alive: the server's idle timeout must win.
+        options: { host: server.host, port: server.port, user: server.user, password: server.password, keepAliveMs: 0 },
+        label: 'idle test',
+        siteId: null,
+        siteKey: 'quick:idle',
+        remoteDir: '',
+      }),
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'log:line') logs.push(payload as LogLine);
+        if (channel === 'session:changed') states.push(payload as SessionStatus);
+      },
+    });
+  });
+  afterAll(async () => {
+    await service?.disconnectAll();
+    await server?.stop();
+  });
+
+  it('says at once that the server closed the connection, then reconnects at the next action and clears it', async () => {
+    const status = await service.connect({ kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } });
+    const id = status.sessionId;
+    const latest = (): SessionStatus | undefined => states.filter((state) => state.sessionId === id).at(-1);
+    const deadline = Date.now() + 8000;
+    while (latest()?.error === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(latest()).toMatchObject({ state: 'connected', error: { kind: 'closed' } });
+    expect(latest()?.error?.message).toMatch(/421/);
+    expect(logs.some((line) => line.sessionId === id && line.kind === 'error' && /421.*reconnects at your next action/.test(line.text))).toBe(true);
+    const listing = await service.list(id, '/');
+    expect(listing.path).toBe('/');
+    expect(latest()).toMatchObject({ state: 'connected', error: null });
+    // Leaving on purpose is not a drop: no second notice.
+    const notices = logs.filter((line) => line.sessionId === id && /reconnects at your next action/.test(line.text)).length;
+    await service.disconnect(id);
+    expect(logs.filter((line) => line.sessionId === id && /reconnects at your next action/.test(line.text)).length).toBe(notices);
+  });
+});
