@@ -8,6 +8,7 @@ import type { FerryErrorData } from '../shared/errors';
 import type {
   Bookmark,
   ConnectTarget,
+  Language,
   LocalListing,
   LogLine,
   OverwriteAnswer,
@@ -24,6 +25,7 @@ import type {
 import { getApi } from './api/get-api';
 import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
+import { localizeError } from './lib/localize-error';
 import type { PaneSide } from './lib/dnd';
 import { makeView, navReduce, type NavInput, type NavView } from './lib/list-nav';
 import { flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
@@ -71,13 +73,18 @@ export async function request<C extends RequestChannel>(channel: C, arg: Request
   }
 }
 
+function currentLanguage(): Language {
+  return useSettingsStore.getState().settings.language;
+}
+
 function currentSessionId(): string {
   return useSessionStore.getState().status?.sessionId ?? '';
 }
 
 /** Shows a failure: red line with its hint in the message log, and a toast. */
 export function reportError(error: FerryErrorData): void {
-  appendLog([{ sessionId: currentSessionId(), kind: 'error', text: error.message, hint: error.hint || undefined, at: Date.now() }]);
+  const shown = localizeError(error, currentLanguage());
+  appendLog([{ sessionId: currentSessionId(), kind: 'error', text: shown.message, hint: shown.hint || undefined, at: Date.now() }]);
   toastForError(error);
 }
 
@@ -587,7 +594,8 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   if (!r.ok) {
     if (r.error.kind === 'certificate') {
       useUiStore.setState({ certificate: { error: r.error, target } });
-      appendLog([{ sessionId: '', kind: 'error', text: r.error.message, hint: r.error.hint || undefined, at: Date.now() }]);
+      const shown = localizeError(r.error, currentLanguage());
+      appendLog([{ sessionId: '', kind: 'error', text: shown.message, hint: shown.hint || undefined, at: Date.now() }]);
       return false;
     }
     reportError(r.error);

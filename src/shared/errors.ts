@@ -3,6 +3,8 @@
  * Errors cross IPC and reach the CLI's stderr, so they are data (never Error instances)
  * and always carry the cause in words and the fix the user can try (`hint`).
  */
+import type { ErrorText } from './error-texts';
+
 export type TransferMode = 'passive' | 'active';
 
 interface ErrorBase {
@@ -11,6 +13,8 @@ interface ErrorBase {
   readonly hint: string;
   /** True when trying the same thing again later may succeed (timeouts, drops, 421, 425/426). */
   readonly retryable: boolean;
+  /** Which fixed sentences `message` and `hint` are (shared/error-texts.ts), so a window can show them in its language. */
+  readonly text?: ErrorText;
 }
 
 export type DataConnectionCause =

@@ -74,6 +74,21 @@ describe('简体中文', () => {
         expect(latinWords(await interfaceText(page, [local]))).toEqual([]);
       });
 
+      await step('a failed connection is explained in Chinese too (cause and fix)', async () => {
+        const quick = page.getByRole('form', { name: '快速连接' });
+        await quick.getByRole('textbox', { name: '主机' }).fill(srv.host);
+        await quick.getByRole('textbox', { name: '用户名' }).fill(srv.user);
+        await quick.getByLabel('密码').fill(srv.password);
+        // Port 1: nothing listens there, the connection is refused.
+        await quick.getByRole('textbox', { name: '端口' }).fill('1');
+        await quick.getByRole('button', { name: '快速连接' }).click();
+        const alert = page.getByRole('alert').filter({ hasText: `${srv.host}:1 拒绝了连接。` });
+        await expect(alert).toBeVisible();
+        await expect(alert).toContainText('那里没有 FTP 服务器在监听');
+        await expect(page.getByRole('region', { name: '消息日志' })).toContainText(`${srv.host}:1 拒绝了连接。`);
+        await alert.getByRole('button').first().click();
+      });
+
       await step('connect with the Chinese quick connect bar', async () => {
         const quick = page.getByRole('form', { name: '快速连接' });
         await quick.getByRole('textbox', { name: '主机' }).fill(srv.host);

@@ -5,6 +5,7 @@ import { FtpError, invalidInput } from './ftp-error';
 import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
+import { errorText } from '../../shared/error-texts';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
 const MAX_PENDING_REPLY_CHARS = 256 * 1024;
@@ -314,13 +315,15 @@ export class ControlConnection {
     if (!waiter) return;
     const { command } = waiter;
     const seconds = Math.round(this.timeoutMs / 1000);
+    const values = { host: this.options.host, command: maskCommand(command), seconds };
     this.close(new FtpError({
       kind: 'timeout',
-      command: maskCommand(command),
+      command: values.command,
       seconds,
-      message: `No reply from ${this.options.host} to "${maskCommand(command)}" within ${seconds} s.`,
-      hint: 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
+      message: errorText('timeout.reply', values),
+      hint: errorText('timeout.reply.hint', values),
       retryable: true,
+      text: { message: 'timeout.reply', hint: 'timeout.reply.hint', values },
     }));
   }
 
@@ -387,7 +390,9 @@ function openSocket(options: ControlConnectionOptions): Promise<net.Socket> {
       : net.connect({ host: options.host, port: options.port });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new FtpError({ kind: 'connect', host: options.host, port: options.port, cause: 'timeout', message: `Could not reach ${options.host}:${options.port} within ${Math.round(options.connectTimeoutMs / 1000)} s.`, hint: 'Check the host name and port, and that no firewall blocks outgoing connections to this port.', retryable: true }));
+      const values = { where: `${options.host}:${options.port}`, seconds: Math.round(options.connectTimeoutMs / 1000) };
+      const text = { message: 'connect.no-answer', hint: 'connect.no-answer.hint', values } as const;
+      reject(new FtpError({ kind: 'connect', host: options.host, port: options.port, cause: 'timeout', message: errorText(text.message, values), hint: errorText(text.hint, values), retryable: true, text }));
     }, options.connectTimeoutMs);
     const onError = (error: NodeJS.ErrnoException): void => {
       clearTimeout(timer);

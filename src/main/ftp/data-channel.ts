@@ -3,6 +3,7 @@ import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
 import { dataConnectionError } from './data-connection-errors';
+import { errorText } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { formatEprtArgument, formatPortArgument, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
@@ -125,7 +126,8 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     .catch((error: unknown) => {
       // We followed an announced address that is not the server's own: that choice is the likely culprit.
       if (host !== peer && error instanceof FtpError && error.data.kind === 'data-connection') {
-        throw new FtpError({ ...error.data, hint: `The server announced ${host}, not its own address ${peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server's address) for this site, or use active mode.` });
+        const values = { ...error.data.text?.values, announced: host, peer };
+        throw new FtpError({ ...error.data, hint: errorText('data.passive.followed.hint', values), text: { ...error.data.text, hint: 'data.passive.followed.hint', values } });
       }
       throw error;
     })

@@ -1,6 +1,7 @@
 import type { ServerReplyError } from '../../shared/errors';
 import type { FtpReply } from './reply-parser';
 import { maskCommand } from './transcript';
+import { errorText, type ErrorTextId } from '../../shared/error-texts';
 
 /**
  * A negative reply to a command, as error data with a fix.
@@ -27,10 +28,16 @@ export function replyError(command: string, reply: FtpReply, subject = ''): Serv
       return { ...base, retryable: false, message: `Not logged in${what}: ${text}`, hint: 'Check the user name and password.' };
     case 532:
       return { ...base, retryable: false, message: `The server requires an account for storing files${what}: ${text}`, hint: 'Ask the server administrator which account to use.' };
-    case 550:
-      return { ...base, retryable: false, message: `"${masked}" failed${what}: ${text}`, hint: hintFor550(verbOf(masked), reply.message) };
-    case 553:
-      return { ...base, retryable: false, message: `The server refused to create or rename${what}: ${text}`, hint: specificHint(verbOf(masked), reply.message) ?? 'You may lack write permission in that folder (check its permissions or ask the server admin), or the name has characters the server refuses.' };
+    case 550: {
+      const values = { command: masked, path: subject, reply: text };
+      const hint = hintFor550(verbOf(masked), reply.message);
+      const message = subject ? 'reply.failed-for' : 'reply.failed';
+      return { ...base, retryable: false, message: errorText(message, values), hint: errorText(hint, values), text: { message, hint, values } };
+    }
+    case 553: {
+      const hint = specificHint(verbOf(masked), reply.message) ?? 'reply.553.hint';
+      return { ...base, retryable: false, message: `The server refused to create or rename${what}: ${text}`, hint: errorText(hint, {}), text: { hint, values: {} } };
+    }
     case 500:
     case 501:
     case 502:
@@ -52,29 +59,25 @@ const READS_A_FOLDER = new Set(['CWD', 'MLSD', 'LIST', 'NLST', 'MLST']);
  * "File exists", "Is a directory", "I can only retrieve regular files", "Directory not empty", …); null
  * when they do not.
  */
-function specificHint(verb: string, message: string): string | null {
-  if (/\bexists\b/i.test(message)) return 'A file or folder of that name already exists there. Choose another name, or remove or rename the existing one first.';
-  if (/not empty/i.test(message)) return 'The folder is not empty. Delete what is in it first, or delete the folder with everything in it.';
-  if (/is a directory|not a (regular|plain) file|only retrieve regular files/i.test(message)) {
-    return verb === 'DELE' ? 'That is a folder, not a file: delete folders as folders (with everything in them if they are not empty).' : 'That is a folder, not a file: transfer folders with mirror or by queueing the folder.';
-  }
-  if (/not a directory/i.test(message)) return 'That is a file, not a folder.';
-  if (/permission denied|access denied|not permitted|not allowed/i.test(message)) return 'The server denies you this. Check the permissions of the file or folder, or ask the server administrator.';
-  if (/no such file|not found|does ?n[o’']t exist|does not exist|check for file existence/i.test(message)) {
-    return 'It does not exist on the server. Check the path (names are case-sensitive on most servers) and refresh the listing.';
-  }
+function specificHint(verb: string, message: string): ErrorTextId | null {
+  if (/\bexists\b/i.test(message)) return 'reply.exists.hint';
+  if (/not empty/i.test(message)) return 'reply.not-empty.hint';
+  if (/is a directory|not a (regular|plain) file|only retrieve regular files/i.test(message)) return verb === 'DELE' ? 'reply.is-folder-delete.hint' : 'reply.is-folder.hint';
+  if (/not a directory/i.test(message)) return 'reply.is-file.hint';
+  if (/permission denied|access denied|not permitted|not allowed/i.test(message)) return 'reply.denied.hint';
+  if (/no such file|not found|does ?n[o’']t exist|does not exist|check for file existence/i.test(message)) return 'reply.missing.hint';
   return null;
 }
 
 /** A 550 names no cause of its own in most servers' words: say what the command's usual causes are. */
-function hintFor550(verb: string, message: string): string {
+function hintFor550(verb: string, message: string): ErrorTextId {
   const specific = specificHint(verb, message);
   if (specific) return specific;
-  if (verb === 'MKD') return 'The folder may already exist, its parent folder may be missing, or you lack permission to create it.';
-  if (verb === 'RMD') return 'The folder may not exist, may not be empty, or you lack permission to remove it.';
-  if (verb === 'DELE') return 'The file may not exist, may be a folder, or you lack permission to delete it.';
-  if (verb === 'RETR' || verb === 'SIZE' || verb === 'MDTM') return 'The file may not exist, may be a folder, or you lack permission to read it.';
-  if (verb === 'STOR' || verb === 'APPE') return 'The folder may not exist, or you lack permission to write there.';
-  if (READS_A_FOLDER.has(verb)) return 'The folder may not exist, may be a file, or you lack permission to open it.';
-  return 'The file or folder does not exist, or you lack permission for it. Check the path and its permissions.';
+  if (verb === 'MKD') return 'reply.mkd.hint';
+  if (verb === 'RMD') return 'reply.rmd.hint';
+  if (verb === 'DELE') return 'reply.dele.hint';
+  if (verb === 'RETR' || verb === 'SIZE' || verb === 'MDTM') return 'reply.read.hint';
+  if (verb === 'STOR' || verb === 'APPE') return 'reply.write.hint';
+  if (READS_A_FOLDER.has(verb)) return 'reply.folder.hint';
+  return 'reply.550.hint';
 }

@@ -10,6 +10,7 @@ import * as actions from '../actions';
 import { useT, type MessageKey, type Translator } from '../i18n';
 import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type PaneSide } from '../lib/dnd';
 import { extensionOf, fileKind } from '../lib/file-kind';
+import { localizeError } from '../lib/localize-error';
 import { formatDate, formatSize } from '../lib/format';
 import { makeView, targetNames, type NavView } from '../lib/list-nav';
 import { nextSort, sortRows, visibleRows, type FileRow, type SortColumn } from '../lib/sort';
@@ -183,8 +184,8 @@ export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement 
   if (rows === null && error)
     return (
       <div className="empty-state is-error" role="status">
-        <strong>{error.message}</strong>
-        {error.hint ? <span>{error.hint}</span> : null}
+        <strong>{localizeError(error, t.language).message}</strong>
+        {error.hint ? <span>{localizeError(error, t.language).hint}</span> : null}
       </div>
     );
   if (rows !== null && rows.length === 0 && !loading) return <div className="empty-state" role="status">{t('pane.empty')}</div>;

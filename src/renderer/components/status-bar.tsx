@@ -5,6 +5,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { useT } from '../i18n';
 import { formatRate, formatSize } from '../lib/format';
+import { localizeError } from '../lib/localize-error';
 import { queueTotals } from '../lib/queue-view';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
@@ -40,7 +41,7 @@ export function StatusBar(): ReactElement {
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <span className={`status-item status-state${connected && !dropped ? ' is-on' : ''}`} role="status" title={dropped ? status.error?.message : undefined}>
+      <span className={`status-item status-state${connected && !dropped ? ' is-on' : ''}`} role="status" title={dropped && status.error ? localizeError(status.error, t.language).message : undefined}>
         <span className="dot" aria-hidden="true" />
         {state}
       </span>

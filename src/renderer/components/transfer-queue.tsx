@@ -6,6 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
+import { localizeError } from '../lib/localize-error';
 import { useT } from '../i18n';
 import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
@@ -27,6 +28,7 @@ function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferI
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
   const stateText = t(`queue.state.${item.state}`);
+  const shownError = item.error ? localizeError(item.error, t.language) : null;
   return (
     <div
       role="row"
@@ -49,10 +51,10 @@ function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferI
         <span className="q-path" title={item.remotePath}>
           {ltr(item.remotePath)}
         </span>
-        {item.error ? (
-          <span className="q-error" title={item.error.hint}>
-            {item.error.message}
-            {item.error.hint ? ` — ${item.error.hint}` : ''}
+        {shownError ? (
+          <span className="q-error" title={shownError.hint}>
+            {shownError.message}
+            {shownError.hint ? ` — ${shownError.hint}` : ''}
           </span>
         ) : item.note ? (
           <span className="q-note">{item.note}</span>

@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import type { CertificateError, FerryErrorData } from '../../shared/errors';
 import type { ConnectTarget } from '../../shared/models';
 import type { PaneSide } from '../lib/dnd';
+import { localizeError } from '../lib/localize-error';
+import { useSettingsStore } from './settings-store';
 
 export interface MenuItem {
   readonly id: string;
@@ -109,5 +111,6 @@ export function dismissToast(id: number): void {
 }
 
 export function toastForError(error: FerryErrorData): number {
-  return pushToast('error', error.message, error.hint);
+  const shown = localizeError(error, useSettingsStore.getState().settings.language);
+  return pushToast('error', shown.message, shown.hint);
 }

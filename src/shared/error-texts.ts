@@ -1,0 +1,94 @@
+/**
+ * The fixed sentences of Ferry's error messages and hints, by id, in English. Main builds `message` and
+ * `hint` from them (what the CLI prints and the log keeps) and sends the id and its values along
+ * (`ErrorBase.text`), so a window in another language can say the same in its own words: the renderer holds
+ * one table per language with the same ids and the same {placeholders} (a test checks both).
+ * Texts that quote the server ("550 Failed to open file.") keep the quote as a value.
+ */
+export const ERROR_TEXTS_EN = {
+  // A data connection that failed, by mode and cause. {where} is address:port; {detail} is " (what we saw)" or empty.
+  'data.active.listen-failed': 'Active mode: Ferry could not listen for the data connection on {where}{detail}.',
+  'data.active.listen-failed.hint': 'Choose another active-mode port range in the settings, or use passive mode for this site.',
+  'data.active.wrong-peer': "Active mode: a data connection to {where} came from an address other than the server's and was refused{detail}.",
+  'data.active.wrong-peer.hint': 'Something else tried to connect to the data port. Use passive mode for this site.',
+  'data.active.tls-failed': 'Active mode: the TLS handshake on the data connection to {where} failed{detail}.',
+  'data.active.tls-failed.hint': 'The server may refuse to resume the TLS session. Try passive mode, or ask the server admin about TLS session reuse.',
+  'data.active.server-refused': 'Active mode: the server refused to connect back to {where}{detail}.',
+  'data.active.server-refused.hint': 'The server does not allow active mode (or the announced address). Use passive mode for this site.',
+  'data.active.blocked': 'Active mode: the server could not connect back to {where}{detail} — incoming connections to this computer are blocked by a firewall or NAT in front of it.',
+  'data.active.blocked.hint': 'Use passive mode for this site; or open the active-mode port range in your firewall and, behind NAT, set the external address to announce.',
+  'data.passive.tls-failed': 'Passive mode: the TLS handshake on the data connection to {where} failed{detail}.',
+  'data.passive.tls-failed.hint': 'The server may require TLS session reuse or use another certificate for data. Try active mode, or ask the server admin.',
+  'data.passive.server-refused': 'Passive mode: the server could not open its data connection on {where}{detail}.',
+  'data.passive.server-refused.hint': 'Try again; if it persists, use active mode for this site.',
+  'data.passive.reset': 'Passive mode: the data connection to {where} was reset{detail}.',
+  'data.passive.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use active mode.',
+  'data.passive.unreachable': "Passive mode: could not open the data connection to the server at {where}{detail} — the server's data port is unreachable; its firewall may block the passive port range.",
+  'data.passive.unreachable.hint': "Use active mode for this site, or ask the server's admin to open its passive port range (and, behind NAT, to announce its public address).",
+  'data.passive.followed.hint':
+    'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server\'s address) for this site, or use active mode.',
+
+  // The control connection could not be opened. {where} is host:port.
+  'connect.refused': '{where} refused the connection.',
+  'connect.refused.hint': 'No FTP server listens there: check the host and port (21 for FTP, 990 for implicit FTPS).',
+  'connect.dns': 'The host name "{host}" could not be resolved.',
+  'connect.dns.hint': 'Check the spelling of the host name and your DNS settings.',
+  'connect.timeout': 'The connection to {where} timed out.',
+  'connect.timeout.hint': 'A firewall may drop the traffic, or the host is down.',
+  'connect.unreachable': '{where} is unreachable from this computer.',
+  'connect.unreachable.hint': 'Check your network connection and the host address.',
+  'connect.reset': 'The connection to {where} was reset.',
+  'connect.reset.hint': 'The server or a firewall cut the connection. Try again; if it persists, try FTPS or another port.',
+  'connect.other': 'Connection to {where} failed: {detail}',
+  'connect.other.hint': 'Check the host, port and your network.',
+  'connect.no-answer': 'Could not reach {where} within {seconds} s.',
+  'connect.no-answer.hint': 'Check the host name and port, and that no firewall blocks outgoing connections to this port.',
+
+  // A command that got no reply in time.
+  'timeout.reply': 'No reply from {host} to "{command}" within {seconds} s.',
+  'timeout.reply.hint': 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
+
+  // Negative replies: {reply} is the server's own "550 …" line.
+  'reply.failed': '"{command}" failed: {reply}',
+  'reply.failed-for': '"{command}" failed for {path}: {reply}',
+  'reply.exists.hint': 'A file or folder of that name already exists there. Choose another name, or remove or rename the existing one first.',
+  'reply.not-empty.hint': 'The folder is not empty. Delete what is in it first, or delete the folder with everything in it.',
+  'reply.is-folder-delete.hint': 'That is a folder, not a file: delete folders as folders (with everything in them if they are not empty).',
+  'reply.is-folder.hint': 'That is a folder, not a file: transfer folders with mirror or by queueing the folder.',
+  'reply.is-file.hint': 'That is a file, not a folder.',
+  'reply.denied.hint': 'The server denies you this. Check the permissions of the file or folder, or ask the server administrator.',
+  'reply.missing.hint': 'It does not exist on the server. Check the path (names are case-sensitive on most servers) and refresh the listing.',
+  'reply.mkd.hint': 'The folder may already exist, its parent folder may be missing, or you lack permission to create it.',
+  'reply.rmd.hint': 'The folder may not exist, may not be empty, or you lack permission to remove it.',
+  'reply.dele.hint': 'The file may not exist, may be a folder, or you lack permission to delete it.',
+  'reply.read.hint': 'The file may not exist, may be a folder, or you lack permission to read it.',
+  'reply.write.hint': 'The folder may not exist, or you lack permission to write there.',
+  'reply.folder.hint': 'The folder may not exist, may be a file, or you lack permission to open it.',
+  'reply.550.hint': 'The file or folder does not exist, or you lack permission for it. Check the path and its permissions.',
+  'reply.553.hint': 'You may lack write permission in that folder (check its permissions or ask the server admin), or the name has characters the server refuses.',
+} as const;
+
+export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;
+export type ErrorTextValues = Readonly<Record<string, string | number>>;
+
+/** Which fixed sentences an error's message and hint are, with their values (see ERROR_TEXTS_EN). */
+export interface ErrorText {
+  readonly message?: ErrorTextId;
+  readonly hint?: ErrorTextId;
+  readonly values: ErrorTextValues;
+}
+
+/** Fill a sentence's {placeholders}; a placeholder without a value stays as written. */
+export function fillErrorText(template: string, values: ErrorTextValues): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The English sentence `id` with `values`: how main builds `message` and `hint`. */
+export function errorText(id: ErrorTextId, values: ErrorTextValues): string {
+  return fillErrorText(ERROR_TEXTS_EN[id], values);
+}
+
+/** The placeholders a sentence uses, sorted (for checking that a translation uses the same). */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''))].sort();
+}

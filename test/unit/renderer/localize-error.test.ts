@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_TEXTS_EN, errorText, placeholdersOf, type ErrorTextId } from '../../../src/shared/error-texts';
+import type { DataConnectionCause, FerryErrorData } from '../../../src/shared/errors';
+import { dataConnectionError } from '../../../src/main/ftp/data-connection-errors';
+import { replyError } from '../../../src/main/ftp/reply-errors';
+import { describeSocketError } from '../../../src/main/ftp/socket-errors';
+import { parseReplies } from '../../../src/main/ftp/reply-parser';
+import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
+
+const ids = Object.keys(ERROR_TEXTS_EN) as ErrorTextId[];
+const CAUSES: readonly DataConnectionCause[] = ['connect-timeout', 'connect-refused', 'connect-failed', 'accept-timeout', 'listen-failed', 'wrong-peer', 'server-refused', 'tls-failed', 'reset'];
+
+/** Main's English must be exactly its sentence with its values, or a translation would say something else. */
+function expectConsistent(error: FerryErrorData): void {
+  const text = error.text;
+  expect(text, error.message).toBeDefined();
+  if (!text) return;
+  if (text.message) expect(error.message).toBe(errorText(text.message, text.values));
+  if (text.hint) expect(error.hint).toBe(errorText(text.hint, text.values));
+}
+
+describe('error sentences and their translations', () => {
+  it('has a Chinese sentence for every id, using the same placeholders', () => {
+    for (const id of ids) {
+      expect(ERROR_TEXTS_ZH_CN[id], id).toBeTruthy();
+      expect(placeholdersOf(ERROR_TEXTS_ZH_CN[id]), id).toEqual(placeholdersOf(ERROR_TEXTS_EN[id]));
+    }
+    expect(Object.keys(ERROR_TEXTS_ZH_CN).sort()).toEqual([...ids].sort());
+  });
+
+  it('builds every data-connection diagnosis from its sentence, in both modes and for every cause', () => {
+    for (const mode of ['passive', 'active'] as const) {
+      for (const cause of CAUSES) expectConsistent(dataConnectionError(mode, cause, '192.0.2.7', 50123, 'ETIMEDOUT'));
+    }
+    const blocked = dataConnectionError('active', 'accept-timeout', '192.0.2.7', 50123, 'nothing connected within 20 s');
+    expect(blocked.message).toBe('Active mode: the server could not connect back to 192.0.2.7:50123 (nothing connected within 20 s) — incoming connections to this computer are blocked by a firewall or NAT in front of it.');
+    expect(localizeError(blocked, 'zh-CN')).toEqual({
+      message: '主动模式：服务器无法回连到 192.0.2.7:50123 (nothing connected within 20 s) —— 本机前面的防火墙或 NAT 阻止了传入连接。',
+      hint: '请对此站点使用被动模式；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址。',
+    });
+  });
+
+  it('builds connect errors and 550 replies from their sentences', () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EWHATEVER']) {
+      expectConsistent(describeSocketError(Object.assign(new Error(`boom ${code}`), { code }), 'ftp.example.com', 21));
+    }
+    const [reply] = parseReplies('550 /x: File exists\r\n').replies;
+    if (!reply) throw new Error('no reply parsed');
+    const exists = replyError('MKD /x', reply, '/x');
+    expectConsistent(exists);
+    expect(localizeError(exists, 'zh-CN')).toEqual({ message: '对 /x 执行“MKD /x”失败：550 /x: File exists', hint: ERROR_TEXTS_ZH_CN['reply.exists.hint'] });
+  });
+
+  it('keeps main’s English in English, and for errors without sentence ids in any language', () => {
+    const refused = describeSocketError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'h', 2121);
+    expect(localizeError(refused, 'en')).toEqual({ message: refused.message, hint: refused.hint });
+    expect(localizeError(refused, 'zh-CN').message).toBe('h:2121 拒绝了连接。');
+    const plain: FerryErrorData = { kind: 'protocol', message: 'Odd reply', hint: 'Ask the admin.', retryable: false };
+    expect(localizeError(plain, 'zh-CN')).toEqual({ message: 'Odd reply', hint: 'Ask the admin.' });
+  });
+});
