@@ -175,6 +175,20 @@ function namesIn(listing) {
     .map((line) => ({ folder: line[0] === 'd', name: line.split(/ +/).slice(8).join(' ') }));
 }
 
+/** `parallel` connections, each taking the next of `files` until none is left, then quitting. */
+function eachOnConnections(url, files, run) {
+  for (let worker = 0; worker < parallel; worker += 1) {
+    connect(url, (session) => {
+      const next = () => {
+        const file = files.shift();
+        if (file === undefined) return session.quit(() => undefined);
+        run(session, file, next);
+      };
+      next();
+    });
+  }
+}
+
 function mirrorDown(url, localRoot) {
   const root = decodeURIComponent(url.pathname).replace(/\/$/, '');
   const files = [];
@@ -192,22 +206,14 @@ function mirrorDown(url, localRoot) {
     };
     listNext();
   });
-  const startWorkers = () => {
-    for (let worker = 0; worker < parallel; worker += 1) {
-      connect(url, (session) => {
-        const next = () => {
-          const file = files.shift();
-          if (file === undefined) return session.quit(() => undefined);
-          const chunks = [];
-          transfer(session, url.hostname, `RETR ${root}${file}`, { read: (chunk) => chunks.push(Buffer.from(chunk)) }, () => {
-            fs.writeFileSync(path.join(localRoot, file), chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
-            next();
-          });
-        };
-        next();
+  const startWorkers = () =>
+    eachOnConnections(url, files, (session, file, done) => {
+      const chunks = [];
+      transfer(session, url.hostname, `RETR ${root}${file}`, { read: (chunk) => chunks.push(Buffer.from(chunk)) }, () => {
+        fs.writeFileSync(path.join(localRoot, file), chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+        done();
       });
-    }
-  };
+    });
 }
 
 function mirrorUp(localRoot, url) {
@@ -230,19 +236,11 @@ function mirrorUp(localRoot, url) {
     };
     makeNext();
   });
-  const startWorkers = () => {
-    for (let worker = 0; worker < parallel; worker += 1) {
-      connect(url, (session) => {
-        const next = () => {
-          const file = files.shift();
-          if (file === undefined) return session.quit(() => undefined);
-          const data = fs.readFileSync(path.join(localRoot, file));
-          transfer(session, url.hostname, `STOR ${root}${file}`, { write: (socket) => socket.end(data) }, next);
-        };
-        next();
-      });
-    }
-  };
+  const startWorkers = () =>
+    eachOnConnections(url, files, (session, file, done) => {
+      const data = fs.readFileSync(path.join(localRoot, file));
+      transfer(session, url.hostname, `STOR ${root}${file}`, { write: (socket) => socket.end(data) }, done);
+    });
 }
 
 switch (verb) {

@@ -1,7 +1,9 @@
+import net from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { ControlConnection } from '../../src/main/ftp/control-connection';
+import { prepareDataConnection } from '../../src/main/ftp/data-channel';
 import { resolveCharset } from '../../src/main/ftp/charset';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { TranscriptLine } from '../../src/main/ftp/transcript';
@@ -69,6 +71,27 @@ describe('control connection behaviour (scripted server)', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(quiet).toEqual([]);
   });
+
+  it('settles a passive data connection cancelled while it is still connecting (no wait for the timeout)', async () => {
+    const listener = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const dataPort = (listener.address() as net.AddressInfo).port;
+    server = await startScriptedServer({ handlers: { EPSV: (_a, s) => s.reply(229, `Entering Extended Passive Mode (|||${dataPort}|)`) } });
+    const { connection } = await ControlConnection.connect({ host: server.host, port: server.port, charset: resolveCharset('utf-8'), connectTimeoutMs: 2000, commandTimeoutMs: 2000, keepAliveMs: 0 });
+    try {
+      const options = { mode: 'passive', followPasvAddress: false, activeExternalAddress: null, activePortRange: null, timeoutMs: 60_000, tls: null } as const;
+      const pending = await prepareDataConnection(connection, options, { epsv: 'untried', eprt: 'untried' });
+      // Cancelled in the same tick: the socket is destroyed before it could emit 'connect' (an abort right after RETR).
+      pending.cancel();
+      const started = Date.now();
+      const outcome = await pending.socket().then(() => 'connected', (error: unknown) => (error instanceof FtpError ? error.data.kind : String(error)));
+      expect(outcome).toBe('aborted');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      connection.close();
+      listener.close();
+    }
+  }, 15_000);
 
   it('treats a second concurrent command as a programming error naming both', async () => {
     server = await startScriptedServer({ handlers: { SIZE: (_a, s) => void setTimeout(() => s.reply(213, '5'), 100) } });

@@ -97,7 +97,9 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
   const socket = onread ? net.connect({ host, port, onread }) : net.connect({ host, port });
   let settled = false;
   let timer: NodeJS.Timeout | undefined;
+  let rejectConnected: (error: FtpError) => void = () => undefined;
   const connected = new Promise<net.Socket>((resolve, reject) => {
+    rejectConnected = reject;
     timer = setTimeout(() => {
       settled = true;
       socket.destroy();
@@ -140,8 +142,13 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     userBuffers: onread !== undefined,
     socket: () => withTls,
     cancel: () => {
-      // A socket destroyed while connecting emits neither 'connect' nor 'error': the timer would hold the process for its full length.
+      // A socket destroyed while connecting emits neither 'connect' nor 'error': settle here, or whoever awaits
+      // the socket waits forever (and the timer would hold the process for its full length).
       clearTimeout(timer);
+      if (!settled) {
+        settled = true;
+        rejectConnected(new FtpError({ kind: 'aborted', message: 'The data connection was cancelled.', hint: '', retryable: false }));
+      }
       socket.destroy();
     },
   };

@@ -7,6 +7,14 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { SessionService, type ResolvedTarget } from '../../../src/main/sessions/session-service';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 
+/** The service's events, kept: log lines and status changes. */
+function recorder(logs: LogLine[], states: SessionStatus[]) {
+  return <E extends EventChannel>(channel: E, payload: Events[E]): void => {
+    if (channel === 'log:line') logs.push(payload as LogLine);
+    if (channel === 'session:changed') states.push(payload as SessionStatus);
+  };
+}
+
 describe('SessionService against vsftpd', () => {
   let server: RunningServer;
   const logs: LogLine[] = [];
@@ -31,10 +39,7 @@ describe('SessionService against vsftpd', () => {
         }
         return target(connectTarget.quick.transferMode === 'active' ? 'active' : 'passive');
       },
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'log:line') logs.push(payload as LogLine);
-        if (channel === 'session:changed') states.push(payload as SessionStatus);
-      },
+      emit: recorder(logs, states),
     });
   });
   afterAll(async () => {
@@ -117,10 +122,7 @@ describe('SessionService when the server drops an idle connection (vsftpd idle_s
         siteKey: 'quick:idle',
         remoteDir: '',
       }),
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'log:line') logs.push(payload as LogLine);
-        if (channel === 'session:changed') states.push(payload as SessionStatus);
-      },
+      emit: recorder(logs, states),
     });
   });
   afterAll(async () => {
