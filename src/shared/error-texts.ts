@@ -66,6 +66,44 @@ export const ERROR_TEXTS_EN = {
   'reply.folder.hint': 'The folder may not exist, may be a file, or you lack permission to open it.',
   'reply.550.hint': 'The file or folder does not exist, or you lack permission for it. Check the path and its permissions.',
   'reply.553.hint': 'You may lack write permission in that folder (check its permissions or ask the server admin), or the name has characters the server refuses.',
+
+  // Logging in. {reply} is the server's answer.
+  'auth.failed': 'Login as "{user}" failed: {reply}',
+  'auth.password.hint': 'Check the user name and password.',
+  'auth.tls-required.hint': 'The server requires an encrypted connection: choose FTPS for this site.',
+  'auth.too-many.hint': 'The server has too many connections; try again later or lower the connection limit.',
+
+  // Encryption.
+  'tls.not-offered': 'The server does not offer TLS (AUTH TLS answered {reply}).',
+  'tls.not-offered.hint': 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.',
+  'tls.prot-refused': 'The server refused to protect data connections (PROT P: {reply}).',
+  'tls.prot-refused.hint': 'The server does not support encrypted transfers; ask its administrator.',
+  'tls.handshake': 'The TLS handshake with {host} failed: {detail}',
+  'tls.handshake.hint': 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.',
+
+  // A control connection that is gone.
+  'closed.by-ferry': 'The connection was closed by Ferry.',
+  'closed.connect-again.hint': 'Connect again.',
+  'closed.by-server': 'The server {host} closed the connection.',
+  'closed.by-server.hint': 'Connect again; if it keeps happening, the server may limit idle time or connections.',
+  'closed.reply': 'The server closed the connection: {reply}',
+  'closed.reply.hint': 'The server limits idle time or connections. Connect again.',
+  'closed.session-gone': 'This connection is no longer open.',
+  'closed.session-gone.hint': 'Connect to the site again.',
+
+  // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
+  'local.failed': 'Local file {path}: {detail}',
+  'local.missing.hint': 'Check that the file or folder exists.',
+  'local.denied.hint': 'You lack permission for this file or folder; choose another location or change its permissions.',
+  'local.full.hint': 'The disk is full; free some space and try again.',
+  'local.is-folder.hint': 'A folder has this name; choose another name.',
+  'local.read-only.hint': 'The disk is read-only; choose another location.',
+  'local.other.hint': 'Check the local path and disk.',
+
+  // Cancelled by the user.
+  'aborted.transfer': 'The transfer of {path} was cancelled.',
+  'aborted.before-start': 'Cancelled before it started.',
+  'aborted.data': 'The data connection was cancelled.',
 } as const;
 
 export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;
@@ -86,6 +124,11 @@ export function fillErrorText(template: string, values: ErrorTextValues): string
 /** The English sentence `id` with `values`: how main builds `message` and `hint`. */
 export function errorText(id: ErrorTextId, values: ErrorTextValues): string {
   return fillErrorText(ERROR_TEXTS_EN[id], values);
+}
+
+/** `message`, `hint` (empty without one) and `text` of an error made of fixed sentences. */
+export function sentences(message: ErrorTextId, hint: ErrorTextId | null, values: ErrorTextValues = {}): { message: string; hint: string; text: ErrorText } {
+  return { message: errorText(message, values), hint: hint ? errorText(hint, values) : '', text: hint ? { message, hint, values } : { message, values } };
 }
 
 /** The placeholders a sentence uses, sorted (for checking that a translation uses the same). */

@@ -5,7 +5,7 @@ import { FtpError, invalidInput } from './ftp-error';
 import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
-import { errorText } from '../../shared/error-texts';
+import { errorText, sentences } from '../../shared/error-texts';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
 const MAX_PENDING_REPLY_CHARS = 256 * 1024;
@@ -195,7 +195,7 @@ export class ControlConnection {
     plain.off('data', this.onData);
     const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
       const socket = tls.connect({ ...tlsOptions, socket: plain });
-      const fail = (error: Error): void => reject(new FtpError({ kind: 'tls', message: `The TLS handshake with ${this.options.host} failed: ${error.message}`, hint: 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.', retryable: false }));
+      const fail = (error: Error): void => reject(new FtpError({ kind: 'tls', ...sentences('tls.handshake', 'tls.handshake.hint', { host: this.options.host, detail: error.message }), retryable: false }));
       socket.once('secureConnect', () => {
         socket.off('error', fail);
         resolve(socket);
@@ -214,7 +214,7 @@ export class ControlConnection {
     this.cancelKeepAlive();
     this.clearTimer();
     if (!this.closedReason) {
-      this.closedReason = reason ?? new FtpError({ kind: 'closed', message: 'The connection was closed by Ferry.', hint: 'Connect again.', retryable: true });
+      this.closedReason = reason ?? new FtpError({ kind: 'closed', ...sentences('closed.by-ferry', 'closed.connect-again.hint'), retryable: true });
     }
     this.failWaiter(this.closedReason);
     this.socketValue.destroy();
@@ -239,7 +239,7 @@ export class ControlConnection {
     socket.on('data', this.onData);
     if (socket instanceof tls.TLSSocket) socket.on('session', (session: Buffer) => (this.tlsSessionValue = session));
     socket.once('close', () => {
-      this.handleClose(new FtpError({ kind: 'closed', message: `The server ${this.options.host} closed the connection.`, hint: 'Connect again; if it keeps happening, the server may limit idle time or connections.', retryable: true }));
+      this.handleClose(new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host: this.options.host }), retryable: true }));
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       const described = describeSocketError(error, this.options.host, this.options.port);
@@ -283,7 +283,7 @@ export class ControlConnection {
       // A reply nobody asked for: 421 before closing is the usual case. Keep it for the log only.
       const unsolicited = this.replies.shift() as FtpReply;
       if (unsolicited.code === 421) {
-        this.closedReason = new FtpError({ kind: 'closed', message: `The server closed the connection: ${unsolicited.code} ${unsolicited.message}`, hint: 'The server limits idle time or connections. Connect again.', retryable: true });
+        this.closedReason = new FtpError({ kind: 'closed', ...sentences('closed.reply', 'closed.reply.hint', { reply: `${unsolicited.code} ${unsolicited.message}` }), retryable: true });
       }
     }
   }

@@ -3,7 +3,7 @@ import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
 import { dataConnectionError } from './data-connection-errors';
-import { errorText } from '../../shared/error-texts';
+import { errorText, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { formatEprtArgument, formatPortArgument, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
@@ -147,7 +147,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
       clearTimeout(timer);
       if (!settled) {
         settled = true;
-        rejectConnected(new FtpError({ kind: 'aborted', message: 'The data connection was cancelled.', hint: '', retryable: false }));
+        rejectConnected(new FtpError({ kind: 'aborted', ...sentences('aborted.data', null), retryable: false }));
       }
       socket.destroy();
     },
@@ -244,7 +244,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     cancel: () => {
       server.close();
       accepted?.destroy();
-      rejectAccept?.(new FtpError({ kind: 'aborted', message: 'The data connection was cancelled.', hint: '', retryable: false }));
+      rejectAccept?.(new FtpError({ kind: 'aborted', ...sentences('aborted.data', null), retryable: false }));
     },
   };
 }

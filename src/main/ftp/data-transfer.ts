@@ -2,6 +2,7 @@ import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
 import { dataConnectionError } from './data-connection-errors';
+import { sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
@@ -103,7 +104,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
     pending.cancel();
     if (aborting) {
       await settleAbort(session, replyPromise, finalReply !== null);
-      throw new FtpError({ kind: 'aborted', message: `The transfer of ${options.subject} was cancelled.`, hint: '', retryable: false });
+      throw new FtpError({ kind: 'aborted', ...sentences('aborted.transfer', null, { path: options.subject }), retryable: false });
     }
     if (finalReply === null && !control.closed && isDataConnectionFailure(error)) {
       // Servers often drop the data connection first and explain why on the control connection a moment later (proftpd: reset, then 550).
@@ -169,5 +170,5 @@ function isDataConnectionFailure(error: unknown): boolean {
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new FtpError({ kind: 'aborted', message: 'Cancelled before it started.', hint: '', retryable: false });
+  if (signal?.aborted) throw new FtpError({ kind: 'aborted', ...sentences('aborted.before-start', null), retryable: false });
 }

@@ -8,6 +8,7 @@ import { parseFeatures, type Capabilities } from './features';
 import { FtpError, invalidInput } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
+import { sentences } from '../../shared/error-texts';
 
 /** A logged-in control connection with what we learned about the server. */
 export interface FtpSession {
@@ -60,7 +61,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
         verifyPeer(control, host, trusted);
         secured = true;
       } else if (tlsMode === 'explicit') {
-        throw new FtpError({ kind: 'tls', message: `The server does not offer TLS (AUTH TLS answered ${reply.code} ${reply.message}).`, hint: 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.', retryable: false });
+        throw new FtpError({ kind: 'tls', ...sentences('tls.not-offered', 'tls.not-offered.hint', { reply: `${reply.code} ${reply.message}` }), retryable: false });
       } else {
         control.log('info', 'The server does not offer TLS; continuing unencrypted as the site allows.');
       }
@@ -76,7 +77,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     if (secured) {
       await control.send('PBSZ 0');
       const prot = await control.send('PROT P');
-      if (prot.code >= 300) throw new FtpError({ kind: 'tls', message: `The server refused to protect data connections (PROT P: ${prot.code} ${prot.message}).`, hint: 'The server does not support encrypted transfers; ask its administrator.', retryable: false });
+      if (prot.code >= 300) throw new FtpError({ kind: 'tls', ...sentences('tls.prot-refused', 'tls.prot-refused.hint', { reply: `${prot.code} ${prot.message}` }), retryable: false });
       protectedData = true;
     }
     const type = await control.send('TYPE I');
@@ -120,13 +121,8 @@ async function login(control: ControlConnection, user: string, password: string)
 
 function authError(reply: FtpReply, user: string): FtpError {
   const tlsRequired = /TLS|SSL|secure/i.test(reply.message);
-  return new FtpError({
-    kind: 'auth',
-    code: reply.code,
-    retryable: reply.code === 421,
-    message: `Login as "${user}" failed: ${reply.code} ${reply.message}`,
-    hint: tlsRequired ? 'The server requires an encrypted connection: choose FTPS for this site.' : reply.code === 421 ? 'The server has too many connections; try again later or lower the connection limit.' : 'Check the user name and password.',
-  });
+  const hint = tlsRequired ? 'auth.tls-required.hint' : reply.code === 421 ? 'auth.too-many.hint' : 'auth.password.hint';
+  return new FtpError({ kind: 'auth', code: reply.code, retryable: reply.code === 421, ...sentences('auth.failed', hint, { user, reply: `${reply.code} ${reply.message}` }) });
 }
 
 function verifyPeer(control: ControlConnection, host: string, trusted: readonly string[]): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
+import { sentences } from '../../shared/error-texts';
 import type { ConnectTarget, RemoteListing, SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
@@ -183,7 +184,7 @@ export class SessionService {
   private require(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
     if (!session) {
-      throw new FtpError({ kind: 'closed', message: 'This connection is no longer open.', hint: 'Connect to the site again.', retryable: false });
+      throw new FtpError({ kind: 'closed', ...sentences('closed.session-gone', 'closed.session-gone.hint'), retryable: false });
     }
     return session;
   }

@@ -1,4 +1,5 @@
 import fsp from 'node:fs/promises';
+import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
@@ -73,14 +74,16 @@ async function fileSize(localPath: string, mustExist = false): Promise<number> {
   }
 }
 
+const LOCAL_HINTS: Readonly<Record<string, ErrorTextId>> = {
+  ENOENT: 'local.missing.hint',
+  EACCES: 'local.denied.hint',
+  EPERM: 'local.denied.hint',
+  ENOSPC: 'local.full.hint',
+  EISDIR: 'local.is-folder.hint',
+  EROFS: 'local.read-only.hint',
+};
+
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
-  const hints: Record<string, string> = {
-    ENOENT: 'Check that the file or folder exists.',
-    EACCES: 'You lack permission for this file or folder; choose another location or change its permissions.',
-    EPERM: 'You lack permission for this file or folder; choose another location or change its permissions.',
-    ENOSPC: 'The disk is full; free some space and try again.',
-    EISDIR: 'A folder has this name; choose another name.',
-    EROFS: 'The disk is read-only; choose another location.',
-  };
-  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, message: `Local file ${localPath}: ${error.message}`, hint: hints[error.code ?? ''] ?? 'Check the local path and disk.' });
+  const hint = LOCAL_HINTS[error.code ?? ''] ?? 'local.other.hint';
+  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences('local.failed', hint, { path: localPath, detail: error.message }) });
 }

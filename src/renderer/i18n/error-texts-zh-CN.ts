@@ -60,4 +60,37 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'reply.folder.hint': '文件夹可能不存在、可能是一个文件，或您没有打开它的权限。',
   'reply.550.hint': '文件或文件夹不存在，或您没有相应的权限。请检查路径及其权限。',
   'reply.553.hint': '您可能没有该文件夹的写入权限（请检查权限或询问服务器管理员），或名称中有服务器不接受的字符。',
+
+  'auth.failed': '以“{user}”登录失败：{reply}',
+  'auth.password.hint': '请检查用户名和密码。',
+  'auth.tls-required.hint': '服务器要求加密连接：请为此站点选择 FTPS。',
+  'auth.too-many.hint': '服务器的连接数已满；请稍后重试，或降低连接数限制。',
+
+  'tls.not-offered': '服务器不提供 TLS（AUTH TLS 的回应是 {reply}）。',
+  'tls.not-offered.hint': '只有在您接受不加密的连接时，才为此站点选择“如果可用则使用 FTPS”或普通 FTP。',
+  'tls.prot-refused': '服务器拒绝保护数据连接（PROT P：{reply}）。',
+  'tls.prot-refused.hint': '服务器不支持加密传输；请询问其管理员。',
+  'tls.handshake': '与 {host} 的 TLS 握手失败：{detail}',
+  'tls.handshake.hint': '请确认服务器支持 FTPS；只有在您接受不加密的连接时，才为此站点选择普通 FTP。',
+
+  'closed.by-ferry': '连接已由 Ferry 关闭。',
+  'closed.connect-again.hint': '请重新连接。',
+  'closed.by-server': '服务器 {host} 关闭了连接。',
+  'closed.by-server.hint': '请重新连接；如果经常发生，服务器可能限制了空闲时间或连接数。',
+  'closed.reply': '服务器关闭了连接：{reply}',
+  'closed.reply.hint': '服务器限制了空闲时间或连接数。请重新连接。',
+  'closed.session-gone': '此连接已不再打开。',
+  'closed.session-gone.hint': '请重新连接到该站点。',
+
+  'local.failed': '本地文件 {path}：{detail}',
+  'local.missing.hint': '请确认该文件或文件夹存在。',
+  'local.denied.hint': '您没有此文件或文件夹的权限；请换一个位置或修改其权限。',
+  'local.full.hint': '磁盘已满；请释放一些空间后重试。',
+  'local.is-folder.hint': '已有同名的文件夹；请换一个名字。',
+  'local.read-only.hint': '磁盘是只读的；请换一个位置。',
+  'local.other.hint': '请检查本地路径和磁盘。',
+
+  'aborted.transfer': '{path} 的传输已取消。',
+  'aborted.before-start': '在开始之前已取消。',
+  'aborted.data': '数据连接已取消。',
 };

@@ -4,6 +4,7 @@ import type { DataConnectionCause, FerryErrorData } from '../../../src/shared/er
 import { dataConnectionError } from '../../../src/main/ftp/data-connection-errors';
 import { replyError } from '../../../src/main/ftp/reply-errors';
 import { describeSocketError } from '../../../src/main/ftp/socket-errors';
+import { localError } from '../../../src/main/transfers/file-transfer';
 import { parseReplies } from '../../../src/main/ftp/reply-parser';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
@@ -50,6 +51,13 @@ describe('error sentences and their translations', () => {
     const exists = replyError('MKD /x', reply, '/x');
     expectConsistent(exists);
     expect(localizeError(exists, 'zh-CN')).toEqual({ message: '对 /x 执行“MKD /x”失败：550 /x: File exists', hint: ERROR_TEXTS_ZH_CN['reply.exists.hint'] });
+  });
+
+  it('builds local-file errors from their sentences, the system’s words kept as a value', () => {
+    const missing = localError('/home/u/x.bin', Object.assign(new Error("ENOENT: no such file or directory, open '/home/u/x.bin'"), { code: 'ENOENT' }));
+    expectConsistent(missing.data);
+    expect(localizeError(missing.data, 'zh-CN')).toEqual({ message: "本地文件 /home/u/x.bin：ENOENT: no such file or directory, open '/home/u/x.bin'", hint: '请确认该文件或文件夹存在。' });
+    expectConsistent(localError('/x', Object.assign(new Error('odd'), { code: 'EWHATEVER' })).data);
   });
 
   it('keeps main’s English in English, and for errors without sentence ids in any language', () => {
