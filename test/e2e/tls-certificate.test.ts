@@ -31,6 +31,8 @@ describe('FTPS with an untrusted certificate', () => {
         await expect(dialog).toBeVisible({ timeout: 15_000 });
         expect(fingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
         await expect(dialog).toContainText(fingerprint);
+        // The reason in words, not OpenSSL's code (DEPTH_ZERO_SELF_SIGNED_CERT).
+        await expect(dialog).toContainText('It is self-signed: no certificate authority vouches for it.');
         await ui.screenshot('certificate-dialog', { publish: true });
       });
 

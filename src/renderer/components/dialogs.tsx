@@ -4,7 +4,8 @@
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey, type Translator } from '../i18n';
+import { en } from '../i18n/en';
 import { formatDate, formatSize } from '../lib/format';
 import { copyText } from '../lib/clipboard';
 import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
@@ -150,6 +151,12 @@ function ChmodDialog({ req }: { readonly req: ChmodRequest }): ReactElement {
   );
 }
 
+/** OpenSSL's verification code (`authorizationError`) in words; an unknown code is shown as it is. */
+function certificateReason(t: Translator, code: string): string {
+  const key = `cert.reason.${code}`;
+  return key in en ? t(key as MessageKey) : t('cert.reason.other', { code });
+}
+
 function CertificateDialog(): ReactElement | null {
   const t = useT();
   const req = useUiStore((s) => s.certificate);
@@ -159,7 +166,7 @@ function CertificateDialog(): ReactElement | null {
   return (
     <Dialog title={t('cert.title')} onClose={actions.certificateCancel} className="certificate" describedBy="cert-reason">
       <p id="cert-reason" className="warning-strip">
-        {t('cert.intro', { host: e.host })} {e.reason}
+        {t('cert.intro', { host: e.host })} {certificateReason(t, e.reason)}
       </p>
       <dl className="details">
         <dt>{t('cert.subject')}</dt>
