@@ -10,7 +10,8 @@ DEB_DIR="$CACHE_DIR/debs"
 ROOT_DIR="$CACHE_DIR/root"
 STAMP="$ROOT_DIR/.extracted"
 
-SYSTEM_PACKAGES=(vsftpd lftp curl iptables iproute2 openssl chromium procps fonts-wqy-microhei time)
+# gcc and libnetfilter-queue-dev build bench/latency/delay-queue.c (npm run bench:latency); the rest: tests and npm run bench.
+SYSTEM_PACKAGES=(vsftpd lftp curl iptables iproute2 openssl chromium procps fonts-wqy-microhei time gcc libnetfilter-queue-dev)
 SERVER_DEBS=(pure-ftpd pure-ftpd-common proftpd-core proftpd-mod-crypto)
 
 log() { printf '[setup-system] %s\n' "$*"; }
