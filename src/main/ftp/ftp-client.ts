@@ -3,7 +3,7 @@ import type net from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
-import { PooledReader } from './pooled-reader';
+import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions } from './connect-options';
@@ -195,11 +195,10 @@ export class FtpClient {
   async upload(source: Readable, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
     let bytes = offset;
-    if (offset > 0 && !options.append) await this.restart(offset, remotePath);
-    const verb = options.append ? 'APPE' : 'STOR';
+    const command = await this.storeCommand(remotePath, offset, options.append);
     await runDataTransfer(
       this.session,
-      `${verb} ${remotePath}`,
+      command,
       async (socket) => {
         const counter = progressStream((total) => {
           bytes = total;
@@ -219,12 +218,11 @@ export class FtpClient {
    */
   async uploadFile(file: FileHandle, remotePath: string, options: FileUploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
-    if (offset > 0 && !options.append) await this.restart(offset, remotePath);
-    const verb = options.append ? 'APPE' : 'STOR';
+    const command = await this.storeCommand(remotePath, offset, options.append);
     let sent = 0;
     await runDataTransfer(
       this.session,
-      `${verb} ${remotePath}`,
+      command,
       async (socket) => {
         await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, (total) => {
           sent = total;
@@ -239,11 +237,10 @@ export class FtpClient {
   /** Upload bytes already in memory (a small file read in one go), from `offset` on the server's side. */
   async uploadBytes(data: Buffer, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
-    if (offset > 0 && !options.append) await this.restart(offset, remotePath);
-    const verb = options.append ? 'APPE' : 'STOR';
+    const command = await this.storeCommand(remotePath, offset, options.append);
     await runDataTransfer(
       this.session,
-      `${verb} ${remotePath}`,
+      command,
       async (socket) => {
         assertWritable(socket);
         if (data.length > 0) socket.write(data);
@@ -337,6 +334,13 @@ export class FtpClient {
     this.session.control.close();
   }
 
+  /** The upload command: APPE to append, else STOR — after REST when continuing from `offset`. */
+  private async storeCommand(remotePath: string, offset: number, append: boolean | undefined): Promise<string> {
+    if (append) return `APPE ${remotePath}`;
+    if (offset > 0) await this.restart(offset, remotePath);
+    return `STOR ${remotePath}`;
+  }
+
   private async restart(offset: number, remotePath: string): Promise<void> {
     const reply = await this.session.control.send(`REST ${offset}`);
     if (reply.code !== 350) {
@@ -417,7 +421,7 @@ async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease
 }
 
 function assertWritable(socket: net.Socket): void {
-  if (socket.destroyed || socket.writableEnded) throw socketClosedEarly();
+  if (socket.destroyed || socket.writableEnded) throw prematureClose();
 }
 
 /** Resolves at 'drain'; rejects on an error or close first. */
@@ -433,7 +437,7 @@ function drained(socket: net.Socket): Promise<void> {
     };
     const onDrain = (): void => done();
     const onError = (error: Error): void => done(error);
-    const onClose = (): void => done(socketClosedEarly());
+    const onClose = (): void => done(prematureClose());
     socket.on('drain', onDrain);
     socket.on('error', onError);
     socket.on('close', onClose);
@@ -450,7 +454,7 @@ function finished(socket: net.Socket): Promise<void> {
     };
     const onClose = (): void => {
       socket.off('error', onError);
-      reject(socketClosedEarly());
+      reject(prematureClose());
     };
     socket.once('error', onError);
     socket.once('close', onClose);
@@ -463,10 +467,6 @@ function finished(socket: net.Socket): Promise<void> {
   });
 }
 
-function socketClosedEarly(): Error {
-  return Object.assign(new Error('The data connection closed before the transfer ended.'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
-}
-
 /** Resolves when the socket's data ended; rejects on an error, or when it closed without ending (destroyed: abort, negative reply). */
 function endOfData(socket: net.Socket): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -477,11 +477,11 @@ function endOfData(socket: net.Socket): Promise<void> {
     });
     socket.once('error', reject);
     socket.once('close', () => {
-      if (!ended) reject(socketClosedEarly());
+      if (!ended) reject(prematureClose());
     });
     // Flowing mode, so 'end' is emitted (a socket with `onread` emits no 'data').
     socket.resume();
-    if (socket.destroyed && !ended) reject(socketClosedEarly());
+    if (socket.destroyed && !ended) reject(prematureClose());
   });
 }
 

@@ -145,6 +145,7 @@ export class PooledReader {
   }
 }
 
-function prematureClose(): Error {
+/** The data connection closed before its data ended (destroyed locally, or cut): ERR_STREAM_PREMATURE_CLOSE, as Node's streams say. */
+export function prematureClose(): Error {
   return Object.assign(new Error('The data connection closed before the transfer ended.'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
