@@ -7,6 +7,8 @@ import type { FerryErrorData } from './errors';
 import type {
   AppInfo,
   ConnectTarget,
+  EditedFile,
+  EditUploadResult,
   ImportReport,
   LocalListing,
   LogLine,
@@ -72,6 +74,14 @@ export interface Requests {
   'queue:answer': [OverwriteAnswer, void];
   /** The overwrite question still waiting for an answer, for a window that opened (or reloaded) after it was asked. */
   'queue:pending-question': [void, OverwriteQuestion | null];
+
+  /** View/Edit: download a remote file to a private folder, open it with the editor, watch it for saves. */
+  'edit:open': [{ readonly sessionId: string; readonly path: string }, EditedFile];
+  'edit:list': [void, readonly EditedFile[]];
+  /** Upload a saved file back; `overwriteChanged` also when the server's copy changed since it was opened. */
+  'edit:upload': [{ readonly id: string; readonly overwriteChanged?: boolean }, EditUploadResult];
+  /** Stop watching and delete the local copy; a copy with saves not uploaded needs `discard`. */
+  'edit:finish': [{ readonly id: string; readonly discard?: boolean }, void];
 }
 
 /** Events from main: name → payload. */
@@ -84,6 +94,8 @@ export interface Events {
   'queue:question': OverwriteQuestion;
   'settings:changed': Settings;
   'sites:changed': SiteList;
+  /** Every file open with View/Edit, after any change (a save detected, an upload, a finish). */
+  'edits:changed': readonly EditedFile[];
 }
 
 export type RequestChannel = keyof Requests;
@@ -132,9 +144,13 @@ export const REQUEST_CHANNELS = [
   'queue:set-policy',
   'queue:answer',
   'queue:pending-question',
+  'edit:open',
+  'edit:list',
+  'edit:upload',
+  'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed', 'edits:changed'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

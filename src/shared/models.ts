@@ -78,6 +78,8 @@ export interface Settings {
   readonly defaultConnectionLimit: number;
   readonly showHiddenFiles: boolean;
   readonly showFolderTree: boolean;
+  /** View/Edit opens remote files with this command line (`%f` is the file; else it goes last); null: the system's default app. */
+  readonly editorCommand: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -90,6 +92,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultConnectionLimit: 2,
   showHiddenFiles: true,
   showFolderTree: false,
+  editorCommand: null,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */
@@ -224,3 +227,24 @@ export interface AppInfo {
   readonly platform: string;
   readonly homeDir: string;
 }
+
+/** A remote file opened with View/Edit: a local copy watched for changes, uploaded back on request. */
+export interface EditedFile {
+  readonly id: string;
+  readonly sessionId: string;
+  /** The site or host it came from, for the question shown when it changed. */
+  readonly siteLabel: string;
+  readonly remotePath: string;
+  readonly localPath: string;
+  /** open: as downloaded or last uploaded; changed: saved since then; uploading: on its way back. */
+  readonly state: 'open' | 'changed' | 'uploading';
+  /** Counts detected saves, so a window asks once per save (a dismissed question stays dismissed until the next save). */
+  readonly changeCount: number;
+  readonly openedAt: number;
+  readonly uploadedAt: number | null;
+}
+
+/** What uploading an edited file back did: done, or not done because the server's copy changed since it was opened. */
+export type EditUploadResult =
+  | { readonly kind: 'uploaded'; readonly file: EditedFile }
+  | { readonly kind: 'remote-changed'; readonly remote: { readonly size: number | null; readonly modified: string | null } };

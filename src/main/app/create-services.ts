@@ -8,6 +8,7 @@ import type { EmitEvent, Handlers } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type ConnectTarget, type Settings } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
+import { EditService } from '../edit/edit-service';
 import { FtpError } from '../ftp/ftp-error';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
@@ -22,6 +23,8 @@ export interface ServicesOptions {
   readonly emit: EmitEvent;
   /** Which host runs the services (AppInfo.host). */
   readonly host: 'electron' | 'web';
+  /** How View/Edit opens a file with the system's default app when no editor is set (Electron: shell.openPath); else the platform's opener command. */
+  readonly openWithSystem?: (file: string) => Promise<void>;
 }
 
 export interface Services {
@@ -86,6 +89,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
     onWarning: (message) => emit('log:line', { sessionId: 'queue', kind: 'error', text: message, at: Date.now() }),
   });
 
+  const edits = new EditService({
+    home,
+    connectOptions: (sessionId) => sessions.connectOptions(sessionId, 'edit: '),
+    siteLabel: (sessionId) => sessions.target(sessionId).label,
+    editorCommand: () => settingsCache.editorCommand,
+    openWithSystem: options.openWithSystem,
+    emit,
+    log: (kind, text, hint) => emit('log:line', { sessionId: 'edit', kind, text, at: Date.now(), ...(hint ? { hint } : {}) }),
+  });
+
   const handlers: Handlers = {
     'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir() }),
     'settings:get': () => settingsStore.get(),
@@ -133,12 +146,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'queue:set-policy': (arg) => queue.setPolicy(arg),
     'queue:answer': (answer) => queue.answer(answer),
     'queue:pending-question': async () => queue.currentQuestion(),
+
+    'edit:open': ({ sessionId, path: remotePath }) => edits.open(sessionId, remotePath),
+    'edit:list': async () => edits.list(),
+    'edit:upload': ({ id, overwriteChanged }) => edits.upload(id, overwriteChanged),
+    'edit:finish': ({ id, discard }) => edits.finish(id, discard),
   };
 
   return {
     handlers,
     dispose: async () => {
       for (const stop of unsubscribe) stop();
+      await edits.dispose();
       await queue.close();
       await sessions.disconnectAll();
       sites.close();

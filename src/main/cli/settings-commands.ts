@@ -14,6 +14,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   defaultConnectionLimit: (text) => Number(text),
   showHiddenFiles: parseBoolean,
   showFolderTree: parseBoolean,
+  editorCommand: (text) => (isNone(text) ? null : text),
 };
 
 /** `ferry settings` and `ferry settings set KEY VALUE`: the global settings sites on "default" follow. */

@@ -2,13 +2,14 @@
  * The Electron host's entry (out/main/index.js): one secure window, the contract over IPC, events pushed
  * on one channel. The services come from createServices, exactly as the web host gets them.
  */
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FERRY_EVENT_CHANNEL } from '../../preload/ferry-event';
 import { createServices, type Services } from '../app/create-services';
 import { resolveFerryHome } from '../app-paths';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../hosts/content-security-policy';
+import { invalidInput } from '../ftp/ftp-error';
 import { createEventHub } from '../hosts/event-hub';
 import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } from './hardening';
 import { createMainWindow } from './main-window';
@@ -55,7 +56,12 @@ async function start(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(FERRY_EVENT_CHANNEL, channel, payload);
   });
 
-  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron' });
+  // View/Edit without an editor set: the desktop's default app for the file type, as the OS's file manager would open it.
+  const openWithSystem = async (file: string): Promise<void> => {
+    const problem = await shell.openPath(file);
+    if (problem) throw invalidInput(`The system could not open ${file}: ${problem}`, 'Set an editor in Settings → Editing (e.g. "code --wait %f"), or associate an app with this file type.');
+  };
+  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem });
   registerIpcHandlers(
     ipcMain,
     services.handlers,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
+import { editorCommandProblem } from '../edit/editor-command';
 import { describeIssues } from './sites-file';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
 
@@ -26,6 +27,7 @@ const settingsSchema = z.object({
   defaultConnectionLimit: z.number().int().min(1).max(MAX_CONNECTION_LIMIT),
   showHiddenFiles: z.boolean(),
   showFolderTree: z.boolean(),
+  editorCommand: z.string().nullable(),
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -83,7 +85,11 @@ export function validateSettings(settings: Settings): Settings {
   if (address !== null && !net.isIP(address) && !/^[a-z0-9.-]+$/i.test(address)) {
     throw invalidInput(`Active-mode external address "${address}" is not an IP address or host name.`, SETTING_HINTS.activeExternalAddress as string);
   }
-  return parsed.data as Settings;
+  // Blank means "no editor": the system's default app.
+  const editor = parsed.data.editorCommand?.trim() || null;
+  const editorProblem = editor === null ? null : editorCommandProblem(editor);
+  if (editorProblem !== null) throw invalidInput(`The editor command is not valid: ${editorProblem}.`, SETTING_HINTS.editorCommand as string);
+  return { ...parsed.data, editorCommand: editor } as Settings;
 }
 
 const SETTING_HINTS: Record<string, string> = {
@@ -94,4 +100,5 @@ const SETTING_HINTS: Record<string, string> = {
   defaultConnectionLimit: `Use a whole number from 1 to ${MAX_CONNECTION_LIMIT}.`,
   language: 'Use "en" or "zh-CN".',
   theme: 'Use "system", "light" or "dark".',
+  editorCommand: 'Give a program and its options, with %f where the file goes (e.g. "code --wait %f"; quote paths with spaces), or null for the system\'s default app.',
 };

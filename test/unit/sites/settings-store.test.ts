@@ -32,12 +32,20 @@ describe('settings store', () => {
     [{ activePortRange: [0, 10] }, /activePortRange/, /1 to 65535/],
     [{ defaultConnectionLimit: 11 }, /defaultConnectionLimit/, /1 to 10/],
     [{ activeExternalAddress: 'not an address!' }, /external address/, /public IP/],
+    [{ editorCommand: '"C:\\Program Files\\ed.exe %f' }, /editor command is not valid: it has an unclosed quote/, /%f where the file goes/],
+    [{ editorCommand: 42 }, /editorCommand/, /%f where the file goes/],
   ])('refuses %j naming the field and the fix', async (patch, message, hint) => {
     const store = await openSettingsStore({ home });
     const error = await store.set(patch as Partial<Settings>).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FtpError);
     expect((error as FtpError).data).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(message), hint: expect.stringMatching(hint) });
     expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps an editor command trimmed, and an empty one as the system default (null)', async () => {
+    const store = await openSettingsStore({ home });
+    expect(await store.set({ editorCommand: '  code --wait %f ' })).toMatchObject({ editorCommand: 'code --wait %f' });
+    expect(await store.set({ editorCommand: '   ' })).toMatchObject({ editorCommand: null });
   });
 
   it('fills settings an older file lacks from the defaults', async () => {

@@ -1,0 +1,245 @@
+/**
+ * View/Edit, as FileZilla has it: a remote file is downloaded into a private folder, opened with the
+ * user's editor, and watched; each save is reported (`edits:changed`) so the window can ask whether to
+ * upload it back. Nothing is lost: an upload first checks that the server's copy is still the one that was
+ * opened (else it asks before overwriting), and a copy with saves not uploaded is only deleted on request.
+ *
+ * Each download and upload uses a connection of its own (like the queue), so editing never waits for, or
+ * blocks, browsing; the options are kept from the browsing session, so a file can still be uploaded after
+ * that session was closed.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { EmitEvent } from '../../shared/contract';
+import type { EditedFile, EditUploadResult } from '../../shared/models';
+import type { ConnectOptions } from '../ftp/connect-options';
+import { FtpClient } from '../ftp/ftp-client';
+import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
+import { normalizeRemote, remoteBasename } from '../ftp/remote-path';
+import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
+import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
+import type { FileFacts } from '../transfers/overwrite-policy';
+import { remoteFileFacts } from '../transfers/remote-facts';
+import { editorLaunch } from './editor-command';
+import { launchEditor } from './launch-editor';
+
+/** The folder below Ferry's home holding one sub-folder per edited file. */
+export const EDIT_FOLDER = 'edit';
+
+export interface EditServiceDeps {
+  /** Ferry's user-data folder. */
+  readonly home: string;
+  /** Engine options for a new connection like the session's (its transcript goes to the session's log). */
+  readonly connectOptions: (sessionId: string) => ConnectOptions;
+  readonly siteLabel: (sessionId: string) => string;
+  /** The editor command from Settings (null: the system's default app). */
+  readonly editorCommand: () => string | null;
+  /** How the host opens a file with its default app when no editor is set (Electron: shell.openPath); else the platform's opener command. */
+  readonly openWithSystem?: ((file: string) => Promise<void>) | undefined;
+  readonly emit: EmitEvent;
+  readonly log: (kind: 'info' | 'error', text: string, hint?: string) => void;
+  /** How often the local copy is looked at (stat polling sees saves that replace the file, as many editors do). */
+  readonly pollMs?: number;
+}
+
+interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+interface Edit {
+  file: EditedFile;
+  readonly options: ConnectOptions;
+  readonly folder: string;
+  /** The local copy as downloaded or last uploaded: anything else is a save not uploaded. */
+  baseline: FileStamp;
+  /** The last stamp seen by the watcher, so each save counts once. */
+  lastSeen: FileStamp;
+  /** The server's copy as downloaded or last uploaded, to notice someone else changing it meanwhile. */
+  remote: FileFacts | null;
+  readonly onPoll: (current: fs.Stats) => void;
+}
+
+export class EditService {
+  private readonly edits = new Map<string, Edit>();
+
+  constructor(private readonly deps: EditServiceDeps) {}
+
+  list(): readonly EditedFile[] {
+    return [...this.edits.values()].map((edit) => edit.file);
+  }
+
+  async open(sessionId: string, remotePath: string): Promise<EditedFile> {
+    const source = normalizeRemote(remotePath);
+    const name = remoteBasename(source);
+    const unsafe = unsafeLocalNameReason(name);
+    if (unsafe) throw invalidInput(describeUnsafeName(name, unsafe).replace(/^Skipped/, 'Cannot edit'), 'Rename the file on the server, then open it again.');
+    const already = [...this.edits.values()].find((edit) => edit.file.sessionId === sessionId && edit.file.remotePath === source);
+    if (already) {
+      await this.launch(already.file.localPath);
+      return already.file;
+    }
+
+    const options = this.deps.connectOptions(sessionId);
+    const id = randomUUID();
+    const folder = path.join(this.deps.home, EDIT_FOLDER, id.slice(0, 8));
+    const localPath = path.join(folder, name);
+    await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+    let remote: FileFacts | null;
+    try {
+      remote = await this.withConnection(options, async (client) => {
+        await downloadToFile(client, source, localPath);
+        return remoteFileFacts(client, source, true);
+      });
+    } catch (error) {
+      await fsp.rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+    const stamp = stampOf(fs.statSync(localPath));
+    const file: EditedFile = { id, sessionId, siteLabel: this.deps.siteLabel(sessionId), remotePath: source, localPath, state: 'open', changeCount: 0, openedAt: Date.now(), uploadedAt: null };
+    const edit: Edit = { file, options, folder, baseline: stamp, lastSeen: stamp, remote, onPoll: (current) => this.polled(id, current) };
+    this.edits.set(id, edit);
+    fs.watchFile(localPath, { interval: this.deps.pollMs ?? 700, persistent: false }, edit.onPoll);
+    this.publish();
+    this.deps.log('info', `Opened ${source} for editing (local copy ${localPath}).`);
+    try {
+      await this.launch(localPath);
+    } catch (error) {
+      // The copy stays open for editing: the user can fix the setting and open it again.
+      this.deps.log('error', toErrorData(error).message, toErrorData(error).hint);
+      throw error;
+    }
+    return file;
+  }
+
+  async upload(id: string, overwriteChanged = false): Promise<EditUploadResult> {
+    const edit = this.require(id);
+    if (edit.file.state === 'uploading') throw invalidInput(`${edit.file.remotePath} is already being uploaded.`, 'Wait for that upload to finish.');
+    const before = edit.file.state;
+    this.update(edit, { state: 'uploading' });
+    try {
+      const sent = stampOf(fs.statSync(edit.file.localPath));
+      const outcome = await this.withConnection(edit.options, async (client): Promise<{ conflict: FileFacts | null; remote: FileFacts | null }> => {
+        const now = await remoteFileFacts(client, edit.file.remotePath, true);
+        if (!overwriteChanged && !sameRemote(edit.remote, now)) return { conflict: now ?? { size: null, modified: null }, remote: null };
+        await uploadFromFile(client, edit.file.localPath, edit.file.remotePath);
+        return { conflict: null, remote: await remoteFileFacts(client, edit.file.remotePath, true) };
+      });
+      if (outcome.conflict) {
+        this.update(edit, { state: before });
+        return { kind: 'remote-changed', remote: { size: outcome.conflict.size, modified: outcome.conflict.modified } };
+      }
+      edit.baseline = sent;
+      edit.remote = outcome.remote;
+      // A save during the upload is still a save not uploaded.
+      const current = statOrNull(edit.file.localPath);
+      const savedSince = current !== null && !sameStamp(stampOf(current), sent);
+      this.update(edit, { state: savedSince ? 'changed' : 'open', uploadedAt: Date.now() });
+      this.deps.log('info', `Uploaded ${edit.file.localPath} back to ${edit.file.remotePath}.`);
+      return { kind: 'uploaded', file: edit.file };
+    } catch (error) {
+      if (this.edits.get(id) === edit) this.update(edit, { state: 'changed' });
+      throw error;
+    }
+  }
+
+  async finish(id: string, discard = false): Promise<void> {
+    const edit = this.require(id);
+    if (edit.file.state === 'uploading') throw invalidInput(`${edit.file.remotePath} is being uploaded.`, 'Wait for the upload to finish, then finish editing.');
+    if (edit.file.state === 'changed' && !discard) {
+      throw invalidInput(`${edit.file.localPath} has changes that were not uploaded.`, 'Upload it first, or finish editing and discard the changes.');
+    }
+    this.forget(edit);
+    await fsp.rm(edit.folder, { recursive: true, force: true });
+    this.publish();
+  }
+
+  /** Stop watching. Copies without changes are deleted; copies with saves not uploaded stay, and the log says where. */
+  async dispose(): Promise<void> {
+    for (const edit of [...this.edits.values()]) {
+      this.forget(edit);
+      if (edit.file.state === 'open') await fsp.rm(edit.folder, { recursive: true, force: true }).catch(() => undefined);
+      else this.deps.log('info', `Kept ${edit.file.localPath}: it has changes that were not uploaded to ${edit.file.remotePath}.`);
+    }
+  }
+
+  private polled(id: string, current: fs.Stats): void {
+    const edit = this.edits.get(id);
+    // A zeroed stat: the file is missing for a moment (an editor saving by delete and rename).
+    if (!edit || (current.nlink === 0 && current.mtimeMs === 0)) return;
+    const stamp = stampOf(current);
+    if (sameStamp(stamp, edit.lastSeen)) return;
+    edit.lastSeen = stamp;
+    if (edit.file.state === 'uploading') return; // upload() looks again when it is done
+    if (sameStamp(stamp, edit.baseline)) {
+      if (edit.file.state === 'changed') this.update(edit, { state: 'open' });
+      return;
+    }
+    this.update(edit, { state: 'changed', changeCount: edit.file.changeCount + 1 });
+    this.deps.log('info', `${edit.file.localPath} was saved; it can be uploaded back to ${edit.file.remotePath}.`);
+  }
+
+  private async launch(file: string): Promise<void> {
+    const command = this.deps.editorCommand();
+    if ((command === null || command.trim() === '') && this.deps.openWithSystem) {
+      await this.deps.openWithSystem(file);
+      return;
+    }
+    const launch = editorLaunch(command, file);
+    await launchEditor(launch, (code) => this.deps.log('error', `The editor "${launch.command}" exited with code ${code}.`, 'Check the editor command in Settings → Editing; leave it empty to use the system\'s default app.'));
+  }
+
+  private async withConnection<T>(options: ConnectOptions, work: (client: FtpClient) => Promise<T>): Promise<T> {
+    const client = await FtpClient.connect(options);
+    try {
+      return await work(client);
+    } finally {
+      await client.quit().catch(() => undefined);
+    }
+  }
+
+  private forget(edit: Edit): void {
+    fs.unwatchFile(edit.file.localPath, edit.onPoll);
+    this.edits.delete(edit.file.id);
+  }
+
+  private require(id: string): Edit {
+    const edit = this.edits.get(id);
+    if (!edit) throw new FtpError({ kind: 'invalid-input', message: 'That file is no longer open for editing.', hint: 'Open it again with View/Edit.', retryable: false });
+    return edit;
+  }
+
+  private update(edit: Edit, patch: Partial<EditedFile>): void {
+    edit.file = { ...edit.file, ...patch };
+    this.publish();
+  }
+
+  private publish(): void {
+    this.deps.emit('edits:changed', this.list());
+  }
+}
+
+function stampOf(stats: fs.Stats): FileStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The server's copy is the one we know: same size, and same time where both are known. Gone counts as changed. */
+export function sameRemote(known: FileFacts | null, now: FileFacts | null): boolean {
+  if (known === null || now === null) return known === now;
+  if (known.size !== now.size) return false;
+  return known.modified === null || now.modified === null || known.modified === now.modified;
+}

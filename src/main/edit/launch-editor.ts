@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { invalidInput } from '../ftp/ftp-error';
+import type { LaunchCommand } from './editor-command';
+
+/**
+ * Start the editor for a file and resolve once it runs; reject (as invalid input: the setting is what to
+ * fix) when it cannot start. The editor outlives nothing of ours: it is detached and not waited for, but an
+ * early non-zero exit (xdg-open finding no app, a typo in an option) is reported through `onExit`, since
+ * the window would otherwise just show nothing.
+ */
+export function launchEditor(launch: LaunchCommand, onFailedExit: (code: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn(launch.command, launch.args, { stdio: 'ignore', detached: true, windowsHide: false });
+    } catch (error) {
+      reject(cannotStart(launch, error as NodeJS.ErrnoException));
+      return;
+    }
+    child.once('error', (error: NodeJS.ErrnoException) => reject(cannotStart(launch, error)));
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+    child.once('exit', (code) => {
+      if (code !== null && code !== 0) onFailedExit(code);
+    });
+  });
+}
+
+function cannotStart(launch: LaunchCommand, error: NodeJS.ErrnoException): Error {
+  const what = error.code === 'ENOENT' ? 'was not found' : error.code === 'EACCES' ? 'is not allowed to run' : `could not start (${error.message})`;
+  return invalidInput(`The editor "${launch.command}" ${what}.`, 'Set the editor in Settings → Editing to a program that exists (a full path works), or leave it empty for the system\'s default app.');
+}
