@@ -8,6 +8,7 @@ import type { FerryErrorData } from '../shared/errors';
 import type {
   Bookmark,
   ConnectTarget,
+  EditedFile,
   Language,
   LocalListing,
   LogLine,
@@ -28,13 +29,15 @@ import { copyText } from './lib/clipboard';
 import { localizeError } from './lib/localize-error';
 import type { PaneSide } from './lib/dnd';
 import { makeView, navReduce, type NavInput, type NavView } from './lib/list-nav';
-import { flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
+import { formatDate, formatSize } from './lib/format';
+import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput, splitHost } from './lib/site-form';
 import type { FileRow, SortSpec } from './lib/sort';
 import { remoteUrl } from './lib/url';
 import { appendLog, useLogStore } from './stores/log-store';
 import { paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
+import { useEditStore } from './stores/edit-store';
 import { useQueueStore } from './stores/queue-store';
 import { isConnected, useSessionStore, type SessionTarget } from './stores/session-store';
 import { useSettingsStore } from './stores/settings-store';
@@ -203,6 +206,7 @@ export async function init(): Promise<() => void> {
     a.on('queue:question', (q) => useQueueStore.setState((s) => ({ questions: [...s.questions, q] }))),
     a.on('settings:changed', applySettings),
     a.on('sites:changed', (list) => useSitesStore.setState({ list, loaded: true })),
+    a.on('edits:changed', onEditsChanged),
   ];
   useSitesStore.setState({ recent: loadRecent() });
 
@@ -221,6 +225,9 @@ export async function init(): Promise<() => void> {
     for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
   } else reportError(sites.error);
   if (queue.ok) onQueueChanged(queue.value);
+  // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
+  const edits = await request('edit:list', undefined);
+  if (edits.ok) onEditsChanged(edits.value);
   // An overwrite question asked before this window existed would otherwise wait forever.
   const pending = await request('queue:pending-question', undefined);
   if (pending.ok && pending.value) {
@@ -898,6 +905,73 @@ export async function answerQuestion(answer: OverwriteAnswer): Promise<void> {
   useQueueStore.setState((s) => ({ questions: s.questions.filter((q) => q.questionId !== answer.questionId) }));
   if (answer.applyToAll) useQueueStore.setState({ policy: answer.choice });
   await perform('queue:answer', answer);
+}
+
+// ---- View/Edit ------------------------------------------------------------------------------
+
+function onEditsChanged(files: readonly EditedFile[]): void {
+  useEditStore.setState((s) => {
+    const ids = new Set(files.map((file) => file.id));
+    return { files, answered: new Map([...s.answered].filter(([id]) => ids.has(id))) };
+  });
+}
+
+/** View/Edit a remote file: main downloads it to a private folder and starts the editor (Settings → Editing). */
+export async function editRemote(name: string): Promise<void> {
+  const sessionId = currentSessionId();
+  if (!isConnected(useSessionStore.getState().status)) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return;
+  }
+  info(t('edit.opening', { name }));
+  await perform('edit:open', { sessionId, path: fullPath('remote', name) });
+}
+
+/** Open a file being edited in the editor again. */
+export async function reopenEdited(file: EditedFile): Promise<void> {
+  await perform('edit:open', { sessionId: file.sessionId, path: file.remotePath });
+}
+
+/** The "upload it back?" question was answered or dismissed for this save. */
+export function answerEdit(file: EditedFile): void {
+  useEditStore.setState((s) => ({ answered: new Map(s.answered).set(file.id, file.changeCount) }));
+}
+
+/**
+ * Upload an edited file back. When the server's copy changed since it was opened, ask before
+ * overwriting it (someone else's work would be lost); `finish` then ends editing.
+ */
+export async function uploadEdited(file: EditedFile, finish = false): Promise<boolean> {
+  answerEdit(file);
+  const name = baseName(file.localPath);
+  let r = await perform('edit:upload', { id: file.id });
+  if (!r.ok) return false;
+  if (r.value.kind === 'remote-changed') {
+    const { size, modified } = r.value.remote;
+    const message =
+      size === null && modified === null
+        ? t('edit.remoteGone', { path: file.remotePath })
+        : t('edit.remoteChangedMessage', { path: file.remotePath, size: formatSize(size, currentLanguage()) || '?', modified: formatDate(modified) || '?' });
+    const overwrite = await confirm({ title: t('edit.remoteChangedTitle'), message, confirmLabel: t('edit.overwrite'), danger: true });
+    if (!overwrite) return false;
+    r = await perform('edit:upload', { id: file.id, overwriteChanged: true });
+    if (!r.ok || r.value.kind !== 'uploaded') return false;
+  }
+  info(t('edit.uploaded', { name }));
+  pushToast('info', t('edit.uploaded', { name }));
+  if (parentPath(file.remotePath, 'posix') === useRemotePane.getState().path) void refresh('remote');
+  if (finish) await perform('edit:finish', { id: file.id });
+  return true;
+}
+
+/** Stop editing: the local copy is deleted; with saves not uploaded, only after a confirm. */
+export async function finishEditing(file: EditedFile): Promise<void> {
+  let discard = false;
+  if (file.state === 'changed') {
+    discard = await confirm({ title: t('edit.discardTitle'), message: t('edit.discardMessage', { name: baseName(file.localPath) }), confirmLabel: t('edit.discard'), danger: true });
+    if (!discard) return;
+  }
+  await perform('edit:finish', { id: file.id, discard });
 }
 
 // ---- Log ------------------------------------------------------------------------------------

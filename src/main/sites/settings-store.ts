@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
-import { editorCommandProblem } from '../edit/editor-command';
+import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
 import { describeIssues } from './sites-file';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
 
@@ -88,7 +88,7 @@ export function validateSettings(settings: Settings): Settings {
   // Blank means "no editor": the system's default app.
   const editor = parsed.data.editorCommand?.trim() || null;
   const editorProblem = editor === null ? null : editorCommandProblem(editor);
-  if (editorProblem !== null) throw invalidInput(`The editor command is not valid: ${editorProblem}.`, SETTING_HINTS.editorCommand as string);
+  if (editorProblem !== null) throw invalidInput(`The editor command is not valid: ${describeEditorCommandProblem(editorProblem)}.`, SETTING_HINTS.editorCommand as string);
   return { ...parsed.data, editorCommand: editor } as Settings;
 }
 

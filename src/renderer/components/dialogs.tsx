@@ -14,6 +14,7 @@ import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
 import { Dialog } from './dialog';
+import { EditDialogs } from './edit-dialogs';
 
 function ConfirmDialog({ req }: { readonly req: ConfirmRequest }): ReactElement {
   const t = useT();
@@ -295,6 +296,7 @@ export function DialogHost(): ReactElement {
       {question ? <OverwriteDialog key={question.questionId} q={question} /> : null}
       {chmod ? <ChmodDialog req={chmod} /> : null}
       {prompt ? <PromptDialog key={prompt.title + prompt.label} req={prompt} /> : null}
+      <EditDialogs />
       {confirm ? <ConfirmDialog req={confirm} /> : null}
     </>
   );

@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
+import { editorCommandProblem } from '../../shared/editor-command';
 import { LANGUAGES, useT } from '../i18n';
 import type { Language, Settings, Theme } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
@@ -21,9 +22,10 @@ interface Draft {
   readonly externalAddress: string;
   readonly passiveAddressPolicy: Settings['passiveAddressPolicy'];
   readonly connectionLimit: string;
+  readonly editorCommand: string;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit';
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand';
 
 function validPort(text: string): boolean {
   return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 65535;
@@ -39,6 +41,8 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (d.externalAddress.trim() !== '' && /\s/.test(d.externalAddress.trim())) errors.add('externalAddress');
   const n = Number(d.connectionLimit);
   if (!/^\d+$/.test(d.connectionLimit.trim()) || n < 1 || n > 10) errors.add('connectionLimit');
+  // Empty is fine (the system's default app); otherwise main must be able to split it the same way.
+  if (d.editorCommand.trim() !== '' && editorCommandProblem(d.editorCommand.trim()) !== null) errors.add('editorCommand');
   return errors;
 }
 
@@ -56,6 +60,7 @@ export function SettingsDialog(): ReactElement {
     externalAddress: settings.activeExternalAddress ?? '',
     passiveAddressPolicy: settings.passiveAddressPolicy,
     connectionLimit: String(settings.defaultConnectionLimit),
+    editorCommand: settings.editorCommand ?? '',
   }));
   const [submitted, setSubmitted] = useState(false);
   const errors = validateSettingsDraft(d);
@@ -74,6 +79,7 @@ export function SettingsDialog(): ReactElement {
       activeExternalAddress: d.externalAddress.trim() || null,
       passiveAddressPolicy: d.passiveAddressPolicy,
       defaultConnectionLimit: Number(d.connectionLimit),
+      editorCommand: d.editorCommand.trim() || null,
     });
     if (ok) actions.closeSettings();
   };
@@ -160,6 +166,15 @@ export function SettingsDialog(): ReactElement {
                 <span>{t('settings.policy.announced')}</span>
               </label>
             </fieldset>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-editing`}>
+            <h3 id={`${id}-editing`}>{t('settings.editing')}</h3>
+            <div className="field">
+              <label htmlFor={`${id}-editor`}>{t('settings.editorCommand')}</label>
+              <input id={`${id}-editor`} value={d.editorCommand} placeholder={t('settings.editorPlaceholder')} spellCheck={false} aria-invalid={show('editorCommand') || undefined} onChange={(e) => set({ editorCommand: e.target.value })} />
+              {show('editorCommand') ? <span className="field-error">{t('validation.editorQuote')}</span> : null}
+              <span className="help">{t('settings.editorHelp')}</span>
+            </div>
           </section>
         </div>
         <div className="dialog-buttons">

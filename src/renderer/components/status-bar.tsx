@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { formatRate, formatSize } from '../lib/format';
 import { localizeError } from '../lib/localize-error';
 import { queueTotals } from '../lib/queue-view';
+import { useEditStore } from '../stores/edit-store';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -19,6 +20,7 @@ export function StatusBar(): ReactElement {
   const items = useQueueStore((s) => s.items);
   const progress = useQueueStore((s) => s.progress);
   const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
+  const editing = useEditStore((s) => s.files.length);
   const connected = status?.state === 'connected';
   // Connected with an error: the server or the network dropped the link; the session reconnects on demand.
   const dropped = connected && status.error !== null;
@@ -59,6 +61,12 @@ export function StatusBar(): ReactElement {
       ) : null}
       {mode ? <span className="status-item status-mode">{mode}</span> : null}
       <span className="status-spacer" />
+      {editing > 0 ? (
+        <button type="button" className="status-item status-editing" onClick={() => useEditStore.setState({ listOpen: true })}>
+          <Icon name="rename" size={14} />
+          {t.plural('status.editing', editing)}
+        </button>
+      ) : null}
       <span className="status-item status-queue">
         {totals.queued > 0
           ? t.plural('status.queue', totals.queued, { size: formatSize(totals.bytesLeft, t.locale) })

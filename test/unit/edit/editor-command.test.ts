@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editorCommandProblem, editorLaunch, splitCommandLine } from '../../../src/main/edit/editor-command';
+import { editorLaunch } from '../../../src/main/edit/editor-command';
+import { editorCommandProblem, splitCommandLine } from '../../../src/shared/editor-command';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { sameRemote } from '../../../src/main/edit/edit-service';
 
@@ -16,30 +17,21 @@ describe('splitCommandLine', () => {
     ['nothing', '   ', []],
   ];
   it.each(cases)('%s', (_name, text, words) => {
-    expect(splitCommandLine(text)).toEqual(words);
+    expect(splitCommandLine(text)).toEqual({ words });
   });
 
-  it('refuses an unclosed quote, saying which and how to fix it', () => {
-    const error = (() => {
-      try {
-        splitCommandLine('"C:\\Program Files\\ed.exe %f');
-      } catch (caught) {
-        return caught;
-      }
-      return null;
-    })();
-    expect(error).toBeInstanceOf(FtpError);
-    expect((error as FtpError).data.message).toMatch(/unclosed double quote/);
-    expect((error as FtpError).data.hint).toMatch(/Close the quote/);
+  it('says which quote is left open', () => {
+    expect(splitCommandLine('"C:\\Program Files\\ed.exe %f')).toEqual({ unclosedQuote: '"' });
+    expect(splitCommandLine("ed 'it")).toEqual({ unclosedQuote: "'" });
   });
 });
 
 describe('editorCommandProblem', () => {
   it.each([
     ['code --wait', null],
-    ['"unclosed', 'it has an unclosed quote'],
-    ['   ', 'it names no program'],
-    ['x'.repeat(1001), 'it is longer than 1000 characters'],
+    ['"unclosed', 'unclosed-quote'],
+    ['   ', 'no-program'],
+    ['x'.repeat(1001), 'too-long'],
   ])('%s', (text, problem) => {
     expect(editorCommandProblem(text)).toBe(problem);
   });
@@ -52,6 +44,19 @@ describe('editorLaunch', () => {
   });
   it('appends the file when the command has no %f', () => {
     expect(editorLaunch('"/opt/Sublime Text/sublime_text" -n', file, 'linux')).toEqual({ command: '/opt/Sublime Text/sublime_text', args: ['-n', file] });
+  });
+  it('refuses an unclosed quote, saying which and how to fix it', () => {
+    const error = (() => {
+      try {
+        editorLaunch('"C:\\Program Files\\ed.exe %f', file, 'win32');
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(FtpError);
+    expect((error as FtpError).data.message).toMatch(/unclosed double quote/);
+    expect((error as FtpError).data.hint).toMatch(/Close the quote/);
   });
   it.each([
     ['linux', 'xdg-open'],

@@ -94,6 +94,7 @@ export function createFakeApi(): FakeApi {
       }
       case 'queue:list':
       case 'session:status':
+      case 'edit:list':
         return ok([]);
       case 'local:home':
         return ok({ path: '/home/test' });
