@@ -927,6 +927,11 @@ export async function editRemote(name: string): Promise<void> {
   await perform('edit:open', { sessionId, path: fullPath('remote', name) });
 }
 
+/** A local file in the editor (Settings → Editing), as FileZilla's local "Edit". */
+export async function editLocal(name: string): Promise<void> {
+  await perform('edit:open-local', { path: fullPath('local', name) });
+}
+
 /** Open a file being edited in the editor again. */
 export async function reopenEdited(file: EditedFile): Promise<void> {
   await perform('edit:open', { sessionId: file.sessionId, path: file.remotePath });

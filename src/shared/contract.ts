@@ -78,6 +78,8 @@ export interface Requests {
   /** View/Edit: download a remote file to a private folder, open it with the editor, watch it for saves. */
   'edit:open': [{ readonly sessionId: string; readonly path: string }, EditedFile];
   'edit:list': [void, readonly EditedFile[]];
+  /** Open a local file with the same editor (FileZilla's local "Edit"): nothing is watched or uploaded. */
+  'edit:open-local': [{ readonly path: string }, void];
   /** Upload a saved file back; `overwriteChanged` also when the server's copy changed since it was opened. */
   'edit:upload': [{ readonly id: string; readonly overwriteChanged?: boolean }, EditUploadResult];
   /** Stop watching and delete the local copy; a copy with saves not uploaded needs `discard`. */
@@ -146,6 +148,7 @@ export const REQUEST_CHANNELS = [
   'queue:pending-question',
   'edit:open',
   'edit:list',
+  'edit:open-local',
   'edit:upload',
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];

@@ -149,6 +149,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'edit:open': ({ sessionId, path: remotePath }) => edits.open(sessionId, remotePath),
     'edit:list': async () => edits.list(),
+    'edit:open-local': ({ path: file }) => edits.openLocal(file),
     'edit:upload': ({ id, overwriteChanged }) => edits.upload(id, overwriteChanged),
     'edit:finish': ({ id, discard }) => edits.finish(id, discard),
   };

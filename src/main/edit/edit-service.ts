@@ -19,7 +19,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
-import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
+import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
 import type { FileFacts } from '../transfers/overwrite-policy';
 import { remoteFileFacts } from '../transfers/remote-facts';
 import { editorLaunch } from './editor-command';
@@ -112,6 +112,18 @@ export class EditService {
       throw error;
     }
     return file;
+  }
+
+  /** A local file in the editor, as it is: no copy, no watching. */
+  async openLocal(file: string): Promise<void> {
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(file);
+    } catch (error) {
+      throw localError(file, error as NodeJS.ErrnoException);
+    }
+    if (!stats.isFile()) throw invalidInput(`${file} is not a file.`, 'Choose a file to edit; folders open in the pane.');
+    await this.launch(file);
   }
 
   async upload(id: string, overwriteChanged = false): Promise<EditUploadResult> {

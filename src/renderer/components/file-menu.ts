@@ -22,7 +22,9 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
       ? { id: 'upload', label: t('action.upload'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer('local', names) }
       : { id: 'download', label: t('action.download'), disabled: selected.length === 0, onSelect: () => void actions.transfer('remote', names) },
     { id: 'open', label: t('action.open'), shortcut: 'Enter', disabled: !canOpen, onSelect: () => actions.open(side, names) },
-    ...(side === 'remote' ? [{ id: 'view-edit', label: t('action.viewEdit'), disabled: !connected || selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editRemote(first.name) }] : []),
+    side === 'remote'
+      ? { id: 'view-edit', label: t('action.viewEdit'), disabled: !connected || selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editRemote(first.name) }
+      : { id: 'edit', label: t('action.edit'), disabled: selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editLocal(first.name) },
     { id: 's1', label: '', separator: true },
     { id: 'mkdir', label: t('action.newFolder'), disabled: !listed, onSelect: () => void actions.newFolder(side) },
     { id: 'rename', label: t('action.rename'), shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => first && actions.startRename(side, first.name) },

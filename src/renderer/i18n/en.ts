@@ -346,6 +346,7 @@ export const en = {
   'error.bookmarkNeedsSiteHint': 'Connect to a site from the Site Manager, then add the bookmark.',
 
   // View/Edit
+  'action.edit': 'Edit',
   'action.viewEdit': 'View/Edit',
   'edit.opening': 'Opening {name} for editing…',
   'edit.changedTitle': 'File changed',

@@ -347,6 +347,7 @@ export const zhCN: Messages = {
   'error.bookmarkNeedsSiteHint': '请先从站点管理器连接到站点，然后再添加书签。',
 
   // View/Edit
+  'action.edit': '编辑',
   'action.viewEdit': '查看/编辑',
   'edit.opening': '正在打开 {name} 以编辑…',
   'edit.changedTitle': '文件已更改',

@@ -139,6 +139,19 @@ describe('EditService against vsftpd', () => {
     await service.finish(again.id);
   });
 
+  it('opens a local file in the same editor, as it is, and refuses a folder or a missing file', async () => {
+    const marker = path.join(scripts, 'local-started-with');
+    editorCommand = `${editorScript('record-local.sh', `printf "%s" "$1" > ${marker}`)} %f`;
+    const local = path.join(scripts, 'local notes.txt');
+    fs.writeFileSync(local, 'local\n');
+    await service.openLocal(local);
+    await until('the editor to run', () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === local);
+    expect(service.list().some((file) => file.localPath === local)).toBe(false);
+    await expect(service.openLocal(scripts)).rejects.toThrow(/is not a file/);
+    const missing = await service.openLocal(path.join(scripts, 'gone.txt')).catch((caught: unknown) => caught);
+    expect((missing as FtpError).data).toMatchObject({ kind: 'local-file', path: path.join(scripts, 'gone.txt') });
+  });
+
   it('reports a missing remote file as the server said, and leaves nothing behind', async () => {
     const before = fs.readdirSync(path.join(home, EDIT_FOLDER));
     const error = await service.open('s1', '/no-such-file.txt').catch((caught: unknown) => caught);
