@@ -28,8 +28,11 @@ import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
 import { localizeError } from './lib/localize-error';
 import type { PaneSide } from './lib/dnd';
-import { makeView, navReduce, type NavInput, type NavView } from './lib/list-nav';
+import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
+import { makeView, navReduce, targetNames, type NavInput, type NavView } from './lib/list-nav';
+import { shownRows } from './lib/pane-rows';
+import { syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput, splitHost } from './lib/site-form';
@@ -43,6 +46,7 @@ import { isConnected, useSessionStore, type SessionTarget } from './stores/sessi
 import { useSettingsStore } from './stores/settings-store';
 import { useSitesStore } from './stores/sites-store';
 import { pushToast, toastForError, useUiStore, type PromptRequest } from './stores/ui-store';
+import { saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
 
 // ---- The api and error reporting ------------------------------------------
 
@@ -144,6 +148,7 @@ function onSessionChanged(status: SessionStatus): void {
   useSessionStore.setState({ status });
   if (status.state === 'disconnected' || status.state === 'failed') {
     resetPane('remote');
+    setSyncBrowsing(false);
     // A failed connect is reported by connect() (or becomes the certificate dialog); only a
     // connection that was up and dropped is reported here.
     if (status.error && !session.connecting && session.status?.state === 'connected') reportError(status.error);
@@ -271,11 +276,14 @@ function folderNames(rows: readonly FileRow[]): string[] {
   return rows.filter((r) => r.type === 'directory' && r.name !== '.' && r.name !== '..').map((r) => r.name);
 }
 
+type ListOutcome = 'listed' | 'failed' | 'superseded';
+
 /**
- * Opens a folder in a pane. A newer navigation wins over an older one still in flight; a refresh of
- * the same folder keeps the selection. On failure the old listing stays and the error is shown.
+ * Lists a folder into a pane. A newer listing wins over an older one still in flight; a refresh of
+ * the same folder keeps the selection. On failure the old listing stays; the error is reported unless
+ * the caller explains it itself (`report: false`).
  */
-export async function navigate(side: PaneSide, path: string, focus?: string): Promise<boolean> {
+async function listFolder(side: PaneSide, path: string, focus?: string, report = true): Promise<ListOutcome> {
   const store = paneStore(side);
   const seq = ++sequence[side];
   store.setState({ loading: true, pending: path });
@@ -287,17 +295,17 @@ export async function navigate(side: PaneSide, path: string, focus?: string): Pr
     const status = useSessionStore.getState().status;
     if (!isConnected(status)) {
       store.setState({ loading: false, pending: null });
-      return false;
+      return 'failed';
     }
     const r = await request('session:list', { sessionId: status.sessionId, path });
     result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value) } } : r;
     if (r.ok && r.value.unparsed.length > 0) info(tn('log.unparsed', r.value.unparsed.length));
   }
-  if (seq !== sequence[side]) return false;
+  if (seq !== sequence[side]) return 'superseded';
   if (!result.ok) {
     store.setState({ loading: false, pending: null, error: result.error });
-    reportError(result.error);
-    return false;
+    if (report) reportError(result.error);
+    return 'failed';
   }
   const { value } = result;
   const prev = store.getState();
@@ -329,7 +337,50 @@ export async function navigate(side: PaneSide, path: string, focus?: string): Pr
     treeChildren,
     treeExpanded,
   });
+  // A new listing may hide rows that were selected (quick filter, or identical files on either side).
+  const viewModes = useViewStore.getState();
+  const hidingIdentical = viewModes.comparing && viewModes.compareMode.hideIdentical;
+  if (hidingIdentical || store.getState().filter !== '') pruneSelection(side);
+  if (hidingIdentical) pruneSelection(side === 'local' ? 'remote' : 'local');
+  return 'listed';
+}
+
+/**
+ * Opens a folder in a pane, as the user asked. With synchronized browsing on, the other pane follows
+ * to the corresponding folder; where there is none, the user chooses between turning synchronized
+ * browsing off and going back (FileZilla asks the same).
+ */
+export async function navigate(side: PaneSide, path: string, focus?: string): Promise<boolean> {
+  const before = paneStore(side).getState().path;
+  const outcome = await listFolder(side, path, focus);
+  if (outcome !== 'listed') return false;
+  const pair = useViewStore.getState().syncPair;
+  const now = paneStore(side).getState().path;
+  if (pair === null || now === before) return true;
+  await follow(side, pair, before, now);
   return true;
+}
+
+async function follow(side: PaneSide, pair: SyncPair, before: string, now: string): Promise<void> {
+  const other: PaneSide = side === 'local' ? 'remote' : 'local';
+  const target = syncTarget(pair, side, now);
+  if (target !== null) {
+    const outcome = await listFolder(other, target, undefined, false);
+    if (outcome !== 'failed') return;
+  }
+  const error = paneStore(other).getState().error;
+  const reason = target !== null && error ? localizeError(error, currentLanguage()).message : '';
+  const turnOff = await confirm({
+    title: t('sync.missingTitle'),
+    message:
+      target === null
+        ? t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: now })
+        : t(other === 'remote' ? 'sync.missingRemote' : 'sync.missingLocal', { path: target, reason }),
+    confirmLabel: t('sync.turnOff'),
+  });
+  if (turnOff) setSyncBrowsing(false);
+  // Staying synchronized means both panes show corresponding folders: this pane goes back.
+  else if (before !== '') await listFolder(side, before);
 }
 
 /** The path field: what the user typed, made absolute for remote paths. */
@@ -339,10 +390,10 @@ export function navigateTyped(side: PaneSide, typed: string): Promise<boolean> {
   return navigate(side, target);
 }
 
-export function refresh(side: PaneSide): Promise<boolean> {
+export async function refresh(side: PaneSide): Promise<boolean> {
   const s = paneStore(side).getState();
-  if (s.path === '') return Promise.resolve(false);
-  return navigate(side, s.path);
+  if (s.path === '') return false;
+  return (await listFolder(side, s.path)) === 'listed';
 }
 
 export function refreshBoth(): void {
@@ -384,6 +435,73 @@ export function collapseTree(side: PaneSide, path: string): void {
   const expanded = new Set(store.getState().treeExpanded);
   expanded.delete(path);
   store.setState({ treeExpanded: expanded });
+}
+
+// ---- View: quick filter, directory comparison, synchronized browsing ---------------------
+
+/** The comparison's marks, or null when off or a pane has no listing; memoized on its inputs for both panes. */
+let lastComparison: { local: readonly FileRow[]; remote: readonly FileRow[]; by: CompareBy; value: Comparison } | null = null;
+export function comparisonOf(local: readonly FileRow[] | null, remote: readonly FileRow[] | null, comparing: boolean, by: CompareBy): Comparison | null {
+  if (!comparing || local === null || remote === null) return null;
+  if (lastComparison?.local === local && lastComparison.remote === remote && lastComparison.by === by) return lastComparison.value;
+  // Local times come from the file system; remote times carry only what the listing said.
+  const value = compareListings({ rows: local, exactTimes: true }, { rows: remote, exactTimes: false }, { by });
+  lastComparison = { local, remote, by, value };
+  return value;
+}
+
+/** The rows a pane shows right now (hidden files, quick filter, hidden identical files applied). */
+export function shownRowsOf(side: PaneSide): ReturnType<typeof shownRows> {
+  const pane = paneStore(side).getState();
+  const view = useViewStore.getState();
+  const comparison = view.compareMode.hideIdentical ? comparisonOf(useLocalPane.getState().rows, useRemotePane.getState().rows, view.comparing, view.compareMode.by) : null;
+  return shownRows(pane.rows ?? [], { showHidden: useSettingsStore.getState().settings.showHiddenFiles, filter: pane.filter, hideIdentical: comparison ? comparison[side] : null });
+}
+
+/** The selection (or the cursor row) among the rows shown: never a row the filter or comparison hides. */
+export function shownTargets(side: PaneSide): string[] {
+  return targetNames(paneStore(side).getState().nav, makeView(shownRowsOf(side).shown.map((r) => r.name)));
+}
+
+/** Rows that stop being shown leave the selection, so no action can reach them. */
+function pruneSelection(side: PaneSide): void {
+  const view = makeView(shownRowsOf(side).shown.map((r) => r.name));
+  navInput(side, { kind: 'reset', keep: true }, view);
+}
+
+export function setFilter(side: PaneSide, filter: string): void {
+  paneStore(side).setState({ filter });
+  pruneSelection(side);
+}
+
+export function toggleComparison(): void {
+  useViewStore.setState((s) => ({ comparing: !s.comparing }));
+  pruneSelection('local');
+  pruneSelection('remote');
+}
+
+export function setCompareMode(patch: Partial<CompareMode>): void {
+  const compareMode = { ...useViewStore.getState().compareMode, ...patch };
+  useViewStore.setState({ compareMode });
+  saveCompareMode(compareMode);
+  pruneSelection('local');
+  pruneSelection('remote');
+}
+
+/** On: records the folders both panes show now as the pair (needs a connection and both listings). */
+export function setSyncBrowsing(on: boolean): void {
+  if (!on) {
+    if (useViewStore.getState().syncPair !== null) useViewStore.setState({ syncPair: null });
+    return;
+  }
+  const local = useLocalPane.getState().path;
+  const remote = useRemotePane.getState().path;
+  if (!isConnected(useSessionStore.getState().status) || local === '' || remote === '') return;
+  useViewStore.setState({ syncPair: { local, remote } });
+}
+
+export function toggleSyncBrowsing(): void {
+  setSyncBrowsing(useViewStore.getState().syncPair === null);
 }
 
 export function setSort(side: PaneSide, sort: SortSpec): void {
@@ -698,6 +816,7 @@ export async function disconnect(): Promise<void> {
   if (!r.ok && r.error.kind !== 'closed') reportError(r.error);
   useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
   resetPane('remote');
+  setSyncBrowsing(false);
   info(t('log.disconnected'));
 }
 
@@ -832,9 +951,13 @@ export async function removeBookmark(name: string): Promise<void> {
   await saveSite(siteToInput(site, { bookmarks: site.bookmarks.filter((b) => b.name !== name) }));
 }
 
-/** One click to both folders. */
+/**
+ * One click to both folders. Neither pane follows the other here (the bookmark names both); with
+ * synchronized browsing on, the bookmark's folders become the new pair.
+ */
 export async function goToBookmark(bookmark: Bookmark): Promise<void> {
-  await Promise.all([bookmark.localPath ? navigate('local', bookmark.localPath) : Promise.resolve(true), bookmark.remotePath ? navigate('remote', bookmark.remotePath) : Promise.resolve(true)]);
+  await Promise.all([bookmark.localPath ? listFolder('local', bookmark.localPath) : Promise.resolve('listed'), bookmark.remotePath ? listFolder('remote', bookmark.remotePath) : Promise.resolve('listed')]);
+  if (useViewStore.getState().syncPair !== null) setSyncBrowsing(true);
 }
 
 // ---- Settings -------------------------------------------------------------------------------

@@ -13,10 +13,13 @@ import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
 import { formatDate, formatSize } from '../lib/format';
 import { makeView, targetNames, type NavView } from '../lib/list-nav';
-import { nextSort, sortRows, visibleRows, type FileRow, type SortColumn } from '../lib/sort';
-import { paneStore } from '../stores/pane-store';
+import type { CompareMark } from '../lib/compare-listings';
+import { shownRows } from '../lib/pane-rows';
+import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
+import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
+import { useViewStore } from '../stores/view-store';
 import { openFileMenu } from './file-menu';
 import { FileIcon } from './icons';
 
@@ -64,6 +67,8 @@ interface RowProps {
   readonly cursor: boolean;
   readonly dropTarget: boolean;
   readonly renaming: boolean;
+  /** The directory comparison's verdict; undefined when not comparing. */
+  readonly mark: CompareMark | undefined;
   readonly columns: readonly Column[];
   readonly t: Translator;
   readonly onMouse: (e: MouseEvent<HTMLDivElement>, name: string) => void;
@@ -123,16 +128,31 @@ function RenameInput({ side, name, label }: { readonly side: PaneSide; readonly 
   );
 }
 
+/** Comparison marks: a word for screen readers and tooltips, a glyph so the mark is not colour alone. */
+const MARK_TEXT: Readonly<Record<CompareMark, MessageKey>> = {
+  only: 'compare.mark.only',
+  differs: 'compare.mark.differs',
+  newer: 'compare.mark.newer',
+  older: 'compare.mark.older',
+  same: 'compare.mark.same',
+  unknown: 'compare.mark.unknown',
+};
+const MARK_GLYPH: Readonly<Record<CompareMark, string>> = { only: '+', differs: '≠', newer: '▲', older: '▼', same: '=', unknown: '?' };
+
 const Row = memo(function Row(props: RowProps): ReactElement {
-  const { row, side, t } = props;
+  const { row, side, t, mark } = props;
   const kind = fileKind(row.name, row.type);
+  const markText = mark ? t(MARK_TEXT[mark]) : undefined;
   return (
     <div
       role="row"
       id={props.id}
       aria-rowindex={props.index + 2}
       aria-selected={props.selected}
-      className={`grid-row${props.selected ? ' is-selected' : ''}${props.cursor ? ' is-cursor' : ''}${props.dropTarget ? ' is-drop-target' : ''}${props.index % 2 ? ' is-odd' : ''}`}
+      aria-description={markText}
+      title={markText}
+      data-compare={mark}
+      className={`grid-row${props.selected ? ' is-selected' : ''}${props.cursor ? ' is-cursor' : ''}${props.dropTarget ? ' is-drop-target' : ''}${props.index % 2 ? ' is-odd' : ''}${mark ? ` cmp-${mark}` : ''}`}
       style={{ transform: `translateY(${props.start}px)` }}
       draggable={!props.renaming}
       data-name={row.name}
@@ -155,6 +175,11 @@ const Row = memo(function Row(props: RowProps): ReactElement {
                   {row.name}
                 </span>
               )}
+              {mark ? (
+                <span className="compare-glyph" aria-hidden="true">
+                  {MARK_GLYPH[mark]}
+                </span>
+              ) : null}
             </>
           ) : (
             cellText(t, row, c.id, side)
@@ -202,16 +227,24 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const loading = store((s) => s.loading);
   const dir = store((s) => s.path);
   const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
+  const filter = store((s) => s.filter);
+  const comparing = useViewStore((s) => s.comparing);
+  const compareBy = useViewStore((s) => s.compareMode.by);
+  const hideIdentical = useViewStore((s) => s.compareMode.hideIdentical);
+  const localRows = useLocalPane((s) => s.rows);
+  const remoteRows = useRemotePane((s) => s.rows);
   const columns = side === 'remote' ? REMOTE_COLUMNS : LOCAL_COLUMNS;
   const gridId = useId();
 
   // A 50,000-row listing is sorted in a deferred render: typing and scrolling are never blocked by it.
   const rows = useDeferredValue(rawRows);
   const deferredSort = useDeferredValue(sort);
-  const visible = useMemo(() => visibleRows(rows ?? [], showHidden), [rows, showHidden]);
+  const deferredFilter = useDeferredValue(filter);
+  const marks = actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null;
+  const visible = useMemo(() => shownRows(rows ?? [], { showHidden, filter: deferredFilter, hideIdentical: hideIdentical ? marks : null }).shown, [rows, showHidden, deferredFilter, hideIdentical, marks]);
   const sorted = useMemo(() => sortRows(visible, deferredSort), [visible, deferredSort]);
   const view: NavView = useMemo(() => makeView(sorted.map((r) => r.name)), [sorted]);
-  const stale = rows !== rawRows || deferredSort !== sort;
+  const stale = rows !== rawRows || deferredSort !== sort || deferredFilter !== filter;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -448,6 +481,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
                 cursor={nav.cursor === row.name}
                 dropTarget={dropFolder === row.name}
                 renaming={renaming === row.name}
+                mark={marks?.get(row.name)}
                 columns={columns}
                 t={t}
                 onMouse={onMouse}

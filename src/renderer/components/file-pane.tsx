@@ -1,18 +1,21 @@
 /**
  * One side of the window: the header (site label, editable path with history, Up, New folder,
- * and the transfer button for the selection), the optional folder tree, the list and its footer.
+ * the transfer button for the selection, the quick filter), the optional folder tree, the list and
+ * its footer.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { formatSize } from '../lib/format';
-import { summarize, visibleRows } from '../lib/sort';
-import { paneStore } from '../stores/pane-store';
+import { shownRows } from '../lib/pane-rows';
+import { summarize } from '../lib/sort';
+import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useUiStore } from '../stores/ui-store';
-import { EmptyState, FileList } from './file-list';
+import { useViewStore } from '../stores/view-store';
+import { EmptyState, FileList, focusGrid } from './file-list';
 import { FolderTree } from './folder-tree';
 import { Icon } from './icons';
 import { openMenuAt } from './menu';
@@ -93,25 +96,73 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
   );
 }
 
+/** The quick filename filter: typing filters the list, Escape clears (a second Escape returns to the list). */
+function FilterField({ side }: { readonly side: PaneSide }): ReactElement {
+  const t = useT();
+  const filter = paneStore(side)((s) => s.filter);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (filter === '') focusGrid(side);
+      else actions.setFilter(side, '');
+    } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusGrid(side);
+    }
+  };
+  return (
+    <div className="filter-combo">
+      <input
+        type="search"
+        className="filter-input"
+        data-pane-filter={side}
+        aria-label={t('pane.filter')}
+        placeholder={t('pane.filterPlaceholder')}
+        value={filter}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => actions.setFilter(side, e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {filter !== '' ? (
+        <button type="button" className="icon-button filter-clear" aria-label={t('pane.filterClear')} title={t('pane.filterClear')} onClick={() => actions.setFilter(side, '')}>
+          <Icon name="close" size={12} />
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
   const t = useT();
   const store = paneStore(side);
   const rows = store((s) => s.rows);
   const selected = store((s) => s.nav.selected);
+  const filter = store((s) => s.filter);
   const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
   const connected = useSessionStore((s) => isConnected(s.status));
+  const comparing = useViewStore((s) => s.comparing);
+  const compareBy = useViewStore((s) => s.compareMode.by);
+  const hideIdentical = useViewStore((s) => s.compareMode.hideIdentical);
+  const localRows = useLocalPane((s) => s.rows);
+  const remoteRows = useRemotePane((s) => s.rows);
+  const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null) : null;
   const text = useMemo(() => {
     // Connected but without a listing (it failed): say so, rather than contradict the status bar.
     if (rows === null) return side === 'remote' ? t(connected ? 'pane.footerNoListing' : 'pane.footerNotConnected') : '';
-    const visible = visibleRows(rows, showHidden);
-    const chosen = selected.size > 0 ? visible.filter((r) => selected.has(r.name)) : visible;
+    const { listed, shown } = shownRows(rows, { showHidden, filter, hideIdentical: marks });
+    const chosen = selected.size > 0 ? shown.filter((r) => selected.has(r.name)) : shown;
     const sum = summarize(chosen);
     const files = t.plural('pane.files', sum.files);
     const folders = t.plural('pane.folders', sum.folders);
     const size = formatSize(sum.bytes, t.locale);
-    return selected.size > 0 ? t('pane.footerSelected', { files, folders, size }) : t('pane.footer', { files, folders, size });
-  }, [rows, selected, showHidden, side, t, connected]);
-  return <div className="pane-footer">{text}</div>;
+    const summary = selected.size > 0 ? t('pane.footerSelected', { files, folders, size }) : t('pane.footer', { files, folders, size });
+    return shown.length < listed.length ? `${t('pane.shownOf', { shown: shown.length, total: listed.length })} ${summary}` : summary;
+  }, [rows, selected, showHidden, filter, marks, side, t, connected]);
+  return (
+<div className="pane-footer">{text}</div>
+  );
 }
 
 export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
@@ -125,14 +176,21 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
   const active = useUiStore((s) => s.activePane === side);
   const canTransfer = connected && hasSelection;
 
-  const transferSelection = () => {
-    const s = store.getState();
-    const names = s.nav.selected.size > 0 ? [...s.nav.selected] : s.nav.cursor !== null ? [s.nav.cursor] : [];
-    void actions.transfer(side, names);
+  // Only rows on screen: a selected row the filter or the comparison hides is never transferred.
+  const transferSelection = () => void actions.transfer(side, actions.shownTargets(side));
+
+  // Ctrl+F anywhere in the pane (the list, the header) goes to its filter field.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+      e.preventDefault();
+      const input = e.currentTarget.querySelector<HTMLInputElement>(`[data-pane-filter="${side}"]`);
+      input?.focus();
+      input?.select();
+    }
   };
 
   return (
-    <section className={`pane pane-${side}${active ? ' is-active' : ''}`} aria-label={side === 'local' ? t('pane.localSite') : t('pane.remoteSite')}>
+    <section className={`pane pane-${side}${active ? ' is-active' : ''}`} aria-label={side === 'local' ? t('pane.localSite') : t('pane.remoteSite')} onKeyDown={onKeyDown}>
       <div className="pane-header">
         <PathField side={side} />
         <div className="pane-tools">
@@ -153,6 +211,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
             <Icon name={side === 'local' ? 'upload' : 'download'} />
           </button>
         </div>
+        <FilterField side={side} />
       </div>
       {showTree ? <FolderTree side={side} /> : null}
       <div className="list-wrap">

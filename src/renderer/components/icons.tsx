@@ -38,6 +38,8 @@ const PATHS = {
   site: 'M3 5h14v10H3zM3 8h14',
   warning: 'M10 3l8 14H2zM10 8v4M10 14.5h.01',
   info: 'M10 2a8 8 0 100 16 8 8 0 000-16zM10 9v5M10 6h.01',
+  compare: 'M3 4h5v12H3zM12 4h5v12h-5zM5 8h1M14 8h1M5 12h1M14 12h1',
+  sync: 'M4 8h11l-3-3M16 12H5l3 3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

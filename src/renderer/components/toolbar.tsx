@@ -1,14 +1,16 @@
 /**
  * The main toolbar (Site Manager, recent and saved sites, Disconnect, Refresh, Bookmarks, view
- * toggles, Settings) and the quick connect bar (Host, Username, Password, Port, Quickconnect).
+ * toggles incl. directory comparison and synchronized browsing, Settings) and the quick connect bar
+ * (Host, Username, Password, Port, Quickconnect).
  */
 import { useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
-import { useSessionStore } from '../stores/session-store';
+import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
 import type { MenuItem } from '../stores/ui-store';
+import { useViewStore } from '../stores/view-store';
 import type { SiteTransferMode } from '../../shared/models';
 import { Icon } from './icons';
 import { openMenuAt } from './menu';
@@ -53,6 +55,17 @@ function bookmarksMenu(t: Translator): MenuItem[] {
   return items;
 }
 
+/** FileZilla's comparison choices: size or modification time, and whether identical files are hidden. */
+function compareMenu(t: Translator): MenuItem[] {
+  const mode = useViewStore.getState().compareMode;
+  return [
+    { id: 'by-size', label: t('compare.bySize'), checked: mode.by === 'size', onSelect: () => actions.setCompareMode({ by: 'size' }) },
+    { id: 'by-time', label: t('compare.byTime'), checked: mode.by === 'time', onSelect: () => actions.setCompareMode({ by: 'time' }) },
+    { id: 'sep', label: '', separator: true },
+    { id: 'hide', label: t('compare.hideIdentical'), checked: mode.hideIdentical, onSelect: () => actions.setCompareMode({ hideIdentical: !mode.hideIdentical }) },
+  ];
+}
+
 function ToolButton(props: { readonly icon?: Parameters<typeof Icon>[0]['name']; readonly label: string; readonly onClick: (e: MouseEvent<HTMLButtonElement>) => void; readonly disabled?: boolean; readonly menu?: boolean; readonly pressed?: boolean; readonly showLabel?: boolean; readonly data?: string }): ReactElement {
   return (
     <button
@@ -79,6 +92,9 @@ export function Toolbar(): ReactElement {
   const connecting = useSessionStore((s) => s.connecting);
   const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
   const showTree = useSettingsStore((s) => s.settings.showFolderTree);
+  const comparing = useViewStore((s) => s.comparing);
+  const syncing = useViewStore((s) => s.syncPair !== null);
+  const connected = isConnected(status);
   const canDisconnect = status !== null && (status.state === 'connected' || status.state === 'connecting');
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -94,6 +110,11 @@ export function Toolbar(): ReactElement {
         <ToolButton icon="bookmark" label={t('toolbar.bookmarks')} menu data="bookmarks" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.bookmarks'), bookmarksMenu(t))} />
         <ToolButton icon="tree" label={t('toolbar.folderTree')} pressed={showTree} onClick={() => actions.toggleFolderTree()} />
         <ToolButton icon="eye" label={t('toolbar.hiddenFiles')} pressed={showHidden} onClick={() => actions.toggleHiddenFiles()} />
+      </div>
+      <div className="tool-group">
+        <ToolButton icon="compare" label={t('toolbar.compare')} pressed={comparing} onClick={() => actions.toggleComparison()} />
+        <ToolButton label={t('toolbar.compareOptions')} menu data="compare" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.compareOptions'), compareMenu(t))} />
+        <ToolButton icon="sync" label={t('toolbar.syncBrowsing')} pressed={syncing} disabled={!connected} onClick={() => actions.toggleSyncBrowsing()} />
       </div>
       <div className="tool-spacer" />
       <ToolButton icon="settings" label={t('toolbar.settings')} showLabel onClick={() => actions.openSettings()} />

@@ -1,6 +1,6 @@
 /**
  * One store per file pane (local, remote): the folder shown, its rows, loading and error state,
- * path history, sort, keyboard/selection state, inline rename and the folder tree's cache.
+ * path history, sort, keyboard/selection state, inline rename, the quick filter and the folder tree's cache.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FerryErrorData } from '../../shared/errors';
@@ -31,6 +31,8 @@ export interface PaneState {
   /** Folder tree: sub-folder names per listed folder, and which nodes are open. */
   readonly treeChildren: ReadonlyMap<string, readonly string[]>;
   readonly treeExpanded: ReadonlySet<string>;
+  /** The quick filename filter; kept when the folder changes, so "*.jpg" works across folders. */
+  readonly filter: string;
 }
 
 export type PaneStore = UseBoundStore<StoreApi<PaneState>>;
@@ -53,6 +55,7 @@ function initial(side: PaneSide): PaneState {
     renaming: null,
     treeChildren: new Map(),
     treeExpanded: new Set(),
+    filter: '',
   };
 }
 

@@ -185,3 +185,42 @@ describe('language', () => {
     expect(within(modes).getByRole('radio', { name: /默认/ })).toBeTruthy();
   });
 });
+
+describe('quick filter and directory comparison', () => {
+  async function connectWith(names: string[]): Promise<void> {
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, names)));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+  }
+
+  it('Upload selected sends only the rows the filter shows, and the footer says how many are shown', async () => {
+    await connectWith(['x.bin']);
+    const local = screen.getByRole('grid', { name: 'Local files' });
+    await waitFor(() => expect(within(local).getByText('file-2.txt')).toBeTruthy());
+    act(() => {
+      local.focus();
+      fireEvent.keyDown(local, { key: 'a', ctrlKey: true });
+    });
+    const pane = screen.getByRole('region', { name: 'Local site' });
+    fireEvent.change(within(pane).getByRole('searchbox', { name: 'Filter file names' }), { target: { value: '*-1.TXT' } });
+    await waitFor(() => expect(within(pane).getByText(/^1 of 3 shown\./)).toBeTruthy());
+    expect(within(local).queryByText('file-2.txt')).toBeNull();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Upload selected' }));
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(true));
+    const add = api.calls.find((c) => c.channel === 'queue:add')?.arg as { items: { localPath: string }[] };
+    expect(add.items.map((i) => i.localPath)).toEqual(['/home/test/file-1.txt']);
+  });
+
+  it('marks rows with an accessible text when comparing', async () => {
+    await connectWith(['file-0.txt', 'remote-only.bin']);
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Directory comparison' }));
+    const remote = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(remote).getByText('remote-only.bin').closest('[role="row"]')?.getAttribute('aria-description')).toBe('Only on this side'));
+    const local = screen.getByRole('grid', { name: 'Local files' });
+    expect(within(local).getByText('file-2.txt').closest('[role="row"]')?.getAttribute('aria-description')).toBe('Only on this side');
+    act(() => actions.toggleComparison());
+    expect(within(local).getByText('file-2.txt').closest('[role="row"]')?.getAttribute('aria-description')).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The quick filename filter of a pane: a case-insensitive substring, or a pattern when it has `*` or
+ * `?`. Pure, compiled once per keystroke and then run over every row.
+ */
+
+export type NameMatcher = (name: string) => boolean;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * "rep" matches "Report.pdf"; "*.jpg" matches names ending in .jpg; "img_??.png" matches two characters
+ * in place of "??". A pattern with wildcards matches the whole name (as in a shell), plain text any part.
+ * Blank text matches everything.
+ */
+export function compileNameFilter(text: string): NameMatcher {
+  const needle = text.trim().toLocaleLowerCase();
+  if (needle === '') return () => true;
+  if (!/[*?]/.test(needle)) return (name) => name.toLocaleLowerCase().includes(needle);
+  const source = [...needle].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('');
+  const pattern = new RegExp(`^${source}$`, 'su');
+  return (name) => pattern.test(name.toLocaleLowerCase());
+}
+
+/** The rows whose names match; the same array when the filter is blank (memoized lists stay put). */
+export function filterByName<T extends { readonly name: string }>(rows: readonly T[], text: string): readonly T[] {
+  if (text.trim() === '') return rows;
+  const matches = compileNameFilter(text);
+  return rows.filter((r) => matches(r.name));
+}

@@ -1,0 +1,29 @@
+/**
+ * The rows a pane shows, in one place for the list, its footer and the pane's buttons, so none of
+ * them can act on a row the user does not see: dot files by the setting, then the quick filter, then
+ * identical files when the comparison hides them.
+ */
+import { isHiddenAsIdentical, type CompareMark } from './compare-listings';
+import { filterByName } from './name-filter';
+import { visibleRows, type FileRow } from './sort';
+
+export interface RowFilters {
+  readonly showHidden: boolean;
+  readonly filter: string;
+  /** The comparison's marks for this pane, when comparing and hiding identical files; else null. */
+  readonly hideIdentical: ReadonlyMap<string, CompareMark> | null;
+}
+
+export interface ShownRows {
+  /** What the folder would show without the quick filter and the comparison (the "of M"). */
+  readonly listed: readonly FileRow[];
+  readonly shown: readonly FileRow[];
+}
+
+export function shownRows(rows: readonly FileRow[], filters: RowFilters): ShownRows {
+  const listed = visibleRows(rows, filters.showHidden);
+  const filtered = filterByName(listed, filters.filter);
+  const marks = filters.hideIdentical;
+  const shown = marks === null ? filtered : filtered.filter((r) => !isHiddenAsIdentical(r, marks.get(r.name)));
+  return { listed, shown };
+}
