@@ -11,7 +11,8 @@ ROOT_DIR="$CACHE_DIR/root"
 STAMP="$ROOT_DIR/.extracted"
 
 # gcc and libnetfilter-queue-dev build bench/latency/delay-queue.c (npm run bench:latency); the rest: tests and npm run bench.
-SYSTEM_PACKAGES=(vsftpd lftp curl iptables iproute2 openssl chromium procps fonts-wqy-microhei time gcc libnetfilter-queue-dev)
+# microsocks, dante-server, tinyproxy: real SOCKS 5, SOCKS 4/5 and HTTP CONNECT proxies for test/integration/proxy.test.ts.
+SYSTEM_PACKAGES=(vsftpd lftp curl iptables iproute2 openssl chromium procps fonts-wqy-microhei time gcc libnetfilter-queue-dev microsocks dante-server tinyproxy)
 SERVER_DEBS=(pure-ftpd pure-ftpd-common proftpd-core proftpd-mod-crypto)
 
 log() { printf '[setup-system] %s\n' "$*"; }

@@ -44,6 +44,17 @@ export const ERROR_TEXTS_EN = {
   'connect.no-answer': 'Could not reach {where} within {seconds} s.',
   'connect.no-answer.hint': 'Check the host name and port, and that no firewall blocks outgoing connections to this port.',
 
+  // Through a proxy (Settings → Proxy). {proxy} is "SOCKS 5 proxy host:port"; {where} the FTP server's host:port.
+  'connect.proxy-unreachable': 'Could not connect through the {proxy}: {detail}.',
+  'connect.proxy-unreachable.hint': "Check the proxy's type, address and port in Settings → Proxy, or turn the proxy off.",
+  'connect.proxy-refused': 'The {proxy} did not connect to {where}: {detail}.',
+  'connect.proxy-refused.hint': "The proxy may not allow this server or port, or the server is down. Ask the proxy's administrator, or bypass the proxy for this site (Site Manager → Advanced).",
+  'connect.proxy-auth': 'The {proxy} did not accept the user name and password ({detail}).',
+  'connect.proxy-auth.hint': 'Check the proxy user and password in Settings → Proxy.',
+  'proxy.active-mode': 'Active mode cannot work through a proxy: the server would have to connect back to this computer, and a proxy only relays connections from it.',
+  'proxy.active-mode.hint': 'Use passive mode for this site, or bypass the proxy for it (Site Manager → Advanced).',
+  'data.passive.proxy.hint': "The data connection went through the {proxy}, which may not allow the server's passive ports. Ask the proxy's administrator to allow them, or bypass the proxy for this site.",
+
   // A command that got no reply in time.
   'timeout.reply': 'No reply from {host} to "{command}" within {seconds} s.',
   'timeout.reply.hint': 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',

@@ -32,7 +32,8 @@ export interface ConnectError extends ErrorBase {
   readonly kind: 'connect';
   readonly host: string;
   readonly port: number;
-  readonly cause: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'reset' | 'other';
+  /** 'proxy': the proxy could not be reached, refused the destination, or refused our credentials. */
+  readonly cause: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'reset' | 'other' | 'proxy';
 }
 export interface TimeoutError extends ErrorBase {
   readonly kind: 'timeout';

@@ -1,5 +1,6 @@
 import type { FerryErrorData } from '../../shared/errors';
 import type { TransferMode } from '../../shared/errors';
+import type { ProxyOptions } from './proxy';
 import type { TranscriptListener } from './transcript';
 
 /** How to secure the control and data connections. */
@@ -20,6 +21,8 @@ export interface ConnectOptions {
   readonly disableEpsv?: boolean;
   readonly activeExternalAddress?: string | null;
   readonly activePortRange?: readonly [number, number] | null;
+  /** Connect through this proxy (SOCKS 5/4a or HTTP CONNECT); passive mode only. */
+  readonly proxy?: ProxyOptions | null;
   /** "auto" (UTF-8, announced with OPTS UTF8 ON when offered) or an iconv-lite charset name such as "gbk". */
   readonly charset?: string;
   /** SHA-256 fingerprints ("AB:CD:…") of certificates the user trusts even though they do not verify. */

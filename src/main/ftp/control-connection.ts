@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Charset } from './charset';
+import type { ProxyOptions } from './proxy';
 import { FtpError, invalidInput } from './ftp-error';
 import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
@@ -21,6 +22,8 @@ export interface ControlConnectionOptions {
   readonly keepAliveMs: number;
   /** Implicit FTPS: TLS from the first byte. */
   readonly implicitTls?: tls.ConnectionOptions | undefined;
+  /** Open the connection through this proxy. */
+  readonly proxy?: ProxyOptions | null | undefined;
   readonly onTranscript?: TranscriptListener | undefined;
   /** Called once when the peer or the network closed the connection (not after `close()`/`quit()`). */
   readonly onClosed?: ((reason: FtpError) => void) | undefined;
@@ -237,6 +240,8 @@ export class ControlConnection {
 
   private attach(socket: net.Socket): void {
     socket.on('data', this.onData);
+    // A socket from a proxy comes paused, holding what arrived early (the greeting): a listener alone would not start it.
+    socket.resume();
     if (socket instanceof tls.TLSSocket) socket.on('session', (session: Buffer) => (this.tlsSessionValue = session));
     socket.once('close', () => {
       this.handleClose(new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host: this.options.host }), retryable: true }));
@@ -382,7 +387,8 @@ export function normalizeAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
-function openSocket(options: ControlConnectionOptions): Promise<net.Socket> {
+async function openSocket(options: ControlConnectionOptions): Promise<net.Socket> {
+  if (options.proxy) return openSocketViaProxy(options, options.proxy);
   return new Promise<net.Socket>((resolve, reject) => {
     const implicit = options.implicitTls;
     const socket: net.Socket = implicit
@@ -405,6 +411,29 @@ function openSocket(options: ControlConnectionOptions): Promise<net.Socket> {
       socket.off('error', onError);
       socket.setNoDelay(true);
       socket.setKeepAlive(true, 60_000);
+      resolve(socket);
+    });
+  });
+}
+
+/** Through the proxy to the server's host name; implicit FTPS then starts TLS on that tunnel. */
+async function openSocketViaProxy(options: ControlConnectionOptions, proxy: ProxyOptions): Promise<net.Socket> {
+  // Loaded on first use: most sessions have no proxy, and the CLI should not read the SOCKS client to start.
+  const { connectThroughProxy } = await import('./proxy');
+  const tunnel = await connectThroughProxy(proxy, options.host, options.port, options.connectTimeoutMs);
+  tunnel.setNoDelay(true);
+  tunnel.setKeepAlive(true, 60_000);
+  const implicit = options.implicitTls;
+  if (!implicit) return tunnel;
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = tls.connect({ ...implicit, socket: tunnel });
+    const onError = (error: NodeJS.ErrnoException): void => {
+      socket.destroy();
+      reject(new FtpError(describeSocketError(error, options.host, options.port)));
+    };
+    socket.once('error', onError);
+    socket.once('secureConnect', () => {
+      socket.off('error', onError);
       resolve(socket);
     });
   });

@@ -7,6 +7,7 @@ import { errorText, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { formatEprtArgument, formatPortArgument, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
+import type { ProxyOptions } from './proxy';
 
 export interface DataChannelOptions {
   readonly mode: TransferMode;
@@ -20,6 +21,10 @@ export interface DataChannelOptions {
   readonly timeoutMs: number;
   /** Wrap the data connection in TLS (PROT P), resuming the control connection's session. */
   readonly tls: tls.ConnectionOptions | null;
+  /** Passive data connections go through this proxy too (active mode is refused with a proxy: see proxy.ts). */
+  readonly proxy?: ProxyOptions | null | undefined;
+  /** The server as configured (its host name): behind a proxy the control socket's peer is the proxy, not the server. */
+  readonly serverHost?: string | undefined;
 }
 
 /** What the session remembers across transfers about which commands work. */
@@ -50,12 +55,14 @@ export interface PendingDataConnection {
  * the accepted connection (paused on accept) is adopted by a socket made with it — see `adoptWithUserBuffers`.
  */
 export async function prepareDataConnection(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory, onread?: net.OnReadOpts): Promise<PendingDataConnection> {
-  const userRead = options.tls ? undefined : onread;
+  // A proxied socket comes ready-made from the proxy client: no `onread` can be given to it.
+  const userRead = options.tls || options.proxy ? undefined : onread;
   return options.mode === 'passive' ? preparePassive(control, options, memory, userRead) : prepareActive(control, options, memory, userRead);
 }
 
 async function preparePassive(control: ControlConnection, options: DataChannelOptions, memory: DataChannelMemory, onread: net.OnReadOpts | undefined): Promise<PendingDataConnection> {
-  const peer = control.remoteAddress;
+  // "The server's own address" is the one we asked the proxy for; the socket's peer would be the proxy itself.
+  const peer = options.proxy ? (options.serverHost ?? control.remoteAddress) : control.remoteAddress;
   let host: string | null = null;
   let port: number | null = null;
   if (memory.epsv !== 'fails') {
@@ -90,7 +97,63 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       }
     }
   }
+  if (options.proxy) return connectPassiveViaProxy(control, host ?? peer, port, options, options.proxy);
   return connectPassive(control, host ?? peer, port, options, onread);
+}
+
+/**
+ * The passive data connection through the proxy. A destination the proxy refuses becomes the passive-mode
+ * diagnosis with a proxy hint (it may block the server's passive ports); an unreachable proxy or refused
+ * credentials stay the proxy's own error.
+ */
+function connectPassiveViaProxy(control: ControlConnection, host: string, port: number, options: DataChannelOptions, proxy: ProxyOptions): PendingDataConnection {
+  let cancelled = false;
+  let opened: net.Socket | null = null;
+  let rejectCancelled: (error: FtpError) => void = () => undefined;
+  const whenCancelled = new Promise<never>((_resolve, reject) => {
+    rejectCancelled = reject;
+  });
+  whenCancelled.catch(() => undefined);
+  const open = async (): Promise<net.Socket> => {
+    // Loaded on first use: most sessions have no proxy.
+    const { connectThroughProxy, describeProxy } = await import('./proxy');
+    let socket: net.Socket;
+    try {
+      socket = await connectThroughProxy(proxy, host, port, options.timeoutMs);
+    } catch (error) {
+      if (error instanceof FtpError && error.data.kind === 'connect' && error.data.text?.message === 'connect.proxy-refused') {
+        const data = dataConnectionError('passive', 'connect-failed', host, port, String(error.data.text.values?.detail ?? ''));
+        const values = { ...data.text?.values, proxy: describeProxy(proxy) };
+        throw new FtpError({ ...data, hint: errorText('data.passive.proxy.hint', values), text: { ...data.text, hint: 'data.passive.proxy.hint', values } });
+      }
+      throw error;
+    }
+    if (cancelled) {
+      socket.destroy();
+      throw new FtpError({ kind: 'aborted', ...sentences('aborted.data', null), retryable: false });
+    }
+    socket.setNoDelay(true);
+    opened = socket;
+    return socket;
+  };
+  const connecting = open();
+  connecting.catch(() => undefined);
+  const raw = Promise.race([connecting, whenCancelled]);
+  const withTls = raw.then((socket) => (options.tls ? secureDataSocket(control, socket, options.tls, 'passive', host, port) : socket));
+  withTls.catch(() => undefined);
+  return {
+    mode: 'passive',
+    address: host,
+    port,
+    userBuffers: false,
+    socket: () => withTls,
+    cancel: () => {
+      opened?.destroy();
+      if (cancelled) return;
+      cancelled = true;
+      rejectCancelled(new FtpError({ kind: 'aborted', ...sentences('aborted.data', null), retryable: false }));
+    },
+  };
 }
 
 function connectPassive(control: ControlConnection, host: string, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {

@@ -31,6 +31,8 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
   if (!host) throw invalidInput('No host given.', 'Enter the server name or address, e.g. ftp.example.com.');
   const port = options.port ?? (tlsMode === 'implicit' ? 990 : 21);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidInput(`Port ${port} is not valid.`, 'Use a port from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
+  const proxy = options.proxy ?? null;
+  if (proxy && options.transferMode === 'active') throw new FtpError({ kind: 'invalid-input', ...sentences('proxy.active-mode', 'proxy.active-mode.hint'), retryable: false });
   const requestedCharset = options.charset && options.charset !== 'auto' ? options.charset : 'utf-8';
   const charset = await loadCharset(requestedCharset);
   const trusted = options.trustedFingerprints ?? [];
@@ -48,6 +50,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     commandTimeoutMs: options.commandTimeoutMs ?? DEFAULTS.commandTimeoutMs,
     keepAliveMs: options.keepAliveMs ?? DEFAULTS.keepAliveMs,
     implicitTls: tlsMode === 'implicit' ? { ...tlsOptions, host } : undefined,
+    proxy,
     onTranscript: options.onTranscript,
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
   });
@@ -100,6 +103,8 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
         activePortRange: options.activePortRange ?? null,
         timeoutMs: options.dataTimeoutMs ?? DEFAULTS.dataTimeoutMs,
         tls: protectedData ? { ...tlsOptions, host } : null,
+        proxy,
+        serverHost: host,
       },
     };
   } catch (error) {

@@ -12,7 +12,8 @@ export function describeSocketError(error: NodeJS.ErrnoException, host: string, 
   return { kind: 'connect', host, port, cause, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
 }
 
-function causeOf(code: string | undefined): ConnectError['cause'] {
+/** A socket's own error never means the proxy (proxy.ts names those). */
+function causeOf(code: string | undefined): Exclude<ConnectError['cause'], 'proxy'> {
   switch (code) {
     case 'ECONNREFUSED':
       return 'refused';

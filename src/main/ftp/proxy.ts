@@ -1,0 +1,159 @@
+/**
+ * Connections through a proxy, as FileZilla's "generic proxy": SOCKS 5 (with user name and password),
+ * SOCKS 4a, or an HTTP proxy's CONNECT. Control and passive data connections both go through it, to the
+ * server's host name (the proxy resolves it). Active mode cannot work through a proxy — the server would
+ * have to connect back to us, and a proxy only relays connections we open — so it is refused up front.
+ *
+ * SOCKS comes from the `socks` library; HTTP CONNECT is Node's own `http.request({ method: 'CONNECT' })`.
+ */
+import http from 'node:http';
+import type net from 'node:net';
+import { SocksClient } from 'socks';
+import type { ConnectError } from '../../shared/errors';
+import { errorText, type ErrorTextId } from '../../shared/error-texts';
+import { FtpError } from './ftp-error';
+
+export type ProxyType = 'socks5' | 'socks4' | 'http';
+
+export interface ProxyOptions {
+  readonly type: ProxyType;
+  readonly host: string;
+  readonly port: number;
+  /** SOCKS 5 and HTTP only (SOCKS 4 sends it as its user id, with no password). */
+  readonly user?: string | null;
+  readonly password?: string | null;
+}
+
+/** What went wrong, for the message and the fix. */
+export type ProxyFailure = 'unreachable' | 'refused' | 'auth';
+
+/** "socks5 proxy 10.0.0.1:1080", for messages. */
+export function describeProxy(proxy: ProxyOptions): string {
+  const kind = proxy.type === 'http' ? 'HTTP' : proxy.type === 'socks4' ? 'SOCKS 4' : 'SOCKS 5';
+  return `${kind} proxy ${hostPort(proxy.host, proxy.port)}`;
+}
+
+/** Open a TCP connection to `host:port` through the proxy; the socket is ready for FTP (or TLS) when it resolves. */
+export async function connectThroughProxy(proxy: ProxyOptions, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+  return proxy.type === 'http' ? connectHttp(proxy, host, port, timeoutMs) : connectSocks(proxy, host, port, timeoutMs);
+}
+
+async function connectSocks(proxy: ProxyOptions, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+  try {
+    const client = new SocksClient({
+      proxy: {
+        host: proxy.host,
+        port: proxy.port,
+        type: proxy.type === 'socks4' ? 4 : 5,
+        ...(proxy.user ? { userId: proxy.user } : {}),
+        ...(proxy.user && proxy.password && proxy.type === 'socks5' ? { password: proxy.password } : {}),
+      },
+      command: 'connect',
+      destination: { host, port },
+      timeout: timeoutMs,
+    });
+    const established = new Promise<net.Socket>((resolve, reject) => {
+      client.once('error', reject);
+      client.once('established', ({ socket }) => resolve(keepEarlyBytes(socket)));
+    });
+    client.connect();
+    return await established;
+  } catch (error) {
+    throw proxyError(proxy, host, port, classifySocksError(error), (error as Error).message);
+  }
+}
+
+/**
+ * The `socks` library hands over the socket and, one tick later, emits the bytes that came in behind the
+ * proxy's answer as a bare 'data' event and resumes the socket — before anyone could listen: an FTP
+ * greeting or a listing that quick would be lost. Catch them and put them back, paused, for the reader.
+ */
+function keepEarlyBytes(socket: net.Socket): Promise<net.Socket> {
+  const early: Buffer[] = [];
+  const keep = (chunk: Buffer): void => {
+    early.push(chunk);
+  };
+  socket.on('data', keep);
+  return new Promise((resolve) => {
+    // Queued after the library's own setImmediate (its 'established' listener ran before ours), and
+    // immediates run back to back: no read happens in between.
+    setImmediate(() => {
+      socket.off('data', keep);
+      socket.pause();
+      if (early.length > 0) socket.unshift(Buffer.concat(early));
+      resolve(socket);
+    });
+  });
+}
+
+/** The `socks` library's errors are plain messages (its ERRORS table); the proxy's own socket errors keep their code. */
+export function classifySocksError(error: unknown): ProxyFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Authentication failed|no accepted authentication type/i.test(message)) return 'auth';
+  if (/rejected connection/i.test(message)) return 'refused';
+  return 'unreachable';
+}
+
+function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+  const target = hostPort(host, port);
+  return new Promise<net.Socket>((resolve, reject) => {
+    const headers: Record<string, string> = { Host: target };
+    if (proxy.user) headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${proxy.user}:${proxy.password ?? ''}`, 'utf8').toString('base64')}`;
+    const request = http.request({ host: proxy.host, port: proxy.port, method: 'CONNECT', path: target, headers, agent: false, timeout: timeoutMs });
+    let settled = false;
+    const fail = (failure: ProxyFailure, detail: string): void => {
+      if (settled) return;
+      settled = true;
+      request.destroy();
+      reject(proxyError(proxy, host, port, failure, detail));
+    };
+    request.once('timeout', () => fail('unreachable', `no answer within ${Math.round(timeoutMs / 1000)} s`));
+    request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
+    request.once('connect', (response: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+      if (settled) {
+        socket.destroy();
+        return;
+      }
+      const status = `${response.statusCode ?? 0} ${response.statusMessage ?? ''}`.trim();
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        // 407 is the standard answer; some proxies (tinyproxy) answer a CONNECT with wrong credentials 401.
+        fail(response.statusCode === 407 || response.statusCode === 401 ? 'auth' : 'refused', status);
+        return;
+      }
+      settled = true;
+      socket.setTimeout(0);
+      // Bytes the server sent right behind the proxy's answer (an FTP greeting can be that quick) belong to the connection.
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    request.end();
+  });
+}
+
+const FAILURE_TEXTS: Record<ProxyFailure, { readonly message: ErrorTextId; readonly hint: ErrorTextId }> = {
+  unreachable: { message: 'connect.proxy-unreachable', hint: 'connect.proxy-unreachable.hint' },
+  refused: { message: 'connect.proxy-refused', hint: 'connect.proxy-refused.hint' },
+  auth: { message: 'connect.proxy-auth', hint: 'connect.proxy-auth.hint' },
+};
+
+export function proxyError(proxy: ProxyOptions, host: string, port: number, failure: ProxyFailure, detail: string): FtpError {
+  const values = { proxy: describeProxy(proxy), where: hostPort(host, port), detail };
+  const text = FAILURE_TEXTS[failure];
+  const data: ConnectError = {
+    kind: 'connect',
+    host: proxy.host,
+    port: proxy.port,
+    cause: 'proxy',
+    // The proxy or the network may come back; wrong credentials or a refused destination will not.
+    retryable: failure === 'unreachable',
+    message: errorText(text.message, values),
+    hint: errorText(text.hint, values),
+    text: { message: text.message, hint: text.hint, values },
+  };
+  return new FtpError(data);
+}
+
+function hostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
