@@ -78,7 +78,13 @@ export interface Settings {
   readonly defaultConnectionLimit: number;
   readonly showHiddenFiles: boolean;
   readonly showFolderTree: boolean;
+  /** Speed limits in KiB/s for all downloads / all uploads together (FileZilla's Transfer → Speed limits); null: unlimited. */
+  readonly downloadLimitKiBps: number | null;
+  readonly uploadLimitKiBps: number | null;
 }
+
+/** The highest speed limit accepted, in KiB/s (10 GiB/s: above any real link, so a typo like an extra digit is caught). */
+export const MAX_SPEED_LIMIT_KIBPS = 10 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
@@ -90,6 +96,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultConnectionLimit: 2,
   showHiddenFiles: true,
   showFolderTree: false,
+  downloadLimitKiBps: null,
+  uploadLimitKiBps: null,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

@@ -14,6 +14,8 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   defaultConnectionLimit: (text) => Number(text),
   showHiddenFiles: parseBoolean,
   showFolderTree: parseBoolean,
+  downloadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
+  uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
 };
 
 /** `ferry settings` and `ferry settings set KEY VALUE`: the global settings sites on "default" follow. */
