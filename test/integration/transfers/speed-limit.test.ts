@@ -148,6 +148,10 @@ describe('speed limits (vsftpd)', () => {
     const { queue } = await openQueue(server, { policy: 'overwrite', speedLimits: { download: 32 * KiB, upload: null } });
     await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/two.bin', isDirectory: false }] });
     await waitFor(async () => ((await queue.list())[0]?.state === 'running' ? true : undefined), 10_000, 'the download to start');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [running] = await queue.list();
+    expect(running?.state).toBe('running');
+    expect(running?.bytesDone ?? 0).toBeLessThan(payload.length);
     // At 32 KiB/s the rest would take about a minute; lifted, it is done within the test's time.
     queue.setSpeedLimits({ download: null, upload: null });
     expect(queue.speedLimits).toEqual({ download: null, upload: null });
@@ -167,6 +171,7 @@ describe('speed limits (vsftpd)', () => {
     // Past the burst: the transfer is now waiting for tokens (about 16 s of debt per 256 KiB read).
     await waitFor(async () => ((await queue.list())[0]?.bytesDone ?? 0) > 0 ? true : undefined, 10_000, 'the transfer to start');
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await queue.list())[0]?.state).toBe('running');
     const { seconds } = await timed(async () => {
       await queue.cancel({ ids: [added?.id ?? ''] });
       await queue.whenIdle();
