@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectOptions } from '../../../src/main/ftp/connect-options';
+import type { TransferItem } from '../../../src/shared/models';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import { SpeedLimiter } from '../../../src/main/ftp/speed-limiter';
 import { downloadToFile, uploadFromFile } from '../../../src/main/transfers/file-transfer';
@@ -135,7 +136,7 @@ describe('speed limits (vsftpd)', () => {
     await queue.close();
     expect(states).toEqual(['done', 'done']);
     // Both ran at once (else the test would say nothing about sharing).
-    const mostRunning = Math.max(...events.filter((event) => event.channel === 'queue:changed').map((event) => (event.payload as { state: string }[]).filter((item) => item.state === 'running').length));
+    const mostRunning = Math.max(...events.filter((event) => event.channel === 'queue:changed').map((event) => (event.payload as readonly TransferItem[]).filter((item) => item.state === 'running').length));
     expect(mostRunning).toBe(2);
     // 4 MiB through one 512 KiB/s bucket: burst 256 KiB + one read over per transfer (2 × 256 KiB) → (4096 − 768) / 512 = 6.5 s.
     // Limited per transfer instead, the two would take about 3.5 s.
