@@ -16,7 +16,7 @@ import { replyError } from './reply-errors';
 import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
 import { runDataTransfer } from './data-transfer';
 import { openSession, type FtpSession } from './session';
-import { tokensFor, type SpeedLimiter } from './speed-limiter';
+import { tokensFor, touchingWhileWaiting, type SpeedLimiter, type Throttle } from './speed-limiter';
 import { throttleStream } from './throttle-stream';
 
 export interface Listing {
@@ -146,7 +146,7 @@ export class FtpClient {
       bytes = total;
       options.onProgress?.(total);
     };
-    const limiter = options.limiter ?? null;
+    const limiter = this.throttle(options.limiter);
     const reader = new PooledReader(destination, { end, limiter, onBytes: (received) => report(offset + received) });
     await runDataTransfer(
       this.session,
@@ -172,7 +172,7 @@ export class FtpClient {
    */
   async downloadToBuffer(remotePath: string, options: TransferProgressOptions & { readonly expectedSize?: number | null } = {}): Promise<Buffer> {
     const sink = new GrowingBuffer(options.expectedSize ?? 0);
-    const limiter = options.limiter ?? null;
+    const limiter = this.throttle(options.limiter);
     let dataSocket: net.Socket | null = null;
     let cancelThrottle: (() => void) | null = null;
     /** Over the speed limit: pause the socket until the shared bucket is out of debt. */
@@ -228,7 +228,7 @@ export class FtpClient {
           bytes = total;
           options.onProgress?.(total);
         }, offset);
-        const limiter = options.limiter ?? null;
+        const limiter = this.throttle(options.limiter);
         if (limiter === null) await pipeline(source, counter, socket);
         else await pipeline(source, throttleStream(limiter), counter, socket);
       },
@@ -250,7 +250,7 @@ export class FtpClient {
       this.session,
       command,
       async (socket) => {
-        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, options.limiter ?? null, (total) => {
+        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, this.throttle(options.limiter), (total) => {
           sent = total;
           options.onProgress?.(offset + total);
         });
@@ -268,7 +268,7 @@ export class FtpClient {
       this.session,
       command,
       async (socket) => {
-        const limiter = options.limiter ?? null;
+        const limiter = this.throttle(options.limiter);
         // Waits before the write: a small file's bytes count against the limit like any other.
         if (limiter !== null && !limiter.take(data.length)) await tokensFor(limiter, socket);
         assertWritable(socket);
@@ -363,6 +363,15 @@ export class FtpClient {
     this.session.control.close();
   }
 
+  /** A transfer's view of a speed limit: waiting for tokens keeps the control connection's reply timeout at bay. */
+  private throttle(limiter: SpeedLimiter | null | undefined): Throttle | null {
+    if (!limiter) return null;
+    const control = this.session.control;
+    // Several touches per reply timeout, so no wait for tokens reaches it.
+    const every = Math.min(2000, Math.max(100, Math.floor(control.commandTimeoutMs / 3)));
+    return touchingWhileWaiting(limiter, () => control.touch(), every);
+  }
+
   /** The upload command: APPE to append, else STOR — after REST when continuing from `offset`. */
   private async storeCommand(remotePath: string, offset: number, append: boolean | undefined): Promise<string> {
     if (append) return `APPE ${remotePath}`;
@@ -411,7 +420,7 @@ export class FtpClient {
  * back to the pool in its write callback; under a speed limit, waits for tokens after each write. Rejects on a
  * read error, a socket error, or a socket closed early.
  */
-async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease, offset: number, length: number | undefined, limiter: SpeedLimiter | null, onBytes: (total: number) => void): Promise<void> {
+async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease, offset: number, length: number | undefined, limiter: Throttle | null, onBytes: (total: number) => void): Promise<void> {
   let position = offset;
   let total = 0;
   const limit = length ?? Infinity;

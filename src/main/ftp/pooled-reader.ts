@@ -1,7 +1,7 @@
 import type net from 'node:net';
 import type { Writable } from 'node:stream';
 import { sharedBufferPool, type BufferLease, type BufferPool } from './buffer-pool';
-import type { SpeedLimiter } from './speed-limiter';
+import type { Throttle } from './speed-limiter';
 
 export interface PooledReaderOptions {
   /** Called with the bytes received so far (by this reader). */
@@ -11,7 +11,7 @@ export interface PooledReaderOptions {
   readonly pool?: BufferPool;
   readonly limit?: number;
   /** A speed limit: the socket is paused while its bucket is in debt. */
-  readonly limiter?: SpeedLimiter | null | undefined;
+  readonly limiter?: Throttle | null | undefined;
 }
 
 /**
@@ -39,7 +39,7 @@ export class PooledReader {
   private settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private ended = false;
   private closed = false;
-  private readonly limiter: SpeedLimiter | null;
+  private readonly limiter: Throttle | null;
   /** Paused for the speed limit; calling it stops waiting. */
   private cancelThrottle: (() => void) | null = null;
 

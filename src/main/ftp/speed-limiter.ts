@@ -1,6 +1,14 @@
 import { prematureClose } from './pooled-reader';
 import { TokenBucket } from './token-bucket';
 
+/** What a transfer needs of a limit: count bytes, and be told when it may go on. */
+export interface Throttle {
+  /** Count `bytes` moved; false: wait (`onAllowed`) before moving more. */
+  take(bytes: number): boolean;
+  /** Call `resume` once the bucket is out of debt; the returned function cancels (abort, close). */
+  onAllowed(resume: () => void): () => void;
+}
+
 /**
  * A speed limit shared by every transfer of one direction (FileZilla's limits are global, not per transfer):
  * one token bucket, and the transfers waiting for it to get out of debt. Changing the rate applies at once,
@@ -9,7 +17,7 @@ import { TokenBucket } from './token-bucket';
  * Timers are unreferenced (a throttled transfer never keeps the process alive by itself) and there is one
  * per limiter, not per waiter.
  */
-export class SpeedLimiter {
+export class SpeedLimiter implements Throttle {
   private readonly bucket: TokenBucket;
   private readonly waiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
@@ -83,7 +91,7 @@ interface Closable {
  * Resolves when `limiter` allows more bytes; rejects (and stops waiting) when `stream` closes first — an
  * aborted transfer destroys its data socket, so it never waits out a long debt.
  */
-export function tokensFor(limiter: SpeedLimiter, stream: Closable): Promise<void> {
+export function tokensFor(limiter: Throttle, stream: Closable): Promise<void> {
   if (stream.destroyed) return Promise.reject(prematureClose());
   return new Promise<void>((resolve, reject) => {
     const onClose = (): void => {
@@ -96,4 +104,28 @@ export function tokensFor(limiter: SpeedLimiter, stream: Closable): Promise<void
     });
     stream.once('close', onClose);
   });
+}
+
+/**
+ * One transfer's view of a shared limiter that calls `touch` while this transfer waits for tokens: at a low
+ * limit one 256 KiB read can mean minutes of waiting, which the control connection's reply timeout must not
+ * take for a silent server. Only this transfer's own waits count, so a stalled transfer still times out.
+ */
+export function touchingWhileWaiting(limiter: SpeedLimiter, touch: () => void, everyMs: number): Throttle {
+  return {
+    take: (bytes) => limiter.take(bytes),
+    onAllowed: (resume) => {
+      const keepAlive = setInterval(touch, everyMs);
+      keepAlive.unref();
+      const cancel = limiter.onAllowed(() => {
+        clearInterval(keepAlive);
+        touch();
+        resume();
+      });
+      return () => {
+        clearInterval(keepAlive);
+        cancel();
+      };
+    },
+  };
 }

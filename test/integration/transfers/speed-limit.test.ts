@@ -58,6 +58,7 @@ describe('speed limits (vsftpd)', () => {
       await fsp.writeFile(path.join(root, 'one.bin'), payload.subarray(0, MiB), { mode: 0o644 });
     }
     await fsp.writeFile(path.join(local, 'upload.bin'), payload);
+    await fsp.writeFile(path.join(local, 'upload-one.bin'), payload.subarray(0, MiB));
   });
   afterAll(async () => {
     await Promise.all([server?.stop(), tlsServer?.stop()]);
@@ -124,6 +125,22 @@ describe('speed limits (vsftpd)', () => {
     }
     expect(await fileSha256(path.join(server.root, 'up-stream/file.bin'))).toBe(sha256(payload));
   });
+
+  it.each(['download', 'upload'] as const)('a %s waiting for tokens longer than the reply timeout is not taken for a silent server', async (direction) => {
+    // At 128 KiB/s a 256 KiB read (or write) over the limit waits about 2 s: twice the 1 s reply timeout.
+    if (direction === 'upload') await serverFolder(server, 'up-slow');
+    const client = await FtpClient.connect(options(server, { commandTimeoutMs: 1000, dataTimeoutMs: 1000 }));
+    const limiter = new SpeedLimiter(128 * KiB);
+    const target = path.join(local, 'slow.bin');
+    try {
+      if (direction === 'download') await downloadToFile(client, '/one.bin', target, { limiter });
+      else await uploadFromFile(client, path.join(local, 'upload-one.bin'), '/up-slow/file.bin', { limiter });
+    } finally {
+      client.close();
+    }
+    const written = direction === 'download' ? target : path.join(server.root, 'up-slow/file.bin');
+    expect(await fileSha256(written)).toBe(sha256(payload.subarray(0, MiB)));
+  }, 30_000);
 
   it('holds two concurrent queue downloads together to one global limit', async () => {
     const { queue, events } = await openQueue(server, { connectionLimit: () => 2, policy: 'overwrite', speedLimits: { download: RATE, upload: null } });
