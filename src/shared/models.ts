@@ -80,7 +80,13 @@ export interface Settings {
   readonly showFolderTree: boolean;
   /** View/Edit opens remote files with this command line (`%f` is the file; else it goes last); null: the system's default app. */
   readonly editorCommand: string | null;
+  /** Speed limits in KiB/s for all downloads / all uploads together (FileZilla's Transfer → Speed limits); null: unlimited. */
+  readonly downloadLimitKiBps: number | null;
+  readonly uploadLimitKiBps: number | null;
 }
+
+/** The highest speed limit accepted, in KiB/s (10 GiB/s: above any real link, so a typo like an extra digit is caught). */
+export const MAX_SPEED_LIMIT_KIBPS = 10 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
@@ -93,6 +99,8 @@ export const DEFAULT_SETTINGS: Settings = {
   showHiddenFiles: true,
   showFolderTree: false,
   editorCommand: null,
+  downloadLimitKiBps: null,
+  uploadLimitKiBps: null,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

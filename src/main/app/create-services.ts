@@ -13,7 +13,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
-import { TransferQueue } from '../transfers/transfer-queue';
+import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
 
 export interface ServicesOptions {
@@ -87,7 +87,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     emit,
     storePath: path.join(home, QUEUE_FILE),
     onWarning: (message) => emit('log:line', { sessionId: 'queue', kind: 'error', text: message, at: Date.now() }),
+    speedLimits: speedLimitsOf(settingsCache),
   });
+  // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).
+  unsubscribe.push(settingsStore.onChange((settings) => queue.setSpeedLimits(speedLimitsOf(settings))));
 
   const edits = new EditService({
     home,
@@ -165,6 +168,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settingsStore.close();
     },
   };
+}
+
+/** The settings' KiB/s as the queue's bytes per second. */
+function speedLimitsOf(settings: Settings): SpeedLimits {
+  return { download: kibToBytes(settings.downloadLimitKiBps), upload: kibToBytes(settings.uploadLimitKiBps) };
+}
+
+function kibToBytes(kib: number | null): number | null {
+  return kib === null ? null : kib * 1024;
 }
 
 /** "Trust once": the fingerprint the user accepted in the certificate dialog, for this connection only. */

@@ -9,10 +9,12 @@ import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
+import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { resolveTarget, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { listingToJson, listingToText } from './format-listing';
+import { parseLimitRate } from './limit-rate';
 import { addSettingsCommands } from './settings-commands';
 import { addSitesCommands } from './sites-commands';
 
@@ -31,6 +33,18 @@ function parseParallel(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 64) throw new InvalidArgumentError('use a whole number from 1 to 64.');
   return count;
+}
+
+const LIMIT_RATE_HELP = 'cap the speed at RATE bytes per second, as curl: k, m, g suffixes (1024-based), e.g. 500k';
+
+/** Options for --limit-rate (parsed as the command line is read: a bad value exits 2 before connecting). */
+interface LimitRateFlags {
+  readonly limitRate?: number;
+}
+
+/** One limiter for the whole command, or null (full speed, no per-chunk work). */
+function limiterFor(flags: LimitRateFlags): SpeedLimiter | null {
+  return flags.limitRate === undefined ? null : new SpeedLimiter(flags.limitRate);
 }
 
 function printReport(report: MirrorReport, seconds: number): void {
@@ -56,34 +70,36 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').description('download a file'))
-    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & { resume?: boolean }) => {
+  addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean }) => {
+      const limiter = limiterFor(flags);
       await withClient(urlText, flags, async (client, url) => {
         if (local === '-') {
-          await client.download(url.path, process.stdout, { end: false });
+          await client.download(url.path, process.stdout, { end: false, limiter });
           return;
         }
         let target = local ?? remoteBasename(url.path);
         const stat = await fsp.stat(target).catch(() => null);
         if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
-        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false });
+        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false, limiter });
       });
     });
 
-  addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').description('upload a file'))
-    .action(async (local: string, urlText: string, flags: ConnectionFlags & { resume?: boolean; append?: boolean }) => {
+  addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file'))
+    .action(async (local: string, urlText: string, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean }) => {
+      const limiter = limiterFor(flags);
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       await withClient(urlText, flags, async (client, url) => {
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
         if (local === '-') {
-          await client.upload(process.stdin, remote, { append: flags.append ?? false });
+          await client.upload(process.stdin, remote, { append: flags.append ?? false, limiter });
           return;
         }
         if (flags.append) {
-          await client.upload(fs.createReadStream(local), remote, { append: true });
+          await client.upload(fs.createReadStream(local), remote, { append: true, limiter });
           return;
         }
-        await uploadFromFile(client, local, remote, { resume: flags.resume ?? false });
+        await uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter });
       });
     });
 
@@ -94,12 +110,14 @@ export function buildProgram(): Command {
       .argument('<target>', 'local folder (or remote URL with --reverse)')
       .option('-R, --reverse', 'upload: mirror a local folder to the server')
       .option('-P, --parallel <n>', 'connections to use', parseParallel, 2)
+      .option('--limit-rate <rate>', `${LIMIT_RATE_HELP}; for all connections together`, parseLimitRate)
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & { reverse?: boolean; parallel: number }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number }) => {
     const url = await resolveTarget(flags.reverse ? target : source, flags);
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
-    const report = flags.reverse ? await mirrorUp(source, url.path, { connect, parallel: flags.parallel }) : await mirrorDown(url.path, target, { connect, parallel: flags.parallel });
+    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null };
+    const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;
   });

@@ -15,6 +15,8 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   showHiddenFiles: parseBoolean,
   showFolderTree: parseBoolean,
   editorCommand: (text) => (isNone(text) ? null : text),
+  downloadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
+  uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
 };
 
 /** `ferry settings` and `ferry settings set KEY VALUE`: the global settings sites on "default" follow. */

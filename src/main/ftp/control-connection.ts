@@ -187,6 +187,11 @@ export class ControlConnection {
     }
   }
 
+  /** How long a command waits for its reply (what `touch()` must come more often than). */
+  get commandTimeoutMs(): number {
+    return this.options.commandTimeoutMs;
+  }
+
   /** Restart the in-flight command's timeout: the data channel is making progress. */
   touch(): void {
     if (this.timer) this.timer.refresh();

@@ -16,6 +16,8 @@ import { replyError } from './reply-errors';
 import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
 import { runDataTransfer } from './data-transfer';
 import { openSession, type FtpSession } from './session';
+import { tokensFor, touchingWhileWaiting, type SpeedLimiter, type Throttle } from './speed-limiter';
+import { throttleStream } from './throttle-stream';
 
 export interface Listing {
   readonly path: string;
@@ -29,6 +31,8 @@ export interface TransferProgressOptions {
   /** Called with the total bytes moved so far (including the resumed offset). */
   readonly onProgress?: (bytes: number) => void;
   readonly signal?: AbortSignal;
+  /** A speed limit, usually shared by all transfers of one direction; absent or null: full speed. */
+  readonly limiter?: SpeedLimiter | null | undefined;
 }
 
 export interface DownloadOptions extends TransferProgressOptions {
@@ -142,7 +146,8 @@ export class FtpClient {
       bytes = total;
       options.onProgress?.(total);
     };
-    const reader = new PooledReader(destination, { end, onBytes: (received) => report(offset + received) });
+    const limiter = this.throttle(options.limiter);
+    const reader = new PooledReader(destination, { end, limiter, onBytes: (received) => report(offset + received) });
     await runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
@@ -151,7 +156,8 @@ export class FtpClient {
           await reader.run(socket);
           return;
         }
-        await pipeline(socket, progressStream(report, offset), destination, { end });
+        if (limiter === null) await pipeline(socket, progressStream(report, offset), destination, { end });
+        else await pipeline(socket, throttleStream(limiter), progressStream(report, offset), destination, { end });
       },
       { subject: remotePath, signal: options.signal, onread: reader.onread },
     );
@@ -166,25 +172,43 @@ export class FtpClient {
    */
   async downloadToBuffer(remotePath: string, options: TransferProgressOptions & { readonly expectedSize?: number | null } = {}): Promise<Buffer> {
     const sink = new GrowingBuffer(options.expectedSize ?? 0);
+    const limiter = this.throttle(options.limiter);
+    let dataSocket: net.Socket | null = null;
+    let cancelThrottle: (() => void) | null = null;
+    /** Over the speed limit: pause the socket until the shared bucket is out of debt. */
+    const throttle = (bytes: number): boolean => {
+      if (limiter === null || limiter.take(bytes)) return true;
+      cancelThrottle = limiter.onAllowed(() => {
+        cancelThrottle = null;
+        if (dataSocket && !dataSocket.destroyed) dataSocket.resume();
+      });
+      return false;
+    };
     const onread: net.OnReadOpts = {
       buffer: () => sink.space(),
       callback: (bytes: number) => {
         sink.commit(bytes);
         options.onProgress?.(sink.length);
-        return true;
+        return limiter === null || throttle(bytes);
       },
     };
     await runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
       async (socket, userBuffers) => {
+        dataSocket = socket;
         if (!userBuffers) {
           socket.on('data', (chunk: Buffer) => {
             sink.append(chunk);
             options.onProgress?.(sink.length);
+            if (limiter !== null && !throttle(chunk.length)) socket.pause();
           });
         }
-        await endOfData(socket);
+        try {
+          await endOfData(socket);
+        } finally {
+          cancelThrottle?.();
+        }
       },
       { subject: remotePath, signal: options.signal, onread },
     );
@@ -204,7 +228,9 @@ export class FtpClient {
           bytes = total;
           options.onProgress?.(total);
         }, offset);
-        await pipeline(source, counter, socket);
+        const limiter = this.throttle(options.limiter);
+        if (limiter === null) await pipeline(source, counter, socket);
+        else await pipeline(source, throttleStream(limiter), counter, socket);
       },
       { subject: remotePath, signal: options.signal },
     );
@@ -224,7 +250,7 @@ export class FtpClient {
       this.session,
       command,
       async (socket) => {
-        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, (total) => {
+        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, this.throttle(options.limiter), (total) => {
           sent = total;
           options.onProgress?.(offset + total);
         });
@@ -242,6 +268,9 @@ export class FtpClient {
       this.session,
       command,
       async (socket) => {
+        const limiter = this.throttle(options.limiter);
+        // Waits before the write: a small file's bytes count against the limit like any other.
+        if (limiter !== null && !limiter.take(data.length)) await tokensFor(limiter, socket);
         assertWritable(socket);
         if (data.length > 0) socket.write(data);
         await finished(socket);
@@ -334,6 +363,15 @@ export class FtpClient {
     this.session.control.close();
   }
 
+  /** A transfer's view of a speed limit: waiting for tokens keeps the control connection's reply timeout at bay. */
+  private throttle(limiter: SpeedLimiter | null | undefined): Throttle | null {
+    if (!limiter) return null;
+    const control = this.session.control;
+    // Several touches per reply timeout, so no wait for tokens reaches it.
+    const every = Math.min(2000, Math.max(100, Math.floor(control.commandTimeoutMs / 3)));
+    return touchingWhileWaiting(limiter, () => control.touch(), every);
+  }
+
   /** The upload command: APPE to append, else STOR — after REST when continuing from `offset`. */
   private async storeCommand(remotePath: string, offset: number, append: boolean | undefined): Promise<string> {
     if (append) return `APPE ${remotePath}`;
@@ -379,9 +417,10 @@ export class FtpClient {
 
 /**
  * Read `file` from `offset` into leased buffers and write them to `socket`, then end it. Each buffer goes
- * back to the pool in its write callback. Rejects on a read error, a socket error, or a socket closed early.
+ * back to the pool in its write callback; under a speed limit, waits for tokens after each write. Rejects on a
+ * read error, a socket error, or a socket closed early.
  */
-async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease, offset: number, length: number | undefined, onBytes: (total: number) => void): Promise<void> {
+async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease, offset: number, length: number | undefined, limiter: Throttle | null, onBytes: (total: number) => void): Promise<void> {
   let position = offset;
   let total = 0;
   const limit = length ?? Infinity;
@@ -416,6 +455,8 @@ async function sendFile(file: FileHandle, socket: net.Socket, lease: BufferLease
     const ok = socket.write(buffer.subarray(0, chunk.bytes), (error) => lease.release(buffer, !error));
     onBytes(total);
     if (!ok) await drained(socket);
+    // Over the speed limit: the next chunk waits until the shared bucket is out of debt.
+    if (limiter !== null && !limiter.take(chunk.bytes)) await tokensFor(limiter, socket);
   }
   await finished(socket);
 }

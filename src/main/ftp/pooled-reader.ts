@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import type { Writable } from 'node:stream';
 import { sharedBufferPool, type BufferLease, type BufferPool } from './buffer-pool';
+import type { Throttle } from './speed-limiter';
 
 export interface PooledReaderOptions {
   /** Called with the bytes received so far (by this reader). */
@@ -9,6 +10,8 @@ export interface PooledReaderOptions {
   readonly end: boolean;
   readonly pool?: BufferPool;
   readonly limit?: number;
+  /** A speed limit: the socket is paused while its bucket is in debt. */
+  readonly limiter?: Throttle | null | undefined;
 }
 
 /**
@@ -36,12 +39,16 @@ export class PooledReader {
   private settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private ended = false;
   private closed = false;
+  private readonly limiter: Throttle | null;
+  /** Paused for the speed limit; calling it stops waiting. */
+  private cancelThrottle: (() => void) | null = null;
 
   constructor(
     private readonly destination: Writable,
     private readonly options: PooledReaderOptions,
   ) {
     this.lease = (options.pool ?? sharedBufferPool).lease(options.limit);
+    this.limiter = options.limiter ?? null;
     this.onread = {
       buffer: () => this.nextBuffer(),
       callback: (bytes: number, buffer: Uint8Array) => this.received(bytes, buffer as Buffer),
@@ -62,10 +69,12 @@ export class PooledReader {
       socket.once('error', (error) => this.fail(error));
       socket.once('end', () => {
         this.ended = true;
+        this.stopThrottle();
         this.maybeFinish();
       });
       socket.once('close', () => {
         this.closed = true;
+        this.stopThrottle();
         // Node reads no more: the buffer it held comes back.
         if (this.current) this.lease.release(this.current);
         this.current = null;
@@ -101,8 +110,21 @@ export class PooledReader {
         this.maybeResume();
       });
     }
+    // Over the speed limit: pause until the shared bucket is out of debt (the data waits in the kernel meanwhile).
+    if (this.limiter !== null && !this.limiter.take(bytes)) {
+      this.cancelThrottle = this.limiter.onAllowed(() => {
+        this.cancelThrottle = null;
+        this.maybeResume();
+      });
+      return false;
+    }
     // Pause when the destination asks, or when the buffer for the next read (nextBuffer follows this call) is the last.
     return ok && this.lease.outstanding + 1 < this.lease.limit;
+  }
+
+  private stopThrottle(): void {
+    this.cancelThrottle?.();
+    this.cancelThrottle = null;
   }
 
   private written(buffer: Buffer, error: Error | null | undefined): void {
@@ -119,7 +141,7 @@ export class PooledReader {
 
   private maybeResume(): void {
     const socket = this.socket;
-    if (!socket || this.failure || this.waitingForDrain || this.ended || socket.destroyed) return;
+    if (!socket || this.failure || this.waitingForDrain || this.cancelThrottle !== null || this.ended || socket.destroyed) return;
     if (this.lease.outstanding >= this.lease.limit) return;
     socket.resume();
   }
@@ -140,6 +162,7 @@ export class PooledReader {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    this.stopThrottle();
     if (this.socket && !this.socket.destroyed) this.socket.destroy();
     this.settle?.reject(error);
   }

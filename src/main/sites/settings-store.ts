@@ -1,7 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
+import { DEFAULT_SETTINGS, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
@@ -12,6 +12,7 @@ export const SETTINGS_FILE = 'settings.json';
 const SETTINGS_FORMAT = 1;
 
 const portSchema = z.number().int().min(1).max(65535);
+const speedLimitSchema = z.number().int().min(1).max(MAX_SPEED_LIMIT_KIBPS).nullable();
 
 /** Every field optional: a file from an older Ferry gets today's defaults for what it lacks. */
 const settingsSchema = z.object({
@@ -28,6 +29,8 @@ const settingsSchema = z.object({
   showHiddenFiles: z.boolean(),
   showFolderTree: z.boolean(),
   editorCommand: z.string().nullable(),
+  downloadLimitKiBps: speedLimitSchema,
+  uploadLimitKiBps: speedLimitSchema,
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -101,4 +104,6 @@ const SETTING_HINTS: Record<string, string> = {
   language: 'Use "en" or "zh-CN".',
   theme: 'Use "system", "light" or "dark".',
   editorCommand: 'Give a program and its options, with %f where the file goes (e.g. "code --wait %f"; quote paths with spaces), or null for the system\'s default app.',
+  downloadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
+  uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
 };

@@ -146,7 +146,7 @@ async function receive(client: FtpClient, remotePath: string, part: string, offs
   });
   context.onStart(offset);
   try {
-    const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal });
+    const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
     return bytes;
   } finally {
     // Wait until the file is closed, so a resume (or the rename) sees every byte that reached the disk.
@@ -165,7 +165,7 @@ const SMALL_FILE_BYTES = 64 * 1024;
  */
 async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, context: JobContext): Promise<number> {
   context.onStart(0);
-  const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal });
+  const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
   let fd: number;
   try {
     fd = fs.openSync(part, writeFlags('truncate'), 0o644);

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { openForWrite } from '../local/safe-target';
+import type { SpeedLimiter } from '../ftp/speed-limiter';
 
 /** Suffix of a download in progress: a file is only given its real name once complete. */
 export const PARTIAL_SUFFIX = '.ferry-part';
@@ -13,6 +14,8 @@ export interface FileTransferOptions {
   readonly resume?: boolean;
   readonly onProgress?: (bytes: number) => void;
   readonly signal?: AbortSignal;
+  /** A speed limit (the CLI's --limit-rate); absent or null: full speed. */
+  readonly limiter?: SpeedLimiter | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   const output = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(partPath, error);
   });
-  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal }).catch(async (error: unknown) => {
+  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter }).catch(async (error: unknown) => {
     // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
     if (!output.closed) {
       const closed = once(output, 'close');
@@ -58,7 +61,7 @@ export async function uploadFromFile(client: FtpClient, localPath: string, remot
   try {
     const localSize = (await file.stat()).size;
     if (offset > localSize) offset = 0;
-    const result = await client.uploadFile(file, remotePath, { offset, length: localSize - offset, onProgress: options.onProgress, signal: options.signal });
+    const result = await client.uploadFile(file, remotePath, { offset, length: localSize - offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter });
     return { bytes: result.bytes, resumedFrom: offset };
   } finally {
     await file.close().catch(() => undefined);

@@ -31,6 +31,8 @@ export interface MirrorOptions {
   readonly policy?: OverwriteChoice;
   readonly verifyChecksums?: boolean;
   readonly retry?: Partial<RetryPolicy>;
+  /** Bytes per second for all connections together (--limit-rate); absent or null: full speed. */
+  readonly limitRate?: number | null;
 }
 
 /** Copy a remote folder tree into a local folder. Unsafe remote names are skipped and reported, never written. */
@@ -71,6 +73,7 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     verifyChecksums: options.verifyChecksums ?? true,
     ...(options.retry ? { retry: options.retry } : {}),
     onFinished,
+    speedLimits: { download: null, upload: null, [direction]: options.limitRate ?? null },
   });
   try {
     await queue.add({ siteKey: 'mirror', siteLabel: 'mirror', direction, items: [{ localPath: localRoot, remotePath: remoteRoot, isDirectory: true, localRoot }] });

@@ -3,6 +3,7 @@
  * blocks on the user: when the overwrite policy says "ask", it returns and the queue asks.
  */
 import type { FtpClient } from '../ftp/ftp-client';
+import type { SpeedLimiter } from '../ftp/speed-limiter';
 import type { OverwritePolicy } from '../../shared/models';
 import type { Verification } from './checksum-verify';
 import type { FileFacts } from './overwrite-policy';
@@ -15,6 +16,8 @@ export interface JobContext {
   /** Local folders already made ready for downloads (`prepareFolder`), so each is checked once, not per file. */
   readonly preparedFolders: Set<string>;
   readonly signal: AbortSignal;
+  /** The queue's speed limit for this direction (shared by all its transfers). */
+  readonly limiter: SpeedLimiter;
   /** The transfer starts at `offset` (0, or where a resume continues). */
   readonly onStart: (offset: number) => void;
   /** Total bytes done (resume offset included); called per chunk, the queue throttles. */

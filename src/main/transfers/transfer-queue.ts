@@ -17,6 +17,7 @@ import type { Events } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
 import type { FtpClient } from '../ftp/ftp-client';
+import { SpeedLimiter } from '../ftp/speed-limiter';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
 import { lstatOrNull } from '../local/safe-target';
@@ -86,6 +87,13 @@ export interface TransferQueueOptions {
   readonly onFinished?: (event: FinishedEvent) => void;
   /** Problems that are not any item's (a corrupt queue file, a failed save). */
   readonly onWarning?: (message: string) => void;
+  /** Global speed limits (bytes per second, null: unlimited), shared by all transfers of a direction; see `setSpeedLimits`. */
+  readonly speedLimits?: SpeedLimits;
+}
+
+export interface SpeedLimits {
+  readonly download: number | null;
+  readonly upload: number | null;
 }
 
 interface SiteState {
@@ -147,8 +155,11 @@ export class TransferQueue {
   private closing = false;
   private questionCounter = 0;
   readonly warnings: string[] = [];
+  /** One bucket per direction across every site and connection, as FileZilla's limits are. */
+  private readonly limiters: Readonly<Record<TransferDirection, SpeedLimiter>>;
 
   private constructor(private readonly options: TransferQueueOptions) {
+    this.limiters = { download: new SpeedLimiter(options.speedLimits?.download ?? null), upload: new SpeedLimiter(options.speedLimits?.upload ?? null) };
     this.throttle = new ProgressThrottle({ minIntervalMs: options.progressIntervalMs ?? 250 });
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.policyValue = options.policy ?? 'ask';
@@ -174,6 +185,16 @@ export class TransferQueue {
 
   get policy(): OverwritePolicy {
     return this.policyValue;
+  }
+
+  /** Change the speed limits; running transfers follow at once (no restart). */
+  setSpeedLimits(limits: SpeedLimits): void {
+    this.limiters.download.setRate(limits.download);
+    this.limiters.upload.setRate(limits.upload);
+  }
+
+  get speedLimits(): SpeedLimits {
+    return { download: this.limiters.download.rate, upload: this.limiters.upload.rate };
   }
 
   // ---- the 'queue:*' channels ------------------------------------------------
@@ -669,6 +690,7 @@ export class TransferQueue {
           verifyChecksums: this.options.verifyChecksums ?? true,
           preparedFolders: this.preparedFolders,
           signal: controller.signal,
+          limiter: this.limiters[entry.direction],
           onStart: (offset) => {
             entry.bytesDone = offset;
             this.throttle.start(entry.id, offset, entry.size, Date.now());

@@ -89,7 +89,7 @@ async function send(client: FtpClient, entry: QueueEntry, offset: number, size: 
     // Small file: read with synchronous calls (open, read, close: microseconds) and sent in one write.
     const data = readSmall(entry.localPath, offset, size - offset);
     context.onStart(offset);
-    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal });
+    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
     return bytes;
   }
   const file = await fsp.open(entry.localPath, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -98,7 +98,7 @@ async function send(client: FtpClient, entry: QueueEntry, offset: number, size: 
   context.onStart(offset);
   try {
     // The size checked above: what the verification expects on the server.
-    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal });
+    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
     return bytes;
   } finally {
     await file.close().catch(() => undefined);

@@ -1,14 +1,16 @@
 /**
  * Settings: language, theme (follow the system or force light/dark), default transfer mode,
  * active mode's local port range and external address, passive mode's address policy, and the
- * default connection limit. Validated inline; saved with one settings:set on OK.
+ * default connection limit, and the speed limits (KiB/s, download and upload, each shared by all transfers of
+ * that direction). Validated inline; saved with one settings:set on OK.
  */
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
 import { LANGUAGES, useT } from '../i18n';
-import type { Language, Settings, Theme } from '../../shared/models';
+import { MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
+import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
 import { useSettingsStore } from '../stores/settings-store';
 import { Dialog } from './dialog';
 
@@ -23,9 +25,11 @@ interface Draft {
   readonly passiveAddressPolicy: Settings['passiveAddressPolicy'];
   readonly connectionLimit: string;
   readonly editorCommand: string;
+  readonly downloadLimit: SpeedLimitDraft;
+  readonly uploadLimit: SpeedLimitDraft;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand';
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit';
 
 function validPort(text: string): boolean {
   return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 65535;
@@ -43,6 +47,8 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (!/^\d+$/.test(d.connectionLimit.trim()) || n < 1 || n > 10) errors.add('connectionLimit');
   // Empty is fine (the system's default app); otherwise main must be able to split it the same way.
   if (d.editorCommand.trim() !== '' && editorCommandProblem(d.editorCommand.trim()) !== null) errors.add('editorCommand');
+  if (!validSpeedLimit(d.downloadLimit)) errors.add('downloadLimit');
+  if (!validSpeedLimit(d.uploadLimit)) errors.add('uploadLimit');
   return errors;
 }
 
@@ -61,6 +67,8 @@ export function SettingsDialog(): ReactElement {
     passiveAddressPolicy: settings.passiveAddressPolicy,
     connectionLimit: String(settings.defaultConnectionLimit),
     editorCommand: settings.editorCommand ?? '',
+    downloadLimit: speedLimitDraft(settings.downloadLimitKiBps),
+    uploadLimit: speedLimitDraft(settings.uploadLimitKiBps),
   }));
   const [submitted, setSubmitted] = useState(false);
   const errors = validateSettingsDraft(d);
@@ -80,6 +88,8 @@ export function SettingsDialog(): ReactElement {
       passiveAddressPolicy: d.passiveAddressPolicy,
       defaultConnectionLimit: Number(d.connectionLimit),
       editorCommand: d.editorCommand.trim() || null,
+      downloadLimitKiBps: speedLimitValue(d.downloadLimit),
+      uploadLimitKiBps: speedLimitValue(d.uploadLimit),
     });
     if (ok) actions.closeSettings();
   };
@@ -175,6 +185,28 @@ export function SettingsDialog(): ReactElement {
               {show('editorCommand') ? <span className="field-error">{t('validation.editorQuote')}</span> : null}
               <span className="help">{t('settings.editorHelp')}</span>
             </div>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-speed`}>
+            <h3 id={`${id}-speed`}>{t('settings.speedLimits')}</h3>
+            {(
+              [
+                ['downloadLimit', 'settings.limitDownload', 'settings.downloadRate'],
+                ['uploadLimit', 'settings.limitUpload', 'settings.uploadRate'],
+              ] as const
+            ).map(([field, checkLabel, rateLabel]) => (
+              <div key={field} className="field-row">
+                <label className="checkbox">
+                  <input type="checkbox" checked={d[field].enabled} onChange={(e) => set({ [field]: { ...d[field], enabled: e.target.checked } })} />
+                  <span>{t(checkLabel)}</span>
+                </label>
+                <div className="field narrow">
+                  <label htmlFor={`${id}-${field}`}>{t(rateLabel)}</label>
+                  <input id={`${id}-${field}`} type="number" min={1} max={MAX_SPEED_LIMIT_KIBPS} value={d[field].text} disabled={!d[field].enabled} aria-invalid={show(field) || undefined} onChange={(e) => set({ [field]: { ...d[field], text: e.target.value } })} />
+                  {show(field) ? <span className="field-error">{t('validation.speedLimit', { max: MAX_SPEED_LIMIT_KIBPS })}</span> : null}
+                </div>
+              </div>
+            ))}
+            <span className="help">{t('settings.speedHelp')}</span>
           </section>
         </div>
         <div className="dialog-buttons">

@@ -1,6 +1,6 @@
 /**
  * The status bar: connection state, TLS on/off (the certificate fingerprint on click), the transfer
- * mode and data command in use (PASV/EPSV or PORT/EPRT), and the queue's totals.
+ * mode and data command in use (PASV/EPSV or PORT/EPRT), the speed limits when on, and the queue's totals.
  */
 import { useMemo, type ReactElement } from 'react';
 import { useT } from '../i18n';
@@ -8,6 +8,8 @@ import { formatRate, formatSize } from '../lib/format';
 import { localizeError } from '../lib/localize-error';
 import { queueTotals } from '../lib/queue-view';
 import { useEditStore } from '../stores/edit-store';
+import { formatLimit } from '../lib/speed-limit';
+import { useSettingsStore } from '../stores/settings-store';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -21,6 +23,12 @@ export function StatusBar(): ReactElement {
   const progress = useQueueStore((s) => s.progress);
   const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
   const editing = useEditStore((s) => s.files.length);
+  const downLimit = useSettingsStore((s) => s.settings.downloadLimitKiBps);
+  const upLimit = useSettingsStore((s) => s.settings.uploadLimitKiBps);
+  const limits = [
+    downLimit !== null ? t('status.limitDown', { rate: formatLimit(downLimit, t.locale) }) : null,
+    upLimit !== null ? t('status.limitUp', { rate: formatLimit(upLimit, t.locale) }) : null,
+  ].filter((part): part is string => part !== null);
   const connected = status?.state === 'connected';
   // Connected with an error: the server or the network dropped the link; the session reconnects on demand.
   const dropped = connected && status.error !== null;
@@ -66,6 +74,11 @@ export function StatusBar(): ReactElement {
           <Icon name="rename" size={14} />
           {t.plural('status.editing', editing)}
         </button>
+      ) : null}
+      {limits.length > 0 ? (
+        <span className="status-item status-limit" title={t('status.limitTitle')}>
+          {t('status.limit', { limits: limits.join(' ') })}
+        </span>
       ) : null}
       <span className="status-item status-queue">
         {totals.queued > 0

@@ -261,6 +261,10 @@ export const en = {
   'status.queue_other': 'Queue: {count} files, {size}',
   'status.queueEmpty': 'Queue: empty',
   'status.failedCount': '{count} failed',
+  'status.limit': 'Limit: {limits}',
+  'status.limitDown': '↓ {rate}',
+  'status.limitUp': '↑ {rate}',
+  'status.limitTitle': 'Speed limits are on (Settings → Speed limits)',
 
   'mode.passive': 'Passive (PASV/EPSV)',
   'mode.active': 'Active (PORT/EPRT)',
@@ -350,6 +354,12 @@ export const en = {
   'settings.passivePolicy': 'Address to connect to',
   'settings.policy.server': 'The server’s own address (recommended, works with NATed servers)',
   'settings.policy.announced': 'The address the server announces in its PASV reply',
+  'settings.speedLimits': 'Speed limits',
+  'settings.limitDownload': 'Limit download speed',
+  'settings.limitUpload': 'Limit upload speed',
+  'settings.downloadRate': 'Download limit (KiB/s)',
+  'settings.uploadRate': 'Upload limit (KiB/s)',
+  'settings.speedHelp': 'Each limit is shared by all transfers in that direction together, and applies to running transfers at once.',
 
   'validation.nameRequired': 'Enter a name.',
   'validation.hostRequired': 'Enter the server’s host name or IP address.',
@@ -359,6 +369,7 @@ export const en = {
   'validation.connectionLimit': 'Enter a number from 1 to 10.',
   'validation.userRequired': 'Enter a user name, or choose the anonymous logon type.',
   'validation.address': 'Enter an IP address or host name without spaces.',
+  'validation.speedLimit': 'Enter a whole number of KiB/s from 1 to {max}.',
 
   'error.notConnected': 'Not connected to a server.',
   'error.notConnectedHint': 'Connect with the Site Manager or Quickconnect first.',

@@ -262,6 +262,10 @@ export const zhCN: Messages = {
   'status.queue_other': '队列：{count} 个文件，{size}',
   'status.queueEmpty': '队列：空',
   'status.failedCount': '{count} 个失败',
+  'status.limit': '限速：{limits}',
+  'status.limitDown': '↓ {rate}',
+  'status.limitUp': '↑ {rate}',
+  'status.limitTitle': '已启用速度限制（设置 → 速度限制）',
 
   'mode.passive': '被动 (PASV/EPSV)',
   'mode.active': '主动 (PORT/EPRT)',
@@ -351,6 +355,12 @@ export const zhCN: Messages = {
   'settings.passivePolicy': '连接的地址',
   'settings.policy.server': '服务器自身的地址（推荐，适用于位于 NAT 之后的服务器）',
   'settings.policy.announced': '服务器在 PASV 响应中给出的地址',
+  'settings.speedLimits': '速度限制',
+  'settings.limitDownload': '限制下载速度',
+  'settings.limitUpload': '限制上传速度',
+  'settings.downloadRate': '下载限速（KiB/s）',
+  'settings.uploadRate': '上传限速（KiB/s）',
+  'settings.speedHelp': '每项限制由该方向的所有传输共同分享，修改后立即作用于正在进行的传输。',
 
   'validation.nameRequired': '请输入名称。',
   'validation.hostRequired': '请输入服务器的主机名或 IP 地址。',
@@ -360,6 +370,7 @@ export const zhCN: Messages = {
   'validation.connectionLimit': '请输入 1 到 10 之间的数字。',
   'validation.userRequired': '请输入用户名，或选择匿名登录。',
   'validation.address': '请输入不含空格的 IP 地址或主机名。',
+  'validation.speedLimit': '请输入 1 到 {max} 之间的整数（KiB/s）。',
 
   'error.notConnected': '没有连接到服务器。',
   'error.notConnectedHint': '请先通过站点管理器或快速连接进行连接。',

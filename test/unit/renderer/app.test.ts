@@ -224,3 +224,26 @@ describe('quick filter and directory comparison', () => {
     expect(within(local).getByText('file-2.txt').closest('[role="row"]')?.getAttribute('aria-description')).toBeNull();
   });
 });
+
+describe('speed limits', () => {
+  it('saves a download limit from the Settings dialog and shows it in the status bar', async () => {
+    expect(screen.queryByText(/^Limit:/)).toBeNull();
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const rate = within(dialog).getByLabelText('Download limit (KiB/s)') as HTMLInputElement;
+    expect(rate.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Limit download speed' }));
+    fireEvent.change(rate, { target: { value: '0' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(within(dialog).getByText(/whole number of KiB\/s from 1/)).toBeTruthy();
+    expect(api.calls.some((c) => c.channel === 'settings:set')).toBe(false);
+    fireEvent.change(rate, { target: { value: '500' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ downloadLimitKiBps: 500, uploadLimitKiBps: null });
+    await waitFor(() => expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByText('Limit: ↓ 500 KiB/s')).toBeTruthy());
+  });
+});

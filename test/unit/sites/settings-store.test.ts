@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/models';
+import { DEFAULT_SETTINGS, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../../src/shared/models';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { openSettingsStore } from '../../../src/main/sites/settings-store';
 import { tempHome } from './helpers';
@@ -34,6 +34,11 @@ describe('settings store', () => {
     [{ activeExternalAddress: 'not an address!' }, /external address/, /public IP/],
     [{ editorCommand: '"C:\\Program Files\\ed.exe %f' }, /editor command is not valid: it has an unclosed quote/, /%f where the file goes/],
     [{ editorCommand: 42 }, /editorCommand/, /%f where the file goes/],
+    [{ downloadLimitKiBps: 0 }, /downloadLimitKiBps/, /whole number of KiB\/s from 1/],
+    [{ downloadLimitKiBps: -100 }, /downloadLimitKiBps/, /null for no limit/],
+    [{ uploadLimitKiBps: 12.5 }, /uploadLimitKiBps/, /whole number of KiB\/s/],
+    [{ uploadLimitKiBps: MAX_SPEED_LIMIT_KIBPS + 1 }, /uploadLimitKiBps/, /from 1 to 10485760/],
+    [{ uploadLimitKiBps: '500' }, /uploadLimitKiBps/, /e\.g\. 500/],
   ])('refuses %j naming the field and the fix', async (patch, message, hint) => {
     const store = await openSettingsStore({ home });
     const error = await store.set(patch as Partial<Settings>).catch((caught: unknown) => caught);
@@ -46,6 +51,21 @@ describe('settings store', () => {
     const store = await openSettingsStore({ home });
     expect(await store.set({ editorCommand: '  code --wait %f ' })).toMatchObject({ editorCommand: 'code --wait %f' });
     expect(await store.set({ editorCommand: '   ' })).toMatchObject({ editorCommand: null });
+  });
+
+  it('keeps speed limits (KiB/s, or null for none) across reopening', async () => {
+    const store = await openSettingsStore({ home });
+    await store.set({ downloadLimitKiBps: 500, uploadLimitKiBps: MAX_SPEED_LIMIT_KIBPS });
+    expect(await (await openSettingsStore({ home })).get()).toMatchObject({ downloadLimitKiBps: 500, uploadLimitKiBps: MAX_SPEED_LIMIT_KIBPS });
+    await store.set({ downloadLimitKiBps: null });
+    expect(await (await openSettingsStore({ home })).get()).toMatchObject({ downloadLimitKiBps: null, uploadLimitKiBps: MAX_SPEED_LIMIT_KIBPS });
+  });
+
+  it('loads a file written before speed limits existed with no limits', async () => {
+    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { defaultTransferMode: 'active', defaultConnectionLimit: 3 } }));
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toMatchObject({ defaultTransferMode: 'active', downloadLimitKiBps: null, uploadLimitKiBps: null });
+    expect(store.warnings()).toEqual([]);
   });
 
   it('fills settings an older file lacks from the defaults', async () => {
