@@ -972,6 +972,16 @@ export async function saveSettings(patch: Partial<Settings>): Promise<boolean> {
   return true;
 }
 
+/** Save (a string) or forget (null) the proxy password in main's vault. */
+export async function setProxyPassword(password: string | null): Promise<boolean> {
+  return (await perform('settings:set-proxy-password', { password })).ok;
+}
+
+export async function proxyPasswordSaved(): Promise<boolean> {
+  const r = await request('settings:proxy-password-saved', undefined);
+  return r.ok && r.value;
+}
+
 export function toggleHiddenFiles(): void {
   void saveSettings({ showHiddenFiles: !useSettingsStore.getState().settings.showHiddenFiles });
 }

@@ -33,6 +33,9 @@ export interface Requests {
   'app:info': [void, AppInfo];
   'settings:get': [void, Settings];
   'settings:set': [Partial<Settings>, Settings];
+  /** Save (a string) or forget (null) the proxy's password, kept in the vault like site passwords. */
+  'settings:set-proxy-password': [{ readonly password: string | null }, void];
+  'settings:proxy-password-saved': [void, boolean];
 
   'sites:list': [void, SiteList];
   'sites:save': [SiteInput, Site];
@@ -110,6 +113,8 @@ export const REQUEST_CHANNELS = [
   'app:info',
   'settings:get',
   'settings:set',
+  'settings:set-proxy-password',
+  'settings:proxy-password-saved',
   'sites:list',
   'sites:save',
   'sites:delete',

@@ -40,6 +40,8 @@ export interface Site {
   /** SHA-256 certificate fingerprints the user trusted for this site. */
   readonly trustedFingerprints: readonly string[];
   readonly bookmarks: readonly Bookmark[];
+  /** Connect directly even when a proxy is set (FileZilla's "Bypass proxy"); absent: false. */
+  readonly bypassProxy?: boolean;
 }
 
 /** What the Site Manager sends to save a site: the site and, optionally, a new password. */
@@ -83,6 +85,8 @@ export interface Settings {
   /** Speed limits in KiB/s for all downloads / all uploads together (FileZilla's Transfer → Speed limits); null: unlimited. */
   readonly downloadLimitKiBps: number | null;
   readonly uploadLimitKiBps: number | null;
+  /** Connect through this proxy (FileZilla's generic proxy); null: directly. Its password is kept in the vault, not here. */
+  readonly proxy: ProxySettings | null;
 }
 
 /** The highest speed limit accepted, in KiB/s (10 GiB/s: above any real link, so a typo like an extra digit is caught). */
@@ -101,6 +105,7 @@ export const DEFAULT_SETTINGS: Settings = {
   editorCommand: null,
   downloadLimitKiBps: null,
   uploadLimitKiBps: null,
+  proxy: null,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */
@@ -256,3 +261,14 @@ export interface EditedFile {
 export type EditUploadResult =
   | { readonly kind: 'uploaded'; readonly file: EditedFile }
   | { readonly kind: 'remote-changed'; readonly remote: { readonly size: number | null; readonly modified: string | null } };
+
+/** SOCKS 5 (user name and password), SOCKS 4 (4a), or an HTTP proxy's CONNECT. */
+export type ProxyType = 'socks5' | 'socks4' | 'http';
+
+export interface ProxySettings {
+  readonly type: ProxyType;
+  readonly host: string;
+  readonly port: number;
+  /** SOCKS 5 and HTTP: the user name; null: no authentication. */
+  readonly user: string | null;
+}

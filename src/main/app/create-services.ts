@@ -13,6 +13,8 @@ import { FtpError } from '../ftp/ftp-error';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
+import { openSecretStore } from '../sites/secret-store';
+import { proxyFor } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
 
@@ -38,6 +40,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const { home, emit } = options;
   const sites = await openSiteStore({ home, vault: options.vault, watch: true });
   const settingsStore = await openSettingsStore({ home, watch: true });
+  const secrets = await openSecretStore({ home, vault: options.vault });
   const unsubscribe = [sites.onChange((list) => emit('sites:changed', list)), settingsStore.onChange((settings) => emit('settings:changed', settings))];
   const local = new LocalFiles();
 
@@ -47,17 +50,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
   let settingsCache: Settings = await settingsStore.get().catch(() => DEFAULT_SETTINGS);
   unsubscribe.push(settingsStore.onChange((settings) => (settingsCache = settings)));
 
+  /** The proxy from Settings with its saved password, unless the site bypasses it. */
+  const proxyOf = async (settings: Settings, site: { readonly bypassProxy?: boolean } | null) =>
+    proxyFor(settings, site, settings.proxy?.user && !site?.bypassProxy ? await secrets.get('proxy-password') : null);
+
   const resolve = async (target: ConnectTarget, trustOnce: string | undefined): Promise<ResolvedTarget> => {
     const settings = await settingsStore.get();
     let resolved: ResolvedTarget;
     if (target.kind === 'site') {
       const site = await sites.get(target.siteId);
       const password = target.password ?? (site.logonType === 'normal' ? await sites.getPassword(site.id) : null);
-      const connect = siteToConnectOptions(site, password, settings);
+      const connect = { ...siteToConnectOptions(site, password, settings), proxy: await proxyOf(settings, site) };
       resolved = { options: withTrust(connect, trustOnce), label: site.name, siteId: site.id, siteKey: `site:${site.id}`, remoteDir: site.remoteDir };
       limits.set(resolved.siteKey, site.connectionLimit ?? settings.defaultConnectionLimit);
     } else {
-      const connect = quickToConnectOptions(target.quick, settings);
+      const connect = { ...quickToConnectOptions(target.quick, settings), proxy: await proxyOf(settings, null) };
       const key = `quick:${connect.user ?? 'anonymous'}@${connect.host}:${connect.port ?? 21}`;
       resolved = { options: withTrust(connect, trustOnce), label: connect.host, siteId: null, siteKey: key, remoteDir: '' };
       limits.set(key, settings.defaultConnectionLimit);
@@ -106,6 +113,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir() }),
     'settings:get': () => settingsStore.get(),
     'settings:set': (patch) => settingsStore.set(patch),
+    'settings:set-proxy-password': ({ password }) => secrets.set('proxy-password', password),
+    'settings:proxy-password-saved': () => secrets.has('proxy-password'),
 
     'sites:list': () => sites.list(),
     'sites:save': (input) => sites.save(input),
@@ -166,6 +175,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await sessions.disconnectAll();
       sites.close();
       settingsStore.close();
+      secrets.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { resolveFerryHome } from '../app-paths';
 import { createFileKeyVault } from '../sites/file-key-vault';
+import { openSecretStore, type SecretStore } from '../sites/secret-store';
 import { openSettingsStore, type SettingsStore } from '../sites/settings-store';
 import { openSiteStore, type SiteStore } from '../sites/site-store';
 
@@ -7,17 +8,26 @@ export interface CliStores {
   readonly home: string;
   readonly sites: SiteStore;
   readonly settings: SettingsStore;
+  /** The proxy password (same file-key vault). */
+  readonly secrets: SecretStore;
 }
 
 /** The same user-data folder as the app (or FERRY_HOME), with the file-key vault: the CLI has no keychain. */
 export async function openCliStores(env: NodeJS.ProcessEnv = process.env): Promise<CliStores> {
   const home = resolveFerryHome(env);
-  const [sites, settings] = await Promise.all([openSiteStore({ home, vault: createFileKeyVault(home) }), openSettingsStore({ home })]);
-  return { home, sites, settings };
+  const vault = createFileKeyVault(home);
+  const [sites, settings, secrets] = await Promise.all([openSiteStore({ home, vault }), openSettingsStore({ home }), openSecretStore({ home, vault })]);
+  return { home, sites, settings, secrets };
 }
 
 /** Warnings the stores collected (a corrupt file set aside, a password not saved) go to stderr. */
 export async function printStoreWarnings(stores: CliStores): Promise<void> {
   const list = await stores.sites.list();
-  for (const warning of [...list.warnings, ...stores.settings.warnings()]) process.stderr.write(`ferry: warning: ${warning}\n`);
+  for (const warning of [...list.warnings, ...stores.settings.warnings(), ...stores.secrets.warnings()]) process.stderr.write(`ferry: warning: ${warning}\n`);
+}
+
+export function closeCliStores(stores: CliStores): void {
+  stores.sites.close();
+  stores.settings.close();
+  stores.secrets.close();
 }

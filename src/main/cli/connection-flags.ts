@@ -3,6 +3,7 @@ import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
 import { invalidInput } from '../ftp/ftp-error';
 import type { TranscriptLine } from '../ftp/transcript';
 import type { FtpUrl } from './ftp-url';
+import { parseProxyUrl } from './proxy-url';
 
 /** The connection flags every command that takes a URL accepts. */
 export interface ConnectionFlags {
@@ -20,6 +21,8 @@ export interface ConnectionFlags {
   readonly site?: string;
   /** Read the password from standard input (first line). */
   readonly passwordStdin?: boolean;
+  /** `--proxy URL` (a string), `--no-proxy` (false), or neither (undefined: a saved site follows Settings). */
+  readonly proxy?: string | false;
 }
 
 export function addConnectionFlags(command: Command): Command {
@@ -34,6 +37,8 @@ export function addConnectionFlags(command: Command): Command {
     .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', collect, [])
     .option('--charset <name>', 'file name encoding on the server: auto (UTF-8, the default), gbk, big5, shift_jis, latin1, …')
     .option('--follow-pasv-address', 'connect to the address a PASV reply names instead of the server you connected to')
+    .option('--proxy <url>', 'connect through a proxy: socks5://[user:password@]host:port, socks4://host:port or http://host:port (HTTP CONNECT); passive mode only')
+    .option('--no-proxy', 'connect directly, even when Settings name a proxy (with --site)')
     .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection', '30')
     .option('-v, --verbose', 'print the command/reply transcript (password masked) on stderr');
 }
@@ -79,6 +84,7 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     ...(flags.activeAddress ? { activeExternalAddress: flags.activeAddress } : {}),
     ...(flags.portRange ? { activePortRange: parsePortRange(flags.portRange) } : {}),
     ...(flags.charset ? { charset: flags.charset } : {}),
+    ...(typeof flags.proxy === 'string' ? { proxy: parseProxyUrl(flags.proxy) } : flags.proxy === false ? { proxy: null } : {}),
     trustedFingerprints: [...(base.trustedFingerprints ?? []), ...(flags.trustFingerprint ?? [])],
     connectTimeoutMs: timeoutMs,
     commandTimeoutMs: timeoutMs,

@@ -1,7 +1,7 @@
 import type { ConnectOptions } from '../ftp/connect-options';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
-import { siteToConnectOptions } from '../sites/site-connect-options';
+import { proxyFor, siteToConnectOptions } from '../sites/site-connect-options';
 import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
 import { parseFtpUrl } from './ftp-url';
 import { promptPassword, readPasswordFromStdin } from './read-secret';
@@ -29,7 +29,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
   }
   // Loaded on first use: the stores bring zod (and the FileZilla import fast-xml-parser), which get/put/ls never need.
-  const { openCliStores, printStoreWarnings } = await import('./cli-stores');
+  const { openCliStores, printStoreWarnings, closeCliStores } = await import('./cli-stores');
   const stores = await openCliStores();
   try {
     const site = await stores.sites.findByPath(flags.site);
@@ -40,12 +40,13 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     else if (site.logonType === 'normal' && site.hasPassword) password = await stores.sites.getPassword(site.id);
     // "Ask for password" sites, and normal ones saved without a password: ask on the terminal, as FileZilla does.
     else if (site.logonType !== 'anonymous') password = await promptPassword(`Password for ${site.user}@${site.host}: `);
-    const base = siteToConnectOptions(site, password, settings);
+    // The proxy from Settings (unless the site bypasses it, or a --proxy/--no-proxy flag decides), with its saved password.
+    const proxyPassword = settings.proxy?.user && !site.bypassProxy && flags.proxy === undefined ? await stores.secrets.get('proxy-password') : null;
+    const base = { ...siteToConnectOptions(site, password, settings), proxy: proxyFor(settings, site, proxyPassword) };
     const home = site.remoteDir || '/';
     const path = urlOrPath === undefined || urlOrPath === '' ? home : urlOrPath.startsWith('/') ? urlOrPath : joinRemote(home, urlOrPath);
     return { path, options: (label = '') => applyConnectionFlags(base, flags, label) };
   } finally {
-    stores.sites.close();
-    stores.settings.close();
+    closeCliStores(stores);
   }
 }

@@ -5,15 +5,20 @@ import { invalidInput } from '../ftp/ftp-error';
  * so `printf %s "$PW" | ferry …` and `ferry … < file` both work.
  */
 export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const line = await readLine(stdin);
+  if (line === '') throw invalidInput('--password-stdin was given but standard input is empty.', 'Pipe the password in, e.g. printf %s "$PASSWORD" | ferry …');
+  return line;
+}
+
+/** The first line of standard input ('' when it is empty). */
+export async function readLine(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     if (chunks.some((part) => part.includes(0x0a))) break;
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  const line = text.split(/\r?\n/, 1)[0] ?? '';
-  if (line === '') throw invalidInput('--password-stdin was given but standard input is empty.', 'Pipe the password in, e.g. printf %s "$PASSWORD" | ferry …');
-  return line;
+  return text.split(/\r?\n/, 1)[0] ?? '';
 }
 
 /** Ask on the terminal without echoing; null when there is no terminal to ask on. */

@@ -2,6 +2,14 @@ import type { Command } from 'commander';
 import type { Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { parsePortRange } from './connection-flags';
+import { parseProxyUrl } from './proxy-url';
+
+/** `ferry settings set proxy socks5://[user@]host:port`: the password is not taken here (it would sit in the shell history). */
+function proxySettingFromUrl(text: string): Settings['proxy'] {
+  const proxy = parseProxyUrl(text);
+  if (proxy.password) throw invalidInput('The proxy password cannot be given in the address here (it would stay in your shell history).', 'Give socks5://user@host:port, then save the password with: ferry settings proxy-password (reads it from standard input).');
+  return { type: proxy.type, host: proxy.host, port: proxy.port, user: proxy.user ?? null };
+}
 
 /** How each setting is typed on the command line ("none" clears the nullable ones). */
 const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] } = {
@@ -17,6 +25,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   editorCommand: (text) => (isNone(text) ? null : text),
   downloadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
+  proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
 };
 
 /** `ferry settings` and `ferry settings set KEY VALUE`: the global settings sites on "default" follow. */
@@ -27,20 +36,19 @@ export function addSettingsCommands(program: Command): void {
     .description('show or change global settings (default transfer mode, active-mode ports and address, …)')
     .action(async (flags: { json?: boolean }) => {
       // Loaded on first use: the stores bring zod, which get/put/ls never need.
-      const { openCliStores, printStoreWarnings } = await import('./cli-stores');
+      const { openCliStores, printStoreWarnings, closeCliStores } = await import('./cli-stores');
       const stores = await openCliStores();
       try {
         const current = await stores.settings.get();
         const text = flags.json
           ? JSON.stringify(current, null, 2)
           : Object.entries(current)
-              .map(([key, value]) => `${key}: ${value === null ? 'none' : Array.isArray(value) ? value.join('-') : String(value)}`)
+              .map(([key, value]) => `${key}: ${value === null ? 'none' : key === 'proxy' ? proxyText(value as NonNullable<Settings['proxy']>) : Array.isArray(value) ? value.join('-') : String(value)}`)
               .join('\n');
         process.stdout.write(`${text}\n`);
         await printStoreWarnings(stores);
       } finally {
-        stores.sites.close();
-        stores.settings.close();
+        closeCliStores(stores);
       }
     });
 
@@ -53,16 +61,36 @@ export function addSettingsCommands(program: Command): void {
       if (!(key in PARSERS)) throw invalidInput(`There is no setting "${key}".`, `Use one of: ${Object.keys(PARSERS).join(', ')}.`);
       const name = key as keyof Settings;
       // Loaded on first use: the stores bring zod, which get/put/ls never need.
-      const { openCliStores } = await import('./cli-stores');
+      const { openCliStores, closeCliStores } = await import('./cli-stores');
       const stores = await openCliStores();
       try {
         const saved = await stores.settings.set({ [name]: PARSERS[name](value) });
-        process.stderr.write(`${name} is now ${JSON.stringify(saved[name])}.\n`);
+        process.stderr.write(`${name} is now ${name === 'proxy' && saved.proxy ? proxyText(saved.proxy) : JSON.stringify(saved[name])}.\n`);
       } finally {
-        stores.sites.close();
-        stores.settings.close();
+        closeCliStores(stores);
       }
     });
+
+  settings
+    .command('proxy-password')
+    .description("save the proxy's password, read from standard input (first line; an empty line forgets it), in the same vault as site passwords")
+    .action(async () => {
+      const { readLine } = await import('./read-secret');
+      const password = await readLine();
+      const { openCliStores, closeCliStores } = await import('./cli-stores');
+      const stores = await openCliStores();
+      try {
+        await stores.secrets.set('proxy-password', password === '' ? null : password);
+        process.stderr.write(password === '' ? 'The proxy password was forgotten.\n' : 'The proxy password was saved.\n');
+      } finally {
+        closeCliStores(stores);
+      }
+    });
+}
+
+function proxyText(proxy: NonNullable<Settings['proxy']>): string {
+  const host = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
+  return `${proxy.type}://${proxy.user ? `${encodeURIComponent(proxy.user)}@` : ''}${host}:${proxy.port}`;
 }
 
 function isNone(text: string): boolean {

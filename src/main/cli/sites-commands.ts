@@ -226,14 +226,13 @@ function reportSaved(site: Site, input: SiteInput): void {
 
 async function withStores(work: (stores: CliStores) => Promise<void>): Promise<void> {
   // Loaded on first use: the stores bring zod (and the FileZilla import fast-xml-parser), which get/put/ls never need.
-  const { openCliStores, printStoreWarnings } = await import('./cli-stores');
+  const { openCliStores, printStoreWarnings, closeCliStores } = await import('./cli-stores');
   const stores = await openCliStores();
   try {
     await work(stores);
     await printStoreWarnings(stores);
   } finally {
-    stores.sites.close();
-    stores.settings.close();
+    closeCliStores(stores);
   }
 }
 

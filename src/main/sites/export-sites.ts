@@ -23,6 +23,7 @@ export function exportSites(list: SiteList): string {
     comments: site.comments,
     trustedFingerprints: site.trustedFingerprints,
     bookmarks: site.bookmarks,
+    ...(site.bypassProxy ? { bypassProxy: true } : {}),
   }));
   return `${JSON.stringify({ kind: EXPORT_KIND, format: 1, exportedAt: new Date().toISOString(), folders: list.folders, sites }, null, 2)}\n`;
 }

@@ -179,6 +179,8 @@ function readServer(server: XmlElement, folder: readonly string[]): FileZillaSit
       comments: field('Comments') ?? '',
       trustedFingerprints: [],
       bookmarks,
+      // FileZilla writes <BypassProxy>1</BypassProxy> for sites that connect directly.
+      ...((field('BypassProxy') ?? '').trim() === '1' ? { bypassProxy: true } : {}),
     },
     warnings,
   };

@@ -31,6 +31,14 @@ const settingsSchema = z.object({
   editorCommand: z.string().nullable(),
   downloadLimitKiBps: speedLimitSchema,
   uploadLimitKiBps: speedLimitSchema,
+  proxy: z
+    .object({
+      type: z.enum(['socks5', 'socks4', 'http']),
+      host: z.string().trim().min(1).regex(/^[^\s/@]+$/, 'a host name or address has no spaces, slashes or @'),
+      port: portSchema,
+      user: z.string().min(1).nullable(),
+    })
+    .nullable(),
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -104,6 +112,7 @@ const SETTING_HINTS: Record<string, string> = {
   language: 'Use "en" or "zh-CN".',
   theme: 'Use "system", "light" or "dark".',
   editorCommand: 'Give a program and its options, with %f where the file goes (e.g. "code --wait %f"; quote paths with spaces), or null for the system\'s default app.',
+  proxy: 'Give { type: "socks5" | "socks4" | "http", host, port (1–65535), user (or null) }, or null to connect directly (CLI: ferry settings set proxy socks5://host:1080).',
   downloadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
 };

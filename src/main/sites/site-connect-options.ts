@@ -1,6 +1,7 @@
-import type { QuickConnect, Settings, Site, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { ProxySettings, QuickConnect, Settings, Site, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
+import type { ProxyOptions } from '../ftp/proxy';
 import { invalidInput } from '../ftp/ftp-error';
 
 const TLS_MODES: Readonly<Record<SiteProtocol, TlsMode>> = {
@@ -70,4 +71,14 @@ function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOp
     activePortRange: settings.activePortRange,
     activeExternalAddress: settings.activeExternalAddress,
   };
+}
+
+/** The proxy a connection uses: the one in Settings, unless the site bypasses it; the password comes from the vault. */
+export function proxyFor(settings: Settings, site: Pick<Site, 'bypassProxy'> | null, password: string | null): ProxyOptions | null {
+  if (!settings.proxy || site?.bypassProxy) return null;
+  return proxyOptions(settings.proxy, password);
+}
+
+export function proxyOptions(proxy: ProxySettings, password: string | null): ProxyOptions {
+  return { type: proxy.type, host: proxy.host, port: proxy.port, user: proxy.user, password: proxy.user ? password : null };
 }

@@ -30,6 +30,7 @@ const storedSiteSchema = z.object({
   comments: z.string(),
   trustedFingerprints: z.array(z.string()),
   bookmarks: z.array(z.object({ name: nameSchema, localPath: z.string(), remotePath: z.string() })),
+  bypassProxy: z.boolean().optional(),
 });
 
 export type StoredPassword = z.infer<typeof storedPasswordSchema>;

@@ -40,7 +40,9 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   const comments = text(input.comments, 'Comments');
   const trustedFingerprints = [...new Set((input.trustedFingerprints ?? []).map(normalizeFingerprint))];
   const bookmarks = (input.bookmarks ?? []).map(validateBookmark);
-  return { name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks };
+  if (input.bypassProxy !== undefined && typeof input.bypassProxy !== 'boolean') throw invalidInput('"Bypass proxy" must be true or false.', 'Tick or untick "Bypass proxy" in the Advanced tab.');
+  const bypassProxy = input.bypassProxy === true;
+  return { name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks, ...(bypassProxy ? { bypassProxy } : {}) };
 }
 
 /** A site or folder name: not empty, one line, of sane length. */

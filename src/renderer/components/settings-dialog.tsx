@@ -4,13 +4,14 @@
  * default connection limit, and the speed limits (KiB/s, download and upload, each shared by all transfers of
  * that direction). Validated inline; saved with one settings:set on OK.
  */
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
 import { LANGUAGES, useT } from '../i18n';
 import { MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
+import { proxyDraft, proxyPasswordChange, proxyProblems, proxyValue, type ProxyChoice, type ProxyDraft, type ProxyProblem } from '../lib/proxy-form';
 import { useSettingsStore } from '../stores/settings-store';
 import { Dialog } from './dialog';
 
@@ -27,9 +28,10 @@ interface Draft {
   readonly editorCommand: string;
   readonly downloadLimit: SpeedLimitDraft;
   readonly uploadLimit: SpeedLimitDraft;
+  readonly proxy: ProxyDraft;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit';
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | ProxyProblem;
 
 function validPort(text: string): boolean {
   return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 65535;
@@ -49,6 +51,7 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (d.editorCommand.trim() !== '' && editorCommandProblem(d.editorCommand.trim()) !== null) errors.add('editorCommand');
   if (!validSpeedLimit(d.downloadLimit)) errors.add('downloadLimit');
   if (!validSpeedLimit(d.uploadLimit)) errors.add('uploadLimit');
+  for (const problem of proxyProblems(d.proxy)) errors.add(problem);
   return errors;
 }
 
@@ -69,7 +72,9 @@ export function SettingsDialog(): ReactElement {
     editorCommand: settings.editorCommand ?? '',
     downloadLimit: speedLimitDraft(settings.downloadLimitKiBps),
     uploadLimit: speedLimitDraft(settings.uploadLimitKiBps),
+    proxy: proxyDraft(settings.proxy),
   }));
+  const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
   const errors = validateSettingsDraft(d);
   const show = (e: DraftError) => submitted && errors.has(e);
@@ -90,8 +95,11 @@ export function SettingsDialog(): ReactElement {
       editorCommand: d.editorCommand.trim() || null,
       downloadLimitKiBps: speedLimitValue(d.downloadLimit),
       uploadLimitKiBps: speedLimitValue(d.uploadLimit),
+      proxy: proxyValue(d.proxy),
     });
-    if (ok) actions.closeSettings();
+    const change = proxyPasswordChange(d.proxy);
+    const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
+    if (ok && passwordOk) actions.closeSettings();
   };
 
   return (
@@ -177,6 +185,54 @@ export function SettingsDialog(): ReactElement {
               </label>
             </fieldset>
           </section>
+          <section className="settings-section" aria-labelledby={`${id}-proxy`}>
+            <h3 id={`${id}-proxy`}>{t('settings.proxy')}</h3>
+            <div className="field">
+              <label htmlFor={`${id}-proxy-type`}>{t('settings.proxyType')}</label>
+              <select id={`${id}-proxy-type`} value={d.proxy.type} onChange={(e) => set({ proxy: { ...d.proxy, type: e.target.value as ProxyChoice } })}>
+                {PROXY_CHOICES.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t(`settings.proxyType.${choice}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {d.proxy.type !== 'none' ? (
+              <>
+                <div className="field-row">
+                  <div className="field">
+                    <label htmlFor={`${id}-proxy-host`}>{t('settings.proxyHost')}</label>
+                    <input id={`${id}-proxy-host`} value={d.proxy.host} spellCheck={false} aria-invalid={show('proxyHost') || undefined} onChange={(e) => set({ proxy: { ...d.proxy, host: e.target.value } })} />
+                    {show('proxyHost') ? <span className="field-error">{t('validation.proxyHost')}</span> : null}
+                  </div>
+                  <div className="field narrow">
+                    <label htmlFor={`${id}-proxy-port`}>{t('settings.proxyPort')}</label>
+                    <input id={`${id}-proxy-port`} value={d.proxy.port} inputMode="numeric" placeholder={String(d.proxy.type === 'http' ? 8080 : 1080)} aria-invalid={show('proxyPort') || undefined} onChange={(e) => set({ proxy: { ...d.proxy, port: e.target.value } })} />
+                    {show('proxyPort') ? <span className="field-error">{t('validation.portRange')}</span> : null}
+                  </div>
+                </div>
+                {d.proxy.type !== 'socks4' ? (
+                  <div className="field-row">
+                    <div className="field">
+                      <label htmlFor={`${id}-proxy-user`}>{t('settings.proxyUser')}</label>
+                      <input id={`${id}-proxy-user`} value={d.proxy.user} spellCheck={false} autoComplete="off" onChange={(e) => set({ proxy: { ...d.proxy, user: e.target.value } })} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${id}-proxy-password`}>{t('settings.proxyPassword')}</label>
+                      <input id={`${id}-proxy-password`} type="password" value={d.proxy.password} autoComplete="new-password" disabled={d.proxy.user.trim() === ''} placeholder={proxySaved ? t('settings.proxyPasswordSaved') : ''} onChange={(e) => set({ proxy: { ...d.proxy, password: e.target.value } })} />
+                    </div>
+                  </div>
+                ) : null}
+                {proxySaved ? (
+                  <label className="checkbox">
+                    <input type="checkbox" checked={d.proxy.forgetPassword} onChange={(e) => set({ proxy: { ...d.proxy, forgetPassword: e.target.checked } })} />
+                    <span>{t('settings.proxyForget')}</span>
+                  </label>
+                ) : null}
+              </>
+            ) : null}
+            <span className="help">{t('settings.proxyHelp')}</span>
+          </section>
           <section className="settings-section" aria-labelledby={`${id}-editing`}>
             <h3 id={`${id}-editing`}>{t('settings.editing')}</h3>
             <div className="field">
@@ -221,4 +277,19 @@ export function SettingsDialog(): ReactElement {
       </form>
     </Dialog>
   );
+}
+
+const PROXY_CHOICES: readonly ProxyChoice[] = ['none', 'socks5', 'socks4', 'http'];
+
+/** Whether main holds a proxy password (it never sends the password itself). */
+function useProxyPasswordSaved(): boolean {
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void actions.proxyPasswordSaved().then((value) => live && setSaved(value));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return saved;
 }

@@ -656,6 +656,10 @@ export function SiteManagerDialog(): ReactElement {
                   <div className="form-stack">
                     <Field label={t('sm.localDir')}>{(id) => <input id={id} value={current.localDir} spellCheck={false} onChange={(e) => update({ localDir: e.target.value })} />}</Field>
                     <Field label={t('sm.remoteDir')}>{(id) => <input id={id} value={current.remoteDir} spellCheck={false} onChange={(e) => update({ remoteDir: e.target.value })} />}</Field>
+                    <label className="checkbox">
+                      <input type="checkbox" checked={current.bypassProxy} onChange={(e) => update({ bypassProxy: e.target.checked })} />
+                      <span>{t('sm.bypassProxy')}</span>
+                    </label>
                     <Field label={t('sm.comments')}>{(id) => <textarea id={id} rows={4} value={current.comments} onChange={(e) => update({ comments: e.target.value })} />}</Field>
                     {current.trustedFingerprints.length > 0 ? (
                       <div className="field">

@@ -380,6 +380,23 @@ export const en = {
   'error.bookmarkNeedsSite': 'Bookmarks belong to a saved site.',
   'error.bookmarkNeedsSiteHint': 'Connect to a site from the Site Manager, then add the bookmark.',
 
+  // Proxy
+  'settings.proxy': 'Proxy',
+  'settings.proxyType': 'Proxy type',
+  'settings.proxyType.none': 'Connect directly (no proxy)',
+  'settings.proxyType.socks5': 'SOCKS 5',
+  'settings.proxyType.socks4': 'SOCKS 4',
+  'settings.proxyType.http': 'HTTP (CONNECT)',
+  'settings.proxyHost': 'Proxy host',
+  'settings.proxyPort': 'Proxy port',
+  'settings.proxyUser': 'Proxy user',
+  'settings.proxyPassword': 'Proxy password',
+  'settings.proxyPasswordSaved': 'Saved; leave empty to keep it',
+  'settings.proxyForget': 'Forget the saved proxy password',
+  'settings.proxyHelp': 'Control and data connections go through the proxy; active mode cannot (use passive). A site can bypass the proxy (Site Manager → Advanced).',
+  'validation.proxyHost': 'Enter the proxy’s host name or IP address, without spaces.',
+  'sm.bypassProxy': 'Bypass proxy',
+
   // View/Edit
   'action.edit': 'Edit',
   'action.viewEdit': 'View/Edit',

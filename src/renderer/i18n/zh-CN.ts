@@ -381,6 +381,23 @@ export const zhCN: Messages = {
   'error.bookmarkNeedsSite': '书签属于已保存的站点。',
   'error.bookmarkNeedsSiteHint': '请先从站点管理器连接到站点，然后再添加书签。',
 
+  // Proxy
+  'settings.proxy': '代理',
+  'settings.proxyType': '代理类型',
+  'settings.proxyType.none': '直接连接（不使用代理）',
+  'settings.proxyType.socks5': 'SOCKS 5',
+  'settings.proxyType.socks4': 'SOCKS 4',
+  'settings.proxyType.http': 'HTTP（CONNECT）',
+  'settings.proxyHost': '代理主机',
+  'settings.proxyPort': '代理端口',
+  'settings.proxyUser': '代理用户名',
+  'settings.proxyPassword': '代理密码',
+  'settings.proxyPasswordSaved': '已保存；留空则保持不变',
+  'settings.proxyForget': '忘记已保存的代理密码',
+  'settings.proxyHelp': '控制连接和数据连接都经过代理；主动模式无法使用代理（请用被动模式）。站点可以绕过代理（站点管理器 → 高级）。',
+  'validation.proxyHost': '请输入代理的主机名或 IP 地址，不能含空格。',
+  'sm.bypassProxy': '绕过代理',
+
   // View/Edit
   'action.edit': '编辑',
   'action.viewEdit': '查看/编辑',

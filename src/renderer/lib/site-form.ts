@@ -30,6 +30,7 @@ export interface SiteDraft {
   readonly comments: string;
   readonly trustedFingerprints: readonly string[];
   readonly bookmarks: readonly Bookmark[];
+  readonly bypassProxy: boolean;
 }
 
 let counter = 0;
@@ -58,6 +59,7 @@ export function newSiteDraft(folder: readonly string[], name: string): SiteDraft
     comments: '',
     trustedFingerprints: [],
     bookmarks: [],
+    bypassProxy: false,
   };
 }
 
@@ -84,6 +86,7 @@ export function draftFromSite(site: Site): SiteDraft {
     comments: site.comments,
     trustedFingerprints: site.trustedFingerprints,
     bookmarks: site.bookmarks,
+    bypassProxy: site.bypassProxy === true,
   };
 }
 
@@ -156,6 +159,7 @@ export function draftToInput(d: SiteDraft): SiteInput {
     comments: d.comments,
     trustedFingerprints: d.trustedFingerprints,
     bookmarks: d.bookmarks,
+    bypassProxy: d.bypassProxy,
   };
 }
 

@@ -57,9 +57,9 @@ describe('parseFileZillaSites (sitemanager.xml fixture)', () => {
     });
   });
 
-  it('03-passive FTPES site asking for the password, with a bookmark; the stored Pass is not used', () => {
+  it('03-passive FTPES site asking for the password, with a bookmark, bypassing the proxy; the stored Pass is not used', () => {
     const passive = site('Passive box');
-    expect(passive.input).toMatchObject({ host: 'passive.example.com', port: 2121, protocol: 'ftp-explicit', logonType: 'ask', user: 'bob', transferMode: 'passive', connectionLimit: null, remoteDir: '' });
+    expect(passive.input).toMatchObject({ host: 'passive.example.com', port: 2121, protocol: 'ftp-explicit', logonType: 'ask', user: 'bob', transferMode: 'passive', connectionLimit: null, remoteDir: '', bypassProxy: true });
     expect(passive.input.password).toBeUndefined();
     expect(passive.input.bookmarks).toEqual([{ name: 'Logs', localPath: '/tmp/logs', remotePath: '/var/log' }]);
   });

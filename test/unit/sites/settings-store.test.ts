@@ -35,6 +35,9 @@ describe('settings store', () => {
     [{ editorCommand: '"C:\\Program Files\\ed.exe %f' }, /editor command is not valid: it has an unclosed quote/, /%f where the file goes/],
     [{ editorCommand: 42 }, /editorCommand/, /%f where the file goes/],
     [{ downloadLimitKiBps: 0 }, /downloadLimitKiBps/, /whole number of KiB\/s from 1/],
+    [{ proxy: { type: 'socks6', host: 'p', port: 1080, user: null } }, /proxy/, /"socks5" \| "socks4" \| "http"/],
+    [{ proxy: { type: 'socks5', host: 'proxy host', port: 1080, user: null } }, /proxy/, /or null to connect directly/],
+    [{ proxy: { type: 'http', host: 'proxy', port: 0, user: null } }, /proxy/, /1–65535/],
     [{ downloadLimitKiBps: -100 }, /downloadLimitKiBps/, /null for no limit/],
     [{ uploadLimitKiBps: 12.5 }, /uploadLimitKiBps/, /whole number of KiB\/s/],
     [{ uploadLimitKiBps: MAX_SPEED_LIMIT_KIBPS + 1 }, /uploadLimitKiBps/, /from 1 to 10485760/],
@@ -51,6 +54,14 @@ describe('settings store', () => {
     const store = await openSettingsStore({ home });
     expect(await store.set({ editorCommand: '  code --wait %f ' })).toMatchObject({ editorCommand: 'code --wait %f' });
     expect(await store.set({ editorCommand: '   ' })).toMatchObject({ editorCommand: null });
+  });
+
+  it('keeps a proxy (without its password: that goes to the vault) across reopening', async () => {
+    const store = await openSettingsStore({ home });
+    await store.set({ proxy: { type: 'socks5', host: '10.0.0.8', port: 1080, user: 'li' } });
+    expect((await (await openSettingsStore({ home })).get()).proxy).toEqual({ type: 'socks5', host: '10.0.0.8', port: 1080, user: 'li' });
+    await store.set({ proxy: null });
+    expect((await (await openSettingsStore({ home })).get()).proxy).toBeNull();
   });
 
   it('keeps speed limits (KiB/s, or null for none) across reopening', async () => {

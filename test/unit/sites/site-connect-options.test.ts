@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings, type Site } from '../../../src/shared/models';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
-import { quickToConnectOptions, siteToConnectOptions } from '../../../src/main/sites/site-connect-options';
+import { proxyFor, quickToConnectOptions, siteToConnectOptions } from '../../../src/main/sites/site-connect-options';
 
 const SITE: Site = {
   id: 'id-1', name: 'Acme', folder: ['Work'], host: 'ftp.acme.com', port: 2121, protocol: 'ftp-explicit', logonType: 'normal', user: 'bob', hasPassword: true,
@@ -61,5 +61,20 @@ describe('quickToConnectOptions', () => {
 
   it.each([[{ host: '' }], [{ port: 70000 }]])('refuses %j', (patch) => {
     expect(() => quickToConnectOptions({ host: 'h', port: null, user: '', password: '', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto', ...patch }, DEFAULT_SETTINGS)).toThrow(FtpError);
+  });
+});
+
+describe('proxyFor', () => {
+  const withProxy = { ...DEFAULT_SETTINGS, proxy: { type: 'socks5', host: 'proxy.lan', port: 1080, user: 'li' } } as const;
+  it('uses the proxy from Settings with the saved password', () => {
+    expect(proxyFor(withProxy, { bypassProxy: false }, 'pw')).toEqual({ type: 'socks5', host: 'proxy.lan', port: 1080, user: 'li', password: 'pw' });
+    expect(proxyFor(withProxy, null, 'pw')).toMatchObject({ host: 'proxy.lan' });
+  });
+  it('connects directly for a site that bypasses it, or when none is set', () => {
+    expect(proxyFor(withProxy, { bypassProxy: true }, 'pw')).toBeNull();
+    expect(proxyFor(DEFAULT_SETTINGS, { bypassProxy: false }, 'pw')).toBeNull();
+  });
+  it('sends no password without a user', () => {
+    expect(proxyFor({ ...withProxy, proxy: { ...withProxy.proxy, user: null } }, null, 'pw')).toMatchObject({ user: null, password: null });
   });
 });
