@@ -159,7 +159,8 @@ export function draftToInput(d: SiteDraft): SiteInput {
     comments: d.comments,
     trustedFingerprints: d.trustedFingerprints,
     bookmarks: d.bookmarks,
-    bypassProxy: d.bypassProxy,
+    // Absent means "use the proxy", as in sites.json.
+    ...(d.bypassProxy ? { bypassProxy: true } : {}),
   };
 }
 
