@@ -23,6 +23,7 @@ import type {
   SiteTransferMode,
   TransferItem,
 } from '../shared/models';
+import { getDesktopFiles } from './api/electron-api';
 import { getApi } from './api/get-api';
 import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
@@ -584,6 +585,35 @@ export function dropEntries(to: PaneSide, payload: { from: PaneSide; dir: string
   if (payload.from === to) return;
   const targetDir = targetFolder === null ? undefined : fullPath(to, targetFolder);
   void transfer(payload.from, payload.entries.map((e) => e.name), targetDir, payload.dir);
+}
+
+/**
+ * Files dropped from the desktop onto the remote pane: uploaded into its folder (or the folder row they were
+ * dropped on), as FileZilla does. Only the desktop app can: a browser never tells a page where a file is.
+ */
+export async function dropDesktopFiles(files: readonly File[], targetFolder: string | null): Promise<boolean> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return false;
+  }
+  const desktop = getDesktopFiles();
+  const paths = desktop ? files.map((file) => desktop.pathForFile(file)).filter((p) => p !== '') : [];
+  if (paths.length === 0) {
+    reportError(invalid(t('error.desktopDrop'), t('error.desktopDropHint')));
+    return false;
+  }
+  const stat = await perform('local:stat', { paths });
+  if (!stat.ok) return false;
+  const toDir = targetFolder === null ? useRemotePane.getState().path : fullPath('remote', targetFolder);
+  if (toDir === '') return false;
+  const items = stat.value.map((entry) => ({ localPath: entry.path, remotePath: joinPath(toDir, baseName(entry.path), 'posix'), isDirectory: entry.isDirectory }));
+  const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'upload', items });
+  if (!added.ok) return false;
+  info(tn('log.queuedUpload', added.value.length));
+  useQueueStore.setState({ tab: 'queued' });
+  useUiStore.setState({ queueOpen: true });
+  return true;
 }
 
 export function startRename(side: PaneSide, name: string): void {

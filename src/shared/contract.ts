@@ -63,6 +63,8 @@ export interface Requests {
   'local:mkdir': [{ readonly path: string }, void];
   'local:rename': [{ readonly from: string; readonly to: string }, void];
   'local:delete': [{ readonly paths: readonly string[] }, void];
+  /** Files or folders? For paths dropped from the desktop (the page cannot tell). */
+  'local:stat': [{ readonly paths: readonly string[] }, readonly { readonly path: string; readonly isDirectory: boolean }[]];
 
   'queue:add': [TransferRequest, readonly TransferItem[]];
   'queue:list': [void, readonly TransferItem[]];
@@ -139,6 +141,7 @@ export const REQUEST_CHANNELS = [
   'local:mkdir',
   'local:rename',
   'local:delete',
+  'local:stat',
   'queue:add',
   'queue:list',
   'queue:pause',

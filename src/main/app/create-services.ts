@@ -142,6 +142,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'local:mkdir': ({ path: folder }) => local.mkdir(folder),
     'local:rename': ({ from, to }) => local.rename(from, to),
     'local:delete': ({ paths }) => local.delete(paths),
+    'local:stat': ({ paths }) => local.stat(paths),
 
     'queue:add': async (request) => {
       const target = sessions.target(request.sessionId);

@@ -24,6 +24,19 @@ export class LocalFiles {
     return { path: dir, parent: parent === dir ? null : parent, entries };
   }
 
+  /** Folder or file, for each path (dropped from the desktop); a missing one is an error naming it. */
+  async stat(paths: readonly string[]): Promise<{ path: string; isDirectory: boolean }[]> {
+    return Promise.all(
+      paths.map(async (item) => {
+        const full = requireAbsolute(item);
+        const stats = await fsp.stat(full).catch((error: NodeJS.ErrnoException) => {
+          throw localError(full, error);
+        });
+        return { path: full, isDirectory: stats.isDirectory() };
+      }),
+    );
+  }
+
   async mkdir(folder: string): Promise<void> {
     const dir = requireAbsolute(folder);
     await fsp.mkdir(dir).catch((error: NodeJS.ErrnoException) => {

@@ -329,7 +329,9 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     [side, store],
   );
 
-  const acceptsDrag = (e: DragEvent) => [...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME) && dragSource() !== side;
+  // Files from the desktop (no Ferry payload) can be dropped on the remote pane: they are uploaded.
+  const fromDesktop = (e: DragEvent) => side === 'remote' && dragSource() === null && [...e.dataTransfer.types].includes('Files') && ![...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME);
+  const acceptsDrag = (e: DragEvent) => ([...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME) && dragSource() !== side) || fromDesktop(e);
 
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
     if (!acceptsDrag(e)) return;
@@ -352,6 +354,11 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     setDropActive(false);
     const folder = dropFolder;
     setDropFolder(null);
+    if (fromDesktop(e) && e.dataTransfer.files.length > 0) {
+      e.preventDefault();
+      void actions.dropDesktopFiles([...e.dataTransfer.files], folder);
+      return;
+    }
     const payload = decodeDrag(e.dataTransfer.getData(FERRY_ENTRIES_MIME));
     endDrag();
     if (!payload || payload.from === side) return;

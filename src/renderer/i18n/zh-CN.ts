@@ -378,6 +378,8 @@ export const zhCN: Messages = {
   'error.transportHint': '请重新启动 Ferry。如果使用的是浏览器窗口，请确认 ferry 网页主机仍在运行。',
   'error.badName': '“{name}”不是有效的名称。',
   'error.badNameHint': '名称中不能包含 / 或 \\。',
+  'error.desktopDrop': '无法上传从浏览器中拖入的文件：浏览器不会告诉网页文件所在的位置。',
+  'error.desktopDropHint': '请在 Ferry 桌面应用中从桌面拖入，或在本地窗格中找到这些文件后从那里上传。',
   'error.bookmarkNeedsSite': '书签属于已保存的站点。',
   'error.bookmarkNeedsSiteHint': '请先从站点管理器连接到站点，然后再添加书签。',
 

@@ -247,3 +247,53 @@ describe('speed limits', () => {
     await waitFor(() => expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByText('Limit: ↓ 500 KiB/s')).toBeTruthy());
   });
 });
+
+describe('files dropped from the desktop', () => {
+  async function connect(): Promise<void> {
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['incoming'])));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+  }
+  const drop = (grid: HTMLElement, files: File[]) => {
+    const dataTransfer = { types: ['Files'], files, getData: () => '', dropEffect: 'none' };
+    fireEvent.dragOver(grid, { dataTransfer });
+    fireEvent.drop(grid, { dataTransfer });
+  };
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'ferryFiles');
+  });
+
+  it('in the desktop app: uploads them into the remote folder, folders as folders', async () => {
+    const paths = new Map<File, string>();
+    const report = new File(['x'], 'report.pdf');
+    const photos = new File([], 'photos');
+    paths.set(report, '/home/li/Desktop/report.pdf').set(photos, '/home/li/Pictures/photos');
+    Object.defineProperty(window, 'ferryFiles', { configurable: true, value: { pathForFile: (file: File) => paths.get(file) ?? '' } });
+    api.handle('local:stat', ({ paths: asked }) => ok(asked.map((path) => ({ path, isDirectory: path.endsWith('photos') }))));
+    await connect();
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(grid).getByText('incoming')).toBeTruthy());
+    await act(async () => drop(grid, [report, photos]));
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(true));
+    expect(api.calls.find((c) => c.channel === 'local:stat')?.arg).toEqual({ paths: ['/home/li/Desktop/report.pdf', '/home/li/Pictures/photos'] });
+    expect(api.calls.find((c) => c.channel === 'queue:add')?.arg).toMatchObject({
+      direction: 'upload',
+      items: [
+        { localPath: '/home/li/Desktop/report.pdf', remotePath: '/report.pdf', isDirectory: false },
+        { localPath: '/home/li/Pictures/photos', remotePath: '/photos', isDirectory: true },
+      ],
+    });
+  });
+
+  it('in a browser: says why it cannot, and what to do instead', async () => {
+    await connect();
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(grid).getByText('incoming')).toBeTruthy());
+    await act(async () => drop(grid, [new File(['x'], 'a.txt')]));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/a browser does not tell a page where a file is/));
+    expect(screen.getByRole('alert').textContent).toMatch(/Ferry desktop app/);
+    expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(false);
+  });
+});
