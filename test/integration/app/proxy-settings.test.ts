@@ -17,6 +17,7 @@ import { createFileKeyVault } from '../../../src/main/sites';
 import { SECRETS_FILE } from '../../../src/main/sites/secret-store';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { siteInput } from '../../unit/sites/helpers';
 import { proxyBinaryMissing, startMicrosocks, type RunningProxy } from '../../support/servers/proxy-server';
 
 const PROXY_USER = 'li.wei';
@@ -51,25 +52,8 @@ describe('proxy settings, in the app and the CLI', () => {
   /** Connections the proxy made to the FTP server's control port so far. */
   const controlConnections = (): number => proxy.log().split('\n').filter((line) => line.includes(`connected to ${server.host}:${server.port}`)).length;
 
-  const site = (name: string, bypassProxy: boolean): SiteInput => ({
-    name,
-    folder: [],
-    host: server.host,
-    port: server.port,
-    protocol: 'ftp-plain',
-    logonType: 'normal',
-    user: server.user,
-    password: server.password,
-    transferMode: 'default',
-    charset: 'auto',
-    localDir: '',
-    remoteDir: '',
-    connectionLimit: null,
-    comments: '',
-    trustedFingerprints: [],
-    bookmarks: [],
-    bypassProxy,
-  });
+  const site = (name: string, bypassProxy: boolean): SiteInput =>
+    siteInput({ name, host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, bypassProxy });
 
   beforeAll(async () => {
     const missing = proxyBinaryMissing();
