@@ -288,7 +288,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
   const store = paneStore(side);
   const seq = ++sequence[side];
   store.setState({ loading: true, pending: path });
-  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[] }>;
+  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; notUtf8?: RemoteListing['notUtf8'] }>;
   if (side === 'local') {
     const r = await request('local:list', { path });
     result = r.ok ? { ok: true, value: { path: r.value.path, parent: r.value.parent, rows: localRows(r.value) } } : r;
@@ -299,7 +299,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
       return 'failed';
     }
     const r = await request('session:list', { sessionId: status.sessionId, path });
-    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value) } } : r;
+    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value), notUtf8: r.value.notUtf8 } } : r;
     if (r.ok && r.value.unparsed.length > 0) info(tn('log.unparsed', r.value.unparsed.length));
   }
   if (seq !== sequence[side]) return 'superseded';
@@ -337,6 +337,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
     renaming: null,
     treeChildren,
     treeExpanded,
+    notUtf8: value.notUtf8 ?? null,
   });
   // A new listing may hide rows that were selected (quick filter, or identical files on either side).
   const viewModes = useViewStore.getState();
@@ -1088,6 +1089,20 @@ export async function editRemote(name: string): Promise<void> {
   }
   info(t('edit.opening', { name }));
   await perform('edit:open', { sessionId, path: fullPath('remote', name) });
+}
+
+/**
+ * "Use GBK for this site": the site's encoding set to what main saw in the listing, then connect again (the
+ * charset is fixed for a connection). Only for saved sites: a quick connection has nothing to save it in.
+ */
+export async function applyListingCharset(charset: string): Promise<void> {
+  const siteId = useSessionStore.getState().status?.siteId ?? null;
+  const site = siteId ? siteById(siteId) : undefined;
+  if (!site) return;
+  const path = useRemotePane.getState().path;
+  const saved = await perform('sites:save', siteToInput(site, { charset }));
+  if (!saved.ok) return;
+  if (await connectSite(site.id)) void navigate('remote', path);
 }
 
 /** A local file in the editor (Settings → Editing), as FileZilla's local "Edit". */

@@ -144,6 +144,8 @@ export interface RemoteListing {
   readonly path: string;
   readonly entries: readonly RemoteEntry[];
   readonly unparsed: readonly string[];
+  /** The site reads names as UTF-8 but these are not (they show "�"): what they look like, if one of the usual charsets. */
+  readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };
 }
 
 export interface LocalEntry {

@@ -57,13 +57,21 @@ for (const kind of ['vsftpd', 'proftpd'] as const satisfies readonly ServerKind[
       });
     }
 
-    it('shows the names garbled without the charset, which is why the site setting exists', async () => {
+    it('shows the names garbled without the charset, and says they look like GBK — the fix the site setting is for', async () => {
       const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password });
       try {
         const root = await client.list('/');
         expect(root.entries.map((entry) => entry.name)).not.toContain(folder);
+        expect(root.notUtf8).toEqual({ looksLike: 'gbk' });
       } finally {
         await client.quit();
+      }
+      // With the charset set, nothing to say.
+      const gbk = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, charset: 'gbk' });
+      try {
+        expect((await gbk.list('/')).notUtf8).toBeUndefined();
+      } finally {
+        await gbk.quit();
       }
     });
   });

@@ -9,6 +9,7 @@ import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
+import { notUtf8Sentences } from '../ftp/charset-guess';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { resolveTarget, type ConnectionTarget } from './connection-target';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
       await withClient(urlText, flags, async (client, url) => {
         const listing = await client.list(url.path);
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
+        if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
         const text = flags.json ? listingToJson(listing.entries) : listingToText(listing.entries);
         if (text) process.stdout.write(`${text}\n`);
       });

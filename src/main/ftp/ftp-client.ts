@@ -3,6 +3,7 @@ import type net from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
+import { guessListingCharset } from './charset-guess';
 import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { TransferMode } from '../../shared/errors';
@@ -15,6 +16,7 @@ import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
 import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
 import { runDataTransfer } from './data-transfer';
+import { isUtf8 } from './charset';
 import { openSession, type FtpSession } from './session';
 import { tokensFor, touchingWhileWaiting, type SpeedLimiter, type Throttle } from './speed-limiter';
 import { throttleStream } from './throttle-stream';
@@ -25,6 +27,8 @@ export interface Listing {
   /** Lines no parser understood; shown to the user rather than silently dropped. */
   readonly unparsed: string[];
   readonly command: 'MLSD' | 'LIST -a' | 'LIST';
+  /** Set when the site reads names as UTF-8 but the listing's bytes are not UTF-8 (names then contain "�"). */
+  readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };
 }
 
 export interface TransferProgressOptions {
@@ -114,23 +118,23 @@ export class FtpClient {
   async list(remotePath = '.', options: { readonly prefer?: 'MLSD' | 'LIST' } = {}): Promise<Listing> {
     const target = remotePath === '.' ? remotePath : normalizeRemote(remotePath);
     if (this.session.capabilities.mlsd && options.prefer !== 'LIST') {
-      const text = await this.readListing(`MLSD ${target}`, target);
-      return { path: target, ...parseMlsd(text), command: 'MLSD' };
+      const { text, notUtf8 } = await this.readListing(`MLSD ${target}`, target);
+      return { path: target, ...parseMlsd(text), command: 'MLSD', ...notUtf8 };
     }
     // LIST's argument is ambiguous for names with spaces (and "-a" may be taken for one), so enter the folder first.
     if (target !== '.') await this.cd(target);
     if (this.listAll !== 'fails') {
       try {
-        const text = await this.readListing('LIST -a', target);
+        const { text, notUtf8 } = await this.readListing('LIST -a', target);
         this.listAll = 'works';
-        return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST -a' };
+        return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST -a', ...notUtf8 };
       } catch (error) {
         if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
         this.listAll = 'fails';
       }
     }
-    const text = await this.readListing('LIST', target);
-    return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST' };
+    const { text, notUtf8 } = await this.readListing('LIST', target);
+    return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST', ...notUtf8 };
   }
 
   /**
@@ -392,7 +396,7 @@ export class FtpClient {
     return reply;
   }
 
-  private async readListing(command: string, subject: string): Promise<string> {
+  private async readListing(command: string, subject: string): Promise<{ text: string; notUtf8: Pick<Listing, 'notUtf8'> }> {
     const chunks: Buffer[] = [];
     let total = 0;
     const limit = this.session.maxListingBytes;
@@ -411,7 +415,11 @@ export class FtpClient {
       },
       { subject },
     );
-    return this.session.control.charset.decode(Buffer.concat(chunks));
+    const bytes = Buffer.concat(chunks);
+    const charset = this.session.control.charset;
+    // Only a site reading names as UTF-8 can be wrong this way; one with a charset set gets exactly what it asked for.
+    const guess = isUtf8(charset) ? await guessListingCharset(bytes) : null;
+    return { text: charset.decode(bytes), notUtf8: guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {} };
   }
 }
 

@@ -9,6 +9,7 @@ import { FtpError, toErrorData } from '../ftp/ftp-error';
 import { normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
+import { notUtf8Sentences } from '../ftp/charset-guess';
 import { SerialLane } from './serial-lane';
 
 /** What a connect target resolves to: engine options plus what the UI shows. */
@@ -118,7 +119,8 @@ export class SessionService {
       const listing = await client.list(remotePath);
       this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand });
       for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
-      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed };
+      if (listing.notUtf8) this.log(sessionId, 'error', ...notUtf8Sentences(listing.path, listing.notUtf8.looksLike));
+      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });
   }
 

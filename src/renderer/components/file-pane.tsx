@@ -213,6 +213,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
         </div>
         <FilterField side={side} />
       </div>
+      {side === 'remote' ? <CharsetNotice /> : null}
       {showTree ? <FolderTree side={side} /> : null}
       <div className="list-wrap">
         <FileList side={side} />
@@ -220,5 +221,29 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
       </div>
       <PaneFooter side={side} />
     </section>
+  );
+}
+
+/**
+ * The remote names are not UTF-8 (they show "�"): say what they look like and offer the fix — for a saved site,
+ * "Use GBK for this site" saves the encoding and reconnects; a quick connection can only be told.
+ */
+function CharsetNotice(): ReactElement | null {
+  const t = useT();
+  const notice = useRemotePane((s) => s.notUtf8);
+  const siteId = useSessionStore((s) => s.status?.siteId ?? null);
+  if (!notice) return null;
+  const charset = notice.looksLike;
+  return (
+    <div className="pane-notice" role="status">
+      <span>{charset ? t('charset.looksLike', { charset: t(`charset.${charset}`) }) : t('charset.notUtf8')}</span>
+      {charset && siteId ? (
+        <button type="button" className="button" onClick={() => void actions.applyListingCharset(charset)}>
+          {t('charset.use', { charset: charset.toUpperCase() })}
+        </button>
+      ) : (
+        <span className="help">{t(siteId ? 'charset.hintSite' : 'charset.hintQuick')}</span>
+      )}
+    </div>
   );
 }

@@ -382,6 +382,14 @@ export const en = {
   'error.bookmarkNeedsSite': 'Bookmarks belong to a saved site.',
   'error.bookmarkNeedsSiteHint': 'Connect to a site from the Site Manager, then add the bookmark.',
 
+  // Remote names that are not UTF-8
+  'charset.looksLike': 'File names here are not UTF-8, so they show garbled: they look like {charset}.',
+  'charset.notUtf8': 'File names here are not UTF-8, so they show garbled.',
+  'charset.gbk': 'GBK (simplified Chinese)',
+  'charset.big5': 'Big5 (traditional Chinese)',
+  'charset.use': 'Use {charset} for this site',
+  'charset.hintSite': 'Set the site’s encoding in Site Manager → Charset (GBK, GB18030, Big5, Shift_JIS…).',
+  'charset.hintQuick': 'Save this server as a site and set its encoding (Site Manager → Charset).',
   // Proxy
   'settings.proxy': 'Proxy',
   'settings.proxyType': 'Proxy type',

@@ -383,6 +383,14 @@ export const zhCN: Messages = {
   'error.bookmarkNeedsSite': '书签属于已保存的站点。',
   'error.bookmarkNeedsSiteHint': '请先从站点管理器连接到站点，然后再添加书签。',
 
+  // Remote names that are not UTF-8
+  'charset.looksLike': '此处的文件名不是 UTF-8 编码，因此显示为乱码：看起来是 {charset}。',
+  'charset.notUtf8': '此处的文件名不是 UTF-8 编码，因此显示为乱码。',
+  'charset.gbk': 'GBK（简体中文）',
+  'charset.big5': 'Big5（繁体中文）',
+  'charset.use': '此站点使用 {charset}',
+  'charset.hintSite': '请在“站点管理器 → 字符集”中设置站点的编码（GBK、GB18030、Big5、Shift_JIS 等）。',
+  'charset.hintQuick': '请将此服务器保存为站点并设置其编码（站点管理器 → 字符集）。',
   // Proxy
   'settings.proxy': '代理',
   'settings.proxyType': '代理类型',

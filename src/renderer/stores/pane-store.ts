@@ -4,6 +4,7 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FerryErrorData } from '../../shared/errors';
+import type { RemoteListing } from '../../shared/models';
 import type { PaneSide } from '../lib/dnd';
 import { EMPTY_NAV, type NavState } from '../lib/list-nav';
 import { DEFAULT_SORT, type FileRow, type SortSpec } from '../lib/sort';
@@ -33,6 +34,8 @@ export interface PaneState {
   readonly treeExpanded: ReadonlySet<string>;
   /** The quick filename filter; kept when the folder changes, so "*.jpg" works across folders. */
   readonly filter: string;
+  /** Remote: the listing's names are not UTF-8 while the site reads them as UTF-8 (main's guess of their charset). */
+  readonly notUtf8: RemoteListing['notUtf8'] | null;
 }
 
 export type PaneStore = UseBoundStore<StoreApi<PaneState>>;
@@ -56,6 +59,7 @@ function initial(side: PaneSide): PaneState {
     treeChildren: new Map(),
     treeExpanded: new Set(),
     filter: '',
+    notUtf8: null,
   };
 }
 

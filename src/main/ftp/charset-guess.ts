@@ -1,0 +1,59 @@
+/**
+ * A listing that is not UTF-8 — names garbled into "�" — is what Chinese users meet first on an older server:
+ * it stores names in GBK (or Big5, Shift_JIS). Ferry does not switch the site's charset behind the user's back
+ * (a wrong guess would garble names the other way); it says what the names look like, and the fix.
+ *
+ * Pure once iconv-lite is loaded (`guessListingCharset` loads it only for bytes that are not UTF-8).
+ */
+import { isUtf8 } from 'node:buffer';
+import type * as Iconv from 'iconv-lite';
+
+/**
+ * Candidates in the order they are tried: GBK is the case that matters; then Big5. Byte patterns overlap (much
+ * Big5 and Shift_JIS text also decodes as GBK, into the wrong ideographs), so the guess is a suggestion and the
+ * hint names the others; Shift_JIS is not guessed at all, GBK would win it anyway.
+ */
+const CANDIDATES = ['gbk', 'big5'] as const;
+
+export type CharsetGuess = { readonly valid: true } | { readonly valid: false; readonly looksLike: (typeof CANDIDATES)[number] | null };
+
+/**
+ * Whether listing bytes are UTF-8 and, if not, which candidate decodes every name cleanly into letters of its
+ * script. A candidate counts only if it decodes without a replacement character and the non-ASCII part is made
+ * of CJK ideographs, kana or full-width forms — Latin-1 "café" is also "valid" GBK by accident, but not letters.
+ */
+export function guessCharset(bytes: Buffer, codec: typeof Iconv): CharsetGuess {
+  if (isUtf8(bytes)) return { valid: true };
+  for (const candidate of CANDIDATES) {
+    const text = codec.decode(bytes, candidate);
+    if (text.includes('\ufffd')) continue;
+    const foreign = [...text].filter((char) => char.charCodeAt(0) > 0x7f);
+    if (foreign.length > 0 && foreign.every((char) => CJK.test(char))) return { valid: false, looksLike: candidate };
+  }
+  return { valid: false, looksLike: null };
+}
+
+/** CJK ideographs, CJK punctuation, kana, full-width and half-width forms, Hangul: what these charsets exist to write. */
+const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]/u;
+
+let loaded: typeof Iconv | null = null;
+
+/** `guessCharset`, loading iconv-lite only when the bytes are not UTF-8. */
+export async function guessListingCharset(bytes: Buffer): Promise<CharsetGuess> {
+  if (isUtf8(bytes)) return { valid: true };
+  if (loaded === null) {
+    const module = (await import('iconv-lite')) as typeof Iconv & { default?: typeof Iconv };
+    loaded = module.default ?? module;
+  }
+  return guessCharset(bytes, loaded);
+}
+
+/** The log's (and the CLI's) words for a listing that is not UTF-8: [message, hint]. */
+export function notUtf8Sentences(folder: string, looksLike: 'gbk' | 'big5' | null): [string, string] {
+  const what = looksLike === 'gbk' ? 'they look like GBK (simplified Chinese)' : looksLike === 'big5' ? 'they look like Big5 (traditional Chinese)' : 'their charset is not one Ferry recognizes';
+  const charset = looksLike ?? 'the server\'s charset';
+  return [
+    `File names in ${folder} are not UTF-8, so they show garbled: ${what}.`,
+    `Set this site's encoding to ${charset} (Site Manager → Charset; command line: --charset ${looksLike ?? 'NAME'}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.`,
+  ];
+}

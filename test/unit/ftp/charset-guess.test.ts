@@ -1,0 +1,21 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { guessCharset } from '../../../src/main/ftp/charset-guess';
+
+const listing = (...names: string[]) => names.map((name) => `-rw-r--r--    1 1000     1000           12 Jan 01 12:00 ${name}\r\n`).join('');
+
+describe('guessCharset', () => {
+  it.each([
+    ['UTF-8 Chinese names', Buffer.from(listing('中文文件.txt', '资料'), 'utf8'), { valid: true }],
+    ['plain ASCII', Buffer.from(listing('readme.txt'), 'utf8'), { valid: true }],
+    ['GBK (simplified Chinese)', iconv.encode(listing('中文文件.txt', '资料', '报告2026.doc'), 'gbk'), { valid: false, looksLike: 'gbk' }],
+    ['Big5 (traditional Chinese) that GBK cannot read', iconv.encode(listing('資料夾', '檔案說明.txt'), 'big5'), { valid: false, looksLike: 'big5' }],
+    ['Latin-1 accents: not UTF-8, and not a CJK charset either', iconv.encode(listing('café au lait.txt', 'Müller.pdf'), 'latin1'), { valid: false, looksLike: null }],
+  ])('%s', (_name, bytes, expected) => {
+    expect(guessCharset(bytes, iconv)).toEqual(expected);
+  });
+
+  it('says Shift_JIS is not UTF-8 (which East-Asian charset it is, the hint leaves to the user)', () => {
+    expect(guessCharset(iconv.encode(listing('ファイル.txt', 'データ'), 'shift_jis'), iconv).valid).toBe(false);
+  });
+});
