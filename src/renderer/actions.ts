@@ -1105,6 +1105,31 @@ export async function applyListingCharset(charset: string): Promise<void> {
   if (await connectSite(site.id)) void navigate('remote', path);
 }
 
+/** FileZilla's "Enter custom command": one raw command on the session; command and reply appear in the message log. */
+export async function enterCustomCommand(): Promise<void> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return;
+  }
+  const command = await prompt({ title: t('dialog.customCommand.title'), label: t('dialog.customCommand.label'), value: '', confirmLabel: t('dialog.customCommand.send') });
+  if (command === null || command.trim() === '') return;
+  const r = await perform('session:raw', { sessionId: status.sessionId, command });
+  if (r.ok && r.value.code >= 400) pushToast('error', r.value.lines.join('\n'));
+}
+
+/** A quick connection kept as a site (FileZilla's "Copy current connection to Site Manager"), then shown there. */
+export async function saveSessionAsSite(): Promise<void> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status) || status.siteId !== null) return;
+  const name = await prompt({ title: t('dialog.saveAsSite.title'), label: t('sm.siteName'), value: status.host, confirmLabel: t('common.save') });
+  if (name === null || name.trim() === '') return;
+  const r = await perform('sites:save-from-session', { sessionId: status.sessionId, name: name.trim() });
+  if (!r.ok) return;
+  await reloadSites();
+  useUiStore.setState({ siteManager: { open: true, selectSiteId: r.value.id } });
+}
+
 /** A local file in the editor (Settings → Editing), as FileZilla's local "Edit". */
 export async function editLocal(name: string): Promise<void> {
   await perform('edit:open-local', { path: fullPath('local', name) });

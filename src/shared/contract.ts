@@ -57,6 +57,10 @@ export interface Requests {
   'session:delete': [{ readonly sessionId: string; readonly paths: readonly { readonly path: string; readonly isDirectory: boolean }[] }, void];
   'session:chmod': [{ readonly sessionId: string; readonly path: string; readonly mode: string }, void];
   'session:status': [void, readonly SessionStatus[]];
+  /** "Enter custom command": one raw command on the session (not one that opens a data connection); the reply. */
+  'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
+  /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
+  'sites:save-from-session': [{ readonly sessionId: string; readonly name: string }, Site];
 
   'local:home': [void, { readonly path: string }];
   'local:list': [{ readonly path: string }, LocalListing];
@@ -136,6 +140,8 @@ export const REQUEST_CHANNELS = [
   'session:delete',
   'session:chmod',
   'session:status',
+  'session:raw',
+  'sites:save-from-session',
   'local:home',
   'local:list',
   'local:mkdir',

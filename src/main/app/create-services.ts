@@ -9,12 +9,12 @@ import { DEFAULT_SETTINGS, type ConnectTarget, type Settings } from '../../share
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { EditService } from '../edit/edit-service';
-import { FtpError } from '../ftp/ftp-error';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
 import { openSecretStore } from '../sites/secret-store';
-import { proxyFor } from '../sites/site-connect-options';
+import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
 
@@ -66,7 +66,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     } else {
       const connect = { ...quickToConnectOptions(target.quick, settings), proxy: await proxyOf(settings, null) };
       const key = `quick:${connect.user ?? 'anonymous'}@${connect.host}:${connect.port ?? 21}`;
-      resolved = { options: withTrust(connect, trustOnce), label: connect.host, siteId: null, siteKey: key, remoteDir: '' };
+      resolved = { options: withTrust(connect, trustOnce), label: connect.host, siteId: null, siteKey: key, remoteDir: '', quick: target.quick };
       limits.set(key, settings.defaultConnectionLimit);
     }
     targets.set(resolved.siteKey, resolved);
@@ -136,6 +136,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:delete': ({ sessionId, paths }) => sessions.delete(sessionId, paths),
     'session:chmod': ({ sessionId, path: remotePath, mode }) => sessions.chmod(sessionId, remotePath, mode),
     'session:status': async () => sessions.statuses(),
+    'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
+    'sites:save-from-session': async ({ sessionId, name }) => {
+      const target = sessions.target(sessionId);
+      if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');
+      const status = sessions.statuses().find((candidate) => candidate.sessionId === sessionId);
+      return sites.save(quickToSiteInput(target.quick, name, status?.remotePath ?? '', target.options.trustedFingerprints ?? []));
+    },
 
     'local:home': async () => local.home(),
     'local:list': ({ path: folder }) => local.list(folder),

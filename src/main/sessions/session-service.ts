@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
-import type { ConnectTarget, RemoteListing, SessionStatus } from '../../shared/models';
+import type { ConnectTarget, QuickConnect, RemoteListing, SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
@@ -10,6 +10,7 @@ import { normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
 import { notUtf8Sentences } from '../ftp/charset-guess';
+import { checkCustomCommand } from './custom-command';
 import { SerialLane } from './serial-lane';
 
 /** What a connect target resolves to: engine options plus what the UI shows. */
@@ -20,6 +21,8 @@ export interface ResolvedTarget {
   /** Groups transfer connections: the site id, or a key for a quick-connect server. */
   readonly siteKey: string;
   readonly remoteDir: string;
+  /** What a quick connection was made from, so it can be saved as a site ("Save as site"). */
+  readonly quick?: QuickConnect;
 }
 
 export interface SessionServiceDeps {
@@ -121,6 +124,15 @@ export class SessionService {
       for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
       if (listing.notUtf8) this.log(sessionId, 'error', ...notUtf8Sentences(listing.path, listing.notUtf8.looksLike));
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
+    });
+  }
+
+  /** A custom command typed by the user (FileZilla's "Enter custom command"); its reply goes to the log like any other. */
+  async raw(sessionId: string, text: string): Promise<{ code: number; lines: string[] }> {
+    const command = checkCustomCommand(text);
+    return this.withClient(sessionId, async (client) => {
+      const reply = await client.raw(command);
+      return { code: reply.code, lines: [...reply.lines] };
     });
   }
 

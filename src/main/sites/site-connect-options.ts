@@ -1,4 +1,4 @@
-import type { ProxySettings, QuickConnect, Settings, Site, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { ProxySettings, QuickConnect, Settings, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
 import type { ProxyOptions } from '../ftp/proxy';
@@ -81,4 +81,31 @@ export function proxyFor(settings: Settings, site: Pick<Site, 'bypassProxy'> | n
 
 export function proxyOptions(proxy: ProxySettings, password: string | null): ProxyOptions {
   return { type: proxy.type, host: proxy.host, port: proxy.port, user: proxy.user, password: proxy.user ? password : null };
+}
+
+/**
+ * A quick connection as a site (FileZilla's "Copy current connection to Site Manager"): everything it was made
+ * with, the folder it is in now as the site's remote folder, and the certificate trusted for it; an empty user is
+ * an anonymous logon.
+ */
+export function quickToSiteInput(quick: QuickConnect, name: string, remoteDir: string, trustedFingerprints: readonly string[]): SiteInput {
+  const anonymous = quick.user.trim() === '';
+  return {
+    name,
+    folder: [],
+    host: quick.host.trim(),
+    port: quick.port ?? (quick.protocol === 'ftp-implicit' ? 990 : 21),
+    protocol: quick.protocol,
+    logonType: anonymous ? 'anonymous' : 'normal',
+    user: anonymous ? '' : quick.user.trim(),
+    ...(anonymous || quick.password === '' ? {} : { password: quick.password }),
+    transferMode: quick.transferMode,
+    charset: quick.charset.trim() || 'auto',
+    localDir: '',
+    remoteDir: remoteDir === '/' ? '' : remoteDir,
+    connectionLimit: null,
+    comments: '',
+    trustedFingerprints: [...trustedFingerprints],
+    bookmarks: [],
+  };
 }

@@ -33,6 +33,14 @@ function sitesMenu(t: Translator): MenuItem[] {
   const sites = [...list.sites].sort((a, b) => [...a.folder, a.name].join('/').localeCompare([...b.folder, b.name].join('/')));
   if (sites.length === 0) items.push({ id: 'none', label: t('toolbar.noSites'), disabled: true });
   for (const s of sites) items.push({ id: `s-${s.id}`, label: [...s.folder, s.name].join(' / '), shortcut: s.host, onSelect: () => void actions.connectSite(s.id) });
+  // The current connection: keep a quick one as a site (FileZilla's "Copy current connection to Site Manager"), or talk to the server directly.
+  const status = useSessionStore.getState().status;
+  const connected = isConnected(status);
+  items.push(
+    { id: 'sep-session', label: '', separator: true },
+    { id: 'save-session', label: t('toolbar.saveAsSite'), disabled: !connected || status.siteId !== null, onSelect: () => void actions.saveSessionAsSite() },
+    { id: 'custom-command', label: t('toolbar.customCommand'), disabled: !connected, onSelect: () => void actions.enterCustomCommand() },
+  );
   return items;
 }
 

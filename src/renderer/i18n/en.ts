@@ -390,6 +390,13 @@ export const en = {
   'charset.use': 'Use {charset} for this site',
   'charset.hintSite': 'Set the site’s encoding in Site Manager → Charset (GBK, GB18030, Big5, Shift_JIS…).',
   'charset.hintQuick': 'Save this server as a site and set its encoding (Site Manager → Charset).',
+  // The session: save as site, custom command
+  'toolbar.saveAsSite': 'Save current connection as a site…',
+  'toolbar.customCommand': 'Enter custom command…',
+  'dialog.customCommand.title': 'Enter custom command',
+  'dialog.customCommand.label': 'FTP command (e.g. SITE HELP)',
+  'dialog.customCommand.send': 'Send',
+  'dialog.saveAsSite.title': 'Save as a site',
   // Proxy
   'settings.proxy': 'Proxy',
   'settings.proxyType': 'Proxy type',

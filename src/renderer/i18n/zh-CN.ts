@@ -391,6 +391,13 @@ export const zhCN: Messages = {
   'charset.use': '此站点使用 {charset}',
   'charset.hintSite': '请在“站点管理器 → 字符集”中设置站点的编码（GBK、GB18030、Big5、Shift_JIS 等）。',
   'charset.hintQuick': '请将此服务器保存为站点并设置其编码（站点管理器 → 字符集）。',
+  // The session: save as site, custom command
+  'toolbar.saveAsSite': '将当前连接保存为站点…',
+  'toolbar.customCommand': '输入自定义命令…',
+  'dialog.customCommand.title': '输入自定义命令',
+  'dialog.customCommand.label': 'FTP 命令（例如 SITE HELP）',
+  'dialog.customCommand.send': '发送',
+  'dialog.saveAsSite.title': '保存为站点',
   // Proxy
   'settings.proxy': '代理',
   'settings.proxyType': '代理类型',

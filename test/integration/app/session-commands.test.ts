@@ -1,0 +1,77 @@
+/**
+ * Two things FileZilla's Server and File menus do, behind the contract against a real vsftpd: "Enter custom
+ * command" on the browsing session, and "Copy current connection to Site Manager" for a quick connection.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import type { LogLine } from '../../../src/shared/models';
+import { createServices, type Services } from '../../../src/main/app/create-services';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+
+describe('custom commands and saving a quick connection', () => {
+  let server: RunningServer;
+  let home: string;
+  let services: Services;
+  const logs: LogLine[] = [];
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+  const quick = () => ({ kind: 'quick' as const, quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain' as const, transferMode: 'active' as const, charset: 'auto' } });
+
+  beforeAll(async () => {
+    server = await startServer('vsftpd');
+    fs.mkdirSync(path.join(server.root, 'pub'));
+    fs.chownSync(path.join(server.root, 'pub'), fs.statSync(server.root).uid, fs.statSync(server.root).gid);
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-session-commands-'));
+    services = await createServices({
+      home,
+      vault: createFileKeyVault(home),
+      host: 'web',
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'log:line') logs.push(payload as LogLine);
+      },
+    });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await server?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('sends a custom command on the session and logs it with the reply; refuses one that needs a data connection', async () => {
+    const status = await call('session:connect', { target: quick() });
+    const reply = await call('session:raw', { sessionId: status.sessionId, command: 'STAT' });
+    expect(reply.code).toBe(211);
+    expect(reply.lines.join('\n')).toMatch(/vsFTPd/);
+    expect(logs.some((line) => line.sessionId === status.sessionId && line.kind === 'command' && line.text === 'STAT')).toBe(true);
+    const refused = await dispatch(services.handlers, 'session:raw', { sessionId: status.sessionId, command: 'LIST' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'invalid-input', message: 'LIST needs a data connection, which a custom command cannot carry.' });
+    // The session still works after both.
+    expect((await call('session:list', { sessionId: status.sessionId, path: '/' })).entries.map((entry) => entry.name)).toContain('pub');
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('saves a quick connection as a site — password in the vault, the folder it is in, its mode — that connects', async () => {
+    const status = await call('session:connect', { target: quick() });
+    await call('session:list', { sessionId: status.sessionId, path: '/pub' });
+    const site = await call('sites:save-from-session', { sessionId: status.sessionId, name: 'Kept from quick connect' });
+    expect(site).toMatchObject({ name: 'Kept from quick connect', host: server.host, port: server.port, user: server.user, hasPassword: true, transferMode: 'active', remoteDir: '/pub', protocol: 'ftp-plain' });
+    await call('session:disconnect', { sessionId: status.sessionId });
+
+    const again = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    expect(again).toMatchObject({ state: 'connected', remotePath: '/pub', transferMode: 'active' });
+    const refused = await dispatch(services.handlers, 'sites:save-from-session', { sessionId: again.sessionId, name: 'Twice' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toBe('This connection is a saved site already.');
+    await call('session:disconnect', { sessionId: again.sessionId });
+  });
+});
