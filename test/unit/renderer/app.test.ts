@@ -297,3 +297,41 @@ describe('files dropped from the desktop', () => {
     expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(false);
   });
 });
+
+describe("the session's commands in the sites menu", () => {
+  async function connectQuick(): Promise<void> {
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['pub'])));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+  }
+  const openSitesMenu = () => fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Recent and saved sites' }));
+
+  it('Enter custom command… sends what was typed on the session', async () => {
+    api.handle('session:raw', () => ok({ code: 211, lines: ['211 ok'] }));
+    await connectQuick();
+    openSitesMenu();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Enter custom command…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Enter custom command' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'FTP command (e.g. SITE HELP)' }), { target: { value: 'SITE HELP' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
+    });
+    await waitFor(() => expect(api.calls.find((c) => c.channel === 'session:raw')?.arg).toMatchObject({ command: 'SITE HELP' }));
+  });
+
+  it('Save current connection as a site… saves it and opens the Site Manager on it', async () => {
+    api.handle('sites:save-from-session', ({ name }) => ok({ id: 'kept', name, folder: [], host: 'h', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'u', hasPassword: true, transferMode: 'default', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] }));
+    await connectQuick();
+    openSitesMenu();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Save current connection as a site…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save as a site' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Site name' }), { target: { value: 'Kept' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    });
+    await waitFor(() => expect(api.calls.find((c) => c.channel === 'sites:save-from-session')?.arg).toMatchObject({ name: 'Kept' }));
+    await waitFor(() => expect(useUiStore.getState().siteManager).toEqual({ open: true, selectSiteId: 'kept' }));
+  });
+});
