@@ -17,6 +17,7 @@ import type {
   OverwriteQuestion,
   ProgressUpdate,
   RemoteListing,
+  RemoteSearchResult,
   SessionStatus,
   Settings,
   Site,
@@ -58,6 +59,9 @@ export interface Requests {
   'session:chmod': [{ readonly sessionId: string; readonly path: string; readonly mode: string }, void];
   'session:status': [void, readonly SessionStatus[]];
   /** "Enter custom command": one raw command on the session (not one that opens a data connection); the reply. */
+  /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */
+  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string }, RemoteSearchResult];
+  'session:search-cancel': [{ readonly sessionId: string }, void];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
   /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string }, Site];
@@ -141,6 +145,8 @@ export const REQUEST_CHANNELS = [
   'session:chmod',
   'session:status',
   'session:raw',
+  'session:search',
+  'session:search-cancel',
   'sites:save-from-session',
   'local:home',
   'local:list',

@@ -274,3 +274,20 @@ export interface ProxySettings {
   /** SOCKS 5 and HTTP: the user name; null: no authentication. */
   readonly user: string | null;
 }
+
+/** One match of a remote search ("Search remote files"). */
+export interface RemoteSearchMatch {
+  readonly path: string;
+  readonly entry: RemoteEntry;
+}
+
+export interface RemoteSearchResult {
+  readonly root: string;
+  readonly pattern: string;
+  readonly matches: readonly RemoteSearchMatch[];
+  readonly foldersSearched: number;
+  /** Why the walk stopped before the end, if it did. */
+  readonly stopped: 'max-results' | 'max-folders' | 'cancelled' | null;
+  /** Folders that could not be listed, with the reason. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+}

@@ -137,6 +137,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:chmod': ({ sessionId, path: remotePath, mode }) => sessions.chmod(sessionId, remotePath, mode),
     'session:status': async () => sessions.statuses(),
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
+    'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
+    'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
     'sites:save-from-session': async ({ sessionId, name }) => {
       const target = sessions.target(sessionId);
       if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');

@@ -10,6 +10,7 @@ import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
+import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { resolveTarget, type ConnectionTarget } from './connection-target';
@@ -71,6 +72,25 @@ export function buildProgram(): Command {
         if (text) process.stdout.write(`${text}\n`);
       });
     });
+
+  addConnectionFlags(
+    program
+      .command('find')
+      .argument('<url>', 'folder to search below (with --site: a path on the site, e.g. /)')
+      .argument('<pattern>', 'part of a name, or a pattern such as "*.jpg" (case-insensitive)')
+      .option('--json', 'print a JSON array of { path, type, size, modified }')
+      .description('search a remote folder tree for names (breadth first; stops after 5,000 matches or 2,000 folders)'),
+  ).action(async (urlText: string, pattern: string, flags: ConnectionFlags & { json?: boolean }) => {
+    await withClient(urlText, flags, async (client, url) => {
+      const result = await searchRemoteTree(client, url.path, pattern);
+      for (const skipped of result.skipped) process.stderr.write(`ferry: warning: skipped ${skipped.path}: ${skipped.reason}\n`);
+      if (result.stopped) process.stderr.write(`ferry: warning: the search stopped early (${result.stopped}) after ${result.foldersSearched} folders; search a smaller folder.\n`);
+      const text = flags.json
+        ? JSON.stringify(result.matches.map(({ path, entry }) => ({ path, type: entry.type, size: entry.size, modified: entry.modified })), null, 2)
+        : result.matches.map(({ path, entry }) => `${entry.type === 'directory' ? `${path}/` : path}`).join('\n');
+      if (text) process.stdout.write(`${text}\n`);
+    });
+  });
 
   addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean }) => {

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
-import type { ConnectTarget, QuickConnect, RemoteListing, SessionStatus } from '../../shared/models';
+import type { ConnectTarget, QuickConnect, RemoteListing, RemoteSearchResult, SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
-import { FtpError, toErrorData } from '../ftp/ftp-error';
+import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
+import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
@@ -45,6 +46,7 @@ interface Session {
  */
 export class SessionService {
   private readonly sessions = new Map<string, Session>();
+  private readonly searches = new Map<string, AbortController>();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -134,6 +136,23 @@ export class SessionService {
       const reply = await client.raw(command);
       return { code: reply.code, lines: [...reply.lines] };
     });
+  }
+
+  /** Search a folder tree for names matching `pattern` (the pane filter's syntax); `cancelSearch` stops it between folders. */
+  async search(sessionId: string, root: string, pattern: string): Promise<RemoteSearchResult> {
+    if (pattern.trim() === '') throw invalidInput('No name to search for.', 'Type part of a name, or a pattern such as *.jpg or report-??.pdf.');
+    const controller = new AbortController();
+    this.searches.get(sessionId)?.abort();
+    this.searches.set(sessionId, controller);
+    try {
+      return await this.withClient(sessionId, (client) => searchRemoteTree(client, root, pattern, { signal: controller.signal }));
+    } finally {
+      if (this.searches.get(sessionId) === controller) this.searches.delete(sessionId);
+    }
+  }
+
+  cancelSearch(sessionId: string): void {
+    this.searches.get(sessionId)?.abort();
   }
 
   mkdir(sessionId: string, remotePath: string): Promise<void> {

@@ -4,7 +4,7 @@
  * identical files when the comparison hides them.
  */
 import { isHiddenAsIdentical, type CompareMark } from './compare-listings';
-import { filterByName } from './name-filter';
+import { filterByName } from '../../shared/name-filter';
 import { visibleRows, type FileRow } from './sort';
 
 export interface RowFilters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileNameFilter, filterByName } from '../../../src/renderer/lib/name-filter';
+import { compileNameFilter, filterByName } from '../../../src/shared/name-filter';
 import { shownRows } from '../../../src/renderer/lib/pane-rows';
 import type { FileRow } from '../../../src/renderer/lib/sort';
 

@@ -1,5 +1,5 @@
 /**
- * The quick filename filter of a pane: a case-insensitive substring, or a pattern when it has `*` or
+ * The quick filename filter of a pane (and the remote search's pattern): a case-insensitive substring, or a pattern when it has `*` or
  * `?`. Pure, compiled once per keystroke and then run over every row.
  */
 

@@ -1,0 +1,68 @@
+/**
+ * FileZilla's "Search remote files": walk a folder tree on the server, listing each folder once, and keep the
+ * entries whose names match. Breadth first, so the nearest matches come first when a limit stops the walk.
+ * Symbolic links are reported when they match but never followed (a link to ".." would loop forever); a folder
+ * that cannot be listed (permission) is noted and skipped, not fatal. Limits keep one search from listing a
+ * whole mirror server: the result says when it stopped early and why.
+ */
+import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
+import type { RemoteEntry } from '../../shared/remote-entry';
+import { compileNameFilter } from '../../shared/name-filter';
+import type { FtpClient } from './ftp-client';
+import { FtpError, toErrorData } from './ftp-error';
+import { joinRemote, normalizeRemote } from './remote-path';
+
+export interface SearchLimits {
+  /** Matches kept at most. */
+  readonly maxResults: number;
+  /** Folders listed at most. */
+  readonly maxFolders: number;
+}
+
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResults: 5_000, maxFolders: 2_000 };
+
+export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal } = {}): Promise<RemoteSearchResult> {
+  const limits = options.limits ?? DEFAULT_SEARCH_LIMITS;
+  const start = normalizeRemote(root);
+  const matches = compileNameFilter(pattern);
+  const found: RemoteSearchMatch[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const queue = [start];
+  let folders = 0;
+  let stopped: RemoteSearchResult['stopped'] = null;
+  while (queue.length > 0) {
+    if (options.signal?.aborted) {
+      stopped = 'cancelled';
+      break;
+    }
+    if (folders >= limits.maxFolders) {
+      stopped = 'max-folders';
+      break;
+    }
+    const folder = queue.shift() as string;
+    folders += 1;
+    let entries: readonly RemoteEntry[];
+    try {
+      entries = (await client.list(folder)).entries;
+    } catch (error) {
+      // The root itself must be listable: that failure is the answer. Below it, note the folder and go on.
+      if (folder === start || !(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      skipped.push({ path: folder, reason: toErrorData(error).message });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name === '.' || entry.name === '..') continue;
+      const full = joinRemote(folder, entry.name);
+      if (matches(entry.name)) {
+        found.push({ path: full, entry });
+        if (found.length >= limits.maxResults) {
+          stopped = 'max-results';
+          break;
+        }
+      }
+      if (entry.type === 'directory') queue.push(full);
+    }
+    if (stopped) break;
+  }
+  return { root: start, pattern, matches: found, foldersSearched: folders, stopped, skipped };
+}

@@ -1,0 +1,106 @@
+/**
+ * "Search remote files" against real servers: a tree with matches at several depths, a symlink loop that
+ * must not be followed, a folder the login cannot read (skipped, noted), limits that stop the walk (and say
+ * so), cancellation, the session service and `ferry find`.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { searchRemoteTree } from '../../src/main/ftp/remote-search';
+import { SessionService } from '../../src/main/sessions/session-service';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
+import { startServer, type RunningServer } from '../support/servers/ftp-server';
+
+for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
+  describe(`remote search on ${kind}`, () => {
+    let server: RunningServer;
+    const options = () => ({ host: server.host, port: server.port, user: server.user, password: server.password });
+
+    beforeAll(async () => {
+      await ensureCliBuilt();
+      server = await startServer(kind);
+      const { uid, gid } = fs.statSync(server.root);
+      const make = (relative: string, content?: string): void => {
+        const full = path.join(server.root, relative);
+        if (content === undefined) fs.mkdirSync(full, { recursive: true });
+        else fs.writeFileSync(full, content);
+        fs.chownSync(full, uid, gid);
+      };
+      make('photos');
+      make('photos/2025');
+      make('photos/2025/IMG_0001.JPG', 'a');
+      make('photos/2025/notes.txt', 'b');
+      make('photos/cover.jpg', 'c');
+      make('docs');
+      make('docs/report.pdf', 'd');
+      make('private');
+      make('private/secret.jpg', 'e');
+      fs.chmodSync(path.join(server.root, 'private'), 0o000);
+      // A link back to the root: followed, the walk would never end.
+      fs.symlinkSync('..', path.join(server.root, 'photos', 'loop'));
+      fs.lchownSync(path.join(server.root, 'photos', 'loop'), uid, gid);
+    });
+    afterAll(async () => {
+      if (server) fs.chmodSync(path.join(server.root, 'private'), 0o755);
+      await server?.stop();
+    });
+
+    it('finds matches at every depth, nearest first, without following links, noting the unreadable folder', async () => {
+      const client = await FtpClient.connect(options());
+      try {
+        const result = await searchRemoteTree(client, '/', '*.jpg');
+        expect(result.matches.map((match) => match.path)).toEqual(['/photos/cover.jpg', '/photos/2025/IMG_0001.JPG']);
+        expect(result.matches[0]?.entry).toMatchObject({ type: 'file', size: 1 });
+        expect(result.stopped).toBeNull();
+        expect(result.skipped.map((skipped) => skipped.path)).toEqual(['/private']);
+        expect(result.skipped[0]?.reason).toMatch(/550|denied|permission/i);
+        const plain = await searchRemoteTree(client, '/photos', 'NOTE');
+        expect(plain.matches.map((match) => match.path)).toEqual(['/photos/2025/notes.txt']);
+      } finally {
+        await client.quit();
+      }
+    });
+
+    it('stops at its limits and says why; a missing root is the server’s answer', async () => {
+      const client = await FtpClient.connect(options());
+      try {
+        const fewResults = await searchRemoteTree(client, '/', '*', { limits: { maxResults: 2, maxFolders: 100 } });
+        expect(fewResults.matches).toHaveLength(2);
+        expect(fewResults.stopped).toBe('max-results');
+        const fewFolders = await searchRemoteTree(client, '/', '*.jpg', { limits: { maxResults: 100, maxFolders: 1 } });
+        expect(fewFolders).toMatchObject({ foldersSearched: 1, stopped: 'max-folders', matches: [] });
+        const controller = new AbortController();
+        controller.abort();
+        expect((await searchRemoteTree(client, '/', '*', { signal: controller.signal })).stopped).toBe('cancelled');
+        await expect(searchRemoteTree(client, '/no-such-folder', '*')).rejects.toMatchObject({ data: { kind: 'server-reply', code: 550 } });
+      } finally {
+        await client.quit();
+      }
+    });
+
+    it('through the session service, and with ferry find', async () => {
+      const service = new SessionService({
+        resolve: async () => ({ options: options(), label: 'search', siteId: null, siteKey: 'quick:search', remoteDir: '' }),
+        emit: () => undefined,
+      });
+      const status = await service.connect({ kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } });
+      const result = await service.search(status.sessionId, '/', 'report');
+      expect(result.matches.map((match) => match.path)).toEqual(['/docs/report.pdf']);
+      await expect(service.search(status.sessionId, '/', '  ')).rejects.toThrow(/No name to search for/);
+      await service.disconnectAll();
+
+      const url = `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/`;
+      const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, [CLI_LAUNCHER, 'find', url, '*.jpg', '--json'], { timeout: 60_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([
+        { path: '/photos/cover.jpg', type: 'file', size: 1, modified: expect.any(String) },
+        { path: '/photos/2025/IMG_0001.JPG', type: 'file', size: 1, modified: expect.any(String) },
+      ]);
+      expect(run.stderr).toMatch(/skipped \/private/);
+    });
+  });
+}
