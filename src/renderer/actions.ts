@@ -16,6 +16,8 @@ import type {
   OverwritePolicy,
   QuickConnect,
   RemoteListing,
+  RemoteSearchMatch,
+  RemoteSearchResult,
   SessionStatus,
   Settings,
   Site,
@@ -1103,6 +1105,57 @@ export async function applyListingCharset(charset: string): Promise<void> {
   const saved = await perform('sites:save', siteToInput(site, { charset }));
   if (!saved.ok) return;
   if (await connectSite(site.id)) void navigate('remote', path);
+}
+
+// ---- Search remote files -------------------------------------------------------------------
+
+export function openSearch(): void {
+  if (!isConnected(useSessionStore.getState().status)) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return;
+  }
+  useUiStore.setState({ searchOpen: true });
+}
+
+export function closeSearch(): void {
+  void cancelSearch();
+  useUiStore.setState({ searchOpen: false });
+}
+
+/** Names matching `pattern` below `root`; null when it failed (reported). */
+export async function searchRemote(root: string, pattern: string): Promise<RemoteSearchResult | null> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return null;
+  }
+  const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern });
+  return r.ok ? r.value : null;
+}
+
+export async function cancelSearch(): Promise<void> {
+  const status = useSessionStore.getState().status;
+  if (isConnected(status)) await request('session:search-cancel', { sessionId: status.sessionId });
+}
+
+/** Download search matches into the local pane's folder (each under its own name; folders with their contents). */
+export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Promise<boolean> {
+  const status = useSessionStore.getState().status;
+  const localDir = useLocalPane.getState().path;
+  if (!isConnected(status) || localDir === '' || matches.length === 0) return false;
+  const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory' }));
+  const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items });
+  if (!added.ok) return false;
+  info(tn('log.queuedDownload', added.value.length));
+  useQueueStore.setState({ tab: 'queued' });
+  useUiStore.setState({ queueOpen: true });
+  return true;
+}
+
+/** Open the folder a match is in, with the cursor on it, and close the search. */
+export async function showMatch(match: RemoteSearchMatch): Promise<void> {
+  closeSearch();
+  await navigate('remote', parentPath(match.path, 'posix') ?? '/', match.entry.name);
 }
 
 /** FileZilla's "Enter custom command": one raw command on the session; command and reply appear in the message log. */

@@ -12,6 +12,7 @@ import { SettingsDialog } from './components/settings-dialog';
 import { SiteManagerDialog } from './components/site-manager';
 import { Splitter } from './components/splitter';
 import { StatusBar } from './components/status-bar';
+import { SearchDialog } from './components/search-dialog';
 import { Toasts } from './components/toasts';
 import { QuickConnectBar, Toolbar } from './components/toolbar';
 import { TransferQueue } from './components/transfer-queue';
@@ -27,6 +28,9 @@ function useGlobalKeys(): void {
       if (e.key === 'F5' && !inField) {
         e.preventDefault();
         actions.refreshBoth();
+      } else if (e.key === 'F3' && !inField) {
+        e.preventDefault();
+        actions.openSearch();
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !inField) {
         e.preventDefault();
         actions.openSiteManager();
@@ -41,6 +45,7 @@ export function App(): ReactElement {
   const tr = useT();
   const siteManagerOpen = useUiStore((s) => s.siteManager.open);
   const settingsOpen = useUiStore((s) => s.settingsOpen);
+  const searchOpen = useUiStore((s) => s.searchOpen);
   useGlobalKeys();
   return (
     <div className="app">
@@ -58,6 +63,7 @@ export function App(): ReactElement {
       <StatusBar />
       {siteManagerOpen ? <SiteManagerDialog /> : null}
       {settingsOpen ? <SettingsDialog /> : null}
+      {searchOpen ? <SearchDialog /> : null}
       <DialogHost />
       <MenuHost />
       <Toasts />

@@ -145,7 +145,9 @@ export class SessionService {
     this.searches.get(sessionId)?.abort();
     this.searches.set(sessionId, controller);
     try {
-      return await this.withClient(sessionId, (client) => searchRemoteTree(client, root, pattern, { signal: controller.signal }));
+      const result = await this.withClient(sessionId, (client) => searchRemoteTree(client, root, pattern, { signal: controller.signal }));
+      for (const skipped of result.skipped) this.log(sessionId, 'error', `Search: skipped ${skipped.path}: ${skipped.reason}`);
+      return result;
     } finally {
       if (this.searches.get(sessionId) === controller) this.searches.delete(sessionId);
     }

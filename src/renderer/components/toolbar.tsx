@@ -123,6 +123,7 @@ export function Toolbar(): ReactElement {
         <ToolButton icon="compare" label={t('toolbar.compare')} pressed={comparing} onClick={() => actions.toggleComparison()} />
         <ToolButton label={t('toolbar.compareOptions')} menu data="compare" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.compareOptions'), compareMenu(t))} />
         <ToolButton icon="sync" label={t('toolbar.syncBrowsing')} pressed={syncing} disabled={!connected} onClick={() => actions.toggleSyncBrowsing()} />
+        <ToolButton icon="search" label={t('toolbar.search')} disabled={!connected} onClick={() => actions.openSearch()} />
       </div>
       <div className="tool-spacer" />
       <ToolButton icon="settings" label={t('toolbar.settings')} showLabel onClick={() => actions.openSettings()} />

@@ -70,6 +70,8 @@ export interface UiState {
   readonly activePane: PaneSide;
   readonly siteManager: { readonly open: boolean; readonly selectSiteId: string | null };
   readonly settingsOpen: boolean;
+  /** "Search remote files" (F3). */
+  readonly searchOpen: boolean;
   readonly certificate: CertificateRequest | null;
   readonly fingerprintOpen: boolean;
   readonly confirm: ConfirmRequest | null;
@@ -85,6 +87,7 @@ export const useUiStore = create<UiState>()(() => ({
   activePane: 'local',
   siteManager: { open: false, selectSiteId: null },
   settingsOpen: false,
+  searchOpen: false,
   certificate: null,
   fingerprintOpen: false,
   confirm: null,

@@ -1,0 +1,117 @@
+/**
+ * "Search remote files" (FileZilla's Server menu, F3): a name or pattern, a folder to search below (the remote
+ * pane's by default), the matches with their folder, size and time; download the chosen ones into the local
+ * pane's folder, or open the folder a match is in.
+ */
+import { useState, type FormEvent, type ReactElement } from 'react';
+import * as actions from '../actions';
+import { useT } from '../i18n';
+import { formatDate, formatSize } from '../lib/format';
+import { useRemotePane } from '../stores/pane-store';
+import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
+import { Dialog } from './dialog';
+
+export function SearchDialog(): ReactElement {
+  const t = useT();
+  const remotePath = useRemotePane((s) => s.path);
+  const [pattern, setPattern] = useState('');
+  const [root, setRoot] = useState(remotePath || '/');
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<RemoteSearchResult | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    if (running || pattern.trim() === '') return;
+    setRunning(true);
+    setChosen(new Set());
+    const found = await actions.searchRemote(root, pattern);
+    setRunning(false);
+    if (found) setResult(found);
+  };
+  const toggle = (path: string) =>
+    setChosen((before) => {
+      const next = new Set(before);
+      if (next.has(path)) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+  const picked: RemoteSearchMatch[] = result ? result.matches.filter((match) => chosen.has(match.path)) : [];
+  const only = picked.length === 1 ? picked[0] : undefined;
+
+  return (
+    <Dialog title={t('search.title')} onClose={actions.closeSearch} className="search">
+      <form className="search-form" onSubmit={(e) => void search(e)}>
+        <div className="field">
+          <label htmlFor="search-pattern">{t('search.pattern')}</label>
+          <input id="search-pattern" value={pattern} placeholder="*.jpg" spellCheck={false} data-autofocus onChange={(e) => setPattern(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="search-root">{t('search.root')}</label>
+          <input id="search-root" value={root} spellCheck={false} onChange={(e) => setRoot(e.target.value)} />
+        </div>
+        {running ? (
+          <button type="button" className="button" onClick={() => void actions.cancelSearch()}>
+            {t('search.stop')}
+          </button>
+        ) : (
+          <button type="submit" className="button primary" disabled={pattern.trim() === ''}>
+            {t('search.run')}
+          </button>
+        )}
+      </form>
+      <p className="search-status" role="status">
+        {running ? t('search.running') : result ? summary(t, result) : ''}
+      </p>
+      {result && result.matches.length > 0 ? (
+        <div className="search-results">
+          <table aria-label={t('search.results')}>
+            <thead>
+              <tr>
+                <th scope="col" aria-label={t('search.choose')} />
+                <th scope="col">{t('column.name')}</th>
+                <th scope="col">{t('search.folder')}</th>
+                <th scope="col">{t('column.size')}</th>
+                <th scope="col">{t('column.modified')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.matches.map((match) => (
+                <tr key={match.path} className={chosen.has(match.path) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
+                  <td>
+                    <input type="checkbox" aria-label={match.path} checked={chosen.has(match.path)} onChange={() => toggle(match.path)} />
+                  </td>
+                  <td>{match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name}</td>
+                  <td>
+                    <code>{match.path.slice(0, match.path.length - match.entry.name.length) || '/'}</code>
+                  </td>
+                  <td>{formatSize(match.entry.size, t.locale)}</td>
+                  <td>{formatDate(match.entry.modified, true)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="dialog-buttons">
+        <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked)}>
+          {t('search.download')}
+        </button>
+        <button type="button" className="button" disabled={!only} onClick={() => only && void actions.showMatch(only)}>
+          {t('search.show')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="button" onClick={actions.closeSearch}>
+          {t('common.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function summary(t: ReturnType<typeof useT>, result: RemoteSearchResult): string {
+  const found = t.plural('search.found', result.matches.length, { folders: result.foldersSearched });
+  const stopped = result.stopped ? ` ${t(`search.stopped.${result.stopped}`)}` : '';
+  const skipped = result.skipped.length > 0 ? ` ${t.plural('search.skipped', result.skipped.length)}` : '';
+  return `${found}${stopped}${skipped}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * "Search remote files" in Chromium against vsftpd: F3 opens it on the remote folder, a pattern finds files at
+ * several depths, "Download selected" queues them into the local folder (they arrive, byte for byte), and
+ * "Show in folder" opens the folder a match is in with the cursor on it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
+
+describe('search remote files', () => {
+  const setup = useE2eSetup('remote-search', {
+    local: { 'notes.txt': 100 },
+    remote: { 'readme.txt': 64, 'photos/': 0 },
+    prepare: (folders) => {
+      const { uid, gid } = fs.statSync(path.join(folders.serverRoot, 'photos'));
+      const deep = path.join(folders.serverRoot, 'photos', '2025');
+      fs.mkdirSync(deep);
+      fs.writeFileSync(path.join(folders.serverRoot, 'photos', 'cover.jpg'), 'cover');
+      fs.writeFileSync(path.join(deep, 'beach.jpg'), 'beach photo');
+      for (const made of [deep, path.join(folders.serverRoot, 'photos', 'cover.jpg'), path.join(deep, 'beach.jpg')]) fs.chownSync(made, uid, gid);
+    },
+  });
+
+  it(
+    'finds files below the folder, downloads the chosen ones and shows where one is',
+    async () => {
+      const { scenario: s, server, folders } = setup();
+      const { ui, page, step } = s;
+      const dialog = page.getByRole('dialog', { name: 'Search remote files' });
+
+      await step('connect, F3', async () => {
+        await ui.createSite({ name: 'Photos', host: server.host, port: server.port, user: server.user, password: server.password, mode: 'Passive' });
+        await ui.connectFromSiteManager();
+        await ui.expectRemoteListing('/', ['readme.txt', 'photos']);
+        await ui.grid('remote').focus();
+        await page.keyboard.press('F3');
+        await expect(dialog).toBeVisible();
+        await expect(dialog.getByRole('textbox', { name: 'In folder' })).toHaveValue('/');
+      });
+
+      await step('search *.jpg: matches at every depth', async () => {
+        await dialog.getByRole('textbox', { name: 'Search for' }).fill('*.jpg');
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('2 matches in 3 folders.');
+        const results = dialog.getByRole('table', { name: 'Search results' });
+        await expect(results.getByRole('row')).toHaveCount(3);
+        await ui.screenshot('remote-search', { publish: true });
+      });
+
+      await step('download the chosen ones into the local folder', async () => {
+        await dialog.getByRole('checkbox', { name: '/photos/2025/beach.jpg' }).check();
+        await dialog.getByRole('checkbox', { name: '/photos/cover.jpg' }).check();
+        await dialog.getByRole('button', { name: 'Download selected' }).click();
+        await expect.poll(() => fs.existsSync(path.join(folders.local, 'beach.jpg')) && fs.readFileSync(path.join(folders.local, 'beach.jpg'), 'utf8'), { timeout: 15_000 }).toBe('beach photo');
+        await expect.poll(() => fs.existsSync(path.join(folders.local, 'cover.jpg')), { timeout: 15_000 }).toBe(true);
+      });
+
+      await step('show one in its folder', async () => {
+        await dialog.getByRole('checkbox', { name: '/photos/cover.jpg' }).uncheck();
+        await dialog.getByRole('button', { name: 'Show in folder' }).click();
+        await expect(dialog).toBeHidden();
+        await ui.expectRemoteListing('/photos/2025', ['beach.jpg']);
+      });
+
+      expect(s.pageErrors).toEqual([]);
+    },
+    120_000,
+  );
+});
