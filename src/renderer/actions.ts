@@ -290,7 +290,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
   const store = paneStore(side);
   const seq = ++sequence[side];
   store.setState({ loading: true, pending: path });
-  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; notUtf8?: RemoteListing['notUtf8'] }>;
+  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; notUtf8?: RemoteListing['notUtf8']; timesAreUtc?: boolean }>;
   if (side === 'local') {
     const r = await request('local:list', { path });
     result = r.ok ? { ok: true, value: { path: r.value.path, parent: r.value.parent, rows: localRows(r.value) } } : r;
@@ -301,7 +301,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
       return 'failed';
     }
     const r = await request('session:list', { sessionId: status.sessionId, path });
-    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value), notUtf8: r.value.notUtf8 } } : r;
+    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value), notUtf8: r.value.notUtf8, timesAreUtc: r.value.timesAreUtc === true } } : r;
     if (r.ok && r.value.unparsed.length > 0) info(tn('log.unparsed', r.value.unparsed.length));
   }
   if (seq !== sequence[side]) return 'superseded';
@@ -340,6 +340,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
     treeChildren,
     treeExpanded,
     notUtf8: value.notUtf8 ?? null,
+    timesAreUtc: value.timesAreUtc ?? true,
   });
   // A new listing may hide rows that were selected (quick filter, or identical files on either side).
   const viewModes = useViewStore.getState();

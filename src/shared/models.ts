@@ -42,6 +42,8 @@ export interface Site {
   readonly bookmarks: readonly Bookmark[];
   /** Connect directly even when a proxy is set (FileZilla's "Bypass proxy"); absent: false. */
   readonly bypassProxy?: boolean;
+  /** The server's clock zone, minutes east of UTC (+480: Beijing), for LIST times; absent: unknown (shown as written). */
+  readonly serverTimeZone?: number;
 }
 
 /** What the Site Manager sends to save a site: the site and, optionally, a new password. */
@@ -146,6 +148,8 @@ export interface RemoteListing {
   readonly unparsed: readonly string[];
   /** The site reads names as UTF-8 but these are not (they show "�"): what they look like, if one of the usual charsets. */
   readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };
+  /** True: `modified` times are UTC (MLSD, or LIST with the site's server time zone set); else the server's clock as written. */
+  readonly timesAreUtc?: boolean;
 }
 
 export interface LocalEntry {

@@ -4,6 +4,7 @@ import { invalidInput } from '../ftp/ftp-error';
 import type { TranscriptLine } from '../ftp/transcript';
 import type { FtpUrl } from './ftp-url';
 import { parseProxyUrl } from './proxy-url';
+import { parseTimeZone } from '../../shared/time-zone';
 
 /** The connection flags every command that takes a URL accepts. */
 export interface ConnectionFlags {
@@ -23,6 +24,8 @@ export interface ConnectionFlags {
   readonly passwordStdin?: boolean;
   /** `--proxy URL` (a string), `--no-proxy` (false), or neither (undefined: a saved site follows Settings). */
   readonly proxy?: string | false;
+  /** The server's clock zone, e.g. "+08:00": LIST times are then shown in UTC. */
+  readonly serverTz?: string;
 }
 
 export function addConnectionFlags(command: Command): Command {
@@ -38,6 +41,7 @@ export function addConnectionFlags(command: Command): Command {
     .option('--charset <name>', 'file name encoding on the server: auto (UTF-8, the default), gbk, big5, shift_jis, latin1, …')
     .option('--follow-pasv-address', 'connect to the address a PASV reply names instead of the server you connected to')
     .option('--proxy <url>', 'connect through a proxy: socks5://[user:password@]host:port, socks4://host:port or http://host:port (HTTP CONNECT); passive mode only')
+    .option('--server-tz <offset>', "the server's time zone for LIST times, e.g. +08:00 (times then print in UTC); MLSD times are UTC already")
     .option('--no-proxy', 'connect directly, even when Settings name a proxy (with --site)')
     .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection', '30')
     .option('-v, --verbose', 'print the command/reply transcript (password masked) on stderr');
@@ -85,12 +89,19 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     ...(flags.portRange ? { activePortRange: parsePortRange(flags.portRange) } : {}),
     ...(flags.charset ? { charset: flags.charset } : {}),
     ...(typeof flags.proxy === 'string' ? { proxy: parseProxyUrl(flags.proxy) } : flags.proxy === false ? { proxy: null } : {}),
+    ...(flags.serverTz !== undefined ? { serverTimeZone: parseServerTz(flags.serverTz) } : {}),
     trustedFingerprints: [...(base.trustedFingerprints ?? []), ...(flags.trustFingerprint ?? [])],
     connectTimeoutMs: timeoutMs,
     commandTimeoutMs: timeoutMs,
     dataTimeoutMs: timeoutMs,
     ...(flags.verbose ? { onTranscript: (line: TranscriptLine) => printTranscript(line, label) } : {}),
   };
+}
+
+function parseServerTz(text: string): number {
+  const minutes = parseTimeZone(text);
+  if (minutes === null) throw invalidInput(`--server-tz ${text} is not a time zone offset.`, 'Write it as +HH:MM or -HH:MM from -12:00 to +14:00, e.g. --server-tz +08:00.');
+  return minutes;
 }
 
 export function parsePortRange(text: string): readonly [number, number] {

@@ -23,6 +23,11 @@ export interface ConnectOptions {
   readonly activePortRange?: readonly [number, number] | null;
   /** Connect through this proxy (SOCKS 5/4a or HTTP CONNECT); passive mode only. */
   readonly proxy?: ProxyOptions | null;
+  /**
+   * The server's clock zone in minutes east of UTC (+480 for Beijing): LIST times, written in the server's clock,
+   * are then made UTC. MLSD times are UTC already (RFC 3659) and never shifted. Null/absent: LIST times as written.
+   */
+  readonly serverTimeZone?: number | null;
   /** "auto" (UTF-8, announced with OPTS UTF8 ON when offered) or an iconv-lite charset name such as "gbk". */
   readonly charset?: string;
   /** SHA-256 fingerprints ("AB:CD:…") of certificates the user trusts even though they do not verify. */

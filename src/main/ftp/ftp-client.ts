@@ -6,6 +6,7 @@ import { sharedBufferPool, type BufferLease } from './buffer-pool';
 import { guessListingCharset } from './charset-guess';
 import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
+import { serverTimeToUtc } from '../../shared/time-zone';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
@@ -29,6 +30,8 @@ export interface Listing {
   readonly command: 'MLSD' | 'LIST -a' | 'LIST';
   /** Set when the site reads names as UTF-8 but the listing's bytes are not UTF-8 (names then contain "�"). */
   readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };
+  /** True when `modified` is real UTC (MLSD, or LIST with the server's zone known); false: the server's clock as written. */
+  readonly timesAreUtc: boolean;
 }
 
 export interface TransferProgressOptions {
@@ -119,7 +122,7 @@ export class FtpClient {
     const target = remotePath === '.' ? remotePath : normalizeRemote(remotePath);
     if (this.session.capabilities.mlsd && options.prefer !== 'LIST') {
       const { text, notUtf8 } = await this.readListing(`MLSD ${target}`, target);
-      return { path: target, ...parseMlsd(text), command: 'MLSD', ...notUtf8 };
+      return { path: target, ...parseMlsd(text), command: 'MLSD', timesAreUtc: true, ...notUtf8 };
     }
     // LIST's argument is ambiguous for names with spaces (and "-a" may be taken for one), so enter the folder first.
     if (target !== '.') await this.cd(target);
@@ -127,14 +130,27 @@ export class FtpClient {
       try {
         const { text, notUtf8 } = await this.readListing('LIST -a', target);
         this.listAll = 'works';
-        return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST -a', ...notUtf8 };
+        return { path: target, ...this.inServerZone(parseListing(text, { now: this.serverNow() })), command: 'LIST -a', ...notUtf8 };
       } catch (error) {
         if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
         this.listAll = 'fails';
       }
     }
     const { text, notUtf8 } = await this.readListing('LIST', target);
-    return { path: target, ...parseListing(text, { now: new Date() }), command: 'LIST', ...notUtf8 };
+    return { path: target, ...this.inServerZone(parseListing(text, { now: this.serverNow() })), command: 'LIST', ...notUtf8 };
+  }
+
+  /** "Now" on the server's clock (as if UTC), which a LIST date without a year is relative to. */
+  private serverNow(): Date {
+    const zone = this.session.serverTimeZone;
+    return zone === null ? new Date() : new Date(Date.now() + zone * 60_000);
+  }
+
+  /** LIST times are the server's clock: with its zone known, made UTC. */
+  private inServerZone<T extends { entries: RemoteEntry[] }>(parsed: T): T & { timesAreUtc: boolean } {
+    const zone = this.session.serverTimeZone;
+    if (zone === null) return { ...parsed, timesAreUtc: false };
+    return { ...parsed, entries: parsed.entries.map((entry) => ({ ...entry, modified: serverTimeToUtc(entry.modified, zone) })), timesAreUtc: true };
   }
 
   /**

@@ -22,6 +22,8 @@ export interface FtpSession {
   readonly memory: DataChannelMemory;
   readonly maxListingBytes: number;
   readonly system: string | null;
+  /** The server's clock zone (minutes east of UTC) for LIST times; null: unknown, LIST times stay as written. */
+  readonly serverTimeZone: number | null;
 }
 
 /** Connect, secure, log in and read FEAT — the whole opening handshake of a session. */
@@ -94,6 +96,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       tlsMode,
       protectedData,
       maxListingBytes: options.maxListingBytes ?? DEFAULTS.maxListingBytes,
+      serverTimeZone: options.serverTimeZone ?? null,
       system: syst.code === 215 ? syst.message : null,
       memory: { epsv: options.disableEpsv ? 'fails' : 'untried', eprt: capabilities.eprt ? 'untried' : 'fails' },
       dataOptions: {

@@ -125,7 +125,7 @@ export class SessionService {
       this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand });
       for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
       if (listing.notUtf8) this.log(sessionId, 'error', ...notUtf8Sentences(listing.path, listing.notUtf8.looksLike));
-      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
+      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });
   }
 

@@ -24,6 +24,7 @@ export function exportSites(list: SiteList): string {
     trustedFingerprints: site.trustedFingerprints,
     bookmarks: site.bookmarks,
     ...(site.bypassProxy ? { bypassProxy: true } : {}),
+    ...(site.serverTimeZone !== undefined ? { serverTimeZone: site.serverTimeZone } : {}),
   }));
   return `${JSON.stringify({ kind: EXPORT_KIND, format: 1, exportedAt: new Date().toISOString(), folders: list.folders, sites }, null, 2)}\n`;
 }

@@ -41,6 +41,7 @@ export function siteToConnectOptions(site: Site, password: string | null, settin
     ...modeOptions(site.transferMode, settings),
     charset: site.charset,
     trustedFingerprints: [...site.trustedFingerprints],
+    ...(site.serverTimeZone !== undefined ? { serverTimeZone: site.serverTimeZone } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { z } from 'zod';
+import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
 import type { Site } from '../../shared/models';
 import type { Decoded } from './json-document';
 import { LOGON_TYPES, MAX_CONNECTION_LIMIT, SITE_PROTOCOLS, SITE_TRANSFER_MODES } from './validate-site';
@@ -31,6 +32,7 @@ const storedSiteSchema = z.object({
   trustedFingerprints: z.array(z.string()),
   bookmarks: z.array(z.object({ name: nameSchema, localPath: z.string(), remotePath: z.string() })),
   bypassProxy: z.boolean().optional(),
+  serverTimeZone: z.number().int().min(MIN_ZONE_MINUTES).max(MAX_ZONE_MINUTES).optional(),
 });
 
 export type StoredPassword = z.infer<typeof storedPasswordSchema>;

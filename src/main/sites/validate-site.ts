@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
 import { invalidInput } from '../ftp/ftp-error';
 
 export const SITE_PROTOCOLS: readonly SiteProtocol[] = ['ftp-explicit-if-available', 'ftp-explicit', 'ftp-implicit', 'ftp-plain'];
@@ -42,7 +43,15 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   const bookmarks = (input.bookmarks ?? []).map(validateBookmark);
   if (input.bypassProxy !== undefined && typeof input.bypassProxy !== 'boolean') throw invalidInput('"Bypass proxy" must be true or false.', 'Tick or untick "Bypass proxy" in the Advanced tab.');
   const bypassProxy = input.bypassProxy === true;
-  return { name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks, ...(bypassProxy ? { bypassProxy } : {}) };
+  const zone = input.serverTimeZone;
+  if (zone !== undefined && (!Number.isInteger(zone) || zone < MIN_ZONE_MINUTES || zone > MAX_ZONE_MINUTES)) {
+    throw invalidInput(`Server time zone ${String(zone)} is not valid.`, 'Give the server\'s offset from UTC, from -12:00 to +14:00 (e.g. +08:00 for Beijing), or leave it empty.');
+  }
+  return {
+    name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks,
+    ...(bypassProxy ? { bypassProxy } : {}),
+    ...(zone !== undefined ? { serverTimeZone: zone } : {}),
+  };
 }
 
 /** A site or folder name: not empty, one line, of sane length. */

@@ -75,7 +75,11 @@ interface RowProps {
   readonly onDragStart: (e: DragEvent<HTMLDivElement>, name: string) => void;
 }
 
-function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSide): string {
+/**
+ * Local times are real times, shown in this computer's zone. Remote times are too when the listing says so
+ * (MLSD, or LIST with the site's server time zone); otherwise they are the server's clock, shown as written.
+ */
+function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSide, serverClock: boolean): string {
   switch (column) {
     case 'name':
       return row.name;
@@ -84,7 +88,7 @@ function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSid
     case 'type':
       return typeLabel(t, row);
     case 'modified':
-      return formatDate(row.modified, side === 'remote');
+      return formatDate(row.modified, side === 'remote' && serverClock);
     case 'permissions':
       return row.permissions ?? '';
     case 'owner':
@@ -141,6 +145,7 @@ const MARK_GLYPH: Readonly<Record<CompareMark, string>> = { only: '+', differs: 
 
 const Row = memo(function Row(props: RowProps): ReactElement {
   const { row, side, t, mark } = props;
+  const serverClock = useRemotePane((s) => !s.timesAreUtc);
   const kind = fileKind(row.name, row.type);
   const markText = mark ? t(MARK_TEXT[mark]) : undefined;
   return (
@@ -182,7 +187,7 @@ const Row = memo(function Row(props: RowProps): ReactElement {
               ) : null}
             </>
           ) : (
-            cellText(t, row, c.id, side)
+            cellText(t, row, c.id, side, serverClock)
           )}
         </div>
       ))}

@@ -42,7 +42,7 @@ const LOGON_TYPES: readonly { readonly id: LogonType; readonly label: MessageKey
 const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1250', 'windows-1251', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'koi8-r'];
 
 /** Which tab shows a field, so a failed save can open it. */
-const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer' };
+const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer', serverTimeZone: 'advanced' };
 
 const key = (path: readonly string[]) => JSON.stringify(path);
 
@@ -656,6 +656,10 @@ export function SiteManagerDialog(): ReactElement {
                   <div className="form-stack">
                     <Field label={t('sm.localDir')}>{(id) => <input id={id} value={current.localDir} spellCheck={false} onChange={(e) => update({ localDir: e.target.value })} />}</Field>
                     <Field label={t('sm.remoteDir')}>{(id) => <input id={id} value={current.remoteDir} spellCheck={false} onChange={(e) => update({ remoteDir: e.target.value })} />}</Field>
+                    <Field label={t('sm.serverTimeZone')} error={(showErrors.has(current.key) || touched.has(`${current.key}:serverTimeZone`)) && currentErrors.serverTimeZone ? t(currentErrors.serverTimeZone) : undefined} className="narrow">
+                      {(id) => <input id={id} value={current.serverTimeZone} placeholder="+08:00" spellCheck={false} onChange={(e) => update({ serverTimeZone: e.target.value })} onBlur={() => touch('serverTimeZone')} />}
+                    </Field>
+                    <span className="help">{t('sm.serverTimeZoneHelp')}</span>
                     <label className="checkbox">
                       <input type="checkbox" checked={current.bypassProxy} onChange={(e) => update({ bypassProxy: e.target.checked })} />
                       <span>{t('sm.bypassProxy')}</span>

@@ -417,6 +417,9 @@ export const en = {
   'search.skipped_other': '{count} folders could not be read (see the message log).',
   'search.download': 'Download selected',
   'search.show': 'Show in folder',
+  'sm.serverTimeZone': 'Server time zone',
+  'sm.serverTimeZoneHelp': 'For servers that list times in their own clock (LIST): e.g. +08:00 for a server in China. Times then show in your time and compare correctly with your files. Leave empty when unknown; MLSD servers need nothing.',
+  'validation.timeZone': 'Write the offset from UTC as +HH:MM or -HH:MM, from -12:00 to +14:00.',
   // Proxy
   'settings.proxy': 'Proxy',
   'settings.proxyType': 'Proxy type',

@@ -418,6 +418,9 @@ export const zhCN: Messages = {
   'search.skipped_other': '有 {count} 个文件夹无法读取（见消息日志）。',
   'search.download': '下载所选',
   'search.show': '在文件夹中显示',
+  'sm.serverTimeZone': '服务器时区',
+  'sm.serverTimeZoneHelp': '用于以服务器本地时间列出文件时间（LIST）的服务器：例如位于中国的服务器填 +08:00。之后时间将以您的时区显示，并能与本地文件正确比较。不确定时请留空；支持 MLSD 的服务器无需设置。',
+  'validation.timeZone': '请按 +HH:MM 或 -HH:MM 填写与 UTC 的时差，范围 -12:00 到 +14:00。',
   // Proxy
   'settings.proxy': '代理',
   'settings.proxyType': '代理类型',

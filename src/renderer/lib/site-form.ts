@@ -3,6 +3,7 @@
  * Fields the user types (port, connection limit) stay strings until saved, so a half-typed value is
  * shown as typed and reported inline instead of being coerced.
  */
+import { formatTimeZone, parseTimeZone } from '../../shared/time-zone';
 import type { Bookmark, LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 
 export interface SiteDraft {
@@ -31,6 +32,8 @@ export interface SiteDraft {
   readonly trustedFingerprints: readonly string[];
   readonly bookmarks: readonly Bookmark[];
   readonly bypassProxy: boolean;
+  /** "+08:00" as typed; empty: unknown. */
+  readonly serverTimeZone: string;
 }
 
 let counter = 0;
@@ -60,6 +63,7 @@ export function newSiteDraft(folder: readonly string[], name: string): SiteDraft
     trustedFingerprints: [],
     bookmarks: [],
     bypassProxy: false,
+    serverTimeZone: '',
   };
 }
 
@@ -87,6 +91,7 @@ export function draftFromSite(site: Site): SiteDraft {
     trustedFingerprints: site.trustedFingerprints,
     bookmarks: site.bookmarks,
     bypassProxy: site.bypassProxy === true,
+    serverTimeZone: site.serverTimeZone !== undefined ? formatTimeZone(site.serverTimeZone) : '',
   };
 }
 
@@ -96,14 +101,15 @@ export function defaultPort(protocol: SiteProtocol): number {
 }
 
 /** Field → translation key of the problem. Empty when the draft can be saved. */
-export type DraftErrors = Partial<Record<'name' | 'host' | 'port' | 'connectionLimit' | 'user', DraftErrorKey>>;
+export type DraftErrors = Partial<Record<'name' | 'host' | 'port' | 'connectionLimit' | 'user' | 'serverTimeZone', DraftErrorKey>>;
 export type DraftErrorKey =
   | 'validation.nameRequired'
   | 'validation.hostRequired'
   | 'validation.hostInvalid'
   | 'validation.portRange'
   | 'validation.connectionLimit'
-  | 'validation.userRequired';
+  | 'validation.userRequired'
+  | 'validation.timeZone';
 
 /** Parses a port as typed: null when empty (use the default), NaN when not a whole number in 1–65535. */
 export function parsePort(text: string): number | null {
@@ -127,6 +133,7 @@ export function validateDraft(d: SiteDraft): DraftErrors {
     if (!/^\d+$/.test(t) || n < 1 || n > 10) errors.connectionLimit = 'validation.connectionLimit';
   }
   if (d.logonType !== 'anonymous' && d.user.trim() === '') errors.user = 'validation.userRequired';
+  if (d.serverTimeZone.trim() !== '' && parseTimeZone(d.serverTimeZone) === null) errors.serverTimeZone = 'validation.timeZone';
   return errors;
 }
 
@@ -161,6 +168,7 @@ export function draftToInput(d: SiteDraft): SiteInput {
     bookmarks: d.bookmarks,
     // Absent means "use the proxy", as in sites.json.
     ...(d.bypassProxy ? { bypassProxy: true } : {}),
+    ...(d.serverTimeZone.trim() !== '' && parseTimeZone(d.serverTimeZone) !== null ? { serverTimeZone: parseTimeZone(d.serverTimeZone) as number } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export interface PaneState {
   readonly filter: string;
   /** Remote: the listing's names are not UTF-8 while the site reads them as UTF-8 (main's guess of their charset). */
   readonly notUtf8: RemoteListing['notUtf8'] | null;
+  /** Remote: the listing's times are UTC (shown in this computer's zone) rather than the server's clock as written. */
+  readonly timesAreUtc: boolean;
 }
 
 export type PaneStore = UseBoundStore<StoreApi<PaneState>>;
@@ -60,6 +62,7 @@ function initial(side: PaneSide): PaneState {
     treeExpanded: new Set(),
     filter: '',
     notUtf8: null,
+    timesAreUtc: false,
   };
 }
 

@@ -46,6 +46,14 @@ describe('validateDraft', () => {
     expect(validateDraft(valid({ user: '' })).user).toBe('validation.userRequired');
     expect(validateDraft(valid({ user: '', logonType: 'anonymous' })).user).toBeUndefined();
   });
+  it('checks the server time zone when one is typed', () => {
+    expect(validateDraft(valid({ serverTimeZone: '' })).serverTimeZone).toBeUndefined();
+    expect(validateDraft(valid({ serverTimeZone: '+08:00' })).serverTimeZone).toBeUndefined();
+    expect(validateDraft(valid({ serverTimeZone: 'Beijing' })).serverTimeZone).toBe('validation.timeZone');
+    expect(draftToInput(valid({ serverTimeZone: 'UTC+8' })).serverTimeZone).toBe(480);
+    expect('serverTimeZone' in draftToInput(valid({ serverTimeZone: '' }))).toBe(false);
+  });
+
   it('checks the connection limit only when limited', () => {
     expect(validateDraft(valid({ limitConnections: true, connectionLimit: '0' })).connectionLimit).toBe('validation.connectionLimit');
     expect(validateDraft(valid({ limitConnections: false, connectionLimit: '0' })).connectionLimit).toBeUndefined();

@@ -25,6 +25,12 @@ describe('validateSiteInput', () => {
     expect(validateSiteInput(INPUT)).toMatchObject({ name: 'Acme', host: 'ftp.acme.com', charset: 'gbk', connectionLimit: 2 });
   });
 
+  it('keeps a server time zone and Bypass proxy only when set', () => {
+    expect(validateSiteInput({ ...INPUT, serverTimeZone: 480, bypassProxy: true })).toMatchObject({ serverTimeZone: 480, bypassProxy: true });
+    const plain = validateSiteInput(INPUT);
+    expect('serverTimeZone' in plain || 'bypassProxy' in plain).toBe(false);
+  });
+
   it.each([
     ['01-empty host', { host: '  ' }, /Host is empty/, /server name/],
     ['02-URL as host', { host: 'ftp://ftp.acme.com:21' }, /is a URL/, /only the server name/],
@@ -40,6 +46,9 @@ describe('validateSiteInput', () => {
     ['12-unknown protocol', { protocol: 'sftp' as SiteInput['protocol'] }, /Protocol "sftp"/, /ftp-explicit/],
     ['13-unknown mode', { transferMode: 'fast' as SiteInput['transferMode'] }, /Transfer mode "fast"/, /passive/],
     ['14-bad fingerprint', { trustedFingerprints: ['12:34'] }, /SHA-256/, /64 hex/],
+    ['15-server time zone beyond +14:00', { serverTimeZone: 15 * 60 }, /Server time zone 900/, /\+08:00/],
+    ['16-server time zone not whole minutes', { serverTimeZone: 1.5 }, /Server time zone 1.5/, /-12:00 to \+14:00/],
+    ['17-bypass proxy not a boolean', { bypassProxy: 'yes' as unknown as boolean }, /Bypass proxy/, /Advanced tab/],
   ] as const)('%s names the field and the fix', (_name, patch, message, hint) => {
     const error = failure(patch as Partial<SiteInput>);
     expect(error.message).toMatch(message);
