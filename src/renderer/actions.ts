@@ -375,15 +375,26 @@ async function follow(side: PaneSide, pair: SyncPair, before: string, now: strin
   }
   const error = paneStore(other).getState().error;
   const reason = target !== null && error ? localizeError(error, currentLanguage()).message : '';
-  const turnOff = await confirm({
-    title: t('sync.missingTitle'),
-    message:
-      target === null
-        ? t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: now })
-        : t(other === 'remote' ? 'sync.missingRemote' : 'sync.missingLocal', { path: target, reason }),
-    confirmLabel: t('sync.turnOff'),
-  });
-  if (turnOff) setSyncBrowsing(false);
+  let answer: 'create' | 'turn-off' | 'back';
+  if (target === null) {
+    const turnOff = await confirm({ title: t('sync.missingTitle'), message: t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: now }), confirmLabel: t('sync.turnOff') });
+    answer = turnOff ? 'turn-off' : 'back';
+  } else {
+    // The folder may simply not exist on that side yet (a new folder made on this one): offer to create it, as FileZilla does.
+    const choice = await decide({
+      title: t('sync.missingTitle'),
+      message: t(other === 'remote' ? 'sync.missingRemote' : 'sync.missingLocal', { path: target, reason }),
+      confirmLabel: t('sync.create'),
+      alternativeLabel: t('sync.turnOff'),
+    });
+    answer = choice === 'confirm' ? 'create' : choice === 'alternative' ? 'turn-off' : 'back';
+  }
+  if (answer === 'create' && target !== null) {
+    const made = other === 'remote' ? await perform('session:mkdir', { sessionId: currentSessionId(), path: target }) : await perform('local:mkdir', { path: target });
+    if (made.ok && (await listFolder(other, target)) === 'listed') return;
+    answer = 'back';
+  }
+  if (answer === 'turn-off') setSyncBrowsing(false);
   // Staying synchronized means both panes show corresponding folders: this pane goes back.
   else if (before !== '') await listFolder(side, before);
 }
@@ -1253,6 +1264,11 @@ export function clearLog(): void {
 // ---- Dialog requests -------------------------------------------------------------------------
 
 export function confirm(req: { title: string; message: string; confirmLabel: string; danger?: boolean }): Promise<boolean> {
+  return decide(req).then((answer) => answer === 'confirm');
+}
+
+/** A confirm with an optional third button: which one the user chose ('cancel' also for Escape). */
+export function decide(req: { title: string; message: string; confirmLabel: string; alternativeLabel?: string; danger?: boolean }): Promise<'confirm' | 'alternative' | 'cancel'> {
   return new Promise((resolve) => {
     useUiStore.setState({
       confirm: {
@@ -1260,9 +1276,10 @@ export function confirm(req: { title: string; message: string; confirmLabel: str
         message: req.message,
         confirmLabel: req.confirmLabel,
         danger: req.danger ?? false,
-        resolve: (ok) => {
+        ...(req.alternativeLabel ? { alternativeLabel: req.alternativeLabel } : {}),
+        resolve: (answer) => {
           useUiStore.setState({ confirm: null });
-          resolve(ok);
+          resolve(answer === 'alternative' ? 'alternative' : answer ? 'confirm' : 'cancel');
         },
       },
     });

@@ -15,6 +15,7 @@ import { useE2eSetup } from './support/scenario';
 const LOCAL = {
   'site/img/': 0,
   'site/local-only/': 0,
+  'site/made-here/': 0,
   'only-local.txt': 1_204,
   'same.txt': 2_048,
   'different.txt': 3_000,
@@ -157,6 +158,21 @@ describe('directory comparison, synchronized browsing and the quick filter, web 
         await ui.grid('local').focus();
         await page.keyboard.press('Backspace');
         await expect(ui.pathField('local')).toHaveValue(`${folders.local}/site`);
+        await expect(ui.pathField('remote')).toHaveValue('/site');
+      });
+
+      await step('a folder missing on the server: create it there, and both panes go in', async () => {
+        await ui.entry('local', 'made-here').dblclick();
+        const dialog = page.getByRole('dialog', { name: 'Synchronized browsing' });
+        await expect(dialog).toContainText('/site/made-here');
+        await dialog.getByRole('button', { name: 'Create the folder' }).click();
+        await expect(dialog).toBeHidden();
+        await expect(ui.pathField('remote')).toHaveValue('/site/made-here');
+        await expect(ui.pathField('local')).toHaveValue(`${folders.local}/site/made-here`);
+        expect(fs.statSync(path.join(folders.serverRoot, 'site', 'made-here')).isDirectory()).toBe(true);
+        await expect(syncButton).toHaveAttribute('aria-pressed', 'true');
+        await ui.grid('local').focus();
+        await page.keyboard.press('Backspace');
         await expect(ui.pathField('remote')).toHaveValue('/site');
       });
 

@@ -26,6 +26,11 @@ function ConfirmDialog({ req }: { readonly req: ConfirmRequest }): ReactElement 
         <button type="button" className={`button ${req.danger ? 'danger' : 'primary'}`} data-autofocus onClick={() => req.resolve(true)}>
           {req.confirmLabel}
         </button>
+        {req.alternativeLabel ? (
+          <button type="button" className="button" onClick={() => req.resolve('alternative')}>
+            {req.alternativeLabel}
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={() => req.resolve(false)}>
           {t('common.cancel')}
         </button>

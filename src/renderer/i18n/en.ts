@@ -92,9 +92,10 @@ export const en = {
   'sync.missingTitle': 'Synchronized browsing',
   'sync.noRemoteFolder': 'No remote folder corresponds to “{path}”. Turn synchronized browsing off? Cancel goes back to the previous folder.',
   'sync.noLocalFolder': 'No local folder corresponds to “{path}”. Turn synchronized browsing off? Cancel goes back to the previous folder.',
-  'sync.missingRemote': 'The remote folder “{path}” could not be opened: {reason} Turn synchronized browsing off? Cancel goes back to the previous folder.',
-  'sync.missingLocal': 'The local folder “{path}” could not be opened: {reason} Turn synchronized browsing off? Cancel goes back to the previous folder.',
+  'sync.missingRemote': 'The remote folder “{path}” could not be opened: {reason} Create it, or turn synchronized browsing off? Cancel goes back to the previous folder.',
+  'sync.missingLocal': 'The local folder “{path}” could not be opened: {reason} Create it, or turn synchronized browsing off? Cancel goes back to the previous folder.',
   'sync.turnOff': 'Turn off synchronized browsing',
+  'sync.create': 'Create the folder',
 
   'column.name': 'Name',
   'column.size': 'Size',

@@ -93,9 +93,10 @@ export const zhCN: Messages = {
   'sync.missingTitle': '同步浏览',
   'sync.noRemoteFolder': '没有与“{path}”对应的远程目录。要关闭同步浏览吗？取消则返回之前的目录。',
   'sync.noLocalFolder': '没有与“{path}”对应的本地目录。要关闭同步浏览吗？取消则返回之前的目录。',
-  'sync.missingRemote': '无法打开远程目录“{path}”：{reason} 要关闭同步浏览吗？取消则返回之前的目录。',
-  'sync.missingLocal': '无法打开本地目录“{path}”：{reason} 要关闭同步浏览吗？取消则返回之前的目录。',
+  'sync.missingRemote': '无法打开远程目录“{path}”：{reason} 要创建它，还是关闭同步浏览？取消则返回之前的目录。',
+  'sync.missingLocal': '无法打开本地目录“{path}”：{reason} 要创建它，还是关闭同步浏览？取消则返回之前的目录。',
   'sync.turnOff': '关闭同步浏览',
+  'sync.create': '创建该目录',
 
   'column.name': '文件名',
   'column.size': '文件大小',

@@ -35,7 +35,9 @@ export interface ConfirmRequest {
   readonly message: string;
   readonly confirmLabel: string;
   readonly danger: boolean;
-  readonly resolve: (ok: boolean) => void;
+  /** A third answer besides confirm and cancel (e.g. "Turn off synchronized browsing"). */
+  readonly alternativeLabel?: string;
+  readonly resolve: (answer: boolean | 'alternative') => void;
 }
 
 export interface PromptRequest {
