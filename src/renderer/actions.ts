@@ -1107,16 +1107,28 @@ export async function editRemote(name: string): Promise<void> {
 
 /**
  * "Use GBK for this site": the site's encoding set to what main saw in the listing, then connect again (the
- * charset is fixed for a connection). Only for saved sites: a quick connection has nothing to save it in.
+ * charset is fixed for a connection). A quick connection is first saved as a site with that charset.
  */
 export async function applyListingCharset(charset: string): Promise<void> {
-  const siteId = useSessionStore.getState().status?.siteId ?? null;
-  const site = siteId ? siteById(siteId) : undefined;
-  if (!site) return;
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) return;
   const path = useRemotePane.getState().path;
-  const saved = await perform('sites:save', siteToInput(site, { charset }));
-  if (!saved.ok) return;
-  if (await connectSite(site.id)) void navigate('remote', path);
+  const site = status.siteId ? siteById(status.siteId) : undefined;
+  let siteId: string;
+  if (site) {
+    const saved = await perform('sites:save', siteToInput(site, { charset }));
+    if (!saved.ok) return;
+    siteId = site.id;
+  } else {
+    // A quick connection has nowhere to keep a charset: save it as a site with it (the name is asked).
+    const name = await prompt({ title: t('dialog.saveAsSite.title'), label: t('sm.siteName'), value: status.host, confirmLabel: t('common.save') });
+    if (name === null || name.trim() === '') return;
+    const saved = await perform('sites:save-from-session', { sessionId: status.sessionId, name: name.trim(), charset });
+    if (!saved.ok) return;
+    await reloadSites();
+    siteId = saved.value.id;
+  }
+  if (await connectSite(siteId)) void navigate('remote', path);
 }
 
 // ---- Search remote files -------------------------------------------------------------------

@@ -64,7 +64,7 @@ export interface Requests {
   'session:search-cancel': [{ readonly sessionId: string }, void];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
   /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
-  'sites:save-from-session': [{ readonly sessionId: string; readonly name: string }, Site];
+  'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];
 
   'local:home': [void, { readonly path: string }];
   'local:list': [{ readonly path: string }, LocalListing];

@@ -139,11 +139,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
     'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
-    'sites:save-from-session': async ({ sessionId, name }) => {
+    'sites:save-from-session': async ({ sessionId, name, charset }) => {
       const target = sessions.target(sessionId);
       if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');
       const status = sessions.statuses().find((candidate) => candidate.sessionId === sessionId);
-      return sites.save(quickToSiteInput(target.quick, name, status?.remotePath ?? '', target.options.trustedFingerprints ?? []));
+      const quick = charset ? { ...target.quick, charset } : target.quick;
+      return sites.save(quickToSiteInput(quick, name, status?.remotePath ?? '', target.options.trustedFingerprints ?? []));
     },
 
     'local:home': async () => local.home(),

@@ -226,7 +226,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
 
 /**
  * The remote names are not UTF-8 (they show "�"): say what they look like and offer the fix — for a saved site,
- * "Use GBK for this site" saves the encoding and reconnects; a quick connection can only be told.
+ * "Use GBK for this site" saves the encoding and reconnects; a quick connection is saved as a site with it.
  */
 function CharsetNotice(): ReactElement | null {
   const t = useT();
@@ -237,12 +237,12 @@ function CharsetNotice(): ReactElement | null {
   return (
     <div className="pane-notice" role="status">
       <span>{charset ? t('charset.looksLike', { charset: t(`charset.${charset}`) }) : t('charset.notUtf8')}</span>
-      {charset && siteId ? (
+      {charset ? (
         <button type="button" className="button" onClick={() => void actions.applyListingCharset(charset)}>
-          {t('charset.use', { charset: charset.toUpperCase() })}
+          {t(siteId ? 'charset.use' : 'charset.saveWith', { charset: charset.toUpperCase() })}
         </button>
       ) : (
-        <span className="help">{t(siteId ? 'charset.hintSite' : 'charset.hintQuick')}</span>
+        <span className="help">{t('charset.hintSite')}</span>
       )}
     </div>
   );

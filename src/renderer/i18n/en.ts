@@ -390,7 +390,7 @@ export const en = {
   'charset.big5': 'Big5 (traditional Chinese)',
   'charset.use': 'Use {charset} for this site',
   'charset.hintSite': 'Set the site’s encoding in Site Manager → Charset (GBK, GB18030, Big5, Shift_JIS…).',
-  'charset.hintQuick': 'Save this server as a site and set its encoding (Site Manager → Charset).',
+  'charset.saveWith': 'Save as a site using {charset}',
   // The session: save as site, custom command
   'toolbar.saveAsSite': 'Save current connection as a site…',
   'toolbar.customCommand': 'Enter custom command…',

@@ -391,7 +391,7 @@ export const zhCN: Messages = {
   'charset.big5': 'Big5（繁体中文）',
   'charset.use': '此站点使用 {charset}',
   'charset.hintSite': '请在“站点管理器 → 字符集”中设置站点的编码（GBK、GB18030、Big5、Shift_JIS 等）。',
-  'charset.hintQuick': '请将此服务器保存为站点并设置其编码（站点管理器 → 字符集）。',
+  'charset.saveWith': '保存为使用 {charset} 的站点',
   // The session: save as site, custom command
   'toolbar.saveAsSite': '将当前连接保存为站点…',
   'toolbar.customCommand': '输入自定义命令…',

@@ -74,4 +74,11 @@ describe('custom commands and saving a quick connection', () => {
     if (!refused.ok) expect(refused.error.message).toBe('This connection is a saved site already.');
     await call('session:disconnect', { sessionId: again.sessionId });
   });
+
+  it('saves it with another charset when asked (the names showed garbled)', async () => {
+    const status = await call('session:connect', { target: quick() });
+    const site = await call('sites:save-from-session', { sessionId: status.sessionId, name: 'Kept as GBK', charset: 'gbk' });
+    expect(site).toMatchObject({ name: 'Kept as GBK', charset: 'gbk' });
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
 });
