@@ -10,6 +10,7 @@ import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
+import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
@@ -175,6 +176,24 @@ export function buildProgram(): Command {
         await client.rename(url.path, destination);
       });
     });
+
+  addConnectionFlags(
+    program
+      .command('copy')
+      .argument('<source-url>', 'file on one server')
+      .argument('<target-url>', 'where it goes on another (or the same) server; a path ending in / keeps the name')
+      .option('--via-local', 'relay through this computer instead of server to server (when a server forbids FXP)')
+      .description('copy a file between two servers: server to server (FXP, as FlashFXP does), or relayed with --via-local'),
+  ).action(async (sourceText: string, targetText: string, flags: ConnectionFlags & { viaLocal?: boolean }) => {
+    if (flags.site) throw invalidInput('copy takes two URLs, not --site.', 'Give both servers as ftp:// URLs.');
+    await withClient(sourceText, flags, async (source, sourceUrl) => {
+      await withClient(targetText, flags, async (target, targetUrl) => {
+        const targetPath = targetUrl.path.endsWith('/') ? joinRemote(targetUrl.path, remoteBasename(sourceUrl.path)) : targetUrl.path;
+        if (flags.viaLocal) await relayTransfer(source, sourceUrl.path, target, targetPath);
+        else await fxpTransfer(source, sourceUrl.path, target, targetPath);
+      });
+    });
+  });
 
   addConnectionFlags(program.command('chmod').argument('<mode>', 'octal mode, e.g. 644').argument('<url>', 'remote file or folder').description('change permissions (SITE CHMOD)'))
     .action(async (mode: string, urlText: string, flags: ConnectionFlags) => {

@@ -97,6 +97,36 @@ export class FtpClient {
   get closed(): boolean {
     return this.session.control.closed;
   }
+  /** The server's address as this connection reaches it (the proxy's, behind one). */
+  get peerAddress(): string {
+    return this.session.control.remoteAddress;
+  }
+  /** True when data connections are TLS (PROT P). */
+  get protectedData(): boolean {
+    return this.session.protectedData;
+  }
+  /** Behind a proxy, the server's own address is not this connection's peer. */
+  get proxied(): boolean {
+    return (this.session.dataOptions.proxy ?? null) !== null;
+  }
+
+  /**
+   * A transfer command whose data connection this client does not make (server-to-server, "FXP"): resolves with
+   * its final reply, which may be long in coming (a big file): `finalTimeoutMs`.
+   */
+  thirdPartyTransfer(command: string, finalTimeoutMs: number): Promise<FtpReply> {
+    return this.session.control.send(command, { timeoutMs: finalTimeoutMs });
+  }
+
+  /** Stop a third-party transfer in flight: ABOR now; once its final reply came, `resyncAfterAbort`. */
+  abortThirdParty(): void {
+    this.session.control.writeAbort();
+  }
+
+  /** Back in step after ABOR (servers answer it with one reply or two). */
+  async resyncAfterAbort(): Promise<void> {
+    await this.session.control.resyncAfterAbort(5_000).catch(() => undefined);
+  }
   /** The commands the last data connection used: "EPSV", "PASV", "EPRT" or "PORT". */
   get dataCommand(): string {
     const { memory, dataOptions } = this.session;
@@ -155,7 +185,9 @@ export class FtpClient {
 
   /**
    * Stream a remote file into `destination`; memory stays flat whatever the size. Passive plain-TCP data
-   * connections read into pooled buffers (each back in the pool once `destination` wrote it).
+   * connections read into pooled buffers (each back in the pool once `destination` wrote it): `destination` must be
+   * done with a chunk when it calls the write callback (a file or socket is; a PassThrough that queues it is not —
+   * copy into it, as `relayTransfer` does).
    */
   async download(remotePath: string, destination: Writable, options: DownloadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;

@@ -1,0 +1,97 @@
+/**
+ * Server-to-server transfer, "FXP" — what FlashFXP is named for: the target server listens (PASV), the source
+ * server is told to send there (PORT), the file never passes through this computer. Many servers forbid it (a
+ * PORT to an address other than the client's is the classic bounce attack), so a refusal is named as such and the
+ * way out offered: relay through this computer (`relayTransfer`), which any two servers allow.
+ *
+ * Plain FTP only: TLS between two servers needs CPSV/SSCN, which few servers have and Ferry does not speak; a
+ * session with protected data is refused up front.
+ */
+import { Transform } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FtpClient } from './ftp-client';
+import { FtpError, invalidInput } from './ftp-error';
+import { formatPortArgument, isNonRoutableIpv4, parsePasvReply } from './passive-reply';
+import type { FtpReply } from './reply-parser';
+
+/** How long the final replies may take: a server-to-server copy of a big file has no data passing here to watch. */
+const FINAL_REPLY_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+/** How long the target may take to refuse the file before the source is told to send. */
+const TARGET_REFUSAL_GRACE_MS = 750;
+
+export async function fxpTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string): Promise<void> {
+  if (source.protectedData || target.protectedData) {
+    throw invalidInput('A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.', 'Copy through this computer instead (ferry copy --via-local), or connect without TLS for this copy.');
+  }
+  if (source.proxied || target.proxied) {
+    throw invalidInput('A server-to-server copy cannot go through a proxy: the servers connect to each other directly.', 'Copy through this computer instead (ferry copy --via-local), or bypass the proxy for these sites.');
+  }
+  const pasv = await target.raw('PASV');
+  const announced = pasv.code === 227 ? parsePasvReply(pasv.message) : null;
+  if (!announced || announced.host === null) throw refused(target, 'PASV', pasv, 'The target server would not listen for the other server (PASV).');
+  // The source must reach the target: use the address it announced, unless that is private while the one we reach it at is not.
+  const host = isNonRoutableIpv4(announced.host) && !isNonRoutableIpv4(target.peerAddress) ? target.peerAddress : announced.host;
+  const port = await source.raw(`PORT ${formatPortArgument(host, announced.port)}`);
+  if (port.code >= 300) throw refused(source, 'PORT', port, `The source server refuses to send to another server (${host}:${announced.port}): FXP is disabled there, as many servers do to stop bounce attacks.`);
+
+  // Both at once: a passive-mode server (vsftpd) sends its 150 only once the data connection is there, so
+  // waiting for the target's 150 before telling the source to send would wait forever.
+  let storeDone = false;
+  let retrieveDone = false;
+  let abortedTarget = false;
+  let abortedSource = false;
+  const store = target.thirdPartyTransfer(`STOR ${targetPath}`, FINAL_REPLY_TIMEOUT_MS).finally(() => (storeDone = true));
+  // A target that cannot store the file says so at once (553), before any connection: give it a moment, or the
+  // source would already be sending into a listener nobody reads, and vsftpd then waits out its own timeout.
+  const early = await Promise.race([store.then((reply) => reply, () => null), delay(TARGET_REFUSAL_GRACE_MS, null, { ref: false })]);
+  if (early !== null && early.code >= 300) throw refused(target, `STOR ${targetPath}`, early, `The target server would not store ${targetPath}.`);
+  const retrieve = source.thirdPartyTransfer(`RETR ${sourcePath}`, FINAL_REPLY_TIMEOUT_MS).finally(() => (retrieveDone = true));
+  // One side refusing leaves the other waiting for a connection that will not come (until its own timeout): stop it.
+  void retrieve.then((reply) => {
+    if (reply.code >= 300 && !storeDone) {
+      abortedTarget = true;
+      target.abortThirdParty();
+    }
+  }, () => undefined);
+  void store.then((reply) => {
+    if (reply.code >= 300 && !retrieveDone) {
+      abortedSource = true;
+      source.abortThirdParty();
+    }
+  }, () => undefined);
+  const [sent, received] = await Promise.allSettled([retrieve, store]);
+  if (abortedTarget) await target.resyncAfterAbort();
+  if (abortedSource) await source.resyncAfterAbort();
+  const sentReply = sent.status === 'fulfilled' ? sent.value : null;
+  const receivedReply = received.status === 'fulfilled' ? received.value : null;
+  if (sentReply && sentReply.code < 300 && receivedReply && receivedReply.code < 300) return;
+  if (sentReply && sentReply.code >= 300 && !abortedSource) throw refused(source, `RETR ${sourcePath}`, sentReply, `The source server would not send ${sourcePath}.`);
+  if (receivedReply && receivedReply.code >= 300 && !abortedTarget) throw refused(target, `STOR ${targetPath}`, receivedReply, `The target server would not store ${targetPath}.`);
+  throw (sent.status === 'rejected' ? sent.reason : received.status === 'rejected' ? received.reason : new Error('The server-to-server copy failed.')) as Error;
+}
+
+/** The same copy through this computer: download and upload at once, in step, nothing on disk. */
+export async function relayTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string): Promise<{ bytes: number }> {
+  // Downloads hand out pooled buffers that are reused once the write callback ran, and a pass-through calls it as
+  // soon as the chunk is queued, not when the upload has sent it: copy each chunk, or later reads overwrite it.
+  const pipe = new Transform({ highWaterMark: 1024 * 1024, transform: (chunk: Buffer, _encoding, done) => done(null, Buffer.from(chunk)) });
+  const download = source.download(sourcePath, pipe).catch((error: unknown) => {
+    pipe.destroy(error as Error);
+    throw error;
+  });
+  const upload = target.upload(pipe, targetPath);
+  const [received] = await Promise.all([download, upload]);
+  return received;
+}
+
+function refused(client: FtpClient, command: string, reply: FtpReply, what: string): FtpError {
+  void client;
+  return new FtpError({
+    kind: 'server-reply',
+    code: reply.code,
+    command,
+    message: `${what} The server said: ${reply.code} ${reply.message}`,
+    hint: command === 'PORT' || command === 'PASV' ? 'Copy through this computer instead (ferry copy --via-local; in the window, the copy offers it), or ask the server admin to allow FXP.' : 'Check the path and your permissions on that server.',
+    retryable: false,
+  });
+}

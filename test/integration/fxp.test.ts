@@ -1,0 +1,107 @@
+/**
+ * Server to server (FXP) between two real vsftpd instances: the file goes from one to the other byte for byte
+ * without passing through Ferry; a source that refuses to send to another server (vsftpd's port_promiscuous=NO,
+ * the default, against a target announcing another address) is named as an FXP refusal with the way out, and the
+ * relay through this computer then does the copy; a missing source file stops the target and leaves both usable.
+ */
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectOptions } from '../../src/main/ftp/connect-options';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import { fxpTransfer, relayTransfer } from '../../src/main/ftp/fxp';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
+import { startServer, type RunningServer } from '../support/servers/ftp-server';
+
+const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+describe('server-to-server copy between two vsftpd', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  let elsewhere: RunningServer;
+  const payload = randomBytes(3 * 1024 * 1024 + 5);
+  const options = (server: RunningServer): ConnectOptions => ({ host: server.host, port: server.port, user: server.user, password: server.password, commandTimeoutMs: 10_000 });
+  const connected = async <T>(server: RunningServer, work: (client: FtpClient) => Promise<T>): Promise<T> => {
+    const client = await FtpClient.connect(options(server));
+    try {
+      return await work(client);
+    } finally {
+      await client.quit();
+    }
+  };
+
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    source = await startServer('vsftpd');
+    target = await startServer('vsftpd');
+    // Announces an address other than the one we reach it at: the source must send there, which vsftpd refuses.
+    elsewhere = await startServer('vsftpd', { pasvAddress: '127.0.0.3' });
+    const file = path.join(source.root, 'big.bin');
+    fs.writeFileSync(file, payload);
+    const { uid, gid } = fs.statSync(source.root);
+    fs.chownSync(file, uid, gid);
+  });
+  afterAll(async () => {
+    await Promise.all([source?.stop(), target?.stop(), elsewhere?.stop()]);
+  });
+
+  it('copies server to server: the bytes arrive whole, and both sessions stay usable', async () => {
+    await connected(source, (from) =>
+      connected(target, async (to) => {
+        await fxpTransfer(from, '/big.bin', to, '/copied.bin');
+        expect(sha(fs.readFileSync(path.join(target.root, 'copied.bin')))).toBe(sha(payload));
+        expect(await to.size('/copied.bin')).toBe(payload.length);
+        expect((await from.list('/')).entries.map((entry) => entry.name)).toContain('big.bin');
+      }),
+    );
+  });
+
+  it('a missing source file: the source’s 550, the target stopped, both sessions still usable', async () => {
+    await connected(source, (from) =>
+      connected(target, async (to) => {
+        const error = await fxpTransfer(from, '/nope.bin', to, '/never.bin').catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(FtpError);
+        expect((error as FtpError).data).toMatchObject({ kind: 'server-reply', code: 550, command: 'RETR /nope.bin' });
+        expect(await to.size('/copied.bin')).toBe(payload.length);
+        expect((await from.list('/')).entries.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('a source that refuses to send to another server: named as FXP refused, with the relay as the way out — which works', async () => {
+    await connected(source, (from) =>
+      connected(elsewhere, async (to) => {
+        const error = await fxpTransfer(from, '/big.bin', to, '/fxp.bin').catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(FtpError);
+        expect((error as FtpError).data).toMatchObject({ kind: 'server-reply', command: 'PORT' });
+        expect((error as FtpError).data.message).toMatch(/refuses to send to another server \(127\.0\.0\.3:\d+\): FXP is disabled there/);
+        expect((error as FtpError).data.hint).toMatch(/--via-local/);
+        const { bytes } = await relayTransfer(from, '/big.bin', to, '/relayed.bin');
+        expect(bytes).toBe(payload.length);
+        expect(sha(fs.readFileSync(path.join(elsewhere.root, 'relayed.bin')))).toBe(sha(payload));
+      }),
+    );
+  });
+
+  it('ferry copy, server to server and --via-local', async () => {
+    const url = (server: RunningServer, file: string) => `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}${file}`;
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(process.execPath, [CLI_LAUNCHER, ...args], { timeout: 60_000 }, (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }));
+      });
+    const fxp = await run(['copy', url(source, '/big.bin'), url(target, '/cli/')]);
+    expect(fxp.code).not.toBe(0); // /cli/ does not exist yet: the target's own refusal
+    expect(fxp.stderr).toMatch(/The target server would not store \/cli\/big\.bin/);
+    const ok = await run(['copy', url(source, '/big.bin'), url(target, '/cli-copy.bin')]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(fs.statSync(path.join(target.root, "cli-copy.bin")).size).toBe(payload.length);
+    expect(sha(fs.readFileSync(path.join(target.root, "cli-copy.bin")))).toBe(sha(payload));
+    const refusedThenRelayed = await run(['copy', '--via-local', url(source, '/big.bin'), url(elsewhere, '/cli-relayed.bin')]);
+    expect(refusedThenRelayed.code, refusedThenRelayed.stderr).toBe(0);
+    expect(fs.statSync(path.join(elsewhere.root, "cli-relayed.bin")).size).toBe(payload.length);
+    expect(sha(fs.readFileSync(path.join(elsewhere.root, "cli-relayed.bin")))).toBe(sha(payload));
+  });
+});
