@@ -1131,6 +1131,39 @@ export async function applyListingCharset(charset: string): Promise<void> {
   if (await connectSite(siteId)) void navigate('remote', path);
 }
 
+// ---- Copy to another site (FXP) --------------------------------------------------------------
+
+export function openCopyToSite(names: readonly string[]): void {
+  const rows = rowsByName('remote', names).filter((row) => row.type === 'file');
+  if (rows.length === 0) return;
+  useUiStore.setState({ copyToSite: { paths: rows.map((row) => fullPath('remote', row.name)) } });
+}
+
+export function closeCopyToSite(): void {
+  useUiStore.setState({ copyToSite: null });
+}
+
+/**
+ * Copy remote files to another saved site, server to server (FXP) unless `viaLocal`. When the source server
+ * refuses to send to another server (FXP disabled), offer the copy through this computer instead.
+ */
+export async function copyToSite(paths: readonly string[], siteId: string, targetDir: string, viaLocal: boolean): Promise<boolean> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status)) return false;
+  closeCopyToSite();
+  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, siteId, targetDir, viaLocal });
+  if (r.ok) {
+    pushToast('info', tn('copy.done', r.value.copied));
+    return true;
+  }
+  const fxpRefused = !viaLocal && r.error.kind === 'server-reply' && (r.error.command === 'PORT' || r.error.command === 'PASV');
+  if (fxpRefused && (await confirm({ title: t('copy.refusedTitle'), message: `${localizeError(r.error, currentLanguage()).message} ${t('copy.refusedQuestion')}`, confirmLabel: t('copy.viaLocal') }))) {
+    return copyToSite(paths, siteId, targetDir, true);
+  }
+  if (!fxpRefused) reportError(r.error);
+  return false;
+}
+
 // ---- Search remote files -------------------------------------------------------------------
 
 export function openSearch(): void {

@@ -12,6 +12,7 @@ import { SettingsDialog } from './components/settings-dialog';
 import { SiteManagerDialog } from './components/site-manager';
 import { Splitter } from './components/splitter';
 import { StatusBar } from './components/status-bar';
+import { CopyToSiteDialog } from './components/copy-to-site-dialog';
 import { SearchDialog } from './components/search-dialog';
 import { Toasts } from './components/toasts';
 import { QuickConnectBar, Toolbar } from './components/toolbar';
@@ -46,6 +47,7 @@ export function App(): ReactElement {
   const siteManagerOpen = useUiStore((s) => s.siteManager.open);
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const searchOpen = useUiStore((s) => s.searchOpen);
+  const copyToSite = useUiStore((s) => s.copyToSite);
   useGlobalKeys();
   return (
     <div className="app">
@@ -64,6 +66,7 @@ export function App(): ReactElement {
       {siteManagerOpen ? <SiteManagerDialog /> : null}
       {settingsOpen ? <SettingsDialog /> : null}
       {searchOpen ? <SearchDialog /> : null}
+      {copyToSite ? <CopyToSiteDialog paths={copyToSite.paths} /> : null}
       <DialogHost />
       <MenuHost />
       <Toasts />

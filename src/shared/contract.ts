@@ -62,6 +62,11 @@ export interface Requests {
   /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */
   'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string }, RemoteSearchResult];
   'session:search-cancel': [{ readonly sessionId: string }, void];
+  /**
+   * Copy remote files to another saved site: server to server (FXP), or `viaLocal` through this computer.
+   * Stops at the first failure (the error says which file); answers how many were copied.
+   */
+  'session:copy-to-site': [{ readonly sessionId: string; readonly paths: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean }, { readonly copied: number }];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
   /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];
@@ -145,6 +150,7 @@ export const REQUEST_CHANNELS = [
   'session:chmod',
   'session:status',
   'session:raw',
+  'session:copy-to-site',
   'session:search',
   'session:search-cancel',
   'sites:save-from-session',

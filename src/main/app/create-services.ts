@@ -8,6 +8,8 @@ import type { EmitEvent, Handlers } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type ConnectTarget, type Settings } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
+import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { joinRemote, normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { LocalFiles } from '../local/local-files';
@@ -137,6 +139,30 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:chmod': ({ sessionId, path: remotePath, mode }) => sessions.chmod(sessionId, remotePath, mode),
     'session:status': async () => sessions.statuses(),
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
+    'session:copy-to-site': async ({ sessionId, paths, siteId, targetDir, viaLocal }) => {
+      // Two connections of their own (browsing goes on): the session's server, and the target site as it would connect.
+      const target = await resolve({ kind: 'site', siteId }, undefined);
+      const log = (text: string): void => emit('log:line', { sessionId, kind: 'info', text, at: Date.now() });
+      const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: '));
+      try {
+        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at }) });
+        try {
+          let copied = 0;
+          for (const remotePath of paths) {
+            const targetPath = joinRemote(normalizeRemote(targetDir || '/'), remoteBasename(remotePath));
+            if (viaLocal) await relayTransfer(source, remotePath, destination, targetPath);
+            else await fxpTransfer(source, remotePath, destination, targetPath);
+            copied += 1;
+            log(`Copied ${remotePath} to ${target.label}:${targetPath}${viaLocal ? ' through this computer' : ' server to server'}.`);
+          }
+          return { copied };
+        } finally {
+          await destination.quit().catch(() => undefined);
+        }
+      } finally {
+        await source.quit().catch(() => undefined);
+      }
+    },
     'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
     'sites:save-from-session': async ({ sessionId, name, charset }) => {

@@ -32,6 +32,7 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
   ];
   if (side === 'remote') {
     items.push({ id: 'chmod', label: t('action.chmod'), disabled: selected.length === 0, onSelect: () => actions.openChmod(names) });
+    items.push({ id: 'copy-to-site', label: t('action.copyToSite'), disabled: !connected || !selected.some((row) => row.type === 'file'), onSelect: () => actions.openCopyToSite(names) });
   }
   items.push({ id: 's2', label: '', separator: true });
   if (side === 'remote') items.push({ id: 'copy-url', label: t('action.copyUrl'), disabled: !listed, onSelect: () => void actions.copyPaths(side, names, true) });

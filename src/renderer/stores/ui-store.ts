@@ -74,6 +74,8 @@ export interface UiState {
   readonly settingsOpen: boolean;
   /** "Search remote files" (F3). */
   readonly searchOpen: boolean;
+  /** "Copy to another site…": the remote files chosen (full paths). */
+  readonly copyToSite: { readonly paths: readonly string[] } | null;
   readonly certificate: CertificateRequest | null;
   readonly fingerprintOpen: boolean;
   readonly confirm: ConfirmRequest | null;
@@ -90,6 +92,7 @@ export const useUiStore = create<UiState>()(() => ({
   siteManager: { open: false, selectSiteId: null },
   settingsOpen: false,
   searchOpen: false,
+  copyToSite: null,
   certificate: null,
   fingerprintOpen: false,
   confirm: null,

@@ -335,3 +335,43 @@ describe("the session's commands in the sites menu", () => {
     await waitFor(() => expect(useUiStore.getState().siteManager).toEqual({ open: true, selectSiteId: 'kept' }));
   });
 });
+
+describe('copy to another site', () => {
+  it('sends the chosen files server to server, and offers the copy through this computer when FXP is refused', async () => {
+    const other = { id: 'other', name: 'Backup', folder: [], host: 'backup.example', port: 21, protocol: 'ftp-plain' as const, logonType: 'normal' as const, user: 'u', hasPassword: true, transferMode: 'default' as const, charset: 'auto', localDir: '', remoteDir: '/incoming', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
+    api.sites = { sites: [other], folders: [], warnings: [] };
+    await act(async () => {
+      await actions.reloadSites();
+    });
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['big.iso'])));
+    let calls = 0;
+    api.handle('session:copy-to-site', ({ viaLocal }) => {
+      calls += 1;
+      return viaLocal ? ok({ copied: 1 }) : fail({ kind: 'server-reply', code: 500, command: 'PORT', message: 'The source server refuses to send to another server: FXP is disabled there.', hint: 'Copy through this computer instead.', retryable: false });
+    });
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(grid).getByText('big.iso')).toBeTruthy());
+    fireEvent.contextMenu(within(grid).getByText('big.iso'));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Copy to another site…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Copy to another site' });
+    expect((within(dialog).getByRole('textbox', { name: 'Folder there' }) as HTMLInputElement).value).toBe('/incoming');
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    });
+    const question = await screen.findByRole('dialog', { name: 'Server-to-server copy refused' });
+    expect(question.textContent).toMatch(/FXP is disabled there/);
+    await act(async () => {
+      fireEvent.click(within(question).getByRole('button', { name: 'Copy through this computer' }));
+    });
+    await waitFor(() => expect(calls).toBe(2));
+    const sent = api.calls.filter((c) => c.channel === 'session:copy-to-site').map((c) => c.arg);
+    expect(sent).toEqual([
+      expect.objectContaining({ paths: ['/big.iso'], siteId: 'other', targetDir: '/incoming', viaLocal: false }),
+      expect.objectContaining({ paths: ['/big.iso'], siteId: 'other', targetDir: '/incoming', viaLocal: true }),
+    ]);
+  });
+});

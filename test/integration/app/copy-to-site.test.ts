@@ -1,0 +1,68 @@
+/**
+ * "Copy to another site…" behind the contract: files from the browsing session's server go to a saved site,
+ * server to server; a target whose server makes the source refuse (FXP disabled) fails with the PORT refusal the
+ * window turns into "copy through this computer?", and that copy works.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import { createServices, type Services } from '../../../src/main/app/create-services';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { siteInput } from '../../unit/sites/helpers';
+
+const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+describe('copy to another site', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  let elsewhere: RunningServer;
+  let home: string;
+  let services: Services;
+  const payload = randomBytes(1024 * 1024 + 9);
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+  const siteFor = (server: RunningServer, name: string) => call('sites:save', siteInput({ name, host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password }));
+
+  beforeAll(async () => {
+    [source, target, elsewhere] = await Promise.all([startServer('vsftpd'), startServer('vsftpd'), startServer('vsftpd', { pasvAddress: '127.0.0.3' })]);
+    for (const name of ['a.bin', 'b.bin']) {
+      fs.writeFileSync(path.join(source.root, name), payload);
+      fs.chownSync(path.join(source.root, name), fs.statSync(source.root).uid, fs.statSync(source.root).gid);
+    }
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-copy-home-'));
+    services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: () => undefined });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await Promise.all([source?.stop(), target?.stop(), elsewhere?.stop()]);
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('copies server to server into the site’s folder; FXP refused comes back as the PORT refusal, and the relay works', async () => {
+    const from = await siteFor(source, 'From');
+    const to = await siteFor(target, 'To');
+    const blocked = await siteFor(elsewhere, 'Blocked');
+    const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+
+    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin', '/b.bin'], siteId: to.id, targetDir: '/', viaLocal: false })).toEqual({ copied: 2 });
+    for (const name of ['a.bin', 'b.bin']) expect(sha(fs.readFileSync(path.join(target.root, name)))).toBe(sha(payload));
+
+    const refused = await dispatch(services.handlers, 'session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin'], siteId: blocked.id, targetDir: '/', viaLocal: false });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'server-reply', command: 'PORT' });
+    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin'], siteId: blocked.id, targetDir: '/', viaLocal: true })).toEqual({ copied: 1 });
+    expect(sha(fs.readFileSync(path.join(elsewhere.root, 'a.bin')))).toBe(sha(payload));
+    // Browsing goes on: the copies used connections of their own.
+    expect((await call('session:list', { sessionId: status.sessionId, path: '/' })).entries.map((entry) => entry.name)).toEqual(expect.arrayContaining(['a.bin', 'b.bin']));
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
+});
