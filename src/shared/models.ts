@@ -89,6 +89,8 @@ export interface Settings {
   readonly uploadLimitKiBps: number | null;
   /** Connect through this proxy (FileZilla's generic proxy); null: directly. Its password is kept in the vault, not here. */
   readonly proxy: ProxySettings | null;
+  /** Names folder transfers leave out ("Thumbs.db", "*.tmp"): a name, or a pattern with * and ?. */
+  readonly skipList: readonly string[];
 }
 
 /** The highest speed limit accepted, in KiB/s (10 GiB/s: above any real link, so a typo like an extra digit is caught). */
@@ -108,6 +110,7 @@ export const DEFAULT_SETTINGS: Settings = {
   downloadLimitKiBps: null,
   uploadLimitKiBps: null,
   proxy: null,
+  skipList: [],
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

@@ -10,6 +10,7 @@ import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
+import { skipPatternProblem } from '../../shared/skip-list';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
@@ -30,6 +31,12 @@ async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFla
   } finally {
     await client.quit();
   }
+}
+
+function collectExclude(value: string, previous: string[]): string[] {
+  const problem = skipPatternProblem(value);
+  if (problem) throw invalidInput(`--exclude ${JSON.stringify(value)} is not a name pattern (${problem === 'separator' ? 'it has a path separator' : problem === 'empty' ? 'it is empty' : 'it is too long'}).`, 'Give a name or a pattern such as "*.tmp"; it applies in every folder.');
+  return [...previous, value];
 }
 
 function parseParallel(value: string): number {
@@ -134,12 +141,13 @@ export function buildProgram(): Command {
       .option('-R, --reverse', 'upload: mirror a local folder to the server')
       .option('-P, --parallel <n>', 'connections to use', parseParallel, 2)
       .option('--limit-rate <rate>', `${LIMIT_RATE_HELP}; for all connections together`, parseLimitRate)
+      .option('-x, --exclude <pattern>', 'leave out names matching this (a name, or a pattern such as "*.tmp"; repeatable); they are reported as skipped', collectExclude, [])
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[] }) => {
     const url = await resolveTarget(flags.reverse ? target : source, flags);
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
-    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null };
+    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude };
     const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;

@@ -26,6 +26,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   downloadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
+  skipList: (text) => (isNone(text) ? [] : text.split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern !== '')),
 };
 
 /** `ferry settings` and `ferry settings set KEY VALUE`: the global settings sites on "default" follow. */
@@ -43,7 +44,7 @@ export function addSettingsCommands(program: Command): void {
         const text = flags.json
           ? JSON.stringify(current, null, 2)
           : Object.entries(current)
-              .map(([key, value]) => `${key}: ${value === null ? 'none' : key === 'proxy' ? proxyText(value as NonNullable<Settings['proxy']>) : Array.isArray(value) ? value.join('-') : String(value)}`)
+              .map(([key, value]) => `${key}: ${value === null ? 'none' : key === 'proxy' ? proxyText(value as NonNullable<Settings['proxy']>) : key === 'skipList' ? (value as string[]).join(', ') || 'none' : Array.isArray(value) ? value.join('-') : String(value)}`)
               .join('\n');
         process.stdout.write(`${text}\n`);
         await printStoreWarnings(stores);

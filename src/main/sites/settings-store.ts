@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../sh
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
+import { skipPatternProblem } from '../../shared/skip-list';
 import { describeIssues } from './sites-file';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
 
@@ -39,6 +40,10 @@ const settingsSchema = z.object({
       user: z.string().min(1).nullable(),
     })
     .nullable(),
+  skipList: z
+    .array(z.string())
+    .max(200)
+    .refine((patterns) => patterns.every((pattern) => skipPatternProblem(pattern) === null), { message: 'a pattern is empty, has a slash, or is longer than 255 characters' }),
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -112,6 +117,7 @@ const SETTING_HINTS: Record<string, string> = {
   language: 'Use "en" or "zh-CN".',
   theme: 'Use "system", "light" or "dark".',
   editorCommand: 'Give a program and its options, with %f where the file goes (e.g. "code --wait %f"; quote paths with spaces), or null for the system\'s default app.',
+  skipList: 'Give names or patterns such as "Thumbs.db" or "*.tmp", one per entry, without slashes (at most 200).',
   proxy: 'Give { type: "socks5" | "socks4" | "http", host, port (1–65535), user (or null) }, or null to connect directly (CLI: ferry settings set proxy socks5://host:1080).',
   downloadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,

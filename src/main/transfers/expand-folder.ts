@@ -12,6 +12,7 @@ import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
 import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
+import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
 import type { FileFacts } from './overwrite-policy';
 
@@ -32,7 +33,7 @@ export interface ChildSpec {
 export type Expansion = { readonly kind: 'expanded'; readonly children: readonly ChildSpec[] } | { readonly kind: 'refused'; readonly note: string };
 
 /** Download: create the local folder (safely, below `localRoot`), list the remote one, and name what goes where. */
-export async function expandRemoteFolder(client: FtpClient, remoteDir: string, localDir: string, localRoot: string): Promise<Expansion> {
+export async function expandRemoteFolder(client: FtpClient, remoteDir: string, localDir: string, localRoot: string, skip: SkipMatcher = NO_SKIP): Promise<Expansion> {
   const refused = await prepareFolder(localRoot, localDir).catch((error: NodeJS.ErrnoException) => {
     throw localError(localDir, error);
   });
@@ -45,6 +46,11 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
   const skipped: ChildSpec[] = [];
   for (const entry of [...listing.entries].sort(byName)) {
     const remotePath = joinRemote(remoteDir, entry.name);
+    const pattern = skip(entry.name);
+    if (pattern !== null) {
+      skipped.push({ kind: 'skipped', localPath: localDir, remotePath, size: entry.size, modified: entry.modified, note: skipNote(remotePath, pattern) });
+      continue;
+    }
     const reason = unsafeLocalNameReason(entry.name);
     if (reason) {
       // The local path shown is the folder: the name itself must never be joined to it.
@@ -96,7 +102,7 @@ function remoteSkipNote(entry: RemoteEntry, remotePath: string): string {
 }
 
 /** Upload: make sure the remote folder exists, read the local one, and note which remote targets already exist. */
-export async function expandLocalFolder(client: FtpClient, localDir: string, remoteDir: string): Promise<Expansion> {
+export async function expandLocalFolder(client: FtpClient, localDir: string, remoteDir: string, skip: SkipMatcher = NO_SKIP): Promise<Expansion> {
   const state = await ensureRemoteFolder(client, remoteDir);
   const dirents = await fsp.readdir(localDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     throw localError(localDir, error);
@@ -112,6 +118,11 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
   for (const dirent of [...dirents].sort(byName)) {
     const localPath = path.join(localDir, dirent.name);
     const remotePath = joinRemote(remoteDir, dirent.name);
+    const pattern = skip(dirent.name);
+    if (pattern !== null) {
+      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: skipNote(localPath, pattern) });
+      continue;
+    }
     if (dirent.isDirectory()) {
       folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: null });
     } else if (dirent.isFile()) {
@@ -126,6 +137,13 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     }
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
+}
+
+const NO_SKIP: SkipMatcher = () => null;
+
+/** A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. */
+function skipNote(what: string, pattern: string): string {
+  return `Skipped ${JSON.stringify(what)}: it matches "${pattern}" in the skip list (Settings → Skip list).`;
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {

@@ -33,6 +33,8 @@ export interface MirrorOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Bytes per second for all connections together (--limit-rate); absent or null: full speed. */
   readonly limitRate?: number | null;
+  /** Names to leave out (`--exclude`, the skip list's syntax); they are reported as skipped. */
+  readonly exclude?: readonly string[];
 }
 
 /** Copy a remote folder tree into a local folder. Unsafe remote names are skipped and reported, never written. */
@@ -74,6 +76,7 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     ...(options.retry ? { retry: options.retry } : {}),
     onFinished,
     speedLimits: { download: null, upload: null, [direction]: options.limitRate ?? null },
+    ...(options.exclude && options.exclude.length > 0 ? { skipList: () => options.exclude ?? [] } : {}),
   });
   try {
     await queue.add({ siteKey: 'mirror', siteLabel: 'mirror', direction, items: [{ localPath: localRoot, remotePath: remoteRoot, isDirectory: true, localRoot }] });

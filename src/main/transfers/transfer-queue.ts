@@ -24,6 +24,7 @@ import { lstatOrNull } from '../local/safe-target';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDecision, type RetryPolicy } from './backoff';
 import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
+import { compileSkipList } from '../../shared/skip-list';
 import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
 import { PARTIAL_SUFFIX } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
@@ -89,6 +90,8 @@ export interface TransferQueueOptions {
   readonly onWarning?: (message: string) => void;
   /** Global speed limits (bytes per second, null: unlimited), shared by all transfers of a direction; see `setSpeedLimits`. */
   readonly speedLimits?: SpeedLimits;
+  /** Names folder transfers leave out (the skip list), read at each folder so a change applies at once. */
+  readonly skipList?: () => readonly string[];
 }
 
 export interface SpeedLimits {
@@ -778,7 +781,8 @@ export class TransferQueue {
 
   /** A folder item becomes its contents, in its place in the queue. */
   private async expand(entry: QueueEntry, client: FtpClient): Promise<void> {
-    const expansion = entry.direction === 'download' ? await expandRemoteFolder(client, entry.remotePath, entry.localPath, entry.localRoot) : await expandLocalFolder(client, entry.localPath, entry.remotePath);
+    const skip = compileSkipList(this.options.skipList?.() ?? []);
+    const expansion = entry.direction === 'download' ? await expandRemoteFolder(client, entry.remotePath, entry.localPath, entry.localRoot, skip) : await expandLocalFolder(client, entry.localPath, entry.remotePath, skip);
     if (entry.removed || entry.state === 'paused') return;
     if (this.closing) {
       this.failed(entry, { kind: 'aborted', message: 'Stopped.', hint: '', retryable: false });

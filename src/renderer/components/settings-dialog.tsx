@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
+import { skipPatternProblem } from '../../shared/skip-list';
 import { LANGUAGES, useT } from '../i18n';
 import { MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
@@ -29,9 +30,11 @@ interface Draft {
   readonly downloadLimit: SpeedLimitDraft;
   readonly uploadLimit: SpeedLimitDraft;
   readonly proxy: ProxyDraft;
+  /** The skip list, one pattern per line. */
+  readonly skipList: string;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | ProxyProblem;
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | ProxyProblem;
 
 function validPort(text: string): boolean {
   return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 65535;
@@ -52,6 +55,7 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (!validSpeedLimit(d.downloadLimit)) errors.add('downloadLimit');
   if (!validSpeedLimit(d.uploadLimit)) errors.add('uploadLimit');
   for (const problem of proxyProblems(d.proxy)) errors.add(problem);
+  if (skipLines(d.skipList).some((pattern) => skipPatternProblem(pattern) !== null)) errors.add('skipList');
   return errors;
 }
 
@@ -73,6 +77,7 @@ export function SettingsDialog(): ReactElement {
     downloadLimit: speedLimitDraft(settings.downloadLimitKiBps),
     uploadLimit: speedLimitDraft(settings.uploadLimitKiBps),
     proxy: proxyDraft(settings.proxy),
+    skipList: settings.skipList.join('\n'),
   }));
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
@@ -96,6 +101,7 @@ export function SettingsDialog(): ReactElement {
       downloadLimitKiBps: speedLimitValue(d.downloadLimit),
       uploadLimitKiBps: speedLimitValue(d.uploadLimit),
       proxy: proxyValue(d.proxy),
+      skipList: skipLines(d.skipList),
     });
     const change = proxyPasswordChange(d.proxy);
     const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
@@ -184,6 +190,15 @@ export function SettingsDialog(): ReactElement {
                 <span>{t('settings.policy.announced')}</span>
               </label>
             </fieldset>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-skip`}>
+            <h3 id={`${id}-skip`}>{t('settings.skipList')}</h3>
+            <div className="field">
+              <label htmlFor={`${id}-skip-list`}>{t('settings.skipListLabel')}</label>
+              <textarea id={`${id}-skip-list`} rows={3} value={d.skipList} spellCheck={false} placeholder={'Thumbs.db\n.DS_Store\n*.tmp'} aria-invalid={show('skipList') || undefined} onChange={(e) => set({ skipList: e.target.value })} />
+              {show('skipList') ? <span className="field-error">{t('validation.skipList')}</span> : null}
+              <span className="help">{t('settings.skipListHelp')}</span>
+            </div>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-proxy`}>
             <h3 id={`${id}-proxy`}>{t('settings.proxy')}</h3>
@@ -292,4 +307,12 @@ function useProxyPasswordSaved(): boolean {
     };
   }, []);
   return saved;
+}
+
+/** The skip list's lines, trimmed, blank ones dropped. */
+function skipLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }

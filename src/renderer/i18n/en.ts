@@ -436,6 +436,10 @@ export const en = {
   'copy.refusedTitle': 'Server-to-server copy refused',
   'copy.refusedQuestion': 'Copy through this computer instead?',
   'copy.viaLocal': 'Copy through this computer',
+  'settings.skipList': 'Skip list',
+  'settings.skipListLabel': 'Names folder transfers leave out, one per line',
+  'settings.skipListHelp': 'A name (Thumbs.db) or a pattern with * and ? (*.tmp), in every folder, upper or lower case alike. Skipped items show in the queue with the reason.',
+  'validation.skipList': 'One name or pattern per line, without slashes.',
   // Proxy
   'settings.proxy': 'Proxy',
   'settings.proxyType': 'Proxy type',

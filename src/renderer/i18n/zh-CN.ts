@@ -437,6 +437,10 @@ export const zhCN: Messages = {
   'copy.refusedTitle': '服务器间复制被拒绝',
   'copy.refusedQuestion': '要改为经由本机中转复制吗？',
   'copy.viaLocal': '经由本机复制',
+  'settings.skipList': '跳过列表',
+  'settings.skipListLabel': '文件夹传输时跳过的名称，每行一个',
+  'settings.skipListHelp': '名称（Thumbs.db）或带 * 和 ? 的模式（*.tmp），适用于每个文件夹，不区分大小写。跳过的项目会在队列中显示原因。',
+  'validation.skipList': '每行一个名称或模式，不能包含斜杠。',
   // Proxy
   'settings.proxy': '代理',
   'settings.proxyType': '代理类型',
