@@ -354,10 +354,9 @@ async function vsftpdLaunch(ctx: LaunchContext): Promise<Launch> {
   const o = ctx.options;
   const anonymous = o.anonymous === true;
   const lines: string[] = [
-    'listen=YES',
-    'listen_ipv6=NO',
+    // vsftpd listens on one family: listen=YES for IPv4, listen_ipv6=YES for IPv6.
+    ...(net.isIPv6(ctx.host) ? ['listen=NO', 'listen_ipv6=YES', `listen_address6=${ctx.host}`] : ['listen=YES', 'listen_ipv6=NO', `listen_address=${ctx.host}`]),
     'background=NO',
-    `listen_address=${ctx.host}`,
     `listen_port=${ctx.port}`,
     'seccomp_sandbox=NO',
     'pam_service_name=vsftpd',
@@ -435,7 +434,7 @@ async function pureFtpdLaunch(ctx: LaunchContext): Promise<Launch> {
     '-p', `${ctx.pasvPorts[0]}:${ctx.pasvPorts[1]}`,
     '-l', `puredb:${pdbFile}`,
     '-A', // chroot everyone
-    '-4',
+    net.isIPv6(ctx.host) ? '-6' : '-4',
     '-H', // no reverse DNS
     '-U', '133:022',
     ...(o.anonymous === true ? ['-i'] : ['-E']),
@@ -485,7 +484,7 @@ async function proftpdLaunch(ctx: LaunchContext): Promise<Launch> {
     `Port ${ctx.port}`,
     `DefaultAddress ${ctx.host}`,
     'SocketBindTight on',
-    'UseIPv6 off',
+    `UseIPv6 ${net.isIPv6(ctx.host) ? 'on' : 'off'}`,
     `ModulePath ${path.join(EXTRACTED_ROOT, 'usr/lib/proftpd')}`,
     'LoadModule mod_tls.c',
     'LoadModule mod_digest.c',

@@ -1,0 +1,159 @@
+/**
+ * IPv6: the three servers listening on ::1 only, in both transfer modes. Over IPv6 there is no PASV or
+ * PORT (their replies carry an IPv4 address), so the data connection must be EPSV or EPRT with
+ * address family 2 — the commands FileZilla users behind IPv6-only links depend on.
+ */
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import type { TranscriptLine } from '../../src/main/ftp/transcript';
+import { downloadToFile, uploadFromFile } from '../../src/main/transfers/file-transfer';
+import type { TransferMode } from '../../src/shared/errors';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
+import { SERVER_KINDS, startServer, type RunningServer, type ServerKind } from '../support/servers/ftp-server';
+
+const LOOPBACK6 = '::1';
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+const commandsOf = (transcript: readonly TranscriptLine[]): string[] => transcript.filter((line) => line.kind === 'command').map((line) => line.text);
+
+function ipv6Suite(kind: ServerKind, mode: TransferMode): void {
+  describe(`${kind} on [::1], ${mode} mode`, () => {
+    let server: RunningServer;
+    let client: FtpClient;
+    let local: string;
+    const transcript: TranscriptLine[] = [];
+    const payload = randomBytes(1024 * 1024 + 17);
+
+    beforeAll(async () => {
+      server = await startServer(kind, { listenAddress: LOOPBACK6 });
+      local = await fsp.mkdtemp(path.join(os.tmpdir(), `ferry-ipv6-${kind}-`));
+      await fsp.writeFile(path.join(local, 'payload.bin'), payload);
+      client = await FtpClient.connect({
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        transferMode: mode,
+        onTranscript: (line) => transcript.push(line),
+        commandTimeoutMs: 15_000,
+        dataTimeoutMs: 10_000,
+      });
+    });
+    afterAll(async () => {
+      await client?.quit();
+      await server?.stop();
+      if (local) await fsp.rm(local, { recursive: true, force: true });
+    });
+
+    it('uploads, lists and downloads with identical SHA-256 over EPSV or EPRT |2|', async () => {
+      expect(server.host).toBe(LOOPBACK6);
+      await client.mkdir('/six');
+      await uploadFromFile(client, path.join(local, 'payload.bin'), '/six/payload.bin');
+      expect(sha256(await fsp.readFile(path.join(server.root, 'six', 'payload.bin')))).toBe(sha256(payload));
+      const listing = await client.list('/six');
+      expect(listing.entries.find((entry) => entry.name === 'payload.bin')).toMatchObject({ type: 'file', size: payload.length });
+      const target = path.join(local, 'back.bin');
+      await downloadToFile(client, '/six/payload.bin', target);
+      expect(sha256(await fsp.readFile(target))).toBe(sha256(payload));
+
+      const commands = commandsOf(transcript);
+      if (mode === 'passive') {
+        expect(commands.filter((command) => command === 'EPSV').length).toBeGreaterThanOrEqual(3);
+        expect(commands).not.toContain('PASV');
+      } else {
+        const eprt = commands.filter((command) => command.startsWith('EPRT '));
+        expect(eprt.length).toBeGreaterThanOrEqual(3);
+        // Announces the control socket's own IPv6 address, family 2 (RFC 2428).
+        for (const command of eprt) expect(command).toMatch(/^EPRT \|2\|::1\|\d+\|$/);
+        expect(commands.some((command) => command.startsWith('PORT '))).toBe(false);
+      }
+      expect(client.dataCommand).toBe(mode === 'passive' ? 'EPSV' : 'EPRT');
+      await client.delete('/six/payload.bin');
+      await client.rmdir('/six');
+    });
+  });
+}
+
+for (const kind of SERVER_KINDS) {
+  for (const mode of ['passive', 'active'] as const) ipv6Suite(kind, mode);
+}
+
+describe('explicit FTPS over IPv6 (vsftpd, require_ssl_reuse=YES)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { listenAddress: LOOPBACK6, tls: 'explicit-required' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const mode of ['passive', 'active'] as const) {
+    it(`moves data over TLS that resumes the control session (${mode})`, async () => {
+      expect(server.sslReuseRequired).toBe(true);
+      const data = randomBytes(300_000);
+      await fsp.writeFile(path.join(server.root, `tls-${mode}.bin`), data);
+      const client = await FtpClient.connect({
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        transferMode: mode,
+        tls: 'explicit',
+        trustedFingerprints: [server.certFingerprint256 ?? ''],
+        commandTimeoutMs: 15_000,
+        dataTimeoutMs: 10_000,
+      });
+      try {
+        expect(client.secure).toBe(true);
+        const back = await client.downloadToBuffer(`/tls-${mode}.bin`);
+        expect(sha256(back)).toBe(sha256(data));
+      } finally {
+        await client.quit();
+      }
+    });
+  }
+});
+
+describe('ferry command line with an IPv6 literal URL (ftp://user:pass@[::1]:port/)', () => {
+  let server: RunningServer;
+  let work: string;
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    server = await startServer('pure-ftpd', { listenAddress: LOOPBACK6 });
+    work = await fsp.mkdtemp(path.join(os.tmpdir(), 'ferry-ipv6-cli-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (work) await fsp.rm(work, { recursive: true, force: true });
+  });
+
+  const ferry = (args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      execFile(process.execPath, [CLI_LAUNCHER, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      });
+    });
+
+  it('puts, lists as JSON and gets back in both modes', async () => {
+    const url = `ftp://${server.user}:${encodeURIComponent(server.password)}@[::1]:${server.port}`;
+    const data = randomBytes(200_000);
+    await fsp.writeFile(path.join(work, 'up.bin'), data);
+    for (const mode of ['--passive', '--active']) {
+      const put = await ferry(['put', mode, path.join(work, 'up.bin'), `${url}/up${mode}.bin`]);
+      expect(put.code, put.stderr).toBe(0);
+      const ls = await ferry(['ls', mode, '--json', `${url}/`]);
+      expect(ls.code, ls.stderr).toBe(0);
+      const names = (JSON.parse(ls.stdout) as { name: string }[]).map((entry) => entry.name);
+      expect(names).toContain(`up${mode}.bin`);
+      const back = path.join(work, `back${mode}.bin`);
+      const get = await ferry(['get', '--verbose', mode, `${url}/up${mode}.bin`, back]);
+      expect(get.code, get.stderr).toBe(0);
+      expect(sha256(await fsp.readFile(back))).toBe(sha256(data));
+      expect(get.stderr).toMatch(mode === '--passive' ? /EPSV/ : /EPRT \|2\|::1\|/);
+    }
+  });
+});
