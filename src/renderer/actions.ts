@@ -4,7 +4,7 @@
  * Components read stores and call these functions; they never call the api themselves.
  */
 import type { FerryApi, RequestArg, RequestChannel, RequestValue, Result } from '../shared/contract';
-import type { FerryErrorData } from '../shared/errors';
+import type { FerryErrorData, TransferMode } from '../shared/errors';
 import type {
   Bookmark,
   ConnectTarget,
@@ -95,7 +95,19 @@ function currentSessionId(): string {
 export function reportError(error: FerryErrorData): void {
   const shown = localizeError(error, currentLanguage());
   appendLog([{ sessionId: currentSessionId(), kind: 'error', text: shown.message, hint: shown.hint || undefined, at: Date.now() }]);
-  toastForError(error);
+  const offer = modeSwitchOffer(error);
+  toastForError(error, offer ? { label: offer.label, run: () => void switchTransferMode(offer.mode) } : undefined);
+}
+
+/**
+ * A data connection of the current session's mode failed: the other mode, and the button's words ("Use passive
+ * mode for this site", or for a quick connection "Reconnect in passive mode"). Null for any other error.
+ */
+export function modeSwitchOffer(error: FerryErrorData | null, status: SessionStatus | null = useSessionStore.getState().status): { readonly mode: TransferMode; readonly label: string } | null {
+  if (error?.kind !== 'data-connection' || !isConnected(status) || status.transferMode !== error.mode) return null;
+  const mode: TransferMode = error.mode === 'passive' ? 'active' : 'passive';
+  const named = t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort');
+  return { mode, label: t(status.siteId ? 'mode.useForSite' : 'mode.reconnectIn', { mode: named }) };
 }
 
 function info(text: string): void {
@@ -1129,6 +1141,32 @@ export async function applyListingCharset(charset: string): Promise<void> {
     siteId = saved.value.id;
   }
   if (await connectSite(siteId)) void navigate('remote', path);
+}
+
+/**
+ * The one-click way out of a failed data connection: the other transfer mode, which the diagnosis names.
+ * A saved site keeps it (saved, then connected again, as the Site Manager would); a quick connection
+ * reconnects with it (the bar follows). The transfer mode is fixed for a connection, hence the reconnect.
+ */
+export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
+  const { status, target } = useSessionStore.getState();
+  if (!isConnected(status)) return false;
+  const path = useRemotePane.getState().path || status.remotePath || '/';
+  const site = status.siteId ? siteById(status.siteId) : undefined;
+  let connected: boolean;
+  if (site) {
+    const saved = await perform('sites:save', siteToInput(site, { transferMode: mode }));
+    if (!saved.ok) return false;
+    info(t('mode.switched', { site: site.name, mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+    connected = await connectSite(site.id);
+  } else if (target?.target.kind === 'quick') {
+    info(t('mode.switchedQuick', { mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+    connected = await connect({ kind: 'quick', quick: { ...target.target.quick, transferMode: mode } });
+  } else {
+    return false;
+  }
+  if (connected && path !== useRemotePane.getState().path) await navigate('remote', path);
+  return connected;
 }
 
 // ---- Copy to another site (FXP) --------------------------------------------------------------

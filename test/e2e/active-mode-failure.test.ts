@@ -4,7 +4,8 @@
  * forwarding does — and vsftpd (port_promiscuous=YES, so it does try) gets its connection refused and
  * answers 425. The window must say so where the user looks: the diagnosis and its hint in the message
  * log, a visible error (an alert, and the remote pane's own message), naming active mode, the address
- * and port, and passive mode as the way out. Then passive mode, the fix the hint names, works.
+ * and port, and passive mode as the way out — offered as one click, which saves the site in passive mode and
+ * connects again (a quick connection reconnects in passive mode). Then the listing works.
  */
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
@@ -29,6 +30,7 @@ describe('active mode that cannot work', () => {
       const { scenario: s, server } = setup();
       const { ui, page, step } = s;
       const srv = server;
+      let treeItems = 0;
 
       await step('announce an unreachable external address in Settings', async () => {
         const settings = await ui.openSettings();
@@ -64,12 +66,42 @@ describe('active mode that cannot work', () => {
         await ui.screenshot('active-mode-diagnosis', { publish: true });
       });
 
-      await step('switch the site to passive and reconnect: the listing works', async () => {
-        await ui.openSiteManager();
-        await ui.chooseTransferMode('Passive');
-        await ui.connectFromSiteManager();
+      await step('one click on the offered way out: the site is saved in passive mode and connects again', async () => {
+        await ui.clearLog();
+        await ui.pane('remote').getByRole('button', { name: 'Use passive mode for this site' }).click();
         await ui.expectRemoteListing('/', ['readme.txt', 'public_html']);
         await ui.expectCommand(/^(EPSV|PASV)\b/);
+        await ui.expectLog(/Site “Behind NAT” now uses passive mode/);
+        await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/Passive mode/);
+        // Saved: the Site Manager shows it, so the next connection uses it too.
+        const dialog = await ui.openSiteManager();
+        await dialog.getByRole('tab', { name: 'Transfer settings' }).click();
+        await expect(dialog.getByRole('radiogroup', { name: 'Transfer mode' }).getByRole('radio', { name: /^Passive\b/ })).toBeChecked();
+        treeItems = await dialog.getByRole('treeitem').count();
+        expect(treeItems).toBeGreaterThan(0);
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+      });
+
+      await step('a quick connection in active mode: the error toast reconnects it in passive mode, and the bar follows', async () => {
+        await ui.toolbarButton('Disconnect').click();
+        const quick = page.getByRole('form', { name: 'Quick connect' });
+        await quick.getByRole('textbox', { name: 'Host' }).fill(srv.host);
+        await quick.getByRole('textbox', { name: 'Port' }).fill(String(srv.port));
+        await quick.getByRole('textbox', { name: 'Username' }).fill(srv.user);
+        await quick.getByLabel('Password').fill(srv.password);
+        const mode = quick.getByRole('combobox', { name: 'Transfer mode' });
+        await mode.selectOption('active');
+        await quick.getByRole('button', { name: 'Quickconnect' }).click();
+        const alert = page.getByRole('alert').filter({ hasText: DIAGNOSIS });
+        await expect(alert).toBeVisible();
+        await alert.getByRole('button', { name: 'Reconnect in passive mode' }).click();
+        await ui.expectRemoteListing('/', ['readme.txt', 'public_html']);
+        await expect(mode).toHaveValue('passive');
+        await ui.expectLog(/Connecting again in passive mode/);
+        const dialog = await ui.openSiteManager();
+        // Nothing was saved for the quick connection.
+        await expect(dialog.getByRole('treeitem')).toHaveCount(treeItems);
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
       });
 
       expect(s.pageErrors).toEqual([]);

@@ -202,6 +202,9 @@ export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement 
   const error = paneStore(side)((s) => s.error);
   const connected = useSessionStore((s) => isConnected(s.status));
   const connecting = useSessionStore((s) => s.connecting);
+  // The other transfer mode, offered when a data connection failed: depends on the session's mode and kind.
+  const status = useSessionStore((s) => s.status);
+  const modeOffer = actions.modeSwitchOffer(error, status);
   if (side === 'remote' && !connected && rows === null) {
     return (
       <div className="empty-state" role="status">
@@ -216,6 +219,11 @@ export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement 
       <div className="empty-state is-error" role="status">
         <strong>{localizeError(error, t.language).message}</strong>
         {error.hint ? <span>{localizeError(error, t.language).hint}</span> : null}
+        {side === 'remote' && modeOffer ? (
+          <button type="button" className="button" onClick={() => void actions.switchTransferMode(modeOffer.mode)}>
+            {modeOffer.label}
+          </button>
+        ) : null}
       </div>
     );
   if (rows !== null && rows.length === 0 && !loading) return <div className="empty-state" role="status">{t('pane.empty')}</div>;

@@ -15,6 +15,18 @@ export function Toasts(): ReactElement {
           <div className="toast-text">
             <strong>{toast.message}</strong>
             {toast.hint ? <span>{toast.hint}</span> : null}
+            {toast.action ? (
+              <button
+                type="button"
+                className="button toast-action"
+                onClick={() => {
+                  dismissToast(toast.id);
+                  toast.action?.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            ) : null}
           </div>
           <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={() => dismissToast(toast.id)}>
             <Icon name="close" size={14} />

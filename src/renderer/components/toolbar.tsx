@@ -3,7 +3,7 @@
  * toggles incl. directory comparison and synchronized browsing, Settings) and the quick connect bar
  * (Host, Username, Password, Port, Quickconnect).
  */
-import { useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
+import { useEffect, useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { isConnected, useSessionStore } from '../stores/session-store';
@@ -140,6 +140,11 @@ export function QuickConnectBar(): ReactElement {
   const [port, setPort] = useState('');
   const [transferMode, setTransferMode] = useState<SiteTransferMode>('default');
   const [problem, setProblem] = useState<string | null>(null);
+  // A quick connection re-made in the other mode (the failed-data-connection button): the bar shows it.
+  const quickMode = useSessionStore((s) => (s.target?.target.kind === 'quick' ? s.target.target.quick.transferMode : null));
+  useEffect(() => {
+    if (quickMode !== null) setTransferMode(quickMode);
+  }, [quickMode]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -271,6 +271,10 @@ export const en = {
   'mode.active': 'Active (PORT/EPRT)',
   'mode.passiveShort': 'passive',
   'mode.activeShort': 'active',
+  'mode.useForSite': 'Use {mode} mode for this site',
+  'mode.reconnectIn': 'Reconnect in {mode} mode',
+  'mode.switched': 'Site “{site}” now uses {mode} mode; connecting again.',
+  'mode.switchedQuick': 'Connecting again in {mode} mode.',
 
   'sm.title': 'Site Manager',
   'sm.selectEntry': 'Select entry',

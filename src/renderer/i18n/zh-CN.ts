@@ -272,6 +272,10 @@ export const zhCN: Messages = {
   'mode.active': '主动 (PORT/EPRT)',
   'mode.passiveShort': '被动',
   'mode.activeShort': '主动',
+  'mode.useForSite': '此站点改用{mode}模式',
+  'mode.reconnectIn': '以{mode}模式重新连接',
+  'mode.switched': '站点“{site}”现在使用{mode}模式，正在重新连接。',
+  'mode.switchedQuick': '正在以{mode}模式重新连接。',
 
   'sm.title': '站点管理器',
   'sm.selectEntry': '选择记录',

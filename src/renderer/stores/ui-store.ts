@@ -66,6 +66,13 @@ export interface Toast {
   readonly kind: 'error' | 'info';
   readonly message: string;
   readonly hint: string;
+  /** A one-click way out the error names (e.g. the other transfer mode). */
+  readonly action?: ToastAction;
+}
+
+export interface ToastAction {
+  readonly label: string;
+  readonly run: () => void;
 }
 
 export interface UiState {
@@ -107,9 +114,9 @@ export const useUiStore = create<UiState>()(() => ({
 let toastId = 1;
 
 /** Shows a toast; errors stay until dismissed or 12 s, info 4 s. */
-export function pushToast(kind: Toast['kind'], message: string, hint = ''): number {
+export function pushToast(kind: Toast['kind'], message: string, hint = '', action?: ToastAction): number {
   const id = toastId++;
-  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, hint }] }));
+  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, hint, ...(action ? { action } : {}) }] }));
   setTimeout(() => dismissToast(id), kind === 'error' ? 12_000 : 4_000);
   return id;
 }
@@ -118,7 +125,7 @@ export function dismissToast(id: number): void {
   useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
-export function toastForError(error: FerryErrorData): number {
+export function toastForError(error: FerryErrorData, action?: ToastAction): number {
   const shown = localizeError(error, useSettingsStore.getState().settings.language);
-  return pushToast('error', shown.message, shown.hint);
+  return pushToast('error', shown.message, shown.hint, action);
 }

@@ -1,0 +1,112 @@
+/**
+ * The one-click way out of a failed data connection: which mode is offered, with which words, and what
+ * switching does for a saved site (saved, then connected again) and a quick connection (reconnected).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect, modeSwitchOffer, setApiForTesting, switchTransferMode } from '../../../src/renderer/actions';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
+import { useSitesStore } from '../../../src/renderer/stores/sites-store';
+import type { DataConnectionError, FerryErrorData } from '../../../src/shared/errors';
+import type { ConnectTarget, Site, SiteInput } from '../../../src/shared/models';
+import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
+
+const dataError = (mode: 'passive' | 'active'): DataConnectionError => ({
+  kind: 'data-connection',
+  mode,
+  address: '127.0.0.3',
+  port: 50_000,
+  cause: mode === 'active' ? 'accept-timeout' : 'connect-timeout',
+  message: 'failed',
+  hint: 'use the other mode',
+  retryable: false,
+});
+
+const site: Site = {
+  id: 'site-1',
+  name: 'Behind NAT',
+  folder: [],
+  host: 'ftp.example.com',
+  port: 21,
+  protocol: 'ftp-explicit-if-available',
+  logonType: 'normal',
+  user: 'bob',
+  hasPassword: true,
+  transferMode: 'active',
+  charset: 'auto',
+  localDir: '',
+  remoteDir: '',
+  connectionLimit: null,
+  comments: '',
+  trustedFingerprints: [],
+  bookmarks: [],
+};
+
+function fakeServer(): FakeApi {
+  const api = createFakeApi();
+  api.handle('session:connect', ({ target }) => {
+    const mode = target.kind === 'quick' ? target.quick.transferMode : 'active';
+    return ok(status({ siteId: target.kind === 'site' ? target.siteId : null, transferMode: mode === 'default' ? 'passive' : mode }));
+  });
+  api.handle('session:list', ({ path }) => ok(remoteListing(path, ['readme.txt'])));
+  setApiForTesting(api);
+  return api;
+}
+
+const connects = (api: FakeApi): ConnectTarget[] => api.calls.filter((c) => c.channel === 'session:connect').map((c) => (c.arg as { target: ConnectTarget }).target);
+
+describe('the other transfer mode, offered when a data connection fails', () => {
+  afterEach(() => {
+    setApiForTesting(null);
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    useSitesStore.setState({ list: { sites: [], folders: [], warnings: [] } });
+  });
+
+  it('names the other mode, for a saved site and for a quick connection', () => {
+    expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: 'site-1' }))).toEqual({ mode: 'passive', label: 'Use passive mode for this site' });
+    expect(modeSwitchOffer(dataError('passive'), status({ transferMode: 'passive', siteId: 'site-1' }))).toEqual({ mode: 'active', label: 'Use active mode for this site' });
+    expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: null }))).toEqual({ mode: 'passive', label: 'Reconnect in passive mode' });
+  });
+
+  it('offers nothing for other errors, another mode than the session’s, or no session', () => {
+    const refused: FerryErrorData = { kind: 'server-reply', code: 550, command: 'RETR x', message: 'No such file', hint: '', retryable: false };
+    expect(modeSwitchOffer(refused, status({ transferMode: 'active' }))).toBeNull();
+    expect(modeSwitchOffer(dataError('passive'), status({ transferMode: 'active' }))).toBeNull();
+    expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', state: 'disconnected' }))).toBeNull();
+    expect(modeSwitchOffer(dataError('active'), null)).toBeNull();
+    expect(modeSwitchOffer(null, status())).toBeNull();
+  });
+
+  it('a saved site is saved in the other mode, then connected again', async () => {
+    const api = fakeServer();
+    useSitesStore.setState({ list: { sites: [site], folders: [], warnings: [] } });
+    api.handle('sites:save', (input) => ok({ ...site, ...input, id: site.id, hasPassword: true }));
+    expect(await connect({ kind: 'site', siteId: site.id })).toBe(true);
+    expect(await switchTransferMode('passive')).toBe(true);
+    const saved = api.calls.filter((c) => c.channel === 'sites:save').map((c) => c.arg as SiteInput);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ name: 'Behind NAT', host: 'ftp.example.com', transferMode: 'passive' });
+    expect(connects(api)).toEqual([
+      { kind: 'site', siteId: site.id },
+      { kind: 'site', siteId: site.id },
+    ]);
+    // The save happened before the second connect, so that connection uses the new mode.
+    const order = api.calls.map((c) => c.channel).filter((channel) => channel === 'sites:save' || channel === 'session:connect');
+    expect(order).toEqual(['session:connect', 'sites:save', 'session:connect']);
+  });
+
+  it('a quick connection reconnects in the other mode with the same credentials, saving nothing', async () => {
+    const api = fakeServer();
+    const quick = { host: 'ftp.example.com', port: 2121, user: 'bob', password: 'secret', protocol: 'ftp-explicit-if-available' as const, transferMode: 'active' as const, charset: 'auto' };
+    expect(await connect({ kind: 'quick', quick })).toBe(true);
+    expect(await switchTransferMode('passive')).toBe(true);
+    expect(connects(api).at(-1)).toEqual({ kind: 'quick', quick: { ...quick, transferMode: 'passive' } });
+    expect(api.calls.some((c) => c.channel === 'sites:save' || c.channel === 'sites:save-from-session')).toBe(false);
+    expect(useSessionStore.getState().status?.transferMode).toBe('passive');
+  });
+
+  it('does nothing without a connected session', async () => {
+    const api = fakeServer();
+    expect(await switchTransferMode('passive')).toBe(false);
+    expect(api.calls).toEqual([]);
+  });
+});
