@@ -28,6 +28,12 @@ export interface ConnectOptions {
    * are then made UTC. MLSD times are UTC already (RFC 3659) and never shifted. Null/absent: LIST times as written.
    */
   readonly serverTimeZone?: number | null;
+  /**
+   * Compress data connections with MODE Z (deflate) where the server offers it, as FileZilla can: text, logs and
+   * source shrink several times over a slow link. Listings are compressed too. A server without it is said so in
+   * the transcript and used uncompressed.
+   */
+  readonly compression?: boolean;
   /** "auto" (UTF-8, announced with OPTS UTF8 ON when offered) or an iconv-lite charset name such as "gbk". */
   readonly charset?: string;
   /** SHA-256 fingerprints ("AB:CD:…") of certificates the user trusts even though they do not verify. */

@@ -21,6 +21,8 @@ export interface Capabilities {
   readonly xmd5: boolean;
   readonly xcrc: boolean;
   readonly xsha256: boolean;
+  /** "MODE Z": deflate-compressed data connections (draft-preston-ftpext-deflate; proftpd mod_deflate, FileZilla Server). */
+  readonly modeZ: boolean;
   /** Facts listed after MLST, lower-case, without the '*' marker. */
   readonly mlstFacts: readonly string[];
   /** Every feature line as the server sent it (trimmed), for diagnostics. */
@@ -43,6 +45,7 @@ export const NO_CAPABILITIES: Capabilities = {
   xmd5: false,
   xcrc: false,
   xsha256: false,
+  modeZ: false,
   mlstFacts: [],
   raw: [],
 };
@@ -80,6 +83,7 @@ export function parseFeatures(reply: FtpReply): Capabilities {
     xmd5: has('XMD5'),
     xcrc: has('XCRC'),
     xsha256: has('XSHA256'),
+    modeZ: has('MODE') && /(^|[\s;,])Z($|[\s;,])/i.test(names.get('MODE') ?? ''),
     mlstFacts: mlstArgument
       .split(';')
       .map((fact) => fact.replace(/\*$/, '').trim().toLowerCase())

@@ -1,7 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import type { Readable, Writable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createInflate } from 'node:zlib';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
 import { guessListingCharset } from './charset-guess';
 import { PooledReader, prematureClose } from './pooled-reader';
@@ -10,7 +11,8 @@ import { serverTimeToUtc } from '../../shared/time-zone';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
-import { FtpError } from './ftp-error';
+import { FtpError, invalidInput } from './ftp-error';
+import { prepareTransferMode, worthCompressing } from './mode-z';
 import { parseListing, parseMlsd } from './listing/parse-listing';
 import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
@@ -105,6 +107,21 @@ export class FtpClient {
   get protectedData(): boolean {
     return this.session.protectedData;
   }
+  /** True when listings and downloads are compressed (ConnectOptions.compression, and the server offers MODE Z). */
+  get compressed(): boolean {
+    return this.session.compression.wanted;
+  }
+
+  /**
+   * Compress listings and downloads from now on, or stop (the server is put back in MODE S at once, for data
+   * connections this client does not make: server-to-server copies). Turning it on needs a server with MODE Z.
+   */
+  async setCompression(on: boolean): Promise<void> {
+    if (on && !this.session.capabilities.modeZ) throw invalidInput('The server does not offer MODE Z compression.', 'Transfer uncompressed, or ask the server admin to enable MODE Z (proftpd: mod_deflate).');
+    this.session.compression.wanted = on;
+    if (!on) await prepareTransferMode(this.session.control, this.session.compression, false);
+  }
+
   /** Behind a proxy, the server's own address is not this connection's peer. */
   get proxied(): boolean {
     return (this.session.dataOptions.proxy ?? null) !== null;
@@ -193,6 +210,8 @@ export class FtpClient {
     const offset = options.offset ?? 0;
     const end = options.end ?? true;
     let bytes = offset;
+    // Before REST: the transfer command must follow REST directly.
+    const compressed = await this.compressFor(remotePath);
     if (offset > 0) await this.restart(offset, remotePath);
     const report = (total: number): void => {
       bytes = total;
@@ -208,10 +227,15 @@ export class FtpClient {
           await reader.run(socket);
           return;
         }
-        if (limiter === null) await pipeline(socket, progressStream(report, offset), destination, { end });
+        // MODE Z: the limit counts the bytes on the wire, progress the file's own (what REST and sizes count).
+        if (compressed) {
+          if (limiter === null) await pipeline(socket, createInflate(), progressStream(report, offset), destination, { end });
+          else await pipeline(socket, throttleStream(limiter), createInflate(), progressStream(report, offset), destination, { end });
+        } else if (limiter === null) await pipeline(socket, progressStream(report, offset), destination, { end });
         else await pipeline(socket, throttleStream(limiter), progressStream(report, offset), destination, { end });
       },
-      { subject: remotePath, signal: options.signal, onread: reader.onread },
+      // A compressed stream is inflated by zlib, which needs it as stream chunks: no reading into pooled buffers.
+      { subject: remotePath, signal: options.signal, onread: compressed ? undefined : reader.onread },
     );
     return { bytes: bytes - offset };
   }
@@ -224,6 +248,17 @@ export class FtpClient {
    */
   async downloadToBuffer(remotePath: string, options: TransferProgressOptions & { readonly expectedSize?: number | null } = {}): Promise<Buffer> {
     const sink = new GrowingBuffer(options.expectedSize ?? 0);
+    if (await this.compressFor(remotePath)) {
+      // MODE Z: the inflated stream, collected (a small file's few chunks).
+      const collect = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          sink.append(chunk);
+          callback();
+        },
+      });
+      await this.download(remotePath, collect, options);
+      return sink.contents();
+    }
     const limiter = this.throttle(options.limiter);
     let dataSocket: net.Socket | null = null;
     let cancelThrottle: (() => void) | null = null;
@@ -302,10 +337,11 @@ export class FtpClient {
       this.session,
       command,
       async (socket) => {
-        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, this.throttle(options.limiter), (total) => {
+        const onBytes = (total: number): void => {
           sent = total;
           options.onProgress?.(offset + total);
-        });
+        };
+        await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, this.throttle(options.limiter), onBytes);
       },
       { subject: remotePath, signal: options.signal },
     );
@@ -425,7 +461,16 @@ export class FtpClient {
   }
 
   /** The upload command: APPE to append, else STOR — after REST when continuing from `offset`. */
+  /** Put the server in MODE Z or MODE S for what comes next: a listing (null) or a download of `remotePath`. */
+  private async compressFor(remotePath: string | null): Promise<boolean> {
+    const { control, compression } = this.session;
+    await prepareTransferMode(control, compression, remotePath === null || worthCompressing(remotePath));
+    return compression.active;
+  }
+
   private async storeCommand(remotePath: string, offset: number, append: boolean | undefined): Promise<string> {
+    // Uploads always go uncompressed (mode-z.ts says why).
+    await prepareTransferMode(this.session.control, this.session.compression, false);
     if (append) return `APPE ${remotePath}`;
     if (offset > 0) await this.restart(offset, remotePath);
     return `STOR ${remotePath}`;
@@ -448,15 +493,31 @@ export class FtpClient {
     const chunks: Buffer[] = [];
     let total = 0;
     const limit = this.session.maxListingBytes;
+    const compressed = await this.compressFor(null);
     await runDataTransfer(
       this.session,
       command,
       async (socket) => {
+        if (compressed) {
+          const collect = new Writable({
+            write(chunk: Buffer, _encoding, callback) {
+              total += chunk.length;
+              if (total > limit) {
+                callback(listingTooLarge(subject, limit));
+                return;
+              }
+              chunks.push(chunk);
+              callback();
+            },
+          });
+          await pipeline(socket, createInflate(), collect);
+          return;
+        }
         for await (const chunk of socket as AsyncIterable<Buffer>) {
           total += chunk.length;
           if (total > limit) {
             socket.destroy();
-            throw new FtpError({ kind: 'protocol', message: `The listing of ${subject} is larger than ${Math.round(limit / 1048576)} MiB.`, hint: 'The folder is too large to list at once; open a subfolder, or raise the listing limit.', retryable: false });
+            throw listingTooLarge(subject, limit);
           }
           chunks.push(chunk);
         }
@@ -469,6 +530,10 @@ export class FtpClient {
     const guess = isUtf8(charset) ? await guessListingCharset(bytes) : null;
     return { text: charset.decode(bytes), notUtf8: guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {} };
   }
+}
+
+function listingTooLarge(subject: string, limit: number): FtpError {
+  return new FtpError({ kind: 'protocol', message: `The listing of ${subject} is larger than ${Math.round(limit / 1048576)} MiB.`, hint: 'The folder is too large to list at once; open a subfolder, or raise the listing limit.', retryable: false });
 }
 
 /**

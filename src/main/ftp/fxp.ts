@@ -26,6 +26,9 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   if (source.proxied || target.proxied) {
     throw invalidInput('A server-to-server copy cannot go through a proxy: the servers connect to each other directly.', 'Copy through this computer instead (ferry copy --via-local), or bypass the proxy for these sites.');
   }
+  // MODE Z would have one server inflate what the other did not deflate (or the reverse): both send plain streams.
+  await source.setCompression(false);
+  await target.setCompression(false);
   const pasv = await target.raw('PASV');
   const announced = pasv.code === 227 ? parsePasvReply(pasv.message) : null;
   if (!announced || announced.host === null) throw refused(target, 'PASV', pasv, 'The target server would not listen for the other server (PASV).');

@@ -5,6 +5,7 @@ import { checkCertificate } from './certificate-trust';
 import { DEFAULTS, type ConnectOptions, type TlsMode } from './connect-options';
 import type { DataChannelMemory, DataChannelOptions } from './data-channel';
 import { parseFeatures, type Capabilities } from './features';
+import type { CompressionState } from './mode-z';
 import { FtpError, invalidInput } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
@@ -24,6 +25,8 @@ export interface FtpSession {
   readonly system: string | null;
   /** The server's clock zone (minutes east of UTC) for LIST times; null: unknown, LIST times stay as written. */
   readonly serverTimeZone: number | null;
+  /** MODE Z for listings and downloads (mode-z.ts): whether it is wanted and whether the server is in it now. */
+  readonly compression: CompressionState;
 }
 
 /** Connect, secure, log in and read FEAT — the whole opening handshake of a session. */
@@ -88,6 +91,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     const type = await control.send('TYPE I');
     if (type.code >= 400) throw new FtpError(replyError('TYPE I', type));
     const syst = await control.send('SYST');
+    const compression: CompressionState = { wanted: options.compression === true && compressionOffered(control, capabilities), active: false };
     const mode = options.transferMode ?? 'passive';
     return {
       control,
@@ -97,6 +101,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       protectedData,
       maxListingBytes: options.maxListingBytes ?? DEFAULTS.maxListingBytes,
       serverTimeZone: options.serverTimeZone ?? null,
+      compression,
       system: syst.code === 215 ? syst.message : null,
       memory: { epsv: options.disableEpsv ? 'fails' : 'untried', eprt: capabilities.eprt ? 'untried' : 'fails' },
       dataOptions: {
@@ -114,6 +119,12 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     control.close();
     throw error;
   }
+}
+
+/** Compression was asked for: whether the server offers MODE Z; if not, the transcript says so. */
+function compressionOffered(control: ControlConnection, capabilities: Capabilities): boolean {
+  if (!capabilities.modeZ) control.log('info', 'The server does not offer MODE Z compression; transfers are uncompressed.');
+  return capabilities.modeZ;
 }
 
 async function login(control: ControlConnection, user: string, password: string): Promise<void> {

@@ -57,6 +57,8 @@ export interface StartOptions {
    * transfers) or `port_promiscuous=YES` (connect back to any PORT/EPRT address).
    */
   vsftpdConfig?: readonly string[];
+  /** proftpd only: extra directives appended to its config, e.g. `LoadModule mod_deflate.c` and `DeflateEngine on` (MODE Z). */
+  proftpdConfig?: readonly string[];
 }
 
 export interface RunningServer {
@@ -552,6 +554,7 @@ async function proftpdLaunch(ctx: LaunchContext): Promise<Launch> {
       '</Anonymous>',
     );
   }
+  lines.push(...(o.proftpdConfig ?? []));
   const conf = path.join(d, 'proftpd.conf');
   await writeFile(conf, `${lines.join('\n')}\n`, { mode: 0o600 });
   return { command: path.join(EXTRACTED_ROOT, 'usr/sbin/proftpd'), args: ['-n', '-c', conf], logFile, sslReuseRequired };
@@ -588,6 +591,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
 
 async function startOnce(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
   if (options.vsftpdConfig !== undefined && kind !== 'vsftpd') throw new Error(`vsftpdConfig is for vsftpd only, not ${kind}`);
+  if (options.proftpdConfig !== undefined && kind !== 'proftpd') throw new Error(`proftpdConfig is for proftpd only, not ${kind}`);
   const user = await ensureTestUser();
   if (options.anonymous === true) await ensureAnonymousUser();
   const tlsMode: TlsMode = options.tls ?? 'none';
