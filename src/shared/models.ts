@@ -91,6 +91,8 @@ export interface Settings {
   readonly proxy: ProxySettings | null;
   /** Names folder transfers leave out ("Thumbs.db", "*.tmp"): a name, or a pattern with * and ?. */
   readonly skipList: readonly string[];
+  /** Compress listings and downloads with MODE Z where the server offers it (FileZilla's and lftp's option); uploads never. */
+  readonly compression: boolean;
 }
 
 /** The highest speed limit accepted, in KiB/s (10 GiB/s: above any real link, so a typo like an extra digit is caught). */
@@ -111,6 +113,7 @@ export const DEFAULT_SETTINGS: Settings = {
   uploadLimitKiBps: null,
   proxy: null,
   skipList: [],
+  compression: false,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */
@@ -141,6 +144,8 @@ export interface SessionStatus {
   readonly transferMode: TransferMode;
   /** The command the last data connection used: EPSV, PASV, EPRT or PORT (null before any). */
   readonly dataCommand: string | null;
+  /** Listings and downloads come compressed (MODE Z): asked for in Settings and offered by the server. */
+  readonly compressed?: boolean;
   readonly remotePath: string;
   readonly error: FerryErrorData | null;
 }

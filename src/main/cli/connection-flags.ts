@@ -26,6 +26,8 @@ export interface ConnectionFlags {
   readonly proxy?: string | false;
   /** The server's clock zone, e.g. "+08:00": LIST times are then shown in UTC. */
   readonly serverTz?: string;
+  /** MODE Z for listings and downloads where the server offers it. */
+  readonly compress?: boolean;
 }
 
 export function addConnectionFlags(command: Command): Command {
@@ -42,6 +44,7 @@ export function addConnectionFlags(command: Command): Command {
     .option('--follow-pasv-address', 'connect to the address a PASV reply names instead of the server you connected to')
     .option('--proxy <url>', 'connect through a proxy: socks5://[user:password@]host:port, socks4://host:port or http://host:port (HTTP CONNECT); passive mode only')
     .option('--server-tz <offset>', "the server's time zone for LIST times, e.g. +08:00 (times then print in UTC); MLSD times are UTC already")
+    .option('--compress', 'compress listings and downloads with MODE Z where the server offers it (uploads stay uncompressed)')
     .option('--no-proxy', 'connect directly, even when Settings name a proxy (with --site)')
     .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection', '30')
     .option('-v, --verbose', 'print the command/reply transcript (password masked) on stderr');
@@ -85,6 +88,7 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     ...(flags.active ? { transferMode: 'active' as const } : {}),
     ...(flags.passive ? { transferMode: 'passive' as const } : {}),
     ...(flags.followPasvAddress ? { followPasvAddress: true } : {}),
+    ...(flags.compress ? { compression: true } : {}),
     ...(flags.activeAddress ? { activeExternalAddress: flags.activeAddress } : {}),
     ...(flags.portRange ? { activePortRange: parsePortRange(flags.portRange) } : {}),
     ...(flags.charset ? { charset: flags.charset } : {}),

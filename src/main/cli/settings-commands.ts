@@ -26,6 +26,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   downloadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
+  compression: parseBoolean,
   skipList: (text) => (isNone(text) ? [] : text.split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern !== '')),
 };
 

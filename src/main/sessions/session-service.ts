@@ -122,7 +122,7 @@ export class SessionService {
   async list(sessionId: string, remotePath: string): Promise<RemoteListing> {
     return this.withClient(sessionId, async (client, session) => {
       const listing = await client.list(remotePath);
-      this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand });
+      this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand, compressed: client.compressed });
       for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
       if (listing.notUtf8) this.log(sessionId, 'error', ...notUtf8Sentences(listing.path, listing.notUtf8.looksLike));
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };

@@ -44,6 +44,7 @@ const settingsSchema = z.object({
     .array(z.string())
     .max(200)
     .refine((patterns) => patterns.every((pattern) => skipPatternProblem(pattern) === null), { message: 'a pattern is empty, has a slash, or is longer than 255 characters' }),
+  compression: z.boolean(),
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -120,5 +121,6 @@ const SETTING_HINTS: Record<string, string> = {
   skipList: 'Give names or patterns such as "Thumbs.db" or "*.tmp", one per entry, without slashes (at most 200).',
   proxy: 'Give { type: "socks5" | "socks4" | "http", host, port (1–65535), user (or null) }, or null to connect directly (CLI: ferry settings set proxy socks5://host:1080).',
   downloadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
+  compression: 'Use true (compress listings and downloads with MODE Z where the server offers it) or false.',
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
 };

@@ -65,9 +65,10 @@ export function quickToConnectOptions(quick: QuickConnect, settings: Settings): 
   };
 }
 
-function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress'> {
+function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress' | 'compression'> {
   return {
     transferMode: effectiveTransferMode(mode, settings),
+    compression: settings.compression,
     followPasvAddress: settings.passiveAddressPolicy === 'announced-address',
     activePortRange: settings.activePortRange,
     activeExternalAddress: settings.activeExternalAddress,

@@ -32,6 +32,7 @@ interface Draft {
   readonly proxy: ProxyDraft;
   /** The skip list, one pattern per line. */
   readonly skipList: string;
+  readonly compression: boolean;
 }
 
 type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | ProxyProblem;
@@ -78,6 +79,7 @@ export function SettingsDialog(): ReactElement {
     uploadLimit: speedLimitDraft(settings.uploadLimitKiBps),
     proxy: proxyDraft(settings.proxy),
     skipList: settings.skipList.join('\n'),
+    compression: settings.compression,
   }));
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
@@ -102,6 +104,7 @@ export function SettingsDialog(): ReactElement {
       uploadLimitKiBps: speedLimitValue(d.uploadLimit),
       proxy: proxyValue(d.proxy),
       skipList: skipLines(d.skipList),
+      compression: d.compression,
     });
     const change = proxyPasswordChange(d.proxy);
     const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
@@ -151,6 +154,13 @@ export function SettingsDialog(): ReactElement {
               <input id={`${id}-limit`} type="number" min={1} max={10} value={d.connectionLimit} aria-invalid={show('connectionLimit') || undefined} onChange={(e) => set({ connectionLimit: e.target.value })} />
               {show('connectionLimit') ? <span className="field-error">{t('validation.connectionLimit')}</span> : null}
             </div>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.compression} aria-describedby={`${id}-compression-help`} onChange={(e) => set({ compression: e.target.checked })} />
+              <span>{t('settings.compression')}</span>
+            </label>
+            <span className="help" id={`${id}-compression-help`}>
+              {t('settings.compressionHelp')}
+            </span>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-active`}>
             <h3 id={`${id}-active`}>{t('settings.activeMode')}</h3>

@@ -68,6 +68,11 @@ export function StatusBar(): ReactElement {
         </button>
       ) : null}
       {mode ? <span className="status-item status-mode">{mode}</span> : null}
+      {connected && status.compressed ? (
+        <span className="status-item status-compressed" title={t('status.compressedTitle')}>
+          {t('status.compressed')}
+        </span>
+      ) : null}
       <span className="status-spacer" />
       {editing > 0 ? (
         <button type="button" className="status-item status-editing" onClick={() => useEditStore.setState({ listOpen: true })}>

@@ -248,6 +248,30 @@ describe('speed limits', () => {
   });
 });
 
+describe('MODE Z compression', () => {
+  it('is switched on in Settings → Connection and shown in the status bar while the session compresses', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const box = within(dialog).getByRole('checkbox', { name: /Compress listings and downloads \(MODE Z\)/ }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ compression: true });
+
+    const bar = () => screen.getByRole('contentinfo', { name: 'Status' });
+    api.handle('session:connect', () => ok(status({ compressed: false })));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    expect(within(bar()).queryByText('MODE Z')).toBeNull();
+    act(() => api.emit('session:changed', status({ compressed: true })));
+    await waitFor(() => expect(within(bar()).getByText('MODE Z')).toBeTruthy());
+  });
+});
+
 describe('files dropped from the desktop', () => {
   async function connect(): Promise<void> {
     api.handle('session:connect', () => ok(status()));

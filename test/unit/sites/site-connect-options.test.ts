@@ -12,7 +12,7 @@ describe('siteToConnectOptions', () => {
   it('maps every field of a normal site', () => {
     expect(siteToConnectOptions(SITE, 'pw', DEFAULT_SETTINGS)).toEqual({
       host: 'ftp.acme.com', port: 2121, user: 'bob', password: 'pw', tls: 'explicit', transferMode: 'passive', followPasvAddress: false,
-      activePortRange: null, activeExternalAddress: null, charset: 'gbk', trustedFingerprints: ['AB:CD'],
+      activePortRange: null, activeExternalAddress: null, compression: false, charset: 'gbk', trustedFingerprints: ['AB:CD'],
     });
   });
 
@@ -36,6 +36,7 @@ describe('siteToConnectOptions', () => {
   it('takes active-mode options and the PASV address policy from the settings', () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, activePortRange: [50000, 50100], activeExternalAddress: '203.0.113.7', passiveAddressPolicy: 'announced-address' };
     expect(siteToConnectOptions(SITE, 'pw', settings)).toMatchObject({ activePortRange: [50000, 50100], activeExternalAddress: '203.0.113.7', followPasvAddress: true });
+    expect(siteToConnectOptions(SITE, 'pw', { ...DEFAULT_SETTINGS, compression: true })).toMatchObject({ compression: true });
   });
 
   it('logs in anonymously whatever user is stored', () => {
@@ -52,7 +53,7 @@ describe('siteToConnectOptions', () => {
 describe('quickToConnectOptions', () => {
   it('leaves the port to the engine when empty and logs in anonymously without a user', () => {
     const options = quickToConnectOptions({ host: ' h ', port: null, user: '', password: '', protocol: 'ftp-implicit', transferMode: 'default', charset: '' }, { ...DEFAULT_SETTINGS, defaultTransferMode: 'active' });
-    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, charset: 'auto', trustedFingerprints: [] });
+    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, compression: false, charset: 'auto', trustedFingerprints: [] });
   });
 
   it('passes user, password, port and charset', () => {
