@@ -105,3 +105,36 @@ describe('server-to-server copy between two vsftpd', () => {
     expect(sha(fs.readFileSync(path.join(elsewhere.root, "cli-relayed.bin")))).toBe(sha(payload));
   });
 });
+
+describe('server-to-server copy from a session that compresses (MODE Z)', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  const payload = Buffer.from(Array.from({ length: 40_000 }, (_, i) => `log line ${i}\n`).join(''));
+
+  beforeAll(async () => {
+    source = await startServer('proftpd', { proftpdConfig: ['LoadModule mod_deflate.c', '<IfModule mod_deflate.c>', '  DeflateEngine on', '</IfModule>', 'AllowForeignAddress on'] });
+    target = await startServer('vsftpd');
+    fs.writeFileSync(path.join(source.root, 'server.log'), payload);
+  });
+  afterAll(async () => {
+    await Promise.all([source?.stop(), target?.stop()]);
+  });
+
+  it('puts the source back in MODE S, so the target stores the file, not its deflate stream', async () => {
+    const commands: string[] = [];
+    const from = await FtpClient.connect({ host: source.host, port: source.port, user: source.user, password: source.password, compression: true, onTranscript: (line) => line.kind === 'command' && commands.push(line.text) });
+    const to = await FtpClient.connect({ host: target.host, port: target.port, user: target.user, password: target.password });
+    try {
+      // A listing leaves the source in MODE Z.
+      expect((await from.list('/')).entries.map((entry) => entry.name)).toContain('server.log');
+      expect(commands).toContain('MODE Z');
+      await fxpTransfer(from, '/server.log', to, '/server.log');
+      expect(sha(fs.readFileSync(path.join(target.root, 'server.log')))).toBe(sha(payload));
+      expect(commands.slice(commands.indexOf('MODE Z'))).toContain('MODE S');
+      expect(from.compressed).toBe(false);
+    } finally {
+      await from.quit();
+      await to.quit();
+    }
+  });
+});
