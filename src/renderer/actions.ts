@@ -42,7 +42,7 @@ import { siteToInput, splitHost } from './lib/site-form';
 import type { FileRow, SortSpec } from './lib/sort';
 import { remoteUrl } from './lib/url';
 import { appendLog, useLogStore } from './stores/log-store';
-import { paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
+import { emptyPane, paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
 import { useEditStore } from './stores/edit-store';
 import { useQueueStore } from './stores/queue-store';
 import { isConnected, useSessionStore, type SessionTarget } from './stores/session-store';
@@ -50,6 +50,7 @@ import { useSettingsStore } from './stores/settings-store';
 import { useSitesStore } from './stores/sites-store';
 import { pushToast, toastForError, useUiStore, type PromptRequest } from './stores/ui-store';
 import { saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
+import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
 
 // ---- The api and error reporting ------------------------------------------
 
@@ -158,8 +159,14 @@ export function applyDocumentSettings(settings: Settings): void {
 }
 
 function onSessionChanged(status: SessionStatus): void {
+  const background = tabOfSession(useTabsStore.getState().tabs, status.sessionId);
+  if (background) {
+    updateBackgroundTab(background.id, status);
+    return;
+  }
   const session = useSessionStore.getState();
-  if (session.status && session.status.sessionId !== status.sessionId && session.status.state === 'connected') return;
+  // This tab's session, or the one it is opening (main announces it before connect() returns); not a closed tab's.
+  if (session.status?.sessionId !== status.sessionId && !session.connecting) return;
   useSessionStore.setState({ status });
   if (status.state === 'disconnected' || status.state === 'failed') {
     resetPane('remote');
@@ -256,11 +263,13 @@ export async function init(): Promise<() => void> {
   }
   // A page reload (web host) finds main still connected: adopt that session.
   if (sessions.ok) {
-    const live = sessions.value.find((s) => s.state === 'connected');
+    const [live, ...others] = sessions.value.filter((s) => s.state === 'connected');
     if (live) {
       useSessionStore.setState({ status: live, target: live.siteId ? targetForSite(live.siteId) : null });
       void navigate('remote', live.remotePath || '/');
     }
+    // More than one: they were in tabs of their own; each lists when shown.
+    for (const status of others) adoptInTab(status);
   }
   const start = info_.ok && info_.value.homeDir ? info_.value.homeDir : null;
   if (start) void navigate('local', start);
@@ -269,6 +278,98 @@ export async function init(): Promise<() => void> {
     if (home.ok) void navigate('local', home.value.path);
   }
   return () => offs.forEach((off) => off());
+}
+
+// ---- Tabs (stores/tabs-store.ts) ----------------------------------------------------
+
+/** The shown tab's state, to keep while another is shown. A listing on its way is dropped (see showTab). */
+function captureTab(): TabSnapshot {
+  const idle = (side: PaneSide) => ({ ...paneStore(side).getState(), loading: false, pending: null, renaming: null });
+  return { session: { ...useSessionStore.getState(), connecting: false }, local: idle('local'), remote: idle('remote'), syncPair: useViewStore.getState().syncPair };
+}
+
+/** Put a tab's state in the live stores. Listings still on their way belong to the tab left: they are superseded. */
+function showTab(snapshot: TabSnapshot, localFallback: string): void {
+  sequence.local += 1;
+  sequence.remote += 1;
+  useSessionStore.setState(snapshot.session, true);
+  useLocalPane.setState(snapshot.local, true);
+  useRemotePane.setState(snapshot.remote, true);
+  useViewStore.setState({ syncPair: snapshot.syncPair });
+  useUiStore.setState({ menu: null });
+  const status = snapshot.session.status;
+  // A tab adopted at start-up has listed nothing yet.
+  if (isConnected(status) && snapshot.remote.rows === null) void navigate('remote', status.remotePath || '/');
+  if (snapshot.local.path === '' && localFallback !== '') void navigate('local', localFallback);
+}
+
+function adoptInTab(status: SessionStatus): void {
+  const snapshot: TabSnapshot = { session: { status, target: status.siteId ? targetForSite(status.siteId) : null, connecting: false }, local: emptyPane('local'), remote: emptyPane('remote'), syncPair: null };
+  useTabsStore.setState((s) => ({ tabs: [...s.tabs, { id: newTabId(s.tabs), snapshot }] }));
+}
+
+function updateBackgroundTab(id: number, status: SessionStatus): void {
+  useTabsStore.setState((s) => ({
+    tabs: s.tabs.map((tab) => {
+      if (tab.id !== id || tab.snapshot === null) return tab;
+      const { snapshot } = tab;
+      const ended = status.state === 'disconnected' || status.state === 'failed';
+      return { id, snapshot: { ...snapshot, session: { ...snapshot.session, status }, ...(ended ? { remote: emptyPane('remote', snapshot.remote.sort), syncPair: null } : {}) } };
+    }),
+  }));
+}
+
+/** A new tab, not connected, its local pane in the same folder (FileZilla's File → New tab, Ctrl+T). */
+export function newTab(): void {
+  if (useSessionStore.getState().connecting) return;
+  const { tabs, activeId } = useTabsStore.getState();
+  const current = captureTab();
+  const id = newTabId(tabs);
+  useTabsStore.setState({ tabs: [...tabs.map((tab) => (tab.id === activeId ? { id: tab.id, snapshot: current } : tab)), { id, snapshot: null }], activeId: id });
+  showTab({ session: { status: null, target: null, connecting: false }, local: current.local, remote: emptyPane('remote', current.remote.sort), syncPair: null }, current.local.path);
+}
+
+/** Show another tab; not while this one is connecting (its answer belongs here). */
+export function switchTab(id: number): void {
+  const { tabs, activeId } = useTabsStore.getState();
+  const chosen = tabs.find((tab) => tab.id === id);
+  if (id === activeId || !chosen?.snapshot || useSessionStore.getState().connecting) return;
+  const current = captureTab();
+  useTabsStore.setState({ tabs: tabs.map((tab) => (tab.id === activeId ? { id: tab.id, snapshot: current } : tab.id === id ? { id, snapshot: null } : tab)), activeId: id });
+  showTab(chosen.snapshot, current.local.path);
+}
+
+/** The next (or previous) tab, wrapping around: Ctrl+Tab, Ctrl+Shift+Tab, and the arrow keys on the tab strip. */
+export function cycleTab(step: 1 | -1): void {
+  const { tabs, activeId } = useTabsStore.getState();
+  const index = tabs.findIndex((tab) => tab.id === activeId);
+  const next = tabs[(index + step + tabs.length) % tabs.length];
+  if (next) switchTab(next.id);
+}
+
+/** Close a tab and end its session; the last tab stays (disconnect it instead). */
+export async function closeTab(id: number): Promise<void> {
+  const { tabs, activeId } = useTabsStore.getState();
+  const tab = tabs.find((candidate) => candidate.id === id);
+  if (!tab || tabs.length <= 1) return;
+  let status: SessionStatus | null;
+  if (id === activeId) {
+    if (useSessionStore.getState().connecting) return;
+    const next = neighbourOf(tabs, id);
+    if (!next?.snapshot) return;
+    status = useSessionStore.getState().status;
+    const localPath = useLocalPane.getState().path;
+    useTabsStore.setState({ tabs: tabs.filter((candidate) => candidate.id !== id).map((candidate) => (candidate.id === next.id ? { id: next.id, snapshot: null } : candidate)), activeId: next.id });
+    showTab(next.snapshot, localPath);
+  } else {
+    status = tab.snapshot?.session.status ?? null;
+    useTabsStore.setState({ tabs: tabs.filter((candidate) => candidate.id !== id) });
+  }
+  if (status && status.state === 'connected') {
+    const r = await request('session:disconnect', { sessionId: status.sessionId });
+    if (!r.ok && r.error.kind !== 'closed') reportError(r.error);
+    info(t('tabs.closedSession', { label: status.label || status.host }));
+  }
 }
 
 // ---- Listings ------------------------------------------------------------------

@@ -14,10 +14,12 @@ import { Splitter } from './components/splitter';
 import { StatusBar } from './components/status-bar';
 import { CopyToSiteDialog } from './components/copy-to-site-dialog';
 import { SearchDialog } from './components/search-dialog';
+import { TabBar } from './components/tab-bar';
 import { Toasts } from './components/toasts';
 import { QuickConnectBar, Toolbar } from './components/toolbar';
 import { TransferQueue } from './components/transfer-queue';
 import { t, useT } from './i18n';
+import { useTabsStore } from './stores/tabs-store';
 import { useUiStore } from './stores/ui-store';
 
 /** Keys that work anywhere outside a text field and a dialog. */
@@ -35,6 +37,16 @@ function useGlobalKeys(): void {
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !inField) {
         e.preventDefault();
         actions.openSiteManager();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 't' && !inField) {
+        // Tabs as in FileZilla; a browser keeps Ctrl+T/W/Tab for itself, the desktop app gets them.
+        e.preventDefault();
+        actions.newTab();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'w' && !inField) {
+        e.preventDefault();
+        void actions.closeTab(useTabsStore.getState().activeId);
+      } else if (e.ctrlKey && e.key === 'Tab' && !inField) {
+        e.preventDefault();
+        actions.cycleTab(e.shiftKey ? -1 : 1);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -55,6 +67,7 @@ export function App(): ReactElement {
       <QuickConnectBar />
       <MessageLog />
       <Splitter variable="--log-height" orientation="horizontal" sign={1} min={48} max={() => window.innerHeight * 0.5} initial={120} label={tr('layout.resizeLog')} />
+      <TabBar />
       <main className="panes" aria-label={tr('layout.panes')}>
         <FilePane side="local" />
         <Splitter variable="--left-width" orientation="vertical" sign={1} min={240} max={() => window.innerWidth - 260} initial={Math.round(window.innerWidth / 2)} label={tr('layout.resizePanes')} />

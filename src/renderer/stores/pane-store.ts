@@ -74,8 +74,12 @@ export function paneStore(side: PaneSide): PaneStore {
 }
 
 export function resetPane(side: PaneSide): void {
-  const keepSort = paneStore(side).getState().sort;
-  paneStore(side).setState({ ...initial(side), sort: keepSort });
+  paneStore(side).setState(emptyPane(side, paneStore(side).getState().sort));
+}
+
+/** A pane with nothing listed, keeping a sort order (a new tab's remote pane, a dropped session's). */
+export function emptyPane(side: PaneSide, sort: SortSpec = DEFAULT_SORT): PaneState {
+  return { ...initial(side), sort };
 }
 
 /** Adds a path to the front of the history, without duplicates. */

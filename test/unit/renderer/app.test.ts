@@ -12,6 +12,7 @@ import { useLogStore } from '../../../src/renderer/stores/log-store';
 import { resetPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
@@ -39,6 +40,7 @@ beforeEach(async () => {
   useSessionStore.setState({ status: null, target: null, connecting: false });
   useLogStore.setState({ lines: [] });
   useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, certificate: null, confirm: null, prompt: null, menu: null, toasts: [] });
+  useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
   resetPane('local');
   resetPane('remote');
   render(createElement(App));
@@ -269,6 +271,116 @@ describe('MODE Z compression', () => {
     expect(within(bar()).queryByText('MODE Z')).toBeNull();
     act(() => api.emit('session:changed', status({ compressed: true })));
     await waitFor(() => expect(within(bar()).getByText('MODE Z')).toBeTruthy());
+  });
+});
+
+describe('connection tabs', () => {
+  const tablist = () => screen.getByRole('tablist', { name: 'Connections' });
+  const remoteGrid = () => screen.getByRole('grid', { name: 'Remote files' });
+  const listCalls = () => api.calls.filter((c) => c.channel === 'session:list').length;
+
+  /** Two servers: s1 lists a.txt, s2 lists b.txt; each quick connect gets the next session. */
+  async function connectTo(host: string, sessionId: string): Promise<void> {
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host, port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    await waitFor(() => expect(useSessionStore.getState().status?.sessionId).toBe(sessionId));
+  }
+
+  beforeEach(() => {
+    let connects = 0;
+    api.handle('session:connect', ({ target }) => {
+      connects += 1;
+      const host = target.kind === 'quick' ? target.quick.host : 'site';
+      return ok(status({ sessionId: `s${connects}`, label: host, host }));
+    });
+    api.handle('session:list', ({ sessionId, path }) => ok(remoteListing(path, [sessionId === 's1' ? 'a.txt' : 'b.txt'])));
+  });
+
+  it('keeps each tab’s session and listing; switching shows them without listing again; closing ends the session', async () => {
+    await connectTo('alpha.example', 's1');
+    await waitFor(() => expect(within(remoteGrid()).getByText('a.txt')).toBeTruthy());
+    expect(within(tablist()).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['alpha.example']);
+    expect(within(tablist()).queryByRole('button', { name: /Close tab/ })).toBeNull();
+
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'New tab' })));
+    const tabs = () => within(tablist()).getAllByRole('tab');
+    expect(tabs().map((tab) => [tab.textContent, tab.getAttribute('aria-selected')])).toEqual([
+      ['alpha.example', 'false'],
+      ['Not connected', 'true'],
+    ]);
+    expect(screen.getByText('Not connected to any server')).toBeTruthy();
+    await connectTo('beta.example', 's2');
+    await waitFor(() => expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy());
+    // The first tab's session is still open: connecting in a tab does not end another tab's.
+    expect(api.calls.filter((c) => c.channel === 'session:disconnect')).toEqual([]);
+
+    const before = listCalls();
+    act(() => fireEvent.click(tabs()[0] as HTMLElement));
+    await waitFor(() => expect(within(remoteGrid()).getByText('a.txt')).toBeTruthy());
+    expect(within(remoteGrid()).queryByText('b.txt')).toBeNull();
+    expect(useSessionStore.getState().status?.sessionId).toBe('s1');
+    expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByText(/Connected to alpha\.example/)).toBeTruthy();
+    act(() => fireEvent.keyDown(tabs()[0] as HTMLElement, { key: 'ArrowRight' }));
+    await waitFor(() => expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy());
+    expect(listCalls()).toBe(before);
+
+    // The background tab's server drops it: that tab says so; the shown one is untouched.
+    act(() => api.emit('session:changed', status({ sessionId: 's1', label: 'alpha.example', host: 'alpha.example', state: 'disconnected' })));
+    await waitFor(() => expect(tabs().map((tab) => tab.textContent)).toEqual(['Not connected', 'beta.example']));
+    expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy();
+    expect(useSessionStore.getState().status?.sessionId).toBe('s2');
+
+    await act(async () => {
+      fireEvent.click(within(tablist()).getByRole('button', { name: 'Close tab beta.example' }));
+    });
+    await waitFor(() => expect(tabs().map((tab) => tab.textContent)).toEqual(['Not connected']));
+    expect(api.calls.filter((c) => c.channel === 'session:disconnect').map((c) => c.arg)).toEqual([{ sessionId: 's2' }]);
+    // A closed tab's session events go nowhere.
+    act(() => api.emit('session:changed', status({ sessionId: 's2', state: 'disconnected' })));
+    expect(useSessionStore.getState().status?.sessionId).toBe('s1');
+    expect(screen.getByText('Not connected to any server')).toBeTruthy();
+  });
+
+  it('a reloaded window finds two sessions still open in main: one tab each, the second listed when shown', async () => {
+    stop?.();
+    api.handle('session:status', () => ok([status({ sessionId: 's1', label: 'alpha.example', remotePath: '/one' }), status({ sessionId: 's2', label: 'beta.example', remotePath: '/two' })]));
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
+    await act(async () => {
+      stop = await actions.init();
+    });
+    await waitFor(() => expect(within(tablist()).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['alpha.example', 'beta.example']));
+    await waitFor(() => expect(within(remoteGrid()).getByText('a.txt')).toBeTruthy());
+    act(() => actions.switchTab(useTabsStore.getState().tabs[1]?.id ?? -1));
+    await waitFor(() => expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy());
+    expect(api.calls.filter((c) => c.channel === 'session:list').map((c) => c.arg)).toEqual(expect.arrayContaining([{ sessionId: 's1', path: '/one' }, { sessionId: 's2', path: '/two' }]));
+  });
+
+  it('a listing still on its way when the tab changes does not land in the other tab', async () => {
+    await connectTo('alpha.example', 's1');
+    await waitFor(() => expect(within(remoteGrid()).getByText('a.txt')).toBeTruthy());
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'New tab' })));
+    await connectTo('beta.example', 's2');
+    await waitFor(() => expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy());
+    let release: () => void = () => undefined;
+    api.handle('session:list', ({ path }) => new Promise((resolve) => (release = () => resolve(ok(remoteListing(path, ['late.txt']))))));
+    let navigation: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      navigation = actions.navigate('remote', '/slow');
+    });
+    const [first, second] = useTabsStore.getState().tabs.map((tab) => tab.id);
+    act(() => actions.switchTab(first ?? -1));
+    await act(async () => {
+      release();
+      await navigation;
+    });
+    expect(within(remoteGrid()).queryByText('late.txt')).toBeNull();
+    expect(within(remoteGrid()).getByText('a.txt')).toBeTruthy();
+    // Back in the second tab: its last listing, not the late one, and not stuck loading.
+    act(() => actions.switchTab(second ?? -1));
+    expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy();
+    expect(useRemotePane.getState().loading).toBe(false);
   });
 });
 
