@@ -2,7 +2,7 @@
  * Connection tabs against the web host and a real vsftpd: a saved site in one tab, a quick connection in a
  * second tab in another folder; each tab keeps its own session, folder and listing; an upload in the second
  * tab lands in its folder; closing a tab ends its session on the server (vsftpd logs the QUIT) and leaves the
- * other tab's working.
+ * other tab's working; the Site Manager's "Connect in new tab" opens a site beside the current session.
  */
 import { expect } from '@playwright/test';
 import fs from 'node:fs';
@@ -75,6 +75,17 @@ describe('connection tabs', () => {
         await ui.toolbarButton('Refresh').click();
         await ui.expectRemoteListing('/', ['readme.txt', 'docs']);
         await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Connected to Main server');
+      });
+
+      await step('the Site Manager connects a site in a new tab, leaving this one as it is', async () => {
+        const dialog = await ui.openSiteManager();
+        await dialog.getByRole('button', { name: 'Connect in new tab' }).click();
+        await expect(dialog).toBeHidden();
+        await expect(tabs).toHaveText(['Main server', 'Main server']);
+        await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+        await ui.expectRemoteListing('/', ['readme.txt', 'docs']);
+        await tabs.nth(0).click();
+        await ui.expectRemoteListing('/', ['readme.txt', 'docs']);
       });
 
       expect(s.pageErrors).toEqual([]);

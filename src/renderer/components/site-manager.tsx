@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
 import { naturalCompare } from '../lib/sort';
 import type { LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
 import { useUiStore } from '../stores/ui-store';
@@ -112,6 +113,7 @@ export function SiteManagerDialog(): ReactElement {
   const list = useSitesStore((s) => s.list);
   const selectSiteId = useUiStore((s) => s.siteManager.selectSiteId);
   const globalMode = useSettingsStore((s) => s.settings.defaultTransferMode);
+  const tabConnected = useSessionStore((s) => isConnected(s.status));
   const [drafts, setDrafts] = useState<ReadonlyMap<string, SiteDraft>>(new Map());
   const [selection, setSelection] = useState<Selection | null>(() => {
     const first = selectSiteId ?? list.sites[0]?.id;
@@ -315,7 +317,7 @@ export function SiteManagerDialog(): ReactElement {
     if ((await saveAll()) !== null) actions.closeSiteManager();
   };
 
-  const onConnect = async () => {
+  const onConnect = async (inNewTab = false) => {
     if (!current) return;
     const errors = validateDraft(current);
     if (Object.keys(errors).length > 0) {
@@ -328,6 +330,7 @@ export function SiteManagerDialog(): ReactElement {
     const id = ids?.get(current.key);
     if (!id) return;
     actions.closeSiteManager();
+    if (inNewTab) actions.newTab();
     void actions.connectSite(id);
   };
 
@@ -700,6 +703,12 @@ export function SiteManagerDialog(): ReactElement {
         <button type="button" className="button primary" disabled={!current || busy} onClick={() => void onConnect()}>
           {t('sm.connect')}
         </button>
+        {/* Only when this tab is busy with a session: an empty tab is where a new connection goes anyway. */}
+        {tabConnected ? (
+          <button type="button" className="button" disabled={!current || busy} onClick={() => void onConnect(true)}>
+            {t('sm.connectNewTab')}
+          </button>
+        ) : null}
         <span className="spacer" />
         <button type="button" className="button" disabled={busy} onClick={() => void onOk()}>
           {t('common.ok')}

@@ -296,6 +296,7 @@ export const en = {
   'sm.import': 'Import…',
   'sm.importFile': 'FileZilla site manager file',
   'sm.connect': 'Connect',
+  'sm.connectNewTab': 'Connect in new tab',
   'sm.newSiteName': 'New site',
   'sm.newFolderName': 'New folder',
   'sm.newFolderTitle': 'New folder',

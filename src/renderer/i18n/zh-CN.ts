@@ -297,6 +297,7 @@ export const zhCN: Messages = {
   'sm.import': '导入…',
   'sm.importFile': 'FileZilla 站点管理器文件',
   'sm.connect': '连接',
+  'sm.connectNewTab': '在新标签页中连接',
   'sm.newSiteName': '新站点',
   'sm.newFolderName': '新文件夹',
   'sm.newFolderTitle': '新文件夹',
