@@ -7,6 +7,7 @@ import type { FerryApi, RequestArg, RequestChannel, RequestValue, Result } from 
 import type { FerryErrorData, TransferMode } from '../shared/errors';
 import type {
   Bookmark,
+  ChmodScope,
   ConnectTarget,
   EditedFile,
   Language,
@@ -810,20 +811,34 @@ export async function deleteEntries(side: PaneSide, names: readonly string[]): P
 export function openChmod(names: readonly string[]): void {
   const rows = rowsByName('remote', names);
   if (rows.length === 0) return;
-  useUiStore.setState({ chmod: { names: rows.map((r) => r.name), permissions: rows.length === 1 ? (rows[0]?.permissions ?? null) : null } });
+  useUiStore.setState({ chmod: { names: rows.map((r) => r.name), permissions: rows.length === 1 ? (rows[0]?.permissions ?? null) : null, hasFolders: rows.some((r) => r.type === 'directory') } });
 }
 
-export async function chmod(names: readonly string[], mode: string): Promise<void> {
+/**
+ * SITE CHMOD on the named entries; with `recursive`, into the folders among them too (files stay single items).
+ * A recursive change says how many items changed; refusals are named in the log and counted in a toast.
+ */
+export async function chmod(names: readonly string[], mode: string, recursive?: ChmodScope): Promise<void> {
   useUiStore.setState({ chmod: null });
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) return;
+  const folders = new Set(rowsByName('remote', names).filter((row) => row.type === 'directory').map((row) => row.name));
+  let changed = 0;
+  let failed = 0;
   for (const name of names) {
-    const r = await request('session:chmod', { sessionId: status.sessionId, path: fullPath('remote', name), mode });
+    // A file is outside a recursive scope only if that scope is folders-only.
+    if (recursive === 'directories' && !folders.has(name)) continue;
+    const deep = recursive !== undefined && folders.has(name);
+    const r = await request('session:chmod', { sessionId: status.sessionId, path: fullPath('remote', name), mode, ...(deep ? { recursive } : {}) });
     if (!r.ok) {
       reportError(r.error);
       break;
     }
+    changed += r.value.changed;
+    failed += r.value.failed;
   }
+  if (failed > 0) pushToast('error', tn('chmod.someFailed', failed), t('chmod.someFailedHint'));
+  else if (recursive !== undefined) pushToast('info', tn('chmod.changed', changed));
   await refresh('remote');
 }
 

@@ -5,6 +5,8 @@
  */
 import type { FerryErrorData } from './errors';
 import type {
+  ChmodOutcome,
+  ChmodScope,
   AppInfo,
   ConnectTarget,
   EditedFile,
@@ -56,7 +58,8 @@ export interface Requests {
   'session:mkdir': [{ readonly sessionId: string; readonly path: string }, void];
   'session:rename': [{ readonly sessionId: string; readonly from: string; readonly to: string }, void];
   'session:delete': [{ readonly sessionId: string; readonly paths: readonly { readonly path: string; readonly isDirectory: boolean }[] }, void];
-  'session:chmod': [{ readonly sessionId: string; readonly path: string; readonly mode: string }, void];
+  /** `recursive`: a folder and what is in it, per scope; the outcome counts what changed and what the server refused. */
+  'session:chmod': [{ readonly sessionId: string; readonly path: string; readonly mode: string; readonly recursive?: ChmodScope }, ChmodOutcome];
   'session:status': [void, readonly SessionStatus[]];
   /** "Enter custom command": one raw command on the session (not one that opens a data connection); the reply. */
   /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */

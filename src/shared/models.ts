@@ -133,6 +133,17 @@ export type ConnectTarget =
 
 export type SessionState = 'connecting' | 'connected' | 'disconnected' | 'failed';
 
+/** A recursive chmod's reach under a folder (FileZilla's "Apply to all files and directories / files only / directories only"). */
+export type ChmodScope = 'all' | 'files' | 'directories';
+export const CHMOD_SCOPES: readonly ChmodScope[] = ['all', 'files', 'directories'];
+
+/** What a chmod did: items changed, symbolic links left alone, items the server refused (named in the log). */
+export interface ChmodOutcome {
+  readonly changed: number;
+  readonly skippedLinks: number;
+  readonly failed: number;
+}
+
 export interface SessionStatus {
   readonly sessionId: string;
   readonly state: SessionState;

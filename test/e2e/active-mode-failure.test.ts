@@ -84,14 +84,8 @@ describe('active mode that cannot work', () => {
 
       await step('a quick connection in active mode: the error toast reconnects it in passive mode, and the bar follows', async () => {
         await ui.toolbarButton('Disconnect').click();
-        const quick = page.getByRole('form', { name: 'Quick connect' });
-        await quick.getByRole('textbox', { name: 'Host' }).fill(srv.host);
-        await quick.getByRole('textbox', { name: 'Port' }).fill(String(srv.port));
-        await quick.getByRole('textbox', { name: 'Username' }).fill(srv.user);
-        await quick.getByLabel('Password').fill(srv.password);
-        const mode = quick.getByRole('combobox', { name: 'Transfer mode' });
-        await mode.selectOption('active');
-        await quick.getByRole('button', { name: 'Quickconnect' }).click();
+        await ui.quickConnect(srv, 'active');
+        const mode = page.getByRole('form', { name: 'Quick connect' }).getByRole('combobox', { name: 'Transfer mode' });
         const alert = page.getByRole('alert').filter({ hasText: DIAGNOSIS });
         await expect(alert).toBeVisible();
         await alert.getByRole('button', { name: 'Reconnect in passive mode' }).click();

@@ -60,12 +60,7 @@ describe('directory comparison, synchronized browsing and the quick filter, web 
 
       await step('connect with the quick connect bar', async () => {
         await expect(syncButton).toBeDisabled(); // needs a connection
-        const quick = page.getByRole('form', { name: 'Quick connect' });
-        await quick.getByRole('textbox', { name: 'Host' }).fill(srv.host);
-        await quick.getByRole('textbox', { name: 'Username' }).fill(srv.user);
-        await quick.getByLabel('Password').fill(srv.password);
-        await quick.getByRole('textbox', { name: 'Port' }).fill(String(srv.port));
-        await quick.getByRole('button', { name: 'Quickconnect' }).click();
+        await ui.quickConnect(srv);
         await ui.expectRemoteListing('/', ['site', 'only-remote.txt', 'same.txt', 'different.txt', 'photo.jpg']);
         await expect(row('local', 'same.txt')).not.toHaveAttribute('aria-description');
       });

@@ -36,12 +36,7 @@ describe('connection tabs', () => {
         await expect(tabs).toHaveText(['Main server', 'Not connected']);
         await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
         await expect(ui.pane('remote')).toContainText('Not connected to any server');
-        const quick = page.getByRole('form', { name: 'Quick connect' });
-        await quick.getByRole('textbox', { name: 'Host' }).fill(server.host);
-        await quick.getByRole('textbox', { name: 'Port' }).fill(String(server.port));
-        await quick.getByRole('textbox', { name: 'Username' }).fill(server.user);
-        await quick.getByLabel('Password').fill(server.password);
-        await quick.getByRole('button', { name: 'Quickconnect' }).click();
+        await ui.quickConnect(server);
         await ui.expectRemoteListing('/', ['readme.txt', 'docs']);
         await ui.entry('remote', 'docs').dblclick();
         await ui.expectRemoteListing('/docs', []);

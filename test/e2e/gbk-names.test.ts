@@ -60,12 +60,7 @@ describe('GBK file names', () => {
 
       await step('a quick connection: "Save as a site using GBK" keeps it with the charset and reconnects', async () => {
         await ui.toolbarButton('Disconnect').click();
-        const quick = page.getByRole('form', { name: 'Quick connect' });
-        await quick.getByRole('textbox', { name: 'Host' }).fill(server.host);
-        await quick.getByRole('textbox', { name: 'Port' }).fill(String(server.port));
-        await quick.getByRole('textbox', { name: 'Username' }).fill(server.user);
-        await quick.getByLabel('Password').fill(server.password);
-        await quick.getByRole('button', { name: 'Quickconnect' }).click();
+        await ui.quickConnect(server);
         await ui.expectRemoteListing('/', ['readme.txt']);
         await notice.getByRole('button', { name: 'Save as a site using GBK' }).click();
         const prompt = page.getByRole('dialog', { name: 'Save as a site' });

@@ -58,12 +58,7 @@ describe(`a remote folder of ${COUNT.toLocaleString('en')} entries`, () => {
       const grid = ui.grid('remote');
 
       await step('quick connect', async () => {
-        const quick = page.getByRole('form', { name: 'Quick connect' });
-        await quick.getByRole('textbox', { name: 'Host' }).fill(srv.host);
-        await quick.getByRole('textbox', { name: 'Username' }).fill(srv.user);
-        await quick.getByLabel('Password').fill(srv.password);
-        await quick.getByRole('textbox', { name: 'Port' }).fill(String(srv.port));
-        await quick.getByRole('button', { name: 'Quickconnect' }).click();
+        await ui.quickConnect(srv);
         await ui.expectRemoteListing('/', [FOLDER, 'readme.txt']);
       });
 

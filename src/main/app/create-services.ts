@@ -137,7 +137,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:mkdir': ({ sessionId, path: remotePath }) => sessions.mkdir(sessionId, remotePath),
     'session:rename': ({ sessionId, from, to }) => sessions.rename(sessionId, from, to),
     'session:delete': ({ sessionId, paths }) => sessions.delete(sessionId, paths),
-    'session:chmod': ({ sessionId, path: remotePath, mode }) => sessions.chmod(sessionId, remotePath, mode),
+    'session:chmod': ({ sessionId, path: remotePath, mode, recursive }) => sessions.chmod(sessionId, remotePath, mode, recursive),
     'session:status': async () => sessions.statuses(),
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
     'session:copy-to-site': async ({ sessionId, paths, siteId, targetDir, viaLocal }) => {

@@ -6,7 +6,7 @@ import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
 import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
-import { ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
+import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
@@ -203,10 +203,30 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('chmod').argument('<mode>', 'octal mode, e.g. 644').argument('<url>', 'remote file or folder').description('change permissions (SITE CHMOD)'))
-    .action(async (mode: string, urlText: string, flags: ConnectionFlags) => {
-      await withClient(urlText, flags, (client, url) => client.chmod(url.path, mode));
+  addConnectionFlags(
+    program
+      .command('chmod')
+      .argument('<mode>', 'octal mode, e.g. 644')
+      .argument('<url>', 'remote file or folder')
+      .option('-R, --recursive', 'a folder and everything in it (symbolic links are left as they are)')
+      .option('--files-only', 'with -R: change the files, not the folders')
+      .option('--dirs-only', 'with -R: change the folders, not the files')
+      .description('change permissions (SITE CHMOD)'),
+  ).action(async (mode: string, urlText: string, flags: ConnectionFlags & { recursive?: boolean; filesOnly?: boolean; dirsOnly?: boolean }) => {
+    if (flags.filesOnly && flags.dirsOnly) throw invalidInput('--files-only and --dirs-only were both given.', 'Give one of them, or neither to change both.');
+    if ((flags.filesOnly || flags.dirsOnly) && !flags.recursive) throw invalidInput('--files-only and --dirs-only apply to a recursive chmod.', 'Add -R, e.g. ferry chmod -R --files-only 644 URL.');
+    await withClient(urlText, flags, async (client, url) => {
+      if (!flags.recursive) {
+        await client.chmod(url.path, mode);
+        return;
+      }
+      const result = await chmodRemoteTree(client, url.path, mode, flags.filesOnly ? 'files' : flags.dirsOnly ? 'directories' : 'all');
+      for (const { path, error } of result.failed) process.stderr.write(`ferry: ${path}: ${error.data.message}\n`);
+      const links = result.skippedLinks > 0 ? `, ${result.skippedLinks} symbolic link(s) left as they are` : '';
+      process.stderr.write(`${result.changed} item(s) changed to ${mode}${links}${result.failed.length > 0 ? `, ${result.failed.length} refused` : ''}.\n`);
+      if (result.failed.length > 0) process.exitCode = EXIT_CODES.partial;
     });
+  });
 
   addConnectionFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
     .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {

@@ -1,6 +1,7 @@
 import { FtpError } from './ftp-error';
 import type { FtpClient } from './ftp-client';
 import { joinRemote, remoteDirname } from './remote-path';
+import type { ChmodScope } from '../../shared/models';
 
 /** Folder operations FTP lacks, built from MKD/RMD/DELE/CWD: used by the CLI, the browsing sessions and the queue. */
 
@@ -34,4 +35,57 @@ export async function removeRemoteTree(client: FtpClient, remotePath: string): P
     else await client.delete(child);
   }
   await client.rmdir(remotePath);
+}
+
+
+export interface TreeChmodResult {
+  /** Files and folders whose mode was set. */
+  readonly changed: number;
+  /** Symbolic links, never changed (SITE CHMOD would change what they point to). */
+  readonly skippedLinks: number;
+  /** Items the server refused, with its reason; the walk goes on past them. */
+  readonly failed: readonly { readonly path: string; readonly error: FtpError }[];
+}
+
+/**
+ * SITE CHMOD on a folder and everything in it, as FileZilla's "Recurse into subdirectories". A mode that lets
+ * the owner list the folder (r and x) is set before going in — it may be what makes the folder listable; one
+ * that takes that away is set after, so the folder's contents are still reachable while they are changed.
+ */
+export async function chmodRemoteTree(client: FtpClient, remotePath: string, mode: string, scope: ChmodScope, onItem?: (path: string) => void): Promise<TreeChmodResult> {
+  const ownerCanList = (Number.parseInt(mode, 8) & 0o500) === 0o500;
+  let changed = 0;
+  let skippedLinks = 0;
+  const failed: { path: string; error: FtpError }[] = [];
+  const apply = async (path: string): Promise<void> => {
+    try {
+      await client.chmod(path, mode);
+      changed += 1;
+      onItem?.(path);
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      failed.push({ path, error });
+    }
+  };
+  const walk = async (folder: string): Promise<void> => {
+    const ownFolder = scope !== 'files';
+    if (ownFolder && ownerCanList) await apply(folder);
+    let entries;
+    try {
+      entries = (await client.list(folder)).entries;
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      failed.push({ path: folder, error });
+      return;
+    }
+    for (const entry of entries) {
+      const child = joinRemote(folder, entry.name);
+      if (entry.type === 'directory') await walk(child);
+      else if (entry.type === 'symlink') skippedLinks += 1;
+      else if (scope !== 'directories') await apply(child);
+    }
+    if (ownFolder && !ownerCanList) await apply(folder);
+  };
+  await walk(remotePath);
+  return { changed, skippedLinks, failed };
 }

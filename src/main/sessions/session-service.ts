@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
-import type { ConnectTarget, QuickConnect, RemoteListing, RemoteSearchResult, SessionStatus } from '../../shared/models';
+import { CHMOD_SCOPES, type ChmodOutcome, type ChmodScope, type ConnectTarget, type QuickConnect, type RemoteListing, type RemoteSearchResult, type SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
-import { removeRemoteTree } from '../ftp/remote-tree';
+import { chmodRemoteTree, removeRemoteTree } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
@@ -165,8 +165,22 @@ export class SessionService {
     return this.withClient(sessionId, (client) => client.rename(normalizeRemote(from), normalizeRemote(to)));
   }
 
-  chmod(sessionId: string, remotePath: string, mode: string): Promise<void> {
-    return this.withClient(sessionId, (client) => client.chmod(normalizeRemote(remotePath), mode));
+  /** SITE CHMOD on one item, or with `recursive` on a folder and what is in it (refusals named in the log, the walk goes on). */
+  chmod(sessionId: string, remotePath: string, mode: string, recursive?: ChmodScope): Promise<ChmodOutcome> {
+    if (recursive !== undefined && !CHMOD_SCOPES.includes(recursive)) {
+      return Promise.reject(invalidInput(`"${String(recursive)}" is not a recursive chmod scope.`, 'Use "all", "files" or "directories".'));
+    }
+    return this.withClient(sessionId, async (client) => {
+      const path = normalizeRemote(remotePath);
+      if (recursive === undefined) {
+        await client.chmod(path, mode);
+        return { changed: 1, skippedLinks: 0, failed: 0 };
+      }
+      const result = await chmodRemoteTree(client, path, mode, recursive);
+      for (const { error } of result.failed) this.log(sessionId, 'error', error.data.message, error.data.hint);
+      if (result.skippedLinks > 0) this.log(sessionId, 'info', `${result.skippedLinks} symbolic link(s) under ${path} left as they are (changing one would change what it points to).`);
+      return { changed: result.changed, skippedLinks: result.skippedLinks, failed: result.failed.length };
+    });
   }
 
   /** Delete files, and folders with everything in them. */

@@ -9,7 +9,7 @@ import { en } from '../i18n/en';
 import { formatDate, formatSize } from '../lib/format';
 import { copyText } from '../lib/clipboard';
 import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
-import type { OverwriteChoice, OverwriteQuestion } from '../../shared/models';
+import type { ChmodScope, OverwriteChoice, OverwriteQuestion } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
@@ -97,6 +97,8 @@ function ChmodDialog({ req }: { readonly req: ChmodRequest }): ReactElement {
   const initial = parseMode(req.permissions) ?? 0o644;
   const [mode, setMode] = useState(initial);
   const [text, setText] = useState(formatOctal(initial));
+  const [recurse, setRecurse] = useState(false);
+  const [scope, setScope] = useState<ChmodScope>('all');
   const close = () => useUiStore.setState({ chmod: null });
   const setBits = (m: number) => {
     setMode(m);
@@ -110,7 +112,7 @@ function ChmodDialog({ req }: { readonly req: ChmodRequest }): ReactElement {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (typed !== null) void actions.chmod(req.names, formatOctal(typed));
+          if (typed !== null) void actions.chmod(req.names, formatOctal(typed), req.hasFolders && recurse ? scope : undefined);
         }}
       >
         <p className="dialog-message">{req.names.length === 1 ? t('chmod.one', { name: req.names[0] ?? '' }) : t.plural('chmod.many', req.names.length)}</p>
@@ -143,6 +145,23 @@ function ChmodDialog({ req }: { readonly req: ChmodRequest }): ReactElement {
           />
           {typed === null ? <span className="field-error">{t('chmod.invalid')}</span> : null}
         </div>
+        {req.hasFolders ? (
+          <>
+            <label className="checkbox">
+              <input type="checkbox" checked={recurse} onChange={(e) => setRecurse(e.target.checked)} />
+              <span>{t('chmod.recurse')}</span>
+            </label>
+            <fieldset className="radio-group" role="radiogroup" aria-labelledby="chmod-scope" disabled={!recurse}>
+              <legend id="chmod-scope">{t('chmod.scope')}</legend>
+              {(['all', 'files', 'directories'] as const).map((value) => (
+                <label key={value} className="radio">
+                  <input type="radio" name="chmod-scope" checked={scope === value} onChange={() => setScope(value)} />
+                  <span>{t(`chmod.scope.${value}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+          </>
+        ) : null}
         <div className="dialog-buttons">
           <span className="spacer" />
           <button type="submit" className="button primary" disabled={typed === null}>

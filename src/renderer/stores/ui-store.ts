@@ -54,6 +54,8 @@ export interface PromptRequest {
 export interface ChmodRequest {
   readonly names: readonly string[];
   readonly permissions: string | null;
+  /** Folders are among them: the dialog offers to recurse into them. */
+  readonly hasFolders: boolean;
 }
 
 export interface CertificateRequest {

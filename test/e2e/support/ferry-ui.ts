@@ -114,6 +114,17 @@ export class FerryWindow {
     await this.chooseTransferMode(site.mode);
   }
 
+  /** Fills the quick connect bar (host, port, user, password and, if given, the transfer mode) and presses Quickconnect. */
+  async quickConnect(server: { readonly host: string; readonly port: number; readonly user: string; readonly password: string }, mode?: 'default' | 'passive' | 'active'): Promise<void> {
+    const quick = this.page.getByRole('form', { name: 'Quick connect' });
+    await quick.getByRole('textbox', { name: 'Host' }).fill(server.host);
+    await quick.getByRole('textbox', { name: 'Port' }).fill(String(server.port));
+    await quick.getByRole('textbox', { name: 'Username' }).fill(server.user);
+    await quick.getByLabel('Password').fill(server.password);
+    if (mode) await quick.getByRole('combobox', { name: 'Transfer mode' }).selectOption(mode);
+    await quick.getByRole('button', { name: 'Quickconnect' }).click();
+  }
+
   /** Presses Connect in the Site Manager and waits for the dialog to close. */
   async connectFromSiteManager(): Promise<void> {
     await this.siteManager.getByRole('button', { name: 'Connect', exact: true }).click();

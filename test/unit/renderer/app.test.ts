@@ -384,6 +384,42 @@ describe('connection tabs', () => {
   });
 });
 
+describe('change permissions', () => {
+  it('offers recursion when folders are selected, sends the scope for folders only, and counts refusals', async () => {
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['www/', 'notes.txt'])));
+    api.handle('session:chmod', ({ recursive }) => ok(recursive ? { changed: 5, skippedLinks: 0, failed: 2 } : { changed: 1, skippedLinks: 0, failed: 0 }));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Remote files' })).getByText('www')).toBeTruthy());
+
+    act(() => actions.openChmod(['notes.txt']));
+    let dialog = screen.getByRole('dialog', { name: 'Change file permissions' });
+    expect(within(dialog).queryByRole('checkbox', { name: 'Recurse into subfolders' })).toBeNull();
+    act(() => fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' })));
+
+    act(() => actions.openChmod(['www', 'notes.txt']));
+    dialog = screen.getByRole('dialog', { name: 'Change file permissions' });
+    const filesOnly = within(dialog).getByRole('radio', { name: 'Files only' }) as HTMLInputElement;
+    expect(filesOnly.closest('fieldset')?.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Recurse into subfolders' }));
+    expect(filesOnly.closest('fieldset')?.disabled).toBe(false);
+    fireEvent.click(filesOnly);
+    fireEvent.change(within(dialog).getByLabelText('Numeric value'), { target: { value: '640' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    const calls = api.calls.filter((c) => c.channel === 'session:chmod').map((c) => c.arg);
+    expect(calls).toEqual([
+      { sessionId: 's1', path: '/www', mode: '640', recursive: 'files' },
+      { sessionId: 's1', path: '/notes.txt', mode: '640' },
+    ]);
+    await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+    expect(screen.getByRole('alert').textContent).toMatch(/The server refused to change 2 items\..*The message log names each one/);
+  });
+});
+
 describe('files dropped from the desktop', () => {
   async function connect(): Promise<void> {
     api.handle('session:connect', () => ok(status()));

@@ -8,6 +8,7 @@ import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSitesStore } from '../../../src/renderer/stores/sites-store';
 import type { DataConnectionError, FerryErrorData } from '../../../src/shared/errors';
 import type { ConnectTarget, Site, SiteInput } from '../../../src/shared/models';
+import { siteInput } from '../sites/helpers';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
 
 const dataError = (mode: 'passive' | 'active'): DataConnectionError => ({
@@ -21,25 +22,7 @@ const dataError = (mode: 'passive' | 'active'): DataConnectionError => ({
   retryable: false,
 });
 
-const site: Site = {
-  id: 'site-1',
-  name: 'Behind NAT',
-  folder: [],
-  host: 'ftp.example.com',
-  port: 21,
-  protocol: 'ftp-explicit-if-available',
-  logonType: 'normal',
-  user: 'bob',
-  hasPassword: true,
-  transferMode: 'active',
-  charset: 'auto',
-  localDir: '',
-  remoteDir: '',
-  connectionLimit: null,
-  comments: '',
-  trustedFingerprints: [],
-  bookmarks: [],
-};
+const site: Site = { ...siteInput({ name: 'Behind NAT', host: 'ftp.example.com', transferMode: 'active' }), id: 'site-1', hasPassword: true };
 
 function fakeServer(): FakeApi {
   const api = createFakeApi();
