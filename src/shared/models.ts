@@ -93,7 +93,14 @@ export interface Settings {
   readonly skipList: readonly string[];
   /** Compress listings and downloads with MODE Z where the server offers it (FileZilla's and lftp's option); uploads never. */
   readonly compression: boolean;
+  /** Also write the message log to this file (absolute path); null: only the window's log. */
+  readonly logFile: string | null;
+  /** Past this size the log file is renamed to NAME.1 and a new one begun. */
+  readonly logFileLimitMiB: number;
 }
+
+/** The largest log file size accepted before rotation, in MiB. */
+export const MAX_LOG_FILE_MIB = 1024;
 
 /** The highest speed limit accepted, in KiB/s (10 GiB/s: above any real link, so a typo like an extra digit is caught). */
 export const MAX_SPEED_LIMIT_KIBPS = 10 * 1024 * 1024;
@@ -114,6 +121,8 @@ export const DEFAULT_SETTINGS: Settings = {
   proxy: null,
   skipList: [],
   compression: false,
+  logFile: null,
+  logFileLimitMiB: 10,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

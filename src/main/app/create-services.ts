@@ -5,7 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { EmitEvent, Handlers } from '../../shared/contract';
-import { DEFAULT_SETTINGS, type ConnectTarget, type Settings } from '../../shared/models';
+import { DEFAULT_SETTINGS, type ConnectTarget, type LogLine, type Settings } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
@@ -19,6 +19,7 @@ import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
+import { LogFile } from './log-file';
 
 export interface ServicesOptions {
   /** Ferry's user-data folder (resolveFerryHome). */
@@ -39,7 +40,17 @@ export interface Services {
 export const QUEUE_FILE = 'queue.json';
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  const { home, emit } = options;
+  const { home } = options;
+  // Every log line also goes to the log file when Settings name one (read at each write: a change applies at once).
+  let logFileSettings: Settings = DEFAULT_SETTINGS;
+  const logFile = new LogFile(
+    () => ({ path: logFileSettings.logFile, limitBytes: logFileSettings.logFileLimitMiB * 1024 * 1024 }),
+    (text, hint) => options.emit('log:line', { sessionId: '', kind: 'error', text, hint, at: Date.now() }),
+  );
+  const emit: EmitEvent = (channel, payload) => {
+    if (channel === 'log:line') logFile.write(payload as LogLine);
+    options.emit(channel, payload);
+  };
   const sites = await openSiteStore({ home, vault: options.vault, watch: true });
   const settingsStore = await openSettingsStore({ home, watch: true });
   const secrets = await openSecretStore({ home, vault: options.vault });
@@ -50,7 +61,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const targets = new Map<string, ResolvedTarget>();
   const limits = new Map<string, number>();
   let settingsCache: Settings = await settingsStore.get().catch(() => DEFAULT_SETTINGS);
-  unsubscribe.push(settingsStore.onChange((settings) => (settingsCache = settings)));
+  logFileSettings = settingsCache;
+  unsubscribe.push(
+    settingsStore.onChange((settings) => {
+      settingsCache = settings;
+      logFileSettings = settings;
+    }),
+  );
 
   /** The proxy from Settings with its saved password, unless the site bypasses it. */
   const proxyOf = async (settings: Settings, site: { readonly bypassProxy?: boolean } | null) =>
@@ -211,6 +228,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await edits.dispose();
       await queue.close();
       await sessions.disconnectAll();
+      logFile.flush();
       sites.close();
       settingsStore.close();
       secrets.close();

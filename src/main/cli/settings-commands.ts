@@ -27,6 +27,8 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
   compression: parseBoolean,
+  logFile: (text) => (isNone(text) ? null : text),
+  logFileLimitMiB: (text) => Number(text),
   skipList: (text) => (isNone(text) ? [] : text.split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern !== '')),
 };
 

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../shared/models';
+import { DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
@@ -45,6 +45,13 @@ const settingsSchema = z.object({
     .max(200)
     .refine((patterns) => patterns.every((pattern) => skipPatternProblem(pattern) === null), { message: 'a pattern is empty, has a slash, or is longer than 255 characters' }),
   compression: z.boolean(),
+  logFile: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((file) => path.isAbsolute(file), { message: 'the log file must be an absolute path' })
+    .nullable(),
+  logFileLimitMiB: z.number().int().min(1).max(MAX_LOG_FILE_MIB),
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -121,6 +128,8 @@ const SETTING_HINTS: Record<string, string> = {
   skipList: 'Give names or patterns such as "Thumbs.db" or "*.tmp", one per entry, without slashes (at most 200).',
   proxy: 'Give { type: "socks5" | "socks4" | "http", host, port (1–65535), user (or null) }, or null to connect directly (CLI: ferry settings set proxy socks5://host:1080).',
   downloadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
+  logFile: 'Give an absolute path such as /home/you/ferry.log (C:\\Users\\you\\ferry.log on Windows), or null to log only in the window.',
+  logFileLimitMiB: `Use a whole number of MiB from 1 to ${MAX_LOG_FILE_MIB}; past it the file is renamed to NAME.1 and a new one begun.`,
   compression: 'Use true (compress listings and downloads with MODE Z where the server offers it) or false.',
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
 };

@@ -9,7 +9,7 @@ import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { LANGUAGES, useT } from '../i18n';
-import { MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
+import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
 import { proxyDraft, proxyPasswordChange, proxyProblems, proxyValue, type ProxyChoice, type ProxyDraft, type ProxyProblem } from '../lib/proxy-form';
@@ -33,9 +33,17 @@ interface Draft {
   /** The skip list, one pattern per line. */
   readonly skipList: string;
   readonly compression: boolean;
+  readonly logToFile: boolean;
+  readonly logFile: string;
+  readonly logFileLimit: string;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | ProxyProblem;
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | ProxyProblem;
+
+/** An absolute path on any platform main may run on: /…, C:\… or C:/…, or a \\server\share path. */
+function absolutePath(text: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text);
+}
 
 function validPort(text: string): boolean {
   return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 65535;
@@ -57,6 +65,9 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (!validSpeedLimit(d.uploadLimit)) errors.add('uploadLimit');
   for (const problem of proxyProblems(d.proxy)) errors.add(problem);
   if (skipLines(d.skipList).some((pattern) => skipPatternProblem(pattern) !== null)) errors.add('skipList');
+  if (d.logToFile && !absolutePath(d.logFile.trim())) errors.add('logFile');
+  const limit = Number(d.logFileLimit);
+  if (d.logToFile && (!/^\d+$/.test(d.logFileLimit.trim()) || limit < 1 || limit > MAX_LOG_FILE_MIB)) errors.add('logFileLimit');
   return errors;
 }
 
@@ -80,6 +91,9 @@ export function SettingsDialog(): ReactElement {
     proxy: proxyDraft(settings.proxy),
     skipList: settings.skipList.join('\n'),
     compression: settings.compression,
+    logToFile: settings.logFile !== null,
+    logFile: settings.logFile ?? '',
+    logFileLimit: String(settings.logFileLimitMiB),
   }));
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
@@ -105,6 +119,8 @@ export function SettingsDialog(): ReactElement {
       proxy: proxyValue(d.proxy),
       skipList: skipLines(d.skipList),
       compression: d.compression,
+      logFile: d.logToFile ? d.logFile.trim() : null,
+      ...(d.logToFile ? { logFileLimitMiB: Number(d.logFileLimit) } : {}),
     });
     const change = proxyPasswordChange(d.proxy);
     const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
@@ -209,6 +225,26 @@ export function SettingsDialog(): ReactElement {
               {show('skipList') ? <span className="field-error">{t('validation.skipList')}</span> : null}
               <span className="help">{t('settings.skipListHelp')}</span>
             </div>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-logging`}>
+            <h3 id={`${id}-logging`}>{t('settings.logging')}</h3>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.logToFile} onChange={(e) => set({ logToFile: e.target.checked })} />
+              <span>{t('settings.logToFile')}</span>
+            </label>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={`${id}-log-file`}>{t('settings.logFile')}</label>
+                <input id={`${id}-log-file`} value={d.logFile} disabled={!d.logToFile} spellCheck={false} placeholder={t('settings.logFilePlaceholder')} aria-invalid={show('logFile') || undefined} onChange={(e) => set({ logFile: e.target.value })} />
+              </div>
+              <div className="field narrow">
+                <label htmlFor={`${id}-log-limit`}>{t('settings.logFileLimit')}</label>
+                <input id={`${id}-log-limit`} inputMode="numeric" value={d.logFileLimit} disabled={!d.logToFile} aria-invalid={show('logFileLimit') || undefined} onChange={(e) => set({ logFileLimit: e.target.value })} />
+              </div>
+            </div>
+            {show('logFile') ? <span className="field-error">{t('validation.logFile')}</span> : null}
+            {show('logFileLimit') ? <span className="field-error">{t('validation.logFileLimit', { max: MAX_LOG_FILE_MIB })}</span> : null}
+            <span className="help">{t('settings.logFileHelp')}</span>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-proxy`}>
             <h3 id={`${id}-proxy`}>{t('settings.proxy')}</h3>

@@ -274,6 +274,28 @@ describe('MODE Z compression', () => {
   });
 });
 
+describe('logging to a file', () => {
+  it('Settings → Logging: the path must be absolute, and is saved with its limit', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const file = within(dialog).getByLabelText('Log file') as HTMLInputElement;
+    expect(file.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Also write the message log to a file' }));
+    fireEvent.change(file, { target: { value: 'ferry.log' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(within(dialog).getByText(/Give the full path of the file/)).toBeTruthy();
+    expect(api.calls.some((c) => c.channel === 'settings:set')).toBe(false);
+    fireEvent.change(file, { target: { value: '/var/log/ferry/ferry.log' } });
+    fireEvent.change(within(dialog).getByLabelText('Limit (MiB)'), { target: { value: '5' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ logFile: '/var/log/ferry/ferry.log', logFileLimitMiB: 5 });
+  });
+});
+
 describe('connection tabs', () => {
   const tablist = () => screen.getByRole('tablist', { name: 'Connections' });
   const remoteGrid = () => screen.getByRole('grid', { name: 'Remote files' });

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatLogLine, LogFile, type LogFileConfig } from '../../../src/main/app/log-file';
+import type { LogLine } from '../../../src/shared/models';
+
+const line = (text: string, patch: Partial<LogLine> = {}): LogLine => ({ sessionId: 'abc', kind: 'command', text, at: new Date(2026, 10, 26, 1, 2, 3, 45).getTime(), ...patch });
+
+describe('the log file', () => {
+  let dir: string;
+  let config: LogFileConfig;
+  let failures: string[];
+  let log: LogFile;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-logfile-'));
+    config = { path: path.join(dir, 'logs', 'ferry.log'), limitBytes: 1024 };
+    failures = [];
+    log = new LogFile(() => config, (message) => failures.push(message));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('formats a line with local time, kind, connection, text on one line, and the hint', () => {
+    expect(formatLogLine(line('LIST -a'))).toBe('2026-11-26 01:02:03.045 Command [abc]: LIST -a\n');
+    expect(formatLogLine(line('550 No such file\r\nsecond', { kind: 'error', sessionId: '', hint: 'Check the name.' }))).toBe('2026-11-26 01:02:03.045 Error: 550 No such file second — Check the name.\n');
+  });
+
+  it('gathers lines and appends them once, creating the folder', async () => {
+    log.write(line('USER bob'));
+    log.write(line('331 Password required', { kind: 'reply' }));
+    expect(fs.existsSync(config.path ?? '')).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fs.readFileSync(config.path ?? '', 'utf8').split('\n').filter(Boolean)).toEqual([
+      '2026-11-26 01:02:03.045 Command [abc]: USER bob',
+      '2026-11-26 01:02:03.045 Response [abc]: 331 Password required',
+    ]);
+    expect((fs.statSync(config.path ?? '').mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('renames the file to NAME.1 past the limit and begins a new one, keeping at most two', () => {
+    for (let round = 0; round < 3; round += 1) {
+      for (let i = 0; i < 10; i += 1) log.write(line(`round ${round} line ${i} ${'x'.repeat(40)}`));
+      log.flush();
+    }
+    const current = fs.readFileSync(config.path ?? '', 'utf8');
+    const previous = fs.readFileSync(`${config.path}.1`, 'utf8');
+    expect(current).toMatch(/round 2 line 9/);
+    expect(previous).toMatch(/round 1 line 0/);
+    expect(previous).not.toMatch(/round 0/);
+    expect(fs.readdirSync(path.dirname(config.path ?? '')).sort()).toEqual(['ferry.log', 'ferry.log.1']);
+    expect(Buffer.byteLength(current)).toBeLessThanOrEqual(1024);
+  });
+
+  it('writes nothing when off, and a file it cannot write is reported once, then skipped until another is named', () => {
+    config = { path: null, limitBytes: 1024 };
+    log.write(line('NOOP'));
+    log.flush();
+    expect(fs.readdirSync(dir)).toEqual([]);
+
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+    config = { path: path.join(dir, 'not-a-folder', 'ferry.log'), limitBytes: 1024 };
+    log.write(line('NOOP'));
+    log.flush();
+    log.write(line('NOOP'));
+    log.flush();
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/Cannot write the log file .*not-a-folder\/ferry\.log \(E[A-Z]+\)/);
+
+    config = { path: path.join(dir, 'ok.log'), limitBytes: 1024 };
+    log.write(line('NOOP'));
+    log.flush();
+    expect(fs.readFileSync(path.join(dir, 'ok.log'), 'utf8')).toMatch(/NOOP/);
+  });
+});
