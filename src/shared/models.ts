@@ -3,6 +3,7 @@
  * nothing here holds a secret (passwords go in, never come back out).
  */
 import type { FerryErrorData, TransferMode } from './errors';
+import { DEFAULT_ASCII_EXTENSIONS, type TransferType } from './transfer-type';
 import type { RemoteEntry } from './remote-entry';
 
 /** FileZilla's four encryption choices. */
@@ -97,6 +98,10 @@ export interface Settings {
   readonly logFile: string | null;
   /** Past this size the log file is renamed to NAME.1 and a new one begun. */
   readonly logFileLimitMiB: number;
+  /** Binary (byte for byte, the default), ASCII, or Auto: ASCII for `asciiExtensions` (FileZilla's Transfer type). */
+  readonly transferType: TransferType;
+  /** File types Auto sends as ASCII: extensions, lower case, without the dot. */
+  readonly asciiExtensions: readonly string[];
 }
 
 /** The largest log file size accepted before rotation, in MiB. */
@@ -123,6 +128,8 @@ export const DEFAULT_SETTINGS: Settings = {
   compression: false,
   logFile: null,
   logFileLimitMiB: 10,
+  transferType: 'binary',
+  asciiExtensions: DEFAULT_ASCII_EXTENSIONS,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

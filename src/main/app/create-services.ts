@@ -114,6 +114,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     storePath: path.join(home, QUEUE_FILE),
     onWarning: (message) => emit('log:line', { sessionId: 'queue', kind: 'error', text: message, at: Date.now() }),
     skipList: () => settingsCache.skipList,
+    transferType: () => ({ type: settingsCache.transferType, asciiExtensions: settingsCache.asciiExtensions }),
     speedLimits: speedLimitsOf(settingsCache),
   });
   // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).

@@ -46,6 +46,7 @@ function parseParallel(value: string): number {
 }
 
 const LIMIT_RATE_HELP = 'cap the speed at RATE bytes per second, as curl: k, m, g suffixes (1024-based), e.g. 500k';
+const ASCII_HELP = "ASCII (TYPE A): line endings CR LF on the wire, this system's own on disk (as curl -B); not with --resume";
 
 /** Options for --limit-rate (parsed as the command line is read: a bad value exits 2 before connecting). */
 interface LimitRateFlags {
@@ -100,36 +101,40 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
-    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean }) => {
+  addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
+      const ascii = flags.ascii === true;
+      if (ascii && flags.resume) throw invalidInput('--ascii and --resume were both given: an ASCII transfer cannot resume.', 'Leave out --resume, or transfer in binary mode.');
       await withClient(urlText, flags, async (client, url) => {
         if (local === '-') {
-          await client.download(url.path, process.stdout, { end: false, limiter });
+          await client.download(url.path, process.stdout, { end: false, limiter, ascii });
           return;
         }
         let target = local ?? remoteBasename(url.path);
         const stat = await fsp.stat(target).catch(() => null);
         if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
-        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false, limiter });
+        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii });
       });
     });
 
-  addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file'))
-    .action(async (local: string, urlText: string, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean }) => {
+  addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file'))
+    .action(async (local: string, urlText: string, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
+      const ascii = flags.ascii === true;
+      if (ascii && flags.resume) throw invalidInput('--ascii and --resume were both given: an ASCII transfer cannot resume.', 'Leave out --resume, or transfer in binary mode.');
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       await withClient(urlText, flags, async (client, url) => {
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
         if (local === '-') {
-          await client.upload(process.stdin, remote, { append: flags.append ?? false, limiter });
+          await client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii });
           return;
         }
         if (flags.append) {
-          await client.upload(fs.createReadStream(local), remote, { append: true, limiter });
+          await client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii });
           return;
         }
-        await uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter });
+        await uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii });
       });
     });
 

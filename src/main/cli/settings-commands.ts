@@ -3,6 +3,7 @@ import type { Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { parsePortRange } from './connection-flags';
 import { parseProxyUrl } from './proxy-url';
+import { normalizeExtension } from '../../shared/transfer-type';
 
 /** `ferry settings set proxy socks5://[user@]host:port`: the password is not taken here (it would sit in the shell history). */
 function proxySettingFromUrl(text: string): Settings['proxy'] {
@@ -27,6 +28,8 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
   compression: parseBoolean,
+  transferType: (text) => text as Settings['transferType'],
+  asciiExtensions: (text) => (isNone(text) ? [] : text.split(',').map((extension) => normalizeExtension(extension) ?? extension.trim())),
   logFile: (text) => (isNone(text) ? null : text),
   logFileLimitMiB: (text) => Number(text),
   skipList: (text) => (isNone(text) ? [] : text.split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern !== '')),

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { Writable, type Readable } from 'node:stream';
+import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflate } from 'node:zlib';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
@@ -13,6 +13,7 @@ import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
 import { FtpError, invalidInput } from './ftp-error';
 import { prepareTransferMode, worthCompressing } from './mode-z';
+import { fromNetworkAscii, LOCAL_EOL, toNetworkAscii } from './ascii-stream';
 import { parseListing, parseMlsd } from './listing/parse-listing';
 import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
@@ -42,6 +43,11 @@ export interface TransferProgressOptions {
   readonly signal?: AbortSignal;
   /** A speed limit, usually shared by all transfers of one direction; absent or null: full speed. */
   readonly limiter?: SpeedLimiter | null | undefined;
+  /**
+   * TYPE A: text whose line endings are CR LF on the wire and this system's own on disk (ascii-stream.ts). Sizes
+   * then differ between the two sides, so an ASCII transfer cannot resume (REST) and is not size-checked.
+   */
+  readonly ascii?: boolean;
 }
 
 export interface DownloadOptions extends TransferProgressOptions {
@@ -210,7 +216,10 @@ export class FtpClient {
     const offset = options.offset ?? 0;
     const end = options.end ?? true;
     let bytes = offset;
+    const ascii = options.ascii === true;
+    if (ascii && offset > 0) throw asciiResume(remotePath);
     // Before REST: the transfer command must follow REST directly.
+    await this.typeFor(ascii);
     const compressed = await this.compressFor(remotePath);
     if (offset > 0) await this.restart(offset, remotePath);
     const report = (total: number): void => {
@@ -227,15 +236,16 @@ export class FtpClient {
           await reader.run(socket);
           return;
         }
-        // MODE Z: the limit counts the bytes on the wire, progress the file's own (what REST and sizes count).
-        if (compressed) {
-          if (limiter === null) await pipeline(socket, createInflate(), progressStream(report, offset), destination, { end });
-          else await pipeline(socket, throttleStream(limiter), createInflate(), progressStream(report, offset), destination, { end });
-        } else if (limiter === null) await pipeline(socket, progressStream(report, offset), destination, { end });
-        else await pipeline(socket, throttleStream(limiter), progressStream(report, offset), destination, { end });
+        // The limit counts the bytes on the wire; progress the file's own as written (what REST and sizes count).
+        const stages: PipelineStage[] = [socket];
+        if (limiter !== null) stages.push(throttleStream(limiter));
+        if (compressed) stages.push(createInflate());
+        if (ascii) stages.push(fromNetworkAscii(LOCAL_EOL));
+        stages.push(progressStream(report, offset), destination);
+        await pipeline(stages, { end });
       },
-      // A compressed stream is inflated by zlib, which needs it as stream chunks: no reading into pooled buffers.
-      { subject: remotePath, signal: options.signal, onread: compressed ? undefined : reader.onread },
+      // Inflating and line-ending translation need the data as stream chunks: no reading into pooled buffers.
+      { subject: remotePath, signal: options.signal, onread: compressed || ascii ? undefined : reader.onread },
     );
     return { bytes: bytes - offset };
   }
@@ -248,8 +258,9 @@ export class FtpClient {
    */
   async downloadToBuffer(remotePath: string, options: TransferProgressOptions & { readonly expectedSize?: number | null } = {}): Promise<Buffer> {
     const sink = new GrowingBuffer(options.expectedSize ?? 0);
-    if (await this.compressFor(remotePath)) {
-      // MODE Z: the inflated stream, collected (a small file's few chunks).
+    if (options.ascii !== true) await this.typeFor(false);
+    if (options.ascii === true || (await this.compressFor(remotePath))) {
+      // MODE Z or ASCII: the translated stream, collected (a small file's few chunks).
       const collect = new Writable({
         write(chunk: Buffer, _encoding, callback) {
           sink.append(chunk);
@@ -306,7 +317,7 @@ export class FtpClient {
   async upload(source: Readable, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
     let bytes = offset;
-    const command = await this.storeCommand(remotePath, offset, options.append);
+    const command = await this.storeCommand(remotePath, offset, options);
     await runDataTransfer(
       this.session,
       command,
@@ -315,9 +326,7 @@ export class FtpClient {
           bytes = total;
           options.onProgress?.(total);
         }, offset);
-        const limiter = this.throttle(options.limiter);
-        if (limiter === null) await pipeline(source, counter, socket);
-        else await pipeline(source, throttleStream(limiter), counter, socket);
+        await sendStream(source, counter, socket, this.throttle(options.limiter), options.ascii === true);
       },
       { subject: remotePath, signal: options.signal },
     );
@@ -331,7 +340,7 @@ export class FtpClient {
    */
   async uploadFile(file: FileHandle, remotePath: string, options: FileUploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
-    const command = await this.storeCommand(remotePath, offset, options.append);
+    const command = await this.storeCommand(remotePath, offset, options);
     let sent = 0;
     await runDataTransfer(
       this.session,
@@ -341,6 +350,10 @@ export class FtpClient {
           sent = total;
           options.onProgress?.(offset + total);
         };
+        if (options.ascii === true) {
+          await sendStream(fileSlice(file, offset, options.length), progressStream(onBytes, 0), socket, this.throttle(options.limiter), true);
+          return;
+        }
         await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, this.throttle(options.limiter), onBytes);
       },
       { subject: remotePath, signal: options.signal },
@@ -351,12 +364,16 @@ export class FtpClient {
   /** Upload bytes already in memory (a small file read in one go), from `offset` on the server's side. */
   async uploadBytes(data: Buffer, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
-    const command = await this.storeCommand(remotePath, offset, options.append);
+    const command = await this.storeCommand(remotePath, offset, options);
     await runDataTransfer(
       this.session,
       command,
       async (socket) => {
         const limiter = this.throttle(options.limiter);
+        if (options.ascii === true) {
+          await sendStream(Readable.from([data]), progressStream((total) => options.onProgress?.(offset + total), 0), socket, limiter, true);
+          return;
+        }
         // Waits before the write: a small file's bytes count against the limit like any other.
         if (limiter !== null && !limiter.take(data.length)) await tokensFor(limiter, socket);
         assertWritable(socket);
@@ -461,6 +478,13 @@ export class FtpClient {
   }
 
   /** The upload command: APPE to append, else STOR — after REST when continuing from `offset`. */
+  /** TYPE A for an ASCII transfer, TYPE I otherwise; sent only when it changes (the session starts in TYPE I). */
+  private async typeFor(ascii: boolean): Promise<void> {
+    if (this.session.representation.ascii === ascii) return;
+    await this.command(ascii ? 'TYPE A' : 'TYPE I');
+    this.session.representation.ascii = ascii;
+  }
+
   /** Put the server in MODE Z or MODE S for what comes next: a listing (null) or a download of `remotePath`. */
   private async compressFor(remotePath: string | null): Promise<boolean> {
     const { control, compression } = this.session;
@@ -468,10 +492,13 @@ export class FtpClient {
     return compression.active;
   }
 
-  private async storeCommand(remotePath: string, offset: number, append: boolean | undefined): Promise<string> {
+  private async storeCommand(remotePath: string, offset: number, options: UploadOptions): Promise<string> {
+    const ascii = options.ascii === true;
+    if (ascii && offset > 0) throw asciiResume(remotePath);
+    await this.typeFor(ascii);
     // Uploads always go uncompressed (mode-z.ts says why).
     await prepareTransferMode(this.session.control, this.session.compression, false);
-    if (append) return `APPE ${remotePath}`;
+    if (options.append) return `APPE ${remotePath}`;
     if (offset > 0) await this.restart(offset, remotePath);
     return `STOR ${remotePath}`;
   }
@@ -530,6 +557,27 @@ export class FtpClient {
     const guess = isUtf8(charset) ? await guessListingCharset(bytes) : null;
     return { text: charset.decode(bytes), notUtf8: guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {} };
   }
+}
+
+type PipelineStage = NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream;
+
+function asciiResume(remotePath: string): FtpError {
+  return invalidInput(`An ASCII transfer of ${remotePath} cannot resume: line endings make the sizes on the two sides differ.`, 'Transfer it again from the start, or in binary mode.');
+}
+
+/** An upload from a stream: counted (the file's bytes), translated to CR LF for ASCII, limited as it goes on the wire. */
+async function sendStream(source: Readable, counter: Transform, socket: net.Socket, limiter: Throttle | null, ascii: boolean): Promise<void> {
+  const stages: PipelineStage[] = [source, counter];
+  if (ascii) stages.push(toNetworkAscii());
+  if (limiter !== null) stages.push(throttleStream(limiter));
+  stages.push(socket);
+  await pipeline(stages);
+}
+
+/** `length` bytes of an open file from `offset` (to its end when undefined), as a stream that leaves the handle open. */
+function fileSlice(file: FileHandle, offset: number, length: number | undefined): Readable {
+  if (length === 0) return Readable.from([]);
+  return file.createReadStream({ start: offset, ...(length !== undefined ? { end: offset + length - 1 } : {}), autoClose: false, highWaterMark: 256 * 1024 });
 }
 
 function listingTooLarge(subject: string, limit: number): FtpError {

@@ -27,6 +27,8 @@ export interface FtpSession {
   readonly serverTimeZone: number | null;
   /** MODE Z for listings and downloads (mode-z.ts): whether it is wanted and whether the server is in it now. */
   readonly compression: CompressionState;
+  /** The representation type the server is in: TYPE I (binary, set at login) or TYPE A. */
+  readonly representation: { ascii: boolean };
 }
 
 /** Connect, secure, log in and read FEAT — the whole opening handshake of a session. */
@@ -102,6 +104,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       maxListingBytes: options.maxListingBytes ?? DEFAULTS.maxListingBytes,
       serverTimeZone: options.serverTimeZone ?? null,
       compression,
+      representation: { ascii: false },
       system: syst.code === 215 ? syst.message : null,
       memory: { epsv: options.disableEpsv ? 'fails' : 'untried', eprt: capabilities.eprt ? 'untried' : 'fails' },
       dataOptions: {

@@ -6,6 +6,7 @@ import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
 import { skipPatternProblem } from '../../shared/skip-list';
+import { normalizeExtension } from '../../shared/transfer-type';
 import { describeIssues } from './sites-file';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
 
@@ -52,6 +53,11 @@ const settingsSchema = z.object({
     .refine((file) => path.isAbsolute(file), { message: 'the log file must be an absolute path' })
     .nullable(),
   logFileLimitMiB: z.number().int().min(1).max(MAX_LOG_FILE_MIB),
+  transferType: z.enum(['binary', 'ascii', 'auto']),
+  asciiExtensions: z
+    .array(z.string())
+    .max(500)
+    .refine((extensions) => extensions.every((extension) => normalizeExtension(extension) === extension), { message: 'an extension is empty, has a dot, slash or space, or is not lower case' }),
 });
 
 const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
@@ -130,6 +136,8 @@ const SETTING_HINTS: Record<string, string> = {
   downloadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
   logFile: 'Give an absolute path such as /home/you/ferry.log (C:\\Users\\you\\ferry.log on Windows), or null to log only in the window.',
   logFileLimitMiB: `Use a whole number of MiB from 1 to ${MAX_LOG_FILE_MIB}; past it the file is renamed to NAME.1 and a new one begun.`,
+  transferType: 'Use "binary" (byte for byte), "ascii" (text: line endings translated) or "auto" (ASCII for the asciiExtensions).',
+  asciiExtensions: 'Give extensions without the dot, in lower case, e.g. ["txt", "html", "php"] (at most 500).',
   compression: 'Use true (compress listings and downloads with MODE Z where the server offers it) or false.',
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
 };

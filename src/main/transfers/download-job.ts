@@ -52,7 +52,8 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
         break;
       }
       case 'resume':
-        resumeTarget = true;
+        // An ASCII file cannot resume (its sizes differ between the sides): it is sent again whole.
+        resumeTarget = !context.ascii;
         break;
       case 'transfer':
         break;
@@ -74,7 +75,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   // A partial file is continued only when it is ours: from an earlier attempt, or the target the user chose to resume.
   // A fresh transfer does not look: opening with O_NOFOLLOW | O_TRUNC refuses a link there and empties anything else.
   let offset = 0;
-  if (entry.started || resumeTarget) {
+  if ((entry.started || resumeTarget) && !context.ascii) {
     const partState = await inspectTarget(part);
     if (partState.kind === 'refused') return { kind: 'skipped', note: partState.note, permanent: partState.permanent };
     offset = partState.kind === 'file' ? partState.stats.size : 0;
@@ -109,7 +110,8 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     }
   }
 
-  const verified = await verify(client, entry, part, offset + bytes, context.verifyChecksums);
+  // ASCII changed the line endings: neither the size nor a checksum can match the server's.
+  const verified = context.ascii ? 'none' : await verify(client, entry, part, offset + bytes, context.verifyChecksums);
   if (small) {
     try {
       fs.renameSync(part, entry.localPath);
@@ -146,7 +148,7 @@ async function receive(client: FtpClient, remotePath: string, part: string, offs
   });
   context.onStart(offset);
   try {
-    const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
+    const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     return bytes;
   } finally {
     // Wait until the file is closed, so a resume (or the rename) sees every byte that reached the disk.
@@ -165,7 +167,7 @@ const SMALL_FILE_BYTES = 64 * 1024;
  */
 async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, context: JobContext): Promise<number> {
   context.onStart(0);
-  const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
+  const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
   let fd: number;
   try {
     fd = fs.openSync(part, writeFlags('truncate'), 0o644);

@@ -2,7 +2,7 @@ import fsp from 'node:fs/promises';
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
-import { FtpError } from '../ftp/ftp-error';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { openForWrite } from '../local/safe-target';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 
@@ -16,6 +16,12 @@ export interface FileTransferOptions {
   readonly signal?: AbortSignal;
   /** A speed limit (the CLI's --limit-rate); absent or null: full speed. */
   readonly limiter?: SpeedLimiter | null;
+  /** TYPE A with line endings translated (FtpClient's `ascii`); cannot be combined with `resume`. */
+  readonly ascii?: boolean;
+}
+
+function refuseAsciiResume(options: FileTransferOptions): void {
+  if (options.ascii && options.resume) throw invalidInput('An ASCII transfer cannot resume: line endings make the sizes on the two sides differ.', 'Leave out --resume (the file is sent again from the start), or transfer in binary mode.');
 }
 
 /**
@@ -25,6 +31,7 @@ export interface FileTransferOptions {
  * (The queue's download job adds the overwrite policy, folder-root checks and verification on top.)
  */
 export async function downloadToFile(client: FtpClient, remotePath: string, localPath: string, options: FileTransferOptions = {}): Promise<{ bytes: number; resumedFrom: number }> {
+  refuseAsciiResume(options);
   const partPath = `${localPath}${PARTIAL_SUFFIX}`;
   let offset = 0;
   if (options.resume) {
@@ -33,7 +40,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   const output = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(partPath, error);
   });
-  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter }).catch(async (error: unknown) => {
+  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true }).catch(async (error: unknown) => {
     // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
     if (!output.closed) {
       const closed = once(output, 'close');
@@ -51,6 +58,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
 
 /** Upload a local file; with `resume`, continue after the bytes the server already has (REST + STOR). */
 export async function uploadFromFile(client: FtpClient, localPath: string, remotePath: string, options: FileTransferOptions = {}): Promise<{ bytes: number; resumedFrom: number }> {
+  refuseAsciiResume(options);
   let offset = 0;
   if (options.resume) {
     offset = (await client.size(remotePath).catch(() => null)) ?? 0;
@@ -61,7 +69,7 @@ export async function uploadFromFile(client: FtpClient, localPath: string, remot
   try {
     const localSize = (await file.stat()).size;
     if (offset > localSize) offset = 0;
-    const result = await client.uploadFile(file, remotePath, { offset, length: localSize - offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter });
+    const result = await client.uploadFile(file, remotePath, { offset, length: localSize - offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true });
     return { bytes: result.bytes, resumedFrom: offset };
   } finally {
     await file.close().catch(() => undefined);

@@ -13,6 +13,8 @@ export interface JobContext {
   /** The queue's policy; the entry's own answer (`entry.choice`) wins over it. */
   readonly policy: OverwritePolicy;
   readonly verifyChecksums: boolean;
+  /** TYPE A with line endings translated: no resume (sizes differ between the sides) and no size or checksum check. */
+  readonly ascii: boolean;
   /** Local folders already made ready for downloads (`prepareFolder`), so each is checked once, not per file. */
   readonly preparedFolders: Set<string>;
   readonly signal: AbortSignal;

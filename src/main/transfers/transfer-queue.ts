@@ -11,6 +11,7 @@
  * - Events are batched per tick and progress is throttled per item, so 10,000 files do not flood the UI.
  * - The queue is saved atomically and restored; what was running comes back queued and resumes.
  */
+import { usesAscii, type TransferType } from '../../shared/transfer-type';
 import path from 'node:path';
 import fsp from 'node:fs/promises';
 import type { Events } from '../../shared/contract';
@@ -92,6 +93,8 @@ export interface TransferQueueOptions {
   readonly speedLimits?: SpeedLimits;
   /** Names folder transfers leave out (the skip list), read at each folder so a change applies at once. */
   readonly skipList?: () => readonly string[];
+  /** Binary, ASCII or Auto and Auto's text types (Settings), read at each file so a change applies at once. */
+  readonly transferType?: () => { readonly type: TransferType; readonly asciiExtensions: readonly string[] };
 }
 
 export interface SpeedLimits {
@@ -427,6 +430,12 @@ export class TransferQueue {
     this.busyCount += busy ? 1 : -1;
   }
 
+  /** Whether this file goes in ASCII under the transfer type in force (binary when none is given). */
+  private asciiFor(remotePath: string): boolean {
+    const setting = this.options.transferType?.();
+    return setting ? usesAscii(remotePath, setting.type, setting.asciiExtensions) : false;
+  }
+
   private isIdle(): boolean {
     return this.queuedCount === 0 && this.runningCount === 0 && this.busyCount === 0;
   }
@@ -691,6 +700,7 @@ export class TransferQueue {
           client,
           policy: this.policyValue,
           verifyChecksums: this.options.verifyChecksums ?? true,
+          ascii: this.asciiFor(entry.remotePath),
           preparedFolders: this.preparedFolders,
           signal: controller.signal,
           limiter: this.limiters[entry.direction],

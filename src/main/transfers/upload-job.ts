@@ -62,7 +62,8 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     }
   }
 
-  const offset = decision.kind === 'resume' ? decision.from : 0;
+  // An ASCII file cannot resume (its sizes differ between the sides): it is sent again whole.
+  const offset = decision.kind === 'resume' && !context.ascii ? decision.from : 0;
   if (!entry.started) {
     entry.started = true;
     context.onChanged();
@@ -80,7 +81,8 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   // A small file went out in one write and the server's 226 acknowledged it: asking SIZE too would add a third
   // round trip to the two each file costs (lftp and FileZilla ask nothing). Larger and resumed files are checked.
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
-  const verified = await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
+  // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
+  const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
   return { kind: 'done', bytes, resumedFrom: offset, verified };
 }
 
@@ -89,7 +91,7 @@ async function send(client: FtpClient, entry: QueueEntry, offset: number, size: 
     // Small file: read with synchronous calls (open, read, close: microseconds) and sent in one write.
     const data = readSmall(entry.localPath, offset, size - offset);
     context.onStart(offset);
-    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
+    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     return bytes;
   }
   const file = await fsp.open(entry.localPath, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -98,7 +100,7 @@ async function send(client: FtpClient, entry: QueueEntry, offset: number, size: 
   context.onStart(offset);
   try {
     // The size checked above: what the verification expects on the server.
-    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter });
+    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     return bytes;
   } finally {
     await file.close().catch(() => undefined);

@@ -10,6 +10,7 @@ import { editorCommandProblem } from '../../shared/editor-command';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { LANGUAGES, useT } from '../i18n';
 import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
+import { normalizeExtension, type TransferType } from '../../shared/transfer-type';
 import type { TransferMode } from '../../shared/errors';
 import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
 import { proxyDraft, proxyPasswordChange, proxyProblems, proxyValue, type ProxyChoice, type ProxyDraft, type ProxyProblem } from '../lib/proxy-form';
@@ -36,9 +37,20 @@ interface Draft {
   readonly logToFile: boolean;
   readonly logFile: string;
   readonly logFileLimit: string;
+  readonly transferType: TransferType;
+  /** Auto's text types, separated by spaces or commas. */
+  readonly asciiExtensions: string;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | ProxyProblem;
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | 'asciiExtensions' | ProxyProblem;
+
+/** The text types as typed ("txt, .html  PHP"): each word, normalized; null for a word that is not an extension. */
+function extensionWords(text: string): (string | null)[] {
+  return text
+    .split(/[\s,;]+/)
+    .filter((word) => word !== '')
+    .map(normalizeExtension);
+}
 
 /** An absolute path on any platform main may run on: /…, C:\… or C:/…, or a \\server\share path. */
 function absolutePath(text: string): boolean {
@@ -68,6 +80,7 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (d.logToFile && !absolutePath(d.logFile.trim())) errors.add('logFile');
   const limit = Number(d.logFileLimit);
   if (d.logToFile && (!/^\d+$/.test(d.logFileLimit.trim()) || limit < 1 || limit > MAX_LOG_FILE_MIB)) errors.add('logFileLimit');
+  if (extensionWords(d.asciiExtensions).some((extension) => extension === null)) errors.add('asciiExtensions');
   return errors;
 }
 
@@ -94,6 +107,8 @@ export function SettingsDialog(): ReactElement {
     logToFile: settings.logFile !== null,
     logFile: settings.logFile ?? '',
     logFileLimit: String(settings.logFileLimitMiB),
+    transferType: settings.transferType,
+    asciiExtensions: settings.asciiExtensions.join(' '),
   }));
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
@@ -121,6 +136,8 @@ export function SettingsDialog(): ReactElement {
       compression: d.compression,
       logFile: d.logToFile ? d.logFile.trim() : null,
       ...(d.logToFile ? { logFileLimitMiB: Number(d.logFileLimit) } : {}),
+      transferType: d.transferType,
+      asciiExtensions: [...new Set(extensionWords(d.asciiExtensions).filter((extension) => extension !== null))],
     });
     const change = proxyPasswordChange(d.proxy);
     const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
@@ -224,6 +241,24 @@ export function SettingsDialog(): ReactElement {
               <textarea id={`${id}-skip-list`} rows={3} value={d.skipList} spellCheck={false} placeholder={'Thumbs.db\n.DS_Store\n*.tmp'} aria-invalid={show('skipList') || undefined} onChange={(e) => set({ skipList: e.target.value })} />
               {show('skipList') ? <span className="field-error">{t('validation.skipList')}</span> : null}
               <span className="help">{t('settings.skipListHelp')}</span>
+            </div>
+          </section>
+          <section className="settings-section" aria-labelledby={`${id}-type`}>
+            <h3 id={`${id}-type`}>{t('settings.transferType')}</h3>
+            <fieldset className="radio-group" role="radiogroup" aria-labelledby={`${id}-type-legend`}>
+              <legend id={`${id}-type-legend`}>{t('settings.transferTypeLegend')}</legend>
+              {(['binary', 'ascii', 'auto'] as const).map((type) => (
+                <label key={type} className="radio">
+                  <input type="radio" name={`${id}-type`} checked={d.transferType === type} onChange={() => set({ transferType: type })} />
+                  <span>{t(`settings.transferType.${type}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`${id}-ascii-types`}>{t('settings.asciiExtensions')}</label>
+              <textarea id={`${id}-ascii-types`} rows={2} value={d.asciiExtensions} spellCheck={false} disabled={d.transferType !== 'auto'} aria-invalid={show('asciiExtensions') || undefined} onChange={(e) => set({ asciiExtensions: e.target.value })} />
+              {show('asciiExtensions') ? <span className="field-error">{t('validation.asciiExtensions')}</span> : null}
+              <span className="help">{t('settings.transferTypeHelp')}</span>
             </div>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-logging`}>

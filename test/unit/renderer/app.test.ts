@@ -296,6 +296,27 @@ describe('logging to a file', () => {
   });
 });
 
+describe('transfer type', () => {
+  it('Settings: Auto with its text types, typed loosely, saved normalized; a bad type is named', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const types = within(dialog).getByLabelText('Text types (Auto)') as HTMLTextAreaElement;
+    expect(types.disabled).toBe(true);
+    expect(types.value).toMatch(/^am asp bat c /);
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^Auto:/ }));
+    fireEvent.change(types, { target: { value: 'txt, .HTML  php a/b' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(within(dialog).getByText(/Extensions only/)).toBeTruthy();
+    fireEvent.change(types, { target: { value: 'txt, .HTML  php txt' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ transferType: 'auto', asciiExtensions: ['txt', 'html', 'php'] });
+  });
+});
+
 describe('connection tabs', () => {
   const tablist = () => screen.getByRole('tablist', { name: 'Connections' });
   const remoteGrid = () => screen.getByRole('grid', { name: 'Remote files' });
