@@ -219,8 +219,8 @@ export class FtpClient {
     const ascii = options.ascii === true;
     if (ascii && offset > 0) throw asciiResume(remotePath);
     // Before REST: the transfer command must follow REST directly.
-    await this.typeFor(ascii);
-    const compressed = await this.compressFor(remotePath);
+    if (this.typeChanges(ascii)) await this.typeFor(ascii);
+    const compressed = this.modeSettled() ? false : await this.compressFor(remotePath);
     if (offset > 0) await this.restart(offset, remotePath);
     const report = (total: number): void => {
       bytes = total;
@@ -258,8 +258,9 @@ export class FtpClient {
    */
   async downloadToBuffer(remotePath: string, options: TransferProgressOptions & { readonly expectedSize?: number | null } = {}): Promise<Buffer> {
     const sink = new GrowingBuffer(options.expectedSize ?? 0);
-    if (options.ascii !== true) await this.typeFor(false);
-    if (options.ascii === true || (await this.compressFor(remotePath))) {
+    // The common case (binary, no MODE Z) sends nothing and awaits nothing: a mirror fetches thousands of these.
+    if (options.ascii !== true && this.typeChanges(false)) await this.typeFor(false);
+    if (options.ascii === true || (!this.modeSettled() && (await this.compressFor(remotePath)))) {
       // MODE Z or ASCII: the translated stream, collected (a small file's few chunks).
       const collect = new Writable({
         write(chunk: Buffer, _encoding, callback) {
@@ -478,6 +479,16 @@ export class FtpClient {
   }
 
   /** The upload command: APPE to append, else STOR — after REST when continuing from `offset`. */
+  private typeChanges(ascii: boolean): boolean {
+    return this.session.representation.ascii !== ascii;
+  }
+
+  /** No MODE Z wanted and none in force: nothing to send before a data command. */
+  private modeSettled(): boolean {
+    const { compression } = this.session;
+    return !compression.wanted && !compression.active;
+  }
+
   /** TYPE A for an ASCII transfer, TYPE I otherwise; sent only when it changes (the session starts in TYPE I). */
   private async typeFor(ascii: boolean): Promise<void> {
     if (this.session.representation.ascii === ascii) return;
@@ -495,9 +506,9 @@ export class FtpClient {
   private async storeCommand(remotePath: string, offset: number, options: UploadOptions): Promise<string> {
     const ascii = options.ascii === true;
     if (ascii && offset > 0) throw asciiResume(remotePath);
-    await this.typeFor(ascii);
+    if (this.typeChanges(ascii)) await this.typeFor(ascii);
     // Uploads always go uncompressed (mode-z.ts says why).
-    await prepareTransferMode(this.session.control, this.session.compression, false);
+    if (this.session.compression.active) await prepareTransferMode(this.session.control, this.session.compression, false);
     if (options.append) return `APPE ${remotePath}`;
     if (offset > 0) await this.restart(offset, remotePath);
     return `STOR ${remotePath}`;
