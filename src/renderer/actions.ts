@@ -775,7 +775,7 @@ export async function newFolder(side: PaneSide): Promise<void> {
     label: t('dialog.newFolder.label'),
     value: t('dialog.newFolder.default'),
     confirmLabel: t('common.ok'),
-    validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : /[/\\]/.test(v) ? t('error.badName', { name: v }) : null),
+    validate: nameProblem,
   });
   if (name === null) return;
   const path = fullPath(side, name.trim());
@@ -783,6 +783,32 @@ export async function newFolder(side: PaneSide): Promise<void> {
   let r: Result<void>;
   if (side === 'local') r = await perform('local:mkdir', { path });
   else if (isConnected(status)) r = await perform('session:mkdir', { sessionId: status.sessionId, path });
+  else return;
+  if (!r.ok) return;
+  await navigate(side, paneStore(side).getState().path, name.trim());
+}
+
+/** A new name typed for a file or folder: not empty, no path separator. */
+function nameProblem(value: string): string | null {
+  if (value.trim() === '') return t('validation.nameRequired');
+  return /[/\\]/.test(value) ? t('error.badName', { name: value }) : null;
+}
+
+/** FileZilla's "Create new file": an empty file in the pane's folder (never over an existing one), then selected. */
+export async function newFile(side: PaneSide): Promise<void> {
+  const name = await prompt({
+    title: t('dialog.newFile.title'),
+    label: t('dialog.newFile.label'),
+    value: t('dialog.newFile.default'),
+    confirmLabel: t('common.ok'),
+    validate: nameProblem,
+  });
+  if (name === null) return;
+  const path = fullPath(side, name.trim());
+  const status = useSessionStore.getState().status;
+  let r: Result<void>;
+  if (side === 'local') r = await perform('local:create-file', { path });
+  else if (isConnected(status)) r = await perform('session:create-file', { sessionId: status.sessionId, path });
   else return;
   if (!r.ok) return;
   await navigate(side, paneStore(side).getState().path, name.trim());

@@ -56,6 +56,8 @@ export interface Requests {
   'session:disconnect': [{ readonly sessionId: string }, void];
   'session:list': [{ readonly sessionId: string; readonly path: string }, RemoteListing];
   'session:mkdir': [{ readonly sessionId: string; readonly path: string }, void];
+  /** An empty file; refused when the name is taken. */
+  'session:create-file': [{ readonly sessionId: string; readonly path: string }, void];
   'session:rename': [{ readonly sessionId: string; readonly from: string; readonly to: string }, void];
   'session:delete': [{ readonly sessionId: string; readonly paths: readonly { readonly path: string; readonly isDirectory: boolean }[] }, void];
   /** `recursive`: a folder and what is in it, per scope; the outcome counts what changed and what the server refused. */
@@ -77,6 +79,8 @@ export interface Requests {
   'local:home': [void, { readonly path: string }];
   'local:list': [{ readonly path: string }, LocalListing];
   'local:mkdir': [{ readonly path: string }, void];
+  /** An empty file; refused when the name is taken. */
+  'local:create-file': [{ readonly path: string }, void];
   'local:rename': [{ readonly from: string; readonly to: string }, void];
   'local:delete': [{ readonly paths: readonly string[] }, void];
   /** Files or folders? For paths dropped from the desktop (the page cannot tell). */
@@ -148,6 +152,7 @@ export const REQUEST_CHANNELS = [
   'session:disconnect',
   'session:list',
   'session:mkdir',
+  'session:create-file',
   'session:rename',
   'session:delete',
   'session:chmod',
@@ -160,6 +165,7 @@ export const REQUEST_CHANNELS = [
   'local:home',
   'local:list',
   'local:mkdir',
+  'local:create-file',
   'local:rename',
   'local:delete',
   'local:stat',

@@ -1,6 +1,6 @@
-import { FtpError } from './ftp-error';
+import { FtpError, invalidInput } from './ftp-error';
 import type { FtpClient } from './ftp-client';
-import { joinRemote, remoteDirname } from './remote-path';
+import { joinRemote, remoteBasename, remoteDirname } from './remote-path';
 import type { ChmodScope } from '../../shared/models';
 
 /** Folder operations FTP lacks, built from MKD/RMD/DELE/CWD: used by the CLI, the browsing sessions and the queue. */
@@ -23,6 +23,20 @@ export async function ensureRemoteFolder(client: FtpClient, remote: string): Pro
     await client.mkdir(remote);
     return 'created';
   }
+}
+
+/**
+ * An empty file (FileZilla's "Create new file"), never over an existing one: STOR would empty it, so the folder is
+ * listed first and a name already there — file, folder or link — is refused with the way out.
+ */
+export async function createEmptyRemoteFile(client: FtpClient, remotePath: string): Promise<void> {
+  const parent = remoteDirname(remotePath);
+  const name = remoteBasename(remotePath);
+  const listing = await client.list(parent);
+  if (listing.entries.some((entry) => entry.name === name)) {
+    throw invalidInput(`"${name}" already exists in ${parent}.`, 'Choose another name, or open the existing file with View/Edit.');
+  }
+  await client.uploadBytes(Buffer.alloc(0), remotePath);
 }
 
 /** Delete a remote folder and everything in it, depth first (FTP has no recursive delete). */

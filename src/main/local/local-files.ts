@@ -37,6 +37,16 @@ export class LocalFiles {
     );
   }
 
+  /** An empty file, never over an existing one (opened with O_EXCL). */
+  async createFile(file: string): Promise<void> {
+    const target = requireAbsolute(file);
+    const handle = await fsp.open(target, 'wx').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') throw invalidInput(`${target} already exists.`, 'Choose another name, or open the existing file with Edit.');
+      throw localError(target, error);
+    });
+    await handle.close();
+  }
+
   async mkdir(folder: string): Promise<void> {
     const dir = requireAbsolute(folder);
     await fsp.mkdir(dir).catch((error: NodeJS.ErrnoException) => {

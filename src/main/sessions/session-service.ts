@@ -8,7 +8,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
-import { chmodRemoteTree, removeRemoteTree } from '../ftp/remote-tree';
+import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
@@ -155,6 +155,11 @@ export class SessionService {
 
   cancelSearch(sessionId: string): void {
     this.searches.get(sessionId)?.abort();
+  }
+
+  /** An empty file, refused when the name is taken (see `createEmptyRemoteFile`). */
+  createFile(sessionId: string, remotePath: string): Promise<void> {
+    return this.withClient(sessionId, (client) => createEmptyRemoteFile(client, normalizeRemote(remotePath)));
   }
 
   mkdir(sessionId: string, remotePath: string): Promise<void> {

@@ -27,6 +27,7 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
       : { id: 'edit', label: t('action.edit'), disabled: selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editLocal(first.name) },
     { id: 's1', label: '', separator: true },
     { id: 'mkdir', label: t('action.newFolder'), disabled: !listed, onSelect: () => void actions.newFolder(side) },
+    { id: 'new-file', label: t('action.newFile'), disabled: !listed, onSelect: () => void actions.newFile(side) },
     { id: 'rename', label: t('action.rename'), shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => first && actions.startRename(side, first.name) },
     { id: 'delete', label: t('action.delete'), shortcut: 'Del', disabled: selected.length === 0, onSelect: () => void actions.deleteEntries(side, names) },
   ];

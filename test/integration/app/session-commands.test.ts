@@ -1,6 +1,6 @@
 /**
- * Two things FileZilla's Server and File menus do, behind the contract against a real vsftpd: "Enter custom
- * command" on the browsing session, and "Copy current connection to Site Manager" for a quick connection.
+ * Things FileZilla's menus do, behind the contract against a real vsftpd: "Enter custom command" on the browsing
+ * session, "Copy current connection to Site Manager" for a quick connection, and "Create new file" on both sides.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -80,5 +80,32 @@ describe('custom commands and saving a quick connection', () => {
     const site = await call('sites:save-from-session', { sessionId: status.sessionId, name: 'Kept as GBK', charset: 'gbk' });
     expect(site).toMatchObject({ name: 'Kept as GBK', charset: 'gbk' });
     await call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('creates an empty file on the server and locally, never over an existing file or folder', async () => {
+    const status = await call('session:connect', { target: quick() });
+    await call('session:create-file', { sessionId: status.sessionId, path: '/pub/index.php' });
+    expect(fs.statSync(path.join(server.root, 'pub', 'index.php')).size).toBe(0);
+    fs.writeFileSync(path.join(server.root, 'pub', 'keep.txt'), 'precious');
+    for (const taken of ['/pub/keep.txt', '/pub/index.php']) {
+      const refused = await dispatch(services.handlers, 'session:create-file', { sessionId: status.sessionId, path: taken });
+      expect(refused.ok, taken).toBe(false);
+      if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'invalid-input', hint: expect.stringMatching(/another name/) });
+    }
+    fs.mkdirSync(path.join(server.root, 'pub', 'docs'));
+    const folder = await dispatch(services.handlers, 'session:create-file', { sessionId: status.sessionId, path: '/pub/docs' });
+    expect(folder.ok).toBe(false);
+    expect(fs.statSync(path.join(server.root, 'pub', 'docs')).isDirectory()).toBe(true);
+    expect(fs.readFileSync(path.join(server.root, 'pub', 'keep.txt'), 'utf8')).toBe('precious');
+    await call('session:disconnect', { sessionId: status.sessionId });
+
+    const local = path.join(home, 'new.txt');
+    await call('local:create-file', { path: local });
+    expect(fs.statSync(local).size).toBe(0);
+    fs.writeFileSync(local, 'kept');
+    const again = await dispatch(services.handlers, 'local:create-file', { path: local });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/already exists/);
+    expect(fs.readFileSync(local, 'utf8')).toBe('kept');
   });
 });

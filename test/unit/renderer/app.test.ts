@@ -296,6 +296,33 @@ describe('logging to a file', () => {
   });
 });
 
+describe('create new file', () => {
+  it('the remote context menu offers it; the name is asked, a slash refused, and main creates it', async () => {
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
+    api.handle('session:create-file', () => ok(undefined));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(grid).getByText('a.txt')).toBeTruthy());
+    act(() => fireEvent.contextMenu(within(grid).getByText('a.txt')));
+    const item = screen.getByRole('menuitem', { name: 'Create new file…' });
+    act(() => fireEvent.click(item));
+    const dialog = await screen.findByRole('dialog', { name: 'Create new file' });
+    const field = within(dialog).getByRole('textbox', { name: 'File name' }) as HTMLInputElement;
+    expect(field.value).toBe('new file.txt');
+    fireEvent.change(field, { target: { value: 'x/y.php' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(api.calls.some((c) => c.channel === 'session:create-file')).toBe(false);
+    fireEvent.change(field, { target: { value: 'index.php' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    await waitFor(() => expect(api.calls.find((c) => c.channel === 'session:create-file')?.arg).toEqual({ sessionId: 's1', path: '/index.php' }));
+  });
+});
+
 describe('transfer type', () => {
   it('Settings: Auto with its text types, typed loosely, saved normalized; a bad type is named', async () => {
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
