@@ -1215,6 +1215,37 @@ export function moveTransfer(id: string, delta: -1 | 1): void {
   void perform('queue:reorder', { id, toIndex: to });
 }
 
+/**
+ * A transfer of a saved site failed for its transfer mode: the other mode, and the button's words; null otherwise
+ * (a quick connection's items follow the pane's "Reconnect in … mode").
+ */
+export function queueModeOffer(item: TransferItem): { readonly mode: TransferMode; readonly siteId: string; readonly label: string } | null {
+  if (item.state !== 'failed' || item.error?.kind !== 'data-connection' || !item.siteKey.startsWith('site:')) return null;
+  const mode: TransferMode = item.error.mode === 'passive' ? 'active' : 'passive';
+  return { mode, siteId: item.siteKey.slice('site:'.length), label: t('mode.useForSiteRetry', { mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }) };
+}
+
+/**
+ * Save the item's site in the other mode (the browsing session, when it is that site, connects again with it),
+ * then retry every transfer of that site that failed the same way. Main re-reads the site for the queue's next
+ * connections before the save answers.
+ */
+export async function retryInOtherMode(item: TransferItem): Promise<void> {
+  const offer = queueModeOffer(item);
+  const site = offer ? siteById(offer.siteId) : undefined;
+  if (!offer || !site) return;
+  const status = useSessionStore.getState().status;
+  if (isConnected(status) && status.siteId === site.id) {
+    if (!(await switchTransferMode(offer.mode))) return;
+  } else {
+    const saved = await perform('sites:save', siteToInput(site, { transferMode: offer.mode }));
+    if (!saved.ok) return;
+    info(t('mode.switched', { site: site.name, mode: t(offer.mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+  }
+  const sameFailure = useQueueStore.getState().items.filter((other) => other.siteKey === item.siteKey && other.state === 'failed' && other.error?.kind === 'data-connection');
+  retryTransfers(sameFailure.map((other) => other.id));
+}
+
 export function retryFailed(): void {
   void perform('queue:retry-failed', undefined);
 }

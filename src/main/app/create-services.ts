@@ -59,6 +59,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   /** Connection settings per transfer target, so queue workers connect like the browsing session did. */
   const targets = new Map<string, ResolvedTarget>();
+  /** What each target was resolved from, so a changed site or Settings can be applied to it again. */
+  const origins = new Map<string, { readonly target: ConnectTarget; readonly trustOnce: string | undefined }>();
   const limits = new Map<string, number>();
   let settingsCache: Settings = await settingsStore.get().catch(() => DEFAULT_SETTINGS);
   logFileSettings = settingsCache;
@@ -89,7 +91,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
       limits.set(key, settings.defaultConnectionLimit);
     }
     targets.set(resolved.siteKey, resolved);
+    origins.set(resolved.siteKey, { target, trustOnce });
     return resolved;
+  };
+
+  /**
+   * A site or Settings changed (the window, or the CLI in another process): every known target is resolved again,
+   * so queue connections made from now on follow — a site switched to passive mode retries in passive mode.
+   * A site that is gone drops its target.
+   */
+  const refreshTargets = async (): Promise<void> => {
+    for (const [key, origin] of [...origins]) {
+      try {
+        await resolve(origin.target, origin.trustOnce);
+      } catch {
+        targets.delete(key);
+        origins.delete(key);
+      }
+    }
   };
 
   const sessions = new SessionService({ resolve, emit });
@@ -119,6 +138,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).
   unsubscribe.push(settingsStore.onChange((settings) => queue.setSpeedLimits(speedLimitsOf(settings))));
+  // Changed elsewhere (the CLI, another window): the queue's targets follow too.
+  unsubscribe.push(sites.onChange(() => void refreshTargets()), settingsStore.onChange(() => void refreshTargets()));
 
   const edits = new EditService({
     home,
@@ -133,12 +154,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir() }),
     'settings:get': () => settingsStore.get(),
-    'settings:set': (patch) => settingsStore.set(patch),
+    'settings:set': async (patch) => {
+      const settings = await settingsStore.set(patch);
+      await refreshTargets();
+      return settings;
+    },
     'settings:set-proxy-password': ({ password }) => secrets.set('proxy-password', password),
     'settings:proxy-password-saved': () => secrets.has('proxy-password'),
 
     'sites:list': () => sites.list(),
-    'sites:save': (input) => sites.save(input),
+    'sites:save': async (input) => {
+      const site = await sites.save(input);
+      await refreshTargets();
+      return site;
+    },
     'sites:delete': ({ id }) => sites.delete(id),
     'sites:duplicate': ({ id }) => sites.duplicate(id),
     'sites:move': ({ id, folder }) => sites.move(id, folder),

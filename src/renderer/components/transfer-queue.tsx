@@ -29,6 +29,7 @@ function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferI
   const up = item.direction === 'upload';
   const stateText = t(`queue.state.${item.state}`);
   const shownError = item.error ? localizeError(item.error, t.language) : null;
+  const modeOffer = actions.queueModeOffer(item);
   return (
     <div
       role="row"
@@ -53,6 +54,12 @@ function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferI
         </span>
         {shownError ? (
           <span className="q-error" title={shownError.hint}>
+            {/* First, so a long diagnosis cut off at the row's end never hides the way out. */}
+            {modeOffer ? (
+              <button type="button" className="link-button" onMouseDown={(e) => e.stopPropagation()} onClick={() => void actions.retryInOtherMode(item)}>
+                {modeOffer.label}
+              </button>
+            ) : null}
             {shownError.message}
             {shownError.hint ? ` — ${shownError.hint}` : ''}
           </span>

@@ -296,6 +296,7 @@ export const en = {
   'tabs.closedSession': 'Tab closed: disconnected from {label}.',
   'mode.useForSite': 'Use {mode} mode for this site',
   'mode.reconnectIn': 'Reconnect in {mode} mode',
+  'mode.useForSiteRetry': 'Use {mode} mode for this site and retry',
   'mode.switched': 'Site “{site}” now uses {mode} mode; connecting again.',
   'mode.switchedQuick': 'Connecting again in {mode} mode.',
 

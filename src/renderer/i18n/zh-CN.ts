@@ -297,6 +297,7 @@ export const zhCN: Messages = {
   'tabs.closedSession': '标签页已关闭：已断开与 {label} 的连接。',
   'mode.useForSite': '此站点改用{mode}模式',
   'mode.reconnectIn': '以{mode}模式重新连接',
+  'mode.useForSiteRetry': '此站点改用{mode}模式并重试',
   'mode.switched': '站点“{site}”现在使用{mode}模式，正在重新连接。',
   'mode.switchedQuick': '正在以{mode}模式重新连接。',
 

@@ -3,11 +3,12 @@
  * switching does for a saved site (saved, then connected again) and a quick connection (reconnected).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, modeSwitchOffer, setApiForTesting, switchTransferMode } from '../../../src/renderer/actions';
+import { connect, modeSwitchOffer, queueModeOffer, retryInOtherMode, setApiForTesting, switchTransferMode } from '../../../src/renderer/actions';
+import { useQueueStore } from '../../../src/renderer/stores/queue-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSitesStore } from '../../../src/renderer/stores/sites-store';
 import type { DataConnectionError, FerryErrorData } from '../../../src/shared/errors';
-import type { ConnectTarget, Site, SiteInput } from '../../../src/shared/models';
+import type { ConnectTarget, Site, SiteInput, TransferItem } from '../../../src/shared/models';
 import { siteInput } from '../sites/helpers';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
 
@@ -91,5 +92,40 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     const api = fakeServer();
     expect(await switchTransferMode('passive')).toBe(false);
     expect(api.calls).toEqual([]);
+  });
+});
+
+describe('a queued transfer that failed for its mode', () => {
+  afterEach(() => {
+    setApiForTesting(null);
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    useSitesStore.setState({ list: { sites: [], folders: [], warnings: [] } });
+    useQueueStore.setState({ items: [] });
+  });
+
+  const failed = (id: string, siteKey: string, error: FerryErrorData | null): TransferItem => ({
+    id, siteKey, siteLabel: 'Behind NAT', direction: 'download', localPath: `/l/${id}`, remotePath: `/r/${id}`, size: 1, state: 'failed', bytesDone: 0, rate: 0, eta: null, error, attempts: 1, note: null,
+  });
+
+  it('offers the other mode for a saved site only', () => {
+    expect(queueModeOffer(failed('a', 'site:site-1', dataError('active')))).toEqual({ mode: 'passive', siteId: 'site-1', label: 'Use passive mode for this site and retry' });
+    expect(queueModeOffer(failed('a', 'quick:bob@h:21', dataError('active')))).toBeNull();
+    expect(queueModeOffer(failed('a', 'site:site-1', { kind: 'server-reply', code: 550, command: 'RETR x', message: 'No', hint: '', retryable: false }))).toBeNull();
+    expect(queueModeOffer({ ...failed('a', 'site:site-1', dataError('active')), state: 'done' })).toBeNull();
+  });
+
+  it('saves the site in the other mode, then retries that site’s items that failed the same way', async () => {
+    const api = fakeServer();
+    api.handle('sites:save', (input) => ok({ ...site, ...input, id: site.id, hasPassword: true }));
+    api.handle('queue:retry', () => ok(undefined));
+    useSitesStore.setState({ list: { sites: [site], folders: [], warnings: [] } });
+    const first = failed('a', 'site:site-1', dataError('active'));
+    useQueueStore.setState({ items: [first, failed('b', 'site:site-1', dataError('active')), failed('c', 'site:site-1', null), failed('d', 'site:other', dataError('active'))] });
+    await retryInOtherMode(first);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.calls.find((c) => c.channel === 'sites:save')?.arg).toMatchObject({ name: 'Behind NAT', transferMode: 'passive' });
+    expect(api.calls.find((c) => c.channel === 'queue:retry')?.arg).toEqual({ ids: ['a', 'b'] });
+    const order = api.calls.map((c) => c.channel).filter((channel) => channel === 'sites:save' || channel === 'queue:retry');
+    expect(order).toEqual(['sites:save', 'queue:retry']);
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * A queued download that fails for its transfer mode, then succeeds once the site is switched — the queue's
+ * next connections must follow the saved site, not the settings it was first resolved with. Real vsftpd
+ * (port_promiscuous=YES, so it does try the announced address), Settings announcing 127.0.0.3 where nothing of
+ * Ferry's listens: active mode cannot work, passive can.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import type { TransferItem } from '../../../src/shared/models';
+import { createServices, type Services } from '../../../src/main/app/create-services';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { siteInput } from '../../unit/sites/helpers';
+
+describe('a failed transfer retried in the other mode', () => {
+  let server: RunningServer;
+  let home: string;
+  let services: Services;
+  let items: readonly TransferItem[] = [];
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { vsftpdConfig: ['port_promiscuous=YES'] });
+    fs.writeFileSync(path.join(server.root, 'report.pdf'), 'x'.repeat(100_000));
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-queue-mode-'));
+    services = await createServices({
+      home,
+      vault: createFileKeyVault(home),
+      host: 'web',
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
+      },
+    });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await server?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('fails in active mode with the diagnosis; after the site is saved in passive mode, the retry completes', async () => {
+    await call('settings:set', { activeExternalAddress: '127.0.0.3' });
+    const site = await call('sites:save', siteInput({ name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
+    const status = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    const local = path.join(home, 'report.pdf');
+    const [item] = await call('queue:add', { sessionId: status.sessionId, direction: 'download', items: [{ localPath: local, remotePath: '/report.pdf', isDirectory: false }] });
+    const state = () => items.find((candidate) => candidate.id === item?.id);
+    await expect.poll(() => state()?.state, { timeout: 30_000 }).toBe('failed');
+    expect(state()?.error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3' });
+
+    // The window's "Use passive mode for this site and retry": save, then retry (the browsing session stays as it is).
+    await call('sites:save', siteInput({ id: site.id, name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive' }));
+    await call('queue:retry', { ids: [item?.id ?? ''] });
+    await expect.poll(() => state()?.state, { timeout: 30_000 }).toBe('done');
+    expect(fs.readFileSync(local, 'utf8')).toBe('x'.repeat(100_000));
+    expect(await server.readLog()).toMatch(/"(EPSV|PASV)"/);
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
+});
