@@ -102,6 +102,8 @@ export interface Settings {
   readonly transferType: TransferType;
   /** File types Auto sends as ASCII: extensions, lower case, without the dot. */
   readonly asciiExtensions: readonly string[];
+  /** Uploads: give the server's copy the local file's modification time (MFMT). Downloads always keep the server's. */
+  readonly preserveTimestamps: boolean;
 }
 
 /** The largest log file size accepted before rotation, in MiB. */
@@ -130,6 +132,7 @@ export const DEFAULT_SETTINGS: Settings = {
   logFileLimitMiB: 10,
   transferType: 'binary',
   asciiExtensions: DEFAULT_ASCII_EXTENSIONS,
+  preserveTimestamps: false,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

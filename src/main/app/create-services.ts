@@ -133,6 +133,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     storePath: path.join(home, QUEUE_FILE),
     onWarning: (message) => emit('log:line', { sessionId: 'queue', kind: 'error', text: message, at: Date.now() }),
     skipList: () => settingsCache.skipList,
+    preserveTimestamps: () => settingsCache.preserveTimestamps,
     transferType: () => ({ type: settingsCache.transferType, asciiExtensions: settingsCache.asciiExtensions }),
     speedLimits: speedLimitsOf(settingsCache),
   });

@@ -60,6 +60,7 @@ function limiterFor(flags: LimitRateFlags): SpeedLimiter | null {
 
 function printReport(report: MirrorReport, seconds: number): void {
   for (const line of report.skipped) process.stderr.write(`${line}\n`);
+  for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
   for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeError(failure.error)}\n`);
   process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped.\n`);
 }
@@ -147,12 +148,14 @@ export function buildProgram(): Command {
       .option('-P, --parallel <n>', 'connections to use', parseParallel, 2)
       .option('--limit-rate <rate>', `${LIMIT_RATE_HELP}; for all connections together`, parseLimitRate)
       .option('-x, --exclude <pattern>', 'leave out names matching this (a name, or a pattern such as "*.tmp"; repeatable); they are reported as skipped', collectExclude, [])
+      .option('--preserve-times', 'with --reverse: give uploaded files their local modification time (MFMT, where the server offers it)')
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[] }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean }) => {
+    if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     const url = await resolveTarget(flags.reverse ? target : source, flags);
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
-    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude };
+    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true };
     const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;

@@ -28,6 +28,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   uploadLimitKiBps: (text) => (isNone(text) ? null : Number(text)),
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
   compression: parseBoolean,
+  preserveTimestamps: parseBoolean,
   transferType: (text) => text as Settings['transferType'],
   asciiExtensions: (text) => (isNone(text) ? [] : text.split(',').map((extension) => normalizeExtension(extension) ?? extension.trim())),
   logFile: (text) => (isNone(text) ? null : text),

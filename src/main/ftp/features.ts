@@ -21,6 +21,8 @@ export interface Capabilities {
   readonly xmd5: boolean;
   readonly xcrc: boolean;
   readonly xsha256: boolean;
+  /** MFMT (draft-somers-ftp-mfxx): set a file's modification time. */
+  readonly mfmt: boolean;
   /** "MODE Z": deflate-compressed data connections (draft-preston-ftpext-deflate; proftpd mod_deflate, FileZilla Server). */
   readonly modeZ: boolean;
   /** Facts listed after MLST, lower-case, without the '*' marker. */
@@ -46,6 +48,7 @@ export const NO_CAPABILITIES: Capabilities = {
   xcrc: false,
   xsha256: false,
   modeZ: false,
+  mfmt: false,
   mlstFacts: [],
   raw: [],
 };
@@ -83,6 +86,7 @@ export function parseFeatures(reply: FtpReply): Capabilities {
     xmd5: has('XMD5'),
     xcrc: has('XCRC'),
     xsha256: has('XSHA256'),
+    mfmt: has('MFMT'),
     modeZ: has('MODE') && /(^|[\s;,])Z($|[\s;,])/i.test(names.get('MODE') ?? ''),
     mlstFacts: mlstArgument
       .split(';')

@@ -413,6 +413,18 @@ export class FtpClient {
     return null;
   }
 
+  /**
+   * Set a file's modification time (MFMT, UTC to the second). False when the server has no MFMT (vsftpd); a
+   * refusal throws. Used to keep an uploaded file's own time ("preserve timestamps").
+   */
+  async setModifiedTime(remotePath: string, time: Date): Promise<boolean> {
+    if (!this.session.capabilities.mfmt) return false;
+    if (Number.isNaN(time.getTime())) throw invalidInput(`"${String(time)}" is not a time.`, 'Give a valid date.');
+    const stamp = time.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    await this.command(`MFMT ${stamp} ${remotePath}`, remotePath);
+    return true;
+  }
+
   /** Last modification time as ISO 8601 (MDTM, UTC), or null when the server cannot tell. */
   async modifiedTime(remotePath: string): Promise<string | null> {
     const reply = await this.session.control.send(`MDTM ${remotePath}`);

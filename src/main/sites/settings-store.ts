@@ -54,6 +54,7 @@ const settingsSchema = z.object({
     .nullable(),
   logFileLimitMiB: z.number().int().min(1).max(MAX_LOG_FILE_MIB),
   transferType: z.enum(['binary', 'ascii', 'auto']),
+  preserveTimestamps: z.boolean(),
   asciiExtensions: z
     .array(z.string())
     .max(500)
@@ -138,6 +139,7 @@ const SETTING_HINTS: Record<string, string> = {
   logFileLimitMiB: `Use a whole number of MiB from 1 to ${MAX_LOG_FILE_MIB}; past it the file is renamed to NAME.1 and a new one begun.`,
   transferType: 'Use "binary" (byte for byte), "ascii" (text: line endings translated) or "auto" (ASCII for the asciiExtensions).',
   asciiExtensions: 'Give extensions without the dot, in lower case, e.g. ["txt", "html", "php"] (at most 500).',
+  preserveTimestamps: 'Use true (uploaded files keep their own modification time, where the server offers MFMT) or false.',
   compression: 'Use true (compress listings and downloads with MODE Z where the server offers it) or false.',
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,
 };

@@ -19,6 +19,8 @@ export interface MirrorReport {
   bytes: number;
   readonly failures: { readonly path: string; readonly error: FerryErrorData }[];
   readonly skipped: string[];
+  /** Said of finished files, each once (e.g. the server cannot keep file times). */
+  readonly warnings: string[];
 }
 
 export interface MirrorOptions {
@@ -35,6 +37,8 @@ export interface MirrorOptions {
   readonly limitRate?: number | null;
   /** Names to leave out (`--exclude`, the skip list's syntax); they are reported as skipped. */
   readonly exclude?: readonly string[];
+  /** Uploads keep the local files' times on the server (MFMT), as lftp's mirror does. */
+  readonly preserveTimestamps?: boolean;
 }
 
 /** Copy a remote folder tree into a local folder. Unsafe remote names are skipped and reported, never written. */
@@ -52,7 +56,7 @@ export async function mirrorUp(localRoot: string, remoteRoot: string, options: M
 }
 
 async function mirror(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorReport> {
-  const report: MirrorReport = { files: 0, folders: 0, bytes: 0, failures: [], skipped: [] };
+  const report: MirrorReport = { files: 0, folders: 0, bytes: 0, failures: [], skipped: [], warnings: [] };
   let worker = 0;
   const onFinished = (event: FinishedEvent): void => {
     const { item } = event;
@@ -61,6 +65,8 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     else if (item.state === 'done' && event.isDirectory) {
       if (item.remotePath !== remoteRoot || item.localPath !== localRoot) report.folders += 1;
     } else if (item.state === 'done') {
+      const warning = item.note?.replace(/^Verified: size and checksum match\.\s*/, '') ?? '';
+      if (warning !== '' && !report.warnings.includes(warning)) report.warnings.push(warning);
       report.files += 1;
       report.bytes += event.bytes;
       options.onFileDone?.(item.remotePath, event.bytes);
@@ -77,6 +83,7 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     onFinished,
     speedLimits: { download: null, upload: null, [direction]: options.limitRate ?? null },
     ...(options.exclude && options.exclude.length > 0 ? { skipList: () => options.exclude ?? [] } : {}),
+    ...(options.preserveTimestamps ? { preserveTimestamps: () => true } : {}),
   });
   try {
     await queue.add({ siteKey: 'mirror', siteLabel: 'mirror', direction, items: [{ localPath: localRoot, remotePath: remoteRoot, isDirectory: true, localRoot }] });

@@ -15,6 +15,8 @@ export interface JobContext {
   readonly verifyChecksums: boolean;
   /** TYPE A with line endings translated: no resume (sizes differ between the sides) and no size or checksum check. */
   readonly ascii: boolean;
+  /** Uploads: give the server's copy the local file's modification time (MFMT), as FileZilla's "preserve timestamps". */
+  readonly preserveTimestamps: boolean;
   /** Local folders already made ready for downloads (`prepareFolder`), so each is checked once, not per file. */
   readonly preparedFolders: Set<string>;
   readonly signal: AbortSignal;
@@ -34,6 +36,6 @@ export interface SideFacts extends FileFacts {
 }
 
 export type JobOutcome =
-  | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification }
+  | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification; /** Said in the Successful tab (a time that could not be kept). */ readonly note?: string }
   | { readonly kind: 'skipped'; readonly note: string; /** No retry can change it (unsafe name, symlink). */ readonly permanent: boolean }
   | { readonly kind: 'ask'; readonly source: SideFacts; readonly target: SideFacts };

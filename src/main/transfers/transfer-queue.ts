@@ -93,6 +93,8 @@ export interface TransferQueueOptions {
   readonly speedLimits?: SpeedLimits;
   /** Names folder transfers leave out (the skip list), read at each folder so a change applies at once. */
   readonly skipList?: () => readonly string[];
+  /** Uploads keep the local file's time on the server (MFMT), read at each file. */
+  readonly preserveTimestamps?: () => boolean;
   /** Binary, ASCII or Auto and Auto's text types (Settings), read at each file so a change applies at once. */
   readonly transferType?: () => { readonly type: TransferType; readonly asciiExtensions: readonly string[] };
 }
@@ -701,6 +703,7 @@ export class TransferQueue {
           policy: this.policyValue,
           verifyChecksums: this.options.verifyChecksums ?? true,
           ascii: this.asciiFor(entry.remotePath),
+          preserveTimestamps: this.options.preserveTimestamps?.() ?? false,
           preparedFolders: this.preparedFolders,
           signal: controller.signal,
           limiter: this.limiters[entry.direction],
@@ -739,7 +742,7 @@ export class TransferQueue {
       case 'done':
         entry.bytesDone = entry.size ?? outcome.resumedFrom + outcome.bytes;
         entry.error = null;
-        entry.note = outcome.verified === 'checksum' ? 'Verified: size and checksum match.' : null;
+        entry.note = [outcome.verified === 'checksum' ? 'Verified: size and checksum match.' : null, outcome.note ?? null].filter((part) => part !== null).join(' ') || null;
         this.setState(entry, 'done');
         this.finished(entry, outcome.bytes, outcome.resumedFrom, outcome.verified);
         return;

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { localError } from './file-transfer';
@@ -83,7 +84,20 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
   const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
-  return { kind: 'done', bytes, resumedFrom: offset, verified };
+  const note = context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null;
+  return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note ? { note } : {}) };
+}
+
+/** The local file's time on the server's copy; what stood in the way, if anything (the file itself is fine). */
+async function keepTime(client: FtpClient, remotePath: string, modified: string | null): Promise<string | null> {
+  if (modified === null) return null;
+  try {
+    if (await client.setModifiedTime(remotePath, new Date(modified))) return null;
+    return 'The server cannot set file times (no MFMT): its copy has the upload time.';
+  } catch (error) {
+    if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+    return `The server refused to set the file's time: ${error.data.message}`;
+  }
 }
 
 async function send(client: FtpClient, entry: QueueEntry, offset: number, size: number, append: boolean, context: JobContext): Promise<number> {

@@ -38,6 +38,7 @@ interface Draft {
   readonly logFile: string;
   readonly logFileLimit: string;
   readonly transferType: TransferType;
+  readonly preserveTimestamps: boolean;
   /** Auto's text types, separated by spaces or commas. */
   readonly asciiExtensions: string;
 }
@@ -108,6 +109,7 @@ export function SettingsDialog(): ReactElement {
     logFile: settings.logFile ?? '',
     logFileLimit: String(settings.logFileLimitMiB),
     transferType: settings.transferType,
+    preserveTimestamps: settings.preserveTimestamps,
     asciiExtensions: settings.asciiExtensions.join(' '),
   }));
   const proxySaved = useProxyPasswordSaved();
@@ -137,6 +139,7 @@ export function SettingsDialog(): ReactElement {
       logFile: d.logToFile ? d.logFile.trim() : null,
       ...(d.logToFile ? { logFileLimitMiB: Number(d.logFileLimit) } : {}),
       transferType: d.transferType,
+      preserveTimestamps: d.preserveTimestamps,
       asciiExtensions: [...new Set(extensionWords(d.asciiExtensions).filter((extension) => extension !== null))],
     });
     const change = proxyPasswordChange(d.proxy);
@@ -260,6 +263,10 @@ export function SettingsDialog(): ReactElement {
               {show('asciiExtensions') ? <span className="field-error">{t('validation.asciiExtensions')}</span> : null}
               <span className="help">{t('settings.transferTypeHelp')}</span>
             </div>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.preserveTimestamps} onChange={(e) => set({ preserveTimestamps: e.target.checked })} />
+              <span>{t('settings.preserveTimestamps')}</span>
+            </label>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-logging`}>
             <h3 id={`${id}-logging`}>{t('settings.logging')}</h3>

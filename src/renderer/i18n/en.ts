@@ -476,6 +476,7 @@ export const en = {
   'settings.transferType.ascii': 'ASCII: text, line endings translated',
   'settings.transferType.auto': 'Auto: ASCII for the text types below, binary for the rest',
   'settings.asciiExtensions': 'Text types (Auto)',
+  'settings.preserveTimestamps': 'Preserve timestamps of uploaded files (where the server offers MFMT)',
   'settings.transferTypeHelp': 'ASCII turns line endings into CR LF on the wire and this computer’s own on disk. An ASCII transfer cannot resume and is not size-checked.',
   'validation.asciiExtensions': 'Extensions only, separated by spaces or commas, e.g. txt html php.',
   'settings.logging': 'Logging',

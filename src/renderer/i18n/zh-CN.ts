@@ -477,6 +477,7 @@ export const zhCN: Messages = {
   'settings.transferType.ascii': 'ASCII：文本，转换换行符',
   'settings.transferType.auto': '自动：下列文本类型用 ASCII，其余用二进制',
   'settings.asciiExtensions': '文本类型（自动）',
+  'settings.preserveTimestamps': '上传的文件保留原修改时间（服务器支持 MFMT 时）',
   'settings.transferTypeHelp': 'ASCII 在传输时使用 CR LF 换行，在本机磁盘上使用本机的换行符。ASCII 传输无法续传，也不校验大小。',
   'validation.asciiExtensions': '只填写扩展名，用空格或逗号分隔，例如 txt html php。',
   'settings.logging': '日志',
