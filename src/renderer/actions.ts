@@ -769,23 +769,13 @@ export async function rename(side: PaneSide, from: string, to: string): Promise<
   await navigate(side, paneStore(side).getState().path, r.ok ? name : from);
 }
 
-export async function newFolder(side: PaneSide): Promise<void> {
-  const name = await prompt({
-    title: t('dialog.newFolder.title'),
-    label: t('dialog.newFolder.label'),
-    value: t('dialog.newFolder.default'),
-    confirmLabel: t('common.ok'),
-    validate: nameProblem,
-  });
-  if (name === null) return;
-  const path = fullPath(side, name.trim());
-  const status = useSessionStore.getState().status;
-  let r: Result<void>;
-  if (side === 'local') r = await perform('local:mkdir', { path });
-  else if (isConnected(status)) r = await perform('session:mkdir', { sessionId: status.sessionId, path });
-  else return;
-  if (!r.ok) return;
-  await navigate(side, paneStore(side).getState().path, name.trim());
+export function newFolder(side: PaneSide): Promise<void> {
+  return createInPane(side, 'folder');
+}
+
+/** FileZilla's "Create new file": an empty file in the pane's folder (never over an existing one), then selected. */
+export function newFile(side: PaneSide): Promise<void> {
+  return createInPane(side, 'file');
 }
 
 /** A new name typed for a file or folder: not empty, no path separator. */
@@ -794,12 +784,13 @@ function nameProblem(value: string): string | null {
   return /[/\\]/.test(value) ? t('error.badName', { name: value }) : null;
 }
 
-/** FileZilla's "Create new file": an empty file in the pane's folder (never over an existing one), then selected. */
-export async function newFile(side: PaneSide): Promise<void> {
+/** Ask for a name, create the folder or empty file in the pane's folder, then list it with the cursor on it. */
+async function createInPane(side: PaneSide, kind: 'folder' | 'file'): Promise<void> {
+  const words = kind === 'folder' ? 'newFolder' : 'newFile';
   const name = await prompt({
-    title: t('dialog.newFile.title'),
-    label: t('dialog.newFile.label'),
-    value: t('dialog.newFile.default'),
+    title: t(`dialog.${words}.title`),
+    label: t(`dialog.${words}.label`),
+    value: t(`dialog.${words}.default`),
     confirmLabel: t('common.ok'),
     validate: nameProblem,
   });
@@ -807,8 +798,8 @@ export async function newFile(side: PaneSide): Promise<void> {
   const path = fullPath(side, name.trim());
   const status = useSessionStore.getState().status;
   let r: Result<void>;
-  if (side === 'local') r = await perform('local:create-file', { path });
-  else if (isConnected(status)) r = await perform('session:create-file', { sessionId: status.sessionId, path });
+  if (side === 'local') r = await perform(kind === 'folder' ? 'local:mkdir' : 'local:create-file', { path });
+  else if (isConnected(status)) r = await perform(kind === 'folder' ? 'session:mkdir' : 'session:create-file', { sessionId: status.sessionId, path });
   else return;
   if (!r.ok) return;
   await navigate(side, paneStore(side).getState().path, name.trim());
