@@ -13,6 +13,7 @@ import type {
   Language,
   LocalListing,
   LogLine,
+  ModeProbe,
   OverwriteAnswer,
   OverwritePolicy,
   QuickConnect,
@@ -944,6 +945,23 @@ export async function connectSite(siteId: string): Promise<boolean> {
     return connect({ kind: 'site', siteId, password });
   }
   return connect({ kind: 'site', siteId });
+}
+
+/**
+ * The Site Manager's "Test both modes": log in once per transfer mode and list the site's folder (asking for the
+ * password first for an "ask" site). Null when it could not even log in — that error is reported as usual.
+ */
+export async function testSiteModes(siteId: string): Promise<readonly ModeProbe[] | null> {
+  const site = siteById(siteId);
+  if (!site) return null;
+  let password: string | undefined;
+  if (site.logonType === 'ask') {
+    const typed = await prompt({ title: t('dialog.password.title'), label: t('dialog.password.label', { user: site.user, host: site.host }), value: '', password: true, confirmLabel: t('sm.testModes') });
+    if (typed === null) return null;
+    password = typed;
+  }
+  const r = await perform('session:test-modes', { target: { kind: 'site', siteId, ...(password !== undefined ? { password } : {}) } });
+  return r.ok ? r.value : null;
 }
 
 export interface QuickConnectFields {

@@ -7,6 +7,7 @@ import type { FerryErrorData } from './errors';
 import type {
   ChmodOutcome,
   ChmodScope,
+  ModeProbe,
   AppInfo,
   ConnectTarget,
   EditedFile,
@@ -56,6 +57,8 @@ export interface Requests {
   'session:disconnect': [{ readonly sessionId: string }, void];
   'session:list': [{ readonly sessionId: string; readonly path: string }, RemoteListing];
   'session:mkdir': [{ readonly sessionId: string; readonly path: string }, void];
+  /** Log in once per transfer mode and list the site's folder: which mode works, and why the other does not. */
+  'session:test-modes': [{ readonly target: ConnectTarget; readonly trustOnce?: string }, readonly ModeProbe[]];
   /** An empty file; refused when the name is taken. */
   'session:create-file': [{ readonly sessionId: string; readonly path: string }, void];
   'session:rename': [{ readonly sessionId: string; readonly from: string; readonly to: string }, void];
@@ -152,6 +155,7 @@ export const REQUEST_CHANNELS = [
   'session:disconnect',
   'session:list',
   'session:mkdir',
+  'session:test-modes',
   'session:create-file',
   'session:rename',
   'session:delete',

@@ -152,6 +152,17 @@ export type ConnectTarget =
 
 export type SessionState = 'connecting' | 'connected' | 'disconnected' | 'failed';
 
+/** One transfer mode tried against a server (Site Manager's "Test both modes", `ferry test`). */
+export interface ModeProbe {
+  readonly mode: TransferMode;
+  readonly ok: boolean;
+  /** The command the data connection used (EPSV, PASV, EPRT or PORT) when it worked. */
+  readonly dataCommand: string | null;
+  /** Why it failed: the data connection's diagnosis with its fix, a timeout, the server's refusal. */
+  readonly error: FerryErrorData | null;
+  readonly milliseconds: number;
+}
+
 /** A recursive chmod's reach under a folder (FileZilla's "Apply to all files and directories / files only / directories only"). */
 export type ChmodScope = 'all' | 'files' | 'directories';
 export const CHMOD_SCOPES: readonly ChmodScope[] = ['all', 'files', 'directories'];

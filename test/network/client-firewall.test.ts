@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { netnsSkipDecision } from '../support/netns/netns';
-import { describeRun, type runFerry } from '../support/netns/ferry-cli';
-import { useNamespacedVsftpd, expectModeWorks, applyInboundFirewall, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { useNamespacedVsftpd, expectModeWorks, applyInboundFirewall, ftpUrl, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
 
 const decision = netnsSkipDecision();
 
@@ -60,6 +60,15 @@ describe.skipIf(decision.skip)('client firewall blocking incoming connections', 
     it('ferry get --active fails the same way', async () => {
       const result = await get('--active', `active-${verdict.name}.txt`, verdict.timeoutSeconds);
       await expectActiveDiagnosis(result);
+    });
+
+    it('ferry test names active as failing with its diagnosis and recommends passive mode', async () => {
+      const { pair: p, server: s } = ctx();
+      const result = await runFerry(p.client, ['test', ftpUrl(s), '--timeout', String(verdict.timeoutSeconds)]);
+      expect(result.code, describeRun(result)).toBe(0);
+      expect(result.stdout).toMatch(/^passive {2}works {3}(EPSV|PASV)/m);
+      expect(result.stdout).toMatch(/^active {3}FAILED {2}Active mode: .*incoming connections to this computer are blocked/m);
+      expect(result.stdout).toMatch(/Use passive mode for this server/);
     });
 
     it('ferry ls --passive lists the served file', async () => {

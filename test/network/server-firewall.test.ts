@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { netnsSkipDecision } from '../support/netns/netns';
-import { describeRun, type runFerry } from '../support/netns/ferry-cli';
-import { useNamespacedVsftpd, expectModeWorks, applyInboundFirewall, lastPassivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { useNamespacedVsftpd, expectModeWorks, applyInboundFirewall, ftpUrl, lastPassivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
 
 const decision = netnsSkipDecision();
 
@@ -70,6 +70,15 @@ describe.skipIf(decision.skip)('server firewall admitting only the control port'
       const result = await ls('--active', verdict.timeoutSeconds);
       expect(result.code, describeRun(result)).toBe(0);
       expect(result.stdout).toContain(SAMPLE_NAME);
+    });
+
+    it('ferry test names passive as failing with its diagnosis and recommends active mode', async () => {
+      const { pair: p, server: s } = ctx();
+      const result = await runFerry(p.client, ['test', ftpUrl(s), '--timeout', String(verdict.timeoutSeconds)]);
+      expect(result.code, describeRun(result)).toBe(0);
+      expect(result.stdout).toMatch(/^passive {2}FAILED {2}Passive mode: .*the server's data port is unreachable/m);
+      expect(result.stdout).toMatch(/^active {3}works {3}(EPRT|PORT)/m);
+      expect(result.stdout).toMatch(/Use active mode for this server/);
     });
 
     it('ferry get --active downloads the file intact', async () => {

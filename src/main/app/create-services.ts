@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type ConnectTarget, type LogLine, type Settings } fro
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { probeTransferModes } from '../ftp/mode-probe';
 import { joinRemote, normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
@@ -180,6 +181,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:trust-certificate': ({ siteId, fingerprint256 }) => sites.trustCertificate(siteId, fingerprint256),
 
     'session:connect': ({ target, trustOnce }) => sessions.connect(target, trustOnce),
+    'session:test-modes': async ({ target, trustOnce }) => {
+      const resolved = await resolve(target, trustOnce);
+      const log = (kind: LogLine['kind'], text: string): void => emit('log:line', { sessionId: 'test', kind, text, at: Date.now() });
+      log('info', `Testing passive and active mode with ${resolved.label}…`);
+      const probes = await probeTransferModes({ ...resolved.options, onTranscript: (line) => log(line.kind, line.text) }, resolved.remoteDir || '/');
+      for (const probe of probes) log(probe.ok ? 'info' : 'error', probe.ok ? `${probe.mode} mode works (${probe.dataCommand ?? ''}).` : `${probe.mode} mode failed: ${probe.error?.message ?? ''}`);
+      return probes;
+    },
     'session:disconnect': ({ sessionId }) => sessions.disconnect(sessionId),
     'session:list': ({ sessionId, path: remotePath }) => sessions.list(sessionId, remotePath),
     'session:mkdir': ({ sessionId, path: remotePath }) => sessions.mkdir(sessionId, remotePath),

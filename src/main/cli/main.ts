@@ -7,6 +7,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
+import { probeTransferModes, type ModeProbe } from '../ftp/mode-probe';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
@@ -31,6 +32,19 @@ async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFla
   } finally {
     await client.quit();
   }
+}
+
+/** One line per mode, then what to do: the mode that works, or both diagnoses' fixes. */
+function formatProbes(probes: readonly ModeProbe[]): string {
+  const lines = probes.map((probe) => {
+    const seconds = `${(probe.milliseconds / 1000).toFixed(2)} s`;
+    if (probe.ok) return `${probe.mode.padEnd(9)}works   ${(probe.dataCommand ?? '').padEnd(5)} ${seconds}`;
+    return `${probe.mode.padEnd(9)}FAILED  ${probe.error?.message ?? ''}${probe.error?.hint ? `\n${' '.repeat(17)}${probe.error.hint}` : ''}`;
+  });
+  const working = probes.filter((probe) => probe.ok).map((probe) => probe.mode);
+  if (working.length === 1) lines.push(`Use ${working[0]} mode for this server (--${working[0]}; Site Manager → Transfer settings).`);
+  else if (working.length === 0) lines.push('Neither mode can open a data connection: see the fixes above.');
+  return lines.join('\n');
 }
 
 function collectExclude(value: string, previous: string[]): string[] {
@@ -235,6 +249,16 @@ export function buildProgram(): Command {
       if (result.failed.length > 0) process.exitCode = EXIT_CODES.partial;
     });
   });
+
+  addConnectionFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
+    .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
+      const target = await resolveTarget(urlText, flags);
+      const probes = await probeTransferModes(target.options(), target.path || '/');
+      if (flags.json) process.stdout.write(`${JSON.stringify(probes, null, 2)}\n`);
+      else process.stdout.write(`${formatProbes(probes)}\n`);
+      // Scripts ask "can I transfer at all?": yes when one mode works (the output says which).
+      if (!probes.some((probe) => probe.ok)) process.exitCode = EXIT_CODES['data-connection'];
+    });
 
   addConnectionFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
     .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {

@@ -9,7 +9,9 @@ import * as actions from '../actions';
 import { useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
 import { naturalCompare } from '../lib/sort';
-import type { LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { TransferMode } from '../../shared/errors';
+import { localizeError } from '../lib/localize-error';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
@@ -87,6 +89,51 @@ interface FlatItem {
   readonly dirty: boolean;
 }
 
+interface ModeTestState {
+  /** The site it was run for. */
+  readonly key: string;
+  readonly testing: boolean;
+  readonly probes: readonly ModeProbe[] | null;
+}
+
+/** "Test both modes" and what came of it: each mode's result, and the mode to choose when only one works. */
+function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState | null; readonly onTest: () => void; readonly onUse: (mode: TransferMode) => void }): ReactElement {
+  const t = useT();
+  const testing = props.state?.testing ?? false;
+  const probes = props.state?.probes ?? null;
+  const modeName = (mode: TransferMode) => t(mode === 'passive' ? 'mode.passive' : 'mode.active');
+  const working = probes?.filter((probe) => probe.ok) ?? [];
+  const only = working.length === 1 ? working[0] : undefined;
+  return (
+    <div className="mode-test">
+      <button type="button" className="button" disabled={props.busy || testing} onClick={props.onTest}>
+        {t('sm.testModes')}
+      </button>
+      <span className="help">{t('sm.testHelp')}</span>
+      <div role="status" className="mode-test-results">
+        {testing ? <p>{t('sm.testing')}</p> : null}
+        {probes?.map((probe) =>
+          probe.ok ? (
+            <p key={probe.mode} className="mode-ok">
+              {t('sm.probeWorks', { mode: modeName(probe.mode), command: probe.dataCommand ?? '', seconds: (probe.milliseconds / 1000).toFixed(2) })}
+            </p>
+          ) : (
+            <p key={probe.mode} className="field-error">
+              {t('sm.probeFailed', { mode: modeName(probe.mode), message: probe.error ? localizeError(probe.error, t.language).message : '' })}
+              {probe.error?.hint ? <span className="help"> {localizeError(probe.error, t.language).hint}</span> : null}
+            </p>
+          ),
+        )}
+        {only ? (
+          <button type="button" className="button" onClick={() => props.onUse(only.mode)}>
+            {t('sm.useMode', { mode: t(only.mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') })}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 function Field(props: { readonly label: string; readonly error?: string | undefined; readonly children: (id: string, describedBy: string | undefined) => ReactNode; readonly className?: string }): ReactElement {
   const id = useId();
   const errId = `${id}-err`;
@@ -124,6 +171,7 @@ export function SiteManagerDialog(): ReactElement {
   const [showErrors, setShowErrors] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const [modeTest, setModeTest] = useState<ModeTestState | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const hostRef = useRef<HTMLInputElement>(null);
   const focusHost = useRef(false);
@@ -332,6 +380,28 @@ export function SiteManagerDialog(): ReactElement {
     actions.closeSiteManager();
     if (inNewTab) actions.newTab();
     void actions.connectSite(id);
+  };
+
+  /**
+   * Save (as Connect does, so the test uses what is on screen), then try both modes. The result is kept under the
+   * saved site's key: a new site's draft key becomes its id once saved.
+   */
+  const onTestModes = async (): Promise<void> => {
+    if (!current) return;
+    const errors = validateDraft(current);
+    if (Object.keys(errors).length > 0) {
+      setShowErrors((s) => new Set(s).add(current.key));
+      const field = (Object.keys(errors) as (keyof DraftErrors)[])[0];
+      if (field) setTab(FIELD_TAB[field]);
+      return;
+    }
+    const id = (await saveAll())?.get(current.key) ?? (current.id || null);
+    if (!id) return;
+    // A new site's draft is now the saved site: keep it selected (and on this tab) while the test runs.
+    setSelection({ kind: 'site', key: id });
+    setModeTest({ key: id, testing: true, probes: null });
+    const probes = await actions.testSiteModes(id);
+    setModeTest((state) => (state?.key === id ? { key: id, testing: false, probes } : state));
   };
 
   const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -602,6 +672,7 @@ export function SiteManagerDialog(): ReactElement {
                         {t('sm.modeDefaultIs', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') })} {t('sm.modeHelp')}
                       </p>
                     </fieldset>
+                    <ModeTest busy={busy} state={modeTest?.key === current.key ? modeTest : null} onTest={() => void onTestModes()} onUse={(mode) => update({ transferMode: mode })} />
                     <label className="checkbox">
                       <input type="checkbox" checked={current.limitConnections} onChange={(e) => update({ limitConnections: e.target.checked })} />
                       <span>{t('sm.limitConnections')}</span>

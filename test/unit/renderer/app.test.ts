@@ -137,6 +137,35 @@ describe('Site Manager', () => {
   });
 });
 
+describe('Site Manager: Test both modes', () => {
+  it('saves, tries both modes, shows each result with the diagnosis, and offers the mode that works', async () => {
+    api.handle('session:test-modes', () =>
+      ok([
+        { mode: 'passive', ok: true, dataCommand: 'EPSV', error: null, milliseconds: 120 },
+        { mode: 'active', ok: false, dataCommand: null, error: { kind: 'data-connection', mode: 'active', address: '203.0.113.9', port: 50_000, cause: 'accept-timeout', message: 'Active mode: the server could not connect back to 203.0.113.9:50000.', hint: 'Use passive mode for this site.', retryable: false }, milliseconds: 3000 },
+      ]),
+    );
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: 'ftp.example.com' } });
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'ann' } });
+    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Transfer settings' }));
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^Active/ }));
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Test both modes' }));
+    });
+    await waitFor(() => expect(within(dialog).getByText(/Passive \(PASV\/EPSV\): works \(EPSV, 0\.12 s\)/)).toBeTruthy());
+    expect(api.calls.find((c) => c.channel === 'sites:save')?.arg).toMatchObject({ host: 'ftp.example.com', transferMode: 'active' });
+    expect(api.calls.find((c) => c.channel === 'session:test-modes')?.arg).toMatchObject({ target: { kind: 'site' } });
+    expect(within(dialog).getByText(/Active \(PORT\/EPRT\): failed — Active mode: the server could not connect back to 203\.0\.113\.9:50000/)).toBeTruthy();
+    expect(within(dialog).getByText(/Use passive mode for this site/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Use passive mode' }));
+    expect((within(dialog).getByRole('radio', { name: /^Passive/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
 describe('certificate dialog', () => {
   it('retries with trustOnce', async () => {
     let attempts = 0;

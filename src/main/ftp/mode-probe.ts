@@ -1,0 +1,47 @@
+/**
+ * "Which transfer mode works here?" — log in once per mode and list a folder, which needs a data connection:
+ * the question behind every FTP support ticket, answered with each mode's diagnosis instead of a guess. What fails
+ * the same way in both modes (the server cannot be reached, the login or certificate is refused) is not a mode's
+ * failure and is thrown as it is.
+ */
+import type { FerryErrorData, TransferMode } from '../../shared/errors';
+import type { ModeProbe } from '../../shared/models';
+import type { ConnectOptions } from './connect-options';
+import { FtpClient } from './ftp-client';
+import { FtpError, toErrorData } from './ftp-error';
+
+
+/** Failures that say nothing about the transfer mode: both modes would meet them before any data connection. */
+const FATAL_KINDS: ReadonlySet<FerryErrorData['kind']> = new Set(['connect', 'auth', 'tls', 'certificate']);
+
+export type { ModeProbe };
+
+/** Try `modes` in turn (passive first, as FileZilla's default), each on a connection of its own. */
+export async function probeTransferModes(options: ConnectOptions, remotePath = '/', modes: readonly TransferMode[] = ['passive', 'active']): Promise<readonly ModeProbe[]> {
+  const probes: ModeProbe[] = [];
+  for (const mode of modes) probes.push(await probeMode(options, remotePath, mode));
+  return probes;
+}
+
+async function probeMode(options: ConnectOptions, remotePath: string, mode: TransferMode): Promise<ModeProbe> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  let client: FtpClient;
+  try {
+    client = await FtpClient.connect({ ...options, transferMode: mode });
+  } catch (error) {
+    const data = toErrorData(error);
+    // Active mode through a proxy is refused before connecting: that is this mode's answer, not the server's.
+    if (FATAL_KINDS.has(data.kind)) throw error;
+    return { mode, ok: false, dataCommand: null, error: data, milliseconds: elapsed() };
+  }
+  try {
+    await client.list(remotePath);
+    return { mode, ok: true, dataCommand: client.dataCommand, error: null, milliseconds: elapsed() };
+  } catch (error) {
+    if (!(error instanceof FtpError)) throw error;
+    return { mode, ok: false, dataCommand: null, error: error.data, milliseconds: elapsed() };
+  } finally {
+    await client.quit().catch(() => client.close());
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * "Test both modes" (`probeTransferModes`, `ferry test`, the Site Manager's button through `session:test-modes`)
+ * against a real vsftpd: both modes work on loopback; with 127.0.0.3 announced for active mode (nothing of Ferry's
+ * listens there; vsftpd's port_promiscuous=YES makes it try) active fails with its diagnosis and passive works;
+ * a wrong password is not a mode's failure and is thrown as it is. The firewall cases are in test/network.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../src/shared/contract';
+import type { ModeProbe } from '../../src/shared/models';
+import { createServices } from '../../src/main/app/create-services';
+import { dispatch } from '../../src/main/hosts/dispatch';
+import { probeTransferModes } from '../../src/main/ftp/mode-probe';
+import { createFileKeyVault } from '../../src/main/sites';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
+import { startServer, type RunningServer } from '../support/servers/ftp-server';
+import { siteInput } from '../unit/sites/helpers';
+
+describe('testing which transfer modes work', () => {
+  let server: RunningServer;
+  const base = () => ({ host: server.host, port: server.port, user: server.user, password: server.password, commandTimeoutMs: 10_000, dataTimeoutMs: 5_000 });
+
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    server = await startServer('vsftpd', { vsftpdConfig: ['port_promiscuous=YES'] });
+    fs.writeFileSync(path.join(server.root, 'readme.txt'), 'hello');
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('both modes work on loopback, each with its command', async () => {
+    const probes = await probeTransferModes(base());
+    expect(probes.map(({ mode, ok, dataCommand }) => ({ mode, ok, dataCommand }))).toEqual([
+      { mode: 'passive', ok: true, dataCommand: 'EPSV' },
+      { mode: 'active', ok: true, dataCommand: 'EPRT' },
+    ]);
+  });
+
+  it('active mode that cannot work: its diagnosis; passive works', async () => {
+    const [passive, active] = await probeTransferModes({ ...base(), activeExternalAddress: '127.0.0.3' });
+    expect(passive).toMatchObject({ mode: 'passive', ok: true });
+    expect(active).toMatchObject({ mode: 'active', ok: false, dataCommand: null, error: { kind: 'data-connection', mode: 'active', address: '127.0.0.3' } });
+    expect(active?.error?.hint).toMatch(/Use passive mode/);
+  });
+
+  it('a wrong password is the server’s answer for both modes: thrown, not reported per mode', async () => {
+    await expect(probeTransferModes({ ...base(), password: 'wrong' })).rejects.toMatchObject({ data: { kind: 'auth' } });
+  });
+
+  it('ferry test: one line per mode, the advice, exit 0 while one works; --json', async () => {
+    const url = `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/`;
+    const run = (args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [CLI_LAUNCHER, ...args], { timeout: 60_000 }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+      });
+    const both = await run(['test', url]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toMatch(/^passive {2}works {3}EPSV/m);
+    expect(both.stdout).toMatch(/^active {3}works {3}EPRT/m);
+    expect(both.stdout).not.toMatch(/Use .* mode for this server/);
+
+    const blocked = await run(['test', '--active-address', '127.0.0.3', url]);
+    expect(blocked.code, blocked.stderr).toBe(0);
+    expect(blocked.stdout).toMatch(/^active {3}FAILED {2}Active mode: the server could not connect back to 127\.0\.0\.3:\d+/m);
+    expect(blocked.stdout).toMatch(/Use passive mode for this server/);
+
+    const json = await run(['test', '--json', '--active-address', '127.0.0.3', url]);
+    const probes = JSON.parse(json.stdout) as ModeProbe[];
+    expect(probes.map((probe) => [probe.mode, probe.ok])).toEqual([
+      ['passive', true],
+      ['active', false],
+    ]);
+
+    const wrong = await run(['test', url.replace(encodeURIComponent(server.password), 'wrong')]);
+    expect(wrong.code).toBe(4);
+  });
+
+  it('the app: session:test-modes for a saved site, logged in the message log', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-probe-home-'));
+    const lines: Events['log:line'][] = [];
+    const services = await createServices({
+      home,
+      vault: createFileKeyVault(home),
+      host: 'web',
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'log:line') lines.push(payload as Events['log:line']);
+      },
+    });
+    const call = async <C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> => {
+      const result = await dispatch(services.handlers, channel, arg);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+      return result.value as RequestValue<C>;
+    };
+    try {
+      await call('settings:set', { activeExternalAddress: '127.0.0.3' });
+      const site = await call('sites:save', siteInput({ name: 'Probe', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password }));
+      const probes = await call('session:test-modes', { target: { kind: 'site', siteId: site.id } });
+      expect(probes.map((probe) => [probe.mode, probe.ok])).toEqual([
+        ['passive', true],
+        ['active', false],
+      ]);
+      expect(lines.some((line) => line.kind === 'error' && /^active mode failed: Active mode: the server could not connect back/.test(line.text))).toBe(true);
+      expect(lines.some((line) => line.kind === 'command' && /^EPRT \|1\|127\.0\.0\.3\|/.test(line.text))).toBe(true);
+    } finally {
+      await services.dispose();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
