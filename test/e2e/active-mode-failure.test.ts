@@ -98,6 +98,19 @@ describe('active mode that cannot work', () => {
         await dialog.getByRole('button', { name: 'Cancel' }).click();
       });
 
+      await step('Site Manager → Test both modes: passive works, active fails with its diagnosis', async () => {
+        const dialog = await ui.openSiteManager();
+        await dialog.getByRole('treeitem', { name: /Behind NAT/ }).click();
+        await dialog.getByRole('tab', { name: 'Transfer settings' }).click();
+        await dialog.getByRole('button', { name: 'Test both modes' }).click();
+        await expect(dialog.getByText(/Passive \(PASV\/EPSV\): works \((EPSV|PASV),/)).toBeVisible({ timeout: 30_000 });
+        await expect(dialog.getByText(DIAGNOSIS)).toBeVisible();
+        // The site uses passive mode already: nothing to switch to.
+        await expect(dialog.getByRole('button', { name: 'Use passive mode' })).toHaveCount(0);
+        await ui.screenshot('site-manager-test-modes', { publish: true, of: dialog });
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+      });
+
       expect(s.pageErrors).toEqual([]);
     },
     120_000,

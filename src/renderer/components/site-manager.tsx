@@ -97,13 +97,14 @@ interface ModeTestState {
 }
 
 /** "Test both modes" and what came of it: each mode's result, and the mode to choose when only one works. */
-function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState | null; readonly onTest: () => void; readonly onUse: (mode: TransferMode) => void }): ReactElement {
+function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState | null; /** The mode the site uses now. */ readonly selected: TransferMode; readonly onTest: () => void; readonly onUse: (mode: TransferMode) => void }): ReactElement {
   const t = useT();
   const testing = props.state?.testing ?? false;
   const probes = props.state?.probes ?? null;
   const modeName = (mode: TransferMode) => t(mode === 'passive' ? 'mode.passive' : 'mode.active');
   const working = probes?.filter((probe) => probe.ok) ?? [];
-  const only = working.length === 1 ? working[0] : undefined;
+  // Offered only when the site is set to the other one.
+  const only = working.length === 1 && working[0]?.mode !== props.selected ? working[0] : undefined;
   return (
     <div className="mode-test">
       <button type="button" className="button" disabled={props.busy || testing} onClick={props.onTest}>
@@ -672,7 +673,7 @@ export function SiteManagerDialog(): ReactElement {
                         {t('sm.modeDefaultIs', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') })} {t('sm.modeHelp')}
                       </p>
                     </fieldset>
-                    <ModeTest busy={busy} state={modeTest?.key === current.key ? modeTest : null} onTest={() => void onTestModes()} onUse={(mode) => update({ transferMode: mode })} />
+                    <ModeTest busy={busy} state={modeTest?.key === current.key ? modeTest : null} selected={current.transferMode === 'default' ? globalMode : current.transferMode} onTest={() => void onTestModes()} onUse={(mode) => update({ transferMode: mode })} />
                     <label className="checkbox">
                       <input type="checkbox" checked={current.limitConnections} onChange={(e) => update({ limitConnections: e.target.checked })} />
                       <span>{t('sm.limitConnections')}</span>
