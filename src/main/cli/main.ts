@@ -6,7 +6,7 @@ import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
 import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
-import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree } from '../ftp/remote-tree';
+import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
 import { probeTransferModes, type ModeProbe } from '../ftp/mode-probe';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
@@ -199,11 +199,12 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, or relative to the same folder').description('rename or move on the server'))
-    .action(async (urlText: string, newPath: string, flags: ConnectionFlags) => {
+  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, or relative to the same folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
+    .action(async (urlText: string, newPath: string, flags: ConnectionFlags & { force?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         const destination = newPath.startsWith('/') ? newPath : joinRemote(remoteDirname(url.path), newPath);
-        await client.rename(url.path, destination);
+        if (flags.force) await client.rename(url.path, destination);
+        else await renameWithoutReplacing(client, url.path, destination);
       });
     });
 

@@ -25,16 +25,37 @@ export async function ensureRemoteFolder(client: FtpClient, remote: string): Pro
   }
 }
 
+/** Whether the folder holding `remotePath` lists an entry of its name (file, folder or link). */
+async function remoteNameTaken(client: FtpClient, remotePath: string): Promise<boolean> {
+  const name = remoteBasename(remotePath);
+  try {
+    const listing = await client.list(remoteDirname(remotePath));
+    return listing.entries.some((entry) => entry.name === name);
+  } catch (error) {
+    // No such folder: nothing can be replaced there; the command itself will get the server's answer.
+    if (error instanceof FtpError && error.data.kind === 'server-reply') return false;
+    throw error;
+  }
+}
+
+/**
+ * RNFR/RNTO that never replaces what is at the new name: most servers (vsftpd, pure-ftpd, proftpd) let RNTO
+ * overwrite a file silently, so the target's folder is listed first and a taken name refused with the way out.
+ */
+export async function renameWithoutReplacing(client: FtpClient, from: string, to: string): Promise<void> {
+  if (from !== to && (await remoteNameTaken(client, to))) {
+    throw invalidInput(`"${remoteBasename(to)}" already exists in ${remoteDirname(to)}; renaming would replace it.`, 'Choose another name, or delete the existing item first.');
+  }
+  await client.rename(from, to);
+}
+
 /**
  * An empty file (FileZilla's "Create new file"), never over an existing one: STOR would empty it, so the folder is
  * listed first and a name already there — file, folder or link — is refused with the way out.
  */
 export async function createEmptyRemoteFile(client: FtpClient, remotePath: string): Promise<void> {
-  const parent = remoteDirname(remotePath);
-  const name = remoteBasename(remotePath);
-  const listing = await client.list(parent);
-  if (listing.entries.some((entry) => entry.name === name)) {
-    throw invalidInput(`"${name}" already exists in ${parent}.`, 'Choose another name, or open the existing file with View/Edit.');
+  if (await remoteNameTaken(client, remotePath)) {
+    throw invalidInput(`"${remoteBasename(remotePath)}" already exists in ${remoteDirname(remotePath)}.`, 'Choose another name, or open the existing file with View/Edit.');
   }
   await client.uploadBytes(Buffer.alloc(0), remotePath);
 }

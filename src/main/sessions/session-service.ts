@@ -8,7 +8,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
-import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree } from '../ftp/remote-tree';
+import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
@@ -167,7 +167,7 @@ export class SessionService {
   }
 
   rename(sessionId: string, from: string, to: string): Promise<void> {
-    return this.withClient(sessionId, (client) => client.rename(normalizeRemote(from), normalizeRemote(to)));
+    return this.withClient(sessionId, (client) => renameWithoutReplacing(client, normalizeRemote(from), normalizeRemote(to)));
   }
 
   /** SITE CHMOD on one item, or with `recursive` on a folder and what is in it (refusals named in the log, the walk goes on). */

@@ -2,6 +2,7 @@
  * Things FileZilla's menus do, behind the contract against a real vsftpd: "Enter custom command" on the browsing
  * session, "Copy current connection to Site Manager" for a quick connection, and "Create new file" on both sides.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { LogLine } from '../../../src/shared/models';
 import { createServices, type Services } from '../../../src/main/app/create-services';
 import { dispatch } from '../../../src/main/hosts/dispatch';
 import { createFileKeyVault } from '../../../src/main/sites';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 
 describe('custom commands and saving a quick connection', () => {
@@ -27,6 +29,7 @@ describe('custom commands and saving a quick connection', () => {
   const quick = () => ({ kind: 'quick' as const, quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain' as const, transferMode: 'active' as const, charset: 'auto' } });
 
   beforeAll(async () => {
+    await ensureCliBuilt();
     server = await startServer('vsftpd');
     fs.mkdirSync(path.join(server.root, 'pub'));
     fs.chownSync(path.join(server.root, 'pub'), fs.statSync(server.root).uid, fs.statSync(server.root).gid);
@@ -107,5 +110,35 @@ describe('custom commands and saving a quick connection', () => {
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/already exists/);
     expect(fs.readFileSync(local, 'utf8')).toBe('kept');
+  });
+
+  it('renames, but never over an existing file (servers let RNTO replace it); the CLI needs --force for that', async () => {
+    fs.writeFileSync(path.join(server.root, 'pub', 'draft.txt'), 'draft');
+    fs.writeFileSync(path.join(server.root, 'pub', 'final.txt'), 'final');
+    const status = await call('session:connect', { target: quick() });
+    const refused = await dispatch(services.handlers, 'session:rename', { sessionId: status.sessionId, from: '/pub/draft.txt', to: '/pub/final.txt' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/"final\.txt" already exists in \/pub; renaming would replace it/) });
+    expect(fs.readFileSync(path.join(server.root, 'pub', 'final.txt'), 'utf8')).toBe('final');
+    await call('session:rename', { sessionId: status.sessionId, from: '/pub/draft.txt', to: '/pub/draft-2.txt' });
+    expect(fs.readFileSync(path.join(server.root, 'pub', 'draft-2.txt'), 'utf8')).toBe('draft');
+    // Into a folder that does not exist: the server's own answer, not a listing error.
+    const nowhere = await dispatch(services.handlers, 'session:rename', { sessionId: status.sessionId, from: '/pub/draft-2.txt', to: '/nowhere/x.txt' });
+    expect(nowhere.ok).toBe(false);
+    if (!nowhere.ok) expect(nowhere.error).toMatchObject({ kind: 'server-reply', command: 'RNTO /nowhere/x.txt' });
+    await call('session:disconnect', { sessionId: status.sessionId });
+
+    const url = `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}`;
+    const mv = (args: readonly string[]): Promise<{ code: number; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [CLI_LAUNCHER, 'mv', ...args], { timeout: 60_000 }, (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }));
+      });
+    const cliRefused = await mv([`${url}/pub/draft-2.txt`, 'final.txt']);
+    expect(cliRefused.code).toBe(2);
+    expect(cliRefused.stderr).toMatch(/already exists/);
+    expect(fs.readFileSync(path.join(server.root, 'pub', 'final.txt'), 'utf8')).toBe('final');
+    const forced = await mv(['--force', `${url}/pub/draft-2.txt`, 'final.txt']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'pub', 'final.txt'), 'utf8')).toBe('draft');
   });
 });
