@@ -1367,18 +1367,24 @@ export function closeCopyToSite(): void {
  * Copy remote files to another saved site, server to server (FXP) unless `viaLocal`. When the source server
  * refuses to send to another server (FXP disabled), offer the copy through this computer instead.
  */
-export async function copyToSite(paths: readonly string[], siteId: string, targetDir: string, viaLocal: boolean): Promise<boolean> {
+export async function copyToSite(paths: readonly string[], siteId: string, targetDir: string, viaLocal: boolean, overwrite = false): Promise<boolean> {
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) return false;
   closeCopyToSite();
-  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, siteId, targetDir, viaLocal });
+  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}) });
+  if (r.ok && r.value.conflicts.length > 0) {
+    // Nothing was copied: the target holds some of these names already. Replace them only if the user says so.
+    const names = r.value.conflicts;
+    const replace = await confirm({ title: t('copy.existsTitle'), message: tn('copy.exists', names.length, { names: names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '') }), confirmLabel: t('copy.replace'), danger: true });
+    return replace ? copyToSite(paths, siteId, targetDir, viaLocal, true) : false;
+  }
   if (r.ok) {
     pushToast('info', tn('copy.done', r.value.copied));
     return true;
   }
   const fxpRefused = !viaLocal && r.error.kind === 'server-reply' && (r.error.command === 'PORT' || r.error.command === 'PASV');
   if (fxpRefused && (await confirm({ title: t('copy.refusedTitle'), message: `${localizeError(r.error, currentLanguage()).message} ${t('copy.refusedQuestion')}`, confirmLabel: t('copy.viaLocal') }))) {
-    return copyToSite(paths, siteId, targetDir, true);
+    return copyToSite(paths, siteId, targetDir, true, overwrite);
   }
   if (!fxpRefused) reportError(r.error);
   return false;

@@ -74,7 +74,14 @@ export interface Requests {
    * Copy remote files to another saved site: server to server (FXP), or `viaLocal` through this computer.
    * Stops at the first failure (the error says which file); answers how many were copied.
    */
-  'session:copy-to-site': [{ readonly sessionId: string; readonly paths: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean }, { readonly copied: number }];
+  /**
+   * Copy files to a saved site. Names the target folder holds already are not replaced unless `overwrite`: the
+   * answer then lists them (`conflicts`) and copies nothing, so the window can ask.
+   */
+  'session:copy-to-site': [
+    { readonly sessionId: string; readonly paths: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean; readonly overwrite?: boolean },
+    { readonly copied: number; readonly conflicts: readonly string[] },
+  ];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
   /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];

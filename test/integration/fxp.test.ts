@@ -99,6 +99,15 @@ describe('server-to-server copy between two vsftpd', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(fs.statSync(path.join(target.root, "cli-copy.bin")).size).toBe(payload.length);
     expect(sha(fs.readFileSync(path.join(target.root, "cli-copy.bin")))).toBe(sha(payload));
+    // The same target again: not replaced without --force.
+    fs.writeFileSync(path.join(target.root, 'cli-copy.bin'), 'newer work');
+    const again = await run(['copy', url(source, '/big.bin'), url(target, '/cli-copy.bin')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/\/cli-copy\.bin already exists on the target server/);
+    expect(fs.readFileSync(path.join(target.root, 'cli-copy.bin'), 'utf8')).toBe('newer work');
+    const forced = await run(['copy', '--force', url(source, '/big.bin'), url(target, '/cli-copy.bin')]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(sha(fs.readFileSync(path.join(target.root, 'cli-copy.bin')))).toBe(sha(payload));
     const refusedThenRelayed = await run(['copy', '--via-local', url(source, '/big.bin'), url(elsewhere, '/cli-relayed.bin')]);
     expect(refusedThenRelayed.code, refusedThenRelayed.stderr).toBe(0);
     expect(fs.statSync(path.join(elsewhere.root, "cli-relayed.bin")).size).toBe(payload.length);

@@ -10,6 +10,7 @@ import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { probeTransferModes } from '../ftp/mode-probe';
+import { takenNames } from '../ftp/remote-tree';
 import { joinRemote, normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
@@ -198,7 +199,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:chmod': ({ sessionId, path: remotePath, mode, recursive }) => sessions.chmod(sessionId, remotePath, mode, recursive),
     'session:status': async () => sessions.statuses(),
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
-    'session:copy-to-site': async ({ sessionId, paths, siteId, targetDir, viaLocal }) => {
+    'session:copy-to-site': async ({ sessionId, paths, siteId, targetDir, viaLocal, overwrite }) => {
       // Two connections of their own (browsing goes on): the session's server, and the target site as it would connect.
       const target = await resolve({ kind: 'site', siteId }, undefined);
       const log = (text: string): void => emit('log:line', { sessionId, kind: 'info', text, at: Date.now() });
@@ -206,15 +207,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
       try {
         const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at }) });
         try {
+          const folder = normalizeRemote(targetDir || '/');
+          // STOR replaces a file silently: what is there already is only replaced when the user said so.
+          const conflicts = overwrite ? [] : await takenNames(destination, folder, paths.map((remotePath) => remoteBasename(remotePath)));
+          if (conflicts.length > 0) return { copied: 0, conflicts };
           let copied = 0;
           for (const remotePath of paths) {
-            const targetPath = joinRemote(normalizeRemote(targetDir || '/'), remoteBasename(remotePath));
+            const targetPath = joinRemote(folder, remoteBasename(remotePath));
             if (viaLocal) await relayTransfer(source, remotePath, destination, targetPath);
             else await fxpTransfer(source, remotePath, destination, targetPath);
             copied += 1;
             log(`Copied ${remotePath} to ${target.label}:${targetPath}${viaLocal ? ' through this computer' : ' server to server'}.`);
           }
-          return { copied };
+          return { copied, conflicts: [] };
         } finally {
           await destination.quit().catch(() => undefined);
         }

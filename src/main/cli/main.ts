@@ -6,7 +6,7 @@ import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
 import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
-import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
+import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, type ModeProbe } from '../ftp/mode-probe';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
@@ -214,12 +214,16 @@ export function buildProgram(): Command {
       .argument('<source-url>', 'file on one server')
       .argument('<target-url>', 'where it goes on another (or the same) server; a path ending in / keeps the name')
       .option('--via-local', 'relay through this computer instead of server to server (when a server forbids FXP)')
+      .option('-f, --force', 'replace a file already at the target path')
       .description('copy a file between two servers: server to server (FXP, as FlashFXP does), or relayed with --via-local'),
-  ).action(async (sourceText: string, targetText: string, flags: ConnectionFlags & { viaLocal?: boolean }) => {
+  ).action(async (sourceText: string, targetText: string, flags: ConnectionFlags & { viaLocal?: boolean; force?: boolean }) => {
     if (flags.site) throw invalidInput('copy takes two URLs, not --site.', 'Give both servers as ftp:// URLs.');
     await withClient(sourceText, flags, async (source, sourceUrl) => {
       await withClient(targetText, flags, async (target, targetUrl) => {
         const targetPath = targetUrl.path.endsWith('/') ? joinRemote(targetUrl.path, remoteBasename(sourceUrl.path)) : targetUrl.path;
+        if (!flags.force && (await takenNames(target, remoteDirname(targetPath), [remoteBasename(targetPath)])).length > 0) {
+          throw invalidInput(`${targetPath} already exists on the target server.`, 'Add --force to replace it, or give another target path.');
+        }
         if (flags.viaLocal) await relayTransfer(source, sourceUrl.path, target, targetPath);
         else await fxpTransfer(source, sourceUrl.path, target, targetPath);
       });

@@ -25,6 +25,17 @@ export async function ensureRemoteFolder(client: FtpClient, remote: string): Pro
   }
 }
 
+/** Which of `names` the remote `folder` already holds (a folder that does not exist holds none). */
+export async function takenNames(client: FtpClient, folder: string, names: readonly string[]): Promise<string[]> {
+  try {
+    const present = new Set((await client.list(folder)).entries.map((entry) => entry.name));
+    return names.filter((name) => present.has(name));
+  } catch (error) {
+    if (error instanceof FtpError && error.data.kind === 'server-reply') return [];
+    throw error;
+  }
+}
+
 /** Whether the folder holding `remotePath` lists an entry of its name (file, folder or link). */
 async function remoteNameTaken(client: FtpClient, remotePath: string): Promise<boolean> {
   const name = remoteBasename(remotePath);

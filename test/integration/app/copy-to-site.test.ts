@@ -53,16 +53,22 @@ describe('copy to another site', () => {
     const blocked = await siteFor(elsewhere, 'Blocked');
     const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
 
-    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin', '/b.bin'], siteId: to.id, targetDir: '/', viaLocal: false })).toEqual({ copied: 2 });
+    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin', '/b.bin'], siteId: to.id, targetDir: '/', viaLocal: false })).toEqual({ copied: 2, conflicts: [] });
     for (const name of ['a.bin', 'b.bin']) expect(sha(fs.readFileSync(path.join(target.root, name)))).toBe(sha(payload));
 
     const refused = await dispatch(services.handlers, 'session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin'], siteId: blocked.id, targetDir: '/', viaLocal: false });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'server-reply', command: 'PORT' });
-    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin'], siteId: blocked.id, targetDir: '/', viaLocal: true })).toEqual({ copied: 1 });
+    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin'], siteId: blocked.id, targetDir: '/', viaLocal: true })).toEqual({ copied: 1, conflicts: [] });
     expect(sha(fs.readFileSync(path.join(elsewhere.root, 'a.bin')))).toBe(sha(payload));
     // Browsing goes on: the copies used connections of their own.
     expect((await call('session:list', { sessionId: status.sessionId, path: '/' })).entries.map((entry) => entry.name)).toEqual(expect.arrayContaining(['a.bin', 'b.bin']));
+    // Again: both names are there now. Nothing is replaced until the window says so.
+    fs.writeFileSync(path.join(target.root, 'b.bin'), 'keep me');
+    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/a.bin', '/b.bin'], siteId: to.id, targetDir: '/', viaLocal: false })).toEqual({ copied: 0, conflicts: ['a.bin', 'b.bin'] });
+    expect(fs.readFileSync(path.join(target.root, 'b.bin'), 'utf8')).toBe('keep me');
+    expect(await call('session:copy-to-site', { sessionId: status.sessionId, paths: ['/b.bin'], siteId: to.id, targetDir: '/', viaLocal: false, overwrite: true })).toEqual({ copied: 1, conflicts: [] });
+    expect(sha(fs.readFileSync(path.join(target.root, 'b.bin')))).toBe(sha(payload));
     await call('session:disconnect', { sessionId: status.sessionId });
   });
 });

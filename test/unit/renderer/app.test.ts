@@ -619,7 +619,7 @@ describe('copy to another site', () => {
     let calls = 0;
     api.handle('session:copy-to-site', ({ viaLocal }) => {
       calls += 1;
-      return viaLocal ? ok({ copied: 1 }) : fail({ kind: 'server-reply', code: 500, command: 'PORT', message: 'The source server refuses to send to another server: FXP is disabled there.', hint: 'Copy through this computer instead.', retryable: false });
+      return viaLocal ? ok({ copied: 1, conflicts: [] }) : fail({ kind: 'server-reply', code: 500, command: 'PORT', message: 'The source server refuses to send to another server: FXP is disabled there.', hint: 'Copy through this computer instead.', retryable: false });
     });
     await act(async () => {
       await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
@@ -644,5 +644,30 @@ describe('copy to another site', () => {
       expect.objectContaining({ paths: ['/big.iso'], siteId: 'other', targetDir: '/incoming', viaLocal: false }),
       expect.objectContaining({ paths: ['/big.iso'], siteId: 'other', targetDir: '/incoming', viaLocal: true }),
     ]);
+  });
+
+  it('a name already at the target is not replaced until the user says so', async () => {
+    const other = { id: 'other', name: 'Backup', folder: [], host: 'backup.example', port: 21, protocol: 'ftp-plain' as const, logonType: 'normal' as const, user: 'u', hasPassword: true, transferMode: 'default' as const, charset: 'auto', localDir: '', remoteDir: '/incoming', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
+    api.sites = { sites: [other], folders: [], warnings: [] };
+    await act(async () => {
+      await actions.reloadSites();
+    });
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['big.iso'])));
+    api.handle('session:copy-to-site', ({ overwrite }) => ok(overwrite ? { copied: 1, conflicts: [] } : { copied: 0, conflicts: ['big.iso'] }));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    let done: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      done = actions.copyToSite(['/big.iso'], 'other', '/incoming', false);
+    });
+    const question = await screen.findByRole('dialog', { name: 'Files already there' });
+    expect(question.textContent).toMatch(/already has big\.iso\. Nothing was copied yet/);
+    await act(async () => {
+      fireEvent.click(within(question).getByRole('button', { name: 'Replace' }));
+      expect(await done).toBe(true);
+    });
+    expect(api.calls.filter((c) => c.channel === 'session:copy-to-site').map((c) => (c.arg as { overwrite?: boolean }).overwrite)).toEqual([undefined, true]);
   });
 });
