@@ -43,6 +43,8 @@ import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recen
 import { siteToInput, splitHost } from './lib/site-form';
 import type { FileRow, SortSpec } from './lib/sort';
 import { remoteUrl } from './lib/url';
+import { buildAppMenu } from './lib/app-menu';
+import type { MenuCommand } from '../shared/app-menu';
 import { appendLog, useLogStore } from './stores/log-store';
 import { emptyPane, paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
 import { useEditStore } from './stores/edit-store';
@@ -148,6 +150,77 @@ function queueLogLine(line: LogLine): void {
 function applySettings(settings: Settings): void {
   useSettingsStore.setState({ settings, loaded: true });
   applyDocumentSettings(settings);
+  void describeMenu();
+}
+
+let menuLanguage: Language | null = null;
+
+/** The desktop app's menu bar, in the window's language: sent at start and when the language changes. */
+async function describeMenu(): Promise<void> {
+  const { app, settings } = useSettingsStore.getState();
+  if (app?.host !== 'electron' || menuLanguage === settings.language) return;
+  menuLanguage = settings.language;
+  await perform('app:set-menu', buildAppMenu(t));
+}
+
+/** A menu bar item chosen in the desktop app: the same actions as the toolbar, keys and context menus. */
+export function runMenuCommand(command: MenuCommand): void {
+  switch (command) {
+    case 'site-manager':
+      return openSiteManager();
+    case 'new-tab':
+      return newTab();
+    case 'close-tab':
+      return void closeTab(useTabsStore.getState().activeId);
+    case 'settings':
+      return openSettings();
+    case 'refresh':
+      return refreshBoth();
+    case 'toggle-hidden':
+      return toggleHiddenFiles();
+    case 'toggle-tree':
+      return toggleFolderTree();
+    case 'compare':
+      return toggleComparison();
+    case 'sync-browsing':
+      return toggleSyncBrowsing();
+    case 'retry-failed':
+      return retryFailed();
+    case 'clear-finished':
+      return clearFinished();
+    case 'disconnect':
+      return void disconnect();
+    case 'search':
+      return openSearch();
+    case 'custom-command':
+      return void enterCustomCommand();
+    case 'test-modes':
+      return void testCurrentModes();
+    case 'about': {
+      const app = useSettingsStore.getState().app;
+      pushToast('info', t('menu.aboutText', { version: app?.version ?? '', host: app?.host ?? '' }));
+      return;
+    }
+  }
+}
+
+/**
+ * Server → Test both transfer modes, for the connection in this tab (a saved site or a quick connection):
+ * main logs each mode's result; a toast says which works.
+ */
+export async function testCurrentModes(): Promise<void> {
+  const { status, target } = useSessionStore.getState();
+  if (!isConnected(status) || !target) {
+    reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
+    return;
+  }
+  const r = await perform('session:test-modes', { target: target.target });
+  if (!r.ok) return;
+  const working = r.value.filter((probe) => probe.ok).map((probe) => t(probe.mode === 'passive' ? 'mode.passive' : 'mode.active'));
+  const failed = r.value.filter((probe) => !probe.ok);
+  const first = failed[0];
+  if (first?.error) reportError(first.error);
+  if (working.length > 0) pushToast('info', t('menu.testWorks', { modes: working.join(', ') }));
 }
 
 /** Language and theme reach the document: lang attribute, title and the CSS theme override. */
@@ -236,6 +309,7 @@ export async function init(): Promise<() => void> {
     a.on('settings:changed', applySettings),
     a.on('sites:changed', (list) => useSitesStore.setState({ list, loaded: true })),
     a.on('edits:changed', onEditsChanged),
+    a.on('menu:command', runMenuCommand),
   ];
   useSitesStore.setState({ recent: loadRecent() });
 
@@ -247,6 +321,7 @@ export async function init(): Promise<() => void> {
     request('session:status', undefined),
   ]);
   if (info_.ok) useSettingsStore.setState({ app: info_.value });
+  menuLanguage = null;
   if (settings.ok) applySettings(settings.value);
   else reportError(settings.error);
   if (sites.ok) {

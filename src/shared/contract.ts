@@ -3,6 +3,7 @@
  * (ipcMain.handle + preload) and the web host (WebSocket). Every request resolves to a `Result`:
  * failures cross as `FerryErrorData`, never as thrown Error instances.
  */
+import type { AppMenu, MenuCommand } from './app-menu';
 import type { FerryErrorData } from './errors';
 import type {
   ChmodOutcome,
@@ -35,6 +36,8 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 /** Request channels: name → [argument, value]. One argument object per call keeps both transports trivial. */
 export interface Requests {
   'app:info': [void, AppInfo];
+  /** The desktop app's menu bar, labelled in the window's language (shared/app-menu.ts); the web host has none. */
+  'app:set-menu': [readonly AppMenu[], void];
   'settings:get': [void, Settings];
   'settings:set': [Partial<Settings>, Settings];
   /** Save (a string) or forget (null) the proxy's password, kept in the vault like site passwords. */
@@ -133,6 +136,8 @@ export interface Events {
   'sites:changed': SiteList;
   /** Every file open with View/Edit, after any change (a save detected, an upload, a finish). */
   'edits:changed': readonly EditedFile[];
+  /** An item of the desktop app's menu bar was chosen. */
+  'menu:command': MenuCommand;
 }
 
 export type RequestChannel = keyof Requests;
@@ -143,6 +148,7 @@ export type RequestValue<C extends RequestChannel> = Requests[C][1];
 /** Every request channel, for allow-lists in the preload and the web host. Checked complete by the type below. */
 export const REQUEST_CHANNELS = [
   'app:info',
+  'app:set-menu',
   'settings:get',
   'settings:set',
   'settings:set-proxy-password',
@@ -199,7 +205,7 @@ export const REQUEST_CHANNELS = [
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed', 'edits:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

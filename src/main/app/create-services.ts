@@ -21,6 +21,7 @@ import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
+import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import { LogFile } from './log-file';
 
 export interface ServicesOptions {
@@ -32,6 +33,8 @@ export interface ServicesOptions {
   readonly host: 'electron' | 'web';
   /** How View/Edit opens a file with the system's default app when no editor is set (Electron: shell.openPath); else the platform's opener command. */
   readonly openWithSystem?: (file: string) => Promise<void>;
+  /** Draw the menu bar the window describes (Electron); absent: the host has no menu bar (web). */
+  readonly setMenu?: (menus: readonly AppMenu[]) => void;
 }
 
 export interface Services {
@@ -155,6 +158,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
 
   const handlers: Handlers = {
+    'app:set-menu': async (menus) => {
+      const problem = menuSpecProblem(menus);
+      if (problem) throw invalidInput(`The menu bar was not drawn: ${problem}.`, 'This is a bug in Ferry; please report it with the log.');
+      options.setMenu?.(menus);
+    },
     'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir() }),
     'settings:get': () => settingsStore.get(),
     'settings:set': async (patch) => {

@@ -2,7 +2,7 @@
  * The Electron host's entry (out/main/index.js): one secure window, the contract over IPC, events pushed
  * on one channel. The services come from createServices, exactly as the web host gets them.
  */
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FERRY_EVENT_CHANNEL } from '../../preload/ferry-event';
@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../hosts/cont
 import { invalidInput } from '../ftp/ftp-error';
 import { createEventHub } from '../hosts/event-hub';
 import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } from './hardening';
+import { electronMenuTemplate } from './app-menu';
 import { createMainWindow } from './main-window';
 import { registerIpcHandlers } from './register-ipc';
 import { createSafeStorageVault } from './safe-storage-vault';
@@ -61,7 +62,11 @@ async function start(): Promise<void> {
     const problem = await shell.openPath(file);
     if (problem) throw invalidInput(`The system could not open ${file}: ${problem}`, 'Set an editor in Settings → Editing (e.g. "code --wait %f"), or associate an app with this file type.');
   };
-  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem });
+  // The window describes the menu bar in its language; a chosen command goes back to it as an event.
+  const setMenu = (menus: Parameters<typeof electronMenuTemplate>[0]): void => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(electronMenuTemplate(menus, (command) => hub.emit('menu:command', command))));
+  };
+  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem, setMenu });
   registerIpcHandlers(
     ipcMain,
     services.handlers,

@@ -131,4 +131,24 @@ describe('services behind the contract', () => {
     const listed = await dispatch(services.handlers, 'local:list', { path: 'relative' });
     expect(listed.ok).toBe(false);
   });
+
+  it('draws the menu bar the window describes where the host has one, and refuses an unknown command', async () => {
+    const drawn: unknown[] = [];
+    const home2 = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-menu-'));
+    const desktop = await createServices({ home: home2, vault: createFileKeyVault(home2), host: 'electron', emit: () => undefined, setMenu: (menus) => drawn.push(menus) });
+    try {
+      const menus = [{ label: 'File', items: [{ kind: 'command' as const, command: 'new-tab' as const, label: 'New tab', accelerator: 'CmdOrCtrl+T' }, { kind: 'separator' as const }, { kind: 'role' as const, role: 'quit' as const, label: 'Quit' }] }];
+      expect((await dispatch(desktop.handlers, 'app:set-menu', menus)).ok).toBe(true);
+      expect(drawn).toEqual([menus]);
+      const bad = await dispatch(desktop.handlers, 'app:set-menu', [{ label: 'File', items: [{ kind: 'command', command: 'rm-rf', label: 'Oops' }] }]);
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error.message).toMatch(/"Oops" is neither a known command/);
+      expect(drawn).toHaveLength(1);
+    } finally {
+      await desktop.dispose();
+      fs.rmSync(home2, { recursive: true, force: true });
+    }
+    // The web host has no menu bar: accepted, nothing drawn.
+    expect((await dispatch(services.handlers, 'app:set-menu', [{ label: 'File', items: [{ kind: 'separator' }] }])).ok).toBe(true);
+  });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { electronMenuTemplate } from '../../../src/main/electron/app-menu';
+import { MENU_COMMANDS, menuSpecProblem, type AppMenu, type MenuCommand } from '../../../src/shared/app-menu';
+import { buildAppMenu } from '../../../src/renderer/lib/app-menu';
+import { translate } from '../../../src/renderer/i18n';
+
+const commandsOf = (menus: readonly AppMenu[]): string[] => menus.flatMap((menu) => menu.items.flatMap((item) => (item.kind === 'command' ? [item.command] : [])));
+
+describe('the desktop menu bar', () => {
+  it('offers every command exactly once, in both languages, and passes main’s check', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const menus = buildAppMenu((key) => translate(language, key));
+      expect(commandsOf(menus).sort()).toEqual([...MENU_COMMANDS].sort());
+      expect(menuSpecProblem(menus)).toBeNull();
+    }
+    expect(buildAppMenu((key) => translate('en', key)).map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Transfer', 'Server', 'Help']);
+    expect(buildAppMenu((key) => translate('zh-CN', key)).map((menu) => menu.label)).toEqual(['文件', '编辑', '查看', '传输', '服务器', '帮助']);
+  });
+
+  it.each([
+    ['not a list', { label: 'File' }, /list of 1 to 12 menus/],
+    ['an empty bar', [], /list of 1 to 12 menus/],
+    ['a menu without items', [{ label: 'File' }], /label and a list of items/],
+    ['an unknown command', [{ label: 'File', items: [{ kind: 'command', command: 'format-disk', label: 'Format' }] }], /"Format" is neither a known command nor a system role/],
+    ['an unknown role', [{ label: 'File', items: [{ kind: 'role', role: 'toggleDevTools', label: 'Dev tools' }] }], /neither a known command/],
+    ['an item without a label', [{ label: 'File', items: [{ kind: 'command', command: 'new-tab' }] }], /has no label/],
+  ])('main refuses %s', (_name, spec, problem) => {
+    expect(menuSpecProblem(spec)).toMatch(problem);
+  });
+
+  it('becomes Electron’s template: commands call back, roles stay the system’s, macOS gets its app menu first', () => {
+    const chosen: MenuCommand[] = [];
+    const menus = buildAppMenu((key) => translate('en', key));
+    const template = electronMenuTemplate(menus, (command) => chosen.push(command), 'linux');
+    expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Transfer', 'Server', 'Help']);
+    const file = template[0]?.submenu as { label?: string; accelerator?: string; role?: string; type?: string; click?: () => void }[];
+    expect(file.map((item) => item.label ?? item.type)).toEqual(['Site Manager', 'separator', 'New tab', 'Close tab', 'separator', 'Quit']);
+    expect(file.find((item) => item.label === 'New tab')?.accelerator).toBe('CmdOrCtrl+T');
+    expect(file.find((item) => item.label === 'Quit')?.role).toBe('quit');
+    file.find((item) => item.label === 'New tab')?.click?.();
+    file.find((item) => item.label === 'Site Manager')?.click?.();
+    expect(chosen).toEqual(['new-tab', 'site-manager']);
+    const edit = template[1]?.submenu as { role?: string }[];
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(electronMenuTemplate(menus, () => undefined, 'darwin')[0]).toEqual({ role: 'appMenu' });
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The desktop menu bar from the window's side: described at start and again when the language changes (only in
+ * the desktop app), and each chosen command doing what the toolbar does.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { MENU_COMMANDS, type AppMenu } from '../../../src/shared/app-menu';
+import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { createFakeApi, ok } from './fake-api';
+
+describe('menu bar commands', () => {
+  let stop: (() => void) | null = null;
+  afterEach(() => {
+    stop?.();
+    actions.setApiForTesting(null);
+    useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
+    useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [] });
+  });
+
+  async function start(host: 'electron' | 'web') {
+    const api = createFakeApi();
+    api.handle('app:info', () => ok({ version: '1.2.3', host, platform: 'linux', homeDir: '/home/test' }));
+    api.handle('app:set-menu', () => ok(undefined));
+    actions.setApiForTesting(api);
+    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false, app: null });
+    stop = await actions.init();
+    return api;
+  }
+  const menus = (api: ReturnType<typeof createFakeApi>): AppMenu[][] => api.calls.filter((c) => c.channel === 'app:set-menu').map((c) => c.arg as AppMenu[]);
+
+  it('the desktop app describes its menu bar at start, and again in Chinese when the language changes', async () => {
+    const api = await start('electron');
+    expect(menus(api).map((bar) => bar[0]?.label)).toEqual(['File']);
+    api.emit('settings:changed', { ...DEFAULT_SETTINGS, theme: 'dark' });
+    api.emit('settings:changed', { ...DEFAULT_SETTINGS, language: 'zh-CN' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(menus(api).map((bar) => bar[0]?.label)).toEqual(['File', '文件']);
+  });
+
+  it('the web host has no menu bar and describes none', async () => {
+    const api = await start('web');
+    expect(menus(api)).toEqual([]);
+  });
+
+  it('a chosen command does what the toolbar does; every command is handled', async () => {
+    const api = await start('electron');
+    api.emit('menu:command', 'new-tab');
+    expect(useTabsStore.getState().tabs).toHaveLength(2);
+    api.emit('menu:command', 'site-manager');
+    expect(useUiStore.getState().siteManager.open).toBe(true);
+    api.emit('menu:command', 'settings');
+    expect(useUiStore.getState().settingsOpen).toBe(true);
+    api.emit('menu:command', 'about');
+    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 — FTP and FTPS client (electron).');
+    for (const command of MENU_COMMANDS) expect(() => actions.runMenuCommand(command)).not.toThrow();
+  });
+});
