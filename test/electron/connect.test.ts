@@ -75,6 +75,13 @@ describe('Electron host', () => {
       const refused = await page.evaluate(() => (globalThis as unknown as { ferry: FerryApi }).ferry.invoke('shell:open' as 'app:info', undefined));
       expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
 
+      // The menu bar the window describes (FileZilla's menus), not Electron's default one with Reload and DevTools.
+      await expect
+        .poll(() => app?.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Transfer', 'Server', 'Help']));
+      const viewItems = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.flatMap((item) => item.submenu?.items.map((sub) => sub.label) ?? []) ?? []);
+      expect(viewItems.join('|')).not.toMatch(/Toggle Developer Tools|Reload/);
+
       // New windows are denied.
       expect(await page.evaluate(() => window.open('https://example.invalid/') === null)).toBe(true);
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
