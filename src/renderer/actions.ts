@@ -174,6 +174,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return void closeTab(useTabsStore.getState().activeId);
     case 'settings':
       return openSettings();
+    case 'select-all':
+      return selectAllInFocus();
     case 'refresh':
       return refreshBoth();
     case 'toggle-hidden':
@@ -202,6 +204,17 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     }
   }
+}
+
+/** Edit → Select all: the text of the field being typed in, else every row shown in the pane last used. */
+function selectAllInFocus(): void {
+  const focused = typeof document === 'undefined' ? null : document.activeElement;
+  if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) {
+    focused.select();
+    return;
+  }
+  const side = useUiStore.getState().activePane;
+  navInput(side, { kind: 'select-all' }, makeView(shownRowsOf(side).shown.map((r) => r.name)));
 }
 
 /**

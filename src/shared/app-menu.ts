@@ -10,6 +10,7 @@ export const MENU_COMMANDS = [
   'new-tab',
   'close-tab',
   'settings',
+  'select-all',
   'refresh',
   'toggle-hidden',
   'toggle-tree',
@@ -26,8 +27,11 @@ export const MENU_COMMANDS = [
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** Items the system handles itself (text editing, quitting, the window). */
-export const MENU_ROLES = ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit', 'minimize', 'togglefullscreen'] as const;
+/**
+ * Items the system handles itself (text editing, quitting, the window). Select all is a command instead: the
+ * system's would select the page's text where the user means the file list's rows.
+ */
+export const MENU_ROLES = ['undo', 'redo', 'cut', 'copy', 'paste', 'quit', 'minimize', 'togglefullscreen'] as const;
 export type MenuRole = (typeof MENU_ROLES)[number];
 
 export type AppMenuItem =

@@ -40,8 +40,15 @@ describe('the desktop menu bar', () => {
     file.find((item) => item.label === 'New tab')?.click?.();
     file.find((item) => item.label === 'Site Manager')?.click?.();
     expect(chosen).toEqual(['new-tab', 'site-manager']);
-    const edit = template[1]?.submenu as { role?: string }[];
-    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    const edit = template[1]?.submenu as { role?: string; label?: string; accelerator?: string; registerAccelerator?: boolean }[];
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste']);
+    // Outside macOS the page keeps its editing keys (Chromium's fields handle them); Quit keeps Ctrl+Q.
+    expect(edit.filter((item) => item.role).every((item) => item.registerAccelerator === false)).toBe(true);
+    expect(file.find((item) => item.label === 'Quit')).not.toHaveProperty('registerAccelerator');
+    // Select all is Ferry's: the file list's rows, not the page's text.
+    expect(edit.find((item) => item.label === 'Select all')).toMatchObject({ accelerator: 'CmdOrCtrl+A' });
+    const mac = electronMenuTemplate(menus, () => undefined, 'darwin');
+    expect((mac[2]?.submenu as { registerAccelerator?: boolean }[]).some((item) => item.registerAccelerator === false)).toBe(false);
     expect(electronMenuTemplate(menus, () => undefined, 'darwin')[0]).toEqual({ role: 'appMenu' });
   });
 });

@@ -1,9 +1,11 @@
+// @vitest-environment jsdom
 /**
  * The desktop menu bar from the window's side: described at start and again when the language changes (only in
  * the desktop app), and each chosen command doing what the toolbar does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
+import { useLocalPane } from '../../../src/renderer/stores/pane-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
@@ -56,5 +58,20 @@ describe('menu bar commands', () => {
     api.emit('menu:command', 'about');
     expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 — FTP and FTPS client (electron).');
     for (const command of MENU_COMMANDS) expect(() => actions.runMenuCommand(command)).not.toThrow();
+  });
+
+  it('Select all selects the rows of the pane last used, or the text of the field being typed in', async () => {
+    const api = await start('electron');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    useUiStore.setState({ activePane: 'local' });
+    api.emit('menu:command', 'select-all');
+    expect([...useLocalPane.getState().nav.selected].sort()).toEqual(['file-0.txt', 'file-1.txt', 'file-2.txt']);
+    const field = document.createElement('input');
+    field.value = 'ftp.example.com';
+    document.body.append(field);
+    field.focus();
+    api.emit('menu:command', 'select-all');
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 15]);
+    field.remove();
   });
 });
