@@ -366,17 +366,21 @@ export function SiteManagerDialog(): ReactElement {
     if ((await saveAll()) !== null) actions.closeSiteManager();
   };
 
-  const onConnect = async (inNewTab = false) => {
-    if (!current) return;
+  /** The site on screen, checked and saved (with every other change): its id, or null with the problem shown. */
+  const saveCurrent = async (): Promise<string | null> => {
+    if (!current) return null;
     const errors = validateDraft(current);
     if (Object.keys(errors).length > 0) {
       setShowErrors((s) => new Set(s).add(current.key));
       const field = (Object.keys(errors) as (keyof DraftErrors)[])[0];
       if (field) setTab(FIELD_TAB[field]);
-      return;
+      return null;
     }
-    const ids = await saveAll();
-    const id = ids?.get(current.key);
+    return (await saveAll())?.get(current.key) ?? null;
+  };
+
+  const onConnect = async (inNewTab = false) => {
+    const id = await saveCurrent();
     if (!id) return;
     actions.closeSiteManager();
     if (inNewTab) actions.newTab();
@@ -388,15 +392,7 @@ export function SiteManagerDialog(): ReactElement {
    * saved site's key: a new site's draft key becomes its id once saved.
    */
   const onTestModes = async (): Promise<void> => {
-    if (!current) return;
-    const errors = validateDraft(current);
-    if (Object.keys(errors).length > 0) {
-      setShowErrors((s) => new Set(s).add(current.key));
-      const field = (Object.keys(errors) as (keyof DraftErrors)[])[0];
-      if (field) setTab(FIELD_TAB[field]);
-      return;
-    }
-    const id = (await saveAll())?.get(current.key) ?? (current.id || null);
+    const id = await saveCurrent();
     if (!id) return;
     // A new site's draft is now the saved site: keep it selected (and on this tab) while the test runs.
     setSelection({ kind: 'site', key: id });

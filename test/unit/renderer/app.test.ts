@@ -55,6 +55,17 @@ afterEach(() => {
   actions.setApiForTesting(null);
 });
 
+function openSettingsDialog(): HTMLElement {
+  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+  return screen.getByRole('dialog', { name: 'Settings' });
+}
+
+async function pressOk(dialog: HTMLElement): Promise<void> {
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+  });
+}
+
 describe('main window', () => {
   it('has the named toolbar, quick connect, grids, path fields and regions', async () => {
     const toolbar = screen.getByRole('toolbar');
@@ -128,9 +139,7 @@ describe('Site Manager', () => {
     expect(within(modes).getByRole('radio', { name: /Default/ })).toBeTruthy();
     expect(within(modes).getByRole('radio', { name: /Passive/ })).toBeTruthy();
     fireEvent.click(within(modes).getByRole('radio', { name: /Active/ }));
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     const save = api.calls.find((c) => c.channel === 'sites:save');
     expect(save?.arg).toMatchObject({ host: 'ftp.example.com', port: 2121, user: 'ann', password: 'secret', transferMode: 'active' });
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull());
@@ -192,12 +201,9 @@ describe('certificate dialog', () => {
 
 describe('language', () => {
   it('switches every name to Chinese', async () => {
-    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
-    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const dialog = openSettingsDialog();
     fireEvent.change(within(dialog).getByLabelText('Language'), { target: { value: 'zh-CN' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     await waitFor(() => expect(screen.getByRole('grid', { name: '本地文件' })).toBeTruthy());
     expect(screen.getByRole('grid', { name: '远程文件' })).toBeTruthy();
     expect(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' })).toBeTruthy();
@@ -259,21 +265,16 @@ describe('quick filter and directory comparison', () => {
 describe('speed limits', () => {
   it('saves a download limit from the Settings dialog and shows it in the status bar', async () => {
     expect(screen.queryByText(/^Limit:/)).toBeNull();
-    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
-    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const dialog = openSettingsDialog();
     const rate = within(dialog).getByLabelText('Download limit (KiB/s)') as HTMLInputElement;
     expect(rate.disabled).toBe(true);
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Limit download speed' }));
     fireEvent.change(rate, { target: { value: '0' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(within(dialog).getByText(/whole number of KiB\/s from 1/)).toBeTruthy();
     expect(api.calls.some((c) => c.channel === 'settings:set')).toBe(false);
     fireEvent.change(rate, { target: { value: '500' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ downloadLimitKiBps: 500, uploadLimitKiBps: null });
     await waitFor(() => expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByText('Limit: ↓ 500 KiB/s')).toBeTruthy());
   });
@@ -281,14 +282,11 @@ describe('speed limits', () => {
 
 describe('MODE Z compression', () => {
   it('is switched on in Settings → Connection and shown in the status bar while the session compresses', async () => {
-    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
-    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const dialog = openSettingsDialog();
     const box = within(dialog).getByRole('checkbox', { name: /Compress listings and downloads \(MODE Z\)/ }) as HTMLInputElement;
     expect(box.checked).toBe(false);
     fireEvent.click(box);
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ compression: true });
 
     const bar = () => screen.getByRole('contentinfo', { name: 'Status' });
@@ -305,22 +303,17 @@ describe('MODE Z compression', () => {
 
 describe('logging to a file', () => {
   it('Settings → Logging: the path must be absolute, and is saved with its limit', async () => {
-    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
-    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const dialog = openSettingsDialog();
     const file = within(dialog).getByLabelText('Log file') as HTMLInputElement;
     expect(file.disabled).toBe(true);
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Also write the message log to a file' }));
     fireEvent.change(file, { target: { value: 'ferry.log' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(within(dialog).getByText(/Give the full path of the file/)).toBeTruthy();
     expect(api.calls.some((c) => c.channel === 'settings:set')).toBe(false);
     fireEvent.change(file, { target: { value: '/var/log/ferry/ferry.log' } });
     fireEvent.change(within(dialog).getByLabelText('Limit (MiB)'), { target: { value: '5' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ logFile: '/var/log/ferry/ferry.log', logFileLimitMiB: 5 });
   });
 });
@@ -345,30 +338,23 @@ describe('create new file', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(api.calls.some((c) => c.channel === 'session:create-file')).toBe(false);
     fireEvent.change(field, { target: { value: 'index.php' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     await waitFor(() => expect(api.calls.find((c) => c.channel === 'session:create-file')?.arg).toEqual({ sessionId: 's1', path: '/index.php' }));
   });
 });
 
 describe('transfer type', () => {
   it('Settings: Auto with its text types, typed loosely, saved normalized; a bad type is named', async () => {
-    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
-    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const dialog = openSettingsDialog();
     const types = within(dialog).getByLabelText('Text types (Auto)') as HTMLTextAreaElement;
     expect(types.disabled).toBe(true);
     expect(types.value).toMatch(/^am asp bat c /);
     fireEvent.click(within(dialog).getByRole('radio', { name: /^Auto:/ }));
     fireEvent.change(types, { target: { value: 'txt, .HTML  php a/b' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(within(dialog).getByText(/Extensions only/)).toBeTruthy();
     fireEvent.change(types, { target: { value: 'txt, .HTML  php txt' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ transferType: 'auto', asciiExtensions: ['txt', 'html', 'php'] });
   });
 });
@@ -506,9 +492,7 @@ describe('change permissions', () => {
     expect(filesOnly.closest('fieldset')?.disabled).toBe(false);
     fireEvent.click(filesOnly);
     fireEvent.change(within(dialog).getByLabelText('Numeric value'), { target: { value: '640' } });
-    await act(async () => {
-      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    });
+    await pressOk(dialog);
     const calls = api.calls.filter((c) => c.channel === 'session:chmod').map((c) => c.arg);
     expect(calls).toEqual([
       { sessionId: 's1', path: '/www', mode: '640', recursive: 'files' },
