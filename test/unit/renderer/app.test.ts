@@ -592,7 +592,8 @@ describe("the session's commands in the sites menu", () => {
 });
 
 describe('copy to another site', () => {
-  it('sends the chosen files server to server, and offers the copy through this computer when FXP is refused', async () => {
+  /** A second saved site ("Backup", folder /incoming) and a session listing big.iso. */
+  async function withBackupSite(): Promise<void> {
     const other = { id: 'other', name: 'Backup', folder: [], host: 'backup.example', port: 21, protocol: 'ftp-plain' as const, logonType: 'normal' as const, user: 'u', hasPassword: true, transferMode: 'default' as const, charset: 'auto', localDir: '', remoteDir: '/incoming', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
     api.sites = { sites: [other], folders: [], warnings: [] };
     await act(async () => {
@@ -600,6 +601,10 @@ describe('copy to another site', () => {
     });
     api.handle('session:connect', () => ok(status()));
     api.handle('session:list', ({ path }) => ok(remoteListing(path, ['big.iso'])));
+  }
+
+  it('sends the chosen files server to server, and offers the copy through this computer when FXP is refused', async () => {
+    await withBackupSite();
     let calls = 0;
     api.handle('session:copy-to-site', ({ viaLocal }) => {
       calls += 1;
@@ -631,13 +636,7 @@ describe('copy to another site', () => {
   });
 
   it('a name already at the target is not replaced until the user says so', async () => {
-    const other = { id: 'other', name: 'Backup', folder: [], host: 'backup.example', port: 21, protocol: 'ftp-plain' as const, logonType: 'normal' as const, user: 'u', hasPassword: true, transferMode: 'default' as const, charset: 'auto', localDir: '', remoteDir: '/incoming', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
-    api.sites = { sites: [other], folders: [], warnings: [] };
-    await act(async () => {
-      await actions.reloadSites();
-    });
-    api.handle('session:connect', () => ok(status()));
-    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['big.iso'])));
+    await withBackupSite();
     api.handle('session:copy-to-site', ({ overwrite }) => ok(overwrite ? { copied: 1, conflicts: [] } : { copied: 0, conflicts: ['big.iso'] }));
     await act(async () => {
       await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
