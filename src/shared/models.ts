@@ -104,7 +104,13 @@ export interface Settings {
   readonly asciiExtensions: readonly string[];
   /** Uploads: give the server's copy the local file's modification time (MFMT). Downloads always keep the server's. */
   readonly preserveTimestamps: boolean;
+  /** Seconds to wait for the server (connecting, a reply, a data connection) before giving up; FileZilla's default is 20. */
+  readonly timeoutSeconds: number;
 }
+
+/** The timeout range accepted, in seconds. */
+export const MIN_TIMEOUT_SECONDS = 5;
+export const MAX_TIMEOUT_SECONDS = 600;
 
 /** The largest log file size accepted before rotation, in MiB. */
 export const MAX_LOG_FILE_MIB = 1024;
@@ -133,6 +139,7 @@ export const DEFAULT_SETTINGS: Settings = {
   transferType: 'binary',
   asciiExtensions: DEFAULT_ASCII_EXTENSIONS,
   preserveTimestamps: false,
+  timeoutSeconds: 30,
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

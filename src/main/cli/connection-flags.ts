@@ -46,7 +46,7 @@ export function addConnectionFlags(command: Command): Command {
     .option('--server-tz <offset>', "the server's time zone for LIST times, e.g. +08:00 (times then print in UTC); MLSD times are UTC already")
     .option('--compress', 'compress listings and downloads with MODE Z where the server offers it (uploads stay uncompressed)')
     .option('--no-proxy', 'connect directly, even when Settings name a proxy (with --site)')
-    .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection', '30')
+    .option('--timeout <seconds>', 'seconds to wait for a reply or a data connection (default: 30, or the timeout in Settings with --site)')
     .option('-v, --verbose', 'print the command/reply transcript (password masked) on stderr');
 }
 
@@ -79,7 +79,8 @@ export function toConnectOptions(url: FtpUrl, flags: ConnectionFlags, label = ''
  */
 export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlags, label = ''): ConnectOptions {
   if (flags.passive && flags.active) throw invalidInput('--passive and --active were both given.', 'Choose one transfer mode.');
-  const timeoutSeconds = Number(flags.timeout ?? '30');
+  // No --timeout: what the site's options say (Settings), else 30 s.
+  const timeoutSeconds = flags.timeout === undefined ? (base.commandTimeoutMs ?? 30_000) / 1000 : Number(flags.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw invalidInput(`--timeout ${flags.timeout} is not a positive number of seconds.`, 'Use e.g. --timeout 30.');
   const timeoutMs = timeoutSeconds * 1000;
   return {

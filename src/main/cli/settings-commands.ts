@@ -29,6 +29,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
   compression: parseBoolean,
   preserveTimestamps: parseBoolean,
+  timeoutSeconds: (text) => Number(text),
   transferType: (text) => text as Settings['transferType'],
   asciiExtensions: (text) => (isNone(text) ? [] : text.split(',').map((extension) => normalizeExtension(extension) ?? extension.trim())),
   logFile: (text) => (isNone(text) ? null : text),

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../shared/models';
+import { DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
@@ -55,6 +55,7 @@ const settingsSchema = z.object({
   logFileLimitMiB: z.number().int().min(1).max(MAX_LOG_FILE_MIB),
   transferType: z.enum(['binary', 'ascii', 'auto']),
   preserveTimestamps: z.boolean(),
+  timeoutSeconds: z.number().int().min(MIN_TIMEOUT_SECONDS).max(MAX_TIMEOUT_SECONDS),
   asciiExtensions: z
     .array(z.string())
     .max(500)
@@ -139,6 +140,7 @@ const SETTING_HINTS: Record<string, string> = {
   logFileLimitMiB: `Use a whole number of MiB from 1 to ${MAX_LOG_FILE_MIB}; past it the file is renamed to NAME.1 and a new one begun.`,
   transferType: 'Use "binary" (byte for byte), "ascii" (text: line endings translated) or "auto" (ASCII for the asciiExtensions).',
   asciiExtensions: 'Give extensions without the dot, in lower case, e.g. ["txt", "html", "php"] (at most 500).',
+  timeoutSeconds: `Use a whole number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS} (30 by default; raise it for slow links).`,
   preserveTimestamps: 'Use true (uploaded files keep their own modification time, where the server offers MFMT) or false.',
   compression: 'Use true (compress listings and downloads with MODE Z where the server offers it) or false.',
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,

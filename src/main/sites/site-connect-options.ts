@@ -65,10 +65,14 @@ export function quickToConnectOptions(quick: QuickConnect, settings: Settings): 
   };
 }
 
-function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress' | 'compression'> {
+function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress' | 'compression' | 'connectTimeoutMs' | 'commandTimeoutMs' | 'dataTimeoutMs'> {
+  const timeoutMs = settings.timeoutSeconds * 1000;
   return {
     transferMode: effectiveTransferMode(mode, settings),
     compression: settings.compression,
+    connectTimeoutMs: timeoutMs,
+    commandTimeoutMs: timeoutMs,
+    dataTimeoutMs: timeoutMs,
     followPasvAddress: settings.passiveAddressPolicy === 'announced-address',
     activePortRange: settings.activePortRange,
     activeExternalAddress: settings.activeExternalAddress,

@@ -9,7 +9,7 @@ import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { LANGUAGES, useT } from '../i18n';
-import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, type Language, type Settings, type Theme } from '../../shared/models';
+import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Language, type Settings, type Theme } from '../../shared/models';
 import { normalizeExtension, type TransferType } from '../../shared/transfer-type';
 import type { TransferMode } from '../../shared/errors';
 import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
@@ -39,11 +39,12 @@ interface Draft {
   readonly logFileLimit: string;
   readonly transferType: TransferType;
   readonly preserveTimestamps: boolean;
+  readonly timeout: string;
   /** Auto's text types, separated by spaces or commas. */
   readonly asciiExtensions: string;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | 'asciiExtensions' | ProxyProblem;
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'timeout' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | 'asciiExtensions' | ProxyProblem;
 
 /** The text types as typed ("txt, .html  PHP"): each word, normalized; null for a word that is not an extension. */
 function extensionWords(text: string): (string | null)[] {
@@ -72,6 +73,8 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   if (d.externalAddress.trim() !== '' && /\s/.test(d.externalAddress.trim())) errors.add('externalAddress');
   const n = Number(d.connectionLimit);
   if (!/^\d+$/.test(d.connectionLimit.trim()) || n < 1 || n > 10) errors.add('connectionLimit');
+  const seconds = Number(d.timeout);
+  if (!/^\d+$/.test(d.timeout.trim()) || seconds < MIN_TIMEOUT_SECONDS || seconds > MAX_TIMEOUT_SECONDS) errors.add('timeout');
   // Empty is fine (the system's default app); otherwise main must be able to split it the same way.
   if (d.editorCommand.trim() !== '' && editorCommandProblem(d.editorCommand.trim()) !== null) errors.add('editorCommand');
   if (!validSpeedLimit(d.downloadLimit)) errors.add('downloadLimit');
@@ -111,6 +114,7 @@ export function SettingsDialog(): ReactElement {
     transferType: settings.transferType,
     preserveTimestamps: settings.preserveTimestamps,
     asciiExtensions: settings.asciiExtensions.join(' '),
+    timeout: String(settings.timeoutSeconds),
   }));
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
@@ -141,6 +145,7 @@ export function SettingsDialog(): ReactElement {
       transferType: d.transferType,
       preserveTimestamps: d.preserveTimestamps,
       asciiExtensions: [...new Set(extensionWords(d.asciiExtensions).filter((extension) => extension !== null))],
+      timeoutSeconds: Number(d.timeout),
     });
     const change = proxyPasswordChange(d.proxy);
     const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
@@ -189,6 +194,11 @@ export function SettingsDialog(): ReactElement {
               <label htmlFor={`${id}-limit`}>{t('settings.connectionLimit')}</label>
               <input id={`${id}-limit`} type="number" min={1} max={10} value={d.connectionLimit} aria-invalid={show('connectionLimit') || undefined} onChange={(e) => set({ connectionLimit: e.target.value })} />
               {show('connectionLimit') ? <span className="field-error">{t('validation.connectionLimit')}</span> : null}
+            </div>
+            <div className="field narrow">
+              <label htmlFor={`${id}-timeout`}>{t('settings.timeout')}</label>
+              <input id={`${id}-timeout`} inputMode="numeric" value={d.timeout} aria-invalid={show('timeout') || undefined} onChange={(e) => set({ timeout: e.target.value })} />
+              {show('timeout') ? <span className="field-error">{t('validation.timeout', { min: MIN_TIMEOUT_SECONDS, max: MAX_TIMEOUT_SECONDS })}</span> : null}
             </div>
             <label className="checkbox">
               <input type="checkbox" checked={d.compression} aria-describedby={`${id}-compression-help`} onChange={(e) => set({ compression: e.target.checked })} />

@@ -401,6 +401,8 @@ export const en = {
   'settings.connection': 'Connections',
   'settings.defaultMode': 'Default transfer mode',
   'settings.connectionLimit': 'Simultaneous transfers per site',
+  'settings.timeout': 'Timeout (seconds)',
+  'validation.timeout': 'A whole number of seconds from {min} to {max}.',
   'settings.compression': 'Compress listings and downloads (MODE Z) where the server offers it',
   'settings.compressionHelp': 'Saves time on slow links for text, logs and source; archives, images and video are fetched as they are, and uploads are never compressed. Takes effect at the next connection.',
   'settings.activeMode': 'Active mode',

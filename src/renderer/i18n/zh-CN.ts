@@ -402,6 +402,8 @@ export const zhCN: Messages = {
   'settings.connection': '连接',
   'settings.defaultMode': '默认传输模式',
   'settings.connectionLimit': '每个站点的并发传输数',
+  'settings.timeout': '超时（秒）',
+  'validation.timeout': '{min} 到 {max} 之间的整数秒。',
   'settings.compression': '服务器支持时压缩目录列表和下载（MODE Z）',
   'settings.compressionHelp': '在慢速线路上传输文本、日志和源代码时可节省时间；压缩包、图片和视频按原样下载，上传从不压缩。下次连接时生效。',
   'settings.activeMode': '主动模式',

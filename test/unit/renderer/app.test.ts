@@ -280,6 +280,20 @@ describe('speed limits', () => {
   });
 });
 
+describe('timeout', () => {
+  it('Settings → Connection → Timeout: 5 to 600 seconds, saved as a number', async () => {
+    const dialog = openSettingsDialog();
+    const field = within(dialog).getByLabelText('Timeout (seconds)') as HTMLInputElement;
+    expect(field.value).toBe('30');
+    fireEvent.change(field, { target: { value: '2' } });
+    await pressOk(dialog);
+    expect(within(dialog).getByText('A whole number of seconds from 5 to 600.')).toBeTruthy();
+    fireEvent.change(field, { target: { value: '90' } });
+    await pressOk(dialog);
+    expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ timeoutSeconds: 90 });
+  });
+});
+
 describe('MODE Z compression', () => {
   it('is switched on in Settings → Connection and shown in the status bar while the session compresses', async () => {
     const dialog = openSettingsDialog();

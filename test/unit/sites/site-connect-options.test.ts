@@ -12,7 +12,7 @@ describe('siteToConnectOptions', () => {
   it('maps every field of a normal site', () => {
     expect(siteToConnectOptions(SITE, 'pw', DEFAULT_SETTINGS)).toEqual({
       host: 'ftp.acme.com', port: 2121, user: 'bob', password: 'pw', tls: 'explicit', transferMode: 'passive', followPasvAddress: false,
-      activePortRange: null, activeExternalAddress: null, compression: false, charset: 'gbk', trustedFingerprints: ['AB:CD'],
+      activePortRange: null, activeExternalAddress: null, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'gbk', trustedFingerprints: ['AB:CD'],
     });
   });
 
@@ -37,6 +37,7 @@ describe('siteToConnectOptions', () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, activePortRange: [50000, 50100], activeExternalAddress: '203.0.113.7', passiveAddressPolicy: 'announced-address' };
     expect(siteToConnectOptions(SITE, 'pw', settings)).toMatchObject({ activePortRange: [50000, 50100], activeExternalAddress: '203.0.113.7', followPasvAddress: true });
     expect(siteToConnectOptions(SITE, 'pw', { ...DEFAULT_SETTINGS, compression: true })).toMatchObject({ compression: true });
+    expect(siteToConnectOptions(SITE, 'pw', { ...DEFAULT_SETTINGS, timeoutSeconds: 120 })).toMatchObject({ connectTimeoutMs: 120_000, commandTimeoutMs: 120_000, dataTimeoutMs: 120_000 });
   });
 
   it('logs in anonymously whatever user is stored', () => {
@@ -53,7 +54,7 @@ describe('siteToConnectOptions', () => {
 describe('quickToConnectOptions', () => {
   it('leaves the port to the engine when empty and logs in anonymously without a user', () => {
     const options = quickToConnectOptions({ host: ' h ', port: null, user: '', password: '', protocol: 'ftp-implicit', transferMode: 'default', charset: '' }, { ...DEFAULT_SETTINGS, defaultTransferMode: 'active' });
-    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, compression: false, charset: 'auto', trustedFingerprints: [] });
+    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'auto', trustedFingerprints: [] });
   });
 
   it('passes user, password, port and charset', () => {
