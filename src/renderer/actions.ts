@@ -192,6 +192,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return clearFinished();
     case 'disconnect':
       return void disconnect();
+    case 'reconnect':
+      return void reconnect();
     case 'search':
       return openSearch();
     case 'custom-command':
@@ -1103,6 +1105,14 @@ export async function connectRecent(entry: RecentEntry): Promise<void> {
   });
   if (password === null) return;
   await connect({ kind: 'quick', quick: { host: entry.host, port: entry.port, user: entry.user, password, protocol: entry.protocol, transferMode: 'default', charset: 'auto' } });
+}
+
+/** Server → Reconnect (FileZilla's Ctrl+R): connect this tab again to what it was last connected to. */
+export async function reconnect(): Promise<boolean> {
+  const { target, connecting } = useSessionStore.getState();
+  if (!target || connecting) return false;
+  // A saved site goes through connectSite, which asks again for an "ask for password" site's password.
+  return target.target.kind === 'site' ? connectSite(target.target.siteId) : connect(target.target);
 }
 
 export async function disconnect(): Promise<void> {

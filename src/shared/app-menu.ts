@@ -19,6 +19,7 @@ export const MENU_COMMANDS = [
   'retry-failed',
   'clear-finished',
   'disconnect',
+  'reconnect',
   'search',
   'custom-command',
   'test-modes',

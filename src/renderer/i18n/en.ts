@@ -294,6 +294,7 @@ export const en = {
   'menu.server': 'Server',
   'menu.help': 'Help',
   'menu.closeTab': 'Close tab',
+  'menu.reconnect': 'Reconnect',
   'menu.quit': 'Quit',
   'menu.undo': 'Undo',
   'menu.redo': 'Redo',

@@ -295,6 +295,7 @@ export const zhCN: Messages = {
   'menu.server': '服务器',
   'menu.help': '帮助',
   'menu.closeTab': '关闭标签页',
+  'menu.reconnect': '重新连接',
   'menu.quit': '退出',
   'menu.undo': '撤销',
   'menu.redo': '重做',

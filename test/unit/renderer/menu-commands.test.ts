@@ -11,7 +11,7 @@ import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { MENU_COMMANDS, type AppMenu } from '../../../src/shared/app-menu';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
-import { createFakeApi, ok } from './fake-api';
+import { createFakeApi, ok, remoteListing } from './fake-api';
 
 describe('menu bar commands', () => {
   let stop: (() => void) | null = null;
@@ -58,6 +58,19 @@ describe('menu bar commands', () => {
     api.emit('menu:command', 'about');
     expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 — FTP and FTPS client (electron).');
     for (const command of MENU_COMMANDS) expect(() => actions.runMenuCommand(command)).not.toThrow();
+  });
+
+  it('Reconnect connects this tab again to what it was connected to', async () => {
+    const api = await start('electron');
+    api.handle('session:connect', () => ok({ sessionId: `s${api.calls.filter((c) => c.channel === 'session:connect').length}`, state: 'connected', label: 'h', host: 'h', siteId: null, secure: false, certificateFingerprint: null, transferMode: 'passive', dataCommand: null, remotePath: '/', error: null }));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
+    const quick = { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain' as const, transferMode: 'default' as const, charset: 'auto' };
+    await actions.connect({ kind: 'quick', quick });
+    api.emit('menu:command', 'reconnect');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const connects = api.calls.filter((c) => c.channel === 'session:connect').map((c) => c.arg);
+    expect(connects).toEqual([{ target: { kind: 'quick', quick } }, { target: { kind: 'quick', quick } }]);
+    expect(api.calls.filter((c) => c.channel === 'session:disconnect')).toHaveLength(1);
   });
 
   it('Select all selects the rows of the pane last used, or the text of the field being typed in', async () => {
