@@ -162,6 +162,10 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return new FtpError(dataConnectionError(pending.mode, 'reset', pending.address, pending.port, `${code} while transferring ${subject}`));
   }
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR): the server said MODE Z but sent something that is not a deflate stream.
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new FtpError({ kind: 'protocol', message: `The server's compressed data for ${subject} could not be read (${(error as Error).message}); nothing was saved as complete.`, hint: 'Turn off compression in Settings → Connection (or leave out --compress) and try again.', retryable: false });
+  }
   return error;
 }
 

@@ -35,6 +35,41 @@ describe('MODE Z', () => {
     expect(worthCompressing(name)).toBe(worth);
   });
 
+  describe('a server that says MODE Z and sends plain bytes', () => {
+    let server: ScriptedServer | null = null;
+    let listener: net.Server | null = null;
+    afterEach(async () => {
+      await server?.stop();
+      listener?.close();
+    });
+
+    it('fails the download with a reading error and the way out, not a crash or a silent half file', async () => {
+      listener = net.createServer((socket) => socket.end('plain text, not deflate'));
+      await new Promise<void>((resolve) => listener?.listen(0, '127.0.0.1', resolve));
+      const dataPort = (listener.address() as net.AddressInfo).port;
+      server = await startScriptedServer({
+        handlers: {
+          FEAT: (_a, s) => s.write('211-Features:\r\n EPSV\r\n MODE Z\r\n211 End\r\n'),
+          MODE: (_a, s) => s.reply(200, 'MODE Z ok'),
+          EPSV: (_a, s) => s.reply(229, `Entering Extended Passive Mode (|||${dataPort}|)`),
+          RETR: (_a, s) => {
+            s.reply(150, 'Here it comes');
+            setTimeout(() => s.reply(226, 'Done'), 50);
+          },
+          ABOR: (_a, s) => s.reply(226, 'Aborted'),
+        },
+      });
+      const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', compression: true, commandTimeoutMs: 5_000 });
+      try {
+        await expect(client.downloadToBuffer('/notes.txt')).rejects.toMatchObject({
+          data: { kind: 'protocol', message: expect.stringMatching(/compressed data for \/notes\.txt could not be read/), hint: expect.stringMatching(/Turn off compression/) },
+        });
+      } finally {
+        client.close();
+      }
+    });
+  });
+
   describe('a server that offers MODE Z and then refuses it', () => {
     let server: ScriptedServer | null = null;
     let listener: net.Server | null = null;
