@@ -111,6 +111,20 @@ export const ERROR_TEXTS_EN = {
   'local.read-only.hint': 'The disk is read-only; choose another location.',
   'local.other.hint': 'Check the local path and disk.',
 
+  // Names already taken: nothing is replaced silently.
+  'exists.rename': '"{name}" already exists in {folder}; renaming would replace it.',
+  'exists.rename.hint': 'Choose another name, or delete the existing item first.',
+  'exists.new-file': '"{name}" already exists in {folder}.',
+  'exists.new-file.hint': 'Choose another name, or open the existing file with View/Edit.',
+  'exists.local': '{path} already exists.',
+  'exists.local.hint': 'Choose another name, or open the existing file with Edit.',
+
+  // Transfer type and compression.
+  'ascii.no-resume': 'An ASCII transfer of {path} cannot resume: line endings make the sizes on the two sides differ.',
+  'ascii.no-resume.hint': 'Transfer it again from the start, or in binary mode.',
+  'modez.unreadable': "The server's compressed data for {path} could not be read ({detail}); nothing was saved as complete.",
+  'modez.unreadable.hint': 'Turn off compression in Settings → Connection (or leave out --compress) and try again.',
+
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',
   'aborted.before-start': 'Cancelled before it started.',

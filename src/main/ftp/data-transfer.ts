@@ -164,7 +164,7 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
   }
   // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR): the server said MODE Z but sent something that is not a deflate stream.
   if (typeof code === 'string' && code.startsWith('Z_')) {
-    return new FtpError({ kind: 'protocol', message: `The server's compressed data for ${subject} could not be read (${(error as Error).message}); nothing was saved as complete.`, hint: 'Turn off compression in Settings → Connection (or leave out --compress) and try again.', retryable: false });
+    return new FtpError({ kind: 'protocol', ...sentences('modez.unreadable', 'modez.unreadable.hint', { path: subject, detail: (error as Error).message }), retryable: false });
   }
   return error;
 }

@@ -12,6 +12,7 @@ import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
 import { FtpError, invalidInput } from './ftp-error';
+import { sentences } from '../../shared/error-texts';
 import { prepareTransferMode, worthCompressing } from './mode-z';
 import { fromNetworkAscii, LOCAL_EOL, toNetworkAscii } from './ascii-stream';
 import { parseListing, parseMlsd } from './listing/parse-listing';
@@ -585,7 +586,7 @@ export class FtpClient {
 type PipelineStage = NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream;
 
 function asciiResume(remotePath: string): FtpError {
-  return invalidInput(`An ASCII transfer of ${remotePath} cannot resume: line endings make the sizes on the two sides differ.`, 'Transfer it again from the start, or in binary mode.');
+  return new FtpError({ kind: 'invalid-input', ...sentences('ascii.no-resume', 'ascii.no-resume.hint', { path: remotePath }), retryable: false });
 }
 
 /** An upload from a stream: counted (the file's bytes), translated to CR LF for ASCII, limited as it goes on the wire. */

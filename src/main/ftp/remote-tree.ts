@@ -1,4 +1,5 @@
-import { FtpError, invalidInput } from './ftp-error';
+import { FtpError } from './ftp-error';
+import { sentences } from '../../shared/error-texts';
 import type { FtpClient } from './ftp-client';
 import { joinRemote, remoteBasename, remoteDirname } from './remote-path';
 import type { ChmodScope } from '../../shared/models';
@@ -55,7 +56,7 @@ async function remoteNameTaken(client: FtpClient, remotePath: string): Promise<b
  */
 export async function renameWithoutReplacing(client: FtpClient, from: string, to: string): Promise<void> {
   if (from !== to && (await remoteNameTaken(client, to))) {
-    throw invalidInput(`"${remoteBasename(to)}" already exists in ${remoteDirname(to)}; renaming would replace it.`, 'Choose another name, or delete the existing item first.');
+    throw new FtpError({ kind: 'invalid-input', ...sentences('exists.rename', 'exists.rename.hint', { name: remoteBasename(to), folder: remoteDirname(to) }), retryable: false });
   }
   await client.rename(from, to);
 }
@@ -66,7 +67,7 @@ export async function renameWithoutReplacing(client: FtpClient, from: string, to
  */
 export async function createEmptyRemoteFile(client: FtpClient, remotePath: string): Promise<void> {
   if (await remoteNameTaken(client, remotePath)) {
-    throw invalidInput(`"${remoteBasename(remotePath)}" already exists in ${remoteDirname(remotePath)}.`, 'Choose another name, or open the existing file with View/Edit.');
+    throw new FtpError({ kind: 'invalid-input', ...sentences('exists.new-file', 'exists.new-file.hint', { name: remoteBasename(remotePath), folder: remoteDirname(remotePath) }), retryable: false });
   }
   await client.uploadBytes(Buffer.alloc(0), remotePath);
 }

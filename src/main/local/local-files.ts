@@ -2,7 +2,8 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LocalEntry, LocalListing } from '../../shared/models';
-import { invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { sentences } from '../../shared/error-texts';
 import { localError } from '../transfers/file-transfer';
 
 /**
@@ -41,7 +42,7 @@ export class LocalFiles {
   async createFile(file: string): Promise<void> {
     const target = requireAbsolute(file);
     const handle = await fsp.open(target, 'wx').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') throw invalidInput(`${target} already exists.`, 'Choose another name, or open the existing file with Edit.');
+      if (error.code === 'EEXIST') throw new FtpError({ kind: 'invalid-input', ...sentences('exists.local', 'exists.local.hint', { path: target }), retryable: false });
       throw localError(target, error);
     });
     await handle.close();

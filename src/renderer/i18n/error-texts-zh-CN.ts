@@ -99,6 +99,18 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'local.read-only.hint': '磁盘是只读的；请换一个位置。',
   'local.other.hint': '请检查本地路径和磁盘。',
 
+  'exists.rename': '“{name}”已存在于 {folder}；重命名会替换它。',
+  'exists.rename.hint': '请换一个名字，或先删除现有项目。',
+  'exists.new-file': '“{name}”已存在于 {folder}。',
+  'exists.new-file.hint': '请换一个名字，或用“查看/编辑”打开现有文件。',
+  'exists.local': '{path} 已存在。',
+  'exists.local.hint': '请换一个名字，或用“编辑”打开现有文件。',
+
+  'ascii.no-resume': '{path} 的 ASCII 传输无法续传：换行符使两端的大小不同。',
+  'ascii.no-resume.hint': '请从头重新传输，或改用二进制模式。',
+  'modez.unreadable': '无法读取服务器为 {path} 发送的压缩数据（{detail}）；没有文件被标记为完成。',
+  'modez.unreadable.hint': '请在“设置 → 连接”中关闭压缩（或不使用 --compress）后重试。',
+
   'aborted.transfer': '{path} 的传输已取消。',
   'aborted.before-start': '在开始之前已取消。',
   'aborted.data': '数据连接已取消。',
