@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   );
 
   const openWindow = (): void => {
-    window = createMainWindow(preloadPath, location);
+    window = createMainWindow(preloadPath, location, app.getPath('userData'));
     window.on('closed', () => {
       window = null;
     });

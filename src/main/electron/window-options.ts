@@ -21,11 +21,13 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }): BrowserWindowConstructorOptions {
   return {
     title: 'Ferry',
     width: 1280,
     height: 800,
+    // Where it was last time (window-state.ts), when that is still on a display.
+    ...(bounds ?? {}),
     minWidth: 800,
     minHeight: 500,
     show: false,
