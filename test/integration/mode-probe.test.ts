@@ -13,7 +13,7 @@ import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } f
 import type { ModeProbe } from '../../src/shared/models';
 import { createServices } from '../../src/main/app/create-services';
 import { dispatch } from '../../src/main/hosts/dispatch';
-import { probeTransferModes } from '../../src/main/ftp/mode-probe';
+import { probeTransferModes, type ServerFacts } from '../../src/main/ftp/mode-probe';
 import { createFileKeyVault } from '../../src/main/sites';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
@@ -62,6 +62,10 @@ describe('testing which transfer modes work', () => {
     expect(both.stdout).toMatch(/^passive {2}works {3}EPSV/m);
     expect(both.stdout).toMatch(/^active {3}works {3}EPRT/m);
     expect(both.stdout).not.toMatch(/Use .* mode for this server/);
+    // What a support ticket asks about the server, first.
+    expect(both.stdout).toMatch(/^server {3}\(vsFTPd 3[^\n]*\(UNIX Type: L8\)$/m);
+    expect(both.stdout).toMatch(/^features .*\bEPSV\b/m);
+    expect(both.stdout).toMatch(/^TLS {6}none \(plain FTP\)$/m);
 
     const blocked = await run(['test', '--active-address', '127.0.0.3', url]);
     expect(blocked.code, blocked.stderr).toBe(0);
@@ -69,7 +73,10 @@ describe('testing which transfer modes work', () => {
     expect(blocked.stdout).toMatch(/Use passive mode for this server/);
 
     const json = await run(['test', '--json', '--active-address', '127.0.0.3', url]);
-    const probes = JSON.parse(json.stdout) as ModeProbe[];
+    const parsed = JSON.parse(json.stdout) as { server: ServerFacts; modes: ModeProbe[] };
+    expect(parsed.server).toMatchObject({ greeting: expect.stringMatching(/^\(vsFTPd 3/), system: 'UNIX Type: L8', tls: null });
+    expect(parsed.server.features).toEqual(expect.arrayContaining(['EPRT', 'EPSV', 'PASV', 'SIZE']));
+    const probes = parsed.modes;
     expect(probes.map((probe) => [probe.mode, probe.ok])).toEqual([
       ['passive', true],
       ['active', false],
@@ -77,6 +84,17 @@ describe('testing which transfer modes work', () => {
 
     const wrong = await run(['test', url.replace(encodeURIComponent(server.password), 'wrong')]);
     expect(wrong.code).toBe(4);
+
+    // Over TLS: the version and the certificate the session was checked against.
+    const secure = await startServer('vsftpd', { tls: 'explicit-required' });
+    try {
+      const tlsRun = await run(['test', '--tls', 'explicit', '--trust-fingerprint', secure.certFingerprint256 ?? '', `ftp://${secure.user}:${encodeURIComponent(secure.password)}@${secure.host}:${secure.port}/`]);
+      expect(tlsRun.code, tlsRun.stderr).toBe(0);
+      expect(tlsRun.stdout).toMatch(new RegExp(`^TLS {6}TLSv1\\.[23], certificate SHA-256 ${secure.certFingerprint256 ?? 'missing'}$`, 'm'));
+      expect(tlsRun.stdout).toMatch(/^features .*\bAUTH\b/m);
+    } finally {
+      await secure.stop();
+    }
   });
 
   it('the app: session:test-modes for a saved site, logged in the message log', async () => {

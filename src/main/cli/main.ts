@@ -7,7 +7,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
-import { probeTransferModes, type ModeProbe } from '../ftp/mode-probe';
+import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
@@ -32,6 +32,13 @@ async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFla
   } finally {
     await client.quit();
   }
+}
+
+/** The server, its features and its TLS, as a support ticket wants them. */
+function formatFacts(facts: ServerFacts): string {
+  const features = facts.features.map((line) => line.split(' ')[0]).join(' ');
+  const tls = facts.tls ? `${facts.tls.protocol ?? 'TLS'}, certificate SHA-256 ${facts.tls.fingerprint256 ?? 'unknown'}` : 'none (plain FTP)';
+  return [`server   ${facts.greeting}${facts.system ? ` (${facts.system})` : ''}`, `features ${features || 'none (no FEAT)'}`, `TLS      ${tls}`].join('\n');
 }
 
 /** One line per mode, then what to do: the mode that works, or both diagnoses' fixes. */
@@ -258,9 +265,10 @@ export function buildProgram(): Command {
   addConnectionFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       const target = await resolveTarget(urlText, flags);
-      const probes = await probeTransferModes(target.options(), target.path || '/');
-      if (flags.json) process.stdout.write(`${JSON.stringify(probes, null, 2)}\n`);
-      else process.stdout.write(`${formatProbes(probes)}\n`);
+      let facts: ServerFacts | null = null;
+      const probes = await probeTransferModes(target.options(), target.path || '/', undefined, (client) => (facts = serverFacts(client)));
+      if (flags.json) process.stdout.write(`${JSON.stringify({ server: facts, modes: probes }, null, 2)}\n`);
+      else process.stdout.write(`${facts ? `${formatFacts(facts)}\n` : ''}${formatProbes(probes)}\n`);
       // Scripts ask "can I transfer at all?": yes when one mode works (the output says which).
       if (!probes.some((probe) => probe.ok)) process.exitCode = EXIT_CODES['data-connection'];
     });

@@ -97,6 +97,14 @@ export class FtpClient {
   get secure(): boolean {
     return this.session.control.tlsSocket !== null;
   }
+  /** The TLS version of the control connection ("TLSv1.3"), or null in plain FTP. */
+  get tlsProtocol(): string | null {
+    return this.session.control.tlsSocket?.getProtocol() ?? null;
+  }
+  /** The server's greeting (220 …), as sent. */
+  get greeting(): string {
+    return this.session.greeting.message;
+  }
   get certificateFingerprint(): string | null {
     return this.session.control.tlsSocket?.getPeerCertificate()?.fingerprint256 ?? null;
   }

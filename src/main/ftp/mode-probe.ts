@@ -16,14 +16,33 @@ const FATAL_KINDS: ReadonlySet<FerryErrorData['kind']> = new Set(['connect', 'au
 
 export type { ModeProbe };
 
+/** What a support ticket asks about the server, read on the first connection a probe makes. */
+export interface ServerFacts {
+  readonly greeting: string;
+  readonly system: string | null;
+  /** FEAT's lines as the server sent them. */
+  readonly features: readonly string[];
+  /** "TLSv1.3" and the certificate's SHA-256, or null in plain FTP. */
+  readonly tls: { readonly protocol: string | null; readonly fingerprint256: string | null } | null;
+}
+
+export function serverFacts(client: FtpClient): ServerFacts {
+  return {
+    greeting: client.greeting,
+    system: client.system,
+    features: client.capabilities.raw,
+    tls: client.secure ? { protocol: client.tlsProtocol, fingerprint256: client.certificateFingerprint } : null,
+  };
+}
+
 /** Try `modes` in turn (passive first, as FileZilla's default), each on a connection of its own. */
-export async function probeTransferModes(options: ConnectOptions, remotePath = '/', modes: readonly TransferMode[] = ['passive', 'active']): Promise<readonly ModeProbe[]> {
+export async function probeTransferModes(options: ConnectOptions, remotePath = '/', modes: readonly TransferMode[] = ['passive', 'active'], onLoggedIn?: (client: FtpClient) => void): Promise<readonly ModeProbe[]> {
   const probes: ModeProbe[] = [];
-  for (const mode of modes) probes.push(await probeMode(options, remotePath, mode));
+  for (const mode of modes) probes.push(await probeMode(options, remotePath, mode, probes.length === 0 ? onLoggedIn : undefined));
   return probes;
 }
 
-async function probeMode(options: ConnectOptions, remotePath: string, mode: TransferMode): Promise<ModeProbe> {
+async function probeMode(options: ConnectOptions, remotePath: string, mode: TransferMode, onLoggedIn: ((client: FtpClient) => void) | undefined): Promise<ModeProbe> {
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
   let client: FtpClient;
@@ -35,6 +54,7 @@ async function probeMode(options: ConnectOptions, remotePath: string, mode: Tran
     if (FATAL_KINDS.has(data.kind)) throw error;
     return { mode, ok: false, dataCommand: null, error: data, milliseconds: elapsed() };
   }
+  onLoggedIn?.(client);
   try {
     await client.list(remotePath);
     return { mode, ok: true, dataCommand: client.dataCommand, error: null, milliseconds: elapsed() };
