@@ -78,6 +78,10 @@ export interface Settings {
   readonly defaultTransferMode: TransferMode;
   readonly activePortRange: readonly [number, number] | null;
   readonly activeExternalAddress: string | null;
+  /** Active mode: learn the external address from this URL (its reply is the address), when none is set by hand. */
+  readonly activeExternalAddressUrl: string | null;
+  /** Active mode: announce the external address to servers on a local network too (FileZilla: off, "Don't use … on local connections"). */
+  readonly externalAddressForLocalServers: boolean;
   /** Passive: connect to the server's own address (safe, NAT-proof) or to the address PASV announces. */
   readonly passiveAddressPolicy: 'server-address' | 'announced-address';
   readonly defaultConnectionLimit: number;
@@ -124,6 +128,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultTransferMode: 'passive',
   activePortRange: null,
   activeExternalAddress: null,
+  activeExternalAddressUrl: null,
+  externalAddressForLocalServers: false,
   passiveAddressPolicy: 'server-address',
   defaultConnectionLimit: 2,
   showHiddenFiles: true,

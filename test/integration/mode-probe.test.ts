@@ -114,7 +114,8 @@ describe('testing which transfer modes work', () => {
       return result.value as RequestValue<C>;
     };
     try {
-      await call('settings:set', { activeExternalAddress: '127.0.0.3' });
+      // The server is on this computer: the external address is announced to it only when Settings say so.
+      await call('settings:set', { activeExternalAddress: '127.0.0.3', externalAddressForLocalServers: true });
       const site = await call('sites:save', siteInput({ name: 'Probe', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password }));
       const probes = await call('session:test-modes', { target: { kind: 'site', siteId: site.id } });
       expect(probes.map((probe) => [probe.mode, probe.ok])).toEqual([

@@ -23,6 +23,7 @@ import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import { LogFile } from './log-file';
+import { ExternalAddressLookup } from './external-address';
 
 export interface ServicesOptions {
   /** Ferry's user-data folder (resolveFerryHome). */
@@ -33,6 +34,8 @@ export interface ServicesOptions {
   readonly host: 'electron' | 'web';
   /** How View/Edit opens a file with the system's default app when no editor is set (Electron: shell.openPath); else the platform's opener command. */
   readonly openWithSystem?: (file: string) => Promise<void>;
+  /** Where the Settings' external-address URL is asked (tests give one that needs no internet). */
+  readonly externalAddressLookup?: ExternalAddressLookup;
   /** Draw the menu bar the window describes (Electron); absent: the host has no menu bar (web). */
   readonly setMenu?: (menus: readonly AppMenu[]) => void;
 }
@@ -62,6 +65,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const unsubscribe = [sites.onChange((list) => emit('sites:changed', list)), settingsStore.onChange((settings) => emit('settings:changed', settings))];
   const local = new LocalFiles();
 
+  const externalAddresses = options.externalAddressLookup ?? new ExternalAddressLookup();
   /** Connection settings per transfer target, so queue workers connect like the browsing session did. */
   const targets = new Map<string, ResolvedTarget>();
   /** What each target was resolved from, so a changed site or Settings can be applied to it again. */
@@ -80,17 +84,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const proxyOf = async (settings: Settings, site: { readonly bypassProxy?: boolean } | null) =>
     proxyFor(settings, site, settings.proxy?.user && !site?.bypassProxy ? await secrets.get('proxy-password') : null);
 
+  /** Active mode without an external address set by hand: the one the Settings' URL answers with, if a URL is set. */
+  const withExternalAddress = async (options: ConnectOptions, settings: Settings): Promise<ConnectOptions> => {
+    if (options.transferMode !== 'active' || options.activeExternalAddress || !settings.activeExternalAddressUrl) return options;
+    return { ...options, activeExternalAddress: await externalAddresses.get(settings.activeExternalAddressUrl) };
+  };
+
   const resolve = async (target: ConnectTarget, trustOnce: string | undefined): Promise<ResolvedTarget> => {
     const settings = await settingsStore.get();
     let resolved: ResolvedTarget;
     if (target.kind === 'site') {
       const site = await sites.get(target.siteId);
       const password = target.password ?? (site.logonType === 'normal' ? await sites.getPassword(site.id) : null);
-      const connect = { ...siteToConnectOptions(site, password, settings), proxy: await proxyOf(settings, site) };
+      const connect = await withExternalAddress({ ...siteToConnectOptions(site, password, settings), proxy: await proxyOf(settings, site) }, settings);
       resolved = { options: withTrust(connect, trustOnce), label: site.name, siteId: site.id, siteKey: `site:${site.id}`, remoteDir: site.remoteDir };
       limits.set(resolved.siteKey, site.connectionLimit ?? settings.defaultConnectionLimit);
     } else {
-      const connect = { ...quickToConnectOptions(target.quick, settings), proxy: await proxyOf(settings, null) };
+      const connect = await withExternalAddress({ ...quickToConnectOptions(target.quick, settings), proxy: await proxyOf(settings, null) }, settings);
       const key = `quick:${connect.user ?? 'anonymous'}@${connect.host}:${connect.port ?? 21}`;
       resolved = { options: withTrust(connect, trustOnce), label: connect.host, siteId: null, siteKey: key, remoteDir: '', quick: target.quick };
       limits.set(key, settings.defaultConnectionLimit);
@@ -110,8 +120,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
       try {
         await resolve(origin.target, origin.trustOnce);
       } catch {
-        targets.delete(key);
-        origins.delete(key);
+        // A deleted site drops its target; any other failure (an external-address URL down) keeps the old one.
+        const { target } = origin;
+        const gone = target.kind === 'site' && !(await sites.list()).sites.some((site) => site.id === target.siteId);
+        if (gone) {
+          targets.delete(key);
+          origins.delete(key);
+        }
       }
     }
   };

@@ -19,6 +19,8 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   defaultTransferMode: (text) => text as Settings['defaultTransferMode'],
   activePortRange: (text) => (isNone(text) ? null : parsePortRange(text)),
   activeExternalAddress: (text) => (isNone(text) ? null : text),
+  activeExternalAddressUrl: (text) => (isNone(text) ? null : text),
+  externalAddressForLocalServers: parseBoolean,
   passiveAddressPolicy: (text) => text as Settings['passiveAddressPolicy'],
   defaultConnectionLimit: (text) => Number(text),
   showHiddenFiles: parseBoolean,

@@ -20,6 +20,8 @@ export interface ConnectOptions {
   /** Use PASV even where EPSV works (like curl's --disable-epsv), for servers or middleboxes that mishandle EPSV. */
   readonly disableEpsv?: boolean;
   readonly activeExternalAddress?: string | null;
+  /** False: servers on a local network are told the local address, not `activeExternalAddress` (see DataChannelOptions). */
+  readonly externalAddressForLocalServers?: boolean;
   readonly activePortRange?: readonly [number, number] | null;
   /** Connect through this proxy (SOCKS 5/4a or HTTP CONNECT); passive mode only. */
   readonly proxy?: ProxyOptions | null;

@@ -5,7 +5,7 @@ import { normalizeAddress } from './control-connection';
 import { dataConnectionError } from './data-connection-errors';
 import { errorText, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
-import { formatEprtArgument, formatPortArgument, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
+import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
 import type { ProxyOptions } from './proxy';
 
@@ -15,6 +15,12 @@ export interface DataChannelOptions {
   readonly followPasvAddress: boolean;
   /** Active mode: address to announce in PORT/EPRT instead of the control socket's local address (NAT). */
   readonly activeExternalAddress: string | null;
+  /**
+   * False: a server on this computer or a local network (loopback, RFC 1918, link-local, ULA) is told the local
+   * address even when an external one is set — it reaches us directly, and the router would not loop back
+   * (FileZilla's "Don't use external IP address on local connections"). Default true: the address is always used.
+   */
+  readonly externalAddressForLocalServers?: boolean;
   /** Active mode: local ports to listen on; null lets the system choose. */
   readonly activePortRange: readonly [number, number] | null;
   /** How long to wait for the data connection to open. */
@@ -221,7 +227,8 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
   const localAddress = control.localAddress;
   const server = await listenInRange(localAddress, options.activePortRange, onread !== undefined);
   const address = server.address() as net.AddressInfo;
-  const announced = options.activeExternalAddress ?? localAddress;
+  const external = options.activeExternalAddress !== null && (options.externalAddressForLocalServers !== false || !isLocalNetworkAddress(normalizeAddress(control.remoteAddress))) ? options.activeExternalAddress : null;
+  const announced = external ?? localAddress;
   const port = address.port;
   try {
     await announceActive(control, announced, port, memory);

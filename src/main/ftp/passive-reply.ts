@@ -46,3 +46,13 @@ export function isNonRoutableIpv4(host: string): boolean {
   const [a, b] = parts as [number, number, number, number];
   return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
 }
+
+/** This computer or a local network: IPv4 as `isNonRoutableIpv4`, IPv6 loopback, link-local (fe80::/10) and ULA (fc00::/7). */
+export function isLocalNetworkAddress(host: string): boolean {
+  if (isNonRoutableIpv4(host)) return true;
+  const lower = host.toLowerCase();
+  if (!lower.includes(':')) return false;
+  if (lower === '::1') return true;
+  if (lower.startsWith('::ffff:')) return isNonRoutableIpv4(lower.slice(7));
+  return /^fe[89ab][0-9a-f]?:/.test(lower) || /^f[cd][0-9a-f]{0,2}:/.test(lower);
+}

@@ -111,6 +111,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
         mode,
         followPasvAddress: options.followPasvAddress ?? false,
         activeExternalAddress: options.activeExternalAddress ?? null,
+        externalAddressForLocalServers: options.externalAddressForLocalServers ?? true,
         activePortRange: options.activePortRange ?? null,
         timeoutMs: options.dataTimeoutMs ?? DEFAULTS.dataTimeoutMs,
         tls: protectedData ? { ...tlsOptions, host } : null,

@@ -26,6 +26,12 @@ const settingsSchema = z.object({
     .refine(([low, high]) => low <= high, { message: 'the low port must not exceed the high port' })
     .nullable(),
   activeExternalAddress: z.string().trim().min(1).nullable(),
+  activeExternalAddressUrl: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/i, 'an http:// or https:// address')
+    .nullable(),
+  externalAddressForLocalServers: z.boolean(),
   passiveAddressPolicy: z.enum(['server-address', 'announced-address']),
   defaultConnectionLimit: z.number().int().min(1).max(MAX_CONNECTION_LIMIT),
   showHiddenFiles: z.boolean(),
@@ -128,6 +134,8 @@ const SETTING_HINTS: Record<string, string> = {
   defaultTransferMode: 'Use "passive" (works behind most firewalls) or "active".',
   activePortRange: 'Give two ports [low, high] from 1 to 65535 with low ≤ high, e.g. [50000, 50100], or null for any port.',
   activeExternalAddress: 'Give your public IP address (or a host name resolving to it), or null to use the local address.',
+  activeExternalAddressUrl: 'Give an http:// or https:// address that answers with your public IP address (e.g. https://ip.filezilla-project.org/ip.php), or null.',
+  externalAddressForLocalServers: 'Use true (announce the external address to servers on a local network too) or false.',
   passiveAddressPolicy: 'Use "server-address" (safe, works behind NAT) or "announced-address".',
   defaultConnectionLimit: `Use a whole number from 1 to ${MAX_CONNECTION_LIMIT}.`,
   language: 'Use "en" or "zh-CN".',

@@ -65,7 +65,7 @@ export function quickToConnectOptions(quick: QuickConnect, settings: Settings): 
   };
 }
 
-function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress' | 'compression' | 'connectTimeoutMs' | 'commandTimeoutMs' | 'dataTimeoutMs'> {
+function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOptions, 'transferMode' | 'followPasvAddress' | 'activePortRange' | 'activeExternalAddress' | 'externalAddressForLocalServers' | 'compression' | 'connectTimeoutMs' | 'commandTimeoutMs' | 'dataTimeoutMs'> {
   const timeoutMs = settings.timeoutSeconds * 1000;
   return {
     transferMode: effectiveTransferMode(mode, settings),
@@ -76,6 +76,7 @@ function modeOptions(mode: SiteTransferMode, settings: Settings): Pick<ConnectOp
     followPasvAddress: settings.passiveAddressPolicy === 'announced-address',
     activePortRange: settings.activePortRange,
     activeExternalAddress: settings.activeExternalAddress,
+    externalAddressForLocalServers: settings.externalAddressForLocalServers,
   };
 }
 

@@ -25,6 +25,8 @@ interface Draft {
   readonly portFrom: string;
   readonly portTo: string;
   readonly externalAddress: string;
+  readonly externalAddressUrl: string;
+  readonly externalAddressForLocalServers: boolean;
   readonly passiveAddressPolicy: Settings['passiveAddressPolicy'];
   readonly connectionLimit: string;
   readonly editorCommand: string;
@@ -44,7 +46,7 @@ interface Draft {
   readonly asciiExtensions: string;
 }
 
-type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'connectionLimit' | 'timeout' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | 'asciiExtensions' | ProxyProblem;
+type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'externalAddressUrl' | 'connectionLimit' | 'timeout' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | 'asciiExtensions' | ProxyProblem;
 
 /** The text types as typed ("txt, .html  PHP"): each word, normalized; null for a word that is not an extension. */
 function extensionWords(text: string): (string | null)[] {
@@ -71,6 +73,7 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
     if (validPort(d.portFrom) && validPort(d.portTo) && Number(d.portFrom) > Number(d.portTo)) errors.add('portOrder');
   }
   if (d.externalAddress.trim() !== '' && /\s/.test(d.externalAddress.trim())) errors.add('externalAddress');
+  if (d.externalAddressUrl.trim() !== '' && !/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(d.externalAddressUrl.trim())) errors.add('externalAddressUrl');
   const n = Number(d.connectionLimit);
   if (!/^\d+$/.test(d.connectionLimit.trim()) || n < 1 || n > 10) errors.add('connectionLimit');
   const seconds = Number(d.timeout);
@@ -100,6 +103,8 @@ export function SettingsDialog(): ReactElement {
     portFrom: String(settings.activePortRange?.[0] ?? 50000),
     portTo: String(settings.activePortRange?.[1] ?? 51000),
     externalAddress: settings.activeExternalAddress ?? '',
+    externalAddressUrl: settings.activeExternalAddressUrl ?? '',
+    externalAddressForLocalServers: settings.externalAddressForLocalServers,
     passiveAddressPolicy: settings.passiveAddressPolicy,
     connectionLimit: String(settings.defaultConnectionLimit),
     editorCommand: settings.editorCommand ?? '',
@@ -132,6 +137,8 @@ export function SettingsDialog(): ReactElement {
       defaultTransferMode: d.defaultTransferMode,
       activePortRange: d.limitPorts ? [Number(d.portFrom), Number(d.portTo)] : null,
       activeExternalAddress: d.externalAddress.trim() || null,
+      activeExternalAddressUrl: d.externalAddressUrl.trim() || null,
+      externalAddressForLocalServers: d.externalAddressForLocalServers,
       passiveAddressPolicy: d.passiveAddressPolicy,
       defaultConnectionLimit: Number(d.connectionLimit),
       editorCommand: d.editorCommand.trim() || null,
@@ -232,6 +239,15 @@ export function SettingsDialog(): ReactElement {
               {show('externalAddress') ? <span className="field-error">{t('validation.address')}</span> : null}
               <span className="help">{t('settings.externalHelp')}</span>
             </div>
+            <div className="field">
+              <label htmlFor={`${id}-ext-url`}>{t('settings.externalUrl')}</label>
+              <input id={`${id}-ext-url`} value={d.externalAddressUrl} placeholder="https://ip.filezilla-project.org/ip.php" spellCheck={false} aria-invalid={show('externalAddressUrl') || undefined} onChange={(e) => set({ externalAddressUrl: e.target.value })} />
+              {show('externalAddressUrl') ? <span className="field-error">{t('validation.url')}</span> : null}
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.externalAddressForLocalServers} onChange={(e) => set({ externalAddressForLocalServers: e.target.checked })} />
+              <span>{t('settings.externalForLocal')}</span>
+            </label>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-passive`}>
             <h3 id={`${id}-passive`}>{t('settings.passiveMode')}</h3>

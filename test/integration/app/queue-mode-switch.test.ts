@@ -48,7 +48,8 @@ describe('a failed transfer retried in the other mode', () => {
   });
 
   it('fails in active mode with the diagnosis; after the site is saved in passive mode, the retry completes', async () => {
-    await call('settings:set', { activeExternalAddress: '127.0.0.3' });
+    // The server is on this computer: the external address is announced to it only when Settings say so.
+    await call('settings:set', { activeExternalAddress: '127.0.0.3', externalAddressForLocalServers: true });
     const site = await call('sites:save', siteInput({ name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
     const status = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
     const local = path.join(home, 'report.pdf');

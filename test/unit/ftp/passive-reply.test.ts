@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatEprtArgument, formatPortArgument, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from '../../../src/main/ftp/passive-reply';
+import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from '../../../src/main/ftp/passive-reply';
 
 describe('PASV and EPSV replies', () => {
   const pasv: ReadonlyArray<readonly [string, string, { host: string; port: number } | null]> = [
@@ -42,5 +42,26 @@ describe('PASV and EPSV replies', () => {
     expect(isNonRoutableIpv4('10.1.2.3')).toBe(true);
     expect(isNonRoutableIpv4('8.8.8.8')).toBe(false);
     expect(isNonRoutableIpv4('172.32.0.1')).toBe(false);
+  });
+});
+
+describe('isLocalNetworkAddress', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['192.168.1.20', true],
+    ['172.20.0.5', true],
+    ['169.254.10.1', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['fd12:3456::7', true],
+    ['::ffff:192.168.1.2', true],
+    ['203.0.113.9', false],
+    ['8.8.8.8', false],
+    ['2001:db8::1', false],
+    ['::ffff:8.8.8.8', false],
+    ['ftp.example.com', false],
+  ])('%s is on this computer or a local network: %s', (address, local) => {
+    expect(isLocalNetworkAddress(address)).toBe(local);
   });
 });

@@ -280,6 +280,22 @@ describe('speed limits', () => {
   });
 });
 
+describe('external address for active mode', () => {
+  it('Settings → Active mode: a URL to learn it from (http or https only), and whether local servers are told it', async () => {
+    const dialog = openSettingsDialog();
+    const url = within(dialog).getByLabelText('Or get it from this URL (when none is entered above)') as HTMLInputElement;
+    fireEvent.change(url, { target: { value: 'ip.example.com' } });
+    await pressOk(dialog);
+    expect(within(dialog).getByText(/An http:\/\/ or https:\/\/ address/)).toBeTruthy();
+    fireEvent.change(url, { target: { value: 'https://ip.example.com/ip' } });
+    const local = within(dialog).getByRole('checkbox', { name: 'Announce it to servers on a local network too' }) as HTMLInputElement;
+    expect(local.checked).toBe(false);
+    fireEvent.click(local);
+    await pressOk(dialog);
+    expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ activeExternalAddress: null, activeExternalAddressUrl: 'https://ip.example.com/ip', externalAddressForLocalServers: true });
+  });
+});
+
 describe('timeout', () => {
   it('Settings → Connection → Timeout: 5 to 600 seconds, saved as a number', async () => {
     const dialog = openSettingsDialog();

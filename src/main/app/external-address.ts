@@ -1,0 +1,59 @@
+/**
+ * Active mode behind NAT needs the router's public address in PORT/EPRT. Where it is not set by hand, Settings can
+ * name a URL that answers with it (FileZilla's "Get external IP address from the following URL"): asked when an
+ * active-mode connection is made, remembered for ten minutes. A URL that fails or answers something else is an
+ * error naming both fixes — never a silent fallback to the local address, which would fail later and obscurely.
+ */
+import net from 'node:net';
+import { FtpError } from '../ftp/ftp-error';
+
+export type FetchText = (url: string, signal: AbortSignal) => Promise<{ readonly ok: boolean; readonly status: number; text(): Promise<string> }>;
+
+const KEEP_MS = 10 * 60 * 1000;
+const TIMEOUT_MS = 5000;
+
+export class ExternalAddressLookup {
+  private readonly known = new Map<string, { readonly address: string; readonly until: number }>();
+  /** A lookup on its way: connections made meanwhile wait for it rather than ask again. */
+  private readonly asking = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly fetchText: FetchText = (url, signal) => fetch(url, { signal, redirect: 'follow' }),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(url: string): Promise<string> {
+    const cached = this.known.get(url);
+    if (cached && cached.until > this.now()) return cached.address;
+    const pending = this.asking.get(url);
+    if (pending) return pending;
+    const lookup = this.ask(url).finally(() => this.asking.delete(url));
+    this.asking.set(url, lookup);
+    return lookup;
+  }
+
+  private async ask(url: string): Promise<string> {
+    let body: string;
+    try {
+      const response = await this.fetchText(url, AbortSignal.timeout(TIMEOUT_MS));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = (await response.text()).trim();
+    } catch (error) {
+      throw failure(url, error instanceof Error ? error.message : String(error));
+    }
+    // The answer may carry a newline or the address alone in a little text; the first token that is an address counts.
+    const address = body.split(/\s+/).find((token) => net.isIP(token) !== 0);
+    if (!address) throw failure(url, `the answer was not an IP address ("${body.slice(0, 40)}")`);
+    this.known.set(url, { address, until: this.now() + KEEP_MS });
+    return address;
+  }
+}
+
+function failure(url: string, reason: string): FtpError {
+  return new FtpError({
+    kind: 'invalid-input',
+    message: `Active mode: could not learn this computer's external address from ${url}: ${reason}.`,
+    hint: 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this site.',
+    retryable: true,
+  });
+}
