@@ -43,6 +43,7 @@ import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recen
 import { siteToInput, splitHost } from './lib/site-form';
 import type { FileRow, SortSpec } from './lib/sort';
 import { remoteUrl } from './lib/url';
+import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
 import { buildAppMenu } from './lib/app-menu';
 import type { MenuCommand } from '../shared/app-menu';
 import { appendLog, useLogStore } from './stores/log-store';
@@ -369,7 +370,20 @@ export async function init(): Promise<() => void> {
     const home = await perform('local:home', undefined);
     if (home.ok) void navigate('local', home.value.path);
   }
-  return () => offs.forEach((off) => off());
+  // What Settings say to do on startup — unless main still had sessions (a reloaded page), which were adopted above.
+  const adopted = sessions.ok && sessions.value.some((s) => s.state === 'connected');
+  const startup = useSettingsStore.getState().settings.startup;
+  if (!adopted && startup === 'site-manager') openSiteManager();
+  if (!adopted && startup === 'restore-tabs') {
+    const open = loadOpenTabs();
+    if (open) void restoreTabs(open);
+  }
+  const remember = (): void => saveOpenTabs(currentOpenTabs());
+  if (typeof window !== 'undefined') window.addEventListener('beforeunload', remember);
+  return () => {
+    offs.forEach((off) => off());
+    if (typeof window !== 'undefined') window.removeEventListener('beforeunload', remember);
+  };
 }
 
 // ---- Tabs (stores/tabs-store.ts) ----------------------------------------------------
@@ -409,6 +423,36 @@ function updateBackgroundTab(id: number, status: SessionStatus): void {
       return { id, snapshot: { ...snapshot, session: { ...snapshot.session, status }, ...(ended ? { remote: emptyPane('remote', snapshot.remote.sort), syncPair: null } : {}) } };
     }),
   }));
+}
+
+/** The saved sites open in tabs now (quick connections are left out: they would need their password again). */
+export function currentOpenTabs(): OpenTabs {
+  const { tabs, activeId } = useTabsStore.getState();
+  const open: OpenTab[] = [];
+  let active = 0;
+  for (const tab of tabs) {
+    const session = tab.snapshot ? tab.snapshot.session : useSessionStore.getState();
+    const path = tab.snapshot ? tab.snapshot.remote.path : useRemotePane.getState().path;
+    const status = session.status;
+    if (!isConnected(status) || !status.siteId) continue;
+    if (tab.id === activeId) active = open.length;
+    open.push({ siteId: status.siteId, path: path || status.remotePath });
+  }
+  return { tabs: open, active };
+}
+
+/** Reconnect the sites that were open in tabs, each in a tab of its own and in its folder; then show the one that was shown. */
+export async function restoreTabs(open: OpenTabs): Promise<void> {
+  const ids: number[] = [];
+  for (const [index, tab] of open.tabs.entries()) {
+    if (!siteById(tab.siteId)) continue;
+    // A tab of its own unless this one is still free (the first, or one whose site could not be reached).
+    if (isConnected(useSessionStore.getState().status)) newTab();
+    ids[index] = useTabsStore.getState().activeId;
+    if ((await connectSite(tab.siteId)) && tab.path) await navigate('remote', tab.path);
+  }
+  const shown = ids[open.active];
+  if (shown !== undefined) switchTab(shown);
 }
 
 /** A new tab, not connected, its local pane in the same folder (FileZilla's File → New tab, Ctrl+T). */

@@ -110,6 +110,8 @@ export interface Settings {
   readonly preserveTimestamps: boolean;
   /** Seconds to wait for the server (connecting, a reply, a data connection) before giving up; FileZilla's default is 20. */
   readonly timeoutSeconds: number;
+  /** When the window opens (FileZilla's Interface → "On startup"): nothing more, the Site Manager, or the saved sites open in tabs last time. */
+  readonly startup: 'normal' | 'site-manager' | 'restore-tabs';
 }
 
 /** The timeout range accepted, in seconds. */
@@ -146,6 +148,7 @@ export const DEFAULT_SETTINGS: Settings = {
   asciiExtensions: DEFAULT_ASCII_EXTENSIONS,
   preserveTimestamps: false,
   timeoutSeconds: 30,
+  startup: 'normal',
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

@@ -31,6 +31,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   proxy: (text) => (isNone(text) ? null : proxySettingFromUrl(text)),
   compression: parseBoolean,
   preserveTimestamps: parseBoolean,
+  startup: (text) => text as Settings['startup'],
   timeoutSeconds: (text) => Number(text),
   transferType: (text) => text as Settings['transferType'],
   asciiExtensions: (text) => (isNone(text) ? [] : text.split(',').map((extension) => normalizeExtension(extension) ?? extension.trim())),

@@ -20,6 +20,7 @@ import { Dialog } from './dialog';
 interface Draft {
   readonly language: Language;
   readonly theme: Theme;
+  readonly startup: Settings['startup'];
   readonly defaultTransferMode: TransferMode;
   readonly limitPorts: boolean;
   readonly portFrom: string;
@@ -98,6 +99,7 @@ export function SettingsDialog(): ReactElement {
   const [d, setD] = useState<Draft>(() => ({
     language: settings.language,
     theme: settings.theme,
+    startup: settings.startup,
     defaultTransferMode: settings.defaultTransferMode,
     limitPorts: settings.activePortRange !== null,
     portFrom: String(settings.activePortRange?.[0] ?? 50000),
@@ -134,6 +136,7 @@ export function SettingsDialog(): ReactElement {
     const ok = await actions.saveSettings({
       language: d.language,
       theme: d.theme,
+      startup: d.startup,
       defaultTransferMode: d.defaultTransferMode,
       activePortRange: d.limitPorts ? [Number(d.portFrom), Number(d.portTo)] : null,
       activeExternalAddress: d.externalAddress.trim() || null,
@@ -184,6 +187,14 @@ export function SettingsDialog(): ReactElement {
                   <option value="dark">{t('settings.theme.dark')}</option>
                 </select>
               </div>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-startup`}>{t('settings.startup')}</label>
+              <select id={`${id}-startup`} value={d.startup} onChange={(e) => set({ startup: e.target.value as Settings['startup'] })}>
+                <option value="normal">{t('settings.startup.normal')}</option>
+                <option value="site-manager">{t('settings.startup.siteManager')}</option>
+                <option value="restore-tabs">{t('settings.startup.restoreTabs')}</option>
+              </select>
             </div>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-transfer`}>
