@@ -12,7 +12,7 @@ describe('siteToConnectOptions', () => {
   it('maps every field of a normal site', () => {
     expect(siteToConnectOptions(SITE, 'pw', DEFAULT_SETTINGS)).toEqual({
       host: 'ftp.acme.com', port: 2121, user: 'bob', password: 'pw', tls: 'explicit', transferMode: 'passive', followPasvAddress: false,
-      activePortRange: null, activeExternalAddress: null, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'gbk', trustedFingerprints: ['AB:CD'],
+      activePortRange: null, activeExternalAddress: null, externalAddressForLocalServers: false, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'gbk', trustedFingerprints: ['AB:CD'],
     });
   });
 
@@ -54,7 +54,7 @@ describe('siteToConnectOptions', () => {
 describe('quickToConnectOptions', () => {
   it('leaves the port to the engine when empty and logs in anonymously without a user', () => {
     const options = quickToConnectOptions({ host: ' h ', port: null, user: '', password: '', protocol: 'ftp-implicit', transferMode: 'default', charset: '' }, { ...DEFAULT_SETTINGS, defaultTransferMode: 'active' });
-    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'auto', trustedFingerprints: [] });
+    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, externalAddressForLocalServers: false, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'auto', trustedFingerprints: [] });
   });
 
   it('passes user, password, port and charset', () => {
