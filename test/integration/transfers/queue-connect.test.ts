@@ -4,7 +4,6 @@
  * every connection with 421 is retried, not hammered; transient 425s are retried until the files arrive.
  */
 import fsp from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
@@ -21,13 +20,6 @@ afterEach(async () => {
 
 const items = (count: number) => Array.from({ length: count }, (_, index) => ({ localPath: `/tmp/ferry-never-written/f${index}`, remotePath: `/f${index}`, isDirectory: false }));
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe('queue connection failures', () => {
   it('a refused login (530) fails every queued item of the site at once, with the reason', async () => {
@@ -51,7 +43,9 @@ describe('queue connection failures', () => {
   });
 
   it('an unreachable server is retried with backoff, then its items fail with the connection error', async () => {
-    const port = await freePort();
+    // Port 1 (tcpmux): nothing listens there, and no test's listen(0) can be given it — a port merely free a moment
+    // ago may be taken by another test file's listener meanwhile (one that never greets held this test for 30 s a try).
+    const port = 1;
     let connects = 0;
     const started = Date.now();
     const queue = await TransferQueue.open({
