@@ -1397,6 +1397,11 @@ export async function retryInOtherMode(item: TransferItem): Promise<void> {
   retryTransfers(sameFailure.map((other) => other.id));
 }
 
+/** Paths (or any text) to the clipboard, said in a toast. */
+export async function copyToClipboard(text: string): Promise<void> {
+  if (await copyText(text)) pushToast('info', t('toast.copied'));
+}
+
 export function retryFailed(): void {
   void perform('queue:retry-failed', undefined);
 }

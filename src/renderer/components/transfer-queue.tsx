@@ -13,6 +13,7 @@ import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/que
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
 import { Icon } from './icons';
+import { openQueueMenu } from './queue-menu';
 
 const TABS: readonly QueueTab[] = ['queued', 'failed', 'successful'];
 const POLICIES: readonly OverwritePolicy[] = ['ask', 'overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip'];
@@ -23,7 +24,7 @@ function ltr(path: string): string {
   return `\u200e${path}\u200e`;
 }
 
-function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferItem; readonly selected: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void }): ReactElement {
+function QueueRow({ item, selected, start, onMouse, onMenu }: { readonly item: TransferItem; readonly selected: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
@@ -37,6 +38,7 @@ function QueueRow({ item, selected, start, onMouse }: { readonly item: TransferI
       className={`queue-row state-${item.state}${selected ? ' is-selected' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(e) => onMouse(e, item.id)}
+      onContextMenu={(e) => onMenu(e, item.id)}
     >
       <div role="gridcell" className="q-dir" title={up ? t('queue.upload') : t('queue.download')}>
         <Icon name={up ? 'upload' : 'download'} />
@@ -106,6 +108,8 @@ export function TransferQueue(): ReactElement {
   const anySel = (pred: (i: TransferItem) => boolean) => shown.some((i) => (selectedIds.length === 0 || selected.has(i.id)) && pred(i));
 
   const onMouse = (e: MouseEvent, id: string) => {
+    // A right-click on a selected row keeps the selection: the context menu acts on all of it.
+    if (e.button === 2 && selected.has(id)) return;
     const next = new Set(e.ctrlKey || e.metaKey ? selected : []);
     if (e.shiftKey && anchor.current) {
       const a = shown.findIndex((i) => i.id === anchor.current);
@@ -120,6 +124,17 @@ export function TransferQueue(): ReactElement {
       anchor.current = id;
     }
     useQueueStore.setState({ selected: next });
+  };
+
+  /** Right-click: a row outside the selection becomes the selection (as in the file lists); the menu acts on it. */
+  const onMenu = (e: MouseEvent, id: string) => {
+    e.preventDefault();
+    const targets = selected.has(id) ? shown.filter((i) => selected.has(i.id)) : shown.filter((i) => i.id === id);
+    if (!selected.has(id)) {
+      useQueueStore.setState({ selected: new Set([id]) });
+      anchor.current = id;
+    }
+    openQueueMenu(targets, e.clientX, e.clientY, e.currentTarget instanceof HTMLElement ? e.currentTarget : null);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -212,7 +227,7 @@ export function TransferQueue(): ReactElement {
           <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => {
               const item = shown[v.index];
-              return item ? <QueueRow key={item.id} item={item} selected={selected.has(item.id)} start={v.start} onMouse={onMouse} /> : null;
+              return item ? <QueueRow key={item.id} item={item} selected={selected.has(item.id)} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
             })}
           </div>
         </div>

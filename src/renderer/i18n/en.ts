@@ -230,6 +230,9 @@ export const en = {
   'queue.moveDown': 'Move down in the queue',
   'queue.cancel': 'Cancel transfers',
   'queue.retry': 'Retry',
+  'queue.menu': 'Transfer actions',
+  'queue.copyLocal': 'Copy local paths',
+  'queue.copyRemote': 'Copy remote paths',
   'queue.clear': 'Clear finished and failed',
   'queue.policy': 'If the file exists',
 

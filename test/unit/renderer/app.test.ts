@@ -10,11 +10,12 @@ import * as actions from '../../../src/renderer/actions';
 import { App } from '../../../src/renderer/app';
 import { useLogStore } from '../../../src/renderer/stores/log-store';
 import { resetPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
+import { useQueueStore } from '../../../src/renderer/stores/queue-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
 
 let api: FakeApi;
@@ -293,6 +294,52 @@ describe('external address for active mode', () => {
     fireEvent.click(local);
     await pressOk(dialog);
     expect(api.calls.find((c) => c.channel === 'settings:set')?.arg).toMatchObject({ activeExternalAddress: null, activeExternalAddressUrl: 'https://ip.example.com/ip', externalAddressForLocalServers: true });
+  });
+});
+
+describe('transfer queue context menu', () => {
+  const item = (id: string, state: TransferItem['state'], patch: Partial<TransferItem> = {}): TransferItem => ({
+    id, siteKey: 'site:a', siteLabel: 'A', direction: 'download', localPath: `/home/test/${id}.bin`, remotePath: `/pub/${id}.bin`, size: 10, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 1, note: null, ...patch,
+  });
+
+  it('right-click acts on the selection (or the row clicked): pause, retry', async () => {
+    api.handle('queue:retry', () => ok(undefined));
+    api.handle('queue:pause', () => ok(undefined));
+    act(() => {
+      useQueueStore.setState({ items: [item('a', 'queued'), item('b', 'queued'), item('c', 'failed')], tab: 'queued', selected: new Set() });
+    });
+    const queue = screen.getByRole('region', { name: 'Transfer queue' });
+    const rowOf = (name: string) => within(queue).getByTitle(`/home/test/${name}.bin`).closest('[role="row"]') as HTMLElement;
+    act(() => {
+      fireEvent.mouseDown(rowOf('a'));
+    });
+    act(() => {
+      fireEvent.mouseDown(rowOf('b'), { ctrlKey: true });
+    });
+    act(() => {
+      fireEvent.mouseDown(rowOf('b'), { button: 2 });
+    });
+    act(() => {
+      fireEvent.contextMenu(rowOf('b'));
+    });
+    let menu = screen.getByRole('menu', { name: 'Transfer actions' });
+    expect(within(menu).getByRole('menuitem', { name: 'Retry' }).getAttribute('aria-disabled')).toBe('true');
+    await act(async () => {
+      fireEvent.click(within(menu).getByRole('menuitem', { name: /^Pause/ }));
+    });
+    expect(api.calls.find((c) => c.channel === 'queue:pause')?.arg).toEqual({ ids: ['a', 'b'] });
+
+    act(() => useQueueStore.setState({ tab: 'failed', selected: new Set() }));
+    act(() => {
+      fireEvent.mouseDown(rowOf('c'), { button: 2 });
+      fireEvent.contextMenu(rowOf('c'));
+    });
+    menu = screen.getByRole('menu', { name: 'Transfer actions' });
+    await act(async () => {
+      fireEvent.click(within(menu).getByRole('menuitem', { name: /^Retry/ }));
+    });
+    expect(api.calls.find((c) => c.channel === 'queue:retry')?.arg).toEqual({ ids: ['c'] });
+    expect(useQueueStore.getState().selected).toEqual(new Set(['c']));
   });
 });
 

@@ -1,0 +1,35 @@
+/**
+ * The transfer queue's context menu (FileZilla's): what the toolbar buttons do, for the rows right-clicked or
+ * selected, plus copying their paths and — for a saved site's transfer that failed for its mode — the other mode.
+ */
+import * as actions from '../actions';
+import { t } from '../i18n';
+import type { TransferItem } from '../../shared/models';
+import { useUiStore, type MenuItem } from '../stores/ui-store';
+
+export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
+  const ids = items.map((item) => item.id);
+  const some = (states: readonly TransferItem['state'][]) => items.some((item) => states.includes(item.state));
+  const single = items.length === 1 ? items[0] : undefined;
+  const modeOffer = single ? actions.queueModeOffer(single) : null;
+  const menu: MenuItem[] = [
+    { id: 'retry', label: t('queue.retry'), disabled: !some(['failed', 'skipped', 'paused']), onSelect: () => actions.retryTransfers(ids) },
+    { id: 'pause', label: t('queue.pause'), disabled: !some(['queued', 'running']), onSelect: () => actions.pauseTransfers(ids) },
+    { id: 'resume', label: t('queue.resume'), disabled: !some(['paused']), onSelect: () => actions.resumeTransfers(ids) },
+    { id: 'cancel', label: t('queue.cancel'), shortcut: 'Del', disabled: items.length === 0, onSelect: () => actions.cancelTransfers(ids) },
+  ];
+  if (modeOffer && single) menu.push({ id: 'other-mode', label: modeOffer.label, onSelect: () => void actions.retryInOtherMode(single) });
+  menu.push(
+    { id: 's1', label: '', separator: true },
+    { id: 'up', label: t('queue.moveUp'), shortcut: 'Alt+↑', disabled: !single, onSelect: () => single && actions.moveTransfer(single.id, -1) },
+    { id: 'down', label: t('queue.moveDown'), shortcut: 'Alt+↓', disabled: !single, onSelect: () => single && actions.moveTransfer(single.id, 1) },
+    { id: 's2', label: '', separator: true },
+    { id: 'copy-local', label: t('queue.copyLocal'), disabled: items.length === 0, onSelect: () => void actions.copyToClipboard(items.map((item) => item.localPath).join('\n')) },
+    { id: 'copy-remote', label: t('queue.copyRemote'), disabled: items.length === 0, onSelect: () => void actions.copyToClipboard(items.map((item) => item.remotePath).join('\n')) },
+  );
+  return menu;
+}
+
+export function openQueueMenu(items: readonly TransferItem[], x: number, y: number, returnFocus: HTMLElement | null): void {
+  useUiStore.setState({ menu: { x, y, label: t('queue.menu'), items: queueMenuItems(items), returnFocus } });
+}
