@@ -127,7 +127,6 @@ export function buildProgram(): Command {
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const ascii = flags.ascii === true;
-      if (ascii && flags.resume) throw invalidInput('--ascii and --resume were both given: an ASCII transfer cannot resume.', 'Leave out --resume, or transfer in binary mode.');
       await withClient(urlText, flags, async (client, url) => {
         if (local === '-') {
           await client.download(url.path, process.stdout, { end: false, limiter, ascii });
@@ -144,7 +143,6 @@ export function buildProgram(): Command {
     .action(async (local: string, urlText: string, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const ascii = flags.ascii === true;
-      if (ascii && flags.resume) throw invalidInput('--ascii and --resume were both given: an ASCII transfer cannot resume.', 'Leave out --resume, or transfer in binary mode.');
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       await withClient(urlText, flags, async (client, url) => {
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;

@@ -26,7 +26,10 @@ export async function ensureRemoteFolder(client: FtpClient, remote: string): Pro
   }
 }
 
-/** Which of `names` the remote `folder` already holds (a folder that does not exist holds none). */
+/**
+ * Which of `names` the remote `folder` already holds. A folder that does not exist holds none: nothing can be
+ * replaced there, and the command itself then gets the server's answer.
+ */
 export async function takenNames(client: FtpClient, folder: string, names: readonly string[]): Promise<string[]> {
   try {
     const present = new Set((await client.list(folder)).entries.map((entry) => entry.name));
@@ -39,15 +42,7 @@ export async function takenNames(client: FtpClient, folder: string, names: reado
 
 /** Whether the folder holding `remotePath` lists an entry of its name (file, folder or link). */
 async function remoteNameTaken(client: FtpClient, remotePath: string): Promise<boolean> {
-  const name = remoteBasename(remotePath);
-  try {
-    const listing = await client.list(remoteDirname(remotePath));
-    return listing.entries.some((entry) => entry.name === name);
-  } catch (error) {
-    // No such folder: nothing can be replaced there; the command itself will get the server's answer.
-    if (error instanceof FtpError && error.data.kind === 'server-reply') return false;
-    throw error;
-  }
+  return (await takenNames(client, remoteDirname(remotePath), [remoteBasename(remotePath)])).length > 0;
 }
 
 /**
@@ -84,7 +79,6 @@ export async function removeRemoteTree(client: FtpClient, remotePath: string): P
   await client.rmdir(remotePath);
 }
 
-
 export interface TreeChmodResult {
   /** Files and folders whose mode was set. */
   readonly changed: number;
@@ -99,7 +93,7 @@ export interface TreeChmodResult {
  * the owner list the folder (r and x) is set before going in — it may be what makes the folder listable; one
  * that takes that away is set after, so the folder's contents are still reachable while they are changed.
  */
-export async function chmodRemoteTree(client: FtpClient, remotePath: string, mode: string, scope: ChmodScope, onItem?: (path: string) => void): Promise<TreeChmodResult> {
+export async function chmodRemoteTree(client: FtpClient, remotePath: string, mode: string, scope: ChmodScope): Promise<TreeChmodResult> {
   const ownerCanList = (Number.parseInt(mode, 8) & 0o500) === 0o500;
   let changed = 0;
   let skippedLinks = 0;
@@ -108,7 +102,6 @@ export async function chmodRemoteTree(client: FtpClient, remotePath: string, mod
     try {
       await client.chmod(path, mode);
       changed += 1;
-      onItem?.(path);
     } catch (error) {
       if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
       failed.push({ path, error });
