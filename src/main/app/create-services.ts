@@ -49,10 +49,11 @@ export const QUEUE_FILE = 'queue.json';
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { home } = options;
+  // The Settings in force, kept current below; the defaults until the store is read.
+  let settingsCache: Settings = DEFAULT_SETTINGS;
   // Every log line also goes to the log file when Settings name one (read at each write: a change applies at once).
-  let logFileSettings: Settings = DEFAULT_SETTINGS;
   const logFile = new LogFile(
-    () => ({ path: logFileSettings.logFile, limitBytes: logFileSettings.logFileLimitMiB * 1024 * 1024 }),
+    () => ({ path: settingsCache.logFile, limitBytes: settingsCache.logFileLimitMiB * 1024 * 1024 }),
     (text, hint) => options.emit('log:line', { sessionId: '', kind: 'error', text, hint, at: Date.now() }),
   );
   const emit: EmitEvent = (channel, payload) => {
@@ -71,14 +72,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   /** What each target was resolved from, so a changed site or Settings can be applied to it again. */
   const origins = new Map<string, { readonly target: ConnectTarget; readonly trustOnce: string | undefined }>();
   const limits = new Map<string, number>();
-  let settingsCache: Settings = await settingsStore.get().catch(() => DEFAULT_SETTINGS);
-  logFileSettings = settingsCache;
-  unsubscribe.push(
-    settingsStore.onChange((settings) => {
-      settingsCache = settings;
-      logFileSettings = settings;
-    }),
-  );
+  settingsCache = await settingsStore.get().catch(() => DEFAULT_SETTINGS);
+  unsubscribe.push(settingsStore.onChange((settings) => (settingsCache = settings)));
 
   /** The proxy from Settings with its saved password, unless the site bypasses it. */
   const proxyOf = async (settings: Settings, site: { readonly bypassProxy?: boolean } | null) =>
