@@ -22,7 +22,8 @@ export type TargetState =
  * Lexical only; `prepareFolder` and `inspectTarget` add the file-system checks.
  */
 export function segmentsBelow(root: string, target: string): string[] | null {
-  const relative = path.relative(path.resolve(root), path.resolve(target));
+  // path.relative resolves both itself; resolving them first as well doubled the cost (it runs once per queued file).
+  const relative = path.relative(root, target);
   if (relative === '' || path.isAbsolute(relative)) return null;
   const segments = relative.split(path.sep);
   if (segments.some((segment) => segment === '..' || segment === '')) return null;
