@@ -1,6 +1,8 @@
 /**
  * A draggable divider that sizes a neighbouring panel through a CSS variable on the app root,
  * remembered in localStorage. Keyboard: arrow keys move it (role="separator", focusable).
+ * Until it is first moved the stylesheet's default holds (the panes' 50 % follows the window); a drag or a key
+ * starts from the panel's size as drawn, so a window resized meanwhile never makes the divider jump.
  */
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
 
@@ -17,23 +19,21 @@ export interface SplitterProps {
 
 const STORAGE = 'ferry.layout.';
 
-function readStored(variable: string, fallback: number): number {
+function readStored(variable: string): number | null {
   try {
     const v = Number(localStorage.getItem(STORAGE + variable));
-    return Number.isFinite(v) && v > 0 ? v : fallback;
+    return Number.isFinite(v) && v > 0 ? v : null;
   } catch {
-    return fallback;
+    return null;
   }
 }
 
 export function Splitter(props: SplitterProps): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
-  const size = useRef(readStored(props.variable, props.initial));
   const drag = useRef<{ start: number; size: number } | null>(null);
 
   const apply = (value: number, store = false) => {
     const clamped = Math.round(Math.max(props.min, Math.min(props.max(), value)));
-    size.current = clamped;
     const root = ref.current?.closest<HTMLElement>('.app');
     root?.style.setProperty(props.variable, `${clamped}px`);
     ref.current?.setAttribute('aria-valuenow', String(clamped));
@@ -46,9 +46,18 @@ export function Splitter(props: SplitterProps): ReactElement {
     }
   };
 
+  /** The panel's size as drawn now: the one before the divider grows with a drag down/right, else the one after. */
+  const current = (): number => {
+    const panel = props.sign === 1 ? ref.current?.previousElementSibling : ref.current?.nextElementSibling;
+    if (!panel) return props.initial;
+    const box = panel.getBoundingClientRect();
+    return props.orientation === 'horizontal' ? box.height : box.width;
+  };
+
   // Apply the remembered size once on mount (a splitter's props never change).
   useEffect(() => {
-    apply(size.current);
+    const stored = readStored(props.variable);
+    if (stored !== null) apply(stored);
   }, []);
 
   const coord = (e: PointerEvent) => (props.orientation === 'horizontal' ? e.clientY : e.clientX);
@@ -56,7 +65,7 @@ export function Splitter(props: SplitterProps): ReactElement {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { start: coord(e), size: size.current };
+    drag.current = { start: coord(e), size: current() };
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     if (!drag.current) return;
@@ -66,7 +75,7 @@ export function Splitter(props: SplitterProps): ReactElement {
     if (!drag.current) return;
     drag.current = null;
     e.currentTarget.releasePointerCapture(e.pointerId);
-    apply(size.current, true);
+    apply(current(), true);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 64 : 16;
@@ -74,7 +83,7 @@ export function Splitter(props: SplitterProps): ReactElement {
     const dir = grow[e.key];
     if (dir === undefined) return;
     e.preventDefault();
-    apply(size.current + props.sign * dir * step, true);
+    apply(current() + props.sign * dir * step, true);
   };
 
   return (
