@@ -32,6 +32,7 @@ import { getApi } from './api/get-api';
 import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
 import { localizeError } from './lib/localize-error';
+import { createEchoFilter } from './lib/log-echo';
 import type { PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
@@ -46,7 +47,7 @@ import { remoteUrl } from './lib/url';
 import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
 import { buildAppMenu } from './lib/app-menu';
 import type { MenuCommand } from '../shared/app-menu';
-import { appendLog, useLogStore } from './stores/log-store';
+import { appendLog, removeLogLine, useLogStore } from './stores/log-store';
 import { emptyPane, paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
 import { useEditStore } from './stores/edit-store';
 import { useQueueStore } from './stores/queue-store';
@@ -99,8 +100,7 @@ function currentSessionId(): string {
 
 /** Shows a failure: red line with its hint in the message log, and a toast. */
 export function reportError(error: FerryErrorData): void {
-  const shown = localizeError(error, currentLanguage());
-  appendLog([{ sessionId: currentSessionId(), kind: 'error', text: shown.message, hint: shown.hint || undefined, at: Date.now() }]);
+  logFailure(error, currentSessionId());
   const offer = modeSwitchOffer(error);
   toastForError(error, offer ? { label: offer.label, run: () => void switchTransferMode(offer.mode) } : undefined);
 }
@@ -135,17 +135,32 @@ function invalid(message: string, hint = ''): FerryErrorData {
 
 let pendingLog: LogLine[] = [];
 let logFlush: ReturnType<typeof setTimeout> | null = null;
+const echoes = createEchoFilter();
 
 /** Log lines come in bursts (a listing, a transfer): batch them into one store update per frame. */
 function queueLogLine(line: LogLine): void {
+  if (!echoes.admit(line)) return;
   pendingLog.push(line);
   if (logFlush !== null) return;
-  logFlush = setTimeout(() => {
-    logFlush = null;
-    const batch = pendingLog;
-    pendingLog = [];
-    appendLog(batch);
-  }, 16);
+  logFlush = setTimeout(flushLog, 16);
+}
+
+function flushLog(): void {
+  if (logFlush !== null) clearTimeout(logFlush);
+  logFlush = null;
+  const batch = pendingLog;
+  pendingLog = [];
+  echoes.drawn(appendLog(batch));
+}
+
+/** A failure as a red line in the window's language, after its transcript; main's English copy (its echo) is not shown too. */
+function logFailure(error: FerryErrorData, sessionId: string): void {
+  const at = Date.now();
+  const { removeId } = echoes.reported(error, at, pendingLog);
+  if (removeId !== null) removeLogLine(removeId);
+  flushLog(); // the commands and replies that led to it come first
+  const shown = localizeError(error, currentLanguage());
+  appendLog([{ sessionId, kind: 'error', text: shown.message, hint: shown.hint || undefined, at }]);
 }
 
 function applySettings(settings: Settings): void {
@@ -1044,8 +1059,7 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   if (!r.ok) {
     if (r.error.kind === 'certificate') {
       useUiStore.setState({ certificate: { error: r.error, target } });
-      const shown = localizeError(r.error, currentLanguage());
-      appendLog([{ sessionId: '', kind: 'error', text: shown.message, hint: shown.hint || undefined, at: Date.now() }]);
+      logFailure(r.error, '');
       return false;
     }
     reportError(r.error);

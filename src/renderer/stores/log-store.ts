@@ -17,12 +17,18 @@ export const useLogStore = create<LogState>()(() => ({ lines: [] }));
 
 let nextId = 1;
 
-/** Appends a batch, dropping the oldest past the cap. */
-export function appendLog(batch: readonly LogLine[]): void {
-  if (batch.length === 0) return;
+/** Appends a batch, dropping the oldest past the cap; returns the entries as stored. */
+export function appendLog(batch: readonly LogLine[]): readonly LogEntry[] {
+  if (batch.length === 0) return [];
   const entries = batch.map((l) => ({ ...l, id: nextId++ }));
   useLogStore.setState((s) => {
     const all = s.lines.concat(entries);
     return { lines: all.length > MAX_LOG_LINES ? all.slice(all.length - MAX_LOG_LINES) : all };
   });
+  return entries;
+}
+
+/** Removes one line (main's copy of a failure the window then reported in its own words). */
+export function removeLogLine(id: number): void {
+  useLogStore.setState((s) => ({ lines: s.lines.filter((l) => l.id !== id) }));
 }

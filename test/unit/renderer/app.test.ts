@@ -118,6 +118,68 @@ describe('main window', () => {
     const log = screen.getByRole('region', { name: 'Message log' });
     expect(within(log).getByText('Connection refused by h:21.')).toBeTruthy();
   });
+
+  it('a failure main logged as well shows once in the log, in the window’s words, whichever copy comes first', async () => {
+    const refused = { kind: 'connect', host: 'h', port: 21, cause: 'refused', message: 'Connection refused by h:21.', hint: 'Check the port.', retryable: true } as const;
+    const mainLine = { sessionId: 's9', kind: 'error', text: refused.message, hint: refused.hint, at: Date.now() } as const;
+    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } } as const;
+    const errorLines = (): number => useLogStore.getState().lines.filter((l) => l.kind === 'error').length;
+    const settle = (): Promise<void> => act(() => new Promise<void>((resolve) => setTimeout(resolve, 40)));
+
+    // main's line just before the answer (the usual order on both hosts).
+    api.handle('session:connect', () => {
+      api.emit('log:line', { sessionId: 's9', kind: 'command', text: 'USER u', at: Date.now() });
+      api.emit('log:line', mainLine);
+      return fail(refused);
+    });
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    await settle();
+    expect(errorLines()).toBe(1);
+    expect(useLogStore.getState().lines.map((l) => l.kind).slice(-2)).toEqual(['command', 'error']); // after what led to it
+
+    // main's line already drawn when the answer comes.
+    useLogStore.setState({ lines: [] });
+    api.handle('session:connect', async () => {
+      api.emit('log:line', { ...mainLine, at: Date.now() });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return fail(refused);
+    });
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    await settle();
+    expect(errorLines()).toBe(1);
+
+    // main's line after the answer.
+    useLogStore.setState({ lines: [] });
+    api.handle('session:connect', () => fail(refused));
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    act(() => api.emit('log:line', { ...mainLine, at: Date.now() }));
+    await settle();
+    expect(errorLines()).toBe(1);
+
+    // In Chinese the line kept is the window's.
+    useLogStore.setState({ lines: [] });
+    useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } });
+    const failedFor = { kind: 'server-reply', code: 550, command: 'MKD /pub', retryable: false, message: '"MKD /pub" failed for /pub: 550 Create directory operation failed.', hint: 'The folder may already exist, its parent folder may be missing, or you lack permission to create it.', text: { message: 'reply.failed-for', hint: 'reply.mkd.hint', values: { command: 'MKD /pub', path: '/pub', reply: '550 Create directory operation failed.' } } } as const;
+    act(() => {
+      api.emit('log:line', { sessionId: 's1', kind: 'error', text: failedFor.message, hint: failedFor.hint, at: Date.now() });
+      actions.reportError(failedFor);
+    });
+    await settle();
+    const lines = useLogStore.getState().lines.filter((l) => l.kind === 'error');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.text).not.toBe(failedFor.message);
+
+    // A later failure with the same words is a new line.
+    act(() => actions.reportError(failedFor));
+    await settle();
+    expect(useLogStore.getState().lines.filter((l) => l.kind === 'error')).toHaveLength(2);
+  });
 });
 
 describe('Site Manager', () => {
