@@ -131,10 +131,10 @@ describe('directory comparison, synchronized browsing and the quick filter, web 
         await expect(ui.grid('local')).toBeFocused();
         await page.keyboard.press('Control+a');
         await expect(ui.grid('local').getByRole('row', { selected: true })).toHaveCount(3);
-        await expect(footer('local')).toContainText('Selected 3 files and 0 folders');
+        await expect(footer('local')).toContainText('Selected 3 files. Total size');
         await filter.fill('DIFF');
         await expect(footer('local')).toContainText('1 of 5 shown.');
-        await expect(footer('local')).toContainText('Selected 1 file and 0 folders');
+        await expect(footer('local')).toContainText('Selected 1 file. Total size');
         await filter.press('Escape');
         await expect(filter).toHaveValue('');
         await expect(footer('local')).not.toContainText('shown');

@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { formatSize } from '../lib/format';
 import { shownRows } from '../lib/pane-rows';
+import { footerKey } from '../lib/pane-footer';
 import { summarize } from '../lib/sort';
 import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
@@ -157,7 +158,7 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     const files = t.plural('pane.files', sum.files);
     const folders = t.plural('pane.folders', sum.folders);
     const size = formatSize(sum.bytes, t.locale);
-    const summary = selected.size > 0 ? t('pane.footerSelected', { files, folders, size }) : t('pane.footer', { files, folders, size });
+    const summary = t(footerKey(sum, selected.size > 0), { files, folders, size });
     return shown.length < listed.length ? `${t('pane.shownOf', { shown: shown.length, total: listed.length })} ${summary}` : summary;
   }, [rows, selected, showHidden, filter, marks, side, t, connected]);
   return (

@@ -1,0 +1,28 @@
+/** The pane footer names only what is there, and a size only with files. */
+import { describe, expect, it } from 'vitest';
+import { t, tn } from '../../../src/renderer/i18n';
+import { footerKey } from '../../../src/renderer/lib/pane-footer';
+
+describe('footerKey', () => {
+  const cases: readonly [string, number, number, boolean, string][] = [
+    ['files and folders', 3, 1, false, 'pane.footer'],
+    ['files only', 2, 0, false, 'pane.footerFiles'],
+    ['folders only', 0, 4, false, 'pane.footerFolders'],
+    ['nothing', 0, 0, false, 'pane.footerEmpty'],
+    ['selected files and folders', 1, 1, true, 'pane.footerSelected'],
+    ['selected files', 3, 0, true, 'pane.footerSelectedFiles'],
+    ['one selected folder', 0, 1, true, 'pane.footerSelectedFolders'],
+  ];
+  for (const [name, files, folders, selected, key] of cases) {
+    it(name, () => expect(footerKey({ files, folders }, selected)).toBe(key));
+  }
+
+  it('reads as FileZilla’s, without "0 folders" or a size for folders', () => {
+    const sentence = (files: number, folders: number, selected: boolean): string =>
+      t(footerKey({ files, folders }, selected), { files: tn('pane.files', files), folders: tn('pane.folders', folders), size: '1.2 KB' });
+    expect(sentence(0, 1, true)).toBe('Selected 1 folder.');
+    expect(sentence(3, 0, true)).toBe('Selected 3 files. Total size: 1.2 KB');
+    expect(sentence(2, 1, false)).toBe('2 files and 1 folder. Total size: 1.2 KB');
+    expect(sentence(0, 0, false)).toBe('Empty folder.');
+  });
+});
