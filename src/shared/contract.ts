@@ -19,6 +19,7 @@ import type {
   OverwriteAnswer,
   OverwritePolicy,
   OverwriteQuestion,
+  PasswordStorageStatus,
   ProgressUpdate,
   RemoteListing,
   RemoteSearchResult,
@@ -43,6 +44,16 @@ export interface Requests {
   /** Save (a string) or forget (null) the proxy's password, kept in the vault like site passwords. */
   'settings:set-proxy-password': [{ readonly password: string | null }, void];
   'settings:proxy-password-saved': [void, boolean];
+  /** Saved passwords: where they are kept, and the master password that may protect them (Settings → Passwords). */
+  'passwords:status': [void, PasswordStorageStatus];
+  'passwords:unlock': [{ readonly password: string }, PasswordStorageStatus];
+  /** Set a master password: every saved password is moved under it. */
+  'passwords:set-master': [{ readonly password: string }, PasswordStorageStatus];
+  'passwords:change-master': [{ readonly current: string; readonly next: string }, PasswordStorageStatus];
+  /** Remove it: the passwords move back to the host's storage (refused when there is none: never plain text). */
+  'passwords:remove-master': [{ readonly current: string }, PasswordStorageStatus];
+  /** A forgotten master password: remove it and forget the passwords it protected. */
+  'passwords:reset-master': [void, PasswordStorageStatus];
 
   'sites:list': [void, SiteList];
   'sites:save': [SiteInput, Site];
@@ -153,6 +164,12 @@ export const REQUEST_CHANNELS = [
   'settings:set',
   'settings:set-proxy-password',
   'settings:proxy-password-saved',
+  'passwords:status',
+  'passwords:unlock',
+  'passwords:set-master',
+  'passwords:change-master',
+  'passwords:remove-master',
+  'passwords:reset-master',
   'sites:list',
   'sites:save',
   'sites:delete',

@@ -87,6 +87,11 @@ export interface InvalidInputError extends ErrorBase {
 export interface AbortedError extends ErrorBase {
   readonly kind: 'aborted';
 }
+/** Saved passwords are protected by a master password that has not been entered yet, or was entered wrong. */
+export interface MasterPasswordError extends ErrorBase {
+  readonly kind: 'master-password';
+  readonly reason: 'locked' | 'wrong';
+}
 
 export type FerryErrorData =
   | ConnectError
@@ -100,7 +105,8 @@ export type FerryErrorData =
   | ClosedError
   | LocalFileError
   | InvalidInputError
-  | AbortedError;
+  | AbortedError
+  | MasterPasswordError;
 
 export type FerryErrorKind = FerryErrorData['kind'];
 

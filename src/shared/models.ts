@@ -312,6 +312,21 @@ export interface AppInfo {
   readonly homeDir: string;
 }
 
+/**
+ * Where saved passwords are kept (Settings → Passwords). The host's own storage is the system keychain in the
+ * desktop app and a key file under the web host; a master password, once set, protects them instead.
+ */
+export interface PasswordStorageStatus {
+  readonly masterPasswordSet: boolean;
+  /** The master password was entered in this run (always false when none is set). */
+  readonly unlocked: boolean;
+  readonly hostStorage: 'system-keychain' | 'key-file' | 'none';
+  /** Null when the host's storage works; else why not (e.g. no keyring on Linux). */
+  readonly hostUnavailableReason: string | null;
+  /** Passwords saved where this run cannot read them (another host's keychain), by site path; they stay as they are. */
+  readonly unmoved: readonly string[];
+}
+
 /** A remote file opened with View/Edit: a local copy watched for changes, uploaded back on request. */
 export interface EditedFile {
   readonly id: string;

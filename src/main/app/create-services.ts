@@ -23,6 +23,9 @@ import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import { LogFile } from './log-file';
+import { createPasswordStorage } from './password-storage';
+import { createMasterPasswordVault } from '../sites/master-password-vault';
+import { createPasswordKeeper } from '../sites/password-keeper';
 import { ExternalAddressLookup } from './external-address';
 
 export interface ServicesOptions {
@@ -60,9 +63,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (channel === 'log:line') logFile.write(payload as LogLine);
     options.emit(channel, payload);
   };
-  const sites = await openSiteStore({ home, vault: options.vault, watch: true });
+  // The host's own vault until a master password is set (Settings → Passwords), then the master password's.
+  const keeper = await createPasswordKeeper(options.vault, createMasterPasswordVault(home));
+  const sites = await openSiteStore({ home, vault: keeper, watch: true });
   const settingsStore = await openSettingsStore({ home, watch: true });
-  const secrets = await openSecretStore({ home, vault: options.vault });
+  const secrets = await openSecretStore({ home, vault: keeper });
+  const passwords = createPasswordStorage(keeper, sites, secrets);
   const unsubscribe = [sites.onChange((list) => emit('sites:changed', list)), settingsStore.onChange((settings) => emit('settings:changed', settings))];
   const local = new LocalFiles();
 
@@ -182,6 +188,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'settings:set-proxy-password': ({ password }) => secrets.set('proxy-password', password),
     'settings:proxy-password-saved': () => secrets.has('proxy-password'),
+    'passwords:status': () => passwords.status(),
+    'passwords:unlock': ({ password }) => passwords.unlock(password),
+    'passwords:set-master': ({ password }) => passwords.setMaster(password),
+    'passwords:change-master': ({ current, next }) => passwords.changeMaster(current, next),
+    'passwords:remove-master': ({ current }) => passwords.removeMaster(current),
+    'passwords:reset-master': () => passwords.resetMaster(),
 
     'sites:list': () => sites.list(),
     'sites:save': async (input) => {

@@ -13,6 +13,7 @@ export const EXIT_CODES: Record<FerryErrorKind | 'partial', number> = {
   closed: 8,
   protocol: 9,
   'local-file': 10,
+  'master-password': 12,
   aborted: 130,
   partial: 11,
 };

@@ -1,16 +1,13 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FtpError } from '../ftp/ftp-error';
+import { BoxOpenError, KEY_BYTES, openText, sealText } from './aes-gcm-box';
 import { fsyncDirectory } from './atomic-file';
 import type { PasswordVault } from './password-vault';
 
 export const VAULT_KEY_FILE = 'vault.key';
 export const FILE_KEY_VAULT_ID = 'file-key';
-const KEY_BYTES = 32;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const FORMAT = 'v1';
 
 /**
  * Node's vault (web host, CLI): AES-256-GCM under a random key in `<home>/vault.key`, mode 0600.
@@ -47,23 +44,15 @@ export function createFileKeyVault(home: string, platform: NodeJS.Platform = pro
       return problem();
     },
     async encrypt(plain) {
-      const secret = loadKey(true) as Buffer;
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', secret, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+      return sealText(loadKey(true) as Buffer, plain);
     },
     async decrypt(stored) {
       const secret = loadKey(false);
       if (!secret) throw vaultError(`The vault key ${keyPath} is missing, so stored passwords cannot be read.`, 'Enter the passwords again (the key is created anew when one is saved).', keyPath);
-      const [format, data] = stored.split(':', 2);
-      const bytes = Buffer.from(data ?? '', 'base64');
-      if (format !== FORMAT || bytes.length < IV_BYTES + TAG_BYTES) throw vaultError('A stored password is not in a format this Ferry understands.', 'Enter the password again.', keyPath);
       try {
-        const decipher = createDecipheriv('aes-256-gcm', secret, bytes.subarray(0, IV_BYTES));
-        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-      } catch {
+        return openText(secret, stored);
+      } catch (error) {
+        if (error instanceof BoxOpenError && error.reason === 'format') throw vaultError('A stored password is not in a format this Ferry understands.', 'Enter the password again.', keyPath);
         throw vaultError(`A stored password does not decrypt with the key in ${keyPath} (the key was replaced or the data altered).`, 'Enter the password again.', keyPath);
       }
     },

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { FtpError } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
-import type { PasswordVault } from './password-vault';
+import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
+import type { ResealReport } from './site-store';
 import { describeIssues } from './sites-file';
 
 export const SECRETS_FILE = 'secrets.json';
@@ -27,6 +28,10 @@ export interface SecretStore {
   get(name: SecretName): Promise<string | null>;
   /** Save (a string) or forget (null or ''). */
   set(name: SecretName, value: string | null): Promise<void>;
+  /** Move every secret into the vault now in force (see SiteStore.resealPasswords); the names not moved. */
+  reseal(): Promise<ResealReport>;
+  /** Forget every secret saved by vault `vaultId` (a forgotten master password). */
+  forget(vaultId: string): Promise<void>;
   warnings(): readonly string[];
   close(): void;
 }
@@ -45,28 +50,57 @@ export async function openSecretStore(options: { readonly home: string; readonly
     get: async (name) => {
       const stored = (await document.read())[name];
       if (!stored) return null;
-      if (stored.vault !== vault.id) {
+      if (!readsVault(vault, stored.vault)) {
         throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} was saved by another vault ("${stored.vault}") than this one ("${vault.id}") can read.`, hint: `Enter the ${label(name)} again in Settings.`, retryable: false });
       }
       try {
-        return await vault.decrypt(stored.data);
+        return await decryptFrom(vault, stored.vault, stored.data);
       } catch (error) {
+        if (error instanceof FtpError && error.data.kind === 'master-password') throw error;
         throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} cannot be decrypted: ${(error as Error).message}.`, hint: `Enter the ${label(name)} again in Settings.`, retryable: false });
       }
     },
     set: async (name, value) => {
       let sealed: Stored | null = null;
       if (value !== null && value !== '') {
-        if (!vault.available) {
-          throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} was not saved: ${vault.unavailableReason ?? 'no secure storage is available'}`, hint: 'Ferry never stores passwords in plain text. Set up the system keyring, or use a proxy without a password.', retryable: false });
+        let data: string;
+        try {
+          // Encrypt first, then ask which vault did (see the site store's seal).
+          data = await vault.encrypt(value);
+        } catch (error) {
+          if ((error instanceof FtpError && error.data.kind === 'master-password') || vault.available) throw error;
+          throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} was not saved: ${vault.unavailableReason ?? 'no secure storage is available'}`, hint: 'Ferry never stores passwords in plain text. Set up the system keyring, set a master password (Settings → Passwords), or use a proxy without a password.', retryable: false });
         }
-        sealed = { vault: vault.id, data: await vault.encrypt(value) };
+        sealed = { vault: vault.id, data };
       }
       await document.update((current) => {
         const { [name]: _dropped, ...rest } = current;
         return { value: sealed ? { ...rest, [name]: sealed } : rest, result: undefined };
       });
     },
+    reseal: () =>
+      document.update(async (current) => {
+        const next: Record<string, Stored> = {};
+        const unmoved: { name: string; vault: string }[] = [];
+        let moved = 0;
+        for (const [name, stored] of Object.entries(current)) {
+          next[name] = stored;
+          if (stored.vault === vault.id) continue;
+          try {
+            if (!readsVault(vault, stored.vault)) throw new Error('unreadable here');
+            next[name] = { vault: vault.id, data: await vault.encrypt(await decryptFrom(vault, stored.vault, stored.data)) };
+            moved += 1;
+          } catch {
+            unmoved.push({ name: label(name as SecretName), vault: stored.vault });
+          }
+        }
+        return { value: moved > 0 ? next : current, result: { moved, unmoved } };
+      }),
+    forget: (vaultId) =>
+      document.update((current) => {
+        const kept = Object.fromEntries(Object.entries(current).filter(([, stored]) => stored.vault !== vaultId));
+        return { value: Object.keys(kept).length === Object.keys(current).length ? current : kept, result: undefined };
+      }),
     warnings: () => document.warnings(),
     close: () => document.close(),
   };

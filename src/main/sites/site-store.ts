@@ -5,7 +5,7 @@ import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { exportSites } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
 import { openJsonDocument } from './json-document';
-import type { PasswordVault } from './password-vault';
+import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
 import { compareFolders, isWithin, joinFolder, joinSitePath, sameFolder, splitSitePath, withAncestors } from './site-path';
 import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
 import { normalizeFingerprint, validateFolder, validateName, validateSiteInput } from './validate-site';
@@ -16,6 +16,12 @@ export interface SiteStoreOptions {
   readonly vault: PasswordVault;
   /** Also report changes other processes (CLI, web host) make to the file. */
   readonly watch?: boolean;
+}
+
+/** What moving saved passwords to the vault in force did: how many moved, and which stayed where they were. */
+export interface ResealReport {
+  readonly moved: number;
+  readonly unmoved: readonly { readonly name: string; readonly vault: string }[];
 }
 
 /** The Site Manager's data: every method validates, and every change is one atomic, locked write. */
@@ -40,6 +46,14 @@ export interface SiteStore {
   trustCertificate(id: string, fingerprint256: string): Promise<Site>;
   /** The decrypted password, or null when none is stored. */
   getPassword(id: string): Promise<string | null>;
+  /**
+   * Every saved password not yet in the vault now in force, moved there (after a master password was set or
+   * removed): decrypted with the vault that saved it, encrypted with the current one, in one atomic write.
+   * Returns the sites whose password could not be moved; those keep their record as it was.
+   */
+  resealPasswords(): Promise<ResealReport>;
+  /** Forget every password saved by vault `vaultId` (a forgotten master password): the sites stay, without them. */
+  forgetPasswords(vaultId: string): Promise<number>;
   onChange(listener: (list: SiteList) => void): () => void;
   close(): void;
 }
@@ -65,10 +79,14 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 
   /** Encrypt a password, or say why it cannot be kept (no plaintext fallback, ever). */
   const seal = async (password: string): Promise<StoredPassword | { readonly reason: string }> => {
-    if (!vault.available) return { reason: vault.unavailableReason ?? 'no secure storage is available' };
     try {
-      return { vault: vault.id, data: await vault.encrypt(password) };
+      // Encrypt first, then ask which vault did: a keeper switches to the master password's when one was set meanwhile.
+      const data = await vault.encrypt(password);
+      return { vault: vault.id, data };
     } catch (error) {
+      // Locked: the caller asks for the master password and tries again; dropping the password would lose it.
+      if (error instanceof FtpError && error.data.kind === 'master-password') throw error;
+      if (!vault.available) return { reason: vault.unavailableReason ?? 'no secure storage is available' };
       return { reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : (error as Error).message };
     }
   };
@@ -219,7 +237,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     async getPassword(id) {
       const site = findById(await document.read(), id);
       if (!site.password) return null;
-      if (site.password.vault !== vault.id) {
+      if (!readsVault(vault, site.password.vault)) {
         throw new FtpError({
           kind: 'local-file',
           path: document.file,
@@ -229,12 +247,43 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         });
       }
       try {
-        return await vault.decrypt(site.password.data);
+        return await decryptFrom(vault, site.password.vault, site.password.data);
       } catch (error) {
         if (error instanceof FtpError) throw error;
         throw new FtpError({ kind: 'local-file', path: document.file, message: `The password of "${joinSitePath(site.folder, site.name)}" cannot be decrypted: ${(error as Error).message}.`, hint: 'Enter the password again in the Site Manager.', retryable: false });
       }
     },
+
+    resealPasswords: () =>
+      document.update(async (doc) => {
+        const unmoved: { name: string; vault: string }[] = [];
+        let moved = 0;
+        const sites: StoredSite[] = [];
+        for (const site of doc.sites) {
+          const record = site.password;
+          if (!record || record.vault === vault.id) {
+            sites.push(site);
+            continue;
+          }
+          try {
+            if (!readsVault(vault, record.vault)) throw new Error(`saved with ${vaultName(record.vault)}`);
+            const data = await vault.encrypt(await decryptFrom(vault, record.vault, record.data));
+            sites.push({ ...site, password: { vault: vault.id, data } });
+            moved += 1;
+          } catch {
+            unmoved.push({ name: joinSitePath(site.folder, site.name), vault: record.vault });
+            sites.push(site);
+          }
+        }
+        return { value: moved > 0 ? { ...doc, sites } : doc, result: { moved, unmoved } };
+      }),
+
+    forgetPasswords: (vaultId) =>
+      update((doc) => {
+        const forgotten = doc.sites.filter((site) => site.password?.vault === vaultId).length;
+        if (forgotten === 0) return { value: doc, result: 0 };
+        return { value: { ...doc, sites: doc.sites.map((site) => (site.password?.vault === vaultId ? { ...site, password: null } : site)) }, result: forgotten };
+      }),
 
     onChange: (listener) => document.subscribe((doc) => listener(toList(doc))),
     close: () => document.close(),
@@ -302,5 +351,6 @@ function uniqueName(doc: SitesDocument, folder: readonly string[], base: string)
 function vaultName(id: string): string {
   if (id === 'safe-storage') return "the desktop app's system keychain (safeStorage)";
   if (id === 'file-key') return 'the vault key file (web host and command line)';
+  if (id === 'master-password') return 'the master password';
   return `the "${id}" vault`;
 }

@@ -7,7 +7,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { TranscriptLine } from '../../../src/main/ftp/transcript';
+import { createPasswordStorage } from '../../../src/main/app/password-storage';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
+import { createMasterPasswordVault } from '../../../src/main/sites/master-password-vault';
+import { createPasswordKeeper } from '../../../src/main/sites/password-keeper';
+import { openSecretStore } from '../../../src/main/sites/secret-store';
 import { openSettingsStore } from '../../../src/main/sites/settings-store';
 import { siteToConnectOptions } from '../../../src/main/sites/site-connect-options';
 import { openSiteStore } from '../../../src/main/sites/site-store';
@@ -181,5 +185,36 @@ describe('saved sites through the CLI against vsftpd', () => {
     expect((await ferry(['sites', 'remove', 'Secure/Implicit FTPS'])).code).toBe(0);
     const after = JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as { path: string }[];
     expect(after.map((site) => site.path)).not.toContain('Secure/Implicit FTPS');
+  });
+  it('under a master password: without FERRY_MASTER_PASSWORD the saved password is refused with the fix (exit 12), with it the site connects', async () => {
+    // Set it as the window would (another process), then move the saved passwords under it.
+    const keeper = await createPasswordKeeper(createFileKeyVault(home), createMasterPasswordVault(home));
+    const stores = { sites: await openSiteStore({ home, vault: keeper }), secrets: await openSecretStore({ home, vault: keeper }) };
+    const storage = createPasswordStorage(keeper, stores.sites, stores.secrets);
+    try {
+      await storage.setMaster('cli master password');
+      const locked = await ferry(['ls', '--site', 'Modes/Passive', '/pub']);
+      expect(locked.code).toBe(12);
+      expect(locked.stderr).toMatch(/protected by a master password[\s\S]*FERRY_MASTER_PASSWORD/);
+      const wrong = await new Promise<Run>((resolve) => {
+        execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), 'ls', '--site', 'Modes/Passive', '/pub'], { env: { ...process.env, FERRY_HOME: home, FERRY_MASTER_PASSWORD: 'not it' }, timeout: 60_000 }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+      expect(wrong.code).toBe(12);
+      expect(wrong.stderr).toMatch(/not the master password/);
+      const unlocked = await new Promise<Run>((resolve) => {
+        execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), 'ls', '--site', 'Modes/Passive', '/pub'], { env: { ...process.env, FERRY_HOME: home, FERRY_MASTER_PASSWORD: 'cli master password' }, timeout: 60_000 }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+      expect(unlocked.code, unlocked.stderr).toBe(0);
+      expect(unlocked.stdout).toMatch(/hello\.txt/);
+    } finally {
+      await storage.removeMaster('cli master password');
+      stores.sites.close();
+      stores.secrets.close();
+    }
+    expect((await ferry(['ls', '--site', 'Modes/Passive', '/pub'])).code).toBe(0);
   });
 });
