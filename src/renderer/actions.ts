@@ -117,6 +117,7 @@ export function modeSwitchOffer(error: FerryErrorData | null, status: SessionSta
 }
 
 function info(text: string): void {
+  flushLog(); // after the lines main sent before it
   appendLog([{ sessionId: currentSessionId(), kind: 'info', text, at: Date.now() }]);
 }
 
@@ -1053,7 +1054,7 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   if (isConnected(session.status)) await disconnect();
   const described = describeTarget(target);
   useSessionStore.setState({ connecting: true, target: described });
-  info(t('log.connecting', { host: described ? `${described.host}:${described.port}` : '' }));
+  // No "Connecting…" line of the window's own: main logs one, naming the transfer mode.
   const r = await request('session:connect', trustOnce ? { target, trustOnce } : { target });
   useSessionStore.setState({ connecting: false });
   if (!r.ok) {
@@ -1181,7 +1182,8 @@ export async function disconnect(): Promise<void> {
   useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
   resetPane('remote');
   setSyncBrowsing(false);
-  info(t('log.disconnected'));
+  // Main logs "Disconnected." after its QUIT; the window says it only when main could not be reached.
+  if (!r.ok) info(t('log.disconnected'));
 }
 
 export function certificateTrustOnce(): void {

@@ -249,7 +249,6 @@ export const en = {
   'log.kind.reply': 'Reply',
   'log.kind.info': 'Status',
   'log.kind.error': 'Error',
-  'log.connecting': 'Connecting to {host}…',
   'log.disconnected': 'Disconnected.',
   'log.unparsed_one': '{count} listing line could not be read and was left out.',
   'log.unparsed_other': '{count} listing lines could not be read and were left out.',

@@ -250,7 +250,6 @@ export const zhCN: Messages = {
   'log.kind.reply': '响应',
   'log.kind.info': '状态',
   'log.kind.error': '错误',
-  'log.connecting': '正在连接 {host}…',
   'log.disconnected': '已断开连接。',
   'log.unparsed_one': '有 {count} 行目录列表无法解析，已略过。',
   'log.unparsed_other': '有 {count} 行目录列表无法解析，已略过。',

@@ -180,6 +180,41 @@ describe('main window', () => {
     await settle();
     expect(useLogStore.getState().lines.filter((l) => l.kind === 'error')).toHaveLength(2);
   });
+
+  it('connecting and disconnecting are logged once: by main, which names the mode; by the window only when main cannot', async () => {
+    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } } as const;
+    const statusLines = (): string[] => useLogStore.getState().lines.filter((l) => l.kind === 'info').map((l) => l.text);
+    const settle = (): Promise<void> => act(() => new Promise<void>((resolve) => setTimeout(resolve, 40)));
+    api.handle('session:connect', () => {
+      api.emit('log:line', { sessionId: 's1', kind: 'info', text: 'Connecting to h:21 (passive mode)…', at: Date.now() });
+      return ok(status({ host: 'h' }));
+    });
+    api.handle('session:list', () => ok(remoteListing('/', [])));
+    api.handle('session:disconnect', () => {
+      api.emit('log:line', { sessionId: 's1', kind: 'info', text: 'Disconnected.', at: Date.now() });
+      return ok(undefined);
+    });
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    await act(async () => {
+      await actions.disconnect();
+    });
+    await settle();
+    expect(statusLines()).toEqual(['Connecting to h:21 (passive mode)…', 'Disconnected.']);
+
+    // The host went away: main cannot say it, so the window does.
+    useLogStore.setState({ lines: [] });
+    api.handle('session:disconnect', () => fail({ kind: 'closed', message: 'This page closed its connection to Ferry.', hint: 'Reload the page to connect again.', retryable: false }));
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    await act(async () => {
+      await actions.disconnect();
+    });
+    await settle();
+    expect(statusLines()).toEqual(['Connecting to h:21 (passive mode)…', 'Disconnected.']);
+  });
 });
 
 describe('Site Manager', () => {
