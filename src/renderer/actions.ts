@@ -16,6 +16,7 @@ import type {
   ModeProbe,
   OverwriteAnswer,
   OverwritePolicy,
+  PasswordStorageStatus,
   QuickConnect,
   RemoteListing,
   RemoteSearchMatch,
@@ -54,7 +55,7 @@ import { useQueueStore } from './stores/queue-store';
 import { isConnected, useSessionStore, type SessionTarget } from './stores/session-store';
 import { useSettingsStore } from './stores/settings-store';
 import { useSitesStore } from './stores/sites-store';
-import { pushToast, toastForError, useUiStore, type PromptRequest } from './stores/ui-store';
+import { pushToast, toastForError, useUiStore, type MasterPasswordRequest, type PromptRequest } from './stores/ui-store';
 import { saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
 import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
 
@@ -81,13 +82,68 @@ function transportError(cause: unknown): FerryErrorData {
   };
 }
 
-/** One request; a transport failure (host gone) comes back as an error result, never a throw. */
-export async function request<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
+async function invokeOnce<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
   try {
     return await ferry().invoke(channel, arg);
   } catch (cause) {
     return { ok: false, error: transportError(cause) };
   }
+}
+
+/**
+ * One request; a transport failure (host gone) comes back as an error result, never a throw. A request that
+ * needs a saved password while the master password has not been entered asks for it (FileZilla does the same)
+ * and, once entered, is sent again: connecting, saving a site, the proxy's password all just continue.
+ */
+export async function request<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
+  const r = await invokeOnce(channel, arg);
+  if (r.ok || r.error.kind !== 'master-password' || r.error.reason !== 'locked' || channel.startsWith('passwords:')) return r;
+  return (await unlockMasterPassword()) ? invokeOnce(channel, arg) : r;
+}
+
+let unlocking: Promise<boolean> | null = null;
+
+/** Ask for the master password once, however many requests are waiting for it. True when it was entered. */
+function unlockMasterPassword(): Promise<boolean> {
+  unlocking ??= askMasterPassword('unlock')
+    .then((status) => status !== null)
+    .finally(() => {
+      unlocking = null;
+    });
+  return unlocking;
+}
+
+/** Open the master password dialog; resolves with the new status, or null when cancelled. */
+export function askMasterPassword(mode: MasterPasswordRequest['mode'], hostStorage?: PasswordStorageStatus['hostStorage']): Promise<PasswordStorageStatus | null> {
+  return new Promise((resolve) => {
+    useUiStore.setState({
+      masterPassword: {
+        mode,
+        ...(hostStorage ? { hostStorage } : {}),
+        resolve: (status) => {
+          useUiStore.setState({ masterPassword: null });
+          if (status) pushToast('info', t(mode === 'unlock' ? 'passwords.protectedUnlocked' : `passwords.done.${mode}`));
+          resolve(status);
+        },
+      },
+    });
+  });
+}
+
+/** Where saved passwords are kept (Settings → Passwords); null when main could not say (reported). */
+export async function passwordStatus(): Promise<PasswordStorageStatus | null> {
+  const r = await perform('passwords:status', undefined);
+  return r.ok ? r.value : null;
+}
+
+/** A forgotten master password: after a clear warning, remove it and forget the passwords it protected. */
+export async function resetMasterPassword(): Promise<PasswordStorageStatus | null> {
+  const answer = await decide({ title: t('passwords.resetTitle'), message: t('passwords.resetMessage'), confirmLabel: t('passwords.resetConfirm'), danger: true });
+  if (answer !== 'confirm') return null;
+  const r = await perform('passwords:reset-master', undefined);
+  if (!r.ok) return null;
+  pushToast('info', t('passwords.done.reset'));
+  return r.value;
 }
 
 function currentLanguage(): Language {

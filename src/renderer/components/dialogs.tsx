@@ -14,6 +14,7 @@ import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
 import { Dialog } from './dialog';
+import { MasterPasswordDialog } from './master-password-dialog';
 import { EditDialogs } from './edit-dialogs';
 
 function ConfirmDialog({ req }: { readonly req: ConfirmRequest }): ReactElement {
@@ -312,6 +313,7 @@ export function DialogHost(): ReactElement {
   const confirm = useUiStore((s) => s.confirm);
   const prompt = useUiStore((s) => s.prompt);
   const chmod = useUiStore((s) => s.chmod);
+  const masterPassword = useUiStore((s) => s.masterPassword);
   const question = useQueueStore((s) => s.questions[0]);
   return (
     <>
@@ -321,6 +323,7 @@ export function DialogHost(): ReactElement {
       {chmod ? <ChmodDialog req={chmod} /> : null}
       {prompt ? <PromptDialog key={prompt.title + prompt.label} req={prompt} /> : null}
       <EditDialogs />
+      {masterPassword ? <MasterPasswordDialog req={masterPassword} /> : null}
       {confirm ? <ConfirmDialog req={confirm} /> : null}
     </>
   );

@@ -16,6 +16,7 @@ import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft
 import { proxyDraft, proxyPasswordChange, proxyProblems, proxyValue, type ProxyChoice, type ProxyDraft, type ProxyProblem } from '../lib/proxy-form';
 import { useSettingsStore } from '../stores/settings-store';
 import { Dialog } from './dialog';
+import { PasswordSettings } from './password-settings';
 
 interface Draft {
   readonly language: Language;
@@ -373,6 +374,7 @@ export function SettingsDialog(): ReactElement {
             ) : null}
             <span className="help">{t('settings.proxyHelp')}</span>
           </section>
+          <PasswordSettings />
           <section className="settings-section" aria-labelledby={`${id}-editing`}>
             <h3 id={`${id}-editing`}>{t('settings.editing')}</h3>
             <div className="field">

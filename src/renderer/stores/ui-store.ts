@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CertificateError, FerryErrorData } from '../../shared/errors';
-import type { ConnectTarget } from '../../shared/models';
+import type { ConnectTarget, PasswordStorageStatus } from '../../shared/models';
 import type { PaneSide } from '../lib/dnd';
 import { localizeError } from '../lib/localize-error';
 import { useSettingsStore } from './settings-store';
@@ -51,6 +51,14 @@ export interface PromptRequest {
   readonly resolve: (value: string | null) => void;
 }
 
+/** The master password dialog: what it is for, and who waits for the outcome (the status, or null when cancelled). */
+export interface MasterPasswordRequest {
+  readonly mode: 'set' | 'change' | 'remove' | 'unlock';
+  /** Where the passwords go when it is removed (said in the dialog). */
+  readonly hostStorage?: PasswordStorageStatus['hostStorage'];
+  readonly resolve: (status: PasswordStorageStatus | null) => void;
+}
+
 export interface ChmodRequest {
   readonly names: readonly string[];
   readonly permissions: string | null;
@@ -89,6 +97,7 @@ export interface UiState {
   readonly fingerprintOpen: boolean;
   readonly confirm: ConfirmRequest | null;
   readonly prompt: PromptRequest | null;
+  readonly masterPassword: MasterPasswordRequest | null;
   readonly chmod: ChmodRequest | null;
   readonly menu: MenuRequest | null;
   readonly toasts: readonly Toast[];
@@ -106,6 +115,7 @@ export const useUiStore = create<UiState>()(() => ({
   fingerprintOpen: false,
   confirm: null,
   prompt: null,
+  masterPassword: null,
   chmod: null,
   menu: null,
   toasts: [],

@@ -30,13 +30,15 @@ export interface Scenario {
 export interface ScenarioOptions {
   /** JavaScript run in the page before the app's own scripts (context.addInitScript). */
   readonly initScript?: string;
+  /** Another launch on this profile folder (FERRY_HOME), e.g. a second window's; the caller keeps it. */
+  readonly home?: string;
 }
 
 export async function openScenario(name: string, localDir: string, options: ScenarioOptions = {}): Promise<Scenario> {
   const browser = await launchChromium();
   let host: FerryWebHost | null = null;
   try {
-    host = await startFerryWebHost({ localDir });
+    host = await startFerryWebHost({ localDir, ...(options.home ? { home: options.home } : {}) });
     const context = await newContext(browser);
     if (options.initScript) await context.addInitScript(options.initScript);
     const page = await context.newPage();

@@ -23,6 +23,8 @@ export interface WebHostOptions {
   /** The folder the local pane opens in (becomes HOME of the host process). */
   readonly localDir: string;
   readonly startTimeoutMs?: number;
+  /** Run on this profile folder (a second launch on the first one's data); the caller removes it. */
+  readonly home?: string;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -32,7 +34,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 export async function startFerryWebHost(options: WebHostOptions): Promise<FerryWebHost> {
   ensureBuilt();
-  const profile = ownedTempDir('ferry-e2e-home-');
+  const profile = options.home ? { dir: options.home, remove: () => undefined } : ownedTempDir('ferry-e2e-home-');
   const home = profile.dir;
   const env: NodeJS.ProcessEnv = { ...process.env, FERRY_HOME: home, HOME: options.localDir };
   delete env.FERRY_WEB_PORT;
