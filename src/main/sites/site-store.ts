@@ -105,7 +105,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         const result = await seal(input.password);
         if ('reason' in result) {
           // The site is still saved, without the password; the list's warnings tell the user why.
-          notices.add(`The password for "${joinSitePath(fields.folder, fields.name)}" was not saved: ${result.reason} Ferry will ask for it when connecting.`);
+          notices.add(`The password for "${joinSitePath(fields.folder, fields.name)}" was not saved: ${result.reason} Ferry will ask for it when connecting; to keep passwords here, set a master password (Settings → Passwords).`);
           sealed = null;
         } else sealed = result;
       }
