@@ -42,7 +42,8 @@ import { shownRows } from './lib/pane-rows';
 import { syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
-import { siteToInput, splitHost } from './lib/site-form';
+import { siteToInput } from './lib/site-form';
+import { parseQuickHost } from './lib/quick-host';
 import type { FileRow, SortSpec } from './lib/sort';
 import { remoteUrl } from './lib/url';
 import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
@@ -1178,30 +1179,32 @@ export interface QuickConnectFields {
   readonly transferMode?: SiteTransferMode;
 }
 
-/** The quick connect bar; "ftps://host" means implicit TLS, "host:port" is understood. Returns a problem to show, or null. */
+/**
+ * The quick connect bar. The host field may be a URL (`lib/quick-host.ts`): ftps:// means implicit TLS, ftpes://
+ * explicit, `user:password@` fills empty fields, a folder after the host is opened. Returns a problem to show, or null.
+ */
 export async function quickConnect(fields: QuickConnectFields): Promise<string | null> {
-  const rawHost = fields.host.trim();
-  if (rawHost === '') return t('validation.hostRequired');
-  const implicit = /^ftps:\/\//i.test(rawHost);
-  const plain = /^ftpes?:\/\//i.test(rawHost) ? false : null;
-  const split = splitHost(rawHost);
+  const parsed = parseQuickHost(fields.host);
+  if (!parsed.ok) return t(parsed.problem, parsed.values);
   const portText = fields.port.trim();
-  let port: number | null = split.port;
+  let port: number | null = parsed.port;
   if (portText !== '') {
     const n = Number(portText);
     if (!/^\d+$/.test(portText) || n < 1 || n > 65535) return t('validation.portRange');
     port = n;
   }
+  const user = fields.user.trim() || parsed.user || '';
+  const password = fields.password || parsed.password || '';
   const quick: QuickConnect = {
-    host: split.host,
+    host: parsed.host,
     port,
-    user: fields.user.trim() || 'anonymous',
-    password: fields.user.trim() ? fields.password : fields.password || 'anonymous@',
-    protocol: implicit ? 'ftp-implicit' : plain === false ? 'ftp-explicit' : 'ftp-explicit-if-available',
+    user: user || 'anonymous',
+    password: user ? password : password || 'anonymous@',
+    protocol: parsed.tls === 'implicit' ? 'ftp-implicit' : parsed.tls === 'explicit' ? 'ftp-explicit' : 'ftp-explicit-if-available',
     transferMode: fields.transferMode ?? 'default',
     charset: 'auto',
   };
-  await connect({ kind: 'quick', quick });
+  if ((await connect({ kind: 'quick', quick })) && parsed.path) await navigate('remote', parsed.path);
   return null;
 }
 

@@ -442,6 +442,8 @@ export const en = {
   'validation.hostRequired': 'Enter the server’s host name or IP address.',
   'validation.hostInvalid': 'A host name cannot contain spaces or slashes.',
   'validation.portRange': 'The port must be a whole number from 1 to 65535.',
+  'quick.sftp': 'SFTP (SSH) is a different protocol from FTP: Ferry connects to FTP and FTPS servers only.',
+  'quick.scheme': '“{scheme}://” is not an FTP address: use ftp://, ftps:// (implicit TLS) or ftpes:// (explicit TLS), or just the host name.',
   'validation.portOrder': 'The lowest port must not be above the highest port.',
   'validation.connectionLimit': 'Enter a number from 1 to 10.',
   'validation.userRequired': 'Enter a user name, or choose the anonymous logon type.',

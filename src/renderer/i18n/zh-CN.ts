@@ -443,6 +443,8 @@ export const zhCN: Messages = {
   'validation.hostRequired': '请输入服务器的主机名或 IP 地址。',
   'validation.hostInvalid': '主机名不能包含空格或斜杠。',
   'validation.portRange': '端口必须是 1 到 65535 之间的整数。',
+  'quick.sftp': 'SFTP（SSH）与 FTP 是不同的协议：Ferry 只能连接 FTP 和 FTPS 服务器。',
+  'quick.scheme': '“{scheme}://”不是 FTP 地址：请使用 ftp://、ftps://（隐式 TLS）或 ftpes://（显式 TLS），或只填写主机名。',
   'validation.portOrder': '最低端口不能大于最高端口。',
   'validation.connectionLimit': '请输入 1 到 10 之间的数字。',
   'validation.userRequired': '请输入用户名，或选择匿名登录。',
