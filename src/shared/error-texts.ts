@@ -129,7 +129,7 @@ export const ERROR_TEXTS_EN = {
   'master.locked': 'The saved passwords are protected by a master password, which has not been entered yet.',
   'master.locked.hint': 'Enter the master password (Settings → Passwords; the command line reads FERRY_MASTER_PASSWORD), then try again.',
   'master.wrong': 'That is not the master password.',
-  'master.wrong.hint': 'Check the keyboard layout and Caps Lock, and try again. A forgotten master password cannot be recovered: remove it in Settings → Passwords and enter the saved passwords again.',
+  'master.wrong.hint': 'Check the keyboard layout and Caps Lock, and try again. A forgotten master password cannot be recovered: remove it (Settings → Passwords → Forgot it…, or ferry passwords reset-master) and enter the saved passwords again.',
 
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',

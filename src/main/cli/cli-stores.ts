@@ -1,13 +1,16 @@
 import { resolveFerryHome } from '../app-paths';
+import { promptPassword } from './read-secret';
 import { createFileKeyVault } from '../sites/file-key-vault';
 import { createMasterPasswordVault } from '../sites/master-password-vault';
-import { createPasswordKeeper } from '../sites/password-keeper';
+import { createPasswordKeeper, type PasswordKeeper } from '../sites/password-keeper';
 import { openSecretStore, type SecretStore } from '../sites/secret-store';
 import { openSettingsStore, type SettingsStore } from '../sites/settings-store';
 import { openSiteStore, type SiteStore } from '../sites/site-store';
 
 export interface CliStores {
   readonly home: string;
+  /** The vault the stores save with (the key file, or the master password's once set). */
+  readonly keeper: PasswordKeeper;
   readonly sites: SiteStore;
   readonly settings: SettingsStore;
   /** The proxy password (same file-key vault). */
@@ -20,10 +23,12 @@ export interface CliStores {
  */
 export async function openCliStores(env: NodeJS.ProcessEnv = process.env): Promise<CliStores> {
   const home = resolveFerryHome(env);
-  const master = createMasterPasswordVault(home, { passwordSource: () => env.FERRY_MASTER_PASSWORD ?? null });
+  // FERRY_MASTER_PASSWORD for scripts; else asked on the terminal (not echoed), once, when a saved password is first needed.
+  const passwordSource = async (): Promise<string | null> => env.FERRY_MASTER_PASSWORD ?? (await promptPassword('Master password: '));
+  const master = createMasterPasswordVault(home, { passwordSource });
   const vault = await createPasswordKeeper(createFileKeyVault(home), master);
   const [sites, settings, secrets] = await Promise.all([openSiteStore({ home, vault }), openSettingsStore({ home }), openSecretStore({ home, vault })]);
-  return { home, sites, settings, secrets };
+  return { home, keeper: vault, sites, settings, secrets };
 }
 
 /** Warnings the stores collected (a corrupt file set aside, a password not saved) go to stderr. */

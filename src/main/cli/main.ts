@@ -20,6 +20,7 @@ import { resolveTarget, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { listingToJson, listingToText } from './format-listing';
 import { parseLimitRate } from './limit-rate';
+import { addPasswordCommands } from './password-commands';
 import { addSettingsCommands } from './settings-commands';
 import { addSitesCommands } from './sites-commands';
 
@@ -296,6 +297,7 @@ export function buildProgram(): Command {
 
   addSitesCommands(program);
   addSettingsCommands(program);
+  addPasswordCommands(program);
   return program;
 }
 

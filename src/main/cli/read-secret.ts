@@ -10,6 +10,18 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = proce
   return line;
 }
 
+/** The first `count` lines of standard input (missing ones as ''). */
+export async function readLines(count: number, stdin: NodeJS.ReadableStream = process.stdin): Promise<string[]> {
+  const chunks: Buffer[] = [];
+  const lineBreaks = (): number => chunks.reduce((sum, part) => sum + part.filter((byte) => byte === 0x0a).length, 0);
+  for await (const chunk of stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (lineBreaks() >= count) break;
+  }
+  const lines = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
+  return Array.from({ length: count }, (_, i) => lines[i] ?? '');
+}
+
 /** The first line of standard input ('' when it is empty). */
 export async function readLine(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];

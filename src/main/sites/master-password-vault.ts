@@ -57,7 +57,7 @@ export interface MasterPasswordOptions {
    * Where the master password comes from when a password is needed and none was entered (the command line:
    * FERRY_MASTER_PASSWORD). Asked only then, so scrypt's cost is paid only by commands that read a password.
    */
-  readonly passwordSource?: () => string | null;
+  readonly passwordSource?: () => string | null | Promise<string | null>;
   readonly platform?: NodeJS.Platform;
 }
 
@@ -67,7 +67,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
   let dataKey: Buffer | null = null;
 
   const requireKey = async (): Promise<Buffer> => {
-    const supplied = dataKey ? null : (options.passwordSource?.() ?? null);
+    const supplied = dataKey ? null : ((await options.passwordSource?.()) ?? null);
     if (supplied !== null) await vault.unlock(supplied);
     if (!dataKey) throw new FtpError({ kind: 'master-password', reason: 'locked', ...sentences('master.locked', 'master.locked.hint'), retryable: false });
     return dataKey;

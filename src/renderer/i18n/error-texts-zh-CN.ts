@@ -114,7 +114,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'master.locked': '已保存的密码受主密码保护，但尚未输入主密码。',
   'master.locked.hint': '请输入主密码（设置 → 密码；命令行读取 FERRY_MASTER_PASSWORD），然后重试。',
   'master.wrong': '主密码不正确。',
-  'master.wrong.hint': '请检查键盘布局和大写锁定后重试。忘记的主密码无法找回：请在“设置 → 密码”中移除它，然后重新输入已保存的密码。',
+  'master.wrong.hint': '请检查键盘布局和大写锁定后重试。忘记的主密码无法找回：请移除它（设置 → 密码 → 忘记了…，或 ferry passwords reset-master），然后重新输入已保存的密码。',
 
   'aborted.transfer': '{path} 的传输已取消。',
   'aborted.before-start': '在开始之前已取消。',

@@ -7,11 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { TranscriptLine } from '../../../src/main/ftp/transcript';
-import { createPasswordStorage } from '../../../src/main/app/password-storage';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
-import { createMasterPasswordVault } from '../../../src/main/sites/master-password-vault';
-import { createPasswordKeeper } from '../../../src/main/sites/password-keeper';
-import { openSecretStore } from '../../../src/main/sites/secret-store';
 import { openSettingsStore } from '../../../src/main/sites/settings-store';
 import { siteToConnectOptions } from '../../../src/main/sites/site-connect-options';
 import { openSiteStore } from '../../../src/main/sites/site-store';
@@ -186,35 +182,38 @@ describe('saved sites through the CLI against vsftpd', () => {
     const after = JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as { path: string }[];
     expect(after.map((site) => site.path)).not.toContain('Secure/Implicit FTPS');
   });
-  it('under a master password: without FERRY_MASTER_PASSWORD the saved password is refused with the fix (exit 12), with it the site connects', async () => {
-    // Set it as the window would (another process), then move the saved passwords under it.
-    const keeper = await createPasswordKeeper(createFileKeyVault(home), createMasterPasswordVault(home));
-    const stores = { sites: await openSiteStore({ home, vault: keeper }), secrets: await openSecretStore({ home, vault: keeper }) };
-    const storage = createPasswordStorage(keeper, stores.sites, stores.secrets);
-    try {
-      await storage.setMaster('cli master password');
-      const locked = await ferry(['ls', '--site', 'Modes/Passive', '/pub']);
-      expect(locked.code).toBe(12);
-      expect(locked.stderr).toMatch(/protected by a master password[\s\S]*FERRY_MASTER_PASSWORD/);
-      const wrong = await new Promise<Run>((resolve) => {
-        execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), 'ls', '--site', 'Modes/Passive', '/pub'], { env: { ...process.env, FERRY_HOME: home, FERRY_MASTER_PASSWORD: 'not it' }, timeout: 60_000 }, (error, stdout, stderr) =>
+  it('ferry passwords set-master / remove-master; under a master password a site needs FERRY_MASTER_PASSWORD (exit 12 without or wrong, with the fix)', async () => {
+    const withMaster = (args: readonly string[], master: string): Promise<Run> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), ...args], { env: { ...process.env, FERRY_HOME: home, FERRY_MASTER_PASSWORD: master }, timeout: 60_000 }, (error, stdout, stderr) =>
           resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
       });
-      expect(wrong.code).toBe(12);
-      expect(wrong.stderr).toMatch(/not the master password/);
-      const unlocked = await new Promise<Run>((resolve) => {
-        execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), 'ls', '--site', 'Modes/Passive', '/pub'], { env: { ...process.env, FERRY_HOME: home, FERRY_MASTER_PASSWORD: 'cli master password' }, timeout: 60_000 }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-        );
-      });
-      expect(unlocked.code, unlocked.stderr).toBe(0);
-      expect(unlocked.stdout).toMatch(/hello\.txt/);
-    } finally {
-      await storage.removeMaster('cli master password');
-      stores.sites.close();
-      stores.secrets.close();
-    }
+    expect((await ferry(['passwords', 'status'])).stdout).toMatch(/kept in the key file/);
+    const short = await ferry(['passwords', 'set-master'], 'short\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/at least 8 characters/);
+    const set = await ferry(['passwords', 'set-master'], 'cli master password\n');
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse((await ferry(['passwords', 'status', '--json'])).stdout)).toMatchObject({ masterPasswordSet: true, hostStorage: 'key-file', unmoved: [] });
+    const sites = await fsp.readFile(path.join(home, 'sites.json'), 'utf8');
+    expect(sites).toContain('"master-password"');
+    expect(sites).not.toContain('"file-key"');
+
+    const locked = await ferry(['ls', '--site', 'Modes/Passive', '/pub']);
+    expect(locked.code).toBe(12);
+    expect(locked.stderr).toMatch(/protected by a master password[\s\S]*FERRY_MASTER_PASSWORD/);
+    const wrong = await withMaster(['ls', '--site', 'Modes/Passive', '/pub'], 'not it');
+    expect(wrong.code).toBe(12);
+    expect(wrong.stderr).toMatch(/not the master password[\s\S]*ferry passwords reset-master/);
+    const unlocked = await withMaster(['ls', '--site', 'Modes/Passive', '/pub'], 'cli master password');
+    expect(unlocked.code, unlocked.stderr).toBe(0);
+    expect(unlocked.stdout).toMatch(/hello\.txt/);
+
+    expect((await ferry(['passwords', 'remove-master'], 'not it\n')).code).toBe(12);
+    const removed = await ferry(['passwords', 'remove-master'], 'cli master password\n');
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(await fsp.readFile(path.join(home, 'sites.json'), 'utf8')).not.toContain('"master-password"');
     expect((await ferry(['ls', '--site', 'Modes/Passive', '/pub'])).code).toBe(0);
   });
 });
