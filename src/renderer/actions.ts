@@ -34,6 +34,7 @@ import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
+import { deleteQuestion } from './lib/delete-question';
 import type { PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
@@ -1016,12 +1017,7 @@ async function createInPane(side: PaneSide, kind: 'folder' | 'file'): Promise<vo
 export async function deleteEntries(side: PaneSide, names: readonly string[]): Promise<void> {
   const rows = rowsByName(side, names);
   if (rows.length === 0) return;
-  const first = rows[0];
-  const message =
-    rows.length === 1 && first
-      ? t(first.type === 'directory' ? 'dialog.delete.folder' : 'dialog.delete.file', { name: first.name })
-      : tn('dialog.delete.many', rows.length);
-  const ok = await confirm({ title: t('dialog.delete.title'), message, confirmLabel: t('action.delete'), danger: true });
+  const ok = await confirm({ title: t('dialog.delete.title'), message: deleteQuestion(rows), confirmLabel: t('action.delete'), danger: true });
   if (!ok) return;
   if (side === 'local') {
     await perform('local:delete', { paths: rows.map((r) => fullPath(side, r.name)) });

@@ -168,7 +168,7 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
         await ui.entry('remote', 'incoming').click({ button: 'right' });
         await page.getByRole('menu', { name: 'Remote file actions' }).getByRole('menuitem', { name: 'Delete' }).click();
         const confirm = page.getByRole('dialog', { name: 'Confirm deletion' });
-        await expect(confirm).toContainText('Delete 2 items');
+        await expect(confirm).toContainText('Delete 1 file and 1 folder, with everything in it?');
         await confirm.getByRole('button', { name: 'Delete' }).click();
         await expect(ui.entry('remote', 'obsolete.log')).toHaveCount(0);
         await expect(ui.entry('remote', 'incoming')).toHaveCount(0);

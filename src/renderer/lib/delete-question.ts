@@ -1,0 +1,20 @@
+/**
+ * The Confirm deletion question names what is selected (FileZilla's "Really delete 2 files …?"): files alone are
+ * not said to have "everything inside the selected folders", and folders are said to go with their content.
+ */
+import { t, tn } from '../i18n';
+
+export interface DeletedRow {
+  readonly name: string;
+  readonly type: string;
+}
+
+export function deleteQuestion(rows: readonly DeletedRow[]): string {
+  const folders = rows.filter((r) => r.type === 'directory').length;
+  const files = rows.length - folders;
+  const first = rows[0];
+  if (rows.length === 1 && first) return t(folders === 1 ? 'dialog.delete.folder' : 'dialog.delete.file', { name: first.name });
+  if (folders === 0) return tn('dialog.delete.files', files);
+  if (files === 0) return tn('dialog.delete.folders', folders);
+  return tn('dialog.delete.mixed', folders, { files: tn('pane.files', files), folders: tn('pane.folders', folders) });
+}
