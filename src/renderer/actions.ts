@@ -993,6 +993,14 @@ function nameProblem(value: string): string | null {
   return /[/\\]/.test(value) ? t('error.badName', { name: value }) : null;
 }
 
+/**
+ * A name the pane's listing already shows: said in the dialog, before the server refuses it (MKD) or main does
+ * (a new file). Exact match: remote names are case-sensitive; main and the server still have the last word.
+ */
+function takenProblem(side: PaneSide, name: string): string | null {
+  return paneStore(side).getState().rows?.some((row) => row.name === name) ? t('validation.nameTaken', { name }) : null;
+}
+
 /** Ask for a name, create the folder or empty file in the pane's folder, then list it with the cursor on it. */
 async function createInPane(side: PaneSide, kind: 'folder' | 'file'): Promise<void> {
   const words = kind === 'folder' ? 'newFolder' : 'newFile';
@@ -1001,7 +1009,7 @@ async function createInPane(side: PaneSide, kind: 'folder' | 'file'): Promise<vo
     label: t(`dialog.${words}.label`),
     value: t(`dialog.${words}.default`),
     confirmLabel: t('common.ok'),
-    validate: nameProblem,
+    validate: (value) => nameProblem(value) ?? takenProblem(side, value.trim()),
   });
   if (name === null) return;
   const path = fullPath(side, name.trim());

@@ -443,6 +443,7 @@ export const en = {
   'settings.speedHelp': 'Each limit is shared by all transfers in that direction together, and applies to running transfers at once.',
 
   'validation.nameRequired': 'Enter a name.',
+  'validation.nameTaken': '“{name}” already exists here; choose another name.',
   'validation.hostRequired': 'Enter the server’s host name or IP address.',
   'validation.hostInvalid': 'A host name cannot contain spaces or slashes.',
   'validation.portRange': 'The port must be a whole number from 1 to 65535.',

@@ -444,6 +444,7 @@ export const zhCN: Messages = {
   'settings.speedHelp': '每项限制由该方向的所有传输共同分享，修改后立即作用于正在进行的传输。',
 
   'validation.nameRequired': '请输入名称。',
+  'validation.nameTaken': '此处已存在“{name}”，请换一个名称。',
   'validation.hostRequired': '请输入服务器的主机名或 IP 地址。',
   'validation.hostInvalid': '主机名不能包含空格或斜杠。',
   'validation.portRange': '端口必须是 1 到 65535 之间的整数。',

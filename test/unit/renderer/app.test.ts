@@ -515,6 +515,29 @@ describe('create new file', () => {
     await pressOk(dialog);
     await waitFor(() => expect(api.calls.find((c) => c.channel === 'session:create-file')?.arg).toEqual({ sessionId: 's1', path: '/index.php' }));
   });
+
+  it('New folder: a name the folder already shows is refused in the dialog, before anything is sent', async () => {
+    api.handle('session:connect', () => ok(status()));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['pub/', 'a.txt'])));
+    api.handle('session:mkdir', () => ok(undefined));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(grid).getByText('pub')).toBeTruthy());
+    act(() => void actions.newFolder('remote'));
+    const dialog = await screen.findByRole('dialog', { name: 'New folder' });
+    const field = within(dialog).getByRole('textbox', { name: 'Folder name' });
+    for (const taken of ['pub', 'a.txt']) {
+      fireEvent.change(field, { target: { value: taken } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+      expect(within(dialog).getByText(`“${taken}” already exists here; choose another name.`)).toBeTruthy();
+    }
+    expect(api.calls.some((c) => c.channel === 'session:mkdir')).toBe(false);
+    fireEvent.change(field, { target: { value: 'Pub' } }); // remote names are case-sensitive
+    await pressOk(dialog);
+    await waitFor(() => expect(api.calls.find((c) => c.channel === 'session:mkdir')?.arg).toEqual({ sessionId: 's1', path: '/Pub' }));
+  });
 });
 
 describe('transfer type', () => {
