@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
 import { invalidInput, toErrorData } from '../ftp/ftp-error';
@@ -92,7 +92,10 @@ export function buildProgram(): Command {
     .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS; or --site NAME and a path for a saved site.')
     .version('0.1.0')
     .showHelpAfterError()
-    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout; 10 local file; 11 some items failed.`);
+    // Usage errors (an unknown option, a missing argument) exit 2 like any other bad input, not commander's 1.
+    .exitOverride()
+    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout; 10 local file; 11 some items failed;
+12 the master password is missing or wrong.`);
 
   addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder)').option('--json', 'print a JSON array of entries').description('list a remote folder'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
@@ -306,6 +309,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed the problem (or the help, or the version) already.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES['invalid-input'];
+      return;
+    }
     const data = toErrorData(error);
     process.stderr.write(`ferry: ${describeError(data)}\n`);
     process.exitCode = EXIT_CODES[data.kind];

@@ -9,6 +9,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
 import type { RetryPolicy } from './backoff';
+import { invalidInput } from '../ftp/ftp-error';
 import { localError } from './file-transfer';
 import { TransferQueue, type FinishedEvent } from './transfer-queue';
 
@@ -43,6 +44,9 @@ export interface MirrorOptions {
 
 /** Copy a remote folder tree into a local folder. Unsafe remote names are skipped and reported, never written. */
 export async function mirrorDown(remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorReport> {
+  // Said up front: otherwise the first mkdir fails with EEXIST, which names neither the problem nor the fix.
+  const existing = await fsp.stat(localRoot).catch(() => null);
+  if (existing && !existing.isDirectory()) throw invalidInput(`${localRoot} exists and is not a folder, so the tree cannot be copied into it.`, 'Give a folder as the target (it is created when missing).');
   return mirror('download', remoteRoot, path.resolve(localRoot), options);
 }
 

@@ -50,6 +50,22 @@ describe('ferry command line against vsftpd', () => {
     expect(run.stdout.toString()).toMatch(/mirror/);
   });
 
+  it('usage errors (unknown option, missing argument, unknown command) exit 2 like other bad input; --version exits 0', async () => {
+    for (const args of [['ls', '--bogus', `${url}/`], ['get'], ['frobnicate']]) {
+      const run = await ferry(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.toString(), args.join(' ')).toMatch(/error: (unknown option '--bogus'|missing required argument 'url'|unknown command 'frobnicate')/);
+    }
+    const file = path.join(work, 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    const mirror = await ferry(['mirror', `${url}/`, file]);
+    expect(mirror.code).toBe(2);
+    expect(mirror.stderr.toString()).toMatch(/exists and is not a folder[\s\S]*Give a folder/);
+        const version = await ferry(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.toString().trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('puts, lists as JSON with the documented shape, and gets to a file and to stdout', async () => {
     for (const mode of ['--passive', '--active']) {
       const put = await ferry(['put', mode, path.join(work, 'payload.bin'), `${url}/`]);
