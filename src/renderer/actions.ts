@@ -41,7 +41,7 @@ import { formatDate, formatSize } from './lib/format';
 import { makeView, navReduce, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
 import { syncTarget, type SyncPair } from './lib/sync-browsing';
-import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, type PathFlavor } from './lib/paths';
+import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput } from './lib/site-form';
 import { parseQuickHost } from './lib/quick-host';
@@ -722,10 +722,11 @@ async function follow(side: PaneSide, pair: SyncPair, before: string, now: strin
   else if (before !== '') await listFolder(side, before);
 }
 
-/** The path field: what the user typed, made absolute for remote paths. */
+/** The path field: what the user typed, made absolute (relative to the folder shown; `~` is the local home). */
 export function navigateTyped(side: PaneSide, typed: string): Promise<boolean> {
   const current = paneStore(side).getState().path;
-  const target = side === 'remote' ? resolveRemoteInput(typed, current || '/') : typed.trim() || current;
+  const home = useSettingsStore.getState().app?.homeDir ?? null;
+  const target = side === 'remote' ? resolveRemoteInput(typed, current || '/') : resolveLocalInput(typed, current, home || null);
   return navigate(side, target);
 }
 

@@ -76,3 +76,31 @@ export function resolveRemoteInput(input: string, current: string): string {
 export function isHiddenName(name: string): boolean {
   return name.startsWith('.') && name !== '.' && name !== '..';
 }
+
+/**
+ * The local path field: what the user typed, made absolute like the remote field's — relative to the folder shown
+ * (`docs`, `../photos`), `~` for the home folder; an absolute path (POSIX, `C:\`, UNC) stays as typed. `home` is
+ * null when unknown (then `~` is taken as a name, which main refuses with the way out).
+ */
+export function resolveLocalInput(input: string, current: string, home: string | null): string {
+  const typed = input.trim();
+  if (typed === '') return current;
+  if (typed.startsWith('/') || flavorOf(typed) === 'windows') return typed;
+  let base = current;
+  let rest = typed;
+  const tilde = /^~(?:[\\/]|$)/.exec(typed);
+  if (tilde && home) {
+    base = home;
+    rest = typed.slice(tilde[0].length);
+  }
+  if (base === '') return typed;
+  const flavor = flavorOf(base);
+  const chain = pathAncestors(base, flavor);
+  for (const part of rest.split(flavor === 'windows' ? /[\\/]/ : /\//)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (chain.length > 1) chain.pop();
+    } else chain.push(joinPath(chain[chain.length - 1] ?? base, part, flavor));
+  }
+  return chain[chain.length - 1] ?? base;
+}

@@ -217,6 +217,22 @@ describe('main window', () => {
   });
 });
 
+describe('local path field', () => {
+  it('opens a folder typed relative to the one shown, and ~ as home, like the remote field', async () => {
+    const field = screen.getByRole('textbox', { name: 'Local path' }) as HTMLInputElement;
+    await waitFor(() => expect(field.value).toBe('/home/test'));
+    const listed = (): string | undefined => (api.calls.filter((c) => c.channel === 'local:list').at(-1)?.arg as { path: string } | undefined)?.path;
+    await act(async () => {
+      await actions.navigateTyped('local', 'docs/../photos');
+    });
+    expect(listed()).toBe('/home/test/photos');
+    await act(async () => {
+      await actions.navigateTyped('local', '~');
+    });
+    expect(listed()).toBe('/home/test');
+  });
+});
+
 describe('Site Manager', () => {
   it('validates inline, then saves with the chosen transfer mode', async () => {
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
