@@ -131,6 +131,10 @@ export const ERROR_TEXTS_EN = {
   'master.wrong': 'That is not the master password.',
   'master.wrong.hint': 'Check the keyboard layout and Caps Lock, and try again. A forgotten master password cannot be recovered: remove it (Settings → Passwords → Forgot it…, or ferry passwords reset-master) and enter the saved passwords again.',
 
+  // Active mode's external address (Settings → Active mode, --active-address).
+  'active.external-unresolved': 'Active mode: the external address "{address}" does not resolve to an IPv{family} address ({detail}).',
+  'active.external-unresolved.hint': 'Give your public IP address, or a host name that resolves to it (Settings → Active mode, or --active-address); or use passive mode.',
+
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',
   'aborted.before-start': 'Cancelled before it started.',

@@ -4,6 +4,7 @@ import { invalidInput } from '../ftp/ftp-error';
 import type { TranscriptLine } from '../ftp/transcript';
 import type { FtpUrl } from './ftp-url';
 import { parseProxyUrl } from './proxy-url';
+import { isHostOrAddress } from '../../shared/host-address';
 import { parseTimeZone } from '../../shared/time-zone';
 
 /** The connection flags every command that takes a URL accepts. */
@@ -90,7 +91,7 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     ...(flags.passive ? { transferMode: 'passive' as const } : {}),
     ...(flags.followPasvAddress ? { followPasvAddress: true } : {}),
     ...(flags.compress ? { compression: true } : {}),
-    ...(flags.activeAddress ? { activeExternalAddress: flags.activeAddress } : {}),
+    ...(flags.activeAddress ? { activeExternalAddress: parseActiveAddress(flags.activeAddress) } : {}),
     ...(flags.portRange ? { activePortRange: parsePortRange(flags.portRange) } : {}),
     ...(flags.charset ? { charset: flags.charset } : {}),
     ...(typeof flags.proxy === 'string' ? { proxy: parseProxyUrl(flags.proxy) } : flags.proxy === false ? { proxy: null } : {}),
@@ -123,4 +124,11 @@ const PREFIX: Record<TranscriptLine['kind'], string> = { command: '> ', reply: '
 
 function printTranscript(line: TranscriptLine, label: string): void {
   process.stderr.write(`${label}${PREFIX[line.kind]}${line.text}\n`);
+}
+
+/** `--active-address`: an IP address, or a host name resolving to it (a dynamic-DNS name); anything else is refused here. */
+function parseActiveAddress(text: string): string {
+  const address = text.trim().replace(/^\[(.*)\]$/, '$1');
+  if (!isHostOrAddress(address)) throw invalidInput(`--active-address "${text}" is not an IP address or host name.`, 'Give your public IP address (e.g. 203.0.113.7), or a host name that resolves to it.');
+  return address;
 }

@@ -1,3 +1,4 @@
+import dns from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
@@ -228,9 +229,11 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
   const server = await listenInRange(localAddress, options.activePortRange, onread !== undefined);
   const address = server.address() as net.AddressInfo;
   const external = options.activeExternalAddress !== null && (options.externalAddressForLocalServers !== false || !isLocalNetworkAddress(normalizeAddress(control.remoteAddress))) ? options.activeExternalAddress : null;
-  const announced = external ?? localAddress;
   const port = address.port;
+  let announced = localAddress;
   try {
+    // A host name (a dynamic-DNS name for a home router) is resolved for each transfer: its address may change.
+    if (external !== null) announced = await resolveExternalAddress(external, net.isIPv6(localAddress) ? 6 : 4);
     await announceActive(control, announced, port, memory);
   } catch (error) {
     server.close();
@@ -403,4 +406,15 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
     }
     secure.once('error', fail);
   });
+}
+
+/** The external address as an IP address of the control connection's family; a name that does not resolve is said so. */
+async function resolveExternalAddress(external: string, family: 4 | 6): Promise<string> {
+  if (net.isIP(external)) return external;
+  try {
+    return (await dns.lookup(external, { family })).address;
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new FtpError({ kind: 'invalid-input', ...sentences('active.external-unresolved', 'active.external-unresolved.hint', { address: external, family, detail }), retryable: false });
+  }
 }

@@ -1,6 +1,6 @@
-import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isHostOrAddress } from '../../shared/host-address';
 import { DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
@@ -121,7 +121,7 @@ export function validateSettings(settings: Settings): Settings {
     throw invalidInput(`Setting ${field} is not valid: ${issue?.message ?? 'invalid'}.`, SETTING_HINTS[field] ?? 'Check the value.');
   }
   const address = parsed.data.activeExternalAddress;
-  if (address !== null && !net.isIP(address) && !/^[a-z0-9.-]+$/i.test(address)) {
+  if (address !== null && !isHostOrAddress(address)) {
     throw invalidInput(`Active-mode external address "${address}" is not an IP address or host name.`, SETTING_HINTS.activeExternalAddress as string);
   }
   // Blank means "no editor": the system's default app.

@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
+import { isHostOrAddress } from '../../shared/host-address';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { LANGUAGES, useT } from '../i18n';
 import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Language, type Settings, type Theme } from '../../shared/models';
@@ -74,7 +75,7 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
     if (!validPort(d.portTo)) errors.add('portTo');
     if (validPort(d.portFrom) && validPort(d.portTo) && Number(d.portFrom) > Number(d.portTo)) errors.add('portOrder');
   }
-  if (d.externalAddress.trim() !== '' && /\s/.test(d.externalAddress.trim())) errors.add('externalAddress');
+  if (d.externalAddress.trim() !== '' && !isHostOrAddress(d.externalAddress.trim())) errors.add('externalAddress');
   if (d.externalAddressUrl.trim() !== '' && !/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(d.externalAddressUrl.trim())) errors.add('externalAddressUrl');
   const n = Number(d.connectionLimit);
   if (!/^\d+$/.test(d.connectionLimit.trim()) || n < 1 || n > 10) errors.add('connectionLimit');

@@ -452,7 +452,7 @@ export const en = {
   'validation.portOrder': 'The lowest port must not be above the highest port.',
   'validation.connectionLimit': 'Enter a number from 1 to 10.',
   'validation.userRequired': 'Enter a user name, or choose the anonymous logon type.',
-  'validation.address': 'Enter an IP address or host name without spaces.',
+  'validation.address': 'Enter an IP address (e.g. 203.0.113.7) or a host name that resolves to it (e.g. home.example.org).',
   'validation.speedLimit': 'Enter a whole number of KiB/s from 1 to {max}.',
 
   'error.notConnected': 'Not connected to a server.',

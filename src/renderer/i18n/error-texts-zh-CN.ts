@@ -111,6 +111,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'modez.unreadable': '无法读取服务器为 {path} 发送的压缩数据（{detail}）；没有文件被标记为完成。',
   'modez.unreadable.hint': '请在“设置 → 连接”中关闭压缩（或不使用 --compress）后重试。',
 
+  'active.external-unresolved': '主动模式：外部地址“{address}”无法解析为 IPv{family} 地址（{detail}）。',
+  'active.external-unresolved.hint': '请填写你的公网 IP 地址，或能解析到它的主机名（设置 → 主动模式，或 --active-address）；也可以改用被动模式。',
   'master.locked': '已保存的密码受主密码保护，但尚未输入主密码。',
   'master.locked.hint': '请输入主密码（设置 → 密码；命令行读取 FERRY_MASTER_PASSWORD），然后重试。',
   'master.wrong': '主密码不正确。',

@@ -453,7 +453,7 @@ export const zhCN: Messages = {
   'validation.portOrder': '最低端口不能大于最高端口。',
   'validation.connectionLimit': '请输入 1 到 10 之间的数字。',
   'validation.userRequired': '请输入用户名，或选择匿名登录。',
-  'validation.address': '请输入不含空格的 IP 地址或主机名。',
+  'validation.address': '请输入 IP 地址（如 203.0.113.7），或解析到该地址的主机名（如 home.example.org）。',
   'validation.speedLimit': '请输入 1 到 {max} 之间的整数（KiB/s）。',
 
   'error.notConnected': '没有连接到服务器。',

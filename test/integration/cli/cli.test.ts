@@ -66,6 +66,18 @@ describe('ferry command line against vsftpd', () => {
     expect(version.stdout.toString().trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('--active-address: a host name is resolved and announced as its address; one that does not resolve, or is not a name, is refused with the fix', async () => {
+    const named = await ferry(['ls', '-v', '--active', '--active-address', 'localhost', `${url}/`]);
+    expect(named.code, named.stderr.toString()).toBe(0);
+    expect(named.stderr.toString()).toMatch(/^> (EPRT \|1\|127\.0\.0\.1\||PORT 127,0,0,1,)/m);
+    const unresolved = await ferry(['ls', '--active', '--active-address', 'no-such-host.invalid', `${url}/`]);
+    expect(unresolved.code).toBe(2);
+    expect(unresolved.stderr.toString()).toMatch(/external address "no-such-host\.invalid" does not resolve[\s\S]*public IP address/);
+    const malformed = await ferry(['ls', '--active', '--active-address', 'bogus..x', `${url}/`]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr.toString()).toMatch(/"bogus\.\.x" is not an IP address or host name/);
+  });
+
   it('puts, lists as JSON with the documented shape, and gets to a file and to stdout', async () => {
     for (const mode of ['--passive', '--active']) {
       const put = await ferry(['put', mode, path.join(work, 'payload.bin'), `${url}/`]);

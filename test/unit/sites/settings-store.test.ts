@@ -32,6 +32,8 @@ describe('settings store', () => {
     [{ activePortRange: [0, 10] }, /activePortRange/, /1 to 65535/],
     [{ defaultConnectionLimit: 11 }, /defaultConnectionLimit/, /1 to 10/],
     [{ activeExternalAddress: 'not an address!' }, /external address/, /public IP/],
+    [{ activeExternalAddress: 'bogus..x' }, /external address "bogus\.\.x"/, /public IP/],
+    [{ activeExternalAddress: '300.1.2.3' }, /external address "300\.1\.2\.3"/, /public IP/],
     [{ editorCommand: '"C:\\Program Files\\ed.exe %f' }, /editor command is not valid: it has an unclosed quote/, /%f where the file goes/],
     [{ editorCommand: 42 }, /editorCommand/, /%f where the file goes/],
     [{ downloadLimitKiBps: 0 }, /downloadLimitKiBps/, /whole number of KiB\/s from 1/],

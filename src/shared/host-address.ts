@@ -1,0 +1,28 @@
+/**
+ * Whether a text can name a host: an IPv4 or IPv6 address, or a host name (RFC 1123 labels). Pure and free of
+ * Node, so the window checks a field the way main does (the active-mode external address, where FileZilla too
+ * takes "your external IP address or a host name resolving to it", e.g. a dynamic-DNS name).
+ */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+export function isIpv4Address(text: string): boolean {
+  return IPV4.test(text);
+}
+
+/** Loose on purpose (Node decides in the end): hex groups and colons, at most one "::", an optional IPv4 tail. */
+export function looksLikeIpv6Address(text: string): boolean {
+  if (!text.includes(':') || (text.match(/::/g) ?? []).length > 1) return false;
+  const [head, tail] = [text.slice(0, text.lastIndexOf(':') + 1), text.slice(text.lastIndexOf(':') + 1)];
+  const groups = head.split(':').filter((group) => group !== '');
+  return groups.length <= 8 && groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)) && (tail === '' || /^[0-9a-f]{1,4}$/i.test(tail) || isIpv4Address(tail));
+}
+
+export function isHostName(text: string): boolean {
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL.test(label)) && !/^[\d.]+$/.test(name);
+}
+
+export function isHostOrAddress(text: string): boolean {
+  return isIpv4Address(text) || looksLikeIpv6Address(text) || isHostName(text);
+}
