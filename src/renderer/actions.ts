@@ -57,7 +57,7 @@ import { useQueueStore } from './stores/queue-store';
 import { isConnected, useSessionStore, type SessionTarget } from './stores/session-store';
 import { useSettingsStore } from './stores/settings-store';
 import { useSitesStore } from './stores/sites-store';
-import { pushToast, toastForError, useUiStore, type MasterPasswordRequest, type PromptRequest } from './stores/ui-store';
+import { dismissToast, pushToast, toastForError, useUiStore, type MasterPasswordRequest, type PromptRequest } from './stores/ui-store';
 import { saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
 import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
 
@@ -156,12 +156,15 @@ function currentSessionId(): string {
   return useSessionStore.getState().status?.sessionId ?? '';
 }
 
-/** Shows a failure: red line with its hint in the message log, and a toast. */
-export function reportError(error: FerryErrorData): void {
+/** Shows a failure: red line with its hint in the message log, and a toast (its id is returned). */
+export function reportError(error: FerryErrorData): number {
   logFailure(error, currentSessionId());
   const offer = modeSwitchOffer(error);
-  toastForError(error, offer ? { label: offer.label, run: () => void switchTransferMode(offer.mode) } : undefined);
+  return toastForError(error, offer ? { label: offer.label, run: () => void switchTransferMode(offer.mode) } : undefined);
 }
+
+/** Toasts of failed connection attempts: stale once a connection succeeds (the log keeps them). */
+let failedConnectToasts: number[] = [];
 
 /**
  * A data connection of the current session's mode failed: the other mode, and the button's words ("Use passive
@@ -1125,9 +1128,11 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
       logFailure(r.error, '');
       return false;
     }
-    reportError(r.error);
+    failedConnectToasts.push(reportError(r.error));
     return false;
   }
+  for (const id of failedConnectToasts) dismissToast(id);
+  failedConnectToasts = [];
   const status = r.value;
   useSessionStore.setState({ status });
   if (target.kind === 'site') remember({ kind: 'site', siteId: target.siteId, at: Date.now() });

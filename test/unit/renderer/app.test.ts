@@ -217,6 +217,24 @@ describe('main window', () => {
   });
 });
 
+describe('connection errors', () => {
+  it('a failed attempt’s error toast goes once a connection succeeds; other errors stay', async () => {
+    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } } as const;
+    act(() => actions.reportError({ kind: 'local-file', path: '/x', message: 'Local file /x: gone.', hint: 'Check that the file or folder exists.', retryable: false }));
+    api.handle('session:connect', () => fail({ kind: 'auth', message: 'Login as "u" failed: 530 Login incorrect.', hint: 'Check the user name and password.', retryable: false }));
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([expect.stringContaining('Local file /x'), expect.stringContaining('Login as')]);
+    api.handle('session:connect', () => ok(status({ host: 'h' })));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
+    await act(async () => {
+      await actions.connect(quick);
+    });
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([expect.stringContaining('Local file /x')]);
+  });
+});
+
 describe('local path field', () => {
   it('opens a folder typed relative to the one shown, and ~ as home, like the remote field', async () => {
     const field = screen.getByRole('textbox', { name: 'Local path' }) as HTMLInputElement;
