@@ -422,6 +422,9 @@ export async function init(): Promise<() => void> {
     for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
   } else reportError(sites.error);
   if (queue.ok) onQueueChanged(queue.value);
+  // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.
+  const policy = await request('queue:policy', undefined);
+  if (policy.ok && policy.value) useQueueStore.setState({ policy: policy.value });
   // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
   const edits = await request('edit:list', undefined);
   if (edits.ok) onEditsChanged(edits.value);

@@ -120,6 +120,8 @@ export interface Requests {
   'queue:reorder': [{ readonly id: string; readonly toIndex: number }, void];
   'queue:clear-finished': [void, void];
   'queue:set-policy': [{ readonly policy: OverwritePolicy }, void];
+  /** The policy main applies (and keeps across restarts): a window that opens later shows it, not its own default. */
+  'queue:policy': [void, OverwritePolicy];
   'queue:answer': [OverwriteAnswer, void];
   /** The overwrite question still waiting for an answer, for a window that opened (or reloaded) after it was asked. */
   'queue:pending-question': [void, OverwriteQuestion | null];
@@ -213,6 +215,7 @@ export const REQUEST_CHANNELS = [
   'queue:reorder',
   'queue:clear-finished',
   'queue:set-policy',
+  'queue:policy',
   'queue:answer',
   'queue:pending-question',
   'edit:open',

@@ -217,11 +217,23 @@ describe('main window', () => {
   });
 });
 
+describe('overwrite policy', () => {
+  it('a reloaded window shows the policy main keeps (set by "Apply to all" before), not "Ask"', async () => {
+    api.handle('queue:policy', () => ok('skip'));
+    await act(async () => {
+      stop?.();
+      stop = await actions.init();
+    });
+    const select = within(screen.getByRole('region', { name: 'Transfer queue' })).getByRole('combobox', { name: 'If the file exists' }) as HTMLSelectElement;
+    expect(select.value).toBe('skip');
+  });
+});
+
 describe('connection errors', () => {
   it('a failed attempt’s error toast goes once a connection succeeds; other errors stay', async () => {
     const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } } as const;
     act(() => actions.reportError({ kind: 'local-file', path: '/x', message: 'Local file /x: gone.', hint: 'Check that the file or folder exists.', retryable: false }));
-    api.handle('session:connect', () => fail({ kind: 'auth', message: 'Login as "u" failed: 530 Login incorrect.', hint: 'Check the user name and password.', retryable: false }));
+    api.handle('session:connect', () => fail({ kind: 'auth', code: 530, message: 'Login as "u" failed: 530 Login incorrect.', hint: 'Check the user name and password.', retryable: false }));
     await act(async () => {
       await actions.connect(quick);
     });
