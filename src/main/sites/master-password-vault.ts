@@ -101,7 +101,15 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
         throw new FtpError({ kind: 'local-file', path: file, message: 'A stored password does not decrypt with the master password\'s key (the data was altered, or the master password file was replaced).', hint: 'Enter the password again.', retryable: false });
       }
     },
-    isSet: async () => (await readMasterFile(file)) !== null,
+    // The file being there is what counts: a damaged one still means "set" (Settings then offer "Forgot it…").
+    isSet: () =>
+      fsp.stat(file).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      ),
     isUnlocked: () => dataKey !== null,
     async unlock(password) {
       const stored = await readMasterFile(file);
@@ -174,7 +182,7 @@ async function readMasterFile(file: string): Promise<MasterFile | null> {
     parsed = fileSchema.safeParse(null);
   }
   if (!parsed.success) {
-    throw new FtpError({ kind: 'local-file', path: file, message: `The master password file ${file} is damaged, so the passwords it protects cannot be read.`, hint: 'Restore it from a backup; or remove it (Settings → Passwords → Remove, or delete the file) and enter the saved passwords again.', retryable: false });
+    throw new FtpError({ kind: 'local-file', path: file, message: `The master password file ${file} is damaged, so the passwords it protects cannot be read.`, hint: 'Restore it from a backup; or remove it with the passwords it protected (Settings → Passwords → Forgot it…, or ferry passwords reset-master --yes) and enter them again.', retryable: false });
   }
   return parsed.data;
 }

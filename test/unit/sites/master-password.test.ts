@@ -75,7 +75,18 @@ describe('master password vault', () => {
     await fsp.writeFile(path.join(home, MASTER_PASSWORD_FILE), '{"format":1,"kdf":');
     const damaged = await errorOf(createMasterPasswordVault(home).unlock(MASTER));
     expect(damaged).toMatchObject({ kind: 'local-file', message: expect.stringMatching(/is damaged/) });
-    expect(damaged.hint).toMatch(/backup/);
+    expect(damaged.hint).toMatch(/backup[\s\S]*Forgot it/);
+    // Still "set", so Settings offer the way out; "Forgot it…" removes it.
+    const keeper = await createPasswordKeeper(createFileKeyVault(home), createMasterPasswordVault(home));
+    const [sites, secrets] = [await openSiteStore({ home, vault: keeper }), await openSecretStore({ home, vault: keeper })];
+    try {
+      const storage = createPasswordStorage(keeper, sites, secrets);
+      expect(await storage.status()).toMatchObject({ masterPasswordSet: true, unlocked: false });
+      expect(await storage.resetMaster()).toMatchObject({ masterPasswordSet: false });
+    } finally {
+      sites.close();
+      secrets.close();
+    }
   });
 
   it('asks its password source only when a key is needed (the command line reads FERRY_MASTER_PASSWORD)', async () => {
