@@ -9,44 +9,46 @@ import { errorText, type ErrorTextId } from '../../shared/error-texts';
  */
 export function replyError(command: string, reply: FtpReply, subject = ''): ServerReplyError {
   const masked = maskCommand(command);
-  const what = subject ? ` for ${subject}` : '';
-  const text = `${reply.code} ${reply.message}`;
+  const verb = masked.split(' ')[0] ?? masked;
+  const values = { command: masked, path: subject, reply: `${reply.code} ${reply.message}`, verb };
   const base = { kind: 'server-reply', code: reply.code, command: masked } as const;
+  /** The sentence (its "… for {path}" form when there is a subject) and hint, by id, so a window can translate them. */
+  const say = (message: SentenceWithPath, hint: ErrorTextId, retryable: boolean): ServerReplyError => {
+    const id: ErrorTextId = subject ? `${message}-for` : message;
+    return { ...base, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
+  };
   switch (reply.code) {
     case 421:
-      return { ...base, retryable: true, message: `The server is closing the connection${what}: ${text}`, hint: 'The server limits connections or idle time. Lower the number of connections for this site and try again.' };
+      return say('reply.421', 'reply.421.hint', true);
     case 425:
     case 426:
-      return { ...base, retryable: true, message: `The data transfer${what} failed: ${text}`, hint: 'Try again; if it keeps failing, switch between passive and active mode for this site.' };
+      return say('reply.425', 'reply.425.hint', true);
     case 450:
     case 451:
-      return { ...base, retryable: true, message: `The server could not complete "${masked}"${what}: ${text}`, hint: 'A temporary problem on the server; try again later.' };
+      return say('reply.450', 'reply.450.hint', true);
     case 452:
     case 552:
-      return { ...base, retryable: reply.code === 452, message: `The server is out of space${what}: ${text}`, hint: 'Free space on the server or ask its administrator for a larger quota.' };
+      return say('reply.452', 'reply.452.hint', reply.code === 452);
     case 530:
-      return { ...base, retryable: false, message: `Not logged in${what}: ${text}`, hint: 'Check the user name and password.' };
+      return say('reply.530', 'reply.530.hint', false);
     case 532:
-      return { ...base, retryable: false, message: `The server requires an account for storing files${what}: ${text}`, hint: 'Ask the server administrator which account to use.' };
-    case 550: {
-      const values = { command: masked, path: subject, reply: text };
-      const hint = hintFor550(verbOf(masked), reply.message);
-      const message = subject ? 'reply.failed-for' : 'reply.failed';
-      return { ...base, retryable: false, message: errorText(message, values), hint: errorText(hint, values), text: { message, hint, values } };
-    }
-    case 553: {
-      const hint = specificHint(verbOf(masked), reply.message) ?? 'reply.553.hint';
-      return { ...base, retryable: false, message: `The server refused to create or rename${what}: ${text}`, hint: errorText(hint, {}), text: { hint, values: {} } };
-    }
+      return say('reply.532', 'reply.532.hint', false);
+    case 550:
+      return say('reply.failed', hintFor550(verbOf(masked), reply.message), false);
+    case 553:
+      return say('reply.553', specificHint(verbOf(masked), reply.message) ?? 'reply.553.hint', false);
     case 500:
     case 501:
     case 502:
     case 504:
-      return { ...base, retryable: false, message: `The server does not support "${masked.split(' ')[0] ?? masked}"${what}: ${text}`, hint: 'This server lacks the feature; there is nothing Ferry can do on this connection.' };
+      return say('reply.unsupported', 'reply.unsupported.hint', false);
     default:
-      return { ...base, retryable: reply.code >= 400 && reply.code < 500, message: `"${masked}" failed${what}: ${text}`, hint: reply.code < 500 ? 'Try again later.' : 'Check the path and your permissions on the server.' };
+      return say('reply.failed', reply.code < 500 ? 'reply.later.hint' : 'reply.check.hint', reply.code >= 400 && reply.code < 500);
   }
 }
+
+/** Sentences that come in two forms: without a subject, and "… for {path}" (the id with "-for"). */
+type SentenceWithPath = 'reply.421' | 'reply.425' | 'reply.450' | 'reply.452' | 'reply.530' | 'reply.532' | 'reply.553' | 'reply.unsupported' | 'reply.failed';
 
 function verbOf(command: string): string {
   return (command.split(' ')[0] ?? '').toUpperCase();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replyError } from '../../../src/main/ftp/reply-errors';
 import { parseReplies } from '../../../src/main/ftp/reply-parser';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
 
 const reply = (line: string) => {
   const [parsed] = parseReplies(`${line}\r\n`).replies;
@@ -42,5 +43,21 @@ describe('replyError hints', () => {
   it('keeps 4xx replies retryable with their own hints', () => {
     expect(replyError('RETR /x', reply('450 File busy'))).toMatchObject({ retryable: true, hint: expect.stringMatching(/temporary/) as unknown });
     expect(replyError('PASS secret', reply('530 Login incorrect.')).command).toBe('PASS ********');
+  });
+});
+
+describe('every negative reply can be shown in Chinese', () => {
+  const codes = ['421 Timeout.', '425 No data connection.', '426 Connection closed.', '450 Busy.', '451 Local error.', '452 Disk full.', '552 Quota exceeded.', '530 Login incorrect.', '532 Need account.', '550 Failed.', '553 Could not create file.', '500 Unknown command.', '502 Not implemented.', '504 Bad parameter.', '599 Odd.', '499 Odd.'];
+  it.each(codes.flatMap((line) => [[line, ''], [line, '/locked/notes.md']]))('%s (subject "%s") carries sentence ids for its message and hint', (line, subject) => {
+    const error = replyError('STOR notes.md', reply(line), subject);
+    expect(error.text?.message).toBeDefined();
+    expect(error.text?.hint).toBeDefined();
+    const shown = localizeError(error, 'zh-CN');
+    expect(shown.message).not.toBe(error.message);
+    expect(shown.hint).not.toBe(error.hint);
+    // The server's own words stay as they were; the path appears exactly when there is one.
+    expect(shown.message).toContain(line);
+    expect(shown.message.includes('/locked/notes.md')).toBe(subject !== '');
+    expect(/[\u4e00-\u9fff]/.test(shown.message) && /[\u4e00-\u9fff]/.test(shown.hint)).toBe(true);
   });
 });
