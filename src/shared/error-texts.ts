@@ -129,6 +129,14 @@ export const ERROR_TEXTS_EN = {
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',
+  'local.missing': '{path} does not exist on this computer.',
+  'local.not-folder': 'A part of {path} is a file, not a folder.',
+  'local.denied': 'Permission denied for {path} on this computer.',
+  'local.full': 'The disk is full: {path} could not be written.',
+  'local.is-folder': '{path} is a folder, not a file.',
+  'local.read-only': '{path} is on a read-only disk.',
+  'local.exists': '{path} already exists on this computer.',
+  'local.exists.hint': 'Choose another name, or move the existing file or folder away first.',
   'local.missing.hint': 'Check that the file or folder exists.',
   'local.denied.hint': 'You lack permission for this file or folder; choose another location or change its permissions.',
   'local.full.hint': 'The disk is full; free some space and try again.',

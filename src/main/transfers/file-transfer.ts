@@ -85,16 +85,20 @@ async function fileSize(localPath: string, mustExist = false): Promise<number> {
   }
 }
 
-const LOCAL_HINTS: Readonly<Record<string, ErrorTextId>> = {
-  ENOENT: 'local.missing.hint',
-  EACCES: 'local.denied.hint',
-  EPERM: 'local.denied.hint',
-  ENOSPC: 'local.full.hint',
-  EISDIR: 'local.is-folder.hint',
-  EROFS: 'local.read-only.hint',
+/** The usual causes in plain words (and the fix); anything else keeps the system's own words. */
+const LOCAL_TEXTS: Readonly<Record<string, readonly [message: ErrorTextId, hint: ErrorTextId]>> = {
+  ENOENT: ['local.missing', 'local.missing.hint'],
+  ENOTDIR: ['local.not-folder', 'local.missing.hint'],
+  EACCES: ['local.denied', 'local.denied.hint'],
+  EPERM: ['local.denied', 'local.denied.hint'],
+  ENOSPC: ['local.full', 'local.full.hint'],
+  EDQUOT: ['local.full', 'local.full.hint'],
+  EISDIR: ['local.is-folder', 'local.is-folder.hint'],
+  EROFS: ['local.read-only', 'local.read-only.hint'],
+  EEXIST: ['local.exists', 'local.exists.hint'],
 };
 
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
-  const hint = LOCAL_HINTS[error.code ?? ''] ?? 'local.other.hint';
-  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences('local.failed', hint, { path: localPath, detail: error.message }) });
+  const [message, hint] = LOCAL_TEXTS[error.code ?? ''] ?? ['local.failed', 'local.other.hint'];
+  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(message, hint, { path: localPath, detail: error.message }) });
 }
