@@ -399,6 +399,7 @@ export async function init(): Promise<() => void> {
       }),
     ),
     a.on('queue:question', (q) => useQueueStore.setState((s) => ({ questions: [...s.questions, q] }))),
+    a.on('queue:policy-changed', (policy) => useQueueStore.setState({ policy })),
     a.on('settings:changed', applySettings),
     a.on('sites:changed', (list) => useSitesStore.setState({ list, loaded: true })),
     a.on('edits:changed', onEditsChanged),

@@ -145,6 +145,8 @@ export interface Events {
   /** Throttled in main: one batch per tick, a few updates per second per item. */
   'queue:progress': readonly ProgressUpdate[];
   'queue:question': OverwriteQuestion;
+  /** What the queue does with existing targets changed (the select, or "Always do this" in the question), in any window. */
+  'queue:policy-changed': OverwritePolicy;
   'settings:changed': Settings;
   'sites:changed': SiteList;
   /** Every file open with View/Edit, after any change (a save detected, an upload, a finish). */
@@ -225,7 +227,7 @@ export const REQUEST_CHANNELS = [
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -36,7 +36,7 @@ import type { QueueSaver, StoredQueue } from './queue-store';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { runUpload } from './upload-job';
 
-export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question';
+export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question' | 'queue:policy-changed';
 
 /** How the queue pushes its events; the contract's `EmitEvent` fits. */
 export type QueueEmit = <E extends QueueEventChannel>(channel: E, payload: Events[E]) => void;
@@ -320,6 +320,7 @@ export class TransferQueue {
   /** 'queue:set-policy': what to do when a target exists, for items not yet decided. */
   async setPolicy(arg: { readonly policy: OverwritePolicy }): Promise<void> {
     this.policyValue = arg.policy;
+    this.options.emit?.('queue:policy-changed', arg.policy);
     this.afterCommand();
   }
 
@@ -338,6 +339,7 @@ export class TransferQueue {
     this.release(pending.entry);
     if (answer.applyToAll) {
       this.policyValue = answer.choice;
+      this.options.emit?.('queue:policy-changed', answer.choice);
       for (const other of this.questions.splice(0)) this.release(other.entry);
     }
     this.askNext();

@@ -206,7 +206,7 @@ export const en = {
   'overwrite.unknownSize': 'size unknown',
   'overwrite.unknownDate': 'date unknown',
   'overwrite.action': 'Action',
-  'overwrite.applyAll': 'Apply to all files in the queue',
+  'overwrite.applyAll': 'Always do this (the queue’s “If the file exists” setting; change it there)',
 
   'policy.ask': 'Ask',
   'policy.overwrite': 'Overwrite',

@@ -207,7 +207,7 @@ export const zhCN: Messages = {
   'overwrite.unknownSize': '大小未知',
   'overwrite.unknownDate': '日期未知',
   'overwrite.action': '操作',
-  'overwrite.applyAll': '对队列中的所有文件使用此操作',
+  'overwrite.applyAll': '以后都这样做（即队列的“文件已存在时”设置，可在那里更改）',
 
   'policy.ask': '询问',
   'policy.overwrite': '覆盖',

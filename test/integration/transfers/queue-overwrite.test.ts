@@ -165,6 +165,10 @@ describe('overwrite policy against vsftpd', () => {
         expect(events.filter((event) => event.channel === 'queue:question')).toHaveLength(1);
         expect((await queue.list()).map((item) => item.state)).toEqual(['skipped', 'skipped', 'skipped']);
         expect(queue.policy).toBe('skip');
+        // Every window hears of the new policy, not just the one that answered.
+        expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual(['skip']);
+        await queue.setPolicy({ policy: 'overwrite-if-newer' });
+        expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual(['skip', 'overwrite-if-newer']);
         await queue.close();
       });
     });
