@@ -45,6 +45,16 @@ describe('translations', () => {
     expect(translate('zh-CN', 'mode.active')).toContain('主动');
   });
 
+  it('uses full-width parentheses in Chinese text, shortcuts included (technical literals keep theirs)', () => {
+    const zh = MESSAGES['zh-CN'] as Readonly<Record<string, string>>;
+    // Placeholders, `code` and a `ferry …` command are literals: their parentheses are not prose.
+    const prose = (text: string) => text.replace(/\{\w+\}/g, '').replace(/`[^`]*`/g, '').replace(/\bferry [^，。；]*/g, '');
+    const halfWidth = Object.entries(zh).filter(([, text]) => /[()]/.test(prose(text)));
+    expect(halfWidth).toEqual([]);
+    expect(translate('zh-CN', 'tabs.newTitle')).toBe('新建标签页（Ctrl+T）');
+    expect(translate('zh-CN', 'mode.passive')).toBe('被动（PASV/EPSV）');
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'status.connected', { label: 'example.com' })).toBe('Connected to example.com');
     expect(translate('en', 'status.connected')).toBe('Connected to {label}');
