@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
 
@@ -46,6 +46,12 @@ describe('search remote files', () => {
         await expect(dialog.getByRole('status')).toContainText('2 matches in 3 folders.');
         const results = dialog.getByRole('table', { name: 'Search results' });
         await expect(results.getByRole('row')).toHaveCount(3);
+        // Sizes read as in the panes: same format, right-aligned (header too).
+        const align = (cell: Locator) => cell.evaluate((el) => getComputedStyle(el).textAlign);
+        const coverSize = results.getByRole('row', { name: /cover\.jpg/ }).getByRole('cell', { name: '5 B', exact: true });
+        expect(await align(coverSize)).toBe('right');
+        expect(await align(results.getByRole('columnheader', { name: 'Size', exact: true }))).toBe('right');
+        expect(await align(results.getByRole('columnheader', { name: 'Name', exact: true }))).toBe('left');
         await ui.screenshot('remote-search', { publish: true });
       });
 

@@ -11,7 +11,7 @@ import { useT, type MessageKey, type Translator } from '../i18n';
 import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type PaneSide } from '../lib/dnd';
 import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
-import { formatDate, formatSize } from '../lib/format';
+import { formatDate, formatEntrySize } from '../lib/format';
 import { makeView, targetNames, type NavView } from '../lib/list-nav';
 import type { CompareMark } from '../lib/compare-listings';
 import { shownRows } from '../lib/pane-rows';
@@ -84,7 +84,7 @@ function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSid
     case 'name':
       return row.name;
     case 'size':
-      return row.type === 'directory' ? '' : formatSize(row.size, t.locale);
+      return formatEntrySize(row, t.locale);
     case 'type':
       return typeLabel(t, row);
     case 'modified':

@@ -6,7 +6,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
-import { formatDate, formatSize } from '../lib/format';
+import { formatDate, formatEntrySize } from '../lib/format';
 import { useRemotePane } from '../stores/pane-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 import { Dialog } from './dialog';
@@ -71,7 +71,9 @@ export function SearchDialog(): ReactElement {
                 <th scope="col" aria-label={t('search.choose')} />
                 <th scope="col">{t('column.name')}</th>
                 <th scope="col">{t('search.folder')}</th>
-                <th scope="col">{t('column.size')}</th>
+                <th scope="col" className="align-end">
+                  {t('column.size')}
+                </th>
                 <th scope="col">{t('column.modified')}</th>
               </tr>
             </thead>
@@ -85,7 +87,7 @@ export function SearchDialog(): ReactElement {
                   <td>
                     <code>{match.path.slice(0, match.path.length - match.entry.name.length) || '/'}</code>
                   </td>
-                  <td>{formatSize(match.entry.size, t.locale)}</td>
+                  <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
                   <td>{formatDate(match.entry.modified, true)}</td>
                 </tr>
               ))}

@@ -16,6 +16,14 @@ function numberFormat(locale: string, digits: number): Intl.NumberFormat {
 }
 
 /**
+ * A listed entry's size as the file lists show it: blank for a folder (a server's 4096 for a directory says nothing
+ * about its contents), else `formatSize`. Panes and search results share it so the same entry reads the same.
+ */
+export function formatEntrySize(entry: { readonly type: string; readonly size: number | null }, locale = 'en'): string {
+  return entry.type === 'directory' ? '' : formatSize(entry.size, locale);
+}
+
+/**
  * Bytes in binary units with SI symbols (FileZilla's default): 512 B, 1.50 KB, 15.3 MB, 153 GB.
  * Three significant digits above one kilobyte; an empty string for an unknown size.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, formatRate, formatSize, percentDone } from '../../../src/renderer/lib/format';
+import { formatDate, formatDuration, formatEntrySize, formatRate, formatSize, percentDone } from '../../../src/renderer/lib/format';
 
 describe('formatSize', () => {
   const cases: [string, number | null, string][] = [
@@ -22,6 +22,15 @@ describe('formatSize', () => {
   it('rejects negative and NaN', () => {
     expect(formatSize(-1)).toBe('');
     expect(formatSize(Number.NaN)).toBe('');
+  });
+});
+
+describe('formatEntrySize', () => {
+  it('leaves folders blank (a listed 4096 says nothing) and formats files and links like formatSize', () => {
+    expect(formatEntrySize({ type: 'directory', size: 4096 })).toBe('');
+    expect(formatEntrySize({ type: 'file', size: 1536 })).toBe('1.50 KB');
+    expect(formatEntrySize({ type: 'symlink', size: 12 })).toBe('12 B');
+    expect(formatEntrySize({ type: 'file', size: null })).toBe('');
   });
 });
 
