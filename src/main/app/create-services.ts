@@ -91,6 +91,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return { ...options, activeExternalAddress: await externalAddresses.get(settings.activeExternalAddressUrl) };
   };
 
+  /** Set once the queue exists (resolve runs before that too, for a restored queue's site). */
+  let queueRef: TransferQueue | null = null;
+
   const resolve = async (target: ConnectTarget, trustOnce: string | undefined): Promise<ResolvedTarget> => {
     const settings = await settingsStore.get();
     let resolved: ResolvedTarget;
@@ -106,8 +109,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       resolved = { options: withTrust(connect, trustOnce), label: connect.host, siteId: null, siteKey: key, remoteDir: '', quick: target.quick };
       limits.set(key, settings.defaultConnectionLimit);
     }
+    const previous = targets.get(resolved.siteKey);
     targets.set(resolved.siteKey, resolved);
     origins.set(resolved.siteKey, { target, trustOnce });
+    // Queue connections made with the old settings (say, active mode) must not carry the next transfer.
+    if (previous && !sameConnectOptions(previous.options, resolved.options)) queueRef?.renewConnections(resolved.siteKey);
     return resolved;
   };
 
@@ -147,7 +153,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId: `queue:${siteKey}`, kind: line.kind, text: line.text, at: line.at }) });
   };
 
-  const queue = await TransferQueue.open({
+  const queue: TransferQueue = await TransferQueue.open({
     connect: connectForQueue,
     connectionLimit: (siteKey) => limits.get(siteKey) ?? settingsCache.defaultConnectionLimit,
     emit,
@@ -158,6 +164,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     transferType: () => ({ type: settingsCache.transferType, asciiExtensions: settingsCache.asciiExtensions }),
     speedLimits: speedLimitsOf(settingsCache),
   });
+  queueRef = queue;
   // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).
   unsubscribe.push(settingsStore.onChange((settings) => queue.setSpeedLimits(speedLimitsOf(settings))));
   // Changed elsewhere (the CLI, another window): the queue's targets follow too.
@@ -326,4 +333,9 @@ function kibToBytes(kib: number | null): number | null {
 /** "Trust once": the fingerprint the user accepted in the certificate dialog, for this connection only. */
 function withTrust(options: ConnectOptions, trustOnce: string | undefined): ConnectOptions {
   return trustOnce ? { ...options, trustedFingerprints: [...(options.trustedFingerprints ?? []), trustOnce] } : options;
+}
+
+/** Whether two resolved targets connect the same way (plain data: JSON tells them apart). */
+function sameConnectOptions(a: ConnectOptions, b: ConnectOptions): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

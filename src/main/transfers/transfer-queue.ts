@@ -122,6 +122,8 @@ interface SiteState {
   connectFailures: number;
   /** No new connection before this time (connect backoff), epoch ms. */
   notBefore: number;
+  /** Bumped when the site's connection settings change: connections made before are not used again. */
+  generation: number;
 }
 
 interface WorkerState {
@@ -348,6 +350,15 @@ export class TransferQueue {
 
   // ---- for the composition root, the CLI and tests --------------------------------
 
+  /**
+   * The site's connection settings changed (transfer mode, address, login, TLS, proxy…): its connections open now
+   * finish what they are doing and are then closed, and the next transfers connect with the new settings.
+   */
+  renewConnections(siteKey: string): void {
+    const site = this.sites.get(siteKey);
+    if (site) site.generation += 1;
+  }
+
   /** The question the user is being asked now (to show again after the window reloads), if any. */
   currentQuestion(): OverwriteQuestion | null {
     return this.questions[0]?.question ?? null;
@@ -478,7 +489,7 @@ export class TransferQueue {
   private site(key: string): SiteState {
     let site = this.sites.get(key);
     if (!site) {
-      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, notBefore: 0 };
+      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, notBefore: 0, generation: 0 };
       this.sites.set(key, site);
     }
     return site;
@@ -510,12 +521,15 @@ export class TransferQueue {
       site.limit = site.lowered ? Math.min(site.limit, configured) : configured;
       const runnable = countRunnable(this.entries, site.key, site.hint, now, site.limit);
       if (runnable === 0) continue;
+      // Idle workers count as available: waking them takes them off `idle` at once, and counting after that
+      // started a new connection beside every woken one.
+      const idle = site.idle;
       for (const wake of [...site.wakers]) wake();
       if (site.notBefore > now) {
         this.wakeAtTime(site.notBefore);
         continue;
       }
-      const start = workersToStart(site.limit, site.workers, site.idle, runnable);
+      const start = workersToStart(site.limit, site.workers, idle, runnable);
       for (let i = 0; i < start; i += 1) this.startWorker(site);
     }
   }
@@ -555,6 +569,7 @@ export class TransferQueue {
   /** One connection's loop: take the next runnable item of the site, run it, repeat; linger a moment when out of work. */
   private async worker(site: SiteState): Promise<void> {
     let client: FtpClient | null = null;
+    let generation = site.generation;
     const state: WorkerState = { controller: new AbortController() };
     try {
       for (;;) {
@@ -565,8 +580,16 @@ export class TransferQueue {
           if (client === null || !(await this.waitForWork(site))) return;
           continue;
         }
+        if (client !== null && generation !== site.generation) {
+          // Made with the site's old settings (say, active mode before the user chose passive): not used again.
+          const stale = client;
+          client = null;
+          site.open -= 1;
+          await stale.quit().catch(() => stale.close());
+        }
         if (client === null || client.closed) {
           if (client !== null) site.open -= 1;
+          generation = site.generation;
           client = await this.openConnection(site, entry);
           if (client === null) return;
         }

@@ -66,4 +66,26 @@ describe('a failed transfer retried in the other mode', () => {
     expect(await server.readLog()).toMatch(/"(EPSV|PASV)"/);
     await call('session:disconnect', { sessionId: status.sessionId });
   });
+
+  it('a site switched to another mode while its queue connections still linger: the next transfer connects anew, in the new mode', async () => {
+    await call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
+    const site = await call('sites:save', siteInput({ name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
+    const first = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    const download = async (sessionId: string, names: readonly string[]) => {
+      const added = await call('queue:add', { sessionId, direction: 'download', items: names.map((name) => ({ localPath: path.join(home, name), remotePath: '/report.pdf', isDirectory: false })) });
+      for (const item of added) await expect.poll(() => items.find((candidate) => candidate.id === item.id)?.state, { timeout: 30_000 }).toBe('done');
+    };
+    // Two at once: both of the site's two queue connections are open, in active mode, and linger a moment after.
+    await download(first.sessionId, ['a1.pdf', 'a2.pdf']);
+    const logBefore = (await server.readLog()).length;
+    await call('sites:save', siteInput({ id: site.id, name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive' }));
+    const second = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    await download(second.sessionId, ['p1.pdf']);
+    const log = (await server.readLog()).slice(logBefore);
+    expect(log).toMatch(/"RETR \/report\.pdf"/);
+    // Whatever connection sent the RETR, no data command of the active mode was sent after the switch.
+    expect(log).not.toMatch(/"(EPRT|PORT) /);
+    expect(log).toMatch(/"(EPSV|PASV)"/);
+    await call('session:disconnect', { sessionId: second.sessionId });
+  });
 });

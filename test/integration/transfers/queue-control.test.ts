@@ -116,4 +116,22 @@ describe('queue controls (vsftpd)', () => {
     expect(await queue.list()).toEqual([]);
     await queue.close();
   });
+
+  it('a lingering connection carries the next item (no second login), until the site\'s settings change', async () => {
+    const { queue, connects } = await openQueue(server, { idleLingerMs: 10_000 });
+    const fetch = async (name: string): Promise<void> => {
+      const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: path.join(local, `linger-${name}`), remotePath: `/${name}`, isDirectory: false }] });
+      await waitFor(async () => ((await queue.list()).find((candidate) => candidate.id === item?.id)?.state === 'done' ? true : undefined), 10_000, `${name} to arrive`);
+    };
+    await fetch('small-0.bin');
+    expect(connects.count).toBe(1);
+    // The worker waits for more work on its open connection: woken, it takes the item; no new one is opened beside it.
+    await fetch('small-1.bin');
+    expect(connects.count).toBe(1);
+    // Settings changed (say, the transfer mode): the open connection is not used again.
+    queue.renewConnections('v');
+    await fetch('small-2.bin');
+    expect(connects.count).toBe(2);
+    await queue.close();
+  });
 });
