@@ -1,6 +1,7 @@
 /**
  * A modal dialog: role="dialog" named by its title, focus kept inside, Escape closes the top-most
- * one only, and focus goes back where it was when the dialog closes.
+ * one only, and focus goes back where it was when the dialog closes — unless an action moved it on purpose (the
+ * Site Manager's Connect sends it to the remote list).
  */
 import { useEffect, useId, useRef, type ReactElement, type ReactNode, type KeyboardEvent } from 'react';
 
@@ -33,7 +34,10 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
     return () => {
       const at = stack.lastIndexOf(id);
       if (at >= 0) stack.splice(at, 1);
-      if (previous && previous.isConnected) previous.focus();
+      // Focus still inside (or lost with the dialog's removal) goes back; focus an action put elsewhere stays.
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || (node?.contains(active) ?? false);
+      if (lost && previous && previous.isConnected) previous.focus();
     };
   }, [id]);
 

@@ -50,6 +50,15 @@ export function focusGrid(side: PaneSide): void {
   document.querySelector<HTMLElement>(gridSelector(side))?.focus();
 }
 
+/**
+ * After connecting from the quick connect bar, the keyboard goes to the remote list (so arrows browse the files at
+ * once, as in FileZilla) — unless the user has moved on to another field or dialog meanwhile.
+ */
+export function focusRemoteAfterConnect(from: Element | null): void {
+  const active = document.activeElement;
+  if (active === null || active === document.body || (from?.contains(active) ?? false)) focusGrid('remote');
+}
+
 function typeLabel(t: Translator, row: FileRow): string {
   if (row.type === 'directory') return t('type.folder');
   if (row.type === 'symlink') return t('type.symlink');

@@ -17,6 +17,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
 import { useUiStore } from '../stores/ui-store';
 import { Dialog } from './dialog';
+import { focusGrid } from './file-list';
 import { FileIcon, Icon } from './icons';
 
 type Selection = { readonly kind: 'site'; readonly key: string } | { readonly kind: 'folder'; readonly path: readonly string[] };
@@ -382,6 +383,8 @@ export function SiteManagerDialog(): ReactElement {
   const onConnect = async (inNewTab = false) => {
     const id = await saveCurrent();
     if (!id) return;
+    // The keyboard goes to the remote list (not back to the toolbar), ready to browse once it is listed.
+    focusGrid('remote');
     actions.closeSiteManager();
     if (inNewTab) actions.newTab();
     void actions.connectSite(id);

@@ -12,6 +12,7 @@ import { useSitesStore } from '../stores/sites-store';
 import type { MenuItem } from '../stores/ui-store';
 import { useViewStore } from '../stores/view-store';
 import type { SiteTransferMode } from '../../shared/models';
+import { focusRemoteAfterConnect } from './file-list';
 import { Icon } from './icons';
 import { openMenuAt } from './menu';
 
@@ -146,10 +147,13 @@ export function QuickConnectBar(): ReactElement {
     if (quickMode !== null) setTransferMode(quickMode);
   }, [quickMode]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const form = e.currentTarget;
     const p = await actions.quickConnect({ host, user, password, port, transferMode });
     setProblem(p);
+    // Connected: browse at once. A failure leaves focus in the bar, where the fix is typed.
+    if (p === null && isConnected(useSessionStore.getState().status)) focusRemoteAfterConnect(form);
   };
 
   return (

@@ -290,6 +290,54 @@ describe('Site Manager', () => {
   });
 });
 
+describe('focus after connecting', () => {
+  const remoteGrid = (): HTMLElement => screen.getByRole('grid', { name: 'Remote files' });
+
+  it('Site Manager → Connect: the keyboard is on the remote list, not back on the toolbar', async () => {
+    api.handle('session:connect', () => ok(status({ host: 'ftp.example.com' })));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt', 'b.txt'])));
+    const opener = within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' });
+    opener.focus();
+    fireEvent.click(opener);
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: 'ftp.example.com' } });
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'ann' } });
+    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'secret' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull());
+    await waitFor(() => expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy());
+    expect(document.activeElement).toBe(remoteGrid());
+    // Arrow keys browse at once.
+    act(() => {
+      fireEvent.keyDown(remoteGrid(), { key: 'ArrowDown' });
+    });
+    expect(useRemotePane.getState().nav.cursor).toBe('a.txt');
+  });
+
+  it('Quickconnect: on the remote list once connected; after a failure the bar keeps it', async () => {
+    const quick = screen.getByRole('form', { name: 'Quick connect' });
+    const button = within(quick).getByRole('button', { name: 'Quickconnect' });
+    fireEvent.change(within(quick).getByRole('textbox', { name: 'Host' }), { target: { value: 'h' } });
+    api.handle('session:connect', () => fail({ kind: 'auth', code: 530, message: 'Login as "anonymous" failed: 530 Login incorrect.', hint: 'Check the user name and password.', retryable: false }));
+    button.focus();
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'session:connect')).toBe(true));
+    expect(document.activeElement).toBe(button);
+
+    api.handle('session:connect', () => ok(status({ host: 'h' })));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await waitFor(() => expect(document.activeElement).toBe(remoteGrid()));
+  });
+});
+
 describe('Site Manager: Test both modes', () => {
   it('saves, tries both modes, shows each result with the diagnosis, and offers the mode that works', async () => {
     api.handle('session:test-modes', () =>
