@@ -29,6 +29,8 @@ import type {
   TransferItem,
 } from '../shared/models';
 import { getDesktopFiles } from './api/electron-api';
+import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
+import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
 import { getApi } from './api/get-api';
 import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
@@ -350,7 +352,22 @@ let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 const refreshSides = new Set<PaneSide>();
 
 /** A finished transfer into the folder on screen refreshes that pane (debounced). */
+/** Notices the queue running dry, for "When the queue is done". */
+const queueRun = createQueueRunWatcher();
+
+/** "When the queue is done": a line in the log, then the notification and/or sound the user chose. */
+async function announceQueueDone(summary: QueueRunSummary): Promise<void> {
+  const effects = queueDoneEffects(useSettingsStore.getState().settings.queueDoneAction);
+  if (!effects.notify && !effects.sound) return;
+  const text = t('queueDone.body', { done: summary.done, failed: summary.failed, skipped: summary.skipped });
+  info(t('queueDone.log', { summary: text }));
+  if (effects.sound) playDoneSound();
+  if (effects.notify && (await showDesktopNotification(t('queueDone.title'), text)) === 'blocked') pushToast('info', t('queueDone.blocked'));
+}
+
 function onQueueChanged(items: readonly TransferItem[]): void {
+  const finished = queueRun.update(items);
+  if (finished) void announceQueueDone(finished);
   const localPath = useLocalPane.getState().path;
   const remotePath = useRemotePane.getState().path;
   for (const item of items) {

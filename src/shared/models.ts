@@ -112,7 +112,11 @@ export interface Settings {
   readonly timeoutSeconds: number;
   /** When the window opens (FileZilla's Interface → "On startup"): nothing more, the Site Manager, or the saved sites open in tabs last time. */
   readonly startup: 'normal' | 'site-manager' | 'restore-tabs';
+  /** When the queue has run dry (FileZilla's Transfer → "Action after queue completion"): nothing, a desktop notification, a sound, or both. */
+  readonly queueDoneAction: QueueDoneAction;
 }
+
+export type QueueDoneAction = 'none' | 'notify' | 'sound' | 'notify-sound';
 
 /** The timeout range accepted, in seconds. */
 export const MIN_TIMEOUT_SECONDS = 5;
@@ -149,6 +153,7 @@ export const DEFAULT_SETTINGS: Settings = {
   preserveTimestamps: false,
   timeoutSeconds: 30,
   startup: 'normal',
+  queueDoneAction: 'none',
 };
 
 /** Quick connect bar: host, user, password, port, and the same transfer-mode choice as a site. */

@@ -32,6 +32,7 @@ const PARSERS: { readonly [K in keyof Settings]: (text: string) => Settings[K] }
   compression: parseBoolean,
   preserveTimestamps: parseBoolean,
   startup: (text) => text as Settings['startup'],
+  queueDoneAction: (text) => text as Settings['queueDoneAction'],
   timeoutSeconds: (text) => Number(text),
   transferType: (text) => text as Settings['transferType'],
   asciiExtensions: (text) => (isNone(text) ? [] : text.split(',').map((extension) => normalizeExtension(extension) ?? extension.trim())),

@@ -1,6 +1,6 @@
 /**
  * Session- and app-wide protections, installed once before any window opens: the CSP header,
- * no permissions beyond writing the clipboard, no new windows, no navigation away from our page, no <webview>.
+ * no permissions beyond writing the clipboard and notifications, no new windows, no navigation away from our page, no <webview>.
  */
 import type { App, Session } from 'electron';
 
@@ -13,10 +13,13 @@ export function installContentSecurityPolicy(session: Session, policy: string): 
   });
 }
 
-/** Deny every permission prompt (camera, notifications, geolocation, …) except writing the clipboard. */
+/** What the window may use: writing the clipboard, and notifications ("When the queue is done"). */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
+
+/** Deny every permission prompt (camera, geolocation, …) except those the window uses. */
 export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
-  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
 }
 
 /**

@@ -62,6 +62,7 @@ const settingsSchema = z.object({
   transferType: z.enum(['binary', 'ascii', 'auto']),
   preserveTimestamps: z.boolean(),
   startup: z.enum(['normal', 'site-manager', 'restore-tabs']),
+  queueDoneAction: z.enum(['none', 'notify', 'sound', 'notify-sound']),
   timeoutSeconds: z.number().int().min(MIN_TIMEOUT_SECONDS).max(MAX_TIMEOUT_SECONDS),
   asciiExtensions: z
     .array(z.string())
@@ -151,6 +152,7 @@ const SETTING_HINTS: Record<string, string> = {
   asciiExtensions: 'Give extensions without the dot, in lower case, e.g. ["txt", "html", "php"] (at most 500).',
   timeoutSeconds: `Use a whole number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS} (30 by default; raise it for slow links).`,
   startup: 'Use "normal", "site-manager" (open the Site Manager) or "restore-tabs" (reconnect the saved sites open in tabs last time).',
+  queueDoneAction: 'Use "none", "notify" (a desktop notification), "sound" or "notify-sound".',
   preserveTimestamps: 'Use true (uploaded files keep their own modification time, where the server offers MFMT) or false.',
   compression: 'Use true (compress listings and downloads with MODE Z where the server offers it) or false.',
   uploadLimitKiBps: `Use a whole number of KiB/s from 1 to ${MAX_SPEED_LIMIT_KIBPS}, e.g. 500, or null for no limit.`,

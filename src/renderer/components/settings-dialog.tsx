@@ -16,6 +16,8 @@ import type { TransferMode } from '../../shared/errors';
 import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
 import { proxyDraft, proxyPasswordChange, proxyProblems, proxyValue, type ProxyChoice, type ProxyDraft, type ProxyProblem } from '../lib/proxy-form';
 import { useSettingsStore } from '../stores/settings-store';
+import { askNotificationPermission } from '../lib/desktop-notice';
+import { queueDoneEffects } from '../lib/queue-done';
 import { Dialog } from './dialog';
 import { PasswordSettings } from './password-settings';
 
@@ -23,6 +25,7 @@ interface Draft {
   readonly language: Language;
   readonly theme: Theme;
   readonly startup: Settings['startup'];
+  readonly queueDoneAction: Settings['queueDoneAction'];
   readonly defaultTransferMode: TransferMode;
   readonly limitPorts: boolean;
   readonly portFrom: string;
@@ -102,6 +105,7 @@ export function SettingsDialog(): ReactElement {
     language: settings.language,
     theme: settings.theme,
     startup: settings.startup,
+    queueDoneAction: settings.queueDoneAction,
     defaultTransferMode: settings.defaultTransferMode,
     limitPorts: settings.activePortRange !== null,
     portFrom: String(settings.activePortRange?.[0] ?? 50000),
@@ -139,6 +143,7 @@ export function SettingsDialog(): ReactElement {
       language: d.language,
       theme: d.theme,
       startup: d.startup,
+      queueDoneAction: d.queueDoneAction,
       defaultTransferMode: d.defaultTransferMode,
       activePortRange: d.limitPorts ? [Number(d.portFrom), Number(d.portTo)] : null,
       activeExternalAddress: d.externalAddress.trim() || null,
@@ -196,6 +201,24 @@ export function SettingsDialog(): ReactElement {
                 <option value="normal">{t('settings.startup.normal')}</option>
                 <option value="site-manager">{t('settings.startup.siteManager')}</option>
                 <option value="restore-tabs">{t('settings.startup.restoreTabs')}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-queue-done`}>{t('settings.queueDone')}</label>
+              <select
+                id={`${id}-queue-done`}
+                value={d.queueDoneAction}
+                onChange={(e) => {
+                  const action = e.target.value as Settings['queueDoneAction'];
+                  // Asked now, while the choice is a user gesture: browsers refuse to ask later, from an event.
+                  if (queueDoneEffects(action).notify) askNotificationPermission();
+                  set({ queueDoneAction: action });
+                }}
+              >
+                <option value="none">{t('settings.queueDone.none')}</option>
+                <option value="notify">{t('settings.queueDone.notify')}</option>
+                <option value="sound">{t('settings.queueDone.sound')}</option>
+                <option value="notify-sound">{t('settings.queueDone.notifySound')}</option>
               </select>
             </div>
           </section>
