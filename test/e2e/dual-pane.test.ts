@@ -201,6 +201,8 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
         await page.locator('body').click({ position: { x: 1270, y: 62 } });
         await expect(ui.queue).toContainText(BIG);
         await ui.screenshot('main-window', { publish: true });
+        // The download's queue connection follows the switch too (a worker once kept its active-mode connection).
+        expect((await ui.loggedCommands()).filter((c) => /^(EPRT|PORT)\b/.test(c))).toEqual([]);
         await ui.queue.getByRole('button', { name: 'Cancel transfers' }).click();
         await expect(progress).toBeHidden();
         await expect(ui.queue).not.toContainText(BIG);
