@@ -47,7 +47,8 @@ import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveLocalIn
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput } from './lib/site-form';
 import { parseQuickHost } from './lib/quick-host';
-import type { FileRow, SortSpec } from './lib/sort';
+import type { FileRow, SortColumn, SortSpec } from './lib/sort';
+import { withColumnWidth } from './lib/column-widths';
 import { remoteUrl } from './lib/url';
 import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
 import { buildAppMenu } from './lib/app-menu';
@@ -60,7 +61,7 @@ import { isConnected, useSessionStore, type SessionTarget } from './stores/sessi
 import { useSettingsStore } from './stores/settings-store';
 import { useSitesStore } from './stores/sites-store';
 import { dismissToast, pushToast, toastForError, useUiStore, type MasterPasswordRequest, type PromptRequest } from './stores/ui-store';
-import { saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
+import { saveColumnWidths, saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
 import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
 
 // ---- The api and error reporting ------------------------------------------
@@ -850,6 +851,17 @@ export function setCompareMode(patch: Partial<CompareMode>): void {
   saveCompareMode(compareMode);
   pruneSelection('local');
   pruneSelection('remote');
+}
+
+/**
+ * A pane's column to `width` px, or back to its default for null. A drag calls this on every move with `save` false
+ * and once more at the end to remember it (localStorage is not written 60 times a second).
+ */
+export function setColumnWidth(side: PaneSide, column: SortColumn, width: number | null, save = true): void {
+  const all = useViewStore.getState().columnWidths;
+  const columnWidths = { ...all, [side]: withColumnWidth(all[side], column, width) };
+  useViewStore.setState({ columnWidths });
+  if (save) saveColumnWidths(columnWidths);
 }
 
 /** On: records the folders both panes show now as the pair (needs a connection and both listings). */

@@ -5,9 +5,10 @@
  * stays responsive while a big folder is sorted and drawn.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type MessageKey, type Translator } from '../i18n';
+import { columnTracks, type ColumnDefault } from '../lib/column-widths';
 import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type PaneSide } from '../lib/dnd';
 import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
@@ -20,6 +21,7 @@ import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useViewStore } from '../stores/view-store';
+import { ColumnResizer } from './column-resizer';
 import { openFileMenu } from './file-menu';
 import { FileIcon } from './icons';
 
@@ -27,20 +29,27 @@ import { FileIcon } from './icons';
 export const ROW_HEIGHT = 22;
 export const HEADER_HEIGHT = 24;
 
-interface Column {
-  readonly id: SortColumn;
+interface Column extends ColumnDefault {
   readonly label: MessageKey;
   readonly align?: 'end';
 }
 
+/** Default widths in px (Name: the least it shrinks to while it fills the pane); the user's own go by `columnTracks`. */
 const LOCAL_COLUMNS: readonly Column[] = [
-  { id: 'name', label: 'column.name' },
-  { id: 'size', label: 'column.size', align: 'end' },
-  { id: 'type', label: 'column.type' },
-  { id: 'modified', label: 'column.modified' },
+  { id: 'name', label: 'column.name', width: 140 },
+  { id: 'size', label: 'column.size', align: 'end', width: 76 },
+  { id: 'type', label: 'column.type', width: 92 },
+  { id: 'modified', label: 'column.modified', width: 136 },
 ];
 
-const REMOTE_COLUMNS: readonly Column[] = [...LOCAL_COLUMNS, { id: 'permissions', label: 'column.permissions' }, { id: 'owner', label: 'column.owner' }];
+const REMOTE_COLUMNS: readonly Column[] = [
+  { id: 'name', label: 'column.name', width: 120 },
+  { id: 'size', label: 'column.size', align: 'end', width: 72 },
+  { id: 'type', label: 'column.type', width: 84 },
+  { id: 'modified', label: 'column.modified', width: 136 },
+  { id: 'permissions', label: 'column.permissions', width: 96 },
+  { id: 'owner', label: 'column.owner', width: 104 },
+];
 
 export function gridSelector(side: PaneSide): string {
   return `[data-pane-grid="${side}"]`;
@@ -256,7 +265,11 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const localRows = useLocalPane((s) => s.rows);
   const remoteRows = useRemotePane((s) => s.rows);
   const columns = side === 'remote' ? REMOTE_COLUMNS : LOCAL_COLUMNS;
+  const widths = useViewStore((s) => s.columnWidths[side]);
   const gridId = useId();
+  // One template for the header and every row (so they line up at any width), set on the grid as CSS variables.
+  const tracks = useMemo(() => columnTracks(columns, widths), [columns, widths]);
+  const gridStyle = { '--cols': tracks.template, '--grid-min': `${tracks.minWidth}px` } as CSSProperties;
 
   // A 50,000-row listing is sorted in a deferred render: typing and scrolling are never blocked by it.
   const rows = useDeferredValue(rawRows);
@@ -461,6 +474,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       tabIndex={0}
       data-pane-grid={side}
       className={`file-grid file-grid-${side}${dropActive && dropFolder === null ? ' is-drop-target' : ''}${stale ? ' is-stale' : ''}`}
+      style={gridStyle}
       onKeyDown={onKeyDown}
       onFocus={() => actions.setActivePane(side)}
       onDragOver={onDragOver}
@@ -473,7 +487,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
             {columns.map((c) => {
               const active = sort.column === c.id;
               return (
-                <div key={c.id} role="columnheader" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell cell-${c.id}${c.align === 'end' ? ' align-end' : ''}`}>
+                // Named by its label alone: the resize handle inside must not join the header's name.
+                <div key={c.id} role="columnheader" aria-label={t(c.label)} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell cell-${c.id}${c.align === 'end' ? ' align-end' : ''}`}>
                   <button
                     type="button"
                     tabIndex={-1}
@@ -489,6 +504,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
                       {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
                     </span>
                   </button>
+                  <ColumnResizer side={side} column={c.id} label={t('column.resize', { column: t(c.label) })} />
                 </div>
               );
             })}

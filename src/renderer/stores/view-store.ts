@@ -1,9 +1,11 @@
 /**
  * View modes that span both panes (FileZilla's View menu): directory comparison with its mode, and
- * synchronized browsing with the pair of folders recorded when it was turned on. The comparison mode
- * is remembered in localStorage (a view preference, like the splitters), not in main's Settings.
+ * synchronized browsing with the pair of folders recorded when it was turned on, and each pane's column widths.
+ * The comparison mode and the column widths are remembered in localStorage (view preferences, like the
+ * splitters), not in main's Settings.
  */
 import { create } from 'zustand';
+import { NO_COLUMN_WIDTHS, parseColumnWidths, serializeColumnWidths, type PaneColumnWidths } from '../lib/column-widths';
 import type { CompareBy } from '../lib/compare-listings';
 import type { SyncPair } from '../lib/sync-browsing';
 
@@ -17,10 +19,13 @@ export interface ViewState {
   readonly compareMode: CompareMode;
   /** Null when synchronized browsing is off. */
   readonly syncPair: SyncPair | null;
+  /** Per pane side: the widths the user gave its columns (the others keep their defaults). */
+  readonly columnWidths: PaneColumnWidths;
 }
 
 export const DEFAULT_COMPARE_MODE: CompareMode = { by: 'size', hideIdentical: false };
 const STORAGE_KEY = 'ferry.view.compareMode';
+const COLUMN_WIDTHS_KEY = 'ferry.view.columnWidths';
 
 /** Reads the remembered mode; anything unreadable falls back to the default (size, show all). */
 export function parseCompareMode(text: string | null): CompareMode {
@@ -51,8 +56,25 @@ export function saveCompareMode(mode: CompareMode): void {
   }
 }
 
+function loadColumnWidths(): PaneColumnWidths {
+  try {
+    return parseColumnWidths(localStorage.getItem(COLUMN_WIDTHS_KEY));
+  } catch {
+    return NO_COLUMN_WIDTHS;
+  }
+}
+
+export function saveColumnWidths(widths: PaneColumnWidths): void {
+  try {
+    localStorage.setItem(COLUMN_WIDTHS_KEY, serializeColumnWidths(widths));
+  } catch {
+    // As above: the widths still apply in this window.
+  }
+}
+
 export const useViewStore = create<ViewState>()(() => ({
   comparing: false,
   compareMode: loadCompareMode(),
   syncPair: null,
+  columnWidths: loadColumnWidths(),
 }));
