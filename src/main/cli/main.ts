@@ -8,7 +8,7 @@ import { invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
-import { downloadToFile, uploadFromFile } from '../transfers/file-transfer';
+import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
 import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { skipPatternProblem } from '../../shared/skip-list';
@@ -148,6 +148,8 @@ export function buildProgram(): Command {
       const limiter = limiterFor(flags);
       const ascii = flags.ascii === true;
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
+      // Before connecting: a folder or a missing file would otherwise leave an empty file on the server (STOR came first).
+      if (local !== '-') await assertUploadableFile(local);
       await withClient(urlText, flags, async (client, url) => {
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
         if (local === '-') {
@@ -321,3 +323,12 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 
+
+/** A regular file to upload; a folder gets the way to upload folders, a missing file the local error. */
+async function assertUploadableFile(local: string): Promise<void> {
+  const stats = await fsp.stat(local).catch((error: NodeJS.ErrnoException) => {
+    throw localError(local, error);
+  });
+  if (stats.isDirectory()) throw invalidInput(`${local} is a folder; put sends one file.`, `Upload a folder with: ferry mirror --reverse ${JSON.stringify(local)} URL`);
+  if (!stats.isFile()) throw invalidInput(`${local} is not a regular file (a device, socket or pipe).`, 'Give a file; for a stream, pipe it in with "-".');
+}

@@ -67,7 +67,10 @@ export async function uploadFromFile(client: FtpClient, localPath: string, remot
     throw localError(localPath, error);
   });
   try {
-    const localSize = (await file.stat()).size;
+    const stats = await file.stat();
+    // Checked before STOR: reading a folder fails only after the server has made the (empty) file.
+    if (!stats.isFile()) throw localError(localPath, Object.assign(new Error('not a regular file'), { code: stats.isDirectory() ? 'EISDIR' : 'EINVAL' }));
+    const localSize = stats.size;
     if (offset > localSize) offset = 0;
     const result = await client.uploadFile(file, remotePath, { offset, length: localSize - offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true });
     return { bytes: result.bytes, resumedFrom: offset };

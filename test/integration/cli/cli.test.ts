@@ -61,6 +61,11 @@ describe('ferry command line against vsftpd', () => {
     const mirror = await ferry(['mirror', `${url}/`, file]);
     expect(mirror.code).toBe(2);
     expect(mirror.stderr.toString()).toMatch(/exists and is not a folder[\s\S]*Give a folder/);
+        // put of a folder: refused before connecting, so no empty file is left on the server.
+    const folderPut = await ferry(['put', work, `${url}/`]);
+    expect(folderPut.code).toBe(2);
+    expect(folderPut.stderr.toString()).toMatch(/is a folder; put sends one file[\s\S]*ferry mirror --reverse/);
+    expect(fs.existsSync(path.join(server.root, path.basename(work)))).toBe(false);
         const version = await ferry(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.toString().trim()).toMatch(/^\d+\.\d+\.\d+$/);
