@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { describeError } from '../../shared/errors';
 import { FtpClient } from '../ftp/ftp-client';
-import { invalidInput, toErrorData } from '../ftp/ftp-error';
+import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
@@ -139,7 +139,9 @@ export function buildProgram(): Command {
         let target = local ?? remoteBasename(url.path);
         const stat = await fsp.stat(target).catch(() => null);
         if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
-        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii });
+        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii }).catch(async (error: unknown) => {
+          throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', `Copy a folder with: ferry mirror URL ${JSON.stringify(local ?? '.')}`)) ?? error;
+        });
       });
     });
 
@@ -280,7 +282,9 @@ export function buildProgram(): Command {
   addConnectionFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
     .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
-        const size = await client.size(url.path);
+        const size = await client.size(url.path).catch(async (error: unknown) => {
+          throw (await folderInsteadOfFile(client, url.path, error, 'stat describes a file', 'List a folder with: ferry ls URL')) ?? error;
+        });
         const modified = await client.modifiedTime(url.path);
         const checksum = await client.checksum(url.path);
         const result = { path: url.path, size, modified, checksum };
@@ -331,4 +335,17 @@ async function assertUploadableFile(local: string): Promise<void> {
   });
   if (stats.isDirectory()) throw invalidInput(`${local} is a folder; put sends one file.`, `Upload a folder with: ferry mirror --reverse ${JSON.stringify(local)} URL`);
   if (!stats.isFile()) throw invalidInput(`${local} is not a regular file (a device, socket or pipe).`, 'Give a file; for a stream, pipe it in with "-".');
+}
+
+/**
+ * A 550 for a file command on what is a folder (servers just say "Failed to open file"): the error saying so, with
+ * the command that does it; null when the path is not a folder (the server's own error stands).
+ */
+async function folderInsteadOfFile(client: FtpClient, remotePath: string, error: unknown, what: string, hint: string): Promise<FtpError | null> {
+  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || error.data.code !== 550) return null;
+  const isFolder = await client.list(remotePath).then(
+    () => true,
+    () => false,
+  );
+  return isFolder ? invalidInput(`${remotePath} is a folder on the server; ${what}.`, hint) : null;
 }

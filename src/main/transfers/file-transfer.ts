@@ -47,6 +47,11 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
       output.destroy();
       await closed.catch(() => undefined);
     }
+    // A fresh partial file with nothing in it (the server refused the file: 550) is litter, not something to resume.
+    if (offset === 0) {
+      const stats = await fsp.lstat(partPath).catch(() => null);
+      if (stats?.isFile() && stats.size === 0) await fsp.rm(partPath, { force: true }).catch(() => undefined);
+    }
     throw error;
   });
   if (!output.closed) await once(output, 'close').catch(() => undefined);

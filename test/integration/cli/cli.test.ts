@@ -154,6 +154,18 @@ describe('ferry command line against vsftpd', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('get or stat of a folder says it is a folder, with the command for folders (exit 2), leaving nothing behind', async () => {
+    fs.mkdirSync(path.join(server.root, 'a-folder'), { recursive: true });
+    const target = path.join(work, 'got-folder');
+    const get = await ferry(['get', `${url}/a-folder`, target]);
+    expect(get.code).toBe(2);
+    expect(get.stderr.toString()).toMatch(/\/a-folder is a folder on the server; get fetches one file[\s\S]*ferry mirror/);
+    expect(fs.existsSync(`${target}.ferry-part`)).toBe(false);
+    const stat = await ferry(['stat', `${url}/a-folder`]);
+    expect(stat.code).toBe(2);
+    expect(stat.stderr.toString()).toMatch(/is a folder on the server; stat describes a file/);
+  });
+
   it('reports a wrong password with status 4 and a missing file with status 7, leaving no partial file', async () => {
     const bad = await ferry(['ls', `ftp://${server.user}:wrong@${server.host}:${server.port}/`]);
     expect(bad.code).toBe(4);
@@ -165,6 +177,8 @@ describe('ferry command line against vsftpd', () => {
       expect(missing.code).toBe(7);
       expect(missing.stderr).toMatch(/550/);
       expect(fs.existsSync(target)).toBe(false);
+      // Nor an empty partial file: there is nothing to resume.
+      expect(fs.existsSync(`${target}.ferry-part`), `${mode}: ${target}.ferry-part left behind`).toBe(false);
       // Not a speed target: a refused RETR once left the passive connect timer (30 s) holding the process open.
       expect(Date.now() - started, `ferry get ${mode} of a missing file hung`).toBeLessThan(10_000);
     }
