@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../../shared/errors';
+import type { OverwriteChoice } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
@@ -81,7 +82,10 @@ function limiterFor(flags: LimitRateFlags): SpeedLimiter | null {
 }
 
 function printReport(report: MirrorReport, seconds: number): void {
-  for (const line of report.skipped) process.stderr.write(`${line}\n`);
+  // The same reason for many files (a second mirror run: "unchanged") is said once, with the count.
+  const reasons = new Map<string, number>();
+  for (const line of report.skipped) reasons.set(line, (reasons.get(line) ?? 0) + 1);
+  for (const [line, count] of reasons) process.stderr.write(count > 1 ? `Skipped ${count} files: ${line}\n` : `${line}\n`);
   for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
   for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeError(failure.error)}\n`);
   process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped.\n`);
@@ -176,13 +180,18 @@ export function buildProgram(): Command {
       .option('--limit-rate <rate>', `${LIMIT_RATE_HELP}; for all connections together`, parseLimitRate)
       .option('-x, --exclude <pattern>', 'leave out names matching this (a name, or a pattern such as "*.tmp"; repeatable); they are reported as skipped', collectExclude, [])
       .option('--preserve-times', 'with --reverse: give uploaded files their local modification time (MFMT, where the server offers it)')
+      .addOption(
+        new Option('--if-exists <action>', 'what to do with a file that is already at the target: copy it again only when the source is newer or its size differs (the default, as lftp\'s mirror: a second run copies only what changed), always overwrite, skip, resume a shorter one, or keep both (rename)')
+          .choices(Object.keys(IF_EXISTS))
+          .default('newer-or-size-differs'),
+      )
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     const url = await resolveTarget(flags.reverse ? target : source, flags);
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
-    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true };
+    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists] };
     const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;
@@ -349,3 +358,14 @@ async function folderInsteadOfFile(client: FtpClient, remotePath: string, error:
   );
   return isFolder ? invalidInput(`${remotePath} is a folder on the server; ${what}.`, hint) : null;
 }
+
+/** `mirror --if-exists`: the queue's overwrite choices, by the words the command line uses. */
+const IF_EXISTS = {
+  'newer-or-size-differs': 'overwrite-if-newer-or-size-differs',
+  newer: 'overwrite-if-newer',
+  'size-differs': 'overwrite-if-size-differs',
+  overwrite: 'overwrite',
+  skip: 'skip',
+  resume: 'resume',
+  rename: 'rename',
+} as const satisfies Readonly<Record<string, OverwriteChoice>>;

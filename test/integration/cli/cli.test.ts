@@ -135,6 +135,15 @@ describe('ferry command line against vsftpd', () => {
       const relative = path.join(`d${index % 4}`, `e${index % 3}`, `f${index}.txt`);
       expect(fs.readFileSync(path.join(down, relative), 'utf8')).toBe(fs.readFileSync(path.join(tree, relative), 'utf8'));
     }
+    // A second run copies only what changed (as lftp's mirror), and says the rest once.
+    fs.appendFileSync(path.join(server.root, 'tree', 'd1', 'e1', 'f1.txt'), 'changed on the server\n');
+    const again = await ferry(['mirror', `${url}/tree`, down, '-P', '4']);
+    expect(again.code, again.stderr.toString()).toBe(0);
+    expect(again.stderr.toString()).toMatch(/^Skipped 29 files: The target exists with the same size and the source is not newer\.$/m);
+    expect(again.stderr.toString()).toMatch(/^1 files, .* 0 failed, 29 skipped\.$/m);
+    expect(fs.readFileSync(path.join(down, 'd1', 'e1', 'f1.txt'), 'utf8')).toMatch(/changed on the server\n$/);
+    const forced = await ferry(['mirror', '--if-exists', 'overwrite', `${url}/tree`, down]);
+    expect(forced.stderr.toString()).toMatch(/^30 files, .* 0 skipped\.$/m);
   });
 
   it('masks the password in the verbose transcript', async () => {
