@@ -39,7 +39,16 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     if (flags.passwordStdin) password = await readPasswordFromStdin();
     else if (site.logonType === 'normal' && site.hasPassword) password = await stores.sites.getPassword(site.id);
     // "Ask for password" sites, and normal ones saved without a password: ask on the terminal, as FileZilla does.
-    else if (site.logonType !== 'anonymous') password = await promptPassword(`Password for ${site.user}@${site.host}: `);
+    else if (site.logonType !== 'anonymous') {
+      password = await promptPassword(`Password for ${site.user}@${site.host}: `);
+      // No terminal to ask on (a script, cron): say so, rather than log in without one and blame the password.
+      if (password === null) {
+        throw invalidInput(
+          `No password is saved for ${flags.site}${site.logonType === 'ask' ? ' (it asks for one each time)' : ''}, and there is no terminal to ask on.`,
+          `Pipe it in: printf %s "$PASSWORD" | ferry … --site ${JSON.stringify(flags.site)} --password-stdin${site.logonType === 'normal' ? `; or save it: ferry sites edit ${JSON.stringify(flags.site)} --password-stdin` : ''}.`,
+        );
+      }
+    }
     // The proxy from Settings (unless the site bypasses it, or a --proxy/--no-proxy flag decides), with its saved password.
     const proxyPassword = settings.proxy?.user && !site.bypassProxy && flags.proxy === undefined ? await stores.secrets.get('proxy-password') : null;
     const base = { ...siteToConnectOptions(site, password, settings), proxy: proxyFor(settings, site, proxyPassword) };

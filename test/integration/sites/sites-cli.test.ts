@@ -158,6 +158,18 @@ describe('saved sites through the CLI against vsftpd', () => {
     }
   });
 
+  it('a site without a saved password, run without a terminal: exit 2 naming how to give it, not a login failure', async () => {
+    const add = await ferry(['sites', 'add', 'Modes/NoPassword', '--host', server.host, '--port', String(server.port), '--protocol', 'plain', '--user', server.user]);
+    expect(add.code, add.stderr).toBe(0);
+    const run = await ferry(['ls', '--site', 'Modes/NoPassword', '/pub']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/No password is saved for Modes\/NoPassword, and there is no terminal to ask on[\s\S]*--password-stdin/);
+    const piped = await ferry(['ls', '--site', 'Modes/NoPassword', '--password-stdin', '/pub'], `${server.password}\n`);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toMatch(/hello\.txt/);
+    expect((await ferry(['sites', 'remove', 'Modes/NoPassword'])).code).toBe(0);
+  });
+
   it('reports unknown sites and a URL given with --site, with a fix and exit status 2', async () => {
     const unknown = await ferry(['ls', '--site', 'Nope']);
     expect(unknown.code).toBe(2);
