@@ -88,7 +88,8 @@ function printReport(report: MirrorReport, seconds: number): void {
   for (const [line, count] of reasons) process.stderr.write(count > 1 ? `Skipped ${count} files: ${line}\n` : `${line}\n`);
   for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
   for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeError(failure.error)}\n`);
-  process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped.\n`);
+  for (const deleted of report.deleted) process.stderr.write(`Deleted ${deleted}\n`);
+  process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped${report.deleted.length > 0 ? `, ${report.deleted.length} deleted` : ''}.\n`);
 }
 
 export function buildProgram(): Command {
@@ -180,18 +181,19 @@ export function buildProgram(): Command {
       .option('--limit-rate <rate>', `${LIMIT_RATE_HELP}; for all connections together`, parseLimitRate)
       .option('-x, --exclude <pattern>', 'leave out names matching this (a name, or a pattern such as "*.tmp"; repeatable); they are reported as skipped', collectExclude, [])
       .option('--preserve-times', 'with --reverse: give uploaded files their local modification time (MFMT, where the server offers it)')
+      .option('--delete', 'then delete what the target has and the source does not (excluded names stay); nothing is deleted when a file failed')
       .addOption(
         new Option('--if-exists <action>', 'what to do with a file that is already at the target: copy it again only when the source is newer or its size differs (the default, as lftp\'s mirror: a second run copies only what changed), always overwrite, skip, resume a shorter one, or keep both (rename)')
           .choices(Object.keys(IF_EXISTS))
           .default('newer-or-size-differs'),
       )
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     const url = await resolveTarget(flags.reverse ? target : source, flags);
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
-    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists] };
+    const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists], deleteExtraneous: flags.delete === true };
     const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;

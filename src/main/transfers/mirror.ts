@@ -12,6 +12,8 @@ import type { RetryPolicy } from './backoff';
 import { invalidInput } from '../ftp/ftp-error';
 import { localError } from './file-transfer';
 import { TransferQueue, type FinishedEvent } from './transfer-queue';
+import { deleteLocal, deleteRemote, extraneous, localTree, remoteTree } from './mirror-delete';
+import { compileSkipList } from '../../shared/skip-list';
 
 export interface MirrorReport {
   files: number;
@@ -22,6 +24,8 @@ export interface MirrorReport {
   readonly skipped: string[];
   /** Said of finished files, each once (e.g. the server cannot keep file times). */
   readonly warnings: string[];
+  /** With `deleteExtraneous`: what was removed from the target (full paths). */
+  readonly deleted: string[];
 }
 
 export interface MirrorOptions {
@@ -40,6 +44,11 @@ export interface MirrorOptions {
   readonly exclude?: readonly string[];
   /** Uploads keep the local files' times on the server (MFMT), as lftp's mirror does. */
   readonly preserveTimestamps?: boolean;
+  /**
+   * Then remove what the target has and the source does not (lftp's `mirror --delete`); names the exclude list
+   * leaves out stay. Not done when any file failed: an incomplete copy is no reason to remove anything.
+   */
+  readonly deleteExtraneous?: boolean;
 }
 
 /** Copy a remote folder tree into a local folder. Unsafe remote names are skipped and reported, never written. */
@@ -60,7 +69,7 @@ export async function mirrorUp(localRoot: string, remoteRoot: string, options: M
 }
 
 async function mirror(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorReport> {
-  const report: MirrorReport = { files: 0, folders: 0, bytes: 0, failures: [], skipped: [], warnings: [] };
+  const report: MirrorReport = { files: 0, folders: 0, bytes: 0, failures: [], skipped: [], warnings: [], deleted: [] };
   let worker = 0;
   const onFinished = (event: FinishedEvent): void => {
     const { item } = event;
@@ -95,5 +104,22 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
   } finally {
     await queue.close();
   }
+  if (options.deleteExtraneous) {
+    if (report.failures.length > 0) report.warnings.push(`Nothing was deleted: ${report.failures.length} file(s) failed, and an incomplete copy is no reason to remove anything. Run the mirror again.`);
+    else report.deleted.push(...(await deleteExtraneous(direction, remoteRoot, localRoot, options)));
+  }
   return report;
+}
+
+/** `--delete`: both trees walked afresh after the copy (on one more connection), then the target's extras removed. */
+async function deleteExtraneous(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<string[]> {
+  const skip = compileSkipList(options.exclude ?? []);
+  const client = await options.connect(options.parallel);
+  try {
+    const remote = await remoteTree(client, remoteRoot, skip);
+    const local = localTree(localRoot, skip);
+    return direction === 'download' ? deleteLocal(localRoot, extraneous(remote, local)) : await deleteRemote(client, remoteRoot, extraneous(local, remote));
+  } finally {
+    await client.quit().catch(() => client.close());
+  }
 }

@@ -146,6 +146,47 @@ describe('ferry command line against vsftpd', () => {
     expect(forced.stderr.toString()).toMatch(/^30 files, .* 0 skipped\.$/m);
   });
 
+  it('mirror --delete makes the target a mirror: extras removed both ways, excluded names kept, nothing deleted after a failure', async () => {
+    const source = path.join(work, 'del-source');
+    fs.mkdirSync(path.join(source, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(source, 'a.txt'), 'a');
+    fs.writeFileSync(path.join(source, 'sub', 'b.txt'), 'b');
+    // Up: the server has extras (a file, a folder with content) and an excluded file that must stay.
+    const remoteDir = path.join(server.root, 'del');
+    fs.mkdirSync(path.join(remoteDir, 'old-folder', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(remoteDir, 'old-folder', 'deep', 'x.txt'), 'x');
+    fs.writeFileSync(path.join(remoteDir, 'old.txt'), 'old');
+    fs.writeFileSync(path.join(remoteDir, 'keep.tmp'), 'excluded');
+    const owner = fs.statSync(server.root);
+    for (const made of ['', 'old-folder', 'old-folder/deep', 'old-folder/deep/x.txt', 'old.txt', 'keep.tmp']) fs.chownSync(path.join(remoteDir, made), owner.uid, owner.gid);
+    const up = await ferry(['mirror', '--reverse', '--delete', '-x', '*.tmp', source, `${url}/del`]);
+    expect(up.code, up.stderr.toString()).toBe(0);
+    expect(up.stderr.toString()).toMatch(/^Deleted \/del\/old-folder$/m);
+    expect(up.stderr.toString()).toMatch(/^Deleted \/del\/old\.txt$/m);
+    expect(fs.readdirSync(remoteDir).sort()).toEqual(['a.txt', 'keep.tmp', 'sub']);
+
+    // Down: the local copy has extras; the excluded one stays.
+    const copy = path.join(work, 'del-copy');
+    fs.mkdirSync(path.join(copy, 'stale', 'deeper'), { recursive: true });
+    fs.writeFileSync(path.join(copy, 'stale', 'deeper', 'y.txt'), 'y');
+    fs.writeFileSync(path.join(copy, 'stale.txt'), 'y');
+    fs.writeFileSync(path.join(copy, 'local.tmp'), 'excluded');
+    const down = await ferry(['mirror', '--delete', '-x', '*.tmp', `${url}/del`, copy]);
+    expect(down.code, down.stderr.toString()).toBe(0);
+    expect(fs.readdirSync(copy).sort()).toEqual(['a.txt', 'local.tmp', 'sub']);
+    expect(down.stderr.toString()).toMatch(/2 deleted\.$/m);
+
+    // A file the server will not send: the mirror fails it, and --delete removes nothing.
+    fs.writeFileSync(path.join(remoteDir, 'secret.txt'), 'no');
+    fs.chmodSync(path.join(remoteDir, 'secret.txt'), 0o000);
+    fs.writeFileSync(path.join(copy, 'extra-after.txt'), 'stays');
+    const failed = await ferry(['mirror', '--delete', `${url}/del`, copy]);
+    expect(failed.code).toBe(11);
+    expect(failed.stderr.toString()).toMatch(/Nothing was deleted: 1 file\(s\) failed/);
+    expect(fs.existsSync(path.join(copy, 'extra-after.txt'))).toBe(true);
+    fs.rmSync(path.join(remoteDir, 'secret.txt'));
+  });
+
   it('masks the password in the verbose transcript', async () => {
     const run = await ferry(['ls', '-v', `${url}/`]);
     expect(run.code).toBe(0);

@@ -1,0 +1,88 @@
+/**
+ * `mirror --delete` (lftp's): after the copy, remove what the target has and the source does not, so the target
+ * becomes a mirror rather than a superset. Both trees are walked without following symbolic links (a link is an
+ * entry of its own, removed as a link); names the skip list leaves out are neither copied nor deleted; names are
+ * compared in Unicode NFC (macOS writes NFD). Only the topmost extraneous entry is named: a folder goes with
+ * everything in it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FtpClient } from '../ftp/ftp-client';
+import { joinRemote, normalizeRemote } from '../ftp/remote-path';
+import { removeRemoteTree } from '../ftp/remote-tree';
+import { segmentsBelow } from '../local/safe-target';
+import type { SkipMatcher } from '../../shared/skip-list';
+
+export type TreeKind = 'file' | 'folder' | 'other';
+
+/** An entry: what it is, and its relative path as the file system or server spells it (for deleting it). */
+export interface TreeEntry {
+  readonly kind: TreeKind;
+  readonly actual: string;
+}
+
+/** Everything below a root by relative path ("a/b.txt", "/"-separated, NFC for comparing). */
+export type Tree = ReadonlyMap<string, TreeEntry>;
+
+/** Every entry below `root` on the server, breadth first; links are entries, never followed. */
+export async function remoteTree(client: FtpClient, root: string, skip: SkipMatcher): Promise<Tree> {
+  const tree = new Map<string, TreeEntry>();
+  const start = normalizeRemote(root);
+  const folders: { key: string; actual: string }[] = [{ key: '', actual: '' }];
+  for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
+    for (const entry of (await client.list(folder.actual === '' ? start : joinRemote(start, folder.actual))).entries) {
+      if (entry.name === '.' || entry.name === '..' || skip(entry.name) !== null) continue;
+      const key = folder.key === '' ? entry.name.normalize('NFC') : `${folder.key}/${entry.name.normalize('NFC')}`;
+      const actual = folder.actual === '' ? entry.name : `${folder.actual}/${entry.name}`;
+      const kind: TreeKind = entry.type === 'directory' ? 'folder' : entry.type === 'file' ? 'file' : 'other';
+      tree.set(key, { kind, actual });
+      if (kind === 'folder') folders.push({ key, actual });
+    }
+  }
+  return tree;
+}
+
+/** Every entry below `root` on this computer; symbolic links are entries, never followed. */
+export function localTree(root: string, skip: SkipMatcher): Tree {
+  const tree = new Map<string, TreeEntry>();
+  const walk = (key: string, actual: string): void => {
+    for (const entry of fs.readdirSync(path.join(root, ...actual.split('/').filter(Boolean)), { withFileTypes: true })) {
+      if (skip(entry.name) !== null) continue;
+      const childKey = key === '' ? entry.name.normalize('NFC') : `${key}/${entry.name.normalize('NFC')}`;
+      const childActual = actual === '' ? entry.name : `${actual}/${entry.name}`;
+      const kind: TreeKind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      tree.set(childKey, { kind, actual: childActual });
+      if (kind === 'folder') walk(childKey, childActual);
+    }
+  };
+  walk('', '');
+  return tree;
+}
+
+/** What the target has that the source lacks, only the topmost of each branch, in path order. Pure. */
+export function extraneous(source: Tree, target: Tree): TreeEntry[] {
+  const gone = [...target.keys()].filter((key) => !source.has(key)).sort();
+  return gone.filter((key) => !gone.some((other) => key.startsWith(`${other}/`))).map((key) => target.get(key) as TreeEntry);
+}
+
+/** Remove entries below the local root (rm does not follow links); a path outside the root is refused. Returns their paths. */
+export function deleteLocal(root: string, entries: readonly TreeEntry[]): string[] {
+  return entries.map((entry) => {
+    const target = path.join(root, ...entry.actual.split('/'));
+    if (segmentsBelow(root, target) === null) throw new Error(`refusing to delete ${target}: not inside ${root}`);
+    fs.rmSync(target, { recursive: true });
+    return target;
+  });
+}
+
+/** Remove entries below the remote root: folders with everything in them, files and links with DELE. Returns their paths. */
+export async function deleteRemote(client: FtpClient, root: string, entries: readonly TreeEntry[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const full = joinRemote(normalizeRemote(root), entry.actual);
+    if (entry.kind === 'folder') await removeRemoteTree(client, full);
+    else await client.delete(full);
+    removed.push(full);
+  }
+  return removed;
+}
