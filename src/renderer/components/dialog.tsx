@@ -85,3 +85,18 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
     </div>
   );
 }
+
+/** The usual foot of a form dialog: the submit button (primary) and Cancel, right-aligned. */
+export function SubmitCancelButtons({ submitLabel, cancelLabel, onCancel, busy = false }: { readonly submitLabel: string; readonly cancelLabel: string; readonly onCancel: () => void; readonly busy?: boolean }): ReactElement {
+  return (
+    <div className="dialog-buttons">
+      <span className="spacer" />
+      <button type="submit" className="button primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" className="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+    </div>
+  );
+}

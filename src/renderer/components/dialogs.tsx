@@ -13,7 +13,7 @@ import type { ChmodScope, OverwriteChoice, OverwriteQuestion } from '../../share
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
-import { Dialog } from './dialog';
+import { Dialog, SubmitCancelButtons } from './dialog';
 import { MasterPasswordDialog } from './master-password-dialog';
 import { EditDialogs } from './edit-dialogs';
 
@@ -79,15 +79,7 @@ function PromptDialog({ req }: { readonly req: PromptRequest }): ReactElement {
             </span>
           ) : null}
         </div>
-        <div className="dialog-buttons">
-          <span className="spacer" />
-          <button type="submit" className="button primary">
-            {req.confirmLabel}
-          </button>
-          <button type="button" className="button" onClick={() => req.resolve(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <SubmitCancelButtons submitLabel={req.confirmLabel} cancelLabel={t('common.cancel')} onCancel={() => req.resolve(null)} />
       </form>
     </Dialog>
   );

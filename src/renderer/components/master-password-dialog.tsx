@@ -10,7 +10,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import type { MasterPasswordRequest } from '../stores/ui-store';
 import type { PasswordStorageStatus } from '../../shared/models';
 import type { Result } from '../../shared/contract';
-import { Dialog } from './dialog';
+import { Dialog, SubmitCancelButtons } from './dialog';
 
 /** As main requires (master-password-vault.ts MIN_MASTER_PASSWORD_LENGTH); checked here so the user hears it at once. */
 export const MIN_MASTER_PASSWORD_LENGTH = 8;
@@ -93,15 +93,7 @@ export function MasterPasswordDialog({ req }: { readonly req: MasterPasswordRequ
             {failure.message} {failure.hint}
           </p>
         ) : null}
-        <div className="dialog-buttons">
-          <span className="spacer" />
-          <button type="submit" className="button primary" disabled={busy}>
-            {t('common.ok')}
-          </button>
-          <button type="button" className="button" onClick={() => req.resolve(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <SubmitCancelButtons submitLabel={t('common.ok')} cancelLabel={t('common.cancel')} onCancel={() => req.resolve(null)} busy={busy} />
       </form>
     </Dialog>
   );
