@@ -10,7 +10,7 @@ import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
-import { mirrorDown, mirrorUp, type MirrorReport } from '../transfers/mirror';
+import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
@@ -182,18 +182,26 @@ export function buildProgram(): Command {
       .option('-x, --exclude <pattern>', 'leave out names matching this (a name, or a pattern such as "*.tmp"; repeatable); they are reported as skipped', collectExclude, [])
       .option('--preserve-times', 'with --reverse: give uploaded files their local modification time (MFMT, where the server offers it)')
       .option('--delete', 'then delete what the target has and the source does not (excluded names stay); nothing is deleted when a file failed')
+      .option('--dry-run', 'say what would be copied (and deleted, with --delete) without changing anything')
       .addOption(
         new Option('--if-exists <action>', 'what to do with a file that is already at the target: copy it again only when the source is newer or its size differs (the default, as lftp\'s mirror: a second run copies only what changed), always overwrite, skip, resume a shorter one, or keep both (rename)')
           .choices(Object.keys(IF_EXISTS))
           .default('newer-or-size-differs'),
       )
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean; dryRun?: boolean }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     const url = await resolveTarget(flags.reverse ? target : source, flags);
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
     const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists], deleteExtraneous: flags.delete === true };
+    if (flags.dryRun) {
+      const plan = await planMirrorRun(flags.reverse ? 'upload' : 'download', url.path, flags.reverse ? source : target, options);
+      for (const file of plan.copy) process.stdout.write(`would copy ${file.path} (${DRY_RUN_WHY[file.why]})\n`);
+      for (const entry of plan.remove) process.stdout.write(`would delete ${entry.actual}${entry.kind === 'folder' ? '/ (with everything in it)' : ''}\n`);
+      process.stderr.write(`Dry run: ${plan.copy.length} to copy, ${plan.unchanged} unchanged${flags.delete ? `, ${plan.remove.length} to delete` : ''}; nothing was changed.\n`);
+      return;
+    }
     const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;
@@ -371,3 +379,5 @@ const IF_EXISTS = {
   resume: 'resume',
   rename: 'rename',
 } as const satisfies Readonly<Record<string, OverwriteChoice>>;
+
+const DRY_RUN_WHY = { new: 'not at the target', changed: 'newer or a different size', resume: 'to be resumed', rename: 'kept beside the existing one' } as const;

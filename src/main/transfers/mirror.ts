@@ -3,6 +3,7 @@
  * connections, with the queue's safety, retries, resume and verification. Same shape as before, so the
  * CLI needs no change: `(source, target, { connect(worker), parallel, onFileDone }) → MirrorReport`.
  */
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
@@ -12,7 +13,7 @@ import type { RetryPolicy } from './backoff';
 import { invalidInput } from '../ftp/ftp-error';
 import { localError } from './file-transfer';
 import { TransferQueue, type FinishedEvent } from './transfer-queue';
-import { deleteLocal, deleteRemote, extraneous, localTree, remoteTree } from './mirror-delete';
+import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, type MirrorPlan, type Tree } from './mirror-trees';
 import { compileSkipList } from '../../shared/skip-list';
 
 export interface MirrorReport {
@@ -119,6 +120,28 @@ async function deleteExtraneous(direction: TransferDirection, remoteRoot: string
     const remote = await remoteTree(client, remoteRoot, skip);
     const local = localTree(localRoot, skip);
     return direction === 'download' ? deleteLocal(localRoot, extraneous(remote, local)) : await deleteRemote(client, remoteRoot, extraneous(local, remote));
+  } finally {
+    await client.quit().catch(() => client.close());
+  }
+}
+
+/**
+ * `--dry-run`: what `mirror` with these options would copy and (with `deleteExtraneous`) delete, decided by the
+ * queue's own overwrite rules from both trees; nothing is transferred or removed. A missing local folder is empty.
+ */
+export async function planMirrorRun(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorPlan> {
+  const skip = compileSkipList(options.exclude ?? []);
+  const root = path.resolve(localRoot);
+  const client = await options.connect(0);
+  try {
+    const remote = await remoteTree(client, remoteRoot, skip).catch((error: unknown) => {
+      // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
+      if (direction === 'upload') return new Map() as Tree;
+      throw error;
+    });
+    const local: Tree = fs.existsSync(root) ? localTree(root, skip) : new Map();
+    const policy = options.policy ?? 'overwrite';
+    return direction === 'download' ? planMirror(remote, local, policy, options.deleteExtraneous ?? false) : planMirror(local, remote, policy, options.deleteExtraneous ?? false);
   } finally {
     await client.quit().catch(() => client.close());
   }

@@ -159,6 +159,12 @@ describe('ferry command line against vsftpd', () => {
     fs.writeFileSync(path.join(remoteDir, 'keep.tmp'), 'excluded');
     const owner = fs.statSync(server.root);
     for (const made of ['', 'old-folder', 'old-folder/deep', 'old-folder/deep/x.txt', 'old.txt', 'keep.tmp']) fs.chownSync(path.join(remoteDir, made), owner.uid, owner.gid);
+    // A dry run first: it says what would happen and changes nothing.
+    const dry = await ferry(['mirror', '--reverse', '--delete', '--dry-run', '-x', '*.tmp', source, `${url}/del`]);
+    expect(dry.code, dry.stderr.toString()).toBe(0);
+    expect(dry.stdout.toString().split('\n').filter(Boolean)).toEqual(['would copy a.txt (not at the target)', 'would copy sub/b.txt (not at the target)', 'would delete old-folder/ (with everything in it)', 'would delete old.txt']);
+    expect(dry.stderr.toString()).toMatch(/Dry run: 2 to copy, 0 unchanged, 2 to delete; nothing was changed\./);
+    expect(fs.readdirSync(remoteDir).sort()).toEqual(['keep.tmp', 'old-folder', 'old.txt']);
     const up = await ferry(['mirror', '--reverse', '--delete', '-x', '*.tmp', source, `${url}/del`]);
     expect(up.code, up.stderr.toString()).toBe(0);
     expect(up.stderr.toString()).toMatch(/^Deleted \/del\/old-folder$/m);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deleteLocal, extraneous, localTree, type Tree, type TreeEntry } from '../../../src/main/transfers/mirror-delete';
+import { deleteLocal, extraneous, localTree, planMirror, type Tree, type TreeEntry } from '../../../src/main/transfers/mirror-trees';
 import { compileSkipList } from '../../../src/shared/skip-list';
 
 const tree = (entries: Record<string, TreeEntry['kind']>): Tree => new Map(Object.entries(entries).map(([key, kind]) => [key, { kind, actual: key }]));
@@ -39,5 +39,32 @@ describe('mirror --delete', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('plans as the queue decides: new, changed, unchanged, and what --delete would remove', () => {
+    const at = (size: number, modified: string): Omit<TreeEntry, 'actual'> => ({ kind: 'file', size, modified });
+    const source: Tree = new Map([
+      ['same.txt', { ...at(10, '2026-01-01T10:00:00Z'), actual: 'same.txt' }],
+      ['bigger.txt', { ...at(20, '2026-01-01T10:00:00Z'), actual: 'bigger.txt' }],
+      ['newer.txt', { ...at(10, '2026-01-02T10:00:00Z'), actual: 'newer.txt' }],
+      ['new.txt', { ...at(1, '2026-01-01T10:00:00Z'), actual: 'new.txt' }],
+      ['dir', { kind: 'folder', actual: 'dir' }],
+    ]);
+    const target: Tree = new Map([
+      ['same.txt', { ...at(10, '2026-01-01T10:00:00Z'), actual: 'same.txt' }],
+      ['bigger.txt', { ...at(10, '2026-01-01T10:00:00Z'), actual: 'bigger.txt' }],
+      ['newer.txt', { ...at(10, '2026-01-01T10:00:00Z'), actual: 'newer.txt' }],
+      ['old.txt', { ...at(5, '2026-01-01T10:00:00Z'), actual: 'old.txt' }],
+    ]);
+    const plan = planMirror(source, target, 'overwrite-if-newer-or-size-differs', true);
+    expect(plan.copy).toEqual([
+      { path: 'bigger.txt', why: 'changed' },
+      { path: 'new.txt', why: 'new' },
+      { path: 'newer.txt', why: 'changed' },
+    ]);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.remove.map((entry) => entry.actual)).toEqual(['old.txt']);
+    expect(planMirror(source, target, 'overwrite', false)).toMatchObject({ unchanged: 0, remove: [] });
+    expect(planMirror(source, target, 'skip', false).copy).toEqual([{ path: 'new.txt', why: 'new' }]);
   });
 });

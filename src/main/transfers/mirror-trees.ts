@@ -1,5 +1,5 @@
 /**
- * `mirror --delete` (lftp's): after the copy, remove what the target has and the source does not, so the target
+ * `mirror --delete` (lftp's) and `mirror --dry-run`: after the copy, remove what the target has and the source does not, so the target
  * becomes a mirror rather than a superset. Both trees are walked without following symbolic links (a link is an
  * entry of its own, removed as a link); names the skip list leaves out are neither copied nor deleted; names are
  * compared in Unicode NFC (macOS writes NFD). Only the topmost extraneous entry is named: a folder goes with
@@ -12,6 +12,8 @@ import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
+import type { OverwriteChoice } from '../../shared/models';
+import { decideOverwrite, type FileFacts } from './overwrite-policy';
 
 export type TreeKind = 'file' | 'folder' | 'other';
 
@@ -19,6 +21,9 @@ export type TreeKind = 'file' | 'folder' | 'other';
 export interface TreeEntry {
   readonly kind: TreeKind;
   readonly actual: string;
+  /** Files: what `--dry-run` compares, as the queue would (null where unknown). */
+  readonly size?: number | null;
+  readonly modified?: string | null;
 }
 
 /** Everything below a root by relative path ("a/b.txt", "/"-separated, NFC for comparing). */
@@ -35,7 +40,7 @@ export async function remoteTree(client: FtpClient, root: string, skip: SkipMatc
       const key = folder.key === '' ? entry.name.normalize('NFC') : `${folder.key}/${entry.name.normalize('NFC')}`;
       const actual = folder.actual === '' ? entry.name : `${folder.actual}/${entry.name}`;
       const kind: TreeKind = entry.type === 'directory' ? 'folder' : entry.type === 'file' ? 'file' : 'other';
-      tree.set(key, { kind, actual });
+      tree.set(key, { kind, actual, size: entry.size, modified: entry.modified });
       if (kind === 'folder') folders.push({ key, actual });
     }
   }
@@ -51,7 +56,8 @@ export function localTree(root: string, skip: SkipMatcher): Tree {
       const childKey = key === '' ? entry.name.normalize('NFC') : `${key}/${entry.name.normalize('NFC')}`;
       const childActual = actual === '' ? entry.name : `${actual}/${entry.name}`;
       const kind: TreeKind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
-      tree.set(childKey, { kind, actual: childActual });
+      const stats = kind === 'file' ? fs.lstatSync(path.join(root, ...childActual.split('/'))) : null;
+      tree.set(childKey, { kind, actual: childActual, size: stats?.size ?? null, modified: stats?.mtime.toISOString() ?? null });
       if (kind === 'folder') walk(childKey, childActual);
     }
   };
@@ -85,4 +91,29 @@ export async function deleteRemote(client: FtpClient, root: string, entries: rea
     removed.push(full);
   }
   return removed;
+}
+
+/** What a mirror would do (`--dry-run`): files to copy with why, how many are unchanged, what `--delete` would remove. */
+export interface MirrorPlan {
+  readonly copy: readonly { readonly path: string; readonly why: 'new' | 'changed' | 'resume' | 'rename' }[];
+  readonly unchanged: number;
+  readonly remove: readonly TreeEntry[];
+}
+
+/** The queue's own decision (`decideOverwrite`) for every file of the source, from the two trees. Pure. */
+export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, withDelete: boolean): MirrorPlan {
+  const copy: { path: string; why: 'new' | 'changed' | 'resume' | 'rename' }[] = [];
+  let unchanged = 0;
+  for (const [key, entry] of [...source].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (entry.kind !== 'file') continue;
+    const existing = target.get(key);
+    const decision = decideOverwrite(policy, facts(entry), existing?.kind === 'file' ? facts(existing) : null);
+    if (decision.kind === 'skip') unchanged += 1;
+    else copy.push({ path: entry.actual, why: !existing ? 'new' : decision.kind === 'resume' ? 'resume' : decision.kind === 'rename' ? 'rename' : 'changed' });
+  }
+  return { copy, unchanged, remove: withDelete ? extraneous(source, target) : [] };
+}
+
+function facts(entry: TreeEntry): FileFacts {
+  return { size: entry.size ?? null, modified: entry.modified ?? null };
 }
