@@ -7,6 +7,7 @@ import type { OverwriteChoice } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { compileNameFilter } from '../../shared/name-filter';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
@@ -132,7 +133,7 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('get').argument('<url>', 'remote file').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+  addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const ascii = flags.ascii === true;
@@ -140,6 +141,14 @@ export function buildProgram(): Command {
         if (local === '-') {
           await client.download(url.path, process.stdout, { end: false, limiter, ascii });
           return;
+        }
+        const pattern = remoteBasename(url.path);
+        if (/[*?]/.test(pattern)) {
+          const matched = await matchingFiles(client, url.path);
+          if (matched !== null) {
+            await getMatching(client, matched, local ?? '.', { resume: flags.resume ?? false, limiter, ascii });
+            return;
+          }
         }
         let target = local ?? remoteBasename(url.path);
         const stat = await fsp.stat(target).catch(() => null);
@@ -381,3 +390,37 @@ const IF_EXISTS = {
 } as const satisfies Readonly<Record<string, OverwriteChoice>>;
 
 const DRY_RUN_WHY = { new: 'not at the target', changed: 'newer or a different size', resume: 'to be resumed', rename: 'kept beside the existing one' } as const;
+
+/**
+ * `get URL/*.log`: the files of that folder whose names match (as a pane's filter matches), or null when the folder
+ * holds a file named exactly so (a real "*" in a name is fetched as itself). None matching is bad input.
+ */
+async function matchingFiles(client: FtpClient, remotePath: string): Promise<string[] | null> {
+  const folder = remoteDirname(remotePath);
+  const pattern = remoteBasename(remotePath);
+  const entries = (await client.list(folder)).entries;
+  if (entries.some((entry) => entry.name === pattern)) return null;
+  const matches = compileNameFilter(pattern);
+  const files = entries.filter((entry) => entry.type === 'file' && matches(entry.name)).map((entry) => joinRemote(folder, entry.name));
+  if (files.length === 0) throw invalidInput(`No file in ${folder} matches ${pattern}.`, `List the folder to see its names: ferry ls URL${folder === '/' ? '/' : folder}`);
+  return files;
+}
+
+/** Each matching file into the folder `local` (made if missing), one after another; a failure is reported and the rest go on. */
+async function getMatching(client: FtpClient, files: readonly string[], local: string, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
+  const existing = await fsp.stat(local).catch(() => null);
+  if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
+  await fsp.mkdir(local, { recursive: true });
+  let done = 0;
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += (await downloadToFile(client, file, path.join(local, remoteBasename(file)), options)).bytes;
+      done += 1;
+    } catch (error) {
+      process.stderr.write(`Failed ${file}: ${describeError(toErrorData(error))}\n`);
+    }
+  }
+  process.stderr.write(`${done} of ${files.length} files, ${bytes} bytes.\n`);
+  if (done < files.length) process.exitCode = EXIT_CODES.partial;
+}

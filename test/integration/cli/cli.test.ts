@@ -193,6 +193,23 @@ describe('ferry command line against vsftpd', () => {
     fs.rmSync(path.join(remoteDir, 'secret.txt'));
   });
 
+  it('get with * or ? fetches every matching file into a folder (lftp\'s mget); a name with a real * is fetched as itself', async () => {
+    const logs = path.join(server.root, 'logs');
+    fs.mkdirSync(logs, { recursive: true });
+    for (const name of ['a.log', 'b.log', 'c.txt', 'star*.log']) fs.writeFileSync(path.join(logs, name), `content of ${name}`);
+    const into = path.join(work, 'logs-here');
+    const run = await ferry(['get', `${url}/logs/*.log`, into]);
+    expect(run.code, run.stderr.toString()).toBe(0);
+    expect(run.stderr.toString()).toMatch(/^3 of 3 files, \d+ bytes\.$/m);
+    expect(fs.readdirSync(into).sort()).toEqual(['a.log', 'b.log', 'star*.log']);
+    const literal = await ferry(['get', `${url}/logs/star*.log`, path.join(work, 'one-star.log')]);
+    expect(literal.code, literal.stderr.toString()).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'one-star.log'), 'utf8')).toBe('content of star*.log');
+    const none = await ferry(['get', `${url}/logs/*.zip`, into]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.toString()).toMatch(/No file in \/logs matches \*\.zip/);
+  });
+
   it('masks the password in the verbose transcript', async () => {
     const run = await ferry(['ls', '-v', `${url}/`]);
     expect(run.code).toBe(0);
