@@ -159,10 +159,18 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('put').argument('<local>', 'local file; "-" for standard input').argument('<url>', 'remote file, or folder ending in /').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file'))
-    .action(async (local: string, urlText: string, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
+  addConnectionFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
+    .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const ascii = flags.ascii === true;
+      const urlText = args[args.length - 1] as string;
+      const locals = args.slice(0, -1);
+      if (locals.length === 0) throw invalidInput('put needs a local file and where it goes.', 'For example: ferry put ./a.iso ftp://user@host/incoming/');
+      if (locals.length > 1) {
+        await putSeveral(locals, urlText, flags, { resume: flags.resume ?? false, limiter, ascii });
+        return;
+      }
+      const local = locals[0] as string;
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       // Before connecting: a folder or a missing file would otherwise leave an empty file on the server (STOR came first).
       if (local !== '-') await assertUploadableFile(local);
@@ -423,4 +431,29 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
   }
   process.stderr.write(`${done} of ${files.length} files, ${bytes} bytes.\n`);
   if (done < files.length) process.exitCode = EXIT_CODES.partial;
+}
+
+/** `put a.log b.log URL/`: each into the remote folder, one after another; a failure is reported and the rest go on. */
+async function putSeveral(locals: readonly string[], urlText: string, flags: ConnectionFlags & { append?: boolean }, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
+  if (locals.includes('-')) throw invalidInput('Standard input ("-") is one file: it cannot be sent with others.', 'Send it on its own: … | ferry put - URL');
+  if (flags.append) throw invalidInput('--append adds to one remote file; it cannot take several.', 'Append one file at a time.');
+  // Said without the password a URL may carry: error output ends up in logs.
+  const shown = urlText.replace(/^(\w+:\/\/[^:@/]*):[^@/]*@/, '$1@');
+  if (!urlText.endsWith('/')) throw invalidInput(`Several files go into a folder: ${shown} does not end with "/".`, `Add the slash: ${shown}/`);
+  // All checked before connecting, so a typo in the last name does not leave the first ones half done.
+  for (const local of locals) await assertUploadableFile(local);
+  await withClient(urlText, flags, async (client, url) => {
+    let done = 0;
+    let bytes = 0;
+    for (const local of locals) {
+      try {
+        bytes += (await uploadFromFile(client, local, joinRemote(url.path, path.basename(local)), options)).bytes;
+        done += 1;
+      } catch (error) {
+        process.stderr.write(`Failed ${local}: ${describeError(toErrorData(error))}\n`);
+      }
+    }
+    process.stderr.write(`${done} of ${locals.length} files, ${bytes} bytes.\n`);
+    if (done < locals.length) process.exitCode = EXIT_CODES.partial;
+  });
 }

@@ -210,6 +210,22 @@ describe('ferry command line against vsftpd', () => {
     expect(none.stderr.toString()).toMatch(/No file in \/logs matches \*\.zip/);
   });
 
+  it('put of several files sends each into the folder; without a trailing / it says so, password not shown', async () => {
+    const names = ['one.dat', 'two.dat'];
+    for (const name of names) fs.writeFileSync(path.join(work, name), `data ${name}`);
+    fs.mkdirSync(path.join(server.root, 'many'), { recursive: true });
+    const owner = fs.statSync(server.root);
+    fs.chownSync(path.join(server.root, 'many'), owner.uid, owner.gid);
+    const run = await ferry(['put', ...names.map((name) => path.join(work, name)), `${url}/many/`]);
+    expect(run.code, run.stderr.toString()).toBe(0);
+    expect(run.stderr.toString()).toMatch(/^2 of 2 files, \d+ bytes\.$/m);
+    expect(fs.readdirSync(path.join(server.root, 'many')).sort()).toEqual(names);
+    const noSlash = await ferry(['put', ...names.map((name) => path.join(work, name)), `${url}/many`]);
+    expect(noSlash.code).toBe(2);
+    expect(noSlash.stderr.toString()).toMatch(/Several files go into a folder: .* does not end with "\/"/);
+    expect(noSlash.stderr.toString()).not.toContain(server.password);
+  });
+
   it('masks the password in the verbose transcript', async () => {
     const run = await ferry(['ls', '-v', `${url}/`]);
     expect(run.code).toBe(0);
