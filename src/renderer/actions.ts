@@ -31,6 +31,7 @@ import type {
 import { getDesktopFiles } from './api/electron-api';
 import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
+import { panesToRefresh } from './lib/queue-refresh';
 import { getApi } from './api/get-api';
 import { t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
@@ -348,11 +349,12 @@ function onSessionChanged(status: SessionStatus): void {
   }
 }
 
-const lastStates = new Map<string, TransferItem['state']>();
+/** The last queue list seen, by id; null until the first (which refreshes nothing). A transfer into or below
+ * the folder on screen refreshes that pane (lib/queue-refresh.ts; debounced). */
+let lastItems: Map<string, TransferItem> | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 const refreshSides = new Set<PaneSide>();
 
-/** A finished transfer into the folder on screen refreshes that pane (debounced). */
 /** Notices the queue running dry, for "When the queue is done". */
 const queueRun = createQueueRunWatcher();
 
@@ -369,17 +371,9 @@ async function announceQueueDone(summary: QueueRunSummary): Promise<void> {
 function onQueueChanged(items: readonly TransferItem[]): void {
   const finished = queueRun.update(items);
   if (finished) void announceQueueDone(finished);
-  const localPath = useLocalPane.getState().path;
-  const remotePath = useRemotePane.getState().path;
-  for (const item of items) {
-    const before = lastStates.get(item.id);
-    if (item.state === 'done' && before !== undefined && before !== 'done') {
-      if (item.direction === 'download' && parentPath(item.localPath) === localPath) refreshSides.add('local');
-      if (item.direction === 'upload' && parentPath(item.remotePath, 'posix') === remotePath) refreshSides.add('remote');
-    }
-  }
-  lastStates.clear();
-  for (const item of items) lastStates.set(item.id, item.state);
+  const folders = { local: useLocalPane.getState().path || null, remote: useRemotePane.getState().path || null };
+  for (const side of panesToRefresh(lastItems, items, folders)) refreshSides.add(side);
+  lastItems = new Map(items.map((item) => [item.id, item]));
   useQueueStore.setState((s) => {
     const live = new Set(items.filter((i) => i.state === 'running').map((i) => i.id));
     const progress = new Map([...s.progress].filter(([id]) => live.has(id)));
