@@ -18,7 +18,7 @@ export interface FtpUrl {
 export function parseFtpUrl(text: string): FtpUrl {
   const match = /^(ftps?):\/\/(?:([^@/]*)@)?(\[[^\]]+\]|[^:/]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
   if (!match) {
-    throw invalidInput(`"${text}" is not an FTP URL.`, 'Write it as ftp://user:password@host:port/path (or ftps:// for implicit TLS).');
+    throw invalidInput(`"${redactUrl(text)}" is not an FTP URL.`, 'Write it as ftp://user:password@host:port/path (or ftps:// for implicit TLS).');
   }
   const [, scheme = 'ftp', credentials, rawHost = '', rawPort, rawPath] = match;
   let user: string | null = null;
@@ -42,7 +42,8 @@ export function parseFtpUrl(text: string): FtpUrl {
 
 /** The URL with its password replaced, for messages and logs. */
 export function redactUrl(text: string): string {
-  return text.replace(/^(ftps?:\/\/[^:@/]*:)[^@/]*@/i, '$1****@');
+  // Any scheme: a mistyped one (sftp://, htp://) carries the password as well.
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1****@');
 }
 
 function decode(part: string, whole: string): string {

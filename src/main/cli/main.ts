@@ -8,6 +8,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { compileNameFilter } from '../../shared/name-filter';
+import { redactUrl } from './ftp-url';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
@@ -438,7 +439,7 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
   if (locals.includes('-')) throw invalidInput('Standard input ("-") is one file: it cannot be sent with others.', 'Send it on its own: … | ferry put - URL');
   if (flags.append) throw invalidInput('--append adds to one remote file; it cannot take several.', 'Append one file at a time.');
   // Said without the password a URL may carry: error output ends up in logs.
-  const shown = urlText.replace(/^(\w+:\/\/[^:@/]*):[^@/]*@/, '$1@');
+  const shown = redactUrl(urlText);
   if (!urlText.endsWith('/')) throw invalidInput(`Several files go into a folder: ${shown} does not end with "/".`, `Add the slash: ${shown}/`);
   // All checked before connecting, so a typo in the last name does not leave the first ones half done.
   for (const local of locals) await assertUploadableFile(local);

@@ -29,6 +29,17 @@ describe('parseFtpUrl', () => {
 
   it('redacts the password', () => {
     expect(redactUrl('ftp://bob:secret@h/x')).toBe('ftp://bob:****@h/x');
+    // A mistyped scheme carries the password too, and the error that refuses it prints the URL.
+    expect(redactUrl('sftp://bob:secret@h/x')).toBe('sftp://bob:****@h/x');
+    expect(redactUrl('ftp://bob@h/x')).toBe('ftp://bob@h/x');
+    let refused: unknown = null;
+    try {
+      parseFtpUrl('sftp://bob:secret@h/x');
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(FtpError);
+    expect((refused as FtpError).data.message).not.toContain('secret');
   });
 
   it('parses port ranges and refuses bad ones', () => {
