@@ -225,9 +225,18 @@ export function buildProgram(): Command {
     if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;
   });
 
-  addConnectionFlags(program.command('rm').argument('<url>', 'remote file').option('-r, --recursive', 'delete a folder and everything in it').description('delete a remote file or folder'))
+  addConnectionFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it').description('delete a remote file or folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
+        const matched = /[*?]/.test(remoteBasename(url.path)) ? await matchingFiles(client, url.path) : null;
+        if (matched !== null) {
+          // Files only: a pattern never takes folders with it, -r or not.
+          for (const file of matched) {
+            await client.delete(file);
+            process.stderr.write(`Deleted ${file}\n`);
+          }
+          return;
+        }
         if (flags.recursive) await removeRemoteTree(client, url.path);
         else await client.delete(url.path);
       });

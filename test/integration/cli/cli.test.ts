@@ -208,6 +208,13 @@ describe('ferry command line against vsftpd', () => {
     const none = await ferry(['get', `${url}/logs/*.zip`, into]);
     expect(none.code).toBe(2);
     expect(none.stderr.toString()).toMatch(/No file in \/logs matches \*\.zip/);
+    // rm with a pattern: the matching files only (a folder named like them stays).
+    fs.mkdirSync(path.join(logs, 'old.log'));
+    const owner = fs.statSync(server.root);
+    fs.chownSync(logs, owner.uid, owner.gid);
+    const rm = await ferry(['rm', `${url}/logs/?.log`]);
+    expect(rm.code, rm.stderr.toString()).toBe(0);
+    expect(fs.readdirSync(logs).sort()).toEqual(['c.txt', 'old.log', 'star*.log']);
   });
 
   it('put of several files sends each into the folder; without a trailing / it says so, password not shown', async () => {
