@@ -27,6 +27,7 @@ import { createPasswordStorage } from './password-storage';
 import { createMasterPasswordVault } from '../sites/master-password-vault';
 import { createPasswordKeeper } from '../sites/password-keeper';
 import { ExternalAddressLookup } from './external-address';
+import { keepServer } from './pinned-server';
 
 export interface ServicesOptions {
   /** Ferry's user-data folder (resolveFerryHome). */
@@ -94,7 +95,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   /** Set once the queue exists (resolve runs before that too, for a restored queue's site). */
   let queueRef: TransferQueue | null = null;
 
-  const resolve = async (target: ConnectTarget, trustOnce: string | undefined): Promise<ResolvedTarget> => {
+  /** `keep`: a site or Settings changed, not a new connection: the target keeps its server (pinned-server.ts). */
+  const resolve = async (target: ConnectTarget, trustOnce: string | undefined, keep = false): Promise<ResolvedTarget> => {
     const settings = await settingsStore.get();
     let resolved: ResolvedTarget;
     if (target.kind === 'site') {
@@ -110,6 +112,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       limits.set(key, settings.defaultConnectionLimit);
     }
     const previous = targets.get(resolved.siteKey);
+    if (keep && previous) resolved = { ...resolved, options: keepServer(previous.options, resolved.options) };
     targets.set(resolved.siteKey, resolved);
     origins.set(resolved.siteKey, { target, trustOnce });
     // Queue connections made with the old settings (say, active mode) must not carry the next transfer.
@@ -125,7 +128,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const refreshTargets = async (): Promise<void> => {
     for (const [key, origin] of [...origins]) {
       try {
-        await resolve(origin.target, origin.trustOnce);
+        await resolve(origin.target, origin.trustOnce, true);
       } catch {
         // A deleted site drops its target; any other failure (an external-address URL down) keeps the old one.
         const { target } = origin;
