@@ -93,8 +93,9 @@ export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, targ
 }
 
 function resumeDecision(source: FileFacts, target: FileFacts): OverwriteDecision {
+  // Same size is complete — an empty file too (it used to be sent again on every "resume" run).
+  if (target.size !== null && source.size !== null && target.size === source.size) return { kind: 'skip', note: 'The target is already complete (same size as the source).' };
   if (target.size === null || target.size === 0) return { kind: 'transfer' };
-  if (source.size !== null && target.size === source.size) return { kind: 'skip', note: 'The target is already complete (same size as the source).' };
   if (source.size !== null && target.size > source.size) return { kind: 'skip', note: 'The target is larger than the source, so it is not a partial copy of it; not resumed.' };
   return { kind: 'resume', from: target.size };
 }

@@ -34,6 +34,7 @@ describe('decideOverwrite', () => {
     ['resume: complete target skips', 'resume', facts(100, OLD), facts(100, NEW), 'skip'],
     ['resume: larger target is not ours to resume', 'resume', facts(100, OLD), facts(140, NEW), 'skip'],
     ['resume: empty target transfers', 'resume', facts(100, OLD), facts(0, NEW), 'transfer'],
+    ['resume: an empty source and an empty target are complete (not sent again)', 'resume', facts(0, OLD), facts(0, NEW), 'skip'],
     ['resume: unknown target size transfers', 'resume', facts(100, OLD), facts(null, NEW), 'transfer'],
   ];
   it.each(cases.map((row) => [row[0], row] as const))('%s', (_name, [, policy, source, target, kind, from]) => {
