@@ -168,6 +168,30 @@ export const ERROR_TEXTS_EN = {
   'active.external-unresolved': 'Active mode: the external address "{address}" does not resolve to an IPv{family} address ({detail}).',
   'active.external-unresolved.hint': 'Give your public IP address, or a host name that resolves to it (Settings → Active mode, or --active-address); or use passive mode.',
 
+  // Notes on queue items (TransferItem.note): main writes the English sentence; the window finds which one it is
+  // (renderer/lib/localize-note.ts) and shows it in its language. {path}/{name}/{line} come quoted (JSON).
+  'note.policy-skip': 'The target exists; skipped as the overwrite policy says.',
+  'note.not-newer': 'The target exists and the source is not newer.',
+  'note.same-size': 'The target exists with the same size.',
+  'note.same-size-not-newer': 'The target exists with the same size and the source is not newer.',
+  'note.complete': 'The target is already complete (same size as the source).',
+  'note.larger': 'The target is larger than the source, so it is not a partial copy of it; not resumed.',
+  'note.waiting-answer': 'The target exists: waiting for your answer.',
+  'note.retrying': 'Try {attempt} of {max} failed; trying again in {delay} s.',
+  'note.connect-retrying': 'Could not connect (try {attempt} of {max}); trying again in {delay} s.',
+  'note.gave-up': 'Gave up after {attempts} tries.',
+  'note.folder-queued': 'Folder: {files} files and {folders} folders queued.',
+  'note.verified': 'Verified: size and checksum match.',
+  'note.no-mfmt': 'The server cannot set file times (no MFMT): its copy has the upload time.',
+  'note.mfmt-refused': "The server refused to set the file's time: {detail}",
+  'note.no-free-name': 'No free name like "{name}" was found next to the target.',
+  'note.target-link': 'Skipped {path}: it is a symbolic link, and Ferry does not write through links (it could point outside the target folder).',
+  'note.target-folder': 'Skipped {path}: a folder or special file has this name; move it away and retry.',
+  'note.skip-list': 'Skipped {path}: it matches "{pattern}" in the skip list (Settings → Skip list).',
+  'note.local-link': 'Skipped {path}: it is a symbolic link; links are not followed.',
+  'note.local-special': 'Skipped {path}: it is not a regular file or folder.',
+  'note.not-regular': 'Skipped {path}: not a regular file.',
+
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',
   'aborted.before-start': 'Cancelled before it started.',

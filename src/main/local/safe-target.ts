@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeUnsafeName, unsafeLocalNameReason } from './safe-local-name';
+import { errorText } from '../../shared/error-texts';
 
 /** What is at a target's name now, looked at without following a link. */
 export type TargetState =
@@ -37,8 +38,8 @@ export function segmentsBelow(root: string, target: string): string[] | null {
 export async function inspectTarget(file: string): Promise<TargetState> {
   const stats = await lstatOrNull(file);
   if (stats === null) return { kind: 'absent' };
-  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: `Skipped ${JSON.stringify(file)}: it is a symbolic link, and Ferry does not write through links (it could point outside the target folder).` };
-  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: `Skipped ${JSON.stringify(file)}: a folder or special file has this name; move it away and retry.` };
+  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: errorText('note.target-link', { path: JSON.stringify(file) }) };
+  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: errorText('note.target-folder', { path: JSON.stringify(file) }) };
   return { kind: 'file', stats };
 }
 

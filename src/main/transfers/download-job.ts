@@ -17,6 +17,7 @@ import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './ov
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
+import { errorText } from '../../shared/error-texts';
 
 /** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runDownload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -46,7 +47,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {
         const renamed = await freeLocalName(entry.localPath);
-        if (!renamed) return { kind: 'skipped', note: `No free name like "${numberedName(path.basename(entry.localPath), 1)}" was found next to the target.`, permanent: false };
+        if (!renamed) return { kind: 'skipped', note: errorText('note.no-free-name', { name: numberedName(path.basename(entry.localPath), 1) }), permanent: false };
         entry.localPath = renamed;
         context.onChanged();
         break;

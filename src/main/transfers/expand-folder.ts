@@ -15,6 +15,7 @@ import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
 import type { FileFacts } from './overwrite-policy';
+import { errorText } from '../../shared/error-texts';
 
 export interface ChildSpec {
   readonly kind: 'folder' | 'file' | 'skipped';
@@ -132,8 +133,8 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {
-      const what = dirent.isSymbolicLink() ? 'a symbolic link; links are not followed' : 'not a regular file or folder';
-      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: `Skipped ${JSON.stringify(localPath)}: it is ${what}.` });
+      const note = errorText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: JSON.stringify(localPath) });
+      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note });
     }
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
@@ -143,7 +144,7 @@ const NO_SKIP: SkipMatcher = () => null;
 
 /** A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. */
 function skipNote(what: string, pattern: string): string {
-  return `Skipped ${JSON.stringify(what)}: it matches "${pattern}" in the skip list (Settings → Skip list).`;
+  return errorText('note.skip-list', { path: JSON.stringify(what), pattern });
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {

@@ -4,6 +4,7 @@
  * so they are tested as a table without servers or disks.
  */
 import type { OverwritePolicy } from '../../shared/models';
+import { errorText } from '../../shared/error-texts';
 
 /** What is known about a file on either side; null where the side cannot tell. */
 export interface FileFacts {
@@ -75,17 +76,17 @@ export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, targ
     case 'overwrite':
       return { kind: 'transfer' };
     case 'skip':
-      return { kind: 'skip', note: 'The target exists; skipped as the overwrite policy says.' };
+      return { kind: 'skip', note: errorText('note.policy-skip', {}) };
     case 'rename':
       return { kind: 'rename' };
     case 'overwrite-if-newer':
-      return isSourceNewer(source, target) === false ? { kind: 'skip', note: 'The target exists and the source is not newer.' } : { kind: 'transfer' };
+      return isSourceNewer(source, target) === false ? { kind: 'skip', note: errorText('note.not-newer', {}) } : { kind: 'transfer' };
     case 'overwrite-if-size-differs':
-      return sizesDiffer(source, target) === false ? { kind: 'skip', note: 'The target exists with the same size.' } : { kind: 'transfer' };
+      return sizesDiffer(source, target) === false ? { kind: 'skip', note: errorText('note.same-size', {}) } : { kind: 'transfer' };
     case 'overwrite-if-newer-or-size-differs': {
       const newer = isSourceNewer(source, target);
       const differ = sizesDiffer(source, target);
-      return newer === false && differ === false ? { kind: 'skip', note: 'The target exists with the same size and the source is not newer.' } : { kind: 'transfer' };
+      return newer === false && differ === false ? { kind: 'skip', note: errorText('note.same-size-not-newer', {}) } : { kind: 'transfer' };
     }
     case 'resume':
       return resumeDecision(source, target);
@@ -94,9 +95,9 @@ export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, targ
 
 function resumeDecision(source: FileFacts, target: FileFacts): OverwriteDecision {
   // Same size is complete — an empty file too (it used to be sent again on every "resume" run).
-  if (target.size !== null && source.size !== null && target.size === source.size) return { kind: 'skip', note: 'The target is already complete (same size as the source).' };
+  if (target.size !== null && source.size !== null && target.size === source.size) return { kind: 'skip', note: errorText('note.complete', {}) };
   if (target.size === null || target.size === 0) return { kind: 'transfer' };
-  if (source.size !== null && target.size > source.size) return { kind: 'skip', note: 'The target is larger than the source, so it is not a partial copy of it; not resumed.' };
+  if (source.size !== null && target.size > source.size) return { kind: 'skip', note: errorText('note.larger', {}) };
   return { kind: 'resume', from: target.size };
 }
 

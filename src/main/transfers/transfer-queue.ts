@@ -26,6 +26,7 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDeci
 import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
 import { compileSkipList } from '../../shared/skip-list';
+import { errorText } from '../../shared/error-texts';
 import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
 import { PARTIAL_SUFFIX } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
@@ -686,7 +687,7 @@ export class TransferQueue {
           const delay = backoffDelay(site.connectFailures, this.retryPolicy);
           site.notBefore = Date.now() + delay;
           this.wakeAtTime(site.notBefore);
-          this.unclaim(entry, `Could not connect (try ${site.connectFailures} of ${this.retryPolicy.maxAttempts}); trying again in ${seconds(delay)}.`, data);
+          this.unclaim(entry, errorText('note.connect-retrying', { attempt: site.connectFailures, max: this.retryPolicy.maxAttempts, delay: seconds(delay) }), data);
           return null;
         }
         site.connectFailures = 0;
@@ -767,7 +768,7 @@ export class TransferQueue {
       case 'done':
         entry.bytesDone = entry.size ?? outcome.resumedFrom + outcome.bytes;
         entry.error = null;
-        entry.note = [outcome.verified === 'checksum' ? 'Verified: size and checksum match.' : null, outcome.note ?? null].filter((part) => part !== null).join(' ') || null;
+        entry.note = [outcome.verified === 'checksum' ? errorText('note.verified', {}) : null, outcome.note ?? null].filter((part) => part !== null).join(' ') || null;
         this.setState(entry, 'done');
         this.finished(entry, outcome.bytes, outcome.resumedFrom, outcome.verified);
         return;
@@ -780,7 +781,7 @@ export class TransferQueue {
       case 'ask':
         if (entry.state === 'paused') return;
         entry.waiting = true;
-        entry.note = 'The target exists: waiting for your answer.';
+        entry.note = errorText('note.waiting-answer', {});
         entry.attempts = Math.max(0, entry.attempts - 1);
         this.setState(entry, 'queued');
         this.questions.push({
@@ -807,12 +808,12 @@ export class TransferQueue {
     entry.error = error;
     if (decision.retry) {
       entry.notBefore = Date.now() + decision.delayMs;
-      entry.note = `Try ${entry.attempts} of ${this.retryPolicy.maxAttempts} failed; trying again in ${seconds(decision.delayMs)}.`;
+      entry.note = errorText('note.retrying', { attempt: entry.attempts, max: this.retryPolicy.maxAttempts, delay: seconds(decision.delayMs) });
       this.setState(entry, 'queued');
       this.wakeAtTime(entry.notBefore);
       return;
     }
-    entry.note = decision.reason === 'attempts-exhausted' ? `Gave up after ${entry.attempts} tries.` : null;
+    entry.note = decision.reason === 'attempts-exhausted' ? errorText('note.gave-up', { attempts: entry.attempts }) : null;
     this.setState(entry, 'failed');
     this.finished(entry, 0, 0, 'none');
   }
@@ -832,7 +833,7 @@ export class TransferQueue {
     }
     if (entry.direction === 'download') this.preparedFolders.add(entry.localPath);
     const children = expansion.children.map((child) => this.childEntry(entry, child));
-    entry.note = `Folder: ${children.filter((child) => !child.isDirectory).length} files and ${children.filter((child) => child.isDirectory).length} folders queued.`;
+    entry.note = errorText('note.folder-queued', { files: children.filter((child) => !child.isDirectory).length, folders: children.filter((child) => child.isDirectory).length });
     this.setState(entry, 'done');
     this.finished(entry, 0, 0, 'none');
     const index = this.entries.indexOf(entry);
@@ -959,6 +960,7 @@ export class TransferQueue {
   }
 }
 
+/** Seconds as the notes show them ("2.1", "12"). */
 function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
 }

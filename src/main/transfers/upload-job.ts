@@ -13,6 +13,7 @@ import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFac
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, remoteFileFacts } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
+import { errorText } from '../../shared/error-texts';
 
 /** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -24,7 +25,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   } catch (error) {
     throw localError(entry.localPath, error as NodeJS.ErrnoException);
   }
-  if (!stats.isFile()) return { kind: 'skipped', note: `Skipped ${JSON.stringify(entry.localPath)}: not a regular file.`, permanent: true };
+  if (!stats.isFile()) return { kind: 'skipped', note: errorText('note.not-regular', { path: JSON.stringify(entry.localPath) }), permanent: true };
   const size = stats.size;
   const source: FileFacts = { size, modified: stats.mtime.toISOString() };
   if (entry.size !== source.size || entry.sourceModified !== source.modified) {
@@ -56,7 +57,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       return { kind: 'skipped', note: decision.note, permanent: false };
     case 'rename': {
       const renamed = await freeRemoteName(client, entry.remotePath);
-      if (!renamed) return { kind: 'skipped', note: `No free name like "${numberedName(remoteBasename(entry.remotePath), 1)}" was found next to the target.`, permanent: false };
+      if (!renamed) return { kind: 'skipped', note: errorText('note.no-free-name', { name: numberedName(remoteBasename(entry.remotePath), 1) }), permanent: false };
       entry.remotePath = renamed;
       context.onChanged();
       break;
@@ -93,10 +94,10 @@ async function keepTime(client: FtpClient, remotePath: string, modified: string 
   if (modified === null) return null;
   try {
     if (await client.setModifiedTime(remotePath, new Date(modified))) return null;
-    return 'The server cannot set file times (no MFMT): its copy has the upload time.';
+    return errorText('note.no-mfmt', {});
   } catch (error) {
     if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
-    return `The server refused to set the file's time: ${error.data.message}`;
+    return errorText('note.mfmt-refused', { detail: error.data.message });
   }
 }
 

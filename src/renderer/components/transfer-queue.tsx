@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { localizeError } from '../lib/localize-error';
+import { localizeNote } from '../lib/localize-note';
 import { useT } from '../i18n';
 import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
@@ -66,7 +67,7 @@ function QueueRow({ item, selected, start, onMouse, onMenu }: { readonly item: T
             {shownError.hint ? ` — ${shownError.hint}` : ''}
           </span>
         ) : item.note ? (
-          <span className="q-note">{item.note}</span>
+          <span className="q-note">{localizeNote(item.note, t.language)}</span>
         ) : null}
       </div>
       <div role="gridcell" className="q-size">

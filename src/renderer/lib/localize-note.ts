@@ -1,0 +1,61 @@
+/**
+ * A queue item's note in the window's language. Main writes notes as English sentences from the shared table
+ * (`note.*` in src/shared/error-texts.ts), each with its values filled in; here each sentence is recognised
+ * by its template (the placeholders matched as text) and written again from this language's table. A note of
+ * two sentences ("Verified: …" then the MFMT remark) is taken apart; anything unrecognised stays as main wrote it.
+ */
+import { ERROR_TEXTS_EN, fillErrorText, type ErrorTextId } from '../../shared/error-texts';
+import type { Language } from '../../shared/models';
+import { ERROR_TEXTS_ZH_CN } from '../i18n/error-texts-zh-CN';
+
+const TABLES: Partial<Record<Language, Readonly<Record<ErrorTextId, string>>>> = { 'zh-CN': ERROR_TEXTS_ZH_CN };
+
+interface Pattern {
+  readonly id: ErrorTextId;
+  readonly names: readonly string[];
+  /** The sentence alone, and the sentence followed by a space and more. */
+  readonly whole: RegExp;
+  readonly leading: RegExp;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(id: ErrorTextId, template: string): Pattern {
+  const names: string[] = [];
+  const source = template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escape(part);
+      names.push(name);
+      return '(.+?)';
+    })
+    .join('');
+  return { id, names, whole: new RegExp(`^${source}$`, 's'), leading: new RegExp(`^${source} (.+)$`, 's') };
+}
+
+let patterns: readonly Pattern[] | null = null;
+function notePatterns(): readonly Pattern[] {
+  patterns ??= (Object.keys(ERROR_TEXTS_EN) as ErrorTextId[]).filter((id) => id.startsWith('note.')).map((id) => compile(id, ERROR_TEXTS_EN[id]));
+  return patterns;
+}
+
+function valuesOf(pattern: Pattern, match: RegExpExecArray): Record<string, string> {
+  return Object.fromEntries(pattern.names.map((name, index) => [name, match[index + 1] ?? '']));
+}
+
+export function localizeNote(note: string, language: Language): string {
+  const table = TABLES[language];
+  if (!table) return note;
+  for (const pattern of notePatterns()) {
+    const match = pattern.whole.exec(note);
+    if (match) return fillErrorText(table[pattern.id], valuesOf(pattern, match));
+  }
+  for (const pattern of notePatterns()) {
+    if (pattern.names.length > 0) continue; // a fixed first sentence only: where a value ends is then unambiguous
+    const match = pattern.leading.exec(note);
+    const rest = match?.[pattern.names.length + 1];
+    if (match && rest !== undefined) return `${fillErrorText(table[pattern.id], {})}${localizeNote(rest, language)}`;
+  }
+  return note;
+}
