@@ -191,6 +191,7 @@ export const ERROR_TEXTS_EN = {
   'note.local-link': 'Skipped {path}: it is a symbolic link; links are not followed.',
   'note.local-special': 'Skipped {path}: it is not a regular file or folder.',
   'note.not-regular': 'Skipped {path}: not a regular file.',
+  'note.remote-folder': 'Skipped {path}: a folder has this name on the server; rename or remove it there and retry.',
 
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',

@@ -130,6 +130,11 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const stats = lstatNow(localPath);
       if (!stats?.isFile()) continue; // gone (or replaced) since the folder was read
       const remote = existing?.get(dirent.name);
+      if (remote?.type === 'directory') {
+        // STOR would fail, and vsftpd's "553 Could not create file" reads like a permission problem.
+        skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: errorText('note.remote-folder', { path: JSON.stringify(remotePath) }) });
+        continue;
+      }
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {

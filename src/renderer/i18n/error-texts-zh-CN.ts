@@ -175,4 +175,5 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.local-link': '已跳过 {path}：它是符号链接；不跟随链接。',
   'note.local-special': '已跳过 {path}：它不是普通文件或文件夹。',
   'note.not-regular': '已跳过 {path}：不是普通文件。',
+  'note.remote-folder': '已跳过 {path}：服务器上已有同名文件夹；请在服务器上重命名或删除它后重试。',
 };
