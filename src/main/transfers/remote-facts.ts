@@ -17,6 +17,25 @@ export function isRestRefused(error: unknown): boolean {
   return error instanceof FtpError && error.data.kind === 'server-reply' && error.data.command.startsWith('REST ') && error.data.code >= 500;
 }
 
+/** A permanent refusal of STOR or APPE (550–553): the server would not write that file. */
+export function isWriteRefused(error: unknown): boolean {
+  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') return false;
+  const { code, command } = error.data;
+  return code >= 550 && code <= 553 && /^(STOR|APPE) /.test(command);
+}
+
+/** True when the parent's listing shows `remotePath` as a folder; false when it does not or cannot be listed. */
+export async function remoteIsFolder(client: FtpClient, remotePath: string): Promise<boolean> {
+  const name = remoteBasename(remotePath);
+  try {
+    const listing = await client.list(remoteDirname(remotePath));
+    return listing.entries.some((entry) => entry.name === name && entry.type === 'directory');
+  } catch (error) {
+    if (error instanceof FtpError && error.data.kind === 'server-reply') return false;
+    throw error;
+  }
+}
+
 /** Facts about `remotePath`, or null when it does not exist. `modified` is only asked for when wanted. */
 export async function remoteFileFacts(client: FtpClient, remotePath: string, wantModified: boolean): Promise<FileFacts | null> {
   let size: number | null;

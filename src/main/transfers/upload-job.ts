@@ -11,7 +11,7 @@ import { sizeMismatch, verifyChecksum, type Verification } from './checksum-veri
 import { localError } from './file-transfer';
 import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
-import { isRestRefused, remoteFileFacts } from './remote-facts';
+import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { errorText } from '../../shared/error-texts';
 
@@ -75,6 +75,11 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     try {
       bytes = await send(client, entry, offset, size, !client.capabilities.restStream, context);
     } catch (error) {
+      // vsftpd answers SIZE on a folder with a bare 550 (taken as "absent") and STOR with "553 Could not create
+      // file", whose hint blames write permission: say what is really in the way, as a folder upload does.
+      if (isWriteRefused(error) && (await remoteIsFolder(client, entry.remotePath))) {
+        return { kind: 'skipped', note: errorText('note.remote-folder', { path: JSON.stringify(entry.remotePath) }), permanent: false };
+      }
       if (offset === 0 || !isRestRefused(error)) throw error;
       // REST refused: APPE continues the file without it.
       bytes = await send(client, entry, offset, size, true, context);

@@ -1,12 +1,13 @@
 /**
- * A folder upload meets a remote folder where the local folder has a file of the same name: the file is skipped
- * with a note saying so, as a download skips a local folder in the way — rather than asked about as an
- * existing file and then sent to fail with vsftpd's "553 Could not create file" and a hint about write permission.
+ * An upload meets a remote folder of the file's name. A folder upload skips the file with a note saying so, as a
+ * download skips a local folder in the way — rather than asked about as an existing file and then sent to fail
+ * with vsftpd's "553 Could not create file" and a hint about write permission. A single file queued onto such a
+ * folder is skipped with the same note, on every server (vsftpd answers SIZE on a folder with a bare 550).
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { ensureServerBinaries, startServer, type RunningServer, type ServerKind } from '../../support/servers/ftp-server';
 import { openQueue, serverFolder, tempDir } from './helpers';
 
 describe('a folder upload onto a remote folder of the same name (vsftpd)', () => {
@@ -37,6 +38,35 @@ describe('a folder upload onto a remote folder of the same name (vsftpd)', () =>
     expect(index?.note).toMatch(/a folder has this name on the server/);
     expect(items.find((item) => item.remotePath === '/site/about.html')?.state).toBe('done');
     expect((await fsp.stat(path.join(server.root, 'site/index.html'))).isDirectory()).toBe(true);
+    await queue.close();
+  });
+});
+
+const KINDS: readonly ServerKind[] = ['vsftpd', 'pure-ftpd', 'proftpd'];
+
+describe.each(KINDS)('a single file uploaded onto a remote folder of its name (%s)', (kind) => {
+  let server: RunningServer;
+  let local: string;
+  beforeAll(async () => {
+    ensureServerBinaries([kind]);
+    server = await startServer(kind);
+    local = await tempDir('onto-folder-single');
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (local) await fsp.rm(local, { recursive: true, force: true });
+  });
+
+  it('says a folder is in the way, not that writing is refused', async () => {
+    await fsp.writeFile(path.join(local, 'report.txt'), 'report');
+    await serverFolder(server, 'report.txt');
+    const { queue } = await openQueue(server, { policy: 'overwrite' });
+    await queue.add({ siteKey: 's', siteLabel: 's', direction: 'upload', items: [{ localPath: path.join(local, 'report.txt'), remotePath: '/report.txt', isDirectory: false }] });
+    await queue.whenIdle();
+    const [item] = await queue.list();
+    expect(item).toMatchObject({ state: 'skipped', error: null });
+    expect(item?.note).toMatch(/a folder has this name on the server/);
+    expect((await fsp.stat(path.join(server.root, 'report.txt'))).isDirectory()).toBe(true);
     await queue.close();
   });
 });
