@@ -192,6 +192,15 @@ export const ERROR_TEXTS_EN = {
   'note.local-special': 'Skipped {path}: it is not a regular file or folder.',
   'note.not-regular': 'Skipped {path}: not a regular file.',
   'note.remote-folder': 'Skipped {path}: a folder has this name on the server; rename or remove it there and retry.',
+  // A name from the server that may not become a local file name ({name} in quotes); one sentence per reason.
+  'note.unsafe-name.empty': 'Skipped the remote name {name}: it is empty.',
+  'note.unsafe-name.dot-name': 'Skipped the remote name {name}: it names the folder itself or its parent.',
+  'note.unsafe-name.separator': 'Skipped the remote name {name}: it contains a path separator.',
+  'note.unsafe-name.drive-letter': 'Skipped the remote name {name}: it starts with a drive letter.',
+  'note.unsafe-name.control-character': 'Skipped the remote name {name}: it contains control characters.',
+  'note.unsafe-name.windows-reserved': 'Skipped the remote name {name}: it is a device name reserved on Windows.',
+  'note.unsafe-name.trailing-dot-or-space': 'Skipped the remote name {name}: it ends with a dot or space, which Windows drops.',
+  'note.unsafe-name.too-long': 'Skipped the remote name {name}: it is longer than 255 bytes.',
 
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',

@@ -2,6 +2,8 @@
  * Decide whether a name that came from a server may become a local file name.
  * A hostile or broken server must never make a download write outside its target folder.
  */
+import { errorText } from '../../shared/error-texts';
+
 export type UnsafeNameReason = 'empty' | 'dot-name' | 'separator' | 'drive-letter' | 'control-character' | 'windows-reserved' | 'trailing-dot-or-space' | 'too-long';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
@@ -20,17 +22,7 @@ export function unsafeLocalNameReason(name: string): UnsafeNameReason | null {
   return null;
 }
 
+/** The queue note for a refused name, from the shared table so that the window can show it in its language. */
 export function describeUnsafeName(name: string, reason: UnsafeNameReason): string {
-  const shown = JSON.stringify(name);
-  const why: Record<UnsafeNameReason, string> = {
-    empty: 'it is empty',
-    'dot-name': 'it names the folder itself or its parent',
-    separator: 'it contains a path separator',
-    'drive-letter': 'it starts with a drive letter',
-    'control-character': 'it contains control characters',
-    'windows-reserved': 'it is a device name reserved on Windows',
-    'trailing-dot-or-space': 'it ends with a dot or space, which Windows drops',
-    'too-long': 'it is longer than 255 bytes',
-  };
-  return `Skipped the remote name ${shown}: ${why[reason]}.`;
+  return errorText(`note.unsafe-name.${reason}`, { name: JSON.stringify(name) });
 }

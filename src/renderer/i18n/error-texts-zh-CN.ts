@@ -176,4 +176,12 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.local-special': '已跳过 {path}：它不是普通文件或文件夹。',
   'note.not-regular': '已跳过 {path}：不是普通文件。',
   'note.remote-folder': '已跳过 {path}：服务器上已有同名文件夹；请在服务器上重命名或删除它后重试。',
+  'note.unsafe-name.empty': '已跳过远程名称 {name}：名称为空。',
+  'note.unsafe-name.dot-name': '已跳过远程名称 {name}：它指向文件夹本身或其上级。',
+  'note.unsafe-name.separator': '已跳过远程名称 {name}：其中含有路径分隔符。',
+  'note.unsafe-name.drive-letter': '已跳过远程名称 {name}：它以驱动器号开头。',
+  'note.unsafe-name.control-character': '已跳过远程名称 {name}：其中含有控制字符。',
+  'note.unsafe-name.windows-reserved': '已跳过远程名称 {name}：它是 Windows 保留的设备名。',
+  'note.unsafe-name.trailing-dot-or-space': '已跳过远程名称 {name}：它以点或空格结尾，Windows 会将其去掉。',
+  'note.unsafe-name.too-long': '已跳过远程名称 {name}：长度超过 255 字节。',
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeUnsafeName, type UnsafeNameReason } from '../../../src/main/local/safe-local-name';
 import { decideOverwrite } from '../../../src/main/transfers/overwrite-policy';
 import { ERROR_TEXTS_EN, errorText, placeholdersOf, type ErrorTextId } from '../../../src/shared/error-texts';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
@@ -9,7 +10,7 @@ const SAMPLE: Record<string, string | number> = { path: '"/home/me/a b/报告.tx
 const hasLatinWords = (text: string, values: readonly (string | number)[]): boolean => {
   let rest = text;
   for (const value of values) rest = rest.split(String(value)).join('');
-  return /[A-Za-z]{3,}/.test(rest.replace(/MFMT|Ferry/g, ''));
+  return /[A-Za-z]{3,}/.test(rest.replace(/MFMT|Ferry|Windows/g, ''));
 };
 
 describe('queue notes in the window language', () => {
@@ -27,6 +28,17 @@ describe('queue notes in the window language', () => {
     expect(skip.kind === 'skip' ? localizeNote(skip.note, 'zh-CN') : null).toBe('目标已存在，且源文件并不更新。');
     const two = `${errorText('note.verified', {})} ${errorText('note.no-mfmt', {})}`;
     expect(localizeNote(two, 'zh-CN')).toBe(`${ERROR_TEXTS_ZH_CN['note.verified']}${ERROR_TEXTS_ZH_CN['note.no-mfmt']}`);
+  });
+
+  it('the unsafe remote name notes, every reason', () => {
+    const reasons: readonly UnsafeNameReason[] = ['empty', 'dot-name', 'separator', 'drive-letter', 'control-character', 'windows-reserved', 'trailing-dot-or-space', 'too-long'];
+    for (const reason of reasons) {
+      const english = describeUnsafeName('..\\evil.txt', reason);
+      expect(english, reason).toMatch(/^Skipped the remote name "\.\.\\\\evil\.txt": it .+\.$/);
+      const shown = localizeNote(english, 'zh-CN');
+      expect(shown, reason).toContain('"..\\\\evil.txt"');
+      expect(hasLatinWords(shown, ['"..\\\\evil.txt"']), `${reason}: ${shown}`).toBe(false);
+    }
   });
 
   it('English, and notes it does not know, stay as main wrote them', () => {
