@@ -457,8 +457,10 @@ export function SiteManagerDialog(): ReactElement {
     e.preventDefault();
     const d = draftByKey(siteKey);
     if (!d) return;
-    if (d.id === undefined) setDrafts((m) => new Map(m).set(d.key, { ...d, folder: path }));
-    else void actions.moveSite(d.id, path);
+    // A site with unsaved edits moves as one more edit, saved with the others: moving only the stored copy left the
+    // form in the old folder, so the tree showed it there and OK saved it back.
+    if (isDirty(d)) setDrafts((m) => new Map(m).set(d.key, { ...d, folder: path }));
+    else if (d.id !== undefined) void actions.moveSite(d.id, path);
   };
 
   const canEditFolder = selection?.kind === 'folder' && selection.path.length > 0;
