@@ -121,6 +121,9 @@ export const ERROR_TEXTS_EN = {
   'closed.by-ferry': 'The connection was closed by Ferry.',
   'closed.connect-again.hint': 'Connect again.',
   'closed.by-server': 'The server {host} closed the connection.',
+  // A name the site's charset (GBK, …) cannot hold: refused before it is sent, as encoders would write "?" for it.
+  'charset.unencodable': '{name} cannot be sent to this server: its names are in {charset}, which has no "{chars}".',
+  'charset.unencodable.hint': "Use a name made of characters {charset} has, or set the site's encoding to UTF-8 if the server supports it (Site Manager → Charset).",
   'closed.by-server.hint': 'Connect again; if it keeps happening, the server may limit idle time or connections.',
   'closed.reply': 'The server closed the connection: {reply}',
   'closed.reply.hint': 'The server limits idle time or connections. Connect again.',

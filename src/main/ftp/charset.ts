@@ -10,6 +10,11 @@ import { invalidInput } from './ftp-error';
 export interface Charset {
   readonly name: string;
   encode(text: string): Buffer;
+  /**
+   * The characters of `text` this charset cannot hold ('' when it holds them all). Encoders write "?" for them, so
+   * a name sent anyway would silently become another (한국어.txt → ???.txt), and two such names the same file.
+   */
+  missing(text: string): string;
   decode(bytes: Buffer): string;
   /** A streaming decoder that keeps a multi-byte character split across chunks. */
   decoder(): { write(bytes: Buffer): string; end(): string };
@@ -43,9 +48,12 @@ export function resolveCharset(name: string | undefined): Charset {
   if (!codec.encodingExists(charsetName)) {
     throw invalidInput(`Unknown charset "${charsetName}".`, 'Use a charset name such as utf-8, gbk, gb18030, big5, shift_jis or latin1.');
   }
+  const holds = (text: string): boolean => codec.decode(codec.encode(text, charsetName), charsetName) === text;
   return {
     name: charsetName,
     encode: (text) => codec.encode(text, charsetName),
+    // One round trip per command; only a name that fails it is looked at character by character.
+    missing: (text) => (holds(text) ? '' : [...new Set(Array.from(text).filter((char) => !holds(char)))].join('')),
     decode: (bytes) => codec.decode(bytes, charsetName),
     decoder: () => {
       const decoder = codec.getDecoder(charsetName);
@@ -58,6 +66,7 @@ function UTF8(name: string): Charset {
   return {
     name,
     encode: (text) => Buffer.from(text, 'utf8'),
+    missing: () => '',
     decode: (bytes) => stripBom(bytes.toString('utf8')),
     decoder: () => {
       const decoder = new StringDecoder('utf8');

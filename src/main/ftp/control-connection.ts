@@ -147,6 +147,7 @@ export class ControlConnection {
       throw new Error(`FTP command "${maskCommand(command)}" sent while "${maskCommand(this.inFlight)}" is still waiting for its reply`);
     }
     if (this.closedReason) throw this.closedReason;
+    this.assertEncodable(command);
     this.inFlight = command;
     try {
       this.write(command);
@@ -255,6 +256,15 @@ export class ControlConnection {
       const described = describeSocketError(error, this.options.host, this.options.port);
       this.handleClose(new FtpError(described));
     });
+  }
+
+  /** Refuse, before anything is sent, a command whose argument the server's charset cannot hold. */
+  assertEncodable(command: string): void {
+    const chars = this.options.charset.missing(command);
+    if (chars === '') return;
+    const masked = maskCommand(command);
+    const name = JSON.stringify(masked.slice(masked.indexOf(' ') + 1));
+    throw new FtpError({ kind: 'invalid-input', ...sentences('charset.unencodable', 'charset.unencodable.hint', { name, charset: this.options.charset.name.toUpperCase(), chars }), retryable: false });
   }
 
   private write(command: string): void {

@@ -35,6 +35,8 @@ export interface DataTransferOptions {
 export async function runDataTransfer(session: FtpSession, command: string, handle: DataHandler, options: DataTransferOptions): Promise<FtpReply> {
   const { control } = session;
   throwIfAborted(options.signal);
+  // Before the data connection: refused later, the command would leave the server waiting on it.
+  control.assertEncodable(command);
   const userRead = options.onread;
   // Data arriving keeps the command's reply timeout from firing (the 'data' listener below does it for streams).
   const onread: net.OnReadOpts | undefined = userRead && {

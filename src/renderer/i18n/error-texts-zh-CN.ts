@@ -110,6 +110,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'closed.by-ferry': '连接已由 Ferry 关闭。',
   'closed.connect-again.hint': '请重新连接。',
   'closed.by-server': '服务器 {host} 关闭了连接。',
+  'charset.unencodable': '无法将 {name} 发送到此服务器：它的名称使用 {charset} 编码，其中没有“{chars}”。',
+  'charset.unencodable.hint': '请改用 {charset} 中有的字符命名；如果服务器支持 UTF-8，也可以将站点的编码设为 UTF-8（站点管理器 → 字符集）。',
   'closed.by-server.hint': '请重新连接；如果经常发生，服务器可能限制了空闲时间或连接数。',
   'closed.reply': '服务器关闭了连接：{reply}',
   'closed.reply.hint': '服务器限制了空闲时间或连接数。请重新连接。',
