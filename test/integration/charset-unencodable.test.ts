@@ -36,6 +36,12 @@ describe('names a GBK server cannot hold (vsftpd)', () => {
     return error as FtpError;
   };
 
+  it('a password the charset cannot hold is not named in any error: the login just fails as a wrong password would', async () => {
+    const error = await refusal(() => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: 'sécret😀', charset: 'gbk' }));
+    expect(error.data.kind).toBe('auth');
+    expect(JSON.stringify(error.data)).not.toContain('😀');
+  });
+
   it('refuses an upload, a rename and a new folder with such a name, and goes on working', async () => {
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, charset: 'gbk' });
     try {

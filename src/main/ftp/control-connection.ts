@@ -260,6 +260,8 @@ export class ControlConnection {
 
   /** Refuse, before anything is sent, a command whose argument the server's charset cannot hold. */
   assertEncodable(command: string): void {
+    // Not for secrets: the error would show characters of the password. They go as before (a wrong one fails the login).
+    if (/^(PASS|ACCT)\s/i.test(command)) return;
     const chars = this.options.charset.missing(command);
     if (chars === '') return;
     const masked = maskCommand(command);
