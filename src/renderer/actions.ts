@@ -1342,8 +1342,8 @@ export async function deleteSite(id: string): Promise<boolean> {
   return (await sitesChange('sites:delete', { id })).ok;
 }
 
-export async function duplicateSite(id: string): Promise<Site | undefined> {
-  const r = await sitesChange('sites:duplicate', { id });
+export async function duplicateSite(id: string, name: string): Promise<Site | undefined> {
+  const r = await sitesChange('sites:duplicate', { id, name });
   return r.ok ? r.value : undefined;
 }
 

@@ -58,7 +58,8 @@ export interface Requests {
   'sites:list': [void, SiteList];
   'sites:save': [SiteInput, Site];
   'sites:delete': [{ readonly id: string }, void];
-  'sites:duplicate': [{ readonly id: string }, Site];
+  /** `name`: the copy's name in the window's language ("Copy of …" when absent); made unique in its folder. */
+  'sites:duplicate': [{ readonly id: string; readonly name?: string }, Site];
   'sites:move': [{ readonly id: string; readonly folder: readonly string[] }, Site];
   'sites:create-folder': [{ readonly folder: readonly string[] }, void];
   'sites:rename-folder': [{ readonly folder: readonly string[]; readonly name: string }, void];

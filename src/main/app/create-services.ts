@@ -212,7 +212,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return site;
     },
     'sites:delete': ({ id }) => sites.delete(id),
-    'sites:duplicate': ({ id }) => sites.duplicate(id),
+    'sites:duplicate': ({ id, name }) => sites.duplicate(id, name),
     'sites:move': ({ id, folder }) => sites.move(id, folder),
     'sites:create-folder': ({ folder }) => sites.createFolder(folder),
     'sites:rename-folder': ({ folder, name }) => sites.renameFolder(folder, name),

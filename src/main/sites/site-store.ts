@@ -34,7 +34,8 @@ export interface SiteStore {
   findByPath(nameOrFolderPath: string): Promise<Site>;
   save(input: SiteInput): Promise<Site>;
   delete(id: string): Promise<void>;
-  duplicate(id: string): Promise<Site>;
+  /** A copy (password included) named `name`, or "Copy of …", numbered when taken. */
+  duplicate(id: string, name?: string): Promise<Site>;
   move(id: string, folder: readonly string[]): Promise<Site>;
   createFolder(folder: readonly string[]): Promise<void>;
   renameFolder(folder: readonly string[], name: string): Promise<void>;
@@ -127,12 +128,14 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         return { value: { ...doc, sites: doc.sites.filter((site) => site.id !== id) }, result: undefined };
       }),
 
-    duplicate: (id) =>
-      update((doc) => {
+    duplicate(id, name) {
+      const wanted = name === undefined ? null : validateName(name, 'Site name');
+      return update((doc) => {
         const original = findById(doc, id);
-        const copy: StoredSite = { ...original, id: randomUUID(), name: uniqueName(doc, original.folder, `Copy of ${original.name}`) };
+        const copy: StoredSite = { ...original, id: randomUUID(), name: uniqueName(doc, original.folder, wanted ?? `Copy of ${original.name}`) };
         return { value: { ...doc, sites: [...doc.sites, copy] }, result: toSite(copy) };
-      }),
+      });
+    },
 
     move(id, folder) {
       const target = validateFolder(folder);

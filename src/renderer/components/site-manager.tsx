@@ -273,9 +273,13 @@ export function SiteManagerDialog(): ReactElement {
   const onDuplicate = async () => {
     if (!current) return;
     const taken = new Set(allDrafts.map((d) => d.name));
-    if (current.id !== undefined && !isDirty(current)) {
-      const copy = await actions.duplicateSite(current.id);
-      if (copy) setSelection({ kind: 'site', key: copy.id });
+    if (current.id !== undefined) {
+      // Main copies the stored site with its password (the window never holds it); unsaved edits go onto the copy's
+      // form, to be saved with OK — a copy made here from the form alone was saved without the password.
+      const copy = await actions.duplicateSite(current.id, t('sm.copyOf', { name: current.name }));
+      if (!copy) return;
+      if (isDirty(current)) setDrafts((m) => new Map(m).set(copy.id, { ...current, id: copy.id, key: copy.id, name: copy.name, hasPassword: copy.hasPassword }));
+      setSelection({ kind: 'site', key: copy.id });
       return;
     }
     const fresh = newSiteDraft(current.folder, uniqueName(t('sm.copyOf', { name: current.name }), taken));

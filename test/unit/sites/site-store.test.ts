@@ -68,6 +68,9 @@ describe('site store', () => {
     expect(copy2.name).toBe('Copy of Acme (2)');
     expect(copy.id).not.toBe(original.id);
     expect(await store.getPassword(copy.id)).toBe('pw');
+    // The window names the copy in its language.
+    expect((await store.duplicate(original.id, 'Acme 的副本')).name).toBe('Acme 的副本');
+    expect((await store.duplicate(original.id, 'Acme 的副本')).name).toBe('Acme 的副本 (2)');
   });
 
   it('moves sites between folders, refusing a name clash', async () => {

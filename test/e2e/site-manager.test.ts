@@ -1,8 +1,10 @@
 /**
- * Site Manager, moving sites between folders by drag and drop, in Chromium: FileZilla's sitemanager.xml imported
+ * Site Manager, moving and duplicating sites, in Chromium: FileZilla's sitemanager.xml imported
  * through the dialog's file input; a saved site dragged onto another folder moves there at once; a site with unsaved
  * edits (renamed, not yet saved) dragged onto another folder shows there and OK saves it there with its new name —
  * the store used to move it while the form kept the old folder, so the tree showed it where it was and OK put it back.
+ * Duplicate keeps the stored password also for a site with unsaved edits (the copy used to be saved without it), and
+ * names the copy in the window's language ("Copy of …" came from main in English into a Chinese window).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +16,12 @@ import { useE2eSetup } from './support/scenario';
 interface SavedSite {
   readonly name: string;
   readonly folder: readonly string[];
+  readonly password: unknown;
+  readonly port: number;
 }
 
-describe('Site Manager: moving sites between folders', () => {
-  const setup = useE2eSetup('site-manager-move', { local: { 'a.txt': 10 }, remote: {} });
+describe('Site Manager: moving and duplicating sites', () => {
+  const setup = useE2eSetup('site-manager', { local: { 'a.txt': 10 }, remote: {} });
 
   it('drags a saved site, and a site with unsaved edits, onto another folder', async () => {
     const { scenario: s } = setup();
@@ -55,6 +59,38 @@ describe('Site Manager: moving sites between folders', () => {
       await expect(dialog).toBeHidden();
       await expect.poll(saved).toContain('Secure/Passive renamed');
       expect(saved()).not.toContain('Work/Passive box');
+    });
+  });
+
+  it('duplicates a site with unsaved edits with its password, and names copies in the window language', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const stored = (): SavedSite[] => (JSON.parse(fs.readFileSync(path.join(s.host.home, 'sites.json'), 'utf8')) as { sites: SavedSite[] }).sites;
+    const dialog = await ui.openSiteManager();
+    const item = (name: string) => dialog.getByRole('treeitem', { name: new RegExp(`^\\W*${name}\\W*$`) });
+
+    await step('a site with an unsaved port is duplicated with its stored password and the new port', async () => {
+      await item('Implicit FTPS').click();
+      await dialog.getByRole('textbox', { name: 'Port', exact: true }).fill('2990');
+      await dialog.getByRole('button', { name: 'Duplicate', exact: true }).click();
+      await expect(item('Copy of Implicit FTPS')).toHaveAttribute('aria-selected', 'true');
+      await expect(dialog.getByLabel('Password', { exact: true })).toHaveAttribute('placeholder', 'Stored — type to replace');
+      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+      await expect(dialog).toBeHidden();
+      await expect.poll(() => stored().find((site) => site.name === 'Copy of Implicit FTPS')?.port).toBe(2990);
+      expect(stored().find((site) => site.name === 'Copy of Implicit FTPS')?.password).toBeTruthy();
+    });
+
+    await step('in the Chinese window the copy is named in Chinese', async () => {
+      const settings = await ui.openSettings();
+      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+      await ui.saveSettings();
+      await page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: '站点管理器', exact: true }).click();
+      const zh = page.getByRole('dialog', { name: '站点管理器' });
+      await zh.getByRole('treeitem', { name: /^\W*Account site\W*$/ }).click();
+      await zh.getByRole('button', { name: '复制', exact: true }).click();
+      await expect.poll(() => stored().map((site) => site.name)).toContain('Account site 的副本');
+      await expect(zh.getByRole('treeitem', { name: /^\W*Account site 的副本\W*$/ })).toHaveAttribute('aria-selected', 'true');
     });
   });
 });
