@@ -1328,6 +1328,21 @@ async function sitesChange<C extends RequestChannel>(channel: C, arg: RequestArg
   return r;
 }
 
+/** FileZilla's File → Export: the sites as JSON (never a password), offered as a download the browser or Electron saves. */
+export async function exportSites(): Promise<void> {
+  const r = await perform('sites:export', undefined);
+  if (!r.ok) return;
+  const file = 'ferry-sites.json';
+  const url = URL.createObjectURL(new Blob([r.value.json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file;
+  link.click();
+  // The download has read the blob by then; revoking at once can cancel it in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  info(t('log.exported', { file }));
+}
+
 export async function reloadSites(): Promise<void> {
   const r = await request('sites:list', undefined);
   if (r.ok) useSitesStore.setState({ list: r.value, loaded: true });

@@ -49,7 +49,10 @@ describe('Site Manager: moving and duplicating sites', () => {
       await item('Passive box').click();
       await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
       await ui.answerPrompt('Rename', 'Site name', 'Passive renamed');
+      // Secure collapsed, so that both rows are in view without scrolling the tree.
+      await item('Secure').dblclick();
       await item('Passive renamed').dragTo(item('Secure'));
+      await item('Secure').dblclick();
       // Secure's sites sit one level below it, Work's sites too: the tree order tells the folder.
       const names = (await dialog.getByRole('treeitem').allInnerTexts()).map((text) => text.replace(/[▾▸•\s]+/g, ' ').trim());
       expect(names.indexOf('Passive renamed')).toBeGreaterThan(names.indexOf('Secure'));
@@ -91,6 +94,23 @@ describe('Site Manager: moving and duplicating sites', () => {
       await zh.getByRole('button', { name: '复制', exact: true }).click();
       await expect.poll(() => stored().map((site) => site.name)).toContain('Account site 的副本');
       await expect(zh.getByRole('treeitem', { name: /^\W*Account site 的副本\W*$/ })).toHaveAttribute('aria-selected', 'true');
+    });
+  });
+
+  it('exports the sites as a JSON file without passwords (FileZilla: File → Export)', async () => {
+    const { scenario: s } = setup();
+    const { page, step } = s;
+    await step('Export… in the Site Manager downloads the file', async () => {
+      // The previous test left the window in Chinese, with the Site Manager open.
+      const dialog = page.getByRole('dialog', { name: '站点管理器' });
+      await expect(dialog).toBeVisible();
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出…', exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe('ferry-sites.json');
+      const text = fs.readFileSync(await download.path(), 'utf8');
+      const exported = JSON.parse(text) as { sites: Record<string, unknown>[] };
+      expect(exported.sites.map((site) => site.name)).toEqual(expect.arrayContaining(['Account site', 'Account site 的副本', 'Implicit FTPS']));
+      for (const site of exported.sites) expect(Object.keys(site).filter((key) => /^pass|password/i.test(key))).toEqual([]);
+      await expect(page.getByRole('region', { name: '消息日志' })).toContainText('ferry-sites.json');
     });
   });
 });

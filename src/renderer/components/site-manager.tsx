@@ -541,6 +541,9 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => fileInput.current?.click()}>
               {t('sm.import')}
             </button>
+            <button type="button" className="button" onClick={() => void actions.exportSites()}>
+              {t('sm.export')}
+            </button>
             <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml" className="visually-hidden" tabIndex={-1} aria-label={t('sm.importFile')} onChange={(e) => void onImportFile(e.target.files?.[0])} />
           </div>
         </div>

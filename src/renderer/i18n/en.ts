@@ -263,6 +263,7 @@ export const en = {
   'log.queuedDownload_other': 'Queued {count} downloads.',
   'log.imported_one': 'Imported {count} site from FileZilla.',
   'log.imported_other': 'Imported {count} sites from FileZilla.',
+  'log.exported': 'Sites exported as {file} (without passwords).',
   'log.importSkipped': 'Skipped “{name}”: {reason}',
 
   'toast.copied': 'Copied to the clipboard',
@@ -344,6 +345,7 @@ export const en = {
   'sm.rename': 'Rename',
   'sm.delete': 'Delete',
   'sm.import': 'Import…',
+  'sm.export': 'Export…',
   'sm.importFile': 'FileZilla site manager file',
   'sm.connect': 'Connect',
   'sm.testModes': 'Test both modes',

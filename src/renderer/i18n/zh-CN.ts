@@ -264,6 +264,7 @@ export const zhCN: Messages = {
   'log.queuedDownload_other': '已将 {count} 个下载加入队列。',
   'log.imported_one': '已从 FileZilla 导入 {count} 个站点。',
   'log.imported_other': '已从 FileZilla 导入 {count} 个站点。',
+  'log.exported': '站点已导出为 {file}（不含密码）。',
   'log.importSkipped': '已跳过“{name}”：{reason}',
 
   'toast.copied': '已复制到剪贴板',
@@ -345,6 +346,7 @@ export const zhCN: Messages = {
   'sm.rename': '重命名',
   'sm.delete': '删除',
   'sm.import': '导入…',
+  'sm.export': '导出…',
   'sm.importFile': 'FileZilla 站点管理器文件',
   'sm.connect': '连接',
   'sm.testModes': '测试两种模式',
