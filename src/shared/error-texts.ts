@@ -195,6 +195,16 @@ export const ERROR_TEXTS_EN = {
   'note.local-special': 'Skipped {path}: it is not a regular file or folder.',
   'note.not-regular': 'Skipped {path}: not a regular file.',
   'note.remote-folder': 'Skipped {path}: a folder has this name on the server; rename or remove it there and retry.',
+  // View/Edit of a remote name that may not become a local file name ({name} in quotes); one sentence per reason.
+  'edit.unsafe-name.empty': 'Cannot edit the remote name {name}: it is empty.',
+  'edit.unsafe-name.dot-name': 'Cannot edit the remote name {name}: it names the folder itself or its parent.',
+  'edit.unsafe-name.separator': 'Cannot edit the remote name {name}: it contains a path separator.',
+  'edit.unsafe-name.drive-letter': 'Cannot edit the remote name {name}: it starts with a drive letter.',
+  'edit.unsafe-name.control-character': 'Cannot edit the remote name {name}: it contains control characters.',
+  'edit.unsafe-name.windows-reserved': 'Cannot edit the remote name {name}: it is a device name reserved on Windows.',
+  'edit.unsafe-name.trailing-dot-or-space': 'Cannot edit the remote name {name}: it ends with a dot or space, which Windows drops.',
+  'edit.unsafe-name.too-long': 'Cannot edit the remote name {name}: it is longer than 255 bytes.',
+  'edit.unsafe-name.hint': 'Rename the file on the server, then open it again.',
   // A name from the server that may not become a local file name ({name} in quotes); one sentence per reason.
   'note.unsafe-name.empty': 'Skipped the remote name {name}: it is empty.',
   'note.unsafe-name.dot-name': 'Skipped the remote name {name}: it names the folder itself or its parent.',

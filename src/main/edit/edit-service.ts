@@ -18,7 +18,8 @@ import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { normalizeRemote, remoteBasename } from '../ftp/remote-path';
-import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
+import { unsafeLocalNameReason } from '../local/safe-local-name';
+import { sentences } from '../../shared/error-texts';
 import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
 import type { FileFacts } from '../transfers/overwrite-policy';
 import { remoteFileFacts } from '../transfers/remote-facts';
@@ -75,7 +76,8 @@ export class EditService {
     const source = normalizeRemote(remotePath);
     const name = remoteBasename(source);
     const unsafe = unsafeLocalNameReason(name);
-    if (unsafe) throw invalidInput(describeUnsafeName(name, unsafe).replace(/^Skipped/, 'Cannot edit'), 'Rename the file on the server, then open it again.');
+    // From the shared table, so that a Chinese window shows it in Chinese.
+    if (unsafe) throw new FtpError({ kind: 'invalid-input', ...sentences(`edit.unsafe-name.${unsafe}`, 'edit.unsafe-name.hint', { name: JSON.stringify(name) }), retryable: false });
     const already = [...this.edits.values()].find((edit) => edit.file.sessionId === sessionId && edit.file.remotePath === source);
     if (already) {
       await this.launch(already.file.localPath);

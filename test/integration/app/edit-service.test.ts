@@ -74,6 +74,15 @@ describe('EditService against vsftpd', () => {
     fs.rmSync(scripts, { recursive: true, force: true });
   });
 
+  it('refuses a remote name that cannot be a local file name, in words the window can translate', async () => {
+    const error = await service.open('s', '/report.').then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(FtpError);
+    expect((error as FtpError).data).toMatchObject({ kind: 'invalid-input', message: 'Cannot edit the remote name "report.": it ends with a dot or space, which Windows drops.', text: { message: 'edit.unsafe-name.trailing-dot-or-space', hint: 'edit.unsafe-name.hint' } });
+  });
+
   it('downloads the file, starts the editor with it, notices the save and uploads it back', async () => {
     putOnServer('notes.txt', 'first line\n');
     editorCommand = `${editorScript('append.sh', 'sleep 0.3; printf "added by the editor\\n" >> "$1"')} %f`;
