@@ -113,4 +113,26 @@ describe('Site Manager: moving and duplicating sites', () => {
       await expect(page.getByRole('region', { name: '消息日志' })).toContainText('ferry-sites.json');
     });
   });
+
+  it('deleting a folder deletes the unsaved new sites in it too', async () => {
+    const { scenario: s } = setup();
+    const { page, step } = s;
+    const doc = (): { sites: SavedSite[]; folders: string[][] } => JSON.parse(fs.readFileSync(path.join(s.host.home, 'sites.json'), 'utf8')) as { sites: SavedSite[]; folders: string[][] };
+    await step('a new site in China, then China deleted: neither comes back with OK', async () => {
+      // The window is still in Chinese, with the Site Manager open.
+      const dialog = page.getByRole('dialog', { name: '站点管理器' });
+      const item = (name: string) => dialog.getByRole('treeitem', { name: new RegExp(`^\\W*${name}\\W*$`) });
+      await item('China').click();
+      await dialog.getByRole('button', { name: '新站点', exact: true }).click();
+      await dialog.getByRole('textbox', { name: '主机', exact: true }).fill('new.example.com');
+      await item('China').click();
+      await dialog.getByRole('button', { name: '删除', exact: true }).click();
+      await page.getByRole('dialog', { name: '删除' }).getByRole('button', { name: '删除', exact: true }).click();
+      await expect(item('China')).toHaveCount(0);
+      await dialog.getByRole('button', { name: '确定', exact: true }).click();
+      await expect(dialog).toBeHidden();
+      expect(doc().sites.filter((site) => site.folder.includes('China'))).toEqual([]);
+      expect(doc().folders.filter((folder) => folder.includes('China'))).toEqual([]);
+    });
+  });
 });

@@ -319,7 +319,12 @@ export function SiteManagerDialog(): ReactElement {
     }
     if (selection.kind === 'folder' && selection.path.length > 0) {
       const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteFolder', { name: selection.path[selection.path.length - 1] ?? '' }), confirmLabel: t('action.delete'), danger: true });
-      if (ok && (await actions.deleteSiteFolder(selection.path))) setSelection({ kind: 'folder', path: selection.path.slice(0, -1) });
+      const gone = selection.path;
+      if (ok && (await actions.deleteSiteFolder(gone))) {
+        // Forms inside go too: an unsaved new site there kept the folder in the tree, and OK saved both back.
+        setDrafts((m) => new Map([...m].filter(([, d]) => !gone.every((part, i) => d.folder[i] === part))));
+        setSelection({ kind: 'folder', path: gone.slice(0, -1) });
+      }
     }
   };
 
