@@ -30,7 +30,7 @@ export const ERROR_TEXTS_EN = {
 
   // The control connection could not be opened. {where} is host:port.
   'connect.refused': '{where} refused the connection.',
-  'connect.refused.hint': 'No FTP server listens there: check the host and port (21 for FTP, 990 for implicit FTPS).',
+  'connect.refused.hint': 'No FTP server listens there: check the host and port (21 for FTP, 990 for implicit FTPS). If it worked a moment ago, the server has stopped or is restarting: try again later.',
   'connect.dns': 'The host name "{host}" could not be resolved.',
   'connect.dns.hint': 'Check the spelling of the host name and your DNS settings.',
   'connect.timeout': 'The connection to {where} timed out.',

@@ -31,6 +31,9 @@ function QueueRow({ item, selected, start, onMouse, onMenu }: { readonly item: T
   const up = item.direction === 'upload';
   const stateText = t(`queue.state.${item.state}`);
   const shownError = item.error ? localizeError(item.error, t.language) : null;
+  // Queued again after a failure: the queue retries by itself, so the row says that (the note) and why, without the
+  // error's hint, which tells a person what to do ("Connect again") when nothing is needed yet.
+  const retrying = item.state === 'queued' && shownError !== null && item.note !== null;
   const modeOffer = actions.queueModeOffer(item);
   return (
     <div
@@ -55,7 +58,11 @@ function QueueRow({ item, selected, start, onMouse, onMenu }: { readonly item: T
         <span className="q-path" title={item.remotePath}>
           {ltr(item.remotePath)}
         </span>
-        {shownError ? (
+        {retrying && shownError ? (
+          <span className="q-note" title={shownError.hint}>
+            {localizeNote(item.note ?? '', t.language)} {shownError.message}
+          </span>
+        ) : shownError ? (
           <span className="q-error" title={shownError.hint}>
             {/* First, so a long diagnosis cut off at the row's end never hides the way out. */}
             {modeOffer ? (

@@ -26,7 +26,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} —— 这是服务器位于 NAT 后的典型情况。请为此站点关闭“使用 PASV 回复中的地址”（改用服务器地址），或使用主动模式。',
 
   'connect.refused': '{where} 拒绝了连接。',
-  'connect.refused.hint': '那里没有 FTP 服务器在监听：请检查主机和端口（FTP 为 21，隐式 FTPS 为 990）。',
+  'connect.refused.hint': '那里没有 FTP 服务器在监听：请检查主机和端口（FTP 为 21，隐式 FTPS 为 990）。如果刚才还能连接，说明服务器已停止或正在重启：请稍后再试。',
   'connect.dns': '无法解析主机名“{host}”。',
   'connect.dns.hint': '请检查主机名的拼写和 DNS 设置。',
   'connect.timeout': '连接 {where} 超时。',

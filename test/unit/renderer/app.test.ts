@@ -229,6 +229,20 @@ describe('overwrite policy', () => {
   });
 });
 
+describe('queue rows', () => {
+  it('an item the queue retries by itself says so and why, without the error’s hint to act; a failed one shows the hint', async () => {
+    const closed = { kind: 'closed' as const, message: 'The server closed the connection.', hint: 'Connect again.', retryable: true };
+    const item = (state: TransferItem['state'], note: string | null): TransferItem => ({ id: 'q1', siteKey: 's', siteLabel: 's', direction: 'download', localPath: '/l/a.bin', remotePath: '/a.bin', size: 10, state, bytesDone: 0, rate: 0, eta: null, error: closed, attempts: 2, note });
+    const queue = () => screen.getByRole('region', { name: 'Transfer queue' });
+    act(() => api.emit('queue:changed', [item('queued', 'Try 2 of 5 failed; trying again in 3.0 s.')]));
+    await waitFor(() => expect(queue().textContent).toContain('Try 2 of 5 failed; trying again in 3.0 s. The server closed the connection.'));
+    expect(queue().textContent).not.toContain('Connect again.');
+    act(() => api.emit('queue:changed', [item('failed', 'Gave up after 5 tries.')]));
+    fireEvent.click(within(queue()).getByRole('tab', { name: /^Failed/ }));
+    await waitFor(() => expect(queue().textContent).toContain('The server closed the connection. — Connect again.'));
+  });
+});
+
 describe('connection errors', () => {
   it('a failed attempt’s error toast goes once a connection succeeds; other errors stay', async () => {
     const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } } as const;
