@@ -5,87 +5,66 @@
  * Ferry's listens: active mode cannot work, passive can.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
-import type { TransferItem } from '../../../src/shared/models';
-import { createServices, type Services } from '../../../src/main/app/create-services';
-import { dispatch } from '../../../src/main/hosts/dispatch';
-import { createFileKeyVault } from '../../../src/main/sites';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { siteInput } from '../../unit/sites/helpers';
+import { openServicesHarness, type ServicesHarness } from './services-harness';
 
 describe('a failed transfer retried in the other mode', () => {
   let server: RunningServer;
-  let home: string;
-  let services: Services;
-  let items: readonly TransferItem[] = [];
-
-  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
-    const result = await dispatch(services.handlers, channel, arg);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
-    return result.value as RequestValue<C>;
-  }
+  let app: ServicesHarness;
 
   beforeAll(async () => {
     server = await startServer('vsftpd', { vsftpdConfig: ['port_promiscuous=YES'] });
     fs.writeFileSync(path.join(server.root, 'report.pdf'), 'x'.repeat(100_000));
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-queue-mode-'));
-    services = await createServices({
-      home,
-      vault: createFileKeyVault(home),
-      host: 'web',
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
-      },
-    });
+    app = await openServicesHarness('ferry-queue-mode-');
   });
   afterAll(async () => {
-    await services?.dispose();
+    await app?.close();
     await server?.stop();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('fails in active mode with the diagnosis; after the site is saved in passive mode, the retry completes', async () => {
     // The server is on this computer: the external address is announced to it only when Settings say so.
-    await call('settings:set', { activeExternalAddress: '127.0.0.3', externalAddressForLocalServers: true });
-    const site = await call('sites:save', siteInput({ name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
-    const status = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
-    const local = path.join(home, 'report.pdf');
-    const [item] = await call('queue:add', { sessionId: status.sessionId, direction: 'download', items: [{ localPath: local, remotePath: '/report.pdf', isDirectory: false }] });
-    const state = () => items.find((candidate) => candidate.id === item?.id);
+    await app.call('settings:set', { activeExternalAddress: '127.0.0.3', externalAddressForLocalServers: true });
+    const site = await app.call('sites:save', siteInput({ name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
+    const status = await app.call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    const local = path.join(app.home, 'report.pdf');
+    const [item] = await app.call('queue:add', { sessionId: status.sessionId, direction: 'download', items: [{ localPath: local, remotePath: '/report.pdf', isDirectory: false }] });
+    const state = () => app.items().find((candidate) => candidate.id === item?.id);
     await expect.poll(() => state()?.state, { timeout: 30_000 }).toBe('failed');
     expect(state()?.error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3' });
 
     // The window's "Use passive mode for this site and retry": save, then retry (the browsing session stays as it is).
-    await call('sites:save', siteInput({ id: site.id, name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive' }));
-    await call('queue:retry', { ids: [item?.id ?? ''] });
+    await app.call('sites:save', siteInput({ id: site.id, name: 'Behind NAT', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive' }));
+    await app.call('queue:retry', { ids: [item?.id ?? ''] });
     await expect.poll(() => state()?.state, { timeout: 30_000 }).toBe('done');
     expect(fs.readFileSync(local, 'utf8')).toBe('x'.repeat(100_000));
     expect(await server.readLog()).toMatch(/"(EPSV|PASV)"/);
-    await call('session:disconnect', { sessionId: status.sessionId });
+    await app.call('session:disconnect', { sessionId: status.sessionId });
   });
 
   it('a site switched to another mode while its queue connections still linger: the next transfer connects anew, in the new mode', async () => {
-    await call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
-    const site = await call('sites:save', siteInput({ name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
-    const first = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    await app.call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
+    const site = await app.call('sites:save', siteInput({ name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
+    const first = await app.call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    // Queued together, so both of the site's queue connections open (one after the other would use one).
     const download = async (sessionId: string, names: readonly string[]) => {
-      const added = await call('queue:add', { sessionId, direction: 'download', items: names.map((name) => ({ localPath: path.join(home, name), remotePath: '/report.pdf', isDirectory: false })) });
-      for (const item of added) await expect.poll(() => items.find((candidate) => candidate.id === item.id)?.state, { timeout: 30_000 }).toBe('done');
+      const added = await app.call('queue:add', { sessionId, direction: 'download', items: names.map((name) => ({ localPath: path.join(app.home, name), remotePath: '/report.pdf', isDirectory: false })) });
+      for (const item of added) await expect.poll(() => app.items().find((candidate) => candidate.id === item.id)?.state, { timeout: 30_000 }).toBe('done');
     };
     // Two at once: both of the site's two queue connections are open, in active mode, and linger a moment after.
     await download(first.sessionId, ['a1.pdf', 'a2.pdf']);
     const logBefore = (await server.readLog()).length;
-    await call('sites:save', siteInput({ id: site.id, name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive' }));
-    const second = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    await app.call('sites:save', siteInput({ id: site.id, name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive' }));
+    const second = await app.call('session:connect', { target: { kind: 'site', siteId: site.id } });
     await download(second.sessionId, ['p1.pdf']);
     const log = (await server.readLog()).slice(logBefore);
     expect(log).toMatch(/"RETR \/report\.pdf"/);
     // Whatever connection sent the RETR, no data command of the active mode was sent after the switch.
     expect(log).not.toMatch(/"(EPRT|PORT) /);
     expect(log).toMatch(/"(EPSV|PASV)"/);
-    await call('session:disconnect', { sessionId: second.sessionId });
+    await app.call('session:disconnect', { sessionId: second.sessionId });
   });
 });
