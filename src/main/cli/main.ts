@@ -424,16 +424,21 @@ async function matchingFiles(client: FtpClient, remotePath: string): Promise<str
   return files;
 }
 
-/** Each matching file into the folder `local` (made if missing), one after another; a failure is reported and the rest go on. */
+/** Each matching file into the folder `local` (made if missing). */
 async function getMatching(client: FtpClient, files: readonly string[], local: string, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
   const existing = await fsp.stat(local).catch(() => null);
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
   await fsp.mkdir(local, { recursive: true });
+  await eachFile(files, async (file) => (await downloadToFile(client, file, path.join(local, remoteBasename(file)), options)).bytes);
+}
+
+/** Several files one after another: a failure is reported and the rest go on; a summary, and exit 11 if any failed. */
+async function eachFile(files: readonly string[], transfer: (file: string) => Promise<number>): Promise<void> {
   let done = 0;
   let bytes = 0;
   for (const file of files) {
     try {
-      bytes += (await downloadToFile(client, file, path.join(local, remoteBasename(file)), options)).bytes;
+      bytes += await transfer(file);
       done += 1;
     } catch (error) {
       process.stderr.write(`Failed ${file}: ${describeError(toErrorData(error))}\n`);
@@ -443,7 +448,7 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
   if (done < files.length) process.exitCode = EXIT_CODES.partial;
 }
 
-/** `put a.log b.log URL/`: each into the remote folder, one after another; a failure is reported and the rest go on. */
+/** `put a.log b.log URL/`: each into the remote folder. */
 async function putSeveral(locals: readonly string[], urlText: string, flags: ConnectionFlags & { append?: boolean }, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
   if (locals.includes('-')) throw invalidInput('Standard input ("-") is one file: it cannot be sent with others.', 'Send it on its own: … | ferry put - URL');
   if (flags.append) throw invalidInput('--append adds to one remote file; it cannot take several.', 'Append one file at a time.');
@@ -452,18 +457,5 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
   if (!urlText.endsWith('/')) throw invalidInput(`Several files go into a folder: ${shown} does not end with "/".`, `Add the slash: ${shown}/`);
   // All checked before connecting, so a typo in the last name does not leave the first ones half done.
   for (const local of locals) await assertUploadableFile(local);
-  await withClient(urlText, flags, async (client, url) => {
-    let done = 0;
-    let bytes = 0;
-    for (const local of locals) {
-      try {
-        bytes += (await uploadFromFile(client, local, joinRemote(url.path, path.basename(local)), options)).bytes;
-        done += 1;
-      } catch (error) {
-        process.stderr.write(`Failed ${local}: ${describeError(toErrorData(error))}\n`);
-      }
-    }
-    process.stderr.write(`${done} of ${locals.length} files, ${bytes} bytes.\n`);
-    if (done < locals.length) process.exitCode = EXIT_CODES.partial;
-  });
+  await withClient(urlText, flags, (client, url) => eachFile(locals, async (local) => (await uploadFromFile(client, local, joinRemote(url.path, path.basename(local)), options)).bytes));
 }
