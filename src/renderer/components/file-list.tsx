@@ -404,7 +404,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT));
-    const r = actions.navInput(side, { kind: 'key', key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey, time: e.timeStamp || performance.now(), pageSize }, viewRef.current);
+    const r = actions.navInput(side, { kind: 'key', key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey, time: e.timeStamp || performance.now(), pageSize, otherPaneNext: side === 'local' }, viewRef.current);
     if (r.handled) {
       e.preventDefault();
       e.stopPropagation();
@@ -489,14 +489,14 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
               return (
                 // Named by its label alone: the resize handle inside must not join the header's name.
                 <div key={c.id} role="columnheader" aria-label={t(c.label)} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell cell-${c.id}${c.align === 'end' ? ' align-end' : ''}`}>
+                  {/* A tab stop (Enter or Space sorts); a click leaves the keyboard in the list, a key press on the header. */}
                   <button
                     type="button"
-                    tabIndex={-1}
                     className="sort-button"
                     onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => {
+                    onClick={(e) => {
                       actions.setSort(side, nextSort(sort, c.id));
-                      focusGrid(side);
+                      if (e.detail > 0) focusGrid(side);
                     }}
                   >
                     {t(c.label)}

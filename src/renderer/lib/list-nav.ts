@@ -39,6 +39,12 @@ export interface KeyInput {
   readonly time: number;
   /** Rows in one screen, for PageUp/PageDown. */
   readonly pageSize: number;
+  /**
+   * Whether the other pane's list is the next view after this one (the local list; FileZilla's Tab "switches to the
+   * next view"). There Tab goes straight to it; anywhere else Tab and Shift+Tab move on through the window as usual,
+   * so nothing is out of the keyboard's reach — the remote list used to send both back to the local one, a trap.
+   */
+  readonly otherPaneNext: boolean;
 }
 
 export type NavInput =
@@ -149,7 +155,7 @@ function onKey(state: NavState, input: KeyInput, view: NavView): NavResult {
     case 'F5':
       return result(state, true, 'refresh');
     case 'Tab':
-      return ctrl ? result(state, false) : result(state, true, 'switch-pane');
+      return !ctrl && !shift && input.otherPaneNext ? result(state, true, 'switch-pane') : result(state, false);
     case 'ContextMenu':
       return result(state, true, 'context-menu');
     case 'F10':

@@ -4,7 +4,7 @@ import { EMPTY_NAV, findTypeAhead, makeView, navReduce, targetNames, TYPE_AHEAD_
 const view = makeView(['alpha', 'beta', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf']);
 
 function key(k: string, mods: Partial<Omit<KeyInput, 'kind' | 'key'>> = {}): KeyInput {
-  return { kind: 'key', key: k, ctrl: false, shift: false, alt: false, time: 10_000, pageSize: 4, ...mods };
+  return { kind: 'key', key: k, ctrl: false, shift: false, alt: false, time: 10_000, pageSize: 4, otherPaneNext: true, ...mods };
 }
 
 function at(cursor: string, selected: string[] = [cursor], anchor = cursor): NavState {
@@ -20,8 +20,7 @@ describe('navReduce: keys → commands', () => {
     ['F2 renames', key('F2'), 'rename'],
     ['Delete deletes', key('Delete'), 'delete'],
     ['F5 refreshes', key('F5'), 'refresh'],
-    ['Tab switches panes', key('Tab'), 'switch-pane'],
-    ['Shift+Tab switches panes too', key('Tab', { shift: true }), 'switch-pane'],
+    ['Tab in the local list goes to the remote list', key('Tab'), 'switch-pane'],
     ['ContextMenu key opens the menu', key('ContextMenu'), 'context-menu'],
     ['Shift+F10 opens the menu', key('F10', { shift: true }), 'context-menu'],
   ];
@@ -36,6 +35,9 @@ describe('navReduce: keys → commands', () => {
   it('Enter with nothing focused does nothing', () => expect(navReduce(EMPTY_NAV, key('Enter'), view).command).toBeNull());
   it('Alt combinations are left to the browser', () => expect(navReduce(at('beta'), key('ArrowDown', { alt: true }), view).handled).toBe(false));
   it('Ctrl+Tab is left to the browser', () => expect(navReduce(at('beta'), key('Tab', { ctrl: true }), view).handled).toBe(false));
+  // Both lists sending Tab and Shift+Tab to each other trapped the keyboard: nothing after them was reachable.
+  it('Shift+Tab is left to the browser (back to the pane tools)', () => expect(navReduce(at('beta'), key('Tab', { shift: true }), view)).toMatchObject({ handled: false, command: null }));
+  it('Tab in the remote list is left to the browser (on to the queue)', () => expect(navReduce(at('beta'), key('Tab', { otherPaneNext: false }), view)).toMatchObject({ handled: false, command: null }));
   it('plain F10 is left to the browser', () => expect(navReduce(at('beta'), key('F10'), view).handled).toBe(false));
 });
 
