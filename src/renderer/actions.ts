@@ -1374,6 +1374,10 @@ export async function renameSiteFolder(folder: readonly string[], name: string):
   return (await sitesChange('sites:rename-folder', { folder, name })).ok;
 }
 
+export async function moveSiteFolder(folder: readonly string[], into: readonly string[]): Promise<boolean> {
+  return (await sitesChange('sites:move-folder', { folder, into })).ok;
+}
+
 export async function deleteSiteFolder(folder: readonly string[]): Promise<boolean> {
   return (await sitesChange('sites:delete-folder', { folder })).ok;
 }

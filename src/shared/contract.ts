@@ -63,6 +63,8 @@ export interface Requests {
   'sites:move': [{ readonly id: string; readonly folder: readonly string[] }, Site];
   'sites:create-folder': [{ readonly folder: readonly string[] }, void];
   'sites:rename-folder': [{ readonly folder: readonly string[]; readonly name: string }, void];
+  /** The folder, with its sub-folders and sites, into `into` ([] is the top level), under its own name. */
+  'sites:move-folder': [{ readonly folder: readonly string[]; readonly into: readonly string[] }, void];
   'sites:delete-folder': [{ readonly folder: readonly string[] }, void];
   'sites:import-filezilla': [{ readonly xml: string }, ImportReport];
   'sites:export': [void, { readonly json: string }];
@@ -182,6 +184,7 @@ export const REQUEST_CHANNELS = [
   'sites:move',
   'sites:create-folder',
   'sites:rename-folder',
+  'sites:move-folder',
   'sites:delete-folder',
   'sites:import-filezilla',
   'sites:export',

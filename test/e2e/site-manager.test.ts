@@ -5,6 +5,8 @@
  * the store used to move it while the form kept the old folder, so the tree showed it where it was and OK put it back.
  * Duplicate keeps the stored password also for a site with unsaved edits (the copy used to be saved without it), and
  * names the copy in the window's language ("Copy of …" came from main in English into a Chinese window).
+ * A folder dragged onto another folder moves with everything in it (unsaved sites in it too); a folder renamed with an
+ * unsaved site in it saves that site in the renamed folder (its form used to keep the old folder, so OK recreated it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +64,60 @@ describe('Site Manager: moving and duplicating sites', () => {
       await expect(dialog).toBeHidden();
       await expect.poll(saved).toContain('Secure/Passive renamed');
       expect(saved()).not.toContain('Work/Passive box');
+    });
+  });
+
+  it('drags a folder onto another folder with its sites, and a renamed folder takes unsaved sites along', async () => {
+    const { scenario: s } = setup();
+    const { ui, step } = s;
+    const doc = (): { sites: (SavedSite & { host: string })[]; folders: string[][] } => JSON.parse(fs.readFileSync(path.join(s.host.home, 'sites.json'), 'utf8')) as { sites: (SavedSite & { host: string })[]; folders: string[][] };
+    const sitePaths = () => doc().sites.map((site) => [...site.folder, site.name].join('/')).sort();
+    let dialog = await ui.openSiteManager();
+    const item = (name: string) => dialog.getByRole('treeitem', { name: new RegExp(`^\\W*${name}\\W*$`) });
+    const levelOf = async (name: string) => Number(await item(name).getAttribute('aria-level'));
+
+    await step('a folder "Team" holding a new, unsaved site is dragged onto Secure: both move, OK saves the site there', async () => {
+      await item('My Sites').click();
+      await dialog.getByRole('button', { name: 'New folder', exact: true }).click();
+      await ui.answerPrompt('New folder', 'Folder name', 'Team');
+      await item('Team').click();
+      await dialog.getByRole('button', { name: 'New site', exact: true }).click();
+      await dialog.getByRole('textbox', { name: 'Host', exact: true }).fill('team.example.com');
+      await dialog.getByRole('textbox', { name: 'User', exact: true }).fill('team');
+      // Secure collapsed, so that both rows are in view without scrolling the tree.
+      await item('Secure').dblclick();
+      await item('Team').dragTo(item('Secure'));
+      await expect.poll(() => doc().folders).toContainEqual(['Secure', 'Team']);
+      expect(doc().folders).not.toContainEqual(['Team']);
+      await item('Secure').dblclick();
+      expect(await levelOf('Team')).toBe(3);
+      expect(await levelOf('New site')).toBe(4);
+      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+      await expect(dialog).toBeHidden();
+      await expect.poll(sitePaths).toContain('Secure/Team/New site');
+      expect(doc().folders.filter((folder) => folder[0] === 'Team')).toEqual([]);
+    });
+
+    await step('a folder dropped onto a folder inside it stays where it is', async () => {
+      dialog = await ui.openSiteManager();
+      const before = doc();
+      await item('Secure').dragTo(item('Team'));
+      await expect(item('Team')).toHaveAttribute('aria-level', '3');
+      expect(doc()).toEqual(before);
+    });
+
+    await step('a site with an unsaved host, its folder then renamed: OK saves it in the renamed folder', async () => {
+      await item('New site').click();
+      await dialog.getByRole('textbox', { name: 'Host', exact: true }).fill('crew.example.com');
+      await item('Team').click();
+      await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+      await ui.answerPrompt('Rename', 'Folder name', 'Crew');
+      await expect(item('Team')).toHaveCount(0);
+      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+      await expect(dialog).toBeHidden();
+      await expect.poll(() => doc().sites.find((site) => site.name === 'New site')?.host).toBe('crew.example.com');
+      expect(sitePaths()).toContain('Secure/Crew/New site');
+      expect(doc().folders.filter((folder) => folder.includes('Team'))).toEqual([]);
     });
   });
 

@@ -216,6 +216,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:move': ({ id, folder }) => sites.move(id, folder),
     'sites:create-folder': ({ folder }) => sites.createFolder(folder),
     'sites:rename-folder': ({ folder, name }) => sites.renameFolder(folder, name),
+    'sites:move-folder': ({ folder, into }) => sites.moveFolder(folder, into),
     'sites:delete-folder': ({ folder }) => sites.deleteFolder(folder),
     'sites:import-filezilla': ({ xml }) => sites.importFileZilla(xml),
     'sites:export': async () => ({ json: await sites.exportJson() }),

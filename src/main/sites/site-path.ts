@@ -43,15 +43,6 @@ export function joinSitePath(folder: readonly string[], name: string): string {
   return [...folder, name].map(escapeSegment).join('/');
 }
 
-export function sameFolder(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
-}
-
-/** True when `inner` is `outer` or inside it. */
-export function isWithin(inner: readonly string[], outer: readonly string[]): boolean {
-  return inner.length >= outer.length && outer.every((segment, index) => segment === inner[index]);
-}
-
 /** Every folder and its ancestors, once each, sorted the way a tree shows them. */
 export function withAncestors(folders: readonly (readonly string[])[]): string[][] {
   const seen = new Map<string, string[]>();

@@ -6,7 +6,8 @@ import { exportSites } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
 import { openJsonDocument } from './json-document';
 import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
-import { compareFolders, isWithin, joinFolder, joinSitePath, sameFolder, splitSitePath, withAncestors } from './site-path';
+import { folderMovedInto, isWithin, rebaseFolder, sameFolder } from '../../shared/site-folders';
+import { compareFolders, joinFolder, joinSitePath, splitSitePath, withAncestors } from './site-path';
 import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
 import { normalizeFingerprint, validateFolder, validateName, validateSiteInput } from './validate-site';
 
@@ -39,6 +40,8 @@ export interface SiteStore {
   move(id: string, folder: readonly string[]): Promise<Site>;
   createFolder(folder: readonly string[]): Promise<void>;
   renameFolder(folder: readonly string[], name: string): Promise<void>;
+  /** Moves the folder, with its sub-folders and sites, into `into` (the top level: []), keeping its name. */
+  moveFolder(folder: readonly string[], into: readonly string[]): Promise<void>;
   /** Deletes the folder with its sub-folders and sites (the UI confirms first). */
   deleteFolder(folder: readonly string[]): Promise<void>;
   importFileZilla(xml: string): Promise<ImportReport>;
@@ -128,7 +131,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         return { value: { ...doc, sites: doc.sites.filter((site) => site.id !== id) }, result: undefined };
       }),
 
-    duplicate(id, name) {
+    async duplicate(id, name) {
       const wanted = name === undefined ? null : validateName(name, 'Site name');
       return update((doc) => {
         const original = findById(doc, id);
@@ -137,7 +140,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       });
     },
 
-    move(id, folder) {
+    async move(id, folder) {
       const target = validateFolder(folder);
       return update((doc) => {
         const site = findById(doc, id);
@@ -148,7 +151,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       });
     },
 
-    createFolder(folder) {
+    async createFolder(folder) {
       const target = validateFolder(folder);
       if (target.length === 0) throw invalidInput('A folder needs a name.', 'Give the new folder a name.');
       return update((doc) => {
@@ -157,7 +160,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       });
     },
 
-    renameFolder(folder, name) {
+    async renameFolder(folder, name) {
       const source = validateFolder(folder);
       const newName = validateName(name, 'Folder name');
       if (source.length === 0) throw invalidInput('The top level cannot be renamed.', 'Choose a folder.');
@@ -166,12 +169,26 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         assertFolderExists(doc, source);
         if (sameFolder(source, target)) return { value: doc, result: undefined };
         if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInput(`A folder "${joinFolder(target)}" already exists.`, 'Choose another name, or move the sites into that folder.');
-        const rebase = (path: readonly string[]): string[] => (isWithin(path, source) ? [...target, ...path.slice(source.length)] : [...path]);
-        return { value: { folders: doc.folders.map(rebase), sites: doc.sites.map((site) => ({ ...site, folder: rebase(site.folder) })) }, result: undefined };
+        return { value: rebaseDocument(doc, source, target), result: undefined };
       });
     },
 
-    deleteFolder(folder) {
+    async moveFolder(folder, into) {
+      const source = validateFolder(folder);
+      const parent = validateFolder(into);
+      if (source.length === 0) throw invalidInput('The top level cannot be moved.', 'Choose a folder.');
+      const target = folderMovedInto(source, parent);
+      return update((doc) => {
+        assertFolderExists(doc, source);
+        if (parent.length > 0) assertFolderExists(doc, parent);
+        if (isWithin(parent, source)) throw invalidInput(`The folder "${joinFolder(source)}" cannot be moved into itself or a folder inside it.`, 'Drop it onto another folder.');
+        if (sameFolder(source, target)) return { value: doc, result: undefined };
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInput(`A folder "${joinFolder(target)}" already exists.`, 'Rename one of the two folders first, or move the sites one by one.');
+        return { value: rebaseDocument(doc, source, target), result: undefined };
+      });
+    },
+
+    async deleteFolder(folder) {
       const target = validateFolder(folder);
       if (target.length === 0) throw invalidInput('The top level cannot be deleted.', 'Choose a folder.');
       return update((doc) => {
@@ -227,7 +244,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 
     exportJson: async () => exportSites(toList(await document.read())),
 
-    trustCertificate(id, fingerprint256) {
+    async trustCertificate(id, fingerprint256) {
       const fingerprint = normalizeFingerprint(fingerprint256);
       return update((doc) => {
         const site = findById(doc, id);
@@ -305,6 +322,11 @@ function compareSites(a: StoredSite, b: StoredSite): number {
 
 function allFolders(doc: SitesDocument): string[][] {
   return withAncestors([...doc.folders, ...doc.sites.map((site) => site.folder)]);
+}
+
+/** The document with folder `from` (its sub-folders and sites too) now at `to`. */
+function rebaseDocument(doc: SitesDocument, from: readonly string[], to: readonly string[]): SitesDocument {
+  return { folders: doc.folders.map((folder) => rebaseFolder(folder, from, to)), sites: doc.sites.map((site) => ({ ...site, folder: rebaseFolder(site.folder, from, to) })) };
 }
 
 function findById(doc: SitesDocument, id: string): StoredSite {

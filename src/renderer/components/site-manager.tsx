@@ -9,6 +9,7 @@ import * as actions from '../actions';
 import { useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
 import { naturalCompare } from '../lib/sort';
+import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import { localizeError } from '../lib/localize-error';
@@ -49,6 +50,10 @@ const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc
 const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer', serverTimeZone: 'advanced' };
 
 const key = (path: readonly string[]) => JSON.stringify(path);
+
+/** Drag data types: a site's draft key, or a folder's path (as `key`). */
+const SITE_DRAG = 'application/x-ferry-site';
+const FOLDER_DRAG = 'application/x-ferry-site-folder';
 
 interface TreeFolder {
   readonly path: readonly string[];
@@ -175,6 +180,8 @@ export function SiteManagerDialog(): ReactElement {
   const [busy, setBusy] = useState(false);
   const [modeTest, setModeTest] = useState<ModeTestState | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** What is being dragged in the tree (drag data cannot be read until the drop). */
+  const dragged = useRef<Selection | null>(null);
   const hostRef = useRef<HTMLInputElement>(null);
   const focusHost = useRef(false);
 
@@ -298,7 +305,12 @@ export function SiteManagerDialog(): ReactElement {
     if (selection.kind === 'folder' && selection.path.length > 0) {
       const old = selection.path[selection.path.length - 1] ?? '';
       const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.folderName'), value: old, confirmLabel: t('common.ok'), validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null) });
-      if (name !== null && name.trim() !== old && (await actions.renameSiteFolder(selection.path, name.trim()))) setSelection({ kind: 'folder', path: [...selection.path.slice(0, -1), name.trim()] });
+      const from = selection.path;
+      const to = [...from.slice(0, -1), name?.trim() ?? ''];
+      if (name !== null && name.trim() !== old && (await actions.renameSiteFolder(from, name.trim()))) {
+        rebaseDrafts(from, to);
+        setSelection({ kind: 'folder', path: to });
+      }
     }
   };
 
@@ -460,8 +472,42 @@ export function SiteManagerDialog(): ReactElement {
     if (n) setSelection(n.selection);
   };
 
+  /**
+   * Forms held for sites in folder `from` follow it to `to` (renamed or moved): left behind, a form with unsaved edits
+   * kept the old folder in the tree, and OK saved the site back into it.
+   */
+  const rebaseDrafts = (from: readonly string[], to: readonly string[]) =>
+    setDrafts((m) => new Map([...m].map(([k, d]) => [k, isWithin(d.folder, from) ? { ...d, folder: rebaseFolder(d.folder, from, to) } : d])));
+
+  /** Folders the tree shows collapsed keep that state at their new place. */
+  const rebaseCollapsed = (from: readonly string[], to: readonly string[]) =>
+    setCollapsed((c) => new Set([...c].map((k) => { const path = JSON.parse(k) as string[]; return isWithin(path, from) ? key(rebaseFolder(path, from, to)) : k; })));
+
+  /** A folder cannot go into itself or below itself; the pointer says so while dragging. */
+  const canDropOn = (path: readonly string[], e: DragEvent): boolean => {
+    const types = [...e.dataTransfer.types];
+    if (types.includes(SITE_DRAG)) return true;
+    if (!types.includes(FOLDER_DRAG)) return false;
+    const from = dragged.current;
+    return from?.kind !== 'folder' || !isWithin(path, from.path);
+  };
+
   const onDropOnFolder = (e: DragEvent, path: readonly string[]) => {
-    const siteKey = e.dataTransfer.getData('application/x-ferry-site');
+    const folderKey = e.dataTransfer.getData(FOLDER_DRAG);
+    if (folderKey) {
+      e.preventDefault();
+      const from = JSON.parse(folderKey) as string[];
+      if (isWithin(path, from) || key(from.slice(0, -1)) === key(path)) return;
+      const to = folderMovedInto(from, path);
+      void actions.moveSiteFolder(from, path).then((ok) => {
+        if (!ok) return;
+        rebaseDrafts(from, to);
+        rebaseCollapsed(from, to);
+        if (selection?.kind === 'folder' && isWithin(selection.path, from)) setSelection({ kind: 'folder', path: rebaseFolder(selection.path, from, to) });
+      });
+      return;
+    }
+    const siteKey = e.dataTransfer.getData(SITE_DRAG);
     if (!siteKey) return;
     e.preventDefault();
     const d = draftByKey(siteKey);
@@ -496,9 +542,16 @@ export function SiteManagerDialog(): ReactElement {
                   aria-expanded={item.isFolder ? item.expanded : undefined}
                   className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}`}
                   style={{ paddingLeft: 6 + item.depth * 16 }}
-                  draggable={!item.isFolder}
-                  onDragStart={(e) => item.selection.kind === 'site' && e.dataTransfer.setData('application/x-ferry-site', item.selection.key)}
-                  onDragOver={(e) => item.isFolder && [...e.dataTransfer.types].includes('application/x-ferry-site') && e.preventDefault()}
+                  // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager).
+                  draggable={item.selection.kind === 'site' || item.selection.path.length > 0}
+                  onDragStart={(e) => {
+                    if (item.selection.kind === 'site') e.dataTransfer.setData(SITE_DRAG, item.selection.key);
+                    else e.dataTransfer.setData(FOLDER_DRAG, key(item.selection.path));
+                    dragged.current = item.selection;
+                    e.dataTransfer.effectAllowed = 'move';
+                  }}
+                  onDragOver={(e) => item.selection.kind === 'folder' && canDropOn(item.selection.path, e) && e.preventDefault()}
+                  onDragEnd={() => (dragged.current = null)}
                   onDrop={(e) => item.selection.kind === 'folder' && onDropOnFolder(e, item.selection.path)}
                   onClick={() => setSelection(item.selection)}
                   onDoubleClick={() => {

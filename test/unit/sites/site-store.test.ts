@@ -96,6 +96,29 @@ describe('site store', () => {
     await expectInvalid(store.deleteFolder(['Nope']), /no folder "Nope"/);
   });
 
+  it('moves a folder with its sub-folders and sites into another folder or the top level, never into itself', async () => {
+    await store.createFolder(['Work', 'Clients', 'Old']);
+    await store.createFolder(['Archive']);
+    const site = await store.save(siteInput({ folder: ['Work', 'Clients'] }));
+    const deep = await store.save(siteInput({ name: 'Deep', folder: ['Work', 'Clients', 'Old'] }));
+    const stays = await store.save(siteInput({ name: 'Stays', folder: ['Work'] }));
+    await store.moveFolder(['Work', 'Clients'], ['Archive']);
+    expect((await store.list()).folders).toEqual([['Archive'], ['Archive', 'Clients'], ['Archive', 'Clients', 'Old'], ['Work']]);
+    expect((await store.get(site.id)).folder).toEqual(['Archive', 'Clients']);
+    expect((await store.get(deep.id)).folder).toEqual(['Archive', 'Clients', 'Old']);
+    expect((await store.get(stays.id)).folder).toEqual(['Work']);
+    await store.moveFolder(['Archive', 'Clients'], []);
+    expect((await store.get(deep.id)).folder).toEqual(['Clients', 'Old']);
+    await expectInvalid(store.moveFolder(['Clients'], ['Clients', 'Old']), /cannot be moved into itself or a folder inside it/);
+    await expectInvalid(store.moveFolder(['Clients'], ['Clients']), /into itself/);
+    await store.createFolder(['Work', 'Clients']);
+    await expectInvalid(store.moveFolder(['Clients'], ['Work']), /"Work\/Clients" already exists/);
+    await expectInvalid(store.moveFolder(['Clients'], ['Nope']), /no folder "Nope"/);
+    await expectInvalid(store.moveFolder([], ['Work']), /top level cannot be moved/);
+    // Refused moves changed nothing.
+    expect((await store.get(deep.id)).folder).toEqual(['Clients', 'Old']);
+  });
+
   it('deletes a site; a deleted id gives an error with a fix', async () => {
     const site = await store.save(siteInput());
     await store.delete(site.id);
