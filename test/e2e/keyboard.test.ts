@@ -3,6 +3,8 @@
  * Tab and Shift+Tab reach every part of the window (the file lists are no trap), the columns sort from
  * the keyboard, and the transfer queue's rows can be chosen and acted on without a mouse.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
@@ -82,6 +84,64 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(size).toHaveAttribute('aria-sort', 'ascending');
       await expect(grid.getByRole('row').nth(2)).toHaveAttribute('data-name', 'cherry.txt');
       await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'none');
+    });
+  }, 60_000);
+
+  it('Enter on files downloads them; the queue’s rows are chosen with the arrow keys and get their menu from the keyboard', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    const grid = ui.grid('remote');
+    const list = ui.queue.getByRole('grid', { name: /Successful/ });
+
+    await step('three files chosen with type-ahead and Shift+Down, Enter downloads them', async () => {
+      await grid.getByRole('columnheader', { name: 'Name' }).getByRole('button').press('Enter');
+      await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+      await grid.focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.type('ap');
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Shift+ArrowDown');
+      await expect(grid.getByRole('row', { selected: true })).toHaveCount(3);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => ['apple.txt', 'banana.txt', 'cherry.txt'].filter((n) => fs.existsSync(path.join(folders.local, n))).length, { timeout: 15_000 }).toBe(3);
+    });
+
+    await step('the Successful tab from the keyboard', async () => {
+      await ui.queueTab('Queued').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect(ui.queueTab('Successful')).toBeFocused();
+      await expect(ui.queueTab('Successful')).toHaveAttribute('aria-selected', 'true');
+      await expect(list.getByRole('row')).toHaveCount(3);
+      await pressUntilFocused(page, 'Tab', list, 6);
+    });
+
+    await step('Down chooses a row, Shift+Down adds the next, Home goes back to the first alone', async () => {
+      await page.keyboard.press('ArrowDown');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(1);
+      await expect(list.getByRole('row').nth(0)).toHaveAttribute('aria-selected', 'true');
+      await expect(list).toHaveAttribute('aria-activedescendant', (await list.getByRole('row').nth(0).getAttribute('id')) ?? 'no id');
+      await page.keyboard.press('Shift+ArrowDown');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(2);
+      await page.keyboard.press('End');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(1);
+      await expect(list.getByRole('row').nth(2)).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('Home');
+      await expect(list.getByRole('row').nth(0)).toHaveAttribute('aria-selected', 'true');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(1);
+    });
+
+    await step('Shift+F10 opens the transfer actions for the chosen row; Escape gives the keyboard back to the queue', async () => {
+      await page.keyboard.press('Shift+F10');
+      const menu = page.getByRole('menu', { name: 'Transfer actions' });
+      await expect(menu).toBeVisible();
+      await expect.poll(() => menu.evaluate((m) => m.contains(document.activeElement) && document.activeElement?.getAttribute('role') === 'menuitem')).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+      await expect(list).toBeFocused();
+      await page.keyboard.press('ContextMenu');
+      await expect(menu).toBeVisible();
+      await page.keyboard.press('Escape');
     });
   }, 60_000);
 });

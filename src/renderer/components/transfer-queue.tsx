@@ -4,8 +4,9 @@
  * item; pause, resume, cancel, retry, clear, and the overwrite policy.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
+import { makeView, navReduce } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { localizeNote } from '../lib/localize-note';
 import { useT } from '../i18n';
@@ -25,7 +26,10 @@ function ltr(path: string): string {
   return `\u200e${path}\u200e`;
 }
 
-function QueueRow({ item, selected, start, onMouse, onMenu }: { readonly item: TransferItem; readonly selected: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
+/** Keys that move the queue's keyboard cursor (and its selection), as in the file lists. */
+const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', ' ']);
+
+function QueueRow({ item, rowId, selected, cursor, start, onMouse, onMenu }: { readonly item: TransferItem; readonly rowId: string; readonly selected: boolean; readonly cursor: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
@@ -38,8 +42,9 @@ function QueueRow({ item, selected, start, onMouse, onMenu }: { readonly item: T
   return (
     <div
       role="row"
+      id={rowId}
       aria-selected={selected}
-      className={`queue-row state-${item.state}${selected ? ' is-selected' : ''}`}
+      className={`queue-row state-${item.state}${selected ? ' is-selected' : ''}${cursor ? ' is-cursor' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(e) => onMouse(e, item.id)}
       onContextMenu={(e) => onMenu(e, item.id)}
@@ -110,6 +115,13 @@ export function TransferQueue(): ReactElement {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 6, getItemKey: (i) => shown[i]?.id ?? i });
   const anchor = useRef<string | null>(null);
+  // The keyboard's row (arrows move it, as in the file lists); the grid points at it with aria-activedescendant.
+  const [cursor, setCursor] = useState<string | null>(null);
+  const rowIdBase = useId();
+  const cursorIndex = cursor === null ? -1 : shown.findIndex((i) => i.id === cursor);
+  useEffect(() => {
+    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtualizer]);
 
   const selectedIds = shown.filter((i) => selected.has(i.id)).map((i) => i.id);
   const targetIds = selectedIds.length > 0 ? selectedIds : shown.map((i) => i.id);
@@ -118,6 +130,7 @@ export function TransferQueue(): ReactElement {
   const onMouse = (e: MouseEvent, id: string) => {
     // A right-click on a selected row keeps the selection: the context menu acts on all of it.
     if (e.button === 2 && selected.has(id)) return;
+    setCursor(id);
     const next = new Set(e.ctrlKey || e.metaKey ? selected : []);
     if (e.shiftKey && anchor.current) {
       const a = shown.findIndex((i) => i.id === anchor.current);
@@ -142,11 +155,39 @@ export function TransferQueue(): ReactElement {
       useQueueStore.setState({ selected: new Set([id]) });
       anchor.current = id;
     }
+    setCursor(id);
     openQueueMenu(targets, e.clientX, e.clientY, e.currentTarget instanceof HTMLElement ? e.currentTarget : null);
   };
 
+  /** Arrows, Home/End, Page Up/Down (Shift extends, Ctrl moves the cursor only), Space and Ctrl+Space: the file lists' reducer. */
+  const moveCursor = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const view = makeView(shown.map((i) => i.id));
+    const current = cursorIndex >= 0 ? cursor : null;
+    const pageSize = Math.max(1, Math.floor(e.currentTarget.clientHeight / ITEM_HEIGHT));
+    const input = { kind: 'key', key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: false, time: 0, pageSize, otherPaneNext: false } as const;
+    const r = navReduce({ cursor: current, anchor: anchor.current, selected, typed: '', typedAt: 0 }, input, view);
+    if (!r.handled) return;
+    e.preventDefault();
+    setCursor(r.state.cursor);
+    anchor.current = r.state.anchor;
+    useQueueStore.setState({ selected: new Set(r.state.selected) });
+  };
+
+  /** Shift+F10 or the Menu key: the context menu of the selected rows (or the cursor's), under the cursor row. */
+  const keyboardMenu = (e: KeyboardEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    const targets = selectedIds.length > 0 ? shown.filter((i) => selected.has(i.id)) : shown.filter((i) => i.id === cursor);
+    if (targets.length === 0) return;
+    const grid = e.currentTarget;
+    const rowEl = cursorIndex >= 0 ? document.getElementById(`${rowIdBase}-${cursorIndex}`) : null;
+    const rect = (rowEl ?? grid).getBoundingClientRect();
+    openQueueMenu(targets, rect.left + 24, rect.top + (rowEl ? rect.height : 24), grid);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
+    if (!e.altKey && MOVE_KEYS.has(e.key)) moveCursor(e);
+    else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) keyboardMenu(e);
+    else if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
       e.preventDefault();
       useQueueStore.setState({ selected: new Set(shown.map((i) => i.id)) });
     } else if (e.key === 'Delete' && selectedIds.length > 0) {
@@ -230,12 +271,22 @@ export function TransferQueue(): ReactElement {
         </div>
       </div>
       <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${tab}`} className="queue-panel">
-        <div ref={scrollRef} role="grid" aria-label={t(`queue.tab.${tab}`)} aria-multiselectable="true" aria-rowcount={shown.length} tabIndex={0} className="queue-list" onKeyDown={onKeyDown}>
+        <div
+          ref={scrollRef}
+          role="grid"
+          aria-label={t(`queue.tab.${tab}`)}
+          aria-multiselectable="true"
+          aria-rowcount={shown.length}
+          aria-activedescendant={cursorIndex >= 0 && virtualizer.getVirtualItems().some((v) => v.index === cursorIndex) ? `${rowIdBase}-${cursorIndex}` : undefined}
+          tabIndex={0}
+          className="queue-list"
+          onKeyDown={onKeyDown}
+        >
           {shown.length === 0 ? <div className="queue-empty">{t(`queue.empty.${tab}`)}</div> : null}
           <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => {
               const item = shown[v.index];
-              return item ? <QueueRow key={item.id} item={item} selected={selected.has(item.id)} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
+              return item ? <QueueRow key={item.id} item={item} rowId={`${rowIdBase}-${v.index}`} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
             })}
           </div>
         </div>
