@@ -9,6 +9,7 @@ import type { CompressionState } from './mode-z';
 import { FtpError, invalidInput } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
+import { loginError } from './login-errors';
 import { sentences } from '../../shared/error-texts';
 
 /** A logged-in control connection with what we learned about the server. */
@@ -137,15 +138,9 @@ async function login(control: ControlConnection, user: string, password: string)
   if (userReply.code === 331 || userReply.code === 332) {
     const passReply = await control.send(`PASS ${password}`);
     if (passReply.code === 230 || passReply.code === 202) return;
-    throw authError(passReply, user);
+    throw loginError(passReply, user);
   }
-  throw authError(userReply, user);
-}
-
-function authError(reply: FtpReply, user: string): FtpError {
-  const tlsRequired = /TLS|SSL|secure/i.test(reply.message);
-  const hint = tlsRequired ? 'auth.tls-required.hint' : reply.code === 421 ? 'auth.too-many.hint' : 'auth.password.hint';
-  return new FtpError({ kind: 'auth', code: reply.code, retryable: reply.code === 421, ...sentences('auth.failed', hint, { user, reply: `${reply.code} ${reply.message}` }) });
+  throw loginError(userReply, user);
 }
 
 function verifyPeer(control: ControlConnection, host: string, trusted: readonly string[]): void {

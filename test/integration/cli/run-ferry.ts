@@ -1,0 +1,49 @@
+/** The built `ferry` run as a user runs it (`node bin/ferry.js …`), for the CLI's integration tests. */
+import { execFile, spawn } from 'node:child_process';
+import { CLI_LAUNCHER } from '../../support/netns/ferry-cli';
+import type { RunningServer } from '../../support/servers/ftp-server';
+
+export interface FerryRun {
+  /** Exit status; null when the process was ended by a signal. */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+/** `ferry ARGS` to completion (60 s at most), with `input` on standard input. */
+export function ferry(args: readonly string[], options: { readonly input?: Buffer; readonly cwd?: string } = {}): Promise<FerryRun> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI_LAUNCHER, ...args], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000, cwd: options.cwd }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? null : 0;
+      resolve({ code, signal: (error?.signal as NodeJS.Signals | undefined) ?? null, stdout, stderr: stderr.toString() });
+    });
+    child.stdin?.end(options.input);
+  });
+}
+
+/** `ferry ARGS`, sent `signal` once `ready(stderr so far)` is true; resolves when it has exited (20 s at most after the signal). */
+export function ferryInterrupted(args: readonly string[], signal: NodeJS.Signals, ready: (stderr: string) => boolean, options: { readonly cwd?: string } = {}): Promise<FerryRun & { readonly afterSignalMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_LAUNCHER, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    let sentAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (sentAt === 0 && ready(stderr)) {
+        sentAt = Date.now();
+        child.kill(signal);
+        setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, endedBy) => resolve({ code, signal: endedBy, stdout: Buffer.concat(out), stderr, afterSignalMs: sentAt === 0 ? -1 : Date.now() - sentAt }));
+  });
+}
+
+/** `ftp://user:password@host:port` of a test server (no trailing slash). */
+export function serverUrl(server: RunningServer): string {
+  return `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}`;
+}
