@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import type { FtpClient } from '../ftp/ftp-client';
 import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote, writeFlags, type TargetState } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
-import { localError, PARTIAL_SUFFIX } from './file-transfer';
+import { keepWriteErrors, localError, PARTIAL_SUFFIX } from './file-transfer';
 import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
@@ -147,10 +147,15 @@ async function receive(client: FtpClient, remotePath: string, part: string, offs
   const output = await openForWrite(part, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(part, error);
   });
+  const writeFailure = keepWriteErrors(output);
   context.onStart(offset);
   try {
     const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     return bytes;
+  } catch (error) {
+    // A full disk is the disk's fault, not the transfer's (it came out as "Unexpected failure … a bug in Ferry").
+    const local = writeFailure();
+    throw local ? localError(part, local) : error;
   } finally {
     // Wait until the file is closed, so a resume (or the rename) sees every byte that reached the disk.
     await closeStream(output);

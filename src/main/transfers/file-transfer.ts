@@ -5,6 +5,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { openForWrite } from '../local/safe-target';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
+import type { Writable } from 'node:stream';
 
 /** Suffix of a download in progress: a file is only given its real name once complete. */
 export const PARTIAL_SUFFIX = '.ferry-part';
@@ -40,6 +41,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   const output = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(partPath, error);
   });
+  const writeFailure = keepWriteErrors(output);
   const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true }).catch(async (error: unknown) => {
     // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
     if (!output.closed) {
@@ -52,7 +54,8 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
       const stats = await fsp.lstat(partPath).catch(() => null);
       if (stats?.isFile() && stats.size === 0) await fsp.rm(partPath, { force: true }).catch(() => undefined);
     }
-    throw error;
+    const local = writeFailure();
+    throw local ? localError(partPath, local) : error;
   });
   if (!output.closed) await once(output, 'close').catch(() => undefined);
   await fsp.rename(partPath, localPath).catch((error: unknown) => {
@@ -91,6 +94,28 @@ async function fileSize(localPath: string, mustExist = false): Promise<number> {
     if (!mustExist && (error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw localError(localPath, error as NodeJS.ErrnoException);
   }
+}
+
+/** System calls of a file's own (a socket's errors, passed on to the file by a pipeline, are not the disk's). */
+const FILE_SYSCALLS: ReadonlySet<string> = new Set(['open', 'write', 'writev', 'fsync', 'fdatasync', 'close', 'ftruncate']);
+
+/**
+ * Listen to a download's file stream for as long as it lives, and tell the first error of the file's own
+ * (ENOSPC: the disk is full). A failed write destroys the stream, which emits 'error' only once its file is
+ * closed — after the transfer has failed and let go of the stream; an 'error' nobody listens to ends the
+ * process (a full disk took the whole app down). The transfer's own error then names the real cause.
+ */
+export function keepWriteErrors(stream: Writable): () => NodeJS.ErrnoException | null {
+  let first: NodeJS.ErrnoException | null = null;
+  const own = (error: unknown): NodeJS.ErrnoException | null => {
+    const errno = error as NodeJS.ErrnoException | null | undefined;
+    return errno && typeof errno.code === 'string' && typeof errno.syscall === 'string' && FILE_SYSCALLS.has(errno.syscall) ? errno : null;
+  };
+  stream.on('error', (error) => {
+    first ??= own(error);
+  });
+  // `errored` is set the moment a write fails, before the 'error' event.
+  return () => first ?? own(stream.errored);
 }
 
 /** The usual causes in plain words (and the fix); anything else keeps the system's own words. */
