@@ -67,7 +67,9 @@ function specificHint(verb: string, message: string): ErrorTextId | null {
   if (/is a directory|not a (regular|plain) file|only retrieve regular files/i.test(message)) return verb === 'DELE' ? 'reply.is-folder-delete.hint' : 'reply.is-folder.hint';
   if (/not a directory/i.test(message)) return 'reply.is-file.hint';
   if (/permission denied|access denied|not permitted|not allowed/i.test(message)) return 'reply.denied.hint';
-  if (/no such file|not found|does ?n[o’']t exist|does not exist|check for file existence/i.test(message)) return 'reply.missing.hint';
+  // Not pure-ftpd's "Can't check for file existence": it says that when stat() fails for any reason, a folder it may
+  // not enter included, so the command's usual causes (missing, or no permission) are the honest hint.
+  if (/no such file|not found|does ?n[o’']t exist|does not exist/i.test(message)) return 'reply.missing.hint';
   return null;
 }
 
