@@ -309,15 +309,27 @@ export class TransferQueue {
     this.afterCommand();
   }
 
-  /** 'queue:clear-finished': drop done and skipped items (failed ones stay until retried or cancelled). */
+  /**
+   * 'queue:clear-finished' ("Clear finished and failed"): drop done, skipped and failed items. A failed download's
+   * partial file goes with it, as with cancel: nobody will resume it. (Failed items used to stay, so the button did
+   * nothing in the Failed tab.)
+   */
   async clearFinished(): Promise<void> {
-    const finished = this.entries.filter((entry) => (entry.state === 'done' || entry.state === 'skipped') && !entry.busy);
+    const finished = this.entries.filter((entry) => (entry.state === 'done' || entry.state === 'skipped' || entry.state === 'failed') && !entry.busy);
     if (finished.length === 0) return;
     const gone = new Set(finished);
     this.entries = this.entries.filter((entry) => !gone.has(entry));
-    for (const entry of finished) this.forget(entry);
+    const partials: Promise<void>[] = [];
+    for (const entry of finished) {
+      this.forget(entry);
+      if (entry.state === 'failed') {
+        entry.removed = true;
+        partials.push(this.removePartial(entry));
+      }
+    }
     this.resetHints();
     this.afterCommand();
+    await Promise.all(partials);
   }
 
   /** 'queue:set-policy': what to do when a target exists, for items not yet decided. */

@@ -1,6 +1,6 @@
 /**
  * The queue's controls against vsftpd: pause and resume (continuing the partial file), cancel (removing
- * it), reorder, retry and "retry all failed", clear finished.
+ * it), reorder, retry and "retry all failed", clear finished and failed.
  */
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
@@ -89,6 +89,32 @@ describe('queue controls (vsftpd)', () => {
     await queue.whenIdle();
     await queue.close();
     expect(order).toEqual(['/small-0.bin', '/small-4.bin', '/small-1.bin', '/small-2.bin', '/small-3.bin']);
+  });
+
+  it('"Clear finished and failed" also clears failed items, and a failed download\'s partial file with them', async () => {
+    // The window's button (and menu item) says so; failed items used to stay, so pressing it in the Failed tab did nothing.
+    const owner = await testOwner();
+    await fsp.copyFile(path.join(server.root, 'big.bin'), path.join(server.root, 'going.bin'));
+    await fsp.chown(path.join(server.root, 'going.bin'), owner.uid, owner.gid);
+    const target = path.join(local, 'clear', 'going.bin');
+    const { queue } = await openQueue(server, { connectionLimit: () => 1 });
+    const [partial] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/going.bin', isDirectory: false }] });
+    await waitFor(async () => ((await partSize(target)) > 1024 * 1024 ? true : undefined), 30_000, 'the download to start');
+    await queue.pause({ ids: [partial?.id ?? ''] });
+    await queue.whenIdle();
+    // Gone from the server meanwhile: the resumed download fails (550) with its partial file on disk.
+    await fsp.rm(path.join(server.root, 'going.bin'));
+    await queue.resume({ ids: [partial?.id ?? ''] });
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: ['/small-0.bin', '/never-there.bin'].map((remotePath) => ({ localPath: path.join(local, 'clear', remotePath.slice(1)), remotePath, isDirectory: false })) });
+    await queue.whenIdle();
+    expect((await queue.list()).map((item) => item.state)).toEqual(['failed', 'done', 'failed']);
+    expect(await partSize(target)).toBeGreaterThan(1024 * 1024);
+    await queue.clearFinished();
+    const left = await queue.list();
+    await queue.close();
+    expect(left).toEqual([]);
+    expect(exists(partOf(target))).toBe(false);
+    expect(exists(path.join(local, 'clear', 'small-0.bin'))).toBe(true);
   });
 
   it('retries one failed item, retries all failed, and clears finished ones', async () => {
