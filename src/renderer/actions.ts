@@ -33,7 +33,7 @@ import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
 import { panesToRefresh } from './lib/queue-refresh';
 import { getApi } from './api/get-api';
-import { t, tn } from './i18n';
+import { currentLanguage, displayLanguage, t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
@@ -152,10 +152,6 @@ export async function resetMasterPassword(): Promise<PasswordStorageStatus | nul
   return r.value;
 }
 
-function currentLanguage(): Language {
-  return useSettingsStore.getState().settings.language;
-}
-
 function currentSessionId(): string {
   return useSessionStore.getState().status?.sessionId ?? '';
 }
@@ -240,8 +236,9 @@ let menuLanguage: Language | null = null;
 /** The desktop app's menu bar, in the window's language: sent at start and when the language changes. */
 async function describeMenu(): Promise<void> {
   const { app, settings } = useSettingsStore.getState();
-  if (app?.host !== 'electron' || menuLanguage === settings.language) return;
-  menuLanguage = settings.language;
+  const language = displayLanguage(settings.language);
+  if (app?.host !== 'electron' || menuLanguage === language) return;
+  menuLanguage = language;
   await perform('app:set-menu', buildAppMenu(t));
 }
 
@@ -324,7 +321,7 @@ export async function testCurrentModes(): Promise<void> {
 export function applyDocumentSettings(settings: Settings): void {
   if (typeof document === 'undefined') return;
   const root = document.documentElement;
-  root.lang = settings.language;
+  root.lang = displayLanguage(settings.language);
   if (settings.theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = settings.theme;
   document.title = t('app.title');

@@ -69,10 +69,12 @@ export interface ImportReport {
 }
 
 export type Language = 'en' | 'zh-CN';
+/** What Settings holds: a language, or "system" — the system's (Electron) or browser's (web host) preference. */
+export type LanguageSetting = Language | 'system';
 export type Theme = 'system' | 'light' | 'dark';
 
 export interface Settings {
-  readonly language: Language;
+  readonly language: LanguageSetting;
   readonly theme: Theme;
   /** What a site on "default" uses. FileZilla's default is passive. */
   readonly defaultTransferMode: TransferMode;
@@ -129,7 +131,7 @@ export const MAX_LOG_FILE_MIB = 1024;
 export const MAX_SPEED_LIMIT_KIBPS = 10 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
-  language: 'en',
+  language: 'system',
   theme: 'system',
   defaultTransferMode: 'passive',
   activePortRange: null,

@@ -18,7 +18,7 @@ const speedLimitSchema = z.number().int().min(1).max(MAX_SPEED_LIMIT_KIBPS).null
 
 /** Every field optional: a file from an older Ferry gets today's defaults for what it lacks. */
 const settingsSchema = z.object({
-  language: z.enum(['en', 'zh-CN']),
+  language: z.enum(['system', 'en', 'zh-CN']),
   theme: z.enum(['system', 'light', 'dark']),
   defaultTransferMode: z.enum(['passive', 'active']),
   activePortRange: z
@@ -140,7 +140,7 @@ const SETTING_HINTS: Record<string, string> = {
   externalAddressForLocalServers: 'Use true (announce the external address to servers on a local network too) or false.',
   passiveAddressPolicy: 'Use "server-address" (safe, works behind NAT) or "announced-address".',
   defaultConnectionLimit: `Use a whole number from 1 to ${MAX_CONNECTION_LIMIT}.`,
-  language: 'Use "en" or "zh-CN".',
+  language: 'Use "system" (the system\'s language), "en" or "zh-CN".',
   theme: 'Use "system", "light" or "dark".',
   editorCommand: 'Give a program and its options, with %f where the file goes (e.g. "code --wait %f"; quote paths with spaces), or null for the system\'s default app.',
   skipList: 'Give names or patterns such as "Thumbs.db" or "*.tmp", one per entry, without slashes (at most 200).',

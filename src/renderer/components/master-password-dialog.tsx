@@ -6,7 +6,6 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { request } from '../actions';
 import { useT } from '../i18n';
 import { localizeError } from '../lib/localize-error';
-import { useSettingsStore } from '../stores/settings-store';
 import type { MasterPasswordRequest } from '../stores/ui-store';
 import type { PasswordStorageStatus } from '../../shared/models';
 import type { Result } from '../../shared/contract';
@@ -34,7 +33,6 @@ export function masterPasswordProblem(mode: MasterPasswordRequest['mode'], d: Ma
 export function MasterPasswordDialog({ req }: { readonly req: MasterPasswordRequest }): ReactElement {
   const t = useT();
   const id = useId();
-  const language = useSettingsStore((s) => s.settings.language);
   const [d, setD] = useState<MasterPasswordDraft>({ current: '', next: '', confirm: '' });
   const [submitted, setSubmitted] = useState(false);
   const [failure, setFailure] = useState<{ message: string; hint: string } | null>(null);
@@ -56,7 +54,7 @@ export function MasterPasswordDialog({ req }: { readonly req: MasterPasswordRequ
     else r = await request('passwords:unlock', { password: d.current });
     setBusy(false);
     if (r.ok) req.resolve(r.value);
-    else setFailure(localizeError(r.error, language));
+    else setFailure(localizeError(r.error, t.language));
   };
 
   const field = (name: keyof MasterPasswordDraft, label: string, autofocus: boolean, invalid: boolean, error: string | null = null) => (

@@ -9,8 +9,8 @@ import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
 import { isHostOrAddress } from '../../shared/host-address';
 import { skipPatternProblem } from '../../shared/skip-list';
-import { LANGUAGES, useT } from '../i18n';
-import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Language, type Settings, type Theme } from '../../shared/models';
+import { displayLanguage, LANGUAGES, useT } from '../i18n';
+import { MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type LanguageSetting, type Settings, type Theme } from '../../shared/models';
 import { normalizeExtension, type TransferType } from '../../shared/transfer-type';
 import type { TransferMode } from '../../shared/errors';
 import { speedLimitDraft, speedLimitValue, validSpeedLimit, type SpeedLimitDraft } from '../lib/speed-limit';
@@ -22,7 +22,7 @@ import { Dialog } from './dialog';
 import { PasswordSettings } from './password-settings';
 
 interface Draft {
-  readonly language: Language;
+  readonly language: LanguageSetting;
   readonly theme: Theme;
   readonly startup: Settings['startup'];
   readonly queueDoneAction: Settings['queueDoneAction'];
@@ -178,7 +178,8 @@ export function SettingsDialog(): ReactElement {
             <div className="field-row">
               <div className="field">
                 <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
-                <select id={`${id}-lang`} value={d.language} onChange={(e) => set({ language: e.target.value as Language })}>
+                <select id={`${id}-lang`} value={d.language} onChange={(e) => set({ language: e.target.value as LanguageSetting })}>
+                  <option value="system">{t('settings.language.system', { name: LANGUAGES.find((l) => l.id === displayLanguage('system'))?.name ?? '' })}</option>
                   {LANGUAGES.map((l) => (
                     <option key={l.id} value={l.id} lang={l.id}>
                       {l.name}

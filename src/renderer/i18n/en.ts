@@ -409,6 +409,7 @@ export const en = {
   'settings.title': 'Settings',
   'settings.interface': 'Interface',
   'settings.language': 'Language',
+  'settings.language.system': 'System language ({name})',
   'settings.theme': 'Theme',
   'settings.theme.system': 'Follow the system',
   'settings.startup': 'On startup',

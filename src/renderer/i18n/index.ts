@@ -4,7 +4,8 @@
  * with Intl.PluralRules. zh-CN is typed as `Messages`, so a missing key fails the type check.
  */
 import { useCallback } from 'react';
-import type { Language } from '../../shared/models';
+import { resolveLanguage } from '../../shared/language';
+import type { Language, LanguageSetting } from '../../shared/models';
 import { useSettingsStore } from '../stores/settings-store';
 import { en, type MessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
@@ -46,13 +47,26 @@ export function translatePlural(language: Language, key: PluralKey, count: numbe
   return translate(language, full in en ? full : (`${key}_other` as MessageKey), { count, ...vars });
 }
 
-/** For code outside components (actions): the current language. */
+/**
+ * The language on screen for a setting: "system" resolved against the browser's preferences (in Electron, Chromium's
+ * are the system's).
+ */
+export function displayLanguage(setting: LanguageSetting): Language {
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+  return resolveLanguage(setting, preferred);
+}
+
+/** For code outside components (actions): the language on screen now. */
+export function currentLanguage(): Language {
+  return displayLanguage(useSettingsStore.getState().settings.language);
+}
+
 export function t(key: MessageKey, vars?: Vars): string {
-  return translate(useSettingsStore.getState().settings.language, key, vars);
+  return translate(currentLanguage(), key, vars);
 }
 
 export function tn(key: PluralKey, count: number, vars?: Vars): string {
-  return translatePlural(useSettingsStore.getState().settings.language, key, count, vars);
+  return translatePlural(currentLanguage(), key, count, vars);
 }
 
 export interface Translator {
@@ -65,7 +79,7 @@ export interface Translator {
 
 /** The translator for components: re-renders when the language changes. */
 export function useT(): Translator {
-  const language = useSettingsStore((s) => s.settings.language);
+  const language = useSettingsStore((s) => displayLanguage(s.settings.language));
   const base = useCallback((key: MessageKey, vars?: Vars) => translate(language, key, vars), [language]);
   return Object.assign(base, {
     plural: (key: PluralKey, count: number, vars?: Vars) => translatePlural(language, key, count, vars),

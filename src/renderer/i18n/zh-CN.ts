@@ -410,6 +410,7 @@ export const zhCN: Messages = {
   'settings.title': '设置',
   'settings.interface': '界面',
   'settings.language': '语言',
+  'settings.language.system': '跟随系统（{name}）',
   'settings.theme': '主题',
   'settings.startup': '启动时',
   'settings.startup.normal': '正常打开窗口',

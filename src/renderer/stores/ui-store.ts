@@ -6,8 +6,8 @@ import { create } from 'zustand';
 import type { CertificateError, FerryErrorData } from '../../shared/errors';
 import type { ConnectTarget, PasswordStorageStatus } from '../../shared/models';
 import type { PaneSide } from '../lib/dnd';
+import { currentLanguage } from '../i18n';
 import { localizeError } from '../lib/localize-error';
-import { useSettingsStore } from './settings-store';
 
 export interface MenuItem {
   readonly id: string;
@@ -138,6 +138,6 @@ export function dismissToast(id: number): void {
 }
 
 export function toastForError(error: FerryErrorData, action?: ToastAction): number {
-  const shown = localizeError(error, useSettingsStore.getState().settings.language);
+  const shown = localizeError(error, currentLanguage());
   return pushToast('error', shown.message, shown.hint, action);
 }

@@ -26,6 +26,6 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh profile (no cookies, no local storage) with a fixed window size and locale. */
-export function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light' });
+export function newContext(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale, timezoneId: 'UTC', colorScheme: 'light' });
 }
