@@ -317,14 +317,13 @@ export async function testCurrentModes(): Promise<void> {
   if (working.length > 0) pushToast('info', t('menu.testWorks', { modes: working.join(', ') }));
 }
 
-/** Language and theme reach the document: lang attribute, title and the CSS theme override. */
+/** Language and theme reach the document: lang attribute and the CSS theme override (the title: DocumentTitle). */
 export function applyDocumentSettings(settings: Settings): void {
   if (typeof document === 'undefined') return;
   const root = document.documentElement;
   root.lang = displayLanguage(settings.language);
   if (settings.theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = settings.theme;
-  document.title = t('app.title');
 }
 
 function onSessionChanged(status: SessionStatus): void {

@@ -13,6 +13,7 @@ import { SiteManagerDialog } from './components/site-manager';
 import { Splitter } from './components/splitter';
 import { StatusBar } from './components/status-bar';
 import { CopyToSiteDialog } from './components/copy-to-site-dialog';
+import { DocumentTitle } from './components/document-title';
 import { SearchDialog } from './components/search-dialog';
 import { TabBar } from './components/tab-bar';
 import { Toasts } from './components/toasts';
@@ -63,6 +64,7 @@ export function App(): ReactElement {
   useGlobalKeys();
   return (
     <div className="app">
+      <DocumentTitle />
       <Toolbar />
       <QuickConnectBar />
       <MessageLog />

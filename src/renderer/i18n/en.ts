@@ -5,6 +5,7 @@
  */
 export const en = {
   'app.title': 'Ferry',
+  'app.titleConnected': '{server} - Ferry',
 
   'common.ok': 'OK',
   'common.cancel': 'Cancel',

@@ -6,6 +6,7 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   'app.title': 'Ferry',
+  'app.titleConnected': '{server} - Ferry',
 
   'common.ok': '确定',
   'common.cancel': '取消',
