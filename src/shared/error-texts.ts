@@ -129,6 +129,9 @@ export const ERROR_TEXTS_EN = {
   'closed.reply.hint': 'The server limits idle time or connections. Connect again.',
   'closed.session-gone': 'This connection is no longer open.',
   'closed.session-gone.hint': 'Connect to the site again.',
+  // A restored queue's transfers of a quick connection (its password was never saved).
+  'queue.quick-gone': 'The quick-connect session these transfers belong to is gone (Ferry was restarted).',
+  'queue.quick-gone.hint': 'Quick-connect to the server again, then retry the failed items; or save the server as a site.',
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',

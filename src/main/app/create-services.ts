@@ -21,6 +21,7 @@ import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
+import { sentences } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import { LogFile } from './log-file';
 import { createPasswordStorage } from './password-storage';
@@ -151,7 +152,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       target = await resolve({ kind: 'site', siteId: siteKey.slice(5) }, undefined);
     }
     if (!target) {
-      throw new FtpError({ kind: 'closed', message: 'The quick-connect session these transfers belong to is gone (Ferry was restarted).', hint: 'Quick-connect to the server again, then retry the failed items; or save the server as a site.', retryable: false });
+      throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.quick-gone', 'queue.quick-gone.hint') });
     }
     return FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId: `queue:${siteKey}`, kind: line.kind, text: line.text, at: line.at }) });
   };

@@ -117,6 +117,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'closed.reply.hint': '服务器限制了空闲时间或连接数。请重新连接。',
   'closed.session-gone': '此连接已不再打开。',
   'closed.session-gone.hint': '请重新连接到该站点。',
+  'queue.quick-gone': '这些传输所属的快速连接会话已不存在（Ferry 已重新启动）。',
+  'queue.quick-gone.hint': '请再次快速连接到该服务器，然后重试失败的项目；或将该服务器保存为站点。',
 
   'local.failed': '本地文件 {path}：{detail}',
   'local.missing': '本机上不存在 {path}。',
