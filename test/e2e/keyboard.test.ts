@@ -144,4 +144,63 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.keyboard.press('Escape');
     });
   }, 60_000);
+
+  it('menu buttons say when their menu is open, and the Recent folders menu gives the keyboard back when it closes', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const history = ui.pane('remote').getByRole('button', { name: 'Recent folders' });
+    const sites = ui.toolbarButton('Recent and saved sites');
+    const menu = page.getByRole('menu');
+
+    await step('visit /dates and come back, so there is a history', async () => {
+      await ui.pathField('remote').fill('/dates');
+      await ui.pathField('remote').press('Enter');
+      await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
+      await expect(ui.pathField('remote')).toHaveValue('/dates');
+      await ui.pathField('remote').fill('/');
+      await ui.pathField('remote').press('Enter');
+      await ui.expectRemoteListing('/', ['apple.txt']);
+    });
+
+    await step('Recent folders: aria-expanded while open, Escape returns to the button', async () => {
+      await expect(history).toHaveAttribute('aria-expanded', 'false');
+      await history.focus();
+      await page.keyboard.press('Enter');
+      await expect(menu).toBeVisible();
+      await expect(history).toHaveAttribute('aria-expanded', 'true');
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+      await expect(history).toBeFocused();
+      await expect(history).toHaveAttribute('aria-expanded', 'false');
+    });
+
+    await step('Alt+Down in the path field opens it, Escape returns to the field', async () => {
+      await ui.pathField('remote').focus();
+      await page.keyboard.press('Alt+ArrowDown');
+      await expect(menu).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+      await expect(ui.pathField('remote')).toBeFocused();
+    });
+
+    await step('a folder chosen from it opens, and the keyboard is still in the pane', async () => {
+      await history.focus();
+      await page.keyboard.press('Enter');
+      await menu.getByRole('menuitemcheckbox', { name: '/dates' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(ui.pathField('remote')).toHaveValue('/dates');
+      await expect(history).toBeFocused();
+    });
+
+    await step('the toolbar’s Recent and saved sites says it is expanded while its menu is open', async () => {
+      await expect(sites).toHaveAttribute('aria-expanded', 'false');
+      await sites.focus();
+      await page.keyboard.press('Enter');
+      await expect(menu).toBeVisible();
+      await expect(sites).toHaveAttribute('aria-expanded', 'true');
+      await page.keyboard.press('Escape');
+      await expect(sites).toBeFocused();
+      await expect(sites).toHaveAttribute('aria-expanded', 'false');
+    });
+  }, 60_000);
 });

@@ -19,7 +19,7 @@ import { useViewStore } from '../stores/view-store';
 import { EmptyState, FileList, focusGrid } from './file-list';
 import { FolderTree } from './folder-tree';
 import { Icon } from './icons';
-import { openMenuAt } from './menu';
+import { openMenuAt, useMenuOpenFrom } from './menu';
 
 function PathField({ side }: { readonly side: PaneSide }): ReactElement {
   const t = useT();
@@ -31,6 +31,8 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
   const disabled = side === 'remote' && !connected;
   const [text, setText] = useState(path);
   const editing = useRef(false);
+  const combo = useRef<HTMLDivElement>(null);
+  const historyOpen = useMenuOpenFrom(combo);
   useEffect(() => {
     if (!editing.current) setText(pending ?? path);
   }, [path, pending]);
@@ -49,7 +51,7 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
       <span className="pane-title" aria-hidden="true">
         {side === 'local' ? t('pane.localSite') : t('pane.remoteSite')}
       </span>
-      <div className="path-combo">
+      <div className="path-combo" ref={combo}>
         <input
           className="path-input"
           aria-label={label}
@@ -81,14 +83,21 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
           aria-label={t('pane.history')}
           title={t('pane.history')}
           aria-haspopup="menu"
+          aria-expanded={historyOpen}
           disabled={disabled || history.length === 0}
-          onClick={(e) =>
+          onClick={(e) => {
+            // Under the whole field; the keyboard goes back to the field after Alt+Down there, else to this button
+            // (the field's box cannot take focus: closing the menu used to leave the keyboard nowhere).
+            const button = e.currentTarget;
+            const active = document.activeElement;
+            const back = active instanceof HTMLElement && combo.current?.contains(active) ? active : button;
             openMenuAt(
-              e.currentTarget.parentElement ?? e.currentTarget,
+              combo.current ?? button,
               t('pane.history'),
               history.map((p, i) => ({ id: `h${i}`, label: p, checked: p === path, onSelect: () => void actions.navigate(side, p) })),
-            )
-          }
+              back,
+            );
+          }}
         >
           <Icon name="chevronDown" size={14} />
         </button>

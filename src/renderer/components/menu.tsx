@@ -2,7 +2,7 @@
  * The one popup menu (context menus and toolbar dropdowns): role="menu" at a point, kept on
  * screen, arrow keys / Home / End / Enter / Escape, closed by any click outside.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type KeyboardEvent, type RefObject } from 'react';
 import { useUiStore, type MenuItem, type MenuRequest } from '../stores/ui-store';
 
 export function closeMenu(): void {
@@ -11,10 +11,21 @@ export function closeMenu(): void {
   menu?.returnFocus?.focus();
 }
 
-/** Opens a menu under an element (toolbar dropdowns). */
-export function openMenuAt(element: HTMLElement, label: string, items: readonly MenuItem[]): void {
+/**
+ * Opens a menu under an element (toolbar dropdowns); focus goes back to `returnFocus` when it closes — the element
+ * itself unless it cannot take focus (a field's box, whose button or input must get the keyboard back).
+ */
+export function openMenuAt(element: HTMLElement, label: string, items: readonly MenuItem[], returnFocus: HTMLElement = element): void {
   const r = element.getBoundingClientRect();
-  useUiStore.setState({ menu: { x: r.left, y: r.bottom + 2, label, items, returnFocus: element } });
+  useUiStore.setState({ menu: { x: r.left, y: r.bottom + 2, label, items, returnFocus } });
+}
+
+/** Whether the open menu belongs to what `ref` holds (it returns focus inside it): a menu button's `aria-expanded`. */
+export function useMenuOpenFrom(ref: RefObject<HTMLElement | null>): boolean {
+  return useUiStore((s) => {
+    const back = s.menu?.returnFocus ?? null;
+    return back !== null && ref.current !== null && ref.current.contains(back);
+  });
 }
 
 function MenuPopup({ menu }: { readonly menu: MenuRequest }): ReactElement {

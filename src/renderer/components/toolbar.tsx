@@ -3,7 +3,7 @@
  * toggles incl. directory comparison and synchronized browsing, Settings) and the quick connect bar
  * (Host, Username, Password, Port, Quickconnect).
  */
-import { useEffect, useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { isConnected, useSessionStore } from '../stores/session-store';
@@ -14,7 +14,7 @@ import { useViewStore } from '../stores/view-store';
 import type { SiteTransferMode } from '../../shared/models';
 import { focusRemoteAfterConnect } from './file-list';
 import { Icon } from './icons';
-import { openMenuAt } from './menu';
+import { openMenuAt, useMenuOpenFrom } from './menu';
 
 function sitesMenu(t: Translator): MenuItem[] {
   const { list, recent } = useSitesStore.getState();
@@ -76,14 +76,18 @@ function compareMenu(t: Translator): MenuItem[] {
 }
 
 function ToolButton(props: { readonly icon?: Parameters<typeof Icon>[0]['name']; readonly label: string; readonly onClick: (e: MouseEvent<HTMLButtonElement>) => void; readonly disabled?: boolean; readonly menu?: boolean; readonly pressed?: boolean; readonly showLabel?: boolean; readonly data?: string }): ReactElement {
+  const ref = useRef<HTMLButtonElement>(null);
+  const expanded = useMenuOpenFrom(ref);
   return (
     <button
+      ref={ref}
       type="button"
       className={`tool-button${props.showLabel ? ' with-label' : ''}`}
       aria-label={props.label}
       title={props.label}
       disabled={props.disabled}
       aria-haspopup={props.menu ? 'menu' : undefined}
+      aria-expanded={props.menu ? expanded : undefined}
       aria-pressed={props.pressed}
       data-toolbar={props.data}
       onClick={props.onClick}
