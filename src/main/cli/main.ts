@@ -11,7 +11,8 @@ import { compileNameFilter } from '../../shared/name-filter';
 import { redactUrl } from './ftp-url';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
-import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
+import { localError, uploadFromFile } from '../transfers/file-transfer';
+import { getFile } from './get-file';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { skipPatternProblem } from '../../shared/skip-list';
@@ -154,7 +155,7 @@ export function buildProgram(): Command {
         let target = local ?? remoteBasename(url.path);
         const stat = await fsp.stat(target).catch(() => null);
         if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
-        await downloadToFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii }).catch(async (error: unknown) => {
+        await getFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii }).catch(async (error: unknown) => {
           throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', `Copy a folder with: ferry mirror URL ${JSON.stringify(local ?? '.')}`)) ?? error;
         });
       });
@@ -429,7 +430,7 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
   const existing = await fsp.stat(local).catch(() => null);
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
   await fsp.mkdir(local, { recursive: true });
-  await eachFile(files, async (file) => (await downloadToFile(client, file, path.join(local, remoteBasename(file)), options)).bytes);
+  await eachFile(files, (file) => getFile(client, file, path.join(local, remoteBasename(file)), options));
 }
 
 /** Several files one after another: a failure is reported and the rest go on; a summary, and exit 11 if any failed. */

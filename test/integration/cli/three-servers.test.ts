@@ -47,4 +47,34 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
       fs.chmodSync(secret, 0o755);
     }
   });
+
+  it('get --resume: a partial file longer than the server\'s file is refused (vsftpd sent nothing and the stale bytes became the file); a complete file is left alone; a file another client began is continued', async () => {
+    const content = Buffer.alloc(100_000, 7);
+    serverFile('resume/file.bin', content);
+    const target = path.join(work, 'file.bin');
+    // Longer than the server's file: the file changed since. Nothing may be made of the stale bytes.
+    fs.writeFileSync(`${target}.ferry-part`, Buffer.concat([content, Buffer.alloc(500, 1)]));
+    const longer = await ferry(['get', '--resume', `${url}/resume/file.bin`, target]);
+    expect(longer.code, longer.stderr).toBe(2);
+    expect(longer.stderr).toMatch(/file\.bin\.ferry-part \(100500 bytes\) is longer than \/resume\/file\.bin on the server \(100000 bytes\)[\s\S]*without --resume/);
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.statSync(`${target}.ferry-part`).size).toBe(100_500);
+    const fresh = await ferry(['get', `${url}/resume/file.bin`, target]);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fs.readFileSync(target).equals(content)).toBe(true);
+    // Complete already (as curl -C - and lftp get -c see it): nothing is fetched, the file stays.
+    const before = fs.statSync(target).mtimeMs;
+    const complete = await ferry(['get', '-v', '--resume', `${url}/resume/file.bin`, target]);
+    expect(complete.code, complete.stderr).toBe(0);
+    expect(complete.stderr).toMatch(/file\.bin is complete already \(100000 bytes, as on the server\)/);
+    expect(complete.stderr).not.toMatch(/^> RETR/m);
+    expect(fs.statSync(target).mtimeMs).toBe(before);
+    // Begun by curl or wget under the real name: continued from its end, not fetched again.
+    fs.writeFileSync(target, content.subarray(0, 40_000));
+    const begun = await ferry(['get', '-v', '--resume', `${url}/resume/file.bin`, target]);
+    expect(begun.code, begun.stderr).toBe(0);
+    expect(begun.stderr).toMatch(/^> REST 40000$/m);
+    expect(fs.readFileSync(target).equals(content)).toBe(true);
+    expect(fs.existsSync(`${target}.ferry-part`)).toBe(false);
+  });
 });

@@ -1,0 +1,52 @@
+import fsp from 'node:fs/promises';
+import type { FtpClient } from '../ftp/ftp-client';
+import { invalidInput } from '../ftp/ftp-error';
+import type { SpeedLimiter } from '../ftp/speed-limiter';
+import { downloadToFile, localError, PARTIAL_SUFFIX } from '../transfers/file-transfer';
+import { planResume } from './resume-plan';
+
+export interface GetOptions {
+  readonly resume: boolean;
+  readonly limiter: SpeedLimiter | null;
+  readonly ascii: boolean;
+}
+
+/**
+ * `ferry get` of one file to `localPath` (through NAME.ferry-part); with --resume, planned from the sizes on both
+ * sides first (resume-plan.ts): a complete file is left alone, one begun under its own name is continued, local
+ * bytes beyond the server's file are refused. Resolves to the bytes fetched.
+ */
+export async function getFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
+  // ASCII cannot resume: downloadToFile says so before anything is sent.
+  if (!options.resume || options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
+  const partPath = `${localPath}${PARTIAL_SUFFIX}`;
+  // A SIZE refused (no such file, a folder) leaves the download itself to report what is wrong.
+  const remoteSize = await client.size(remotePath).catch(() => null);
+  const plan = planResume(await regularFileSize(partPath), await regularFileSize(localPath), remoteSize);
+  switch (plan.kind) {
+    case 'complete':
+      process.stderr.write(`${localPath} is complete already (${plan.size} bytes, as on the server); nothing to resume.\n`);
+      return 0;
+    case 'longer': {
+      const local = plan.which === 'part' ? partPath : localPath;
+      throw invalidInput(
+        `${local} (${plan.size} bytes) is longer than ${remotePath} on the server (${plan.remoteSize} bytes): the file has changed since it was begun, so it cannot be resumed.`,
+        `Download it again from the start: run the command without --resume${plan.which === 'part' ? ' (the partial file is replaced)' : ''}.`,
+      );
+    }
+    case 'continue':
+      if (plan.adopt) {
+        await fsp.rename(localPath, partPath).catch((error: NodeJS.ErrnoException) => {
+          throw localError(localPath, error);
+        });
+        process.stderr.write(`Continuing ${localPath} from byte ${plan.from} (as ${partPath} until it is complete).\n`);
+      }
+      return (await downloadToFile(client, remotePath, localPath, options)).bytes;
+  }
+}
+
+/** The size of a regular file at `localPath` (a link is not followed), or null. */
+async function regularFileSize(localPath: string): Promise<number | null> {
+  const stats = await fsp.lstat(localPath).catch(() => null);
+  return stats?.isFile() ? stats.size : null;
+}
