@@ -119,8 +119,12 @@ interface SiteState {
   /** Scan hint for `findRunnable`. */
   hint: number;
   readonly wakers: Set<() => void>;
-  /** Failed connection attempts in a row. */
+  /** Failed connection rounds in a row (workers that tried together count once). */
   connectFailures: number;
+  /** When the last round of failed connection attempts was counted, epoch ms; attempts started before it belong to it. */
+  lastConnectFailure: number;
+  /** That round was the last try: its other attempts fail their items too. */
+  gaveUp: boolean;
   /** No new connection before this time (connect backoff), epoch ms. */
   notBefore: number;
   /** Bumped when the site's connection settings change: connections made before are not used again. */
@@ -502,7 +506,7 @@ export class TransferQueue {
   private site(key: string): SiteState {
     let site = this.sites.get(key);
     if (!site) {
-      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, notBefore: 0, generation: 0 };
+      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, lastConnectFailure: 0, gaveUp: false, notBefore: 0, generation: 0 };
       this.sites.set(key, site);
     }
     return site;
@@ -670,9 +674,11 @@ export class TransferQueue {
    */
   private async openConnection(site: SiteState, entry: QueueEntry): Promise<FtpClient | null> {
     site.open += 1;
+    const startedAt = Date.now();
     try {
       const client = await this.options.connect(site.key);
       site.connectFailures = 0;
+      site.gaveUp = false;
       if (this.closing) {
         site.open -= 1;
         await client.quit().catch(() => client.close());
@@ -694,15 +700,23 @@ export class TransferQueue {
         return null;
       }
       if (data.retryable) {
-        site.connectFailures += 1;
-        if (site.connectFailures < this.retryPolicy.maxAttempts) {
-          const delay = backoffDelay(site.connectFailures, this.retryPolicy);
-          site.notBefore = Date.now() + delay;
-          this.wakeAtTime(site.notBefore);
+        // Workers that tried together — a server going down drops every connection at once — made one try between
+        // them. Counting each used up the site's tries (and its backoff) a worker at a time.
+        if (startedAt >= site.lastConnectFailure) {
+          site.lastConnectFailure = Date.now();
+          site.connectFailures += 1;
+          site.gaveUp = site.connectFailures >= this.retryPolicy.maxAttempts;
+          if (site.gaveUp) site.connectFailures = 0;
+          else {
+            site.notBefore = Date.now() + backoffDelay(site.connectFailures, this.retryPolicy);
+            this.wakeAtTime(site.notBefore);
+          }
+        }
+        if (!site.gaveUp) {
+          const delay = Math.max(0, site.notBefore - Date.now());
           this.unclaim(entry, errorText('note.connect-retrying', { attempt: site.connectFailures, max: this.retryPolicy.maxAttempts, delay: seconds(delay) }), data);
           return null;
         }
-        site.connectFailures = 0;
       }
       this.failSite(site, entry, data);
       return null;

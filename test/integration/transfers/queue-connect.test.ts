@@ -66,6 +66,28 @@ describe('queue connection failures', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
   });
 
+  it('workers that fail to connect at the same moment count as one try: the site gets every try, not a share', async () => {
+    // Three workers failing together used to count three of the site's tries, so a server down for a moment (a
+    // restart) got a third of the tries and of the backoff one connection gets, and the notes jumped (try 2, 3, 4 at once).
+    const attempts: number[] = [];
+    const queue = await TransferQueue.open({
+      connect: () => {
+        attempts.push(Date.now());
+        return FtpClient.connect({ host: '127.0.0.1', port: 1, connectTimeoutMs: 1000 });
+      },
+      connectionLimit: () => 3,
+      retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 400 },
+    });
+    await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', items: items(3) });
+    await queue.whenIdle();
+    const list = await queue.list();
+    await queue.close();
+    expect(list.every((item) => item.state === 'failed' && item.error?.kind === 'connect')).toBe(true);
+    // Rounds: attempts closer than the shortest backoff (50 ms) were made together.
+    const rounds = attempts.filter((at, index) => index === 0 || at - (attempts[index - 1] ?? 0) > 40).length;
+    expect(rounds).toBe(4);
+  });
+
   it('a server that greets every connection with 421 is retried, not hammered, and the items fail with its reason', async () => {
     server = await startScriptedServer({ greeting: '421 Too many connections from your address.\r\n' });
     const target = server;
