@@ -96,6 +96,7 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
     await step('three files chosen with type-ahead and Shift+Down, Enter downloads them', async () => {
       await grid.getByRole('columnheader', { name: 'Name' }).getByRole('button').press('Enter');
       await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+      await expect(grid).toHaveAttribute('aria-busy', 'false'); // the rows are drawn in the new order
       await grid.focus();
       await page.keyboard.press('Home');
       await page.keyboard.type('ap');
@@ -201,6 +202,50 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.keyboard.press('Escape');
       await expect(sites).toBeFocused();
       await expect(sites).toHaveAttribute('aria-expanded', 'false');
+    });
+  }, 60_000);
+
+  it('a dialog keeps the keyboard: Shift+Tab from a chosen radio, or after a click on its backdrop, stays inside', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const question = page.getByRole('dialog', { name: 'Target file already exists' });
+    const inside = (): Promise<boolean> => question.evaluate((d) => d.contains(document.activeElement));
+
+    await step('Enter on a local file uploads it; again, and the overwrite question opens with the focus in it', async () => {
+      await ui.grid('local').focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.type('al');
+      await page.keyboard.press('Enter');
+      await expect(ui.entry('remote', 'alpha.txt')).toBeVisible({ timeout: 15_000 });
+      await ui.grid('local').focus();
+      await page.keyboard.press('Enter');
+      await expect(question).toBeVisible({ timeout: 15_000 });
+      await expect.poll(inside).toBe(true);
+    });
+
+    await step('a later radio chosen with the arrows: Shift+Tab and Tab go round inside the dialog', async () => {
+      await question.getByRole('radio').first().focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(question.getByRole('radio').nth(2)).toBeChecked();
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Shift+Tab');
+        expect(await inside()).toBe(true);
+      }
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Tab');
+        expect(await inside()).toBe(true);
+      }
+    });
+
+    await step('a click on the backdrop leaves the focus in the dialog; Escape still answers it', async () => {
+      await page.mouse.click(4, 400);
+      expect(await inside()).toBe(true);
+      await page.keyboard.press('Shift+Tab');
+      expect(await inside()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(question).toBeHidden();
+      await expect(ui.grid('local')).toBeFocused();
     });
   }, 60_000);
 });

@@ -4,6 +4,7 @@
  * Site Manager's Connect sends it to the remote list).
  */
 import { useEffect, useId, useRef, type ReactElement, type ReactNode, type KeyboardEvent } from 'react';
+import { nextTabStop, type FocusCandidate } from '../lib/tab-stops';
 
 const stack: string[] = [];
 
@@ -16,6 +17,23 @@ export interface DialogProps {
   readonly className?: string;
   /** Shown under the title, e.g. a warning strip. */
   readonly describedBy?: string;
+}
+
+/**
+ * Tab and Shift+Tab inside a dialog, always done here (`lib/tab-stops.ts`): the next stop in document order, a radio
+ * group counting once, wrapping at the ends — the focus never reaches the window behind.
+ */
+function moveFocus(dialog: HTMLElement, backward: boolean): void {
+  const elements = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && (el.offsetParent !== null || el === document.activeElement));
+  const candidates: FocusCandidate[] = elements.map((el) => {
+    const radio = el instanceof HTMLInputElement && el.type === 'radio' ? el : null;
+    return { radioGroup: radio && radio.name ? radio.name : null, checked: radio?.checked ?? false };
+  });
+  const active = document.activeElement;
+  const at = active instanceof HTMLElement ? elements.indexOf(active) : -1;
+  const following = active === null ? 0 : elements.findIndex((el) => (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+  const next = nextTabStop(candidates, at >= 0 ? at : { before: following < 0 ? elements.length : following }, backward);
+  if (next !== null) elements[next]?.focus();
 }
 
 export function Dialog({ title, onClose, children, className, describedBy }: DialogProps): ReactElement {
@@ -50,23 +68,16 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
       return;
     }
     if (e.key === 'Tab' && ref.current) {
-      const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
+      e.preventDefault();
+      moveFocus(ref.current, e.shiftKey);
     }
     e.stopPropagation();
   };
 
   return (
-    <div className="dialog-backdrop">
+    // A press on the backdrop must not take the focus out of the dialog (to the page behind it, where Escape and Tab
+    // no longer reach the dialog).
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && e.preventDefault()}>
       <div
         ref={ref}
         className={`dialog ${className ?? ''}`}
