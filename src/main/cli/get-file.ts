@@ -3,12 +3,15 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { invalidInput } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import { downloadToFile, localError, PARTIAL_SUFFIX } from '../transfers/file-transfer';
+import { interruptedDownload, wasInterrupted } from './interrupted';
 import { planResume } from './resume-plan';
 
 export interface GetOptions {
   readonly resume: boolean;
   readonly limiter: SpeedLimiter | null;
   readonly ascii: boolean;
+  /** Aborts the transfer (Ctrl-C): ABOR, and the partial file is kept for --resume. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -17,6 +20,12 @@ export interface GetOptions {
  * bytes beyond the server's file are refused. Resolves to the bytes fetched.
  */
 export async function getFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
+  return fetchFile(client, remotePath, localPath, options).catch(async (error: unknown) => {
+    throw wasInterrupted(error) ? await interruptedDownload(`${localPath}${PARTIAL_SUFFIX}`) : error;
+  });
+}
+
+async function fetchFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
   // ASCII cannot resume: downloadToFile says so before anything is sent.
   if (!options.resume || options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
   const partPath = `${localPath}${PARTIAL_SUFFIX}`;

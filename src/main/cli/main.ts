@@ -13,6 +13,8 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { interrupts } from './interrupt';
+import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
 import { skipPatternProblem } from '../../shared/skip-list';
@@ -141,7 +143,9 @@ export function buildProgram(): Command {
       const ascii = flags.ascii === true;
       await withClient(urlText, flags, async (client, url) => {
         if (local === '-') {
-          await client.download(url.path, process.stdout, { end: false, limiter, ascii });
+          await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal })).catch((error: unknown) => {
+            throw wasInterrupted(error) ? interruptedOther() : error;
+          });
           return;
         }
         const pattern = remoteBasename(url.path);
@@ -155,7 +159,7 @@ export function buildProgram(): Command {
         let target = local ?? remoteBasename(url.path);
         const stat = await fsp.stat(target).catch(() => null);
         if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
-        await getFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii }).catch(async (error: unknown) => {
+        await interrupts.duringTransfer((signal) => getFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii, signal })).catch(async (error: unknown) => {
           throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', `Copy a folder with: ferry mirror URL ${JSON.stringify(local ?? '.')}`)) ?? error;
         });
       });
@@ -179,14 +183,14 @@ export function buildProgram(): Command {
       await withClient(urlText, flags, async (client, url) => {
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
         if (local === '-') {
-          await client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii });
+          await interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
           return;
         }
         if (flags.append) {
-          await client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii });
+          await interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal }));
           return;
         }
-        await uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii });
+        await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
       });
     });
 
@@ -359,6 +363,7 @@ export function buildProgram(): Command {
 
 /** Entry point: run, and turn any failure into its message, hint and exit status. */
 export async function main(argv: readonly string[]): Promise<void> {
+  interrupts.install();
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
@@ -371,6 +376,15 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`ferry: ${describeError(data)}\n`);
     process.exitCode = EXIT_CODES[data.kind];
   }
+  // A transfer ended by Ctrl-C or SIGTERM (ABOR and QUIT sent, what was kept said): now end as the signal would have.
+  if (interrupts.received) interrupts.raise(interrupts.received);
+}
+
+/** An upload a first Ctrl-C aborts (ABOR), then says what the server kept of `remote`. */
+async function interruptible<T>(client: FtpClient, remote: string, resumable: boolean, upload: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return interrupts.duringTransfer(upload).catch(async (error: unknown) => {
+    throw wasInterrupted(error) ? await interruptedUpload(client, remote, resumable) : error;
+  });
 }
 
 
@@ -430,7 +444,7 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
   const existing = await fsp.stat(local).catch(() => null);
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
   await fsp.mkdir(local, { recursive: true });
-  await eachFile(files, (file) => getFile(client, file, path.join(local, remoteBasename(file)), options));
+  await eachFile(files, (file) => interrupts.duringTransfer((signal) => getFile(client, file, path.join(local, remoteBasename(file)), { ...options, signal })));
 }
 
 /** Several files one after another: a failure is reported and the rest go on; a summary, and exit 11 if any failed. */
@@ -442,6 +456,8 @@ async function eachFile(files: readonly string[], transfer: (file: string) => Pr
       bytes += await transfer(file);
       done += 1;
     } catch (error) {
+      // Ctrl-C ends them all, not just this one.
+      if (interrupts.received) throw error;
       process.stderr.write(`Failed ${file}: ${describeError(toErrorData(error))}\n`);
     }
   }
@@ -458,5 +474,10 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
   if (!urlText.endsWith('/')) throw invalidInput(`Several files go into a folder: ${shown} does not end with "/".`, `Add the slash: ${shown}/`);
   // All checked before connecting, so a typo in the last name does not leave the first ones half done.
   for (const local of locals) await assertUploadableFile(local);
-  await withClient(urlText, flags, (client, url) => eachFile(locals, async (local) => (await uploadFromFile(client, local, joinRemote(url.path, path.basename(local)), options)).bytes));
+  await withClient(urlText, flags, (client, url) =>
+    eachFile(locals, async (local) => {
+      const remote = joinRemote(url.path, path.basename(local));
+      return (await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { ...options, signal }))).bytes;
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { invalidInput } from '../ftp/ftp-error';
+import { interrupts } from './interrupt';
 
 /**
  * A password from standard input: everything up to the first line break (like `docker login --password-stdin`),
@@ -33,7 +34,10 @@ export async function readLine(stdin: NodeJS.ReadableStream = process.stdin): Pr
   return text.split(/\r?\n/, 1)[0] ?? '';
 }
 
-/** Ask on the terminal without echoing; null when there is no terminal to ask on. */
+/**
+ * Ask on the terminal without echoing; null when there is no terminal to ask on. Ctrl-C (read as a byte in raw
+ * mode, not as a signal) puts the terminal back and ends the process by SIGINT, as a Ctrl-C anywhere else does.
+ */
 export async function promptPassword(question: string): Promise<string | null> {
   const stdin = process.stdin;
   if (!stdin.isTTY || !process.stderr.isTTY) return null;
@@ -41,19 +45,15 @@ export async function promptPassword(question: string): Promise<string | null> {
   stdin.setRawMode(true);
   stdin.resume();
   stdin.setEncoding('utf8');
+  let answer: string | null;
   try {
-    return await new Promise<string>((resolve, reject) => {
+    answer = await new Promise<string | null>((resolve) => {
       let typed = '';
       const onData = (text: string): void => {
         for (const char of text) {
-          if (char === '\r' || char === '\n') {
+          if (char === '\r' || char === '\n' || char === '\u0003') {
             stdin.off('data', onData);
-            resolve(typed);
-            return;
-          }
-          if (char === '\u0003') {
-            stdin.off('data', onData);
-            reject(new Error('Cancelled.'));
+            resolve(char === '\u0003' ? null : typed);
             return;
           }
           if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
@@ -67,4 +67,6 @@ export async function promptPassword(question: string): Promise<string | null> {
     stdin.pause();
     process.stderr.write('\n');
   }
+  if (answer === null) interrupts.raise('SIGINT');
+  return answer;
 }

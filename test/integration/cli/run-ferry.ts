@@ -12,9 +12,9 @@ export interface FerryRun {
 }
 
 /** `ferry ARGS` to completion (60 s at most), with `input` on standard input. */
-export function ferry(args: readonly string[], options: { readonly input?: Buffer; readonly cwd?: string } = {}): Promise<FerryRun> {
+export function ferry(args: readonly string[], options: { readonly input?: Buffer; readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<FerryRun> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI_LAUNCHER, ...args], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000, cwd: options.cwd }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [CLI_LAUNCHER, ...args], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000, cwd: options.cwd, env: options.env }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? null : 0;
       resolve({ code, signal: (error?.signal as NodeJS.Signals | undefined) ?? null, stdout, stderr: stderr.toString() });
     });
@@ -22,8 +22,8 @@ export function ferry(args: readonly string[], options: { readonly input?: Buffe
   });
 }
 
-/** `ferry ARGS`, sent `signal` once `ready(stderr so far)` is true; resolves when it has exited (20 s at most after the signal). */
-export function ferryInterrupted(args: readonly string[], signal: NodeJS.Signals, ready: (stderr: string) => boolean, options: { readonly cwd?: string } = {}): Promise<FerryRun & { readonly afterSignalMs: number }> {
+/** `ferry ARGS`, sent `signal` `delayMs` after `ready(stderr so far)` is true; resolves when it has exited (20 s at most after the signal). */
+export function ferryInterrupted(args: readonly string[], signal: NodeJS.Signals, ready: (stderr: string) => boolean, options: { readonly cwd?: string; readonly delayMs?: number } = {}): Promise<FerryRun & { readonly afterSignalMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_LAUNCHER, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -33,13 +33,16 @@ export function ferryInterrupted(args: readonly string[], signal: NodeJS.Signals
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (sentAt === 0 && ready(stderr)) {
-        sentAt = Date.now();
-        child.kill(signal);
-        setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+        sentAt = -1;
+        setTimeout(() => {
+          sentAt = Date.now();
+          child.kill(signal);
+          setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+        }, options.delayMs ?? 0);
       }
     });
     child.on('error', reject);
-    child.on('close', (code, endedBy) => resolve({ code, signal: endedBy, stdout: Buffer.concat(out), stderr, afterSignalMs: sentAt === 0 ? -1 : Date.now() - sentAt }));
+    child.on('close', (code, endedBy) => resolve({ code, signal: endedBy, stdout: Buffer.concat(out), stderr, afterSignalMs: sentAt <= 0 ? -1 : Date.now() - sentAt }));
   });
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../../support/netns/ferry-cli';
 import { SERVER_KINDS, startServer, type RunningServer } from '../../support/servers/ftp-server';
-import { ferry, serverUrl } from './run-ferry';
+import { ferry, ferryInterrupted, serverUrl } from './run-ferry';
 
 describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
   let server: RunningServer;
@@ -76,5 +76,37 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(begun.stderr).toMatch(/^> REST 40000$/m);
     expect(fs.readFileSync(target).equals(content)).toBe(true);
     expect(fs.existsSync(`${target}.ferry-part`)).toBe(false);
+  });
+
+  it('Ctrl-C during get and SIGTERM during put: ABOR and QUIT sent, ended by the signal (130, 143), what was kept said, and --resume finishes it', async () => {
+    const content = Buffer.alloc(8 * 1024 * 1024);
+    for (let i = 0; i < content.length; i += 4096) content.writeUInt32BE(i, i);
+    serverFile('interrupt/big.bin', content);
+    const target = path.join(work, 'big.bin');
+    const started = /^< 150[ -]/m;
+    const get = await ferryInterrupted(['get', '-v', '--limit-rate', '1m', `${url}/interrupt/big.bin`, target], 'SIGINT', (stderr) => started.test(stderr), { delayMs: 600 });
+    expect(get.signal, get.stderr).toBe('SIGINT');
+    expect(get.afterSignalMs).toBeLessThan(5000);
+    expect(get.stderr).toMatch(/^> ABOR$/m);
+    expect(get.stderr).toMatch(/^> QUIT$/m);
+    expect(fs.existsSync(target)).toBe(false);
+    const kept = fs.statSync(`${target}.ferry-part`).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(content.length);
+    expect(get.stderr).toContain(`Interrupted (Ctrl-C): ${target}.ferry-part keeps the ${kept} bytes received.\nRun the same command with --resume to continue it.`);
+    const resumed = await ferry(['get', '--resume', `${url}/interrupt/big.bin`, target]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(fs.readFileSync(target).equals(content)).toBe(true);
+
+    const put = await ferryInterrupted(['put', '-v', '--limit-rate', '1m', target, `${url}/interrupt/up.bin`], 'SIGTERM', (stderr) => started.test(stderr), { delayMs: 600 });
+    expect(put.signal, put.stderr).toBe('SIGTERM');
+    expect(put.stderr).toMatch(/^> ABOR$/m);
+    expect(put.stderr).toMatch(/^> QUIT$/m);
+    const onServer = fs.statSync(path.join(server.root, 'interrupt/up.bin')).size;
+    expect(onServer).toBeLessThan(content.length);
+    expect(put.stderr).toContain(`Stopped by SIGTERM: the server keeps ${onServer} bytes of /interrupt/up.bin.`);
+    const putResumed = await ferry(['put', '--resume', target, `${url}/interrupt/up.bin`]);
+    expect(putResumed.code, putResumed.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'interrupt/up.bin')).equals(content)).toBe(true);
   });
 });
