@@ -26,7 +26,7 @@ async function pressUntilFocused(page: Page, key: string, target: Locator, limit
 describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
   const setup = useE2eSetup('keyboard', {
     local: { 'alpha.txt': 10, 'beta.txt': 20, 'charlie/': 0 },
-    remote: { 'apple.txt': 300, 'banana.txt': 1_000, 'cherry.txt': 20, 'dates/': 0 },
+    remote: { 'apple.txt': 300, 'banana.txt': 1_000, 'cherry.txt': 20, 'dates/': 0, 'dates/2024/': 0, 'dates/2025/': 0, 'dates/archive/': 0 },
   });
 
   it('Tab goes from the local list to the remote list and on, Shift+Tab back to the pane tools: no trap', async () => {
@@ -246,6 +246,48 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.keyboard.press('Escape');
       await expect(question).toBeHidden();
       await expect(ui.grid('local')).toBeFocused();
+    });
+  }, 60_000);
+
+  it('the folder tree: every item says its place among its siblings, and typing a name’s first letters moves to it', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const tree = page.getByRole('tree', { name: 'Remote folders' });
+    const item = (name: string): Locator => tree.getByRole('treeitem', { name, exact: true });
+    const cursorName = (): Promise<string | null> => tree.evaluate((t) => document.getElementById(t.getAttribute('aria-activedescendant') ?? '')?.textContent ?? null);
+
+    await step('Show folder tree from the keyboard, in /dates', async () => {
+      await ui.pathField('remote').fill('/dates');
+      await ui.pathField('remote').press('Enter');
+      await expect(ui.pathField('remote')).toHaveValue('/dates');
+      await ui.toolbarButton('Show folder tree').focus();
+      await page.keyboard.press('Enter');
+      await expect(item('archive')).toBeVisible();
+    });
+
+    await step('aria-level, aria-posinset and aria-setsize on every item (the tree is virtualized)', async () => {
+      await expect(item('/')).toHaveAttribute('aria-posinset', '1');
+      await expect(item('/')).toHaveAttribute('aria-setsize', '1');
+      await expect(item('dates')).toHaveAttribute('aria-level', '2');
+      await expect(item('dates')).toHaveAttribute('aria-setsize', '1');
+      await expect(item('2025')).toHaveAttribute('aria-level', '3');
+      await expect(item('2025')).toHaveAttribute('aria-posinset', '2');
+      await expect(item('archive')).toHaveAttribute('aria-posinset', '3');
+      await expect(item('archive')).toHaveAttribute('aria-setsize', '3');
+    });
+
+    await step('type-ahead: "ar" goes to archive, "2" to 2024, "22" on to 2025; Enter opens it', async () => {
+      await tree.focus();
+      await page.keyboard.type('ar');
+      await expect.poll(cursorName).toContain('archive');
+      await page.waitForTimeout(1_100); // type-ahead forgets after a second, as in the lists
+      await page.keyboard.type('2');
+      await expect.poll(cursorName).toContain('2024');
+      await page.keyboard.type('2');
+      await expect.poll(cursorName).toContain('2025');
+      await page.keyboard.press('Enter');
+      await expect(ui.pathField('remote')).toHaveValue('/dates/2025');
+      await expect(tree).toBeFocused();
     });
   }, 60_000);
 });

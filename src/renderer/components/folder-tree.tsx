@@ -1,41 +1,19 @@
 /**
  * The optional folder tree above a pane's list: the folders on the way to the current one, and
  * any folder opened with its arrow (listed on demand, without leaving the current folder).
- * role="tree" with treeitems; arrow keys move, Right opens, Left closes, Enter goes there.
+ * role="tree" with treeitems (WAI-ARIA tree): arrow keys move, Right opens, Left closes, Home/End, typing a name's
+ * first letters moves to it (as in the lists), Enter goes there.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
-import { baseName, flavorOf, joinPath, parentPath, pathAncestors, rootOf, type PathFlavor } from '../lib/paths';
-import { naturalCompare } from '../lib/sort';
+import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
+import { flavorOf, parentPath, pathAncestors, rootOf, type PathFlavor } from '../lib/paths';
+import { flattenTree, type TreeNode } from '../lib/tree-nodes';
 import { paneStore } from '../stores/pane-store';
 import { FileIcon } from './icons';
-
-interface TreeNode {
-  readonly path: string;
-  readonly name: string;
-  readonly depth: number;
-  /** Null when not listed yet (may have children). */
-  readonly hasChildren: boolean | null;
-  readonly expanded: boolean;
-}
-
-/** Visible nodes, depth-first: the root, and the children of every expanded node. */
-export function flattenTree(root: string, children: ReadonlyMap<string, readonly string[]>, expanded: ReadonlySet<string>, flavor: PathFlavor): TreeNode[] {
-  const out: TreeNode[] = [];
-  const walk = (path: string, depth: number) => {
-    const kids = children.get(path);
-    const isOpen = expanded.has(path) && kids !== undefined;
-    out.push({ path, name: depth === 0 ? path : baseName(path, flavor), depth, hasChildren: kids === undefined ? null : kids.length > 0, expanded: isOpen });
-    if (!isOpen || !kids) return;
-    const sorted = [...kids].sort((a, b) => naturalCompare(a.toLowerCase(), b.toLowerCase()));
-    for (const k of sorted) walk(joinPath(path, k, flavor), depth + 1);
-  };
-  walk(root, 0);
-  return out;
-}
 
 const ITEM_HEIGHT = 22;
 
@@ -49,6 +27,7 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   const root = side === 'remote' ? '/' : rootOf(path || '/', flavor);
   const nodes = useMemo(() => (path ? flattenTree(root, children, expanded, flavor) : []), [path, root, children, expanded, flavor]);
   const [focused, setFocused] = useState<string | null>(null);
+  const typed = useRef({ text: '', at: 0 });
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: nodes.length, getScrollElement: () => scrollRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10 });
@@ -103,8 +82,14 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
       case 'Enter':
         void actions.navigate(side, node.path);
         break;
-      default:
-        return;
+      default: {
+        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+        const time = e.timeStamp || performance.now();
+        const text = time - typed.current.at > TYPE_AHEAD_MS ? e.key : typed.current.text + e.key;
+        typed.current = { text, at: time };
+        const found = findTypeAhead(makeView(nodes.map((n) => n.name)), text, Math.max(0, index));
+        if (found >= 0) next = found;
+      }
     }
     e.preventDefault();
     e.stopPropagation();
@@ -136,6 +121,8 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
               id={`${id}-n${item.index}`}
               role="treeitem"
               aria-level={node.depth + 1}
+              aria-posinset={node.posInSet}
+              aria-setsize={node.setSize}
               aria-expanded={node.hasChildren === false ? undefined : node.expanded}
               aria-selected={node.path === path}
               className={`tree-item${node.path === path ? ' is-current' : ''}${node.path === current ? ' is-cursor' : ''}`}
