@@ -3,13 +3,15 @@ import { invalidInput } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { proxyFor, siteToConnectOptions } from '../sites/site-connect-options';
 import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
-import { parseFtpUrl } from './ftp-url';
+import { parseFtpUrl, type FtpUrl } from './ftp-url';
 import { promptPassword, readPasswordFromStdin } from './read-secret';
 
 /** Where a command connects and which remote path it works on. */
 export interface ConnectionTarget {
   /** Absolute remote path (or the site's default folder). */
   readonly path: string;
+  /** The URL's `;type=a|i|d` (FtpUrl.typeCode); null for a saved site's path. */
+  readonly typeCode: FtpUrl['typeCode'];
   /** Engine options; `label` prefixes transcript lines when several connections run. */
   options(label?: string): ConnectOptions;
 }
@@ -23,7 +25,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     if (urlOrPath === undefined) throw invalidInput('No server given.', 'Give an ftp:// URL, or --site NAME for a saved site (ferry sites list).');
     const url = parseFtpUrl(urlOrPath);
     const stdinPassword = flags.passwordStdin ? await readPasswordFromStdin() : null;
-    return { path: url.path, options: (label = '') => ({ ...toConnectOptions(url, flags, label), ...(stdinPassword !== null ? { password: stdinPassword } : {}) }) };
+    return { path: url.path, typeCode: url.typeCode, options: (label = '') => ({ ...toConnectOptions(url, flags, label), ...(stdinPassword !== null ? { password: stdinPassword } : {}) }) };
   }
   if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
     throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
@@ -54,7 +56,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     const base = { ...siteToConnectOptions(site, password, settings), proxy: proxyFor(settings, site, proxyPassword) };
     const home = site.remoteDir || '/';
     const path = urlOrPath === undefined || urlOrPath === '' ? home : urlOrPath.startsWith('/') ? urlOrPath : joinRemote(home, urlOrPath);
-    return { path, options: (label = '') => applyConnectionFlags(base, flags, label) };
+    return { path, typeCode: null, options: (label = '') => applyConnectionFlags(base, flags, label) };
   } finally {
     closeCliStores(stores);
   }

@@ -9,6 +9,11 @@ export interface FtpUrl {
   readonly password: string | null;
   /** Absolute remote path, percent-decoded; "/" when the URL has none. */
   readonly path: string;
+  /**
+   * RFC 1738's `;type=a|i|d` at the end of the path (curl and lftp honour it): `a` ASCII, `i` binary (image),
+   * `d` a folder listing; null when absent. It is never part of the file name.
+   */
+  readonly typeCode: 'a' | 'i' | 'd' | null;
 }
 
 /**
@@ -36,14 +41,22 @@ export function parseFtpUrl(text: string): FtpUrl {
     }
   }
   const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
-  const path = rawPath ? decode(rawPath, text) : '/';
-  return { scheme: scheme.toLowerCase() as 'ftp' | 'ftps', host, port, user, password, path };
+  const { rest, typeCode } = splitTypeCode(rawPath ?? '');
+  const path = rest ? decode(rest, text) : '/';
+  return { scheme: scheme.toLowerCase() as 'ftp' | 'ftps', host, port, user, password, path, typeCode };
 }
 
 /** The URL with its password replaced, for messages and logs. */
 export function redactUrl(text: string): string {
   // Any scheme: a mistyped one (sftp://, htp://) carries the password as well.
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1****@');
+}
+
+/** `/pub/a.txt;type=i` → `/pub/a.txt` and `i` (a literal ";" in a name is written %3B). */
+function splitTypeCode(rawPath: string): { readonly rest: string; readonly typeCode: FtpUrl['typeCode'] } {
+  const match = /;type=([aid])$/i.exec(rawPath);
+  if (!match) return { rest: rawPath, typeCode: null };
+  return { rest: rawPath.slice(0, match.index), typeCode: (match[1] ?? 'i').toLowerCase() as 'a' | 'i' | 'd' };
 }
 
 function decode(part: string, whole: string): string {

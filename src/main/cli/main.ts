@@ -140,8 +140,8 @@ export function buildProgram(): Command {
   addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
-      const ascii = flags.ascii === true;
       await withClient(urlText, flags, async (client, url) => {
+        const ascii = transferType(url, flags, 'get');
         if (local === '-') {
           await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal })).catch((error: unknown) => {
             throw wasInterrupted(error) ? interruptedOther() : error;
@@ -168,12 +168,11 @@ export function buildProgram(): Command {
   addConnectionFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
     .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
-      const ascii = flags.ascii === true;
       const urlText = args[args.length - 1] as string;
       const locals = args.slice(0, -1);
       if (locals.length === 0) throw invalidInput('put needs a local file and where it goes.', 'For example: ferry put ./a.iso ftp://user@host/incoming/');
       if (locals.length > 1) {
-        await putSeveral(locals, urlText, flags, { resume: flags.resume ?? false, limiter, ascii });
+        await putSeveral(locals, urlText, flags, { resume: flags.resume ?? false, limiter, ascii: flags.ascii === true });
         return;
       }
       const local = locals[0] as string;
@@ -181,6 +180,7 @@ export function buildProgram(): Command {
       // Before connecting: a folder or a missing file would otherwise leave an empty file on the server (STOR came first).
       if (local !== '-') await assertUploadableFile(local);
       await withClient(urlText, flags, async (client, url) => {
+        const ascii = transferType(url, flags, 'put');
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
         if (local === '-') {
           await interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
@@ -380,6 +380,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (interrupts.received) interrupts.raise(interrupts.received);
 }
 
+/** ASCII for -B/--ascii or a URL ending in ;type=a (as curl); ;type=d asks for a listing, which get and put do not make. */
+function transferType(target: ConnectionTarget, flags: { readonly ascii?: boolean }, command: 'get' | 'put'): boolean {
+  if (target.typeCode === 'd') throw invalidInput(`";type=d" asks for a folder listing; ${command} transfers a file.`, 'List the folder with: ferry ls URL (or leave out ";type=d").');
+  return flags.ascii === true || target.typeCode === 'a';
+}
+
 /** An upload a first Ctrl-C aborts (ABOR), then says what the server kept of `remote`. */
 async function interruptible<T>(client: FtpClient, remote: string, resumable: boolean, upload: (signal: AbortSignal) => Promise<T>): Promise<T> {
   return interrupts.duringTransfer(upload).catch(async (error: unknown) => {
@@ -471,13 +477,14 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
   if (flags.append) throw invalidInput('--append adds to one remote file; it cannot take several.', 'Append one file at a time.');
   // Said without the password a URL may carry: error output ends up in logs.
   const shown = redactUrl(urlText);
-  if (!urlText.endsWith('/')) throw invalidInput(`Several files go into a folder: ${shown} does not end with "/".`, `Add the slash: ${shown}/`);
+  if (!urlText.replace(/;type=[aid]$/i, '').endsWith('/')) throw invalidInput(`Several files go into a folder: ${shown} does not end with "/".`, `Add the slash: ${shown}/`);
   // All checked before connecting, so a typo in the last name does not leave the first ones half done.
   for (const local of locals) await assertUploadableFile(local);
   await withClient(urlText, flags, (client, url) =>
     eachFile(locals, async (local) => {
       const remote = joinRemote(url.path, path.basename(local));
-      return (await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { ...options, signal }))).bytes;
+      const ascii = options.ascii || transferType(url, {}, 'put');
+      return (await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { ...options, ascii, signal }))).bytes;
     }),
   );
 }

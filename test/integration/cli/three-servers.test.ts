@@ -109,4 +109,22 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(putResumed.code, putResumed.stderr).toBe(0);
     expect(fs.readFileSync(path.join(server.root, 'interrupt/up.bin')).equals(content)).toBe(true);
   });
+
+  it('a URL ending in ;type=i or ;type=a (RFC 1738, as curl) names the file without it and picks the transfer type', async () => {
+    serverFile('typed/notes.txt', 'one\ntwo\n');
+    const binary = await ferry(['get', '-v', `${url}/typed/notes.txt;type=i`], { cwd: work });
+    expect(binary.code, binary.stderr).toBe(0);
+    expect(binary.stderr).toMatch(/^> RETR \/typed\/notes\.txt$/m);
+    expect(fs.readFileSync(path.join(work, 'notes.txt'), 'utf8')).toBe('one\ntwo\n');
+    const ascii = await ferry(['get', '-v', `${url}/typed/notes.txt;type=a`, path.join(work, 'ascii.txt')]);
+    expect(ascii.code, ascii.stderr).toBe(0);
+    expect(ascii.stderr).toMatch(/^> TYPE A$/m);
+    expect(fs.readFileSync(path.join(work, 'ascii.txt'), 'utf8')).toBe('one\ntwo\n');
+    const put = await ferry(['put', path.join(work, 'ascii.txt'), `${url}/typed/up.txt;type=i`]);
+    expect(put.code, put.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'typed/up.txt'), 'utf8')).toBe('one\ntwo\n');
+    const listing = await ferry(['get', `${url}/typed/;type=d`, path.join(work, 'listing')]);
+    expect(listing.code).toBe(2);
+    expect(listing.stderr).toMatch(/";type=d" asks for a folder listing; get transfers a file[\s\S]*ferry ls URL/);
+  });
 });

@@ -10,6 +10,12 @@ describe('parseFtpUrl', () => {
     ['03-implicit tls', 'ftps://u@h/', { scheme: 'ftps', host: 'h', port: null, user: 'u', password: null, path: '/' }],
     ['04-percent escapes', 'ftp://a%40b:p%3Aw@h/dir%20with%20space/%E4%B8%AD.txt', { user: 'a@b', password: 'p:w', path: '/dir with space/中.txt' }],
     ['05-ipv6', 'ftp://[::1]:21/x', { host: '::1', port: 21, path: '/x' }],
+    ['06-no type code', 'ftp://h/a.txt', { path: '/a.txt', typeCode: null }],
+    ['07-type i', 'ftp://h/pub/a.iso;type=i', { path: '/pub/a.iso', typeCode: 'i' }],
+    ['08-type A', 'ftp://h/pub/notes.txt;TYPE=A', { path: '/pub/notes.txt', typeCode: 'a' }],
+    ['09-type d', 'ftp://h/pub/;type=d', { path: '/pub/', typeCode: 'd' }],
+    ['10-escaped semicolon is a name', 'ftp://h/a%3Btype=i', { path: '/a;type=i', typeCode: null }],
+    ['11-other type letter is a name', 'ftp://h/a;type=x', { path: '/a;type=x', typeCode: null }],
   ] as const)('%s', (_name, url, expected) => {
     expect(parseFtpUrl(url)).toMatchObject(expected);
   });
