@@ -243,7 +243,11 @@ export function buildProgram(): Command {
           return;
         }
         if (flags.recursive) await removeRemoteTree(client, url.path);
-        else await client.delete(url.path);
+        else {
+          await client.delete(url.path).catch(async (error: unknown) => {
+            throw (await folderInsteadOfFile(client, url.path, error, 'rm deletes files', 'Delete it with everything in it: ferry rm -r URL (or ferry rmdir URL when it is empty).')) ?? error;
+          });
+        }
       });
     });
 

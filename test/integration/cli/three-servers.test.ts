@@ -127,4 +127,14 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(listing.code).toBe(2);
     expect(listing.stderr).toMatch(/";type=d" asks for a folder listing; get transfers a file[\s\S]*ferry ls URL/);
   });
+
+  it('rm of a folder without -r says it is a folder and how to delete one (vsftpd and pure-ftpd only said the delete failed)', async () => {
+    serverFile('gone/keep.txt', 'x');
+    const run = await ferry(['rm', `${url}/gone`]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/\/gone is a folder on the server; rm deletes files\.\nDelete it with everything in it: ferry rm -r URL/);
+    expect(fs.existsSync(path.join(server.root, 'gone/keep.txt'))).toBe(true);
+    const missing = await ferry(['rm', `${url}/gone/missing.txt`]);
+    expect(missing.code).toBe(7);
+  });
 });
