@@ -290,4 +290,32 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(tree).toBeFocused();
     });
   }, 60_000);
+
+  it('after Delete the keyboard stays where it was: the row now in the deleted one’s place has the cursor', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    const grid = ui.grid('local');
+    const cursorName = (): Promise<string | null> => grid.evaluate((g) => document.getElementById(g.getAttribute('aria-activedescendant') ?? '')?.getAttribute('data-name') ?? null);
+
+    await step('beta.txt chosen by type-ahead, Delete, Enter confirms', async () => {
+      await grid.focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.type('be');
+      await expect.poll(cursorName).toBe('beta.txt');
+      await page.keyboard.press('Delete');
+      const confirm = page.getByRole('dialog', { name: 'Confirm deletion' });
+      await expect(confirm).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(confirm).toBeHidden();
+      await expect(ui.entry('local', 'beta.txt')).toHaveCount(0);
+      expect(fs.existsSync(path.join(folders.local, 'beta.txt'))).toBe(false);
+      await expect(grid).toBeFocused();
+    });
+
+    await step('the next row has the cursor; Up goes to the one before the deleted row', async () => {
+      await expect.poll(cursorName).toBe('cherry.txt');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(cursorName).toBe('banana.txt');
+    });
+  }, 60_000);
 });

@@ -13,7 +13,7 @@ import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type P
 import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
 import { formatDate, formatEntrySize } from '../lib/format';
-import { makeView, targetNames, type NavView } from '../lib/list-nav';
+import { cursorAfterRemoval, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import type { CompareMark } from '../lib/compare-listings';
 import { shownRows } from '../lib/pane-rows';
 import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
@@ -297,6 +297,20 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   useEffect(() => {
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
+
+  // When the cursor's row leaves the folder on screen (Delete, say), the row now in its place takes the cursor.
+  const lastCursor = useRef<{ readonly dir: string; readonly place: CursorPlace } | null>(null);
+  useEffect(() => {
+    if (nav.cursor !== null) {
+      if (cursorIndex >= 0) lastCursor.current = { dir, place: { name: nav.cursor, index: cursorIndex } };
+      return;
+    }
+    const last = lastCursor.current;
+    if (last === null || stale) return;
+    lastCursor.current = null;
+    const name = last.dir === dir ? cursorAfterRemoval(last.place, view) : null;
+    if (name !== null) actions.navInput(side, { kind: 'focus', name }, view);
+  }, [nav.cursor, cursorIndex, dir, stale, view, side]);
 
   const viewRef = useRef(view);
   viewRef.current = view;

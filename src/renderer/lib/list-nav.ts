@@ -211,6 +211,23 @@ export function navReduce(state: NavState, input: NavInput, view: NavView): NavR
   }
 }
 
+/** Where the cursor was in the rows shown (display order). */
+export interface CursorPlace {
+  readonly name: string;
+  readonly index: number;
+}
+
+/**
+ * The row that takes the cursor when its own row left the folder shown (deleted, renamed, moved, hidden by the
+ * filter): the row now at its place, else the last — as in FileZilla, so Delete after Delete walks down the list.
+ * Null when the row is still there or the list is empty. Without it the cursor was lost and the next arrow key
+ * started again at the top.
+ */
+export function cursorAfterRemoval(previous: CursorPlace, view: NavView): string | null {
+  if (view.indexOf(previous.name) >= 0 || view.names.length === 0) return null;
+  return view.names[Math.min(previous.index, view.names.length - 1)] ?? null;
+}
+
 /** The names an action applies to: the selection, or the cursor row when nothing is selected. Display order. */
 export function targetNames(state: NavState, view: NavView): string[] {
   if (state.selected.size > 0) return view.names.filter((n) => state.selected.has(n));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_NAV, findTypeAhead, makeView, navReduce, targetNames, TYPE_AHEAD_MS, type KeyInput, type NavState } from '../../../src/renderer/lib/list-nav';
+import { cursorAfterRemoval, EMPTY_NAV, findTypeAhead, makeView, navReduce, targetNames, TYPE_AHEAD_MS, type KeyInput, type NavState } from '../../../src/renderer/lib/list-nav';
 
 const view = makeView(['alpha', 'beta', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf']);
 
@@ -163,4 +163,12 @@ describe('navReduce: mouse and listing changes', () => {
     expect(targetNames({ ...EMPTY_NAV, cursor: 'echo' }, view)).toEqual(['echo']);
     expect(targetNames(EMPTY_NAV, view)).toEqual([]);
   });
+});
+
+describe('cursorAfterRemoval', () => {
+  const shown = makeView(['alpha', 'bravo', 'delta']); // "charlie" (index 2) was deleted
+  it('the row now at the removed row’s place', () => expect(cursorAfterRemoval({ name: 'charlie', index: 2 }, shown)).toBe('delta'));
+  it('the last row when the removed one was last', () => expect(cursorAfterRemoval({ name: 'echo', index: 3 }, shown)).toBe('delta'));
+  it('nothing when the row is still there', () => expect(cursorAfterRemoval({ name: 'bravo', index: 1 }, shown)).toBeNull());
+  it('nothing in an empty folder', () => expect(cursorAfterRemoval({ name: 'alpha', index: 0 }, makeView([]))).toBeNull());
 });
