@@ -132,6 +132,10 @@ export const ERROR_TEXTS_EN = {
   // A restored queue's transfers of a quick connection (its password was never saved).
   'queue.quick-gone': 'The quick-connect session these transfers belong to is gone (Ferry was restarted).',
   'queue.quick-gone.hint': 'Quick-connect to the server again, then retry the failed items; or save the server as a site.',
+  'queue.ask-password-gone': 'The site "{site}" asks for its password at each connection, and Ferry was restarted since it was given.',
+  'queue.ask-password-gone.hint': 'Connect to the site again (entering the password), then retry the failed items.',
+  'queue.site-gone': 'The site these transfers belong to was deleted.',
+  'queue.site-gone.hint': 'Connect to the server again and queue them anew, or remove them from the queue.',
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',

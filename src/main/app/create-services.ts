@@ -148,8 +148,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const connectForQueue = async (siteKey: string): Promise<FtpClient> => {
     let target = targets.get(siteKey);
     if (!target && siteKey.startsWith('site:')) {
-      // A queue restored after a restart: the site is still saved, so connect from it.
-      target = await resolve({ kind: 'site', siteId: siteKey.slice(5) }, undefined);
+      // A queue restored after a restart (or a site deleted meanwhile): connect from the saved site, if main can.
+      const site = (await sites.list()).sites.find((candidate) => candidate.id === siteKey.slice(5));
+      if (!site) throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.site-gone', 'queue.site-gone.hint') });
+      if (site.logonType === 'ask') throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.ask-password-gone', 'queue.ask-password-gone.hint', { site: site.name }) });
+      target = await resolve({ kind: 'site', siteId: site.id }, undefined);
     }
     if (!target) {
       throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.quick-gone', 'queue.quick-gone.hint') });

@@ -119,6 +119,10 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'closed.session-gone.hint': '请重新连接到该站点。',
   'queue.quick-gone': '这些传输所属的快速连接会话已不存在（Ferry 已重新启动）。',
   'queue.quick-gone.hint': '请再次快速连接到该服务器，然后重试失败的项目；或将该服务器保存为站点。',
+  'queue.ask-password-gone': '站点“{site}”每次连接时都要求输入密码，而输入密码后 Ferry 已重新启动。',
+  'queue.ask-password-gone.hint': '请重新连接到该站点（输入密码），然后重试失败的项目。',
+  'queue.site-gone': '这些传输所属的站点已被删除。',
+  'queue.site-gone.hint': '请重新连接到该服务器并重新加入队列，或将它们从队列中移除。',
 
   'local.failed': '本地文件 {path}：{detail}',
   'local.missing': '本机上不存在 {path}。',

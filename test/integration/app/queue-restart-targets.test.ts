@@ -1,0 +1,94 @@
+/**
+ * A queue restored after a restart whose transfers main cannot connect: a quick connection's (its password was
+ * never saved), an "ask for password" site's (asked at connect, never stored), a deleted site's. They fail with why
+ * and what to do, in the window's language. The quick connection's sentence was English text in create-services;
+ * the other two failed with the site store's words — "asks for the password … (CLI: --password-stdin)", "There is no
+ * site with id 3f…; it may have been deleted in another window" — English in a Chinese window and no way forward.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Events, EventChannel } from '../../../src/shared/contract';
+import type { FerryErrorData } from '../../../src/shared/errors';
+import type { SiteInput, TransferItem } from '../../../src/shared/models';
+import { createServices, QUEUE_FILE, type Services } from '../../../src/main/app/create-services';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { createEntry, toStored } from '../../../src/main/transfers/queue-entry';
+import { QUEUE_FILE_VERSION } from '../../../src/main/transfers/queue-store';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
+
+const SITE: SiteInput = { name: 'Build server', folder: [], host: '127.0.0.1', port: 2121, protocol: 'ftp-plain', logonType: 'ask', user: 'ferrytest', transferMode: 'passive', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
+
+describe('a restored queue whose transfers cannot connect', () => {
+  let home = '';
+  let services: Services | null = null;
+  afterEach(async () => {
+    await services?.dispose();
+    services = null;
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  const open = async (): Promise<{ items: () => readonly TransferItem[] }> => {
+    let items: readonly TransferItem[] = [];
+    services = await createServices({
+      home,
+      vault: createFileKeyVault(home),
+      host: 'web',
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
+      },
+    });
+    return { items: () => items };
+  };
+
+  /** A saved site (made by a first launch), then the queue file a second launch restores. */
+  const restoreWith = async (siteKey: (siteId: string) => string, site: SiteInput | null): Promise<FerryErrorData> => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-queue-restore-'));
+    let siteId = '';
+    if (site) {
+      await open();
+      if (!services) throw new Error('no services');
+      const saved = await dispatch(services.handlers, 'sites:save', site);
+      if (!saved.ok) throw new Error(saved.error.message);
+      siteId = (saved.value as { id: string }).id;
+      await services?.dispose();
+      services = null;
+    }
+    const entry = createEntry({ siteKey: siteKey(siteId), siteLabel: site?.name ?? '127.0.0.1', direction: 'download', isDirectory: false, localPath: path.join(home, 'a.txt'), remotePath: '/a.txt', localRoot: home });
+    fs.writeFileSync(path.join(home, QUEUE_FILE), JSON.stringify({ version: QUEUE_FILE_VERSION, policy: 'ask', entries: [toStored(entry)] }));
+    const { items } = await open();
+    await expect.poll(() => items()[0]?.state, { timeout: 10_000 }).toBe('failed');
+    const error = items()[0]?.error;
+    if (!error) throw new Error('no error');
+    return error;
+  };
+
+  const expectChinese = (error: FerryErrorData, word: RegExp): void => {
+    const zh = localizeError(error, 'zh-CN');
+    expect(zh.message).toMatch(word);
+    expect(`${zh.message}${zh.hint}`.replaceAll('Ferry', '').replaceAll('Build server', '')).not.toMatch(/[A-Za-z]{3,}/);
+  };
+
+  it("a quick connection's: quick-connect again, then retry", async () => {
+    const error = await restoreWith(() => 'quick:ferrytest@127.0.0.1:2121', null);
+    expect(error).toMatchObject({ kind: 'closed', retryable: false, text: { message: 'queue.quick-gone', hint: 'queue.quick-gone.hint' } });
+    expect(localizeError(error, 'en')).toEqual({ message: 'The quick-connect session these transfers belong to is gone (Ferry was restarted).', hint: 'Quick-connect to the server again, then retry the failed items; or save the server as a site.' });
+    expectChinese(error, /快速连接/);
+  });
+
+  it('an "ask for password" site\'s: connect to the site (entering the password), then retry', async () => {
+    const error = await restoreWith((id) => `site:${id}`, SITE);
+    expect(error).toMatchObject({ kind: 'closed', retryable: false, text: { message: 'queue.ask-password-gone', hint: 'queue.ask-password-gone.hint' } });
+    expect(localizeError(error, 'en')).toEqual({ message: 'The site "Build server" asks for its password at each connection, and Ferry was restarted since it was given.', hint: 'Connect to the site again (entering the password), then retry the failed items.' });
+    expectChinese(error, /密码/);
+  });
+
+  it("a deleted site's: says the site is gone, not an id", async () => {
+    const error = await restoreWith(() => 'site:3f0c2a9e-0000-4000-8000-000000000000', null);
+    expect(error).toMatchObject({ kind: 'closed', retryable: false, text: { message: 'queue.site-gone', hint: 'queue.site-gone.hint' } });
+    expect(error.message).not.toMatch(/3f0c2a9e/);
+    expectChinese(error, /站点/);
+  });
+});
