@@ -25,6 +25,10 @@ export function replyError(command: string, reply: FtpReply, subject = ''): Serv
       return say('reply.425', 'reply.425.hint', true);
     case 450:
     case 451:
+      // A write that failed mid-upload: vsftpd "Failure writing to local file", pure-ftpd "Error during write to file",
+      // proftpd "Transfer aborted. Input/output error" (or "No space left on device") — a full disk or quota, almost
+      // always; "a temporary problem" sent users to wait for it to pass.
+      if (isStoreVerb(verbOf(masked)) && WRITE_FAILED.test(reply.message)) return say('reply.452', 'reply.452.hint', true);
       return say('reply.450', 'reply.450.hint', true);
     case 452:
     case 552:
@@ -55,6 +59,12 @@ function verbOf(command: string): string {
 }
 
 const READS_A_FOLDER = new Set(['CWD', 'MLSD', 'LIST', 'NLST', 'MLST']);
+
+const WRITE_FAILED = /writ|no space|disk full|quota|input\/output/i;
+
+function isStoreVerb(verb: string): boolean {
+  return verb === 'STOR' || verb === 'APPE' || verb === 'STOU';
+}
 
 /**
  * What the server's own words say went wrong, where they say it plainly (servers word 550 as they like:

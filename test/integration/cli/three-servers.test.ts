@@ -2,6 +2,7 @@
  * What lftp and curl users try, against each server: the servers word their replies, list, resume and limit
  * differently, and the command line has to say the same true thing on all three.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,5 +137,21 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(fs.existsSync(path.join(server.root, 'gone/keep.txt'))).toBe(true);
     const missing = await ferry(['rm', `${url}/gone/missing.txt`]);
     expect(missing.code).toBe(7);
+  });
+
+  it('an upload onto a full disk names the full disk, not "a temporary problem"', async () => {
+    const full = path.join(server.root, 'full');
+    fs.mkdirSync(full);
+    const { uid, gid } = fs.statSync(server.root);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=64k,uid=${uid},gid=${gid},mode=755`, 'tmpfs', full]);
+    try {
+      const local = path.join(work, 'too-big.bin');
+      fs.writeFileSync(local, Buffer.alloc(512 * 1024, 1));
+      const run = await ferry(['put', local, `${url}/full/`]);
+      expect(run.code, run.stderr).toBe(7);
+      expect(run.stderr).toMatch(/out of space[\s\S]*Free space on the server/);
+    } finally {
+      execFileSync('umount', [full]);
+    }
   });
 });

@@ -45,6 +45,11 @@ describe('replyError hints', () => {
   it('keeps 4xx replies retryable with their own hints', () => {
     expect(replyError('RETR /x', reply('450 File busy'))).toMatchObject({ retryable: true, hint: expect.stringMatching(/temporary/) as unknown });
     expect(replyError('PASS secret', reply('530 Login incorrect.')).command).toBe('PASS ********');
+    // A write failing mid-upload is a full disk (or quota) on every server; still retryable, as any 4xx.
+    for (const line of ['451 Failure writing to local file.', '451 Error during write to file', '451 Transfer aborted. Input/output error', '451 /up/a.bin: No space left on device']) {
+      expect(replyError('STOR /up/a.bin', reply(line), '/up/a.bin'), line).toMatchObject({ retryable: true, message: expect.stringMatching(/out of space/) as unknown, hint: expect.stringMatching(/Free space on the server/) as unknown });
+    }
+    expect(replyError('RETR /a.bin', reply('451 Error reading file'))).toMatchObject({ hint: expect.stringMatching(/temporary/) as unknown });
   });
 });
 
