@@ -181,6 +181,7 @@ export const ERROR_TEXTS_EN = {
   // Notes on queue items (TransferItem.note): main writes the English sentence; the window finds which one it is
   // (renderer/lib/localize-note.ts) and shows it in its language. {path}/{name}/{line} come quoted (JSON).
   'note.policy-skip': 'The target exists; skipped as the overwrite policy says.',
+  'note.chosen-skip': 'The target exists; skipped as you chose.',
   'note.not-newer': 'The target exists and the source is not newer.',
   'note.same-size': 'The target exists with the same size.',
   'note.same-size-not-newer': 'The target exists with the same size and the source is not newer.',

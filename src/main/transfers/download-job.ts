@@ -39,7 +39,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     entry.size = source.size;
     entry.sourceModified = source.modified;
     const facts = localFacts(target.stats);
-    const decision = decideOverwrite(policy, source, facts);
+    const decision = decideOverwrite(policy, source, facts, entry.choice !== null ? 'answer' : 'policy');
     switch (decision.kind) {
       case 'ask':
         return { kind: 'ask', source: { path: entry.remotePath, ...source }, target: { path: entry.localPath, ...facts } };

@@ -64,11 +64,12 @@ export function factsNeeded(policy: OverwritePolicy): { readonly size: boolean; 
 }
 
 /**
- * The decision for an existing `target` (null: there is none, so just transfer).
+ * The decision for an existing `target` (null: there is none, so just transfer). `by`: whether `policy` is the
+ * queue's policy or the user's answer for this file.
  * Unknown facts lean towards transferring: a condition that cannot be checked does not protect the target
  * ("overwrite if newer" with no time on one side overwrites, as FileZilla does).
  */
-export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, target: FileFacts | null): OverwriteDecision {
+export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, target: FileFacts | null, by: 'policy' | 'answer' = 'policy'): OverwriteDecision {
   if (target === null) return { kind: 'transfer' };
   switch (policy) {
     case 'ask':
@@ -76,7 +77,8 @@ export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, targ
     case 'overwrite':
       return { kind: 'transfer' };
     case 'skip':
-      return { kind: 'skip', note: errorText('note.policy-skip', {}) };
+      // The user's answer for this file, or the policy: the note says which (it blamed the policy for both).
+      return { kind: 'skip', note: errorText(by === 'answer' ? 'note.chosen-skip' : 'note.policy-skip', {}) };
     case 'rename':
       return { kind: 'rename' };
     case 'overwrite-if-newer':

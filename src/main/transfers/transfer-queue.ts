@@ -493,6 +493,8 @@ export class TransferQueue {
   private retryEntry(entry: QueueEntry): void {
     const retryable = entry.state === 'failed' || entry.state === 'paused' || (entry.state === 'skipped' && !entry.permanent);
     if (!retryable) return;
+    // An item the user skipped in the overwrite question is decided afresh: kept, the answer skipped it again at once.
+    if (entry.state === 'skipped') entry.choice = null;
     entry.attempts = 0;
     entry.error = null;
     entry.note = null;

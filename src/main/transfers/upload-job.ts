@@ -43,7 +43,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   } else {
     const policy = entry.choice ?? context.policy;
     const target = entry.knownTarget !== undefined ? entry.knownTarget : await remoteFileFacts(client, entry.remotePath, factsNeeded(policy).modified);
-    decision = decideOverwrite(policy, source, target);
+    decision = decideOverwrite(policy, source, target, entry.choice !== null ? 'answer' : 'policy');
     if (decision.kind === 'ask') {
       return { kind: 'ask', source: { path: entry.localPath, ...source }, target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null } };
     }

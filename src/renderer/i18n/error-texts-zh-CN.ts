@@ -163,6 +163,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'aborted.before-start': '在开始之前已取消。',
   'aborted.data': '数据连接已取消。',
   'note.policy-skip': '目标已存在；按覆盖策略跳过。',
+  'note.chosen-skip': '目标已存在；按您的选择跳过。',
   'note.not-newer': '目标已存在，且源文件并不更新。',
   'note.same-size': '目标已存在，且大小相同。',
   'note.same-size-not-newer': '目标已存在，大小相同且源文件并不更新。',

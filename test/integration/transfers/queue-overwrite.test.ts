@@ -148,6 +148,30 @@ describe('overwrite policy against vsftpd', () => {
         expect(sha256(await fsp.readFile(conflict[1] ?? ''))).toBe(sha256(SOURCE));
       });
 
+      it('ask, answered Skip for this file: its note says the user chose it, not the policy; Retry decides afresh', async () => {
+        const { remoteDir, remoteFull, localDir } = await folders();
+        const [source, target] = direction === 'download' ? [path.join(remoteFull, 'kept.bin'), path.join(localDir, 'kept.bin')] : [path.join(localDir, 'kept.bin'), path.join(remoteFull, 'kept.bin')];
+        await place(source, SOURCE, 1, direction === 'download');
+        await place(target, TARGETS['different-size'], 3, direction === 'upload');
+        const { queue, events } = await openQueue(server, { policy: 'ask' });
+        await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction, items: [{ localPath: path.join(localDir, 'kept.bin'), remotePath: `${remoteDir}/kept.bin`, isDirectory: false }] });
+        const question = await waitFor(() => events.find((event) => event.channel === 'queue:question')?.payload as OverwriteQuestion | undefined);
+        await queue.answer({ questionId: question.questionId, choice: 'skip', applyToAll: false });
+        await queue.whenIdle();
+        const [item] = await queue.list();
+        expect(item?.state).toBe('skipped');
+        expect(item?.note).toBe('The target exists; skipped as you chose.');
+        expect(sha256(await fsp.readFile(target))).toBe(sha256(TARGETS['different-size']));
+        // Retry forgets the answer: the item is decided afresh (it kept "skip" and was skipped again at once).
+        await queue.setPolicy({ policy: 'overwrite' });
+        await queue.retry({ ids: [item?.id ?? ''] });
+        await queue.whenIdle();
+        const [again] = await queue.list();
+        await queue.close();
+        expect(again?.state, again?.note ?? '').toBe('done');
+        expect(sha256(await fsp.readFile(target))).toBe(sha256(SOURCE));
+      });
+
       it('ask with "apply to all": one question, the rest follow the answer', async () => {
         const { remoteDir, remoteFull, localDir } = await folders();
         for (const name of ['one.bin', 'two.bin', 'three.bin']) {
