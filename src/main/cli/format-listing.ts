@@ -1,9 +1,17 @@
 import type { RemoteEntry } from '../../shared/remote-entry';
 
-/** `ferry ls --json`: the documented stable shape, nothing more. */
+/**
+ * Entries by name, code point by code point (as `LC_ALL=C ls`). vsftpd's LIST comes sorted, while pure-ftpd's and
+ * proftpd's MLSD come in directory order, so the same folder printed differently per server and from run to run.
+ */
+export function byName(entries: readonly RemoteEntry[]): RemoteEntry[] {
+  return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `ferry ls --json`: the documented stable shape, nothing more, sorted by name. */
 export function listingToJson(entries: readonly RemoteEntry[]): string {
   return JSON.stringify(
-    entries.map((entry) => ({ name: entry.name, type: entry.type, size: entry.size, modified: entry.modified, permissions: entry.permissions, target: entry.target })),
+    byName(entries).map((entry) => ({ name: entry.name, type: entry.type, size: entry.size, modified: entry.modified, permissions: entry.permissions, target: entry.target })),
     null,
     2,
   );
@@ -11,10 +19,10 @@ export function listingToJson(entries: readonly RemoteEntry[]): string {
 
 const TYPE_LETTER: Record<RemoteEntry['type'], string> = { directory: 'd', file: '-', symlink: 'l', other: '?' };
 
-/** Human listing: type, permissions, size, modified time, name (and symlink target). */
+/** Human listing: type, permissions, size, modified time, name (and symlink target), sorted by name. */
 export function listingToText(entries: readonly RemoteEntry[]): string {
   const sizeWidth = Math.max(1, ...entries.map((entry) => String(entry.size ?? '').length));
-  return entries
+  return byName(entries)
     .map((entry) => {
       const size = String(entry.size ?? '').padStart(sizeWidth);
       const modified = entry.modified ? entry.modified.slice(0, 16).replace('T', ' ') : '                ';

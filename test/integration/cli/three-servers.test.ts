@@ -154,4 +154,14 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
       execFileSync('umount', [full]);
     }
   });
+
+  it('ls and ls --json list a folder in name order on every server (MLSD sends directory order)', async () => {
+    const names = ['a1', 'a2', 'b 3', 'c4', 'd5', 'e6', 'f7', 'g8'];
+    for (const name of names) serverFile(`order/${name}`, name);
+    const text = await ferry(['ls', `${url}/order`]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.toString().trim().split('\n').map((line) => line.replace(/^.* \d\d:\d\d /, ''))).toEqual(names);
+    const json = await ferry(['ls', '--json', `${url}/order`]);
+    expect((JSON.parse(json.stdout.toString()) as { name: string }[]).map((item) => item.name)).toEqual(names);
+  });
 });
