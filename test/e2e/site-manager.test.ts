@@ -121,6 +121,32 @@ describe('Site Manager: moving and duplicating sites', () => {
     });
   });
 
+  it('the tree answers the keyboard as a tree: type-ahead, Left to the folder and closing it, Right opening it and into it', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const dialog = await ui.openSiteManager();
+    const item = (name: string) => dialog.getByRole('treeitem', { name: new RegExp(`^\\W*${name}\\W*$`) });
+    await step('typing "imp" in the tree selects Implicit FTPS', async () => {
+      await item('My Sites').click();
+      await page.keyboard.type('imp');
+      await expect(item('Implicit FTPS')).toHaveAttribute('aria-selected', 'true');
+      await expect(dialog.getByRole('textbox', { name: 'Host', exact: true })).toBeVisible();
+    });
+    await step('Left goes to the folder holding it, Left again closes it, Right opens it, Right again goes into it', async () => {
+      await page.keyboard.press('ArrowLeft');
+      await expect(item('Secure')).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('ArrowLeft');
+      await expect(item('Secure')).toHaveAttribute('aria-expanded', 'false');
+      await expect(item('Implicit FTPS')).toHaveCount(0);
+      await page.keyboard.press('ArrowRight');
+      await expect(item('Secure')).toHaveAttribute('aria-expanded', 'true');
+      await page.keyboard.press('ArrowRight');
+      await expect(item('Crew')).toHaveAttribute('aria-selected', 'true');
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await expect(dialog).toBeHidden();
+    });
+  });
+
   it('duplicates a site with unsaved edits with its password, and names copies in the window language', async () => {
     const { scenario: s } = setup();
     const { ui, page, step } = s;

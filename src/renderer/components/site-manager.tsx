@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type Keybo
 import * as actions from '../actions';
 import { useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
+import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
@@ -182,6 +183,8 @@ export function SiteManagerDialog(): ReactElement {
   const fileInput = useRef<HTMLInputElement>(null);
   /** What is being dragged in the tree (drag data cannot be read until the drop). */
   const dragged = useRef<Selection | null>(null);
+  /** Type-ahead in the tree: what was typed and when. */
+  const typed = useRef({ text: '', at: 0 });
   const hostRef = useRef<HTMLInputElement>(null);
   const focusHost = useRef(false);
 
@@ -425,6 +428,14 @@ export function SiteManagerDialog(): ReactElement {
     setModeTest((state) => (state?.key === id ? { key: id, testing: false, probes } : state));
   };
 
+  const setFolderOpen = (path: readonly string[], open: boolean) =>
+    setCollapsed((c) => {
+      const n = new Set(c);
+      if (open) n.delete(key(path));
+      else n.add(key(path));
+      return n;
+    });
+
   const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = flat.findIndex((f) => sameSelection(f.selection, selection));
     const item = flat[i];
@@ -442,16 +453,19 @@ export function SiteManagerDialog(): ReactElement {
       case 'End':
         next = flat.length - 1;
         break;
+      // The WAI-ARIA tree pattern: Right opens a closed folder, else goes to its first entry; Left closes an open
+      // folder, else goes to the folder holding the entry.
       case 'ArrowRight':
+        if (item?.selection.kind === 'folder') {
+          if (!item.expanded) setFolderOpen(item.selection.path, true);
+          else if ((flat[i + 1]?.depth ?? -1) > item.depth) next = i + 1;
+        }
+        break;
       case 'ArrowLeft':
-        if (item?.isFolder && item.selection.kind === 'folder') {
-          const k = key(item.selection.path);
-          setCollapsed((c) => {
-            const n = new Set(c);
-            if (e.key === 'ArrowLeft') n.add(k);
-            else n.delete(k);
-            return n;
-          });
+        if (item?.selection.kind === 'folder' && item.expanded) setFolderOpen(item.selection.path, false);
+        else if (item && item.depth > 0) {
+          const parent = flat.slice(0, i).findLastIndex((f) => f.depth === item.depth - 1);
+          if (parent >= 0) next = parent;
         }
         break;
       case 'F2':
@@ -463,8 +477,15 @@ export function SiteManagerDialog(): ReactElement {
       case 'Enter':
         if (item && !item.isFolder) void onConnect();
         break;
-      default:
-        return;
+      default: {
+        // Type-ahead, as in the file lists and folder trees: the first entry from here whose name starts so.
+        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+        const time = e.timeStamp || performance.now();
+        const text = time - typed.current.at > TYPE_AHEAD_MS ? e.key : typed.current.text + e.key;
+        typed.current = { text, at: time };
+        const found = findTypeAhead(makeView(flat.map((f) => f.label)), text, Math.max(0, i));
+        if (found >= 0) next = found;
+      }
     }
     e.preventDefault();
     e.stopPropagation();
