@@ -189,7 +189,7 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.keyboard.press('Enter');
       await menu.getByRole('menuitemcheckbox', { name: '/dates' }).focus();
       await page.keyboard.press('Enter');
-      await expect(ui.pathField('remote')).toHaveValue('/dates');
+      await ui.expectRemoteListing('/dates', ['archive']);
       await expect(history).toBeFocused();
     });
 
@@ -316,6 +316,43 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect.poll(cursorName).toBe('cherry.txt');
       await page.keyboard.press('ArrowUp');
       await expect.poll(cursorName).toBe('banana.txt');
+    });
+  }, 60_000);
+
+  it('error toasts are alerts; Dismiss from the keyboard moves the focus to the next toast, then back to the pane', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    const grid = ui.grid('remote');
+    const alerts = page.getByRole('alert');
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+
+    await step('two files that vanish from the server before Delete: two error alerts', async () => {
+      const dir = path.join(folders.serverRoot, 'dates', '2025');
+      for (const name of ['gone-1.txt', 'gone-2.txt']) {
+        fs.writeFileSync(path.join(dir, name), 'x');
+        await grid.focus();
+        await page.keyboard.press('F5');
+        await expect(ui.entry('remote', name)).toBeVisible();
+        fs.rmSync(path.join(dir, name));
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Delete');
+        await page.getByRole('dialog', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete' }).press('Enter');
+        await expect(alerts.filter({ hasText: name })).toBeVisible();
+      }
+      await expect(alerts).toHaveCount(2);
+    });
+
+    await step('Enter on the first Dismiss: that alert goes, the focus is on the other’s Dismiss', async () => {
+      await dismiss.first().focus();
+      await page.keyboard.press('Enter');
+      await expect(alerts).toHaveCount(1);
+      await expect(dismiss).toBeFocused();
+    });
+
+    await step('Enter on the last Dismiss: the focus goes back to the pane last used', async () => {
+      await page.keyboard.press('Enter');
+      await expect(alerts).toHaveCount(0);
+      await expect(grid).toBeFocused();
     });
   }, 60_000);
 });

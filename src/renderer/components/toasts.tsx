@@ -1,8 +1,34 @@
-/** Toasts: errors (message and hint) and short confirmations, announced to screen readers. */
-import type { ReactElement } from 'react';
+/**
+ * Toasts: errors (message and hint, role="alert") and short confirmations (role="status"), announced to screen
+ * readers. A toast holding the keyboard or the pointer stays (`holdToast`); when one goes from under the keyboard,
+ * the focus moves to the next toast's Dismiss, else the one before, else the pane last used — never to the page.
+ */
+import type { FocusEvent, ReactElement } from 'react';
 import { useT } from '../i18n';
-import { dismissToast, useUiStore } from '../stores/ui-store';
+import { dismissToast, holdToast, useUiStore, type Toast } from '../stores/ui-store';
+import { focusGrid } from './file-list';
 import { Icon } from './icons';
+
+/** Dismisses a toast (then runs `after`), keeping the keyboard in the window when the toast had it. */
+function dismissKeepingFocus(toast: Toast, element: HTMLElement | null, after?: () => void): void {
+  const hadFocus = element !== null && element.contains(document.activeElement);
+  const neighbour = element?.nextElementSibling ?? element?.previousElementSibling ?? null;
+  const nextFocus = neighbour?.querySelector<HTMLElement>('[data-toast-dismiss]') ?? null;
+  dismissToast(toast.id);
+  after?.();
+  if (!hadFocus) return;
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return; // an action put the focus somewhere
+    if (nextFocus?.isConnected) nextFocus.focus();
+    else focusGrid(useUiStore.getState().activePane);
+  });
+}
+
+/** Focus moving between a toast's own buttons does not let go of it. */
+function leaving(e: FocusEvent<HTMLElement>): boolean {
+  return !(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget));
+}
 
 export function Toasts(): ReactElement {
   const t = useT();
@@ -10,25 +36,26 @@ export function Toasts(): ReactElement {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={toast.id}
+          className={`toast toast-${toast.kind}`}
+          role={toast.kind === 'error' ? 'alert' : 'status'}
+          onFocus={() => holdToast(toast.id, 'focus', true)}
+          onBlur={(e) => leaving(e) && holdToast(toast.id, 'focus', false)}
+          onMouseEnter={() => holdToast(toast.id, 'pointer', true)}
+          onMouseLeave={() => holdToast(toast.id, 'pointer', false)}
+        >
           <Icon name={toast.kind === 'error' ? 'warning' : 'info'} />
           <div className="toast-text">
             <strong>{toast.message}</strong>
             {toast.hint ? <span>{toast.hint}</span> : null}
             {toast.action ? (
-              <button
-                type="button"
-                className="button toast-action"
-                onClick={() => {
-                  dismissToast(toast.id);
-                  toast.action?.run();
-                }}
-              >
+              <button type="button" className="button toast-action" onClick={(e) => dismissKeepingFocus(toast, e.currentTarget.closest<HTMLElement>('.toast'), toast.action?.run)}>
                 {toast.action.label}
               </button>
             ) : null}
           </div>
-          <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={() => dismissToast(toast.id)}>
+          <button type="button" className="icon-button" data-toast-dismiss aria-label={t('common.dismiss')} onClick={(e) => dismissKeepingFocus(toast, e.currentTarget.closest<HTMLElement>('.toast'))}>
             <Icon name="close" size={14} />
           </button>
         </div>

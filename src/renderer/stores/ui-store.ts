@@ -125,15 +125,41 @@ export const useUiStore = create<UiState>()(() => ({
 
 let toastId = 1;
 
-/** Shows a toast; errors stay until dismissed or 12 s, info 4 s. */
+/** Why a toast is held open: the keyboard or the pointer is in it. */
+export type ToastHold = 'focus' | 'pointer';
+const toastHolds = new Map<number, Set<ToastHold>>();
+const toastsDue = new Set<number>();
+
+/** Shows a toast; errors stay until dismissed or 12 s, info 4 s — longer while held (`holdToast`). */
 export function pushToast(kind: Toast['kind'], message: string, hint = '', action?: ToastAction): number {
   const id = toastId++;
   useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, hint, ...(action ? { action } : {}) }] }));
-  setTimeout(() => dismissToast(id), kind === 'error' ? 12_000 : 4_000);
+  setTimeout(() => {
+    if ((toastHolds.get(id)?.size ?? 0) > 0) toastsDue.add(id);
+    else dismissToast(id);
+  }, kind === 'error' ? 12_000 : 4_000);
   return id;
 }
 
+/**
+ * A toast with the keyboard or the pointer in it is not taken away by its timer (it used to vanish under the focus,
+ * which fell to the page, or while its button was being read); once let go, a toast whose time has passed goes.
+ */
+export function holdToast(id: number, hold: ToastHold, held: boolean): void {
+  const holds = toastHolds.get(id) ?? new Set<ToastHold>();
+  if (held) holds.add(hold);
+  else holds.delete(hold);
+  if (holds.size > 0) {
+    toastHolds.set(id, holds);
+    return;
+  }
+  toastHolds.delete(id);
+  if (toastsDue.has(id)) dismissToast(id);
+}
+
 export function dismissToast(id: number): void {
+  toastHolds.delete(id);
+  toastsDue.delete(id);
   useUiStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
