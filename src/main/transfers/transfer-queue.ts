@@ -824,14 +824,18 @@ export class TransferQueue {
 
   private failed(entry: QueueEntry, error: FerryErrorData): void {
     if (entry.removed) return;
+    // Paused while running: the abort (or whatever it caused) is not a failure. Checked before closing: a paused
+    // transfer still winding down when the app quit came back queued and started by itself at the next launch.
+    if (entry.state === 'paused') {
+      if (this.closing) entry.attempts = Math.max(0, entry.attempts - 1);
+      return;
+    }
     if (this.closing) {
       // Interrupted by close(): not the item's fault; it resumes next time.
       entry.attempts = Math.max(0, entry.attempts - 1);
       this.setState(entry, 'queued');
       return;
     }
-    // Paused while running: the abort (or whatever it caused) is not a failure.
-    if (entry.state === 'paused') return;
     const decision = retryDecision(error, entry.attempts, this.retryPolicy);
     entry.error = error;
     if (decision.retry) {

@@ -34,6 +34,9 @@ function QueueRow({ item, rowId, selected, cursor, start, onMouse, onMenu }: { r
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
   const stateText = t(`queue.state.${item.state}`);
+  // Under way or with part of it done: a progress bar (and the state beside it, unless it is running). A paused item
+  // with nothing done yet shows its state like any other; it used to show an empty bar and no word at all.
+  const partial = item.state === 'running' || ((item.state === 'paused' || item.state === 'queued') && item.bytesDone > 0);
   const shownError = item.error ? localizeError(item.error, t.language) : null;
   // Queued again after a failure: the queue retries by itself, so the row says that (the note) and why, without the
   // error's hint, which tells a person what to do ("Connect again") when nothing is needed yet.
@@ -86,15 +89,12 @@ function QueueRow({ item, rowId, selected, cursor, start, onMouse, onMenu }: { r
         {formatSize(item.size, t.locale)}
       </div>
       <div role="gridcell" className="q-progress">
-        {item.state === 'running' || item.state === 'paused' || (item.state === 'queued' && item.bytesDone > 0) ? (
-          <progress max={100} value={pct ?? undefined} aria-label={t('queue.progress')} />
-        ) : (
-          <span className="q-state">{stateText}</span>
-        )}
+        {partial ? <progress max={100} value={pct ?? undefined} aria-label={t('queue.progress')} /> : <span className="q-state">{stateText}</span>}
         {pct !== null && item.state !== 'done' && item.state !== 'queued' ? <span className="q-pct">{pct}%</span> : null}
       </div>
       <div role="gridcell" className="q-rate">
-        {item.state === 'running' ? formatRate(item.rate, t.locale) : ''}
+        {/* A bar alone does not say whether it moves: a paused item (or one queued with part of it done) says which. */}
+        {item.state === 'running' ? formatRate(item.rate, t.locale) : partial ? <span className="q-state">{stateText}</span> : ''}
       </div>
       <div role="gridcell" className="q-eta">
         {item.state === 'running' ? formatDuration(item.eta) : ''}
