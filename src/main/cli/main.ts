@@ -13,6 +13,7 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { mirrorExitCode, rootFailure } from './mirror-outcome';
 import { interrupts } from './interrupt';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
@@ -225,9 +226,13 @@ export function buildProgram(): Command {
       process.stderr.write(`Dry run: ${plan.copy.length} to copy, ${plan.unchanged} unchanged${flags.delete ? `, ${plan.remove.length} to delete` : ''}; nothing was changed.\n`);
       return;
     }
+    const targetExisted = !flags.reverse && fs.existsSync(target);
     const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
     printReport(report, (performance.now() - started) / 1000);
-    if (report.failures.length > 0) process.exitCode = EXIT_CODES.partial;
+    const root = flags.reverse ? path.resolve(source) : url.path;
+    process.exitCode = mirrorExitCode(report, root);
+    // Nothing could be read (wrong password, no such folder): the empty folder made for the copy is not left behind.
+    if (!targetExisted && rootFailure(report, root)) await fsp.rmdir(target).catch(() => undefined);
   });
 
   addConnectionFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it').description('delete a remote file or folder'))

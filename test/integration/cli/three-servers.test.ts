@@ -164,4 +164,25 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     const json = await ferry(['ls', '--json', `${url}/order`]);
     expect((JSON.parse(json.stdout.toString()) as { name: string }[]).map((item) => item.name)).toEqual(names);
   });
+
+  it('a mirror that cannot start exits with its cause (4 wrong password, 7 no such folder), not 11, and leaves no empty folder', async () => {
+    serverFile('mirrored/a.txt', 'a');
+    const wrong = `ftp://${server.user}:wrong@${server.host}:${server.port}`;
+    const target = path.join(work, 'mirror-target');
+    const login = await ferry(['mirror', '--parallel', '1', `${wrong}/mirrored`, target]);
+    expect(login.code, login.stderr).toBe(4);
+    expect(login.stderr).toMatch(/Login as "ferrytest" failed/);
+    expect(fs.existsSync(target)).toBe(false);
+    const missing = await ferry(['mirror', `${url}/no-such-folder`, target]);
+    expect(missing.code, missing.stderr).toBe(7);
+    expect(fs.existsSync(target)).toBe(false);
+    fs.mkdirSync(path.join(work, 'up-source'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'up-source', 'b.txt'), 'b');
+    const up = await ferry(['mirror', '--parallel', '1', '--reverse', path.join(work, 'up-source'), `${wrong}/up-target`]);
+    expect(up.code, up.stderr).toBe(4);
+    // One file failing among others is still "some items failed".
+    const ok = await ferry(['mirror', `${url}/mirrored`, target]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(target, 'a.txt'), 'utf8')).toBe('a');
+  });
 });
