@@ -113,7 +113,15 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.keyboard.press('ArrowRight');
       await expect(ui.queueTab('Successful')).toBeFocused();
       await expect(ui.queueTab('Successful')).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('Home');
+      await expect(ui.queueTab('Queued')).toBeFocused();
+      await expect(ui.queueTab('Queued')).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('End');
+      await expect(ui.queueTab('Successful')).toBeFocused();
+      await expect(ui.queueTab('Successful')).toHaveAttribute('aria-selected', 'true');
       await expect(list.getByRole('row')).toHaveCount(3);
+      // Virtualized: each row says its place in the list.
+      await expect(list.getByRole('row').nth(2)).toHaveAttribute('aria-rowindex', '3');
       await pressUntilFocused(page, 'Tab', list, 6);
     });
 

@@ -29,7 +29,7 @@ function ltr(path: string): string {
 /** Keys that move the queue's keyboard cursor (and its selection), as in the file lists. */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', ' ']);
 
-function QueueRow({ item, rowId, selected, cursor, start, onMouse, onMenu }: { readonly item: TransferItem; readonly rowId: string; readonly selected: boolean; readonly cursor: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
+function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onMenu }: { readonly item: TransferItem; readonly rowId: string; readonly rowIndex: number; readonly selected: boolean; readonly cursor: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
@@ -46,6 +46,7 @@ function QueueRow({ item, rowId, selected, cursor, start, onMouse, onMenu }: { r
     <div
       role="row"
       id={rowId}
+      aria-rowindex={rowIndex}
       aria-selected={selected}
       className={`queue-row state-${item.state}${selected ? ' is-selected' : ''}${cursor ? ' is-cursor' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
@@ -218,8 +219,12 @@ export function TransferQueue(): ReactElement {
               onClick={() => useQueueStore.setState({ tab: id, selected: new Set() })}
               onKeyDown={(e) => {
                 const i = TABS.indexOf(id);
-                const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+                // A WAI-ARIA tablist, like the connection tabs: arrows, Home and End.
+                const to: Partial<Record<string, number>> = { ArrowRight: (i + 1) % TABS.length, ArrowLeft: (i + TABS.length - 1) % TABS.length, Home: 0, End: TABS.length - 1 };
+                const at = to[e.key];
+                const next = at === undefined ? undefined : TABS[at];
                 if (next) {
+                  e.preventDefault();
                   useQueueStore.setState({ tab: next, selected: new Set() });
                   document.getElementById(`queue-tab-${next}`)?.focus();
                 }
@@ -286,7 +291,7 @@ export function TransferQueue(): ReactElement {
           <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => {
               const item = shown[v.index];
-              return item ? <QueueRow key={item.id} item={item} rowId={`${rowIdBase}-${v.index}`} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
+              return item ? <QueueRow key={item.id} item={item} rowId={`${rowIdBase}-${v.index}`} rowIndex={v.index + 1} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
             })}
           </div>
         </div>
