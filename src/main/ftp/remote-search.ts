@@ -50,7 +50,9 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
       skipped.push({ path: folder, reason: toErrorData(error).message });
       continue;
     }
-    for (const entry of entries) {
+    // In name order: MLSD (pure-ftpd, proftpd) sends directory order, so the same tree came out in another order
+    // per server and, under a limit, with other matches kept.
+    for (const entry of [...entries].sort(byName)) {
       if (entry.name === '.' || entry.name === '..') continue;
       const full = joinRemote(folder, entry.name);
       if (matches(entry.name)) {
@@ -65,4 +67,8 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
     if (stopped) break;
   }
   return { root: start, pattern, matches: found, foldersSearched: folders, stopped, skipped };
+}
+
+function byName(a: RemoteEntry, b: RemoteEntry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -185,4 +185,11 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(fs.readFileSync(path.join(target, 'a.txt'), 'utf8')).toBe('a');
   });
+
+  it('find lists matches breadth first and in name order within each folder, on every server', async () => {
+    for (const name of ['b/x1.log', 'a/x2.log', 'x3.log', 'c/d/x4.log', 'x0.log']) serverFile(`found/${name}`, 'x');
+    const run = await ferry(['find', `${url}/found`, 'x*']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.toString().trim().split('\n')).toEqual(['/found/x0.log', '/found/x3.log', '/found/a/x2.log', '/found/b/x1.log', '/found/c/d/x4.log']);
+  });
 });
