@@ -35,6 +35,7 @@ import { panesToRefresh } from './lib/queue-refresh';
 import { getApi } from './api/get-api';
 import { currentLanguage, displayLanguage, t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
+import { selectTextBlock, selectTextOf } from './lib/select-text';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
 import { deleteQuestion } from './lib/delete-question';
@@ -287,11 +288,16 @@ export function runMenuCommand(command: MenuCommand): void {
   }
 }
 
-/** Edit → Select all: the text of the field being typed in, else every row shown in the pane last used. */
+/** Edit → Select all: the text of the field being typed in or of the message log, else every row shown in the pane last used. */
 function selectAllInFocus(): void {
   const focused = typeof document === 'undefined' ? null : document.activeElement;
   if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) {
     focused.select();
+    return;
+  }
+  const block = selectTextBlock(focused);
+  if (block) {
+    selectTextOf(block);
     return;
   }
   const side = useUiStore.getState().activePane;

@@ -363,4 +363,20 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(grid).toBeFocused();
     });
   }, 60_000);
+
+  it('the message log from the keyboard: Ctrl+A selects the log’s lines only, not the whole window', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const log = ui.log.getByRole('log');
+
+    await step('Ctrl+A in the focused log', async () => {
+      await log.focus();
+      await page.keyboard.press('Control+a');
+      const selected = await page.evaluate(() => String(window.getSelection()));
+      expect(selected).toContain('LIST');
+      expect(selected).not.toContain('Quickconnect');
+      expect(selected).not.toContain('Site Manager');
+      expect(await log.evaluate((el) => el.contains(window.getSelection()?.anchorNode ?? null) && el.contains(window.getSelection()?.focusNode ?? null))).toBe(true);
+    });
+  }, 30_000);
 });

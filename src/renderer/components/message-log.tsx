@@ -7,6 +7,7 @@ import { memo, useLayoutEffect, useRef, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import { formatClock } from '../lib/format';
+import { selectTextOf } from '../lib/select-text';
 import { useLogStore, type LogEntry } from '../stores/log-store';
 import { Icon } from './icons';
 
@@ -65,6 +66,14 @@ export function MessageLog(): ReactElement {
         role="log"
         aria-label={t('log.title')}
         tabIndex={0}
+        data-select-text
+        onKeyDown={(e) => {
+          // Ctrl+A: the log's lines, not the whole window (then Ctrl+C copies them).
+          if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+            e.preventDefault();
+            selectTextOf(e.currentTarget);
+          }
+        }}
         onScroll={(e) => {
           const el = e.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;

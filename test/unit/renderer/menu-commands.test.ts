@@ -87,4 +87,18 @@ describe('menu bar commands', () => {
     expect([field.selectionStart, field.selectionEnd]).toEqual([0, 15]);
     field.remove();
   });
+
+  it('Select all in the message log selects the log’s text, not the rows of a pane', async () => {
+    const api = await start('electron');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    useUiStore.setState({ activePane: 'local' });
+    actions.navInput('local', { kind: 'clear' }, { names: [], indexOf: () => -1 });
+    document.body.insertAdjacentHTML('beforeend', '<p>Site Manager</p><div role="log" tabindex="0" data-select-text><div>220 Welcome</div><div>USER anonymous</div></div>');
+    const log = document.querySelector<HTMLElement>('[role="log"]');
+    log?.focus();
+    api.emit('menu:command', 'select-all');
+    expect(String(window.getSelection())).toBe('220 WelcomeUSER anonymous');
+    expect(useLocalPane.getState().nav.selected.size).toBe(0);
+    document.body.replaceChildren();
+  });
 });
