@@ -4,6 +4,7 @@
  * Site Manager's Connect sends it to the remote list).
  */
 import { useEffect, useId, useRef, type ReactElement, type ReactNode, type KeyboardEvent } from 'react';
+import { isImeKey } from '../lib/ime';
 import { nextTabStop, type FocusCandidate } from '../lib/tab-stops';
 
 const stack: string[] = [];
@@ -61,7 +62,8 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (stack[stack.length - 1] !== id) return;
-    if (e.key === 'Escape') {
+    // Escape while typing with an input method drops its candidate; the dialog stays, with what was typed.
+    if (e.key === 'Escape' && !isImeKey(e)) {
       e.stopPropagation();
       e.preventDefault();
       onCloseRef.current();

@@ -12,6 +12,7 @@ import { columnTracks, type ColumnDefault } from '../lib/column-widths';
 import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type PaneSide } from '../lib/dnd';
 import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
+import { isImeKey } from '../lib/ime';
 import { formatDate, formatEntrySize } from '../lib/format';
 import { cursorAfterRemoval, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import type { CompareMark } from '../lib/compare-listings';
@@ -140,6 +141,8 @@ function RenameInput({ side, name, label }: { readonly side: PaneSide; readonly 
       spellCheck={false}
       onKeyDown={(e) => {
         e.stopPropagation();
+        // Enter and Escape of an input method pick or drop its candidate: the name is still being typed.
+        if (isImeKey(e)) return;
         if (e.key === 'Enter') finish(true);
         else if (e.key === 'Escape') finish(false);
       }}

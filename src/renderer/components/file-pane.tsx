@@ -8,6 +8,7 @@ import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { formatSize } from '../lib/format';
+import { isImeKey } from '../lib/ime';
 import { shownRows } from '../lib/pane-rows';
 import { footerKey } from '../lib/pane-footer';
 import { summarize } from '../lib/sort';
@@ -68,6 +69,7 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
             setText(paneStore(side).getState().path);
           }}
           onKeyDown={(e) => {
+            if (isImeKey(e)) return;
             if (e.key === 'Escape') {
               editing.current = false;
               setText(paneStore(side).getState().path);
@@ -111,6 +113,7 @@ function FilterField({ side }: { readonly side: PaneSide }): ReactElement {
   const t = useT();
   const filter = paneStore(side)((s) => s.filter);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (isImeKey(e)) return;
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
