@@ -13,6 +13,7 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
 import { interrupts } from './interrupt';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
@@ -36,7 +37,19 @@ async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFla
   const target = await resolveTarget(urlOrPath, flags);
   const client = await FtpClient.connect(target.options());
   try {
-    return await work(client, target);
+    const path = isHomeRelative(target.path) ? resolveHome(target.path, await client.pwd()) : target.path;
+    return await work(client, { ...target, path });
+  } finally {
+    await client.quit();
+  }
+}
+
+/** The target with a "~" path made absolute, for commands that open their own connections (mirror, test): one login to ask PWD. */
+async function withHomeResolved(target: ConnectionTarget): Promise<ConnectionTarget> {
+  if (!isHomeRelative(target.path)) return target;
+  const client = await FtpClient.connect(target.options());
+  try {
+    return { ...target, path: resolveHome(target.path, await client.pwd()) };
   } finally {
     await client.quit();
   }
@@ -215,7 +228,7 @@ export function buildProgram(): Command {
       .description('copy a whole folder tree'),
   ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean; dryRun?: boolean }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
-    const url = await resolveTarget(flags.reverse ? target : source, flags);
+    const url = await withHomeResolved(await resolveTarget(flags.reverse ? target : source, flags));
     const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
     const started = performance.now();
     const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists], deleteExtraneous: flags.delete === true };
@@ -330,7 +343,7 @@ export function buildProgram(): Command {
 
   addConnectionFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
-      const target = await resolveTarget(urlText, flags);
+      const target = await withHomeResolved(await resolveTarget(urlText, flags));
       let facts: ServerFacts | null = null;
       const probes = await probeTransferModes(target.options(), target.path || '/', undefined, (client) => (facts = serverFacts(client)));
       if (flags.json) process.stdout.write(`${JSON.stringify({ server: facts, modes: probes }, null, 2)}\n`);
