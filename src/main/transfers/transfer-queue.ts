@@ -121,8 +121,8 @@ interface SiteState {
   readonly wakers: Set<() => void>;
   /** Failed connection rounds in a row (workers that tried together count once). */
   connectFailures: number;
-  /** When the last round of failed connection attempts was counted, epoch ms; attempts started before it belong to it. */
-  lastConnectFailure: number;
+  /** Bumped when a failed connection round is counted; an attempt started before the bump belongs to that round. */
+  connectRound: number;
   /** That round was the last try: its other attempts fail their items too. */
   gaveUp: boolean;
   /** No new connection before this time (connect backoff), epoch ms. */
@@ -508,7 +508,7 @@ export class TransferQueue {
   private site(key: string): SiteState {
     let site = this.sites.get(key);
     if (!site) {
-      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, lastConnectFailure: 0, gaveUp: false, notBefore: 0, generation: 0 };
+      site = { key, limit: this.configuredLimit(key), lowered: false, workers: 0, idle: 0, open: 0, hint: 0, wakers: new Set(), connectFailures: 0, connectRound: 0, gaveUp: false, notBefore: 0, generation: 0 };
       this.sites.set(key, site);
     }
     return site;
@@ -676,7 +676,7 @@ export class TransferQueue {
    */
   private async openConnection(site: SiteState, entry: QueueEntry): Promise<FtpClient | null> {
     site.open += 1;
-    const startedAt = Date.now();
+    const round = site.connectRound;
     try {
       const client = await this.options.connect(site.key);
       site.connectFailures = 0;
@@ -704,8 +704,8 @@ export class TransferQueue {
       if (data.retryable) {
         // Workers that tried together — a server going down drops every connection at once — made one try between
         // them. Counting each used up the site's tries (and its backoff) a worker at a time.
-        if (startedAt >= site.lastConnectFailure) {
-          site.lastConnectFailure = Date.now();
+        if (round === site.connectRound) {
+          site.connectRound += 1;
           site.connectFailures += 1;
           site.gaveUp = site.connectFailures >= this.retryPolicy.maxAttempts;
           if (site.gaveUp) site.connectFailures = 0;
@@ -741,6 +741,12 @@ export class TransferQueue {
   // ---- running one entry ----------------------------------------------------------
 
   private async runEntry(entry: QueueEntry, client: FtpClient, worker: WorkerState): Promise<void> {
+    if (droppedWhileConnecting(entry)) {
+      this.setBusy(entry, false);
+      this.markChanged();
+      this.schedulePump();
+      return;
+    }
     // One controller per worker, replaced once it has aborted something: 10,000 files need not mean 10,000 controllers.
     if (worker.controller.signal.aborted) worker.controller = new AbortController();
     const controller = worker.controller;
@@ -990,6 +996,14 @@ export class TransferQueue {
     this.warnings.push(message);
     this.options.onWarning?.(message);
   }
+}
+
+/**
+ * Paused or cancelled while its worker was connecting: there was no transfer to abort yet, and running it now would
+ * bring the file anyway (the row said Paused, or was gone).
+ */
+function droppedWhileConnecting(entry: QueueEntry): boolean {
+  return entry.removed || entry.state !== 'running';
 }
 
 /** Seconds as the notes show them ("2.1", "12"). */

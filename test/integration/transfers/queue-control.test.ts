@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { exists, openQueue, sha256, tempDir, testOwner, waitFor } from './helpers';
@@ -62,6 +63,31 @@ describe('queue controls (vsftpd)', () => {
     await queue.close();
     expect(exists(partOf(target))).toBe(false);
     expect(exists(target)).toBe(false);
+  });
+
+  it('pausing or cancelling an item while its connection is still being made stops it: nothing is transferred', async () => {
+    // The worker claims the item, then logs in (slow behind TLS or a proxy); the item had no transfer to abort yet,
+    // so the pause or cancel was lost: the row said Paused (or was gone) while the file arrived in full.
+    const slowConnect = () => new Promise<FtpClient>((resolve, reject) => {
+      setTimeout(() => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password }).then(resolve, reject), 400);
+    });
+    const { queue } = await openQueue(server, { connect: slowConnect, connectionLimit: () => 2 });
+    const paused = path.join(local, 'connecting', 'paused.bin');
+    const cancelled = path.join(local, 'connecting', 'cancelled.bin');
+    const [first, second] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: paused, remotePath: '/small-1.bin', isDirectory: false }, { localPath: cancelled, remotePath: '/small-2.bin', isDirectory: false }] });
+    await waitFor(async () => ((await queue.list()).every((item) => item.state === 'running') ? true : undefined), 5000, 'both to be claimed');
+    await queue.pause({ ids: [first?.id ?? ''] });
+    await queue.cancel({ ids: [second?.id ?? ''] });
+    await queue.whenIdle();
+    // The connections were made meanwhile; give them the time a transfer of 1 KB takes.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const items = await queue.list();
+    await queue.close();
+    expect(items.map((item) => `${item.remotePath} ${item.state} ${item.bytesDone}`)).toEqual(['/small-1.bin paused 0']);
+    expect(exists(paused)).toBe(false);
+    expect(exists(partOf(paused))).toBe(false);
+    expect(exists(cancelled)).toBe(false);
+    expect(exists(partOf(cancelled))).toBe(false);
   });
 
   it('does not queue the same transfer twice while the first still waits or runs', async () => {
