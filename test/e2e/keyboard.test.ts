@@ -379,4 +379,42 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       expect(await log.evaluate((el) => el.contains(window.getSelection()?.anchorNode ?? null) && el.contains(window.getSelection()?.focusNode ?? null))).toBe(true);
     });
   }, 30_000);
+
+  it('in forced colours (Windows High Contrast) the focused list, its selected rows and its cursor row still show', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const grid = ui.grid('local');
+    const style = (el: Element | null): { background: string; color: string; outline: string } => {
+      const css = el ? getComputedStyle(el) : null;
+      return { background: css?.backgroundColor ?? '', color: css?.color ?? '', outline: css ? `${css.outlineStyle} ${css.outlineWidth}` : '' };
+    };
+
+    await step('forced colours on; two rows selected, the cursor moved on with Ctrl+Down', async () => {
+      await page.emulateMedia({ forcedColors: 'active' });
+      await grid.focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Control+ArrowDown');
+      await expect(grid.getByRole('row', { selected: true })).toHaveCount(2);
+    });
+
+    await step('the list has a focus outline, selected rows a system highlight, the cursor row an outline', async () => {
+      const seen = await grid.evaluate((g, fn) => {
+        const read = new Function(`return (${fn})`)() as (el: Element | null) => { background: string; color: string; outline: string };
+        const rows = [...g.querySelectorAll('[role="row"][aria-selected]')];
+        const selected = rows.find((r) => r.getAttribute('aria-selected') === 'true' && !r.classList.contains('is-cursor')) ?? null;
+        const cursor = rows.find((r) => r.getAttribute('id') === g.getAttribute('aria-activedescendant')) ?? null;
+        const plain = rows.find((r) => r.getAttribute('aria-selected') === 'false' && r !== cursor) ?? null;
+        return { grid: read(g), selected: read(selected), selectedCell: read(selected?.querySelector('[role="gridcell"]:nth-child(2)') ?? null), cursor: read(cursor), plain: read(plain) };
+      }, style.toString());
+      expect(seen.grid.outline).toMatch(/^solid [1-9]/);
+      expect(seen.selected.background).not.toBe(seen.plain.background);
+      expect(seen.selectedCell.color).toBe(seen.selected.color); // the text stays readable on the highlight
+      expect(seen.cursor.outline).toMatch(/^(solid|dotted) [1-9]/);
+    });
+
+    await step('forced colours off again', async () => {
+      await page.emulateMedia({ forcedColors: 'none' });
+    });
+  }, 30_000);
 });
