@@ -13,6 +13,7 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { missingFolderError } from './missing-folder';
 import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
 import { interrupts } from './interrupt';
@@ -196,15 +197,14 @@ export function buildProgram(): Command {
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'put');
         const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
-        if (local === '-') {
-          await interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
-          return;
-        }
-        if (flags.append) {
-          await interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal }));
-          return;
-        }
-        await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
+        const upload = (): Promise<unknown> => {
+          if (local === '-') return interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
+          if (flags.append) return interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal }));
+          return interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
+        };
+        await upload().catch(async (error: unknown) => {
+          throw (await missingFolderError(client, remote, error)) ?? error;
+        });
       });
     });
 
@@ -506,7 +506,10 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
     eachFile(locals, async (local) => {
       const remote = joinRemote(url.path, path.basename(local));
       const ascii = options.ascii || transferType(url, {}, 'put');
-      return (await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { ...options, ascii, signal }))).bytes;
+      const sent = await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { ...options, ascii, signal })).catch(async (error: unknown) => {
+        throw (await missingFolderError(client, remote, error)) ?? error;
+      });
+      return sent.bytes;
     }),
   );
 }

@@ -192,4 +192,29 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.toString().trim().split('\n')).toEqual(['/found/x0.log', '/found/x3.log', '/found/a/x2.log', '/found/b/x1.log', '/found/c/d/x4.log']);
   });
+
+  it('put into a folder that is not there names the missing folder and how to make it (vsftpd blamed write permission, the others the file)', async () => {
+    const local = path.join(work, 'to-nowhere.txt');
+    fs.writeFileSync(local, 'x');
+    serverFile('exists/keep.txt', 'k');
+    for (const [target, missing] of [[`${url}/exists/no-dir/deeper/`, '/exists/no-dir'], [`${url}/no-dir/x.txt`, '/no-dir']] as const) {
+      const run = await ferry(['put', local, target]);
+      expect(run.code, run.stderr).toBe(7);
+      expect(run.stderr).toContain(`ferry: ${missing} does not exist on the server`);
+      expect(run.stderr).toMatch(/Create the folder first \(ferry mkdir -p URL/);
+    }
+    const several = await ferry(['put', local, local, `${url}/no-dir/`]);
+    expect(several.code).toBe(11);
+    expect(several.stderr).toContain('/no-dir does not exist on the server');
+    // A refusal with the folder there keeps the server's own reason.
+    const locked = path.join(server.root, 'exists');
+    fs.chmodSync(locked, 0o555);
+    try {
+      const refused = await ferry(['put', local, `${url}/exists/`]);
+      expect(refused.code).toBe(7);
+      expect(refused.stderr).not.toMatch(/does not exist on the server, so/);
+    } finally {
+      fs.chmodSync(locked, 0o755);
+    }
+  });
 });

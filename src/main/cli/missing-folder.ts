@@ -1,0 +1,38 @@
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import { joinRemote, remoteDirname } from '../ftp/remote-path';
+
+/**
+ * An upload refused because its folder is not there, told as such. Servers word it as if the file were the problem —
+ * vsftpd "553 Could not create file" (the hint then blamed write permission), pure-ftpd "553 Can't open that file:
+ * No such file or directory", proftpd "550 /a/b.txt: No such file or directory" (the hint said to refresh the
+ * listing). Null when the refusal had another cause (the folder is there): the server's error stands.
+ */
+export async function missingFolderError(client: FtpClient, remotePath: string, error: unknown): Promise<FtpError | null> {
+  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || (error.data.code !== 550 && error.data.code !== 553)) return null;
+  const missing = await firstMissingFolder(client, remoteDirname(remotePath));
+  if (missing === null) return null;
+  const { text, ...reply } = error.data;
+  const serverSaid = text?.values?.reply ?? error.data.message;
+  return new FtpError({
+    ...reply,
+    message: `${missing} does not exist on the server, so ${remotePath} cannot be created there (${serverSaid}).`,
+    hint: `Create the folder first (ferry mkdir -p URL${missing === '/' ? '' : missing}), or upload a whole folder with ferry mirror --reverse, which makes its folders.`,
+  });
+}
+
+/** The first folder of `folder`'s path that the server does not list, from the top; null when all are there (or cannot be told). */
+async function firstMissingFolder(client: FtpClient, folder: string): Promise<string | null> {
+  let at = '/';
+  for (const name of folder.split('/').filter(Boolean)) {
+    const entries = await client.list(at).then(
+      (listing) => listing.entries,
+      () => null,
+    );
+    if (entries === null) return null;
+    const next = joinRemote(at, name);
+    if (!entries.some((entry) => entry.name === name)) return next;
+    at = next;
+  }
+  return null;
+}
