@@ -32,6 +32,7 @@ import { getDesktopFiles } from './api/electron-api';
 import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
 import { panesToRefresh } from './lib/queue-refresh';
+import { openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
 import { currentLanguage, displayLanguage, t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
@@ -381,7 +382,7 @@ function onQueueChanged(items: readonly TransferItem[]): void {
     const progress = new Map([...s.progress].filter(([id]) => live.has(id)));
     const ids = new Set(items.map((i) => i.id));
     const selected = new Set([...s.selected].filter((id) => ids.has(id)));
-    return { items, progress, selected };
+    return { items, progress, selected, questions: openQuestions(s.questions, items) };
   });
   if (refreshSides.size > 0 && refreshTimer === null) {
     refreshTimer = setTimeout(() => {

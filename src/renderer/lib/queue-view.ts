@@ -2,7 +2,7 @@
  * How the queue panel splits and counts transfer items: which tab an item belongs to, and the
  * totals the status bar shows. Pure over the item list.
  */
-import type { ProgressUpdate, TransferItem } from '../../shared/models';
+import type { OverwriteQuestion, ProgressUpdate, TransferItem } from '../../shared/models';
 
 export type QueueTab = 'queued' | 'failed' | 'successful';
 
@@ -63,4 +63,16 @@ export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMa
     else successful += 1;
   }
   return { queued, running, failed, successful, bytesLeft, rate };
+}
+
+/**
+ * The overwrite questions still open: their item is in the queue and waiting (an item waiting for its answer is
+ * queued). One answered in another window, or whose item was paused, cancelled or has gone on, is dropped — its dialog
+ * stayed up over a settled question, and answering it only brought "already answered".
+ */
+export function openQuestions(questions: readonly OverwriteQuestion[], items: readonly TransferItem[]): readonly OverwriteQuestion[] {
+  if (questions.length === 0) return questions;
+  const waiting = new Set(items.filter((item) => item.state === 'queued').map((item) => item.id));
+  const open = questions.filter((question) => waiting.has(question.itemId));
+  return open.length === questions.length ? questions : open;
 }
