@@ -417,4 +417,23 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.emulateMedia({ forcedColors: 'none' });
     });
   }, 30_000);
+
+  it('a connection tab closed from the keyboard leaves the focus on the tab now shown', async () => {
+    const { scenario: s } = setup();
+    const { page, step } = s;
+    const strip = page.getByRole('tablist', { name: 'Connections' });
+
+    await step('New tab from the keyboard', async () => {
+      await page.getByRole('button', { name: 'New tab' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(strip.getByRole('tab')).toHaveCount(2);
+    });
+
+    await step('Enter on the new tab’s close button: one tab left, and it has the focus', async () => {
+      await strip.getByRole('button', { name: 'Close tab Not connected' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(strip.getByRole('tab')).toHaveCount(1);
+      await expect(strip.getByRole('tab', { selected: true })).toBeFocused();
+    });
+  }, 30_000);
 });

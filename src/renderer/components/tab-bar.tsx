@@ -17,6 +17,21 @@ export function tabLabel(session: SessionStoreState, t: Translator): string {
   return t('tabs.notConnected');
 }
 
+/**
+ * Closes a tab from its close button; the button goes with the tab, so a keyboard there moves to the tab now shown
+ * (it used to fall to the page, and the next Tab started again at the top of the window).
+ */
+async function closeFromButton(id: number, button: HTMLElement): Promise<void> {
+  const list = button.closest('[role="tablist"]');
+  const hadFocus = document.activeElement === button;
+  await actions.closeTab(id);
+  if (!hadFocus) return;
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) list?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  });
+}
+
 export function TabBar(): ReactElement {
   const t = useT();
   const tabs = useTabsStore((s) => s.tabs);
@@ -56,7 +71,7 @@ export function TabBar(): ReactElement {
                 <span className="conn-tab-label">{label}</span>
               </button>
               {tabs.length > 1 ? (
-                <button type="button" className="icon-button conn-tab-close" aria-label={t('tabs.close', { label })} title={t('tabs.close', { label })} onClick={() => void actions.closeTab(tab.id)}>
+                <button type="button" className="icon-button conn-tab-close" aria-label={t('tabs.close', { label })} title={t('tabs.close', { label })} onClick={(e) => void closeFromButton(tab.id, e.currentTarget)}>
                   <Icon name="close" size={12} />
                 </button>
               ) : null}
