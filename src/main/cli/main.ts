@@ -13,6 +13,7 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { localTargetFor } from './local-target';
 import { missingFolderError } from './missing-folder';
 import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
@@ -171,9 +172,7 @@ export function buildProgram(): Command {
             return;
           }
         }
-        let target = local ?? remoteBasename(url.path);
-        const stat = await fsp.stat(target).catch(() => null);
-        if (stat?.isDirectory()) target = path.join(target, remoteBasename(url.path));
+        const target = await localTargetFor(local, remoteBasename(url.path));
         await interrupts.duringTransfer((signal) => getFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii, signal })).catch(async (error: unknown) => {
           throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', `Copy a folder with: ferry mirror URL ${JSON.stringify(local ?? '.')}`)) ?? error;
         });
