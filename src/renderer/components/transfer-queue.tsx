@@ -91,7 +91,8 @@ function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onM
       </div>
       <div role="gridcell" className="q-progress">
         {partial ? <progress max={100} value={pct ?? undefined} aria-label={t('queue.progress')} /> : <span className="q-state">{stateText}</span>}
-        {pct !== null && item.state !== 'done' && item.state !== 'queued' ? <span className="q-pct">{pct}%</span> : null}
+        {/* Only beside a bar: a failed row read "Failed 100%" for bytes that arrived but were never written. */}
+        {partial && pct !== null ? <span className="q-pct">{pct}%</span> : null}
       </div>
       <div role="gridcell" className="q-rate">
         {/* A bar alone does not say whether it moves: a paused item (or one queued with part of it done) says which. */}
