@@ -130,6 +130,12 @@ export const ERROR_TEXTS_EN = {
   'closed.session-gone': 'This connection is no longer open.',
   'closed.session-gone.hint': 'Connect to the site again.',
   // A restored queue's transfers of a quick connection (its password was never saved).
+  // A transfer whose result does not check out. {path} is the remote path.
+  'verify.size-local': 'The local copy of {path} has {actual} bytes after the transfer, but {expected} were expected.',
+  'verify.size-remote': "The server's copy of {path} has {actual} bytes after the transfer, but {expected} were expected.",
+  'verify.size.hint': 'The file changed during the transfer or the transfer was cut short. Transfer it again (retry).',
+  'verify.checksum': 'The {algorithm} checksum of {path} does not match: the server has {remote}, the local copy {local}.',
+  'verify.checksum.hint': 'The file was changed or damaged in transit. Transfer it again (retry); if it keeps happening, check the server disk or the network.',
   'queue.quick-gone': 'The quick-connect session these transfers belong to is gone (Ferry was restarted).',
   'queue.quick-gone.hint': 'Quick-connect to the server again, then retry the failed items; or save the server as a site.',
   'queue.ask-password-gone': 'The site "{site}" asks for its password at each connection, and Ferry was restarted since it was given.',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Checksum, FtpClient } from '../ftp/ftp-client';
+import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { crc32, crc32Hex } from './crc32';
 
@@ -50,20 +51,15 @@ export async function verifyChecksum(client: FtpClient, remotePath: string, loca
   if (!remote) return 'none';
   const local = await localChecksum(localFile, remote.algorithm);
   if (checksumsEqual(remote.algorithm, remote.hex, local)) return 'checksum';
-  throw new FtpError({
-    kind: 'protocol',
-    retryable: false,
-    message: `The ${remote.algorithm} checksum of ${remotePath} does not match: the server has ${remote.hex}, the local copy ${local}.`,
-    hint: 'The file was changed or damaged in transit. Transfer it again (retry); if it keeps happening, check the server disk or the network.',
-  });
+  throw checksumMismatch(remotePath, remote.algorithm, remote.hex, local);
 }
 
-/** A size that does not match, as a non-retryable error. */
-export function sizeMismatch(what: string, expected: number, actual: number): FtpError {
-  return new FtpError({
-    kind: 'protocol',
-    retryable: false,
-    message: `${what} has ${actual} bytes after the transfer, but ${expected} were expected.`,
-    hint: 'The file changed during the transfer or the transfer was cut short. Transfer it again (retry).',
-  });
+/** A checksum that does not match, as a non-retryable error (from the shared table, so a window shows it in its language). */
+export function checksumMismatch(remotePath: string, algorithm: string, remote: string, local: string): FtpError {
+  return new FtpError({ kind: 'protocol', retryable: false, ...sentences('verify.checksum', 'verify.checksum.hint', { path: remotePath, algorithm, remote, local }) });
+}
+
+/** A size that does not match after the transfer, on this computer's copy or the server's, as a non-retryable error. */
+export function sizeMismatch(side: 'local' | 'remote', path: string, expected: number, actual: number): FtpError {
+  return new FtpError({ kind: 'protocol', retryable: false, ...sentences(side === 'local' ? 'verify.size-local' : 'verify.size-remote', 'verify.size.hint', { path, expected, actual }) });
 }

@@ -216,7 +216,7 @@ async function verify(client: FtpClient, entry: QueueEntry, part: string, writte
   if (entry.size !== null) {
     if (written !== entry.size) {
       const current = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
-      if (current !== written) throw sizeMismatch(`Local copy of ${entry.remotePath}`, current ?? entry.size, written);
+      if (current !== written) throw sizeMismatch('local', entry.remotePath, current ?? entry.size, written);
       entry.size = current;
     }
     verified = 'size';

@@ -158,7 +158,7 @@ async function verify(client: FtpClient, remotePath: string, localPath: string, 
   if (askSize && client.capabilities.size) {
     const remoteSize = await client.size(remotePath);
     if (remoteSize !== null) {
-      if (remoteSize !== size) throw sizeMismatch(`The server's copy of ${remotePath}`, size, remoteSize);
+      if (remoteSize !== size) throw sizeMismatch('remote', remotePath, size, remoteSize);
       verified = 'size';
     }
   }
