@@ -277,7 +277,9 @@ export function buildProgram(): Command {
     .action(async (urlText: string, flags: ConnectionFlags & { parents?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         if (!flags.parents) {
-          await client.mkdir(url.path);
+          await client.mkdir(url.path).catch(async (error: unknown) => {
+            throw (await missingFolderError(client, url.path, error, 'mkdir')) ?? error;
+          });
           return;
         }
         await ensureRemoteFolder(client, url.path);

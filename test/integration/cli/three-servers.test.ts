@@ -217,4 +217,14 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
       fs.chmodSync(locked, 0o755);
     }
   });
+
+  it('mkdir without -p in a folder that is not there names that folder and says -p (pure-ftpd and proftpd said the new folder did not exist)', async () => {
+    const run = await ferry(['mkdir', `${url}/no-parent/child`]);
+    expect(run.code, run.stderr).toBe(7);
+    expect(run.stderr).toContain('ferry: /no-parent does not exist on the server, so /no-parent/child cannot be created there');
+    expect(run.stderr).toContain('Add -p to create the missing folders too: ferry mkdir -p URL.');
+    const made = await ferry(['mkdir', '-p', `${url}/no-parent/child`]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(fs.statSync(path.join(server.root, 'no-parent/child')).isDirectory()).toBe(true);
+  });
 });
