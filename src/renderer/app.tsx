@@ -6,6 +6,7 @@ import { Component, useEffect, type ErrorInfo, type ReactElement, type ReactNode
 import * as actions from './actions';
 import { DialogHost } from './components/dialogs';
 import { FilePane } from './components/file-pane';
+import { useFocusRescue } from './components/focus-rescue';
 import { MenuHost } from './components/menu';
 import { MessageLog } from './components/message-log';
 import { SettingsDialog } from './components/settings-dialog';
@@ -62,6 +63,7 @@ export function App(): ReactElement {
   const searchOpen = useUiStore((s) => s.searchOpen);
   const copyToSite = useUiStore((s) => s.copyToSite);
   useGlobalKeys();
+  useFocusRescue();
   return (
     <div className="app">
       <DocumentTitle />

@@ -436,4 +436,27 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(strip.getByRole('tab', { selected: true })).toBeFocused();
     });
   }, 30_000);
+
+  it('a button that turns itself off when used (Clear log, Clear finished) leaves the focus next to it, not on the page', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const inside = (region: typeof ui.log): Promise<boolean> => region.evaluate((r) => r.contains(document.activeElement));
+
+    await step('Clear log from the keyboard: the focus goes on to the log', async () => {
+      await ui.log.getByRole('button', { name: 'Clear log' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(ui.log).toContainText('Commands and server replies appear here.');
+      await expect(ui.log.getByRole('button', { name: 'Clear log' })).toBeDisabled();
+      await expect(ui.log.getByRole('log')).toBeFocused();
+    });
+
+    await step('Clear finished and failed from the keyboard: the focus stays in the queue', async () => {
+      const clear = ui.queue.getByRole('button', { name: 'Clear finished and failed' });
+      await expect(clear).toBeEnabled();
+      await clear.focus();
+      await page.keyboard.press('Enter');
+      await expect(clear).toBeDisabled();
+      await expect.poll(() => inside(ui.queue)).toBe(true);
+    });
+  }, 30_000);
 });
