@@ -46,7 +46,7 @@ export async function inspectTarget(file: string): Promise<TargetState> {
 /** Null when `file`'s own name (not its folder) may be written below `root`, else why not. */
 export function unsafeTargetNote(root: string, file: string): string | null {
   const segments = segmentsBelow(root, file);
-  if (!segments) return `Refused ${JSON.stringify(file)}: it is not inside ${JSON.stringify(root)}.`;
+  if (!segments) return errorText('note.outside-root', { path: JSON.stringify(file), root: JSON.stringify(root) });
   const name = segments[segments.length - 1] ?? '';
   const reason = unsafeLocalNameReason(name);
   return reason ? describeUnsafeName(name, reason) : null;
@@ -60,7 +60,7 @@ export function unsafeTargetNote(root: string, file: string): string | null {
 export async function prepareFolder(root: string, folder: string): Promise<string | null> {
   const refused = await ensureFolder(root, folder);
   if (refused) return refused;
-  if (!(await isRealPathInside(root, folder))) return `Refused ${JSON.stringify(folder)}: it resolves to a place outside ${JSON.stringify(root)}.`;
+  if (!(await isRealPathInside(root, folder))) return errorText('note.resolves-outside', { path: JSON.stringify(folder), root: JSON.stringify(root) });
   return null;
 }
 
@@ -75,7 +75,7 @@ export async function ensureFolder(root: string, folder: string): Promise<string
     return null;
   }
   const segments = segmentsBelow(root, folder);
-  if (!segments) return `Refused ${JSON.stringify(folder)}: it is not inside ${JSON.stringify(root)}.`;
+  if (!segments) return errorText('note.outside-root', { path: JSON.stringify(folder), root: JSON.stringify(root) });
   await fsp.mkdir(resolvedRoot, { recursive: true });
   let current = resolvedRoot;
   for (const segment of segments) {
@@ -90,8 +90,8 @@ export async function ensureFolder(root: string, folder: string): Promise<string
       // Look again: something may have raced us to the name.
       stats = await lstatOrNull(current);
     }
-    if (stats?.isSymbolicLink()) return `Skipped ${JSON.stringify(current)}: it is a symbolic link, and Ferry does not write through links.`;
-    if (!stats?.isDirectory()) return `Skipped ${JSON.stringify(folder)}: ${JSON.stringify(current)} exists and is not a folder.`;
+    if (stats?.isSymbolicLink()) return errorText('note.folder-link', { path: JSON.stringify(current) });
+    if (!stats?.isDirectory()) return errorText('note.folder-blocked', { path: JSON.stringify(folder), blocker: JSON.stringify(current) });
   }
   return null;
 }

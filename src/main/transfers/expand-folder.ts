@@ -68,7 +68,7 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
   }
   for (const line of listing.unparsed) {
     if (line.trim() === '') continue;
-    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: `A line of the listing of ${remoteDir} could not be read and was left out: ${JSON.stringify(line)}` });
+    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: errorText('note.unreadable-line', { path: remoteDir, line: JSON.stringify(line) }) });
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
 }
@@ -96,10 +96,8 @@ function nameKey(name: string): string {
 }
 
 function remoteSkipNote(entry: RemoteEntry, remotePath: string): string {
-  if (entry.type === 'symlink') {
-    return `Skipped ${remotePath}: it is a symbolic link${entry.target ? ` to ${entry.target}` : ''}; links are not followed (they can point anywhere, including outside the folder).`;
-  }
-  return `Skipped ${remotePath}: it is a special file (not a file or folder).`;
+  if (entry.type === 'symlink') return entry.target ? errorText('note.remote-link-to', { path: remotePath, target: entry.target }) : errorText('note.remote-link', { path: remotePath });
+  return errorText('note.remote-special', { path: remotePath });
 }
 
 /** Upload: make sure the remote folder exists, read the local one, and note which remote targets already exist. */
