@@ -18,6 +18,7 @@ import { missingFolderError } from './missing-folder';
 import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
 import { interrupts } from './interrupt';
+import { stdoutWatch } from './stdout-watch';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences } from '../ftp/charset-guess';
@@ -159,7 +160,9 @@ export function buildProgram(): Command {
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'get');
         if (local === '-') {
-          await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal })).catch((error: unknown) => {
+          await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]) })).catch((error: unknown) => {
+            // The reader of the pipe went away (| head): what it wanted has been written; nothing to report.
+            if (stdoutWatch.failed) return;
             throw wasInterrupted(error) ? interruptedOther() : error;
           });
           return;
@@ -387,6 +390,7 @@ export function buildProgram(): Command {
 /** Entry point: run, and turn any failure into its message, hint and exit status. */
 export async function main(argv: readonly string[]): Promise<void> {
   interrupts.install();
+  stdoutWatch.install();
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
@@ -399,6 +403,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`ferry: ${describeError(data)}\n`);
     process.exitCode = EXIT_CODES[data.kind];
   }
+  // Standard output went away under us (| head): end as the pipe's SIGPIPE would have ended us.
+  process.exitCode = stdoutWatch.exitCode ?? process.exitCode;
   // A transfer ended by Ctrl-C or SIGTERM (ABOR and QUIT sent, what was kept said): now end as the signal would have.
   if (interrupts.received) interrupts.raise(interrupts.received);
 }

@@ -50,3 +50,26 @@ export function ferryInterrupted(args: readonly string[], signal: NodeJS.Signals
 export function serverUrl(server: RunningServer): string {
   return `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}`;
 }
+
+/** `ferry ARGS | head -c BYTES`: standard output is closed once `bytes` have been read from it. */
+export function ferryIntoHead(args: readonly string[], bytes: number): Promise<FerryRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_LAUNCHER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let read = 0;
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (read >= bytes) return;
+      out.push(chunk);
+      read += chunk.length;
+      if (read >= bytes) child.stdout.destroy();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: Buffer.concat(out).subarray(0, bytes), stderr });
+    });
+  });
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../../support/netns/ferry-cli';
 import { SERVER_KINDS, startServer, type RunningServer } from '../../support/servers/ftp-server';
-import { ferry, ferryInterrupted, serverUrl } from './run-ferry';
+import { ferry, ferryInterrupted, ferryIntoHead, serverUrl } from './run-ferry';
 
 describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
   let server: RunningServer;
@@ -226,5 +226,21 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     const made = await ferry(['mkdir', '-p', `${url}/no-parent/child`]);
     expect(made.code, made.stderr).toBe(0);
     expect(fs.statSync(path.join(server.root, 'no-parent/child')).isDirectory()).toBe(true);
+  });
+
+  it('output into a pipe its reader closed (| head): ls ends quietly with 141 instead of a Node stack trace; get - aborts the transfer instead of blaming the data connection', async () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `many/a-file-with-a-rather-long-name-number-${String(i).padStart(5, '0')}.txt`);
+    for (const name of names) serverFile(name, '');
+    const listed = await ferryIntoHead(['ls', `${url}/many`], 100);
+    expect(listed.stderr).not.toMatch(/EPIPE|Unhandled|ferry:/);
+    expect(listed.code, listed.stderr).toBe(141);
+    const content = Buffer.alloc(32 * 1024 * 1024, 3);
+    serverFile('piped/big.bin', content);
+    const got = await ferryIntoHead(['get', '-v', `${url}/piped/big.bin`, '-'], 10);
+    expect(got.stdout.length).toBe(10);
+    expect(got.code, got.stderr).toBe(141);
+    expect(got.stderr).not.toMatch(/^ferry:/m);
+    expect(got.stderr).toMatch(/^> ABOR$/m);
+    expect(got.stderr).toMatch(/^> QUIT$/m);
   });
 });
