@@ -413,6 +413,27 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       expect(seen.cursor.outline).toMatch(/^(solid|dotted) [1-9]/);
     });
 
+    await step('the context menu’s focused item shows too', async () => {
+      await page.keyboard.press('Shift+F10');
+      const menu = page.getByRole('menu');
+      await expect(menu).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+      // What is drawn behind the focused item (its own colour, or the menu's through a transparent one) differs from
+      // the menu's, or it has an outline.
+      const seen = await menu.evaluate((m) => {
+        const focused = m.querySelector('[role="menuitem"]:focus');
+        const menuBackground = getComputedStyle(m).backgroundColor;
+        if (!focused) return { drawn: 'nothing focused', menuBackground, outline: 'none' };
+        const css = getComputedStyle(focused);
+        const transparent = css.backgroundColor === 'transparent' || /,\s*0\)$/.test(css.backgroundColor);
+        return { drawn: transparent ? menuBackground : css.backgroundColor, menuBackground, outline: css.outlineStyle };
+      });
+      expect(seen.drawn).not.toBe('nothing focused');
+      expect(seen.drawn !== seen.menuBackground || seen.outline !== 'none').toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+    });
+
     await step('forced colours off again', async () => {
       await page.emulateMedia({ forcedColors: 'none' });
     });
@@ -427,6 +448,20 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.getByRole('button', { name: 'New tab' }).focus();
       await page.keyboard.press('Enter');
       await expect(strip.getByRole('tab')).toHaveCount(2);
+    });
+
+    await step('in forced colours the tab shown still looks chosen (its box shadow and opacity are dropped there)', async () => {
+      await page.emulateMedia({ forcedColors: 'active' });
+      const looks = await strip.evaluate((list) =>
+        [...list.querySelectorAll('[role="tab"]')].map((tab) => {
+          const css = getComputedStyle(tab.parentElement ?? tab);
+          return { selected: tab.getAttribute('aria-selected'), drawn: `${css.borderTopWidth} ${css.borderTopColor} ${css.outlineStyle} ${css.backgroundColor}` };
+        }),
+      );
+      await page.emulateMedia({ forcedColors: 'none' });
+      const chosen = looks.find((l) => l.selected === 'true');
+      const other = looks.find((l) => l.selected === 'false');
+      expect(chosen?.drawn).not.toBe(other?.drawn);
     });
 
     await step('Enter on the new tab’s close button: one tab left, and it has the focus', async () => {
