@@ -13,6 +13,7 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor } from './local-target';
 import { missingFolderError } from './missing-folder';
 import { isHomeRelative, resolveHome } from './home-path';
@@ -130,7 +131,9 @@ export function buildProgram(): Command {
         const listing = await client.list(url.path);
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
-        const text = flags.json ? listingToJson(listing.entries) : listingToText(listing.entries);
+        // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
+        const entries = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(url.path, { prefer: 'LIST' })).entries) : listing.entries;
+        const text = flags.json ? listingToJson(entries) : listingToText(entries);
         if (text) process.stdout.write(`${text}\n`);
       });
     });

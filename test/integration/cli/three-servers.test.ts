@@ -243,4 +243,22 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(got.stderr).toMatch(/^> ABOR$/m);
     expect(got.stderr).toMatch(/^> QUIT$/m);
   });
+
+  it('ls --json gives every symbolic link with its target (pure-ftpd and proftpd MLSD gave none, and proftpd left a link to nothing out)', async () => {
+    serverFile('links/a.txt', 'a');
+    fs.mkdirSync(path.join(server.root, 'links', 'sub'));
+    for (const [name, target] of [['to-file', 'a.txt'], ['to-sub', 'sub'], ['dangling', 'nowhere']]) fs.symlinkSync(target, path.join(server.root, 'links', name));
+    const run = await ferry(['ls', '--json', `${url}/links`]);
+    expect(run.code, run.stderr).toBe(0);
+    const entries = JSON.parse(run.stdout.toString()) as { name: string; type: string; target: string | null }[];
+    expect(entries.map(({ name, type, target }) => ({ name, type, target }))).toEqual([
+      { name: 'a.txt', type: 'file', target: null },
+      { name: 'dangling', type: 'symlink', target: 'nowhere' },
+      { name: 'sub', type: 'directory', target: null },
+      { name: 'to-file', type: 'symlink', target: 'a.txt' },
+      { name: 'to-sub', type: 'symlink', target: 'sub' },
+    ]);
+    const text = await ferry(['ls', `${url}/links`]);
+    expect(text.stdout.toString()).toMatch(/ to-sub -> sub$/m);
+  });
 });
