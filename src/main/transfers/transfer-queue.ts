@@ -153,6 +153,13 @@ export class TransferQueue {
   private saver: QueueSaver | null = null;
   private fileVersion = 1;
   private readonly idleWaiters: (() => void)[] = [];
+  /**
+   * Entries waiting, running or paused, by what they transfer (site, direction, both paths), and the key each was
+   * filed under (a renamed target keeps its old key): the same transfer is never queued twice, also not when a
+   * folder is queued again while its files are under way.
+   */
+  private readonly active = new Map<string, Set<QueueEntry>>();
+  private readonly activeKeys = new WeakMap<QueueEntry, string>();
   /** Local folders checked safe for downloads (see `prepareFolder`). */
   private readonly preparedFolders = new Set<string>();
   private policyValue: OverwritePolicy;
@@ -223,7 +230,7 @@ export class TransferQueue {
     const added: QueueEntry[] = [];
     for (const item of request.items) {
       const localPath = path.resolve(item.localPath);
-      const duplicate = this.entries.find((entry) => entry.siteKey === request.siteKey && entry.direction === request.direction && entry.localPath === localPath && entry.remotePath === item.remotePath && (entry.state === 'queued' || entry.state === 'running' || entry.state === 'paused'));
+      const duplicate = this.activeEntry({ siteKey: request.siteKey, direction: request.direction, localPath, remotePath: item.remotePath });
       if (duplicate) {
         added.push(duplicate);
         continue;
@@ -427,6 +434,7 @@ export class TransferQueue {
     for (const entry of added) {
       this.byId.set(entry.id, entry);
       this.count(entry.state, 1);
+      this.track(entry, isActive(entry.state));
       this.site(entry.siteKey);
     }
     this.resetHints();
@@ -436,6 +444,7 @@ export class TransferQueue {
   private forget(entry: QueueEntry): void {
     this.byId.delete(entry.id);
     this.count(entry.state, -1);
+    this.track(entry, false);
     if (!entry.busy) this.throttle.forget(entry.id);
   }
 
@@ -444,6 +453,7 @@ export class TransferQueue {
     if (!entry.removed) {
       this.count(entry.state, -1);
       this.count(state, 1);
+      this.track(entry, isActive(state));
     }
     entry.state = state;
     // An entry behind a site's scan hint may have become runnable.
@@ -454,6 +464,30 @@ export class TransferQueue {
   private count(state: TransferState, delta: number): void {
     if (state === 'queued') this.queuedCount += delta;
     else if (state === 'running') this.runningCount += delta;
+  }
+
+  /** File or unfile an entry in `active`. */
+  private track(entry: QueueEntry, active: boolean): void {
+    const filed = this.activeKeys.get(entry);
+    if (active === (filed !== undefined)) return;
+    if (filed !== undefined) {
+      this.activeKeys.delete(entry);
+      const set = this.active.get(filed);
+      set?.delete(entry);
+      if (set?.size === 0) this.active.delete(filed);
+      return;
+    }
+    const key = transferKey(entry);
+    this.activeKeys.set(entry, key);
+    const set = this.active.get(key);
+    if (set) set.add(entry);
+    else this.active.set(key, new Set([entry]));
+  }
+
+  /** The entry waiting, running or paused that does this transfer, if any. */
+  private activeEntry(transfer: Pick<QueueEntry, 'siteKey' | 'direction' | 'localPath' | 'remotePath'>): QueueEntry | undefined {
+    const set = this.active.get(transferKey(transfer));
+    return set ? set.values().next().value : undefined;
   }
 
   private setBusy(entry: QueueEntry, busy: boolean): void {
@@ -870,7 +904,8 @@ export class TransferQueue {
       return;
     }
     if (entry.direction === 'download') this.preparedFolders.add(entry.localPath);
-    const children = expansion.children.map((child) => this.childEntry(entry, child));
+    // A file (or folder) already waiting or under way — the same folder queued twice — is not queued again.
+    const children = expansion.children.map((child) => this.childEntry(entry, child)).filter((child) => child.state === 'skipped' || this.activeEntry(child) === undefined);
     entry.note = errorText('note.folder-queued', { files: children.filter((child) => !child.isDirectory).length, folders: children.filter((child) => child.isDirectory).length });
     this.setState(entry, 'done');
     this.finished(entry, 0, 0, 'none');
@@ -1004,6 +1039,14 @@ export class TransferQueue {
  */
 function droppedWhileConnecting(entry: QueueEntry): boolean {
   return entry.removed || entry.state !== 'running';
+}
+
+function isActive(state: TransferState): boolean {
+  return state === 'queued' || state === 'running' || state === 'paused';
+}
+
+function transferKey(transfer: Pick<QueueEntry, 'siteKey' | 'direction' | 'localPath' | 'remotePath'>): string {
+  return `${transfer.siteKey}\n${transfer.direction}\n${transfer.localPath}\n${transfer.remotePath}`;
 }
 
 /** Seconds as the notes show them ("2.1", "12"). */

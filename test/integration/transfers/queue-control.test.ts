@@ -105,6 +105,29 @@ describe('queue controls (vsftpd)', () => {
     await queue.close();
   });
 
+  it('the same folder queued twice while its files are under way never runs one file twice at once', async () => {
+    // The second folder item was expanded into a second copy of every file, run beside the first on the same
+    // targets: two workers wrote one partial file and renamed it, and one copy failed with "… does not exist on this
+    // computer" (uploads: two STORs on one remote file).
+    const { queue } = await openQueue(server, { connectionLimit: () => 4, policy: 'overwrite' });
+    const folder = { localPath: path.join(local, 'twice-folder'), remotePath: '/', isDirectory: true };
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [folder] });
+    await waitFor(async () => ((await queue.list()).some((item) => item.remotePath === '/big.bin' && item.state === 'running') ? true : undefined), 10_000, 'the folder to be under way');
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [folder] });
+    // Files the first copy has finished may be fetched again (the user asked twice); never two at once.
+    const concurrent = new Set<string>();
+    const idle = queue.whenIdle().then(() => true);
+    while (!(await Promise.race([idle, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5))]))) {
+      const active = (await queue.list()).filter((item) => item.state === 'queued' || item.state === 'running' || item.state === 'paused').map((item) => item.remotePath);
+      for (const [index, remotePath] of active.entries()) if (active.indexOf(remotePath) !== index) concurrent.add(remotePath);
+    }
+    const items = await queue.list();
+    await queue.close();
+    expect([...concurrent]).toEqual([]);
+    expect(items.filter((item) => item.state !== 'done').map((item) => `${item.remotePath} ${item.state} ${item.error?.message ?? ''}`)).toEqual([]);
+    expect(sha256(await fsp.readFile(path.join(local, 'twice-folder', 'big.bin')))).toBe(sha256(big));
+  });
+
   it('takes items in the order the user sets', async () => {
     const order: string[] = [];
     const { queue } = await openQueue(server, { connectionLimit: () => 1, onFinished: (event) => order.push(event.item.remotePath) });
