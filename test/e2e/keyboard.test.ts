@@ -297,6 +297,15 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(ui.pathField('remote')).toHaveValue('/dates/2025');
       await expect(tree).toBeFocused();
     });
+
+    await step('Alt+Up in the list goes to the parent folder (FileZilla’s), then back into 2025 with Enter', async () => {
+      await ui.grid('remote').focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await ui.expectRemoteListing('/dates', ['2025']);
+      await page.keyboard.press('Enter'); // the cursor is on the folder we came from
+      await expect(ui.pathField('remote')).toHaveValue('/dates/2025');
+      await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
+    });
   }, 60_000);
 
   it('after Delete the keyboard stays where it was: the row now in the deleted one’s place has the cursor', async () => {

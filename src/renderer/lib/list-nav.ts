@@ -130,7 +130,8 @@ function onKey(state: NavState, input: KeyInput, view: NavView): NavResult {
   const cursorIndex = state.cursor !== null ? view.indexOf(state.cursor) : -1;
   const page = Math.max(1, input.pageSize - 1);
 
-  if (alt) return result(state, false);
+  // FileZilla's Alt+Up: the parent folder, as Backspace. Other Alt combinations belong to the browser or the menu bar.
+  if (alt) return key === 'ArrowUp' && !ctrl && !shift ? result({ ...state, typed: '' }, true, 'up') : result(state, false);
   switch (key) {
     case 'ArrowDown':
       return result(moveTo(state, view, cursorIndex < 0 ? 0 : cursorIndex + 1, shift, ctrl));

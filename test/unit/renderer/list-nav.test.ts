@@ -34,6 +34,8 @@ describe('navReduce: keys → commands', () => {
 
   it('Enter with nothing focused does nothing', () => expect(navReduce(EMPTY_NAV, key('Enter'), view).command).toBeNull());
   it('Alt combinations are left to the browser', () => expect(navReduce(at('beta'), key('ArrowDown', { alt: true }), view).handled).toBe(false));
+  // FileZilla: "Alt+Up navigates to the parent folder in the file view", as Backspace does.
+  it('Alt+Up goes up', () => expect(navReduce(at('beta'), key('ArrowUp', { alt: true }), view)).toMatchObject({ handled: true, command: 'up' }));
   it('Ctrl+Tab is left to the browser', () => expect(navReduce(at('beta'), key('Tab', { ctrl: true }), view).handled).toBe(false));
   // Both lists sending Tab and Shift+Tab to each other trapped the keyboard: nothing after them was reachable.
   it('Shift+Tab is left to the browser (back to the pane tools)', () => expect(navReduce(at('beta'), key('Tab', { shift: true }), view)).toMatchObject({ handled: false, command: null }));
