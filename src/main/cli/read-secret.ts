@@ -41,8 +41,9 @@ export async function readLine(stdin: NodeJS.ReadableStream = process.stdin): Pr
 export async function promptPassword(question: string): Promise<string | null> {
   const stdin = process.stdin;
   if (!stdin.isTTY || !process.stderr.isTTY) return null;
-  process.stderr.write(question);
+  // Raw before the question shows: what is typed from then on is neither echoed nor taken by the line discipline.
   stdin.setRawMode(true);
+  process.stderr.write(question);
   stdin.resume();
   stdin.setEncoding('utf8');
   let answer: string | null;
