@@ -503,4 +503,19 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect.poll(() => inside(ui.queue)).toBe(true);
     });
   }, 30_000);
+
+  it('the dividers say where they are: a focused splitter has aria-valuenow (and a maximum) before it is ever moved', async () => {
+    const { scenario: s } = setup();
+    const { page, step } = s;
+    const divider = page.getByRole('separator', { name: 'Resize panes' });
+
+    await step('focus the panes’ divider: its position is there; Right moves it 16 px', async () => {
+      await divider.focus();
+      const before = Number(await divider.getAttribute('aria-valuenow'));
+      expect(before).toBeGreaterThan(200);
+      expect(Number(await divider.getAttribute('aria-valuemax'))).toBeGreaterThanOrEqual(before);
+      await page.keyboard.press('ArrowRight');
+      await expect(divider).toHaveAttribute('aria-valuenow', String(before + 16));
+    });
+  }, 30_000);
 });

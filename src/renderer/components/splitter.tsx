@@ -1,6 +1,8 @@
 /**
  * A draggable divider that sizes a neighbouring panel through a CSS variable on the app root,
- * remembered in localStorage. Keyboard: arrow keys move it (role="separator", focusable).
+ * remembered in localStorage. Keyboard: arrow keys move it (role="separator", focusable). A focusable separator must
+ * say where it is: `aria-valuenow` (the panel's size in px) and `aria-valuemax` are filled in whenever it gets the
+ * focus or moves — an untouched divider used to have no position at all for a screen reader.
  * Until it is first moved the stylesheet's default holds (the panes' 50 % follows the window); a drag or a key
  * starts from the panel's size as drawn, so a window resized meanwhile never makes the divider jump.
  */
@@ -37,6 +39,7 @@ export function Splitter(props: SplitterProps): ReactElement {
     const root = ref.current?.closest<HTMLElement>('.app');
     root?.style.setProperty(props.variable, `${clamped}px`);
     ref.current?.setAttribute('aria-valuenow', String(clamped));
+    ref.current?.setAttribute('aria-valuemax', String(Math.round(props.max())));
     if (store) {
       try {
         localStorage.setItem(STORAGE + props.variable, String(clamped));
@@ -77,6 +80,12 @@ export function Splitter(props: SplitterProps): ReactElement {
     e.currentTarget.releasePointerCapture(e.pointerId);
     apply(current(), true);
   };
+  /** The position as a screen reader reads it: the panel's size now and how far it can go. */
+  const describe = (): void => {
+    ref.current?.setAttribute('aria-valuenow', String(Math.round(current())));
+    ref.current?.setAttribute('aria-valuemax', String(Math.round(props.max())));
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 64 : 16;
     const grow: Readonly<Record<string, number>> = props.orientation === 'horizontal' ? { ArrowDown: 1, ArrowUp: -1 } : { ArrowRight: 1, ArrowLeft: -1 };
@@ -99,6 +108,7 @@ export function Splitter(props: SplitterProps): ReactElement {
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onKeyDown={onKeyDown}
+      onFocus={describe}
     />
   );
 }
