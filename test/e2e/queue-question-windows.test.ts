@@ -19,14 +19,17 @@ describe('the overwrite question in two windows', () => {
   it('answered in one window, it closes in the other, which then shows the next question', async () => {
     const { scenario: s, server: srv, folders } = setup();
     const { ui, step } = s;
-    const other = new FerryWindow(await s.context.newPage());
+    let other: FerryWindow = ui;
     const question = (w: FerryWindow) => w.page.getByRole('dialog', { name: 'Target file already exists' });
 
     await step('connect in the first window, open a second one', async () => {
       await ui.createSite({ name: 'Two windows', host: srv.host, port: srv.port, user: srv.user, password: srv.password, mode: 'Passive' });
       await ui.connectFromSiteManager();
       await ui.expectRemoteListing('/', ['report.txt', 'notes.txt']);
+      // Opened after connecting: a page in the background runs its timers slowly (Chromium throttles it).
+      other = new FerryWindow(await s.context.newPage());
       await other.open(s.host.url);
+      await ui.page.bringToFront();
     });
 
     await step('download both: each window asks about the first', async () => {
@@ -40,6 +43,7 @@ describe('the overwrite question in two windows', () => {
     const first = await question(ui).locator('code').first().innerText();
     await step('answer Overwrite in the first window: the second window moves on to the next question', async () => {
       await expect(question(other).locator('code').first()).toHaveText(first);
+      await ui.page.bringToFront();
       await question(ui).getByRole('radio', { name: 'Overwrite', exact: true }).check();
       await question(ui).getByRole('button', { name: 'OK' }).click();
       await expect(question(other).locator('code').first()).not.toHaveText(first);
@@ -47,6 +51,7 @@ describe('the overwrite question in two windows', () => {
     });
 
     await step('answer the second in the second window: the first window closes its dialog too', async () => {
+      await other.page.bringToFront();
       await question(other).getByRole('button', { name: 'Skip' }).click();
       await expect(question(other)).toBeHidden();
       await expect(question(ui)).toBeHidden();
