@@ -136,6 +136,7 @@ export const ERROR_TEXTS_EN = {
   'verify.size.hint': 'The file changed during the transfer or the transfer was cut short. Transfer it again (retry).',
   'verify.checksum': 'The {algorithm} checksum of {path} does not match: the server has {remote}, the local copy {local}.',
   'verify.checksum.hint': 'The file was changed or damaged in transit. Transfer it again (retry); if it keeps happening, check the server disk or the network.',
+  'queue.question-gone': 'This question was already answered or its item is gone.',
   'queue.quick-gone': 'The quick-connect session these transfers belong to is gone (Ferry was restarted).',
   'queue.quick-gone.hint': 'Quick-connect to the server again, then retry the failed items; or save the server as a site.',
   'queue.ask-password-gone': 'The site "{site}" asks for its password at each connection, and Ferry was restarted since it was given.',

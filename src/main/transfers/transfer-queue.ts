@@ -26,7 +26,7 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDeci
 import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
 import { compileSkipList } from '../../shared/skip-list';
-import { errorText } from '../../shared/error-texts';
+import { errorText, sentences } from '../../shared/error-texts';
 import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
 import { PARTIAL_SUFFIX } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
@@ -358,7 +358,7 @@ export class TransferQueue {
     const index = this.questions.findIndex((pending) => pending.question.questionId === answer.questionId);
     const pending = index >= 0 ? this.questions[index] : undefined;
     if (!pending) {
-      throw new FtpError({ kind: 'invalid-input', retryable: false, message: 'This question was already answered or its item is gone.', hint: '' });
+      throw new FtpError({ kind: 'invalid-input', retryable: false, ...sentences('queue.question-gone', null) });
     }
     this.questions.splice(index, 1);
     pending.entry.choice = answer.choice;

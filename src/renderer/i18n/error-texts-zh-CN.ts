@@ -122,6 +122,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'verify.size.hint': '文件在传输过程中被更改，或传输被中断。请重新传输（重试）。',
   'verify.checksum': '{path} 的 {algorithm} 校验和不一致：服务器上为 {remote}，本地副本为 {local}。',
   'verify.checksum.hint': '文件在传输中被更改或损坏。请重新传输（重试）；如果一再发生，请检查服务器磁盘或网络。',
+  'queue.question-gone': '这个问题已经回答过了，或者它的项目已不在队列中。',
   'queue.quick-gone': '这些传输所属的快速连接会话已不存在（Ferry 已重新启动）。',
   'queue.quick-gone.hint': '请再次快速连接到该服务器，然后重试失败的项目；或将该服务器保存为站点。',
   'queue.ask-password-gone': '站点“{site}”每次连接时都要求输入密码，而输入密码后 Ferry 已重新启动。',
