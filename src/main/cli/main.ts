@@ -13,6 +13,7 @@ import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutRep
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 import { getFile } from './get-file';
+import { moveDestination } from './move-destination';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor } from './local-target';
 import { missingFolderError } from './missing-folder';
@@ -292,12 +293,14 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, or relative to the same folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
+  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, or relative to the same folder; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
     .action(async (urlText: string, newPath: string, flags: ConnectionFlags & { force?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
-        const destination = newPath.startsWith('/') ? newPath : joinRemote(remoteDirname(url.path), newPath);
-        if (flags.force) await client.rename(url.path, destination);
-        else await renameWithoutReplacing(client, url.path, destination);
+        const destination = await moveDestination(client, url.path, newPath);
+        const move = flags.force ? client.rename(url.path, destination) : renameWithoutReplacing(client, url.path, destination);
+        await move.catch(async (error: unknown) => {
+          throw (await missingFolderError(client, destination, error, 'move')) ?? error;
+        });
       });
     });
 

@@ -3,13 +3,14 @@ import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteDirname } from '../ftp/remote-path';
 
 /**
- * An upload (or a MKD without -p) refused because its folder is not there, told as such. Servers word it as if the file were the problem —
+ * An upload, a MKD without -p or a move refused because its folder is not there, told as such. Servers word it as if the file were the problem —
  * vsftpd "553 Could not create file" (the hint then blamed write permission), pure-ftpd "553 Can't open that file:
  * No such file or directory", proftpd "550 /a/b.txt: No such file or directory" (the hint said to refresh the
  * listing). Null when the refusal had another cause (the folder is there): the server's error stands.
  */
-export async function missingFolderError(client: FtpClient, remotePath: string, error: unknown, fix: 'upload' | 'mkdir' = 'upload'): Promise<FtpError | null> {
-  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || (error.data.code !== 550 && error.data.code !== 553)) return null;
+export async function missingFolderError(client: FtpClient, remotePath: string, error: unknown, fix: 'upload' | 'mkdir' | 'move' = 'upload'): Promise<FtpError | null> {
+  // 550/553, or pure-ftpd's 451 "Rename/move failure: No such file or directory": the listing below decides.
+  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || ![450, 451, 550, 553].includes(error.data.code)) return null;
   const missing = await firstMissingFolder(client, remoteDirname(remotePath));
   if (missing === null) return null;
   const { text, ...reply } = error.data;
@@ -17,10 +18,11 @@ export async function missingFolderError(client: FtpClient, remotePath: string, 
   return new FtpError({
     ...reply,
     message: `${missing} does not exist on the server, so ${remotePath} cannot be created there (${serverSaid}).`,
-    hint:
-      fix === 'mkdir'
-        ? 'Add -p to create the missing folders too: ferry mkdir -p URL.'
-        : `Create the folder first (ferry mkdir -p URL${missing}), or upload a whole folder with ferry mirror --reverse, which makes its folders.`,
+    hint: {
+      mkdir: 'Add -p to create the missing folders too: ferry mkdir -p URL.',
+      move: `Create the folder first: ferry mkdir -p URL${missing}.`,
+      upload: `Create the folder first (ferry mkdir -p URL${missing}), or upload a whole folder with ferry mirror --reverse, which makes its folders.`,
+    }[fix],
   });
 }
 

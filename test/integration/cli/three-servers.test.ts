@@ -247,7 +247,7 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
   it('ls --json gives every symbolic link with its target (pure-ftpd and proftpd MLSD gave none, and proftpd left a link to nothing out)', async () => {
     serverFile('links/a.txt', 'a');
     fs.mkdirSync(path.join(server.root, 'links', 'sub'));
-    for (const [name, target] of [['to-file', 'a.txt'], ['to-sub', 'sub'], ['dangling', 'nowhere']]) fs.symlinkSync(target, path.join(server.root, 'links', name));
+    for (const [name, target] of ([['to-file', 'a.txt'], ['to-sub', 'sub'], ['dangling', 'nowhere']] as const)) fs.symlinkSync(target, path.join(server.root, 'links', name));
     const run = await ferry(['ls', '--json', `${url}/links`]);
     expect(run.code, run.stderr).toBe(0);
     const entries = JSON.parse(run.stdout.toString()) as { name: string; type: string; target: string | null }[];
@@ -260,5 +260,32 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     ]);
     const text = await ferry(['ls', `${url}/links`]);
     expect(text.stdout.toString()).toMatch(/ to-sub -> sub$/m);
+  });
+
+  it('mv onto a folder, or a path ending in /, moves into it as mv(1) does (it was refused as "would replace", or failed with --force)', async () => {
+    serverFile('moving/one.txt', '1');
+    serverFile('moving/two.txt', '2');
+    serverFile('moving/three.txt', '3');
+    serverFile('moving/box/kept.txt', 'k');
+    const into = await ferry(['mv', `${url}/moving/one.txt`, 'box']);
+    expect(into.code, into.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'moving/box/one.txt'), 'utf8')).toBe('1');
+    const slash = await ferry(['mv', `${url}/moving/two.txt`, '/moving/box/']);
+    expect(slash.code, slash.stderr).toBe(0);
+    expect(fs.existsSync(path.join(server.root, 'moving/box/two.txt'))).toBe(true);
+    const forced = await ferry(['mv', '--force', `${url}/moving/three.txt`, 'box']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(fs.existsSync(path.join(server.root, 'moving/box/three.txt'))).toBe(true);
+    // Into a folder that is not there: named, with the fix.
+    serverFile('moving/four.txt', '4');
+    const missing = await ferry(['mv', `${url}/moving/four.txt`, 'no-box/']);
+    expect(missing.code).toBe(7);
+    expect(missing.stderr).toMatch(/\/moving\/no-box does not exist on the server[\s\S]*ferry mkdir -p URL\/moving\/no-box/);
+    // A plain rename still renames, and still refuses to replace a file.
+    const renamed = await ferry(['mv', `${url}/moving/four.txt`, 'five.txt']);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    serverFile('moving/six.txt', '6');
+    const replacing = await ferry(['mv', `${url}/moving/six.txt`, 'five.txt']);
+    expect(replacing.code).toBe(2);
   });
 });
