@@ -24,12 +24,16 @@ export function replyError(command: string, reply: FtpReply, subject = ''): Serv
     case 426:
       return say('reply.425', 'reply.425.hint', true);
     case 450:
-    case 451:
+    case 451: {
       // A write that failed mid-upload: vsftpd "Failure writing to local file", pure-ftpd "Error during write to file",
       // proftpd "Transfer aborted. Input/output error" (or "No space left on device") — a full disk or quota, almost
       // always; "a temporary problem" sent users to wait for it to pass.
       if (isStoreVerb(verbOf(masked)) && WRITE_FAILED.test(reply.message)) return say('reply.452', 'reply.452.hint', true);
-      return say('reply.450', 'reply.450.hint', true);
+      // Words naming a cause that waiting will not change: pure-ftpd answers every failed rename with 451 ("Rename/move
+      // failure: Permission denied"), which said "a temporary problem; try again later" and was retried.
+      const lasting = LASTING_CAUSE.test(reply.message) ? specificHint(verbOf(masked), reply.message) : null;
+      return lasting ? say('reply.failed', lasting, false) : say('reply.450', 'reply.450.hint', true);
+    }
     case 452:
     case 552:
       return say('reply.452', 'reply.452.hint', reply.code === 452);
@@ -61,6 +65,8 @@ function verbOf(command: string): string {
 const READS_A_FOLDER = new Set(['CWD', 'MLSD', 'LIST', 'NLST', 'MLST']);
 
 const WRITE_FAILED = /writ|no space|disk full|quota|input\/output/i;
+
+const LASTING_CAUSE = /permission denied|not permitted|no such file|does not exist|is a directory|not a directory|file exists/i;
 
 function isStoreVerb(verb: string): boolean {
   return verb === 'STOR' || verb === 'APPE' || verb === 'STOU';

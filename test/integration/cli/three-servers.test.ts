@@ -288,4 +288,18 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     const replacing = await ferry(['mv', `${url}/moving/six.txt`, 'five.txt']);
     expect(replacing.code).toBe(2);
   });
+
+  it('mv into a folder it may not write names the permission on every server (pure-ftpd\'s 451 said "a temporary problem; try again later")', async () => {
+    serverFile('guarded/box/inside.txt', 'i');
+    serverFile('guarded/loose.txt', 'l');
+    fs.chmodSync(path.join(server.root, 'guarded/box'), 0o555);
+    try {
+      const run = await ferry(['mv', `${url}/guarded/loose.txt`, 'box/']);
+      expect(run.code).toBe(7);
+      expect(run.stderr).not.toMatch(/temporary/);
+      expect(run.stderr).toMatch(/permission/i);
+    } finally {
+      fs.chmodSync(path.join(server.root, 'guarded/box'), 0o755);
+    }
+  });
 });

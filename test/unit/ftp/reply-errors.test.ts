@@ -50,6 +50,9 @@ describe('replyError hints', () => {
       expect(replyError('STOR /up/a.bin', reply(line), '/up/a.bin'), line).toMatchObject({ retryable: true, message: expect.stringMatching(/out of space/) as unknown, hint: expect.stringMatching(/Free space on the server/) as unknown });
     }
     expect(replyError('RETR /a.bin', reply('451 Error reading file'))).toMatchObject({ hint: expect.stringMatching(/temporary/) as unknown });
+    // pure-ftpd's 451 for every failed rename names a cause that waiting will not change: that hint, not retried.
+    expect(replyError('RNTO /locked/a.txt', reply('451 Rename/move failure: Permission denied'), '/locked/a.txt')).toMatchObject({ retryable: false, hint: expect.stringMatching(/denies you this/) as unknown });
+    expect(replyError('RNTO /no/a.txt', reply('451 Rename/move failure: No such file or directory'), '/no/a.txt')).toMatchObject({ retryable: false, hint: expect.stringMatching(/does not exist on the server/) as unknown });
   });
 });
 
