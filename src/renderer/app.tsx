@@ -24,19 +24,25 @@ import { t, useT } from './i18n';
 import { useTabsStore } from './stores/tabs-store';
 import { useUiStore } from './stores/ui-store';
 
-/** Keys that work anywhere outside a text field and a dialog. */
+/**
+ * The window's own keys. F5 (refresh both panes), F3 (search) and Ctrl+S (Site Manager) work from text fields too, as
+ * in FileZilla — there the browser took them (F5 reloaded the whole window under the web host, Ctrl+S offered to save
+ * the page); behind a dialog or menu they do nothing (the dialog keeps them from the browser too: `Dialog`).
+ * Ctrl+T, Ctrl+W and Ctrl+Tab stay outside text fields.
+ */
 function useGlobalKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const inField = target?.closest('input, textarea, select, [role="dialog"], [role="menu"]');
-      if (e.key === 'F5' && !inField) {
+      const inModal = target?.closest('[role="dialog"], [role="menu"]');
+      const inField = inModal ?? target?.closest('input, textarea, select');
+      if (e.key === 'F5' && !inModal) {
         e.preventDefault();
         actions.refreshBoth();
-      } else if (e.key === 'F3' && !inField) {
+      } else if (e.key === 'F3' && !inModal) {
         e.preventDefault();
         actions.openSearch();
-      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !inField) {
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !inModal) {
         e.preventDefault();
         actions.openSiteManager();
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 't' && !inField) {

@@ -518,4 +518,50 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(divider).toHaveAttribute('aria-valuenow', String(before + 16));
     });
   }, 30_000);
+
+  it('F5 and Ctrl+S work from a text field too (the browser would reload the window or save the page)', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    // Whether the window kept the key from the browser: a listener added after the app's sees defaultPrevented.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { keysKept: string[] }).keysKept = seen;
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'F5' || (e.ctrlKey && e.key === 's')) seen.push(`${e.key}:${String(e.defaultPrevented)}`);
+      });
+    });
+    const kept = (): Promise<string[]> => page.evaluate(() => (window as unknown as { keysKept: string[] }).keysKept);
+
+    await step('F5 in the remote path field refreshes the panes instead of reloading the window', async () => {
+      const lists = async (): Promise<number> => (await ui.loggedCommands()).filter((c) => /^LIST/.test(c)).length;
+      const before = await lists();
+      await ui.pathField('remote').focus();
+      await page.keyboard.press('F5');
+      await expect.poll(lists).toBeGreaterThan(before);
+      expect(await kept()).toEqual(['F5:true']);
+    });
+
+    await step('Ctrl+S in the quick connect bar opens the Site Manager instead of saving the page', async () => {
+      await page.getByRole('form', { name: 'Quick connect' }).getByRole('textbox', { name: 'Host' }).focus();
+      await page.keyboard.press('Control+s');
+      await expect(ui.siteManager).toBeVisible();
+      expect((await kept()).at(-1)).toBe('s:true');
+    });
+
+    await step('in a dialog neither acts behind it, and the browser does not get them either', async () => {
+      const prevented = (key: string, ctrlKey: boolean): Promise<boolean> =>
+        page.evaluate(([k, ctrl]) => {
+          const event = new KeyboardEvent('keydown', { key: k, ctrlKey: ctrl, bubbles: true, cancelable: true });
+          (document.activeElement ?? document.body).dispatchEvent(event);
+          return event.defaultPrevented;
+        }, [key, ctrlKey] as const);
+      await expect.poll(() => ui.siteManager.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      expect(await prevented('F5', false)).toBe(true);
+      expect(await prevented('s', true)).toBe(true);
+      await expect(ui.siteManager).toBeVisible();
+      await expect(page.getByRole('dialog')).toHaveCount(1);
+      await page.keyboard.press('Escape');
+      await expect(ui.siteManager).toBeHidden();
+    });
+  }, 30_000);
 });

@@ -73,6 +73,8 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
       e.preventDefault();
       moveFocus(ref.current, e.shiftKey);
     }
+    // The window's F5 and Ctrl+S do nothing behind a dialog; nor may the browser's (a reload, or "save page").
+    if (e.key === 'F5' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) e.preventDefault();
     e.stopPropagation();
   };
 
