@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { FtpClient } from '../ftp/ftp-client';
-import { invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import { downloadToFile, localError, PARTIAL_SUFFIX } from '../transfers/file-transfer';
 import { interruptedDownload, wasInterrupted } from './interrupted';
@@ -21,8 +21,20 @@ export interface GetOptions {
  */
 export async function getFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
   return fetchFile(client, remotePath, localPath, options).catch(async (error: unknown) => {
-    throw wasInterrupted(error) ? await interruptedDownload(`${localPath}${PARTIAL_SUFFIX}`) : error;
+    throw wasInterrupted(error) ? await interruptedDownload(`${localPath}${PARTIAL_SUFFIX}`) : await withPartNote(error, `${localPath}${PARTIAL_SUFFIX}`);
   });
+}
+
+/**
+ * A transfer cut off midway (a timeout, the connection lost) keeps what arrived in the partial file: the error's hint
+ * ("try again") then also says that --resume takes it from there rather than from the start.
+ */
+async function withPartNote(error: unknown, partPath: string): Promise<unknown> {
+  if (!(error instanceof FtpError) || !error.data.retryable) return error;
+  const kept = await regularFileSize(partPath);
+  if (!kept) return error;
+  const { text: _translatable, ...data } = error.data;
+  return new FtpError({ ...data, hint: `${data.hint} ${partPath} keeps the ${kept} bytes received: the same command with --resume continues from there.`.trim() });
 }
 
 async function fetchFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
