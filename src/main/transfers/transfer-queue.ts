@@ -673,6 +673,9 @@ export class TransferQueue {
     const entry = index >= 0 ? this.entries[index] : undefined;
     if (!entry) return null;
     this.setBusy(entry, true);
+    // A new attempt: the last one's failure is history — a running row showed it in red ("refused the connection —
+    // No FTP server listens there …") beside a transfer going on fine after the server came back.
+    entry.error = null;
     this.setState(entry, 'running');
     return entry;
   }

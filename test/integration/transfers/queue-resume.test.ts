@@ -9,9 +9,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
-import { fileSha256, openQueue, tempDir, testOwner, waitFor } from './helpers';
+import type { TransferItem } from '../../../src/shared/models';
+import { fileSha256, openQueue, tempDir, testOwner, waitFor, type RecordedEvent } from './helpers';
 
 const SIZE = 160 * 1024 * 1024;
+
+/** Items announced running while still carrying an error, as "state: message". */
+function runningWithError(events: readonly RecordedEvent[]): string[] {
+  return events.flatMap((event) => (event.channel === 'queue:changed' ? (event.payload as readonly TransferItem[]) : [])).filter((item) => item.state === 'running' && item.error !== null).map((item) => `${item.state}: ${item.error?.message ?? ''}`);
+}
 
 describe('resume after the server goes away and comes back (vsftpd)', () => {
   let server: RunningServer | null = null;
@@ -61,7 +67,7 @@ describe('resume after the server goes away and comes back (vsftpd)', () => {
     await fsp.chown(path.join(root, 'big.bin'), owner.uid, owner.gid);
 
     const finished: FinishedEvent[] = [];
-    const { queue } = await openQueue(() => server as RunningServer, { retry: { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 800 }, onFinished: (event) => finished.push(event) });
+    const { queue, events } = await openQueue(() => server as RunningServer, { retry: { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 800 }, onFinished: (event) => finished.push(event) });
     const target = path.join(local, 'big.bin');
     await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/big.bin', isDirectory: false }] });
     const partAtStop = await interruptWhen(`${target}.ferry-part`, 16 * 1024 * 1024);
@@ -72,6 +78,9 @@ describe('resume after the server goes away and comes back (vsftpd)', () => {
     expect(item?.state, item?.error?.message).toBe('done');
     expect(item?.attempts).toBeGreaterThanOrEqual(2);
     expect(await fileSha256(target)).toBe(expected);
+    // Running again, the row shows no error: it showed the outage's "refused the connection — No FTP server listens
+    // there …" in red beside a transfer going on fine.
+    expect(runningWithError(events)).toEqual([]);
     const last = finished.at(-1);
     // It went on from what it had (at least what was on disk when the server died), re-sending nothing.
     expect(last?.resumedFrom).toBeGreaterThanOrEqual(partAtStop);
@@ -90,7 +99,7 @@ describe('resume after the server goes away and comes back (vsftpd)', () => {
     const expected = await bigFile(source);
 
     const finished: FinishedEvent[] = [];
-    const { queue } = await openQueue(() => server as RunningServer, { retry: { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 800 }, onFinished: (event) => finished.push(event) });
+    const { queue, events } = await openQueue(() => server as RunningServer, { retry: { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 800 }, onFinished: (event) => finished.push(event) });
     await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'upload', items: [{ localPath: source, remotePath: '/big.bin', isDirectory: false }] });
     const remoteAtStop = await interruptWhen(path.join(root, 'big.bin'), 16 * 1024 * 1024);
     await queue.whenIdle();
@@ -99,6 +108,7 @@ describe('resume after the server goes away and comes back (vsftpd)', () => {
 
     expect(item?.state, item?.error?.message).toBe('done');
     expect(await fileSha256(path.join(root, 'big.bin'))).toBe(expected);
+    expect(runningWithError(events)).toEqual([]);
     const last = finished.at(-1);
     expect(last?.resumedFrom).toBeGreaterThanOrEqual(remoteAtStop);
     expect((last?.resumedFrom ?? 0) + (last?.bytes ?? 0)).toBe(SIZE);
