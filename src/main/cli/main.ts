@@ -209,7 +209,7 @@ export function buildProgram(): Command {
           return interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
         };
         await upload().catch(async (error: unknown) => {
-          throw (await missingFolderError(client, remote, error)) ?? error;
+          throw (await missingFolderError(client, remote, error)) ?? (await folderInsteadOfFile(client, remote, error, 'put writes a file', `Upload into it with a URL ending in "/" (${remote}/), or give the file's new name.`)) ?? error;
         });
       });
     });
@@ -440,11 +440,12 @@ async function assertUploadableFile(local: string): Promise<void> {
 }
 
 /**
- * A 550 for a file command on what is a folder (servers just say "Failed to open file"): the error saying so, with
+ * A 550 (or 553) for a file command on what is a folder (servers just say "Failed to open file"): the error saying so, with
  * the command that does it; null when the path is not a folder (the server's own error stands).
  */
 async function folderInsteadOfFile(client: FtpClient, remotePath: string, error: unknown, what: string, hint: string): Promise<FtpError | null> {
-  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || error.data.code !== 550) return null;
+  // 553 too: vsftpd and pure-ftpd refuse a STOR onto a folder with it.
+  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || (error.data.code !== 550 && error.data.code !== 553)) return null;
   const isFolder = await client.list(remotePath).then(
     () => true,
     () => false,

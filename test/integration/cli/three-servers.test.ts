@@ -302,4 +302,16 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
       fs.chmodSync(path.join(server.root, 'guarded/box'), 0o755);
     }
   });
+
+  it('put onto a folder (URL without the trailing /) says it is a folder and how to upload into it (vsftpd blamed write permission)', async () => {
+    serverFile('target-folder/kept.txt', 'k');
+    const local = path.join(work, 'onto-folder.txt');
+    fs.writeFileSync(local, 'x');
+    const run = await ferry(['put', local, `${url}/target-folder`]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/\/target-folder is a folder on the server; put writes a file\.\nUpload into it with a URL ending in "\/" \(\/target-folder\/\)/);
+    const into = await ferry(['put', local, `${url}/target-folder/`]);
+    expect(into.code, into.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'target-folder/onto-folder.txt'), 'utf8')).toBe('x');
+  });
 });
