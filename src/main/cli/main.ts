@@ -164,10 +164,11 @@ export function buildProgram(): Command {
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'get');
         if (local === '-') {
-          await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]) })).catch((error: unknown) => {
+          await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]) })).catch(async (error: unknown) => {
             // The reader of the pipe went away (| head): what it wanted has been written; nothing to report.
             if (stdoutWatch.failed) return;
-            throw wasInterrupted(error) ? interruptedOther() : error;
+            if (wasInterrupted(error)) throw interruptedOther();
+            throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', 'Copy a folder with: ferry mirror URL DIR')) ?? error;
           });
           return;
         }

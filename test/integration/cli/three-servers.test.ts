@@ -314,4 +314,12 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(into.code, into.stderr).toBe(0);
     expect(fs.readFileSync(path.join(server.root, 'target-folder/onto-folder.txt'), 'utf8')).toBe('x');
   });
+
+  it('get of a folder to standard output says it is a folder, as get to a file does', async () => {
+    serverFile('a-folder/inside.txt', 'i');
+    const run = await ferry(['get', `${url}/a-folder`, '-']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/\/a-folder is a folder on the server; get fetches one file\.\nCopy a folder with: ferry mirror URL DIR/);
+    expect(run.stdout.length).toBe(0);
+  });
 });
