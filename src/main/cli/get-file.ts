@@ -1,4 +1,5 @@
 import fsp from 'node:fs/promises';
+import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
@@ -37,7 +38,18 @@ async function withPartNote(error: unknown, partPath: string): Promise<unknown> 
   return new FtpError({ ...data, hint: `${data.hint} ${partPath} keeps the ${kept} bytes received: the same command with --resume continues from there.`.trim() });
 }
 
+/** The longest file name (in bytes) most Linux and macOS file systems take. */
+const NAME_MAX = 255;
+
 async function fetchFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
+  // The partial name is 11 bytes longer than the file's: a name of 245 to 255 bytes fits, its partial file does not.
+  const partName = `${path.basename(localPath)}${PARTIAL_SUFFIX}`;
+  if (Buffer.byteLength(partName) > NAME_MAX) {
+    throw invalidInput(
+      `${path.basename(localPath)} is ${Buffer.byteLength(path.basename(localPath))} bytes long: with "${PARTIAL_SUFFIX}" added while it downloads, it is longer than a file name may be here (${NAME_MAX} bytes).`,
+      'Give a shorter local name: ferry get URL SHORTER-NAME.',
+    );
+  }
   // ASCII cannot resume: downloadToFile says so before anything is sent.
   if (!options.resume || options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
   const partPath = `${localPath}${PARTIAL_SUFFIX}`;
