@@ -11,7 +11,8 @@ import { compileNameFilter } from '../../shared/name-filter';
 import { redactUrl } from './ftp-url';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
-import { localError, uploadFromFile } from '../transfers/file-transfer';
+import { localError } from '../transfers/file-transfer';
+import { putFile } from './put-file';
 import { getFile } from './get-file';
 import { moveDestination } from './move-destination';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
@@ -207,7 +208,7 @@ export function buildProgram(): Command {
         const upload = (): Promise<unknown> => {
           if (local === '-') return interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
           if (flags.append) return interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal }));
-          return interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
+          return interruptible(client, remote, true, (signal) => putFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
         };
         await upload().catch(async (error: unknown) => {
           throw (await missingFolderError(client, remote, error)) ?? (await folderInsteadOfFile(client, remote, error, 'put writes a file', `Upload into it with a URL ending in "/" (${remote}/), or give the file's new name.`)) ?? error;
@@ -521,10 +522,9 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
     eachFile(locals, async (local) => {
       const remote = joinRemote(url.path, path.basename(local));
       const ascii = options.ascii || transferType(url, {}, 'put');
-      const sent = await interruptible(client, remote, true, (signal) => uploadFromFile(client, local, remote, { ...options, ascii, signal })).catch(async (error: unknown) => {
+      return interruptible(client, remote, true, (signal) => putFile(client, local, remote, { ...options, ascii, signal })).catch(async (error: unknown) => {
         throw (await missingFolderError(client, remote, error)) ?? error;
       });
-      return sent.bytes;
     }),
   );
 }

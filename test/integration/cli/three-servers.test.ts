@@ -322,4 +322,24 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(run.stderr).toMatch(/\/a-folder is a folder on the server; get fetches one file\.\nCopy a folder with: ferry mirror URL DIR/);
     expect(run.stdout.length).toBe(0);
   });
+
+  it('put --resume: a file longer on the server is refused instead of replaced from byte 0; one the server has whole is left alone', async () => {
+    const local = path.join(work, 'upload.bin');
+    fs.writeFileSync(local, Buffer.alloc(50_000, 9));
+    const remote = serverFile('uploads/upload.bin', Buffer.alloc(80_000, 1));
+    const longer = await ferry(['put', '--resume', local, `${url}/uploads/upload.bin`]);
+    expect(longer.code, longer.stderr).toBe(2);
+    expect(longer.stderr).toMatch(/\/uploads\/upload\.bin on the server \(80000 bytes\) is longer than .*upload\.bin \(50000 bytes\)[\s\S]*without --resume/);
+    expect(fs.statSync(remote).size).toBe(80_000);
+    fs.writeFileSync(remote, Buffer.alloc(50_000, 9));
+    const whole = await ferry(['put', '-v', '--resume', local, `${url}/uploads/upload.bin`]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stderr).toMatch(/is complete on the server already \(50000 bytes/);
+    expect(whole.stderr).not.toMatch(/^> STOR/m);
+    fs.truncateSync(remote, 20_000);
+    const resumed = await ferry(['put', '-v', '--resume', local, `${url}/uploads/upload.bin`]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/^> REST 20000$/m);
+    expect(fs.readFileSync(remote).equals(fs.readFileSync(local))).toBe(true);
+  });
 });
