@@ -564,4 +564,20 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(ui.siteManager).toBeHidden();
     });
   }, 30_000);
+
+  it('context menu items are named by their label; their keys are in aria-keyshortcuts', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+
+    await step('Shift+F10 in the local list: Rename is "Rename" with F2, Delete "Delete" with Delete', async () => {
+      await ui.grid('local').focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+F10');
+      const menu = page.getByRole('menu');
+      await expect(menu.getByRole('menuitem', { name: 'Rename', exact: true })).toHaveAttribute('aria-keyshortcuts', 'F2');
+      await expect(menu.getByRole('menuitem', { name: 'Delete', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Delete');
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+    });
+  }, 30_000);
 });

@@ -3,6 +3,7 @@
  * screen, arrow keys / Home / End / Enter / Escape, closed by any click outside.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type KeyboardEvent, type RefObject } from 'react';
+import { ariaKeyShortcut } from '../lib/key-shortcuts';
 import { useUiStore, type MenuItem, type MenuRequest } from '../stores/ui-store';
 
 export function closeMenu(): void {
@@ -123,13 +124,15 @@ function MenuPopup({ menu }: { readonly menu: MenuRequest }): ReactElement {
 
   return (
     <div ref={ref} className="menu" role="menu" aria-label={menu.label} tabIndex={-1} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()}>
-      {menu.items.map((item, i) =>
-        item.separator ? (
-          <div key={item.id} role="separator" className="menu-separator" />
-        ) : (
+      {menu.items.map((item, i) => {
+        if (item.separator) return <div key={item.id} role="separator" className="menu-separator" />;
+        // A key is told in aria-keyshortcuts, not in the item's name; other text there (a site's host) stays in it.
+        const keys = item.shortcut ? ariaKeyShortcut(item.shortcut) : null;
+        return (
           <div
             key={item.id}
             role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+            aria-keyshortcuts={keys ?? undefined}
             aria-checked={item.checked === undefined ? undefined : item.checked}
             aria-disabled={item.disabled ? true : undefined}
             className="menu-item"
@@ -142,10 +145,14 @@ function MenuPopup({ menu }: { readonly menu: MenuRequest }): ReactElement {
               {item.checked ? '✓' : ''}
             </span>
             <span className="menu-label">{item.label}</span>
-            {item.shortcut ? <span className="menu-shortcut">{item.shortcut}</span> : null}
+            {item.shortcut ? (
+              <span className="menu-shortcut" aria-hidden={keys !== null ? true : undefined}>
+                {item.shortcut}
+              </span>
+            ) : null}
           </div>
-        ),
-      )}
+        );
+      })}
     </div>
   );
 }
