@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import type { FtpClient } from '../ftp/ftp-client';
 import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote, writeFlags, type TargetState } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
-import { keepWriteErrors, localError, PARTIAL_SUFFIX } from './file-transfer';
+import { keepWriteErrors, localError, partialPathOf } from './file-transfer';
 import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
@@ -66,7 +66,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     context.onChanged();
   }
 
-  const part = `${entry.localPath}${PARTIAL_SUFFIX}`;
+  const part = partialPathOf(entry.localPath);
   if (resumeTarget) {
     // "Resume" continues the existing file: it becomes the partial file, and the real name comes back when complete.
     await fsp.rename(entry.localPath, part).catch((error: NodeJS.ErrnoException) => {
@@ -243,7 +243,7 @@ async function freeLocalName(localPath: string): Promise<string | null> {
   const name = path.basename(localPath);
   for (let n = 1; n <= 999; n += 1) {
     const candidate = path.join(folder, numberedName(name, n));
-    if (!(await lstatOrNull(candidate)) && !(await lstatOrNull(`${candidate}${PARTIAL_SUFFIX}`))) return candidate;
+    if (!(await lstatOrNull(candidate)) && !(await lstatOrNull(partialPathOf(candidate)))) return candidate;
   }
   return null;
 }

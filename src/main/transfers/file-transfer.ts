@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
+import path from 'node:path';
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
@@ -9,6 +11,29 @@ import type { Writable } from 'node:stream';
 
 /** Suffix of a download in progress: a file is only given its real name once complete. */
 export const PARTIAL_SUFFIX = '.ferry-part';
+
+/** The longest file name, in UTF-8 bytes, that Linux and macOS take (NTFS counts UTF-16 units, never more). */
+const NAME_MAX_BYTES = 255;
+
+/**
+ * Where a download of `localPath` is written until complete: NAME.ferry-part, or — when that name would be longer
+ * than a name may be (NAME of 245–255 bytes is valid, the suffix is 11 more) — the name cut short at a character
+ * boundary plus "~" and a hash of the whole name, so two long names never share a partial file. Such names failed
+ * with ENAMETOOLONG.
+ */
+export function partialPathOf(localPath: string): string {
+  const name = path.basename(localPath);
+  if (Buffer.byteLength(name) + PARTIAL_SUFFIX.length <= NAME_MAX_BYTES) return `${localPath}${PARTIAL_SUFFIX}`;
+  const tail = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}${PARTIAL_SUFFIX}`;
+  let budget = NAME_MAX_BYTES - tail.length;
+  let prefix = '';
+  for (const char of name) {
+    budget -= Buffer.byteLength(char);
+    if (budget < 0) break;
+    prefix += char;
+  }
+  return path.join(path.dirname(localPath), `${prefix}${tail}`);
+}
 
 export interface FileTransferOptions {
   /** Continue a previous partial transfer instead of starting over. */
@@ -33,7 +58,7 @@ function refuseAsciiResume(options: FileTransferOptions): void {
  */
 export async function downloadToFile(client: FtpClient, remotePath: string, localPath: string, options: FileTransferOptions = {}): Promise<{ bytes: number; resumedFrom: number }> {
   refuseAsciiResume(options);
-  const partPath = `${localPath}${PARTIAL_SUFFIX}`;
+  const partPath = partialPathOf(localPath);
   let offset = 0;
   if (options.resume) {
     offset = await fileSize(partPath);

@@ -28,7 +28,7 @@ import { runDownload } from './download-job';
 import { compileSkipList } from '../../shared/skip-list';
 import { errorText, sentences } from '../../shared/error-texts';
 import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
-import { PARTIAL_SUFFIX } from './file-transfer';
+import { partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
@@ -945,7 +945,7 @@ export class TransferQueue {
   /** A cancelled download leaves no partial file behind (it is ours, and nobody will resume it). */
   private async removePartial(entry: QueueEntry): Promise<void> {
     if (entry.direction !== 'download' || entry.isDirectory || !entry.started) return;
-    const part = `${entry.localPath}${PARTIAL_SUFFIX}`;
+    const part = partialPathOf(entry.localPath);
     const stats = await lstatOrNull(part).catch(() => null);
     if (stats?.isFile()) await fsp.rm(part, { force: true }).catch(() => undefined);
   }
