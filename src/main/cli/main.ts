@@ -14,6 +14,7 @@ import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } fro
 import { localError } from '../transfers/file-transfer';
 import { putFile } from './put-file';
 import { getFile } from './get-file';
+import { cliSkipNote } from './skip-note';
 import { moveDestination } from './move-destination';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor } from './local-target';
@@ -109,7 +110,7 @@ function limiterFor(flags: LimitRateFlags): SpeedLimiter | null {
 function printReport(report: MirrorReport, seconds: number): void {
   // The same reason for many files (a second mirror run: "unchanged") is said once, with the count.
   const reasons = new Map<string, number>();
-  for (const line of report.skipped) reasons.set(line, (reasons.get(line) ?? 0) + 1);
+  for (const line of report.skipped.map(cliSkipNote)) reasons.set(line, (reasons.get(line) ?? 0) + 1);
   for (const [line, count] of reasons) process.stderr.write(count > 1 ? `Skipped ${count} files: ${line}\n` : `${line}\n`);
   for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
   for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeError(failure.error)}\n`);
