@@ -580,4 +580,43 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await expect(menu).toBeHidden();
     });
   }, 30_000);
+
+  it('in the queue, after Delete the keyboard stays where it was: the next failed item has the cursor', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    const failed = ui.queue.getByRole('grid', { name: /Failed/ });
+    const cursorRow = (): Promise<number> =>
+      failed.evaluate((g) => {
+        const id = g.getAttribute('aria-activedescendant');
+        return id ? [...g.querySelectorAll('[role="row"]')].findIndex((r) => r.id === id) : -1;
+      });
+
+    await step('three downloads of files gone from the server fail', async () => {
+      const dir = path.join(folders.serverRoot, 'dates', '2025');
+      const names = ['lost-1.txt', 'lost-2.txt', 'lost-3.txt'];
+      for (const name of names) fs.writeFileSync(path.join(dir, name), 'x');
+      await ui.grid('remote').focus();
+      await page.keyboard.press('F5');
+      await expect(ui.entry('remote', 'lost-3.txt')).toBeVisible();
+      for (const name of names) fs.rmSync(path.join(dir, name));
+      await page.keyboard.press('Control+a');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => ui.queueCount('Failed'), { timeout: 20_000 }).toBe(3);
+    });
+
+    await step('the second failed item chosen with the keyboard, Delete: the cursor is on the item now second', async () => {
+      await ui.queueTab('Failed').focus();
+      await page.keyboard.press('Enter');
+      await expect(ui.queueTab('Failed')).toHaveAttribute('aria-selected', 'true');
+      await failed.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(cursorRow).toBe(1);
+      await page.keyboard.press('Delete');
+      await expect(failed.getByRole('row')).toHaveCount(2);
+      await expect.poll(cursorRow).toBe(1);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(cursorRow).toBe(0);
+    });
+  }, 60_000);
 });

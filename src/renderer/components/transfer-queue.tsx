@@ -6,7 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { makeView, navReduce } from '../lib/list-nav';
+import { cursorAfterRemoval, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { localizeNote } from '../lib/localize-note';
 import { useT } from '../i18n';
@@ -124,6 +124,13 @@ export function TransferQueue(): ReactElement {
   useEffect(() => {
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
+  // An item leaving the tab (cancelled, cleared, finished) hands the cursor to the one now in its place, as in the lists.
+  const lastCursor = useRef<{ readonly tab: QueueTab; readonly place: CursorPlace } | null>(null);
+  useEffect(() => {
+    if (cursor === null) lastCursor.current = null;
+    else if (cursorIndex >= 0) lastCursor.current = { tab, place: { name: cursor, index: cursorIndex } };
+    else if (lastCursor.current?.tab === tab) setCursor(cursorAfterRemoval(lastCursor.current.place, makeView(shown.map((i) => i.id))));
+  }, [cursor, cursorIndex, tab, shown]);
 
   const selectedIds = shown.filter((i) => selected.has(i.id)).map((i) => i.id);
   const targetIds = selectedIds.length > 0 ? selectedIds : shown.map((i) => i.id);
