@@ -1,7 +1,11 @@
 /**
  * The main window from the keyboard alone, connected to a real vsftpd, in Chromium through the web host:
  * Tab and Shift+Tab reach every part of the window (the file lists are no trap), the columns sort from
- * the keyboard, and the transfer queue's rows can be chosen and acted on without a mouse.
+ * the keyboard, the transfer queue's rows can be chosen and acted on without a mouse, menus and dialogs
+ * give the keyboard back and keep it inside, the folder tree follows the WAI-ARIA tree, toasts, closed
+ * tabs and buttons that turn themselves off never leave the focus on the page, and forced colours (Windows
+ * High Contrast) still show the focus, the selection and the cursor. The tests run in order on one window
+ * and one server: each starts where the one before left off.
  */
 import fs from 'node:fs';
 import path from 'node:path';
