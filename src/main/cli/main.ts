@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { describeError } from '../../shared/errors';
+import { describeForCli } from './cli-hints';
 import type { OverwriteChoice } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
@@ -113,7 +113,7 @@ function printReport(report: MirrorReport, seconds: number): void {
   for (const line of report.skipped.map(cliSkipNote)) reasons.set(line, (reasons.get(line) ?? 0) + 1);
   for (const [line, count] of reasons) process.stderr.write(count > 1 ? `Skipped ${count} files: ${line}\n` : `${line}\n`);
   for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
-  for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeError(failure.error)}\n`);
+  for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeForCli(failure.error)}\n`);
   for (const deleted of report.deleted) process.stderr.write(`Deleted ${deleted}\n`);
   process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped${report.deleted.length > 0 ? `, ${report.deleted.length} deleted` : ''}.\n`);
 }
@@ -409,7 +409,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     const data = toErrorData(error);
-    process.stderr.write(`ferry: ${describeError(data)}\n`);
+    process.stderr.write(`ferry: ${describeForCli(data)}\n`);
     process.exitCode = EXIT_CODES[data.kind];
   }
   // Standard output went away under us (| head): end as the pipe's SIGPIPE would have ended us.
@@ -503,7 +503,7 @@ async function eachFile(files: readonly string[], transfer: (file: string) => Pr
     } catch (error) {
       // Ctrl-C ends them all, not just this one.
       if (interrupts.received) throw error;
-      process.stderr.write(`Failed ${file}: ${describeError(toErrorData(error))}\n`);
+      process.stderr.write(`Failed ${file}: ${describeForCli(toErrorData(error))}\n`);
     }
   }
   process.stderr.write(`${done} of ${files.length} files, ${bytes} bytes.\n`);

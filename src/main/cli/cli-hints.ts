@@ -1,0 +1,44 @@
+import { describeError, type FerryErrorData } from '../../shared/errors';
+import type { ErrorTextId } from '../../shared/error-texts';
+
+/**
+ * The command line's way to do what an error's hint says. The hints are the window's ("use passive mode for this
+ * site", "raise the timeout in the settings", "choose FTPS"): on the command line the fix is a flag, so the line
+ * after the hint names it.
+ */
+const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
+  'data.active.listen-failed.hint': '--port-range A-B, or --passive',
+  'data.active.wrong-peer.hint': '--passive',
+  'data.active.tls-failed.hint': '--passive',
+  'data.active.server-refused.hint': '--passive',
+  'data.active.blocked.hint': '--passive; or --port-range A-B with those ports open, and --active-address behind NAT',
+  'data.passive.tls-failed.hint': '--active',
+  'data.passive.server-refused.hint': '--active',
+  'data.passive.reset.hint': '--active',
+  'data.passive.unreachable.hint': '--active',
+  'data.passive.proxy.hint': '--no-proxy',
+  'proxy.active-mode.hint': '--passive, or --no-proxy',
+  'reply.425.hint': '--active or --passive',
+  'timeout.reply.hint': '--timeout SECONDS',
+  'auth.tls-required.hint': '--tls explicit (or an ftps:// URL for implicit TLS)',
+  'tls.not-offered.hint': '--tls explicit-if-available, or --tls none',
+  'tls.handshake.hint': '--tls none',
+  'charset.unencodable.hint': '--charset NAME',
+  'auth.too-many.hint': 'fewer connections at once (mirror --parallel 1)',
+  'reply.421.hint': 'fewer connections at once (mirror --parallel 1)',
+  'connect.proxy-unreachable.hint': '--proxy URL, or --no-proxy',
+  'connect.proxy-refused.hint': '--no-proxy',
+  'connect.proxy-auth.hint': '--proxy socks5://USER:PASSWORD@HOST:PORT',
+};
+
+/** The flag that does what `error`'s hint says, or null. */
+export function cliWayFor(error: FerryErrorData): string | null {
+  const hint = error.text?.hint;
+  return hint ? (CLI_WAY[hint] ?? null) : null;
+}
+
+/** An error as ferry prints it: message, hint, and the flag for the hint where there is one. */
+export function describeForCli(error: FerryErrorData): string {
+  const way = cliWayFor(error);
+  return way ? `${describeError(error)}\nWith ferry: ${way}.` : describeError(error);
+}
