@@ -29,7 +29,7 @@ function ltr(path: string): string {
 /** Keys that move the queue's keyboard cursor (and its selection), as in the file lists. */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', ' ']);
 
-function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onMenu }: { readonly item: TransferItem; readonly rowId: string; readonly rowIndex: number; readonly selected: boolean; readonly cursor: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
+function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, onMouse, onMenu }: { readonly item: TransferItem; readonly showSite: boolean; readonly rowId: string; readonly rowIndex: number; readonly selected: boolean; readonly cursor: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
@@ -42,6 +42,8 @@ function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onM
   // error's hint, which tells a person what to do ("Connect again") when nothing is needed yet.
   const retrying = item.state === 'queued' && shownError !== null && item.note !== null;
   const modeOffer = actions.queueModeOffer(item);
+  // Transfers of more than one server (connection tabs): each row names its own, as FileZilla's queue does.
+  const site = showSite ? <span className="q-site">{item.siteLabel}</span> : null;
   return (
     <div
       role="row"
@@ -69,10 +71,12 @@ function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onM
         </span>
         {retrying && shownError ? (
           <span className="q-note" title={shownError.hint}>
+            {site}
             {localizeNote(item.note ?? '', t.language)} {shownError.message}
           </span>
         ) : shownError ? (
           <span className="q-error" title={shownError.hint}>
+            {site}
             {/* First, so a long diagnosis cut off at the row's end never hides the way out. */}
             {modeOffer ? (
               <button type="button" className="link-button" onMouseDown={(e) => e.stopPropagation()} onClick={() => void actions.retryInOtherMode(item)}>
@@ -83,7 +87,12 @@ function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onM
             {shownError.hint ? ` — ${shownError.hint}` : ''}
           </span>
         ) : item.note ? (
-          <span className="q-note">{localizeNote(item.note, t.language)}</span>
+          <span className="q-note">
+            {site}
+            {localizeNote(item.note, t.language)}
+          </span>
+        ) : site ? (
+          <span className="q-note">{site}</span>
         ) : null}
       </div>
       <div role="gridcell" className="q-size">
@@ -108,6 +117,7 @@ function QueueRow({ item, rowId, rowIndex, selected, cursor, start, onMouse, onM
 export function TransferQueue(): ReactElement {
   const t = useT();
   const items = useQueueStore((s) => s.items);
+  const showSite = useMemo(() => new Set(items.map((item) => item.siteKey)).size > 1, [items]);
   const progress = useQueueStore((s) => s.progress);
   const tab = useQueueStore((s) => s.tab);
   const selected = useQueueStore((s) => s.selected);
@@ -299,7 +309,7 @@ export function TransferQueue(): ReactElement {
           <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => {
               const item = shown[v.index];
-              return item ? <QueueRow key={item.id} item={item} rowId={`${rowIdBase}-${v.index}`} rowIndex={v.index + 1} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
+              return item ? <QueueRow key={item.id} item={item} showSite={showSite} rowId={`${rowIdBase}-${v.index}`} rowIndex={v.index + 1} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
             })}
           </div>
         </div>
