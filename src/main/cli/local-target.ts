@@ -9,6 +9,10 @@ import { localError } from '../transfers/file-transfer';
  * or, for "DIR/", write a file called ".ferry-part".
  */
 export async function localTargetFor(local: string | undefined, remoteName: string): Promise<string> {
+  return notAFolder(await chooseTarget(local, remoteName));
+}
+
+async function chooseTarget(local: string | undefined, remoteName: string): Promise<string> {
   if (local === undefined) return remoteName;
   if (local.endsWith('/') || local.endsWith(path.sep)) {
     await fsp.mkdir(local, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
@@ -24,4 +28,14 @@ export async function localTargetFor(local: string | undefined, remoteName: stri
   });
   if (!folderStats.isDirectory()) throw localError(folder, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
   return local;
+}
+
+/**
+ * Refused before the transfer when a folder already has the file's name: the whole file used to be fetched into
+ * NAME.ferry-part, then the rename failed ("is a folder") and left the partial file behind.
+ */
+async function notAFolder(target: string): Promise<string> {
+  const stats = await fsp.lstat(target).catch(() => null);
+  if (stats?.isDirectory()) throw localError(target, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
+  return target;
 }

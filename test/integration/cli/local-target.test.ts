@@ -42,4 +42,15 @@ describe('ferry get into local folders (vsftpd)', () => {
     expect(underFile.code).toBe(10);
     expect(underFile.stderr).toMatch(/plain-file is a file, not a folder/);
   });
+
+  it('a folder already holding the name is refused before the download, leaving no partial file (the whole file was fetched, then the rename failed)', async () => {
+    fs.mkdirSync(path.join(work, 'into', 'a.txt', 'inner'), { recursive: true });
+    for (const args of [['get', '-v', `${url}/a.txt`, 'into/'], ['get', '-v', `${url}/a.txt`, 'into']]) {
+      const run = await ferry(args, { cwd: work });
+      expect(run.code, args.join(' ')).toBe(10);
+      expect(run.stderr).toMatch(/^ferry: into\/a\.txt is a folder/m);
+      expect(run.stderr).not.toMatch(/^> RETR/m);
+    }
+    expect(fs.readdirSync(path.join(work, 'into'))).toEqual(['a.txt']);
+  });
 });
