@@ -34,7 +34,7 @@ async function chooseTarget(local: string | undefined, remoteName: string): Prom
  * Refused before the transfer when a folder already has the file's name: the whole file used to be fetched into
  * NAME.ferry-part, then the rename failed ("is a folder") and left the partial file behind.
  */
-async function notAFolder(target: string): Promise<string> {
+export async function notAFolder(target: string): Promise<string> {
   const stats = await fsp.lstat(target).catch(() => null);
   if (stats?.isDirectory()) throw localError(target, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
   return target;

@@ -17,7 +17,7 @@ import { getFile } from './get-file';
 import { cliSkipNote } from './skip-note';
 import { moveDestination } from './move-destination';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
-import { localTargetFor } from './local-target';
+import { localTargetFor, notAFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
 import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
@@ -489,7 +489,10 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
   const existing = await fsp.stat(local).catch(() => null);
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
   await fsp.mkdir(local, { recursive: true });
-  await eachFile(files, (file) => interrupts.duringTransfer((signal) => getFile(client, file, path.join(local, remoteBasename(file)), { ...options, signal })));
+  await eachFile(files, async (file) => {
+    const target = await notAFolder(path.join(local, remoteBasename(file)));
+    return interrupts.duringTransfer((signal) => getFile(client, file, target, { ...options, signal }));
+  });
 }
 
 /** Several files one after another: a failure is reported and the rest go on; a summary, and exit 11 if any failed. */

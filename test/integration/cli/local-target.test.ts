@@ -51,6 +51,10 @@ describe('ferry get into local folders (vsftpd)', () => {
       expect(run.stderr).toMatch(/^ferry: into\/a\.txt is a folder/m);
       expect(run.stderr).not.toMatch(/^> RETR/m);
     }
+    const several = await ferry(['get', '-v', `${url}/a*.txt`, 'into'], { cwd: work });
+    expect(several.code).toBe(11);
+    expect(several.stderr).toMatch(/^Failed \/a\.txt: into\/a\.txt is a folder/m);
+    expect(several.stderr).not.toMatch(/^> RETR/m);
     expect(fs.readdirSync(path.join(work, 'into'))).toEqual(['a.txt']);
   });
 });
