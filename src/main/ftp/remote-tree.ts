@@ -3,6 +3,7 @@ import { sentences } from '../../shared/error-texts';
 import type { FtpClient } from './ftp-client';
 import { joinRemote, remoteBasename, remoteDirname } from './remote-path';
 import type { ChmodScope } from '../../shared/models';
+import type { RemoteEntry } from '../../shared/remote-entry';
 
 /** Folder operations FTP lacks, built from MKD/RMD/DELE/CWD: used by the CLI, the browsing sessions and the queue. */
 
@@ -70,13 +71,27 @@ export async function createEmptyRemoteFile(client: FtpClient, remotePath: strin
 /** Delete a remote folder and everything in it, depth first (FTP has no recursive delete). */
 export async function removeRemoteTree(client: FtpClient, remotePath: string): Promise<void> {
   const listing = await client.list(remotePath);
-  for (const entry of listing.entries) {
-    const child = joinRemote(remotePath, entry.name);
+  await removeEntries(client, remotePath, listing.entries);
+  try {
+    await client.rmdir(remotePath);
+  } catch (error) {
+    // proftpd's MLSD leaves out symbolic links that point nowhere, so the folder still held them ("Directory not
+    // empty"); LIST shows them. Only after an MLSD listing, and only when LIST finds what is left.
+    if (listing.command !== 'MLSD') throw error;
+    const left = (await client.list(remotePath, { prefer: 'LIST' }).catch(() => null))?.entries.filter((entry) => entry.name !== '.' && entry.name !== '..') ?? [];
+    if (left.length === 0) throw error;
+    await removeEntries(client, remotePath, left);
+    await client.rmdir(remotePath);
+  }
+}
+
+async function removeEntries(client: FtpClient, folder: string, entries: readonly RemoteEntry[]): Promise<void> {
+  for (const entry of entries) {
+    const child = joinRemote(folder, entry.name);
     // Symlinks are removed as links (DELE), never followed into their targets.
     if (entry.type === 'directory') await removeRemoteTree(client, child);
     else await client.delete(child);
   }
-  await client.rmdir(remotePath);
 }
 
 export interface TreeChmodResult {

@@ -342,4 +342,12 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(resumed.stderr).toMatch(/^> REST 20000$/m);
     expect(fs.readFileSync(remote).equals(fs.readFileSync(local))).toBe(true);
   });
+
+  it('rm -r deletes a folder holding a link to nothing (proftpd\'s MLSD leaves such links out, so its RMD said "Directory not empty")', async () => {
+    serverFile('with-links/a.txt', 'a');
+    fs.symlinkSync('nowhere', path.join(server.root, 'with-links', 'dangling'));
+    const run = await ferry(['rm', '-r', `${url}/with-links`]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.existsSync(path.join(server.root, 'with-links'))).toBe(false);
+  });
 });
