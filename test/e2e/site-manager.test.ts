@@ -121,7 +121,7 @@ describe('Site Manager: moving and duplicating sites', () => {
     });
   });
 
-  it('the tree answers the keyboard as a tree: type-ahead, Left to the folder and closing it, Right opening it and into it', async () => {
+  it('the tree answers the keyboard as a tree: type-ahead, Left/Right, and Ctrl+X / Ctrl+V to move', async () => {
     const { scenario: s } = setup();
     const { ui, page, step } = s;
     const dialog = await ui.openSiteManager();
@@ -142,6 +142,23 @@ describe('Site Manager: moving and duplicating sites', () => {
       await expect(item('Secure')).toHaveAttribute('aria-expanded', 'true');
       await page.keyboard.press('ArrowRight');
       await expect(item('Crew')).toHaveAttribute('aria-selected', 'true');
+    });
+    await step('Ctrl+X on a site and Ctrl+V on a folder move it; Escape drops a cut without closing the dialog', async () => {
+      const folderOf = (name: string) => (JSON.parse(fs.readFileSync(path.join(s.host.home, 'sites.json'), 'utf8')) as { sites: SavedSite[] }).sites.find((site) => site.name === name)?.folder;
+      await page.keyboard.type('imp');
+      await page.keyboard.press('Control+x');
+      await expect(dialog.getByRole('status').filter({ hasText: '“Implicit FTPS” is cut' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('status').filter({ hasText: 'is cut' })).toHaveCount(0);
+      await page.keyboard.press('Control+x');
+      await page.keyboard.type('crew');
+      await page.keyboard.press('Control+v');
+      await expect.poll(() => folderOf('Implicit FTPS')).toEqual(['Secure', 'Crew']);
+      await page.keyboard.press('Control+x');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Control+v');
+      await expect.poll(() => folderOf('Implicit FTPS')).toEqual([]);
       await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
       await expect(dialog).toBeHidden();
     });

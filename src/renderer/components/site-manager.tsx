@@ -183,6 +183,8 @@ export function SiteManagerDialog(): ReactElement {
   const fileInput = useRef<HTMLInputElement>(null);
   /** What is being dragged in the tree (drag data cannot be read until the drop). */
   const dragged = useRef<Selection | null>(null);
+  /** Ctrl+X in the tree: the entry to move with the next Ctrl+V. */
+  const [cut, setCut] = useState<Selection | null>(null);
   /** Type-ahead in the tree: what was typed and when. */
   const typed = useRef({ text: '', at: 0 });
   const hostRef = useRef<HTMLInputElement>(null);
@@ -437,6 +439,8 @@ export function SiteManagerDialog(): ReactElement {
     });
 
   const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Any other key ends a type-ahead word: "imp", an arrow, then "imp" again looks for "imp", not "impimp".
+    if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) typed.current = { text: '', at: 0 };
     const i = flat.findIndex((f) => sameSelection(f.selection, selection));
     const item = flat[i];
     let next: number | null = null;
@@ -477,7 +481,17 @@ export function SiteManagerDialog(): ReactElement {
       case 'Enter':
         if (item && !item.isFolder) void onConnect();
         break;
+      case 'Escape':
+        // A pending cut is dropped first; the next Escape closes the dialog.
+        if (!cut) return;
+        setCut(null);
+        break;
       default: {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key.toLowerCase() === 'x' || e.key.toLowerCase() === 'v')) {
+          if (e.key.toLowerCase() === 'x') onCut();
+          else onPaste();
+          break;
+        }
         // Type-ahead, as in the file lists and folder trees: the first entry from here whose name starts so.
         if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
         const time = e.timeStamp || performance.now();
@@ -513,30 +527,51 @@ export function SiteManagerDialog(): ReactElement {
     return from?.kind !== 'folder' || !isWithin(path, from.path);
   };
 
-  const onDropOnFolder = (e: DragEvent, path: readonly string[]) => {
-    const folderKey = e.dataTransfer.getData(FOLDER_DRAG);
-    if (folderKey) {
-      e.preventDefault();
-      const from = JSON.parse(folderKey) as string[];
-      if (isWithin(path, from) || key(from.slice(0, -1)) === key(path)) return;
-      const to = folderMovedInto(from, path);
-      void actions.moveSiteFolder(from, path).then((ok) => {
+  /** Moves a site or folder into folder `into` (a drop, or Ctrl+X then Ctrl+V); a move onto where it is does nothing. */
+  const moveEntry = (entry: Selection, into: readonly string[]) => {
+    if (entry.kind === 'folder') {
+      const from = entry.path;
+      if (from.length === 0 || isWithin(into, from) || key(from.slice(0, -1)) === key(into)) return;
+      const to = folderMovedInto(from, into);
+      void actions.moveSiteFolder(from, into).then((ok) => {
         if (!ok) return;
         rebaseDrafts(from, to);
         rebaseCollapsed(from, to);
-        if (selection?.kind === 'folder' && isWithin(selection.path, from)) setSelection({ kind: 'folder', path: rebaseFolder(selection.path, from, to) });
+        setSelection((s) => (s?.kind === 'folder' && isWithin(s.path, from) ? { kind: 'folder', path: rebaseFolder(s.path, from, to) } : s));
       });
       return;
     }
-    const siteKey = e.dataTransfer.getData(SITE_DRAG);
-    if (!siteKey) return;
-    e.preventDefault();
-    const d = draftByKey(siteKey);
-    if (!d) return;
+    const d = draftByKey(entry.key);
+    if (!d || key(d.folder) === key(into)) return;
     // A site with unsaved edits moves as one more edit, saved with the others: moving only the stored copy left the
     // form in the old folder, so the tree showed it there and OK saved it back.
-    if (isDirty(d)) setDrafts((m) => new Map(m).set(d.key, { ...d, folder: path }));
-    else if (d.id !== undefined) void actions.moveSite(d.id, path);
+    if (isDirty(d)) setDrafts((m) => new Map(m).set(d.key, { ...d, folder: into }));
+    else if (d.id !== undefined) void actions.moveSite(d.id, into);
+  };
+
+  const onDropOnFolder = (e: DragEvent, path: readonly string[]) => {
+    const folderKey = e.dataTransfer.getData(FOLDER_DRAG);
+    const siteKey = e.dataTransfer.getData(SITE_DRAG);
+    const entry: Selection | null = folderKey ? { kind: 'folder', path: JSON.parse(folderKey) as string[] } : siteKey ? { kind: 'site', key: siteKey } : null;
+    if (!entry) return;
+    e.preventDefault();
+    moveEntry(entry, path);
+  };
+
+  /** The keyboard's way to move (there is no dragging without a pointer): Ctrl+X on an entry, Ctrl+V on a folder. */
+  const labelOf = (entry: Selection): string => (entry.kind === 'site' ? (draftByKey(entry.key)?.name ?? '') : (entry.path[entry.path.length - 1] ?? ''));
+  const onCut = () => {
+    if (!selection || (selection.kind === 'folder' && selection.path.length === 0)) return;
+    setCut(selection);
+  };
+  const onPaste = () => {
+    if (!cut) return;
+    const into = selectedFolder();
+    // The moved entry is selected at its new place, in the opened folder (as a file manager does after a paste).
+    setFolderOpen(into, true);
+    setSelection(cut);
+    moveEntry(cut, into);
+    setCut(null);
   };
 
   const canEditFolder = selection?.kind === 'folder' && selection.path.length > 0;
@@ -561,7 +596,7 @@ export function SiteManagerDialog(): ReactElement {
                   aria-level={item.depth + 1}
                   aria-selected={selected}
                   aria-expanded={item.isFolder ? item.expanded : undefined}
-                  className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}`}
+                  className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}${cut && sameSelection(item.selection, cut) ? ' is-cut' : ''}`}
                   style={{ paddingLeft: 6 + item.depth * 16 }}
                   // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager).
                   draggable={item.selection.kind === 'site' || item.selection.path.length > 0}
@@ -601,6 +636,9 @@ export function SiteManagerDialog(): ReactElement {
               );
             })}
           </div>
+          <div role="status" className="help sm-cut-status">
+            {cut ? t('sm.cutNotice', { name: labelOf(cut) }) : null}
+          </div>
           <div className="sm-tree-buttons">
             <button type="button" className="button" onClick={onNewSite}>
               {t('sm.newSite')}
@@ -623,7 +661,7 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => void actions.exportSites()}>
               {t('sm.export')}
             </button>
-            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml" className="visually-hidden" tabIndex={-1} aria-label={t('sm.importFile')} onChange={(e) => void onImportFile(e.target.files?.[0])} />
+            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onImportFile(e.target.files?.[0])} />
           </div>
         </div>
         <div className="sm-right">

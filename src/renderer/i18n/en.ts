@@ -339,6 +339,7 @@ export const en = {
 
   'sm.title': 'Site Manager',
   'sm.selectEntry': 'Select entry',
+  'sm.cutNotice': '“{name}” is cut: select a folder and press Ctrl+V to move it there (Escape keeps it where it is).',
   'sm.root': 'My Sites',
   'sm.newSite': 'New site',
   'sm.newFolder': 'New folder',
@@ -347,7 +348,6 @@ export const en = {
   'sm.delete': 'Delete',
   'sm.import': 'Import…',
   'sm.export': 'Export…',
-  'sm.importFile': 'FileZilla site manager file',
   'sm.connect': 'Connect',
   'sm.testModes': 'Test both modes',
   'sm.testing': 'Testing passive and active mode…',

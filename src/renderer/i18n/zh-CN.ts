@@ -340,6 +340,7 @@ export const zhCN: Messages = {
 
   'sm.title': '站点管理器',
   'sm.selectEntry': '选择记录',
+  'sm.cutNotice': '已剪切“{name}”：选择一个文件夹并按 Ctrl+V 将其移到那里（按 Esc 则保持原位）。',
   'sm.root': '我的站点',
   'sm.newSite': '新站点',
   'sm.newFolder': '新文件夹',
@@ -348,7 +349,6 @@ export const zhCN: Messages = {
   'sm.delete': '删除',
   'sm.import': '导入…',
   'sm.export': '导出…',
-  'sm.importFile': 'FileZilla 站点管理器文件',
   'sm.connect': '连接',
   'sm.testModes': '测试两种模式',
   'sm.testing': '正在测试被动模式和主动模式…',
