@@ -25,6 +25,10 @@ export type DataConnectionCause =
   | 'listen-failed'
   | 'wrong-peer'
   | 'server-refused'
+  /** Passive: the server refused EPSV and PASV themselves (5xx), i.e. it does not allow passive mode. */
+  | 'mode-refused'
+  /** Passive: the server's PASV reply gave no address and port that could be read. */
+  | 'bad-reply'
   | 'tls-failed'
   | 'reset';
 

@@ -14,6 +14,8 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.active.blocked.hint': '--passive; or --port-range A-B with those ports open, and --active-address behind NAT',
   'data.passive.tls-failed.hint': '--active',
   'data.passive.server-refused.hint': '--active',
+  'data.passive.mode-refused.hint': '--active',
+  'data.passive.bad-reply.hint': '--active',
   'data.passive.reset.hint': '--active',
   'data.passive.unreachable.hint': '--active',
   'data.passive.proxy.hint': '--no-proxy',

@@ -72,6 +72,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
   const peer = options.proxy ? (options.serverHost ?? control.remoteAddress) : control.remoteAddress;
   let host: string | null = null;
   let port: number | null = null;
+  let epsvRefusal = '';
   if (memory.epsv !== 'fails') {
     const reply = await control.send('EPSV');
     const target = reply.code === 229 ? parseEpsvReply(reply.message) : null;
@@ -81,6 +82,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       port = target.port;
     } else {
       memory.epsv = 'fails';
+      epsvRefusal = `EPSV: ${reply.code} ${reply.message}; `;
     }
   }
   if (port === null) {
@@ -90,7 +92,10 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
     const reply = await control.send('PASV');
     const target = reply.code === 227 ? parsePasvReply(reply.message) : null;
     if (!target || target.host === null) {
-      throw new FtpError(dataConnectionError('passive', 'server-refused', peer, 0, `${reply.code} ${reply.message}`));
+      // 5xx: passive mode is not allowed there, and asking again will not change that; 4xx: a passing shortage (no
+      // free port), worth a retry; a 227 we cannot read: a server or middlebox garbling it.
+      const cause = reply.code === 227 ? 'bad-reply' : reply.code >= 500 ? 'mode-refused' : 'server-refused';
+      throw new FtpError(dataConnectionError('passive', cause, peer, 0, `${epsvRefusal}PASV: ${reply.code} ${reply.message}`));
     }
     port = target.port;
     if (options.followPasvAddress) {

@@ -6,7 +6,8 @@ import { errorText, type ErrorTextId } from '../../shared/error-texts';
  * Active and passive fail for opposite reasons, so the hint always names the other mode.
  */
 export function dataConnectionError(mode: TransferMode, cause: DataConnectionCause, address: string, port: number, detail = ''): DataConnectionError {
-  const values = { where: `${address}:${port}`, detail: detail ? ` (${detail})` : '' };
+  // Port 0: no port was ever named (the server refused or garbled PASV): the address alone, not "host:0".
+  const values = { where: port > 0 ? `${address}:${port}` : address, detail: detail ? ` (${detail})` : '' };
   const id = sentenceFor(mode, cause);
   const hint: ErrorTextId = `${id}.hint`;
   // Passive failures the server explains or that come and go are worth a retry; the rest need another mode or settings.
@@ -14,7 +15,18 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
   return { kind: 'data-connection', mode, cause, address, port, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
 }
 
-type DataSentence = 'data.active.listen-failed' | 'data.active.wrong-peer' | 'data.active.tls-failed' | 'data.active.server-refused' | 'data.active.blocked' | 'data.passive.tls-failed' | 'data.passive.server-refused' | 'data.passive.reset' | 'data.passive.unreachable';
+type DataSentence =
+  | 'data.active.listen-failed'
+  | 'data.active.wrong-peer'
+  | 'data.active.tls-failed'
+  | 'data.active.server-refused'
+  | 'data.active.blocked'
+  | 'data.passive.tls-failed'
+  | 'data.passive.server-refused'
+  | 'data.passive.mode-refused'
+  | 'data.passive.bad-reply'
+  | 'data.passive.reset'
+  | 'data.passive.unreachable';
 
 function sentenceFor(mode: TransferMode, cause: DataConnectionCause): DataSentence {
   if (mode === 'active') {
@@ -31,6 +43,8 @@ function sentenceFor(mode: TransferMode, cause: DataConnectionCause): DataSenten
   switch (cause) {
     case 'tls-failed':
     case 'server-refused':
+    case 'mode-refused':
+    case 'bad-reply':
     case 'reset':
       return `data.passive.${cause}`;
     default:

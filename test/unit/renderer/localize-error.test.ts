@@ -10,7 +10,7 @@ import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN'
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 
 const ids = Object.keys(ERROR_TEXTS_EN) as ErrorTextId[];
-const CAUSES: readonly DataConnectionCause[] = ['connect-timeout', 'connect-refused', 'connect-failed', 'accept-timeout', 'listen-failed', 'wrong-peer', 'server-refused', 'tls-failed', 'reset'];
+const CAUSES: readonly DataConnectionCause[] = ['connect-timeout', 'connect-refused', 'connect-failed', 'accept-timeout', 'listen-failed', 'wrong-peer', 'server-refused', 'mode-refused', 'bad-reply', 'tls-failed', 'reset'];
 
 /** Main's English must be exactly its sentence with its values, or a translation would say something else. */
 function expectConsistent(error: FerryErrorData): void {
