@@ -51,3 +51,21 @@ for (const { kind, options } of cases) {
     });
   });
 }
+
+describe('vsftpd without active mode (port_enable=NO), the mirror image', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { vsftpdConfig: ['port_enable=NO'] });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('Test both modes: active refused with "does not allow active mode … Use passive mode", passive works', async () => {
+    const [passive, active] = await probeTransferModes({ host: server.host, port: server.port, user: server.user, password: server.password, commandTimeoutMs: 10_000, dataTimeoutMs: 5_000 });
+    expect(passive).toMatchObject({ mode: 'passive', ok: true });
+    expect(active).toMatchObject({ mode: 'active', ok: false, error: { kind: 'data-connection', mode: 'active', cause: 'server-refused', retryable: false } });
+    expect(active?.error?.message).toMatch(/^Active mode: the server refused to connect back to 127\.0\.0\.1:\d+ \((EPRT|PORT): 5\d\d /);
+    expect(active?.error?.hint).toMatch(/does not allow active mode.*Use passive mode for this site/);
+  });
+});
