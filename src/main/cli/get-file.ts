@@ -1,9 +1,8 @@
 import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
-import { downloadToFile, localError, PARTIAL_SUFFIX } from '../transfers/file-transfer';
+import { downloadToFile, localError, partialPathOf } from '../transfers/file-transfer';
 import { interruptedDownload, wasInterrupted } from './interrupted';
 import { planResume } from './resume-plan';
 
@@ -16,13 +15,15 @@ export interface GetOptions {
 }
 
 /**
- * `ferry get` of one file to `localPath` (through NAME.ferry-part); with --resume, planned from the sizes on both
- * sides first (resume-plan.ts): a complete file is left alone, one begun under its own name is continued, local
- * bytes beyond the server's file are refused. Resolves to the bytes fetched.
+ * `ferry get` of one file to `localPath` through its partial file (`partialPathOf`: NAME.ferry-part, or for a name of
+ * 245–255 bytes a shortened, hashed name); with --resume, planned from the sizes on both sides first (resume-plan.ts):
+ * a complete file is left alone, one begun under its own name is continued, local bytes beyond the server's file are
+ * refused. Every message about the kept bytes names that same partial file. Resolves to the bytes fetched.
  */
 export async function getFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
-  return fetchFile(client, remotePath, localPath, options).catch(async (error: unknown) => {
-    throw wasInterrupted(error) ? await interruptedDownload(`${localPath}${PARTIAL_SUFFIX}`) : await withPartNote(error, `${localPath}${PARTIAL_SUFFIX}`);
+  const partPath = partialPathOf(localPath);
+  return fetchFile(client, remotePath, localPath, partPath, options).catch(async (error: unknown) => {
+    throw wasInterrupted(error) ? await interruptedDownload(partPath) : await withPartNote(error, partPath);
   });
 }
 
@@ -38,21 +39,10 @@ async function withPartNote(error: unknown, partPath: string): Promise<unknown> 
   return new FtpError({ ...data, hint: `${data.hint} ${partPath} keeps the ${kept} bytes received: the same command with --resume continues from there.`.trim() });
 }
 
-/** The longest file name (in bytes) most Linux and macOS file systems take. */
-const NAME_MAX = 255;
-
-async function fetchFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
-  // The partial name is 11 bytes longer than the file's: a name of 245 to 255 bytes fits, its partial file does not.
-  const partName = `${path.basename(localPath)}${PARTIAL_SUFFIX}`;
-  if (Buffer.byteLength(partName) > NAME_MAX) {
-    throw invalidInput(
-      `${path.basename(localPath)} is ${Buffer.byteLength(path.basename(localPath))} bytes long: with "${PARTIAL_SUFFIX}" added while it downloads, it is longer than a file name may be here (${NAME_MAX} bytes).`,
-      'Give a shorter local name: ferry get URL SHORTER-NAME.',
-    );
-  }
+/** `partPath` is `partialPathOf(localPath)`, the file downloadToFile writes and continues. */
+async function fetchFile(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions): Promise<number> {
   // ASCII cannot resume: downloadToFile says so before anything is sent.
   if (!options.resume || options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
-  const partPath = `${localPath}${PARTIAL_SUFFIX}`;
   // A SIZE refused (no such file, a folder) leaves the download itself to report what is wrong.
   const remoteSize = await client.size(remotePath).catch(() => null);
   const plan = planResume(await regularFileSize(partPath), await regularFileSize(localPath), remoteSize);

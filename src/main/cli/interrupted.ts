@@ -13,7 +13,7 @@ function interrupted(message: string, hint: string): FtpError {
   return new FtpError({ kind: 'aborted', message: `${describeSignal(signal)}: ${message}`, hint, retryable: false });
 }
 
-/** A download stopped by a signal: what its partial file keeps, and how to go on. */
+/** A download stopped by a signal: what its partial file (`partialPathOf`, the one --resume continues) keeps, and how to go on. */
 export async function interruptedDownload(partPath: string): Promise<FtpError> {
   const kept = await fsp.lstat(partPath).then((stats) => stats.size, () => 0);
   if (kept === 0) return interrupted('nothing was received.', '');

@@ -13,7 +13,8 @@ export type ResumePlan =
   | { readonly kind: 'longer'; readonly which: 'part' | 'target'; readonly size: number; readonly remoteSize: number };
 
 /**
- * @param part size of NAME.ferry-part, or null when there is none
+ * @param part size of the partial file (`partialPathOf(NAME)`: NAME.ferry-part, or a shortened, hashed name for a
+ *   name of 245–255 bytes), or null when there is none
  * @param target size of NAME when it is a regular file, or null
  * @param remote the server's SIZE, or null when it does not say
  */
