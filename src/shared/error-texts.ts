@@ -32,6 +32,20 @@ export const ERROR_TEXTS_EN = {
   'data.passive.followed.hint':
     'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server\'s address) for this site, or use active mode.',
 
+  // Notices in the message log (not errors): what Ferry did on its own, and why.
+  'log.pasv-private': 'The server announced {announced} (a private address, typical of a server behind NAT); connecting to {peer} instead.',
+  'log.pasv-other-host': 'The server announced {announced} (a host other than the server); connecting to {peer} instead.',
+  'log.data-wrong-peer': 'Refused a data connection from {from} (expected {expected}).',
+  'log.tls-unavailable': 'The server does not offer TLS; continuing unencrypted as the site allows.',
+  'log.mode-z-refused': 'The server refused MODE Z ({reply}); transfers are uncompressed.',
+  'log.mode-z-unavailable': 'The server does not offer MODE Z compression; transfers are uncompressed.',
+  'log.edit-opened': 'Opened {remote} for editing (local copy {local}).',
+  'log.edit-uploaded': 'Uploaded {local} back to {remote}.',
+  'log.edit-kept': 'Kept {local}: it has changes that were not uploaded to {remote}.',
+  'log.edit-saved': '{local} was saved; it can be uploaded back to {remote}.',
+  'log.editor-exit': 'The editor "{command}" exited with code {code}.',
+  'log.editor-exit.hint': "Check the editor command in Settings → Editing; leave it empty to use the system's default app.",
+
   // The control connection could not be opened. {where} is host:port.
   'connect.refused': '{where} refused the connection.',
   'connect.refused.hint': 'No FTP server listens there: check the host and port (21 for FTP, 990 for implicit FTPS). If it worked a moment ago, the server has stopped or is restarting: try again later.',

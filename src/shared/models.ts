@@ -2,6 +2,7 @@
  * Models shared by main and renderer. Readonly data with a `kind` where it is a union;
  * nothing here holds a secret (passwords go in, never come back out).
  */
+import type { ErrorText } from './error-texts';
 import type { FerryErrorData, TransferMode } from './errors';
 import { DEFAULT_ASCII_EXTENSIONS, type TransferType } from './transfer-type';
 import type { RemoteEntry } from './remote-entry';
@@ -246,6 +247,15 @@ export interface LogLine {
   readonly at: number;
   /** For errors: the fix, shown under the message. */
   readonly hint?: string;
+  /**
+   * A line made of fixed sentences (shared/error-texts.ts): their ids and values, so the window shows it in its own
+   * language; `text` is the English (the log file and the CLI keep it), after `prefix` (e.g. "[search] ") if any.
+   */
+  readonly textRef?: LogTextRef;
+}
+
+export interface LogTextRef extends ErrorText {
+  readonly prefix?: string;
 }
 
 // ---- Transfer queue -------------------------------------------------------

@@ -157,7 +157,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (!target) {
       throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.quick-gone', 'queue.quick-gone.hint') });
     }
-    return FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId: `queue:${siteKey}`, kind: line.kind, text: line.text, at: line.at }) });
+    return FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId: `queue:${siteKey}`, kind: line.kind, text: line.text, at: line.at, ...(line.textRef ? { textRef: line.textRef } : {}) }) });
   };
 
   const queue: TransferQueue = await TransferQueue.open({
@@ -184,7 +184,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     editorCommand: () => settingsCache.editorCommand,
     openWithSystem: options.openWithSystem,
     emit,
-    log: (kind, text, hint) => emit('log:line', { sessionId: 'edit', kind, text, at: Date.now(), ...(hint ? { hint } : {}) }),
+    log: (kind, text, hint, textRef) => emit('log:line', { sessionId: 'edit', kind, text, at: Date.now(), ...(hint ? { hint } : {}), ...(textRef ? { textRef } : {}) }),
   });
 
   const handlers: Handlers = {
@@ -250,7 +250,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const log = (text: string): void => emit('log:line', { sessionId, kind: 'info', text, at: Date.now() });
       const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: '));
       try {
-        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at }) });
+        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...(line.textRef ? { textRef: { ...line.textRef, prefix: `to ${target.label}: ` } } : {}) }) });
         try {
           const folder = normalizeRemote(targetDir || '/');
           // STOR replaces a file silently: what is there already is only replaced when the user said so.

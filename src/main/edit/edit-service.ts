@@ -19,7 +19,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { unsafeLocalNameReason } from '../local/safe-local-name';
-import { sentences } from '../../shared/error-texts';
+import { sentences, type ErrorText, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { downloadToFile, localError, uploadFromFile } from '../transfers/file-transfer';
 import type { FileFacts } from '../transfers/overwrite-policy';
 import { remoteFileFacts } from '../transfers/remote-facts';
@@ -40,7 +40,7 @@ export interface EditServiceDeps {
   /** How the host opens a file with its default app when no editor is set (Electron: shell.openPath); else the platform's opener command. */
   readonly openWithSystem?: ((file: string) => Promise<void>) | undefined;
   readonly emit: EmitEvent;
-  readonly log: (kind: 'info' | 'error', text: string, hint?: string) => void;
+  readonly log: (kind: 'info' | 'error', text: string, hint?: string, textRef?: ErrorText) => void;
   /** How often the local copy is looked at (stat polling sees saves that replace the file, as many editors do). */
   readonly pollMs?: number;
 }
@@ -67,6 +67,12 @@ export class EditService {
   private readonly edits = new Map<string, Edit>();
 
   constructor(private readonly deps: EditServiceDeps) {}
+
+  /** A log notice made of fixed sentences: English for the log file, the ids for the window's language. */
+  private say(kind: 'info' | 'error', id: ErrorTextId, values: ErrorTextValues, hintId?: ErrorTextId): void {
+    const { message, hint, text } = sentences(id, hintId ?? null, values);
+    this.deps.log(kind, message, hint || undefined, text);
+  }
 
   list(): readonly EditedFile[] {
     return [...this.edits.values()].map((edit) => edit.file);
@@ -105,7 +111,7 @@ export class EditService {
     this.edits.set(id, edit);
     fs.watchFile(localPath, { interval: this.deps.pollMs ?? 700, persistent: false }, edit.onPoll);
     this.publish();
-    this.deps.log('info', `Opened ${source} for editing (local copy ${localPath}).`);
+    this.say('info', 'log.edit-opened', { remote: source, local: localPath });
     try {
       await this.launch(localPath);
     } catch (error) {
@@ -151,7 +157,7 @@ export class EditService {
       const current = statOrNull(edit.file.localPath);
       const savedSince = current !== null && !sameStamp(stampOf(current), sent);
       this.update(edit, { state: savedSince ? 'changed' : 'open', uploadedAt: Date.now() });
-      this.deps.log('info', `Uploaded ${edit.file.localPath} back to ${edit.file.remotePath}.`);
+      this.say('info', 'log.edit-uploaded', { local: edit.file.localPath, remote: edit.file.remotePath });
       return { kind: 'uploaded', file: edit.file };
     } catch (error) {
       if (this.edits.get(id) === edit) this.update(edit, { state: 'changed' });
@@ -175,7 +181,7 @@ export class EditService {
     for (const edit of [...this.edits.values()]) {
       this.forget(edit);
       if (edit.file.state === 'open') await fsp.rm(edit.folder, { recursive: true, force: true }).catch(() => undefined);
-      else this.deps.log('info', `Kept ${edit.file.localPath}: it has changes that were not uploaded to ${edit.file.remotePath}.`);
+      else this.say('info', 'log.edit-kept', { local: edit.file.localPath, remote: edit.file.remotePath });
     }
   }
 
@@ -192,7 +198,7 @@ export class EditService {
       return;
     }
     this.update(edit, { state: 'changed', changeCount: edit.file.changeCount + 1 });
-    this.deps.log('info', `${edit.file.localPath} was saved; it can be uploaded back to ${edit.file.remotePath}.`);
+    this.say('info', 'log.edit-saved', { local: edit.file.localPath, remote: edit.file.remotePath });
   }
 
   private async launch(file: string): Promise<void> {
@@ -202,7 +208,7 @@ export class EditService {
       return;
     }
     const launch = editorLaunch(command, file);
-    await launchEditor(launch, (code) => this.deps.log('error', `The editor "${launch.command}" exited with code ${code}.`, 'Check the editor command in Settings → Editing; leave it empty to use the system\'s default app.'));
+    await launchEditor(launch, (code) => this.say('error', 'log.editor-exit', { command: launch.command, code }, 'log.editor-exit.hint'));
   }
 
   private async withConnection<T>(options: ConnectOptions, work: (client: FtpClient) => Promise<T>): Promise<T> {

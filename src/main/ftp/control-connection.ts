@@ -6,7 +6,7 @@ import { FtpError, invalidInput } from './ftp-error';
 import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
-import { errorText, sentences } from '../../shared/error-texts';
+import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
 const MAX_PENDING_REPLY_CHARS = 256 * 1024;
@@ -242,6 +242,11 @@ export class ControlConnection {
 
   log(kind: TranscriptKind, text: string): void {
     this.options.onTranscript?.({ kind, text, at: Date.now() });
+  }
+
+  /** A notice made of a fixed sentence, so a window can say it in its own language. */
+  logSentence(kind: TranscriptKind, id: ErrorTextId, values: ErrorTextValues): void {
+    this.options.onTranscript?.({ kind, text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
   }
 
   private attach(socket: net.Socket): void {

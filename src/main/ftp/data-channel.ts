@@ -104,8 +104,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       host = peer;
       if (target.host !== peer) {
         // Following a foreign address lets a hostile server aim us at any host; a NATed server's private address would fail anyway.
-        const why = isNonRoutableIpv4(target.host) ? 'a private address, typical of a server behind NAT' : 'a host other than the server';
-        control.log('info', `The server announced ${target.host}:${port} (${why}); connecting to ${peer}:${port} instead.`);
+        control.logSentence('info', isNonRoutableIpv4(target.host) ? 'log.pasv-private' : 'log.pasv-other-host', { announced: `${target.host}:${port}`, peer: `${peer}:${port}` });
       }
     }
   }
@@ -279,7 +278,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     const from = normalizeAddress(socket.remoteAddress ?? '');
     if (accepted || from !== expectedPeer) {
       // Only the server we talk to may deliver data; anything else could inject or steal a file.
-      control.log('error', `Refused a data connection from ${from} (expected ${expectedPeer}).`);
+      control.logSentence('error', 'log.data-wrong-peer', { from, expected: expectedPeer });
       socket.destroy();
       return;
     }

@@ -41,5 +41,5 @@ export async function prepareTransferMode(control: ControlConnection, state: Com
   }
   if (!want) throw new FtpError(replyError(command, reply));
   state.wanted = false;
-  control.log('info', `The server refused MODE Z (${reply.code} ${reply.message}); transfers are uncompressed.`);
+  control.logSentence('info', 'log.mode-z-refused', { reply: `${reply.code} ${reply.message}` });
 }

@@ -74,7 +74,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       } else if (tlsMode === 'explicit') {
         throw new FtpError({ kind: 'tls', ...sentences('tls.not-offered', 'tls.not-offered.hint', { reply: `${reply.code} ${reply.message}` }), retryable: false });
       } else {
-        control.log('info', 'The server does not offer TLS; continuing unencrypted as the site allows.');
+        control.logSentence('info', 'log.tls-unavailable', {});
       }
     }
     await login(control, options.user ?? 'anonymous', options.password ?? (options.user ? '' : 'anonymous@'));
@@ -128,7 +128,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
 
 /** Compression was asked for: whether the server offers MODE Z; if not, the transcript says so. */
 function compressionOffered(control: ControlConnection, capabilities: Capabilities): boolean {
-  if (!capabilities.modeZ) control.log('info', 'The server does not offer MODE Z compression; transfers are uncompressed.');
+  if (!capabilities.modeZ) control.logSentence('info', 'log.mode-z-unavailable', {});
   return capabilities.modeZ;
 }
 

@@ -253,7 +253,7 @@ export class SessionService {
   }
 
   private transcript(sessionId: string, line: TranscriptLine, label: string): void {
-    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at });
+    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at, ...(line.textRef ? { textRef: label ? { ...line.textRef, prefix: label } : line.textRef } : {}) });
   }
 
   private log(sessionId: string, kind: TranscriptLine['kind'], text: string, hint?: string): void {

@@ -7,22 +7,25 @@ import { memo, useLayoutEffect, useRef, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import { formatClock } from '../lib/format';
+import { localizeLogLine } from '../lib/localize-log';
 import { selectTextOf } from '../lib/select-text';
 import { useLogStore, type LogEntry } from '../stores/log-store';
+import type { Language } from '../../shared/models';
 import { Icon } from './icons';
 
 /** Only the newest lines are drawn; the store keeps more for Copy. */
 const SHOWN = 1500;
 
 /** One line; memoized so a new batch renders only the new lines. */
-const LogRow = memo(function LogRow({ line, kind }: { readonly line: LogEntry; readonly kind: string }): ReactElement {
+const LogRow = memo(function LogRow({ line, kind, language }: { readonly line: LogEntry; readonly kind: string; readonly language: Language }): ReactElement {
+  const shown = localizeLogLine(line, language);
   return (
     <div className={`log-line log-${line.kind}`}>
       <span className="log-time">{formatClock(line.at)}</span>
       <span className="log-kind">{kind}</span>
       <span className="log-text">
-        {line.text}
-        {line.hint ? <span className="log-hint">{line.hint}</span> : null}
+        {shown.text}
+        {shown.hint ? <span className="log-hint">{shown.hint}</span> : null}
       </span>
     </div>
   );
@@ -81,7 +84,7 @@ export function MessageLog(): ReactElement {
       >
         {shown.length === 0 ? <div className="log-empty">{t('log.empty')}</div> : null}
         {shown.map((l) => (
-          <LogRow key={l.id} line={l} kind={kindLabel[l.kind]} />
+          <LogRow key={l.id} line={l} kind={kindLabel[l.kind]} language={t.language} />
         ))}
       </div>
     </section>

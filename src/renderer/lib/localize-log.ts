@@ -1,0 +1,16 @@
+/**
+ * A message log line in the window's language: a notice main made of fixed sentences (`textRef`, e.g. "The server
+ * announced 10.0.0.5:50012 (a private address …); connecting to …") is said from this language's table, with its
+ * prefix ("[search] ", "to Backup: ") kept; server replies, commands and anything else stay as they came.
+ */
+import type { Language, LogLine } from '../../shared/models';
+import { localizeError } from './localize-error';
+
+export function localizeLogLine(line: Pick<LogLine, 'text' | 'hint' | 'textRef'>, language: Language): { readonly text: string; readonly hint: string | undefined } {
+  const ref = line.textRef;
+  if (!ref) return { text: line.text, hint: line.hint };
+  const prefix = ref.prefix ?? '';
+  const english = line.text.startsWith(prefix) ? line.text.slice(prefix.length) : line.text;
+  const shown = localizeError({ message: english, hint: line.hint ?? '', text: ref }, language);
+  return { text: prefix + shown.message, hint: line.hint === undefined ? undefined : shown.hint };
+}
