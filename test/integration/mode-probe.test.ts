@@ -17,6 +17,7 @@ import { probeTransferModes, type ServerFacts } from '../../src/main/ftp/mode-pr
 import { createFileKeyVault } from '../../src/main/sites';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
+import { localizeLogLine } from '../../src/renderer/lib/localize-log';
 import { siteInput } from '../unit/sites/helpers';
 
 describe('testing which transfer modes work', () => {
@@ -122,7 +123,12 @@ describe('testing which transfer modes work', () => {
         ['passive', true],
         ['active', false],
       ]);
-      expect(lines.some((line) => line.kind === 'error' && /^active mode failed: Active mode: the server could not connect back/.test(line.text))).toBe(true);
+      // Each line carries its sentence ids, so a Chinese window says them in Chinese (lib/localize-log.ts).
+      expect(lines.find((line) => line.textRef?.message === 'log.test-modes')).toMatchObject({ kind: 'info', text: 'Testing passive and active mode with Probe…' });
+      expect(lines.find((line) => line.textRef?.message === 'log.passive-works')).toMatchObject({ kind: 'info', text: 'Passive mode works (EPSV).' });
+      const failed = lines.find((line) => line.kind === 'error' && /^Active mode: the server could not connect back to 127\.0\.0\.3:\d+/.test(line.text));
+      expect(failed).toMatchObject({ hint: expect.stringMatching(/^Use passive mode for this site/), textRef: { message: 'data.active.blocked', hint: 'data.active.blocked.hint' } });
+      expect(localizeLogLine(failed!, 'zh-CN').text).toMatch(/^主动模式/);
       expect(lines.some((line) => line.kind === 'command' && /^EPRT \|1\|127\.0\.0\.3\|/.test(line.text))).toBe(true);
     } finally {
       await services.dispose();

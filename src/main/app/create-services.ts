@@ -21,7 +21,7 @@ import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { APP_VERSION } from './app-version';
-import { sentences } from '../../shared/error-texts';
+import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import { LogFile } from './log-file';
 import { createPasswordStorage } from './password-storage';
@@ -229,10 +229,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:connect': ({ target, trustOnce }) => sessions.connect(target, trustOnce),
     'session:test-modes': async ({ target, trustOnce }) => {
       const resolved = await resolve(target, trustOnce);
-      const log = (kind: LogLine['kind'], text: string): void => emit('log:line', { sessionId: 'test', kind, text, at: Date.now() });
-      log('info', `Testing passive and active mode with ${resolved.label}…`);
-      const probes = await probeTransferModes({ ...resolved.options, onTranscript: (line) => log(line.kind, line.text) }, resolved.remoteDir || '/');
-      for (const probe of probes) log(probe.ok ? 'info' : 'error', probe.ok ? `${probe.mode} mode works (${probe.dataCommand ?? ''}).` : `${probe.mode} mode failed: ${probe.error?.message ?? ''}`);
+      const log = (line: Omit<LogLine, 'sessionId' | 'at'>): void => emit('log:line', { sessionId: 'test', at: Date.now(), ...line });
+      const say = (kind: LogLine['kind'], id: ErrorTextId, values: ErrorTextValues): void => log({ kind, text: errorText(id, values), textRef: { message: id, values } });
+      say('info', 'log.test-modes', { site: resolved.label });
+      const probes = await probeTransferModes({ ...resolved.options, onTranscript: (line) => log({ kind: line.kind, text: line.text, ...(line.textRef ? { textRef: line.textRef } : {}) }) }, resolved.remoteDir || '/');
+      for (const probe of probes) {
+        if (probe.ok) say('info', probe.mode === 'passive' ? 'log.passive-works' : 'log.active-works', { command: probe.dataCommand ?? '' });
+        // A failed mode is its own diagnosis ("Passive mode: …"), with the fix, as the Site Manager shows it.
+        else if (probe.error) log({ kind: 'error', text: probe.error.message, ...(probe.error.hint ? { hint: probe.error.hint } : {}), ...(probe.error.text ? { textRef: probe.error.text } : {}) });
+      }
       return probes;
     },
     'session:disconnect': ({ sessionId }) => sessions.disconnect(sessionId),
