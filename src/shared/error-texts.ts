@@ -246,6 +246,7 @@ export const ERROR_TEXTS_EN = {
   'edit.unsafe-name.drive-letter': 'Cannot edit the remote name {name}: it starts with a drive letter.',
   'edit.unsafe-name.control-character': 'Cannot edit the remote name {name}: it contains control characters.',
   'edit.unsafe-name.windows-reserved': 'Cannot edit the remote name {name}: it is a device name reserved on Windows.',
+  'edit.unsafe-name.windows-character': 'Cannot edit the remote name {name}: it contains a character Windows does not allow in names (< > : " | ? *).',
   'edit.unsafe-name.trailing-dot-or-space': 'Cannot edit the remote name {name}: it ends with a dot or space, which Windows drops.',
   'edit.unsafe-name.too-long': 'Cannot edit the remote name {name}: it is longer than 255 bytes.',
   'edit.unsafe-name.hint': 'Rename the file on the server, then open it again.',
@@ -256,6 +257,7 @@ export const ERROR_TEXTS_EN = {
   'note.unsafe-name.drive-letter': 'Skipped the remote name {name}: it starts with a drive letter.',
   'note.unsafe-name.control-character': 'Skipped the remote name {name}: it contains control characters.',
   'note.unsafe-name.windows-reserved': 'Skipped the remote name {name}: it is a device name reserved on Windows.',
+  'note.unsafe-name.windows-character': 'Skipped the remote name {name}: it contains a character Windows does not allow in names (< > : " | ? *).',
   'note.unsafe-name.trailing-dot-or-space': 'Skipped the remote name {name}: it ends with a dot or space, which Windows drops.',
   'note.unsafe-name.too-long': 'Skipped the remote name {name}: it is longer than 255 bytes.',
 

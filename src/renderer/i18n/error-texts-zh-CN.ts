@@ -224,6 +224,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'edit.unsafe-name.drive-letter': '无法编辑远程名称 {name}：它以驱动器号开头。',
   'edit.unsafe-name.control-character': '无法编辑远程名称 {name}：其中含有控制字符。',
   'edit.unsafe-name.windows-reserved': '无法编辑远程名称 {name}：它是 Windows 保留的设备名。',
+  'edit.unsafe-name.windows-character': '无法编辑远程名称 {name}：其中含有 Windows 不允许用于名称的字符（< > : " | ? *）。',
   'edit.unsafe-name.trailing-dot-or-space': '无法编辑远程名称 {name}：它以点或空格结尾，Windows 会将其去掉。',
   'edit.unsafe-name.too-long': '无法编辑远程名称 {name}：长度超过 255 字节。',
   'edit.unsafe-name.hint': '请在服务器上重命名该文件，然后再打开。',
@@ -233,6 +234,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.unsafe-name.drive-letter': '已跳过远程名称 {name}：它以驱动器号开头。',
   'note.unsafe-name.control-character': '已跳过远程名称 {name}：其中含有控制字符。',
   'note.unsafe-name.windows-reserved': '已跳过远程名称 {name}：它是 Windows 保留的设备名。',
+  'note.unsafe-name.windows-character': '已跳过远程名称 {name}：其中含有 Windows 不允许用于名称的字符（< > : " | ? *）。',
   'note.unsafe-name.trailing-dot-or-space': '已跳过远程名称 {name}：它以点或空格结尾，Windows 会将其去掉。',
   'note.unsafe-name.too-long': '已跳过远程名称 {name}：长度超过 255 字节。',
 };

@@ -1,7 +1,8 @@
 /**
- * A server listing `../../x`, `a/b`, `..\x`, `C:x`, `con`, names with control characters, and links out
- * of the tree, plus local symlinks planted in the target folder: nothing is written outside the target
- * folder, nothing hostile is even requested, and each unsafe name is reported as a skipped item with a note.
+ * A server listing `../../x`, `a/b`, `..\x`, names with control characters, and links out of the tree, plus
+ * local symlinks planted in the target folder: nothing is written outside the target folder, nothing hostile is
+ * even requested, and each unsafe name is reported as a skipped item with a note. Names only Windows refuses
+ * (`C:x`, `con`, `NUL.txt`, `trailing.`) are downloaded here on Linux, inside the target, under their own names.
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import { mirrorDown } from '../../../src/main/transfers/mirror';
 import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
-import { HOSTILE_NAMES, hostileContent, startHostileListingServer, type HostileListingServer } from '../../support/fixtures/hostile-listing-server';
+import { HOSTILE_NAMES, WINDOWS_ONLY_NAMES, hostileContent, startHostileListingServer, type HostileListingServer } from '../../support/fixtures/hostile-listing-server';
+
+/** What only Windows refuses: downloaded on Linux and macOS (where these tests run), skipped on Windows. */
+const LOCAL_TOO = process.platform === 'win32' ? [] : WINDOWS_ONLY_NAMES;
+const SKIPPED_NAMES = process.platform === 'win32' ? [...HOSTILE_NAMES, ...WINDOWS_ONLY_NAMES] : HOSTILE_NAMES;
 import { tempDir } from './helpers';
 
 /** Every path below `root` (files, folders and links), relative. */
@@ -68,17 +73,20 @@ describe.each([
     // Outside: exactly as it was.
     expect(await everything(outside)).toEqual(['keep.txt']);
     expect(await fsp.readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('untouched');
-    expect(await everything(sandbox)).toEqual(['outside', 'outside/keep.txt', 'target', 'target/evil', 'target/evil/ok.txt', 'target/evil/sub', 'target/evil/sub/nested-ok.txt', 'target/evil/trap', 'target/evil/trapfile']);
+    expect(await everything(sandbox)).toEqual(['outside', 'outside/keep.txt', 'target', 'target/evil', 'target/evil/ok.txt', 'target/evil/sub', 'target/evil/sub/nested-ok.txt', 'target/evil/trap', 'target/evil/trapfile', ...LOCAL_TOO.map((name) => `target/evil/${name}`)].sort());
+    for (const name of LOCAL_TOO) expect(await fsp.readFile(path.join(target, 'evil', name), 'utf8')).toBe(hostileContent(`/evil/${name}`));
     expect((await fsp.lstat(path.join(target, 'evil', 'trap'))).isSymbolicLink()).toBe(true);
     expect(await fsp.readFile(path.join(target, 'evil', 'ok.txt'), 'utf8')).toBe(hostileContent('/evil/ok.txt'));
 
     // Only the safe files were ever requested.
-    expect([...(server?.retrieved ?? [])].sort()).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt']);
+    const safe = ['/evil/ok.txt', '/evil/sub/nested-ok.txt', ...LOCAL_TOO.map((name) => `/evil/${name}`)].sort();
+    expect([...(server?.retrieved ?? [])].sort()).toEqual(safe);
 
     const done = items.filter((item) => item.state === 'done').map((item) => item.remotePath).sort();
-    expect(done).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt']);
+    expect(done).toEqual(safe);
     const skipped = items.filter((item) => item.state === 'skipped');
-    for (const name of HOSTILE_NAMES) {
+    for (const name of LOCAL_TOO) expect(skipped.find((item) => item.note?.includes(JSON.stringify(name)))).toBeUndefined();
+    for (const name of SKIPPED_NAMES) {
       const note = skipped.find((item) => item.note?.includes(JSON.stringify(name)))?.note;
       expect(note, `no skipped item names ${JSON.stringify(name)}`).toMatch(/^Skipped the remote name .+: it /);
     }
@@ -97,10 +105,11 @@ describe.each([
     const started = server;
     const report = await mirrorDown('/evil', path.join(target, 'evil'), { connect: () => FtpClient.connect({ host: started.host, port: started.port, user: 'u', password: 'p' }), parallel: 3 });
     expect(await everything(outside)).toEqual(['keep.txt']);
-    expect(report.files).toBe(2);
+    expect(report.files).toBe(2 + LOCAL_TOO.length);
     expect(report.folders).toBe(1);
     expect(report.failures).toEqual([]);
-    for (const name of HOSTILE_NAMES) expect(report.skipped.some((line) => line.includes(JSON.stringify(name)))).toBe(true);
-    expect([...(server?.retrieved ?? [])].sort()).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt']);
+    for (const name of SKIPPED_NAMES) expect(report.skipped.some((line) => line.includes(JSON.stringify(name)))).toBe(true);
+    for (const name of LOCAL_TOO) expect(report.skipped.some((line) => line.includes(JSON.stringify(name)))).toBe(false);
+    expect([...(server?.retrieved ?? [])].sort()).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt', ...LOCAL_TOO.map((name) => `/evil/${name}`)].sort());
   });
 });

@@ -31,7 +31,7 @@ describe('queue notes in the window language', () => {
   });
 
   it('the unsafe remote name notes, every reason', () => {
-    const reasons: readonly UnsafeNameReason[] = ['empty', 'dot-name', 'separator', 'drive-letter', 'control-character', 'windows-reserved', 'trailing-dot-or-space', 'too-long'];
+    const reasons: readonly UnsafeNameReason[] = ['empty', 'dot-name', 'separator', 'drive-letter', 'control-character', 'windows-reserved', 'windows-character', 'trailing-dot-or-space', 'too-long'];
     for (const reason of reasons) {
       const english = describeUnsafeName('..\\evil.txt', reason);
       expect(english, reason).toMatch(/^Skipped the remote name "\.\.\\\\evil\.txt": it .+\.$/);

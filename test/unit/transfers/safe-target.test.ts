@@ -34,8 +34,11 @@ describe('unsafeTargetNote', () => {
   it.each([
     ['a plain name', 'real/new.txt', false],
     ['a name with a control character', 'real/bell\u0007', true],
-    ['a Windows device name', 'real/con', true],
-    ['a drive letter', 'C:x', true],
+    ['a name with a backslash (Windows\'s separator)', 'real/..\\x', true],
+    // Valid on Linux (this machine), refused on Windows only (safe-local-name.test.ts has each platform's rules).
+    ['a Windows device name, on Linux', 'real/con', false],
+    ['a drive letter, on Linux', 'C:x', false],
+    ['a trailing dot, on Linux', 'real/notes.', false],
     ['outside by dot-dot', '../outside/x', true],
     ['the root itself', '.', true],
   ])('%s', (_name, relative, refused) => {
@@ -93,7 +96,9 @@ describe('ensureFolder', () => {
 
   it('refuses a file in the way and unsafe names', async () => {
     expect(await ensureFolder(root, path.join(root, 'real', 'file.txt', 'sub'))).toMatch(/not a folder/);
-    expect(await ensureFolder(root, path.join(root, 'C:x'))).toMatch(/drive letter/);
+    expect(await ensureFolder(root, path.join(root, 'tab\tfolder'))).toMatch(/control characters/);
+    // Valid here on Linux: made, not refused (it was, with the Windows rules on every platform).
+    expect(await ensureFolder(root, path.join(root, 'C:x', 'aux.'))).toBeNull();
   });
 });
 
