@@ -35,14 +35,17 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   let resumeTarget = false;
   if (target.kind === 'file') {
     const policy = entry.choice ?? context.policy;
-    const source = await completeSourceFacts(client, entry.remotePath, { size: entry.size, modified: entry.sourceModified }, factsNeeded(policy));
+    const known: FileFacts = { size: entry.size, modified: entry.sourceModified, ...(entry.sourcePrecision !== undefined ? { precision: entry.sourcePrecision } : {}) };
+    const source = await completeSourceFacts(client, entry.remotePath, known, factsNeeded(policy));
     entry.size = source.size;
     entry.sourceModified = source.modified;
+    if (source.precision === undefined) delete entry.sourcePrecision;
+    else entry.sourcePrecision = source.precision;
     const facts = localFacts(target.stats);
     const decision = decideOverwrite(policy, source, facts, entry.choice !== null ? 'answer' : 'policy');
     switch (decision.kind) {
       case 'ask':
-        return { kind: 'ask', source: { path: entry.remotePath, ...source }, target: { path: entry.localPath, ...facts } };
+        return { kind: 'ask', source: { path: entry.remotePath, size: source.size, modified: source.modified }, target: { path: entry.localPath, ...facts } };
       case 'skip':
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {

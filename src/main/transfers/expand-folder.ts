@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { FtpClient } from '../ftp/ftp-client';
+import type { FtpClient, Listing } from '../ftp/ftp-client';
 import { joinRemote } from '../ftp/remote-path';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
@@ -14,7 +14,7 @@ import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
-import type { FileFacts } from './overwrite-policy';
+import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { errorText } from '../../shared/error-texts';
 
 export interface ChildSpec {
@@ -23,6 +23,8 @@ export interface ChildSpec {
   readonly remotePath: string;
   readonly size: number | null;
   readonly modified: string | null;
+  /** How finely `modified` is known (downloads: from the listing's kind); absent: exact. */
+  readonly precision?: TimePrecision;
   /**
    * Uploads: the remote target as the folder listing showed it (null: absent). Downloads: null when the
    * local folder, read once, had nothing of that name (the job then skips its lstat); otherwise unset.
@@ -62,7 +64,8 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     if (entry.type === 'directory') folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: entry.modified });
     else if (entry.type === 'file') {
       const absent = present !== null && !present.has(nameKey(entry.name));
-      files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified, ...(absent ? { knownTarget: null } : {}) });
+      const precision = listedTimePrecision(listing.command, entry.modified);
+      files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified, precision, ...(absent ? { knownTarget: null } : {}) });
     }
     else skipped.push({ kind: 'skipped', localPath, remotePath, size: entry.size, modified: entry.modified, note: remoteSkipNote(entry, remotePath) });
   }
@@ -107,9 +110,11 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     throw localError(localDir, error);
   });
   let existing: Map<string, RemoteEntry> | null = null;
+  let listedBy: Listing['command'] = 'MLSD';
   if (state === 'existed') {
     const listing = await client.list(remoteDir);
     existing = new Map(listing.entries.map((entry) => [entry.name, entry]));
+    listedBy = listing.command;
   }
   const folders: ChildSpec[] = [];
   const files: ChildSpec[] = [];
@@ -133,7 +138,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
         skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: errorText('note.remote-folder', { path: JSON.stringify(remotePath) }) });
         continue;
       }
-      const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified } : null;
+      const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: listedTimePrecision(listedBy, remote.modified) } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {
       const note = errorText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: JSON.stringify(localPath) });

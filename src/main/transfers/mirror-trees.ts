@@ -13,7 +13,7 @@ import { removeRemoteTree } from '../ftp/remote-tree';
 import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
 import type { OverwriteChoice } from '../../shared/models';
-import { decideOverwrite, type FileFacts } from './overwrite-policy';
+import { decideOverwrite, listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 
 export type TreeKind = 'file' | 'folder' | 'other';
 
@@ -24,6 +24,8 @@ export interface TreeEntry {
   /** Files: what `--dry-run` compares, as the queue would (null where unknown). */
   readonly size?: number | null;
   readonly modified?: string | null;
+  /** How finely `modified` is known (a LIST time: minute or day); absent: exact. */
+  readonly precision?: TimePrecision;
 }
 
 /** Everything below a root by relative path ("a/b.txt", "/"-separated, NFC for comparing). */
@@ -35,12 +37,13 @@ export async function remoteTree(client: FtpClient, root: string, skip: SkipMatc
   const start = normalizeRemote(root);
   const folders: { key: string; actual: string }[] = [{ key: '', actual: '' }];
   for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
-    for (const entry of (await client.list(folder.actual === '' ? start : joinRemote(start, folder.actual))).entries) {
+    const listing = await client.list(folder.actual === '' ? start : joinRemote(start, folder.actual));
+    for (const entry of listing.entries) {
       if (entry.name === '.' || entry.name === '..' || skip(entry.name) !== null) continue;
       const key = folder.key === '' ? entry.name.normalize('NFC') : `${folder.key}/${entry.name.normalize('NFC')}`;
       const actual = folder.actual === '' ? entry.name : `${folder.actual}/${entry.name}`;
       const kind: TreeKind = entry.type === 'directory' ? 'folder' : entry.type === 'file' ? 'file' : 'other';
-      tree.set(key, { kind, actual, size: entry.size, modified: entry.modified });
+      tree.set(key, { kind, actual, size: entry.size, modified: entry.modified, precision: listedTimePrecision(listing.command, entry.modified) });
       if (kind === 'folder') folders.push({ key, actual });
     }
   }
@@ -115,5 +118,5 @@ export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, 
 }
 
 function facts(entry: TreeEntry): FileFacts {
-  return { size: entry.size ?? null, modified: entry.modified ?? null };
+  return { size: entry.size ?? null, modified: entry.modified ?? null, ...(entry.precision !== undefined ? { precision: entry.precision } : {}) };
 }

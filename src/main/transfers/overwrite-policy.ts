@@ -11,6 +11,31 @@ export interface FileFacts {
   readonly size: number | null;
   /** ISO 8601. */
   readonly modified: string | null;
+  /** How finely `modified` is known; absent: exact (MLSD, MDTM, a local file). */
+  readonly precision?: TimePrecision;
+}
+
+/**
+ * How finely a listed time is known: MLSD and MDTM give seconds ('exact'); LIST gives minutes for recent files
+ * and only the day for files older than about six months (`ls -l` shows the year instead of the time). A time
+ * cut to the minute or day is the start of the span the real time lies in.
+ */
+export type TimePrecision = 'exact' | 'minute' | 'day';
+
+const PRECISION_SPAN_MS: Readonly<Record<TimePrecision, number>> = { exact: 0, minute: 60_000, day: 86_400_000 };
+
+/** `ls -l` shows the year, not the time, for files older than six months (vsftpd: 182 days); a little less, to be safe. */
+const LIST_DAY_ONLY_AFTER_MS = 180 * 86_400_000;
+
+/**
+ * The precision of a time from a listing made with `command`. MLSD: exact. LIST: a time with seconds is exact
+ * (`ls --full-time`, BSD `-T`); otherwise minutes, or the day for a time older than about six months.
+ */
+export function listedTimePrecision(command: 'MLSD' | 'LIST -a' | 'LIST', modified: string | null, now = Date.now()): TimePrecision {
+  if (command === 'MLSD' || modified === null) return 'exact';
+  const ms = Date.parse(modified);
+  if (Number.isNaN(ms) || ms % 60_000 !== 0) return 'exact';
+  return now - ms > LIST_DAY_ONLY_AFTER_MS ? 'day' : 'minute';
 }
 
 export type OverwriteDecision =
@@ -24,19 +49,24 @@ export type OverwriteDecision =
   /** Ask the user (policy "ask"). */
   | { readonly kind: 'ask' };
 
-/** Times from listings are often to the minute (LIST) or second (MLSD, MDTM); closer than this counts as equal. */
+/** Exact times (MLSD, MDTM, file systems) closer than this count as equal (sub-second parts, rounding). */
 export const TIME_TOLERANCE_MS = 1000;
 
 /**
  * True when the source is newer than the target, false when not, null when either time is unknown.
- * `toleranceMs` absorbs clock and listing precision (a LIST time has no seconds: pass 60 000 for those).
+ * Times are compared at the precision the target's time is known to: a target listed by LIST as 10:20 may have
+ * been written at any moment of that minute (or, for an old file, of that day), so the source is newer only from
+ * 10:21 on. Otherwise a file uploaded at 10:20:33 with its local time kept looked 33 s newer on every run
+ * (`mirror --reverse` re-sent everything against vsftpd). A source cut to its minute or day is the earliest it
+ * can be: newer only when even that is later. Beyond that, `toleranceMs` absorbs sub-second differences.
  */
 export function isSourceNewer(source: FileFacts, target: FileFacts, toleranceMs = TIME_TOLERANCE_MS): boolean | null {
   if (source.modified === null || target.modified === null) return null;
   const sourceMs = Date.parse(source.modified);
   const targetMs = Date.parse(target.modified);
   if (Number.isNaN(sourceMs) || Number.isNaN(targetMs)) return null;
-  return sourceMs - targetMs > toleranceMs;
+  const gap = sourceMs - targetMs;
+  return gap > toleranceMs && gap >= PRECISION_SPAN_MS[target.precision ?? 'exact'];
 }
 
 /** True when both sizes are known and differ, false when equal, null when either is unknown. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection, TransferItem, TransferState } from '../../shared/models';
-import type { FileFacts } from './overwrite-policy';
+import type { FileFacts, TimePrecision } from './overwrite-policy';
 import type { StoredEntry } from './queue-store';
 
 export interface QueueEntry {
@@ -22,6 +22,8 @@ export interface QueueEntry {
   size: number | null;
   /** The source's modification time when known (from the listing or the local file). */
   sourceModified: string | null;
+  /** How finely `sourceModified` is known (a download's LIST time: minute or day); absent: exact. */
+  sourcePrecision?: TimePrecision;
   /** Uploads expanded from a folder: the remote target as the listing showed it (null: absent); undefined: ask the server. */
   knownTarget: FileFacts | null | undefined;
   state: TransferState;
@@ -55,6 +57,7 @@ export interface NewEntry {
   readonly localRoot: string;
   readonly size?: number | null;
   readonly sourceModified?: string | null;
+  readonly sourcePrecision?: TimePrecision;
   readonly knownTarget?: FileFacts | null;
   readonly state?: TransferState;
   readonly note?: string | null;
@@ -73,6 +76,7 @@ export function createEntry(init: NewEntry): QueueEntry {
     localRoot: init.localRoot,
     size: init.size ?? null,
     sourceModified: init.sourceModified ?? null,
+    ...(init.sourcePrecision !== undefined && init.sourcePrecision !== 'exact' ? { sourcePrecision: init.sourcePrecision } : {}),
     knownTarget: init.knownTarget,
     state: init.state ?? 'queued',
     bytesDone: 0,
@@ -122,6 +126,7 @@ export function toStored(entry: QueueEntry): StoredEntry {
     localRoot: entry.localRoot,
     size: entry.size,
     sourceModified: entry.sourceModified,
+    ...(entry.sourcePrecision !== undefined ? { sourcePrecision: entry.sourcePrecision } : {}),
     ...(entry.knownTarget !== undefined ? { knownTarget: entry.knownTarget } : {}),
     state: entry.state,
     bytesDone: entry.bytesDone,

@@ -30,7 +30,8 @@ const errorSchema = z.custom<FerryErrorData>(isErrorData, { message: 'not an err
 
 const choiceSchema = z.enum(['overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip']);
 const policySchema = z.union([z.literal('ask'), choiceSchema]);
-const factsSchema = z.object({ size: z.number().int().nonnegative().nullable(), modified: z.string().nullable() });
+const precisionSchema = z.enum(['exact', 'minute', 'day']);
+const factsSchema = z.object({ size: z.number().int().nonnegative().nullable(), modified: z.string().nullable(), precision: precisionSchema.optional() });
 
 export const storedEntrySchema = z.object({
   id: z.string().min(1),
@@ -44,6 +45,8 @@ export const storedEntrySchema = z.object({
   localRoot: z.string().min(1),
   size: z.number().int().nonnegative().nullable(),
   sourceModified: z.string().nullable(),
+  /** How finely `sourceModified` is known (a LIST time: minute or day); absent: exact. */
+  sourcePrecision: precisionSchema.optional(),
   /** Uploads: what the folder listing said about the remote target (null: absent); absent: unknown. */
   knownTarget: factsSchema.nullable().optional(),
   state: z.enum(['queued', 'running', 'paused', 'done', 'failed', 'skipped']),

@@ -5,7 +5,7 @@
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { remoteBasename, remoteDirname } from '../ftp/remote-path';
-import type { FileFacts } from './overwrite-policy';
+import { listedTimePrecision, type FileFacts } from './overwrite-policy';
 
 /** True for "no such file" answers (550 to SIZE/MDTM). */
 export function isMissingFileError(error: unknown): boolean {
@@ -56,13 +56,16 @@ async function listedFacts(client: FtpClient, remotePath: string): Promise<FileF
   const name = remoteBasename(remotePath);
   const entry = listing.entries.find((candidate) => candidate.name === name);
   if (!entry) return null;
-  return { size: entry.size, modified: entry.modified };
+  return { size: entry.size, modified: entry.modified, precision: listedTimePrecision(listing.command, entry.modified) };
 }
 
 /** Fill in the size and time of a download's source where the policy needs them and they are unknown. */
 export async function completeSourceFacts(client: FtpClient, remotePath: string, known: FileFacts, need: { readonly size: boolean; readonly modified: boolean }): Promise<FileFacts> {
   let { size, modified } = known;
   if (need.size && size === null) size = await client.size(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
-  if (need.modified && modified === null) modified = await client.modifiedTime(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
-  return { size, modified };
+  if (need.modified && modified === null) {
+    modified = await client.modifiedTime(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
+    return { size, modified };
+  }
+  return { size, modified, ...(known.precision !== undefined ? { precision: known.precision } : {}) };
 }

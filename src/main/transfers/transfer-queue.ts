@@ -933,6 +933,7 @@ export class TransferQueue {
       localRoot: parent.localRoot,
       size: child.size,
       sourceModified: child.modified,
+      ...(child.precision !== undefined ? { sourcePrecision: child.precision } : {}),
       ...(child.knownTarget !== undefined ? { knownTarget: child.knownTarget } : {}),
       ...(child.kind === 'skipped' ? { state: 'skipped' as const, note: child.note ?? null, permanent: true } : {}),
     });

@@ -186,6 +186,51 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(fs.readFileSync(path.join(target, 'a.txt'), 'utf8')).toBe('a');
   });
 
+  it('a second mirror of an unchanged tree copies nothing, up (--preserve-times) and down, though LIST gives times to the minute (or the day, for old files)', async () => {
+    const tree = path.join(work, 'unchanged');
+    fs.mkdirSync(path.join(tree, 'sub'), { recursive: true });
+    const recent = new Date(Date.now() - 3_600_000);
+    recent.setUTCSeconds(33, 412);
+    const old = new Date(Date.UTC(2023, 2, 5, 14, 22, 33, 412));
+    for (const [name, time] of [['recent.txt', recent], ['sub/old.txt', old], ['sub/recent-too.txt', recent]] as const) {
+      fs.writeFileSync(path.join(tree, name), `${name}\n`);
+      fs.utimesSync(path.join(tree, name), time, time);
+    }
+    const first = await ferry(['mirror', '--reverse', '--preserve-times', tree, `${url}/unchanged`]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/^3 files, /m);
+    // pure-ftpd and proftpd keep the local times (MFMT); vsftpd has no MFMT, so they are set on its disk, as a copy
+    // made by another tool would have them. vsftpd lists them cut to the minute or, older than six months, the day.
+    for (const [name, time] of [['recent.txt', recent], ['sub/old.txt', old], ['sub/recent-too.txt', recent]] as const) fs.utimesSync(path.join(server.root, 'unchanged', name), time, time);
+    const dry = await ferry(['mirror', '--reverse', '--dry-run', tree, `${url}/unchanged`]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout.toString()).toBe('');
+    expect(dry.stderr).toMatch(/Dry run: 0 to copy, 3 unchanged/);
+    const again = await ferry(['mirror', '--reverse', '--preserve-times', tree, `${url}/unchanged`]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^0 files, .* 0 failed, 3 skipped\.$/m);
+    // Changed since (a minute later than the listed time): sent again.
+    const later = new Date(recent.getTime() + 60_000);
+    fs.writeFileSync(path.join(tree, 'recent.txt'), 'recent.txt\n');
+    fs.utimesSync(path.join(tree, 'recent.txt'), later, later);
+    const changed = await ferry(['mirror', '--reverse', '--preserve-times', tree, `${url}/unchanged`]);
+    expect(changed.stderr).toMatch(/^1 files, .* 0 failed, 2 skipped\.$/m);
+
+    // Down, twice, and once more into copies whose times are the server's exact ones.
+    const down = path.join(work, 'unchanged-down');
+    const fetched = await ferry(['mirror', `${url}/unchanged`, down]);
+    expect(fetched.stderr).toMatch(/^3 files, .* 0 failed, 0 skipped\.$/m);
+    const second = await ferry(['mirror', `${url}/unchanged`, down]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/^0 files, .* 0 failed, 3 skipped\.$/m);
+    for (const name of ['recent.txt', 'sub/old.txt', 'sub/recent-too.txt']) {
+      const exact = fs.statSync(path.join(server.root, 'unchanged', name)).mtime;
+      fs.utimesSync(path.join(down, name), exact, exact);
+    }
+    const third = await ferry(['mirror', `${url}/unchanged`, down]);
+    expect(third.stderr).toMatch(/^0 files, .* 0 failed, 3 skipped\.$/m);
+  });
+
   it('find lists matches breadth first and in name order within each folder, on every server', async () => {
     for (const name of ['b/x1.log', 'a/x2.log', 'x3.log', 'c/d/x4.log', 'x0.log']) serverFile(`found/${name}`, 'x');
     const run = await ferry(['find', `${url}/found`, 'x*']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { OverwritePolicy } from '../../../src/shared/models';
-import { decideOverwrite, factsNeeded, firstFreeName, isSourceNewer, numberedName, type FileFacts, type OverwriteDecision } from '../../../src/main/transfers/overwrite-policy';
+import { decideOverwrite, factsNeeded, firstFreeName, isSourceNewer, listedTimePrecision, numberedName, type TimePrecision, type FileFacts, type OverwriteDecision } from '../../../src/main/transfers/overwrite-policy';
 
 const NEW = '2024-06-02T10:00:00.000Z';
 const OLD = '2024-06-01T10:00:00.000Z';
@@ -68,6 +68,38 @@ describe('isSourceNewer', () => {
     ['unparsable', 'yesterday', NEW, undefined, null],
   ])('%s', (_name, source, target, tolerance, expected) => {
     expect(isSourceNewer(facts(1, source), facts(1, target), tolerance)).toBe(expected);
+  });
+});
+
+describe('isSourceNewer at the precision of the target\'s listing', () => {
+  type Row = readonly [name: string, source: string, sourcePrecision: TimePrecision, target: string, targetPrecision: TimePrecision, expected: boolean];
+  it.each<Row>([
+    // Uploaded with its local time kept (MFMT): LIST shows it cut to the minute; it used to look 33 s newer on every run.
+    ['LIST minute: the same minute is not newer', '2024-06-02T10:20:33.412Z', 'exact', '2024-06-02T10:20:00.000Z', 'minute', false],
+    ['LIST minute: the last moment of the minute is not newer', '2024-06-02T10:20:59.999Z', 'exact', '2024-06-02T10:20:00.000Z', 'minute', false],
+    ['LIST minute: the next minute is newer', '2024-06-02T10:21:00.000Z', 'exact', '2024-06-02T10:20:00.000Z', 'minute', true],
+    ['LIST day: later the same day is not newer', '2023-03-05T23:10:00.000Z', 'exact', '2023-03-05T00:00:00.000Z', 'day', false],
+    ['LIST day: the next day is newer', '2023-03-06T00:00:01.000Z', 'exact', '2023-03-05T00:00:00.000Z', 'day', true],
+    ['exact: two seconds later is newer', '2024-06-02T10:20:02.000Z', 'exact', '2024-06-02T10:20:00.000Z', 'exact', true],
+    // Downloads: the source's LIST time is where its minute starts; the local copy got that time or a later one.
+    ['download: LIST source against its own time kept locally', '2024-06-02T10:20:00.000Z', 'minute', '2024-06-02T10:20:00.000Z', 'exact', false],
+    ['download: LIST source against the exact time (MDTM) kept locally', '2024-06-02T10:20:00.000Z', 'minute', '2024-06-02T10:20:33.000Z', 'exact', false],
+    ['download: LIST source a minute later is newer', '2024-06-02T10:21:00.000Z', 'minute', '2024-06-02T10:20:00.000Z', 'exact', true],
+    ['download: old LIST source (day) against its time kept locally', '2023-03-05T00:00:00.000Z', 'day', '2023-03-05T00:00:00.000Z', 'exact', false],
+  ])('%s', (_name, source, sourcePrecision, target, targetPrecision, expected) => {
+    expect(isSourceNewer({ size: 1, modified: source, precision: sourcePrecision }, { size: 1, modified: target, precision: targetPrecision })).toBe(expected);
+  });
+
+  const now = Date.parse('2024-06-02T12:00:00.000Z');
+  it.each([
+    ['MLSD is exact', 'MLSD', '2024-06-02T10:20:00.000Z', 'exact'],
+    ['LIST, recent, no seconds: minute', 'LIST', '2024-06-02T10:20:00.000Z', 'minute'],
+    ['LIST -a, recent: minute', 'LIST -a', '2024-01-02T10:20:00.000Z', 'minute'],
+    ['LIST with seconds (ls --full-time): exact', 'LIST', '2024-06-02T10:20:33.000Z', 'exact'],
+    ['LIST older than six months (year shown): day', 'LIST', '2023-03-05T00:00:00.000Z', 'day'],
+    ['no time', 'LIST', null, 'exact'],
+  ] as const)('%s', (_name, command, modified, expected) => {
+    expect(listedTimePrecision(command, modified, now)).toBe(expected);
   });
 });
 
