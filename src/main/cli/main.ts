@@ -7,6 +7,7 @@ import type { OverwriteChoice } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
 import { compileNameFilter } from '../../shared/name-filter';
 import { redactUrl } from './ftp-url';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
@@ -490,7 +491,11 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
   await fsp.mkdir(local, { recursive: true });
   await eachFile(files, async (file) => {
-    const target = await notAFolder(path.join(local, remoteBasename(file)));
+    // Names come from the server's listing: one this computer cannot hold, or a path in disguise ("..\\x" on Windows), is refused as the queue refuses it.
+    const name = remoteBasename(file);
+    const unsafe = unsafeLocalNameReason(name);
+    if (unsafe) throw invalidInput(describeUnsafeName(name, unsafe), 'Fetch it alone under a name of your own: ferry get URL LOCAL-NAME.');
+    const target = await notAFolder(path.join(local, name));
     return interrupts.duringTransfer((signal) => getFile(client, file, target, { ...options, signal }));
   });
 }

@@ -53,4 +53,15 @@ describe.each(SERVER_KINDS)('names valid on Linux, from %s', (kind) => {
     expect(`${run.stdout.toString()}${run.stderr}`).not.toMatch(/Windows/);
     expect(fs.readdirSync(target).sort()).toEqual([...LINUX_NAMES, 'aux.'].sort());
   });
+
+  it("ferry get 'URL/*' DIR fetches the same names, and refuses the backslash as the queue does, before its RETR (it was written as it came)", async () => {
+    const target = path.join(work, 'matched');
+    const run = await ferry(['get', '-v', `${serverUrl(server)}/site/*`, target]);
+    expect(run.code, run.stderr).toBe(11);
+    for (const name of LINUX_NAMES) expect(fs.readFileSync(path.join(target, name), 'utf8'), run.stderr).toBe(`content of ${name}`);
+    expect(run.stderr).toContain('Failed /site/back\\slash.txt: Skipped the remote name "back\\\\slash.txt": it contains a path separator.');
+    expect(run.stderr).not.toMatch(/^> RETR .*back/m);
+    expect(run.stderr).toContain(`${LINUX_NAMES.length} of ${LINUX_NAMES.length + 1} files`);
+    expect(fs.readdirSync(target).sort()).toEqual([...LINUX_NAMES].sort());
+  });
 });
