@@ -7,7 +7,8 @@
  * Every platform: empty, "." and "..", a "/" or "\" (the separators: "\" is one on Windows, and on Linux a name
  * holding it becomes a path the moment the folder reaches a Windows share, an archive or Ferry on Windows), control
  * characters (NUL can never be in a name; the others are valid on Linux and macOS but a newline splits the name in
- * every line-based listing and ESC lets a server put escape sequences into the user's terminal), over 255 bytes.
+ * every line-based listing and ESC lets a server put escape sequences into the user's terminal), too long (over 255
+ * UTF-8 bytes; on Windows over 255 UTF-16 units, so 100 Chinese characters, 300 bytes, are a valid name there).
  * Windows also: a drive letter ("c:x" is a path relative to drive C), `<>:"|?*` (":" also names an NTFS stream:
  * "a.txt:x" writes into a hidden stream of a.txt), device names (CON, AUX.txt, …), a trailing dot or space
  * (Windows drops it, so "a." would land on "a").
@@ -36,7 +37,8 @@ export function unsafeLocalNameReason(name: string, platform: NodeJS.Platform = 
   if (windows && /[<>:"|?*]/.test(name)) return 'windows-character';
   if (windows && WINDOWS_RESERVED.test(name)) return 'windows-reserved';
   if (windows && /[. ]$/.test(name)) return 'trailing-dot-or-space';
-  if (Buffer.byteLength(name, 'utf8') > 255) return 'too-long';
+  // NTFS counts UTF-16 units (255 of them is always more than 255 bytes, so the note stays true); Linux and macOS (APFS) count UTF-8 bytes.
+  if ((windows ? name.length : Buffer.byteLength(name, 'utf8')) > 255) return 'too-long';
   return null;
 }
 
