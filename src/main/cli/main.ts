@@ -246,7 +246,11 @@ export function buildProgram(): Command {
       const plan = await planMirrorRun(flags.reverse ? 'upload' : 'download', url.path, flags.reverse ? source : target, options);
       for (const file of plan.copy) process.stdout.write(`would copy ${file.path} (${DRY_RUN_WHY[file.why]})\n`);
       for (const entry of plan.remove) process.stdout.write(`would delete ${entry.actual}${entry.kind === 'folder' ? '/ (with everything in it)' : ''}\n`);
-      process.stderr.write(`Dry run: ${plan.copy.length} to copy, ${plan.unchanged} unchanged${flags.delete ? `, ${plan.remove.length} to delete` : ''}; nothing was changed.\n`);
+      // What the real run would fail (a folder it may not read), said as the real run says it, and exit 11 as it would.
+      for (const failure of plan.failures) process.stderr.write(`Failed ${failure.path}: ${describeForCli(failure.error)}\n`);
+      if (flags.delete && plan.failures.length > 0) process.stderr.write(`ferry: warning: Nothing would be deleted: ${plan.failures.length} item(s) would fail, and an incomplete copy is no reason to remove anything.\n`);
+      process.stderr.write(`Dry run: ${plan.copy.length} to copy, ${plan.unchanged} unchanged${flags.delete ? `, ${plan.remove.length} to delete` : ''}${plan.failures.length > 0 ? `, ${plan.failures.length} failed` : ''}; nothing was changed.\n`);
+      if (plan.failures.length > 0) process.exitCode = EXIT_CODES.partial;
       return;
     }
     const targetExisted = !flags.reverse && fs.existsSync(target);

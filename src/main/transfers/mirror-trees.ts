@@ -7,7 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FtpClient } from '../ftp/ftp-client';
+import type { FtpClient, Listing } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import type { FerryErrorData } from '../../shared/errors';
+import { localError } from './file-transfer';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import { segmentsBelow } from '../local/safe-target';
@@ -31,13 +34,31 @@ export interface TreeEntry {
 /** Everything below a root by relative path ("a/b.txt", "/"-separated, NFC for comparing). */
 export type Tree = ReadonlyMap<string, TreeEntry>;
 
-/** Every entry below `root` on the server, breadth first; links are entries, never followed. */
-export async function remoteTree(client: FtpClient, root: string, skip: SkipMatcher): Promise<Tree> {
+/** A folder below the root that could not be listed (permission): its contents are unknown. */
+export interface Unreadable {
+  readonly key: string;
+  readonly actual: string;
+  readonly error: FerryErrorData;
+}
+
+/**
+ * Every entry below `root` on the server, breadth first; links are entries, never followed. A subfolder the server
+ * refuses to list goes into `unreadable` when given (the walk goes on, as the copy does: one failed item), else throws;
+ * the root's own refusal always throws, as do lost connections and timeouts.
+ */
+export async function remoteTree(client: FtpClient, root: string, skip: SkipMatcher, unreadable?: Unreadable[]): Promise<Tree> {
   const tree = new Map<string, TreeEntry>();
   const start = normalizeRemote(root);
   const folders: { key: string; actual: string }[] = [{ key: '', actual: '' }];
   for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
-    const listing = await client.list(folder.actual === '' ? start : joinRemote(start, folder.actual));
+    let listing: Listing;
+    try {
+      listing = await client.list(folder.actual === '' ? start : joinRemote(start, folder.actual));
+    } catch (error) {
+      if (folder.key === '' || unreadable === undefined || !(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      unreadable.push({ key: folder.key, actual: folder.actual, error: error.data });
+      continue;
+    }
     for (const entry of listing.entries) {
       if (entry.name === '.' || entry.name === '..' || skip(entry.name) !== null) continue;
       const key = folder.key === '' ? entry.name.normalize('NFC') : `${folder.key}/${entry.name.normalize('NFC')}`;
@@ -50,11 +71,20 @@ export async function remoteTree(client: FtpClient, root: string, skip: SkipMatc
   return tree;
 }
 
-/** Every entry below `root` on this computer; symbolic links are entries, never followed. */
-export function localTree(root: string, skip: SkipMatcher): Tree {
+/** Every entry below `root` on this computer; symbolic links are entries, never followed. Unreadable subfolders as for `remoteTree`. */
+export function localTree(root: string, skip: SkipMatcher, unreadable?: Unreadable[]): Tree {
   const tree = new Map<string, TreeEntry>();
   const walk = (key: string, actual: string): void => {
-    for (const entry of fs.readdirSync(path.join(root, ...actual.split('/').filter(Boolean)), { withFileTypes: true })) {
+    const folder = path.join(root, ...actual.split('/').filter(Boolean));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      if (key === '' || unreadable === undefined) throw error;
+      unreadable.push({ key, actual, error: localError(folder, error as NodeJS.ErrnoException).data });
+      return;
+    }
+    for (const entry of entries) {
       if (skip(entry.name) !== null) continue;
       const childKey = key === '' ? entry.name.normalize('NFC') : `${key}/${entry.name.normalize('NFC')}`;
       const childActual = actual === '' ? entry.name : `${actual}/${entry.name}`;
@@ -74,47 +104,101 @@ export function extraneous(source: Tree, target: Tree): TreeEntry[] {
   return gone.filter((key) => !gone.some((other) => key.startsWith(`${other}/`))).map((key) => target.get(key) as TreeEntry);
 }
 
-/** Remove entries below the local root (rm does not follow links); a path outside the root is refused. Returns their paths. */
-export function deleteLocal(root: string, entries: readonly TreeEntry[]): string[] {
-  return entries.map((entry) => {
+/** A deletion that failed, or a folder whose extras could not be known (full path). */
+export interface DeleteFailure {
+  readonly path: string;
+  readonly error: FerryErrorData;
+}
+
+export interface DeleteResult {
+  readonly removed: string[];
+  readonly failures: DeleteFailure[];
+}
+
+/**
+ * Remove entries below the local root (rm does not follow links); a path outside the root is refused. One that
+ * cannot be removed (a folder it may not read) is a failure of its own; the others are still removed.
+ */
+export function deleteLocal(root: string, entries: readonly TreeEntry[]): DeleteResult {
+  const result: DeleteResult = { removed: [], failures: [] };
+  for (const entry of entries) {
     const target = path.join(root, ...entry.actual.split('/'));
     if (segmentsBelow(root, target) === null) throw new Error(`refusing to delete ${target}: not inside ${root}`);
-    fs.rmSync(target, { recursive: true });
-    return target;
-  });
+    try {
+      fs.rmSync(target, { recursive: true });
+      result.removed.push(target);
+    } catch (error) {
+      result.failures.push({ path: target, error: localError(target, error as NodeJS.ErrnoException).data });
+    }
+  }
+  return result;
 }
 
-/** Remove entries below the remote root: folders with everything in them, files and links with DELE. Returns their paths. */
-export async function deleteRemote(client: FtpClient, root: string, entries: readonly TreeEntry[]): Promise<string[]> {
-  const removed: string[] = [];
+/** Remove entries below the remote root: folders with everything in them, files and links with DELE. A refusal fails that entry only. */
+export async function deleteRemote(client: FtpClient, root: string, entries: readonly TreeEntry[]): Promise<DeleteResult> {
+  const result: DeleteResult = { removed: [], failures: [] };
   for (const entry of entries) {
     const full = joinRemote(normalizeRemote(root), entry.actual);
-    if (entry.kind === 'folder') await removeRemoteTree(client, full);
-    else await client.delete(full);
-    removed.push(full);
+    try {
+      if (entry.kind === 'folder') await removeRemoteTree(client, full);
+      else await client.delete(full);
+      result.removed.push(full);
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      result.failures.push({ path: full, error: error.data });
+    }
   }
-  return removed;
+  return result;
 }
 
-/** What a mirror would do (`--dry-run`): files to copy with why, how many are unchanged, what `--delete` would remove. */
+/** True when `key` is `folder` or lies below it. */
+function within(key: string, folder: string): boolean {
+  return key === folder || key.startsWith(`${folder}/`);
+}
+
+/**
+ * Unreadable target folders that the mirror keeps (the source has them): what they hold beyond the source cannot be
+ * known, so nothing in them is deleted. (Those in a branch that goes anyway are left to the deletion, which may fail.)
+ */
+export function unreadableKept(unreadable: readonly Unreadable[], source: Tree): Unreadable[] {
+  return unreadable.filter((folder) => source.has(folder.key));
+}
+
+/** A folder the dry run could not read, on either side, as the real run would report it. */
+export interface PlanFailure {
+  readonly side: 'source' | 'target';
+  readonly actual: string;
+  readonly error: FerryErrorData;
+}
+
+/** What a mirror would do (`--dry-run`): files to copy with why, how many are unchanged, what `--delete` would remove, what would fail. */
 export interface MirrorPlan {
   readonly copy: readonly { readonly path: string; readonly why: 'new' | 'changed' | 'resume' | 'rename' }[];
   readonly unchanged: number;
   readonly remove: readonly TreeEntry[];
+  /** Folders that could not be read; with any, nothing would be deleted (as in the real run). */
+  readonly failed: readonly PlanFailure[];
 }
 
-/** The queue's own decision (`decideOverwrite`) for every file of the source, from the two trees. Pure. */
-export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, withDelete: boolean): MirrorPlan {
+/**
+ * The queue's own decision (`decideOverwrite`) for every file of the source, from the two trees. Pure. Folders that
+ * could not be read fail as the real run's folder items do: the source's (its files are unknown) and the target's
+ * that the copy goes into (its files are not copied); then, as after any failure, nothing is deleted.
+ */
+export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, withDelete: boolean, unreadable: { readonly source: readonly Unreadable[]; readonly target: readonly Unreadable[] } = { source: [], target: [] }): MirrorPlan {
+  const extras = extraneous(source, target);
+  const blocked = unreadableKept(unreadable.target, source);
   const copy: { path: string; why: 'new' | 'changed' | 'resume' | 'rename' }[] = [];
   let unchanged = 0;
   for (const [key, entry] of [...source].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (entry.kind !== 'file') continue;
+    if (entry.kind !== 'file' || blocked.some((folder) => within(key, folder.key))) continue;
     const existing = target.get(key);
     const decision = decideOverwrite(policy, facts(entry), existing?.kind === 'file' ? facts(existing) : null);
     if (decision.kind === 'skip') unchanged += 1;
     else copy.push({ path: entry.actual, why: !existing ? 'new' : decision.kind === 'resume' ? 'resume' : decision.kind === 'rename' ? 'rename' : 'changed' });
   }
-  return { copy, unchanged, remove: withDelete ? extraneous(source, target) : [] };
+  const failed: PlanFailure[] = [...unreadable.source.map((folder) => ({ side: 'source' as const, actual: folder.actual, error: folder.error })), ...blocked.map((folder) => ({ side: 'target' as const, actual: folder.actual, error: folder.error }))];
+  return { copy, unchanged, remove: withDelete && failed.length === 0 ? extras : [], failed };
 }
 
 function facts(entry: TreeEntry): FileFacts {

@@ -10,10 +10,11 @@ import type { FtpClient } from '../ftp/ftp-client';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
 import type { RetryPolicy } from './backoff';
-import { invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { localError } from './file-transfer';
 import { TransferQueue, type FinishedEvent } from './transfer-queue';
-import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, type MirrorPlan, type Tree } from './mirror-trees';
+import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, unreadableKept, type DeleteResult, type MirrorPlan, type Tree, type Unreadable } from './mirror-trees';
+import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { compileSkipList } from '../../shared/skip-list';
 
 export interface MirrorReport {
@@ -107,41 +108,76 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
   }
   if (options.deleteExtraneous) {
     if (report.failures.length > 0) report.warnings.push(`Nothing was deleted: ${report.failures.length} file(s) failed, and an incomplete copy is no reason to remove anything. Run the mirror again.`);
-    else report.deleted.push(...(await deleteExtraneous(direction, remoteRoot, localRoot, options)));
+    else {
+      // Anything else that stops it (the target's root unreadable, no connection) is one failure too, after the copy's report.
+      const result = await deleteExtraneous(direction, remoteRoot, localRoot, options).catch((error: unknown): DeleteResult => {
+        const targetRoot = direction === 'download' ? localRoot : remoteRoot;
+        if (error instanceof FtpError) return { removed: [], failures: [{ path: targetRoot, error: error.data }] };
+        if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return { removed: [], failures: [{ path: targetRoot, error: localError(targetRoot, error).data }] };
+        throw error;
+      });
+      report.deleted.push(...result.removed);
+      report.failures.push(...result.failures);
+    }
   }
   return report;
 }
 
-/** `--delete`: both trees walked afresh after the copy (on one more connection), then the target's extras removed. */
-async function deleteExtraneous(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<string[]> {
+/**
+ * `--delete`: both trees walked afresh after the copy (on one more connection), then the target's extras removed.
+ * A folder that cannot be read or removed fails on its own (reported, exit 11); the other extras still go.
+ */
+async function deleteExtraneous(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<DeleteResult> {
   const skip = compileSkipList(options.exclude ?? []);
   const client = await options.connect(options.parallel);
   try {
-    const remote = await remoteTree(client, remoteRoot, skip);
-    const local = localTree(localRoot, skip);
-    return direction === 'download' ? deleteLocal(localRoot, extraneous(remote, local)) : await deleteRemote(client, remoteRoot, extraneous(local, remote));
+    const remoteUnreadable: Unreadable[] = [];
+    const localUnreadable: Unreadable[] = [];
+    const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable);
+    const local = localTree(localRoot, skip, localUnreadable);
+    const [source, target, sourceUnreadable, targetUnreadable] = direction === 'download' ? [remote, local, remoteUnreadable, localUnreadable] : [local, remote, localUnreadable, remoteUnreadable];
+    const sourcePath = (actual: string): string => (direction === 'download' ? joinRemote(normalizeRemote(remoteRoot), actual) : path.join(localRoot, ...actual.split('/')));
+    const targetPath = (actual: string): string => (direction === 'download' ? path.join(localRoot, ...actual.split('/')) : joinRemote(normalizeRemote(remoteRoot), actual));
+    // The source changed since the copy and cannot be read: what it holds is unknown, so nothing is deleted.
+    if (sourceUnreadable.length > 0) return { removed: [], failures: sourceUnreadable.map((folder) => ({ path: sourcePath(folder.actual), error: folder.error })) };
+    const extras = extraneous(source, target);
+    const result = direction === 'download' ? deleteLocal(localRoot, extras) : await deleteRemote(client, remoteRoot, extras);
+    for (const folder of unreadableKept(targetUnreadable, source)) result.failures.push({ path: targetPath(folder.actual), error: folder.error });
+    return result;
   } finally {
     await client.quit().catch(() => client.close());
   }
+}
+
+/** A dry run's plan, with the folders it could not read as full paths (as the real run names its failures). */
+export interface MirrorRunPlan extends MirrorPlan {
+  readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];
 }
 
 /**
  * `--dry-run`: what `mirror` with these options would copy and (with `deleteExtraneous`) delete, decided by the
  * queue's own overwrite rules from both trees; nothing is transferred or removed. A missing local folder is empty.
  */
-export async function planMirrorRun(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorPlan> {
+export async function planMirrorRun(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorRunPlan> {
   const skip = compileSkipList(options.exclude ?? []);
   const root = path.resolve(localRoot);
   const client = await options.connect(0);
   try {
-    const remote = await remoteTree(client, remoteRoot, skip).catch((error: unknown) => {
+    const remoteUnreadable: Unreadable[] = [];
+    const localUnreadable: Unreadable[] = [];
+    const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable).catch((error: unknown) => {
       // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
       if (direction === 'upload') return new Map() as Tree;
       throw error;
     });
-    const local: Tree = fs.existsSync(root) ? localTree(root, skip) : new Map();
+    const local: Tree = fs.existsSync(root) ? localTree(root, skip, localUnreadable) : new Map();
     const policy = options.policy ?? 'overwrite';
-    return direction === 'download' ? planMirror(remote, local, policy, options.deleteExtraneous ?? false) : planMirror(local, remote, policy, options.deleteExtraneous ?? false);
+    const withDelete = options.deleteExtraneous ?? false;
+    const plan = direction === 'download' ? planMirror(remote, local, policy, withDelete, { source: remoteUnreadable, target: localUnreadable }) : planMirror(local, remote, policy, withDelete, { source: localUnreadable, target: remoteUnreadable });
+    const remotePath = (actual: string): string => joinRemote(normalizeRemote(remoteRoot), actual);
+    const localPath = (actual: string): string => path.join(root, ...actual.split('/'));
+    const onRemote = (side: 'source' | 'target'): boolean => (side === 'source') === (direction === 'download');
+    return { ...plan, failures: plan.failed.map((failure) => ({ path: onRemote(failure.side) ? remotePath(failure.actual) : localPath(failure.actual), error: failure.error })) };
   } finally {
     await client.quit().catch(() => client.close());
   }

@@ -231,6 +231,53 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(third.stderr).toMatch(/^0 files, .* 0 failed, 3 skipped\.$/m);
   });
 
+  it('mirror --dry-run reports a subfolder it may not read as one failed item, as the real run does (exit 11), instead of aborting with no plan', async () => {
+    serverFile('dryfail/a.txt', 'a');
+    serverFile('dryfail/locked/x.txt', 'x');
+    serverFile('dryfail/open/b.txt', 'b');
+    const locked = path.join(server.root, 'dryfail/locked');
+    fs.chmodSync(locked, 0o000);
+    const failedLines = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('Failed '));
+    try {
+      const target = path.join(work, 'dryfail-down');
+      const dry = await ferry(['mirror', '--dry-run', '--delete', `${url}/dryfail`, target]);
+      expect(dry.code, dry.stderr).toBe(11);
+      expect(dry.stdout.toString().split('\n').filter(Boolean)).toEqual(['would copy a.txt (not at the target)', 'would copy open/b.txt (not at the target)']);
+      expect(dry.stderr).toMatch(/Nothing would be deleted: 1 item\(s\) would fail/);
+      expect(dry.stderr).toMatch(/^Dry run: 2 to copy, 0 unchanged, 0 to delete, 1 failed; nothing was changed\.$/m);
+      expect(fs.existsSync(target)).toBe(false);
+      const real = await ferry(['mirror', `${url}/dryfail`, target]);
+      expect(real.code, real.stderr).toBe(11);
+      expect(failedLines(real.stderr)).toHaveLength(1);
+      expect(failedLines(real.stderr)[0]).toMatch(/^Failed \/dryfail\/locked: /);
+      expect(failedLines(dry.stderr)).toEqual(failedLines(real.stderr));
+    } finally {
+      fs.chmodSync(locked, 0o755);
+    }
+  });
+
+  it('mirror --delete: an extra folder on the target it may not read fails on its own; the other extras go, the summary is printed, exit 11', async () => {
+    const source = path.join(work, 'delfail-source');
+    fs.mkdirSync(source, { recursive: true });
+    fs.writeFileSync(path.join(source, 'a.txt'), 'a');
+    serverFile('delfail/old.txt', 'old');
+    serverFile('delfail/locked-extra/x.txt', 'x');
+    serverFile('delfail/zz-old/y.txt', 'y');
+    const locked = path.join(server.root, 'delfail/locked-extra');
+    fs.chmodSync(locked, 0o000);
+    try {
+      const run = await ferry(['mirror', '--reverse', '--delete', source, `${url}/delfail`]);
+      expect(run.code, run.stderr).toBe(11);
+      expect(run.stderr).toMatch(/^Failed \/delfail\/locked-extra: /m);
+      expect(run.stderr).toMatch(/^Deleted \/delfail\/old\.txt$/m);
+      expect(run.stderr).toMatch(/^Deleted \/delfail\/zz-old$/m);
+      expect(run.stderr).toMatch(/^1 files, .* 1 failed, 0 skipped, 2 deleted\.$/m);
+      expect(fs.readdirSync(path.join(server.root, 'delfail')).sort()).toEqual(['a.txt', 'locked-extra']);
+    } finally {
+      fs.chmodSync(locked, 0o755);
+    }
+  });
+
   it('find lists matches breadth first and in name order within each folder, on every server', async () => {
     for (const name of ['b/x1.log', 'a/x2.log', 'x3.log', 'c/d/x4.log', 'x0.log']) serverFile(`found/${name}`, 'x');
     const run = await ferry(['find', `${url}/found`, 'x*']);

@@ -67,4 +67,21 @@ describe('mirror --delete', () => {
     expect(planMirror(source, target, 'overwrite', false)).toMatchObject({ unchanged: 0, remove: [] });
     expect(planMirror(source, target, 'skip', false).copy).toEqual([{ path: 'new.txt', why: 'new' }]);
   });
+
+  it('plans around folders it could not read as the real run fails them: the source\'s and the target\'s the copy goes into fail, their files are not counted, nothing is deleted', () => {
+    const error = { kind: 'server-reply', code: 550, command: 'MLSD /x', message: 'Permission denied', retryable: false } as never;
+    const source = tree({ 'a.txt': 'file', kept: 'folder', 'kept/b.txt': 'file', locked: 'folder' });
+    const target = tree({ kept: 'folder', 'extra.txt': 'file', gone: 'folder' });
+    const plan = planMirror(source, target, 'overwrite', true, {
+      source: [{ key: 'locked', actual: 'locked', error }],
+      target: [{ key: 'kept', actual: 'kept', error }, { key: 'gone', actual: 'gone', error }],
+    });
+    expect(plan.copy.map((file) => file.path)).toEqual(['a.txt']);
+    expect(plan.failed.map((failure) => `${failure.side} ${failure.actual}`)).toEqual(['source locked', 'target kept']);
+    expect(plan.remove).toEqual([]);
+    // An unreadable extra on its own is no failure of the copy: --delete would remove it (and report it if it cannot).
+    const extraOnly = planMirror(source, target, 'overwrite', true, { source: [], target: [{ key: 'gone', actual: 'gone', error }] });
+    expect(extraOnly.failed).toEqual([]);
+    expect(extraOnly.remove.map((entry) => entry.actual)).toEqual(['extra.txt', 'gone']);
+  });
 });
