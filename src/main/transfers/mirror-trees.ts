@@ -178,6 +178,11 @@ export interface MirrorPlan {
   readonly remove: readonly TreeEntry[];
   /** Folders that could not be read; with any, nothing would be deleted (as in the real run). */
   readonly failed: readonly PlanFailure[];
+  /**
+   * Names that are a file on one side and a folder on the other: without `--delete` each fails (its files are not
+   * copied); with it the target's entry is in `remove` and the source's is copied.
+   */
+  readonly conflicts: readonly { readonly actual: string; readonly targetActual: string; readonly target: 'file' | 'folder' }[];
 }
 
 /**
@@ -188,17 +193,30 @@ export interface MirrorPlan {
 export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, withDelete: boolean, unreadable: { readonly source: readonly Unreadable[]; readonly target: readonly Unreadable[] } = { source: [], target: [] }): MirrorPlan {
   const extras = extraneous(source, target);
   const blocked = unreadableKept(unreadable.target, source);
+  const conflicts: { key: string; actual: string; targetActual: string; target: 'file' | 'folder' }[] = [];
+  for (const [key, entry] of source) {
+    const other = target.get(key);
+    if (other === undefined || entry.kind === 'other' || other.kind === 'other' || other.kind === entry.kind) continue;
+    if (conflicts.some((conflict) => within(key, conflict.key))) continue;
+    conflicts.push({ key, actual: entry.actual, targetActual: other.actual, target: other.kind });
+  }
+  conflicts.sort((a, b) => (a.key < b.key ? -1 : 1));
   const copy: { path: string; why: 'new' | 'changed' | 'resume' | 'rename' }[] = [];
   let unchanged = 0;
   for (const [key, entry] of [...source].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (entry.kind !== 'file' || blocked.some((folder) => within(key, folder.key))) continue;
+    if (!withDelete && conflicts.some((conflict) => within(key, conflict.key))) continue;
     const existing = target.get(key);
     const decision = decideOverwrite(policy, facts(entry), existing?.kind === 'file' ? facts(existing) : null);
     if (decision.kind === 'skip') unchanged += 1;
-    else copy.push({ path: entry.actual, why: !existing ? 'new' : decision.kind === 'resume' ? 'resume' : decision.kind === 'rename' ? 'rename' : 'changed' });
+    else copy.push({ path: entry.actual, why: existing?.kind !== 'file' ? 'new' : decision.kind === 'resume' ? 'resume' : decision.kind === 'rename' ? 'rename' : 'changed' });
   }
   const failed: PlanFailure[] = [...unreadable.source.map((folder) => ({ side: 'source' as const, actual: folder.actual, error: folder.error })), ...blocked.map((folder) => ({ side: 'target' as const, actual: folder.actual, error: folder.error }))];
-  return { copy, unchanged, remove: withDelete && failed.length === 0 ? extras : [], failed };
+  // With --delete a conflicting target entry goes first, whatever else fails (as in the real run); its contents with it.
+  const replaced = withDelete ? conflicts.map((conflict) => target.get(conflict.key) as TreeEntry) : [];
+  const others = withDelete && failed.length === 0 ? extras.filter((extra) => !replaced.some((entry) => extra.actual.startsWith(`${entry.actual}/`))) : [];
+  const remove = [...replaced, ...others].sort((a, b) => (a.actual < b.actual ? -1 : 1));
+  return { copy, unchanged, remove, failed, conflicts: withDelete ? [] : conflicts.map(({ actual, targetActual, target: kind }) => ({ actual, targetActual, target: kind })) };
 }
 
 function facts(entry: TreeEntry): FileFacts {

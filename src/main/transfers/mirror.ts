@@ -16,6 +16,8 @@ import { TransferQueue, type FinishedEvent } from './transfer-queue';
 import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, unreadableKept, type DeleteResult, type MirrorPlan, type Tree, type Unreadable } from './mirror-trees';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { compileSkipList } from '../../shared/skip-list';
+import { removeRemoteTree } from '../ftp/remote-tree';
+import { confirmConflict, conflictCandidate, conflictError, conflictSourcePath, conflictTargetPath, type KindConflict } from './mirror-conflicts';
 
 export interface MirrorReport {
   files: number;
@@ -73,7 +75,9 @@ export async function mirrorUp(localRoot: string, remoteRoot: string, options: M
 async function mirror(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorReport> {
   const report: MirrorReport = { files: 0, folders: 0, bytes: 0, failures: [], skipped: [], warnings: [], deleted: [] };
   let worker = 0;
-  const onFinished = (event: FinishedEvent): void => {
+  const conflicts: KindConflict[] = [];
+  let secondPass = false;
+  const record = (event: FinishedEvent): void => {
     const { item } = event;
     if (item.state === 'failed' && item.error) report.failures.push({ path: direction === 'download' ? item.remotePath : item.localPath, error: item.error });
     else if (item.state === 'skipped' && item.note) report.skipped.push(item.note);
@@ -86,6 +90,12 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
       report.bytes += event.bytes;
       options.onFileDone?.(item.remotePath, event.bytes);
     }
+  };
+  const onFinished = (event: FinishedEvent): void => {
+    const conflict = conflictCandidate(direction, event);
+    if (conflict && !secondPass) conflicts.push(conflict);
+    else if (conflict) report.failures.push({ path: conflictSourcePath(conflict), error: conflictError(conflictTargetPath(conflict), conflict.target) });
+    else record(event);
   };
   const parallel = Math.max(1, Math.floor(options.parallel));
   const queue = await TransferQueue.open({
@@ -103,6 +113,14 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
   try {
     await queue.add({ siteKey: 'mirror', siteLabel: 'mirror', direction, items: [{ localPath: localRoot, remotePath: remoteRoot, isDirectory: true, localRoot }] });
     await queue.whenIdle();
+    if (conflicts.length > 0) {
+      const replace = await settleConflicts(conflicts.splice(0), report, record, options);
+      if (replace.length > 0) {
+        secondPass = true;
+        await queue.add({ siteKey: 'mirror', siteLabel: 'mirror', direction, items: replace.map((conflict) => ({ localPath: conflict.localPath, remotePath: conflict.remotePath, isDirectory: conflict.target === 'file', localRoot })) });
+        await queue.whenIdle();
+      }
+    }
   } finally {
     await queue.close();
   }
@@ -121,6 +139,39 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     }
   }
   return report;
+}
+
+/**
+ * Names that changed between file and folder: each confirmed one is a failed item naming the conflict and the fix,
+ * or with `--delete` its target is removed (reported as deleted) and returned, to be copied afresh. Candidates the
+ * target does not confirm are recorded as the queue ended them.
+ */
+async function settleConflicts(conflicts: readonly KindConflict[], report: MirrorReport, record: (event: FinishedEvent) => void, options: MirrorOptions): Promise<KindConflict[]> {
+  const replace: KindConflict[] = [];
+  const client = conflicts.some((conflict) => conflict.direction === 'upload') ? await options.connect(options.parallel) : null;
+  try {
+    for (const conflict of conflicts) {
+      if (!(await confirmConflict(conflict, client))) record(conflict.event);
+      else if (!options.deleteExtraneous) report.failures.push({ path: conflictSourcePath(conflict), error: conflictError(conflictTargetPath(conflict), conflict.target) });
+      else {
+        const target = conflictTargetPath(conflict);
+        try {
+          if (conflict.direction === 'download') fs.rmSync(target, { recursive: true });
+          else if (conflict.target === 'folder') await removeRemoteTree(client as FtpClient, target);
+          else await (client as FtpClient).delete(target);
+          report.deleted.push(target);
+          replace.push(conflict);
+        } catch (error) {
+          if (error instanceof FtpError) report.failures.push({ path: target, error: error.data });
+          else if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') report.failures.push({ path: target, error: localError(target, error).data });
+          else throw error;
+        }
+      }
+    }
+  } finally {
+    if (client) await client.quit().catch(() => client.close());
+  }
+  return replace;
 }
 
 /**
@@ -177,7 +228,12 @@ export async function planMirrorRun(direction: TransferDirection, remoteRoot: st
     const remotePath = (actual: string): string => joinRemote(normalizeRemote(remoteRoot), actual);
     const localPath = (actual: string): string => path.join(root, ...actual.split('/'));
     const onRemote = (side: 'source' | 'target'): boolean => (side === 'source') === (direction === 'download');
-    return { ...plan, failures: plan.failed.map((failure) => ({ path: onRemote(failure.side) ? remotePath(failure.actual) : localPath(failure.actual), error: failure.error })) };
+    const failures = plan.failed.map((failure) => ({ path: onRemote(failure.side) ? remotePath(failure.actual) : localPath(failure.actual), error: failure.error }));
+    // A name that changed between file and folder fails as in the real run: named by the source, the target in the message.
+    const sourcePath = (actual: string): string => (onRemote('source') ? remotePath(actual) : localPath(actual));
+    const targetPath = (actual: string): string => (onRemote('target') ? remotePath(actual) : localPath(actual));
+    for (const conflict of plan.conflicts) failures.push({ path: sourcePath(conflict.actual), error: conflictError(targetPath(conflict.targetActual), conflict.target) });
+    return { ...plan, failures };
   } finally {
     await client.quit().catch(() => client.close());
   }

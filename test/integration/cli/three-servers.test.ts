@@ -278,6 +278,52 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     }
   });
 
+  it('a name that changed between file and folder since the last mirror fails naming the conflict and the fix (exit 11; it was skipped with exit 0); with --delete it is replaced', async () => {
+    const failedLines = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('Failed ')).sort();
+    const source = path.join(work, 'kinds-source');
+    fs.mkdirSync(path.join(source, 'was-file'), { recursive: true });
+    fs.writeFileSync(path.join(source, 'was-file', 'inside.txt'), 'inside');
+    fs.writeFileSync(path.join(source, 'was-folder'), 'now a file');
+    fs.writeFileSync(path.join(source, 'plain.txt'), 'plain');
+    serverFile('kinds/was-file', 'old file');
+    serverFile('kinds/was-folder/old.txt', 'old');
+    const dry = await ferry(['mirror', '--reverse', '--dry-run', source, `${url}/kinds`]);
+    expect(dry.code, dry.stderr).toBe(11);
+    expect(dry.stdout.toString().split('\n').filter(Boolean)).toEqual(['would copy plain.txt (not at the target)']);
+    const up = await ferry(['mirror', '--reverse', source, `${url}/kinds`]);
+    expect(up.code, up.stderr).toBe(11);
+    expect(up.stderr).toContain(`Failed ${path.join(source, 'was-file')}: /kinds/was-file is a file at the target, but a folder in the source (it changed since the last mirror), so it was not copied.`);
+    expect(up.stderr).toContain(`Failed ${path.join(source, 'was-folder')}: /kinds/was-folder is a folder at the target, but a file in the source (it changed since the last mirror), so it was not copied.`);
+    expect(up.stderr).toMatch(/Remove or rename \/kinds\/was-file, or run the mirror with --delete to replace it\./);
+    expect(up.stderr).toMatch(/^1 files, .* 2 failed, 0 skipped\.$/m);
+    expect(failedLines(dry.stderr)).toEqual(failedLines(up.stderr));
+    const dryDelete = await ferry(['mirror', '--reverse', '--delete', '--dry-run', source, `${url}/kinds`]);
+    expect(dryDelete.code, dryDelete.stderr).toBe(0);
+    expect(dryDelete.stdout.toString().split('\n').filter(Boolean)).toEqual(['would copy was-file/inside.txt (not at the target)', 'would copy was-folder (not at the target)', 'would delete was-file', 'would delete was-folder/ (with everything in it)']);
+    const replaced = await ferry(['mirror', '--reverse', '--delete', source, `${url}/kinds`]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stderr).toMatch(/^Deleted \/kinds\/was-file$/m);
+    expect(replaced.stderr).toMatch(/^Deleted \/kinds\/was-folder$/m);
+    expect(fs.readFileSync(path.join(server.root, 'kinds/was-file/inside.txt'), 'utf8')).toBe('inside');
+    expect(fs.readFileSync(path.join(server.root, 'kinds/was-folder'), 'utf8')).toBe('now a file');
+
+    // Down, into a copy made before the change: a file where the server now has a folder, and the reverse.
+    const copy = path.join(work, 'kinds-copy');
+    fs.mkdirSync(path.join(copy, 'was-folder'), { recursive: true });
+    fs.writeFileSync(path.join(copy, 'was-folder', 'old.txt'), 'old');
+    fs.writeFileSync(path.join(copy, 'was-file'), 'old file');
+    const down = await ferry(['mirror', `${url}/kinds`, copy]);
+    expect(down.code, down.stderr).toBe(11);
+    expect(down.stderr).toContain(`Failed /kinds/was-file: ${path.join(copy, 'was-file')} is a file at the target, but a folder in the source`);
+    expect(down.stderr).toContain(`Failed /kinds/was-folder: ${path.join(copy, 'was-folder')} is a folder at the target, but a file in the source`);
+    const downReplaced = await ferry(['mirror', '--delete', `${url}/kinds`, copy]);
+    expect(downReplaced.code, downReplaced.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(copy, 'was-file', 'inside.txt'), 'utf8')).toBe('inside');
+    expect(fs.readFileSync(path.join(copy, 'was-folder'), 'utf8')).toBe('now a file');
+    const again = await ferry(['mirror', '--delete', `${url}/kinds`, copy]);
+    expect(again.stderr).toMatch(/^0 files, .* 0 failed, 3 skipped\.$/m);
+  });
+
   it('find lists matches breadth first and in name order within each folder, on every server', async () => {
     for (const name of ['b/x1.log', 'a/x2.log', 'x3.log', 'c/d/x4.log', 'x0.log']) serverFile(`found/${name}`, 'x');
     const run = await ferry(['find', `${url}/found`, 'x*']);

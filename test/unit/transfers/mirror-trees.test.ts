@@ -84,4 +84,16 @@ describe('mirror --delete', () => {
     expect(extraOnly.failed).toEqual([]);
     expect(extraOnly.remove.map((entry) => entry.actual)).toEqual(['extra.txt', 'gone']);
   });
+
+  it('a name that is a file on one side and a folder on the other: a conflict without --delete (its files not copied), replaced with it', () => {
+    const source = tree({ 'was-file': 'folder', 'was-file/in.txt': 'file', 'was-folder': 'file', 'a.txt': 'file' });
+    const target = tree({ 'was-file': 'file', 'was-folder': 'folder', 'was-folder/old.txt': 'file', 'extra.txt': 'file' });
+    const plain = planMirror(source, target, 'overwrite', false);
+    expect(plain.copy.map((file) => file.path)).toEqual(['a.txt']);
+    expect(plain.conflicts).toEqual([{ actual: 'was-file', targetActual: 'was-file', target: 'file' }, { actual: 'was-folder', targetActual: 'was-folder', target: 'folder' }]);
+    const replacing = planMirror(source, target, 'overwrite', true);
+    expect(replacing.conflicts).toEqual([]);
+    expect(replacing.copy).toEqual([{ path: 'a.txt', why: 'new' }, { path: 'was-file/in.txt', why: 'new' }, { path: 'was-folder', why: 'new' }]);
+    expect(replacing.remove.map((entry) => entry.actual)).toEqual(['extra.txt', 'was-file', 'was-folder']);
+  });
 });
