@@ -42,6 +42,8 @@ export const ERROR_TEXTS_EN = {
   'log.test-modes': 'Testing passive and active mode with {site}…',
   'log.passive-works': 'Passive mode works ({command}).',
   'log.active-works': 'Active mode works ({command}).',
+  'log.file-failed': 'Cannot write the log file {file} ({reason}); the message log is no longer written to it.',
+  'log.file-failed.hint': 'Choose a folder you can write to in Settings → Logging, or turn logging to a file off.',
   'log.edit-opened': 'Opened {remote} for editing (local copy {local}).',
   'log.edit-uploaded': 'Uploaded {local} back to {remote}.',
   'log.edit-kept': 'Kept {local}: it has changes that were not uploaded to {remote}.',

@@ -59,7 +59,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // Every log line also goes to the log file when Settings name one (read at each write: a change applies at once).
   const logFile = new LogFile(
     () => ({ path: settingsCache.logFile, limitBytes: settingsCache.logFileLimitMiB * 1024 * 1024 }),
-    (text, hint) => options.emit('log:line', { sessionId: '', kind: 'error', text, hint, at: Date.now() }),
+    (text, hint, textRef) => options.emit('log:line', { sessionId: '', kind: 'error', text, hint, textRef, at: Date.now() }),
   );
   const emit: EmitEvent = (channel, payload) => {
     if (channel === 'log:line') logFile.write(payload as LogLine);

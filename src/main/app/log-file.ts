@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sentences, type ErrorText } from '../../shared/error-texts';
 import type { LogLine } from '../../shared/models';
 
 export interface LogFileConfig {
@@ -39,7 +40,8 @@ export class LogFile {
 
   constructor(
     private readonly config: () => LogFileConfig,
-    private readonly onFailure: (message: string, hint: string) => void,
+    /** Told once per path that fails, in fixed sentences (English `message`/`hint`, ids in `text` for the window). */
+    private readonly onFailure: (message: string, hint: string, text: ErrorText) => void,
   ) {}
 
   write(line: LogLine): void {
@@ -77,7 +79,8 @@ export class LogFile {
       this.failedPath = file;
       this.sizePath = null;
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      this.onFailure(`Cannot write the log file ${file} (${reason}); the message log is no longer written to it.`, 'Choose a folder you can write to in Settings → Logging, or turn logging to a file off.');
+      const said = sentences('log.file-failed', 'log.file-failed.hint', { file, reason });
+      this.onFailure(said.message, said.hint, said.text);
     }
   }
 }

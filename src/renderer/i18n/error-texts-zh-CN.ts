@@ -38,6 +38,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'log.test-modes': '正在用 {site} 测试被动模式和主动模式…',
   'log.passive-works': '被动模式可用（{command}）。',
   'log.active-works': '主动模式可用（{command}）。',
+  'log.file-failed': '无法写入日志文件 {file}（{reason}）；消息日志不再写入该文件。',
+  'log.file-failed.hint': '请在“设置 → 日志”中选择一个可写入的文件夹，或关闭写入日志文件。',
   'log.edit-opened': '已打开 {remote} 进行编辑（本地副本 {local}）。',
   'log.edit-uploaded': '已将 {local} 上传回 {remote}。',
   'log.edit-kept': '已保留 {local}：其中有尚未上传到 {remote} 的更改。',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLogLine, LogFile, type LogFileConfig } from '../../../src/main/app/log-file';
+import type { ErrorText } from '../../../src/shared/error-texts';
 import type { LogLine } from '../../../src/shared/models';
 
 const line = (text: string, patch: Partial<LogLine> = {}): LogLine => ({ sessionId: 'abc', kind: 'command', text, at: new Date(2026, 10, 26, 1, 2, 3, 45).getTime(), ...patch });
@@ -11,13 +12,18 @@ describe('the log file', () => {
   let dir: string;
   let config: LogFileConfig;
   let failures: string[];
+  let failureTexts: ErrorText[];
   let log: LogFile;
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-logfile-'));
     config = { path: path.join(dir, 'logs', 'ferry.log'), limitBytes: 1024 };
     failures = [];
-    log = new LogFile(() => config, (message) => failures.push(message));
+    failureTexts = [];
+    log = new LogFile(() => config, (message, _hint, text) => {
+      failures.push(message);
+      failureTexts.push(text);
+    });
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +72,8 @@ describe('the log file', () => {
     log.flush();
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatch(/Cannot write the log file .*not-a-folder\/ferry\.log \(E[A-Z]+\)/);
+    // With its sentence ids, so a Chinese window says it in Chinese.
+    expect(failureTexts[0]).toMatchObject({ message: 'log.file-failed', hint: 'log.file-failed.hint' });
 
     config = { path: path.join(dir, 'ok.log'), limitBytes: 1024 };
     log.write(line('NOOP'));
