@@ -22,7 +22,7 @@ import { localTargetFor, notAFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
 import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
-import { interrupts } from './interrupt';
+import { describeSignal, interrupts, type StopSignal } from './interrupt';
 import { stdoutWatch } from './stdout-watch';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
@@ -117,6 +117,19 @@ function printReport(report: MirrorReport, seconds: number): void {
   for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeForCli(failure.error)}\n`);
   for (const deleted of report.deleted) process.stderr.write(`Deleted ${deleted}\n`);
   process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped${report.deleted.length > 0 ? `, ${report.deleted.length} deleted` : ''}.\n`);
+}
+
+/** What a mirror stopped by a signal kept, and how the next run goes on from there. */
+function mirrorStoppedText(stopped: NonNullable<MirrorReport['stopped']>, signal: StopSignal, upload: boolean): string {
+  const lines = [`${describeSignal(signal)}: the mirror was stopped${stopped.waiting > 0 ? `; ${stopped.waiting} more not begun` : ''}.`];
+  if (!upload) {
+    for (const part of stopped.kept) lines.push(`${part.path} keeps the ${part.bytes} bytes received.`);
+    lines.push(stopped.kept.length > 0 ? 'Run the same mirror again to continue: partial files are continued where they stopped (REST), the rest copied.' : 'Run the same mirror again to copy the rest.');
+  } else {
+    for (const part of stopped.kept) lines.push(`The server keeps ${part.bytes} bytes of ${part.path}.`);
+    lines.push(stopped.kept.length > 0 ? 'Run the same mirror again to copy the rest (a partly sent file is sent again; --if-exists resume continues it).' : 'Run the same mirror again to copy the rest.');
+  }
+  return lines.join('\n');
 }
 
 export function buildProgram(): Command {
@@ -254,8 +267,14 @@ export function buildProgram(): Command {
       return;
     }
     const targetExisted = !flags.reverse && fs.existsSync(target);
-    const report = flags.reverse ? await mirrorUp(source, url.path, options) : await mirrorDown(url.path, target, options);
+    // Ctrl-C (or SIGTERM) aborts the transfers under way (ABOR, QUIT); the report then says what was kept, and main
+    // ends by the signal (130, 143).
+    const report = await interrupts.duringTransfer((signal) => (flags.reverse ? mirrorUp(source, url.path, { ...options, signal }) : mirrorDown(url.path, target, { ...options, signal })));
     printReport(report, (performance.now() - started) / 1000);
+    if (report.stopped && interrupts.received) {
+      process.stderr.write(`${mirrorStoppedText(report.stopped, interrupts.received, flags.reverse === true)}\n`);
+      return;
+    }
     const root = flags.reverse ? path.resolve(source) : url.path;
     process.exitCode = mirrorExitCode(report, root);
     // Nothing could be read (wrong password, no such folder): the empty folder made for the copy is not left behind.

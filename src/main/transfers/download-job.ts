@@ -78,8 +78,9 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   }
   // A partial file is continued only when it is ours: from an earlier attempt, or the target the user chose to resume.
   // A fresh transfer does not look: opening with O_NOFOLLOW | O_TRUNC refuses a link there and empties anything else.
+  // The CLI's mirror also continues one an earlier run left (interrupted by Ctrl-C): a sync existence check, microseconds.
   let offset = 0;
-  if ((entry.started || resumeTarget) && !context.ascii) {
+  if ((entry.started || resumeTarget || (context.continuePartials && fs.existsSync(part))) && !context.ascii) {
     const partState = await inspectTarget(part);
     if (partState.kind === 'refused') return { kind: 'skipped', note: partState.note, permanent: partState.permanent };
     offset = partState.kind === 'file' ? partState.stats.size : 0;

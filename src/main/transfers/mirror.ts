@@ -8,10 +8,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
 import type { FerryErrorData } from '../../shared/errors';
-import type { OverwriteChoice, TransferDirection } from '../../shared/models';
+import type { OverwriteChoice, TransferDirection, TransferItem } from '../../shared/models';
 import type { RetryPolicy } from './backoff';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
-import { localError } from './file-transfer';
+import { localError, partialPathOf } from './file-transfer';
 import { TransferQueue, type FinishedEvent } from './transfer-queue';
 import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, unreadableKept, type DeleteResult, type MirrorPlan, type Tree, type Unreadable } from './mirror-trees';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
@@ -30,6 +30,12 @@ export interface MirrorReport {
   readonly warnings: string[];
   /** With `deleteExtraneous`: what was removed from the target (full paths). */
   readonly deleted: string[];
+  /**
+   * Set when `signal` stopped the run: the transfers under way were aborted (ABOR, then QUIT), and what they kept —
+   * downloads: `NAME.ferry-part` with its bytes, which the next mirror continues; uploads: the remote file with the
+   * bytes sent. `waiting`: files not begun.
+   */
+  stopped?: { readonly kept: readonly { readonly path: string; readonly bytes: number }[]; readonly waiting: number };
 }
 
 export interface MirrorOptions {
@@ -53,6 +59,11 @@ export interface MirrorOptions {
    * leaves out stay. Not done when any file failed: an incomplete copy is no reason to remove anything.
    */
   readonly deleteExtraneous?: boolean;
+  /**
+   * Stops the run (Ctrl-C): running transfers are aborted the FTP way (ABOR, QUIT), nothing more is started, no
+   * deletion; the report says what was kept (`stopped`).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Copy a remote folder tree into a local folder. Unsafe remote names are skipped and reported, never written. */
@@ -109,11 +120,16 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     speedLimits: { download: null, upload: null, [direction]: options.limitRate ?? null },
     ...(options.exclude && options.exclude.length > 0 ? { skipList: () => options.exclude ?? [] } : {}),
     ...(options.preserveTimestamps ? { preserveTimestamps: () => true } : {}),
+    // A NAME.ferry-part an earlier run left (Ctrl-C) is continued, not fetched again from byte 0.
+    continuePartials: true,
   });
+  const stop = (): void => void queue.close();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) stop();
   try {
     await queue.add({ siteKey: 'mirror', siteLabel: 'mirror', direction, items: [{ localPath: localRoot, remotePath: remoteRoot, isDirectory: true, localRoot }] });
     await queue.whenIdle();
-    if (conflicts.length > 0) {
+    if (conflicts.length > 0 && !options.signal?.aborted) {
       const replace = await settleConflicts(conflicts.splice(0), report, record, options);
       if (replace.length > 0) {
         secondPass = true;
@@ -122,7 +138,12 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
       }
     }
   } finally {
+    options.signal?.removeEventListener('abort', stop);
     await queue.close();
+  }
+  if (options.signal?.aborted) {
+    report.stopped = keptAfterStop(direction, await queue.list());
+    return report;
   }
   if (options.deleteExtraneous) {
     if (report.failures.length > 0) report.warnings.push(`Nothing was deleted: ${report.failures.length} file(s) failed, and an incomplete copy is no reason to remove anything. Run the mirror again.`);
@@ -139,6 +160,23 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     }
   }
   return report;
+}
+
+/** After a stop: the files whose transfer had begun and what each kept, and how many had not begun. */
+function keptAfterStop(direction: TransferDirection, items: readonly TransferItem[]): NonNullable<MirrorReport['stopped']> {
+  const kept: { path: string; bytes: number }[] = [];
+  let waiting = 0;
+  for (const item of items) {
+    if (item.state !== 'queued' && item.state !== 'running') continue;
+    if (direction === 'download') {
+      const part = partialPathOf(item.localPath);
+      const stats = fs.lstatSync(part, { throwIfNoEntry: false });
+      if (stats?.isFile() && stats.size > 0) kept.push({ path: part, bytes: stats.size });
+      else waiting += 1;
+    } else if (item.bytesDone > 0) kept.push({ path: item.remotePath, bytes: item.bytesDone });
+    else waiting += 1;
+  }
+  return { kept, waiting };
 }
 
 /**

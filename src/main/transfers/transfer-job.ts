@@ -17,6 +17,8 @@ export interface JobContext {
   readonly ascii: boolean;
   /** Uploads: give the server's copy the local file's modification time (MFMT), as FileZilla's "preserve timestamps". */
   readonly preserveTimestamps: boolean;
+  /** Downloads: continue a partial file left by an earlier run, not only this item's own (the CLI's mirror). */
+  readonly continuePartials: boolean;
   /** Local folders already made ready for downloads (`prepareFolder`), so each is checked once, not per file. */
   readonly preparedFolders: Set<string>;
   readonly signal: AbortSignal;

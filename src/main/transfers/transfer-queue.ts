@@ -96,6 +96,11 @@ export interface TransferQueueOptions {
   readonly skipList?: () => readonly string[];
   /** Uploads keep the local file's time on the server (MFMT), read at each file. */
   readonly preserveTimestamps?: () => boolean;
+  /**
+   * Downloads continue a `NAME.ferry-part` left by an earlier run (REST; the whole file where the server refuses it),
+   * as lftp's `mirror --continue`: the CLI's mirror, whose Ctrl-C keeps them. The window's queue continues only its own.
+   */
+  readonly continuePartials?: boolean;
   /** Binary, ASCII or Auto and Auto's text types (Settings), read at each file so a change applies at once. */
   readonly transferType?: () => { readonly type: TransferType; readonly asciiExtensions: readonly string[] };
 }
@@ -801,6 +806,7 @@ export class TransferQueue {
           verifyChecksums: this.options.verifyChecksums ?? true,
           ascii: this.asciiFor(entry.remotePath),
           preserveTimestamps: this.options.preserveTimestamps?.() ?? false,
+          continuePartials: this.options.continuePartials ?? false,
           preparedFolders: this.preparedFolders,
           signal: controller.signal,
           limiter: this.limiters[entry.direction],

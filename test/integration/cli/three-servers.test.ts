@@ -324,6 +324,33 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(again.stderr).toMatch(/^0 files, .* 0 failed, 3 skipped\.$/m);
   });
 
+  it('Ctrl-C during mirror: the transfer is aborted (ABOR, QUIT), what was kept is said, it ends by the signal (130); the next mirror continues NAME.ferry-part with REST', async () => {
+    const content = Buffer.alloc(8 * 1024 * 1024);
+    for (let i = 0; i < content.length; i += 4096) content.writeUInt32BE(i, i);
+    serverFile('mirror-stop/big.bin', content);
+    serverFile('mirror-stop/small.txt', 'small');
+    const target = path.join(work, 'mirror-stop');
+    const started = /^> RETR \/mirror-stop\/big\.bin\n< 150[ -]/m;
+    const run = await ferryInterrupted(['mirror', '-v', '--parallel', '1', '--limit-rate', '1m', `${url}/mirror-stop`, target], 'SIGINT', (stderr) => started.test(stderr), { delayMs: 600 });
+    expect(run.signal, run.stderr).toBe('SIGINT');
+    expect(run.afterSignalMs).toBeLessThan(5000);
+    expect(run.stderr).toMatch(/^> ABOR$/m);
+    expect(run.stderr).toMatch(/^> QUIT$/m);
+    const part = path.join(target, 'big.bin.ferry-part');
+    const kept = fs.statSync(part).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(content.length);
+    expect(fs.existsSync(path.join(target, 'big.bin'))).toBe(false);
+    expect(run.stderr).toContain('Interrupted (Ctrl-C): the mirror was stopped');
+    expect(run.stderr).toContain(`${part} keeps the ${kept} bytes received.\nRun the same mirror again to continue`);
+    const again = await ferry(['mirror', '-v', '--parallel', '1', `${url}/mirror-stop`, target]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(new RegExp(`^> REST ${kept}$`, 'm'));
+    expect(fs.readFileSync(path.join(target, 'big.bin')).equals(content)).toBe(true);
+    expect(fs.readFileSync(path.join(target, 'small.txt'), 'utf8')).toBe('small');
+    expect(fs.existsSync(part)).toBe(false);
+  });
+
   it('find lists matches breadth first and in name order within each folder, on every server', async () => {
     for (const name of ['b/x1.log', 'a/x2.log', 'x3.log', 'c/d/x4.log', 'x0.log']) serverFile(`found/${name}`, 'x');
     const run = await ferry(['find', `${url}/found`, 'x*']);
