@@ -32,12 +32,7 @@ describe('failed and skipped rows in the transfer queue', () => {
       });
 
       await step('a download into a read-only folder fails: the row says why, not "100%"', async () => {
-        await ui.pathField('local').fill(mounted);
-        await ui.pathField('local').press('Enter');
-        await expect(ui.pathField('local')).toHaveValue(mounted);
-        // The field shows what was typed at once; the download goes where the list is, so wait for its listing.
-        await expect(ui.grid('local')).toHaveAttribute('aria-busy', 'false');
-        await expect(ui.grid('local')).toContainText(`${mounted}:`);
+        await ui.openFolder('local', mounted);
         await ui.entry('remote', 'small.txt').dblclick();
         await expect(ui.queueTab('Failed')).toContainText('1');
         await ui.queueTab('Failed').click();
@@ -48,12 +43,7 @@ describe('failed and skipped rows in the transfer queue', () => {
       });
 
       await step('a file skipped by the policy: "Skipped", no "0%"', async () => {
-        await ui.pathField('local').fill(folders.local);
-        await ui.pathField('local').press('Enter');
-        await expect(ui.pathField('local')).toHaveValue(folders.local);
-        // The field shows what was typed at once; the download goes where the list is, so wait for its listing.
-        await expect(ui.grid('local')).toHaveAttribute('aria-busy', 'false');
-        await expect(ui.grid('local')).toContainText(`${folders.local}:`);
+        await ui.openFolder('local', folders.local);
         await ui.queue.getByRole('combobox', { name: 'If the file exists' }).selectOption('skip');
         await ui.entry('remote', 'kept.txt').dblclick();
         await ui.queueTab('Successful').click();

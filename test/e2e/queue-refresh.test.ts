@@ -24,18 +24,12 @@ describe('panes after a folder transfer', () => {
   it('an uploaded folder shows in the remote pane, a downloaded one in the local pane', async () => {
     const { scenario: s, server: srv, folders } = setup();
     const { ui, page, step } = s;
-    const openRemote = async (remotePath: string): Promise<void> => {
-      await ui.pathField('remote').fill(remotePath);
-      await ui.pathField('remote').press('Enter');
-      await expect(ui.pathField('remote')).toHaveValue(remotePath);
-      await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
-    };
 
     await step('connect and open /up', async () => {
       await ui.createSite({ name: 'Refresh', host: srv.host, port: srv.port, user: srv.user, password: srv.password, mode: 'Passive' });
       await ui.connectFromSiteManager();
       await ui.expectRemoteListing('/', ['up', 'dl']);
-      await openRemote('/up');
+      await ui.openFolder('remote', '/up');
     });
 
     await step('upload a folder: it appears in the remote pane', async () => {
@@ -46,7 +40,7 @@ describe('panes after a folder transfer', () => {
     });
 
     await step('download a folder: it appears in the local pane', async () => {
-      await openRemote('/');
+      await ui.openFolder('remote', '/');
       await ui.select('remote', 'dl');
       await ui.pane('remote').getByRole('button', { name: 'Download selected' }).click();
       await expect(ui.entry('local', 'dl')).toBeVisible({ timeout: 15_000 });

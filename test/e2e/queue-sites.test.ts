@@ -23,18 +23,12 @@ describe('queue rows name their server when there are several', () => {
   it('one server: no label; a second tab\'s transfers: every row says whose it is', async () => {
     const { scenario: s, server: srv, folders } = setup();
     const { ui, page, step } = s;
-    const openRemote = async (remotePath: string): Promise<void> => {
-      await ui.pathField('remote').fill(remotePath);
-      await ui.pathField('remote').press('Enter');
-      await expect(ui.pathField('remote')).toHaveValue(remotePath);
-      await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
-    };
     const row = (remotePath: string) => ui.queue.getByRole('row', { name: new RegExp(remotePath.replaceAll('.', '\\.').replaceAll('/', '\\/')) });
 
     await step('a saved site "Alpha": upload into /a; the row has no server label', async () => {
       await ui.createSite({ name: 'Alpha', host: srv.host, port: srv.port, user: srv.user, password: srv.password, mode: 'Passive' });
       await ui.connectFromSiteManager();
-      await openRemote('/a');
+      await ui.openFolder('remote', '/a');
       await ui.select('local', 'report.txt');
       await ui.pane('local').getByRole('button', { name: 'Upload selected' }).click();
       await expect(ui.queueTab('Successful')).toContainText('1');
@@ -47,7 +41,7 @@ describe('queue rows name their server when there are several', () => {
       await page.getByRole('button', { name: 'New tab' }).click();
       await ui.quickConnect(srv, 'passive');
       await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
-      await openRemote('/b');
+      await ui.openFolder('remote', '/b');
       await ui.select('local', 'notes.txt');
       await ui.pane('local').getByRole('button', { name: 'Upload selected' }).click();
       await expect(ui.queueTab('Successful')).toContainText('2');

@@ -75,6 +75,18 @@ export class FerryWindow {
     await expect(this.grid('local')).toHaveAttribute('aria-busy', 'false');
   }
 
+  /**
+   * Types a folder into a pane's path field and waits until the list shows it: the field shows what was typed at once,
+   * and a transfer started before the listing arrives goes to the folder listed before.
+   */
+  async openFolder(side: Side, folder: string): Promise<void> {
+    await this.pathField(side).fill(folder);
+    await this.pathField(side).press('Enter');
+    await expect(this.pathField(side)).toHaveValue(folder);
+    await expect(this.grid(side)).toHaveAttribute('aria-busy', 'false');
+    await expect(this.grid(side)).toContainText(`${folder}: `);
+  }
+
   /** Clicks an entry (selecting it alone) and returns its cell. */
   async select(side: Side, name: string): Promise<Locator> {
     const cell = this.entry(side, name);
