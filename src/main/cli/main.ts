@@ -126,7 +126,7 @@ function mirrorStoppedText(stopped: NonNullable<MirrorReport['stopped']>, signal
     for (const part of stopped.kept) lines.push(`${part.path} keeps the ${part.bytes} bytes received.`);
     lines.push(stopped.kept.length > 0 ? 'Run the same mirror again to continue: partial files are continued where they stopped (REST), the rest copied.' : 'Run the same mirror again to copy the rest.');
   } else {
-    for (const part of stopped.kept) lines.push(`The server keeps ${part.bytes} bytes of ${part.path}.`);
+    for (const part of stopped.kept) lines.push(`${part.path}: ${part.bytes} bytes were sent; the server keeps what it received under that name.`);
     lines.push(stopped.kept.length > 0 ? 'Run the same mirror again to copy the rest (a partly sent file is sent again; --if-exists resume continues it).' : 'Run the same mirror again to copy the rest.');
   }
   return lines.join('\n');

@@ -33,7 +33,7 @@ export interface MirrorReport {
   /**
    * Set when `signal` stopped the run: the transfers under way were aborted (ABOR, then QUIT), and what they kept —
    * downloads: `NAME.ferry-part` with its bytes, which the next mirror continues; uploads: the remote file with the
-   * bytes sent. `waiting`: files not begun.
+   * bytes sent (the server keeps what reached it). `waiting`: files not begun.
    */
   stopped?: { readonly kept: readonly { readonly path: string; readonly bytes: number }[]; readonly waiting: number };
 }

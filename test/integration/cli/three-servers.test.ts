@@ -349,6 +349,17 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(fs.readFileSync(path.join(target, 'big.bin')).equals(content)).toBe(true);
     expect(fs.readFileSync(path.join(target, 'small.txt'), 'utf8')).toBe('small');
     expect(fs.existsSync(part)).toBe(false);
+
+    // Up: the upload under way is aborted the same way, and the summary says what was sent.
+    const up = await ferryInterrupted(['mirror', '--reverse', '-v', '--parallel', '1', '--limit-rate', '1m', target, `${url}/mirror-stop-up`], 'SIGINT', (stderr) => /^> STOR \/mirror-stop-up\/big\.bin\n< 150[ -]/m.test(stderr), { delayMs: 600 });
+    expect(up.signal, up.stderr).toBe('SIGINT');
+    expect(up.stderr).toMatch(/^> ABOR$/m);
+    expect(up.stderr).toMatch(/^> QUIT$/m);
+    expect(up.stderr).toMatch(/^\/mirror-stop-up\/big\.bin: \d+ bytes were sent; the server keeps what it received under that name\.$/m);
+    expect(fs.statSync(path.join(server.root, 'mirror-stop-up/big.bin')).size).toBeLessThan(content.length);
+    const upAgain = await ferry(['mirror', '--reverse', target, `${url}/mirror-stop-up`]);
+    expect(upAgain.code, upAgain.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server.root, 'mirror-stop-up/big.bin')).equals(content)).toBe(true);
   });
 
   it('find lists matches breadth first and in name order within each folder, on every server', async () => {
