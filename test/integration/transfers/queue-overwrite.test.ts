@@ -84,6 +84,29 @@ describe('overwrite policy against vsftpd', () => {
     await fsp.utimes(file, time, time);
   }
 
+  it('overwrite-if-newer, folder upload: a remote file with the same time, listed by LIST to the minute (or the day, when old), is not newer; one a minute older is replaced', async () => {
+    const { remoteDir, remoteFull, localDir } = await folders();
+    const recent = new Date(Date.now() - 3_600_000);
+    recent.setUTCSeconds(33, 412);
+    const old = new Date(Date.UTC(2023, 2, 5, 14, 22, 33));
+    const times: Record<string, Date> = { 'recent.bin': recent, 'old.bin': old, 'stale.bin': recent };
+    for (const [name, time] of Object.entries(times)) {
+      await place(path.join(localDir, name), SOURCE, 0, false);
+      await fsp.utimes(path.join(localDir, name), time, time);
+      // The server's copy: the same bytes and the local time (as --preserve-times or another tool leaves it); stale.bin a minute older.
+      await place(path.join(remoteFull, name), SOURCE, 0, true);
+      const remoteTime = name === 'stale.bin' ? new Date(time.getTime() - 60_000) : time;
+      await fsp.utimes(path.join(remoteFull, name), remoteTime, remoteTime);
+    }
+    const finished: FinishedEvent[] = [];
+    const { queue } = await openQueue(server, { policy: 'overwrite-if-newer', onFinished: (event) => finished.push(event) });
+    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'upload', items: [{ localPath: localDir, remotePath: remoteDir, isDirectory: true }] });
+    await queue.whenIdle();
+    await queue.close();
+    const states = Object.fromEntries(finished.filter((event) => !event.isDirectory).map((event) => [path.basename(event.item.localPath), event.item.state]));
+    expect(states).toEqual({ 'old.bin': 'skipped', 'recent.bin': 'skipped', 'stale.bin': 'done' });
+  });
+
   for (const direction of ['download', 'upload'] as const satisfies readonly TransferDirection[]) {
     describe(direction, () => {
       it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
