@@ -292,6 +292,8 @@ export interface TransferItem {
   readonly attempts: number;
   /** Why it was skipped, when it was. */
   readonly note: string | null;
+  /** Skipped for a reason a retry cannot change (a symbolic link, a name this computer cannot hold): Retry is off. */
+  readonly permanent?: boolean;
 }
 
 export interface TransferRequest {

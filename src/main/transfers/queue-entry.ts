@@ -111,6 +111,7 @@ export function toItem(entry: QueueEntry, rate = 0, eta: number | null = null): 
     error: entry.error,
     attempts: entry.attempts,
     note: entry.note,
+    ...(entry.permanent && entry.state === 'skipped' ? { permanent: true } : {}),
   };
 }
 

@@ -12,8 +12,10 @@ export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
   const some = (states: readonly TransferItem['state'][]) => items.some((item) => states.includes(item.state));
   const single = items.length === 1 ? items[0] : undefined;
   const modeOffer = single ? actions.queueModeOffer(single) : null;
+  // A permanent skip (a link, a name this computer cannot hold) comes out the same however often it is retried.
+  const retryable = items.some((item) => item.state === 'failed' || item.state === 'paused' || (item.state === 'skipped' && item.permanent !== true));
   const menu: MenuItem[] = [
-    { id: 'retry', label: t('queue.retry'), disabled: !some(['failed', 'skipped', 'paused']), onSelect: () => actions.retryTransfers(ids) },
+    { id: 'retry', label: t('queue.retry'), disabled: !retryable, onSelect: () => actions.retryTransfers(ids) },
     { id: 'pause', label: t('queue.pause'), disabled: !some(['queued', 'running']), onSelect: () => actions.pauseTransfers(ids) },
     { id: 'resume', label: t('queue.resume'), disabled: !some(['paused']), onSelect: () => actions.resumeTransfers(ids) },
     { id: 'cancel', label: t('queue.cancel'), shortcut: 'Del', disabled: items.length === 0, onSelect: () => actions.cancelTransfers(ids) },

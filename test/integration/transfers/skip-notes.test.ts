@@ -41,6 +41,8 @@ describe('notes of skipped items (vsftpd)', () => {
     const link = items.find((item) => item.remotePath === '/docs/link.txt');
     const blocked = items.find((item) => item.remotePath.startsWith('/docs/sub'));
     expect(link?.state).toBe('skipped');
+    // No retry can change a link: the window's Retry is off for it.
+    expect(link?.permanent).toBe(true);
     expect(link?.note).toBe('Skipped /docs/link.txt: it is a symbolic link to a.txt; links are not followed (they can point anywhere, including outside the folder).');
     expect(blocked?.state).toBe('skipped');
     expect(blocked?.note).toMatch(/exists and is not a folder/);
