@@ -138,6 +138,11 @@ export const ERROR_TEXTS_EN = {
   'tls.prot-refused': 'The server refused to protect data connections (PROT P: {reply}).',
   'tls.prot-refused.hint': 'The server does not support encrypted transfers; ask its administrator.',
   'tls.handshake': 'The TLS handshake with {host} failed: {detail}',
+  'certificate.untrusted': "The server's certificate is not trusted ({reason}). SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.hint': 'If you recognise this fingerprint (ask the server admin), trust it for this site (CLI: --trust-fingerprint).',
+  'certificate.changed': "The server's certificate has CHANGED: {host} now presents SHA-256 {fingerprint}, not the one trusted for it ({trusted}).",
+  'certificate.changed.hint':
+    'Someone may be intercepting the connection, or the server got a new certificate. Do not connect until the server admin confirms the new fingerprint; then trust it for this site (CLI: --trust-fingerprint).',
   'tls.handshake.hint': 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.',
 
   // A control connection that is gone.

@@ -60,6 +60,11 @@ export interface CertificateError extends ErrorBase {
   readonly issuer: string;
   readonly validFrom: string;
   readonly validTo: string;
+  /**
+   * The fingerprints trusted for this site (or given with --trust-fingerprint) that the certificate did not
+   * match: present and non-empty when the certificate CHANGED since it was trusted, a possible interception.
+   */
+  readonly previousFingerprints?: readonly string[];
 }
 export interface DataConnectionError extends ErrorBase {
   readonly kind: 'data-connection';

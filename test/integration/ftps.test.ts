@@ -67,6 +67,20 @@ for (const testCase of cases) {
       expect(data.hint).toMatch(/trust/i);
     });
 
+    it('says loudly that the certificate CHANGED when the site trusted another one, naming both fingerprints', async () => {
+      // The site trusted a certificate before; the server now presents a new one (a new self-signed cert on restart).
+      const previous = 'AB:'.repeat(31) + 'AB';
+      const error = await FtpClient.connect(options('passive', { trustedFingerprints: [previous] })).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FtpError);
+      const data = (error as FtpError).data;
+      expect(data.kind).toBe('certificate');
+      if (data.kind !== 'certificate') return;
+      expect(data.previousFingerprints).toEqual([previous]);
+      expect(data.message).toBe(`The server's certificate has CHANGED: ${server.host} now presents SHA-256 ${server.certFingerprint256}, not the one trusted for it (${previous}).`);
+      expect(data.hint).toMatch(/^Someone may be intercepting the connection/);
+      expect(data.text).toMatchObject({ message: 'certificate.changed', hint: 'certificate.changed.hint' });
+    });
+
     for (const mode of ['passive', 'active'] as const) {
       it(`uploads, lists and downloads over protected data connections in ${mode} mode`, async () => {
         const client = await FtpClient.connect(options(mode));

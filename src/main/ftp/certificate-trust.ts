@@ -1,9 +1,11 @@
 import type tls from 'node:tls';
 import type { CertificateError } from '../../shared/errors';
+import { sentences } from '../../shared/error-texts';
 
 /**
  * Decide whether a TLS peer is acceptable: verified by a CA and matching the host, or pinned by the
- * user through its SHA-256 fingerprint. Anything else becomes a certificate error the UI can show.
+ * user through its SHA-256 fingerprint. Anything else becomes a certificate error the UI can show; when
+ * fingerprints were trusted and none matches, the error says the certificate CHANGED (as FileZilla warns).
  */
 export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFingerprints: readonly string[]): CertificateError | null {
   const certificate = socket.getPeerCertificate();
@@ -11,6 +13,11 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
   if (socket.authorized) return null;
   if (fingerprint && trustedFingerprints.some((trusted) => sameFingerprint(trusted, fingerprint))) return null;
   const reason = String(socket.authorizationError ?? 'unknown verification failure');
+  const previous = trustedFingerprints.filter((trusted) => trusted.replace(/[^0-9a-f]/gi, '').length > 0);
+  const words =
+    previous.length > 0
+      ? sentences('certificate.changed', 'certificate.changed.hint', { host, fingerprint, trusted: previous.join(', '), reason })
+      : sentences('certificate.untrusted', 'certificate.untrusted.hint', { fingerprint, reason });
   return {
     kind: 'certificate',
     host,
@@ -21,8 +28,8 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
     validFrom: certificate?.valid_from ?? '',
     validTo: certificate?.valid_to ?? '',
     retryable: false,
-    message: `The server's certificate is not trusted (${reason}). SHA-256 fingerprint: ${fingerprint}.`,
-    hint: 'If you recognise this fingerprint (ask the server admin), trust it for this site (CLI: --trust-fingerprint).',
+    ...(previous.length > 0 ? { previousFingerprints: previous } : {}),
+    ...words,
   };
 }
 

@@ -181,12 +181,26 @@ function CertificateDialog(): ReactElement | null {
   if (!req) return null;
   const e = req.error;
   const forSite = req.target.kind === 'site';
+  const previous = e.previousFingerprints ?? [];
+  const changed = previous.length > 0;
   return (
-    <Dialog title={t('cert.title')} onClose={actions.certificateCancel} className="certificate" describedBy="cert-reason">
+    <Dialog title={t(changed ? 'cert.changedTitle' : 'cert.title')} onClose={actions.certificateCancel} className="certificate" describedBy="cert-reason">
       <p id="cert-reason" className="warning-strip">
-        {t('cert.intro', { host: e.host })} {certificateReason(t, e.reason)}
+        {changed ? <strong>{t('cert.changedIntro', { host: e.host })}</strong> : t('cert.intro', { host: e.host })} {certificateReason(t, e.reason)}
       </p>
       <dl className="details">
+        {changed ? (
+          <>
+            <dt>{t('cert.previous')}</dt>
+            <dd>
+              {previous.map((fingerprint) => (
+                <code key={fingerprint} className="fingerprint">
+                  {fingerprint}
+                </code>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('cert.subject')}</dt>
         <dd>{e.subject}</dd>
         <dt>{t('cert.issuer')}</dt>

@@ -126,6 +126,10 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'tls.prot-refused': '服务器拒绝保护数据连接（PROT P：{reply}）。',
   'tls.prot-refused.hint': '服务器不支持加密传输；请询问其管理员。',
   'tls.handshake': '与 {host} 的 TLS 握手失败：{detail}',
+  'certificate.untrusted': '服务器的证书不受信任（{reason}）。SHA-256 指纹：{fingerprint}。',
+  'certificate.untrusted.hint': '如果您认得这个指纹（请询问服务器管理员），请为此站点信任它（命令行：--trust-fingerprint）。',
+  'certificate.changed': '服务器的证书已更改：{host} 现在出示的 SHA-256 指纹是 {fingerprint}，而不是为它信任的指纹（{trusted}）。',
+  'certificate.changed.hint': '可能有人正在拦截此连接，也可能服务器换了新证书。在服务器管理员确认新指纹之前不要连接；确认后再为此站点信任它（命令行：--trust-fingerprint）。',
   'tls.handshake.hint': '请确认服务器支持 FTPS；只有在您接受不加密的连接时，才为此站点选择普通 FTP。',
 
   'closed.by-ferry': '连接已由 Ferry 关闭。',
