@@ -148,6 +148,8 @@ export class ControlConnection {
     }
     if (this.closedReason) throw this.closedReason;
     this.assertEncodable(command);
+    this.dropStaleReplies();
+    if (this.closedReason) throw this.closedReason;
     this.inFlight = command;
     try {
       this.write(command);
@@ -306,11 +308,23 @@ export class ControlConnection {
       this.waiter = null;
       waiter.resolve(reply);
     }
-    if (!this.waiter && this.replies.length > 0 && this.inFlight === null && this.owedAbortReplies === 0) {
-      // A reply nobody asked for: 421 before closing is the usual case. Keep it for the log only.
-      const unsolicited = this.replies.shift() as FtpReply;
-      if (unsolicited.code === 421) {
-        this.closedReason = new FtpError({ kind: 'closed', ...sentences('closed.reply', 'closed.reply.hint', { reply: `${unsolicited.code} ${unsolicited.message}` }), retryable: true });
+    // Replies nobody asked for (421 before closing is the usual case) are kept for the log only — all of them,
+    // or a server sending many between commands would grow the queue without end.
+    if (!this.waiter && this.inFlight === null && this.owedAbortReplies === 0) this.dropStaleReplies();
+  }
+
+  /**
+   * Discard replies no command is waiting for. Called before a command is written: a reply that arrived
+   * before the command was sent cannot be its answer — a server that answers one command twice (or speaks
+   * unasked) would otherwise have each later command take the previous one's reply, e.g. a stray
+   * "226 Transfer complete" taken as RETR's answer and a download cut off with 426 reported done.
+   * A 421 among them is the server closing: it becomes the close reason.
+   */
+  private dropStaleReplies(): void {
+    if (this.owedAbortReplies > 0) return;
+    for (const stale of this.replies.splice(0)) {
+      if (stale.code === 421 && !this.closedReason) {
+        this.closedReason = new FtpError({ kind: 'closed', ...sentences('closed.reply', 'closed.reply.hint', { reply: `${stale.code} ${stale.message}` }), retryable: true });
       }
     }
   }

@@ -1,0 +1,78 @@
+/**
+ * A misbehaving server, scripted (test/support/fixtures/scripted-ftp-server.ts): what real servers will not do
+ * on demand. Each case is one defect found and fixed; the test fails without the fix.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import { downloadToFile } from '../../src/main/transfers/file-transfer';
+import { startScriptedServer, type ScriptedServer } from '../support/fixtures/scripted-ftp-server';
+
+let server: ScriptedServer | null = null;
+const folders: string[] = [];
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+function tempFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-hostile-'));
+  folders.push(folder);
+  return folder;
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<FtpError> {
+  const caught = await promise.then(() => null, (error: unknown) => error);
+  expect(caught).toBeInstanceOf(FtpError);
+  return caught as FtpError;
+}
+
+describe('a misbehaving server (scripted)', () => {
+  it('does not take a stray reply sent before RETR as its answer: a download cut off with 426 is not reported complete', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        // Two replies to one command: the second one is left over for whatever comes next (here RETR).
+        EPSV: async (_a, s) => s.write(`229 Entering Extended Passive Mode (|||${await s.openPassive()}|)\r\n226 Transfer complete (stray)\r\n`),
+        SIZE: (_a, s) => s.reply(213, '1000'),
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening data connection');
+          const data = await s.passiveData();
+          // Half the file, then the server gives up.
+          data.end(Buffer.alloc(500, 0x61), () => s.reply(426, 'Connection closed; transfer aborted'));
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'passive' });
+    try {
+      const target = path.join(tempFolder(), 'file.bin');
+      const error = await errorOf(downloadToFile(client, '/file.bin', target));
+      expect(error.data.message).toMatch(/426/);
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(500);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('stays in step after a server answers one command twice: the next command gets its own reply', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        MKD: (_a, s) => s.write('257 "/new" created\r\n550 Stray second reply\r\n'),
+        SIZE: (_a, s) => s.reply(213, '1000'),
+        MDTM: (_a, s) => s.reply(213, '20240102030405'),
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
+    try {
+      await client.mkdir('/new');
+      expect(await client.size('/file')).toBe(1000);
+      expect(await client.modifiedTime('/file')).toMatch(/^2024-01-02T03:04:05/);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
