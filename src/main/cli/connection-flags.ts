@@ -5,6 +5,7 @@ import type { TranscriptLine } from '../ftp/transcript';
 import type { FtpUrl } from './ftp-url';
 import { parseProxyUrl } from './proxy-url';
 import { isHostOrAddress } from '../../shared/host-address';
+import { normalizeFingerprint } from '../sites/validate-site';
 import { parseTimeZone } from '../../shared/time-zone';
 
 /** The connection flags every command that takes a URL accepts. */
@@ -96,7 +97,7 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     ...(flags.charset ? { charset: flags.charset } : {}),
     ...(typeof flags.proxy === 'string' ? { proxy: parseProxyUrl(flags.proxy) } : flags.proxy === false ? { proxy: null } : {}),
     ...(flags.serverTz !== undefined ? { serverTimeZone: parseServerTz(flags.serverTz) } : {}),
-    trustedFingerprints: [...(base.trustedFingerprints ?? []), ...(flags.trustFingerprint ?? [])],
+    trustedFingerprints: [...(base.trustedFingerprints ?? []), ...(flags.trustFingerprint ?? []).map(normalizeFingerprint)],
     connectTimeoutMs: timeoutMs,
     commandTimeoutMs: timeoutMs,
     dataTimeoutMs: timeoutMs,

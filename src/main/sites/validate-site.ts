@@ -99,9 +99,15 @@ export function validateConnectionLimit(value: unknown): number | null {
   return value;
 }
 
-/** "ab cd …", "abcd…" or "AB:CD:…" → "AB:CD:…" (Node's format), or an error naming the fix. */
+/**
+ * "ab cd …", "abcd…" or "AB:CD:…" → "AB:CD:…" (Node's format), or an error naming the fix. A leading
+ * "SHA256:", "SHA-256" or OpenSSL's "sha256 Fingerprint=" is accepted, as users paste it from those tools.
+ */
 export function normalizeFingerprint(value: string): string {
-  const hex = String(value).replace(/[\s:]/g, '').toUpperCase();
+  const hex = String(value)
+    .replace(/^\s*sha-?256\s*(fingerprint)?\s*[:=]?/i, '')
+    .replace(/[\s:]/g, '')
+    .toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInput(`"${value}" is not a SHA-256 certificate fingerprint.`, 'Give 32 bytes in hex, e.g. AB:CD:… (64 hex digits), as shown in the certificate dialog.');
   return hex.match(/../g)?.join(':') ?? hex;
 }

@@ -63,4 +63,10 @@ describe('validateSiteInput', () => {
     const hex = 'ab'.repeat(32);
     expect(normalizeFingerprint(hex)).toBe(Array(32).fill('AB').join(':'));
   });
+
+  it('accepts a fingerprint as OpenSSL and FileZilla print it, and refuses an SSH-style base64 one', () => {
+    const colons = Array(32).fill('AB').join(':');
+    for (const written of [`sha256 Fingerprint=${colons}`, `SHA256: ${colons}`, `SHA-256:${colons.toLowerCase()}`, ` SHA256 Fingerprint = ${'ab'.repeat(32)}`]) expect(normalizeFingerprint(written), written).toBe(colons);
+    expect(() => normalizeFingerprint('SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU')).toThrow(/is not a SHA-256 certificate fingerprint/);
+  });
 });
