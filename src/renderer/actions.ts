@@ -1295,7 +1295,9 @@ export async function certificateTrustAlways(): Promise<void> {
   const req = useUiStore.getState().certificate;
   useUiStore.setState({ certificate: null });
   if (!req || req.target.kind !== 'site') return;
-  const saved = await sitesChange('sites:trust-certificate', { siteId: req.target.siteId, fingerprint256: req.error.fingerprint256 });
+  // A certificate that CHANGED replaces the one trusted until now (a key replaced after a leak stays refused).
+  const replaces = req.error.previousFingerprints ?? [];
+  const saved = await sitesChange('sites:trust-certificate', { siteId: req.target.siteId, fingerprint256: req.error.fingerprint256, ...(replaces.length > 0 ? { replaces } : {}) });
   if (saved.ok) void connect(req.target);
 }
 

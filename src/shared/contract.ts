@@ -68,7 +68,8 @@ export interface Requests {
   'sites:delete-folder': [{ readonly folder: readonly string[] }, void];
   'sites:import-filezilla': [{ readonly xml: string }, ImportReport];
   'sites:export': [void, { readonly json: string }];
-  'sites:trust-certificate': [{ readonly siteId: string; readonly fingerprint256: string }, Site];
+  /** `replaces`: fingerprints the site trusted until its certificate CHANGED, trusted no longer. */
+  'sites:trust-certificate': [{ readonly siteId: string; readonly fingerprint256: string; readonly replaces?: readonly string[] }, Site];
 
   'session:connect': [{ readonly target: ConnectTarget; /** Trust this fingerprint for this connection only. */ readonly trustOnce?: string }, SessionStatus];
   'session:disconnect': [{ readonly sessionId: string }, void];

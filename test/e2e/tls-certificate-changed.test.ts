@@ -2,7 +2,8 @@
  * A site that trusted one certificate meets another (the server got a new self-signed certificate, or someone
  * intercepts the connection): FileZilla warns loudly that it CHANGED. Ferry's dialog is titled "Certificate
  * CHANGED", says what that may mean, and shows the fingerprint trusted until now beside the new one — not the
- * plain "Unknown certificate" dialog — and the same in 简体中文. Cancel does not connect.
+ * plain "Unknown certificate" dialog — and the same in 简体中文. Cancel does not connect; "Always trust the new
+ * certificate" connects and the site no longer trusts the old one (a key replaced after a leak stays refused).
  */
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
@@ -17,7 +18,7 @@ describe('FTPS: the certificate of a trusted site changed', () => {
   });
 
   it(
-    'says the certificate CHANGED, with the fingerprint trusted until now, in English and 简体中文; Cancel does not connect',
+    'says the certificate CHANGED, with the fingerprint trusted until now, in English and 简体中文; Cancel does not connect; always trusting the new one replaces the old',
     async () => {
       const { scenario: s, server: srv } = setup();
       const { ui, page, step } = s;
@@ -66,6 +67,22 @@ describe('FTPS: the certificate of a trusted site changed', () => {
         await expect(dialog).toContainText(fingerprint);
         await dialog.getByRole('button', { name: '取消' }).click();
         await expect(dialog).toBeHidden();
+      });
+
+      await step('always trusting the new certificate connects, and the old one is no longer trusted', async () => {
+        await page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: '站点管理器', exact: true }).click();
+        const manager = page.getByRole('dialog', { name: '站点管理器' });
+        await manager.getByRole('treeitem', { name: /Secure server/ }).click();
+        await manager.getByRole('button', { name: '连接', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: '证书已更改' });
+        await expect(dialog).toContainText('此前信任的证书将不再受信任。');
+        await dialog.getByRole('button', { name: '始终信任新证书' }).click();
+        await expect(dialog).toBeHidden();
+        await expect(page.getByRole('grid', { name: '远程文件' }).getByText('readme.txt')).toBeVisible({ timeout: 15_000 });
+        const list = await ferry(['sites', 'list', '--json'], { env: { ...process.env, FERRY_HOME: s.host.home } });
+        expect(list.code, list.stderr).toBe(0);
+        const sites = JSON.parse(list.stdout.toString()) as { name: string; trustedFingerprints: string[] }[];
+        expect(sites.find((site) => site.name === 'Secure server')?.trustedFingerprints).toEqual([fingerprint]);
       });
 
       expect(s.pageErrors).toEqual([]);

@@ -224,7 +224,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:delete-folder': ({ folder }) => sites.deleteFolder(folder),
     'sites:import-filezilla': ({ xml }) => sites.importFileZilla(xml),
     'sites:export': async () => ({ json: await sites.exportJson() }),
-    'sites:trust-certificate': ({ siteId, fingerprint256 }) => sites.trustCertificate(siteId, fingerprint256),
+    'sites:trust-certificate': ({ siteId, fingerprint256, replaces }) => sites.trustCertificate(siteId, fingerprint256, replaces ?? []),
 
     'session:connect': ({ target, trustOnce }) => sessions.connect(target, trustOnce),
     'session:test-modes': async ({ target, trustOnce }) => {

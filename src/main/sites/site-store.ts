@@ -47,7 +47,7 @@ export interface SiteStore {
   importFileZilla(xml: string): Promise<ImportReport>;
   /** Every site as JSON, without passwords. */
   exportJson(): Promise<string>;
-  trustCertificate(id: string, fingerprint256: string): Promise<Site>;
+  trustCertificate(id: string, fingerprint256: string, replaces?: readonly string[]): Promise<Site>;
   /** The decrypted password, or null when none is stored. */
   getPassword(id: string): Promise<string | null>;
   /**
@@ -244,12 +244,14 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 
     exportJson: async () => exportSites(toList(await document.read())),
 
-    async trustCertificate(id, fingerprint256) {
+    async trustCertificate(id, fingerprint256, replaces = []) {
       const fingerprint = normalizeFingerprint(fingerprint256);
+      const replaced = new Set(replaces.map(normalizeFingerprint));
       return update((doc) => {
         const site = findById(doc, id);
-        if (site.trustedFingerprints.includes(fingerprint)) return { value: doc, result: toSite(site) };
-        const trusted: StoredSite = { ...site, trustedFingerprints: [...site.trustedFingerprints, fingerprint] };
+        const kept = site.trustedFingerprints.filter((trusted) => !replaced.has(trusted));
+        if (kept.length === site.trustedFingerprints.length && kept.includes(fingerprint)) return { value: doc, result: toSite(site) };
+        const trusted: StoredSite = { ...site, trustedFingerprints: [...kept.filter((trusted) => trusted !== fingerprint), fingerprint] };
         return { value: { ...doc, sites: doc.sites.map((candidate) => (candidate.id === id ? trusted : candidate)) }, result: toSite(trusted) };
       });
     },

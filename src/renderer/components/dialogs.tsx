@@ -213,13 +213,14 @@ function CertificateDialog(): ReactElement | null {
         </dd>
       </dl>
       <p className="help">{t('cert.compare')}</p>
+      {changed && forSite ? <p className="help">{t('cert.replaces')}</p> : null}
       {!forSite ? <p className="help">{t('cert.quickNote')}</p> : null}
       <div className="dialog-buttons">
         <button type="button" className="button" onClick={actions.certificateTrustOnce}>
           {t('cert.trustOnce')}
         </button>
         <button type="button" className="button" disabled={!forSite} onClick={() => void actions.certificateTrustAlways()}>
-          {t('cert.trustAlways')}
+          {t(changed ? 'cert.trustNewAlways' : 'cert.trustAlways')}
         </button>
         <span className="spacer" />
         <button type="button" className="button primary" data-autofocus onClick={actions.certificateCancel}>

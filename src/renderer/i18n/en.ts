@@ -188,6 +188,8 @@ export const en = {
   'cert.changedTitle': 'Certificate CHANGED',
   'cert.changedIntro': 'The certificate of {host} has CHANGED since you trusted it for this site. Someone may be intercepting the connection, or the server got a new certificate: do not trust it until the server administrator confirms the new fingerprint.',
   'cert.previous': 'Trusted until now',
+  'cert.replaces': 'The certificate trusted until now will no longer be trusted.',
+  'cert.trustNewAlways': 'Always trust the new certificate',
   'cert.subject': 'Subject',
   'cert.issuer': 'Issuer',
   'cert.validity': 'Valid',

@@ -189,6 +189,8 @@ export const zhCN: Messages = {
   'cert.changedTitle': '证书已更改',
   'cert.changedIntro': '自您为此站点信任以来，{host} 的证书已更改。可能有人正在拦截此连接，也可能服务器换了新证书：在服务器管理员确认新指纹之前，请不要信任它。',
   'cert.previous': '此前信任的指纹',
+  'cert.replaces': '此前信任的证书将不再受信任。',
+  'cert.trustNewAlways': '始终信任新证书',
   'cert.subject': '使用者',
   'cert.issuer': '颁发者',
   'cert.validity': '有效期',

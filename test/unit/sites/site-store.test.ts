@@ -157,6 +157,14 @@ describe('site store', () => {
     expect(trusted.trustedFingerprints).toEqual([Array(32).fill('AB').join(':')]);
   });
 
+  it('trusting a certificate that CHANGED replaces the fingerprints it replaces, keeping the others', async () => {
+    const [a, b, c] = ['aa', 'bb', 'cc'].map((byte) => Array(32).fill(byte.toUpperCase()).join(':')) as [string, string, string];
+    const site = await store.save(siteInput({ trustedFingerprints: [a, b] }));
+    const trusted = await store.trustCertificate(site.id, c, [a.toLowerCase().replaceAll(':', '')]);
+    expect(trusted.trustedFingerprints).toEqual([b, c]);
+    expect((await store.get(site.id)).trustedFingerprints).toEqual([b, c]);
+  });
+
   it('notifies listeners of every change with the whole list', async () => {
     const seen: SiteList[] = [];
     const unsubscribe = store.onChange((list) => seen.push(list));
