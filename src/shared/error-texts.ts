@@ -25,6 +25,13 @@ export const ERROR_TEXTS_EN = {
   'data.passive.mode-refused.hint': 'Use active mode for this site.',
   'data.passive.bad-reply': "Passive mode: the server's reply to PASV gave no address and port that could be read{detail}.",
   'data.passive.bad-reply.hint': 'Use active mode for this site. A firewall or router that rewrites FTP replies may be mangling it; the server or network admin can check.',
+  // A transfer that stopped midway. {path}: the file or folder; {seconds}: the timeout; {bytes}: bytes moved before.
+  'data.passive.stalled-receiving': 'Passive mode: the data transfer of {path} stopped: nothing arrived for {seconds} s ({bytes} bytes had arrived).',
+  'data.passive.stalled-sending': 'Passive mode: the data transfer of {path} stopped: nothing could be sent for {seconds} s ({bytes} bytes had been sent).',
+  'data.passive.stalled.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use active mode for this site.',
+  'data.active.stalled-receiving': 'Active mode: the data transfer of {path} stopped: nothing arrived for {seconds} s ({bytes} bytes had arrived).',
+  'data.active.stalled-sending': 'Active mode: the data transfer of {path} stopped: nothing could be sent for {seconds} s ({bytes} bytes had been sent).',
+  'data.active.stalled.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use passive mode for this site.',
   'data.passive.reset': 'Passive mode: the data connection to {where} was reset{detail}.',
   'data.passive.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use active mode.',
   'data.passive.unreachable': "Passive mode: could not open the data connection to the server at {where}{detail} — the server's data port is unreachable; its firewall may block the passive port range.",

@@ -30,7 +30,9 @@ export type DataConnectionCause =
   /** Passive: the server's PASV reply gave no address and port that could be read. */
   | 'bad-reply'
   | 'tls-failed'
-  | 'reset';
+  | 'reset'
+  /** The data connection was open and then nothing moved for the timeout (a stalled server or network). */
+  | 'stalled';
 
 export interface ConnectError extends ErrorBase {
   readonly kind: 'connect';

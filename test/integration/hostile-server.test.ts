@@ -2,6 +2,7 @@
  * A misbehaving server, scripted (test/support/fixtures/scripted-ftp-server.ts): what real servers will not do
  * on demand. Each case is one defect found and fixed; the test fails without the fix.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
 import { startScriptedServer, type ScriptedServer } from '../support/fixtures/scripted-ftp-server';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 
 let server: ScriptedServer | null = null;
 const folders: string[] = [];
@@ -75,4 +77,56 @@ describe('a misbehaving server (scripted)', () => {
       client.close();
     }
   }, 30_000);
+
+  it.each(['passive', 'active'] as const)('names a transfer that stalls midway in %s mode as a stalled data connection, keeping the partial file', async (mode) => {
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening data connection');
+          const data = mode === 'passive' ? await s.passiveData() : await s.connectBack('127.0.0.1');
+          // Some data, then nothing more: neither the rest, nor the end of the data, nor a reply.
+          data.write(Buffer.alloc(300, 0x62));
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: mode, commandTimeoutMs: 2000, dataTimeoutMs: 2000 });
+    try {
+      const target = path.join(tempFolder(), 'stalled.bin');
+      const error = await errorOf(downloadToFile(client, '/stalled.bin', target));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode, cause: 'stalled', retryable: true });
+      expect(error.data.message).toBe(`${mode === 'passive' ? 'Passive' : 'Active'} mode: the data transfer of /stalled.bin stopped: nothing arrived for 2 s (300 bytes had arrived).`);
+      expect(error.data.hint).toMatch(/Try again.*resume/);
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(300);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('ferry get of a transfer that stalls midway says the passive data transfer stopped, keeps NAME.ferry-part, and names --resume', async () => {
+    await ensureCliBuilt();
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_a, s) => s.reply(213, '1000'),
+        MDTM: (_a, s) => s.reply(213, '20240102030405'),
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening data connection');
+          (await s.passiveData()).write(Buffer.alloc(300, 0x62));
+        },
+      },
+    });
+    const folder = tempFolder();
+    const target = path.join(folder, 'stalled.bin');
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, [CLI_LAUNCHER, 'get', '--timeout', '2', `ftp://u:p@${server?.host}:${server?.port}/stalled.bin`, target], { env: { ...process.env, FERRY_HOME: folder }, timeout: 60_000 }, (error, _stdout, err) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr: err });
+      });
+    });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('Passive mode: the data transfer of /stalled.bin stopped: nothing arrived for 2 s (300 bytes had arrived).');
+    expect(stderr).not.toMatch(/No reply from/);
+    expect(stderr).toContain('--resume');
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.statSync(`${target}.ferry-part`).size).toBe(300);
+  }, 120_000);
 });

@@ -18,6 +18,8 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.passive.bad-reply.hint': '--active',
   'data.passive.reset.hint': '--active',
   'data.passive.unreachable.hint': '--active',
+  'data.passive.stalled.hint': '--resume (get, put), --timeout SECONDS, or --active',
+  'data.active.stalled.hint': '--resume (get, put), --timeout SECONDS, or --passive',
   'data.passive.proxy.hint': '--no-proxy',
   'proxy.active-mode.hint': '--passive, or --no-proxy',
   'reply.425.hint': '--active or --passive',

@@ -15,6 +15,18 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
   return { kind: 'data-connection', mode, cause, address, port, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
 }
 
+/**
+ * A data connection that opened and then went quiet midway (the reply timeout fired while the data side was
+ * still open): named as the data transfer stopping in this mode, with what had moved — not as the server
+ * failing to answer the command, which is what the control connection alone would say.
+ */
+export function stalledTransferError(mode: TransferMode, sending: boolean, path: string, seconds: number, bytes: number, address: string, port: number): DataConnectionError {
+  const values = { path, seconds, bytes };
+  const id = `data.${mode}.stalled-${sending ? 'sending' : 'receiving'}` as const;
+  const hint = `data.${mode}.stalled.hint` as const;
+  return { kind: 'data-connection', mode, cause: 'stalled', address, port, retryable: true, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
+}
+
 type DataSentence =
   | 'data.active.listen-failed'
   | 'data.active.wrong-peer'

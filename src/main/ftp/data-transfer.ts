@@ -1,7 +1,7 @@
 import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
-import { dataConnectionError } from './data-connection-errors';
+import { dataConnectionError, stalledTransferError } from './data-connection-errors';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import type { FtpReply } from './reply-parser';
@@ -49,7 +49,8 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
   const pending = await prepareDataConnection(control, session.dataOptions, session.memory, onread);
   let finalReply: FtpReply | null = null;
   let aborting = false;
-  const replyPromise = control.send(command).then((reply) => {
+  let preliminary = false;
+  const replyPromise = control.send(command, { onPreliminary: () => (preliminary = true) }).then((reply) => {
     finalReply = reply;
     return reply;
   });
@@ -91,15 +92,29 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       }
       return reply;
     });
-    const dataDone = handle(socket, pending.userBuffers).catch((error: unknown) => {
-      throw dataSideError(error, pending, options.subject);
-    });
+    let dataFinished = false;
+    const dataDone = handle(socket, pending.userBuffers).then(
+      () => {
+        dataFinished = true;
+      },
+      (error: unknown) => {
+        throw dataSideError(error, pending, options.subject);
+      },
+    );
     try {
       const [, reply] = await Promise.all([dataDone, replyChecked]);
       return reply;
     } catch (error) {
       const reply: FtpReply | null = finalReply;
       if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+      if (!dataFinished && !aborting && error instanceof FtpError && error.data.kind === 'timeout') {
+        // The reply timeout is kept from firing while data moves (touch): firing with the data side still open
+        // means the transfer stopped midway — say that, in this mode, rather than "no reply to RETR".
+        const sending = /^(STOR|APPE|STOU)\b/i.test(command);
+        const bytes = sending ? socket.bytesWritten : socket.bytesRead;
+        // Without a 150 and without a byte, the server never started: its silence stays "no reply".
+        if (preliminary || bytes > 0) throw new FtpError(stalledTransferError(pending.mode, sending, options.subject, error.data.seconds, bytes, pending.address, pending.port));
+      }
       throw error;
     }
   } catch (error) {
