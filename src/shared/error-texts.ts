@@ -146,6 +146,11 @@ export const ERROR_TEXTS_EN = {
   'tls.prot-refused.hint': 'The server does not support encrypted transfers; ask its administrator.',
   'tls.handshake': 'The TLS handshake with {host} failed: {detail}',
   'certificate.untrusted': "The server's certificate is not trusted ({reason}). SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.self-signed': "The server's certificate is not trusted: it is self-signed, so no certificate authority vouches for it. SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.expired': "The server's certificate is not trusted: it expired on {validTo}. SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.not-yet-valid': "The server's certificate is not trusted: it is valid only from {validFrom} (check this computer's clock). SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.unknown-issuer': "The server's certificate is not trusted: its issuer ({issuer}) is unknown to this computer, e.g. a private certificate authority. SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.other-host': "The server's certificate is not trusted: it was issued for another host name ({subject}), not {host}. SHA-256 fingerprint: {fingerprint}.",
   'certificate.untrusted.hint': 'If you recognise this fingerprint (ask the server admin), trust it for this site (CLI: --trust-fingerprint).',
   'certificate.changed': "The server's certificate has CHANGED: {host} now presents SHA-256 {fingerprint}, not the one trusted for it ({trusted}).",
   'certificate.changed.hint':

@@ -1,6 +1,6 @@
 import type tls from 'node:tls';
 import type { CertificateError } from '../../shared/errors';
-import { sentences } from '../../shared/error-texts';
+import { sentences, type ErrorTextId } from '../../shared/error-texts';
 
 /**
  * Decide whether a TLS peer is acceptable: verified by a CA and matching the host, or pinned by the
@@ -14,24 +14,39 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
   if (fingerprint && trustedFingerprints.some((trusted) => sameFingerprint(trusted, fingerprint))) return null;
   const reason = String(socket.authorizationError ?? 'unknown verification failure');
   const previous = trustedFingerprints.filter((trusted) => trusted.replace(/[^0-9a-f]/gi, '').length > 0);
+  const facts = {
+    subject: formatName(certificate?.subject),
+    issuer: formatName(certificate?.issuer),
+    validFrom: certificate?.valid_from ?? '',
+    validTo: certificate?.valid_to ?? '',
+  };
   const words =
     previous.length > 0
       ? sentences('certificate.changed', 'certificate.changed.hint', { host, fingerprint, trusted: previous.join(', '), reason })
-      : sentences('certificate.untrusted', 'certificate.untrusted.hint', { fingerprint, reason });
+      : sentences(UNTRUSTED_SENTENCES[reason] ?? 'certificate.untrusted', 'certificate.untrusted.hint', { host, fingerprint, reason, ...facts });
   return {
     kind: 'certificate',
     host,
     reason,
     fingerprint256: fingerprint,
-    subject: formatName(certificate?.subject),
-    issuer: formatName(certificate?.issuer),
-    validFrom: certificate?.valid_from ?? '',
-    validTo: certificate?.valid_to ?? '',
+    ...facts,
     retryable: false,
     ...(previous.length > 0 ? { previousFingerprints: previous } : {}),
     ...words,
   };
 }
+
+/** OpenSSL's verification codes (and Node's host name check) said in words; others keep the code. */
+const UNTRUSTED_SENTENCES: Readonly<Record<string, ErrorTextId>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate.untrusted.self-signed',
+  CERT_HAS_EXPIRED: 'certificate.untrusted.expired',
+  CERT_NOT_YET_VALID: 'certificate.untrusted.not-yet-valid',
+  SELF_SIGNED_CERT_IN_CHAIN: 'certificate.untrusted.unknown-issuer',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate.untrusted.unknown-issuer',
+  UNABLE_TO_GET_ISSUER_CERT: 'certificate.untrusted.unknown-issuer',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate.untrusted.unknown-issuer',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'certificate.untrusted.other-host',
+};
 
 /** Compare fingerprints ignoring case and separators, so "ab:cd" and "ABCD" match. */
 export function sameFingerprint(a: string, b: string): boolean {
