@@ -45,6 +45,7 @@ describe('FTPS: the certificate of a trusted site changed', () => {
         await expect(dialog).toContainText(previous);
         await expect(dialog).toContainText(fingerprint);
         await expect(page.getByRole('dialog', { name: 'Unknown certificate' })).toHaveCount(0);
+        await expect(ui.log).toContainText(`The server's certificate has CHANGED: 127.0.0.1 now presents SHA-256 ${fingerprint}, not the one trusted for it (${previous}).`);
         await dialog.getByRole('button', { name: 'Cancel' }).click();
         await expect(dialog).toBeHidden();
         await expect(ui.pane('remote')).toContainText('Not connected to any server');
@@ -65,6 +66,8 @@ describe('FTPS: the certificate of a trusted site changed', () => {
         await expect(dialog).toContainText('此前信任的指纹');
         await expect(dialog).toContainText(previous);
         await expect(dialog).toContainText(fingerprint);
+        // The message log says it too, in the window's language.
+        await expect(page.getByRole('region', { name: '消息日志' })).toContainText(`服务器的证书已更改：127.0.0.1 现在出示的 SHA-256 指纹是 ${fingerprint}`);
         await dialog.getByRole('button', { name: '取消' }).click();
         await expect(dialog).toBeHidden();
       });
