@@ -70,7 +70,7 @@ const settingsSchema = z.object({
     .refine((extensions) => extensions.every((extension) => normalizeExtension(extension) === extension), { message: 'an extension is empty, has a dot, slash or space, or is not lower case' }),
 });
 
-const fileSchema = z.object({ format: z.number().int(), settings: settingsSchema.partial() });
+const fileShapeSchema = z.object({ format: z.number().int(), settings: z.record(z.string(), z.unknown()) });
 
 export interface SettingsStore {
   get(): Promise<Settings>;
@@ -105,12 +105,36 @@ export async function openSettingsStore(options: { readonly home: string; readon
   };
 }
 
+/**
+ * Read the file field by field: a value that is out of range or of the wrong kind (a hand edit, an older Ferry's
+ * limits) resets that one setting to its default, keeping the rest, as FileZilla does; the file is then set aside.
+ */
 function decodeSettings(raw: unknown): Decoded<Settings> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SETTINGS_FORMAT) return { kind: 'newer', version: format };
-  const parsed = fileSchema.safeParse(raw);
+  const parsed = fileShapeSchema.safeParse(raw);
   if (!parsed.success) return { kind: 'invalid', problem: describeIssues(parsed.error) };
-  return { kind: 'ok', value: { ...DEFAULT_SETTINGS, ...parsed.data.settings } as Settings };
+  const value: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  for (const [key, stored] of Object.entries(parsed.data.settings)) {
+    const schema = settingsSchema.shape[key as keyof typeof settingsSchema.shape];
+    if (schema === undefined) continue; // a setting this version no longer has
+    const field = schema.safeParse(stored);
+    const problem = field.success ? settingFieldProblem(key, field.data) : (field.error.issues[0]?.message ?? 'invalid');
+    if (problem === null) value[key] = field.data;
+    else problems.push(`${key} (${problem}) was reset to its default, ${JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}`);
+  }
+  return problems.length > 0 ? { kind: 'salvaged', value: value as unknown as Settings, problems } : { kind: 'ok', value: value as unknown as Settings };
+}
+
+/** The checks beyond the schema's, per field (the same validateSettings makes). */
+function settingFieldProblem(key: string, value: unknown): string | null {
+  if (key === 'activeExternalAddress' && typeof value === 'string' && !isHostOrAddress(value)) return 'not an IP address or host name';
+  if (key === 'editorCommand' && typeof value === 'string' && value.trim() !== '') {
+    const problem = editorCommandProblem(value.trim());
+    if (problem !== null) return describeEditorCommandProblem(problem);
+  }
+  return null;
 }
 
 /** Check a whole settings object, naming the field and the fix. */

@@ -89,10 +89,32 @@ describe('settings store', () => {
   });
 
   it('sets a corrupt settings file aside and says so', async () => {
-    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { defaultTransferMode: 'sideways' } }));
+    await fsp.writeFile(path.join(home, 'settings.json'), '{"format": 1, "settings": {"theme": "dark"');
     const store = await openSettingsStore({ home });
     expect(await store.get()).toEqual(DEFAULT_SETTINGS);
-    expect(store.warnings()).toEqual([expect.stringMatching(/settings file could not be read .*defaultTransferMode.*moved to .*settings\.json\.corrupt-/)]);
+    expect(store.warnings()).toEqual([expect.stringMatching(/settings file could not be read \(not valid JSON.*moved to .*settings\.json\.corrupt-/)]);
     expect((await fsp.readdir(home)).filter((name) => name.startsWith('settings.json.corrupt-'))).toHaveLength(1);
+  });
+
+  it('keeps every readable setting when one value is out of range, resetting only that one (the file set aside)', async () => {
+    const proxy = { type: 'socks5', host: '127.0.0.1', port: 1080, user: null } as const;
+    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { theme: 'dark', defaultTransferMode: 'sideways', timeoutSeconds: 3, proxy, activePortRange: [50000, 50100] } }));
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', proxy, activePortRange: [50000, 50100] });
+    expect(store.warnings()).toEqual([expect.stringMatching(/^Part of the settings could not be read \(defaultTransferMode \(.*\) was reset to its default, "passive"; timeoutSeconds \(.*>=5\) was reset to its default, 30\)\. The readable part was kept; the original file was moved to .*settings\.json\.corrupt-/)]);
+    expect((await fsp.readdir(home)).filter((name) => name.startsWith('settings.json.corrupt-'))).toHaveLength(1);
+    const reopened = await openSettingsStore({ home });
+    expect(await reopened.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', proxy, activePortRange: [50000, 50100] });
+    expect(reopened.warnings()).toEqual([]);
+    reopened.close();
+    store.close();
+  });
+
+  it('resets an external address that is no host name, keeping the rest', async () => {
+    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { theme: 'dark', activeExternalAddress: 'bad host!' } }));
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(store.warnings()).toEqual([expect.stringMatching(/activeExternalAddress/)]);
+    store.close();
   });
 });
