@@ -129,4 +129,35 @@ describe('a misbehaving server (scripted)', () => {
     expect(fs.existsSync(target)).toBe(false);
     expect(fs.statSync(`${target}.ferry-part`).size).toBe(300);
   }, 120_000);
+
+  it.each(['passive', 'active'] as const)('does not wait forever for data a server never ends after its 226 (%s mode): the transfer fails as stalled, not complete', async (mode) => {
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening data connection');
+          const data = mode === 'passive' ? await s.passiveData() : await s.connectBack('127.0.0.1');
+          // Part of the file and the final reply — but the data connection is never closed.
+          data.write(Buffer.alloc(200, 0x63), () => s.reply(226, 'Transfer complete'));
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: mode, commandTimeoutMs: 2000, dataTimeoutMs: 2000 });
+    try {
+      const target = path.join(tempFolder(), 'open.bin');
+      const outcome = await Promise.race([
+        downloadToFile(client, '/open.bin', target).then(() => null, (error: unknown) => error),
+        new Promise((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s')).then((text) => text),
+      ]);
+      expect(outcome).toBeInstanceOf(FtpError);
+      expect((outcome as FtpError).data).toMatchObject({ kind: 'data-connection', mode, cause: 'stalled' });
+      expect((outcome as FtpError).data.message).toContain('nothing arrived for 2 s (200 bytes had arrived)');
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(200);
+      // The connection is still usable: the server already gave its final reply.
+      server.commands.length = 0;
+      expect(await client.size('/x')).toBeNull();
+    } finally {
+      client.close();
+    }
+  }, 60_000);
 });

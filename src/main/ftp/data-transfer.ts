@@ -101,8 +101,32 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
         throw dataSideError(error, pending, options.subject);
       },
     );
+    // After a positive final reply nothing waits on the control connection, so its timeout no longer watches the
+    // data: a server that never ends the data connection after its 226 would be waited for forever. Watch it here.
+    const stalledAfterReply = new Promise<never>((_, reject) => {
+      replyChecked.then(
+        () => {
+          if (dataFinished || socket.destroyed) return;
+          const watch = (): void => {
+            // Held back on our side (a slow disk, a speed limit): not the server's silence; look again later.
+            if (socket.isPaused()) {
+              socket.setTimeout(control.commandTimeoutMs, watch);
+              return;
+            }
+            const sending = isUpload(command);
+            reject(new FtpError(stalledTransferError(pending.mode, sending, options.subject, Math.round(control.commandTimeoutMs / 1000), sending ? socket.bytesWritten : socket.bytesRead, pending.address, pending.port)));
+            socket.destroy();
+          };
+          socket.setTimeout(control.commandTimeoutMs, watch);
+        },
+        () => undefined,
+      );
+    });
+    stalledAfterReply.catch(() => undefined);
+    const both = Promise.all([dataDone, replyChecked]);
+    both.catch(() => undefined);
     try {
-      const [, reply] = await Promise.all([dataDone, replyChecked]);
+      const [, reply] = await Promise.race([both, stalledAfterReply]);
       return reply;
     } catch (error) {
       const reply: FtpReply | null = finalReply;
@@ -110,12 +134,14 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       if (!dataFinished && !aborting && error instanceof FtpError && error.data.kind === 'timeout') {
         // The reply timeout is kept from firing while data moves (touch): firing with the data side still open
         // means the transfer stopped midway — say that, in this mode, rather than "no reply to RETR".
-        const sending = /^(STOR|APPE|STOU)\b/i.test(command);
+        const sending = isUpload(command);
         const bytes = sending ? socket.bytesWritten : socket.bytesRead;
         // Without a 150 and without a byte, the server never started: its silence stays "no reply".
         if (preliminary || bytes > 0) throw new FtpError(stalledTransferError(pending.mode, sending, options.subject, error.data.seconds, bytes, pending.address, pending.port));
       }
       throw error;
+    } finally {
+      socket.setTimeout(0);
     }
   } catch (error) {
     pending.cancel();
@@ -184,6 +210,10 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
     return new FtpError({ kind: 'protocol', ...sentences('modez.unreadable', 'modez.unreadable.hint', { path: subject, detail: (error as Error).message }), retryable: false });
   }
   return error;
+}
+
+function isUpload(command: string): boolean {
+  return /^(STOR|APPE|STOU)\b/i.test(command);
 }
 
 function isDataConnectionFailure(error: unknown): boolean {
