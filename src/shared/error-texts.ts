@@ -155,6 +155,10 @@ export const ERROR_TEXTS_EN = {
   'certificate.changed': "The server's certificate has CHANGED: {host} now presents SHA-256 {fingerprint}, not the one trusted for it ({trusted}).",
   'certificate.changed.hint':
     'Someone may be intercepting the connection, or the server got a new certificate. Do not connect until the server admin confirms the new fingerprint; then trust it for this site (CLI: --trust-fingerprint).',
+  'fxp.tls': 'A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.',
+  'fxp.tls.hint': 'Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.',
+  'fxp.proxy': 'A server-to-server copy cannot go through a proxy: the servers connect to each other directly.',
+  'fxp.proxy.hint': 'Copy through this computer instead, or bypass the proxy for these sites.',
   'tls.handshake.hint': 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.',
 
   // A control connection that is gone.

@@ -147,3 +147,55 @@ describe('server-to-server copy from a session that compresses (MODE Z)', () => 
     }
   });
 });
+
+describe('server-to-server copy between two vsftpd requiring TLS', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  const options = (server: RunningServer): ConnectOptions => ({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit', trustedFingerprints: [server.certFingerprint256 ?? ''], commandTimeoutMs: 10_000 });
+
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    source = await startServer('vsftpd', { tls: 'explicit-required' });
+    target = await startServer('vsftpd', { tls: 'explicit-required' });
+    const file = path.join(source.root, 'secret.bin');
+    fs.writeFileSync(file, randomBytes(64 * 1024));
+    const { uid, gid } = fs.statSync(source.root);
+    fs.chownSync(file, uid, gid);
+  });
+  afterAll(async () => {
+    await Promise.all([source?.stop(), target?.stop()]);
+  });
+
+  it('refuses FXP up front with sentences a window can say in its language (its hint names no command-line flag), and the relay works', async () => {
+    const from = await FtpClient.connect(options(source));
+    const to = await FtpClient.connect(options(target));
+    try {
+      const error = await fxpTransfer(from, '/secret.bin', to, '/fxp.bin').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FtpError);
+      const data = (error as FtpError).data;
+      expect(data).toMatchObject({ kind: 'invalid-input', text: { message: 'fxp.tls', hint: 'fxp.tls.hint' } });
+      expect(data.message).toBe('A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.');
+      expect(data.hint).toBe('Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.');
+      expect(fs.existsSync(path.join(target.root, 'fxp.bin'))).toBe(false);
+      await relayTransfer(from, '/secret.bin', to, '/relayed.bin');
+      expect(sha(fs.readFileSync(path.join(target.root, 'relayed.bin')))).toBe(sha(fs.readFileSync(path.join(source.root, 'secret.bin'))));
+    } finally {
+      await from.quit();
+      await to.quit();
+    }
+  });
+
+  it('ferry copy names --via-local as the way, which works', async () => {
+    const url = (server: RunningServer, file: string) => `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}${file}`;
+    const flags = ['--tls', 'explicit', '--trust-fingerprint', source.certFingerprint256 ?? ''];
+    const run = (args: readonly string[]) =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(process.execPath, [CLI_LAUNCHER, ...args], (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr: String(stderr) }));
+      });
+    const refused = await run(['copy', ...flags, url(source, '/secret.bin'), url(target, '/cli.bin')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.\nWith ferry: copy --via-local.');
+    const relayed = await run(['copy', '--via-local', ...flags, url(source, '/secret.bin'), url(target, '/cli.bin')]);
+    expect(relayed.code, relayed.stderr).toBe(0);
+  });
+});

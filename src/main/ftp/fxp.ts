@@ -10,7 +10,8 @@
 import { Transform } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FtpClient } from './ftp-client';
-import { FtpError, invalidInput } from './ftp-error';
+import { FtpError } from './ftp-error';
+import { sentences } from '../../shared/error-texts';
 import { formatPortArgument, isNonRoutableIpv4, parsePasvReply } from './passive-reply';
 import type { FtpReply } from './reply-parser';
 
@@ -20,12 +21,8 @@ const FINAL_REPLY_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 const TARGET_REFUSAL_GRACE_MS = 750;
 
 export async function fxpTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string): Promise<void> {
-  if (source.protectedData || target.protectedData) {
-    throw invalidInput('A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.', 'Copy through this computer instead (ferry copy --via-local), or connect without TLS for this copy.');
-  }
-  if (source.proxied || target.proxied) {
-    throw invalidInput('A server-to-server copy cannot go through a proxy: the servers connect to each other directly.', 'Copy through this computer instead (ferry copy --via-local), or bypass the proxy for these sites.');
-  }
+  if (source.protectedData || target.protectedData) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.tls', 'fxp.tls.hint'), retryable: false });
+  if (source.proxied || target.proxied) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.proxy', 'fxp.proxy.hint'), retryable: false });
   // MODE Z would have one server inflate what the other did not deflate (or the reverse): both send plain streams.
   await source.setCompression(false);
   await target.setCompression(false);

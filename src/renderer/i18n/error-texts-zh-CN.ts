@@ -141,6 +141,10 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'certificate.untrusted.hint': '如果您认得这个指纹（请询问服务器管理员），请为此站点信任它（命令行：--trust-fingerprint）。',
   'certificate.changed': '服务器的证书已更改：{host} 现在出示的 SHA-256 指纹是 {fingerprint}，而不是为它信任的指纹（{trusted}）。',
   'certificate.changed.hint': '可能有人正在拦截此连接，也可能服务器换了新证书。在服务器管理员确认新指纹之前不要连接；确认后再为此站点信任它（命令行：--trust-fingerprint）。',
+  'fxp.tls': '服务器间复制无法加密：它的数据连接在两台服务器之间直接建立，这需要 CPSV/SSCN。',
+  'fxp.tls.hint': '请改为经由本机中转复制（两端都加密），或在这次复制时不使用 TLS 连接。',
+  'fxp.proxy': '服务器间复制无法经过代理：两台服务器会直接相互连接。',
+  'fxp.proxy.hint': '请改为经由本机中转复制，或让这些站点绕过代理。',
   'tls.handshake.hint': '请确认服务器支持 FTPS；只有在您接受不加密的连接时，才为此站点选择普通 FTP。',
 
   'closed.by-ferry': '连接已由 Ferry 关闭。',

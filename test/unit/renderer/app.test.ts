@@ -908,6 +908,30 @@ describe('copy to another site', () => {
     api.handle('session:list', ({ path }) => ok(remoteListing(path, ['big.iso'])));
   }
 
+  it('offers the copy through this computer when FXP cannot be encrypted (TLS), in the window\'s words', async () => {
+    await withBackupSite();
+    api.handle('session:copy-to-site', ({ viaLocal }) =>
+      viaLocal
+        ? ok({ copied: 1, conflicts: [] })
+        : fail({ kind: 'invalid-input', message: 'A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.', hint: 'Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.', retryable: false, text: { message: 'fxp.tls', hint: 'fxp.tls.hint', values: {} } }),
+    );
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-explicit', transferMode: 'default', charset: 'auto' } });
+    });
+    let done: Promise<boolean> = Promise.resolve(false);
+    await act(async () => {
+      done = actions.copyToSite(['/big.iso'], 'other', '/incoming', false);
+    });
+    const question = await screen.findByRole('dialog', { name: 'Server-to-server copy refused' });
+    expect(question.textContent).toMatch(/cannot be encrypted/);
+    expect(question.textContent).not.toMatch(/ferry copy|--via-local/);
+    await act(async () => {
+      fireEvent.click(within(question).getByRole('button', { name: 'Copy through this computer' }));
+    });
+    expect(await done).toBe(true);
+    expect(api.calls.filter((c) => c.channel === 'session:copy-to-site').map((c) => (c.arg as { viaLocal: boolean }).viaLocal)).toEqual([false, true]);
+  });
+
   it('sends the chosen files server to server, and offers the copy through this computer when FXP is refused', async () => {
     await withBackupSite();
     let calls = 0;
