@@ -4,7 +4,7 @@
  * default connection limit, and the speed limits (KiB/s, download and upload, each shared by all transfers of
  * that direction). Validated inline; saved with one settings:set on OK.
  */
-import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
 import { isHostOrAddress } from '../../shared/host-address';
@@ -97,6 +97,18 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
   return errors;
 }
 
+/**
+ * Scroll the first invalid field (else its message) into the dialog's view and focus it: the body scrolls, and
+ * OK pressed with the problem out of sight otherwise seemed to do nothing.
+ */
+function showFirstInvalidField(form: HTMLFormElement | null): void {
+  const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.field-error') ?? null;
+  if (field === null) return;
+  // Its label and message too, in the middle of the body.
+  (field.closest<HTMLElement>('.field') ?? field).scrollIntoView({ block: 'center' });
+  field.focus({ preventScroll: true });
+}
+
 export function SettingsDialog(): ReactElement {
   const t = useT();
   const settings = useSettingsStore((s) => s.settings);
@@ -131,6 +143,12 @@ export function SettingsDialog(): ReactElement {
   }));
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  /** Bumped by OK with an invalid field: once its message is on screen, show and focus the first one. */
+  const [invalidOk, setInvalidOk] = useState(0);
+  useEffect(() => {
+    if (invalidOk > 0) showFirstInvalidField(form.current);
+  }, [invalidOk]);
   const errors = validateSettingsDraft(d);
   const show = (e: DraftError) => submitted && errors.has(e);
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
@@ -138,7 +156,10 @@ export function SettingsDialog(): ReactElement {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (errors.size > 0) return;
+    if (errors.size > 0) {
+      setInvalidOk((n) => n + 1);
+      return;
+    }
     const ok = await actions.saveSettings({
       language: d.language,
       theme: d.theme,
@@ -171,7 +192,7 @@ export function SettingsDialog(): ReactElement {
 
   return (
     <Dialog title={t('settings.title')} onClose={actions.closeSettings} className="settings">
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
         <div className="settings-body">
           <section className="settings-section" aria-labelledby={`${id}-general`}>
             <h3 id={`${id}-general`}>{t('settings.interface')}</h3>

@@ -1,0 +1,70 @@
+/**
+ * Settings: OK with an invalid field saves nothing and shows that field. The dialog's body scrolls; a field
+ * scrolled out of sight when OK was pressed (a timeout of 3 s typed, then the user scrolled down to the editor)
+ * used to leave the dialog open with nothing visible saying why. Now the first invalid field is scrolled into
+ * view and focused, with its message; Cancel then discards the change. English and 简体中文.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator } from '@playwright/test';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
+
+describe('Settings: OK with an invalid field', () => {
+  const setup = useE2eSetup('settings-validation', { local: { 'a.txt': 10 }, remote: {} });
+
+  it('focuses and shows the first invalid field, saves nothing, and Cancel discards', async () => {
+    const { scenario: s } = setup();
+    const savedTimeout = (): unknown => {
+      const file = path.join(s.host.home, 'settings.json');
+      return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { settings?: { timeoutSeconds?: unknown } }).settings?.timeoutSeconds : undefined;
+    };
+    const inView = async (field: Locator, body: Locator): Promise<boolean> => {
+      const [f, b] = [await field.boundingBox(), await body.boundingBox()];
+      return f !== null && b !== null && f.y >= b.y && f.y + f.height <= b.y + b.height;
+    };
+
+    const tryInvalidTimeout = async (open: () => Promise<Locator>, labels: { timeout: string; editor: string; ok: string; cancel: string; message: string }): Promise<void> => {
+      const settings = await open();
+      const timeout = settings.getByRole('textbox', { name: labels.timeout });
+      await timeout.fill('3');
+      // The user scrolls on down to another field, then presses OK.
+      const editor = settings.getByRole('textbox', { name: labels.editor });
+      await editor.scrollIntoViewIfNeeded();
+      await editor.focus();
+      const body = settings.locator('.settings-body');
+      expect(await inView(timeout, body)).toBe(false);
+      await settings.getByRole('button', { name: labels.ok, exact: true }).click();
+      await expect(settings).toBeVisible();
+      await expect(timeout).toBeFocused();
+      await expect(timeout).toHaveAttribute('aria-invalid', 'true');
+      await expect(settings.getByText(labels.message)).toBeVisible();
+      await expect.poll(() => inView(timeout, body)).toBe(true);
+      expect(savedTimeout()).not.toBe(3);
+      await settings.getByRole('button', { name: labels.cancel, exact: true }).click();
+      await expect(settings).toBeHidden();
+      const again = await open();
+      await expect(again.getByRole('textbox', { name: labels.timeout })).toHaveValue('30');
+      await again.getByRole('button', { name: labels.cancel, exact: true }).click();
+      await expect(again).toBeHidden();
+    };
+
+    await s.step('English: a timeout of 3 s, scrolled out of sight, OK', async () => {
+      await tryInvalidTimeout(() => s.ui.openSettings(), { timeout: 'Timeout (seconds)', editor: 'Editor for View/Edit', ok: 'OK', cancel: 'Cancel', message: 'A whole number of seconds from 5 to 600.' });
+    });
+
+    await s.step('简体中文: the same', async () => {
+      const settings = await s.ui.openSettings();
+      await settings.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await s.ui.saveSettings();
+      await expect(s.page.getByRole('toolbar', { name: '主工具栏' })).toBeVisible();
+      const openChinese = async (): Promise<Locator> => {
+        await s.page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: '设置', exact: true }).click();
+        const dialog = s.page.getByRole('dialog', { name: '设置' });
+        await expect(dialog).toBeVisible();
+        return dialog;
+      };
+      await tryInvalidTimeout(openChinese, { timeout: '超时（秒）', editor: '查看/编辑使用的编辑器', ok: '确定', cancel: '取消', message: '5 到 600 之间的整数秒。' });
+    });
+  });
+});
