@@ -160,4 +160,41 @@ describe('a misbehaving server (scripted)', () => {
       client.close();
     }
   }, 60_000);
+
+  it('a listing of 200,000 unreadable lines and one of 1 MB is reported as the first 100 lines, cut, and the count — in FtpClient and ferry ls', async () => {
+    await ensureCliBuilt();
+    const body = Buffer.concat([
+      Buffer.from('-rw-r--r-- 1 u g 5 Jan 01 2020 ok.txt\r\n'),
+      Buffer.from(`${'z'.repeat(1_000_000)}\r\n`),
+      Buffer.from(Array.from({ length: 200_000 }, (_, index) => `\u0001\u00ff garbage ${index}\r\n`).join(''), 'latin1'),
+    ]);
+    server = await startScriptedServer({
+      handlers: {
+        LIST: async (_a, s) => {
+          s.reply(150, 'Here it comes');
+          (await s.passiveData()).end(body, () => s.reply(226, 'Done'));
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
+    try {
+      const listing = await client.list('/');
+      expect(listing.entries.map((entry) => entry.name)).toEqual(['ok.txt']);
+      expect(listing.unparsedTotal).toBe(200_001);
+      expect(listing.unparsed).toHaveLength(100);
+      expect(listing.unparsed[0]).toMatch(/^z{500}… \(1000000 characters\)$/);
+    } finally {
+      client.close();
+    }
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [CLI_LAUNCHER, 'ls', `ftp://u:p@${server?.host}:${server?.port}/`], { env: { ...process.env, FERRY_HOME: tempFolder() }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err });
+      });
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('ok.txt');
+    expect(stderr.split('\n').filter((line) => line.startsWith('Unparsed listing line: '))).toHaveLength(100);
+    expect(stderr).toContain('… and 199901 more unparsed listing lines');
+    expect(stderr.length).toBeLessThan(64 * 1024);
+  }, 120_000);
 });

@@ -147,6 +147,7 @@ export function buildProgram(): Command {
       await withClient(urlText, flags, async (client, url) => {
         const listing = await client.list(url.path);
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
+        if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
         const entries = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(url.path, { prefer: 'LIST' })).entries) : listing.entries;

@@ -29,8 +29,10 @@ import { throttleStream } from './throttle-stream';
 export interface Listing {
   readonly path: string;
   readonly entries: RemoteEntry[];
-  /** Lines no parser understood; shown to the user rather than silently dropped. */
+  /** Lines no parser understood; shown to the user rather than silently dropped (the first 100, each cut to 500 characters). */
   readonly unparsed: string[];
+  /** How many lines no parser understood, those not kept in `unparsed` included. */
+  readonly unparsedTotal: number;
   readonly command: 'MLSD' | 'LIST -a' | 'LIST';
   /** Set when the site reads names as UTF-8 but the listing's bytes are not UTF-8 (names then contain "�"). */
   readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };

@@ -124,6 +124,7 @@ export class SessionService {
       const listing = await client.list(remotePath);
       this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand, compressed: client.compressed });
       for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
+      if (listing.unparsedTotal > listing.unparsed.length) this.log(sessionId, 'error', `… and ${listing.unparsedTotal - listing.unparsed.length} more listing lines that could not be read`);
       if (listing.notUtf8) this.log(sessionId, 'error', ...notUtf8Sentences(listing.path, listing.notUtf8.looksLike));
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });

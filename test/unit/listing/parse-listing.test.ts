@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   MAX_LISTING_LINE_LENGTH,
+  MAX_REPORTED_LINE_CHARS,
   parseListing,
   parseMlsd,
 } from '../../../src/main/ftp/listing/parse-listing';
@@ -26,6 +27,7 @@ describe('parseListing', () => {
         }),
       ],
       unparsed: [],
+      unparsedTotal: 0,
     });
   });
 
@@ -95,13 +97,13 @@ describe('parseListing', () => {
     const long = `-rw-r--r-- 1 u g 5 Jan 15 10:20 ${'x'.repeat(MAX_LISTING_LINE_LENGTH)}`;
     const okay = `-rw-r--r-- 1 u g 5 Jan 15 10:20 ${'y'.repeat(MAX_LISTING_LINE_LENGTH - 40)}`;
     const { entries, unparsed } = parseListing(`${long}\n${okay}`, { now: NOW });
-    expect(unparsed).toEqual([long]);
+    expect(unparsed).toEqual([`${long.slice(0, MAX_REPORTED_LINE_CHARS)}… (${long.length} characters)`]);
     expect(entries).toHaveLength(1);
   });
 
   it('returns nothing for an empty body', () => {
-    expect(parseListing('', { now: NOW })).toEqual({ entries: [], unparsed: [] });
-    expect(parseListing('\r\n\r\n', { now: NOW })).toEqual({ entries: [], unparsed: [] });
+    expect(parseListing('', { now: NOW })).toEqual({ entries: [], unparsed: [], unparsedTotal: 0 });
+    expect(parseListing('\r\n\r\n', { now: NOW })).toEqual({ entries: [], unparsed: [], unparsedTotal: 0 });
   });
 });
 
@@ -122,11 +124,12 @@ describe('parseMlsd', () => {
         entry('a b.txt', 'file', 12, '2023-01-15T10:20:31.000Z', { permissions: 'adfrw' }),
       ],
       unparsed: ['broken'],
+      unparsedTotal: 1,
     });
   });
 
   it('sends over-long lines to unparsed', () => {
     const long = `type=file; ${'z'.repeat(MAX_LISTING_LINE_LENGTH)}`;
-    expect(parseMlsd(long)).toEqual({ entries: [], unparsed: [long] });
+    expect(parseMlsd(long)).toEqual({ entries: [], unparsed: [`${long.slice(0, MAX_REPORTED_LINE_CHARS)}… (${long.length} characters)`], unparsedTotal: 1 });
   });
 });

@@ -11,13 +11,37 @@ import { isVmsWrappedName, parseVmsLine } from './vms';
  * (and bug reports need the raw line), rather than entries vanishing silently.
  */
 
-/** Lines longer than this go to `unparsed` untouched. Why: bounds work on hostile input. */
+/** Lines longer than this are not parsed; they go to `unparsed` (cut, see below). Why: bounds work on hostile input. */
 export const MAX_LISTING_LINE_LENGTH = 8192;
+
+/**
+ * At most this many unreadable lines are kept, each cut to `MAX_REPORTED_LINE_CHARS`. Why: each is reported
+ * (message log, stderr, a queue note); a hostile listing of millions of garbage lines, or one line of 100 MB,
+ * would otherwise flood them. `unparsedTotal` keeps the real count.
+ */
+export const MAX_UNPARSED_KEPT = 100;
+export const MAX_REPORTED_LINE_CHARS = 500;
 
 /** Result of parsing a listing body: the entries, and the raw lines no parser understood. */
 export interface ParsedListing {
   readonly entries: RemoteEntry[];
+  /** The first `MAX_UNPARSED_KEPT` lines no parser understood, each cut to `MAX_REPORTED_LINE_CHARS` (with "…"). */
   readonly unparsed: string[];
+  /** How many lines no parser understood, including those not kept in `unparsed`. */
+  readonly unparsedTotal: number;
+}
+
+/** Collects unreadable lines within the caps above. */
+function unparsedCollector(): { add(line: string): void; result(entries: RemoteEntry[]): ParsedListing } {
+  const kept: string[] = [];
+  let total = 0;
+  return {
+    add(line) {
+      total += 1;
+      if (kept.length < MAX_UNPARSED_KEPT) kept.push(line.length > MAX_REPORTED_LINE_CHARS ? `${line.slice(0, MAX_REPORTED_LINE_CHARS)}… (${line.length} characters)` : line);
+    },
+    result: (entries) => ({ entries, unparsed: kept, unparsedTotal: total }),
+  };
 }
 
 /** Options for `parseListing`. `now` anchors the year of Unix dates printed without one. */
@@ -61,12 +85,12 @@ function parseListLine(line: string, now: Date): RemoteEntry | null {
  */
 export function parseListing(text: string, options: ParseListingOptions): ParsedListing {
   const entries: RemoteEntry[] = [];
-  const unparsed: string[] = [];
+  const unparsed = unparsedCollector();
   const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.length > MAX_LISTING_LINE_LENGTH) {
-      unparsed.push(line);
+      unparsed.add(line);
       continue;
     }
     if (line.trim() === '' || isSummaryLine(line)) continue;
@@ -82,10 +106,10 @@ export function parseListing(text: string, options: ParseListingOptions): Parsed
     }
 
     const entry = parseListLine(line, options.now);
-    if (entry === null) unparsed.push(line);
+    if (entry === null) unparsed.add(line);
     else if (!isDotName(entry.name)) entries.push(entry);
   }
-  return { entries, unparsed };
+  return unparsed.result(entries);
 }
 
 /**
@@ -94,23 +118,23 @@ export function parseListing(text: string, options: ParseListingOptions): Parsed
  */
 export function parseMlsd(text: string): ParsedListing {
   const entries: RemoteEntry[] = [];
-  const unparsed: string[] = [];
+  const unparsed = unparsedCollector();
   for (const line of splitLines(text)) {
     if (line.length > MAX_LISTING_LINE_LENGTH) {
-      unparsed.push(line);
+      unparsed.add(line);
       continue;
     }
     if (line.trim() === '') continue;
     const parsed = splitMlsdFacts(line);
     if (parsed === null) {
-      unparsed.push(line);
+      unparsed.add(line);
       continue;
     }
     const { kind } = mlsdKind(parsed.facts);
     if (kind === 'cdir' || kind === 'pdir' || isDotName(parsed.name)) continue;
     const entry = parseMlsdLine(line);
-    if (entry === null) unparsed.push(line);
+    if (entry === null) unparsed.add(line);
     else entries.push(entry);
   }
-  return { entries, unparsed };
+  return unparsed.result(entries);
 }
