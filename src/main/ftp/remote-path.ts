@@ -45,5 +45,10 @@ export function parseMdtmTime(value: string): string | null {
   const [, year, month, day, hour, minute, second, fraction] = match;
   const ms = fraction ? Number(fraction.padEnd(3, '0')) : 0;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  if (Number.isNaN(date.getTime())) return null;
+  // A malformed or lying reply ("20241332…") would roll over into another date, silently wrong: refuse it.
+  // A leap second (:60) is allowed and rolls into the next minute, as RFC 3659 permits it.
+  const inRange = Number(month) >= 1 && Number(month) <= 12 && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 60;
+  const sameDay = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDate() === Number(day);
+  return inRange && sameDay ? date.toISOString() : null;
 }

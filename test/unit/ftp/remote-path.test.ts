@@ -24,6 +24,11 @@ describe('remote paths and small parsers', () => {
     ['20240102030405', '2024-01-02T03:04:05.000Z'],
     ['20240102030405.5', '2024-01-02T03:04:05.500Z'],
     ['2024', null],
+    // Out of range: Date.UTC would roll these over into another, wrong, date (month 13 → next January).
+    ['20241332250000', null],
+    ['20240230120000', null],
+    ['20240102246161', null],
+    ['20240229235960', '2024-03-01T00:00:00.000Z'],
   ])('MDTM %s', (value, expected) => {
     expect(parseMdtmTime(value)).toBe(expected);
   });
