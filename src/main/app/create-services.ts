@@ -27,7 +27,7 @@ import { LogFile } from './log-file';
 import { createPasswordStorage } from './password-storage';
 import { createMasterPasswordVault } from '../sites/master-password-vault';
 import { createPasswordKeeper } from '../sites/password-keeper';
-import { ExternalAddressLookup } from './external-address';
+import { ExternalAddressLookup, externalAddressNeeded } from './external-address';
 import { keepServer } from './pinned-server';
 
 export interface ServicesOptions {
@@ -90,6 +90,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   /** Active mode without an external address set by hand: the one the Settings' URL answers with, if a URL is set. */
   const withExternalAddress = async (options: ConnectOptions, settings: Settings): Promise<ConnectOptions> => {
     if (options.transferMode !== 'active' || options.activeExternalAddress || !settings.activeExternalAddressUrl) return options;
+    if (!(await externalAddressNeeded(options.host, settings.externalAddressForLocalServers))) return options;
     return { ...options, activeExternalAddress: await externalAddresses.get(settings.activeExternalAddressUrl) };
   };
 

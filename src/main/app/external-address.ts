@@ -4,8 +4,10 @@
  * active-mode connection is made, remembered for ten minutes. A URL that fails or answers something else is an
  * error naming both fixes — never a silent fallback to the local address, which would fail later and obscurely.
  */
+import dns from 'node:dns';
 import net from 'node:net';
 import { FtpError } from '../ftp/ftp-error';
+import { isLocalNetworkAddress } from '../ftp/passive-reply';
 
 export type FetchText = (url: string, signal: AbortSignal) => Promise<{ readonly ok: boolean; readonly status: number; text(): Promise<string> }>;
 
@@ -46,6 +48,27 @@ export class ExternalAddressLookup {
     if (!address) throw failure(url, `the answer was not an IP address ("${body.slice(0, 40)}")`);
     this.known.set(url, { address, until: this.now() + KEEP_MS });
     return address;
+  }
+}
+
+/**
+ * Whether a connection to `host` needs the URL's answer at all: not when Settings keep the external address from
+ * servers on a local network (FileZilla's "Don't use external IP address on local connections") and the host is
+ * one — the address would not be announced, so a URL that is down or slow must not stop the connection. A name
+ * that does not resolve is not worth asking about either: the connection fails with that error, not the URL's.
+ */
+export async function externalAddressNeeded(
+  host: string,
+  forLocalServers: boolean,
+  lookup: (host: string) => Promise<{ readonly address: string }> = (name) => dns.promises.lookup(name),
+): Promise<boolean> {
+  if (forLocalServers) return true;
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  if (net.isIP(bare) !== 0) return !isLocalNetworkAddress(bare);
+  try {
+    return !isLocalNetworkAddress((await lookup(bare)).address);
+  } catch {
+    return false;
   }
 }
 

@@ -97,12 +97,32 @@ describe('the external address for active mode', () => {
     expect(asked).toBe(1);
   });
 
+  it('a server on a local network is told the local address without asking the URL, even when the URL fails', async () => {
+    const site = await call('sites:save', siteInput({ name: 'Local, URL down', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));
+    // A URL where nothing answers (a port just closed), then one that answers garbage: neither matters here.
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as net.AddressInfo).port}/ip`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await call('settings:set', { activeExternalAddress: null, activeExternalAddressUrl: deadUrl, externalAddressForLocalServers: false });
+    expect(await listActive(site.id)).toMatchObject({ ok: true, error: null, eprt: expect.stringMatching(/^EPRT \|1\|127\.0\.0\.1\|/) });
+    asked = 0;
+    answer = 'garbage';
+    try {
+      await call('settings:set', { activeExternalAddressUrl: `${ipUrl}?again` });
+      expect(await listActive(site.id)).toMatchObject({ ok: true, error: null, eprt: expect.stringMatching(/^EPRT \|1\|127\.0\.0\.1\|/) });
+      expect(asked).toBe(0);
+    } finally {
+      answer = '127.0.0.3\n';
+    }
+  });
+
   it('a URL that answers something else is an error naming both fixes, not a silent local address', async () => {
     const home2 = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-external-2-'));
     const fresh = await createServices({ home: home2, vault: createFileKeyVault(home2), host: 'web', emit: () => undefined });
     try {
       answer = '<html>Service unavailable</html>';
-      const set = await dispatch(fresh.handlers, 'settings:set', { activeExternalAddressUrl: ipUrl });
+      const set = await dispatch(fresh.handlers, 'settings:set', { activeExternalAddressUrl: ipUrl, externalAddressForLocalServers: true });
       expect(set.ok).toBe(true);
       const bad = await dispatch(fresh.handlers, 'settings:set', { activeExternalAddressUrl: 'ftp://nope' });
       expect(bad.ok).toBe(false);
