@@ -159,6 +159,10 @@ export const ERROR_TEXTS_EN = {
   'fxp.tls.hint': 'Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.',
   'fxp.proxy': 'A server-to-server copy cannot go through a proxy: the servers connect to each other directly.',
   'fxp.proxy.hint': 'Copy through this computer instead, or bypass the proxy for these sites.',
+  'tls.implicit-mismatch': '{where} did not answer TLS: it speaks plain FTP first, so it expects explicit FTPS (AUTH TLS) or plain FTP, not implicit FTPS.',
+  'tls.implicit-mismatch.hint': 'Choose "Require explicit FTP over TLS" for this site (usually port 21).',
+  'timeout.greeting': 'No greeting from {where} within {seconds} s. A server on an implicit FTPS port (usually 990) says nothing until TLS has started.',
+  'timeout.greeting.hint': 'If this is an implicit FTPS port, choose "Require implicit FTP over TLS" for this site; otherwise the server or the network is slow: try again, or raise the timeout in the settings.',
   'tls.handshake.hint': 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.',
 
   // A control connection that is gone.

@@ -27,6 +27,8 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'auth.tls-required.hint': '--tls explicit (or an ftps:// URL for implicit TLS)',
   'tls.not-offered.hint': '--tls explicit-if-available, or --tls none',
   'tls.handshake.hint': '--tls none',
+  'tls.implicit-mismatch.hint': '--tls explicit with an ftp:// URL',
+  'timeout.greeting.hint': 'an ftps:// URL (--tls implicit), or --timeout SECONDS',
   'fxp.tls.hint': 'copy --via-local',
   'fxp.proxy.hint': 'copy --via-local, or --no-proxy',
   'charset.unencodable.hint': '--charset NAME',

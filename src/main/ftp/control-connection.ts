@@ -6,6 +6,7 @@ import { FtpError, invalidInput } from './ftp-error';
 import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
+import { implicitTlsMismatch } from './tls-errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
@@ -439,7 +440,7 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
     const onError = (error: NodeJS.ErrnoException): void => {
       clearTimeout(timer);
       socket.destroy();
-      reject(new FtpError(describeSocketError(error, options.host, options.port)));
+      reject(new FtpError((implicit && implicitTlsMismatch(error, options.host, options.port)) || describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once(implicit ? 'secureConnect' : 'connect', () => {
@@ -465,7 +466,7 @@ async function openSocketViaProxy(options: ControlConnectionOptions, proxy: Prox
     const socket = tls.connect({ ...implicit, socket: tunnel });
     const onError = (error: NodeJS.ErrnoException): void => {
       socket.destroy();
-      reject(new FtpError(describeSocketError(error, options.host, options.port)));
+      reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once('secureConnect', () => {

@@ -11,6 +11,7 @@ import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
 import { loginError } from './login-errors';
 import { sentences } from '../../shared/error-texts';
+import { silentGreeting } from './tls-errors';
 
 /** A logged-in control connection with what we learned about the server. */
 export interface FtpSession {
@@ -61,6 +62,9 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     proxy,
     onTranscript: options.onTranscript,
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
+  }).catch((error: unknown) => {
+    const silent = error instanceof FtpError ? silentGreeting(error.data, tlsMode, host, port) : null;
+    throw silent ? new FtpError(silent) : error;
   });
   try {
     let secured = tlsMode === 'implicit';

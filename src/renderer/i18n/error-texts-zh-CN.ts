@@ -145,6 +145,10 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'fxp.tls.hint': '请改为经由本机中转复制（两端都加密），或在这次复制时不使用 TLS 连接。',
   'fxp.proxy': '服务器间复制无法经过代理：两台服务器会直接相互连接。',
   'fxp.proxy.hint': '请改为经由本机中转复制，或让这些站点绕过代理。',
+  'tls.implicit-mismatch': '{where} 没有以 TLS 应答：它先说普通 FTP，因此需要显式 FTPS（AUTH TLS）或普通 FTP，而不是隐式 FTPS。',
+  'tls.implicit-mismatch.hint': '请为此站点选择“要求显式的 FTP over TLS”（通常是端口 21）。',
+  'timeout.greeting': '{seconds} 秒内没有收到 {where} 的欢迎信息。隐式 FTPS 端口（通常是 990）上的服务器在 TLS 开始之前不会说话。',
+  'timeout.greeting.hint': '如果这是隐式 FTPS 端口，请为此站点选择“要求隐式的 FTP over TLS”；否则是服务器或网络太慢：请重试，或在设置中调大超时时间。',
   'tls.handshake.hint': '请确认服务器支持 FTPS；只有在您接受不加密的连接时，才为此站点选择普通 FTP。',
 
   'closed.by-ferry': '连接已由 Ferry 关闭。',
