@@ -4,13 +4,15 @@
  * used to leave the dialog open with nothing visible saying why. Now the first invalid field is scrolled into
  * view and focused, with its message; Cancel then discards the change. English and 简体中文.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator } from '@playwright/test';
 import { describe, it } from 'vitest';
+import { CLI_LAUNCHER } from '../support/netns/ferry-cli';
 import { useE2eSetup } from './support/scenario';
 
-describe('Settings: OK with an invalid field', () => {
+describe('Settings: OK with an invalid field; OK saves only what was changed', () => {
   const setup = useE2eSetup('settings-validation', { local: { 'a.txt': 10 }, remote: {} });
 
   it('focuses and shows the first invalid field, saves nothing, and Cancel discards', async () => {
@@ -65,6 +67,32 @@ describe('Settings: OK with an invalid field', () => {
         return dialog;
       };
       await tryInvalidTimeout(openChinese, { timeout: '超时（秒）', editor: '查看/编辑使用的编辑器', ok: '确定', cancel: '取消', message: '5 到 600 之间的整数秒。' });
+    });
+  });
+  it('OK keeps what ferry settings set changed while the dialog was open (it wrote back every field it had shown)', async () => {
+    const { scenario: s } = setup();
+    const saved = (): Record<string, unknown> => (JSON.parse(fs.readFileSync(path.join(s.host.home, 'settings.json'), 'utf8')) as { settings: Record<string, unknown> }).settings;
+    const english = async (): Promise<void> => {
+      if (await s.page.getByRole('toolbar', { name: 'Main toolbar' }).isVisible()) return;
+      await s.page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: '设置', exact: true }).click();
+      const dialog = s.page.getByRole('dialog', { name: '设置' });
+      await dialog.getByRole('combobox', { name: '语言' }).selectOption('en');
+      await dialog.getByRole('button', { name: '确定', exact: true }).click();
+      await expect(s.page.getByRole('toolbar', { name: 'Main toolbar' })).toBeVisible();
+    };
+    await s.step('the dialog open, ferry settings set changes the mode and the proxy; OK with a new timeout keeps them', async () => {
+      await english();
+      const settings = await s.ui.openSettings();
+      await settings.getByRole('textbox', { name: 'Timeout (seconds)' }).fill('60');
+      const cli = (...args: string[]): void => {
+        execFileSync(process.execPath, [CLI_LAUNCHER, 'settings', 'set', ...args], { env: { ...process.env, FERRY_HOME: s.host.home }, stdio: 'pipe' });
+      };
+      cli('defaultTransferMode', 'active');
+      cli('proxy', 'socks5://127.0.0.1:1080');
+      expect(saved()).toMatchObject({ defaultTransferMode: 'active', proxy: { type: 'socks5', host: '127.0.0.1', port: 1080 } });
+      await s.ui.saveSettings();
+      await expect.poll(() => saved().timeoutSeconds).toBe(60);
+      expect(saved()).toMatchObject({ defaultTransferMode: 'active', proxy: { type: 'socks5', host: '127.0.0.1', port: 1080 } });
     });
   });
 });

@@ -98,6 +98,18 @@ export function validateSettingsDraft(d: Draft): Set<DraftError> {
 }
 
 /**
+ * The fields of `next` that differ from the settings the dialog opened with. Saving all of them would write back
+ * what another window or `ferry settings set` changed meanwhile (the stale values shown here).
+ */
+export function changedSettings(opened: Settings, next: Partial<Settings>): Partial<Settings> {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(value) !== JSON.stringify(opened[key as keyof Settings])) patch[key] = value;
+  }
+  return patch as Partial<Settings>;
+}
+
+/**
  * Scroll the first invalid field (else its message) into the dialog's view and focus it: the body scrolls, and
  * OK pressed with the problem out of sight otherwise seemed to do nothing.
  */
@@ -112,6 +124,8 @@ function showFirstInvalidField(form: HTMLFormElement | null): void {
 export function SettingsDialog(): ReactElement {
   const t = useT();
   const settings = useSettingsStore((s) => s.settings);
+  /** The settings the draft started from: OK saves only what differs, not every field shown. */
+  const [opened] = useState(settings);
   const id = useId();
   const [d, setD] = useState<Draft>(() => ({
     language: settings.language,
@@ -160,7 +174,7 @@ export function SettingsDialog(): ReactElement {
       setInvalidOk((n) => n + 1);
       return;
     }
-    const ok = await actions.saveSettings({
+    const ok = await actions.saveSettings(changedSettings(opened, {
       language: d.language,
       theme: d.theme,
       startup: d.startup,
@@ -184,7 +198,7 @@ export function SettingsDialog(): ReactElement {
       preserveTimestamps: d.preserveTimestamps,
       asciiExtensions: [...new Set(extensionWords(d.asciiExtensions).filter((extension) => extension !== null))],
       timeoutSeconds: Number(d.timeout),
-    });
+    }));
     const change = proxyPasswordChange(d.proxy);
     const passwordOk = ok && (change === null || (await actions.setProxyPassword(change.password)));
     if (ok && passwordOk) actions.closeSettings();
