@@ -197,4 +197,18 @@ describe('a misbehaving server (scripted)', () => {
     expect(stderr).toContain('… and 199901 more unparsed listing lines');
     expect(stderr.length).toBeLessThan(64 * 1024);
   }, 120_000);
+
+  it('takes a SIZE reply that is no file size (too large, negative, words) as unknown', async () => {
+    const sizes: Record<string, string> = { '/huge': '99999999999999999999999', '/negative': '-5', '/words': '12 bytes', '/fine': '9007199254740991' };
+    server = await startScriptedServer({ handlers: { SIZE: (argument, s) => s.reply(213, sizes[argument] ?? '0') } });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
+    try {
+      expect(await client.size('/huge')).toBeNull();
+      expect(await client.size('/negative')).toBeNull();
+      expect(await client.size('/words')).toBeNull();
+      expect(await client.size('/fine')).toBe(9007199254740991);
+    } finally {
+      client.close();
+    }
+  });
 });

@@ -419,7 +419,8 @@ export class FtpClient {
   /** Size in bytes (SIZE), or null when the server cannot tell. */
   async size(remotePath: string): Promise<number | null> {
     const reply = await this.session.control.send(`SIZE ${remotePath}`);
-    if (reply.code === 213 && /^\d+$/.test(reply.message.trim())) return Number(reply.message.trim());
+    // A size past 2^53 (9 PB) is no size a file has: a lying or broken server; like unreadable words, unknown.
+    if (reply.code === 213 && /^\d+$/.test(reply.message.trim()) && Number.isSafeInteger(Number(reply.message.trim()))) return Number(reply.message.trim());
     if (reply.code === 550) throw new FtpError(replyError(`SIZE ${remotePath}`, reply, remotePath));
     return null;
   }

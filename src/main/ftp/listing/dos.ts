@@ -76,6 +76,8 @@ export function parseDosLineUnfiltered(line: string): RemoteEntry | null {
     }
   } else {
     size = Number(sizeText.replace(/[,.]/g, ''));
+    // Digits past 2^53 are no size a file has: unknown rather than a rounded, wrong number.
+    if (!Number.isSafeInteger(size)) size = null;
   }
   if (name.trim() === '') return null;
   return {

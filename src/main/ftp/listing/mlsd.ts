@@ -93,7 +93,8 @@ function modifyToIso(value: string | undefined): string | null {
 }
 
 function sizeFact(value: string | undefined): number | null {
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+  // Digits past 2^53 are no size a file has: unknown rather than a rounded, wrong number.
+  return value !== undefined && /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : null;
 }
 
 /** Permissions: `UNIX.mode` as "rwxr-xr-x" when present and octal, else the raw `perm` fact. */

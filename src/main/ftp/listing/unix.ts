@@ -394,7 +394,8 @@ function readSize(
       return { size: null, first: dateIndex - 2 };
     }
   }
-  if (/^\d+$/.test(before)) return { size: Number(before), first: dateIndex - 1 };
+  // Digits past 2^53 are no size a file has (a lying or garbled listing): the entry stays, its size unknown.
+  if (/^\d+$/.test(before)) return { size: Number.isSafeInteger(Number(before)) ? Number(before) : null, first: dateIndex - 1 };
   return null;
 }
 
