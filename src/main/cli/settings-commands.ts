@@ -5,6 +5,15 @@ import { parsePortRange } from './connection-flags';
 import { parseProxyUrl } from './proxy-url';
 import { normalizeExtension } from '../../shared/transfer-type';
 
+/** Settings typed as whole numbers, with their unit for the message. */
+const WHOLE_NUMBERS: Partial<Record<keyof Settings, string>> = {
+  timeoutSeconds: ' of seconds',
+  defaultConnectionLimit: '',
+  downloadLimitKiBps: ' of KiB/s',
+  uploadLimitKiBps: ' of KiB/s',
+  logFileLimitMiB: ' of MiB',
+};
+
 /** `ferry settings set proxy socks5://[user@]host:port`: the password is not taken here (it would sit in the shell history). */
 function proxySettingFromUrl(text: string): Settings['proxy'] {
   const proxy = parseProxyUrl(text);
@@ -75,6 +84,11 @@ export function addSettingsCommands(program: Command): void {
       const name = key as keyof Settings;
       // Loaded on first use: the stores bring zod, which get/put/ls never need.
       const { openCliStores, closeCliStores } = await import('./cli-stores');
+      const unit = WHOLE_NUMBERS[name];
+      if (unit !== undefined && !/^\d+$/.test(value.trim()) && !(name.endsWith('KiBps') && isNone(value))) {
+        const { settingHint } = await import('../sites/settings-store');
+        throw invalidInput(`"${value}" is not a whole number${unit} for ${name}.`, settingHint(name));
+      }
       const stores = await openCliStores();
       try {
         const saved = await stores.settings.set({ [name]: PARSERS[name](value) });

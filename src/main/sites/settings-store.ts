@@ -156,6 +156,11 @@ export function validateSettings(settings: Settings): Settings {
   return { ...parsed.data, editorCommand: editor } as Settings;
 }
 
+/** What to type for a setting (the fix in its messages), e.g. for the CLI's own checks. */
+export function settingHint(key: string): string {
+  return SETTING_HINTS[key] ?? 'Check the value.';
+}
+
 const SETTING_HINTS: Record<string, string> = {
   defaultTransferMode: 'Use "passive" (works behind most firewalls) or "active".',
   activePortRange: 'Give two ports [low, high] from 1 to 65535 with low ≤ high, e.g. [50000, 50100], or null for any port.',
