@@ -206,7 +206,7 @@ function CertificateDialog(): ReactElement | null {
         <dt>{t('cert.issuer')}</dt>
         <dd>{e.issuer}</dd>
         <dt>{t('cert.validity')}</dt>
-        <dd>{t('cert.validRange', { from: e.validFrom, to: e.validTo })}</dd>
+        <dd>{t('cert.validRange', { from: formatDate(e.validFrom) || e.validFrom, to: formatDate(e.validTo) || e.validTo })}</dd>
         <dt>{t('cert.fingerprint')}</dt>
         <dd>
           <code className="fingerprint">{e.fingerprint256}</code>
