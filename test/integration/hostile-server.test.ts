@@ -211,4 +211,26 @@ describe('a misbehaving server (scripted)', () => {
       client.close();
     }
   });
+
+  it('a command sent while the keep-alive NOOP still waits for a late reply waits its turn instead of failing', async () => {
+    let noopArrived: () => void = () => undefined;
+    const sawNoop = new Promise<void>((resolve) => (noopArrived = resolve));
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_a, s) => s.reply(213, '5'),
+        NOOP: (_a, s) => {
+          noopArrived();
+          setTimeout(() => s.reply(200, 'NOOP ok, late'), 500);
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', keepAliveMs: 200 });
+    try {
+      await sawNoop;
+      expect(await client.size('/file')).toBe(5);
+      expect(server.commands.slice(-2)).toEqual(['NOOP', 'SIZE /file']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
 });

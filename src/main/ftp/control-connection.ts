@@ -66,6 +66,8 @@ export class ControlConnection {
   private timerMs = 0;
   /** Likewise re-armed after each command; it fires harmlessly while a command is in flight. */
   private keepAliveTimer: NodeJS.Timeout | null = null;
+  /** The keep-alive NOOP while it waits for its reply: a command sent meanwhile waits for it, not an error. */
+  private keepAliveNoop: Promise<void> | null = null;
   private timeoutMs: number;
   private closedReason: FtpError | null = null;
   /** Ferry closed it (close/quit): no `onClosed` notice. */
@@ -143,6 +145,8 @@ export class ControlConnection {
   /** Send a command and resolve with its final (non-1xx) reply. */
   async send(command: string, sendOptions: SendOptions = {}): Promise<FtpReply> {
     assertSafeCommand(command);
+    // Ferry's own NOOP, answered late (a slow server): the caller did nothing wrong, so its command waits its turn.
+    if (this.keepAliveNoop !== null) await this.keepAliveNoop;
     if (this.inFlight !== null) {
       // Two commands at once would interleave replies: always a programming error.
       throw new Error(`FTP command "${maskCommand(command)}" sent while "${maskCommand(this.inFlight)}" is still waiting for its reply`);
@@ -401,7 +405,14 @@ export class ControlConnection {
     }
     this.keepAliveTimer = setTimeout(() => {
       if (this.inFlight !== null || this.closedReason) return;
-      this.send('NOOP').catch(() => undefined);
+      const noop = this.send('NOOP').then(
+        () => undefined,
+        () => undefined,
+      );
+      this.keepAliveNoop = noop;
+      void noop.then(() => {
+        if (this.keepAliveNoop === noop) this.keepAliveNoop = null;
+      });
     }, this.options.keepAliveMs);
     this.keepAliveTimer.unref();
   }
