@@ -349,10 +349,31 @@ export function adoptWithUserBuffers(accepted: net.Socket, onread: net.OnReadOpt
   }
 }
 
-/** Listen on the control socket's local address, on a port from the range if one is set. */
+/** How long a listen waits for a port of a busy range (each port held by another connection's listener). */
+const BUSY_RANGE_WAIT_MS = 10_000;
+
+/**
+ * Listen on the control socket's local address, on a port from the range if one is set. A listener lives only from
+ * PORT to the server's connect, so where every port of the range is in use (a range smaller than the parallel
+ * transfers, even one port) one comes free in a moment: wait for it rather than fail the transfer.
+ */
 async function listenInRange(host: string, range: readonly [number, number] | null, pauseOnConnect = false): Promise<net.Server> {
+  const deadline = Date.now() + BUSY_RANGE_WAIT_MS;
+  for (;;) {
+    const attempt = await listenOnce(host, range, pauseOnConnect);
+    if (attempt.server) return attempt.server;
+    if (!range || !attempt.allBusy || Date.now() >= deadline) {
+      const label = range ? `${range[0]}-${range[1]}` : 'any port';
+      throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, `${label}: ${attempt.lastError?.code ?? 'no free port'}`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+  }
+}
+
+async function listenOnce(host: string, range: readonly [number, number] | null, pauseOnConnect: boolean): Promise<{ readonly server: net.Server | null; readonly allBusy: boolean; readonly lastError: NodeJS.ErrnoException | null }> {
   const candidates = range ? shuffledPorts(range) : [0];
   let lastError: NodeJS.ErrnoException | null = null;
+  let allBusy = true;
   for (const port of candidates) {
     const server = net.createServer({ pauseOnConnect });
     try {
@@ -363,14 +384,14 @@ async function listenInRange(host: string, range: readonly [number, number] | nu
           resolve();
         });
       });
-      return server;
+      return { server, allBusy: false, lastError: null };
     } catch (error) {
       lastError = error as NodeJS.ErrnoException;
+      if (lastError.code !== 'EADDRINUSE') allBusy = false;
       server.close();
     }
   }
-  const label = range ? `${range[0]}-${range[1]}` : 'any port';
-  throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, `${label}: ${lastError?.code ?? 'no free port'}`));
+  return { server: null, allBusy, lastError };
 }
 
 /** Random order spreads concurrent workers over the range instead of all racing for its first port. */

@@ -1,0 +1,70 @@
+/**
+ * Active mode with a port range of one port (Settings → Active mode → Limit local ports: 50000–50000) and
+ * parallel transfers: the second connection's listen met the port held by the first one's listener for the moment
+ * between PORT and the server's connect, and failed for good ("could not listen … EADDRINUSE", not retryable),
+ * although the port is free again a moment later. It now waits for a port of the range to come free.
+ */
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { startServer, type RunningServer } from '../support/servers/ftp-server';
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('active mode, a port range of one port, parallel transfers (vsftpd)', () => {
+  let server: RunningServer;
+  const data = randomBytes(256 * 1024);
+  beforeAll(async () => {
+    server = await startServer('vsftpd');
+    for (let i = 0; i < 6; i += 1) fs.writeFileSync(path.join(server.root, `f${i}.bin`), data);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('four connections downloading at once through one port all succeed', async () => {
+    const port = await freePort();
+    const clients = await Promise.all(
+      [0, 1, 2, 3].map(() => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'active', activePortRange: [port, port], commandTimeoutMs: 15_000, dataTimeoutMs: 10_000 })),
+    );
+    try {
+      const results = await Promise.allSettled(clients.flatMap((client, i) => [client.downloadToBuffer(`/f${i}.bin`)]));
+      const failures = results.filter((result) => result.status === 'rejected').map((result) => String((result as PromiseRejectedResult).reason));
+      expect(failures).toEqual([]);
+      for (const result of results) expect((result as PromiseFulfilledResult<Buffer>).value.equals(data)).toBe(true);
+      // And again, each connection a few times over, to meet the moment the port is held.
+      for (let round = 0; round < 3; round += 1) {
+        const again = await Promise.allSettled(clients.map((client, i) => client.list('/').then(() => client.downloadToBuffer(`/f${i}.bin`))));
+        expect(again.filter((result) => result.status === 'rejected').map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+      }
+    } finally {
+      await Promise.all(clients.map((client) => client.quit().catch(() => undefined)));
+    }
+  }, 60_000);
+  it('a range held by another program still fails, after the wait, naming the range and the fix', async () => {
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const { port } = squatter.address() as net.AddressInfo;
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'active', activePortRange: [port, port], commandTimeoutMs: 15_000, dataTimeoutMs: 10_000 });
+    try {
+      const started = Date.now();
+      const error = await client.list('/').catch((caught: unknown) => caught);
+      expect(String(error)).toMatch(new RegExp(`could not listen for the data connection on 127\\.0\\.0\\.1:${port} \\(${port}-${port}: EADDRINUSE\\)`));
+      expect((error as { data: { hint: string } }).data.hint).toMatch(/another active-mode port range/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      await client.quit().catch(() => undefined);
+      squatter.close();
+    }
+  }, 60_000);
+});
