@@ -429,7 +429,11 @@ export async function init(): Promise<() => void> {
     request('queue:list', undefined),
     request('session:status', undefined),
   ]);
-  if (info_.ok) useSettingsStore.setState({ app: info_.value });
+  if (info_.ok) {
+    useSettingsStore.setState({ app: info_.value });
+    // A settings file with a bad value, set aside at start: said here, not only by the ferry command.
+    for (const w of info_.value.warnings ?? []) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
+  }
   menuLanguage = null;
   if (settings.ok) applySettings(settings.value);
   else reportError(settings.error);

@@ -329,6 +329,8 @@ export interface AppInfo {
   readonly host: 'electron' | 'web';
   readonly platform: string;
   readonly homeDir: string;
+  /** Problems found reading the settings or secrets file at start (a bad value reset, a corrupt file set aside). */
+  readonly warnings?: readonly string[];
 }
 
 /**
