@@ -42,7 +42,7 @@ const settingsSchema = z.object({
   proxy: z
     .object({
       type: z.enum(['socks5', 'socks4', 'http']),
-      host: z.string().trim().min(1).regex(/^[^\s/@]+$/, 'a host name or address has no spaces, slashes or @'),
+      host: z.string().trim().min(1).refine(isHostOrAddress, { message: 'the host must be a host name or IP address alone (no port, spaces, slashes or @)' }),
       port: portSchema,
       user: z.string().min(1).nullable(),
     })

@@ -611,7 +611,7 @@ export const en = {
   'passwords.done.change': 'Master password changed.',
   'passwords.done.remove': 'Master password removed.',
   'passwords.done.reset': 'Master password removed; the passwords it protected were forgotten.',
-  'validation.proxyHost': 'Enter the proxy’s host name or IP address, without spaces.',
+  'validation.proxyHost': 'Enter the proxy’s host name or IP address alone, without spaces; its port goes in Proxy port.',
   'sm.bypassProxy': 'Bypass proxy',
 
   // View/Edit

@@ -612,7 +612,7 @@ export const zhCN: Messages = {
   'passwords.done.change': '已更改主密码。',
   'passwords.done.remove': '已移除主密码。',
   'passwords.done.reset': '已移除主密码；它保护的密码已被忘记。',
-  'validation.proxyHost': '请输入代理的主机名或 IP 地址，不能含空格。',
+  'validation.proxyHost': '请只输入代理的主机名或 IP 地址，不能含空格；端口请填在“代理端口”中。',
   'sm.bypassProxy': '绕过代理',
 
   // View/Edit

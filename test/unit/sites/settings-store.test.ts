@@ -110,6 +110,13 @@ describe('settings store', () => {
     store.close();
   });
 
+  it('refuses a proxy host with its port in it (the port has its own field)', async () => {
+    const store = await openSettingsStore({ home });
+    await expect(store.set({ proxy: { type: 'socks5', host: '127.0.0.1:1080', port: 1080, user: null } })).rejects.toThrow(/proxy is not valid: the host must be a host name or IP address alone \(no port/);
+    expect((await store.set({ proxy: { type: 'socks5', host: 'fd00::5', port: 1080, user: null } })).proxy?.host).toBe('fd00::5');
+    store.close();
+  });
+
   it('resets an external address that is no host name, keeping the rest', async () => {
     await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings: { theme: 'dark', activeExternalAddress: 'bad host!' } }));
     const store = await openSettingsStore({ home });
