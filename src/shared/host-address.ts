@@ -26,3 +26,13 @@ export function isHostName(text: string): boolean {
 export function isHostOrAddress(text: string): boolean {
   return isIpv4Address(text) || looksLikeIpv6Address(text) || isHostName(text);
 }
+
+/**
+ * A proxy's host as the Settings take it: looser than `isHostOrAddress` about names (an office proxy named
+ * "proxy_corp" is reached through its DNS or hosts file), but one host alone: no spaces, slashes, @ or brackets,
+ * and a colon only inside an IPv6 address ("127.0.0.1:1080" pasted whole is a host and its port).
+ */
+export function isProxyHost(text: string): boolean {
+  if (text === '' || /[\s/@[\]]/.test(text)) return false;
+  return !text.includes(':') || looksLikeIpv6Address(text);
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { isHostOrAddress } from '../../shared/host-address';
+import { isHostOrAddress, isProxyHost } from '../../shared/host-address';
 import { DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
@@ -42,7 +42,7 @@ const settingsSchema = z.object({
   proxy: z
     .object({
       type: z.enum(['socks5', 'socks4', 'http']),
-      host: z.string().trim().min(1).refine(isHostOrAddress, { message: 'the host must be a host name or IP address alone (no port, spaces, slashes or @)' }),
+      host: z.string().trim().min(1).refine(isProxyHost, { message: 'the host must be a host name or IP address alone (no port, spaces, slashes or @)' }),
       port: portSchema,
       user: z.string().min(1).nullable(),
     })

@@ -3,7 +3,7 @@
  * The password is not part of Settings (main keeps it in the vault): the draft says whether one is saved,
  * and what to do with it on OK (keep, replace, forget).
  */
-import { isHostOrAddress } from '../../shared/host-address';
+import { isProxyHost } from '../../shared/host-address';
 import type { ProxySettings, ProxyType } from '../../shared/models';
 
 export type ProxyChoice = 'none' | ProxyType;
@@ -37,7 +37,7 @@ export function proxyProblems(d: ProxyDraft): Set<ProxyProblem> {
   const problems = new Set<ProxyProblem>();
   if (d.type === 'none') return problems;
   // A host name or address only: "127.0.0.1:1080" or "proxy.corp:3128" pasted whole is not one (the port has its field).
-  if (!isHostOrAddress(bareHost(d.host))) problems.add('proxyHost');
+  if (!isProxyHost(bareHost(d.host))) problems.add('proxyHost');
   const port = d.port.trim();
   if (port !== '' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) problems.add('proxyPort');
   return problems;

@@ -18,6 +18,7 @@ describe('proxy form', () => {
     ['a name with its port pasted in', { type: 'http', host: 'proxy.corp:3128' }, ['proxyHost']],
     ['a URL pasted in', { type: 'http', host: 'http:' }, ['proxyHost']],
     ['an IPv6 address', { type: 'socks5', host: '::1' }, []],
+    ['a name with an underscore (an office proxy)', { type: 'http', host: 'proxy_corp' }, []],
     ['an IPv6 address in brackets', { type: 'socks5', host: '[fd00::5]' }, []],
     ['the port is 1–65535', { type: 'http', host: 'p', port: '70000' }, ['proxyPort']],
     ['an empty port is the usual one', { type: 'http', host: 'p', port: '' }, []],
