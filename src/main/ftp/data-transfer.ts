@@ -109,7 +109,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
           if (dataFinished || socket.destroyed) return;
           const watch = (): void => {
             // Held back on our side (a slow disk, a speed limit): not the server's silence; look again later.
-            if (socket.isPaused()) {
+            if (heldBack(socket)) {
               socket.setTimeout(control.commandTimeoutMs, watch);
               return;
             }
@@ -222,4 +222,15 @@ function isDataConnectionFailure(error: unknown): boolean {
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new FtpError({ kind: 'aborted', ...sentences('aborted.before-start', null), retryable: false });
+}
+
+/**
+ * Whether this side stopped reading (a slow disk, a speed limit), so silence is ours, not the server's. A socket read
+ * into our own buffers is held by returning false from `onread`, which stops the handle without pausing the stream
+ * (`isPaused()` stays false); the handle's `reading` flag — internal, hence the guarded read — tells it.
+ */
+function heldBack(socket: net.Socket): boolean {
+  if (socket.isPaused()) return true;
+  const handle = (socket as unknown as { readonly _handle?: { readonly reading?: boolean } | null })._handle;
+  return handle?.reading === false;
 }
