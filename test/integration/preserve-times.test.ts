@@ -8,13 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../src/shared/contract';
-import type { TransferItem } from '../../src/shared/models';
-import { createServices } from '../../src/main/app/create-services';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { dispatch } from '../../src/main/hosts/dispatch';
-import { createFileKeyVault } from '../../src/main/sites';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
+import { openServicesHarness } from './app/services-harness';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
 
 const OLD = new Date('2020-01-02T03:04:05Z');
@@ -81,31 +77,16 @@ describe('preserving upload times', () => {
   });
 
   it('the app: Settings → preserve timestamps applies to the queue’s uploads', async () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-times-home-'));
-    let items: readonly TransferItem[] = [];
-    const services = await createServices({
-      home,
-      vault: createFileKeyVault(home),
-      host: 'web',
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
-      },
-    });
-    const call = async <C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> => {
-      const result = await dispatch(services.handlers, channel, arg);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-      return result.value as RequestValue<C>;
-    };
+    const { call, items, close } = await openServicesHarness('ferry-times-home-');
     try {
       await call('settings:set', { preserveTimestamps: true });
       const status = await call('session:connect', { target: { kind: 'quick', quick: { host: proftpd.host, port: proftpd.port, user: proftpd.user, password: proftpd.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } });
       const [item] = await call('queue:add', { sessionId: status.sessionId, direction: 'upload', items: [{ localPath: path.join(work, 'site', 'index.html'), remotePath: '/app-index.html', isDirectory: false }] });
-      await expect.poll(() => items.find((candidate) => candidate.id === item?.id)?.state, { timeout: 20_000 }).toBe('done');
+      await expect.poll(() => items().find((candidate) => candidate.id === item?.id)?.state, { timeout: 20_000 }).toBe('done');
       expect(secondsOf(path.join(proftpd.root, 'app-index.html'))).toBe(OLD.getTime() / 1000);
       await call('session:disconnect', { sessionId: status.sessionId });
     } finally {
-      await services.dispose();
-      fs.rmSync(home, { recursive: true, force: true });
+      await close();
     }
   });
 });
