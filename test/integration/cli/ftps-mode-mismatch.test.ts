@@ -4,24 +4,18 @@
  * plain FTP first. Ferry said "No reply … raise the timeout" and "Connection … failed: …:error:0A00010B:SSL
  * routines:ssl3_get_record:wrong version number", exit 3; it now names the mismatch and the mode to choose.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../../support/netns/ferry-cli';
-import { ensureServerBinaries, startServer, type RunningServer, type ServerKind } from '../../support/servers/ftp-server';
-import { ferry } from './run-ferry';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer, ServerKind } from '../../support/servers/ftp-server';
+import { ferry, useServerForCli } from './run-ferry';
 
 const login = (server: RunningServer): string => `${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}`;
 
 for (const kind of ['vsftpd', 'proftpd'] as const satisfies readonly ServerKind[]) {
   describe(`explicit FTPS against ${kind}'s implicit FTPS port`, () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      await ensureCliBuilt();
-      ensureServerBinaries([kind]);
-      server = await startServer(kind, { tls: 'implicit' });
-    });
-    afterAll(async () => server?.stop());
+    const running = useServerForCli(kind, { tls: 'implicit' });
 
     it('says a silent server may be an implicit FTPS port, and names ftps://', async () => {
+      const server = running();
       const run = await ferry(['ls', '--timeout', '3', '--tls', 'explicit', `ftp://${login(server)}/`]);
       expect(run.code, run.stderr).toBe(8);
       expect(run.stderr).toBe(
@@ -37,15 +31,10 @@ for (const kind of ['vsftpd', 'proftpd'] as const satisfies readonly ServerKind[
 
 for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonly ServerKind[]) {
   describe(`implicit FTPS against ${kind}'s explicit FTPS port`, () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      await ensureCliBuilt();
-      ensureServerBinaries([kind]);
-      server = await startServer(kind, { tls: 'explicit-required' });
-    });
-    afterAll(async () => server?.stop());
+    const running = useServerForCli(kind, { tls: 'explicit-required' });
 
     it('says the port speaks plain FTP first and names explicit FTPS (exit 5), not an OpenSSL record error', async () => {
+      const server = running();
       const run = await ferry(['ls', '--timeout', '5', `ftps://${login(server)}/`]);
       expect(run.code, run.stderr).toBe(5);
       expect(run.stderr).toBe(

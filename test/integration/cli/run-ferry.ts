@@ -1,7 +1,9 @@
 /** The built `ferry` run as a user runs it (`node bin/ferry.js …`), for the CLI's integration tests. */
 import { execFile, spawn } from 'node:child_process';
 import { CLI_LAUNCHER } from '../../support/netns/ferry-cli';
-import type { RunningServer } from '../../support/servers/ftp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureCliBuilt } from '../../support/netns/ferry-cli';
+import { ensureServerBinaries, startServer, type RunningServer, type ServerKind, type StartOptions } from '../../support/servers/ftp-server';
 
 export interface FerryRun {
   /** Exit status; null when the process was ended by a signal. */
@@ -44,6 +46,21 @@ export function ferryInterrupted(args: readonly string[], signal: NodeJS.Signals
     child.on('error', reject);
     child.on('close', (code, endedBy) => resolve({ code, signal: endedBy, stdout: Buffer.concat(out), stderr, afterSignalMs: sentAt <= 0 ? -1 : Date.now() - sentAt }));
   });
+}
+
+/** A server of `kind` started for the describe block (and the CLI built first); the returned function gives it. */
+export function useServerForCli(kind: ServerKind, options: Omit<StartOptions, 'rootDir'> = {}): () => RunningServer {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    ensureServerBinaries([kind]);
+    server = await startServer(kind, options);
+  });
+  afterAll(async () => server?.stop());
+  return () => {
+    if (!server) throw new Error(`${kind} did not start`);
+    return server;
+  };
 }
 
 /** `ftp://user:password@host:port` of a test server (no trailing slash). */

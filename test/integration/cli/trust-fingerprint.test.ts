@@ -5,25 +5,18 @@
  * certificate that CHANGED; a well-formed fingerprint of another certificate says it CHANGED (exit 5).
  * Against vsftpd, pure-ftpd and proftpd requiring explicit TLS.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../../support/netns/ferry-cli';
-import { ensureServerBinaries, startServer, type RunningServer, type ServerKind } from '../../support/servers/ftp-server';
-import { ferry, serverUrl } from './run-ferry';
+import { describe, expect, it } from 'vitest';
+import type { ServerKind } from '../../support/servers/ftp-server';
+import { ferry, serverUrl, useServerForCli } from './run-ferry';
 
 for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonly ServerKind[]) {
   describe(`ferry --trust-fingerprint against ${kind}`, () => {
-    let server: RunningServer;
+    const running = useServerForCli(kind, { tls: 'explicit-required' });
 
-    beforeAll(async () => {
-      await ensureCliBuilt();
-      ensureServerBinaries([kind]);
-      server = await startServer(kind, { tls: 'explicit-required' });
-    });
-    afterAll(async () => server?.stop());
-
-    const ls = (fingerprint: string) => ferry(['ls', '--tls', 'explicit', '--trust-fingerprint', fingerprint, `${serverUrl(server)}/`]);
+    const ls = (fingerprint: string) => ferry(['ls', '--tls', 'explicit', '--trust-fingerprint', fingerprint, `${serverUrl(running())}/`]);
 
     it('trusts the fingerprint however it is written', async () => {
+      const server = running();
       const exact = server.certFingerprint256 ?? '';
       expect(exact).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
       for (const written of [exact, exact.replaceAll(':', ''), exact.toLowerCase(), exact.replaceAll(':', '').toLowerCase(), `sha256 Fingerprint=${exact}`, `SHA256: ${exact}`, `SHA-256:${exact.toLowerCase()}`]) {
@@ -33,6 +26,7 @@ for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonl
     });
 
     it('refuses what is not a SHA-256 fingerprint before connecting (exit 2)', async () => {
+      const server = running();
       const exact = server.certFingerprint256 ?? '';
       for (const written of [exact.slice(0, -3), 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU']) {
         const run = await ls(written);
@@ -43,6 +37,7 @@ for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonl
     });
 
     it('a fingerprint of another certificate: the certificate CHANGED (exit 5)', async () => {
+      const server = running();
       const other = 'AB'.repeat(32);
       const run = await ls(other);
       expect(run.code, run.stderr).toBe(5);
