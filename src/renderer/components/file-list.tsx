@@ -317,16 +317,24 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
 
   const viewRef = useRef(view);
   viewRef.current = view;
+  const builtFrom = useRef({ rows, filter: deferredFilter, sort: deferredSort });
+  builtFrom.current = { rows, filter: deferredFilter, sort: deferredSort };
+  /**
+   * The rows in display order as the keyboard should see them. While the deferred render is still behind what the
+   * user just changed (a filter typed a moment ago, a new sort or listing), the view on screen is the old one: Ctrl+A
+   * straight after typing "*.txt" selected the rows of "*.tx" (none). Then the view is computed now, once.
+   */
+  const keyView = (): NavView => {
+    const now = store.getState();
+    const built = builtFrom.current;
+    if (built.rows === now.rows && built.filter === now.filter && built.sort === now.sort) return viewRef.current;
+    return makeView(sortRows(actions.shownRowsOf(side).shown, now.sort).map((r) => r.name));
+  };
   const sortedRef = useRef(sorted);
   sortedRef.current = sorted;
 
   const [dropFolder, setDropFolder] = useState<string | null>(null);
   const [dropActive, setDropActive] = useState(false);
-
-  const openTargets = useCallback(() => {
-    const names = targetNames(store.getState().nav, viewRef.current);
-    if (names.length > 0) actions.open(side, names);
-  }, [side, store]);
 
   const showMenu = useCallback(
     (x: number, y: number, returnFocus: HTMLElement | null) => {
@@ -421,15 +429,16 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT));
-    const r = actions.navInput(side, { kind: 'key', key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey, time: e.timeStamp || performance.now(), pageSize, otherPaneNext: side === 'local' }, viewRef.current);
+    const current = keyView();
+    const r = actions.navInput(side, { kind: 'key', key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey, time: e.timeStamp || performance.now(), pageSize, otherPaneNext: side === 'local' }, current);
     if (r.handled) {
       e.preventDefault();
       e.stopPropagation();
     }
-    const names = targetNames(r.state, viewRef.current);
+    const names = targetNames(r.state, current);
     switch (r.command) {
       case 'open':
-        openTargets();
+        if (names.length > 0) actions.open(side, names);
         break;
       case 'up':
         actions.up(side);
