@@ -3,6 +3,7 @@
  * Errors cross IPC and reach the CLI's stderr, so they are data (never Error instances)
  * and always carry the cause in words and the fix the user can try (`hint`).
  */
+import type { TlsDetails } from './certificate';
 import type { ErrorText } from './error-texts';
 
 export type TransferMode = 'passive' | 'active';
@@ -67,6 +68,8 @@ export interface CertificateError extends ErrorBase {
    * match: present and non-empty when the certificate CHANGED since it was trusted, a possible interception.
    */
   readonly previousFingerprints?: readonly string[];
+  /** The whole chain and the session (protocol, cipher), for the dialog: what the user needs to decide. */
+  readonly tls?: TlsDetails;
 }
 export interface DataConnectionError extends ErrorBase {
   readonly kind: 'data-connection';

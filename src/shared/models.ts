@@ -2,6 +2,7 @@
  * Models shared by main and renderer. Readonly data with a `kind` where it is a union;
  * nothing here holds a secret (passwords go in, never come back out).
  */
+import type { TlsDetails } from './certificate';
 import type { ErrorText } from './error-texts';
 import type { FerryErrorData, TransferMode } from './errors';
 import { DEFAULT_ASCII_EXTENSIONS, type TransferType } from './transfer-type';
@@ -206,6 +207,8 @@ export interface SessionStatus {
   readonly siteId: string | null;
   readonly secure: boolean;
   readonly certificateFingerprint: string | null;
+  /** An encrypted connection's protocol, cipher and certificate chain (the connection-security dialog); null or absent without TLS. */
+  readonly tls?: TlsDetails | null;
   readonly transferMode: TransferMode;
   /** The command the last data connection used: EPSV, PASV, EPRT or PORT (null before any). */
   readonly dataCommand: string | null;

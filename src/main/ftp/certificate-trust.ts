@@ -1,6 +1,7 @@
 import type tls from 'node:tls';
 import type { CertificateError } from '../../shared/errors';
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
+import { describeTlsConnection } from './certificate-details';
 
 /**
  * Decide whether a TLS peer is acceptable: verified by a CA and matching the host, or pinned by the
@@ -24,6 +25,7 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
     previous.length > 0
       ? sentences('certificate.changed', 'certificate.changed.hint', { host, fingerprint, trusted: previous.join(', '), reason })
       : sentences(UNTRUSTED_SENTENCES[reason] ?? 'certificate.untrusted', 'certificate.untrusted.hint', { host, fingerprint, reason, ...facts });
+  const details = describeTlsConnection(socket);
   return {
     kind: 'certificate',
     host,
@@ -32,6 +34,7 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
     ...facts,
     retryable: false,
     ...(previous.length > 0 ? { previousFingerprints: previous } : {}),
+    ...(details ? { tls: details } : {}),
     ...words,
   };
 }

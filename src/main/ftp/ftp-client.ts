@@ -9,6 +9,8 @@ import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { serverTimeToUtc } from '../../shared/time-zone';
 import type { TransferMode } from '../../shared/errors';
+import type { TlsDetails } from '../../shared/certificate';
+import { describeTlsConnection } from './certificate-details';
 import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
 import { FtpError, invalidInput } from './ftp-error';
@@ -106,6 +108,11 @@ export class FtpClient {
   /** The server's greeting (220 …), as sent. */
   get greeting(): string {
     return this.session.greeting.message;
+  }
+  /** The TLS session and the server's certificate chain (the connection-security dialog), or null in plain FTP. */
+  get tlsDetails(): TlsDetails | null {
+    const socket = this.session.control.tlsSocket;
+    return socket ? describeTlsConnection(socket) : null;
   }
   get certificateFingerprint(): string | null {
     return this.session.control.tlsSocket?.getPeerCertificate()?.fingerprint256 ?? null;

@@ -66,6 +66,7 @@ export class SessionService {
         siteId: resolved.siteId,
         secure: false,
         certificateFingerprint: null,
+        tls: null,
         transferMode: resolved.options.transferMode ?? 'passive',
         dataCommand: null,
         remotePath: resolved.remoteDir || '/',
@@ -228,7 +229,7 @@ export class SessionService {
     };
     client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, ''), onClosed });
     session.client = client;
-    this.update(session, { state: 'connected', secure: client.secure, certificateFingerprint: client.certificateFingerprint, transferMode: client.transferMode });
+    this.update(session, { state: 'connected', secure: client.secure, certificateFingerprint: client.certificateFingerprint, tls: client.tlsDetails, transferMode: client.transferMode });
   }
 
   private fail(session: Session, error: FerryErrorData): void {

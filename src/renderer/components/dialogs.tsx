@@ -1,6 +1,7 @@
 /**
  * The small dialogs: confirm, prompt (rename, new folder, password), change permissions, the
- * untrusted certificate, the certificate fingerprint of the session, and the overwrite question.
+ * untrusted certificate, the connection security of the session (TLS version, cipher, certificate chain), and the
+ * overwrite question.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
@@ -14,6 +15,7 @@ import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
 import { Dialog, SubmitCancelButtons } from './dialog';
+import { TlsDetailsView } from './certificate-details';
 import { MasterPasswordDialog } from './master-password-dialog';
 import { EditDialogs } from './edit-dialogs';
 
@@ -201,17 +203,22 @@ function CertificateDialog(): ReactElement | null {
             </dd>
           </>
         ) : null}
-        <dt>{t('cert.subject')}</dt>
-        <dd>{e.subject}</dd>
-        <dt>{t('cert.issuer')}</dt>
-        <dd>{e.issuer}</dd>
-        <dt>{t('cert.validity')}</dt>
-        <dd>{t('cert.validRange', { from: formatDate(e.validFrom) || e.validFrom, to: formatDate(e.validTo) || e.validTo })}</dd>
-        <dt>{t('cert.fingerprint')}</dt>
-        <dd>
-          <code className="fingerprint">{e.fingerprint256}</code>
-        </dd>
+        {e.tls ? null : (
+          <>
+            <dt>{t('cert.subject')}</dt>
+            <dd>{e.subject}</dd>
+            <dt>{t('cert.issuer')}</dt>
+            <dd>{e.issuer}</dd>
+            <dt>{t('cert.validity')}</dt>
+            <dd>{t('cert.validRange', { from: formatDate(e.validFrom) || e.validFrom, to: formatDate(e.validTo) || e.validTo })}</dd>
+            <dt>{t('cert.fingerprint')}</dt>
+            <dd>
+              <code className="fingerprint">{e.fingerprint256}</code>
+            </dd>
+          </>
+        )}
       </dl>
+      {e.tls ? <TlsDetailsView tls={e.tls} idPrefix="unknown" /> : null}
       <p className="help">{t('cert.compare')}</p>
       {changed && forSite ? <p className="help">{t('cert.replaces')}</p> : null}
       {!forSite ? <p className="help">{t('cert.quickNote')}</p> : null}
@@ -238,17 +245,24 @@ function FingerprintDialog(): ReactElement | null {
   if (!open || !status) return null;
   const close = () => useUiStore.setState({ fingerprintOpen: false });
   return (
-    <Dialog title={t('cert.sessionTitle')} onClose={close} className="small">
-      <dl className="details">
-        <dt>{t('cert.server')}</dt>
-        <dd>{status.host}</dd>
-        <dt>{t('cert.encryption')}</dt>
-        <dd>{status.secure ? t('status.tlsOn') : t('status.tlsOff')}</dd>
-        <dt>{t('cert.fingerprint')}</dt>
-        <dd>
-          <code className="fingerprint">{status.certificateFingerprint ?? t('cert.none')}</code>
-        </dd>
-      </dl>
+    <Dialog title={t('cert.sessionTitle')} onClose={close} className={status.tls ? 'certificate' : 'small'}>
+      {status.tls ? (
+        <TlsDetailsView tls={status.tls} idPrefix="session">
+          <dt>{t('cert.server')}</dt>
+          <dd>{status.host}</dd>
+        </TlsDetailsView>
+      ) : (
+        <dl className="details">
+          <dt>{t('cert.server')}</dt>
+          <dd>{status.host}</dd>
+          <dt>{t('cert.encryption')}</dt>
+          <dd>{status.secure ? t('status.tlsOn') : t('status.tlsOff')}</dd>
+          <dt>{t('cert.fingerprint')}</dt>
+          <dd>
+            <code className="fingerprint">{status.certificateFingerprint ?? t('cert.none')}</code>
+          </dd>
+        </dl>
+      )}
       <div className="dialog-buttons">
         <button type="button" className="button" disabled={!status.certificateFingerprint} onClick={() => void copyText(status.certificateFingerprint ?? '')}>
           {t('cert.copy')}

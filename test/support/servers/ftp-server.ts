@@ -57,6 +57,8 @@ export interface StartOptions {
    * transfers) or `port_promiscuous=YES` (connect back to any PORT/EPRT address).
    */
   vsftpdConfig?: readonly string[];
+  /** The certificate (and chain) to serve instead of the shared self-signed one (`createTestCertificateChain`). */
+  certificate?: TestCertificate;
   /** proftpd only: extra directives appended to its config, e.g. `LoadModule mod_deflate.c` and `DeflateEngine on` (MODE Z). */
   proftpdConfig?: readonly string[];
 }
@@ -595,7 +597,7 @@ async function startOnce(kind: ServerKind, options: StartOptions): Promise<Runni
   const user = await ensureTestUser();
   if (options.anonymous === true) await ensureAnonymousUser();
   const tlsMode: TlsMode = options.tls ?? 'none';
-  const cert = tlsMode === 'none' ? null : await getTestCertificate();
+  const cert = tlsMode === 'none' ? null : (options.certificate ?? (await getTestCertificate()));
   const host = options.listenAddress ?? '127.0.0.1';
   const netns = options.netns ?? null;
   const pasvCount = options.pasvPortCount ?? 32;

@@ -50,3 +50,32 @@ export function getTestCertificate(): Promise<TestCertificate> {
   }
   return pending;
 }
+
+/** `certFile` holds the server's certificate followed by the CA's (a chain file); `fingerprint256` is the server's. */
+export interface TestCertificateChain extends TestCertificate {
+  readonly leafPem: string;
+  readonly caPem: string;
+}
+
+/**
+ * A private CA (RSA 3072, SHA-384, "Ferry Test CA") and a server certificate it issued (EC P-256, C=CN, O=Ferry Test,
+ * OU=QA, CN=127.0.0.1, SAN IP:127.0.0.1 and DNS:localhost, SHA-256): a chain of two to show in the certificate dialogs.
+ */
+export async function createTestCertificateChain(): Promise<TestCertificateChain> {
+  const { dir } = ownedTempDir('ferry-chain-');
+  const file = (name: string): string => path.join(dir, name);
+  // prettier-ignore
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:3072', '-sha384', '-nodes', '-days', '3650', '-subj', '/C=CN/O=Ferry Test/CN=Ferry Test CA', '-keyout', file('ca-key.pem'), '-out', file('ca.pem')]);
+  // prettier-ignore
+  await run('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/C=CN/O=Ferry Test/OU=QA/CN=127.0.0.1', '-keyout', file('key.pem'), '-out', file('leaf.csr')]);
+  writeFileSync(file('ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  // prettier-ignore
+  await run('openssl', ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca-key.pem'), '-set_serial', '0x1F2E3D4C5B6A', '-days', '825', '-sha256', '-extfile', file('ext.cnf'), '-out', file('leaf.pem')]);
+  const leafPem = readFileSync(file('leaf.pem'), 'utf8');
+  const caPem = readFileSync(file('ca.pem'), 'utf8');
+  const keyPem = readFileSync(file('key.pem'), 'utf8');
+  writeFileSync(file('chain.pem'), leafPem + caPem);
+  writeFileSync(file('bundle.pem'), keyPem + leafPem + caPem, { mode: 0o600 });
+  const fingerprint256 = new X509Certificate(leafPem).fingerprint256;
+  return { dir, certFile: file('chain.pem'), keyFile: file('key.pem'), bundleFile: file('bundle.pem'), certPem: leafPem + caPem, keyPem, fingerprint256, leafPem, caPem };
+}
