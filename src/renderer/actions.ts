@@ -432,14 +432,14 @@ export async function init(): Promise<() => void> {
   if (info_.ok) {
     useSettingsStore.setState({ app: info_.value });
     // A settings file with a bad value, set aside at start: said here, not only by the ferry command.
-    for (const w of info_.value.warnings ?? []) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
+    for (const w of info_.value.warnings ?? []) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
   }
   menuLanguage = null;
   if (settings.ok) applySettings(settings.value);
   else reportError(settings.error);
   if (sites.ok) {
     useSitesStore.setState({ list: sites.value, loaded: true });
-    for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w, at: Date.now() }]);
+    for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
   } else reportError(sites.error);
   if (queue.ok) onQueueChanged(queue.value);
   // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.

@@ -288,6 +288,34 @@ export const ERROR_TEXTS_EN = {
   'note.unsafe-name.trailing-dot-or-space': 'Skipped the remote name {name}: it ends with a dot or space, which Windows drops.',
   'note.unsafe-name.too-long': 'Skipped the remote name {name}: it is longer than 255 bytes.',
 
+  // Ferry's own files (settings.json, sites.json, secrets.json) found damaged: what was kept and where the original went.
+  // {problems}: the problems found, each a sentence below (or the parser's own words), joined by text.list-separator.
+  'store.settings.salvaged': 'Part of the settings could not be read ({problems}). The readable part was kept; the original file was moved to {aside}.',
+  'store.sites.salvaged': 'Part of the site list could not be read ({problems}). The readable part was kept; the original file was moved to {aside}.',
+  'store.secrets.salvaged': 'Part of the saved secrets could not be read ({problems}). The readable part was kept; the original file was moved to {aside}.',
+  'store.settings.invalid': 'The settings file could not be read ({problem}) and was moved to {aside}; Ferry starts with the default settings. Nothing was deleted: the old file is still there.',
+  'store.sites.invalid': 'The site list file could not be read ({problem}) and was moved to {aside}; Ferry starts with an empty site list. Nothing was deleted: the old file is still there.',
+  'store.secrets.invalid': 'The saved secrets file could not be read ({problem}) and was moved to {aside}; Ferry starts without them. Nothing was deleted: the old file is still there.',
+  'store.settings.unreadable': 'Cannot read the settings file {file}: {detail}.',
+  'store.sites.unreadable': 'Cannot read the site list file {file}: {detail}.',
+  'store.secrets.unreadable': 'Cannot read the saved secrets file {file}: {detail}.',
+  'store.unreadable.hint': 'Check the permissions of the Ferry folder.',
+  'store.settings.newer': 'The settings file {file} was written by a newer Ferry (format {format}).',
+  'store.sites.newer': 'The site list file {file} was written by a newer Ferry (format {format}).',
+  'store.secrets.newer': 'The saved secrets file {file} was written by a newer Ferry (format {format}).',
+  'store.newer.hint': 'Update Ferry; this version leaves the file untouched.',
+  'store.setting-reset': '{key} ({problem}) was reset to its default, {value}',
+  'store.site-named': 'site "{name}"',
+  'store.site-number': 'site #{number}',
+  'store.bad-site': '{site}: {problem}',
+  'store.duplicate-id': '{site}: duplicate id {id}',
+  'store.not-json': 'not valid JSON: {detail}',
+  'store.unknown-format': 'unknown format {format}',
+  'store.password-not-saved': 'The password for "{site}" was not saved: {reason} Ferry will ask for it when connecting; to keep passwords here, set a master password (Settings → Passwords).',
+  // A value said as it came (a parser's own words) where a list of sentences is expected; and how lists are joined.
+  'text.as-is': '{text}',
+  'text.list-separator': '; ',
+
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',
   'aborted.before-start': 'Cancelled before it started.',
@@ -297,11 +325,25 @@ export const ERROR_TEXTS_EN = {
 export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;
 export type ErrorTextValues = Readonly<Record<string, string | number>>;
 
+/**
+ * A sentence of the table with its values, where a value may itself be Ferry's own words — a sentence, or a list
+ * of sentences (`valueTexts`) — so that it too is said in the window's language (e.g. "timeoutSeconds (…) was reset
+ * to its default, 30" inside "Part of the settings could not be read (…)").
+ */
+export interface TextRef {
+  readonly id: ErrorTextId;
+  readonly values: ErrorTextValues;
+  readonly valueTexts?: ValueTexts;
+}
+export type ValueTexts = Readonly<Record<string, TextRef | readonly TextRef[]>>;
+
 /** Which fixed sentences an error's message and hint are, with their values (see ERROR_TEXTS_EN). */
 export interface ErrorText {
   readonly message?: ErrorTextId;
   readonly hint?: ErrorTextId;
   readonly values: ErrorTextValues;
+  /** Values that are sentences themselves, said from the same table (see TextRef). */
+  readonly valueTexts?: ValueTexts;
 }
 
 /** Fill a sentence's {placeholders}; a placeholder without a value stays as written. */
@@ -309,9 +351,33 @@ export function fillErrorText(template: string, values: ErrorTextValues): string
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** The English sentence `id` with `values`: how main builds `message` and `hint`. */
-export function errorText(id: ErrorTextId, values: ErrorTextValues): string {
-  return fillErrorText(ERROR_TEXTS_EN[id], values);
+/** `values` with each of `valueTexts` said from `table` (a list joined by the table's separator). */
+export function resolveValues(table: Readonly<Record<ErrorTextId, string>>, values: ErrorTextValues, valueTexts: ValueTexts | undefined): ErrorTextValues {
+  if (!valueTexts) return values;
+  const said: Record<string, string | number> = { ...values };
+  for (const [name, ref] of Object.entries(valueTexts)) {
+    said[name] = isTextList(ref) ? ref.map((item) => sayText(table, item)).join(table['text.list-separator']) : sayText(table, ref);
+  }
+  return said;
+}
+
+function isTextList(ref: TextRef | readonly TextRef[]): ref is readonly TextRef[] {
+  return Array.isArray(ref);
+}
+
+/** A TextRef said from `table` (ERROR_TEXTS_EN in main, the window's table in the renderer). */
+export function sayText(table: Readonly<Record<ErrorTextId, string>>, ref: TextRef): string {
+  return fillErrorText(table[ref.id], resolveValues(table, ref.values, ref.valueTexts));
+}
+
+/** The English sentence `id` with `values` (and sentences as values): how main builds `message` and `hint`. */
+export function errorText(id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): string {
+  return fillErrorText(ERROR_TEXTS_EN[id], resolveValues(ERROR_TEXTS_EN, values, valueTexts));
+}
+
+/** Words that are no sentence of the table (a parser's own), where a TextRef is expected: said as they are. */
+export function asIs(text: string): TextRef {
+  return { id: 'text.as-is', values: { text } };
 }
 
 /** `message`, `hint` (empty without one) and `text` of an error made of fixed sentences. */

@@ -61,7 +61,16 @@ export interface SiteList {
   /** Every folder path, including empty folders. */
   readonly folders: readonly (readonly string[])[];
   /** E.g. a corrupt sites file that was set aside. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
+}
+
+/**
+ * A warning from main made of fixed sentences (a damaged file set aside at start, a password not saved): `text` is
+ * the English (the CLI prints it, the log file keeps it), `textRef` says it in the window's language.
+ */
+export interface Notice {
+  readonly text: string;
+  readonly textRef: ErrorText;
 }
 
 export interface ImportReport {
@@ -333,7 +342,7 @@ export interface AppInfo {
   readonly platform: string;
   readonly homeDir: string;
   /** Problems found reading the settings or secrets file at start (a bad value reset, a corrupt file set aside). */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly Notice[];
 }
 
 /**

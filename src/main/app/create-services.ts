@@ -194,7 +194,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (problem) throw invalidInput(`The menu bar was not drawn: ${problem}.`, 'This is a bug in Ferry; please report it with the log.');
       options.setMenu?.(menus);
     },
-    'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir(), warnings: [...settingsStore.warnings(), ...secrets.warnings()] }),
+    'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir(), warnings: [...settingsStore.notices(), ...secrets.notices()] }),
     'settings:get': () => settingsStore.get(),
     'settings:set': async (patch) => {
       const settings = await settingsStore.set(patch);

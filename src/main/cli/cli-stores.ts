@@ -34,7 +34,7 @@ export async function openCliStores(env: NodeJS.ProcessEnv = process.env): Promi
 /** Warnings the stores collected (a corrupt file set aside, a password not saved) go to stderr. */
 export async function printStoreWarnings(stores: CliStores): Promise<void> {
   const list = await stores.sites.list();
-  for (const warning of [...list.warnings, ...stores.settings.warnings(), ...stores.secrets.warnings()]) process.stderr.write(`ferry: warning: ${warning}\n`);
+  for (const warning of [...list.warnings.map((notice) => notice.text), ...stores.settings.warnings(), ...stores.secrets.warnings()]) process.stderr.write(`ferry: warning: ${warning}\n`);
 }
 
 export function closeCliStores(stores: CliStores): void {

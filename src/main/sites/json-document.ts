@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { errorText, sentences, type TextRef, type ValueTexts } from '../../shared/error-texts';
+import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
 import { removeStaleTempFiles, setAside, writeFileAtomic } from './atomic-file';
 import { withFileLock } from './file-lock';
@@ -9,15 +11,15 @@ import { withFileLock } from './file-lock';
 export type Decoded<T> =
   | { readonly kind: 'ok'; readonly value: T }
   /** Readable in part: `value` is what could be kept, `problems` what was dropped (the file is set aside). */
-  | { readonly kind: 'salvaged'; readonly value: T; readonly problems: readonly string[] }
-  | { readonly kind: 'invalid'; readonly problem: string }
+  | { readonly kind: 'salvaged'; readonly value: T; readonly problems: readonly TextRef[] }
+  | { readonly kind: 'invalid'; readonly problem: TextRef }
   /** Written by a newer Ferry: left alone, and not written over. */
   | { readonly kind: 'newer'; readonly version: number };
 
 export interface JsonDocumentOptions<T> {
   readonly file: string;
-  /** For messages: "site list", "settings". */
-  readonly label: string;
+  /** Which of Ferry's files, for its messages (the `store.<document>.*` sentences). */
+  readonly document: 'settings' | 'sites' | 'secrets';
   readonly empty: () => T;
   readonly decode: (raw: unknown) => Decoded<T>;
   readonly encode: (value: T) => unknown;
@@ -32,6 +34,8 @@ export interface JsonDocument<T> {
   /** Read-modify-write: one at a time in this process (a queue), under the lock file across processes. */
   update<R>(mutate: (current: T) => { readonly value: T; readonly result: R } | Promise<{ readonly value: T; readonly result: R }>): Promise<R>;
   /** Problems found while reading (a corrupt file set aside); shown to the user, never silently dropped. */
+  notices(): readonly Notice[];
+  /** The same in English (the CLI). */
   warnings(): readonly string[];
   subscribe(listener: (value: T) => void): () => void;
   close(): void;
@@ -47,14 +51,14 @@ interface Snapshot<T> {
  * a file that fails to parse or validate is moved aside under a timestamped name and reported.
  */
 export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Promise<JsonDocument<T>> {
-  const { file, label } = options;
+  const { file, document: which } = options;
   const dir = path.dirname(file);
   const lockFile = `${file}.lock`;
   await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
   await removeStaleTempFiles(file);
   await removeStaleTempFiles(lockFile);
 
-  const warnings: string[] = [];
+  const notices: Notice[] = [];
   const listeners = new Set<(value: T) => void>();
   let cache: Snapshot<T> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -75,7 +79,7 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
     if (cache && cache.stamp === stamp) return cache.value;
     const text = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
-      throw new FtpError({ kind: 'local-file', path: file, message: `Cannot read the ${label} file ${file}: ${error.message}.`, hint: 'Check the permissions of the Ferry folder.', retryable: false });
+      throw new FtpError({ kind: 'local-file', path: file, ...sentences(`store.${which}.unreadable`, 'store.unreadable.hint', { file, detail: error.message }), retryable: false });
     });
     if (text === null) return load(underLock);
     const decoded = decodeText(text, options.decode);
@@ -84,18 +88,15 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
       return decoded.value;
     }
     if (decoded.kind === 'newer') {
-      throw new FtpError({ kind: 'local-file', path: file, message: `The ${label} file ${file} was written by a newer Ferry (format ${decoded.version}).`, hint: 'Update Ferry; this version leaves the file untouched.', retryable: false });
+      throw new FtpError({ kind: 'local-file', path: file, ...sentences(`store.${which}.newer`, 'store.newer.hint', { file, format: decoded.version }), retryable: false });
     }
     // Setting aside changes the folder: do it under the lock, after checking nobody fixed it meanwhile.
     if (!underLock) return withFileLock(lockFile, () => load(true));
     const kept = decoded.kind === 'salvaged' ? decoded.value : options.empty();
     const aside = await setAside(file, 'corrupt');
-    const what = decoded.kind === 'salvaged' ? decoded.problems.join('; ') : decoded.problem;
-    warnings.push(
-      decoded.kind === 'salvaged'
-        ? `Part of the ${label} could not be read (${what}). The readable part was kept; the original file was moved to ${aside}.`
-        : `The ${label} file could not be read (${what}) and was moved to ${aside}; Ferry starts with an empty ${label}. Nothing was deleted: the old file is still there.`,
-    );
+    const id = decoded.kind === 'salvaged' ? (`store.${which}.salvaged` as const) : (`store.${which}.invalid` as const);
+    const valueTexts: ValueTexts = decoded.kind === 'salvaged' ? { problems: decoded.problems } : { problem: decoded.problem };
+    notices.push({ text: errorText(id, { aside }, valueTexts), textRef: { message: id, values: { aside }, valueTexts } });
     await writeFileAtomic(file, serialize(options.encode(kept)));
     cache = { stamp: (await statStamp(file)) ?? 'missing', value: kept };
     return kept;
@@ -122,7 +123,8 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
       queue = result.catch(() => undefined);
       return result;
     },
-    warnings: () => [...warnings],
+    notices: () => [...notices],
+    warnings: () => notices.map((notice) => notice.text),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -159,7 +161,7 @@ function decodeText<T>(text: string, decode: (raw: unknown) => Decoded<T>): Deco
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { kind: 'invalid', problem: `not valid JSON: ${(error as Error).message}` };
+    return { kind: 'invalid', problem: { id: 'store.not-json', values: { detail: (error as Error).message } } };
   }
   return decode(raw);
 }

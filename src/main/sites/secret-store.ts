@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { asIs } from '../../shared/error-texts';
+import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
@@ -32,6 +34,7 @@ export interface SecretStore {
   reseal(): Promise<ResealReport>;
   /** Forget every secret saved by vault `vaultId` (a forgotten master password). */
   forget(vaultId: string): Promise<void>;
+  notices(): readonly Notice[];
   warnings(): readonly string[];
   close(): void;
 }
@@ -40,7 +43,7 @@ export async function openSecretStore(options: { readonly home: string; readonly
   const { vault } = options;
   const document = await openJsonDocument<Secrets>({
     file: path.join(options.home, SECRETS_FILE),
-    label: 'saved secrets',
+    document: 'secrets',
     empty: () => ({}),
     decode: decodeSecrets,
     encode: (secrets) => ({ format: SECRETS_FORMAT, secrets }),
@@ -101,6 +104,7 @@ export async function openSecretStore(options: { readonly home: string; readonly
         const kept = Object.fromEntries(Object.entries(current).filter(([, stored]) => stored.vault !== vaultId));
         return { value: Object.keys(kept).length === Object.keys(current).length ? current : kept, result: undefined };
       }),
+    notices: () => document.notices(),
     warnings: () => document.warnings(),
     close: () => document.close(),
   };
@@ -110,7 +114,7 @@ function decodeSecrets(raw: unknown): Decoded<Secrets> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SECRETS_FORMAT) return { kind: 'newer', version: format };
   const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'invalid', problem: describeIssues(parsed.error) };
+  if (!parsed.success) return { kind: 'invalid', problem: asIs(describeIssues(parsed.error)) };
   return { kind: 'ok', value: parsed.data.secrets };
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { asIs, type TextRef } from '../../shared/error-texts';
 import { isHostOrAddress, isProxyHost } from '../../shared/host-address';
-import { DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
+import { type Notice, DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
@@ -78,6 +79,8 @@ export interface SettingsStore {
   set(patch: Partial<Settings>): Promise<Settings>;
   onChange(listener: (settings: Settings) => void): () => void;
   /** E.g. a corrupt settings file that was set aside. */
+  notices(): readonly Notice[];
+  /** The same in English (the CLI). */
   warnings(): readonly string[];
   close(): void;
 }
@@ -86,7 +89,7 @@ export interface SettingsStore {
 export async function openSettingsStore(options: { readonly home: string; readonly watch?: boolean }): Promise<SettingsStore> {
   const document = await openJsonDocument<Settings>({
     file: path.join(options.home, SETTINGS_FILE),
-    label: 'settings',
+    document: 'settings',
     empty: () => DEFAULT_SETTINGS,
     decode: decodeSettings,
     encode: (settings) => ({ format: SETTINGS_FORMAT, settings }),
@@ -100,6 +103,7 @@ export async function openSettingsStore(options: { readonly home: string; readon
         return { value: next, result: next };
       }),
     onChange: (listener) => document.subscribe(listener),
+    notices: () => document.notices(),
     warnings: () => document.warnings(),
     close: () => document.close(),
   };
@@ -113,16 +117,16 @@ function decodeSettings(raw: unknown): Decoded<Settings> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SETTINGS_FORMAT) return { kind: 'newer', version: format };
   const parsed = fileShapeSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'invalid', problem: describeIssues(parsed.error) };
+  if (!parsed.success) return { kind: 'invalid', problem: asIs(describeIssues(parsed.error)) };
   const value: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  const problems: string[] = [];
+  const problems: TextRef[] = [];
   for (const [key, stored] of Object.entries(parsed.data.settings)) {
     const schema = settingsSchema.shape[key as keyof typeof settingsSchema.shape];
     if (schema === undefined) continue; // a setting this version no longer has
     const field = schema.safeParse(stored);
     const problem = field.success ? settingFieldProblem(key, field.data) : (field.error.issues[0]?.message ?? 'invalid');
     if (problem === null) value[key] = field.data;
-    else problems.push(`${key} (${problem}) was reset to its default, ${JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key])}`);
+    else problems.push({ id: 'store.setting-reset', values: { key, problem, value: JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) } });
   }
   return problems.length > 0 ? { kind: 'salvaged', value: value as unknown as Settings, problems } : { kind: 'ok', value: value as unknown as Settings };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ImportReport, Site, SiteInput, SiteList } from '../../shared/models';
+import { errorText } from '../../shared/error-texts';
+import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shared/models';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { exportSites } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
@@ -67,17 +68,17 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
   const { vault } = options;
   const document = await openJsonDocument<SitesDocument>({
     file: path.join(options.home, SITES_FILE),
-    label: 'site list',
+    document: 'sites',
     empty: emptySites,
     decode: decodeSites,
     encode: encodeSites,
     watch: options.watch ?? false,
   });
-  const notices = new Set<string>();
+  const notices = new Map<string, Notice>();
   const toList = (doc: SitesDocument): SiteList => ({
     sites: [...doc.sites].sort(compareSites).map(toSite),
     folders: withAncestors([...doc.folders, ...doc.sites.map((site) => site.folder)]),
-    warnings: [...document.warnings(), ...notices],
+    warnings: [...document.notices(), ...notices.values()],
   });
   const update = <R>(mutate: (doc: SitesDocument) => { value: SitesDocument; result: R }): Promise<R> => document.update(mutate);
 
@@ -109,7 +110,9 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         const result = await seal(input.password);
         if ('reason' in result) {
           // The site is still saved, without the password; the list's warnings tell the user why.
-          notices.add(`The password for "${joinSitePath(fields.folder, fields.name)}" was not saved: ${result.reason} Ferry will ask for it when connecting; to keep passwords here, set a master password (Settings → Passwords).`);
+          const values = { site: joinSitePath(fields.folder, fields.name), reason: result.reason };
+          const text = errorText('store.password-not-saved', values);
+          notices.set(text, { text, textRef: { message: 'store.password-not-saved', values } });
           sealed = null;
         } else sealed = result;
       }

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
 import type { Site } from '../../shared/models';
+import { asIs, type TextRef } from '../../shared/error-texts';
 import type { Decoded } from './json-document';
 import { LOGON_TYPES, MAX_CONNECTION_LIMIT, SITE_PROTOCOLS, SITE_TRANSFER_MODES } from './validate-site';
 
@@ -63,16 +64,16 @@ export function decodeSites(raw: unknown): Decoded<SitesDocument> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SITES_FORMAT) return { kind: 'newer', version: format };
   const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'invalid', problem: describeIssues(parsed.error) };
-  if (parsed.data.format !== SITES_FORMAT) return { kind: 'invalid', problem: `unknown format ${parsed.data.format}` };
+  if (!parsed.success) return { kind: 'invalid', problem: asIs(describeIssues(parsed.error)) };
+  if (parsed.data.format !== SITES_FORMAT) return { kind: 'invalid', problem: { id: 'store.unknown-format', values: { format: parsed.data.format } } };
   const sites: StoredSite[] = [];
-  const problems: string[] = [];
+  const problems: TextRef[] = [];
   const ids = new Set<string>();
   parsed.data.sites.forEach((entry, index) => {
     const site = storedSiteSchema.safeParse(entry);
     const label = siteLabel(entry, index);
-    if (!site.success) problems.push(`${label}: ${describeIssues(site.error)}`);
-    else if (ids.has(site.data.id)) problems.push(`${label}: duplicate id ${site.data.id}`);
+    if (!site.success) problems.push({ id: 'store.bad-site', values: { problem: describeIssues(site.error) }, valueTexts: { site: label } });
+    else if (ids.has(site.data.id)) problems.push({ id: 'store.duplicate-id', values: { id: site.data.id }, valueTexts: { site: label } });
     else {
       ids.add(site.data.id);
       sites.push(site.data);
@@ -82,9 +83,9 @@ export function decodeSites(raw: unknown): Decoded<SitesDocument> {
   return problems.length > 0 ? { kind: 'salvaged', value, problems } : { kind: 'ok', value };
 }
 
-function siteLabel(entry: unknown, index: number): string {
+function siteLabel(entry: unknown, index: number): TextRef {
   const name = (entry as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? `site "${name}"` : `site #${index + 1}`;
+  return typeof name === 'string' ? { id: 'store.site-named', values: { name } } : { id: 'store.site-number', values: { number: index + 1 } };
 }
 
 /** zod issues as one line: "port: Too big…; host: …". */

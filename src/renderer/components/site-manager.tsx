@@ -14,6 +14,7 @@ import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folde
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import { localizeError } from '../lib/localize-error';
+import { localizeLogLine } from '../lib/localize-log';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
@@ -888,8 +889,8 @@ export function SiteManagerDialog(): ReactElement {
             <div className="sm-placeholder">
               <p>{t('sm.placeholder')}</p>
               {list.warnings.map((w) => (
-                <p key={w} className="field-error">
-                  {w}
+                <p key={w.text} className="field-error">
+                  {localizeLogLine(w, t.language).text}
                 </p>
               ))}
             </div>

@@ -4,7 +4,7 @@
  * uses its table, falling back to main's English for a sentence it has no id for (a server's own words).
  */
 import type { FerryErrorData } from '../../shared/errors';
-import { fillErrorText, type ErrorTextId } from '../../shared/error-texts';
+import { fillErrorText, resolveValues, type ErrorTextId } from '../../shared/error-texts';
 import type { Language } from '../../shared/models';
 import { ERROR_TEXTS_ZH_CN } from '../i18n/error-texts-zh-CN';
 
@@ -19,6 +19,7 @@ export function localizeError(error: Pick<FerryErrorData, 'message' | 'hint' | '
   const table = TABLES[language];
   const text = error.text;
   if (!table || !text) return { message: error.message, hint: error.hint };
-  const say = (id: ErrorTextId | undefined, english: string): string => (id && table[id] ? fillErrorText(table[id], text.values) : english);
+  const values = resolveValues(table, text.values, text.valueTexts);
+  const say = (id: ErrorTextId | undefined, english: string): string => (id && table[id] ? fillErrorText(table[id], values) : english);
   return { message: say(text.message, error.message), hint: say(text.hint, error.hint) };
 }

@@ -5,6 +5,7 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { asideName } from '../../../src/main/sites/atomic-file';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
 import { openSiteStore } from '../../../src/main/sites/site-store';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { siteInput, tempHome } from './helpers';
 
 describe('a corrupt sites.json', () => {
@@ -35,8 +36,12 @@ describe('a corrupt sites.json', () => {
     const list = await store.list();
     expect(list.sites).toEqual([]);
     expect(list.warnings).toHaveLength(1);
-    expect(list.warnings[0]).toMatch(problem);
-    expect(list.warnings[0]).toMatch(/moved to .*sites\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ/);
+    expect(list.warnings[0]?.text).toMatch(problem);
+    expect(list.warnings[0]?.text).toMatch(/moved to .*sites\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ/);
+    // The window says it in its language: the frame in Chinese, the parser's own words kept.
+    const zh = list.warnings[0] && localizeLogLine(list.warnings[0], 'zh-CN').text;
+    expect(zh).toMatch(/^无法读取站点列表文件（.+），已将其移至 .*sites\.json\.corrupt-.*；Ferry 将以空的站点列表启动。/);
+    expect(zh).toMatch(problem.source === 'not valid JSON' ? /不是有效的 JSON：/ : problem);
     const [aside] = await asideFiles();
     expect(await fsp.readFile(path.join(home, aside as string), 'utf8')).toBe(text);
     await store.save(siteInput());
@@ -54,7 +59,8 @@ describe('a corrupt sites.json', () => {
     const reopened = await openSiteStore({ home, vault: createFileKeyVault(home) });
     const list = await reopened.list();
     expect(list.sites.map((site) => site.name)).toEqual(['Good']);
-    expect(list.warnings).toEqual([expect.stringMatching(/site "Bad": port.*readable part was kept/)]);
+    expect(list.warnings.map((notice) => notice.text)).toEqual([expect.stringMatching(/site "Bad": port.*readable part was kept/)]);
+    expect(list.warnings[0] && localizeLogLine(list.warnings[0], 'zh-CN').text).toMatch(/^站点列表的一部分无法读取（站点“Bad”：port: .+）。可读的部分已保留；原文件已移至 .*sites\.json\.corrupt-/);
     expect(await asideFiles()).toHaveLength(1);
   });
 

@@ -189,7 +189,7 @@ describe('saved passwords under a master password', () => {
     const storage = createPasswordStorage(keeper, sites, secrets);
     const before = await sites.save(siteInput({ password: 'lost-pw' }));
     expect(before.hasPassword).toBe(false);
-    expect((await sites.list()).warnings.join(' ')).toMatch(/was not saved: no system keyring/);
+    expect((await sites.list()).warnings.map((notice) => notice.text).join(' ')).toMatch(/was not saved: no system keyring/);
 
     expect(await storage.setMaster(MASTER)).toMatchObject({ hostStorage: 'none', hostUnavailableReason: expect.stringMatching(/no system keyring/) });
     const saved = await sites.save(siteInput({ id: before.id, password: 'kept-pw' }));

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, MAX_SPEED_LIMIT_KIBPS, type Settings } from '../../../src/shared/models';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { openSettingsStore } from '../../../src/main/sites/settings-store';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { tempHome } from './helpers';
 
 describe('settings store', () => {
@@ -103,6 +104,12 @@ describe('settings store', () => {
     expect(await store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', proxy, activePortRange: [50000, 50100] });
     expect(store.warnings()).toEqual([expect.stringMatching(/^Part of the settings could not be read \(defaultTransferMode \(.*\) was reset to its default, "passive"; timeoutSeconds \(.*>=5\) was reset to its default, 30\)\. The readable part was kept; the original file was moved to .*settings\.json\.corrupt-/)]);
     expect((await fsp.readdir(home)).filter((name) => name.startsWith('settings.json.corrupt-'))).toHaveLength(1);
+    // A Chinese window says the same in Chinese: each reset setting too, the validator's own words kept.
+    const [notice] = store.notices();
+    expect(notice?.text).toBe(store.warnings()[0]);
+    expect(notice && localizeLogLine(notice, 'zh-CN').text).toMatch(
+      /^设置的一部分无法读取（defaultTransferMode（.*）已重置为默认值 "passive"；timeoutSeconds（.*>=5）已重置为默认值 30）。可读的部分已保留；原文件已移至 .*settings\.json\.corrupt-/,
+    );
     const reopened = await openSettingsStore({ home });
     expect(await reopened.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', proxy, activePortRange: [50000, 50100] });
     expect(reopened.warnings()).toEqual([]);
