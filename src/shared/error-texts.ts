@@ -88,6 +88,11 @@ export const ERROR_TEXTS_EN = {
   // A command that got no reply in time.
   'timeout.reply': 'No reply from {host} to "{command}" within {seconds} s.',
   'timeout.reply.hint': 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
+  // A command whose reply never came whole: what did come, named. {text}: the server's words, cut; {code}: a reply code.
+  'reply.unterminated': 'The server {host} sent "{text}" in answer to "{command}" but never ended the line (FTP lines end with CR LF): nothing more came within {seconds} s.',
+  'reply.unfinished': 'The server {host} began a multi-line reply to "{command}" ("{text}") but never sent its last line ("{code} …"): nothing more came within {seconds} s.',
+  'reply.not-ftp': 'The server {host} answered "{command}" with text that is not an FTP reply ("{text}") and sent nothing else within {seconds} s.',
+  'reply.malformed.hint': 'Check that the host and port are those of an FTP server. If they are, the server (or a device in between, such as a firewall that rewrites FTP) is misbehaving: tell its administrator.',
 
   // Negative replies: {reply} is the server's own "550 …" line.
   'reply.failed': '"{command}" failed: {reply}',

@@ -74,6 +74,11 @@ export class ControlConnection {
   private closedLocally = false;
   /** Replies owed to an ABOR written outside the one-at-a-time rule; they must not be dropped. */
   private owedAbortReplies = 0;
+  /**
+   * Since the waiting command was sent: the first lines that were no reply at all — what a timeout names instead
+   * of "no reply", which would be untrue.
+   */
+  private strayLines: string[] = [];
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   private socketGone = false;
 
@@ -288,8 +293,14 @@ export class ControlConnection {
 
   private receive(chunk: Buffer): void {
     this.buffer += this.decoder.write(chunk);
-    const { replies, rest } = parseReplies(this.buffer);
+    const { replies, rest, skipped } = parseReplies(this.buffer);
     this.buffer = rest;
+    // The first few only: a server sending garbage without end must not flood the log.
+    for (const line of skipped) {
+      if (this.strayLines.length >= 3) break;
+      this.strayLines.push(line);
+      if (this.options.onTranscript) this.log('reply', line);
+    }
     for (const reply of replies) {
       if (this.options.onTranscript) for (const line of reply.lines) this.log('reply', line);
       this.replies.push(reply);
@@ -338,6 +349,7 @@ export class ControlConnection {
     if (this.closedReason && this.replies.length === 0) return Promise.reject(this.closedReason);
     return new Promise<FtpReply>((resolve, reject) => {
       this.waiter = { command, onPreliminary, resolve, reject };
+      this.strayLines = [];
       this.armTimer(timeoutMs);
       this.deliver();
     });
@@ -362,7 +374,7 @@ export class ControlConnection {
     const { command } = waiter;
     const seconds = Math.round(this.timeoutMs / 1000);
     const values = { host: this.options.host, command: maskCommand(command), seconds };
-    this.close(new FtpError({
+    this.close(this.incompleteReplyError(values) ?? new FtpError({
       kind: 'timeout',
       command: values.command,
       seconds,
@@ -371,6 +383,24 @@ export class ControlConnection {
       retryable: true,
       text: { message: 'timeout.reply', hint: 'timeout.reply.hint', values },
     }));
+  }
+
+  /**
+   * A timeout after the server did say something: name it. A line never ended (a server ending lines with NUL or
+   * nothing), a multi-line reply never closed, or lines that are no FTP reply.
+   */
+  private incompleteReplyError(values: { readonly host: string; readonly command: string; readonly seconds: number }): FtpError | null {
+    const pending = this.buffer;
+    if (pending.trim().length > 0) {
+      const firstEnd = pending.search(/[\r\n]/);
+      const unfinished = firstEnd !== -1 && /^\d{3}-/.test(pending);
+      const text = { ...values, text: visibleText(unfinished ? pending.slice(0, firstEnd) : pending), code: pending.slice(0, 3) };
+      return new FtpError({ kind: 'protocol', ...sentences(unfinished ? 'reply.unfinished' : 'reply.unterminated', 'reply.malformed.hint', text), retryable: false });
+    }
+    if (this.strayLines.length > 0) {
+      return new FtpError({ kind: 'protocol', ...sentences('reply.not-ftp', 'reply.malformed.hint', { ...values, text: visibleText(this.strayLines.join(' ')) }), retryable: false });
+    }
+    return null;
   }
 
   private handleClose(reason: FtpError): void {
@@ -421,6 +451,13 @@ export class ControlConnection {
     if (this.keepAliveTimer) clearTimeout(this.keepAliveTimer);
     this.keepAliveTimer = null;
   }
+}
+
+/** A server's text for a message: control characters as \\xHH, at most 200 characters. */
+function visibleText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we look for
+  const shown = text.replace(/[\x00-\x1f\x7f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
 /** CR, LF and NUL would let an argument smuggle a second command (RFC 959 has no escaping). */

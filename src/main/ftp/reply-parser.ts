@@ -1,6 +1,10 @@
 /**
  * Pure parser for FTP control-connection replies (RFC 959 §4.2).
  * It carries the incomplete tail so a reply split across TCP chunks is parsed once complete.
+ * Lines end with CR LF (RFC 959), a bare LF or a bare CR, as FileZilla reads them: old embedded devices and some
+ * Windows servers end lines with CR alone, which RFC-strict parsing would wait on until the timeout. A CR at the
+ * very end of the text ends its line; an LF that then arrives alone is an empty line, skipped. The price: a CR inside
+ * a reply's text (RFC 959 has none; Ferry never sends one) would cut the line there.
  */
 export interface FtpReply {
   readonly code: number;
@@ -14,6 +18,8 @@ export interface ParsedReplies {
   readonly replies: FtpReply[];
   /** Unconsumed text: an incomplete line or an unfinished multi-line reply. */
   readonly rest: string;
+  /** Non-empty lines outside any reply (no "123 " code), skipped: what to name when the awaited reply never comes. */
+  readonly skipped: string[];
 }
 
 const FIRST_LINE = /^(\d{3})([ -])(.*)$/;
@@ -21,18 +27,20 @@ const FIRST_LINE = /^(\d{3})([ -])(.*)$/;
 /** Parse as many complete replies as `text` holds. */
 export function parseReplies(text: string): ParsedReplies {
   const replies: FtpReply[] = [];
+  const skipped: string[] = [];
   let position = 0;
   let pending: { code: string; lines: string[]; start: number } | null = null;
   for (;;) {
-    const end = text.indexOf('\n', position);
+    const end = lineEnd(text, position);
     if (end === -1) break;
-    const line = text.slice(position, end).replace(/\r$/, '');
+    const line = text.slice(position, end);
     const lineStart = position;
-    position = end + 1;
+    position = end + (text.startsWith('\r\n', end) ? 2 : 1);
     if (pending === null) {
       const match = FIRST_LINE.exec(line);
       if (!match) {
         // Garbage outside a reply: skip it, as servers sometimes send stray blank lines.
+        if (line.length > 0) skipped.push(line);
         continue;
       }
       const code = match[1] ?? '';
@@ -51,8 +59,16 @@ export function parseReplies(text: string): ParsedReplies {
     }
   }
   const restStart = pending === null ? position : pending.start;
-  return { replies, rest: text.slice(restStart) };
+  return { replies, rest: text.slice(restStart), skipped };
 }
+
+/** Where the line starting at `from` ends (at its CR or LF), or -1 while it is incomplete. */
+function lineEnd(text: string, from: number): number {
+  LINE_END.lastIndex = from;
+  return LINE_END.exec(text)?.index ?? -1;
+}
+
+const LINE_END = /[\r\n]/g;
 
 function makeReply(code: string, lines: string[]): FtpReply {
   const stripped = lines.map((line, index) => {

@@ -78,6 +78,10 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   'timeout.reply': '{host} 在 {seconds} 秒内没有回应“{command}”。',
   'timeout.reply.hint': '服务器或网络很慢或已断开。请重试，或在设置中调大超时时间。',
+  'reply.unterminated': '服务器 {host} 回应“{command}”时发送了“{text}”，但这一行始终没有结束（FTP 的每一行以 CR LF 结尾）：{seconds} 秒内再无后续内容。',
+  'reply.unfinished': '服务器 {host} 开始了对“{command}”的多行回复（“{text}”），但始终没有发送最后一行（“{code} …”）：{seconds} 秒内再无后续内容。',
+  'reply.not-ftp': '服务器 {host} 用不是 FTP 回复的文本回应了“{command}”（“{text}”），{seconds} 秒内也没有发送其他内容。',
+  'reply.malformed.hint': '请确认主机和端口确实属于一台 FTP 服务器。如果没错，说明服务器（或中间的设备，例如会改写 FTP 内容的防火墙）行为异常：请告知其管理员。',
 
   'reply.failed': '“{command}”失败：{reply}',
   'reply.failed-for': '对 {path} 执行“{command}”失败：{reply}',

@@ -14,6 +14,10 @@ describe('parseReplies', () => {
     ['08-stray blank line skipped', '\r\n200 OK\r\n', [200], ''],
     ['09-reply after finished multi-line', '250-a\r\n250 b\r\n200 c\r\n', [250, 200], ''],
     ['10-bare code ends multi-line', '226-x\r\n226\r\n', [226], ''],
+    ['11-bare CR line endings (embedded devices)', '220 Ready\r331 pw\r', [220, 331], ''],
+    ['12-bare CR multi-line', '211-Features:\r MLSD\r211 End\r', [211], ''],
+    ['13-CR at the end ends the line; the LF after it is skipped', '\n200 OK\r', [200], ''],
+    ['14-mixed endings in one multi-line reply', '230-a\r\n230-b\n230-c\r230 d\r\n', [230], ''],
   ];
   it.each(cases)('%s', (_name, input, codes, rest) => {
     const parsed = parseReplies(input);
@@ -26,6 +30,21 @@ describe('parseReplies', () => {
     expect(replies[0]?.message).toBe('"/a ""b"" c" is current');
     expect(replies[1]?.lines).toEqual(['211-Features:', ' UTF8', '211 End']);
     expect(replies[1]?.message).toBe('Features:\n UTF8\nEnd');
+  });
+
+  it('returns lines outside any reply as skipped, blank lines left out', () => {
+    expect(parseReplies('\r\nHTTP/1.1 400 Bad Request\r\n\r\n200 OK\r\n').skipped).toEqual(['HTTP/1.1 400 Bad Request']);
+    expect(parseReplies('211-F\r\nnot a code\r\n211 E\r\n').skipped).toEqual([]);
+  });
+
+  it('reads a CR-only server whose lines are cut anywhere, a CR LF cut between its CR and LF included', () => {
+    for (const text of ['220-Hi\r there\r220 ready\r331 pw\r', '220-Hi\r\n there\r\n220 ready\r\n331 pw\r\n']) {
+      for (let cut = 0; cut <= text.length; cut += 1) {
+        const first = parseReplies(text.slice(0, cut));
+        const second = parseReplies(first.rest + text.slice(cut));
+        expect([...first.replies, ...second.replies].map((reply) => reply.lines)).toEqual([['220-Hi', ' there', '220 ready'], ['331 pw']]);
+      }
+    }
   });
 
   it('gives the same replies however the text is split into chunks', () => {

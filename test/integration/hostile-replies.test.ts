@@ -1,0 +1,151 @@
+/**
+ * Replies real servers send that RFC 959 does not describe, scripted (test/support/fixtures/scripted-ftp-server.ts):
+ * odd line endings, replies that never finish. Each case is a defect found and fixed; the
+ * test fails without the fix. Nothing here may end in a silent "no reply" timeout: the message names what came.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import type { ConnectOptions } from '../../src/main/ftp/connect-options';
+import { startScriptedServer, type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
+
+let server: ScriptedServer | null = null;
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+function options(scripted: ScriptedServer, extra: Partial<ConnectOptions> = {}): ConnectOptions {
+  return { host: scripted.host, port: scripted.port, user: 'u', password: 'p', commandTimeoutMs: 2000, dataTimeoutMs: 2000, ...extra };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<FtpError> {
+  const caught = await promise.then(() => null, (error: unknown) => error);
+  expect(caught).toBeInstanceOf(FtpError);
+  return caught as FtpError;
+}
+
+/** A listing handler: 150, the body on the passive data connection, 226 once it is sent; `end` is the line end. */
+function listing(body: string, end = '\r\n'): Handler {
+  return async (_argument, session) => {
+    session.write(`150 Here it comes${end}`);
+    (await session.passiveData()).end(body, () => session.write(`226 Done${end}`));
+  };
+}
+
+/** Every reply of a login and a listing ended with `end` alone (the default server ends them with CR LF). */
+function endingWith(end: string): Record<string, Handler> {
+  const say = (text: string): Handler => (_argument, session) => session.write(text.replaceAll('\n', end));
+  return {
+    USER: say('331 Password please\n'),
+    PASS: say('230-Welcome\n230 Logged in\n'),
+    FEAT: say('211-Features:\n MLSD\n SIZE\n EPSV\n211 End\n'),
+    TYPE: say('200 Type set\n'),
+    SYST: say('215 UNIX Type: L8\n'),
+    SIZE: say('213 3\n'),
+    EPSV: async (_argument, session) => session.write(`229 Entering Extended Passive Mode (|||${await session.openPassive()}|)${end}`),
+    MLSD: listing('type=file;size=3;modify=20240102030405; a.txt\r\n', end),
+  };
+}
+
+describe('line endings', () => {
+  it.each([
+    ['a bare CR (old embedded devices, some Windows servers)', '\r'],
+    ['a bare LF', '\n'],
+  ])('a server ending its lines with %s is understood: login, FEAT, SIZE and MLSD work', async (_name, end) => {
+    server = await startScriptedServer({ greeting: `220 Device ready${end}`, handlers: endingWith(end) });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(client.capabilities.mlsd).toBe(true);
+      expect(await client.size('/a.txt')).toBe(3);
+      expect((await client.list('/')).entries.map((entry) => entry.name)).toEqual(['a.txt']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a greeting sent one byte at a time, CR and LF in separate packets, multi-byte characters split, is read whole', async () => {
+    // One byte per packet; a reply starts only after the one before it is all out (the client answers the final
+    // line's CR at once, before its LF has come).
+    let queue = Promise.resolve();
+    const slowly = (session: ScriptedSession, text: string): void => {
+      queue = queue.then(async () => {
+        for (const byte of Buffer.from(text)) {
+          session.socket.write(Buffer.from([byte]));
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      });
+    };
+    server = await startScriptedServer({
+      greeting: (session) => slowly(session, '220-Wïllkommen ✓\r\n220 Ready\r\n'),
+      handlers: {
+        USER: (_a, session) => slowly(session, '331 Password please\r\n'),
+        PASS: (_a, session) => slowly(session, '230-Grüße\r\n 230 inner line\r\n230 Logged in\r\n'),
+        FEAT: (_a, session) => slowly(session, '211-Features:\r\n SIZE\r\n211 End\r\n'),
+        TYPE: (_a, session) => slowly(session, '200 Type set\r\n'),
+        SYST: (_a, session) => slowly(session, '215 UNIX\r\n'),
+        PWD: (_a, session) => slowly(session, '257 "/dïr ✓" is current\r\n'),
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(client.greeting).toBe('Wïllkommen ✓\nReady');
+      expect((await client.raw('PWD')).message).toBe('"/dïr ✓" is current');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
+describe('a reply that never comes whole is named, not "no reply"', () => {
+  it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
+    server = await startScriptedServer({ greeting: '220 NAS ready' });
+    const started = Date.now();
+    const error = await errorOf(FtpClient.connect(options(server)));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(error.data).toMatchObject({ kind: 'protocol', retryable: false });
+    expect(error.data.message).toBe(`The server 127.0.0.1 sent "220 NAS ready" in answer to "(greeting)" but never ended the line (FTP lines end with CR LF): nothing more came within 2 s.`);
+    expect(error.data.hint).toMatch(/host and port are those of an FTP server/);
+    expect(error.data.text?.message).toBe('reply.unterminated');
+  }, 30_000);
+
+  it('a reply ended with NUL instead of a line end: control characters are shown as \\xHH', async () => {
+    server = await startScriptedServer({ handlers: { PWD: (_a, session) => session.write('257 "/" is current\0') } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const error = await errorOf(client.raw('PWD'));
+      expect(error.data.message).toBe('The server 127.0.0.1 sent "257 "/" is current\\x00" in answer to "PWD" but never ended the line (FTP lines end with CR LF): nothing more came within 2 s.');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a multi-line reply whose last line never comes: the error names its first line and the closing line awaited', async () => {
+    server = await startScriptedServer({ handlers: { FEAT: (_a, session) => session.write('211-Features:\r\n MLSD\r\n SIZE\r\n') } });
+    const error = await errorOf(FtpClient.connect(options(server)));
+    expect(error.data.message).toBe('The server 127.0.0.1 began a multi-line reply to "FEAT" ("211-Features:") but never sent its last line ("211 …"): nothing more came within 2 s.');
+    expect(error.data.text?.message).toBe('reply.unfinished');
+  }, 30_000);
+
+  it('lines that are no FTP reply (Telnet bytes before the code, an HTTP server): the error quotes them', async () => {
+    server = await startScriptedServer({ handlers: { NOOP: (_a, session) => void session.socket.write(Buffer.concat([Buffer.from([0xff, 0xf4, 0xff, 0xf2]), Buffer.from('200 NOOP ok\r\n')])) } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const error = await errorOf(client.raw('NOOP'));
+      expect(error.data).toMatchObject({ kind: 'protocol', retryable: false });
+      expect(error.data.message).toBe('The server 127.0.0.1 answered "NOOP" with text that is not an FTP reply ("\ufffd\ufffd\ufffd\ufffd200 NOOP ok") and sent nothing else within 2 s.');
+    } finally {
+      client.close();
+    }
+    await server.stop();
+    server = await startScriptedServer({ greeting: 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n' });
+    const error = await errorOf(FtpClient.connect(options(server)));
+    expect(error.data.message).toBe('The server 127.0.0.1 answered "(greeting)" with text that is not an FTP reply ("HTTP/1.1 400 Bad Request Content-Length: 0") and sent nothing else within 2 s.');
+  }, 30_000);
+
+  it('a server that says nothing at all still gets the greeting timeout with its implicit-FTPS hint', async () => {
+    server = await startScriptedServer({ greeting: '' });
+    const error = await errorOf(FtpClient.connect(options(server)));
+    expect(error.data.text?.message).toBe('timeout.greeting');
+  }, 30_000);
+});
