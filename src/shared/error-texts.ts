@@ -89,6 +89,8 @@ export const ERROR_TEXTS_EN = {
   'timeout.reply': 'No reply from {host} to "{command}" within {seconds} s.',
   'timeout.reply.hint': 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
   // A command whose reply never came whole: what did come, named. {text}: the server's words, cut; {code}: a reply code.
+  'timeout.asked-to-wait': 'The server {host} asked to wait ("{reply}") and then sent nothing more within {seconds} s.',
+  'timeout.asked-to-wait.hint': 'The server is not ready yet (starting up, or too busy). Try again after the time it named, or raise the timeout in the settings.',
   'reply.unterminated': 'The server {host} sent "{text}" in answer to "{command}" but never ended the line (FTP lines end with CR LF): nothing more came within {seconds} s.',
   'reply.unfinished': 'The server {host} began a multi-line reply to "{command}" ("{text}") but never sent its last line ("{code} …"): nothing more came within {seconds} s.',
   'reply.not-ftp': 'The server {host} answered "{command}" with text that is not an FTP reply ("{text}") and sent nothing else within {seconds} s.',

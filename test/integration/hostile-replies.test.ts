@@ -1,6 +1,6 @@
 /**
  * Replies real servers send that RFC 959 does not describe, scripted (test/support/fixtures/scripted-ftp-server.ts):
- * odd line endings, replies that never finish. Each case is a defect found and fixed; the
+ * odd line endings, replies that never finish, "120 wait" greetings. Each case is a defect found and fixed; the
  * test fails without the fix. Nothing here may end in a silent "no reply" timeout: the message names what came.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,6 +141,28 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
     server = await startScriptedServer({ greeting: 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n' });
     const error = await errorOf(FtpClient.connect(options(server)));
     expect(error.data.message).toBe('The server 127.0.0.1 answered "(greeting)" with text that is not an FTP reply ("HTTP/1.1 400 Bad Request Content-Length: 0") and sent nothing else within 2 s.');
+  }, 30_000);
+
+  it('a "120 Service ready in 5 minutes" greeting and then nothing: the error quotes the 120 and says the server asked to wait', async () => {
+    server = await startScriptedServer({ greeting: '120 Service ready in 5 minutes.\r\n' });
+    const error = await errorOf(FtpClient.connect(options(server)));
+    expect(error.data).toMatchObject({ kind: 'timeout', command: '(greeting)', retryable: true });
+    expect(error.data.message).toBe('The server 127.0.0.1 asked to wait ("120 Service ready in 5 minutes.") and then sent nothing more within 2 s.');
+    expect(error.data.hint).toBe('The server is not ready yet (starting up, or too busy). Try again after the time it named, or raise the timeout in the settings.');
+    expect(error.data.text?.message).toBe('timeout.asked-to-wait');
+  }, 30_000);
+
+  it('a 120 greeting followed by its 220 in time logs in as usual', async () => {
+    server = await startScriptedServer({ greeting: (session) => {
+      session.write('120 Service ready in 1 second\r\n');
+      setTimeout(() => session.write('220 Ready now\r\n'), 500);
+    } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(client.greeting).toBe('Ready now');
+    } finally {
+      client.close();
+    }
   }, 30_000);
 
   it('a server that says nothing at all still gets the greeting timeout with its implicit-FTPS hint', async () => {

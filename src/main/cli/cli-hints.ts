@@ -24,6 +24,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'proxy.active-mode.hint': '--passive, or --no-proxy',
   'reply.425.hint': '--active or --passive',
   'timeout.reply.hint': '--timeout SECONDS',
+  'timeout.asked-to-wait.hint': '--timeout SECONDS',
   'auth.tls-required.hint': '--tls explicit (or an ftps:// URL for implicit TLS)',
   'tls.not-offered.hint': '--tls explicit-if-available, or --tls none',
   'tls.handshake.hint': '--tls none',

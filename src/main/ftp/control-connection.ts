@@ -75,9 +75,10 @@ export class ControlConnection {
   /** Replies owed to an ABOR written outside the one-at-a-time rule; they must not be dropped. */
   private owedAbortReplies = 0;
   /**
-   * Since the waiting command was sent: the first lines that were no reply at all — what a timeout names instead
-   * of "no reply", which would be untrue.
+   * Since the waiting command was sent: its last 1xx reply (a "120 Service ready in 5 minutes" greeting) and the
+   * first lines that were no reply at all — what a timeout names instead of "no reply", which would be untrue.
    */
+  private lastPreliminary: FtpReply | null = null;
   private strayLines: string[] = [];
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   private socketGone = false;
@@ -317,6 +318,7 @@ export class ControlConnection {
       const reply = this.replies.shift() as FtpReply;
       if (isPreliminary(reply)) {
         this.timer?.refresh();
+        this.lastPreliminary = reply;
         this.waiter.onPreliminary?.(reply);
         continue;
       }
@@ -349,6 +351,7 @@ export class ControlConnection {
     if (this.closedReason && this.replies.length === 0) return Promise.reject(this.closedReason);
     return new Promise<FtpReply>((resolve, reject) => {
       this.waiter = { command, onPreliminary, resolve, reject };
+      this.lastPreliminary = null;
       this.strayLines = [];
       this.armTimer(timeoutMs);
       this.deliver();
@@ -387,7 +390,7 @@ export class ControlConnection {
 
   /**
    * A timeout after the server did say something: name it. A line never ended (a server ending lines with NUL or
-   * nothing), a multi-line reply never closed, or lines that are no FTP reply.
+   * nothing), a multi-line reply never closed, lines that are no FTP reply, or a 120 asking to wait then silence.
    */
   private incompleteReplyError(values: { readonly host: string; readonly command: string; readonly seconds: number }): FtpError | null {
     const pending = this.buffer;
@@ -396,6 +399,11 @@ export class ControlConnection {
       const unfinished = firstEnd !== -1 && /^\d{3}-/.test(pending);
       const text = { ...values, text: visibleText(unfinished ? pending.slice(0, firstEnd) : pending), code: pending.slice(0, 3) };
       return new FtpError({ kind: 'protocol', ...sentences(unfinished ? 'reply.unfinished' : 'reply.unterminated', 'reply.malformed.hint', text), retryable: false });
+    }
+    const preliminary = this.lastPreliminary;
+    if (preliminary?.code === 120) {
+      const reply = visibleText(`${preliminary.code} ${preliminary.message}`);
+      return new FtpError({ kind: 'timeout', command: values.command, seconds: values.seconds, ...sentences('timeout.asked-to-wait', 'timeout.asked-to-wait.hint', { ...values, reply }), retryable: true });
     }
     if (this.strayLines.length > 0) {
       return new FtpError({ kind: 'protocol', ...sentences('reply.not-ftp', 'reply.malformed.hint', { ...values, text: visibleText(this.strayLines.join(' ')) }), retryable: false });

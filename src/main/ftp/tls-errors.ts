@@ -17,6 +17,7 @@ export function implicitTlsMismatch(error: NodeJS.ErrnoException, host: string, 
  * (990), silent until TLS starts — FileZilla users meet this choosing explicit FTPS there. Other errors: null.
  */
 export function silentGreeting(error: FerryErrorData, tlsMode: TlsMode, host: string, port: number): TimeoutError | null {
-  if (tlsMode === 'implicit' || error.kind !== 'timeout' || error.command !== '(greeting)') return null;
+  // Only true silence: a greeting begun and never finished, or a 120 asking to wait, is said as what it is.
+  if (tlsMode === 'implicit' || error.kind !== 'timeout' || error.command !== '(greeting)' || error.text?.message !== 'timeout.reply') return null;
   return { ...error, ...sentences('timeout.greeting', 'timeout.greeting.hint', { where: `${host}:${port}`, seconds: error.seconds }) };
 }

@@ -78,6 +78,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   'timeout.reply': '{host} 在 {seconds} 秒内没有回应“{command}”。',
   'timeout.reply.hint': '服务器或网络很慢或已断开。请重试，或在设置中调大超时时间。',
+  'timeout.asked-to-wait': '服务器 {host} 要求等待（“{reply}”），之后 {seconds} 秒内没有再发送任何内容。',
+  'timeout.asked-to-wait.hint': '服务器尚未就绪（正在启动或过于繁忙）。请在它指明的时间之后重试，或在设置中调大超时时间。',
   'reply.unterminated': '服务器 {host} 回应“{command}”时发送了“{text}”，但这一行始终没有结束（FTP 的每一行以 CR LF 结尾）：{seconds} 秒内再无后续内容。',
   'reply.unfinished': '服务器 {host} 开始了对“{command}”的多行回复（“{text}”），但始终没有发送最后一行（“{code} …”）：{seconds} 秒内再无后续内容。',
   'reply.not-ftp': '服务器 {host} 用不是 FTP 回复的文本回应了“{command}”（“{text}”），{seconds} 秒内也没有发送其他内容。',
