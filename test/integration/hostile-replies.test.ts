@@ -97,6 +97,27 @@ describe('line endings', () => {
   }, 30_000);
 });
 
+describe('multi-line replies', () => {
+  it('a FEAT whose every line starts with "211-" (RFC 959 allows it) is read: MLSD is offered and used', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        FEAT: (_a, session) => session.write('211-Features:\r\n211-MLST type*;size*;modify*;\r\n211-SIZE\r\n211-EPSV\r\n211 End\r\n'),
+        MLSD: listing('type=file;size=3;modify=20240102030405; exact.txt\r\n'),
+        LIST: listing('-rw-r--r-- 1 u g 3 Jan 01 2020 guessed.txt\r\n'),
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(client.capabilities).toMatchObject({ mlsd: true, size: true, epsv: true });
+      const listed = await client.list('/');
+      expect(listed.command).toBe('MLSD');
+      expect(listed.entries.map((entry) => entry.name)).toEqual(['exact.txt']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('a reply that never comes whole is named, not "no reply"', () => {
   it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
     server = await startScriptedServer({ greeting: '220 NAS ready' });

@@ -56,7 +56,13 @@ export const NO_CAPABILITIES: Capabilities = {
 /** Parse a FEAT reply; a negative reply (server without FEAT) yields no capabilities. */
 export function parseFeatures(reply: FtpReply): Capabilities {
   if (reply.code !== 211) return NO_CAPABILITIES;
-  const raw = reply.lines.slice(1, -1).map((line) => line.trim()).filter((line) => line.length > 0);
+  // RFC 959 lets every line of a multi-line reply start with its code and "-", and some servers write FEAT so
+  // ("211-MLSD"): the feature is what follows.
+  const prefix = `${reply.code}-`;
+  const raw = reply.lines
+    .slice(1, -1)
+    .map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line).trim())
+    .filter((line) => line.length > 0);
   const names = new Map<string, string>();
   for (const line of raw) {
     const space = line.indexOf(' ');

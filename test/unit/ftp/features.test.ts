@@ -19,6 +19,12 @@ describe('parseFeatures', () => {
     expect(caps.hashAlgorithms).toEqual(['SHA-1', 'SHA-256', 'SHA-512', 'MD5']);
     expect(caps.mlstFacts).toContain('unix.mode');
   });
+  it('reads a FEAT whose every line starts with "211-", as RFC 959 allows for multi-line replies', () => {
+    const caps = feat('211-Features:\r\n211-MLST type*;size*;modify*;\r\n211-SIZE\r\n211-EPSV\r\n211- UTF8\r\n211-REST STREAM\r\n211 End\r\n');
+    expect(caps).toMatchObject({ mlsd: true, mlst: true, size: true, epsv: true, utf8: true, restStream: true });
+    expect(caps.raw).toEqual(['MLST type*;size*;modify*;', 'SIZE', 'EPSV', 'UTF8', 'REST STREAM']);
+    expect(caps.mlstFacts).toEqual(['type', 'size', 'modify']);
+  });
   it('treats a refused FEAT as no capabilities', () => {
     expect(feat('500 Unknown command\r\n')).toMatchObject({ mlsd: false, epsv: false, raw: [] });
   });
