@@ -57,6 +57,21 @@ export const ERROR_TEXTS_EN = {
   'log.edit-saved': '{local} was saved; it can be uploaded back to {remote}.',
   'log.editor-exit': 'The editor "{command}" exited with code {code}.',
   'log.editor-exit.hint': "Check the editor command in Settings → Editing; leave it empty to use the system's default app.",
+  // The browsing session's own lines. {where} is host:port; {reason}: why the connection closed (a sentence itself).
+  'log.connecting-passive': 'Connecting to {where} (passive mode)…',
+  'log.connecting-active': 'Connecting to {where} (active mode)…',
+  'log.disconnected': 'Disconnected.',
+  'log.reconnecting': 'The connection was lost; reconnecting…',
+  'log.dropped': '{reason} Ferry reconnects at your next action.',
+  'log.search-skipped': 'Search: skipped {path}: {reason}',
+  'log.unreadable-line': 'Could not read this listing line: {line}',
+  'log.unreadable-more': '… and {count} more listing lines that could not be read',
+  'log.chmod-links': '{count} symbolic link(s) under {path} left as they are (changing one would change what it points to).',
+  'log.not-utf8.gbk': 'File names in {folder} are not UTF-8, so they show garbled: they look like GBK (simplified Chinese).',
+  'log.not-utf8.big5': 'File names in {folder} are not UTF-8, so they show garbled: they look like Big5 (traditional Chinese).',
+  'log.not-utf8.other': 'File names in {folder} are not UTF-8, so they show garbled: their charset is not one Ferry recognizes.',
+  'log.not-utf8.hint': "Set this site's encoding to {charset} (Site Manager → Charset; command line: --charset {charset}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
+  'log.not-utf8.other.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
 
   // The control connection could not be opened. {where} is host:port.
   'connect.refused': '{where} refused the connection.',

@@ -406,5 +406,6 @@ export interface RemoteSearchResult {
   /** Why the walk stopped before the end, if it did. */
   readonly stopped: 'max-results' | 'max-folders' | 'cancelled' | null;
   /** Folders that could not be listed, with the reason. */
-  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** Folders that could not be read: the reason in English, and its sentences for the window's language. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string; readonly text?: ErrorText }[];
 }

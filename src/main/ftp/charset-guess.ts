@@ -7,6 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
+import { errorText, type ErrorText, type ErrorTextId } from '../../shared/error-texts';
 
 /**
  * Candidates in the order they are tried: GBK is the case that matters; then Big5. Byte patterns overlap (much
@@ -48,12 +49,15 @@ export async function guessListingCharset(bytes: Buffer): Promise<CharsetGuess> 
   return guessCharset(bytes, loaded);
 }
 
-/** The log's (and the CLI's) words for a listing that is not UTF-8: [message, hint]. */
+/** The sentences (shared/error-texts.ts) for a listing that is not UTF-8: the log's, in the window's language. */
+export function notUtf8Text(folder: string, looksLike: 'gbk' | 'big5' | null): ErrorText & { readonly message: ErrorTextId } {
+  return looksLike === null
+    ? { message: 'log.not-utf8.other', hint: 'log.not-utf8.other.hint', values: { folder } }
+    : { message: `log.not-utf8.${looksLike}`, hint: 'log.not-utf8.hint', values: { folder, charset: looksLike } };
+}
+
+/** The log's (and the CLI's) English words for a listing that is not UTF-8: [message, hint]. */
 export function notUtf8Sentences(folder: string, looksLike: 'gbk' | 'big5' | null): [string, string] {
-  const what = looksLike === 'gbk' ? 'they look like GBK (simplified Chinese)' : looksLike === 'big5' ? 'they look like Big5 (traditional Chinese)' : 'their charset is not one Ferry recognizes';
-  const charset = looksLike ?? 'the server\'s charset';
-  return [
-    `File names in ${folder} are not UTF-8, so they show garbled: ${what}.`,
-    `Set this site's encoding to ${charset} (Site Manager → Charset; command line: --charset ${looksLike ?? 'NAME'}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.`,
-  ];
+  const text = notUtf8Text(folder, looksLike);
+  return [errorText(text.message, text.values), errorText(text.hint ?? 'log.not-utf8.other.hint', text.values)];
 }

@@ -5,6 +5,7 @@
  * that cannot be listed (permission) is noted and skipped, not fatal. Limits keep one search from listing a
  * whole mirror server: the result says when it stopped early and why.
  */
+import type { ErrorText } from '../../shared/error-texts';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { compileNameFilter } from '../../shared/name-filter';
@@ -26,7 +27,7 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
   const start = normalizeRemote(root);
   const matches = compileNameFilter(pattern);
   const found: RemoteSearchMatch[] = [];
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: { path: string; reason: string; text?: ErrorText }[] = [];
   const queue = [start];
   let folders = 0;
   let stopped: RemoteSearchResult['stopped'] = null;
@@ -47,7 +48,8 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
     } catch (error) {
       // The root itself must be listable: that failure is the answer. Below it, note the folder and go on.
       if (folder === start || !(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
-      skipped.push({ path: folder, reason: toErrorData(error).message });
+      const data = toErrorData(error);
+      skipped.push({ path: folder, reason: data.message, ...(data.text ? { text: data.text } : {}) });
       continue;
     }
     // In name order: MLSD (pure-ftpd, proftpd) sends directory order, so the same tree came out in another order

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
-import { sentences } from '../../shared/error-texts';
+import { errorText, sentences, type ErrorText, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { CHMOD_SCOPES, type ChmodOutcome, type ChmodScope, type ConnectTarget, type QuickConnect, type RemoteListing, type RemoteSearchResult, type SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
@@ -10,7 +10,7 @@ import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
 import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
-import { notUtf8Sentences } from '../ftp/charset-guess';
+import { notUtf8Text } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
 import { SerialLane } from './serial-lane';
 
@@ -75,7 +75,7 @@ export class SessionService {
     };
     this.sessions.set(id, session);
     this.publish(session);
-    this.log(id, 'info', `Connecting to ${resolved.options.host}:${resolved.options.port ?? 21} (${session.status.transferMode} mode)…`);
+    this.say(id, 'info', { message: `log.connecting-${session.status.transferMode}`, values: { where: `${resolved.options.host}:${resolved.options.port ?? 21}` } });
     try {
       await session.lane.run(() => this.open(session));
       const start = resolved.remoteDir || (await session.client?.pwd()) || '/';
@@ -98,7 +98,7 @@ export class SessionService {
       session.client = null;
     });
     this.update(session, { state: 'disconnected' });
-    this.log(sessionId, 'info', 'Disconnected.');
+    this.say(sessionId, 'info', { message: 'log.disconnected', values: {} });
   }
 
   async disconnectAll(): Promise<void> {
@@ -124,9 +124,9 @@ export class SessionService {
     return this.withClient(sessionId, async (client, session) => {
       const listing = await client.list(remotePath);
       this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand, compressed: client.compressed });
-      for (const line of listing.unparsed) this.log(sessionId, 'error', `Could not read this listing line: ${line}`);
-      if (listing.unparsedTotal > listing.unparsed.length) this.log(sessionId, 'error', `… and ${listing.unparsedTotal - listing.unparsed.length} more listing lines that could not be read`);
-      if (listing.notUtf8) this.log(sessionId, 'error', ...notUtf8Sentences(listing.path, listing.notUtf8.looksLike));
+      for (const line of listing.unparsed) this.say(sessionId, 'error', { message: 'log.unreadable-line', values: { line } });
+      if (listing.unparsedTotal > listing.unparsed.length) this.say(sessionId, 'error', { message: 'log.unreadable-more', values: { count: listing.unparsedTotal - listing.unparsed.length } });
+      if (listing.notUtf8) this.say(sessionId, 'error', notUtf8Text(listing.path, listing.notUtf8.looksLike));
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });
   }
@@ -148,7 +148,11 @@ export class SessionService {
     this.searches.set(sessionId, controller);
     try {
       const result = await this.withClient(sessionId, (client) => searchRemoteTree(client, root, pattern, { signal: controller.signal }));
-      for (const skipped of result.skipped) this.log(sessionId, 'error', `Search: skipped ${skipped.path}: ${skipped.reason}`);
+      for (const skipped of result.skipped) {
+        const why = skipped.text?.message;
+        const reason = why && skipped.text ? { reason: { id: why, values: skipped.text.values, ...(skipped.text.valueTexts ? { valueTexts: skipped.text.valueTexts } : {}) } } : undefined;
+        this.say(sessionId, 'error', { message: 'log.search-skipped', values: reason ? { path: skipped.path } : { path: skipped.path, reason: skipped.reason }, ...(reason ? { valueTexts: reason } : {}) });
+      }
       return result;
     } finally {
       if (this.searches.get(sessionId) === controller) this.searches.delete(sessionId);
@@ -184,8 +188,8 @@ export class SessionService {
         return { changed: 1, skippedLinks: 0, failed: 0 };
       }
       const result = await chmodRemoteTree(client, path, mode, recursive);
-      for (const { error } of result.failed) this.log(sessionId, 'error', error.data.message, error.data.hint);
-      if (result.skippedLinks > 0) this.log(sessionId, 'info', `${result.skippedLinks} symbolic link(s) under ${path} left as they are (changing one would change what it points to).`);
+      for (const { error } of result.failed) this.logError(sessionId, error.data);
+      if (result.skippedLinks > 0) this.say(sessionId, 'info', { message: 'log.chmod-links', values: { count: result.skippedLinks, path } });
       return { changed: result.changed, skippedLinks: result.skippedLinks, failed: result.failed.length };
     });
   }
@@ -204,14 +208,13 @@ export class SessionService {
     const session = this.require(sessionId);
     return session.lane.run(async () => {
       if (!session.client || session.client.closed) {
-        this.log(sessionId, 'info', 'The connection was lost; reconnecting…');
+        this.say(sessionId, 'info', { message: 'log.reconnecting', values: {} });
         await this.open(session);
       }
       try {
         return await work(session.client as FtpClient, session);
       } catch (error) {
-        const data = toErrorData(error);
-        this.log(sessionId, 'error', data.message, data.hint);
+        this.logError(sessionId, toErrorData(error));
         throw error;
       }
     });
@@ -223,7 +226,7 @@ export class SessionService {
     const onClosed = (reason: FerryErrorData): void => {
       // Only the session's current connection, while the session is open: an old one's close is history.
       if (session.client !== client || this.sessions.get(session.id) !== session) return;
-      this.log(session.id, 'error', `${reason.message} Ferry reconnects at your next action.`, reason.hint);
+      this.logDropped(session.id, reason);
       // Still 'connected' (the session is usable: the next operation reconnects); the error tells the window why the link is down.
       this.update(session, { error: reason });
     };
@@ -233,7 +236,7 @@ export class SessionService {
   }
 
   private fail(session: Session, error: FerryErrorData): void {
-    this.log(session.id, 'error', error.message, error.hint);
+    this.logError(session.id, error);
     this.update(session, { state: 'failed', error });
   }
 
@@ -258,7 +261,29 @@ export class SessionService {
     this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at, ...(line.textRef ? { textRef: label ? { ...line.textRef, prefix: label } : line.textRef } : {}) });
   }
 
-  private log(sessionId: string, kind: TranscriptLine['kind'], text: string, hint?: string): void {
-    this.deps.emit('log:line', { sessionId, kind, text, at: Date.now(), ...(hint ? { hint } : {}) });
+  /** A line of fixed sentences: English for the log file, their ids for the window's language (LogLine.textRef). */
+  private say(sessionId: string, kind: TranscriptLine['kind'], text: ErrorText & { readonly message: ErrorTextId }): void {
+    const hint = text.hint ? errorText(text.hint, text.values, text.valueTexts) : '';
+    this.deps.emit('log:line', { sessionId, kind, text: errorText(text.message, text.values, text.valueTexts), at: Date.now(), ...(hint ? { hint } : {}), textRef: text });
+  }
+
+  /** A failure, with its sentences' ids when it has them (a server's own words stay as they came). */
+  private logError(sessionId: string, error: FerryErrorData): void {
+    this.deps.emit('log:line', { sessionId, kind: 'error', text: error.message, at: Date.now(), ...(error.hint ? { hint: error.hint } : {}), ...(error.text ? { textRef: error.text } : {}) });
+  }
+
+  /** The server or the network closed the session's connection: why, and that the next action reconnects. */
+  private logDropped(sessionId: string, reason: FerryErrorData): void {
+    const why = reason.text;
+    const values: ErrorTextValues = why?.message ? why.values : { reason: reason.message };
+    const valueTexts = why?.message ? { ...why.valueTexts, reason: { id: why.message, values: why.values, ...(why.valueTexts ? { valueTexts: why.valueTexts } : {}) } } : undefined;
+    this.deps.emit('log:line', {
+      sessionId,
+      kind: 'error',
+      text: errorText('log.dropped', values, valueTexts),
+      at: Date.now(),
+      ...(reason.hint ? { hint: reason.hint } : {}),
+      textRef: { message: 'log.dropped', ...(why?.hint ? { hint: why.hint } : {}), values, ...(valueTexts ? { valueTexts } : {}) },
+    });
   }
 }
