@@ -24,6 +24,7 @@ export const ERROR_TEXTS_EN = {
   'data.passive.mode-refused': 'Passive mode: the server refused to open a passive data port{detail} — it does not allow passive mode.',
   'data.passive.mode-refused.hint': 'Use active mode for this site.',
   'data.passive.bad-reply': "Passive mode: the server's reply to PASV gave no address and port that could be read{detail}.",
+  'data.passive.bad-epsv-reply': 'Passive mode: the server answered EPSV with no port that could be read, and refused PASV{detail}.',
   'data.passive.bad-reply.hint': 'Use active mode for this site. A firewall or router that rewrites FTP replies may be mangling it; the server or network admin can check.',
   // A transfer that stopped midway. {path}: the file or folder; {seconds}: the timeout; {bytes}: bytes moved before.
   'data.passive.stalled-receiving': 'Passive mode: the data transfer of {path} stopped: nothing arrived for {seconds} s ({bytes} bytes had arrived).',

@@ -118,6 +118,65 @@ describe('multi-line replies', () => {
   }, 30_000);
 });
 
+describe('passive mode replies', () => {
+  it.each([
+    ['without parentheses', 'Entering Extended Passive Mode |||PORT|'],
+    ['with spaces inside the parentheses', 'Entering Extended Passive Mode ( |||PORT| )'],
+    ['with the protocol and address RFC 2428 says to omit', 'Entering Extended Passive Mode (|1|127.0.0.1|PORT|)'],
+  ])('an EPSV reply %s is read: the listing comes over EPSV, PASV is never asked', async (_name, form) => {
+    server = await startScriptedServer({
+      handlers: {
+        EPSV: async (_a, session) => session.reply(229, form.replace('PORT', String(await session.openPassive()))),
+        PASV: (_a, session) => session.reply(502, 'Command not implemented'),
+        LIST: listing('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n'),
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect((await client.list('/')).entries.map((entry) => entry.name)).toEqual(['b.txt']);
+      expect(server.commands).not.toContain('PASV');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+  it('EPSV answered 229 with an unreadable port (0) and PASV refused: said as an unreadable EPSV reply, not "does not allow passive mode"', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        EPSV: (_a, session) => session.reply(229, 'Entering Extended Passive Mode (|||0|)'),
+        PASV: (_a, session) => session.reply(502, 'Command not implemented'),
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const error = await errorOf(client.list('/'));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'bad-reply', retryable: false });
+      expect(error.data.message).toBe('Passive mode: the server answered EPSV with no port that could be read, and refused PASV (EPSV: 229 Entering Extended Passive Mode (|||0|); PASV: 502 Command not implemented).');
+      expect(error.data.hint).toMatch(/^Use active mode for this site/);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+  it('a PASV reply naming port 0 or a number over 255 is an unreadable reply, not a connection to port 0', async () => {
+    for (const pasv of ['Entering Passive Mode (127,0,0,1,0,0)', 'Entering Passive Mode (127,0,0,1,256,1)']) {
+      server = await startScriptedServer({
+        handlers: {
+          EPSV: (_a, session) => session.reply(500, 'EPSV not understood'),
+          PASV: (_a, session) => session.reply(227, pasv),
+        },
+      });
+      const client = await FtpClient.connect(options(server));
+      try {
+        const error = await errorOf(client.list('/'));
+        expect(error.data).toMatchObject({ kind: 'data-connection', cause: 'bad-reply', port: 0 });
+        expect(error.data.message).toBe(`Passive mode: the server's reply to PASV gave no address and port that could be read (EPSV: 500 EPSV not understood; PASV: 227 ${pasv}).`);
+      } finally {
+        client.close();
+      }
+      await server.stop();
+      server = null;
+    }
+  }, 30_000);
+});
 describe('a reply that never comes whole is named, not "no reply"', () => {
   it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
     server = await startScriptedServer({ greeting: '220 NAS ready' });

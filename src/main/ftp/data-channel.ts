@@ -73,6 +73,8 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
   let host: string | null = null;
   let port: number | null = null;
   let epsvRefusal = '';
+  /** EPSV said yes (229) in words we cannot read: if PASV then fails, that — not "no passive mode" — is the story. */
+  let epsvUnreadable = false;
   if (memory.epsv !== 'fails') {
     const reply = await control.send('EPSV');
     const target = reply.code === 229 ? parseEpsvReply(reply.message) : null;
@@ -83,6 +85,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
     } else {
       memory.epsv = 'fails';
       epsvRefusal = `EPSV: ${reply.code} ${reply.message}; `;
+      epsvUnreadable = reply.code === 229;
     }
   }
   if (port === null) {
@@ -94,8 +97,11 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
     if (!target || target.host === null) {
       // 5xx: passive mode is not allowed there, and asking again will not change that; 4xx: a passing shortage (no
       // free port), worth a retry; a 227 we cannot read: a server or middlebox garbling it.
-      const cause = reply.code === 227 ? 'bad-reply' : reply.code >= 500 ? 'mode-refused' : 'server-refused';
-      throw new FtpError(dataConnectionError('passive', cause, peer, 0, `${epsvRefusal}PASV: ${reply.code} ${reply.message}`));
+      const cause = reply.code === 227 || epsvUnreadable ? 'bad-reply' : reply.code >= 500 ? 'mode-refused' : 'server-refused';
+      const error = dataConnectionError('passive', cause, peer, 0, `${epsvRefusal}PASV: ${reply.code} ${reply.message}`);
+      if (!epsvUnreadable || reply.code === 227) throw new FtpError(error);
+      const values = error.text?.values ?? {};
+      throw new FtpError({ ...error, message: errorText('data.passive.bad-epsv-reply', values), text: { ...error.text, message: 'data.passive.bad-epsv-reply', values } });
     }
     port = target.port;
     if (options.followPasvAddress) {

@@ -19,9 +19,13 @@ export function parsePasvReply(message: string): PassiveTarget | null {
   return { host: `${a}.${b}.${c}.${d}`, port };
 }
 
-/** "229 Entering Extended Passive Mode (|||6446|)" — any delimiter character, repeated four times. */
+/**
+ * "229 Entering Extended Passive Mode (|||6446|)" — any delimiter character (not a digit), repeated four times.
+ * Read as leniently as servers write it: without the parentheses, with spaces inside them, or with the protocol and
+ * address RFC 2428 says to leave out ("(|1|10.0.0.5|6446|)"; the address is ignored, as PASV's is by default).
+ */
 export function parseEpsvReply(message: string): PassiveTarget | null {
-  const match = /\(([!-~])\1\1(\d{1,5})\1\)/.exec(message);
+  const match = /([!-/:-~])\1\1(\d{1,5})\1/.exec(message) ?? /\(\s*([!-/:-~])[12]\1[^\s()]*?\1(\d{1,5})\1\s*\)/.exec(message);
   if (!match) return null;
   const port = Number(match[2]);
   if (port < 1 || port > 65535) return null;

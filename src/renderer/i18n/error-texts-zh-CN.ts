@@ -25,6 +25,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.bad-reply.hint': '请对此站点使用主动模式。改写 FTP 回复的防火墙或路由器可能损坏了它；可请服务器或网络管理员检查。',
   'data.passive.stalled-receiving': '被动模式：{path} 的数据传输中断了：{seconds} 秒内没有收到任何数据（此前已收到 {bytes} 字节）。',
   'data.passive.stalled-sending': '被动模式：{path} 的数据传输中断了：{seconds} 秒内无法发送任何数据（此前已发送 {bytes} 字节）。',
+  'data.passive.bad-epsv-reply': '被动模式：服务器对 EPSV 的回复中没有可读取的端口，且拒绝了 PASV{detail}。',
   'data.passive.stalled.hint': '请重试：在服务器允许的情况下，Ferry 会从已传输的部分继续。如果传输总是中断，请在设置中调大超时时间，或对此站点使用主动模式。',
   'data.active.stalled-receiving': '主动模式：{path} 的数据传输中断了：{seconds} 秒内没有收到任何数据（此前已收到 {bytes} 字节）。',
   'data.active.stalled-sending': '主动模式：{path} 的数据传输中断了：{seconds} 秒内无法发送任何数据（此前已发送 {bytes} 字节）。',

@@ -21,6 +21,14 @@ describe('PASV and EPSV replies', () => {
     ['03-mixed delimiters refused', '(||!6446|)', null],
     ['04-port too large', '(|||70000|)', null],
     ['05-missing', 'Entering Extended Passive Mode', null],
+    ['06-no parentheses', 'Entering Extended Passive Mode |||6446|', 6446],
+    ['07-spaces inside the parentheses', 'Entering Extended Passive Mode ( |||6446| )', 6446],
+    ['08-protocol and address given (RFC 2428 says omit)', 'Entering Extended Passive Mode (|1|10.0.0.5|6446|)', 6446],
+    ['09-IPv6 address given', 'Entering Extended Passive Mode (|2|::1|6446|)', 6446],
+    ['10-text after the parentheses', 'Entering Extended Passive Mode (|||6446|).', 6446],
+    ['11-port zero', '(|||0|)', null],
+    ['12-digit delimiter refused', '(1116446 1)', null],
+    ['13-closing delimiter missing', '(|||6446)', null],
   ];
   it.each(epsv)('EPSV %s', (_name, message, port) => {
     expect(parseEpsvReply(message)?.port ?? null).toBe(port);
