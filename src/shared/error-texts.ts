@@ -213,6 +213,9 @@ export const ERROR_TEXTS_EN = {
   'queue.ask-password-gone': 'The site "{site}" asks for its password at each connection, and Ferry was restarted since it was given.',
   'queue.ask-password-gone.hint': 'Connect to the site again (entering the password), then retry the failed items.',
   'queue.site-gone': 'The site these transfers belong to was deleted.',
+  'queue.file-unreadable': 'The saved transfer queue could not be read ({problem}); it was kept as {aside} and the queue starts empty.',
+  'queue.save-failed': 'The transfer queue could not be saved: {detail}',
+  'queue.worker-stopped': 'A transfer worker stopped unexpectedly: {reason}',
   'queue.site-gone.hint': 'Connect to the server again and queue them anew, or remove them from the queue.',
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").

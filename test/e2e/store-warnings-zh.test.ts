@@ -1,6 +1,7 @@
 /**
  * Warnings main collects at start, in a Chinese window: a settings.json with a bad value and a sites.json with a
- * damaged site were reported in English in the message log, whatever the window's language.
+ * damaged site were reported in English in the message log, whatever the window's language, and a queue.json that
+ * could not be read was logged before any window was open, so no window said it at all (only the log file).
  * They now come as sentences of the shared table, said in the window's language — the lines already in the log
  * follow a switch to 简体中文 — while the log file and the ferry command keep the English.
  */
@@ -32,6 +33,7 @@ const site = (id: string, name: string, port: number): Record<string, unknown> =
   trustedFingerprints: [],
   bookmarks: [],
 });
+fs.writeFileSync(path.join(home, 'queue.json'), '{"version": 1, "policy": ');
 fs.writeFileSync(path.join(home, 'sites.json'), JSON.stringify({ format: 1, folders: [], sites: [site('a', '好站点', 21), site('b', '坏站点', 99999)] }));
 
 describe('简体中文: warnings about damaged files at start', () => {
@@ -59,6 +61,11 @@ describe('简体中文: warnings about damaged files at start', () => {
       const dialog = s.page.getByRole('dialog', { name: '站点管理器' });
       await expect(dialog.getByRole('treeitem', { name: '好站点' })).toBeVisible();
       await expect(dialog.getByRole('treeitem', { name: '坏站点' })).toHaveCount(0);
+      await dialog.getByRole('button', { name: '取消' }).click();
+    });
+    await s.step('the queue file set aside at start is told to the window, in Chinese', async () => {
+      await expect(log).toContainText(/无法读取已保存的传输队列（.+）；原文件已保留为 .*queue\.json\.corrupt-.*，传输队列从空开始。/);
+      expect(fs.readdirSync(home).some((name) => name.startsWith('queue.json.corrupt-'))).toBe(true);
     });
   });
 });

@@ -166,13 +166,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     connectionLimit: (siteKey) => limits.get(siteKey) ?? settingsCache.defaultConnectionLimit,
     emit,
     storePath: path.join(home, QUEUE_FILE),
-    onWarning: (message) => emit('log:line', { sessionId: 'queue', kind: 'error', text: message, at: Date.now() }),
+    onWarning: (notice) => emit('log:line', { sessionId: 'queue', kind: 'error', text: notice.text, textRef: notice.textRef, at: Date.now() }),
     skipList: () => settingsCache.skipList,
     preserveTimestamps: () => settingsCache.preserveTimestamps,
     transferType: () => ({ type: settingsCache.transferType, asciiExtensions: settingsCache.asciiExtensions }),
     speedLimits: speedLimitsOf(settingsCache),
   });
   queueRef = queue;
+  // Said at start (a queue file set aside) before any window was there to hear it: each window is told on opening.
+  const queueStartNotices = [...queue.warnings];
   // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).
   unsubscribe.push(settingsStore.onChange((settings) => queue.setSpeedLimits(speedLimitsOf(settings))));
   // Changed elsewhere (the CLI, another window): the queue's targets follow too.
@@ -194,7 +196,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (problem) throw invalidInput(`The menu bar was not drawn: ${problem}.`, 'This is a bug in Ferry; please report it with the log.');
       options.setMenu?.(menus);
     },
-    'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir(), warnings: [...settingsStore.notices(), ...secrets.notices()] }),
+    'app:info': async () => ({ version: APP_VERSION, host: options.host, platform: process.platform, homeDir: os.homedir(), warnings: [...settingsStore.notices(), ...secrets.notices(), ...queueStartNotices] }),
     'settings:get': () => settingsStore.get(),
     'settings:set': async (patch) => {
       const settings = await settingsStore.set(patch);

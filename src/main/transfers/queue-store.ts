@@ -8,6 +8,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
+import { errorText } from '../../shared/error-texts';
+import type { Notice } from '../../shared/models';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -74,7 +76,7 @@ export type StoredQueue = z.infer<typeof storedQueueSchema>;
 export interface LoadResult {
   readonly queue: StoredQueue | null;
   /** Set when the file was unreadable or invalid and was moved aside. */
-  readonly warning: string | null;
+  readonly warning: Notice | null;
 }
 
 /** Read the queue file; a missing file is an empty queue, a corrupt one is renamed aside with a warning. */
@@ -96,7 +98,8 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
   }
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await fsp.rename(file, aside).catch(() => undefined);
-  return { queue: null, warning: `The saved transfer queue could not be read (${problem}); it was kept as ${aside} and the queue starts empty.` };
+  const values = { problem, aside };
+  return { queue: null, warning: { text: errorText('queue.file-unreadable', values), textRef: { message: 'queue.file-unreadable', values } } };
 }
 
 /** Write the queue atomically: a reader sees the old file or the new one, never half of either. */

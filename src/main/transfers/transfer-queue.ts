@@ -16,7 +16,7 @@ import path from 'node:path';
 import fsp from 'node:fs/promises';
 import type { Events } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
-import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
+import type { Notice, OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
 import type { FtpClient } from '../ftp/ftp-client';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
@@ -26,7 +26,7 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDeci
 import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
 import { compileSkipList } from '../../shared/skip-list';
-import { errorText, sentences } from '../../shared/error-texts';
+import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
 import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
 import { partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
@@ -89,7 +89,7 @@ export interface TransferQueueOptions {
   readonly saveDelayMs?: number;
   readonly onFinished?: (event: FinishedEvent) => void;
   /** Problems that are not any item's (a corrupt queue file, a failed save). */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: (notice: Notice) => void;
   /** Global speed limits (bytes per second, null: unlimited), shared by all transfers of a direction; see `setSpeedLimits`. */
   readonly speedLimits?: SpeedLimits;
   /** Names folder transfers leave out (the skip list), read at each folder so a change applies at once. */
@@ -181,7 +181,7 @@ export class TransferQueue {
   private pumpScheduled = false;
   private closing = false;
   private questionCounter = 0;
-  readonly warnings: string[] = [];
+  readonly warnings: Notice[] = [];
   /** One bucket per direction across every site and connection, as FileZilla's limits are. */
   private readonly limiters: Readonly<Record<TransferDirection, SpeedLimiter>>;
 
@@ -198,9 +198,9 @@ export class TransferQueue {
     if (options.storePath) {
       const { loadQueueFile, QUEUE_FILE_VERSION, QueueSaver } = await import('./queue-store');
       queue.fileVersion = QUEUE_FILE_VERSION;
-      queue.saver = new QueueSaver(options.storePath, () => queue.snapshot(), options.saveDelayMs ?? 1000, (error) => queue.warn(`The transfer queue could not be saved: ${error instanceof Error ? error.message : String(error)}`));
+      queue.saver = new QueueSaver(options.storePath, () => queue.snapshot(), options.saveDelayMs ?? 1000, (error) => queue.warn('queue.save-failed', { detail: error instanceof Error ? error.message : String(error) }));
       const loaded = await loadQueueFile(options.storePath);
-      if (loaded.warning) queue.warn(loaded.warning);
+      if (loaded.warning) queue.notify(loaded.warning);
       if (loaded.queue) {
         queue.policyValue = loaded.queue.policy;
         for (const stored of loaded.queue.entries) queue.insert(queue.entries.length, fromStored(stored));
@@ -658,7 +658,8 @@ export class TransferQueue {
         }
       }
     } catch (error) {
-      this.warn(`A transfer worker stopped unexpectedly: ${toErrorData(error).message}`);
+      const data = toErrorData(error);
+      this.warn('queue.worker-stopped', data.text?.message ? {} : { reason: data.message }, data.text?.message ? { reason: { id: data.text.message, values: data.text.values, ...(data.text.valueTexts ? { valueTexts: data.text.valueTexts } : {}) } } : undefined);
     } finally {
       site.workers -= 1;
       if (client !== null) {
@@ -1037,9 +1038,14 @@ export class TransferQueue {
     };
   }
 
-  private warn(message: string): void {
-    this.warnings.push(message);
-    this.options.onWarning?.(message);
+  /** A problem that is no item's, made of a sentence (English for the log file, its id for the window). */
+  private warn(id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): void {
+    this.notify({ text: errorText(id, values, valueTexts), textRef: { message: id, values, ...(valueTexts ? { valueTexts } : {}) } });
+  }
+
+  private notify(notice: Notice): void {
+    this.warnings.push(notice);
+    this.options.onWarning?.(notice);
   }
 }
 

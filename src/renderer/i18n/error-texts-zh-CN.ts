@@ -193,6 +193,9 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'queue.ask-password-gone': '站点“{site}”每次连接时都要求输入密码，而输入密码后 Ferry 已重新启动。',
   'queue.ask-password-gone.hint': '请重新连接到该站点（输入密码），然后重试失败的项目。',
   'queue.site-gone': '这些传输所属的站点已被删除。',
+  'queue.file-unreadable': '无法读取已保存的传输队列（{problem}）；原文件已保留为 {aside}，传输队列从空开始。',
+  'queue.save-failed': '无法保存传输队列：{detail}',
+  'queue.worker-stopped': '一个传输工作进程意外停止：{reason}',
   'queue.site-gone.hint': '请重新连接到该服务器并重新加入队列，或将它们从队列中移除。',
 
   'local.failed': '本地文件 {path}：{detail}',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntry, fromStored, toItem, toStored } from '../../../src/main/transfers/queue-entry';
 import { loadQueueFile, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 
 let dir = '';
 beforeEach(async () => {
@@ -47,7 +48,9 @@ describe('queue file', () => {
     await fsp.writeFile(file, text);
     const { queue, warning } = await loadQueueFile(file);
     expect(queue).toBeNull();
-    expect(warning).toMatch(/could not be read .* kept as .*queue\.json\.corrupt-/);
+    expect(warning?.text).toMatch(/could not be read .* kept as .*queue\.json\.corrupt-/);
+    // The window says it in its language (the parser's own words kept as they are).
+    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^无法读取已保存的传输队列（.+）；原文件已保留为 .*queue\.json\.corrupt-.*，传输队列从空开始。$/);
     const names = await fsp.readdir(dir);
     expect(names.some((name) => name.startsWith('queue.json.corrupt-'))).toBe(true);
     const aside = names.find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
