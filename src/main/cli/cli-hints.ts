@@ -51,3 +51,4 @@ export function describeForCli(error: FerryErrorData): string {
   const way = cliWayFor(error);
   return way ? `${describeError(error)}\nWith ferry: ${way}.` : describeError(error);
 }
+  'closed.mid-transfer.hint': '--resume (get, put)',
