@@ -4,7 +4,7 @@
  * Components read stores and call these functions; they never call the api themselves.
  */
 import type { FerryApi, RequestArg, RequestChannel, RequestValue, Result } from '../shared/contract';
-import type { FerryErrorData, TransferMode } from '../shared/errors';
+import type { DataConnectionError, FerryErrorData, TransferMode } from '../shared/errors';
 import type {
   Bookmark,
   ChmodScope,
@@ -173,10 +173,15 @@ let failedConnectToasts: number[] = [];
  * mode for this site", or for a quick connection "Reconnect in passive mode"). Null for any other error.
  */
 export function modeSwitchOffer(error: FerryErrorData | null, status: SessionStatus | null = useSessionStore.getState().status): { readonly mode: TransferMode; readonly label: string } | null {
-  if (error?.kind !== 'data-connection' || !isConnected(status) || status.transferMode !== error.mode) return null;
+  if (error?.kind !== 'data-connection' || !modeCanHelp(error) || !isConnected(status) || status.transferMode !== error.mode) return null;
   const mode: TransferMode = error.mode === 'passive' ? 'active' : 'passive';
   const named = t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort');
   return { mode, label: t(status.siteId ? 'mode.useForSite' : 'mode.reconnectIn', { mode: named }) };
+}
+
+/** A data channel presenting another certificate is no fault of the mode: the other mode meets the same server. */
+function modeCanHelp(error: DataConnectionError): boolean {
+  return error.cause !== 'certificate-mismatch';
 }
 
 function info(text: string): void {
@@ -1511,7 +1516,7 @@ export function moveTransfer(id: string, delta: -1 | 1): void {
  * (a quick connection's items follow the pane's "Reconnect in … mode").
  */
 export function queueModeOffer(item: TransferItem): { readonly mode: TransferMode; readonly siteId: string; readonly label: string } | null {
-  if (item.state !== 'failed' || item.error?.kind !== 'data-connection' || !item.siteKey.startsWith('site:')) return null;
+  if (item.state !== 'failed' || item.error?.kind !== 'data-connection' || !modeCanHelp(item.error) || !item.siteKey.startsWith('site:')) return null;
   const mode: TransferMode = item.error.mode === 'passive' ? 'active' : 'passive';
   return { mode, siteId: item.siteKey.slice('site:'.length), label: t('mode.useForSiteRetry', { mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }) };
 }

@@ -37,6 +37,11 @@ export const ERROR_TEXTS_EN = {
   'data.passive.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use active mode.',
   'data.passive.unreachable': "Passive mode: could not open the data connection to the server at {where}{detail} — the server's data port is unreachable; its firewall may block the passive port range.",
   'data.passive.unreachable.hint': "Use active mode for this site, or ask the server's admin to open its passive port range (and, behind NAT, to announce its public address).",
+  // The data connection's certificate is not the control connection's. {control}, {data}: their SHA-256 fingerprints.
+  'data.passive.certificate-mismatch': 'Passive mode: the data connection to {where} presented another certificate (SHA-256 {data}) than the control connection ({control}); Ferry closed it.',
+  'data.active.certificate-mismatch': 'Active mode: the data connection from {where} presented another certificate (SHA-256 {data}) than the control connection ({control}); Ferry closed it.',
+  'data.certificate-mismatch.hint':
+    'Someone between may be intercepting the data connections, or the server (or a load balancer in front of it) uses another certificate for them. Do not transfer files until the server admin has checked; switching the transfer mode does not fix this.',
   'data.passive.followed.hint':
     'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server\'s address) for this site, or use active mode.',
 

@@ -31,6 +31,8 @@ export type DataConnectionCause =
   /** Passive: the server's PASV reply gave no address and port that could be read. */
   | 'bad-reply'
   | 'tls-failed'
+  /** The data connection's TLS certificate is not the control connection's (an interception, or a misconfigured server). */
+  | 'certificate-mismatch'
   | 'reset'
   /** The data connection was open and then nothing moved for the timeout (a stalled server or network). */
   | 'stalled';

@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
-import { dataConnectionError } from './data-connection-errors';
+import { certificateMismatchError, dataConnectionError } from './data-connection-errors';
 import { errorText, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
@@ -426,7 +426,7 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
       const dataCert = secure.getPeerCertificate();
       if (controlCert?.fingerprint256 && dataCert?.fingerprint256 && controlCert.fingerprint256 !== dataCert.fingerprint256) {
         secure.destroy();
-        reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, 'the data connection presented a different certificate than the control connection')));
+        reject(new FtpError(certificateMismatchError(mode, address, port, controlCert.fingerprint256, dataCert.fingerprint256)));
         return;
       }
       resolve(secure);

@@ -27,6 +27,17 @@ export function stalledTransferError(mode: TransferMode, sending: boolean, path:
   return { kind: 'data-connection', mode, cause: 'stalled', address, port, retryable: true, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
 }
 
+/**
+ * The data connection's TLS certificate is not the control connection's: someone may be intercepting the data
+ * connections (or the server is misconfigured). Not retried, and not the transfer mode's fault.
+ */
+export function certificateMismatchError(mode: TransferMode, address: string, port: number, control: string, data: string): DataConnectionError {
+  const values = { where: `${address}:${port}`, control, data };
+  const id = `data.${mode}.certificate-mismatch` as const;
+  const hint = 'data.certificate-mismatch.hint' as const;
+  return { kind: 'data-connection', mode, cause: 'certificate-mismatch', address, port, retryable: false, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
+}
+
 type DataSentence =
   | 'data.active.listen-failed'
   | 'data.active.wrong-peer'

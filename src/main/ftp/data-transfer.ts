@@ -216,8 +216,9 @@ function isUpload(command: string): boolean {
   return /^(STOR|APPE|STOU)\b/i.test(command);
 }
 
+/** A data connection that failed on its own; not one Ferry closed for showing another certificate (the server's reply to that says nothing more). */
 function isDataConnectionFailure(error: unknown): boolean {
-  return error instanceof FtpError && error.data.kind === 'data-connection';
+  return error instanceof FtpError && error.data.kind === 'data-connection' && error.data.cause !== 'certificate-mismatch';
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -58,6 +58,9 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', state: 'disconnected' }))).toBeNull();
     expect(modeSwitchOffer(dataError('active'), null)).toBeNull();
     expect(modeSwitchOffer(null, status())).toBeNull();
+    // Another certificate on the data connection: the other mode meets the same server, so it is not offered.
+    const mismatch: DataConnectionError = { ...dataError('passive'), cause: 'certificate-mismatch' };
+    expect(modeSwitchOffer(mismatch, status({ transferMode: 'passive', siteId: 'site-1' }))).toBeNull();
   });
 
   it('a saved site is saved in the other mode, then connected again', async () => {
@@ -112,6 +115,7 @@ describe('a queued transfer that failed for its mode', () => {
     expect(queueModeOffer(failed('a', 'quick:bob@h:21', dataError('active')))).toBeNull();
     expect(queueModeOffer(failed('a', 'site:site-1', { kind: 'server-reply', code: 550, command: 'RETR x', message: 'No', hint: '', retryable: false }))).toBeNull();
     expect(queueModeOffer({ ...failed('a', 'site:site-1', dataError('active')), state: 'done' })).toBeNull();
+    expect(queueModeOffer(failed('a', 'site:site-1', { ...dataError('active'), cause: 'certificate-mismatch' }))).toBeNull();
   });
 
   it('saves the site in the other mode, then retries that site’s items that failed the same way', async () => {

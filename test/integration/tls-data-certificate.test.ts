@@ -1,0 +1,49 @@
+/**
+ * The data connection presents another certificate than the control connection (what an interception of the data
+ * connections looks like, or a load balancer with another certificate): Ferry closes it and says so as a typed cause
+ * (`certificate-mismatch`) with both fingerprints, in English and 简体中文, in both modes — not "the TLS handshake
+ * failed" with an English-only remark, and not replaced by the server's reply to the closed connection.
+ * Against a fixture FTPS server (test/support/fixtures/tls-ftp-server.ts), since no real server does this on demand.
+ */
+import { X509Certificate } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import { localizeError } from '../../src/renderer/lib/localize-error';
+import { startTlsFtpServer, type TlsFtpServer } from '../support/fixtures/tls-ftp-server';
+import { createTestCertificateChain, getTestCertificate, type TestCertificate, type TestCertificateChain } from '../support/servers/tls-cert';
+
+describe('a data connection with another certificate than the control connection', () => {
+  let server: TlsFtpServer;
+  let control: TestCertificate;
+  let data: TestCertificateChain;
+  beforeAll(async () => {
+    control = await getTestCertificate();
+    data = await createTestCertificateChain();
+    server = await startTlsFtpServer({ auth: 'tls', key: control.keyPem, cert: control.certPem, dataCertificate: { key: data.keyPem, cert: data.leafPem } });
+  }, 60_000);
+  afterAll(async () => server?.stop());
+
+  for (const mode of ['passive', 'active'] as const) {
+    it(`is refused in ${mode} mode with both fingerprints, said in English and Chinese`, async () => {
+      const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', tls: 'explicit', transferMode: mode, trustedFingerprints: [control.fingerprint256], commandTimeoutMs: 5_000, dataTimeoutMs: 5_000 });
+      try {
+        const error = await client.list('/').catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(FtpError);
+        const e = (error as FtpError).data;
+        const dataFingerprint = new X509Certificate(data.leafPem).fingerprint256;
+        expect(e).toMatchObject({ kind: 'data-connection', mode, cause: 'certificate-mismatch', retryable: false });
+        const where = e.kind === 'data-connection' ? `${e.address}:${e.port}` : '';
+        const opening = mode === 'passive' ? `Passive mode: the data connection to ${where}` : `Active mode: the data connection from ${where}`;
+        expect(e.message).toBe(`${opening} presented another certificate (SHA-256 ${dataFingerprint}) than the control connection (${control.fingerprint256}); Ferry closed it.`);
+        expect(e.hint).toMatch(/^Someone between may be intercepting the data connections/);
+        expect(e.hint).toContain('switching the transfer mode does not fix this');
+        const zh = localizeError(e, 'zh-CN');
+        expect(zh.message).toBe(`${mode === 'passive' ? '被动模式：到' : '主动模式：来自'} ${where} 的数据连接出示的证书（SHA-256 ${dataFingerprint}）与控制连接的证书（${control.fingerprint256}）不同；Ferry 已将其关闭。`);
+        expect(zh.hint).toMatch(/^中间可能有人在拦截数据连接/);
+      } finally {
+        client.close();
+      }
+    });
+  }
+});
