@@ -197,6 +197,9 @@ export const ERROR_TEXTS_EN = {
   'closed.by-ferry': 'The connection was closed by Ferry.',
   'closed.connect-again.hint': 'Connect again.',
   'closed.by-server': 'The server {host} closed the connection.',
+  'closed.mid-transfer-receiving': 'The server {host} closed the connection during the transfer of {path}, without confirming it ({bytes} bytes had arrived).',
+  'closed.mid-transfer-sending': 'The server {host} closed the connection during the transfer of {path}, without confirming it ({bytes} bytes had been sent).',
+  'closed.mid-transfer.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the server may limit how long a transfer or connection may last: ask its administrator.',
   // A name the site's charset (GBK, …) cannot hold: refused before it is sent, as encoders would write "?" for it.
   'charset.unencodable': '{name} cannot be sent to this server: its names are in {charset}, which has no "{chars}".',
   'charset.unencodable.hint': "Use a name made of characters {charset} has, or set the site's encoding to UTF-8 if the server supports it (Site Manager → Charset).",

@@ -3,17 +3,29 @@
  * odd line endings, replies that never finish, "120 wait" greetings. Each case is a defect found and fixed; the
  * test fails without the fix. Nothing here may end in a silent "no reply" timeout: the message names what came.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
+import { downloadToFile } from '../../src/main/transfers/file-transfer';
 import { startScriptedServer, type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
 
 let server: ScriptedServer | null = null;
+const folders: string[] = [];
 afterEach(async () => {
   await server?.stop();
   server = null;
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 });
+
+function tempFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-replies-'));
+  folders.push(folder);
+  return folder;
+}
 
 function options(scripted: ScriptedServer, extra: Partial<ConnectOptions> = {}): ConnectOptions {
   return { host: scripted.host, port: scripted.port, user: 'u', password: 'p', commandTimeoutMs: 2000, dataTimeoutMs: 2000, ...extra };
@@ -179,6 +191,77 @@ describe('passive mode replies', () => {
 });
 describe('a reply that never comes whole is named, not "no reply"', () => {
   it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
+
+describe('the server hanging up', () => {
+  it.each(['passive', 'active'] as const)('closing the control connection midway through a download (%s mode): named as such, partial file kept for resuming', async (mode) => {
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_a, session) => session.reply(213, '1000'),
+        RETR: async (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          const data = mode === 'passive' ? await session.passiveData() : await session.connectBack('127.0.0.1');
+          // 300 bytes, then the server process dies: the control connection goes, the data one is left hanging.
+          data.write(Buffer.alloc(300, 0x61), () => session.socket.destroy());
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server, { transferMode: mode }));
+    try {
+      const target = path.join(tempFolder(), 'cut.bin');
+      const error = await errorOf(downloadToFile(client, '/cut.bin', target));
+      expect(error.data).toMatchObject({ kind: 'closed', retryable: true });
+      expect(error.data.message).toBe('The server 127.0.0.1 closed the connection during the transfer of /cut.bin, without confirming it (300 bytes had arrived).');
+      expect(error.data.hint).toMatch(/^Try again: Ferry resumes from what was transferred/);
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(300);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('all the data sent, then the control connection closed without a 226: not taken as complete, said as unconfirmed', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_a, session) => session.reply(213, '300'),
+        RETR: async (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          (await session.passiveData()).end(Buffer.alloc(300, 0x61), () => setTimeout(() => session.socket.destroy(), 50));
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const target = path.join(tempFolder(), 'unconfirmed.bin');
+      const error = await errorOf(downloadToFile(client, '/unconfirmed.bin', target));
+      expect(error.data.message).toBe('The server 127.0.0.1 closed the connection during the transfer of /unconfirmed.bin, without confirming it (300 bytes had arrived).');
+      expect(fs.existsSync(target)).toBe(false);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a 421 sent before hanging up stays the reason given', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          (await session.passiveData()).write(Buffer.alloc(100, 0x61), () => {
+            session.reply(421, 'Transfer time limit reached, closing control connection');
+            session.socket.destroy();
+          });
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const error = await errorOf(downloadToFile(client, '/limited.bin', path.join(tempFolder(), 'limited.bin')));
+      expect(error.data.message).toContain('421 Transfer time limit reached');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
     server = await startScriptedServer({ greeting: '220 NAS ready' });
     const started = Date.now();
     const error = await errorOf(FtpClient.connect(options(server)));

@@ -20,6 +20,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.passive.unreachable.hint': '--active',
   'data.passive.stalled.hint': '--resume (get, put), --timeout SECONDS, or --active',
   'data.active.stalled.hint': '--resume (get, put), --timeout SECONDS, or --passive',
+  'closed.mid-transfer.hint': '--resume (get, put)',
   'data.passive.proxy.hint': '--no-proxy',
   'proxy.active-mode.hint': '--passive, or --no-proxy',
   'reply.425.hint': '--active or --passive',
@@ -51,4 +52,3 @@ export function describeForCli(error: FerryErrorData): string {
   const way = cliWayFor(error);
   return way ? `${describeError(error)}\nWith ferry: ${way}.` : describeError(error);
 }
-  'closed.mid-transfer.hint': '--resume (get, put)',

@@ -139,6 +139,13 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
         // Without a 150 and without a byte, the server never started: its silence stays "no reply".
         if (preliminary || bytes > 0) throw new FtpError(stalledTransferError(pending.mode, sending, options.subject, error.data.seconds, bytes, pending.address, pending.port));
       }
+      if (!aborting && error instanceof FtpError && error.data.kind === 'closed' && error.data.text?.message === 'closed.by-server') {
+        // The server hung up midway (a crash, a limit on transfer time): "closed the connection" alone hides that the
+        // transfer is unconfirmed and can be resumed. A 421 it sent first stays its own, better, reason.
+        const sending = isUpload(command);
+        const bytes = sending ? socket.bytesWritten : socket.bytesRead;
+        if (preliminary || bytes > 0) throw closedMidTransferError(session, sending, options.subject, bytes);
+      }
       throw error;
     } finally {
       socket.setTimeout(0);
@@ -210,6 +217,13 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
     return new FtpError({ kind: 'protocol', ...sentences('modez.unreadable', 'modez.unreadable.hint', { path: subject, detail: (error as Error).message }), retryable: false });
   }
   return error;
+}
+
+/** The control connection closed by the server while `path` was moving, before its final reply. */
+function closedMidTransferError(session: FtpSession, sending: boolean, path: string, bytes: number): FtpError {
+  const host = session.dataOptions.serverHost ?? session.control.remoteAddress;
+  const id = sending ? 'closed.mid-transfer-sending' : 'closed.mid-transfer-receiving';
+  return new FtpError({ kind: 'closed', ...sentences(id, 'closed.mid-transfer.hint', { host, path, bytes }), retryable: true });
 }
 
 function isUpload(command: string): boolean {
