@@ -151,6 +151,7 @@ describe('passive mode replies', () => {
       client.close();
     }
   }, 30_000);
+
   it('EPSV answered 229 with an unreadable port (0) and PASV refused: said as an unreadable EPSV reply, not "does not allow passive mode"', async () => {
     server = await startScriptedServer({
       handlers: {
@@ -168,6 +169,7 @@ describe('passive mode replies', () => {
       client.close();
     }
   }, 30_000);
+
   it('a PASV reply naming port 0 or a number over 255 is an unreadable reply, not a connection to port 0', async () => {
     for (const pasv of ['Entering Passive Mode (127,0,0,1,0,0)', 'Entering Passive Mode (127,0,0,1,256,1)']) {
       server = await startScriptedServer({
@@ -189,8 +191,6 @@ describe('passive mode replies', () => {
     }
   }, 30_000);
 });
-describe('a reply that never comes whole is named, not "no reply"', () => {
-  it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
 
 describe('the server hanging up', () => {
   it.each(['passive', 'active'] as const)('closing the control connection midway through a download (%s mode): named as such, partial file kept for resuming', async (mode) => {
@@ -262,6 +262,8 @@ describe('the server hanging up', () => {
   }, 30_000);
 });
 
+describe('a reply that never comes whole is named, not "no reply"', () => {
+  it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
     server = await startScriptedServer({ greeting: '220 NAS ready' });
     const started = Date.now();
     const error = await errorOf(FtpClient.connect(options(server)));
