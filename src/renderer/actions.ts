@@ -1402,8 +1402,12 @@ export async function importFileZilla(xml: string): Promise<boolean> {
   if (!r.ok) return false;
   const report = r.value;
   info(tn('log.imported', report.imported.length));
-  for (const s of report.skipped) appendLog([{ sessionId: '', kind: 'error', text: t('log.importSkipped', { name: s.name, reason: s.reason }), at: Date.now() }]);
-  for (const w of report.warnings) info(w);
+  const language = currentLanguage();
+  for (const s of report.skipped) {
+    const reason = s.text ? localizeError({ message: s.reason, hint: '', text: s.text }, language).message : s.reason;
+    appendLog([{ sessionId: '', kind: 'error', text: t('log.importSkipped', { name: s.name, reason }), at: Date.now() }]);
+  }
+  for (const w of report.warnings) appendLog([{ sessionId: currentSessionId(), kind: 'info', text: w.text, textRef: w.textRef, at: Date.now() }]);
   pushToast('info', tn('log.imported', report.imported.length), report.skipped.length > 0 ? tn('toast.importSkipped', report.skipped.length) : '');
   return true;
 }

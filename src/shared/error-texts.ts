@@ -192,6 +192,19 @@ export const ERROR_TEXTS_EN = {
   'timeout.greeting': 'No greeting from {where} within {seconds} s. A server on an implicit FTPS port (usually 990) says nothing until TLS has started.',
   'timeout.greeting.hint': 'If this is an implicit FTPS port, choose "Require implicit FTP over TLS" for this site; otherwise the server or the network is slow: try again, or raise the timeout in the settings.',
   'tls.handshake.hint': 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.',
+  // A failed TLS handshake by cause (ftp/tls-handshake-errors.ts); OpenSSL's own words go to the message log only.
+  'tls.handshake.not-tls': '{host} accepted AUTH TLS but then did not start TLS: it went on in plain text, so no encrypted connection could be set up.',
+  'tls.handshake.not-tls.hint':
+    "The server's FTPS set-up is broken (it may fail to load its certificate or key), or a firewall or router that inspects FTP answers for it. Ask the server admin; choose plain FTP for this site only if you accept an unencrypted connection.",
+  'tls.handshake.version': 'The TLS handshake with {host} failed: the server and Ferry have no TLS version in common. The server probably offers only TLS 1.0 or 1.1, which are no longer safe and which Ferry does not use.',
+  'tls.handshake.version.hint': 'Ask the server admin to enable TLS 1.2 or TLS 1.3 (proftpd: TLSProtocol TLSv1.2 TLSv1.3).',
+  'tls.handshake.cipher': 'The TLS handshake with {host} failed: the server accepted none of the ciphers Ferry offers (no cipher in common, or none that fits its certificate).',
+  'tls.handshake.cipher.hint': 'Ask the server admin to allow current ciphers (ECDHE with AES-GCM or ChaCha20-Poly1305) or to enable TLS 1.3; Ferry does not fall back to weak ciphers.',
+  'tls.handshake.closed': '{host} closed the connection during the TLS handshake, before encryption was set up.',
+  'tls.handshake.closed.hint': "The server may refuse the encrypted connection (its log says why: a certificate or key it cannot load, a connection limit), or a firewall cut it. Try again; if it persists, ask the server admin.",
+  'tls.handshake.timeout': '{host} accepted AUTH TLS but did not answer the TLS handshake within {seconds} s.',
+  'tls.handshake.timeout.hint': 'The server or the network may be slow, or a firewall between holds encrypted traffic. Try again or raise the timeout in the settings; if it persists, ask the server admin.',
+  'log.tls-detail': 'TLS handshake failed; OpenSSL said: {detail}',
 
   // A control connection that is gone.
   'closed.by-ferry': 'The connection was closed by Ferry.',
@@ -346,6 +359,23 @@ export const ERROR_TEXTS_EN = {
   'store.not-json': 'not valid JSON: {detail}',
   'store.unknown-format': 'unknown format {format}',
   'store.password-not-saved': 'The password for "{site}" was not saved: {reason} Ferry will ask for it when connecting; to keep passwords here, set a master password (Settings → Passwords).',
+  // Importing FileZilla's sitemanager.xml: sites left out, and what changed on the way. {site}: Folder/Name.
+  'import.not-ftp': '{protocol} is not FTP or FTPS; Ferry only speaks FTP and FTPS.',
+  'import.unknown-protocol': 'Unknown protocol number {code}.',
+  'import.no-host': 'No host.',
+  'import.key-file': 'Key file logon is for SFTP; Ferry only speaks FTP and FTPS.',
+  'import.unknown-logon': 'Unknown logon type {code}.',
+  'import.interactive': '"Interactive" logon became "Ask for password".',
+  'import.account': '"Account" logon became "Normal": Ferry does not send ACCT, so the account was dropped.',
+  'import.unknown-mode': 'Unknown transfer mode {mode}; using the default.',
+  'import.password-master': "The password is protected by FileZilla's master password and was not imported; enter it in Ferry.",
+  'import.password-unknown': 'The password is stored in an unknown form ({encoding}) and was not imported.',
+  'import.unknown-charset': 'Charset "{name}" is not known to Ferry; using auto (UTF-8).',
+  'import.connection-limit': "Connection limit {value} lowered to {max}, Ferry's maximum.",
+  'import.remote-dir': 'Remote folder "{path}" is not in FileZilla\'s path format; kept as written.',
+  'import.site-warning': '{site}: {warning}',
+  'import.passwords-dropped': '{count} password(s) were not imported: {reason} Ferry will ask for them when connecting.',
+  'import.renamed': '{site} already exists; imported as "{name}".',
   // A value said as it came (a parser's own words) where a list of sentences is expected; and how lists are joined.
   'text.as-is': '{text}',
   'text.list-separator': '; ',

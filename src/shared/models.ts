@@ -75,8 +75,9 @@ export interface Notice {
 
 export interface ImportReport {
   readonly imported: readonly string[];
-  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
-  readonly warnings: readonly string[];
+  /** Sites left out: why in English (the CLI), and as sentences (`text`) for the window's language when Ferry said it. */
+  readonly skipped: readonly { readonly name: string; readonly reason: string; readonly text?: ErrorText }[];
+  readonly warnings: readonly Notice[];
 }
 
 export type Language = 'en' | 'zh-CN';

@@ -145,7 +145,7 @@ export function addSitesCommands(program: Command): void {
         for (const name of report.imported) process.stdout.write(`  ${name}\n`);
         if (report.skipped.length > 0) process.stdout.write(`Skipped ${report.skipped.length}:\n`);
         for (const skipped of report.skipped) process.stdout.write(`  ${skipped.name} — ${skipped.reason}\n`);
-        for (const warning of report.warnings) process.stderr.write(`ferry: warning: ${warning}\n`);
+        for (const warning of report.warnings) process.stderr.write(`ferry: warning: ${warning.text}\n`);
       });
     });
 

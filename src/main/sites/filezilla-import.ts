@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import { errorText, type ErrorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { invalidInput } from '../ftp/ftp-error';
 import { decodeFileZillaPath } from './filezilla-path';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
@@ -9,14 +10,14 @@ import { MAX_CONNECTION_LIMIT } from './validate-site';
 export interface FileZillaSite {
   readonly input: SiteInput;
   /** Things that did not carry over exactly. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly TextRef[];
 }
 
 export interface FileZillaSites {
   readonly sites: readonly FileZillaSite[];
   /** Every folder in the file, including empty ones. */
   readonly folders: readonly (readonly string[])[];
-  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  readonly skipped: readonly SkippedSite[];
 }
 
 /** FileZilla's ServerProtocol numbers that are FTP, and what they mean in Ferry. */
@@ -73,7 +74,7 @@ export function parseFileZillaSites(xml: string): FileZillaSites {
 
   const sites: FileZillaSite[] = [];
   const folders: string[][] = [];
-  const skipped: { name: string; reason: string }[] = [];
+  const skipped: SkippedSite[] = [];
   const walk = (element: XmlElement, folder: readonly string[]): void => {
     for (const child of element.children) {
       if (typeof child === 'string') continue;
@@ -104,22 +105,29 @@ const PARSER_OPTIONS = {
   htmlEntities: true,
 } as const;
 
-function readServer(server: XmlElement, folder: readonly string[]): FileZillaSite | { name: string; reason: string } {
+/** A site left out: why, in English (the CLI) and as a sentence of the shared table (the window's language). */
+export interface SkippedSite {
+  readonly name: string;
+  readonly reason: string;
+  readonly text?: ErrorText;
+}
+
+function readServer(server: XmlElement, folder: readonly string[]): FileZillaSite | SkippedSite {
   const field = (tag: string): string | null => elementText(childElements(server, tag)[0]);
   const host = (field('Host') ?? '').trim();
   const name = (field('Name') ?? '').trim() || trailingText(server) || host || 'Unnamed site';
   const label = [...folder, name].join('/');
-  const skip = (reason: string) => ({ name: label, reason });
+  const skip = (id: ErrorTextId, values: ErrorTextValues = {}): SkippedSite => ({ name: label, reason: errorText(id, values), text: { message: id, values } });
 
   const protocolCode = (field('Protocol') ?? '0').trim();
   const protocol = FTP_PROTOCOLS[protocolCode];
   if (!protocol) {
     const what = OTHER_PROTOCOLS[protocolCode];
-    return skip(what ? `${what} is not FTP or FTPS; Ferry only speaks FTP and FTPS.` : `Unknown protocol number ${protocolCode}.`);
+    return what ? skip('import.not-ftp', { protocol: what }) : skip('import.unknown-protocol', { code: protocolCode });
   }
-  if (host === '') return skip('No host.');
+  if (host === '') return skip('import.no-host');
 
-  const warnings: string[] = [];
+  const warnings: TextRef[] = [];
   const logonCode = (field('Logontype') ?? '').trim();
   const user = field('User') ?? '';
   let logonType: LogonType;
@@ -135,19 +143,19 @@ function readServer(server: XmlElement, folder: readonly string[]): FileZillaSit
       break;
     case '3':
       logonType = 'ask';
-      warnings.push('"Interactive" logon became "Ask for password".');
+      warnings.push({ id: 'import.interactive', values: {} });
       break;
     case '4':
       logonType = 'normal';
-      warnings.push('"Account" logon became "Normal": Ferry does not send ACCT, so the account was dropped.');
+      warnings.push({ id: 'import.account', values: {} });
       break;
     case '5':
-      return skip('Key file logon is for SFTP; Ferry only speaks FTP and FTPS.');
+      return skip('import.key-file');
     case '':
       logonType = user.trim() === '' ? 'anonymous' : 'normal';
       break;
     default:
-      return skip(`Unknown logon type ${logonCode}.`);
+      return skip('import.unknown-logon', { code: logonCode });
   }
 
   const password = logonType === 'normal' ? readPassword(childElements(server, 'Pass')[0], warnings) : undefined;
@@ -155,7 +163,7 @@ function readServer(server: XmlElement, folder: readonly string[]): FileZillaSit
   const port = portText === '' ? (protocol === 'ftp-implicit' ? 990 : 21) : Number(portText);
   const pasv = (field('PasvMode') ?? 'MODE_DEFAULT').trim();
   const transferMode = PASV_MODES[pasv] ?? 'default';
-  if (!PASV_MODES[pasv]) warnings.push(`Unknown transfer mode ${pasv}; using the default.`);
+  if (!PASV_MODES[pasv]) warnings.push({ id: 'import.unknown-mode', values: { mode: pasv } });
   const charset = readCharset(field('EncodingType'), field('CustomEncoding'), warnings);
   const connectionLimit = readConnectionLimit(field('MaximumMultipleConnections'), warnings);
   const remoteDir = readRemoteDir(field('RemoteDir'), warnings);
@@ -187,24 +195,24 @@ function readServer(server: XmlElement, folder: readonly string[]): FileZillaSit
 }
 
 /** `<Pass encoding="base64">` (FileZilla 3.26+), plain text (older), or `crypt` (master password: unreadable). */
-function readPassword(pass: XmlElement | undefined, warnings: string[]): string | null {
+function readPassword(pass: XmlElement | undefined, warnings: TextRef[]): string | null {
   if (!pass) return null;
   const text = elementText(pass) ?? '';
   const encoding = pass.attributes.encoding ?? '';
   if (encoding === 'base64') return Buffer.from(text.trim(), 'base64').toString('utf8') || null;
   if (encoding === '') return text || null;
-  warnings.push(encoding === 'crypt' ? 'The password is protected by FileZilla\'s master password and was not imported; enter it in Ferry.' : `The password is stored in an unknown form (${encoding}) and was not imported.`);
+  warnings.push(encoding === 'crypt' ? { id: 'import.password-master', values: {} } : { id: 'import.password-unknown', values: { encoding } });
   return null;
 }
 
-function readCharset(type: string | null, custom: string | null, warnings: string[]): string {
+function readCharset(type: string | null, custom: string | null, warnings: TextRef[]): string {
   switch ((type ?? 'Auto').trim()) {
     case 'UTF-8':
       return 'utf-8';
     case 'Custom': {
       const name = (custom ?? '').trim();
       if (name !== '' && iconv.encodingExists(name)) return name.toLowerCase();
-      warnings.push(`Charset "${name}" is not known to Ferry; using auto (UTF-8).`);
+      warnings.push({ id: 'import.unknown-charset', values: { name } });
       return 'auto';
     }
     default:
@@ -212,25 +220,25 @@ function readCharset(type: string | null, custom: string | null, warnings: strin
   }
 }
 
-function readConnectionLimit(text: string | null, warnings: string[]): number | null {
+function readConnectionLimit(text: string | null, warnings: TextRef[]): number | null {
   const value = Number((text ?? '0').trim());
   if (!Number.isInteger(value) || value <= 0) return null;
   if (value > MAX_CONNECTION_LIMIT) {
-    warnings.push(`Connection limit ${value} lowered to ${MAX_CONNECTION_LIMIT}, Ferry's maximum.`);
+    warnings.push({ id: 'import.connection-limit', values: { value, max: MAX_CONNECTION_LIMIT } });
     return MAX_CONNECTION_LIMIT;
   }
   return value;
 }
 
-function readRemoteDir(text: string | null, warnings: string[]): string {
+function readRemoteDir(text: string | null, warnings: TextRef[]): string {
   if (text === null) return '';
   const decoded = decodeFileZillaPath(text);
   if (decoded !== null) return decoded;
-  warnings.push(`Remote folder "${text}" is not in FileZilla's path format; kept as written.`);
+  warnings.push({ id: 'import.remote-dir', values: { path: text } });
   return text.trim();
 }
 
-function readBookmark(bookmark: XmlElement, warnings: string[]): Bookmark {
+function readBookmark(bookmark: XmlElement, warnings: TextRef[]): Bookmark {
   const field = (tag: string): string => elementText(childElements(bookmark, tag)[0]) ?? '';
   return { name: field('Name').trim() || 'Bookmark', localPath: field('LocalDir'), remotePath: readRemoteDir(field('RemoteDir'), warnings) };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { errorText } from '../../shared/error-texts';
+import { errorText, type ErrorTextId, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
 import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shared/models';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { exportSites } from './export-sites';
@@ -206,7 +206,10 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     async importFileZilla(xml) {
       const parsed = parseFileZillaSites(xml);
       const skipped = [...parsed.skipped];
-      const warnings: string[] = [];
+      const warnings: Notice[] = [];
+      const warn = (id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): void => {
+        warnings.push({ text: errorText(id, values, valueTexts), textRef: { message: id, values, ...(valueTexts ? { valueTexts } : {}) } });
+      };
       const ready: { fields: ReturnType<typeof validateSiteInput>; password: StoredPassword | null }[] = [];
       let droppedPasswords = 0;
       let dropReason = '';
@@ -219,7 +222,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
           skipped.push({ name: label, reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : String(error) });
           continue;
         }
-        warnings.push(...siteWarnings.map((warning) => `${label}: ${warning}`));
+        for (const warning of siteWarnings) warn('import.site-warning', { site: label }, { warning });
         let password: StoredPassword | null = null;
         if (fields.logonType === 'normal' && typeof input.password === 'string' && input.password !== '') {
           const sealed = await seal(input.password);
@@ -230,13 +233,13 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         }
         ready.push({ fields, password });
       }
-      if (droppedPasswords > 0) warnings.push(`${droppedPasswords} password(s) were not imported: ${dropReason} Ferry will ask for them when connecting.`);
+      if (droppedPasswords > 0) warn('import.passwords-dropped', { count: droppedPasswords, reason: dropReason });
       return update((doc) => {
         const sites = [...doc.sites];
         const imported: string[] = [];
         for (const { fields, password } of ready) {
           const name = uniqueName({ ...doc, sites }, fields.folder, fields.name);
-          if (name !== fields.name) warnings.push(`${joinSitePath(fields.folder, fields.name)} already exists; imported as "${name}".`);
+          if (name !== fields.name) warn('import.renamed', { site: joinSitePath(fields.folder, fields.name), name });
           sites.push({ ...fields, id: randomUUID(), name, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password });
           imported.push(joinSitePath(fields.folder, name));
         }

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { parseFileZillaSites } from '../../../src/main/sites/filezilla-import';
+import { ERROR_TEXTS_EN, sayText, type TextRef } from '../../../src/shared/error-texts';
+import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
 
 const FIXTURE = readFileSync(new URL('./fixtures/sitemanager.xml', import.meta.url), 'utf8');
+const english = (warning: TextRef): string => sayText(ERROR_TEXTS_EN, warning);
 
 describe('parseFileZillaSites (sitemanager.xml fixture)', () => {
   const parsed = parseFileZillaSites(FIXTURE);
@@ -30,10 +34,16 @@ describe('parseFileZillaSites (sitemanager.xml fixture)', () => {
       'Secure/Windows server',
       'Secure/Old style name',
     ]);
-    expect(parsed.skipped).toEqual([
+    expect(parsed.skipped.map(({ name, reason }) => ({ name, reason }))).toEqual([
       { name: 'Secure/SFTP box', reason: expect.stringMatching(/SFTP/) },
       { name: 'Secure/Key logon', reason: expect.stringMatching(/Key file/) },
       { name: 'Secure/Bucket', reason: expect.stringMatching(/Amazon S3/) },
+    ]);
+    // The window says why in its language, from the same sentences.
+    expect(parsed.skipped.map((skip) => localizeError({ message: skip.reason, hint: '', text: skip.text }, 'zh-CN').message)).toEqual([
+      'SFTP (SSH) 不是 FTP 或 FTPS；Ferry 只支持 FTP 和 FTPS。',
+      '密钥文件登录用于 SFTP；Ferry 只支持 FTP 和 FTPS。',
+      'Amazon S3 不是 FTP 或 FTPS；Ferry 只支持 FTP 和 FTPS。',
     ]);
   });
 
@@ -74,18 +84,21 @@ describe('parseFileZillaSites (sitemanager.xml fixture)', () => {
 
   it('06-account logon becomes normal with a warning; interactive becomes ask', () => {
     expect(site('Account site').input).toMatchObject({ logonType: 'normal', user: 'gina', password: 'acct-pass' });
-    expect(site('Account site').warnings).toEqual([expect.stringMatching(/Account.*ACCT/)]);
+    expect(site('Account site').warnings.map(english)).toEqual([expect.stringMatching(/Account.*ACCT/)]);
+    expect(site('Interactive').warnings.map(english)).toEqual(['"Interactive" logon became "Ask for password".']);
+    expect(site('Interactive').warnings.map((warning) => sayText(ERROR_TEXTS_ZH_CN, warning))).toEqual(['“交互式”登录已改为“询问密码”。']);
     expect(site('Interactive').input).toMatchObject({ logonType: 'ask', user: 'hank' });
   });
 
   it('07-master-password-protected password is not imported, and says so', () => {
     expect(site('Master password').input.password).toBeNull();
-    expect(site('Master password').warnings).toEqual([expect.stringMatching(/master password/)]);
+    expect(site('Master password').warnings.map(english)).toEqual([expect.stringMatching(/master password/)]);
   });
 
   it('08-DOS remote folder, connection limit capped at 10', () => {
     expect(site('Windows server').input).toMatchObject({ remoteDir: 'C:\\windows\\path', connectionLimit: 10 });
-    expect(site('Windows server').warnings).toEqual([expect.stringMatching(/lowered to 10/)]);
+    expect(site('Windows server').warnings.map(english)).toEqual([expect.stringMatching(/lowered to 10/)]);
+    expect(site('Windows server').warnings.map((warning) => sayText(ERROR_TEXTS_ZH_CN, warning))).toEqual(['连接数限制 20 已降为 Ferry 的上限 10。']);
   });
 
   it('09-old style: name as trailing text, password without an encoding attribute', () => {

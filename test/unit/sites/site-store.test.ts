@@ -196,7 +196,9 @@ describe('site store', () => {
     const report = await store.importFileZilla(FIXTURE);
     expect(report.imported).toHaveLength(10);
     expect(report.skipped.map((skip) => skip.name)).toEqual(['Secure/SFTP box', 'Secure/Key logon', 'Secure/Bucket']);
-    expect(report.warnings.join('\n')).toMatch(/Account site.*ACCT/);
+    expect(report.warnings.map((warning) => warning.text).join('\n')).toMatch(/Account site.*ACCT/);
+    // In a Chinese window: each warning names its site, in Chinese.
+    expect(report.warnings.map((warning) => localizeLogLine(warning, 'zh-CN').text)).toContain('Secure/Account site：“帐户”登录已改为“正常”：Ferry 不发送 ACCT，因此舍弃了帐户。');
     const gbk = await store.findByPath('Work/China/GBK server');
     expect(gbk).toMatchObject({ charset: 'gbk', hasPassword: true });
     expect(await store.getPassword(gbk.id)).toBe('gbk-secret');
@@ -204,7 +206,8 @@ describe('site store', () => {
     expect(list.folders).toContainEqual(['Work', 'Empty folder']);
     const again = await store.importFileZilla(FIXTURE);
     expect(again.imported).toContain('Public mirror (2)');
-    expect(again.warnings.join('\n')).toMatch(/already exists; imported as "Public mirror \(2\)"/);
+    expect(again.warnings.map((warning) => warning.text).join('\n')).toMatch(/already exists; imported as "Public mirror \(2\)"/);
+    expect(again.warnings.map((warning) => localizeLogLine(warning, 'zh-CN').text)).toContain('Public mirror 已存在；已导入为“Public mirror (2)”。');
   });
 
   it('exports JSON without any password', async () => {
@@ -238,7 +241,7 @@ describe('site store', () => {
       const bare = await openSiteStore({ home, vault });
       const report = await bare.importFileZilla(FIXTURE);
       expect(report.imported).toHaveLength(10);
-      expect(report.warnings).toContainEqual(expect.stringMatching(/5 password\(s\) were not imported: .*no keyring/));
+      expect(report.warnings.map((warning) => warning.text)).toContainEqual(expect.stringMatching(/5 password\(s\) were not imported: .*no keyring/));
     });
 
     it('a password saved by another vault gives a clear error, not garbage', async () => {
