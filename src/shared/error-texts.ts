@@ -70,6 +70,8 @@ export const ERROR_TEXTS_EN = {
   'log.reconnecting': 'The connection was lost; reconnecting…',
   'log.dropped': '{reason} Ferry reconnects at your next action.',
   'log.search-skipped': 'Search: skipped {path}: {reason}',
+  'log.copied-fxp': 'Copied {from} to {site}:{to} server to server.',
+  'log.copied-relay': 'Copied {from} to {site}:{to} through this computer.',
   'log.unreadable-line': 'Could not read this listing line: {line}',
   'log.unreadable-more': '… and {count} more listing lines that could not be read',
   'log.chmod-links': '{count} symbolic link(s) under {path} left as they are (changing one would change what it points to).',
@@ -78,6 +80,19 @@ export const ERROR_TEXTS_EN = {
   'log.not-utf8.other': 'File names in {folder} are not UTF-8, so they show garbled: their charset is not one Ferry recognizes.',
   'log.not-utf8.hint': "Set this site's encoding to {charset} (Site Manager → Charset; command line: --charset {charset}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
   'log.not-utf8.other.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
+
+  // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
+  'custom.empty': 'No command given.',
+  'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',
+  'custom.data': '{verb} needs a data connection, which a custom command cannot carry.',
+  'custom.data.hint': 'Browse and transfer with the panes and the queue; for a raw transfer use the command line (ferry get/put/ls).',
+  'custom.session': "{verb} would change the session's login, encryption or transfer settings under Ferry's feet.",
+  'custom.session.hint': 'Change these in the Site Manager and connect again; use Disconnect to end the session.',
+
+  // The server's greeting was a refusal. {reply}: the server's "421 …" line.
+  'connect.greeting-refused': 'The server refused the connection: {reply}',
+  'connect.greeting-too-many.hint': 'The server has too many connections (perhaps from you). Close other sessions or lower the connection limit, then try again.',
+  'connect.greeting-refused.hint': 'Try again later or contact the server administrator.',
 
   // The control connection could not be opened. {where} is host:port.
   'connect.refused': '{where} refused the connection.',

@@ -255,7 +255,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:copy-to-site': async ({ sessionId, paths, siteId, targetDir, viaLocal, overwrite }) => {
       // Two connections of their own (browsing goes on): the session's server, and the target site as it would connect.
       const target = await resolve({ kind: 'site', siteId }, undefined);
-      const log = (text: string): void => emit('log:line', { sessionId, kind: 'info', text, at: Date.now() });
+      const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
       const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: '));
       try {
         const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...(line.textRef ? { textRef: { ...line.textRef, prefix: `to ${target.label}: ` } } : {}) }) });
@@ -270,7 +270,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
             if (viaLocal) await relayTransfer(source, remotePath, destination, targetPath);
             else await fxpTransfer(source, remotePath, destination, targetPath);
             copied += 1;
-            log(`Copied ${remotePath} to ${target.label}:${targetPath}${viaLocal ? ' through this computer' : ' server to server'}.`);
+            log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from: remotePath, site: target.label, to: targetPath });
           }
           return { copied, conflicts: [] };
         } finally {

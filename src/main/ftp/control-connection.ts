@@ -106,8 +106,7 @@ export class ControlConnection {
         kind: 'server-reply',
         code: greeting.code,
         command: '(greeting)',
-        message: `The server refused the connection: ${greeting.code} ${greeting.message}`,
-        hint: tooMany ? 'The server has too many connections (perhaps from you). Close other sessions or lower the connection limit, then try again.' : 'Try again later or contact the server administrator.',
+        ...sentences('connect.greeting-refused', tooMany ? 'connect.greeting-too-many.hint' : 'connect.greeting-refused.hint', { reply: `${greeting.code} ${greeting.message}` }),
         retryable: tooMany,
       });
     }

@@ -1,4 +1,5 @@
 import type { FerryErrorData } from '../../shared/errors';
+import { sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 
 /**
  * The one exception type the engine throws; it only wraps the serializable data.
@@ -22,4 +23,9 @@ export function toErrorData(error: unknown): FerryErrorData {
 
 export function invalidInput(message: string, hint: string): FtpError {
   return new FtpError({ kind: 'invalid-input', message, hint, retryable: false });
+}
+
+/** An invalid-input error made of sentences of the shared table, so the window says it in its own language. */
+export function invalidInputText(message: ErrorTextId, hint: ErrorTextId, values: ErrorTextValues = {}): FtpError {
+  return new FtpError({ kind: 'invalid-input', ...sentences(message, hint, values), retryable: false });
 }

@@ -1,0 +1,100 @@
+/**
+ * Main's own words that reach the window, in a Chinese window, behind the contract against real vsftpd: what a
+ * copy to another site logged ("Copied /a.txt to To:/a.txt server to server."), a custom command the session cannot
+ * carry ("LIST needs a data connection …"), and a server that refuses at its greeting ("The server refused the
+ * connection: 421 …") were English sentences without ids, so a Chinese window showed them in English. Each is now
+ * made of sentences of the shared table and said in Chinese; the English (log file, CLI) is unchanged.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import type { FerryErrorData } from '../../../src/shared/errors';
+import type { LogLine } from '../../../src/shared/models';
+import { createServices, type Services } from '../../../src/main/app/create-services';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { siteInput } from '../../unit/sites/helpers';
+
+describe('简体中文: main’s own words (vsftpd)', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  let full: RunningServer;
+  let home: string;
+  let services: Services;
+  const logs: LogLine[] = [];
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+  async function failure<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<FerryErrorData> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (result.ok) throw new Error(`${channel} did not fail`);
+    return result.error;
+  }
+  const siteFor = (server: RunningServer, name: string) => call('sites:save', siteInput({ name, host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password }));
+
+  beforeAll(async () => {
+    // `full` takes one client at a time: a second connection is refused at the greeting (421).
+    [source, target, full] = await Promise.all([startServer('vsftpd'), startServer('vsftpd'), startServer('vsftpd', { vsftpdConfig: ['max_clients=1'] })]);
+    fs.writeFileSync(path.join(source.root, 'a.txt'), 'a');
+    fs.chownSync(path.join(source.root, 'a.txt'), fs.statSync(source.root).uid, fs.statSync(source.root).gid);
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-main-words-zh-'));
+    services = await createServices({
+      home,
+      vault: createFileKeyVault(home),
+      host: 'web',
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'log:line') logs.push(payload as LogLine);
+      },
+    });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await Promise.all([source?.stop(), target?.stop(), full?.stop()]);
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('a copy to another site, server to server and through this computer, is logged in Chinese', async () => {
+    const from = await siteFor(source, 'From');
+    const to = await siteFor(target, 'To');
+    const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    await call('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: to.id, targetDir: '/', viaLocal: false, overwrite: true });
+    await call('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: to.id, targetDir: '/', viaLocal: true, overwrite: true });
+    const copied = logs.filter((line) => line.sessionId === sessionId && line.kind === 'info' && line.text.startsWith('Copied '));
+    expect(copied.map((line) => line.text)).toEqual(['Copied /a.txt to To:/a.txt server to server.', 'Copied /a.txt to To:/a.txt through this computer.']);
+    expect(copied.map((line) => localizeLogLine(line, 'zh-CN').text)).toEqual(['已将 /a.txt 复制到 To:/a.txt（服务器到服务器）。', '已将 /a.txt 复制到 To:/a.txt（经由本机中转）。']);
+    await call('session:disconnect', { sessionId });
+  });
+
+  it('a custom command that needs a data connection is refused in Chinese', async () => {
+    const from = await siteFor(source, 'Raw');
+    const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    const refused = await failure('session:raw', { sessionId, command: 'LIST' });
+    expect(refused).toMatchObject({ kind: 'invalid-input', message: 'LIST needs a data connection, which a custom command cannot carry.' });
+    expect(localizeError(refused, 'zh-CN')).toEqual({
+      message: 'LIST 需要数据连接，而自定义命令无法承载数据连接。',
+      hint: '请用文件窗格和传输队列来浏览和传输；要直接传输文件，请使用命令行（ferry get/put/ls）。',
+    });
+    const session = await failure('session:raw', { sessionId, command: 'user someone' });
+    expect(localizeError(session, 'zh-CN').message).toBe('USER 会在 Ferry 不知情的情况下改变会话的登录、加密或传输设置。');
+    await call('session:disconnect', { sessionId });
+  });
+
+  it('a server refusing at its greeting (too many connections) is explained in Chinese', async () => {
+    const site = await siteFor(full, 'Full');
+    const first = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    const refused = await failure('session:connect', { target: { kind: 'site', siteId: site.id } });
+    expect(refused.message).toMatch(/^The server refused the connection: 421 /);
+    const shown = localizeError(refused, 'zh-CN');
+    expect(shown.message).toMatch(/^服务器拒绝了连接：421 /);
+    expect(shown.hint).toBe('服务器上的连接太多（其中可能有你自己的）。请关闭其他会话或降低连接数限制，然后重试。');
+    await call('session:disconnect', { sessionId: first.sessionId });
+  });
+});
