@@ -125,6 +125,10 @@ export const ERROR_TEXTS_EN = {
   'timeout.reply': 'No reply from {host} to "{command}" within {seconds} s.',
   'timeout.reply.hint': 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
   // A command whose reply never came whole: what did come, named. {text}: the server's words, cut; {code}: a reply code.
+  // A listing Ferry stopped reading. {limit}: "256 MiB", or a number of entries ("1,000,000").
+  'listing.too-large': 'The listing of {path} is larger than {limit}; Ferry stopped reading it.',
+  'listing.too-many': 'The listing of {path} has more than {limit} entries; Ferry stopped reading it.',
+  'listing.too-big.hint': 'The folder is too large to list at once (memory would run out). Work in its subfolders, transfer files by their full path (ferry get), or ask the server administrator to split the folder.',
   'timeout.asked-to-wait': 'The server {host} asked to wait ("{reply}") and then sent nothing more within {seconds} s.',
   'timeout.asked-to-wait.hint': 'The server is not ready yet (starting up, or too busy). Try again after the time it named, or raise the timeout in the settings.',
   'reply.unterminated': 'The server {host} sent "{text}" in answer to "{command}" but never ended the line (FTP lines end with CR LF): nothing more came within {seconds} s.',

@@ -192,6 +192,59 @@ describe('passive mode replies', () => {
   }, 30_000);
 });
 
+describe('listing limits', () => {
+  /** `count` EPLF lines of 8–14 bytes: the tiniest entries a server can send (a million fit in 14 MB). */
+  function tinyEntries(count: number): Buffer {
+    const parts: string[] = [];
+    for (let index = 0; index < count; index += 1) parts.push(`+r,\t${index}\r\n`);
+    return Buffer.from(parts.join(''));
+  }
+
+  it('a folder of 1,000,001 tiny entries: a clear error, reading stopped, the connection still usable; 1,000,000 are listed', async () => {
+    let size = 1_000_001;
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_a, session) => session.reply(213, '7'),
+        LIST: async (_a, session) => {
+          session.reply(150, 'Here it comes');
+          const data = await session.passiveData();
+          data.on('error', () => undefined);
+          data.end(tinyEntries(size), () => session.reply(226, 'Done'));
+        },
+        ABOR: (_a, session) => session.reply(226, 'Abort successful'),
+      },
+    });
+    const client = await FtpClient.connect(options(server, { commandTimeoutMs: 20_000, dataTimeoutMs: 20_000 }));
+    try {
+      const error = await errorOf(client.list('/huge'));
+      expect(error.data).toMatchObject({ kind: 'protocol', retryable: false });
+      expect(error.data.message).toBe('The listing of /huge has more than 1,000,000 entries; Ferry stopped reading it.');
+      expect(error.data.hint).toMatch(/too large to list at once/);
+      expect(error.data.text?.message).toBe('listing.too-many');
+      expect(await client.size('/file')).toBe(7);
+      size = 1_000_000;
+      const listed = await client.list('/huge');
+      expect(listed.entries).toHaveLength(1_000_000);
+      expect(listed.entries[999_999]?.name).toBe('999999');
+    } finally {
+      client.close();
+    }
+  }, 120_000);
+
+  it('the entry limit counts bare-CR lines too, and a lower limit can be set', async () => {
+    server = await startScriptedServer({
+      handlers: { LIST: listing(Array.from({ length: 11 }, (_, index) => `+r,\tf${index}\r`).join('')) },
+    });
+    const client = await FtpClient.connect(options(server, { maxListingEntries: 10 }));
+    try {
+      const error = await errorOf(client.list('/'));
+      expect(error.data.message).toBe('The listing of / has more than 10 entries; Ferry stopped reading it.');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('the server hanging up', () => {
   it.each(['passive', 'active'] as const)('closing the control connection midway through a download (%s mode): named as such, partial file kept for resuming', async (mode) => {
     server = await startScriptedServer({

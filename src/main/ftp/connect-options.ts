@@ -48,6 +48,8 @@ export interface ConnectOptions {
   readonly keepAliveMs?: number;
   /** The largest directory listing accepted, in bytes. */
   readonly maxListingBytes?: number;
+  /** The most lines (entries) a directory listing may have: tiny entries exhaust memory long before the byte cap. */
+  readonly maxListingEntries?: number;
   readonly onTranscript?: TranscriptListener;
   /** The server or the network closed the control connection (not Ferry: `quit()`/`close()` do not call it). */
   readonly onClosed?: (reason: FerryErrorData) => void;
@@ -59,4 +61,7 @@ export const DEFAULTS = {
   dataTimeoutMs: 20_000,
   keepAliveMs: 60_000,
   maxListingBytes: 256 * 1024 * 1024,
+  // docs/engine.md, "Listing limits": 1M entries is 0.1–0.5 GB of heap and 1.5–8 s of parsing; 20M tiny ones (which
+  // fit in 256 MiB) took 3.3 GB, near V8's 4 GB limit, and could not be sent to the window (JSON over 512 MB).
+  maxListingEntries: 1_000_000,
 } as const;

@@ -562,6 +562,7 @@ export class FtpClient {
     const chunks: Buffer[] = [];
     let total = 0;
     const limit = this.session.maxListingBytes;
+    const lines = new LineCounter(this.session.maxListingEntries);
     const compressed = await this.compressFor(null);
     await runDataTransfer(
       this.session,
@@ -573,6 +574,10 @@ export class FtpClient {
               total += chunk.length;
               if (total > limit) {
                 callback(listingTooLarge(subject, limit));
+                return;
+              }
+              if (lines.add(chunk)) {
+                callback(listingTooManyEntries(subject, lines.limit));
                 return;
               }
               chunks.push(chunk);
@@ -587,6 +592,10 @@ export class FtpClient {
           if (total > limit) {
             socket.destroy();
             throw listingTooLarge(subject, limit);
+          }
+          if (lines.add(chunk)) {
+            socket.destroy();
+            throw listingTooManyEntries(subject, lines.limit);
           }
           chunks.push(chunk);
         }
@@ -623,7 +632,29 @@ function fileSlice(file: FileHandle, offset: number, length: number | undefined)
 }
 
 function listingTooLarge(subject: string, limit: number): FtpError {
-  return new FtpError({ kind: 'protocol', message: `The listing of ${subject} is larger than ${Math.round(limit / 1048576)} MiB.`, hint: 'The folder is too large to list at once; open a subfolder, or raise the listing limit.', retryable: false });
+  const size = limit >= 1048576 ? `${Math.round(limit / 1048576)} MiB` : `${limit} bytes`;
+  return new FtpError({ kind: 'protocol', ...sentences('listing.too-large', 'listing.too-big.hint', { path: subject, limit: size }), retryable: false });
+}
+
+function listingTooManyEntries(subject: string, limit: number): FtpError {
+  return new FtpError({ kind: 'protocol', ...sentences('listing.too-many', 'listing.too-big.hint', { path: subject, limit: limit.toLocaleString('en-US') }), retryable: false });
+}
+
+/**
+ * Counts a listing's lines as its bytes arrive, to stop at `limit` before they are kept and parsed. Lines end in LF,
+ * CR LF or (old devices) a bare CR: the larger of the LF and CR counts is the number of lines.
+ */
+class LineCounter {
+  private lf = 0;
+  private cr = 0;
+  constructor(readonly limit: number) {}
+
+  /** Count `chunk`'s line ends; true once there are more lines than the limit. */
+  add(chunk: Buffer): boolean {
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) this.lf += 1;
+    for (let at = chunk.indexOf(13); at !== -1; at = chunk.indexOf(13, at + 1)) this.cr += 1;
+    return Math.max(this.lf, this.cr) > this.limit;
+  }
 }
 
 /**

@@ -24,6 +24,7 @@ export interface FtpSession {
   readonly dataOptions: DataChannelOptions;
   readonly memory: DataChannelMemory;
   readonly maxListingBytes: number;
+  readonly maxListingEntries: number;
   readonly system: string | null;
   /** The server's clock zone (minutes east of UTC) for LIST times; null: unknown, LIST times stay as written. */
   readonly serverTimeZone: number | null;
@@ -107,6 +108,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       tlsMode,
       protectedData,
       maxListingBytes: options.maxListingBytes ?? DEFAULTS.maxListingBytes,
+      maxListingEntries: options.maxListingEntries ?? DEFAULTS.maxListingEntries,
       serverTimeZone: options.serverTimeZone ?? null,
       compression,
       representation: { ascii: false },

@@ -107,6 +107,9 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   'timeout.reply': '{host} 在 {seconds} 秒内没有回应“{command}”。',
   'timeout.reply.hint': '服务器或网络很慢或已断开。请重试，或在设置中调大超时时间。',
+  'listing.too-large': '{path} 的目录列表大于 {limit}；Ferry 已停止读取。',
+  'listing.too-many': '{path} 的目录列表超过 {limit} 个条目；Ferry 已停止读取。',
+  'listing.too-big.hint': '该文件夹太大，无法一次列出（内存会耗尽）。请在其子文件夹中操作、按完整路径传输文件（ferry get），或请服务器管理员拆分该文件夹。',
   'timeout.asked-to-wait': '服务器 {host} 要求等待（“{reply}”），之后 {seconds} 秒内没有再发送任何内容。',
   'timeout.asked-to-wait.hint': '服务器尚未就绪（正在启动或过于繁忙）。请在它指明的时间之后重试，或在设置中调大超时时间。',
   'reply.unterminated': '服务器 {host} 回应“{command}”时发送了“{text}”，但这一行始终没有结束（FTP 的每一行以 CR LF 结尾）：{seconds} 秒内再无后续内容。',
