@@ -53,8 +53,15 @@ export interface AuthError extends ErrorBase {
   readonly kind: 'auth';
   readonly code: number;
 }
+/**
+ * Why a TLS handshake failed (ftp/tls-handshake-errors.ts): the server went on in plain text after AUTH TLS, no TLS
+ * version or no cipher in common, the server hung up or said nothing during the handshake, or something else.
+ */
+export type TlsFailureCause = 'not-tls' | 'version' | 'cipher' | 'closed' | 'timeout' | 'other';
 export interface TlsError extends ErrorBase {
   readonly kind: 'tls';
+  /** Set for a failed handshake; absent for refusals said in FTP (AUTH TLS or PROT P refused, implicit FTPS on a plain port). */
+  readonly cause?: TlsFailureCause;
 }
 export interface CertificateError extends ErrorBase {
   readonly kind: 'certificate';

@@ -7,6 +7,8 @@ import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
 import { implicitTlsMismatch } from './tls-errors';
+import { handshakeCause, handshakeError, openSslDetail } from './tls-handshake-errors';
+import type { TlsError } from '../../shared/errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
@@ -216,8 +218,23 @@ export class ControlConnection {
     plain.off('data', this.onData);
     const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
       const socket = tls.connect({ ...tlsOptions, socket: plain });
-      const fail = (error: Error): void => reject(new FtpError({ kind: 'tls', ...sentences('tls.handshake', 'tls.handshake.hint', { host: this.options.host, detail: error.message }), retryable: false }));
+      // The handshake has no command waiting on it: without this a server silent after its 234 would hang the connect.
+      const seconds = Math.round(this.options.commandTimeoutMs / 1000);
+      const timer = setTimeout(() => {
+        socket.off('error', fail);
+        socket.on('error', () => undefined);
+        socket.destroy();
+        reject(new FtpError(handshakeError('timeout', this.options.host, true, null, seconds)));
+      }, this.options.commandTimeoutMs);
+      // In words for the user; OpenSSL's own text only in the message log.
+      const fail = (error: NodeJS.ErrnoException): void => {
+        clearTimeout(timer);
+        socket.on('error', () => undefined);
+        this.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
+        reject(new FtpError(handshakeError(handshakeCause(error), this.options.host, true, error)));
+      };
       socket.once('secureConnect', () => {
+        clearTimeout(timer);
         socket.off('error', fail);
         resolve(socket);
       });
@@ -495,7 +512,7 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
     const onError = (error: NodeJS.ErrnoException): void => {
       clearTimeout(timer);
       socket.destroy();
-      reject(new FtpError((implicit && implicitTlsMismatch(error, options.host, options.port)) || describeSocketError(error, options.host, options.port)));
+      reject(new FtpError((implicit && (implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options))) || describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once(implicit ? 'secureConnect' : 'connect', () => {
@@ -506,6 +523,17 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
       resolve(socket);
     });
   });
+}
+
+/**
+ * Implicit FTPS failing in OpenSSL (no TLS version or cipher in common, …): said in words like an explicit handshake,
+ * OpenSSL's text to the message log. Socket errors (refused, reset, …) and a plain-FTP port are said elsewhere: null.
+ */
+function implicitHandshakeFailure(error: NodeJS.ErrnoException, options: ControlConnectionOptions): TlsError | null {
+  if (!(error.code ?? '').startsWith('ERR_SSL_')) return null;
+  const values = { detail: openSslDetail(error) };
+  options.onTranscript?.({ kind: 'info', text: errorText('log.tls-detail', values), textRef: { message: 'log.tls-detail', values }, at: Date.now() });
+  return handshakeError(handshakeCause(error), options.host, false, error);
 }
 
 /** Through the proxy to the server's host name; implicit FTPS then starts TLS on that tunnel. */
@@ -521,7 +549,7 @@ async function openSocketViaProxy(options: ControlConnectionOptions, proxy: Prox
     const socket = tls.connect({ ...implicit, socket: tunnel });
     const onError = (error: NodeJS.ErrnoException): void => {
       socket.destroy();
-      reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? describeSocketError(error, options.host, options.port)));
+      reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options) ?? describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once('secureConnect', () => {

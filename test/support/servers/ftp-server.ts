@@ -59,6 +59,8 @@ export interface StartOptions {
   vsftpdConfig?: readonly string[];
   /** The certificate (and chain) to serve instead of the shared self-signed one (`createTestCertificateChain`). */
   certificate?: TestCertificate;
+  /** proftpd only: `TLSProtocol` (default "TLSv1.2 TLSv1.3") and `TLSCipherSuite`, for a server Ferry cannot agree with. */
+  proftpdTls?: { readonly protocols?: string; readonly ciphers?: string };
   /** proftpd only: extra directives appended to its config, e.g. `LoadModule mod_deflate.c` and `DeflateEngine on` (MODE Z). */
   proftpdConfig?: readonly string[];
 }
@@ -267,8 +269,9 @@ function probeGreeting(host: string, port: number, implicitTls: boolean, timeout
   return new Promise((resolve, reject) => {
     let buffer = '';
     let greeted = false;
+    // Any TLS version and cipher: a server set up to offer only old ones (proftpdTls) must still be seen to be up.
     const socket: net.Socket = implicitTls
-      ? tls.connect({ host, port, rejectUnauthorized: false })
+      ? tls.connect({ host, port, rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: 'ALL:@SECLEVEL=0' })
       : net.connect({ host, port });
     const timer = setTimeout(() => finish(new Error('timed out waiting for 220')), timeoutMs);
     function finish(error?: Error): void {
@@ -533,7 +536,8 @@ async function proftpdLaunch(ctx: LaunchContext): Promise<Launch> {
     lines.push(
       '<IfModule mod_tls.c>',
       '  TLSEngine on',
-      '  TLSProtocol TLSv1.2 TLSv1.3',
+      `  TLSProtocol ${o.proftpdTls?.protocols ?? 'TLSv1.2 TLSv1.3'}`,
+      ...(o.proftpdTls?.ciphers ? [`  TLSCipherSuite ${o.proftpdTls.ciphers}`] : []),
       `  TLSRSACertificateFile ${ctx.cert.certFile}`,
       `  TLSRSACertificateKeyFile ${ctx.cert.keyFile}`,
       '  TLSVerifyClient off',

@@ -1,0 +1,141 @@
+/**
+ * A failed TLS handshake said in words, not OpenSSL's ("error:0A00010B:SSL routines:ssl3_get_record:wrong version
+ * number:../deps/openssl/…"): what happened, the likely cause and the fix, with a typed cause — OpenSSL's own text
+ * only as a detail line in the message log. Real servers where they can show it (proftpd offering only TLS 1.1, or
+ * only a cipher Ferry does not use; explicit and implicit FTPS), a fixture FTPS server for the rest (after AUTH TLS:
+ * plain text, a hang-up, silence — which used to hang the connect for ever).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import type { ConnectOptions, TlsMode } from '../../src/main/ftp/connect-options';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import type { TranscriptLine } from '../../src/main/ftp/transcript';
+import { localizeError } from '../../src/renderer/lib/localize-error';
+import type { FerryErrorData, TlsFailureCause } from '../../src/shared/errors';
+import { startTlsFtpServer, type AuthTlsBehaviour } from '../support/fixtures/tls-ftp-server';
+import { ensureServerBinaries, startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
+import { getTestCertificate } from '../support/servers/tls-cert';
+
+interface Failure {
+  readonly error: FerryErrorData;
+  readonly log: readonly TranscriptLine[];
+  readonly ms: number;
+}
+
+async function failToConnect(options: ConnectOptions): Promise<Failure> {
+  const log: TranscriptLine[] = [];
+  const started = Date.now();
+  const result = await FtpClient.connect({ user: 'u', password: 'p', commandTimeoutMs: 2_000, connectTimeoutMs: 5_000, ...options, onTranscript: (line) => log.push(line) }).then(
+    async (client) => {
+      await client.quit();
+      return null;
+    },
+    (caught: unknown) => caught,
+  );
+  expect(result, 'the connection should have failed').toBeInstanceOf(FtpError);
+  return { error: (result as FtpError).data, log, ms: Date.now() - started };
+}
+
+/** Words only: none of OpenSSL's error queue in what the user reads. */
+function expectNoOpenSslText(error: FerryErrorData): void {
+  for (const text of [error.message, error.hint]) expect(text).not.toMatch(/routines|ssl3_|error:[0-9A-F]{8}|deps\/openssl|SSL alert number|\.c:\d+/);
+}
+
+function expectCause(error: FerryErrorData, cause: TlsFailureCause): void {
+  expect(error.kind).toBe('tls');
+  if (error.kind === 'tls') expect(error.cause).toBe(cause);
+}
+
+const detailLine = (log: readonly TranscriptLine[]): string => log.find((line) => line.textRef?.message === 'log.tls-detail')?.text ?? '';
+
+describe('explicit FTPS: a server that misbehaves after AUTH TLS (fixture)', () => {
+  const servers: { stop(): Promise<void> }[] = [];
+  afterAll(async () => Promise.all(servers.map((server) => server.stop())));
+  const start = async (auth: AuthTlsBehaviour) => {
+    const cert = await getTestCertificate();
+    const server = await startTlsFtpServer({ auth, key: cert.keyPem, cert: cert.certPem });
+    servers.push(server);
+    return { host: server.host, port: server.port, tls: 'explicit' as const, trustedFingerprints: [cert.fingerprint256] };
+  };
+
+  it('goes on in plain text: "did not start TLS", the server\'s set-up named; OpenSSL\'s "wrong version number" only in the log', async () => {
+    const { error, log } = await failToConnect(await start('plaintext'));
+    expectCause(error, 'not-tls');
+    expect(error.message).toBe('127.0.0.1 accepted AUTH TLS but then did not start TLS: it went on in plain text, so no encrypted connection could be set up.');
+    expect(error.hint).toMatch(/^The server's FTPS set-up is broken/);
+    expect(error.retryable).toBe(false);
+    expectNoOpenSslText(error);
+    expect(detailLine(log)).toMatch(/^TLS handshake failed; OpenSSL said: .*wrong version number/);
+    expect(localizeError(error, 'zh-CN').message).toBe('127.0.0.1 接受了 AUTH TLS，但随后没有开始 TLS：它继续以明文通信，因此无法建立加密连接。');
+  });
+
+  it('hangs up during the handshake: said so, and worth another try', async () => {
+    const { error, log } = await failToConnect(await start('close'));
+    expectCause(error, 'closed');
+    expect(error.message).toBe('127.0.0.1 closed the connection during the TLS handshake, before encryption was set up.');
+    expect(error.retryable).toBe(true);
+    expectNoOpenSslText(error);
+    expect(detailLine(log)).toMatch(/socket disconnected before secure TLS connection was established/);
+  });
+
+  it('says nothing after its 234: a timeout after the command timeout, not a connect that never ends', async () => {
+    const { error, ms } = await failToConnect(await start('silent'));
+    expectCause(error, 'timeout');
+    expect(error.message).toBe('127.0.0.1 accepted AUTH TLS but did not answer the TLS handshake within 2 s.');
+    expect(error.retryable).toBe(true);
+    expect(ms).toBeLessThan(10_000);
+  }, 20_000);
+});
+
+const proftpd = (tls: 'explicit-required' | 'implicit', proftpdTls: StartOptions['proftpdTls']): { server: () => RunningServer } => {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    ensureServerBinaries(['proftpd']);
+    server = await startServer('proftpd', { tls, proftpdTls });
+  }, 60_000);
+  afterAll(async () => server?.stop());
+  return {
+    server: () => {
+      if (!server) throw new Error('proftpd did not start');
+      return server;
+    },
+  };
+};
+
+const against = (server: RunningServer, tls: TlsMode): ConnectOptions => ({ host: server.host, port: server.port, user: server.user, password: server.password, tls, trustedFingerprints: [server.certFingerprint256 ?? ''] });
+
+describe('proftpd offering only TLS 1.1', () => {
+  const explicit = proftpd('explicit-required', { protocols: 'TLSv1.1' });
+  it('explicit FTPS: no TLS version in common, the fix for the server admin; "alert protocol version" only in the log', async () => {
+    const { error, log } = await failToConnect(against(explicit.server(), 'explicit'));
+    expectCause(error, 'version');
+    expect(error.message).toBe('The TLS handshake with 127.0.0.1 failed: the server and Ferry have no TLS version in common. The server probably offers only TLS 1.0 or 1.1, which are no longer safe and which Ferry does not use.');
+    expect(error.hint).toBe('Ask the server admin to enable TLS 1.2 or TLS 1.3 (proftpd: TLSProtocol TLSv1.2 TLSv1.3).');
+    expectNoOpenSslText(error);
+    expect(detailLine(log)).toMatch(/alert protocol version/);
+    expect(localizeError(error, 'zh-CN').hint).toBe('请服务器管理员启用 TLS 1.2 或 TLS 1.3（proftpd：TLSProtocol TLSv1.2 TLSv1.3）。');
+  });
+});
+
+describe('proftpd with implicit FTPS allowing only a cipher Ferry does not use', () => {
+  const implicit = proftpd('implicit', { protocols: 'TLSv1.2', ciphers: 'CAMELLIA256-SHA' });
+  it('implicit FTPS: the same words as explicit, OpenSSL in the log', async () => {
+    const { error, log } = await failToConnect(against(implicit.server(), 'implicit'));
+    expectCause(error, 'cipher');
+    expect(error.message).toBe('The TLS handshake with 127.0.0.1 failed: the server accepted none of the ciphers Ferry offers (no cipher in common, or none that fits its certificate).');
+    expectNoOpenSslText(error);
+    expect(detailLine(log)).toMatch(/alert handshake failure/);
+  });
+});
+
+describe('proftpd allowing only a cipher Ferry does not use (TLS 1.2, CAMELLIA256-SHA)', () => {
+  const explicit = proftpd('explicit-required', { protocols: 'TLSv1.2', ciphers: 'CAMELLIA256-SHA' });
+  it('explicit FTPS: no cipher in common, the fix for the server admin', async () => {
+    const { error, log } = await failToConnect(against(explicit.server(), 'explicit'));
+    expectCause(error, 'cipher');
+    expect(error.message).toBe('The TLS handshake with 127.0.0.1 failed: the server accepted none of the ciphers Ferry offers (no cipher in common, or none that fits its certificate).');
+    expect(error.hint).toMatch(/^Ask the server admin to allow current ciphers/);
+    expectNoOpenSslText(error);
+    expect(detailLine(log)).toMatch(/alert handshake failure/);
+  });
+});
