@@ -81,6 +81,33 @@ export const ERROR_TEXTS_EN = {
   'log.not-utf8.hint': "Set this site's encoding to {charset} (Site Manager → Charset; command line: --charset {charset}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
   'log.not-utf8.other.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
 
+  // Server-to-server copies refused by one of the servers. {reply}: the server's "5xx …" line.
+  'fxp.pasv-refused': 'The target server would not listen for the other server (PASV). The server said: {reply}',
+  'fxp.port-refused': 'The source server refuses to send to another server ({where}): FXP is disabled there, as many servers do to stop bounce attacks. The server said: {reply}',
+  'fxp.store-refused': 'The target server would not store {path}. The server said: {reply}',
+  'fxp.send-refused': 'The source server would not send {path}. The server said: {reply}',
+  'fxp.refused.hint': 'Copy through this computer instead (ferry copy --via-local; in the window, the copy offers it), or ask the server admin to allow FXP.',
+  'fxp.path.hint': 'Check the path and your permissions on that server.',
+
+  // A charset name nobody knows (Site Manager → Charset, --charset).
+  'charset.unknown': 'Charset "{charset}" is not known.',
+  'charset.unknown.hint': 'Use "auto" (UTF-8) or a charset name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1251 or latin1.',
+  'charset.unknown-name': 'Unknown charset "{charset}".',
+  'charset.unknown-name.hint': 'Use a charset name such as utf-8, gbk, gb18030, big5, shift_jis or latin1.',
+
+  // A file given to the FileZilla import that is not FileZilla's site list.
+  'import.too-large': 'The file is larger than 32 MiB.',
+  'import.too-large.hint': "Choose FileZilla's sitemanager.xml (usually a few kilobytes).",
+  'import.not-xml': 'The file is not valid XML (line {line}: {detail}).',
+  'import.not-xml.hint': "Choose the sitemanager.xml from FileZilla's settings folder, or an export made with File > Export.",
+  'import.not-filezilla': 'This XML file is not a FileZilla site list (no <FileZilla3><Servers>).',
+  'import.not-filezilla.hint': "Choose sitemanager.xml from FileZilla's settings folder (e.g. ~/.config/filezilla or %APPDATA%\\FileZilla), or an export made with File > Export.",
+
+  // Active mode's external address asked of a URL (Settings → Active mode).
+  'active.external-url-failed': "Active mode: could not learn this computer's external address from {url}: {reason}.",
+  'active.external-url-failed.hint': 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this site.',
+  'active.external-url-not-ip': 'the answer was not an IP address ("{answer}")',
+
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',

@@ -6,6 +6,7 @@
  */
 import dns from 'node:dns';
 import net from 'node:net';
+import { errorText, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { isLocalNetworkAddress } from '../ftp/passive-reply';
 
@@ -41,11 +42,11 @@ export class ExternalAddressLookup {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.text()).trim();
     } catch (error) {
-      throw failure(url, error instanceof Error ? error.message : String(error));
+      throw failure(url, { reason: error instanceof Error ? error.message : String(error) });
     }
     // The answer may carry a newline or the address alone in a little text; the first token that is an address counts.
     const address = body.split(/\s+/).find((token) => net.isIP(token) !== 0);
-    if (!address) throw failure(url, `the answer was not an IP address ("${body.slice(0, 40)}")`);
+    if (!address) throw failure(url, {}, { reason: { id: 'active.external-url-not-ip', values: { answer: body.slice(0, 40) } } });
     this.known.set(url, { address, until: this.now() + KEEP_MS });
     return address;
   }
@@ -72,11 +73,10 @@ export async function externalAddressNeeded(
   }
 }
 
-function failure(url: string, reason: string): FtpError {
-  return new FtpError({
-    kind: 'invalid-input',
-    message: `Active mode: could not learn this computer's external address from ${url}: ${reason}.`,
-    hint: 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this site.',
-    retryable: true,
-  });
+/** `reason`: the fetch's own words as a value, or Ferry's as a sentence (valueTexts). */
+function failure(url: string, values: ErrorTextValues, valueTexts?: ValueTexts): FtpError {
+  const all = { url, ...values };
+  const message = errorText('active.external-url-failed', all, valueTexts);
+  const hint = errorText('active.external-url-failed.hint', all);
+  return new FtpError({ kind: 'invalid-input', message, hint, text: { message: 'active.external-url-failed', hint: 'active.external-url-failed.hint', values: all, ...(valueTexts ? { valueTexts } : {}) }, retryable: true });
 }

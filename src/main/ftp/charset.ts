@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 // Type-only: iconv-lite (550 KB of code and tables) is loaded by `loadCharset` only for a charset other than UTF-8.
 import type * as Iconv from 'iconv-lite';
-import { invalidInput } from './ftp-error';
+import { invalidInputText } from './ftp-error';
 
 /**
  * Encoding of paths on the wire: a site's charset (UTF-8 by default, GBK for many
@@ -46,7 +46,7 @@ export function resolveCharset(name: string | undefined): Charset {
   const codec = iconv;
   if (codec === null) throw new Error(`resolveCharset("${charsetName}") before loadCharset: iconv-lite is not loaded.`);
   if (!codec.encodingExists(charsetName)) {
-    throw invalidInput(`Unknown charset "${charsetName}".`, 'Use a charset name such as utf-8, gbk, gb18030, big5, shift_jis or latin1.');
+    throw invalidInputText('charset.unknown-name', 'charset.unknown-name.hint', { charset: charsetName });
   }
   const holds = (text: string): boolean => codec.decode(codec.encode(text, charsetName), charsetName) === text;
   return {

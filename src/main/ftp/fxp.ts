@@ -11,7 +11,7 @@ import { Transform } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FtpClient } from './ftp-client';
 import { FtpError } from './ftp-error';
-import { sentences } from '../../shared/error-texts';
+import { sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { formatPortArgument, isNonRoutableIpv4, parsePasvReply } from './passive-reply';
 import type { FtpReply } from './reply-parser';
 
@@ -28,11 +28,11 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   await target.setCompression(false);
   const pasv = await target.raw('PASV');
   const announced = pasv.code === 227 ? parsePasvReply(pasv.message) : null;
-  if (!announced || announced.host === null) throw refused(target, 'PASV', pasv, 'The target server would not listen for the other server (PASV).');
+  if (!announced || announced.host === null) throw refused('PASV', pasv, 'fxp.pasv-refused', {});
   // The source must reach the target: use the address it announced, unless that is private while the one we reach it at is not.
   const host = isNonRoutableIpv4(announced.host) && !isNonRoutableIpv4(target.peerAddress) ? target.peerAddress : announced.host;
   const port = await source.raw(`PORT ${formatPortArgument(host, announced.port)}`);
-  if (port.code >= 300) throw refused(source, 'PORT', port, `The source server refuses to send to another server (${host}:${announced.port}): FXP is disabled there, as many servers do to stop bounce attacks.`);
+  if (port.code >= 300) throw refused('PORT', port, 'fxp.port-refused', { where: `${host}:${announced.port}` });
 
   // Both at once: a passive-mode server (vsftpd) sends its 150 only once the data connection is there, so
   // waiting for the target's 150 before telling the source to send would wait forever.
@@ -44,7 +44,7 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   // A target that cannot store the file says so at once (553), before any connection: give it a moment, or the
   // source would already be sending into a listener nobody reads, and vsftpd then waits out its own timeout.
   const early = await Promise.race([store.then((reply) => reply, () => null), delay(TARGET_REFUSAL_GRACE_MS, null, { ref: false })]);
-  if (early !== null && early.code >= 300) throw refused(target, `STOR ${targetPath}`, early, `The target server would not store ${targetPath}.`);
+  if (early !== null && early.code >= 300) throw refused(`STOR ${targetPath}`, early, 'fxp.store-refused', { path: targetPath });
   const retrieve = source.thirdPartyTransfer(`RETR ${sourcePath}`, FINAL_REPLY_TIMEOUT_MS).finally(() => (retrieveDone = true));
   // One side refusing leaves the other waiting for a connection that will not come (until its own timeout): stop it.
   void retrieve.then((reply) => {
@@ -65,8 +65,8 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   const sentReply = sent.status === 'fulfilled' ? sent.value : null;
   const receivedReply = received.status === 'fulfilled' ? received.value : null;
   if (sentReply && sentReply.code < 300 && receivedReply && receivedReply.code < 300) return;
-  if (sentReply && sentReply.code >= 300 && !abortedSource) throw refused(source, `RETR ${sourcePath}`, sentReply, `The source server would not send ${sourcePath}.`);
-  if (receivedReply && receivedReply.code >= 300 && !abortedTarget) throw refused(target, `STOR ${targetPath}`, receivedReply, `The target server would not store ${targetPath}.`);
+  if (sentReply && sentReply.code >= 300 && !abortedSource) throw refused(`RETR ${sourcePath}`, sentReply, 'fxp.send-refused', { path: sourcePath });
+  if (receivedReply && receivedReply.code >= 300 && !abortedTarget) throw refused(`STOR ${targetPath}`, receivedReply, 'fxp.store-refused', { path: targetPath });
   throw (sent.status === 'rejected' ? sent.reason : received.status === 'rejected' ? received.reason : new Error('The server-to-server copy failed.')) as Error;
 }
 
@@ -84,14 +84,8 @@ export async function relayTransfer(source: FtpClient, sourcePath: string, targe
   return received;
 }
 
-function refused(client: FtpClient, command: string, reply: FtpReply, what: string): FtpError {
-  void client;
-  return new FtpError({
-    kind: 'server-reply',
-    code: reply.code,
-    command,
-    message: `${what} The server said: ${reply.code} ${reply.message}`,
-    hint: command === 'PORT' || command === 'PASV' ? 'Copy through this computer instead (ferry copy --via-local; in the window, the copy offers it), or ask the server admin to allow FXP.' : 'Check the path and your permissions on that server.',
-    retryable: false,
-  });
+/** One server's refusal, said as a sentence of the shared table (so the window can say it in its language). */
+function refused(command: string, reply: FtpReply, id: ErrorTextId, values: ErrorTextValues): FtpError {
+  const hint = command === 'PORT' || command === 'PASV' ? 'fxp.refused.hint' : 'fxp.path.hint';
+  return new FtpError({ kind: 'server-reply', code: reply.code, command, ...sentences(id, hint, { ...values, reply: `${reply.code} ${reply.message}` }), retryable: false });
 }

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { errorText, type ErrorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInputText } from '../ftp/ftp-error';
 import { decodeFileZillaPath } from './filezilla-path';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
 
@@ -65,12 +65,12 @@ interface XmlElement {
  * Pure: passwords come back decoded, for the store to encrypt; nothing is written here.
  */
 export function parseFileZillaSites(xml: string): FileZillaSites {
-  if (xml.length > MAX_XML_BYTES) throw invalidInput('The file is larger than 32 MiB.', 'Choose FileZilla\'s sitemanager.xml (usually a few kilobytes).');
+  if (xml.length > MAX_XML_BYTES) throw invalidInputText('import.too-large', 'import.too-large.hint');
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw invalidInput(`The file is not valid XML (line ${valid.err.line}: ${valid.err.msg}).`, 'Choose the sitemanager.xml from FileZilla\'s settings folder, or an export made with File > Export.');
+  if (valid !== true) throw invalidInputText('import.not-xml', 'import.not-xml.hint', { line: valid.err.line, detail: valid.err.msg });
   const root = toElements(new XMLParser(PARSER_OPTIONS).parse(xml) as unknown[]).find((element) => element.tag === 'FileZilla3');
   const servers = root ? childElements(root, 'Servers')[0] : undefined;
-  if (!servers) throw invalidInput('This XML file is not a FileZilla site list (no <FileZilla3><Servers>).', 'Choose sitemanager.xml from FileZilla\'s settings folder (e.g. ~/.config/filezilla or %APPDATA%\\FileZilla), or an export made with File > Export.');
+  if (!servers) throw invalidInputText('import.not-filezilla', 'import.not-filezilla.hint');
 
   const sites: FileZillaSite[] = [];
   const folders: string[][] = [];

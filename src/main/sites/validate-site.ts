@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInput, invalidInputText } from '../ftp/ftp-error';
 
 export const SITE_PROTOCOLS: readonly SiteProtocol[] = ['ftp-explicit-if-available', 'ftp-explicit', 'ftp-implicit', 'ftp-plain'];
 export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask'];
@@ -87,7 +87,7 @@ function validatePort(value: unknown): number {
 export function validateCharset(value: unknown): string {
   const charset = text(value, 'Charset').trim() || 'auto';
   if (charset.toLowerCase() === 'auto') return 'auto';
-  if (!iconv.encodingExists(charset)) throw invalidInput(`Charset "${charset}" is not known.`, 'Use "auto" (UTF-8) or a charset name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1251 or latin1.');
+  if (!iconv.encodingExists(charset)) throw invalidInputText('charset.unknown', 'charset.unknown.hint', { charset });
   return charset.toLowerCase();
 }
 

@@ -1,6 +1,7 @@
 /**
  * Main's own words that reach the window, in a Chinese window, behind the contract against real vsftpd: what a
- * copy to another site logged ("Copied /a.txt to To:/a.txt server to server."), a custom command the session cannot
+ * copy to another site logged ("Copied /a.txt to To:/a.txt server to server.") or why a server refused it (FXP
+ * disabled: the question "copy through this computer?" quotes it), a site's unknown charset, a custom command the session cannot
  * carry ("LIST needs a data connection …"), and a server that refuses at its greeting ("The server refused the
  * connection: 421 …") were English sentences without ids, so a Chinese window showed them in English. Each is now
  * made of sentences of the shared table and said in Chinese; the English (log file, CLI) is unchanged.
@@ -24,6 +25,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
   let source: RunningServer;
   let target: RunningServer;
   let full: RunningServer;
+  let elsewhere: RunningServer;
   let home: string;
   let services: Services;
   const logs: LogLine[] = [];
@@ -42,7 +44,13 @@ describe('简体中文: main’s own words (vsftpd)', () => {
 
   beforeAll(async () => {
     // `full` takes one client at a time: a second connection is refused at the greeting (421).
-    [source, target, full] = await Promise.all([startServer('vsftpd'), startServer('vsftpd'), startServer('vsftpd', { vsftpdConfig: ['max_clients=1'] })]);
+    // `elsewhere` announces another address in PASV, so the source server (vsftpd) refuses PORT to it: FXP refused.
+    [source, target, full, elsewhere] = await Promise.all([
+      startServer('vsftpd'),
+      startServer('vsftpd'),
+      startServer('vsftpd', { vsftpdConfig: ['max_clients=1'] }),
+      startServer('vsftpd', { pasvAddress: '127.0.0.3' }),
+    ]);
     fs.writeFileSync(path.join(source.root, 'a.txt'), 'a');
     fs.chownSync(path.join(source.root, 'a.txt'), fs.statSync(source.root).uid, fs.statSync(source.root).gid);
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-main-words-zh-'));
@@ -57,7 +65,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
   });
   afterAll(async () => {
     await services?.dispose();
-    await Promise.all([source?.stop(), target?.stop(), full?.stop()]);
+    await Promise.all([source?.stop(), target?.stop(), full?.stop(), elsewhere?.stop()]);
     if (home) fs.rmSync(home, { recursive: true, force: true });
   });
 
@@ -70,7 +78,24 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     const copied = logs.filter((line) => line.sessionId === sessionId && line.kind === 'info' && line.text.startsWith('Copied '));
     expect(copied.map((line) => line.text)).toEqual(['Copied /a.txt to To:/a.txt server to server.', 'Copied /a.txt to To:/a.txt through this computer.']);
     expect(copied.map((line) => localizeLogLine(line, 'zh-CN').text)).toEqual(['已将 /a.txt 复制到 To:/a.txt（服务器到服务器）。', '已将 /a.txt 复制到 To:/a.txt（经由本机中转）。']);
+    // A server that refuses to send to another server: the window asks to copy through this computer, in Chinese.
+    const blocked = await siteFor(elsewhere, 'Blocked');
+    const refused = await failure('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: blocked.id, targetDir: '/', viaLocal: false });
+    expect(refused).toMatchObject({ kind: 'server-reply', command: 'PORT' });
+    expect(refused.message).toMatch(/^The source server refuses to send to another server \(127\.0\.0\.3:\d+\): FXP is disabled there, as many servers do to stop bounce attacks\. The server said: 5\d\d /);
+    expect(localizeError(refused, 'zh-CN')).toEqual({
+      message: expect.stringMatching(/^源服务器拒绝向另一台服务器（127\.0\.0\.3:\d+）发送数据：它禁用了 FXP，许多服务器这样做以防范跳转攻击。服务器回复：5\d\d /),
+      hint: '请改为经由本机中转复制（ferry copy --via-local；在窗口中，复制时会提供此选项），或请服务器管理员允许 FXP。',
+    });
     await call('session:disconnect', { sessionId });
+  });
+
+  it('a site with a charset nobody knows, and a file that is not FileZilla’s, are refused in Chinese', async () => {
+    const charset = await failure('sites:save', siteInput({ name: 'Odd', host: source.host, charset: 'gbk2' }));
+    expect(charset.message).toBe('Charset "gbk2" is not known.');
+    expect(localizeError(charset, 'zh-CN').message).toBe('未知的字符集“gbk2”。');
+    const notXml = await failure('sites:import-filezilla', { xml: 'hello' });
+    expect(localizeError(notXml, 'zh-CN').message).toMatch(/^该文件不是有效的 XML（第 1 行：.+）。$/);
   });
 
   it('a custom command that needs a data connection is refused in Chinese', async () => {

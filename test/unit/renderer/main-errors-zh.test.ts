@@ -1,0 +1,70 @@
+/**
+ * Errors main builds from its own words, said in a Chinese window: a charset nobody knows (Site Manager → Charset,
+ * where Chinese users type gbk or gb18030), a file given to the FileZilla import that is not FileZilla's site list, and
+ * active mode's external address that a URL could not tell. They were English sentences without ids, so the window
+ * showed them in English; each is now made of sentences of the shared table. The English (CLI, log file) is unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FerryErrorData } from '../../../src/shared/errors';
+import { ExternalAddressLookup } from '../../../src/main/app/external-address';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { loadCharset, resolveCharset } from '../../../src/main/ftp/charset';
+import { parseFileZillaSites } from '../../../src/main/sites/filezilla-import';
+import { validateCharset } from '../../../src/main/sites/validate-site';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
+
+function errorOf(run: () => unknown): FerryErrorData {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FtpError) return error.data;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+async function asyncErrorOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
+  const error = await run().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (error instanceof FtpError) return error.data;
+  throw new Error(`no FtpError: ${String(error)}`);
+}
+
+describe('简体中文: errors main builds from its own words', () => {
+  it.each([
+    ['site charset', () => validateCharset('gbk2'), 'Charset "gbk2" is not known.', '未知的字符集“gbk2”。', /^请使用“自动”（UTF-8）或字符集名称，例如 gbk、gb18030/],
+    ['engine charset', () => resolveCharset('gbk2'), 'Unknown charset "gbk2".', '未知的字符集“gbk2”。', /^请使用字符集名称，例如 utf-8、gbk、gb18030/],
+    ['FileZilla import: not XML', () => parseFileZillaSites('hello'), /^The file is not valid XML \(line 1: .+\)\.$/, /^该文件不是有效的 XML（第 1 行：.+）。$/, /^请选择 FileZilla 设置文件夹中的 sitemanager\.xml/],
+    [
+      'FileZilla import: other XML',
+      () => parseFileZillaSites('<?xml version="1.0"?><settings><a/></settings>'),
+      'This XML file is not a FileZilla site list (no <FileZilla3><Servers>).',
+      '此 XML 文件不是 FileZilla 的站点列表（没有 <FileZilla3><Servers>）。',
+      /^请选择 FileZilla 设置文件夹（例如 ~\/\.config\/filezilla 或 %APPDATA%\\FileZilla）中的 sitemanager\.xml/,
+    ],
+  ])('%s', async (_name, run, english, chinese, chineseHint) => {
+    await loadCharset('gbk');
+    const error = errorOf(run);
+    expect(error.kind).toBe('invalid-input');
+    expect(error.message).toEqual(typeof english === 'string' ? english : expect.stringMatching(english));
+    const shown = localizeError(error, 'zh-CN');
+    expect(shown.message).toEqual(typeof chinese === 'string' ? chinese : expect.stringMatching(chinese));
+    expect(shown.hint).toMatch(chineseHint);
+  });
+
+  it('active mode: a URL that answers no address, or fails, in Chinese', async () => {
+    const answers = new ExternalAddressLookup(async () => ({ ok: true, status: 200, text: async () => '<html>hello</html>' }));
+    const notIp = await asyncErrorOf(() => answers.get('http://ip.example/'));
+    expect(notIp.message).toBe('Active mode: could not learn this computer\'s external address from http://ip.example/: the answer was not an IP address ("<html>hello</html>").');
+    expect(localizeError(notIp, 'zh-CN')).toEqual({
+      message: '主动模式：无法从 http://ip.example/ 获知本机的外部地址：回复不是 IP 地址（“<html>hello</html>”）。',
+      hint: '请在“设置 → 主动模式”中手动设置外部地址，检查该网址，或对此站点使用被动模式。',
+    });
+    const down = new ExternalAddressLookup(async () => ({ ok: false, status: 503, text: async () => '' }));
+    const failed = await asyncErrorOf(() => down.get('http://ip.example/'));
+    expect(failed.message).toBe("Active mode: could not learn this computer's external address from http://ip.example/: HTTP 503.");
+    expect(localizeError(failed, 'zh-CN').message).toBe('主动模式：无法从 http://ip.example/ 获知本机的外部地址：HTTP 503。');
+  });
+});
