@@ -45,4 +45,6 @@ export interface TlsDetails {
   readonly cipher: string;
   /** The server's certificate first, then each issuer as far as it is known. */
   readonly chain: readonly CertificateDetails[];
+  /** Verified by a certificate authority this computer trusts, for this host name; false: not (trusted, if at all, by its fingerprint). */
+  readonly authorized: boolean;
 }

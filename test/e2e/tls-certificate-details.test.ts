@@ -66,6 +66,7 @@ describe('FTPS certificate details', () => {
         }
         await expect(panel).toContainText(/Valid\s*from \d{4}-\d{2}-\d{2} \d{2}:\d{2} to \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
         await expect(panel).toContainText('SHA-1 fingerprint');
+        await expect(dialog).not.toContainText('You trusted its fingerprint');
 
         await ui.screenshot('certificate-details-prompt', { of: dialog });
         await tabs.getByRole('tab', { name: 'Issued by: Ferry Test CA' }).click();
@@ -85,6 +86,9 @@ describe('FTPS certificate details', () => {
         await expect(dialog).toBeVisible();
         await expect(dialog).toContainText(/TLS version\s*TLSv1\.[23]/);
         await expect(dialog).toContainText(/Cipher\s*TLS_[A-Z0-9_]+/);
+        // Trusted once by its fingerprint: said so, since no authority this computer trusts vouches for it.
+        await expect(dialog).toContainText('Trusted');
+        await expect(dialog).toContainText('You trusted its fingerprint (no certificate authority this computer trusts vouches for it).');
         await expect(dialog.getByRole('tablist', { name: 'Certificate chain' }).getByRole('tab')).toHaveCount(2);
         const panel = dialog.getByRole('tabpanel');
         await expect(panel).toContainText('Common name (CN): 127.0.0.1');
@@ -106,6 +110,7 @@ describe('FTPS certificate details', () => {
         await expect(dialog).toBeVisible();
         await expect(dialog).toContainText(/TLS 版本\s*TLSv1\.[23]/);
         await expect(dialog).toContainText('加密套件');
+        await expect(dialog).toContainText('您信任了它的指纹（没有本机信任的证书颁发机构为它担保）。');
         const tabs = dialog.getByRole('tablist', { name: '证书链' });
         await expect(tabs.getByRole('tab')).toHaveText(['服务器：127.0.0.1', '颁发者：Ferry Test CA']);
         const panel = dialog.getByRole('tabpanel');

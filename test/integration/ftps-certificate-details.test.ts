@@ -28,6 +28,7 @@ describe('certificate details of an FTPS server with a chain (vsftpd, explicit T
     const leaf = new X509Certificate(chain.leafPem);
     const ca = new X509Certificate(chain.caPem);
     expect(details?.protocol).toMatch(/^TLSv1\.[23]$/);
+    expect(details?.authorized).toBe(false);
     expect(details?.cipher).toMatch(/^TLS_/);
     expect(details?.chain).toHaveLength(2);
     const [server0, issuer] = details?.chain ?? [];
@@ -84,6 +85,16 @@ describe('certificate details of an FTPS server with a chain (vsftpd, explicit T
     try {
       expectChain(client.tlsDetails);
       expect(client.tlsDetails?.protocol).toBe(client.tlsProtocol);
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('says when a certificate authority this computer trusts vouches for it (the CA given as trusted)', async () => {
+    const client = await FtpClient.connect({ ...options([]), ca: chain.caPem });
+    try {
+      expect(client.tlsDetails?.authorized).toBe(true);
+      expect(client.tlsDetails?.chain.map((certificate) => certificate.fingerprint256)).toEqual([chain.fingerprint256, new X509Certificate(chain.caPem).fingerprint256]);
     } finally {
       await client.quit();
     }

@@ -15,6 +15,7 @@ export function describeTlsConnection(socket: tls.TLSSocket): TlsDetails | null 
     protocol: socket.getProtocol() ?? '',
     cipher: cipher.standardName || cipher.name,
     chain: chainOf(peer).map((certificate) => describeCertificate(new X509Certificate(certificate.raw))),
+    authorized: socket.authorized,
   };
 }
 

@@ -11,8 +11,11 @@ import { en } from '../i18n/en';
 import { formatDate } from '../lib/format';
 import type { CertificateDetails, NameAttribute, TlsDetails } from '../../shared/certificate';
 
-/** `children`: rows (dt/dd) to put before the TLS version, in the same grid (the connection-security dialog's server). */
-export function TlsDetailsView({ tls, idPrefix, children }: { readonly tls: TlsDetails; readonly idPrefix: string; readonly children?: ReactNode }): ReactElement {
+/**
+ * `children`: rows (dt/dd) to put before the TLS version, in the same grid (the connection-security dialog's server).
+ * `connected`: the connection is established, so say why the certificate is trusted (an authority, or its fingerprint).
+ */
+export function TlsDetailsView({ tls, idPrefix, connected = false, children }: { readonly tls: TlsDetails; readonly idPrefix: string; readonly connected?: boolean; readonly children?: ReactNode }): ReactElement {
   const t = useT();
   const [index, setIndex] = useState(0);
   const chosen = tls.chain[Math.min(index, tls.chain.length - 1)];
@@ -21,6 +24,12 @@ export function TlsDetailsView({ tls, idPrefix, children }: { readonly tls: TlsD
     <div className="tls-details">
       <dl className="details">
         {children}
+        {connected ? (
+          <>
+            <dt>{t('cert.trust')}</dt>
+            <dd>{t(tls.authorized ? 'cert.trustAuthority' : 'cert.trustFingerprint')}</dd>
+          </>
+        ) : null}
         <dt>{t('cert.protocol')}</dt>
         <dd>{tls.protocol}</dd>
         <dt>{t('cert.cipher')}</dt>

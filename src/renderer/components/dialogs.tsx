@@ -247,7 +247,7 @@ function FingerprintDialog(): ReactElement | null {
   return (
     <Dialog title={t('cert.sessionTitle')} onClose={close} className={status.tls ? 'certificate' : 'small'}>
       {status.tls ? (
-        <TlsDetailsView tls={status.tls} idPrefix="session">
+        <TlsDetailsView tls={status.tls} idPrefix="session" connected>
           <dt>{t('cert.server')}</dt>
           <dd>{status.host}</dd>
         </TlsDetailsView>
