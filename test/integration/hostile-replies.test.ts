@@ -76,6 +76,21 @@ describe('line endings', () => {
     }
   }, 30_000);
 
+  it('a device ending lines with a bare CR in its LIST too (no FEAT): the listing is read, not one unreadable line', async () => {
+    server = await startScriptedServer({
+      greeting: '220 Device ready\r',
+      handlers: { ...endingWith('\r'), FEAT: (_a, session) => session.write('500 Unknown command\r'), LIST: listing('-rw-r--r-- 1 0 0 12 Jan 01 2020 log.txt\rdrwxr-xr-x 2 0 0 0 Jan 01 2020 cfg\r', '\r') },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const listed = await client.list('/');
+      expect(listed.entries.map((entry) => [entry.name, entry.type])).toEqual([['log.txt', 'file'], ['cfg', 'directory']]);
+      expect(listed.unparsedTotal).toBe(0);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
   it('a greeting sent one byte at a time, CR and LF in separate packets, multi-byte characters split, is read whole', async () => {
     // One byte per packet; a reply starts only after the one before it is all out (the client answers the final
     // line's CR at once, before its LF has come).

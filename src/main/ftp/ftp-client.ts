@@ -17,7 +17,7 @@ import { FtpError, invalidInput } from './ftp-error';
 import { sentences } from '../../shared/error-texts';
 import { prepareTransferMode, worthCompressing } from './mode-z';
 import { fromNetworkAscii, LOCAL_EOL, toNetworkAscii } from './ascii-stream';
-import { parseListing, parseMlsd } from './listing/parse-listing';
+import { parseListing, parseMlsd, withLineFeeds } from './listing/parse-listing';
 import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
@@ -606,7 +606,7 @@ export class FtpClient {
     const charset = this.session.control.charset;
     // Only a site reading names as UTF-8 can be wrong this way; one with a charset set gets exactly what it asked for.
     const guess = isUtf8(charset) ? await guessListingCharset(bytes) : null;
-    return { text: charset.decode(bytes), notUtf8: guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {} };
+    return { text: withLineFeeds(charset.decode(bytes)), notUtf8: guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {} };
   }
 }
 

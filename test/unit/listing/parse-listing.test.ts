@@ -4,6 +4,7 @@ import {
   MAX_REPORTED_LINE_CHARS,
   parseListing,
   parseMlsd,
+  withLineFeeds,
 } from '../../../src/main/ftp/listing/parse-listing';
 import { NOW, entry } from './helpers';
 
@@ -99,6 +100,19 @@ describe('parseListing', () => {
     const { entries, unparsed } = parseListing(`${long}\n${okay}`, { now: NOW });
     expect(unparsed).toEqual([`${long.slice(0, MAX_REPORTED_LINE_CHARS)}… (${long.length} characters)`]);
     expect(entries).toHaveLength(1);
+  });
+
+  it('reads a body whose lines end with a bare CR (old embedded devices) once given line feeds, as FileZilla does', () => {
+    const text = withLineFeeds('-rw-r--r--    1 0 0 12 Jun 14 09:06 log.txt\rdrwxr-xr-x    2 0 0 0 Jun 14 09:05 cfg\r');
+    const { entries, unparsed } = parseListing(text, { now: NOW });
+    expect(unparsed).toEqual([]);
+    expect(entries.map((e) => [e.name, e.type])).toEqual([['log.txt', 'file'], ['cfg', 'directory']]);
+    expect(parseMlsd(withLineFeeds('type=file;size=3; a.txt\rtype=dir; b\r')).entries.map((e) => e.name)).toEqual(['a.txt', 'b']);
+  });
+
+  it('leaves a body with any LF alone: a CR inside a name stays in it', () => {
+    expect(withLineFeeds('type=file;size=3; odd\rname\r\n')).toBe('type=file;size=3; odd\rname\r\n');
+    expect(parseMlsd(withLineFeeds('type=file;size=3; odd\rname\r\n')).entries.map((e) => e.name)).toEqual(['odd\rname']);
   });
 
   it('returns nothing for an empty body', () => {

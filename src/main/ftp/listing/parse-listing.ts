@@ -53,6 +53,16 @@ function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
+/**
+ * A listing body as received, with its line ends made LF when it has none but bare CRs — how old embedded devices
+ * end lines, on their control connection and in listings (FileZilla reads both); parsed as is, such a body would be
+ * one unreadable line. A body with any LF is left alone, so a CR inside a name there stays in it. Applied to what a
+ * server sent, before `parseListing`/`parseMlsd`, which keep splitting at LF.
+ */
+export function withLineFeeds(body: string): string {
+  return body.includes('\n') || !body.includes('\r') ? body : body.replaceAll('\r', '\n');
+}
+
 function isDotName(name: string): boolean {
   return name === '.' || name === '..';
 }
