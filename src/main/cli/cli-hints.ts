@@ -1,4 +1,5 @@
 import { describeError, type FerryErrorData } from '../../shared/errors';
+import { certificateSummary } from './certificate-summary';
 import type { ErrorTextId } from '../../shared/error-texts';
 
 /**
@@ -47,8 +48,9 @@ export function cliWayFor(error: FerryErrorData): string | null {
   return hint ? (CLI_WAY[hint] ?? null) : null;
 }
 
-/** An error as ferry prints it: message, hint, and the flag for the hint where there is one. */
+/** An error as ferry prints it: message, hint, an untrusted certificate's details, and the flag for the hint where there is one. */
 export function describeForCli(error: FerryErrorData): string {
   const way = cliWayFor(error);
-  return way ? `${describeError(error)}\nWith ferry: ${way}.` : describeError(error);
+  const certificate = error.kind === 'certificate' && error.tls ? `\n${certificateSummary(error.tls)}` : '';
+  return `${describeError(error)}${certificate}${way ? `\nWith ferry: ${way}.` : ''}`;
 }
