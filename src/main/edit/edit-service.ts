@@ -16,7 +16,7 @@ import type { EmitEvent } from '../../shared/contract';
 import type { EditedFile, EditUploadResult } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
-import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
+import { FtpError, invalidInputText, toErrorData } from '../ftp/ftp-error';
 import { normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { unsafeLocalNameReason } from '../local/safe-local-name';
 import { sentences, type ErrorText, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
@@ -130,13 +130,13 @@ export class EditService {
     } catch (error) {
       throw localError(file, error as NodeJS.ErrnoException);
     }
-    if (!stats.isFile()) throw invalidInput(`${file} is not a file.`, 'Choose a file to edit; folders open in the pane.');
+    if (!stats.isFile()) throw invalidInputText('edit.not-a-file', 'edit.not-a-file.hint', { file });
     await this.launch(file);
   }
 
   async upload(id: string, overwriteChanged = false): Promise<EditUploadResult> {
     const edit = this.require(id);
-    if (edit.file.state === 'uploading') throw invalidInput(`${edit.file.remotePath} is already being uploaded.`, 'Wait for that upload to finish.');
+    if (edit.file.state === 'uploading') throw invalidInputText('edit.uploading', 'edit.uploading.hint', { path: edit.file.remotePath });
     const before = edit.file.state;
     this.update(edit, { state: 'uploading' });
     try {
@@ -167,9 +167,9 @@ export class EditService {
 
   async finish(id: string, discard = false): Promise<void> {
     const edit = this.require(id);
-    if (edit.file.state === 'uploading') throw invalidInput(`${edit.file.remotePath} is being uploaded.`, 'Wait for the upload to finish, then finish editing.');
+    if (edit.file.state === 'uploading') throw invalidInputText('edit.finish-uploading', 'edit.finish-uploading.hint', { path: edit.file.remotePath });
     if (edit.file.state === 'changed' && !discard) {
-      throw invalidInput(`${edit.file.localPath} has changes that were not uploaded.`, 'Upload it first, or finish editing and discard the changes.');
+      throw invalidInputText('edit.not-uploaded', 'edit.not-uploaded.hint', { file: edit.file.localPath });
     }
     this.forget(edit);
     await fsp.rm(edit.folder, { recursive: true, force: true });
@@ -227,7 +227,7 @@ export class EditService {
 
   private require(id: string): Edit {
     const edit = this.edits.get(id);
-    if (!edit) throw new FtpError({ kind: 'invalid-input', message: 'That file is no longer open for editing.', hint: 'Open it again with View/Edit.', retryable: false });
+    if (!edit) throw invalidInputText('edit.gone', 'edit.gone.hint');
     return edit;
   }
 

@@ -3,7 +3,7 @@
  * Pure, so the per-platform choice is tested without starting anything (the quoting rules are shared/editor-command.ts).
  */
 import { splitCommandLine } from '../../shared/editor-command';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInputText } from '../ftp/ftp-error';
 
 export interface LaunchCommand {
   readonly command: string;
@@ -20,10 +20,10 @@ export function editorLaunch(editorCommand: string | null, file: string, platfor
   if (editorCommand !== null && editorCommand.trim() !== '') {
     const split = splitCommandLine(editorCommand);
     if ('unclosedQuote' in split) {
-      throw invalidInput(`The editor command has an unclosed ${split.unclosedQuote === '"' ? 'double' : 'single'} quote: ${editorCommand}`, 'Close the quote in Settings → Editing, e.g. "C:\\Program Files\\Editor\\editor.exe" %f.');
+      throw invalidInputText(split.unclosedQuote === '"' ? 'edit.editor-unclosed-double' : 'edit.editor-unclosed-single', 'edit.editor-unclosed.hint', { command: editorCommand });
     }
     const [command, ...rest] = split.words;
-    if (command === undefined) throw invalidInput('The editor command names no program.', 'Set an editor in Settings → Editing (e.g. "code --wait"), or leave it empty for the system\'s default app.');
+    if (command === undefined) throw invalidInputText('edit.editor-no-program', 'edit.editor-no-program.hint');
     const placed = rest.some((word) => word.includes('%f'));
     const args = placed ? rest.map((word) => word.replaceAll('%f', file)) : [...rest, file];
     return { command: command.replaceAll('%f', file), args };

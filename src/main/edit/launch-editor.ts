@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInputText } from '../ftp/ftp-error';
 import type { LaunchCommand } from './editor-command';
 
 /**
@@ -29,6 +29,6 @@ export function launchEditor(launch: LaunchCommand, onFailedExit: (code: number)
 }
 
 function cannotStart(launch: LaunchCommand, error: NodeJS.ErrnoException): Error {
-  const what = error.code === 'ENOENT' ? 'was not found' : error.code === 'EACCES' ? 'is not allowed to run' : `could not start (${error.message})`;
-  return invalidInput(`The editor "${launch.command}" ${what}.`, 'Set the editor in Settings → Editing to a program that exists (a full path works), or leave it empty for the system\'s default app.');
+  const id = error.code === 'ENOENT' ? 'edit.editor-not-found' : error.code === 'EACCES' ? 'edit.editor-not-allowed' : 'edit.editor-failed';
+  return invalidInputText(id, 'edit.editor.hint', { command: launch.command, detail: error.message });
 }

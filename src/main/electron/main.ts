@@ -9,7 +9,7 @@ import { FERRY_EVENT_CHANNEL } from '../../preload/ferry-event';
 import { createServices, type Services } from '../app/create-services';
 import { resolveFerryHome } from '../app-paths';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../hosts/content-security-policy';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInputText } from '../ftp/ftp-error';
 import { createEventHub } from '../hosts/event-hub';
 import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } from './hardening';
 import { electronMenuTemplate } from './app-menu';
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
   // View/Edit without an editor set: the desktop's default app for the file type, as the OS's file manager would open it.
   const openWithSystem = async (file: string): Promise<void> => {
     const problem = await shell.openPath(file);
-    if (problem) throw invalidInput(`The system could not open ${file}: ${problem}`, 'Set an editor in Settings → Editing (e.g. "code --wait %f"), or associate an app with this file type.');
+    if (problem) throw invalidInputText('edit.system-open-failed', 'edit.system-open-failed.hint', { file, detail: problem });
   };
   // The window describes the menu bar in its language; a chosen command goes back to it as an event.
   const setMenu = (menus: Parameters<typeof electronMenuTemplate>[0]): void => {

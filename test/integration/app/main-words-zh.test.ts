@@ -98,6 +98,22 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(localizeError(notXml, 'zh-CN').message).toMatch(/^该文件不是有效的 XML（第 1 行：.+）。$/);
   });
 
+  it('View/Edit with an editor that does not exist is explained in Chinese', async () => {
+    const from = await siteFor(source, 'Edit');
+    const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    await call('settings:set', { editorCommand: 'no-such-editor-ferry %f' });
+    const missing = await failure('edit:open', { sessionId, path: '/a.txt' });
+    expect(missing.message).toBe('The editor "no-such-editor-ferry" was not found.');
+    expect(localizeError(missing, 'zh-CN')).toEqual({
+      message: '找不到编辑器“no-such-editor-ferry”。',
+      hint: '请在“设置 → 编辑”中把编辑器设为一个存在的程序（可以写完整路径），或留空以使用系统默认应用。',
+    });
+    const gone = await failure('edit:upload', { id: 'no-such-edit' });
+    expect(localizeError(gone, 'zh-CN')).toEqual({ message: '该文件已不再处于编辑状态。', hint: '请用“查看/编辑”重新打开它。' });
+    await call('settings:set', { editorCommand: null });
+    await call('session:disconnect', { sessionId });
+  });
+
   it('a custom command that needs a data connection is refused in Chinese', async () => {
     const from = await siteFor(source, 'Raw');
     const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });

@@ -11,6 +11,7 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { loadCharset, resolveCharset } from '../../../src/main/ftp/charset';
 import { parseFileZillaSites } from '../../../src/main/sites/filezilla-import';
 import { validateCharset } from '../../../src/main/sites/validate-site';
+import { editorLaunch } from '../../../src/main/edit/editor-command';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 
 function errorOf(run: () => unknown): FerryErrorData {
@@ -44,6 +45,7 @@ describe('简体中文: errors main builds from its own words', () => {
       '此 XML 文件不是 FileZilla 的站点列表（没有 <FileZilla3><Servers>）。',
       /^请选择 FileZilla 设置文件夹（例如 ~\/\.config\/filezilla 或 %APPDATA%\\FileZilla）中的 sitemanager\.xml/,
     ],
+    ['editor command with an unclosed quote', () => editorLaunch('"C:\\Program Files\\ed.exe %f', '/tmp/a.txt', 'win32'), 'The editor command has an unclosed double quote: "C:\\Program Files\\ed.exe %f', '编辑器命令中有未闭合的双引号："C:\\Program Files\\ed.exe %f', /^请在“设置 → 编辑”中补全引号/],
   ])('%s', async (_name, run, english, chinese, chineseHint) => {
     await loadCharset('gbk');
     const error = errorOf(run);
