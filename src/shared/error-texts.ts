@@ -46,6 +46,7 @@ export const ERROR_TEXTS_EN = {
     'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server\'s address) for this site, or use active mode.',
 
   // Notices in the message log (not errors): what Ferry did on its own, and why.
+  'log.empty-folder-reply': 'The server answered {command} with "{reply}": such servers say so for an empty folder, which is what it is taken for.',
   'log.pasv-private': 'The server announced {announced} (a private address, typical of a server behind NAT); connecting to {peer} instead.',
   'log.pasv-other-host': 'The server announced {announced} (a host other than the server); connecting to {peer} instead.',
   'log.data-wrong-peer': 'Refused a data connection from {from} (expected {expected}).',

@@ -207,6 +207,54 @@ describe('passive mode replies', () => {
   }, 30_000);
 });
 
+describe('an empty folder said as an error', () => {
+  it('"550 No files found." to LIST -a (as some servers say an empty folder) is an empty listing, noted in the transcript; LIST -a stays in use', async () => {
+    let empty = true;
+    server = await startScriptedServer({
+      handlers: {
+        LIST: async (argument, session) => {
+          if (empty) {
+            session.reply(550, 'No files found.');
+            return;
+          }
+          await listing('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n')(argument, session);
+        },
+      },
+    });
+    const notes: string[] = [];
+    const client = await FtpClient.connect(options(server, { onTranscript: (line) => notes.push(line.text) }));
+    try {
+      const listed = await client.list('/empty');
+      expect(listed).toMatchObject({ entries: [], unparsedTotal: 0, command: 'LIST -a' });
+      expect(notes).toContain('The server answered LIST -a with "550 No files found.": such servers say so for an empty folder, which is what it is taken for.');
+      empty = false;
+      expect((await client.list('/full')).command).toBe('LIST -a');
+      expect(server.commands.filter((command) => command.startsWith('LIST'))).toEqual(['LIST -a', 'LIST -a']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('MVS "550 No members found." to MLSD is an empty folder; "550 No such file or directory" stays an error', async () => {
+    let answer = 'No members found.';
+    server = await startScriptedServer({
+      handlers: {
+        FEAT: (_a, session) => session.write('211-Features:\r\n MLSD\r\n211 End\r\n'),
+        MLSD: (_a, session) => session.reply(550, answer),
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(await client.list('/PDS')).toMatchObject({ entries: [], command: 'MLSD' });
+      answer = 'No such file or directory';
+      const error = await errorOf(client.list('/missing'));
+      expect(error.data).toMatchObject({ kind: 'server-reply', code: 550 });
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('listing limits', () => {
   /** `count` EPLF lines of 8–14 bytes: the tiniest entries a server can send (a million fit in 14 MB). */
   function tinyEntries(count: number): Buffer {

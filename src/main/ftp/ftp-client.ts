@@ -192,23 +192,39 @@ export class FtpClient {
   async list(remotePath = '.', options: { readonly prefer?: 'MLSD' | 'LIST' } = {}): Promise<Listing> {
     const target = remotePath === '.' ? remotePath : normalizeRemote(remotePath);
     if (this.session.capabilities.mlsd && options.prefer !== 'LIST') {
-      const { text, notUtf8 } = await this.readListing(`MLSD ${target}`, target);
-      return { path: target, ...parseMlsd(text), command: 'MLSD', timesAreUtc: true, ...notUtf8 };
+      const read = await this.readListing(`MLSD ${target}`, target).catch((error: unknown) => this.emptyFolderReply(error, 'MLSD'));
+      if (read === null) return { path: target, entries: [], unparsed: [], unparsedTotal: 0, command: 'MLSD', timesAreUtc: true };
+      return { path: target, ...parseMlsd(read.text), command: 'MLSD', timesAreUtc: true, ...read.notUtf8 };
     }
     // LIST's argument is ambiguous for names with spaces (and "-a" may be taken for one), so enter the folder first.
     if (target !== '.') await this.cd(target);
+    const empty = (command: 'LIST -a' | 'LIST'): Listing => ({ path: target, ...this.inServerZone({ entries: [], unparsed: [], unparsedTotal: 0 }), command });
     if (this.listAll !== 'fails') {
       try {
-        const { text, notUtf8 } = await this.readListing('LIST -a', target);
+        const read = await this.readListing('LIST -a', target).catch((error: unknown) => this.emptyFolderReply(error, 'LIST -a'));
+        if (read === null) return empty('LIST -a');
         this.listAll = 'works';
-        return { path: target, ...this.inServerZone(parseListing(text, { now: this.serverNow() })), command: 'LIST -a', ...notUtf8 };
+        return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command: 'LIST -a', ...read.notUtf8 };
       } catch (error) {
         if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
         this.listAll = 'fails';
       }
     }
-    const { text, notUtf8 } = await this.readListing('LIST', target);
-    return { path: target, ...this.inServerZone(parseListing(text, { now: this.serverNow() })), command: 'LIST', ...notUtf8 };
+    const read = await this.readListing('LIST', target).catch((error: unknown) => this.emptyFolderReply(error, 'LIST'));
+    if (read === null) return empty('LIST');
+    return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command: 'LIST', ...read.notUtf8 };
+  }
+
+  /**
+   * Some servers answer the listing of an empty folder with an error — MVS "550 No members found." or "550 No data
+   * sets found.", others "550 No files found." (FileZilla's IsMisleadingListResponse): null (an empty folder, said in
+   * the transcript) for those exact words; any other failure is thrown as it was.
+   */
+  private emptyFolderReply(error: unknown, command: string): null {
+    const reply = error instanceof FtpError && error.data.kind === 'server-reply' ? String(error.data.text?.values?.reply ?? '') : '';
+    if (!/^[45]50 No (files|members|data sets) found\.?$/i.test(reply)) throw error;
+    this.session.control.logSentence('info', 'log.empty-folder-reply', { reply, command });
+    return null;
   }
 
   /** "Now" on the server's clock (as if UTC), which a LIST date without a year is relative to. */
@@ -548,7 +564,7 @@ export class FtpClient {
   private async restart(offset: number, remotePath: string): Promise<void> {
     const reply = await this.session.control.send(`REST ${offset}`);
     if (reply.code !== 350) {
-      throw new FtpError({ ...replyError(`REST ${offset}`, reply, remotePath), message: `The server cannot resume ${remotePath} at byte ${offset}: ${reply.code} ${reply.message}`, hint: 'Transfer the whole file again (overwrite instead of resume).' });
+      throw new FtpError({ ...replyError(`REST ${offset}`, reply, remotePath), ...sentences('resume.refused', 'resume.refused.hint', { path: remotePath, offset, reply: `${reply.code} ${reply.message}` }) });
     }
   }
 
