@@ -43,6 +43,8 @@ export interface TlsDetails {
   readonly protocol: string;
   /** The cipher suite by its standard name (`TLS_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`). */
   readonly cipher: string;
+  /** The key exchange's group or curve as OpenSSL names it (`X25519`, `prime256v1`), or its kind (`DH 2048 bits`); null when not told. */
+  readonly keyExchange: string | null;
   /** The server's certificate first, then each issuer as far as it is known. */
   readonly chain: readonly CertificateDetails[];
   /** Verified by a certificate authority this computer trusts, for this host name; false: not (trusted, if at all, by its fingerprint). */

@@ -44,6 +44,7 @@ describe('FTPS certificate details', () => {
         await expect(dialog).toContainText('Its chain ends in a self-signed certificate this computer does not know.');
         await expect(dialog).toContainText(/TLS version\s*TLSv1\.[23]/);
         await expect(dialog).toContainText(/Cipher\s*TLS_[A-Z0-9_]+/);
+        await expect(dialog).toContainText(/Key exchange\s*(X25519|prime256v1|secp384r1)/);
         const tabs = dialog.getByRole('tablist', { name: 'Certificate chain' });
         await expect(tabs.getByRole('tab')).toHaveText(['Server: 127.0.0.1', 'Issued by: Ferry Test CA']);
         await expect(tabs.getByRole('tab', { name: 'Server: 127.0.0.1' })).toHaveAttribute('aria-selected', 'true');
@@ -110,6 +111,7 @@ describe('FTPS certificate details', () => {
         await expect(dialog).toBeVisible();
         await expect(dialog).toContainText(/TLS 版本\s*TLSv1\.[23]/);
         await expect(dialog).toContainText('加密套件');
+        await expect(dialog).toContainText(/密钥交换\s*(X25519|prime256v1|secp384r1)/);
         await expect(dialog).toContainText('您信任了它的指纹（没有本机信任的证书颁发机构为它担保）。');
         const tabs = dialog.getByRole('tablist', { name: '证书链' });
         await expect(tabs.getByRole('tab')).toHaveText(['服务器：127.0.0.1', '颁发者：Ferry Test CA']);

@@ -17,7 +17,7 @@ export function certificateSummary(tls: TlsDetails): string {
     ['SHA-256', server.fingerprint256],
     ['SHA-1', server.fingerprint1],
     ['key', `${formatKey(server)}, signed with ${server.signatureAlgorithm || 'an unknown algorithm'}`],
-    ['TLS', `${tls.protocol}, ${tls.cipher}`],
+    ['TLS', `${tls.protocol}, ${tls.cipher}${tls.keyExchange ? `, key exchange ${tls.keyExchange}` : ''}`],
   ];
   if (tls.chain.length > 1) rows.push(['chain', tls.chain.map((certificate) => commonName(certificate.subject)).join(' ← ')]);
   return ['Certificate:', ...rows.map(([label, value]) => `  ${label.padEnd(8)} ${value}`)].join('\n');

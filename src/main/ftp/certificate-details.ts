@@ -14,9 +14,17 @@ export function describeTlsConnection(socket: tls.TLSSocket): TlsDetails | null 
   return {
     protocol: socket.getProtocol() ?? '',
     cipher: cipher.standardName || cipher.name,
+    keyExchange: keyExchangeOf(socket),
     chain: chainOf(peer).map((certificate) => describeCertificate(new X509Certificate(certificate.raw))),
     authorized: socket.authorized,
   };
+}
+
+/** "X25519", "prime256v1"; a finite-field DH by its size. */
+function keyExchangeOf(socket: tls.TLSSocket): string | null {
+  const info = socket.getEphemeralKeyInfo();
+  if (!info || !('type' in info) || !info.type) return null;
+  return info.name ?? `${info.type}${info.size ? ` ${info.size} bits` : ''}`;
 }
 
 /** The peer's certificate and its issuers, as OpenSSL linked them (a self-signed one points at itself). */

@@ -36,6 +36,12 @@ export function TlsDetailsView({ tls, idPrefix, connected = false, children }: {
         <dd>
           <code>{tls.cipher}</code>
         </dd>
+        {tls.keyExchange ? (
+          <>
+            <dt>{t('cert.keyExchange')}</dt>
+            <dd>{tls.keyExchange}</dd>
+          </>
+        ) : null}
       </dl>
       {tls.chain.length > 1 ? (
         <div role="tablist" aria-label={t('cert.chain')} className="tabs cert-chain">

@@ -209,6 +209,7 @@ export const en = {
   'cert.trustFingerprint': "You trusted its fingerprint (no certificate authority this computer trusts vouches for it).",
   'cert.protocol': 'TLS version',
   'cert.cipher': 'Cipher',
+  'cert.keyExchange': 'Key exchange',
   'cert.chain': 'Certificate chain',
   'cert.chainServer': 'Server: {name}',
   'cert.chainIssuer': 'Issued by: {name}',

@@ -210,6 +210,7 @@ export const zhCN: Messages = {
   'cert.trustFingerprint': '您信任了它的指纹（没有本机信任的证书颁发机构为它担保）。',
   'cert.protocol': 'TLS 版本',
   'cert.cipher': '加密套件',
+  'cert.keyExchange': '密钥交换',
   'cert.chain': '证书链',
   'cert.chainServer': '服务器：{name}',
   'cert.chainIssuer': '颁发者：{name}',

@@ -41,7 +41,7 @@ describe('ferry and an untrusted certificate', () => {
         '  key      EC 256 bits (prime256v1), signed with sha256WithRSAEncryption',
       ].join('\n'),
     );
-    expect(run.stderr).toMatch(/\n {2}TLS {6}TLSv1\.[23], TLS_\w+\n {2}chain {4}127\.0\.0\.1 ← Ferry Test CA\n/);
+    expect(run.stderr).toMatch(/\n {2}TLS {6}TLSv1\.[23], TLS_\w+, key exchange (X25519|prime256v1|secp384r1)\n {2}chain {4}127\.0\.0\.1 ← Ferry Test CA\n/);
     const trusted = await ferry(['ls', '--tls', 'explicit', '--trust-fingerprint', leaf.fingerprint256, url]);
     expect(trusted.code, trusted.stderr).toBe(0);
   });
