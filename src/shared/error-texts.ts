@@ -132,6 +132,16 @@ export const ERROR_TEXTS_EN = {
   'edit.gone': 'That file is no longer open for editing.',
   'edit.gone.hint': 'Open it again with View/Edit.',
 
+  // The engine refusing or giving up. {reply}: the server's own line.
+  'resume.refused': 'The server cannot resume {path} at byte {offset}: {reply}',
+  'resume.refused.hint': 'Transfer the whole file again (overwrite instead of resume).',
+  'data.passive.ipv6-no-epsv': 'The server refused EPSV, and PASV cannot work over IPv6.',
+  'data.passive.ipv6-no-epsv.hint': 'Use active mode for this site, or connect over IPv4.',
+  'reply.too-long': 'The server sent a reply longer than {limit} characters.',
+  'reply.too-long.hint': 'The server is misbehaving; contact its administrator.',
+  'command.line-break': 'Refused to send a command containing a line break or NUL: {command}.',
+  'command.line-break.hint': 'Remove line breaks and NUL characters from the file or folder name.',
+
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',

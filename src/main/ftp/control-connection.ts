@@ -2,7 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Charset } from './charset';
 import type { ProxyOptions } from './proxy';
-import { FtpError, invalidInput } from './ftp-error';
+import { FtpError } from './ftp-error';
 import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
@@ -323,7 +323,7 @@ export class ControlConnection {
       this.replies.push(reply);
     }
     if (this.buffer.length > MAX_PENDING_REPLY_CHARS) {
-      this.close(new FtpError({ kind: 'protocol', message: `The server sent a reply longer than ${MAX_PENDING_REPLY_CHARS} characters.`, hint: 'The server is misbehaving; contact its administrator.', retryable: false }));
+      this.close(new FtpError({ kind: 'protocol', ...sentences('reply.too-long', 'reply.too-long.hint', { limit: MAX_PENDING_REPLY_CHARS }), retryable: false }));
       return;
     }
     this.deliver();
@@ -487,7 +487,7 @@ function visibleText(text: string): string {
 /** CR, LF and NUL would let an argument smuggle a second command (RFC 959 has no escaping). */
 export function assertSafeCommand(command: string): void {
   if (/[\r\n\0]/.test(command)) {
-    throw invalidInput(`Refused to send a command containing a line break or NUL: ${JSON.stringify(maskCommand(command))}.`, 'Remove line breaks and NUL characters from the file or folder name.');
+    throw new FtpError({ kind: 'invalid-input', ...sentences('command.line-break', 'command.line-break.hint', { command: JSON.stringify(maskCommand(command)) }), retryable: false });
   }
 }
 

@@ -90,7 +90,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
   }
   if (port === null) {
     if (peer.includes(':')) {
-      throw new FtpError({ kind: 'protocol', message: 'The server refused EPSV, and PASV cannot work over IPv6.', hint: 'Use active mode for this site, or connect over IPv4.', retryable: false });
+      throw new FtpError({ kind: 'protocol', ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint'), retryable: false });
     }
     const reply = await control.send('PASV');
     const target = reply.code === 227 ? parsePasvReply(reply.message) : null;
