@@ -390,12 +390,13 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
     expect(error.data.text?.message).toBe('reply.unterminated');
   }, 30_000);
 
-  it('a reply ended with NUL instead of a line end: control characters are shown as \\xHH', async () => {
-    server = await startScriptedServer({ handlers: { PWD: (_a, session) => session.write('257 "/" is current\0') } });
+  it('a reply ended with NUL is read as a line, as FileZilla reads it; one not ended at all is named, control characters shown as \\xHH', async () => {
+    server = await startScriptedServer({ handlers: { PWD: (_a, session) => session.write('257 "/" is current\0'), NOOP: (_a, session) => session.write('200 NOOP\x07 ok') } });
     const client = await FtpClient.connect(options(server));
     try {
-      const error = await errorOf(client.raw('PWD'));
-      expect(error.data.message).toBe('The server 127.0.0.1 sent "257 "/" is current\\x00" in answer to "PWD" but never ended the line (FTP lines end with CR LF): nothing more came within 2 s.');
+      expect((await client.raw('PWD')).message).toBe('"/" is current');
+      const error = await errorOf(client.raw('NOOP'));
+      expect(error.data.message).toBe('The server 127.0.0.1 sent "200 NOOP\\x07 ok" in answer to "NOOP" but never ended the line (FTP lines end with CR LF): nothing more came within 2 s.');
     } finally {
       client.close();
     }

@@ -1,8 +1,8 @@
 /**
  * Pure parser for FTP control-connection replies (RFC 959 §4.2).
  * It carries the incomplete tail so a reply split across TCP chunks is parsed once complete.
- * Lines end with CR LF (RFC 959), a bare LF or a bare CR, as FileZilla reads them: old embedded devices and some
- * Windows servers end lines with CR alone, which RFC-strict parsing would wait on until the timeout. A CR at the
+ * Lines end with CR LF (RFC 959), a bare LF, a bare CR or a NUL, as FileZilla reads them: old embedded devices and
+ * some Windows servers end lines with CR alone (a few with NUL), which RFC-strict parsing would wait on until the timeout. A CR at the
  * very end of the text ends its line; an LF that then arrives alone is an empty line, skipped. The price: a CR inside
  * a reply's text (RFC 959 has none; Ferry never sends one) would cut the line there.
  */
@@ -62,13 +62,13 @@ export function parseReplies(text: string): ParsedReplies {
   return { replies, rest: text.slice(restStart), skipped };
 }
 
-/** Where the line starting at `from` ends (at its CR or LF), or -1 while it is incomplete. */
+/** Where the line starting at `from` ends (at its CR, LF or NUL), or -1 while it is incomplete. */
 function lineEnd(text: string, from: number): number {
   LINE_END.lastIndex = from;
   return LINE_END.exec(text)?.index ?? -1;
 }
 
-const LINE_END = /[\r\n]/g;
+const LINE_END = /[\r\n\0]/g;
 
 function makeReply(code: string, lines: string[]): FtpReply {
   const stripped = lines.map((line, index) => {
