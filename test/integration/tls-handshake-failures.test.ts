@@ -12,7 +12,7 @@ import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { TranscriptLine } from '../../src/main/ftp/transcript';
 import { localizeError } from '../../src/renderer/lib/localize-error';
 import type { FerryErrorData, TlsFailureCause } from '../../src/shared/errors';
-import { startTlsFtpServer, type AuthTlsBehaviour } from '../support/fixtures/tls-ftp-server';
+import { startTlsFtpServer, type AuthTlsBehaviour, type TlsFtpServer } from '../support/fixtures/tls-ftp-server';
 import { ensureServerBinaries, startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
 import { getTestCertificate } from '../support/servers/tls-cert';
 
@@ -137,5 +137,32 @@ describe('proftpd allowing only a cipher Ferry does not use (TLS 1.2, CAMELLIA25
     expect(error.hint).toMatch(/^Ask the server admin to allow current ciphers/);
     expectNoOpenSslText(error);
     expect(detailLine(log)).toMatch(/alert handshake failure/);
+  });
+});
+
+describe('a data connection whose TLS handshake fails, the server saying nothing about it (fixture)', () => {
+  let server: TlsFtpServer | undefined;
+  beforeAll(async () => {
+    const cert = await getTestCertificate();
+    server = await startTlsFtpServer({ auth: 'tls', key: cert.keyPem, cert: cert.certPem, dataTlsOptions: { maxVersion: 'TLSv1.2', ciphers: 'CAMELLIA256-SHA' }, silentOnDataFailure: true });
+  });
+  afterAll(async () => server?.stop());
+
+  it('names OpenSSL\'s reason only ("sslv3 alert handshake failure"); its error queue goes to the log', async () => {
+    if (!server) throw new Error('no fixture server');
+    const cert = await getTestCertificate();
+    const log: TranscriptLine[] = [];
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', tls: 'explicit', trustedFingerprints: [cert.fingerprint256], commandTimeoutMs: 5_000, onTranscript: (line) => log.push(line) });
+    try {
+      const error = await client.list('/').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FtpError);
+      const data = (error as FtpError).data;
+      expect(data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'tls-failed' });
+      expect(data.message).toMatch(/^Passive mode: the TLS handshake on the data connection to 127\.0\.0\.1:\d+ failed \(sslv3 alert handshake failure\)\.$/);
+      expectNoOpenSslText(data);
+      expect(detailLine(log)).toMatch(/^TLS handshake failed; OpenSSL said: .*routines.*sslv3 alert handshake failure/);
+    } finally {
+      client.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { normalizeAddress } from './control-connection';
 import { certificateMismatchError, dataConnectionError } from './data-connection-errors';
 import { errorText, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
+import { openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
 import type { ProxyOptions } from './proxy';
@@ -431,9 +432,11 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
       }
       resolve(secure);
     });
+    // OpenSSL's short reason in the message ("sslv3 alert handshake failure"), its whole error queue in the log only.
     function fail(error: Error): void {
       raw.destroy();
-      reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, error.message)));
+      control.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
+      reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, openSslReason(error))));
     }
     secure.once('error', fail);
   });
