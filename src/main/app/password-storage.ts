@@ -5,7 +5,7 @@
  * after every one moved out (until then both vaults can read what they saved; see password-keeper.ts).
  */
 import type { PasswordStorageStatus } from '../../shared/models';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInputText } from '../ftp/ftp-error';
 import { FILE_KEY_VAULT_ID } from '../sites/file-key-vault';
 import { MASTER_PASSWORD_VAULT_ID } from '../sites/master-password-vault';
 import type { PasswordKeeper } from '../sites/password-keeper';
@@ -69,20 +69,14 @@ export function createPasswordStorage(keeper: PasswordKeeper, sites: SiteStore, 
     },
     async removeMaster(current) {
       if (!host.available) {
-        throw invalidInput(
-          `The master password cannot be removed here: ${host.unavailableReason ?? 'there is no other secure storage'}, and Ferry never stores passwords in plain text.`,
-          'Keep the master password; or, to forget the saved passwords as well, use "Forgot the master password".',
-        );
+        throw invalidInputText('master.cannot-remove', 'master.cannot-remove.hint', { reason: host.unavailableReason ?? 'there is no other secure storage' });
       }
       await master.unlock(current);
       keeper.preferHost(true);
       try {
         const stillUnder = (await moveAll()).filter((record) => record.vault === MASTER_PASSWORD_VAULT_ID);
         if (stillUnder.length > 0) {
-          throw invalidInput(
-            `The master password was kept: ${stillUnder.map((record) => record.name).join(', ')} could not be moved out from under it.`,
-            'Try again; if it persists, enter those passwords again in the Site Manager, then remove the master password.',
-          );
+          throw invalidInputText('master.kept', 'master.kept.hint', { names: stillUnder.map((record) => record.name).join(', ') });
         }
         await master.destroy();
       } finally {

@@ -13,7 +13,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { sentences } from '../../shared/error-texts';
-import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { KEY_BYTES, openBytes, openText, sealBytes, sealText } from './aes-gcm-box';
 import { fsyncDirectory, writeFileAtomic } from './atomic-file';
 import type { PasswordVault } from './password-vault';
@@ -98,7 +98,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
       try {
         return openText(key, stored);
       } catch {
-        throw new FtpError({ kind: 'local-file', path: file, message: 'A stored password does not decrypt with the master password\'s key (the data was altered, or the master password file was replaced).', hint: 'Enter the password again.', retryable: false });
+        throw new FtpError({ kind: 'local-file', path: file, ...sentences('master.key-mismatch', 'master.key-mismatch.hint'), retryable: false });
       }
     },
     // The file being there is what counts: a damaged one still means "set" (Settings then offer "Forgot it…").
@@ -113,7 +113,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
     isUnlocked: () => dataKey !== null,
     async unlock(password) {
       const stored = await readMasterFile(file);
-      if (!stored) throw invalidInput('No master password is set.', 'Set one in Settings → Passwords.');
+      if (!stored) throw invalidInputText('master.none', 'master.none.hint');
       dataKey = await unwrap(stored, password, file);
     },
     lock() {
@@ -122,7 +122,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
     },
     async create(password) {
       checkStrength(password);
-      if (await readMasterFile(file)) throw invalidInput('A master password is set already.', 'Change it instead, or remove it first.');
+      if (await readMasterFile(file)) throw invalidInputText('master.exists', 'master.exists.hint');
       const key = randomBytes(KEY_BYTES);
       await write(password, key);
       dataKey = key;
@@ -130,7 +130,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
     async change(current, next) {
       checkStrength(next);
       const stored = await readMasterFile(file);
-      if (!stored) throw invalidInput('No master password is set.', 'Set one in Settings → Passwords.');
+      if (!stored) throw invalidInputText('master.none', 'master.none.hint');
       const key = await unwrap(stored, current, file);
       await write(next, key);
       dataKey = key;
@@ -146,7 +146,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
 
 function checkStrength(password: string): void {
   if ([...password].length < MIN_MASTER_PASSWORD_LENGTH) {
-    throw invalidInput(`The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`, 'Choose a longer one: it is all that protects the saved passwords.');
+    throw invalidInputText('master.too-short', 'master.too-short.hint', { min: MIN_MASTER_PASSWORD_LENGTH });
   }
 }
 
@@ -173,7 +173,7 @@ async function readMasterFile(file: string): Promise<MasterFile | null> {
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new FtpError({ kind: 'local-file', path: file, message: `The master password file ${file} cannot be read: ${(error as Error).message}.`, hint: 'Check the permissions of the Ferry folder.', retryable: false });
+    throw new FtpError({ kind: 'local-file', path: file, ...sentences('master.file-unreadable', 'master.file-unreadable.hint', { file, detail: (error as Error).message }), retryable: false });
   }
   let parsed: ReturnType<typeof fileSchema.safeParse>;
   try {
@@ -182,7 +182,7 @@ async function readMasterFile(file: string): Promise<MasterFile | null> {
     parsed = fileSchema.safeParse(null);
   }
   if (!parsed.success) {
-    throw new FtpError({ kind: 'local-file', path: file, message: `The master password file ${file} is damaged, so the passwords it protects cannot be read.`, hint: 'Restore it from a backup; or remove it with the passwords it protected (Settings → Passwords → Forgot it…, or ferry passwords reset-master --yes) and enter them again.', retryable: false });
+    throw new FtpError({ kind: 'local-file', path: file, ...sentences('master.file-damaged', 'master.file-damaged.hint', { file }), retryable: false });
   }
   return parsed.data;
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { asIs } from '../../shared/error-texts';
+import { asIs, sentences } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
@@ -54,13 +54,13 @@ export async function openSecretStore(options: { readonly home: string; readonly
       const stored = (await document.read())[name];
       if (!stored) return null;
       if (!readsVault(vault, stored.vault)) {
-        throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} was saved by another vault ("${stored.vault}") than this one ("${vault.id}") can read.`, hint: `Enter the ${label(name)} again in Settings.`, retryable: false });
+        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences(`secret.${secretId(name)}.other-vault`, `secret.${secretId(name)}.enter-again.hint`, { saved: stored.vault, current: vault.id }), retryable: false });
       }
       try {
         return await decryptFrom(vault, stored.vault, stored.data);
       } catch (error) {
         if (error instanceof FtpError && error.data.kind === 'master-password') throw error;
-        throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} cannot be decrypted: ${(error as Error).message}.`, hint: `Enter the ${label(name)} again in Settings.`, retryable: false });
+        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences(`secret.${secretId(name)}.undecryptable`, `secret.${secretId(name)}.enter-again.hint`, { detail: (error as Error).message }), retryable: false });
       }
     },
     set: async (name, value) => {
@@ -72,7 +72,7 @@ export async function openSecretStore(options: { readonly home: string; readonly
           data = await vault.encrypt(value);
         } catch (error) {
           if ((error instanceof FtpError && error.data.kind === 'master-password') || vault.available) throw error;
-          throw new FtpError({ kind: 'local-file', path: document.file, message: `The ${label(name)} was not saved: ${vault.unavailableReason ?? 'no secure storage is available'}`, hint: 'Ferry never stores passwords in plain text. Set up the system keyring, set a master password (Settings → Passwords), or use a proxy without a password.', retryable: false });
+          throw new FtpError({ kind: 'local-file', path: document.file, ...sentences(`secret.${secretId(name)}.not-saved`, `secret.${secretId(name)}.not-saved.hint`, { reason: vault.unavailableReason ?? 'no secure storage is available' }), retryable: false });
         }
         sealed = { vault: vault.id, data };
       }
@@ -120,4 +120,12 @@ function decodeSecrets(raw: unknown): Decoded<Secrets> {
 
 function label(name: SecretName): string {
   return name === 'proxy-password' ? 'proxy password' : name;
+}
+
+/** A secret's part of its sentences' ids (secret.<id>.* in shared/error-texts.ts). */
+function secretId(name: SecretName): 'proxy' {
+  switch (name) {
+    case 'proxy-password':
+      return 'proxy';
+  }
 }

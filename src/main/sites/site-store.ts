@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { errorText, type ErrorTextId, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
+import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shared/models';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { exportSites } from './export-sites';
@@ -266,19 +266,16 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       const site = findById(await document.read(), id);
       if (!site.password) return null;
       if (!readsVault(vault, site.password.vault)) {
-        throw new FtpError({
-          kind: 'local-file',
-          path: document.file,
-          message: `The password of "${joinSitePath(site.folder, site.name)}" was saved with ${vaultName(site.password.vault)}, which ${vaultName(vault.id)} cannot read.`,
-          hint: 'Enter the password again here (CLI: --password-stdin), or connect from where it was saved.',
-          retryable: false,
-        });
+        const values = { site: joinSitePath(site.folder, site.name) };
+        const valueTexts = { saved: vaultName(site.password.vault), current: vaultName(vault.id) };
+        const text = { message: 'password.other-vault', hint: 'password.other-vault.hint', values, valueTexts } as const;
+        throw new FtpError({ kind: 'local-file', path: document.file, message: errorText(text.message, values, valueTexts), hint: errorText(text.hint, values), text, retryable: false });
       }
       try {
         return await decryptFrom(vault, site.password.vault, site.password.data);
       } catch (error) {
         if (error instanceof FtpError) throw error;
-        throw new FtpError({ kind: 'local-file', path: document.file, message: `The password of "${joinSitePath(site.folder, site.name)}" cannot be decrypted: ${(error as Error).message}.`, hint: 'Enter the password again in the Site Manager.', retryable: false });
+        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences('password.undecryptable', 'password.undecryptable.hint', { site: joinSitePath(site.folder, site.name), detail: (error as Error).message }), retryable: false });
       }
     },
 
@@ -381,9 +378,9 @@ function uniqueName(doc: SitesDocument, folder: readonly string[], base: string)
   for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
 }
 
-function vaultName(id: string): string {
-  if (id === 'safe-storage') return "the desktop app's system keychain (safeStorage)";
-  if (id === 'file-key') return 'the vault key file (web host and command line)';
-  if (id === 'master-password') return 'the master password';
-  return `the "${id}" vault`;
+function vaultName(id: string): TextRef {
+  if (id === 'safe-storage') return { id: 'vault.safe-storage', values: {} };
+  if (id === 'file-key') return { id: 'vault.file-key', values: {} };
+  if (id === 'master-password') return { id: 'vault.master-password', values: {} };
+  return { id: 'vault.other', values: { id } };
 }

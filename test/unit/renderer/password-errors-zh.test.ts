@@ -1,0 +1,77 @@
+/**
+ * Saved passwords that cannot be read or kept, in a Chinese window: a site's password saved by the desktop app's
+ * keychain and read by the web host's vault key file (both share the profile), a damaged or missing master password
+ * file, a master password too short, a proxy password with no vault to keep it. These were English sentences
+ * without ids; each is now made of sentences of the shared table (a vault's name too). The English is unchanged.
+ */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FerryErrorData } from '../../../src/shared/errors';
+import { FtpError } from '../../../src/main/ftp/ftp-error';
+import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
+import { createMasterPasswordVault, MASTER_PASSWORD_FILE } from '../../../src/main/sites/master-password-vault';
+import type { PasswordVault } from '../../../src/main/sites/password-vault';
+import { createUnavailableVault } from '../../../src/main/sites/password-vault';
+import { openSecretStore } from '../../../src/main/sites/secret-store';
+import { openSiteStore } from '../../../src/main/sites/site-store';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { siteInput, tempHome } from '../sites/helpers';
+
+async function errorOf(promise: Promise<unknown>): Promise<FerryErrorData> {
+  const caught = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (!(caught instanceof FtpError)) throw new Error(`expected an FtpError, got ${String(caught)}`);
+  return caught.data;
+}
+
+describe('简体中文: saved passwords that cannot be read or kept', () => {
+  let home: string;
+  beforeEach(async () => {
+    home = await tempHome();
+  });
+  afterEach(async () => {
+    await fsp.rm(home, { recursive: true, force: true });
+  });
+
+  it('a password the desktop app saved, read under the web host', async () => {
+    const fileKey = createFileKeyVault(home);
+    const keychain: PasswordVault = { ...fileKey, id: 'safe-storage' };
+    const desktop = await openSiteStore({ home, vault: keychain });
+    const site = await desktop.save(siteInput({ name: 'Acme', password: 'pw' }));
+    desktop.close();
+    const web = await openSiteStore({ home, vault: fileKey });
+    const error = await errorOf(web.getPassword(site.id));
+    web.close();
+    expect(error.message).toBe('The password of "Acme" was saved with the desktop app\'s system keychain (safeStorage), which the vault key file (web host and command line) cannot read.');
+    expect(localizeError(error, 'zh-CN')).toEqual({
+      message: '“Acme”的密码是用桌面应用的系统钥匙串（safeStorage）保存的，密钥文件（网页版和命令行）无法读取。',
+      hint: '请在这里重新输入密码（命令行：--password-stdin），或在保存它的地方连接。',
+    });
+  });
+
+  it('the master password: too short, none set, its file damaged', async () => {
+    const vault = createMasterPasswordVault(home);
+    const short = await errorOf(vault.create('short'));
+    expect(short.message).toBe('The master password must have at least 8 characters.');
+    expect(localizeError(short, 'zh-CN').message).toBe('主密码至少需要 8 个字符。');
+    const none = await errorOf(vault.unlock('whatever password'));
+    expect(none.message).toBe('No master password is set.');
+    expect(localizeError(none, 'zh-CN')).toEqual({ message: '尚未设置主密码。', hint: '请在“设置 → 密码”中设置。' });
+    await fsp.writeFile(path.join(home, MASTER_PASSWORD_FILE), '{"format": 1');
+    const damaged = await errorOf(createMasterPasswordVault(home).unlock('whatever password'));
+    expect(damaged.message).toMatch(/^The master password file .* is damaged, so the passwords it protects cannot be read\.$/);
+    expect(localizeError(damaged, 'zh-CN').message).toMatch(/^主密码文件 .*master.* 已损坏，因此无法读取它所保护的密码。$/);
+  });
+
+  it('a proxy password with no vault to keep it', async () => {
+    const secrets = await openSecretStore({ home, vault: createUnavailableVault('no keyring is running') });
+    const error = await errorOf(secrets.set('proxy-password', 'pw'));
+    secrets.close();
+    expect(error.message).toBe('The proxy password was not saved: no keyring is running');
+    expect(localizeError(error, 'zh-CN').message).toBe('代理密码未保存：no keyring is running');
+    expect(localizeError(error, 'zh-CN').hint).toMatch(/^Ferry 从不以明文保存密码。/);
+  });
+});
