@@ -8,6 +8,7 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { useT, type MessageKey, type Translator } from '../i18n';
 import { en } from '../i18n/en';
+import { weakKey, weakSignature } from '../lib/certificate-warnings';
 import { formatDate } from '../lib/format';
 import type { CertificateDetails, NameAttribute, TlsDetails } from '../../shared/certificate';
 
@@ -112,9 +113,15 @@ function CertificateView({ certificate: c }: { readonly certificate: Certificate
         <code className="fingerprint">{c.fingerprint1}</code>
       </dd>
       <dt>{t('cert.publicKey')}</dt>
-      <dd>{publicKey(t, c)}</dd>
+      <dd>
+        {publicKey(t, c)}
+        {weakKey(c) ? <strong className="cert-warning"> {t('cert.weakKey')}</strong> : null}
+      </dd>
       <dt>{t('cert.signature')}</dt>
-      <dd>{c.signatureAlgorithm}</dd>
+      <dd>
+        {c.signatureAlgorithm}
+        {weakSignature(c) ? <strong className="cert-warning"> {t('cert.weakSignature')}</strong> : null}
+      </dd>
     </dl>
   );
 }

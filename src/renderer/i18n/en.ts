@@ -224,6 +224,8 @@ export const en = {
   'cert.selfIssued': 'Same as the subject: the certificate signed itself.',
   'cert.expired': 'Expired.',
   'cert.notYetValid': 'Not valid yet.',
+  'cert.weakKey': 'Weak: a key this short can be broken.',
+  'cert.weakSignature': 'Weak: a signature made this way can be forged.',
   'cert.attr': '{label} ({type}): {value}',
   'cert.attrOther': '{type}: {value}',
   'cert.attr.CN': 'Common name',

@@ -225,6 +225,8 @@ export const zhCN: Messages = {
   'cert.selfIssued': '与使用者相同：此证书由自己签名。',
   'cert.expired': '已过期。',
   'cert.notYetValid': '尚未生效。',
+  'cert.weakKey': '弱：这么短的密钥可以被破解。',
+  'cert.weakSignature': '弱：用这种方式生成的签名可以被伪造。',
   'cert.attr': '{label}（{type}）：{value}',
   'cert.attrOther': '{type}：{value}',
   'cert.attr.CN': '通用名称',
