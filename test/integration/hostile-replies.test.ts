@@ -308,6 +308,35 @@ describe('listing limits', () => {
   }, 30_000);
 });
 
+describe('a listing whose data connection is never closed', () => {
+  it.each(['passive', 'active'] as const)('a 226 while the data connection stays open (%s mode): the listing fails as stalled after the timeout, not waited for forever', async (mode) => {
+    server = await startScriptedServer({
+      handlers: {
+        LIST: async (_a, session) => {
+          session.reply(150, 'Here it comes');
+          const data = mode === 'passive' ? await session.passiveData() : await session.connectBack('127.0.0.1');
+          // One entry and the final reply, but the data connection is never ended.
+          data.write('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n', () => session.reply(226, 'Transfer complete'));
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server, { transferMode: mode }));
+    try {
+      const started = Date.now();
+      const outcome = await Promise.race([
+        client.list('/').then(() => 'listed', (error: unknown) => error),
+        new Promise((resolve) => setTimeout(resolve, 15_000, 'still waiting after 15 s')),
+      ]);
+      expect(outcome).toBeInstanceOf(FtpError);
+      expect((outcome as FtpError).data).toMatchObject({ kind: 'data-connection', mode, cause: 'stalled' });
+      expect((outcome as FtpError).data.message).toBe(`${mode === 'passive' ? 'Passive' : 'Active'} mode: the data transfer of / stopped: nothing arrived for 2 s (38 bytes had arrived).`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('the server hanging up', () => {
   it.each(['passive', 'active'] as const)('closing the control connection midway through a download (%s mode): named as such, partial file kept for resuming', async (mode) => {
     server = await startScriptedServer({

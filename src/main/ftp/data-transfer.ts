@@ -240,12 +240,14 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Whether this side stopped reading (a slow disk, a speed limit), so silence is ours, not the server's. A socket read
- * into our own buffers is held by returning false from `onread`, which stops the handle without pausing the stream
- * (`isPaused()` stays false); the handle's `reading` flag — internal, hence the guarded read — tells it.
+ * Whether this side stopped reading (a slow disk, a speed limit), so silence is ours, not the server's. The handle's
+ * `reading` flag — internal, hence the guarded read — tells it: it goes false when Node stops reading for backpressure
+ * (a full stream buffer) and when `onread` returns false. `isPaused()` does not: a socket read with `for await` (the
+ * listings) is "paused" while it waits for the server's next byte, so a listing whose server sent 226 and never closed
+ * the data connection was taken as held back and waited for forever. Only without a handle flag is `isPaused()` asked.
  */
 function heldBack(socket: net.Socket): boolean {
-  if (socket.isPaused()) return true;
   const handle = (socket as unknown as { readonly _handle?: { readonly reading?: boolean } | null })._handle;
-  return handle?.reading === false;
+  if (typeof handle?.reading === 'boolean') return !handle.reading;
+  return socket.isPaused();
 }
