@@ -173,6 +173,60 @@ export const ERROR_TEXTS_EN = {
   'master.kept': 'The master password was kept: {names} could not be moved out from under it.',
   'master.kept.hint': 'Try again; if it persists, enter those passwords again in the Site Manager, then remove the master password.',
 
+  // The Site Manager's checks in main (what the window's form does not check itself, or another window changed).
+  'field.site-name': 'Site name',
+  'field.folder-name': 'Folder name',
+  'field.bookmark-name': 'Bookmark name',
+  'site.name-empty': '{field} is empty.',
+  'site.name-empty.hint': 'Give it a name.',
+  'site.name-control': '{field} "{name}" contains a control character or line break.',
+  'site.name-control.hint': 'Use printable characters only.',
+  'site.name-long': '{field} is {length} characters long.',
+  'site.name-long.hint': 'Use at most 255 characters.',
+  'site.host-empty': 'Host is empty.',
+  'site.host-empty.hint': 'Enter the server name or address, e.g. ftp.example.com.',
+  'site.host-url': 'Host "{host}" is a URL.',
+  'site.host-url.hint': 'Enter only the server name or address (e.g. ftp.example.com); choose the protocol and port in their own fields.',
+  'site.host-chars': 'Host "{host}" contains a space, "/" or "@".',
+  'site.host-chars.hint': 'Enter only the server name or address; put the user name in the User field.',
+  'site.port-invalid': 'Port {port} is not valid.',
+  'site.port-invalid.hint': 'Use a whole number from 1 to 65535 (21 for FTP, 990 for implicit FTPS).',
+  'quick.port-invalid.hint': 'Use a whole number from 1 to 65535, or leave it empty for the default (21, or 990 for implicit FTPS).',
+  'site.user-line-break': 'The user name contains a line break or NUL.',
+  'site.user-line-break.hint': 'Remove it: FTP commands are one line.',
+  'site.user-empty': 'The user is empty but the logon type is "{logonType}".',
+  'site.user-empty.hint': 'Enter the user name, or choose anonymous logon.',
+  'site.password-line-break': 'The password contains a line break or NUL.',
+  'site.password-line-break.hint': 'FTP sends the password on one line; remove the line break.',
+  'site.remote-dir-line-break': 'The default remote folder contains a line break or NUL.',
+  'site.remote-dir-line-break.hint': 'Remove it.',
+  'site.connection-limit-invalid': 'Connection limit {value} is not valid.',
+  'site.connection-limit-invalid.hint': 'Use a whole number from 1 to {max}, or leave it empty to follow the global setting.',
+  'site.time-zone-invalid': 'Server time zone {zone} is not valid.',
+  'site.time-zone-invalid.hint': "Give the server's offset from UTC, from -12:00 to +14:00 (e.g. +08:00 for Beijing), or leave it empty.",
+  'site.fingerprint-invalid': '"{value}" is not a SHA-256 certificate fingerprint.',
+  'site.fingerprint-invalid.hint': 'Give 32 bytes in hex, e.g. AB:CD:… (64 hex digits), as shown in the certificate dialog.',
+  'site.ask-password-missing': 'Site "{site}" asks for the password when connecting, and none was given.',
+  'site.ask-password-missing.hint': 'Enter the password (CLI: --password-stdin).',
+  'site.folder-needs-name': 'A folder needs a name.',
+  'site.folder-needs-name.hint': 'Give the new folder a name.',
+  'site.top-level-rename': 'The top level cannot be renamed.',
+  'site.top-level-move': 'The top level cannot be moved.',
+  'site.top-level-delete': 'The top level cannot be deleted.',
+  'site.choose-folder.hint': 'Choose a folder.',
+  'site.folder-exists': 'A folder "{folder}" already exists.',
+  'site.folder-exists.rename.hint': 'Choose another name, or move the sites into that folder.',
+  'site.folder-exists.move.hint': 'Rename one of the two folders first, or move the sites one by one.',
+  'site.folder-into-itself': 'The folder "{folder}" cannot be moved into itself or a folder inside it.',
+  'site.folder-into-itself.hint': 'Drop it onto another folder.',
+  'site.gone': 'There is no site with id {id}; it may have been deleted in another window.',
+  'site.gone.hint': 'Reopen the Site Manager to see the current list.',
+  'site.name-taken-top': 'A site named "{name}" already exists in the top level.',
+  'site.name-taken-folder': 'A site named "{name}" already exists in folder "{folder}".',
+  'site.name-taken.hint': 'Choose another name, or edit the existing site.',
+  'site.no-folder': 'There is no folder "{folder}".',
+  'site.no-folder.hint': 'Reopen the Site Manager to see the current folders.',
+
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',
@@ -548,6 +602,11 @@ export function sayText(table: Readonly<Record<ErrorTextId, string>>, ref: TextR
 /** The English sentence `id` with `values` (and sentences as values): how main builds `message` and `hint`. */
 export function errorText(id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): string {
   return fillErrorText(ERROR_TEXTS_EN[id], resolveValues(ERROR_TEXTS_EN, values, valueTexts));
+}
+
+/** A TextRef in English (main's own words for the log file and the CLI). */
+export function englishText(ref: TextRef): string {
+  return sayText(ERROR_TEXTS_EN, ref);
 }
 
 /** Words that are no sentence of the table (a parser's own), where a TextRef is expected: said as they are. */

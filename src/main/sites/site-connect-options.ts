@@ -2,7 +2,7 @@ import type { ProxySettings, QuickConnect, Settings, Site, SiteInput, SiteProtoc
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
 import type { ProxyOptions } from '../ftp/proxy';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInputText } from '../ftp/ftp-error';
 
 const TLS_MODES: Readonly<Record<SiteProtocol, TlsMode>> = {
   'ftp-explicit-if-available': 'explicit-if-available',
@@ -29,7 +29,7 @@ export function effectiveTransferMode(mode: SiteTransferMode, settings: Settings
  */
 export function siteToConnectOptions(site: Site, password: string | null, settings: Settings): ConnectOptions {
   if (site.logonType === 'ask' && password === null) {
-    throw invalidInput(`Site "${site.name}" asks for the password when connecting, and none was given.`, 'Enter the password (CLI: --password-stdin).');
+    throw invalidInputText('site.ask-password-missing', 'site.ask-password-missing.hint', { site: site.name });
   }
   const anonymous = site.logonType === 'anonymous';
   return {
@@ -48,9 +48,9 @@ export function siteToConnectOptions(site: Site, password: string | null, settin
 /** The quick-connect bar's fields as engine options (an empty user logs in anonymously, as in FileZilla). */
 export function quickToConnectOptions(quick: QuickConnect, settings: Settings): ConnectOptions {
   const host = quick.host.trim();
-  if (host === '') throw invalidInput('Host is empty.', 'Enter the server name or address, e.g. ftp.example.com.');
+  if (host === '') throw invalidInputText('site.host-empty', 'site.host-empty.hint');
   if (quick.port !== null && (!Number.isInteger(quick.port) || quick.port < 1 || quick.port > 65535)) {
-    throw invalidInput(`Port ${quick.port} is not valid.`, 'Use a whole number from 1 to 65535, or leave it empty for the default (21, or 990 for implicit FTPS).');
+    throw invalidInputText('site.port-invalid', 'quick.port-invalid.hint', { port: String(quick.port) });
   }
   const anonymous = quick.user.trim() === '';
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shared/models';
-import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { exportSites } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
 import { openJsonDocument } from './json-document';
@@ -135,7 +135,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       }),
 
     async duplicate(id, name) {
-      const wanted = name === undefined ? null : validateName(name, 'Site name');
+      const wanted = name === undefined ? null : validateName(name, 'site');
       return update((doc) => {
         const original = findById(doc, id);
         const copy: StoredSite = { ...original, id: randomUUID(), name: uniqueName(doc, original.folder, wanted ?? `Copy of ${original.name}`) };
@@ -156,7 +156,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 
     async createFolder(folder) {
       const target = validateFolder(folder);
-      if (target.length === 0) throw invalidInput('A folder needs a name.', 'Give the new folder a name.');
+      if (target.length === 0) throw invalidInputText('site.folder-needs-name', 'site.folder-needs-name.hint');
       return update((doc) => {
         if (allFolders(doc).some((existing) => sameFolder(existing, target))) return { value: doc, result: undefined };
         return { value: { ...doc, folders: [...doc.folders, target] }, result: undefined };
@@ -165,13 +165,13 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 
     async renameFolder(folder, name) {
       const source = validateFolder(folder);
-      const newName = validateName(name, 'Folder name');
-      if (source.length === 0) throw invalidInput('The top level cannot be renamed.', 'Choose a folder.');
+      const newName = validateName(name, 'folder');
+      if (source.length === 0) throw invalidInputText('site.top-level-rename', 'site.choose-folder.hint');
       const target = [...source.slice(0, -1), newName];
       return update((doc) => {
         assertFolderExists(doc, source);
         if (sameFolder(source, target)) return { value: doc, result: undefined };
-        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInput(`A folder "${joinFolder(target)}" already exists.`, 'Choose another name, or move the sites into that folder.');
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInputText('site.folder-exists', 'site.folder-exists.rename.hint', { folder: joinFolder(target) });
         return { value: rebaseDocument(doc, source, target), result: undefined };
       });
     },
@@ -179,21 +179,21 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     async moveFolder(folder, into) {
       const source = validateFolder(folder);
       const parent = validateFolder(into);
-      if (source.length === 0) throw invalidInput('The top level cannot be moved.', 'Choose a folder.');
+      if (source.length === 0) throw invalidInputText('site.top-level-move', 'site.choose-folder.hint');
       const target = folderMovedInto(source, parent);
       return update((doc) => {
         assertFolderExists(doc, source);
         if (parent.length > 0) assertFolderExists(doc, parent);
-        if (isWithin(parent, source)) throw invalidInput(`The folder "${joinFolder(source)}" cannot be moved into itself or a folder inside it.`, 'Drop it onto another folder.');
+        if (isWithin(parent, source)) throw invalidInputText('site.folder-into-itself', 'site.folder-into-itself.hint', { folder: joinFolder(source) });
         if (sameFolder(source, target)) return { value: doc, result: undefined };
-        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInput(`A folder "${joinFolder(target)}" already exists.`, 'Rename one of the two folders first, or move the sites one by one.');
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInputText('site.folder-exists', 'site.folder-exists.move.hint', { folder: joinFolder(target) });
         return { value: rebaseDocument(doc, source, target), result: undefined };
       });
     },
 
     async deleteFolder(folder) {
       const target = validateFolder(folder);
-      if (target.length === 0) throw invalidInput('The top level cannot be deleted.', 'Choose a folder.');
+      if (target.length === 0) throw invalidInputText('site.top-level-delete', 'site.choose-folder.hint');
       return update((doc) => {
         assertFolderExists(doc, target);
         return {
@@ -336,7 +336,7 @@ function rebaseDocument(doc: SitesDocument, from: readonly string[], to: readonl
 
 function findById(doc: SitesDocument, id: string): StoredSite {
   const site = doc.sites.find((candidate) => candidate.id === id);
-  if (!site) throw invalidInput(`There is no site with id ${id}; it may have been deleted in another window.`, 'Reopen the Site Manager to see the current list.');
+  if (!site) throw invalidInputText('site.gone', 'site.gone.hint', { id });
   return site;
 }
 
@@ -364,11 +364,11 @@ function findByPath(doc: SitesDocument, text: string): StoredSite {
 
 function assertNameFree(doc: SitesDocument, folder: readonly string[], name: string, ownId: string | undefined): void {
   const clash = doc.sites.find((site) => site.id !== ownId && site.name === name && sameFolder(site.folder, folder));
-  if (clash) throw invalidInput(`A site named "${name}" already exists in ${folder.length > 0 ? `folder "${joinFolder(folder)}"` : 'the top level'}.`, 'Choose another name, or edit the existing site.');
+  if (clash) throw folder.length > 0 ? invalidInputText('site.name-taken-folder', 'site.name-taken.hint', { name, folder: joinFolder(folder) }) : invalidInputText('site.name-taken-top', 'site.name-taken.hint', { name });
 }
 
 function assertFolderExists(doc: SitesDocument, folder: readonly string[]): void {
-  if (!allFolders(doc).some((existing) => sameFolder(existing, folder))) throw invalidInput(`There is no folder "${joinFolder(folder)}".`, 'Reopen the Site Manager to see the current folders.');
+  if (!allFolders(doc).some((existing) => sameFolder(existing, folder))) throw invalidInputText('site.no-folder', 'site.no-folder.hint', { folder: joinFolder(folder) });
 }
 
 /** `base`, or `base (2)`, `base (3)`, … — the first not used in that folder. */

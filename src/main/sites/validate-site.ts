@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
-import { invalidInput, invalidInputText } from '../ftp/ftp-error';
+import { englishText, errorText, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
+import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 
 export const SITE_PROTOCOLS: readonly SiteProtocol[] = ['ftp-explicit-if-available', 'ftp-explicit', 'ftp-implicit', 'ftp-plain'];
 export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask'];
@@ -22,21 +23,21 @@ const LINE_BREAK = /[\r\n\u0000]/;
  * with the field and the fix, not later as a confusing connection error.
  */
 export function validateSiteInput(input: SiteInput): SiteFields {
-  const name = validateName(input.name, 'Site name');
+  const name = validateName(input.name, 'site');
   const folder = validateFolder(input.folder);
   const host = validateHost(input.host);
   const port = validatePort(input.port);
   const protocol = oneOf(input.protocol, SITE_PROTOCOLS, 'Protocol');
   const logonType = oneOf(input.logonType, LOGON_TYPES, 'Logon type');
   const user = text(input.user, 'User').trim();
-  if (LINE_BREAK.test(user)) throw invalidInput('The user name contains a line break or NUL.', 'Remove it: FTP commands are one line.');
-  if (logonType !== 'anonymous' && user === '') throw invalidInput(`The user is empty but the logon type is "${logonType}".`, 'Enter the user name, or choose anonymous logon.');
-  if (typeof input.password === 'string' && LINE_BREAK.test(input.password)) throw invalidInput('The password contains a line break or NUL.', 'FTP sends the password on one line; remove the line break.');
+  if (LINE_BREAK.test(user)) throw invalidInputText('site.user-line-break', 'site.user-line-break.hint');
+  if (logonType !== 'anonymous' && user === '') throw invalidInputText('site.user-empty', 'site.user-empty.hint', { logonType });
+  if (typeof input.password === 'string' && LINE_BREAK.test(input.password)) throw invalidInputText('site.password-line-break', 'site.password-line-break.hint');
   const transferMode = oneOf(input.transferMode, SITE_TRANSFER_MODES, 'Transfer mode');
   const charset = validateCharset(input.charset);
   const localDir = text(input.localDir, 'Default local folder');
   const remoteDir = text(input.remoteDir, 'Default remote folder').trim();
-  if (LINE_BREAK.test(remoteDir)) throw invalidInput('The default remote folder contains a line break or NUL.', 'Remove it.');
+  if (LINE_BREAK.test(remoteDir)) throw invalidInputText('site.remote-dir-line-break', 'site.remote-dir-line-break.hint');
   const connectionLimit = validateConnectionLimit(input.connectionLimit);
   const comments = text(input.comments, 'Comments');
   const trustedFingerprints = [...new Set((input.trustedFingerprints ?? []).map(normalizeFingerprint))];
@@ -45,7 +46,7 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   const bypassProxy = input.bypassProxy === true;
   const zone = input.serverTimeZone;
   if (zone !== undefined && (!Number.isInteger(zone) || zone < MIN_ZONE_MINUTES || zone > MAX_ZONE_MINUTES)) {
-    throw invalidInput(`Server time zone ${String(zone)} is not valid.`, 'Give the server\'s offset from UTC, from -12:00 to +14:00 (e.g. +08:00 for Beijing), or leave it empty.');
+    throw invalidInputText('site.time-zone-invalid', 'site.time-zone-invalid.hint', { zone: String(zone) });
   }
   return {
     name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks,
@@ -54,32 +55,51 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   };
 }
 
+/** What a name names, for its messages (field.* sentences). */
+export type NameField = 'site' | 'folder' | 'bookmark';
+const FIELD_TEXTS: Readonly<Record<NameField, TextRef>> = {
+  site: { id: 'field.site-name', values: {} },
+  folder: { id: 'field.folder-name', values: {} },
+  bookmark: { id: 'field.bookmark-name', values: {} },
+};
+
 /** A site or folder name: not empty, one line, of sane length. */
-export function validateName(value: unknown, field: string): string {
-  const name = text(value, field).trim();
-  if (name === '') throw invalidInput(`${field} is empty.`, `Give it a name.`);
-  if (CONTROL.test(name)) throw invalidInput(`${field} "${name}" contains a control character or line break.`, 'Use printable characters only.');
-  if (name.length > 255) throw invalidInput(`${field} is ${name.length} characters long.`, 'Use at most 255 characters.');
+export function validateName(value: unknown, field: NameField): string {
+  const label = FIELD_TEXTS[field];
+  const name = text(value, englishText(label)).trim();
+  const refuse = (id: 'site.name-empty' | 'site.name-control' | 'site.name-long', values: ErrorTextValues): FtpError => {
+    const valueTexts = { field: label };
+    return new FtpError({
+      kind: 'invalid-input',
+      message: errorText(id, values, valueTexts),
+      hint: errorText(`${id}.hint`, values),
+      text: { message: id, hint: `${id}.hint`, values, valueTexts },
+      retryable: false,
+    });
+  };
+  if (name === '') throw refuse('site.name-empty', {});
+  if (CONTROL.test(name)) throw refuse('site.name-control', { name });
+  if (name.length > 255) throw refuse('site.name-long', { length: name.length });
   return name;
 }
 
 export function validateFolder(value: unknown): string[] {
   if (!Array.isArray(value)) throw invalidInput('Folder must be a list of folder names.', 'Pass [] for the top level, or e.g. ["Work", "Clients"].');
-  return value.map((segment) => validateName(segment, 'Folder name'));
+  return value.map((segment) => validateName(segment, 'folder'));
 }
 
 function validateHost(value: unknown): string {
   let host = text(value, 'Host').trim();
-  if (host === '') throw invalidInput('Host is empty.', 'Enter the server name or address, e.g. ftp.example.com.');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) throw invalidInput(`Host "${host}" is a URL.`, 'Enter only the server name or address (e.g. ftp.example.com); choose the protocol and port in their own fields.');
+  if (host === '') throw invalidInputText('site.host-empty', 'site.host-empty.hint');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) throw invalidInputText('site.host-url', 'site.host-url.hint', { host });
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-  if (/[\s/@]/.test(host) || CONTROL.test(host)) throw invalidInput(`Host "${host}" contains a space, "/" or "@".`, 'Enter only the server name or address; put the user name in the User field.');
+  if (/[\s/@]/.test(host) || CONTROL.test(host)) throw invalidInputText('site.host-chars', 'site.host-chars.hint', { host });
   return host;
 }
 
 function validatePort(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
-    throw invalidInput(`Port ${String(value)} is not valid.`, 'Use a whole number from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
+    throw invalidInputText('site.port-invalid', 'site.port-invalid.hint', { port: String(value) });
   }
   return value;
 }
@@ -94,7 +114,7 @@ export function validateCharset(value: unknown): string {
 export function validateConnectionLimit(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONNECTION_LIMIT) {
-    throw invalidInput(`Connection limit ${String(value)} is not valid.`, `Use a whole number from 1 to ${MAX_CONNECTION_LIMIT}, or leave it empty to follow the global setting.`);
+    throw invalidInputText('site.connection-limit-invalid', 'site.connection-limit-invalid.hint', { value: String(value), max: MAX_CONNECTION_LIMIT });
   }
   return value;
 }
@@ -108,13 +128,13 @@ export function normalizeFingerprint(value: string): string {
     .replace(/^\s*sha-?256\s*(fingerprint)?\s*[:=]?/i, '')
     .replace(/[\s:]/g, '')
     .toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInput(`"${value}" is not a SHA-256 certificate fingerprint.`, 'Give 32 bytes in hex, e.g. AB:CD:… (64 hex digits), as shown in the certificate dialog.');
+  if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInputText('site.fingerprint-invalid', 'site.fingerprint-invalid.hint', { value });
   return hex.match(/../g)?.join(':') ?? hex;
 }
 
 function validateBookmark(bookmark: Bookmark): Bookmark {
   return {
-    name: validateName(bookmark?.name, 'Bookmark name'),
+    name: validateName(bookmark?.name, 'bookmark'),
     localPath: text(bookmark.localPath, 'Bookmark local path'),
     remotePath: text(bookmark.remotePath, 'Bookmark remote path'),
   };

@@ -114,6 +114,24 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     await call('session:disconnect', { sessionId });
   });
 
+  it('the Site Manager’s refusals from main: a name taken, a folder that exists, a user typed into the host', async () => {
+    await call('sites:create-folder', { folder: ['工作'] });
+    await call('sites:create-folder', { folder: ['家里'] });
+    const folder = await failure('sites:rename-folder', { folder: ['家里'], name: '工作' });
+    expect(folder.message).toBe('A folder "工作" already exists.');
+    expect(localizeError(folder, 'zh-CN')).toEqual({ message: '文件夹“工作”已存在。', hint: '请换一个名称，或把站点移到那个文件夹中。' });
+    await call('sites:save', siteInput({ name: '公司', folder: ['工作'] }));
+    const taken = await failure('sites:save', siteInput({ name: '公司', folder: ['工作'] }));
+    expect(taken.message).toBe('A site named "公司" already exists in folder "工作".');
+    expect(localizeError(taken, 'zh-CN')).toEqual({ message: '文件夹“工作”中已有名为“公司”的站点。', hint: '请换一个名称，或编辑现有的站点。' });
+    const host = await failure('sites:save', siteInput({ name: '主机', host: 'wang@ftp.example.cn' }));
+    expect(host.message).toBe('Host "wang@ftp.example.cn" contains a space, "/" or "@".');
+    expect(localizeError(host, 'zh-CN')).toEqual({ message: '主机“wang@ftp.example.cn”中含有空格、“/”或“@”。', hint: '只需输入服务器名称或地址；用户名请填在“用户”字段中。' });
+    const name = await failure('sites:create-folder', { folder: ['  '] });
+    expect(name.message).toBe('Folder name is empty.');
+    expect(localizeError(name, 'zh-CN')).toEqual({ message: '文件夹名称为空。', hint: '请输入名称。' });
+  });
+
   it('a custom command that needs a data connection is refused in Chinese', async () => {
     const from = await siteFor(source, 'Raw');
     const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
