@@ -32,6 +32,8 @@ export const ERROR_TEXTS_EN = {
   'data.passive.stalled.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use active mode for this site.',
   'data.active.stalled-receiving': 'Active mode: the data transfer of {path} stopped: nothing arrived for {seconds} s ({bytes} bytes had arrived).',
   'data.active.stalled-sending': 'Active mode: the data transfer of {path} stopped: nothing could be sent for {seconds} s ({bytes} bytes had been sent).',
+  'data.active.reset': 'Active mode: the data connection on {where} was reset{detail}.',
+  'data.active.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use passive mode.',
   'data.active.stalled.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use passive mode for this site.',
   'data.passive.reset': 'Passive mode: the data connection to {where} was reset{detail}.',
   'data.passive.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use active mode.',

@@ -337,6 +337,32 @@ describe('a listing whose data connection is never closed', () => {
   }, 30_000);
 });
 
+describe('a data connection reset by the server', () => {
+  it('in active mode: said as a reset connection (retryable), not as "could not connect back … firewall"', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_a, session) => session.reply(213, '1000'),
+        RETR: async (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          const data = await session.connectBack('127.0.0.1');
+          // 300 bytes, read by the client; then a reset while it waits for more.
+          data.write(Buffer.alloc(300, 0x61), () => setTimeout(() => data.resetAndDestroy(), 300));
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server, { transferMode: 'active' }));
+    try {
+      const target = path.join(tempFolder(), 'reset.bin');
+      const error = await errorOf(downloadToFile(client, '/reset.bin', target));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'reset', retryable: true });
+      expect(error.data.message).toMatch(/^Active mode: the data connection on 127\.0\.0\.1:\d+ was reset \(ECONNRESET while transferring \/reset\.bin\)\.$/);
+      expect(error.data.hint).toBe('Try again; a firewall may be cutting data connections. If it persists, use passive mode.');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('the server hanging up', () => {
   it.each(['passive', 'active'] as const)('closing the control connection midway through a download (%s mode): named as such, partial file kept for resuming', async (mode) => {
     server = await startScriptedServer({

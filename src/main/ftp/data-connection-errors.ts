@@ -11,7 +11,7 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
   const id = sentenceFor(mode, cause);
   const hint: ErrorTextId = `${id}.hint`;
   // Passive failures the server explains or that come and go are worth a retry; the rest need another mode or settings.
-  const retryable = mode === 'passive' && (cause === 'server-refused' || cause === 'reset');
+  const retryable = (mode === 'passive' && cause === 'server-refused') || cause === 'reset';
   return { kind: 'data-connection', mode, cause, address, port, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
 }
 
@@ -44,6 +44,7 @@ type DataSentence =
   | 'data.active.tls-failed'
   | 'data.active.server-refused'
   | 'data.active.blocked'
+  | 'data.active.reset'
   | 'data.passive.tls-failed'
   | 'data.passive.server-refused'
   | 'data.passive.mode-refused'
@@ -58,6 +59,7 @@ function sentenceFor(mode: TransferMode, cause: DataConnectionCause): DataSenten
       case 'wrong-peer':
       case 'tls-failed':
       case 'server-refused':
+      case 'reset':
         return `data.active.${cause}`;
       default:
         return 'data.active.blocked';
