@@ -229,6 +229,14 @@ export const ERROR_TEXTS_EN = {
   'site.no-folder': 'There is no folder "{folder}".',
   'site.no-folder.hint': 'Reopen the Site Manager to see the current folders.',
 
+  // The window's own link to Ferry (the web host's WebSocket, Electron's IPC).
+  'ipc.connection-lost': 'The connection to Ferry was lost before it answered.',
+  'ipc.connection-lost.hint': 'Ferry reconnects by itself: try again in a moment. If you stopped Ferry, start it again.',
+  'ipc.token-refused': "Ferry refused this page's access token.",
+  'ipc.token-refused.hint': 'Ferry was probably restarted: open the new address it printed when it started.',
+  'ipc.page-closed': 'This page closed its connection to Ferry.',
+  'ipc.page-closed.hint': 'Reload the page to connect again.',
+
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',

@@ -2,6 +2,7 @@
  * Errors the transports themselves produce (not the services), as data both sides can build:
  * main's dispatcher, the preload and the browser client have no Node or Electron in common.
  */
+import { sentences } from './error-texts';
 import type { FerryErrorData } from './errors';
 
 /** A caller named a channel that is not in the contract. */
@@ -12,22 +13,17 @@ export function unknownChannelError(channel: unknown): FerryErrorData {
 
 /** The connection to main went away while a request waited, or before it could be sent. */
 export function connectionLostError(): FerryErrorData {
-  return {
-    kind: 'closed',
-    message: 'The connection to Ferry was lost before it answered.',
-    hint: 'Ferry reconnects by itself: try again in a moment. If you stopped Ferry, start it again.',
-    retryable: true,
-  };
+  return { kind: 'closed', ...sentences('ipc.connection-lost', 'ipc.connection-lost.hint'), retryable: true };
 }
 
 /** The web host refused this page's token: it belongs to an earlier launch. */
 export function tokenRefusedError(): FerryErrorData {
-  return {
-    kind: 'closed',
-    message: "Ferry refused this page's access token.",
-    hint: 'Ferry was probably restarted: open the new address it printed when it started.',
-    retryable: false,
-  };
+  return { kind: 'closed', ...sentences('ipc.token-refused', 'ipc.token-refused.hint'), retryable: false };
+}
+
+/** The page itself closed its connection (it is going away). */
+export function pageClosedError(): FerryErrorData {
+  return { kind: 'closed', ...sentences('ipc.page-closed', 'ipc.page-closed.hint'), retryable: false };
 }
 
 /** Main refused or failed to deliver the request before any handler ran. */

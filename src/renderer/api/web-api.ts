@@ -5,7 +5,7 @@
  */
 import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryApi, type Result } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
-import { connectionLostError, tokenRefusedError, unknownChannelError } from '../../shared/ipc-errors';
+import { connectionLostError, pageClosedError, tokenRefusedError, unknownChannelError } from '../../shared/ipc-errors';
 import { CLOSE_FORBIDDEN, WEB_PROTOCOL, WEB_SOCKET_PATH, WEB_TOKEN_PROTOCOL_PREFIX } from '../../shared/web-protocol';
 
 /** The part of the browser's WebSocket this client uses (Node's `ws` matches it too, for tests). */
@@ -148,7 +148,7 @@ export function createWebApi(options: WebApiOptions): WebApi {
       };
     },
     close() {
-      finalError = { kind: 'closed', message: 'This page closed its connection to Ferry.', hint: 'Reload the page to connect again.', retryable: false };
+      finalError = pageClosedError();
       if (timer !== null) clearTimeout(timer);
       timer = null;
       const ws = socket;
