@@ -502,6 +502,23 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
     }
   }, 30_000);
 
+  it('a greeting sent twice, the second one late (while USER waits): the login goes on, USER gets its own reply', async () => {
+    server = await startScriptedServer({
+      greeting: (session) => {
+        session.write('220 Proxy ready\r\n');
+        setTimeout(() => session.write('220 Server ready\r\n'), 50);
+      },
+      handlers: { USER: (_a, session) => void setTimeout(() => session.reply(331, 'Password please'), 150) },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(client.greeting).toBe('Proxy ready');
+      expect(server.commands.slice(0, 2)).toEqual(['USER u', 'PASS ****']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
   it('a server that says nothing at all still gets the greeting timeout with its implicit-FTPS hint', async () => {
     server = await startScriptedServer({ greeting: '' });
     const error = await errorOf(FtpClient.connect(options(server)));

@@ -338,6 +338,9 @@ export class ControlConnection {
         this.waiter.onPreliminary?.(reply);
         continue;
       }
+      // 220 greets (RFC 959: on connecting, or after REIN) and answers nothing else: a server or load balancer that
+      // greets twice, the second late, would otherwise have USER take it ("Login failed: 220 …").
+      if (reply.code === 220 && this.waiter.command !== '(greeting)' && !/^REIN\b/i.test(this.waiter.command)) continue;
       const waiter = this.waiter;
       this.waiter = null;
       waiter.resolve(reply);
