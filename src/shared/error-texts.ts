@@ -263,6 +263,8 @@ export const ERROR_TEXTS_EN = {
   'connect.reset.hint': 'The server or a firewall cut the connection. Try again; if it persists, try FTPS or another port.',
   'connect.other': 'Connection to {where} failed: {detail}',
   'connect.other.hint': 'Check the host, port and your network.',
+  'connect.ssh-server': '{where} is an SSH server ("{banner}"), not an FTP server: it offers SFTP, which Ferry does not speak.',
+  'connect.ssh-server.hint': 'Check the port: FTP is usually on 21 and implicit FTPS on 990; 22 is SSH. For SFTP, use an SFTP client.',
   'connect.no-answer': 'Could not reach {where} within {seconds} s.',
   'connect.no-answer.hint': 'Check the host name and port, and that no firewall blocks outgoing connections to this port.',
 

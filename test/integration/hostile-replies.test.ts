@@ -519,6 +519,16 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
     }
   }, 30_000);
 
+  it('an SSH server on the port (22 given for FTP): said at once, not after the timeout', async () => {
+    server = await startScriptedServer({ greeting: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n' });
+    const started = Date.now();
+    const error = await errorOf(FtpClient.connect(options(server, { commandTimeoutMs: 20_000 })));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error.data).toMatchObject({ kind: 'protocol', retryable: false });
+    expect(error.data.message).toBe(`127.0.0.1:${server.port} is an SSH server ("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"), not an FTP server: it offers SFTP, which Ferry does not speak.`);
+    expect(error.data.hint).toMatch(/^Check the port: FTP is usually on 21/);
+  }, 30_000);
+
   it('a server that says nothing at all still gets the greeting timeout with its implicit-FTPS hint', async () => {
     server = await startScriptedServer({ greeting: '' });
     const error = await errorOf(FtpClient.connect(options(server)));

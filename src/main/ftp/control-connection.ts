@@ -318,6 +318,13 @@ export class ControlConnection {
       this.strayLines.push(line);
       if (this.options.onTranscript) this.log('reply', line);
     }
+    // An SSH server (port 22 given for FTP) greets with "SSH-2.0-…" and then waits: say so at once, as FileZilla does.
+    const ssh = this.waiter?.command === '(greeting)' ? skipped.find((line) => /^SSH-\d/.test(line)) : undefined;
+    if (ssh !== undefined) {
+      const values = { where: `${this.options.host}:${this.options.port}`, banner: visibleText(ssh) };
+      this.close(new FtpError({ kind: 'protocol', ...sentences('connect.ssh-server', 'connect.ssh-server.hint', values), retryable: false }));
+      return;
+    }
     for (const reply of replies) {
       if (this.options.onTranscript) for (const line of reply.lines) this.log('reply', line);
       this.replies.push(reply);

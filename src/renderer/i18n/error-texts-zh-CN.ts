@@ -231,6 +231,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'connect.reset.hint': '服务器或防火墙切断了连接。请重试；如果仍然失败，请尝试 FTPS 或其他端口。',
   'connect.other': '连接 {where} 失败：{detail}',
   'connect.other.hint': '请检查主机、端口和网络。',
+  'connect.ssh-server': '{where} 是 SSH 服务器（“{banner}”），不是 FTP 服务器：它提供的是 SFTP，而 Ferry 不支持 SFTP。',
+  'connect.ssh-server.hint': '请检查端口：FTP 通常使用 21，隐式 FTPS 使用 990；22 是 SSH。如需 SFTP，请使用 SFTP 客户端。',
   'connect.no-answer': '{seconds} 秒内无法连上 {where}。',
   'connect.no-answer.hint': '请检查主机名和端口，并确认没有防火墙阻止到此端口的出站连接。',
   'connect.proxy-unreachable': '无法通过{proxy}连接：{detail}。',
