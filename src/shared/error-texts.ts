@@ -32,6 +32,8 @@ export const ERROR_TEXTS_EN = {
   'data.passive.stalled.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use active mode for this site.',
   'data.active.stalled-receiving': 'Active mode: the data transfer of {path} stopped: nothing arrived for {seconds} s ({bytes} bytes had arrived).',
   'data.active.stalled-sending': 'Active mode: the data transfer of {path} stopped: nothing could be sent for {seconds} s ({bytes} bytes had been sent).',
+  'data.active.reply-without-connection': 'Active mode: the server answered "{reply}" but never connected to {where} to send the data{detail}.',
+  'data.active.reply-without-connection.hint': 'Some servers answer so for an empty folder; others could not reach this computer and did not say. Use passive mode for this site.',
   'data.active.reset': 'Active mode: the data connection on {where} was reset{detail}.',
   'data.active.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use passive mode.',
   'data.active.stalled.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use passive mode for this site.',

@@ -337,6 +337,29 @@ describe('a listing whose data connection is never closed', () => {
   }, 30_000);
 });
 
+describe('a final reply without a data connection', () => {
+  it('active mode, "226" but no connection: the error quotes the 226, not the firewall diagnosis', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        LIST: (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          session.reply(226, 'Transfer complete');
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server, { transferMode: 'active' }));
+    try {
+      const error = await errorOf(client.list('/'));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'accept-timeout', retryable: false });
+      expect(error.data.message).toMatch(/^Active mode: the server answered "226 Transfer complete" but never connected to 127\.0\.0\.1:\d+ to send the data \(nothing connected within 2 s\)\.$/);
+      expect(error.data.hint).toMatch(/empty folder.*Use passive mode for this site\.$/);
+      expect(error.data.text?.message).toBe('data.active.reply-without-connection');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('a data connection reset by the server', () => {
   it('in active mode: said as a reset connection (retryable), not as "could not connect back … firewall"', async () => {
     server = await startScriptedServer({

@@ -21,6 +21,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.passive.unreachable.hint': '--active',
   'data.passive.stalled.hint': '--resume (get, put), --timeout SECONDS, or --active',
   'data.active.reset.hint': '--passive',
+  'data.active.reply-without-connection.hint': '--passive',
   'data.active.stalled.hint': '--resume (get, put), --timeout SECONDS, or --passive',
   'closed.mid-transfer.hint': '--resume (get, put)',
   'data.passive.proxy.hint': '--no-proxy',

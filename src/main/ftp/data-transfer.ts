@@ -80,7 +80,9 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       pending.cancel();
       throw new FtpError(negativeTransferReply(pending, command, first.reply, options.subject));
     }
-    const socket = 'socket' in first ? first.socket : await pending.socket();
+    const socket = 'socket' in first ? first.socket : await pending.socket().catch((error: unknown) => {
+      throw 'reply' in first ? replyWithoutConnection(error, pending, first.reply) : error;
+    });
     // Keep the command's reply timeout from firing while data is still moving.
     if (!pending.userBuffers) socket.on('data', () => control.touch());
     socket.on('drain', () => control.touch());
@@ -217,6 +219,17 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
     return new FtpError({ kind: 'protocol', ...sentences('modez.unreadable', 'modez.unreadable.hint', { path: subject, detail: (error as Error).message }), retryable: false });
   }
   return error;
+}
+
+/**
+ * Active mode: the server gave its final 2xx ("226 Transfer complete") yet never connected to send the data. Said
+ * with its reply — some servers answer so for an empty folder, others could not reach us and did not say — rather
+ * than as the firewall diagnosis of a server that never answered. Other failures pass through.
+ */
+function replyWithoutConnection(error: unknown, pending: PendingDataConnection, reply: FtpReply): unknown {
+  if (!(error instanceof FtpError) || error.data.kind !== 'data-connection' || error.data.cause !== 'accept-timeout') return error;
+  const values = { ...error.data.text?.values, reply: `${reply.code} ${reply.message}` };
+  return new FtpError({ ...error.data, ...sentences('data.active.reply-without-connection', 'data.active.reply-without-connection.hint', values), address: pending.address, port: pending.port });
 }
 
 /** The control connection closed by the server while `path` was moving, before its final reply. */

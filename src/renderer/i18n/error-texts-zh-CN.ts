@@ -32,6 +32,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.stalled.hint': '请重试：在服务器允许的情况下，Ferry 会从已传输的部分继续。如果传输总是中断，请在设置中调大超时时间，或对此站点使用主动模式。',
   'data.active.stalled-receiving': '主动模式：{path} 的数据传输中断了：{seconds} 秒内没有收到任何数据（此前已收到 {bytes} 字节）。',
   'data.active.stalled-sending': '主动模式：{path} 的数据传输中断了：{seconds} 秒内无法发送任何数据（此前已发送 {bytes} 字节）。',
+  'data.active.reply-without-connection': '主动模式：服务器回复了“{reply}”，却始终没有连接到 {where} 来发送数据{detail}。',
+  'data.active.reply-without-connection.hint': '有些服务器对空文件夹就这样回复；另一些则是无法连接到本机却没有说明。请对此站点使用被动模式。',
   'data.active.reset': '主动模式：{where} 上的数据连接被重置{detail}。',
   'data.active.reset.hint': '请重试；可能有防火墙切断了数据连接。如果仍然失败，请使用被动模式。',
   'data.active.stalled.hint': '请重试：在服务器允许的情况下，Ferry 会从已传输的部分继续。如果传输总是中断，请在设置中调大超时时间，或对此站点使用被动模式。',
