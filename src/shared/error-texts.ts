@@ -239,6 +239,27 @@ export const ERROR_TEXTS_EN = {
   'ipc.page-closed': 'This page closed its connection to Ferry.',
   'ipc.page-closed.hint': 'Reload the page to connect again.',
 
+  // Why a vault cannot keep passwords here, and the vault key file's problems (web host, command line).
+  'vault.no-safe-storage': 'the system keychain is not available to Ferry (safeStorage reports no encryption)',
+  'vault.no-keyring': 'no system keyring (GNOME Keyring or KWallet) is running, so Electron could only obfuscate the password',
+  'vault.none': 'no secure storage is available',
+  'vault.reason': '{message} {hint}',
+  'vault-key.missing': 'The vault key {file} is missing, so stored passwords cannot be read.',
+  'vault-key.missing.hint': 'Enter the passwords again (the key is created anew when one is saved).',
+  'vault-key.format': 'A stored password is not in a format this Ferry understands.',
+  'vault-key.mismatch': 'A stored password does not decrypt with the key in {file} (the key was replaced or the data altered).',
+  'vault-key.enter-again.hint': 'Enter the password again.',
+  'vault-key.unreadable': 'The vault key {file} cannot be read: {detail}.',
+  'vault-key.unreadable.hint': 'Check the permissions of the Ferry folder.',
+  'vault-key.other-readers': 'The vault key {file} is readable by other users (mode {mode}), so Ferry will not use it to protect passwords.',
+  'vault-key.other-readers.hint': 'Run: chmod 600 "{file}" (and check nobody copied it).',
+  'vault-key.other-owner': 'The vault key {file} belongs to another user (uid {uid}).',
+  'vault-key.other-owner.hint': 'Run Ferry as its owner, or remove the file and enter the passwords again.',
+  'vault-key.damaged': 'The vault key {file} is damaged ({size} bytes instead of {expected}).',
+  'vault-key.damaged.hint': 'Remove it and enter the saved passwords again.',
+  'vault-key.uncreatable': 'The vault key {file} cannot be created: {detail}.',
+  'vault-key.uncreatable.hint': 'Check that the Ferry folder is writable.',
+
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',
@@ -629,8 +650,9 @@ export function asIs(text: string): TextRef {
 }
 
 /** `message`, `hint` (empty without one) and `text` of an error made of fixed sentences. */
-export function sentences(message: ErrorTextId, hint: ErrorTextId | null, values: ErrorTextValues = {}): { message: string; hint: string; text: ErrorText } {
-  return { message: errorText(message, values), hint: hint ? errorText(hint, values) : '', text: hint ? { message, hint, values } : { message, values } };
+export function sentences(message: ErrorTextId, hint: ErrorTextId | null, values: ErrorTextValues = {}, valueTexts?: ValueTexts): { message: string; hint: string; text: ErrorText } {
+  const more = valueTexts ? { valueTexts } : {};
+  return { message: errorText(message, values, valueTexts), hint: hint ? errorText(hint, values, valueTexts) : '', text: hint ? { message, hint, values, ...more } : { message, values, ...more } };
 }
 
 /** The placeholders a sentence uses, sorted (for checking that a translation uses the same). */

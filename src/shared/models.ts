@@ -357,6 +357,8 @@ export interface PasswordStorageStatus {
   readonly hostStorage: 'system-keychain' | 'key-file' | 'none';
   /** Null when the host's storage works; else why not (e.g. no keyring on Linux). */
   readonly hostUnavailableReason: string | null;
+  /** The same as sentences, for the window's language (absent: only the English is known). */
+  readonly hostUnavailableText?: ErrorText;
   /** Passwords saved where this run cannot read them (another host's keychain), by site path; they stay as they are. */
   readonly unmoved: readonly string[];
 }

@@ -5,7 +5,8 @@
  * after every one moved out (until then both vaults can read what they saved; see password-keeper.ts).
  */
 import type { PasswordStorageStatus } from '../../shared/models';
-import { invalidInputText } from '../ftp/ftp-error';
+import { sentences, type ErrorText, type TextRef } from '../../shared/error-texts';
+import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { FILE_KEY_VAULT_ID } from '../sites/file-key-vault';
 import { MASTER_PASSWORD_VAULT_ID } from '../sites/master-password-vault';
 import type { PasswordKeeper } from '../sites/password-keeper';
@@ -33,6 +34,7 @@ export function createPasswordStorage(keeper: PasswordKeeper, sites: SiteStore, 
       unlocked: masterPasswordSet && master.isUnlocked(),
       hostStorage: host.id === FILE_KEY_VAULT_ID ? 'key-file' : host.id === 'none' ? 'none' : 'system-keychain',
       hostUnavailableReason: host.available ? null : (host.unavailableReason ?? 'no secure storage is available'),
+      ...(host.available ? {} : { hostUnavailableText: reasonText(host.unavailableText ?? null, host.unavailableReason) }),
       unmoved,
     };
   };
@@ -69,7 +71,12 @@ export function createPasswordStorage(keeper: PasswordKeeper, sites: SiteStore, 
     },
     async removeMaster(current) {
       if (!host.available) {
-        throw invalidInputText('master.cannot-remove', 'master.cannot-remove.hint', { reason: host.unavailableReason ?? 'there is no other secure storage' });
+        const reason = host.unavailableText ?? null;
+        throw new FtpError({
+          kind: 'invalid-input',
+          ...(reason ? sentences('master.cannot-remove', 'master.cannot-remove.hint', {}, { reason }) : sentences('master.cannot-remove', 'master.cannot-remove.hint', { reason: host.unavailableReason ?? 'there is no other secure storage' })),
+          retryable: false,
+        });
       }
       await master.unlock(current);
       keeper.preferHost(true);
@@ -94,4 +101,9 @@ export function createPasswordStorage(keeper: PasswordKeeper, sites: SiteStore, 
       return status();
     },
   };
+}
+
+/** Why the host's storage cannot keep passwords, for the window: its sentences when the vault has them, else its English as it is. */
+function reasonText(text: TextRef | null, english: string | null): ErrorText {
+  return text ? { message: 'text.as-is', values: {}, valueTexts: { text } } : { message: 'text.as-is', values: { text: english ?? 'no secure storage is available' } };
 }

@@ -1,3 +1,4 @@
+import { englishText, type TextRef } from '../../shared/error-texts';
 import type { PasswordVault } from '../sites/password-vault';
 
 /**
@@ -20,12 +21,14 @@ export const SAFE_STORAGE_VAULT_ID = 'safe-storage';
  * obfuscation, not encryption; that counts as unavailable (the host may fall back to the file-key vault).
  */
 export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): PasswordVault {
-  const problem = (): string | null => {
-    if (!safeStorage.isEncryptionAvailable()) return 'the system keychain is not available to Ferry (safeStorage reports no encryption)';
-    if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-      return 'no system keyring (GNOME Keyring or KWallet) is running, so Electron could only obfuscate the password';
-    }
+  const problemText = (): TextRef | null => {
+    if (!safeStorage.isEncryptionAvailable()) return { id: 'vault.no-safe-storage', values: {} };
+    if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return { id: 'vault.no-keyring', values: {} };
     return null;
+  };
+  const problem = (): string | null => {
+    const text = problemText();
+    return text === null ? null : englishText(text);
   };
   return {
     id: SAFE_STORAGE_VAULT_ID,
@@ -34,6 +37,9 @@ export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: N
     },
     get unavailableReason() {
       return problem();
+    },
+    get unavailableText() {
+      return problemText();
     },
     async encrypt(plain) {
       const reason = problem();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sentences, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { BoxOpenError, KEY_BYTES, openText, sealText } from './aes-gcm-box';
 import { fsyncDirectory } from './atomic-file';
@@ -34,6 +35,17 @@ export function createFileKeyVault(home: string, platform: NodeJS.Platform = pro
       return error instanceof FtpError ? error.data.message + ' ' + error.data.hint : String(error);
     }
   };
+  /** The same as sentences: the key file's message and hint. */
+  const problemText = (): TextRef | null => {
+    try {
+      loadKey(false);
+      return null;
+    } catch (error) {
+      const text = error instanceof FtpError ? error.data.text : undefined;
+      if (!text?.message || !text.hint) return null;
+      return { id: 'vault.reason', values: {}, valueTexts: { message: { id: text.message, values: text.values }, hint: { id: text.hint, values: text.values } } };
+    }
+  };
 
   return {
     id: FILE_KEY_VAULT_ID,
@@ -43,24 +55,27 @@ export function createFileKeyVault(home: string, platform: NodeJS.Platform = pro
     get unavailableReason() {
       return problem();
     },
+    get unavailableText() {
+      return problemText();
+    },
     async encrypt(plain) {
       return sealText(loadKey(true) as Buffer, plain);
     },
     async decrypt(stored) {
       const secret = loadKey(false);
-      if (!secret) throw vaultError(`The vault key ${keyPath} is missing, so stored passwords cannot be read.`, 'Enter the passwords again (the key is created anew when one is saved).', keyPath);
+      if (!secret) throw vaultError('vault-key.missing', 'vault-key.missing.hint', keyPath);
       try {
         return openText(secret, stored);
       } catch (error) {
-        if (error instanceof BoxOpenError && error.reason === 'format') throw vaultError('A stored password is not in a format this Ferry understands.', 'Enter the password again.', keyPath);
-        throw vaultError(`A stored password does not decrypt with the key in ${keyPath} (the key was replaced or the data altered).`, 'Enter the password again.', keyPath);
+        if (error instanceof BoxOpenError && error.reason === 'format') throw vaultError('vault-key.format', 'vault-key.enter-again.hint', keyPath);
+        throw vaultError('vault-key.mismatch', 'vault-key.enter-again.hint', keyPath);
       }
     },
   };
 }
 
-function vaultError(message: string, hint: string, keyPath: string): FtpError {
-  return new FtpError({ kind: 'local-file', path: keyPath, message, hint, retryable: false });
+function vaultError(message: ErrorTextId, hint: ErrorTextId, keyPath: string, values: ErrorTextValues = {}): FtpError {
+  return new FtpError({ kind: 'local-file', path: keyPath, ...sentences(message, hint, { file: keyPath, ...values }), retryable: false });
 }
 
 /** The key, or null when the file does not exist; throws when it exists but is unsafe or damaged. */
@@ -70,20 +85,20 @@ function readKeyFile(keyPath: string, platform: NodeJS.Platform): Buffer | null 
     stat = fs.statSync(keyPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw vaultError(`The vault key ${keyPath} cannot be read: ${(error as Error).message}.`, 'Check the permissions of the Ferry folder.', keyPath);
+    throw vaultError('vault-key.unreadable', 'vault-key.unreadable.hint', keyPath, { detail: (error as Error).message });
   }
   if (platform !== 'win32') {
     if ((stat.mode & 0o077) !== 0) {
       const mode = (stat.mode & 0o777).toString(8).padStart(3, '0');
-      throw vaultError(`The vault key ${keyPath} is readable by other users (mode ${mode}), so Ferry will not use it to protect passwords.`, `Run: chmod 600 "${keyPath}" (and check nobody copied it).`, keyPath);
+      throw vaultError('vault-key.other-readers', 'vault-key.other-readers.hint', keyPath, { mode });
     }
     const uid = process.getuid?.();
     if (uid !== undefined && stat.uid !== uid) {
-      throw vaultError(`The vault key ${keyPath} belongs to another user (uid ${stat.uid}).`, `Run Ferry as its owner, or remove the file and enter the passwords again.`, keyPath);
+      throw vaultError('vault-key.other-owner', 'vault-key.other-owner.hint', keyPath, { uid: stat.uid });
     }
   }
   const bytes = fs.readFileSync(keyPath);
-  if (bytes.length !== KEY_BYTES) throw vaultError(`The vault key ${keyPath} is damaged (${bytes.length} bytes instead of ${KEY_BYTES}).`, 'Remove it and enter the saved passwords again.', keyPath);
+  if (bytes.length !== KEY_BYTES) throw vaultError('vault-key.damaged', 'vault-key.damaged.hint', keyPath, { size: bytes.length, expected: KEY_BYTES });
   return bytes;
 }
 
@@ -107,7 +122,7 @@ function createKeyFile(home: string, keyPath: string, platform: NodeJS.Platform)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
       fs.rmSync(temp, { force: true });
-      throw vaultError(`The vault key ${keyPath} cannot be created: ${(error as Error).message}.`, 'Check that the Ferry folder is writable.', keyPath);
+      throw vaultError('vault-key.uncreatable', 'vault-key.uncreatable.hint', keyPath, { detail: (error as Error).message });
     }
   }
   fs.rmSync(temp, { force: true });

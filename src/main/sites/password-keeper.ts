@@ -32,6 +32,9 @@ export async function createPasswordKeeper(host: PasswordVault, master: MasterPa
     get unavailableReason() {
       return active().unavailableReason;
     },
+    get unavailableText() {
+      return active().unavailableText ?? null;
+    },
     async encrypt(plain) {
       await keeper.refresh();
       return active().encrypt(plain);

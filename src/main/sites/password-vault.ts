@@ -1,3 +1,5 @@
+import type { TextRef } from '../../shared/error-texts';
+
 /**
  * Where site passwords are encrypted: Electron's safeStorage in the desktop app, a file key under the
  * web host and the CLI. The store never writes a password any other way (no plaintext fallback).
@@ -8,6 +10,8 @@ export interface PasswordVault {
   /** False when encrypt would fail (no keyring, unsafe key file, …); `unavailableReason` says why. */
   readonly available: boolean;
   readonly unavailableReason: string | null;
+  /** The same as sentences of the shared table, for the window's language (absent: only the English is known). */
+  readonly unavailableText?: TextRef | null;
   /** `id` and `available` may change with it (a master password set meanwhile): read them after it resolves. */
   encrypt(plain: string): Promise<string>;
   decrypt(stored: string): Promise<string>;

@@ -72,7 +72,11 @@ export async function openSecretStore(options: { readonly home: string; readonly
           data = await vault.encrypt(value);
         } catch (error) {
           if ((error instanceof FtpError && error.data.kind === 'master-password') || vault.available) throw error;
-          throw new FtpError({ kind: 'local-file', path: document.file, ...sentences(`secret.${secretId(name)}.not-saved`, `secret.${secretId(name)}.not-saved.hint`, { reason: vault.unavailableReason ?? 'no secure storage is available' }), retryable: false });
+          const reasonText = vault.unavailableText ?? null;
+          const said = reasonText
+            ? sentences(`secret.${secretId(name)}.not-saved`, `secret.${secretId(name)}.not-saved.hint`, {}, { reason: reasonText })
+            : sentences(`secret.${secretId(name)}.not-saved`, `secret.${secretId(name)}.not-saved.hint`, { reason: vault.unavailableReason ?? 'no secure storage is available' });
+          throw new FtpError({ kind: 'local-file', path: document.file, ...said, retryable: false });
         }
         sealed = { vault: vault.id, data };
       }

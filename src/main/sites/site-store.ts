@@ -83,7 +83,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
   const update = <R>(mutate: (doc: SitesDocument) => { value: SitesDocument; result: R }): Promise<R> => document.update(mutate);
 
   /** Encrypt a password, or say why it cannot be kept (no plaintext fallback, ever). */
-  const seal = async (password: string): Promise<StoredPassword | { readonly reason: string }> => {
+  const seal = async (password: string): Promise<StoredPassword | { readonly reason: string; readonly reasonText?: TextRef }> => {
     try {
       // Encrypt first, then ask which vault did: a keeper switches to the master password's when one was set meanwhile.
       const data = await vault.encrypt(password);
@@ -91,7 +91,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     } catch (error) {
       // Locked: the caller asks for the master password and tries again; dropping the password would lose it.
       if (error instanceof FtpError && error.data.kind === 'master-password') throw error;
-      if (!vault.available) return { reason: vault.unavailableReason ?? 'no secure storage is available' };
+      if (!vault.available) return { reason: vault.unavailableReason ?? 'no secure storage is available', ...(vault.unavailableText ? { reasonText: vault.unavailableText } : {}) };
       return { reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : (error as Error).message };
     }
   };
@@ -111,8 +111,9 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         if ('reason' in result) {
           // The site is still saved, without the password; the list's warnings tell the user why.
           const values = { site: joinSitePath(fields.folder, fields.name), reason: result.reason };
-          const text = errorText('store.password-not-saved', values);
-          notices.set(text, { text, textRef: { message: 'store.password-not-saved', values } });
+          const valueTexts = result.reasonText ? { reason: result.reasonText } : undefined;
+          const text = errorText('store.password-not-saved', values, valueTexts);
+          notices.set(text, { text, textRef: { message: 'store.password-not-saved', values, ...(valueTexts ? { valueTexts } : {}) } });
           sealed = null;
         } else sealed = result;
       }
@@ -213,6 +214,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       const ready: { fields: ReturnType<typeof validateSiteInput>; password: StoredPassword | null }[] = [];
       let droppedPasswords = 0;
       let dropReason = '';
+      let dropReasonText: TextRef | undefined;
       for (const { input, warnings: siteWarnings } of parsed.sites) {
         const label = joinSitePath(input.folder, input.name);
         let fields: ReturnType<typeof validateSiteInput>;
@@ -229,11 +231,12 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
           if ('reason' in sealed) {
             droppedPasswords++;
             dropReason = sealed.reason;
+            dropReasonText = sealed.reasonText;
           } else password = sealed;
         }
         ready.push({ fields, password });
       }
-      if (droppedPasswords > 0) warn('import.passwords-dropped', { count: droppedPasswords, reason: dropReason });
+      if (droppedPasswords > 0) warn('import.passwords-dropped', { count: droppedPasswords, reason: dropReason }, dropReasonText ? { reason: dropReasonText } : undefined);
       return update((doc) => {
         const sites = [...doc.sites];
         const imported: string[] = [];

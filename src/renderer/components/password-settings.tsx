@@ -6,6 +6,7 @@ import { useEffect, useId, useState, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PasswordStorageStatus } from '../../shared/models';
+import { localizeError } from '../lib/localize-error';
 
 /** The sentence describing where passwords are kept now. Pure, for tests. */
 export function passwordStorageSentence(status: PasswordStorageStatus): { readonly key: 'passwords.protectedUnlocked' | 'passwords.protectedLocked' | 'passwords.keptInKeychain' | 'passwords.keptInKeyFile' | 'passwords.keptNowhere'; readonly reason?: string } {
@@ -35,7 +36,7 @@ export function PasswordSettings(): ReactElement {
       <h3 id={`${id}-passwords`}>{t('passwords.title')}</h3>
       {sentence ? (
         <p className="settings-status" data-testid="password-storage">
-          {t(sentence.key, { reason: sentence.reason ?? '' })}
+          {t(sentence.key, { reason: status?.hostUnavailableText ? localizeError({ message: sentence.reason ?? '', hint: '', text: status.hostUnavailableText }, t.language).message : (sentence.reason ?? '') })}
         </p>
       ) : null}
       {status && status.unmoved.length > 0 ? <p className="field-error">{t('passwords.unmoved', { names: status.unmoved.join(', ') })}</p> : null}

@@ -15,6 +15,10 @@ import type { PasswordVault } from '../../../src/main/sites/password-vault';
 import { createUnavailableVault } from '../../../src/main/sites/password-vault';
 import { openSecretStore } from '../../../src/main/sites/secret-store';
 import { openSiteStore } from '../../../src/main/sites/site-store';
+import { createPasswordStorage } from '../../../src/main/app/password-storage';
+import { createSafeStorageVault } from '../../../src/main/electron/safe-storage-vault';
+import { createPasswordKeeper } from '../../../src/main/sites/password-keeper';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 import { siteInput, tempHome } from '../sites/helpers';
 
@@ -64,6 +68,36 @@ describe('简体中文: saved passwords that cannot be read or kept', () => {
     const damaged = await errorOf(createMasterPasswordVault(home).unlock('whatever password'));
     expect(damaged.message).toMatch(/^The master password file .* is damaged, so the passwords it protects cannot be read\.$/);
     expect(localizeError(damaged, 'zh-CN').message).toMatch(/^主密码文件 .*master.* 已损坏，因此无法读取它所保护的密码。$/);
+  });
+
+  it('the desktop app on Linux without a keyring: Settings → Passwords and the site saved without its password say why in Chinese', async () => {
+    const obfuscating = { isEncryptionAvailable: () => true, encryptString: (text: string) => Buffer.from(text), decryptString: (bytes: Buffer) => bytes.toString(), getSelectedStorageBackend: () => 'basic_text' };
+    const keeper = await createPasswordKeeper(createSafeStorageVault(obfuscating, 'linux'), createMasterPasswordVault(home));
+    const sites = await openSiteStore({ home, vault: keeper });
+    const secrets = await openSecretStore({ home, vault: keeper });
+    try {
+      const status = await createPasswordStorage(keeper, sites, secrets).status();
+      expect(status.hostUnavailableReason).toBe('no system keyring (GNOME Keyring or KWallet) is running, so Electron could only obfuscate the password');
+      expect(status.hostUnavailableText && localizeError({ message: status.hostUnavailableReason ?? '', hint: '', text: status.hostUnavailableText }, 'zh-CN').message).toBe('没有运行系统密钥环（GNOME Keyring 或 KWallet），Electron 只能对密码做简单混淆');
+      await sites.save(siteInput({ name: 'Acme', password: 'pw' }));
+      const [notice] = (await sites.list()).warnings;
+      expect(notice?.text).toMatch(/^The password for "Acme" was not saved: no system keyring \(GNOME Keyring or KWallet\) is running/);
+      expect(notice && localizeLogLine(notice, 'zh-CN').text).toMatch(/^“Acme”的密码未保存：没有运行系统密钥环（GNOME Keyring 或 KWallet），Electron 只能对密码做简单混淆 连接时 Ferry 会询问密码/);
+    } finally {
+      sites.close();
+      secrets.close();
+    }
+  });
+
+  it('a vault key file others can read: why it is not used, in Chinese', async () => {
+    await fsp.writeFile(path.join(home, 'vault.key'), Buffer.alloc(32, 7), { mode: 0o644 });
+    await fsp.chmod(path.join(home, 'vault.key'), 0o644);
+    const vault = createFileKeyVault(home);
+    expect(vault.unavailableReason).toMatch(/^The vault key .*vault\.key is readable by other users \(mode 644\), so Ferry will not use it to protect passwords\. Run: chmod 600/);
+    const text = vault.unavailableText;
+    expect(text).toBeTruthy();
+    const shown = text ? localizeError({ message: vault.unavailableReason ?? '', hint: '', text: { message: 'text.as-is', values: {}, valueTexts: { text } } }, 'zh-CN').message : '';
+    expect(shown).toMatch(/^密钥文件 .*vault\.key 可被其他用户读取（权限 644），因此 Ferry 不会用它来保护密码。请运行：chmod 600 ".*vault\.key"（并确认没有人复制过它）。$/);
   });
 
   it('a proxy password with no vault to keep it', async () => {
