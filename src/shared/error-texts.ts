@@ -414,6 +414,9 @@ export const ERROR_TEXTS_EN = {
   'closed.mid-transfer-sending': 'The server {host} closed the connection during the transfer of {path}, without confirming it ({bytes} bytes had been sent).',
   'closed.mid-transfer.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the server may limit how long a transfer or connection may last: ask its administrator.',
   // A name the site's charset (GBK, …) cannot hold: refused before it is sent, as encoders would write "?" for it.
+  'charset.pwd-not-utf8': 'The server named its current folder in bytes that are not UTF-8 ({path}), so Ferry cannot name it back.',
+  'charset.pwd-not-utf8.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME), e.g. GBK for an older Chinese server.",
+  'log.pwd-not-utf8': 'The server named its current folder in bytes that are not UTF-8 ({path}); starting at / instead.',
   'charset.unencodable': '{name} cannot be sent to this server: its names are in {charset}, which has no "{chars}".',
   'charset.unencodable.hint': "Use a name made of characters {charset} has, or set the site's encoding to UTF-8 if the server supports it (Site Manager → Charset).",
   'closed.by-server.hint': 'Connect again; if it keeps happening, the server may limit idle time or connections.',

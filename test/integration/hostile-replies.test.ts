@@ -11,6 +11,8 @@ import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
+import { SessionService } from '../../src/main/sessions/session-service';
+import type { LogLine } from '../../src/shared/models';
 import { startScriptedServer, type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
 
 let server: ScriptedServer | null = null;
@@ -251,6 +253,53 @@ describe('an empty folder said as an error', () => {
       expect(error.data).toMatchObject({ kind: 'server-reply', code: 550 });
     } finally {
       client.close();
+    }
+  }, 30_000);
+});
+
+describe('a reply that is not UTF-8', () => {
+  /** "257 "/文档" is current" with the folder name in GBK, as an older Chinese server sends it. */
+  const gbkPwd: Handler = (_a, session) => void session.socket.write(Buffer.concat([Buffer.from('257 "/'), Buffer.from([0xce, 0xc4, 0xb5, 0xb5]), Buffer.from('" is current\r\n')]));
+
+  it('PWD naming a GBK folder on a UTF-8 site: an error naming the encoding fix, not a garbled path that fails later', async () => {
+    server = await startScriptedServer({ handlers: { PWD: gbkPwd } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const error = await errorOf(client.pwd());
+      expect(error.data).toMatchObject({ kind: 'invalid-input', retryable: false });
+      expect(error.data.message).toMatch(/^The server named its current folder in bytes that are not UTF-8 \(\/\S*\ufffd\S*\), so Ferry cannot name it back\.$/);
+      expect(error.data.hint).toMatch(/Site Manager → Charset.*GBK/);
+    } finally {
+      client.close();
+    }
+    // With the site's encoding set to GBK, the same reply is the folder's name.
+    const gbk = await FtpClient.connect(options(server, { charset: 'gbk' }));
+    try {
+      expect(await gbk.pwd()).toBe('/文档');
+    } finally {
+      gbk.close();
+    }
+  }, 30_000);
+
+  it('the window connects anyway, starting at / with the reason and the fix in the message log', async () => {
+    server = await startScriptedServer({ handlers: { PWD: gbkPwd } });
+    const logs: LogLine[] = [];
+    const scripted = server;
+    const service = new SessionService({
+      resolve: async () => ({ options: options(scripted), label: 'gbk box', siteId: null, siteKey: 'quick:gbk', remoteDir: '' }),
+      emit: (channel, payload) => {
+        if (channel === 'log:line') logs.push(payload as LogLine);
+      },
+    });
+    try {
+      const status = await service.connect({ kind: 'quick', quick: { host: server.host, port: server.port, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } });
+      expect(status).toMatchObject({ state: 'connected', remotePath: '/' });
+      const line = logs.find((entry) => entry.textRef?.message === 'log.pwd-not-utf8');
+      expect(line?.kind).toBe('error');
+      expect(line?.text).toMatch(/^The server named its current folder in bytes that are not UTF-8 \(\/\S*\ufffd\S*\); starting at \/ instead\.$/);
+      expect(line?.hint).toMatch(/Site Manager → Charset/);
+    } finally {
+      await service.disconnectAll();
     }
   }, 30_000);
 });

@@ -175,9 +175,18 @@ export class FtpClient {
     return memory.eprt === 'fails' ? 'PORT' : 'EPRT';
   }
 
+  /**
+   * The current folder. Named in bytes that are not UTF-8 on a site read as UTF-8 (an older Chinese server's GBK home
+   * folder), it comes out with "�" and could never be named back: an error naming the encoding fix, rather than a
+   * path whose every use fails later with "550 … may not exist".
+   */
   async pwd(): Promise<string> {
     const reply = await this.command('PWD');
-    return parsePwdReply(reply.message) ?? '/';
+    const folder = parsePwdReply(reply.message) ?? '/';
+    if (folder.includes('\ufffd') && isUtf8(this.session.control.charset)) {
+      throw new FtpError({ kind: 'invalid-input', ...sentences('charset.pwd-not-utf8', 'charset.pwd-not-utf8.hint', { path: folder }), retryable: false });
+    }
+    return folder;
   }
 
   async cd(remotePath: string): Promise<void> {

@@ -78,7 +78,7 @@ export class SessionService {
     this.say(id, 'info', { message: `log.connecting-${session.status.transferMode}`, values: { where: `${resolved.options.host}:${resolved.options.port ?? 21}` } });
     try {
       await session.lane.run(() => this.open(session));
-      const start = resolved.remoteDir || (await session.client?.pwd()) || '/';
+      const start = resolved.remoteDir || (await this.startFolder(session)) || '/';
       this.update(session, { remotePath: start });
       return session.status;
     } catch (error) {
@@ -262,6 +262,17 @@ export class SessionService {
   }
 
   /** A line of fixed sentences: English for the log file, their ids for the window's language (LogLine.textRef). */
+  /** The server's current folder to start in; one named in bytes not UTF-8 is said (with the fix), and / is used. */
+  private async startFolder(session: Session): Promise<string | undefined> {
+    try {
+      return await session.client?.pwd();
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.text?.message !== 'charset.pwd-not-utf8') throw error;
+      this.say(session.status.sessionId, 'error', { message: 'log.pwd-not-utf8', hint: 'charset.pwd-not-utf8.hint', values: error.data.text.values });
+      return '/';
+    }
+  }
+
   private say(sessionId: string, kind: TranscriptLine['kind'], text: ErrorText & { readonly message: ErrorTextId }): void {
     const hint = text.hint ? errorText(text.hint, text.values, text.valueTexts) : '';
     this.deps.emit('log:line', { sessionId, kind, text: errorText(text.message, text.values, text.valueTexts), at: Date.now(), ...(hint ? { hint } : {}), textRef: text });
