@@ -305,14 +305,15 @@ describe('a reply that is not UTF-8', () => {
 });
 
 describe('listing limits', () => {
-  /** `count` EPLF lines of 8–14 bytes: the tiniest entries a server can send (a million fit in 14 MB). */
+  /** `count` EPLF lines of 8–14 bytes — the tiniest entries a server can send (a million fit in 14 MB) — after the
+   * "total", "." and ".." lines listings often start with. */
   function tinyEntries(count: number): Buffer {
-    const parts: string[] = [];
+    const parts: string[] = [`total ${count}\r\n`, '+/,\t.\r\n', '+/,\t..\r\n'];
     for (let index = 0; index < count; index += 1) parts.push(`+r,\t${index}\r\n`);
     return Buffer.from(parts.join(''));
   }
 
-  it('a folder of 1,000,001 tiny entries: a clear error, reading stopped, the connection still usable; 1,000,000 are listed', async () => {
+  it('a folder of 1,000,001 tiny entries: a clear error, reading stopped, the connection still usable; 1,000,000 (with total, . and ..) are listed', async () => {
     let size = 1_000_001;
     server = await startScriptedServer({
       handlers: {
@@ -345,7 +346,7 @@ describe('listing limits', () => {
 
   it('the entry limit counts bare-CR lines too, and a lower limit can be set', async () => {
     server = await startScriptedServer({
-      handlers: { LIST: listing(Array.from({ length: 11 }, (_, index) => `+r,\tf${index}\r`).join('')) },
+      handlers: { LIST: listing(Array.from({ length: 14 }, (_, index) => `+r,\tf${index}\r`).join('')) },
     });
     const client = await FtpClient.connect(options(server, { maxListingEntries: 10 }));
     try {

@@ -666,19 +666,21 @@ function listingTooManyEntries(subject: string, limit: number): FtpError {
 }
 
 /**
- * Counts a listing's lines as its bytes arrive, to stop at `limit` before they are kept and parsed. Lines end in LF,
- * CR LF or (old devices) a bare CR: the larger of the LF and CR counts is the number of lines.
+ * Counts a listing's lines as its bytes arrive, to stop at `limit` entries before they are kept and parsed. Lines end
+ * in LF, CR LF or (old devices) a bare CR: the larger of the LF and CR counts is the number of lines. Three more lines
+ * than entries are allowed — "total N", "." and "..", which `ls -l` style listings add (vsftpd's LIST -a of a folder
+ * of exactly 1,000,000 files is 1,000,002 lines) — so the limit is the entries the user would see.
  */
 class LineCounter {
   private lf = 0;
   private cr = 0;
   constructor(readonly limit: number) {}
 
-  /** Count `chunk`'s line ends; true once there are more lines than the limit. */
+  /** Count `chunk`'s line ends; true once there are more lines than the limit allows. */
   add(chunk: Buffer): boolean {
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) this.lf += 1;
     for (let at = chunk.indexOf(13); at !== -1; at = chunk.indexOf(13, at + 1)) this.cr += 1;
-    return Math.max(this.lf, this.cr) > this.limit;
+    return Math.max(this.lf, this.cr) > this.limit + 3;
   }
 }
 
