@@ -1,0 +1,41 @@
+/**
+ * Measurements for the visual QA tests, taken from the page's computed styles and geometry (never from pixels): text
+ * contrast as WCAG computes it, and whether an element shows all of its content.
+ */
+import type { Locator } from '@playwright/test';
+
+/**
+ * The WCAG 2 contrast ratio of an element's text colour against the background it is drawn on: the element's and its
+ * ancestors' background colours composited (a translucent layer over the next), down to the first opaque one.
+ */
+export function contrastRatio(target: Locator): Promise<number> {
+  return target.evaluate(async (element) => {
+    // A dialog fading in is measured once it is drawn in full.
+    await Promise.all(document.getAnimations().filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined)));
+    type Rgba = { r: number; g: number; b: number; a: number };
+    const parse = (text: string): Rgba => {
+      const parts = /rgba?\(([^)]+)\)/.exec(text)?.[1]?.split(/[\s,/]+/).filter(Boolean).map(Number) ?? [];
+      return { r: parts[0] ?? 0, g: parts[1] ?? 0, b: parts[2] ?? 0, a: parts[3] ?? 1 };
+    };
+    const over = (top: Rgba, under: Rgba): Rgba => ({ r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });
+    const layers: Rgba[] = [];
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const background = parse(getComputedStyle(node).backgroundColor);
+      if (background.a > 0) layers.push(background);
+      if (background.a >= 1) break;
+    }
+    let background: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+    for (const layer of layers.reverse()) background = over(layer, background);
+    // Opacity on the element or an ancestor fades its text into the background.
+    let opacity = 1;
+    for (let node: Element | null = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+    const color = parse(getComputedStyle(element).color);
+    const text = over({ ...color, a: color.a * opacity }, background);
+    const luminance = (c: Rgba): number => {
+      const channel = (v: number): number => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    };
+    const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];
+    return (light + 0.05) / (dark + 0.05);
+  });
+}
