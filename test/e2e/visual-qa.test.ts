@@ -21,6 +21,15 @@ async function chooseTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/** How many text lines a text node's glyphs take (one client rect per line box). */
+function textLines(target: Locator): Promise<number> {
+  return target.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+}
+
 describe('visual QA', () => {
   const setup = useE2eSetup('visual-qa', {
     local: { [LONG_NAME]: 1_234_567, 'notes.txt': 100 },
@@ -73,4 +82,53 @@ describe('visual QA', () => {
     await chooseTheme(page, 'light');
     expect(s.pageErrors).toEqual([]);
   }, 90_000);
+
+  it('at 800×500: the quick connect bar on one line, five rows in the lists, room for the path, the queue on one line', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    await page.setViewportSize({ width: 800, height: 500 });
+
+    await step('the quick connect bar is one line inside the window', async () => {
+      const quick = page.getByRole('form', { name: 'Quick connect' });
+      const host = await quick.getByRole('textbox', { name: 'Host' }).boundingBox();
+      const button = await quick.getByRole('button', { name: 'Quickconnect' }).boundingBox();
+      if (!host || !button) throw new Error('quick connect bar not on screen');
+      expect(Math.abs(button.y + button.height / 2 - (host.y + host.height / 2))).toBeLessThan(4);
+      expect(button.x + button.width).toBeLessThanOrEqual(800);
+    });
+
+    await step('the remote list shows at least five whole rows', async () => {
+      const grid = ui.grid('remote');
+      await expect(grid.getByRole('row', { name: /a\.txt/ })).toBeVisible();
+      const shown = await grid.evaluate((element) => {
+        const scroller = [...element.querySelectorAll('*'), element].find((e) => e.scrollHeight > e.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(e).overflowY)) ?? element;
+        const view = scroller.getBoundingClientRect();
+        const header = element.querySelector('[role="columnheader"]')?.getBoundingClientRect().bottom ?? view.top;
+        return [...element.querySelectorAll('[role="row"]')].filter((row) => {
+          if (row.querySelector('[role="columnheader"]')) return false;
+          const box = row.getBoundingClientRect();
+          return box.height > 0 && box.top >= Math.max(view.top, header) - 0.5 && box.bottom <= view.bottom + 0.5;
+        }).length;
+      });
+      expect(shown).toBeGreaterThanOrEqual(5);
+    });
+
+    await step('the path field gets more room than the filter, and shows the whole path on hover', async () => {
+      const path = ui.pathField('local');
+      const filter = ui.pane('local').getByRole('searchbox', { name: 'Filter file names' });
+      const [pathBox, filterBox] = [await path.boundingBox(), await filter.boundingBox()];
+      if (!pathBox || !filterBox) throw new Error('path field or filter not on screen');
+      expect(pathBox.width).toBeGreaterThanOrEqual(filterBox.width * 1.5);
+      await expect(path).toHaveAttribute('title', await path.inputValue());
+    });
+
+    await step('"If the file exists" stays on one line and the queue tools end inside the window', async () => {
+      const policy = ui.queue.getByText('If the file exists', { exact: true });
+      expect(await textLines(policy)).toBe(1);
+      const select = ui.queue.getByRole('combobox', { name: 'If the file exists' });
+      const box = await select.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(800);
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -57,6 +57,7 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
           className="path-input"
           aria-label={label}
           value={text}
+          title={text || undefined}
           disabled={disabled}
           spellCheck={false}
           autoComplete="off"

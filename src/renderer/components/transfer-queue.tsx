@@ -283,7 +283,7 @@ export function TransferQueue(): ReactElement {
           </button>
           <label className="policy">
             <span>{t('queue.policy')}</span>
-            <select value={policy} onChange={(e) => void actions.setOverwritePolicy(e.target.value as OverwritePolicy)}>
+            <select value={policy} title={t(`policy.${policy}`)} onChange={(e) => void actions.setOverwritePolicy(e.target.value as OverwritePolicy)}>
               {POLICIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`policy.${p}`)}
