@@ -131,4 +131,31 @@ describe('visual QA', () => {
     });
     expect(s.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('in a very short window the "Not connected" message stays below the column headers', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    await step('disconnect, shrink to 800×420', async () => {
+      await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: 'Disconnect', exact: true }).click();
+      await expect(ui.pane('remote').getByText('Not connected to any server')).toBeVisible();
+      await page.setViewportSize({ width: 800, height: 420 });
+    });
+    await step('the message starts below the headers and does not reach into the pane footer', async () => {
+      const message = ui.pane('remote').getByText('Not connected to any server');
+      const header = ui.grid('remote').getByRole('columnheader').first();
+      const [messageBox, headerBox] = [await message.boundingBox(), await header.boundingBox()];
+      if (!messageBox || !headerBox) throw new Error('message or header not on screen');
+      expect(messageBox.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 0.5);
+      const status = ui.pane('remote').getByRole('status').filter({ hasText: 'Not connected to any server' });
+      const fits = await status.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return [...element.children].every((child) => {
+          const own = child.getBoundingClientRect();
+          return own.bottom <= box.bottom + 0.5 || element.scrollHeight > element.clientHeight;
+        }) && getComputedStyle(element).overflowY !== 'visible';
+      });
+      expect(fits).toBe(true);
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
 });
