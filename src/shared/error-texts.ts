@@ -260,6 +260,15 @@ export const ERROR_TEXTS_EN = {
   'vault-key.uncreatable': 'The vault key {file} cannot be created: {detail}.',
   'vault-key.uncreatable.hint': 'Check that the Ferry folder is writable.',
 
+  // Ferry's own words inside a data connection's diagnosis ({detail}) and a proxy's name ({proxy}).
+  'detail.wrapped': ' ({detail})',
+  'detail.no-answer': 'no answer within {seconds} s',
+  'detail.nothing-connected': 'nothing connected within {seconds} s',
+  'detail.no-free-port': '{range}: no free port',
+  'detail.any-port': 'any port',
+  'detail.reset-while': '{code} while transferring {subject}',
+  'proxy.named': '{kind} proxy {where}',
+
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',

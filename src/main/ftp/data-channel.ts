@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
 import { certificateMismatchError, dataConnectionError } from './data-connection-errors';
-import { errorText, sentences } from '../../shared/error-texts';
+import { errorText, sentences, type TextRef } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
@@ -134,7 +134,7 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
   whenCancelled.catch(() => undefined);
   const open = async (): Promise<net.Socket> => {
     // Loaded on first use: most sessions have no proxy.
-    const { connectThroughProxy, describeProxy } = await import('./proxy');
+    const { connectThroughProxy, describeProxy, proxyName } = await import('./proxy');
     let socket: net.Socket;
     try {
       socket = await connectThroughProxy(proxy, host, port, options.timeoutMs);
@@ -142,7 +142,8 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
       if (error instanceof FtpError && error.data.kind === 'connect' && error.data.text?.message === 'connect.proxy-refused') {
         const data = dataConnectionError('passive', 'connect-failed', host, port, String(error.data.text.values?.detail ?? ''));
         const values = { ...data.text?.values, proxy: describeProxy(proxy) };
-        throw new FtpError({ ...data, hint: errorText('data.passive.proxy.hint', values), text: { ...data.text, hint: 'data.passive.proxy.hint', values } });
+        const valueTexts = { ...data.text?.valueTexts, proxy: proxyName(proxy) };
+        throw new FtpError({ ...data, hint: errorText('data.passive.proxy.hint', values, valueTexts), text: { ...data.text, hint: 'data.passive.proxy.hint', values, valueTexts } });
       }
       throw error;
     }
@@ -184,7 +185,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     timer = setTimeout(() => {
       settled = true;
       socket.destroy();
-      reject(new FtpError(dataConnectionError('passive', 'connect-timeout', host, port, `no answer within ${Math.round(options.timeoutMs / 1000)} s`)));
+      reject(new FtpError(dataConnectionError('passive', 'connect-timeout', host, port, { id: 'detail.no-answer', values: { seconds: Math.round(options.timeoutMs / 1000) } })));
     }, options.timeoutMs);
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
@@ -314,7 +315,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       started ??= (async () => {
         const timer = setTimeout(() => {
           server.close();
-          rejectAccept?.(new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, `nothing connected within ${Math.round(options.timeoutMs / 1000)} s`)));
+          rejectAccept?.(new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } })));
         }, options.timeoutMs);
         try {
           const raw = await acceptedPromise;
@@ -371,7 +372,11 @@ async function listenInRange(host: string, range: readonly [number, number] | nu
     if (attempt.server) return attempt.server;
     if (!range || !attempt.allBusy || Date.now() >= deadline) {
       const label = range ? `${range[0]}-${range[1]}` : 'any port';
-      throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, `${label}: ${attempt.lastError?.code ?? 'no free port'}`));
+      const code = attempt.lastError?.code;
+      // "50000-50100: EADDRINUSE" (the system's code) or "any port: no free port" (Ferry's words, translated).
+      const free: TextRef = range ? { id: 'detail.no-free-port', values: { range: label } } : { id: 'detail.no-free-port', values: {}, valueTexts: { range: { id: 'detail.any-port', values: {} } } };
+      const detail = code ? `${label}: ${code}` : free;
+      throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, detail));
     }
     await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
   }

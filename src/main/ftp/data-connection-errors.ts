@@ -1,18 +1,21 @@
 import type { DataConnectionCause, DataConnectionError, TransferMode } from '../../shared/errors';
-import { errorText, type ErrorTextId } from '../../shared/error-texts';
+import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
 
 /**
  * Diagnoses for a failed data connection: which side could not reach which, the likely reason, and the fix.
  * Active and passive fail for opposite reasons, so the hint always names the other mode.
  */
-export function dataConnectionError(mode: TransferMode, cause: DataConnectionCause, address: string, port: number, detail = ''): DataConnectionError {
+export function dataConnectionError(mode: TransferMode, cause: DataConnectionCause, address: string, port: number, detail: string | TextRef = ''): DataConnectionError {
   // Port 0: no port was ever named (the server refused or garbled PASV): the address alone, not "host:0".
-  const values = { where: port > 0 ? `${address}:${port}` : address, detail: detail ? ` (${detail})` : '' };
+  // A detail in Ferry's own words (a TextRef) is said in the window's language too; a server's or the system's stays as it is.
+  const said = typeof detail === 'string' ? detail : englishText(detail);
+  const values = { where: port > 0 ? `${address}:${port}` : address, detail: said ? ` (${said})` : '' };
+  const valueTexts: ValueTexts | undefined = typeof detail === 'string' ? undefined : { detail: { id: 'detail.wrapped', values: {}, valueTexts: { detail } } };
   const id = sentenceFor(mode, cause);
   const hint: ErrorTextId = `${id}.hint`;
   // Passive failures the server explains or that come and go are worth a retry; the rest need another mode or settings.
   const retryable = (mode === 'passive' && cause === 'server-refused') || cause === 'reset';
-  return { kind: 'data-connection', mode, cause, address, port, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
+  return { kind: 'data-connection', mode, cause, address, port, retryable, message: errorText(id, values, valueTexts), hint: errorText(hint, values), text: { message: id, hint, values, ...(valueTexts ? { valueTexts } : {}) } };
 }
 
 /**

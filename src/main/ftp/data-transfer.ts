@@ -71,7 +71,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       // a reply timeout before the data connection opened is the data connection's failure, not a slow server.
       if (error instanceof FtpError && error.data.kind === 'timeout') {
         const active = pending.mode === 'active';
-        const detail = active ? `nothing connected within ${error.data.seconds} s` : `no answer within ${error.data.seconds} s`;
+        const detail = { id: active ? ('detail.nothing-connected' as const) : ('detail.no-answer' as const), values: { seconds: error.data.seconds } };
         throw new FtpError(dataConnectionError(pending.mode, active ? 'accept-timeout' : 'connect-timeout', pending.address, pending.port, detail));
       }
       throw error;
@@ -212,7 +212,7 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
   if (error instanceof FtpError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-    return new FtpError(dataConnectionError(pending.mode, 'reset', pending.address, pending.port, `${code} while transferring ${subject}`));
+    return new FtpError(dataConnectionError(pending.mode, 'reset', pending.address, pending.port, { id: 'detail.reset-while', values: { code, subject } }));
   }
   // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR): the server said MODE Z but sent something that is not a deflate stream.
   if (typeof code === 'string' && code.startsWith('Z_')) {
@@ -229,7 +229,7 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
 function replyWithoutConnection(error: unknown, pending: PendingDataConnection, reply: FtpReply): unknown {
   if (!(error instanceof FtpError) || error.data.kind !== 'data-connection' || error.data.cause !== 'accept-timeout') return error;
   const values = { ...error.data.text?.values, reply: `${reply.code} ${reply.message}` };
-  return new FtpError({ ...error.data, ...sentences('data.active.reply-without-connection', 'data.active.reply-without-connection.hint', values), address: pending.address, port: pending.port });
+  return new FtpError({ ...error.data, ...sentences('data.active.reply-without-connection', 'data.active.reply-without-connection.hint', values, error.data.text?.valueTexts), address: pending.address, port: pending.port });
 }
 
 /** The control connection closed by the server while `path` was moving, before its final reply. */

@@ -10,7 +10,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import { SocksClient } from 'socks';
 import type { ConnectError } from '../../shared/errors';
-import { errorText, type ErrorTextId } from '../../shared/error-texts';
+import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 
 export type ProxyType = 'socks5' | 'socks4' | 'http';
@@ -29,8 +29,13 @@ export type ProxyFailure = 'unreachable' | 'refused' | 'auth';
 
 /** "socks5 proxy 10.0.0.1:1080", for messages. */
 export function describeProxy(proxy: ProxyOptions): string {
+  return englishText(proxyName(proxy));
+}
+
+/** The same as a sentence ("SOCKS 5 proxy host:port"), for the window's language. */
+export function proxyName(proxy: ProxyOptions): TextRef {
   const kind = proxy.type === 'http' ? 'HTTP' : proxy.type === 'socks4' ? 'SOCKS 4' : 'SOCKS 5';
-  return `${kind} proxy ${hostPort(proxy.host, proxy.port)}`;
+  return { id: 'proxy.named', values: { kind, where: hostPort(proxy.host, proxy.port) } };
 }
 
 /** Open a TCP connection to `host:port` through the proxy; the socket is ready for FTP (or TLS) when it resolves. */
@@ -101,13 +106,13 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
     if (proxy.user) headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${proxy.user}:${proxy.password ?? ''}`, 'utf8').toString('base64')}`;
     const request = http.request({ host: proxy.host, port: proxy.port, method: 'CONNECT', path: target, headers, agent: false, timeout: timeoutMs });
     let settled = false;
-    const fail = (failure: ProxyFailure, detail: string): void => {
+    const fail = (failure: ProxyFailure, detail: string | TextRef): void => {
       if (settled) return;
       settled = true;
       request.destroy();
       reject(proxyError(proxy, host, port, failure, detail));
     };
-    request.once('timeout', () => fail('unreachable', `no answer within ${Math.round(timeoutMs / 1000)} s`));
+    request.once('timeout', () => fail('unreachable', { id: 'detail.no-answer', values: { seconds: Math.round(timeoutMs / 1000) } }));
     request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
     request.once('connect', (response: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
       if (settled) {
@@ -137,8 +142,9 @@ const FAILURE_TEXTS: Record<ProxyFailure, { readonly message: ErrorTextId; reado
   auth: { message: 'connect.proxy-auth', hint: 'connect.proxy-auth.hint' },
 };
 
-export function proxyError(proxy: ProxyOptions, host: string, port: number, failure: ProxyFailure, detail: string): FtpError {
-  const values = { proxy: describeProxy(proxy), where: hostPort(host, port), detail };
+export function proxyError(proxy: ProxyOptions, host: string, port: number, failure: ProxyFailure, detail: string | TextRef): FtpError {
+  const values = { proxy: describeProxy(proxy), where: hostPort(host, port), detail: typeof detail === 'string' ? detail : englishText(detail) };
+  const valueTexts: ValueTexts = { proxy: proxyName(proxy), ...(typeof detail === 'string' ? {} : { detail }) };
   const text = FAILURE_TEXTS[failure];
   const data: ConnectError = {
     kind: 'connect',
@@ -147,9 +153,9 @@ export function proxyError(proxy: ProxyOptions, host: string, port: number, fail
     cause: 'proxy',
     // The proxy or the network may come back; wrong credentials or a refused destination will not.
     retryable: failure === 'unreachable',
-    message: errorText(text.message, values),
-    hint: errorText(text.hint, values),
-    text: { message: text.message, hint: text.hint, values },
+    message: errorText(text.message, values, valueTexts),
+    hint: errorText(text.hint, values, valueTexts),
+    text: { message: text.message, hint: text.hint, values, valueTexts },
   };
   return new FtpError(data);
 }
