@@ -40,8 +40,24 @@ function notePatterns(): readonly Pattern[] {
   return patterns;
 }
 
-function valuesOf(pattern: Pattern, match: RegExpExecArray): Record<string, string> {
-  return Object.fromEntries(pattern.names.map((name, index) => [name, match[index + 1] ?? '']));
+let replyPatterns: readonly Pattern[] | null = null;
+/** The sentences a note may quote as its {detail}: a server's refusal as main words it ("MFMT …" failed for …: 550 …). */
+function quotedPatterns(): readonly Pattern[] {
+  replyPatterns ??= (Object.keys(ERROR_TEXTS_EN) as ErrorTextId[]).filter((id) => id.startsWith('reply.') && !id.endsWith('.hint')).map((id) => compile(id, ERROR_TEXTS_EN[id]));
+  return replyPatterns;
+}
+
+/** A note's {detail} that is one of main's reply sentences, said from `table`; anything else as it is. */
+function localizeDetail(detail: string, table: Readonly<Record<ErrorTextId, string>>): string {
+  for (const pattern of quotedPatterns()) {
+    const match = pattern.whole.exec(detail);
+    if (match) return fillErrorText(table[pattern.id], Object.fromEntries(pattern.names.map((name, index) => [name, match[index + 1] ?? ''])));
+  }
+  return detail;
+}
+
+function valuesOf(pattern: Pattern, match: RegExpExecArray, table: Readonly<Record<ErrorTextId, string>>): Record<string, string> {
+  return Object.fromEntries(pattern.names.map((name, index) => [name, name === 'detail' ? localizeDetail(match[index + 1] ?? '', table) : (match[index + 1] ?? '')]));
 }
 
 export function localizeNote(note: string, language: Language): string {
@@ -49,7 +65,7 @@ export function localizeNote(note: string, language: Language): string {
   if (!table) return note;
   for (const pattern of notePatterns()) {
     const match = pattern.whole.exec(note);
-    if (match) return fillErrorText(table[pattern.id], valuesOf(pattern, match));
+    if (match) return fillErrorText(table[pattern.id], valuesOf(pattern, match, table));
   }
   for (const pattern of notePatterns()) {
     if (pattern.names.length > 0) continue; // a fixed first sentence only: where a value ends is then unambiguous

@@ -13,6 +13,10 @@ import { parseFileZillaSites } from '../../../src/main/sites/filezilla-import';
 import { validateCharset } from '../../../src/main/sites/validate-site';
 import { editorLaunch } from '../../../src/main/edit/editor-command';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { localizeNote } from '../../../src/renderer/lib/localize-note';
+import { replyError } from '../../../src/main/ftp/reply-errors';
+import { parseReplies } from '../../../src/main/ftp/reply-parser';
+import { errorText } from '../../../src/shared/error-texts';
 
 function errorOf(run: () => unknown): FerryErrorData {
   try {
@@ -68,5 +72,14 @@ describe('简体中文: errors main builds from its own words', () => {
     const failed = await asyncErrorOf(() => down.get('http://ip.example/'));
     expect(failed.message).toBe("Active mode: could not learn this computer's external address from http://ip.example/: HTTP 503.");
     expect(localizeError(failed, 'zh-CN').message).toBe('主动模式：无法从 http://ip.example/ 获知本机的外部地址：HTTP 503。');
+  });
+
+  it('a queue note quoting the server refusing MFMT: the quoted sentence in Chinese too', () => {
+    const [reply] = parseReplies('550 Permission denied.\r\n').replies;
+    if (!reply) throw new Error('no reply parsed');
+    const refusal = replyError('MFMT 20240101000000 /docs/a.txt', reply, '/docs/a.txt');
+    const note = errorText('note.mfmt-refused', { detail: refusal.message });
+    expect(note).toBe('The server refused to set the file\'s time: "MFMT 20240101000000 /docs/a.txt" failed for /docs/a.txt: 550 Permission denied.');
+    expect(localizeNote(note, 'zh-CN')).toBe('服务器拒绝设置文件时间：对 /docs/a.txt 执行“MFMT 20240101000000 /docs/a.txt”失败：550 Permission denied.');
   });
 });
