@@ -95,6 +95,19 @@ describe('visual QA', () => {
       if (!host || !button) throw new Error('quick connect bar not on screen');
       expect(Math.abs(button.y + button.height / 2 - (host.y + host.height / 2))).toBeLessThan(4);
       expect(button.x + button.width).toBeLessThanOrEqual(800);
+      // Left to right: each caption, then its field, and no field runs into the next caption (Port covered "Mode").
+      const captions = ['Host', 'Username', 'Password', 'Port', 'Mode'].map((text) => quick.getByText(text, { exact: true }));
+      const fields = [quick.getByRole('textbox', { name: 'Host' }), quick.getByRole('textbox', { name: 'Username' }), quick.getByLabel('Password'), quick.getByRole('textbox', { name: 'Port' }), quick.getByRole('combobox', { name: 'Transfer mode' })];
+      const order: { readonly what: string; readonly left: number; readonly right: number }[] = [];
+      for (const [i, caption] of captions.entries()) {
+        for (const [what, target] of [[`caption ${i}`, caption], [`field ${i}`, fields[i]]] as const) {
+          const box = await target?.boundingBox();
+          if (!box) throw new Error(`${what} of the quick connect bar not on screen`);
+          order.push({ what, left: box.x, right: box.x + box.width });
+        }
+      }
+      order.push({ what: 'Quickconnect', left: button.x, right: button.x + button.width });
+      for (let i = 1; i < order.length; i++) expect(order[i]?.left, `${order[i]?.what} starts after ${order[i - 1]?.what} ends`).toBeGreaterThanOrEqual((order[i - 1]?.right ?? 0) - 0.5);
     });
 
     await step('the remote list shows at least five whole rows', async () => {
