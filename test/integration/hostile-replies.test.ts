@@ -1,7 +1,9 @@
 /**
- * Replies real servers send that RFC 959 does not describe, scripted (test/support/fixtures/scripted-ftp-server.ts):
- * odd line endings, replies that never finish, "120 wait" greetings. Each case is a defect found and fixed; the
- * test fails without the fix. Nothing here may end in a silent "no reply" timeout: the message names what came.
+ * What real and misbehaving servers do, scripted (test/support/fixtures/scripted-ftp-server.ts): odd line endings,
+ * replies that never finish, "120 wait" greetings, loose EPSV replies, empty folders said as errors, huge listings,
+ * hang-ups and resets, names not in UTF-8. Each case is a defect found and fixed — the test fails without the fix —
+ * except the block "handled already", which keeps behaviour found right. Nothing here may end in a silent "no reply"
+ * timeout: the message names what came, and what to do.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -205,6 +207,70 @@ describe('passive mode replies', () => {
       }
       await server.stop();
       server = null;
+    }
+  }, 30_000);
+});
+
+describe('handled already (kept so)', () => {
+  it.each(['passive', 'active'] as const)('150, then 425 without any data connection (%s mode): the 425 is quoted with the mode\'s fix', async (mode) => {
+    server = await startScriptedServer({
+      handlers: {
+        LIST: (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          setTimeout(() => session.reply(425, "Can't open data connection."), 100);
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server, { transferMode: mode }));
+    try {
+      const error = await errorOf(client.list('/'));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode });
+      expect(error.data.message).toContain("(425 Can't open data connection.)");
+      expect(error.data.hint).toContain(mode === 'passive' ? 'use active mode' : 'Use passive mode');
+      expect(await client.size('/x')).toBeNull();
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a 226 long before the data is all sent: the download is complete only with every byte, the listing with every line', async () => {
+    const file = Buffer.alloc(8 * 1024 * 1024, 0x61);
+    const body = Array.from({ length: 20_000 }, (_, index) => `-rw-r--r-- 1 u g 3 Jan 01 2020 f${index}\r\n`).join('');
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          const data = await session.passiveData();
+          session.reply(226, 'Transfer complete');
+          setTimeout(() => data.end(file), 200);
+        },
+        LIST: async (_a, session) => {
+          session.reply(150, 'Opening data connection');
+          session.reply(226, 'Transfer complete');
+          const data = await session.passiveData();
+          setTimeout(() => data.end(body), 200);
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const target = path.join(tempFolder(), 'early.bin');
+      await downloadToFile(client, '/early.bin', target);
+      expect(fs.statSync(target).size).toBe(file.length);
+      expect((await client.list('/')).entries).toHaveLength(20_000);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('FEAT answered with 500: no features assumed, LIST used, the session works', async () => {
+    server = await startScriptedServer({ handlers: { FEAT: (_a, session) => session.reply(500, "'FEAT': command not understood"), LIST: listing('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n') } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(client.capabilities).toMatchObject({ mlsd: false, epsv: false, size: false });
+      expect((await client.list('/')).entries.map((entry) => entry.name)).toEqual(['b.txt']);
+    } finally {
+      client.close();
     }
   }, 30_000);
 });
