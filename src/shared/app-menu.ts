@@ -32,7 +32,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
  * Items the system handles itself (text editing, quitting, the window). Select all is a command instead: the
  * system's would select the page's text where the user means the file list's rows.
  */
-export const MENU_ROLES = ['undo', 'redo', 'cut', 'copy', 'paste', 'quit', 'minimize', 'togglefullscreen'] as const;
+export const MENU_ROLES = ['undo', 'redo', 'cut', 'copy', 'paste', 'quit', 'minimize', 'togglefullscreen', 'resetZoom', 'zoomIn', 'zoomOut'] as const;
 export type MenuRole = (typeof MENU_ROLES)[number];
 
 export type AppMenuItem =

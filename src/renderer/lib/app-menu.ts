@@ -22,7 +22,7 @@ export function buildAppMenu(t: Translate): AppMenu[] {
     },
     {
       label: t('menu.view'),
-      items: [command('refresh', 'toolbar.refresh', 'F5'), separator, command('toggle-hidden', 'toolbar.hiddenFiles'), command('toggle-tree', 'toolbar.folderTree'), separator, command('compare', 'toolbar.compare'), command('sync-browsing', 'toolbar.syncBrowsing'), separator, role('togglefullscreen', 'menu.fullScreen')],
+      items: [command('refresh', 'toolbar.refresh', 'F5'), separator, command('toggle-hidden', 'toolbar.hiddenFiles'), command('toggle-tree', 'toolbar.folderTree'), separator, command('compare', 'toolbar.compare'), command('sync-browsing', 'toolbar.syncBrowsing'), separator, role('resetZoom', 'menu.actualSize'), role('zoomIn', 'menu.zoomIn'), role('zoomOut', 'menu.zoomOut'), separator, role('togglefullscreen', 'menu.fullScreen')],
     },
     {
       label: t('menu.transfer'),

@@ -51,4 +51,22 @@ describe('the desktop menu bar', () => {
     expect((mac[2]?.submenu as { registerAccelerator?: boolean }[]).some((item) => item.registerAccelerator === false)).toBe(false);
     expect(electronMenuTemplate(menus, () => undefined, 'darwin')[0]).toEqual({ role: 'appMenu' });
   });
+
+  it('View offers zoom (the menu bar replaced Electron’s default one, and with it Ctrl+Plus, Ctrl+Minus and Ctrl+0)', () => {
+    for (const [language, labels] of [
+      ['en', ['Actual size', 'Zoom in', 'Zoom out']],
+      ['zh-CN', ['实际大小', '放大', '缩小']],
+    ] as const) {
+      const template = electronMenuTemplate(buildAppMenu((key) => translate(language, key)), () => undefined, 'linux');
+      const view = template[2]?.submenu as { role?: string; label?: string; registerAccelerator?: boolean }[];
+      const zoom = view.filter((item) => item.role === 'resetZoom' || item.role === 'zoomIn' || item.role === 'zoomOut');
+      expect(zoom.map((item) => [item.role, item.label])).toEqual([
+        ['resetZoom', labels[0]],
+        ['zoomIn', labels[1]],
+        ['zoomOut', labels[2]],
+      ]);
+      // Their keys are the system's (Electron's roles bring them): no page handles Ctrl+Plus itself.
+      expect(zoom.every((item) => item.registerAccelerator === undefined)).toBe(true);
+    }
+  });
 });
