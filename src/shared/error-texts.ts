@@ -51,6 +51,7 @@ export const ERROR_TEXTS_EN = {
 
   // Notices in the message log (not errors): what Ferry did on its own, and why.
   'log.empty-folder-reply': 'The server answered {command} with "{reply}": such servers say so for an empty folder, which is what it is taken for.',
+  'log.list-a-ignored': 'The server lists nothing for "LIST -a" where "LIST" lists {count} entries (it takes "-a" for a name); using LIST from now on.',
   'log.pasv-private': 'The server announced {announced} (a private address, typical of a server behind NAT); connecting to {peer} instead.',
   'log.pasv-other-host': 'The server announced {announced} (a host other than the server); connecting to {peer} instead.',
   'log.data-wrong-peer': 'Refused a data connection from {from} (expected {expected}).',

@@ -275,6 +275,40 @@ describe('handled already (kept so)', () => {
   }, 30_000);
 });
 
+describe('LIST -a', () => {
+  it('a server that takes "-a" for a name (nothing listed, 226): checked against LIST, which lists the folder; LIST from then on', async () => {
+    const body = '-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n';
+    server = await startScriptedServer({ handlers: { LIST: (argument, session) => listing(argument === '-a' ? '' : body)(argument, session) } });
+    const notes: string[] = [];
+    const client = await FtpClient.connect(options(server, { onTranscript: (line) => notes.push(line.text) }));
+    try {
+      const first = await client.list('/');
+      expect(first).toMatchObject({ command: 'LIST' });
+      expect(first.entries.map((entry) => entry.name)).toEqual(['b.txt']);
+      expect(notes).toContain('The server lists nothing for "LIST -a" where "LIST" lists 1 entries (it takes "-a" for a name); using LIST from now on.');
+      expect((await client.list('/')).entries).toHaveLength(1);
+      expect(server.commands.filter((command) => command.startsWith('LIST'))).toEqual(['LIST -a', 'LIST', 'LIST']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a truly empty folder first: LIST -a stays in use once a folder with entries shows it works', async () => {
+    let body = '';
+    server = await startScriptedServer({ handlers: { LIST: (argument, session) => listing(body)(argument, session) } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect((await client.list('/empty')).entries).toEqual([]);
+      body = '-rw-r--r-- 1 u g 3 Jan 01 2020 .hidden\r\n';
+      expect(await client.list('/full')).toMatchObject({ command: 'LIST -a', entries: [{ name: '.hidden' }] });
+      expect(await client.list('/full')).toMatchObject({ command: 'LIST -a' });
+      expect(server.commands.filter((command) => command.startsWith('LIST'))).toEqual(['LIST -a', 'LIST', 'LIST -a', 'LIST -a']);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('an empty folder said as an error', () => {
   it('"550 No files found." to LIST -a (as some servers say an empty folder) is an empty listing, noted in the transcript; LIST -a stays in use', async () => {
     let empty = true;
@@ -297,7 +331,8 @@ describe('an empty folder said as an error', () => {
       expect(notes).toContain('The server answered LIST -a with "550 No files found.": such servers say so for an empty folder, which is what it is taken for.');
       empty = false;
       expect((await client.list('/full')).command).toBe('LIST -a');
-      expect(server.commands.filter((command) => command.startsWith('LIST'))).toEqual(['LIST -a', 'LIST -a']);
+      // The empty folder's LIST -a was checked against LIST (both said "No files found"); then LIST -a lists.
+      expect(server.commands.filter((command) => command.startsWith('LIST'))).toEqual(['LIST -a', 'LIST', 'LIST -a']);
     } finally {
       client.close();
     }

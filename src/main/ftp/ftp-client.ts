@@ -208,20 +208,31 @@ export class FtpClient {
     // LIST's argument is ambiguous for names with spaces (and "-a" may be taken for one), so enter the folder first.
     if (target !== '.') await this.cd(target);
     const empty = (command: 'LIST -a' | 'LIST'): Listing => ({ path: target, ...this.inServerZone({ entries: [], unparsed: [], unparsedTotal: 0 }), command });
-    if (this.listAll !== 'fails') {
-      try {
-        const read = await this.readListing('LIST -a', target).catch((error: unknown) => this.emptyFolderReply(error, 'LIST -a'));
-        if (read === null) return empty('LIST -a');
-        this.listAll = 'works';
-        return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command: 'LIST -a', ...read.notUtf8 };
-      } catch (error) {
-        if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
-        this.listAll = 'fails';
-      }
+    const listWith = async (command: 'LIST -a' | 'LIST'): Promise<Listing> => {
+      const read = await this.readListing(command, target).catch((error: unknown) => this.emptyFolderReply(error, command));
+      if (read === null) return empty(command);
+      return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command, ...read.notUtf8 };
+    };
+    if (this.listAll === 'fails') return listWith('LIST');
+    let withAll: Listing;
+    try {
+      withAll = await listWith('LIST -a');
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
+      this.listAll = 'fails';
+      return listWith('LIST');
     }
-    const read = await this.readListing('LIST', target).catch((error: unknown) => this.emptyFolderReply(error, 'LIST'));
-    if (read === null) return empty('LIST');
-    return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command: 'LIST', ...read.notUtf8 };
+    if (this.listAll === 'works' || withAll.entries.length > 0 || withAll.unparsedTotal > 0) {
+      this.listAll = 'works';
+      return withAll;
+    }
+    // Nothing at all while LIST -a is untried: a server that takes "-a" for a name lists nothing, for every folder
+    // (FileZilla checks LIST -a against LIST too). Plain LIST decides; a folder empty both ways leaves it untried.
+    const plain = await listWith('LIST');
+    if (plain.entries.length === 0 && plain.unparsedTotal === 0) return withAll;
+    this.listAll = 'fails';
+    this.session.control.logSentence('info', 'log.list-a-ignored', { count: plain.entries.length });
+    return plain;
   }
 
   /**

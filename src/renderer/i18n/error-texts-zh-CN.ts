@@ -44,6 +44,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} —— 这是服务器位于 NAT 后的典型情况。请为此站点关闭“使用 PASV 回复中的地址”（改用服务器地址），或使用主动模式。',
 
   'log.empty-folder-reply': '服务器以“{reply}”回应了 {command}：这类服务器以此表示文件夹为空，因此按空文件夹处理。',
+  'log.list-a-ignored': '服务器对“LIST -a”什么也没有列出，而“LIST”列出了 {count} 个条目（它把“-a”当成了名称）；此后改用 LIST。',
   'log.pasv-private': '服务器通告的地址是 {announced}（私有地址，通常表示服务器位于 NAT 之后）；改为连接 {peer}。',
   'log.pasv-other-host': '服务器通告的地址是 {announced}（不是该服务器本身）；改为连接 {peer}。',
   'log.data-wrong-peer': '已拒绝来自 {from} 的数据连接（应来自 {expected}）。',
