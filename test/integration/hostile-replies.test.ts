@@ -564,6 +564,26 @@ describe('the server hanging up', () => {
     }
   }, 30_000);
 
+  it('closing the control connection midway through an upload: said with what had been sent', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        STOR: async (_a, session) => {
+          session.reply(150, 'Ok to send data');
+          const data = await session.passiveData();
+          data.once('data', () => session.socket.destroy());
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      const error = await errorOf(client.uploadBytes(Buffer.alloc(8 * 1024 * 1024, 0x62), '/up.bin'));
+      expect(error.data).toMatchObject({ kind: 'closed', retryable: true });
+      expect(error.data.message).toMatch(/^The server 127\.0\.0\.1 closed the connection during the transfer of \/up\.bin, without confirming it \(\d+ bytes had been sent\)\.$/);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
   it('all the data sent, then the control connection closed without a 226: not taken as complete, said as unconfirmed', async () => {
     server = await startScriptedServer({
       handlers: {
