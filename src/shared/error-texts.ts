@@ -76,6 +76,10 @@ export const ERROR_TEXTS_EN = {
   'log.reconnecting': 'The connection was lost; reconnecting…',
   'log.dropped': '{reason} Ferry reconnects at your next action.',
   'log.search-skipped': 'Search: skipped {path}: {reason}',
+  // What a line of a second connection starts with (LogTextRef.prefixRef): View/Edit's, a copy's, a copy's target.
+  'log.prefix-edit': 'edit: ',
+  'log.prefix-copy': 'copy: ',
+  'log.prefix-to': 'to {site}: ',
   'log.copied-fxp': 'Copied {from} to {site}:{to} server to server.',
   'log.copied-relay': 'Copied {from} to {site}:{to} through this computer.',
   'log.unreadable-line': 'Could not read this listing line: {line}',

@@ -3,7 +3,7 @@
  * nothing here holds a secret (passwords go in, never come back out).
  */
 import type { TlsDetails } from './certificate';
-import type { ErrorText } from './error-texts';
+import type { ErrorText, TextRef } from './error-texts';
 import type { FerryErrorData, TransferMode } from './errors';
 import { DEFAULT_ASCII_EXTENSIONS, type TransferType } from './transfer-type';
 import type { RemoteEntry } from './remote-entry';
@@ -269,6 +269,8 @@ export interface LogLine {
 
 export interface LogTextRef extends ErrorText {
   readonly prefix?: string;
+  /** The prefix as a sentence ("to Backup: "), said in the window's language. */
+  readonly prefixRef?: TextRef;
 }
 
 // ---- Transfer queue -------------------------------------------------------

@@ -182,7 +182,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const edits = new EditService({
     home,
-    connectOptions: (sessionId) => sessions.connectOptions(sessionId, 'edit: '),
+    connectOptions: (sessionId) => sessions.connectOptions(sessionId, 'edit: ', { id: 'log.prefix-edit', values: {} }),
     siteLabel: (sessionId) => sessions.target(sessionId).label,
     editorCommand: () => settingsCache.editorCommand,
     openWithSystem: options.openWithSystem,
@@ -256,9 +256,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       // Two connections of their own (browsing goes on): the session's server, and the target site as it would connect.
       const target = await resolve({ kind: 'site', siteId }, undefined);
       const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
-      const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: '));
+      const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: ', { id: 'log.prefix-copy', values: {} }));
       try {
-        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...(line.textRef ? { textRef: { ...line.textRef, prefix: `to ${target.label}: ` } } : {}) }) });
+        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...(line.textRef ? { textRef: { ...line.textRef, prefix: `to ${target.label}: `, prefixRef: { id: 'log.prefix-to', values: { site: target.label } } } } : {}) }) });
         try {
           const folder = normalizeRemote(targetDir || '/');
           // STOR replaces a file silently: what is there already is only replaced when the user said so.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
-import { errorText, sentences, type ErrorText, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { errorText, sentences, type ErrorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { CHMOD_SCOPES, type ChmodOutcome, type ChmodScope, type ConnectTarget, type QuickConnect, type RemoteListing, type RemoteSearchResult, type SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
@@ -115,9 +115,9 @@ export class SessionService {
   }
 
   /** Engine options for another connection to the same server, logging into the same message log. */
-  connectOptions(sessionId: string, label: string): ConnectOptions {
+  connectOptions(sessionId: string, label: string, labelRef?: TextRef): ConnectOptions {
     const session = this.require(sessionId);
-    return { ...session.resolved.options, onTranscript: (line) => this.transcript(sessionId, line, label) };
+    return { ...session.resolved.options, onTranscript: (line) => this.transcript(sessionId, line, label, labelRef) };
   }
 
   async list(sessionId: string, remotePath: string): Promise<RemoteListing> {
@@ -257,8 +257,9 @@ export class SessionService {
     this.deps.emit('session:changed', session.status);
   }
 
-  private transcript(sessionId: string, line: TranscriptLine, label: string): void {
-    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at, ...(line.textRef ? { textRef: label ? { ...line.textRef, prefix: label } : line.textRef } : {}) });
+  private transcript(sessionId: string, line: TranscriptLine, label: string, labelRef?: TextRef): void {
+    const textRef = line.textRef && label ? { ...line.textRef, prefix: label, ...(labelRef ? { prefixRef: labelRef } : {}) } : line.textRef;
+    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at, ...(textRef ? { textRef } : {}) });
   }
 
   /** A line of fixed sentences: English for the log file, their ids for the window's language (LogLine.textRef). */

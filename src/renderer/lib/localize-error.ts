@@ -10,6 +10,11 @@ import { ERROR_TEXTS_ZH_CN } from '../i18n/error-texts-zh-CN';
 
 const TABLES: Partial<Record<Language, Readonly<Record<ErrorTextId, string>>>> = { 'zh-CN': ERROR_TEXTS_ZH_CN };
 
+/** The sentences of `language` other than English (main's own), or undefined for English. */
+export function errorTable(language: Language): Readonly<Record<ErrorTextId, string>> | undefined {
+  return TABLES[language];
+}
+
 export interface ShownError {
   readonly message: string;
   readonly hint: string;

@@ -4,7 +4,8 @@
  * prefix ("[search] ", "to Backup: ") kept; server replies, commands and anything else stay as they came.
  */
 import type { Language, LogLine } from '../../shared/models';
-import { localizeError } from './localize-error';
+import { sayText } from '../../shared/error-texts';
+import { errorTable, localizeError } from './localize-error';
 
 export function localizeLogLine(line: Pick<LogLine, 'text' | 'hint' | 'textRef'>, language: Language): { readonly text: string; readonly hint: string | undefined } {
   const ref = line.textRef;
@@ -12,5 +13,7 @@ export function localizeLogLine(line: Pick<LogLine, 'text' | 'hint' | 'textRef'>
   const prefix = ref.prefix ?? '';
   const english = line.text.startsWith(prefix) ? line.text.slice(prefix.length) : line.text;
   const shown = localizeError({ message: english, hint: line.hint ?? '', text: ref }, language);
-  return { text: prefix + shown.message, hint: line.hint === undefined ? undefined : shown.hint };
+  const table = errorTable(language);
+  const shownPrefix = ref.prefixRef && table ? sayText(table, ref.prefixRef) : prefix;
+  return { text: shownPrefix + shown.message, hint: line.hint === undefined ? undefined : shown.hint };
 }

@@ -132,6 +132,21 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(localizeError(name, 'zh-CN')).toEqual({ message: '文件夹名称为空。', hint: '请输入名称。' });
   });
 
+  it('a second connection’s notices keep saying whose they are, in Chinese: a copy’s target, View/Edit', async () => {
+    // FTPS if available against vsftpd without TLS: every connection notes that it goes on unencrypted.
+    const from = await call('sites:save', siteInput({ name: 'FromTls', host: source.host, port: source.port, protocol: 'ftp-explicit-if-available', user: source.user, password: source.password }));
+    const to = await call('sites:save', siteInput({ name: 'ToTls', host: target.host, port: target.port, protocol: 'ftp-explicit-if-available', user: target.user, password: target.password }));
+    const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    await call('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: to.id, targetDir: '/', viaLocal: true, overwrite: true });
+    const notices = logs.filter((line) => line.sessionId === sessionId && line.textRef?.message === 'log.tls-unavailable');
+    const toTarget = notices.find((line) => line.text.startsWith('to ToTls: '));
+    const copy = notices.find((line) => line.text.startsWith('copy: '));
+    expect(toTarget && localizeLogLine(toTarget, 'zh-CN').text).toBe('发往 ToTls：服务器不提供 TLS；按站点设置以不加密方式继续。');
+    expect(copy && localizeLogLine(copy, 'zh-CN').text).toBe('复制：服务器不提供 TLS；按站点设置以不加密方式继续。');
+    expect(toTarget && localizeLogLine(toTarget, 'en').text).toBe('to ToTls: The server does not offer TLS; continuing unencrypted as the site allows.');
+    await call('session:disconnect', { sessionId });
+  });
+
   it('a custom command that needs a data connection is refused in Chinese', async () => {
     const from = await siteFor(source, 'Raw');
     const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
