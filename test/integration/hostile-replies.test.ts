@@ -627,6 +627,22 @@ describe('the server hanging up', () => {
   }, 30_000);
 });
 
+describe('a reply of 100,000 characters', () => {
+  it('is cut in the error and the message log, saying its length, rather than flooding them', async () => {
+    server = await startScriptedServer({ handlers: { DELE: (_a, session) => session.reply(550, `Could not delete: ${'z'.repeat(100_000)}`) } });
+    const lines: string[] = [];
+    const client = await FtpClient.connect(options(server, { onTranscript: (line) => lines.push(line.text) }));
+    try {
+      const error = await errorOf(client.delete('/f'));
+      expect(error.data.message.length).toBeLessThan(4400);
+      expect(error.data.message).toMatch(/z… \(100018 characters\)$/);
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(4300);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
 describe('a reply that never comes whole is named, not "no reply"', () => {
   it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
     server = await startScriptedServer({ greeting: '220 NAS ready' });

@@ -70,6 +70,14 @@ function lineEnd(text: string, from: number): number {
 
 const LINE_END = /[\r\n\0]/g;
 
+/**
+ * A reply's lines and its message are cut at this many characters ("… (N characters)"): they reach the message log,
+ * alerts, the queue's notes and queue.json, and a hostile server could otherwise put 256 KiB in each (the control
+ * connection's cap). Room enough for anything a reply carries — a path of PATH_MAX (4096 bytes) in a 257 included;
+ * FileZilla cuts lines at 2048.
+ */
+export const MAX_REPLY_TEXT_CHARS = 4200;
+
 function makeReply(code: string, lines: string[]): FtpReply {
   const stripped = lines.map((line, index) => {
     if (index === 0 || index === lines.length - 1) {
@@ -77,7 +85,11 @@ function makeReply(code: string, lines: string[]): FtpReply {
     }
     return line;
   });
-  return { code: Number(code), lines, message: stripped.join('\n').trim() };
+  return { code: Number(code), lines: lines.map(cut), message: cut(stripped.join('\n').trim()) };
+}
+
+function cut(text: string): string {
+  return text.length > MAX_REPLY_TEXT_CHARS ? `${text.slice(0, MAX_REPLY_TEXT_CHARS)}… (${text.length} characters)` : text;
 }
 
 export function isPreliminary(reply: FtpReply): boolean {

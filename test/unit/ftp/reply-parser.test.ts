@@ -33,6 +33,17 @@ describe('parseReplies', () => {
     expect(replies[1]?.message).toBe('Features:\n UTF8\nEnd');
   });
 
+  it('cuts a reply line or message longer than 4200 characters, saying how long it was', () => {
+    const [single] = parseReplies(`550 ${'x'.repeat(100_000)}\r\n`).replies;
+    expect(single?.message).toBe(`${'x'.repeat(4200)}… (100000 characters)`);
+    expect(single?.lines[0]).toBe(`550 ${'x'.repeat(4196)}… (100004 characters)`);
+    const [multi] = parseReplies(`550-start\r\n${' line of text\r\n'.repeat(1000)}550 end\r\n`).replies;
+    expect(multi?.message.length).toBeLessThan(4300);
+    expect(multi?.lines).toHaveLength(1002);
+    const path = `/${'d'.repeat(4095)}`;
+    expect(parseReplies(`257 "${path}" is current\r\n`).replies[0]?.message).toBe(`"${path}" is current`);
+  });
+
   it('returns lines outside any reply as skipped, blank lines left out', () => {
     expect(parseReplies('\r\nHTTP/1.1 400 Bad Request\r\n\r\n200 OK\r\n').skipped).toEqual(['HTTP/1.1 400 Bad Request']);
     expect(parseReplies('211-F\r\nnot a code\r\n211 E\r\n').skipped).toEqual([]);
