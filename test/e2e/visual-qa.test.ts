@@ -9,6 +9,9 @@ import { contrastRatio } from './support/visual';
 
 const LONG_NAME = 'a-very-long-file-name-for-the-quarterly-financial-report-2025-final-version-reviewed-by-legal.xlsx';
 
+/** A local folder of 1,200 files: counts past a thousand. */
+const MANY: Record<string, number> = Object.fromEntries(Array.from({ length: 1_200 }, (_, i) => [`many/f${String(i).padStart(4, '0')}.txt`, 1]));
+
 /** WCAG 2 AA for normal-size text. */
 const AA = 4.5;
 
@@ -32,7 +35,7 @@ function textLines(target: Locator): Promise<number> {
 
 describe('visual QA', () => {
   const setup = useE2eSetup('visual-qa', {
-    local: { [LONG_NAME]: 1_234_567, 'notes.txt': 100 },
+    local: { [LONG_NAME]: 1_234_567, 'notes.txt': 100, ...MANY },
     remote: { 'archive/': 0, 'backups/': 0, 'a.txt': 1, 'b.txt': 2, 'c.txt': 3, 'd.txt': 4, 'e.txt': 5, 'f.txt': 6 },
   });
 
@@ -141,6 +144,47 @@ describe('visual QA', () => {
       const select = ui.queue.getByRole('combobox', { name: 'If the file exists' });
       const box = await select.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(800);
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('counts are grouped as the language writes them ("1,200 files"), and "1 folder" is singular', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const footer = ui.pane('local');
+    await step('a folder of 1,200 files, then filtered', async () => {
+      await ui.openFolder('local', `${folders.local}/many`);
+      await expect(footer).toContainText('1,200 files. Total size:');
+      await ui.grid('local').focus();
+      await page.keyboard.press('Control+f');
+      await ui.pane('local').getByRole('searchbox', { name: 'Filter file names' }).fill('f1*');
+      await expect(footer).toContainText('200 of 1,200 shown.');
+      await page.keyboard.press('Escape');
+      await expect(footer).not.toContainText('shown.');
+    });
+    await step('the same in 简体中文', async () => {
+      await ui.openSettings();
+      await ui.settings.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await ui.saveSettings();
+      await expect(page.getByRole('region', { name: '本地站点' })).toContainText('1,200 个文件');
+      await page.getByRole('toolbar').first().getByRole('button', { name: '设置', exact: true }).click();
+      const settings = page.getByRole('dialog', { name: '设置' });
+      await settings.getByRole('combobox', { name: '语言' }).selectOption('en');
+      await settings.getByRole('button', { name: '确定', exact: true }).click();
+      await expect(settings).toBeHidden();
+    });
+    await step('a search of one folder says "in 1 folder"', async () => {
+      await ui.grid('remote').focus();
+      await page.keyboard.press('F3');
+      const dialog = page.getByRole('dialog', { name: 'Search remote files' });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('textbox', { name: 'Search for' }).fill('*.txt');
+      await dialog.getByRole('textbox', { name: 'In folder' }).fill('/archive');
+      await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(dialog.getByRole('status')).toContainText('0 matches in 1 folder.');
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await expect(dialog).toBeHidden();
     });
     expect(s.pageErrors).toEqual([]);
   }, 60_000);

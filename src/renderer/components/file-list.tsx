@@ -564,7 +564,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       </div>
       {loading ? <div className="loading-bar" aria-hidden="true" /> : null}
       <span className="visually-hidden" aria-live="polite">
-        {dir && !loading ? t('pane.listed', { path: dir, count: sorted.length }) : ''}
+        {dir && !loading ? t.plural('pane.listed', sorted.length, { path: dir }) : ''}
       </span>
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { useT } from '../i18n';
+import { formatCount, useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { formatSize } from '../lib/format';
 import { isImeKey } from '../lib/ime';
@@ -172,7 +172,7 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     const folders = t.plural('pane.folders', sum.folders);
     const size = formatSize(sum.bytes, t.locale);
     const summary = t(footerKey(sum, selected.size > 0), { files, folders, size });
-    return shown.length < listed.length ? `${t('pane.shownOf', { shown: shown.length, total: listed.length })} ${summary}` : summary;
+    return shown.length < listed.length ? `${t('pane.shownOf', { shown: formatCount(t.language, shown.length), total: formatCount(t.language, listed.length) })} ${summary}` : summary;
   }, [rows, selected, showHidden, filter, marks, side, t, connected]);
   return (
 <div className="pane-footer">{text}</div>

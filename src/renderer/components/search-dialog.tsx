@@ -112,7 +112,7 @@ export function SearchDialog(): ReactElement {
 }
 
 function summary(t: ReturnType<typeof useT>, result: RemoteSearchResult): string {
-  const found = t.plural('search.found', result.matches.length, { folders: result.foldersSearched });
+  const found = t.plural('search.found', result.matches.length, { folders: t.plural('search.folders', result.foldersSearched) });
   const stopped = result.stopped ? ` ${t(`search.stopped.${result.stopped}`)}` : '';
   const skipped = result.skipped.length > 0 ? ` ${t.plural('search.skipped', result.skipped.length)}` : '';
   return `${found}${stopped}${skipped}`;

@@ -3,7 +3,7 @@
  * mode and data command in use (PASV/EPSV or PORT/EPRT), the speed limits when on, and the queue's totals.
  */
 import { useMemo, type ReactElement } from 'react';
-import { useT } from '../i18n';
+import { formatCount, useT } from '../i18n';
 import { formatRate, formatSize } from '../lib/format';
 import { localizeError } from '../lib/localize-error';
 import { queueTotals } from '../lib/queue-view';
@@ -90,7 +90,7 @@ export function StatusBar(): ReactElement {
           ? t.plural('status.queue', totals.queued, { size: formatSize(totals.bytesLeft, t.locale) })
           : t('status.queueEmpty')}
         {totals.rate > 0 ? ` · ${formatRate(totals.rate, t.locale)}` : ''}
-        {totals.failed > 0 ? <span className="status-failed"> · {t('status.failedCount', { count: totals.failed })}</span> : null}
+        {totals.failed > 0 ? <span className="status-failed"> · {t('status.failedCount', { count: formatCount(t.language, totals.failed) })}</span> : null}
       </span>
     </footer>
   );

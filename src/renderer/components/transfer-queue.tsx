@@ -9,7 +9,7 @@ import * as actions from '../actions';
 import { cursorAfterRemoval, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { localizeNote } from '../lib/localize-note';
-import { useT } from '../i18n';
+import { formatCount, useT } from '../i18n';
 import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
@@ -249,7 +249,7 @@ export function TransferQueue(): ReactElement {
               }}
             >
               {t(`queue.tab.${id}`)}
-              <span className={`badge${id === 'failed' && count.failed > 0 ? ' is-error' : ''}`}>{count[id]}</span>
+              <span className={`badge${id === 'failed' && count.failed > 0 ? ' is-error' : ''}`}>{formatCount(t.language, count[id])}</span>
             </button>
           ))}
         </div>

@@ -44,7 +44,19 @@ export function translatePlural(language: Language, key: PluralKey, count: numbe
   }
   const form = rules.select(count) === 'one' ? 'one' : 'other';
   const full = `${key}_${form}` as MessageKey;
-  return translate(language, full in en ? full : (`${key}_other` as MessageKey), { count, ...vars });
+  return translate(language, full in en ? full : (`${key}_other` as MessageKey), { count: formatCount(language, count), ...vars });
+}
+
+const countFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A count as the language writes it: "50,000 files", not "50000 files" (numbers that are names, like ports, are left alone by callers). */
+export function formatCount(language: Language, count: number): string {
+  let format = countFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+    countFormats.set(language, format);
+  }
+  return format.format(count);
 }
 
 /**

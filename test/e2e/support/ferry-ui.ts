@@ -209,7 +209,8 @@ export class FerryWindow {
   /** The count badge of a queue tab, as a number. */
   async queueCount(name: 'Queued' | 'Failed' | 'Successful'): Promise<number> {
     const text = (await this.queueTab(name).textContent()) ?? '';
-    return Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN);
+    // Grouped as the language writes it ("1,234").
+    return Number(/(\d[\d,]*)\s*$/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
   }
 
   /** Saves a screenshot (animations finished, caret hidden) to test-results/e2e and, if `publish`, docs/screenshots. */
