@@ -138,6 +138,24 @@ describe('visual QA', () => {
       await expect(path).toHaveAttribute('title', await path.inputValue());
     });
 
+    await step('the filters show their whole placeholder ("Filter (Ctrl+F)")', async () => {
+      for (const side of ['local', 'remote'] as const) {
+        const filter = ui.pane(side).getByRole('searchbox', { name: 'Filter file names' });
+        await expect(filter).toHaveAttribute('placeholder', 'Filter (Ctrl+F)');
+        const room = await filter.evaluate((element) => {
+          const input = element as HTMLInputElement;
+          const style = getComputedStyle(input);
+          const context = document.createElement('canvas').getContext('2d');
+          if (!context) throw new Error('no canvas');
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const text = context.measureText(input.placeholder).width;
+          const box = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return { text, box };
+        });
+        expect(room.text, `${side} filter placeholder within its field`).toBeLessThanOrEqual(room.box);
+      }
+    });
+
     await step('"If the file exists" stays on one line and the queue tools end inside the window', async () => {
       const policy = ui.queue.getByText('If the file exists', { exact: true });
       expect(await textLines(policy)).toBe(1);
