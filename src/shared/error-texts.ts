@@ -243,6 +243,8 @@ export const ERROR_TEXTS_EN = {
   'ipc.token-refused.hint': 'Ferry was probably restarted: open the new address it printed when it started.',
   'ipc.page-closed': 'This page closed its connection to Ferry.',
   'ipc.page-closed.hint': 'Reload the page to connect again.',
+  'ipc.too-busy': 'Too many requests are waiting for an answer.',
+  'ipc.too-busy.hint': 'Wait for the current operations to finish, then try again.',
 
   // Why a vault cannot keep passwords here, and the vault key file's problems (web host, command line).
   'vault.no-safe-storage': 'the system keychain is not available to Ferry (safeStorage reports no encryption)',

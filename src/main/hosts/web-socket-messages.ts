@@ -3,6 +3,7 @@
  * Kept apart from the socket code so malformed input is easy to test.
  */
 import type { Handlers } from '../../shared/contract';
+import { sentences } from '../../shared/error-texts';
 import type { WebResponseMessage, WebServerMessage } from '../../shared/web-protocol';
 import { dispatch } from './dispatch';
 
@@ -27,7 +28,7 @@ export function handleSocketMessage(handlers: Handlers, text: string, busy: bool
   if (busy) {
     return {
       kind: 'reply',
-      message: { id, result: { ok: false, error: { kind: 'protocol', message: 'Too many requests are waiting for an answer.', hint: 'Wait for the current operations to finish, then try again.', retryable: true } } },
+      message: { id, result: { ok: false, error: { kind: 'protocol', ...sentences('ipc.too-busy', 'ipc.too-busy.hint'), retryable: true } } },
     };
   }
   return { kind: 'pending', pending: dispatch(handlers, channel, arg).then((result) => ({ id, result })) };

@@ -216,6 +216,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'ipc.token-refused.hint': 'Ferry 可能已重新启动：请打开它启动时显示的新地址。',
   'ipc.page-closed': '此页面已关闭与 Ferry 的连接。',
   'ipc.page-closed.hint': '请重新加载页面以再次连接。',
+  'ipc.too-busy': '等待回答的请求太多了。',
+  'ipc.too-busy.hint': '请等当前的操作完成后再试。',
   'vault.no-safe-storage': 'Ferry 无法使用系统钥匙串（safeStorage 报告不支持加密）',
   'vault.no-keyring': '没有运行系统密钥环（GNOME Keyring 或 KWallet），Electron 只能对密码做简单混淆',
   'vault.none': '没有可用的安全存储',

@@ -17,6 +17,8 @@ import { localizeNote } from '../../../src/renderer/lib/localize-note';
 import { replyError } from '../../../src/main/ftp/reply-errors';
 import { parseReplies } from '../../../src/main/ftp/reply-parser';
 import { errorText } from '../../../src/shared/error-texts';
+import { handleSocketMessage } from '../../../src/main/hosts/web-socket-messages';
+import { fakeHandlers } from '../hosts/fake-handlers';
 
 function errorOf(run: () => unknown): FerryErrorData {
   try {
@@ -81,5 +83,12 @@ describe('简体中文: errors main builds from its own words', () => {
     const note = errorText('note.mfmt-refused', { detail: refusal.message });
     expect(note).toBe('The server refused to set the file\'s time: "MFMT 20240101000000 /docs/a.txt" failed for /docs/a.txt: 550 Permission denied.');
     expect(localizeNote(note, 'zh-CN')).toBe('服务器拒绝设置文件时间：对 /docs/a.txt 执行“MFMT 20240101000000 /docs/a.txt”失败：550 Permission denied.');
+  });
+
+  it('the web host with too many requests waiting answers in Chinese', () => {
+    const outcome = handleSocketMessage(fakeHandlers({}), JSON.stringify({ id: 3, channel: 'app:info' }), true);
+    if (outcome.kind !== 'reply' || outcome.message.result.ok) throw new Error('expected a refusal');
+    expect(outcome.message.result.error.message).toBe('Too many requests are waiting for an answer.');
+    expect(localizeError(outcome.message.result.error, 'zh-CN')).toEqual({ message: '等待回答的请求太多了。', hint: '请等当前的操作完成后再试。' });
   });
 });
