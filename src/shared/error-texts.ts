@@ -598,6 +598,7 @@ export const ERROR_TEXTS_EN = {
   // A value said as it came (a parser's own words) where a list of sentences is expected; and how lists are joined.
   'text.as-is': '{text}',
   'text.list-separator': '; ',
+  'text.message-hint': '{message} {hint}',
 
   // Cancelled by the user.
   'aborted.transfer': 'The transfer of {path} was cancelled.',

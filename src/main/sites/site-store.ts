@@ -221,7 +221,10 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         try {
           fields = validateSiteInput(input);
         } catch (error) {
-          skipped.push({ name: label, reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : String(error) });
+          const why = error instanceof FtpError ? error.data.text : undefined;
+          // The site's own refusal (a host with "@", a bad port …) and its fix, as sentences when main has them.
+          const text = why?.message && why.hint ? { message: 'text.message-hint' as const, values: {}, valueTexts: { message: { id: why.message, values: why.values, ...(why.valueTexts ? { valueTexts: why.valueTexts } : {}) }, hint: { id: why.hint, values: why.values } } } : undefined;
+          skipped.push({ name: label, reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : String(error), ...(text ? { text } : {}) });
           continue;
         }
         for (const warning of siteWarnings) warn('import.site-warning', { site: label }, { warning });

@@ -481,6 +481,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'import.renamed': '{site} 已存在；已导入为“{name}”。',
   'text.as-is': '{text}',
   'text.list-separator': '；',
+  'text.message-hint': '{message}{hint}',
 
   'aborted.transfer': '{path} 的传输已取消。',
   'aborted.before-start': '在开始之前已取消。',

@@ -96,6 +96,12 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(localizeError(charset, 'zh-CN').message).toBe('未知的字符集“gbk2”。');
     const notXml = await failure('sites:import-filezilla', { xml: 'hello' });
     expect(localizeError(notXml, 'zh-CN').message).toMatch(/^该文件不是有效的 XML（第 1 行：.+）。$/);
+    // A FileZilla site main refuses (the user typed into the host): left out, and why, in Chinese.
+    const xml = '<?xml version="1.0"?><FileZilla3><Servers><Server><Host>wang@ftp.example.cn</Host><Port>21</Port><Protocol>0</Protocol><Logontype>0</Logontype><Name>老服务器</Name></Server></Servers></FileZilla3>';
+    const report = await call('sites:import-filezilla', { xml });
+    const [skip] = report.skipped;
+    expect(skip?.reason).toBe('Host "wang@ftp.example.cn" contains a space, "/" or "@". Enter only the server name or address; put the user name in the User field.');
+    expect(skip && localizeError({ message: skip.reason, hint: '', text: skip.text }, 'zh-CN').message).toBe('主机“wang@ftp.example.cn”中含有空格、“/”或“@”。只需输入服务器名称或地址；用户名请填在“用户”字段中。');
   });
 
   it('View/Edit with an editor that does not exist is explained in Chinese', async () => {
