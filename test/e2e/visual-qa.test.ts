@@ -2,10 +2,12 @@
  * Visual QA at the window's edges, measured from geometry and computed styles (never pixels): text contrast in both
  * themes (WCAG AA, 4.5:1), and the desktop app's smallest window (800×500) keeping the file lists usable.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
-import { contrastRatio } from './support/visual';
+import { contrastRatio, cutWithoutTitle } from './support/visual';
 
 const LONG_NAME = 'a-very-long-file-name-for-the-quarterly-financial-report-2025-final-version-reviewed-by-legal.xlsx';
 
@@ -37,6 +39,8 @@ describe('visual QA', () => {
   const setup = useE2eSetup('visual-qa', {
     local: { [LONG_NAME]: 1_234_567, 'notes.txt': 100, ...MANY },
     remote: { 'archive/': 0, 'backups/': 0, 'a.txt': 1, 'b.txt': 2, 'c.txt': 3, 'd.txt': 4, 'e.txt': 5, 'f.txt': 6 },
+    // A folder the login cannot write (owned by root): an upload into it fails with the server's 553.
+    prepare: (folders) => fs.mkdirSync(path.join(folders.serverRoot, 'locked'), { mode: 0o755 }),
   });
 
   it('secondary text, filled buttons and the focused menu item reach 4.5:1 in the light and the dark theme', async () => {
@@ -203,6 +207,40 @@ describe('visual QA', () => {
       await expect(dialog.getByRole('status')).toContainText('0 matches in 1 folder.');
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
       await expect(dialog).toBeHidden();
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('text cut short shows whole in its title: a failed transfer’s error, a pane’s footer', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    await page.setViewportSize({ width: 800, height: 500 });
+    await step('an upload into a folder the login cannot write fails', async () => {
+      await ui.openFolder('local', folders.local);
+      await ui.openFolder('remote', '/locked');
+      await ui.select('local', LONG_NAME);
+      await ui.pane('local').getByRole('button', { name: 'Upload selected' }).click();
+      await expect.poll(() => ui.queueCount('Failed')).toBe(1);
+      await ui.openFolder('remote', '/');
+    });
+    await step('the Failed row: every cut text is in a title', async () => {
+      await ui.queueTab('Failed').click();
+      const row = ui.queue.getByRole('row', { name: /reviewed-by-legal/ }).first();
+      await expect(row).toContainText('The server refused');
+      expect(await cutWithoutTitle(row)).toEqual([]);
+    });
+    await step('a narrow pane’s footer, filtered: cut, and whole in its title', async () => {
+      await ui.openFolder('local', `${folders.local}/many`);
+      await ui.pane('local').getByRole('searchbox', { name: 'Filter file names' }).fill('f1*');
+      const divider = page.getByRole('separator', { name: /panes/i });
+      await divider.focus();
+      for (let i = 0; i < 10; i++) await divider.press('ArrowLeft');
+      const footer = ui.pane('local').getByText(/200 of 1,200 shown\./);
+      await expect(footer).toBeVisible();
+      expect(await footer.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+      expect(await cutWithoutTitle(ui.pane('local'))).toEqual([]);
+      for (let i = 0; i < 10; i++) await divider.press('ArrowRight');
+      await ui.pane('local').getByRole('searchbox', { name: 'Filter file names' }).fill('');
     });
     expect(s.pageErrors).toEqual([]);
   }, 60_000);

@@ -175,7 +175,9 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     return shown.length < listed.length ? `${t('pane.shownOf', { shown: formatCount(t.language, shown.length), total: formatCount(t.language, listed.length) })} ${summary}` : summary;
   }, [rows, selected, showHidden, filter, marks, side, t, connected]);
   return (
-<div className="pane-footer">{text}</div>
+    <div className="pane-footer" title={text}>
+      {text}
+    </div>
   );
 }
 

@@ -872,7 +872,7 @@ export function SiteManagerDialog(): ReactElement {
                         <ul className="fingerprints">
                           {current.trustedFingerprints.map((f) => (
                             <li key={f}>
-                              <code>{f}</code>
+                              <code title={f}>{f}</code>
                               <button type="button" className="link-button" onClick={() => update({ trustedFingerprints: current.trustedFingerprints.filter((x) => x !== f) })}>
                                 {t('sm.forget')}
                               </button>

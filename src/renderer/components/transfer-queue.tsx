@@ -22,6 +22,11 @@ const POLICIES: readonly OverwritePolicy[] = ['ask', 'overwrite', 'overwrite-if-
 const ITEM_HEIGHT = 40;
 
 /** Paths are cut from the left (the file name matters most): the cell is rtl, the text marked ltr. */
+/** A queue row's note or error as a tooltip: the whole of what the row may cut short, with its server's name when shown. */
+function wholeText(siteLabel: string, showSite: boolean, text: string): string {
+  return showSite ? `${siteLabel}: ${text}` : text;
+}
+
 function ltr(path: string): string {
   return `\u200e${path}\u200e`;
 }
@@ -70,12 +75,12 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
           {ltr(item.remotePath)}
         </span>
         {retrying && shownError ? (
-          <span className="q-note" title={shownError.hint}>
+          <span className="q-note" title={wholeText(item.siteLabel, showSite, `${localizeNote(item.note ?? '', t.language)} ${shownError.message}`)}>
             {site}
             {localizeNote(item.note ?? '', t.language)} {shownError.message}
           </span>
         ) : shownError ? (
-          <span className="q-error" title={shownError.hint}>
+          <span className="q-error" title={wholeText(item.siteLabel, showSite, shownError.hint ? `${shownError.message} — ${shownError.hint}` : shownError.message)}>
             {site}
             {/* First, so a long diagnosis cut off at the row's end never hides the way out. */}
             {modeOffer ? (
@@ -87,12 +92,14 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
             {shownError.hint ? ` — ${shownError.hint}` : ''}
           </span>
         ) : item.note ? (
-          <span className="q-note">
+          <span className="q-note" title={wholeText(item.siteLabel, showSite, localizeNote(item.note, t.language))}>
             {site}
             {localizeNote(item.note, t.language)}
           </span>
         ) : site ? (
-          <span className="q-note">{site}</span>
+          <span className="q-note" title={item.siteLabel}>
+            {site}
+          </span>
         ) : null}
       </div>
       <div role="gridcell" className="q-size">

@@ -39,3 +39,26 @@ export function contrastRatio(target: Locator): Promise<number> {
     return (light + 0.05) / (dark + 0.05);
   });
 }
+
+/**
+ * Text cut short (its box narrower than its text, overflow hidden or an ellipsis) inside `root` whose whole text is
+ * not in a `title` on it or an ancestor: what a user sees cut and cannot read anywhere. Returns the cut texts.
+ */
+export function cutWithoutTitle(root: Locator): Promise<string[]> {
+  return root.evaluate((top) => {
+    const squash = (text: string): string => text.replace(/[\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim();
+    const missing: string[] = [];
+    for (const element of [top, ...top.querySelectorAll('*')]) {
+      if (!(element instanceof HTMLElement) || element.closest('[aria-hidden="true"]') || element.matches('.visually-hidden, input, select, textarea')) continue;
+      const style = getComputedStyle(element);
+      const cut = element.scrollWidth > element.clientWidth + 1 && (style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis');
+      if (!cut || element.getBoundingClientRect().width === 0) continue;
+      const text = squash(element.innerText);
+      if (!text) continue;
+      let titled = false;
+      for (let node: HTMLElement | null = element; node && !titled; node = node.parentElement) titled = squash(node.title).includes(text);
+      if (!titled) missing.push(text);
+    }
+    return missing;
+  });
+}
