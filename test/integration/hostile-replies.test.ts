@@ -95,6 +95,16 @@ describe('line endings', () => {
     }
   }, 30_000);
 
+  it('a reply that is the bare code ("200", no text): read as the reply', async () => {
+    server = await startScriptedServer({ greeting: '220\r\n', handlers: { NOOP: (_a, session) => session.write('200\r\n') } });
+    const client = await FtpClient.connect(options(server));
+    try {
+      expect(await client.raw('NOOP')).toMatchObject({ code: 200, message: '' });
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
   it('a greeting sent one byte at a time, CR and LF in separate packets, multi-byte characters split, is read whole', async () => {
     // One byte per packet; a reply starts only after the one before it is all out (the client answers the final
     // line's CR at once, before its LF has come).

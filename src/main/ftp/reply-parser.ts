@@ -22,7 +22,8 @@ export interface ParsedReplies {
   readonly skipped: string[];
 }
 
-const FIRST_LINE = /^(\d{3})([ -])(.*)$/;
+/** "123 text", "123-" (a multi-line reply begins), or the bare code "123" — a complete reply without text (old devices). */
+const FIRST_LINE = /^(\d{3})(?:([ -])(.*))?$/;
 
 /** Parse as many complete replies as `text` holds. */
 export function parseReplies(text: string): ParsedReplies {
@@ -44,7 +45,7 @@ export function parseReplies(text: string): ParsedReplies {
         continue;
       }
       const code = match[1] ?? '';
-      if (match[2] === ' ') {
+      if (match[2] !== '-') {
         replies.push(makeReply(code, [line]));
       } else {
         pending = { code, lines: [line], start: lineStart };

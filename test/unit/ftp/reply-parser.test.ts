@@ -19,6 +19,7 @@ describe('parseReplies', () => {
     ['13-CR at the end ends the line; the LF after it is skipped', '\n200 OK\r', [200], ''],
     ['14-mixed endings in one multi-line reply', '230-a\r\n230-b\n230-c\r230 d\r\n', [230], ''],
     ['15-NUL as the line end (FileZilla reads it so)', '257 "/" is current\x00200 OK\x00', [257, 200], ''],
+    ['16-a bare code is a reply without text', '200\r\n226\n', [200, 226], ''],
   ];
   it.each(cases)('%s', (_name, input, codes, rest) => {
     const parsed = parseReplies(input);
