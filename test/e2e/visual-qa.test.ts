@@ -245,6 +245,36 @@ describe('visual QA', () => {
     expect(s.pageErrors).toEqual([]);
   }, 60_000);
 
+  it('a long site name is cut with a title in the status bar and the Site Manager, and pushes nothing off screen', async () => {
+    const { scenario: s, server } = setup();
+    const { ui, page, step } = s;
+    const name = 'Production web server for the quarterly reports (Frankfurt data centre, rack 12)';
+    await page.setViewportSize({ width: 800, height: 500 });
+    await step('connect to a site with a long name', async () => {
+      await ui.createSite({ name, host: server.host, port: server.port, user: server.user, password: server.password, mode: 'Passive' });
+      await ui.connectFromSiteManager();
+      await ui.expectRemoteListing('/', ['a.txt']);
+    });
+    await step('the status bar: the queue on screen, no sideways scrolling, the cut name in a title', async () => {
+      const bar = page.getByRole('contentinfo', { name: 'Status' });
+      await expect(bar).toContainText(`Connected to ${name}`);
+      const queue = bar.getByText(/^Queue:/);
+      const box = await queue.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(800);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await cutWithoutTitle(bar)).toEqual([]);
+    });
+    await step('the Site Manager’s tree: the cut name in a title', async () => {
+      const dialog = await ui.openSiteManager();
+      const tree = dialog.getByRole('tree');
+      await expect(tree.getByRole('treeitem', { name })).toBeVisible();
+      expect(await cutWithoutTitle(tree)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await expect(dialog).toBeHidden();
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+
   it('in a very short window the "Not connected" message stays below the column headers', async () => {
     const { scenario: s } = setup();
     const { ui, page, step } = s;

@@ -627,7 +627,9 @@ export function SiteManagerDialog(): ReactElement {
                     {item.isFolder ? (item.expanded ? '▾' : '▸') : ''}
                   </span>
                   {item.isFolder ? <FileIcon kind="folder" /> : <Icon name="site" size={14} />}
-                  <span className="name-text">{item.label}</span>
+                  <span className="name-text" title={item.label}>
+                    {item.label}
+                  </span>
                   {item.unsaved || item.dirty ? (
                     <span className="dirty-mark" title={t('sm.unsaved')}>
                       •

@@ -51,9 +51,9 @@ export function StatusBar(): ReactElement {
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <span className={`status-item status-state${connected && !dropped ? ' is-on' : ''}`} role="status" title={dropped && status.error ? localizeError(status.error, t.language).message : undefined}>
+      <span className={`status-item status-state${connected && !dropped ? ' is-on' : ''}`} role="status" title={dropped && status.error ? `${state}: ${localizeError(status.error, t.language).message}` : state}>
         <span className="dot" aria-hidden="true" />
-        {state}
+        <span className="status-text">{state}</span>
       </span>
       {connected ? (
         <button
