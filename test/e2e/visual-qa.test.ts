@@ -275,7 +275,7 @@ describe('visual QA', () => {
     expect(s.pageErrors).toEqual([]);
   }, 60_000);
 
-  it('in a very short window the "Not connected" message stays below the column headers', async () => {
+  it('in a short window the "Not connected" message stays below the column headers, and four error toasts stay within reach', async () => {
     const { scenario: s } = setup();
     const { ui, page, step } = s;
     await step('disconnect, shrink to 800×420', async () => {
@@ -298,6 +298,30 @@ describe('visual QA', () => {
         }) && getComputedStyle(element).overflowY !== 'visible';
       });
       expect(fits).toBe(true);
+    });
+    await step('four error toasts at 800×500: every one’s Dismiss can be reached', async () => {
+      await page.setViewportSize({ width: 800, height: 500 });
+      for (let i = 0; i < 4; i++) {
+        await ui.quickConnect({ host: '127.0.0.1', port: 1, user: 'nobody', password: 'x' });
+        await expect(page.getByRole('alert')).toHaveCount(i + 1);
+      }
+      const alerts = page.getByRole('alert');
+      const first = await alerts.first().boundingBox();
+      const scrolls = await alerts.first().evaluate((element) => {
+        const list = element.parentElement;
+        if (!list) return false;
+        return /(auto|scroll)/.test(getComputedStyle(list).overflowY) && list.getBoundingClientRect().top >= 0;
+      });
+      // Either all four fit between the window's top and the status bar, or their list scrolls inside the window.
+      expect((first?.y ?? -1) >= 0 || scrolls, `the first toast's top (${String(first?.y)}) is on screen, or the list scrolls`).toBe(true);
+      // The newest (the last) is the one in view.
+      const last = await alerts.last().boundingBox();
+      expect((last?.y ?? 0) + (last?.height ?? 1_000)).toBeLessThanOrEqual(500);
+      const dismiss = alerts.first().getByRole('button', { name: 'Dismiss' });
+      await dismiss.focus();
+      const box = await dismiss.boundingBox();
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollTop + document.body.scrollTop)).toBe(0);
     });
     expect(s.pageErrors).toEqual([]);
   }, 60_000);

@@ -3,7 +3,7 @@
  * readers. A toast holding the keyboard or the pointer stays (`holdToast`); when one goes from under the keyboard,
  * the focus moves to the next toast's Dismiss, else the one before, else the pane last used — never to the page.
  */
-import type { FocusEvent, ReactElement } from 'react';
+import { useLayoutEffect, useRef, type FocusEvent, type ReactElement } from 'react';
 import { useT } from '../i18n';
 import { dismissToast, holdToast, useUiStore, type Toast } from '../stores/ui-store';
 import { focusGrid } from './file-list';
@@ -33,8 +33,15 @@ function leaving(e: FocusEvent<HTMLElement>): boolean {
 export function Toasts(): ReactElement {
   const t = useT();
   const toasts = useUiStore((s) => s.toasts);
+  const list = useRef<HTMLDivElement>(null);
+  const newest = toasts.at(-1)?.id;
+  // A list taller than the window scrolls; a new toast (at the end) is scrolled to.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && newest !== undefined) element.scrollTop = element.scrollHeight;
+  }, [newest]);
   return (
-    <div className="toasts" aria-live="polite">
+    <div className="toasts" aria-live="polite" ref={list}>
       {toasts.map((toast) => (
         <div
           key={toast.id}
