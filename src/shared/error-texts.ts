@@ -640,7 +640,8 @@ export function resolveValues(table: Readonly<Record<ErrorTextId, string>>, valu
   if (!valueTexts) return values;
   const said: Record<string, string | number> = { ...values };
   for (const [name, ref] of Object.entries(valueTexts)) {
-    said[name] = isTextList(ref) ? ref.map((item) => sayText(table, item)).join(table['text.list-separator']) : sayText(table, ref);
+    const parts = isTextList(ref) ? ref.map((item) => trySay(table, item)) : [trySay(table, ref)];
+    if (parts.every((part): part is string => part !== null)) said[name] = parts.join(table['text.list-separator']);
   }
   return said;
 }
@@ -649,9 +650,14 @@ function isTextList(ref: TextRef | readonly TextRef[]): ref is readonly TextRef[
   return Array.isArray(ref);
 }
 
-/** A TextRef said from `table` (ERROR_TEXTS_EN in main, the window's table in the renderer). */
+function trySay(table: Readonly<Record<ErrorTextId, string>>, ref: TextRef): string | null {
+  const template: string | undefined = typeof ref === 'object' && ref !== null ? table[ref.id] : undefined;
+  return template === undefined ? null : fillErrorText(template, resolveValues(table, ref.values ?? {}, ref.valueTexts));
+}
+
+/** A TextRef said from `table` (ERROR_TEXTS_EN in main, the window's table in the renderer); empty for an unknown one. */
 export function sayText(table: Readonly<Record<ErrorTextId, string>>, ref: TextRef): string {
-  return fillErrorText(table[ref.id], resolveValues(table, ref.values, ref.valueTexts));
+  return trySay(table, ref) ?? '';
 }
 
 /** The English sentence `id` with `values` (and sentences as values): how main builds `message` and `hint`. */

@@ -16,7 +16,7 @@ import { localizeError } from '../../../src/renderer/lib/localize-error';
 import { localizeNote } from '../../../src/renderer/lib/localize-note';
 import { replyError } from '../../../src/main/ftp/reply-errors';
 import { parseReplies } from '../../../src/main/ftp/reply-parser';
-import { errorText } from '../../../src/shared/error-texts';
+import { errorText, type TextRef } from '../../../src/shared/error-texts';
 import { handleSocketMessage } from '../../../src/main/hosts/web-socket-messages';
 import { fakeHandlers } from '../hosts/fake-handlers';
 
@@ -90,5 +90,11 @@ describe('简体中文: errors main builds from its own words', () => {
     if (outcome.kind !== 'reply' || outcome.message.result.ok) throw new Error('expected a refusal');
     expect(outcome.message.result.error.message).toBe('Too many requests are waiting for an answer.');
     expect(localizeError(outcome.message.result.error, 'zh-CN')).toEqual({ message: '等待回答的请求太多了。', hint: '请等当前的操作完成后再试。' });
+  });
+
+  it('a sentence inside a sentence that this Ferry does not know (another version’s queue file) keeps main’s English value', () => {
+    const unknown = { id: 'detail.from-a-newer-ferry', values: {} } as unknown as TextRef;
+    const error = { message: 'Passive mode: the data connection to 192.0.2.7:50123 was reset (something newer).', hint: '', text: { message: 'data.passive.reset' as const, values: { where: '192.0.2.7:50123', detail: ' (something newer)' }, valueTexts: { detail: unknown } } };
+    expect(localizeError(error, 'zh-CN').message).toBe('被动模式：到 192.0.2.7:50123 的数据连接被重置 (something newer)。');
   });
 });
