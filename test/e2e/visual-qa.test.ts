@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
-import { contrastRatio, cutWithoutTitle } from './support/visual';
+import { contrastRatio, cutWithoutTitle, lowestContrast } from './support/visual';
 
 const LONG_NAME = 'a-very-long-file-name-for-the-quarterly-financial-report-2025-final-version-reviewed-by-legal.xlsx';
 
@@ -243,6 +243,33 @@ describe('visual QA', () => {
       for (let i = 0; i < 10; i++) await divider.press('ArrowRight');
       await ui.pane('local').getByRole('searchbox', { name: 'Filter file names' }).fill('');
     });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('the texts of a selected row (a file, a failed transfer) keep 4.5:1 on the selection colour in both themes', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await ui.openFolder('local', folders.local);
+    for (const theme of ['light', 'dark'] as const) {
+      await step(`${theme}: a selected file in the focused list`, async () => {
+        await chooseTheme(page, theme);
+        await ui.select('local', 'notes.txt');
+        await expect(ui.grid('local')).toBeFocused();
+        const row = ui.grid('local').getByRole('row', { selected: true });
+        const lowest = await lowestContrast(row);
+        expect(lowest.ratio, `"${lowest.text}" in the selected file row`).toBeGreaterThanOrEqual(AA);
+      });
+      await step(`${theme}: the selected failed transfer`, async () => {
+        await ui.queueTab('Failed').click();
+        const row = ui.queue.getByRole('row', { name: /reviewed-by-legal/ }).first();
+        await row.click();
+        await expect(row).toHaveAttribute('aria-selected', 'true');
+        const lowest = await lowestContrast(row);
+        expect(lowest.ratio, `"${lowest.text}" in the selected queue row`).toBeGreaterThanOrEqual(AA);
+      });
+    }
+    await chooseTheme(page, 'light');
     expect(s.pageErrors).toEqual([]);
   }, 60_000);
 

@@ -62,3 +62,44 @@ export function cutWithoutTitle(root: Locator): Promise<string[]> {
     return missing;
   });
 }
+
+/**
+ * The lowest WCAG 2 contrast ratio among the texts inside `root` (each element holding text of its own, measured as
+ * `contrastRatio` does), with the text that has it.
+ */
+export function lowestContrast(root: Locator): Promise<{ readonly ratio: number; readonly text: string }> {
+  return root.evaluate(async (top) => {
+    await Promise.all(document.getAnimations().filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined)));
+    type Rgba = { r: number; g: number; b: number; a: number };
+    const parse = (text: string): Rgba => {
+      const parts = /rgba?\(([^)]+)\)/.exec(text)?.[1]?.split(/[\s,/]+/).filter(Boolean).map(Number) ?? [];
+      return { r: parts[0] ?? 0, g: parts[1] ?? 0, b: parts[2] ?? 0, a: parts[3] ?? 1 };
+    };
+    const over = (upper: Rgba, under: Rgba): Rgba => ({ r: upper.r * upper.a + under.r * (1 - upper.a), g: upper.g * upper.a + under.g * (1 - upper.a), b: upper.b * upper.a + under.b * (1 - upper.a), a: 1 });
+    const luminance = (c: Rgba): number => {
+      const channel = (v: number): number => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    };
+    let lowest = { ratio: Infinity, text: '' };
+    for (const element of [top, ...top.querySelectorAll('*')]) {
+      const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('').trim();
+      if (!own || element.closest('[aria-hidden="true"], .visually-hidden') || element.getBoundingClientRect().width === 0) continue;
+      const layers: Rgba[] = [];
+      let opacity = 1;
+      for (let node: Element | null = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+      for (let node: Element | null = element; node; node = node.parentElement) {
+        const background = parse(getComputedStyle(node).backgroundColor);
+        if (background.a > 0) layers.push(background);
+        if (background.a >= 1) break;
+      }
+      let background: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+      for (const layer of layers.reverse()) background = over(layer, background);
+      const color = parse(getComputedStyle(element).color);
+      const text = over({ ...color, a: color.a * opacity }, background);
+      const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];
+      const ratio = (light + 0.05) / (dark + 0.05);
+      if (ratio < lowest.ratio) lowest = { ratio, text: own };
+    }
+    return lowest;
+  });
+}
