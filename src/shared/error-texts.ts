@@ -635,7 +635,10 @@ export function fillErrorText(template: string, values: ErrorTextValues): string
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** `values` with each of `valueTexts` said from `table` (a list joined by the table's separator). */
+/**
+ * `values` with each of `valueTexts` said from `table` (a list joined by the table's separator). A sentence the table
+ * does not know (a queue file or profile written by another Ferry) leaves the value as `values` has it: main's English.
+ */
 export function resolveValues(table: Readonly<Record<ErrorTextId, string>>, values: ErrorTextValues, valueTexts: ValueTexts | undefined): ErrorTextValues {
   if (!valueTexts) return values;
   const said: Record<string, string | number> = { ...values };
