@@ -252,13 +252,18 @@ describe('visual QA', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await ui.openFolder('local', folders.local);
     for (const theme of ['light', 'dark'] as const) {
-      await step(`${theme}: a selected file in the focused list`, async () => {
+      await step(`${theme}: a selected file in the focused list, compared (its mark too)`, async () => {
         await chooseTheme(page, theme);
+        await ui.toolbarButton('Directory comparison').click();
+        await expect(ui.toolbarButton('Directory comparison')).toHaveAttribute('aria-pressed', 'true');
         await ui.select('local', 'notes.txt');
+        await expect(ui.grid('local').getByRole('row', { selected: true })).toHaveAccessibleDescription('Only on this side');
         await expect(ui.grid('local')).toBeFocused();
         const row = ui.grid('local').getByRole('row', { selected: true });
         const lowest = await lowestContrast(row);
         expect(lowest.ratio, `"${lowest.text}" in the selected file row`).toBeGreaterThanOrEqual(AA);
+        await ui.toolbarButton('Directory comparison').click();
+        await expect(ui.toolbarButton('Directory comparison')).toHaveAttribute('aria-pressed', 'false');
       });
       await step(`${theme}: the selected failed transfer`, async () => {
         await ui.queueTab('Failed').click();

@@ -83,7 +83,8 @@ export function lowestContrast(root: Locator): Promise<{ readonly ratio: number;
     let lowest = { ratio: Infinity, text: '' };
     for (const element of [top, ...top.querySelectorAll('*')]) {
       const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('').trim();
-      if (!own || element.closest('[aria-hidden="true"], .visually-hidden') || element.getBoundingClientRect().width === 0) continue;
+      // Text hidden from screen readers but drawn (a comparison mark) counts; text drawn nowhere does not.
+      if (!own || element.closest('.visually-hidden') || element.getBoundingClientRect().width === 0) continue;
       const layers: Rgba[] = [];
       let opacity = 1;
       for (let node: Element | null = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
