@@ -25,6 +25,14 @@ export interface DataTransferOptions {
   readonly signal?: AbortSignal | undefined;
   /** Read into these buffers where the data connection allows it (passive plain TCP). */
   readonly onread?: net.OnReadOpts | undefined;
+  /** The 1xx reply ("150 Opening … (1000 bytes)"): a download's announced size. */
+  readonly onPreliminary?: ((reply: FtpReply) => void) | undefined;
+  /**
+   * The data connection was reset (or cut) and the server's final reply is positive: whether the transfer is
+   * complete all the same (every byte of a known size arrived; the server holds the whole upload). False: the
+   * reset is the error. May throw an error of its own (the server confirmed an upload it holds only part of).
+   */
+  readonly acceptCut?: ((reply: FtpReply) => boolean | Promise<boolean>) | undefined;
 }
 
 /**
@@ -50,7 +58,12 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
   let finalReply: FtpReply | null = null;
   let aborting = false;
   let preliminary = false;
-  const replyPromise = control.send(command, { onPreliminary: () => (preliminary = true) }).then((reply) => {
+  const replyPromise = control.send(command, {
+    onPreliminary: (reply) => {
+      preliminary = true;
+      options.onPreliminary?.(reply);
+    },
+  }).then((reply) => {
     finalReply = reply;
     return reply;
   });
@@ -131,6 +144,12 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       const [, reply] = await Promise.race([both, stalledAfterReply]);
       return reply;
     } catch (error) {
+      if (!aborting && options.acceptCut && isCut(error)) {
+        // A reset is not by itself a failure: many servers reset the data connection once all is sent (or read).
+        // What decides is the final reply and what is known of the size (see docs/engine.md, "The end of a transfer").
+        const final = await replyPromise.catch(() => null);
+        if (final !== null && final.code < 300 && (await options.acceptCut(final))) return final;
+      }
       const reply: FtpReply | null = finalReply;
       if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
       if (!dataFinished && !aborting && error instanceof FtpError && error.data.kind === 'timeout') {
@@ -237,6 +256,11 @@ function closedMidTransferError(session: FtpSession, sending: boolean, path: str
   const host = session.dataOptions.serverHost ?? session.control.remoteAddress;
   const id = sending ? 'closed.mid-transfer-sending' : 'closed.mid-transfer-receiving';
   return new FtpError({ kind: 'closed', ...sentences(id, 'closed.mid-transfer.hint', { host, path, bytes }), retryable: true });
+}
+
+/** The data connection reset or cut short by the other side (not a timeout, an abort or a local file's error). */
+function isCut(error: unknown): boolean {
+  return error instanceof FtpError && error.data.kind === 'data-connection' && error.data.cause === 'reset';
 }
 
 function isUpload(command: string): boolean {

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
-import { Readable, Writable, type Transform } from 'node:stream';
+import { PassThrough, Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflate } from 'node:zlib';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
@@ -58,6 +58,11 @@ export interface TransferProgressOptions {
 export interface DownloadOptions extends TransferProgressOptions {
   /** Resume: ask the server to start at this byte (REST). */
   readonly offset?: number;
+  /**
+   * The whole file's size as known beforehand (SIZE, a listing): with neither a size in the 150 nor SIZE after the
+   * transfer, it tells whether a data connection reset after the last byte lost anything.
+   */
+  readonly expectedSize?: number | null | undefined;
   /** End the destination stream when done (false for stdout). Default true. */
   readonly end?: boolean;
 }
@@ -282,7 +287,8 @@ export class FtpClient {
     };
     const limiter = this.throttle(options.limiter);
     const reader = new PooledReader(destination, { end, limiter, onBytes: (received) => report(offset + received) });
-    await runDataTransfer(
+    let announced: number | null = null;
+    const reply = await runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
       async (socket, userBuffers) => {
@@ -291,17 +297,49 @@ export class FtpClient {
           return;
         }
         // The limit counts the bytes on the wire; progress the file's own as written (what REST and sizes count).
-        const stages: PipelineStage[] = [socket];
+        const source = resetEndsData(socket);
+        const stages: PipelineStage[] = [source.stream];
         if (limiter !== null) stages.push(throttleStream(limiter));
         if (compressed) stages.push(createInflate());
         if (ascii) stages.push(fromNetworkAscii(LOCAL_EOL));
         stages.push(progressStream(report, offset), destination);
         await pipeline(stages, { end });
+        // Every byte that arrived before the reset is written; the reset still counts (acceptCut decides).
+        const cut = source.cut();
+        if (cut) throw cut;
       },
       // Inflating and line-ending translation need the data as stream chunks: no reading into pooled buffers.
-      { subject: remotePath, signal: options.signal, onread: compressed || ascii ? undefined : reader.onread },
+      {
+        subject: remotePath,
+        signal: options.signal,
+        onread: compressed || ascii ? undefined : reader.onread,
+        onPreliminary: (preliminary) => (announced = announcedSize(preliminary.message)),
+        // ASCII changes the line endings: no size can be compared.
+        acceptCut: async () => !ascii && bytes === (await this.sizeAfterCut(remotePath, offset === 0 ? announced : null, options.expectedSize)),
+      },
     );
+    // "150 … (1000 bytes)" then fewer bytes and a 226: the server says done, its own announcement says otherwise.
+    // Only without REST (servers differ in whether the announcement counts from the offset) and not for ASCII.
+    const promised: number | null = announced;
+    if (!ascii && offset === 0 && promised !== null && bytes < promised) {
+      throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short', 'transfer.incomplete.hint', { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, received: bytes, size: promised }) });
+    }
     return { bytes: bytes - offset };
+  }
+
+  /**
+   * What a file's whole size is known to be, after its data connection was cut: the size the 150 announced, else the
+   * server's SIZE now (asked after the final reply, so it is fresh), else the size the caller knew. Null: unknown.
+   */
+  private async sizeAfterCut(remotePath: string, announced: number | null, known: number | null | undefined): Promise<number | null> {
+    if (announced !== null) return announced;
+    const now = this.session.capabilities.size ? await this.size(remotePath).catch(() => null) : null;
+    return now ?? known ?? null;
+  }
+
+  /** The server's name for messages: the host as configured (behind a proxy too), else the peer's address. */
+  private get serverName(): string {
+    return this.session.dataOptions.serverHost ?? this.session.control.remoteAddress;
   }
 
   /**
@@ -345,7 +383,8 @@ export class FtpClient {
         return limiter === null || throttle(bytes);
       },
     };
-    await runDataTransfer(
+    let announced: number | null = null;
+    const reply = await runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
       async (socket, userBuffers) => {
@@ -363,8 +402,18 @@ export class FtpClient {
           cancelThrottle?.();
         }
       },
-      { subject: remotePath, signal: options.signal, onread },
+      {
+        subject: remotePath,
+        signal: options.signal,
+        onread,
+        onPreliminary: (preliminary) => (announced = announcedSize(preliminary.message)),
+        acceptCut: async () => sink.length === (await this.sizeAfterCut(remotePath, announced, options.expectedSize)),
+      },
     );
+    const promised: number | null = announced;
+    if (promised !== null && sink.length < promised) {
+      throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short', 'transfer.incomplete.hint', { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, received: sink.length, size: promised }) });
+    }
     return sink.contents();
   }
 
@@ -647,6 +696,38 @@ export class FtpClient {
 }
 
 type PipelineStage = NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream;
+
+/** The size a 150 reply announces: vsftpd, proftpd and most others end it with "(1234 bytes)". Null when none. */
+export function announcedSize(message: string): number | null {
+  const match = /\((\d+) bytes?\)/i.exec(message);
+  const size = match ? Number(match[1]) : NaN;
+  return Number.isSafeInteger(size) ? size : null;
+}
+
+/**
+ * The data socket as a stream whose reset (ECONNRESET) ends it like the end of the data, so the pipeline writes out
+ * everything that arrived; `cut()` then tells the reset. A pipeline fed by the socket itself would destroy the file
+ * stream at the reset, with chunks still queued in it. A socket destroyed here (abort, a negative reply) still fails.
+ */
+function resetEndsData(socket: net.Socket): { stream: Readable; cut: () => Error | null } {
+  let cut: Error | null = null;
+  const stream = new PassThrough();
+  socket.pipe(stream);
+  socket.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ECONNRESET') {
+      cut = error;
+      socket.unpipe(stream);
+      stream.end();
+    } else stream.destroy(error);
+  });
+  socket.on('close', () => {
+    if (cut === null && !socket.readableEnded) stream.destroy(prematureClose());
+  });
+  stream.on('close', () => {
+    if (!socket.destroyed && !stream.readableEnded) socket.destroy();
+  });
+  return { stream, cut: () => cut };
+}
 
 function asciiResume(remotePath: string): FtpError {
   return new FtpError({ kind: 'invalid-input', ...sentences('ascii.no-resume', 'ascii.no-resume.hint', { path: remotePath }), retryable: false });

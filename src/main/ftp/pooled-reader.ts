@@ -39,6 +39,8 @@ export class PooledReader {
   private settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private ended = false;
   private closed = false;
+  /** The reset that ended the data, rejected with once every byte was written. */
+  private cut: Error | null = null;
   private readonly limiter: Throttle | null;
   /** Paused for the speed limit; calling it stops waiting. */
   private cancelThrottle: (() => void) | null = null;
@@ -66,7 +68,18 @@ export class PooledReader {
     return new Promise<void>((resolve, reject) => {
       this.settle = { resolve, reject };
       this.destination.on('error', onDestinationError);
-      socket.once('error', (error) => this.fail(error));
+      socket.once('error', (error) => {
+        // A reset (common once all is sent) ends the data like 'end' does: what arrived is written out first, so a
+        // transfer found complete after all (runDataTransfer's acceptCut) or resumed later has every byte of it.
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') {
+          this.fail(error);
+          return;
+        }
+        this.cut = error;
+        this.ended = true;
+        this.stopThrottle();
+        this.maybeFinish();
+      });
       socket.once('end', () => {
         this.ended = true;
         this.stopThrottle();
@@ -152,11 +165,13 @@ export class PooledReader {
     const inFlight = this.lease.outstanding - (this.current ? 1 : 0);
     if (inFlight > 0) return;
     const settle = this.settle;
+    const cut = this.cut;
+    const done = (): void => (cut ? settle.reject(cut) : settle.resolve());
     if (!this.options.end) {
-      settle.resolve();
+      done();
       return;
     }
-    this.destination.end((error?: Error | null) => (error ? this.fail(error) : settle.resolve()));
+    this.destination.end((error?: Error | null) => (error ? this.fail(error) : done()));
   }
 
   private fail(error: Error): void {

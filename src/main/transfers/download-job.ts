@@ -99,12 +99,12 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     small = true;
   } else if (entry.size === null || offset < entry.size) {
     try {
-      bytes = await receive(client, entry.remotePath, part, offset, context);
+      bytes = await receive(client, entry.remotePath, part, offset, entry.size, context);
     } catch (error) {
       if (offset > 0 && isRestRefused(error)) {
         // The server cannot resume: start the file over.
         offset = 0;
-        bytes = await receive(client, entry.remotePath, part, 0, context).catch(async (again: unknown) => {
+        bytes = await receive(client, entry.remotePath, part, 0, entry.size, context).catch(async (again: unknown) => {
           await removeIfEmpty(part);
           throw again;
         });
@@ -147,14 +147,14 @@ async function prepare(root: string, folder: string, prepared: Set<string>): Pro
 }
 
 /** RETR into the partial file from `offset`; resolves with the bytes received. */
-async function receive(client: FtpClient, remotePath: string, part: string, offset: number, context: JobContext): Promise<number> {
+async function receive(client: FtpClient, remotePath: string, part: string, offset: number, expectedSize: number | null, context: JobContext): Promise<number> {
   const output = await openForWrite(part, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw localError(part, error);
   });
   const writeFailure = keepWriteErrors(output);
   context.onStart(offset);
   try {
-    const { bytes } = await client.download(remotePath, output, { offset, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
+    const { bytes } = await client.download(remotePath, output, { offset, expectedSize, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     return bytes;
   } catch (error) {
     // A full disk is the disk's fault, not the transfer's (it came out as "Unexpected failure … a bug in Ferry").

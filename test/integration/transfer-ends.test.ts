@@ -1,0 +1,182 @@
+/**
+ * The end of a transfer — when is a file done? Never a half-written file reported done, never a complete one failed
+ * for nothing, and what can be resumed kept. A scripted server (test/support/fixtures/scripted-ftp-server.ts) shows
+ * what real servers do only now and then: a data connection reset once all is sent, a 226 before the data is all
+ * there, an upload answered 226 and closed early. Both transfer modes behave the same (docs/engine.md, "The end of a
+ * transfer").
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import type { ConnectOptions } from '../../src/main/ftp/connect-options';
+import { downloadToFile } from '../../src/main/transfers/file-transfer';
+import { startScriptedServer, type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
+
+type Mode = 'passive' | 'active';
+const MODES: readonly Mode[] = ['passive', 'active'];
+
+let server: ScriptedServer | null = null;
+const folders: string[] = [];
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+function tempFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-ends-'));
+  folders.push(folder);
+  return folder;
+}
+
+function options(scripted: ScriptedServer, mode: Mode): ConnectOptions {
+  return { host: scripted.host, port: scripted.port, user: 'u', password: 'p', commandTimeoutMs: 2000, dataTimeoutMs: 2000, transferMode: mode };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<FtpError> {
+  const caught = await promise.then(() => null, (error: unknown) => error);
+  expect(caught).toBeInstanceOf(FtpError);
+  return caught as FtpError;
+}
+
+function dataConnection(session: ScriptedSession, mode: Mode): Promise<net.Socket> {
+  return mode === 'passive' ? session.passiveData() : session.connectBack('127.0.0.1');
+}
+
+interface RetrScript {
+  /** The size named in the 150 ("(N bytes)"), or none. */
+  readonly announce: number | null;
+  /** Bytes sent before the data connection ends. */
+  readonly send: number;
+  /** How it ends: a reset (RST) or a normal close (FIN). */
+  readonly end: 'reset' | 'close';
+  /** The final reply, sent once the data connection ended. */
+  readonly final: string;
+}
+
+function retr(mode: Mode, script: RetrScript): Handler {
+  return async (_argument, session) => {
+    session.reply(150, `Opening BINARY mode data connection for /f${script.announce === null ? '' : ` (${script.announce} bytes)`}.`);
+    const data = await dataConnection(session, mode);
+    data.write(Buffer.alloc(script.send, 0x61), () => {
+      // Once the client has had time to read it all: the reset then comes after the last byte, not over it.
+      setTimeout(() => {
+        if (script.end === 'reset') data.resetAndDestroy();
+        else data.end();
+        setTimeout(() => session.write(`${script.final}\r\n`), 20);
+      }, 100);
+    });
+  };
+}
+
+function sizeReply(size: number | null): Handler {
+  return (_argument, session) => (size === null ? session.reply(502, 'SIZE not implemented') : session.reply(213, String(size)));
+}
+
+describe.each(MODES)('a download whose data connection is reset (%s mode)', (mode) => {
+  it.each([300, 3_000_000])('after all %i bytes the 150 announced, then 226: complete, in the file and in memory', async (size) => {
+    server = await startScriptedServer({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: size, send: size, end: 'reset', final: '226 Transfer complete' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      expect(await downloadToFile(client, '/f', target)).toEqual({ bytes: size, resumedFrom: 0 });
+      expect(fs.statSync(target).size).toBe(size);
+      expect((await client.downloadToBuffer('/f')).length).toBe(size);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('after all the bytes, no size in the 150: SIZE asked after the 226 confirms it is complete', async () => {
+    server = await startScriptedServer({ handlers: { SIZE: sizeReply(5000), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      expect((await downloadToFile(client, '/f', target)).bytes).toBe(5000);
+      expect(fs.statSync(target).size).toBe(5000);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('no size known at all (no 150 size, no SIZE): a reset cannot be told from a cut, so it fails and the part is kept', async () => {
+    server = await startScriptedServer({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      const error = await errorOf(downloadToFile(client, '/f', target));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode, cause: 'reset', retryable: true });
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(5000);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a size known to the caller (the queue\'s listing) decides when the server tells none', async () => {
+    server = await startScriptedServer({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const chunks: Buffer[] = [];
+      const sink = new (await import('node:stream')).Writable({ write: (chunk: Buffer, _e, done) => { chunks.push(chunk); done(); } });
+      expect((await client.download('/f', sink, { expectedSize: 5000 })).bytes).toBe(5000);
+      expect(Buffer.concat(chunks).length).toBe(5000);
+      const error = await errorOf(client.downloadToBuffer('/f', { expectedSize: 6000 }));
+      expect(error.data).toMatchObject({ kind: 'data-connection', cause: 'reset' });
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it.each([
+    ['fewer bytes than the 150 announced', { announce: 3000, size: null }],
+    ['fewer bytes than SIZE says', { announce: null, size: 3000 }],
+  ] as const)('%s, then 226: the reset error, the part kept for resuming', async (_name, known) => {
+    server = await startScriptedServer({ handlers: { SIZE: sizeReply(known.size), RETR: retr(mode, { announce: known.announce, send: 1000, end: 'reset', final: '226 Transfer complete' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      const error = await errorOf(downloadToFile(client, '/f', target));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode, cause: 'reset', retryable: true });
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(1000);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('all the bytes, then a 426: the server\'s refusal stands', async () => {
+    server = await startScriptedServer({ handlers: { RETR: retr(mode, { announce: 2000, send: 2000, end: 'reset', final: '426 Connection closed; transfer aborted' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const error = await errorOf(downloadToFile(client, '/f', path.join(tempFolder(), 'f')));
+      expect(error.data).toMatchObject({ kind: 'server-reply', code: 426 });
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
+
+describe.each(MODES)('a download that ends short of its announced size (%s mode)', (mode) => {
+  it('a 150 announcing 3000 bytes, 1000 sent, a normal close and 226: incomplete, not renamed into place, the part kept', async () => {
+    server = await startScriptedServer({ handlers: { RETR: retr(mode, { announce: 3000, send: 1000, end: 'close', final: '226 Transfer complete' }) } });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      const error = await errorOf(downloadToFile(client, '/f', target));
+      expect(error.data).toMatchObject({ kind: 'protocol', retryable: true });
+      expect(error.data.message).toBe('The server 127.0.0.1 answered "226 Transfer complete" to the download of /f after 1000 of the 3000 bytes it announced: the file is incomplete.');
+      expect(error.data.text?.message).toBe('transfer.download-short');
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.statSync(`${target}.ferry-part`).size).toBe(1000);
+      const small = await errorOf(client.downloadToBuffer('/f'));
+      expect(small.data.text?.message).toBe('transfer.download-short');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});
