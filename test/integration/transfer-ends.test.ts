@@ -180,3 +180,105 @@ describe.each(MODES)('a download that ends short of its announced size (%s mode)
     }
   }, 30_000);
 });
+
+interface StorScript {
+  /** Bytes read before the server ends the upload (Infinity: all of them, until the client's end). */
+  readonly take: number;
+  readonly end: 'reset' | 'close';
+  readonly final: string;
+  /** Whether SIZE is offered (it answers with what the server stored). */
+  readonly size: boolean;
+}
+
+/** A server storing an upload its own way; SIZE says what it stored. */
+function storing(mode: Mode, script: StorScript): Record<string, Handler> {
+  let stored = 0;
+  return {
+    SIZE: (_argument, session) => (script.size ? session.reply(213, String(stored)) : session.reply(502, 'SIZE not implemented')),
+    STOR: async (_argument, session) => {
+      stored = 0;
+      session.reply(150, 'Ok to send data.');
+      const data = await dataConnection(session, mode);
+      let done = false;
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        data.removeAllListeners('data');
+        session.write(`${script.final}\r\n`);
+        if (script.end === 'reset') data.resetAndDestroy();
+        else data.destroy();
+      };
+      data.on('data', (chunk: Buffer) => {
+        stored += Math.min(chunk.length, script.take - stored);
+        if (stored >= script.take) finish();
+      });
+      data.on('end', finish);
+    },
+  };
+}
+
+async function uploadOf(client: FtpClient, size: number, how: 'file' | 'bytes'): Promise<number> {
+  if (how === 'bytes') return (await client.uploadBytes(Buffer.alloc(size, 0x62), '/u')).bytes;
+  const local = path.join(tempFolder(), 'u');
+  fs.writeFileSync(local, Buffer.alloc(size, 0x62));
+  const file = await fs.promises.open(local, 'r');
+  try {
+    return (await client.uploadFile(file, '/u', { length: size })).bytes;
+  } finally {
+    await file.close();
+  }
+}
+
+describe.each(MODES)('an upload the server ends early (%s mode)', (mode) => {
+  const big = 16 * 1024 * 1024;
+
+  it.each(['file', 'bytes'] as const)('226 and a reset after half the bytes, SIZE offered (from %s): incomplete, with what the server holds — not "reset"', async (how) => {
+    server = await startScriptedServer({ handlers: storing(mode, { take: big / 2, end: 'reset', final: '226 Transfer complete.', size: true }) });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const error = await errorOf(uploadOf(client, big, how));
+      expect(error.data).toMatchObject({ kind: 'protocol', retryable: true });
+      expect(error.data.text?.message).toBe('transfer.upload-short');
+      expect(error.data.message).toBe(`The server 127.0.0.1 answered "226 Transfer complete." to the upload of /u, but its copy has ${big / 2} of the ${big} bytes: the upload is incomplete.`);
+      expect(error.data.hint).toMatch(/^Try again: Ferry resumes/);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('226 and a normal close after half the bytes, no SIZE: incomplete, saying how much had been sent', async () => {
+    server = await startScriptedServer({ handlers: storing(mode, { take: big / 2, end: 'close', final: '226 Transfer complete.', size: false }) });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const error = await errorOf(uploadOf(client, big, 'file'));
+      expect(error.data).toMatchObject({ kind: 'protocol', retryable: true });
+      expect(error.data.text?.message).toBe('transfer.upload-cut');
+      expect(error.data.message).toMatch(new RegExp(`^The server 127\\.0\\.0\\.1 answered "226 Transfer complete\\." to the upload of /u, but closed the data connection after \\d+ of the ${big} bytes had been sent: the upload is incomplete\\.$`));
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a 452 and a reset after half the bytes: the server\'s refusal, not "reset"', async () => {
+    server = await startScriptedServer({ handlers: storing(mode, { take: big / 2, end: 'reset', final: '452 Insufficient storage space.', size: true }) });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const error = await errorOf(uploadOf(client, big, 'file'));
+      expect(error.data).toMatchObject({ kind: 'server-reply', code: 452 });
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it.each(['file', 'bytes'] as const)('every byte read, then 226 and a reset (from %s): done, SIZE agreeing', async (how) => {
+    const size = 3_000_000;
+    server = await startScriptedServer({ handlers: storing(mode, { take: size, end: 'reset', final: '226 Transfer complete.', size: true }) });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      expect(await uploadOf(client, size, how)).toBe(size);
+      expect(await client.size('/u')).toBe(size);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});

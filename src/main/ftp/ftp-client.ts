@@ -337,6 +337,21 @@ export class FtpClient {
     return now ?? known ?? null;
   }
 
+  /**
+   * An upload whose data connection the server reset or closed early, then answered 2xx: did it get every byte? SIZE
+   * (where offered) tells: the whole → done; less or more → `transfer.upload-short`. Without SIZE the 226 is the
+   * server's word, taken when every byte had been handed to the connection; when not even that, `transfer.upload-cut`.
+   */
+  private async uploadCutAccepted(remotePath: string, reply: FtpReply, offset: number, length: number, sent: number): Promise<boolean> {
+    const whole = offset + length;
+    const values = { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, size: whole };
+    const now = this.session.capabilities.size ? await this.size(remotePath).catch(() => null) : null;
+    if (now === whole) return true;
+    if (now !== null) throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.upload-short', 'transfer.incomplete.hint', { ...values, received: now }) });
+    if (sent >= length) return true;
+    throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.upload-cut', 'transfer.incomplete.hint', { ...values, sent: offset + sent }) });
+  }
+
   /** The server's name for messages: the host as configured (behind a proxy too), else the peer's address. */
   private get serverName(): string {
     return this.session.dataOptions.serverHost ?? this.session.control.remoteAddress;
@@ -460,7 +475,12 @@ export class FtpClient {
         }
         await sendFile(file, socket, sharedBufferPool.lease(), offset, options.length, this.throttle(options.limiter), onBytes);
       },
-      { subject: remotePath, signal: options.signal },
+      {
+        subject: remotePath,
+        signal: options.signal,
+        // Without a length the whole is not known (the file's end is): a cut stays the error.
+        acceptCut: options.length === undefined ? undefined : async (reply) => this.uploadCutAccepted(remotePath, reply, offset, options.length ?? 0, sent),
+      },
     );
     return { bytes: sent };
   }
@@ -469,6 +489,7 @@ export class FtpClient {
   async uploadBytes(data: Buffer, remotePath: string, options: UploadOptions = {}): Promise<{ bytes: number }> {
     const offset = options.offset ?? 0;
     const command = await this.storeCommand(remotePath, offset, options);
+    let handedOver = 0;
     await runDataTransfer(
       this.session,
       command,
@@ -482,10 +503,11 @@ export class FtpClient {
         if (limiter !== null && !limiter.take(data.length)) await tokensFor(limiter, socket);
         assertWritable(socket);
         if (data.length > 0) socket.write(data);
+        handedOver = data.length;
         await finished(socket);
         options.onProgress?.(offset + data.length);
       },
-      { subject: remotePath, signal: options.signal },
+      { subject: remotePath, signal: options.signal, acceptCut: async (reply) => this.uploadCutAccepted(remotePath, reply, offset, data.length, handedOver) },
     );
     return { bytes: data.length };
   }
