@@ -144,6 +144,8 @@ export const ERROR_TEXTS_EN = {
   // The engine refusing or giving up. {reply}: the server's own line.
   'resume.refused': 'The server cannot resume {path} at byte {offset}: {reply}',
   'resume.refused.hint': 'Transfer the whole file again (overwrite instead of resume).',
+  'resume.ignored': 'The server accepted "REST {offset}" for {path} but did not continue from there: {received} bytes came where {left} were left. The partial file was cut back to the {offset} bytes it had.',
+  'resume.ignored.hint': 'Try again; if it happens again, the server cannot resume: transfer the whole file again (overwrite instead of resume).',
   'data.passive.ipv6-no-epsv': 'The server refused EPSV, and PASV cannot work over IPv6.',
   'data.passive.ipv6-no-epsv.hint': 'Use active mode for this site, or connect over IPv4.',
   'reply.too-long': 'The server sent a reply longer than {limit} characters.',

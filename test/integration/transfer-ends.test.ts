@@ -282,3 +282,83 @@ describe.each(MODES)('an upload the server ends early (%s mode)', (mode) => {
     }
   }, 30_000);
 });
+
+/** A file whose every byte says where it is (so a second copy, or a shifted one, shows). */
+function numbered(size: number): Buffer {
+  return Buffer.from(Array.from({ length: size }, (_, index) => (index * 7 + (index >> 8)) & 0xff));
+}
+
+/** A server that answers REST with 350 and then sends the file from byte 0 all the same (or `cutAt` bytes of it, then a reset). */
+function ignoringRest(mode: Mode, file: Buffer, cutAt: number | null = null): Record<string, Handler> {
+  return {
+    SIZE: (_argument, session) => session.reply(213, String(file.length)),
+    REST: (_argument, session) => session.reply(350, 'Restart position accepted.'),
+    RETR: async (_argument, session) => {
+      session.reply(150, 'Opening BINARY mode data connection.');
+      const data = await dataConnection(session, mode);
+      if (cutAt === null) {
+        data.end(file, () => setTimeout(() => session.reply(226, 'Transfer complete.'), 20));
+        return;
+      }
+      data.write(file.subarray(0, cutAt), () => setTimeout(() => {
+        data.resetAndDestroy();
+        session.reply(426, 'Connection closed; transfer aborted.');
+      }, 100));
+    },
+  };
+}
+
+describe.each(MODES)('a resumed download the server sends from byte 0 despite its 350 to REST (%s mode)', (mode) => {
+  const file = numbered(200_000);
+
+  it('ferry get --resume\'s downloadToFile: the file is the server\'s, not the part followed by a second copy', async () => {
+    server = await startScriptedServer({ handlers: ignoringRest(mode, file) });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      fs.writeFileSync(`${target}.ferry-part`, file.subarray(0, 80_000));
+      expect(await downloadToFile(client, '/f', target, { resume: true, expectedSize: file.length })).toEqual({ bytes: file.length, resumedFrom: 0 });
+      expect(server.commands).toContain('REST 80000');
+      expect(fs.readFileSync(target).equals(file)).toBe(true);
+      expect(fs.existsSync(`${target}.ferry-part`)).toBe(false);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('cut short after more than was left: the part is cut back to the good bytes it had, said as REST not honoured', async () => {
+    server = await startScriptedServer({ handlers: ignoringRest(mode, file, 150_000) });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      const target = path.join(tempFolder(), 'f');
+      fs.writeFileSync(`${target}.ferry-part`, file.subarray(0, 80_000));
+      const error = await errorOf(downloadToFile(client, '/f', target, { resume: true, expectedSize: file.length }));
+      expect(error.data).toMatchObject({ kind: 'protocol', retryable: true });
+      expect(error.data.message).toBe('The server accepted "REST 80000" for /f but did not continue from there: 150000 bytes came where 120000 were left. The partial file was cut back to the 80000 bytes it had.');
+      expect(fs.readFileSync(`${target}.ferry-part`).equals(file.subarray(0, 80_000))).toBe(true);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('the queue resuming its own partial file: done, the file whole and right', async () => {
+    server = await startScriptedServer({ handlers: ignoringRest(mode, file) });
+    const scripted = server;
+    const folder = tempFolder();
+    const target = path.join(folder, 'f');
+    // The local file the user chose to resume (policy "resume"): the first 80,000 bytes.
+    fs.writeFileSync(target, file.subarray(0, 80_000));
+    const { TransferQueue } = await import('../../src/main/transfers/transfer-queue');
+    const queue = await TransferQueue.open({ connect: () => FtpClient.connect(options(scripted, mode)), emit: () => undefined, policy: 'resume', verifyChecksums: false, retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, idleLingerMs: 0 });
+    try {
+      await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', items: [{ localPath: target, remotePath: '/f', isDirectory: false }] });
+      await queue.whenIdle();
+      const [item] = await queue.list();
+      expect(item).toMatchObject({ state: 'done' });
+      expect(server.commands).toContain('REST 80000');
+      expect(fs.readFileSync(target).equals(file)).toBe(true);
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+});

@@ -64,7 +64,7 @@ async function fetchFile(client: FtpClient, remotePath: string, localPath: strin
         });
         process.stderr.write(`Continuing ${localPath} from byte ${plan.from} (as ${partPath} until it is complete).\n`);
       }
-      return (await downloadToFile(client, remotePath, localPath, options)).bytes;
+      return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: remoteSize })).bytes;
   }
 }
 

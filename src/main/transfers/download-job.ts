@@ -12,7 +12,8 @@ import { Writable } from 'node:stream';
 import type { FtpClient } from '../ftp/ftp-client';
 import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote, writeFlags, type TargetState } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
-import { keepWriteErrors, localError, partialPathOf } from './file-transfer';
+import { keepWriteErrors, localError, partialPathOf, undoIgnoredRest } from './file-transfer';
+import { FtpError } from '../ftp/ftp-error';
 import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
@@ -100,7 +101,13 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   } else if (entry.size === null || offset < entry.size) {
     try {
       bytes = await receive(client, entry.remotePath, part, offset, entry.size, context);
+      // A server that took REST (350) but sent from byte 0: the whole file, not a second copy after the part.
+      if (await undoIgnoredRest(entry.remotePath, part, offset, entry.size)) {
+        offset = 0;
+        bytes = entry.size ?? bytes;
+      }
     } catch (error) {
+      if (offset > 0 && !isRestRefused(error) && !(error instanceof FtpError && error.data.text?.message === 'resume.ignored')) await undoIgnoredRest(entry.remotePath, part, offset, entry.size);
       if (offset > 0 && isRestRefused(error)) {
         // The server cannot resume: start the file over.
         offset = 0;

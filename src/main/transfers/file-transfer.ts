@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fsp from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { once } from 'node:events';
@@ -38,6 +40,8 @@ export function partialPathOf(localPath: string): string {
 export interface FileTransferOptions {
   /** Continue a previous partial transfer instead of starting over. */
   readonly resume?: boolean;
+  /** The remote file's size (SIZE), when known: tells a reset after the last byte, and a REST the server ignored. */
+  readonly expectedSize?: number | null;
   readonly onProgress?: (bytes: number) => void;
   readonly signal?: AbortSignal;
   /** A speed limit (the CLI's --limit-rate); absent or null: full speed. */
@@ -67,7 +71,8 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
     throw localError(partPath, error);
   });
   const writeFailure = keepWriteErrors(output);
-  const result = await client.download(remotePath, output, { offset, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true }).catch(async (error: unknown) => {
+  const size = options.expectedSize ?? null;
+  const result = await client.download(remotePath, output, { offset, expectedSize: size, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true }).catch(async (error: unknown) => {
     // Wait until the partial file is closed, so a resume sees every byte that reached the disk.
     if (!output.closed) {
       const closed = once(output, 'close');
@@ -80,13 +85,46 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
       if (stats?.isFile() && stats.size === 0) await fsp.rm(partPath, { force: true }).catch(() => undefined);
     }
     const local = writeFailure();
+    if (!local) await undoIgnoredRest(remotePath, partPath, offset, size);
     throw local ? localError(partPath, local) : error;
   });
   if (!output.closed) await once(output, 'close').catch(() => undefined);
+  // A server that took REST (350) but sent from byte 0: the whole file it sent, not a second copy after the part.
+  const fromStart = await undoIgnoredRest(remotePath, partPath, offset, size);
   await fsp.rename(partPath, localPath).catch((error: unknown) => {
     throw localError(localPath, error as NodeJS.ErrnoException);
   });
-  return { bytes: result.bytes, resumedFrom: offset };
+  return fromStart ? { bytes: result.bytes, resumedFrom: 0 } : { bytes: result.bytes, resumedFrom: offset };
+}
+
+/**
+ * After a download resumed at `offset` (REST answered 350) into `part`: a server that sent the file from byte 0 all
+ * the same left the old part followed by the whole file — appending a second copy. Then the whole file that came is
+ * kept (the old head dropped; true), or, when what came was neither the rest nor the whole (cut short), the part is
+ * cut back to the `offset` bytes it had and `resume.ignored` thrown, so a retry continues from good bytes. False: the
+ * server continued at the offset (or nothing tells: no size known).
+ */
+export async function undoIgnoredRest(remotePath: string, part: string, offset: number, size: number | null): Promise<boolean> {
+  if (offset === 0 || size === null) return false;
+  const length = (await fsp.lstat(part).catch(() => null))?.size ?? 0;
+  if (length <= size) return false;
+  const received = length - offset;
+  if (received === size) {
+    // Beside the part, within a name's length limit (partialPathOf shortens a long name).
+    const whole = partialPathOf(part);
+    try {
+      await pipeline(createReadStream(part, { start: offset }), createWriteStream(whole, { flags: 'wx' }));
+      await fsp.rename(whole, part);
+    } catch (error) {
+      await fsp.rm(whole, { force: true }).catch(() => undefined);
+      throw localError(part, error as NodeJS.ErrnoException);
+    }
+    return true;
+  }
+  await fsp.truncate(part, offset).catch((error: NodeJS.ErrnoException) => {
+    throw localError(part, error);
+  });
+  throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('resume.ignored', 'resume.ignored.hint', { path: remotePath, offset, received, left: size - offset }) });
 }
 
 /** Upload a local file; with `resume`, continue after the bytes the server already has (REST + STOR). */

@@ -123,6 +123,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'edit.gone.hint': '请用“查看/编辑”重新打开它。',
   'resume.refused': '服务器无法从第 {offset} 字节处续传 {path}：{reply}',
   'resume.refused.hint': '请重新传输整个文件（覆盖而不是续传）。',
+  'resume.ignored': '服务器接受了 {path} 的“REST {offset}”，却没有从该处继续：剩余 {left} 字节，却收到了 {received} 字节。部分文件已截回原有的 {offset} 字节。',
+  'resume.ignored.hint': '请重试；如果再次出现，说明该服务器无法续传：请重新传输整个文件（覆盖而不是续传）。',
   'data.passive.ipv6-no-epsv': '服务器拒绝了 EPSV，而 PASV 无法在 IPv6 上工作。',
   'data.passive.ipv6-no-epsv.hint': '请对此站点使用主动模式，或通过 IPv4 连接。',
   'reply.too-long': '服务器发送的回复超过了 {limit} 个字符。',
