@@ -362,3 +362,22 @@ describe.each(MODES)('a resumed download the server sends from byte 0 despite it
     }
   }, 30_000);
 });
+
+describe.each(MODES)('an ASCII upload the server ends early (%s mode)', (mode) => {
+  it('226 and a reset after half: SIZE (other line endings than the local file) is not compared; said as cut after what was sent', async () => {
+    const text = Buffer.from('line of text\n'.repeat(1_500_000));
+    server = await startScriptedServer({ handlers: storing(mode, { take: text.length / 2, end: 'reset', final: '226 Transfer complete.', size: true }) });
+    const client = await FtpClient.connect(options(server, mode));
+    const local = path.join(tempFolder(), 'a.txt');
+    fs.writeFileSync(local, text);
+    const file = await fs.promises.open(local, 'r');
+    try {
+      const error = await errorOf(client.uploadFile(file, '/u', { length: text.length, ascii: true }));
+      expect(error.data.text?.message).toBe('transfer.upload-cut');
+      expect(server.commands.filter((command) => command.startsWith('SIZE'))).toEqual([]);
+    } finally {
+      await file.close();
+      client.close();
+    }
+  }, 30_000);
+});

@@ -341,11 +341,12 @@ export class FtpClient {
    * An upload whose data connection the server reset or closed early, then answered 2xx: did it get every byte? SIZE
    * (where offered) tells: the whole → done; less or more → `transfer.upload-short`. Without SIZE the 226 is the
    * server's word, taken when every byte had been handed to the connection; when not even that, `transfer.upload-cut`.
+   * In ASCII the server's size counts other line endings than the local file's: SIZE cannot tell, so it is not asked.
    */
-  private async uploadCutAccepted(remotePath: string, reply: FtpReply, offset: number, length: number, sent: number): Promise<boolean> {
+  private async uploadCutAccepted(remotePath: string, reply: FtpReply, offset: number, length: number, sent: number, ascii: boolean): Promise<boolean> {
     const whole = offset + length;
     const values = { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, size: whole };
-    const now = this.session.capabilities.size ? await this.size(remotePath).catch(() => null) : null;
+    const now = this.session.capabilities.size && !ascii ? await this.size(remotePath).catch(() => null) : null;
     if (now === whole) return true;
     if (now !== null) throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.upload-short', 'transfer.incomplete.hint', { ...values, received: now }) });
     if (sent >= length) return true;
@@ -479,7 +480,7 @@ export class FtpClient {
         subject: remotePath,
         signal: options.signal,
         // Without a length the whole is not known (the file's end is): a cut stays the error.
-        acceptCut: options.length === undefined ? undefined : async (reply) => this.uploadCutAccepted(remotePath, reply, offset, options.length ?? 0, sent),
+        acceptCut: options.length === undefined ? undefined : async (reply) => this.uploadCutAccepted(remotePath, reply, offset, options.length ?? 0, sent, options.ascii === true),
       },
     );
     return { bytes: sent };
@@ -507,7 +508,7 @@ export class FtpClient {
         await finished(socket);
         options.onProgress?.(offset + data.length);
       },
-      { subject: remotePath, signal: options.signal, acceptCut: async (reply) => this.uploadCutAccepted(remotePath, reply, offset, data.length, handedOver) },
+      { subject: remotePath, signal: options.signal, acceptCut: async (reply) => this.uploadCutAccepted(remotePath, reply, offset, data.length, handedOver, options.ascii === true) },
     );
     return { bytes: data.length };
   }
