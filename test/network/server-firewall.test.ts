@@ -20,6 +20,22 @@ describe.skipIf(decision.skip)('server firewall admitting only the control port'
   const harness = useNamespacedVsftpd(decision.failure);
   const { ctx, ls, get } = harness;
 
+  /** Exit 6 and the unreachable-passive-port diagnosis for the port the server announced, with `detail` in parentheses. */
+  async function expectUnreachable(result: Awaited<ReturnType<typeof runFerry>>, detail: RegExp): Promise<void> {
+    const { pair: p, server: s } = ctx();
+    expect(result.code, describeRun(result)).toBe(6);
+    const port = await lastPassivePort(s);
+    expect(port, 'the server log shows the EPSV answer').not.toBeNull();
+    expect(port).toBeGreaterThanOrEqual(s.pasvPorts[0]);
+    expect(port).toBeLessThanOrEqual(s.pasvPorts[1]);
+    expect(result.stderr).toMatch(/^ferry: Passive mode:/);
+    expect(result.stderr).toContain(`${p.serverAddress}:${port}`);
+    expect(result.stderr).toMatch(/the server's data port is unreachable/);
+    expect(result.stderr).toMatch(/Use active mode/);
+    expect(result.stderr).toMatch(/admin to open its passive port range/);
+    expect(result.stderr).toMatch(detail);
+  }
+
   it('control: without a firewall both modes list and download', async () => {
     const { pair: p } = harness.ctx();
     await p.resetFirewall(p.server);
@@ -34,23 +50,12 @@ describe.skipIf(decision.skip)('server firewall admitting only the control port'
 
     /** The diagnosis of an unreachable passive port, for the port the server announced. */
     async function expectPassiveDiagnosis(result: Awaited<ReturnType<typeof runFerry>>): Promise<void> {
-      const { pair: p, server: s } = ctx();
-      expect(result.code, describeRun(result)).toBe(6);
-      const port = await lastPassivePort(s);
-      expect(port, 'the server log shows the EPSV answer').not.toBeNull();
-      expect(port).toBeGreaterThanOrEqual(s.pasvPorts[0]);
-      expect(port).toBeLessThanOrEqual(s.pasvPorts[1]);
-      expect(result.stderr).toMatch(/^ferry: Passive mode:/);
-      expect(result.stderr).toContain(`${p.serverAddress}:${port}`);
-      expect(result.stderr).toMatch(/the server's data port is unreachable/);
-      expect(result.stderr).toMatch(/Use active mode/);
-      expect(result.stderr).toMatch(/admin to open its passive port range/);
-      expect(result.stderr).toMatch(verdict.passiveDetail);
+      await expectUnreachable(result, verdict.passiveDetail);
       if (verdict.name === 'REJECT') {
-        // Our connect is refused at once. The server still waits for it (vsftpd: accept_timeout) and
-        // ignores ABOR meanwhile, so the engine's bounded ABOR exchange (3 s) follows; still well
-        // short of the 10 s timeout.
-        expect(result.durationMs, describeRun(result)).toBeLessThan(6000);
+        // Our connect is refused at once, and that is the answer: said at once. The server still waits for
+        // it (vsftpd: accept_timeout) and ignores ABOR meanwhile; getting back in step (up to 4 s) used to
+        // come before the message, and now comes after it.
+        expect(result.durationMs, describeRun(result)).toBeLessThan(1500);
       } else {
         // Silence: we give up after our 3 s timeout (plus a bounded ABOR exchange).
         expect(result.durationMs, describeRun(result)).toBeGreaterThanOrEqual(3000);
@@ -76,6 +81,8 @@ describe.skipIf(decision.skip)('server firewall admitting only the control port'
       const { pair: p, server: s } = ctx();
       const result = await runFerry(p.client, ['test', ftpUrl(s), '--timeout', String(verdict.timeoutSeconds)]);
       expect(result.code, describeRun(result)).toBe(0);
+      // Two logins and two listings; with REJECT nothing waits for a timeout (proving it used to take 4 s more).
+      if (verdict.name === 'REJECT') expect(result.durationMs, describeRun(result)).toBeLessThan(2500);
       expect(result.stdout).toMatch(/^passive {2}FAILED {2}Passive mode: .*the server's data port is unreachable/m);
       expect(result.stdout).toMatch(/^active {3}works {3}(EPRT|PORT)/m);
       expect(result.stdout).toMatch(/Use active mode for this server/);
@@ -87,6 +94,25 @@ describe.skipIf(decision.skip)('server firewall admitting only the control port'
       const result = await get('--active', local, verdict.timeoutSeconds);
       expect(result.code, describeRun(result)).toBe(0);
       expect(await readFile(path.join(dir, local), 'utf8')).toBe(SAMPLE_CONTENT);
+    });
+  });
+
+  describe('INPUT ends in DROP, and the server gives up before Ferry does', () => {
+    beforeAll(async () => {
+      const { pair: p, server: s } = ctx();
+      const drop = VERDICTS.find((v) => v.name === 'DROP');
+      if (drop === undefined) throw new Error('no DROP verdict');
+      await applyInboundFirewall(p, p.server, drop, [['-p', 'tcp', '--dport', String(s.port)]]);
+    });
+
+    it("vsftpd's 425 (accept_timeout=5 s, ours 8 s) while our connect is unanswered still says the data port is unreachable", async () => {
+      // vsftpd answers 425 "Failed to establish connection." when nobody connected to its passive port in time.
+      // Our connect had no answer either: the port is unreachable, not the server short of ports. This used to
+      // say "the server could not open its data connection … Try again; if it persists, use active mode".
+      const result = await ls('--passive', 8);
+      await expectUnreachable(result, /\(425 Failed to establish connection\.\)/);
+      expect(result.durationMs, describeRun(result)).toBeGreaterThanOrEqual(4500);
+      expect(result.durationMs, describeRun(result)).toBeLessThan(7900);
     });
   });
 });

@@ -70,6 +70,11 @@ export class ControlConnection {
   private keepAliveTimer: NodeJS.Timeout | null = null;
   /** The keep-alive NOOP while it waits for its reply: a command sent meanwhile waits for it, not an error. */
   private keepAliveNoop: Promise<void> | null = null;
+  /**
+   * Getting back in step after a failed transfer, done after its error was reported (`settleInBackground`):
+   * the next command waits for it; QUIT does not (the connection is closed instead).
+   */
+  private settling: Promise<void> | null = null;
   private timeoutMs: number;
   private closedReason: FtpError | null = null;
   /** Ferry closed it (close/quit): no `onClosed` notice. */
@@ -154,6 +159,8 @@ export class ControlConnection {
     assertSafeCommand(command);
     // Ferry's own NOOP, answered late (a slow server): the caller did nothing wrong, so its command waits its turn.
     if (this.keepAliveNoop !== null) await this.keepAliveNoop;
+    // A failed transfer's ABOR exchange still going on: the caller already has its error; its command waits its turn.
+    if (this.settling !== null) await this.settling;
     if (this.inFlight !== null) {
       // Two commands at once would interleave replies: always a programming error.
       throw new Error(`FTP command "${maskCommand(command)}" sent while "${maskCommand(this.inFlight)}" is still waiting for its reply`);
@@ -200,6 +207,21 @@ export class ControlConnection {
       this.owedAbortReplies = 0;
       this.scheduleKeepAlive();
     }
+  }
+
+  /**
+   * Run `work` (getting back in step after a failed transfer: ABOR, the owed replies, NOOP) without making the
+   * caller wait for it: the failure is already known, and servers that still wait for a data connection ignore
+   * ABOR for seconds. Commands sent meanwhile wait for it; `work` closes the connection if it cannot finish.
+   */
+  settleInBackground(work: () => Promise<void>): void {
+    const settling = work().then(
+      () => undefined,
+      () => this.close(),
+    ).finally(() => {
+      if (this.settling === settling) this.settling = null;
+    });
+    this.settling = settling;
   }
 
   /** How long a command waits for its reply (what `touch()` must come more often than). */
@@ -261,6 +283,12 @@ export class ControlConnection {
   /** Polite goodbye: QUIT, then close whatever the answer. */
   async quit(): Promise<void> {
     if (this.closedReason) return;
+    // Still getting back in step after a failed transfer (a server waiting for a data connection ignores ABOR):
+    // a polite QUIT is not worth seconds of the user's time.
+    if (this.settling !== null) {
+      this.close();
+      return;
+    }
     try {
       await this.send('QUIT', { timeoutMs: 3000 });
     } catch {

@@ -52,6 +52,8 @@ export interface PendingDataConnection {
   readonly port: number;
   /** The socket reads into the `onread` buffers given to `prepareDataConnection` (no 'data' events); known once `socket()` resolved. */
   readonly userBuffers: boolean;
+  /** Passive: our connect to the server's data port is still waiting for an answer (none yet, no refusal). */
+  stillConnecting(): boolean;
   socket(): Promise<net.Socket>;
   cancel(): void;
 }
@@ -165,6 +167,7 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
     address: host,
     port,
     userBuffers: false,
+    stillConnecting: () => false,
     socket: () => withTls,
     cancel: () => {
       opened?.destroy();
@@ -222,6 +225,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     address: host,
     port,
     userBuffers: onread !== undefined,
+    stillConnecting: () => !settled,
     socket: () => withTls,
     cancel: () => {
       // A socket destroyed while connecting emits neither 'connect' nor 'error': settle here, or whoever awaits
@@ -311,6 +315,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     get userBuffers() {
       return userBuffers;
     },
+    stillConnecting: () => false,
     socket: () => {
       started ??= (async () => {
         const timer = setTimeout(() => {

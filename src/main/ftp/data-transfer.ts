@@ -90,8 +90,9 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       throw error;
     });
     if ('reply' in first && first.reply.code >= 300) {
+      const refusal = negativeTransferReply(pending, command, first.reply, options.subject);
       pending.cancel();
-      throw new FtpError(negativeTransferReply(pending, command, first.reply, options.subject));
+      throw new FtpError(refusal);
     }
     const socket = 'socket' in first ? first.socket : await pending.socket().catch((error: unknown) => {
       throw 'reply' in first ? replyWithoutConnection(error, pending, first.reply) : error;
@@ -177,6 +178,16 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       await settleAbort(session, replyPromise, finalReply !== null);
       throw new FtpError({ kind: 'aborted', ...sentences('aborted.transfer', null, { path: options.subject }), retryable: false });
     }
+    if (finalReply === null && !control.closed && neverConnected(error)) {
+      // Our connect to the server's data port failed (refused, unreachable, no answer): that is the answer, and the
+      // server cannot explain it (it never saw us). It still waits for us and ignores ABOR meanwhile (vsftpd,
+      // pure-ftpd and proftpd alike), so getting back in step takes seconds: do it after reporting, not before.
+      control.settleInBackground(async () => {
+        control.writeAbort();
+        await settleAbort(session, replyPromise, false);
+      });
+      throw error;
+    }
     if (finalReply === null && !control.closed && isDataConnectionFailure(error)) {
       // Servers often drop the data connection first and explain why on the control connection a moment later (proftpd: reset, then 550).
       await Promise.race([replyPromise.catch(() => undefined), delay(REPLY_GRACE_MS, undefined, { ref: false })]);
@@ -220,7 +231,9 @@ function negativeTransferReply(pending: PendingDataConnection, command: string, 
     return dataConnectionError(pending.mode, 'tls-failed', pending.address, pending.port, `${reply.code} ${reply.message}`);
   }
   if (reply.code === 425) {
-    const cause = pending.mode === 'active' ? 'accept-timeout' : 'server-refused';
+    // Passive, with our connect still unanswered: the server gave up waiting for us (vsftpd's accept_timeout, shorter
+    // than ours) because our SYNs never reached it: its data port is unreachable, not short of ports.
+    const cause = pending.mode === 'active' ? 'accept-timeout' : pending.stillConnecting() ? 'connect-timeout' : 'server-refused';
     return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`);
   }
   return replyError(command, reply, subject);
@@ -265,6 +278,13 @@ function isCut(error: unknown): boolean {
 
 function isUpload(command: string): boolean {
   return /^(STOR|APPE|STOU)\b/i.test(command);
+}
+
+/** Passive mode: the connection to the server's data port was never made (ECONNREFUSED, unreachable, no answer). */
+function neverConnected(error: unknown): boolean {
+  if (!(error instanceof FtpError) || error.data.kind !== 'data-connection' || error.data.mode !== 'passive') return false;
+  const { cause } = error.data;
+  return cause === 'connect-refused' || cause === 'connect-failed' || cause === 'connect-timeout';
 }
 
 /** A data connection that failed on its own; not one Ferry closed for showing another certificate (the server's reply to that says nothing more). */
