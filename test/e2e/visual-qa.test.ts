@@ -38,7 +38,7 @@ function textLines(target: Locator): Promise<number> {
 describe('visual QA', () => {
   const setup = useE2eSetup('visual-qa', {
     local: { [LONG_NAME]: 1_234_567, 'notes.txt': 100, ...MANY },
-    remote: { 'archive/': 0, 'backups/': 0, 'a.txt': 1, 'b.txt': 2, 'c.txt': 3, 'd.txt': 4, 'e.txt': 5, 'f.txt': 6 },
+    remote: { 'archive/': 0, 'backups/': 0, 'a.txt': 1, 'b.txt': 2, 'c.txt': 3, 'd.txt': 4, 'e.txt': 5, 'f.txt': 6, [LONG_NAME]: 7 },
     // A folder the login cannot write (owned by root): an upload into it fails with the server's 553.
     prepare: (folders) => fs.mkdirSync(path.join(folders.serverRoot, 'locked'), { mode: 0o755 }),
   });
@@ -206,6 +206,34 @@ describe('visual QA', () => {
       await dialog.getByRole('textbox', { name: 'In folder' }).fill('/archive');
       await dialog.getByRole('button', { name: 'Search', exact: true }).click();
       await expect(dialog.getByRole('status')).toContainText('0 matches in 1 folder.');
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await expect(dialog).toBeHidden();
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('search results keep Size and Modified in view beside a long name, which is cut with its title', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    await page.setViewportSize({ width: 960, height: 540 });
+    await step('search *.xlsx', async () => {
+      await ui.grid('remote').focus();
+      await page.keyboard.press('F3');
+      const dialog = page.getByRole('dialog', { name: 'Search remote files' });
+      await dialog.getByRole('textbox', { name: 'Search for' }).fill('*.xlsx');
+      await dialog.getByRole('textbox', { name: 'In folder' }).fill('/');
+      await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(dialog.getByRole('status')).toContainText('1 match in');
+      const table = dialog.getByRole('table', { name: 'Search results' });
+      const modified = await table.getByRole('columnheader', { name: 'Modified' }).boundingBox();
+      const view = await table.evaluate((element) => {
+        const box = (element.parentElement ?? element).getBoundingClientRect();
+        return { right: box.right, overflow: (element.parentElement ?? element).scrollWidth - (element.parentElement ?? element).clientWidth };
+      });
+      expect((modified?.x ?? 0) + (modified?.width ?? Infinity)).toBeLessThanOrEqual(view.right);
+      expect(view.overflow).toBeLessThanOrEqual(0);
+      await expect(table.getByRole('cell', { name: LONG_NAME, exact: true })).toBeVisible();
+      expect(await cutWithoutTitle(table)).toEqual([]);
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
       await expect(dialog).toBeHidden();
     });

@@ -78,19 +78,23 @@ export function SearchDialog(): ReactElement {
               </tr>
             </thead>
             <tbody>
-              {result.matches.map((match) => (
-                <tr key={match.path} className={chosen.has(match.path) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
-                  <td>
-                    <input type="checkbox" aria-label={match.path} checked={chosen.has(match.path)} onChange={() => toggle(match.path)} />
-                  </td>
-                  <td>{match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name}</td>
-                  <td>
-                    <code>{match.path.slice(0, match.path.length - match.entry.name.length) || '/'}</code>
-                  </td>
-                  <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
-                  <td>{formatDate(match.entry.modified, true)}</td>
-                </tr>
-              ))}
+              {result.matches.map((match) => {
+                const name = match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name;
+                const folder = match.path.slice(0, match.path.length - match.entry.name.length) || '/';
+                return (
+                  <tr key={match.path} className={chosen.has(match.path) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
+                    <td>
+                      <input type="checkbox" aria-label={match.path} checked={chosen.has(match.path)} onChange={() => toggle(match.path)} />
+                    </td>
+                    <td title={name}>{name}</td>
+                    <td title={folder}>
+                      <code>{folder}</code>
+                    </td>
+                    <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
+                    <td>{formatDate(match.entry.modified, true)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
