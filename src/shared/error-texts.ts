@@ -467,6 +467,8 @@ export const ERROR_TEXTS_EN = {
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',
   'local.missing': '{path} does not exist on this computer.',
+  'local.part-vanished': 'The partial file {path} was removed while {remote} was being downloaded into it: what had arrived is lost.',
+  'local.part-vanished.hint': 'Try again: the download starts over. If a cleanup tool or a sync client removes files in this folder, keep it away from files ending in .ferry-part.',
   'local.not-folder': 'A part of {path} is a file, not a folder.',
   'local.denied': 'Permission denied for {path} on this computer.',
   'local.full': 'The disk is full: {path} could not be written.',

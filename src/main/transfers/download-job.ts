@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import type { FtpClient } from '../ftp/ftp-client';
 import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote, writeFlags, type TargetState } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
-import { keepWriteErrors, localError, partialPathOf, undoIgnoredRest } from './file-transfer';
+import { keepWriteErrors, localError, partialPathOf, partVanished, renameIntoPlace, renameIntoPlaceSync, undoIgnoredRest } from './file-transfer';
 import { FtpError } from '../ftp/ftp-error';
 import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
@@ -122,19 +122,12 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     }
   }
 
+  // Removed meanwhile (the download went on into the unlinked file): said before a checksum of it is attempted.
+  if (!small && !fs.existsSync(part)) throw partVanished(part, entry.remotePath);
   // ASCII changed the line endings: neither the size nor a checksum can match the server's.
   const verified = context.ascii ? 'none' : await verify(client, entry, part, offset + bytes, context.verifyChecksums);
-  if (small) {
-    try {
-      fs.renameSync(part, entry.localPath);
-    } catch (error) {
-      throw localError(entry.localPath, error as NodeJS.ErrnoException);
-    }
-  } else {
-    await fsp.rename(part, entry.localPath).catch((error: NodeJS.ErrnoException) => {
-      throw localError(entry.localPath, error);
-    });
-  }
+  if (small) renameIntoPlaceSync(part, entry.localPath, entry.remotePath);
+  else await renameIntoPlace(part, entry.localPath, entry.remotePath);
   if (entry.sourceModified && !small) {
     // Keep the server's time, so "overwrite if newer" compares like with like next time.
     const time = new Date(entry.sourceModified);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import fs, { createReadStream, createWriteStream } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
@@ -91,9 +91,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   if (!output.closed) await once(output, 'close').catch(() => undefined);
   // A server that took REST (350) but sent from byte 0: the whole file it sent, not a second copy after the part.
   const fromStart = await undoIgnoredRest(remotePath, partPath, offset, size);
-  await fsp.rename(partPath, localPath).catch((error: unknown) => {
-    throw localError(localPath, error as NodeJS.ErrnoException);
-  });
+  await renameIntoPlace(partPath, localPath, remotePath);
   return fromStart ? { bytes: result.bytes, resumedFrom: 0 } : { bytes: result.bytes, resumedFrom: offset };
 }
 
@@ -125,6 +123,43 @@ export async function undoIgnoredRest(remotePath: string, part: string, offset: 
     throw localError(part, error);
   });
   throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('resume.ignored', 'resume.ignored.hint', { path: remotePath, offset, received, left: size - offset }) });
+}
+
+/**
+ * A finished download's partial file renamed to its real name. A part that is gone (a cleanup tool or sync client
+ * removed it while the download wrote into the unlinked file) is said as such, retryable — the rename's ENOENT named
+ * the real name, which was never there: "… does not exist on this computer. Check that the file exists."
+ */
+export async function renameIntoPlace(part: string, localPath: string, remotePath: string): Promise<void> {
+  try {
+    await fsp.rename(part, localPath);
+  } catch (error) {
+    throw renameError(error as NodeJS.ErrnoException, part, localPath, remotePath, (await fsp.lstat(part).catch(() => null)) === null);
+  }
+}
+
+/** The same, with synchronous calls (the queue's small files). */
+export function renameIntoPlaceSync(part: string, localPath: string, remotePath: string): void {
+  try {
+    fs.renameSync(part, localPath);
+  } catch (error) {
+    let gone = false;
+    try {
+      fs.lstatSync(part);
+    } catch {
+      gone = true;
+    }
+    throw renameError(error as NodeJS.ErrnoException, part, localPath, remotePath, gone);
+  }
+}
+
+function renameError(error: NodeJS.ErrnoException, part: string, localPath: string, remotePath: string, partGone: boolean): FtpError {
+  return error.code === 'ENOENT' && partGone ? partVanished(part, remotePath) : localError(localPath, error);
+}
+
+/** The partial file of a download of `remotePath` removed while it was written (retryable: it starts over). */
+export function partVanished(part: string, remotePath: string): FtpError {
+  return new FtpError({ kind: 'local-file', path: part, retryable: true, ...sentences('local.part-vanished', 'local.part-vanished.hint', { path: part, remote: remotePath }) });
 }
 
 /** Upload a local file; with `resume`, continue after the bytes the server already has (REST + STOR). */

@@ -414,6 +414,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   'local.failed': '本地文件 {path}：{detail}',
   'local.missing': '本机上不存在 {path}。',
+  'local.part-vanished': '在下载 {remote} 的过程中，部分文件 {path} 被删除了：已收到的数据因此丢失。',
+  'local.part-vanished.hint': '请重试：下载将从头开始。如果有清理工具或同步客户端会删除此文件夹中的文件，请让它跳过以 .ferry-part 结尾的文件。',
   'local.not-folder': '{path} 的路径中有一部分是文件，而不是文件夹。',
   'local.denied': '本机上没有访问 {path} 的权限。',
   'local.full': '磁盘已满：无法写入 {path}。',
