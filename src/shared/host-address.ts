@@ -18,6 +18,14 @@ export function looksLikeIpv6Address(text: string): boolean {
   return groups.length <= 8 && groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)) && (tail === '' || /^[0-9a-f]{1,4}$/i.test(tail) || isIpv4Address(tail));
 }
 
+/**
+ * A host and port as people write them: an IPv6 address in brackets ("[fd00::1]:21"), since "fd00::1:21" reads
+ * as another address (RFC 3986's form, as in URLs and `ferry`'s own URLs).
+ */
+export function hostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
 export function isHostName(text: string): boolean {
   const name = text.endsWith('.') ? text.slice(0, -1) : text;
   return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL.test(label)) && !/^[\d.]+$/.test(name);

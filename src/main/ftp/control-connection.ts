@@ -10,6 +10,7 @@ import { implicitTlsMismatch } from './tls-errors';
 import { handshakeCause, handshakeError, openSslDetail } from './tls-handshake-errors';
 import type { TlsError } from '../../shared/errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { hostPort } from '../../shared/host-address';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
 const MAX_PENDING_REPLY_CHARS = 256 * 1024;
@@ -349,7 +350,7 @@ export class ControlConnection {
     // An SSH server (port 22 given for FTP) greets with "SSH-2.0-…" and then waits: say so at once, as FileZilla does.
     const ssh = this.waiter?.command === '(greeting)' ? skipped.find((line) => /^SSH-\d/.test(line)) : undefined;
     if (ssh !== undefined) {
-      const values = { where: `${this.options.host}:${this.options.port}`, banner: visibleText(ssh) };
+      const values = { where: hostPort(this.options.host, this.options.port), banner: visibleText(ssh) };
       this.close(new FtpError({ kind: 'protocol', ...sentences('connect.ssh-server', 'connect.ssh-server.hint', values), retryable: false }));
       return;
     }
@@ -543,7 +544,7 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
       : net.connect({ host: options.host, port: options.port });
     const timer = setTimeout(() => {
       socket.destroy();
-      const values = { where: `${options.host}:${options.port}`, seconds: Math.round(options.connectTimeoutMs / 1000) };
+      const values = { where: hostPort(options.host, options.port), seconds: Math.round(options.connectTimeoutMs / 1000) };
       const text = { message: 'connect.no-answer', hint: 'connect.no-answer.hint', values } as const;
       reject(new FtpError({ kind: 'connect', host: options.host, port: options.port, cause: 'timeout', message: errorText(text.message, values), hint: errorText(text.hint, values), retryable: true, text }));
     }, options.connectTimeoutMs);

@@ -10,6 +10,7 @@ import { openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
 import type { ProxyOptions } from './proxy';
+import { hostPort } from '../../shared/host-address';
 
 export interface DataChannelOptions {
   readonly mode: TransferMode;
@@ -113,7 +114,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       host = peer;
       if (target.host !== peer) {
         // Following a foreign address lets a hostile server aim us at any host; a NATed server's private address would fail anyway.
-        control.logSentence('info', isNonRoutableIpv4(target.host) ? 'log.pasv-private' : 'log.pasv-other-host', { announced: `${target.host}:${port}`, peer: `${peer}:${port}` });
+        control.logSentence('info', isNonRoutableIpv4(target.host) ? 'log.pasv-private' : 'log.pasv-other-host', { announced: hostPort(target.host, port), peer: hostPort(peer, port) });
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { DataConnectionCause, DataConnectionError, TransferMode } from '../../shared/errors';
 import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
+import { hostPort } from '../../shared/host-address';
 
 /**
  * Diagnoses for a failed data connection: which side could not reach which, the likely reason, and the fix.
@@ -9,7 +10,7 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
   // Port 0: no port was ever named (the server refused or garbled PASV): the address alone, not "host:0".
   // A detail in Ferry's own words (a TextRef) is said in the window's language too; a server's or the system's stays as it is.
   const said = typeof detail === 'string' ? detail : englishText(detail);
-  const values = { where: port > 0 ? `${address}:${port}` : address, detail: said ? ` (${said})` : '' };
+  const values = { where: port > 0 ? hostPort(address, port) : address, detail: said ? ` (${said})` : '' };
   const valueTexts: ValueTexts | undefined = typeof detail === 'string' ? undefined : { detail: { id: 'detail.wrapped', values: {}, valueTexts: { detail } } };
   const id = sentenceFor(mode, cause);
   const hint: ErrorTextId = `${id}.hint`;
@@ -35,7 +36,7 @@ export function stalledTransferError(mode: TransferMode, sending: boolean, path:
  * connections (or the server is misconfigured). Not retried, and not the transfer mode's fault.
  */
 export function certificateMismatchError(mode: TransferMode, address: string, port: number, control: string, data: string): DataConnectionError {
-  const values = { where: `${address}:${port}`, control, data };
+  const values = { where: hostPort(address, port), control, data };
   const id = `data.${mode}.certificate-mismatch` as const;
   const hint = 'data.certificate-mismatch.hint' as const;
   return { kind: 'data-connection', mode, cause: 'certificate-mismatch', address, port, retryable: false, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };

@@ -14,6 +14,7 @@ import { FtpError } from './ftp-error';
 import { sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { formatPortArgument, isNonRoutableIpv4, parsePasvReply } from './passive-reply';
 import type { FtpReply } from './reply-parser';
+import { hostPort } from '../../shared/host-address';
 
 /** How long the final replies may take: a server-to-server copy of a big file has no data passing here to watch. */
 const FINAL_REPLY_TIMEOUT_MS = 6 * 60 * 60 * 1000;
@@ -32,7 +33,7 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   // The source must reach the target: use the address it announced, unless that is private while the one we reach it at is not.
   const host = isNonRoutableIpv4(announced.host) && !isNonRoutableIpv4(target.peerAddress) ? target.peerAddress : announced.host;
   const port = await source.raw(`PORT ${formatPortArgument(host, announced.port)}`);
-  if (port.code >= 300) throw refused('PORT', port, 'fxp.port-refused', { where: `${host}:${announced.port}` });
+  if (port.code >= 300) throw refused('PORT', port, 'fxp.port-refused', { where: hostPort(host, announced.port) });
 
   // Both at once: a passive-mode server (vsftpd) sends its 150 only once the data connection is there, so
   // waiting for the target's 150 before telling the source to send would wait forever.

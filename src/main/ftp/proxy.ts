@@ -12,6 +12,7 @@ import { SocksClient } from 'socks';
 import type { ConnectError } from '../../shared/errors';
 import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
+import { hostPort } from '../../shared/host-address';
 
 export type ProxyType = 'socks5' | 'socks4' | 'http';
 
@@ -158,8 +159,4 @@ export function proxyError(proxy: ProxyOptions, host: string, port: number, fail
     text: { message: text.message, hint: text.hint, values, valueTexts },
   };
   return new FtpError(data);
-}
-
-function hostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }

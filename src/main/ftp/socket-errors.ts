@@ -1,10 +1,11 @@
 import type { ConnectError } from '../../shared/errors';
 import { errorText } from '../../shared/error-texts';
+import { hostPort } from '../../shared/host-address';
 
 /** Turn a socket error on the control connection into a named cause and a fix. */
 export function describeSocketError(error: NodeJS.ErrnoException, host: string, port: number): ConnectError {
   const cause = causeOf(error.code);
-  const values = { where: `${host}:${port}`, host, detail: error.message };
+  const values = { where: hostPort(host, port), host, detail: error.message };
   const id = `connect.${cause}` as const;
   const hint = `connect.${cause}.hint` as const;
   // A failed name lookup is worth retrying only when the resolver said "try again".

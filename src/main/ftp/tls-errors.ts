@@ -1,6 +1,7 @@
 import type { FerryErrorData, TimeoutError, TlsError } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
 import type { TlsMode } from './connect-options';
+import { hostPort } from '../../shared/host-address';
 
 /**
  * Implicit FTPS against a port that speaks plain FTP first: OpenSSL reads the "220 …" greeting as a TLS record
@@ -9,7 +10,7 @@ import type { TlsMode } from './connect-options';
 export function implicitTlsMismatch(error: NodeJS.ErrnoException, host: string, port: number): TlsError | null {
   const plainFirst = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL/.test(error.code ?? '') || /wrong version number|packet length too long|unknown protocol/i.test(error.message);
   if (!plainFirst) return null;
-  return { kind: 'tls', ...sentences('tls.implicit-mismatch', 'tls.implicit-mismatch.hint', { where: `${host}:${port}` }), retryable: false };
+  return { kind: 'tls', ...sentences('tls.implicit-mismatch', 'tls.implicit-mismatch.hint', { where: hostPort(host, port) }), retryable: false };
 }
 
 /**
@@ -19,5 +20,5 @@ export function implicitTlsMismatch(error: NodeJS.ErrnoException, host: string, 
 export function silentGreeting(error: FerryErrorData, tlsMode: TlsMode, host: string, port: number): TimeoutError | null {
   // Only true silence: a greeting begun and never finished, or a 120 asking to wait, is said as what it is.
   if (tlsMode === 'implicit' || error.kind !== 'timeout' || error.command !== '(greeting)' || error.text?.message !== 'timeout.reply') return null;
-  return { ...error, ...sentences('timeout.greeting', 'timeout.greeting.hint', { where: `${host}:${port}`, seconds: error.seconds }) };
+  return { ...error, ...sentences('timeout.greeting', 'timeout.greeting.hint', { where: hostPort(host, port), seconds: error.seconds }) };
 }
