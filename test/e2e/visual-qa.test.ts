@@ -325,6 +325,14 @@ describe('visual QA', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       expect(await cutWithoutTitle(bar)).toEqual([]);
     });
+    await step('the toolbar’s Recent and saved sites menu: the cut name in a title', async () => {
+      await ui.toolbarButton('Recent and saved sites').click();
+      const menu = page.getByRole('menu');
+      await expect(menu.getByRole('menuitem', { name }).first()).toBeVisible();
+      expect(await cutWithoutTitle(menu)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+    });
     await step('the Site Manager’s tree: the cut name in a title', async () => {
       const dialog = await ui.openSiteManager();
       const tree = dialog.getByRole('tree');

@@ -42,6 +42,8 @@ function MenuPopup({ menu }: { readonly menu: MenuRequest }): ReactElement {
     const x = Math.max(4, Math.min(menu.x, window.innerWidth - w - 4));
     const y = menu.y + h > window.innerHeight - 4 ? Math.max(4, menu.y - h) : menu.y;
     setPos({ x, y });
+    // A label cut at the menu's width (a long site name, a deep recent folder) gets its whole text as a tooltip.
+    for (const label of el.querySelectorAll<HTMLElement>('.menu-label')) label.title = label.scrollWidth > label.clientWidth ? (label.textContent ?? '') : '';
     const first = el.querySelector<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])');
     (first ?? el).focus();
   }, [menu]);
