@@ -381,3 +381,98 @@ describe.each(MODES)('an ASCII upload the server ends early (%s mode)', (mode) =
     }
   }, 30_000);
 });
+
+describe('the queue uploading to a server that confirms a part with 226', () => {
+  it('a file over 64 KiB whose first STOR the server cut at half with 226: SIZE shows it short, retried, resumed with APPE, done', async () => {
+    const file = numbered(100_000);
+    let stored = Buffer.alloc(0);
+    let stors = 0;
+    const receive = (append: boolean): Handler => async (_argument, session) => {
+      session.reply(150, 'Ok to send data.');
+      const data = await session.passiveData();
+      if (!append) stored = Buffer.alloc(0);
+      const first = !append && (stors += 1) === 1;
+      let done = false;
+      data.on('data', (chunk: Buffer) => {
+        if (done) return;
+        const room = first ? file.length / 2 - (stored.length) : chunk.length;
+        stored = Buffer.concat([stored, chunk.subarray(0, Math.max(0, room))]);
+        if (first && stored.length >= file.length / 2) {
+          // All of the file was sent in one write and handed to the kernel: the client cannot notice the cut.
+          done = true;
+          session.reply(226, 'Transfer complete.');
+          data.destroy();
+        }
+      });
+      data.on('end', () => {
+        if (done) return;
+        done = true;
+        session.reply(226, 'Transfer complete.');
+        data.end();
+      });
+    };
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_argument, session) => (stors === 0 ? session.reply(550, 'No such file.') : session.reply(213, String(stored.length))),
+        STOR: receive(false),
+        APPE: receive(true),
+      },
+    });
+    const scripted = server;
+    const local = path.join(tempFolder(), 'u.bin');
+    fs.writeFileSync(local, file);
+    const { TransferQueue } = await import('../../src/main/transfers/transfer-queue');
+    const queue = await TransferQueue.open({ connect: () => FtpClient.connect(options(scripted, 'passive')), emit: () => undefined, policy: 'overwrite', verifyChecksums: false, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10 }, idleLingerMs: 0 });
+    try {
+      await queue.add({ siteKey: 's', siteLabel: 's', direction: 'upload', items: [{ localPath: local, remotePath: '/u.bin', isDirectory: false }] });
+      await queue.whenIdle();
+      const [item] = await queue.list();
+      expect(item).toMatchObject({ state: 'done', attempts: 2 });
+      expect(scripted.commands.filter((command) => /^(STOR|APPE)/.test(command))).toEqual(['STOR /u.bin', 'APPE /u.bin']);
+      expect(stored.equals(file)).toBe(true);
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+});
+
+describe('the queue downloading from a server that says 226 after part of a file (no size in its 150)', () => {
+  it('SIZE shows it short: retried, continued with REST from the part kept, done', async () => {
+    const file = numbered(300_000);
+    let rest = 0;
+    let retrs = 0;
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: (_argument, session) => session.reply(213, String(file.length)),
+        REST: (argument, session) => {
+          rest = Number(argument);
+          session.reply(350, 'Restart position accepted.');
+        },
+        RETR: async (_argument, session) => {
+          retrs += 1;
+          session.reply(150, 'Opening BINARY mode data connection.');
+          const data = await session.passiveData();
+          // The first time only half of it (a file being rewritten, a server's own limit), then a normal end and 226.
+          const from = rest;
+          rest = 0;
+          const part = retrs === 1 ? file.subarray(0, file.length / 2) : file.subarray(from);
+          data.end(part, () => setTimeout(() => session.reply(226, 'Transfer complete.'), 20));
+        },
+      },
+    });
+    const scripted = server;
+    const target = path.join(tempFolder(), 'd.bin');
+    const { TransferQueue } = await import('../../src/main/transfers/transfer-queue');
+    const queue = await TransferQueue.open({ connect: () => FtpClient.connect(options(scripted, 'passive')), emit: () => undefined, policy: 'overwrite', verifyChecksums: false, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10 }, idleLingerMs: 0 });
+    try {
+      await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', items: [{ localPath: target, remotePath: '/d.bin', isDirectory: false }] });
+      await queue.whenIdle();
+      const [item] = await queue.list();
+      expect(item).toMatchObject({ state: 'done', attempts: 2 });
+      expect(scripted.commands).toContain(`REST ${file.length / 2}`);
+      expect(fs.readFileSync(target).equals(file)).toBe(true);
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+});

@@ -220,6 +220,10 @@ async function verify(client: FtpClient, entry: QueueEntry, part: string, writte
   if (entry.size !== null) {
     if (written !== entry.size) {
       const current = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
+      if (current !== null && written < current) {
+        // Cut short though the server said 226 (no size in its 150 to tell): retried, continuing the partial file kept here.
+        throw new FtpError({ ...sizeMismatch('local', entry.remotePath, current, written).data, retryable: true });
+      }
       if (current !== written) throw sizeMismatch('local', entry.remotePath, current ?? entry.size, written);
       entry.size = current;
     }

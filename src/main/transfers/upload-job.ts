@@ -158,6 +158,10 @@ async function verify(client: FtpClient, remotePath: string, localPath: string, 
   if (askSize && client.capabilities.size) {
     const remoteSize = await client.size(remotePath);
     if (remoteSize !== null) {
+      if (remoteSize < size) {
+        // Cut short though the server said 226 (it read part, then closed): retried, and the retry resumes from its part.
+        throw new FtpError({ ...sizeMismatch('remote', remotePath, size, remoteSize).data, retryable: true });
+      }
       if (remoteSize !== size) throw sizeMismatch('remote', remotePath, size, remoteSize);
       verified = 'size';
     }
