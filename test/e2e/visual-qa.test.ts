@@ -61,6 +61,9 @@ describe('visual QA', () => {
         expect.soft(await contrastRatio(kind), `${theme}: log kind`).toBeGreaterThanOrEqual(AA);
         const empty = ui.queue.getByText(/^Nothing queued/);
         expect.soft(await contrastRatio(empty), `${theme}: empty queue text`).toBeGreaterThanOrEqual(AA);
+        const filter = ui.pane('local').getByRole('searchbox', { name: 'Filter file names' });
+        await expect(filter).toHaveAttribute('placeholder', 'Filter (Ctrl+F)');
+        expect.soft(await contrastRatio(filter, '::placeholder'), `${theme}: a filter's placeholder`).toBeGreaterThanOrEqual(AA);
         const quick = page.getByRole('form', { name: 'Quick connect' }).getByRole('button', { name: 'Quickconnect' });
         expect.soft(await contrastRatio(quick), `${theme}: Quickconnect (primary button)`).toBeGreaterThanOrEqual(AA);
 

@@ -8,8 +8,8 @@ import type { Locator } from '@playwright/test';
  * The WCAG 2 contrast ratio of an element's text colour against the background it is drawn on: the element's and its
  * ancestors' background colours composited (a translucent layer over the next), down to the first opaque one.
  */
-export function contrastRatio(target: Locator): Promise<number> {
-  return target.evaluate(async (element) => {
+export function contrastRatio(target: Locator, pseudo?: '::placeholder'): Promise<number> {
+  return target.evaluate(async (element, textPseudo) => {
     // A dialog fading in is measured once it is drawn in full.
     await Promise.all(document.getAnimations().filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined)));
     type Rgba = { r: number; g: number; b: number; a: number };
@@ -29,7 +29,8 @@ export function contrastRatio(target: Locator): Promise<number> {
     // Opacity on the element or an ancestor fades its text into the background.
     let opacity = 1;
     for (let node: Element | null = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
-    const color = parse(getComputedStyle(element).color);
+    // A field's placeholder is text too (its colour is the pseudo-element's; Chromium may give an rgba one).
+    const color = parse(getComputedStyle(element, textPseudo ?? null).color);
     const text = over({ ...color, a: color.a * opacity }, background);
     const luminance = (c: Rgba): number => {
       const channel = (v: number): number => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
@@ -37,7 +38,7 @@ export function contrastRatio(target: Locator): Promise<number> {
     };
     const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];
     return (light + 0.05) / (dark + 0.05);
-  });
+  }, pseudo);
 }
 
 /**
