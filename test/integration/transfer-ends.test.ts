@@ -476,3 +476,47 @@ describe('the queue downloading from a server that says 226 after part of a file
     }
   }, 30_000);
 });
+
+describe('a resumed download of a file that grew since its folder was listed', () => {
+  it('the part comes out longer than the listing said: SIZE now says the file grew, REST was honoured — done, not "REST ignored"', async () => {
+    const file = numbered(150_000);
+    let rest = 0;
+    server = await startScriptedServer({
+      handlers: {
+        // The listing is older than the file: it still says 100,000 bytes.
+        LIST: async (_argument, session) => {
+          session.reply(150, 'Here comes the directory listing.');
+          (await session.passiveData()).end('-rw-r--r-- 1 u g 100000 Jan 01 2020 grown.log\r\n', () => session.reply(226, 'Directory send OK.'));
+        },
+        SIZE: (_argument, session) => session.reply(213, String(file.length)),
+        REST: (argument, session) => {
+          rest = Number(argument);
+          session.reply(350, 'Restart position accepted.');
+        },
+        RETR: async (_argument, session) => {
+          session.reply(150, 'Opening BINARY mode data connection.');
+          const from = rest;
+          rest = 0;
+          (await session.passiveData()).end(file.subarray(from), () => setTimeout(() => session.reply(226, 'Transfer complete.'), 20));
+        },
+      },
+    });
+    const scripted = server;
+    const folder = tempFolder();
+    // What an earlier download left, continued under the "resume" policy.
+    fs.mkdirSync(path.join(folder, 'logs'));
+    fs.writeFileSync(path.join(folder, 'logs', 'grown.log'), file.subarray(0, 40_000));
+    const { TransferQueue } = await import('../../src/main/transfers/transfer-queue');
+    const queue = await TransferQueue.open({ connect: () => FtpClient.connect(options(scripted, 'passive')), emit: () => undefined, policy: 'resume', verifyChecksums: false, retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, idleLingerMs: 0 });
+    try {
+      await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', items: [{ localPath: path.join(folder, 'logs'), remotePath: '/logs', isDirectory: true }] });
+      await queue.whenIdle();
+      const items = await queue.list();
+      expect(items.map((item) => [item.remotePath, item.state, item.error?.text?.message ?? null])).toContainEqual(['/logs/grown.log', 'done', null]);
+      expect(scripted.commands).toContain('REST 40000');
+      expect(fs.readFileSync(path.join(folder, 'logs', 'grown.log')).equals(file)).toBe(true);
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+});

@@ -99,15 +99,17 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     bytes = await receiveSmall(client, entry, part, context);
     small = true;
   } else if (entry.size === null || offset < entry.size) {
+    // The server's size now, where a listing's may be old (asked only when the part came out longer than it).
+    const sizeNow = async (): Promise<number | null> => (client.capabilities.size && !client.closed ? client.size(entry.remotePath).catch(() => null) : null);
     try {
       bytes = await receive(client, entry.remotePath, part, offset, entry.size, context);
       // A server that took REST (350) but sent from byte 0: the whole file, not a second copy after the part.
-      if (await undoIgnoredRest(entry.remotePath, part, offset, entry.size)) {
+      if (await undoIgnoredRest(entry.remotePath, part, offset, entry.size, sizeNow)) {
         offset = 0;
         bytes = entry.size ?? bytes;
       }
     } catch (error) {
-      if (offset > 0 && !isRestRefused(error) && !(error instanceof FtpError && error.data.text?.message === 'resume.ignored')) await undoIgnoredRest(entry.remotePath, part, offset, entry.size);
+      if (offset > 0 && !isRestRefused(error) && !(error instanceof FtpError && error.data.text?.message === 'resume.ignored')) await undoIgnoredRest(entry.remotePath, part, offset, entry.size, sizeNow);
       if (offset > 0 && isRestRefused(error)) {
         // The server cannot resume: start the file over.
         offset = 0;

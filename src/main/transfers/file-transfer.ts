@@ -102,9 +102,12 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
  * cut back to the `offset` bytes it had and `resume.ignored` thrown, so a retry continues from good bytes. False: the
  * server continued at the offset (or nothing tells: no size known).
  */
-export async function undoIgnoredRest(remotePath: string, part: string, offset: number, size: number | null): Promise<boolean> {
-  if (offset === 0 || size === null) return false;
+export async function undoIgnoredRest(remotePath: string, part: string, offset: number, known: number | null, sizeNow?: () => Promise<number | null>): Promise<boolean> {
+  if (offset === 0 || known === null) return false;
   const length = (await fsp.lstat(part).catch(() => null))?.size ?? 0;
+  if (length <= known) return false;
+  // A size from a listing may be old: a file that grew since is longer, and REST was honoured. Asked only now.
+  const size = (await sizeNow?.()) ?? known;
   if (length <= size) return false;
   const received = length - offset;
   if (received === size) {
