@@ -36,7 +36,7 @@ for (const { kind, options } of cases) {
         );
         expect(failure).toBeInstanceOf(FtpError);
         const data = (failure as FtpError).data;
-        expect(data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'mode-refused', retryable: false, hint: 'Use active mode for this site.' });
+        expect(data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'mode-refused', retryable: false, hint: 'Use active mode for this site (Site Manager → Transfer settings → Transfer mode).' });
         expect(data.message).toMatch(/^Passive mode: the server refused to open a passive data port \(EPSV: 5\d\d .*; PASV: 5\d\d .*\) — it does not allow passive mode\.$/);
         expect(data.message).not.toContain(':0');
       } finally {

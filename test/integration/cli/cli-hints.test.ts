@@ -21,7 +21,7 @@ describe('ferry hints name the flag', () => {
   it('a server refusing passive mode: the hint is followed by --active, which works', async () => {
     const refused = await ferry(['ls', `${serverUrl(noPassive)}/`]);
     expect(refused.code).toBe(6);
-    expect(refused.stderr).toMatch(/it does not allow passive mode\.\nUse active mode for this site\.\nWith ferry: --active\.\n$/);
+    expect(refused.stderr).toMatch(/it does not allow passive mode\.\nUse active mode for this site \(Site Manager → Transfer settings → Transfer mode\)\.\nWith ferry: --active\.\n$/);
     const active = await ferry(['ls', '--active', `${serverUrl(noPassive)}/`]);
     expect(active.code, active.stderr).toBe(0);
   });

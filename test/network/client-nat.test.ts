@@ -1,0 +1,116 @@
+/**
+ * A client behind NAT using active mode (DESIGN §2 "Active", LAB "Networks").
+ *
+ * The client namespace holds a "private" address (192.168.77.10, on its loopback) that it uses as the source
+ * towards the server, and a NAT rule rewrites that source to its veth address, as a home router does: the
+ * server sees the client at `clientAddress`, while Ferry's control socket says 192.168.77.10.
+ *
+ * - Passive mode works (nothing comes in).
+ * - Active mode without an external address announces 192.168.77.10, which vsftpd refuses ("500 Illegal PORT
+ *   command": it connects back only to the client's address). The diagnosis must name that address and port,
+ *   the likely cause (NAT: the server sees another address) and both fixes with where they are set: passive
+ *   mode (Site Manager → Transfer settings) or the external address (Settings → Active mode).
+ * - With the external address and the port range forwarded by the "router" (a DNAT rule), active mode works.
+ * - With the external address but nothing forwarded, the server's connect back is reset: said at once, naming
+ *   the external address and port and the blocked incoming connections.
+ * - `ferry test` shows passive working and active's NAT diagnosis.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../support/servers/ftp-server';
+import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
+import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
+import { ftpUrl, SAMPLE_NAME, startNamespacedVsftpd } from './support';
+
+const decision = netnsSkipDecision();
+const PRIVATE = '192.168.77.10';
+const RANGE = [50_000, 50_010] as const;
+
+describe.skipIf(decision.skip)('client behind NAT in active mode', () => {
+  let pair: NetnsPair | undefined;
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    if (decision.failure !== null) throw new Error(decision.failure);
+    await ensureCliBuilt();
+    pair = await createNetnsPair();
+    server = await startNamespacedVsftpd(pair);
+    const { client, clientInterface, clientAddress, serverAddress } = pair;
+    for (const argv of [
+      ['ip', 'addr', 'add', `${PRIVATE}/32`, 'dev', 'lo'],
+      ['ip', 'route', 'replace', `${serverAddress}/32`, 'dev', clientInterface, 'src', PRIVATE],
+      ['iptables', '-t', 'nat', '-A', 'POSTROUTING', '-o', clientInterface, '-s', PRIVATE, '-j', 'SNAT', '--to-source', clientAddress],
+    ]) {
+      const result = await pair.run(client, argv);
+      if (result.code !== 0) throw new Error(`${argv.join(' ')}: ${result.stderr}`);
+    }
+  });
+
+  afterAll(async () => {
+    // The namespaces take the address, the route and the NAT rules with them.
+    await server?.stop();
+    await pair?.destroy();
+  });
+
+  function ctx(): { pair: NetnsPair; server: RunningServer } {
+    if (!pair || !server) throw new Error('setup failed');
+    return { pair, server };
+  }
+
+  function ls(args: readonly string[]): ReturnType<typeof runFerry> {
+    const { pair: p, server: s } = ctx();
+    return runFerry(p.client, ['ls', ftpUrl(s), '--timeout', '10', ...args]);
+  }
+
+  async function forward(on: boolean): Promise<void> {
+    const { pair: p } = ctx();
+    await p.run(p.client, ['iptables', '-t', 'nat', '-F', 'PREROUTING']);
+    if (on) await p.iptables(p.client, ['-t', 'nat', '-A', 'PREROUTING', '-i', p.clientInterface, '-p', 'tcp', '--dport', `${RANGE[0]}:${RANGE[1]}`, '-j', 'DNAT', '--to-destination', PRIVATE]);
+  }
+
+  it('the server sees the NAT address, and passive mode works', async () => {
+    const { server: s, pair: p } = ctx();
+    const result = await ls(['--passive']);
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toContain(SAMPLE_NAME);
+    expect(await s.readLog()).toContain(`Client "${p.clientAddress}"`);
+  });
+
+  it('active mode without an external address: refused, with NAT named as the cause and both settings as fixes', async () => {
+    const result = await ls(['--active']);
+    expect(result.code, describeRun(result)).toBe(6);
+    expect(result.stderr).toMatch(new RegExp(`^ferry: Active mode: the server refused to connect back to ${PRIVATE.replaceAll('.', '\\.')}:\\d+ \\(PORT: 500 Illegal PORT command\\.\\)`));
+    expect(result.stderr).toMatch(/behind NAT it sees this computer at another address/);
+    expect(result.stderr).toMatch(/Use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\)/);
+    expect(result.stderr).toMatch(/set the external address to announce in Settings → Active mode/);
+    expect(result.stderr).toMatch(/With ferry: --passive; or --active-address/);
+    expect(result.durationMs, describeRun(result)).toBeLessThan(2500);
+  });
+
+  it('active mode with the external address and the port range forwarded lists the folder', async () => {
+    const { pair: p } = ctx();
+    await forward(true);
+    const result = await ls(['--active', '--active-address', p.clientAddress, '--port-range', `${RANGE[0]}-${RANGE[1]}`]);
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toContain(SAMPLE_NAME);
+  });
+
+  it('active mode with the external address but nothing forwarded: said at once, naming the external address', async () => {
+    const { pair: p } = ctx();
+    await forward(false);
+    const result = await ls(['--active', '--active-address', p.clientAddress, '--port-range', `${RANGE[0]}-${RANGE[1]}`]);
+    expect(result.code, describeRun(result)).toBe(6);
+    expect(result.stderr).toMatch(new RegExp(`^ferry: Active mode: the server could not connect back to ${p.clientAddress.replaceAll('.', '\\.')}:50\\d\\d\\d \\(425 `));
+    expect(result.stderr).toMatch(/incoming connections to this computer are blocked/);
+    expect(result.stderr).toMatch(/Use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\)/);
+    expect(result.durationMs, describeRun(result)).toBeLessThan(2500);
+  });
+
+  it('ferry test: passive works, active fails with the NAT diagnosis', async () => {
+    const { pair: p, server: s } = ctx();
+    const result = await runFerry(p.client, ['test', ftpUrl(s), '--timeout', '10']);
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toMatch(/^passive {2}works {3}EPSV/m);
+    expect(result.stdout).toMatch(/^active {3}FAILED {2}Active mode: the server refused to connect back to 192\.168\.77\.10:/m);
+    expect(result.stdout).toMatch(/behind NAT it sees this computer at another address/);
+  });
+});
