@@ -149,6 +149,28 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
     }
   }, 30_000);
 
+  it('a reset midway and a server that then says nothing: the reset is reported within seconds, not after the whole command timeout', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: sizeReply(10_000),
+        RETR: async (_argument, session) => {
+          session.reply(150, 'Opening BINARY mode data connection for /f (10000 bytes).');
+          const data = await dataConnection(session, mode);
+          data.write(Buffer.alloc(300, 0x61), () => setTimeout(() => data.resetAndDestroy(), 100));
+        },
+      },
+    });
+    const client = await FtpClient.connect({ ...options(server, mode), commandTimeoutMs: 20_000 });
+    try {
+      const started = Date.now();
+      const error = await errorOf(downloadToFile(client, '/f', path.join(tempFolder(), 'f')));
+      expect(error.data).toMatchObject({ kind: 'data-connection', mode, cause: 'reset', retryable: true });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      client.close();
+    }
+  }, 40_000);
+
   it('all the bytes, then a 426: the server\'s refusal stands', async () => {
     server = await startScriptedServer({ handlers: { RETR: retr(mode, { announce: 2000, send: 2000, end: 'reset', final: '426 Connection closed; transfer aborted' }) } });
     const client = await FtpClient.connect(options(server, mode));

@@ -12,6 +12,8 @@ import type { FerryErrorData } from '../../shared/errors';
 const ABORT_DEADLINE_MS = 3000;
 /** How long a failed data connection waits for the server's own explanation on the control connection. */
 const REPLY_GRACE_MS = 1000;
+/** How long a data connection reset waits for the final reply that decides whether the transfer was complete. */
+const CUT_REPLY_GRACE_MS = 3000;
 
 /**
  * What to do with the data connection once it is open: read from it or write to it. `userBuffers`: the
@@ -58,6 +60,8 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
   let finalReply: FtpReply | null = null;
   let aborting = false;
   let preliminary = false;
+  /** The server was given its grace for a final reply already (a reset data connection). */
+  let waitedForReply = false;
   const replyPromise = control.send(command, {
     onPreliminary: (reply) => {
       preliminary = true;
@@ -148,8 +152,12 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       if (!aborting && options.acceptCut && isCut(error)) {
         // A reset is not by itself a failure: many servers reset the data connection once all is sent (or read).
         // What decides is the final reply and what is known of the size (see docs/engine.md, "The end of a transfer").
-        const final = await replyPromise.catch(() => null);
-        if (final !== null && final.code < 300 && (await options.acceptCut(final))) return final;
+        // Its final reply is owed at once (all was sent, or the server cut it): waited for a few seconds, not the whole
+        // command timeout — a server silent after a reset midway would hold the error back that long.
+        await Promise.race([replyPromise.catch(() => undefined), delay(CUT_REPLY_GRACE_MS, undefined, { ref: false })]);
+        waitedForReply = true;
+        const final: FtpReply | null = finalReply;
+        if (final !== null && (final as FtpReply).code < 300 && (await options.acceptCut(final))) return final;
       }
       const reply: FtpReply | null = finalReply;
       if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
@@ -188,7 +196,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       });
       throw error;
     }
-    if (finalReply === null && !control.closed && isDataConnectionFailure(error)) {
+    if (finalReply === null && !control.closed && !waitedForReply && isDataConnectionFailure(error)) {
       // Servers often drop the data connection first and explain why on the control connection a moment later (proftpd: reset, then 550).
       await Promise.race([replyPromise.catch(() => undefined), delay(REPLY_GRACE_MS, undefined, { ref: false })]);
       const reply: FtpReply | null = finalReply;
