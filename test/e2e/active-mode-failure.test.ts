@@ -16,6 +16,8 @@ const UNREACHABLE = '127.0.0.3';
 
 const DIAGNOSIS = new RegExp(`Active mode: the server could not connect back to ${UNREACHABLE.replace(/\./g, '\\.')}:\\d+`);
 const HINT = /Use passive mode for this site/;
+/** The hint names where each fix is set: the Site Manager's transfer mode, and Settings → Active mode (both checked below). */
+const HINT_PLACES = /Use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\); or open the active-mode port range in your firewall and, behind NAT, set the external address to announce \(Settings → Active mode\)/;
 
 describe('active mode that cannot work', () => {
   const setup = useE2eSetup('active-failure', {
@@ -64,6 +66,7 @@ describe('active mode that cannot work', () => {
         await expect(alert).toContainText(HINT);
         await expect(ui.pane('remote')).toContainText(DIAGNOSIS);
         await expect(ui.pane('remote')).toContainText(HINT);
+        await expect(ui.pane('remote')).toContainText(HINT_PLACES);
         await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/Active mode/);
         await ui.screenshot('active-mode-diagnosis', { publish: true });
       });
