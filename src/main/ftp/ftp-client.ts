@@ -720,9 +720,12 @@ export class FtpClient {
 
 type PipelineStage = NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream;
 
-/** The size a 150 reply announces: vsftpd, proftpd and most others end it with "(1234 bytes)". Null when none. */
+/**
+ * The size a 150 reply announces: vsftpd, proftpd and most others end it with "(1234 bytes)". Null when none. The last
+ * such group counts: the file's name comes before it and may hold one of its own ("report (12 bytes).txt").
+ */
 export function announcedSize(message: string): number | null {
-  const match = /\((\d+) bytes?\)/i.exec(message);
+  const match = [...message.matchAll(/\((\d+) bytes?\)/gi)].at(-1);
   const size = match ? Number(match[1]) : NaN;
   return Number.isSafeInteger(size) ? size : null;
 }
