@@ -25,7 +25,7 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
  * failing to answer the command, which is what the control connection alone would say.
  */
 export function stalledTransferError(mode: TransferMode, sending: boolean, path: string, seconds: number, bytes: number, address: string, port: number): DataConnectionError {
-  const values = { path, seconds, bytes };
+  const values = { path, seconds, bytes, where: hostPort(address, port) };
   const id = `data.${mode}.stalled-${sending ? 'sending' : 'receiving'}` as const;
   const hint = `data.${mode}.stalled.hint` as const;
   return { kind: 'data-connection', mode, cause: 'stalled', address, port, retryable: true, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
