@@ -7,7 +7,7 @@
  * the blocked incoming connections and passive mode as the fix; passive mode must work.
  * The same holds for a download, not just a listing.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { netnsSkipDecision } from '../support/netns/netns';
@@ -83,6 +83,39 @@ describe.skipIf(decision.skip)('client firewall blocking incoming connections', 
       const result = await get('--passive', local, verdict.timeoutSeconds);
       expect(result.code, describeRun(result)).toBe(0);
       expect(await readFile(path.join(dir, local), 'utf8')).toBe(SAMPLE_CONTENT);
+    });
+  });
+
+  describe('the firewall opens one port, the active-mode port range is that port, four parallel transfers', () => {
+    const OPEN = 50_100;
+    beforeAll(async () => {
+      const { pair: p, server: s } = ctx();
+      const reject = VERDICTS.find((v) => v.name === 'REJECT');
+      if (reject === undefined) throw new Error('no REJECT verdict');
+      await applyInboundFirewall(p, p.client, reject, [['-p', 'tcp', '--dport', String(OPEN)]]);
+      await mkdir(path.join(s.root, 'many'), { mode: 0o755 });
+      for (let i = 0; i < 12; i += 1) await writeFile(path.join(s.root, 'many', `f${i}.txt`), `${SAMPLE_CONTENT}${i}`, { mode: 0o644 });
+    });
+
+    it('ferry mirror -P 4 --active --port-range P-P downloads all twelve files through the one open port', async () => {
+      const { pair: p, server: s, dir } = ctx();
+      const target = path.join(dir, 'many-one-port');
+      const result = await runFerry(p.client, ['mirror', '-P', '4', ftpUrl(s, '/many'), target, '--active', '--port-range', `${OPEN}-${OPEN}`, '--timeout', '5']);
+      expect(result.code, describeRun(result)).toBe(0);
+      expect((await readdir(target)).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `f${i}.txt`).sort());
+      for (let i = 0; i < 12; i += 1) expect(await readFile(path.join(target, `f${i}.txt`), 'utf8')).toBe(`${SAMPLE_CONTENT}${i}`);
+      // One data connection per file, and the folder's listing: every one through the single open port.
+      const throughOpenPort = (await s.readLog()).split(`"EPRT |1|${p.clientAddress}|${OPEN}|"`).length - 1;
+      expect(throughOpenPort).toBeGreaterThanOrEqual(13);
+    });
+
+    it('a range wider than the opening: the transfers on the closed port fail at once naming it', async () => {
+      const { pair: p, server: s, dir } = ctx();
+      const result = await runFerry(p.client, ['mirror', '-P', '4', ftpUrl(s, '/many'), path.join(dir, 'many-two-ports'), '--active', '--port-range', `${OPEN}-${OPEN + 1}`, '--timeout', '10']);
+      expect(result.code, describeRun(result)).not.toBe(0);
+      expect(result.stderr).toContain(`Active mode: the server could not connect back to ${p.clientAddress}:${OPEN + 1} (425 `);
+      expect(result.stderr).not.toContain(`${p.clientAddress}:${OPEN} (`);
+      expect(result.durationMs, describeRun(result)).toBeLessThan(8000);
     });
   });
 });
