@@ -434,6 +434,7 @@ export const ERROR_TEXTS_EN = {
   'transfer.download-short': 'The server {host} answered "{reply}" to the download of {path} after {received} of the {size} bytes it announced: the file is incomplete.',
   'transfer.upload-short': 'The server {host} answered "{reply}" to the upload of {path}, but its copy has {received} of the {size} bytes: the upload is incomplete.',
   'transfer.upload-cut': 'The server {host} answered "{reply}" to the upload of {path}, but closed the data connection after {sent} of the {size} bytes had been sent: the upload is incomplete.',
+  'transfer.download-short-size': 'The server {host} answered "{reply}" to the download of {path} after {received} of the {size} bytes the file has: the file is incomplete.',
   'transfer.incomplete.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the server may limit file sizes or be short of space: ask its administrator.',
   // A name the site's charset (GBK, …) cannot hold: refused before it is sent, as encoders would write "?" for it.
   'charset.pwd-not-utf8': 'The server named its current folder in bytes that are not UTF-8 ({path}), so Ferry cannot name it back.',

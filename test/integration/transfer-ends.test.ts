@@ -542,3 +542,42 @@ describe('a resumed download of a file that grew since its folder was listed', (
     }
   }, 30_000);
 });
+
+describe.each(MODES)('a reset right behind the data, before Ferry even accepted the connection (%s mode)', (mode) => {
+  it('2 MB sent and reset at once (most lost), SIZE offered, no size in the 150: fails as incomplete or reset, never done; the part kept', async () => {
+    const size = 2_000_000;
+    server = await startScriptedServer({
+      handlers: {
+        SIZE: sizeReply(size),
+        RETR: async (_argument, session) => {
+          session.reply(150, 'Opening BINARY mode data connection.');
+          const data = await dataConnection(session, mode);
+          // An abortive close: what the kernel has not sent yet is thrown away. In active mode the reset reaches Ferry
+          // before it accepted the connection, and Linux then reads it as a normal end.
+          data.write(Buffer.alloc(size, 0x61));
+          data.resetAndDestroy();
+          setTimeout(() => session.reply(226, 'Transfer complete'), 50);
+        },
+      },
+    });
+    const client = await FtpClient.connect(options(server, mode));
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const target = path.join(tempFolder(), 'f');
+        // What ferry get passes: the size SIZE gave before the transfer.
+        const error = await errorOf(downloadToFile(client, '/f', target, { expectedSize: size }));
+        expect(error.data.retryable).toBe(true);
+        expect(error.data.text?.message).toMatch(/^(transfer\.download-short-size|data\.(passive|active)\.reset)$/);
+        if (error.data.text?.message === 'transfer.download-short-size') {
+          expect(error.data.message).toMatch(new RegExp(`^The server 127\\.0\\.0\\.1 answered "226 Transfer complete" to the download of /f after \\d+ of the ${size} bytes the file has: the file is incomplete\\.$`));
+        }
+        expect(fs.existsSync(target)).toBe(false);
+        // What arrived stays for resuming (nothing at all: no empty part is left).
+        const part = `${target}.ferry-part`;
+        expect(fs.existsSync(part) ? fs.statSync(part).size : 0).toBeLessThan(size);
+      }
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+});

@@ -42,7 +42,13 @@ async function withPartNote(error: unknown, partPath: string): Promise<unknown> 
 /** `partPath` is `partialPathOf(localPath)`, the file downloadToFile writes and continues. */
 async function fetchFile(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions): Promise<number> {
   // ASCII cannot resume: downloadToFile says so before anything is sent.
-  if (!options.resume || options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
+  if (options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
+  // The size, where the server tells it: a download that ends short of it is incomplete, not done (a reset can read
+  // as a normal end in active mode). One SIZE per file; a refused SIZE leaves the download to say what is wrong.
+  if (!options.resume) {
+    const size = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
+    return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size })).bytes;
+  }
   // A SIZE refused (no such file, a folder) leaves the download itself to report what is wrong.
   const remoteSize = await client.size(remotePath).catch(() => null);
   const plan = planResume(await regularFileSize(partPath), await regularFileSize(localPath), remoteSize);

@@ -320,10 +320,8 @@ export class FtpClient {
     );
     // "150 … (1000 bytes)" then fewer bytes and a 226: the server says done, its own announcement says otherwise.
     // Only without REST (servers differ in whether the announcement counts from the offset) and not for ASCII.
-    const promised: number | null = announced;
-    if (!ascii && offset === 0 && promised !== null && bytes < promised) {
-      throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short', 'transfer.incomplete.hint', { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, received: bytes, size: promised }) });
-    }
+    // ASCII changes the line endings: no size can be compared.
+    if (!ascii) await this.assertWhole(remotePath, reply, bytes, offset === 0 ? announced : null, options.expectedSize);
     return { bytes: bytes - offset };
   }
 
@@ -351,6 +349,24 @@ export class FtpClient {
     if (now !== null) throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.upload-short', 'transfer.incomplete.hint', { ...values, received: now }) });
     if (sent >= length) return true;
     throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.upload-cut', 'transfer.incomplete.hint', { ...values, sent: offset + sent }) });
+  }
+
+  /**
+   * A download that ended normally, with its 226, is still incomplete when fewer bytes came than the whole file has:
+   * what the 150 announced ("150 … (3000 bytes)", `transfer.download-short`), or the size the caller knew — confirmed
+   * with SIZE first, since a listing's size may be old (`transfer.download-short-size`). In active mode a reset that
+   * came before the data connection was accepted reads as a normal end (the kernel drops the error): only this tells.
+   */
+  private async assertWhole(remotePath: string, reply: FtpReply, total: number, announced: number | null, known: number | null | undefined): Promise<void> {
+    const values = { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, received: total };
+    if (announced !== null) {
+      if (total < announced) throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short', 'transfer.incomplete.hint', { ...values, size: announced }) });
+      return;
+    }
+    if (known === null || known === undefined || total >= known) return;
+    const now = this.session.capabilities.size ? await this.size(remotePath).catch(() => null) : null;
+    const size = now ?? known;
+    if (total < size) throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short-size', 'transfer.incomplete.hint', { ...values, size }) });
   }
 
   /** The server's name for messages: the host as configured (behind a proxy too), else the peer's address. */
@@ -426,10 +442,7 @@ export class FtpClient {
         acceptCut: async () => sink.length === (await this.sizeAfterCut(remotePath, announced, options.expectedSize)),
       },
     );
-    const promised: number | null = announced;
-    if (promised !== null && sink.length < promised) {
-      throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short', 'transfer.incomplete.hint', { host: this.serverName, reply: `${reply.code} ${reply.message}`, path: remotePath, received: sink.length, size: promised }) });
-    }
+    await this.assertWhole(remotePath, reply, sink.length, announced, options.expectedSize);
     return sink.contents();
   }
 

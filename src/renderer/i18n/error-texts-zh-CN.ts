@@ -391,6 +391,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'transfer.download-short': '服务器 {host} 对 {path} 的下载回复了“{reply}”，但只收到了它所告知的 {size} 字节中的 {received} 字节：文件不完整。',
   'transfer.upload-short': '服务器 {host} 对 {path} 的上传回复了“{reply}”，但它的副本只有 {size} 字节中的 {received} 字节：上传不完整。',
   'transfer.upload-cut': '服务器 {host} 对 {path} 的上传回复了“{reply}”，但在已发送 {size} 字节中的 {sent} 字节时就关闭了数据连接：上传不完整。',
+  'transfer.download-short-size': '服务器 {host} 对 {path} 的下载回复了“{reply}”，但该文件共 {size} 字节，只收到了 {received} 字节：文件不完整。',
   'transfer.incomplete.hint': '请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，可能是服务器限制了文件大小或空间不足：请咨询其管理员。',
   'closed.reply': '服务器关闭了连接：{reply}',
   'closed.reply.hint': '服务器限制了空闲时间或连接数。请重新连接。',
