@@ -14,6 +14,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.active.server-refused.hint': '--passive; or --active-address with --port-range A-B forwarded to this computer, behind NAT',
   'data.active.blocked.hint': '--passive; or --port-range A-B with those ports open, and --active-address behind NAT',
   'data.passive.tls-failed.hint': '--active',
+  'data.passive.wrong-peer.hint': '--active',
   'data.passive.server-refused.hint': '--active',
   'data.passive.mode-refused.hint': '--active',
   'data.passive.bad-reply.hint': '--active',

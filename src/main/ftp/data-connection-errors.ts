@@ -50,6 +50,7 @@ type DataSentence =
   | 'data.active.blocked'
   | 'data.active.reset'
   | 'data.passive.tls-failed'
+  | 'data.passive.wrong-peer'
   | 'data.passive.server-refused'
   | 'data.passive.mode-refused'
   | 'data.passive.bad-reply'
@@ -71,6 +72,7 @@ function sentenceFor(mode: TransferMode, cause: DataConnectionCause): DataSenten
   }
   switch (cause) {
     case 'tls-failed':
+    case 'wrong-peer':
     case 'server-refused':
     case 'mode-refused':
     case 'bad-reply':

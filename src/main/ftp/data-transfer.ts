@@ -238,6 +238,11 @@ function negativeTransferReply(pending: PendingDataConnection, command: string, 
   if (reply.code === 522 || (reply.code === 425 && /ssl|tls/i.test(reply.message))) {
     return dataConnectionError(pending.mode, 'tls-failed', pending.address, pending.port, `${reply.code} ${reply.message}`);
   }
+  if (reply.code === 425 && pending.mode === 'passive' && /bad ip/i.test(reply.message)) {
+    // vsftpd's "425 Security: Bad IP connecting.": our data connection reached it from another address than the control
+    // connection (a NAT or proxy with several addresses). Retrying meets the same NAT; active mode does not.
+    return dataConnectionError('passive', 'wrong-peer', pending.address, pending.port, `${reply.code} ${reply.message}`);
+  }
   if (reply.code === 425) {
     // Passive, with our connect still unanswered: the server gave up waiting for us (vsftpd's accept_timeout, shorter
     // than ours) because our SYNs never reached it: its data port is unreachable, not short of ports.
