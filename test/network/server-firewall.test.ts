@@ -115,4 +115,33 @@ describe.skipIf(decision.skip)('server firewall admitting only the control port'
       expect(result.durationMs, describeRun(result)).toBeLessThan(7900);
     });
   });
+
+  describe("the server's OUTPUT admits only replies (it may not connect out)", () => {
+    beforeAll(async () => {
+      const { pair: p } = ctx();
+      await p.resetFirewall(p.server);
+      await p.iptables(p.server, ['-A', 'OUTPUT', '-o', 'lo', '-j', 'ACCEPT']);
+      await p.iptables(p.server, ['-A', 'OUTPUT', '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
+      await p.iptables(p.server, ['-A', 'OUTPUT', '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset']);
+    });
+
+    it("active mode fails at once, and the diagnosis does not blame this computer's firewall alone", async () => {
+      const { pair: p, server: s } = ctx();
+      const result = await ls('--active', 10);
+      expect(result.code, describeRun(result)).toBe(6);
+      const log = await s.readLog();
+      const port = [...log.matchAll(/"EPRT \|1\|[\d.]+\|(\d+)\|"/g)].at(-1)?.[1];
+      expect(result.stderr).toContain(`ferry: Active mode: the server could not connect back to ${p.clientAddress}:${port} (425 `);
+      // Nothing reached this computer: its own firewall, a NAT in front of it, or the server's firewall may be the cause.
+      expect(result.stderr).toMatch(/incoming connections to this computer are blocked by a firewall or NAT in front of it, or the server's own firewall does not let it connect out/);
+      expect(result.stderr).toMatch(/Use passive mode for this site/);
+      expect(result.durationMs, describeRun(result)).toBeLessThan(2500);
+    });
+
+    it('passive mode lists the folder', async () => {
+      const result = await ls('--passive', 10);
+      expect(result.code, describeRun(result)).toBe(0);
+      expect(result.stdout).toContain(SAMPLE_NAME);
+    });
+  });
 });

@@ -13,7 +13,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.tls-failed.hint': '服务器可能拒绝复用 TLS 会话。请尝试被动模式，或向服务器管理员询问 TLS 会话复用。',
   'data.active.server-refused': '主动模式：服务器拒绝回连到 {where}{detail}。',
   'data.active.server-refused.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
-  'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接。',
+  'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
   'data.active.blocked.hint': '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
   'data.passive.wrong-peer': '被动模式：服务器拒绝了连接到 {where}{detail} 的数据连接，因为它来自与控制连接不同的地址：本机前面的 NAT 或代理使用了多个地址。',
   'data.passive.wrong-peer.hint': '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式）。否则，可请网络管理员让本机只使用一个出口地址（配对地址池），或请服务器管理员允许来自其他地址的数据连接。',
