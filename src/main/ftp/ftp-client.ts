@@ -318,9 +318,9 @@ export class FtpClient {
         acceptCut: async () => !ascii && bytes === (await this.sizeAfterCut(remotePath, offset === 0 ? announced : null, options.expectedSize)),
       },
     );
-    // "150 … (1000 bytes)" then fewer bytes and a 226: the server says done, its own announcement says otherwise.
-    // Only without REST (servers differ in whether the announcement counts from the offset) and not for ASCII.
-    // ASCII changes the line endings: no size can be compared.
+    // "150 … (1000 bytes)" (or the size known) then fewer bytes and a 226: the server says done, the size says otherwise.
+    // The announcement only without REST (servers differ in whether it counts from the offset); never for ASCII, whose
+    // line endings make the sizes differ.
     if (!ascii) await this.assertWhole(remotePath, reply, bytes, offset === 0 ? announced : null, options.expectedSize);
     return { bytes: bytes - offset };
   }
