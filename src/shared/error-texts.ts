@@ -523,7 +523,11 @@ export const ERROR_TEXTS_EN = {
   'note.retrying': 'Try {attempt} of {max} failed; trying again in {delay} s.',
   'note.connect-retrying': 'Could not connect (try {attempt} of {max}); trying again in {delay} s.',
   'note.gave-up': 'Gave up after {attempts} tries.',
+  // Four sentences, not one: English says "1 file" (see folderQueuedNote); a language without plurals repeats one form.
   'note.folder-queued': 'Folder: {files} files and {folders} folders queued.',
+  'note.folder-queued-file': 'Folder: 1 file and {folders} folders queued.',
+  'note.folder-queued-folder': 'Folder: {files} files and 1 folder queued.',
+  'note.folder-queued-one-each': 'Folder: 1 file and 1 folder queued.',
   'note.verified': 'Verified: size and checksum match.',
   'note.no-mfmt': 'The server cannot set file times (no MFMT): its copy has the upload time.',
   'note.mfmt-refused': "The server refused to set the file's time: {detail}",

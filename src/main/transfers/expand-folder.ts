@@ -158,3 +158,11 @@ function skipNote(what: string, pattern: string): string {
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
+
+/** The note of a folder once its contents are queued, with English's singulars ("1 file and 3 folders"). */
+export function folderQueuedNote(files: number, folders: number): string {
+  if (files === 1 && folders === 1) return errorText('note.folder-queued-one-each', {});
+  if (files === 1) return errorText('note.folder-queued-file', { folders });
+  if (folders === 1) return errorText('note.folder-queued-folder', { files });
+  return errorText('note.folder-queued', { files, folders });
+}

@@ -27,7 +27,7 @@ import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
 import { compileSkipList } from '../../shared/skip-list';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
-import { expandLocalFolder, expandRemoteFolder, type ChildSpec } from './expand-folder';
+import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec } from './expand-folder';
 import { partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
@@ -916,7 +916,7 @@ export class TransferQueue {
     if (entry.direction === 'download') this.preparedFolders.add(entry.localPath);
     // A file (or folder) already waiting or under way — the same folder queued twice — is not queued again.
     const children = expansion.children.map((child) => this.childEntry(entry, child)).filter((child) => child.state === 'skipped' || this.activeEntry(child) === undefined);
-    entry.note = errorText('note.folder-queued', { files: children.filter((child) => !child.isDirectory).length, folders: children.filter((child) => child.isDirectory).length });
+    entry.note = folderQueuedNote(children.filter((child) => !child.isDirectory).length, children.filter((child) => child.isDirectory).length);
     this.setState(entry, 'done');
     this.finished(entry, 0, 0, 'none');
     const index = this.entries.indexOf(entry);

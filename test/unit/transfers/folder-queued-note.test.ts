@@ -1,0 +1,18 @@
+/** The note a queued folder leaves: English singulars, and the same note said in 简体中文 by the window. */
+import { describe, expect, it } from 'vitest';
+import { folderQueuedNote } from '../../../src/main/transfers/expand-folder';
+import { localizeNote } from '../../../src/renderer/lib/localize-note';
+
+describe('folderQueuedNote', () => {
+  it.each([
+    [0, 0, 'Folder: 0 files and 0 folders queued.', '文件夹：已加入 0 个文件和 0 个文件夹。'],
+    [1, 0, 'Folder: 1 file and 0 folders queued.', '文件夹：已加入 1 个文件和 0 个文件夹。'],
+    [0, 1, 'Folder: 0 files and 1 folder queued.', '文件夹：已加入 0 个文件和 1 个文件夹。'],
+    [1, 1, 'Folder: 1 file and 1 folder queued.', '文件夹：已加入 1 个文件和 1 个文件夹。'],
+    [12, 3, 'Folder: 12 files and 3 folders queued.', '文件夹：已加入 12 个文件和 3 个文件夹。'],
+  ])('%i files, %i folders', (files, folders, english, chinese) => {
+    const note = folderQueuedNote(files, folders);
+    expect(note).toBe(english);
+    expect(localizeNote(note, 'zh-CN')).toBe(chinese);
+  });
+});
