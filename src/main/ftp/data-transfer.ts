@@ -104,6 +104,9 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
     // Keep the command's reply timeout from firing while data is still moving.
     if (!pending.userBuffers) socket.on('data', () => control.touch());
     socket.on('drain', () => control.touch());
+    // The handler's own listeners report errors while the data moves; a reset arriving after they let go (a server's
+    // abortive close just behind its 226) would otherwise be an uncaught exception — in the app, main process's end.
+    socket.on('error', () => undefined);
     // A negative final reply (550 after the data connection opened) ends the data side too, or it would wait forever.
     const replyChecked = replyPromise.then((reply) => {
       if (reply.code >= 300) {
