@@ -6,30 +6,20 @@
  * timeout: the message names what came, and what to do.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
 import { SessionService } from '../../src/main/sessions/session-service';
 import type { LogLine } from '../../src/shared/models';
-import { startScriptedServer, type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
+import { type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
+import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
 
+const fixture = useScriptedFixture('ferry-replies-');
+const tempFolder = fixture.tempFolder;
 let server: ScriptedServer | null = null;
-const folders: string[] = [];
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
-});
-
-function tempFolder(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-replies-'));
-  folders.push(folder);
-  return folder;
-}
 
 function options(scripted: ScriptedServer, extra: Partial<ConnectOptions> = {}): ConnectOptions {
   return { host: scripted.host, port: scripted.port, user: 'u', password: 'p', commandTimeoutMs: 2000, dataTimeoutMs: 2000, ...extra };
@@ -69,7 +59,7 @@ describe('line endings', () => {
     ['a bare CR (old embedded devices, some Windows servers)', '\r'],
     ['a bare LF', '\n'],
   ])('a server ending its lines with %s is understood: login, FEAT, SIZE and MLSD work', async (_name, end) => {
-    server = await startScriptedServer({ greeting: `220 Device ready${end}`, handlers: endingWith(end) });
+    server = await fixture.start({ greeting: `220 Device ready${end}`, handlers: endingWith(end) });
     const client = await FtpClient.connect(options(server));
     try {
       expect(client.capabilities.mlsd).toBe(true);
@@ -81,7 +71,7 @@ describe('line endings', () => {
   }, 30_000);
 
   it('a device ending lines with a bare CR in its LIST too (no FEAT): the listing is read, not one unreadable line', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       greeting: '220 Device ready\r',
       handlers: { ...endingWith('\r'), FEAT: (_a, session) => session.write('500 Unknown command\r'), LIST: listing('-rw-r--r-- 1 0 0 12 Jan 01 2020 log.txt\rdrwxr-xr-x 2 0 0 0 Jan 01 2020 cfg\r', '\r') },
     });
@@ -96,7 +86,7 @@ describe('line endings', () => {
   }, 30_000);
 
   it('a reply that is the bare code ("200", no text): read as the reply', async () => {
-    server = await startScriptedServer({ greeting: '220\r\n', handlers: { NOOP: (_a, session) => session.write('200\r\n') } });
+    server = await fixture.start({ greeting: '220\r\n', handlers: { NOOP: (_a, session) => session.write('200\r\n') } });
     const client = await FtpClient.connect(options(server));
     try {
       expect(await client.raw('NOOP')).toMatchObject({ code: 200, message: '' });
@@ -117,7 +107,7 @@ describe('line endings', () => {
         }
       });
     };
-    server = await startScriptedServer({
+    server = await fixture.start({
       greeting: (session) => slowly(session, '220-Wïllkommen ✓\r\n220 Ready\r\n'),
       handlers: {
         USER: (_a, session) => slowly(session, '331 Password please\r\n'),
@@ -140,7 +130,7 @@ describe('line endings', () => {
 
 describe('multi-line replies', () => {
   it('a FEAT whose every line starts with "211-" (RFC 959 allows it) is read: MLSD is offered and used', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         FEAT: (_a, session) => session.write('211-Features:\r\n211-MLST type*;size*;modify*;\r\n211-SIZE\r\n211-EPSV\r\n211 End\r\n'),
         MLSD: listing('type=file;size=3;modify=20240102030405; exact.txt\r\n'),
@@ -165,7 +155,7 @@ describe('passive mode replies', () => {
     ['with spaces inside the parentheses', 'Entering Extended Passive Mode ( |||PORT| )'],
     ['with the protocol and address RFC 2428 says to omit', 'Entering Extended Passive Mode (|1|127.0.0.1|PORT|)'],
   ])('an EPSV reply %s is read: the listing comes over EPSV, PASV is never asked', async (_name, form) => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         EPSV: async (_a, session) => session.reply(229, form.replace('PORT', String(await session.openPassive()))),
         PASV: (_a, session) => session.reply(502, 'Command not implemented'),
@@ -182,7 +172,7 @@ describe('passive mode replies', () => {
   }, 30_000);
 
   it('EPSV answered 229 with an unreadable port (0) and PASV refused: said as an unreadable EPSV reply, not "does not allow passive mode"', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         EPSV: (_a, session) => session.reply(229, 'Entering Extended Passive Mode (|||0|)'),
         PASV: (_a, session) => session.reply(502, 'Command not implemented'),
@@ -201,7 +191,7 @@ describe('passive mode replies', () => {
 
   it('a PASV reply naming port 0 or a number over 255 is an unreadable reply, not a connection to port 0', async () => {
     for (const pasv of ['Entering Passive Mode (127,0,0,1,0,0)', 'Entering Passive Mode (127,0,0,1,256,1)']) {
-      server = await startScriptedServer({
+      server = await fixture.start({
         handlers: {
           EPSV: (_a, session) => session.reply(500, 'EPSV not understood'),
           PASV: (_a, session) => session.reply(227, pasv),
@@ -223,7 +213,7 @@ describe('passive mode replies', () => {
 
 describe('handled already (kept so)', () => {
   it.each(['passive', 'active'] as const)('150, then 425 without any data connection (%s mode): the 425 is quoted with the mode\'s fix', async (mode) => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         LIST: (_a, session) => {
           session.reply(150, 'Opening data connection');
@@ -246,7 +236,7 @@ describe('handled already (kept so)', () => {
   it('a 226 long before the data is all sent: the download is complete only with every byte, the listing with every line', async () => {
     const file = Buffer.alloc(8 * 1024 * 1024, 0x61);
     const body = Array.from({ length: 20_000 }, (_, index) => `-rw-r--r-- 1 u g 3 Jan 01 2020 f${index}\r\n`).join('');
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         RETR: async (_a, session) => {
           session.reply(150, 'Opening data connection');
@@ -274,7 +264,7 @@ describe('handled already (kept so)', () => {
   }, 30_000);
 
   it('FEAT answered with 500: no features assumed, LIST used, the session works', async () => {
-    server = await startScriptedServer({ handlers: { FEAT: (_a, session) => session.reply(500, "'FEAT': command not understood"), LIST: listing('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n') } });
+    server = await fixture.start({ handlers: { FEAT: (_a, session) => session.reply(500, "'FEAT': command not understood"), LIST: listing('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n') } });
     const client = await FtpClient.connect(options(server));
     try {
       expect(client.capabilities).toMatchObject({ mlsd: false, epsv: false, size: false });
@@ -288,7 +278,7 @@ describe('handled already (kept so)', () => {
 describe('LIST -a', () => {
   it('a server that takes "-a" for a name (nothing listed, 226): checked against LIST, which lists the folder; LIST from then on', async () => {
     const body = '-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n';
-    server = await startScriptedServer({ handlers: { LIST: (argument, session) => listing(argument === '-a' ? '' : body)(argument, session) } });
+    server = await fixture.start({ handlers: { LIST: (argument, session) => listing(argument === '-a' ? '' : body)(argument, session) } });
     const notes: string[] = [];
     const client = await FtpClient.connect(options(server, { onTranscript: (line) => notes.push(line.text) }));
     try {
@@ -305,7 +295,7 @@ describe('LIST -a', () => {
 
   it('a truly empty folder first: LIST -a stays in use once a folder with entries shows it works', async () => {
     let body = '';
-    server = await startScriptedServer({ handlers: { LIST: (argument, session) => listing(body)(argument, session) } });
+    server = await fixture.start({ handlers: { LIST: (argument, session) => listing(body)(argument, session) } });
     const client = await FtpClient.connect(options(server));
     try {
       expect((await client.list('/empty')).entries).toEqual([]);
@@ -322,7 +312,7 @@ describe('LIST -a', () => {
 describe('an empty folder said as an error', () => {
   it('"550 No files found." to LIST -a (as some servers say an empty folder) is an empty listing, noted in the transcript; LIST -a stays in use', async () => {
     let empty = true;
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         LIST: async (argument, session) => {
           if (empty) {
@@ -350,7 +340,7 @@ describe('an empty folder said as an error', () => {
 
   it('MVS "550 No members found." to MLSD is an empty folder; "550 No such file or directory" stays an error', async () => {
     let answer = 'No members found.';
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         FEAT: (_a, session) => session.write('211-Features:\r\n MLSD\r\n211 End\r\n'),
         MLSD: (_a, session) => session.reply(550, answer),
@@ -373,7 +363,7 @@ describe('a reply that is not UTF-8', () => {
   const gbkPwd: Handler = (_a, session) => void session.socket.write(Buffer.concat([Buffer.from('257 "/'), Buffer.from([0xce, 0xc4, 0xb5, 0xb5]), Buffer.from('" is current\r\n')]));
 
   it('PWD naming a GBK folder on a UTF-8 site: an error naming the encoding fix, not a garbled path that fails later', async () => {
-    server = await startScriptedServer({ handlers: { PWD: gbkPwd } });
+    server = await fixture.start({ handlers: { PWD: gbkPwd } });
     const client = await FtpClient.connect(options(server));
     try {
       const error = await errorOf(client.pwd());
@@ -393,7 +383,7 @@ describe('a reply that is not UTF-8', () => {
   }, 30_000);
 
   it('the window connects anyway, starting at / with the reason and the fix in the message log', async () => {
-    server = await startScriptedServer({ handlers: { PWD: gbkPwd } });
+    server = await fixture.start({ handlers: { PWD: gbkPwd } });
     const logs: LogLine[] = [];
     const scripted = server;
     const service = new SessionService({
@@ -426,7 +416,7 @@ describe('listing limits', () => {
 
   it('a folder of 1,000,001 tiny entries: a clear error, reading stopped, the connection still usable; 1,000,000 (with total, . and ..) are listed', async () => {
     let size = 1_000_001;
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_a, session) => session.reply(213, '7'),
         LIST: async (_a, session) => {
@@ -456,7 +446,7 @@ describe('listing limits', () => {
   }, 120_000);
 
   it('the entry limit counts bare-CR lines too, and a lower limit can be set', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: { LIST: listing(Array.from({ length: 14 }, (_, index) => `+r,\tf${index}\r`).join('')) },
     });
     const client = await FtpClient.connect(options(server, { maxListingEntries: 10 }));
@@ -471,7 +461,7 @@ describe('listing limits', () => {
 
 describe('a listing whose data connection is never closed', () => {
   it.each(['passive', 'active'] as const)('a 226 while the data connection stays open (%s mode): the listing fails as stalled after the timeout, not waited for forever', async (mode) => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         LIST: async (_a, session) => {
           session.reply(150, 'Here it comes');
@@ -500,7 +490,7 @@ describe('a listing whose data connection is never closed', () => {
 
 describe('a final reply without a data connection', () => {
   it('active mode, "226" but no connection: the error quotes the 226, not the firewall diagnosis', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         LIST: (_a, session) => {
           session.reply(150, 'Opening data connection');
@@ -523,7 +513,7 @@ describe('a final reply without a data connection', () => {
 
 describe('a data connection reset by the server', () => {
   it('in active mode: said as a reset connection (retryable), not as "could not connect back … firewall"', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_a, session) => session.reply(213, '1000'),
         RETR: async (_a, session) => {
@@ -549,7 +539,7 @@ describe('a data connection reset by the server', () => {
 
 describe('the server hanging up', () => {
   it.each(['passive', 'active'] as const)('closing the control connection midway through a download (%s mode): named as such, partial file kept for resuming', async (mode) => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_a, session) => session.reply(213, '1000'),
         RETR: async (_a, session) => {
@@ -575,7 +565,7 @@ describe('the server hanging up', () => {
   }, 30_000);
 
   it('closing the control connection midway through an upload: said with what had been sent', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         STOR: async (_a, session) => {
           session.reply(150, 'Ok to send data');
@@ -595,7 +585,7 @@ describe('the server hanging up', () => {
   }, 30_000);
 
   it('all the data sent, then the control connection closed without a 226: not taken as complete, said as unconfirmed', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_a, session) => session.reply(213, '300'),
         RETR: async (_a, session) => {
@@ -616,7 +606,7 @@ describe('the server hanging up', () => {
   }, 30_000);
 
   it('a 421 sent before hanging up stays the reason given', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         RETR: async (_a, session) => {
           session.reply(150, 'Opening data connection');
@@ -639,7 +629,7 @@ describe('the server hanging up', () => {
 
 describe('a reply of 100,000 characters', () => {
   it('is cut in the error and the message log, saying its length, rather than flooding them', async () => {
-    server = await startScriptedServer({ handlers: { DELE: (_a, session) => session.reply(550, `Could not delete: ${'z'.repeat(100_000)}`) } });
+    server = await fixture.start({ handlers: { DELE: (_a, session) => session.reply(550, `Could not delete: ${'z'.repeat(100_000)}`) } });
     const lines: string[] = [];
     const client = await FtpClient.connect(options(server, { onTranscript: (line) => lines.push(line.text) }));
     try {
@@ -655,7 +645,7 @@ describe('a reply of 100,000 characters', () => {
 
 describe('a reply that never comes whole is named, not "no reply"', () => {
   it('a greeting without any line end: the error quotes it and says the line never ended', async () => {
-    server = await startScriptedServer({ greeting: '220 NAS ready' });
+    server = await fixture.start({ greeting: '220 NAS ready' });
     const started = Date.now();
     const error = await errorOf(FtpClient.connect(options(server)));
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -666,7 +656,7 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
   }, 30_000);
 
   it('a reply ended with NUL is read as a line, as FileZilla reads it; one not ended at all is named, control characters shown as \\xHH', async () => {
-    server = await startScriptedServer({ handlers: { PWD: (_a, session) => session.write('257 "/" is current\0'), NOOP: (_a, session) => session.write('200 NOOP\x07 ok') } });
+    server = await fixture.start({ handlers: { PWD: (_a, session) => session.write('257 "/" is current\0'), NOOP: (_a, session) => session.write('200 NOOP\x07 ok') } });
     const client = await FtpClient.connect(options(server));
     try {
       expect((await client.raw('PWD')).message).toBe('"/" is current');
@@ -678,14 +668,14 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
   }, 30_000);
 
   it('a multi-line reply whose last line never comes: the error names its first line and the closing line awaited', async () => {
-    server = await startScriptedServer({ handlers: { FEAT: (_a, session) => session.write('211-Features:\r\n MLSD\r\n SIZE\r\n') } });
+    server = await fixture.start({ handlers: { FEAT: (_a, session) => session.write('211-Features:\r\n MLSD\r\n SIZE\r\n') } });
     const error = await errorOf(FtpClient.connect(options(server)));
     expect(error.data.message).toBe('The server 127.0.0.1 began a multi-line reply to "FEAT" ("211-Features:") but never sent its last line ("211 …"): nothing more came within 2 s.');
     expect(error.data.text?.message).toBe('reply.unfinished');
   }, 30_000);
 
   it('lines that are no FTP reply (Telnet bytes before the code, an HTTP server): the error quotes them', async () => {
-    server = await startScriptedServer({ handlers: { NOOP: (_a, session) => void session.socket.write(Buffer.concat([Buffer.from([0xff, 0xf4, 0xff, 0xf2]), Buffer.from('200 NOOP ok\r\n')])) } });
+    server = await fixture.start({ handlers: { NOOP: (_a, session) => void session.socket.write(Buffer.concat([Buffer.from([0xff, 0xf4, 0xff, 0xf2]), Buffer.from('200 NOOP ok\r\n')])) } });
     const client = await FtpClient.connect(options(server));
     try {
       const error = await errorOf(client.raw('NOOP'));
@@ -695,13 +685,13 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
       client.close();
     }
     await server.stop();
-    server = await startScriptedServer({ greeting: 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n' });
+    server = await fixture.start({ greeting: 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n' });
     const error = await errorOf(FtpClient.connect(options(server)));
     expect(error.data.message).toBe('The server 127.0.0.1 answered "(greeting)" with text that is not an FTP reply ("HTTP/1.1 400 Bad Request Content-Length: 0") and sent nothing else within 2 s.');
   }, 30_000);
 
   it('a "120 Service ready in 5 minutes" greeting and then nothing: the error quotes the 120 and says the server asked to wait', async () => {
-    server = await startScriptedServer({ greeting: '120 Service ready in 5 minutes.\r\n' });
+    server = await fixture.start({ greeting: '120 Service ready in 5 minutes.\r\n' });
     const error = await errorOf(FtpClient.connect(options(server)));
     expect(error.data).toMatchObject({ kind: 'timeout', command: '(greeting)', retryable: true });
     expect(error.data.message).toBe('The server 127.0.0.1 asked to wait ("120 Service ready in 5 minutes.") and then sent nothing more within 2 s.');
@@ -710,7 +700,7 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
   }, 30_000);
 
   it('a 120 greeting followed by its 220 in time logs in as usual', async () => {
-    server = await startScriptedServer({ greeting: (session) => {
+    server = await fixture.start({ greeting: (session) => {
       session.write('120 Service ready in 1 second\r\n');
       setTimeout(() => session.write('220 Ready now\r\n'), 500);
     } });
@@ -723,7 +713,7 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
   }, 30_000);
 
   it('a greeting sent twice, the second one late (while USER waits): the login goes on, USER gets its own reply', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       greeting: (session) => {
         session.write('220 Proxy ready\r\n');
         setTimeout(() => session.write('220 Server ready\r\n'), 50);
@@ -740,7 +730,7 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
   }, 30_000);
 
   it('an SSH server on the port (22 given for FTP): said at once, not after the timeout', async () => {
-    server = await startScriptedServer({ greeting: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n' });
+    server = await fixture.start({ greeting: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n' });
     const started = Date.now();
     const error = await errorOf(FtpClient.connect(options(server, { commandTimeoutMs: 20_000 })));
     expect(Date.now() - started).toBeLessThan(2000);
@@ -750,7 +740,7 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
   }, 30_000);
 
   it('a server that says nothing at all still gets the greeting timeout with its implicit-FTPS hint', async () => {
-    server = await startScriptedServer({ greeting: '' });
+    server = await fixture.start({ greeting: '' });
     const error = await errorOf(FtpClient.connect(options(server)));
     expect(error.data.text?.message).toBe('timeout.greeting');
   }, 30_000);

@@ -4,28 +4,18 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
-import { startScriptedServer, type ScriptedServer } from '../support/fixtures/scripted-ftp-server';
+import { type ScriptedServer } from '../support/fixtures/scripted-ftp-server';
+import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 
+const fixture = useScriptedFixture('ferry-hostile-');
+const tempFolder = fixture.tempFolder;
 let server: ScriptedServer | null = null;
-const folders: string[] = [];
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
-});
-
-function tempFolder(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-hostile-'));
-  folders.push(folder);
-  return folder;
-}
 
 async function errorOf(promise: Promise<unknown>): Promise<FtpError> {
   const caught = await promise.then(() => null, (error: unknown) => error);
@@ -35,7 +25,7 @@ async function errorOf(promise: Promise<unknown>): Promise<FtpError> {
 
 describe('a misbehaving server (scripted)', () => {
   it('does not take a stray reply sent before RETR as its answer: a download cut off with 426 is not reported complete', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         // Two replies to one command: the second one is left over for whatever comes next (here RETR).
         EPSV: async (_a, s) => s.write(`229 Entering Extended Passive Mode (|||${await s.openPassive()}|)\r\n226 Transfer complete (stray)\r\n`),
@@ -61,7 +51,7 @@ describe('a misbehaving server (scripted)', () => {
   }, 30_000);
 
   it('stays in step after a server answers one command twice: the next command gets its own reply', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         MKD: (_a, s) => s.write('257 "/new" created\r\n550 Stray second reply\r\n'),
         SIZE: (_a, s) => s.reply(213, '1000'),
@@ -79,7 +69,7 @@ describe('a misbehaving server (scripted)', () => {
   }, 30_000);
 
   it.each(['passive', 'active'] as const)('names a transfer that stalls midway in %s mode as a stalled data connection, keeping the partial file', async (mode) => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         RETR: async (_a, s) => {
           s.reply(150, 'Opening data connection');
@@ -105,7 +95,7 @@ describe('a misbehaving server (scripted)', () => {
 
   it('ferry get of a transfer that stalls midway says the passive data transfer stopped, keeps NAME.ferry-part, and names --resume', async () => {
     await ensureCliBuilt();
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_a, s) => s.reply(213, '1000'),
         MDTM: (_a, s) => s.reply(213, '20240102030405'),
@@ -131,7 +121,7 @@ describe('a misbehaving server (scripted)', () => {
   }, 120_000);
 
   it.each(['passive', 'active'] as const)('does not wait forever for data a server never ends after its 226 (%s mode): the transfer fails as stalled, not complete', async (mode) => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         RETR: async (_a, s) => {
           s.reply(150, 'Opening data connection');
@@ -168,7 +158,7 @@ describe('a misbehaving server (scripted)', () => {
       Buffer.from(`${'z'.repeat(1_000_000)}\r\n`),
       Buffer.from(Array.from({ length: 200_000 }, (_, index) => `\u0001\u00ff garbage ${index}\r\n`).join(''), 'latin1'),
     ]);
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         LIST: async (_a, s) => {
           s.reply(150, 'Here it comes');
@@ -200,7 +190,7 @@ describe('a misbehaving server (scripted)', () => {
 
   it('takes a SIZE reply that is no file size (too large, negative, words) as unknown', async () => {
     const sizes: Record<string, string> = { '/huge': '99999999999999999999999', '/negative': '-5', '/words': '12 bytes', '/fine': '9007199254740991' };
-    server = await startScriptedServer({ handlers: { SIZE: (argument, s) => s.reply(213, sizes[argument] ?? '0') } });
+    server = await fixture.start({ handlers: { SIZE: (argument, s) => s.reply(213, sizes[argument] ?? '0') } });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
     try {
       expect(await client.size('/huge')).toBeNull();
@@ -215,7 +205,7 @@ describe('a misbehaving server (scripted)', () => {
   it('a command sent while the keep-alive NOOP still waits for a late reply waits its turn instead of failing', async () => {
     let noopArrived: () => void = () => undefined;
     const sawNoop = new Promise<void>((resolve) => (noopArrived = resolve));
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_a, s) => s.reply(213, '5'),
         NOOP: (_a, s) => {

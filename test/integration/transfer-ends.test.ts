@@ -6,32 +6,22 @@
  * transfer").
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
-import { startScriptedServer, type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
+import { type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
+import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
 
 type Mode = 'passive' | 'active';
 const MODES: readonly Mode[] = ['passive', 'active'];
 
+const fixture = useScriptedFixture('ferry-ends-');
+const tempFolder = fixture.tempFolder;
 let server: ScriptedServer | null = null;
-const folders: string[] = [];
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
-});
-
-function tempFolder(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-ends-'));
-  folders.push(folder);
-  return folder;
-}
 
 function options(scripted: ScriptedServer, mode: Mode): ConnectOptions {
   return { host: scripted.host, port: scripted.port, user: 'u', password: 'p', commandTimeoutMs: 2000, dataTimeoutMs: 2000, transferMode: mode };
@@ -79,7 +69,7 @@ function sizeReply(size: number | null): Handler {
 
 describe.each(MODES)('a download whose data connection is reset (%s mode)', (mode) => {
   it.each([300, 3_000_000])('after all %i bytes the 150 announced, then 226: complete, in the file and in memory', async (size) => {
-    server = await startScriptedServer({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: size, send: size, end: 'reset', final: '226 Transfer complete' }) } });
+    server = await fixture.start({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: size, send: size, end: 'reset', final: '226 Transfer complete' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -92,7 +82,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
   }, 30_000);
 
   it('after all the bytes, no size in the 150: SIZE asked after the 226 confirms it is complete', async () => {
-    server = await startScriptedServer({ handlers: { SIZE: sizeReply(5000), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
+    server = await fixture.start({ handlers: { SIZE: sizeReply(5000), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -104,7 +94,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
   }, 30_000);
 
   it('no size known at all (no 150 size, no SIZE): a reset cannot be told from a cut, so it fails and the part is kept', async () => {
-    server = await startScriptedServer({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
+    server = await fixture.start({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -118,7 +108,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
   }, 30_000);
 
   it('a size known to the caller (the queue\'s listing) decides when the server tells none', async () => {
-    server = await startScriptedServer({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
+    server = await fixture.start({ handlers: { SIZE: sizeReply(null), RETR: retr(mode, { announce: null, send: 5000, end: 'reset', final: '226 Transfer complete' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const chunks: Buffer[] = [];
@@ -136,7 +126,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
     ['fewer bytes than the 150 announced', { announce: 3000, size: null }],
     ['fewer bytes than SIZE says', { announce: null, size: 3000 }],
   ] as const)('%s, then 226: the reset error, the part kept for resuming', async (_name, known) => {
-    server = await startScriptedServer({ handlers: { SIZE: sizeReply(known.size), RETR: retr(mode, { announce: known.announce, send: 1000, end: 'reset', final: '226 Transfer complete' }) } });
+    server = await fixture.start({ handlers: { SIZE: sizeReply(known.size), RETR: retr(mode, { announce: known.announce, send: 1000, end: 'reset', final: '226 Transfer complete' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -150,7 +140,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
   }, 30_000);
 
   it('a reset midway and a server that then says nothing: the reset is reported within seconds, not after the whole command timeout', async () => {
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: sizeReply(10_000),
         RETR: async (_argument, session) => {
@@ -172,7 +162,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
   }, 40_000);
 
   it('all the bytes, then a 426: the server\'s refusal stands', async () => {
-    server = await startScriptedServer({ handlers: { RETR: retr(mode, { announce: 2000, send: 2000, end: 'reset', final: '426 Connection closed; transfer aborted' }) } });
+    server = await fixture.start({ handlers: { RETR: retr(mode, { announce: 2000, send: 2000, end: 'reset', final: '426 Connection closed; transfer aborted' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const error = await errorOf(downloadToFile(client, '/f', path.join(tempFolder(), 'f')));
@@ -185,7 +175,7 @@ describe.each(MODES)('a download whose data connection is reset (%s mode)', (mod
 
 describe.each(MODES)('a download that ends short of its announced size (%s mode)', (mode) => {
   it('a 150 announcing 3000 bytes, 1000 sent, a normal close and 226: incomplete, not renamed into place, the part kept', async () => {
-    server = await startScriptedServer({ handlers: { RETR: retr(mode, { announce: 3000, send: 1000, end: 'close', final: '226 Transfer complete' }) } });
+    server = await fixture.start({ handlers: { RETR: retr(mode, { announce: 3000, send: 1000, end: 'close', final: '226 Transfer complete' }) } });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -255,7 +245,7 @@ describe.each(MODES)('an upload the server ends early (%s mode)', (mode) => {
   const big = 16 * 1024 * 1024;
 
   it.each(['file', 'bytes'] as const)('226 and a reset after half the bytes, SIZE offered (from %s): incomplete, with what the server holds — not "reset"', async (how) => {
-    server = await startScriptedServer({ handlers: storing(mode, { take: big / 2, end: 'reset', final: '226 Transfer complete.', size: true }) });
+    server = await fixture.start({ handlers: storing(mode, { take: big / 2, end: 'reset', final: '226 Transfer complete.', size: true }) });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const error = await errorOf(uploadOf(client, big, how));
@@ -269,7 +259,7 @@ describe.each(MODES)('an upload the server ends early (%s mode)', (mode) => {
   }, 30_000);
 
   it('226 and a normal close after half the bytes, no SIZE: incomplete, saying how much had been sent', async () => {
-    server = await startScriptedServer({ handlers: storing(mode, { take: big / 2, end: 'close', final: '226 Transfer complete.', size: false }) });
+    server = await fixture.start({ handlers: storing(mode, { take: big / 2, end: 'close', final: '226 Transfer complete.', size: false }) });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const error = await errorOf(uploadOf(client, big, 'file'));
@@ -282,7 +272,7 @@ describe.each(MODES)('an upload the server ends early (%s mode)', (mode) => {
   }, 30_000);
 
   it('a 452 and a reset after half the bytes: the server\'s refusal, not "reset"', async () => {
-    server = await startScriptedServer({ handlers: storing(mode, { take: big / 2, end: 'reset', final: '452 Insufficient storage space.', size: true }) });
+    server = await fixture.start({ handlers: storing(mode, { take: big / 2, end: 'reset', final: '452 Insufficient storage space.', size: true }) });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const error = await errorOf(uploadOf(client, big, 'file'));
@@ -294,7 +284,7 @@ describe.each(MODES)('an upload the server ends early (%s mode)', (mode) => {
 
   it.each(['file', 'bytes'] as const)('every byte read, then 226 and a reset (from %s): done, SIZE agreeing', async (how) => {
     const size = 3_000_000;
-    server = await startScriptedServer({ handlers: storing(mode, { take: size, end: 'reset', final: '226 Transfer complete.', size: true }) });
+    server = await fixture.start({ handlers: storing(mode, { take: size, end: 'reset', final: '226 Transfer complete.', size: true }) });
     const client = await FtpClient.connect(options(server, mode));
     try {
       expect(await uploadOf(client, size, how)).toBe(size);
@@ -334,7 +324,7 @@ describe.each(MODES)('a resumed download the server sends from byte 0 despite it
   const file = numbered(200_000);
 
   it('ferry get --resume\'s downloadToFile: the file is the server\'s, not the part followed by a second copy', async () => {
-    server = await startScriptedServer({ handlers: ignoringRest(mode, file) });
+    server = await fixture.start({ handlers: ignoringRest(mode, file) });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -349,7 +339,7 @@ describe.each(MODES)('a resumed download the server sends from byte 0 despite it
   }, 30_000);
 
   it('cut short after more than was left: the part is cut back to the good bytes it had, said as REST not honoured', async () => {
-    server = await startScriptedServer({ handlers: ignoringRest(mode, file, 150_000) });
+    server = await fixture.start({ handlers: ignoringRest(mode, file, 150_000) });
     const client = await FtpClient.connect(options(server, mode));
     try {
       const target = path.join(tempFolder(), 'f');
@@ -364,7 +354,7 @@ describe.each(MODES)('a resumed download the server sends from byte 0 despite it
   }, 30_000);
 
   it('the queue resuming its own partial file: done, the file whole and right', async () => {
-    server = await startScriptedServer({ handlers: ignoringRest(mode, file) });
+    server = await fixture.start({ handlers: ignoringRest(mode, file) });
     const scripted = server;
     const folder = tempFolder();
     const target = path.join(folder, 'f');
@@ -388,7 +378,7 @@ describe.each(MODES)('a resumed download the server sends from byte 0 despite it
 describe.each(MODES)('an ASCII upload the server ends early (%s mode)', (mode) => {
   it('226 and a reset after half: SIZE (other line endings than the local file) is not compared; said as cut after what was sent', async () => {
     const text = Buffer.from('line of text\n'.repeat(1_500_000));
-    server = await startScriptedServer({ handlers: storing(mode, { take: text.length / 2, end: 'reset', final: '226 Transfer complete.', size: true }) });
+    server = await fixture.start({ handlers: storing(mode, { take: text.length / 2, end: 'reset', final: '226 Transfer complete.', size: true }) });
     const client = await FtpClient.connect(options(server, mode));
     const local = path.join(tempFolder(), 'a.txt');
     fs.writeFileSync(local, text);
@@ -433,7 +423,7 @@ describe('the queue uploading to a server that confirms a part with 226', () => 
         data.end();
       });
     };
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_argument, session) => (stors === 0 ? session.reply(550, 'No such file.') : session.reply(213, String(stored.length))),
         STOR: receive(false),
@@ -463,7 +453,7 @@ describe('the queue downloading from a server that says 226 after part of a file
     const file = numbered(300_000);
     let rest = 0;
     let retrs = 0;
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: (_argument, session) => session.reply(213, String(file.length)),
         REST: (argument, session) => {
@@ -503,7 +493,7 @@ describe('a resumed download of a file that grew since its folder was listed', (
   it('the part comes out longer than the listing said: SIZE now says the file grew, REST was honoured — done, not "REST ignored"', async () => {
     const file = numbered(150_000);
     let rest = 0;
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         // The listing is older than the file: it still says 100,000 bytes.
         LIST: async (_argument, session) => {
@@ -546,7 +536,7 @@ describe('a resumed download of a file that grew since its folder was listed', (
 describe.each(MODES)('a reset right behind the data, before Ferry even accepted the connection (%s mode)', (mode) => {
   it('2 MB sent and reset at once (most lost), SIZE offered, no size in the 150: fails as incomplete or reset, never done; the part kept', async () => {
     const size = 2_000_000;
-    server = await startScriptedServer({
+    server = await fixture.start({
       handlers: {
         SIZE: sizeReply(size),
         RETR: async (_argument, session) => {
