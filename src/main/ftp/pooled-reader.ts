@@ -157,6 +157,10 @@ export class PooledReader {
     if (!socket || this.failure || this.waitingForDrain || this.cancelThrottle !== null || this.ended || socket.destroyed) return;
     if (this.lease.outstanding >= this.lease.limit) return;
     socket.resume();
+    // The stall watch (runDataTransfer, after the final reply) counts silence from here, not from before our hold: on
+    // a loaded machine its expired timer could run in the same turn as this resume, before any byte could be read,
+    // and take our own hold for the server's silence (seen once in CI: speed-limit.test.ts).
+    if (socket.timeout !== undefined && socket.timeout > 0) socket.setTimeout(socket.timeout);
   }
 
   /** Done when the socket ended and the destination has every byte (the socket's own buffer is not in flight). */
