@@ -73,17 +73,26 @@ export function App(): ReactElement {
   return (
     <div className="app">
       <DocumentTitle />
-      <Toolbar />
-      <QuickConnectBar />
+      {/* Landmarks, for a screen reader's jumps: banner (toolbar, quick connect), the message log, main (connection
+          tabs, the two panes and the dividers between), the transfer queue, contentinfo (status bar); nothing
+          outside them (axe: region). The banner and main have no box of their own (display: contents), so each part
+          stays a row of the window's grid. */}
+      <header className="app-banner">
+        <h1 className="visually-hidden">{tr('app.title')}</h1>
+        <Toolbar />
+        <QuickConnectBar />
+      </header>
       <MessageLog />
-      <Splitter variable="--log-height" orientation="horizontal" sign={1} min={48} max={() => window.innerHeight * 0.5} initial={120} label={tr('layout.resizeLog')} />
-      <TabBar />
-      <main className="panes" aria-label={tr('layout.panes')}>
-        <FilePane side="local" />
-        <Splitter variable="--left-width" orientation="vertical" sign={1} min={240} max={() => window.innerWidth - 260} initial={Math.round(window.innerWidth / 2)} label={tr('layout.resizePanes')} />
-        <FilePane side="remote" />
+      <main className="app-main" aria-label={tr('layout.panes')}>
+        <Splitter variable="--log-height" orientation="horizontal" sign={1} min={48} max={() => window.innerHeight * 0.5} initial={120} label={tr('layout.resizeLog')} panel=".message-log" />
+        <TabBar />
+        <div className="panes">
+          <FilePane side="local" />
+          <Splitter variable="--left-width" orientation="vertical" sign={1} min={240} max={() => window.innerWidth - 260} initial={Math.round(window.innerWidth / 2)} label={tr('layout.resizePanes')} />
+          <FilePane side="remote" />
+        </div>
+        <Splitter variable="--queue-height" orientation="horizontal" sign={-1} min={72} max={() => window.innerHeight * 0.6} initial={170} label={tr('layout.resizeQueue')} panel=".transfer-queue" />
       </main>
-      <Splitter variable="--queue-height" orientation="horizontal" sign={-1} min={72} max={() => window.innerHeight * 0.6} initial={170} label={tr('layout.resizeQueue')} />
       <TransferQueue />
       <StatusBar />
       {siteManagerOpen ? <SiteManagerDialog /> : null}

@@ -63,7 +63,8 @@ describe('connection tabs', () => {
       await step('closing the second tab ends its session; the first still works', async () => {
         const quits = async (): Promise<number> => ((await server.readLog()).match(/"QUIT"/g) ?? []).length;
         const quitsBefore = await quits();
-        await tablist.getByRole('button', { name: `Close tab ${server.host}` }).click();
+        // The close buttons stand beside the tablist (it owns tabs only).
+        await page.getByRole('button', { name: `Close tab ${server.host}` }).click();
         await expect(tabs).toHaveText(['Main server']);
         await expect.poll(quits).toBe(quitsBefore + 1);
         await ui.expectRemoteListing('/', ['readme.txt', 'docs']);

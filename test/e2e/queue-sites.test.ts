@@ -41,7 +41,7 @@ describe('queue rows name their server when there are several', () => {
       await page.getByRole('button', { name: 'New tab' }).click();
       await ui.quickConnect(srv, 'passive');
       // The new tab's first listing must be in before typing a folder, or it lands after the typed one and wins.
-      await expect(ui.grid('remote')).toContainText('/: ');
+      await expect(ui.pane('remote')).toContainText('/: ');
       await ui.openFolder('remote', '/b');
       await ui.select('local', 'notes.txt');
       await ui.pane('local').getByRole('button', { name: 'Upload selected' }).click();

@@ -489,83 +489,86 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const cursorId = cursorIndex >= 0 && items.some((i) => i.index === cursorIndex) ? `${gridId}-r${cursorIndex}` : undefined;
 
   return (
-    <div
-      role="grid"
-      aria-label={label}
-      aria-rowcount={sorted.length + 1}
-      aria-colcount={columns.length}
-      aria-multiselectable="true"
-      aria-busy={loading || stale}
-      aria-activedescendant={cursorId}
-      tabIndex={0}
-      data-pane-grid={side}
-      className={`file-grid file-grid-${side}${dropActive && dropFolder === null ? ' is-drop-target' : ''}${stale ? ' is-stale' : ''}`}
-      style={gridStyle}
-      onKeyDown={onKeyDown}
-      onFocus={() => actions.setActivePane(side)}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
-    >
-      <div ref={scrollRef} className="grid-scroll" onMouseDown={onBackgroundMouseDown} onContextMenu={onBackgroundContextMenu}>
-        <div role="rowgroup" className="grid-head">
-          <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
-            {columns.map((c) => {
-              const active = sort.column === c.id;
+    <>
+      <div
+        role="grid"
+        aria-label={label}
+        aria-rowcount={sorted.length + 1}
+        aria-colcount={columns.length}
+        aria-multiselectable="true"
+        aria-busy={loading || stale}
+        aria-activedescendant={cursorId}
+        tabIndex={0}
+        data-pane-grid={side}
+        className={`file-grid file-grid-${side}${dropActive && dropFolder === null ? ' is-drop-target' : ''}${stale ? ' is-stale' : ''}`}
+        style={gridStyle}
+        onKeyDown={onKeyDown}
+        onFocus={() => actions.setActivePane(side)}
+        onDragOver={onDragOver}
+        onDragLeave={onDragLeave}
+        onDrop={onDrop}
+      >
+        <div ref={scrollRef} className="grid-scroll" onMouseDown={onBackgroundMouseDown} onContextMenu={onBackgroundContextMenu}>
+          <div role="rowgroup" className="grid-head">
+            <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
+              {columns.map((c) => {
+                const active = sort.column === c.id;
+                return (
+                  // Named by its label alone: the resize handle inside must not join the header's name.
+                  <div key={c.id} role="columnheader" aria-label={t(c.label)} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell cell-${c.id}${c.align === 'end' ? ' align-end' : ''}`}>
+                    {/* A tab stop (Enter or Space sorts); a click leaves the keyboard in the list, a key press on the header. */}
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={(e) => {
+                        actions.setSort(side, nextSort(sort, c.id));
+                        if (e.detail > 0) focusGrid(side);
+                      }}
+                    >
+                      {t(c.label)}
+                      <span className="sort-mark" aria-hidden="true">
+                        {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                      </span>
+                    </button>
+                    <ColumnResizer side={side} column={c.id} label={t('column.resize', { column: t(c.label) })} />
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div role="rowgroup" className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = sorted[item.index];
+              if (!row) return null;
               return (
-                // Named by its label alone: the resize handle inside must not join the header's name.
-                <div key={c.id} role="columnheader" aria-label={t(c.label)} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell cell-${c.id}${c.align === 'end' ? ' align-end' : ''}`}>
-                  {/* A tab stop (Enter or Space sorts); a click leaves the keyboard in the list, a key press on the header. */}
-                  <button
-                    type="button"
-                    className="sort-button"
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={(e) => {
-                      actions.setSort(side, nextSort(sort, c.id));
-                      if (e.detail > 0) focusGrid(side);
-                    }}
-                  >
-                    {t(c.label)}
-                    <span className="sort-mark" aria-hidden="true">
-                      {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                    </span>
-                  </button>
-                  <ColumnResizer side={side} column={c.id} label={t('column.resize', { column: t(c.label) })} />
-                </div>
+                <Row
+                  key={item.key}
+                  side={side}
+                  row={row}
+                  index={item.index}
+                  start={item.start - HEADER_HEIGHT}
+                  id={`${gridId}-r${item.index}`}
+                  selected={nav.selected.has(row.name)}
+                  cursor={nav.cursor === row.name}
+                  dropTarget={dropFolder === row.name}
+                  renaming={renaming === row.name}
+                  mark={marks?.get(row.name)}
+                  columns={columns}
+                  t={t}
+                  onMouse={onMouse}
+                  onDragStart={onDragStart}
+                />
               );
             })}
           </div>
         </div>
-        <div role="rowgroup" className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = sorted[item.index];
-            if (!row) return null;
-            return (
-              <Row
-                key={item.key}
-                side={side}
-                row={row}
-                index={item.index}
-                start={item.start - HEADER_HEIGHT}
-                id={`${gridId}-r${item.index}`}
-                selected={nav.selected.has(row.name)}
-                cursor={nav.cursor === row.name}
-                dropTarget={dropFolder === row.name}
-                renaming={renaming === row.name}
-                mark={marks?.get(row.name)}
-                columns={columns}
-                t={t}
-                onMouse={onMouse}
-                onDragStart={onDragStart}
-              />
-            );
-          })}
-        </div>
+        {loading ? <div className="loading-bar" aria-hidden="true" /> : null}
       </div>
-      {loading ? <div className="loading-bar" aria-hidden="true" /> : null}
+      {/* Beside the grid, not in it: a grid owns rows only (axe: aria-required-children). */}
       <span className="visually-hidden" aria-live="polite">
         {dir && !loading ? t.plural('pane.listed', sorted.length, { path: dir }) : ''}
       </span>
-    </div>
+    </>
   );
 }

@@ -7,7 +7,8 @@
  */
 import { useEffect } from 'react';
 
-const PARTS = '[role="dialog"], [role="toolbar"], [role="region"], [role="tablist"], [role="contentinfo"], form, main';
+// .tab-list: the connection tabs with their close buttons, which stand beside the tablist (tab-bar.tsx).
+const PARTS = '[role="dialog"], [role="toolbar"], [role="region"], [role="tablist"], .tab-list, [role="contentinfo"], form, main';
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function tabbable(part: Element): HTMLElement[] {

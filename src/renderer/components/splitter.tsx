@@ -1,8 +1,9 @@
 /**
  * A draggable divider that sizes a neighbouring panel through a CSS variable on the app root,
  * remembered in localStorage. Keyboard: arrow keys move it (role="separator", focusable). A focusable separator must
- * say where it is: `aria-valuenow` (the panel's size in px) and `aria-valuemax` are filled in whenever it gets the
- * focus or moves — an untouched divider used to have no position at all for a screen reader.
+ * say where it is: `aria-valuenow` (the panel's size in px) and `aria-valuemax` are filled in when it is mounted and
+ * again whenever it gets the focus or moves — an untouched divider used to have no position at all for a screen reader
+ * (axe: aria-required-attr).
  * Until it is first moved the stylesheet's default holds (the panes' 50 % follows the window); a drag or a key
  * starts from the panel's size as drawn, so a window resized meanwhile never makes the divider jump.
  */
@@ -17,6 +18,11 @@ export interface SplitterProps {
   readonly max: () => number;
   readonly initial: number;
   readonly label: string;
+  /**
+   * The panel it sizes, a selector looked up in the window; default the element before it (sign +1) or after it
+   * (sign -1). Needed where the divider and its panel are in different landmarks, so not siblings.
+   */
+  readonly panel?: string;
 }
 
 const STORAGE = 'ferry.layout.';
@@ -51,16 +57,24 @@ export function Splitter(props: SplitterProps): ReactElement {
 
   /** The panel's size as drawn now: the one before the divider grows with a drag down/right, else the one after. */
   const current = (): number => {
-    const panel = props.sign === 1 ? ref.current?.previousElementSibling : ref.current?.nextElementSibling;
+    const panel = props.panel ? ref.current?.closest('.app')?.querySelector(props.panel) : props.sign === 1 ? ref.current?.previousElementSibling : ref.current?.nextElementSibling;
     if (!panel) return props.initial;
     const box = panel.getBoundingClientRect();
     return props.orientation === 'horizontal' ? box.height : box.width;
   };
 
-  // Apply the remembered size once on mount (a splitter's props never change).
+  /** The position as a screen reader reads it: the panel's size now and how far it can go. */
+  const describe = (): void => {
+    ref.current?.setAttribute('aria-valuenow', String(Math.round(current())));
+    ref.current?.setAttribute('aria-valuemax', String(Math.round(props.max())));
+  };
+
+  // Apply the remembered size once on mount (a splitter's props never change), else say where the divider is drawn:
+  // role="separator" on a focusable element requires aria-valuenow from the start, not only once focused.
   useEffect(() => {
     const stored = readStored(props.variable);
     if (stored !== null) apply(stored);
+    else describe();
   }, []);
 
   const coord = (e: PointerEvent) => (props.orientation === 'horizontal' ? e.clientY : e.clientX);
@@ -80,12 +94,6 @@ export function Splitter(props: SplitterProps): ReactElement {
     e.currentTarget.releasePointerCapture(e.pointerId);
     apply(current(), true);
   };
-  /** The position as a screen reader reads it: the panel's size now and how far it can go. */
-  const describe = (): void => {
-    ref.current?.setAttribute('aria-valuenow', String(Math.round(current())));
-    ref.current?.setAttribute('aria-valuemax', String(Math.round(props.max())));
-  };
-
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 64 : 16;
     const grow: Readonly<Record<string, number>> = props.orientation === 'horizontal' ? { ArrowDown: 1, ArrowUp: -1 } : { ArrowRight: 1, ArrowLeft: -1 };

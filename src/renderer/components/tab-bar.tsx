@@ -1,6 +1,7 @@
 /**
  * The connection tabs above the panes (FileZilla's): one per session, the shown one selected; a tab's close
- * button ends its session. The strip is a WAI-ARIA tablist: arrow keys move between tabs, Home/End to the ends.
+ * button ends its session. The strip is a WAI-ARIA tablist: arrow keys move between tabs, Home/End to the ends; the
+ * close buttons stand beside the tablist (after it in the document, each drawn next to its tab).
  */
 import type { KeyboardEvent, ReactElement } from 'react';
 import * as actions from '../actions';
@@ -22,7 +23,7 @@ export function tabLabel(session: SessionStoreState, t: Translator): string {
  * (it used to fall to the page, and the next Tab started again at the top of the window).
  */
 async function closeFromButton(id: number, button: HTMLElement): Promise<void> {
-  const list = button.closest('[role="tablist"]');
+  const list = button.closest('.tab-list');
   const hadFocus = document.activeElement === button;
   await actions.closeTab(id);
   if (!hadFocus) return;
@@ -40,6 +41,7 @@ export function TabBar(): ReactElement {
   const target = useSessionStore((s) => s.target);
   const connecting = useSessionStore((s) => s.connecting);
   const live: SessionStoreState = { status, target, connecting };
+  const closable = tabs.length > 1;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.id === activeId);
@@ -56,28 +58,48 @@ export function TabBar(): ReactElement {
     requestAnimationFrame(() => list.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
   };
 
+  // The tablist owns its tabs only (WAI-ARIA; axe: aria-required-children): the close buttons are its siblings, not
+  // its children. It has no box of its own (display: contents), so tabs and close buttons are items of one flex row,
+  // drawn in pairs by `order` (tab i at 2i, its close button at 2i + 1).
   return (
     <div className="tab-bar">
-      <div role="tablist" aria-label={t('tabs.label')} className="tab-list" onKeyDown={onKeyDown}>
-        {tabs.map((tab) => {
-          const session = tab.snapshot ? tab.snapshot.session : live;
-          const label = tabLabel(session, t);
-          const selected = tab.id === activeId;
-          const on = isConnected(session.status) && !session.status.error;
-          return (
-            <div key={tab.id} role="presentation" className={`conn-tab${selected ? ' is-selected' : ''}`}>
-              <button type="button" role="tab" aria-selected={selected} tabIndex={selected ? 0 : -1} title={label} onClick={() => actions.switchTab(tab.id)}>
+      <div className="tab-list">
+        <div role="tablist" aria-label={t('tabs.label')} className="tab-strip" onKeyDown={onKeyDown}>
+          {tabs.map((tab, i) => {
+            const session = tab.snapshot ? tab.snapshot.session : live;
+            const label = tabLabel(session, t);
+            const selected = tab.id === activeId;
+            const on = isConnected(session.status) && !session.status.error;
+            return (
+              <button
+                key={tab.id}
+                type="button"
+                role="tab"
+                aria-selected={selected}
+                tabIndex={selected ? 0 : -1}
+                title={label}
+                className={`conn-tab${selected ? ' is-selected' : ''}${closable ? ' has-close' : ''}`}
+                style={{ order: 2 * i }}
+                onClick={() => actions.switchTab(tab.id)}
+              >
                 <span className={`dot${on ? ' is-on' : ''}`} aria-hidden="true" />
                 <span className="conn-tab-label">{label}</span>
               </button>
-              {tabs.length > 1 ? (
-                <button type="button" className="icon-button conn-tab-close" aria-label={t('tabs.close', { label })} title={t('tabs.close', { label })} onClick={(e) => void closeFromButton(tab.id, e.currentTarget)}>
-                  <Icon name="close" size={12} />
-                </button>
-              ) : null}
-            </div>
-          );
-        })}
+            );
+          })}
+        </div>
+        {closable
+          ? tabs.map((tab, i) => {
+              const label = tabLabel(tab.snapshot ? tab.snapshot.session : live, t);
+              return (
+                <span key={tab.id} className={`conn-tab-end${tab.id === activeId ? ' is-selected' : ''}`} style={{ order: 2 * i + 1 }}>
+                  <button type="button" className="icon-button conn-tab-close" aria-label={t('tabs.close', { label })} title={t('tabs.close', { label })} onClick={(e) => void closeFromButton(tab.id, e.currentTarget)}>
+                    <Icon name="close" size={12} />
+                  </button>
+                </span>
+              );
+            })
+          : null}
       </div>
       <button type="button" className="icon-button" aria-label={t('tabs.new')} title={t('tabs.newTitle')} disabled={connecting} onClick={actions.newTab}>
         <Icon name="plus" size={14} />

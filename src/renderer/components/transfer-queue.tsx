@@ -308,17 +308,25 @@ export function TransferQueue(): ReactElement {
           aria-multiselectable="true"
           aria-rowcount={shown.length}
           aria-activedescendant={cursorIndex >= 0 && virtualizer.getVirtualItems().some((v) => v.index === cursorIndex) ? `${rowIdBase}-${cursorIndex}` : undefined}
+          aria-describedby={shown.length === 0 ? `${rowIdBase}-empty` : undefined}
           tabIndex={0}
           className="queue-list"
           onKeyDown={onKeyDown}
         >
-          {shown.length === 0 ? <div className="queue-empty">{t(`queue.empty.${tab}`)}</div> : null}
-          <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const item = shown[v.index];
-              return item ? <QueueRow key={item.id} item={item} showSite={showSite} rowId={`${rowIdBase}-${v.index}`} rowIndex={v.index + 1} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
-            })}
-          </div>
+          {/* An empty grid owns no rows: its hint is the grid's description (read when it gets the focus), not a child
+              a grid may not have (axe: aria-required-children). */}
+          {shown.length === 0 ? (
+            <div id={`${rowIdBase}-empty`} className="queue-empty" aria-hidden="true">
+              {t(`queue.empty.${tab}`)}
+            </div>
+          ) : (
+            <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const item = shown[v.index];
+                return item ? <QueueRow key={item.id} item={item} showSite={showSite} rowId={`${rowIdBase}-${v.index}`} rowIndex={v.index + 1} selected={selected.has(item.id)} cursor={item.id === cursor} start={v.start} onMouse={onMouse} onMenu={onMenu} /> : null;
+              })}
+            </div>
+          )}
         </div>
       </div>
     </section>

@@ -84,7 +84,8 @@ export class FerryWindow {
     await this.pathField(side).press('Enter');
     await expect(this.pathField(side)).toHaveValue(folder);
     await expect(this.grid(side)).toHaveAttribute('aria-busy', 'false');
-    await expect(this.grid(side)).toContainText(`${folder}: `);
+    // The pane's announcement "FOLDER: N entries" (a live region beside the grid).
+    await expect(this.pane(side)).toContainText(`${folder}: `);
   }
 
   /** Clicks an entry (selecting it alone) and returns its cell. */
