@@ -1,6 +1,7 @@
 /**
  * An automated accessibility audit of the window: axe-core's WCAG 2.1 A and AA rules and its best practices
- * (`support/axe.ts`, colour contrast included) and our own check (no duplicate id) on each main state a screen-reader or keyboard user meets, in Chromium through the web host against
+ * (`support/axe.ts`, colour contrast included) and our own checks (no live region inside another, no alert said twice,
+ * no duplicate id) on each main state a screen-reader or keyboard user meets, in Chromium through the web host against
  * a real vsftpd: the disconnected window with an error alert and a status toast; the Site Manager's General and
  * Transfer settings tabs; connected with both panes listed and a selection in each; a context menu; a download
  * running, finished downloads, a failed upload; the overwrite question; Settings; the dark theme; the Unknown

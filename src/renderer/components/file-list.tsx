@@ -235,9 +235,11 @@ export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement 
     );
   }
   if (rows === null && loading) return <div className="empty-state" role="status">{t('pane.loading')}</div>;
+  // Not a live region: the same error was announced once already, by its alert (`reportError`) or by the dialog that
+  // asks what to do (synchronized browsing) — a second, polite announcement of it only repeated it.
   if (rows === null && error)
     return (
-      <div className="empty-state is-error" role="status">
+      <div className="empty-state is-error">
         <strong>{localizeError(error, t.language).message}</strong>
         {error.hint ? <span>{localizeError(error, t.language).hint}</span> : null}
         {side === 'remote' && modeOffer ? (

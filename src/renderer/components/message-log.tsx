@@ -68,6 +68,9 @@ export function MessageLog(): ReactElement {
         className="log-lines"
         role="log"
         aria-label={t('log.title')}
+        // A log, read on demand (focus it, arrows), not spoken as it grows: role="log" is live by default, so every
+        // command and reply was announced — dozens a listing — and each error twice, here and by its alert toast.
+        aria-live="off"
         tabIndex={0}
         data-select-text
         onKeyDown={(e) => {

@@ -1,7 +1,9 @@
 /**
  * Toasts: errors (message and hint, role="alert") and short confirmations (role="status"), announced to screen
- * readers. A toast holding the keyboard or the pointer stays (`holdToast`); when one goes from under the keyboard,
- * the focus moves to the next toast's Dismiss, else the one before, else the pane last used — never to the page.
+ * readers. Each toast is its own live region and the list around them is none: the list used to be live too, so an
+ * error was announced by its alert and again by the list (live regions must not nest). A toast holding the keyboard
+ * or the pointer stays (`holdToast`); when one goes from under the keyboard, the focus moves to the next toast's
+ * Dismiss, else the one before, else the pane last used — never to the page.
  */
 import { useLayoutEffect, useRef, type FocusEvent, type ReactElement } from 'react';
 import { useT } from '../i18n';
@@ -41,7 +43,7 @@ export function Toasts(): ReactElement {
     if (element && newest !== undefined) element.scrollTop = element.scrollHeight;
   }, [newest]);
   return (
-    <div className="toasts" aria-live="polite" ref={list}>
+    <div className="toasts" ref={list}>
       {toasts.map((toast) => (
         <div
           key={toast.id}

@@ -1,9 +1,10 @@
 /**
  * An automated accessibility audit of the page as it is now: axe-core (Deque's rule engine, the one behind
  * @axe-core/playwright and Lighthouse) evaluated in the page, with its WCAG 2.0/2.1 level A and AA rules and its best
- * practices (landmarks, headings), plus a check of our own that axe does not make: no duplicate id anywhere. A
- * failure message lists each problem with axe's rule id, impact, target selectors and help text, so it reads on its
- * own.
+ * practices (landmarks, headings), plus checks of our own that axe does not make: no live region inside another (a
+ * screen reader can announce the inner one twice), no alert's message in a second live region (said again), and no
+ * duplicate id anywhere. A failure message lists each problem with axe's rule id, impact, target selectors and help
+ * text, so it reads on its own.
  *
  * axe-core is injected by hand (its source evaluated in the page) rather than through @axe-core/playwright, whose
  * package requires Node 22.12 while Ferry runs on Node 20. `page.evaluate` is not subject to the page's CSP.
@@ -62,10 +63,58 @@ function fromAxe(result: Result): AuditProblem {
   };
 }
 
-/** Duplicate ids: what axe leaves alone, checked in the page. */
+/** Live regions inside live regions, an alert said twice, duplicate ids: what axe leaves alone, checked in the page. */
 async function ownChecks(page: Page): Promise<AuditProblem[]> {
   return page.evaluate(() => {
     const problems: { id: string; impact: string; help: string; helpUrl: string; targets: string[]; summaries: string[] }[] = [];
+    const describe = (el: Element): string => {
+      const id = el.id ? `#${el.id}` : '';
+      const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const role = el.getAttribute('role');
+      return `${el.tagName.toLowerCase()}${id}${cls}${role ? `[role="${role}"]` : ''}`;
+    };
+    // Roles whose element is a live region of its own (WAI-ARIA 1.2: alert, log, status, marquee, timer), or aria-live;
+    // aria-live="off" turns either off.
+    const LIVE = ['[aria-live]', '[role="alert"]', '[role="status"]', '[role="log"]', '[role="marquee"]', '[role="timer"]'].map((s) => `${s}:not([aria-live="off"])`).join(', ');
+    const live = [...document.querySelectorAll(LIVE)];
+    const nested = live.filter((el) => el.parentElement?.closest(LIVE));
+    if (nested.length > 0) {
+      problems.push({
+        id: 'ferry-nested-live-region',
+        impact: 'serious',
+        help: 'A live region must not sit inside another live region: its change is announced by both (twice, or with the outer politeness)',
+        helpUrl: 'https://www.w3.org/TR/wai-aria-1.2/#aria-live',
+        targets: nested.map((el) => `${describe(el.parentElement?.closest(LIVE) as Element)} > … > ${describe(el)}`),
+        summaries: nested.map(() => 'Remove aria-live (or the live role) from the outer or the inner element'),
+      });
+    }
+    // An alert is announced once: its message is in no other live region shown at the same time (the message log, a
+    // pane's status), which would say it again. The message: the alert's longest text of its own.
+    const texts = (el: Element): string[] => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node.textContent ?? '').trim().length >= 12) found.push((node.textContent ?? '').trim());
+      return found.sort((a, b) => b.length - a.length);
+    };
+    const repeats: string[] = [];
+    for (const alert of live.filter((el) => el.getAttribute('role') === 'alert')) {
+      const message = texts(alert)[0];
+      if (message === undefined) continue;
+      for (const other of live) {
+        if (other === alert || other.contains(alert) || alert.contains(other)) continue;
+        if ((other.textContent ?? '').includes(message)) repeats.push(`${describe(alert)} "${message.slice(0, 60)}" also in ${describe(other)}`);
+      }
+    }
+    if (repeats.length > 0) {
+      problems.push({
+        id: 'ferry-alert-repeated',
+        impact: 'moderate',
+        help: 'An alert must be announced once: the same message in another live region is spoken again',
+        helpUrl: 'https://www.w3.org/TR/wai-aria-1.2/#alert',
+        targets: repeats,
+        summaries: repeats.map(() => 'Keep the message in the alert only live; make the other copy non-live (aria-live="off", or no live role)'),
+      });
+    }
     const seen = new Map<string, number>();
     for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
     const duplicates = [...seen].filter(([, count]) => count > 1).map(([id]) => id);
