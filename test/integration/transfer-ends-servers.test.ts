@@ -7,20 +7,14 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
-import { ensureServerBinaries, startServer, type RunningServer, type ServerKind, type StartOptions } from '../support/servers/ftp-server';
-import { serverFolder, tempDir } from './transfers/helpers';
+import type { ServerKind, StartOptions } from '../support/servers/ftp-server';
+import { serverFolder, useServerPerTest } from './transfers/helpers';
 
-let server: RunningServer | null = null;
-const folders: string[] = [];
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-  for (const folder of folders.splice(0)) await fsp.rm(folder, { recursive: true, force: true });
-});
+const servers = useServerPerTest();
 
 /** Each server throttled to about 1 MiB/s, so the file can be cut while it is being sent. */
 const THROTTLED: Record<'vsftpd' | 'proftpd', StartOptions> = {
@@ -30,14 +24,12 @@ const THROTTLED: Record<'vsftpd' | 'proftpd', StartOptions> = {
 
 describe.each(['vsftpd', 'proftpd'] as const)('a file cut short on the server during its download (%s)', (kind: ServerKind & keyof typeof THROTTLED) => {
   it.each(['passive', 'active'] as const)('%s mode: 226 after fewer bytes than the 150 announced is incomplete, the part kept', async (mode) => {
-    ensureServerBinaries([kind]);
-    server = await startServer(kind, THROTTLED[kind]);
+    const server = await servers.start(kind, THROTTLED[kind]);
     const folder = await serverFolder(server, 'cut');
     const size = 4 * 1024 * 1024;
     const remote = path.join(folder, 'growing-log.bin');
     await fsp.writeFile(remote, Buffer.alloc(size, 0x61));
-    const local = await tempDir('ends-servers');
-    folders.push(local);
+    const local = await servers.localFolder('ends-servers');
     const target = path.join(local, 'growing-log.bin');
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: mode, commandTimeoutMs: 10_000, dataTimeoutMs: 10_000 });
     try {

@@ -6,31 +6,22 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
-import { ensureServerBinaries, startServer, type RunningServer } from '../support/servers/ftp-server';
-import { openQueue, serverFolder, tempDir } from './transfers/helpers';
+import type { RunningServer } from '../support/servers/ftp-server';
+import { openQueue, serverFolder, useServerPerTest } from './transfers/helpers';
 
-let server: RunningServer | null = null;
-const folders: string[] = [];
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-  for (const folder of folders.splice(0)) await fsp.rm(folder, { recursive: true, force: true });
-});
+const servers = useServerPerTest();
 
 const SIZE = 4 * 1024 * 1024;
 
 /** vsftpd at 2 MiB/s serving a 4 MiB file, and a local folder for it. */
 async function setUp(): Promise<{ running: RunningServer; target: string }> {
-  ensureServerBinaries(['vsftpd']);
-  const running = await startServer('vsftpd', { vsftpdConfig: ['local_max_rate=2097152'] });
-  server = running;
+  const running = await servers.start('vsftpd', { vsftpdConfig: ['local_max_rate=2097152'] });
   await fsp.writeFile(path.join(await serverFolder(running, 'v'), 'big.bin'), Buffer.alloc(SIZE, 0x61));
-  const local = await tempDir('vanish');
-  folders.push(local);
+  const local = await servers.localFolder('vanish');
   return { running, target: path.join(local, 'big.bin') };
 }
 

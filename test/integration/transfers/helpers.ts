@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { Events } from '../../../src/shared/contract';
 import type { TransferItem } from '../../../src/shared/models';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import { TransferQueue, type QueueEventChannel, type TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
-import type { RunningServer } from '../../support/servers/ftp-server';
+import { ensureServerBinaries, startServer, type RunningServer, type ServerKind, type StartOptions } from '../../support/servers/ftp-server';
 import { ensureTestUser } from '../../support/servers/test-user';
 
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -16,6 +17,36 @@ export const fileSha256 = async (file: string): Promise<string> => sha256(await 
 
 export async function tempDir(prefix: string): Promise<string> {
   return fsp.mkdtemp(path.join(os.tmpdir(), `ferry-${prefix}-`));
+}
+
+export interface ServerPerTest {
+  /** Start a `kind` server (its binaries checked first), stopped after the test. */
+  start(kind: ServerKind, options?: StartOptions): Promise<RunningServer>;
+  /** A local folder (`tempDir(prefix)`), removed after the test. */
+  localFolder(prefix: string): Promise<string>;
+}
+
+/** Call at the top of a test file: the servers and local folders each test makes are gone after it. */
+export function useServerPerTest(): ServerPerTest {
+  const servers: RunningServer[] = [];
+  const folders: string[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.stop();
+    for (const folder of folders.splice(0)) await fsp.rm(folder, { recursive: true, force: true });
+  });
+  return {
+    async start(kind, options = {}) {
+      ensureServerBinaries([kind]);
+      const server = await startServer(kind, options);
+      servers.push(server);
+      return server;
+    },
+    async localFolder(prefix) {
+      const folder = await tempDir(prefix);
+      folders.push(folder);
+      return folder;
+    },
+  };
 }
 
 /**
