@@ -7,36 +7,26 @@
  * made of sentences of the shared table and said in Chinese; the English (log file, CLI) is unchanged.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import type { RequestArg, RequestChannel } from '../../../src/shared/contract';
 import type { FerryErrorData } from '../../../src/shared/errors';
-import type { LogLine } from '../../../src/shared/models';
-import { createServices, type Services } from '../../../src/main/app/create-services';
 import { dispatch } from '../../../src/main/hosts/dispatch';
-import { createFileKeyVault } from '../../../src/main/sites';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { siteInput } from '../../unit/sites/helpers';
+import { openServicesHarness, type ServicesHarness } from './services-harness';
 
 describe('简体中文: main’s own words (vsftpd)', () => {
   let source: RunningServer;
   let target: RunningServer;
   let full: RunningServer;
   let elsewhere: RunningServer;
-  let home: string;
-  let services: Services;
-  const logs: LogLine[] = [];
-
-  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
-    const result = await dispatch(services.handlers, channel, arg);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
-    return result.value as RequestValue<C>;
-  }
+  let app: ServicesHarness;
+  const call: ServicesHarness['call'] = (channel, arg) => app.call(channel, arg);
   async function failure<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<FerryErrorData> {
-    const result = await dispatch(services.handlers, channel, arg);
+    const result = await dispatch(app.services.handlers, channel, arg);
     if (result.ok) throw new Error(`${channel} did not fail`);
     return result.error;
   }
@@ -53,20 +43,11 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     ]);
     fs.writeFileSync(path.join(source.root, 'a.txt'), 'a');
     fs.chownSync(path.join(source.root, 'a.txt'), fs.statSync(source.root).uid, fs.statSync(source.root).gid);
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-main-words-zh-'));
-    services = await createServices({
-      home,
-      vault: createFileKeyVault(home),
-      host: 'web',
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'log:line') logs.push(payload as LogLine);
-      },
-    });
+    app = await openServicesHarness('ferry-main-words-zh-');
   });
   afterAll(async () => {
-    await services?.dispose();
+    await app?.close();
     await Promise.all([source?.stop(), target?.stop(), full?.stop(), elsewhere?.stop()]);
-    if (home) fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('a copy to another site, server to server and through this computer, is logged in Chinese', async () => {
@@ -75,7 +56,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
     await call('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: to.id, targetDir: '/', viaLocal: false, overwrite: true });
     await call('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: to.id, targetDir: '/', viaLocal: true, overwrite: true });
-    const copied = logs.filter((line) => line.sessionId === sessionId && line.kind === 'info' && line.text.startsWith('Copied '));
+    const copied = app.logs.filter((line) => line.sessionId === sessionId && line.kind === 'info' && line.text.startsWith('Copied '));
     expect(copied.map((line) => line.text)).toEqual(['Copied /a.txt to To:/a.txt server to server.', 'Copied /a.txt to To:/a.txt through this computer.']);
     expect(copied.map((line) => localizeLogLine(line, 'zh-CN').text)).toEqual(['已将 /a.txt 复制到 To:/a.txt（服务器到服务器）。', '已将 /a.txt 复制到 To:/a.txt（经由本机中转）。']);
     // A server that refuses to send to another server: the window asks to copy through this computer, in Chinese.
@@ -144,7 +125,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     const to = await call('sites:save', siteInput({ name: 'ToTls', host: target.host, port: target.port, protocol: 'ftp-explicit-if-available', user: target.user, password: target.password }));
     const { sessionId } = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
     await call('session:copy-to-site', { sessionId, paths: ['/a.txt'], siteId: to.id, targetDir: '/', viaLocal: true, overwrite: true });
-    const notices = logs.filter((line) => line.sessionId === sessionId && line.textRef?.message === 'log.tls-unavailable');
+    const notices = app.logs.filter((line) => line.sessionId === sessionId && line.textRef?.message === 'log.tls-unavailable');
     const toTarget = notices.find((line) => line.text.startsWith('to ToTls: '));
     const copy = notices.find((line) => line.text.startsWith('copy: '));
     expect(toTarget && localizeLogLine(toTarget, 'zh-CN').text).toBe('发往 ToTls：服务器不提供 TLS；按站点设置以不加密方式继续。');

@@ -1,13 +1,14 @@
 /**
  * The app's services on a temporary profile, as a host builds them, for tests that drive them through the
- * contract: `call` dispatches a request and throws its error in words; `items()` is the queue as last announced.
+ * contract: `call` dispatches a request and throws its error in words; `items()` is the queue as last announced;
+ * `logs` the message log's lines so far.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
-import type { TransferItem } from '../../../src/shared/models';
+import type { LogLine, TransferItem } from '../../../src/shared/models';
 import { createServices, type Services } from '../../../src/main/app/create-services';
 import { dispatch } from '../../../src/main/hosts/dispatch';
 import { createFileKeyVault } from '../../../src/main/sites';
@@ -17,6 +18,8 @@ export interface ServicesHarness {
   readonly services: Services;
   call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>>;
   items(): readonly TransferItem[];
+  /** Every line main sent to the message log, in order. */
+  readonly logs: readonly LogLine[];
   /** Queue a download of `remotePath` to `<home>/<name>` from the session and wait until it is done; the file's text. */
   download(sessionId: string, remotePath: string, name: string): Promise<string>;
   close(): Promise<void>;
@@ -25,12 +28,14 @@ export interface ServicesHarness {
 export async function openServicesHarness(prefix: string): Promise<ServicesHarness> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   let items: readonly TransferItem[] = [];
+  const logs: LogLine[] = [];
   const services = await createServices({
     home,
     vault: createFileKeyVault(home),
     host: 'web',
     emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
       if (channel === 'queue:changed') items = payload as readonly TransferItem[];
+      if (channel === 'log:line') logs.push(payload as LogLine);
     },
   });
   const call = async <C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> => {
@@ -43,6 +48,7 @@ export async function openServicesHarness(prefix: string): Promise<ServicesHarne
     services,
     call,
     items: () => items,
+    logs,
     async download(sessionId, remotePath, name) {
       const local = path.join(home, name);
       const [item] = await call('queue:add', { sessionId, direction: 'download', items: [{ localPath: local, remotePath, isDirectory: false }] });

@@ -4,28 +4,17 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
-import type { LogLine } from '../../../src/shared/models';
-import { createServices, type Services } from '../../../src/main/app/create-services';
 import { dispatch } from '../../../src/main/hosts/dispatch';
-import { createFileKeyVault } from '../../../src/main/sites';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { openServicesHarness, type ServicesHarness } from './services-harness';
 
 describe('custom commands and saving a quick connection', () => {
   let server: RunningServer;
-  let home: string;
-  let services: Services;
-  const logs: LogLine[] = [];
-
-  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
-    const result = await dispatch(services.handlers, channel, arg);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
-    return result.value as RequestValue<C>;
-  }
+  let app: ServicesHarness;
+  const call: ServicesHarness['call'] = (channel, arg) => app.call(channel, arg);
   const quick = () => ({ kind: 'quick' as const, quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain' as const, transferMode: 'active' as const, charset: 'auto' } });
 
   beforeAll(async () => {
@@ -33,20 +22,11 @@ describe('custom commands and saving a quick connection', () => {
     server = await startServer('vsftpd');
     fs.mkdirSync(path.join(server.root, 'pub'));
     fs.chownSync(path.join(server.root, 'pub'), fs.statSync(server.root).uid, fs.statSync(server.root).gid);
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-session-commands-'));
-    services = await createServices({
-      home,
-      vault: createFileKeyVault(home),
-      host: 'web',
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'log:line') logs.push(payload as LogLine);
-      },
-    });
+    app = await openServicesHarness('ferry-session-commands-');
   });
   afterAll(async () => {
-    await services?.dispose();
+    await app?.close();
     await server?.stop();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('sends a custom command on the session and logs it with the reply; refuses one that needs a data connection', async () => {
@@ -54,8 +34,8 @@ describe('custom commands and saving a quick connection', () => {
     const reply = await call('session:raw', { sessionId: status.sessionId, command: 'STAT' });
     expect(reply.code).toBe(211);
     expect(reply.lines.join('\n')).toMatch(/vsFTPd/);
-    expect(logs.some((line) => line.sessionId === status.sessionId && line.kind === 'command' && line.text === 'STAT')).toBe(true);
-    const refused = await dispatch(services.handlers, 'session:raw', { sessionId: status.sessionId, command: 'LIST' });
+    expect(app.logs.some((line) => line.sessionId === status.sessionId && line.kind === 'command' && line.text === 'STAT')).toBe(true);
+    const refused = await dispatch(app.services.handlers, 'session:raw', { sessionId: status.sessionId, command: 'LIST' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'invalid-input', message: 'LIST needs a data connection, which a custom command cannot carry.' });
     // The session still works after both.
@@ -72,7 +52,7 @@ describe('custom commands and saving a quick connection', () => {
 
     const again = await call('session:connect', { target: { kind: 'site', siteId: site.id } });
     expect(again).toMatchObject({ state: 'connected', remotePath: '/pub', transferMode: 'active' });
-    const refused = await dispatch(services.handlers, 'sites:save-from-session', { sessionId: again.sessionId, name: 'Twice' });
+    const refused = await dispatch(app.services.handlers, 'sites:save-from-session', { sessionId: again.sessionId, name: 'Twice' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toBe('This connection is a saved site already.');
     await call('session:disconnect', { sessionId: again.sessionId });
@@ -91,22 +71,22 @@ describe('custom commands and saving a quick connection', () => {
     expect(fs.statSync(path.join(server.root, 'pub', 'index.php')).size).toBe(0);
     fs.writeFileSync(path.join(server.root, 'pub', 'keep.txt'), 'precious');
     for (const taken of ['/pub/keep.txt', '/pub/index.php']) {
-      const refused = await dispatch(services.handlers, 'session:create-file', { sessionId: status.sessionId, path: taken });
+      const refused = await dispatch(app.services.handlers, 'session:create-file', { sessionId: status.sessionId, path: taken });
       expect(refused.ok, taken).toBe(false);
       if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'invalid-input', hint: expect.stringMatching(/another name/) });
     }
     fs.mkdirSync(path.join(server.root, 'pub', 'docs'));
-    const folder = await dispatch(services.handlers, 'session:create-file', { sessionId: status.sessionId, path: '/pub/docs' });
+    const folder = await dispatch(app.services.handlers, 'session:create-file', { sessionId: status.sessionId, path: '/pub/docs' });
     expect(folder.ok).toBe(false);
     expect(fs.statSync(path.join(server.root, 'pub', 'docs')).isDirectory()).toBe(true);
     expect(fs.readFileSync(path.join(server.root, 'pub', 'keep.txt'), 'utf8')).toBe('precious');
     await call('session:disconnect', { sessionId: status.sessionId });
 
-    const local = path.join(home, 'new.txt');
+    const local = path.join(app.home, 'new.txt');
     await call('local:create-file', { path: local });
     expect(fs.statSync(local).size).toBe(0);
     fs.writeFileSync(local, 'kept');
-    const again = await dispatch(services.handlers, 'local:create-file', { path: local });
+    const again = await dispatch(app.services.handlers, 'local:create-file', { path: local });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/already exists/);
     expect(fs.readFileSync(local, 'utf8')).toBe('kept');
@@ -116,14 +96,14 @@ describe('custom commands and saving a quick connection', () => {
     fs.writeFileSync(path.join(server.root, 'pub', 'draft.txt'), 'draft');
     fs.writeFileSync(path.join(server.root, 'pub', 'final.txt'), 'final');
     const status = await call('session:connect', { target: quick() });
-    const refused = await dispatch(services.handlers, 'session:rename', { sessionId: status.sessionId, from: '/pub/draft.txt', to: '/pub/final.txt' });
+    const refused = await dispatch(app.services.handlers, 'session:rename', { sessionId: status.sessionId, from: '/pub/draft.txt', to: '/pub/final.txt' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/"final\.txt" already exists in \/pub; renaming would replace it/) });
     expect(fs.readFileSync(path.join(server.root, 'pub', 'final.txt'), 'utf8')).toBe('final');
     await call('session:rename', { sessionId: status.sessionId, from: '/pub/draft.txt', to: '/pub/draft-2.txt' });
     expect(fs.readFileSync(path.join(server.root, 'pub', 'draft-2.txt'), 'utf8')).toBe('draft');
     // Into a folder that does not exist: the server's own answer, not a listing error.
-    const nowhere = await dispatch(services.handlers, 'session:rename', { sessionId: status.sessionId, from: '/pub/draft-2.txt', to: '/nowhere/x.txt' });
+    const nowhere = await dispatch(app.services.handlers, 'session:rename', { sessionId: status.sessionId, from: '/pub/draft-2.txt', to: '/nowhere/x.txt' });
     expect(nowhere.ok).toBe(false);
     if (!nowhere.ok) expect(nowhere.error).toMatchObject({ kind: 'server-reply', command: 'RNTO /nowhere/x.txt' });
     await call('session:disconnect', { sessionId: status.sessionId });
