@@ -32,13 +32,18 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return typeof origin === 'string' && allowedHosts(port).some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
-/** Cookies are not port-specific, so the name carries the port: two web hosts never read each other's token. */
-export function tokenCookieName(port: number): string {
-  return `ferry_token_${port}`;
+/**
+ * The page cookie's name. Cookies are not port-specific, so the name carries the port: two web hosts never read
+ * each other's. Nor are they secret from other ports: a browser sends `127.0.0.1`'s cookies to every server on
+ * 127.0.0.1, another local user's included. So the cookie never holds the token: its value is a separate per-launch
+ * key that only unlocks the static files (the public renderer build), never the WebSocket.
+ */
+export function pageCookieName(port: number): string {
+  return `ferry_page_${port}`;
 }
 
-export function tokenCookie(port: number, token: string): string {
-  return `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+export function pageCookie(port: number, pageKey: string): string {
+  return `${pageCookieName(port)}=${pageKey}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
 /** Read one cookie's value from a Cookie header. */

@@ -1,9 +1,11 @@
 /**
  * The web host: the built renderer and the IPC contract over one WebSocket, on 127.0.0.1 only.
  * It exists because the Electron binary cannot be fetched everywhere, and it is what browser tests drive.
- * Every HTTP request and WebSocket needs this launch's token, an exact loopback Host, and (WebSocket) our Origin.
+ * Every HTTP request and WebSocket needs this launch's token, an exact loopback Host, and (WebSocket) our Origin;
+ * on Linux, connections from programs of another user of this computer are refused whatever they carry.
  */
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +14,9 @@ import type { Handlers } from '../../shared/contract';
 import { CLOSE_FORBIDDEN, MAX_REQUEST_BYTES, WEB_PROTOCOL, WEB_SOCKET_PATH, type WebServerMessage } from '../../shared/web-protocol';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { EventSource } from './event-hub';
+import { peerOwner, type PeerOwner } from './peer-user';
 import { resolveStaticFile } from './static-files';
-import { createToken, isAllowedHost, isAllowedOrigin, readCookie, tokenCookie, tokenCookieName, tokenFromProtocols, tokensEqual } from './web-auth';
+import { createToken, isAllowedHost, isAllowedOrigin, pageCookie, pageCookieName, readCookie, tokenFromProtocols, tokensEqual } from './web-auth';
 import { handleSocketMessage, serializeMessage } from './web-socket-messages';
 
 export interface WebHostOptions {
@@ -29,6 +32,8 @@ export interface WebHostOptions {
   /** Requests one socket may have unanswered at once. */
   readonly maxInFlight?: number;
   readonly log?: (line: string) => void;
+  /** Who is at the other end of an accepted connection (default: peerOwner, from /proc/net/tcp on Linux). */
+  readonly peerOwner?: (socket: Socket) => Promise<PeerOwner>;
 }
 
 export interface WebHost {
@@ -39,6 +44,8 @@ export interface WebHost {
   readonly token: string;
   close(): Promise<void>;
 }
+
+const OTHER_USER = 'Forbidden: this Ferry belongs to another user of this computer; start your own.';
 
 /** A client that lets this much pile up unread is dropped rather than let main's memory grow. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -63,10 +70,27 @@ export function defaultWebPort(env: NodeJS.ProcessEnv = process.env): number {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? createToken();
+  // What the page cookie carries: the static files only. Every server on 127.0.0.1 receives that cookie, so it must not be the token.
+  const pageKey = createToken();
   const staticDir = path.resolve(options.staticDir);
   const maxInFlight = options.maxInFlight ?? 256;
   const log = options.log ?? (() => {});
   let port = 0;
+
+  const ownerOf = options.peerOwner ?? ((socket: Socket) => peerOwner({ address: socket.remoteAddress, port: socket.remotePort }, { address: socket.localAddress, port: socket.localPort }));
+  /** Asked once per connection, as it is accepted (the other end surely exists then); requests on it wait for the answer. */
+  const owners = new WeakMap<Socket, Promise<PeerOwner>>();
+  const askOwner = (socket: Socket): Promise<PeerOwner> => {
+    let owner = owners.get(socket);
+    if (!owner) owners.set(socket, (owner = ownerOf(socket).catch((): PeerOwner => ({ kind: 'unknown' }))));
+    return owner;
+  };
+  const ownerAllowed = async (socket: Socket): Promise<boolean> => {
+    const found = await askOwner(socket);
+    if (found.kind !== 'other') return true;
+    log(`web host: refused a connection from another user of this computer (uid ${found.uid}).`);
+    return false;
+  };
 
   const clients = new Set<WebSocket>();
   const wss = new WebSocketServer({
@@ -84,7 +108,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
+  server.on('connection', (socket: Socket) => void askOwner(socket));
+
   async function serveHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!(await ownerAllowed(req.socket))) return deny(res, 403, OTHER_USER);
     if (!isAllowedHost(req.headers.host, port)) return deny(res, 403, 'Forbidden: Ferry answers only to 127.0.0.1 and localhost on its own port.');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -93,10 +120,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const { pathname, query } = splitRequestUrl(req.url);
     const queryToken = query.get('token');
     const queryValid = tokensEqual(token, queryToken);
-    if (!queryValid && !tokensEqual(token, readCookie(req.headers.cookie, tokenCookieName(port)))) {
+    if (!queryValid && !tokensEqual(pageKey, readCookie(req.headers.cookie, pageCookieName(port)))) {
       return deny(res, 403, 'Forbidden: open the address Ferry printed when it started; it carries this launch\'s token.');
     }
-    if (queryValid) res.setHeader('Set-Cookie', tokenCookie(port, token));
+    if (queryValid) res.setHeader('Set-Cookie', pageCookie(port, pageKey));
     const file = await resolveStaticFile(staticDir, pathname);
     if (!file) return deny(res, 404, 'Not found.');
     res.writeHead(200, {
@@ -119,16 +146,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    if (!isAllowedHost(req.headers.host, port)) return rejectUpgrade(socket, 403, 'Forbidden: unexpected Host header.');
-    if (!isAllowedOrigin(req.headers.origin, port)) return rejectUpgrade(socket, 403, 'Forbidden: unexpected Origin.');
-    if (splitRequestUrl(req.url).pathname !== WEB_SOCKET_PATH) return rejectUpgrade(socket, 404, 'Not found.');
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      // Host and Origin are right, so this is our page: tell it plainly that its token is wrong (e.g. from an earlier launch).
-      if (!tokensEqual(token, tokenFromProtocols(req.headers['sec-websocket-protocol']))) {
-        ws.close(CLOSE_FORBIDDEN, 'Forbidden: missing or wrong token');
-        return;
-      }
-      acceptClient(ws);
+    void ownerAllowed(req.socket).then((allowed) => {
+      if (!allowed) return rejectUpgrade(socket, 403, OTHER_USER);
+      if (!isAllowedHost(req.headers.host, port)) return rejectUpgrade(socket, 403, 'Forbidden: unexpected Host header.');
+      if (!isAllowedOrigin(req.headers.origin, port)) return rejectUpgrade(socket, 403, 'Forbidden: unexpected Origin.');
+      if (splitRequestUrl(req.url).pathname !== WEB_SOCKET_PATH) return rejectUpgrade(socket, 404, 'Not found.');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // Host and Origin are right, so this is our page: tell it plainly that its token is wrong (e.g. from an earlier launch).
+        if (!tokensEqual(token, tokenFromProtocols(req.headers['sec-websocket-protocol']))) {
+          ws.close(CLOSE_FORBIDDEN, 'Forbidden: missing or wrong token');
+          return;
+        }
+        acceptClient(ws);
+      });
     });
   });
 

@@ -9,8 +9,17 @@ import { createWebApi, webApiOptionsFromLocation } from './web-api';
 let api: FerryApi | null = null;
 
 export function getApi(): FerryApi {
-  api ??= getElectronApi() ?? createWebApi(webApiOptionsFromLocation(window.location));
+  api ??= getElectronApi() ?? createWebApi(webApiOptionsFromLocation({ location: window.location, storage: sessionStorageOrNull(), replaceAddress: (address) => window.history.replaceState(window.history.state, '', address) }));
   return api;
+}
+
+/** The tab's sessionStorage; reading the property itself throws where the browser blocks storage. */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
 }
 
 /** For tests and stories: use this api instead of a host's. */

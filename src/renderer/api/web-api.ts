@@ -159,9 +159,52 @@ export function createWebApi(options: WebApiOptions): WebApi {
   };
 }
 
-/** The web host's WebSocket address and token for the page at `location`. */
-export function webApiOptionsFromLocation(location: { readonly protocol: string; readonly host: string; readonly search: string }): { url: string; token: string } {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+/** Where the tab keeps the launch token once it is out of the address bar (sessionStorage: this origin and tab only). */
+export const TOKEN_STORAGE_KEY = 'ferry.token';
+
+/** The page's address and what the token is moved into; `get-api.ts` passes the browser's own. */
+export interface TokenPlaces {
+  readonly location: { readonly protocol: string; readonly host: string; readonly pathname: string; readonly search: string; readonly hash: string };
+  /** sessionStorage, or null where the browser refuses it. */
+  readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** history.replaceState with the address to show instead. */
+  readonly replaceAddress: (address: string) => void;
+}
+
+/**
+ * The web host's WebSocket address and this launch's token. The token arrives in the address (`?token=…`); it is
+ * moved to the tab's sessionStorage and taken out of the address bar, so it is not left on screen, in the history
+ * or in a copied address. A reload finds it in sessionStorage. Where sessionStorage cannot be written, the address
+ * keeps it (a reload must still work).
+ */
+export function webApiOptionsFromLocation(places: TokenPlaces): { url: string; token: string } {
+  const { location, storage } = places;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return { url: `${scheme}://${location.host}${WEB_SOCKET_PATH}`, token };
+  const url = `${scheme}://${location.host}${WEB_SOCKET_PATH}`;
+  const query = new URLSearchParams(location.search);
+  const fromAddress = query.get('token');
+  if (fromAddress === null) return { url, token: readStored(storage) ?? '' };
+  if (!store(storage, fromAddress)) return { url, token: fromAddress };
+  query.delete('token');
+  const rest = query.toString();
+  places.replaceAddress(`${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+  return { url, token: fromAddress };
+}
+
+function readStored(storage: TokenPlaces['storage']): string | null {
+  try {
+    return storage?.getItem(TOKEN_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function store(storage: TokenPlaces['storage'], token: string): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(TOKEN_STORAGE_KEY, token);
+    return storage.getItem(TOKEN_STORAGE_KEY) === token;
+  } catch {
+    return false;
+  }
 }

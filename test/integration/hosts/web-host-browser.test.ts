@@ -116,14 +116,24 @@ describe.skipIf(!hasChromium)('web host in a real browser', () => {
     // The token cookie is HttpOnly: page scripts cannot read it.
     expect(state.cookie).toBe('');
     expect(violations).toEqual([]);
+    // The token left the address bar (and the page's history entry) once the page had it.
+    expect(page.url()).toBe(`${host.origin}/`);
     await page.close();
   });
 
-  it('reloads through the cookie alone once the page was opened with the token', async () => {
+  it('still works after a reload without the token in the address: the page through the cookie, the socket through sessionStorage', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     expect((await page.goto(host.url))?.status()).toBe(200);
-    expect((await page.goto(`http://127.0.0.1:${host.port}/`))?.status()).toBe(200);
+    await page.waitForFunction(() => (window as unknown as { __probe?: ProbeState }).__probe?.done === true, undefined, { timeout: 10_000 });
+    expect(page.url()).toBe(`${host.origin}/`);
+    expect((await page.reload())?.status()).toBe(200);
+    await page.waitForFunction(() => (window as unknown as { __probe?: ProbeState }).__probe?.done === true, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __probe: ProbeState }).__probe.result)).toEqual({ ok: true, value: APP_INFO });
+    // The cookie is the page's only: a script on another 127.0.0.1 port would be sent it, so it is not the token.
+    const cookies = await context.cookies(host.origin);
+    expect(cookies.map((cookie) => [cookie.name, cookie.httpOnly, cookie.sameSite])).toEqual([[`ferry_page_${host.port}`, true, 'Strict']]);
+    expect(cookies[0]?.value).not.toBe(host.token);
     await context.close();
     const fresh = await browser.newPage();
     expect((await fresh.goto(`http://127.0.0.1:${host.port}/`))?.status()).toBe(403);

@@ -124,6 +124,13 @@ describe('web host', () => {
   });
 
   describe('HTTP', () => {
+    /** The page cookie the host sets when the address with the token is opened. */
+    async function pageCookie(): Promise<{ header: string; pair: string; value: string }> {
+      const header = (await get(host.port, `/?token=${host.token}`)).headers['set-cookie']?.[0] ?? '';
+      const pair = header.split(';')[0] ?? '';
+      return { header, pair, value: pair.slice(pair.indexOf('=') + 1) };
+    }
+
     it('prints an address on 127.0.0.1 carrying a 32-byte token', () => {
       expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
       expect(Buffer.from(host.token, 'base64url')).toHaveLength(32);
@@ -138,9 +145,12 @@ describe('web host', () => {
     it('refuses the page with a wrong token, in the query or the cookie', async () => {
       expect((await get(host.port, '/?token=wrong')).status).toBe(403);
       expect((await get(host.port, `/?token=${host.token.slice(0, -2)}`)).status).toBe(403);
-      expect((await get(host.port, '/', { cookie: `ferry_token_${host.port}=wrong` })).status).toBe(403);
+      expect((await get(host.port, '/', { cookie: `ferry_page_${host.port}=wrong` })).status).toBe(403);
       // A cookie for another port's host is not ours.
-      expect((await get(host.port, '/', { cookie: `ferry_token_${host.port + 1}=${host.token}` })).status).toBe(403);
+      const { value } = await pageCookie();
+      expect((await get(host.port, '/', { cookie: `ferry_page_${host.port + 1}=${value}` })).status).toBe(403);
+      // The token is not a page cookie either.
+      expect((await get(host.port, '/', { cookie: `ferry_page_${host.port}=${host.token}` })).status).toBe(403);
     });
 
     it.each(['evil.example', 'evil.example:PORT', '127.0.0.1', '127.0.0.1:1', '0.0.0.0:PORT', 'localhost.evil.example:PORT'])('refuses a foreign Host %s even with the token', async (hostHeader) => {
@@ -158,7 +168,21 @@ describe('web host', () => {
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
       expect(answer.headers['referrer-policy']).toBe('no-referrer');
       expect(answer.headers['cache-control']).toBe('no-store');
-      expect(answer.headers['set-cookie']).toEqual([`ferry_token_${host.port}=${host.token}; Path=/; HttpOnly; SameSite=Strict`]);
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(answer.headers['content-security-policy']).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+      // Nothing lets another origin read what the host answers.
+      expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      expect(answer.headers['set-cookie']).toEqual([expect.stringMatching(new RegExp(`^ferry_page_${host.port}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict$`))]);
+    });
+
+    it('never puts the token in the cookie: every server on 127.0.0.1 receives that cookie, and its value opens no socket', async () => {
+      const { header, value } = await pageCookie();
+      expect(header).not.toContain(host.token);
+      expect(value).not.toBe(host.token);
+      expect(await openSocket(host.port, { token: value })).toEqual({ kind: 'closed', code: 4403 });
+      // It only unlocks the static files.
+      expect((await get(host.port, '/', { cookie: `ferry_page_${host.port}=${value}` })).status).toBe(200);
     });
 
     it('accepts localhost as the Host too', async () => {
@@ -166,7 +190,7 @@ describe('web host', () => {
     });
 
     it('serves assets to the cookie with the right MIME types', async () => {
-      const cookie = `ferry_token_${host.port}=${host.token}`;
+      const cookie = (await pageCookie()).pair;
       const js = await get(host.port, '/assets/app.js', { cookie });
       expect(js.status).toBe(200);
       expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
@@ -175,8 +199,20 @@ describe('web host', () => {
       expect((await get(host.port, '/assets/app.js', { cookie }, 'HEAD')).body).toBe('');
     });
 
-    it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '//secret.txt', '/assets/'])('never leaves the renderer folder: %s', async (target) => {
-      const answer = await get(host.port, target, { cookie: `ferry_token_${host.port}=${host.token}` });
+    it.each([
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '/assets/app.js%00.png',
+      '/%252e%252e/secret.txt',
+      '//secret.txt',
+      'SECRET_ABSOLUTE',
+      '/assets/',
+    ])('never leaves the renderer folder: %s', async (target) => {
+      const answer = await get(host.port, target.replace('SECRET_ABSOLUTE', encodeURI(path.join(base, 'secret.txt'))), { cookie: (await pageCookie()).pair });
       expect(answer.status).toBe(404);
       expect(answer.body).not.toContain('not for the browser');
     });
@@ -185,6 +221,10 @@ describe('web host', () => {
       const answer = await get(host.port, `/?token=${host.token}`, {}, 'POST');
       expect(answer.status).toBe(405);
       expect(answer.headers.allow).toBe('GET, HEAD');
+      // A CORS preflight gets no Access-Control-* answer, so a cross-site page can never send more than a simple request.
+      const preflight = await get(host.port, `/?token=${host.token}`, { origin: 'http://evil.example', 'access-control-request-method': 'POST' }, 'OPTIONS');
+      expect(preflight.status).toBe(405);
+      expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createToken, isAllowedHost, isAllowedOrigin, readCookie, tokenCookie, tokenCookieName, tokenFromProtocols, tokensEqual } from '../../../src/main/hosts/web-auth';
+import { createToken, isAllowedHost, isAllowedOrigin, pageCookie, pageCookieName, readCookie, tokenFromProtocols, tokensEqual } from '../../../src/main/hosts/web-auth';
 
 describe('web host token', () => {
   it('is 32 random bytes in base64url, different every launch', () => {
@@ -56,8 +56,8 @@ describe('Host and Origin checks', () => {
 
 describe('cookie and subprotocol', () => {
   it('names the cookie per port and keeps it HttpOnly and SameSite=Strict', () => {
-    expect(tokenCookieName(4000)).toBe('ferry_token_4000');
-    expect(tokenCookie(4000, 'abc')).toBe('ferry_token_4000=abc; Path=/; HttpOnly; SameSite=Strict');
+    expect(pageCookieName(4000)).toBe('ferry_page_4000');
+    expect(pageCookie(4000, 'abc')).toBe('ferry_page_4000=abc; Path=/; HttpOnly; SameSite=Strict');
   });
 
   it('reads one cookie among others', () => {
