@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { dispatch } from '../../../src/main/hosts/dispatch';
-import type { Handlers } from '../../../src/shared/contract';
+import { REQUEST_CHANNELS, type Handlers } from '../../../src/shared/contract';
 import { APP_INFO, fakeHandlers } from './fake-handlers';
 
 describe('dispatch', () => {
@@ -59,3 +59,70 @@ describe('dispatch', () => {
     if (!result.ok) expect(result.error.kind).toBe('protocol');
   });
 });
+
+describe('dispatch: malformed arguments', () => {
+  /** Every channel answers, and records what reached it. */
+  function recording(): { handlers: Handlers; reached: string[] } {
+    const reached: string[] = [];
+    const table: Record<string, (arg: unknown) => Promise<unknown>> = {};
+    for (const channel of REQUEST_CHANNELS) table[channel] = async () => void reached.push(channel);
+    return { handlers: table as unknown as Handlers, reached };
+  }
+
+  it.each([
+    ['local:list', null, 'the argument'],
+    ['local:list', { path: 42 }, 'path'],
+    // A string where a list of paths goes: iterated, its characters would be deleted one by one.
+    ['local:delete', { paths: '/home/you' }, 'paths'],
+    ['local:delete', { paths: ['/a', 7] }, 'paths.1'],
+    ['session:delete', { sessionId: 's', paths: [{ path: '/x' }] }, 'paths.0.isDirectory'],
+    ['queue:add', { sessionId: 's', direction: 'sideways', items: [] }, 'direction'],
+    ['queue:add', { sessionId: 's', direction: 'upload', items: [{ localPath: '/a', remotePath: 5, isDirectory: false }] }, 'items.0.remotePath'],
+    ['queue:reorder', { id: 'x', toIndex: 1.5 }, 'toIndex'],
+    ['session:connect', { target: { kind: 'ftp', host: 'h' } }, 'target.kind'],
+    ['session:chmod', { sessionId: 's', path: '/', mode: '755', recursive: 'everything' }, 'recursive'],
+    ['sites:save', 'a site', 'the argument'],
+    ['settings:set', [1, 2], 'the argument'],
+    ['passwords:unlock', {}, 'password'],
+  ] as const)('refuses %s with %j as invalid-input naming %s, before any handler runs', async (channel, arg, field) => {
+    const { handlers: table, reached } = recording();
+    const result = await dispatch(table, channel, arg);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('invalid-input');
+    expect(result.error.retryable).toBe(false);
+    expect(result.error.message).toContain(`The "${channel}" request was refused: its argument is malformed (${field}: `);
+    expect(result.error.hint).toBe("Only Ferry's own window sends these requests: this is a bug in it. Please report it with the log.");
+    expect(reached).toEqual([]);
+  });
+
+  it('checks every channel that takes an argument: null reaches none of them', async () => {
+    const { handlers: table, reached } = recording();
+    const takesNothing = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'session:status', 'local:home', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'edit:list']);
+    for (const channel of REQUEST_CHANNELS) {
+      const result = await dispatch(table, channel, null);
+      expect([channel, result.ok]).toEqual([channel, takesNothing.has(channel)]);
+    }
+    expect(reached.sort()).toEqual([...takesNothing].sort());
+  });
+
+  it('lets well-formed arguments through, optional fields absent or null, extra fields kept', async () => {
+    const seen: unknown[] = [];
+    const table = fakeHandlers({
+      'sites:duplicate': async (arg) => {
+        seen.push(arg);
+        return {} as never;
+      },
+      'session:connect': async (arg) => {
+        seen.push(arg);
+        return {} as never;
+      },
+    });
+    expect((await dispatch(table, 'sites:duplicate', { id: 'a' })).ok).toBe(true);
+    expect((await dispatch(table, 'sites:duplicate', { id: 'a', name: null })).ok).toBe(true);
+    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p' } };
+    expect((await dispatch(table, 'session:connect', { target: quick, extra: 1 })).ok).toBe(true);
+    expect(seen).toEqual([{ id: 'a' }, { id: 'a', name: null }, { target: quick, extra: 1 }]);
+  });
+});
+

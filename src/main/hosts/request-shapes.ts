@@ -1,0 +1,119 @@
+/**
+ * The shape of each request's argument, checked before any handler runs (both hosts: dispatch.ts).
+ * Whatever reaches main — a window with a bug, or a client that is not Ferry's window — gets an `invalid-input`
+ * error naming the field, never a handler run on a number where it expects a path (a string's characters
+ * iterated as a list of paths, a `TypeError` deep in a service). Only the top level and the lists of the contract
+ * are checked here; values with rules of their own (a site, a settings patch, a menu, a quick connection) are
+ * checked by the service that owns them.
+ */
+import { z } from 'zod';
+import type { RequestChannel } from '../../shared/contract';
+import type { FerryErrorData } from '../../shared/errors';
+
+const text = z.string();
+const optionalText = text.nullish();
+const optionalFlag = z.boolean().nullish();
+const list = z.array(text);
+const folderPath = z.array(text);
+const ids = z.object({ ids: list });
+const session = { sessionId: text };
+const sessionPath = z.object({ ...session, path: text });
+const localPath = z.object({ path: text });
+/** A plain object (not an array, not null): its fields are checked by the service that owns it. */
+const record = z.record(z.string(), z.unknown());
+const connectTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('site'), siteId: text, password: optionalText }),
+  z.object({ kind: z.literal('quick'), quick: record }),
+]);
+const connect = z.object({ target: connectTarget, trustOnce: optionalText });
+/** Channels whose argument is `void`: whatever comes is ignored. */
+const none = z.unknown();
+
+const SHAPES = {
+  'app:info': none,
+  'app:set-menu': z.array(z.unknown()),
+  'settings:get': none,
+  'settings:set': record,
+  'settings:set-proxy-password': z.object({ password: text.nullable() }),
+  'settings:proxy-password-saved': none,
+  'passwords:status': none,
+  'passwords:unlock': z.object({ password: text }),
+  'passwords:set-master': z.object({ password: text }),
+  'passwords:change-master': z.object({ current: text, next: text }),
+  'passwords:remove-master': z.object({ current: text }),
+  'passwords:reset-master': none,
+
+  'sites:list': none,
+  'sites:save': record,
+  'sites:delete': z.object({ id: text }),
+  'sites:duplicate': z.object({ id: text, name: optionalText }),
+  'sites:move': z.object({ id: text, folder: folderPath }),
+  'sites:create-folder': z.object({ folder: folderPath }),
+  'sites:rename-folder': z.object({ folder: folderPath, name: text }),
+  'sites:move-folder': z.object({ folder: folderPath, into: folderPath }),
+  'sites:delete-folder': z.object({ folder: folderPath }),
+  'sites:import-filezilla': z.object({ xml: text }),
+  'sites:export': none,
+  'sites:trust-certificate': z.object({ siteId: text, fingerprint256: text, replaces: list.nullish() }),
+
+  'session:connect': connect,
+  'session:disconnect': z.object(session),
+  'session:list': sessionPath,
+  'session:mkdir': sessionPath,
+  'session:test-modes': connect,
+  'session:create-file': sessionPath,
+  'session:rename': z.object({ ...session, from: text, to: text }),
+  'session:delete': z.object({ ...session, paths: z.array(z.object({ path: text, isDirectory: z.boolean() })) }),
+  'session:chmod': z.object({ ...session, path: text, mode: text, recursive: z.enum(['all', 'files', 'directories']).nullish() }),
+  'session:status': none,
+  'session:search': z.object({ ...session, root: text, pattern: text }),
+  'session:search-cancel': z.object(session),
+  'session:copy-to-site': z.object({ ...session, paths: list, siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag }),
+  'session:raw': z.object({ ...session, command: text }),
+  'sites:save-from-session': z.object({ ...session, name: text, charset: optionalText }),
+
+  'local:home': none,
+  'local:list': localPath,
+  'local:mkdir': localPath,
+  'local:create-file': localPath,
+  'local:rename': z.object({ from: text, to: text }),
+  'local:delete': z.object({ paths: list }),
+  'local:stat': z.object({ paths: list }),
+
+  'queue:add': z.object({
+    ...session,
+    direction: z.enum(['upload', 'download']),
+    items: z.array(z.object({ localPath: text, remotePath: text, isDirectory: z.boolean() })),
+  }),
+  'queue:list': none,
+  'queue:pause': ids,
+  'queue:resume': ids,
+  'queue:cancel': ids,
+  'queue:retry': ids,
+  'queue:retry-failed': none,
+  'queue:reorder': z.object({ id: text, toIndex: z.number().int() }),
+  'queue:clear-finished': none,
+  'queue:set-policy': z.object({ policy: text }),
+  'queue:policy': none,
+  'queue:answer': z.object({ questionId: text, choice: text, applyToAll: z.boolean() }),
+  'queue:pending-question': none,
+
+  'edit:open': sessionPath,
+  'edit:list': none,
+  'edit:open-local': localPath,
+  'edit:upload': z.object({ id: text, overwriteChanged: optionalFlag }),
+  'edit:finish': z.object({ id: text, discard: optionalFlag }),
+} satisfies Record<RequestChannel, z.ZodType>;
+
+/** Null when `arg` has the shape `channel` takes; else the `invalid-input` error naming what is wrong. */
+export function requestShapeError(channel: RequestChannel, arg: unknown): FerryErrorData | null {
+  const outcome = SHAPES[channel].safeParse(arg);
+  if (outcome.success) return null;
+  const problems = outcome.error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'the argument'}: ${issue.message}`);
+  return {
+    kind: 'invalid-input',
+    message: `The "${channel}" request was refused: its argument is malformed (${problems.join('; ')}).`,
+    hint: "Only Ferry's own window sends these requests: this is a bug in it. Please report it with the log.",
+    retryable: false,
+  };
+}
