@@ -92,6 +92,10 @@ export const ERROR_TEXTS_EN = {
   'log.not-utf8.other': 'File names in {folder} are not UTF-8, so they show garbled: their charset is not one Ferry recognizes.',
   'log.not-utf8.hint': "Set this site's encoding to {charset} (Site Manager → Charset; command line: --charset {charset}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
   'log.not-utf8.other.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
+  // The server's own words (greeting, errors) not UTF-8 on a UTF-8 site (reply-text.ts); said once per connection.
+  'log.reply-not-utf8.gbk': "The server's messages are not UTF-8: they look like GBK (simplified Chinese) and are shown as GBK. File names are still read as UTF-8; if they show garbled, set this site's encoding to gbk (Site Manager → Charset; command line: --charset gbk).",
+  'log.reply-not-utf8.big5': "The server's messages are not UTF-8: they look like Big5 (traditional Chinese) and are shown as Big5. File names are still read as UTF-8; if they show garbled, set this site's encoding to big5 (Site Manager → Charset; command line: --charset big5).",
+  'log.reply-not-utf8.other': "The server's messages are not UTF-8, nor a charset Ferry recognizes: what it cannot read shows as �. If file names show garbled too, set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME).",
 
   // Server-to-server copies refused by one of the servers. {reply}: the server's "5xx …" line.
   'fxp.pasv-refused': 'The target server would not listen for the other server (PASV). The server said: {reply}',

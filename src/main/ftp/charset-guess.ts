@@ -8,6 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 import { errorText, type ErrorText, type ErrorTextId } from '../../shared/error-texts';
+import { loadIconv } from './charset';
 
 /**
  * Candidates in the order they are tried: GBK is the case that matters; then Big5. Byte patterns overlap (much
@@ -23,30 +24,31 @@ export type CharsetGuess = { readonly valid: true } | { readonly valid: false; r
  * script. A candidate counts only if it decodes without a replacement character and the non-ASCII part is made
  * of CJK ideographs, kana or full-width forms — Latin-1 "café" is also "valid" GBK by accident, but not letters.
  */
-export function guessCharset(bytes: Buffer, codec: typeof Iconv): CharsetGuess {
+export function guessCharset(bytes: Buffer, codec: Pick<typeof Iconv, 'decode'>): CharsetGuess {
   if (isUtf8(bytes)) return { valid: true };
   for (const candidate of CANDIDATES) {
-    const text = codec.decode(bytes, candidate);
-    if (text.includes('\ufffd')) continue;
-    const foreign = [...text].filter((char) => char.charCodeAt(0) > 0x7f);
-    if (foreign.length > 0 && foreign.every((char) => CJK.test(char))) return { valid: false, looksLike: candidate };
+    if (readsAsCjk(codec.decode(bytes, candidate))) return { valid: false, looksLike: candidate };
   }
   return { valid: false, looksLike: null };
+}
+
+/**
+ * Whether decoded text is what a CJK charset exists to write: no replacement character, and every character
+ * outside ASCII a CJK ideograph, kana, CJK punctuation or a full-width form (at least one).
+ */
+export function readsAsCjk(text: string): boolean {
+  if (text.includes('\ufffd')) return false;
+  const foreign = [...text].filter((char) => char.charCodeAt(0) > 0x7f);
+  return foreign.length > 0 && foreign.every((char) => CJK.test(char));
 }
 
 /** CJK ideographs, CJK punctuation, kana, full-width and half-width forms, Hangul: what these charsets exist to write. */
 const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]/u;
 
-let loaded: typeof Iconv | null = null;
-
 /** `guessCharset`, loading iconv-lite only when the bytes are not UTF-8. */
 export async function guessListingCharset(bytes: Buffer): Promise<CharsetGuess> {
   if (isUtf8(bytes)) return { valid: true };
-  if (loaded === null) {
-    const module = (await import('iconv-lite')) as typeof Iconv & { default?: typeof Iconv };
-    loaded = module.default ?? module;
-  }
-  return guessCharset(bytes, loaded);
+  return guessCharset(bytes, await loadIconv());
 }
 
 /** The sentences (shared/error-texts.ts) for a listing that is not UTF-8: the log's, in the window's language. */

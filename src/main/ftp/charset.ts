@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 // Type-only: iconv-lite (550 KB of code and tables) is loaded by `loadCharset` only for a charset other than UTF-8.
 import type * as Iconv from 'iconv-lite';
 import { invalidInputText } from './ftp-error';
@@ -16,8 +15,6 @@ export interface Charset {
    */
   missing(text: string): string;
   decode(bytes: Buffer): string;
-  /** A streaming decoder that keeps a multi-byte character split across chunks. */
-  decoder(): { write(bytes: Buffer): string; end(): string };
 }
 
 let iconv: typeof Iconv | null = null;
@@ -29,11 +26,22 @@ function isUtf8Name(name: string): boolean {
 /** The charset for a site, loading iconv-lite first when it is not UTF-8. */
 export async function loadCharset(name: string | undefined): Promise<Charset> {
   const charsetName = (name ?? 'utf-8').trim() || 'utf-8';
-  if (!isUtf8Name(charsetName) && iconv === null) {
+  if (!isUtf8Name(charsetName)) await loadIconv();
+  return resolveCharset(charsetName);
+}
+
+/** iconv-lite, imported on first use (once per process). */
+export async function loadIconv(): Promise<typeof Iconv> {
+  if (iconv === null) {
     const loaded = (await import('iconv-lite')) as typeof Iconv & { default?: typeof Iconv };
     iconv = loaded.default ?? loaded;
   }
-  return resolveCharset(charsetName);
+  return iconv;
+}
+
+/** iconv-lite if something loaded it already, else null: for code that cannot wait for the import. */
+export function loadedIconv(): typeof Iconv | null {
+  return iconv;
 }
 
 /**
@@ -55,10 +63,6 @@ export function resolveCharset(name: string | undefined): Charset {
     // One round trip per command; only a name that fails it is looked at character by character.
     missing: (text) => (holds(text) ? '' : [...new Set(Array.from(text).filter((char) => !holds(char)))].join('')),
     decode: (bytes) => codec.decode(bytes, charsetName),
-    decoder: () => {
-      const decoder = codec.getDecoder(charsetName);
-      return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
-    },
   };
 }
 
@@ -68,16 +72,6 @@ function UTF8(name: string): Charset {
     encode: (text) => Buffer.from(text, 'utf8'),
     missing: () => '',
     decode: (bytes) => stripBom(bytes.toString('utf8')),
-    decoder: () => {
-      const decoder = new StringDecoder('utf8');
-      let first = true;
-      const out = (text: string): string => {
-        if (!first || text === '') return text;
-        first = false;
-        return stripBom(text);
-      };
-      return { write: (bytes) => out(decoder.write(bytes)), end: () => out(decoder.end()) };
-    },
   };
 }
 

@@ -1,9 +1,11 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import type { Charset } from './charset';
+import { isUtf8 as isUtf8Bytes } from 'node:buffer';
+import { isUtf8, loadedIconv, loadIconv, type Charset } from './charset';
 import type { ProxyOptions } from './proxy';
 import { FtpError } from './ftp-error';
-import { parseReplies, isPreliminary, type FtpReply } from './reply-parser';
+import { parseReplies, isPreliminary, type FtpReply, type ReplyDecoding } from './reply-parser';
+import { decodeReplyLine, type ReplyCharsetNotice, type ReplyLineText } from './reply-text';
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
 import { implicitTlsMismatch } from './tls-errors';
@@ -55,8 +57,15 @@ export class ControlConnection {
   private tlsSocketValue: tls.TLSSocket | null = null;
   /** Latest TLS session: under TLS 1.3 tickets arrive after the handshake, so getSession() right away may be stale. */
   private tlsSessionValue: Buffer | null = null;
-  private decoder: { write(bytes: Buffer): string; end(): string };
+  /** What arrived and was not yet parsed, one character per byte (latin1): each line is read once complete (reply-text.ts). */
   private buffer = '';
+  /** No byte yet: a UTF-8 byte order mark before the greeting is dropped. */
+  private atStart = true;
+  /** iconv-lite being imported for a line that is not UTF-8 on a UTF-8 site: what arrives meanwhile waits. */
+  private codecLoading: Promise<void> | null = null;
+  private codecFailed = false;
+  /** The notices about replies that are not UTF-8 already in the log (once each per connection). */
+  private readonly charsetNotices = new Set<ReplyCharsetNotice>();
   private readonly replies: FtpReply[] = [];
   private waiter: Waiter | null = null;
   private inFlight: string | null = null;
@@ -96,7 +105,6 @@ export class ControlConnection {
     private readonly options: ControlConnectionOptions,
   ) {
     this.socketValue = socket;
-    this.decoder = options.charset.decoder();
     this.timeoutMs = options.commandTimeoutMs;
     if (socket instanceof tls.TLSSocket) this.tlsSocketValue = socket;
     this.attach(socket);
@@ -152,7 +160,6 @@ export class ControlConnection {
   /** Replace the charset once the server's UTF8 support is known (before any path is sent). */
   setCharset(charset: Charset): void {
     (this.options as { charset: Charset }).charset = charset;
-    this.decoder = charset.decoder();
   }
 
   /** Send a command and resolve with its final (non-1xx) reply. */
@@ -338,9 +345,37 @@ export class ControlConnection {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffer += this.decoder.write(chunk);
-    const { replies, rest, skipped } = parseReplies(this.buffer);
+    this.buffer += chunk.toString('latin1');
+    if (this.atStart && this.buffer.length >= 3) {
+      this.atStart = false;
+      if (this.buffer.startsWith('\xef\xbb\xbf')) this.buffer = this.buffer.slice(3);
+    }
+    this.process();
+  }
+
+  /** Parse and deliver what the buffer holds, once iconv-lite is there if a line needs it. */
+  private process(): void {
+    if (this.codecLoading !== null) return;
+    if (this.needsCodec()) {
+      this.codecLoading = loadIconv().then(
+        () => undefined,
+        () => {
+          this.codecFailed = true;
+        },
+      ).then(() => {
+        this.codecLoading = null;
+        this.process();
+      });
+      return;
+    }
+    const notices = new Set<ReplyCharsetNotice>();
+    const { replies, rest, skipped } = parseReplies(this.buffer, this.replyDecoding(notices));
     this.buffer = rest;
+    for (const notice of notices) {
+      if (this.charsetNotices.has(notice)) continue;
+      this.charsetNotices.add(notice);
+      this.logSentence('info', `log.reply-not-utf8.${notice}`, {});
+    }
     // The first few only: a server sending garbage without end must not flood the log.
     for (const line of skipped) {
       if (this.strayLines.length >= 3) break;
@@ -363,6 +398,42 @@ export class ControlConnection {
       return;
     }
     this.deliver();
+  }
+
+  /**
+   * A complete line that is not UTF-8 on a UTF-8 site, before iconv-lite was loaded: it is needed to tell what the
+   * line is (reply-text.ts). Most sessions never load it; a site with another charset loaded it to start.
+   */
+  private needsCodec(): boolean {
+    if (this.codecFailed || loadedIconv() !== null || !isUtf8(this.options.charset)) return false;
+    const complete = this.buffer.slice(0, Math.max(this.buffer.lastIndexOf('\n'), this.buffer.lastIndexOf('\r'), this.buffer.lastIndexOf('\0')) + 1);
+    return NOT_ASCII.test(complete) && !isUtf8Bytes(Buffer.from(complete, 'latin1'));
+  }
+
+  /** How this connection reads reply lines (reply-text.ts); lines not UTF-8 on a UTF-8 site add to `notices`. */
+  private replyDecoding(notices: Set<ReplyCharsetNotice>): ReplyDecoding {
+    const charset = this.options.charset;
+    const codec = loadedIconv();
+    let last: { line: string; read: ReplyLineText } | null = null;
+    const read = (line: string): ReplyLineText => {
+      if (last?.line !== line) last = { line, read: decodeReplyLine(Buffer.from(line, 'latin1'), charset, codec) };
+      return last.read;
+    };
+    const utf8 = isUtf8(charset);
+    return {
+      text: (line) => {
+        if (!NOT_ASCII.test(line)) return line;
+        const { text, notice } = read(line);
+        if (notice !== undefined) notices.add(notice);
+        return text;
+      },
+      path: (line) => (utf8 && !NOT_ASCII.test(line) ? line : read(line).path),
+    };
+  }
+
+  /** Bytes that never became a line (a timeout's diagnosis), read as reply lines are. */
+  private pendingText(raw: string): string {
+    return NOT_ASCII.test(raw) ? decodeReplyLine(Buffer.from(raw, 'latin1'), this.options.charset, loadedIconv()).text : raw;
   }
 
   private deliver(): void {
@@ -452,7 +523,7 @@ export class ControlConnection {
     if (pending.trim().length > 0) {
       const firstEnd = pending.search(/[\r\n]/);
       const unfinished = firstEnd !== -1 && /^\d{3}-/.test(pending);
-      const text = { ...values, text: visibleText(unfinished ? pending.slice(0, firstEnd) : pending), code: pending.slice(0, 3) };
+      const text = { ...values, text: visibleText(this.pendingText(unfinished ? pending.slice(0, firstEnd) : pending)), code: pending.slice(0, 3) };
       return new FtpError({ kind: 'protocol', ...sentences(unfinished ? 'reply.unfinished' : 'reply.unterminated', 'reply.malformed.hint', text), retryable: false });
     }
     const preliminary = this.lastPreliminary;
@@ -467,6 +538,11 @@ export class ControlConnection {
   }
 
   private handleClose(reason: FtpError): void {
+    // Replies that arrived before the close wait for iconv-lite: they come first (a 421's reason, a 221).
+    if (this.codecLoading !== null) {
+      void this.codecLoading.then(() => this.handleClose(reason));
+      return;
+    }
     const first = !this.socketGone;
     this.socketGone = true;
     if (!this.closedReason) this.closedReason = reason;
@@ -515,6 +591,9 @@ export class ControlConnection {
     this.keepAliveTimer = null;
   }
 }
+
+/** A byte outside ASCII in the latin1 buffer. */
+const NOT_ASCII = /[\x80-\xff]/;
 
 /** A server's text for a message: control characters as \\xHH, at most 200 characters. */
 function visibleText(text: string): string {

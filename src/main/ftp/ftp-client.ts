@@ -187,7 +187,8 @@ export class FtpClient {
    */
   async pwd(): Promise<string> {
     const reply = await this.command('PWD');
-    const folder = parsePwdReply(reply.message) ?? '/';
+    // Read in the site's charset alone, as listings are: it is sent back (reply-text.ts).
+    const folder = parsePwdReply(reply.pathMessage ?? reply.message) ?? '/';
     if (folder.includes('\ufffd') && isUtf8(this.session.control.charset)) {
       throw new FtpError({ kind: 'invalid-input', ...sentences('charset.pwd-not-utf8', 'charset.pwd-not-utf8.hint', { path: folder }), retryable: false });
     }

@@ -12,6 +12,22 @@ export interface FtpReply {
   readonly lines: readonly string[];
   /** The text of the reply: lines joined by \n with the leading "123-"/"123 " of first and last removed. */
   readonly message: string;
+  /**
+   * `message` read in the site's charset alone, where it differs (reply-text.ts): where a path the server echoes
+   * (257 "/目录") is read, so that it can be sent back. Absent: the same as `message`.
+   */
+  readonly pathMessage?: string;
+}
+
+/**
+ * How the lines of `parseReplies`' text become a reply's text (reply-text.ts); the text is then one character per
+ * byte (latin1). Without it the text is taken as already decoded.
+ */
+export interface ReplyDecoding {
+  /** A line as people read it: `lines` and `message`. */
+  readonly text: (line: string) => string;
+  /** A line in the site's charset alone: `pathMessage`. */
+  readonly path: (line: string) => string;
 }
 
 export interface ParsedReplies {
@@ -25,8 +41,8 @@ export interface ParsedReplies {
 /** "123 text", "123-" (a multi-line reply begins), or the bare code "123" — a complete reply without text (old devices). */
 const FIRST_LINE = /^(\d{3})(?:([ -])(.*))?$/;
 
-/** Parse as many complete replies as `text` holds. */
-export function parseReplies(text: string): ParsedReplies {
+/** Parse as many complete replies as `text` holds; `skipped` lines are given as `decoding.text` reads them. */
+export function parseReplies(text: string, decoding?: ReplyDecoding): ParsedReplies {
   const replies: FtpReply[] = [];
   const skipped: string[] = [];
   let position = 0;
@@ -41,12 +57,12 @@ export function parseReplies(text: string): ParsedReplies {
       const match = FIRST_LINE.exec(line);
       if (!match) {
         // Garbage outside a reply: skip it, as servers sometimes send stray blank lines.
-        if (line.length > 0) skipped.push(line);
+        if (line.length > 0) skipped.push(decoding ? decoding.text(line) : line);
         continue;
       }
       const code = match[1] ?? '';
       if (match[2] !== '-') {
-        replies.push(makeReply(code, [line]));
+        replies.push(makeReply(code, [line], decoding));
       } else {
         pending = { code, lines: [line], start: lineStart };
       }
@@ -55,7 +71,7 @@ export function parseReplies(text: string): ParsedReplies {
     pending.lines.push(line);
     // A multi-line reply ends with the same code followed by a space (RFC 959).
     if (line.startsWith(`${pending.code} `) || line === pending.code) {
-      replies.push(makeReply(pending.code, pending.lines));
+      replies.push(makeReply(pending.code, pending.lines, decoding));
       pending = null;
     }
   }
@@ -79,14 +95,21 @@ const LINE_END = /[\r\n\0]/g;
  */
 export const MAX_REPLY_TEXT_CHARS = 4200;
 
-function makeReply(code: string, lines: string[]): FtpReply {
+function makeReply(code: string, raw: string[], decoding: ReplyDecoding | undefined): FtpReply {
+  const lines = decoding ? raw.map(decoding.text) : raw;
+  const message = messageOf(code, lines);
+  const pathMessage = decoding ? messageOf(code, raw.map(decoding.path)) : message;
+  return { code: Number(code), lines: lines.map(cut), message, ...(pathMessage === message ? {} : { pathMessage }) };
+}
+
+function messageOf(code: string, lines: readonly string[]): string {
   const stripped = lines.map((line, index) => {
     if (index === 0 || index === lines.length - 1) {
       return line.startsWith(code) ? line.slice(4) : line;
     }
     return line;
   });
-  return { code: Number(code), lines: lines.map(cut), message: cut(stripped.join('\n').trim()) };
+  return cut(stripped.join('\n').trim());
 }
 
 function cut(text: string): string {

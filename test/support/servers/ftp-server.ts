@@ -14,6 +14,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { getFreePortRange } from './free-port';
 import { onProcessExit, ownedTempDir } from './process-cleanup';
 import { ensureAnonymousUser, ensureTestUser } from './test-user';
@@ -63,6 +64,12 @@ export interface StartOptions {
   proftpdTls?: { readonly protocols?: string; readonly ciphers?: string };
   /** proftpd only: extra directives appended to its config, e.g. `LoadModule mod_deflate.c` and `DeflateEngine on` (MODE Z). */
   proftpdConfig?: readonly string[];
+  /**
+   * vsftpd and proftpd: the charset their config file is written in (UTF-8 by default), e.g. `gbk` for a banner
+   * (`ftpd_banner`, `ServerIdent`) or message (`AccessDenyMsg`) in GBK, as an older Chinese server's admin wrote it.
+   * Both send those bytes as they are.
+   */
+  configCharset?: string;
 }
 
 export interface RunningServer {
@@ -419,7 +426,7 @@ async function vsftpdLaunch(ctx: LaunchContext): Promise<Launch> {
     lines.push('ssl_enable=NO');
   }
   const conf = path.join(ctx.dir, 'vsftpd.conf');
-  await writeFile(conf, `${lines.join('\n')}\n`, { mode: 0o600 });
+  await writeFile(conf, configBytes(`${lines.join('\n')}\n`, o.configCharset), { mode: 0o600 });
   return { command: vsftpdBinary(), args: [conf], logFile, sslReuseRequired };
 }
 
@@ -562,8 +569,13 @@ async function proftpdLaunch(ctx: LaunchContext): Promise<Launch> {
   }
   lines.push(...(o.proftpdConfig ?? []));
   const conf = path.join(d, 'proftpd.conf');
-  await writeFile(conf, `${lines.join('\n')}\n`, { mode: 0o600 });
+  await writeFile(conf, configBytes(`${lines.join('\n')}\n`, o.configCharset), { mode: 0o600 });
   return { command: path.join(EXTRACTED_ROOT, 'usr/sbin/proftpd'), args: ['-n', '-c', conf], logFile, sslReuseRequired };
+}
+
+/** A config file's bytes: UTF-8, or `charset` when the test asks for one (StartOptions.configCharset). */
+function configBytes(text: string, charset: string | undefined): Buffer {
+  return charset === undefined ? Buffer.from(text, 'utf8') : iconv.encode(text, charset);
 }
 
 // ---------------------------------------------------------------------------
@@ -598,6 +610,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
 async function startOnce(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
   if (options.vsftpdConfig !== undefined && kind !== 'vsftpd') throw new Error(`vsftpdConfig is for vsftpd only, not ${kind}`);
   if (options.proftpdConfig !== undefined && kind !== 'proftpd') throw new Error(`proftpdConfig is for proftpd only, not ${kind}`);
+  if (options.configCharset !== undefined && kind === 'pure-ftpd') throw new Error('configCharset is for vsftpd and proftpd (pure-ftpd has no config file here)');
   const user = await ensureTestUser();
   if (options.anonymous === true) await ensureAnonymousUser();
   const tlsMode: TlsMode = options.tls ?? 'none';
