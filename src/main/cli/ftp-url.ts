@@ -21,7 +21,8 @@ export interface FtpUrl {
  * Percent-escapes are decoded so user names with "@" and paths with spaces work.
  */
 export function parseFtpUrl(text: string): FtpUrl {
-  const match = /^(ftps?):\/\/(?:([^@/]*)@)?(\[[^\]]+\]|[^:/]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
+  // The credentials run to the last "@" before the path, as in curl: a password with an unescaped "@" stays whole.
+  const match = /^(ftps?):\/\/(?:([^/]*)@)?(\[[^\]]+\]|[^:/@]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
   if (!match) {
     throw invalidInput(`"${redactUrl(text)}" is not an FTP URL.`, 'Write it as ftp://user:password@host:port/path (or ftps:// for implicit TLS).');
   }
@@ -46,10 +47,21 @@ export function parseFtpUrl(text: string): FtpUrl {
   return { scheme: scheme.toLowerCase() as 'ftp' | 'ftps', host, port, user, password, path, typeCode };
 }
 
-/** The URL with its password replaced, for messages and logs. */
+/**
+ * The URL with its password replaced, for messages and logs. A password typed without escaping may hold "@" or
+ * "/" (`ftp://bob:p@ss/w@host/x`): it runs to the last "@" before the first "/" that follows an "@", so no part of it
+ * is left; at worst a "@" of the path is taken for its end and more is hidden.
+ */
 export function redactUrl(text: string): string {
   // Any scheme: a mistyped one (sftp://, htp://) carries the password as well.
-  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1****@');
+  const start = /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:/i.exec(text);
+  if (!start) return text;
+  const rest = text.slice(start[0].length);
+  const firstAt = rest.indexOf('@');
+  if (firstAt < 0) return text;
+  const slash = rest.indexOf('/', firstAt);
+  const end = rest.lastIndexOf('@', slash < 0 ? rest.length : slash);
+  return `${start[0]}****${rest.slice(end)}`;
 }
 
 /** `/pub/a.txt;type=i` → `/pub/a.txt` and `i` (a literal ";" in a name is written %3B). */

@@ -33,11 +33,24 @@ describe('parseFtpUrl', () => {
     }
   });
 
+  it('takes a password with an unescaped "@" whole (the credentials end at the last "@" before the path), never the host', () => {
+    expect(parseFtpUrl('ftp://bob:p@ss@h:2121/x')).toMatchObject({ user: 'bob', password: 'p@ss', host: 'h', port: 2121, path: '/x' });
+    expect(parseFtpUrl('ftp://h/mail@box')).toMatchObject({ user: null, host: 'h', path: '/mail@box' });
+  });
+
+  it('never shows the password in the error for a bad port, even one with an unescaped "@"', () => {
+    expect(() => parseFtpUrl('ftp://bob:p@ss@h:99999/x')).toThrow(/^The port in "ftp:\/\/bob:\*\*\*\*@h:99999\/x" is not valid\.$/);
+  });
+
   it('redacts the password', () => {
     expect(redactUrl('ftp://bob:secret@h/x')).toBe('ftp://bob:****@h/x');
     // A mistyped scheme carries the password too, and the error that refuses it prints the URL.
     expect(redactUrl('sftp://bob:secret@h/x')).toBe('sftp://bob:****@h/x');
     expect(redactUrl('ftp://bob@h/x')).toBe('ftp://bob@h/x');
+    // A password typed without escaping its "@" or "/" is hidden whole, not up to its first "@".
+    expect(redactUrl('ftp://bob:p@ss@h/x')).toBe('ftp://bob:****@h/x');
+    expect(redactUrl('ftp://bob:pa/ss@h')).toBe('ftp://bob:****@h');
+    expect(redactUrl('ftp://bob:pw@h/mail@box')).toBe('ftp://bob:****@h/mail@box');
     let refused: unknown = null;
     try {
       parseFtpUrl('sftp://bob:secret@h/x');

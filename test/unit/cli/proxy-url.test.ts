@@ -21,6 +21,9 @@ describe('parseProxyUrl', () => {
     ['socks5://proxy:1080/path', /has a path/],
     ['socks5://', /not a proxy address|names no host/],
     ['socks5://proxy:99999', /not a proxy address/],
+    ['socks5://li:s3cr3t@proxy:1080/path', /^The proxy address "socks5:\/\/li:\*\*\*\*@proxy:1080\/path" has a path/],
+    ['socks5://li:s3cr3t@proxy:99999', /^"socks5:\/\/li:\*\*\*\*@proxy:99999" is not a proxy address/],
+    ['li:s3cr3t@proxy:99999', /^"li:\*\*\*\*@proxy:99999" is not a proxy address/],
   ])('refuses %s with the fix', (text, message) => {
     const error = (() => {
       try {
@@ -33,5 +36,7 @@ describe('parseProxyUrl', () => {
     expect(error).toBeInstanceOf(FtpError);
     expect((error as FtpError).data.message).toMatch(message);
     expect((error as FtpError).data.hint).toMatch(/socks5:\/\/host:1080/);
+    // The password never reaches the message (it goes to the terminal and the logs).
+    expect((error as FtpError).data.message).not.toContain('s3cr3t');
   });
 });
