@@ -105,7 +105,8 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
 /** Write the queue atomically: a reader sees the old file or the new one, never half of either. */
 export async function saveQueueFile(file: string, queue: StoredQueue): Promise<void> {
   const folder = path.dirname(file);
-  await fsp.mkdir(folder, { recursive: true });
+  // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
+  await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
   const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fsp.open(temp, 'w', 0o600);
   try {

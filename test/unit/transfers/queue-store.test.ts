@@ -33,6 +33,13 @@ describe('queue file', () => {
     expect(queue?.entries[0]).toMatchObject({ remotePath: '/a.bin', state: 'running', started: true, error: { code: 426 } });
   });
 
+  it('makes a missing profile folder private (0700, not 0755 under the usual umask 022) and the file 0600', async () => {
+    const file = path.join(dir, 'home', 'queue.json');
+    await saveQueueFile(file, sample());
+    expect((await fsp.stat(path.dirname(file))).mode & 0o777).toBe(0o700);
+    expect((await fsp.stat(file)).mode & 0o777).toBe(0o600);
+  });
+
   it('a missing file is an empty queue without a warning', async () => {
     expect(await loadQueueFile(path.join(dir, 'none.json'))).toEqual({ queue: null, warning: null });
   });
