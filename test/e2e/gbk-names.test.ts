@@ -3,22 +3,30 @@
  * show garbled under the default (UTF-8) encoding. The remote pane must say they look like GBK and offer the
  * fix; "Use GBK for this site" saves the site's encoding, reconnects, and the names read correctly — in the
  * Chinese window too.
+ *
+ * The server also speaks GBK (vsftpd's ftpd_banner, proftpd's AccessDenyMsg): its greeting and a failed login's
+ * "530 用户名或密码错误" read in Chinese in the message log and the alert (they showed "�"), and on the GBK site a
+ * folder made and renamed through the window has a Chinese name in GBK bytes on disk.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startServer, type RunningServer } from '../support/servers/ftp-server';
 import { useE2eSetup } from './support/scenario';
 
 const FOLDER = '资料';
 const FILE = '中文文件.txt';
+const BANNER = '欢迎访问 Ferry 测试服务器';
+const DENIED = '用户名或密码错误';
+const gbkPath = (...parts: string[]): Buffer => Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [Buffer.from(part)] : [Buffer.from('/'), iconv.encode(part, 'gbk')])));
 
 describe('GBK file names', () => {
   const setup = useE2eSetup('gbk-names', {
     local: { 'notes.txt': 100 },
     remote: { 'readme.txt': 64 },
-    server: { utf8: false },
+    server: { utf8: false, configCharset: 'gbk', vsftpdConfig: [`ftpd_banner=${BANNER}`] },
     prepare: (folders) => {
       // Names as GBK bytes, the way a Chinese Windows-era server stores them.
       const folder = Buffer.concat([Buffer.from(`${folders.serverRoot}/`), iconv.encode(FOLDER, 'gbk')]);
@@ -28,6 +36,13 @@ describe('GBK file names', () => {
       fs.chownSync(folder, owner.uid, owner.gid);
     },
   });
+
+  // A second real server that refuses logins in GBK (vsftpd's 530 text cannot be set).
+  let refusing: RunningServer | undefined;
+  beforeAll(async () => {
+    refusing = await startServer('proftpd', { utf8: false, configCharset: 'gbk', proftpdConfig: [`AccessDenyMsg "${DENIED}"`] });
+  }, 60_000);
+  afterAll(async () => refusing?.stop());
 
   it(
     'says the names look like GBK and fixes the site with one click',
@@ -43,19 +58,48 @@ describe('GBK file names', () => {
         await expect(ui.entry('remote', FOLDER)).toHaveCount(0);
         await expect(notice).toContainText('File names here are not UTF-8, so they show garbled: they look like GBK (simplified Chinese).');
         await ui.expectLog(/File names in \/ are not UTF-8, so they show garbled: they look like GBK/);
+        // The greeting is not UTF-8 either: read as GBK, and the log says so.
+        await ui.expectLog(new RegExp(`220 ${BANNER}`));
+        await ui.expectLog(/The server's messages are not UTF-8: they look like GBK \(simplified Chinese\) and are shown as GBK\./);
         await ui.screenshot('gbk-names-notice', { publish: true });
       });
 
       await step('Use GBK for this site: saved, reconnected, the names read correctly', async () => {
+        await ui.clearLog();
         await notice.getByRole('button', { name: 'Use GBK for this site' }).click();
         await expect(ui.entry('remote', FOLDER)).toBeVisible();
         await expect(notice).toHaveCount(0);
+        await ui.expectLog(new RegExp(`220 ${BANNER}`));
+        await expect(ui.log).not.toContainText("The server's messages are not UTF-8");
+        await expect(ui.log).not.toContainText('\ufffd');
         await ui.entry('remote', FOLDER).dblclick();
         await ui.expectRemoteListing(`/${FOLDER}`, [FILE]);
         const dialog = await ui.openSiteManager();
         await dialog.getByRole('tab', { name: 'Charset' }).click();
         await expect(dialog).toContainText(/GBK/);
         await dialog.getByRole('button', { name: 'Cancel' }).click();
+      });
+
+      await step('on the GBK site: a Chinese folder made and renamed in the window, GBK bytes on disk', async () => {
+        const { folders } = setup();
+        await ui.pane('remote').getByRole('button', { name: 'New folder' }).click();
+        await ui.answerPrompt('New folder', 'Folder name', '新建文件夹');
+        await expect(ui.entry('remote', '新建文件夹')).toBeVisible();
+        await ui.expectLog(new RegExp(`257 "/${FOLDER}/新建文件夹" created`));
+        expect(fs.statSync(gbkPath(folders.serverRoot, FOLDER, '新建文件夹')).isDirectory()).toBe(true);
+        await ui.select('remote', '新建文件夹');
+        await page.keyboard.press('F2');
+        const input = ui.grid('remote').getByRole('textbox', { name: 'New name' });
+        await expect(input).toBeFocused();
+        await input.fill('归档');
+        await input.press('Enter');
+        await expect(ui.entry('remote', '归档')).toBeVisible();
+        await expect(ui.entry('remote', '新建文件夹')).toHaveCount(0);
+        expect(fs.statSync(gbkPath(folders.serverRoot, FOLDER, '归档')).isDirectory()).toBe(true);
+        expect(fs.existsSync(gbkPath(folders.serverRoot, FOLDER, '新建文件夹'))).toBe(false);
+        // Entered: its path goes out in GBK and lists (empty).
+        await ui.entry('remote', '归档').dblclick();
+        await ui.expectRemoteListing(`/${FOLDER}/归档`, []);
       });
 
       await step('a quick connection: "Save as a site using GBK" keeps it with the charset and reconnects', async () => {
@@ -70,9 +114,27 @@ describe('GBK file names', () => {
         await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Connected to Quick GBK');
       });
 
+      await step('a GBK site whose server refuses the login in GBK: the alert quotes "530 用户名或密码错误"', async () => {
+        if (!refusing) throw new Error('proftpd did not start');
+        await ui.clearLog();
+        await ui.createSite({ name: 'Refusing Chinese server', host: refusing.host, port: refusing.port, user: refusing.user, password: 'wrong password', mode: 'Passive' });
+        const dialog = ui.siteManager;
+        await dialog.getByRole('tab', { name: 'Charset' }).click();
+        await dialog.getByRole('radio', { name: 'Use custom charset' }).check();
+        await expect(dialog.getByLabel('Encoding')).toHaveValue('gbk');
+        await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        const alert = page.getByRole('alert').filter({ hasText: `failed: 530 ${DENIED}` });
+        await expect(alert).toBeVisible({ timeout: 15_000 });
+        await expect(alert).toContainText(`Login as "${refusing.user}" failed: 530 ${DENIED}`);
+        await ui.expectLog(new RegExp(`530 ${DENIED}`));
+        await expect(ui.log).not.toContainText('\ufffd');
+        await ui.screenshot('gbk-login-refused');
+        await alert.getByRole('button').first().click();
+      });
+
       expect(s.pageErrors).toEqual([]);
       void page;
     },
-    120_000,
+    180_000,
   );
 });
