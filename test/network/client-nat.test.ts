@@ -15,46 +15,22 @@
  *   the external address and port and the blocked incoming connections.
  * - `ferry test` shows passive working and active's NAT diagnosis.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
-import { ftpUrl, SAMPLE_NAME, startNamespacedVsftpd } from './support';
+import { describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { ftpUrl, SAMPLE_NAME, useNamespacedVsftpd } from './support';
 
 const decision = netnsSkipDecision();
 const PRIVATE = '192.168.77.10';
 const RANGE = [50_000, 50_010] as const;
 
 describe.skipIf(decision.skip)('client behind NAT in active mode', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    pair = await createNetnsPair();
-    server = await startNamespacedVsftpd(pair);
+  const { ctx } = useNamespacedVsftpd(decision.failure, {}, async (pair) => {
     const { client, clientInterface, clientAddress, serverAddress } = pair;
-    for (const argv of [
-      ['ip', 'addr', 'add', `${PRIVATE}/32`, 'dev', 'lo'],
-      ['ip', 'route', 'replace', `${serverAddress}/32`, 'dev', clientInterface, 'src', PRIVATE],
-      ['iptables', '-t', 'nat', '-A', 'POSTROUTING', '-o', clientInterface, '-s', PRIVATE, '-j', 'SNAT', '--to-source', clientAddress],
-    ]) {
-      const result = await pair.run(client, argv);
-      if (result.code !== 0) throw new Error(`${argv.join(' ')}: ${result.stderr}`);
-    }
+    await pair.runChecked(client, ['ip', 'addr', 'add', `${PRIVATE}/32`, 'dev', 'lo']);
+    await pair.runChecked(client, ['ip', 'route', 'replace', `${serverAddress}/32`, 'dev', clientInterface, 'src', PRIVATE]);
+    await pair.iptables(client, ['-t', 'nat', '-A', 'POSTROUTING', '-o', clientInterface, '-s', PRIVATE, '-j', 'SNAT', '--to-source', clientAddress]);
   });
-
-  afterAll(async () => {
-    // The namespaces take the address, the route and the NAT rules with them.
-    await server?.stop();
-    await pair?.destroy();
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer } {
-    if (!pair || !server) throw new Error('setup failed');
-    return { pair, server };
-  }
 
   function ls(args: readonly string[]): ReturnType<typeof runFerry> {
     const { pair: p, server: s } = ctx();

@@ -11,51 +11,29 @@
  * - The client's INPUT dropping: active mode waits for our timeout, then says the same.
  * - The control connection refused (a port nobody listens on): "[fd00:…::2]:P refused the connection."
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
-import { SAMPLE_CONTENT, SAMPLE_NAME } from './support';
+import { describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { SAMPLE_NAME, useNamespacedVsftpd } from './support';
 
 const decision = netnsSkipDecision();
 
 describe.skipIf(decision.skip)('IPv6 (EPRT/EPSV) behind firewalls', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
   let clientAddress = '';
   let serverAddress = '';
 
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    pair = await createNetnsPair();
+  const { ctx } = useNamespacedVsftpd(decision.failure, async (pair) => {
     const octet = Number(pair.clientAddress.split('.')[2]);
     clientAddress = `fd00:231:${octet}::1`;
     serverAddress = `fd00:231:${octet}::2`;
     // nodad: usable at once (duplicate address detection would hold them "tentative" for a second or two).
-    await run(pair.client, ['ip', 'addr', 'add', `${clientAddress}/64`, 'dev', pair.clientInterface, 'nodad']);
-    await run(pair.server, ['ip', 'addr', 'add', `${serverAddress}/64`, 'dev', pair.serverInterface, 'nodad']);
-    server = await startServer('vsftpd', { netns: pair.server, listenAddress: serverAddress });
-    await writeFile(path.join(server.root, SAMPLE_NAME), SAMPLE_CONTENT, { mode: 0o644 });
+    await pair.runChecked(pair.client, ['ip', 'addr', 'add', `${clientAddress}/64`, 'dev', pair.clientInterface, 'nodad']);
+    await pair.runChecked(pair.server, ['ip', 'addr', 'add', `${serverAddress}/64`, 'dev', pair.serverInterface, 'nodad']);
+    return { listenAddress: serverAddress };
   });
 
-  afterAll(async () => {
-    // The namespaces take their addresses and ip6tables rules with them.
-    await server?.stop();
-    await pair?.destroy();
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer } {
-    if (!pair || !server) throw new Error('setup failed');
-    return { pair, server };
-  }
-
-  async function run(ns: string, argv: readonly string[]): Promise<void> {
-    if (!pair) throw new Error('setup failed');
-    const result = await pair.run(ns, argv);
-    if (result.code !== 0) throw new Error(`${argv.join(' ')} in ${ns} failed: ${result.stderr}`);
+  function run(ns: string, argv: readonly string[]): Promise<void> {
+    return ctx().pair.runChecked(ns, argv);
   }
 
   /** INPUT in `ns` admits loopback, ICMPv6 (neighbour discovery), replies, and `extra`; everything else meets `verdict`. */

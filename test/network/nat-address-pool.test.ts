@@ -10,45 +10,20 @@
  * data connection … Try again" (retried in vain); the fix is active mode (the server connects to us, on the
  * address it sees) or the network's admin. Active mode works; `ferry test` says so.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
-import { ftpUrl, lastPassivePort, SAMPLE_NAME, startNamespacedVsftpd } from './support';
+import { describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { ftpUrl, lastPassivePort, SAMPLE_NAME, useNamespacedVsftpd } from './support';
 
 const decision = netnsSkipDecision();
 
 describe.skipIf(decision.skip)('client behind a NAT whose data connections leave from another address', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-  let second = '';
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    pair = await createNetnsPair();
-    server = await startNamespacedVsftpd(pair);
-    second = pair.clientAddress.replace(/\.1$/, '.3');
+  const { ctx } = useNamespacedVsftpd(decision.failure, {}, async (pair, server) => {
+    const second = pair.clientAddress.replace(/\.1$/, '.3');
     const [low, high] = server.pasvPorts;
-    for (const argv of [
-      ['ip', 'addr', 'add', `${second}/24`, 'dev', pair.clientInterface],
-      ['iptables', '-t', 'nat', '-A', 'POSTROUTING', '-o', pair.clientInterface, '-p', 'tcp', '-d', pair.serverAddress, '--dport', `${low}:${high}`, '-j', 'SNAT', '--to-source', second],
-    ]) {
-      const result = await pair.run(pair.client, argv);
-      if (result.code !== 0) throw new Error(`${argv.join(' ')}: ${result.stderr}`);
-    }
+    await pair.runChecked(pair.client, ['ip', 'addr', 'add', `${second}/24`, 'dev', pair.clientInterface]);
+    await pair.iptables(pair.client, ['-t', 'nat', '-A', 'POSTROUTING', '-o', pair.clientInterface, '-p', 'tcp', '-d', pair.serverAddress, '--dport', `${low}:${high}`, '-j', 'SNAT', '--to-source', second]);
   });
-
-  afterAll(async () => {
-    // The namespaces take the second address and the NAT rule with them.
-    await server?.stop();
-    await pair?.destroy();
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer } {
-    if (!pair || !server) throw new Error('setup failed');
-    return { pair, server };
-  }
 
   it('passive mode: refused because the data connection came from another address, said as such', async () => {
     const { pair: p, server: s } = ctx();

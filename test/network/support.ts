@@ -96,10 +96,16 @@ export interface NamespacedVsftpd {
 }
 
 /**
- * Register beforeAll/afterAll that build the pair and start vsftpd (call inside a describe).
- * `prepare` runs after start-up, e.g. to install firewall rules.
+ * Register beforeAll/afterAll that build the pair and start vsftpd (call inside a describe); the namespaces take
+ * whatever the test added to them (addresses, routes, NAT and firewall rules) with them.
+ * `options` may be worked out from the pair before vsftpd starts (e.g. once an address it listens on is added);
+ * `prepare` runs after start-up, e.g. to install firewall or NAT rules.
  */
-export function useNamespacedVsftpd(failure: string | null, options: StartOptions = {}, prepare?: (pair: NetnsPair, server: RunningServer) => Promise<void>): NamespacedVsftpd {
+export function useNamespacedVsftpd(
+  failure: string | null,
+  options: StartOptions | ((pair: NetnsPair) => Promise<StartOptions>) = {},
+  prepare?: (pair: NetnsPair, server: RunningServer) => Promise<void>,
+): NamespacedVsftpd {
   let pair: NetnsPair | undefined;
   let server: RunningServer | undefined;
   let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined;
@@ -108,7 +114,7 @@ export function useNamespacedVsftpd(failure: string | null, options: StartOption
     await ensureCliBuilt();
     scratch = await scratchDir();
     pair = await createNetnsPair();
-    server = await startNamespacedVsftpd(pair, options);
+    server = await startNamespacedVsftpd(pair, typeof options === 'function' ? await options(pair) : options);
     await prepare?.(pair, server);
   });
   afterAll(async () => {

@@ -53,6 +53,8 @@ export interface NetnsPair {
   readonly serverInterface: string;
   /** Run `argv` inside namespace `ns` (`ip netns exec`), collecting its output. */
   run(ns: string, argv: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /** Run `argv` inside `ns` for its effect (an address, a route, a NAT rule); throws, naming it, when it fails. */
+  runChecked(ns: string, argv: readonly string[]): Promise<void>;
   /** Run `iptables ARGS` inside `ns`; throws on failure. */
   iptables(ns: string, args: readonly string[]): Promise<void>;
   /** Flush the filter and raw tables in `ns`, zero the counters and set the policies back to ACCEPT. */
@@ -208,6 +210,11 @@ export function runIn(ns: string | null, argv: readonly string[], options: RunOp
   });
 }
 
+async function runCheckedIn(ns: string, argv: readonly string[]): Promise<void> {
+  const result = await runIn(ns, argv, { timeoutMs: 15_000 });
+  if (result.code !== 0) throw new Error(`${argv.join(' ')} in ${ns} failed (${result.code}): ${result.stderr.trim()}`);
+}
+
 async function iptablesIn(ns: string, args: readonly string[]): Promise<string> {
   // -w: the xtables lock is shared by every namespace on the machine.
   const result = await runIn(ns, ['iptables', '-w', '5', ...args], { timeoutMs: 15_000 });
@@ -279,6 +286,7 @@ export async function createNetnsPair(options: CreateOptions = {}): Promise<Netn
     clientInterface: CLIENT_IF,
     serverInterface: SERVER_IF,
     run: (ns, argv, runOptions) => runIn(ns, argv, runOptions),
+    runChecked: (ns, argv) => runCheckedIn(ns, argv),
     iptables: async (ns, args) => {
       await iptablesIn(ns, args);
     },
