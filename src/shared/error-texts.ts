@@ -136,6 +136,8 @@ export const ERROR_TEXTS_EN = {
   'edit.editor-no-program.hint': 'Set an editor in Settings → Editing (e.g. "code --wait"), or leave it empty for the system\'s default app.',
   'edit.system-open-failed': 'The system could not open {file}: {detail}',
   'edit.system-open-failed.hint': 'Set an editor in Settings → Editing (e.g. "code --wait %f"), or associate an app with this file type.',
+  'edit.runs-program': "Ferry did not open {name} with the system's default app: it is a program ({extension}), and opening it would run it.",
+  'edit.runs-program.hint': 'To view or change it as text, set an editor in Settings → Editing (e.g. "code --wait %f") and open it again; to run it, download it and start it yourself if you trust it.',
   'edit.not-a-file': '{file} is not a file.',
   'edit.not-a-file.hint': 'Choose a file to edit; folders open in the pane.',
   'edit.uploading': '{path} is already being uploaded.',

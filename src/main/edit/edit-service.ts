@@ -24,6 +24,7 @@ import { downloadToFile, localError, uploadFromFile } from '../transfers/file-tr
 import type { FileFacts } from '../transfers/overwrite-policy';
 import { remoteFileFacts } from '../transfers/remote-facts';
 import { editorLaunch } from './editor-command';
+import { programExtension } from './program-file';
 import { launchEditor } from './launch-editor';
 
 /** The folder below Ferry's home holding one sub-folder per edited file. */
@@ -84,6 +85,8 @@ export class EditService {
     const unsafe = unsafeLocalNameReason(name);
     // From the shared table, so that a Chinese window shows it in Chinese.
     if (unsafe) throw new FtpError({ kind: 'invalid-input', ...sentences(`edit.unsafe-name.${unsafe}`, 'edit.unsafe-name.hint', { name: JSON.stringify(name) }), retryable: false });
+    // Before anything is downloaded: the file would not be opened anyway.
+    this.refuseToRun(name);
     const already = [...this.edits.values()].find((edit) => edit.file.sessionId === sessionId && edit.file.remotePath === source);
     if (already) {
       await this.launch(already.file.localPath);
@@ -131,6 +134,7 @@ export class EditService {
       throw localError(file, error as NodeJS.ErrnoException);
     }
     if (!stats.isFile()) throw invalidInputText('edit.not-a-file', 'edit.not-a-file.hint', { file });
+    this.refuseToRun(path.basename(file));
     await this.launch(file);
   }
 
@@ -199,6 +203,14 @@ export class EditService {
     }
     this.update(edit, { state: 'changed', changeCount: edit.file.changeCount + 1 });
     this.say('info', 'log.edit-saved', { local: edit.file.localPath, remote: edit.file.remotePath });
+  }
+
+  /** With no editor set, a file opens with the system's default app: for a program, that runs it. */
+  private refuseToRun(name: string): void {
+    const command = this.deps.editorCommand();
+    if (command !== null && command.trim() !== '') return;
+    const extension = programExtension(name);
+    if (extension) throw invalidInputText('edit.runs-program', 'edit.runs-program.hint', { name: JSON.stringify(name), extension });
   }
 
   private async launch(file: string): Promise<void> {

@@ -114,6 +114,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'edit.editor-unclosed.hint': '请在“设置 → 编辑”中补全引号，例如 "C:\\Program Files\\Editor\\editor.exe" %f。',
   'edit.editor-no-program': '编辑器命令中没有指定程序。',
   'edit.editor-no-program.hint': '请在“设置 → 编辑”中设置编辑器（例如 "code --wait"），或留空以使用系统默认应用。',
+  'edit.runs-program': 'Ferry 没有用系统默认程序打开 {name}：它是一个程序（{extension}），打开它就会运行它。',
+  'edit.runs-program.hint': '要以文本方式查看或修改它，请在“设置 → 编辑”中设置编辑器（例如 "code --wait %f"）后再打开；要运行它，请先下载，确认可信后再自行启动。',
   'edit.system-open-failed': '系统无法打开 {file}：{detail}',
   'edit.system-open-failed.hint': '请在“设置 → 编辑”中设置编辑器（例如 "code --wait %f"），或为这种文件类型关联一个应用。',
   'edit.not-a-file': '{file} 不是文件。',
