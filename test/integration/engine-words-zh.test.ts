@@ -5,12 +5,14 @@
  * a sentence of the shared table; the English is unchanged.
  */
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FerryErrorData } from '../../src/shared/errors';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
-import { startScriptedServer, type ScriptedServer } from '../support/fixtures/scripted-ftp-server';
+import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
+
+const fixture = useScriptedFixture('ferry-engine-words-zh-');
 
 async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
   const caught = await run().then(
@@ -22,14 +24,8 @@ async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
 }
 
 describe('简体中文: the engine’s own refusals (scripted server)', () => {
-  let server: ScriptedServer | null = null;
-  afterEach(async () => {
-    await server?.stop();
-    server = null;
-  });
-
   it('a server that cannot resume', async () => {
-    server = await startScriptedServer({ greeting: '220 ready\r\n', handlers: { REST: (_argument, session) => session.reply(502, 'REST not implemented') } });
+    const server = await fixture.start({ greeting: '220 ready\r\n', handlers: { REST: (_argument, session) => session.reply(502, 'REST not implemented') } });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
     const error = await failureOf(() => client.download('/big.iso', new PassThrough(), { offset: 100 }));
     expect(error.message).toBe('The server cannot resume /big.iso at byte 100: 502 REST not implemented');
@@ -38,7 +34,7 @@ describe('简体中文: the engine’s own refusals (scripted server)', () => {
   });
 
   it('a reply longer than the engine accepts', async () => {
-    server = await startScriptedServer({ greeting: '220 ready\r\n', handlers: { STAT: (_argument, session) => session.write(`211-${'x'.repeat(300 * 1024)}`) } });
+    const server = await fixture.start({ greeting: '220 ready\r\n', handlers: { STAT: (_argument, session) => session.write(`211-${'x'.repeat(300 * 1024)}`) } });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
     const error = await failureOf(() => client.raw('STAT'));
     expect(error.message).toMatch(/^The server sent a reply longer than \d+ characters\.$/);
@@ -46,7 +42,7 @@ describe('简体中文: the engine’s own refusals (scripted server)', () => {
   });
 
   it('a command holding a line break', async () => {
-    server = await startScriptedServer({ greeting: '220 ready\r\n' });
+    const server = await fixture.start({ greeting: '220 ready\r\n' });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
     const error = await failureOf(() => client.mkdir('/a\r\nDELE b'));
     expect(error.message).toBe('Refused to send a command containing a line break or NUL: "MKD /a\\r\\nDELE b".');
@@ -56,15 +52,9 @@ describe('简体中文: the engine’s own refusals (scripted server)', () => {
 });
 
 describe('简体中文: Ferry’s own words inside a data connection’s diagnosis (scripted server)', () => {
-  let server: ScriptedServer | null = null;
-  afterEach(async () => {
-    await server?.stop();
-    server = null;
-  });
-
   it('active mode: nothing connected back — the diagnosis Ferry is built around — has no English left in it', async () => {
     // PORT accepted, LIST answered 150 and then nothing: the server never connects back.
-    server = await startScriptedServer({ handlers: { LIST: (_argument, session) => session.reply(150, 'Opening data connection') } });
+    const server = await fixture.start({ handlers: { LIST: (_argument, session) => session.reply(150, 'Opening data connection') } });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 2000, dataTimeoutMs: 2000 });
     try {
       const error = await failureOf(() => client.list('/'));
@@ -77,7 +67,7 @@ describe('简体中文: Ferry’s own words inside a data connection’s diagnos
   }, 30_000);
 
   it('active mode: "226" without a connection keeps the detail in Chinese too', async () => {
-    server = await startScriptedServer({
+    const server = await fixture.start({
       handlers: {
         LIST: (_argument, session) => {
           session.reply(150, 'Opening data connection');
