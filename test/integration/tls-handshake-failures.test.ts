@@ -117,21 +117,13 @@ describe('proftpd offering only TLS 1.1', () => {
   });
 });
 
-describe('proftpd with implicit FTPS allowing only a cipher Ferry does not use', () => {
-  const implicit = proftpd('implicit', { protocols: 'TLSv1.2', ciphers: 'CAMELLIA256-SHA' });
-  it('implicit FTPS: the same words as explicit, OpenSSL in the log', async () => {
-    const { error, log } = await failToConnect(against(implicit.server(), 'implicit'));
-    expectCause(error, 'cipher');
-    expect(error.message).toBe('The TLS handshake with 127.0.0.1 failed: the server accepted none of the ciphers Ferry offers (no cipher in common, or none that fits its certificate).');
-    expectNoOpenSslText(error);
-    expect(detailLine(log)).toMatch(/alert handshake failure/);
-  });
-});
-
-describe('proftpd allowing only a cipher Ferry does not use (TLS 1.2, CAMELLIA256-SHA)', () => {
-  const explicit = proftpd('explicit-required', { protocols: 'TLSv1.2', ciphers: 'CAMELLIA256-SHA' });
-  it('explicit FTPS: no cipher in common, the fix for the server admin', async () => {
-    const { error, log } = await failToConnect(against(explicit.server(), 'explicit'));
+describe.each([
+  ['explicit', 'explicit-required'],
+  ['implicit', 'implicit'],
+] as const)('proftpd allowing only a cipher Ferry does not use (TLS 1.2, CAMELLIA256-SHA), %s FTPS', (tls, serverTls) => {
+  const running = proftpd(serverTls, { protocols: 'TLSv1.2', ciphers: 'CAMELLIA256-SHA' });
+  it('no cipher in common, the same words for explicit and implicit, the fix for the server admin; OpenSSL only in the log', async () => {
+    const { error, log } = await failToConnect(against(running.server(), tls));
     expectCause(error, 'cipher');
     expect(error.message).toBe('The TLS handshake with 127.0.0.1 failed: the server accepted none of the ciphers Ferry offers (no cipher in common, or none that fits its certificate).');
     expect(error.hint).toMatch(/^Ask the server admin to allow current ciphers/);
