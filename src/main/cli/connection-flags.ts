@@ -101,7 +101,7 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     connectTimeoutMs: timeoutMs,
     commandTimeoutMs: timeoutMs,
     dataTimeoutMs: timeoutMs,
-    ...(flags.verbose ? { onTranscript: (line: TranscriptLine) => printTranscript(line, label) } : {}),
+    onTranscript: flags.verbose ? (line: TranscriptLine) => printTranscript(line, label) : (line: TranscriptLine) => printCharsetNotice(line, label),
   };
 }
 
@@ -125,6 +125,14 @@ const PREFIX: Record<TranscriptLine['kind'], string> = { command: '> ', reply: '
 
 function printTranscript(line: TranscriptLine, label: string): void {
   process.stderr.write(`${label}${PREFIX[line.kind]}${line.text}\n`);
+}
+
+/**
+ * Without --verbose one kind of line still reaches stderr: that the server's words were not UTF-8 and were read as
+ * GBK or Big5, or could not be read (reply-text.ts) — an error quoting them is never read in a guessed charset unsaid.
+ */
+function printCharsetNotice(line: TranscriptLine, label: string): void {
+  if (line.textRef?.message?.startsWith('log.reply-not-utf8.') === true) process.stderr.write(`ferry: warning: ${label}${line.text}\n`);
 }
 
 /** `--active-address`: an IP address, or a host name resolving to it (a dynamic-DNS name); anything else is refused here. */

@@ -14,13 +14,14 @@ describe('ferry and a server that speaks GBK', () => {
   const wrongPassword = (): string => serverUrl(server()).replace(`:${encodeURIComponent(server().password)}@`, ':wrong@');
 
   it.each([
-    ['--charset gbk', ['--charset', 'gbk']],
-    ['the default encoding', []],
-  ])('a refused login (%s): the error quotes "530 用户名或密码错误" (exit 4)', async (_name, flags) => {
+    ['--charset gbk', ['--charset', 'gbk'], false],
+    ['the default encoding, with a warning that the words were read as GBK', [], true],
+  ])('a refused login (%s): the error quotes "530 用户名或密码错误" (exit 4)', async (_name, flags, warned) => {
     const run = await ferry(['ls', ...flags, `${wrongPassword()}/`]);
     expect(run.code).toBe(4);
     expect(run.stderr).toContain(`Login as "${server().user}" failed: 530 ${DENIED}`);
     expect(run.stderr).not.toContain('\ufffd');
+    expect(run.stderr.includes("ferry: warning: The server's messages are not UTF-8: they look like GBK (simplified Chinese) and are shown as GBK.")).toBe(warned);
   });
 
   it('ferry test --charset gbk: the greeting in Chinese; -v shows the replies in Chinese', async () => {
