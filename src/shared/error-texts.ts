@@ -17,6 +17,15 @@ export const ERROR_TEXTS_EN = {
   'data.active.server-refused.hint': 'The server does not allow active mode, or not to the address announced (behind NAT it sees this computer at another address). Use passive mode for this site (Site Manager → Transfer settings → Transfer mode); or, behind NAT, set the external address to announce in Settings → Active mode and forward the active-mode port range to this computer.',
   'data.active.blocked': "Active mode: the server could not connect back to {where}{detail} — incoming connections to this computer are blocked by a firewall or NAT in front of it, or the server's own firewall does not let it connect out.",
   'data.active.blocked.hint': 'Use passive mode for this site (Site Manager → Transfer settings → Transfer mode); or open the active-mode port range in your firewall and, behind NAT, set the external address to announce (Settings → Active mode) and forward that range to this computer.',
+  // The same failures over a TLS-protected control connection: a firewall's or router's FTP helper cannot read it.
+  'data.active.blocked-tls':
+    "Active mode: the server could not connect back to {where}{detail} — incoming connections to this computer are blocked by a firewall or NAT in front of it, or the server's own firewall does not let it connect out. The connection is encrypted (FTPS): a firewall or router that lets FTP data connections in with an FTP helper (FTP ALG, Linux's nf_conntrack_ftp) cannot read the encrypted PORT/EPRT command, so it neither opens nor forwards the port as it does for plain FTP.",
+  'data.active.blocked-tls.hint':
+    "Use passive mode for this site (Site Manager → Transfer settings → Transfer mode). To keep active mode with FTPS, the ports must be opened explicitly: open this computer's active-mode port range (Settings → Active mode) in its firewall and router and, behind NAT, forward that range to this computer and set the external address to announce (Settings → Active mode).",
+  'data.active.server-refused-tls':
+    "Active mode: the server refused to connect back to {where}{detail}. The connection is encrypted (FTPS), so a NAT router's FTP helper (FTP ALG) cannot rewrite this computer's private address in the PORT/EPRT command as it does for plain FTP: the server is told an address it will not connect to — or it does not allow active mode at all.",
+  'data.active.server-refused-tls.hint':
+    "Use passive mode for this site (Site Manager → Transfer settings → Transfer mode). To keep active mode with FTPS behind NAT, set the external address to announce in Settings → Active mode and forward the active-mode port range to this computer yourself: the router's FTP helper cannot do it for encrypted connections.",
   'data.passive.wrong-peer': 'Passive mode: the server refused the data connection to {where}{detail} because it came from another address than the control connection: a NAT or proxy in front of this computer uses several addresses.',
   'data.passive.wrong-peer.hint': "Use active mode for this site (Site Manager → Transfer settings → Transfer mode). Otherwise the network's admin can give this computer one outgoing address (paired pooling), or the server's admin allow data connections from other addresses.",
   'data.passive.tls-failed': 'Passive mode: the TLS handshake on the data connection to {where} failed{detail}.',
@@ -43,6 +52,10 @@ export const ERROR_TEXTS_EN = {
   'data.passive.reset.hint': 'Try again; a firewall may be cutting data connections. If it persists, use active mode.',
   'data.passive.unreachable': "Passive mode: could not open the data connection to the server at {where}{detail} — the server's data port is unreachable; its firewall may block the passive port range.",
   'data.passive.unreachable.hint': "Use active mode for this site (Site Manager → Transfer settings → Transfer mode), or ask the server's admin to open its passive port range (and, behind NAT, to announce its public address).",
+  'data.passive.unreachable-tls':
+    "Passive mode: could not open the data connection to the server at {where}{detail} — the server's data port is unreachable. The connection is encrypted (FTPS): a firewall in front of the server that opens passive ports with an FTP helper (FTP ALG, fixup, Linux's nf_conntrack_ftp) cannot read the encrypted 227/229 reply, so it does not open the port as it does for plain FTP.",
+  'data.passive.unreachable-tls.hint':
+    "Use active mode for this site (Site Manager → Transfer settings → Transfer mode), or ask the server's admin to open its passive port range in the server's firewall (and, behind NAT, to forward it and announce its public address): the firewall's FTP helper that lets plain FTP through cannot read FTPS.",
   // The data connection's certificate is not the control connection's. {control}, {data}: their SHA-256 fingerprints.
   'data.passive.certificate-mismatch': 'Passive mode: the data connection to {where} presented another certificate (SHA-256 {data}) than the control connection ({control}); Ferry closed it.',
   'data.active.certificate-mismatch': 'Active mode: the data connection from {where} presented another certificate (SHA-256 {data}) than the control connection ({control}); Ferry closed it.',

@@ -87,6 +87,14 @@ export interface DataConnectionError extends ErrorBase {
   readonly address: string;
   readonly port: number;
   readonly cause: DataConnectionCause;
+  /**
+   * Set on a failure a firewall or NAT causes (active: the server could not connect back or refused the address;
+   * passive: the server's data port unreachable) over a TLS-protected control connection. Firewalls and routers that
+   * open FTP data ports with an FTP helper (conntrack, "FTP ALG") read the commands and replies that name the port;
+   * encrypted, they cannot, so what works in plain FTP fails with FTPS and the ports must be opened (and forwarded)
+   * explicitly. The message and hint then say so (`data.*-tls` sentences).
+   */
+  readonly tls?: true;
 }
 export interface ServerReplyError extends ErrorBase {
   readonly kind: 'server-reply';

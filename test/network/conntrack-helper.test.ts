@@ -1,36 +1,50 @@
 /**
- * A client firewall with Linux's FTP conntrack helper (LAB "Networks").
+ * Firewalls with Linux's FTP conntrack helper (LAB "Networks"), on either side.
  *
- * Same client firewall as client-firewall.test.ts (incoming: only loopback and
+ * Client side: the same client firewall as client-firewall.test.ts (incoming: only loopback and
  * ESTABLISHED,RELATED), plus `-t raw … -j CT --helper ftp` on the control connection. The helper
  * reads EPRT/PORT on the control connection and marks the server's connection back as RELATED, so
  * active mode works for plain FTP; with FTPS it cannot read the encrypted EPRT, so active mode fails
- * with the usual diagnosis while passive works. Worth knowing: "active works, but not with TLS" is
- * this, not a Ferry bug.
+ * while passive works — and the diagnosis says why (the FTP helper cannot read TLS: open and forward
+ * the range yourself, or use passive mode). Without the helper, plain FTP's failure does not say so.
+ *
+ * Server side: a server firewall admitting only the control port and RELATED connections, the helper
+ * attached to the incoming control connection (PREROUTING), and no open passive range — what many
+ * admins rely on. The helper reads the 229 reply and opens the passive port, so plain FTP passive
+ * works; with FTPS it cannot, so passive fails with the TLS-specific diagnosis (the server's admin must
+ * open the passive range) while active works. "It works in FileZilla without TLS" is this, not a Ferry bug.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { netnsSkipDecision } from '../support/netns/netns';
 import { describeRun, runFerry } from '../support/netns/ferry-cli';
-import { useNamespacedVsftpd, applyInboundFirewall, ftpUrl, lastActivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS } from './support';
+import { useNamespacedVsftpd, applyInboundFirewall, expectModeWorks, ftpUrl, lastActivePort, lastPassivePort, SAMPLE_CONTENT, SAMPLE_NAME, VERDICTS, type NamespacedVsftpd } from './support';
 
 const decision = netnsSkipDecision();
 const DROP = VERDICTS.find((verdict) => verdict.name === 'DROP');
+/** The words of the TLS-specific diagnoses (data.*-tls): the FTP helper cannot read encrypted commands. */
+const HELPER_REASON = /The connection is encrypted \(FTPS\): .*FTP helper/;
+/** No fix ever offered is to drop TLS. */
+const DROP_TLS = /--tls none|without TLS|without encryption/i;
+
+/** `--tls explicit` trusting the namespaced server's certificate. */
+function tlsFlagsOf(harness: NamespacedVsftpd): string[] {
+  const { server: s } = harness.ctx();
+  if (!s.certFingerprint256) throw new Error('the server has no certificate');
+  return ['--tls', 'explicit', '--trust-fingerprint', s.certFingerprint256];
+}
 
 describe.skipIf(decision.skip)('client firewall with the FTP conntrack helper', () => {
   // Explicit FTPS offered, plain logins still allowed: one server for both cases.
-  const { ctx } = useNamespacedVsftpd(decision.failure ?? (DROP ? null : 'no DROP verdict'), { tls: 'explicit' }, async (pair, server) => {
+  const harness = useNamespacedVsftpd(decision.failure ?? (DROP ? null : 'no DROP verdict'), { tls: 'explicit' }, async (pair, server) => {
     if (!DROP) return;
     await applyInboundFirewall(pair, pair.client, DROP);
     await pair.iptables(pair.client, ['-t', 'raw', '-A', 'OUTPUT', '-p', 'tcp', '-d', pair.serverAddress, '--dport', String(server.port), '-j', 'CT', '--helper', 'ftp']);
   });
 
-  function tlsFlags(): string[] {
-    const { server: s } = ctx();
-    if (!s.certFingerprint256) throw new Error('the server has no certificate');
-    return ['--tls', 'explicit', '--trust-fingerprint', s.certFingerprint256];
-  }
+  const { ctx } = harness;
+  const tlsFlags = (): string[] => tlsFlagsOf(harness);
 
   it('plain FTP: ferry ls --active works, the helper lets the connection back in', async () => {
     const { pair: p, server: s } = ctx();
@@ -47,7 +61,7 @@ describe.skipIf(decision.skip)('client firewall with the FTP conntrack helper', 
     expect(await readFile(local, 'utf8')).toBe(SAMPLE_CONTENT);
   });
 
-  it('FTPS: ferry ls --active fails with exit 6, the helper cannot read the encrypted EPRT', async () => {
+  it('FTPS: ferry ls --active fails with exit 6 and says the helper cannot read the encrypted EPRT', async () => {
     const { pair: p, server: s } = ctx();
     const result = await runFerry(p.client, ['ls', ftpUrl(s), '--active', '--timeout', '3', ...tlsFlags()]);
     expect(result.code, describeRun(result)).toBe(6);
@@ -56,7 +70,13 @@ describe.skipIf(decision.skip)('client firewall with the FTP conntrack helper', 
     expect(result.stderr).toMatch(/^ferry: Active mode:/);
     expect(result.stderr).toContain(`${p.clientAddress}:${port}`);
     expect(result.stderr).toMatch(/incoming connections to this computer are blocked/);
+    // Why plain FTP works here and FTPS does not, and what to do about it with TLS kept.
+    expect(result.stderr).toMatch(HELPER_REASON);
+    expect(result.stderr).toMatch(/cannot read the encrypted PORT\/EPRT command, so it neither opens nor forwards the port as it does for plain FTP/);
     expect(result.stderr).toMatch(/Use passive mode/);
+    expect(result.stderr).toMatch(/To keep active mode with FTPS, the ports must be opened explicitly: open this computer's active-mode port range/);
+    expect(result.stderr).toMatch(/\nWith ferry: --passive; or --port-range A-B with those ports opened in the firewall and router \(an FTP helper cannot open them for FTPS\)/);
+    expect(result.stderr).not.toMatch(DROP_TLS);
   });
 
   it('FTPS: ferry ls --passive works', async () => {
@@ -64,5 +84,70 @@ describe.skipIf(decision.skip)('client firewall with the FTP conntrack helper', 
     const result = await runFerry(p.client, ['ls', ftpUrl(s), '--passive', '--timeout', '3', ...tlsFlags()]);
     expect(result.code, describeRun(result)).toBe(0);
     expect(result.stdout).toContain(SAMPLE_NAME);
+  });
+
+  describe('without the helper', () => {
+    beforeAll(async () => {
+      if (!DROP) throw new Error('no DROP verdict');
+      const { pair: p } = ctx();
+      await applyInboundFirewall(p, p.client, DROP); // flushes the raw table: no helper
+    });
+
+    it('plain FTP: ferry ls --active fails with the usual diagnosis, which does not mention TLS or a helper', async () => {
+      const { pair: p, server: s } = ctx();
+      const result = await runFerry(p.client, ['ls', ftpUrl(s), '--active', '--timeout', '3']);
+      expect(result.code, describeRun(result)).toBe(6);
+      expect(result.stderr).toMatch(/^ferry: Active mode: the server could not connect back to/);
+      expect(result.stderr).toMatch(/incoming connections to this computer are blocked/);
+      expect(result.stderr).not.toMatch(/FTPS|TLS|FTP helper/);
+      expect(result.stderr).toMatch(/\nWith ferry: --passive; or --port-range A-B with those ports open, and --active-address behind NAT\.$/m);
+    });
+  });
+});
+
+describe.skipIf(decision.skip)('server firewall that opens passive ports only through the FTP conntrack helper', () => {
+  // Explicit FTPS offered, plain logins still allowed: one server for both cases.
+  const harness = useNamespacedVsftpd(decision.failure, { tls: 'explicit' });
+  const { ctx, ls } = harness;
+
+  describe.each(VERDICTS)('INPUT ends in $name', (verdict) => {
+    beforeAll(async () => {
+      const { pair: p, server: s } = ctx();
+      // Admitted: the control port, and whatever the helper marks RELATED (the passive port it read in a 229). No passive range.
+      await applyInboundFirewall(p, p.server, verdict, [['-p', 'tcp', '--dport', String(s.port)]]);
+      await p.iptables(p.server, ['-t', 'raw', '-A', 'PREROUTING', '-p', 'tcp', '-d', p.serverAddress, '--dport', String(s.port), '-j', 'CT', '--helper', 'ftp']);
+    });
+
+    it('plain FTP: passive lists and downloads, the helper opens the passive port', async () => {
+      await expectModeWorks(harness, '--passive', `helper-passive-${verdict.name}.txt`);
+    });
+
+    it("FTPS: ferry ls --passive fails with exit 6 and says the server firewall's helper cannot read the encrypted 229", async () => {
+      const { pair: p, server: s } = ctx();
+      const result = await ls('--passive', verdict.timeoutSeconds, tlsFlagsOf(harness));
+      expect(result.code, describeRun(result)).toBe(6);
+      const port = await lastPassivePort(s);
+      expect(port, 'the server log shows the EPSV answer').not.toBeNull();
+      expect(result.stderr).toMatch(/^ferry: Passive mode: could not open the data connection to the server at/);
+      expect(result.stderr).toContain(`${p.serverAddress}:${port}`);
+      expect(result.stderr).toMatch(verdict.passiveDetail);
+      expect(result.stderr).toMatch(/the server's data port is unreachable/);
+      expect(result.stderr).toMatch(HELPER_REASON);
+      expect(result.stderr).toMatch(/cannot read the encrypted 227\/229 reply, so it does not open the port as it does for plain FTP/);
+      expect(result.stderr).toMatch(/Use active mode for this site/);
+      expect(result.stderr).toMatch(/ask the server's admin to open its passive port range in the server's firewall/);
+      expect(result.stderr).toMatch(/\nWith ferry: --active\.$/m);
+      expect(result.stderr).not.toMatch(DROP_TLS);
+    });
+
+    it('FTPS: active lists and downloads, the server connects out', async () => {
+      const listing = await ls('--active', verdict.timeoutSeconds, tlsFlagsOf(harness));
+      expect(listing.code, describeRun(listing)).toBe(0);
+      expect(listing.stdout).toContain(SAMPLE_NAME);
+      const local = `helper-ftps-active-${verdict.name}.txt`;
+      const download = await harness.get('--active', local, verdict.timeoutSeconds, tlsFlagsOf(harness));
+      expect(download.code, describeRun(download)).toBe(0);
+      expect(await readFile(path.join(ctx().dir, local), 'utf8')).toBe(SAMPLE_CONTENT);
+    });
   });
 });

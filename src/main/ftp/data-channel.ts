@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
-import { certificateMismatchError, dataConnectionError } from './data-connection-errors';
+import { certificateMismatchError, controlIsTls, dataConnectionError } from './data-connection-errors';
 import { errorText, sentences, type TextRef } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { openSslDetail, openSslReason } from './tls-handshake-errors';
@@ -189,14 +189,14 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     timer = setTimeout(() => {
       settled = true;
       socket.destroy();
-      reject(new FtpError(dataConnectionError('passive', 'connect-timeout', host, port, { id: 'detail.no-answer', values: { seconds: Math.round(options.timeoutMs / 1000) } })));
+      reject(new FtpError(dataConnectionError('passive', 'connect-timeout', host, port, { id: 'detail.no-answer', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control))));
     }, options.timeoutMs);
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
       const cause = error.code === 'ECONNREFUSED' ? 'connect-refused' : error.code === 'ECONNRESET' ? 'reset' : 'connect-failed';
-      reject(new FtpError(dataConnectionError('passive', cause, host, port, error.code ?? error.message)));
+      reject(new FtpError(dataConnectionError('passive', cause, host, port, error.code ?? error.message, controlIsTls(control))));
     });
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -268,11 +268,11 @@ async function announceActive(control: ControlConnection, host: string, port: nu
       return;
     }
     memory.eprt = 'fails';
-    if (ipv6) throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `EPRT: ${reply.code} ${reply.message}`));
+    if (ipv6) throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `EPRT: ${reply.code} ${reply.message}`, controlIsTls(control)));
   }
   const reply = await control.send(`PORT ${formatPortArgument(host, port)}`);
   if (reply.code !== 200) {
-    throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `PORT: ${reply.code} ${reply.message}`));
+    throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `PORT: ${reply.code} ${reply.message}`, controlIsTls(control)));
   }
 }
 
@@ -321,7 +321,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       started ??= (async () => {
         const timer = setTimeout(() => {
           server.close();
-          rejectAccept?.(new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } })));
+          rejectAccept?.(new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control))));
         }, options.timeoutMs);
         try {
           const raw = await acceptedPromise;

@@ -5,18 +5,26 @@ import { hostPort } from '../../shared/host-address';
 /**
  * Diagnoses for a failed data connection: which side could not reach which, the likely reason, and the fix.
  * Active and passive fail for opposite reasons, so the hint always names the other mode.
+ * `controlTls`: the control connection is TLS-protected. A failure a firewall or NAT causes then gets the sentences
+ * that say why FTPS fails where plain FTP works — an FTP helper cannot read the encrypted commands (sentenceFor).
  */
-export function dataConnectionError(mode: TransferMode, cause: DataConnectionCause, address: string, port: number, detail: string | TextRef = ''): DataConnectionError {
+export function dataConnectionError(mode: TransferMode, cause: DataConnectionCause, address: string, port: number, detail: string | TextRef = '', controlTls = false): DataConnectionError {
   // Port 0: no port was ever named (the server refused or garbled PASV): the address alone, not "host:0".
   // A detail in Ferry's own words (a TextRef) is said in the window's language too; a server's or the system's stays as it is.
   const said = typeof detail === 'string' ? detail : englishText(detail);
   const values = { where: port > 0 ? hostPort(address, port) : address, detail: said ? ` (${said})` : '' };
   const valueTexts: ValueTexts | undefined = typeof detail === 'string' ? undefined : { detail: { id: 'detail.wrapped', values: {}, valueTexts: { detail } } };
-  const id = sentenceFor(mode, cause);
+  const id = sentenceFor(mode, cause, controlTls);
   const hint: ErrorTextId = `${id}.hint`;
   // Passive failures the server explains or that come and go are worth a retry; the rest need another mode or settings.
   const retryable = (mode === 'passive' && cause === 'server-refused') || cause === 'reset';
-  return { kind: 'data-connection', mode, cause, address, port, retryable, message: errorText(id, values, valueTexts), hint: errorText(hint, values), text: { message: id, hint, values, ...(valueTexts ? { valueTexts } : {}) } };
+  const tls = isFtpHelperSentence(id) ? { tls: true as const } : {};
+  return { kind: 'data-connection', mode, cause, address, port, retryable, ...tls, message: errorText(id, values, valueTexts), hint: errorText(hint, values), text: { message: id, hint, values, ...(valueTexts ? { valueTexts } : {}) } };
+}
+
+/** Whether the control connection is TLS-protected (explicit or implicit FTPS): what `dataConnectionError`'s `controlTls` asks. */
+export function controlIsTls(control: { readonly tlsSocket: unknown }): boolean {
+  return control.tlsSocket !== null;
 }
 
 /**
@@ -55,19 +63,36 @@ type DataSentence =
   | 'data.passive.mode-refused'
   | 'data.passive.bad-reply'
   | 'data.passive.reset'
-  | 'data.passive.unreachable';
+  | 'data.passive.unreachable'
+  | FtpHelperSentence;
 
-function sentenceFor(mode: TransferMode, cause: DataConnectionCause): DataSentence {
+/** The sentences that add why FTPS fails where plain FTP works: the firewall's or router's FTP helper cannot read TLS. */
+type FtpHelperSentence = 'data.active.blocked-tls' | 'data.active.server-refused-tls' | 'data.passive.unreachable-tls';
+
+function isFtpHelperSentence(id: DataSentence): id is FtpHelperSentence {
+  return id.endsWith('-tls');
+}
+
+/**
+ * Which sentence says a data connection's failure. With a TLS-protected control connection (`controlTls`), the
+ * failures a firewall or NAT causes get the FTP-helper sentences: firewalls and NAT routers open (and forward, and
+ * rewrite) FTP data ports by reading PORT/EPRT and the 227/229 replies on the control connection — Linux's
+ * nf_conntrack_ftp/nf_nat_ftp, routers' "FTP ALG" — and cannot read them encrypted. Active: the server could not
+ * connect back (a port not opened or forwarded), or refused the address (a private one not rewritten). Passive: the
+ * server's data port unreachable (its firewall opens passive ports only through the helper).
+ */
+export function sentenceFor(mode: TransferMode, cause: DataConnectionCause, controlTls = false): DataSentence {
   if (mode === 'active') {
     switch (cause) {
+      case 'server-refused':
+        return controlTls ? 'data.active.server-refused-tls' : 'data.active.server-refused';
       case 'listen-failed':
       case 'wrong-peer':
       case 'tls-failed':
-      case 'server-refused':
       case 'reset':
         return `data.active.${cause}`;
       default:
-        return 'data.active.blocked';
+        return controlTls ? 'data.active.blocked-tls' : 'data.active.blocked';
     }
   }
   switch (cause) {
@@ -79,6 +104,6 @@ function sentenceFor(mode: TransferMode, cause: DataConnectionCause): DataSenten
     case 'reset':
       return `data.passive.${cause}`;
     default:
-      return 'data.passive.unreachable';
+      return controlTls ? 'data.passive.unreachable-tls' : 'data.passive.unreachable';
   }
 }

@@ -1,7 +1,7 @@
 import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
-import { dataConnectionError, stalledTransferError } from './data-connection-errors';
+import { controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import type { FtpReply } from './reply-parser';
@@ -89,12 +89,12 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       if (error instanceof FtpError && error.data.kind === 'timeout') {
         const active = pending.mode === 'active';
         const detail = { id: active ? ('detail.nothing-connected' as const) : ('detail.no-answer' as const), values: { seconds: error.data.seconds } };
-        throw new FtpError(dataConnectionError(pending.mode, active ? 'accept-timeout' : 'connect-timeout', pending.address, pending.port, detail));
+        throw new FtpError(dataConnectionError(pending.mode, active ? 'accept-timeout' : 'connect-timeout', pending.address, pending.port, detail, controlIsTls(control)));
       }
       throw error;
     });
     if ('reply' in first && first.reply.code >= 300) {
-      const refusal = negativeTransferReply(pending, command, first.reply, options.subject);
+      const refusal = negativeTransferReply(pending, command, first.reply, options.subject, controlIsTls(control));
       pending.cancel();
       throw new FtpError(refusal);
     }
@@ -111,7 +111,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
     const replyChecked = replyPromise.then((reply) => {
       if (reply.code >= 300) {
         socket.destroy();
-        throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+        throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control)));
       }
       return reply;
     });
@@ -163,7 +163,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
         if (final !== null && (final as FtpReply).code < 300 && (await options.acceptCut(final))) return final;
       }
       const reply: FtpReply | null = finalReply;
-      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control)));
       if (!dataFinished && !aborting && error instanceof FtpError && error.data.kind === 'timeout') {
         // The reply timeout is kept from firing while data moves (touch): firing with the data side still open
         // means the transfer stopped midway — say that, in this mode, rather than "no reply to RETR".
@@ -203,7 +203,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       // Servers often drop the data connection first and explain why on the control connection a moment later (proftpd: reset, then 550).
       await Promise.race([replyPromise.catch(() => undefined), delay(REPLY_GRACE_MS, undefined, { ref: false })]);
       const reply: FtpReply | null = finalReply;
-      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject));
+      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control)));
     }
     if (finalReply === null && !control.closed) {
       // The server still waits on its side of the data connection; ABOR it so the next command is answered in order.
@@ -236,7 +236,8 @@ async function settleAbort(session: FtpSession, replyPromise: Promise<FtpReply>,
   }
 }
 
-function negativeTransferReply(pending: PendingDataConnection, command: string, reply: FtpReply, subject: string): FerryErrorData {
+/** `tls`: the control connection is TLS-protected (a firewall's FTP helper cannot read it: see sentenceFor). */
+function negativeTransferReply(pending: PendingDataConnection, command: string, reply: FtpReply, subject: string, tls: boolean): FerryErrorData {
   // 425 "Can't open data connection": in active mode the server could not reach us.
   if (reply.code === 522 || (reply.code === 425 && /ssl|tls/i.test(reply.message))) {
     return dataConnectionError(pending.mode, 'tls-failed', pending.address, pending.port, `${reply.code} ${reply.message}`);
@@ -250,7 +251,7 @@ function negativeTransferReply(pending: PendingDataConnection, command: string, 
     // Passive, with our connect still unanswered: the server gave up waiting for us (vsftpd's accept_timeout, shorter
     // than ours) because our SYNs never reached it: its data port is unreachable, not short of ports.
     const cause = pending.mode === 'active' ? 'accept-timeout' : pending.stillConnecting() ? 'connect-timeout' : 'server-refused';
-    return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`);
+    return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`, tls);
   }
   return replyError(command, reply, subject);
 }

@@ -15,6 +15,14 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.server-refused.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
   'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
   'data.active.blocked.hint': '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
+  'data.active.blocked-tls':
+    '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。连接已加密（FTPS）：靠 FTP 助手（FTP ALG、Linux 的 nf_conntrack_ftp）放行 FTP 数据连接的防火墙或路由器读不到加密的 PORT/EPRT 命令，因此不会像处理普通 FTP 那样打开或转发该端口。',
+  'data.active.blocked-tls.hint':
+    '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。若要以 FTPS 继续使用主动模式，必须明确开放端口：在本机的防火墙和路由器中开放本机的主动模式端口范围（“设置 → 主动模式”），在 NAT 后还要把该范围转发到本机，并设置要通告的外部地址（“设置 → 主动模式”）。',
+  'data.active.server-refused-tls':
+    '主动模式：服务器拒绝回连到 {where}{detail}。连接已加密（FTPS），NAT 路由器的 FTP 助手（FTP ALG）无法像处理普通 FTP 那样改写 PORT/EPRT 命令中本机的内网地址：服务器收到的是它不愿连接的地址——或者它根本不允许主动模式。',
+  'data.active.server-refused-tls.hint':
+    '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。若要在 NAT 后以 FTPS 继续使用主动模式，请在“设置 → 主动模式”中设置要通告的外部地址，并自行把主动模式端口范围转发到本机：路由器的 FTP 助手无法处理加密连接。',
   'data.passive.wrong-peer': '被动模式：服务器拒绝了连接到 {where}{detail} 的数据连接，因为它来自与控制连接不同的地址：本机前面的 NAT 或代理使用了多个地址。',
   'data.passive.wrong-peer.hint': '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式）。否则，可请网络管理员让本机只使用一个出口地址（配对地址池），或请服务器管理员允许来自其他地址的数据连接。',
   'data.passive.tls-failed': '被动模式：到 {where} 的数据连接 TLS 握手失败{detail}。',
@@ -43,6 +51,10 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.reset.hint': '请重试；可能有防火墙切断了数据连接。如果仍然失败，请使用主动模式。',
   'data.passive.unreachable': '被动模式：无法打开到服务器 {where} 的数据连接{detail} —— 服务器的数据端口不可达，其防火墙可能阻止了被动端口范围。',
   'data.passive.unreachable.hint': '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员开放被动端口范围（服务器在 NAT 后时，还需通告其公网地址）。',
+  'data.passive.unreachable-tls':
+    '被动模式：无法打开到服务器 {where} 的数据连接{detail} —— 服务器的数据端口不可达。连接已加密（FTPS）：服务器前面靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
+  'data.passive.unreachable-tls.hint':
+    '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
   'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} —— 这是服务器位于 NAT 后的典型情况。请为此站点关闭“使用 PASV 回复中的地址”（改用服务器地址），或使用主动模式。',
 
   'log.empty-folder-reply': '服务器以“{reply}”回应了 {command}：这类服务器以此表示文件夹为空，因此按空文件夹处理。',

@@ -30,9 +30,9 @@ describe('error sentences and their translations', () => {
     expect(Object.keys(ERROR_TEXTS_ZH_CN).sort()).toEqual([...ids].sort());
   });
 
-  it('builds every data-connection diagnosis from its sentence, in both modes and for every cause', () => {
+  it('builds every data-connection diagnosis from its sentence, in both modes, for every cause, with and without TLS', () => {
     for (const mode of ['passive', 'active'] as const) {
-      for (const cause of CAUSES) expectConsistent(dataConnectionError(mode, cause, '192.0.2.7', 50123, 'ETIMEDOUT'));
+      for (const cause of CAUSES) for (const tls of [false, true]) expectConsistent(dataConnectionError(mode, cause, '192.0.2.7', 50123, 'ETIMEDOUT', tls));
     }
     const blocked = dataConnectionError('active', 'accept-timeout', '192.0.2.7', 50123, 'nothing connected within 20 s');
     expect(blocked.message).toBe('Active mode: the server could not connect back to 192.0.2.7:50123 (nothing connected within 20 s) — incoming connections to this computer are blocked by a firewall or NAT in front of it, or the server\'s own firewall does not let it connect out.');
