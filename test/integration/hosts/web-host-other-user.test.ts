@@ -83,5 +83,7 @@ describe('web host and other users of this computer', () => {
     expect(answers.page).toEqual({ status: 403, body: 'Forbidden: this Ferry belongs to another user of this computer; start your own.' });
     expect(answers.socket.status).toBe(403);
     expect(lines).toContain(`web host: refused a connection from another user of this computer (uid ${NOBODY}).`);
+    // What the host logs never carries the token.
+    expect(lines.filter((line) => line.includes(host.token))).toEqual([]);
   });
 });
