@@ -932,8 +932,9 @@ export function open(side: PaneSide, names: readonly string[]): void {
 /**
  * Queues a transfer from one pane to the other: local → upload, remote → download. `targetDir`
  * is a folder in the other pane (a drop onto a folder row); the other pane's folder otherwise.
+ * `start` false is FileZilla's "Add files to queue": the items wait, paused, until Resume.
  */
-export async function transfer(from: PaneSide, names: readonly string[], targetDir?: string, sourceDir?: string): Promise<boolean> {
+export async function transfer(from: PaneSide, names: readonly string[], targetDir?: string, sourceDir?: string, start = true): Promise<boolean> {
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) {
     reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
@@ -953,9 +954,9 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
       return { localPath, remotePath, isDirectory };
     });
   if (items.length === 0 || fromDir === '' || toDir === '') return false;
-  const added = await perform('queue:add', { sessionId: status.sessionId, direction: from === 'local' ? 'upload' : 'download', items });
+  const added = await perform('queue:add', { sessionId: status.sessionId, direction: from === 'local' ? 'upload' : 'download', items, ...(start ? {} : { start: false }) });
   if (!added.ok) return false;
-  info(tn(from === 'local' ? 'log.queuedUpload' : 'log.queuedDownload', added.value.length));
+  info(tn(start ? (from === 'local' ? 'log.queuedUpload' : 'log.queuedDownload') : 'log.addedToQueue', added.value.length));
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;
@@ -1025,6 +1026,11 @@ export function newFolder(side: PaneSide): Promise<void> {
   return createInPane(side, 'folder');
 }
 
+/** FileZilla's "Create directory and enter it": a new folder, then the pane opens it. */
+export function newFolderAndEnter(side: PaneSide): Promise<void> {
+  return createInPane(side, 'folder', true);
+}
+
 /** FileZilla's "Create new file": an empty file in the pane's folder (never over an existing one), then selected. */
 export function newFile(side: PaneSide): Promise<void> {
   return createInPane(side, 'file');
@@ -1044,8 +1050,8 @@ function takenProblem(side: PaneSide, name: string): string | null {
   return paneStore(side).getState().rows?.some((row) => row.name === name) ? t('validation.nameTaken', { name }) : null;
 }
 
-/** Ask for a name, create the folder or empty file in the pane's folder, then list it with the cursor on it. */
-async function createInPane(side: PaneSide, kind: 'folder' | 'file'): Promise<void> {
+/** Ask for a name, create the folder or empty file in the pane's folder, then list it with the cursor on it (or, `enter`, open the new folder). */
+async function createInPane(side: PaneSide, kind: 'folder' | 'file', enter = false): Promise<void> {
   const words = kind === 'folder' ? 'newFolder' : 'newFile';
   const name = await prompt({
     title: t(`dialog.${words}.title`),
@@ -1062,7 +1068,9 @@ async function createInPane(side: PaneSide, kind: 'folder' | 'file'): Promise<vo
   else if (isConnected(status)) r = await perform(kind === 'folder' ? 'session:mkdir' : 'session:create-file', { sessionId: status.sessionId, path });
   else return;
   if (!r.ok) return;
-  await navigate(side, paneStore(side).getState().path, name.trim());
+  // Entering it is a user's navigation: synchronized browsing moves the other pane too, as FileZilla's does.
+  if (enter) await navigate(side, path);
+  else await navigate(side, paneStore(side).getState().path, name.trim());
 }
 
 export async function deleteEntries(side: PaneSide, names: readonly string[]): Promise<void> {

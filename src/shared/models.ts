@@ -316,6 +316,8 @@ export interface TransferRequest {
   readonly direction: TransferDirection;
   /** Files or folders; folders are expanded recursively. */
   readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean }[];
+  /** false: FileZilla's "Add files to queue" — the items wait, paused, until Resume starts them. Absent: they start. */
+  readonly start?: boolean;
 }
 
 export interface OverwriteQuestion {

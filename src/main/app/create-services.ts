@@ -300,7 +300,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'queue:add': async (request) => {
       const target = sessions.target(request.sessionId);
-      return queue.add({ siteKey: target.siteKey, siteLabel: target.label, direction: request.direction, items: request.items });
+      return queue.add({ siteKey: target.siteKey, siteLabel: target.label, direction: request.direction, items: request.items, ...(request.start === false ? { start: false } : {}) });
     },
     'queue:list': () => queue.list(),
     'queue:pause': (arg) => queue.pause(arg),

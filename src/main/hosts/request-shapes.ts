@@ -84,6 +84,7 @@ const SHAPES = {
     ...session,
     direction: z.enum(['upload', 'download']),
     items: z.array(z.object({ localPath: text, remotePath: text, isDirectory: z.boolean() })),
+    start: z.boolean().optional(),
   }),
   'queue:list': none,
   'queue:pause': ids,

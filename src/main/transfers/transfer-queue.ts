@@ -52,6 +52,8 @@ export interface QueueAddRequest {
    * never write outside of; by default the local path's parent, and then the local name is checked too.
    */
   readonly items: readonly (TransferRequest['items'][number] & { readonly localRoot?: string })[];
+  /** false: the new items wait paused (FileZilla's "Add files to queue") until resumed. */
+  readonly start?: boolean;
 }
 
 /** An item reached an end state (a folder: it was expanded into its contents). */
@@ -229,7 +231,8 @@ export class TransferQueue {
   /**
    * 'queue:add': append items; folders are expanded when a worker gets to them. An item already waiting
    * or running (same site, direction and paths) is not added twice — two transfers to one target would
-   * write over each other — and the existing one is returned instead.
+   * write over each other — and the existing one is returned instead. With `start: false` the new items are
+   * paused: nothing connects until they are resumed.
    */
   async add(request: QueueAddRequest): Promise<readonly TransferItem[]> {
     const added: QueueEntry[] = [];
@@ -252,7 +255,7 @@ export class TransferQueue {
         localPath,
         remotePath: item.remotePath,
         localRoot,
-        ...(reason ? { state: 'skipped' as const, note: describeUnsafeName(name, reason), permanent: true } : {}),
+        ...(reason ? { state: 'skipped' as const, note: describeUnsafeName(name, reason), permanent: true } : request.start === false ? { state: 'paused' as const } : {}),
       });
       this.insert(this.entries.length, entry);
       added.push(entry);

@@ -1,5 +1,5 @@
 /**
- * The context menu of a file list: transfer, open, new folder, rename, delete, copy path or URL,
+ * The context menu of a file list: transfer or add to the queue, open, new folder (and enter it), rename, delete, copy path or URL,
  * and on the remote side change permissions. Items are enabled by what is selected.
  */
 import * as actions from '../actions';
@@ -21,12 +21,15 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
     side === 'local'
       ? { id: 'upload', label: t('action.upload'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer('local', names) }
       : { id: 'download', label: t('action.download'), disabled: selected.length === 0, onSelect: () => void actions.transfer('remote', names) },
+    // FileZilla's "Add files to queue": queued paused, started with the queue's Resume.
+    { id: 'add-to-queue', label: t('action.addToQueue'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer(side, names, undefined, undefined, false) },
     { id: 'open', label: t('action.open'), shortcut: 'Enter', disabled: !canOpen, onSelect: () => actions.open(side, names) },
     side === 'remote'
       ? { id: 'view-edit', label: t('action.viewEdit'), disabled: !connected || selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editRemote(first.name) }
       : { id: 'edit', label: t('action.edit'), disabled: selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editLocal(first.name) },
     { id: 's1', label: '', separator: true },
     { id: 'mkdir', label: t('action.newFolder'), disabled: !listed, onSelect: () => void actions.newFolder(side) },
+    { id: 'mkdir-enter', label: t('action.newFolderEnter'), disabled: !listed, onSelect: () => void actions.newFolderAndEnter(side) },
     { id: 'new-file', label: t('action.newFile'), disabled: !listed, onSelect: () => void actions.newFile(side) },
     { id: 'rename', label: t('action.rename'), shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => first && actions.startRename(side, first.name) },
     { id: 'delete', label: t('action.delete'), shortcut: 'Del', disabled: selected.length === 0, onSelect: () => void actions.deleteEntries(side, names) },

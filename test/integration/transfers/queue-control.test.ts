@@ -90,6 +90,28 @@ describe('queue controls (vsftpd)', () => {
     expect(exists(partOf(cancelled))).toBe(false);
   });
 
+  it('"Add files to queue" (start: false) holds the items paused: nothing connects until Resume, then they run', async () => {
+    const { queue, connects } = await openQueue(server);
+    const file = path.join(local, 'held', 'small-3.bin');
+    const added = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', start: false, items: [{ localPath: file, remotePath: '/small-3.bin', isDirectory: false }] });
+    expect(added.map((item) => item.state)).toEqual(['paused']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await queue.whenIdle();
+    expect(connects.count).toBe(0);
+    expect(exists(file)).toBe(false);
+    expect(exists(path.join(local, 'held'))).toBe(false);
+    // Added again with start: the one already waiting is returned, still paused (never two transfers to one target).
+    const [again] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: file, remotePath: '/small-3.bin', isDirectory: false }] });
+    expect(again?.id).toBe(added[0]?.id);
+    expect(again?.state).toBe('paused');
+    await queue.resume({ ids: [added[0]?.id ?? ''] });
+    await queue.whenIdle();
+    const [after] = await queue.list();
+    await queue.close();
+    expect(after?.state).toBe('done');
+    expect((await fsp.readFile(file)).length).toBe(1003);
+  });
+
   it('does not queue the same transfer twice while the first still waits or runs', async () => {
     const { queue } = await openQueue(server, { connectionLimit: () => 1, policy: 'overwrite' });
     const item = { localPath: path.join(local, 'twice', 'small-1.bin'), remotePath: '/small-1.bin', isDirectory: false };

@@ -78,6 +78,7 @@ describe('dispatch: malformed arguments', () => {
     ['session:delete', { sessionId: 's', paths: [{ path: '/x' }] }, 'paths.0.isDirectory'],
     ['queue:add', { sessionId: 's', direction: 'sideways', items: [] }, 'direction'],
     ['queue:add', { sessionId: 's', direction: 'upload', items: [{ localPath: '/a', remotePath: 5, isDirectory: false }] }, 'items.0.remotePath'],
+    ['queue:add', { sessionId: 's', direction: 'upload', items: [], start: 'no' }, 'start'],
     ['queue:reorder', { id: 'x', toIndex: 1.5 }, 'toIndex'],
     ['session:connect', { target: { kind: 'ftp', host: 'h' } }, 'target.kind'],
     ['session:chmod', { sessionId: 's', path: '/', mode: '755', recursive: 'everything' }, 'recursive'],

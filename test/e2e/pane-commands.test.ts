@@ -1,0 +1,97 @@
+/**
+ * FileZilla's file-pane commands Ferry lacked, in the browser window against vsftpd: "Add files to queue" (the
+ * transfers wait, paused — nothing reaches the server or the disk — until Resume starts them) and "Create directory
+ * and enter it" in both panes, chosen from the keyboard (Shift+F10, arrows, Enter) and with the mouse.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
+
+/** Moves the focus down an open menu with the arrow keys until `name` has it, then presses Enter: the keyboard alone. */
+async function chooseByKeyboard(page: Page, menu: Locator, name: string): Promise<void> {
+  await expect(menu).toBeVisible();
+  for (let presses = 0; presses < 30; presses += 1) {
+    const focused = await menu.evaluate((m) => (m.contains(document.activeElement) ? (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '') : ''));
+    if (focused.trim() === name) {
+      await page.keyboard.press('Enter');
+      await expect(menu).toBeHidden();
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`"${name}" was never focused in the menu`);
+}
+
+describe('file pane commands from FileZilla', () => {
+  const setup = useE2eSetup('pane-commands', {
+    local: { 'notes.txt': 1_234 },
+    remote: { 'report.bin': 4_321 },
+  });
+
+  it('Add to queue holds transfers paused until Resume; New folder and enter it creates the folder and opens it, on both sides', async () => {
+    const { scenario: s, server: srv, folders } = setup();
+    const { ui, page, step } = s;
+    const row = (name: string) => ui.queue.getByRole('row', { name: new RegExp(name.replace('.', '\\.')) });
+
+    await step('connect', async () => {
+      await ui.quickConnect(srv, 'passive');
+      await ui.expectRemoteListing('/', ['report.bin']);
+    });
+
+    await step('Add to queue, remote (keyboard) and local (mouse): both rows say Paused, nothing is transferred', async () => {
+      await ui.grid('remote').focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+F10');
+      await chooseByKeyboard(page, page.getByRole('menu', { name: 'Remote file actions' }), 'Add to queue');
+      await ui.select('local', 'notes.txt');
+      await ui.entry('local', 'notes.txt').click({ button: 'right' });
+      await page.getByRole('menu', { name: 'Local file actions' }).getByRole('menuitem', { name: 'Add to queue', exact: true }).click();
+      await expect(row('report.bin')).toContainText('Paused');
+      await expect(row('notes.txt')).toContainText('Paused');
+      await ui.expectLog(/Added 1 transfer to the queue\. It waits, paused/);
+      // Long enough for a started transfer of a few KB to be over on loopback.
+      await page.waitForTimeout(1_500);
+      await expect(row('report.bin')).toContainText('Paused');
+      expect(fs.existsSync(path.join(folders.local, 'report.bin'))).toBe(false);
+      expect(fs.existsSync(path.join(folders.serverRoot, 'notes.txt'))).toBe(false);
+      expect(await srv.readLog()).not.toMatch(/"(RETR|STOR) /);
+    });
+
+    await step('Resume starts them: both files arrive whole (RETR and STOR at the server)', async () => {
+      await row('report.bin').click();
+      await page.keyboard.press('Control+a');
+      await ui.queue.getByRole('button', { name: 'Resume', exact: true }).click();
+      await expect.poll(() => fs.statSync(path.join(folders.local, 'report.bin'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(4_321);
+      await expect.poll(() => fs.statSync(path.join(folders.serverRoot, 'notes.txt'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(1_234);
+      await srv.waitForLog(/"RETR \/report\.bin"/);
+      await srv.waitForLog(/"STOR \/notes\.txt"/);
+    });
+
+    await step('remote: New folder and enter it from the keyboard makes the folder (MKD) and opens it', async () => {
+      await ui.grid('remote').focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+F10');
+      await chooseByKeyboard(page, page.getByRole('menu', { name: 'Remote file actions' }), 'New folder and enter it');
+      const dialog = page.getByRole('dialog', { name: 'New folder' });
+      await expect(dialog.getByRole('textbox', { name: 'Folder name' })).toBeFocused();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('incoming');
+      await page.keyboard.press('Enter');
+      await expect(ui.pathField('remote')).toHaveValue('/incoming');
+      await expect(ui.pane('remote')).toContainText('/incoming: ');
+      expect(fs.statSync(path.join(folders.serverRoot, 'incoming')).isDirectory()).toBe(true);
+      await srv.waitForLog(/"MKD \/incoming"/);
+    });
+
+    await step('local: New folder and enter it from the mouse makes the folder on disk and opens it', async () => {
+      await ui.entry('local', 'notes.txt').click({ button: 'right' });
+      await page.getByRole('menu', { name: 'Local file actions' }).getByRole('menuitem', { name: 'New folder and enter it', exact: true }).click();
+      await ui.answerPrompt('New folder', 'Folder name', 'held');
+      await expect(ui.pathField('local')).toHaveValue(path.join(folders.local, 'held'));
+      await expect(ui.grid('local')).toHaveAttribute('aria-busy', 'false');
+      expect(fs.statSync(path.join(folders.local, 'held')).isDirectory()).toBe(true);
+    });
+  }, 90_000);
+});
