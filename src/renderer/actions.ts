@@ -690,7 +690,8 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
     error: null,
     history: pushHistory(prev.history, value.path),
     nav,
-    renaming: null,
+    // A folder listed again (a transfer landing in it, a refresh) keeps a name being typed in place, unless its file went.
+    renaming: samePath && prev.renaming !== null && value.rows.some((row) => row.name === prev.renaming) ? prev.renaming : null,
     treeChildren,
     treeExpanded,
     notUtf8: value.notUtf8 ?? null,
@@ -996,6 +997,16 @@ export async function dropDesktopFiles(files: readonly File[], targetFolder: str
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;
+}
+
+/** FileZilla's local Open: the file with the system's app for its type (a folder: the file manager). Main refuses programs. */
+export async function openLocalWithDefaultApp(name: string): Promise<void> {
+  await perform('local:open', { path: fullPath('local', name) });
+}
+
+/** "Show in file manager" (FileZilla's "Open containing directory"): the system's file manager at the item. */
+export async function revealLocal(name: string): Promise<void> {
+  await perform('local:reveal', { path: fullPath('local', name) });
 }
 
 export function startRename(side: PaneSide, name: string): void {
