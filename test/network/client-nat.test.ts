@@ -3,7 +3,8 @@
  *
  * The client namespace holds a "private" address (192.168.77.10, on its loopback) that it uses as the source
  * towards the server, and a NAT rule rewrites that source to its veth address, as a home router does: the
- * server sees the client at `clientAddress`, while Ferry's control socket says 192.168.77.10.
+ * server sees the client at `clientAddress`, while Ferry's control socket says 192.168.77.10 (putClientBehindNat in
+ * support.ts). No FTP helper here: with nf_nat_ftp rewriting PORT/EPRT, and FTPS defeating it, see conntrack-helper.test.ts.
  *
  * - Passive mode works (nothing comes in).
  * - Active mode without an external address announces 192.168.77.10, which vsftpd refuses ("500 Illegal PORT
@@ -18,19 +19,14 @@
 import { describe, expect, it } from 'vitest';
 import { netnsSkipDecision } from '../support/netns/netns';
 import { describeRun, runFerry } from '../support/netns/ferry-cli';
-import { ftpUrl, SAMPLE_NAME, useNamespacedVsftpd } from './support';
+import { ftpUrl, NAT_PRIVATE_ADDRESS, putClientBehindNat, SAMPLE_NAME, useNamespacedVsftpd } from './support';
 
 const decision = netnsSkipDecision();
-const PRIVATE = '192.168.77.10';
+const PRIVATE = NAT_PRIVATE_ADDRESS;
 const RANGE = [50_000, 50_010] as const;
 
 describe.skipIf(decision.skip)('client behind NAT in active mode', () => {
-  const { ctx } = useNamespacedVsftpd(decision.failure, {}, async (pair) => {
-    const { client, clientInterface, clientAddress, serverAddress } = pair;
-    await pair.runChecked(client, ['ip', 'addr', 'add', `${PRIVATE}/32`, 'dev', 'lo']);
-    await pair.runChecked(client, ['ip', 'route', 'replace', `${serverAddress}/32`, 'dev', clientInterface, 'src', PRIVATE]);
-    await pair.iptables(client, ['-t', 'nat', '-A', 'POSTROUTING', '-o', clientInterface, '-s', PRIVATE, '-j', 'SNAT', '--to-source', clientAddress]);
-  });
+  const { ctx } = useNamespacedVsftpd(decision.failure, {}, (pair) => putClientBehindNat(pair, PRIVATE));
 
   function ls(args: readonly string[]): ReturnType<typeof runFerry> {
     const { pair: p, server: s } = ctx();

@@ -60,6 +60,21 @@ export async function applyInboundFirewall(pair: NetnsPair, ns: string, verdict:
   if (verdict.name === 'REJECT') await pair.iptables(ns, ['-A', 'INPUT', '-j', 'DROP']); // non-TCP
 }
 
+/** The private address of a client behind NAT (on its namespace's loopback): see `putClientBehindNat`. */
+export const NAT_PRIVATE_ADDRESS = '192.168.77.10';
+
+/**
+ * Puts the client behind NAT as a home router does, in the client namespace's egress: `privateAddress` (added to its
+ * loopback) is the source of its connections to the server, and SNAT rewrites it to the veth address. The server sees
+ * the client at `clientAddress`; Ferry's control socket says `privateAddress`.
+ */
+export async function putClientBehindNat(pair: NetnsPair, privateAddress = NAT_PRIVATE_ADDRESS): Promise<void> {
+  const { client, clientInterface, clientAddress, serverAddress } = pair;
+  await pair.runChecked(client, ['ip', 'addr', 'add', `${privateAddress}/32`, 'dev', 'lo']);
+  await pair.runChecked(client, ['ip', 'route', 'replace', `${serverAddress}/32`, 'dev', clientInterface, 'src', privateAddress]);
+  await pair.iptables(client, ['-t', 'nat', '-A', 'POSTROUTING', '-o', clientInterface, '-s', privateAddress, '-j', 'SNAT', '--to-source', clientAddress]);
+}
+
 /** Every match of `pattern` (with one capture group) in the server's protocol log, in order. */
 async function logCaptures(server: RunningServer, pattern: RegExp): Promise<string[]> {
   const log = await server.readLog();
