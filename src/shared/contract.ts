@@ -113,6 +113,10 @@ export interface Requests {
   'local:delete': [{ readonly paths: readonly string[] }, void];
   /** Files or folders? For paths dropped from the desktop (the page cannot tell). */
   'local:stat': [{ readonly paths: readonly string[] }, readonly { readonly path: string; readonly isDirectory: boolean }[]];
+  /** "Open with default app" (FileZilla's local Open): a file with the system's app for its type, a folder in the file manager; never a program. */
+  'local:open': [{ readonly path: string }, void];
+  /** "Show in file manager": the item's folder, the item selected where the system can. */
+  'local:reveal': [{ readonly path: string }, void];
 
   'queue:add': [TransferRequest, readonly TransferItem[]];
   'queue:list': [void, readonly TransferItem[]];
@@ -212,6 +216,8 @@ export const REQUEST_CHANNELS = [
   'local:rename',
   'local:delete',
   'local:stat',
+  'local:open',
+  'local:reveal',
   'queue:add',
   'queue:list',
   'queue:pause',

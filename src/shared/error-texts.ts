@@ -84,6 +84,8 @@ export const ERROR_TEXTS_EN = {
   'log.edit-saved': '{local} was saved; it can be uploaded back to {remote}.',
   'log.editor-exit': 'The editor "{command}" exited with code {code}.',
   'log.editor-exit.hint': "Check the editor command in Settings → Editing; leave it empty to use the system's default app.",
+  'log.opener-exit': 'The system\'s opener "{command}" exited with code {code}: nothing may have opened.',
+  'log.opener-exit.hint': 'Check that a desktop session is running and that an app is set for this file type (on Linux: xdg-mime).',
   // The browsing session's own lines. {where} is host:port; {reason}: why the connection closed (a sentence itself).
   'log.connecting-passive': 'Connecting to {where} (passive mode)…',
   'log.connecting-active': 'Connecting to {where} (active mode)…',
@@ -153,6 +155,13 @@ export const ERROR_TEXTS_EN = {
   'edit.runs-program.hint': 'To view or change it as text, set an editor in Settings → Editing (e.g. "code --wait %f") and open it again; to run it, download it and start it yourself if you trust it.',
   'edit.not-a-file': '{file} is not a file.',
   'edit.not-a-file.hint': 'Choose a file to edit; folders open in the pane.',
+  // The local pane's "Open with default app" and "Show in file manager" (src/main/local/desktop-open.ts).
+  'local.open-runs-program': "Ferry did not open {name} with the system's default app: it is a program ({extension}), and opening it would run it.",
+  'local.open-runs-program.hint': 'To run it, use Show in file manager and start it there if you trust it; to read it as text, use Edit with an editor set in Settings → Editing.',
+  'local.open-relative': 'Ferry opens only a full path, not "{file}".',
+  'local.open-relative.hint': "Only Ferry's own window sends these requests: this is a bug in it. Please report it with the log.",
+  'local.open-failed': 'The system could not open {file}: {detail}',
+  'local.open-failed.hint': 'Set an app for this file type in the system, or use Edit with an editor set in Settings → Editing.',
   'edit.uploading': '{path} is already being uploaded.',
   'edit.uploading.hint': 'Wait for that upload to finish.',
   'edit.finish-uploading': '{path} is being uploaded.',

@@ -1,12 +1,15 @@
 /**
  * FileZilla's file-pane commands Ferry lacked, in the browser window against vsftpd: "Add files to queue" (the
- * transfers wait, paused — nothing reaches the server or the disk — until Resume starts them) and "Create directory
- * and enter it" in both panes, chosen from the keyboard (Shift+F10, arrows, Enter) and with the mouse.
+ * transfers wait, paused — nothing reaches the server or the disk — until Resume starts them), "Create directory
+ * and enter it" in both panes, and the local "Open with default app" and "Show in file manager" (the web host starts
+ * the system's opener, here a stand-in xdg-open first in PATH that writes down what it was given), chosen from the
+ * keyboard (Shift+F10, arrows, Enter) and with the mouse.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
 
 /** Moves the focus down an open menu with the arrow keys until `name` has it, then presses Enter: the keyboard alone. */
@@ -25,9 +28,16 @@ async function chooseByKeyboard(page: Page, menu: Locator, name: string): Promis
 }
 
 describe('file pane commands from FileZilla', () => {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-e2e-opener-'));
+  const opened = path.join(bin, 'opened');
+  fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${opened}'\n`, { mode: 0o755 });
+  afterAll(() => fs.rmSync(bin, { recursive: true, force: true }));
+  const openerCalls = (): string[] => (fs.existsSync(opened) ? fs.readFileSync(opened, 'utf8').split('\n').filter((line) => line !== '') : []);
+
   const setup = useE2eSetup('pane-commands', {
-    local: { 'notes.txt': 1_234 },
+    local: { 'notes.txt': 1_234, 'setup.exe': 10 },
     remote: { 'report.bin': 4_321 },
+    scenario: { env: { PATH: `${bin}:${process.env.PATH ?? ''}` } },
   });
 
   it('Add to queue holds transfers paused until Resume; New folder and enter it creates the folder and opens it, on both sides', async () => {
@@ -94,4 +104,40 @@ describe('file pane commands from FileZilla', () => {
       expect(fs.statSync(path.join(folders.local, 'held')).isDirectory()).toBe(true);
     });
   }, 90_000);
+
+  it('Open with default app starts the system\'s opener with the file, Show in file manager with its folder; a program is refused', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, page, step } = s;
+    const localMenu = page.getByRole('menu', { name: 'Local file actions' });
+
+    await step('back in the local folder', async () => {
+      await ui.openFolder('local', folders.local);
+      await expect(ui.entry('local', 'notes.txt')).toBeVisible();
+    });
+
+    await step('Open with default app (mouse): the opener gets the file\'s full path', async () => {
+      await ui.select('local', 'notes.txt');
+      await ui.entry('local', 'notes.txt').click({ button: 'right' });
+      await localMenu.getByRole('menuitem', { name: 'Open with default app', exact: true }).click();
+      await expect.poll(openerCalls, { message: 'the opener was started with the file' }).toEqual([path.join(folders.local, 'notes.txt')]);
+    });
+
+    await step('Show in file manager (keyboard): the opener gets the folder holding it', async () => {
+      await ui.grid('local').focus();
+      await page.keyboard.press('Shift+F10');
+      await chooseByKeyboard(page, localMenu, 'Show in file manager');
+      await expect.poll(openerCalls).toEqual([path.join(folders.local, 'notes.txt'), folders.local]);
+    });
+
+    await step('a program is refused with why and what to do; the opener is not started', async () => {
+      await ui.select('local', 'setup.exe');
+      await ui.entry('local', 'setup.exe').click({ button: 'right' });
+      await localMenu.getByRole('menuitem', { name: 'Open with default app', exact: true }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'setup.exe' });
+      await expect(alert).toContainText('Ferry did not open "setup.exe" with the system\'s default app: it is a program (.exe), and opening it would run it.');
+      await expect(alert).toContainText('use Show in file manager and start it there if you trust it');
+      await page.waitForTimeout(500);
+      expect(openerCalls()).toEqual([path.join(folders.local, 'notes.txt'), folders.local]);
+    });
+  }, 60_000);
 });

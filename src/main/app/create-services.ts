@@ -14,6 +14,7 @@ import { takenNames } from '../ftp/remote-tree';
 import { joinRemote, normalizeRemote, remoteBasename } from '../ftp/remote-path';
 import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { DesktopOpen } from '../local/desktop-open';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
@@ -39,6 +40,10 @@ export interface ServicesOptions {
   readonly host: 'electron' | 'web';
   /** How View/Edit opens a file with the system's default app when no editor is set (Electron: shell.openPath); else the platform's opener command. */
   readonly openWithSystem?: (file: string) => Promise<void>;
+  /** The local pane's "Open with default app" (Electron: shell.openPath); else the platform's opener command. */
+  readonly openLocalWithSystem?: (file: string) => Promise<void>;
+  /** "Show in file manager" (Electron: shell.showItemInFolder); else the platform's command. */
+  readonly showInFolder?: (file: string) => Promise<void>;
   /** Where the Settings' external-address URL is asked (tests give one that needs no internet). */
   readonly externalAddressLookup?: ExternalAddressLookup;
   /** Draw the menu bar the window describes (Electron); absent: the host has no menu bar (web). */
@@ -190,6 +195,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     log: (kind, text, hint, textRef) => emit('log:line', { sessionId: 'edit', kind, text, at: Date.now(), ...(hint ? { hint } : {}), ...(textRef ? { textRef } : {}) }),
   });
 
+  const desktop = new DesktopOpen({
+    openWithSystem: options.openLocalWithSystem,
+    showInFolder: options.showInFolder,
+    log: (kind, text, hint, textRef) => emit('log:line', { sessionId: 'local', kind, text, at: Date.now(), ...(hint ? { hint } : {}), ...(textRef ? { textRef } : {}) }),
+  });
+
   const handlers: Handlers = {
     'app:set-menu': async (menus) => {
       const problem = menuSpecProblem(menus);
@@ -297,6 +308,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'local:rename': ({ from, to }) => local.rename(from, to),
     'local:delete': ({ paths }) => local.delete(paths),
     'local:stat': ({ paths }) => local.stat(paths),
+    'local:open': ({ path: item }) => desktop.open(item),
+    'local:reveal': ({ path: item }) => desktop.reveal(item),
 
     'queue:add': async (request) => {
       const target = sessions.target(request.sessionId);

@@ -57,16 +57,22 @@ async function start(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(FERRY_EVENT_CHANNEL, channel, payload);
   });
 
-  // View/Edit without an editor set: the desktop's default app for the file type, as the OS's file manager would open it.
-  const openWithSystem = async (file: string): Promise<void> => {
-    const problem = await shell.openPath(file);
-    if (problem) throw invalidInputText('edit.system-open-failed', 'edit.system-open-failed.hint', { file, detail: problem });
-  };
+  // View/Edit without an editor set, and the local pane's "Open with default app": the desktop's default app for the
+  // file type, as the OS's file manager would open it; each failure says what to do there.
+  const openPathOrFail =
+    (id: 'edit.system-open-failed' | 'local.open-failed') =>
+    async (file: string): Promise<void> => {
+      const problem = await shell.openPath(file);
+      if (problem) throw invalidInputText(id, `${id}.hint`, { file, detail: problem });
+    };
+  const openWithSystem = openPathOrFail('edit.system-open-failed');
+  const openLocalWithSystem = openPathOrFail('local.open-failed');
+  const showInFolder = async (file: string): Promise<void> => shell.showItemInFolder(file);
   // The window describes the menu bar in its language; a chosen command goes back to it as an event.
   const setMenu = (menus: Parameters<typeof electronMenuTemplate>[0]): void => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(electronMenuTemplate(menus, (command) => hub.emit('menu:command', command))));
   };
-  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem, setMenu });
+  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem, openLocalWithSystem, showInFolder, setMenu });
   registerIpcHandlers(
     ipcMain,
     services.handlers,

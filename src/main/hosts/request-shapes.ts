@@ -79,6 +79,8 @@ const SHAPES = {
   'local:rename': z.object({ from: text, to: text }),
   'local:delete': z.object({ paths: list }),
   'local:stat': z.object({ paths: list }),
+  'local:open': localPath,
+  'local:reveal': localPath,
 
   'queue:add': z.object({
     ...session,

@@ -1,5 +1,6 @@
 /**
- * The context menu of a file list: transfer or add to the queue, open, new folder (and enter it), rename, delete, copy path or URL,
+ * The context menu of a file list: transfer or add to the queue, open (locally also with the default app, or in the file
+ * manager), new folder (and enter it), rename, delete, copy path or URL,
  * and on the remote side change permissions. Items are enabled by what is selected.
  */
 import * as actions from '../actions';
@@ -27,6 +28,13 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
     side === 'remote'
       ? { id: 'view-edit', label: t('action.viewEdit'), disabled: !connected || selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editRemote(first.name) }
       : { id: 'edit', label: t('action.edit'), disabled: selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editLocal(first.name) },
+    // FileZilla's local Open and "Open containing directory", on this computer (main refuses to open a program).
+    ...(side === 'local'
+      ? [
+          { id: 'open-default', label: t('action.openDefault'), disabled: selected.length !== 1, onSelect: () => first && void actions.openLocalWithDefaultApp(first.name) },
+          { id: 'reveal', label: t('action.reveal'), disabled: selected.length !== 1, onSelect: () => first && void actions.revealLocal(first.name) },
+        ]
+      : []),
     { id: 's1', label: '', separator: true },
     { id: 'mkdir', label: t('action.newFolder'), disabled: !listed, onSelect: () => void actions.newFolder(side) },
     { id: 'mkdir-enter', label: t('action.newFolderEnter'), disabled: !listed, onSelect: () => void actions.newFolderAndEnter(side) },

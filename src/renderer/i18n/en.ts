@@ -124,6 +124,8 @@ export const en = {
   'action.download': 'Download',
   'action.addToQueue': 'Add to queue',
   'action.open': 'Open',
+  'action.openDefault': 'Open with default app',
+  'action.reveal': 'Show in file manager',
   'action.newFolder': 'New folder',
   'action.newFolderEnter': 'New folder and enter it',
   'action.newFile': 'Create new file…',

@@ -125,6 +125,8 @@ export const zhCN: Messages = {
   'action.download': '下载',
   'action.addToQueue': '添加到队列',
   'action.open': '打开',
+  'action.openDefault': '用默认程序打开',
+  'action.reveal': '在文件管理器中显示',
   'action.newFolder': '创建目录',
   'action.newFolderEnter': '创建目录并进入',
   'action.newFile': '创建新文件…',

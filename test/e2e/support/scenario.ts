@@ -32,13 +32,15 @@ export interface ScenarioOptions {
   readonly initScript?: string;
   /** Another launch on this profile folder (FERRY_HOME), e.g. a second window's; the caller keeps it. */
   readonly home?: string;
+  /** More environment for the web host (e.g. a PATH with a stand-in for the system's opener). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function openScenario(name: string, localDir: string, options: ScenarioOptions = {}): Promise<Scenario> {
   const browser = await launchChromium();
   let host: FerryWebHost | null = null;
   try {
-    host = await startFerryWebHost({ localDir, ...(options.home ? { home: options.home } : {}) });
+    host = await startFerryWebHost({ localDir, ...(options.home ? { home: options.home } : {}), ...(options.env ? { env: options.env } : {}) });
     const context = await newContext(browser);
     if (options.initScript) await context.addInitScript(options.initScript);
     const page = await context.newPage();

@@ -25,6 +25,8 @@ export interface WebHostOptions {
   readonly startTimeoutMs?: number;
   /** Run on this profile folder (a second launch on the first one's data); the caller removes it. */
   readonly home?: string;
+  /** More environment for the host process, over the test's own. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -36,7 +38,7 @@ export async function startFerryWebHost(options: WebHostOptions): Promise<FerryW
   ensureBuilt();
   const profile = options.home ? { dir: options.home, remove: () => undefined } : ownedTempDir('ferry-e2e-home-');
   const home = profile.dir;
-  const env: NodeJS.ProcessEnv = { ...process.env, FERRY_HOME: home, HOME: options.localDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, FERRY_HOME: home, HOME: options.localDir };
   delete env.FERRY_WEB_PORT;
   delete env.FERRY_HOST;
   const child = spawn(process.execPath, [WEB_HOST, '--port', '0'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
