@@ -272,6 +272,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return toggleComparison();
     case 'sync-browsing':
       return toggleSyncBrowsing();
+    case 'process-queue':
+      return processQueue();
     case 'retry-failed':
       return retryFailed();
     case 'clear-finished':
@@ -1568,6 +1570,12 @@ export async function retryInOtherMode(item: TransferItem): Promise<void> {
 /** Paths (or any text) to the clipboard, said in a toast. */
 export async function copyToClipboard(text: string): Promise<void> {
   if (await copyText(text)) pushToast('info', t('toast.copied'));
+}
+
+/** FileZilla's "Process queue", as far as Ferry's queue needs it (it runs by itself): every paused item goes again. */
+export function processQueue(): void {
+  const ids = useQueueStore.getState().items.filter((item) => item.state === 'paused').map((item) => item.id);
+  if (ids.length > 0) void resumeTransfers(ids);
 }
 
 export function retryFailed(): void {

@@ -16,6 +16,7 @@ export const MENU_COMMANDS = [
   'toggle-tree',
   'compare',
   'sync-browsing',
+  'process-queue',
   'retry-failed',
   'clear-finished',
   'disconnect',

@@ -1,6 +1,7 @@
 /**
  * FileZilla's file-pane commands Ferry lacked, in the browser window against vsftpd: "Add files to queue" (the
- * transfers wait, paused — nothing reaches the server or the disk — until Resume starts them), "Create directory
+ * transfers wait, paused — nothing reaches the server or the disk — until "Resume all paused transfers", Ferry's "Process
+ * queue", starts them), "Create directory
  * and enter it" in both panes, and the local "Open with default app" and "Show in file manager" (the web host starts
  * the system's opener, here a stand-in xdg-open first in PATH that writes down what it was given), chosen from the
  * keyboard (Shift+F10, arrows, Enter) and with the mouse.
@@ -40,7 +41,7 @@ describe('file pane commands from FileZilla', () => {
     scenario: { env: { PATH: `${bin}:${process.env.PATH ?? ''}` } },
   });
 
-  it('Add to queue holds transfers paused until Resume; New folder and enter it creates the folder and opens it, on both sides', async () => {
+  it('Add to queue holds transfers paused until Resume all; New folder and enter it creates the folder and opens it, on both sides', async () => {
     const { scenario: s, server: srv, folders } = setup();
     const { ui, page, step } = s;
     const row = (name: string) => ui.queue.getByRole('row', { name: new RegExp(name.replace('.', '\\.')) });
@@ -69,10 +70,9 @@ describe('file pane commands from FileZilla', () => {
       expect(await srv.readLog()).not.toMatch(/"(RETR|STOR) /);
     });
 
-    await step('Resume starts them: both files arrive whole (RETR and STOR at the server)', async () => {
-      await row('report.bin').click();
-      await page.keyboard.press('Control+a');
-      await ui.queue.getByRole('button', { name: 'Resume', exact: true }).click();
+    await step('Resume all paused transfers (the queue\'s menu, one row chosen) starts both: they arrive whole (RETR and STOR at the server)', async () => {
+      await row('report.bin').click({ button: 'right' });
+      await page.getByRole('menu', { name: 'Transfer actions' }).getByRole('menuitem', { name: 'Resume all paused transfers', exact: true }).click();
       await expect.poll(() => fs.statSync(path.join(folders.local, 'report.bin'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(4_321);
       await expect.poll(() => fs.statSync(path.join(folders.serverRoot, 'notes.txt'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(1_234);
       await srv.waitForLog(/"RETR \/report\.bin"/);

@@ -5,6 +5,7 @@
 import * as actions from '../actions';
 import { t } from '../i18n';
 import type { TransferItem } from '../../shared/models';
+import { useQueueStore } from '../stores/queue-store';
 import { useUiStore, type MenuItem } from '../stores/ui-store';
 
 export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
@@ -18,6 +19,8 @@ export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
     { id: 'retry', label: t('queue.retry'), disabled: !retryable, onSelect: () => actions.retryTransfers(ids) },
     { id: 'pause', label: t('queue.pause'), disabled: !some(['queued', 'running']), onSelect: () => actions.pauseTransfers(ids) },
     { id: 'resume', label: t('queue.resume'), disabled: !some(['paused']), onSelect: () => actions.resumeTransfers(ids) },
+    // Not only the rows chosen: what "Add to queue" left waiting, all of it (FileZilla's "Process queue").
+    { id: 'process', label: t('queue.processQueue'), disabled: !useQueueStore.getState().items.some((item) => item.state === 'paused'), onSelect: () => actions.processQueue() },
     { id: 'cancel', label: t('queue.cancel'), shortcut: 'Del', disabled: items.length === 0, onSelect: () => actions.cancelTransfers(ids) },
   ];
   if (modeOffer && single) menu.push({ id: 'other-mode', label: modeOffer.label, onSelect: () => void actions.retryInOtherMode(single) });

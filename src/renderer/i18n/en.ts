@@ -285,6 +285,7 @@ export const en = {
   'queue.progress': 'Progress',
   'queue.pause': 'Pause',
   'queue.resume': 'Resume',
+  'queue.processQueue': 'Resume all paused transfers',
   'queue.moveUp': 'Move up in the queue',
   'queue.moveDown': 'Move down in the queue',
   'queue.cancel': 'Cancel transfers',

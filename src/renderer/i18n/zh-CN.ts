@@ -286,6 +286,7 @@ export const zhCN: Messages = {
   'queue.progress': '进度',
   'queue.pause': '暂停',
   'queue.resume': '继续',
+  'queue.processQueue': '继续所有已暂停的传输',
   'queue.moveUp': '在队列中上移',
   'queue.moveDown': '在队列中下移',
   'queue.cancel': '取消传输',

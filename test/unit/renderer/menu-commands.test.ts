@@ -10,7 +10,7 @@ import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { MENU_COMMANDS, type AppMenu } from '../../../src/shared/app-menu';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
 import { createFakeApi, ok, remoteListing } from './fake-api';
 
 describe('menu bar commands', () => {
@@ -71,6 +71,23 @@ describe('menu bar commands', () => {
     const connects = api.calls.filter((c) => c.channel === 'session:connect').map((c) => c.arg);
     expect(connects).toEqual([{ target: { kind: 'quick', quick } }, { target: { kind: 'quick', quick } }]);
     expect(api.calls.filter((c) => c.channel === 'session:disconnect')).toHaveLength(1);
+  });
+
+  it('Transfer → Resume all paused transfers resumes every paused item, whatever is selected, and nothing else', async () => {
+    const api = await start('electron');
+    api.handle('queue:resume', () => ok(undefined));
+    const item = (id: string, state: TransferItem['state']): TransferItem => ({ id, siteKey: 'k', siteLabel: 'h', direction: 'download', localPath: `/l/${id}`, remotePath: `/${id}`, size: 1, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 0, note: null });
+    api.emit('queue:changed', [item('a', 'paused'), item('b', 'queued'), item('c', 'paused'), item('d', 'failed'), item('e', 'done')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    api.emit('menu:command', 'process-queue');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.calls.filter((c) => c.channel === 'queue:resume').map((c) => c.arg)).toEqual([{ ids: ['a', 'c'] }]);
+    // Nothing paused: nothing asked.
+    api.emit('queue:changed', [item('b', 'queued')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    api.emit('menu:command', 'process-queue');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.calls.filter((c) => c.channel === 'queue:resume')).toHaveLength(1);
   });
 
   it('Select all selects the rows of the pane last used, or the text of the field being typed in', async () => {
