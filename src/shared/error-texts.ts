@@ -311,6 +311,8 @@ export const ERROR_TEXTS_EN = {
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.
   'custom.empty': 'No command given.',
   'custom.empty.hint': 'Type an FTP command, e.g. SITE HELP or STAT.',
+  'custom.line-break': 'A custom command is one line: a line break or NUL inside it would send the server a second command.',
+  'custom.line-break.hint': 'Send one command at a time.',
   'custom.data': '{verb} needs a data connection, which a custom command cannot carry.',
   'custom.data.hint': 'Browse and transfer with the panes and the queue; for a raw transfer use the command line (ferry get/put/ls).',
   'custom.session': "{verb} would change the session's login, encryption or transfer settings under Ferry's feet.",

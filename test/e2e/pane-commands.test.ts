@@ -4,7 +4,8 @@
  * queue", starts them), "Create directory
  * and enter it" in both panes, and the local "Open with default app" and "Show in file manager" (the web host starts
  * the system's opener, here a stand-in xdg-open first in PATH that writes down what it was given), chosen from the
- * keyboard (Shift+F10, arrows, Enter) and with the mouse.
+ * keyboard (Shift+F10, arrows, Enter) and with the mouse. And "Enter custom command", which Ferry had without a test
+ * in the window.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,6 +139,39 @@ describe('file pane commands from FileZilla', () => {
       await expect(alert).toContainText('use Show in file manager and start it there if you trust it');
       await page.waitForTimeout(500);
       expect(openerCalls()).toEqual([path.join(folders.local, 'notes.txt'), folders.local]);
+    });
+  }, 60_000);
+
+  it('Enter custom command: SYST goes to the server and its reply to the message log; PASV is refused with why', async () => {
+    const { scenario: s, server: srv } = setup();
+    const { ui, page, step } = s;
+    const dialog = page.getByRole('dialog', { name: 'Enter custom command' });
+    const send = async (command: string): Promise<void> => {
+      await ui.toolbarButton('Recent and saved sites').click();
+      await page.getByRole('menuitem', { name: 'Enter custom command…', exact: true }).click();
+      await dialog.getByRole('textbox', { name: 'FTP command (e.g. SITE HELP)' }).fill(command);
+      await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(dialog).toBeHidden();
+    };
+
+    await step('connected (again) to vsftpd', async () => {
+      await ui.quickConnect(srv, 'passive');
+      await ui.expectRemoteListing('/', ['report.bin']);
+    });
+
+    await step('SYST: the command and vsftpd\'s 215 in the message log, the command in vsftpd\'s log', async () => {
+      await send('SYST');
+      await ui.expectCommand(/^SYST$/);
+      await ui.expectLog(/215 UNIX Type: L8/);
+      await srv.waitForLog(/"SYST"/);
+    });
+
+    await step('PASV: refused before it is sent, with what to use instead', async () => {
+      await send('PASV');
+      const alert = page.getByRole('alert').filter({ hasText: 'PASV' });
+      await expect(alert).toContainText('PASV needs a data connection, which a custom command cannot carry.');
+      await expect(alert).toContainText('Browse and transfer with the panes and the queue');
+      expect((await ui.loggedCommands()).filter((command) => /^PASV\b/.test(command))).toEqual([]);
     });
   }, 60_000);
 });

@@ -13,6 +13,8 @@ const SESSION_COMMANDS = new Set(['USER', 'PASS', 'ACCT', 'REIN', 'QUIT', 'AUTH'
 export function checkCustomCommand(text: string): string {
   const command = text.trim();
   if (command === '') throw invalidInputText('custom.empty', 'custom.empty.hint');
+  // Inside the command, a line break would be a second command the checks below never saw (a trailing one was trimmed).
+  if (/[\r\n\0]/.test(command)) throw invalidInputText('custom.line-break', 'custom.line-break.hint');
   const verb = (command.split(/\s+/, 1)[0] ?? '').toUpperCase();
   if (DATA_COMMANDS.has(verb)) {
     throw invalidInputText('custom.data', 'custom.data.hint', { verb });

@@ -275,6 +275,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'proxy.named': '{kind} 代理 {where}',
   'custom.empty': '没有输入命令。',
   'custom.empty.hint': '请输入一条 FTP 命令，例如 SITE HELP 或 STAT。',
+  'custom.line-break': '自定义命令只能是一行：其中的换行符或 NUL 会向服务器发出第二条命令。',
+  'custom.line-break.hint': '请一次发送一条命令。',
   'custom.data': '{verb} 需要数据连接，而自定义命令无法承载数据连接。',
   'custom.data.hint': '请用文件窗格和传输队列来浏览和传输；要直接传输文件，请使用命令行（ferry get/put/ls）。',
   'custom.session': '{verb} 会在 Ferry 不知情的情况下改变会话的登录、加密或传输设置。',
