@@ -41,11 +41,10 @@ export class DesktopOpen {
 
   /** 'local:open': a file with its default app, a folder in the file manager; never a program. */
   async open(item: string): Promise<void> {
-    const stats = this.stat(item);
-    if (!stats.isDirectory()) {
-      const extension = programExtension(path.basename(item));
-      if (extension) throw invalidInputText('local.open-runs-program', 'local.open-runs-program.hint', { name: JSON.stringify(path.basename(item)), extension });
-    }
+    this.stat(item);
+    // Folders too: a macOS app or installer is a folder ("Evil.app"), and opening it runs it.
+    const extension = programExtension(path.basename(item));
+    if (extension) throw invalidInputText('local.open-runs-program', 'local.open-runs-program.hint', { name: JSON.stringify(path.basename(item)), extension });
     if (this.deps.openWithSystem) return this.deps.openWithSystem(item);
     await this.start(editorLaunch(null, item, this.platform), item);
   }

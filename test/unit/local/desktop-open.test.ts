@@ -93,6 +93,16 @@ describe('DesktopOpen', () => {
     expect(launched).toEqual([]);
   });
 
+  it('refuses a folder that is a macOS app or installer (Evil.app, Setup.pkg): opening it runs it', async () => {
+    const desktop = electronLike();
+    for (const bundle of ['Evil.app', 'Setup.pkg']) {
+      fs.mkdirSync(path.join(dir, bundle, 'Contents'), { recursive: true });
+      const error = await refusal(() => desktop.open(path.join(dir, bundle)));
+      expect(error.data.message).toContain(`Ferry did not open "${bundle}" with the system's default app: it is a program`);
+    }
+    expect(opened).toEqual([]);
+  });
+
   it('shows a program in the file manager: that runs nothing', async () => {
     await electronLike().reveal(path.join(dir, 'setup.exe'));
     expect(shown).toEqual([path.join(dir, 'setup.exe')]);
