@@ -282,6 +282,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return void disconnect();
     case 'reconnect':
       return void reconnect();
+    case 'cancel-operation':
+      return void cancelOperation();
     case 'search':
       return openSearch();
     case 'custom-command':
@@ -766,8 +768,11 @@ export function navigateTyped(side: PaneSide, typed: string): Promise<boolean> {
 
 export async function refresh(side: PaneSide): Promise<boolean> {
   const s = paneStore(side).getState();
-  if (s.path === '') return false;
-  return (await listFolder(side, s.path)) === 'listed';
+  // A remote pane whose first listing failed (cancelled, timed out) has no folder yet: F5 tries the session's own again.
+  const status = useSessionStore.getState().status;
+  const folder = s.path !== '' ? s.path : side === 'remote' && isConnected(status) ? status.remotePath : '';
+  if (folder === '') return false;
+  return (await listFolder(side, folder)) === 'listed';
 }
 
 export function refreshBoth(): void {
@@ -1764,6 +1769,15 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Pr
 export async function showMatch(match: RemoteSearchMatch): Promise<void> {
   closeSearch();
   await navigate('remote', parentPath(match.path, 'posix') ?? '/', match.entry.name);
+}
+
+/**
+ * FileZilla's "Cancel current operation" (Ctrl+.): main closes the session's connection to stop a listing or command
+ * the server is slow to answer; the operation fails as cancelled (said in the log) and the next action reconnects.
+ */
+export async function cancelOperation(): Promise<void> {
+  const status = useSessionStore.getState().status;
+  if (isConnected(status)) await perform('session:cancel', { sessionId: status.sessionId });
 }
 
 /** FileZilla's "Enter custom command": one raw command on the session; command and reply appear in the message log. */

@@ -21,6 +21,7 @@ export const MENU_COMMANDS = [
   'clear-finished',
   'disconnect',
   'reconnect',
+  'cancel-operation',
   'search',
   'custom-command',
   'test-modes',

@@ -88,6 +88,8 @@ export interface Requests {
   /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */
   'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string }, RemoteSearchResult];
   'session:search-cancel': [{ readonly sessionId: string }, void];
+  /** "Cancel current operation": close the session's connection to stop a listing or command in flight; false when idle. */
+  'session:cancel': [{ readonly sessionId: string }, { readonly cancelled: boolean }];
   /**
    * Copy remote files to another saved site: server to server (FXP), or `viaLocal` through this computer.
    * Stops at the first failure (the error says which file); answers how many were copied.
@@ -208,6 +210,7 @@ export const REQUEST_CHANNELS = [
   'session:copy-to-site',
   'session:search',
   'session:search-cancel',
+  'session:cancel',
   'sites:save-from-session',
   'local:home',
   'local:list',

@@ -649,6 +649,8 @@ export const ERROR_TEXTS_EN = {
   'aborted.transfer': 'The transfer of {path} was cancelled.',
   'aborted.before-start': 'Cancelled before it started.',
   'aborted.data': 'The data connection was cancelled.',
+  'aborted.operation': 'Cancelled: the connection to the server was closed to stop what it was doing.',
+  'aborted.operation.hint': 'Ferry connects again at your next action (F5 lists the folder again).',
 } as const;
 
 export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;

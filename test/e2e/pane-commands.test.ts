@@ -5,13 +5,14 @@
  * and enter it" in both panes, and the local "Open with default app" and "Show in file manager" (the web host starts
  * the system's opener, here a stand-in xdg-open first in PATH that writes down what it was given), chosen from the
  * keyboard (Shift+F10, arrows, Enter) and with the mouse. And "Enter custom command", which Ferry had without a test
- * in the window.
+ * in the window; and "Cancel current operation" (Ctrl+.) against a scripted server that never answers LIST.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { afterAll, describe, it } from 'vitest';
+import { startScriptedServer } from '../support/fixtures/scripted-ftp-server';
 import { useE2eSetup } from './support/scenario';
 
 /** Moves the focus down an open menu with the arrow keys until `name` has it, then presses Enter: the keyboard alone. */
@@ -173,5 +174,42 @@ describe('file pane commands from FileZilla', () => {
       await expect(alert).toContainText('Browse and transfer with the panes and the queue');
       expect((await ui.loggedCommands()).filter((command) => /^PASV\b/.test(command))).toEqual([]);
     });
+  }, 60_000);
+
+  it('Cancel current operation (Ctrl+.) ends a listing the server never answers; F5 logs in again and lists', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const silent = await startScriptedServer({ handlers: { LIST: () => undefined } });
+    try {
+      const cancel = ui.toolbarButton('Cancel current operation (Ctrl+.)');
+      await step('connect to a server that never answers LIST: the remote pane waits, Cancel is on', async () => {
+        await expect(cancel).toBeDisabled();
+        await ui.quickConnect({ host: silent.host, port: silent.port, user: 'u', password: 'p' }, 'passive');
+        await expect.poll(() => silent.commands.some((command) => command.startsWith('LIST'))).toBe(true);
+        await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'true');
+        await expect(cancel).toBeEnabled();
+      });
+
+      await step('Ctrl+. from the remote list: the listing ends at once as cancelled, in the pane and the log', async () => {
+        await ui.grid('remote').focus();
+        await page.keyboard.press('Control+.');
+        await expect(ui.pane('remote')).toContainText('Cancelled: the connection to the server was closed to stop what it was doing.', { timeout: 5_000 });
+        await ui.expectLog(/Cancelled: the connection to the server was closed/);
+        await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
+        await expect(cancel).toBeDisabled();
+        expect(silent.commands.filter((command) => command.startsWith('USER'))).toHaveLength(1);
+      });
+
+      await step('F5 connects again (a second login) and lists the folder again; the toolbar button cancels it too', async () => {
+        await page.keyboard.press('F5');
+        await expect.poll(() => silent.commands.filter((command) => command.startsWith('USER')).length).toBe(2);
+        await expect(cancel).toBeEnabled();
+        await cancel.click();
+        await expect(ui.grid('remote')).toHaveAttribute('aria-busy', 'false');
+        await expect(cancel).toBeDisabled();
+      });
+    } finally {
+      await silent.stop();
+    }
   }, 60_000);
 });

@@ -293,6 +293,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
+    'session:cancel': async ({ sessionId }) => sessions.cancel(sessionId),
     'sites:save-from-session': async ({ sessionId, name, charset }) => {
       const target = sessions.target(sessionId);
       if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');

@@ -68,6 +68,7 @@ const SHAPES = {
   'session:status': none,
   'session:search': z.object({ ...session, root: text, pattern: text }),
   'session:search-cancel': z.object(session),
+  'session:cancel': z.object(session),
   'session:copy-to-site': z.object({ ...session, paths: list, siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag }),
   'session:raw': z.object({ ...session, command: text }),
   'sites:save-from-session': z.object({ ...session, name: text, charset: optionalText }),

@@ -37,6 +37,10 @@ interface Session {
   readonly lane: SerialLane;
   client: FtpClient | null;
   status: SessionStatus;
+  /** The operation holding the connection now (not a reconnect), so "Cancel current operation" knows there is one. */
+  working: boolean;
+  /** Cancelled by the user: the operation's failure is said as that, not as a lost connection. */
+  cancelled: boolean;
 }
 
 /**
@@ -58,6 +62,8 @@ export class SessionService {
       resolved,
       lane: new SerialLane(),
       client: null,
+      working: false,
+      cancelled: false,
       status: {
         sessionId: id,
         state: 'connecting',
@@ -163,6 +169,23 @@ export class SessionService {
     this.searches.get(sessionId)?.abort();
   }
 
+  /**
+   * "Cancel current operation" (FileZilla's Server menu): a listing or command waiting on a slow or silent server is
+   * ended by closing the session's connection, as FTP has no other way to stop a command in flight; the next action
+   * reconnects. Answers whether there was one to cancel (nothing happens when the session is idle or connecting).
+   */
+  cancel(sessionId: string): { readonly cancelled: boolean } {
+    const session = this.require(sessionId);
+    const client = session.client;
+    if (!session.working || !client) return { cancelled: false };
+    session.cancelled = true;
+    this.searches.get(sessionId)?.abort();
+    // Detached first: its close is the user's doing, not a dropped link to report.
+    session.client = null;
+    client.close();
+    return { cancelled: true };
+  }
+
   /** An empty file, refused when the name is taken (see `createEmptyRemoteFile`). */
   createFile(sessionId: string, remotePath: string): Promise<void> {
     return this.withClient(sessionId, (client) => createEmptyRemoteFile(client, normalizeRemote(remotePath)));
@@ -211,11 +234,17 @@ export class SessionService {
         this.say(sessionId, 'info', { message: 'log.reconnecting', values: {} });
         await this.open(session);
       }
+      session.working = true;
+      session.cancelled = false;
       try {
         return await work(session.client as FtpClient, session);
       } catch (error) {
-        this.logError(sessionId, toErrorData(error));
-        throw error;
+        const failure = session.cancelled ? new FtpError({ kind: 'aborted', ...sentences('aborted.operation', 'aborted.operation.hint'), retryable: false }) : error;
+        this.logError(sessionId, toErrorData(failure));
+        throw failure;
+      } finally {
+        session.working = false;
+        session.cancelled = false;
       }
     });
   }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
+import { useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
@@ -108,6 +109,8 @@ export function Toolbar(): ReactElement {
   const comparing = useViewStore((s) => s.comparing);
   const syncing = useViewStore((s) => s.syncPair !== null);
   const connected = isConnected(status);
+  // FileZilla's "Cancel current operation": while the remote pane waits for a listing (a slow or silent server).
+  const remoteBusy = useRemotePane((s) => s.loading);
   const canDisconnect = status !== null && (status.state === 'connected' || status.state === 'connecting');
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -118,6 +121,7 @@ export function Toolbar(): ReactElement {
       <div className="tool-group">
         <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect || connecting} onClick={() => void actions.disconnect()} />
         <ToolButton icon="refresh" label={t('toolbar.refresh')} showLabel onClick={() => actions.refreshBoth()} />
+        <ToolButton icon="close" label={t('toolbar.cancelOperation')} disabled={!connected || !remoteBusy} onClick={() => void actions.cancelOperation()} />
       </div>
       <div className="tool-group">
         <ToolButton icon="bookmark" label={t('toolbar.bookmarks')} menu data="bookmarks" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.bookmarks'), bookmarksMenu(t))} />

@@ -551,6 +551,8 @@ export const en = {
   'dialog.saveAsSite.title': 'Save as a site',
   // Search remote files
   'toolbar.search': 'Search remote files (F3)',
+  'toolbar.cancelOperation': 'Cancel current operation (Ctrl+.)',
+  'menu.cancelOperation': 'Cancel current operation',
   'search.title': 'Search remote files',
   'search.pattern': 'Search for',
   'search.root': 'In folder',

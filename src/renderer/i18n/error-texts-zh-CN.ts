@@ -524,6 +524,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'aborted.transfer': '{path} 的传输已取消。',
   'aborted.before-start': '在开始之前已取消。',
   'aborted.data': '数据连接已取消。',
+  'aborted.operation': '已取消：为停止当前操作，已关闭与服务器的连接。',
+  'aborted.operation.hint': 'Ferry 会在你下次操作时重新连接（按 F5 重新列出文件夹）。',
   'note.policy-skip': '目标已存在；按覆盖策略跳过。',
   'note.chosen-skip': '目标已存在；按您的选择跳过。',
   'note.not-newer': '目标已存在，且源文件并不更新。',

@@ -552,6 +552,8 @@ export const zhCN: Messages = {
   'dialog.saveAsSite.title': '保存为站点',
   // Search remote files
   'toolbar.search': '搜索远程文件（F3）',
+  'toolbar.cancelOperation': '取消当前操作（Ctrl+.）',
+  'menu.cancelOperation': '取消当前操作',
   'search.title': '搜索远程文件',
   'search.pattern': '搜索内容',
   'search.root': '搜索文件夹',

@@ -30,7 +30,7 @@ export function buildAppMenu(t: Translate): AppMenu[] {
     },
     {
       label: t('menu.server'),
-      items: [command('disconnect', 'toolbar.disconnect'), command('reconnect', 'menu.reconnect', 'CmdOrCtrl+R'), separator, command('search', 'menu.search', 'F3'), command('custom-command', 'toolbar.customCommand'), command('test-modes', 'menu.testModes')],
+      items: [command('cancel-operation', 'menu.cancelOperation', 'CmdOrCtrl+.'), separator, command('disconnect', 'toolbar.disconnect'), command('reconnect', 'menu.reconnect', 'CmdOrCtrl+R'), separator, command('search', 'menu.search', 'F3'), command('custom-command', 'toolbar.customCommand'), command('test-modes', 'menu.testModes')],
     },
     {
       label: t('menu.help'),

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import { useLocalPane } from '../../../src/renderer/stores/pane-store';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
@@ -71,6 +72,21 @@ describe('menu bar commands', () => {
     const connects = api.calls.filter((c) => c.channel === 'session:connect').map((c) => c.arg);
     expect(connects).toEqual([{ target: { kind: 'quick', quick } }, { target: { kind: 'quick', quick } }]);
     expect(api.calls.filter((c) => c.channel === 'session:disconnect')).toHaveLength(1);
+  });
+
+  it('Server → Cancel current operation asks main to cancel on this tab\'s session; not connected, it asks nothing', async () => {
+    const api = await start('electron');
+    useSessionStore.setState({ status: null });
+    api.emit('menu:command', 'cancel-operation');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.calls.filter((c) => c.channel === 'session:cancel')).toEqual([]);
+    api.handle('session:connect', () => ok({ sessionId: 's1', state: 'connected', label: 'h', host: 'h', siteId: null, secure: false, certificateFingerprint: null, transferMode: 'passive', dataCommand: null, remotePath: '/', error: null }));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
+    api.handle('session:cancel', () => ok({ cancelled: true }));
+    await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    api.emit('menu:command', 'cancel-operation');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.calls.filter((c) => c.channel === 'session:cancel').map((c) => c.arg)).toEqual([{ sessionId: 's1' }]);
   });
 
   it('Transfer → Resume all paused transfers resumes every paused item, whatever is selected, and nothing else', async () => {
