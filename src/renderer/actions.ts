@@ -274,6 +274,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return toggleSyncBrowsing();
     case 'process-queue':
       return processQueue();
+    case 'download-by-path':
+      return void downloadByPath();
     case 'retry-failed':
       return retryFailed();
     case 'clear-finished':
@@ -968,6 +970,46 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;
+}
+
+/**
+ * FileZilla's "Manual transfer", download side: a remote file by its path — one the pane cannot show (a folder the
+ * login may enter but not list, a name hidden from listings) — into the local pane's folder under its own name.
+ */
+export async function downloadByPath(): Promise<boolean> {
+  const status = useSessionStore.getState().status;
+  const localDir = useLocalPane.getState().path;
+  if (!isConnected(status) || localDir === '') return false;
+  const current = useRemotePane.getState().path || status.remotePath || '/';
+  const typed = await prompt({
+    title: t('dialog.downloadByPath.title'),
+    label: t('dialog.downloadByPath.label'),
+    value: current.endsWith('/') ? current : `${current}/`,
+    confirmLabel: t('action.download'),
+    validate: (value) => (resolveRemoteInput(value, current) === '/' || value.trim().endsWith('/') ? t('validation.remoteFileRequired') : null),
+  });
+  if (typed === null) return false;
+  const remotePath = resolveRemoteInput(typed, current);
+  const name = baseName(remotePath, 'posix');
+  const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items: [{ localPath: joinPath(localDir, name), remotePath, isDirectory: false }] });
+  if (!added.ok) return false;
+  info(tn('log.queuedDownload', added.value.length));
+  useQueueStore.setState({ tab: 'queued' });
+  useUiStore.setState({ queueOpen: true });
+  return true;
+}
+
+/**
+ * FileZilla's "Manual transfer", upload side: the chosen local files into a remote folder typed by path — one the pane
+ * cannot list (an upload drop box the login may write to but not read) or is not showing.
+ */
+export async function uploadToPath(names: readonly string[]): Promise<boolean> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status) || names.length === 0) return false;
+  const current = useRemotePane.getState().path || status.remotePath || '/';
+  const typed = await prompt({ title: t('dialog.uploadToPath.title'), label: t('dialog.uploadToPath.label'), value: current, confirmLabel: t('action.upload'), validate: (value) => (value.trim() === '' ? t('validation.remoteFolderRequired') : null) });
+  if (typed === null) return false;
+  return transfer('local', names, resolveRemoteInput(typed, current));
 }
 
 /** A drop of entries from the other pane. */

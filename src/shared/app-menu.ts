@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   'compare',
   'sync-browsing',
   'process-queue',
+  'download-by-path',
   'retry-failed',
   'clear-finished',
   'disconnect',

@@ -4,7 +4,8 @@
  * queue", starts them), "Create directory
  * and enter it" in both panes, and the local "Open with default app" and "Show in file manager" (the web host starts
  * the system's opener, here a stand-in xdg-open first in PATH that writes down what it was given), chosen from the
- * keyboard (Shift+F10, arrows, Enter) and with the mouse. And "Enter custom command", which Ferry had without a test
+ * keyboard (Shift+F10, arrows, Enter) and with the mouse; FileZilla's "Manual transfer" as Download by path and Upload
+ * to folder, into folders the login may enter but not list. And "Enter custom command", which Ferry had without a test
  * in the window; and "Cancel current operation" (Ctrl+.) against a scripted server that never answers LIST.
  */
 import fs from 'node:fs';
@@ -39,7 +40,7 @@ describe('file pane commands from FileZilla', () => {
 
   const setup = useE2eSetup('pane-commands', {
     local: { 'notes.txt': 1_234, 'setup.exe': 10 },
-    remote: { 'report.bin': 4_321 },
+    remote: { 'report.bin': 4_321, 'dropbox/': 0, 'private/secret.txt': 555 },
     scenario: { env: { PATH: `${bin}:${process.env.PATH ?? ''}` } },
   });
 
@@ -54,8 +55,7 @@ describe('file pane commands from FileZilla', () => {
     });
 
     await step('Add to queue, remote (keyboard) and local (mouse): both rows say Paused, nothing is transferred', async () => {
-      await ui.grid('remote').focus();
-      await page.keyboard.press('Home');
+      await ui.select('remote', 'report.bin');
       await page.keyboard.press('Shift+F10');
       await chooseByKeyboard(page, page.getByRole('menu', { name: 'Remote file actions' }), 'Add to queue');
       await ui.select('local', 'notes.txt');
@@ -174,6 +174,54 @@ describe('file pane commands from FileZilla', () => {
       await expect(alert).toContainText('Browse and transfer with the panes and the queue');
       expect((await ui.loggedCommands()).filter((command) => /^PASV\b/.test(command))).toEqual([]);
     });
+  }, 60_000);
+
+  it('Download by path and Upload to folder reach what the pane cannot list: a secret file in an unreadable folder, a write-only drop box', async () => {
+    const { scenario: s, server: srv, folders } = setup();
+    const { ui, page, step } = s;
+    // The login may enter these folders but not list them (as a drop box or a private folder on a real server).
+    fs.chmodSync(path.join(folders.serverRoot, 'dropbox'), 0o333);
+    fs.chmodSync(path.join(folders.serverRoot, 'private'), 0o311);
+    try {
+      await step('connected to vsftpd; the local pane in its folder', async () => {
+        await ui.quickConnect(srv, 'passive');
+        await ui.expectRemoteListing('/', ['report.bin', 'dropbox', 'private']);
+        await ui.openFolder('local', folders.local);
+      });
+
+      await step('Download by path… (remote menu, keyboard): /private/secret.txt arrives whole in the local folder', async () => {
+        await ui.grid('remote').focus();
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Shift+F10');
+        await chooseByKeyboard(page, page.getByRole('menu', { name: 'Remote file actions' }), 'Download by path…');
+        const dialog = page.getByRole('dialog', { name: 'Download by path' });
+        const field = dialog.getByRole('textbox', { name: /Remote file/ });
+        await expect(field).toHaveValue('/');
+        await field.fill('private/');
+        await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+        await expect(dialog).toContainText('Type the path of a file, e.g. /incoming/report.pdf.');
+        await field.fill('private/secret.txt');
+        await field.press('Enter');
+        await expect(dialog).toBeHidden();
+        await expect.poll(() => fs.statSync(path.join(folders.local, 'secret.txt'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(555);
+        await srv.waitForLog(/"RETR \/private\/secret\.txt"/);
+      });
+
+      await step('Upload to folder… (local menu): notes.txt lands in /dropbox, which cannot be listed', async () => {
+        await ui.select('local', 'notes.txt');
+        await ui.entry('local', 'notes.txt').click({ button: 'right' });
+        await page.getByRole('menu', { name: 'Local file actions' }).getByRole('menuitem', { name: 'Upload to folder…', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Upload to folder' });
+        await dialog.getByRole('textbox', { name: 'Remote folder (it need not be listable, e.g. an upload drop box)' }).fill('/dropbox');
+        await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+        await expect(dialog).toBeHidden();
+        await expect.poll(() => fs.statSync(path.join(folders.serverRoot, 'dropbox', 'notes.txt'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(1_234);
+        await srv.waitForLog(/"STOR \/dropbox\/notes\.txt"/);
+      });
+    } finally {
+      fs.chmodSync(path.join(folders.serverRoot, 'dropbox'), 0o755);
+      fs.chmodSync(path.join(folders.serverRoot, 'private'), 0o755);
+    }
   }, 60_000);
 
   it('Cancel current operation (Ctrl+.) ends a listing the server never answers; F5 logs in again and lists', async () => {

@@ -22,6 +22,10 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
     side === 'local'
       ? { id: 'upload', label: t('action.upload'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer('local', names) }
       : { id: 'download', label: t('action.download'), disabled: selected.length === 0, onSelect: () => void actions.transfer('remote', names) },
+    // FileZilla's "Manual transfer": a remote path typed, for what the panes cannot show.
+    side === 'local'
+      ? { id: 'upload-to-path', label: t('action.uploadToPath'), disabled: !connected || selected.length === 0, onSelect: () => void actions.uploadToPath(names) }
+      : { id: 'download-by-path', label: t('action.downloadByPath'), disabled: !connected, onSelect: () => void actions.downloadByPath() },
     // FileZilla's "Add files to queue": queued paused, started with the queue's Resume.
     { id: 'add-to-queue', label: t('action.addToQueue'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer(side, names, undefined, undefined, false) },
     { id: 'open', label: t('action.open'), shortcut: 'Enter', disabled: !canOpen, onSelect: () => actions.open(side, names) },
