@@ -9,8 +9,8 @@ import { FERRY_EVENT_CHANNEL } from '../../preload/ferry-event';
 import { createServices, type Services } from '../app/create-services';
 import { resolveFerryHome } from '../app-paths';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../hosts/content-security-policy';
-import { invalidInputText } from '../ftp/ftp-error';
 import { createEventHub } from '../hosts/event-hub';
+import { desktopShell } from './desktop-shell';
 import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } from './hardening';
 import { electronMenuTemplate } from './app-menu';
 import { createMainWindow } from './main-window';
@@ -58,16 +58,8 @@ async function start(): Promise<void> {
   });
 
   // View/Edit without an editor set, and the local pane's "Open with default app": the desktop's default app for the
-  // file type, as the OS's file manager would open it; each failure says what to do there.
-  const openPathOrFail =
-    (id: 'edit.system-open-failed' | 'local.open-failed') =>
-    async (file: string): Promise<void> => {
-      const problem = await shell.openPath(file);
-      if (problem) throw invalidInputText(id, `${id}.hint`, { file, detail: problem });
-    };
-  const openWithSystem = openPathOrFail('edit.system-open-failed');
-  const openLocalWithSystem = openPathOrFail('local.open-failed');
-  const showInFolder = async (file: string): Promise<void> => shell.showItemInFolder(file);
+  // file type, as the OS's file manager would open it; "Show in file manager" selects the item there.
+  const { openWithSystem, openLocalWithSystem, showInFolder } = desktopShell(shell);
   // The window describes the menu bar in its language; a chosen command goes back to it as an event.
   const setMenu = (menus: Parameters<typeof electronMenuTemplate>[0]): void => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(electronMenuTemplate(menus, (command) => hub.emit('menu:command', command))));
