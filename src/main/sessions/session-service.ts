@@ -41,6 +41,8 @@ interface Session {
   working: boolean;
   /** Cancelled by the user: the operation's failure is said as that, not as a lost connection. */
   cancelled: boolean;
+  /** How many times the user cancelled: operations asked for before a cancel and still waiting their turn are dropped too. */
+  cancels: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export class SessionService {
       client: null,
       working: false,
       cancelled: false,
+      cancels: 0,
       status: {
         sessionId: id,
         state: 'connecting',
@@ -172,13 +175,16 @@ export class SessionService {
   /**
    * "Cancel current operation" (FileZilla's Server menu): a listing or command waiting on a slow or silent server is
    * ended by closing the session's connection, as FTP has no other way to stop a command in flight; the next action
-   * reconnects. Answers whether there was one to cancel (nothing happens when the session is idle or connecting).
+   * reconnects. Operations waiting their turn behind it are dropped as cancelled too, as FileZilla empties its command
+   * queue: else the next one would log in again at once. Answers whether there was one to cancel (nothing happens when
+   * the session is idle or connecting).
    */
   cancel(sessionId: string): { readonly cancelled: boolean } {
     const session = this.require(sessionId);
     const client = session.client;
     if (!session.working || !client) return { cancelled: false };
     session.cancelled = true;
+    session.cancels += 1;
     this.searches.get(sessionId)?.abort();
     // Detached first: its close is the user's doing, not a dropped link to report.
     session.client = null;
@@ -229,7 +235,13 @@ export class SessionService {
 
   private async withClient<T>(sessionId: string, work: (client: FtpClient, session: Session) => Promise<T>): Promise<T> {
     const session = this.require(sessionId);
+    const cancels = session.cancels;
     return session.lane.run(async () => {
+      if (session.cancels !== cancels) {
+        const dropped = cancelledError();
+        this.logError(sessionId, toErrorData(dropped));
+        throw dropped;
+      }
       if (!session.client || session.client.closed) {
         this.say(sessionId, 'info', { message: 'log.reconnecting', values: {} });
         await this.open(session);
@@ -239,7 +251,7 @@ export class SessionService {
       try {
         return await work(session.client as FtpClient, session);
       } catch (error) {
-        const failure = session.cancelled ? new FtpError({ kind: 'aborted', ...sentences('aborted.operation', 'aborted.operation.hint'), retryable: false }) : error;
+        const failure = session.cancelled ? cancelledError() : error;
         this.logError(sessionId, toErrorData(failure));
         throw failure;
       } finally {
@@ -327,4 +339,9 @@ export class SessionService {
       textRef: { message: 'log.dropped', ...(why?.hint ? { hint: why.hint } : {}), values, ...(valueTexts ? { valueTexts } : {}) },
     });
   }
+}
+
+/** An operation the user cancelled (or one that waited behind it). */
+function cancelledError(): FtpError {
+  return new FtpError({ kind: 'aborted', ...sentences('aborted.operation', 'aborted.operation.hint'), retryable: false });
 }

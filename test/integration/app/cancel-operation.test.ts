@@ -42,6 +42,25 @@ describe('session:cancel', () => {
     await app.call('session:disconnect', { sessionId: status.sessionId });
   });
 
+  it('drops what waited behind the cancelled listing too (FileZilla empties its command queue): no second login', async () => {
+    const scripted = await startScriptedServer({ handlers: { LIST: () => undefined } });
+    server = scripted;
+    const status = await connect(scripted);
+    const first = dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/' });
+    const waiting = dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/pub' });
+    await expect.poll(() => scripted.commands.some((command) => command.startsWith('LIST')), { timeout: 5000 }).toBe(true);
+    expect(await app.call('session:cancel', { sessionId: status.sessionId })).toEqual({ cancelled: true });
+    for (const result of [await first, await waiting]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.kind).toBe('aborted');
+    }
+    expect(scripted.commands.filter((command) => command.startsWith('USER'))).toHaveLength(1);
+    // Asked for after the cancel: it runs, on a new login.
+    expect((await app.call('session:raw', { sessionId: status.sessionId, command: 'SYST' })).code).toBe(215);
+    expect(scripted.commands.filter((command) => command.startsWith('USER'))).toHaveLength(2);
+    await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
+
   it('cancels nothing when the session is idle: the same connection carries on', async () => {
     const scripted = await startScriptedServer();
     server = scripted;
