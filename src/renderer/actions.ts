@@ -507,8 +507,8 @@ function captureTab(): TabSnapshot {
 
 /** Put a tab's state in the live stores. Listings still on their way belong to the tab left: they are superseded. */
 function showTab(snapshot: TabSnapshot, localFallback: string): void {
-  sequence.local += 1;
-  sequence.remote += 1;
+  dropListingsInFlight('local');
+  dropListingsInFlight('remote');
   useSessionStore.setState(snapshot.session, true);
   useLocalPane.setState(snapshot.local, true);
   useRemotePane.setState(snapshot.remote, true);
@@ -621,7 +621,29 @@ export async function closeTab(id: number): Promise<void> {
 
 // ---- Listings ------------------------------------------------------------------
 
+/** Per pane, every listing asked for gets the next number. */
 const sequence: Record<PaneSide, number> = { local: 0, remote: 0 };
+/** The newest folder the user opened (a navigation): only a newer navigation supersedes it, never a refresh. */
+const latestNavigation: Record<PaneSide, number> = { local: 0, remote: 0 };
+/** The navigation still on its way, if any: the pane shows its folder in the path field until it lands. */
+const navigationInFlight: Record<PaneSide, { readonly seq: number; readonly path: string } | null> = { local: null, remote: null };
+/** The newest listing shown: a refresh asked for before it is out of date. */
+const shownListing: Record<PaneSide, number> = { local: 0, remote: 0 };
+
+/** Every listing on its way is dropped (a tab switch: they belong to the tab left). */
+function dropListingsInFlight(side: PaneSide): void {
+  const seq = ++sequence[side];
+  latestNavigation[side] = seq;
+  shownListing[side] = seq;
+  navigationInFlight[side] = null;
+}
+
+/** A listing ended: the pane is still loading while a navigation is on its way. */
+function listingEnded(side: PaneSide, seq: number): { readonly loading: boolean; readonly pending: string | null } {
+  if (navigationInFlight[side]?.seq === seq) navigationInFlight[side] = null;
+  const navigation = navigationInFlight[side];
+  return navigation ? { loading: true, pending: navigation.path } : { loading: false, pending: null };
+}
 
 function localRows(listing: LocalListing): FileRow[] {
   return listing.entries.map((e) => ({ name: e.name, type: e.type, size: e.size, modified: e.modified, permissions: null, owner: null, group: null, target: null }));
@@ -642,14 +664,20 @@ function folderNames(rows: readonly FileRow[]): string[] {
 type ListOutcome = 'listed' | 'failed' | 'superseded';
 
 /**
- * Lists a folder into a pane. A newer listing wins over an older one still in flight; a refresh of
- * the same folder keeps the selection. On failure the old listing stays; the error is reported unless
- * the caller explains it itself (`report: false`).
+ * Lists a folder into a pane. A navigation (a folder opened) is superseded by a newer navigation only: a refresh of
+ * the folder on screen asked for meanwhile (a transfer landing in it) lists that folder while the new one loads, and
+ * must not throw the user's navigation away. A refresh is shown only while its folder is on screen and nothing newer
+ * is. A refresh of the same folder keeps the selection. On failure the old listing stays; the error is reported
+ * unless the caller explains it itself (`report: false`).
  */
-async function listFolder(side: PaneSide, path: string, focus?: string, report = true): Promise<ListOutcome> {
+async function listFolder(side: PaneSide, path: string, focus?: string, report = true, kind: 'navigate' | 'refresh' = 'navigate'): Promise<ListOutcome> {
   const store = paneStore(side);
   const seq = ++sequence[side];
-  store.setState({ loading: true, pending: path });
+  if (kind === 'navigate') {
+    latestNavigation[side] = seq;
+    navigationInFlight[side] = { seq, path };
+  }
+  store.setState({ loading: true, pending: navigationInFlight[side]?.path ?? path });
   let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; notUtf8?: RemoteListing['notUtf8']; timesAreUtc?: boolean }>;
   if (side === 'local') {
     const r = await request('local:list', { path });
@@ -657,20 +685,24 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
   } else {
     const status = useSessionStore.getState().status;
     if (!isConnected(status)) {
-      store.setState({ loading: false, pending: null });
+      store.setState(listingEnded(side, seq));
       return 'failed';
     }
     const r = await request('session:list', { sessionId: status.sessionId, path });
     result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value), notUtf8: r.value.notUtf8, timesAreUtc: r.value.timesAreUtc === true } } : r;
     if (r.ok && r.value.unparsed.length > 0) info(tn('log.unparsed', r.value.unparsed.length));
   }
-  if (seq !== sequence[side]) return 'superseded';
+  const shown = store.getState().path;
+  // A navigation: a newer one was asked for. A refresh: something newer is shown, or the pane has moved on.
+  const superseded = kind === 'navigate' ? seq !== latestNavigation[side] : seq < shownListing[side] || (shown !== '' && shown !== path);
+  if (superseded) return 'superseded';
   if (!result.ok) {
-    store.setState({ loading: false, pending: null, error: result.error });
+    store.setState({ ...listingEnded(side, seq), error: result.error });
     if (report) reportError(result.error);
     return 'failed';
   }
   const { value } = result;
+  shownListing[side] = Math.max(shownListing[side], seq);
   const prev = store.getState();
   const samePath = prev.path === value.path;
   const flavor = side === 'remote' ? 'posix' : flavorOf(value.path);
@@ -691,8 +723,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
     parent: value.parent,
     rows: value.rows,
     version: prev.version + 1,
-    loading: false,
-    pending: null,
+    ...listingEnded(side, seq),
     error: null,
     history: pushHistory(prev.history, value.path),
     nav,
@@ -774,7 +805,7 @@ export async function refresh(side: PaneSide): Promise<boolean> {
   const status = useSessionStore.getState().status;
   const folder = s.path !== '' ? s.path : side === 'remote' && isConnected(status) ? status.remotePath : '';
   if (folder === '') return false;
-  return (await listFolder(side, folder)) === 'listed';
+  return (await listFolder(side, folder, undefined, true, 'refresh')) === 'listed';
 }
 
 export function refreshBoth(): void {
