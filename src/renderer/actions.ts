@@ -1247,6 +1247,28 @@ function remember(entry: RecentEntry): void {
   saveRecent(recent);
 }
 
+/** The connect under way in this window (tabs wait while it lasts): its name for main, and whether the user cancelled it. */
+let connectAttempt: { readonly id: string; cancelled: boolean } | null = null;
+let attemptCount = 0;
+
+/** A name for a connect attempt, unique in this window's life (main only compares it). */
+function newAttemptId(): string {
+  attemptCount += 1;
+  return `${Date.now().toString(36)}-${attemptCount}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * Disconnect (or Ctrl+., the toolbar's ✕) while "Connecting…": main ends the attempt at once — a host that drops
+ * packets or a server that never greets no longer holds the window until the timeout. `connect()` then settles as
+ * cancelled; an attempt that finished just before is disconnected there, never adopted.
+ */
+export async function cancelConnect(): Promise<void> {
+  const attempt = connectAttempt;
+  if (!attempt || attempt.cancelled) return;
+  attempt.cancelled = true;
+  await perform('session:cancel-connect', { attemptId: attempt.id });
+}
+
 /**
  * Connects (replacing the current session). A certificate the system does not trust opens the
  * certificate dialog, which calls back with trustOnce or after trusting it for the site.
@@ -1256,9 +1278,24 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   if (session.connecting) return false;
   if (isConnected(session.status)) await disconnect();
   const described = describeTarget(target);
+  const before = useSessionStore.getState().status;
+  const attempt = { id: newAttemptId(), cancelled: false };
+  connectAttempt = attempt;
   useSessionStore.setState({ connecting: true, target: described });
   // No "Connecting…" line of the window's own: main logs one, naming the transfer mode.
-  const r = await request('session:connect', trustOnce ? { target, trustOnce } : { target });
+  const r = await request('session:connect', { target, attemptId: attempt.id, ...(trustOnce ? { trustOnce } : {}) });
+  connectAttempt = null;
+  if (attempt.cancelled || (!r.ok && r.error.kind === 'aborted')) {
+    // Finished just as the user cancelled: that session is closed, not adopted.
+    if (r.ok) await request('session:disconnect', { sessionId: r.value.sessionId });
+    const status = useSessionStore.getState().status;
+    // Main said "Connecting to … was cancelled" when it had announced a session; else the window says it.
+    if (r.ok || status === before) info(t('log.connectCancelled'));
+    if (status && status !== before) useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
+    useSessionStore.setState({ connecting: false });
+    resetPane('remote');
+    return false;
+  }
   useSessionStore.setState({ connecting: false });
   if (!r.ok) {
     if (r.error.kind === 'certificate') {
@@ -1382,6 +1419,7 @@ export async function reconnect(): Promise<boolean> {
 }
 
 export async function disconnect(): Promise<void> {
+  if (useSessionStore.getState().connecting) return cancelConnect();
   const status = useSessionStore.getState().status;
   if (!status) return;
   const r = await request('session:disconnect', { sessionId: status.sessionId });
@@ -1849,6 +1887,7 @@ export async function showMatch(match: RemoteSearchMatch): Promise<void> {
  * the server is slow to answer; the operation fails as cancelled (said in the log) and the next action reconnects.
  */
 export async function cancelOperation(): Promise<void> {
+  if (useSessionStore.getState().connecting) return cancelConnect();
   const status = useSessionStore.getState().status;
   if (isConnected(status)) await perform('session:cancel', { sessionId: status.sessionId });
 }

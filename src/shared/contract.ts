@@ -71,7 +71,13 @@ export interface Requests {
   /** `replaces`: fingerprints the site trusted until its certificate CHANGED, trusted no longer. */
   'sites:trust-certificate': [{ readonly siteId: string; readonly fingerprint256: string; readonly replaces?: readonly string[] }, Site];
 
-  'session:connect': [{ readonly target: ConnectTarget; /** Trust this fingerprint for this connection only. */ readonly trustOnce?: string }, SessionStatus];
+  /**
+   * `attemptId`: the window's own name for this attempt (unique, up to 128 characters), so `session:cancel-connect`
+   * can stop it while it is under way; it then fails with kind 'aborted' and no session remains.
+   */
+  'session:connect': [{ readonly target: ConnectTarget; /** Trust this fingerprint for this connection only. */ readonly trustOnce?: string; readonly attemptId?: string }, SessionStatus];
+  /** Disconnect while "Connecting…": end that attempt at once; false when it is not under way (finished already). */
+  'session:cancel-connect': [{ readonly attemptId: string }, { readonly cancelled: boolean }];
   'session:disconnect': [{ readonly sessionId: string }, void];
   'session:list': [{ readonly sessionId: string; readonly path: string }, RemoteListing];
   'session:mkdir': [{ readonly sessionId: string; readonly path: string }, void];
@@ -197,6 +203,7 @@ export const REQUEST_CHANNELS = [
   'sites:export',
   'sites:trust-certificate',
   'session:connect',
+  'session:cancel-connect',
   'session:disconnect',
   'session:list',
   'session:mkdir',

@@ -91,6 +91,7 @@ export const ERROR_TEXTS_EN = {
   'log.connecting-active': 'Connecting to {where} (active mode)…',
   'log.disconnected': 'Disconnected.',
   'log.reconnecting': 'The connection was lost; reconnecting…',
+  'log.connect-cancelled': 'Connecting to {where} was cancelled; nothing was left open.',
   'log.dropped': '{reason} Ferry reconnects at your next action.',
   'log.search-skipped': 'Search: skipped {path}: {reason}',
   // What a line of a second connection starts with (LogTextRef.prefixRef): View/Edit's, a copy's, a copy's target.
@@ -651,6 +652,7 @@ export const ERROR_TEXTS_EN = {
   'aborted.data': 'The data connection was cancelled.',
   'aborted.operation': 'Cancelled: the connection to the server was closed to stop what it was doing.',
   'aborted.operation.hint': 'Ferry connects again at your next action (F5 lists the folder again).',
+  'aborted.connect': 'Connecting was cancelled.',
 } as const;
 
 export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;

@@ -240,7 +240,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:export': async () => ({ json: await sites.exportJson() }),
     'sites:trust-certificate': ({ siteId, fingerprint256, replaces }) => sites.trustCertificate(siteId, fingerprint256, replaces ?? []),
 
-    'session:connect': ({ target, trustOnce }) => sessions.connect(target, trustOnce),
+    'session:connect': ({ target, trustOnce, attemptId }) => sessions.connect(target, trustOnce, attemptId),
+    'session:cancel-connect': async ({ attemptId }) => sessions.cancelConnect(attemptId),
     'session:test-modes': async ({ target, trustOnce }) => {
       const resolved = await resolve(target, trustOnce);
       const log = (line: Omit<LogLine, 'sessionId' | 'at'>): void => emit('log:line', { sessionId: 'test', at: Date.now(), ...line });

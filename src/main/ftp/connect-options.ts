@@ -51,6 +51,11 @@ export interface ConnectOptions {
   /** The most lines (entries) a directory listing may have: tiny entries exhaust memory long before the byte cap. */
   readonly maxListingEntries?: number;
   readonly onTranscript?: TranscriptListener;
+  /**
+   * Stops the connect while it is under way (the window's Disconnect while "Connecting…"): the socket, a TLS handshake
+   * and a proxy's tunnel are closed at once and the connect rejects with `connectCancelled()` (kind 'aborted').
+   */
+  readonly signal?: AbortSignal;
   /** The server or the network closed the control connection (not Ferry: `quit()`/`close()` do not call it). */
   readonly onClosed?: (reason: FerryErrorData) => void;
 }

@@ -33,6 +33,8 @@ export interface ControlConnectionOptions {
   readonly onTranscript?: TranscriptListener | undefined;
   /** Called once when the peer or the network closed the connection (not after `close()`/`quit()`). */
   readonly onClosed?: ((reason: FtpError) => void) | undefined;
+  /** Stops `connect()` (the socket, a proxy's tunnel, the wait for the greeting) with `connectCancelled()`. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface SendOptions {
@@ -99,6 +101,8 @@ export class ControlConnection {
   private strayLines: string[] = [];
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   private socketGone = false;
+  /** A TLS handshake under way (`upgradeToTls`): `close()` ends it at once rather than leaving it to its timeout. */
+  private handshake: ((reason: FtpError) => void) | null = null;
 
   private constructor(
     socket: net.Socket,
@@ -114,7 +118,19 @@ export class ControlConnection {
   static async connect(options: ControlConnectionOptions): Promise<{ connection: ControlConnection; greeting: FtpReply }> {
     const socket = await openSocket(options);
     const connection = new ControlConnection(socket, options);
-    const greeting = await connection.readReply('(greeting)', undefined, options.commandTimeoutMs);
+    // A server that accepts and never greets: cancelling closes the socket and the wait ends at once.
+    const onAbort = (): void => connection.close(connectCancelled());
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let greeting: FtpReply;
+    try {
+      if (options.signal?.aborted) throw connectCancelled();
+      greeting = await connection.readReply('(greeting)', undefined, options.commandTimeoutMs);
+    } catch (error) {
+      connection.close();
+      throw options.signal?.aborted ? connectCancelled() : error;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
     if (greeting.code >= 400) {
       connection.close();
       const tooMany = greeting.code === 421;
@@ -259,16 +275,26 @@ export class ControlConnection {
       // In words for the user; OpenSSL's own text only in the message log.
       const fail = (error: NodeJS.ErrnoException): void => {
         clearTimeout(timer);
+        this.handshake = null;
         socket.on('error', () => undefined);
         this.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
         reject(new FtpError(handshakeError(handshakeCause(error), this.options.host, true, error)));
       };
       socket.once('secureConnect', () => {
         clearTimeout(timer);
+        this.handshake = null;
         socket.off('error', fail);
         resolve(socket);
       });
       socket.once('error', fail);
+      this.handshake = (reason) => {
+        clearTimeout(timer);
+        this.handshake = null;
+        socket.off('error', fail);
+        socket.on('error', () => undefined);
+        socket.destroy();
+        reject(reason);
+      };
     });
     this.socketValue = secure;
     this.tlsSocketValue = secure;
@@ -285,6 +311,7 @@ export class ControlConnection {
       this.closedReason = reason ?? new FtpError({ kind: 'closed', ...sentences('closed.by-ferry', 'closed.connect-again.hint'), retryable: true });
     }
     this.failWaiter(this.closedReason);
+    this.handshake?.(this.closedReason);
     this.socketValue.destroy();
   }
 
@@ -614,14 +641,31 @@ export function normalizeAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
+/** The user stopped a connect under way (the window's Disconnect while "Connecting…"): no failure of the server's. */
+export function connectCancelled(): FtpError {
+  return new FtpError({ kind: 'aborted', ...sentences('aborted.connect', null), retryable: false });
+}
+
 async function openSocket(options: ControlConnectionOptions): Promise<net.Socket> {
+  const signal = options.signal;
+  if (signal?.aborted) throw connectCancelled();
   if (options.proxy) return openSocketViaProxy(options, options.proxy);
   return new Promise<net.Socket>((resolve, reject) => {
     const implicit = options.implicitTls;
     const socket: net.Socket = implicit
       ? tls.connect({ ...implicit, host: options.host, port: options.port })
       : net.connect({ host: options.host, port: options.port });
+    // A host that drops packets, a slow implicit TLS handshake: the socket goes now, not at the timeout.
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      socket.on('error', () => undefined);
+      socket.destroy();
+      reject(connectCancelled());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       const values = { where: hostPort(options.host, options.port), seconds: Math.round(options.connectTimeoutMs / 1000) };
       const text = { message: 'connect.no-answer', hint: 'connect.no-answer.hint', values } as const;
@@ -629,12 +673,14 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
     }, options.connectTimeoutMs);
     const onError = (error: NodeJS.ErrnoException): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       reject(new FtpError((implicit && (implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options))) || describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once(implicit ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       socket.off('error', onError);
       socket.setNoDelay(true);
       socket.setKeepAlive(true, 60_000);
@@ -658,21 +704,58 @@ function implicitHandshakeFailure(error: NodeJS.ErrnoException, options: Control
 async function openSocketViaProxy(options: ControlConnectionOptions, proxy: ProxyOptions): Promise<net.Socket> {
   // Loaded on first use: most sessions have no proxy, and the CLI should not read the SOCKS client to start.
   const { connectThroughProxy } = await import('./proxy');
-  const tunnel = await connectThroughProxy(proxy, options.host, options.port, options.connectTimeoutMs);
+  const tunnel = await cancellable(connectThroughProxy(proxy, options.host, options.port, options.connectTimeoutMs, options.signal), options.signal);
   tunnel.setNoDelay(true);
   tunnel.setKeepAlive(true, 60_000);
   const implicit = options.implicitTls;
   if (!implicit) return tunnel;
   return new Promise<net.Socket>((resolve, reject) => {
     const socket = tls.connect({ ...implicit, socket: tunnel });
+    const onAbort = (): void => {
+      socket.off('error', onError);
+      socket.on('error', () => undefined);
+      socket.destroy();
+      tunnel.destroy();
+      reject(connectCancelled());
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const onError = (error: NodeJS.ErrnoException): void => {
+      options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options) ?? describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once('secureConnect', () => {
+      options.signal?.removeEventListener('abort', onAbort);
       socket.off('error', onError);
       resolve(socket);
     });
+  });
+}
+
+/**
+ * A proxy's tunnel, or `connectCancelled()` at once when the connect is cancelled; a tunnel that the proxy still opens
+ * afterwards is closed as it comes (the HTTP proxy's request is ended by the signal itself: `connectThroughProxy`).
+ */
+function cancellable(opening: Promise<net.Socket>, signal: AbortSignal | undefined): Promise<net.Socket> {
+  if (!signal) return opening;
+  return new Promise<net.Socket>((resolve, reject) => {
+    const onAbort = (): void => {
+      opening.then((late) => late.destroy(), () => undefined);
+      reject(connectCancelled());
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    opening.then(
+      (tunnel) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) tunnel.destroy();
+        else resolve(tunnel);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }

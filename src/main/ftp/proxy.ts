@@ -40,8 +40,8 @@ export function proxyName(proxy: ProxyOptions): TextRef {
 }
 
 /** Open a TCP connection to `host:port` through the proxy; the socket is ready for FTP (or TLS) when it resolves. */
-export async function connectThroughProxy(proxy: ProxyOptions, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
-  return proxy.type === 'http' ? connectHttp(proxy, host, port, timeoutMs) : connectSocks(proxy, host, port, timeoutMs);
+export async function connectThroughProxy(proxy: ProxyOptions, host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
+  return proxy.type === 'http' ? connectHttp(proxy, host, port, timeoutMs, signal) : connectSocks(proxy, host, port, timeoutMs);
 }
 
 async function connectSocks(proxy: ProxyOptions, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
@@ -100,7 +100,7 @@ export function classifySocksError(error: unknown): ProxyFailure {
   return 'unreachable';
 }
 
-function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
   const target = hostPort(host, port);
   return new Promise<net.Socket>((resolve, reject) => {
     const headers: Record<string, string> = { Host: target };
@@ -114,6 +114,8 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
       reject(proxyError(proxy, host, port, failure, detail));
     };
     request.once('timeout', () => fail('unreachable', { id: 'detail.no-answer', values: { seconds: Math.round(timeoutMs / 1000) } }));
+    // Cancelled (the caller rejects on its own): the request to the proxy and its socket end now.
+    signal?.addEventListener('abort', () => fail('unreachable', 'cancelled'), { once: true });
     request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
     request.once('connect', (response: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
       if (settled) {

@@ -1,5 +1,5 @@
 import type tls from 'node:tls';
-import { ControlConnection } from './control-connection';
+import { ControlConnection, connectCancelled } from './control-connection';
 import { loadCharset, isUtf8 } from './charset';
 import { checkCertificate } from './certificate-trust';
 import { DEFAULTS, type ConnectOptions, type TlsMode } from './connect-options';
@@ -63,11 +63,16 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     proxy,
     onTranscript: options.onTranscript,
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
+    signal: options.signal,
   }).catch((error: unknown) => {
     const silent = error instanceof FtpError ? silentGreeting(error.data, tlsMode, host, port) : null;
     throw silent ? new FtpError(silent) : error;
   });
+  // Cancelled while logging in (a server that greets and then stalls, a slow TLS handshake): the connection goes at once.
+  const onAbort = (): void => control.close(connectCancelled());
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    if (options.signal?.aborted) throw connectCancelled();
     let secured = tlsMode === 'implicit';
     if (secured) verifyPeer(control, host, trusted);
     if (tlsMode === 'explicit' || tlsMode === 'explicit-if-available') {
@@ -128,7 +133,9 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     };
   } catch (error) {
     control.close();
-    throw error;
+    throw options.signal?.aborted ? connectCancelled() : error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
 }
 

@@ -25,7 +25,9 @@ const connectTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site'), siteId: text, password: optionalText }),
   z.object({ kind: z.literal('quick'), quick: record }),
 ]);
-const connect = z.object({ target: connectTarget, trustOnce: optionalText });
+/** The window's name for a connect attempt (session:connect, session:cancel-connect). */
+const attemptId = z.string().min(1).max(128);
+const connect = z.object({ target: connectTarget, trustOnce: optionalText, attemptId: attemptId.optional() });
 /** Channels whose argument is `void`: whatever comes is ignored. */
 const none = z.unknown();
 
@@ -57,6 +59,7 @@ const SHAPES = {
   'sites:trust-certificate': z.object({ siteId: text, fingerprint256: text, replaces: list.nullish() }),
 
   'session:connect': connect,
+  'session:cancel-connect': z.object({ attemptId }),
   'session:disconnect': z.object(session),
   'session:list': sessionPath,
   'session:mkdir': sessionPath,

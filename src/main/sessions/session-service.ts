@@ -4,6 +4,7 @@ import type { FerryErrorData } from '../../shared/errors';
 import { errorText, sentences, type ErrorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { CHMOD_SCOPES, type ChmodOutcome, type ChmodScope, type ConnectTarget, type QuickConnect, type RemoteListing, type RemoteSearchResult, type SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
+import { connectCancelled } from '../ftp/control-connection';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { searchRemoteTree } from '../ftp/remote-search';
@@ -53,11 +54,41 @@ interface Session {
 export class SessionService {
   private readonly sessions = new Map<string, Session>();
   private readonly searches = new Map<string, AbortController>();
+  /** Connects under way that the window named (`attemptId`), so its Disconnect can stop them (`cancelConnect`). */
+  private readonly attempts = new Map<string, AbortController>();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
-  async connect(target: ConnectTarget, trustOnce?: string): Promise<SessionStatus> {
+  /**
+   * Opens a session. With `attemptId` (the window's name for this attempt) `cancelConnect` can stop it while it is
+   * under way: the sockets close at once, no session remains, and this rejects with `connectCancelled()`.
+   */
+  async connect(target: ConnectTarget, trustOnce?: string, attemptId?: string): Promise<SessionStatus> {
+    if (attemptId === undefined) return this.connectNow(target, trustOnce, new AbortController().signal);
+    if (this.attempts.has(attemptId)) throw invalidInput('This connection attempt is already under way.', 'Start a new attempt with a new id.');
+    const controller = new AbortController();
+    this.attempts.set(attemptId, controller);
+    try {
+      return await this.connectNow(target, trustOnce, controller.signal);
+    } finally {
+      this.attempts.delete(attemptId);
+    }
+  }
+
+  /**
+   * The window's Disconnect while "Connecting…" (FileZilla's Cancel): the attempt ends at once. False when it is not
+   * under way (finished already: the window then disconnects the session it got).
+   */
+  cancelConnect(attemptId: string): { readonly cancelled: boolean } {
+    const controller = this.attempts.get(attemptId);
+    if (!controller || controller.signal.aborted) return { cancelled: false };
+    controller.abort();
+    return { cancelled: true };
+  }
+
+  private async connectNow(target: ConnectTarget, trustOnce: string | undefined, signal: AbortSignal): Promise<SessionStatus> {
     const resolved = await this.deps.resolve(target, trustOnce);
+    if (signal.aborted) throw connectCancelled();
     const id = randomUUID();
     const session: Session = {
       id,
@@ -84,17 +115,33 @@ export class SessionService {
     };
     this.sessions.set(id, session);
     this.publish(session);
-    this.say(id, 'info', { message: `log.connecting-${session.status.transferMode}`, values: { where: `${resolved.options.host}:${resolved.options.port ?? 21}` } });
+    const where = `${resolved.options.host}:${resolved.options.port ?? 21}`;
+    this.say(id, 'info', { message: `log.connecting-${session.status.transferMode}`, values: { where } });
+    // Logged in but still asking for the start folder: the cancel closes that connection too.
+    const onAbort = (): void => session.client?.close();
+    signal.addEventListener('abort', onAbort, { once: true });
     try {
-      await session.lane.run(() => this.open(session));
+      await session.lane.run(() => this.open(session, signal));
       const start = resolved.remoteDir || (await this.startFolder(session)) || '/';
+      // Cancelled just as it finished: closed, never handed to the window.
+      if (signal.aborted) throw connectCancelled();
       this.update(session, { remotePath: start });
       return session.status;
     } catch (error) {
+      this.sessions.delete(id);
+      if (signal.aborted) {
+        const client = session.client;
+        session.client = null;
+        client?.close();
+        this.update(session, { state: 'disconnected', error: null });
+        this.say(id, 'info', { message: 'log.connect-cancelled', values: { where } });
+        throw connectCancelled();
+      }
       const data = toErrorData(error);
       this.fail(session, data);
-      this.sessions.delete(id);
       throw error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
     }
   }
 
@@ -261,7 +308,7 @@ export class SessionService {
     });
   }
 
-  private async open(session: Session): Promise<void> {
+  private async open(session: Session, signal?: AbortSignal): Promise<void> {
     this.update(session, { state: 'connecting', error: null });
     let client: FtpClient | null = null;
     const onClosed = (reason: FerryErrorData): void => {
@@ -271,7 +318,7 @@ export class SessionService {
       // Still 'connected' (the session is usable: the next operation reconnects); the error tells the window why the link is down.
       this.update(session, { error: reason });
     };
-    client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, ''), onClosed });
+    client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, ''), onClosed, ...(signal ? { signal } : {}) });
     session.client = client;
     this.update(session, { state: 'connected', secure: client.secure, certificateFingerprint: client.certificateFingerprint, tls: client.tlsDetails, transferMode: client.transferMode });
   }

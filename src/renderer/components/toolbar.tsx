@@ -119,9 +119,10 @@ export function Toolbar(): ReactElement {
         <ToolButton label={t('toolbar.sitesMenu')} menu data="sites" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.sitesMenu'), sitesMenu(t))} />
       </div>
       <div className="tool-group">
-        <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect || connecting} onClick={() => void actions.disconnect()} />
+        {/* While "Connecting…" it cancels the attempt (FileZilla's Cancel): a silent host no longer holds the window. */}
+        <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect && !connecting} onClick={() => void actions.disconnect()} />
         <ToolButton icon="refresh" label={t('toolbar.refresh')} showLabel onClick={() => actions.refreshBoth()} />
-        <ToolButton icon="close" label={t('toolbar.cancelOperation')} disabled={!connected || !remoteBusy} onClick={() => void actions.cancelOperation()} />
+        <ToolButton icon="close" label={t('toolbar.cancelOperation')} disabled={!connecting && (!connected || !remoteBusy)} onClick={() => void actions.cancelOperation()} />
       </div>
       <div className="tool-group">
         <ToolButton icon="bookmark" label={t('toolbar.bookmarks')} menu data="bookmarks" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.bookmarks'), bookmarksMenu(t))} />

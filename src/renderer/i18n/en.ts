@@ -313,6 +313,7 @@ export const en = {
   'log.kind.info': 'Status',
   'log.kind.error': 'Error',
   'log.disconnected': 'Disconnected.',
+  'log.connectCancelled': 'Connecting was cancelled.',
   'log.unparsed_one': '{count} listing line could not be read and was left out.',
   'log.unparsed_other': '{count} listing lines could not be read and were left out.',
   'log.queuedUpload_one': 'Queued {count} upload.',

@@ -314,6 +314,7 @@ export const zhCN: Messages = {
   'log.kind.info': '状态',
   'log.kind.error': '错误',
   'log.disconnected': '已断开连接。',
+  'log.connectCancelled': '连接已取消。',
   'log.unparsed_one': '有 {count} 行目录列表无法解析，已略过。',
   'log.unparsed_other': '有 {count} 行目录列表无法解析，已略过。',
   'log.queuedUpload_one': '已将 {count} 个上传加入队列。',

@@ -81,6 +81,8 @@ describe('dispatch: malformed arguments', () => {
     ['queue:add', { sessionId: 's', direction: 'upload', items: [], start: 'no' }, 'start'],
     ['queue:reorder', { id: 'x', toIndex: 1.5 }, 'toIndex'],
     ['session:connect', { target: { kind: 'ftp', host: 'h' } }, 'target.kind'],
+    ['session:connect', { target: { kind: 'site', siteId: 's' }, attemptId: 7 }, 'attemptId'],
+    ['session:cancel-connect', { attemptId: '' }, 'attemptId'],
     ['session:chmod', { sessionId: 's', path: '/', mode: '755', recursive: 'everything' }, 'recursive'],
     ['sites:save', 'a site', 'the argument'],
     ['settings:set', [1, 2], 'the argument'],

@@ -11,8 +11,9 @@ import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { MENU_COMMANDS, type AppMenu } from '../../../src/shared/app-menu';
-import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
-import { createFakeApi, ok, remoteListing } from './fake-api';
+import { DEFAULT_SETTINGS, type SessionStatus, type TransferItem } from '../../../src/shared/models';
+import type { Result } from '../../../src/shared/contract';
+import { createFakeApi, fail, ok, remoteListing } from './fake-api';
 
 describe('menu bar commands', () => {
   let stop: (() => void) | null = null;
@@ -70,8 +71,48 @@ describe('menu bar commands', () => {
     api.emit('menu:command', 'reconnect');
     await new Promise((resolve) => setTimeout(resolve, 20));
     const connects = api.calls.filter((c) => c.channel === 'session:connect').map((c) => c.arg);
-    expect(connects).toEqual([{ target: { kind: 'quick', quick } }, { target: { kind: 'quick', quick } }]);
+    expect(connects).toEqual([{ target: { kind: 'quick', quick }, attemptId: expect.any(String) }, { target: { kind: 'quick', quick }, attemptId: expect.any(String) }]);
     expect(api.calls.filter((c) => c.channel === 'session:disconnect')).toHaveLength(1);
+  });
+
+  it('Disconnect while connecting cancels that attempt (session:cancel-connect with its id): no alert, Connect usable again', async () => {
+    const api = await start('electron');
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    let answer: (value: Result<SessionStatus>) => void = () => undefined;
+    api.handle('session:connect', () => new Promise((resolve) => (answer = resolve)));
+    api.handle('session:cancel-connect', () => {
+      answer(fail({ kind: 'aborted', message: 'Connecting was cancelled.', hint: '', retryable: false }));
+      return ok({ cancelled: true });
+    });
+    const quick = { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain' as const, transferMode: 'default' as const, charset: 'auto' };
+    const connecting = actions.connect({ kind: 'quick', quick });
+    expect(useSessionStore.getState().connecting).toBe(true);
+    api.emit('menu:command', 'disconnect');
+    expect(await connecting).toBe(false);
+    const attemptId = (api.calls.find((c) => c.channel === 'session:connect')?.arg as { attemptId: string }).attemptId;
+    expect(api.calls.filter((c) => c.channel === 'session:cancel-connect').map((c) => c.arg)).toEqual([{ attemptId }]);
+    expect(api.calls.filter((c) => c.channel === 'session:disconnect')).toEqual([]);
+    expect(useSessionStore.getState().connecting).toBe(false);
+    expect(useUiStore.getState().toasts.filter((toast) => toast.kind === 'error')).toEqual([]);
+  });
+
+  it('a connect that finished just as it was cancelled is disconnected, not adopted', async () => {
+    const api = await start('electron');
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    const status = { sessionId: 'late', state: 'connected' as const, label: 'h', host: 'h', siteId: null, secure: false, certificateFingerprint: null, tls: null, transferMode: 'passive' as const, dataCommand: null, remotePath: '/', error: null };
+    let answer: (value: Result<SessionStatus>) => void = () => undefined;
+    api.handle('session:connect', () => new Promise((resolve) => (answer = resolve)));
+    // Main had finished already: nothing to cancel there.
+    api.handle('session:cancel-connect', () => ok({ cancelled: false }));
+    api.handle('session:disconnect', () => ok(undefined));
+    const connecting = actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    await actions.cancelOperation();
+    answer(ok(status));
+    expect(await connecting).toBe(false);
+    expect(api.calls.filter((c) => c.channel === 'session:disconnect').map((c) => c.arg)).toEqual([{ sessionId: 'late' }]);
+    expect(api.calls.filter((c) => c.channel === 'session:list')).toEqual([]);
+    expect(useSessionStore.getState().status?.state).not.toBe('connected');
+    expect(useSessionStore.getState().connecting).toBe(false);
   });
 
   it('Server → Cancel current operation asks main to cancel on this tab\'s session; not connected, it asks nothing', async () => {
