@@ -5,63 +5,46 @@
  * bar says Not connected, Quickconnect is on again and a connect to vsftpd works in the same tab; a saved site's
  * Connect (the Site Manager) is cancelled the same way.
  */
-import net from 'node:net';
 import { expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startSilentServer, type SilentServer } from '../support/fixtures/silent-server';
 import { useE2eSetup } from './support/scenario';
 
 describe('cancelling a connect in progress', () => {
   const setup = useE2eSetup('cancel-connect', { local: { 'a.txt': 10 }, remote: { 'hello.txt': 42 } });
 
   // Accepts and never sends a byte (no greeting); counts the connections the client closed.
-  let accepted = 0;
-  let closed = 0;
-  const sockets = new Set<net.Socket>();
-  const silent = net.createServer((socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      closed += 1;
-      sockets.delete(socket);
-    });
-  });
-  let silentPort = 0;
+  let silent: SilentServer;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const address = silent.address();
-    silentPort = address !== null && typeof address === 'object' ? address.port : 0;
+    silent = await startSilentServer();
   });
-  afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
-  });
+  afterAll(() => silent.stop());
 
   it('Disconnect while connecting to a server that never greets ends the attempt at once; vsftpd then connects in the same tab', async () => {
     const { scenario: s, server: srv } = setup();
     const { ui, page, step } = s;
     const disconnect = ui.toolbarButton('Disconnect');
     const quickconnect = page.getByRole('form', { name: 'Quick connect' }).getByRole('button', { name: 'Quickconnect' });
-    const before = accepted;
+    const before = silent.accepted();
 
     await step('quick connect to the silent server: "Connecting…", Quickconnect off, Disconnect on', async () => {
-      await ui.quickConnect({ host: '127.0.0.1', port: silentPort, user: 'u', password: 'p' }, 'passive');
-      await expect.poll(() => accepted).toBe(before + 1);
-      await ui.expectLog(new RegExp(`Connecting to 127\\.0\\.0\\.1:${silentPort}`));
+      await ui.quickConnect({ host: '127.0.0.1', port: silent.port, user: 'u', password: 'p' }, 'passive');
+      await expect.poll(() => silent.accepted()).toBe(before + 1);
+      await ui.expectLog(new RegExp(`Connecting to 127\\.0\\.0\\.1:${silent.port}`));
       await expect(page.getByRole('status', { name: 'Connecting…' })).toBeVisible();
       await expect(quickconnect).toBeDisabled();
       await expect(disconnect).toBeEnabled();
     });
 
     await step('Disconnect: cancelled in the log, Not connected, Quickconnect on again, the socket closed — long before the 30 s timeout', async () => {
-      const closedBefore = closed;
+      const closedBefore = silent.closed();
       const started = Date.now();
       await disconnect.click();
-      await ui.expectLog(new RegExp(`Connecting to 127\\.0\\.0\\.1:${silentPort} was cancelled; nothing was left open\\.`));
+      await ui.expectLog(new RegExp(`Connecting to 127\\.0\\.0\\.1:${silent.port} was cancelled; nothing was left open\\.`));
       await expect(quickconnect).toBeEnabled({ timeout: 3_000 });
       await expect(page.getByRole('status', { name: 'Not connected' })).toBeVisible();
       expect(Date.now() - started).toBeLessThan(5_000);
-      await expect.poll(() => closed, { timeout: 3_000 }).toBe(closedBefore + 1);
+      await expect.poll(() => silent.closed(), { timeout: 3_000 }).toBe(closedBefore + 1);
       // Not a failure of the server's: no alert.
       await expect(page.getByRole('alert').filter({ hasText: '127.0.0.1' })).toHaveCount(0);
     });
@@ -79,18 +62,18 @@ describe('cancelling a connect in progress', () => {
     const { scenario: s } = setup();
     const { ui, page, step } = s;
     const quickconnect = page.getByRole('form', { name: 'Quick connect' }).getByRole('button', { name: 'Quickconnect' });
-    const before = accepted;
+    const before = silent.accepted();
 
     await step('a site on the silent server, Connect from the Site Manager', async () => {
-      await ui.createSite({ name: 'Silent', host: '127.0.0.1', port: silentPort, user: 'u', password: 'p', mode: 'Passive' });
+      await ui.createSite({ name: 'Silent', host: '127.0.0.1', port: silent.port, user: 'u', password: 'p', mode: 'Passive' });
       await ui.connectFromSiteManager();
-      await expect.poll(() => accepted).toBe(before + 1);
+      await expect.poll(() => silent.accepted()).toBe(before + 1);
       await expect(quickconnect).toBeDisabled();
     });
 
     await step('Ctrl+.: cancelled in the log, Quickconnect on again', async () => {
       await page.keyboard.press('Control+.');
-      await ui.expectLog(new RegExp(`Connecting to 127\\.0\\.0\\.1:${silentPort} was cancelled`));
+      await ui.expectLog(new RegExp(`Connecting to 127\\.0\\.0\\.1:${silent.port} was cancelled`));
       await expect(quickconnect).toBeEnabled({ timeout: 3_000 });
       await expect(page.getByRole('status', { name: 'Not connected' })).toBeVisible();
     });

@@ -4,48 +4,12 @@
  * window until the timeout (30 s by default). Cancelled, the connect settles at once as kind 'aborted', the socket is
  * closed on the server's side, the log says so, no session remains, and the next connect works.
  */
-import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/hosts/dispatch';
 import type { ConnectTarget } from '../../../src/shared/models';
 import { startScriptedServer, type ScriptedServer } from '../../support/fixtures/scripted-ftp-server';
+import { startSilentServer, type SilentServer } from '../../support/fixtures/silent-server';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
-
-/** A server that accepts connections and never sends a byte; it notes when the client closes each one. */
-interface SilentServer {
-  readonly port: number;
-  readonly accepted: () => number;
-  readonly closed: () => number;
-  readonly stop: () => Promise<void>;
-}
-
-async function startSilentServer(): Promise<SilentServer> {
-  let accepted = 0;
-  let closed = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      closed += 1;
-      sockets.delete(socket);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return {
-    port: address.port,
-    accepted: () => accepted,
-    closed: () => closed,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const quick = (port: number): ConnectTarget => ({ kind: 'quick', quick: { host: '127.0.0.1', port, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } });
 
