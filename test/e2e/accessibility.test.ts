@@ -10,14 +10,11 @@
  * violations — rule id, impact, the elements (selectors) and axe's help text.
  * The tests run in order on one window and one server: each starts where the one before left off.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from '@playwright/test';
 import { afterAll, describe, expect as vexpect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { ensureTestUser } from '../support/servers/test-user';
 import { audit, formatReport, type AuditOptions } from './support/axe';
-import { writeSparseFile } from './support/fixtures';
+import { addBigFileAndLockedFolder } from './support/fixtures';
 import type { Scenario } from './support/scenario';
 import { useE2eSetup } from './support/scenario';
 
@@ -55,12 +52,7 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA) of the window, web host,
     local: LOCAL,
     remote: REMOTE,
     server: { vsftpdConfig: [`local_max_rate=${RATE}`] },
-    prepare: async (folders) => {
-      const user = await ensureTestUser();
-      writeSparseFile(path.join(folders.serverRoot, BIG), BIG_SIZE);
-      fs.chownSync(path.join(folders.serverRoot, BIG), user.uid, user.gid);
-      fs.mkdirSync(path.join(folders.serverRoot, LOCKED), { mode: 0o755 }); // owned by root
-    },
+    prepare: (folders) => addBigFileAndLockedFolder(folders, { name: BIG, size: BIG_SIZE }, LOCKED),
   });
   let tlsServer: RunningServer | undefined;
   afterAll(async () => {

@@ -10,8 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
-import { ensureTestUser } from '../support/servers/test-user';
-import { writeSparseFile } from './support/fixtures';
+import { addBigFileAndLockedFolder } from './support/fixtures';
 import { useE2eSetup } from './support/scenario';
 
 const LOCAL = {
@@ -50,12 +49,7 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
     local: LOCAL,
     remote: REMOTE,
     server: { vsftpdConfig: [`local_max_rate=${RATE}`] },
-    prepare: async (folders) => {
-      const user = await ensureTestUser();
-      writeSparseFile(path.join(folders.serverRoot, BIG), BIG_SIZE);
-      fs.chownSync(path.join(folders.serverRoot, BIG), user.uid, user.gid);
-      fs.mkdirSync(path.join(folders.serverRoot, LOCKED), { mode: 0o755 }); // owned by root
-    },
+    prepare: (folders) => addBigFileAndLockedFolder(folders, { name: BIG, size: BIG_SIZE }, LOCKED),
   });
 
   it(

@@ -49,6 +49,18 @@ export function writeSparseFile(file: string, size: number): void {
   fs.truncateSync(file, size);
 }
 
+/**
+ * On the server's side: a big sparse file the login owns (a download that keeps running under vsftpd's
+ * `local_max_rate`) and a folder owned by root the login cannot write to (an upload into it fails with 553).
+ */
+export async function addBigFileAndLockedFolder(folders: E2eFolders, big: { readonly name: string; readonly size: number }, locked: string): Promise<void> {
+  const user = await ensureTestUser();
+  const file = path.join(folders.serverRoot, big.name);
+  writeSparseFile(file, big.size);
+  fs.chownSync(file, user.uid, user.gid);
+  fs.mkdirSync(path.join(folders.serverRoot, locked), { mode: 0o755 });
+}
+
 /** chown -R to the FTP test login, so the server can write where the test expects it to. */
 export function chownTree(dir: string, uid: number, gid: number): void {
   fs.chownSync(dir, uid, gid);
