@@ -6,12 +6,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/hosts/dispatch';
-import type { ConnectTarget } from '../../../src/shared/models';
+import type { ConnectTarget, SiteProtocol } from '../../../src/shared/models';
 import { startScriptedServer, type ScriptedServer } from '../../support/fixtures/scripted-ftp-server';
 import { startSilentServer, type SilentServer } from '../../support/fixtures/silent-server';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
 
-const quick = (port: number): ConnectTarget => ({ kind: 'quick', quick: { host: '127.0.0.1', port, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } });
+const quick = (port: number, protocol: SiteProtocol = 'ftp-plain'): ConnectTarget => ({ kind: 'quick', quick: { host: '127.0.0.1', port, user: 'u', password: 'p', protocol, transferMode: 'passive', charset: 'auto' } });
 
 describe('session:cancel-connect', () => {
   let app: ServicesHarness;
@@ -57,69 +57,32 @@ describe('session:cancel-connect', () => {
     await app.call('session:disconnect', { sessionId: status.sessionId });
   });
 
-  it('ends a login the server greets and then never answers (USER): the control connection closes, no session left', async () => {
+  // The server answers up to `silentOn` (with `answer`, if any) and is silent from there; `seen` is the command as logged.
+  const silences = [
+    { what: 'a login the server greets and then never answers (USER): the control connection closes, no session left', silentOn: 'USER', seen: 'USER u', protocol: 'ftp-plain', answer: null },
+    { what: 'an attempt logged in and asking for its start folder (PWD unanswered): closed, not handed over as a session', silentOn: 'PWD', seen: 'PWD', protocol: 'ftp-plain', answer: null },
+    { what: 'a TLS handshake the server never answers (AUTH TLS accepted, then silence): closed at once', silentOn: 'AUTH', seen: 'AUTH TLS', protocol: 'ftp-explicit', answer: [234, 'Proceed with negotiation'] },
+  ] as const;
+  it.each(silences.map((silence) => [silence.what, silence] as const))('ends %s', async (_what, { silentOn, seen, protocol, answer }) => {
     let closedByClient = false;
     const server = await startScriptedServer({
       handlers: {
-        USER: (_argument, session) => {
+        [silentOn]: (_argument, session) => {
           session.socket.once('close', () => {
             closedByClient = true;
           });
+          if (answer) session.reply(answer[0], answer[1]);
         },
       },
     });
     scripted = server;
-    const connecting = dispatch(app.services.handlers, 'session:connect', { target: quick(server.port), attemptId: 'attempt-3' });
-    await expect.poll(() => server.commands.some((command) => command.startsWith('USER')), { timeout: 5000 }).toBe(true);
-    const started = Date.now();
-    expect(await app.call('session:cancel-connect', { attemptId: 'attempt-3' })).toEqual({ cancelled: true });
-    const result = await connecting;
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(result.ok ? null : result.error.kind).toBe('aborted');
-    await expect.poll(() => closedByClient, { timeout: 1000 }).toBe(true);
-    expect(await app.call('session:status', undefined)).toEqual([]);
-  });
-
-  it('ends an attempt logged in and asking for its start folder (PWD unanswered): closed, not handed over as a session', async () => {
-    let closedByClient = false;
-    const server = await startScriptedServer({
-      handlers: {
-        PWD: (_argument, session) => {
-          session.socket.once('close', () => {
-            closedByClient = true;
-          });
-        },
-      },
-    });
-    scripted = server;
-    const connecting = dispatch(app.services.handlers, 'session:connect', { target: quick(server.port), attemptId: 'attempt-4' });
-    await expect.poll(() => server.commands.includes('PWD'), { timeout: 5000 }).toBe(true);
-    expect(await app.call('session:cancel-connect', { attemptId: 'attempt-4' })).toEqual({ cancelled: true });
-    const result = await connecting;
-    expect(result.ok ? null : result.error.kind).toBe('aborted');
-    await expect.poll(() => closedByClient, { timeout: 1000 }).toBe(true);
-    expect(await app.call('session:status', undefined)).toEqual([]);
-  });
-
-  it('ends a TLS handshake the server never answers (AUTH TLS accepted, then silence): closed at once', async () => {
-    let closedByClient = false;
-    const server = await startScriptedServer({
-      handlers: {
-        AUTH: (_argument, session) => {
-          session.socket.once('close', () => {
-            closedByClient = true;
-          });
-          session.reply(234, 'Proceed with negotiation');
-        },
-      },
-    });
-    scripted = server;
-    const target: ConnectTarget = { kind: 'quick', quick: { host: '127.0.0.1', port: server.port, user: 'u', password: 'p', protocol: 'ftp-explicit', transferMode: 'passive', charset: 'auto' } };
-    const connecting = dispatch(app.services.handlers, 'session:connect', { target, attemptId: 'attempt-5' });
-    await expect.poll(() => server.commands.includes('AUTH TLS'), { timeout: 5000 }).toBe(true);
+    const attemptId = `attempt-${silentOn}`;
+    const connecting = dispatch(app.services.handlers, 'session:connect', { target: quick(server.port, protocol), attemptId });
+    await expect.poll(() => server.commands.includes(seen), { timeout: 5000 }).toBe(true);
+    // Into the TLS handshake (or the wait for the reply) before the cancel.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = Date.now();
-    expect(await app.call('session:cancel-connect', { attemptId: 'attempt-5' })).toEqual({ cancelled: true });
+    expect(await app.call('session:cancel-connect', { attemptId })).toEqual({ cancelled: true });
     const result = await connecting;
     expect(Date.now() - started).toBeLessThan(1000);
     expect(result.ok ? null : result.error.kind).toBe('aborted');
