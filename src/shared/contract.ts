@@ -14,6 +14,7 @@ import type {
   EditedFile,
   EditUploadResult,
   ImportReport,
+  QueueImportReport,
   LocalListing,
   LogLine,
   OverwriteAnswer,
@@ -141,6 +142,10 @@ export interface Requests {
   'queue:answer': [OverwriteAnswer, void];
   /** The overwrite question still waiting for an answer, for a window that opened (or reloaded) after it was asked. */
   'queue:pending-question': [void, OverwriteQuestion | null];
+  /** FileZilla's queue Export…: the items not yet done as Ferry's JSON (docs/transfers.md), never a password. */
+  'queue:export': [void, { readonly json: string }];
+  /** FileZilla's queue Import: Ferry's export or FileZilla's queue XML; the items come in paused. */
+  'queue:import': [{ readonly text: string }, QueueImportReport];
 
   /** View/Edit: download a remote file to a private folder, open it with the editor, watch it for saves. */
   'edit:open': [{ readonly sessionId: string; readonly path: string }, EditedFile];
@@ -241,6 +246,8 @@ export const REQUEST_CHANNELS = [
   'queue:policy',
   'queue:answer',
   'queue:pending-question',
+  'queue:export',
+  'queue:import',
   'edit:open',
   'edit:list',
   'edit:open-local',

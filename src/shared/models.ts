@@ -80,6 +80,14 @@ export interface ImportReport {
   readonly warnings: readonly Notice[];
 }
 
+/** A queue import: how many items came in (paused), how many were queued already, and each one left out with why. */
+export interface QueueImportReport {
+  readonly added: number;
+  readonly alreadyQueued: number;
+  /** `reason` in English (the CLI); `text` for the window's language. */
+  readonly refused: readonly { readonly item: string; readonly reason: string; readonly text: ErrorText }[];
+}
+
 export type Language = 'en' | 'zh-CN';
 /** What Settings holds: a language, or "system" — the system's (Electron) or browser's (web host) preference. */
 export type LanguageSetting = Language | 'system';

@@ -21,6 +21,8 @@ import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectO
 import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
+import { exportQueue } from '../transfers/queue-export';
+import { importQueueText } from '../transfers/queue-import';
 import { APP_VERSION } from './app-version';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
@@ -329,6 +331,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'queue:policy': async () => queue.policy,
     'queue:answer': (answer) => queue.answer(answer),
     'queue:pending-question': async () => queue.currentQuestion(),
+    'queue:export': async () => ({ json: exportQueue(queue.exportSources(), (await sites.list()).sites) }),
+    'queue:import': async ({ text }) => importQueueText(text, (await sites.list()).sites, queue),
 
     'edit:open': ({ sessionId, path: remotePath }) => edits.open(sessionId, remotePath),
     'edit:list': async () => edits.list(),

@@ -104,6 +104,8 @@ const SHAPES = {
   'queue:policy': none,
   'queue:answer': z.object({ questionId: text, choice: text, applyToAll: z.boolean() }),
   'queue:pending-question': none,
+  'queue:export': none,
+  'queue:import': z.object({ text }),
 
   'edit:open': sessionPath,
   'edit:list': none,

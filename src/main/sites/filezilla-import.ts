@@ -21,14 +21,14 @@ export interface FileZillaSites {
 }
 
 /** FileZilla's ServerProtocol numbers that are FTP, and what they mean in Ferry. */
-const FTP_PROTOCOLS: Readonly<Record<string, SiteProtocol>> = {
+export const FTP_PROTOCOLS: Readonly<Record<string, SiteProtocol>> = {
   '0': 'ftp-explicit-if-available',
   '3': 'ftp-implicit',
   '4': 'ftp-explicit',
   '6': 'ftp-plain',
 };
 
-const OTHER_PROTOCOLS: Readonly<Record<string, string>> = {
+export const OTHER_PROTOCOLS: Readonly<Record<string, string>> = {
   '1': 'SFTP (SSH)',
   '2': 'HTTP',
   '5': 'HTTPS',
@@ -54,7 +54,7 @@ const PASV_MODES: Readonly<Record<string, SiteTransferMode>> = { MODE_DEFAULT: '
 const MAX_XML_BYTES = 32 * 1024 * 1024;
 
 /** A parsed element in document order: its tag, attributes and children (text nodes as strings). */
-interface XmlElement {
+export interface XmlElement {
   readonly tag: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly children: readonly (XmlElement | string)[];
@@ -68,7 +68,7 @@ export function parseFileZillaSites(xml: string): FileZillaSites {
   if (xml.length > MAX_XML_BYTES) throw invalidInputText('import.too-large', 'import.too-large.hint');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw invalidInputText('import.not-xml', 'import.not-xml.hint', { line: valid.err.line, detail: valid.err.msg });
-  const root = toElements(new XMLParser(PARSER_OPTIONS).parse(xml) as unknown[]).find((element) => element.tag === 'FileZilla3');
+  const root = fileZillaRoot(xml);
   const servers = root ? childElements(root, 'Servers')[0] : undefined;
   if (!servers) throw invalidInputText('import.not-filezilla', 'import.not-filezilla.hint');
 
@@ -257,12 +257,20 @@ function trailingText(server: XmlElement): string {
     .trim();
 }
 
-function childElements(element: XmlElement, tag: string): XmlElement[] {
+/**
+ * The `<FileZilla3>` element of an XML text already checked with XMLValidator (sitemanager.xml, a queue export),
+ * in document order; undefined when the root is another element.
+ */
+export function fileZillaRoot(xml: string): XmlElement | undefined {
+  return toElements(new XMLParser(PARSER_OPTIONS).parse(xml) as unknown[]).find((element) => element.tag === 'FileZilla3');
+}
+
+export function childElements(element: XmlElement, tag: string): XmlElement[] {
   return element.children.filter((child): child is XmlElement => typeof child !== 'string' && child.tag === tag);
 }
 
 /** The element's text content, or null when the element is absent. */
-function elementText(element: XmlElement | undefined): string | null {
+export function elementText(element: XmlElement | undefined): string | null {
   if (!element) return null;
   return element.children.filter((child): child is string => typeof child === 'string').join('');
 }

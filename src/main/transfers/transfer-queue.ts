@@ -31,6 +31,7 @@ import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec
 import { partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
+import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
 // Type-only: the store (and zod with it) is loaded only for a queue with a file (the CLI's mirror has none).
 import type { QueueSaver, StoredQueue } from './queue-store';
@@ -267,6 +268,13 @@ export class TransferQueue {
   /** 'queue:list' */
   async list(): Promise<readonly TransferItem[]> {
     return this.items();
+  }
+
+  /** 'queue:export': what is still to do (waiting, paused, running, failed), in queue order; done and skipped items are history. */
+  exportSources(): readonly ExportSource[] {
+    return this.entries
+      .filter((entry) => !entry.removed && entry.state !== 'done' && entry.state !== 'skipped')
+      .map((entry) => ({ siteKey: entry.siteKey, siteLabel: entry.siteLabel, direction: entry.direction, isDirectory: entry.isDirectory, localPath: entry.localPath, remotePath: entry.remotePath, size: entry.size }));
   }
 
   /** 'queue:pause': queued items wait; running ones stop (their partial file is kept for resuming). */

@@ -14,7 +14,7 @@ import { createFileKeyVault } from '../../../src/main/sites';
 import { REQUEST_CHANNELS } from '../../../src/shared/contract';
 
 /** Channels whose argument is `void`: they ignore it. */
-const TAKES_NOTHING = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'session:status', 'local:home', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'edit:list']);
+const TAKES_NOTHING = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'session:status', 'local:home', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'queue:export', 'edit:list']);
 
 /** Values the contract checks as plain objects or lists only: their own services check what is in them. */
 const SERVICE_CHECKED = new Set(['app:set-menu', 'settings:set', 'sites:save']);
@@ -26,7 +26,7 @@ const BAD_ARGS: readonly unknown[] = [
   'x',
   [],
   {},
-  { path: 1, paths: 'abc', sessionId: 2, id: [], ids: 'a', folder: 'f', into: 3, from: {}, to: null, target: 'site:1', items: {}, direction: 7, password: 5, current: 1, next: 2, xml: 9, command: [], mode: 7, policy: 1, questionId: 1, choice: 1, applyToAll: 'yes', toIndex: '1' },
+  { path: 1, paths: 'abc', sessionId: 2, id: [], ids: 'a', folder: 'f', into: 3, from: {}, to: null, target: 'site:1', items: {}, direction: 7, password: 5, current: 1, next: 2, xml: 9, command: [], mode: 7, policy: 1, questionId: 1, choice: 1, applyToAll: 'yes', toIndex: '1', text: 9 },
 ];
 
 describe('bad requests against the real services', () => {

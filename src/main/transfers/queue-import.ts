@@ -1,0 +1,51 @@
+/**
+ * Importing a queue export into the running queue: the pure plan (queue-export.ts), then what only this computer can
+ * say — whether each upload's file is here — and the items added paused, as "Add to queue" adds them, so nothing
+ * connects by surprise. An item queued already (same site, direction and paths) is not added twice.
+ */
+import { errorText, type ErrorText, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import type { QueueImportReport, Site } from '../../shared/models';
+import { lstatOrNull } from '../local/safe-target';
+import { parseQueueFile, planQueueImport, type QueueImportBatch } from './queue-export';
+import type { QueueAddRequest } from './transfer-queue';
+
+export interface ImportTarget {
+  list(): Promise<readonly { readonly id: string }[]>;
+  add(request: QueueAddRequest): Promise<readonly { readonly id: string }[]>;
+}
+
+/** Parse, plan and add; a file that is not a queue export throws (invalid-input) before anything is added. */
+export async function importQueueText(text: string, sites: readonly Site[], queue: ImportTarget): Promise<QueueImportReport> {
+  const plan = planQueueImport(parseQueueFile(text), sites);
+  const refused: QueueImportReport['refused'][number][] = plan.refused.map((entry) => refusal(entry.item, entry.text));
+  const before = new Set((await queue.list()).map((item) => item.id));
+  let added = 0;
+  let alreadyQueued = 0;
+  for (const batch of plan.batches) {
+    const items: QueueImportBatch['items'][number][] = [];
+    for (const item of batch.items) {
+      if (batch.direction === 'upload' && (await lstatOrNull(item.localPath)) === null) {
+        const label = `${item.localPath} → ${item.remotePath}`;
+        refused.push(refusal(label, sentence('queue-import.missing-local', 'queue-import.missing-local.hint', { path: item.localPath })));
+      } else items.push(item);
+    }
+    if (items.length === 0) continue;
+    const result = await queue.add({ siteKey: batch.siteKey, siteLabel: batch.siteLabel, direction: batch.direction, items, start: false });
+    for (const item of result) {
+      if (before.has(item.id)) alreadyQueued++;
+      else {
+        added++;
+        before.add(item.id);
+      }
+    }
+  }
+  return { added, alreadyQueued, refused };
+}
+
+function sentence(message: ErrorTextId, hint: ErrorTextId, values: ErrorTextValues): ErrorText & { readonly message: ErrorTextId; readonly hint: ErrorTextId } {
+  return { message, hint, values };
+}
+
+function refusal(item: string, reason: ErrorText & { readonly message: ErrorTextId; readonly hint: ErrorTextId }): QueueImportReport['refused'][number] {
+  return { item, reason: `${errorText(reason.message, reason.values)} ${errorText(reason.hint, reason.values)}`, text: reason };
+}
