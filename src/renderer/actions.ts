@@ -1106,11 +1106,13 @@ export async function rename(side: PaneSide, from: string, to: string): Promise<
     return;
   }
   const status = useSessionStore.getState().status;
+  const dir = paneStore(side).getState().path;
   let r: Result<void>;
-  if (side === 'local') r = await perform('local:rename', { from: fullPath(side, from), to: fullPath(side, name) });
-  else if (isConnected(status)) r = await perform('session:rename', { sessionId: status.sessionId, from: fullPath(side, from), to: fullPath(side, name) });
+  if (side === 'local') r = await perform('local:rename', { from: fullPath(side, from, dir), to: fullPath(side, name, dir) });
+  else if (isConnected(status)) r = await perform('session:rename', { sessionId: status.sessionId, from: fullPath(side, from, dir), to: fullPath(side, name, dir) });
   else return;
-  await navigate(side, paneStore(side).getState().path, r.ok ? name : from);
+  // A refresh, not a navigation: a folder the user opened meanwhile is not thrown away to show this one again.
+  await listFolder(side, dir, r.ok ? name : from, true, 'refresh');
 }
 
 export function newFolder(side: PaneSide): Promise<void> {

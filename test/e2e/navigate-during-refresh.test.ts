@@ -10,49 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
+import { HOLD_LISTINGS, listingHold } from './support/listing-hold';
 import { useE2eSetup } from './support/scenario';
-
-/**
- * Runs in the page before the app: a WebSocket whose answers to `local:list` / `session:list` of a path ending in
- * `window.__listingHold.hold.suffix` are kept back until `window.__releaseListings()`.
- */
-const HOLD_LISTINGS = `(() => {
-  const state = { hold: null, held: [] };
-  window.__listingHold = state;
-  window.__releaseListings = () => {
-    state.hold = null;
-    for (const deliver of state.held.splice(0)) deliver();
-  };
-  const Native = window.WebSocket;
-  class HoldingSocket extends Native {
-    constructor(url, protocols) {
-      super(url, protocols);
-      this.holding = new Set();
-    }
-    send(data) {
-      try {
-        const frame = JSON.parse(data);
-        const hold = state.hold;
-        if (hold && frame.channel === hold.channel && typeof frame.arg?.path === 'string' && frame.arg.path.endsWith(hold.suffix)) this.holding.add(frame.id);
-      } catch {}
-      super.send(data);
-    }
-    addEventListener(type, listener, options) {
-      if (type !== 'message') return super.addEventListener(type, listener, options);
-      return super.addEventListener('message', (event) => {
-        let id;
-        try { id = JSON.parse(event.data).id; } catch {}
-        if (id !== undefined && this.holding.has(id)) {
-          this.holding.delete(id);
-          state.held.push(() => listener.call(this, event));
-          return;
-        }
-        listener.call(this, event);
-      }, options);
-    }
-  }
-  window.WebSocket = HoldingSocket;
-})();`;
 
 describe('opening a folder while the folder on screen is listed again', () => {
   const setup = useE2eSetup('navigate-during-refresh', {
@@ -66,9 +25,7 @@ describe('opening a folder while the folder on screen is listed again', () => {
   it('the folder opened is shown once its listing arrives, after the refresh of the one it left', async () => {
     const { scenario: s, server: srv, folders } = setup();
     const { ui, page, step } = s;
-    const hold = (channel: string, suffix: string): Promise<void> => page.evaluate((h) => ((window as unknown as { __listingHold: { hold: unknown } }).__listingHold.hold = h), { channel, suffix }).then(() => undefined);
-    const heldCount = (): Promise<number> => page.evaluate(() => (window as unknown as { __listingHold: { held: unknown[] } }).__listingHold.held.length);
-    const release = (): Promise<void> => page.evaluate(() => (window as unknown as { __releaseListings: () => void }).__releaseListings());
+    const { hold, heldCount, release } = listingHold(page);
     const sub = path.join(folders.local, 'sub');
 
     await step('connect', async () => {

@@ -16,7 +16,7 @@ import { isImeKey } from '../lib/ime';
 import { formatDate, formatEntrySize } from '../lib/format';
 import { cursorAfterRemoval, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import type { CompareMark } from '../lib/compare-listings';
-import { shownRows } from '../lib/pane-rows';
+import { rowsLeftBehind, shownRows } from '../lib/pane-rows';
 import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
 import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
@@ -86,6 +86,8 @@ interface RowProps {
   readonly cursor: boolean;
   readonly dropTarget: boolean;
   readonly renaming: boolean;
+  /** The row belongs to the folder the pane is leaving: drawn dimmed, `aria-disabled`, acting on nothing. */
+  readonly leftBehind: boolean;
   /** The directory comparison's verdict; undefined when not comparing. */
   readonly mark: CompareMark | undefined;
   readonly columns: readonly Column[];
@@ -175,12 +177,13 @@ const Row = memo(function Row(props: RowProps): ReactElement {
       id={props.id}
       aria-rowindex={props.index + 2}
       aria-selected={props.selected}
+      aria-disabled={props.leftBehind || undefined}
       aria-description={markText}
       title={markText}
       data-compare={mark}
       className={`grid-row${props.selected ? ' is-selected' : ''}${props.cursor ? ' is-cursor' : ''}${props.dropTarget ? ' is-drop-target' : ''}${props.index % 2 ? ' is-odd' : ''}${mark ? ` cmp-${mark}` : ''}`}
       style={{ transform: `translateY(${props.start}px)` }}
-      draggable={!props.renaming}
+      draggable={!props.renaming && !props.leftBehind}
       data-name={row.name}
       onMouseDown={(e) => props.onMouse(e, row.name)}
       onClick={(e) => props.onMouse(e, row.name)}
@@ -262,6 +265,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const renaming = store((s) => s.renaming);
   const loading = store((s) => s.loading);
   const dir = store((s) => s.path);
+  const pending = store((s) => s.pending);
   const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
   const filter = store((s) => s.filter);
   const comparing = useViewStore((s) => s.comparing);
@@ -277,7 +281,13 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const gridStyle = { '--cols': tracks.template, '--grid-min': `${tracks.minWidth}px` } as CSSProperties;
 
   // A 50,000-row listing is sorted in a deferred render: typing and scrolling are never blocked by it.
-  const rows = useDeferredValue(rawRows);
+  // The rows travel with their folder, so the list knows which folder the rows it draws belong to.
+  const listing = useMemo(() => ({ rows: rawRows, dir }), [rawRows, dir]);
+  const drawn = useDeferredValue(listing);
+  const rows = drawn.rows;
+  const leftBehind = rows !== null && rowsLeftBehind(drawn.dir, dir, pending);
+  const leftBehindRef = useRef(leftBehind);
+  leftBehindRef.current = leftBehind;
   const deferredSort = useDeferredValue(sort);
   const deferredFilter = useDeferredValue(filter);
   const marks = actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null;
@@ -340,6 +350,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
 
   const showMenu = useCallback(
     (x: number, y: number, returnFocus: HTMLElement | null) => {
+      // Its commands would act on the folder being opened, not on the rows drawn.
+      if (leftBehindRef.current) return;
       openFileMenu(side, targetNames(store.getState().nav, viewRef.current), x, y, returnFocus);
     },
     [side, store],
@@ -363,6 +375,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
         return;
       }
       if (e.type === 'dblclick') {
+        if (leftBehindRef.current) return;
         actions.navInput(side, { kind: 'click', name, ctrl: false, shift: false }, viewRef.current);
         actions.open(side, [name]);
         return;
@@ -379,6 +392,10 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
 
   const onDragStart = useCallback(
     (e: DragEvent<HTMLDivElement>, name: string) => {
+      if (leftBehindRef.current) {
+        e.preventDefault();
+        return;
+      }
       let nav = store.getState().nav;
       if (!nav.selected.has(name)) nav = actions.navInput(side, { kind: 'click', name, ctrl: false, shift: false }, viewRef.current).state;
       const names = targetNames(nav, viewRef.current);
@@ -396,7 +413,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const acceptsDrag = (e: DragEvent) => ([...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME) && dragSource() !== side) || fromDesktop(e);
 
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
-    if (!acceptsDrag(e)) return;
+    // Not accepted (no preventDefault): a drop would land in a folder row of the folder being left.
+    if (leftBehind || !acceptsDrag(e)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-name]');
@@ -416,6 +434,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     setDropActive(false);
     const folder = dropFolder;
     setDropFolder(null);
+    if (leftBehind) return;
     if (fromDesktop(e) && e.dataTransfer.files.length > 0) {
       e.preventDefault();
       void actions.dropDesktopFiles([...e.dataTransfer.files], folder);
@@ -438,7 +457,9 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       e.stopPropagation();
     }
     const names = targetNames(r.state, current);
-    switch (r.command) {
+    // The rows on screen belong to the folder being left: commands on rows wait for the new listing.
+    const command = leftBehind && (r.command === 'open' || r.command === 'rename' || r.command === 'delete' || r.command === 'context-menu') ? null : r.command;
+    switch (command) {
       case 'open':
         if (names.length > 0) actions.open(side, names);
         break;
@@ -498,11 +519,11 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
         aria-rowcount={sorted.length + 1}
         aria-colcount={columns.length}
         aria-multiselectable="true"
-        aria-busy={loading || stale}
+        aria-busy={loading || stale || leftBehind}
         aria-activedescendant={cursorId}
         tabIndex={0}
         data-pane-grid={side}
-        className={`file-grid file-grid-${side}${dropActive && dropFolder === null ? ' is-drop-target' : ''}${stale ? ' is-stale' : ''}`}
+        className={`file-grid file-grid-${side}${dropActive && dropFolder === null ? ' is-drop-target' : ''}${stale ? ' is-stale' : ''}${leftBehind ? ' is-left-behind' : ''}`}
         style={gridStyle}
         onKeyDown={onKeyDown}
         onFocus={() => actions.setActivePane(side)}
@@ -555,6 +576,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
                   cursor={nav.cursor === row.name}
                   dropTarget={dropFolder === row.name}
                   renaming={renaming === row.name}
+                  leftBehind={leftBehind}
                   mark={marks?.get(row.name)}
                   columns={columns}
                   t={t}

@@ -27,3 +27,13 @@ export function shownRows(rows: readonly FileRow[], filters: RowFilters): ShownR
   const shown = marks === null ? filtered : filtered.filter((r) => !isHiddenAsIdentical(r, marks.get(r.name)));
   return { listed, shown };
 }
+
+/**
+ * The rows drawn belong to a folder the pane is leaving: another folder is being opened (`pending`), or its listing
+ * is in the store (`dir`) while the deferred render still draws the old rows. Those rows are inert until the new ones
+ * are drawn: an action on one would be looked up in the folder the pane is going to (FileZilla refuses them too while
+ * the remote side is busy). A refresh of the folder shown (`pending` the same folder) leaves them live.
+ */
+export function rowsLeftBehind(drawnDir: string, dir: string, pending: string | null): boolean {
+  return drawnDir !== '' && drawnDir !== (pending ?? dir);
+}
