@@ -14,7 +14,7 @@ import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNo
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { keepWriteErrors, localError, partialPathOf, partVanished, renameIntoPlace, renameIntoPlaceSync, undoIgnoredRest } from './file-transfer';
 import { FtpError } from '../ftp/ftp-error';
-import { decideOverwrite, factsNeeded, numberedName, type FileFacts } from './overwrite-policy';
+import { decideOverwrite, factsNeeded, numberedName, sourceChanged, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
@@ -87,6 +87,14 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     offset = partState.kind === 'file' ? partState.stats.size : 0;
     if (entry.size !== null && offset > entry.size) offset = 0;
   }
+  // Our own part holds the version the item recorded; a file replaced on the server since would be spliced.
+  let note: string | undefined;
+  if (offset > 0 && entry.started && !resumeTarget && (await changedOnServer(client, entry))) {
+    offset = 0;
+    note = errorText('note.remote-changed', { path: JSON.stringify(entry.remotePath) });
+    context.onChanged();
+  }
+  if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordExactTime(client, entry);
 
   if (!entry.started) {
     entry.started = true;
@@ -135,7 +143,35 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     const time = new Date(entry.sourceModified);
     await fsp.utimes(entry.localPath, time, time).catch(() => undefined);
   }
-  return { kind: 'done', bytes, resumedFrom: offset, verified };
+  return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note !== undefined ? { note } : {}) };
+}
+
+/**
+ * A large file may leave a partial file behind, which a later attempt continues only if the server still has the
+ * same version: that takes an exact time (MDTM), where the listing gave a minute or a day (LIST). Asked once, at
+ * the start, so small files (no partial file) pay nothing, nor servers whose listing is exact (MLSD).
+ */
+async function recordExactTime(client: FtpClient, entry: QueueEntry): Promise<void> {
+  if (!client.capabilities.mdtm || (entry.sourceModified !== null && entry.sourcePrecision === undefined)) return;
+  const modified = await client.modifiedTime(entry.remotePath).catch(() => null);
+  if (modified === null) return;
+  entry.sourceModified = modified;
+  delete entry.sourcePrecision;
+}
+
+/**
+ * True when the server's SIZE and MDTM now say another version of the file than the entry recorded when its partial
+ * file was begun; the entry then records the version now. Unknown facts (no SIZE, no MDTM) cannot tell: false.
+ */
+async function changedOnServer(client: FtpClient, entry: QueueEntry): Promise<boolean> {
+  const size = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
+  const modified = client.capabilities.mdtm ? await client.modifiedTime(entry.remotePath).catch(() => null) : null;
+  const recorded: FileFacts = { size: entry.size, modified: entry.sourceModified, ...(entry.sourcePrecision !== undefined ? { precision: entry.sourcePrecision } : {}) };
+  if (!sourceChanged(recorded, { size, modified })) return false;
+  entry.size = size;
+  entry.sourceModified = modified;
+  delete entry.sourcePrecision;
+  return true;
 }
 
 /** `prepareFolder`, once per folder per queue. */

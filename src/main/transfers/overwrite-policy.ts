@@ -69,6 +69,16 @@ export function isSourceNewer(source: FileFacts, target: FileFacts, toleranceMs 
   return gap > toleranceMs && gap >= PRECISION_SPAN_MS[target.precision ?? 'exact'];
 }
 
+/**
+ * True when `now` is another version of the file than `recorded` (the facts a partial transfer was begun with): the
+ * sizes differ, or the time is outside what `recorded`'s precision allows either way. A partial file of one version
+ * continued with another's bytes is a splice that no size check catches, so such a part is started over.
+ */
+export function sourceChanged(recorded: FileFacts, now: FileFacts): boolean {
+  if (sizesDiffer(recorded, now) === true) return true;
+  return isSourceNewer(now, recorded) === true || isSourceNewer(recorded, { ...now, precision: 'exact' }) === true;
+}
+
 /** True when both sizes are known and differ, false when equal, null when either is unknown. */
 export function sizesDiffer(source: FileFacts, target: FileFacts): boolean | null {
   if (source.size === null || target.size === null) return null;

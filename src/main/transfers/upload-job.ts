@@ -13,7 +13,7 @@ import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFac
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
-import { errorText } from '../../shared/error-texts';
+import { errorText, sentences } from '../../shared/error-texts';
 
 /** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -28,6 +28,9 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   if (!stats.isFile()) return { kind: 'skipped', note: errorText('note.not-regular', { path: JSON.stringify(entry.localPath) }), permanent: true };
   const size = stats.size;
   const source: FileFacts = { size, modified: stats.mtime.toISOString() };
+  // Once started, the entry's facts are those of the version the server's part came from: another one must not
+  // continue it (a splice of two versions, which the size check cannot see).
+  const changed = entry.started && (entry.size !== source.size || entry.sourceModified !== source.modified);
   if (entry.size !== source.size || entry.sourceModified !== source.modified) {
     entry.size = source.size;
     entry.sourceModified = source.modified;
@@ -35,7 +38,9 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   }
 
   let decision: OverwriteDecision;
-  if (entry.started) {
+  if (changed) {
+    decision = { kind: 'transfer' };
+  } else if (entry.started) {
     // The remote file is our own partial upload from an earlier attempt: continue it.
     const target = await remoteFileFacts(client, entry.remotePath, false);
     decision = target !== null && target.size === size ? { kind: 'resume', from: size } : decideOverwrite('resume', source, target);
@@ -73,7 +78,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   let bytes = 0;
   if (offset < size || size === 0) {
     try {
-      bytes = await send(client, entry, offset, size, !client.capabilities.restStream, context);
+      bytes = await send(client, entry, offset, stats, !client.capabilities.restStream, context);
     } catch (error) {
       // vsftpd answers SIZE on a folder with a bare 550 (taken as "absent") and STOR with "553 Could not create
       // file", whose hint blames write permission: say what is really in the way, as a folder upload does.
@@ -82,7 +87,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       }
       if (offset === 0 || !isRestRefused(error)) throw error;
       // REST refused: APPE continues the file without it.
-      bytes = await send(client, entry, offset, size, true, context);
+      bytes = await send(client, entry, offset, stats, true, context);
     }
   }
   // A small file went out in one write and the server's 226 acknowledged it: asking SIZE too would add a third
@@ -90,8 +95,8 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
   const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
-  const note = context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null;
-  return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note ? { note } : {}) };
+  const notes = [changed ? errorText('note.local-changed', { path: JSON.stringify(entry.localPath) }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null].filter((part) => part !== null);
+  return { kind: 'done', bytes, resumedFrom: offset, verified, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
 }
 
 /** The local file's time on the server's copy; what stood in the way, if anything (the file itself is fine). */
@@ -106,7 +111,9 @@ async function keepTime(client: FtpClient, remotePath: string, modified: string 
   }
 }
 
-async function send(client: FtpClient, entry: QueueEntry, offset: number, size: number, append: boolean, context: JobContext): Promise<number> {
+/** STOR (or APPE) of the file as `stats` saw it, from `offset`; resolves with the bytes sent. */
+async function send(client: FtpClient, entry: QueueEntry, offset: number, stats: fs.Stats, append: boolean, context: JobContext): Promise<number> {
+  const { size } = stats;
   if (size - offset <= SMALL_FILE_BYTES) {
     // Small file: read with synchronous calls (open, read, close: microseconds) and sent in one write.
     const data = readSmall(entry.localPath, offset, size - offset);
@@ -121,6 +128,12 @@ async function send(client: FtpClient, entry: QueueEntry, offset: number, size: 
   try {
     // The size checked above: what the verification expects on the server.
     const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
+    // Written to meanwhile (a program saving it in place, a log growing): the server's copy may hold both versions,
+    // and may even have the right size. Retryable: the next attempt sees the change and starts over.
+    const after = await file.stat().catch(() => null);
+    if (after !== null && (after.size !== size || after.mtimeMs !== stats.mtimeMs)) {
+      throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: true, ...sentences('local.changed-while-read', 'local.changed-while-read.hint', { path: entry.localPath, remote: entry.remotePath }) });
+    }
     return bytes;
   } finally {
     await file.close().catch(() => undefined);

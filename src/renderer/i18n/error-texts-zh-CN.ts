@@ -445,6 +445,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   'local.failed': '本地文件 {path}：{detail}',
   'local.missing': '本机上不存在 {path}。',
+  'local.changed-while-read': '在上传到 {remote} 的过程中，本机上的 {path} 被修改了：服务器上的副本可能混杂了旧内容和新内容。',
+  'local.changed-while-read.hint': '请等待正在写入该文件的程序完成，然后重试：上传将从头开始。',
   'local.part-vanished': '在下载 {remote} 的过程中，部分文件 {path} 被删除了：已收到的数据因此丢失。',
   'local.part-vanished.hint': '请重试：下载将从头开始。如果有清理工具或同步客户端会删除此文件夹中的文件，请让它跳过以 .ferry-part 结尾的文件。',
   'local.not-folder': '{path} 的路径中有一部分是文件，而不是文件夹。',
@@ -567,6 +569,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.folder-queued-folder': '文件夹：已加入 {files} 个文件和 1 个文件夹。',
   'note.folder-queued-one-each': '文件夹：已加入 1 个文件和 1 个文件夹。',
   'note.verified': '已校验：大小和校验和一致。',
+  'note.remote-changed': '自部分下载开始以来，服务器上的 {path} 已被修改，因此已从头重新下载（继续下载会把两个版本拼接在一起）。',
+  'note.local-changed': '自部分上传开始以来，本机上的 {path} 已被修改，因此已从头重新上传（继续上传会把两个版本拼接在一起）。',
   'note.no-mfmt': '服务器无法设置文件时间（不支持 MFMT）：其副本保留上传时间。',
   'note.mfmt-refused': '服务器拒绝设置文件时间：{detail}',
   'note.no-free-name': '在目标旁找不到类似“{name}”的空闲名称。',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { OverwritePolicy } from '../../../src/shared/models';
-import { decideOverwrite, factsNeeded, firstFreeName, isSourceNewer, listedTimePrecision, numberedName, type TimePrecision, type FileFacts, type OverwriteDecision } from '../../../src/main/transfers/overwrite-policy';
+import { decideOverwrite, factsNeeded, firstFreeName, isSourceNewer, listedTimePrecision, numberedName, sourceChanged, type TimePrecision, type FileFacts, type OverwriteDecision } from '../../../src/main/transfers/overwrite-policy';
 
 const NEW = '2024-06-02T10:00:00.000Z';
 const OLD = '2024-06-01T10:00:00.000Z';
@@ -68,6 +68,25 @@ describe('isSourceNewer', () => {
     ['unparsable', 'yesterday', NEW, undefined, null],
   ])('%s', (_name, source, target, tolerance, expected) => {
     expect(isSourceNewer(facts(1, source), facts(1, target), tolerance)).toBe(expected);
+  });
+});
+
+describe('sourceChanged: may a partial transfer begun with `recorded` be continued from the file as it is `now`?', () => {
+  type Row = readonly [name: string, recorded: FileFacts, now: FileFacts, expected: boolean];
+  const at = (size: number | null, modified: string | null, precision?: TimePrecision): FileFacts => ({ size, modified, ...(precision ? { precision } : {}) });
+  it.each<Row>([
+    ['the same size and exact time: the same version', at(100, '2024-06-02T10:20:33.000Z'), at(100, '2024-06-02T10:20:33.000Z'), false],
+    ['within the tolerance (sub-second parts)', at(100, '2024-06-02T10:20:33.000Z'), at(100, '2024-06-02T10:20:33.900Z'), false],
+    ['another size', at(100, '2024-06-02T10:20:33.000Z'), at(101, '2024-06-02T10:20:33.000Z'), true],
+    ['the same size, written 7 s later', at(100, '2024-06-02T10:20:33.000Z'), at(100, '2024-06-02T10:20:40.000Z'), true],
+    ['the same size, an older copy put back', at(100, '2024-06-02T10:20:33.000Z'), at(100, '2024-06-01T08:00:00.000Z'), true],
+    ['LIST minute recorded: MDTM within that minute is the same', at(100, '2024-06-02T10:20:00.000Z', 'minute'), at(100, '2024-06-02T10:20:59.000Z'), false],
+    ['LIST minute recorded: MDTM in the next minute is another version', at(100, '2024-06-02T10:20:00.000Z', 'minute'), at(100, '2024-06-02T10:21:00.000Z'), true],
+    ['nothing known now: cannot tell', at(100, '2024-06-02T10:20:33.000Z'), at(null, null), false],
+    ['nothing recorded: only what is known now cannot tell', at(null, null), at(100, '2024-06-02T10:20:33.000Z'), false],
+    ['only sizes known, equal', at(100, null), at(100, null), false],
+  ])('%s', (_name, recorded, now, expected) => {
+    expect(sourceChanged(recorded, now)).toBe(expected);
   });
 });
 
