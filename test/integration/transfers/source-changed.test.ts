@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
+import type { FinishedEvent, TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
+import type { TransferItem } from '../../../src/shared/models';
 import { openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
 
 const SIZE = 4 * 1024 * 1024;
@@ -85,57 +86,55 @@ describe('a partial transfer is not continued from another version of the file (
     expect(after?.note).toBeNull();
   });
 
-  it('an upload paused, the local file rewritten in place with the same size: uploaded again whole, the new version', async () => {
+  /** v1 of `name` being uploaded slowly into vsftpd's /in, past its first MiB there; v2 is what it will become. */
+  async function uploadUnderWay(name: string, options: Partial<TransferQueueOptions> = {}) {
     const server = await servers.start('vsftpd');
     const local = await servers.localFolder('changed-up');
     const inbox = await serverFolder(server, 'in');
     const [v1, v2] = [randomBytes(SIZE), randomBytes(SIZE)];
-    const source = path.join(local, 'draft.bin');
+    const source = path.join(local, name);
     await fsp.writeFile(source, v1);
     const finished: FinishedEvent[] = [];
-    const { queue } = await openQueue(server, { speedLimits: { download: null, upload: SLOW }, onFinished: (event) => finished.push(event) });
-    const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'upload', items: [{ localPath: source, remotePath: '/in/draft.bin', isDirectory: false }] });
-    await grown(path.join(inbox, 'draft.bin'), SLOW);
-    await queue.pause({ ids: [item?.id ?? ''] });
-    await queue.whenIdle();
+    const { queue } = await openQueue(server, { speedLimits: { download: null, upload: SLOW }, onFinished: (event) => finished.push(event), ...options });
+    const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'upload', items: [{ localPath: source, remotePath: `/in/${name}`, isDirectory: false }] });
+    await grown(path.join(inbox, name), SLOW);
+    /** Full speed from now on, until the queue is idle; the item's row then. */
+    const finish = async (): Promise<TransferItem | undefined> => {
+      queue.setSpeedLimits({ download: null, upload: null });
+      await queue.whenIdle();
+      return (await queue.list())[0];
+    };
+    return { queue, id: item?.id ?? '', source, uploaded: path.join(inbox, name), v2, finished, finish };
+  }
 
-    await fsp.writeFile(source, v2);
-    queue.setSpeedLimits({ download: null, upload: null });
-    await queue.resume({ ids: [item?.id ?? ''] });
+  it('an upload paused, the local file rewritten in place with the same size: uploaded again whole, the new version', async () => {
+    const { queue, id, source, uploaded, v2, finished, finish } = await uploadUnderWay('draft.bin');
+    await queue.pause({ ids: [id] });
     await queue.whenIdle();
-    const [after] = await queue.list();
+    await fsp.writeFile(source, v2);
+    await queue.resume({ ids: [id] });
+    const after = await finish();
     await queue.close();
 
     expect(after?.state, after?.error?.message).toBe('done');
-    expect(sha256(await fsp.readFile(path.join(inbox, 'draft.bin')))).toBe(sha256(v2));
+    expect(sha256(await fsp.readFile(uploaded))).toBe(sha256(v2));
     expect(finished.at(-1)?.resumedFrom).toBe(0);
     expect(after?.note).toBe(`${JSON.stringify(source)} changed on this computer since its partial upload began, so it was uploaded again from the start (continuing would have joined two versions).`);
   });
 
   it('a local file rewritten while it is being uploaded: the attempt fails naming the change, not "done"; a retry sends the new version whole', async () => {
-    const server = await servers.start('vsftpd');
-    const local = await servers.localFolder('changing-up');
-    const inbox = await serverFolder(server, 'in');
-    const [v1, v2] = [randomBytes(SIZE), randomBytes(SIZE)];
-    const source = path.join(local, 'log.bin');
-    await fsp.writeFile(source, v1);
-    const { queue } = await openQueue(server, { speedLimits: { download: null, upload: SLOW }, retry: { maxAttempts: 1, baseDelayMs: 100, maxDelayMs: 100 } });
-    const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'upload', items: [{ localPath: source, remotePath: '/in/log.bin', isDirectory: false }] });
-    await grown(path.join(inbox, 'log.bin'), SLOW);
+    const { queue, id, source, uploaded, v2, finish } = await uploadUnderWay('log.bin', { retry: { maxAttempts: 1, baseDelayMs: 100, maxDelayMs: 100 } });
     // Saved in place by another program, as the upload reads on: the server gets v1's head, then v2's tail.
     await fsp.writeFile(source, v2);
-    await queue.whenIdle();
-    const [failed] = await queue.list();
+    const failed = await finish();
     expect(failed?.state).toBe('failed');
     expect(failed?.error?.message).toBe(`${source} changed on this computer while it was being uploaded to /in/log.bin: the copy on the server may mix the old and the new contents.`);
     expect(failed?.error?.hint).toBe('Wait until the program writing the file has finished, then try again: the upload starts over.');
 
-    queue.setSpeedLimits({ download: null, upload: null });
-    await queue.retry({ ids: [item?.id ?? ''] });
-    await queue.whenIdle();
-    const [after] = await queue.list();
+    await queue.retry({ ids: [id] });
+    const after = await finish();
     await queue.close();
     expect(after?.state, after?.error?.message).toBe('done');
-    expect(sha256(await fsp.readFile(path.join(inbox, 'log.bin')))).toBe(sha256(v2));
+    expect(sha256(await fsp.readFile(uploaded))).toBe(sha256(v2));
   });
 });
