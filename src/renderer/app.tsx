@@ -21,6 +21,8 @@ import { Toasts } from './components/toasts';
 import { QuickConnectBar, Toolbar } from './components/toolbar';
 import { TransferQueue } from './components/transfer-queue';
 import { t, useT } from './i18n';
+import { isImeKey } from './lib/ime';
+import { useSessionStore } from './stores/session-store';
 import { useTabsStore } from './stores/tabs-store';
 import { useUiStore } from './stores/ui-store';
 
@@ -29,7 +31,8 @@ import { useUiStore } from './stores/ui-store';
  * operation) work from text fields too, as
  * in FileZilla — there the browser took them (F5 reloaded the whole window under the web host, Ctrl+S offered to save
  * the page); behind a dialog or menu they do nothing (the dialog keeps them from the browser too: `Dialog`).
- * Ctrl+T, Ctrl+W and Ctrl+Tab stay outside text fields.
+ * Escape while "Connecting…" cancels the attempt, unless something nearer used it. Ctrl+T, Ctrl+W and Ctrl+Tab stay
+ * outside text fields.
  */
 function useGlobalKeys(): void {
   useEffect(() => {
@@ -57,6 +60,11 @@ function useGlobalKeys(): void {
         // FileZilla's Cancel current operation; from text fields too, like F5.
         e.preventDefault();
         void actions.cancelOperation();
+      } else if (e.key === 'Escape' && !inModal && !e.defaultPrevented && !isImeKey(e) && useSessionStore.getState().connecting) {
+        // FileZilla's Cancel while "Connecting…", once nothing nearer used the key: a dialog or menu closing, a name
+        // or path being typed given up, a selection cleared (each calls preventDefault or stops the event).
+        e.preventDefault();
+        void actions.cancelConnect();
       } else if (e.ctrlKey && e.key === 'Tab' && !inField) {
         e.preventDefault();
         actions.cycleTab(e.shiftKey ? -1 : 1);

@@ -78,4 +78,47 @@ describe('cancelling a connect in progress', () => {
       await expect(page.getByRole('status', { name: 'Not connected' })).toBeVisible();
     });
   }, 60_000);
+
+  it('Escape in the quick connect bar while connecting cancels the attempt; inside a dialog it only closes the dialog', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    const quick = page.getByRole('form', { name: 'Quick connect' });
+    const quickconnect = quick.getByRole('button', { name: 'Quickconnect' });
+    const password = quick.getByLabel('Password');
+    const before = silent.accepted();
+
+    await step('Enter in the Password field connects to the silent server; the focus stays there', async () => {
+      await quick.getByRole('textbox', { name: 'Host' }).fill('127.0.0.1');
+      await quick.getByRole('textbox', { name: 'Port' }).fill(String(silent.port));
+      await quick.getByRole('textbox', { name: 'Username' }).fill('u');
+      await password.fill('p');
+      await password.press('Enter');
+      await expect.poll(() => silent.accepted()).toBe(before + 1);
+      await expect(quickconnect).toBeDisabled();
+      await expect(password).toBeFocused();
+    });
+
+    await step('Escape in an open dialog closes the dialog and leaves the attempt alone', async () => {
+      await ui.toolbarButton('Settings').click();
+      const settings = page.getByRole('dialog', { name: 'Settings' });
+      await expect(settings).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(settings).toHaveCount(0);
+      await expect(page.getByRole('status', { name: 'Connecting…' })).toBeVisible();
+      await expect(quickconnect).toBeDisabled();
+    });
+
+    await step('Escape in the Password field: cancelled in the log, Not connected, Quickconnect on again', async () => {
+      const closedBefore = silent.closed();
+      const cancelledLines = async () => (await ui.logLines()).filter((line) => line.includes(`Connecting to 127.0.0.1:${silent.port} was cancelled; nothing was left open.`)).length;
+      // The earlier tests cancelled connects to the same port: one more such line.
+      const linesBefore = await cancelledLines();
+      await password.focus();
+      await page.keyboard.press('Escape');
+      await expect.poll(cancelledLines).toBe(linesBefore + 1);
+      await expect(quickconnect).toBeEnabled({ timeout: 3_000 });
+      await expect(page.getByRole('status', { name: 'Not connected' })).toBeVisible();
+      await expect.poll(() => silent.closed(), { timeout: 3_000 }).toBe(closedBefore + 1);
+    });
+  }, 60_000);
 });

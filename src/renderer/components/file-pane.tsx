@@ -72,6 +72,8 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
           onKeyDown={(e) => {
             if (isImeKey(e)) return;
             if (e.key === 'Escape') {
+              // Used here (the typed path given up), not also by the window (cancelling a connect).
+              e.preventDefault();
               editing.current = false;
               setText(paneStore(side).getState().path);
             } else if (e.key === 'ArrowDown' && e.altKey) {

@@ -222,7 +222,11 @@ export function TransferQueue(): ReactElement {
     } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && selectedIds.length === 1 && selectedIds[0]) {
       e.preventDefault();
       actions.moveTransfer(selectedIds[0], e.key === 'ArrowUp' ? -1 : 1);
-    } else if (e.key === 'Escape') useQueueStore.setState({ selected: new Set() });
+    } else if (e.key === 'Escape' && selectedIds.length > 0) {
+      // Used: a window-level Escape (cancelling a connect) does not also happen.
+      e.preventDefault();
+      useQueueStore.setState({ selected: new Set() });
+    }
   };
 
   const count = { queued: totals.queued, failed: totals.failed, successful: totals.successful };
