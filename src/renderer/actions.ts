@@ -258,6 +258,10 @@ export function runMenuCommand(command: MenuCommand): void {
       return newTab();
     case 'close-tab':
       return void closeTab(useTabsStore.getState().activeId);
+    case 'export-queue':
+      return void exportQueue();
+    case 'import-queue':
+      return openQueueImport();
     case 'settings':
       return openSettings();
     case 'select-all':
@@ -1486,14 +1490,19 @@ export async function exportSites(): Promise<void> {
   const r = await perform('sites:export', undefined);
   if (!r.ok) return;
   const file = 'ferry-sites.json';
-  const url = URL.createObjectURL(new Blob([r.value.json], { type: 'application/json' }));
+  saveDownload(file, r.value.json);
+  info(t('log.exported', { file }));
+}
+
+/** Offers JSON as a download the browser or Electron saves (the sites' and the queue's Export…). */
+function saveDownload(file: string, json: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file;
   link.click();
   // The download has read the blob by then; revoking at once can cancel it in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  info(t('log.exported', { file }));
 }
 
 export async function reloadSites(): Promise<void> {
@@ -1702,6 +1711,45 @@ export function retryFailed(): void {
 
 export function clearFinished(): void {
   void perform('queue:clear-finished', undefined);
+}
+
+/** FileZilla's queue Export…: what is still to do, as Ferry's JSON (never a password), saved as a download. */
+export async function exportQueue(): Promise<void> {
+  const r = await perform('queue:export', undefined);
+  if (!r.ok) return;
+  const { json, count } = r.value;
+  if (count === 0) {
+    info(t('log.queueNothingToExport'));
+    return;
+  }
+  const file = 'ferry-queue.json';
+  saveDownload(file, json);
+  info(tn('log.queueExported', count, { file }));
+}
+
+export function openQueueImport(): void {
+  useUiStore.setState({ queueImportOpen: true });
+}
+
+export function closeQueueImport(): void {
+  useUiStore.setState({ queueImportOpen: false });
+}
+
+/** FileZilla's queue Import: the file's text to main; what came in, and each item left out with why, to the log. */
+export async function importQueue(text: string): Promise<boolean> {
+  const r = await perform('queue:import', { text });
+  if (!r.ok) return false;
+  const report = r.value;
+  const language = currentLanguage();
+  info(t('log.queueImported', { added: report.added, already: report.alreadyQueued, refused: report.refused.length }));
+  for (const refused of report.refused) {
+    const shown = localizeError({ message: refused.reason, hint: '', text: refused.text }, language);
+    // English: `reason` holds the sentence and its fix already; another language gets both from the table.
+    const reason = shown.hint !== '' ? `${shown.message} ${shown.hint}` : shown.message;
+    appendLog([{ sessionId: '', kind: 'error', text: t('log.queueRefused', { item: refused.item, reason }), at: Date.now() }]);
+  }
+  pushToast('info', t('toast.queueImported', { added: report.added }), report.refused.length > 0 ? tn('toast.queueRefused', report.refused.length) : '');
+  return true;
 }
 
 export async function setOverwritePolicy(policy: OverwritePolicy): Promise<void> {

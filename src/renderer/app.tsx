@@ -14,6 +14,7 @@ import { SiteManagerDialog } from './components/site-manager';
 import { Splitter } from './components/splitter';
 import { StatusBar } from './components/status-bar';
 import { CopyToSiteDialog } from './components/copy-to-site-dialog';
+import { QueueImportDialog } from './components/queue-import-dialog';
 import { DocumentTitle } from './components/document-title';
 import { SearchDialog } from './components/search-dialog';
 import { TabBar } from './components/tab-bar';
@@ -81,6 +82,7 @@ export function App(): ReactElement {
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const searchOpen = useUiStore((s) => s.searchOpen);
   const copyToSite = useUiStore((s) => s.copyToSite);
+  const queueImportOpen = useUiStore((s) => s.queueImportOpen);
   useGlobalKeys();
   useFocusRescue();
   return (
@@ -112,6 +114,7 @@ export function App(): ReactElement {
       {settingsOpen ? <SettingsDialog /> : null}
       {searchOpen ? <SearchDialog /> : null}
       {copyToSite ? <CopyToSiteDialog paths={copyToSite.paths} /> : null}
+      {queueImportOpen ? <QueueImportDialog /> : null}
       <DialogHost />
       <MenuHost />
       <Toasts />

@@ -9,6 +9,8 @@ export const MENU_COMMANDS = [
   'site-manager',
   'new-tab',
   'close-tab',
+  'export-queue',
+  'import-queue',
   'settings',
   'select-all',
   'refresh',

@@ -143,7 +143,7 @@ export interface Requests {
   /** The overwrite question still waiting for an answer, for a window that opened (or reloaded) after it was asked. */
   'queue:pending-question': [void, OverwriteQuestion | null];
   /** FileZilla's queue Export…: the items not yet done as Ferry's JSON (docs/transfers.md), never a password. */
-  'queue:export': [void, { readonly json: string }];
+  'queue:export': [void, { readonly json: string; readonly count: number }];
   /** FileZilla's queue Import: Ferry's export or FileZilla's queue XML; the items come in paused. */
   'queue:import': [{ readonly text: string }, QueueImportReport];
 

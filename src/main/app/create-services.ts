@@ -331,7 +331,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'queue:policy': async () => queue.policy,
     'queue:answer': (answer) => queue.answer(answer),
     'queue:pending-question': async () => queue.currentQuestion(),
-    'queue:export': async () => ({ json: exportQueue(queue.exportSources(), (await sites.list()).sites) }),
+    'queue:export': async () => {
+      const sources = queue.exportSources();
+      return { json: exportQueue(sources, (await sites.list()).sites), count: sources.length };
+    },
     'queue:import': async ({ text }) => importQueueText(text, (await sites.list()).sites, queue),
 
     'edit:open': ({ sessionId, path: remotePath }) => edits.open(sessionId, remotePath),

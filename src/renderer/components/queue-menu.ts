@@ -31,6 +31,10 @@ export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
     { id: 's2', label: '', separator: true },
     { id: 'copy-local', label: t('queue.copyLocal'), disabled: items.length === 0, onSelect: () => void actions.copyToClipboard(items.map((item) => item.localPath).join('\n')) },
     { id: 'copy-remote', label: t('queue.copyRemote'), disabled: items.length === 0, onSelect: () => void actions.copyToClipboard(items.map((item) => item.remotePath).join('\n')) },
+    { id: 's3', label: '', separator: true },
+    // The whole queue, whatever rows are chosen (FileZilla's Export… and Import); done and skipped items are history.
+    { id: 'export', label: t('queue.export'), disabled: !useQueueStore.getState().items.some((item) => item.state !== 'done' && item.state !== 'skipped'), onSelect: () => void actions.exportQueue() },
+    { id: 'import', label: t('queue.import'), onSelect: () => actions.openQueueImport() },
   );
   return menu;
 }

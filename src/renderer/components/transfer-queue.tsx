@@ -203,7 +203,7 @@ export function TransferQueue(): ReactElement {
   const keyboardMenu = (e: KeyboardEvent<HTMLDivElement>): void => {
     e.preventDefault();
     const targets = selectedIds.length > 0 ? shown.filter((i) => selected.has(i.id)) : shown.filter((i) => i.id === cursor);
-    if (targets.length === 0) return;
+    // No row: the menu still opens, for what is not about rows (Import queue…, Export queue…).
     const grid = e.currentTarget;
     const rowEl = cursorIndex >= 0 ? document.getElementById(`${rowIdBase}-${cursorIndex}`) : null;
     const rect = (rowEl ?? grid).getBoundingClientRect();
@@ -316,6 +316,12 @@ export function TransferQueue(): ReactElement {
           tabIndex={0}
           className="queue-list"
           onKeyDown={onKeyDown}
+          onContextMenu={(e) => {
+            // A row's own menu handled it; here the space around the rows (or an empty queue): the menu without rows.
+            if (e.isDefaultPrevented()) return;
+            e.preventDefault();
+            openQueueMenu([], e.clientX, e.clientY, e.currentTarget);
+          }}
         >
           {/* An empty grid owns no rows: its hint is the grid's description (read when it gets the focus), not a child
               a grid may not have (axe: aria-required-children). */}

@@ -14,7 +14,7 @@ export function buildAppMenu(t: Translate): AppMenu[] {
   return [
     {
       label: t('menu.file'),
-      items: [command('site-manager', 'toolbar.siteManager', 'CmdOrCtrl+S'), separator, command('new-tab', 'tabs.new', 'CmdOrCtrl+T'), command('close-tab', 'menu.closeTab', 'CmdOrCtrl+W'), separator, role('quit', 'menu.quit')],
+      items: [command('site-manager', 'toolbar.siteManager', 'CmdOrCtrl+S'), separator, command('new-tab', 'tabs.new', 'CmdOrCtrl+T'), command('close-tab', 'menu.closeTab', 'CmdOrCtrl+W'), separator, command('export-queue', 'queue.export'), command('import-queue', 'queue.import'), separator, role('quit', 'menu.quit')],
     },
     {
       label: t('menu.edit'),

@@ -93,6 +93,8 @@ export interface UiState {
   readonly searchOpen: boolean;
   /** "Copy to another site…": the remote files chosen (full paths). */
   readonly copyToSite: { readonly paths: readonly string[] } | null;
+  /** "Import queue…": the dialog whose button opens the file chooser (a menu command alone may not open one). */
+  readonly queueImportOpen: boolean;
   readonly certificate: CertificateRequest | null;
   readonly fingerprintOpen: boolean;
   readonly confirm: ConfirmRequest | null;
@@ -111,6 +113,7 @@ export const useUiStore = create<UiState>()(() => ({
   settingsOpen: false,
   searchOpen: false,
   copyToSite: null,
+  queueImportOpen: false,
   certificate: null,
   fingerprintOpen: false,
   confirm: null,

@@ -34,7 +34,7 @@ describe('the desktop menu bar', () => {
     const template = electronMenuTemplate(menus, (command) => chosen.push(command), 'linux');
     expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Transfer', 'Server', 'Help']);
     const file = template[0]?.submenu as { label?: string; accelerator?: string; role?: string; type?: string; click?: () => void }[];
-    expect(file.map((item) => item.label ?? item.type)).toEqual(['Site Manager', 'separator', 'New tab', 'Close tab', 'separator', 'Quit']);
+    expect(file.map((item) => item.label ?? item.type)).toEqual(['Site Manager', 'separator', 'New tab', 'Close tab', 'separator', 'Export queue…', 'Import queue…', 'separator', 'Quit']);
     expect(file.find((item) => item.label === 'New tab')?.accelerator).toBe('CmdOrCtrl+T');
     expect(file.find((item) => item.label === 'Quit')?.role).toBe('quit');
     file.find((item) => item.label === 'New tab')?.click?.();

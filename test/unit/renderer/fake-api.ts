@@ -104,6 +104,8 @@ export function createFakeApi(): FakeApi {
       }
       case 'queue:add':
         return ok([]);
+      case 'queue:export':
+        return ok({ json: '{"kind":"ferry-queue","format":1,"items":[]}\n', count: 0 });
       default:
         return ok(undefined);
     }
