@@ -10,7 +10,7 @@ export const ERROR_TEXTS_EN = {
   'data.active.listen-failed': 'Active mode: Ferry could not listen for the data connection on {where}{detail}.',
   'data.active.listen-failed.hint': 'Choose another active-mode port range in the settings, or use passive mode for this site.',
   'data.active.wrong-peer': "Active mode: a data connection to {where} came from an address other than the server's and was refused{detail}.",
-  'data.active.wrong-peer.hint': 'Something else tried to connect to the data port. Use passive mode for this site.',
+  'data.active.wrong-peer.hint': "The server likely connects out from another of its addresses (a server with several addresses, or behind a NAT whose outgoing connections leave from another address); Ferry takes data only from the address it is connected to, so no one else can slip a file in. Use passive mode for this site (Site Manager → Transfer settings → Transfer mode).",
   'data.active.tls-failed': 'Active mode: the TLS handshake on the data connection to {where} failed{detail}.',
   'data.active.tls-failed.hint': 'The server may refuse to resume the TLS session. Try passive mode, or ask the server admin about TLS session reuse.',
   'data.active.server-refused': 'Active mode: the server refused to connect back to {where}{detail}.',
@@ -69,6 +69,8 @@ export const ERROR_TEXTS_EN = {
   'log.list-a-ignored': 'The server lists nothing for "LIST -a" where "LIST" lists {count} entries (it takes "-a" for a name); using LIST from now on.',
   'log.pasv-private': 'The server announced {announced} (a private address, typical of a server behind NAT); connecting to {peer} instead.',
   'log.pasv-other-host': 'The server announced {announced} (a host other than the server); connecting to {peer} instead.',
+  'log.pasv-unspecified': 'The server announced {announced}, which names no host; connecting to the server at {peer}.',
+  'log.external-other-family': 'The external address {external} has no IPv{family} address, which this connection uses (NAT, which it is for, is an IPv4 matter): announcing this computer\'s own address {local} instead.',
   'log.data-wrong-peer': 'Refused a data connection from {from} (expected {expected}).',
   'log.tls-unavailable': 'The server does not offer TLS; continuing unencrypted as the site allows.',
   'log.mode-z-refused': 'The server refused MODE Z ({reply}); transfers are uncompressed.',
@@ -307,6 +309,8 @@ export const ERROR_TEXTS_EN = {
   'detail.no-free-port': '{range}: no free port',
   'detail.any-port': 'any port',
   'detail.reset-while': '{code} while transferring {subject}',
+  'detail.other-address': 'it came from {from}; the server is {expected}',
+  'detail.other-address-replied': 'it came from {from}; the server is {expected} and then answered "{reply}"',
   'proxy.named': '{kind} proxy {where}',
 
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.

@@ -186,6 +186,33 @@ describe('control connection behaviour (scripted server)', () => {
     await client.quit();
   });
 
+  it('in active mode, when the only connection comes from another address (a server connecting out from a second address), says so — at once after a 226, after the timeout when the server stays silent', async () => {
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening');
+          const other = await s.connectBack('127.0.0.2');
+          other.once('close', () => s.reply(226, 'Transfer complete'));
+        },
+        LIST: async (_a, s) => {
+          s.reply(150, 'Here comes the listing');
+          await s.connectBack('127.0.0.2');
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 2000, dataTimeoutMs: 1500 });
+    const started = Date.now();
+    const error = await errorOf(client.download('/f', sink()));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'wrong-peer', address: '127.0.0.1', retryable: false });
+    expect(error.data.message).toMatch(/^Active mode: a data connection to 127\.0\.0\.1:\d+ came from an address other than the server's and was refused \(it came from 127\.0\.0\.2; the server is 127\.0\.0\.1 and then answered "226 Transfer complete"\)\.$/);
+    expect(error.data.hint).toMatch(/connects out from another of its addresses.*Use passive mode for this site/);
+    const silent = await errorOf(client.list('/'));
+    expect(silent.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'wrong-peer' });
+    expect(silent.data.message).toMatch(/was refused \(it came from 127\.0\.0\.2; the server is 127\.0\.0\.1\)\.$/);
+    client.close();
+  });
+
   it('diagnoses an active-mode 425 as blocked incoming connections and suggests passive mode', async () => {
     server = await startScriptedServer({ handlers: { RETR: (_a, s) => s.reply(425, 'Failed to establish connection.') } });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active' });

@@ -82,6 +82,49 @@ for (const kind of SERVER_KINDS) {
   for (const mode of ['passive', 'active'] as const) ipv6Suite(kind, mode);
 }
 
+describe('active mode over IPv6 with an external address for IPv4 NAT (Settings → Active mode, --active-address)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { listenAddress: LOOPBACK6 });
+    await fsp.writeFile(path.join(server.root, 'six.txt'), 'over IPv6');
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  // The external address is the IPv4 NAT router's; a connection over IPv6 crosses no NAT and listens on IPv6. Ferry
+  // used to announce it anyway ("EPRT |1|127.0.0.3|…", then PORT: vsftpd and proftpd "500 Illegal EPRT command",
+  // pure-ftpd "I won't open a connection to 127.0.0.3 (only to ::1)"), and a host name with an A record alone
+  // failed every active transfer over IPv6 with "does not resolve to an IPv6 address". FileZilla announces the local
+  // address over IPv6.
+  it.each(['127.0.0.3', 'localhost'])('%s: the local IPv6 address is announced (EPRT |2|::1|), the listing and the download work', async (external) => {
+    const transcript: TranscriptLine[] = [];
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'active', activeExternalAddress: external, onTranscript: (line) => transcript.push(line), commandTimeoutMs: 10_000, dataTimeoutMs: 5000 });
+    try {
+      expect((await client.list('/')).entries.map((entry) => entry.name)).toContain('six.txt');
+      expect((await client.downloadToBuffer('/six.txt')).toString()).toBe('over IPv6');
+    } finally {
+      await client.quit();
+    }
+    const commands = commandsOf(transcript);
+    for (const command of commands.filter((line) => /^(EPRT|PORT) /.test(line))) expect(command).toMatch(/^EPRT \|2\|::1\|\d+\|$/);
+    // 'localhost' may have an IPv6 address (::1) on other systems, and then that is announced, with no note.
+    if (external === '127.0.0.3') {
+      expect(transcript.map((line) => line.text)).toContain("The external address 127.0.0.3 has no IPv6 address, which this connection uses (NAT, which it is for, is an IPv4 matter): announcing this computer's own address ::1 instead.");
+    }
+  });
+
+  it('a name that does not resolve at all is still an error naming it', async () => {
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'active', activeExternalAddress: 'no-such-host.invalid', commandTimeoutMs: 10_000, dataTimeoutMs: 5000 });
+    try {
+      const error = await client.list('/').then(() => null, (caught: unknown) => caught as { data: { message: string } });
+      expect(error?.data.message).toMatch(/^Active mode: the external address "no-such-host\.invalid" does not resolve to an IPv6 address/);
+    } finally {
+      client.close();
+    }
+  });
+});
+
 describe('explicit FTPS over IPv6 (vsftpd, require_ssl_reuse=YES)', () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -155,5 +198,13 @@ describe('ferry command line with an IPv6 literal URL (ftp://user:pass@[::1]:por
       expect(sha256(await fsp.readFile(back))).toBe(sha256(data));
       expect(get.stderr).toMatch(mode === '--passive' ? /EPSV/ : /EPRT \|2\|::1\|/);
     }
+  });
+
+  it('ferry ls --active --active-address with an IPv4 address lists over IPv6, announcing ::1', async () => {
+    const url = `ftp://${server.user}:${encodeURIComponent(server.password)}@[::1]:${server.port}`;
+    const ls = await ferry(['ls', '--active', '--active-address', '127.0.0.3', '--verbose', `${url}/`]);
+    expect(ls.code, ls.stderr).toBe(0);
+    expect(ls.stderr).toMatch(/EPRT \|2\|::1\|\d+\|/);
+    expect(ls.stderr).not.toMatch(/127\.0\.0\.3\|/);
   });
 });

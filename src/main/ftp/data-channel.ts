@@ -55,6 +55,11 @@ export interface PendingDataConnection {
   readonly userBuffers: boolean;
   /** Passive: our connect to the server's data port is still waiting for an answer (none yet, no refusal). */
   stillConnecting(): boolean;
+  /**
+   * Active: the first connection refused for coming from another address than the server's (a server with several
+   * addresses, or behind a NAT whose outgoing connections leave from another one), with the server's; null if none.
+   */
+  refusedPeer(): { readonly from: string; readonly expected: string } | null;
   socket(): Promise<net.Socket>;
   cancel(): void;
 }
@@ -108,7 +113,13 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       throw new FtpError({ ...error, message: errorText('data.passive.bad-epsv-reply', values), text: { ...error.text, message: 'data.passive.bad-epsv-reply', values } });
     }
     port = target.port;
-    if (options.followPasvAddress) {
+    if (target.host === '0.0.0.0') {
+      // "0,0,0,0" names no host (a server bound to every address that announces its bind address, a masquerade
+      // address left unset): the server we talk to is meant. Followed, it would be this computer — a connection
+      // to whatever listens here on that port.
+      host = peer;
+      control.logSentence('info', 'log.pasv-unspecified', { announced: hostPort(target.host, port), peer: hostPort(peer, port) });
+    } else if (options.followPasvAddress) {
       host = target.host;
     } else {
       host = peer;
@@ -169,6 +180,7 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
     port,
     userBuffers: false,
     stillConnecting: () => false,
+    refusedPeer: () => null,
     socket: () => withTls,
     cancel: () => {
       opened?.destroy();
@@ -227,6 +239,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     port,
     userBuffers: onread !== undefined,
     stillConnecting: () => !settled,
+    refusedPeer: () => null,
     socket: () => withTls,
     cancel: () => {
       // A socket destroyed while connecting emits neither 'connect' nor 'error': settle here, or whoever awaits
@@ -250,7 +263,15 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
   let announced = localAddress;
   try {
     // A host name (a dynamic-DNS name for a home router) is resolved for each transfer: its address may change.
-    if (external !== null) announced = await resolveExternalAddress(external, net.isIPv6(localAddress) ? 6 : 4);
+    if (external !== null) {
+      const family = net.isIPv6(localAddress) ? 6 : 4;
+      const resolved = await resolveExternalAddress(external, family);
+      // An address of the other family cannot be announced: the listener is on this connection's family, and the
+      // external address is for NAT — an IPv4 router's — which a connection over IPv6 does not cross (FileZilla too
+      // announces the local address over IPv6).
+      if (resolved === null) control.logSentence('info', 'log.external-other-family', { external, family, local: localAddress });
+      else announced = resolved;
+    }
     await announceActive(control, announced, port, memory);
   } catch (error) {
     server.close();
@@ -279,6 +300,7 @@ async function announceActive(control: ControlConnection, host: string, port: nu
 function acceptActive(control: ControlConnection, server: net.Server, announced: string, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {
   const expectedPeer = control.remoteAddress;
   let accepted: net.Socket | null = null;
+  let refusedFrom: string | null = null;
   let userBuffers = false;
   let rejectAccept: ((error: FtpError) => void) | null = null;
   let resolveAccept: ((socket: net.Socket) => void) | null = null;
@@ -293,6 +315,8 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       // Only the server we talk to may deliver data; anything else could inject or steal a file.
       control.logSentence('error', 'log.data-wrong-peer', { from, expected: expectedPeer });
       socket.destroy();
+      // Kept for the diagnosis: if the server's own connection never comes, this one probably was it.
+      refusedFrom ??= from;
       return;
     }
     let data = socket;
@@ -317,11 +341,18 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       return userBuffers;
     },
     stillConnecting: () => false,
+    // Only while the server's own connection has not come: an impostor refused before it changes nothing.
+    refusedPeer: () => (refusedFrom === null || accepted ? null : { from: refusedFrom, expected: expectedPeer }),
     socket: () => {
       started ??= (async () => {
         const timer = setTimeout(() => {
           server.close();
-          rejectAccept?.(new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control))));
+          // Nothing came from the server, but something did from another address: that — not a firewall — is the story.
+          const error =
+            refusedFrom !== null
+              ? dataConnectionError('active', 'wrong-peer', announced, port, { id: 'detail.other-address', values: { from: refusedFrom, expected: expectedPeer } })
+              : dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control));
+          rejectAccept?.(new FtpError(error));
         }, options.timeoutMs);
         try {
           const raw = await acceptedPromise;
@@ -453,12 +484,22 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
   });
 }
 
-/** The external address as an IP address of the control connection's family; a name that does not resolve is said so. */
-async function resolveExternalAddress(external: string, family: 4 | 6): Promise<string> {
-  if (net.isIP(external)) return external;
+/**
+ * The external address as an IP address of the control connection's family; null when it has only addresses of the
+ * other family (an IPv4 address, or a dynamic-DNS name with an A record alone, on a connection over IPv6); a name
+ * that does not resolve at all is said so.
+ */
+async function resolveExternalAddress(external: string, family: 4 | 6): Promise<string | null> {
+  const literal = net.isIP(external);
+  if (literal !== 0) return literal === family ? external : null;
   try {
     return (await dns.lookup(external, { family })).address;
   } catch (error) {
+    const otherFamily = await dns.lookup(external, { family: family === 6 ? 4 : 6 }).then(
+      () => true,
+      () => false,
+    );
+    if (otherFamily) return null;
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new FtpError({ kind: 'invalid-input', ...sentences('active.external-unresolved', 'active.external-unresolved.hint', { address: external, family, detail }), retryable: false });
   }

@@ -88,6 +88,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       // a reply timeout before the data connection opened is the data connection's failure, not a slow server.
       if (error instanceof FtpError && error.data.kind === 'timeout') {
         const active = pending.mode === 'active';
+        if (active && pending.refusedPeer()) throw new FtpError(wrongPeerError(pending, null));
         const detail = { id: active ? ('detail.nothing-connected' as const) : ('detail.no-answer' as const), values: { seconds: error.data.seconds } };
         throw new FtpError(dataConnectionError(pending.mode, active ? 'accept-timeout' : 'connect-timeout', pending.address, pending.port, detail, controlIsTls(control)));
       }
@@ -98,6 +99,9 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       pending.cancel();
       throw new FtpError(refusal);
     }
+    // Active: the server answered, and the one connection that came was from another address and refused — no other
+    // will come; say so now rather than after the timeout as a server that "never connected".
+    if ('reply' in first && pending.refusedPeer()) throw new FtpError(wrongPeerError(pending, first.reply));
     const socket = 'socket' in first ? first.socket : await pending.socket().catch((error: unknown) => {
       throw 'reply' in first ? replyWithoutConnection(error, pending, first.reply) : error;
     });
@@ -238,6 +242,8 @@ async function settleAbort(session: FtpSession, replyPromise: Promise<FtpReply>,
 
 /** `tls`: the control connection is TLS-protected (a firewall's FTP helper cannot read it: see sentenceFor). */
 function negativeTransferReply(pending: PendingDataConnection, command: string, reply: FtpReply, subject: string, tls: boolean): FerryErrorData {
+  // Active: Ferry refused the server's connection from another of its addresses, and the server said it failed (426, 425).
+  if (pending.refusedPeer() && reply.code < 500) return wrongPeerError(pending, reply);
   // 425 "Can't open data connection": in active mode the server could not reach us.
   if (reply.code === 522 || (reply.code === 425 && /ssl|tls/i.test(reply.message))) {
     return dataConnectionError(pending.mode, 'tls-failed', pending.address, pending.port, `${reply.code} ${reply.message}`);
@@ -276,9 +282,22 @@ function dataSideError(error: unknown, pending: PendingDataConnection, subject: 
  * than as the firewall diagnosis of a server that never answered. Other failures pass through.
  */
 function replyWithoutConnection(error: unknown, pending: PendingDataConnection, reply: FtpReply): unknown {
+  if (error instanceof FtpError && error.data.kind === 'data-connection' && pending.refusedPeer()) return new FtpError(wrongPeerError(pending, reply));
   if (!(error instanceof FtpError) || error.data.kind !== 'data-connection' || error.data.cause !== 'accept-timeout') return error;
   const values = { ...error.data.text?.values, reply: `${reply.code} ${reply.message}` };
   return new FtpError({ ...error.data, ...sentences('data.active.reply-without-connection', 'data.active.reply-without-connection.hint', values, error.data.text?.valueTexts), address: pending.address, port: pending.port });
+}
+
+/**
+ * Active mode: a data connection came from another address than the server's and was refused, and none came from the
+ * server (a server with several addresses, or behind a NAT whose outgoing connections leave from another address).
+ * Said as that, with both addresses and the server's reply if one came, not as a firewall blocking the connection
+ * or a server that never connected.
+ */
+function wrongPeerError(pending: PendingDataConnection, reply: FtpReply | null): FerryErrorData {
+  const peer = pending.refusedPeer() ?? { from: '?', expected: '?' };
+  const detail = reply === null ? { id: 'detail.other-address' as const, values: { ...peer } } : { id: 'detail.other-address-replied' as const, values: { ...peer, reply: `${reply.code} ${reply.message}` } };
+  return dataConnectionError('active', 'wrong-peer', pending.address, pending.port, detail);
 }
 
 /** The control connection closed by the server while `path` was moving, before its final reply. */
