@@ -32,7 +32,7 @@ import { getDesktopFiles } from './api/electron-api';
 import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
 import { panesToRefresh } from './lib/queue-refresh';
-import { openQuestions } from './lib/queue-view';
+import { addedAndAlreadyQueued, openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
 import { currentLanguage, displayLanguage, t, tn } from './i18n';
 import { copyText } from './lib/clipboard';
@@ -975,6 +975,22 @@ export function open(side: PaneSide, names: readonly string[]): void {
 }
 
 /**
+ * Says in the log what `queue:add` did: the transfers added (started, or paused for Add to queue), and those left as
+ * they were because the same transfer was already waiting or running — main never queues one twice and answers with
+ * the existing item, which the log used to count as added. `knownIds`: the queue's items just before asking.
+ */
+function logQueued(sentence: 'log.queuedUpload' | 'log.queuedDownload' | 'log.addedToQueue', answered: readonly TransferItem[], knownIds: ReadonlySet<string>): void {
+  const { added, already } = addedAndAlreadyQueued(answered, knownIds);
+  if (added === 0 && already > 0) info(tn('log.nothingAdded', already));
+  else if (already > 0) info(t('log.twoSentences', { first: tn(sentence, added), second: tn('log.alreadyQueued', already) }));
+  else info(tn(sentence, added));
+}
+
+function queuedIds(): ReadonlySet<string> {
+  return new Set(useQueueStore.getState().items.map((item) => item.id));
+}
+
+/**
  * Queues a transfer from one pane to the other: local → upload, remote → download. `targetDir`
  * is a folder in the other pane (a drop onto a folder row); the other pane's folder otherwise.
  * `start` false is FileZilla's "Add files to queue": the items wait, paused, until Resume.
@@ -999,9 +1015,10 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
       return { localPath, remotePath, isDirectory };
     });
   if (items.length === 0 || fromDir === '' || toDir === '') return false;
+  const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: from === 'local' ? 'upload' : 'download', items, ...(start ? {} : { start: false }) });
   if (!added.ok) return false;
-  info(tn(start ? (from === 'local' ? 'log.queuedUpload' : 'log.queuedDownload') : 'log.addedToQueue', added.value.length));
+  logQueued(start ? (from === 'local' ? 'log.queuedUpload' : 'log.queuedDownload') : 'log.addedToQueue', added.value, queuedBefore);
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;
@@ -1026,9 +1043,10 @@ export async function downloadByPath(): Promise<boolean> {
   if (typed === null) return false;
   const remotePath = resolveRemoteInput(typed, current);
   const name = baseName(remotePath, 'posix');
+  const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items: [{ localPath: joinPath(localDir, name), remotePath, isDirectory: false }] });
   if (!added.ok) return false;
-  info(tn('log.queuedDownload', added.value.length));
+  logQueued('log.queuedDownload', added.value, queuedBefore);
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;
@@ -1075,9 +1093,10 @@ export async function dropDesktopFiles(files: readonly File[], targetFolder: str
   const toDir = targetFolder === null ? useRemotePane.getState().path : fullPath('remote', targetFolder);
   if (toDir === '') return false;
   const items = stat.value.map((entry) => ({ localPath: entry.path, remotePath: joinPath(toDir, baseName(entry.path), 'posix'), isDirectory: entry.isDirectory }));
+  const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'upload', items });
   if (!added.ok) return false;
-  info(tn('log.queuedUpload', added.value.length));
+  logQueued('log.queuedUpload', added.value, queuedBefore);
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;
@@ -1918,9 +1937,10 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Pr
   const localDir = useLocalPane.getState().path;
   if (!isConnected(status) || localDir === '' || matches.length === 0) return false;
   const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory' }));
+  const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items });
   if (!added.ok) return false;
-  info(tn('log.queuedDownload', added.value.length));
+  logQueued('log.queuedDownload', added.value, queuedBefore);
   useQueueStore.setState({ tab: 'queued' });
   useUiStore.setState({ queueOpen: true });
   return true;

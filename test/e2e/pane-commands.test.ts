@@ -72,6 +72,24 @@ describe('file pane commands from FileZilla', () => {
       expect(await srv.readLog()).not.toMatch(/"(RETR|STOR) /);
     });
 
+    await step('Add to queue again with notes.txt (queued) and setup.exe chosen: 1 added, 1 already queued; a third time, nothing added', async () => {
+      const addToQueue = async (): Promise<void> => {
+        await ui.entry('local', 'notes.txt').click({ button: 'right' });
+        await page.getByRole('menu', { name: 'Local file actions' }).getByRole('menuitem', { name: 'Add to queue', exact: true }).click();
+      };
+      await ui.grid('local').focus();
+      await page.keyboard.press('Control+a');
+      await expect(ui.grid('local').getByRole('row', { selected: true })).toHaveCount(2);
+      await addToQueue();
+      await ui.expectLog(/Added 1 transfer to the queue\. It waits, paused: .* 1 transfer chosen was already in the queue and is left as it was\./);
+      await expect(row('setup.exe')).toContainText('Paused');
+      await expect(row('notes.txt')).toHaveCount(1);
+      await addToQueue();
+      await ui.expectLog(/Nothing was added: all 2 transfers chosen are already in the queue\./);
+      await expect(row('notes.txt')).toHaveCount(1);
+      await expect(row('setup.exe')).toHaveCount(1);
+    });
+
     await step('Resume all paused transfers (the queue\'s menu, one row chosen) starts both: they arrive whole (RETR and STOR at the server)', async () => {
       await row('report.bin').click({ button: 'right' });
       await page.getByRole('menu', { name: 'Transfer actions' }).getByRole('menuitem', { name: 'Resume all paused transfers', exact: true }).click();

@@ -335,6 +335,12 @@ export const en = {
   'log.queuedDownload_other': 'Queued {count} downloads.',
   'log.addedToQueue_one': 'Added {count} transfer to the queue. It waits, paused: select it in the queue and press Resume to start it.',
   'log.addedToQueue_other': 'Added {count} transfers to the queue. They wait, paused: select them in the queue (Ctrl+A) and press Resume to start them.',
+  'log.alreadyQueued_one': '{count} transfer chosen was already in the queue and is left as it was.',
+  'log.alreadyQueued_other': '{count} transfers chosen were already in the queue and are left as they were.',
+  'log.nothingAdded_one': 'Nothing was added: the transfer chosen is already in the queue.',
+  'log.nothingAdded_other': 'Nothing was added: all {count} transfers chosen are already in the queue.',
+  /** Two sentences of a log line, one after the other (Chinese puts no space after 。). */
+  'log.twoSentences': '{first} {second}',
   'log.imported_one': 'Imported {count} site from FileZilla.',
   'log.imported_other': 'Imported {count} sites from FileZilla.',
   'log.exported': 'Sites exported as {file} (without passwords).',

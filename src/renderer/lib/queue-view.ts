@@ -76,3 +76,14 @@ export function openQuestions(questions: readonly OverwriteQuestion[], items: re
   const open = questions.filter((question) => waiting.has(question.itemId));
   return open.length === questions.length ? questions : open;
 }
+
+/**
+ * What `queue:add` did: main answers with one item per request item, the one already waiting or running in its place
+ * when the same transfer was queued before (it is never added twice). Those are told apart by id from the items the
+ * window knew just before asking, so the log counts only what was added.
+ */
+export function addedAndAlreadyQueued(answered: readonly TransferItem[], knownIds: ReadonlySet<string>): { readonly added: number; readonly already: number } {
+  const already = new Set(answered.filter((item) => knownIds.has(item.id)).map((item) => item.id)).size;
+  const added = new Set(answered.filter((item) => !knownIds.has(item.id)).map((item) => item.id)).size;
+  return { added, already };
+}

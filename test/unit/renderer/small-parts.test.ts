@@ -4,7 +4,7 @@ import { decodeDrag, dragSource, encodeDrag, endDrag } from '../../../src/render
 import { extensionOf, fileKind } from '../../../src/renderer/lib/file-kind';
 import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveRemoteInput, rootOf } from '../../../src/renderer/lib/paths';
 import { formatOctal, parseMode, parseOctalInput } from '../../../src/renderer/lib/permissions';
-import { itemsInTab, queueTotals, tabOf } from '../../../src/renderer/lib/queue-view';
+import { addedAndAlreadyQueued, itemsInTab, queueTotals, tabOf } from '../../../src/renderer/lib/queue-view';
 import { addRecent, loadRecent, MAX_RECENT, saveRecent, type RecentEntry } from '../../../src/renderer/lib/recent';
 import { remoteUrl } from '../../../src/renderer/lib/url';
 
@@ -111,6 +111,16 @@ describe('queue view', () => {
     const progress = new Map([[running.id, { id: running.id, bytesDone: 600, rate: 80, eta: 5 }]]);
     expect(queueTotals(items, progress)).toEqual({ queued: 3, running: 1, failed: 1, successful: 1, bytesLeft: 600, rate: 80 });
     expect(itemsInTab(items, 'failed')).toHaveLength(1);
+  });
+
+  it.each([
+    { name: 'all new', known: [], answered: ['n1', 'n2'], expected: { added: 2, already: 0 } },
+    { name: 'one new, one already queued', known: ['q1', 'x'], answered: ['q1', 'n1'], expected: { added: 1, already: 1 } },
+    { name: 'all already queued', known: ['q1', 'q2'], answered: ['q1', 'q2'], expected: { added: 0, already: 2 } },
+    { name: 'the same queued item answered twice (asked twice in one request) counts once', known: ['q1'], answered: ['q1', 'q1'], expected: { added: 0, already: 1 } },
+  ])('counts what queue:add added: $name', ({ known, answered, expected }) => {
+    const byId = (id: string): TransferItem => ({ ...item('paused'), id });
+    expect(addedAndAlreadyQueued(answered.map(byId), new Set(known))).toEqual(expected);
   });
 });
 
