@@ -171,6 +171,35 @@ describe('passive mode replies', () => {
     }
   }, 30_000);
 
+  it.each([
+    [425, 'All reserved TCP ports are busy', ['EPSV', 'PASV', 'EPSV']],
+    [502, 'Command not implemented', ['EPSV', 'PASV', 'PASV']],
+  ] as const)('EPSV answered %i once: PASV stands in; only a 5xx is remembered for the session, a 4xx (a passing shortage) has EPSV asked again', async (code, text, expected) => {
+    let epsvAsked = 0;
+    server = await fixture.start({
+      handlers: {
+        EPSV: async (_a, session) => {
+          epsvAsked += 1;
+          if (epsvAsked === 1 || code >= 500) session.reply(code, text);
+          else session.reply(229, `Entering Extended Passive Mode (|||${await session.openPassive()}|)`);
+        },
+        PASV: async (_a, session) => {
+          const port = await session.openPassive();
+          session.reply(227, `Entering Passive Mode (127,0,0,1,${Math.floor(port / 256)},${port % 256})`);
+        },
+        LIST: listing('-rw-r--r-- 1 u g 3 Jan 01 2020 b.txt\r\n'),
+      },
+    });
+    const client = await FtpClient.connect(options(server));
+    try {
+      for (let round = 0; round < 2; round += 1) expect((await client.list('/')).entries.map((entry) => entry.name)).toEqual(['b.txt']);
+      // LIST -a lists b.txt, so each listing is one data command.
+      expect(server.commands.filter((command) => command === 'EPSV' || command === 'PASV')).toEqual(expected);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
   it('EPSV answered 229 with an unreadable port (0) and PASV refused: said as an unreadable EPSV reply, not "does not allow passive mode"', async () => {
     server = await fixture.start({
       handlers: {

@@ -6,10 +6,12 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { TranscriptLine } from '../../src/main/ftp/transcript';
 import { downloadToFile, uploadFromFile } from '../../src/main/transfers/file-transfer';
 import type { TransferMode } from '../../src/shared/errors';
@@ -121,6 +123,47 @@ describe('active mode over IPv6 with an external address for IPv4 NAT (Settings 
       expect(error?.data.message).toMatch(/^Active mode: the external address "no-such-host\.invalid" does not resolve to an IPv6 address/);
     } finally {
       client.close();
+    }
+  });
+});
+
+describe('EPSV refused over IPv6, where PASV cannot stand in', () => {
+  // pure-ftpd answers EPSV "425 All reserved TCP ports are busy" when its passive range is taken: a passing shortage.
+  // Ferry used to call that "The server refused EPSV, and PASV cannot work over IPv6", not retryable, and remembered
+  // it for the session: once the ports were free again, every passive transfer still failed so, EPSV never asked.
+  it('pure-ftpd with its one passive port taken: a passing refusal quoting the 425, retryable; once the port is free, EPSV is asked again and the listing works', async () => {
+    const server = await startServer('pure-ftpd', { listenAddress: LOOPBACK6, pasvPortCount: 1 });
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen({ host: LOOPBACK6, port: server.pasvPorts[0] }, resolve));
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'passive', commandTimeoutMs: 10_000, dataTimeoutMs: 5000 });
+    try {
+      const error = await client.list('/').then(() => null, (caught: unknown) => caught as FtpError);
+      expect(error).toBeInstanceOf(FtpError);
+      expect(error?.data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'server-refused', retryable: true, port: 0 });
+      expect(error?.data.message).toBe('Passive mode: the server could not open its data connection on ::1 (EPSV: 425 All reserved TCP ports are busy).');
+      expect(error?.data.hint).toMatch(/^Try again; if it persists, use active mode/);
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      expect((await client.list('/')).entries).toEqual([]);
+      expect(client.dataCommand).toBe('EPSV');
+    } finally {
+      blocker.close();
+      client.close();
+      await server.stop();
+    }
+  });
+
+  it('proftpd denying EPSV (a 5xx): said with its reply, active mode or IPv4 as the fix, not retried', async () => {
+    const server = await startServer('proftpd', { listenAddress: LOOPBACK6, proftpdConfig: ['<Limit EPSV PASV>', '  DenyAll', '</Limit>'] });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'passive', commandTimeoutMs: 10_000, dataTimeoutMs: 5000 });
+    try {
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const error = await client.list('/').then(() => null, (caught: unknown) => caught as FtpError);
+        expect(error?.data).toMatchObject({ kind: 'protocol', retryable: false, hint: 'Use active mode for this site, or connect over IPv4.' });
+        expect(error?.data.message).toMatch(/^The server refused EPSV \(5\d\d [^)]+\), and PASV cannot work over IPv6\.$/);
+      }
+    } finally {
+      client.close();
+      await server.stop();
     }
   });
 });

@@ -84,6 +84,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
   let epsvRefusal = '';
   /** EPSV said yes (229) in words we cannot read: if PASV then fails, that — not "no passive mode" — is the story. */
   let epsvUnreadable = false;
+  const ipv6 = peer.includes(':');
   if (memory.epsv !== 'fails') {
     const reply = await control.send('EPSV');
     const target = reply.code === 229 ? parseEpsvReply(reply.message) : null;
@@ -92,14 +93,22 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       host = peer;
       port = target.port;
     } else {
-      memory.epsv = 'fails';
-      epsvRefusal = `EPSV: ${reply.code} ${reply.message}; `;
+      const said = `EPSV: ${reply.code} ${reply.message}`;
+      if (ipv6) {
+        // No PASV to fall back on (its reply carries an IPv4 address), so EPSV is asked again each time. A 4xx is a
+        // passing refusal (pure-ftpd "425 All reserved TCP ports are busy"): worth a retry, not "refused EPSV".
+        if (reply.code >= 400 && reply.code < 500) throw new FtpError(dataConnectionError('passive', 'server-refused', peer, 0, said));
+        throw new FtpError({ kind: 'protocol', ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail: ` (${reply.code} ${reply.message})` }), retryable: false });
+      }
+      // A 5xx (or a 229 we cannot read) will not change: PASV from now on. A 4xx may pass: EPSV again next time.
+      if (reply.code >= 500 || reply.code === 229) memory.epsv = 'fails';
+      epsvRefusal = `${said}; `;
       epsvUnreadable = reply.code === 229;
     }
   }
   if (port === null) {
-    if (peer.includes(':')) {
-      throw new FtpError({ kind: 'protocol', ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint'), retryable: false });
+    if (ipv6) {
+      throw new FtpError({ kind: 'protocol', ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail: '' }), retryable: false });
     }
     const reply = await control.send('PASV');
     const target = reply.code === 227 ? parsePasvReply(reply.message) : null;

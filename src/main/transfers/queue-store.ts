@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
 import { errorText } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
+import { setAside } from '../sites/atomic-file';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -75,29 +76,79 @@ export type StoredQueue = z.infer<typeof storedQueueSchema>;
 
 export interface LoadResult {
   readonly queue: StoredQueue | null;
-  /** Set when the file was unreadable or invalid and was moved aside. */
+  /** Set when the file was unreadable or invalid (moved aside), or had items that were left out. */
   readonly warning: Notice | null;
+  /** The file could be neither read nor moved aside: saving would replace it, so the queue must not save. */
+  readonly keepFile?: boolean;
 }
 
-/** Read the queue file; a missing file is an empty queue, a corrupt one is renamed aside with a warning. */
+/** What is left of a file that is version 1 with a list of entries, some of which do not validate. */
+const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy: z.unknown(), entries: z.array(z.unknown()) });
+
+/**
+ * Read the queue file; a missing file is an empty queue. A file that cannot be read or does not validate is moved
+ * aside with a warning, keeping every entry that still validates (one bad entry used to empty the whole queue); one
+ * that cannot even be moved aside is left alone, and the queue does not save over it (`keepFile`).
+ * Why: at start, where a throw here stopped the app from opening at all (a folder or an unreadable file named
+ * queue.json: EISDIR, EACCES, EIO).
+ */
 export async function loadQueueFile(file: string): Promise<LoadResult> {
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { queue: null, warning: null };
-    throw error;
+    return setAsideWith(file, null, (error as Error).message);
   }
   let problem: string;
+  let json: unknown;
   try {
-    const parsed = storedQueueSchema.safeParse(JSON.parse(text));
+    json = JSON.parse(text);
+    const parsed = storedQueueSchema.safeParse(json);
     if (parsed.success) return { queue: parsed.data, warning: null };
-    problem = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    problem = describeIssues(parsed.error);
   } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
+    return setAsideWith(file, null, error instanceof Error ? error.message : String(error));
   }
-  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  await fsp.rename(file, aside).catch(() => undefined);
+  return setAsideWith(file, salvage(json), problem);
+}
+
+/** The entries of a version-1 file that validate (the policy too, else "ask"); null when there is no such list. */
+function salvage(json: unknown): { readonly queue: StoredQueue; readonly total: number; readonly problem: string } | null {
+  const loose = salvageSchema.safeParse(json);
+  if (!loose.success) return null;
+  const entries: StoredEntry[] = [];
+  let problem = '';
+  for (const [index, raw] of loose.data.entries.entries()) {
+    const entry = storedEntrySchema.safeParse(raw);
+    if (entry.success) entries.push(entry.data);
+    else problem ||= describeIssues(entry.error, `entries.${index}`);
+  }
+  const policy = policySchema.safeParse(loose.data.policy);
+  if (entries.length === 0) return null;
+  return { queue: { version: QUEUE_FILE_VERSION, policy: policy.success ? policy.data : 'ask', entries }, total: loose.data.entries.length, problem };
+}
+
+function describeIssues(error: z.ZodError, prefix = ''): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${[prefix, ...issue.path].filter((part) => part !== '').join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Move the bad file aside and say what was kept; a file that will not move is kept where it is, unsaved over. */
+async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, problem: string): Promise<LoadResult> {
+  let aside: string;
+  try {
+    aside = await setAside(file, 'corrupt');
+  } catch (error) {
+    const values = { file, problem, detail: (error as Error).message };
+    return { queue: null, keepFile: true, warning: { text: errorText('queue.file-stuck', values), textRef: { message: 'queue.file-stuck', values } } };
+  }
+  if (salvaged !== null) {
+    const values = { problem: salvaged.problem || problem, aside, kept: salvaged.queue.entries.length, total: salvaged.total };
+    return { queue: salvaged.queue, warning: { text: errorText('queue.file-salvaged', values), textRef: { message: 'queue.file-salvaged', values } } };
+  }
   const values = { problem, aside };
   return { queue: null, warning: { text: errorText('queue.file-unreadable', values), textRef: { message: 'queue.file-unreadable', values } } };
 }

@@ -204,6 +204,8 @@ export class TransferQueue {
       queue.saver = new QueueSaver(options.storePath, () => queue.snapshot(), options.saveDelayMs ?? 1000, (error) => queue.warn('queue.save-failed', { detail: error instanceof Error ? error.message : String(error) }));
       const loaded = await loadQueueFile(options.storePath);
       if (loaded.warning) queue.notify(loaded.warning);
+      // A file that could be neither read nor moved aside is not replaced: this run's queue is not saved.
+      if (loaded.keepFile) queue.saver = null;
       if (loaded.queue) {
         queue.policyValue = loaded.queue.policy;
         for (const stored of loaded.queue.entries) queue.insert(queue.entries.length, fromStored(stored));

@@ -48,7 +48,6 @@ describe('queue file', () => {
     ['not JSON', '{"version": 1, "policy": '],
     ['a wrong version', JSON.stringify({ version: 2, policy: 'ask', entries: [] })],
     ['an unknown state', JSON.stringify({ ...sample(), entries: [{ ...sample().entries[0], state: 'exploded' }] })],
-    ['an unknown policy', JSON.stringify({ ...sample(), policy: 'delete-everything' })],
     ['an error without a hint', JSON.stringify({ ...sample(), entries: [{ ...sample().entries[0], error: { kind: 'timeout', message: 'x', retryable: true } }] })],
   ])('a corrupt file (%s) is set aside with a warning, never lost', async (_name, text) => {
     const file = path.join(dir, 'queue.json');
@@ -62,6 +61,46 @@ describe('queue file', () => {
     expect(names.some((name) => name.startsWith('queue.json.corrupt-'))).toBe(true);
     const aside = names.find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
     expect(await fsp.readFile(path.join(dir, aside), 'utf8')).toBe(text);
+  });
+
+  it('a file that cannot be read at all (a folder named queue.json: EISDIR) is set aside with a warning; it used to stop the app from starting', async () => {
+    const file = path.join(dir, 'queue.json');
+    await fsp.mkdir(file);
+    await fsp.writeFile(path.join(file, 'inside.txt'), 'kept');
+    const { queue, warning, keepFile } = await loadQueueFile(file);
+    expect(queue).toBeNull();
+    expect(keepFile).toBeUndefined();
+    expect(warning?.text).toMatch(/^The saved transfer queue could not be read \(EISDIR: .+\); it was kept as .*queue\.json\.corrupt-.+ and the queue starts empty\.$/);
+    const aside = (await fsp.readdir(dir)).find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
+    expect(await fsp.readFile(path.join(dir, aside, 'inside.txt'), 'utf8')).toBe('kept');
+    // Nothing is in the way of the next save.
+    const saved = sample();
+    await saveQueueFile(file, saved);
+    expect((await loadQueueFile(file)).queue).toEqual(saved);
+  });
+
+  it('entries that do not validate are left out, the others kept (one bad entry used to empty the whole queue); the file is set aside as it was', async () => {
+    const file = path.join(dir, 'queue.json');
+    const good = sample().entries[0];
+    if (!good) throw new Error('no entry');
+    const text = JSON.stringify({ version: 1, policy: 'overwrite-if-newer', entries: [good, { ...good, id: 'bad', state: 'exploded' }, { ...good, id: 'also-good', remotePath: '/b.bin' }] });
+    await fsp.writeFile(file, text);
+    const { queue, warning } = await loadQueueFile(file);
+    expect(queue?.policy).toBe('overwrite-if-newer');
+    expect(queue?.entries.map((entry) => entry.remotePath)).toEqual(['/a.bin', '/b.bin']);
+    expect(warning?.text).toMatch(/^Part of the saved transfer queue could not be read \(entries\.1\.state: .+\); 2 of its 3 items are back in the queue, and the file as it was is kept as .*queue\.json\.corrupt-.+\.$/);
+    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^已保存的传输队列有一部分无法读取（entries\.1\.state: .+）；其 3 项中的 2 项已恢复到队列中，原文件已保留为 .*queue\.json\.corrupt-.+。$/);
+    const aside = (await fsp.readdir(dir)).find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
+    expect(await fsp.readFile(path.join(dir, aside), 'utf8')).toBe(text);
+  });
+
+  it('an unknown policy does not cost the entries: they are kept under "ask", and the file is set aside', async () => {
+    const file = path.join(dir, 'queue.json');
+    const stored = sample();
+    await fsp.writeFile(file, JSON.stringify({ ...stored, policy: 'delete-everything' }));
+    const { queue, warning } = await loadQueueFile(file);
+    expect(queue).toEqual({ ...stored, policy: 'ask' });
+    expect(warning?.text).toMatch(/^Part of the saved transfer queue could not be read \(policy: .+\); 1 of its 1 items are back in the queue, and the file as it was is kept as .*queue\.json\.corrupt-.+\.$/);
   });
 
   it('QueueSaver coalesces a burst of changes into few writes and flush() makes the file current', async () => {

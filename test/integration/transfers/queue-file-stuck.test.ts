@@ -1,0 +1,60 @@
+/**
+ * The saved queue file at start, when it cannot be used: the queue opens (the app used to stop at start on a
+ * queue.json it could not read) and says what it did with the file, truthfully. On a read-only disk (a tmpfs
+ * remounted read-only) the corrupt file can be neither read as a queue nor moved aside: the warning said it "was kept
+ * as queue.json.corrupt-…" though it never moved, and every save then failed with another warning. Now it says the
+ * file stays as it is and why, and the queue does not try to save over it.
+ */
+import { execFileSync } from 'node:child_process';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
+import type { FtpClient } from '../../../src/main/ftp/ftp-client';
+import { tempDir } from './helpers';
+
+const refuseConnect = (): Promise<FtpClient> => Promise.reject(new Error('no server in this test'));
+
+describe('a queue file that cannot be used at start', () => {
+  let folder = '';
+  let mounted = '';
+  afterEach(async () => {
+    if (mounted) execFileSync('umount', [mounted]);
+    mounted = '';
+    if (folder) await fsp.rm(folder, { recursive: true, force: true });
+  });
+
+  it('a folder named queue.json: the queue opens empty, with the warning, and saves in its place', async () => {
+    folder = await tempDir('queue-file');
+    const file = path.join(folder, 'queue.json');
+    await fsp.mkdir(file);
+    const queue = await TransferQueue.open({ storePath: file, connect: refuseConnect, emit: () => undefined, saveDelayMs: 10 });
+    expect(queue.warnings.map((notice) => notice.text)).toEqual([expect.stringMatching(/^The saved transfer queue could not be read \(EISDIR: .+\); it was kept as .*queue\.json\.corrupt-.+ and the queue starts empty\.$/)]);
+    await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: [{ localPath: path.join(folder, 'a.bin'), remotePath: '/a.bin', isDirectory: false }] });
+    await queue.close();
+    expect(JSON.parse(await fsp.readFile(file, 'utf8'))).toMatchObject({ version: 1, entries: [{ remotePath: '/a.bin', state: 'paused' }] });
+  });
+
+  it('on a read-only disk: the corrupt file stays as it was, the warning says so and names the fix, and no save is tried', async () => {
+    folder = await tempDir('queue-file-ro');
+    mounted = path.join(folder, 'home');
+    await fsp.mkdir(mounted);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mounted]);
+    const file = path.join(mounted, 'queue.json');
+    const text = '{"version": 1, "policy": "ask", "entries": [{"id": ';
+    await fsp.writeFile(file, text);
+    execFileSync('mount', ['-o', 'remount,ro', mounted]);
+
+    const queue = await TransferQueue.open({ storePath: file, connect: refuseConnect, emit: () => undefined, saveDelayMs: 10 });
+    await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: [{ localPath: path.join(folder, 'a.bin'), remotePath: '/a.bin', isDirectory: false }] });
+    await queue.save();
+    await queue.close();
+    // One warning, the true one: not "kept as …corrupt-…", and no "could not be saved" after it.
+    const said = queue.warnings.map((notice) => notice.text);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^The saved transfer queue .+ could not be read \(.+\) nor moved aside \(EROFS: .+\)\. The queue starts empty and is not saved, so that file stays as it is: move or repair it, then restart Ferry\.$/);
+    expect(said[0]).toContain(file);
+    expect(await fsp.readdir(mounted)).toEqual(['queue.json']);
+    expect(await fsp.readFile(file, 'utf8')).toBe(text);
+  });
+});
