@@ -485,6 +485,53 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
     });
   }, 30_000);
 
+  it('the tab strip is one tab stop: Tab goes on to the shown tab\'s close button, then New tab; Delete closes the focused tab', async () => {
+    const { scenario: s } = setup();
+    const { page, step } = s;
+    const strip = page.getByRole('tablist', { name: 'Connections' });
+    const newTab = page.getByRole('button', { name: 'New tab' });
+    const focusedName = (): Promise<string> => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+
+    await step('two new tabs from the keyboard: three tabs, the last shown', async () => {
+      await expect(strip.getByRole('tab')).toHaveCount(1);
+      await newTab.focus();
+      await page.keyboard.press('Enter');
+      await newTab.focus();
+      await page.keyboard.press('Enter');
+      await expect(strip.getByRole('tab')).toHaveCount(3);
+      await expect(strip.getByRole('tab').nth(2)).toHaveAttribute('aria-selected', 'true');
+    });
+
+    await step('from the shown tab, Tab reaches its close button and then New tab (not every tab\'s close button)', async () => {
+      await strip.getByRole('tab', { selected: true }).focus();
+      await page.keyboard.press('Tab');
+      expect(await focusedName()).toMatch(/^Close tab /);
+      await page.keyboard.press('Tab');
+      await expect(newTab).toBeFocused();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await expect(strip.getByRole('tab', { selected: true })).toBeFocused();
+      await expect(strip.getByRole('tab', { selected: true })).toHaveAttribute('aria-keyshortcuts', 'Delete');
+    });
+
+    await step('Left to the second tab, Delete closes it; End, Delete closes the last: one tab left, focused', async () => {
+      await page.keyboard.press('ArrowLeft');
+      await expect(strip.getByRole('tab').nth(1)).toBeFocused();
+      await page.keyboard.press('Delete');
+      await expect(strip.getByRole('tab')).toHaveCount(2);
+      await expect(strip.getByRole('tab', { selected: true })).toBeFocused();
+      await page.keyboard.press('End');
+      await expect(strip.getByRole('tab').nth(1)).toBeFocused();
+      await page.keyboard.press('Delete');
+      await expect(strip.getByRole('tab')).toHaveCount(1);
+      await expect(strip.getByRole('tab', { selected: true })).toBeFocused();
+      // The last tab cannot be closed (Disconnect instead): no close button, no Delete.
+      await expect(strip.getByRole('tab')).not.toHaveAttribute('aria-keyshortcuts', 'Delete');
+      await page.keyboard.press('Delete');
+      await expect(strip.getByRole('tab')).toHaveCount(1);
+    });
+  }, 30_000);
+
   it('a button that turns itself off when used (Clear log, Clear finished) leaves the focus next to it, not on the page', async () => {
     const { scenario: s } = setup();
     const { ui, page, step } = s;

@@ -1,7 +1,9 @@
 /**
  * The connection tabs above the panes (FileZilla's): one per session, the shown one selected; a tab's close
- * button ends its session. The strip is a WAI-ARIA tablist: arrow keys move between tabs, Home/End to the ends; the
- * close buttons stand beside the tablist (after it in the document, each drawn next to its tab).
+ * button ends its session. The strip is a WAI-ARIA tablist with one tab stop (the tab shown): arrow keys move between
+ * tabs, Home/End to the ends, Delete closes the tab (the APG's deletable tabs). The close buttons stand beside the
+ * tablist (after it in the document, each drawn next to its tab); only the shown tab's is a tab stop, right after the
+ * tablist, so Tab goes tab → its close button → New tab rather than through every tab's close button.
  */
 import type { KeyboardEvent, ReactElement } from 'react';
 import * as actions from '../actions';
@@ -19,12 +21,12 @@ export function tabLabel(session: SessionStoreState, t: Translator): string {
 }
 
 /**
- * Closes a tab from its close button; the button goes with the tab, so a keyboard there moves to the tab now shown
- * (it used to fall to the page, and the next Tab started again at the top of the window).
+ * Closes a tab from its close button or from Delete on the tab; the control goes with the tab, so a keyboard there
+ * moves to the tab now shown (it used to fall to the page, and the next Tab started again at the top of the window).
  */
-async function closeFromButton(id: number, button: HTMLElement): Promise<void> {
-  const list = button.closest('.tab-list');
-  const hadFocus = document.activeElement === button;
+async function closeKeepingFocus(id: number, from: HTMLElement): Promise<void> {
+  const list = from.closest('.tab-list');
+  const hadFocus = document.activeElement === from;
   await actions.closeTab(id);
   if (!hadFocus) return;
   requestAnimationFrame(() => {
@@ -44,6 +46,13 @@ export function TabBar(): ReactElement {
   const closable = tabs.length > 1;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Delete' && closable) {
+      const tab = (e.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
+      if (!tab) return;
+      e.preventDefault();
+      void closeKeepingFocus(Number(tab.dataset.tabId), tab);
+      return;
+    }
     const index = tabs.findIndex((tab) => tab.id === activeId);
     let next: number | null = null;
     if (e.key === 'ArrowRight') next = (index + 1) % tabs.length;
@@ -76,6 +85,8 @@ export function TabBar(): ReactElement {
                 type="button"
                 role="tab"
                 aria-selected={selected}
+                aria-keyshortcuts={closable ? 'Delete' : undefined}
+                data-tab-id={tab.id}
                 tabIndex={selected ? 0 : -1}
                 title={label}
                 className={`conn-tab${selected ? ' is-selected' : ''}${closable ? ' has-close' : ''}`}
@@ -93,7 +104,15 @@ export function TabBar(): ReactElement {
               const label = tabLabel(tab.snapshot ? tab.snapshot.session : live, t);
               return (
                 <span key={tab.id} className={`conn-tab-end${tab.id === activeId ? ' is-selected' : ''}`} style={{ order: 2 * i + 1 }}>
-                  <button type="button" className="icon-button conn-tab-close" aria-label={t('tabs.close', { label })} title={t('tabs.close', { label })} onClick={(e) => void closeFromButton(tab.id, e.currentTarget)}>
+                  {/* A tab stop for the shown tab only (right after the tablist); the others are for the pointer. */}
+                  <button
+                    type="button"
+                    className="icon-button conn-tab-close"
+                    tabIndex={tab.id === activeId ? 0 : -1}
+                    aria-label={t('tabs.close', { label })}
+                    title={t('tabs.close', { label })}
+                    onClick={(e) => void closeKeepingFocus(tab.id, e.currentTarget)}
+                  >
                     <Icon name="close" size={12} />
                   </button>
                 </span>
