@@ -158,7 +158,8 @@ describe('EPSV refused over IPv6, where PASV cannot stand in', () => {
     try {
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const error = await client.list('/').then(() => null, (caught: unknown) => caught as FtpError);
-        expect(error?.data).toMatchObject({ kind: 'protocol', retryable: false, hint: 'Use active mode for this site, or connect over IPv4.' });
+        // A passive-mode failure that active mode fixes: the window offers the switch (modeSwitchOffer, queueModeOffer).
+        expect(error?.data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'mode-refused', address: '::1', port: 0, retryable: false, hint: 'Use active mode for this site, or connect over IPv4.' });
         expect(error?.data.message).toMatch(/^The server refused EPSV \(5\d\d [^)]+\), and PASV cannot work over IPv6\.$/);
       }
     } finally {

@@ -23,6 +23,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.passive.reset.hint': '--active',
   'data.passive.unreachable.hint': '--active',
   'data.passive.unreachable-tls.hint': '--active',
+  'data.passive.ipv6-no-epsv.hint': '--active, or the server\'s IPv4 address',
   'data.passive.stalled.hint': '--resume (get, put), --timeout SECONDS, or --active',
   'data.active.reset.hint': '--passive',
   'data.active.reply-without-connection.hint': '--passive',

@@ -98,7 +98,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
         // No PASV to fall back on (its reply carries an IPv4 address), so EPSV is asked again each time. A 4xx is a
         // passing refusal (pure-ftpd "425 All reserved TCP ports are busy"): worth a retry, not "refused EPSV".
         if (reply.code >= 400 && reply.code < 500) throw new FtpError(dataConnectionError('passive', 'server-refused', peer, 0, said));
-        throw new FtpError({ kind: 'protocol', ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail: ` (${reply.code} ${reply.message})` }), retryable: false });
+        throw ipv6WithoutEpsv(peer, ` (${reply.code} ${reply.message})`);
       }
       // A 5xx (or a 229 we cannot read) will not change: PASV from now on. A 4xx may pass: EPSV again next time.
       if (reply.code >= 500 || reply.code === 229) memory.epsv = 'fails';
@@ -108,7 +108,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
   }
   if (port === null) {
     if (ipv6) {
-      throw new FtpError({ kind: 'protocol', ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail: '' }), retryable: false });
+      throw ipv6WithoutEpsv(peer, '');
     }
     const reply = await control.send('PASV');
     const target = reply.code === 227 ? parsePasvReply(reply.message) : null;
@@ -140,6 +140,14 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
   }
   if (options.proxy) return connectPassiveViaProxy(control, host ?? peer, port, options, options.proxy);
   return connectPassive(control, host ?? peer, port, options, onread);
+}
+
+/**
+ * Passive mode cannot work over IPv6 without EPSV: a passive-mode failure that active mode fixes (the window offers
+ * the switch, as for any data connection's failure), in its own words.
+ */
+function ipv6WithoutEpsv(peer: string, detail: string): FtpError {
+  return new FtpError({ ...dataConnectionError('passive', 'mode-refused', peer, 0), ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail }) });
 }
 
 /**
