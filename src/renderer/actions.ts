@@ -54,6 +54,7 @@ import type { FileRow, SortColumn, SortSpec } from './lib/sort';
 import { withColumnWidth } from './lib/column-widths';
 import { remoteUrl } from './lib/url';
 import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
+import { clearingLines, type PrivateDataCounts, type PrivateDataPart } from './lib/private-data';
 import { buildAppMenu } from './lib/app-menu';
 import type { MenuCommand } from '../shared/app-menu';
 import { appendLog, removeLogLine, useLogStore } from './stores/log-store';
@@ -264,6 +265,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return openQueueImport();
     case 'settings':
       return openSettings();
+    case 'clear-private-data':
+      return openClearPrivateData();
     case 'select-all':
       return selectAllInFocus();
     case 'refresh':
@@ -2051,6 +2054,59 @@ export async function copyLog(): Promise<void> {
 
 export function clearLog(): void {
   useLogStore.setState({ lines: [] });
+}
+
+// ---- Clear private data (FileZilla's Edit menu) -----------------------------------------------
+
+export function openClearPrivateData(): void {
+  useUiStore.setState({ clearPrivateDataOpen: true });
+}
+
+export function closeClearPrivateData(): void {
+  useUiStore.setState({ clearPrivateDataOpen: false });
+}
+
+/** How much there is of each part now: the confirm names it. */
+export function privateDataCounts(): PrivateDataCounts {
+  const panes = [useLocalPane.getState(), useRemotePane.getState(), ...useTabsStore.getState().tabs.flatMap((tab) => (tab.snapshot ? [tab.snapshot.local, tab.snapshot.remote] : []))];
+  return {
+    recent: useSitesStore.getState().recent.length,
+    folders: panes.reduce((sum, pane) => sum + pane.history.length, 0) + (loadOpenTabs()?.tabs.length ?? 0),
+    log: useLogStore.getState().lines.length,
+    queue: useQueueStore.getState().items.filter((item) => item.state === 'done' || item.state === 'skipped' || item.state === 'failed').length,
+    passwords: useSitesStore.getState().list.sites.filter((site) => site.hasPassword).length,
+  };
+}
+
+/**
+ * Asks once more, naming each part with how much of it goes, then clears what was ticked. Returns false when the
+ * user said no (the dialog stays) or nothing was ticked. The log line comes after the log was cleared, so it stays.
+ */
+export async function clearPrivateData(parts: ReadonlySet<PrivateDataPart>): Promise<boolean> {
+  const lines = clearingLines(parts, privateDataCounts(), (part, count) => tn(`privacy.line.${part}`, count));
+  if (lines.length === 0) return false;
+  const what = lines.join(t('privacy.separator'));
+  if (!(await confirm({ title: t('privacy.confirmTitle'), message: t('privacy.confirmMessage', { what }), confirmLabel: t('privacy.confirm'), danger: true }))) return false;
+  if (parts.has('passwords')) {
+    const r = await perform('sites:forget-passwords', undefined);
+    if (!r.ok) return false;
+    await reloadSites();
+  }
+  if (parts.has('queue')) await perform('queue:clear-finished', undefined);
+  if (parts.has('recent')) {
+    useSitesStore.setState({ recent: [] });
+    saveRecent([]);
+  }
+  if (parts.has('folders')) {
+    useLocalPane.setState({ history: [] });
+    useRemotePane.setState({ history: [] });
+    useTabsStore.setState((s) => ({ tabs: s.tabs.map((tab) => (tab.snapshot ? { ...tab, snapshot: { ...tab.snapshot, local: { ...tab.snapshot.local, history: [] }, remote: { ...tab.snapshot.remote, history: [] } } } : tab)) }));
+    saveOpenTabs(null);
+  }
+  if (parts.has('log')) clearLog();
+  closeClearPrivateData();
+  info(t('log.privacyCleared', { what }));
+  return true;
 }
 
 // ---- Dialog requests -------------------------------------------------------------------------

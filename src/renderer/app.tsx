@@ -15,6 +15,7 @@ import { Splitter } from './components/splitter';
 import { StatusBar } from './components/status-bar';
 import { CopyToSiteDialog } from './components/copy-to-site-dialog';
 import { QueueImportDialog } from './components/queue-import-dialog';
+import { ClearPrivateDataDialog } from './components/clear-private-data-dialog';
 import { DocumentTitle } from './components/document-title';
 import { SearchDialog } from './components/search-dialog';
 import { TabBar } from './components/tab-bar';
@@ -83,6 +84,7 @@ export function App(): ReactElement {
   const searchOpen = useUiStore((s) => s.searchOpen);
   const copyToSite = useUiStore((s) => s.copyToSite);
   const queueImportOpen = useUiStore((s) => s.queueImportOpen);
+  const clearPrivateDataOpen = useUiStore((s) => s.clearPrivateDataOpen);
   useGlobalKeys();
   useFocusRescue();
   return (
@@ -115,6 +117,7 @@ export function App(): ReactElement {
       {searchOpen ? <SearchDialog /> : null}
       {copyToSite ? <CopyToSiteDialog paths={copyToSite.paths} /> : null}
       {queueImportOpen ? <QueueImportDialog /> : null}
+      {clearPrivateDataOpen ? <ClearPrivateDataDialog /> : null}
       <DialogHost />
       <MenuHost />
       <Toasts />

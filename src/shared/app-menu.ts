@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   'export-queue',
   'import-queue',
   'settings',
+  'clear-private-data',
   'select-all',
   'refresh',
   'toggle-hidden',

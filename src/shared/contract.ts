@@ -69,6 +69,8 @@ export interface Requests {
   'sites:delete-folder': [{ readonly folder: readonly string[] }, void];
   'sites:import-filezilla': [{ readonly xml: string }, ImportReport];
   'sites:export': [void, { readonly json: string }];
+  /** Clear private data: every site's saved password forgotten (the sites stay); how many were. */
+  'sites:forget-passwords': [void, { readonly count: number }];
   /** `replaces`: fingerprints the site trusted until its certificate CHANGED, trusted no longer. */
   'sites:trust-certificate': [{ readonly siteId: string; readonly fingerprint256: string; readonly replaces?: readonly string[] }, Site];
 
@@ -206,6 +208,7 @@ export const REQUEST_CHANNELS = [
   'sites:delete-folder',
   'sites:import-filezilla',
   'sites:export',
+  'sites:forget-passwords',
   'sites:trust-certificate',
   'session:connect',
   'session:cancel-connect',

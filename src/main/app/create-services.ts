@@ -240,6 +240,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:delete-folder': ({ folder }) => sites.deleteFolder(folder),
     'sites:import-filezilla': ({ xml }) => sites.importFileZilla(xml),
     'sites:export': async () => ({ json: await sites.exportJson() }),
+    'sites:forget-passwords': async () => ({ count: await sites.forgetAllPasswords() }),
     'sites:trust-certificate': ({ siteId, fingerprint256, replaces }) => sites.trustCertificate(siteId, fingerprint256, replaces ?? []),
 
     'session:connect': ({ target, trustOnce, attemptId }) => sessions.connect(target, trustOnce, attemptId),

@@ -56,6 +56,7 @@ const SHAPES = {
   'sites:delete-folder': z.object({ folder: folderPath }),
   'sites:import-filezilla': z.object({ xml: text }),
   'sites:export': none,
+  'sites:forget-passwords': none,
   'sites:trust-certificate': z.object({ siteId: text, fingerprint256: text, replaces: list.nullish() }),
 
   'session:connect': connect,

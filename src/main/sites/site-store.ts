@@ -59,6 +59,8 @@ export interface SiteStore {
   resealPasswords(): Promise<ResealReport>;
   /** Forget every password saved by vault `vaultId` (a forgotten master password): the sites stay, without them. */
   forgetPasswords(vaultId: string): Promise<number>;
+  /** Clear private data: every saved password forgotten, whatever vault holds it; the sites stay. Returns how many. */
+  forgetAllPasswords(): Promise<number>;
   onChange(listener: (list: SiteList) => void): () => void;
   close(): void;
 }
@@ -314,6 +316,13 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         const forgotten = doc.sites.filter((site) => site.password?.vault === vaultId).length;
         if (forgotten === 0) return { value: doc, result: 0 };
         return { value: { ...doc, sites: doc.sites.map((site) => (site.password?.vault === vaultId ? { ...site, password: null } : site)) }, result: forgotten };
+      }),
+
+    forgetAllPasswords: () =>
+      update((doc) => {
+        const forgotten = doc.sites.filter((site) => site.password !== null).length;
+        if (forgotten === 0) return { value: doc, result: 0 };
+        return { value: { ...doc, sites: doc.sites.map((site) => (site.password !== null ? { ...site, password: null } : site)) }, result: forgotten };
       }),
 
     onChange: (listener) => document.subscribe((doc) => listener(toList(doc))),

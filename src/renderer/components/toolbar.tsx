@@ -42,6 +42,9 @@ function sitesMenu(t: Translator): MenuItem[] {
     { id: 'sep-session', label: '', separator: true },
     { id: 'save-session', label: t('toolbar.saveAsSite'), disabled: !connected || status.siteId !== null, onSelect: () => void actions.saveSessionAsSite() },
     { id: 'custom-command', label: t('toolbar.customCommand'), disabled: !connected, onSelect: () => void actions.enterCustomCommand() },
+    // FileZilla's Edit → Clear private data; the web host has no menu bar, and the recent list it clears is here.
+    { id: 'sep-privacy', label: '', separator: true },
+    { id: 'clear-private-data', label: t('privacy.open'), onSelect: () => actions.openClearPrivateData() },
   );
   return items;
 }

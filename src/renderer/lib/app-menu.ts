@@ -18,7 +18,7 @@ export function buildAppMenu(t: Translate): AppMenu[] {
     },
     {
       label: t('menu.edit'),
-      items: [role('undo', 'menu.undo'), role('redo', 'menu.redo'), separator, role('cut', 'menu.cut'), role('copy', 'menu.copy'), role('paste', 'menu.paste'), command('select-all', 'menu.selectAll', 'CmdOrCtrl+A'), separator, command('settings', 'menu.settings')],
+      items: [role('undo', 'menu.undo'), role('redo', 'menu.redo'), separator, role('cut', 'menu.cut'), role('copy', 'menu.copy'), role('paste', 'menu.paste'), command('select-all', 'menu.selectAll', 'CmdOrCtrl+A'), separator, command('clear-private-data', 'privacy.open'), command('settings', 'menu.settings')],
     },
     {
       label: t('menu.view'),

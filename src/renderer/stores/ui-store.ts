@@ -95,6 +95,8 @@ export interface UiState {
   readonly copyToSite: { readonly paths: readonly string[] } | null;
   /** "Import queue…": the dialog whose button opens the file chooser (a menu command alone may not open one). */
   readonly queueImportOpen: boolean;
+  /** "Clear private data…" (FileZilla's Edit menu): the dialog of what to clear. */
+  readonly clearPrivateDataOpen: boolean;
   readonly certificate: CertificateRequest | null;
   readonly fingerprintOpen: boolean;
   readonly confirm: ConfirmRequest | null;
@@ -114,6 +116,7 @@ export const useUiStore = create<UiState>()(() => ({
   searchOpen: false,
   copyToSite: null,
   queueImportOpen: false,
+  clearPrivateDataOpen: false,
   certificate: null,
   fingerprintOpen: false,
   confirm: null,

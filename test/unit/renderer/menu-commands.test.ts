@@ -21,7 +21,7 @@ describe('menu bar commands', () => {
     stop?.();
     actions.setApiForTesting(null);
     useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
-    useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, queueImportOpen: false, toasts: [] });
+    useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, queueImportOpen: false, clearPrivateDataOpen: false, toasts: [] });
   });
 
   async function start(host: 'electron' | 'web') {
@@ -60,6 +60,9 @@ describe('menu bar commands', () => {
     // File → Import queue… opens the dialog whose button opens the file chooser (a menu command alone carries no click).
     api.emit('menu:command', 'import-queue');
     expect(useUiStore.getState().queueImportOpen).toBe(true);
+    // Edit → Clear private data… opens its dialog; nothing is cleared before its own confirm.
+    api.emit('menu:command', 'clear-private-data');
+    expect(useUiStore.getState().clearPrivateDataOpen).toBe(true);
     api.emit('menu:command', 'about');
     expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 — FTP and FTPS client (electron).');
     for (const command of MENU_COMMANDS) expect(() => actions.runMenuCommand(command)).not.toThrow();

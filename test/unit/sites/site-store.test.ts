@@ -210,6 +210,19 @@ describe('site store', () => {
     expect(again.warnings.map((warning) => localizeLogLine(warning, 'zh-CN').text)).toContain('Public mirror 已存在；已导入为“Public mirror (2)”。');
   });
 
+  it('Clear private data forgets every saved password, keeps the sites, and says how many', async () => {
+    const a = await store.save(siteInput({ name: 'A', password: 'pw-a' }));
+    const b = await store.save(siteInput({ name: 'B', password: 'pw-b' }));
+    const c = await store.save(siteInput({ name: 'C', logonType: 'anonymous', user: '' }));
+    expect(await store.forgetAllPasswords()).toBe(2);
+    expect(await store.getPassword(a.id)).toBeNull();
+    expect(await store.getPassword(b.id)).toBeNull();
+    expect((await store.list()).sites.map((site) => [site.name, site.hasPassword, site.host])).toEqual([['A', false, 'ftp.acme.com'], ['B', false, 'ftp.acme.com'], ['C', false, 'ftp.acme.com']]);
+    expect(readFileSync(path.join(home, 'sites.json'), 'utf8')).not.toMatch(/"password":\s*\{/);
+    expect(await store.forgetAllPasswords()).toBe(0);
+    expect(await store.get(c.id)).toMatchObject({ logonType: 'anonymous' });
+  });
+
   it('exports JSON without any password', async () => {
     await store.save(siteInput({ password: 'super-secret-pw' }));
     const json = await store.exportJson();
