@@ -76,6 +76,8 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     await fsp.rename(entry.localPath, part).catch((error: NodeJS.ErrnoException) => {
       throw localError(entry.localPath, error);
     });
+    entry.partWasTarget = true;
+    context.onChanged();
   }
   // A partial file is continued only when it is ours: from an earlier attempt, or the target the user chose to resume.
   // A fresh transfer does not look: opening with O_NOFOLLOW | O_TRUNC refuses a link there and empties anything else.
@@ -95,6 +97,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     context.onChanged();
   }
   if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordExactTime(client, entry);
+  if (offset === 0) ownPart(entry, context);
 
   if (!entry.started) {
     entry.started = true;
@@ -121,6 +124,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
       if (offset > 0 && isRestRefused(error)) {
         // The server cannot resume: start the file over.
         offset = 0;
+        ownPart(entry, context);
         bytes = await receive(client, entry.remotePath, part, 0, entry.size, context).catch(async (again: unknown) => {
           await removeIfEmpty(part);
           throw again;
@@ -172,6 +176,13 @@ async function changedOnServer(client: FtpClient, entry: QueueEntry): Promise<bo
   entry.sourceModified = modified;
   delete entry.sourcePrecision;
   return true;
+}
+
+/** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */
+function ownPart(entry: QueueEntry, context: JobContext): void {
+  if (!entry.partWasTarget) return;
+  delete entry.partWasTarget;
+  context.onChanged();
 }
 
 /** `prepareFolder`, once per folder per queue. */

@@ -33,6 +33,8 @@ export interface QueueEntry {
   note: string | null;
   choice: OverwriteChoice | null;
   started: boolean;
+  /** Downloads: the partial file is the existing target the user chose to resume (it was theirs): put back, not deleted. */
+  partWasTarget?: true;
   permanent: boolean;
   // ---- runtime only ----
   /** Waiting for the user's answer to an overwrite question. */
@@ -136,6 +138,7 @@ export function toStored(entry: QueueEntry): StoredEntry {
     note: entry.note,
     choice: entry.choice,
     started: entry.started,
+    ...(entry.partWasTarget ? { partWasTarget: true as const } : {}),
     permanent: entry.permanent,
   };
 }

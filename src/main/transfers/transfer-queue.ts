@@ -963,12 +963,21 @@ export class TransferQueue {
     this.options.onFinished?.({ item: this.itemOf(entry), isDirectory: entry.isDirectory, bytes, resumedFrom, verified });
   }
 
-  /** A cancelled download leaves no partial file behind (it is ours, and nobody will resume it). */
+  /**
+   * A cancelled download leaves no partial file behind (it is ours, and nobody will resume it) — unless it is the
+   * file the user chose to resume: that was theirs before the resume moved it to the partial name, so it goes back
+   * under its own name (left as the partial file if that name is taken again), never deleted.
+   */
   private async removePartial(entry: QueueEntry): Promise<void> {
     if (entry.direction !== 'download' || entry.isDirectory || !entry.started) return;
     const part = partialPathOf(entry.localPath);
     const stats = await lstatOrNull(part).catch(() => null);
-    if (stats?.isFile()) await fsp.rm(part, { force: true }).catch(() => undefined);
+    if (!stats?.isFile()) return;
+    if (!entry.partWasTarget) {
+      await fsp.rm(part, { force: true }).catch(() => undefined);
+      return;
+    }
+    if ((await lstatOrNull(entry.localPath).catch(() => null)) === null) await fsp.rename(part, entry.localPath).catch(() => undefined);
   }
 
   // ---- questions ------------------------------------------------------------------

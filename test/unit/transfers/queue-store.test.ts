@@ -33,6 +33,21 @@ describe('queue file', () => {
     expect(queue?.entries[0]).toMatchObject({ remotePath: '/a.bin', state: 'running', started: true, error: { code: 426 } });
   });
 
+  it('a partial file that was the user\'s own target (resumed) stays known as such across a restart', async () => {
+    const file = path.join(dir, 'queue.json');
+    const original = sample();
+    const [stored] = original.entries;
+    if (!stored) throw new Error('no entry');
+    const entry = fromStored(stored);
+    entry.partWasTarget = true;
+    await saveQueueFile(file, { ...original, entries: [toStored(entry)] });
+    const { queue } = await loadQueueFile(file);
+    expect(queue?.entries[0]?.partWasTarget).toBe(true);
+    expect(fromStored(queue?.entries[0] ?? stored).partWasTarget).toBe(true);
+    // And an entry without it has none (the field is left out, as files from before it were written).
+    expect('partWasTarget' in toStored(fromStored(stored))).toBe(false);
+  });
+
   it('makes a missing profile folder private (0700, not 0755 under the usual umask 022) and the file 0600', async () => {
     const file = path.join(dir, 'home', 'queue.json');
     await saveQueueFile(file, sample());
