@@ -1,5 +1,5 @@
 /**
- * An automated accessibility audit of the window: axe-core's WCAG 2.1 A and AA rules and its best practices
+ * An automated accessibility audit of the window: axe-core's WCAG 2.2 A and AA rules (target size too) and its best practices
  * (`support/axe.ts`, colour contrast included) and our own checks (no live region inside another, no alert said twice,
  * no duplicate id) on each main state a screen-reader or keyboard user meets, in Chromium through the web host against
  * a real vsftpd: the disconnected window with an error alert and a status toast; the Site Manager's General and
@@ -47,7 +47,7 @@ async function check(s: Scenario, state: string, options: AuditOptions = {}): Pr
   vexpect.soft(formatReport(report)).toBe(`${state}: no accessibility violations`);
 }
 
-describe('accessibility audit (axe-core, WCAG 2.1 A/AA) of the window, web host, Chromium, vsftpd', () => {
+describe('accessibility audit (axe-core, WCAG 2.2 A/AA) of the window, web host, Chromium, vsftpd', () => {
   const setup = useE2eSetup('accessibility', {
     local: LOCAL,
     remote: REMOTE,

@@ -1,6 +1,6 @@
 /**
  * An automated accessibility audit of the page as it is now: axe-core (Deque's rule engine, the one behind
- * @axe-core/playwright and Lighthouse) evaluated in the page, with its WCAG 2.0/2.1 level A and AA rules and its best
+ * @axe-core/playwright and Lighthouse) evaluated in the page, with its WCAG 2.0/2.1/2.2 level A and AA rules and its best
  * practices (landmarks, headings), plus checks of our own that axe does not make: no live region inside another (a
  * screen reader can announce the inner one twice), no alert's message in a second live region (said again), and no
  * duplicate id anywhere. A failure message lists each problem with axe's rule id, impact, target selectors and help
@@ -17,15 +17,18 @@ import type { AxeResults, Result, RunOptions } from 'axe-core';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The WCAG 2.1 A and AA rules (axe's tags; 2.1 adds to 2.0, so both are named). */
-export const WCAG21_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
+/**
+ * The WCAG 2.2 A and AA rules (axe's tags; each version adds to the one before, so all are named): 2.2 adds
+ * `target-size` (2.5.8, a pointer target at least 24×24 CSS px or with that much room around it).
+ */
+export const WCAG22_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
 /**
  * And axe's best practices: landmarks (all content in one, one main, unique names), headings (a level-one heading,
  * no skipped levels), ARIA roles allowed on their elements — what a screen reader's navigation by landmark and
  * heading depends on, though WCAG names no rule for it.
  */
-export const AUDIT_TAGS = [...WCAG21_AA_TAGS, 'best-practice'] as const;
+export const AUDIT_TAGS = [...WCAG22_AA_TAGS, 'best-practice'] as const;
 
 export interface AuditOptions {
   /** Rules turned off for this audit, each with why (shown in a failure message). */
@@ -144,7 +147,7 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
-/** Runs axe (WCAG 2.1 A and AA, best practices) and the checks above on the page as it is now (animations finished). */
+/** Runs axe (WCAG 2.2 A and AA, best practices) and the checks above on the page as it is now (animations finished). */
 export async function audit(page: Page, state: string, options: AuditOptions = {}): Promise<AuditReport> {
   await settle(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
