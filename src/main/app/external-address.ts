@@ -55,7 +55,8 @@ export class ExternalAddressLookup {
 /**
  * Whether a connection to `host` needs the URL's answer at all: not when Settings keep the external address from
  * servers on a local network (FileZilla's "Don't use external IP address on local connections") and the host is
- * one — the address would not be announced, so a URL that is down or slow must not stop the connection. A name
+ * one — the address would not be announced, so a URL that is down or slow must not stop the connection; nor a server
+ * named by an IPv6 address (no NAT there, whatever Settings say). A name
  * that does not resolve is not worth asking about either: the connection fails with that error, not the URL's.
  */
 export async function externalAddressNeeded(
@@ -63,8 +64,11 @@ export async function externalAddressNeeded(
   forLocalServers: boolean,
   lookup: (host: string) => Promise<{ readonly address: string }> = (name) => dns.promises.lookup(name),
 ): Promise<boolean> {
-  if (forLocalServers) return true;
   const bare = host.replace(/^\[(.*)\]$/, '$1');
+  // A server named by an IPv6 address is reached over IPv6, which crosses no NAT: the external address (an IPv4
+  // router's) would not be announced there (data-channel.ts), so a URL that is down must not stop the connection.
+  if (net.isIP(bare) === 6 && !bare.toLowerCase().startsWith('::ffff:')) return false;
+  if (forLocalServers) return true;
   if (net.isIP(bare) !== 0) return !isLocalNetworkAddress(bare);
   try {
     return !isLocalNetworkAddress((await lookup(bare)).address);

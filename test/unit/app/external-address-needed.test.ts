@@ -29,4 +29,13 @@ describe('externalAddressNeeded: whether to ask the URL for the external address
   it('always when Settings announce it to local servers too', async () => {
     expect(await externalAddressNeeded('127.0.0.1', true, fails)).toBe(true);
   });
+
+  it('never for a server named by a public IPv6 address: no NAT over IPv6, the external address would not be announced', async () => {
+    for (const forLocalServers of [false, true]) {
+      expect(await externalAddressNeeded('[2001:db8::7]', forLocalServers, fails)).toBe(false);
+      expect(await externalAddressNeeded('2001:db8::7', forLocalServers, fails)).toBe(false);
+      // An IPv4 address written as IPv6 is still IPv4 behind the router.
+      expect(await externalAddressNeeded('::ffff:203.0.113.7', forLocalServers, fails)).toBe(true);
+    }
+  });
 });
