@@ -66,11 +66,7 @@ export interface XmlElement {
  */
 export function parseFileZillaSites(xml: string): FileZillaSites {
   if (xml.length > MAX_XML_BYTES) throw invalidInputText('import.too-large', 'import.too-large.hint');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw invalidInputText('import.not-xml', 'import.not-xml.hint', { line: valid.err.line, detail: valid.err.msg });
-  const root = fileZillaRoot(xml);
-  const servers = root ? childElements(root, 'Servers')[0] : undefined;
-  if (!servers) throw invalidInputText('import.not-filezilla', 'import.not-filezilla.hint');
+  const servers = fileZillaSection(xml, 'Servers', { notXml: ['import.not-xml', 'import.not-xml.hint'], missing: ['import.not-filezilla', 'import.not-filezilla.hint'] });
 
   const sites: FileZillaSite[] = [];
   const folders: string[][] = [];
@@ -257,12 +253,23 @@ function trailingText(server: XmlElement): string {
     .trim();
 }
 
+/** The sentences (message, hint) a FileZilla file is refused with: not XML ({line}, {detail}), or no such section. */
+export interface FileZillaRefusals {
+  readonly notXml: readonly [ErrorTextId, ErrorTextId];
+  readonly missing: readonly [ErrorTextId, ErrorTextId];
+}
+
 /**
- * The `<FileZilla3>` element of an XML text already checked with XMLValidator (sitemanager.xml, a queue export),
- * in document order; undefined when the root is another element.
+ * `<FileZilla3><SECTION>` of a FileZilla file (Servers: sitemanager.xml; Queue: a queue export), its children in
+ * document order. Text that is not XML, or XML without that section, throws (invalid-input) with `refusals`.
  */
-export function fileZillaRoot(xml: string): XmlElement | undefined {
-  return toElements(new XMLParser(PARSER_OPTIONS).parse(xml) as unknown[]).find((element) => element.tag === 'FileZilla3');
+export function fileZillaSection(xml: string, section: string, refusals: FileZillaRefusals): XmlElement {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw invalidInputText(refusals.notXml[0], refusals.notXml[1], { line: valid.err.line, detail: valid.err.msg });
+  const root = toElements(new XMLParser(PARSER_OPTIONS).parse(xml) as unknown[]).find((element) => element.tag === 'FileZilla3');
+  const found = root ? childElements(root, section)[0] : undefined;
+  if (!found) throw invalidInputText(refusals.missing[0], refusals.missing[1]);
+  return found;
 }
 
 export function childElements(element: XmlElement, tag: string): XmlElement[] {

@@ -9,13 +9,13 @@
  * its reason, never dropped in silence, and a file that is not one of these exports is refused whole.
  */
 import path from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { Site, TransferDirection } from '../../shared/models';
 import type { ErrorText, ErrorTextId, ErrorTextValues, TextRef } from '../../shared/error-texts';
 import { invalidInputText } from '../ftp/ftp-error';
-import { childElements, elementText, fileZillaRoot, FTP_PROTOCOLS, OTHER_PROTOCOLS, type XmlElement } from '../sites/filezilla-import';
+import { childElements, elementText, fileZillaSection, FTP_PROTOCOLS, OTHER_PROTOCOLS, type XmlElement } from '../sites/filezilla-import';
 import { decodeFileZillaPath } from '../sites/filezilla-path';
+import type { QueueEntry } from './queue-entry';
 
 export const QUEUE_EXPORT_KIND = 'ferry-queue';
 export const QUEUE_EXPORT_FORMAT = 1;
@@ -42,15 +42,7 @@ export interface ExportedQueueItem {
 }
 
 /** What the queue holds of an item, enough to export it. */
-export interface ExportSource {
-  readonly siteKey: string;
-  readonly siteLabel: string;
-  readonly direction: TransferDirection;
-  readonly isDirectory: boolean;
-  readonly localPath: string;
-  readonly remotePath: string;
-  readonly size: number | null;
-}
+export type ExportSource = Readonly<Pick<QueueEntry, 'siteKey' | 'siteLabel' | 'direction' | 'isDirectory' | 'localPath' | 'remotePath' | 'size'>>;
 
 /**
  * The queue as Ferry's JSON export. A quick connection's item names its server (`quick:USER@HOST:PORT`);
@@ -82,15 +74,9 @@ function siteRefOf(entry: ExportSource, sites: readonly Site[]): QueueSiteRef {
 }
 
 /** An item read from an import file, before it is matched to this computer's sites. */
-export interface ImportedQueueItem {
+export interface ImportedQueueItem extends ExportedQueueItem {
   /** How the item is named in messages: its direction and paths. */
   readonly label: string;
-  readonly direction: TransferDirection;
-  readonly isDirectory: boolean;
-  readonly site: QueueSiteRef;
-  readonly localPath: string;
-  readonly remotePath: string;
-  readonly size: number | null;
   /** Set when the item cannot come over whatever the sites here (FileZilla: SFTP, an unreadable path). */
   readonly problem?: TextRef;
 }
@@ -156,11 +142,7 @@ function parseFerryQueue(text: string): ParsedQueueFile {
  * create an empty folder, which Ferry's queue does not do: they are refused with that reason.
  */
 function parseFileZillaQueue(xml: string): ParsedQueueFile {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw invalidInputText('queue-import.not-xml', 'queue-import.choose.hint', { line: valid.err.line, detail: valid.err.msg });
-  const root = fileZillaRoot(xml);
-  const queue = root ? childElements(root, 'Queue')[0] : undefined;
-  if (!queue) throw invalidInputText('queue-import.not-filezilla-queue', 'queue-import.choose.hint');
+  const queue = fileZillaSection(xml, 'Queue', { notXml: ['queue-import.not-xml', 'queue-import.choose.hint'], missing: ['queue-import.not-filezilla-queue', 'queue-import.choose.hint'] });
   const items: ImportedQueueItem[] = [];
   for (const server of childElements(queue, 'Server')) {
     const field = (tag: string): string => (elementText(childElements(server, tag)[0]) ?? '').trim();
