@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
+import { audit, formatReport } from './support/axe';
 import { useE2eSetup } from './support/scenario';
 
 describe('Clear private data', () => {
@@ -56,6 +57,9 @@ describe('Clear private data', () => {
       await expect(checkbox(/^The message log/)).toBeChecked();
       await expect(checkbox(/^Finished and failed transfers/)).not.toBeChecked();
       await expect(checkbox(/^Saved passwords/)).not.toBeChecked();
+      const report = await audit(page, 'Clear private data');
+      expect(report.passed).toBeGreaterThan(10);
+      expect(formatReport(report)).toBe('Clear private data: no accessibility violations');
     });
 
     await step('Clear… asks first, naming each part with its count; Cancel there clears nothing', async () => {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
+import { audit, formatReport } from './support/axe';
 import { useE2eSetup } from './support/scenario';
 
 describe('queue export and import', () => {
@@ -72,6 +73,16 @@ describe('queue export and import', () => {
     });
 
     await step('Import queue… (the empty queue\'s menu) brings both back paused; nothing reaches the server', async () => {
+      // From the keyboard too: Shift+F10 in the empty queue opens its menu (it had none without a row).
+      await ui.queue.getByRole('grid').focus();
+      await page.keyboard.press('Shift+F10');
+      await expect(queueMenu.getByRole('menuitem', { name: 'Export queue…', exact: true })).toBeDisabled();
+      await queueMenu.getByRole('menuitem', { name: 'Import queue…', exact: true }).click();
+      const report = await audit(page, 'Import transfer queue');
+      expect(report.passed).toBeGreaterThan(10);
+      expect(formatReport(report)).toBe('Import transfer queue: no accessibility violations');
+      await importDialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(importDialog).toBeHidden();
       await importFile(exported);
       await expect(importDialog).toBeHidden();
       await expect(row('report.bin')).toContainText('Paused');
