@@ -572,6 +572,7 @@ export const ERROR_TEXTS_EN = {
   'note.mfmt-refused': "The server refused to set the file's time: {detail}",
   'note.remote-changed': '{path} changed on the server since its partial download began, so it was downloaded again from the start (continuing would have joined two versions).',
   'note.local-changed': '{path} changed on this computer since its partial upload began, so it was uploaded again from the start (continuing would have joined two versions).',
+  'note.rest-ignored-upload': 'The server ignored the resume position (REST) and wrote {path} from its start, so it was uploaded again whole.',
   'note.no-free-name': 'No free name like "{name}" was found next to the target.',
   'note.target-link': 'Skipped {path}: it is a symbolic link, and Ferry does not write through links (it could point outside the target folder).',
   'note.target-folder': 'Skipped {path}: a folder or special file has this name; move it away and retry.',

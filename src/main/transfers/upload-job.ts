@@ -70,12 +70,13 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   }
 
   // An ASCII file cannot resume (its sizes differ between the sides): it is sent again whole.
-  const offset = decision.kind === 'resume' && !context.ascii ? decision.from : 0;
+  let offset = decision.kind === 'resume' && !context.ascii ? decision.from : 0;
   if (!entry.started) {
     entry.started = true;
     context.onChanged();
   }
   let bytes = 0;
+  let restIgnored = false;
   if (offset < size || size === 0) {
     try {
       bytes = await send(client, entry, offset, stats, !client.capabilities.restStream, context);
@@ -89,14 +90,30 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       // REST refused: APPE continues the file without it.
       bytes = await send(client, entry, offset, stats, true, context);
     }
+    if (offset > 0 && (await offsetIgnored(client, entry.remotePath, size - offset))) {
+      // The server wrote what it got from byte 0: its copy is the file's tail alone. Resuming again would do the same.
+      offset = 0;
+      bytes = await send(client, entry, 0, stats, false, context);
+      restIgnored = true;
+    }
   }
   // A small file went out in one write and the server's 226 acknowledged it: asking SIZE too would add a third
   // round trip to the two each file costs (lftp and FileZilla ask nothing). Larger and resumed files are checked.
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
   const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
-  const notes = [changed ? errorText('note.local-changed', { path: JSON.stringify(entry.localPath) }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null].filter((part) => part !== null);
+  const notes = [changed ? errorText('note.local-changed', { path: JSON.stringify(entry.localPath) }) : null, restIgnored ? errorText('note.rest-ignored-upload', { path: JSON.stringify(entry.remotePath) }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null].filter((part) => part !== null);
   return { kind: 'done', bytes, resumedFrom: offset, verified, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
+}
+
+/**
+ * After a resumed upload (REST + STOR, or APPE) that sent `sent` bytes: true when the server's copy holds exactly
+ * those — it took the offset (350) and wrote from byte 0 all the same. A server that resumed holds offset + sent,
+ * never `sent` alone (the offset is over 0). Unknown (no SIZE): false, and the size check decides as before.
+ */
+async function offsetIgnored(client: FtpClient, remotePath: string, sent: number): Promise<boolean> {
+  if (!client.capabilities.size) return false;
+  return (await client.size(remotePath).catch(() => null)) === sent;
 }
 
 /** The local file's time on the server's copy; what stood in the way, if anything (the file itself is fine). */

@@ -577,6 +577,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.verified': '已校验：大小和校验和一致。',
   'note.remote-changed': '自部分下载开始以来，服务器上的 {path} 已被修改，因此已从头重新下载（继续下载会把两个版本拼接在一起）。',
   'note.local-changed': '自部分上传开始以来，本机上的 {path} 已被修改，因此已从头重新上传（继续上传会把两个版本拼接在一起）。',
+  'note.rest-ignored-upload': '服务器忽略了续传位置（REST），从头写入了 {path}，因此已重新完整上传。',
   'note.no-mfmt': '服务器无法设置文件时间（不支持 MFMT）：其副本保留上传时间。',
   'note.mfmt-refused': '服务器拒绝设置文件时间：{detail}',
   'note.no-free-name': '在目标旁找不到类似“{name}”的空闲名称。',

@@ -10,7 +10,7 @@ const SAMPLE: Record<string, string | number> = { path: '"/home/me/a b/报告.tx
 const hasLatinWords = (text: string, values: readonly (string | number)[]): boolean => {
   let rest = text;
   for (const value of values) rest = rest.split(String(value)).join('');
-  return /[A-Za-z]{3,}/.test(rest.replace(/MFMT|Ferry|Windows/g, ''));
+  return /[A-Za-z]{3,}/.test(rest.replace(/MFMT|REST|Ferry|Windows/g, ''));
 };
 
 describe('queue notes in the window language', () => {
