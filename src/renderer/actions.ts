@@ -2100,6 +2100,7 @@ export async function clearPrivateData(parts: ReadonlySet<PrivateDataPart>): Pro
   if (parts.has('folders')) {
     useLocalPane.setState({ history: [] });
     useRemotePane.setState({ history: [] });
+    useUiStore.setState((s) => ({ quickConnectCleared: s.quickConnectCleared + 1 }));
     useTabsStore.setState((s) => ({ tabs: s.tabs.map((tab) => (tab.snapshot ? { ...tab, snapshot: { ...tab.snapshot, local: { ...tab.snapshot.local, history: [] }, remote: { ...tab.snapshot.remote, history: [] } } } : tab)) }));
     saveOpenTabs(null);
   }

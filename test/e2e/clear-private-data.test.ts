@@ -48,6 +48,10 @@ describe('Clear private data', () => {
       await expect(page.getByRole('menuitem', { name: `Alpha — ${srv.host}` })).toBeVisible();
       await page.keyboard.press('Escape');
       expect(sitesFile()).toMatch(/"password": \{/);
+      // Typed in the quick connect bar and left there.
+      const quick = page.getByRole('form', { name: 'Quick connect' });
+      await quick.getByRole('textbox', { name: 'Host' }).fill('ftp.private.example');
+      await quick.getByLabel('Password').fill('typed-secret');
     });
 
     await step('the dialog ticks recent connections, folder history and the log; not the queue nor the passwords', async () => {
@@ -86,6 +90,9 @@ describe('Clear private data', () => {
       expect(lines.join('\n')).not.toMatch(/LIST|RETR|USER|Connecting/);
       await expect(ui.pane('remote').getByRole('button', { name: 'Recent folders' })).toBeDisabled();
       await expect(ui.pane('local').getByRole('button', { name: 'Recent folders' })).toBeDisabled();
+      const quick = page.getByRole('form', { name: 'Quick connect' });
+      await expect(quick.getByRole('textbox', { name: 'Host' })).toHaveValue('');
+      await expect(quick.getByLabel('Password')).toHaveValue('');
       expect(await ui.queueCount('Successful')).toBe(0);
       expect(fs.existsSync(path.join(folders.local, 'report.bin'))).toBe(true);
       const sites = JSON.parse(sitesFile()) as { sites: { name: string; password: unknown }[] };

@@ -10,7 +10,7 @@ import { useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
-import type { MenuItem } from '../stores/ui-store';
+import { useUiStore, type MenuItem } from '../stores/ui-store';
 import { useViewStore } from '../stores/view-store';
 import type { SiteTransferMode } from '../../shared/models';
 import { focusRemoteAfterConnect } from './file-list';
@@ -158,6 +158,16 @@ export function QuickConnectBar(): ReactElement {
   useEffect(() => {
     if (quickMode !== null) setTransferMode(quickMode);
   }, [quickMode]);
+  // Clear private data (recent connections): what was typed here goes too, the password with it.
+  const cleared = useUiStore((s) => s.quickConnectCleared);
+  useEffect(() => {
+    if (cleared === 0) return;
+    setHost('');
+    setUser('');
+    setPassword('');
+    setPort('');
+    setProblem(null);
+  }, [cleared]);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

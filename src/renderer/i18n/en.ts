@@ -323,7 +323,7 @@ export const en = {
   'privacy.title': 'Clear private data',
   'privacy.open': 'Clear private data…',
   'privacy.intro': 'Choose what to clear on this computer. You will be asked to confirm.',
-  'privacy.part.recent': 'Recent connections (the recent list of Recent and saved sites)',
+  'privacy.part.recent': 'Recent connections (the recent list of Recent and saved sites, and what is typed in the quick connect bar)',
   'privacy.part.folders': 'Folder history (Recent folders of both panes in every tab, and the tabs reopened at start)',
   'privacy.part.log': 'The message log',
   'privacy.part.queue': 'Finished and failed transfers in the queue',

@@ -324,7 +324,7 @@ export const zhCN: Messages = {
   'privacy.title': '清除私人数据',
   'privacy.open': '清除私人数据…',
   'privacy.intro': '选择要在此计算机上清除的内容。清除前会请你确认。',
-  'privacy.part.recent': '最近的连接（“最近和已保存的站点”中的最近列表）',
+  'privacy.part.recent': '最近的连接（“最近和已保存的站点”中的最近列表，以及快速连接栏中输入的内容）',
   'privacy.part.folders': '文件夹历史（每个标签页两个窗格的“最近的文件夹”，以及启动时重新打开的标签页）',
   'privacy.part.log': '消息日志',
   'privacy.part.queue': '队列中已完成和失败的传输',

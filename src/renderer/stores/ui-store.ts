@@ -97,6 +97,8 @@ export interface UiState {
   readonly queueImportOpen: boolean;
   /** "Clear private data…" (FileZilla's Edit menu): the dialog of what to clear. */
   readonly clearPrivateDataOpen: boolean;
+  /** Raised by Clear private data: the quick connect bar empties its fields (FileZilla's "Clear quickconnect bar"). */
+  readonly quickConnectCleared: number;
   readonly certificate: CertificateRequest | null;
   readonly fingerprintOpen: boolean;
   readonly confirm: ConfirmRequest | null;
@@ -117,6 +119,7 @@ export const useUiStore = create<UiState>()(() => ({
   copyToSite: null,
   queueImportOpen: false,
   clearPrivateDataOpen: false,
+  quickConnectCleared: 0,
   certificate: null,
   fingerprintOpen: false,
   confirm: null,
