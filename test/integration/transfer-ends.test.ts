@@ -15,6 +15,7 @@ import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { downloadToFile } from '../../src/main/transfers/file-transfer';
 import { type Handler, type ScriptedServer, type ScriptedSession } from '../support/fixtures/scripted-ftp-server';
 import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
+import { receiveUpload, type ServerCopy } from '../support/fixtures/upload-receiver';
 
 type Mode = 'passive' | 'active';
 const MODES: readonly Mode[] = ['passive', 'active'];
@@ -384,35 +385,12 @@ describe.each(MODES)('an ASCII upload the server ends early (%s mode)', (mode) =
 describe('the queue uploading to a server that confirms a part with 226', () => {
   it('a file over 64 KiB whose first STOR the server cut at half with 226: SIZE shows it short, retried, resumed with APPE, done', async () => {
     const file = numbered(100_000);
-    let stored = Buffer.alloc(0);
+    const stored: ServerCopy = { bytes: Buffer.alloc(0) };
     let stors = 0;
-    const receive = (append: boolean): Handler => async (_argument, session) => {
-      session.reply(150, 'Ok to send data.');
-      const data = await session.passiveData();
-      if (!append) stored = Buffer.alloc(0);
-      const first = !append && (stors += 1) === 1;
-      let done = false;
-      data.on('data', (chunk: Buffer) => {
-        if (done) return;
-        const room = first ? file.length / 2 - (stored.length) : chunk.length;
-        stored = Buffer.concat([stored, chunk.subarray(0, Math.max(0, room))]);
-        if (first && stored.length >= file.length / 2) {
-          // All of the file was sent in one write and handed to the kernel: the client cannot notice the cut.
-          done = true;
-          session.reply(226, 'Transfer complete.');
-          data.destroy();
-        }
-      });
-      data.on('end', () => {
-        if (done) return;
-        done = true;
-        session.reply(226, 'Transfer complete.');
-        data.end();
-      });
-    };
+    const receive = (append: boolean): Handler => (_argument, session) => receiveUpload(session, stored, { append, cutAt: !append && (stors += 1) === 1 ? file.length / 2 : null });
     server = await fixture.start({
       handlers: {
-        SIZE: (_argument, session) => (stors === 0 ? session.reply(550, 'No such file.') : session.reply(213, String(stored.length))),
+        SIZE: (_argument, session) => (stors === 0 ? session.reply(550, 'No such file.') : session.reply(213, String(stored.bytes.length))),
         STOR: receive(false),
         APPE: receive(true),
       },
@@ -428,7 +406,7 @@ describe('the queue uploading to a server that confirms a part with 226', () => 
       const [item] = await queue.list();
       expect(item).toMatchObject({ state: 'done', attempts: 2 });
       expect(scripted.commands.filter((command) => /^(STOR|APPE)/.test(command))).toEqual(['STOR /u.bin', 'APPE /u.bin']);
-      expect(stored.equals(file)).toBe(true);
+      expect(stored.bytes.equals(file)).toBe(true);
     } finally {
       await queue.close();
     }

@@ -13,47 +13,22 @@ import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
 import type { Handler } from '../../support/fixtures/scripted-ftp-server';
 import { useScriptedFixture } from '../../support/fixtures/scripted-fixture';
+import { receiveUpload, type ServerCopy } from '../../support/fixtures/upload-receiver';
 
 const fixture = useScriptedFixture('ferry-upload-rest-');
 
 describe('the queue resuming an upload on a server that ignores REST', () => {
   it('the first STOR cut at half (226); the REST + STOR that follows is written from byte 0: detected, sent again whole, done with the right bytes', async () => {
     const file = randomBytes(300_000);
-    let stored = Buffer.alloc(0);
+    const stored: ServerCopy = { bytes: Buffer.alloc(0) };
     let stors = 0;
-    let rest = 0;
-    const stor: Handler = async (_argument, session) => {
-      session.reply(150, 'Ok to send data.');
-      const data = await session.passiveData();
-      // REST is taken, then forgotten: the file is written from its start.
-      rest = 0;
-      stored = Buffer.alloc(0);
-      const first = (stors += 1) === 1;
-      let done = false;
-      data.on('data', (chunk: Buffer) => {
-        if (done) return;
-        stored = Buffer.concat([stored, first ? chunk.subarray(0, Math.max(0, file.length / 2 - stored.length)) : chunk]);
-        if (first && stored.length >= file.length / 2) {
-          done = true;
-          session.reply(226, 'Transfer complete.');
-          data.destroy();
-        }
-      });
-      data.on('end', () => {
-        if (done) return;
-        done = true;
-        session.reply(226, 'Transfer complete.');
-        data.end();
-      });
-    };
+    // REST is taken (350), then forgotten: every STOR writes the file from its start. The first one is cut at half.
+    const stor: Handler = (_argument, session) => receiveUpload(session, stored, { append: false, cutAt: (stors += 1) === 1 ? file.length / 2 : null });
     const server = await fixture.start({
       handlers: {
         FEAT: (_argument, session) => session.write('211-Features:\r\n EPRT\r\n SIZE\r\n REST STREAM\r\n211 End\r\n'),
-        SIZE: (_argument, session) => (stors === 0 ? session.reply(550, 'No such file.') : session.reply(213, String(stored.length))),
-        REST: (argument, session) => {
-          rest = Number(argument);
-          session.reply(350, `Restarting at ${rest}.`);
-        },
+        SIZE: (_argument, session) => (stors === 0 ? session.reply(550, 'No such file.') : session.reply(213, String(stored.bytes.length))),
+        REST: (argument, session) => session.reply(350, `Restarting at ${argument}.`),
         STOR: stor,
       },
     });
@@ -72,7 +47,7 @@ describe('the queue resuming an upload on a server that ignores REST', () => {
       await queue.whenIdle();
       const [item] = await queue.list();
       expect(item?.state, item?.error?.message).toBe('done');
-      expect(stored.equals(file)).toBe(true);
+      expect(stored.bytes.equals(file)).toBe(true);
       // The cut STOR, the resumed one the server wrote from 0, then the whole file without REST.
       expect(server.commands.filter((command) => /^(REST|STOR|APPE)/.test(command))).toEqual(['STOR /u.bin', `REST ${file.length / 2}`, 'STOR /u.bin', 'STOR /u.bin']);
       expect(item?.note).toBe('The server ignored the resume position (REST) and wrote "/u.bin" from its start, so it was uploaded again whole.');
