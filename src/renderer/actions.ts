@@ -679,6 +679,10 @@ type ListOutcome = 'listed' | 'failed' | 'superseded';
  */
 async function listFolder(side: PaneSide, path: string, focus?: string, report = true, kind: 'navigate' | 'refresh' = 'navigate'): Promise<ListOutcome> {
   const store = paneStore(side);
+  // A refresh of a folder the pane has left (a rename's, answered after the user opened another): nothing to show, and
+  // its pending folder would stand in the path field and leave the rows on screen inert.
+  const onScreen = store.getState().path;
+  if (kind === 'refresh' && onScreen !== '' && onScreen !== path) return 'superseded';
   const seq = ++sequence[side];
   if (kind === 'navigate') {
     latestNavigation[side] = seq;

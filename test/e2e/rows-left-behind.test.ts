@@ -69,6 +69,28 @@ describe('rows of the folder being left', () => {
       await expect.poll(() => (fs.existsSync(downloaded) ? fs.statSync(downloaded).size : -1), { timeout: 10_000 }).toBe(30);
     });
 
+    await step('a rename in place committed by the click that opens another folder does not bring the pane back', async () => {
+      await ui.pathField('remote').fill('/');
+      await ui.pathField('remote').press('Enter');
+      await ui.expectRemoteListing('/', ['report.txt', 'inbox']);
+      await ui.select('remote', 'report.txt');
+      await page.keyboard.press('F2');
+      const field = ui.grid('remote').getByRole('textbox', { name: 'New name' });
+      await expect(field).toBeFocused();
+      await field.fill('renamed.txt');
+      // The rename's answer is held until "/inbox" is on screen: the press on "inbox" commits it (blur), then opens it.
+      await hold('session:rename', '/renamed.txt');
+      await ui.entry('remote', 'inbox').dblclick();
+      await ui.expectRemoteListing('/inbox', ['report.txt']);
+      expect(await heldCount()).toBe(1);
+      await release();
+      await expect.poll(() => fs.existsSync(path.join(srv.root, 'renamed.txt'))).toBe(true);
+      // Time for the listing that follows a rename; it used to be a navigation back to "/".
+      await page.waitForTimeout(1500);
+      await expect(ui.pathField('remote')).toHaveValue('/inbox');
+      await expect(ui.entry('remote', 'inbox')).toHaveCount(0);
+    });
+
     await step('no error on the page', async () => {
       expect(s.pageErrors).toEqual([]);
     });

@@ -1,13 +1,14 @@
 /**
  * Holds listings back in the page, to make a race with a slow listing happen on purpose: a WebSocket wrapper
  * (installed with the scenario's `initScript`) keeps the answer to `local:list` / `session:list` of a chosen path
- * until the test lets it through.
+ * (or to a rename, by the path it renames to) until the test lets it through.
  */
 import type { Page } from '@playwright/test';
 
 /**
- * Runs in the page before the app: a WebSocket whose answers to `local:list` / `session:list` of a path ending in
- * `window.__listingHold.hold.suffix` are kept back until `window.__releaseListings()`.
+ * Runs in the page before the app: a WebSocket whose answers to `local:list` / `session:list` of a path (or
+ * `session:rename` to a path) ending in `window.__listingHold.hold.suffix` are kept back until
+ * `window.__releaseListings()`.
  */
 export const HOLD_LISTINGS = `(() => {
   const state = { hold: null, held: [] };
@@ -26,7 +27,8 @@ export const HOLD_LISTINGS = `(() => {
       try {
         const frame = JSON.parse(data);
         const hold = state.hold;
-        if (hold && frame.channel === hold.channel && typeof frame.arg?.path === 'string' && frame.arg.path.endsWith(hold.suffix)) this.holding.add(frame.id);
+        const target = frame.arg?.path ?? frame.arg?.to;
+        if (hold && frame.channel === hold.channel && typeof target === 'string' && target.endsWith(hold.suffix)) this.holding.add(frame.id);
       } catch {}
       super.send(data);
     }
@@ -49,7 +51,7 @@ export const HOLD_LISTINGS = `(() => {
 
 export interface ListingHold {
   /** From now on, answers to `channel` for a path ending in `suffix` are held. */
-  hold(channel: 'local:list' | 'session:list', suffix: string): Promise<void>;
+  hold(channel: 'local:list' | 'session:list' | 'session:rename', suffix: string): Promise<void>;
   /** How many answers are held. */
   heldCount(): Promise<number>;
   /** Delivers every held answer and holds no more. */
