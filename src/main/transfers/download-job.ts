@@ -96,7 +96,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     note = errorText('note.remote-changed', { path: JSON.stringify(entry.remotePath) });
     context.onChanged();
   }
-  if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordExactTime(client, entry);
+  if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordPartSource(client, entry, context);
   if (offset === 0) ownPart(entry, context);
 
   if (!entry.started) {
@@ -151,30 +151,31 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
 }
 
 /**
- * A large file may leave a partial file behind, which a later attempt continues only if the server still has the
- * same version: that takes an exact time (MDTM), where the listing gave a minute or a day (LIST). Asked once, at
- * the start, so small files (no partial file) pay nothing, nor servers whose listing is exact (MLSD).
+ * A large file may leave a partial file behind, which a later attempt continues only if the server still has the same
+ * version: its size and MDTM now are kept with the entry (`partSource`). MDTM, never the listing's time: a LIST time is
+ * in the server's zone unless the site names it, and cut to the minute. Small files (no partial file) pay nothing.
  */
-async function recordExactTime(client: FtpClient, entry: QueueEntry): Promise<void> {
-  if (!client.capabilities.mdtm || (entry.sourceModified !== null && entry.sourcePrecision === undefined)) return;
-  const modified = await client.modifiedTime(entry.remotePath).catch(() => null);
-  if (modified === null) return;
-  entry.sourceModified = modified;
-  delete entry.sourcePrecision;
+async function recordPartSource(client: FtpClient, entry: QueueEntry, context: JobContext): Promise<void> {
+  const modified = client.capabilities.mdtm ? await client.modifiedTime(entry.remotePath).catch(() => null) : null;
+  entry.partSource = { size: entry.size, modified };
+  context.onChanged();
 }
 
 /**
- * True when the server's SIZE and MDTM now say another version of the file than the entry recorded when its partial
- * file was begun; the entry then records the version now. Unknown facts (no SIZE, no MDTM) cannot tell: false.
+ * True when the server's SIZE and MDTM now say another version of the file than the one its partial file was begun
+ * with (`partSource`; for an entry without it, the size alone); the entry then forgets the old version's size and
+ * time. Unknown facts (no SIZE, no MDTM) cannot tell: false.
  */
 async function changedOnServer(client: FtpClient, entry: QueueEntry): Promise<boolean> {
+  const recorded: FileFacts = entry.partSource ?? { size: entry.size, modified: null };
   const size = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
-  const modified = client.capabilities.mdtm ? await client.modifiedTime(entry.remotePath).catch(() => null) : null;
-  const recorded: FileFacts = { size: entry.size, modified: entry.sourceModified, ...(entry.sourcePrecision !== undefined ? { precision: entry.sourcePrecision } : {}) };
+  const modified = recorded.modified !== null && client.capabilities.mdtm ? await client.modifiedTime(entry.remotePath).catch(() => null) : null;
   if (!sourceChanged(recorded, { size, modified })) return false;
   entry.size = size;
-  entry.sourceModified = modified;
+  // The listing's time is the old version's: not to be given to the new one's local copy.
+  entry.sourceModified = null;
   delete entry.sourcePrecision;
+  delete entry.partSource;
   return true;
 }
 

@@ -33,6 +33,8 @@ export interface QueueEntry {
   note: string | null;
   choice: OverwriteChoice | null;
   started: boolean;
+  /** Downloads: the source's SIZE and MDTM when the partial file was begun, so another version is not continued. */
+  partSource?: PartSource;
   /** Downloads: the partial file is the existing target the user chose to resume (it was theirs): put back, not deleted. */
   partWasTarget?: true;
   permanent: boolean;
@@ -47,6 +49,12 @@ export interface QueueEntry {
   controller: AbortController | null;
   /** Removed from the queue (cancelled) while a worker still held it. */
   removed: boolean;
+}
+
+/** A download's source as its partial file began: SIZE and MDTM (null where the server could not tell). */
+export interface PartSource {
+  readonly size: number | null;
+  readonly modified: string | null;
 }
 
 export interface NewEntry {
@@ -138,6 +146,7 @@ export function toStored(entry: QueueEntry): StoredEntry {
     note: entry.note,
     choice: entry.choice,
     started: entry.started,
+    ...(entry.partSource ? { partSource: entry.partSource } : {}),
     ...(entry.partWasTarget ? { partWasTarget: true as const } : {}),
     permanent: entry.permanent,
   };

@@ -61,6 +61,8 @@ export const storedEntrySchema = z.object({
   choice: choiceSchema.nullable(),
   /** Bytes of this item reached the target side in an earlier attempt (a partial there is ours). */
   started: z.boolean(),
+  /** A download's source (SIZE, MDTM) when its partial file was begun: another version is not continued. */
+  partSource: z.object({ size: z.number().int().nonnegative().nullable(), modified: z.string().nullable() }).optional(),
   /** A download's partial file is the target the user chose to resume: theirs before it was ours, never deleted. */
   partWasTarget: z.literal(true).optional(),
   /** Skipped for a reason no retry can change (unsafe name, symlink). */

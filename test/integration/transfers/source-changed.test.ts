@@ -31,7 +31,7 @@ describe('a partial transfer is not continued from another version of the file (
     const remote = path.join(server.root, 'reports', 'report.bin');
     await fsp.writeFile(remote, v1);
     await fsp.chown(remote, owner.uid, owner.gid);
-    // Both within one minute: vsftpd's LIST shows "10:20" for both; only MDTM's seconds tell them apart.
+    // Both within one minute: vsftpd's LIST shows "10:20" for both; only MDTM (asked as the download began) tells.
     await fsp.utimes(remote, new Date('2026-01-05T10:20:10Z'), new Date('2026-01-05T10:20:10Z'));
     const finished: FinishedEvent[] = [];
     const { queue } = await openQueue(server, { speedLimits: { download: SLOW, upload: null }, onFinished: (event) => finished.push(event) });

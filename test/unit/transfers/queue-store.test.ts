@@ -33,19 +33,20 @@ describe('queue file', () => {
     expect(queue?.entries[0]).toMatchObject({ remotePath: '/a.bin', state: 'running', started: true, error: { code: 426 } });
   });
 
-  it('a partial file that was the user\'s own target (resumed) stays known as such across a restart', async () => {
+  it('what a partial download began as (the user\'s own target; the source\'s SIZE and MDTM) is kept across a restart', async () => {
     const file = path.join(dir, 'queue.json');
     const original = sample();
     const [stored] = original.entries;
     if (!stored) throw new Error('no entry');
     const entry = fromStored(stored);
     entry.partWasTarget = true;
+    entry.partSource = { size: 10, modified: '2026-01-05T10:20:10.000Z' };
     await saveQueueFile(file, { ...original, entries: [toStored(entry)] });
     const { queue } = await loadQueueFile(file);
-    expect(queue?.entries[0]?.partWasTarget).toBe(true);
-    expect(fromStored(queue?.entries[0] ?? stored).partWasTarget).toBe(true);
-    // And an entry without it has none (the field is left out, as files from before it were written).
-    expect('partWasTarget' in toStored(fromStored(stored))).toBe(false);
+    expect(queue?.entries[0]).toMatchObject({ partWasTarget: true, partSource: { size: 10, modified: '2026-01-05T10:20:10.000Z' } });
+    expect(fromStored(queue?.entries[0] ?? stored)).toMatchObject({ partWasTarget: true, partSource: { size: 10, modified: '2026-01-05T10:20:10.000Z' } });
+    // And an entry without them has neither (the fields are left out, as files from before them were written).
+    expect(Object.keys(toStored(fromStored(stored))).filter((key) => key.startsWith('part'))).toEqual([]);
   });
 
   it('makes a missing profile folder private (0700, not 0755 under the usual umask 022) and the file 0600', async () => {
