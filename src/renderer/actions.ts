@@ -1769,9 +1769,8 @@ export async function importQueue(text: string): Promise<boolean> {
   const language = currentLanguage();
   info(t('log.queueImported', { added: report.added, already: report.alreadyQueued, refused: report.refused.length }));
   for (const refused of report.refused) {
-    const shown = localizeError({ message: refused.reason, hint: '', text: refused.text }, language);
-    // English: `reason` holds the sentence and its fix already; another language gets both from the table.
-    const reason = shown.hint !== '' ? `${shown.message} ${shown.hint}` : shown.message;
+    // The reason and its fix are one sentence of the table ('text.message-hint'), joined as the language joins them.
+    const reason = localizeError({ message: refused.reason, hint: '', text: refused.text }, language).message;
     appendLog([{ sessionId: '', kind: 'error', text: t('log.queueRefused', { item: refused.item, reason }), at: Date.now() }]);
   }
   pushToast('info', t('toast.queueImported', { added: report.added }), report.refused.length > 0 ? tn('toast.queueRefused', report.refused.length) : '');
@@ -2100,11 +2099,11 @@ export async function clearPrivateData(parts: ReadonlySet<PrivateDataPart>): Pro
   if (parts.has('recent')) {
     useSitesStore.setState({ recent: [] });
     saveRecent([]);
+    useUiStore.setState((s) => ({ quickConnectCleared: s.quickConnectCleared + 1 }));
   }
   if (parts.has('folders')) {
     useLocalPane.setState({ history: [] });
     useRemotePane.setState({ history: [] });
-    useUiStore.setState((s) => ({ quickConnectCleared: s.quickConnectCleared + 1 }));
     useTabsStore.setState((s) => ({ tabs: s.tabs.map((tab) => (tab.snapshot ? { ...tab, snapshot: { ...tab.snapshot, local: { ...tab.snapshot.local, history: [] }, remote: { ...tab.snapshot.remote, history: [] } } } : tab)) }));
     saveOpenTabs(null);
   }

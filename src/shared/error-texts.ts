@@ -652,14 +652,7 @@ export const ERROR_TEXTS_EN = {
   'import.site-warning': '{site}: {warning}',
   'import.passwords-dropped': '{count} password(s) were not imported: {reason} Ferry will ask for them when connecting.',
   'import.renamed': '{site} already exists; imported as "{name}".',
-  // A value said as it came (a parser's own words) where a list of sentences is expected; and how lists are joined.
-  'text.as-is': '{text}',
-  'text.list-separator': '; ',
-  'text.message-hint': '{message} {hint}',
-
-  // Cancelled by the user.
-  'aborted.transfer': 'The transfer of {path} was cancelled.',
-  // Importing a transfer queue (the queue's Import…, ferry queue import): the file refused whole, or one item left out.
+  // Importing a transfer queue (the queue's Import queue…): the file refused whole, or one item left out.
   'queue-import.too-large': 'The file is larger than 32 MiB.',
   'queue-import.choose.hint': "Choose a file made by the queue's Export… (ferry-queue.json) or FileZilla's queue export (FileZilla: File > Export…, with the transfer queue ticked).",
   'queue-import.unknown-file': 'This file is not a transfer queue export: neither Ferry\'s (JSON with "kind": "ferry-queue") nor FileZilla\'s (<FileZilla3><Queue>).',
@@ -683,6 +676,13 @@ export const ERROR_TEXTS_EN = {
   'queue-import.bad-remote.hint': 'Queue it again from the remote pane.',
   'queue-import.missing-local': 'The file to upload, "{path}", is not on this computer.',
   'queue-import.missing-local.hint': 'Copy the file to that path first, or queue the upload again from the local pane.',
+  // A value said as it came (a parser's own words) where a list of sentences is expected; and how lists are joined.
+  'text.as-is': '{text}',
+  'text.list-separator': '; ',
+  'text.message-hint': '{message} {hint}',
+
+  // Cancelled by the user.
+  'aborted.transfer': 'The transfer of {path} was cancelled.',
   'aborted.before-start': 'Cancelled before it started.',
   'aborted.data': 'The data connection was cancelled.',
   'aborted.operation': 'Cancelled: the connection to the server was closed to stop what it was doing.',

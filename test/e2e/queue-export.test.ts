@@ -136,6 +136,29 @@ describe('queue export and import', () => {
       await srv.waitForLog(/"RETR \/report\.bin"/);
       await srv.waitForLog(/"STOR \/notes\.txt"/);
     });
+
+    await step('in the Chinese window the refusals and a broken file are said in Chinese, the fix too', async () => {
+      const settings = await ui.openSettings();
+      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+      await ui.saveSettings();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      const zhDialog = page.getByRole('dialog', { name: '导入传输队列' });
+      const openZh = async (file: string) => {
+        await page.getByRole('region', { name: '传输队列' }).getByRole('grid').click({ button: 'right', position: { x: 300, y: 60 } });
+        await page.getByRole('menu', { name: '传输操作' }).getByRole('menuitem', { name: '导入队列…', exact: true }).click();
+        await expect(zhDialog.getByRole('button', { name: '选择文件…' })).toBeFocused();
+        await zhDialog.locator('input[type=file]').setInputFiles(file);
+      };
+      const zhLog = page.getByRole('region', { name: '消息日志' });
+      await openZh(path.join(scratch, 'filezilla-queue.xml'));
+      await expect(zhLog).toContainText('队列已导入：添加 0 项（已暂停：按“继续”开始），0 项已在队列中，2 项未导入。');
+      await expect(zhLog).toContainText('未导入：/report.bin → C:\\Users\\me\\report.bin —— 它的本地路径“C:\\Users\\me\\report.bin”不是此计算机上的完整路径。请在此处的本地窗格中重新加入队列');
+      await expect(zhLog).toContainText('此处没有 bob@elsewhere.example:21（bob@elsewhere.example:21）的已保存站点。请在站点管理器中为 bob@elsewhere.example:21 添加站点');
+      await openZh(path.join(scratch, 'broken.json'));
+      const alert = page.getByRole('alert').filter({ hasText: '该文件不是有效的 JSON' });
+      await expect(alert).toBeVisible();
+      await expect(alert).toContainText('请选择用队列的“导出…”生成的文件');
+    });
     fs.rmSync(scratch, { recursive: true, force: true });
   }, 120_000);
 });

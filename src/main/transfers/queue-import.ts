@@ -46,6 +46,11 @@ function sentence(message: ErrorTextId, hint: ErrorTextId, values: ErrorTextValu
   return { message, hint, values };
 }
 
+/**
+ * One sentence, the reason and its fix joined as each language joins them ('text.message-hint': a space in English,
+ * none in Chinese), so the window says it in its language without knowing how.
+ */
 function refusal(item: string, reason: ErrorText & { readonly message: ErrorTextId; readonly hint: ErrorTextId }): QueueImportReport['refused'][number] {
-  return { item, reason: `${errorText(reason.message, reason.values)} ${errorText(reason.hint, reason.values)}`, text: reason };
+  const valueTexts = { message: { id: reason.message, values: reason.values }, hint: { id: reason.hint, values: reason.values } };
+  return { item, reason: errorText('text.message-hint', {}, valueTexts), text: { message: 'text.message-hint', values: {}, valueTexts } };
 }

@@ -158,8 +158,12 @@ describe('importQueueText into a queue', () => {
       const text = exportQueue(entries, SITES);
       const first = await importQueueText(text, SITES, queue);
       expect(first).toMatchObject({ added: 2, alreadyQueued: 0 });
-      expect(first.refused.map((entry) => [entry.item, entry.text.message])).toEqual([[`${path.join(folder, 'gone.txt')} → /in/gone.txt`, 'queue-import.missing-local']]);
-      expect(first.refused[0]?.reason).toMatch(/is not on this computer\. Copy the file to that path first/);
+      expect(first.refused.map((entry) => [entry.item, entry.text.valueTexts?.message])).toEqual([[`${path.join(folder, 'gone.txt')} → /in/gone.txt`, { id: 'queue-import.missing-local', values: { path: path.join(folder, 'gone.txt') } }]]);
+      const refused = first.refused[0];
+      if (!refused) throw new Error('no refusal');
+      expect(refused.reason).toBe(`The file to upload, "${path.join(folder, 'gone.txt')}", is not on this computer. Copy the file to that path first, or queue the upload again from the local pane.`);
+      // Chinese joins the reason and its fix without a space.
+      expect(localizeError({ message: refused.reason, hint: '', text: refused.text }, 'zh-CN').message).toBe(`要上传的文件“${path.join(folder, 'gone.txt')}”不在此计算机上。请先把文件复制到该路径，或从本地窗格重新加入上传。`);
       const items = await queue.list();
       expect(items.map((item) => [item.direction, item.remotePath, item.state, item.siteKey])).toEqual([
         ['download', '/pub/a.iso', 'paused', 'site:s-build'],
