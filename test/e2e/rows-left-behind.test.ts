@@ -61,9 +61,34 @@ describe('rows of the folder being left', () => {
       expect(await ui.queueCount('Successful')).toBe(0);
     });
 
-    await step('the listing of "/inbox" arrives: its rows are live, and a double-click downloads its own report.txt', async () => {
+    await step('the listing of "/inbox" arrives; a double-click on the old report.txt before the new rows are drawn does nothing', async () => {
+      // The listing is in the store and React commits it at once (the pane's announcement names /inbox) while the
+      // rows are drawn in a deferred render, a later task: a MutationObserver on the announcement fires in between,
+      // with the rows of "/" still on screen, and double-clicks the old report.txt there. That click used to be
+      // looked up in /inbox: its report.txt (30 bytes, not the 10 clicked) was downloaded.
+      await page.evaluate(() => {
+        const grid = document.querySelector('[data-pane-grid="remote"]');
+        const announcement = grid?.nextElementSibling;
+        if (!grid || !announcement) throw new Error('no remote grid or announcement');
+        const observer = new MutationObserver(() => {
+          if (!announcement.textContent?.includes('/inbox')) return;
+          observer.disconnect();
+          const row = grid.querySelector('[role="row"][data-name="report.txt"]');
+          (window as unknown as { __betweenRenders: unknown }).__betweenRenders = { oldRowsDrawn: grid.querySelector('[data-name="inbox"]') !== null, clicked: row !== null };
+          row?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+        });
+        observer.observe(announcement, { childList: true, characterData: true, subtree: true });
+      });
       await release();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __betweenRenders?: unknown }).__betweenRenders ?? null)).toEqual({ oldRowsDrawn: true, clicked: true });
       await ui.expectRemoteListing('/inbox', ['report.txt']);
+      await page.waitForTimeout(1500);
+      expect(fs.existsSync(downloaded)).toBe(false);
+      expect(await ui.queueCount('Queued')).toBe(0);
+      expect(await ui.queueCount('Successful')).toBe(0);
+    });
+
+    await step('the rows of "/inbox" are live, and a double-click downloads its own report.txt', async () => {
       await expect(oldRow).not.toHaveAttribute('aria-disabled', 'true');
       await ui.entry('remote', 'report.txt').dblclick();
       await expect.poll(() => (fs.existsSync(downloaded) ? fs.statSync(downloaded).size : -1), { timeout: 10_000 }).toBe(30);
