@@ -5,12 +5,11 @@
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
 import { errorText } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
-import { setAside } from '../sites/atomic-file';
+import { setAside, writeFileAtomic } from '../sites/atomic-file';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -157,31 +156,15 @@ async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, 
   return { queue: null, warning: { text: errorText('queue.file-unreadable', values), textRef: { message: 'queue.file-unreadable', values } } };
 }
 
-/** Write the queue atomically: a reader sees the old file or the new one, never half of either. */
+/**
+ * Write the queue atomically: a reader sees the old file or the new one, never half of either (`writeFileAtomic`: temp
+ * file, fsync, rename, fsync of the folder). A write that fails (a full disk) removes its temp file: the queue's own
+ * copy left one, part-written, at every save while the disk stayed full — each taking what room was left.
+ */
 export async function saveQueueFile(file: string, queue: StoredQueue): Promise<void> {
-  const folder = path.dirname(file);
   // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
-  await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
-  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fsp.open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(queue));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fsp.rename(temp, file);
-  } catch (error) {
-    await fsp.rm(temp, { force: true });
-    throw error;
-  }
-  // Make the rename itself durable; not every platform can open a folder, which is fine.
-  const dir = await fsp.open(folder, 'r').catch(() => null);
-  if (dir) {
-    await dir.sync().catch(() => undefined);
-    await dir.close();
-  }
+  await fsp.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, JSON.stringify(queue), 0o600);
 }
 
 /**

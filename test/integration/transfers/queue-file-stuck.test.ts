@@ -10,6 +10,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
+import { loadQueueFile, saveQueueFile, type StoredQueue } from '../../../src/main/transfers/queue-store';
+import { createEntry, toStored } from '../../../src/main/transfers/queue-entry';
 import type { FtpClient } from '../../../src/main/ftp/ftp-client';
 import { tempDir } from './helpers';
 
@@ -56,5 +58,25 @@ describe('a queue file that cannot be used at start', () => {
     expect(said[0]).toContain(file);
     expect(await fsp.readdir(mounted)).toEqual(['queue.json']);
     expect(await fsp.readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('a save onto a full disk fails, leaving the saved queue as it was and no part-written temp file (one was left at every save)', async () => {
+    folder = await tempDir('queue-file-full');
+    mounted = path.join(folder, 'home');
+    await fsp.mkdir(mounted);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mounted]);
+    const file = path.join(mounted, 'queue.json');
+    const queueOf = (count: number): StoredQueue => ({
+      version: 1,
+      policy: 'ask',
+      entries: Array.from({ length: count }, (_, index) => toStored(createEntry({ siteKey: 's', siteLabel: 's', direction: 'download', isDirectory: false, localPath: `/tmp/x/file-${index}.bin`, remotePath: `/pub/file-${index}.bin`, localRoot: '/tmp/x' }))),
+    });
+    const small = queueOf(2);
+    await saveQueueFile(file, small);
+    // Most of the rest taken: room for the small queue, not for one of 2,000 items (about 700 KB).
+    await fsp.writeFile(path.join(mounted, 'filler'), Buffer.alloc(200 * 1024));
+    for (let attempt = 0; attempt < 3; attempt += 1) await expect(saveQueueFile(file, queueOf(2000))).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect((await fsp.readdir(mounted)).sort()).toEqual(['filler', 'queue.json']);
+    expect((await loadQueueFile(file)).queue).toEqual(small);
   });
 });
