@@ -48,7 +48,7 @@ describe('clearPrivateData', () => {
     useSitesStore.setState({ recent: [{ kind: 'quick', host: 'h', port: 21, user: 'u', protocol: 'ftp-plain', at: 1 }] });
     useLocalPane.setState({ history: ['/a', '/b'] });
     useRemotePane.setState({ history: ['/pub'] });
-    useLogStore.setState({ lines: [{ sessionId: '', kind: 'info', text: 'before', at: 1 }] });
+    useLogStore.setState({ lines: [{ id: 0, sessionId: '', kind: 'info', text: 'before', at: 1 }] });
     const running = actions.clearPrivateData(new Set(parts));
     const confirm = useUiStore.getState().confirm;
     if (!confirm) throw new Error('no confirm was asked');
