@@ -100,7 +100,9 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
   try {
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { queue: null, warning: null };
+    // No such file: also when a part of the path is a file (ENOTDIR) — there is nothing to set aside, saving says why.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { queue: null, warning: null };
     return setAsideWith(file, null, (error as Error).message);
   }
   let problem: string;
@@ -175,12 +177,20 @@ export class QueueSaver {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private pending = false;
+  /** The last save failed: the next failure is not said again (a full disk failed every save, a warning a second). */
+  private failing = false;
 
+  /**
+   * `onError` hears the first of failures in a row, `onRecovered` the save that works after them: a disk that stays
+   * full (or a profile folder made read-only) made every save — up to one a second in a busy queue — a warning in the
+   * message log, each kept in `warnings` for as long as the app ran.
+   */
   constructor(
     private readonly file: string,
     private readonly snapshot: () => StoredQueue,
     private readonly delayMs: number,
     private readonly onError: (error: unknown) => void,
+    private readonly onRecovered: () => void = () => undefined,
   ) {}
 
   /** Save soon (within `delayMs`). */
@@ -203,7 +213,18 @@ export class QueueSaver {
     while (this.running) await this.running;
     this.pending = false;
     this.running = saveQueueFile(this.file, this.snapshot())
-      .catch((error: unknown) => this.onError(error))
+      .then(
+        () => {
+          if (!this.failing) return;
+          this.failing = false;
+          this.onRecovered();
+        },
+        (error: unknown) => {
+          if (this.failing) return;
+          this.failing = true;
+          this.onError(error);
+        },
+      )
       .finally(() => {
         this.running = null;
         if (this.pending) this.schedule();

@@ -201,7 +201,13 @@ export class TransferQueue {
     if (options.storePath) {
       const { loadQueueFile, QUEUE_FILE_VERSION, QueueSaver } = await import('./queue-store');
       queue.fileVersion = QUEUE_FILE_VERSION;
-      queue.saver = new QueueSaver(options.storePath, () => queue.snapshot(), options.saveDelayMs ?? 1000, (error) => queue.warn('queue.save-failed', { detail: error instanceof Error ? error.message : String(error) }));
+      queue.saver = new QueueSaver(
+        options.storePath,
+        () => queue.snapshot(),
+        options.saveDelayMs ?? 1000,
+        (error) => queue.warn('queue.save-failed', { file: options.storePath ?? '', detail: error instanceof Error ? error.message : String(error) }),
+        () => queue.warn('queue.saved-again', { file: options.storePath ?? '' }),
+      );
       const loaded = await loadQueueFile(options.storePath);
       if (loaded.warning) queue.notify(loaded.warning);
       // A file that could be neither read nor moved aside is not replaced: this run's queue is not saved.

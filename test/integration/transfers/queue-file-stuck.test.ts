@@ -79,4 +79,29 @@ describe('a queue file that cannot be used at start', () => {
     expect((await fsp.readdir(mounted)).sort()).toEqual(['filler', 'queue.json']);
     expect((await loadQueueFile(file)).queue).toEqual(small);
   });
+
+  it('saves that keep failing are said once, not at every save; the first save that works again says so', async () => {
+    folder = await tempDir('queue-file-failing');
+    const home = path.join(folder, 'home');
+    const file = path.join(home, 'queue.json');
+    // A file where the profile folder should be: every save fails (ENOTDIR/EEXIST) until it is a folder.
+    await fsp.writeFile(home, 'in the way');
+    const queue = await TransferQueue.open({ storePath: file, connect: refuseConnect, emit: () => undefined, saveDelayMs: 10 });
+    const add = (name: string) => queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: [{ localPath: path.join(folder, name), remotePath: `/${name}`, isDirectory: false }] });
+    for (const name of ['a.bin', 'b.bin', 'c.bin']) {
+      await add(name);
+      await queue.save();
+    }
+    expect(queue.warnings.map((notice) => notice.textRef?.message)).toEqual(['queue.save-failed']);
+    expect(queue.warnings[0]?.text).toMatch(/^The transfer queue could not be saved to .+queue\.json \(.+\): until it is, a restart would lose its latest changes\. Free space on that disk or fix the folder's permissions; Ferry tries again at each change and says when it has saved\.$/);
+    await fsp.rm(home);
+    await add('d.bin');
+    await queue.save();
+    await add('e.bin');
+    await queue.save();
+    await queue.close();
+    expect(queue.warnings.map((notice) => notice.text)).toEqual([queue.warnings[0]?.text, `The transfer queue is saved again (${file}).`]);
+    expect((await loadQueueFile(file)).queue?.entries.map((entry) => entry.remotePath)).toEqual(['/a.bin', '/b.bin', '/c.bin', '/d.bin', '/e.bin']);
+  });
 });
+
