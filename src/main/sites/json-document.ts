@@ -159,7 +159,9 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
 function decodeText<T>(text: string, decode: (raw: unknown) => Decoded<T>): Decoded<T> {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A file saved by Windows Notepad (before 2019) or PowerShell 5's `-Encoding UTF8` starts with a byte order
+    // mark, which JSON.parse refuses: without this, a hand-edited but valid file would be set aside as corrupt.
+    raw = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     return { kind: 'invalid', problem: { id: 'store.not-json', values: { detail: (error as Error).message } } };
   }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { asideName } from '../../../src/main/sites/atomic-file';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
+import { openSettingsStore } from '../../../src/main/sites/settings-store';
 import { openSiteStore } from '../../../src/main/sites/site-store';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { siteInput, tempHome } from './helpers';
@@ -62,6 +63,27 @@ describe('a corrupt sites.json', () => {
     expect(list.warnings.map((notice) => notice.text)).toEqual([expect.stringMatching(/site "Bad": port.*readable part was kept/)]);
     expect(list.warnings[0] && localizeLogLine(list.warnings[0], 'zh-CN').text).toMatch(/^站点列表的一部分无法读取（站点“Bad”：port: .+）。可读的部分已保留；原文件已移至 .*sites\.json\.corrupt-/);
     expect(await asideFiles()).toHaveLength(1);
+  });
+
+  it('reads a file saved with a UTF-8 byte order mark (Notepad, PowerShell 5) as it is: nothing set aside', async () => {
+    const store = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    await store.save(siteInput({ name: '资料 Acme', password: 'secret' }));
+    await fsp.writeFile(file, `\uFEFF${await fsp.readFile(file, 'utf8')}`);
+    const settingsFile = path.join(home, 'settings.json');
+    await fsp.writeFile(settingsFile, `\uFEFF${JSON.stringify({ format: 1, settings: { defaultTransferMode: 'active' } })}`);
+    const reopened = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    const list = await reopened.list();
+    expect(list.warnings).toEqual([]);
+    expect(list.sites.map((site) => site.name)).toEqual(['资料 Acme']);
+    expect(await reopened.getPassword(list.sites[0]?.id as string)).toBe('secret');
+    const settings = await openSettingsStore({ home });
+    expect((await settings.get()).defaultTransferMode).toBe('active');
+    expect(settings.warnings()).toEqual([]);
+    expect((await fsp.readdir(home)).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+    // The next save writes plain UTF-8 again, with the sites kept.
+    await reopened.save(siteInput({ name: 'Second' }));
+    expect((await fsp.readFile(file, 'utf8')).startsWith('{')).toBe(true);
+    expect((await reopened.list()).sites).toHaveLength(2);
   });
 
   it('never touches a file from a newer Ferry', async () => {
