@@ -16,6 +16,7 @@ import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
+import { dataConnectionError } from '../../../src/main/ftp/data-connection-errors';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
 
 let api: FakeApi;
@@ -380,6 +381,39 @@ describe('Site Manager: Test both modes', () => {
     expect(within(dialog).getByText(/Use passive mode for this site/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Use passive mode' }));
     expect((within(dialog).getByRole('radio', { name: /^Passive/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('Site Manager: Test both modes in Chinese', () => {
+  it('says each result in Chinese — the engine\'s own diagnosis (wrong-peer, with its detail) included — and offers the working mode', async () => {
+    // What main sends for a server connecting out from another of its addresses (server-second-address.test.ts).
+    const wrongPeer = dataConnectionError('active', 'wrong-peer', '10.0.0.1', 40_025, { id: 'detail.other-address-replied', values: { from: '10.0.0.4', expected: '10.0.0.2', reply: '226 Directory send OK.' } });
+    api.handle('session:test-modes', () =>
+      ok([
+        { mode: 'passive', ok: true, dataCommand: 'EPSV', error: null, milliseconds: 120 },
+        { mode: 'active', ok: false, dataCommand: null, error: wrongPeer, milliseconds: 200 },
+      ]),
+    );
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: 'ftp.example.com' } });
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'ann' } });
+    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Transfer settings' }));
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^Active/ }));
+    act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    const zhDialog = screen.getByRole('dialog', { name: '站点管理器' });
+    await act(async () => {
+      fireEvent.click(within(zhDialog).getByRole('button', { name: '测试两种模式' }));
+    });
+    await waitFor(() => expect(within(zhDialog).getByText('被动（PASV/EPSV）：可用（EPSV，0.12 秒）')).toBeTruthy());
+    const failed = within(zhDialog).getByText(/^主动（PORT\/EPRT）：失败 — /);
+    expect(failed.textContent).toContain('主动模式：一个连到 10.0.0.1:40025 的数据连接来自服务器以外的地址，已被拒绝（它来自 10.0.0.4；服务器是 10.0.0.2，随后答复“226 Directory send OK.”）。');
+    expect(failed.textContent).toContain('服务器很可能从它的另一个地址连出');
+    expect(failed.textContent).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{4,} [A-Za-z]{4,}/); // no English sentence left, only the server's reply
+    fireEvent.click(within(zhDialog).getByRole('button', { name: '改用被动模式' }));
+    expect((within(zhDialog).getByRole('radio', { name: /^被动/ }) as HTMLInputElement).checked).toBe(true);
   });
 });
 
