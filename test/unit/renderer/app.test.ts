@@ -408,7 +408,7 @@ describe('Site Manager: Test both modes in Chinese', () => {
       fireEvent.click(within(zhDialog).getByRole('button', { name: '测试两种模式' }));
     });
     await waitFor(() => expect(within(zhDialog).getByText('被动（PASV/EPSV）：可用（EPSV，0.12 秒）')).toBeTruthy());
-    const failed = within(zhDialog).getByText(/^主动（PORT\/EPRT）：失败 — /);
+    const failed = within(zhDialog).getByText(/^主动（PORT\/EPRT）：失败——/);
     expect(failed.textContent).toContain('主动模式：一个连到 10.0.0.1:40025 的数据连接来自服务器以外的地址，已被拒绝（它来自 10.0.0.4；服务器是 10.0.0.2，随后答复“226 Directory send OK.”）。');
     expect(failed.textContent).toContain('服务器很可能从它的另一个地址连出');
     expect(failed.textContent).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{4,} [A-Za-z]{4,}/); // no English sentence left, only the server's reply
