@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinFolder, joinSitePath, splitSitePath } from '../sites/site-path';
+import { decodeXmlBytes } from '../../shared/xml-text';
 import type { CliStores } from './cli-stores';
 import { EXIT_CODES } from './exit-codes';
 import { readPasswordFromStdin } from './read-secret';
@@ -240,10 +241,10 @@ async function readText(file: string): Promise<string> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeXmlBytes(Buffer.concat(chunks));
   }
   try {
-    return await fsp.readFile(file, 'utf8');
+    return decodeXmlBytes(await fsp.readFile(file));
   } catch (error) {
     throw invalidInput(`Cannot read ${file}: ${(error as Error).message}.`, "Give the path of FileZilla's sitemanager.xml (e.g. ~/.config/filezilla/sitemanager.xml).");
   }

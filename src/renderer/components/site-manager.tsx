@@ -11,6 +11,7 @@ import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, v
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
+import { decodeXmlBytes } from '../../shared/xml-text';
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import { localizeError } from '../lib/localize-error';
@@ -348,7 +349,8 @@ export function SiteManagerDialog(): ReactElement {
 
   const onImportFile = async (file: File | undefined) => {
     if (!file) return;
-    const xml = await file.text();
+    // In the encoding the file declares (file.text() would read a GBK or UTF-16 file as UTF-8, garbling its names).
+    const xml = decodeXmlBytes(new Uint8Array(await file.arrayBuffer()));
     await actions.importFileZilla(xml);
     if (fileInput.current) fileInput.current.value = '';
   };

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
@@ -194,6 +195,34 @@ describe('saved sites through the CLI against vsftpd', () => {
     const after = JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as { path: string }[];
     expect(after.map((site) => site.path)).not.toContain('Secure/Implicit FTPS');
   });
+  it('sites import reads a sitemanager.xml in the encoding it declares (GBK) or marks (UTF-16, from standard input): names, folder and password intact', async () => {
+    const xml = (folder: string, declared: string): string =>
+      `<?xml version="1.0" encoding="${declared}" standalone="yes" ?>\n<FileZilla3 version="3.66.4"><Servers><Folder expanded="1">${folder}<Server>` +
+      `<Host>${server.host}</Host><Port>${server.port}</Port><Protocol>6</Protocol><Type>0</Type><User>${server.user}</User>` +
+      `<Pass encoding="base64">${Buffer.from(server.password).toString('base64')}</Pass><Logontype>1</Logontype><PasvMode>MODE_PASSIVE</PasvMode>` +
+      `<EncodingType>Auto</EncodingType><RemoteDir>1 0 3 pub</RemoteDir><Name>服务器「甲」</Name></Server></Folder></Servers></FileZilla3>\n`;
+    const gbkFile = path.join(home, 'sitemanager-gbk.xml');
+    await fsp.writeFile(gbkFile, iconv.encode(xml('工作 GBK', 'GBK'), 'gbk'));
+    const fromGbk = await ferry(['sites', 'import', gbkFile]);
+    expect(fromGbk.code, fromGbk.stderr).toBe(0);
+    expect(fromGbk.stdout).toMatch(/^ {2}工作 GBK\/服务器「甲」$/m);
+    // PowerShell 5's Out-File writes UTF-16LE with a byte order mark.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml('工作 UTF-16', 'UTF-16'), 'utf16le')]);
+    const fromUtf16 = await new Promise<Run>((resolve) => {
+      const child = execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), 'sites', 'import', '-'], { env: { ...process.env, FERRY_HOME: home }, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      child.stdin?.end(utf16);
+    });
+    expect(fromUtf16.code, fromUtf16.stderr).toBe(0);
+    expect(fromUtf16.stdout).toMatch(/^ {2}工作 UTF-16\/服务器「甲」$/m);
+    for (const site of ['工作 GBK/服务器「甲」', '工作 UTF-16/服务器「甲」']) {
+      const run = await ferry(['ls', '--site', site]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/hello\.txt$/m);
+    }
+  });
+
   it('ferry passwords set-master / remove-master; under a master password a site needs FERRY_MASTER_PASSWORD (exit 12 without or wrong, with the fix)', async () => {
     const withMaster = (args: readonly string[], master: string): Promise<Run> =>
       new Promise((resolve) => {
