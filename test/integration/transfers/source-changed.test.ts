@@ -104,7 +104,7 @@ describe('a partial transfer is not continued from another version of the file (
       await queue.whenIdle();
       return (await queue.list())[0];
     };
-    return { queue, id: item?.id ?? '', source, uploaded: path.join(inbox, name), v2, finished, finish };
+    return { queue, id: item?.id ?? '', source, uploaded: path.join(inbox, name), v1, v2, finished, finish };
   }
 
   it('an upload paused, the local file rewritten in place with the same size: uploaded again whole, the new version', async () => {
@@ -137,4 +137,16 @@ describe('a partial transfer is not continued from another version of the file (
     expect(after?.state, after?.error?.message).toBe('done');
     expect(sha256(await fsp.readFile(uploaded))).toBe(sha256(v2));
   });
+
+  it('a local file deleted while it is being uploaded (not changed): the server gets it whole as it was, done', async () => {
+    const { queue, source, uploaded, v1, finish } = await uploadUnderWay('gone.bin');
+    // A cleanup tool removes it midway: the open file is still read to its end, one version throughout.
+    await fsp.rm(source);
+    const after = await finish();
+    await queue.close();
+    expect(after?.state, after?.error?.message).toBe('done');
+    expect(after?.attempts).toBe(1);
+    expect(sha256(await fsp.readFile(uploaded))).toBe(sha256(v1));
+  });
 });
+
