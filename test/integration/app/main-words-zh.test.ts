@@ -93,7 +93,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(missing.message).toBe('The editor "no-such-editor-ferry" was not found.');
     expect(localizeError(missing, 'zh-CN')).toEqual({
       message: '找不到编辑器“no-such-editor-ferry”。',
-      hint: '请在“设置 → 编辑”中把编辑器设为一个存在的程序（可以写完整路径），或留空以使用系统默认应用。',
+      hint: '请在“设置 → 编辑”中把编辑器设为一个存在的程序（可以写完整路径），或留空以使用系统默认程序。',
     });
     const gone = await failure('edit:upload', { id: 'no-such-edit' });
     expect(localizeError(gone, 'zh-CN')).toEqual({ message: '该文件已不再处于编辑状态。', hint: '请用“查看/编辑”重新打开它。' });
@@ -155,7 +155,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(refused.message).toMatch(/^The server refused the connection: 421 /);
     const shown = localizeError(refused, 'zh-CN');
     expect(shown.message).toMatch(/^服务器拒绝了连接：421 /);
-    expect(shown.hint).toBe('服务器上的连接太多（其中可能有你自己的）。请关闭其他会话或降低连接数限制，然后重试。');
+    expect(shown.hint).toBe('服务器上的连接太多（其中可能有您自己的）。请关闭其他会话或降低连接数限制，然后重试。');
     await call('session:disconnect', { sessionId: first.sessionId });
   });
 });

@@ -70,6 +70,6 @@ describe('简体中文: the web client’s own errors', () => {
     api.close();
     if (result.ok) throw new Error('the request did not fail');
     expect(result.error.message).toBe('The connection to Ferry was lost before it answered.');
-    expect(localizeError(result.error, 'zh-CN')).toEqual({ message: '与 Ferry 的连接在它回答之前断开了。', hint: 'Ferry 会自动重新连接：请稍后重试。如果你停止了 Ferry，请重新启动它。' });
+    expect(localizeError(result.error, 'zh-CN')).toEqual({ message: '与 Ferry 的连接在它回答之前断开了。', hint: 'Ferry 会自动重新连接：请稍后重试。如果您停止了 Ferry，请重新启动它。' });
   });
 });

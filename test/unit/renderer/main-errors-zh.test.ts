@@ -41,7 +41,7 @@ async function asyncErrorOf(run: () => Promise<unknown>): Promise<FerryErrorData
 
 describe('简体中文: errors main builds from its own words', () => {
   it.each([
-    ['site charset', () => validateCharset('gbk2'), 'Charset "gbk2" is not known.', '未知的字符集“gbk2”。', /^请使用“自动”（UTF-8）或字符集名称，例如 gbk、gb18030/],
+    ['site charset', () => validateCharset('gbk2'), 'Charset "gbk2" is not known.', '未知的字符集“gbk2”。', /^请使用“自动检测”（UTF-8）或字符集名称，例如 gbk、gb18030/],
     ['engine charset', () => resolveCharset('gbk2'), 'Unknown charset "gbk2".', '未知的字符集“gbk2”。', /^请使用字符集名称，例如 utf-8、gbk、gb18030/],
     ['FileZilla import: not XML', () => parseFileZillaSites('hello'), /^The file is not valid XML \(line 1: .+\)\.$/, /^该文件不是有效的 XML（第 1 行：.+）。$/, /^请选择 FileZilla 设置文件夹中的 sitemanager\.xml/],
     [
