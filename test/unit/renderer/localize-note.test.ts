@@ -25,7 +25,7 @@ describe('queue notes in the window language', () => {
 
   it('the notes main really writes, including two sentences in one', () => {
     const skip = decideOverwrite('overwrite-if-newer', { size: 1, modified: '2020-01-01T00:00:00Z' }, { size: 1, modified: '2024-01-01T00:00:00Z' });
-    expect(skip.kind === 'skip' ? localizeNote(skip.note, 'zh-CN') : null).toBe('目标已存在，且源文件并不更新。');
+    expect(skip.kind === 'skip' ? localizeNote(skip.note, 'zh-CN') : null).toBe('目标已存在，且源文件不比目标新。');
     const two = `${errorText('note.verified', {})} ${errorText('note.no-mfmt', {})}`;
     expect(localizeNote(two, 'zh-CN')).toBe(`${ERROR_TEXTS_ZH_CN['note.verified']}${ERROR_TEXTS_ZH_CN['note.no-mfmt']}`);
   });
