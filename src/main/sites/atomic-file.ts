@@ -9,7 +9,8 @@ const TEMP_MARK = '.tmp-';
  * Replace `file` with `text` so that a crash at any moment leaves either the old or the new
  * contents, never a mix: write a temp file beside it, fsync it, rename it over, fsync the folder.
  */
-export async function writeFileAtomic(file: string, text: string, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(linkOrFile: string, text: string, mode = 0o600): Promise<void> {
+  const file = await linkTarget(linkOrFile);
   const dir = path.dirname(file);
   const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   const handle = await fsp.open(temp, 'wx', mode);
@@ -59,8 +60,26 @@ export function fsyncDirectory(dir: string, platform: NodeJS.Platform = process.
   }
 }
 
-/** Remove temp files a killed writer left beside `file` (their pid is no longer running). */
-export async function removeStaleTempFiles(file: string): Promise<void> {
+/**
+ * The file a write replaces: `file`, or the file it links to (link by link, relative to each link's folder; also
+ * when that file does not exist yet). A sites.json kept in a dotfiles repository or a synced folder and linked into
+ * Ferry's folder must stay a link: renaming over the link would make it a plain file, and the copy it pointed to
+ * would silently stop changing.
+ */
+export async function linkTarget(file: string): Promise<string> {
+  let current = file;
+  // 40 hops, as Linux's own limit (ELOOP): a loop of links is left to the write to report.
+  for (let hops = 0; hops < 40; hops++) {
+    const stat = await fsp.lstat(current).catch(() => null);
+    if (!stat?.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await fsp.readlink(current));
+  }
+  return current;
+}
+
+/** Remove temp files a killed writer left beside `file` (or the file it links to; their pid is no longer running). */
+export async function removeStaleTempFiles(linkOrFile: string): Promise<void> {
+  const file = await linkTarget(linkOrFile);
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}${TEMP_MARK}`;
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
@@ -87,8 +106,12 @@ export function asideName(file: string, reason: string, now: Date = new Date()):
   return `${file}.${reason}-${stamp}`;
 }
 
-/** Move `file` out of the way under a timestamped name (never overwriting an earlier one); returns the new path. */
-export async function setAside(file: string, reason: string, now: Date = new Date()): Promise<string> {
+/**
+ * Move `file` out of the way under a timestamped name (never overwriting an earlier one); returns the new path.
+ * A link is followed: the file it names is set aside beside it, and the link stays for the next write.
+ */
+export async function setAside(linkOrFile: string, reason: string, now: Date = new Date()): Promise<string> {
+  const file = await linkTarget(linkOrFile);
   const base = asideName(file, reason, now);
   for (let attempt = 1; attempt < 1000; attempt++) {
     const target = attempt === 1 ? base : `${base}-${attempt}`;
