@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, MESSAGES, translate, translatePlural } from '../../../src/renderer/i18n';
 import { en, type MessageKey } from '../../../src/renderer/i18n/en';
+import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const enKeys = Object.keys(en).sort();
@@ -53,6 +54,64 @@ describe('translations', () => {
     expect(halfWidth).toEqual([]);
     expect(translate('zh-CN', 'tabs.newTitle')).toBe('新建标签页（Ctrl+T）');
     expect(translate('zh-CN', 'mode.passive')).toBe('被动（PASV/EPSV）');
+  });
+
+  describe('简体中文 follows docs/i18n.md', () => {
+    const zh = MESSAGES['zh-CN'] as Readonly<Record<string, string>>;
+    /** Both Chinese tables, the window's and the errors', each text under its table and key. */
+    const texts = [...Object.entries(zh).map(([k, v]) => [`zh-CN.ts ${k}`, v] as const), ...Object.entries(ERROR_TEXTS_ZH_CN).map(([k, v]) => [`error-texts-zh-CN.ts ${k}`, v] as const)];
+    const offending = (test: (text: string) => boolean) => texts.filter(([, text]) => test(text)).map(([where, text]) => `${where}: ${text}`);
+
+    it('writes a dash as ——, never a lone — or a hyphen between Chinese words', () => {
+      // "{server} - Ferry" (a window title) and "FTP – 要求…" (FileZilla's protocol choices) have Latin on one side.
+      expect(offending((text) => /(?<!—)—(?!—)/.test(text) || /\p{Script=Han}\s+[-–]\s+\p{Script=Han}/u.test(text))).toEqual([]);
+    });
+
+    it('uses full-width ，。：；？！ next to Chinese (ASCII only between Latin, paths and code)', () => {
+      expect(offending((text) => /\p{Script=Han}[,.:;?!](?!\w)|[,:;?!]\p{Script=Han}/u.test(text.replace(/`[^`]*`/g, '')))).toEqual([]);
+    });
+
+    it('addresses the user as 您, as the rest of the window does', () => {
+      expect(offending((text) => text.includes('你'))).toEqual([]);
+    });
+
+    it('uses the glossary\'s words', () => {
+      const avoid: readonly (readonly [RegExp, string])[] = [
+        [/目录(?!列表|树|对比)/, '文件夹 (目录 only in 目录列表, 目录树, 目录对比)'],
+        [/默认应用|关联一个应用|设置了应用|设置应用/, '默认程序'],
+        [/跳转攻击/, 'FTP 反弹攻击'],
+        [/上载/, '上传'],
+        [/预设|设定/, '默认 / 设置'],
+        [/档案|资料夹|伺服器|连线|网路|讯息|登入/, 'mainland terms: 文件, 文件夹, 服务器, 连接, 网络, 消息, 登录'],
+      ];
+      const wrong = avoid.flatMap(([pattern, use]) => offending((text) => pattern.test(text)).map((line) => `${line}  → ${use}`));
+      expect(wrong).toEqual([]);
+    });
+
+    /** The window's labels as a quote would name them: "导出…" also as 导出, "服务器自身的地址（推荐…）" also as 服务器自身的地址, "FTP – 要求…" as 要求…. */
+    const labels = new Set(
+      Object.values(zh).flatMap((label) => {
+        const forms = [label, label.replace(/[…？]$/, ''), label.replace(/（[^）]*）$/, ''), label.replace(/^FTP – /, '')];
+        return [...forms, label.replace(/^FTP – /, '').replace(/（[^）]*）$/, '')];
+      }),
+    );
+
+    it('quotes the window\'s labels as the window shows them', () => {
+      // FileZilla's own words, quoted as FileZilla's Chinese shows them (its logon types, its File menu).
+      const fileZilla = new Set(['交互式', '帐户', '文件 > 导出']);
+      const quoted = texts.flatMap(([where, text]) =>
+        [...text.matchAll(/“([^”{}→]*\p{Script=Han}[^”{}→]*)”/gu)].map((m) => [where, m[1] as string] as const),
+      );
+      expect(quoted.length).toBeGreaterThan(20);
+      expect(quoted.filter(([, label]) => !labels.has(label) && !fileZilla.has(label)).map(([where, label]) => `${where}: “${label}”`)).toEqual([]);
+    });
+
+    it('names menu paths (设置 → …, 站点管理器 → …) by the labels on screen', () => {
+      const paths = texts.flatMap(([where, text]) => [...text.matchAll(/(?:设置|站点管理器)((?: → [^，。；：）”（\s]+)+)/gu)].map((m) => [where, m[1] as string] as const));
+      expect(paths.length).toBeGreaterThan(20);
+      const unknown = paths.filter(([, path]) => path.split(' → ').slice(1).some((step) => !labels.has(step))).map(([where, path]) => `${where}: ${path}`);
+      expect(unknown).toEqual([]);
+    });
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
