@@ -307,6 +307,7 @@ export const ERROR_TEXTS_EN = {
   'detail.no-answer': 'no answer within {seconds} s',
   'detail.nothing-connected': 'nothing connected within {seconds} s',
   'detail.no-free-port': '{range}: no free port',
+  'detail.range-in-use': 'every port of {range} stayed in use for {seconds} s, held by other programs or transfers: {code}',
   'detail.any-port': 'any port',
   'detail.reset-while': '{code} while transferring {subject}',
   'detail.other-address': 'it came from {from}; the server is {expected}',

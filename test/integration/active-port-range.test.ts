@@ -4,12 +4,15 @@
  * between PORT and the server's connect, and failed for good ("could not listen … EADDRINUSE", not retryable),
  * although the port is free again a moment later. It now waits for a port of the range to come free.
  */
+import { execFile } from 'node:child_process';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
 
 async function freePort(): Promise<number> {
@@ -58,7 +61,8 @@ describe('active mode, a port range of one port, parallel transfers (vsftpd)', (
     try {
       const started = Date.now();
       const error = await client.list('/').catch((caught: unknown) => caught);
-      expect(String(error)).toMatch(new RegExp(`could not listen for the data connection on 127\\.0\\.0\\.1:${port} \\(${port}-${port}: EADDRINUSE\\)`));
+      // In words, not the bare code: every port of the range, how long Ferry waited, and the system's code kept.
+      expect(String(error)).toMatch(new RegExp(`could not listen for the data connection on 127\\.0\\.0\\.1:${port} \\(every port of ${port}-${port} stayed in use for 10 s, held by other programs or transfers: EADDRINUSE\\)\\.`));
       expect((error as { data: { hint: string } }).data.hint).toMatch(/another active-mode port range/);
       expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
       expect(Date.now() - started).toBeLessThan(20_000);
@@ -67,4 +71,38 @@ describe('active mode, a port range of one port, parallel transfers (vsftpd)', (
       squatter.close();
     }
   }, 60_000);
+
+  it('ferry ls --site of a saved active-mode site, the range from Settings held: the same words, and the flags that fix it', async () => {
+    await ensureCliBuilt();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-port-range-'));
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const { port } = squatter.address() as net.AddressInfo;
+    try {
+      const env = { FERRY_HOME: home };
+      expect((await ferry(['sites', 'add', 'Lab', '--host', server.host, '--port', String(server.port), '--user', server.user, '--password-stdin', '--mode', 'active', '--protocol', 'plain'], env, server.password)).code).toBe(0);
+      expect((await ferry(['settings', 'set', 'activePortRange', `${port}-${port}`], env)).code).toBe(0);
+      const result = await ferry(['ls', '--site', 'Lab', '--timeout', '15'], env);
+      expect(result.code, result.stderr).toBe(6);
+      expect(result.stderr).toContain(`ferry: Active mode: Ferry could not listen for the data connection on 127.0.0.1:${port} (every port of ${port}-${port} stayed in use for 10 s, held by other programs or transfers: EADDRINUSE).\n`);
+      expect(result.stderr).toContain('Choose another active-mode port range in the settings, or use passive mode for this site.\nWith ferry: --port-range A-B, or --passive.');
+      // The flag the hint names works: another range for this run, the site and Settings untouched.
+      const free = await freePort();
+      const other = await ferry(['ls', '--site', 'Lab', '--port-range', `${free}-${free}`], env);
+      expect(other.code, other.stderr).toBe(0);
+      expect(other.stdout).toContain('f0.bin');
+    } finally {
+      squatter.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+
+function ferry(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI_LAUNCHER, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
+}

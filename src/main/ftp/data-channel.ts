@@ -427,9 +427,11 @@ async function listenInRange(host: string, range: readonly [number, number] | nu
     if (!range || !attempt.allBusy || Date.now() >= deadline) {
       const label = range ? `${range[0]}-${range[1]}` : 'any port';
       const code = attempt.lastError?.code;
-      // "50000-50100: EADDRINUSE" (the system's code) or "any port: no free port" (Ferry's words, translated).
+      // Every port of the range still taken after the wait: said in words ("every port of 50000-50100 stayed in use for
+      // 10 s"), the system's code kept; another failure is "50000-50100: EACCES"; "any port: no free port" without one.
       const free: TextRef = range ? { id: 'detail.no-free-port', values: { range: label } } : { id: 'detail.no-free-port', values: {}, valueTexts: { range: { id: 'detail.any-port', values: {} } } };
-      const detail = code ? `${label}: ${code}` : free;
+      const inUse: TextRef = { id: 'detail.range-in-use', values: { range: label, seconds: BUSY_RANGE_WAIT_MS / 1000, code: code ?? '' } };
+      const detail = range && attempt.allBusy && code === 'EADDRINUSE' ? inUse : code ? `${label}: ${code}` : free;
       throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, detail));
     }
     await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
