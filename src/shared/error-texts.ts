@@ -501,6 +501,7 @@ export const ERROR_TEXTS_EN = {
   'queue.file-unreadable': 'The saved transfer queue could not be read ({problem}); it was kept as {aside} and the queue starts empty.',
   'queue.file-salvaged': 'Part of the saved transfer queue could not be read ({problem}); {kept} of its {total} items are back in the queue, and the file as it was is kept as {aside}.',
   'queue.file-stuck': 'The saved transfer queue {file} could not be read ({problem}) nor moved aside ({detail}). The queue starts empty and is not saved, so that file stays as it is: move or repair it, then restart Ferry.',
+  'queue.file-newer': 'The saved transfer queue {file} was written by a newer Ferry (format {format}; this one reads format 1). It is left as it is and this queue is not saved over it, so that Ferry finds it again: use that version, or move the file away to keep a queue here.',
   'queue.save-failed': "The transfer queue could not be saved to {file} ({detail}): until it is, a restart would lose its latest changes. Free space on that disk or fix the folder's permissions; Ferry tries again at each change and says when it has saved.",
   'queue.saved-again': 'The transfer queue is saved again ({file}).',
   'queue.worker-stopped': 'A transfer worker stopped unexpectedly: {reason}',

@@ -109,6 +109,12 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
   let json: unknown;
   try {
     json = JSON.parse(text);
+    const newer = newerFormat(json);
+    if (newer !== null) {
+      // A newer Ferry's queue: left where that Ferry will look for it, and not saved over (as the site store does).
+      const values = { file, format: newer };
+      return { queue: null, keepFile: true, warning: { text: errorText('queue.file-newer', values), textRef: { message: 'queue.file-newer', values } } };
+    }
     const parsed = storedQueueSchema.safeParse(json);
     if (parsed.success) return { queue: parsed.data, warning: null };
     problem = describeIssues(parsed.error);
@@ -116,6 +122,13 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
     return setAsideWith(file, null, error instanceof Error ? error.message : String(error));
   }
   return setAsideWith(file, salvage(json), problem);
+}
+
+/** The format of a queue file written by a newer Ferry (a whole version number above this one's); null otherwise. */
+function newerFormat(json: unknown): number | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const { version } = json as { version?: unknown };
+  return typeof version === 'number' && Number.isInteger(version) && version > QUEUE_FILE_VERSION ? version : null;
 }
 
 /** The entries of a version-1 file that validate (the policy too, else "ask"); null when there is no such list. */

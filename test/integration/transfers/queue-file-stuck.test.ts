@@ -103,5 +103,18 @@ describe('a queue file that cannot be used at start', () => {
     expect(queue.warnings.map((notice) => notice.text)).toEqual([queue.warnings[0]?.text, `The transfer queue is saved again (${file}).`]);
     expect((await loadQueueFile(file)).queue?.entries.map((entry) => entry.remotePath)).toEqual(['/a.bin', '/b.bin', '/c.bin', '/d.bin', '/e.bin']);
   });
+
+  it('a newer Ferry\'s queue file: this queue runs, and the file is as it was after saves and close', async () => {
+    folder = await tempDir('queue-file-newer');
+    const file = path.join(folder, 'queue.json');
+    const text = JSON.stringify({ version: 2, policy: 'ask', entries: [{ what: 'the newer format' }] });
+    await fsp.writeFile(file, text);
+    const queue = await TransferQueue.open({ storePath: file, connect: refuseConnect, emit: () => undefined, saveDelayMs: 10 });
+    await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: [{ localPath: path.join(folder, 'a.bin'), remotePath: '/a.bin', isDirectory: false }] });
+    await queue.save();
+    await queue.close();
+    expect(queue.warnings.map((notice) => notice.textRef?.message)).toEqual(['queue.file-newer']);
+    expect(await fsp.readFile(file, 'utf8')).toBe(text);
+  });
 });
 

@@ -62,7 +62,7 @@ describe('queue file', () => {
 
   it.each([
     ['not JSON', '{"version": 1, "policy": '],
-    ['a wrong version', JSON.stringify({ version: 2, policy: 'ask', entries: [] })],
+    ['a wrong version', JSON.stringify({ version: 0, policy: 'ask', entries: [] })],
     ['an unknown state', JSON.stringify({ ...sample(), entries: [{ ...sample().entries[0], state: 'exploded' }] })],
     ['an error without a hint', JSON.stringify({ ...sample(), entries: [{ ...sample().entries[0], error: { kind: 'timeout', message: 'x', retryable: true } }] })],
   ])('a corrupt file (%s) is set aside with a warning, never lost', async (_name, text) => {
@@ -108,6 +108,19 @@ describe('queue file', () => {
     expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^已保存的传输队列有一部分无法读取（entries\.1\.state: .+）；其 3 项中的 2 项已恢复到队列中，原文件已保留为 .*queue\.json\.corrupt-.+。$/);
     const aside = (await fsp.readdir(dir)).find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
     expect(await fsp.readFile(path.join(dir, aside), 'utf8')).toBe(text);
+  });
+
+  it('a file of a newer Ferry (format 2) is left as it is, and the queue does not save over it', async () => {
+    const file = path.join(dir, 'queue.json');
+    const text = JSON.stringify({ version: 2, policy: 'ask', entries: [{ what: 'the newer format' }] });
+    await fsp.writeFile(file, text);
+    const { queue, warning, keepFile } = await loadQueueFile(file);
+    expect(queue).toBeNull();
+    expect(keepFile).toBe(true);
+    expect(warning?.text).toBe(`The saved transfer queue ${file} was written by a newer Ferry (format 2; this one reads format 1). It is left as it is and this queue is not saved over it, so that Ferry finds it again: use that version, or move the file away to keep a queue here.`);
+    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^已保存的传输队列 .+queue\.json 由更新版本的 Ferry 写入（格式 2；此版本读取格式 1）。/);
+    expect(await fsp.readdir(dir)).toEqual(['queue.json']);
+    expect(await fsp.readFile(file, 'utf8')).toBe(text);
   });
 
   it('an unknown policy does not cost the entries: they are kept under "ask", and the file is set aside', async () => {
