@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { useT } from '../i18n';
+import { useT, type Translator } from '../i18n';
 import { formatDate, formatEntrySize } from '../lib/format';
 import { useRemotePane } from '../stores/pane-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
@@ -61,7 +61,7 @@ export function SearchDialog(): ReactElement {
         )}
       </form>
       <p className="search-status" role="status">
-        {running ? t('search.running') : result ? summary(t, result) : ''}
+        {running ? t('search.running') : result ? searchSummary(t, result) : ''}
       </p>
       {result && result.matches.length > 0 ? (
         <div className="search-results">
@@ -115,9 +115,10 @@ export function SearchDialog(): ReactElement {
   );
 }
 
-function summary(t: ReturnType<typeof useT>, result: RemoteSearchResult): string {
+/** The status line under the results: what was found, and why the search stopped or left folders out. */
+export function searchSummary(t: Translator, result: RemoteSearchResult): string {
   const found = t.plural('search.found', result.matches.length, { folders: t.plural('search.folders', result.foldersSearched) });
-  const stopped = result.stopped ? ` ${t(`search.stopped.${result.stopped}`)}` : '';
-  const skipped = result.skipped.length > 0 ? ` ${t.plural('search.skipped', result.skipped.length)}` : '';
-  return `${found}${stopped}${skipped}`;
+  // Sentences joined as the language joins them: Chinese puts no space after 。.
+  const sentences = [found, ...(result.stopped ? [t(`search.stopped.${result.stopped}`)] : []), ...(result.skipped.length > 0 ? [t.plural('search.skipped', result.skipped.length)] : [])];
+  return sentences.reduce((first, second) => t('log.twoSentences', { first, second }));
 }

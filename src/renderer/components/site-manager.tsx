@@ -800,7 +800,8 @@ export function SiteManagerDialog(): ReactElement {
                         </label>
                       ))}
                       <p className="help">
-                        {t('sm.modeDefaultIs', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') })} {t('sm.modeHelp')}
+                        {/* Two sentences as the language joins them: Chinese puts no space after 。 */}
+                        {t('log.twoSentences', { first: t('sm.modeDefaultIs', { mode: t(globalMode === 'active' ? 'mode.activeShort' : 'mode.passiveShort') }), second: t('sm.modeHelp') })}
                       </p>
                     </fieldset>
                     <ModeTest busy={busy} state={modeTest?.key === current.key ? modeTest : null} selected={current.transferMode === 'default' ? globalMode : current.transferMode} onTest={() => void onTestModes()} onUse={(mode) => update({ transferMode: mode })} />

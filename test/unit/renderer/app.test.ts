@@ -404,6 +404,8 @@ describe('Site Manager: Test both modes in Chinese', () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: /^Active/ }));
     act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
     const zhDialog = screen.getByRole('dialog', { name: '站点管理器' });
+    // Two sentences of help, joined as Chinese joins them: it read "…被动模式。 被动模式可穿过…", with an English space.
+    expect(within(zhDialog).getByText(/^设置中当前使用被动模式。被动模式可穿过大多数防火墙和 NAT。/)).toBeTruthy();
     await act(async () => {
       fireEvent.click(within(zhDialog).getByRole('button', { name: '测试两种模式' }));
     });
