@@ -8,7 +8,7 @@ import { openJsonDocument, type Decoded } from './json-document';
 import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { normalizeExtension } from '../../shared/transfer-type';
-import { describeIssues } from './sites-file';
+import { describeIssues, unknownFields } from './sites-file';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -87,12 +87,22 @@ export interface SettingsStore {
 
 /** Global settings in `<home>/settings.json`: same atomic, validated, locked document as the sites. */
 export async function openSettingsStore(options: { readonly home: string; readonly watch?: boolean }): Promise<SettingsStore> {
+  // Settings a newer Ferry wrote that this one does not know, from the file as last read: written back as they
+  // were, so an older CLI or app sharing the folder does not reset them at its next change (sites-file.ts likewise).
+  let newerSettings: Readonly<Record<string, unknown>> | undefined;
   const document = await openJsonDocument<Settings>({
     file: path.join(options.home, SETTINGS_FILE),
     document: 'settings',
-    empty: () => DEFAULT_SETTINGS,
-    decode: decodeSettings,
-    encode: (settings) => ({ format: SETTINGS_FORMAT, settings }),
+    empty: () => {
+      newerSettings = undefined;
+      return DEFAULT_SETTINGS;
+    },
+    decode: (raw) => {
+      const decoded = decodeSettings(raw);
+      newerSettings = decoded.kind === 'ok' || decoded.kind === 'salvaged' ? unknownFields((raw as { settings?: unknown }).settings, settingsSchema.shape) : undefined;
+      return decoded;
+    },
+    encode: (settings) => ({ format: SETTINGS_FORMAT, settings: { ...newerSettings, ...settings } }),
     watch: options.watch ?? false,
   });
   return {
@@ -122,7 +132,7 @@ function decodeSettings(raw: unknown): Decoded<Settings> {
   const problems: TextRef[] = [];
   for (const [key, stored] of Object.entries(parsed.data.settings)) {
     const schema = settingsSchema.shape[key as keyof typeof settingsSchema.shape];
-    if (schema === undefined) continue; // a setting this version no longer has
+    if (schema === undefined) continue; // a newer Ferry's setting, or one this version no longer has: kept in the file
     const field = schema.safeParse(stored);
     const problem = field.success ? settingFieldProblem(key, field.data) : (field.error.issues[0]?.message ?? 'invalid');
     if (problem === null) value[key] = field.data;

@@ -125,7 +125,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         let password: StoredPassword | null = existing?.password ?? null;
         if (!keepsPassword || input.password === null || input.password === '') password = null;
         else if (sealed !== undefined) password = sealed;
-        const site: StoredSite = { ...fields, id: existing?.id ?? randomUUID(), folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password };
+        const site: StoredSite = { ...fields, id: existing?.id ?? randomUUID(), folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password, ...(existing?.newerFields ? { newerFields: existing.newerFields } : {}) };
         const sites = existing ? doc.sites.map((candidate) => (candidate.id === site.id ? site : candidate)) : [...doc.sites, site];
         return { value: { ...doc, sites }, result: toSite(site) };
       });
@@ -332,7 +332,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 }
 
 function toSite(stored: StoredSite): Site {
-  const { password, ...site } = stored;
+  const { password, newerFields: _newerFields, ...site } = stored;
   return { ...site, hasPassword: password !== null };
 }
 

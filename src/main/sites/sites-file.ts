@@ -37,7 +37,12 @@ const storedSiteSchema = z.object({
 });
 
 export type StoredPassword = z.infer<typeof storedPasswordSchema>;
-export type StoredSite = z.infer<typeof storedSiteSchema>;
+/**
+ * A site as stored. `newerFields`: what a newer Ferry wrote into it that this one does not know (it adds optional
+ * fields without a new format, as `bypassProxy` came), written back as they were — an older CLI or app sharing the
+ * folder must not strip them from every site at its next save.
+ */
+export type StoredSite = z.infer<typeof storedSiteSchema> & { readonly newerFields?: Readonly<Record<string, unknown>> };
 
 export interface SitesDocument {
   /** Folders the user created, including empty ones (sites' folders are implied). */
@@ -56,7 +61,15 @@ export function emptySites(): SitesDocument {
 }
 
 export function encodeSites(document: SitesDocument): unknown {
-  return { format: SITES_FORMAT, folders: document.folders, sites: document.sites };
+  // The fields this version knows win over a same-named unknown one (there is none: they are disjoint when read).
+  return { format: SITES_FORMAT, folders: document.folders, sites: document.sites.map(({ newerFields, ...site }) => ({ ...newerFields, ...site })) };
+}
+
+/** The fields of `entry` that `known` does not name, or undefined when there are none. */
+export function unknownFields(entry: unknown, known: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> | undefined {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+  const extra = Object.entries(entry).filter(([key]) => !Object.hasOwn(known, key));
+  return extra.length > 0 ? Object.fromEntries(extra) : undefined;
 }
 
 /** Validate sites.json; a bad site is dropped (and reported) rather than losing every other site. */
@@ -76,7 +89,8 @@ export function decodeSites(raw: unknown): Decoded<SitesDocument> {
     else if (ids.has(site.data.id)) problems.push({ id: 'store.duplicate-id', values: { id: site.data.id }, valueTexts: { site: label } });
     else {
       ids.add(site.data.id);
-      sites.push(site.data);
+      const newerFields = unknownFields(entry, storedSiteSchema.shape);
+      sites.push(newerFields ? { ...site.data, newerFields } : site.data);
     }
   });
   const value: SitesDocument = { folders: parsed.data.folders, sites };
