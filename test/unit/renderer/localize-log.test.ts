@@ -15,7 +15,7 @@ describe('message log lines in the window language', () => {
   it('translates a hint with its sentence, and leaves replies and commands as they came', () => {
     const refValues = { command: 'code --wait', code: 2 };
     const line = { text: errorText('log.editor-exit', refValues), hint: errorText('log.editor-exit.hint', refValues), textRef: { message: 'log.editor-exit' as const, hint: 'log.editor-exit.hint' as const, values: refValues } };
-    expect(localizeLogLine(line, 'zh-CN')).toEqual({ text: '编辑器“code --wait”退出，代码为 2。', hint: '请检查“设置 → 编辑”中的编辑器命令；留空则使用系统默认程序。' });
+    expect(localizeLogLine(line, 'zh-CN')).toEqual({ text: '编辑器“code --wait”已退出，退出代码为 2。', hint: '请检查“设置 → 编辑”中的编辑器命令；留空则使用系统默认程序。' });
     expect(localizeLogLine({ text: '226 Transfer complete.' }, 'zh-CN')).toEqual({ text: '226 Transfer complete.', hint: undefined });
   });
 });

@@ -89,7 +89,7 @@ describe('简体中文: errors main builds from its own words', () => {
     const outcome = handleSocketMessage(fakeHandlers({}), JSON.stringify({ id: 3, channel: 'app:info' }), true);
     if (outcome.kind !== 'reply' || outcome.message.result.ok) throw new Error('expected a refusal');
     expect(outcome.message.result.error.message).toBe('Too many requests are waiting for an answer.');
-    expect(localizeError(outcome.message.result.error, 'zh-CN')).toEqual({ message: '等待回答的请求太多了。', hint: '请等当前的操作完成后再试。' });
+    expect(localizeError(outcome.message.result.error, 'zh-CN')).toEqual({ message: '等待应答的请求过多。', hint: '请等当前的操作完成后再试。' });
   });
 
   it('a sentence inside a sentence that this Ferry does not know (another version’s queue file) keeps main’s English value', () => {
