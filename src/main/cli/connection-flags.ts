@@ -56,6 +56,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/**
+ * The longest wait a Node timer can take (about 24.8 days): past it setTimeout fires at once (a TimeoutOverflowWarning),
+ * so a huge --timeout, written to mean "never", failed every command at its first reply. It waits this long instead.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Combine a parsed URL and the flags into engine options. */
 export function toConnectOptions(url: FtpUrl, flags: ConnectionFlags, label = ''): ConnectOptions {
   const base: ConnectOptions = {
@@ -84,7 +90,7 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
   // No --timeout: what the site's options say (Settings), else 30 s.
   const timeoutSeconds = flags.timeout === undefined ? (base.commandTimeoutMs ?? 30_000) / 1000 : Number(flags.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw invalidInput(`--timeout ${flags.timeout} is not a positive number of seconds.`, 'Use e.g. --timeout 30.');
-  const timeoutMs = timeoutSeconds * 1000;
+  const timeoutMs = Math.min(timeoutSeconds * 1000, MAX_TIMER_MS);
   return {
     ...base,
     ...(flags.tls ? { tls: flags.tls as TlsMode } : {}),
