@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, MESSAGES, translate, translatePlural } from '../../../src/renderer/i18n';
 import { en, type MessageKey } from '../../../src/renderer/i18n/en';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
+import { ERROR_TEXTS_EN } from '../../../src/shared/error-texts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const enKeys = Object.keys(en).sort();
@@ -69,6 +70,12 @@ describe('translations', () => {
 
     it('uses full-width ，。：；？！ next to Chinese (ASCII only between Latin, paths and code)', () => {
       expect(offending((text) => /\p{Script=Han}[,.:;?!](?!\w)|[,:;?!]\p{Script=Han}/u.test(text.replace(/`[^`]*`/g, '')))).toEqual([]);
+    });
+
+    it('ends as the English ends: … after …, 。 after a full stop, ？ after a question', () => {
+      const pairs = [...Object.entries(en).map(([k, v]) => [`zh-CN.ts ${k}`, v, zh[k] ?? ''] as const), ...Object.entries(ERROR_TEXTS_EN).map(([k, v]) => [`error-texts-zh-CN.ts ${k}`, v, ERROR_TEXTS_ZH_CN[k as keyof typeof ERROR_TEXTS_ZH_CN]] as const)];
+      const ends = (english: string, chinese: string) => english.endsWith('…') === chinese.endsWith('…') && /\.$/.test(english) === chinese.endsWith('。') && english.endsWith('?') === chinese.endsWith('？');
+      expect(pairs.filter(([, english, chinese]) => !ends(english, chinese)).map(([where, english, chinese]) => `${where}: ${english} | ${chinese}`)).toEqual([]);
     });
 
     it('addresses the user as 您, as the rest of the window does', () => {
