@@ -506,7 +506,7 @@ export const zhCN: Messages = {
   'sm.charset.utf8': '强制 UTF-8',
   'sm.charset.custom': '使用自定义字符集',
   'sm.encoding': '编码',
-  'sm.charsetHelp': '较旧的中文服务器常用 GBK；如果文件名显示为乱码，请选择它。',
+  'sm.charsetHelp': '较旧的中文服务器常用 GBK；如果文件名显示为乱码，请选择“使用自定义字符集”（默认即为 GBK）。',
   'sm.localDir': '默认本地文件夹',
   'sm.remoteDir': '默认远程文件夹',
   'sm.comments': '注释',
