@@ -1899,7 +1899,7 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   // Refused by a server (PORT, PASV), or impossible here (TLS, a proxy): the copy through this computer works.
   const fxpImpossible = r.error.text?.message === 'fxp.tls' || r.error.text?.message === 'fxp.proxy';
   const fxpRefused = !viaLocal && ((r.error.kind === 'server-reply' && (r.error.command === 'PORT' || r.error.command === 'PASV')) || fxpImpossible);
-  if (fxpRefused && (await confirm({ title: t('copy.refusedTitle'), message: `${localizeError(r.error, currentLanguage()).message} ${t('copy.refusedQuestion')}`, confirmLabel: t('copy.viaLocal') }))) {
+  if (fxpRefused && (await confirm({ title: t('copy.refusedTitle'), message: t('log.twoSentences', { first: localizeError(r.error, currentLanguage()).message, second: t('copy.refusedQuestion') }), confirmLabel: t('copy.viaLocal') }))) {
     return copyToSite(paths, siteId, targetDir, true, overwrite);
   }
   if (!fxpRefused) reportError(r.error);

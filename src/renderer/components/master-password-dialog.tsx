@@ -88,7 +88,7 @@ export function MasterPasswordDialog({ req }: { readonly req: MasterPasswordRequ
         {asksNext ? field('confirm', t('passwords.confirm'), false, submitted && problem === 'mismatch', submitted && problem === 'mismatch' ? t('passwords.mismatch') : null) : null}
         {failure ? (
           <p className="dialog-message field-error" role="alert">
-            {failure.message} {failure.hint}
+            {t('log.twoSentences', { first: failure.message, second: failure.hint })}
           </p>
         ) : null}
         <SubmitCancelButtons submitLabel={t('common.ok')} cancelLabel={t('common.cancel')} onCancel={() => req.resolve(null)} busy={busy} />

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import * as actions from '../actions';
-import { useT, type MessageKey } from '../i18n';
+import { betweenSentences, useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
@@ -130,7 +130,12 @@ function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState
           ) : (
             <p key={probe.mode} className="field-error">
               {t('sm.probeFailed', { mode: modeName(probe.mode), message: probe.error ? localizeError(probe.error, t.language).message : '' })}
-              {probe.error?.hint ? <span className="help"> {localizeError(probe.error, t.language).hint}</span> : null}
+              {probe.error?.hint ? (
+                <span className="help">
+                  {betweenSentences(t.language)}
+                  {localizeError(probe.error, t.language).hint}
+                </span>
+              ) : null}
             </p>
           ),
         )}
@@ -666,7 +671,7 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => void actions.exportSites()}>
               {t('sm.export')}
             </button>
-            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onImportFile(e.target.files?.[0])} />
+            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml,.json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onImportFile(e.target.files?.[0])} />
           </div>
         </div>
         <div className="sm-right">

@@ -73,6 +73,11 @@ export function currentLanguage(): Language {
   return displayLanguage(useSettingsStore.getState().settings.language);
 }
 
+/** What stands between two sentences shown side by side: a space in English, nothing after a Chinese 。 (log.twoSentences). */
+export function betweenSentences(language: Language): string {
+  return translate(language, 'log.twoSentences', { first: '', second: '' });
+}
+
 export function t(key: MessageKey, vars?: Vars): string {
   return translate(currentLanguage(), key, vars);
 }

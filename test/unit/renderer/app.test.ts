@@ -413,6 +413,7 @@ describe('Site Manager: Test both modes in Chinese', () => {
     const failed = within(zhDialog).getByText(/^主动（PORT\/EPRT）：失败——/);
     expect(failed.textContent).toContain('主动模式：一个连到 10.0.0.1:40025 的数据连接来自服务器以外的地址，已被拒绝（它来自 10.0.0.4；服务器是 10.0.0.2，随后答复“226 Directory send OK.”）。');
     expect(failed.textContent).toContain('服务器很可能从它的另一个地址连出');
+    expect(failed.textContent).toContain('随后答复“226 Directory send OK.”）。服务器很可能'); // no English space between the diagnosis and its fix
     expect(failed.textContent).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{4,} [A-Za-z]{4,}/); // no English sentence left, only the server's reply
     fireEvent.click(within(zhDialog).getByRole('button', { name: '改用被动模式' }));
     expect((within(zhDialog).getByRole('radio', { name: /^被动/ }) as HTMLInputElement).checked).toBe(true);
@@ -970,6 +971,30 @@ describe('copy to another site', () => {
     });
     expect(await done).toBe(true);
     expect(api.calls.filter((c) => c.channel === 'session:copy-to-site').map((c) => (c.arg as { viaLocal: boolean }).viaLocal)).toEqual([false, true]);
+  });
+
+  it('asks it in Chinese as one Chinese text: the refusal and the question with no English space between', async () => {
+    await withBackupSite();
+    api.handle('session:copy-to-site', ({ viaLocal }) =>
+      viaLocal
+        ? ok({ copied: 1, conflicts: [] })
+        : fail({ kind: 'invalid-input', message: 'A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.', hint: 'Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.', retryable: false, text: { message: 'fxp.tls', hint: 'fxp.tls.hint', values: {} } }),
+    );
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-explicit', transferMode: 'default', charset: 'auto' } });
+    });
+    act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    let done: Promise<boolean> = Promise.resolve(false);
+    await act(async () => {
+      done = actions.copyToSite(['/big.iso'], 'other', '/incoming', false);
+    });
+    const question = await screen.findByRole('dialog', { name: '服务器间复制被拒绝' });
+    // It read "…这需要 CPSV/SSCN。 要改为…".
+    expect(question.textContent).toContain('服务器间复制无法加密：它的数据连接在两台服务器之间直接建立，这需要 CPSV/SSCN。要改为经由本机中转复制吗？');
+    await act(async () => {
+      fireEvent.click(within(question).getByRole('button', { name: '经由本机复制' }));
+    });
+    expect(await done).toBe(true);
   });
 
   it('sends the chosen files server to server, and offers the copy through this computer when FXP is refused', async () => {
