@@ -428,6 +428,8 @@ export const ERROR_TEXTS_EN = {
   'tls.not-offered.hint': 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.',
   'tls.prot-refused': 'The server refused to protect data connections (PROT P: {reply}).',
   'tls.prot-refused.hint': 'The server does not support encrypted transfers; ask its administrator.',
+  'tls.after-auth-text': '{host} sent more after accepting AUTH TLS, before TLS had started: "{text}". Text that comes unencrypted at that point may have been slipped in by someone on the network, so Ferry does not go on.',
+  'tls.after-auth-text.hint': "Try again later or from another network; if it happens every time, tell the server's administrator (a server, or a firewall inspecting FTP, that sends text after its 234 breaks FTPS). Neither the user name nor the password was sent.",
   'tls.handshake': 'The TLS handshake with {host} failed: {detail}',
   'certificate.untrusted': "The server's certificate is not trusted ({reason}). SHA-256 fingerprint: {fingerprint}.",
   'certificate.untrusted.self-signed': "The server's certificate is not trusted: it is self-signed, so no certificate authority vouches for it. SHA-256 fingerprint: {fingerprint}.",

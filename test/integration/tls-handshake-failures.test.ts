@@ -87,6 +87,33 @@ describe('explicit FTPS: a server that misbehaves after AUTH TLS (fixture)', () 
   }, 20_000);
 });
 
+describe('explicit FTPS: plain text after the 234, before the handshake (STARTTLS injection, fixture)', () => {
+  // Someone on the path appends text to the server's 234. Read after the handshake it would pass for the encrypted
+  // session's first reply: a "230 " without its line end made USER's real "331 Password please" read "230 …", a login.
+  const cases = [
+    { name: 'an unfinished line', injected: '230 ', shown: '230 ' },
+    { name: 'a whole reply', injected: '230 Logged in\r\n', shown: '230 Logged in' },
+  ];
+  for (const { name, injected, shown } of cases) {
+    it(`${name}: refused before USER, naming the text, never read as a reply`, async () => {
+      const cert = await getTestCertificate();
+      const server = await startTlsFtpServer({ auth: 'tls', key: cert.keyPem, cert: cert.certPem, afterAuthReply: injected });
+      try {
+        const { error } = await failToConnect({ host: server.host, port: server.port, tls: 'explicit', trustedFingerprints: [cert.fingerprint256] });
+        expect(error.kind).toBe('tls');
+        expect(error.retryable).toBe(false);
+        expect(error.message).toBe(`127.0.0.1 sent more after accepting AUTH TLS, before TLS had started: "${shown}". Text that comes unencrypted at that point may have been slipped in by someone on the network, so Ferry does not go on.`);
+        expect(error.hint).toMatch(/^Try again later or from another network/);
+        expect(localizeError(error, 'zh-CN').message).toBe(`127.0.0.1 接受 AUTH TLS 之后、TLS 开始之前又发送了内容：“${shown}”。此时未加密到达的文字可能是网络上的他人插入的，因此 Ferry 不再继续。`);
+        // Neither the user name nor the password went out.
+        expect(server.commands.filter((command) => /^(USER|PASS)/.test(command))).toEqual([]);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+});
+
 const proftpd = (tls: 'explicit-required' | 'implicit', proftpdTls: StartOptions['proftpdTls']): { server: () => RunningServer } => {
   let server: RunningServer | undefined;
   beforeAll(async () => {

@@ -262,6 +262,12 @@ export class ControlConnection {
   async upgradeToTls(tlsOptions: tls.ConnectionOptions): Promise<tls.TLSSocket> {
     const plain = this.socketValue;
     plain.off('data', this.onData);
+    const early = this.unencryptedLeftovers();
+    if (early !== null) {
+      const error = new FtpError({ kind: 'tls', ...sentences('tls.after-auth-text', 'tls.after-auth-text.hint', { host: this.options.host, text: visibleText(early) }), retryable: false });
+      this.close(error);
+      throw error;
+    }
     const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
       const socket = tls.connect({ ...tlsOptions, socket: plain });
       // The handshake has no command waiting on it: without this a server silent after its 234 would hang the connect.
@@ -300,6 +306,17 @@ export class ControlConnection {
     this.tlsSocketValue = secure;
     this.attach(secure);
     return secure;
+  }
+
+  /**
+   * What arrived after the 234 to AUTH TLS and before the handshake, or null. RFC 4217 has the handshake start right
+   * after the 234, so anything here came unencrypted and would be read as the encrypted session's first reply — a
+   * "230 " without its line end turned USER's 331 into a login. Someone on the path may have put it there (STARTTLS
+   * injection, curl's CVE-2021-22947): refused, never read. Line ends alone are no text.
+   */
+  private unencryptedLeftovers(): string | null {
+    const text = [...this.replies.flatMap((reply) => reply.lines), this.buffer].filter((part) => /[^\r\n\0]/.test(part)).join(' ');
+    return text === '' ? null : text;
   }
 
   /** Close without QUIT (after failures); idempotent. */

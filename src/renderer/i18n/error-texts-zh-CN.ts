@@ -380,6 +380,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'tls.not-offered.hint': '只有在您接受不加密的连接时，才为此站点选择“如果可用，使用显式的 FTP over TLS”或“只使用明文 FTP”。',
   'tls.prot-refused': '服务器拒绝保护数据连接（PROT P：{reply}）。',
   'tls.prot-refused.hint': '服务器不支持加密传输；请询问其管理员。',
+  'tls.after-auth-text': '{host} 接受 AUTH TLS 之后、TLS 开始之前又发送了内容：“{text}”。此时未加密到达的文字可能是网络上的他人插入的，因此 Ferry 不再继续。',
+  'tls.after-auth-text.hint': '请稍后或换一个网络再试；如果每次都这样，请告诉服务器管理员（在 234 之后还发送文字的服务器或检查 FTP 的防火墙会破坏 FTPS）。用户名和密码都没有发送。',
   'tls.handshake': '与 {host} 的 TLS 握手失败：{detail}',
   'certificate.untrusted': '服务器的证书不受信任（{reason}）。SHA-256 指纹：{fingerprint}。',
   'certificate.untrusted.self-signed': '服务器的证书不受信任：它是自签名证书，没有证书颁发机构为它担保。SHA-256 指纹：{fingerprint}。',
