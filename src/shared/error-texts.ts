@@ -133,7 +133,11 @@ export const ERROR_TEXTS_EN = {
   'import.too-large': 'The file is larger than 32 MiB.',
   'import.too-large.hint': "Choose FileZilla's sitemanager.xml (usually a few kilobytes).",
   'import.not-xml': 'The file is not valid XML (line {line}: {detail}).',
-  'import.not-xml.hint': "Choose the sitemanager.xml from FileZilla's settings folder, or an export made with File > Export.",
+  'import.not-xml.hint': "Choose the sitemanager.xml from FileZilla's settings folder, an export made with FileZilla's File > Export, or a Ferry export (ferry-sites.json).",
+  'import.export-newer': 'This site export was made by a newer Ferry (format {format}).',
+  'import.export-newer.hint': 'Update Ferry to import it, or export the sites again from the older one.',
+  'import.export-invalid': 'This Ferry site export cannot be read ({detail}).',
+  'import.export-invalid.hint': "Export the sites again (Site Manager → Export…, or ferry sites export) and import that file.",
   'import.not-filezilla': 'This XML file is not a FileZilla site list (no <FileZilla3><Servers>).',
   'import.not-filezilla.hint': "Choose sitemanager.xml from FileZilla's settings folder (e.g. ~/.config/filezilla or %APPDATA%\\FileZilla), or an export made with File > Export.",
 
@@ -657,6 +661,7 @@ export const ERROR_TEXTS_EN = {
   'import.site-warning': '{site}: {warning}',
   'import.passwords-dropped': '{count} password(s) were not imported: {reason} Ferry will ask for them when connecting.',
   'import.renamed': '{site} already exists; imported as "{name}".',
+  'import.export-no-passwords': '{count} site(s) came without a password (a Ferry export holds none): enter them in the Site Manager, or when connecting.',
   // Importing a transfer queue (the queue's Import queue…): the file refused whole, or one item left out.
   'queue-import.too-large': 'The file is larger than 32 MiB.',
   'queue-import.choose.hint': "Choose a file made by the queue's Export… (ferry-queue.json) or FileZilla's queue export (FileZilla: File > Export…, with the transfer queue ticked).",

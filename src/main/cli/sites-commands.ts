@@ -136,8 +136,8 @@ export function addSitesCommands(program: Command): void {
 
   sites
     .command('import')
-    .argument('<file>', 'FileZilla sitemanager.xml (or a Site Manager export); "-" for standard input')
-    .description("import FileZilla's sites (FTP and FTPS; others are listed as skipped)")
+    .argument('<file>', 'FileZilla sitemanager.xml (or its Site Manager export), or a Ferry export (ferry sites export); "-" for standard input')
+    .description("import FileZilla's sites (FTP and FTPS; others are listed as skipped), or sites exported from Ferry (without passwords)")
     .action(async (file: string) => {
       const xml = await readText(file);
       await withStores(async (stores) => {
@@ -246,7 +246,7 @@ async function readText(file: string): Promise<string> {
   try {
     return decodeXmlBytes(await fsp.readFile(file));
   } catch (error) {
-    throw invalidInput(`Cannot read ${file}: ${(error as Error).message}.`, "Give the path of FileZilla's sitemanager.xml (e.g. ~/.config/filezilla/sitemanager.xml).");
+    throw invalidInput(`Cannot read ${file}: ${(error as Error).message}.`, "Give the path of FileZilla's sitemanager.xml (e.g. ~/.config/filezilla/sitemanager.xml) or of a Ferry export.");
   }
 }
 

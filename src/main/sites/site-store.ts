@@ -3,7 +3,7 @@ import path from 'node:path';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shared/models';
 import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
-import { exportSites } from './export-sites';
+import { exportSites, readSitesExport } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
 import { openJsonDocument } from './json-document';
 import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
@@ -45,6 +45,7 @@ export interface SiteStore {
   moveFolder(folder: readonly string[], into: readonly string[]): Promise<void>;
   /** Deletes the folder with its sub-folders and sites (the UI confirms first). */
   deleteFolder(folder: readonly string[]): Promise<void>;
+  /** FileZilla's sitemanager.xml, or Ferry's own export (exportJson, from another machine): sites added, renamed where taken. */
   importFileZilla(xml: string): Promise<ImportReport>;
   /** Every site as JSON, without passwords. */
   exportJson(): Promise<string>;
@@ -207,7 +208,9 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     },
 
     async importFileZilla(xml) {
-      const parsed = parseFileZillaSites(xml);
+      // Ferry's own export (ferry-sites.json) as well as FileZilla's sitemanager.xml: the same checks and renaming.
+      const fromExport = readSitesExport(xml);
+      const parsed = fromExport ?? parseFileZillaSites(xml);
       const skipped = [...parsed.skipped];
       const warnings: Notice[] = [];
       const warn = (id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): void => {
@@ -241,6 +244,9 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         }
         ready.push({ fields, password });
       }
+      // An export holds no passwords: say which sites will want theirs, rather than leave a failed login to tell.
+      const withoutPassword = fromExport ? ready.filter(({ fields }) => fields.logonType === 'normal').length : 0;
+      if (withoutPassword > 0) warn('import.export-no-passwords', { count: withoutPassword });
       if (droppedPasswords > 0) warn('import.passwords-dropped', { count: droppedPasswords, reason: dropReason }, dropReasonText ? { reason: dropReasonText } : undefined);
       return update((doc) => {
         const sites = [...doc.sites];

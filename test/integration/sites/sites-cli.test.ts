@@ -223,6 +223,37 @@ describe('saved sites through the CLI against vsftpd', () => {
     }
   });
 
+  it('sites export on one machine, sites import on another: the sites come across and connect once given their password', async () => {
+    const exported = path.join(home, 'ferry-sites.json');
+    expect((await ferry(['sites', 'export', exported])).code).toBe(0);
+    const other = await tempDir('ferry-cli-sites-other-');
+    try {
+      const there = (args: readonly string[], input = ''): Promise<Run> =>
+        new Promise((resolve) => {
+          const child = execFile(process.execPath, [path.join(REPO, 'bin', 'ferry.js'), ...args], { env: { ...process.env, FERRY_HOME: other }, timeout: 60_000 }, (error, stdout, stderr) =>
+            resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+          );
+          child.stdin?.end(input);
+        });
+      const imported = await there(['sites', 'import', exported]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stdout).toMatch(/^ {2}Modes\/Active$/m);
+      expect(imported.stderr).toMatch(/warning: \d+ site\(s\) came without a password \(a Ferry export holds none\)/);
+      const mine = JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as Record<string, unknown>[];
+      const theirs = JSON.parse((await there(['sites', 'list', '--json'])).stdout) as Record<string, unknown>[];
+      const portable = ({ id: _id, hasPassword: _has, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+      expect(theirs.map(portable)).toEqual(mine.map(portable));
+      const before = (await server.readLog()).length;
+      const run = await there(['ls', '--site', 'Modes/Active', '-v', '--password-stdin', '/pub'], `${server.password}\n`);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/hello\.txt$/m);
+      expect(run.stderr).toMatch(ACTIVE);
+      expect(await newLog(before)).toMatch(/"(EPRT|PORT)\b/);
+    } finally {
+      await fsp.rm(other, { recursive: true, force: true });
+    }
+  });
+
   it('ferry passwords set-master / remove-master; under a master password a site needs FERRY_MASTER_PASSWORD (exit 12 without or wrong, with the fix)', async () => {
     const withMaster = (args: readonly string[], master: string): Promise<Run> =>
       new Promise((resolve) => {
