@@ -98,9 +98,13 @@ describe('visual QA', () => {
     const { ui, page, step } = s;
     await page.setViewportSize({ width: 800, height: 500 });
 
-    for (const width of [1124, 800]) await step(`the quick connect bar is one line inside a window ${width} px wide`, async () => {
+    for (const width of [1124, 900, 800]) await step(`the quick connect bar is one line inside a window ${width} px wide`, async () => {
       await page.setViewportSize({ width, height: 500 });
       const quick = page.getByRole('form', { name: 'Quick connect' });
+      // A five-digit port shows whole (the field was 52 px: "2458" of 24587 at 900 px).
+      const port = quick.getByRole('textbox', { name: 'Port' });
+      await port.fill('65535');
+      expect(await port.evaluate((e) => e.scrollWidth - e.clientWidth), `port 65535 fits its field at ${width} px`).toBeLessThanOrEqual(0);
       const host = await quick.getByRole('textbox', { name: 'Host' }).boundingBox();
       const button = await quick.getByRole('button', { name: 'Quickconnect' }).boundingBox();
       if (!host || !button) throw new Error('quick connect bar not on screen');
