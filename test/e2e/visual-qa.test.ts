@@ -406,4 +406,31 @@ describe('visual QA', () => {
     });
     expect(s.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('at 900×600 a dialog opened under an error toast is not covered by it: its buttons are on top, the toast still seen', async () => {
+    const { scenario: s } = setup();
+    const { ui, page, step } = s;
+    await page.setViewportSize({ width: 900, height: 600 });
+    await step('an error toast (a refused quick connection)', async () => {
+      await ui.quickConnect({ host: '127.0.0.1', port: 1, user: 'nobody', password: 'x' });
+      await expect(page.getByRole('alert').last()).toBeVisible();
+    });
+    for (const [name, open] of [['Settings', () => ui.openSettings()], ['Site Manager', () => ui.openSiteManager()]] as const) {
+      await step(`${name}: each of its buttons in view is the topmost element at its centre`, async () => {
+        const dialog = await open();
+        // The toast used to lie over the dialog's bottom right: Settings' OK and Cancel, the certificate prompt's Cancel.
+        const covered = await dialog.evaluate((element) => [...element.querySelectorAll<HTMLElement>('button')].flatMap((button) => {
+          const box = button.getBoundingClientRect();
+          if (box.width === 0 || box.bottom > window.innerHeight || box.top < 0) return [];
+          const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return top !== null && button.contains(top) ? [] : [`${button.textContent ?? ''} (under ${top?.closest('[class]')?.className ?? 'nothing'})`];
+        }));
+        expect(covered, `${name}: buttons covered`).toEqual([]);
+        await expect(page.getByRole('alert').last()).toBeInViewport();
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      });
+    }
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
 });
