@@ -17,6 +17,7 @@ import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
 import { dataConnectionError } from '../../../src/main/ftp/data-connection-errors';
+import { sentences } from '../../../src/shared/error-texts';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
 
 let api: FakeApi;
@@ -417,6 +418,21 @@ describe('Site Manager: Test both modes in Chinese', () => {
     expect(failed.textContent).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{4,} [A-Za-z]{4,}/); // no English sentence left, only the server's reply
     fireEvent.click(within(zhDialog).getByRole('button', { name: '改用被动模式' }));
     expect((within(zhDialog).getByRole('radio', { name: /^被动/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('master password dialog in Chinese', () => {
+  it('says a refused master password and its fix as one Chinese text, no English space between', async () => {
+    api.handle('passwords:unlock', () => fail({ kind: 'master-password', reason: 'wrong', ...sentences('master.wrong', 'master.wrong.hint'), retryable: false }));
+    act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    act(() => useUiStore.setState({ masterPassword: { mode: 'unlock', resolve: () => undefined } }));
+    const dialog = screen.getByRole('dialog', { name: '输入主密码' });
+    fireEvent.change(within(dialog).getByLabelText('主密码'), { target: { value: 'not it' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    });
+    // It read "主密码不正确。 请检查键盘布局…".
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/^主密码不正确。请检查键盘布局和大写锁定后重试。/);
   });
 });
 
