@@ -2,6 +2,7 @@ import type tls from 'node:tls';
 import { ControlConnection, connectCancelled } from './control-connection';
 import { loadCharset, isUtf8 } from './charset';
 import { checkCertificate } from './certificate-trust';
+import { trustContext } from './trust-store';
 import { DEFAULTS, type ConnectOptions, type TlsMode } from './connect-options';
 import type { DataChannelMemory, DataChannelOptions } from './data-channel';
 import { parseFeatures, type Capabilities } from './features';
@@ -50,7 +51,9 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     // We verify ourselves (checkCertificate) so that an unknown certificate can be shown and pinned.
     rejectUnauthorized: false,
     ...(isIpAddress(host) ? {} : { servername: host }),
-    ...(options.ca ? { ca: options.ca as tls.ConnectionOptions['ca'] } : {}),
+    // Node's roots, the system's (a company CA installed there) and any the caller adds: trust-store.ts. Read at the
+    // first TLS connection only (about 0.1 s): plain FTP never needs them.
+    ...(tlsMode === 'none' ? {} : { secureContext: trustContext(options.ca) }),
   };
   const { connection: control, greeting } = await ControlConnection.connect({
     host,

@@ -1,0 +1,60 @@
+/**
+ * A certificate authority this computer trusts — a company's own, installed in the system's trust store — vouches
+ * for a server as it does for FileZilla, curl and lftp: no fingerprint to trust by hand. Node's TLS knows only the
+ * Mozilla roots built into it, so Ferry adds the system's (OpenSSL's `SSL_CERT_FILE` here, as every OpenSSL program
+ * reads it; the system store by default). The CA still has to match the host name.
+ */
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import { startServer, type RunningServer } from '../support/servers/ftp-server';
+import { createTestCertificateChain, type TestCertificateChain } from '../support/servers/tls-cert';
+
+describe('a server whose certificate a CA in the system trust store issued (vsftpd, explicit FTPS)', () => {
+  let chain: TestCertificateChain;
+  let server: RunningServer;
+  let other: RunningServer;
+  let dir: string;
+  const saved = process.env.SSL_CERT_FILE;
+  beforeAll(async () => {
+    chain = await createTestCertificateChain();
+    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'ferry-system-ca-'));
+    // The system's bundle with the company CA added, as update-ca-certificates writes it.
+    const system = await fsp.readFile('/etc/ssl/certs/ca-certificates.crt', 'utf8').catch(() => '');
+    await fsp.writeFile(path.join(dir, 'ca-certificates.crt'), `${system}\n${chain.caPem}`);
+    process.env.SSL_CERT_FILE = path.join(dir, 'ca-certificates.crt');
+    server = await startServer('vsftpd', { tls: 'explicit-required', certificate: chain });
+    // The same certificate (for 127.0.0.1 and localhost) on another address: another host name for it.
+    other = await startServer('vsftpd', { tls: 'explicit-required', certificate: chain, listenAddress: '127.0.0.2' });
+  }, 60_000);
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.SSL_CERT_FILE;
+    else process.env.SSL_CERT_FILE = saved;
+    await server?.stop();
+    await other?.stop();
+    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+  });
+
+  it('connects with no fingerprint trusted, the connection saying a certificate authority vouches for it', async () => {
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit', commandTimeoutMs: 15_000 });
+    try {
+      expect(client.tlsDetails?.authorized).toBe(true);
+      expect((await client.list('/')).entries).toBeDefined();
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('still refuses it for a host name it was not issued for, saying so', async () => {
+    const error = await FtpClient.connect({ host: other.host, port: other.port, user: other.user, password: other.password, tls: 'explicit', commandTimeoutMs: 15_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    const data = (error as FtpError).data;
+    expect(data.kind).toBe('certificate');
+    if (data.kind !== 'certificate') return;
+    expect(data.reason).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(data.text?.message).toBe('certificate.untrusted.other-host');
+  });
+});
