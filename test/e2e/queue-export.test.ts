@@ -155,7 +155,8 @@ describe('queue export and import', () => {
       await expect(zhLog).toContainText('未导入：/report.bin → C:\\Users\\me\\report.bin —— 它的本地路径“C:\\Users\\me\\report.bin”不是此计算机上的完整路径。请在此处的本地窗格中重新加入队列');
       await expect(zhLog).toContainText('此处没有 bob@elsewhere.example:21（bob@elsewhere.example:21）的已保存站点。请在站点管理器中为 bob@elsewhere.example:21 添加站点');
       await openZh(path.join(scratch, 'broken.json'));
-      const alert = page.getByRole('alert').filter({ hasText: '该文件不是有效的 JSON' });
+      // The English step's toast for the same file may still be up (errors stay 12 s), now said in Chinese too: the newest is this one.
+      const alert = page.getByRole('alert').filter({ hasText: '该文件不是有效的 JSON' }).last();
       await expect(alert).toBeVisible();
       await expect(alert).toContainText('请选择用队列的“导出…”生成的文件');
     });
