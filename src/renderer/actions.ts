@@ -162,8 +162,10 @@ function currentSessionId(): string {
 /** Shows a failure: red line with its hint in the message log, and a toast (its id is returned). */
 export function reportError(error: FerryErrorData): number {
   logFailure(error, currentSessionId());
-  const offer = modeSwitchOffer(error);
-  return toastForError(error, offer ? { label: offer.label, run: () => void switchTransferMode(offer.mode) } : undefined);
+  const status = useSessionStore.getState().status;
+  const offer = modeSwitchOffer(error, status);
+  // The label is made again at each render, in the language then on screen.
+  return toastForError(error, offer ? { label: () => modeSwitchOffer(error, status)?.label ?? offer.label, run: () => void switchTransferMode(offer.mode) } : undefined);
 }
 
 /** Toasts of failed connection attempts: stale once a connection succeeds (the log keeps them). */

@@ -7,6 +7,7 @@
  */
 import { useLayoutEffect, useRef, type FocusEvent, type ReactElement } from 'react';
 import { useT } from '../i18n';
+import { localizeError } from '../lib/localize-error';
 import { dismissToast, holdToast, useUiStore, type Toast } from '../stores/ui-store';
 import { focusGrid } from './file-list';
 import { Icon } from './icons';
@@ -44,31 +45,36 @@ export function Toasts(): ReactElement {
   }, [newest]);
   return (
     <div className="toasts" ref={list}>
-      {toasts.map((toast) => (
-        <div
-          key={toast.id}
-          className={`toast toast-${toast.kind}`}
-          role={toast.kind === 'error' ? 'alert' : 'status'}
-          onFocus={() => holdToast(toast.id, 'focus', true)}
-          onBlur={(e) => leaving(e) && holdToast(toast.id, 'focus', false)}
-          onMouseEnter={() => holdToast(toast.id, 'pointer', true)}
-          onMouseLeave={() => holdToast(toast.id, 'pointer', false)}
-        >
-          <Icon name={toast.kind === 'error' ? 'warning' : 'info'} />
-          <div className="toast-text">
-            <strong>{toast.message}</strong>
-            {toast.hint ? <span>{toast.hint}</span> : null}
-            {toast.action ? (
-              <button type="button" className="button toast-action" onClick={(e) => dismissKeepingFocus(toast, e.currentTarget.closest<HTMLElement>('.toast'), toast.action?.run)}>
-                {toast.action.label}
-              </button>
-            ) : null}
+      {toasts.map((toast) => {
+        // A failure is put in words in the language on screen now: a toast shown before a switch to 简体中文 stayed English.
+        const shown = toast.error ? localizeError(toast.error, t.language) : toast;
+        const label = typeof toast.action?.label === 'function' ? toast.action.label() : toast.action?.label;
+        return (
+          <div
+            key={toast.id}
+            className={`toast toast-${toast.kind}`}
+            role={toast.kind === 'error' ? 'alert' : 'status'}
+            onFocus={() => holdToast(toast.id, 'focus', true)}
+            onBlur={(e) => leaving(e) && holdToast(toast.id, 'focus', false)}
+            onMouseEnter={() => holdToast(toast.id, 'pointer', true)}
+            onMouseLeave={() => holdToast(toast.id, 'pointer', false)}
+          >
+            <Icon name={toast.kind === 'error' ? 'warning' : 'info'} />
+            <div className="toast-text">
+              <strong>{shown.message}</strong>
+              {shown.hint ? <span>{shown.hint}</span> : null}
+              {toast.action ? (
+                <button type="button" className="button toast-action" onClick={(e) => dismissKeepingFocus(toast, e.currentTarget.closest<HTMLElement>('.toast'), toast.action?.run)}>
+                  {label}
+                </button>
+              ) : null}
+            </div>
+            <button type="button" className="icon-button" data-toast-dismiss aria-label={t('common.dismiss')} onClick={(e) => dismissKeepingFocus(toast, e.currentTarget.closest<HTMLElement>('.toast'))}>
+              <Icon name="close" size={14} />
+            </button>
           </div>
-          <button type="button" className="icon-button" data-toast-dismiss aria-label={t('common.dismiss')} onClick={(e) => dismissKeepingFocus(toast, e.currentTarget.closest<HTMLElement>('.toast'))}>
-            <Icon name="close" size={14} />
-          </button>
-        </div>
-      ))}
+        );
+      })}
     </div>
   );
 }

@@ -76,12 +76,15 @@ export interface Toast {
   readonly kind: 'error' | 'info';
   readonly message: string;
   readonly hint: string;
+  /** The failure shown, kept so that the toast is put in words again when the language changes. */
+  readonly error?: FerryErrorData;
   /** A one-click way out the error names (e.g. the other transfer mode). */
   readonly action?: ToastAction;
 }
 
 export interface ToastAction {
-  readonly label: string;
+  /** A function for a label that follows the language (called at each render). */
+  readonly label: string | (() => string);
   readonly run: () => void;
 }
 
@@ -140,9 +143,9 @@ const toastHolds = new Map<number, Set<ToastHold>>();
 const toastsDue = new Set<number>();
 
 /** Shows a toast; errors stay until dismissed or 12 s, info 4 s — longer while held (`holdToast`). */
-export function pushToast(kind: Toast['kind'], message: string, hint = '', action?: ToastAction): number {
+export function pushToast(kind: Toast['kind'], message: string, hint = '', action?: ToastAction, error?: FerryErrorData): number {
   const id = toastId++;
-  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, hint, ...(action ? { action } : {}) }] }));
+  useUiStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, hint, ...(action ? { action } : {}), ...(error ? { error } : {}) }] }));
   setTimeout(() => {
     if ((toastHolds.get(id)?.size ?? 0) > 0) toastsDue.add(id);
     else dismissToast(id);
@@ -174,5 +177,5 @@ export function dismissToast(id: number): void {
 
 export function toastForError(error: FerryErrorData, action?: ToastAction): number {
   const shown = localizeError(error, currentLanguage());
-  return pushToast('error', shown.message, shown.hint, action);
+  return pushToast('error', shown.message, shown.hint, action, error);
 }
