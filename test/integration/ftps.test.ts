@@ -125,4 +125,46 @@ describe('explicit TLS when the server has none', () => {
     expect(client.secure).toBe(false);
     await client.quit();
   });
+
+  it('"explicit" refused by the server: said with its reply and the choice, and the user name and password never sent in plain text', async () => {
+    const before = (await server.readLog()).length;
+    const transcript: string[] = [];
+    const error = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit', onTranscript: (line) => transcript.push(line.text) }).catch((caught: unknown) => caught);
+    expect((error as FtpError).data).toMatchObject({ kind: 'tls', retryable: false, message: 'The server does not offer TLS (AUTH TLS answered 530 Please login with USER and PASS.).' });
+    expect((error as FtpError).data.hint).toMatch(/only if you accept an unencrypted connection/);
+    // vsftpd without TLS answers AUTH TLS so; what it received on this connection: AUTH TLS, then nothing of the login.
+    const received = (await server.readLog()).slice(before);
+    expect(received).toMatch(/FTP command: Client "127\.0\.0\.1", "AUTH TLS"/);
+    expect(received).not.toMatch(/"USER |"PASS /);
+    expect(transcript.join('\n')).not.toContain(server.password);
+  });
+
+  it('"if available" says in the log that it goes on unencrypted, before the login it then sends', async () => {
+    const transcript: string[] = [];
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit-if-available', onTranscript: (line) => transcript.push(line.text) });
+    await client.quit();
+    const said = transcript.indexOf('The server does not offer TLS; continuing unencrypted as the site allows.');
+    expect(said).toBeGreaterThan(transcript.indexOf('AUTH TLS'));
+    expect(said).toBeLessThan(transcript.findIndex((line) => line.startsWith('USER ')));
+    expect(transcript).toContain('PASS ********');
+    expect(transcript.join('\n')).not.toContain(server.password);
+  });
+});
+
+describe('a server that requires TLS, the site set to plain FTP (vsftpd force_local_logins_ssl)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { tls: 'explicit-required' });
+  });
+  afterAll(async () => server?.stop());
+
+  it('stops at its 530 to USER with the FTPS fix; the password is never sent', async () => {
+    const error = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'none' }).catch((caught: unknown) => caught);
+    const data = (error as FtpError).data;
+    expect(data.message).toBe(`Login as "${server.user}" failed: 530 Non-anonymous sessions must use encryption.`);
+    expect(data.hint).toMatch(/requires an encrypted connection: choose FTPS/);
+    const log = await server.readLog();
+    expect(log).toMatch(/FTP command: Client "127\.0\.0\.1", "USER /);
+    expect(log).not.toMatch(/"PASS /);
+  });
 });
