@@ -88,19 +88,20 @@ export function addSitesCommands(program: Command): void {
         bookmarks: [],
         password: await passwordFrom(flags),
       };
-      await withStores(async (stores) => reportSaved(await stores.sites.save(input), input));
+      await withStores(async (stores) => reportSaved(await stores.sites.save(input), input.password));
     });
 
   siteFlags(sites.command('edit').argument('<path>', 'the site to change (Folder/Sub/Name)').option('--host <host>', 'server name or address').option('--rename <path>', 'new Folder/Sub/Name').description('change fields of a saved site; others stay as they are'))
     .action(async (sitePath: string, flags: SiteFlags & { rename?: string }) => {
       const password = await passwordFrom(flags);
+      const rename = flags.rename ? splitSitePath(flags.rename) : null;
       await withStores(async (stores) => {
-        const site = await stores.sites.findByPath(sitePath);
-        const target = flags.rename ? splitSitePath(flags.rename) : [...site.folder, site.name];
-        const input: SiteInput = {
+        const found = await stores.sites.findByPath(sitePath);
+        // The flags laid over the site as it is under the store's lock: another edit meanwhile keeps its fields.
+        const saved = await stores.sites.edit(found.id, (site) => ({
           ...site,
-          name: target[target.length - 1] as string,
-          folder: target.slice(0, -1),
+          name: rename ? (rename[rename.length - 1] as string) : site.name,
+          folder: rename ? rename.slice(0, -1) : site.folder,
           ...definedOnly({
             host: flags.host,
             port: flags.port,
@@ -115,9 +116,8 @@ export function addSitesCommands(program: Command): void {
             comments: flags.comments,
           }),
           trustedFingerprints: [...site.trustedFingerprints, ...(flags.trustFingerprint ?? [])],
-          password: flags.forgetPassword ? null : password,
-        };
-        reportSaved(await stores.sites.save(input), input);
+        }), flags.forgetPassword ? null : password);
+        reportSaved(saved, password);
       });
     });
 
@@ -218,11 +218,11 @@ async function passwordFrom(flags: SiteFlags): Promise<string | undefined> {
   return flags.password;
 }
 
-function reportSaved(site: Site, input: SiteInput): void {
+function reportSaved(site: Site, password: string | null | undefined): void {
   const mode = site.transferMode === 'default' ? 'default transfer mode' : `${site.transferMode} mode`;
   process.stderr.write(`Saved site ${joinSitePath(site.folder, site.name)} (${site.logonType === 'anonymous' ? 'anonymous' : site.user}@${site.host}:${site.port}, ${PROTOCOL_LABELS[site.protocol]}, ${mode}).\n`);
   // The store saved the site without the password and says why in its warnings (printed next); scripts see the status.
-  if (typeof input.password === 'string' && input.password !== '' && site.logonType === 'normal' && !site.hasPassword) process.exitCode = EXIT_CODES['local-file'];
+  if (typeof password === 'string' && password !== '' && site.logonType === 'normal' && !site.hasPassword) process.exitCode = EXIT_CODES['local-file'];
 }
 
 async function withStores(work: (stores: CliStores) => Promise<void>): Promise<void> {

@@ -10,7 +10,7 @@ import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
 import { folderMovedInto, isWithin, rebaseFolder, sameFolder } from '../../shared/site-folders';
 import { compareFolders, joinFolder, joinSitePath, splitSitePath, withAncestors } from './site-path';
 import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
-import { normalizeFingerprint, validateFolder, validateName, validateSiteInput } from './validate-site';
+import { normalizeFingerprint, validateFolder, validateName, validateSiteInput, type SiteFields } from './validate-site';
 
 export interface SiteStoreOptions {
   /** Ferry's user-data folder (see resolveFerryHome). */
@@ -35,6 +35,12 @@ export interface SiteStore {
   /** By "Folder/Sub/Name" or, when unique, just the name. */
   findByPath(nameOrFolderPath: string): Promise<Site>;
   save(input: SiteInput): Promise<Site>;
+  /**
+   * Change some fields of a saved site: `change` gets the site as it is *under the lock* and gives the new input, so
+   * another process's change to other fields meanwhile (a second `ferry sites edit`, the window) is kept, not written
+   * over from a stale copy. `password`: a new one, null to forget it, undefined to keep it.
+   */
+  edit(id: string, change: (current: Site) => Omit<SiteInput, 'id' | 'password'>, password?: string | null): Promise<Site>;
   delete(id: string): Promise<void>;
   /** A copy (password included) named `name`, or "Copy of …", numbered when taken. */
   duplicate(id: string, name?: string): Promise<Site>;
@@ -99,6 +105,21 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     }
   };
 
+  /**
+   * The password as the store keeps it: sealed by the vault, null when it could not be (the site is still saved,
+   * without it, and the list's warnings say why), undefined when none is to be saved.
+   */
+  const sealFor = async (fields: Pick<SiteFields, 'folder' | 'name' | 'logonType'>, password: string | null | undefined): Promise<StoredPassword | null | undefined> => {
+    if (fields.logonType !== 'normal' || typeof password !== 'string' || password === '') return undefined;
+    const result = await seal(password);
+    if (!('reason' in result)) return result;
+    const values = { site: joinSitePath(fields.folder, fields.name), reason: result.reason };
+    const valueTexts = result.reasonText ? { reason: result.reasonText } : undefined;
+    const text = errorText('store.password-not-saved', values, valueTexts);
+    notices.set(text, { text, textRef: { message: 'store.password-not-saved', values, ...(valueTexts ? { valueTexts } : {}) } });
+    return null;
+  };
+
   const store: SiteStore = {
     file: document.file,
     list: async () => toList(await document.read()),
@@ -107,28 +128,17 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
 
     async save(input) {
       const fields = validateSiteInput(input);
-      const keepsPassword = fields.logonType === 'normal';
-      let sealed: StoredPassword | null | undefined;
-      if (keepsPassword && typeof input.password === 'string' && input.password !== '') {
-        const result = await seal(input.password);
-        if ('reason' in result) {
-          // The site is still saved, without the password; the list's warnings tell the user why.
-          const values = { site: joinSitePath(fields.folder, fields.name), reason: result.reason };
-          const valueTexts = result.reasonText ? { reason: result.reasonText } : undefined;
-          const text = errorText('store.password-not-saved', values, valueTexts);
-          notices.set(text, { text, textRef: { message: 'store.password-not-saved', values, ...(valueTexts ? { valueTexts } : {}) } });
-          sealed = null;
-        } else sealed = result;
-      }
+      const sealed = await sealFor(fields, input.password);
+      return update((doc) => saveInto(doc, input.id !== undefined ? findById(doc, input.id) : null, fields, input.password, sealed));
+    },
+
+    async edit(id, change, password) {
+      // Sealed before the lock is taken (a vault may be slow, or ask for the master password); the site as it is now names it in a warning.
+      const sealed = typeof password === 'string' && password !== '' ? await sealFor({ ...(await store.get(id)), logonType: 'normal' }, password) : undefined;
       return update((doc) => {
-        const existing = input.id !== undefined ? findById(doc, input.id) : null;
-        assertNameFree(doc, fields.folder, fields.name, existing?.id);
-        let password: StoredPassword | null = existing?.password ?? null;
-        if (!keepsPassword || input.password === null || input.password === '') password = null;
-        else if (sealed !== undefined) password = sealed;
-        const site: StoredSite = { ...fields, id: existing?.id ?? randomUUID(), folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password, ...(existing?.newerFields ? { newerFields: existing.newerFields } : {}) };
-        const sites = existing ? doc.sites.map((candidate) => (candidate.id === site.id ? site : candidate)) : [...doc.sites, site];
-        return { value: { ...doc, sites }, result: toSite(site) };
+        const existing = findById(doc, id);
+        const fields = validateSiteInput({ ...change(toSite(existing)), password });
+        return saveInto(doc, existing, fields, password, fields.logonType === 'normal' ? sealed : undefined);
       });
     },
 
@@ -335,6 +345,17 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     close: () => document.close(),
   };
   return store;
+}
+
+/** The document with `fields` saved as a new site (`existing` null) or over `existing`, and the site as saved. */
+function saveInto(doc: SitesDocument, existing: StoredSite | null, fields: SiteFields, given: string | null | undefined, sealed: StoredPassword | null | undefined): { value: SitesDocument; result: Site } {
+  assertNameFree(doc, fields.folder, fields.name, existing?.id);
+  let password: StoredPassword | null = existing?.password ?? null;
+  if (fields.logonType !== 'normal' || given === null || given === '') password = null;
+  else if (sealed !== undefined) password = sealed;
+  const site: StoredSite = { ...fields, id: existing?.id ?? randomUUID(), folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password, ...(existing?.newerFields ? { newerFields: existing.newerFields } : {}) };
+  const sites = existing ? doc.sites.map((candidate) => (candidate.id === site.id ? site : candidate)) : [...doc.sites, site];
+  return { value: { ...doc, sites }, result: toSite(site) };
 }
 
 function toSite(stored: StoredSite): Site {

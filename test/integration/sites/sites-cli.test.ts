@@ -223,6 +223,21 @@ describe('saved sites through the CLI against vsftpd', () => {
     }
   });
 
+  it('ferry sites edit run at once on one site, each changing another field: every change is kept (each saved its own stale copy before)', async () => {
+    expect((await ferry(['sites', 'add', 'Edits/Busy', '--host', server.host])).code).toBe(0);
+    for (let round = 1; round <= 3; round++) {
+      const runs = await Promise.all([
+        ferry(['sites', 'edit', 'Edits/Busy', '--mode', round % 2 ? 'active' : 'passive']),
+        ferry(['sites', 'edit', 'Edits/Busy', '--charset', round % 2 ? 'gbk' : 'big5']),
+        ferry(['sites', 'edit', 'Edits/Busy', '--comments', `round ${round}`]),
+        ferry(['sites', 'edit', 'Edits/Busy', '--remote-dir', `/r${round}`]),
+      ]);
+      for (const run of runs) expect(run.code, run.stderr).toBe(0);
+      const site = (JSON.parse((await ferry(['sites', 'list', '--json'])).stdout) as Record<string, unknown>[]).find((entry) => entry.path === 'Edits/Busy');
+      expect(site).toMatchObject({ transferMode: round % 2 ? 'active' : 'passive', charset: round % 2 ? 'gbk' : 'big5', comments: `round ${round}`, remoteDir: `/r${round}` });
+    }
+  });
+
   it('sites export on one machine, sites import on another: the sites come across and connect once given their password', async () => {
     const exported = path.join(home, 'ferry-sites.json');
     expect((await ferry(['sites', 'export', exported])).code).toBe(0);

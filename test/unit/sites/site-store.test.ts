@@ -192,6 +192,28 @@ describe('site store', () => {
     for (const site of list.sites) expect(await store.getPassword(site.id)).toBe(`p${site.name.slice(1)}`);
   });
 
+  it('edit lays a change over the site as it is under the lock: another store\'s change to other fields is kept', async () => {
+    const other = await openSiteStore({ home, vault: createFileKeyVault(home) });
+    const stale = await store.save(siteInput({ name: 'Shared', password: 'first' }));
+    await other.edit(stale.id, (site) => ({ ...site, transferMode: 'active' }));
+    // What `ferry sites edit` did before: save the copy it had read, with its one change — the other's is lost.
+    const edited = await store.edit(stale.id, (site) => ({ ...site, charset: 'gbk' }));
+    expect(edited).toMatchObject({ transferMode: 'active', charset: 'gbk', hasPassword: true });
+    expect(await store.getPassword(stale.id)).toBe('first');
+    // Concurrently, from both stores: every field arrives.
+    await Promise.all([
+      store.edit(stale.id, (site) => ({ ...site, comments: 'from one' })),
+      other.edit(stale.id, (site) => ({ ...site, remoteDir: '/pub' })),
+      store.edit(stale.id, (site) => ({ ...site, port: 2121 }), 'second'),
+    ]);
+    expect(await store.get(stale.id)).toMatchObject({ transferMode: 'active', charset: 'gbk', comments: 'from one', remoteDir: '/pub', port: 2121 });
+    expect(await other.getPassword(stale.id)).toBe('second');
+    expect((await store.edit(stale.id, (site) => site, null)).hasPassword).toBe(false);
+    await expectInvalid(store.edit(stale.id, (site) => site, 'two\nlines'), /line break/i);
+    await expectInvalid(store.edit(stale.id, (site) => ({ ...site, port: 0 })), /port/i);
+    other.close();
+  });
+
   it('imports the FileZilla fixture and reports imported and skipped sites', async () => {
     const report = await store.importFileZilla(FIXTURE);
     expect(report.imported).toHaveLength(10);
