@@ -897,7 +897,8 @@ export function SiteManagerDialog(): ReactElement {
             </>
           ) : (
             <div className="sm-placeholder">
-              <p>{t('sm.placeholder')}</p>
+              {/* No site yet (a first start): say how to make one, and that FileZilla's can be brought over. */}
+              <p>{t(allDrafts.length === 0 ? 'sm.placeholderNoSites' : 'sm.placeholder')}</p>
               {list.warnings.map((w) => (
                 <p key={w.text} className="field-error">
                   {localizeLogLine(w, t.language).text}

@@ -475,6 +475,7 @@ export const en = {
   'sm.unsaved': 'Unsaved changes',
   'sm.notSaved': 'not saved yet',
   'sm.placeholder': 'Select a site to edit it, or create one with New site.',
+  'sm.placeholderNoSites': 'No saved sites yet. Create one with New site, or bring your FileZilla sites over with Import… (its sitemanager.xml).',
   'sm.settingsTabs': 'Site settings',
   'sm.tab.general': 'General',
   'sm.tab.transfer': 'Transfer settings',

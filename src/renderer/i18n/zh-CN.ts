@@ -475,6 +475,7 @@ export const zhCN: Messages = {
   'sm.unsaved': '有未保存的更改',
   'sm.notSaved': '尚未保存',
   'sm.placeholder': '选择一个站点进行编辑，或点击“新站点”创建。',
+  'sm.placeholderNoSites': '还没有保存的站点。点击“新站点”创建一个，或点击“导入…”导入 FileZilla 的站点（sitemanager.xml）。',
   'sm.settingsTabs': '站点设置',
   'sm.tab.general': '常规',
   'sm.tab.transfer': '传输设置',

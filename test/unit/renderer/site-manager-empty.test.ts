@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+/**
+ * The Site Manager on a first start, with no site saved: its right side said "Select a site to edit it …" with
+ * nothing to select. It now says there is none yet, how to make one and that FileZilla's sites can be imported, in
+ * English and 简体中文.
+ */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
+import { App } from '../../../src/renderer/app';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { createFakeApi } from './fake-api';
+
+let stop: (() => void) | null = null;
+
+beforeEach(async () => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+  actions.setApiForTesting(createFakeApi());
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [] });
+  render(createElement(App));
+  await act(async () => {
+    stop = await actions.init();
+  });
+});
+
+afterEach(() => {
+  stop?.();
+  cleanup();
+  actions.setApiForTesting(null);
+});
+
+describe('the Site Manager with no site', () => {
+  it('tells a newcomer to press New site or import FileZilla’s sites, in English and 简体中文', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    expect(within(dialog).getByText(/^No saved sites yet\. Create one with New site, or bring your FileZilla sites over with Import… \(its sitemanager\.xml\)\.$/)).toBeTruthy();
+    expect(within(dialog).queryByText(/Select a site to edit it/)).toBeNull();
+
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    const zh = screen.getByRole('dialog', { name: '站点管理器' });
+    expect(within(zh).getByText('还没有保存的站点。点击“新站点”创建一个，或点击“导入…”导入 FileZilla 的站点（sitemanager.xml）。')).toBeTruthy();
+  });
+});
