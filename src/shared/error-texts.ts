@@ -62,7 +62,7 @@ export const ERROR_TEXTS_EN = {
   'data.certificate-mismatch.hint':
     'Someone between may be intercepting the data connections, or the server (or a load balancer in front of it) uses another certificate for them. Do not transfer files until the server admin has checked; switching the transfer mode does not fix this.',
   'data.passive.followed.hint':
-    'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Turn off "follow the PASV address" (use the server\'s address) for this site, or use active mode.',
+    'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Connect to the server\'s own address instead (Settings → Passive mode → Address to connect to; on the command line, leave out --follow-pasv-address), or use active mode.',
 
   // Notices in the message log (not errors): what Ferry did on its own, and why.
   'log.empty-folder-reply': 'The server answered {command} with "{reply}": such servers say so for an empty folder, which is what it is taken for.',
