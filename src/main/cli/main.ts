@@ -139,7 +139,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     // Usage errors (an unknown option, a missing argument) exit 2 like any other bad input, not commander's 1.
     .exitOverride()
-    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout; 10 local file; 11 some items failed;
+    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
+9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
   addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder)').option('--json', 'print a JSON array of entries').description('list a remote folder'))
