@@ -4,6 +4,7 @@ import type { LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from 
 import { invalidInput } from '../ftp/ftp-error';
 import { joinFolder, joinSitePath, splitSitePath } from '../sites/site-path';
 import { decodeXmlBytes } from '../../shared/xml-text';
+import { hostPort } from '../../shared/host-address';
 import type { CliStores } from './cli-stores';
 import { EXIT_CODES } from './exit-codes';
 import { readPasswordFromStdin } from './read-secret';
@@ -188,7 +189,7 @@ export function siteSummary(site: Site): Record<string, unknown> {
 
 function sitesTable(sites: readonly Site[]): string {
   if (sites.length === 0) return 'No saved sites. Add one with `ferry sites add NAME --host HOST`, or import FileZilla\'s with `ferry sites import sitemanager.xml`.\n';
-  const rows = sites.map((site) => [joinSitePath(site.folder, site.name), `${site.logonType === 'anonymous' ? 'anonymous' : site.user}@${site.host}:${site.port}`, PROTOCOL_LABELS[site.protocol], site.transferMode, site.charset]);
+  const rows = sites.map((site) => [joinSitePath(site.folder, site.name), `${site.logonType === 'anonymous' ? 'anonymous' : site.user}@${hostPort(site.host, site.port)}`, PROTOCOL_LABELS[site.protocol], site.transferMode, site.charset]);
   const header = ['SITE', 'LOGIN', 'PROTOCOL', 'MODE', 'CHARSET'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
   return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ').trimEnd()).join('\n') + '\n';
@@ -220,7 +221,7 @@ async function passwordFrom(flags: SiteFlags): Promise<string | undefined> {
 
 function reportSaved(site: Site, password: string | null | undefined): void {
   const mode = site.transferMode === 'default' ? 'default transfer mode' : `${site.transferMode} mode`;
-  process.stderr.write(`Saved site ${joinSitePath(site.folder, site.name)} (${site.logonType === 'anonymous' ? 'anonymous' : site.user}@${site.host}:${site.port}, ${PROTOCOL_LABELS[site.protocol]}, ${mode}).\n`);
+  process.stderr.write(`Saved site ${joinSitePath(site.folder, site.name)} (${site.logonType === 'anonymous' ? 'anonymous' : site.user}@${hostPort(site.host, site.port)}, ${PROTOCOL_LABELS[site.protocol]}, ${mode}).\n`);
   // The store saved the site without the password and says why in its warnings (printed next); scripts see the status.
   if (typeof password === 'string' && password !== '' && site.logonType === 'normal' && !site.hasPassword) process.exitCode = EXIT_CODES['local-file'];
 }

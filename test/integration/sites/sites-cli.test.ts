@@ -223,6 +223,13 @@ describe('saved sites through the CLI against vsftpd', () => {
     }
   });
 
+  it('an IPv6 site is shown as [address]:port (::1:2121 read as another address)', async () => {
+    const added = await ferry(['sites', 'add', 'IPv6/Loopback', '--host', '::1', '--port', '2121', '--user', 'bob']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toContain('Saved site IPv6/Loopback (bob@[::1]:2121, ');
+    expect((await ferry(['sites', 'list'])).stdout).toMatch(/^IPv6\/Loopback +bob@\[::1\]:2121 /m);
+  });
+
   it('ferry sites edit run at once on one site, each changing another field: every change is kept (each saved its own stale copy before)', async () => {
     expect((await ferry(['sites', 'add', 'Edits/Busy', '--host', server.host])).code).toBe(0);
     for (let round = 1; round <= 3; round++) {
