@@ -182,9 +182,9 @@ export function modeSwitchOffer(error: FerryErrorData | null, status: SessionSta
   return { mode, label: t(status.siteId ? 'mode.useForSite' : 'mode.reconnectIn', { mode: named }) };
 }
 
-/** A data channel presenting another certificate is no fault of the mode: the other mode meets the same server. */
+/** A data channel presenting another certificate, or none, is no fault of the mode: the other mode meets the same server. */
 function modeCanHelp(error: DataConnectionError): boolean {
-  return error.cause !== 'certificate-mismatch';
+  return error.cause !== 'certificate-mismatch' && error.cause !== 'unencrypted';
 }
 
 function info(text: string): void {

@@ -61,6 +61,10 @@ export const ERROR_TEXTS_EN = {
   'data.active.certificate-mismatch': 'Active mode: the data connection from {where} presented another certificate (SHA-256 {data}) than the control connection ({control}); Ferry closed it.',
   'data.certificate-mismatch.hint':
     'Someone between may be intercepting the data connections, or the server (or a load balancer in front of it) uses another certificate for them. Do not transfer files until the server admin has checked; switching the transfer mode does not fix this.',
+  'data.passive.unencrypted': 'Passive mode: the data connection to {where} came unencrypted, although the server had agreed to encrypt data connections (PROT P); Ferry closed it.',
+  'data.active.unencrypted': 'Active mode: the data connection from {where} came unencrypted, although the server had agreed to encrypt data connections (PROT P); Ferry closed it.',
+  'data.unencrypted.hint':
+    "The server's FTPS set-up is broken, or a firewall or router that inspects FTP answers for its data connections. Ask the server admin; switching the transfer mode does not fix this.",
   'data.passive.followed.hint':
     'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Connect to the server\'s own address instead (Settings → Passive mode → Address to connect to; on the command line, leave out --follow-pasv-address), or use active mode.',
 

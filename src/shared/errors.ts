@@ -33,6 +33,8 @@ export type DataConnectionCause =
   | 'tls-failed'
   /** The data connection's TLS certificate is not the control connection's (an interception, or a misconfigured server). */
   | 'certificate-mismatch'
+  /** The data connection came in plain text although the server accepted PROT P (a broken FTPS set-up, or a middlebox). */
+  | 'unencrypted'
   | 'reset'
   /** The data connection was open and then nothing moved for the timeout (a stalled server or network). */
   | 'stalled';

@@ -47,3 +47,35 @@ describe('a data connection with another certificate than the control connection
     });
   }
 });
+
+describe('a data connection that comes unencrypted although the server accepted PROT P', () => {
+  let server: TlsFtpServer;
+  let control: TestCertificate;
+  beforeAll(async () => {
+    control = await getTestCertificate();
+    server = await startTlsFtpServer({ auth: 'tls', key: control.keyPem, cert: control.certPem, plainData: true });
+  }, 60_000);
+  afterAll(async () => server?.stop());
+
+  for (const mode of ['passive', 'active'] as const) {
+    it(`is refused in ${mode} mode as unencrypted, not a handshake the other mode could mend, in English and Chinese`, async () => {
+      const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', tls: 'explicit', transferMode: mode, trustedFingerprints: [control.fingerprint256], commandTimeoutMs: 5_000, dataTimeoutMs: 5_000 });
+      try {
+        const error = await client.list('/').catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(FtpError);
+        const e = (error as FtpError).data;
+        expect(e).toMatchObject({ kind: 'data-connection', mode, cause: 'unencrypted', retryable: false });
+        const where = e.kind === 'data-connection' ? `${e.address}:${e.port}` : '';
+        const opening = mode === 'passive' ? `Passive mode: the data connection to ${where}` : `Active mode: the data connection from ${where}`;
+        expect(e.message).toBe(`${opening} came unencrypted, although the server had agreed to encrypt data connections (PROT P); Ferry closed it.`);
+        expect(e.hint).toMatch(/^The server's FTPS set-up is broken/);
+        expect(e.hint).toContain('switching the transfer mode does not fix this');
+        const zh = localizeError(e, 'zh-CN');
+        expect(zh.message).toBe(`${mode === 'passive' ? '被动模式：到' : '主动模式：来自'} ${where} 的数据连接未加密，而服务器已同意加密数据连接（PROT P）；Ferry 已将其关闭。`);
+        expect(zh.hint).toMatch(/^服务器的 FTPS 设置有误/);
+      } finally {
+        client.close();
+      }
+    });
+  }
+});

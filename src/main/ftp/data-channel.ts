@@ -3,10 +3,10 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
-import { certificateMismatchError, controlIsTls, dataConnectionError } from './data-connection-errors';
+import { certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError } from './data-connection-errors';
 import { errorText, sentences, type TextRef } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
-import { openSslDetail, openSslReason } from './tls-handshake-errors';
+import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
 import type { ProxyOptions } from './proxy';
@@ -497,7 +497,9 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
     function fail(error: Error): void {
       raw.destroy();
       control.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
-      reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, openSslReason(error))));
+      // Plain text where TLS was agreed (PROT P): said as such — neither session reuse nor the other mode is the cause.
+      if (handshakeCause(error) === 'not-tls') reject(new FtpError(unencryptedDataError(mode, address, port)));
+      else reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, openSslReason(error))));
     }
     secure.once('error', fail);
   });

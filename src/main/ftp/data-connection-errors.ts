@@ -50,6 +50,18 @@ export function certificateMismatchError(mode: TransferMode, address: string, po
   return { kind: 'data-connection', mode, cause: 'certificate-mismatch', address, port, retryable: false, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
 }
 
+/**
+ * The data connection came unencrypted although the server had accepted PROT P (OpenSSL read its plain text as a
+ * record with a wrong version number): the server's FTPS set-up is broken, or a middlebox stands in for its data
+ * connections. Not "the handshake failed" with a hint about session reuse and the other mode — neither helps.
+ */
+export function unencryptedDataError(mode: TransferMode, address: string, port: number): DataConnectionError {
+  const values = { where: hostPort(address, port) };
+  const id = `data.${mode}.unencrypted` as const;
+  const hint = 'data.unencrypted.hint' as const;
+  return { kind: 'data-connection', mode, cause: 'unencrypted', address, port, retryable: false, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
+}
+
 type DataSentence =
   | 'data.active.listen-failed'
   | 'data.active.wrong-peer'

@@ -323,9 +323,12 @@ function neverConnected(error: unknown): boolean {
   return cause === 'connect-refused' || cause === 'connect-failed' || cause === 'connect-timeout';
 }
 
-/** A data connection that failed on its own; not one Ferry closed for showing another certificate (the server's reply to that says nothing more). */
+/**
+ * A data connection that failed on its own; not one Ferry closed for showing another certificate or for coming
+ * unencrypted (the server's reply to that says nothing more — a 226, even, for what it sent in plain text).
+ */
 function isDataConnectionFailure(error: unknown): boolean {
-  return error instanceof FtpError && error.data.kind === 'data-connection' && error.data.cause !== 'certificate-mismatch';
+  return error instanceof FtpError && error.data.kind === 'data-connection' && error.data.cause !== 'certificate-mismatch' && error.data.cause !== 'unencrypted';
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

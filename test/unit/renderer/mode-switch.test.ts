@@ -61,6 +61,8 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     // Another certificate on the data connection: the other mode meets the same server, so it is not offered.
     const mismatch: DataConnectionError = { ...dataError('passive'), cause: 'certificate-mismatch' };
     expect(modeSwitchOffer(mismatch, status({ transferMode: 'passive', siteId: 'site-1' }))).toBeNull();
+    // Nor for data that came unencrypted after PROT P: the server's set-up, whichever side connects.
+    expect(modeSwitchOffer({ ...dataError('passive'), cause: 'unencrypted' }, status({ transferMode: 'passive', siteId: 'site-1' }))).toBeNull();
   });
 
   it('a saved site is saved in the other mode, then connected again', async () => {
@@ -116,6 +118,7 @@ describe('a queued transfer that failed for its mode', () => {
     expect(queueModeOffer(failed('a', 'site:site-1', { kind: 'server-reply', code: 550, command: 'RETR x', message: 'No', hint: '', retryable: false }))).toBeNull();
     expect(queueModeOffer({ ...failed('a', 'site:site-1', dataError('active')), state: 'done' })).toBeNull();
     expect(queueModeOffer(failed('a', 'site:site-1', { ...dataError('active'), cause: 'certificate-mismatch' }))).toBeNull();
+    expect(queueModeOffer(failed('a', 'site:site-1', { ...dataError('active'), cause: 'unencrypted' }))).toBeNull();
   });
 
   it('saves the site in the other mode, then retries that site’s items that failed the same way', async () => {
