@@ -1,10 +1,12 @@
 import fsp from 'node:fs/promises';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinFolder, joinSitePath, splitSitePath } from '../sites/site-path';
 import { decodeXmlBytes } from '../../shared/xml-text';
 import { hostPort } from '../../shared/host-address';
+import { localError } from '../transfers/file-transfer';
 import type { CliStores } from './cli-stores';
 import { EXIT_CODES } from './exit-codes';
 import { readPasswordFromStdin } from './read-secret';
@@ -158,7 +160,9 @@ export function addSitesCommands(program: Command): void {
     .action(async (file: string | undefined) => {
       await withStores(async (stores) => {
         const json = await stores.sites.exportJson();
-        if (file) await fsp.writeFile(file, json, { mode: 0o600 });
+        // A folder that is not there, a file that is a folder, a full disk: said with the path and the fix (exit 10),
+        // not as an unexpected failure, "a bug in Ferry".
+        if (file) await fsp.writeFile(file, json, { mode: 0o600 }).catch((error: NodeJS.ErrnoException) => Promise.reject(localError(error.code === 'ENOENT' ? path.dirname(path.resolve(file)) : file, error)));
         else process.stdout.write(json);
       });
     });

@@ -223,6 +223,15 @@ describe('saved sites through the CLI against vsftpd', () => {
     }
   });
 
+  it('sites export into a folder that is not there, or onto a folder, says so with exit 10 (it was "Unexpected failure … a bug in Ferry", 9)', async () => {
+    const missing = await ferry(['sites', 'export', path.join(home, 'no-such-folder', 'sites.json')]);
+    expect(missing.stderr).toBe(`ferry: ${path.join(home, 'no-such-folder')} does not exist on this computer.\nCheck that the file or folder exists.\n`);
+    expect(missing.code).toBe(10);
+    const onFolder = await ferry(['sites', 'export', home]);
+    expect(onFolder.stderr).toMatch(/is a folder, not a file/);
+    expect(onFolder.code).toBe(10);
+  });
+
   it('an IPv6 site is shown as [address]:port (::1:2121 read as another address)', async () => {
     const added = await ferry(['sites', 'add', 'IPv6/Loopback', '--host', '::1', '--port', '2121', '--user', 'bob']);
     expect(added.code, added.stderr).toBe(0);
