@@ -79,3 +79,30 @@ export async function createTestCertificateChain(): Promise<TestCertificateChain
   const fingerprint256 = new X509Certificate(leafPem).fingerprint256;
   return { dir, certFile: file('chain.pem'), keyFile: file('key.pem'), bundleFile: file('bundle.pem'), certPem: leafPem + caPem, keyPem, fingerprint256, leafPem, caPem };
 }
+
+/**
+ * Another server certificate (CN and SAN 127.0.0.1, EC P-256) from `chain`'s CA, valid only from `notBefore` to
+ * `notAfter` ("YYYYMMDDHHMMSSZ") — an expired one, or one not valid yet — served with the CA as a chain of two.
+ * `openssl ca`, since `openssl x509` (3.0) cannot set dates in the past.
+ */
+export async function issueTestCertificate(chain: TestCertificateChain, notBefore: string, notAfter: string): Promise<TestCertificateChain> {
+  const { dir } = ownedTempDir('ferry-dated-');
+  const file = (name: string): string => path.join(dir, name);
+  writeFileSync(file('index.txt'), '');
+  writeFileSync(file('ca.pem'), chain.caPem);
+  // prettier-ignore
+  writeFileSync(file('ca.cnf'), [
+    '[ca]', 'default_ca = dated', '[dated]', `dir = ${dir}`, `database = ${file('index.txt')}`, `new_certs_dir = ${dir}`,
+    `serial = ${file('serial')}`, 'default_md = sha256', 'policy = any', 'copy_extensions = copy', 'unique_subject = no', '[any]', 'commonName = supplied', '',
+  ].join('\n'));
+  // prettier-ignore
+  await run('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', file('key.pem'), '-out', file('leaf.csr')]);
+  // prettier-ignore
+  await run('openssl', ['ca', '-batch', '-config', file('ca.cnf'), '-cert', file('ca.pem'), '-keyfile', path.join(chain.dir, 'ca-key.pem'), '-in', file('leaf.csr'), '-out', file('leaf.pem'), '-startdate', notBefore, '-enddate', notAfter, '-create_serial', '-notext']);
+  const leafPem = readFileSync(file('leaf.pem'), 'utf8');
+  const keyPem = readFileSync(file('key.pem'), 'utf8');
+  writeFileSync(file('chain.pem'), leafPem + chain.caPem);
+  writeFileSync(file('bundle.pem'), keyPem + leafPem + chain.caPem, { mode: 0o600 });
+  const fingerprint256 = new X509Certificate(leafPem).fingerprint256;
+  return { dir, certFile: file('chain.pem'), keyFile: file('key.pem'), bundleFile: file('bundle.pem'), certPem: leafPem + chain.caPem, keyPem, fingerprint256, leafPem, caPem: chain.caPem };
+}
