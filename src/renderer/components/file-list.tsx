@@ -211,13 +211,25 @@ const Row = memo(function Row(props: RowProps): ReactElement {
               ) : null}
             </>
           ) : (
-            cellText(t, row, c.id, side, serverClock)
+            <CellText text={cellText(t, row, c.id, side, serverClock)} />
           )}
         </div>
       ))}
     </div>
   );
 });
+
+/**
+ * A cell's text in an element of its own: text straight in the cell (a flex box) was cut at the column's edge with no
+ * ellipsis ("FERRY-PART f"); now it ends in "…" and is whole in its title, as a name is.
+ */
+function CellText({ text }: { readonly text: string }): ReactElement {
+  return (
+    <span className="cell-text" title={text || undefined}>
+      {text}
+    </span>
+  );
+}
 
 export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement | null {
   const t = useT();
