@@ -2,7 +2,7 @@
  * FTPS servers at their strictest about how data connections end and begin, with 10 MiB each way and SHA-256:
  * - vsftpd with `strict_ssl_read_eof=YES` fails an upload whose data connection ends without the client's TLS
  *   close_notify ("unexpected EOF": the file could have been cut by anyone on the path), and with
- *   `strict_ssl_write_shutdown=YES` ends downloads with its own close_notify; `require_ssl_reuse=YES` refuses a data
+ *   `strict_ssl_write_shutdown=YES` wants the client's close_notify at the end of downloads too; `require_ssl_reuse=YES` refuses a data
  *   connection that does not resume the control connection's session. Its `debug_ssl` log shows both: each data
  *   connection "reused", and the client's close_notify received (SSL_RECEIVED_SHUTDOWN) at the end of an upload.
  * - proftpd allowing only TLS 1.2 (session IDs and TLS 1.2 tickets, not TLS 1.3's), reuse required (its default).
