@@ -105,6 +105,20 @@ describe('visual QA', () => {
       const port = quick.getByRole('textbox', { name: 'Port' });
       await port.fill('65535');
       expect(await port.evaluate((e) => e.scrollWidth - e.clientWidth), `port 65535 fits its field at ${width} px`).toBeLessThanOrEqual(0);
+      // The chosen mode reads whole from 900 px on ("Active (PORT," at 900 px); at 800 px the fields share too little.
+      const mode = quick.getByRole('combobox', { name: 'Transfer mode' });
+      await mode.selectOption('active');
+      const modeRoom = await mode.evaluate((element) => {
+        const select = element as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('no canvas');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        // The drop-down arrow takes about 20 px at the right.
+        return { text: context.measureText(select.selectedOptions[0]?.text ?? '').width, box: select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 };
+      });
+      if (width >= 900) expect(modeRoom.text, `"Active (PORT/EPRT)" within the Mode field at ${width} px`).toBeLessThanOrEqual(modeRoom.box);
+      await mode.selectOption('default');
       const host = await quick.getByRole('textbox', { name: 'Host' }).boundingBox();
       const button = await quick.getByRole('button', { name: 'Quickconnect' }).boundingBox();
       if (!host || !button) throw new Error('quick connect bar not on screen');
