@@ -33,8 +33,14 @@ export function StatusBar(): ReactElement {
   // Connected with an error: the server or the network dropped the link; the session reconnects on demand.
   const dropped = connected && status.error !== null;
 
+  // An unknown or changed certificate waits for the user: the attempt stopped there, it did not fail ("Connection
+  // failed" showed under the question).
+  const certificateAsked = useUiStore((s) => s.certificate !== null);
+
   const state = connecting
     ? t('status.connecting')
+    : certificateAsked
+    ? t('status.certificateAsked')
     : dropped
       ? t('status.dropped', { label: status.label || status.host })
       : connected

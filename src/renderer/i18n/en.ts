@@ -381,6 +381,7 @@ export const en = {
   'status.dropped': '{label} closed the connection — Ferry reconnects at your next action',
   'status.disconnected': 'Not connected',
   'status.failed': 'Connection failed',
+  'status.certificateAsked': 'Waiting for your answer about the server’s certificate',
   'status.tlsOn': 'TLS',
   'status.tlsOff': 'Not encrypted',
   'status.tlsShow': 'Show the connection security: TLS version, cipher and the server certificate',

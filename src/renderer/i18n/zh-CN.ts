@@ -381,6 +381,7 @@ export const zhCN: Messages = {
   'status.dropped': '{label} 已关闭连接——下次操作时 Ferry 会自动重新连接',
   'status.disconnected': '未连接',
   'status.failed': '连接失败',
+  'status.certificateAsked': '等待您确认服务器的证书',
   'status.tlsOn': 'TLS',
   'status.tlsOff': '未加密',
   'status.tlsShow': '显示连接安全信息：TLS 版本、加密套件和服务器证书',
