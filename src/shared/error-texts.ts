@@ -314,6 +314,7 @@ export const ERROR_TEXTS_EN = {
   'detail.wrapped': ' ({detail})',
   'detail.no-answer': 'no answer within {seconds} s',
   'detail.nothing-connected': 'nothing connected within {seconds} s',
+  'detail.tls-no-answer': 'the server did not answer it within {seconds} s',
   'detail.no-free-port': '{range}: no free port',
   'detail.range-in-use': 'every port of {range} stayed in use for {seconds} s, held by other programs or transfers: {code}',
   'detail.any-port': 'any port',

@@ -185,3 +185,41 @@ describe('a data connection whose TLS handshake fails, the server saying nothing
     }
   });
 });
+
+describe('a data connection that opens but whose TLS handshake gets no answer (fixture)', () => {
+  let server: TlsFtpServer | undefined;
+  let fingerprint = '';
+  beforeAll(async () => {
+    const cert = await getTestCertificate();
+    fingerprint = cert.fingerprint256;
+    server = await startTlsFtpServer({ auth: 'tls', key: cert.keyPem, cert: cert.certPem, silentDataHandshake: true });
+  });
+  afterAll(async () => server?.stop());
+
+  // Either timer may fire first: the data connection's (dataTimeoutMs) or LIST's reply timeout (commandTimeoutMs).
+  const timers = [
+    { name: 'the data timeout first', dataTimeoutMs: 2_000, commandTimeoutMs: 10_000 },
+    { name: "LIST's reply timeout first", dataTimeoutMs: 10_000, commandTimeoutMs: 2_000 },
+  ];
+  for (const mode of ['passive', 'active'] as const) {
+    for (const { name, dataTimeoutMs, commandTimeoutMs } of timers) {
+      it(`${mode} mode, ${name}: the handshake named, not a port nobody answered or a server that never connected`, async () => {
+        if (!server) throw new Error('no fixture server');
+        const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', tls: 'explicit', transferMode: mode, trustedFingerprints: [fingerprint], commandTimeoutMs, dataTimeoutMs });
+        try {
+          const error = await client.list('/').catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(FtpError);
+          const data = (error as FtpError).data;
+          expect(data).toMatchObject({ kind: 'data-connection', mode, cause: 'tls-failed' });
+          if (data.kind !== 'data-connection') return;
+          expect(data.tls).toBeUndefined();
+          const where = `${data.address}:${data.port}`;
+          expect(data.message).toBe(`${mode === 'passive' ? 'Passive' : 'Active'} mode: the TLS handshake on the data connection to ${where} failed (the server did not answer it within 2 s).`);
+          expect(localizeError(data, 'zh-CN').message).toBe(`${mode === 'passive' ? '被动' : '主动'}模式：到 ${where} 的数据连接 TLS 握手失败（服务器在 2 秒内没有回应握手）。`);
+        } finally {
+          client.close();
+        }
+      });
+    }
+  }
+});

@@ -60,6 +60,8 @@ export interface PendingDataConnection {
    * addresses, or behind a NAT whose outgoing connections leave from another one), with the server's; null if none.
    */
   refusedPeer(): { readonly from: string; readonly expected: string } | null;
+  /** FTPS: the data connection is open and its TLS handshake is waiting for the server (a timeout now is the handshake's). */
+  tlsHandshaking(): boolean;
   socket(): Promise<net.Socket>;
   cancel(): void;
 }
@@ -189,7 +191,8 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
   const connecting = open();
   connecting.catch(() => undefined);
   const raw = Promise.race([connecting, whenCancelled]);
-  const withTls = raw.then((socket) => (options.tls ? secureDataSocket(control, socket, options.tls, 'passive', host, port) : socket));
+  const handshake = { waiting: false };
+  const withTls = raw.then((socket) => (options.tls ? secureDataSocket(control, socket, options.tls, 'passive', host, port, options.timeoutMs, handshake) : socket));
   withTls.catch(() => undefined);
   return {
     mode: 'passive',
@@ -198,6 +201,7 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
     userBuffers: false,
     stillConnecting: () => false,
     refusedPeer: () => null,
+    tlsHandshaking: () => handshake.waiting,
     socket: () => withTls,
     cancel: () => {
       opened?.destroy();
@@ -239,6 +243,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
   // Avoid an unhandled rejection if the transfer command fails before anyone awaits the socket.
   connected.catch(() => undefined);
   const peer = control.remoteAddress;
+  const handshake = { waiting: false };
   const withTls = connected
     .catch((error: unknown) => {
       // We followed an announced address that is not the server's own: that choice is the likely culprit.
@@ -248,7 +253,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
       }
       throw error;
     })
-    .then((raw) => (options.tls ? secureDataSocket(control, raw, options.tls, 'passive', host, port) : raw));
+    .then((raw) => (options.tls ? secureDataSocket(control, raw, options.tls, 'passive', host, port, options.timeoutMs, handshake) : raw));
   withTls.catch(() => undefined);
   return {
     mode: 'passive',
@@ -257,6 +262,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     userBuffers: onread !== undefined,
     stillConnecting: () => !settled,
     refusedPeer: () => null,
+    tlsHandshaking: () => handshake.waiting,
     socket: () => withTls,
     cancel: () => {
       // A socket destroyed while connecting emits neither 'connect' nor 'error': settle here, or whoever awaits
@@ -350,6 +356,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     resolveAccept?.(data);
   });
   let started: Promise<net.Socket> | null = null;
+  const handshake = { waiting: false };
   return {
     mode: 'active',
     address: announced,
@@ -360,6 +367,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     stillConnecting: () => false,
     // Only while the server's own connection has not come: an impostor refused before it changes nothing.
     refusedPeer: () => (refusedFrom === null || accepted ? null : { from: refusedFrom, expected: expectedPeer }),
+    tlsHandshaking: () => handshake.waiting,
     socket: () => {
       started ??= (async () => {
         const timer = setTimeout(() => {
@@ -373,7 +381,8 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
         }, options.timeoutMs);
         try {
           const raw = await acceptedPromise;
-          return options.tls ? await secureDataSocket(control, raw, options.tls, 'active', announced, port) : raw;
+          clearTimeout(timer);
+          return options.tls ? await secureDataSocket(control, raw, options.tls, 'active', announced, port, options.timeoutMs, handshake) : raw;
         } finally {
           clearTimeout(timer);
         }
@@ -476,13 +485,26 @@ function shuffledPorts([low, high]: readonly [number, number]): number[] {
 /**
  * FTPS data connections are TLS clients too, whichever side connected, and resume the control
  * connection's TLS session (vsftpd's require_ssl_reuse and proftpd refuse them otherwise).
+ * A handshake the server never answers fails after `timeoutMs` as the handshake it is (`handshake.waiting` tells the
+ * transfer, whose reply timeout may fire first): the connection itself was made, so no firewall story.
  */
-function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOptions: tls.ConnectionOptions, mode: TransferMode, address: string, port: number): Promise<net.Socket> {
+function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOptions: tls.ConnectionOptions, mode: TransferMode, address: string, port: number, timeoutMs: number, handshake: { waiting: boolean }): Promise<net.Socket> {
   const controlTls = control.tlsSocket;
   const session = control.tlsSession ?? undefined;
+  handshake.waiting = true;
   return new Promise<net.Socket>((resolve, reject) => {
     const secure = tls.connect({ ...tlsOptions, socket: raw, session });
+    const timer = setTimeout(() => {
+      handshake.waiting = false;
+      secure.off('error', fail);
+      secure.on('error', () => undefined);
+      secure.destroy();
+      raw.destroy();
+      reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, { id: 'detail.tls-no-answer', values: { seconds: Math.round(timeoutMs / 1000) } })));
+    }, timeoutMs);
     secure.once('secureConnect', () => {
+      clearTimeout(timer);
+      handshake.waiting = false;
       secure.off('error', fail);
       const controlCert = controlTls?.getPeerCertificate();
       const dataCert = secure.getPeerCertificate();
@@ -495,6 +517,8 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
     });
     // OpenSSL's short reason in the message ("sslv3 alert handshake failure"), its whole error queue in the log only.
     function fail(error: Error): void {
+      clearTimeout(timer);
+      handshake.waiting = false;
       raw.destroy();
       control.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
       // Plain text where TLS was agreed (PROT P): said as such — neither session reuse nor the other mode is the cause.

@@ -87,6 +87,8 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
       // A server says nothing while it connects back to us (active) or waits for us (passive):
       // a reply timeout before the data connection opened is the data connection's failure, not a slow server.
       if (error instanceof FtpError && error.data.kind === 'timeout') {
+        // The data connection was made and its TLS handshake hangs: that, not a port nobody answered.
+        if (pending.tlsHandshaking()) throw new FtpError(dataConnectionError(pending.mode, 'tls-failed', pending.address, pending.port, { id: 'detail.tls-no-answer', values: { seconds: error.data.seconds } }));
         const active = pending.mode === 'active';
         if (active && pending.refusedPeer()) throw new FtpError(wrongPeerError(pending, null));
         const detail = { id: active ? ('detail.nothing-connected' as const) : ('detail.no-answer' as const), values: { seconds: error.data.seconds } };
