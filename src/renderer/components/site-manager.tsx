@@ -734,7 +734,9 @@ export function SiteManagerDialog(): ReactElement {
                             aria-describedby={describedBy}
                             aria-required="true"
                             onChange={(e) => update({ host: e.target.value })}
-                            onBlur={() => touch('host')}
+                            // A new site's Host has the focus: leaving it empty for another tab is no mistake yet
+                            // (it showed "Enter the server's host name" in red at once); OK and Connect still say it.
+                            onBlur={() => current.host !== '' && touch('host')}
                           />
                         )}
                       </Field>

@@ -49,3 +49,23 @@ describe('the Site Manager with no site', () => {
     expect(within(zh).getByText('还没有保存的站点。点击“新站点”创建一个，或点击“导入…”导入 FileZilla 的站点（sitemanager.xml）。')).toBeTruthy();
   });
 });
+
+describe('a new site’s Host, left empty', () => {
+  it('shows no error when the focus leaves it for another tab, and does when OK is pressed', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    const host = within(dialog).getByLabelText('Host');
+    fireEvent.blur(host);
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Transfer settings' }));
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'General' }));
+    expect(within(dialog).queryByText('Enter the server’s host name or IP address.')).toBeNull();
+    expect(within(dialog).getByLabelText('Host').getAttribute('aria-invalid')).toBeNull();
+
+    fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: '' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    });
+    expect(within(dialog).getByText('Enter the server’s host name or IP address.')).toBeTruthy();
+  });
+});
