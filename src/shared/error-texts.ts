@@ -470,6 +470,7 @@ export const ERROR_TEXTS_EN = {
   'tls.handshake.closed': '{host} closed the connection during the TLS handshake, before encryption was set up.',
   'tls.handshake.closed.hint': "The server may refuse the encrypted connection (its log says why: a certificate or key it cannot load, a connection limit), or a firewall cut it. Try again; if it persists, ask the server admin.",
   'tls.handshake.timeout': '{host} accepted AUTH TLS but did not answer the TLS handshake within {seconds} s.',
+  'tls.handshake.timeout-implicit': '{where} accepted the connection but did not answer the TLS handshake within {seconds} s.',
   'tls.handshake.timeout.hint': 'The server or the network may be slow, or a firewall between holds encrypted traffic. Try again or raise the timeout in the settings; if it persists, ask the server admin.',
   'log.tls-detail': 'TLS handshake failed; OpenSSL said: {detail}',
 

@@ -15,6 +15,8 @@ import type { FerryErrorData, TlsFailureCause } from '../../src/shared/errors';
 import { startTlsFtpServer, type AuthTlsBehaviour, type TlsFtpServer } from '../support/fixtures/tls-ftp-server';
 import { ensureServerBinaries, startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
 import { getTestCertificate } from '../support/servers/tls-cert';
+import { startSilentServer, type SilentServer } from '../support/fixtures/silent-server';
+import { proxyBinaryMissing, startMicrosocks } from '../support/servers/proxy-server';
 
 interface Failure {
   readonly error: FerryErrorData;
@@ -222,4 +224,37 @@ describe('a data connection that opens but whose TLS handshake gets no answer (f
       });
     }
   }
+});
+
+describe('implicit FTPS: a port that accepts the connection and never answers the TLS handshake', () => {
+  let silent: SilentServer | undefined;
+  beforeAll(async () => {
+    silent = await startSilentServer();
+  });
+  afterAll(async () => silent?.stop());
+
+  it('directly: the handshake named after the connect timeout, not a host that could not be reached', async () => {
+    if (!silent) throw new Error('no silent server');
+    const { error, ms } = await failToConnect({ host: '127.0.0.1', port: silent.port, tls: 'implicit', connectTimeoutMs: 2_000 });
+    expectCause(error, 'timeout');
+    expect(error.message).toBe(`127.0.0.1:${silent.port} accepted the connection but did not answer the TLS handshake within 2 s.`);
+    expect(error.retryable).toBe(true);
+    expect(localizeError(error, 'zh-CN').message).toBe(`127.0.0.1:${silent.port} 接受了连接，但在 2 秒内没有回应 TLS 握手。`);
+    expect(ms).toBeLessThan(6_000);
+  });
+
+  it('through a SOCKS proxy: the same after the connect timeout — it used to wait for ever', async () => {
+    if (!silent) throw new Error('no silent server');
+    const missing = proxyBinaryMissing();
+    if (missing) throw new Error(missing);
+    const proxy = await startMicrosocks();
+    try {
+      const { error, ms } = await failToConnect({ host: '127.0.0.1', port: silent.port, tls: 'implicit', connectTimeoutMs: 2_000, proxy: { type: 'socks5', host: proxy.host, port: proxy.port } });
+      expectCause(error, 'timeout');
+      expect(error.message).toBe(`127.0.0.1:${silent.port} accepted the connection but did not answer the TLS handshake within 2 s.`);
+      expect(ms).toBeLessThan(6_000);
+    } finally {
+      await proxy.stop();
+    }
+  }, 20_000);
 });

@@ -9,7 +9,7 @@ import { decodeReplyLine, type ReplyCharsetNotice, type ReplyLineText } from './
 import { maskCommand, type TranscriptListener, type TranscriptKind } from './transcript';
 import { describeSocketError } from './socket-errors';
 import { implicitTlsMismatch } from './tls-errors';
-import { handshakeCause, handshakeError, openSslDetail } from './tls-handshake-errors';
+import { handshakeCause, handshakeError, implicitHandshakeTimeout, openSslDetail } from './tls-handshake-errors';
 import type { TlsError } from '../../shared/errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
@@ -681,9 +681,16 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
       reject(connectCancelled());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    // Implicit FTPS: TCP's 'connect' comes before TLS's 'secureConnect'; a timeout between them is the handshake's.
+    let tcpConnected = false;
+    socket.once('connect', () => (tcpConnected = true));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       socket.destroy();
+      if (implicit && tcpConnected) {
+        reject(new FtpError(implicitHandshakeTimeout(options.host, options.port, Math.round(options.connectTimeoutMs / 1000))));
+        return;
+      }
       const values = { where: hostPort(options.host, options.port), seconds: Math.round(options.connectTimeoutMs / 1000) };
       const text = { message: 'connect.no-answer', hint: 'connect.no-answer.hint', values } as const;
       reject(new FtpError({ kind: 'connect', host: options.host, port: options.port, cause: 'timeout', message: errorText(text.message, values), hint: errorText(text.hint, values), retryable: true, text }));
@@ -728,7 +735,17 @@ async function openSocketViaProxy(options: ControlConnectionOptions, proxy: Prox
   if (!implicit) return tunnel;
   return new Promise<net.Socket>((resolve, reject) => {
     const socket = tls.connect({ ...implicit, socket: tunnel });
+    // The tunnel is open: a server that never answers the handshake would otherwise be waited for without end.
+    const timer = setTimeout(() => {
+      options.signal?.removeEventListener('abort', onAbort);
+      socket.off('error', onError);
+      socket.on('error', () => undefined);
+      socket.destroy();
+      tunnel.destroy();
+      reject(new FtpError(implicitHandshakeTimeout(options.host, options.port, Math.round(options.connectTimeoutMs / 1000))));
+    }, options.connectTimeoutMs);
     const onAbort = (): void => {
+      clearTimeout(timer);
       socket.off('error', onError);
       socket.on('error', () => undefined);
       socket.destroy();
@@ -737,12 +754,14 @@ async function openSocketViaProxy(options: ControlConnectionOptions, proxy: Prox
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const onError = (error: NodeJS.ErrnoException): void => {
+      clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options) ?? describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once('secureConnect', () => {
+      clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.off('error', onError);
       resolve(socket);

@@ -1,5 +1,6 @@
 import type { TlsError, TlsFailureCause } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
+import { hostPort } from '../../shared/host-address';
 
 /**
  * A failed TLS handshake in words instead of OpenSSL's ("error:0A00010B:SSL routines:ssl3_get_record:wrong version
@@ -41,6 +42,14 @@ export function handshakeError(cause: TlsFailureCause, host: string, explicit: b
     case 'other':
       return other(host, detail);
   }
+}
+
+/**
+ * Implicit FTPS: the server took the TCP connection but never answered the TLS handshake (an overloaded server, or a
+ * middlebox holding encrypted traffic) — not a host that could not be reached, which is what the connect timeout said.
+ */
+export function implicitHandshakeTimeout(host: string, port: number, seconds: number): TlsError {
+  return { kind: 'tls', cause: 'timeout', ...sentences('tls.handshake.timeout-implicit', 'tls.handshake.timeout.hint', { where: hostPort(host, port), seconds }), retryable: true };
 }
 
 function other(host: string, detail: string): TlsError {

@@ -418,6 +418,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'tls.handshake.closed': '{host} 在 TLS 握手期间关闭了连接，加密尚未建立。',
   'tls.handshake.closed.hint': '服务器可能拒绝了加密连接（其日志会说明原因：无法加载的证书或密钥、连接数限制），或者防火墙切断了连接。请重试；如果仍然失败，请询问服务器管理员。',
   'tls.handshake.timeout': '{host} 接受了 AUTH TLS，但在 {seconds} 秒内没有回应 TLS 握手。',
+  'tls.handshake.timeout-implicit': '{where} 接受了连接，但在 {seconds} 秒内没有回应 TLS 握手。',
   'tls.handshake.timeout.hint': '服务器或网络可能较慢，或者中间的防火墙拦住了加密流量。请重试或在设置中调大超时时间；如果仍然失败，请询问服务器管理员。',
   'log.tls-detail': 'TLS 握手失败；OpenSSL 的原文：{detail}',
 
