@@ -106,3 +106,41 @@ export async function issueTestCertificate(chain: TestCertificateChain, notBefor
   const fingerprint256 = new X509Certificate(leafPem).fingerprint256;
   return { dir, certFile: file('chain.pem'), keyFile: file('key.pem'), bundleFile: file('bundle.pem'), certPem: leafPem + chain.caPem, keyPem, fingerprint256, leafPem, caPem: chain.caPem };
 }
+
+/** A chain of three: a root CA, an intermediate CA it issued, and a server certificate for 127.0.0.1 from the intermediate. */
+export interface TestCertificateHierarchy {
+  readonly rootPem: string;
+  readonly intermediatePem: string;
+  /** The server certificate with the intermediate after it: what a well-configured server sends. */
+  readonly withIntermediate: TestCertificate;
+  /** The server certificate alone: a server that forgot its intermediate. */
+  readonly leafOnly: TestCertificate;
+}
+
+export async function createTestCertificateHierarchy(): Promise<TestCertificateHierarchy> {
+  const { dir } = ownedTempDir('ferry-hierarchy-');
+  const file = (name: string): string => path.join(dir, name);
+  writeFileSync(file('ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  writeFileSync(file('leaf.ext'), 'subjectAltName=IP:127.0.0.1\nauthorityKeyIdentifier=keyid\n');
+  // prettier-ignore
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/O=Ferry Test/CN=Ferry Test Root', '-keyout', file('root-key.pem'), '-out', file('root.pem')]);
+  // prettier-ignore
+  await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-subj', '/O=Ferry Test/CN=Ferry Test Intermediate', '-keyout', file('int-key.pem'), '-out', file('int.csr')]);
+  // prettier-ignore
+  await run('openssl', ['x509', '-req', '-in', file('int.csr'), '-CA', file('root.pem'), '-CAkey', file('root-key.pem'), '-set_serial', '2', '-days', '3650', '-sha256', '-extfile', file('ca.ext'), '-out', file('int.pem')]);
+  // prettier-ignore
+  await run('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', file('key.pem'), '-out', file('leaf.csr')]);
+  // prettier-ignore
+  await run('openssl', ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('int.pem'), '-CAkey', file('int-key.pem'), '-set_serial', '3', '-days', '825', '-sha256', '-extfile', file('leaf.ext'), '-out', file('leaf.pem')]);
+  const rootPem = readFileSync(file('root.pem'), 'utf8');
+  const intermediatePem = readFileSync(file('int.pem'), 'utf8');
+  const leafPem = readFileSync(file('leaf.pem'), 'utf8');
+  const keyPem = readFileSync(file('key.pem'), 'utf8');
+  const fingerprint256 = new X509Certificate(leafPem).fingerprint256;
+  const served = (name: string, certPem: string): TestCertificate => {
+    writeFileSync(file(`${name}.pem`), certPem);
+    writeFileSync(file(`${name}-bundle.pem`), keyPem + certPem, { mode: 0o600 });
+    return { dir, certFile: file(`${name}.pem`), keyFile: file('key.pem'), bundleFile: file(`${name}-bundle.pem`), certPem, keyPem, fingerprint256 };
+  };
+  return { rootPem, intermediatePem, withIntermediate: served('served-chain', leafPem + intermediatePem), leafOnly: served('served-leaf', leafPem) };
+}
