@@ -5,6 +5,8 @@
  * only a cipher Ferry does not use; explicit and implicit FTPS), a fixture FTPS server for the rest (after AUTH TLS:
  * plain text, a hang-up, silence — which used to hang the connect for ever).
  */
+import type { AddressInfo } from 'node:net';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import type { ConnectOptions, TlsMode } from '../../src/main/ftp/connect-options';
@@ -14,7 +16,7 @@ import { localizeError } from '../../src/renderer/lib/localize-error';
 import type { FerryErrorData, TlsFailureCause } from '../../src/shared/errors';
 import { startTlsFtpServer, type AuthTlsBehaviour, type TlsFtpServer } from '../support/fixtures/tls-ftp-server';
 import { ensureServerBinaries, startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
-import { getTestCertificate } from '../support/servers/tls-cert';
+import { createTestCertificateChain, getTestCertificate } from '../support/servers/tls-cert';
 import { startSilentServer, type SilentServer } from '../support/fixtures/silent-server';
 import { proxyBinaryMissing, startMicrosocks } from '../support/servers/proxy-server';
 
@@ -257,4 +259,27 @@ describe('implicit FTPS: a port that accepts the connection and never answers th
       await proxy.stop();
     }
   }, 20_000);
+});
+
+describe('implicit FTPS: the certificate is checked before the greeting is read', () => {
+  // An interceptor with a certificate nobody trusts, greeting "421 Too many users": that greeting used to be read
+  // (and logged) first, and the user told to try later instead of being shown the certificate.
+  let server: tls.Server | undefined;
+  let port = 0;
+  beforeAll(async () => {
+    const other = await createTestCertificateChain();
+    server = tls.createServer({ key: other.keyPem, cert: other.leafPem }, (socket) => {
+      socket.on('error', () => undefined);
+      socket.end('421 Too many users, try again later.\r\n');
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('an untrusted certificate is said as such, and nothing the server said reaches the log', async () => {
+    const { error, log } = await failToConnect({ host: '127.0.0.1', port, tls: 'implicit' });
+    expect(error.kind).toBe('certificate');
+    expect(log.map((line) => line.text)).not.toContain('421 Too many users, try again later.');
+  });
 });

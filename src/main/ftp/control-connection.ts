@@ -28,6 +28,11 @@ export interface ControlConnectionOptions {
   readonly keepAliveMs: number;
   /** Implicit FTPS: TLS from the first byte. */
   readonly implicitTls?: tls.ConnectionOptions | undefined;
+  /**
+   * Implicit FTPS: judge the server's certificate (throw to refuse it) before a byte it sent is read — its greeting
+   * ("421 Too many users") would otherwise be believed, and logged, from a server not yet known to be the right one.
+   */
+  readonly verifyTls?: ((socket: tls.TLSSocket) => void) | undefined;
   /** Open the connection through this proxy. */
   readonly proxy?: ProxyOptions | null | undefined;
   readonly onTranscript?: TranscriptListener | undefined;
@@ -117,6 +122,14 @@ export class ControlConnection {
   /** Open the connection and wait for the server's greeting. */
   static async connect(options: ControlConnectionOptions): Promise<{ connection: ControlConnection; greeting: FtpReply }> {
     const socket = await openSocket(options);
+    if (options.verifyTls && socket instanceof tls.TLSSocket) {
+      try {
+        options.verifyTls(socket);
+      } catch (error) {
+        socket.destroy();
+        throw error;
+      }
+    }
     const connection = new ControlConnection(socket, options);
     // A server that accepts and never greets: cancelling closes the socket and the wait ends at once.
     const onAbort = (): void => connection.close(connectCancelled());

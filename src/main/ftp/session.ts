@@ -63,6 +63,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     commandTimeoutMs: options.commandTimeoutMs ?? DEFAULTS.commandTimeoutMs,
     keepAliveMs: options.keepAliveMs ?? DEFAULTS.keepAliveMs,
     implicitTls: tlsMode === 'implicit' ? { ...tlsOptions, host } : undefined,
+    verifyTls: (socket: tls.TLSSocket) => refuseUntrusted(socket, host, trusted),
     proxy,
     onTranscript: options.onTranscript,
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
@@ -76,8 +77,8 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (options.signal?.aborted) throw connectCancelled();
+    // Implicit FTPS: the certificate was judged before the greeting was read (verifyTls).
     let secured = tlsMode === 'implicit';
-    if (secured) verifyPeer(control, host, trusted);
     if (tlsMode === 'explicit' || tlsMode === 'explicit-if-available') {
       const reply = await control.send('AUTH TLS');
       if (reply.code === 234) {
@@ -161,7 +162,10 @@ async function login(control: ControlConnection, user: string, password: string)
 
 function verifyPeer(control: ControlConnection, host: string, trusted: readonly string[]): void {
   const socket = control.tlsSocket;
-  if (!socket) return;
+  if (socket) refuseUntrusted(socket, host, trusted);
+}
+
+function refuseUntrusted(socket: tls.TLSSocket, host: string, trusted: readonly string[]): void {
   const problem = checkCertificate(socket, host, trusted);
   if (problem) throw new FtpError(problem);
 }
