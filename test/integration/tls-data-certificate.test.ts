@@ -4,6 +4,7 @@
  * (`certificate-mismatch`) with both fingerprints, in English and 简体中文, in both modes — not "the TLS handshake
  * failed" with an English-only remark, and not replaced by the server's reply to the closed connection.
  * Against a fixture FTPS server (test/support/fixtures/tls-ftp-server.ts), since no real server does this on demand.
+ * Also: a data connection that comes unencrypted after PROT P, and PBSZ or PROT P answered otherwise than 200.
  */
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,4 +79,33 @@ describe('a data connection that comes unencrypted although the server accepted 
       }
     });
   }
+});
+
+describe('PBSZ and PROT answered otherwise than 200 (fixture)', () => {
+  const servers: TlsFtpServer[] = [];
+  afterAll(async () => Promise.all(servers.map((server) => server.stop())));
+  const connect = async (replies: { pbszReply?: string; protReply?: string }) => {
+    const certificate = await getTestCertificate();
+    const server = await startTlsFtpServer({ auth: 'tls', key: certificate.keyPem, cert: certificate.certPem, ...replies });
+    servers.push(server);
+    return FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', tls: 'explicit', trustedFingerprints: [certificate.fingerprint256], commandTimeoutMs: 5_000 });
+  };
+
+  it('PBSZ refused, PROT P accepted: data connections are protected all the same', async () => {
+    const client = await connect({ pbszReply: '500 Unknown command.' });
+    try {
+      expect(client.secure).toBe(true);
+      expect((await client.list('/')).entries.map((entry) => entry.name)).toEqual(['readme.txt']);
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('PROT P refused: no session with clear data, the reply quoted, in English and Chinese', async () => {
+    const error = await connect({ protReply: '534 Request denied for policy reasons.' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    const data = (error as FtpError).data;
+    expect(data).toMatchObject({ kind: 'tls', retryable: false, message: 'The server refused to protect data connections (PROT P: 534 Request denied for policy reasons.).' });
+    expect(localizeError(data, 'zh-CN').message).toBe('服务器拒绝保护数据连接（PROT P：534 Request denied for policy reasons.）。');
+  });
 });
