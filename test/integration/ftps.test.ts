@@ -143,7 +143,7 @@ describe('explicit TLS when the server has none', () => {
     const transcript: string[] = [];
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit-if-available', onTranscript: (line) => transcript.push(line.text) });
     await client.quit();
-    const said = transcript.indexOf('The server does not offer TLS; continuing unencrypted as the site allows.');
+    const said = transcript.indexOf('The server does not offer TLS (AUTH TLS answered 530 Please login with USER and PASS.); continuing unencrypted as the site allows: the password and files travel as plain text.');
     expect(said).toBeGreaterThan(transcript.indexOf('AUTH TLS'));
     expect(said).toBeLessThan(transcript.findIndex((line) => line.startsWith('USER ')));
     expect(transcript).toContain('PASS ********');

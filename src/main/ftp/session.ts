@@ -88,7 +88,8 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
       } else if (tlsMode === 'explicit') {
         throw new FtpError({ kind: 'tls', ...sentences('tls.not-offered', 'tls.not-offered.hint', { reply: `${reply.code} ${reply.message}` }), retryable: false });
       } else {
-        control.logSentence('info', 'log.tls-unavailable', {});
+        // Said before USER, with the server's answer: what goes in clear from here is the login itself.
+        control.logSentence('info', 'log.tls-unavailable', { reply: `${reply.code} ${reply.message}` });
       }
     }
     await login(control, options.user ?? 'anonymous', options.password ?? (options.user ? '' : 'anonymous@'));
