@@ -100,10 +100,11 @@ export function addSettingsCommands(program: Command): void {
 
   settings
     .command('proxy-password')
-    .description("save the proxy's password, read from standard input (first line; an empty line forgets it), in the same vault as site passwords")
+    .description("save the proxy's password, asked on the terminal without echo or read from standard input (first line; an empty one forgets it), in the same vault as site passwords")
     .action(async () => {
-      const { readLine } = await import('./read-secret');
-      const password = await readLine();
+      const { promptPassword, readLine } = await import('./read-secret');
+      // On a terminal, ask without echo: reading the line as it comes showed the password as it was typed, with no prompt.
+      const password = (await promptPassword('Proxy password (empty to forget it): ')) ?? (await readLine());
       const { openCliStores, closeCliStores } = await import('./cli-stores');
       const stores = await openCliStores();
       try {
