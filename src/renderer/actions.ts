@@ -1577,14 +1577,15 @@ export async function importFileZilla(xml: string): Promise<boolean> {
   const r = await sitesChange('sites:import-filezilla', { xml });
   if (!r.ok) return false;
   const report = r.value;
-  info(tn('log.imported', report.imported.length));
+  const importedKey = report.source === 'ferry-export' ? 'log.importedExport' : 'log.imported';
+  info(tn(importedKey, report.imported.length));
   const language = currentLanguage();
   for (const s of report.skipped) {
     const reason = s.text ? localizeError({ message: s.reason, hint: '', text: s.text }, language).message : s.reason;
     appendLog([{ sessionId: '', kind: 'error', text: t('log.importSkipped', { name: s.name, reason }), at: Date.now() }]);
   }
   for (const w of report.warnings) appendLog([{ sessionId: currentSessionId(), kind: 'info', text: w.text, textRef: w.textRef, at: Date.now() }]);
-  pushToast('info', tn('log.imported', report.imported.length), report.skipped.length > 0 ? tn('toast.importSkipped', report.skipped.length) : '');
+  pushToast('info', tn(importedKey, report.imported.length), report.skipped.length > 0 ? tn('toast.importSkipped', report.skipped.length) : '');
   return true;
 }
 

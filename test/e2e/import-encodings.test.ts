@@ -35,12 +35,14 @@ describe('Site Manager: importing a GBK sitemanager.xml and a Ferry export', () 
       await chooser.setInputFiles(gbk);
       await expect(dialog.getByRole('treeitem', { name: /上海服务器/ })).toBeVisible();
       await expect(dialog.getByRole('treeitem', { name: /^工作/ })).toBeVisible();
+      await expect(log).toContainText('Imported 1 site from FileZilla.');
     });
     await s.step('Import… a Ferry export: the site as exported, and the log says it came without its password', async () => {
       const dialog = s.page.getByRole('dialog', { name: 'Site Manager' });
       await dialog.locator('input[type=file]').setInputFiles(exported);
       await dialog.getByRole('treeitem', { name: /备份机/ }).click();
       await expect(dialog.getByRole('textbox', { name: 'Host', exact: true })).toHaveValue('backup.example.cn');
+      await expect(log).toContainText('Imported 1 site from a Ferry export.');
       await expect(log).toContainText('1 site(s) came without a password (a Ferry export holds none)');
       await expect(log).not.toContainText('not valid XML');
       await dialog.getByRole('button', { name: 'Cancel' }).click();

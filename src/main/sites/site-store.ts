@@ -268,7 +268,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
           imported.push(joinSitePath(fields.folder, name));
         }
         const folders = [...doc.folders, ...parsed.folders.map((folder) => [...folder])].filter((folder, index, all) => all.findIndex((other) => sameFolder(other, folder)) === index);
-        return { value: { folders, sites }, result: { imported, skipped, warnings } };
+        return { value: { folders, sites }, result: { source: fromExport ? ('ferry-export' as const) : ('filezilla' as const), imported, skipped, warnings } };
       });
     },
 

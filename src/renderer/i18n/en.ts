@@ -367,6 +367,8 @@ export const en = {
   'log.twoSentences': '{first} {second}',
   'log.imported_one': 'Imported {count} site from FileZilla.',
   'log.imported_other': 'Imported {count} sites from FileZilla.',
+  'log.importedExport_one': 'Imported {count} site from a Ferry export.',
+  'log.importedExport_other': 'Imported {count} sites from a Ferry export.',
   'log.exported': 'Sites exported as {file} (without passwords).',
   'log.importSkipped': 'Skipped “{name}”: {reason}',
 

@@ -367,6 +367,8 @@ export const zhCN: Messages = {
   'log.twoSentences': '{first}{second}',
   'log.imported_one': '已从 FileZilla 导入 {count} 个站点。',
   'log.imported_other': '已从 FileZilla 导入 {count} 个站点。',
+  'log.importedExport_one': '已从 Ferry 导出文件导入 {count} 个站点。',
+  'log.importedExport_other': '已从 Ferry 导出文件导入 {count} 个站点。',
   'log.exported': '站点已导出为 {file}（不含密码）。',
   'log.importSkipped': '已跳过“{name}”：{reason}',
 

@@ -34,6 +34,7 @@ describe('importing a Ferry site export', () => {
 
     const report = await there.importFileZilla(await here.exportJson());
     expect([...report.imported].sort()).toEqual(['Anonymous', 'Asks', '工作/上海/资料站']);
+    expect(report.source).toBe('ferry-export');
     expect(report.skipped).toEqual([]);
     expect(report.warnings.map((warning) => warning.text)).toEqual(['1 site(s) came without a password (a Ferry export holds none): enter them in the Site Manager, or when connecting.']);
     expect(report.warnings[0] && localizeLogLine(report.warnings[0], 'zh-CN').text).toBe('1 个站点没有密码（Ferry 导出文件不含密码）：请在站点管理器中或连接时输入。');
@@ -51,6 +52,7 @@ describe('importing a Ferry site export', () => {
     const good = { name: 'Good', folder: [], host: 'ftp.example.com', port: 21, protocol: 'ftp-plain', logonType: 'anonymous', user: '' };
     const report = await store.importFileZilla(JSON.stringify({ kind: 'ferry-sites', format: 1, folders: [], sites: [good, { ...good, name: 'Bad port', port: 99999 }] }));
     expect(report.imported).toEqual(['Good']);
+    expect((await store.importFileZilla('<FileZilla3><Servers/></FileZilla3>')).source).toBe('filezilla');
     expect(report.skipped).toEqual([expect.objectContaining({ name: 'Bad port', reason: expect.stringMatching(/99999/) })]);
 
     const newer = await store.importFileZilla(JSON.stringify({ kind: 'ferry-sites', format: 2, sites: [] })).catch((error: unknown) => error);
