@@ -4,42 +4,26 @@
  * the attempt were over; it now says Ferry waits for the user's answer (English and 简体中文), and once the question is
  * answered with Cancel it says the connection failed.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createElement } from 'react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
-import { App } from '../../../src/renderer/app';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, fail } from './fake-api';
-
-let stop: (() => void) | null = null;
+import { mountApp, unmountApp } from './mount-app';
 
 beforeEach(async () => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  } as unknown as typeof ResizeObserver;
   const api = createFakeApi();
   api.handle('session:connect', () => fail({ kind: 'certificate', host: 'h', reason: 'self-signed', fingerprint256: 'AB:CD', subject: 'CN=h', issuer: 'CN=h', validFrom: 'a', validTo: 'b', message: 'untrusted', hint: '', retryable: false }));
-  actions.setApiForTesting(api);
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
   useSessionStore.setState({ status: null, target: null, connecting: false });
   useUiStore.setState({ certificate: null, toasts: [] });
-  render(createElement(App));
-  await act(async () => {
-    stop = await actions.init();
-  });
+  await mountApp(api);
 });
 
-afterEach(() => {
-  stop?.();
-  cleanup();
-  actions.setApiForTesting(null);
-});
+afterEach(unmountApp);
 
 describe('the status bar under the certificate question', () => {
   it('says Ferry waits for the answer, not that the connection failed', async () => {

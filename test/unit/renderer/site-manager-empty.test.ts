@@ -4,38 +4,21 @@
  * nothing to select. It now says there is none yet, how to make one and that FileZilla's sites can be imported, in
  * English and 简体中文.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createElement } from 'react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as actions from '../../../src/renderer/actions';
-import { App } from '../../../src/renderer/app';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi } from './fake-api';
-
-let stop: (() => void) | null = null;
+import { mountApp, unmountApp } from './mount-app';
 
 beforeEach(async () => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  } as unknown as typeof ResizeObserver;
-  actions.setApiForTesting(createFakeApi());
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
   useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [] });
-  render(createElement(App));
-  await act(async () => {
-    stop = await actions.init();
-  });
+  await mountApp(createFakeApi());
 });
 
-afterEach(() => {
-  stop?.();
-  cleanup();
-  actions.setApiForTesting(null);
-});
+afterEach(unmountApp);
 
 describe('the Site Manager with no site', () => {
   it('tells a newcomer to press New site or import FileZilla’s sites, in English and 简体中文', async () => {
