@@ -76,7 +76,7 @@ export const ERROR_TEXTS_EN = {
   'log.pasv-unspecified': 'The server announced {announced}, which names no host; connecting to the server at {peer}.',
   'log.external-other-family': 'The external address {external} has no IPv{family} address, which this connection uses (NAT, which it is for, is an IPv4 matter): announcing this computer\'s own address {local} instead.',
   'log.data-wrong-peer': 'Refused a data connection from {from} (expected {expected}).',
-  'log.tls-unavailable': 'The server does not offer TLS (AUTH TLS answered {reply}); continuing unencrypted as the site allows: the password and files travel as plain text.',
+  'log.tls-unavailable': 'The server does not offer TLS (AUTH TLS answered "{reply}"); continuing unencrypted as the site allows: the password and files travel as plain text.',
   'log.mode-z-refused': 'The server refused MODE Z ({reply}); transfers are uncompressed.',
   'log.mode-z-unavailable': 'The server does not offer MODE Z compression; transfers are uncompressed.',
   'log.test-modes': 'Testing passive and active mode with {site}…',
@@ -433,7 +433,7 @@ export const ERROR_TEXTS_EN = {
   'auth.too-many.hint': 'The server has too many connections; try again later or lower the connection limit.',
 
   // Encryption.
-  'tls.not-offered': 'The server does not offer TLS (AUTH TLS answered {reply}).',
+  'tls.not-offered': 'The server does not offer TLS (AUTH TLS answered "{reply}").',
   'tls.not-offered.hint': 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.',
   'tls.prot-refused': 'The server refused to protect data connections (PROT P: {reply}).',
   'tls.prot-refused.hint': 'The server does not support encrypted transfers; ask its administrator.',

@@ -130,7 +130,7 @@ describe('explicit TLS when the server has none', () => {
     const before = (await server.readLog()).length;
     const transcript: string[] = [];
     const error = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit', onTranscript: (line) => transcript.push(line.text) }).catch((caught: unknown) => caught);
-    expect((error as FtpError).data).toMatchObject({ kind: 'tls', retryable: false, message: 'The server does not offer TLS (AUTH TLS answered 530 Please login with USER and PASS.).' });
+    expect((error as FtpError).data).toMatchObject({ kind: 'tls', retryable: false, message: 'The server does not offer TLS (AUTH TLS answered "530 Please login with USER and PASS.").' });
     expect((error as FtpError).data.hint).toMatch(/only if you accept an unencrypted connection/);
     // vsftpd without TLS answers AUTH TLS so; what it received on this connection: AUTH TLS, then nothing of the login.
     const received = (await server.readLog()).slice(before);
@@ -143,7 +143,7 @@ describe('explicit TLS when the server has none', () => {
     const transcript: string[] = [];
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit-if-available', onTranscript: (line) => transcript.push(line.text) });
     await client.quit();
-    const said = transcript.indexOf('The server does not offer TLS (AUTH TLS answered 530 Please login with USER and PASS.); continuing unencrypted as the site allows: the password and files travel as plain text.');
+    const said = transcript.indexOf('The server does not offer TLS (AUTH TLS answered "530 Please login with USER and PASS."); continuing unencrypted as the site allows: the password and files travel as plain text.');
     expect(said).toBeGreaterThan(transcript.indexOf('AUTH TLS'));
     expect(said).toBeLessThan(transcript.findIndex((line) => line.startsWith('USER ')));
     expect(transcript).toContain('PASS ********');

@@ -23,7 +23,7 @@ describe('log notices in the window language', () => {
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit-if-available', onTranscript: (line) => lines.push(line) });
     await client.quit();
     const notice = lines.find((line) => line.textRef?.message === 'log.tls-unavailable');
-    expect(notice).toMatchObject({ kind: 'info', text: 'The server does not offer TLS (AUTH TLS answered 530 Please login with USER and PASS.); continuing unencrypted as the site allows: the password and files travel as plain text.' });
-    expect(localizeLogLine(notice!, 'zh-CN').text).toBe('服务器不提供 TLS（AUTH TLS 的回应是 530 Please login with USER and PASS.）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
+    expect(notice).toMatchObject({ kind: 'info', text: 'The server does not offer TLS (AUTH TLS answered "530 Please login with USER and PASS."); continuing unencrypted as the site allows: the password and files travel as plain text.' });
+    expect(localizeLogLine(notice!, 'zh-CN').text).toBe('服务器不提供 TLS（AUTH TLS 的回应是“530 Please login with USER and PASS.”）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
   });
 });

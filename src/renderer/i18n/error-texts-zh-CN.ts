@@ -67,7 +67,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'log.pasv-unspecified': '服务器通告的地址是 {announced}，它不指向任何主机；改为连接服务器 {peer}。',
   'log.external-other-family': '外部地址 {external} 没有此连接所用的 IPv{family} 地址（外部地址是为 NAT 设置的，而 NAT 只涉及 IPv4）：改为通告本机自己的地址 {local}。',
   'log.data-wrong-peer': '已拒绝来自 {from} 的数据连接（应来自 {expected}）。',
-  'log.tls-unavailable': '服务器不提供 TLS（AUTH TLS 的回应是 {reply}）；按站点设置以不加密方式继续：密码和文件都以明文传输。',
+  'log.tls-unavailable': '服务器不提供 TLS（AUTH TLS 的回应是“{reply}”）；按站点设置以不加密方式继续：密码和文件都以明文传输。',
   'log.mode-z-refused': '服务器拒绝了 MODE Z（{reply}）；传输不压缩。',
   'log.mode-z-unavailable': '服务器不提供 MODE Z 压缩；传输不压缩。',
   'log.test-modes': '正在用 {site} 测试被动模式和主动模式…',
@@ -384,7 +384,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'auth.tls-required.hint': '服务器要求加密连接：请为此站点选择 FTPS。',
   'auth.too-many.hint': '服务器的连接数已满；请稍后重试，或降低连接数限制。',
 
-  'tls.not-offered': '服务器不提供 TLS（AUTH TLS 的回应是 {reply}）。',
+  'tls.not-offered': '服务器不提供 TLS（AUTH TLS 的回应是“{reply}”）。',
   'tls.not-offered.hint': '只有在您接受不加密的连接时，才为此站点选择“如果可用，使用显式的 FTP over TLS”或“只使用明文 FTP”。',
   'tls.prot-refused': '服务器拒绝保护数据连接（PROT P：{reply}）。',
   'tls.prot-refused.hint': '服务器不支持加密传输；请询问其管理员。',

@@ -128,9 +128,9 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     const notices = app.logs.filter((line) => line.sessionId === sessionId && line.textRef?.message === 'log.tls-unavailable');
     const toTarget = notices.find((line) => line.text.startsWith('to ToTls: '));
     const copy = notices.find((line) => line.text.startsWith('copy: '));
-    expect(toTarget && localizeLogLine(toTarget, 'zh-CN').text).toBe('发往 ToTls：服务器不提供 TLS（AUTH TLS 的回应是 530 Please login with USER and PASS.）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
-    expect(copy && localizeLogLine(copy, 'zh-CN').text).toBe('复制：服务器不提供 TLS（AUTH TLS 的回应是 530 Please login with USER and PASS.）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
-    expect(toTarget && localizeLogLine(toTarget, 'en').text).toBe('to ToTls: The server does not offer TLS (AUTH TLS answered 530 Please login with USER and PASS.); continuing unencrypted as the site allows: the password and files travel as plain text.');
+    expect(toTarget && localizeLogLine(toTarget, 'zh-CN').text).toBe('发往 ToTls：服务器不提供 TLS（AUTH TLS 的回应是“530 Please login with USER and PASS.”）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
+    expect(copy && localizeLogLine(copy, 'zh-CN').text).toBe('复制：服务器不提供 TLS（AUTH TLS 的回应是“530 Please login with USER and PASS.”）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
+    expect(toTarget && localizeLogLine(toTarget, 'en').text).toBe('to ToTls: The server does not offer TLS (AUTH TLS answered "530 Please login with USER and PASS."); continuing unencrypted as the site allows: the password and files travel as plain text.');
     await call('session:disconnect', { sessionId });
   });
 
