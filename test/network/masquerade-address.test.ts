@@ -10,51 +10,28 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { buildEngineProbe, describeRun, ensureCliBuilt, runFerry, type EngineProbe } from '../support/netns/ferry-cli';
-import type { ProbeRequest } from '../support/netns/engine-probe';
-import { ftpUrl, SAMPLE_CONTENT, SAMPLE_NAME } from './support';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../support/servers/ftp-server';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { ftpUrl, SAMPLE_CONTENT, SAMPLE_NAME, usePasvAddressHarness } from './support';
 
 const decision = netnsSkipDecision();
-const COUNTER = 'syn-to-masquerade-address';
 
 describe.skipIf(decision.skip).each(['pure-ftpd', 'proftpd'] as const)('%s announcing another passive address', (kind) => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-  let probe: EngineProbe | undefined;
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    probe = await buildEngineProbe();
-    pair = await createNetnsPair();
-    server = await startServer(kind, { netns: pair.server, listenAddress: pair.serverAddress, pasvAddress: pair.unusedAddress });
-    await writeFile(path.join(server.root, SAMPLE_NAME), SAMPLE_CONTENT, { mode: 0o644 });
-    await pair.resetFirewall(pair.client);
-    await pair.iptables(pair.client, ['-A', 'OUTPUT', '-d', pair.unusedAddress, '-p', 'tcp', '--syn', '-m', 'comment', '--comment', COUNTER, '-j', 'ACCEPT']);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await pair?.destroy();
-    await probe?.remove();
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer; probe: EngineProbe } {
-    if (!pair || !server || !probe) throw new Error('setup failed');
-    return { pair, server, probe };
-  }
-
-  function forcedPasv(followPasvAddress: boolean): ProbeRequest {
-    const { server: s } = ctx();
-    return { connect: { host: s.host, port: s.port, user: s.user, password: s.password, transferMode: 'passive', followPasvAddress, connectTimeoutMs: 3000, commandTimeoutMs: 3000, dataTimeoutMs: 3000 }, path: '/', forcePasv: true };
-  }
+  const harness = usePasvAddressHarness(
+    decision.failure,
+    async (pair) => {
+      const server = await startServer(kind, { netns: pair.server, listenAddress: pair.serverAddress, pasvAddress: pair.unusedAddress });
+      await writeFile(path.join(server.root, SAMPLE_NAME), SAMPLE_CONTENT, { mode: 0o644 });
+      return server;
+    },
+    (pair) => ['-d', pair.unusedAddress],
+  );
+  const { ctx, forcedPasv } = harness;
 
   it('ferry ls --passive, with and without --follow-pasv-address: EPSV, lists, nothing sent to the announced address', async () => {
     const { pair: p, server: s } = ctx();
-    await p.iptables(p.client, ['-Z', 'OUTPUT']);
     for (const extra of [[], ['--follow-pasv-address']]) {
       const result = await runFerry(p.client, ['ls', ftpUrl(s), '--passive', ...extra, '--timeout', '3', '-v']);
       expect(result.code, describeRun(result)).toBe(0);
@@ -62,12 +39,11 @@ describe.skipIf(decision.skip).each(['pure-ftpd', 'proftpd'] as const)('%s annou
       expect(result.stderr).toMatch(/^< 229 .*\(\|\|\|\d+\|\)\.?$/m);
       expect(result.stderr).not.toMatch(/^> PASV$/m);
     }
-    expect(await p.packetCount(p.client, 'OUTPUT', COUNTER)).toBe(0);
+    expect(await harness.syns()).toBe(0);
   });
 
   it('PASV by default: the announced address is named and ignored, the listing comes from the server connected to', async () => {
     const { pair: p, probe: engine } = ctx();
-    await p.iptables(p.client, ['-Z', 'OUTPUT']);
     const result = await engine.run(p.client, forcedPasv(false));
     const transcript = JSON.stringify(result.transcript, null, 1);
     expect(result.ok, transcript).toBe(true);
@@ -78,19 +54,18 @@ describe.skipIf(decision.skip).each(['pure-ftpd', 'proftpd'] as const)('%s annou
     expect(result.transcript.some((line) => line.kind === 'reply' && line.text.startsWith('227 ') && line.text.includes(`(${announced},`)), transcript).toBe(true);
     const note = result.transcript.find((line) => line.kind === 'info' && line.text.startsWith(`The server announced ${p.unusedAddress}:`));
     expect(note?.text, transcript).toMatch(new RegExp(`\\(a private address, typical of a server behind NAT\\); connecting to ${p.serverAddress.replaceAll('.', '\\.')}:\\d+ instead\\.$`));
-    expect(await p.packetCount(p.client, 'OUTPUT', COUNTER)).toBe(0);
+    expect(await harness.syns()).toBe(0);
   });
 
   it('PASV with followPasvAddress: connects to the announced address and fails naming it and the setting', async () => {
     const { pair: p, probe: engine } = ctx();
-    await p.iptables(p.client, ['-Z', 'OUTPUT']);
     const result = await engine.run(p.client, forcedPasv(true));
     const transcript = JSON.stringify(result.transcript, null, 1);
     expect(result.ok, transcript).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'connect-timeout', address: p.unusedAddress });
     expect(result.error.message).toMatch(new RegExp(`^Passive mode: could not open the data connection to the server at ${p.unusedAddress.replaceAll('.', '\\.')}:\\d+ \\(no answer within 3 s\\)`));
-    expect(result.error.hint).toMatch(/Turn off "follow the PASV address"/);
-    expect(await p.packetCount(p.client, 'OUTPUT', COUNTER)).toBeGreaterThan(0);
+    expect(result.error.hint).toContain('Settings → Passive mode → Address to connect to');
+    expect(await harness.syns()).toBeGreaterThan(0);
   });
 });

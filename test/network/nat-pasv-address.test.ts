@@ -11,59 +11,18 @@
  *   connects to the control connection's peer (works, no packet to the announced address); told to
  *   follow it, Ferry connects to the announced address and fails with a passive-mode diagnosis.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { buildEngineProbe, describeRun, ensureCliBuilt, runFerry, type EngineProbe } from '../support/netns/ferry-cli';
-import type { ProbeRequest } from '../support/netns/engine-probe';
-import { ftpUrl, SAMPLE_NAME, startNamespacedVsftpd } from './support';
+import { describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { describeRun, runFerry } from '../support/netns/ferry-cli';
+import { ftpUrl, SAMPLE_NAME, startNamespacedVsftpd, usePasvAddressHarness } from './support';
 
 const decision = netnsSkipDecision();
-const COUNTER = 'syn-to-announced-address';
 
 describe.skipIf(decision.skip)('NATed server announcing an unreachable PASV address', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-  let probe: EngineProbe | undefined;
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    probe = await buildEngineProbe();
-    pair = await createNetnsPair();
-    server = await startNamespacedVsftpd(pair, { pasvAddress: pair.unusedAddress });
-    await pair.resetFirewall(pair.client);
-    await pair.iptables(pair.client, ['-A', 'OUTPUT', '-d', pair.unusedAddress, '-p', 'tcp', '--syn', '-m', 'comment', '--comment', COUNTER, '-j', 'ACCEPT']);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await pair?.destroy();
-    await probe?.remove();
-  });
-
-  beforeEach(async () => {
-    if (pair) await pair.iptables(pair.client, ['-Z', 'OUTPUT']);
-  });
-
-  function ctx(): { pair: NetnsPair; server: RunningServer; probe: EngineProbe } {
-    if (!pair || !server || !probe) throw new Error('setup failed');
-    return { pair, server, probe };
-  }
-
-  async function synsToAnnounced(): Promise<number> {
-    const { pair: p } = ctx();
-    return p.packetCount(p.client, 'OUTPUT', COUNTER);
-  }
-
-  function request(followPasvAddress: boolean): ProbeRequest {
-    const { server: s } = ctx();
-    return {
-      connect: { host: s.host, port: s.port, user: s.user, password: s.password, transferMode: 'passive', followPasvAddress, connectTimeoutMs: 3000, commandTimeoutMs: 3000, dataTimeoutMs: 3000 },
-      path: '/',
-      forcePasv: true,
-    };
-  }
+  const harness = usePasvAddressHarness(decision.failure, (pair) => startNamespacedVsftpd(pair, { pasvAddress: pair.unusedAddress }), (pair) => ['-d', pair.unusedAddress]);
+  const { ctx } = harness;
+  const synsToAnnounced = harness.syns;
+  const request = harness.forcedPasv;
 
   /** "227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)" from a transcript → host and port. */
   function announced(transcript: readonly { kind: string; text: string }[]): { host: string; port: number } | null {

@@ -11,47 +11,19 @@
  * both settings, said in the transcript, and no connection goes to this computer's own port.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/servers/ftp-server';
-import { createNetnsPair, netnsSkipDecision, type NetnsPair } from '../support/netns/netns';
-import { buildEngineProbe, ensureCliBuilt, type EngineProbe } from '../support/netns/ferry-cli';
-import type { ProbeRequest } from '../support/netns/engine-probe';
-import { SAMPLE_NAME, startNamespacedVsftpd } from './support';
+import { describe, expect, it } from 'vitest';
+import { netnsSkipDecision } from '../support/netns/netns';
+import { SAMPLE_NAME, startNamespacedVsftpd, usePasvAddressHarness } from './support';
 
 const decision = netnsSkipDecision();
-const COUNTER = 'syn-to-own-loopback';
 
 describe.skipIf(decision.skip)('a server announcing 0.0.0.0 in its PASV reply', () => {
-  let pair: NetnsPair | undefined;
-  let server: RunningServer | undefined;
-  let probe: EngineProbe | undefined;
-
-  beforeAll(async () => {
-    if (decision.failure !== null) throw new Error(decision.failure);
-    await ensureCliBuilt();
-    probe = await buildEngineProbe();
-    pair = await createNetnsPair();
-    server = await startNamespacedVsftpd(pair, { pasvAddress: '0.0.0.0' });
-    await pair.resetFirewall(pair.client);
-    // Counts connection attempts to the client namespace's own loopback (where 0.0.0.0 leads), any port.
-    await pair.iptables(pair.client, ['-A', 'OUTPUT', '-o', 'lo', '-p', 'tcp', '--syn', '-m', 'comment', '--comment', COUNTER, '-j', 'ACCEPT']);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await pair?.destroy();
-    await probe?.remove();
-  });
+  // Counts connection attempts to the client namespace's own loopback (where 0.0.0.0 leads), any port.
+  const harness = usePasvAddressHarness(decision.failure, (pair) => startNamespacedVsftpd(pair, { pasvAddress: '0.0.0.0' }), () => ['-o', 'lo']);
 
   it.each([false, true])('followPasvAddress %s: lists via the server, says 0.0.0.0 names no host, never connects to this computer', async (followPasvAddress) => {
-    if (!pair || !server || !probe) throw new Error('setup failed');
-    await pair.iptables(pair.client, ['-Z', 'OUTPUT']);
-    const request: ProbeRequest = {
-      connect: { host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'passive', followPasvAddress, connectTimeoutMs: 3000, commandTimeoutMs: 3000, dataTimeoutMs: 3000 },
-      path: '/',
-      forcePasv: true,
-    };
-    const result = await probe.run(pair.client, request);
+    const { pair, server, probe } = harness.ctx();
+    const result = await probe.run(pair.client, harness.forcedPasv(followPasvAddress));
     const transcript = JSON.stringify(result.transcript, null, 1);
     expect(result.transcript.some((line) => line.kind === 'reply' && /^227 Entering Passive Mode \(0,0,0,0,\d+,\d+\)/.test(line.text)), transcript).toBe(true);
     expect(result.ok, transcript).toBe(true);
@@ -61,6 +33,6 @@ describe.skipIf(decision.skip)('a server announcing 0.0.0.0 in its PASV reply', 
     const note = result.transcript.find((line) => line.kind === 'info' && line.text.startsWith('The server announced 0.0.0.0:'));
     expect(note?.text, transcript).toMatch(new RegExp(`^The server announced 0\\.0\\.0\\.0:\\d+, which names no host; connecting to the server at ${server.host.replaceAll('.', '\\.')}:\\d+\\.$`));
     expect(net.isIPv4(server.host)).toBe(true);
-    expect(await pair.packetCount(pair.client, 'OUTPUT', COUNTER)).toBe(0);
+    expect(await harness.syns()).toBe(0);
   });
 });

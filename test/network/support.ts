@@ -5,10 +5,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../support/servers/ftp-server';
 import { createNetnsPair, type NetnsPair } from '../support/netns/netns';
-import { describeRun, ensureCliBuilt, runFerry } from '../support/netns/ferry-cli';
+import { buildEngineProbe, describeRun, ensureCliBuilt, runFerry, type EngineProbe } from '../support/netns/ferry-cli';
+import type { ProbeRequest } from '../support/netns/engine-probe';
 
 /** Served file every test lists and downloads. */
 export const SAMPLE_NAME = 'behind-the-wall.txt';
@@ -162,4 +163,62 @@ export async function expectModeWorks(harness: NamespacedVsftpd, mode: '--active
   const download = await harness.get(mode, localName);
   expect(download.code, describeRun(download)).toBe(0);
   expect(await readFile(path.join(harness.ctx().dir, localName), 'utf8')).toBe(SAMPLE_CONTENT);
+}
+
+/** A server in the namespaces announcing some passive address, the engine probe, and a count of the client's SYNs. */
+export interface PasvAddressHarness {
+  ctx(): { pair: NetnsPair; server: RunningServer; probe: EngineProbe };
+  /** Connection attempts (SYNs) out of the client namespace that matched the counting rule since this test began. */
+  syns(): Promise<number>;
+  /** A passive listing of "/" with PASV forced (EPSV names no address), the announced address followed or not. */
+  forcedPasv(followPasvAddress: boolean): ProbeRequest;
+}
+
+/**
+ * Register hooks that build the pair, the engine probe and the server (`start`, which also puts the sample file
+ * there), and count the client's outgoing SYNs matching `synMatch` (iptables match arguments, e.g. `-d ADDRESS`),
+ * zeroed before each test: the proof that Ferry did, or did not, try the announced address.
+ */
+export function usePasvAddressHarness(
+  failure: string | null,
+  start: (pair: NetnsPair) => Promise<RunningServer>,
+  synMatch: (pair: NetnsPair) => readonly string[],
+): PasvAddressHarness {
+  const counter = 'syn-counted-by-test';
+  let pair: NetnsPair | undefined;
+  let server: RunningServer | undefined;
+  let probe: EngineProbe | undefined;
+  beforeAll(async () => {
+    if (failure !== null) throw new Error(failure);
+    await ensureCliBuilt();
+    probe = await buildEngineProbe();
+    pair = await createNetnsPair();
+    server = await start(pair);
+    await pair.resetFirewall(pair.client);
+    await pair.iptables(pair.client, ['-A', 'OUTPUT', ...synMatch(pair), '-p', 'tcp', '--syn', '-m', 'comment', '--comment', counter, '-j', 'ACCEPT']);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await pair?.destroy();
+    await probe?.remove();
+  });
+  beforeEach(async () => {
+    if (pair) await pair.iptables(pair.client, ['-Z', 'OUTPUT']);
+  });
+  const ctx = (): { pair: NetnsPair; server: RunningServer; probe: EngineProbe } => {
+    if (!pair || !server || !probe) throw new Error('setup failed');
+    return { pair, server, probe };
+  };
+  return {
+    ctx,
+    syns: () => ctx().pair.packetCount(ctx().pair.client, 'OUTPUT', counter),
+    forcedPasv: (followPasvAddress) => {
+      const { server: s } = ctx();
+      return {
+        connect: { host: s.host, port: s.port, user: s.user, password: s.password, transferMode: 'passive', followPasvAddress, connectTimeoutMs: 3000, commandTimeoutMs: 3000, dataTimeoutMs: 3000 },
+        path: '/',
+        forcePasv: true,
+      };
+    },
+  };
 }
