@@ -962,7 +962,8 @@ describe('copy to another site', () => {
     api.handle('session:list', ({ path }) => ok(remoteListing(path, ['big.iso'])));
   }
 
-  it('offers the copy through this computer when FXP cannot be encrypted (TLS), in the window\'s words', async () => {
+  /** Connected, with a second site, where a direct FXP copy is refused for TLS and the copy through this computer works. */
+  async function connectWhereFxpCannotBeEncrypted(): Promise<void> {
     await withBackupSite();
     api.handle('session:copy-to-site', ({ viaLocal }) =>
       viaLocal
@@ -972,6 +973,10 @@ describe('copy to another site', () => {
     await act(async () => {
       await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-explicit', transferMode: 'default', charset: 'auto' } });
     });
+  }
+
+  it('offers the copy through this computer when FXP cannot be encrypted (TLS), in the window\'s words', async () => {
+    await connectWhereFxpCannotBeEncrypted();
     let done: Promise<boolean> = Promise.resolve(false);
     await act(async () => {
       done = actions.copyToSite(['/big.iso'], 'other', '/incoming', false);
@@ -987,15 +992,7 @@ describe('copy to another site', () => {
   });
 
   it('asks it in Chinese as one Chinese text: the refusal and the question with no English space between', async () => {
-    await withBackupSite();
-    api.handle('session:copy-to-site', ({ viaLocal }) =>
-      viaLocal
-        ? ok({ copied: 1, conflicts: [] })
-        : fail({ kind: 'invalid-input', message: 'A server-to-server copy cannot be encrypted: its data connection runs between the two servers, which would need CPSV/SSCN.', hint: 'Copy through this computer instead (encrypted on both sides), or connect without TLS for this copy.', retryable: false, text: { message: 'fxp.tls', hint: 'fxp.tls.hint', values: {} } }),
-    );
-    await act(async () => {
-      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-explicit', transferMode: 'default', charset: 'auto' } });
-    });
+    await connectWhereFxpCannotBeEncrypted();
     act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
     let done: Promise<boolean> = Promise.resolve(false);
     await act(async () => {
