@@ -30,6 +30,7 @@ import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type Valu
 import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec } from './expand-folder';
 import { partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
+import { WakeSchedule } from './wake-schedule';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
 import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
@@ -177,10 +178,8 @@ export class TransferQueue {
   private busyCount = 0;
   private changed = false;
   private tickTimer: NodeJS.Timeout | null = null;
-  private wakeTimer: NodeJS.Timeout | null = null;
-  private wakeAt = Infinity;
-  /** Pending backoff ends (epoch ms). */
-  private wakeTimes: number[] = [];
+  /** Pumps again when retry and connect backoffs end. */
+  private readonly wakes = new WakeSchedule(() => this.pump());
   private pumpScheduled = false;
   private closing = false;
   private questionCounter = 0;
@@ -441,8 +440,7 @@ export class TransferQueue {
     for (const entry of this.entries) if (entry.busy) entry.controller?.abort();
     for (const site of this.sites.values()) for (const wake of [...site.wakers]) wake();
     while (this.workerRuns.size > 0) await Promise.allSettled([...this.workerRuns]);
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = null;
+    this.wakes.clear();
     this.tick();
     if (this.tickTimer) clearTimeout(this.tickTimer);
     this.tickTimer = null;
@@ -611,28 +609,10 @@ export class TransferQueue {
     }
   }
 
-  /** Pump again at `time` (a retry or connect backoff ends); every such time is kept, the earliest armed. */
+  /** Pump again at `time` (a retry or connect backoff ends). */
   private wakeAtTime(time: number): void {
     if (this.closing) return;
-    this.wakeTimes.push(time);
-    this.armWake();
-  }
-
-  private armWake(): void {
-    const now = Date.now();
-    this.wakeTimes = this.wakeTimes.filter((time) => time > now);
-    const next = this.wakeTimes.length > 0 ? Math.min(...this.wakeTimes) : Infinity;
-    if (next === this.wakeAt) return;
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = null;
-    this.wakeAt = next;
-    if (next === Infinity) return;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = null;
-      this.wakeAt = Infinity;
-      this.pump();
-      this.armWake();
-    }, Math.max(0, next - now));
+    this.wakes.at(time);
   }
 
   private startWorker(site: SiteState): void {
