@@ -521,6 +521,8 @@ export const ERROR_TEXTS_EN = {
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',
+  'verify.changed-during-download': '{path} changed on the server while it was being downloaded, and again while it was downloaded a second time: the server is still writing it, so no whole version of it could be downloaded.',
+  'verify.changed-during-download.hint': 'Wait until the server has finished writing the file (the upload or the program making it is done), then try again: the download starts over.',
   'local.missing': '{path} does not exist on this computer.',
   'local.part-vanished': 'The partial file {path} was removed while {remote} was being downloaded into it: what had arrived is lost.',
   'local.part-vanished.hint': 'Try again: the download starts over. If a cleanup tool or a sync client removes files in this folder, keep it away from files ending in .ferry-part.',
@@ -620,6 +622,7 @@ export const ERROR_TEXTS_EN = {
   'note.unsafe-name.dot-name': 'Skipped the remote name {name}: it names the folder itself or its parent.',
   'note.unsafe-name.separator': 'Skipped the remote name {name}: it contains a path separator.',
   'note.unsafe-name.drive-letter': 'Skipped the remote name {name}: it starts with a drive letter.',
+  'note.changed-during-download': '{path} changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).',
   'note.unsafe-name.control-character': 'Skipped the remote name {name}: it contains control characters.',
   'note.unsafe-name.windows-reserved': 'Skipped the remote name {name}: it is a device name reserved on Windows.',
   'note.unsafe-name.windows-character': 'Skipped the remote name {name}: it contains a character Windows does not allow in names (< > : " | ? *).',

@@ -17,6 +17,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { decideOverwrite, factsNeeded, numberedName, sourceChanged, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
+import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { errorText } from '../../shared/error-texts';
 
@@ -98,6 +99,9 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   }
   if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordPartSource(client, entry, context);
   if (offset === 0) ownPart(entry, context);
+  // The time the partial file's version had as it began (just asked, or checked against the server above); none for
+  // a part this item did not begin (the user's Resume, the mirror's --continue) nor for a small file.
+  const startTime = offset === 0 || (entry.started && !resumeTarget) ? (entry.partSource?.modified ?? null) : null;
 
   if (!entry.started) {
     entry.started = true;
@@ -105,11 +109,13 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   }
   let bytes = 0;
   let small = false;
+  let transferred = false;
   if (offset === 0 && entry.size !== null && entry.size <= SMALL_FILE_BYTES) {
     // Small file: received in memory, then written with a few synchronous calls (no partial file unless it all came).
     bytes = await receiveSmall(client, entry, part, context);
     small = true;
   } else if (entry.size === null || offset < entry.size) {
+    transferred = true;
     // The server's size now, where a listing's may be old (asked only when the part came out longer than it).
     const sizeNow = async (): Promise<number | null> => (client.capabilities.size && !client.closed ? client.size(entry.remotePath).catch(() => null) : null);
     try {
@@ -136,6 +142,15 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     }
   }
 
+  if (transferred && startTime !== null) {
+    const changedTo = await timeChangedSince(client, entry.remotePath, startTime);
+    if (changedTo !== null) {
+      // Rewritten while it came: the part mixes two versions, so it is not continued but fetched again whole, once.
+      offset = 0;
+      bytes = await downloadAgain(client, entry, part, changedTo, context);
+      note = errorText('note.changed-during-download', { path: JSON.stringify(entry.remotePath) });
+    }
+  }
   // Removed meanwhile (the download went on into the unlinked file): said before a checksum of it is attempted.
   if (!small && !fs.existsSync(part)) throw partVanished(part, entry.remotePath);
   // ASCII changed the line endings: neither the size nor a checksum can match the server's.
@@ -179,6 +194,31 @@ async function changedOnServer(client: FtpClient, entry: QueueEntry): Promise<bo
   return true;
 }
 
+/**
+ * The file changed on the server (its time is now `changedTo`) while it was downloaded: the new version from byte 0,
+ * with its size and time as the start facts. Changed again by the time it is in: the server is still writing it, and
+ * the item fails with `verify.changed-during-download` (the mixed part removed: nothing may continue it).
+ */
+async function downloadAgain(client: FtpClient, entry: QueueEntry, part: string, changedTo: string, context: JobContext): Promise<number> {
+  entry.size = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
+  entry.sourceModified = changedTo;
+  delete entry.sourcePrecision;
+  entry.partSource = { size: entry.size, modified: changedTo };
+  ownPart(entry, context);
+  context.onChanged();
+  const bytes = await receive(client, entry.remotePath, part, 0, entry.size, context).catch(async (error: unknown) => {
+    await removeIfEmpty(part);
+    throw error;
+  });
+  if ((await timeChangedSince(client, entry.remotePath, changedTo)) !== null) {
+    await fsp.rm(part, { force: true }).catch(() => undefined);
+    delete entry.partSource;
+    context.onChanged();
+    throw changedDuringDownload(entry.remotePath);
+  }
+  return bytes;
+}
+
 /** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */
 function ownPart(entry: QueueEntry, context: JobContext): void {
   if (!entry.partWasTarget) return;
@@ -215,9 +255,6 @@ async function receive(client: FtpClient, remotePath: string, part: string, offs
     await closeStream(output);
   }
 }
-
-/** Files up to this size take the in-memory path. */
-const SMALL_FILE_BYTES = 64 * 1024;
 
 /**
  * RETR into memory, then the partial file in one go: open (O_NOFOLLOW, like `openForWrite`), write, the

@@ -463,6 +463,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'queue.worker-stopped': '一个传输工作进程意外停止：{reason}',
   'queue.site-gone.hint': '请重新连接到该服务器并重新加入队列，或将它们从队列中移除。',
 
+  'verify.changed-during-download': '服务器上的 {path} 在下载过程中被修改了，第二次下载时又被修改：服务器仍在写入该文件，因此无法下载到任何一个完整的版本。',
+  'verify.changed-during-download.hint': '请等待服务器写完该文件（上传或生成它的程序已完成），然后重试：下载将从头开始。',
   'local.failed': '本地文件 {path}：{detail}',
   'local.missing': '本机上不存在 {path}。',
   'local.changed-while-read': '在上传到 {remote} 的过程中，本机上的 {path} 被修改了：服务器上的副本可能混杂了旧内容和新内容。',
@@ -622,6 +624,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'edit.unsafe-name.too-long': '无法编辑远程名称 {name}：长度超过 255 字节。',
   'edit.unsafe-name.hint': '请在服务器上重命名该文件，然后再打开。',
   'note.unsafe-name.empty': '已跳过远程名称 {name}：名称为空。',
+  'note.changed-during-download': '服务器上的 {path} 在下载过程中被修改了，因此已从头重新下载（第一次下载的副本混杂了两个版本）。',
   'note.unsafe-name.dot-name': '已跳过远程名称 {name}：它指向文件夹本身或其上级。',
   'note.unsafe-name.separator': '已跳过远程名称 {name}：其中含有路径分隔符。',
   'note.unsafe-name.drive-letter': '已跳过远程名称 {name}：它以驱动器号开头。',
