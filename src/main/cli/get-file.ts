@@ -3,6 +3,8 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import { downloadToFile, localError, partialPathOf } from '../transfers/file-transfer';
+import { changedDuringDownload, isChangedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from '../transfers/changed-during-download';
+import { errorText } from '../../shared/error-texts';
 import { interruptedDownload, wasInterrupted } from './interrupted';
 import { planResume } from './resume-plan';
 
@@ -47,7 +49,7 @@ async function fetchFile(client: FtpClient, remotePath: string, localPath: strin
   // as a normal end in active mode). One SIZE per file; a refused SIZE leaves the download to say what is wrong.
   if (!options.resume) {
     const size = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
-    return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size })).bytes;
+    return downloadOneVersion(client, remotePath, localPath, partPath, options, size);
   }
   // A SIZE refused (no such file, a folder) leaves the download itself to report what is wrong.
   const remoteSize = await client.size(remotePath).catch(() => null);
@@ -70,7 +72,37 @@ async function fetchFile(client: FtpClient, remotePath: string, localPath: strin
         });
         process.stderr.write(`Continuing ${localPath} from byte ${plan.from} (as ${partPath} until it is complete).\n`);
       }
-      return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: remoteSize })).bytes;
+      return downloadOneVersion(client, remotePath, localPath, partPath, options, remoteSize);
+  }
+}
+
+/**
+ * `downloadToFile`, and for a file over 64 KiB (or of unknown size) on a server with MDTM, as the queue does: its
+ * MDTM before and again after the last byte. Another time means the file was rewritten on the server while it came
+ * (the part mixes two versions): it is downloaded again from byte 0, once, said on stderr; changed again, the part
+ * is removed and `verify.changed-during-download` thrown (exit non-zero). A small file pays nothing more.
+ */
+async function downloadOneVersion(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions, size: number | null): Promise<number> {
+  const since = (size === null || size > SMALL_FILE_BYTES) && client.capabilities.mdtm ? await client.modifiedTime(remotePath).catch(() => null) : null;
+  if (since === null) return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size })).bytes;
+  let changedTo: string | null = null;
+  const unchangedSince = (start: string) => async (): Promise<void> => {
+    changedTo = await timeChangedSince(client, remotePath, start);
+    if (changedTo !== null) throw changedDuringDownload(remotePath);
+  };
+  try {
+    return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size, beforeRename: unchangedSince(since) })).bytes;
+  } catch (error) {
+    if (!isChangedDuringDownload(error) || changedTo === null) throw error;
+  }
+  process.stderr.write(`${errorText('note.changed-during-download', { path: JSON.stringify(remotePath) })}\n`);
+  const sizeNow = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
+  try {
+    return (await downloadToFile(client, remotePath, localPath, { ...options, resume: false, expectedSize: sizeNow, beforeRename: unchangedSince(changedTo) })).bytes;
+  } catch (error) {
+    // Two versions in it: nothing for --resume to continue.
+    if (isChangedDuringDownload(error)) await fsp.rm(partPath, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 

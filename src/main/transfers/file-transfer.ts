@@ -48,6 +48,11 @@ export interface FileTransferOptions {
   readonly limiter?: SpeedLimiter | null;
   /** TYPE A with line endings translated (FtpClient's `ascii`); cannot be combined with `resume`. */
   readonly ascii?: boolean;
+  /**
+   * Downloads: called after the last byte, before the partial file takes the real name; a throw keeps the part and
+   * fails the download (`ferry get` asks MDTM again there: the file rewritten on the server while it came).
+   */
+  readonly beforeRename?: () => Promise<void>;
 }
 
 function refuseAsciiResume(options: FileTransferOptions): void {
@@ -91,6 +96,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   if (!output.closed) await once(output, 'close').catch(() => undefined);
   // A server that took REST (350) but sent from byte 0: the whole file it sent, not a second copy after the part.
   const fromStart = await undoIgnoredRest(remotePath, partPath, offset, size);
+  await options.beforeRename?.();
   await renameIntoPlace(partPath, localPath, remotePath);
   return fromStart ? { bytes: result.bytes, resumedFrom: 0 } : { bytes: result.bytes, resumedFrom: offset };
 }
