@@ -472,6 +472,23 @@ export const ERROR_TEXTS_EN = {
   'tls.handshake.timeout': '{host} accepted AUTH TLS but did not answer the TLS handshake within {seconds} s.',
   'tls.handshake.timeout-implicit': '{where} accepted the connection but did not answer the TLS handshake within {seconds} s.',
   'tls.handshake.timeout.hint': 'The server or the network may be slow, or a firewall between holds encrypted traffic. Try again or raise the timeout in the settings; if it persists, ask the server admin.',
+  // A server that demands a TLS client certificate (ftp/client-certificate-errors.ts), and a certificate or key that
+  // cannot be used (ftp/client-certificate.ts).
+  'tls.client-certificate.required': '{host} requires a TLS client certificate: it asked Ferry to identify itself with a certificate during the TLS handshake and ended the connection when none came.',
+  'tls.client-certificate.required.hint': "Ask the server admin for a client certificate and its private key (PEM files) issued for you. Ferry's window cannot present one yet; the ferry command line can.",
+  'tls.client-certificate.unknown-ca': '{host} refused the client certificate Ferry presented: it was not issued by a certificate authority the server trusts.',
+  'tls.client-certificate.refused': '{host} refused the client certificate Ferry presented ({detail}).',
+  'tls.client-certificate.refused.hint': 'Check that this is the certificate the server admin issued for this server, given with its own key, and that it has not expired; if it is, ask the admin which certificate authority the server trusts.',
+  'tls.client-certificate.unreadable': 'The client certificate could not be read: it is not a PEM certificate (one that begins with -----BEGIN CERTIFICATE-----).',
+  'tls.client-certificate.unreadable.hint': 'Give the certificate as a PEM file. From a .p12 or .pfx file: openssl pkcs12 -in FILE.p12 -clcerts -nokeys -out cert.pem',
+  'tls.client-key.unreadable': 'The private key of the client certificate could not be read: it is not a PEM private key.',
+  'tls.client-key.unreadable.hint': 'Give the key as a PEM file (-----BEGIN PRIVATE KEY----- …). From a .p12 or .pfx file: openssl pkcs12 -in FILE.p12 -nocerts -out key.pem',
+  'tls.client-key.passphrase-missing': 'The private key of the client certificate is encrypted, and no passphrase was given to open it.',
+  'tls.client-key.passphrase-missing.hint': 'Enter its passphrase when asked (on a terminal), or keep a copy of the key without one: openssl pkey -in KEY.pem -out key-plain.pem — then readable by you alone.',
+  'tls.client-key.passphrase-wrong': 'The passphrase does not open the private key of the client certificate.',
+  'tls.client-key.passphrase-wrong.hint': "Check the passphrase: it is the key's own, not the FTP password.",
+  'tls.client-key.mismatch': 'The private key does not belong to the client certificate: they were not made together.',
+  'tls.client-key.mismatch.hint': 'Give the key file that goes with this certificate.',
   'log.tls-detail': 'TLS handshake failed; OpenSSL said: {detail}',
 
   // A control connection that is gone.

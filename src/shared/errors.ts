@@ -57,9 +57,10 @@ export interface AuthError extends ErrorBase {
 }
 /**
  * Why a TLS handshake failed (ftp/tls-handshake-errors.ts): the server went on in plain text after AUTH TLS, no TLS
- * version or no cipher in common, the server hung up or said nothing during the handshake, or something else.
+ * version or no cipher in common, the server hung up or said nothing during the handshake, the server demanded a client
+ * certificate or refused the one presented (ftp/client-certificate-errors.ts), or something else.
  */
-export type TlsFailureCause = 'not-tls' | 'version' | 'cipher' | 'closed' | 'timeout' | 'other';
+export type TlsFailureCause = 'not-tls' | 'version' | 'cipher' | 'closed' | 'timeout' | 'client-certificate' | 'client-certificate-refused' | 'other';
 export interface TlsError extends ErrorBase {
   readonly kind: 'tls';
   /** Set for a failed handshake; absent for refusals said in FTP (AUTH TLS or PROT P refused, implicit FTPS on a plain port). */

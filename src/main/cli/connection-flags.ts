@@ -30,6 +30,9 @@ export interface ConnectionFlags {
   readonly serverTz?: string;
   /** MODE Z for listings and downloads where the server offers it. */
   readonly compress?: boolean;
+  /** A TLS client certificate (PEM) for servers that demand one, and its key (client-certificate-flags.ts). */
+  readonly clientCert?: string;
+  readonly clientKey?: string;
 }
 
 export function addConnectionFlags(command: Command): Command {
@@ -42,6 +45,8 @@ export function addConnectionFlags(command: Command): Command {
     .option('--port-range <a-b>', 'local ports to listen on in active mode, e.g. 50000-50100')
     .addOption(new Option('--tls <mode>', 'encryption: explicit (AUTH TLS, required), explicit-if-available, implicit, none').choices(['explicit', 'explicit-if-available', 'implicit', 'none']))
     .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', collect, [])
+    .option('--client-cert <file>', 'present this TLS client certificate (PEM) to a server that requires one; FTPS only')
+    .option('--client-key <file>', 'the private key (PEM) of --client-cert, if not in the same file; an encrypted key\'s passphrase is asked on the terminal, or read from FERRY_CLIENT_KEY_PASSPHRASE')
     .option('--charset <name>', 'file name encoding on the server: auto (UTF-8, the default), gbk, big5, shift_jis, latin1, …')
     .option('--follow-pasv-address', 'connect to the address a PASV reply names instead of the server you connected to')
     .option('--proxy <url>', 'connect through a proxy: socks5://[user:password@]host:port, socks4://host:port or http://host:port (HTTP CONNECT); passive mode only')

@@ -5,6 +5,7 @@ import { proxyFor, siteToConnectOptions } from '../sites/site-connect-options';
 import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
 import { parseFtpUrl, type FtpUrl } from './ftp-url';
 import { promptPassword, readPasswordFromStdin } from './read-secret';
+import { readClientCertificate, withClientCertificate } from './client-certificate-flags';
 
 /** Where a command connects and which remote path it works on. */
 export interface ConnectionTarget {
@@ -25,7 +26,10 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     if (urlOrPath === undefined) throw invalidInput('No server given.', 'Give an ftp:// URL, or --site NAME for a saved site (ferry sites list).');
     const url = parseFtpUrl(urlOrPath);
     const stdinPassword = flags.passwordStdin ? await readPasswordFromStdin() : null;
-    return { path: url.path, typeCode: url.typeCode, options: (label = '') => ({ ...toConnectOptions(url, flags, label), ...(stdinPassword !== null ? { password: stdinPassword } : {}) }) };
+    const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
+    const options = (label = ''): ConnectOptions => ({ ...toConnectOptions(url, flags, label), ...(stdinPassword !== null ? { password: stdinPassword } : {}) });
+    withClientCertificate(options(), certificate); // refused for plain FTP now, before any connection
+    return { path: url.path, typeCode: url.typeCode, options: (label = '') => withClientCertificate(options(label), certificate) };
   }
   if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
     throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
@@ -54,9 +58,11 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     // The proxy from Settings (unless the site bypasses it, or a --proxy/--no-proxy flag decides), with its saved password.
     const proxyPassword = settings.proxy?.user && !site.bypassProxy && flags.proxy === undefined ? await stores.secrets.get('proxy-password') : null;
     const base = { ...siteToConnectOptions(site, password, settings), proxy: proxyFor(settings, site, proxyPassword) };
+    const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
+    withClientCertificate(applyConnectionFlags(base, flags), certificate); // refused for a plain-FTP site now
     const home = site.remoteDir || '/';
     const path = urlOrPath === undefined || urlOrPath === '' ? home : urlOrPath.startsWith('/') ? urlOrPath : joinRemote(home, urlOrPath);
-    return { path, typeCode: null, options: (label = '') => applyConnectionFlags(base, flags, label) };
+    return { path, typeCode: null, options: (label = '') => withClientCertificate(applyConnectionFlags(base, flags, label), certificate) };
   } finally {
     closeCliStores(stores);
   }

@@ -6,6 +6,14 @@ import type { TranscriptListener } from './transcript';
 /** How to secure the control and data connections. */
 export type TlsMode = 'none' | 'explicit-if-available' | 'explicit' | 'implicit';
 
+/** A client certificate and its private key, PEM (the certificate may be followed by its chain). */
+export interface ClientCertificate {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
+  /** For an encrypted key. */
+  readonly passphrase?: string;
+}
+
 /** Everything the engine needs to open a session. Defaults follow FileZilla's. */
 export interface ConnectOptions {
   readonly host: string;
@@ -40,6 +48,11 @@ export interface ConnectOptions {
   readonly charset?: string;
   /** SHA-256 fingerprints ("AB:CD:…") of certificates the user trusts even though they do not verify. */
   readonly trustedFingerprints?: readonly string[];
+  /**
+   * A TLS client certificate to present, for servers that demand one (vsftpd `require_cert`, proftpd
+   * `TLSVerifyClient on`): on the control connection and on every data connection.
+   */
+  readonly clientCertificate?: ClientCertificate | null;
   /** Extra CA certificates (PEM) to verify against, in addition to the system's. */
   readonly ca?: string | Buffer | readonly (string | Buffer)[];
   readonly connectTimeoutMs?: number;

@@ -10,6 +10,7 @@ import { maskCommand, type TranscriptListener, type TranscriptKind } from './tra
 import { describeSocketError } from './socket-errors';
 import { implicitTlsMismatch } from './tls-errors';
 import { handshakeCause, handshakeError, implicitHandshakeTimeout, openSslDetail } from './tls-handshake-errors';
+import { clientCertificateFailure, serverCertificateSeen } from './client-certificate-errors';
 import type { TlsError } from '../../shared/errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
@@ -33,6 +34,8 @@ export interface ControlConnectionOptions {
    * ("421 Too many users") would otherwise be believed, and logged, from a server not yet known to be the right one.
    */
   readonly verifyTls?: ((socket: tls.TLSSocket) => void) | undefined;
+  /** Whether the TLS options present a client certificate: a server refusing over it is then said to refuse that one. */
+  readonly clientCertificate?: boolean | undefined;
   /** Open the connection through this proxy. */
   readonly proxy?: ProxyOptions | null | undefined;
   readonly onTranscript?: TranscriptListener | undefined;
@@ -297,7 +300,8 @@ export class ControlConnection {
         this.handshake = null;
         socket.on('error', () => undefined);
         this.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
-        reject(new FtpError(handshakeError(handshakeCause(error), this.options.host, true, error)));
+        const context = { serverCertificateSeen: serverCertificateSeen(socket), clientCertificatePresented: this.options.clientCertificate === true };
+        reject(new FtpError(clientCertificateFailure(error, this.options.host, context) ?? handshakeError(handshakeCause(error), this.options.host, true, error)));
       };
       socket.once('secureConnect', () => {
         clearTimeout(timer);
@@ -380,8 +384,10 @@ export class ControlConnection {
       this.handleClose(new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host: this.options.host }), retryable: true }));
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      const described = describeSocketError(error, this.options.host, this.options.port);
-      this.handleClose(new FtpError(described));
+      // TLS 1.3: a server demanding a client certificate says so only after the handshake, at the first read.
+      const certificate = socket instanceof tls.TLSSocket ? clientCertificateFailure(error, this.options.host, { serverCertificateSeen: true, clientCertificatePresented: this.options.clientCertificate === true }) : null;
+      if (certificate) this.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
+      this.handleClose(new FtpError(certificate ?? describeSocketError(error, this.options.host, this.options.port)));
     });
   }
 
@@ -712,7 +718,7 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.destroy();
-      reject(new FtpError((implicit && (implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options))) || describeSocketError(error, options.host, options.port)));
+      reject(new FtpError((implicit && (implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options, socket))) || describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once(implicit ? 'secureConnect' : 'connect', () => {
@@ -730,11 +736,12 @@ async function openSocket(options: ControlConnectionOptions): Promise<net.Socket
  * Implicit FTPS failing in OpenSSL (no TLS version or cipher in common, …): said in words like an explicit handshake,
  * OpenSSL's text to the message log. Socket errors (refused, reset, …) and a plain-FTP port are said elsewhere: null.
  */
-function implicitHandshakeFailure(error: NodeJS.ErrnoException, options: ControlConnectionOptions): TlsError | null {
+function implicitHandshakeFailure(error: NodeJS.ErrnoException, options: ControlConnectionOptions, socket: net.Socket): TlsError | null {
   if (!(error.code ?? '').startsWith('ERR_SSL_')) return null;
   const values = { detail: openSslDetail(error) };
   options.onTranscript?.({ kind: 'info', text: errorText('log.tls-detail', values), textRef: { message: 'log.tls-detail', values }, at: Date.now() });
-  return handshakeError(handshakeCause(error), options.host, false, error);
+  const context = { serverCertificateSeen: socket instanceof tls.TLSSocket && serverCertificateSeen(socket), clientCertificatePresented: options.clientCertificate === true };
+  return clientCertificateFailure(error, options.host, context) ?? handshakeError(handshakeCause(error), options.host, false, error);
 }
 
 /** Through the proxy to the server's host name; implicit FTPS then starts TLS on that tunnel. */
@@ -770,7 +777,7 @@ async function openSocketViaProxy(options: ControlConnectionOptions, proxy: Prox
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
-      reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options) ?? describeSocketError(error, options.host, options.port)));
+      reject(new FtpError(implicitTlsMismatch(error, options.host, options.port) ?? implicitHandshakeFailure(error, options, socket) ?? describeSocketError(error, options.host, options.port)));
     };
     socket.once('error', onError);
     socket.once('secureConnect', () => {

@@ -3,6 +3,7 @@ import { ControlConnection, connectCancelled } from './control-connection';
 import { loadCharset, isUtf8 } from './charset';
 import { checkCertificate } from './certificate-trust';
 import { trustContext } from './trust-store';
+import { clientCertificateContext } from './client-certificate';
 import { DEFAULTS, type ConnectOptions, type TlsMode } from './connect-options';
 import type { DataChannelMemory, DataChannelOptions } from './data-channel';
 import { parseFeatures, type Capabilities } from './features';
@@ -47,13 +48,15 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
   const requestedCharset = options.charset && options.charset !== 'auto' ? options.charset : 'utf-8';
   const charset = await loadCharset(requestedCharset);
   const trusted = options.trustedFingerprints ?? [];
+  const clientCertificate = tlsMode === 'none' ? null : (options.clientCertificate ?? null);
   const tlsOptions: tls.ConnectionOptions = {
     // We verify ourselves (checkCertificate) so that an unknown certificate can be shown and pinned.
     rejectUnauthorized: false,
     ...(isIpAddress(host) ? {} : { servername: host }),
     // Node's roots, the system's (a company CA installed there) and any the caller adds: trust-store.ts. Read at the
-    // first TLS connection only (about 0.1 s): plain FTP never needs them.
-    ...(tlsMode === 'none' ? {} : { secureContext: trustContext(options.ca) }),
+    // first TLS connection only (about 0.1 s): plain FTP never needs them. A client certificate goes in the same
+    // context, so data connections present it too.
+    ...(tlsMode === 'none' ? {} : { secureContext: clientCertificate ? clientCertificateContext(options.ca, clientCertificate) : trustContext(options.ca) }),
   };
   const { connection: control, greeting } = await ControlConnection.connect({
     host,
@@ -64,6 +67,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     keepAliveMs: options.keepAliveMs ?? DEFAULTS.keepAliveMs,
     implicitTls: tlsMode === 'implicit' ? { ...tlsOptions, host } : undefined,
     verifyTls: (socket: tls.TLSSocket) => refuseUntrusted(socket, host, trusted),
+    clientCertificate: clientCertificate !== null,
     proxy,
     onTranscript: options.onTranscript,
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),

@@ -39,6 +39,11 @@ export function handshakeError(cause: TlsFailureCause, host: string, explicit: b
       return { kind: 'tls', cause, ...sentences('tls.handshake.closed', 'tls.handshake.closed.hint', { host }), retryable: true };
     case 'timeout':
       return { kind: 'tls', cause, ...sentences('tls.handshake.timeout', 'tls.handshake.timeout.hint', { host, seconds }), retryable: true };
+    // Told apart by client-certificate-errors.ts, which callers ask first; here for completeness.
+    case 'client-certificate':
+      return { kind: 'tls', cause, ...sentences('tls.client-certificate.required', 'tls.client-certificate.required.hint', { host }), retryable: false };
+    case 'client-certificate-refused':
+      return { kind: 'tls', cause, ...sentences('tls.client-certificate.refused', 'tls.client-certificate.refused.hint', { host, detail }), retryable: false };
     case 'other':
       return other(host, detail);
   }

@@ -8,13 +8,22 @@ import tls from 'node:tls';
  * computer". Read once per process (about 150 certificates), into one secure context every connection shares: a
  * `ca` option would parse them again for each control and data connection.
  */
-export function trustContext(extra: string | Buffer | readonly (string | Buffer)[] | undefined): tls.SecureContext {
+export function trustContext(extra: string | Buffer | readonly (string | Buffer)[] | undefined, client: ClientIdentity | null = null): tls.SecureContext {
   const file = process.env.SSL_CERT_FILE ?? '';
-  if (extra === undefined && cached?.file === file) return cached.context;
+  if (extra === undefined && client === null && cached?.file === file) return cached.context;
   const extras = extra === undefined ? [] : Array.isArray(extra) ? (extra as readonly (string | Buffer)[]) : [extra as string | Buffer];
-  const context = tls.createSecureContext({ ca: [...new Set([...tls.rootCertificates, ...systemCertificates(file)]), ...extras] });
-  if (extra === undefined) cached = { file, context };
+  // A client certificate belongs in the context itself (Node ignores `cert`/`key` beside a `secureContext`): one
+  // context per session then, shared by its control and data connections.
+  const context = tls.createSecureContext({ ca: [...new Set([...tls.rootCertificates, ...systemCertificates(file)]), ...extras], ...(client ?? {}) });
+  if (extra === undefined && client === null) cached = { file, context };
   return context;
+}
+
+/** A client certificate and key for the context (connect-options.ts's ClientCertificate). */
+export interface ClientIdentity {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
+  readonly passphrase?: string;
 }
 
 let cached: { readonly file: string; readonly context: tls.SecureContext } | null = null;

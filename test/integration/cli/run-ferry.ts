@@ -90,3 +90,32 @@ export function ferryIntoHead(args: readonly string[], bytes: number): Promise<F
     });
   });
 }
+
+/**
+ * `shellCommand` on a pseudo-terminal (util-linux `script`); `typed` is sent once `prompt` shows (or after 3 s
+ * without it). Resolves to everything the terminal showed.
+ */
+export function ferryOnTerminal(shellCommand: string, prompt: string, typed: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', shellCommand, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let shown = '';
+    let sent = false;
+    const send = (): void => {
+      if (sent) return;
+      sent = true;
+      child.stdin.write(typed);
+    };
+    const late = setTimeout(send, 3_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      shown += chunk.toString();
+      if (shown.includes(prompt)) send();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      clearTimeout(late);
+      resolve(shown);
+    });
+  });
+}

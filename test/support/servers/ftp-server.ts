@@ -18,7 +18,7 @@ import iconv from 'iconv-lite';
 import { getFreePortRange } from './free-port';
 import { onProcessExit, ownedTempDir } from './process-cleanup';
 import { ensureAnonymousUser, ensureTestUser } from './test-user';
-import { getTestCertificate, type TestCertificate } from './tls-cert';
+import { getTestCertificate, type TestCertificate, type TestClientAuthority } from './tls-cert';
 
 export type ServerKind = 'vsftpd' | 'pure-ftpd' | 'proftpd';
 export const SERVER_KINDS: readonly ServerKind[] = ['vsftpd', 'pure-ftpd', 'proftpd'];
@@ -60,6 +60,12 @@ export interface StartOptions {
   vsftpdConfig?: readonly string[];
   /** The certificate (and chain) to serve instead of the shared self-signed one (`createTestCertificateChain`). */
   certificate?: TestCertificate;
+  /**
+   * vsftpd and proftpd: demand a TLS client certificate issued by this CA (vsftpd `require_cert=YES` +
+   * `validate_cert=YES` + `ca_certs_file`, proftpd `TLSVerifyClient on` + `TLSCACertificateFile`). The readiness probe
+   * of an implicit FTPS server presents `client`.
+   */
+  clientAuthority?: TestClientAuthority;
   /** proftpd only: `TLSProtocol` (default "TLSv1.2 TLSv1.3") and `TLSCipherSuite`, for a server Ferry cannot agree with. */
   proftpdTls?: { readonly protocols?: string; readonly ciphers?: string };
   /** proftpd only: extra directives appended to its config, e.g. `LoadModule mod_deflate.c` and `DeflateEngine on` (MODE Z). */
@@ -272,13 +278,13 @@ function startWatchdog(pgid: number, dir: string): ChildProcess {
 // Readiness probe
 
 /** Connects, waits for a 220 greeting, sends QUIT. Rejects on anything else. */
-function probeGreeting(host: string, port: number, implicitTls: boolean, timeoutMs: number): Promise<void> {
+function probeGreeting(host: string, port: number, implicitTls: boolean, timeoutMs: number, client: TestClientAuthority['client'] | null): Promise<void> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let greeted = false;
     // Any TLS version and cipher: a server set up to offer only old ones (proftpdTls) must still be seen to be up.
     const socket: net.Socket = implicitTls
-      ? tls.connect({ host, port, rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: 'ALL:@SECLEVEL=0' })
+      ? tls.connect({ host, port, rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: 'ALL:@SECLEVEL=0', ...(client ? { cert: client.certPem, key: client.keyPem } : {}) })
       : net.connect({ host, port });
     const timer = setTimeout(() => finish(new Error('timed out waiting for 220')), timeoutMs);
     function finish(error?: Error): void {
@@ -320,9 +326,9 @@ s.on('data', (d) => { buf += d; if (!ok && /^220 /m.test(buf)) { ok = true; s.wr
 
 const execFileAsync = promisify(execFile);
 
-async function probeOnce(host: string, port: number, implicitTls: boolean, netns: string | null): Promise<void> {
+async function probeOnce(host: string, port: number, implicitTls: boolean, netns: string | null, client: TestClientAuthority['client'] | null): Promise<void> {
   if (netns === null) {
-    await probeGreeting(host, port, implicitTls, 2000);
+    await probeGreeting(host, port, implicitTls, 2000, client);
     return;
   }
   await execFileAsync('ip', ['netns', 'exec', netns, process.execPath, '-e', NETNS_PROBE, host, String(port), implicitTls ? '1' : '0'], {
@@ -412,8 +418,9 @@ async function vsftpdLaunch(ctx: LaunchContext): Promise<Launch> {
       `rsa_cert_file=${ctx.cert.certFile}`,
       `rsa_private_key_file=${ctx.cert.keyFile}`,
       'ssl_ciphers=HIGH',
-      'ssl_request_cert=NO',
-      'validate_cert=NO',
+      ...(o.clientAuthority
+        ? ['ssl_request_cert=YES', 'require_cert=YES', 'validate_cert=YES', `ca_certs_file=${o.clientAuthority.caFile}`]
+        : ['ssl_request_cert=NO', 'validate_cert=NO']),
       `require_ssl_reuse=${yesNo(sslReuseRequired)}`,
       `force_local_logins_ssl=${yesNo(required)}`,
       `force_local_data_ssl=${yesNo(required)}`,
@@ -547,7 +554,7 @@ async function proftpdLaunch(ctx: LaunchContext): Promise<Launch> {
       ...(o.proftpdTls?.ciphers ? [`  TLSCipherSuite ${o.proftpdTls.ciphers}`] : []),
       `  TLSRSACertificateFile ${ctx.cert.certFile}`,
       `  TLSRSACertificateKeyFile ${ctx.cert.keyFile}`,
-      '  TLSVerifyClient off',
+      ...(o.clientAuthority ? ['  TLSVerifyClient on', `  TLSCACertificateFile ${o.clientAuthority.caFile}`] : ['  TLSVerifyClient off']),
       `  TLSRequired ${ctx.tls === 'explicit' ? 'off' : 'on'}`,
       ...(tlsOptions.length > 0 ? [`  TLSOptions ${tlsOptions.join(' ')}`] : []),
       `  TLSLog ${path.join(d, 'tls.log')}`,
@@ -611,6 +618,8 @@ async function startOnce(kind: ServerKind, options: StartOptions): Promise<Runni
   if (options.vsftpdConfig !== undefined && kind !== 'vsftpd') throw new Error(`vsftpdConfig is for vsftpd only, not ${kind}`);
   if (options.proftpdConfig !== undefined && kind !== 'proftpd') throw new Error(`proftpdConfig is for proftpd only, not ${kind}`);
   if (options.configCharset !== undefined && kind === 'pure-ftpd') throw new Error('configCharset is for vsftpd and proftpd (pure-ftpd has no config file here)');
+  if (options.clientAuthority !== undefined && kind === 'pure-ftpd') throw new Error('clientAuthority is for vsftpd and proftpd (pure-ftpd cannot demand a client certificate)');
+  if (options.clientAuthority !== undefined && options.netns !== undefined) throw new Error('clientAuthority with netns: the namespace probe presents no client certificate');
   const user = await ensureTestUser();
   if (options.anonymous === true) await ensureAnonymousUser();
   const tlsMode: TlsMode = options.tls ?? 'none';
@@ -740,7 +749,7 @@ async function startOnce(kind: ServerKind, options: StartOptions): Promise<Runni
       return failure(`exited during start-up (${exitInfo})`, ADDRESS_IN_USE.test(output));
     }
     try {
-      await probeOnce(host, port, tlsMode === 'implicit', netns);
+      await probeOnce(host, port, tlsMode === 'implicit', netns, options.clientAuthority?.client ?? null);
       break;
     } catch (error) {
       lastProbeError = error instanceof Error ? error.message : String(error);

@@ -144,3 +144,55 @@ export async function createTestCertificateHierarchy(): Promise<TestCertificateH
   };
   return { rootPem, intermediatePem, withIntermediate: served('served-chain', leafPem + intermediatePem), leafOnly: served('served-leaf', leafPem) };
 }
+
+/** A client certificate (PEM files) for servers that demand one. */
+export interface TestClientCertificate {
+  readonly certFile: string;
+  readonly keyFile: string;
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+/**
+ * A CA that a server trusts for client certificates (vsftpd `ca_certs_file`, proftpd `TLSCACertificateFile`), a
+ * client certificate it issued (CN=ferrytest), the same key encrypted with `passphrase`, and a client certificate it
+ * did not issue (self-signed, same subject): the one such a server refuses.
+ */
+export interface TestClientAuthority {
+  readonly caFile: string;
+  readonly client: TestClientCertificate;
+  /** `client`'s key as encrypted PEM (AES-256), opened with `passphrase`. */
+  readonly encryptedKeyFile: string;
+  readonly passphrase: string;
+  readonly stranger: TestClientCertificate;
+}
+
+export async function createTestClientAuthority(): Promise<TestClientAuthority> {
+  const { dir } = ownedTempDir('ferry-client-ca-');
+  const file = (name: string): string => path.join(dir, name);
+  writeFileSync(file('client.ext'), 'extendedKeyUsage=clientAuth\n');
+  // prettier-ignore
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/O=Ferry Test/CN=Ferry Test Client CA', '-keyout', file('ca-key.pem'), '-out', file('ca.pem')]);
+  // prettier-ignore
+  await run('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/O=Ferry Test/CN=ferrytest', '-keyout', file('client-key.pem'), '-out', file('client.csr')]);
+  // prettier-ignore
+  await run('openssl', ['x509', '-req', '-in', file('client.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca-key.pem'), '-set_serial', '7', '-days', '825', '-sha256', '-extfile', file('client.ext'), '-out', file('client.pem')]);
+  const passphrase = 'client-key-pass';
+  // prettier-ignore
+  await run('openssl', ['pkey', '-in', file('client-key.pem'), '-aes256', '-passout', `pass:${passphrase}`, '-out', file('client-key-encrypted.pem')]);
+  // prettier-ignore
+  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '825', '-subj', '/O=Ferry Test/CN=ferrytest', '-keyout', file('stranger-key.pem'), '-out', file('stranger.pem')]);
+  const certificate = (cert: string, key: string): TestClientCertificate => ({
+    certFile: file(cert),
+    keyFile: file(key),
+    certPem: readFileSync(file(cert), 'utf8'),
+    keyPem: readFileSync(file(key), 'utf8'),
+  });
+  return {
+    caFile: file('ca.pem'),
+    client: certificate('client.pem', 'client-key.pem'),
+    encryptedKeyFile: file('client-key-encrypted.pem'),
+    passphrase,
+    stranger: certificate('stranger.pem', 'stranger-key.pem'),
+  };
+}
