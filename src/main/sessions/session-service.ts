@@ -312,8 +312,10 @@ export class SessionService {
     this.update(session, { state: 'connecting', error: null });
     let client: FtpClient | null = null;
     const onClosed = (reason: FerryErrorData): void => {
-      // Only the session's current connection, while the session is open: an old one's close is history.
-      if (session.client !== client || this.sessions.get(session.id) !== session) return;
+      // Only the session's current connection, while the session is open: an old one's close is history. A close
+      // while connecting (client still null) is the connect's own failure, logged once by its caller — not a dropped
+      // link "Ferry reconnects at your next action" (a server demanding a client certificate closes after USER).
+      if (client === null || session.client !== client || this.sessions.get(session.id) !== session) return;
       this.logDropped(session.id, reason);
       // Still 'connected' (the session is usable: the next operation reconnects); the error tells the window why the link is down.
       this.update(session, { error: reason });

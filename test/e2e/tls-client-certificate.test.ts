@@ -1,0 +1,77 @@
+/**
+ * A server that requires a TLS client certificate (vsftpd `require_cert=YES`), as the window shows it. After the
+ * server's own certificate is trusted, the login failed with "Connection to 127.0.0.1:PORT failed: 80…:error:0A00045C:
+ * SSL routines:…tlsv13 alert certificate required:…" and "Check the host, port and your network." Now the toast and the
+ * log say the server requires a client certificate and what to do (the window cannot present one yet: the hint says
+ * so), in English and 简体中文; OpenSSL's text is one detail line in the log.
+ */
+import { expect } from '@playwright/test';
+import { beforeAll, describe, it } from 'vitest';
+import { createTestClientAuthority, type TestClientAuthority } from '../support/servers/tls-cert';
+import { useE2eSetup } from './support/scenario';
+
+let authority: TestClientAuthority | undefined;
+beforeAll(async () => {
+  authority = await createTestClientAuthority();
+});
+
+describe('FTPS: a server that requires a client certificate', () => {
+  const setup = useE2eSetup('tls-client-certificate', {
+    local: { 'notes.txt': 1_000 },
+    remote: { 'readme.txt': 2_048 },
+    server: {
+      tls: 'explicit-required',
+      // Read when the server starts, after the file's beforeAll made the authority.
+      get clientAuthority() {
+        return authority;
+      },
+    },
+  });
+
+  it(
+    'says that the server requires a client certificate, with what to do, in English and 简体中文',
+    async () => {
+      const { scenario: s, server } = setup();
+      const { ui, page, step } = s;
+      const openSsl = /routines|ssl3_read_bytes|deps\/openssl|error:0A00045C|SSL alert number/;
+
+      await step('English', async () => {
+        await ui.quickConnect({ host: `ftpes://${server.host}`, port: server.port, user: server.user, password: server.password });
+        const certificate = page.getByRole('dialog', { name: 'Unknown certificate' });
+        await expect(certificate).toBeVisible({ timeout: 15_000 });
+        await certificate.getByRole('button', { name: 'Trust once' }).click();
+        const alert = page.getByRole('alert').filter({ hasText: '127.0.0.1 requires a TLS client certificate' });
+        await expect(alert).toBeVisible({ timeout: 15_000 });
+        await expect(alert).toContainText("Ferry's window cannot present one yet; the ferry command line can.");
+        await expect(alert).not.toContainText(openSsl);
+        await expect(ui.log).toContainText('127.0.0.1 requires a TLS client certificate: it asked Ferry to identify itself with a certificate during the TLS handshake and ended the connection when none came.');
+        await expect(ui.log).toContainText(/TLS handshake failed; OpenSSL said: .*alert certificate required/);
+        // Not a lost connection to come back to: nothing will change until a certificate is given.
+        await expect(ui.log).not.toContainText('Ferry reconnects at your next action');
+        await alert.getByRole('button').first().click();
+      });
+
+      await step('简体中文', async () => {
+        await ui.clearLog();
+        const settings = await ui.openSettings();
+        await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+        await ui.saveSettings();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        await page.getByRole('form', { name: '快速连接' }).getByRole('button', { name: '快速连接' }).click();
+        const certificate = page.getByRole('dialog', { name: '未知的证书' });
+        const alert = page.getByRole('alert').filter({ hasText: '127.0.0.1 要求 TLS 客户端证书' });
+        // "Trust once" may be asked again on a new connection.
+        await expect(alert.or(certificate)).toBeVisible({ timeout: 15_000 });
+        if (await certificate.isVisible()) await certificate.getByRole('button', { name: '仅本次信任' }).click();
+        await expect(alert).toBeVisible({ timeout: 15_000 });
+        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥');
+        await expect(alert).not.toContainText(openSsl);
+        const log = page.getByRole('region', { name: '消息日志' });
+        await expect(log).toContainText('127.0.0.1 要求 TLS 客户端证书：它在 TLS 握手中要求 Ferry 出示证书以表明身份，没有收到证书便结束了连接。');
+      });
+
+      expect(s.pageErrors).toEqual([]);
+    },
+    180_000,
+  );
+});
