@@ -558,6 +558,23 @@ export const ERROR_TEXTS_EN = {
   'local.is-folder.hint': 'A folder has this name; choose another name.',
   'local.read-only.hint': 'The disk is read-only; choose another location.',
   'local.other.hint': 'Check the local path and disk.',
+  // A folder on this computer that could not be made (main/local/make-folders.ts). {path}: that folder; {parent}: the one it was to be made in.
+  'folder.not-made.not-folder': 'Ferry could not create the folder {path}: a file of that name is in the way.',
+  'folder.not-made.not-folder.hint': 'Move or rename that file, or choose another folder.',
+  'folder.not-made.broken-link': 'Ferry could not create the folder {path}: a link of that name is in the way, and what it points to does not exist.',
+  'folder.not-made.broken-link.hint': 'Remove the link or make it point to a folder, or choose another folder.',
+  'folder.not-made.denied': 'Ferry could not create the folder {path}: permission denied in {parent}.',
+  'folder.not-made.denied.hint': 'Choose a folder you may write to (in your home folder, for one), or give yourself permission to write in {parent}.',
+  'folder.not-made.read-only': 'Ferry could not create the folder {path}: {parent} is on a read-only disk.',
+  'folder.not-made.read-only.hint': 'Choose a folder on a disk that can be written to.',
+  'folder.not-made.system-folder': 'Ferry could not create the folder {path}: {parent} is a system folder (such as /proc or /sys) that cannot hold files.',
+  'folder.not-made.system-folder.hint': 'Choose a folder on a disk instead, in your home folder for one.',
+  'folder.not-made.name-too-long': 'Ferry could not create the folder {path}: its name or its whole path is longer than this computer allows.',
+  'folder.not-made.name-too-long.hint': 'Choose a shorter name, or a folder nearer the top of the disk.',
+  'folder.not-made.full': 'Ferry could not create the folder {path}: the disk is full.',
+  'folder.not-made.full.hint': 'Free some space on that disk, or choose a folder on another disk.',
+  'folder.not-made.missing': 'Ferry could not create the folder {path}: {parent} does not exist.',
+  'folder.not-made.failed': 'Ferry could not create the folder {path}: {detail}',
 
   // Names already taken: nothing is replaced silently.
   'exists.rename': '"{name}" already exists in {folder}; renaming would replace it.',

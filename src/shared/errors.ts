@@ -111,9 +111,17 @@ export interface ProtocolError extends ErrorBase {
 export interface ClosedError extends ErrorBase {
   readonly kind: 'closed';
 }
+/**
+ * Why a folder on this computer could not be made (main/local/make-folders.ts): a file (or a link to nothing) in the
+ * way, no permission, a read-only disk, a system folder such as /proc, a name too long, a full disk, a folder above
+ * it missing, or something else (the system's own words).
+ */
+export type LocalFolderCause = 'not-folder' | 'broken-link' | 'denied' | 'read-only' | 'system-folder' | 'name-too-long' | 'full' | 'missing' | 'other';
 export interface LocalFileError extends ErrorBase {
   readonly kind: 'local-file';
   readonly path: string;
+  /** Set when `path` is a folder that could not be made, and why. */
+  readonly cause?: LocalFolderCause;
 }
 export interface InvalidInputError extends ErrorBase {
   readonly kind: 'invalid-input';

@@ -9,6 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sentences, type ErrorText } from '../../shared/error-texts';
+import { FtpError } from '../ftp/ftp-error';
+import { makeFoldersSync } from '../local/make-folders';
 import type { LogLine } from '../../shared/models';
 
 export interface LogFileConfig {
@@ -63,7 +65,7 @@ export class LogFile {
     const chunk = lines.join('');
     try {
       if (this.sizePath !== file) {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
+        makeFoldersSync(path.dirname(file));
         this.size = fs.existsSync(file) ? fs.statSync(file).size : 0;
         this.sizePath = file;
       }
@@ -78,8 +80,11 @@ export class LogFile {
     } catch (error) {
       this.failedPath = file;
       this.sizePath = null;
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      const said = sentences('log.file-failed', 'log.file-failed.hint', { file, reason });
+      // A folder that could not be made is said in the window's language (make-folders.ts); other failures by their code.
+      const folder = error instanceof FtpError ? error.data : null;
+      const reason = folder?.message ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const reasonText = folder?.text?.message ? { reason: { id: folder.text.message, values: folder.text.values } } : undefined;
+      const said = sentences('log.file-failed', 'log.file-failed.hint', { file, reason }, reasonText);
       this.onFailure(said.message, said.hint, said.text);
     }
   }

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { localError } from '../transfers/file-transfer';
+import { makeFolders } from '../local/make-folders';
 
 /**
  * Where `ferry get` writes a file named `remoteName`: `local` itself, or inside it when it is a folder. A target ending
@@ -15,9 +16,7 @@ export async function localTargetFor(local: string | undefined, remoteName: stri
 async function chooseTarget(local: string | undefined, remoteName: string): Promise<string> {
   if (local === undefined) return remoteName;
   if (local.endsWith('/') || local.endsWith(path.sep)) {
-    await fsp.mkdir(local, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw localError(local, error);
-    });
+    await makeFolders(local);
     return path.join(local, remoteName);
   }
   const stats = await fsp.stat(local).catch(() => null);

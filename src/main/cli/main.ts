@@ -39,6 +39,7 @@ import { parseLimitRate } from './limit-rate';
 import { addPasswordCommands } from './password-commands';
 import { addSettingsCommands } from './settings-commands';
 import { addSitesCommands } from './sites-commands';
+import { makeFolders } from '../local/make-folders';
 
 /** Open a client for a URL or saved site, run `work`, and always say goodbye. */
 async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFlags, work: (client: FtpClient, url: ConnectionTarget) => Promise<T>): Promise<T> {
@@ -514,7 +515,7 @@ async function matchingFiles(client: FtpClient, remotePath: string): Promise<str
 async function getMatching(client: FtpClient, files: readonly string[], local: string, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
   const existing = await fsp.stat(local).catch(() => null);
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
-  await fsp.mkdir(local, { recursive: true });
+  await makeFolders(local);
   await eachFile(files, async (file) => {
     // Names come from the server's listing: one this computer cannot hold, or a path in disguise ("..\\x" on Windows), is refused as the queue refuses it.
     const name = remoteBasename(file);

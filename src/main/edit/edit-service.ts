@@ -26,6 +26,7 @@ import { remoteFileFacts } from '../transfers/remote-facts';
 import { editorLaunch } from './editor-command';
 import { programExtension } from './program-file';
 import { launchEditor } from './launch-editor';
+import { makeFolders } from '../local/make-folders';
 
 /** The folder below Ferry's home holding one sub-folder per edited file. */
 export const EDIT_FOLDER = 'edit';
@@ -97,7 +98,7 @@ export class EditService {
     const id = randomUUID();
     const folder = path.join(this.deps.home, EDIT_FOLDER, id.slice(0, 8));
     const localPath = path.join(folder, name);
-    await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+    await makeFolders(folder, { mode: 0o700 });
     let remote: FileFacts | null;
     try {
       remote = await this.withConnection(options, async (client) => {

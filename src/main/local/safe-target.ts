@@ -10,6 +10,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeUnsafeName, unsafeLocalNameReason } from './safe-local-name';
 import { errorText } from '../../shared/error-texts';
+import { folderNotMade, makeFolders } from './make-folders';
 
 /** What is at a target's name now, looked at without following a link. */
 export type TargetState =
@@ -66,17 +67,18 @@ export async function prepareFolder(root: string, folder: string): Promise<strin
 
 /**
  * Create `folder` (and missing parents) below `root`, one segment at a time, refusing symlinks and
- * unsafe names on the way. Returns a note when refused, null when the folder is there.
+ * unsafe names on the way. Returns a note when refused, null when the folder is there; throws a `local-file`
+ * FtpError naming the folder when one cannot be made (make-folders.ts).
  */
 export async function ensureFolder(root: string, folder: string): Promise<string | null> {
   const resolvedRoot = path.resolve(root);
   if (path.resolve(folder) === resolvedRoot) {
-    await fsp.mkdir(resolvedRoot, { recursive: true });
+    await makeFolders(resolvedRoot);
     return null;
   }
   const segments = segmentsBelow(root, folder);
   if (!segments) return errorText('note.outside-root', { path: JSON.stringify(folder), root: JSON.stringify(root) });
-  await fsp.mkdir(resolvedRoot, { recursive: true });
+  await makeFolders(resolvedRoot);
   let current = resolvedRoot;
   for (const segment of segments) {
     const reason = unsafeLocalNameReason(segment);
@@ -84,8 +86,8 @@ export async function ensureFolder(root: string, folder: string): Promise<string
     current = path.join(current, segment);
     let stats = await lstatOrNull(current);
     if (stats === null) {
-      await fsp.mkdir(current).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
+      await fsp.mkdir(current).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw await folderNotMade(current, error);
       });
       // Look again: something may have raced us to the name.
       stats = await lstatOrNull(current);

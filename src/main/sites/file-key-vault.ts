@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sentences, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
+import { makeFoldersSync } from '../local/make-folders';
 import { BoxOpenError, KEY_BYTES, openText, sealText } from './aes-gcm-box';
 import { fsyncDirectory } from './atomic-file';
 import type { PasswordVault } from './password-vault';
@@ -107,7 +108,7 @@ function readKeyFile(keyPath: string, platform: NodeJS.Platform): Buffer | null 
  * won the race, and nobody ever sees a half-written key.
  */
 function createKeyFile(home: string, keyPath: string, platform: NodeJS.Platform): Buffer {
-  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  makeFoldersSync(home, { mode: 0o700 });
   const temp = `${keyPath}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const fresh = randomBytes(KEY_BYTES);
   const fd = fs.openSync(temp, 'wx', 0o600);

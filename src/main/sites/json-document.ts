@@ -6,6 +6,7 @@ import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
 import { removeStaleTempFiles, setAside, writeFileAtomic } from './atomic-file';
 import { withFileLock } from './file-lock';
+import { makeFolders } from '../local/make-folders';
 
 /** What a document's decoder makes of the parsed JSON. */
 export type Decoded<T> =
@@ -54,7 +55,7 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
   const { file, document: which } = options;
   const dir = path.dirname(file);
   const lockFile = `${file}.lock`;
-  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeFolders(dir, { mode: 0o700 });
   await removeStaleTempFiles(file);
   await removeStaleTempFiles(lockFile);
 

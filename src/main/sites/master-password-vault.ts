@@ -17,6 +17,7 @@ import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { KEY_BYTES, openBytes, openText, sealBytes, sealText } from './aes-gcm-box';
 import { fsyncDirectory, writeFileAtomic } from './atomic-file';
 import type { PasswordVault } from './password-vault';
+import { makeFolders } from '../local/make-folders';
 
 export const MASTER_PASSWORD_VAULT_ID = 'master-password';
 export const MASTER_PASSWORD_FILE = 'master-password.json';
@@ -77,7 +78,7 @@ export function createMasterPasswordVault(home: string, options: MasterPasswordO
     const salt = randomBytes(16);
     const kek = await deriveKey(password, salt, DEFAULT_COST);
     const contents: MasterFile = { format: FORMAT, kdf: { name: 'scrypt', salt: salt.toString('base64'), ...DEFAULT_COST }, wrappedKey: sealBytes(kek, key) };
-    await fsp.mkdir(home, { recursive: true, mode: 0o700 });
+    await makeFolders(home, { mode: 0o700 });
     await writeFileAtomic(file, `${JSON.stringify(contents, null, 2)}\n`, 0o600);
   };
 

@@ -229,8 +229,9 @@ function ownPart(entry: QueueEntry, context: JobContext): void {
 /** `prepareFolder`, once per folder per queue. */
 async function prepare(root: string, folder: string, prepared: Set<string>): Promise<string | null> {
   if (prepared.has(folder)) return null;
-  const note = await prepareFolder(root, folder).catch((error: NodeJS.ErrnoException) => {
-    throw localError(folder, error);
+  const note = await prepareFolder(root, folder).catch((error: unknown) => {
+    // A folder that could not be made comes named and explained (make-folders.ts); any other failure is the system's.
+    throw error instanceof FtpError ? error : localError(folder, error as NodeJS.ErrnoException);
   });
   if (note === null) prepared.add(folder);
   return note;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient, Listing } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
@@ -37,8 +38,9 @@ export type Expansion = { readonly kind: 'expanded'; readonly children: readonly
 
 /** Download: create the local folder (safely, below `localRoot`), list the remote one, and name what goes where. */
 export async function expandRemoteFolder(client: FtpClient, remoteDir: string, localDir: string, localRoot: string, skip: SkipMatcher = NO_SKIP): Promise<Expansion> {
-  const refused = await prepareFolder(localRoot, localDir).catch((error: NodeJS.ErrnoException) => {
-    throw localError(localDir, error);
+  const refused = await prepareFolder(localRoot, localDir).catch((error: unknown) => {
+    // A folder that could not be made comes named and explained (make-folders.ts); any other failure is the system's.
+    throw error instanceof FtpError ? error : localError(localDir, error as NodeJS.ErrnoException);
   });
   if (refused) return { kind: 'refused', note: refused };
   const listing = await client.list(remoteDir);

@@ -10,6 +10,7 @@ import type { FerryErrorData } from '../../shared/errors';
 import { errorText } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
 import { setAside, writeFileAtomic } from '../sites/atomic-file';
+import { makeFolders } from '../local/make-folders';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -178,7 +179,7 @@ async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, 
  */
 export async function saveQueueFile(file: string, queue: StoredQueue): Promise<void> {
   // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
-  await fsp.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await makeFolders(path.dirname(file), { mode: 0o700 });
   await writeFileAtomic(file, JSON.stringify(queue), 0o600);
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLogLine, LogFile, type LogFileConfig } from '../../../src/main/app/log-file';
 import type { ErrorText } from '../../../src/shared/error-texts';
 import type { LogLine } from '../../../src/shared/models';
+import { runInChild } from '../../support/run-in-child';
 
 const line = (text: string, patch: Partial<LogLine> = {}): LogLine => ({ sessionId: 'abc', kind: 'command', text, at: new Date(2026, 10, 26, 1, 2, 3, 45).getTime(), ...patch });
 
@@ -71,13 +72,28 @@ describe('the log file', () => {
     log.write(line('NOOP'));
     log.flush();
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(/Cannot write the log file .*not-a-folder\/ferry\.log \(E[A-Z]+\)/);
-    // With its sentence ids, so a Chinese window says it in Chinese.
-    expect(failureTexts[0]).toMatchObject({ message: 'log.file-failed', hint: 'log.file-failed.hint' });
+    expect(failures[0]).toBe(`Cannot write the log file ${path.join(dir, 'not-a-folder', 'ferry.log')} (Ferry could not create the folder ${path.join(dir, 'not-a-folder')}: a file of that name is in the way.); the message log is no longer written to it.`);
+    // With its sentence ids, the folder's too, so a Chinese window says it in Chinese.
+    expect(failureTexts[0]).toMatchObject({ message: 'log.file-failed', hint: 'log.file-failed.hint', valueTexts: { reason: { id: 'folder.not-made.not-folder' } } });
 
     config = { path: path.join(dir, 'ok.log'), limitBytes: 1024 };
     log.write(line('NOOP'));
     log.flush();
     expect(fs.readFileSync(path.join(dir, 'ok.log'), 'utf8')).toMatch(/NOOP/);
+  });
+
+  it('a log file set under /proc is reported, and the app goes on (recursive mkdirSync looped for ever there, freezing it; run in a child process, which a timeout can end)', () => {
+    const run = runInChild(
+      path.join(__dirname, '../../../src/main/app/log-file.ts'),
+      `const said = [];
+      const log = new ferry.LogFile(() => ({ path: '/proc/ferry-test/ferry.log', limitBytes: 1024 }), (message) => said.push(message));
+      log.write({ sessionId: '', kind: 'info', text: 'hello', at: 0 });
+      log.flush();
+      process.stdout.write(JSON.stringify(said));`,
+    );
+    expect(run.signal, run.stderr).toBeNull();
+    expect(JSON.parse(run.stdout)).toEqual([
+      'Cannot write the log file /proc/ferry-test/ferry.log (Ferry could not create the folder /proc/ferry-test: /proc is a system folder (such as /proc or /sys) that cannot hold files.); the message log is no longer written to it.',
+    ]);
   });
 });
