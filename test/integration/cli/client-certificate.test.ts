@@ -107,6 +107,21 @@ describe('ferry and vsftpd demanding a client certificate (explicit FTPS)', () =
     expect(shown).toMatch(/EXIT=0/);
   });
 
+  it('with --site: the saved site connects presenting the certificate given on the command line', async () => {
+    const server = running();
+    fileIn(server);
+    const { dir: home } = ownedTempDir('ferry-client-cert-home-');
+    const env = { ...envWithout(), FERRY_HOME: home };
+    const add = await ferry(['sites', 'add', 'Certified', '--host', server.host, '--port', String(server.port), '--protocol', 'ftpes', '--user', server.user, '--password-stdin', '--trust-fingerprint', server.certFingerprint256 ?? ''], { env, input: Buffer.from(`${server.password}\n`) });
+    expect(add.code, add.stderr).toBe(0);
+    const without = await ferry(['ls', '--site', 'Certified', '/'], { env });
+    expect(without.code, without.stderr).toBe(5);
+    expect(without.stderr).toContain('127.0.0.1 requires a TLS client certificate');
+    const withIt = await ferry(['ls', '--site', 'Certified', ...withCertificate(), '/'], { env });
+    expect(withIt.code, withIt.stderr).toBe(0);
+    expect(withIt.stdout.toString()).toContain('hello.txt');
+  });
+
   it('bad input said before connecting (exit 2): a missing file, --client-key alone, plain FTP', async () => {
     const server = running();
     const missing = await ferry(['ls', ...tlsArgs(server), '--client-cert', '/nonexistent/client.pem', `${serverUrl(server)}/`], { env: envWithout() });
