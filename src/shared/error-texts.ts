@@ -575,6 +575,8 @@ export const ERROR_TEXTS_EN = {
   'folder.not-made.full.hint': 'Free some space on that disk, or choose a folder on another disk.',
   'folder.not-made.missing': 'Ferry could not create the folder {path}: {parent} does not exist.',
   'folder.not-made.failed': 'Ferry could not create the folder {path}: {detail}',
+  // A file to be written where no file can be (its hint is folder.not-made.system-folder.hint).
+  'local.system-folder': 'Ferry could not create the file {path}: {parent} is a system folder (such as /proc or /sys) that cannot hold files.',
 
   // Names already taken: nothing is replaced silently.
   'exists.rename': '"{name}" already exists in {folder}; renaming would replace it.',

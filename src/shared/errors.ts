@@ -120,7 +120,7 @@ export type LocalFolderCause = 'not-folder' | 'broken-link' | 'denied' | 'read-o
 export interface LocalFileError extends ErrorBase {
   readonly kind: 'local-file';
   readonly path: string;
-  /** Set when `path` is a folder that could not be made, and why. */
+  /** Set when `path` is a folder that could not be made, and why; `system-folder` also for a file that could not be created in one. */
   readonly cause?: LocalFolderCause;
 }
 export interface InvalidInputError extends ErrorBase {

@@ -147,6 +147,12 @@ function notMade(folder: string, cause: LocalFolderCause, values: { readonly par
   return new FtpError({ kind: 'local-file', path: folder, cause, retryable: false, ...sentences(message, hint, { path: folder, ...values }) });
 }
 
+/** `folder` is on a file system that shows the kernel's state (/proc, /sys), where no file or folder can be made. */
+export function isSystemFolderSync(folder: string): boolean {
+  const stats = orNull(() => fs.statfsSync(folder));
+  return stats !== null && SYSTEM_FILE_SYSTEMS.has(stats.type);
+}
+
 async function gatherFacts(folder: string): Promise<FolderFacts> {
   const parent = path.dirname(folder);
   const [own, ownStats, parentStats, parentFs] = await Promise.all([statOrCode(folder), fsp.lstat(folder).catch(() => null), statOrCode(parent), fsp.statfs(parent).catch(() => null)]);
@@ -156,8 +162,7 @@ async function gatherFacts(folder: string): Promise<FolderFacts> {
 function gatherFactsSync(folder: string): FolderFacts {
   const parent = path.dirname(folder);
   const ownStats = orNull(() => fs.lstatSync(folder));
-  const parentFs = orNull(() => fs.statfsSync(parent));
-  return { own: statOrCodeSync(folder), ownIsLink: ownStats?.isSymbolicLink() === true, parent: statOrCodeSync(parent), parentIsSystem: parentFs !== null && SYSTEM_FILE_SYSTEMS.has(parentFs.type) };
+  return { own: statOrCodeSync(folder), ownIsLink: ownStats?.isSymbolicLink() === true, parent: statOrCodeSync(parent), parentIsSystem: isSystemFolderSync(parent) };
 }
 
 function orNull<T>(call: () => T): T | null {

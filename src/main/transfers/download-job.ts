@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import type { FtpClient } from '../ftp/ftp-client';
 import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote, writeFlags, type TargetState } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
-import { keepWriteErrors, localError, partialPathOf, partVanished, renameIntoPlace, renameIntoPlaceSync, undoIgnoredRest } from './file-transfer';
+import { keepWriteErrors, localError, partialPathOf, partVanished, renameIntoPlace, renameIntoPlaceSync, undoIgnoredRest, writeOpenError } from './file-transfer';
 import { FtpError } from '../ftp/ftp-error';
 import { decideOverwrite, factsNeeded, numberedName, sourceChanged, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
@@ -240,7 +240,7 @@ async function prepare(root: string, folder: string, prepared: Set<string>): Pro
 /** RETR into the partial file from `offset`; resolves with the bytes received. */
 async function receive(client: FtpClient, remotePath: string, part: string, offset: number, expectedSize: number | null, context: JobContext): Promise<number> {
   const output = await openForWrite(part, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
-    throw localError(part, error);
+    throw writeOpenError(part, error);
   });
   const writeFailure = keepWriteErrors(output);
   context.onStart(offset);
@@ -270,7 +270,7 @@ async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, 
   try {
     fd = fs.openSync(part, writeFlags('truncate'), 0o644);
   } catch (error) {
-    throw localError(part, error as NodeJS.ErrnoException);
+    throw writeOpenError(part, error as NodeJS.ErrnoException);
   }
   try {
     let written = 0;

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { openForWrite } from '../local/safe-target';
+import { isSystemFolderSync } from '../local/make-folders';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import type { Writable } from 'node:stream';
 
@@ -73,7 +74,7 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
     offset = await fileSize(partPath);
   }
   const output = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
-    throw localError(partPath, error);
+    throw writeOpenError(partPath, error);
   });
   const writeFailure = keepWriteErrors(output);
   const size = options.expectedSize ?? null;
@@ -237,6 +238,18 @@ const LOCAL_TEXTS: Readonly<Record<string, readonly [message: ErrorTextId, hint:
   EROFS: ['local.read-only', 'local.read-only.hint'],
   EEXIST: ['local.exists', 'local.exists.hint'],
 };
+
+/**
+ * A file that could not be created for writing: as `localError`, except in a folder of a kernel file system (/proc,
+ * /sys), which refuses new files with ENOENT or EPERM — "/proc/a.txt.ferry-part does not exist on this computer"
+ * named neither the cause nor the fix.
+ */
+export function writeOpenError(file: string, error: NodeJS.ErrnoException): FtpError {
+  const folder = path.dirname(file);
+  const refusal = error.code === 'ENOENT' || error.code === 'EACCES' || error.code === 'EPERM';
+  if (!refusal || !isSystemFolderSync(folder)) return localError(file, error);
+  return new FtpError({ kind: 'local-file', path: file, cause: 'system-folder', retryable: false, ...sentences('local.system-folder', 'folder.not-made.system-folder.hint', { path: file, parent: folder }) });
+}
 
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
   const [message, hint] = LOCAL_TEXTS[error.code ?? ''] ?? ['local.failed', 'local.other.hint'];

@@ -515,6 +515,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'folder.not-made.full.hint': '请释放该磁盘上的一些空间，或选择另一个磁盘上的文件夹。',
   'folder.not-made.missing': 'Ferry 无法创建文件夹 {path}：{parent} 不存在。',
   'folder.not-made.failed': 'Ferry 无法创建文件夹 {path}：{detail}',
+  'local.system-folder': 'Ferry 无法创建文件 {path}：{parent} 是系统文件夹（如 /proc 或 /sys），不能存放文件。',
 
   'exists.rename': '“{name}”已存在于 {folder}；重命名会替换它。',
   'exists.rename.hint': '请换一个名字，或先删除现有项目。',

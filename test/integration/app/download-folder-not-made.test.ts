@@ -53,4 +53,23 @@ describe('the window downloading into a folder that cannot be made (vsftpd)', ()
     }
     await app.call('session:disconnect', { sessionId: status.sessionId });
   });
+
+  it('a file queued straight into /proc or /sys says the folder cannot hold files (it said "/proc/a.txt.ferry-part does not exist", or "Permission denied")', async () => {
+    const status = await app.call('session:connect', { target: { kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } });
+    const added = await app.call('queue:add', {
+      sessionId: status.sessionId,
+      direction: 'download',
+      items: [
+        { localPath: '/proc/a.txt', remotePath: '/a.txt', isDirectory: false },
+        { localPath: '/sys/a.txt', remotePath: '/a.txt', isDirectory: false },
+      ],
+    });
+    const ids = added.map((item) => item.id);
+    await expect.poll(() => app.items().filter((item) => ids.includes(item.id)).map((item) => item.state), { timeout: 10_000 }).toEqual(['failed', 'failed']);
+    const [proc, sys] = app.items().filter((candidate) => ids.includes(candidate.id));
+    expect(proc?.error).toMatchObject({ kind: 'local-file', cause: 'system-folder', message: 'Ferry could not create the file /proc/a.txt.ferry-part: /proc is a system folder (such as /proc or /sys) that cannot hold files.' });
+    expect(sys?.error).toMatchObject({ kind: 'local-file', cause: 'system-folder', hint: 'Choose a folder on a disk instead, in your home folder for one.' });
+    if (sys?.error) expect(localizeError(sys.error, 'zh-CN').message).toBe('Ferry 无法创建文件 /sys/a.txt.ferry-part：/sys 是系统文件夹（如 /proc 或 /sys），不能存放文件。');
+    await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
 });

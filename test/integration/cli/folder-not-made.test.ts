@@ -65,6 +65,12 @@ describe('ferry mirror / get into a folder that cannot be made (vsftpd)', () => 
     }
   });
 
+  it('ferry get URL /proc/a.txt says /proc cannot hold files (it said "/proc/a.txt.ferry-part does not exist on this computer")', async () => {
+    const run = await ferryWithin15s(['get', `${url}/a.txt`, '/proc/a.txt'], work);
+    expect(run.code, run.stderr).toBe(10);
+    expect(run.stderr).toContain('ferry: Ferry could not create the file /proc/a.txt.ferry-part: /proc is a system folder (such as /proc or /sys) that cannot hold files.');
+  });
+
   it('ferry get URL /proc/x/y names the missing folder (a file target never makes folders)', async () => {
     const run = await ferryWithin15s(['get', `${url}/a.txt`, '/proc/ferry-test/y'], work);
     expect(run.signal, run.stderr).toBeNull();
