@@ -18,10 +18,10 @@ interface QuickRun {
   readonly ms: number;
 }
 
-function ferryWithin15s(args: readonly string[], cwd: string): Promise<QuickRun> {
+function ferryWithin15s(args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<QuickRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI_LAUNCHER, ...args], { timeout: 15_000, killSignal: 'SIGKILL', cwd }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [CLI_LAUNCHER, ...args], { timeout: 15_000, killSignal: 'SIGKILL', cwd, env }, (error, _stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? null : 0;
       resolve({ code, signal: (error?.signal as NodeJS.Signals | undefined) ?? null, stderr, ms: Date.now() - started });
     });
@@ -76,6 +76,13 @@ describe('ferry mirror / get into a folder that cannot be made (vsftpd)', () => 
     expect(run.signal, run.stderr).toBeNull();
     expect(run.code, run.stderr).toBe(10);
     expect(run.stderr).toMatch(/^ferry: \/proc\/ferry-test does not exist on this computer\./m);
+  });
+
+  it('a profile folder (FERRY_HOME) under /proc: ferry sites list fails at once naming it (it hung making the folder)', async () => {
+    const run = await ferryWithin15s(['sites', 'list'], work, { ...process.env, FERRY_HOME: '/proc/ferry-test' });
+    expect(run.signal, run.stderr).toBeNull();
+    expect(run.code, run.stderr).toBe(10);
+    expect(run.stderr).toContain(`ferry: ${PROC_WORDS}`);
   });
 
   it('a file in the way of the mirror\'s folders is named, and nothing is fetched', async () => {
