@@ -5,6 +5,7 @@ import type { LocalEntry, LocalListing } from '../../shared/models';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { sentences } from '../../shared/error-texts';
 import { localError } from '../transfers/file-transfer';
+import { folderNotMade } from './make-folders';
 
 /**
  * The local pane's file system access. Paths come from the renderer, so each must be absolute;
@@ -50,8 +51,10 @@ export class LocalFiles {
 
   async mkdir(folder: string): Promise<void> {
     const dir = requireAbsolute(folder);
-    await fsp.mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-      throw localError(dir, error);
+    await fsp.mkdir(dir).catch(async (error: NodeJS.ErrnoException) => {
+      // "Already exists" as for any name taken; any other refusal said as a folder that could not be made (/proc
+      // said "does not exist").
+      throw error.code === 'EEXIST' ? localError(dir, error) : await folderNotMade(dir, error);
     });
   }
 

@@ -44,4 +44,12 @@ describe('LocalFiles', () => {
     const missing = await files.list(path.join(dir, 'nope')).catch((error: unknown) => error);
     expect((missing as FtpError).data).toMatchObject({ kind: 'local-file', path: path.join(dir, 'nope') });
   });
+
+  it('New folder says why a folder cannot be made: a system folder (it said "/proc/x does not exist"), a name taken', async () => {
+    const proc = await files.mkdir('/proc/ferry-test').catch((error: unknown) => error);
+    expect((proc as FtpError).data).toMatchObject({ kind: 'local-file', path: '/proc/ferry-test', cause: 'system-folder', message: 'Ferry could not create the folder /proc/ferry-test: /proc is a system folder (such as /proc or /sys) that cannot hold files.' });
+    fs.writeFileSync(path.join(dir, 'taken'), '');
+    const taken = await files.mkdir(path.join(dir, 'taken')).catch((error: unknown) => error);
+    expect((taken as FtpError).data).toMatchObject({ kind: 'local-file', message: `${path.join(dir, 'taken')} already exists on this computer.` });
+  });
 });
