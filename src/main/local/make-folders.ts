@@ -124,8 +124,9 @@ export function explainFolderNotMade(folder: string, call: FailedCall, facts: Fo
  */
 function walkStep(current: string, found: Stats | string): 'there' | 'missing' | FailedCall {
   if (typeof found !== 'string') return found.isDirectory() ? 'there' : { code: 'EEXIST', message: `EEXIST: file already exists, mkdir '${current}'` };
-  // ENOTDIR: something above is a file; going up finds it. A link to nothing is found by mkdir (EEXIST).
-  if (found !== 'ENOENT' && found !== 'ENOTDIR') return { code: found, message: `${found}: stat '${current}'` };
+  // ENOTDIR: something above is a file; going up finds it. EACCES: a folder above may not be searched; going up
+  // finds it, and its mkdir names it. A link to nothing is found by mkdir (EEXIST).
+  if (found !== 'ENOENT' && found !== 'ENOTDIR' && found !== 'EACCES') return { code: found, message: `${found}: stat '${current}'` };
   // A root that is not there (a drive letter no disk has): nothing above to make it in.
   return path.dirname(current) === current ? { code: 'ENOENT', message: `ENOENT: mkdir '${current}'` } : 'missing';
 }

@@ -131,6 +131,10 @@ describe('makeFolders', () => {
     expect(error).toMatchObject({ path: path.join(locked, 'new'), cause: 'denied' });
     expect(error.message).toBe(`Ferry could not create the folder ${path.join(locked, 'new')}: permission denied in ${locked}.`);
     expect(error.hint).toContain(`give yourself permission to write in ${locked}`);
+    // A folder that may not even be looked into: the one refusing is named, not a folder below it.
+    const closed = path.join(work, 'closed');
+    fs.mkdirSync(closed, { mode: 0o700 });
+    expect(await asNobody(() => failure(path.join(closed, 'x', 'y')))).toMatchObject({ path: path.join(closed, 'x'), cause: 'denied', message: `Ferry could not create the folder ${path.join(closed, 'x')}: permission denied in ${closed}.` });
   });
 
   it('says a read-only disk', async () => {
