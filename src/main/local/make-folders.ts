@@ -51,17 +51,12 @@ export function makeFoldersSync(folder: string, options: MakeFoldersOptions = {}
   }
 }
 
-/**
- * Make `folder`, whose parent is there. True when made, false when a folder of that name was there already (made by
- * someone else meanwhile); throws as `makeFolders` does when it could not be made.
- */
-export async function makeOneFolder(folder: string, mode?: number): Promise<boolean> {
+/** Make `folder`, whose parent is there; a folder already there (made by someone else meanwhile) will do. */
+async function makeOneFolder(folder: string, mode?: number): Promise<void> {
   try {
     await fsp.mkdir(folder, mode === undefined ? undefined : { mode });
-    return true;
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'EEXIST' && isFolder(await statOrCode(folder))) return false;
+    if (errorCode(error) === 'EEXIST' && isFolder(await statOrCode(folder))) return;
     throw await folderNotMade(folder, error as NodeJS.ErrnoException);
   }
 }
