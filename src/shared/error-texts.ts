@@ -67,6 +67,26 @@ export const ERROR_TEXTS_EN = {
     "The server's FTPS set-up is broken, or a firewall or router that inspects FTP answers for its data connections. Ask the server admin; switching the transfer mode does not fix this.",
   'data.passive.followed.hint':
     'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Connect to the server\'s own address instead (Settings → Passive mode → Address to connect to; on the command line, leave out --follow-pasv-address), or use active mode.',
+  // The hints above that name a site's transfer mode, for a quick connection (shared/mode-hints.ts): it has no site;
+  // its mode is the quick connect bar's, kept when the connection is saved as a site.
+  'data.active.listen-failed.quick.hint': 'Choose another active-mode port range in the settings, or use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
+  'data.active.wrong-peer.quick.hint': "The server likely connects out from another of its addresses (a server with several addresses, or behind a NAT whose outgoing connections leave from another address); Ferry takes data only from the address it is connected to, so no one else can slip a file in. Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).",
+  'data.active.server-refused.quick.hint': 'The server does not allow active mode, or not to the address announced (behind NAT it sees this computer at another address). Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it); or, behind NAT, set the external address to announce in Settings → Active mode and forward the active-mode port range to this computer.',
+  'data.active.blocked.quick.hint': 'Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it); or open the active-mode port range in your firewall and, behind NAT, set the external address to announce (Settings → Active mode) and forward that range to this computer.',
+  'data.active.blocked-tls.quick.hint':
+    "Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it). To keep active mode with FTPS, the ports must be opened explicitly: open this computer's active-mode port range (Settings → Active mode) in its firewall and router and, behind NAT, forward that range to this computer and set the external address to announce (Settings → Active mode).",
+  'data.active.server-refused-tls.quick.hint':
+    "Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it). To keep active mode with FTPS behind NAT, set the external address to announce in Settings → Active mode and forward the active-mode port range to this computer yourself: the router's FTP helper cannot do it for encrypted connections.",
+  'data.active.reply-without-connection.quick.hint': 'Some servers answer so for an empty folder; others could not reach this computer and did not say. Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
+  'data.active.stalled.quick.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
+  'data.passive.wrong-peer.quick.hint': "Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it). Otherwise the network's admin can give this computer one outgoing address (paired pooling), or the server's admin allow data connections from other addresses.",
+  'data.passive.server-refused.quick.hint': 'Try again; if it persists, use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
+  'data.passive.mode-refused.quick.hint': 'Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
+  'data.passive.bad-reply.quick.hint': 'Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it). A firewall or router that rewrites FTP replies may be mangling it; the server or network admin can check.',
+  'data.passive.stalled.quick.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If transfers keep stopping, raise the timeout in the settings, or use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
+  'data.passive.unreachable.quick.hint': "Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or ask the server's admin to open its passive port range (and, behind NAT, to announce its public address).",
+  'data.passive.unreachable-tls.quick.hint':
+    "Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or ask the server's admin to open its passive port range in the server's firewall (and, behind NAT, to forward it and announce its public address): the firewall's FTP helper that lets plain FTP through cannot read FTPS.",
 
   // Notices in the message log (not errors): what Ferry did on its own, and why.
   'log.empty-folder-reply': 'The server answered {command} with "{reply}": such servers say so for an empty folder, which is what it is taken for.',
@@ -148,6 +168,7 @@ export const ERROR_TEXTS_EN = {
   // Active mode's external address asked of a URL (Settings → Active mode).
   'active.external-url-failed': "Active mode: could not learn this computer's external address from {url}: {reason}.",
   'active.external-url-failed.hint': 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this site.',
+  'active.external-url-failed.quick.hint': 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
   'active.external-url-not-ip': 'the answer was not an IP address ("{answer}")',
 
   // View/Edit: the editor that cannot start, and edits in a state that does not allow what was asked.
@@ -189,6 +210,7 @@ export const ERROR_TEXTS_EN = {
   'resume.ignored.hint': 'Try again; if it happens again, the server cannot resume: transfer the whole file again (overwrite instead of resume).',
   'data.passive.ipv6-no-epsv': 'The server refused EPSV{detail}, and PASV cannot work over IPv6.',
   'data.passive.ipv6-no-epsv.hint': 'Use active mode for this site, or connect over IPv4.',
+  'data.passive.ipv6-no-epsv.quick.hint': 'Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or connect over IPv4.',
   'reply.too-long': 'The server sent a reply longer than {limit} characters.',
   'reply.too-long.hint': 'The server is misbehaving; contact its administrator.',
   'command.line-break': 'Refused to send a command containing a line break or NUL: {command}.',
@@ -365,7 +387,9 @@ export const ERROR_TEXTS_EN = {
   'connect.proxy-auth.hint': 'Check the proxy user and password in Settings → Proxy.',
   'proxy.active-mode': 'Active mode cannot work through a proxy: the server would have to connect back to this computer, and a proxy only relays connections from it.',
   'proxy.active-mode.hint': 'Use passive mode for this site, or bypass the proxy for it (Site Manager → Advanced).',
+  'proxy.active-mode.quick.hint': 'Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).',
   'data.passive.proxy.hint': "The data connection went through the {proxy}, which may not allow the server's passive ports. Ask the proxy's administrator to allow them, or bypass the proxy for this site.",
+  'data.passive.proxy.quick.hint': "The data connection went through the {proxy}, which may not allow the server's passive ports. Ask the proxy's administrator to allow them, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
 
   // A command that got no reply in time.
   'timeout.reply': 'No reply from {host} to "{command}" within {seconds} s.',
@@ -405,6 +429,7 @@ export const ERROR_TEXTS_EN = {
   'reply.425': 'The data transfer failed: {reply}',
   'reply.425-for': 'The data transfer for {path} failed: {reply}',
   'reply.425.hint': 'Try again; if it keeps failing, switch between passive and active mode for this site.',
+  'reply.425.quick.hint': 'Try again; if it keeps failing, switch between passive and active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
   'reply.450': 'The server could not complete "{command}": {reply}',
   'reply.450-for': 'The server could not complete "{command}" for {path}: {reply}',
   'reply.450.hint': 'A temporary problem on the server; try again later.',
@@ -590,7 +615,7 @@ export const ERROR_TEXTS_EN = {
   'ascii.no-resume': 'An ASCII transfer of {path} cannot resume: line endings make the sizes on the two sides differ.',
   'ascii.no-resume.hint': 'Transfer it again from the start, or in binary mode.',
   'modez.unreadable': "The server's compressed data for {path} could not be read ({detail}); nothing was saved as complete.",
-  'modez.unreadable.hint': 'Turn off compression in Settings → Connection (or leave out --compress) and try again.',
+  'modez.unreadable.hint': 'Turn off compression in Settings → Connections (or leave out --compress) and try again.',
 
   // Saved passwords protected by a master password.
   'master.locked': 'The saved passwords are protected by a master password, which has not been entered yet.',

@@ -26,6 +26,7 @@ import { importQueueText } from '../transfers/queue-import';
 import { APP_VERSION } from './app-version';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
+import { placeModeHint } from '../../shared/mode-hints';
 import { LogFile } from './log-file';
 import { createPasswordStorage } from './password-storage';
 import { createMasterPasswordVault } from '../sites/master-password-vault';
@@ -98,7 +99,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const withExternalAddress = async (options: ConnectOptions, settings: Settings): Promise<ConnectOptions> => {
     if (options.transferMode !== 'active' || options.activeExternalAddress || !settings.activeExternalAddressUrl) return options;
     if (!(await externalAddressNeeded(options.host, settings.externalAddressForLocalServers))) return options;
-    return { ...options, activeExternalAddress: await externalAddresses.get(settings.activeExternalAddressUrl) };
+    try {
+      return { ...options, activeExternalAddress: await externalAddresses.get(settings.activeExternalAddressUrl) };
+    } catch (error) {
+      // Its hint's "use passive mode" names where this connection's mode is set (a site's, or the quick connect bar's).
+      throw error instanceof FtpError ? new FtpError(placeModeHint(error.data, options.modeSetting)) : error;
+    }
   };
 
   /** Set once the queue exists (resolve runs before that too, for a restored queue's site). */

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
 import { controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
 import { sentences } from '../../shared/error-texts';
+import { placeModeHint } from '../../shared/mode-hints';
 import { FtpError } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
@@ -43,6 +44,17 @@ export interface DataTransferOptions {
  * possible; the transfer is complete only when the data is done AND the final 2xx reply came, in either order.
  */
 export async function runDataTransfer(session: FtpSession, command: string, handle: DataHandler, options: DataTransferOptions): Promise<FtpReply> {
+  try {
+    return await transfer(session, command, handle, options);
+  } catch (error) {
+    // A hint that names the transfer mode's setting names the one this connection was made from (mode-hints.ts).
+    if (!(error instanceof FtpError)) throw error;
+    const placed = placeModeHint(error.data, session.dataOptions.modeSetting);
+    throw placed === error.data ? error : new FtpError(placed);
+  }
+}
+
+async function transfer(session: FtpSession, command: string, handle: DataHandler, options: DataTransferOptions): Promise<FtpReply> {
   const { control } = session;
   throwIfAborted(options.signal);
   // Before the data connection: refused later, the command would leave the server waiting on it.

@@ -13,6 +13,7 @@ import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
 import { loginError } from './login-errors';
 import { sentences } from '../../shared/error-texts';
+import { placeModeHint } from '../../shared/mode-hints';
 import { silentGreeting } from './tls-errors';
 
 /** A logged-in control connection with what we learned about the server. */
@@ -44,7 +45,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
   const port = options.port ?? (tlsMode === 'implicit' ? 990 : 21);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidInput(`Port ${port} is not valid.`, 'Use a port from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
   const proxy = options.proxy ?? null;
-  if (proxy && options.transferMode === 'active') throw new FtpError({ kind: 'invalid-input', ...sentences('proxy.active-mode', 'proxy.active-mode.hint'), retryable: false });
+  if (proxy && options.transferMode === 'active') throw new FtpError(placeModeHint({ kind: 'invalid-input', ...sentences('proxy.active-mode', 'proxy.active-mode.hint'), retryable: false }, options.modeSetting));
   const requestedCharset = options.charset && options.charset !== 'auto' ? options.charset : 'utf-8';
   const charset = await loadCharset(requestedCharset);
   const trusted = options.trustedFingerprints ?? [];
@@ -138,6 +139,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
         tls: protectedData ? { ...tlsOptions, host } : null,
         proxy,
         serverHost: host,
+        modeSetting: options.modeSetting,
       },
     };
   } catch (error) {

@@ -62,6 +62,8 @@ export function quickToConnectOptions(quick: QuickConnect, settings: Settings): 
     ...modeOptions(quick.transferMode, settings),
     charset: quick.charset.trim() || 'auto',
     trustedFingerprints: [],
+    // Its failures' hints name the quick connect bar's transfer mode, not a site's (shared/mode-hints.ts).
+    modeSetting: 'quick-connect',
   };
 }
 

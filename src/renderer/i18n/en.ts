@@ -393,7 +393,7 @@ export const en = {
   'status.modePassiveWith': 'Passive mode ({command})',
   'status.modeActiveWith': 'Active mode ({command})',
   'status.compressed': 'MODE Z',
-  'status.compressedTitle': 'Listings and downloads are compressed (Settings → Connection)',
+  'status.compressedTitle': 'Listings and downloads are compressed (Settings → Connections)',
   'status.queue_one': 'Queue: {count} file, {size}',
   'status.queue_other': 'Queue: {count} files, {size}',
   'status.queueEmpty': 'Queue: empty',

@@ -59,6 +59,25 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.unreachable-tls.hint':
     '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
   'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} —— 这是服务器位于 NAT 后的典型情况。请在“设置 → 被动模式”中把“连接的地址”改回“服务器自身的地址”，或使用主动模式。',
+  // 快速连接没有站点：上面提到站点传输模式的提示，对快速连接改说快速连接栏（shared/mode-hints.ts）。
+  'data.active.listen-failed.quick.hint': '请在设置中换一个主动模式端口范围，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.active.wrong-peer.quick.hint': '服务器很可能从它的另一个地址连出（有多个地址的服务器，或位于出站连接使用另一地址的 NAT 之后）；Ferry 只接受来自所连接地址的数据，以免他人塞入文件。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.active.server-refused.quick.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
+  'data.active.blocked.quick.hint': '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
+  'data.active.blocked-tls.quick.hint':
+    '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。若要以 FTPS 继续使用主动模式，必须明确开放端口：在本机的防火墙和路由器中开放本机的主动模式端口范围（“设置 → 主动模式”），在 NAT 后还要把该范围转发到本机，并设置要通告的外部地址（“设置 → 主动模式”）。',
+  'data.active.server-refused-tls.quick.hint':
+    '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。若要在 NAT 后以 FTPS 继续使用主动模式，请在“设置 → 主动模式”中设置要通告的外部地址，并自行把主动模式端口范围转发到本机：路由器的 FTP 助手无法处理加密连接。',
+  'data.active.reply-without-connection.quick.hint': '有些服务器对空文件夹就这样回复；另一些则是无法连接到本机却没有说明。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.active.stalled.quick.hint': '请重试：在服务器允许的情况下，Ferry 会从已传输的部分继续。如果传输总是中断，请在设置中调大超时时间，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.passive.wrong-peer.quick.hint': '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。否则，可请网络管理员让本机只使用一个出口地址（配对地址池），或请服务器管理员允许来自其他地址的数据连接。',
+  'data.passive.server-refused.quick.hint': '请重试；如果仍然失败，请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.passive.mode-refused.quick.hint': '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.passive.bad-reply.quick.hint': '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。改写 FTP 回复的防火墙或路由器可能损坏了它；可请服务器或网络管理员检查。',
+  'data.passive.stalled.quick.hint': '请重试：在服务器允许的情况下，Ferry 会从已传输的部分继续。如果传输总是中断，请在设置中调大超时时间，或对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.passive.unreachable.quick.hint': '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或请服务器管理员开放被动端口范围（服务器在 NAT 后时，还需通告其公网地址）。',
+  'data.passive.unreachable-tls.quick.hint':
+    '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
 
   'log.empty-folder-reply': '服务器以“{reply}”回应了 {command}：这类服务器以此表示文件夹为空，因此按空文件夹处理。',
   'log.list-a-ignored': '服务器对“LIST -a”什么也没有列出，而“LIST”列出了 {count} 个条目（它把“-a”当成了名称）；此后改用 LIST。',
@@ -128,6 +147,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'import.not-filezilla.hint': '请选择 FileZilla 设置文件夹（例如 ~/.config/filezilla 或 %APPDATA%\\FileZilla）中的 sitemanager.xml，或用“文件 > 导出”导出的文件。',
   'active.external-url-failed': '主动模式：无法从 {url} 获知本机的外部地址：{reason}。',
   'active.external-url-failed.hint': '请在“设置 → 主动模式”中手动设置外部地址，检查该网址，或对此站点使用被动模式。',
+  'active.external-url-failed.quick.hint': '请在“设置 → 主动模式”中手动设置外部地址，检查该网址，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'active.external-url-not-ip': '回复不是 IP 地址（“{answer}”）',
   'edit.editor-not-found': '找不到编辑器“{command}”。',
   'edit.editor-not-allowed': '不允许运行编辑器“{command}”。',
@@ -164,6 +184,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'resume.ignored.hint': '请重试；如果再次出现，说明该服务器无法续传：请重新传输整个文件（覆盖而不是续传）。',
   'data.passive.ipv6-no-epsv': '服务器拒绝了 EPSV{detail}，而 PASV 无法在 IPv6 上工作。',
   'data.passive.ipv6-no-epsv.hint': '请对此站点使用主动模式，或通过 IPv4 连接。',
+  'data.passive.ipv6-no-epsv.quick.hint': '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或通过 IPv4 连接。',
   'reply.too-long': '服务器发送的回复超过了 {limit} 个字符。',
   'reply.too-long.hint': '服务器行为异常；请联系其管理员。',
   'command.line-break': '已拒绝发送包含换行符或 NUL 的命令：{command}。',
@@ -322,7 +343,9 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'connect.proxy-auth.hint': '请在“设置 → 代理”中检查代理用户名和密码。',
   'proxy.active-mode': '主动模式无法通过代理工作：服务器需要反向连接到本机，而代理只转发从本机发出的连接。',
   'proxy.active-mode.hint': '请为此站点使用被动模式，或让它绕过代理（站点管理器 → 高级）。',
+  'proxy.active-mode.quick.hint': '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
   'data.passive.proxy.hint': '数据连接经过 {proxy}，该代理可能不允许服务器的被动端口。请让代理管理员放行这些端口，或让此站点绕过代理。',
+  'data.passive.proxy.quick.hint': '数据连接经过 {proxy}，该代理可能不允许服务器的被动端口。请让代理管理员放行这些端口，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
 
   'timeout.reply': '{host} 在 {seconds} 秒内没有回应“{command}”。',
   'timeout.reply.hint': '服务器或网络很慢或已断开。请重试，或在设置中调大超时时间。',
@@ -358,6 +381,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'reply.425': '数据传输失败：{reply}',
   'reply.425-for': '{path} 的数据传输失败：{reply}',
   'reply.425.hint': '请重试；如果一直失败，请为此站点在被动模式和主动模式之间切换。',
+  'reply.425.quick.hint': '请重试；如果一直失败，请为此连接在被动模式和主动模式之间切换（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'reply.450': '服务器无法完成“{command}”：{reply}',
   'reply.450-for': '服务器无法对 {path} 完成“{command}”：{reply}',
   'reply.450.hint': '服务器出现临时问题；请稍后重试。',

@@ -113,12 +113,26 @@ describe('translations', () => {
       expect(quoted.filter(([, label]) => !labels.has(label) && !fileZilla.has(label)).map(([where, label]) => `${where}: “${label}”`)).toEqual([]);
     });
 
-    it('names menu paths (设置 → …, 站点管理器 → …) by the labels on screen', () => {
-      const paths = texts.flatMap(([where, text]) => [...text.matchAll(/(?:设置|站点管理器)((?: → [^，。；：）”（\s]+)+)/gu)].map((m) => [where, m[1] as string] as const));
+    it('names menu paths (设置 → …, 站点管理器 → …, 快速连接栏 → …) by the labels on screen', () => {
+      const paths = texts.flatMap(([where, text]) => [...text.matchAll(/(?:设置|站点管理器|快速连接栏)((?: → [^，。；：）”（\s]+)+)/gu)].map((m) => [where, m[1] as string] as const));
       expect(paths.length).toBeGreaterThan(20);
+      expect(paths.filter(([, path]) => path === ' → 模式').length, 'the quick connect bar\'s Mode, named by hints for a quick connection').toBeGreaterThan(10);
       const unknown = paths.filter(([, path]) => path.split(' → ').slice(1).some((step) => !labels.has(step))).map(([where, path]) => `${where}: ${path}`);
       expect(unknown).toEqual([]);
     });
+  });
+
+  it('names places in English (Settings → …, Site Manager → …, quick connect bar → …) by the labels on screen', () => {
+    // The window's labels, also without a trailing … or ?, or a trailing " (…)": "Export…" as Export, "Passive (PASV/EPSV)" as Passive.
+    const labels = new Set(Object.values(en).flatMap((label) => [label, label.replace(/[…?]$/, ''), label.replace(/ \([^)]*\)$/, '')]));
+    const texts = [...Object.entries(en), ...Object.entries(ERROR_TEXTS_EN)];
+    const paths = texts.flatMap(([where, text]) => [...text.matchAll(/(Settings|Site Manager|quick connect bar)((?: → [^;:,.)("“”]+)+)/g)].map((m) => [where, m[1] as string, m[2] as string] as const));
+    expect(paths.length).toBeGreaterThan(40);
+    expect(paths.filter(([, start]) => start === 'quick connect bar').length, 'the hints for a quick connection name its Mode').toBeGreaterThan(10);
+    // The last step runs on into the sentence ("Settings → Active mode and forward …"): it starts with a label.
+    const known = (step: string, last: boolean) => labels.has(step) || (last && [...labels].some((label) => step.startsWith(`${label} `)));
+    const unknown = paths.filter(([, , path]) => path.split(' → ').slice(1).some((step, index, steps) => !known(step, index === steps.length - 1)));
+    expect(unknown.map(([where, start, path]) => `${where}: ${start}${path}`)).toEqual([]);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
