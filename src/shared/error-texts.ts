@@ -278,6 +278,17 @@ export const ERROR_TEXTS_EN = {
   'site.connection-limit-invalid.hint': 'Use a whole number from 1 to {max}, or leave it empty to follow the global setting.',
   'site.time-zone-invalid': 'Server time zone {zone} is not valid.',
   'site.time-zone-invalid.hint': "Give the server's offset from UTC, from -12:00 to +14:00 (e.g. +08:00 for Beijing), or leave it empty.",
+  'site.client-cert-path': 'The client certificate file "{file}" is not given as a full path.',
+  'site.client-cert-path.hint': 'Give the full path of the PEM file (e.g. /home/you/certs/client.pem), or leave it empty.',
+  'site.client-key-without-cert': 'A client certificate key file was given without a client certificate file.',
+  'site.client-key-without-cert.hint': 'Give the client certificate file too, or leave both empty.',
+  // A site's client certificate, read at each connect (sites/site-client-certificate.ts).
+  'site.client-cert-unreadable': 'The client certificate file {file} of this site cannot be read: it is missing, or you may not read it.',
+  'site.client-cert-unreadable.hint': 'Check the file, or choose it again in Site Manager → Advanced → Client certificate.',
+  'site.client-key-missing': '{file} holds no private key, and this site names no client certificate key file.',
+  'site.client-key-missing.hint': 'Give the key file in Site Manager → Advanced → Client certificate key.',
+  'site.client-key-encrypted': "The client certificate key {file} of this site is encrypted, and the window cannot ask for its passphrase yet.",
+  'site.client-key-encrypted.hint': 'Keep a copy of the key without a passphrase (openssl pkey -in KEY.pem -out key-plain.pem, readable by you alone) and give that file in Site Manager → Advanced → Client certificate key; or use the ferry command line, which asks for the passphrase.',
   'site.fingerprint-invalid': '"{value}" is not a SHA-256 certificate fingerprint.',
   'site.fingerprint-invalid.hint': 'Give 32 bytes in hex, e.g. AB:CD:… (64 hex digits), as shown in the certificate dialog.',
   'site.ask-password-missing': 'Site "{site}" asks for the password when connecting, and none was given.',
@@ -500,7 +511,7 @@ export const ERROR_TEXTS_EN = {
   // A server that demands a TLS client certificate (ftp/client-certificate-errors.ts), and a certificate or key that
   // cannot be used (ftp/client-certificate.ts).
   'tls.client-certificate.required': '{host} requires a TLS client certificate: it asked Ferry to identify itself with a certificate during the TLS handshake and ended the connection when none came.',
-  'tls.client-certificate.required.hint': "Ask the server admin for a client certificate and its private key (PEM files) issued for you. Ferry's window cannot present one yet; the ferry command line can.",
+  'tls.client-certificate.required.hint': 'Ask the server admin for a client certificate and its private key (PEM files) issued for you, and give them in Site Manager → Advanced → Client certificate.',
   'tls.client-certificate.unknown-ca': '{host} refused the client certificate Ferry presented: it was not issued by a certificate authority the server trusts.',
   'tls.client-certificate.refused': '{host} refused the client certificate Ferry presented ({detail}).',
   'tls.client-certificate.refused.hint': 'Check that this is the certificate the server admin issued for this server, given with its own key, and that it has not expired; if it is, ask the admin which certificate authority the server trusts.',

@@ -47,6 +47,12 @@ export interface Site {
   readonly bypassProxy?: boolean;
   /** The server's clock zone, minutes east of UTC (+480: Beijing), for LIST times; absent: unknown (shown as written). */
   readonly serverTimeZone?: number;
+  /**
+   * A TLS client certificate (PEM, full path) presented to FTPS servers that require one, read at each connect;
+   * absent: none. `clientKeyFile`: its private key, when not in the same file.
+   */
+  readonly clientCertFile?: string;
+  readonly clientKeyFile?: string;
 }
 
 /** What the Site Manager sends to save a site: the site and, optionally, a new password. */

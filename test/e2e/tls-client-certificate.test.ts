@@ -1,9 +1,11 @@
 /**
- * A server that requires a TLS client certificate (vsftpd `require_cert=YES`), as the window shows it. After the
+ * A server that requires a TLS client certificate (vsftpd `require_cert=YES`), as the window shows it. A site can
+ * name one (Site Manager → Advanced → Client certificate, Client certificate key): it connects and lists; an encrypted
+ * key is refused before connecting, saying the window cannot ask for its passphrase yet. Without one, after the
  * server's own certificate is trusted, the login failed with "Connection to 127.0.0.1:PORT failed: 80…:error:0A00045C:
- * SSL routines:…tlsv13 alert certificate required:…" and "Check the host, port and your network." Now the toast and the
- * log say the server requires a client certificate and what to do (the window cannot present one yet: the hint says
- * so), in English and 简体中文; OpenSSL's text is one detail line in the log.
+ * SSL routines:…tlsv13 alert certificate required:…" and "Check the host, port and your network." (twice, once as a
+ * dropped link). Now the toast and the log say the server requires a client certificate and where to give it, in
+ * English and 简体中文, once; OpenSSL's text is one detail line in the log.
  */
 import { expect } from '@playwright/test';
 import { beforeAll, describe, it } from 'vitest';
@@ -29,6 +31,49 @@ describe('FTPS: a server that requires a client certificate', () => {
   });
 
   it(
+    'a site with a client certificate (Site Manager → Advanced) connects and lists; an encrypted key is refused, saying why',
+    async () => {
+      const { scenario: s, server } = setup();
+      const { ui, page, step } = s;
+      if (!authority) throw new Error('no client authority');
+      const files = authority;
+      const dialog = ui.siteManager;
+
+      await step('English: the certificate and key in the site, then Connect', async () => {
+        await ui.createSite({ name: 'Certified', protocol: 'FTP – require explicit FTP over TLS', host: server.host, port: server.port, user: server.user, password: server.password, mode: 'Default' });
+        await dialog.getByRole('tab', { name: 'Advanced' }).click();
+        await dialog.getByRole('textbox', { name: 'Client certificate', exact: true }).fill('client.pem');
+        await dialog.getByRole('textbox', { name: 'Client certificate key', exact: true }).click();
+        await expect(dialog).toContainText('Give a full path, e.g. /home/you/certs/client.pem.');
+        await dialog.getByRole('textbox', { name: 'Client certificate', exact: true }).fill(files.client.certFile);
+        await dialog.getByRole('textbox', { name: 'Client certificate key', exact: true }).fill(files.client.keyFile);
+        await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        const certificate = page.getByRole('dialog', { name: 'Unknown certificate' });
+        await expect(certificate).toBeVisible({ timeout: 15_000 });
+        await certificate.getByRole('button', { name: 'Always trust for this site' }).click();
+        await ui.expectRemoteListing('/', ['readme.txt']);
+      });
+
+      await step('an encrypted key: refused before connecting, with what to do', async () => {
+        await ui.toolbarButton('Disconnect').click();
+        await ui.openSiteManager();
+        await dialog.getByRole('tab', { name: 'Advanced' }).click();
+        await dialog.getByRole('textbox', { name: 'Client certificate key', exact: true }).fill(files.encryptedKeyFile);
+        await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        const alert = page.getByRole('alert').filter({ hasText: 'of this site is encrypted, and the window cannot ask for its passphrase yet' });
+        await expect(alert).toBeVisible({ timeout: 15_000 });
+        await expect(alert).toContainText('Site Manager → Advanced → Client certificate key');
+        await alert.getByRole('button').first().click();
+        if (await dialog.isVisible()) await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      });
+
+      expect(s.pageErrors).toEqual([]);
+    },
+    180_000,
+  );
+
+  it(
     'says that the server requires a client certificate, with what to do, in English and 简体中文',
     async () => {
       const { scenario: s, server } = setup();
@@ -42,7 +87,7 @@ describe('FTPS: a server that requires a client certificate', () => {
         await certificate.getByRole('button', { name: 'Trust once' }).click();
         const alert = page.getByRole('alert').filter({ hasText: '127.0.0.1 requires a TLS client certificate' });
         await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText("Ferry's window cannot present one yet; the ferry command line can.");
+        await expect(alert).toContainText('give them in Site Manager → Advanced → Client certificate');
         await expect(alert).not.toContainText(openSsl);
         await expect(ui.log).toContainText('127.0.0.1 requires a TLS client certificate: it asked Ferry to identify itself with a certificate during the TLS handshake and ended the connection when none came.');
         await expect(ui.log).toContainText(/TLS handshake failed; OpenSSL said: .*alert certificate required/);
@@ -64,7 +109,7 @@ describe('FTPS: a server that requires a client certificate', () => {
         await expect(alert.or(certificate)).toBeVisible({ timeout: 15_000 });
         if (await certificate.isVisible()) await certificate.getByRole('button', { name: '仅本次信任' }).click();
         await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥');
+        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥（PEM 文件），并在“站点管理器 → 高级 → 客户端证书”中填写。');
         await expect(alert).not.toContainText(openSsl);
         const log = page.getByRole('region', { name: '消息日志' });
         await expect(log).toContainText('127.0.0.1 要求 TLS 客户端证书：它在 TLS 握手中要求 Ferry 出示证书以表明身份，没有收到证书便结束了连接。');

@@ -28,6 +28,7 @@ import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '..
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import { placeModeHint } from '../../shared/mode-hints';
 import { LogFile } from './log-file';
+import { siteClientCertificate } from '../sites/site-client-certificate';
 import { createPasswordStorage } from './password-storage';
 import { createMasterPasswordVault } from '../sites/master-password-vault';
 import { createPasswordKeeper } from '../sites/password-keeper';
@@ -117,7 +118,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (target.kind === 'site') {
       const site = await sites.get(target.siteId);
       const password = target.password ?? (site.logonType === 'normal' ? await sites.getPassword(site.id) : null);
-      const connect = await withExternalAddress({ ...siteToConnectOptions(site, password, settings), proxy: await proxyOf(settings, site) }, settings);
+      const certificate = await siteClientCertificate(site);
+      const connect = await withExternalAddress({ ...siteToConnectOptions(site, password, settings), proxy: await proxyOf(settings, site), ...(certificate ? { clientCertificate: certificate } : {}) }, settings);
       resolved = { options: withTrust(connect, trustOnce), label: site.name, siteId: site.id, siteKey: `site:${site.id}`, remoteDir: site.remoteDir };
       limits.set(resolved.siteKey, site.connectionLimit ?? settings.defaultConnectionLimit);
     } else {

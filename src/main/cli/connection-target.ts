@@ -58,11 +58,15 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     // The proxy from Settings (unless the site bypasses it, or a --proxy/--no-proxy flag decides), with its saved password.
     const proxyPassword = settings.proxy?.user && !site.bypassProxy && flags.proxy === undefined ? await stores.secrets.get('proxy-password') : null;
     const base = { ...siteToConnectOptions(site, password, settings), proxy: proxyFor(settings, site, proxyPassword) };
-    const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
-    withClientCertificate(applyConnectionFlags(base, flags), certificate); // refused for a plain-FTP site now
+    // --client-cert replaces the site's certificate (Site Manager → Advanced); the CLI can ask for a key's passphrase.
+    const fromFlags = flags.clientCert !== undefined || flags.clientKey !== undefined;
+    const certificate = await readClientCertificate(fromFlags ? flags : { clientCert: site.clientCertFile, clientKey: site.clientKeyFile }, { env: process.env, prompt: promptPassword });
+    // A flag's certificate for plain FTP is refused now; a site's, like the window, goes unused there (session.ts).
+    const withCertificate = (options: ConnectOptions): ConnectOptions => (fromFlags ? withClientCertificate(options, certificate) : certificate ? { ...options, clientCertificate: certificate } : options);
+    withCertificate(applyConnectionFlags(base, flags));
     const home = site.remoteDir || '/';
     const path = urlOrPath === undefined || urlOrPath === '' ? home : urlOrPath.startsWith('/') ? urlOrPath : joinRemote(home, urlOrPath);
-    return { path, typeCode: null, options: (label = '') => withClientCertificate(applyConnectionFlags(base, flags, label), certificate) };
+    return { path, typeCode: null, options: (label = '') => withCertificate(applyConnectionFlags(base, flags, label)) };
   } finally {
     closeCliStores(stores);
   }

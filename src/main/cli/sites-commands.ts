@@ -50,6 +50,17 @@ interface SiteFlags {
   readonly connectionLimit?: number;
   readonly comments?: string;
   readonly trustFingerprint?: string[];
+  readonly clientCert?: string;
+  readonly clientKey?: string;
+  readonly forgetClientCert?: boolean;
+}
+
+/** `--client-cert`/`--client-key` as full paths (the site is read from anywhere; the files stay where they are). */
+function certificateFields(flags: SiteFlags): Pick<SiteInput, 'clientCertFile' | 'clientKeyFile'> {
+  return {
+    ...(flags.clientCert !== undefined ? { clientCertFile: path.resolve(flags.clientCert) } : {}),
+    ...(flags.clientKey !== undefined ? { clientKeyFile: path.resolve(flags.clientKey) } : {}),
+  };
 }
 
 /** `ferry sites …`: list, add, edit, remove, import, export — the Site Manager without a window. */
@@ -89,6 +100,7 @@ export function addSitesCommands(program: Command): void {
         comments: flags.comments ?? '',
         trustedFingerprints: flags.trustFingerprint ?? [],
         bookmarks: [],
+        ...certificateFields(flags),
         password: await passwordFrom(flags),
       };
       await withStores(async (stores) => reportSaved(await stores.sites.save(input), input.password));
@@ -102,7 +114,7 @@ export function addSitesCommands(program: Command): void {
         const found = await stores.sites.findByPath(sitePath);
         // The flags laid over the site as it is under the store's lock: another edit meanwhile keeps its fields.
         const saved = await stores.sites.edit(found.id, (site) => ({
-          ...site,
+          ...(flags.forgetClientCert ? withoutCertificate(site) : site),
           name: rename ? (rename[rename.length - 1] as string) : site.name,
           folder: rename ? rename.slice(0, -1) : site.folder,
           ...definedOnly({
@@ -119,6 +131,7 @@ export function addSitesCommands(program: Command): void {
             comments: flags.comments,
           }),
           trustedFingerprints: [...site.trustedFingerprints, ...(flags.trustFingerprint ?? [])],
+          ...certificateFields(flags),
         }), flags.forgetPassword ? null : password);
         reportSaved(saved, password);
       });
@@ -168,6 +181,11 @@ export function addSitesCommands(program: Command): void {
     });
 }
 
+function withoutCertificate<T extends { readonly clientCertFile?: string; readonly clientKeyFile?: string }>(site: T): Omit<T, 'clientCertFile' | 'clientKeyFile'> {
+  const { clientCertFile: _cert, clientKeyFile: _key, ...rest } = site;
+  return rest;
+}
+
 /** The fields `sites list --json` prints: everything but secrets, with the folder as one "A/B" string. */
 export function siteSummary(site: Site): Record<string, unknown> {
   return {
@@ -187,6 +205,8 @@ export function siteSummary(site: Site): Record<string, unknown> {
     connectionLimit: site.connectionLimit,
     comments: site.comments,
     trustedFingerprints: site.trustedFingerprints,
+    ...(site.clientCertFile !== undefined ? { clientCertFile: site.clientCertFile } : {}),
+    ...(site.clientKeyFile !== undefined ? { clientKeyFile: site.clientKeyFile } : {}),
     id: site.id,
   };
 }
@@ -214,7 +234,10 @@ function siteFlags(command: Command): Command {
     .option('--remote-dir <path>', 'default remote folder (where `ferry ls --site` starts)')
     .option('--connection-limit <n>', 'simultaneous transfer connections, 1-10', parseLimit)
     .option('--comments <text>', 'free text')
-    .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', (value: string, previous: string[] = []) => [...previous, value]);
+    .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--client-cert <file>', 'a TLS client certificate (PEM) for FTPS servers that require one, read at each connect')
+    .option('--client-key <file>', 'its private key (PEM), when not in the certificate file')
+    .option('--forget-client-cert', 'edit: remove the client certificate and key');
 }
 
 async function passwordFrom(flags: SiteFlags): Promise<string | undefined> {

@@ -28,6 +28,8 @@ export function exportSites(list: SiteList): string {
     bookmarks: site.bookmarks,
     ...(site.bypassProxy ? { bypassProxy: true } : {}),
     ...(site.serverTimeZone !== undefined ? { serverTimeZone: site.serverTimeZone } : {}),
+    ...(site.clientCertFile !== undefined ? { clientCertFile: site.clientCertFile } : {}),
+    ...(site.clientKeyFile !== undefined ? { clientKeyFile: site.clientKeyFile } : {}),
   }));
   return `${JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), folders: list.folders, sites }, null, 2)}\n`;
 }
@@ -69,6 +71,8 @@ export function readSitesExport(text: string): FileZillaSites | null {
       bookmarks: Array.isArray(site.bookmarks) ? site.bookmarks : [],
       ...(site.bypassProxy !== undefined ? { bypassProxy: site.bypassProxy } : {}),
       ...(site.serverTimeZone !== undefined ? { serverTimeZone: site.serverTimeZone } : {}),
+      ...(site.clientCertFile !== undefined ? { clientCertFile: site.clientCertFile } : {}),
+      ...(site.clientKeyFile !== undefined ? { clientKeyFile: site.clientKeyFile } : {}),
     } as unknown as SiteInput; // unchecked here: validateSiteInput checks each field when the site is imported
     return { input, warnings: [] };
   });

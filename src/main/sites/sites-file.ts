@@ -34,6 +34,8 @@ const storedSiteSchema = z.object({
   bookmarks: z.array(z.object({ name: nameSchema, localPath: z.string(), remotePath: z.string() })),
   bypassProxy: z.boolean().optional(),
   serverTimeZone: z.number().int().min(MIN_ZONE_MINUTES).max(MAX_ZONE_MINUTES).optional(),
+  clientCertFile: z.string().min(1).optional(),
+  clientKeyFile: z.string().min(1).optional(),
 });
 
 export type StoredPassword = z.infer<typeof storedPasswordSchema>;

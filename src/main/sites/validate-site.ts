@@ -1,3 +1,4 @@
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
@@ -48,11 +49,25 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   if (zone !== undefined && (!Number.isInteger(zone) || zone < MIN_ZONE_MINUTES || zone > MAX_ZONE_MINUTES)) {
     throw invalidInputText('site.time-zone-invalid', 'site.time-zone-invalid.hint', { zone: String(zone) });
   }
+  const clientCertFile = validateCertificatePath(input.clientCertFile);
+  const clientKeyFile = validateCertificatePath(input.clientKeyFile);
+  if (clientKeyFile !== undefined && clientCertFile === undefined) throw invalidInputText('site.client-key-without-cert', 'site.client-key-without-cert.hint');
   return {
     name, folder, host, port, protocol, logonType, user: logonType === 'anonymous' ? '' : user, transferMode, charset, localDir, remoteDir, connectionLimit, comments, trustedFingerprints, bookmarks,
     ...(bypassProxy ? { bypassProxy } : {}),
     ...(zone !== undefined ? { serverTimeZone: zone } : {}),
+    ...(clientCertFile !== undefined ? { clientCertFile } : {}),
+    ...(clientKeyFile !== undefined ? { clientKeyFile } : {}),
   };
+}
+
+/** A client certificate's or key's file: absent or empty means none; else a full path on one line (read at each connect). */
+function validateCertificatePath(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const file = text(value, 'Client certificate').trim();
+  if (file === '') return undefined;
+  if (LINE_BREAK.test(file) || file.length > 4096 || !path.isAbsolute(file)) throw invalidInputText('site.client-cert-path', 'site.client-cert-path.hint', { file });
+  return file;
 }
 
 /** What a name names, for its messages (field.* sentences). */

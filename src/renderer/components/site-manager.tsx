@@ -50,7 +50,7 @@ const LOGON_TYPES: readonly { readonly id: LogonType; readonly label: MessageKey
 const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1250', 'windows-1251', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'koi8-r'];
 
 /** Which tab shows a field, so a failed save can open it. */
-const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer', serverTimeZone: 'advanced' };
+const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer', serverTimeZone: 'advanced', clientCertFile: 'advanced', clientKeyFile: 'advanced' };
 
 const key = (path: readonly string[]) => JSON.stringify(path);
 
@@ -873,6 +873,13 @@ export function SiteManagerDialog(): ReactElement {
                       {(id) => <input id={id} value={current.serverTimeZone} placeholder="+08:00" spellCheck={false} onChange={(e) => update({ serverTimeZone: e.target.value })} onBlur={() => touch('serverTimeZone')} />}
                     </Field>
                     <span className="help">{t('sm.serverTimeZoneHelp')}</span>
+                    <Field label={t('sm.clientCert')} error={(showErrors.has(current.key) || touched.has(`${current.key}:clientCertFile`)) && currentErrors.clientCertFile ? t(currentErrors.clientCertFile) : undefined}>
+                      {(id) => <input id={id} value={current.clientCertFile} spellCheck={false} onChange={(e) => update({ clientCertFile: e.target.value })} onBlur={() => touch('clientCertFile')} />}
+                    </Field>
+                    <Field label={t('sm.clientKey')} error={(showErrors.has(current.key) || touched.has(`${current.key}:clientKeyFile`)) && currentErrors.clientKeyFile ? t(currentErrors.clientKeyFile) : undefined}>
+                      {(id) => <input id={id} value={current.clientKeyFile} spellCheck={false} onChange={(e) => update({ clientKeyFile: e.target.value })} onBlur={() => touch('clientKeyFile')} />}
+                    </Field>
+                    <span className="help">{t('sm.clientCertHelp')}</span>
                     <label className="checkbox">
                       <input type="checkbox" checked={current.bypassProxy} onChange={(e) => update({ bypassProxy: e.target.checked })} />
                       <span>{t('sm.bypassProxy')}</span>

@@ -632,6 +632,11 @@ export const en = {
   'sm.serverTimeZone': 'Server time zone',
   'sm.serverTimeZoneHelp': 'For servers that list times in their own clock (LIST): e.g. +08:00 for a server in China. Times then show in your time and compare correctly with your files. Leave empty when unknown; MLSD servers need nothing.',
   'validation.timeZone': 'Write the offset from UTC as +HH:MM or -HH:MM, from -12:00 to +14:00.',
+  'sm.clientCert': 'Client certificate',
+  'sm.clientKey': 'Client certificate key',
+  'sm.clientCertHelp': 'For FTPS servers that require a TLS client certificate: full paths of PEM files, read at each connect. The key can stay empty when the certificate file holds it too; a key with a passphrase cannot be used here yet.',
+  'validation.fullPath': 'Give a full path, e.g. /home/you/certs/client.pem.',
+  'validation.keyWithoutCert': 'Give the client certificate too, or leave the key empty.',
   // Copy to another site (FXP)
   'action.copyToSite': 'Copy to another site…',
   'copy.title': 'Copy to another site',

@@ -632,6 +632,11 @@ export const zhCN: Messages = {
   'sm.serverTimeZone': '服务器时区',
   'sm.serverTimeZoneHelp': '用于以服务器本地时间列出文件时间（LIST）的服务器：例如位于中国的服务器填 +08:00。之后时间将以您的时区显示，并能与本地文件正确比较。不确定时请留空；支持 MLSD 的服务器无需设置。',
   'validation.timeZone': '请按 +HH:MM 或 -HH:MM 填写与 UTC 的时差，范围 -12:00 到 +14:00。',
+  'sm.clientCert': '客户端证书',
+  'sm.clientKey': '客户端证书私钥',
+  'sm.clientCertHelp': '用于要求 TLS 客户端证书的 FTPS 服务器：填写 PEM 文件的完整路径，每次连接时读取。证书文件中已包含私钥时，私钥可留空；带密码短语的私钥目前还不能在此使用。',
+  'validation.fullPath': '请填写完整路径，例如 /home/you/certs/client.pem。',
+  'validation.keyWithoutCert': '请同时填写客户端证书，或将私钥留空。',
   // Copy to another site (FXP)
   'action.copyToSite': '复制到其他站点…',
   'copy.title': '复制到其他站点',

@@ -34,6 +34,9 @@ export interface SiteDraft {
   readonly bypassProxy: boolean;
   /** "+08:00" as typed; empty: unknown. */
   readonly serverTimeZone: string;
+  /** Full paths of a TLS client certificate and its key (PEM) as typed; empty: none. */
+  readonly clientCertFile: string;
+  readonly clientKeyFile: string;
 }
 
 let counter = 0;
@@ -64,6 +67,8 @@ export function newSiteDraft(folder: readonly string[], name: string): SiteDraft
     bookmarks: [],
     bypassProxy: false,
     serverTimeZone: '',
+    clientCertFile: '',
+    clientKeyFile: '',
   };
 }
 
@@ -92,6 +97,8 @@ export function draftFromSite(site: Site): SiteDraft {
     bookmarks: site.bookmarks,
     bypassProxy: site.bypassProxy === true,
     serverTimeZone: site.serverTimeZone !== undefined ? formatTimeZone(site.serverTimeZone) : '',
+    clientCertFile: site.clientCertFile ?? '',
+    clientKeyFile: site.clientKeyFile ?? '',
   };
 }
 
@@ -101,7 +108,7 @@ export function defaultPort(protocol: SiteProtocol): number {
 }
 
 /** Field → translation key of the problem. Empty when the draft can be saved. */
-export type DraftErrors = Partial<Record<'name' | 'host' | 'port' | 'connectionLimit' | 'user' | 'serverTimeZone', DraftErrorKey>>;
+export type DraftErrors = Partial<Record<'name' | 'host' | 'port' | 'connectionLimit' | 'user' | 'serverTimeZone' | 'clientCertFile' | 'clientKeyFile', DraftErrorKey>>;
 export type DraftErrorKey =
   | 'validation.nameRequired'
   | 'validation.hostRequired'
@@ -109,7 +116,9 @@ export type DraftErrorKey =
   | 'validation.portRange'
   | 'validation.connectionLimit'
   | 'validation.userRequired'
-  | 'validation.timeZone';
+  | 'validation.timeZone'
+  | 'validation.fullPath'
+  | 'validation.keyWithoutCert';
 
 /** Parses a port as typed: null when empty (use the default), NaN when not a whole number in 1–65535. */
 export function parsePort(text: string): number | null {
@@ -134,7 +143,15 @@ export function validateDraft(d: SiteDraft): DraftErrors {
   }
   if (d.logonType !== 'anonymous' && d.user.trim() === '') errors.user = 'validation.userRequired';
   if (d.serverTimeZone.trim() !== '' && parseTimeZone(d.serverTimeZone) === null) errors.serverTimeZone = 'validation.timeZone';
+  if (d.clientCertFile.trim() !== '' && !isFullPath(d.clientCertFile.trim())) errors.clientCertFile = 'validation.fullPath';
+  if (d.clientKeyFile.trim() !== '' && !isFullPath(d.clientKeyFile.trim())) errors.clientKeyFile = 'validation.fullPath';
+  else if (d.clientKeyFile.trim() !== '' && d.clientCertFile.trim() === '') errors.clientKeyFile = 'validation.keyWithoutCert';
   return errors;
+}
+
+/** A full path on this computer: /… (Linux, macOS) or C:\… / \\server\… (Windows); main checks it again. */
+export function isFullPath(text: string): boolean {
+  return text.startsWith('/') || /^[a-z]:[\\/]/i.test(text) || text.startsWith('\\\\');
 }
 
 /** A host typed as "ftp://example.com:2121/" becomes host and port, as FileZilla accepts it. */
@@ -169,6 +186,8 @@ export function draftToInput(d: SiteDraft): SiteInput {
     // Absent means "use the proxy", as in sites.json.
     ...(d.bypassProxy ? { bypassProxy: true } : {}),
     ...(d.serverTimeZone.trim() !== '' && parseTimeZone(d.serverTimeZone) !== null ? { serverTimeZone: parseTimeZone(d.serverTimeZone) as number } : {}),
+    ...(d.clientCertFile.trim() !== '' ? { clientCertFile: d.clientCertFile.trim() } : {}),
+    ...(d.clientKeyFile.trim() !== '' ? { clientKeyFile: d.clientKeyFile.trim() } : {}),
   };
 }
 

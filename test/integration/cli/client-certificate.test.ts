@@ -107,7 +107,7 @@ describe('ferry and vsftpd demanding a client certificate (explicit FTPS)', () =
     expect(shown).toMatch(/EXIT=0/);
   });
 
-  it('with --site: the saved site connects presenting the certificate given on the command line', async () => {
+  it('with --site: the certificate given on the command line, or saved in the site (sites edit --client-cert)', async () => {
     const server = running();
     fileIn(server);
     const { dir: home } = ownedTempDir('ferry-client-cert-home-');
@@ -120,6 +120,19 @@ describe('ferry and vsftpd demanding a client certificate (explicit FTPS)', () =
     const withIt = await ferry(['ls', '--site', 'Certified', ...withCertificate(), '/'], { env });
     expect(withIt.code, withIt.stderr).toBe(0);
     expect(withIt.stdout.toString()).toContain('hello.txt');
+    // Saved in the site (the Site Manager's Advanced fields): no flag needed; an encrypted key's passphrase is asked
+    // for (here: from the environment) as with the flags.
+    const edit = await ferry(['sites', 'edit', 'Certified', '--client-cert', authority.client.certFile, '--client-key', authority.encryptedKeyFile], { env });
+    expect(edit.code, edit.stderr).toBe(0);
+    const listed = await ferry(['sites', 'list', '--json'], { env });
+    expect(JSON.parse(listed.stdout.toString())).toMatchObject([{ name: 'Certified', clientCertFile: authority.client.certFile, clientKeyFile: authority.encryptedKeyFile }]);
+    const saved = await ferry(['ls', '--site', 'Certified', '/'], { env: { ...env, FERRY_CLIENT_KEY_PASSPHRASE: authority.passphrase } });
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout.toString()).toContain('hello.txt');
+    const forget = await ferry(['sites', 'edit', 'Certified', '--forget-client-cert'], { env });
+    expect(forget.code, forget.stderr).toBe(0);
+    const forgotten = await ferry(['ls', '--site', 'Certified', '/'], { env });
+    expect(forgotten.code, forgotten.stderr).toBe(5);
   });
 
   it('bad input said before connecting (exit 2): a missing file, --client-key alone, plain FTP', async () => {
