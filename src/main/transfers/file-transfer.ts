@@ -3,7 +3,7 @@ import fs, { createReadStream, createWriteStream } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
-import { sentences, type ErrorTextId } from '../../shared/error-texts';
+import { sentences, type ErrorTextId, type TextRef } from '../../shared/error-texts';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
@@ -226,17 +226,27 @@ export function keepWriteErrors(stream: Writable): () => NodeJS.ErrnoException |
   return () => first ?? own(stream.errored);
 }
 
-/** The usual causes in plain words (and the fix); anything else keeps the system's own words. */
+/**
+ * The usual causes in plain words (and the fix); anything else keeps the system's own words, which a Chinese window
+ * quotes inside a Chinese sentence (`local.failed`).
+ */
 const LOCAL_TEXTS: Readonly<Record<string, readonly [message: ErrorTextId, hint: ErrorTextId]>> = {
   ENOENT: ['local.missing', 'local.missing.hint'],
   ENOTDIR: ['local.not-folder', 'local.missing.hint'],
   EACCES: ['local.denied', 'local.denied.hint'],
   EPERM: ['local.denied', 'local.denied.hint'],
   ENOSPC: ['local.full', 'local.full.hint'],
-  EDQUOT: ['local.full', 'local.full.hint'],
+  EDQUOT: ['local.quota', 'local.quota.hint'],
   EISDIR: ['local.is-folder', 'local.is-folder.hint'],
   EROFS: ['local.read-only', 'local.read-only.hint'],
   EEXIST: ['local.exists', 'local.exists.hint'],
+  ENAMETOOLONG: ['local.name-too-long', 'local.name-too-long.hint'],
+  EMFILE: ['local.too-many-open', 'local.too-many-open.hint'],
+  ENFILE: ['local.too-many-open', 'local.too-many-open.hint'],
+  EIO: ['local.io', 'local.io.hint'],
+  EBUSY: ['local.busy', 'local.busy.hint'],
+  ETXTBSY: ['local.running-program', 'local.running-program.hint'],
+  ELOOP: ['local.link-loop', 'local.link-loop.hint'],
 };
 
 /**
@@ -252,6 +262,24 @@ export function writeOpenError(file: string, error: NodeJS.ErrnoException): FtpE
 }
 
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
-  const [message, hint] = LOCAL_TEXTS[error.code ?? ''] ?? ['local.failed', 'local.other.hint'];
-  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(message, hint, { path: localPath, detail: error.message }) });
+  const { reason, fix } = localFailureText(localPath, error);
+  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(reason.id, fix.id, reason.values) });
+}
+
+/**
+ * Why something on this computer failed, and the fix, as sentences of the table — for a notice or a log line that
+ * names the failure inside its own sentence (`queue.save-failed`): `localPath` is the file named, the error one of
+ * the system's (its code said in words), or Ferry's own (its sentences as they are). Node's English is kept only
+ * for a code not known here, quoted as the system's words.
+ */
+export function localFailureText(localPath: string, error: unknown): { readonly reason: TextRef; readonly fix: TextRef } {
+  if (error instanceof FtpError && error.data.text?.message) {
+    const { message, hint, values, valueTexts } = error.data.text;
+    const more = valueTexts ? { valueTexts } : {};
+    return { reason: { id: message, values, ...more }, fix: { id: hint ?? 'local.other.hint', values, ...more } };
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const [message, hint] = (typeof code === 'string' ? LOCAL_TEXTS[code] : undefined) ?? ['local.failed', 'local.other.hint'];
+  const values = { path: localPath, detail: error instanceof Error ? error.message : String(error) };
+  return { reason: { id: message, values }, fix: { id: hint, values } };
 }

@@ -28,7 +28,7 @@ import { runDownload } from './download-job';
 import { compileSkipList } from '../../shared/skip-list';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
 import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec } from './expand-folder';
-import { partialPathOf } from './file-transfer';
+import { localFailureText, partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { WakeSchedule } from './wake-schedule';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
@@ -204,7 +204,9 @@ export class TransferQueue {
         options.storePath,
         () => queue.snapshot(),
         options.saveDelayMs ?? 1000,
-        (error) => queue.warn('queue.save-failed', { file: options.storePath ?? '', detail: error instanceof Error ? error.message : String(error) }),
+        // Why, in sentences (a full disk, a read-only folder …): Node's English ("ENOSPC: no space left on device, open …")
+        // was the whole reason, in English in a Chinese window too.
+        (error) => queue.warn('queue.save-failed', { file: options.storePath ?? '' }, localFailureText(options.storePath ?? '', error)),
         () => queue.warn('queue.saved-again', { file: options.storePath ?? '' }),
       );
       const loaded = await loadQueueFile(options.storePath);

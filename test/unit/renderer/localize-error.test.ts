@@ -59,15 +59,15 @@ describe('error sentences and their translations', () => {
     // The usual causes in plain words, not the system's "ENOENT: no such file or directory, open …".
     expect(missing.data.message).toBe('/home/u/x.bin does not exist on this computer.');
     expect(localizeError(missing.data, 'zh-CN')).toEqual({ message: '本机上不存在 /home/u/x.bin。', hint: '请确认该文件或文件夹存在。' });
-    for (const code of ['ENOTDIR', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EISDIR', 'EROFS', 'EEXIST']) {
+    for (const code of ['ENOTDIR', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG', 'EMFILE', 'ENFILE', 'EIO', 'EBUSY', 'ETXTBSY', 'ELOOP']) {
       const error = localError('/x', Object.assign(new Error(`${code}: whatever`), { code })).data;
       expectConsistent(error);
       expect(error.message, code).not.toContain(code);
     }
-    // Anything else keeps the system's words as a value.
+    // Anything else keeps the system's words as a value, quoted as theirs inside the Chinese sentence.
     const odd = localError('/x', Object.assign(new Error('EWHATEVER: odd'), { code: 'EWHATEVER' })).data;
     expectConsistent(odd);
-    expect(localizeError(odd, 'zh-CN').message).toBe('本地文件 /x：EWHATEVER: odd');
+    expect(localizeError(odd, 'zh-CN').message).toBe('本地文件 /x 出错，系统报告：“EWHATEVER: odd”');
   });
 
   it('keeps main’s English in English, and for errors without sentence ids in any language', () => {
