@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sentences, type ErrorText } from '../../shared/error-texts';
-import { FtpError } from '../ftp/ftp-error';
+import { englishText, sentences, type ErrorText } from '../../shared/error-texts';
+import { localFailureText } from '../transfers/file-transfer';
 import { makeFoldersSync } from '../local/make-folders';
 import type { LogLine } from '../../shared/models';
 
@@ -80,11 +80,10 @@ export class LogFile {
     } catch (error) {
       this.failedPath = file;
       this.sizePath = null;
-      // A folder that could not be made is said in the window's language (make-folders.ts); other failures by their code.
-      const folder = error instanceof FtpError ? error.data : null;
-      const reason = folder?.message ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      const reasonText = folder?.text?.message ? { reason: { id: folder.text.message, values: folder.text.values } } : undefined;
-      const said = sentences('log.file-failed', 'log.file-failed.hint', { file, reason }, reasonText);
+      // Why, as a sentence in the window's language: a folder that could not be made (make-folders.ts), or the
+      // system's code in words — the bare code ("EISDIR") was shown before, in a Chinese window too.
+      const { reason } = localFailureText(file, error);
+      const said = sentences('log.file-failed', 'log.file-failed.hint', { file, reason: englishText(reason) }, { reason });
       this.onFailure(said.message, said.hint, said.text);
     }
   }

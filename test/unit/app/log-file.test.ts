@@ -6,6 +6,7 @@ import { formatLogLine, LogFile, type LogFileConfig } from '../../../src/main/ap
 import type { ErrorText } from '../../../src/shared/error-texts';
 import type { LogLine } from '../../../src/shared/models';
 import { runInChild } from '../../support/run-in-child';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 
 const line = (text: string, patch: Partial<LogLine> = {}): LogLine => ({ sessionId: 'abc', kind: 'command', text, at: new Date(2026, 10, 26, 1, 2, 3, 45).getTime(), ...patch });
 
@@ -80,6 +81,20 @@ describe('the log file', () => {
     log.write(line('NOOP'));
     log.flush();
     expect(fs.readFileSync(path.join(dir, 'ok.log'), 'utf8')).toMatch(/NOOP/);
+  });
+
+  it("a file it cannot write for the system's reason says that reason in words, in Chinese too (the bare code 'EISDIR' was shown)", () => {
+    // A folder where the log file should be: appending to it fails with EISDIR.
+    const file = path.join(dir, 'a-folder');
+    fs.mkdirSync(file);
+    config = { path: file, limitBytes: 1024 * 1024 };
+    log.write(line('NOOP'));
+    log.flush();
+    expect(failures).toEqual([`Cannot write the log file ${file} (${file} is a folder, not a file.); the message log is no longer written to it.`]);
+    const [text] = failureTexts;
+    expect(text?.valueTexts).toEqual({ reason: { id: 'local.is-folder', values: { path: file, detail: expect.stringMatching(/^EISDIR: /) } } });
+    if (!text) return;
+    expect(localizeLogLine({ text: failures[0] ?? '', textRef: text }, 'zh-CN').text).toBe(`无法写入日志文件 ${file}（${file} 是一个文件夹，不是文件。）；消息日志不再写入该文件。`);
   });
 
   it('a log file set under /proc is reported, and the app goes on (recursive mkdirSync looped for ever there, freezing it; run in a child process, which a timeout can end)', () => {
