@@ -2,36 +2,13 @@
  * The password prompt of a site that asks each time, on a real terminal (a pty from util-linux `script`):
  * Ctrl-C there is a byte in raw mode, not a signal, and must still end ferry as Ctrl-C does, terminal restored.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
-import { ferry } from './run-ferry';
-
-/** `shellCommand` on a pseudo-terminal; `typed` is sent once the prompt shows. Resolves to everything the terminal showed. */
-function onTerminal(shellCommand: string, typed: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', shellCommand, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let shown = '';
-    let sent = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      shown += chunk.toString();
-      if (!sent && shown.includes('Password for')) {
-        sent = true;
-        child.stdin.write(typed);
-      }
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', () => {
-      clearTimeout(timer);
-      resolve(shown);
-    });
-  });
-}
+import { ferry, ferryOnTerminal } from './run-ferry';
 
 describe('ferry asking for a password on the terminal (vsftpd)', () => {
   let server: RunningServer;
@@ -54,7 +31,7 @@ describe('ferry asking for a password on the terminal (vsftpd)', () => {
   const run = `"${process.execPath}" "${CLI_LAUNCHER}" ls --site Asks /; echo "EXIT=$?"; stty -a`;
 
   it('Ctrl-C at the prompt ends ferry as Ctrl-C (130), not as "a bug in Ferry", with the terminal back in its normal mode', async () => {
-    const shown = await onTerminal(run, '\u0003', env);
+    const shown = await ferryOnTerminal(run, 'Password for', '\u0003', env);
     expect(shown).not.toMatch(/bug in Ferry|Unexpected failure/);
     expect(shown).toMatch(/EXIT=130/);
     expect(shown).toMatch(/(^|\s)icanon(\s|$)/m);
@@ -63,7 +40,7 @@ describe('ferry asking for a password on the terminal (vsftpd)', () => {
 
   it('the password typed there logs in', async () => {
     fs.writeFileSync(path.join(server.root, 'listed.txt'), 'x');
-    const shown = await onTerminal(run, `${server.password}\r`, env);
+    const shown = await ferryOnTerminal(run, 'Password for', `${server.password}\r`, env);
     expect(shown).toMatch(/listed\.txt/);
     expect(shown).toMatch(/EXIT=0/);
   });
