@@ -7,10 +7,11 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
-import { errorText } from '../../shared/error-texts';
+import { asIs, englishText, errorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
 import { setAside, writeFileAtomic } from '../sites/atomic-file';
 import { makeFolders } from '../local/make-folders';
+import { localFailureText } from './file-transfer';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -104,7 +105,8 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
     // No such file: also when a part of the path is a file (ENOTDIR) — there is nothing to set aside, saving says why.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { queue: null, warning: null };
-    return setAsideWith(file, null, (error as Error).message);
+    // Why, in words ("… is a folder, not a file."): Node's English ("EISDIR: illegal operation …") was the reason.
+    return setAsideWith(file, null, localFailureText(file, error).reason);
   }
   let problem: string;
   let json: unknown;
@@ -155,21 +157,30 @@ function describeIssues(error: z.ZodError, prefix = ''): string {
     .join('; ');
 }
 
-/** Move the bad file aside and say what was kept; a file that will not move is kept where it is, unsaved over. */
-async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, problem: string): Promise<LoadResult> {
+/**
+ * Move the bad file aside and say what was kept; a file that will not move is kept where it is, unsaved over.
+ * `problem`: a parser's own words, or a sentence (the system's refusal to read the file, in words).
+ */
+async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, problem: string | TextRef): Promise<LoadResult> {
+  const problemRef = typeof problem === 'string' ? asIs(problem) : problem;
   let aside: string;
   try {
     aside = await setAside(file, 'corrupt');
   } catch (error) {
-    const values = { file, problem, detail: (error as Error).message };
-    return { queue: null, keepFile: true, warning: { text: errorText('queue.file-stuck', values), textRef: { message: 'queue.file-stuck', values } } };
+    // The system's refusal to move it (a read-only disk) in words too.
+    return { queue: null, keepFile: true, warning: notice('queue.file-stuck', { file }, { problem: problemRef, detail: localFailureText(file, error).reason }) };
   }
   if (salvaged !== null) {
-    const values = { problem: salvaged.problem || problem, aside, kept: salvaged.queue.entries.length, total: salvaged.total };
-    return { queue: salvaged.queue, warning: { text: errorText('queue.file-salvaged', values), textRef: { message: 'queue.file-salvaged', values } } };
+    const values = { aside, kept: salvaged.queue.entries.length, total: salvaged.total };
+    return { queue: salvaged.queue, warning: notice('queue.file-salvaged', values, { problem: salvaged.problem ? asIs(salvaged.problem) : problemRef }) };
   }
-  const values = { problem, aside };
-  return { queue: null, warning: { text: errorText('queue.file-unreadable', values), textRef: { message: 'queue.file-unreadable', values } } };
+  return { queue: null, warning: notice('queue.file-unreadable', { aside }, { problem: problemRef }) };
+}
+
+/** A warning of one sentence, whose values in `valueTexts` are sentences themselves (English kept in `values` too). */
+function notice(id: ErrorTextId, values: ErrorTextValues, valueTexts: Readonly<Record<string, TextRef>>): Notice {
+  const all = { ...values, ...Object.fromEntries(Object.entries(valueTexts).map(([name, ref]) => [name, englishText(ref)])) };
+  return { text: errorText(id, all, valueTexts), textRef: { message: id, values: all, valueTexts } };
 }
 
 /**

@@ -14,6 +14,7 @@ import { loadQueueFile, saveQueueFile, type StoredQueue } from '../../../src/mai
 import { createEntry, toStored } from '../../../src/main/transfers/queue-entry';
 import type { FtpClient } from '../../../src/main/ftp/ftp-client';
 import { tempDir } from './helpers';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 
 const refuseConnect = (): Promise<FtpClient> => Promise.reject(new Error('no server in this test'));
 
@@ -31,7 +32,7 @@ describe('a queue file that cannot be used at start', () => {
     const file = path.join(folder, 'queue.json');
     await fsp.mkdir(file);
     const queue = await TransferQueue.open({ storePath: file, connect: refuseConnect, emit: () => undefined, saveDelayMs: 10 });
-    expect(queue.warnings.map((notice) => notice.text)).toEqual([expect.stringMatching(/^The saved transfer queue could not be read \(EISDIR: .+\); it was kept as .*queue\.json\.corrupt-.+ and the queue starts empty\.$/)]);
+    expect(queue.warnings.map((notice) => notice.text)).toEqual([expect.stringMatching(/^The saved transfer queue could not be read \(.+queue\.json is a folder, not a file\.\); it was kept as .*queue\.json\.corrupt-.+ and the queue starts empty\.$/)]);
     await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: [{ localPath: path.join(folder, 'a.bin'), remotePath: '/a.bin', isDirectory: false }] });
     await queue.close();
     expect(JSON.parse(await fsp.readFile(file, 'utf8'))).toMatchObject({ version: 1, entries: [{ remotePath: '/a.bin', state: 'paused' }] });
@@ -54,8 +55,11 @@ describe('a queue file that cannot be used at start', () => {
     // One warning, the true one: not "kept as …corrupt-…", and no "could not be saved" after it.
     const said = queue.warnings.map((notice) => notice.text);
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^The saved transfer queue .+ could not be read \(.+\) nor moved aside \(EROFS: .+\)\. The queue starts empty and is not saved, so that file stays as it is: move or repair it, then restart Ferry\.$/);
+    expect(said[0]).toMatch(/^The saved transfer queue .+ could not be read \(.+\) nor moved aside \(.+queue\.json is on a read-only disk\.\)\. The queue starts empty and is not saved, so that file stays as it is: move or repair it, then restart Ferry\.$/);
     expect(said[0]).toContain(file);
+    // Why it could not be moved, in Chinese too: Node's "EROFS: read-only file system, rename …" was the reason.
+    const [stuck] = queue.warnings;
+    if (stuck) expect(localizeLogLine(stuck, 'zh-CN').text).toMatch(new RegExp(`^无法读取已保存的传输队列 ${file}（.+），也无法将其移到一旁（${file} 位于只读磁盘上。）。`));
     expect(await fsp.readdir(mounted)).toEqual(['queue.json']);
     expect(await fsp.readFile(file, 'utf8')).toBe(text);
   });

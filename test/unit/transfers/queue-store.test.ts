@@ -86,8 +86,10 @@ describe('queue file', () => {
     const { queue, warning, keepFile } = await loadQueueFile(file);
     expect(queue).toBeNull();
     expect(keepFile).toBeUndefined();
-    expect(warning?.text).toMatch(/^The saved transfer queue could not be read \(EISDIR: .+\); it was kept as .*queue\.json\.corrupt-.+ and the queue starts empty\.$/);
     const aside = (await fsp.readdir(dir)).find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
+    // The system's refusal in words, in either language: Node's "EISDIR: illegal operation on a directory, read" was the reason.
+    expect(warning?.text).toBe(`The saved transfer queue could not be read (${file} is a folder, not a file.); it was kept as ${path.join(dir, aside)} and the queue starts empty.`);
+    if (warning) expect(localizeLogLine(warning, 'zh-CN').text).toBe(`无法读取已保存的传输队列（${file} 是一个文件夹，不是文件。）；原文件已保留为 ${path.join(dir, aside)}，传输队列从空开始。`);
     expect(await fsp.readFile(path.join(dir, aside, 'inside.txt'), 'utf8')).toBe('kept');
     // Nothing is in the way of the next save.
     const saved = sample();
