@@ -17,10 +17,7 @@ describe('简体中文: importing FileZilla sites', () => {
     const { scenario: s } = setup();
     const log = s.page.getByRole('log');
     await s.step('Settings → Language → 简体中文', async () => {
-      const settings = await s.ui.openSettings();
-      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-      await s.ui.saveSettings();
-      await expect(s.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await s.ui.switchToChinese();
     });
     await s.step('站点管理器 → 导入… sitemanager.xml', async () => {
       await s.page.getByRole('toolbar').getByRole('button', { name: '站点管理器', exact: true }).click();

@@ -48,9 +48,7 @@ describe('简体中文', () => {
       });
 
       await step('choose 简体中文 in Settings', async () => {
-        const settings = await ui.openSettings();
-        await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-        await ui.saveSettings();
+        await ui.switchToChinese();
       });
 
       const zh = page.getByRole('toolbar', { name: '主工具栏' });

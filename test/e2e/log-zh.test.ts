@@ -24,10 +24,7 @@ describe('简体中文: the message log of a session', () => {
     const { scenario: s, server } = setup();
     const { ui, page, step } = s;
     await step('Settings → Language → 简体中文', async () => {
-      const settings = await ui.openSettings();
-      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-      await ui.saveSettings();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await ui.switchToChinese();
     });
     await step('quick connect, download, upload, disconnect', async () => {
       const quick = page.getByRole('form', { name: '快速连接' });

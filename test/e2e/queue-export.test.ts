@@ -138,10 +138,7 @@ describe('queue export and import', () => {
     });
 
     await step('in the Chinese window the refusals and a broken file are said in Chinese, the fix too', async () => {
-      const settings = await ui.openSettings();
-      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-      await ui.saveSettings();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await ui.switchToChinese();
       const zhDialog = page.getByRole('dialog', { name: '导入传输队列' });
       const openZh = async (file: string) => {
         await page.getByRole('region', { name: '传输队列' }).getByRole('grid').click({ button: 'right', position: { x: 300, y: 60 } });

@@ -184,9 +184,7 @@ describe('Site Manager: moving and duplicating sites', () => {
     });
 
     await step('in the Chinese window the copy is named in Chinese', async () => {
-      const settings = await ui.openSettings();
-      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-      await ui.saveSettings();
+      await ui.switchToChinese();
       await page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: '站点管理器', exact: true }).click();
       const zh = page.getByRole('dialog', { name: '站点管理器' });
       await zh.getByRole('treeitem', { name: /^\W*Account site\W*$/ }).click();

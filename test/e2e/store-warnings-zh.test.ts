@@ -45,10 +45,7 @@ describe('简体中文: warnings about damaged files at start', () => {
     const log = s.page.getByRole('log');
     await s.step('English at first; then Settings → Language → 简体中文', async () => {
       await expect(log).toContainText('Part of the settings could not be read');
-      const settings = await s.ui.openSettings();
-      await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-      await s.ui.saveSettings();
-      await expect(s.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await s.ui.switchToChinese();
     });
     await s.step('the settings warning is in Chinese', async () => {
       await expect(log).toContainText(/设置的一部分无法读取（timeoutSeconds（.*）已重置为默认值 30）。可读的部分已保留；原文件已移至 .*settings\.json\.corrupt-/);

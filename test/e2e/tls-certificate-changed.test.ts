@@ -52,10 +52,7 @@ describe('FTPS: the certificate of a trusted site changed', () => {
       });
 
       await step('the same in 简体中文', async () => {
-        const settings = await ui.openSettings();
-        await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-        await ui.saveSettings();
-        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        await ui.switchToChinese();
         await page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: '站点管理器', exact: true }).click();
         const manager = page.getByRole('dialog', { name: '站点管理器' });
         await manager.getByRole('treeitem', { name: /Secure server/ }).click();

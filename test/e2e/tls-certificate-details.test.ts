@@ -102,10 +102,7 @@ describe('FTPS certificate details', () => {
       });
 
       await step('the same in 简体中文', async () => {
-        const settings = await ui.openSettings();
-        await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-        await ui.saveSettings();
-        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        await ui.switchToChinese();
         await page.getByRole('contentinfo', { name: '状态' }).getByRole('button', { name: 'TLS' }).click();
         const dialog = page.getByRole('dialog', { name: '连接安全' });
         await expect(dialog).toBeVisible();

@@ -42,10 +42,7 @@ describe('FTPS: a TLS handshake that fails', () => {
 
       await step('简体中文', async () => {
         await ui.clearLog();
-        const settings = await ui.openSettings();
-        await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-        await ui.saveSettings();
-        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        await ui.switchToChinese();
         await page.getByRole('form', { name: '快速连接' }).getByRole('button', { name: '快速连接' }).click();
         const alert = page.getByRole('alert').filter({ hasText: '127.0.0.1 接受了 AUTH TLS，但随后没有开始 TLS' });
         await expect(alert).toBeVisible({ timeout: 15_000 });

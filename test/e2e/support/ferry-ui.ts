@@ -203,6 +203,14 @@ export class FerryWindow {
     await expect(this.settings).toBeHidden();
   }
 
+  /** Settings → Language → 简体中文, saved; resolves once the window is in Chinese. From an English window. */
+  async switchToChinese(): Promise<void> {
+    const settings = await this.openSettings();
+    await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await this.saveSettings();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  }
+
   queueTab(name: 'Queued' | 'Failed' | 'Successful'): Locator {
     return this.queue.getByRole('tab', { name: new RegExp(`^${escapeRegExp(name)}`) });
   }
