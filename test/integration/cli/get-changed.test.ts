@@ -12,21 +12,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_LAUNCHER } from '../../support/netns/ferry-cli';
 import { serverUrl, useServerForCli } from './run-ferry';
+import { rewriteInPlace } from '../../support/rewrite-in-place';
 
 const SIZE = 4 * 1024 * 1024;
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-
-/** Rewrite `file` in place (its size never changes) and give it the time `at`. */
-function rewriteInPlace(file: string, data: Buffer, at: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    let written = 0;
-    while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, written);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.utimesSync(file, new Date(at), new Date(at));
-}
 
 /** `ferry ARGS`, calling `watch(stderr so far)` at each chunk of stderr and every 20 ms meanwhile (the partial file grows). */
 function ferryWatched(args: readonly string[], watch: (stderr: string) => void): Promise<{ code: number | null; stderr: string }> {

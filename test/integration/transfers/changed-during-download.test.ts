@@ -13,6 +13,7 @@ import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { RunningServer } from '../../support/servers/ftp-server';
 import type { FinishedEvent, TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
 import { openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
+import { rewriteInPlace } from '../../support/rewrite-in-place';
 
 /** Far more than loopback's socket buffers hold, so the server is still reading the file when it is rewritten. */
 const SIZE = 16 * 1024 * 1024;
@@ -20,18 +21,6 @@ const SIZE = 16 * 1024 * 1024;
 const SLOW = 1024 * 1024;
 
 const sizeOf = async (file: string): Promise<number> => (await fsp.stat(file).catch(() => null))?.size ?? 0;
-
-/** Rewrite `file` in place (no truncation: its size never changes) and give it the time `at`. */
-function rewriteInPlace(file: string, data: Buffer, at: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    let written = 0;
-    while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, written);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.utimesSync(file, new Date(at), new Date(at));
-}
 
 /** The FTP commands the queue's connections sent (SIZE, MDTM, RETR: what a download costs), and a hook at each. */
 function transcribed(server: RunningServer, onCommand: (command: string) => void = () => undefined): { commands: string[]; connect: TransferQueueOptions['connect'] } {
