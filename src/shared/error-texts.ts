@@ -238,7 +238,7 @@ export const ERROR_TEXTS_EN = {
   'master.exists.hint': 'Change it instead, or remove it first.',
   'master.too-short': 'The master password must have at least {min} characters.',
   'master.too-short.hint': 'Choose a longer one: it is all that protects the saved passwords.',
-  'master.file-unreadable': 'The master password file {file} cannot be read: {detail}.',
+  'master.file-unreadable': 'The master password file {file} cannot be read: {detail}',
   'master.file-unreadable.hint': 'Check the permissions of the Ferry folder.',
   'master.file-damaged': 'The master password file {file} is damaged, so the passwords it protects cannot be read.',
   'master.file-damaged.hint': 'Restore it from a backup; or remove it with the passwords it protected (Settings → Passwords → Forgot it…, or ferry passwords reset-master --yes) and enter them again.',
@@ -332,7 +332,7 @@ export const ERROR_TEXTS_EN = {
   'vault-key.format': 'A stored password is not in a format this Ferry understands.',
   'vault-key.mismatch': 'A stored password does not decrypt with the key in {file} (the key was replaced or the data altered).',
   'vault-key.enter-again.hint': 'Enter the password again.',
-  'vault-key.unreadable': 'The vault key {file} cannot be read: {detail}.',
+  'vault-key.unreadable': 'The vault key {file} cannot be read: {detail}',
   'vault-key.unreadable.hint': 'Check the permissions of the Ferry folder.',
   'vault-key.other-readers': 'The vault key {file} is readable by other users (mode {mode}), so Ferry will not use it to protect passwords.',
   'vault-key.other-readers.hint': 'Run: chmod 600 "{file}" (and check nobody copied it).',
@@ -340,7 +340,7 @@ export const ERROR_TEXTS_EN = {
   'vault-key.other-owner.hint': 'Run Ferry as its owner, or remove the file and enter the passwords again.',
   'vault-key.damaged': 'The vault key {file} is damaged ({size} bytes instead of {expected}).',
   'vault-key.damaged.hint': 'Remove it and enter the saved passwords again.',
-  'vault-key.uncreatable': 'The vault key {file} cannot be created: {detail}.',
+  'vault-key.uncreatable': 'The vault key {file} cannot be created: {detail}',
   'vault-key.uncreatable.hint': 'Check that the Ferry folder is writable.',
 
   // Ferry's own words inside a data connection's diagnosis ({detail}) and a proxy's name ({proxy}).
@@ -610,6 +610,8 @@ export const ERROR_TEXTS_EN = {
   'local.running-program.hint': 'Quit that program first, or choose another name.',
   'local.link-loop': '{path} goes through too many symbolic links (a link that leads back to itself).',
   'local.link-loop.hint': 'Fix or remove the link, or choose another location.',
+  // A code not said above, inside another sentence (localFailureText): the system's English, quoted as its words.
+  'local.system-said': '{path}: the system said "{detail}".',
   // A folder on this computer that could not be made (main/local/make-folders.ts). {path}: that folder; {parent}: the one it was to be made in.
   'folder.not-made.not-folder': 'Ferry could not create the folder {path}: a file of that name is in the way.',
   'folder.not-made.not-folder.hint': 'Move or rename that file, or choose another folder.',
@@ -725,9 +727,10 @@ export const ERROR_TEXTS_EN = {
   'store.settings.invalid': 'The settings file could not be read ({problem}) and was moved to {aside}; Ferry starts with the default settings. Nothing was deleted: the old file is still there.',
   'store.sites.invalid': 'The site list file could not be read ({problem}) and was moved to {aside}; Ferry starts with an empty site list. Nothing was deleted: the old file is still there.',
   'store.secrets.invalid': 'The saved secrets file could not be read ({problem}) and was moved to {aside}; Ferry starts without them. Nothing was deleted: the old file is still there.',
-  'store.settings.unreadable': 'Cannot read the settings file {file}: {detail}.',
-  'store.sites.unreadable': 'Cannot read the site list file {file}: {detail}.',
-  'store.secrets.unreadable': 'Cannot read the saved secrets file {file}: {detail}.',
+  // {detail}: why, a sentence (local.*: the system's refusal in words).
+  'store.settings.unreadable': 'Cannot read the settings file {file}: {detail}',
+  'store.sites.unreadable': 'Cannot read the site list file {file}: {detail}',
+  'store.secrets.unreadable': 'Cannot read the saved secrets file {file}: {detail}',
   'store.unreadable.hint': 'Check the permissions of the Ferry folder.',
   'store.settings.newer': 'The settings file {file} was written by a newer Ferry (format {format}).',
   'store.sites.newer': 'The site list file {file} was written by a newer Ferry (format {format}).',

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sentences, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
+import { sentences, type ErrorTextId, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { makeFoldersSync } from '../local/make-folders';
+import { localFailureDetail } from '../transfers/file-transfer';
 import { BoxOpenError, KEY_BYTES, openText, sealText } from './aes-gcm-box';
 import { fsyncDirectory } from './atomic-file';
 import type { PasswordVault } from './password-vault';
@@ -44,7 +45,9 @@ export function createFileKeyVault(home: string, platform: NodeJS.Platform = pro
     } catch (error) {
       const text = error instanceof FtpError ? error.data.text : undefined;
       if (!text?.message || !text.hint) return null;
-      return { id: 'vault.reason', values: {}, valueTexts: { message: { id: text.message, values: text.values }, hint: { id: text.hint, values: text.values } } };
+      // Its own values' sentences too (a reason in words, `{detail}`), so none is left in English.
+      const more = text.valueTexts ? { valueTexts: text.valueTexts } : {};
+      return { id: 'vault.reason', values: {}, valueTexts: { message: { id: text.message, values: text.values, ...more }, hint: { id: text.hint, values: text.values, ...more } } };
     }
   };
 
@@ -75,8 +78,14 @@ export function createFileKeyVault(home: string, platform: NodeJS.Platform = pro
   };
 }
 
-function vaultError(message: ErrorTextId, hint: ErrorTextId, keyPath: string, values: ErrorTextValues = {}): FtpError {
-  return new FtpError({ kind: 'local-file', path: keyPath, ...sentences(message, hint, { file: keyPath, ...values }), retryable: false });
+function vaultError(message: ErrorTextId, hint: ErrorTextId, keyPath: string, values: ErrorTextValues = {}, valueTexts?: ValueTexts): FtpError {
+  return new FtpError({ kind: 'local-file', path: keyPath, ...sentences(message, hint, { file: keyPath, ...values }, valueTexts), retryable: false });
+}
+
+/** The key file's failure said by the system: its reason in words (`{detail}`), never Node's English alone. */
+function vaultSystemError(message: ErrorTextId, hint: ErrorTextId, keyPath: string, error: unknown): FtpError {
+  const { values, valueTexts } = localFailureDetail(keyPath, error);
+  return vaultError(message, hint, keyPath, values, valueTexts);
 }
 
 /** The key, or null when the file does not exist; throws when it exists but is unsafe or damaged. */
@@ -86,7 +95,7 @@ function readKeyFile(keyPath: string, platform: NodeJS.Platform): Buffer | null 
     stat = fs.statSync(keyPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw vaultError('vault-key.unreadable', 'vault-key.unreadable.hint', keyPath, { detail: (error as Error).message });
+    throw vaultSystemError('vault-key.unreadable', 'vault-key.unreadable.hint', keyPath, error);
   }
   if (platform !== 'win32') {
     if ((stat.mode & 0o077) !== 0) {
@@ -123,7 +132,7 @@ function createKeyFile(home: string, keyPath: string, platform: NodeJS.Platform)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
       fs.rmSync(temp, { force: true });
-      throw vaultError('vault-key.uncreatable', 'vault-key.uncreatable.hint', keyPath, { detail: (error as Error).message });
+      throw vaultSystemError('vault-key.uncreatable', 'vault-key.uncreatable.hint', keyPath, error);
     }
   }
   fs.rmSync(temp, { force: true });

@@ -7,6 +7,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { removeStaleTempFiles, setAside, writeFileAtomic } from './atomic-file';
 import { withFileLock } from './file-lock';
 import { makeFolders } from '../local/make-folders';
+import { localFailureDetail } from '../transfers/file-transfer';
 
 /** What a document's decoder makes of the parsed JSON. */
 export type Decoded<T> =
@@ -80,7 +81,9 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
     if (cache && cache.stamp === stamp) return cache.value;
     const text = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
-      throw new FtpError({ kind: 'local-file', path: file, ...sentences(`store.${which}.unreadable`, 'store.unreadable.hint', { file, detail: error.message }), retryable: false });
+      // Why in words (a folder named sites.json, no permission): Node's English was shown, in a Chinese window too.
+      const { values, valueTexts } = localFailureDetail(file, error);
+      throw new FtpError({ kind: 'local-file', path: file, ...sentences(`store.${which}.unreadable`, 'store.unreadable.hint', { file, ...values }, valueTexts), retryable: false });
     });
     if (text === null) return load(underLock);
     const decoded = decodeText(text, options.decode);

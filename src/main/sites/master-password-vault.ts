@@ -18,6 +18,7 @@ import { KEY_BYTES, openBytes, openText, sealBytes, sealText } from './aes-gcm-b
 import { fsyncDirectory, writeFileAtomic } from './atomic-file';
 import type { PasswordVault } from './password-vault';
 import { makeFolders } from '../local/make-folders';
+import { localFailureDetail } from '../transfers/file-transfer';
 
 export const MASTER_PASSWORD_VAULT_ID = 'master-password';
 export const MASTER_PASSWORD_FILE = 'master-password.json';
@@ -174,7 +175,8 @@ async function readMasterFile(file: string): Promise<MasterFile | null> {
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new FtpError({ kind: 'local-file', path: file, ...sentences('master.file-unreadable', 'master.file-unreadable.hint', { file, detail: (error as Error).message }), retryable: false });
+    const { values, valueTexts } = localFailureDetail(file, error);
+    throw new FtpError({ kind: 'local-file', path: file, ...sentences('master.file-unreadable', 'master.file-unreadable.hint', { file, ...values }, valueTexts), retryable: false });
   }
   let parsed: ReturnType<typeof fileSchema.safeParse>;
   try {

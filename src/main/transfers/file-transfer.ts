@@ -3,7 +3,7 @@ import fs, { createReadStream, createWriteStream } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
-import { sentences, type ErrorTextId, type TextRef } from '../../shared/error-texts';
+import { englishText, sentences, type ErrorTextId, type TextRef } from '../../shared/error-texts';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
@@ -262,24 +262,35 @@ export function writeOpenError(file: string, error: NodeJS.ErrnoException): FtpE
 }
 
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
-  const { reason, fix } = localFailureText(localPath, error);
-  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(reason.id, fix.id, reason.values) });
+  // An error of its own: a code not known is "Local file {path}: {detail}", as the command line has always said it.
+  const [message, hint] = textsOf(error, 'local.failed');
+  return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(message, hint, { path: localPath, detail: error.message }) });
+}
+
+function textsOf(error: unknown, unknown: ErrorTextId): readonly [message: ErrorTextId, hint: ErrorTextId] {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return (typeof code === 'string' ? LOCAL_TEXTS[code] : undefined) ?? [unknown, 'local.other.hint'];
 }
 
 /**
- * Why something on this computer failed, and the fix, as sentences of the table — for a notice or a log line that
- * names the failure inside its own sentence (`queue.save-failed`): `localPath` is the file named, the error one of
- * the system's (its code said in words), or Ferry's own (its sentences as they are). Node's English is kept only
- * for a code not known here, quoted as the system's words.
+ * Why something on this computer failed, and the fix, as sentences of the table — for a notice, a log line or an
+ * error that names the failure inside its own sentence (`queue.save-failed`, `store.*.unreadable`): `localPath` is
+ * the file named, the error one of the system's (its code said in words), or Ferry's own (its sentences as they
+ * are). Node's English is kept only for a code not known here, quoted as the system's words (`local.system-said`).
  */
+export function localFailureDetail(localPath: string, error: unknown): { readonly values: { readonly detail: string }; readonly valueTexts: { readonly detail: TextRef } } {
+  const { reason } = localFailureText(localPath, error);
+  return { values: { detail: englishText(reason) }, valueTexts: { detail: reason } };
+}
+
+/** The reason and the fix of `localFailureDetail`, each a sentence. */
 export function localFailureText(localPath: string, error: unknown): { readonly reason: TextRef; readonly fix: TextRef } {
   if (error instanceof FtpError && error.data.text?.message) {
     const { message, hint, values, valueTexts } = error.data.text;
     const more = valueTexts ? { valueTexts } : {};
     return { reason: { id: message, values, ...more }, fix: { id: hint ?? 'local.other.hint', values, ...more } };
   }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const [message, hint] = (typeof code === 'string' ? LOCAL_TEXTS[code] : undefined) ?? ['local.failed', 'local.other.hint'];
+  const [message, hint] = textsOf(error, 'local.system-said');
   const values = { path: localPath, detail: error instanceof Error ? error.message : String(error) };
   return { reason: { id: message, values }, fix: { id: hint, values } };
 }

@@ -90,14 +90,14 @@ describe('the system\'s refusals on this computer, in words', () => {
       const { reason, fix } = localFailureText(FILE, own);
       expect(say(reason)).toEqual({ en: '/data/x is on a read-only disk.', zh: '/data/x 位于只读磁盘上。' });
       expect(say(fix).zh).toBe(ERROR_TEXTS_ZH_CN['local.read-only.hint']);
-      expect(localFailureText(FILE, new FtpError({ kind: 'local-file', path: FILE, message: 'no sentence', hint: '', retryable: false })).reason.id).toBe('local.failed');
+      expect(localFailureText(FILE, new FtpError({ kind: 'local-file', path: FILE, message: 'no sentence', hint: '', retryable: false })).reason.id).toBe('local.system-said');
     });
 
-    it('anything else: the system\'s words quoted, the general fix', () => {
-      const { reason, fix } = localFailureText(FILE, new Error('something odd'));
-      expect(say(reason).zh).toBe(`本地文件 ${FILE} 出错，系统报告：“something odd”`);
+    it('anything else: the system\'s words quoted as theirs in both languages, a whole sentence inside another, the general fix', () => {
+      const { reason, fix } = localFailureText(FILE, Object.assign(new Error(`EWEIRD: something odd, open '${FILE}'`), { code: 'EWEIRD' }));
+      expect(say(reason)).toEqual({ en: `${FILE}: the system said "EWEIRD: something odd, open '${FILE}'".`, zh: `${FILE}：系统报告“EWEIRD: something odd, open '${FILE}'”。` });
       expect(fix.id).toBe('local.other.hint');
-      expect(say(localFailureText(FILE, 'a string thrown').reason).en).toBe(`Local file ${FILE}: a string thrown`);
+      expect(say(localFailureText(FILE, 'a string thrown').reason).en).toBe(`${FILE}: the system said "a string thrown".`);
     });
   });
 });
