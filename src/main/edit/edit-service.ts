@@ -119,8 +119,10 @@ export class EditService {
     try {
       await this.launch(localPath);
     } catch (error) {
-      // The copy stays open for editing: the user can fix the setting and open it again.
-      this.deps.log('error', toErrorData(error).message, toErrorData(error).hint);
+      // The copy stays open for editing: the user can fix the setting and open it again. Logged with its sentences'
+      // ids, so a Chinese window says it in Chinese (it was English in every window).
+      const data = toErrorData(error);
+      this.deps.log('error', data.message, data.hint || undefined, data.text);
       throw error;
     }
     return file;

@@ -13,6 +13,8 @@ import { EditService, EDIT_FOLDER } from '../../../src/main/edit/edit-service';
 import type { ConnectOptions } from '../../../src/main/ftp/connect-options';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
+import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 
 describe('EditService against vsftpd', () => {
   let server: RunningServer;
@@ -60,7 +62,7 @@ describe('EditService against vsftpd', () => {
       emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
         if (channel === 'edits:changed') lists.push(payload as readonly EditedFile[]);
       },
-      log: (kind, text, hint) => logs.push({ sessionId: 'edit', kind, text, at: Date.now(), ...(hint ? { hint } : {}) }),
+      log: (kind, text, hint, textRef) => logs.push({ sessionId: 'edit', kind, text, at: Date.now(), ...(hint ? { hint } : {}), ...(textRef ? { textRef } : {}) }),
       pollMs: 100,
     });
   });
@@ -137,6 +139,9 @@ describe('EditService against vsftpd', () => {
     expect(error).toBeInstanceOf(FtpError);
     expect((error as FtpError).data).toMatchObject({ kind: 'invalid-input', message: 'The editor "/nonexistent/editor" was not found.' });
     expect((error as FtpError).data.hint).toMatch(/Settings → Editing/);
+    // The message log says it in the window's language: it was English in a Chinese window.
+    const logged = logs.find((line) => line.kind === 'error' && line.text === 'The editor "/nonexistent/editor" was not found.');
+    expect(logged && localizeLogLine(logged, 'zh-CN')).toEqual({ text: '找不到编辑器“/nonexistent/editor”。', hint: ERROR_TEXTS_ZH_CN['edit.editor.hint'] });
     const open = service.list().find((file) => file.remotePath === '/readme.txt');
     expect(open?.state).toBe('open');
     // With the setting fixed, opening it again starts the editor on the same copy.
