@@ -194,6 +194,8 @@ export const ERROR_TEXTS_EN = {
   'local.open-relative.hint': "Only Ferry's own window sends these requests: this is a bug in it. Please report it with the log.",
   'local.open-failed': 'The system could not open {file}: {detail}',
   'local.open-failed.hint': 'Set an app for this file type in the system, or use Edit with an editor set in Settings → Editing.',
+  'local.opener-missing': 'The system could not open {file}: its opener "{command}" is not installed.',
+  'local.opener-missing.hint': 'Install it (on Linux, the xdg-utils package), or use Edit with an editor set in Settings → Editing.',
   'edit.uploading': '{path} is already being uploaded.',
   'edit.uploading.hint': 'Wait for that upload to finish.',
   'edit.finish-uploading': '{path} is being uploaded.',

@@ -74,7 +74,12 @@ export class DesktopOpen {
     const onFailedExit = (code: number): void => this.say('error', 'log.opener-exit', { command: command.command, code }, 'log.opener-exit.hint');
     if (this.deps.launch) return this.deps.launch(command, onFailedExit);
     // Not the editor's words: no setting of Ferry's names this program.
-    await launchEditor(command, onFailedExit, (launch, error) => invalidInputText('local.open-failed', 'local.open-failed.hint', { file: item, detail: `${launch.command}: ${error.code ?? error.message}` }));
+    await launchEditor(command, onFailedExit, (launch, error) =>
+      // No such program (xdg-open on a system without xdg-utils) in words; anything else in the system's, quoted.
+      error.code === 'ENOENT'
+        ? invalidInputText('local.opener-missing', 'local.opener-missing.hint', { file: item, command: launch.command })
+        : invalidInputText('local.open-failed', 'local.open-failed.hint', { file: item, detail: `${launch.command}: ${error.code ?? error.message}` }),
+    );
   }
 
   private say(kind: 'info' | 'error', id: ErrorTextId, values: ErrorTextValues, hintId?: ErrorTextId): void {

@@ -129,14 +129,18 @@ describe('DesktopOpen', () => {
     expect(logged).toEqual(['error: The system\'s opener "xdg-open" exited with code 3: nothing may have opened.']);
   });
 
-  it('an opener that cannot start is a local.open-failed error naming the file and the program, not the editor setting', async () => {
+  it('an opener that is not installed is an error naming the file and the program, in words in both languages, not the editor setting', async () => {
     const saved = process.env.PATH;
     process.env.PATH = dir;
     try {
       const error = await refusal(() => new DesktopOpen({ platform: 'linux', log: () => {} }).open(path.join(dir, 'notes.txt')));
-      expect(error.data.message).toBe(`The system could not open ${path.join(dir, 'notes.txt')}: xdg-open: ENOENT`);
-      expect(error.data.hint).toBe('Set an app for this file type in the system, or use Edit with an editor set in Settings → Editing.');
-      expect(localizeError(error.data, 'zh-CN').message).toBe(`系统无法打开 ${path.join(dir, 'notes.txt')}：xdg-open: ENOENT`);
+      // The bare code ("xdg-open: ENOENT") was the reason, in a Chinese window too.
+      expect(error.data.message).toBe(`The system could not open ${path.join(dir, 'notes.txt')}: its opener "xdg-open" is not installed.`);
+      expect(error.data.hint).toBe('Install it (on Linux, the xdg-utils package), or use Edit with an editor set in Settings → Editing.');
+      expect(localizeError(error.data, 'zh-CN')).toEqual({
+        message: `系统无法打开 ${path.join(dir, 'notes.txt')}：它的打开程序“xdg-open”没有安装。`,
+        hint: '请安装它（Linux 上为 xdg-utils 软件包），或在“设置 → 编辑”中设置编辑器后使用“编辑”。',
+      });
     } finally {
       process.env.PATH = saved;
     }

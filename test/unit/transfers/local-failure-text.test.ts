@@ -71,6 +71,11 @@ describe('the system\'s refusals on this computer, in words', () => {
     expect(withoutPathsAndQuotes(shown.message)).toMatch(/^本地文件\s+出错，系统报告：$/);
   });
 
+  it('an editor or opener that could not start for an unknown reason: the system\'s words quoted in Chinese', () => {
+    expect(fillErrorText(ERROR_TEXTS_ZH_CN['edit.editor-failed'], { command: 'gedit', detail: 'spawn gedit E2BIG' })).toBe('无法启动编辑器“gedit”（系统报告“spawn gedit E2BIG”）。');
+    expect(fillErrorText(ERROR_TEXTS_ZH_CN['local.open-failed'], { file: '/data/a.txt', detail: 'xdg-open: E2BIG' })).toBe('系统无法打开 /data/a.txt：“xdg-open: E2BIG”');
+  });
+
   it('a folder that could not be made for an unknown reason quotes the system\'s words too', () => {
     const said = fillErrorText(ERROR_TEXTS_ZH_CN['folder.not-made.failed'], { path: '/data/x', detail: "EWEIRD: mkdir '/data/x'" });
     expect(said).toBe("Ferry 无法创建文件夹 /data/x，系统报告：“EWEIRD: mkdir '/data/x'”");
