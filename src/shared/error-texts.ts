@@ -170,6 +170,12 @@ export const ERROR_TEXTS_EN = {
   'active.external-url-failed.hint': 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this site.',
   'active.external-url-failed.quick.hint': 'Set the external address by hand in Settings → Active mode, check the URL, or use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
   'active.external-url-not-ip': 'the answer was not an IP address ("{answer}")',
+  // Why the URL gave no answer, in words (fetch says only "fetch failed"); the system's words quoted for the rest.
+  'active.external-url-status': 'it answered HTTP {status}',
+  'active.external-url-timeout': 'it did not answer within {seconds} s',
+  'active.external-url-unreachable': 'it could not be reached ({code})',
+  'active.external-url-unresolved': 'its host name does not resolve',
+  'active.external-url-other': 'the system said "{detail}"',
 
   // View/Edit: the editor that cannot start, and edits in a state that does not allow what was asked.
   'edit.editor-not-found': 'The editor "{command}" was not found.',

@@ -6,7 +6,7 @@
  */
 import dns from 'node:dns';
 import net from 'node:net';
-import { errorText, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
+import { errorText, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { isLocalNetworkAddress } from '../ftp/passive-reply';
 
@@ -39,10 +39,11 @@ export class ExternalAddressLookup {
     let body: string;
     try {
       const response = await this.fetchText(url, AbortSignal.timeout(TIMEOUT_MS));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw failure(url, {}, { reason: { id: 'active.external-url-status', values: { status: response.status } } });
       body = (await response.text()).trim();
     } catch (error) {
-      throw failure(url, { reason: error instanceof Error ? error.message : String(error) });
+      if (error instanceof FtpError) throw error;
+      throw failure(url, {}, { reason: whyNoAnswer(error) });
     }
     // The answer may carry a newline or the address alone in a little text; the first token that is an address counts.
     const address = body.split(/\s+/).find((token) => net.isIP(token) !== 0);
@@ -78,6 +79,22 @@ export async function externalAddressNeeded(
 }
 
 /** `reason`: the fetch's own words as a value, or Ferry's as a sentence (valueTexts). */
+/**
+ * Why the URL gave no answer, in words: fetch says only "fetch failed" (the cause's code tells), or "The operation was
+ * aborted due to timeout" — English in a Chinese window. Anything else is the system's words, quoted.
+ */
+export function whyNoAnswer(error: unknown): TextRef {
+  if (error instanceof Error && error.name === 'TimeoutError') return { id: 'active.external-url-timeout', values: { seconds: TIMEOUT_MS / 1000 } };
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { id: 'active.external-url-unresolved', values: {} };
+  if (typeof code === 'string' && UNREACHABLE.has(code)) return { id: 'active.external-url-unreachable', values: { code } };
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const words = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+  return { id: 'active.external-url-other', values: { detail: words } };
+}
+
+const UNREACHABLE: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
 function failure(url: string, values: ErrorTextValues, valueTexts?: ValueTexts): FtpError {
   const all = { url, ...values };
   const message = errorText('active.external-url-failed', all, valueTexts);
