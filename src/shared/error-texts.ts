@@ -234,7 +234,7 @@ export const ERROR_TEXTS_EN = {
   'vault.master-password': 'the master password',
   'vault.other': 'the "{id}" vault',
   'secret.proxy.other-vault': 'The proxy password was saved by another vault ("{saved}") than this one ("{current}") can read.',
-  'secret.proxy.undecryptable': 'The proxy password cannot be decrypted: {detail}.',
+  'secret.proxy.undecryptable': 'The proxy password cannot be decrypted: {detail}',
   'secret.proxy.enter-again.hint': 'Enter the proxy password again in Settings.',
   'secret.proxy.not-saved': 'The proxy password was not saved: {reason}',
   'secret.proxy.not-saved.hint': 'Ferry never stores passwords in plain text. Set up the system keyring, set a master password (Settings → Passwords), or use a proxy without a password.',

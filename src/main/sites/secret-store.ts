@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { asIs, sentences } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
+import { localFailureDetail } from '../transfers/file-transfer';
 import { openJsonDocument, type Decoded } from './json-document';
 import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
 import type { ResealReport } from './site-store';
@@ -60,7 +61,10 @@ export async function openSecretStore(options: { readonly home: string; readonly
         return await decryptFrom(vault, stored.vault, stored.data);
       } catch (error) {
         if (error instanceof FtpError && error.data.kind === 'master-password') throw error;
-        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences(`secret.${secretId(name)}.undecryptable`, `secret.${secretId(name)}.enter-again.hint`, { detail: (error as Error).message }), retryable: false });
+        // Why as a sentence of its own (the vault's "does not decrypt with the key in …"), said in the window's language:
+        // its English was the detail, in a Chinese window too.
+        const { values, valueTexts } = localFailureDetail(document.file, error);
+        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences(`secret.${secretId(name)}.undecryptable`, `secret.${secretId(name)}.enter-again.hint`, values, valueTexts), retryable: false });
       }
     },
     set: async (name, value) => {

@@ -205,7 +205,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'vault.master-password': '主密码',
   'vault.other': '“{id}”保管库',
   'secret.proxy.other-vault': '代理密码由另一个保管库（“{saved}”）保存，当前保管库（“{current}”）无法读取。',
-  'secret.proxy.undecryptable': '无法解密代理密码：{detail}。',
+  'secret.proxy.undecryptable': '无法解密代理密码：{detail}',
   'secret.proxy.enter-again.hint': '请在设置中重新输入代理密码。',
   'secret.proxy.not-saved': '代理密码未保存：{reason}',
   'secret.proxy.not-saved.hint': 'Ferry 从不以明文保存密码。请设置系统密钥环，或设置主密码（设置 → 密码），或使用无需密码的代理。',

@@ -3,6 +3,7 @@
  * Chinese window: the reason was Node's English ("EISDIR: illegal operation on a directory, read") inside a Chinese
  * sentence. Now it is the system's code in words (file-transfer.ts `localFailureDetail`) in either language.
  */
+import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import type { FerryErrorData } from '../../../src/shared/errors';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { createFileKeyVault, VAULT_KEY_FILE } from '../../../src/main/sites/file-key-vault';
 import { createMasterPasswordVault, MASTER_PASSWORD_FILE } from '../../../src/main/sites/master-password-vault';
+import { openSecretStore } from '../../../src/main/sites/secret-store';
 import { openSiteStore } from '../../../src/main/sites/site-store';
 import { SITES_FILE } from '../../../src/main/sites/sites-file';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
@@ -44,6 +46,15 @@ describe('简体中文: Ferry\'s own files the system refuses', () => {
     const error = await failure(() => createMasterPasswordVault(home).unlock('a long password'));
     expect(error.message).toBe(`The master password file ${file} cannot be read: ${file} is a folder, not a file.`);
     expect(localizeError(error, 'zh-CN').message).toBe(`无法读取主密码文件 ${file}：${file} 是一个文件夹，不是文件。`);
+  });
+
+  it('a proxy password under another vault key: why it cannot be decrypted, in Chinese (the vault\'s English was the detail)', async () => {
+    await (await openSecretStore({ home, vault: createFileKeyVault(home) })).set('proxy-password', 'secret');
+    const key = path.join(home, VAULT_KEY_FILE);
+    await fsp.writeFile(key, randomBytes(32));
+    const error = await failure(async () => (await openSecretStore({ home, vault: createFileKeyVault(home) })).get('proxy-password'));
+    expect(error.message).toBe(`The proxy password cannot be decrypted: A stored password does not decrypt with the key in ${key} (the key was replaced or the data altered).`);
+    expect(localizeError(error, 'zh-CN').message).toBe(`无法解密代理密码：一个已保存的密码无法用 ${key} 中的密钥解密（密钥被替换，或数据被改动过）。`);
   });
 
   it('a file where the profile folder should be: the vault key cannot be read, said in words, its reason too', async () => {
