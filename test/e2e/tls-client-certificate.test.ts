@@ -9,7 +9,7 @@
  */
 import { expect } from '@playwright/test';
 import { beforeAll, describe, it } from 'vitest';
-import { createTestClientAuthority, type TestClientAuthority } from '../support/servers/tls-cert';
+import { createTestClientAuthority, createTestPkcs12Files, type TestClientAuthority } from '../support/servers/tls-cert';
 import { useE2eSetup } from './support/scenario';
 
 let authority: TestClientAuthority | undefined;
@@ -68,6 +68,30 @@ describe('FTPS: a server that requires a client certificate', () => {
         await expect(dialog).toBeHidden();
       });
 
+      await step('a PKCS#12 file (.pfx, no passphrase) in Client certificate, the key left empty: connects and lists', async () => {
+        const pkcs12 = await createTestPkcs12Files(files);
+        await ui.openSiteManager();
+        await dialog.getByRole('tab', { name: 'Advanced' }).click();
+        await expect(dialog).toContainText('or of a PKCS#12 file (.p12, .pfx)');
+        await dialog.getByRole('textbox', { name: 'Client certificate', exact: true }).fill(pkcs12.withoutPassword);
+        await dialog.getByRole('textbox', { name: 'Client certificate key', exact: true }).fill('');
+        await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        await ui.expectRemoteListing('/', ['readme.txt']);
+
+        // One exported with a passphrase: refused before connecting, saying the window cannot ask for it yet.
+        await ui.toolbarButton('Disconnect').click();
+        await ui.openSiteManager();
+        await dialog.getByRole('tab', { name: 'Advanced' }).click();
+        await dialog.getByRole('textbox', { name: 'Client certificate', exact: true }).fill(pkcs12.withPassword);
+        await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        const alert = page.getByRole('alert').filter({ hasText: 'is protected by a passphrase, and the window cannot ask for it yet' });
+        await expect(alert).toBeVisible({ timeout: 15_000 });
+        await expect(alert).toContainText('Site Manager → Advanced → Client certificate');
+        await alert.getByRole('button').first().click();
+        if (await dialog.isVisible()) await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      });
+
       expect(s.pageErrors).toEqual([]);
     },
     180_000,
@@ -109,7 +133,7 @@ describe('FTPS: a server that requires a client certificate', () => {
         await expect(alert.or(certificate)).toBeVisible({ timeout: 15_000 });
         if (await certificate.isVisible()) await certificate.getByRole('button', { name: '仅本次信任' }).click();
         await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥（PEM 文件），并在“站点管理器 → 高级 → 客户端证书”中填写。');
+        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥（PEM 文件，或一个 PKCS#12 .p12/.pfx 文件），并在“站点管理器 → 高级 → 客户端证书”中填写。');
         await expect(alert).not.toContainText(openSsl);
         const log = page.getByRole('region', { name: '消息日志' });
         await expect(log).toContainText('127.0.0.1 要求 TLS 客户端证书：它在 TLS 握手中要求 Ferry 出示证书以表明身份，没有收到证书便结束了连接。');

@@ -17,8 +17,9 @@ import type { TranscriptLine } from '../../src/main/ftp/transcript';
 import { localizeError } from '../../src/renderer/lib/localize-error';
 import type { FerryErrorData } from '../../src/shared/errors';
 import { ensureServerBinaries, startServer, type RunningServer, type ServerKind, type StartOptions } from '../support/servers/ftp-server';
-import { createTestClientAuthority, type TestClientAuthority } from '../support/servers/tls-cert';
-import { writeFile } from 'node:fs/promises';
+import { createTestClientAuthority, createTestPkcs12Files, type TestClientAuthority } from '../support/servers/tls-cert';
+import { readFile, writeFile } from 'node:fs/promises';
+import { isPkcs12 } from '../../src/main/ftp/client-certificate';
 import path from 'node:path';
 
 let authority: TestClientAuthority;
@@ -153,6 +154,71 @@ describe('a client key with a passphrase, and a key that does not fit (vsftpd, e
       expect(error.text?.message, id).toBe(id);
       expect(localizeError(error, 'zh-CN').message, id).not.toBe(error.message);
       expect(log, `${id}: nothing sent`).toEqual([]);
+    }
+  });
+});
+
+describe('PKCS#12 (.p12/.pfx) client certificates (vsftpd, explicit and implicit FTPS)', () => {
+  for (const tls of ['explicit-required', 'implicit'] as const) {
+    describe(tls, () => {
+      let server: RunningServer;
+      let base: ConnectOptions;
+      beforeAll(async () => {
+        server = await startServer('vsftpd', { tls, clientAuthority: authority });
+        await writeFile(path.join(server.root, 'hello.txt'), 'hello to a PKCS#12 holder\n');
+        base = { host: server.host, port: server.port, user: server.user, password: server.password, tls: tls === 'implicit' ? 'implicit' : 'explicit', trustedFingerprints: [server.certFingerprint256 ?? ''] };
+      });
+      afterAll(async () => server?.stop());
+
+      it('with and without an export password: lists and downloads, passive and active (data connections present it and resume the session)', async () => {
+        const files = await createTestPkcs12Files(authority);
+        const certificates = [
+          { pfx: await readFile(files.withPassword), passphrase: files.passphrase },
+          { pfx: await readFile(files.withoutPassword) },
+        ];
+        for (const clientCertificate of certificates) {
+          expect(isPkcs12(clientCertificate.pfx)).toBe(true);
+          for (const transferMode of ['passive', 'active'] as const) {
+            const client = await FtpClient.connect({ ...base, transferMode, clientCertificate });
+            try {
+              expect((await client.list('/')).entries.map((entry) => entry.name)).toContain('hello.txt');
+              expect((await client.downloadToBuffer('/hello.txt')).toString()).toBe('hello to a PKCS#12 holder\n');
+            } finally {
+              await client.quit();
+            }
+          }
+        }
+        expect(server.sslReuseRequired).toBe(true);
+      });
+    });
+  }
+
+  it('no password, a wrong one, no private key, RC2 (legacy) encryption, a damaged file: each its own error before anything is sent', async () => {
+    const server = await startServer('vsftpd', { tls: 'explicit-required', clientAuthority: authority });
+    try {
+      const files = await createTestPkcs12Files(authority);
+      const base: ConnectOptions = { host: server.host, port: server.port, user: server.user, password: server.password, tls: 'explicit', trustedFingerprints: [server.certFingerprint256 ?? ''] };
+      const cases: readonly [ConnectOptions['clientCertificate'], string, RegExp][] = [
+        [{ pfx: await readFile(files.withPassword) }, 'tls.client-pkcs12.passphrase-missing', /protected by a passphrase, and none was given/],
+        [{ pfx: await readFile(files.withPassword), passphrase: 'not-it' }, 'tls.client-pkcs12.passphrase-wrong', /passphrase does not open the PKCS#12 file/],
+        [{ pfx: await readFile(files.withoutKey), passphrase: files.passphrase }, 'tls.client-pkcs12.no-key', /holds a certificate but no private key/],
+        [{ pfx: await readFile(files.legacy), passphrase: files.passphrase }, 'tls.client-pkcs12.legacy', /encrypted with RC2/],
+        [{ pfx: await readFile(files.legacy), passphrase: 'not-it' }, 'tls.client-pkcs12.passphrase-wrong', /passphrase does not open/],
+        [{ pfx: await readFile(files.truncated), passphrase: files.passphrase }, 'tls.client-pkcs12.unreadable', /damaged or incomplete/],
+      ];
+      for (const [clientCertificate, id, message] of cases) {
+        const log: TranscriptLine[] = [];
+        const error = await connectError({ ...base, clientCertificate }, log);
+        expect(error.kind, id).toBe('invalid-input');
+        expect(error.text?.message, id).toBe(id);
+        expect(error.message, id).toMatch(message);
+        expect(error.hint, id).not.toBe('');
+        expectNoOpenSslText(error);
+        expect(localizeError(error, 'zh-CN').message, id).toMatch(/PKCS#12|密码短语/);
+        expect(log, `${id}: nothing sent`).toEqual([]);
+      }
+    } finally {
+      await server.stop();
     }
   });
 });

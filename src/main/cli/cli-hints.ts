@@ -38,7 +38,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'tls.not-offered.hint': '--tls explicit-if-available, or --tls none',
   'tls.handshake.hint': '--tls none',
   'tls.implicit-mismatch.hint': '--tls explicit with an ftp:// URL',
-  'tls.client-certificate.required.hint': '--client-cert FILE --client-key FILE (an encrypted key\'s passphrase is asked, or read from FERRY_CLIENT_KEY_PASSPHRASE)',
+  'tls.client-certificate.required.hint': '--client-cert FILE --client-key FILE, or --client-cert FILE.p12 (a passphrase is asked, or read from FERRY_CLIENT_KEY_PASSPHRASE)',
   'timeout.greeting.hint': 'an ftps:// URL (--tls implicit), or --timeout SECONDS',
   'fxp.tls.hint': 'copy --via-local',
   'fxp.proxy.hint': 'copy --via-local, or --no-proxy',

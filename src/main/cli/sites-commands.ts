@@ -235,7 +235,7 @@ function siteFlags(command: Command): Command {
     .option('--connection-limit <n>', 'simultaneous transfer connections, 1-10', parseLimit)
     .option('--comments <text>', 'free text')
     .option('--trust-fingerprint <sha256>', 'trust a server certificate with this SHA-256 fingerprint (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--client-cert <file>', 'a TLS client certificate (PEM) for FTPS servers that require one, read at each connect')
+    .option('--client-cert <file>', 'a TLS client certificate (PEM, or PKCS#12 .p12/.pfx holding its key) for FTPS servers that require one, read at each connect')
     .option('--client-key <file>', 'its private key (PEM), when not in the certificate file')
     .option('--forget-client-cert', 'edit: remove the client certificate and key');
 }

@@ -8,10 +8,20 @@ import type { TranscriptListener } from './transcript';
 export type TlsMode = 'none' | 'explicit-if-available' | 'explicit' | 'implicit';
 
 /** A client certificate and its private key, PEM (the certificate may be followed by its chain). */
-export interface ClientCertificate {
+/** A client certificate and its key as PEM, or both in one PKCS#12 (.p12/.pfx) file. */
+export type ClientCertificate = PemClientCertificate | Pkcs12ClientCertificate;
+
+export interface PemClientCertificate {
   readonly cert: string | Buffer;
   readonly key: string | Buffer;
   /** For an encrypted key. */
+  readonly passphrase?: string;
+}
+
+/** A PKCS#12 file's bytes (DER), holding the certificate and its key; Node's TLS reads it as `pfx`. */
+export interface Pkcs12ClientCertificate {
+  readonly pfx: Buffer;
+  /** For a PKCS#12 file made with an export password. */
   readonly passphrase?: string;
 }
 

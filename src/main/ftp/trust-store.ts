@@ -19,12 +19,10 @@ export function trustContext(extra: string | Buffer | readonly (string | Buffer)
   return context;
 }
 
-/** A client certificate and key for the context (connect-options.ts's ClientCertificate). */
-export interface ClientIdentity {
-  readonly cert: string | Buffer;
-  readonly key: string | Buffer;
-  readonly passphrase?: string;
-}
+/** A client certificate and key for the context (connect-options.ts's ClientCertificate): PEM, or a PKCS#12 file. */
+export type ClientIdentity =
+  | { readonly cert: string | Buffer; readonly key: string | Buffer; readonly passphrase?: string }
+  | { readonly pfx: Buffer; readonly passphrase?: string };
 
 let cached: { readonly file: string; readonly context: tls.SecureContext } | null = null;
 

@@ -1,28 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import type { Site } from '../../shared/models';
 import type { ClientCertificate } from '../ftp/connect-options';
-import { isEncryptedKey } from '../ftp/client-certificate';
+import { isEncryptedKey, isPkcs12, pkcs12NeedsPassphrase } from '../ftp/client-certificate';
 import { invalidInputText } from '../ftp/ftp-error';
 
 /**
  * The client certificate a site names (Site Manager → Advanced), read from its files at each connect — a renewed
- * certificate is picked up without editing the site — or null when it names none. The window cannot ask for a key's
- * passphrase yet: an encrypted key is refused here, saying so and what to do. The engine checks the rest
- * (client-certificate.ts: not PEM, a key that is not the certificate's).
+ * certificate is picked up without editing the site — or null when it names none. The certificate file is PEM, or a
+ * PKCS#12 file (.p12/.pfx, told by its content) that holds the key too. The window cannot ask for a passphrase yet:
+ * an encrypted key or a password-protected PKCS#12 file is refused here, saying so and what to do. The engine checks
+ * the rest (client-certificate.ts: not PEM, a key that is not the certificate's, a damaged PKCS#12 file).
  */
 export async function siteClientCertificate(site: Pick<Site, 'clientCertFile' | 'clientKeyFile'>): Promise<ClientCertificate | null> {
   if (site.clientCertFile === undefined) return null;
-  const cert = await readSiteFile(site.clientCertFile);
+  const certBytes = await readSiteFile(site.clientCertFile);
+  if (isPkcs12(certBytes)) {
+    if (site.clientKeyFile !== undefined) throw invalidInputText('site.client-pkcs12-with-key', 'site.client-pkcs12-with-key.hint', { file: site.clientCertFile });
+    if (pkcs12NeedsPassphrase(certBytes)) throw invalidInputText('site.client-pkcs12-encrypted', 'site.client-pkcs12-encrypted.hint', { file: site.clientCertFile });
+    return { pfx: certBytes };
+  }
+  const cert = certBytes.toString('utf8');
   const keyFile = site.clientKeyFile ?? site.clientCertFile;
-  const key = site.clientKeyFile === undefined ? cert : await readSiteFile(site.clientKeyFile);
+  const key = site.clientKeyFile === undefined ? cert : (await readSiteFile(site.clientKeyFile)).toString('utf8');
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) throw invalidInputText('site.client-key-missing', 'site.client-key-missing.hint', { file: keyFile });
   if (isEncryptedKey(key)) throw invalidInputText('site.client-key-encrypted', 'site.client-key-encrypted.hint', { file: keyFile });
   return { cert, key };
 }
 
-async function readSiteFile(file: string): Promise<string> {
+async function readSiteFile(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch {
     throw invalidInputText('site.client-cert-unreadable', 'site.client-cert-unreadable.hint', { file });
   }

@@ -634,7 +634,7 @@ export const zhCN: Messages = {
   'validation.timeZone': '请按 +HH:MM 或 -HH:MM 填写与 UTC 的时差，范围 -12:00 到 +14:00。',
   'sm.clientCert': '客户端证书',
   'sm.clientKey': '客户端证书私钥',
-  'sm.clientCertHelp': '用于要求 TLS 客户端证书的 FTPS 服务器：填写 PEM 文件的完整路径，每次连接时读取。证书文件中已包含私钥时，私钥可留空；带密码短语的私钥目前还不能在此使用。',
+  'sm.clientCertHelp': '用于要求 TLS 客户端证书的 FTPS 服务器：填写 PEM 文件或 PKCS#12 文件（.p12、.pfx）的完整路径，每次连接时读取。证书文件中已包含私钥时，私钥可留空（PKCS#12 文件总是包含私钥）；带密码短语的私钥或 PKCS#12 文件目前还不能在此使用。',
   'validation.fullPath': '请填写完整路径，例如 /home/you/certs/client.pem。',
   'validation.keyWithoutCert': '请同时填写客户端证书，或将私钥留空。',
   // Copy to another site (FXP)

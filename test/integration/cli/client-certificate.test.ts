@@ -11,7 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_LAUNCHER } from '../../support/netns/ferry-cli';
 import { ownedTempDir } from '../../support/servers/process-cleanup';
-import { createTestClientAuthority, type TestClientAuthority } from '../../support/servers/tls-cert';
+import { createTestClientAuthority, createTestPkcs12Files, type TestClientAuthority } from '../../support/servers/tls-cert';
 import type { RunningServer } from '../../support/servers/ftp-server';
 import { ferry, ferryOnTerminal, serverUrl, useServerForCli } from './run-ferry';
 
@@ -133,6 +133,49 @@ describe('ferry and vsftpd demanding a client certificate (explicit FTPS)', () =
     expect(forget.code, forget.stderr).toBe(0);
     const forgotten = await ferry(['ls', '--site', 'Certified', '/'], { env });
     expect(forgotten.code, forgotten.stderr).toBe(5);
+  });
+
+  it('a PKCS#12 file (--client-cert alone): without a password, ls and get; with one, from FERRY_CLIENT_KEY_PASSPHRASE; wrong, none without a terminal, or with --client-key: refused before connecting (exit 2)', async () => {
+    const server = running();
+    fileIn(server);
+    const files = await createTestPkcs12Files(authority);
+    // Told by content: the file without an extension is read as PKCS#12 too.
+    for (const file of [files.withoutPassword, files.noExtension]) {
+      const ls = await ferry(['ls', ...tlsArgs(server), '--client-cert', file, `${serverUrl(server)}/`], { env: envWithout() });
+      expect(ls.code, ls.stderr).toBe(0);
+      expect(ls.stdout.toString()).toContain('hello.txt');
+    }
+    const args = (...more: string[]): string[] => ['get', ...tlsArgs(server), '--client-cert', files.withPassword, ...more, `${serverUrl(server)}/hello.txt`, '-'];
+    const fromEnv = await ferry(args(), { env: { ...envWithout(), FERRY_CLIENT_KEY_PASSPHRASE: files.passphrase } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.stdout.toString()).toBe(CONTENT);
+    const wrong = await ferry(args(), { env: { ...envWithout(), FERRY_CLIENT_KEY_PASSPHRASE: 'not-it' } });
+    expect(wrong.code, wrong.stderr).toBe(2);
+    expect(wrong.stderr).toContain('The passphrase does not open the PKCS#12 file of the client certificate.');
+    expect(wrong.stderr).toContain('not the FTP password');
+    expect(wrong.stderr).not.toMatch(NO_OPENSSL_TEXT);
+    const none = await ferry(args(), { env: envWithout() });
+    expect(none.code, none.stderr).toBe(2);
+    expect(none.stderr).toContain(`The PKCS#12 file ${files.withPassword} is protected by a passphrase, and there is no terminal to ask for it on.`);
+    const withKey = await ferry(args('--client-key', authority.client.keyFile), { env: envWithout() });
+    expect(withKey.code, withKey.stderr).toBe(2);
+    expect(withKey.stderr).toContain(`${files.withPassword} is a PKCS#12 file, which holds its own private key; --client-key is not used with it.`);
+    const noKey = await ferry(['ls', ...tlsArgs(server), '--client-cert', files.withoutKey, `${serverUrl(server)}/`], { env: { ...envWithout(), FERRY_CLIENT_KEY_PASSPHRASE: files.passphrase } });
+    expect(noKey.code, noKey.stderr).toBe(2);
+    expect(noKey.stderr).toContain('The PKCS#12 file holds a certificate but no private key');
+  });
+
+  it('a PKCS#12 file with a password on a terminal: asked without echo, and the listing follows', async () => {
+    const server = running();
+    fileIn(server);
+    const files = await createTestPkcs12Files(authority);
+    const quote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+    const command = [process.execPath, CLI_LAUNCHER, 'ls', ...tlsArgs(server), '--client-cert', files.withPassword, `${serverUrl(server)}/`].map(quote).join(' ');
+    const shown = await ferryOnTerminal(`${command}; echo "EXIT=$?"`, 'Passphrase of the PKCS#12 file', `${files.passphrase}\r`, envWithout());
+    expect(shown).toContain(`Passphrase of the PKCS#12 file ${files.withPassword}: `);
+    expect(shown).not.toContain(files.passphrase);
+    expect(shown).toMatch(/hello\.txt/);
+    expect(shown).toMatch(/EXIT=0/);
   });
 
   it('bad input said before connecting (exit 2): a missing file, --client-key alone, plain FTP', async () => {

@@ -196,3 +196,42 @@ export async function createTestClientAuthority(): Promise<TestClientAuthority> 
     stranger: certificate('stranger.pem', 'stranger-key.pem'),
   };
 }
+
+/** `authority.client` as PKCS#12 (.p12/.pfx) files, made with `openssl pkcs12 -export` as a user would get them. */
+export interface TestPkcs12Files {
+  /** Exported with `passphrase` (OpenSSL 3's default: AES-256, PBKDF2). */
+  readonly withPassword: string;
+  readonly passphrase: string;
+  /** Exported with an empty password: opens without one. */
+  readonly withoutPassword: string;
+  /** The certificate alone (`-nokeys`), with `passphrase`. */
+  readonly withoutKey: string;
+  /** `-legacy` (RC2-40 for the certificate, 3DES for the key: older Windows and OpenSSL 1.x), with `passphrase`. */
+  readonly legacy: string;
+  /** The first 300 bytes of `withPassword`: a download cut short. */
+  readonly truncated: string;
+  /** `withoutPassword` under a name without an extension: told by content. */
+  readonly noExtension: string;
+}
+
+export async function createTestPkcs12Files(authority: TestClientAuthority): Promise<TestPkcs12Files> {
+  const { dir } = ownedTempDir('ferry-p12-');
+  const file = (name: string): string => path.join(dir, name);
+  const passphrase = 'p12-export-pass';
+  const exportArgs = ['pkcs12', '-export', '-in', authority.client.certFile, '-inkey', authority.client.keyFile, '-name', 'ferrytest'];
+  await run('openssl', [...exportArgs, '-passout', `pass:${passphrase}`, '-out', file('client.p12')]);
+  await run('openssl', [...exportArgs, '-passout', 'pass:', '-out', file('client-open.pfx')]);
+  await run('openssl', ['pkcs12', '-export', '-in', authority.client.certFile, '-nokeys', '-passout', `pass:${passphrase}`, '-out', file('client-nokey.p12')]);
+  await run('openssl', [...exportArgs, '-legacy', '-passout', `pass:${passphrase}`, '-out', file('client-legacy.p12')]);
+  writeFileSync(file('client-truncated.p12'), readFileSync(file('client.p12')).subarray(0, 300));
+  writeFileSync(file('identity'), readFileSync(file('client-open.pfx')));
+  return {
+    withPassword: file('client.p12'),
+    passphrase,
+    withoutPassword: file('client-open.pfx'),
+    withoutKey: file('client-nokey.p12'),
+    legacy: file('client-legacy.p12'),
+    truncated: file('client-truncated.p12'),
+    noExtension: file('identity'),
+  };
+}

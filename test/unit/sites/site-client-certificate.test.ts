@@ -3,7 +3,7 @@
  * at each connect — a missing file, a certificate file without a key and an encrypted key (the window cannot ask for
  * its passphrase) each said with the file and what to do, in English and 简体中文.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteInput } from '../../../src/shared/models';
@@ -13,7 +13,7 @@ import { siteClientCertificate } from '../../../src/main/sites/site-client-certi
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 import type { FerryErrorData } from '../../../src/shared/errors';
 import { ownedTempDir } from '../../support/servers/process-cleanup';
-import { createTestClientAuthority, type TestClientAuthority } from '../../support/servers/tls-cert';
+import { createTestClientAuthority, createTestPkcs12Files, type TestClientAuthority } from '../../support/servers/tls-cert';
 
 const INPUT: SiteInput = {
   name: 'Certified', folder: [], host: 'ftp.example.com', port: 21, protocol: 'ftp-explicit', logonType: 'normal', user: 'bob', password: 'pw',
@@ -80,5 +80,21 @@ describe('siteClientCertificate: the files read at connect', () => {
     const encrypted = await rejected(siteClientCertificate({ clientCertFile: authority.client.certFile, clientKeyFile: authority.encryptedKeyFile }));
     expect(encrypted.message).toBe(`The client certificate key ${authority.encryptedKeyFile} of this site is encrypted, and the window cannot ask for its passphrase yet.`);
     expect(localizeError(encrypted, 'zh-CN').message).toBe(`此站点的客户端证书私钥 ${authority.encryptedKeyFile} 已加密，而窗口目前还不能询问其密码短语。`);
+  });
+
+  it('a PKCS#12 file (told by content, any name) without a passphrase: its bytes, no key file needed', async () => {
+    const files = await createTestPkcs12Files(authority);
+    for (const file of [files.withoutPassword, files.noExtension]) expect(await siteClientCertificate({ clientCertFile: file })).toEqual({ pfx: readFileSync(file) });
+  });
+
+  it('a PKCS#12 file with a passphrase (the window cannot ask yet), or with a key file beside it: each said, with what to do', async () => {
+    const files = await createTestPkcs12Files(authority);
+    const locked = await rejected(siteClientCertificate({ clientCertFile: files.withPassword }));
+    expect(locked).toMatchObject({ kind: 'invalid-input', message: `The client certificate file ${files.withPassword} of this site is protected by a passphrase, and the window cannot ask for it yet.` });
+    expect(locked.hint).toContain('openssl pkcs12 -in FILE.p12 -nodes -out plain.pem');
+    expect(localizeError(locked, 'zh-CN').message).toBe(`此站点的客户端证书文件 ${files.withPassword} 受密码短语保护，而窗口目前还不能询问其密码短语。`);
+    const withKey = await rejected(siteClientCertificate({ clientCertFile: files.withoutPassword, clientKeyFile: authority.client.keyFile }));
+    expect(withKey.message).toBe(`${files.withoutPassword} is a PKCS#12 file, which holds its own private key, and this site also names a client certificate key file.`);
+    expect(localizeError(withKey, 'zh-CN').hint).toBe('请将“站点管理器 → 高级 → 客户端证书私钥”留空。');
   });
 });
