@@ -72,8 +72,8 @@ describe('简体中文: errors main builds from its own words', () => {
     });
     const down = new ExternalAddressLookup(async () => ({ ok: false, status: 503, text: async () => '' }));
     const failed = await asyncErrorOf(() => down.get('http://ip.example/'));
-    expect(failed.message).toBe("Active mode: could not learn this computer's external address from http://ip.example/: HTTP 503.");
-    expect(localizeError(failed, 'zh-CN').message).toBe('主动模式：无法从 http://ip.example/ 获知本机的外部地址：HTTP 503。');
+    expect(failed.message).toBe("Active mode: could not learn this computer's external address from http://ip.example/: it answered HTTP 503.");
+    expect(localizeError(failed, 'zh-CN').message).toBe('主动模式：无法从 http://ip.example/ 获知本机的外部地址：它返回了 HTTP 503。');
   });
 
   it('a queue note quoting the server refusing MFMT: the quoted sentence in Chinese too', () => {
