@@ -337,6 +337,7 @@ export const ERROR_TEXTS_EN = {
   // Why a vault cannot keep passwords here, and the vault key file's problems (web host, command line).
   'vault.no-safe-storage': 'the system keychain is not available to Ferry (safeStorage reports no encryption)',
   'vault.no-keyring': 'no system keyring (GNOME Keyring or KWallet) is running, so Electron could only obfuscate the password',
+  'vault.system-said': 'the system said "{detail}"',
   'vault.none': 'no secure storage is available',
   'vault.reason': '{message} {hint}',
   'vault-key.missing': 'The vault key {file} is missing, so stored passwords cannot be read.',

@@ -1,5 +1,5 @@
 import { englishText, type TextRef } from '../../shared/error-texts';
-import type { PasswordVault } from '../sites/password-vault';
+import { VaultRefusal, type PasswordVault } from '../sites/password-vault';
 
 /**
  * The part of Electron's `safeStorage` the vault uses. Structural, so this file needs no import of
@@ -47,8 +47,17 @@ export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: N
       return safeStorage.encryptString(plain).toString('base64');
     },
     async decrypt(stored) {
-      if (!safeStorage.isEncryptionAvailable()) throw new Error(`Cannot decrypt: ${problem() ?? 'the system keychain is not available'}.`);
-      return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+      if (!safeStorage.isEncryptionAvailable()) {
+        const reason: TextRef = { id: 'vault.no-safe-storage', values: {} };
+        throw new VaultRefusal(`Cannot decrypt: ${englishText(reason)}.`, reason);
+      }
+      try {
+        return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+      } catch (error) {
+        // The system's words ("Error while decrypting the ciphertext …"), quoted as theirs.
+        const words = error instanceof Error ? error.message : String(error);
+        throw new VaultRefusal(words, { id: 'vault.system-said', values: { detail: words } });
+      }
     },
   };
 }

@@ -20,6 +20,20 @@ export interface PasswordVault {
   decryptFrom?(id: string, stored: string): Promise<string>;
 }
 
+/**
+ * A vault that cannot decrypt now, and why as a clause of the shared table (`vault.*`): the English message alone was
+ * the detail of "The password of … cannot be decrypted: …", English in a Chinese window too.
+ */
+export class VaultRefusal extends Error {
+  constructor(
+    message: string,
+    readonly reason: TextRef,
+  ) {
+    super(message);
+    this.name = 'VaultRefusal';
+  }
+}
+
 /** A vault that never stores anything, for hosts that offer no secure storage at all. */
 export function createUnavailableVault(reason: string): PasswordVault {
   const fail = (): Promise<never> => Promise.reject(new Error(reason));

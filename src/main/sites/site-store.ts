@@ -6,7 +6,7 @@ import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { exportSites, readSitesExport } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
 import { openJsonDocument } from './json-document';
-import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
+import { decryptFrom, readsVault, VaultRefusal, type PasswordVault } from './password-vault';
 import { folderMovedInto, isWithin, rebaseFolder, sameFolder } from '../../shared/site-folders';
 import { compareFolders, joinFolder, joinSitePath, splitSitePath, withAncestors } from './site-path';
 import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
@@ -299,7 +299,10 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         return await decryptFrom(vault, site.password.vault, site.password.data);
       } catch (error) {
         if (error instanceof FtpError) throw error;
-        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences('password.undecryptable', 'password.undecryptable.hint', { site: joinSitePath(site.folder, site.name), detail: (error as Error).message }), retryable: false });
+        // Why as the vault's clause (the keychain not available), in the window's language; else its words as they are.
+        const values = { site: joinSitePath(site.folder, site.name), detail: (error as Error).message };
+        const why = error instanceof VaultRefusal ? { detail: error.reason } : undefined;
+        throw new FtpError({ kind: 'local-file', path: document.file, ...sentences('password.undecryptable', 'password.undecryptable.hint', values, why), retryable: false });
       }
     },
 

@@ -301,6 +301,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'ipc.too-busy.hint': '请等当前的操作完成后再试。',
   'vault.no-safe-storage': 'Ferry 无法使用系统钥匙串（safeStorage 报告不支持加密）',
   'vault.no-keyring': '没有运行系统密钥环（GNOME Keyring 或 KWallet），Electron 只能对密码做简单混淆',
+  'vault.system-said': '系统报告“{detail}”',
   'vault.none': '没有可用的安全存储',
   'vault.reason': '{message}{hint}',
   'vault-key.missing': '密钥文件 {file} 不存在，因此无法读取已保存的密码。',

@@ -89,6 +89,33 @@ describe('简体中文: saved passwords that cannot be read or kept', () => {
     }
   });
 
+  it('the desktop app\'s keychain that cannot decrypt a saved password: why in Chinese, not "Cannot decrypt: …" in English', async () => {
+    let available = true;
+    let damaged = false;
+    const keychain = {
+      isEncryptionAvailable: () => available,
+      encryptString: (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
+      decryptString: (bytes: Buffer): string => {
+        if (damaged) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return Buffer.from(bytes.map((byte) => byte ^ 0x5a)).toString('utf8');
+      },
+    };
+    const sites = await openSiteStore({ home, vault: createSafeStorageVault(keychain, 'darwin') });
+    try {
+      const site = await sites.save(siteInput({ name: 'Acme', password: 'pw' }));
+      available = false;
+      const unavailable = await errorOf(sites.getPassword(site.id));
+      expect(unavailable.message).toBe('The password of "Acme" cannot be decrypted: the system keychain is not available to Ferry (safeStorage reports no encryption).');
+      expect(localizeError(unavailable, 'zh-CN').message).toBe('无法解密“Acme”的密码：Ferry 无法使用系统钥匙串（safeStorage 报告不支持加密）。');
+      available = true;
+      damaged = true;
+      const refused = await errorOf(sites.getPassword(site.id));
+      expect(localizeError(refused, 'zh-CN').message).toBe('无法解密“Acme”的密码：系统报告“Error while decrypting the ciphertext provided to safeStorage.decryptString.”。');
+    } finally {
+      sites.close();
+    }
+  });
+
   it('a vault key file others can read: why it is not used, in Chinese', async () => {
     await fsp.writeFile(path.join(home, 'vault.key'), Buffer.alloc(32, 7), { mode: 0o644 });
     await fsp.chmod(path.join(home, 'vault.key'), 0o644);

@@ -20,6 +20,7 @@ const QUOTED: readonly ErrorTextId[] = [
   'edit.system-open-failed',
   'edit.editor-failed',
   'active.external-url-other',
+  'vault.system-said',
   'store.not-json',
   'queue-import.not-json',
   'queue-import.not-xml',
