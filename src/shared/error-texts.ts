@@ -161,6 +161,7 @@ export const ERROR_TEXTS_EN = {
   'import.export-newer': 'This site export was made by a newer Ferry (format {format}).',
   'import.export-newer.hint': 'Update Ferry to import it, or export the sites again from the older one.',
   'import.export-invalid': 'This Ferry site export cannot be read ({detail}).',
+  'import.export-no-sites': 'no "sites" list',
   'import.export-invalid.hint': "Export the sites again (Site Manager → Export…, or ferry sites export) and import that file.",
   'import.not-filezilla': 'This XML file is not a FileZilla site list (no <FileZilla3><Servers>).',
   'import.not-filezilla.hint': "Choose sitemanager.xml from FileZilla's settings folder (e.g. ~/.config/filezilla or %APPDATA%\\FileZilla), or an export made with File > Export.",

@@ -1,5 +1,6 @@
 import type { SiteInput, SiteList } from '../../shared/models';
-import { invalidInputText } from '../ftp/ftp-error';
+import { englishText, sentences } from '../../shared/error-texts';
+import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import type { FileZillaSite, FileZillaSites } from './filezilla-import';
 
 export const EXPORT_KIND = 'ferry-sites';
@@ -48,7 +49,11 @@ export function readSitesExport(text: string): FileZillaSites | null {
   }
   if (!isRecord(raw) || raw.kind !== EXPORT_KIND) return null;
   if (typeof raw.format !== 'number' || raw.format > EXPORT_FORMAT) throw invalidInputText('import.export-newer', 'import.export-newer.hint', { format: String(raw.format) });
-  if (!Array.isArray(raw.sites)) throw invalidInputText('import.export-invalid', 'import.export-invalid.hint', { detail: 'no "sites" list' });
+  if (!Array.isArray(raw.sites)) {
+    // Why as a sentence of the table: the English 'no "sites" list' was the detail, in a Chinese window too.
+    const detail = { id: 'import.export-no-sites', values: {} } as const;
+    throw new FtpError({ kind: 'invalid-input', retryable: false, ...sentences('import.export-invalid', 'import.export-invalid.hint', { detail: englishText(detail) }, { detail }) });
+  }
   const folders = Array.isArray(raw.folders) ? raw.folders.filter((folder): folder is string[] => Array.isArray(folder) && folder.every((part) => typeof part === 'string')) : [];
   const sites = raw.sites.map((entry: unknown): FileZillaSite => {
     const site = isRecord(entry) ? entry : {};

@@ -142,6 +142,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'import.export-newer': '此站点导出文件由更新版本的 Ferry 生成（格式 {format}）。',
   'import.export-newer.hint': '请更新 Ferry 后再导入，或用旧版本重新导出站点。',
   'import.export-invalid': '无法读取此 Ferry 站点导出文件（{detail}）。',
+  'import.export-no-sites': '其中没有 "sites" 列表',
   'import.export-invalid.hint': '请重新导出站点（站点管理器 → 导出…，或 ferry sites export），再导入该文件。',
   'import.not-filezilla': '此 XML 文件不是 FileZilla 的站点列表（没有 <FileZilla3><Servers>）。',
   'import.not-filezilla.hint': '请选择 FileZilla 设置文件夹（例如 ~/.config/filezilla 或 %APPDATA%\\FileZilla）中的 sitemanager.xml，或用“文件 > 导出”导出的文件。',

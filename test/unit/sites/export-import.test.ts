@@ -5,6 +5,7 @@ import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
 import { openSiteStore, type SiteStore } from '../../../src/main/sites/site-store';
 import type { Site } from '../../../src/shared/models';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
 import { siteInput, tempHome } from './helpers';
 
 const FINGERPRINT = Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase()).join(':');
@@ -59,6 +60,8 @@ describe('importing a Ferry site export', () => {
     expect((newer as FtpError).data).toMatchObject({ kind: 'invalid-input', message: 'This site export was made by a newer Ferry (format 2).' });
     const broken = await store.importFileZilla(JSON.stringify({ kind: 'ferry-sites', format: 1 })).catch((error: unknown) => error);
     expect((broken as FtpError).data.message).toMatch(/cannot be read \(no "sites" list\)/);
+    // In Chinese too: the English 'no "sites" list' was the detail in every window.
+    expect(localizeError((broken as FtpError).data, 'zh-CN').message).toBe('无法读取此 Ferry 站点导出文件（其中没有 "sites" 列表）。');
     const queue = await store.importFileZilla(JSON.stringify({ kind: 'ferry-queue', format: 1, items: [] })).catch((error: unknown) => error);
     expect((queue as FtpError).data).toMatchObject({ message: expect.stringMatching(/not valid XML/), hint: expect.stringMatching(/Ferry export \(ferry-sites\.json\)/) });
     expect((await store.list()).sites.map((site) => site.name)).toEqual(['Good']);
