@@ -638,7 +638,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'queue-import.not-filezilla-queue': '此 XML 文件不是 FileZilla 导出的队列（没有 <FileZilla3><Queue>）。',
   'queue-import.newer-format': '此队列导出文件是格式 {format}，由更新版本的 Ferry 生成；此 Ferry 只能读取格式 1。',
   'queue-import.newer-format.hint': '请更新此计算机上的 Ferry，然后再次导入该文件。',
-  'queue-import.bad-item': '队列导出文件的第 {where} 项已损坏：{detail}。',
+  'queue-import.bad-item': '队列导出文件的第 {where} 项已损坏：“{detail}”。',
   'queue-import.damaged.hint': '请重新导出队列；手动编辑的文件必须保留每一项的方向、站点、路径和大小。',
   'queue-import.not-ftp': '它位于 {protocol} 服务器上；Ferry 只支持 FTP 和 FTPS。',
   'queue-import.unknown-protocol': '它使用 FileZilla 的协议编号 {code}，Ferry 不认识该协议。',

@@ -24,6 +24,7 @@ const QUOTED: readonly ErrorTextId[] = [
   'store.not-json',
   'queue-import.not-json',
   'queue-import.not-xml',
+  'queue-import.bad-item',
   'import.not-xml',
 ];
 
@@ -47,6 +48,13 @@ describe('简体中文: words Ferry passes on as they came are quoted', () => {
     const shown = localizeError(error.data, 'zh-CN').message;
     expect(shown).toMatch(/^该文件不是有效的 JSON（“.+”）。$/);
     expect(shown.replace(/“[^”]*”/g, '')).not.toMatch(/[a-z]{2,}/);
+  });
+
+  it('a damaged item of a queue export: the validator\'s words quoted', () => {
+    const shown = localizeError(refusal(() => parseQueueFile(JSON.stringify({ kind: 'ferry-queue', format: 1, items: [{ direction: 5 }] }))).data, 'zh-CN').message;
+    expect(shown).toMatch(/^队列导出文件的第 1\.direction 项已损坏：“.+”。$/);
+    // Besides the quote only the item's place in the file (1.direction, a JSON path) is Latin.
+    expect(shown.replace(/“[^”]*”/g, '').replace('1.direction', '')).not.toMatch(/[a-z]{2,}/);
   });
 
   it('a FileZilla file that is not XML: the parser\'s words quoted', () => {
