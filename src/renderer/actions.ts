@@ -4,7 +4,7 @@
  * Components read stores and call these functions; they never call the api themselves.
  */
 import type { FerryApi, RequestArg, RequestChannel, RequestValue, Result } from '../shared/contract';
-import type { DataConnectionError, FerryErrorData, TransferMode } from '../shared/errors';
+import { needsClientKeyPassphrase, type DataConnectionError, type FerryErrorData, type TransferMode } from '../shared/errors';
 import type {
   Bookmark,
   ChmodScope,
@@ -1337,6 +1337,12 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
       logFailure(r.error, '');
       return false;
     }
+    // The site's client key (or PKCS#12 file) is encrypted: ask for its passphrase, as an "ask" site's password is
+    // asked, and connect again with it (kept in main's memory for this site's connections, never saved).
+    if (target.kind === 'site' && target.clientKeyPassphrase === undefined && needsClientKeyPassphrase(r.error)) {
+      const passphrase = await askClientKeyPassphrase(r.error, t('action.connect'));
+      return passphrase === null ? false : connect({ ...target, clientKeyPassphrase: passphrase }, trustOnce);
+    }
     failedConnectToasts.push(reportError(r.error));
     return false;
   }
@@ -1352,6 +1358,12 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   if (!ok && site?.remoteDir) await navigate('remote', status.remotePath || '/');
   if (site?.localDir) void navigate('local', site.localDir);
   return true;
+}
+
+/** The passphrase of the client key or PKCS#12 file `error` names (needsClientKeyPassphrase), or null if cancelled. */
+function askClientKeyPassphrase(error: FerryErrorData, confirmLabel: string): Promise<string | null> {
+  const file = String(error.text?.values?.file ?? '');
+  return prompt({ title: t('dialog.clientKeyPassphrase.title'), label: t('dialog.clientKeyPassphrase.label', { file }), value: '', password: true, confirmLabel });
 }
 
 /** Connects to a saved site, asking for the password first when the site says so. */
@@ -1385,7 +1397,15 @@ export async function testSiteModes(siteId: string): Promise<readonly ModeProbe[
     if (typed === null) return null;
     password = typed;
   }
-  const r = await perform('session:test-modes', { target: { kind: 'site', siteId, ...(password !== undefined ? { password } : {}) } });
+  const target = { kind: 'site', siteId, ...(password !== undefined ? { password } : {}) } as const;
+  let r = await request('session:test-modes', { target });
+  // An encrypted client key: asked for as in connect(), then tried again.
+  if (!r.ok && needsClientKeyPassphrase(r.error)) {
+    const passphrase = await askClientKeyPassphrase(r.error, t('sm.testModes'));
+    if (passphrase === null) return null;
+    r = await request('session:test-modes', { target: { ...target, clientKeyPassphrase: passphrase } });
+  }
+  if (!r.ok) reportError(r.error);
   return r.ok ? r.value : null;
 }
 

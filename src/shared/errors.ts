@@ -156,3 +156,11 @@ export type FerryErrorKind = FerryErrorData['kind'];
 export function describeError(error: FerryErrorData): string {
   return error.hint ? `${error.message}\n${error.hint}` : error.message;
 }
+
+/**
+ * Whether a site's connect failed only for want of its client key's (or PKCS#12 file's) passphrase: the window then
+ * asks for it and connects again (sites/site-client-certificate.ts); the file it names is in `text.values.file`.
+ */
+export function needsClientKeyPassphrase(error: FerryErrorData): boolean {
+  return error.text?.message === 'site.client-key-encrypted' || error.text?.message === 'site.client-pkcs12-encrypted';
+}

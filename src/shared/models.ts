@@ -198,7 +198,14 @@ export interface QuickConnect {
 }
 
 export type ConnectTarget =
-  | { readonly kind: 'site'; readonly siteId: string; /** For "ask for password" sites. */ readonly password?: string }
+  | {
+      readonly kind: 'site';
+      readonly siteId: string;
+      /** For "ask for password" sites. */
+      readonly password?: string;
+      /** For a site whose client key or PKCS#12 file is encrypted: asked at connect, like an "ask" password; never saved. */
+      readonly clientKeyPassphrase?: string;
+    }
   | { readonly kind: 'quick'; readonly quick: QuickConnect };
 
 export type SessionState = 'connecting' | 'connected' | 'disconnected' | 'failed';

@@ -1,12 +1,15 @@
 /**
  * A server that requires a TLS client certificate (vsftpd `require_cert=YES`), as the window shows it. A site can
- * name one (Site Manager → Advanced → Client certificate, Client certificate key): it connects and lists; an encrypted
- * key is refused before connecting, saying the window cannot ask for its passphrase yet. Without one, after the
+ * name one (Site Manager → Advanced → Client certificate, Client certificate key): it connects and lists, and so does
+ * a PKCS#12 .pfx with the key field empty; an encrypted key's or PKCS#12 file's passphrase is asked at connect (a
+ * wrong one said as such; never saved in sites.json). Without one, after the
  * server's own certificate is trusted, the login failed with "Connection to 127.0.0.1:PORT failed: 80…:error:0A00045C:
  * SSL routines:…tlsv13 alert certificate required:…" and "Check the host, port and your network." (twice, once as a
  * dropped link). Now the toast and the log say the server requires a client certificate and where to give it, in
  * English and 简体中文, once; OpenSSL's text is one detail line in the log.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from '@playwright/test';
 import { beforeAll, describe, it } from 'vitest';
 import { createTestClientAuthority, createTestPkcs12Files, type TestClientAuthority } from '../support/servers/tls-cert';
@@ -54,18 +57,39 @@ describe('FTPS: a server that requires a client certificate', () => {
         await ui.expectRemoteListing('/', ['readme.txt']);
       });
 
-      await step('an encrypted key: refused before connecting, with what to do', async () => {
+      const passphraseDialog = page.getByRole('dialog', { name: 'Client certificate passphrase' });
+      /** Answers the passphrase question for `file` with `passphrase`. */
+      const answerPassphrase = async (file: string, passphrase: string): Promise<void> => {
+        await expect(passphraseDialog).toBeVisible({ timeout: 15_000 });
+        const field = passphraseDialog.getByLabel(`Passphrase of the client certificate ${file} (not saved)`);
+        await expect(field).toHaveAttribute('type', 'password');
+        await field.fill(passphrase);
+        await passphraseDialog.getByRole('button', { name: 'Connect', exact: true }).click();
+      };
+
+      await step('an encrypted key: its passphrase is asked at connect; a wrong one is said, the right one lists; never saved', async () => {
         await ui.toolbarButton('Disconnect').click();
         await ui.openSiteManager();
         await dialog.getByRole('tab', { name: 'Advanced' }).click();
+        await expect(dialog).toContainText('is asked at each connect and not saved');
         await dialog.getByRole('textbox', { name: 'Client certificate key', exact: true }).fill(files.encryptedKeyFile);
         await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-        const alert = page.getByRole('alert').filter({ hasText: 'of this site is encrypted, and the window cannot ask for its passphrase yet' });
+        await answerPassphrase(files.encryptedKeyFile, 'not-the-passphrase');
+        const alert = page.getByRole('alert').filter({ hasText: 'The passphrase does not open the private key of the client certificate.' });
         await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText('Site Manager → Advanced → Client certificate key');
+        await expect(alert).toContainText('not the FTP password');
         await alert.getByRole('button').first().click();
         if (await dialog.isVisible()) await page.keyboard.press('Escape');
         await expect(dialog).toBeHidden();
+        // Connect again (the site list's Connect does what the Site Manager's does): asked again, and the right one lists.
+        await ui.openSiteManager();
+        await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        await answerPassphrase(files.encryptedKeyFile, files.passphrase);
+        await ui.expectRemoteListing('/', ['readme.txt']);
+        const saved = readFileSync(path.join(s.host.home, 'sites.json'), 'utf8');
+        expect(saved).toContain(files.encryptedKeyFile);
+        expect(saved).not.toContain(files.passphrase);
+        await ui.toolbarButton('Disconnect').click();
       });
 
       await step('a PKCS#12 file (.pfx, no passphrase) in Client certificate, the key left empty: connects and lists', async () => {
@@ -78,18 +102,14 @@ describe('FTPS: a server that requires a client certificate', () => {
         await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
         await ui.expectRemoteListing('/', ['readme.txt']);
 
-        // One exported with a passphrase: refused before connecting, saying the window cannot ask for it yet.
+        // One exported with a passphrase: asked for, then it lists; cancelling the question connects nothing.
         await ui.toolbarButton('Disconnect').click();
         await ui.openSiteManager();
         await dialog.getByRole('tab', { name: 'Advanced' }).click();
         await dialog.getByRole('textbox', { name: 'Client certificate', exact: true }).fill(pkcs12.withPassword);
         await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-        const alert = page.getByRole('alert').filter({ hasText: 'is protected by a passphrase, and the window cannot ask for it yet' });
-        await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText('Site Manager → Advanced → Client certificate');
-        await alert.getByRole('button').first().click();
-        if (await dialog.isVisible()) await page.keyboard.press('Escape');
-        await expect(dialog).toBeHidden();
+        await answerPassphrase(pkcs12.withPassword, pkcs12.passphrase);
+        await ui.expectRemoteListing('/', ['readme.txt']);
       });
 
       expect(s.pageErrors).toEqual([]);

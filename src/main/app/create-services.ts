@@ -118,7 +118,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (target.kind === 'site') {
       const site = await sites.get(target.siteId);
       const password = target.password ?? (site.logonType === 'normal' ? await sites.getPassword(site.id) : null);
-      const certificate = await siteClientCertificate(site);
+      const certificate = await siteClientCertificate(site, target.clientKeyPassphrase);
       const connect = await withExternalAddress({ ...siteToConnectOptions(site, password, settings), proxy: await proxyOf(settings, site), ...(certificate ? { clientCertificate: certificate } : {}) }, settings);
       resolved = { options: withTrust(connect, trustOnce), label: site.name, siteId: site.id, siteKey: `site:${site.id}`, remoteDir: site.remoteDir };
       limits.set(resolved.siteKey, site.connectionLimit ?? settings.defaultConnectionLimit);

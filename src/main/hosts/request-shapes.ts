@@ -22,7 +22,7 @@ const localPath = z.object({ path: text });
 /** A plain object (not an array, not null): its fields are checked by the service that owns it. */
 const record = z.record(z.string(), z.unknown());
 const connectTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('site'), siteId: text, password: optionalText }),
+  z.object({ kind: z.literal('site'), siteId: text, password: optionalText, clientKeyPassphrase: optionalText }),
   z.object({ kind: z.literal('quick'), quick: record }),
 ]);
 /** The window's name for a connect attempt (session:connect, session:cancel-connect). */

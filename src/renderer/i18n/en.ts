@@ -162,6 +162,8 @@ export const en = {
   'dialog.delete.mixed_other': 'Delete {files} and {folders}, with everything in them?',
   'dialog.password.title': 'Enter password',
   'dialog.password.label': 'Password for {user} on {host}',
+  'dialog.clientKeyPassphrase.title': 'Client certificate passphrase',
+  'dialog.clientKeyPassphrase.label': 'Passphrase of the client certificate {file} (not saved)',
   'dialog.bookmark.title': 'Add bookmark',
   'dialog.bookmark.label': 'Bookmark name (saves the current local and remote folders)',
 
@@ -634,7 +636,7 @@ export const en = {
   'validation.timeZone': 'Write the offset from UTC as +HH:MM or -HH:MM, from -12:00 to +14:00.',
   'sm.clientCert': 'Client certificate',
   'sm.clientKey': 'Client certificate key',
-  'sm.clientCertHelp': 'For FTPS servers that require a TLS client certificate: full paths of PEM files, or of a PKCS#12 file (.p12, .pfx), read at each connect. The key can stay empty when the certificate file holds it too (a PKCS#12 file always does); a key or PKCS#12 file with a passphrase cannot be used here yet.',
+  'sm.clientCertHelp': 'For FTPS servers that require a TLS client certificate: full paths of PEM files, or of a PKCS#12 file (.p12, .pfx), read at each connect. The key can stay empty when the certificate file holds it too (a PKCS#12 file always does); the passphrase of an encrypted key or PKCS#12 file is asked at each connect and not saved.',
   'validation.fullPath': 'Give a full path, e.g. /home/you/certs/client.pem.',
   'validation.keyWithoutCert': 'Give the client certificate too, or leave the key empty.',
   // Copy to another site (FXP)

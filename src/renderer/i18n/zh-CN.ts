@@ -163,6 +163,8 @@ export const zhCN: Messages = {
   'dialog.delete.mixed_other': '确定要删除 {files}和 {folders}（包括这些文件夹中的所有内容）吗？',
   'dialog.password.title': '输入密码',
   'dialog.password.label': '{host} 上用户 {user} 的密码',
+  'dialog.clientKeyPassphrase.title': '客户端证书密码短语',
+  'dialog.clientKeyPassphrase.label': '客户端证书 {file} 的密码短语（不会保存）',
   'dialog.bookmark.title': '添加书签',
   'dialog.bookmark.label': '书签名称（保存当前的本地和远程文件夹）',
 
@@ -634,7 +636,7 @@ export const zhCN: Messages = {
   'validation.timeZone': '请按 +HH:MM 或 -HH:MM 填写与 UTC 的时差，范围 -12:00 到 +14:00。',
   'sm.clientCert': '客户端证书',
   'sm.clientKey': '客户端证书私钥',
-  'sm.clientCertHelp': '用于要求 TLS 客户端证书的 FTPS 服务器：填写 PEM 文件或 PKCS#12 文件（.p12、.pfx）的完整路径，每次连接时读取。证书文件中已包含私钥时，私钥可留空（PKCS#12 文件总是包含私钥）；带密码短语的私钥或 PKCS#12 文件目前还不能在此使用。',
+  'sm.clientCertHelp': '用于要求 TLS 客户端证书的 FTPS 服务器：填写 PEM 文件或 PKCS#12 文件（.p12、.pfx）的完整路径，每次连接时读取。证书文件中已包含私钥时，私钥可留空（PKCS#12 文件总是包含私钥）；已加密的私钥或 PKCS#12 文件的密码短语会在每次连接时询问，不会保存。',
   'validation.fullPath': '请填写完整路径，例如 /home/you/certs/client.pem。',
   'validation.keyWithoutCert': '请同时填写客户端证书，或将私钥留空。',
   // Copy to another site (FXP)

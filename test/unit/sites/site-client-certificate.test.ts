@@ -1,7 +1,8 @@
 /**
  * A site's TLS client certificate (Site Manager → Advanced): the paths checked when the site is saved, the files read
- * at each connect — a missing file, a certificate file without a key and an encrypted key (the window cannot ask for
- * its passphrase) each said with the file and what to do, in English and 简体中文.
+ * at each connect — a missing file, a certificate file without a key and an encrypted key or PKCS#12 file without
+ * its passphrase (the error the window answers by asking) each said with the file and what to do, in English and
+ * 简体中文; with the passphrase asked for, handed on with it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { validateSiteInput } from '../../../src/main/sites/validate-site';
 import { siteClientCertificate } from '../../../src/main/sites/site-client-certificate';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
-import type { FerryErrorData } from '../../../src/shared/errors';
+import { needsClientKeyPassphrase, type FerryErrorData } from '../../../src/shared/errors';
 import { ownedTempDir } from '../../support/servers/process-cleanup';
 import { createTestClientAuthority, createTestPkcs12Files, type TestClientAuthority } from '../../support/servers/tls-cert';
 
@@ -78,8 +79,20 @@ describe('siteClientCertificate: the files read at connect', () => {
     expect(noKey.text?.message).toBe('site.client-key-missing');
     expect(noKey.hint).toContain('Site Manager → Advanced → Client certificate key');
     const encrypted = await rejected(siteClientCertificate({ clientCertFile: authority.client.certFile, clientKeyFile: authority.encryptedKeyFile }));
-    expect(encrypted.message).toBe(`The client certificate key ${authority.encryptedKeyFile} of this site is encrypted, and the window cannot ask for its passphrase yet.`);
-    expect(localizeError(encrypted, 'zh-CN').message).toBe(`此站点的客户端证书私钥 ${authority.encryptedKeyFile} 已加密，而窗口目前还不能询问其密码短语。`);
+    expect(encrypted.message).toBe(`The client certificate key ${authority.encryptedKeyFile} of this site is encrypted, and no passphrase was given to open it.`);
+    expect(localizeError(encrypted, 'zh-CN').message).toBe(`此站点的客户端证书私钥 ${authority.encryptedKeyFile} 已加密，但没有提供打开它的密码短语。`);
+    // The window answers this error by asking (needsClientKeyPassphrase), naming the file.
+    expect(needsClientKeyPassphrase(encrypted)).toBe(true);
+    expect(encrypted.text?.values.file).toBe(authority.encryptedKeyFile);
+    expect(needsClientKeyPassphrase(noKey)).toBe(false);
+  });
+
+  it('an encrypted key with the passphrase the window asked for: handed on with it (the engine checks it)', async () => {
+    expect(await siteClientCertificate({ clientCertFile: authority.client.certFile, clientKeyFile: authority.encryptedKeyFile }, 'typed')).toEqual({
+      cert: authority.client.certPem,
+      key: readFileSync(authority.encryptedKeyFile, 'utf8'),
+      passphrase: 'typed',
+    });
   });
 
   it('a PKCS#12 file (told by content, any name) without a passphrase: its bytes, no key file needed', async () => {
@@ -87,12 +100,14 @@ describe('siteClientCertificate: the files read at connect', () => {
     for (const file of [files.withoutPassword, files.noExtension]) expect(await siteClientCertificate({ clientCertFile: file })).toEqual({ pfx: readFileSync(file) });
   });
 
-  it('a PKCS#12 file with a passphrase (the window cannot ask yet), or with a key file beside it: each said, with what to do', async () => {
+  it('a PKCS#12 file with a passphrase: asked for (without one, the error the window answers by asking), then handed on; a key file beside it: said', async () => {
     const files = await createTestPkcs12Files(authority);
     const locked = await rejected(siteClientCertificate({ clientCertFile: files.withPassword }));
-    expect(locked).toMatchObject({ kind: 'invalid-input', message: `The client certificate file ${files.withPassword} of this site is protected by a passphrase, and the window cannot ask for it yet.` });
-    expect(locked.hint).toContain('openssl pkcs12 -in FILE.p12 -nodes -out plain.pem');
-    expect(localizeError(locked, 'zh-CN').message).toBe(`此站点的客户端证书文件 ${files.withPassword} 受密码短语保护，而窗口目前还不能询问其密码短语。`);
+    expect(locked).toMatchObject({ kind: 'invalid-input', message: `The client certificate file ${files.withPassword} of this site is protected by a passphrase, and none was given to open it.` });
+    expect(locked.hint).toContain('the window, which asks for the passphrase (it is not saved)');
+    expect(localizeError(locked, 'zh-CN').message).toBe(`此站点的客户端证书文件 ${files.withPassword} 受密码短语保护，但没有提供打开它的密码短语。`);
+    expect(needsClientKeyPassphrase(locked)).toBe(true);
+    expect(await siteClientCertificate({ clientCertFile: files.withPassword }, files.passphrase)).toEqual({ pfx: readFileSync(files.withPassword), passphrase: files.passphrase });
     const withKey = await rejected(siteClientCertificate({ clientCertFile: files.withoutPassword, clientKeyFile: authority.client.keyFile }));
     expect(withKey.message).toBe(`${files.withoutPassword} is a PKCS#12 file, which holds its own private key, and this site also names a client certificate key file.`);
     expect(localizeError(withKey, 'zh-CN').hint).toBe('请将“站点管理器 → 高级 → 客户端证书私钥”留空。');
