@@ -107,7 +107,14 @@ function readKeyFile(keyPath: string, platform: NodeJS.Platform): Buffer | null 
       throw vaultError('vault-key.other-owner', 'vault-key.other-owner.hint', keyPath, { uid: stat.uid });
     }
   }
-  const bytes = fs.readFileSync(keyPath);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(keyPath);
+  } catch (error) {
+    // A folder by that name (EISDIR), a disk that fails (EIO): said as the key that cannot be read, in words — it was
+    // Node's own English as the vault's reason, in a Chinese window too.
+    throw vaultSystemError('vault-key.unreadable', 'vault-key.unreadable.hint', keyPath, error);
+  }
   if (bytes.length !== KEY_BYTES) throw vaultError('vault-key.damaged', 'vault-key.damaged.hint', keyPath, { size: bytes.length, expected: KEY_BYTES });
   return bytes;
 }

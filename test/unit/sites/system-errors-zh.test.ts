@@ -57,6 +57,15 @@ describe('简体中文: Ferry\'s own files the system refuses', () => {
     expect(localizeError(error, 'zh-CN').message).toBe(`无法解密代理密码：一个已保存的密码无法用 ${key} 中的密钥解密（密钥被替换，或数据被改动过）。`);
   });
 
+  it('a folder named vault.key: the vault\'s reason in words, not Node\'s English', async () => {
+    const file = path.join(home, VAULT_KEY_FILE);
+    await fsp.mkdir(file, { mode: 0o700 });
+    const vault = createFileKeyVault(home);
+    expect(vault.unavailableReason).toBe(`The vault key ${file} cannot be read: ${file} is a folder, not a file. Check the permissions of the Ferry folder.`);
+    const text = vault.unavailableText;
+    expect(text && sayText(ERROR_TEXTS_ZH_CN, text)).toBe(`无法读取密钥文件 ${file}：${file} 是一个文件夹，不是文件。请检查 Ferry 文件夹的权限。`);
+  });
+
   it('a file where the profile folder should be: the vault key cannot be read, said in words, its reason too', async () => {
     const profile = path.join(home, 'profile');
     await fsp.writeFile(profile, 'in the way');
