@@ -34,7 +34,7 @@ describe('FTPS: a server that requires a client certificate', () => {
   });
 
   it(
-    'a site with a client certificate (Site Manager → Advanced) connects and lists; an encrypted key is refused, saying why',
+    "a site with a client certificate (Site Manager → Advanced) connects and lists, PEM or PKCS#12; an encrypted key's passphrase is asked at connect and by Test both modes",
     async () => {
       const { scenario: s, server } = setup();
       const { ui, page, step } = s;
@@ -59,12 +59,12 @@ describe('FTPS: a server that requires a client certificate', () => {
 
       const passphraseDialog = page.getByRole('dialog', { name: 'Client certificate passphrase' });
       /** Answers the passphrase question for `file` with `passphrase`. */
-      const answerPassphrase = async (file: string, passphrase: string): Promise<void> => {
+      const answerPassphrase = async (file: string, passphrase: string, button = 'Connect'): Promise<void> => {
         await expect(passphraseDialog).toBeVisible({ timeout: 15_000 });
         const field = passphraseDialog.getByLabel(`Passphrase of the client certificate ${file} (not saved)`);
         await expect(field).toHaveAttribute('type', 'password');
         await field.fill(passphrase);
-        await passphraseDialog.getByRole('button', { name: 'Connect', exact: true }).click();
+        await passphraseDialog.getByRole('button', { name: button, exact: true }).click();
       };
 
       await step('an encrypted key: its passphrase is asked at connect; a wrong one is said, the right one lists; never saved', async () => {
@@ -90,6 +90,16 @@ describe('FTPS: a server that requires a client certificate', () => {
         expect(saved).toContain(files.encryptedKeyFile);
         expect(saved).not.toContain(files.passphrase);
         await ui.toolbarButton('Disconnect').click();
+      });
+
+      await step('Site Manager → Test both modes on that site: the passphrase is asked there too, and passive works', async () => {
+        await ui.openSiteManager();
+        await dialog.getByRole('tab', { name: 'Transfer settings' }).click();
+        await dialog.getByRole('button', { name: 'Test both modes' }).click();
+        await answerPassphrase(files.encryptedKeyFile, files.passphrase, 'Test both modes');
+        await expect(dialog.getByText(/Passive \(PASV\/EPSV\): works \((EPSV|PASV),/)).toBeVisible({ timeout: 30_000 });
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await expect(dialog).toBeHidden();
       });
 
       await step('a PKCS#12 file (.pfx, no passphrase) in Client certificate, the key left empty: connects and lists', async () => {
