@@ -757,6 +757,11 @@ export const ERROR_TEXTS_EN = {
   'store.sites.unreadable': 'Cannot read the site list file {file}: {detail}',
   'store.secrets.unreadable': 'Cannot read the saved secrets file {file}: {detail}',
   'store.unreadable.hint': 'Check the permissions of the Ferry folder.',
+  // The lock file that keeps two Ferry processes from writing one of these files at once (sites/file-lock.ts).
+  'lock.uncreatable': 'Cannot create the lock file {file}: {detail}',
+  'lock.uncreatable.hint': 'Check that the Ferry folder exists and is writable.',
+  'lock.held': 'Another Ferry process has held {file} for over {seconds} s.',
+  'lock.held.hint': 'Wait for it to finish, or delete the lock file if no Ferry is running.',
   'store.settings.newer': 'The settings file {file} was written by a newer Ferry (format {format}).',
   'store.sites.newer': 'The site list file {file} was written by a newer Ferry (format {format}).',
   'store.secrets.newer': 'The saved secrets file {file} was written by a newer Ferry (format {format}).',

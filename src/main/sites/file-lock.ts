@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
+import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
+import { localFailureDetail } from '../transfers/file-transfer';
 import { processAlive } from './atomic-file';
 
 export interface LockOptions {
@@ -38,14 +40,16 @@ async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Pr
     try {
       if (await createExclusive(lockPath, JSON.stringify(owner))) return owner.token;
     } catch (error) {
-      throw new FtpError({ kind: 'local-file', path: lockPath, message: `Cannot create the lock file ${lockPath}: ${(error as Error).message}.`, hint: 'Check that the Ferry folder exists and is writable.', retryable: false });
+      // Why in words (a read-only or full disk), in the window's language: Node's English was the reason.
+      const { values, valueTexts } = localFailureDetail(lockPath, error);
+      throw new FtpError({ kind: 'local-file', path: lockPath, ...sentences('lock.uncreatable', 'lock.uncreatable.hint', { file: lockPath, ...values }, valueTexts), retryable: false });
     }
     if (await isStale(lockPath, staleMs)) {
       await breakLock(lockPath);
       continue;
     }
     if (Date.now() > deadline) {
-      throw new FtpError({ kind: 'local-file', path: lockPath, message: `Another Ferry process has held ${lockPath} for over ${Math.round(timeoutMs / 1000)} s.`, hint: 'Wait for it to finish, or delete the lock file if no Ferry is running.', retryable: true });
+      throw new FtpError({ kind: 'local-file', path: lockPath, ...sentences('lock.held', 'lock.held.hint', { file: lockPath, seconds: Math.round(timeoutMs / 1000) }), retryable: true });
     }
     await sleep(Math.min(100, 5 + attempt * 5) + Math.random() * 10);
   }

@@ -7,7 +7,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { removeStaleTempFiles, setAside, writeFileAtomic } from './atomic-file';
 import { withFileLock } from './file-lock';
 import { makeFolders } from '../local/make-folders';
-import { localFailureDetail } from '../transfers/file-transfer';
+import { localError, localFailureDetail } from '../transfers/file-transfer';
 
 /** What a document's decoder makes of the parsed JSON. */
 export type Decoded<T> =
@@ -119,6 +119,8 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
             cache = { stamp: (await statStamp(file)) ?? 'missing', value: next.value };
           }
           return next;
+        }).catch((error: unknown) => {
+          throw isSystemError(error) ? localError(file, error) : error;
         });
         notify(value);
         return result;
@@ -185,4 +187,13 @@ async function statStamp(file: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/**
+ * A file system call's failure (its lock file or the write on a full or read-only disk): said in words naming the
+ * file. It reached the window as "Unexpected failure: ENOSPC: no space left on device, open '….tmp-…'" and "This is a
+ * bug in Ferry", in English in every window.
+ */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && !(error instanceof FtpError) && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

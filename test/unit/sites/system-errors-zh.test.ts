@@ -3,6 +3,7 @@
  * Chinese window: the reason was Node's English ("EISDIR: illegal operation on a directory, read") inside a Chinese
  * sentence. Now it is the system's code in words (file-transfer.ts `localFailureDetail`) in either language.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { openSiteStore } from '../../../src/main/sites/site-store';
 import { SITES_FILE } from '../../../src/main/sites/sites-file';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
-import { tempHome } from './helpers';
+import { siteInput, tempHome } from './helpers';
 
 async function failure(run: () => Promise<unknown>): Promise<FerryErrorData> {
   const error = await run().then(() => null, (thrown: unknown) => thrown);
@@ -38,6 +39,64 @@ describe('简体中文: Ferry\'s own files the system refuses', () => {
     const error = await failure(async () => (await openSiteStore({ home, vault: createFileKeyVault(home) })).list());
     expect(error.message).toBe(`Cannot read the site list file ${file}: ${file} is a folder, not a file.`);
     expect(localizeError(error, 'zh-CN').message).toBe(`无法读取站点列表文件 ${file}：${file} 是一个文件夹，不是文件。`);
+  });
+
+  describe('saving onto a disk that refuses (a tmpfs made read-only, or full)', () => {
+    let mounted = '';
+    afterEach(() => {
+      if (mounted) execFileSync('umount', [mounted]);
+      mounted = '';
+    });
+
+    async function storeOnTmpfs(): Promise<{ store: Awaited<ReturnType<typeof openSiteStore>>; file: string }> {
+      mounted = path.join(home, 'profile');
+      await fsp.mkdir(mounted);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mounted]);
+      const store = await openSiteStore({ home: mounted, vault: createFileKeyVault(mounted) });
+      await store.save(siteInput({ name: 'First' }));
+      return { store, file: path.join(mounted, SITES_FILE) };
+    }
+
+    it('read-only: the site is not saved, said in words (the lock file\'s reason was Node\'s English, with no ids)', async () => {
+      const { store, file } = await storeOnTmpfs();
+      execFileSync('mount', ['-o', 'remount,ro', mounted]);
+      try {
+        const error = await failure(() => store.save(siteInput({ name: 'Second' })));
+        const lock = `${file}.lock`;
+        expect(error).toMatchObject({ kind: 'local-file', path: lock, message: `Cannot create the lock file ${lock}: ${lock} is on a read-only disk.` });
+        expect(localizeError(error, 'zh-CN')).toEqual({ message: `无法创建锁文件 ${lock}：${lock} 位于只读磁盘上。`, hint: '请检查 Ferry 文件夹是否存在且可写。' });
+      } finally {
+        store.close();
+      }
+    });
+
+    it('full after the lock is taken: the site list\'s write fails, said in words (it was "Unexpected failure: ENOSPC …", a bug)', async () => {
+      const { store, file } = await storeOnTmpfs();
+      // One page of room: the lock file fits in it, the site list with a 16 KiB comment does not.
+      await fsp.writeFile(path.join(mounted, 'spare'), Buffer.alloc(4096));
+      await fsp.writeFile(path.join(mounted, 'filler'), Buffer.alloc(1024 * 1024)).catch((error: NodeJS.ErrnoException) => expect(error.code).toBe('ENOSPC'));
+      await fsp.rm(path.join(mounted, 'spare'));
+      try {
+        const error = await failure(() => store.save(siteInput({ name: 'Second', comments: 'x'.repeat(16 * 1024) })));
+        expect(error).toMatchObject({ kind: 'local-file', path: file, message: `The disk is full: ${file} could not be written.` });
+        expect(localizeError(error, 'zh-CN')).toEqual({ message: `磁盘已满：无法写入 ${file}。`, hint: '磁盘已满；请释放一些空间后重试。' });
+      } finally {
+        store.close();
+      }
+    });
+
+    it('full: the site is not saved, said in words', async () => {
+      const { store, file } = await storeOnTmpfs();
+      await fsp.writeFile(path.join(mounted, 'filler'), Buffer.alloc(1024 * 1024)).catch((error: NodeJS.ErrnoException) => expect(error.code).toBe('ENOSPC'));
+      try {
+        const error = await failure(() => store.save(siteInput({ name: 'Second' })));
+        const lock = `${file}.lock`;
+        expect(error).toMatchObject({ kind: 'local-file', path: lock, message: `Cannot create the lock file ${lock}: The disk is full: ${lock} could not be written.` });
+        expect(localizeError(error, 'zh-CN').message).toBe(`无法创建锁文件 ${lock}：磁盘已满：无法写入 ${lock}。`);
+      } finally {
+        store.close();
+      }
+    });
   });
 
   it('a folder named master-password.json: the master password file cannot be read, said in words', async () => {
