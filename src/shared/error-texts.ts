@@ -67,7 +67,7 @@ export const ERROR_TEXTS_EN = {
     "The server's FTPS set-up is broken, or a firewall or router that inspects FTP answers for its data connections. Ask the server admin; switching the transfer mode does not fix this.",
   'data.passive.followed.hint':
     'The server announced {announced}, not its own address {peer} — typical of a server behind NAT. Connect to the server\'s own address instead (Settings → Passive mode → Address to connect to; on the command line, leave out --follow-pasv-address), or use active mode.',
-  // The hints above that name a site's transfer mode, for a quick connection (shared/mode-hints.ts): it has no site;
+  // The hints above that name a site's transfer mode, for a quick connection (shared/setting-hints.ts): it has no site;
   // its mode is the quick connect bar's, kept when the connection is saved as a site.
   'data.active.listen-failed.quick.hint': 'Choose another active-mode port range in the settings, or use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).',
   'data.active.wrong-peer.quick.hint': "The server likely connects out from another of its addresses (a server with several addresses, or behind a NAT whose outgoing connections leave from another address); Ferry takes data only from the address it is connected to, so no one else can slip a file in. Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it).",
@@ -87,6 +87,30 @@ export const ERROR_TEXTS_EN = {
   'data.passive.unreachable.quick.hint': "Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or ask the server's admin to open its passive port range (and, behind NAT, to announce its public address).",
   'data.passive.unreachable-tls.quick.hint':
     "Use active mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or ask the server's admin to open its passive port range in the server's firewall (and, behind NAT, to forward it and announce its public address): the firewall's FTP helper that lets plain FTP through cannot read FTPS.",
+
+  // Other sentences that send a saved site's user to the Site Manager, for a quick connection (shared/setting-hints.ts):
+  // the quick connect bar where it has the field (ftps:// or ftpes:// in Host), else saving the connection as a site.
+  'connect.proxy-refused.quick.hint': "The proxy may not allow this server or port, or the server is down. Ask the proxy's administrator, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
+  'log.not-utf8.quick.hint': 'Use the button above the remote file list: it saves this connection as a site whose encoding is {charset} and connects to it. Other East-Asian servers may use GB18030, Big5 or Shift_JIS.',
+  'log.not-utf8.other.quick.hint': 'Save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.',
+  'log.reply-not-utf8.gbk.quick': "The server's messages are not UTF-8: they look like GBK (simplified Chinese) and are shown as GBK. File names are still read as UTF-8; if they show garbled, save the connection as a site using GBK (the button above the remote file list).",
+  'log.reply-not-utf8.big5.quick': "The server's messages are not UTF-8: they look like Big5 (traditional Chinese) and are shown as Big5. File names are still read as UTF-8; if they show garbled, save the connection as a site using Big5 (the button above the remote file list).",
+  'log.reply-not-utf8.other.quick': 'The server\'s messages are not UTF-8, nor a charset Ferry recognizes: what it cannot read shows as �. If file names show garbled too, save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset).',
+  'charset.pwd-not-utf8.quick.hint': 'Save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset), e.g. GBK for an older Chinese server.',
+  'auth.tls-required.quick.hint': 'The server requires an encrypted connection: write ftpes:// (explicit TLS) or ftps:// (implicit TLS) before the host name in the quick connect bar.',
+  'tls.not-offered.quick.hint': 'Write ftp:// (FTPS if available) before the host name in the quick connect bar only if you accept an unencrypted connection.',
+  'tls.implicit-mismatch.quick.hint': 'Write ftpes:// (explicit TLS) before the host name in the quick connect bar, not ftps:// (usually port 21).',
+  'timeout.greeting.quick.hint': 'If this is an implicit FTPS port, write ftps:// before the host name in the quick connect bar; otherwise the server or the network is slow: try again, or raise the timeout in the settings.',
+  'tls.handshake.quick.hint': 'Check that the server supports FTPS; if you accept an unencrypted connection, save the connection as a site ("Save current connection as a site…") and choose plain FTP for it in the Site Manager.',
+  'tls.handshake.not-tls.quick.hint':
+    "The server's FTPS set-up is broken (it may fail to load its certificate or key), or a firewall or router that inspects FTP answers for it. Ask the server admin; only if you accept an unencrypted connection, save the connection as a site and choose plain FTP for it in the Site Manager.",
+  'tls.client-certificate.required.quick.hint': 'Ask the server admin for a client certificate and its private key (PEM files, or one PKCS#12 .p12/.pfx file) issued for you, save the connection as a site ("Save current connection as a site…") and give them in Site Manager → Advanced → Client certificate.',
+  'certificate.untrusted.quick.hint': 'If you recognise this fingerprint (ask the server admin), trust it for this connection; saving the connection as a site keeps it (CLI: --trust-fingerprint).',
+  'certificate.changed.quick.hint':
+    'Someone may be intercepting the connection, or the server got a new certificate. Do not connect until the server admin confirms the new fingerprint; then trust it for this connection (CLI: --trust-fingerprint).',
+  'reply.421.quick.hint': 'The server limits connections or idle time. Lower the number of connections to it (Settings → Connections → Simultaneous transfers per site) and try again.',
+  'custom.session.quick.hint': 'Change these in the quick connect bar and connect again; use Disconnect to end the session.',
+  'fxp.proxy.quick.hint': 'Copy through this computer instead, or save this connection as a site and bypass the proxy for both sites (Site Manager → Advanced).',
 
   // Notices in the message log (not errors): what Ferry did on its own, and why.
   'log.empty-folder-reply': 'The server answered {command} with "{reply}": such servers say so for an empty folder, which is what it is taken for.',

@@ -26,7 +26,7 @@ import { importQueueText } from '../transfers/queue-import';
 import { APP_VERSION } from './app-version';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
-import { placeModeHint } from '../../shared/mode-hints';
+import { placeSettingError } from '../ftp/place-setting-error';
 import { LogFile } from './log-file';
 import { siteClientCertificate } from '../sites/site-client-certificate';
 import { createPasswordStorage } from './password-storage';
@@ -104,7 +104,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { ...options, activeExternalAddress: await externalAddresses.get(settings.activeExternalAddressUrl) };
     } catch (error) {
       // Its hint's "use passive mode" names where this connection's mode is set (a site's, or the quick connect bar's).
-      throw error instanceof FtpError ? new FtpError(placeModeHint(error.data, options.modeSetting)) : error;
+      throw placeSettingError(error, options.settingsPlace);
     }
   };
 
@@ -291,7 +291,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
           for (const remotePath of paths) {
             const targetPath = joinRemote(folder, remoteBasename(remotePath));
             if (viaLocal) await relayTransfer(source, remotePath, destination, targetPath);
-            else await fxpTransfer(source, remotePath, destination, targetPath);
+            // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
+            else await fxpTransfer(source, remotePath, destination, targetPath).catch((error: unknown) => Promise.reject(placeSettingError(error, sessions.target(sessionId).options.settingsPlace)));
             copied += 1;
             log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from: remotePath, site: target.label, to: targetPath });
           }

@@ -1,6 +1,6 @@
 import type { FerryErrorData } from '../../shared/errors';
 import type { TransferMode } from '../../shared/errors';
-import type { ModeSetting } from '../../shared/mode-hints';
+import type { SettingsPlace } from '../../shared/setting-hints';
 import type { ProxyOptions } from './proxy';
 import type { TranscriptListener } from './transcript';
 
@@ -37,10 +37,10 @@ export interface ConnectOptions {
   readonly transferMode?: TransferMode;
   /**
    * Where the user sets this connection's transfer mode, which the hints of its data-connection failures name
-   * (shared/mode-hints.ts): a saved site's Site Manager (the default; the command line adds its flags), or the
+   * (shared/setting-hints.ts): a saved site's Site Manager (the default; the command line adds its flags), or the
    * window's quick connect bar.
    */
-  readonly modeSetting?: ModeSetting;
+  readonly settingsPlace?: SettingsPlace;
   readonly followPasvAddress?: boolean;
   /** Use PASV even where EPSV works (like curl's --disable-epsv), for servers or middleboxes that mishandle EPSV. */
   readonly disableEpsv?: boolean;

@@ -14,6 +14,7 @@ import { clientCertificateFailure, serverCertificateSeen } from './client-certif
 import type { TlsError } from '../../shared/errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
+import { settingHintId, type SettingsPlace } from '../../shared/setting-hints';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
 const MAX_PENDING_REPLY_CHARS = 256 * 1024;
@@ -38,6 +39,8 @@ export interface ControlConnectionOptions {
   readonly clientCertificate?: boolean | undefined;
   /** Open the connection through this proxy. */
   readonly proxy?: ProxyOptions | null | undefined;
+  /** Where the user changes this connection's charset, which its notices name (ConnectOptions.settingsPlace). */
+  readonly settingsPlace?: SettingsPlace | undefined;
   readonly onTranscript?: TranscriptListener | undefined;
   /** Called once when the peer or the network closed the connection (not after `close()`/`quit()`). */
   readonly onClosed?: ((reason: FtpError) => void) | undefined;
@@ -437,7 +440,8 @@ export class ControlConnection {
     for (const notice of notices) {
       if (this.charsetNotices.has(notice)) continue;
       this.charsetNotices.add(notice);
-      this.logSentence('info', `log.reply-not-utf8.${notice}`, {});
+      // Its fix names where this connection's charset is changed: a site's, or saving a quick connection as one.
+      this.logSentence('info', settingHintId(`log.reply-not-utf8.${notice}`, this.options.settingsPlace), {});
     }
     // The first few only: a server sending garbage without end must not flood the log.
     for (const line of skipped) {

@@ -9,7 +9,7 @@ import { FtpError } from './ftp-error';
 import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
 import type { TransferMode } from '../../shared/errors';
-import type { ModeSetting } from '../../shared/mode-hints';
+import type { SettingsPlace } from '../../shared/setting-hints';
 import type { ProxyOptions } from './proxy';
 import { hostPort } from '../../shared/host-address';
 
@@ -35,8 +35,8 @@ export interface DataChannelOptions {
   readonly proxy?: ProxyOptions | null | undefined;
   /** The server as configured (its host name): behind a proxy the control socket's peer is the proxy, not the server. */
   readonly serverHost?: string | undefined;
-  /** Where the user sets the transfer mode, for the failures' hints (ConnectOptions.modeSetting); absent: a site's. */
-  readonly modeSetting?: ModeSetting | undefined;
+  /** Where the user sets the transfer mode, for the failures' hints (ConnectOptions.settingsPlace); absent: a site's. */
+  readonly settingsPlace?: SettingsPlace | undefined;
 }
 
 /** What the session remembers across transfers about which commands work. */

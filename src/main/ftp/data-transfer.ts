@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
 import { controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
 import { sentences } from '../../shared/error-texts';
-import { placeModeHint } from '../../shared/mode-hints';
+import { placeSettingError } from './place-setting-error';
 import { FtpError } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
@@ -47,10 +47,8 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
   try {
     return await transfer(session, command, handle, options);
   } catch (error) {
-    // A hint that names the transfer mode's setting names the one this connection was made from (mode-hints.ts).
-    if (!(error instanceof FtpError)) throw error;
-    const placed = placeModeHint(error.data, session.dataOptions.modeSetting);
-    throw placed === error.data ? error : new FtpError(placed);
+    // A hint that names the transfer mode's setting names the one this connection was made from (setting-hints.ts).
+    throw placeSettingError(error, session.dataOptions.settingsPlace);
   }
 }
 

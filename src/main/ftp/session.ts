@@ -13,7 +13,7 @@ import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
 import { loginError } from './login-errors';
 import { sentences } from '../../shared/error-texts';
-import { placeModeHint } from '../../shared/mode-hints';
+import { placeSettingError } from './place-setting-error';
 import { silentGreeting } from './tls-errors';
 
 /** A logged-in control connection with what we learned about the server. */
@@ -37,15 +37,26 @@ export interface FtpSession {
   readonly representation: { ascii: boolean };
 }
 
-/** Connect, secure, log in and read FEAT — the whole opening handshake of a session. */
+/**
+ * Connect, secure, log in and read FEAT — the whole opening handshake of a session. A failure's hint names where
+ * this connection's settings are changed (a site's Site Manager, or a quick connection's bar; setting-hints.ts).
+ */
 export async function openSession(options: ConnectOptions): Promise<FtpSession> {
+  try {
+    return await handshake(options);
+  } catch (error) {
+    throw placeSettingError(error, options.settingsPlace);
+  }
+}
+
+async function handshake(options: ConnectOptions): Promise<FtpSession> {
   const tlsMode: TlsMode = options.tls ?? 'none';
   const host = options.host.trim();
   if (!host) throw invalidInput('No host given.', 'Enter the server name or address, e.g. ftp.example.com.');
   const port = options.port ?? (tlsMode === 'implicit' ? 990 : 21);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidInput(`Port ${port} is not valid.`, 'Use a port from 1 to 65535 (21 for FTP, 990 for implicit FTPS).');
   const proxy = options.proxy ?? null;
-  if (proxy && options.transferMode === 'active') throw new FtpError(placeModeHint({ kind: 'invalid-input', ...sentences('proxy.active-mode', 'proxy.active-mode.hint'), retryable: false }, options.modeSetting));
+  if (proxy && options.transferMode === 'active') throw new FtpError({ kind: 'invalid-input', ...sentences('proxy.active-mode', 'proxy.active-mode.hint'), retryable: false });
   const requestedCharset = options.charset && options.charset !== 'auto' ? options.charset : 'utf-8';
   const charset = await loadCharset(requestedCharset);
   const trusted = options.trustedFingerprints ?? [];
@@ -70,6 +81,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
     verifyTls: (socket: tls.TLSSocket) => refuseUntrusted(socket, host, trusted),
     clientCertificate: clientCertificate !== null,
     proxy,
+    settingsPlace: options.settingsPlace,
     onTranscript: options.onTranscript,
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
     signal: options.signal,
@@ -139,7 +151,7 @@ export async function openSession(options: ConnectOptions): Promise<FtpSession> 
         tls: protectedData ? { ...tlsOptions, host } : null,
         proxy,
         serverHost: host,
-        modeSetting: options.modeSetting,
+        settingsPlace: options.settingsPlace,
       },
     };
   } catch (error) {

@@ -14,6 +14,8 @@ import type { TranscriptLine } from '../ftp/transcript';
 import { notUtf8Text } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
 import { SerialLane } from './serial-lane';
+import { placeSettingText } from '../../shared/setting-hints';
+import { placeSettingError } from '../ftp/place-setting-error';
 
 /** What a connect target resolves to: engine options plus what the UI shows. */
 export interface ResolvedTarget {
@@ -182,14 +184,20 @@ export class SessionService {
       this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand, compressed: client.compressed });
       for (const line of listing.unparsed) this.say(sessionId, 'error', { message: 'log.unreadable-line', values: { line } });
       if (listing.unparsedTotal > listing.unparsed.length) this.say(sessionId, 'error', { message: 'log.unreadable-more', values: { count: listing.unparsedTotal - listing.unparsed.length } });
-      if (listing.notUtf8) this.say(sessionId, 'error', notUtf8Text(listing.path, listing.notUtf8.looksLike));
+      // Its fix names where this connection's charset is changed: a site's, or the notice's "Save as a site using …".
+      if (listing.notUtf8) this.say(sessionId, 'error', placeSettingText(notUtf8Text(listing.path, listing.notUtf8.looksLike), session.resolved.options.settingsPlace));
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });
   }
 
   /** A custom command typed by the user (FileZilla's "Enter custom command"); its reply goes to the log like any other. */
   async raw(sessionId: string, text: string): Promise<{ code: number; lines: string[] }> {
-    const command = checkCustomCommand(text);
+    let command: string;
+    try {
+      command = checkCustomCommand(text);
+    } catch (error) {
+      throw placeSettingError(error, this.require(sessionId).resolved.options.settingsPlace);
+    }
     return this.withClient(sessionId, async (client) => {
       const reply = await client.raw(command);
       return { code: reply.code, lines: [...reply.lines] };
@@ -298,7 +306,8 @@ export class SessionService {
       try {
         return await work(session.client as FtpClient, session);
       } catch (error) {
-        const failure = session.cancelled ? cancelledError() : error;
+        // A hint naming a site's setting names the quick connect bar's, or saving as a site, for a quick connection.
+        const failure = session.cancelled ? cancelledError() : placeSettingError(error, session.resolved.options.settingsPlace);
         this.logError(sessionId, toErrorData(failure));
         throw failure;
       } finally {
@@ -359,7 +368,8 @@ export class SessionService {
       return await session.client?.pwd();
     } catch (error) {
       if (!(error instanceof FtpError) || error.data.text?.message !== 'charset.pwd-not-utf8') throw error;
-      this.say(session.status.sessionId, 'error', { message: 'log.pwd-not-utf8', hint: 'charset.pwd-not-utf8.hint', values: error.data.text.values });
+      const text = placeSettingText({ message: 'log.pwd-not-utf8', hint: 'charset.pwd-not-utf8.hint', values: error.data.text.values } as const, session.resolved.options.settingsPlace);
+      this.say(session.status.sessionId, 'error', text);
       return '/';
     }
   }

@@ -62,8 +62,8 @@ export function quickToConnectOptions(quick: QuickConnect, settings: Settings): 
     ...modeOptions(quick.transferMode, settings),
     charset: quick.charset.trim() || 'auto',
     trustedFingerprints: [],
-    // Its failures' hints name the quick connect bar's transfer mode, not a site's (shared/mode-hints.ts).
-    modeSetting: 'quick-connect',
+    // Its failures' hints name the quick connect bar's transfer mode, not a site's (shared/setting-hints.ts).
+    settingsPlace: 'quick-connect',
   };
 }
 

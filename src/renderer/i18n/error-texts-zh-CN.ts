@@ -59,7 +59,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.unreachable-tls.hint':
     '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
   'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} —— 这是服务器位于 NAT 后的典型情况。请在“设置 → 被动模式”中把“连接的地址”改回“服务器自身的地址”，或使用主动模式。',
-  // 快速连接没有站点：上面提到站点传输模式的提示，对快速连接改说快速连接栏（shared/mode-hints.ts）。
+  // 快速连接没有站点：上面提到站点传输模式的提示，对快速连接改说快速连接栏（shared/setting-hints.ts）。
   'data.active.listen-failed.quick.hint': '请在设置中换一个主动模式端口范围，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.wrong-peer.quick.hint': '服务器很可能从它的另一个地址连出（有多个地址的服务器，或位于出站连接使用另一地址的 NAT 之后）；Ferry 只接受来自所连接地址的数据，以免他人塞入文件。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.server-refused.quick.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
@@ -78,6 +78,27 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.passive.unreachable.quick.hint': '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或请服务器管理员开放被动端口范围（服务器在 NAT 后时，还需通告其公网地址）。',
   'data.passive.unreachable-tls.quick.hint':
     '请对此连接使用主动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
+
+  // 其他让已保存站点的用户去站点管理器的句子，对快速连接（shared/setting-hints.ts）：快速连接栏有该项时说它，否则先将连接保存为站点。
+  'connect.proxy-refused.quick.hint': '代理可能不允许访问此服务器或端口，或服务器已关闭。请询问代理管理员，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
+  'log.not-utf8.quick.hint': '请使用远程文件列表上方的按钮：它会将此连接保存为编码为 {charset} 的站点并连接到该站点。其他东亚地区的服务器可能使用 GB18030、Big5 或 Shift_JIS。',
+  'log.not-utf8.other.quick.hint': '请将此连接保存为站点（“将当前连接保存为站点…”），并将它的编码设为服务器使用的字符集（站点管理器 → 字符集）。其他东亚地区的服务器可能使用 GB18030、Big5 或 Shift_JIS。',
+  'log.reply-not-utf8.gbk.quick': '服务器的消息不是 UTF-8 编码：它们看起来是 GBK（简体中文），已按 GBK 显示。文件名仍按 UTF-8 读取；如果文件名显示为乱码，请将此连接保存为使用 GBK 的站点（远程文件列表上方的按钮）。',
+  'log.reply-not-utf8.big5.quick': '服务器的消息不是 UTF-8 编码：它们看起来是 Big5（繁体中文），已按 Big5 显示。文件名仍按 UTF-8 读取；如果文件名显示为乱码，请将此连接保存为使用 Big5 的站点（远程文件列表上方的按钮）。',
+  'log.reply-not-utf8.other.quick': '服务器的消息不是 UTF-8 编码，也不是 Ferry 能识别的字符集：无法读取的部分显示为 �。如果文件名也显示为乱码，请将此连接保存为站点（“将当前连接保存为站点…”），并将它的编码设为服务器使用的字符集（站点管理器 → 字符集）。',
+  'charset.pwd-not-utf8.quick.hint': '请将此连接保存为站点（“将当前连接保存为站点…”），并将它的编码设为服务器使用的字符集（站点管理器 → 字符集），例如较旧的中文服务器用 GBK。',
+  'auth.tls-required.quick.hint': '服务器要求加密连接：请在快速连接栏的主机名前写上 ftpes://（显式 TLS）或 ftps://（隐式 TLS）。',
+  'tls.not-offered.quick.hint': '只有在您接受不加密的连接时，才在快速连接栏的主机名前写 ftp://（如果可用则使用 FTPS）。',
+  'tls.implicit-mismatch.quick.hint': '请在快速连接栏的主机名前写 ftpes://（显式 TLS），而不是 ftps://（通常是端口 21）。',
+  'timeout.greeting.quick.hint': '如果这是隐式 FTPS 端口，请在快速连接栏的主机名前写 ftps://；否则是服务器或网络太慢：请重试，或在设置中调大超时时间。',
+  'tls.handshake.quick.hint': '请确认服务器支持 FTPS；只有在您接受不加密的连接时，才将此连接保存为站点（“将当前连接保存为站点…”）并在站点管理器中为它选择普通 FTP。',
+  'tls.handshake.not-tls.quick.hint': '服务器的 FTPS 配置有问题（可能无法加载其证书或密钥），或者检查 FTP 的防火墙或路由器在替它应答。请询问服务器管理员；只有在您接受不加密的连接时，才将此连接保存为站点并在站点管理器中为它选择普通 FTP。',
+  'tls.client-certificate.required.quick.hint': '请向服务器管理员索取为您签发的客户端证书及其私钥（PEM 文件，或一个 PKCS#12 .p12/.pfx 文件），将此连接保存为站点（“将当前连接保存为站点…”），并在“站点管理器 → 高级 → 客户端证书”中填写。',
+  'certificate.untrusted.quick.hint': '如果您认得这个指纹（请询问服务器管理员），请为此连接信任它；将此连接保存为站点后会保留该信任（命令行：--trust-fingerprint）。',
+  'certificate.changed.quick.hint': '可能有人正在拦截此连接，也可能服务器换了新证书。在服务器管理员确认新指纹之前不要连接；确认后再为此连接信任它（命令行：--trust-fingerprint）。',
+  'reply.421.quick.hint': '服务器限制了连接数或空闲时间。请减少到它的连接数（设置 → 连接 → 每个站点的并发传输数）后重试。',
+  'custom.session.quick.hint': '请在快速连接栏中更改这些设置后重新连接；要结束会话，请使用“断开连接”。',
+  'fxp.proxy.quick.hint': '请改为经由本机中转复制，或将此连接保存为站点，并让这两个站点都绕过代理（站点管理器 → 高级）。',
 
   'log.empty-folder-reply': '服务器以“{reply}”回应了 {command}：这类服务器以此表示文件夹为空，因此按空文件夹处理。',
   'log.list-a-ignored': '服务器对“LIST -a”什么也没有列出，而“LIST”列出了 {count} 个条目（它把“-a”当成了名称）；此后改用 LIST。',

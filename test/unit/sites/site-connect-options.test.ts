@@ -54,7 +54,7 @@ describe('siteToConnectOptions', () => {
 describe('quickToConnectOptions', () => {
   it('leaves the port to the engine when empty and logs in anonymously without a user', () => {
     const options = quickToConnectOptions({ host: ' h ', port: null, user: '', password: '', protocol: 'ftp-implicit', transferMode: 'default', charset: '' }, { ...DEFAULT_SETTINGS, defaultTransferMode: 'active' });
-    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, externalAddressForLocalServers: false, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'auto', trustedFingerprints: [], modeSetting: 'quick-connect' });
+    expect(options).toEqual({ host: 'h', user: 'anonymous', password: 'anonymous@', tls: 'implicit', transferMode: 'active', followPasvAddress: false, activePortRange: null, activeExternalAddress: null, externalAddressForLocalServers: false, compression: false, connectTimeoutMs: 30_000, commandTimeoutMs: 30_000, dataTimeoutMs: 30_000, charset: 'auto', trustedFingerprints: [], settingsPlace: 'quick-connect' });
   });
 
   it('passes user, password, port and charset', () => {
