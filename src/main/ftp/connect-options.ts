@@ -36,9 +36,9 @@ export interface ConnectOptions {
   readonly tls?: TlsMode;
   readonly transferMode?: TransferMode;
   /**
-   * Where the user sets this connection's transfer mode, which the hints of its data-connection failures name
-   * (shared/setting-hints.ts): a saved site's Site Manager (the default; the command line adds its flags), or the
-   * window's quick connect bar.
+   * Where the user changes this connection's settings (transfer mode, charset, encryption, …), which its hints and
+   * notices name (shared/setting-hints.ts): a saved site's Site Manager (the default; the command line adds its
+   * flags), or the window's quick connect bar — where what the bar lacks means saving the connection as a site.
    */
   readonly settingsPlace?: SettingsPlace;
   readonly followPasvAddress?: boolean;

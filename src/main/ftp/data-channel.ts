@@ -35,7 +35,7 @@ export interface DataChannelOptions {
   readonly proxy?: ProxyOptions | null | undefined;
   /** The server as configured (its host name): behind a proxy the control socket's peer is the proxy, not the server. */
   readonly serverHost?: string | undefined;
-  /** Where the user sets the transfer mode, for the failures' hints (ConnectOptions.settingsPlace); absent: a site's. */
+  /** Where the user changes the settings, for the failures' hints (ConnectOptions.settingsPlace); absent: a site's. */
   readonly settingsPlace?: SettingsPlace | undefined;
 }
 

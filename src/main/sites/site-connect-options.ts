@@ -62,7 +62,7 @@ export function quickToConnectOptions(quick: QuickConnect, settings: Settings): 
     ...modeOptions(quick.transferMode, settings),
     charset: quick.charset.trim() || 'auto',
     trustedFingerprints: [],
-    // Its failures' hints name the quick connect bar's transfer mode, not a site's (shared/setting-hints.ts).
+    // Its hints name the quick connect bar's fields, or saving it as a site, not a site's settings (shared/setting-hints.ts).
     settingsPlace: 'quick-connect',
   };
 }
