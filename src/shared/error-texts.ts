@@ -606,6 +606,8 @@ export const ERROR_TEXTS_EN = {
   'verify.size.hint': 'The file changed during the transfer or the transfer was cut short. Transfer it again (retry).',
   'verify.checksum': 'The {algorithm} checksum of {path} does not match: the server has {remote}, the local copy {local}.',
   'verify.checksum.hint': 'The file was changed or damaged in transit. Transfer it again (retry); if it keeps happening, check the server disk or the network.',
+  'verify.changed-during-download': '{path} changed on the server while it was being downloaded, and again while it was downloaded a second time: the server is still writing it, so no whole version of it could be downloaded.',
+  'verify.changed-during-download.hint': 'Wait until the server has finished writing the file (the upload or the program making it is done), then try again: the download starts over.',
   'queue.question-gone': 'This question was already answered or its item is gone.',
   'queue.quick-gone': 'The quick-connect session these transfers belong to is gone (Ferry was restarted).',
   'queue.quick-gone.hint': 'Quick-connect to the server again, then retry the failed items; or save the server as a site.',
@@ -624,8 +626,6 @@ export const ERROR_TEXTS_EN = {
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',
-  'verify.changed-during-download': '{path} changed on the server while it was being downloaded, and again while it was downloaded a second time: the server is still writing it, so no whole version of it could be downloaded.',
-  'verify.changed-during-download.hint': 'Wait until the server has finished writing the file (the upload or the program making it is done), then try again: the download starts over.',
   'local.missing': '{path} does not exist on this computer.',
   'local.part-vanished': 'The partial file {path} was removed while {remote} was being downloaded into it: what had arrived is lost.',
   'local.part-vanished.hint': 'Try again: the download starts over. If a cleanup tool or a sync client removes files in this folder, keep it away from files ending in .ferry-part.',
@@ -727,6 +727,7 @@ export const ERROR_TEXTS_EN = {
   'note.no-mfmt': 'The server cannot set file times (no MFMT): its copy has the upload time.',
   'note.mfmt-refused': "The server refused to set the file's time: {detail}",
   'note.remote-changed': '{path} changed on the server since its partial download began, so it was downloaded again from the start (continuing would have joined two versions).',
+  'note.changed-during-download': '{path} changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).',
   'note.local-changed': '{path} changed on this computer since its partial upload began, so it was uploaded again from the start (continuing would have joined two versions).',
   'note.rest-ignored-upload': 'The server ignored the resume position (REST) and wrote {path} from its start, so it was uploaded again whole.',
   'note.no-free-name': 'No free name like "{name}" was found next to the target.',
@@ -761,7 +762,6 @@ export const ERROR_TEXTS_EN = {
   'note.unsafe-name.dot-name': 'Skipped the remote name {name}: it names the folder itself or its parent.',
   'note.unsafe-name.separator': 'Skipped the remote name {name}: it contains a path separator.',
   'note.unsafe-name.drive-letter': 'Skipped the remote name {name}: it starts with a drive letter.',
-  'note.changed-during-download': '{path} changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).',
   'note.unsafe-name.control-character': 'Skipped the remote name {name}: it contains control characters.',
   'note.unsafe-name.windows-reserved': 'Skipped the remote name {name}: it is a device name reserved on Windows.',
   'note.unsafe-name.windows-character': 'Skipped the remote name {name}: it contains a character Windows does not allow in names (< > : " | ? *).',
