@@ -141,7 +141,8 @@ describe('FTPS: a server that requires a client certificate', () => {
         await certificate.getByRole('button', { name: 'Trust once' }).click();
         const alert = page.getByRole('alert').filter({ hasText: '127.0.0.1 requires a TLS client certificate' });
         await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText('give them in Site Manager → Advanced → Client certificate');
+        // A quick connection has no site yet: the hint says to save it as one first.
+        await expect(alert).toContainText('save the connection as a site ("Save current connection as a site…") and give them in Site Manager → Advanced → Client certificate');
         await expect(alert).not.toContainText(openSsl);
         await expect(ui.log).toContainText('127.0.0.1 requires a TLS client certificate: it asked Ferry to identify itself with a certificate during the TLS handshake and ended the connection when none came.');
         await expect(ui.log).toContainText(/TLS handshake failed; OpenSSL said: .*alert certificate required/);
@@ -152,10 +153,7 @@ describe('FTPS: a server that requires a client certificate', () => {
 
       await step('简体中文', async () => {
         await ui.clearLog();
-        const settings = await ui.openSettings();
-        await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-        await ui.saveSettings();
-        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        await ui.switchToChinese();
         await page.getByRole('form', { name: '快速连接' }).getByRole('button', { name: '快速连接' }).click();
         const certificate = page.getByRole('dialog', { name: '未知的证书' });
         const alert = page.getByRole('alert').filter({ hasText: '127.0.0.1 要求 TLS 客户端证书' });
@@ -163,7 +161,7 @@ describe('FTPS: a server that requires a client certificate', () => {
         await expect(alert.or(certificate)).toBeVisible({ timeout: 15_000 });
         if (await certificate.isVisible()) await certificate.getByRole('button', { name: '仅本次信任' }).click();
         await expect(alert).toBeVisible({ timeout: 15_000 });
-        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥（PEM 文件，或一个 PKCS#12 .p12/.pfx 文件），并在“站点管理器 → 高级 → 客户端证书”中填写。');
+        await expect(alert).toContainText('请向服务器管理员索取为您签发的客户端证书及其私钥（PEM 文件，或一个 PKCS#12 .p12/.pfx 文件），将此连接保存为站点（“将当前连接保存为站点…”），并在“站点管理器 → 高级 → 客户端证书”中填写。');
         await expect(alert).not.toContainText(openSsl);
         const log = page.getByRole('region', { name: '消息日志' });
         await expect(log).toContainText('127.0.0.1 要求 TLS 客户端证书：它在 TLS 握手中要求 Ferry 出示证书以表明身份，没有收到证书便结束了连接。');
