@@ -392,6 +392,19 @@ export const ERROR_TEXTS_EN = {
   'detail.reset-while': '{code} while transferring {subject}',
   'detail.other-address': 'it came from {from}; the server is {expected}',
   'detail.other-address-replied': 'it came from {from}; the server is {expected} and then answered "{reply}"',
+  // A socket's error code in words (socketErrorDetail, src/main/ftp/socket-errors.ts); a code not known keeps the system's words.
+  'detail.socket.refused': 'connection refused: nothing listens on that port',
+  'detail.socket.reset': 'the connection was reset',
+  'detail.socket.broken': 'the connection was broken off',
+  'detail.socket.timed-out': 'the connection timed out',
+  'detail.socket.unreachable': 'the host or its network cannot be reached',
+  'detail.socket.in-use': 'the address is already in use',
+  'detail.socket.not-available': 'this computer does not have that address',
+  'detail.socket.denied': 'the system did not permit it',
+  'detail.socket.unresolved': 'the host name does not resolve',
+  'detail.socket.other': 'the system said "{detail}"',
+  // Someone else's words passed on as they came (a library's message): as they are in English, quoted in Chinese.
+  'detail.quoted': '{detail}',
   'proxy.named': '{kind} proxy {where}',
 
   // Enter custom command…: commands the browsing session cannot carry. {verb}: the command's first word.

@@ -84,6 +84,56 @@ describe('简体中文: Ferry’s own words inside a data connection’s diagnos
     }
   }, 30_000);
 
+  it('passive mode: a data port with nothing listening is said in words, not "ECONNREFUSED"', async () => {
+    // A real refused connection: the server announces a port that was just closed, so the kernel refuses the connect.
+    const net = await import('node:net');
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
+    const deadPort = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const server = await fixture.start({ handlers: { EPSV: (_argument, session) => session.reply(229, `Entering Extended Passive Mode (|||${deadPort}|)`) } });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'passive', commandTimeoutMs: 5000, dataTimeoutMs: 5000 });
+    try {
+      const error = await failureOf(() => client.list('/'));
+      expect(error).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'connect-refused' });
+      expect(error.message).toMatch(new RegExp(`^Passive mode: could not open the data connection to the server at 127\\.0\\.0\\.1:${deadPort} \\(connection refused: nothing listens on that port\\) — `));
+      const shown = localizeError(error, 'zh-CN').message;
+      expect(shown).toMatch(new RegExp(`^被动模式：无法打开到服务器 127\\.0\\.0\\.1:${deadPort} 的数据连接（连接被拒绝：该端口上没有程序在监听） —— `));
+      expect(shown.replace(/“[^”]*”/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
+  it('a proxy with nothing listening: its socket error in words', async () => {
+    const net = await import('node:net');
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    for (const type of ['http', 'socks5'] as const) {
+      const error = await failureOf(() => FtpClient.connect({ host: '127.0.0.1', port: 21, user: 'u', password: 'p', proxy: { type, host: '127.0.0.1', port }, connectTimeoutMs: 5000, commandTimeoutMs: 5000 }));
+      expect(error.message).toMatch(new RegExp(`^Could not connect through the (HTTP|SOCKS 5) proxy 127\\.0\\.0\\.1:${port}: connection refused: nothing listens on that port\\.$`));
+      const shown = localizeError(error, 'zh-CN').message;
+      expect(shown).toMatch(new RegExp(`^无法通过 (HTTP|SOCKS 5) 代理 127\\.0\\.0\\.1:${port} 连接：连接被拒绝：该端口上没有程序在监听。$`));
+      expect(shown.replace(/“[^”]*”/g, '').replace(/HTTP|SOCKS/, '')).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  }, 30_000);
+
+  it('an HTTP proxy refusing the CONNECT: its status line quoted in Chinese', async () => {
+    const net = await import('node:net');
+    const proxy = net.createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n')));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (proxy.address() as { port: number }).port;
+    try {
+      const error = await failureOf(() => FtpClient.connect({ host: '127.0.0.1', port: 21, user: 'u', password: 'p', proxy: { type: 'http', host: '127.0.0.1', port }, connectTimeoutMs: 5000, commandTimeoutMs: 5000 }));
+      expect(error.message).toBe(`The HTTP proxy 127.0.0.1:${port} did not connect to 127.0.0.1:21: 403 Forbidden.`);
+      expect(localizeError(error, 'zh-CN').message).toBe(`HTTP 代理 127.0.0.1:${port} 未能连接到 127.0.0.1:21：“403 Forbidden”。`);
+    } finally {
+      proxy.close();
+    }
+  }, 30_000);
+
   it('a proxy named in Chinese, with its timeout', async () => {
     // A "proxy" that accepts the connection and never answers the CONNECT: an HTTP proxy silent past the timeout.
     const net = await import('node:net');

@@ -45,7 +45,7 @@ export const VERDICTS: readonly FirewallVerdict[] = [
   { name: 'DROP', rule: ['-j', 'DROP'], timeoutSeconds: 3, activeDetail: /within 3 s/, passiveDetail: /within 3 s/ },
   // An immediate RST instead of silence: peers fail at once instead of waiting for their timeouts.
   // (Active: the server's connect back is reset and it answers 425. Passive: our connect is refused.)
-  { name: 'REJECT', rule: ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'], timeoutSeconds: 10, activeDetail: /\(425 /, passiveDetail: /\(ECONNREFUSED\)/ },
+  { name: 'REJECT', rule: ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'], timeoutSeconds: 10, activeDetail: /\(425 /, passiveDetail: /\(connection refused: nothing listens on that port\)/ },
 ];
 
 /**

@@ -12,6 +12,7 @@ import type { TransferMode } from '../../shared/errors';
 import type { SettingsPlace } from '../../shared/setting-hints';
 import type { ProxyOptions } from './proxy';
 import { hostPort } from '../../shared/host-address';
+import { socketErrorDetail } from './socket-errors';
 
 export interface DataChannelOptions {
   readonly mode: TransferMode;
@@ -176,7 +177,9 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
       socket = await connectThroughProxy(proxy, host, port, options.timeoutMs);
     } catch (error) {
       if (error instanceof FtpError && error.data.kind === 'connect' && error.data.text?.message === 'connect.proxy-refused') {
-        const data = dataConnectionError('passive', 'connect-failed', host, port, String(error.data.text.values?.detail ?? ''));
+        // The proxy's reason as it said it: Ferry's words (a socket code, a timeout) stay a sentence, said in the window's language.
+        const said = error.data.text.valueTexts?.detail;
+        const data = dataConnectionError('passive', 'connect-failed', host, port, said && 'id' in said ? said : String(error.data.text.values?.detail ?? ''));
         const values = { ...data.text?.values, proxy: describeProxy(proxy) };
         const valueTexts = { ...data.text?.valueTexts, proxy: proxyName(proxy) };
         throw new FtpError({ ...data, hint: errorText('data.passive.proxy.hint', values, valueTexts), text: { ...data.text, hint: 'data.passive.proxy.hint', values, valueTexts } });
@@ -232,7 +235,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
       if (settled) return;
       settled = true;
       const cause = error.code === 'ECONNREFUSED' ? 'connect-refused' : error.code === 'ECONNRESET' ? 'reset' : 'connect-failed';
-      reject(new FtpError(dataConnectionError('passive', cause, host, port, error.code ?? error.message, controlIsTls(control))));
+      reject(new FtpError(dataConnectionError('passive', cause, host, port, socketErrorDetail(error), controlIsTls(control))));
     });
     socket.once('connect', () => {
       clearTimeout(timer);

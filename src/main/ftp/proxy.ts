@@ -13,6 +13,7 @@ import type { ConnectError } from '../../shared/errors';
 import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { hostPort } from '../../shared/host-address';
+import { socketErrorDetail } from './socket-errors';
 
 export type ProxyType = 'socks5' | 'socks4' | 'http';
 
@@ -65,7 +66,7 @@ async function connectSocks(proxy: ProxyOptions, host: string, port: number, tim
     client.connect();
     return await established;
   } catch (error) {
-    throw proxyError(proxy, host, port, classifySocksError(error), (error as Error).message);
+    throw proxyError(proxy, host, port, classifySocksError(error), socksDetail(error));
   }
 }
 
@@ -92,6 +93,17 @@ function keepEarlyBytes(socket: net.Socket): Promise<net.Socket> {
   });
 }
 
+/**
+ * What a SOCKS failure says inside Ferry's sentence: the proxy's own socket error by its code, in words; the library's
+ * message (its English) as its words, quoted in Chinese.
+ */
+function socksDetail(error: unknown): TextRef {
+  const message = error instanceof Error ? error.message : String(error);
+  // The library passes the proxy's socket error on as its message alone ("connect ECONNREFUSED 127.0.0.1:1080"), code dropped.
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+  return code ? socketErrorDetail(Object.assign(new Error(message), { code })) : { id: 'detail.quoted', values: { detail: message } };
+}
+
 /** The `socks` library's errors are plain messages (its ERRORS table); the proxy's own socket errors keep their code. */
 export function classifySocksError(error: unknown): ProxyFailure {
   const message = error instanceof Error ? error.message : String(error);
@@ -116,7 +128,7 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
     request.once('timeout', () => fail('unreachable', { id: 'detail.no-answer', values: { seconds: Math.round(timeoutMs / 1000) } }));
     // Cancelled (the caller rejects on its own): the request to the proxy and its socket end now.
     signal?.addEventListener('abort', () => fail('unreachable', 'cancelled'), { once: true });
-    request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
+    request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', socketErrorDetail(error)));
     request.once('connect', (response: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
       if (settled) {
         socket.destroy();
@@ -126,7 +138,7 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
       if (response.statusCode !== 200) {
         socket.destroy();
         // 407 is the standard answer; some proxies (tinyproxy) answer a CONNECT with wrong credentials 401.
-        fail(response.statusCode === 407 || response.statusCode === 401 ? 'auth' : 'refused', status);
+        fail(response.statusCode === 407 || response.statusCode === 401 ? 'auth' : 'refused', { id: 'detail.quoted', values: { detail: status } });
         return;
       }
       settled = true;

@@ -1,5 +1,5 @@
 import type { ConnectError } from '../../shared/errors';
-import { errorText } from '../../shared/error-texts';
+import { errorText, type ErrorTextId, type TextRef } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
 
 /** Turn a socket error on the control connection into a named cause and a fix. */
@@ -33,3 +33,30 @@ function causeOf(code: string | undefined): Exclude<ConnectError['cause'], 'prox
       return 'other';
   }
 }
+
+/**
+ * A socket's error inside another sentence (a data connection's diagnosis, a proxy that cannot be reached): its code
+ * in words, so a Chinese window is not shown "ECONNREFUSED"; a code Ferry does not know keeps the system's words, quoted.
+ */
+export function socketErrorDetail(error: NodeJS.ErrnoException): TextRef {
+  const id = SOCKET_DETAILS[error.code ?? ''];
+  return id ? { id, values: {} } : { id: 'detail.socket.other', values: { detail: error.code ?? error.message } };
+}
+
+const SOCKET_DETAILS: Readonly<Record<string, ErrorTextId>> = {
+  ECONNREFUSED: 'detail.socket.refused',
+  ECONNRESET: 'detail.socket.reset',
+  ECONNABORTED: 'detail.socket.reset',
+  EPIPE: 'detail.socket.broken',
+  ETIMEDOUT: 'detail.socket.timed-out',
+  EHOSTUNREACH: 'detail.socket.unreachable',
+  ENETUNREACH: 'detail.socket.unreachable',
+  EHOSTDOWN: 'detail.socket.unreachable',
+  ENETDOWN: 'detail.socket.unreachable',
+  EADDRINUSE: 'detail.socket.in-use',
+  EADDRNOTAVAIL: 'detail.socket.not-available',
+  EACCES: 'detail.socket.denied',
+  EPERM: 'detail.socket.denied',
+  ENOTFOUND: 'detail.socket.unresolved',
+  EAI_AGAIN: 'detail.socket.unresolved',
+};

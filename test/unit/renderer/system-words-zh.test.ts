@@ -26,6 +26,8 @@ const QUOTED: readonly ErrorTextId[] = [
   'queue-import.not-xml',
   'queue-import.bad-item',
   'import.not-xml',
+  'detail.socket.other',
+  'detail.quoted',
 ];
 
 function refusal(run: () => unknown): FtpError {
