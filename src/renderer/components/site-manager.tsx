@@ -10,6 +10,7 @@ import { betweenSentences, useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
+import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import { decodeXmlBytes } from '../../shared/xml-text';
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
@@ -21,6 +22,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { useSitesStore } from '../stores/sites-store';
 import { useUiStore } from '../stores/ui-store';
 import { Dialog } from './dialog';
+import { ChooseFileButton } from './file-chooser-dialog';
 import { focusGrid } from './file-list';
 import { FileIcon, Icon } from './icons';
 
@@ -53,6 +55,9 @@ const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc
 const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer', serverTimeZone: 'advanced', clientCertFile: 'advanced', clientKeyFile: 'advanced' };
 
 const key = (path: readonly string[]) => JSON.stringify(path);
+
+/** What "Choose…" beside the client certificate fields lists first; "All files" beside it (a key named id_client). */
+const CERTIFICATE_KINDS: readonly FileChoiceKind[] = ['certificates', 'all'];
 
 /** Drag data types: a site's draft key, or a folder's path (as `key`). */
 const SITE_DRAG = 'application/x-ferry-site';
@@ -258,6 +263,11 @@ export function SiteManagerDialog(): ReactElement {
     setDrafts((m) => new Map(m).set(current.key, { ...current, ...patch }));
   };
   const touch = (field: keyof DraftErrors) => current && setTouched((s) => new Set(s).add(`${current.key}:${field}`));
+  /** A path from "Choose…": in the field and checked at once, as if typed and left. */
+  const chooseFile = (field: 'clientCertFile' | 'clientKeyFile', path: string) => {
+    update({ [field]: path });
+    touch(field);
+  };
 
   const selectedFolder = (): readonly string[] => {
     if (!selection) return [];
@@ -874,10 +884,20 @@ export function SiteManagerDialog(): ReactElement {
                     </Field>
                     <span className="help">{t('sm.serverTimeZoneHelp')}</span>
                     <Field label={t('sm.clientCert')} error={(showErrors.has(current.key) || touched.has(`${current.key}:clientCertFile`)) && currentErrors.clientCertFile ? t(currentErrors.clientCertFile) : undefined}>
-                      {(id) => <input id={id} value={current.clientCertFile} spellCheck={false} onChange={(e) => update({ clientCertFile: e.target.value })} onBlur={() => touch('clientCertFile')} />}
+                      {(id) => (
+                        <div className="input-with-button">
+                          <input id={id} value={current.clientCertFile} spellCheck={false} onChange={(e) => update({ clientCertFile: e.target.value })} onBlur={() => touch('clientCertFile')} />
+                          <ChooseFileButton fieldLabel={t('sm.clientCert')} value={current.clientCertFile} kinds={CERTIFICATE_KINDS} onChoose={(path) => chooseFile('clientCertFile', path)} />
+                        </div>
+                      )}
                     </Field>
                     <Field label={t('sm.clientKey')} error={(showErrors.has(current.key) || touched.has(`${current.key}:clientKeyFile`)) && currentErrors.clientKeyFile ? t(currentErrors.clientKeyFile) : undefined}>
-                      {(id) => <input id={id} value={current.clientKeyFile} spellCheck={false} onChange={(e) => update({ clientKeyFile: e.target.value })} onBlur={() => touch('clientKeyFile')} />}
+                      {(id) => (
+                        <div className="input-with-button">
+                          <input id={id} value={current.clientKeyFile} spellCheck={false} onChange={(e) => update({ clientKeyFile: e.target.value })} onBlur={() => touch('clientKeyFile')} />
+                          <ChooseFileButton fieldLabel={t('sm.clientKey')} value={current.clientKeyFile || current.clientCertFile} kinds={CERTIFICATE_KINDS} onChoose={(path) => chooseFile('clientKeyFile', path)} />
+                        </div>
+                      )}
                     </Field>
                     <span className="help">{t('sm.clientCertHelp')}</span>
                     <label className="checkbox">

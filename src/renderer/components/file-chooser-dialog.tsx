@@ -1,0 +1,233 @@
+/**
+ * "Choose…" beside a field that takes a local file's full path, and the "Choose a file" dialog it opens (FileZilla's
+ * "Browse…"). The dialog lists this computer's folders through main (`local:list`, `local:stat`, `local:home`), the
+ * same requests the local pane makes, because neither host can do it otherwise: the web host cannot open a native
+ * dialog, and a browser's file input never tells the page a file's full path.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { createPortal } from 'react-dom';
+import * as actions from '../actions';
+import { useT } from '../i18n';
+import { fileKind } from '../lib/file-kind';
+import { chooserRows, startFolder, typedPath, type FileChoiceKind } from '../lib/file-chooser';
+import { isImeKey } from '../lib/ime';
+import { localizeError } from '../lib/localize-error';
+import { flavorOf, joinPath, parentPath } from '../lib/paths';
+import type { FileRow } from '../lib/sort';
+import { Dialog } from './dialog';
+import { FileIcon } from './icons';
+
+/** A "Choose…" button that fills its field with the chosen file's full path; named after the field for screen readers. */
+export function ChooseFileButton({ fieldLabel, value, kinds, onChoose }: { readonly fieldLabel: string; readonly value: string; readonly kinds: readonly FileChoiceKind[]; readonly onChoose: (path: string) => void }): ReactElement {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" aria-label={t('chooser.buttonFor', { field: fieldLabel })} onClick={() => setOpen(true)}>
+        {t('chooser.button')}
+      </button>
+      {/* Outside the dialog the button is in (the Site Manager's), so neither dialog holds the other in the page. */}
+      {open
+        ? createPortal(
+            <FileChooserDialog
+              start={value}
+              kinds={kinds}
+              onClose={() => setOpen(false)}
+              onChoose={(path) => {
+                setOpen(false);
+                onChoose(path);
+              }}
+            />,
+            document.body,
+          )
+        : null}
+    </>
+  );
+}
+
+/** Keeps the row under the cursor in sight (jsdom, where component tests run, has no scrollIntoView). */
+function scrollToRow(rowId: string): void {
+  const el = document.getElementById(rowId);
+  if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+}
+
+interface Shown {
+  readonly folder: string;
+  readonly rows: readonly FileRow[];
+}
+
+export function FileChooserDialog({ start, kinds, onChoose, onClose }: { readonly start: string; readonly kinds: readonly FileChoiceKind[]; readonly onChoose: (path: string) => void; readonly onClose: () => void }): ReactElement {
+  const t = useT();
+  const id = useId();
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [kind, setKind] = useState<FileChoiceKind>(kinds[0] ?? 'all');
+  const [typed, setTyped] = useState('');
+  const [cursor, setCursor] = useState(-1);
+  const [problem, setProblem] = useState<string | null>(null);
+  const asked = useRef(0);
+
+  const list = useCallback(
+    async (folder: string): Promise<boolean> => {
+      const seq = ++asked.current;
+      const r = await actions.request('local:list', { path: folder });
+      if (seq !== asked.current) return true;
+      if (!r.ok) {
+        setProblem(localizeError(r.error, t.language).message);
+        return false;
+      }
+      setShown({ folder: r.value.path, rows: r.value.entries.map((e) => ({ name: e.name, type: e.type, size: e.size, modified: e.modified, permissions: null, owner: null, group: null, target: null })) });
+      setTyped('');
+      setCursor(-1);
+      setProblem(null);
+      return true;
+    },
+    [t.language],
+  );
+
+  // The field's folder, else (no full path in it, or the folder is gone) the home folder.
+  useEffect(() => {
+    void (async () => {
+      const first = startFolder(start);
+      if (first !== null && (await list(first))) return;
+      const home = await actions.request('local:home', undefined);
+      if (home.ok) await list(home.value.path);
+    })();
+    // Only once, where the dialog opens.
+  }, []);
+
+  const rows = shown ? chooserRows(shown.rows, kind) : [];
+  const folder = shown?.folder ?? '';
+  const pathOf = (row: FileRow) => joinPath(folder, row.name, flavorOf(folder));
+
+  /** A folder is entered, a file chosen; main says which (a symlink, a typed path). */
+  const open = async (path: string) => {
+    const r = await actions.request('local:stat', { paths: [path] });
+    if (!r.ok) {
+      setProblem(localizeError(r.error, t.language).message);
+      return;
+    }
+    if (r.value[0]?.isDirectory) await list(path);
+    else onChoose(path);
+  };
+
+  /** The cursor on a row; a file's name goes to the path field, so Choose takes it (a folder's empties it: Choose enters it). */
+  const select = (at: number) => {
+    setCursor(at);
+    const row = rows[at];
+    setTyped(row?.type === 'file' ? row.name : '');
+  };
+  const openRow = (row: FileRow) => (row.type === 'file' ? onChoose(pathOf(row)) : void open(pathOf(row)));
+  const current = cursor >= 0 ? rows[cursor] : undefined;
+  const typedFull = typedPath(typed, folder);
+  const goUp = () => {
+    const up = parentPath(folder);
+    if (up !== null) void list(up);
+  };
+
+  const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (isImeKey(e)) return;
+    const last = rows.length - 1;
+    const move = (to: number) => {
+      e.preventDefault();
+      const at = Math.max(0, Math.min(last, to));
+      select(at);
+      scrollToRow(`${id}-row-${at}`);
+    };
+    if (e.key === 'ArrowDown') move(cursor + 1);
+    else if (e.key === 'ArrowUp') move(cursor - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(last);
+    else if (e.key === 'Enter' && current) {
+      e.preventDefault();
+      openRow(current);
+    } else if (e.key === 'Backspace') {
+      e.preventDefault();
+      goUp();
+    }
+  };
+
+  const submit = () => {
+    if (typedFull !== null) void open(typedFull);
+    else if (current) openRow(current);
+  };
+
+  return (
+    <Dialog title={t('chooser.title')} onClose={onClose} className="file-chooser">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          // React carries events up through the portal to the button's own dialog; this submit is ours alone.
+          e.stopPropagation();
+          submit();
+        }}
+      >
+        <div className="chooser-folder">
+          <button type="button" className="button" disabled={!shown || parentPath(folder) === null} onClick={goUp}>
+            {t('chooser.up')}
+          </button>
+          <code className="chooser-path" id={`${id}-folder`} title={folder}>
+            {folder}
+          </code>
+        </div>
+        <div
+          className="chooser-list"
+          role="listbox"
+          aria-label={t('chooser.list', { folder })}
+          aria-activedescendant={current ? `${id}-row-${cursor}` : undefined}
+          tabIndex={0}
+          data-autofocus
+          onKeyDown={onListKey}
+          onFocus={() => cursor < 0 && rows.length > 0 && select(0)}
+        >
+          {rows.map((row, i) => (
+            <div
+              key={row.name}
+              id={`${id}-row-${i}`}
+              role="option"
+              aria-selected={i === cursor}
+              className={i === cursor ? 'chooser-row is-selected' : 'chooser-row'}
+              onClick={() => select(i)}
+              onDoubleClick={() => openRow(row)}
+            >
+              <FileIcon kind={fileKind(row.name, row.type)} />
+              <span>{row.name}</span>
+            </div>
+          ))}
+          {shown && rows.length === 0 ? <p className="chooser-empty">{t('chooser.empty')}</p> : null}
+        </div>
+        {problem ? (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="field-row chooser-fields">
+          <div className="field grow">
+            <label htmlFor={`${id}-name`}>{t('chooser.path')}</label>
+            <input id={`${id}-name`} value={typed} spellCheck={false} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+          </div>
+          {kinds.length > 1 ? (
+            <div className="field">
+              <label htmlFor={`${id}-kind`}>{t('chooser.kind')}</label>
+              <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as FileChoiceKind)}>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`chooser.kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+        </div>
+        <div className="dialog-buttons">
+          <span className="spacer" />
+          <button type="submit" className="button primary" disabled={typedFull === null && !current}>
+            {t('chooser.choose')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+/**
+ * "Choose…" beside Site Manager → Advanced → Client certificate and its key: the fields took only a typed path (the
+ * window had no way to browse this computer's files). The "Choose a file" dialog lists local folders through main,
+ * starts at the field's folder or home, goes up, enters folders, filters certificate files, and fills the field with
+ * the full path; Escape leaves the field as it was. English and 简体中文.
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chooserRows, startFolder, typedPath } from '../../../src/renderer/lib/file-chooser';
+import type { FileRow } from '../../../src/renderer/lib/sort';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS, type LocalEntry } from '../../../src/shared/models';
+import { createFakeApi, fail, ok, type FakeApi } from './fake-api';
+import { mountApp, unmountApp } from './mount-app';
+
+const row = (name: string, type: FileRow['type'] = 'file'): FileRow => ({ name, type, size: 1, modified: null, permissions: null, owner: null, group: null, target: null });
+
+describe('lib/file-chooser', () => {
+  it('starts at the folder of a full path in the field, else nowhere (home)', () => {
+    expect(startFolder(' /home/u/certs/client.pem ')).toBe('/home/u/certs');
+    expect(startFolder('C:\\Users\\u\\client.pem')).toBe('C:\\Users\\u');
+    expect(startFolder('client.pem')).toBeNull();
+    expect(startFolder('')).toBeNull();
+  });
+
+  it('shows folders, then only certificate files unless All files is chosen', () => {
+    const rows = [row('notes.txt'), row('b.PEM'), row('a.key'), row('c.p12'), row('d.pfx'), row('e.crt'), row('f.cer'), row('zeta', 'directory'), row('..', 'directory'), row('.ssh', 'directory')];
+    expect(chooserRows(rows, 'certificates').map((r) => r.name)).toEqual(['.ssh', 'zeta', 'a.key', 'b.PEM', 'c.p12', 'd.pfx', 'e.crt', 'f.cer']);
+    expect(chooserRows(rows, 'all').map((r) => r.name)).toContain('notes.txt');
+  });
+
+  it('a typed name is inside the folder shown; a full path stands as typed', () => {
+    expect(typedPath(' client.pem ', '/home/u')).toBe('/home/u/client.pem');
+    expect(typedPath('/etc/ssl/c.pem', '/home/u')).toBe('/etc/ssl/c.pem');
+    expect(typedPath('c.pem', 'C:\\certs')).toBe('C:\\certs\\c.pem');
+    expect(typedPath('  ', '/home/u')).toBeNull();
+  });
+});
+
+const entry = (name: string, type: LocalEntry['type'] = 'file'): LocalEntry => ({ name, type, size: 1, modified: '2024-01-01T00:00:00Z' });
+
+/** /home/test holds certs/ (client.pem, client.key, readme.txt) and notes.txt. */
+const TREE: Readonly<Record<string, readonly LocalEntry[]>> = {
+  '/': [entry('home', 'directory')],
+  '/home': [entry('test', 'directory')],
+  '/home/test': [entry('certs', 'directory'), entry('notes.txt')],
+  '/home/test/certs': [entry('client.pem'), entry('client.key'), entry('readme.txt')],
+};
+
+function localTree(api: FakeApi): void {
+  api.handle('local:list', ({ path }) => {
+    const entries = TREE[path];
+    const parent = path === '/' ? null : path.slice(0, path.lastIndexOf('/')) || '/';
+    return entries ? ok({ path, parent, entries }) : fail({ kind: 'local', retryable: false, message: `No such folder: ${path}`, hint: '' } as never);
+  });
+  api.handle('local:stat', ({ paths }) => ok(paths.map((path) => ({ path, isDirectory: TREE[path] !== undefined }))));
+}
+
+let api: FakeApi;
+
+beforeEach(async () => {
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [] });
+  api = createFakeApi();
+  localTree(api);
+  await mountApp(api);
+});
+
+afterEach(unmountApp);
+
+function openAdvanced(): HTMLElement {
+  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+  const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+  fireEvent.click(within(dialog).getByRole('tab', { name: 'Advanced' }));
+  return dialog;
+}
+
+const chooser = () => screen.getByRole('dialog', { name: 'Choose a file' });
+
+describe('Choose… beside the client certificate fields', () => {
+  it('browses from home into a folder with the keyboard and fills the field with the full path; focus returns to the button', async () => {
+    const manager = openAdvanced();
+    const button = within(manager).getByRole('button', { name: 'Choose… (Client certificate)' });
+    button.focus();
+    fireEvent.click(button);
+    const list = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['certs']);
+    expect(document.activeElement).toBe(list);
+
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    const certs = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    expect(within(certs).getAllByRole('option').map((o) => o.textContent)).toEqual(['client.key', 'client.pem']);
+
+    fireEvent.change(within(chooser()).getByLabelText('Show'), { target: { value: 'all' } });
+    expect(within(certs).getAllByRole('option').map((o) => o.textContent)).toEqual(['client.key', 'client.pem', 'readme.txt']);
+
+    fireEvent.keyDown(certs, { key: 'ArrowDown' });
+    fireEvent.keyDown(certs, { key: 'ArrowDown' });
+    expect(within(certs).getByRole('option', { selected: true }).textContent).toBe('client.pem');
+    await act(async () => {
+      fireEvent.keyDown(certs, { key: 'Enter' });
+    });
+    expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull();
+    expect((within(manager).getByLabelText('Client certificate') as HTMLInputElement).value).toBe('/home/test/certs/client.pem');
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('starts at the field’s folder, goes up, takes a typed name, and the key’s button starts at the certificate’s folder', async () => {
+    const manager = openAdvanced();
+    fireEvent.change(within(manager).getByLabelText('Client certificate'), { target: { value: '/home/test/certs/old.pem' } });
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate key)' }));
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    fireEvent.click(within(chooser()).getByRole('button', { name: 'Up one folder' }));
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: 'certs/client.key' } });
+    await act(async () => {
+      fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
+    });
+    expect((within(manager).getByLabelText('Client certificate key') as HTMLInputElement).value).toBe('/home/test/certs/client.key');
+  });
+
+  it('Escape closes it and leaves the field as it was; a vanished start folder falls back to home', async () => {
+    const manager = openAdvanced();
+    const field = within(manager).getByLabelText('Client certificate') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/gone/client.pem' } });
+    const button = within(manager).getByRole('button', { name: 'Choose… (Client certificate)' });
+    button.focus();
+    fireEvent.click(button);
+    const list = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Escape' });
+    expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Site Manager' })).toBeTruthy();
+    expect(field.value).toBe('/gone/client.pem');
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('speaks 简体中文', async () => {
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' }));
+    const manager = screen.getByRole('dialog', { name: '站点管理器' });
+    fireEvent.click(within(manager).getByRole('button', { name: '新站点' }));
+    fireEvent.click(within(manager).getByRole('tab', { name: '高级' }));
+    fireEvent.click(within(manager).getByRole('button', { name: '选择…（客户端证书）' }));
+    const dialog = screen.getByRole('dialog', { name: '选择文件' });
+    await within(dialog).findByRole('listbox', { name: '/home/test 中的文件' });
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: '上一级文件夹' })).toBeTruthy());
+    expect(within(dialog).getByLabelText('显示')).toBeTruthy();
+    expect(within(dialog).getByRole('option', { name: '证书和私钥（*.pem、*.crt、*.cer、*.key、*.p12、*.pfx）' })).toBeTruthy();
+  });
+});
