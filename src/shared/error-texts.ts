@@ -392,6 +392,13 @@ export const ERROR_TEXTS_EN = {
   'detail.reset-while': '{code} while transferring {subject}',
   'detail.other-address': 'it came from {from}; the server is {expected}',
   'detail.other-address-replied': 'it came from {from}; the server is {expected} and then answered "{reply}"',
+  // What toErrorData makes of an error without Ferry's words: a system error in words, anything else a bug.
+  'unexpected.failed': 'Unexpected failure: {detail}',
+  'unexpected.failed.hint': 'This is a bug in Ferry; please report it with the log.',
+  'system.network-failed': 'A network connection of this computer failed: {detail}.',
+  'system.network-failed.hint': "Check this computer's network connection and try again.",
+  'system.failed': 'The system reported a failure: "{detail}".',
+  'system.failed.hint': 'Try again; if it keeps happening, please report it with the log.',
   // A socket's error code in words (socketErrorDetail, src/main/ftp/socket-errors.ts); a code not known keeps the system's words.
   'detail.socket.refused': 'connection refused: nothing listens on that port',
   'detail.socket.reset': 'the connection was reset',

@@ -1,5 +1,7 @@
 import type { FerryErrorData } from '../../shared/errors';
-import { sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { englishText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { localTextsOf } from '../local/local-failure-texts';
+import { socketErrorDetail } from './socket-errors';
 
 /**
  * The one exception type the engine throws; it only wraps the serializable data.
@@ -14,11 +16,32 @@ export class FtpError extends Error {
   }
 }
 
-/** Convert anything thrown into error data, keeping engine errors as they are. */
+/**
+ * Convert anything thrown into error data, keeping engine errors as they are. A system error that slipped through
+ * without Ferry's words (a file with its path, a socket) is said by its code as elsewhere, not called a bug; only a
+ * real programming error is "Unexpected failure … a bug in Ferry", its message quoted in Chinese.
+ */
 export function toErrorData(error: unknown): FerryErrorData {
   if (error instanceof FtpError) return error.data;
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'protocol', message: `Unexpected failure: ${message}`, hint: 'This is a bug in Ferry; please report it with the log.', retryable: false };
+  return systemErrorData(error, message) ?? { kind: 'protocol', retryable: false, ...sentences('unexpected.failed', 'unexpected.failed.hint', { detail: message }) };
+}
+
+/** A Node system error (it has an errno `code` and the `syscall` that failed) in words, or null for anything else. */
+function systemErrorData(error: unknown, message: string): FerryErrorData | null {
+  const system = error as NodeJS.ErrnoException | null;
+  if (typeof system?.code !== 'string' || typeof system.syscall !== 'string') return null;
+  if (typeof system.path === 'string') {
+    const [id, hint] = localTextsOf(system, 'local.failed');
+    return { kind: 'local-file', path: system.path, retryable: false, ...sentences(id, hint, { path: system.path, detail: message }) };
+  }
+  const detail = socketErrorDetail(system);
+  if (detail.id !== 'detail.socket.other') {
+    // A network failure on this computer's side: may pass, so worth another try.
+    const values = { detail: englishText(detail) };
+    return { kind: 'closed', retryable: true, ...sentences('system.network-failed', 'system.network-failed.hint', values), text: { message: 'system.network-failed', hint: 'system.network-failed.hint', values, valueTexts: { detail } } };
+  }
+  return { kind: 'protocol', retryable: false, ...sentences('system.failed', 'system.failed.hint', { detail: message }) };
 }
 
 export function invalidInput(message: string, hint: string): FtpError {

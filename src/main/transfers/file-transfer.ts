@@ -3,12 +3,13 @@ import fs, { createReadStream, createWriteStream } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
-import { englishText, sentences, type ErrorTextId, type TextRef } from '../../shared/error-texts';
+import { englishText, sentences, type TextRef } from '../../shared/error-texts';
 import { once } from 'node:events';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { openForWrite } from '../local/safe-target';
 import { isSystemFolderSync } from '../local/make-folders';
+import { localTextsOf } from '../local/local-failure-texts';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import type { Writable } from 'node:stream';
 
@@ -227,29 +228,6 @@ export function keepWriteErrors(stream: Writable): () => NodeJS.ErrnoException |
 }
 
 /**
- * The usual causes in plain words (and the fix); anything else keeps the system's own words, which a Chinese window
- * quotes inside a Chinese sentence (`local.failed`).
- */
-const LOCAL_TEXTS: Readonly<Record<string, readonly [message: ErrorTextId, hint: ErrorTextId]>> = {
-  ENOENT: ['local.missing', 'local.missing.hint'],
-  ENOTDIR: ['local.not-folder', 'local.missing.hint'],
-  EACCES: ['local.denied', 'local.denied.hint'],
-  EPERM: ['local.denied', 'local.denied.hint'],
-  ENOSPC: ['local.full', 'local.full.hint'],
-  EDQUOT: ['local.quota', 'local.quota.hint'],
-  EISDIR: ['local.is-folder', 'local.is-folder.hint'],
-  EROFS: ['local.read-only', 'local.read-only.hint'],
-  EEXIST: ['local.exists', 'local.exists.hint'],
-  ENAMETOOLONG: ['local.name-too-long', 'local.name-too-long.hint'],
-  EMFILE: ['local.too-many-open', 'local.too-many-open.hint'],
-  ENFILE: ['local.too-many-open', 'local.too-many-open.hint'],
-  EIO: ['local.io', 'local.io.hint'],
-  EBUSY: ['local.busy', 'local.busy.hint'],
-  ETXTBSY: ['local.running-program', 'local.running-program.hint'],
-  ELOOP: ['local.link-loop', 'local.link-loop.hint'],
-};
-
-/**
  * A file that could not be created for writing: as `localError`, except in a folder of a kernel file system (/proc,
  * /sys), which refuses new files with ENOENT or EPERM — "/proc/a.txt.ferry-part does not exist on this computer"
  * named neither the cause nor the fix.
@@ -263,13 +241,8 @@ export function writeOpenError(file: string, error: NodeJS.ErrnoException): FtpE
 
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
   // An error of its own: a code not known is "Local file {path}: {detail}", as the command line has always said it.
-  const [message, hint] = textsOf(error, 'local.failed');
+  const [message, hint] = localTextsOf(error, 'local.failed');
   return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(message, hint, { path: localPath, detail: error.message }) });
-}
-
-function textsOf(error: unknown, unknown: ErrorTextId): readonly [message: ErrorTextId, hint: ErrorTextId] {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return (typeof code === 'string' ? LOCAL_TEXTS[code] : undefined) ?? [unknown, 'local.other.hint'];
 }
 
 /**
@@ -290,7 +263,7 @@ export function localFailureText(localPath: string, error: unknown): { readonly 
     const more = valueTexts ? { valueTexts } : {};
     return { reason: { id: message, values, ...more }, fix: { id: hint ?? 'local.other.hint', values, ...more } };
   }
-  const [message, hint] = textsOf(error, 'local.system-said');
+  const [message, hint] = localTextsOf(error, 'local.system-said');
   const values = { path: localPath, detail: error instanceof Error ? error.message : String(error) };
   return { reason: { id: message, values }, fix: { id: hint, values } };
 }

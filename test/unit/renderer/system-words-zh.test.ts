@@ -28,6 +28,8 @@ const QUOTED: readonly ErrorTextId[] = [
   'import.not-xml',
   'detail.socket.other',
   'detail.quoted',
+  'unexpected.failed',
+  'system.failed',
 ];
 
 function refusal(run: () => unknown): FtpError {
