@@ -42,9 +42,16 @@ export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: N
       return problemText();
     },
     async encrypt(plain) {
-      const reason = problem();
-      if (reason) throw new Error(`Cannot encrypt: ${reason}.`);
-      return safeStorage.encryptString(plain).toString('base64');
+      // Refused with the reason as a sentence (as decrypt does): the caller says why the password was not kept in the
+      // window's language, not "Cannot encrypt: …" or safeStorage's own English run into a Chinese sentence.
+      const reason = problemText();
+      if (reason) throw new VaultRefusal(`Cannot encrypt: ${englishText(reason)}.`, reason);
+      try {
+        return safeStorage.encryptString(plain).toString('base64');
+      } catch (error) {
+        const words = error instanceof Error ? error.message : String(error);
+        throw new VaultRefusal(words, { id: 'vault.system-said', values: { detail: words } });
+      }
     },
     async decrypt(stored) {
       if (!safeStorage.isEncryptionAvailable()) {

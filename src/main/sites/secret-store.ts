@@ -10,7 +10,7 @@ import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
 import { localFailureDetail } from '../transfers/file-transfer';
 import { openJsonDocument, type Decoded } from './json-document';
-import { decryptFrom, readsVault, type PasswordVault } from './password-vault';
+import { decryptFrom, readsVault, VaultRefusal, type PasswordVault } from './password-vault';
 import type { ResealReport } from './site-store';
 import { describeIssues } from './sites-file';
 
@@ -75,8 +75,10 @@ export async function openSecretStore(options: { readonly home: string; readonly
           // Encrypt first, then ask which vault did (see the site store's seal).
           data = await vault.encrypt(value);
         } catch (error) {
-          if ((error instanceof FtpError && error.data.kind === 'master-password') || vault.available) throw error;
-          const reasonText = vault.unavailableText ?? null;
+          const refused = error instanceof VaultRefusal;
+          if ((error instanceof FtpError && error.data.kind === 'master-password') || (vault.available && !refused)) throw error;
+          // The vault's own reason when it gave one (the keychain failing to encrypt), else why it is unavailable.
+          const reasonText = refused ? error.reason : (vault.unavailableText ?? null);
           const said = reasonText
             ? sentences(`secret.${secretId(name)}.not-saved`, `secret.${secretId(name)}.not-saved.hint`, {}, { reason: reasonText })
             : sentences(`secret.${secretId(name)}.not-saved`, `secret.${secretId(name)}.not-saved.hint`, { reason: vault.unavailableReason ?? 'no secure storage is available' });

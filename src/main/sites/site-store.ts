@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
+import { englishText, errorText, sentences, type ErrorTextId, type ErrorTextValues, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shared/models';
 import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { exportSites, readSitesExport } from './export-sites';
@@ -101,6 +101,8 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       // Locked: the caller asks for the master password and tries again; dropping the password would lose it.
       if (error instanceof FtpError && error.data.kind === 'master-password') throw error;
       if (!vault.available) return { reason: vault.unavailableReason ?? 'no secure storage is available', ...(vault.unavailableText ? { reasonText: vault.unavailableText } : {}) };
+      // The vault said why (the keychain's own words, quoted in Chinese): as a sentence, not its English message.
+      if (error instanceof VaultRefusal) return { reason: englishText(error.reason), reasonText: error.reason };
       return { reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : (error as Error).message };
     }
   };

@@ -116,6 +116,35 @@ describe('简体中文: saved passwords that cannot be read or kept', () => {
     }
   });
 
+  it('the desktop app\'s keychain that fails to encrypt: the site and a secret say why in Chinese, the system\'s words quoted', async () => {
+    const words = 'Error while encrypting the text provided to safeStorage.encryptString.';
+    const keychain = {
+      isEncryptionAvailable: () => true,
+      encryptString: (): Buffer => {
+        throw new Error(words);
+      },
+      decryptString: (bytes: Buffer) => bytes.toString(),
+    };
+    const vault = createSafeStorageVault(keychain, 'darwin');
+    const sites = await openSiteStore({ home, vault });
+    const secrets = await openSecretStore({ home, vault });
+    try {
+      await sites.save(siteInput({ name: 'Acme', password: 'pw' }));
+      const [notice] = (await sites.list()).warnings;
+      expect(notice?.text).toMatch(/^The password for "Acme" was not saved: the system said "Error while encrypting the text provided to safeStorage\.encryptString\."/);
+      const shown = notice ? localizeLogLine(notice, 'zh-CN').text : '';
+      expect(shown).toMatch(/^“Acme”的密码未保存：系统报告“Error while encrypting the text provided to safeStorage\.encryptString\.”/);
+      expect(shown.replace(/“[^”]*”/g, '').replace('Ferry', '')).not.toMatch(/[A-Za-z]{2,}/);
+      const refused = await errorOf(secrets.set('proxy-password', 'pw'));
+      const said = localizeError(refused, 'zh-CN');
+      expect(said.message).toContain('系统报告“Error while encrypting the text provided to safeStorage.encryptString.”');
+      expect(said.message.replace(/“[^”]*”/g, '').replace('Ferry', '')).not.toMatch(/[A-Za-z]{2,}/);
+    } finally {
+      sites.close();
+      secrets.close();
+    }
+  });
+
   it('a vault key file others can read: why it is not used, in Chinese', async () => {
     await fsp.writeFile(path.join(home, 'vault.key'), Buffer.alloc(32, 7), { mode: 0o644 });
     await fsp.chmod(path.join(home, 'vault.key'), 0o644);
