@@ -18,12 +18,23 @@ import { Dialog } from './dialog';
 import { FileIcon } from './icons';
 
 /** A "Choose…" button that fills its field with the chosen file's full path; named after the field for screen readers. */
-export function ChooseFileButton({ fieldLabel, value, kinds, onChoose }: { readonly fieldLabel: string; readonly value: string; readonly kinds: readonly FileChoiceKind[]; readonly onChoose: (path: string) => void }): ReactElement {
+export interface ChooseFileButtonProps {
+  readonly fieldLabel: string;
+  /** The path in the field: the dialog starts in its folder. */
+  readonly value: string;
+  readonly kinds: readonly FileChoiceKind[];
+  readonly onChoose: (path: string) => void;
+  readonly disabled?: boolean;
+  /** A file that does not exist yet may be named (a log file to be written). */
+  readonly allowNew?: boolean;
+}
+
+export function ChooseFileButton({ fieldLabel, value, kinds, onChoose, disabled = false, allowNew = false }: ChooseFileButtonProps): ReactElement {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button" aria-label={t('chooser.buttonFor', { field: fieldLabel })} onClick={() => setOpen(true)}>
+      <button type="button" className="button" disabled={disabled} aria-label={t('chooser.buttonFor', { field: fieldLabel })} onClick={() => setOpen(true)}>
         {t('chooser.button')}
       </button>
       {/* Outside the dialog the button is in (the Site Manager's), so neither dialog holds the other in the page. */}
@@ -32,6 +43,7 @@ export function ChooseFileButton({ fieldLabel, value, kinds, onChoose }: { reado
             <FileChooserDialog
               start={value}
               kinds={kinds}
+              allowNew={allowNew}
               onClose={() => setOpen(false)}
               onChoose={(path) => {
                 setOpen(false);
@@ -56,7 +68,7 @@ interface Shown {
   readonly rows: readonly FileRow[];
 }
 
-export function FileChooserDialog({ start, kinds, onChoose, onClose }: { readonly start: string; readonly kinds: readonly FileChoiceKind[]; readonly onChoose: (path: string) => void; readonly onClose: () => void }): ReactElement {
+export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, onClose }: { readonly start: string; readonly kinds: readonly FileChoiceKind[]; readonly allowNew?: boolean; readonly onChoose: (path: string) => void; readonly onClose: () => void }): ReactElement {
   const t = useT();
   const id = useId();
   const [shown, setShown] = useState<Shown | null>(null);
@@ -99,11 +111,12 @@ export function FileChooserDialog({ start, kinds, onChoose, onClose }: { readonl
   const folder = shown?.folder ?? '';
   const pathOf = (row: FileRow) => joinPath(folder, row.name, flavorOf(folder));
 
-  /** A folder is entered, a file chosen; main says which (a symlink, a typed path). */
+  /** A folder is entered, a file chosen; main says which (a symlink, a typed path). A name not there is refused, or taken where new files are allowed. */
   const open = async (path: string) => {
     const r = await actions.request('local:stat', { paths: [path] });
     if (!r.ok) {
-      setProblem(localizeError(r.error, t.language).message);
+      if (allowNew) onChoose(path);
+      else setProblem(localizeError(r.error, t.language).message);
       return;
     }
     if (r.value[0]?.isDirectory) await list(path);

@@ -7,6 +7,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { editorCommandProblem } from '../../shared/editor-command';
+import { editorProgram, withEditorProgram } from '../lib/editor-program';
+import type { FileChoiceKind } from '../lib/file-chooser';
 import { isHostOrAddress } from '../../shared/host-address';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { displayLanguage, LANGUAGES, useT } from '../i18n';
@@ -19,6 +21,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { askNotificationPermission } from '../lib/desktop-notice';
 import { queueDoneEffects } from '../lib/queue-done';
 import { Dialog } from './dialog';
+import { ChooseFileButton } from './file-chooser-dialog';
 import { PasswordSettings } from './password-settings';
 
 interface Draft {
@@ -51,6 +54,9 @@ interface Draft {
   /** Auto's text types, separated by spaces or commas. */
   readonly asciiExtensions: string;
 }
+
+/** A log file and an editor program can have any name: "Choose…" beside them lists all files. */
+const ANY_FILE: readonly FileChoiceKind[] = ['all'];
 
 type DraftError = 'portFrom' | 'portTo' | 'portOrder' | 'externalAddress' | 'externalAddressUrl' | 'connectionLimit' | 'timeout' | 'editorCommand' | 'downloadLimit' | 'uploadLimit' | 'skipList' | 'logFile' | 'logFileLimit' | 'asciiExtensions' | ProxyProblem;
 
@@ -375,7 +381,10 @@ export function SettingsDialog(): ReactElement {
             <div className="field-row">
               <div className="field">
                 <label htmlFor={`${id}-log-file`}>{t('settings.logFile')}</label>
-                <input id={`${id}-log-file`} value={d.logFile} disabled={!d.logToFile} spellCheck={false} placeholder={t('settings.logFilePlaceholder')} aria-invalid={show('logFile') || undefined} onChange={(e) => set({ logFile: e.target.value })} />
+                <div className="input-with-button">
+                  <input id={`${id}-log-file`} value={d.logFile} disabled={!d.logToFile} spellCheck={false} placeholder={t('settings.logFilePlaceholder')} aria-invalid={show('logFile') || undefined} onChange={(e) => set({ logFile: e.target.value })} />
+                  <ChooseFileButton fieldLabel={t('settings.logFile')} value={d.logFile} kinds={ANY_FILE} allowNew disabled={!d.logToFile} onChoose={(path) => set({ logFile: path })} />
+                </div>
               </div>
               <div className="field narrow">
                 <label htmlFor={`${id}-log-limit`}>{t('settings.logFileLimit')}</label>
@@ -439,7 +448,10 @@ export function SettingsDialog(): ReactElement {
             <h3 id={`${id}-editing`}>{t('settings.editing')}</h3>
             <div className="field">
               <label htmlFor={`${id}-editor`}>{t('settings.editorCommand')}</label>
-              <input id={`${id}-editor`} value={d.editorCommand} placeholder={t('settings.editorPlaceholder')} spellCheck={false} aria-invalid={show('editorCommand') || undefined} onChange={(e) => set({ editorCommand: e.target.value })} />
+              <div className="input-with-button">
+                <input id={`${id}-editor`} value={d.editorCommand} placeholder={t('settings.editorPlaceholder')} spellCheck={false} aria-invalid={show('editorCommand') || undefined} onChange={(e) => set({ editorCommand: e.target.value })} />
+                <ChooseFileButton fieldLabel={t('settings.editorCommand')} value={editorProgram(d.editorCommand)} kinds={ANY_FILE} onChoose={(path) => set({ editorCommand: withEditorProgram(d.editorCommand, path) })} />
+              </div>
               {show('editorCommand') ? <span className="field-error">{t('validation.editorQuote')}</span> : null}
               <span className="help">{t('settings.editorHelp')}</span>
             </div>

@@ -7,7 +7,9 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { editorProgram, quoteWord, withEditorProgram } from '../../../src/renderer/lib/editor-program';
 import { chooserRows, startFolder, typedPath } from '../../../src/renderer/lib/file-chooser';
+import { splitCommandLine } from '../../../src/shared/editor-command';
 import type { FileRow } from '../../../src/renderer/lib/sort';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
@@ -39,6 +41,16 @@ describe('lib/file-chooser', () => {
   });
 });
 
+describe('lib/editor-program', () => {
+  it('puts the chosen program in place of the first word and keeps the options, quoted so main reads them back', () => {
+    expect(withEditorProgram('code --wait %f', '/opt/VS Code/code')).toBe('"/opt/VS Code/code" --wait %f');
+    expect(withEditorProgram('', '/usr/bin/gedit')).toBe('/usr/bin/gedit');
+    expect(withEditorProgram('"unclosed', '/usr/bin/vi')).toBe('/usr/bin/vi');
+    expect(editorProgram('"/opt/VS Code/code" --wait %f')).toBe('/opt/VS Code/code');
+    for (const word of ['C:\\Program Files\\Notepad++\\notepad++.exe', 'it\'s "odd"', 'ends\\', '/plain']) expect(splitCommandLine(`${quoteWord(word)} %f`), word).toEqual({ words: [word, '%f'] });
+  });
+});
+
 const entry = (name: string, type: LocalEntry['type'] = 'file'): LocalEntry => ({ name, type, size: 1, modified: '2024-01-01T00:00:00Z' });
 
 /** /home/test holds certs/ (client.pem, client.key, readme.txt) and notes.txt. */
@@ -53,9 +65,15 @@ function localTree(api: FakeApi): void {
   api.handle('local:list', ({ path }) => {
     const entries = TREE[path];
     const parent = path === '/' ? null : path.slice(0, path.lastIndexOf('/')) || '/';
-    return entries ? ok({ path, parent, entries }) : fail({ kind: 'local', retryable: false, message: `No such folder: ${path}`, hint: '' } as never);
+    return entries ? ok({ path, parent, entries }) : fail({ kind: 'local-file', path, retryable: false, message: `No such folder: ${path}`, hint: '' });
   });
-  api.handle('local:stat', ({ paths }) => ok(paths.map((path) => ({ path, isDirectory: TREE[path] !== undefined }))));
+  // As main: a folder, a file listed in one (or an editor outside the tree), else the path does not exist.
+  const files = new Set([...Object.entries(TREE).flatMap(([dir, entries]) => entries.filter((e) => e.type === 'file').map((e) => `${dir}/${e.name}`)), '/opt/VS Code/code']);
+  api.handle('local:stat', ({ paths }) => {
+    const missing = paths.find((path) => TREE[path] === undefined && !files.has(path));
+    if (missing !== undefined) return fail({ kind: 'local-file', path: missing, retryable: false, message: `${missing.slice(missing.lastIndexOf('/') + 1)} does not exist.`, hint: '' });
+    return ok(paths.map((path) => ({ path, isDirectory: TREE[path] !== undefined })));
+  });
 }
 
 let api: FakeApi;
@@ -137,6 +155,46 @@ describe('Choose… beside the client certificate fields', () => {
     expect(screen.getByRole('dialog', { name: 'Site Manager' })).toBeTruthy();
     expect(field.value).toBe('/gone/client.pem');
     expect(document.activeElement).toBe(button);
+  });
+
+  it('Settings: the log file may be a new name in the folder shown; the editor program replaces the command’s first word', async () => {
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const settings = screen.getByRole('dialog', { name: 'Settings' });
+    const logChoose = within(settings).getByRole('button', { name: 'Choose… (Log file)' });
+    expect((logChoose as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(settings).getByLabelText('Also write the message log to a file'));
+    fireEvent.click(logChoose);
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    expect(within(chooser()).queryByLabelText('Show')).toBeNull();
+    fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: 'ferry.log' } });
+    await act(async () => {
+      fireEvent.submit(within(chooser()).getByLabelText('File name or full path'));
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull());
+    expect((within(settings).getByLabelText('Log file') as HTMLInputElement).value).toBe('/home/test/ferry.log');
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+
+    const editor = within(settings).getByLabelText('Editor for View/Edit') as HTMLInputElement;
+    fireEvent.change(editor, { target: { value: 'code --wait %f' } });
+    fireEvent.click(within(settings).getByRole('button', { name: 'Choose… (Editor for View/Edit)' }));
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: '/opt/VS Code/code' } });
+    await act(async () => {
+      fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
+    });
+    expect(editor.value).toBe('"/opt/VS Code/code" --wait %f');
+  });
+
+  it('a name that is not there is refused for a certificate, in main’s words', async () => {
+    const manager = openAdvanced();
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: 'missing.pem' } });
+    await act(async () => {
+      fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
+    });
+    expect(within(chooser()).getByRole('alert').textContent).toBe('missing.pem does not exist.');
+    expect((within(manager).getByLabelText('Client certificate') as HTMLInputElement).value).toBe('');
   });
 
   it('speaks 简体中文', async () => {
