@@ -946,6 +946,11 @@ export function asIs(text: string): TextRef {
   return { id: 'text.as-is', values: { text } };
 }
 
+/** Someone else's words (a validator's, a parser's) inside Ferry's sentence: as they are in English, quoted in Chinese. */
+export function quoted(detail: string): TextRef {
+  return { id: 'detail.quoted', values: { detail } };
+}
+
 /** `message`, `hint` (empty without one) and `text` of an error made of fixed sentences. */
 export function sentences(message: ErrorTextId, hint: ErrorTextId | null, values: ErrorTextValues = {}, valueTexts?: ValueTexts): { message: string; hint: string; text: ErrorText } {
   const more = valueTexts ? { valueTexts } : {};

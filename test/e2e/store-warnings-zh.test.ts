@@ -52,7 +52,7 @@ describe('简体中文: warnings about damaged files at start', () => {
       await expect(log).not.toContainText('Part of the settings could not be read');
     });
     await s.step('the site list warning is in Chinese; the Site Manager kept the good site', async () => {
-      await expect(log).toContainText(/站点列表的一部分无法读取（站点“坏站点”：port: .*）。可读的部分已保留；原文件已移至 .*sites\.json\.corrupt-/);
+      await expect(log).toContainText(/站点列表的一部分无法读取（站点“坏站点”：“port: .*”）。可读的部分已保留；原文件已移至 .*sites\.json\.corrupt-/);
       await expect(log).not.toContainText('Part of the site list could not be read');
       await s.page.getByRole('toolbar').getByRole('button', { name: '站点管理器', exact: true }).click();
       const dialog = s.page.getByRole('dialog', { name: '站点管理器' });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { asIs, sentences } from '../../shared/error-texts';
+import { quoted, sentences } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
 import { FtpError } from '../ftp/ftp-error';
 import { localFailureDetail } from '../transfers/file-transfer';
@@ -124,7 +124,7 @@ function decodeSecrets(raw: unknown): Decoded<Secrets> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SECRETS_FORMAT) return { kind: 'newer', version: format };
   const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'invalid', problem: asIs(describeIssues(parsed.error)) };
+  if (!parsed.success) return { kind: 'invalid', problem: quoted(describeIssues(parsed.error)) };
   return { kind: 'ok', value: parsed.data.secrets };
 }
 

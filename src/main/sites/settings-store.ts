@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { asIs, type TextRef } from '../../shared/error-texts';
+import { quoted, type TextRef } from '../../shared/error-texts';
 import { isHostOrAddress, isProxyHost } from '../../shared/host-address';
 import { type Notice, DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
@@ -127,7 +127,7 @@ function decodeSettings(raw: unknown): Decoded<Settings> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SETTINGS_FORMAT) return { kind: 'newer', version: format };
   const parsed = fileShapeSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'invalid', problem: asIs(describeIssues(parsed.error)) };
+  if (!parsed.success) return { kind: 'invalid', problem: quoted(describeIssues(parsed.error)) };
   const value: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const problems: TextRef[] = [];
   for (const [key, stored] of Object.entries(parsed.data.settings)) {
@@ -136,7 +136,8 @@ function decodeSettings(raw: unknown): Decoded<Settings> {
     const field = schema.safeParse(stored);
     const problem = field.success ? settingFieldProblem(key, field.data) : (field.error.issues[0]?.message ?? 'invalid');
     if (problem === null) value[key] = field.data;
-    else problems.push({ id: 'store.setting-reset', values: { key, problem, value: JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) } });
+    // The validator's English quoted in a Chinese window.
+    else problems.push({ id: 'store.setting-reset', values: { key, problem, value: JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) }, ...(field.success ? {} : { valueTexts: { problem: quoted(problem) } }) });
   }
   return problems.length > 0 ? { kind: 'salvaged', value: value as unknown as Settings, problems } : { kind: 'ok', value: value as unknown as Settings };
 }

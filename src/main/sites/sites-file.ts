@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
 import type { Site } from '../../shared/models';
-import { asIs, type TextRef } from '../../shared/error-texts';
+import { quoted, type TextRef } from '../../shared/error-texts';
 import type { Decoded } from './json-document';
 import { LOGON_TYPES, MAX_CONNECTION_LIMIT, SITE_PROTOCOLS, SITE_TRANSFER_MODES } from './validate-site';
 
@@ -79,7 +79,7 @@ export function decodeSites(raw: unknown): Decoded<SitesDocument> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > SITES_FORMAT) return { kind: 'newer', version: format };
   const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'invalid', problem: asIs(describeIssues(parsed.error)) };
+  if (!parsed.success) return { kind: 'invalid', problem: quoted(describeIssues(parsed.error)) };
   if (parsed.data.format !== SITES_FORMAT) return { kind: 'invalid', problem: { id: 'store.unknown-format', values: { format: parsed.data.format } } };
   const sites: StoredSite[] = [];
   const problems: TextRef[] = [];
@@ -87,8 +87,11 @@ export function decodeSites(raw: unknown): Decoded<SitesDocument> {
   parsed.data.sites.forEach((entry, index) => {
     const site = storedSiteSchema.safeParse(entry);
     const label = siteLabel(entry, index);
-    if (!site.success) problems.push({ id: 'store.bad-site', values: { problem: describeIssues(site.error) }, valueTexts: { site: label } });
-    else if (ids.has(site.data.id)) problems.push({ id: 'store.duplicate-id', values: { id: site.data.id }, valueTexts: { site: label } });
+    if (!site.success) {
+      // The validator's English, quoted in a Chinese window.
+      const problem = describeIssues(site.error);
+      problems.push({ id: 'store.bad-site', values: { problem }, valueTexts: { site: label, problem: quoted(problem) } });
+    } else if (ids.has(site.data.id)) problems.push({ id: 'store.duplicate-id', values: { id: site.data.id }, valueTexts: { site: label } });
     else {
       ids.add(site.data.id);
       const newerFields = unknownFields(entry, storedSiteSchema.shape);

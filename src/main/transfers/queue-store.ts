@@ -7,7 +7,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
-import { asIs, englishText, errorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
+import { englishText, quoted, errorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
 import { setAside, writeFileAtomic } from '../sites/atomic-file';
 import { makeFolders } from '../local/make-folders';
@@ -162,7 +162,8 @@ function describeIssues(error: z.ZodError, prefix = ''): string {
  * `problem`: a parser's own words, or a sentence (the system's refusal to read the file, in words).
  */
 async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, problem: string | TextRef): Promise<LoadResult> {
-  const problemRef = typeof problem === 'string' ? asIs(problem) : problem;
+  // A string is the validator's or the JSON parser's English: quoted in a Chinese window.
+  const problemRef = typeof problem === 'string' ? quoted(problem) : problem;
   let aside: string;
   try {
     aside = await setAside(file, 'corrupt');
@@ -172,7 +173,7 @@ async function setAsideWith(file: string, salvaged: ReturnType<typeof salvage>, 
   }
   if (salvaged !== null) {
     const values = { aside, kept: salvaged.queue.entries.length, total: salvaged.total };
-    return { queue: salvaged.queue, warning: notice('queue.file-salvaged', values, { problem: salvaged.problem ? asIs(salvaged.problem) : problemRef }) };
+    return { queue: salvaged.queue, warning: notice('queue.file-salvaged', values, { problem: salvaged.problem ? quoted(salvaged.problem) : problemRef }) };
   }
   return { queue: null, warning: notice('queue.file-unreadable', { aside }, { problem: problemRef }) };
 }

@@ -61,7 +61,10 @@ describe('a corrupt sites.json', () => {
     const list = await reopened.list();
     expect(list.sites.map((site) => site.name)).toEqual(['Good']);
     expect(list.warnings.map((notice) => notice.text)).toEqual([expect.stringMatching(/site "Bad": port.*readable part was kept/)]);
-    expect(list.warnings[0] && localizeLogLine(list.warnings[0], 'zh-CN').text).toMatch(/^站点列表的一部分无法读取（站点“Bad”：port: .+）。可读的部分已保留；原文件已移至 .*sites\.json\.corrupt-/);
+    // The validator's English is quoted as its words: outside quotes and the file's path, nothing English is left.
+    const shown = list.warnings[0] ? localizeLogLine(list.warnings[0], 'zh-CN').text : '';
+    expect(shown).toMatch(/^站点列表的一部分无法读取（站点“Bad”：“port: .+”）。可读的部分已保留；原文件已移至 .*sites\.json\.corrupt-/);
+    expect(shown.replace(/“[^”]*”/g, '').replace(/\S*sites\.json\.corrupt-\S*/, '').replace('Ferry', '')).not.toMatch(/[A-Za-z]{2,}/);
     expect(await asideFiles()).toHaveLength(1);
   });
 

@@ -108,8 +108,11 @@ describe('settings store', () => {
     const [notice] = store.notices();
     expect(notice?.text).toBe(store.warnings()[0]);
     expect(notice && localizeLogLine(notice, 'zh-CN').text).toMatch(
-      /^设置的一部分无法读取（defaultTransferMode（.*）已重置为默认值 "passive"；timeoutSeconds（.*>=5）已重置为默认值 30）。可读的部分已保留；原文件已移至 .*settings\.json\.corrupt-/,
+      /^设置的一部分无法读取（defaultTransferMode（“.*”）已重置为默认值 "passive"；timeoutSeconds（“.*>=5”）已重置为默认值 30）。可读的部分已保留；原文件已移至 .*settings\.json\.corrupt-/,
     );
+    // Besides the quoted validator's words, only the settings' names, their default values and the file's path are Latin.
+    const shown = notice ? localizeLogLine(notice, 'zh-CN').text : '';
+    expect(shown.replace(/“[^”]*”/g, '').replace(/defaultTransferMode|timeoutSeconds|"passive"/g, '').replace(/\/\S*settings\.json\.corrupt-[^。]*/, '')).not.toMatch(/[A-Za-z]{2,}/);
     const reopened = await openSettingsStore({ home });
     expect(await reopened.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', proxy, activePortRange: [50000, 50100] });
     expect(reopened.warnings()).toEqual([]);

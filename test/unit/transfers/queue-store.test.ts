@@ -72,7 +72,10 @@ describe('queue file', () => {
     expect(queue).toBeNull();
     expect(warning?.text).toMatch(/could not be read .* kept as .*queue\.json\.corrupt-/);
     // The window says it in its language (the parser's own words kept as they are).
-    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^无法读取已保存的传输队列（.+）；原文件已保留为 .*queue\.json\.corrupt-.*，传输队列从空开始。$/);
+    // The parser's or the validator's English is quoted as its words: nothing English is left outside quotes and the path.
+    const shown = warning ? localizeLogLine(warning, 'zh-CN').text : '';
+    expect(shown).toMatch(/^无法读取已保存的传输队列（“.+”）；原文件已保留为 .*queue\.json\.corrupt-.*，传输队列从空开始。$/);
+    expect(shown.replace(/“[^”]*”/g, '').replace(/\/\S*queue\.json\.corrupt-[^，]*/, '')).not.toMatch(/[A-Za-z]{2,}/);
     const names = await fsp.readdir(dir);
     expect(names.some((name) => name.startsWith('queue.json.corrupt-'))).toBe(true);
     const aside = names.find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
@@ -107,7 +110,7 @@ describe('queue file', () => {
     expect(queue?.policy).toBe('overwrite-if-newer');
     expect(queue?.entries.map((entry) => entry.remotePath)).toEqual(['/a.bin', '/b.bin']);
     expect(warning?.text).toMatch(/^Part of the saved transfer queue could not be read \(entries\.1\.state: .+\); 2 of its 3 items are back in the queue, and the file as it was is kept as .*queue\.json\.corrupt-.+\.$/);
-    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^已保存的传输队列有一部分无法读取（entries\.1\.state: .+）；其 3 项中的 2 项已恢复到队列中，原文件已保留为 .*queue\.json\.corrupt-.+。$/);
+    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^已保存的传输队列有一部分无法读取（“entries\.1\.state: .+”）；其 3 项中的 2 项已恢复到队列中，原文件已保留为 .*queue\.json\.corrupt-.+。$/);
     const aside = (await fsp.readdir(dir)).find((name) => name.startsWith('queue.json.corrupt-')) ?? '';
     expect(await fsp.readFile(path.join(dir, aside), 'utf8')).toBe(text);
   });
