@@ -77,6 +77,8 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   const [cursor, setCursor] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const asked = useRef(0);
+  /** Choosing a folder: Choose takes the folder selected or, with none, the folder shown; Enter still goes into one. */
+  const folderMode = kind === 'folders';
 
   const list = useCallback(
     async (folder: string): Promise<boolean> => {
@@ -99,7 +101,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   // The field's folder, else (no full path in it, or the folder is gone) the home folder.
   useEffect(() => {
     void (async () => {
-      const first = startFolder(start);
+      const first = startFolder(start, kind);
       if (first !== null && (await list(first))) return;
       const home = await actions.request('local:home', undefined);
       if (home.ok) await list(home.value.path);
@@ -120,7 +122,16 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
       return;
     }
     if (r.value[0]?.isDirectory) await list(path);
+    else if (folderMode) setProblem(t('chooser.notFolder'));
     else onChoose(path);
+  };
+
+  /** Choose in folder mode: a folder typed, selected or shown is the answer (a file typed is not). */
+  const chooseFolder = async (path: string) => {
+    const r = await actions.request('local:stat', { paths: [path] });
+    if (!r.ok) setProblem(localizeError(r.error, t.language).message);
+    else if (r.value[0]?.isDirectory) onChoose(path);
+    else setProblem(t('chooser.notFolder'));
   };
 
   /** The cursor on a row; a file's name goes to the path field, so Choose takes it (a folder's empties it: Choose enters it). */
@@ -160,12 +171,13 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   };
 
   const submit = () => {
-    if (typedFull !== null) void open(typedFull);
+    if (folderMode) void chooseFolder(typedFull ?? (current ? pathOf(current) : folder));
+    else if (typedFull !== null) void open(typedFull);
     else if (current) openRow(current);
   };
 
   return (
-    <Dialog title={t('chooser.title')} onClose={onClose} className="file-chooser">
+    <Dialog title={t(folderMode ? 'chooser.titleFolder' : 'chooser.title')} onClose={onClose} className="file-chooser">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -185,7 +197,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
         <div
           className="chooser-list"
           role="listbox"
-          aria-label={t('chooser.list', { folder })}
+          aria-label={t(folderMode ? 'chooser.folders' : 'chooser.list', { folder })}
           aria-activedescendant={current ? `${id}-row-${cursor}` : undefined}
           tabIndex={0}
           data-autofocus
@@ -215,7 +227,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
         ) : null}
         <div className="field-row chooser-fields">
           <div className="field grow">
-            <label htmlFor={`${id}-name`}>{t('chooser.path')}</label>
+            <label htmlFor={`${id}-name`}>{t(folderMode ? 'chooser.folderPath' : 'chooser.path')}</label>
             <input id={`${id}-name`} value={typed} spellCheck={false} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
           </div>
           {kinds.length > 1 ? (
@@ -233,7 +245,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
         </div>
         <div className="dialog-buttons">
           <span className="spacer" />
-          <button type="submit" className="button primary" disabled={typedFull === null && !current}>
+          <button type="submit" className="button primary" disabled={!shown || (!folderMode && typedFull === null && !current)}>
             {t('chooser.choose')}
           </button>
           <button type="button" className="button" onClick={onClose}>

@@ -58,6 +58,8 @@ const key = (path: readonly string[]) => JSON.stringify(path);
 
 /** What "Choose…" beside the client certificate fields lists first; "All files" beside it (a key named id_client). */
 const CERTIFICATE_KINDS: readonly FileChoiceKind[] = ['certificates', 'all'];
+/** "Choose…" beside Default local directory chooses a folder. */
+const FOLDERS: readonly FileChoiceKind[] = ['folders'];
 
 /** Drag data types: a site's draft key, or a folder's path (as `key`). */
 const SITE_DRAG = 'application/x-ferry-site';
@@ -877,7 +879,14 @@ export function SiteManagerDialog(): ReactElement {
                 ) : null}
                 {tab === 'advanced' ? (
                   <div className="form-stack">
-                    <Field label={t('sm.localDir')}>{(id) => <input id={id} value={current.localDir} spellCheck={false} onChange={(e) => update({ localDir: e.target.value })} />}</Field>
+                    <Field label={t('sm.localDir')}>
+                      {(id) => (
+                        <div className="input-with-button">
+                          <input id={id} value={current.localDir} spellCheck={false} onChange={(e) => update({ localDir: e.target.value })} />
+                          <ChooseFileButton fieldLabel={t('sm.localDir')} value={current.localDir} kinds={FOLDERS} onChoose={(path) => update({ localDir: path })} />
+                        </div>
+                      )}
+                    </Field>
                     <Field label={t('sm.remoteDir')}>{(id) => <input id={id} value={current.remoteDir} spellCheck={false} onChange={(e) => update({ remoteDir: e.target.value })} />}</Field>
                     <Field label={t('sm.serverTimeZone')} error={(showErrors.has(current.key) || touched.has(`${current.key}:serverTimeZone`)) && currentErrors.serverTimeZone ? t(currentErrors.serverTimeZone) : undefined} className="narrow">
                       {(id) => <input id={id} value={current.serverTimeZone} placeholder="+08:00" spellCheck={false} onChange={(e) => update({ serverTimeZone: e.target.value })} onBlur={() => touch('serverTimeZone')} />}

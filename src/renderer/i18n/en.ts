@@ -647,7 +647,12 @@ export const en = {
   'chooser.kind': 'Show',
   'chooser.kind.certificates': 'Certificates and keys (*.pem, *.crt, *.cer, *.key, *.p12, *.pfx)',
   'chooser.kind.all': 'All files',
+  'chooser.kind.folders': 'Folders',
   'chooser.choose': 'Choose',
+  'chooser.titleFolder': 'Choose a folder',
+  'chooser.folders': 'Folders in {folder}',
+  'chooser.folderPath': 'Folder name or full path',
+  'chooser.notFolder': 'That is a file: choose a folder.',
   'validation.fullPath': 'Give a full path, e.g. /home/you/certs/client.pem.',
   'validation.keyWithoutCert': 'Give the client certificate too, or leave the key empty.',
   // Copy to another site (FXP)

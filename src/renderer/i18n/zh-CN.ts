@@ -647,7 +647,12 @@ export const zhCN: Messages = {
   'chooser.kind': '显示',
   'chooser.kind.certificates': '证书和私钥（*.pem、*.crt、*.cer、*.key、*.p12、*.pfx）',
   'chooser.kind.all': '所有文件',
+  'chooser.kind.folders': '文件夹',
   'chooser.choose': '选择',
+  'chooser.titleFolder': '选择文件夹',
+  'chooser.folders': '{folder} 中的文件夹',
+  'chooser.folderPath': '文件夹名或完整路径',
+  'chooser.notFolder': '这是一个文件，请选择文件夹。',
   'validation.fullPath': '请填写完整路径，例如 /home/you/certs/client.pem。',
   'validation.keyWithoutCert': '请同时填写客户端证书，或将私钥留空。',
   // Copy to another site (FXP)

@@ -8,19 +8,20 @@ import { flavorOf, joinPath, parentPath } from './paths';
 import { isFullPath } from './site-form';
 import { DEFAULT_SORT, sortRows, visibleRows, type FileRow } from './sort';
 
-/** The kinds of file a field takes; "all" is always offered beside them. */
-export type FileChoiceKind = 'certificates' | 'all';
+/** The kinds of file a field takes; "folders" alone makes the dialog choose a folder, not a file. */
+export type FileChoiceKind = 'certificates' | 'all' | 'folders';
 
 /** A client certificate, key or PKCS#12 file, by the names they usually have (the engine tells them by content). */
 export const CERTIFICATE_EXTENSIONS: readonly string[] = ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'];
 
-const EXTENSIONS: Readonly<Record<FileChoiceKind, readonly string[] | null>> = { certificates: CERTIFICATE_EXTENSIONS, all: null };
+/** The files each kind lists: null all of them, none for folders. */
+const EXTENSIONS: Readonly<Record<FileChoiceKind, readonly string[] | null>> = { certificates: CERTIFICATE_EXTENSIONS, all: null, folders: [] };
 
-/** The folder of the path in the field, or null (then the home folder) when the field holds no full path. */
-export function startFolder(fieldValue: string): string | null {
+/** Where the dialog opens: the folder of the file in the field (the folder itself when choosing one), or null (then the home folder) when the field holds no full path. */
+export function startFolder(fieldValue: string, kind: FileChoiceKind = 'all'): string | null {
   const path = fieldValue.trim();
   if (!isFullPath(path)) return null;
-  return parentPath(path) ?? path;
+  return kind === 'folders' ? path : (parentPath(path) ?? path);
 }
 
 /** Folders (always, to browse through), then the files of the kind, sorted as the panes sort by name; dot files too: keys live in ~/.ssh and the like. */

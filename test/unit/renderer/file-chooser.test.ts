@@ -25,12 +25,14 @@ describe('lib/file-chooser', () => {
     expect(startFolder('C:\\Users\\u\\client.pem')).toBe('C:\\Users\\u');
     expect(startFolder('client.pem')).toBeNull();
     expect(startFolder('')).toBeNull();
+    expect(startFolder('/home/u/downloads', 'folders')).toBe('/home/u/downloads');
   });
 
   it('shows folders, then only certificate files unless All files is chosen', () => {
     const rows = [row('notes.txt'), row('b.PEM'), row('a.key'), row('c.p12'), row('d.pfx'), row('e.crt'), row('f.cer'), row('zeta', 'directory'), row('..', 'directory'), row('.ssh', 'directory')];
     expect(chooserRows(rows, 'certificates').map((r) => r.name)).toEqual(['.ssh', 'zeta', 'a.key', 'b.PEM', 'c.p12', 'd.pfx', 'e.crt', 'f.cer']);
     expect(chooserRows(rows, 'all').map((r) => r.name)).toContain('notes.txt');
+    expect(chooserRows(rows, 'folders').map((r) => r.name)).toEqual(['.ssh', 'zeta']);
   });
 
   it('a typed name is inside the folder shown; a full path stands as typed', () => {
@@ -195,6 +197,32 @@ describe('Choose… beside the client certificate fields', () => {
     });
     expect(within(chooser()).getByRole('alert').textContent).toBe('missing.pem does not exist.');
     expect((within(manager).getByLabelText('Client certificate') as HTMLInputElement).value).toBe('');
+  });
+
+  it('Default local directory chooses a folder: the one selected, else the one shown; a file typed is refused', async () => {
+    const manager = openAdvanced();
+    const field = within(manager).getByLabelText('Default local directory') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/home' } });
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Default local directory)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Choose a folder' });
+    const list = await within(dialog).findByRole('listbox', { name: 'Folders in /home' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    const test = await within(dialog).findByRole('listbox', { name: 'Folders in /home/test' });
+    expect(within(test).getAllByRole('option').map((o) => o.textContent)).toEqual(['certs']);
+
+    fireEvent.change(within(dialog).getByLabelText('Folder name or full path'), { target: { value: 'notes.txt' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Choose' }));
+    });
+    expect(within(dialog).getByRole('alert').textContent).toBe('That is a file: choose a folder.');
+
+    fireEvent.change(within(dialog).getByLabelText('Folder name or full path'), { target: { value: '' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Choose' }));
+    });
+    expect(screen.queryByRole('dialog', { name: 'Choose a folder' })).toBeNull();
+    expect(field.value).toBe('/home/test');
   });
 
   it('speaks 简体中文', async () => {
