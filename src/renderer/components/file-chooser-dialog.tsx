@@ -225,8 +225,8 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
             {problem}
           </p>
         ) : null}
-        <div className="field-row chooser-fields">
-          <div className="field grow">
+        <div className="chooser-fields">
+          <div className="field">
             <label htmlFor={`${id}-name`}>{t(folderMode ? 'chooser.folderPath' : 'chooser.path')}</label>
             <input id={`${id}-name`} value={typed} spellCheck={false} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
           </div>
