@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import { fileKind } from '../lib/file-kind';
 import { chooserRows, startFolder, typedPath, type FileChoiceKind } from '../lib/file-chooser';
 import { isImeKey } from '../lib/ime';
+import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { flavorOf, joinPath, parentPath } from '../lib/paths';
 import type { FileRow } from '../lib/sort';
@@ -77,6 +78,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   const [cursor, setCursor] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const asked = useRef(0);
+  const typedAhead = useRef({ text: '', at: 0 });
   /** Choosing a folder: Choose takes the folder selected or, with none, the folder shown; Enter still goes into one. */
   const folderMode = kind === 'folders';
 
@@ -167,6 +169,14 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     } else if (e.key === 'Backspace') {
       e.preventDefault();
       goUp();
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Type-ahead, as in the file lists: the first name from the cursor on that starts so.
+      const time = e.timeStamp || performance.now();
+      const text = time - typedAhead.current.at > TYPE_AHEAD_MS ? e.key : typedAhead.current.text + e.key;
+      typedAhead.current = { text, at: time };
+      const found = findTypeAhead(makeView(rows.map((r) => r.name)), text, Math.max(0, cursor));
+      if (found >= 0) move(found);
+      else e.preventDefault();
     }
   };
 

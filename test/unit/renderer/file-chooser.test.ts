@@ -118,7 +118,10 @@ describe('Choose… beside the client certificate fields', () => {
     fireEvent.change(within(chooser()).getByLabelText('Show'), { target: { value: 'all' } });
     expect(within(certs).getAllByRole('option').map((o) => o.textContent)).toEqual(['client.key', 'client.pem', 'readme.txt']);
 
-    fireEvent.keyDown(certs, { key: 'ArrowDown' });
+    // Type-ahead, as in the panes: "r" goes to readme.txt; Home, then Down to client.pem.
+    fireEvent.keyDown(certs, { key: 'r' });
+    expect(within(certs).getByRole('option', { selected: true }).textContent).toBe('readme.txt');
+    fireEvent.keyDown(certs, { key: 'Home' });
     fireEvent.keyDown(certs, { key: 'ArrowDown' });
     expect(within(certs).getByRole('option', { selected: true }).textContent).toBe('client.pem');
     await act(async () => {
