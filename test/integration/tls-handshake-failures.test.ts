@@ -182,6 +182,8 @@ describe('a data connection whose TLS handshake fails, the server saying nothing
       const data = (error as FtpError).data;
       expect(data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'tls-failed' });
       expect(data.message).toMatch(/^Passive mode: the TLS handshake on the data connection to 127\.0\.0\.1:\d+ failed \(sslv3 alert handshake failure\)\.$/);
+      // A Chinese window quotes OpenSSL's words rather than running them into its sentence.
+      expect(localizeError(data, 'zh-CN').message).toMatch(/^被动模式：到 127\.0\.0\.1:\d+ 的数据连接 TLS 握手失败（“sslv3 alert handshake failure”）。$/);
       expectNoOpenSslText(data);
       expect(detailLine(log)).toMatch(/^TLS handshake failed; OpenSSL said: .*routines.*sslv3 alert handshake failure/);
     } finally {

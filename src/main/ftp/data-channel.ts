@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
 import { certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError } from './data-connection-errors';
-import { errorText, sentences, type TextRef } from '../../shared/error-texts';
+import { errorText, quoted, sentences, type TextRef } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
@@ -529,7 +529,8 @@ function secureDataSocket(control: ControlConnection, raw: net.Socket, tlsOption
       control.logSentence('info', 'log.tls-detail', { detail: openSslDetail(error) });
       // Plain text where TLS was agreed (PROT P): said as such — neither session reuse nor the other mode is the cause.
       if (handshakeCause(error) === 'not-tls') reject(new FtpError(unencryptedDataError(mode, address, port)));
-      else reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, openSslReason(error))));
+      // OpenSSL's short reason, its own English: quoted in a Chinese window.
+      else reject(new FtpError(dataConnectionError(mode, 'tls-failed', address, port, quoted(openSslReason(error)))));
     }
     secure.once('error', fail);
   });

@@ -30,6 +30,8 @@ const QUOTED: readonly ErrorTextId[] = [
   'detail.quoted',
   'unexpected.failed',
   'system.failed',
+  'tls.client-certificate.refused',
+  'tls.handshake',
 ];
 
 function refusal(run: () => unknown): FtpError {
