@@ -346,7 +346,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'detail.nothing-connected': '{seconds} 秒内没有任何连接进来',
   'detail.tls-no-answer': '服务器在 {seconds} 秒内没有回应握手',
   'detail.no-free-port': '{range}：没有空闲端口',
-  'detail.range-in-use': '{range} 的每个端口在 {seconds} 秒内一直被其他程序或传输占用：{code}',
+  'detail.range-in-use': '{range} 的每个端口在 {seconds} 秒内一直被其他程序或传输占用，系统报告“{code}”',
   'detail.any-port': '任意端口',
   'detail.reset-while': '传输 {subject} 时出现 {code}',
   'detail.other-address': '它来自 {from}；服务器是 {expected}',
