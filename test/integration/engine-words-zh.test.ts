@@ -134,6 +134,49 @@ describe('简体中文: Ferry’s own words inside a data connection’s diagnos
     }
   }, 30_000);
 
+  it('passive mode through an HTTP proxy that refuses the data port: its status line quoted in Chinese', async () => {
+    // A proxy that tunnels the control connection and answers 403 to the CONNECT for the passive data port.
+    const net = await import('node:net');
+    const server = await fixture.start({});
+    const proxy = net.createServer((socket) => {
+      let head = Buffer.alloc(0);
+      const onData = (chunk: Buffer): void => {
+        head = Buffer.concat([head, chunk]);
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        socket.off('data', onData);
+        const target = /^CONNECT [^ ]+:(\d+) /.exec(head.toString('latin1'));
+        if (Number(target?.[1]) !== server.port) {
+          socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+          return;
+        }
+        const upstream = net.connect(server.port, server.host, () => {
+          socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+          const rest = head.subarray(end + 4);
+          if (rest.length > 0) upstream.write(rest);
+          socket.pipe(upstream).pipe(socket);
+        });
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
+      };
+      socket.on('data', onData);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+    const proxyPort = (proxy.address() as { port: number }).port;
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'passive', proxy: { type: 'http', host: '127.0.0.1', port: proxyPort }, commandTimeoutMs: 5000, dataTimeoutMs: 5000 });
+    try {
+      const error = await failureOf(() => client.list('/'));
+      expect(error).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'connect-failed' });
+      expect(error.message).toMatch(/^Passive mode: could not open the data connection to the server at 127\.0\.0\.1:\d+ \(403 Forbidden\)/);
+      const shown = localizeError(error, 'zh-CN').message;
+      expect(shown).toMatch(/^被动模式：无法打开到服务器 127\.0\.0\.1:\d+ 的数据连接（“403 Forbidden”）/);
+      expect(shown.replace(/“[^”]*”/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+    } finally {
+      client.close();
+      proxy.close();
+    }
+  }, 30_000);
+
   it('a proxy named in Chinese, with its timeout', async () => {
     // A "proxy" that accepts the connection and never answers the CONNECT: an HTTP proxy silent past the timeout.
     const net = await import('node:net');
