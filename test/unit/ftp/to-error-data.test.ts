@@ -54,6 +54,22 @@ describe('toErrorData: a system error in words, a bug only when it is one', () =
     expect(english(shown.hint)).toEqual([]);
   });
 
+  it('another system error without a path (ESRCH from kill): the system\'s words quoted, not a bug', () => {
+    let caught: unknown = null;
+    try {
+      // A process id far above any pid_max: the system answers ESRCH (syscall "kill"), a real errno error.
+      process.kill(2 ** 30, 0);
+    } catch (error) {
+      caught = error;
+    }
+    const data = toErrorData(caught);
+    expect(data.message).toMatch(/^The system reported a failure: "kill ESRCH"\.$/);
+    expect(data.hint).not.toMatch(/bug/);
+    const shown = localizeError(data, 'zh-CN');
+    expect(shown.message).toBe('系统报告了一个错误：“kill ESRCH”。');
+    expect(english(shown.hint)).toEqual([]);
+  });
+
   it('a programming error is still a bug: its message quoted in Chinese', () => {
     const data = toErrorData(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(data).toMatchObject({ kind: 'protocol', message: "Unexpected failure: Cannot read properties of undefined (reading 'x')", hint: 'This is a bug in Ferry; please report it with the log.' });
