@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toErrorData } from '../../../src/main/ftp/ftp-error';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { englishLeft } from '../../support/english-left';
 
 async function thrown(run: () => Promise<unknown>): Promise<unknown> {
   return run().then(
@@ -21,12 +22,6 @@ async function thrown(run: () => Promise<unknown>): Promise<unknown> {
   );
 }
 
-/** Latin words left in a Chinese text once quotes and the given paths are taken out. */
-function english(shown: string, ...paths: string[]): string[] {
-  let rest = shown.replace(/“[^”]*”/g, '');
-  for (const p of paths) rest = rest.split(p).join('');
-  return rest.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 describe('toErrorData: a system error in words, a bug only when it is one', () => {
   it('a file that is not there (ENOENT, with its path): named with the path, not a bug', async () => {
@@ -37,8 +32,8 @@ describe('toErrorData: a system error in words, a bug only when it is one', () =
     expect(data.hint).not.toMatch(/bug/);
     const shown = localizeError(data, 'zh-CN');
     expect(shown.message).toContain(missing);
-    expect(english(shown.message, missing)).toEqual([]);
-    expect(english(shown.hint)).toEqual([]);
+    expect(englishLeft(shown.message, [missing])).toEqual([]);
+    expect(englishLeft(shown.hint)).toEqual([]);
   });
 
   it('a connection refused (ECONNREFUSED on a real socket): said in words, worth a retry', async () => {
@@ -51,7 +46,7 @@ describe('toErrorData: a system error in words, a bug only when it is one', () =
     expect(data).toMatchObject({ kind: 'closed', retryable: true, message: 'A network connection of this computer failed: connection refused: nothing listens on that port.' });
     const shown = localizeError(data, 'zh-CN');
     expect(shown.message).toBe('本机的一个网络连接失败：连接被拒绝：该端口上没有程序在监听。');
-    expect(english(shown.hint)).toEqual([]);
+    expect(englishLeft(shown.hint)).toEqual([]);
   });
 
   it('another system error without a path (ESRCH from kill): the system\'s words quoted, not a bug', () => {
@@ -67,7 +62,7 @@ describe('toErrorData: a system error in words, a bug only when it is one', () =
     expect(data.hint).not.toMatch(/bug/);
     const shown = localizeError(data, 'zh-CN');
     expect(shown.message).toBe('系统报告了一个错误：“kill ESRCH”。');
-    expect(english(shown.hint)).toEqual([]);
+    expect(englishLeft(shown.hint)).toEqual([]);
   });
 
   it('a programming error is still a bug: its message quoted in Chinese', () => {
@@ -75,7 +70,7 @@ describe('toErrorData: a system error in words, a bug only when it is one', () =
     expect(data).toMatchObject({ kind: 'protocol', message: "Unexpected failure: Cannot read properties of undefined (reading 'x')", hint: 'This is a bug in Ferry; please report it with the log.' });
     const shown = localizeError(data, 'zh-CN');
     expect(shown.message).toBe("意外失败：“Cannot read properties of undefined (reading 'x')”");
-    expect(english(shown.message)).toEqual([]);
-    expect(english(shown.hint).filter((word) => word !== 'Ferry')).toEqual([]);
+    expect(englishLeft(shown.message)).toEqual([]);
+    expect(englishLeft(shown.hint).filter((word) => word !== 'Ferry')).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { localError, localFailureText } from '../../../src/main/transfers/file-transfer';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { englishLeft } from '../../support/english-left';
 
 const FILE = '/home/user/.config/ferry/queue.json';
 
@@ -23,8 +24,6 @@ function withoutPathsAndQuotes(text: string): string {
   return text.split(FILE).join('').replace(/“[^”]*”/g, '').replace(/\bFerry\b/g, '');
 }
 
-/** An English word (an acronym such as USB is no English sentence). */
-const ENGLISH_WORD = /[a-z]{2,}/;
 
 const CODES: readonly (readonly [code: string, words: string, chinese: string])[] = [
   ['ENOSPC', 'no space left on device', `磁盘已满：无法写入 ${FILE}。`],
@@ -53,7 +52,7 @@ describe('the system\'s refusals on this computer, in words', () => {
     expect(error.message).not.toContain(code);
     const shown = localizeError(error, 'zh-CN');
     expect(shown.message).toBe(chinese);
-    expect(withoutPathsAndQuotes(shown.message + shown.hint)).not.toMatch(ENGLISH_WORD);
+    expect(englishLeft(shown.message + shown.hint, [FILE, /\bFerry\b/g], { acronyms: true })).toEqual([]);
     expect(shown.hint).toMatch(/^\p{Script=Han}.*。$/u);
   });
 
