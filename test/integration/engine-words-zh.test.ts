@@ -30,7 +30,7 @@ describe('简体中文: the engine’s own refusals (scripted server)', () => {
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p' });
     const error = await failureOf(() => client.download('/big.iso', new PassThrough(), { offset: 100 }));
     expect(error.message).toBe('The server cannot resume /big.iso at byte 100: 502 REST not implemented');
-    expect(localizeError(error, 'zh-CN')).toEqual({ message: '服务器无法从第 100 字节处续传 /big.iso：502 REST not implemented', hint: '请重新传输整个文件（覆盖而不是续传）。' });
+    expect(localizeError(error, 'zh-CN')).toEqual({ message: '服务器无法从第 100 字节处续传 /big.iso：“502 REST not implemented”', hint: '请重新传输整个文件（覆盖而不是续传）。' });
     await client.quit().catch(() => undefined);
   });
 

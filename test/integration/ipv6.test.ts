@@ -15,6 +15,7 @@ import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { TranscriptLine } from '../../src/main/ftp/transcript';
 import { downloadToFile, uploadFromFile } from '../../src/main/transfers/file-transfer';
 import type { TransferMode } from '../../src/shared/errors';
+import { localizeError } from '../../src/renderer/lib/localize-error';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 import { SERVER_KINDS, startServer, type RunningServer, type ServerKind } from '../support/servers/ftp-server';
 
@@ -161,6 +162,8 @@ describe('EPSV refused over IPv6, where PASV cannot stand in', () => {
         // A passive-mode failure that active mode fixes: the window offers the switch (modeSwitchOffer, queueModeOffer).
         expect(error?.data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'mode-refused', address: '::1', port: 0, retryable: false, hint: 'Use active mode for this site, or connect over IPv4.' });
         expect(error?.data.message).toMatch(/^The server refused EPSV \(5\d\d [^)]+\), and PASV cannot work over IPv6\.$/);
+        // In Chinese the server's refusal is quoted, not run into the sentence.
+        expect(error && localizeError(error.data, 'zh-CN').message).toMatch(/^服务器拒绝了 EPSV（“5\d\d [^”]+”），而 PASV 无法在 IPv6 上工作。$/);
       }
     } finally {
       client.close();

@@ -106,6 +106,6 @@ describe('PBSZ and PROT answered otherwise than 200 (fixture)', () => {
     expect(error).toBeInstanceOf(FtpError);
     const data = (error as FtpError).data;
     expect(data).toMatchObject({ kind: 'tls', retryable: false, message: 'The server refused to protect data connections (PROT P: 534 Request denied for policy reasons.).' });
-    expect(localizeError(data, 'zh-CN').message).toBe('服务器拒绝保护数据连接（PROT P：534 Request denied for policy reasons.）。');
+    expect(localizeError(data, 'zh-CN').message).toBe('服务器拒绝保护数据连接（PROT P：“534 Request denied for policy reasons.”）。');
   });
 });

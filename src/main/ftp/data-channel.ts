@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
-import { certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError } from './data-connection-errors';
+import { certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError, wrappedDetail } from './data-connection-errors';
 import { errorText, quoted, sentences, type TextRef } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
@@ -104,7 +104,7 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
         // No PASV to fall back on (its reply carries an IPv4 address), so EPSV is asked again each time. A 4xx is a
         // passing refusal (pure-ftpd "425 All reserved TCP ports are busy"): worth a retry, not "refused EPSV".
         if (reply.code >= 400 && reply.code < 500) throw new FtpError(dataConnectionError('passive', 'server-refused', peer, 0, said));
-        throw ipv6WithoutEpsv(peer, ` (${reply.code} ${reply.message})`);
+        throw ipv6WithoutEpsv(peer, `${reply.code} ${reply.message}`);
       }
       // A 5xx (or a 229 we cannot read) will not change: PASV from now on. A 4xx may pass: EPSV again next time.
       if (reply.code >= 500 || reply.code === 229) memory.epsv = 'fails';
@@ -152,8 +152,10 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
  * Passive mode cannot work over IPv6 without EPSV: a passive-mode failure that active mode fixes (the window offers
  * the switch, as for any data connection's failure), in its own words.
  */
-function ipv6WithoutEpsv(peer: string, detail: string): FtpError {
-  return new FtpError({ ...dataConnectionError('passive', 'mode-refused', peer, 0), ...sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail }) });
+function ipv6WithoutEpsv(peer: string, reply: string): FtpError {
+  // The server's refusal, if any, in parentheses: as it came in English, quoted in Chinese.
+  const said = reply === '' ? sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail: '' }) : sentences('data.passive.ipv6-no-epsv', 'data.passive.ipv6-no-epsv.hint', { detail: ` (${reply})` }, { detail: wrappedDetail(quoted(reply)) });
+  return new FtpError({ ...dataConnectionError('passive', 'mode-refused', peer, 0), ...said });
 }
 
 /**

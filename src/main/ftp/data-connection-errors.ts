@@ -1,5 +1,5 @@
 import type { DataConnectionCause, DataConnectionError, TransferMode } from '../../shared/errors';
-import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
+import { englishText, errorText, quoted, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
 
 /**
@@ -10,16 +10,24 @@ import { hostPort } from '../../shared/host-address';
  */
 export function dataConnectionError(mode: TransferMode, cause: DataConnectionCause, address: string, port: number, detail: string | TextRef = '', controlTls = false): DataConnectionError {
   // Port 0: no port was ever named (the server refused or garbled PASV): the address alone, not "host:0".
-  // A detail in Ferry's own words (a TextRef) is said in the window's language too; a server's or the system's stays as it is.
+  // A detail in Ferry's own words (a TextRef) is said in the window's language too; a server's or the system's words
+  // (a string: "PORT: 500 Illegal PORT command") stay as they are in English and are quoted in Chinese (“…”), so the
+  // server's English is not run into Ferry's sentence.
   const said = typeof detail === 'string' ? detail : englishText(detail);
   const values = { where: port > 0 ? hostPort(address, port) : address, detail: said ? ` (${said})` : '' };
-  const valueTexts: ValueTexts | undefined = typeof detail === 'string' ? undefined : { detail: { id: 'detail.wrapped', values: {}, valueTexts: { detail } } };
+  const inner: TextRef | null = typeof detail !== 'string' ? detail : detail !== '' ? quoted(detail) : null;
+  const valueTexts: ValueTexts | undefined = inner ? { detail: wrappedDetail(inner) } : undefined;
   const id = sentenceFor(mode, cause, controlTls);
   const hint: ErrorTextId = `${id}.hint`;
   // Passive failures the server explains or that come and go are worth a retry; the rest need another mode or settings.
   const retryable = (mode === 'passive' && cause === 'server-refused') || cause === 'reset';
   const tls = isFtpHelperSentence(id) ? { tls: true as const } : {};
   return { kind: 'data-connection', mode, cause, address, port, retryable, ...tls, message: errorText(id, values, valueTexts), hint: errorText(hint, values), text: { message: id, hint, values, ...(valueTexts ? { valueTexts } : {}) } };
+}
+
+/** A detail in parentheses after a sentence's subject: " (…)" in English, "（…）" in Chinese. */
+export function wrappedDetail(detail: TextRef): TextRef {
+  return { id: 'detail.wrapped', values: {}, valueTexts: { detail } };
 }
 
 /** Whether the control connection is TLS-protected (explicit or implicit FTPS): what `dataConnectionError`'s `controlTls` asks. */

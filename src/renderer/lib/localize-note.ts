@@ -56,8 +56,27 @@ function localizeDetail(detail: string, table: Readonly<Record<ErrorTextId, stri
   return detail;
 }
 
+/**
+ * A listing line comes JSON-quoted in the English note ("drwx…"): the server's words, which another language's table
+ * quotes its own way (“{line}”), so it gets them bare; anything not a JSON string stays as it is.
+ */
+function unquotedLine(value: string): string {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'string' ? parsed : value;
+  } catch {
+    return value;
+  }
+}
+
+function valueOf(name: string, value: string, table: Readonly<Record<ErrorTextId, string>>): string {
+  if (name === 'detail') return localizeDetail(value, table);
+  if (name === 'line') return unquotedLine(value);
+  return value;
+}
+
 function valuesOf(pattern: Pattern, match: RegExpExecArray, table: Readonly<Record<ErrorTextId, string>>): Record<string, string> {
-  return Object.fromEntries(pattern.names.map((name, index) => [name, name === 'detail' ? localizeDetail(match[index + 1] ?? '', table) : (match[index + 1] ?? '')]));
+  return Object.fromEntries(pattern.names.map((name, index) => [name, valueOf(name, match[index + 1] ?? '', table)]));
 }
 
 export function localizeNote(note: string, language: Language): string {

@@ -65,7 +65,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(refused).toMatchObject({ kind: 'server-reply', command: 'PORT' });
     expect(refused.message).toMatch(/^The source server refuses to send to another server \(127\.0\.0\.3:\d+\): FXP is disabled there, as many servers do to stop bounce attacks\. The server said: 5\d\d /);
     expect(localizeError(refused, 'zh-CN')).toEqual({
-      message: expect.stringMatching(/^源服务器拒绝向另一台服务器（127\.0\.0\.3:\d+）发送数据：它禁用了 FXP，许多服务器这样做以防范 FTP 反弹攻击（bounce attack）。服务器回复：5\d\d /),
+      message: expect.stringMatching(/^源服务器拒绝向另一台服务器（127\.0\.0\.3:\d+）发送数据：它禁用了 FXP，许多服务器这样做以防范 FTP 反弹攻击（bounce attack）。服务器回复：“5\d\d /),
       hint: '请改为经由本机中转复制（ferry copy --via-local；在窗口中，复制时会提供此选项），或请服务器管理员允许 FXP。',
     });
     await call('session:disconnect', { sessionId });
@@ -154,7 +154,7 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     const refused = await failure('session:connect', { target: { kind: 'site', siteId: site.id } });
     expect(refused.message).toMatch(/^The server refused the connection: 421 /);
     const shown = localizeError(refused, 'zh-CN');
-    expect(shown.message).toMatch(/^服务器拒绝了连接：421 /);
+    expect(shown.message).toMatch(/^服务器拒绝了连接：“421 /);
     expect(shown.hint).toBe('服务器上的连接太多（其中可能有您自己的）。请关闭其他会话或降低连接数限制，然后重试。');
     await call('session:disconnect', { sessionId: first.sessionId });
   });

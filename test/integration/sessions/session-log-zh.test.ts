@@ -80,7 +80,7 @@ describe('简体中文: the session’s own log lines (vsftpd)', () => {
     while (!dropped() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const drop = dropped();
     expect(drop?.text).toMatch(/^The server closed the connection: 421 .* Ferry reconnects at your next action\.$/);
-    expect(drop && zh(drop).text).toMatch(/^服务器关闭了连接：421 .* 下次操作时 Ferry 会重新连接。$/);
+    expect(drop && zh(drop).text).toMatch(/^服务器关闭了连接：“421 .*” 下次操作时 Ferry 会重新连接。$/);
     expect(drop?.hint && drop && zh(drop).hint).toMatch(HAN);
 
     const listing = await service.list(sessionId, '/');

@@ -100,10 +100,10 @@ describe('the sentence for a failed data connection', () => {
     });
     const passive = dataConnectionError('passive', 'connect-refused', '10.0.0.1', 40001, 'ECONNREFUSED', true);
     expect(localizeError(passive, 'zh-CN')).toEqual({
-      message: '被动模式：无法打开到服务器 10.0.0.1:40001 的数据连接 (ECONNREFUSED) —— 服务器的数据端口不可达。连接已加密（FTPS）：服务器前面靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
+      message: '被动模式：无法打开到服务器 10.0.0.1:40001 的数据连接（“ECONNREFUSED”） —— 服务器的数据端口不可达。连接已加密（FTPS）：服务器前面靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
       hint: '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
     });
     const refused = dataConnectionError('active', 'server-refused', '192.168.1.20', 50123, 'PORT: 500 Illegal PORT command.', true);
-    expect(localizeError(refused, 'zh-CN').message).toMatch(/^主动模式：服务器拒绝回连到 192\.168\.1\.20:50123 \(PORT: 500 Illegal PORT command\.\)。连接已加密（FTPS），NAT 路由器的 FTP 助手/);
+    expect(localizeError(refused, 'zh-CN').message).toMatch(/^主动模式：服务器拒绝回连到 192\.168\.1\.20:50123（“PORT: 500 Illegal PORT command\.”）。连接已加密（FTPS），NAT 路由器的 FTP 助手/);
   });
 });

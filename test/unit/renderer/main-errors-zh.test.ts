@@ -82,7 +82,7 @@ describe('简体中文: errors main builds from its own words', () => {
     const refusal = replyError('MFMT 20240101000000 /docs/a.txt', reply, '/docs/a.txt');
     const note = errorText('note.mfmt-refused', { detail: refusal.message });
     expect(note).toBe('The server refused to set the file\'s time: "MFMT 20240101000000 /docs/a.txt" failed for /docs/a.txt: 550 Permission denied.');
-    expect(localizeNote(note, 'zh-CN')).toBe('服务器拒绝设置文件时间：对 /docs/a.txt 执行“MFMT 20240101000000 /docs/a.txt”失败：550 Permission denied.');
+    expect(localizeNote(note, 'zh-CN')).toBe('服务器拒绝设置文件时间：对 /docs/a.txt 执行“MFMT 20240101000000 /docs/a.txt”失败：“550 Permission denied.”');
   });
 
   it('the web host with too many requests waiting answers in Chinese', () => {
