@@ -3,6 +3,7 @@ import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
 import { invalidInput } from '../ftp/ftp-error';
 import type { TranscriptLine } from '../ftp/transcript';
 import type { FtpUrl } from './ftp-url';
+import type { UrlCredentials } from './url-credentials';
 import { parseProxyUrl } from './proxy-url';
 import { isHostOrAddress } from '../../shared/host-address';
 import { normalizeFingerprint } from '../sites/validate-site';
@@ -24,6 +25,8 @@ export interface ConnectionFlags {
   readonly site?: string;
   /** Read the password from standard input (first line). */
   readonly passwordStdin?: boolean;
+  /** False with `--no-netrc`: a URL without a password does not look in ~/.netrc ($NETRC). */
+  readonly netrc?: boolean;
   /** `--proxy URL` (a string), `--no-proxy` (false), or neither (undefined: a saved site follows Settings). */
   readonly proxy?: string | false;
   /** The server's clock zone, e.g. "+08:00": LIST times are then shown in UTC. */
@@ -38,7 +41,8 @@ export interface ConnectionFlags {
 export function addConnectionFlags(command: Command): Command {
   return command
     .option('--site <name>', 'connect to a saved site (Folder/Sub/Name, see `ferry sites list`); the URL argument becomes a path on it')
-    .option('--password-stdin', 'read the password from standard input (for "ask for password" sites, or to override the saved one)')
+    .option('--password-stdin', 'read the password from standard input (for "ask for password" sites, or to override the saved one or the URL\'s)')
+    .option('--no-netrc', 'do not look in ~/.netrc (or $NETRC) for a URL without a password; a user without one is then asked for it on the terminal')
     .option('--passive', 'passive mode: Ferry connects to the port the server names (EPSV, then PASV); the default')
     .option('--active', 'active mode: the server connects back to Ferry (EPRT/PORT)')
     .option('--active-address <addr>', 'address to announce in active mode (your public address behind NAT)')
@@ -67,13 +71,16 @@ function collect(value: string, previous: string[]): string[] {
  */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Combine a parsed URL and the flags into engine options. */
-export function toConnectOptions(url: FtpUrl, flags: ConnectionFlags, label = ''): ConnectOptions {
+/**
+ * Combine a parsed URL, its login (url-credentials.ts: the URL's password, --password-stdin, netrc or the terminal —
+ * never a silent empty password for a named user) and the flags into engine options.
+ */
+export function toConnectOptions(url: FtpUrl, credentials: Pick<UrlCredentials, 'user' | 'password'>, flags: ConnectionFlags, label = ''): ConnectOptions {
   const base: ConnectOptions = {
     host: url.host,
     ...(url.port !== null ? { port: url.port } : {}),
-    user: url.user ?? 'anonymous',
-    password: url.password ?? (url.user ? '' : 'anonymous@'),
+    user: credentials.user,
+    password: credentials.password,
     tls: url.scheme === 'ftps' ? 'implicit' : 'none',
     transferMode: 'passive',
     followPasvAddress: false,

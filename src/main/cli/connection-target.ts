@@ -1,10 +1,12 @@
 import type { ConnectOptions } from '../ftp/connect-options';
-import { invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { proxyFor, siteToConnectOptions } from '../sites/site-connect-options';
 import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
 import { parseFtpUrl, type FtpUrl } from './ftp-url';
 import { promptPassword, readPasswordFromStdin } from './read-secret';
+import { lookUpNetrc } from './netrc-file';
+import { resolveUrlCredentials } from './url-credentials';
 import { readClientCertificate, withClientCertificate } from './client-certificate-flags';
 
 /** Where a command connects and which remote path it works on. */
@@ -15,6 +17,18 @@ export interface ConnectionTarget {
   readonly typeCode: FtpUrl['typeCode'];
   /** Engine options; `label` prefixes transcript lines when several connections run. */
   options(label?: string): ConnectOptions;
+  /** Where a password Ferry did not get from the command line came from: the netrc file and line; null otherwise. */
+  readonly netrcSource?: { readonly file: string; readonly line: number } | null;
+}
+
+/**
+ * A password refused by the server (530) that came from the netrc file says so: the server's words blame the
+ * password, and the user typed none — the file's line is where to correct it.
+ */
+export function withLoginSource(target: ConnectionTarget, error: unknown): unknown {
+  const source = target.netrcSource;
+  if (!source || !(error instanceof FtpError) || error.data.kind !== 'auth' || error.data.text?.hint !== 'auth.password.hint') return error;
+  return new FtpError({ ...error.data, hint: `${error.data.hint} The password was taken from ${source.file}, line ${source.line}: correct it there, or give one with --password-stdin (--no-netrc skips the file).` });
 }
 
 /**
@@ -25,11 +39,16 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
   if (!flags.site) {
     if (urlOrPath === undefined) throw invalidInput('No server given.', 'Give an ftp:// URL, or --site NAME for a saved site (ferry sites list).');
     const url = parseFtpUrl(urlOrPath);
-    const stdinPassword = flags.passwordStdin ? await readPasswordFromStdin() : null;
+    const credentials = await resolveUrlCredentials(url, {
+      stdinPassword: async () => (flags.passwordStdin ? await readPasswordFromStdin() : null),
+      netrc: flags.netrc === false ? null : (host, user) => lookUpNetrc(host, user),
+      prompt: promptPassword,
+    });
+    if (flags.verbose && credentials.netrc) process.stderr.write(`* Login ${credentials.user} and its password from ${credentials.netrc.file}, line ${credentials.netrc.line}\n`);
     const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
-    const options = (label = ''): ConnectOptions => ({ ...toConnectOptions(url, flags, label), ...(stdinPassword !== null ? { password: stdinPassword } : {}) });
+    const options = (label = ''): ConnectOptions => toConnectOptions(url, credentials, flags, label);
     withClientCertificate(options(), certificate); // refused for plain FTP now, before any connection
-    return { path: url.path, typeCode: url.typeCode, options: (label = '') => withClientCertificate(options(label), certificate) };
+    return { path: url.path, typeCode: url.typeCode, options: (label = '') => withClientCertificate(options(label), certificate), netrcSource: credentials.netrc ?? null };
   }
   if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
     throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');

@@ -32,7 +32,7 @@ import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
-import { resolveTarget, type ConnectionTarget } from './connection-target';
+import { resolveTarget, withLoginSource, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { listingToJson, listingToText } from './format-listing';
 import { parseLimitRate } from './limit-rate';
@@ -44,7 +44,7 @@ import { makeFolders } from '../local/make-folders';
 /** Open a client for a URL or saved site, run `work`, and always say goodbye. */
 async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFlags, work: (client: FtpClient, url: ConnectionTarget) => Promise<T>): Promise<T> {
   const target = await resolveTarget(urlOrPath, flags);
-  const client = await FtpClient.connect(target.options());
+  const client = await connectTo(target);
   try {
     const path = isHomeRelative(target.path) ? resolveHome(target.path, await client.pwd()) : target.path;
     return await work(client, { ...target, path });
@@ -53,10 +53,17 @@ async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFla
   }
 }
 
+/** Log in to a target; a refused password taken from the netrc file names the file and line (withLoginSource). */
+function connectTo(target: ConnectionTarget, label = ''): Promise<FtpClient> {
+  return FtpClient.connect(target.options(label)).catch((error: unknown) => {
+    throw withLoginSource(target, error);
+  });
+}
+
 /** The target with a "~" path made absolute, for commands that open their own connections (mirror, test): one login to ask PWD. */
 async function withHomeResolved(target: ConnectionTarget): Promise<ConnectionTarget> {
   if (!isHomeRelative(target.path)) return target;
-  const client = await FtpClient.connect(target.options());
+  const client = await connectTo(target);
   try {
     return { ...target, path: resolveHome(target.path, await client.pwd()) };
   } finally {
@@ -140,7 +147,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     // Usage errors (an unknown option, a missing argument) exit 2 like any other bad input, not commander's 1.
     .exitOverride()
-    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
+    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nPasswords: --password-stdin, else the URL's, else ~/.netrc or $NETRC (machine HOST login USER password PASS; must be\nchmod 600; --no-netrc skips it), else a user in the URL is asked on the terminal; with no terminal ferry exits 2\nbefore connecting. ftp://user:@host is an empty password; ftp://host and ftp://anonymous@host log in anonymously.\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
@@ -255,7 +262,7 @@ export function buildProgram(): Command {
   ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean; dryRun?: boolean }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     const url = await withHomeResolved(await resolveTarget(flags.reverse ? target : source, flags));
-    const connect = (worker: number): Promise<FtpClient> => FtpClient.connect(url.options(flags.parallel > 1 ? `[${worker}] ` : ''));
+    const connect = (worker: number): Promise<FtpClient> => connectTo(url, flags.parallel > 1 ? `[${worker}] ` : '');
     const started = performance.now();
     const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists], deleteExtraneous: flags.delete === true };
     if (flags.dryRun) {

@@ -1,0 +1,71 @@
+import { invalidInput } from '../ftp/ftp-error';
+import type { FtpUrl } from './ftp-url';
+import type { NetrcLookup } from './netrc-file';
+
+/** The login a URL command sends, and where its password came from (for --verbose; never the password itself). */
+export interface UrlCredentials {
+  readonly user: string;
+  readonly password: string;
+  readonly source: 'url' | 'stdin' | 'netrc' | 'terminal' | 'anonymous';
+  /** With `netrc`: the file and the entry's line, for --verbose and for a refused login. */
+  readonly netrc?: { readonly file: string; readonly line: number };
+}
+
+export interface CredentialSources {
+  /** Read the password from standard input (--password-stdin), or null when not asked to. */
+  readonly stdinPassword: () => Promise<string | null>;
+  /** The netrc file's entry for a host and user; null with --no-netrc. */
+  readonly netrc: ((host: string, user: string | null) => Promise<NetrcLookup>) | null;
+  /** Ask on the terminal without echo; null when there is none. */
+  readonly prompt: (question: string) => Promise<string | null>;
+}
+
+/** User names that mean an anonymous login (RFC 1635): any password is taken, so none is asked for. */
+const ANONYMOUS = new Set(['anonymous', 'ftp']);
+
+/**
+ * Who logs in, with what password, for an ftp:// URL: --password-stdin, the URL's password (`ftp://bob:@host` is an
+ * empty one), the netrc file (unless --no-netrc), and for a named user still without one the terminal, as
+ * ftp(1) and lftp ask. A URL without a user is an anonymous login, as before. With no terminal to ask on (a script,
+ * cron) it fails here, before connecting, naming the three ways to give one: logging in with an empty password would
+ * only get a 530 that blames the password, after a connection and often a delay the server adds to failed logins.
+ */
+export async function resolveUrlCredentials(url: FtpUrl, sources: CredentialSources): Promise<UrlCredentials> {
+  // --password-stdin wins over a password in the URL, as it always has.
+  const fromStdin = await sources.stdinPassword();
+  if (fromStdin !== null) return { user: url.user ?? 'anonymous', password: fromStdin, source: 'stdin' };
+  if (url.password !== null) return { user: url.user ?? 'anonymous', password: url.password, source: 'url' };
+  const lookup = sources.netrc ? await sources.netrc(url.host, url.user) : null;
+  const user = url.user ?? (lookup?.kind === 'found' ? lookup.entry.login : null);
+  if (lookup?.kind === 'found' && lookup.entry.password !== null && user !== null) {
+    return { user, password: lookup.entry.password, source: 'netrc', netrc: { file: lookup.file, line: lookup.entry.line } };
+  }
+  if (user === null) return { user: 'anonymous', password: 'anonymous@', source: 'anonymous' };
+  if (ANONYMOUS.has(user.toLowerCase())) return { user, password: '', source: 'anonymous' };
+  const typed = await sources.prompt(`Password for ${user}@${url.host}: `);
+  if (typed !== null) return { user, password: typed, source: 'terminal' };
+  throw noPassword(user, url, lookup);
+}
+
+/** No password anywhere and no terminal: what was looked at, and the three ways to give one. */
+function noPassword(user: string, url: FtpUrl, lookup: NetrcLookup | null): Error {
+  const host = url.host.includes(':') ? `[${url.host}]` : url.host;
+  const where = url.port !== null ? `${host}:${url.port}` : host;
+  const netrc =
+    lookup === null
+      ? 'the netrc file was not read (--no-netrc)'
+      : lookup.kind === 'no-file'
+        ? `there is no netrc file (${lookup.file})`
+        : lookup.kind === 'no-entry'
+          ? `${lookup.file} has no entry for ${url.host} with login ${user}`
+          : `${lookup.file} (line ${lookup.entry.line}) names ${user} for ${url.host} without a password`;
+  return invalidInput(
+    `No password for ${user}@${url.host}: the URL has none, ${netrc}, and there is no terminal to ask on.`,
+    [
+      `Give it one of three ways: pipe it in (printf %s "$PASSWORD" | ferry … --password-stdin);`,
+      `add "machine ${url.host} login ${user} password …" to ${lookup?.file ?? '~/.netrc'} (then chmod 600 it);`,
+      `or write it in the URL (${url.scheme}://${user}:PASSWORD@${where}/…, seen by other users in the process list).`,
+      `For an empty password write ${url.scheme}://${user}:@${where}/.`,
+    ].join(' '),
+  );
+}
