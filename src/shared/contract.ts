@@ -116,6 +116,8 @@ export interface Requests {
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];
 
   'local:home': [void, { readonly path: string }];
+  /** The drives on Windows (C:\, E:\ …: the local pane's "This PC" level); none on other platforms. */
+  'local:drives': [void, { readonly drives: readonly string[] }];
   'local:list': [{ readonly path: string }, LocalListing];
   'local:mkdir': [{ readonly path: string }, void];
   /** An empty file; refused when the name is taken. */
@@ -228,6 +230,7 @@ export const REQUEST_CHANNELS = [
   'session:cancel',
   'sites:save-from-session',
   'local:home',
+  'local:drives',
   'local:list',
   'local:mkdir',
   'local:create-file',

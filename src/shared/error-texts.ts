@@ -679,6 +679,9 @@ export const ERROR_TEXTS_EN = {
   'local.running-program.hint': 'Quit that program first, or choose another name.',
   'local.link-loop': '{path} goes through too many symbolic links (a link that leads back to itself).',
   'local.link-loop.hint': 'Fix or remove the link, or choose another location.',
+  // A Windows drive that answered its probe with an error (an empty card reader or CD drive, a network drive gone).
+  'local.drive-not-ready': 'Drive {drive} is not ready: there is no disk or memory card in it, or it is a network drive that is not connected.',
+  'local.drive-not-ready.hint': 'Insert a disk or memory card into {drive}, or reconnect the network drive in File Explorer, then open {drive} again.',
   // A code not said above, inside another sentence (localFailureText): the system's English, quoted as its words.
   'local.system-said': '{path}: the system said "{detail}".',
   // A folder on this computer that could not be made (main/local/make-folders.ts). {path}: that folder; {parent}: the one it was to be made in.

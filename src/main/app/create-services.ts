@@ -316,6 +316,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
 
     'local:home': async () => local.home(),
+    'local:drives': () => local.drives(),
     'local:list': ({ path: folder }) => local.list(folder),
     'local:mkdir': ({ path: folder }) => local.mkdir(folder),
     'local:create-file': ({ path: file }) => local.createFile(file),

@@ -78,6 +78,7 @@ const SHAPES = {
   'sites:save-from-session': z.object({ ...session, name: text, charset: optionalText }),
 
   'local:home': none,
+  'local:drives': none,
   'local:list': localPath,
   'local:mkdir': localPath,
   'local:create-file': localPath,

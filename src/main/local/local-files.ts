@@ -6,20 +6,29 @@ import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { sentences } from '../../shared/error-texts';
 import { localError } from '../transfers/file-transfer';
 import { folderNotMade } from './make-folders';
+import { driveRootOf, listDrives, type DriveOptions } from './drives';
 
 /**
  * The local pane's file system access. Paths come from the renderer, so each must be absolute;
  * errors come back as `local-file` data naming the path and the fix.
  */
 export class LocalFiles {
+  /** `drives`: the platform and probe behind `drives()` (tests give Windows' answers on any machine). */
+  constructor(private readonly drivesOptions: DriveOptions = {}) {}
+
   home(): { path: string } {
     return { path: os.homedir() };
+  }
+
+  /** The drives on Windows (C:\, E:\ …, see drives.ts); none elsewhere, where the pane has one root. */
+  async drives(): Promise<{ drives: string[] }> {
+    return { drives: await listDrives(this.drivesOptions) };
   }
 
   async list(folder: string): Promise<LocalListing> {
     const dir = requireAbsolute(folder);
     const names = await fsp.readdir(dir).catch((error: NodeJS.ErrnoException) => {
-      throw localError(dir, error);
+      throw driveNotReady(dir, error, this.drivesOptions.platform ?? process.platform) ?? localError(dir, error);
     });
     const entries = await Promise.all(names.map((name) => describe(dir, name)));
     const parent = path.dirname(dir);
@@ -78,6 +87,17 @@ export class LocalFiles {
       });
     }
   }
+}
+
+/**
+ * A drive's root that Windows could not read because the drive is not ready — an empty card reader or CD drive
+ * (ERROR_NOT_READY, which libuv leaves UNKNOWN), a medium that cannot be read (EIO, ENODEV) — said as that, with the
+ * fix; null for anything else (a folder, another error, another platform), which `localError` says.
+ */
+export function driveNotReady(dir: string, error: NodeJS.ErrnoException, platform: NodeJS.Platform): FtpError | null {
+  const drive = driveRootOf(dir);
+  if (platform !== 'win32' || drive === null || !['UNKNOWN', 'EIO', 'ENODEV'].includes(error.code ?? '')) return null;
+  return new FtpError({ kind: 'local-file', path: drive, retryable: false, ...sentences('local.drive-not-ready', 'local.drive-not-ready.hint', { drive, path: drive }) });
 }
 
 async function describe(dir: string, name: string): Promise<LocalEntry> {

@@ -608,6 +608,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'local.running-program.hint': '请先退出该程序，或换一个名字。',
   'local.link-loop': '{path} 经过了太多层符号链接（有链接又指回了它自己）。',
   'local.link-loop.hint': '请修复或删除该链接，或选择另一个位置。',
+  'local.drive-not-ready': '驱动器 {drive} 未就绪——其中没有磁盘或存储卡，或者它是未连接的网络驱动器。',
+  'local.drive-not-ready.hint': '请在 {drive} 中插入磁盘或存储卡，或在文件资源管理器中重新连接该网络驱动器，然后再次打开 {drive}。',
   'local.system-said': '{path}：系统报告“{detail}”。',
   'folder.not-made.not-folder': 'Ferry 无法创建文件夹 {path}：已有同名的文件挡在那里。',
   'folder.not-made.not-folder.hint': '请移走或重命名该文件，或选择另一个文件夹。',

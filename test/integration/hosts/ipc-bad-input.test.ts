@@ -14,7 +14,7 @@ import { createFileKeyVault } from '../../../src/main/sites';
 import { REQUEST_CHANNELS } from '../../../src/shared/contract';
 
 /** Channels whose argument is `void`: they ignore it. */
-const TAKES_NOTHING = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'sites:forget-passwords', 'session:status', 'local:home', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'queue:export', 'edit:list']);
+const TAKES_NOTHING = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'sites:forget-passwords', 'session:status', 'local:home', 'local:drives', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'queue:export', 'edit:list']);
 
 /** Values the contract checks as plain objects or lists only: their own services check what is in them. */
 const SERVICE_CHECKED = new Set(['app:set-menu', 'settings:set', 'sites:save']);

@@ -101,7 +101,7 @@ describe('dispatch: malformed arguments', () => {
 
   it('checks every channel that takes an argument: null reaches none of them', async () => {
     const { handlers: table, reached } = recording();
-    const takesNothing = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'sites:forget-passwords', 'session:status', 'local:home', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'queue:export', 'edit:list']);
+    const takesNothing = new Set(['app:info', 'settings:get', 'settings:proxy-password-saved', 'passwords:status', 'passwords:reset-master', 'sites:list', 'sites:export', 'sites:forget-passwords', 'session:status', 'local:home', 'local:drives', 'queue:list', 'queue:retry-failed', 'queue:clear-finished', 'queue:policy', 'queue:pending-question', 'queue:export', 'edit:list']);
     for (const channel of REQUEST_CHANNELS) {
       const result = await dispatch(table, channel, null);
       expect([channel, result.ok]).toEqual([channel, takesNothing.has(channel)]);
