@@ -3,8 +3,11 @@
  * "Browse…"). The dialog lists this computer's folders through main (`local:list`, `local:stat`, `local:home`), the
  * same requests the local pane makes, because neither host can do it otherwise: the web host cannot open a native
  * dialog, and a browser's file input never tells the page a file's full path.
+ * The list is virtualized as the panes' are (@tanstack/react-virtual): a folder of 20,000 files (/usr/lib, a camera's)
+ * drew every row and took seconds to open; only the rows in view are in the page, each saying its place in the whole.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import * as actions from '../actions';
 import { useT } from '../i18n';
@@ -58,11 +61,8 @@ export function ChooseFileButton({ fieldLabel, value, kinds, onChoose, disabled 
   );
 }
 
-/** Keeps the row under the cursor in sight (jsdom, where component tests run, has no scrollIntoView). */
-function scrollToRow(rowId: string): void {
-  const el = document.getElementById(rowId);
-  if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
-}
+/** A row's height in px (dialogs.css .chooser-row). */
+const ROW_HEIGHT = 22;
 
 interface Shown {
   readonly folder: string;
@@ -111,8 +111,19 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     // Only once, where the dialog opens.
   }, []);
 
-  const rows = shown ? chooserRows(shown.rows, kind) : [];
+  // Sorted once per listing and kind, not at each key: a folder may hold tens of thousands of names.
+  const rows = useMemo(() => (shown ? chooserRows(shown.rows, kind) : []), [shown, kind]);
+  const view = useMemo(() => makeView(rows.map((r) => r.name)), [rows]);
   const folder = shown?.folder ?? '';
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, getItemKey: (i) => rows[i]?.name ?? i });
+  // The cursor's row drawn and in sight (End in a folder of 20,000); another folder or kind starts at the top.
+  useEffect(() => {
+    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, virtualizer]);
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [rows, virtualizer]);
   const pathOf = (row: FileRow) => joinPath(folder, row.name, flavorOf(folder));
 
   /** A folder is entered, a file chosen; main says which (a symlink, a typed path). A name not there is refused, or taken where new files are allowed. */
@@ -155,12 +166,14 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     const last = rows.length - 1;
     const move = (to: number) => {
       e.preventDefault();
-      const at = Math.max(0, Math.min(last, to));
-      select(at);
-      scrollToRow(`${id}-row-${at}`);
+      select(Math.max(0, Math.min(last, to)));
     };
+    // A screen of rows less one, as the panes page (lib/list-nav).
+    const page = Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 1);
     if (e.key === 'ArrowDown') move(cursor + 1);
     else if (e.key === 'ArrowUp') move(cursor - 1);
+    else if (e.key === 'PageDown') move(cursor < 0 ? 0 : cursor + page);
+    else if (e.key === 'PageUp') move(cursor - page);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(last);
     else if (e.key === 'Enter' && current) {
@@ -174,7 +187,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
       const time = e.timeStamp || performance.now();
       const text = time - typedAhead.current.at > TYPE_AHEAD_MS ? e.key : typedAhead.current.text + e.key;
       typedAhead.current = { text, at: time };
-      const found = findTypeAhead(makeView(rows.map((r) => r.name)), text, Math.max(0, cursor));
+      const found = findTypeAhead(view, text, Math.max(0, cursor));
       if (found >= 0) move(found);
       else e.preventDefault();
     }
@@ -185,6 +198,10 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     else if (typedFull !== null) void open(typedFull);
     else if (current) openRow(current);
   };
+
+  const items = virtualizer.getVirtualItems();
+  // Only a row in the page can be the active descendant; scrollToIndex above draws the cursor's at once.
+  const activeId = cursor >= 0 && items.some((i) => i.index === cursor) ? `${id}-row-${cursor}` : undefined;
 
   return (
     <Dialog title={t(folderMode ? 'chooser.titleFolder' : 'chooser.title')} onClose={onClose} className="file-chooser">
@@ -205,29 +222,42 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
           </code>
         </div>
         <div
+          ref={scrollRef}
           className="chooser-list"
           role="listbox"
           aria-label={t(folderMode ? 'chooser.folders' : 'chooser.list', { folder })}
-          aria-activedescendant={current ? `${id}-row-${cursor}` : undefined}
+          aria-activedescendant={activeId}
           tabIndex={0}
           data-autofocus
           onKeyDown={onListKey}
           onFocus={() => cursor < 0 && rows.length > 0 && select(0)}
         >
-          {rows.map((row, i) => (
-            <div
-              key={row.name}
-              id={`${id}-row-${i}`}
-              role="option"
-              aria-selected={i === cursor}
-              className={i === cursor ? 'chooser-row is-selected' : 'chooser-row'}
-              onClick={() => select(i)}
-              onDoubleClick={() => openRow(row)}
-            >
-              <FileIcon kind={fileKind(row.name, row.type)} />
-              <span>{row.name}</span>
-            </div>
-          ))}
+          <div className="chooser-canvas" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              const i = item.index;
+              return (
+                // Only the rows in view exist: each says where it is in the whole list (aria-setsize, aria-posinset).
+                <div
+                  key={item.key}
+                  id={`${id}-row-${i}`}
+                  role="option"
+                  aria-selected={i === cursor}
+                  aria-setsize={rows.length}
+                  aria-posinset={i + 1}
+                  className={i === cursor ? 'chooser-row is-selected' : 'chooser-row'}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                  title={row.name}
+                  onClick={() => select(i)}
+                  onDoubleClick={() => openRow(row)}
+                >
+                  <FileIcon kind={fileKind(row.name, row.type)} />
+                  <span className="chooser-name">{row.name}</span>
+                </div>
+              );
+            })}
+          </div>
           {shown && rows.length === 0 ? <p className="chooser-empty">{t('chooser.empty')}</p> : null}
         </div>
         {problem ? (

@@ -6,7 +6,7 @@
  * the full path; Escape leaves the field as it was. English and 简体中文.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editorProgram, quoteWord, withEditorProgram } from '../../../src/renderer/lib/editor-program';
 import { chooserRows, startFolder, typedPath } from '../../../src/renderer/lib/file-chooser';
 import { splitCommandLine } from '../../../src/shared/editor-command';
@@ -55,13 +55,21 @@ describe('lib/editor-program', () => {
 
 const entry = (name: string, type: LocalEntry['type'] = 'file'): LocalEntry => ({ name, type, size: 1, modified: '2024-01-01T00:00:00Z' });
 
-/** /home/test holds certs/ (client.pem, client.key, readme.txt) and notes.txt. */
+/** Files in /home/test/many: a folder too long to draw whole (f-0000.pem … f-4999.pem). */
+const MANY = 5000;
+const manyName = (i: number) => `f-${String(i).padStart(4, '0')}.pem`;
+
+/** /home/test holds certs/ (client.pem, client.key, readme.txt), many/ and notes.txt. */
 const TREE: Readonly<Record<string, readonly LocalEntry[]>> = {
   '/': [entry('home', 'directory')],
   '/home': [entry('test', 'directory')],
   '/home/test': [entry('certs', 'directory'), entry('notes.txt')],
   '/home/test/certs': [entry('client.pem'), entry('client.key'), entry('readme.txt')],
+  '/home/test/many': Array.from({ length: MANY }, (_, i) => entry(manyName(i))),
 };
+
+/** The list's box as dialogs.css makes it (260 px: 11 rows of 22 px, so a page moves 10); jsdom has no layout, and the virtualizer draws no row in a list of no height. */
+const LIST_HEIGHT = 260;
 
 function localTree(api: FakeApi): void {
   api.handle('local:list', ({ path }) => {
@@ -79,6 +87,35 @@ function localTree(api: FakeApi): void {
 }
 
 let api: FakeApi;
+
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => LIST_HEIGHT });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => LIST_HEIGHT });
+  // jsdom does not scroll: scrollTo keeps the offset and says so with a scroll event a moment later, as a browser
+  // does, so the rows the virtualizer draws follow the cursor.
+  const offsets = new WeakMap<HTMLElement, number>();
+  Object.defineProperty(HTMLElement.prototype, 'scrollTop', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return offsets.get(this) ?? 0;
+    },
+    set(this: HTMLElement, top: number) {
+      offsets.set(this, top);
+    },
+  });
+  // A scroller is as tall as the canvas inside it (the virtualizer's, whose height is set in px).
+  Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const inner = this.firstElementChild;
+      return Math.max(LIST_HEIGHT, inner instanceof HTMLElement ? Number.parseFloat(inner.style.height) || 0 : 0);
+    },
+  });
+  HTMLElement.prototype.scrollTo = function scrollTo(this: HTMLElement, options?: ScrollToOptions | number) {
+    this.scrollTop = typeof options === 'object' ? (options.top ?? this.scrollTop) : this.scrollTop;
+    setTimeout(() => this.dispatchEvent(new Event('scroll')), 0);
+  } as typeof HTMLElement.prototype.scrollTo;
+});
 
 beforeEach(async () => {
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
@@ -226,6 +263,42 @@ describe('Choose… beside the client certificate fields', () => {
     });
     expect(screen.queryByRole('dialog', { name: 'Choose a folder' })).toBeNull();
     expect(field.value).toBe('/home/test');
+  });
+
+  it('a folder of 5,000 files: only the rows in view are drawn, each with its place; PageDown/PageUp, End and type-ahead reach rows not drawn', async () => {
+    const manager = openAdvanced();
+    fireEvent.change(within(manager).getByLabelText('Client certificate'), { target: { value: '/home/test/many/x.pem' } });
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    const list = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/many' });
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(5));
+    // Drawn whole, the list had 5,000 options in the page.
+    expect(within(list).getAllByRole('option').length).toBeLessThan(40);
+    expect(within(list).getAllByRole('option')[0]?.getAttribute('aria-setsize')).toBe(String(MANY));
+    const selected = () => within(list).getByRole('option', { selected: true });
+    const place = () => [selected().textContent, selected().getAttribute('aria-posinset'), list.getAttribute('aria-activedescendant') === selected().id];
+
+    const at = (key: string, name: string, posinset: number) =>
+      waitFor(() => {
+        expect(place(), key).toEqual([name, String(posinset), true]);
+      });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    await at('ArrowDown', manyName(0), 1);
+    fireEvent.keyDown(list, { key: 'PageDown' });
+    await at('PageDown', manyName(10), 11);
+    fireEvent.keyDown(list, { key: 'End' });
+    await at('End', manyName(MANY - 1), MANY);
+    expect(within(list).getAllByRole('option').length).toBeLessThan(40);
+    fireEvent.keyDown(list, { key: 'PageUp' });
+    await at('PageUp', manyName(MANY - 11), MANY - 10);
+    fireEvent.keyDown(list, { key: 'Home' });
+    await at('Home', manyName(0), 1);
+    for (const key of 'f-37') fireEvent.keyDown(list, { key });
+    await at('type-ahead', manyName(3700), 3701);
+    expect((within(chooser()).getByLabelText('File name or full path') as HTMLInputElement).value).toBe(manyName(3700));
+    await act(async () => {
+      fireEvent.keyDown(list, { key: 'Enter' });
+    });
+    expect((within(manager).getByLabelText('Client certificate') as HTMLInputElement).value).toBe(`/home/test/many/${manyName(3700)}`);
   });
 
   it('speaks 简体中文', async () => {
