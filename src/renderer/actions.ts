@@ -376,7 +376,18 @@ function onSessionChanged(status: SessionStatus): void {
  * the folder on screen refreshes that pane (lib/queue-refresh.ts; debounced). */
 let lastItems: Map<string, TransferItem> | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-const refreshSides = new Set<PaneSide>();
+/**
+ * Per pane, the folder a transfer wrote into while it was on screen and, for the remote pane, the session showing it.
+ * Checked again when the refresh falls due: by then the window may have connected elsewhere, and refresh() on a pane
+ * with no folder lists the session's start folder (F5 after a failed first listing) — a transfer's refresh did that
+ * to a new connection whose first listing the user had just cancelled: a new login, the pane busy again at once.
+ */
+const refreshDue = new Map<PaneSide, { readonly path: string; readonly sessionId: string }>();
+
+/** Still showing the folder a refresh was due for, in the same session. */
+function stillShown(side: PaneSide, due: { readonly path: string; readonly sessionId: string }): boolean {
+  return paneStore(side).getState().path === due.path && (side === 'local' || currentSessionId() === due.sessionId);
+}
 
 /** Notices the queue running dry, for "When the queue is done". */
 const queueRun = createQueueRunWatcher();
@@ -395,7 +406,7 @@ function onQueueChanged(items: readonly TransferItem[]): void {
   const finished = queueRun.update(items);
   if (finished) void announceQueueDone(finished);
   const folders = { local: useLocalPane.getState().path || null, remote: useRemotePane.getState().path || null };
-  for (const side of panesToRefresh(lastItems, items, folders)) refreshSides.add(side);
+  for (const side of panesToRefresh(lastItems, items, folders)) refreshDue.set(side, { path: paneStore(side).getState().path, sessionId: currentSessionId() });
   lastItems = new Map(items.map((item) => [item.id, item]));
   useQueueStore.setState((s) => {
     const live = new Set(items.filter((i) => i.state === 'running').map((i) => i.id));
@@ -404,12 +415,12 @@ function onQueueChanged(items: readonly TransferItem[]): void {
     const selected = new Set([...s.selected].filter((id) => ids.has(id)));
     return { items, progress, selected, questions: openQuestions(s.questions, items) };
   });
-  if (refreshSides.size > 0 && refreshTimer === null) {
+  if (refreshDue.size > 0 && refreshTimer === null) {
     refreshTimer = setTimeout(() => {
       refreshTimer = null;
-      const sides = [...refreshSides];
-      refreshSides.clear();
-      for (const side of sides) void refresh(side);
+      const due = [...refreshDue];
+      refreshDue.clear();
+      for (const [side, folder] of due) if (stillShown(side, folder)) void refresh(side);
     }, 400);
   }
 }
