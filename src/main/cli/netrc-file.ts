@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { invalidInput } from '../ftp/ftp-error';
 import { findNetrcEntry, parseNetrc, type NetrcEntry } from './netrc';
+import { isAnonymousUser } from './url-credentials';
 
 /** Where the netrc file is and what it says for one host, or why it says nothing. */
 export type NetrcLookup =
@@ -28,7 +29,7 @@ export function netrcPath(place: NetrcPlace): string {
 /**
  * The netrc entry for `host` and `user` (netrc.ts findNetrcEntry). A missing file is no entry, as in ftp(1) and
  * curl. A file that cannot be parsed is an error naming its line; one that group or others may read or write and
- * that holds the password to be used is refused, as ftp(1) refuses it, with the chmod that fixes it — a silently
+ * that holds the password to be used (not an anonymous login's) is refused, as ftp(1) refuses it, with the chmod that fixes it — a silently
  * ignored entry would only show up as a wrong-password error from the server.
  */
 export async function lookUpNetrc(host: string, user: string | null, place: NetrcPlace = { env: process.env, home: os.homedir(), platform: process.platform }): Promise<NetrcLookup> {
@@ -47,7 +48,9 @@ export async function lookUpNetrc(host: string, user: string | null, place: Netr
   const entry = findNetrcEntry(parsed.entries, host, user);
   if (entry === null) return { kind: 'no-entry', file };
   // Windows has no such mode bits (Node reports 0o666 for every file there): the check would refuse every file.
-  if (entry.password !== null && place.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+  // An anonymous login's password is an e-mail address by custom, not a secret: ftp(1) lets it stand in any file.
+  const secret = entry.password !== null && !(entry.login !== null && isAnonymousUser(entry.login));
+  if (secret && place.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
     const mode = `0${(stat.mode & 0o777).toString(8).padStart(3, '0')}`;
     throw invalidInput(
       `${file} holds the password for ${host} (line ${entry.line}) but other users may read or change it (its mode is ${mode}); Ferry does not use a password from such a file.`,

@@ -23,6 +23,11 @@ export interface CredentialSources {
 /** User names that mean an anonymous login (RFC 1635): any password is taken, so none is asked for. */
 const ANONYMOUS = new Set(['anonymous', 'ftp']);
 
+/** Whether `user` logs in anonymously: its "password" is by custom an e-mail address, not a secret. */
+export function isAnonymousUser(user: string): boolean {
+  return ANONYMOUS.has(user.toLowerCase());
+}
+
 /**
  * Who logs in, with what password, for an ftp:// URL: --password-stdin, the URL's password (`ftp://bob:@host` is an
  * empty one), the netrc file (unless --no-netrc), and for a named user still without one the terminal, as
@@ -41,7 +46,7 @@ export async function resolveUrlCredentials(url: FtpUrl, sources: CredentialSour
     return { user, password: lookup.entry.password, source: 'netrc', netrc: { file: lookup.file, line: lookup.entry.line } };
   }
   if (user === null) return { user: 'anonymous', password: 'anonymous@', source: 'anonymous' };
-  if (ANONYMOUS.has(user.toLowerCase())) return { user, password: '', source: 'anonymous' };
+  if (isAnonymousUser(user)) return { user, password: '', source: 'anonymous' };
   const typed = await sources.prompt(`Password for ${user}@${url.host}: `);
   if (typed !== null) return { user, password: typed, source: 'terminal' };
   throw noPassword(user, url, lookup);

@@ -68,6 +68,13 @@ describe('lookUpNetrc on real files', () => {
     expect(await lookUpNetrc('nowhere', null, place({ NETRC: file }))).toMatchObject({ kind: 'no-entry' });
   });
 
+  it('an anonymous login\'s password (an e-mail address) is used from a readable file, as ftp(1) allows', async () => {
+    const file = writeNetrc('anonymous', 'machine h login bob password pw\ndefault login anonymous password me@example.com\nmachine f login FTP password x@\n', 0o644);
+    expect(await lookUpNetrc('elsewhere', null, place({ NETRC: file }))).toMatchObject({ kind: 'found', entry: { login: 'anonymous', password: 'me@example.com' } });
+    expect(await lookUpNetrc('f', null, place({ NETRC: file }))).toMatchObject({ kind: 'found', entry: { login: 'FTP' } });
+    expect((await refusal(lookUpNetrc('h', null, place({ NETRC: file })))).message).toContain('0644');
+  });
+
   it('on Windows the mode bits are not checked (Node reports 0666 for every file there)', async () => {
     const file = writeNetrc('windows', 'machine h login bob password pw\n', 0o644);
     expect(await lookUpNetrc('h', null, place({ NETRC: file }, 'win32'))).toMatchObject({ kind: 'found' });
