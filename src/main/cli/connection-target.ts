@@ -31,6 +31,17 @@ export function withLoginSource(target: ConnectionTarget, error: unknown): unkno
   return new FtpError({ ...error.data, hint: `${error.data.hint} The password was taken from ${source.file}, line ${source.line}: correct it there, or give one with --password-stdin (--no-netrc skips the file).` });
 }
 
+let stdinPassword: Promise<string> | null = null;
+
+/**
+ * --password-stdin's line, read once: `ferry copy` resolves two URLs, and a second read of standard input, already
+ * ended by the first, failed as "Unexpected failure: The operation was aborted … a bug in Ferry". Both get the line.
+ */
+function stdinPasswordOnce(): Promise<string> {
+  stdinPassword ??= readPasswordFromStdin();
+  return stdinPassword;
+}
+
 /**
  * Turn the command's URL argument and flags into a target: an ftp:// URL as before, or with
  * `--site NAME` a saved site, the argument then being a path on it (relative to its remote folder).
@@ -40,7 +51,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     if (urlOrPath === undefined) throw invalidInput('No server given.', 'Give an ftp:// URL, or --site NAME for a saved site (ferry sites list).');
     const url = parseFtpUrl(urlOrPath);
     const credentials = await resolveUrlCredentials(url, {
-      stdinPassword: async () => (flags.passwordStdin ? await readPasswordFromStdin() : null),
+      stdinPassword: async () => (flags.passwordStdin ? await stdinPasswordOnce() : null),
       netrc: flags.netrc === false ? null : (host, user) => lookUpNetrc(host, user),
       prompt: promptPassword,
     });

@@ -101,6 +101,13 @@ describe('ferry with ~/.netrc and the password prompt (vsftpd)', () => {
     expect(run.stderr).toContain('the netrc file was not read (--no-netrc)');
   });
 
+  it('copy with --password-stdin and two URLs reads the line once, for both (it failed as "a bug in Ferry")', async () => {
+    const url = `ftp://${server().user}@${hostPort()}`;
+    const run = await ferry(['copy', '--via-local', '--password-stdin', `${url}/listed.txt`, `${url}/copied.txt`], { env: base, input: Buffer.from(`${server().password}\n`) });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(server().root, 'copied.txt'), 'utf8')).toBe('x');
+  });
+
   it('anonymous and ftp users log in without a prompt, as before', async () => {
     for (const user of ['anonymous', 'ftp']) {
       const run = await ferry(['ls', `ftp://${user}@${hostPort()}/`], { env: base });
