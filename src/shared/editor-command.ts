@@ -2,6 +2,7 @@
  * How an editor command line (Settings → Editing) splits into words, and what is wrong with one: shared so
  * the Settings dialog checks exactly what main will run. Pure and Node-free.
  */
+import { englishText, type TextRef } from './error-texts';
 
 /** Longest editor command accepted (a path plus a few options fit easily). */
 export const MAX_EDITOR_COMMAND_LENGTH = 1000;
@@ -64,15 +65,20 @@ export function editorCommandProblem(text: string): EditorCommandProblem | null 
   return null;
 }
 
-/** The problem in words, for main's error messages. */
-export function describeEditorCommandProblem(problem: EditorCommandProblem): string {
+/** The problem in words, by id, so a window says it in its language (a setting reset at start names it). */
+export function editorCommandProblemText(problem: EditorCommandProblem): TextRef {
   switch (problem) {
     case 'too-long':
-      return `it is longer than ${MAX_EDITOR_COMMAND_LENGTH} characters`;
+      return { id: 'store.editor-too-long', values: { max: MAX_EDITOR_COMMAND_LENGTH } };
     case 'unclosed-quote':
-      return 'it has an unclosed quote';
+      return { id: 'store.editor-unclosed-quote', values: {} };
     case 'no-program':
-      return 'it names no program';
+      return { id: 'store.editor-no-program', values: {} };
   }
+}
+
+/** The problem in English words, for main's error messages. */
+export function describeEditorCommandProblem(problem: EditorCommandProblem): string {
+  return englishText(editorCommandProblemText(problem));
 }
 

@@ -814,6 +814,11 @@ export const ERROR_TEXTS_EN = {
   'store.secrets.newer': 'The saved secrets file {file} was written by a newer Ferry (format {format}).',
   'store.newer.hint': 'Update Ferry; this version leaves the file untouched.',
   'store.setting-reset': '{key} ({problem}) was reset to its default, {value}',
+  // {problem} of store.setting-reset where Ferry's own check refused the value (not the validator's words, quoted).
+  'store.setting-not-address': 'not an IP address or host name',
+  'store.editor-too-long': 'it is longer than {max} characters',
+  'store.editor-unclosed-quote': 'it has an unclosed quote',
+  'store.editor-no-program': 'it names no program',
   'store.site-named': 'site "{name}"',
   'store.site-number': 'site #{number}',
   'store.bad-site': '{site}: {problem}',

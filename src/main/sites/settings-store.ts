@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { quoted, type TextRef } from '../../shared/error-texts';
+import { englishText, quoted, type TextRef } from '../../shared/error-texts';
 import { isHostOrAddress, isProxyHost } from '../../shared/host-address';
 import { type Notice, DEFAULT_SETTINGS, MAX_LOG_FILE_MIB, MAX_SPEED_LIMIT_KIBPS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { openJsonDocument, type Decoded } from './json-document';
-import { describeEditorCommandProblem, editorCommandProblem } from '../../shared/editor-command';
+import { describeEditorCommandProblem, editorCommandProblem, editorCommandProblemText } from '../../shared/editor-command';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { normalizeExtension } from '../../shared/transfer-type';
 import { describeIssues, unknownFields } from './sites-file';
@@ -134,20 +134,20 @@ function decodeSettings(raw: unknown): Decoded<Settings> {
     const schema = settingsSchema.shape[key as keyof typeof settingsSchema.shape];
     if (schema === undefined) continue; // a newer Ferry's setting, or one this version no longer has: kept in the file
     const field = schema.safeParse(stored);
-    const problem = field.success ? settingFieldProblem(key, field.data) : (field.error.issues[0]?.message ?? 'invalid');
+    // The validator's English quoted in a Chinese window; Ferry's own checks' reasons said in its words.
+    const problem = field.success ? settingFieldProblem(key, field.data) : quoted(field.error.issues[0]?.message ?? 'invalid');
     if (problem === null) value[key] = field.data;
-    // The validator's English quoted in a Chinese window.
-    else problems.push({ id: 'store.setting-reset', values: { key, problem, value: JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) }, ...(field.success ? {} : { valueTexts: { problem: quoted(problem) } }) });
+    else problems.push({ id: 'store.setting-reset', values: { key, problem: englishText(problem), value: JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key]) }, valueTexts: { problem } });
   }
   return problems.length > 0 ? { kind: 'salvaged', value: value as unknown as Settings, problems } : { kind: 'ok', value: value as unknown as Settings };
 }
 
-/** The checks beyond the schema's, per field (the same validateSettings makes). */
-function settingFieldProblem(key: string, value: unknown): string | null {
-  if (key === 'activeExternalAddress' && typeof value === 'string' && !isHostOrAddress(value)) return 'not an IP address or host name';
+/** The checks beyond the schema's, per field (the same validateSettings makes): why, as a sentence of the table. */
+function settingFieldProblem(key: string, value: unknown): TextRef | null {
+  if (key === 'activeExternalAddress' && typeof value === 'string' && !isHostOrAddress(value)) return { id: 'store.setting-not-address', values: {} };
   if (key === 'editorCommand' && typeof value === 'string' && value.trim() !== '') {
     const problem = editorCommandProblem(value.trim());
-    if (problem !== null) return describeEditorCommandProblem(problem);
+    if (problem !== null) return editorCommandProblemText(problem);
   }
   return null;
 }

@@ -135,4 +135,22 @@ describe('settings store', () => {
     expect(store.warnings()).toEqual([expect.stringMatching(/activeExternalAddress/)]);
     store.close();
   });
+
+  // Ferry's own reasons (not the validator's) said in the window's language: they were English in a Chinese window.
+  it.each([
+    ['an external address that is no host name', { activeExternalAddress: 'bad host!' }, 'activeExternalAddress (not an IP address or host name) was reset to its default, null', 'activeExternalAddress（不是 IP 地址或主机名）已重置为默认值 null'],
+    ['an editor command with an unclosed quote', { editorCommand: '"/opt/my editor %f' }, 'editorCommand (it has an unclosed quote) was reset to its default, null', 'editorCommand（其中有未闭合的引号）已重置为默认值 null'],
+    ['an editor command too long', { editorCommand: `code ${'x'.repeat(1000)}` }, 'editorCommand (it is longer than 1000 characters) was reset to its default, null', 'editorCommand（长度超过 1000 个字符）已重置为默认值 null'],
+  ])('resets %s with its reason in English and in Chinese', async (_name, settings, english, chinese) => {
+    await fsp.writeFile(path.join(home, 'settings.json'), JSON.stringify({ format: 1, settings }));
+    const store = await openSettingsStore({ home });
+    expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.warnings()).toEqual([expect.stringContaining(`(${english})`)]);
+    const [notice] = store.notices();
+    const shown = notice ? localizeLogLine(notice, 'zh-CN').text : '';
+    expect(shown).toContain(`（${chinese}）`);
+    // Besides the setting's name, its default and the set-aside file's path, nothing Latin: the reason is Chinese.
+    expect(englishLeft(shown, [/activeExternalAddress|editorCommand|null/g, /\/\S*settings\.json\.corrupt-[^。]*/], { acronyms: true })).toEqual([]);
+    store.close();
+  });
 });
