@@ -1999,7 +1999,21 @@ export async function showMatch(match: RemoteSearchMatch): Promise<void> {
 export async function cancelOperation(): Promise<void> {
   if (useSessionStore.getState().connecting) return cancelConnect();
   const status = useSessionStore.getState().status;
-  if (isConnected(status)) await perform('session:cancel', { sessionId: status.sessionId });
+  if (status && sessionCanCancel(status)) await perform('session:cancel', { sessionId: status.sessionId });
+}
+
+/**
+ * A session whose operation Cancel can stop: connected, or logging in again for the operation the pane waits on
+ * (main says 'connecting' then, after a cancel or a dropped link) — a slow or silent server's login holds the pane
+ * as long as its listing would, and main ends it as it ends the listing.
+ */
+function sessionCanCancel(status: SessionStatus): boolean {
+  return status.state === 'connected' || status.state === 'connecting';
+}
+
+/** The toolbar's ✕ is on: a connect attempt under way, or the remote pane waiting on its session. */
+export function canCancelOperation(session: { readonly status: SessionStatus | null; readonly connecting: boolean }, remoteBusy: boolean): boolean {
+  return session.connecting || (remoteBusy && session.status !== null && sessionCanCancel(session.status));
 }
 
 /** FileZilla's "Enter custom command": one raw command on the session; command and reply appear in the message log. */

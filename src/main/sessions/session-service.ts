@@ -46,6 +46,8 @@ interface Session {
   cancelled: boolean;
   /** How many times the user cancelled: operations asked for before a cancel and still waiting their turn are dropped too. */
   cancels: number;
+  /** The login again under way for an operation (its first step), so "Cancel current operation" can end it too. */
+  reopening: AbortController | null;
 }
 
 /**
@@ -100,6 +102,7 @@ export class SessionService {
       working: false,
       cancelled: false,
       cancels: 0,
+      reopening: null,
       status: {
         sessionId: id,
         state: 'connecting',
@@ -231,11 +234,20 @@ export class SessionService {
    * "Cancel current operation" (FileZilla's Server menu): a listing or command waiting on a slow or silent server is
    * ended by closing the session's connection, as FTP has no other way to stop a command in flight; the next action
    * reconnects. Operations waiting their turn behind it are dropped as cancelled too, as FileZilla empties its command
-   * queue: else the next one would log in again at once. Answers whether there was one to cancel (nothing happens when
-   * the session is idle or connecting).
+   * queue: else the next one would log in again at once. A login again under way for an operation is ended too.
+   * Answers whether there was one to cancel (nothing happens when the session is idle; a first connect is stopped by
+   * `cancelConnect`).
    */
   cancel(sessionId: string): { readonly cancelled: boolean } {
     const session = this.require(sessionId);
+    // Logging in again for the operation (the window's pane waits on it just the same): the login is stopped, and
+    // so is what waits behind it. Answering "nothing to cancel" here let the login go on and the listing hang.
+    if (session.reopening) {
+      session.cancels += 1;
+      this.searches.get(sessionId)?.abort();
+      session.reopening.abort();
+      return { cancelled: true };
+    }
     const client = session.client;
     if (!session.working || !client) return { cancelled: false };
     session.cancelled = true;
@@ -299,7 +311,7 @@ export class SessionService {
       }
       if (!session.client || session.client.closed) {
         this.say(sessionId, 'info', { message: 'log.reconnecting', values: {} });
-        await this.open(session);
+        await this.reopen(session);
       }
       session.working = true;
       session.cancelled = false;
@@ -315,6 +327,31 @@ export class SessionService {
         session.cancelled = false;
       }
     });
+  }
+
+  /**
+   * Logs in again for an operation, which `cancel` may end: then the operation fails as cancelled, and the session
+   * stays 'connected' (open() said 'connecting') with no connection, so the next action logs in again.
+   */
+  private async reopen(session: Session): Promise<void> {
+    const controller = new AbortController();
+    session.reopening = controller;
+    try {
+      await this.open(session, controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    } finally {
+      session.reopening = null;
+    }
+    if (!controller.signal.aborted) return;
+    // Cancelled as the login finished (the signal no longer watched): that connection is closed, not used.
+    const client = session.client;
+    session.client = null;
+    client?.close();
+    this.update(session, { state: 'connected', error: null });
+    const dropped = cancelledError();
+    this.logError(session.id, toErrorData(dropped));
+    throw dropped;
   }
 
   private async open(session: Session, signal?: AbortSignal): Promise<void> {

@@ -125,7 +125,7 @@ export function Toolbar(): ReactElement {
         {/* While "Connecting…" it cancels the attempt (FileZilla's Cancel): a silent host no longer holds the window. */}
         <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect && !connecting} onClick={() => void actions.disconnect()} />
         <ToolButton icon="refresh" label={t('toolbar.refresh')} showLabel onClick={() => actions.refreshBoth()} />
-        <ToolButton icon="close" label={t('toolbar.cancelOperation')} disabled={!connecting && (!connected || !remoteBusy)} onClick={() => void actions.cancelOperation()} />
+        <ToolButton icon="close" label={t('toolbar.cancelOperation')} disabled={!actions.canCancelOperation({ status, connecting }, remoteBusy)} onClick={() => void actions.cancelOperation()} />
       </div>
       <div className="tool-group">
         <ToolButton icon="bookmark" label={t('toolbar.bookmarks')} menu data="bookmarks" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.bookmarks'), bookmarksMenu(t))} />

@@ -61,6 +61,47 @@ describe('session:cancel', () => {
     await app.call('session:disconnect', { sessionId: status.sessionId });
   });
 
+  it('ends a login again under way for a waiting operation: cancelled at once, the session usable, the next action logs in', async () => {
+    // The window's Cancel is on while the pane waits, and its click can reach main while main is still logging in
+    // again for that listing (after an earlier cancel): main answered "nothing to cancel" there, the login went on and
+    // the listing hung (seen as pane-commands' Cancel case failing on a loaded machine). This server holds the second
+    // login's PASS, so the cancel comes in the middle of it.
+    let passes = 0;
+    const scripted = await startScriptedServer({
+      handlers: {
+        LIST: () => undefined,
+        PASS: (_argument, session) => {
+          passes += 1;
+          if (passes !== 2) session.reply(230, 'Logged in');
+        },
+      },
+    });
+    server = scripted;
+    const status = await connect(scripted);
+    const first = dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/' });
+    await expect.poll(() => scripted.commands.some((command) => command.startsWith('LIST')), { timeout: 5000 }).toBe(true);
+    expect(await app.call('session:cancel', { sessionId: status.sessionId })).toEqual({ cancelled: true });
+    expect((await first).ok).toBe(false);
+
+    const started = Date.now();
+    const again = dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/' });
+    const waiting = dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/pub' });
+    await expect.poll(() => passes, { timeout: 5000 }).toBe(2);
+    expect(await app.call('session:cancel', { sessionId: status.sessionId })).toEqual({ cancelled: true });
+    for (const result of [await again, await waiting]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatchObject({ kind: 'aborted', message: 'Cancelled: the connection to the server was closed to stop what it was doing.' });
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(app.logs.some((line) => line.text.includes('Ferry reconnects at your next action'))).toBe(false);
+    // Still a session the window can use (not left "connecting"): the next action logs in a third time.
+    expect((await app.call('session:status', undefined)).find((s) => s.sessionId === status.sessionId)).toMatchObject({ state: 'connected', error: null });
+    expect((await app.call('session:raw', { sessionId: status.sessionId, command: 'SYST' })).code).toBe(215);
+    expect(scripted.commands.filter((command) => command.startsWith('USER'))).toHaveLength(3);
+    expect(scripted.commands.filter((command) => command.startsWith('LIST'))).toHaveLength(1);
+    await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
+
   it('cancels nothing when the session is idle: the same connection carries on', async () => {
     const scripted = await startScriptedServer();
     server = scripted;

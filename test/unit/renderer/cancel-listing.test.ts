@@ -105,4 +105,27 @@ describe('Cancel current operation and the listings around it', () => {
     expect(lists('second')).toBe(1);
     expect(useRemotePane.getState()).toMatchObject({ loading: false, path: '', error: { kind: 'aborted' } });
   });
+
+  it('Cancel stays on and reaches main while main logs in again for the listing the pane waits on', async () => {
+    const { api, lists } = await start();
+    const connecting = actions.connect(quick('second'));
+    await vi.waitFor(() => expect(lists('second')).toBe(1));
+    await actions.cancelOperation();
+    expect(await connecting).toBe(true);
+    expect(useRemotePane.getState()).toMatchObject({ loading: false, error: { kind: 'aborted' } });
+    // F5: main logs in again for the listing and says the session is 'connecting' meanwhile.
+    const again = actions.refresh('remote');
+    await vi.waitFor(() => expect(lists('second')).toBe(2));
+    const reconnecting = { ...(useSessionStore.getState().status ?? status()), state: 'connecting' as const };
+    api.emit('session:changed', reconnecting);
+    expect(useRemotePane.getState().loading).toBe(true);
+    expect(actions.canCancelOperation(useSessionStore.getState(), true)).toBe(true);
+    await actions.cancelOperation();
+    expect(api.calls.filter((c) => c.channel === 'session:cancel')).toHaveLength(2);
+    expect(await again).toBe(false);
+    expect(useRemotePane.getState()).toMatchObject({ loading: false, error: { kind: 'aborted' } });
+    // Idle, or not connected at all: nothing to cancel.
+    expect(actions.canCancelOperation(useSessionStore.getState(), false)).toBe(false);
+    expect(actions.canCancelOperation({ status: { ...reconnecting, state: 'disconnected' }, connecting: false }, true)).toBe(false);
+  });
 });
