@@ -32,6 +32,7 @@ import type {
   TransferItem,
   TransferRequest,
 } from './models';
+import type { NativeChooseAnswer, NativeChooseRequest } from './native-file-dialog';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FerryErrorData };
 
@@ -130,6 +131,8 @@ export interface Requests {
   'local:open': [{ readonly path: string }, void];
   /** "Show in file manager": the item's folder, the item selected where the system can. */
   'local:reveal': [{ readonly path: string }, void];
+  /** "Choose…" beside a local-path field: the system's open/save dialog (desktop app); the web host answers unavailable. */
+  'local:choose': [NativeChooseRequest, NativeChooseAnswer];
 
   'queue:add': [TransferRequest, readonly TransferItem[]];
   'queue:list': [void, readonly TransferItem[]];
@@ -239,6 +242,7 @@ export const REQUEST_CHANNELS = [
   'local:stat',
   'local:open',
   'local:reveal',
+  'local:choose',
   'queue:add',
   'queue:list',
   'queue:pause',

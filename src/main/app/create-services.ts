@@ -26,6 +26,7 @@ import { importQueueText } from '../transfers/queue-import';
 import { APP_VERSION } from './app-version';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
+import type { NativeChooseAnswer, NativeChooseRequest } from '../../shared/native-file-dialog';
 import { placeSettingError } from '../ftp/place-setting-error';
 import { LogFile } from './log-file';
 import { siteClientCertificate } from '../sites/site-client-certificate';
@@ -52,6 +53,8 @@ export interface ServicesOptions {
   readonly externalAddressLookup?: ExternalAddressLookup;
   /** Draw the menu bar the window describes (Electron); absent: the host has no menu bar (web). */
   readonly setMenu?: (menus: readonly AppMenu[]) => void;
+  /** "Choose…" with the system's open/save dialog (Electron); absent: the window uses its own (web). */
+  readonly chooseLocalPath?: (request: NativeChooseRequest) => Promise<NativeChooseAnswer>;
 }
 
 export interface Services {
@@ -325,6 +328,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'local:stat': ({ paths }) => local.stat(paths),
     'local:open': ({ path: item }) => desktop.open(item),
     'local:reveal': ({ path: item }) => desktop.reveal(item),
+    'local:choose': async (request) => (options.chooseLocalPath ? options.chooseLocalPath(request) : { kind: 'unavailable' }),
 
     'queue:add': async (request) => {
       const target = sessions.target(request.sessionId);

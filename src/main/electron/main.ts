@@ -14,6 +14,7 @@ import { desktopShell } from './desktop-shell';
 import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } from './hardening';
 import { electronMenuTemplate } from './app-menu';
 import { createMainWindow } from './main-window';
+import { nativeFileDialog } from './native-file-dialog';
 import { registerIpcHandlers } from './register-ipc';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { isTrustedSender, type AppLocation } from './sender-check';
@@ -64,7 +65,9 @@ async function start(): Promise<void> {
   const setMenu = (menus: Parameters<typeof electronMenuTemplate>[0]): void => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(electronMenuTemplate(menus, (command) => hub.emit('menu:command', command))));
   };
-  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem, openLocalWithSystem, showInFolder, setMenu });
+  // "Choose…" beside a local-path field: the system's own open/save dialog, modal to the window.
+  const chooseLocalPath = nativeFileDialog(dialog, () => (window && !window.isDestroyed() ? window : null));
+  const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem, openLocalWithSystem, showInFolder, setMenu, chooseLocalPath });
   registerIpcHandlers(
     ipcMain,
     services.handlers,

@@ -87,6 +87,13 @@ const SHAPES = {
   'local:stat': z.object({ paths: list }),
   'local:open': localPath,
   'local:reveal': localPath,
+  'local:choose': z.object({
+    mode: z.enum(['open-file', 'open-folder', 'save-file']),
+    title: text,
+    buttonLabel: text,
+    defaultPath: text.nullable(),
+    filters: z.array(z.object({ name: text, extensions: list })),
+  }),
 
   'queue:add': z.object({
     ...session,

@@ -1,8 +1,9 @@
 /**
- * "Choose…" beside a field that takes a local file's full path, and the "Choose a file" dialog it opens (FileZilla's
- * "Browse…"). The dialog lists this computer's folders through main (`local:list`, `local:stat`, `local:home`), the
- * same requests the local pane makes, because neither host can do it otherwise: the web host cannot open a native
- * dialog, and a browser's file input never tells the page a file's full path.
+ * "Choose…" beside a field that takes a local file's full path (FileZilla's "Browse…"). In the desktop app it opens
+ * the system's own open/save dialog through main (`local:choose`, lib/native-chooser.ts). In the web host it opens the
+ * window's "Choose a file" dialog, which lists this computer's folders through main (`local:list`, `local:stat`,
+ * `local:home`), the same requests the local pane makes: a browser cannot open a dialog that hands the page a path,
+ * and its file input never tells the page a file's full path.
  * The list is virtualized as the panes' are (@tanstack/react-virtual): a folder of 20,000 files (/usr/lib, a camera's)
  * drew every row and took seconds to open; only the rows in view are in the page, each saying its place in the whole.
  */
@@ -13,11 +14,13 @@ import * as actions from '../actions';
 import { useT } from '../i18n';
 import { fileKind } from '../lib/file-kind';
 import { chooserRows, startFolder, typedPath, type FileChoiceKind } from '../lib/file-chooser';
+import { nativeChooseRequest, usesNativeChooser } from '../lib/native-chooser';
 import { isImeKey } from '../lib/ime';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { flavorOf, joinPath, parentPath } from '../lib/paths';
 import type { FileRow } from '../lib/sort';
+import { useSettingsStore } from '../stores/settings-store';
 import { Dialog } from './dialog';
 import { FileIcon } from './icons';
 
@@ -36,9 +39,19 @@ export interface ChooseFileButtonProps {
 export function ChooseFileButton({ fieldLabel, value, kinds, onChoose, disabled = false, allowNew = false }: ChooseFileButtonProps): ReactElement {
   const t = useT();
   const [open, setOpen] = useState(false);
+  const native = useSettingsStore((s) => usesNativeChooser(s.app));
+  const choose = async () => {
+    if (!native) return setOpen(true);
+    const texts = { title: t(kinds.includes('folders') ? 'chooser.titleFolder' : 'chooser.title'), buttonLabel: t('chooser.choose'), kindLabel: (k: FileChoiceKind) => t(`chooser.kind.${k}`) };
+    const r = await actions.request('local:choose', nativeChooseRequest({ value, kinds, allowNew }, texts));
+    if (!r.ok) actions.reportError(r.error);
+    else if (r.value.kind === 'chosen') onChoose(r.value.path);
+    // No window to be modal to: the window's own dialog. Cancelled: the field stays as it was.
+    else if (r.value.kind === 'unavailable') setOpen(true);
+  };
   return (
     <>
-      <button type="button" className="button" disabled={disabled} aria-label={t('chooser.buttonFor', { field: fieldLabel })} onClick={() => setOpen(true)}>
+      <button type="button" className="button" disabled={disabled} aria-label={t('chooser.buttonFor', { field: fieldLabel })} onClick={() => void choose()}>
         {t('chooser.button')}
       </button>
       {/* Outside the dialog the button is in (the Site Manager's), so neither dialog holds the other in the page. */}

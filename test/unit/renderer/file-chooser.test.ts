@@ -9,6 +9,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editorProgram, quoteWord, withEditorProgram } from '../../../src/renderer/lib/editor-program';
 import { chooserRows, startFolder, typedPath } from '../../../src/renderer/lib/file-chooser';
+import { nativeChooseRequest, usesNativeChooser } from '../../../src/renderer/lib/native-chooser';
+import type { NativeChooseAnswer, NativeChooseRequest } from '../../../src/shared/native-file-dialog';
 import { splitCommandLine } from '../../../src/shared/editor-command';
 import type { FileRow } from '../../../src/renderer/lib/sort';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
@@ -40,6 +42,27 @@ describe('lib/file-chooser', () => {
     expect(typedPath('/etc/ssl/c.pem', '/home/u')).toBe('/etc/ssl/c.pem');
     expect(typedPath('c.pem', 'C:\\certs')).toBe('C:\\certs\\c.pem');
     expect(typedPath('  ', '/home/u')).toBeNull();
+  });
+});
+
+describe('lib/native-chooser', () => {
+  const texts = { title: 'Choose a file', buttonLabel: 'Choose', kindLabel: (k: string) => `label:${k}` };
+
+  it('the system dialog in the desktop app only: the web host, or a host not known yet, keeps the window own', () => {
+    const info = { version: '1', platform: 'linux', homeDir: '/home/u' };
+    expect(usesNativeChooser({ ...info, host: 'electron' })).toBe(true);
+    expect(usesNativeChooser({ ...info, host: 'web' })).toBe(false);
+    expect(usesNativeChooser(null)).toBe(false);
+  });
+
+  it.each<[string, { value: string; kinds: ('certificates' | 'all' | 'folders')[]; allowNew: boolean }, Omit<NativeChooseRequest, 'title' | 'buttonLabel'>]>([
+    ['a certificate: its types then all files, at its path', { value: ' /home/u/c.pem ', kinds: ['certificates', 'all'], allowNew: false }, { mode: 'open-file', defaultPath: '/home/u/c.pem', filters: [{ name: 'label:certificates', extensions: ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'] }, { name: 'label:all', extensions: ['*'] }] }],
+    ['an editor program: any file, no type list; a bare command name is no place to open', { value: 'code', kinds: ['all'], allowNew: false }, { mode: 'open-file', defaultPath: null, filters: [] }],
+    ['a log file: a save dialog (it may be new)', { value: 'C:\\logs\\ferry.log', kinds: ['all'], allowNew: true }, { mode: 'save-file', defaultPath: 'C:\\logs\\ferry.log', filters: [] }],
+    ['a folder', { value: '/home/u/downloads', kinds: ['folders'], allowNew: false }, { mode: 'open-folder', defaultPath: '/home/u/downloads', filters: [] }],
+    ['an empty field', { value: '', kinds: ['certificates', 'all'], allowNew: false }, { mode: 'open-file', defaultPath: null, filters: [{ name: 'label:certificates', extensions: ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'] }, { name: 'label:all', extensions: ['*'] }] }],
+  ])('%s', (_name, field, expected) => {
+    expect(nativeChooseRequest(field, texts)).toEqual({ title: 'Choose a file', buttonLabel: 'Choose', ...expected });
   });
 });
 
@@ -301,6 +324,13 @@ describe('Choose… beside the client certificate fields', () => {
     expect((within(manager).getByLabelText('Client certificate') as HTMLInputElement).value).toBe(`/home/test/many/${manyName(3700)}`);
   });
 
+  it('the web host never asks main for a system dialog: Choose… opens the window own', async () => {
+    const manager = openAdvanced();
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    expect(api.calls.some((c) => c.channel === 'local:choose')).toBe(false);
+  });
+
   it('speaks 简体中文', async () => {
     await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' }));
@@ -313,5 +343,98 @@ describe('Choose… beside the client certificate fields', () => {
     await waitFor(() => expect(within(dialog).getByRole('button', { name: '上一级文件夹' })).toBeTruthy());
     expect(within(dialog).getByLabelText('显示')).toBeTruthy();
     expect(within(dialog).getByRole('option', { name: '证书和私钥（*.pem、*.crt、*.cer、*.key、*.p12、*.pfx）' })).toBeTruthy();
+  });
+});
+
+describe('Choose… in the desktop app: the system dialog', () => {
+  let answers: NativeChooseAnswer[];
+  let asked: NativeChooseRequest[];
+
+  beforeEach(() => {
+    answers = [];
+    asked = [];
+    api.handle('local:choose', (request) => {
+      asked.push(request);
+      return ok(answers.shift() ?? { kind: 'cancelled' });
+    });
+    useSettingsStore.setState({ app: { version: '0.0.0', host: 'electron', platform: 'linux', homeDir: '/home/test' } });
+  });
+
+  const click = async (button: HTMLElement) => {
+    await act(async () => {
+      fireEvent.click(button);
+    });
+  };
+
+  it('a client certificate: the system open dialog at the field path with the certificate types; the path chosen fills the field; cancelled leaves it', async () => {
+    const manager = openAdvanced();
+    const field = within(manager).getByLabelText('Client certificate') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/home/test/certs/client.pem' } });
+    answers.push({ kind: 'chosen', path: '/home/test/certs/client.key' });
+    await click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    expect(asked).toEqual([
+      {
+        mode: 'open-file',
+        title: 'Choose a file',
+        buttonLabel: 'Choose',
+        defaultPath: '/home/test/certs/client.pem',
+        filters: [
+          { name: 'Certificates and keys (*.pem, *.crt, *.cer, *.key, *.p12, *.pfx)', extensions: ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      },
+    ]);
+    expect(field.value).toBe('/home/test/certs/client.key');
+    // The window's own dialog is not opened besides.
+    expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull();
+
+    answers.push({ kind: 'cancelled' });
+    await click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    expect(asked).toHaveLength(2);
+    expect(field.value).toBe('/home/test/certs/client.key');
+    expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull();
+  });
+
+  it('Default local directory: a folder dialog; Settings log file: a save dialog; the editor: any file, its program replaced', async () => {
+    const manager = openAdvanced();
+    fireEvent.change(within(manager).getByLabelText('Default local directory'), { target: { value: '/home/test' } });
+    answers.push({ kind: 'chosen', path: '/home/test/certs' });
+    await click(within(manager).getByRole('button', { name: 'Choose… (Default local directory)' }));
+    expect(asked.at(-1)).toEqual({ mode: 'open-folder', title: 'Choose a folder', buttonLabel: 'Choose', defaultPath: '/home/test', filters: [] });
+    expect((within(manager).getByLabelText('Default local directory') as HTMLInputElement).value).toBe('/home/test/certs');
+    fireEvent.click(within(manager).getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Settings' }));
+    const settings = screen.getByRole('dialog', { name: 'Settings' });
+    fireEvent.click(within(settings).getByLabelText('Also write the message log to a file'));
+    answers.push({ kind: 'chosen', path: '/home/test/new.log' });
+    await click(within(settings).getByRole('button', { name: 'Choose… (Log file)' }));
+    expect(asked.at(-1)).toMatchObject({ mode: 'save-file', filters: [] });
+    expect((within(settings).getByLabelText('Log file') as HTMLInputElement).value).toBe('/home/test/new.log');
+
+    fireEvent.change(within(settings).getByLabelText('Editor for View/Edit'), { target: { value: '/usr/bin/vi -n %f' } });
+    answers.push({ kind: 'chosen', path: '/opt/VS Code/code' });
+    await click(within(settings).getByRole('button', { name: 'Choose… (Editor for View/Edit)' }));
+    expect(asked.at(-1)).toEqual({ mode: 'open-file', title: 'Choose a file', buttonLabel: 'Choose', defaultPath: '/usr/bin/vi', filters: [] });
+    expect((within(settings).getByLabelText('Editor for View/Edit') as HTMLInputElement).value).toBe('"/opt/VS Code/code" -n %f');
+    expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull();
+  });
+
+  it('main has no dialog to show (no window): the window own dialog opens instead', async () => {
+    const manager = openAdvanced();
+    answers.push({ kind: 'unavailable' });
+    await click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    expect(asked).toHaveLength(1);
+    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+  });
+
+  it('says it in 简体中文: the dialog title, button and file types', async () => {
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' }));
+    const manager = screen.getByRole('dialog', { name: '站点管理器' });
+    fireEvent.click(within(manager).getByRole('button', { name: '新站点' }));
+    fireEvent.click(within(manager).getByRole('tab', { name: '高级' }));
+    await click(within(manager).getByRole('button', { name: '选择…（客户端证书）' }));
+    expect(asked[0]).toMatchObject({ title: '选择文件', buttonLabel: '选择', filters: [{ name: '证书和私钥（*.pem、*.crt、*.cer、*.key、*.p12、*.pfx）' }, { name: '所有文件' }] });
   });
 });
