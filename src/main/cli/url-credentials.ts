@@ -1,6 +1,7 @@
 import { invalidInput } from '../ftp/ftp-error';
 import type { FtpUrl } from './ftp-url';
 import type { NetrcLookup } from './netrc-file';
+import { ANONYMOUS_PASSWORD } from '../sites/site-connect-options';
 
 /** The login a URL command sends, and where its password came from (for --verbose; never the password itself). */
 export interface UrlCredentials {
@@ -45,8 +46,10 @@ export async function resolveUrlCredentials(url: FtpUrl, sources: CredentialSour
   if (lookup?.kind === 'found' && lookup.entry.password !== null && user !== null) {
     return { user, password: lookup.entry.password, source: 'netrc', netrc: { file: lookup.file, line: lookup.entry.line } };
   }
-  if (user === null) return { user: 'anonymous', password: 'anonymous@', source: 'anonymous' };
-  if (isAnonymousUser(user)) return { user, password: '', source: 'anonymous' };
+  if (user === null) return { user: 'anonymous', password: ANONYMOUS_PASSWORD, source: 'anonymous' };
+  // ftp://anonymous@host is the same login as ftp://host (and the window's anonymous sites): RFC 1635's address-like
+  // password, not an empty one.
+  if (isAnonymousUser(user)) return { user, password: ANONYMOUS_PASSWORD, source: 'anonymous' };
   const typed = await sources.prompt(`Password for ${user}@${url.host}: `);
   if (typed !== null) return { user, password: typed, source: 'terminal' };
   throw noPassword(user, url, lookup);

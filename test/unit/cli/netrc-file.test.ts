@@ -110,8 +110,8 @@ describe('resolveUrlCredentials', () => {
     ['01-the URL password', 'ftp://bob:pw@h/', { user: 'bob', password: 'pw', source: 'url' }],
     ['02-an empty URL password is one', 'ftp://bob:@h/', { user: 'bob', password: '', source: 'url' }],
     ['03-no user: anonymous', 'ftp://h/', { user: 'anonymous', password: 'anonymous@', source: 'anonymous' }],
-    ['04-anonymous named: no prompt', 'ftp://anonymous@h/', { user: 'anonymous', password: '', source: 'anonymous' }],
-    ['05-ftp named: no prompt', 'ftp://FTP@h/', { user: 'FTP', password: '', source: 'anonymous' }],
+    ['04-anonymous named: no prompt, the same password as ftp://h/', 'ftp://anonymous@h/', { user: 'anonymous', password: 'anonymous@', source: 'anonymous' }],
+    ['05-ftp named: no prompt, the same password', 'ftp://FTP@h/', { user: 'FTP', password: 'anonymous@', source: 'anonymous' }],
   ] as const)('%s', async (_name, url, expected) => {
     asked.length = 0;
     expect(await resolveUrlCredentials(parseFtpUrl(url), sources())).toEqual(expected);
