@@ -66,9 +66,9 @@ describe('active mode, a port range of one port, parallel transfers (vsftpd)', (
       // In words, not the bare code: every port of the range, how long Ferry waited, and the system's code kept.
       expect(String(error)).toMatch(new RegExp(`could not listen for the data connection on 127\\.0\\.0\\.1:${port} \\(every port of ${port}-${port} stayed in use for 10 s, held by other programs or transfers: EADDRINUSE\\)\\.`));
       expect((error as { data: { hint: string } }).data.hint).toMatch(/another active-mode port range/);
-      // A Chinese window keeps the system's code only as its quoted words.
+      // A Chinese window says the range in words (端口 P, 端口 A 至 B) and keeps the system's code only as its quoted words.
       const shown = localizeError((error as FtpError).data, 'zh-CN').message;
-      expect(shown).toBe(`主动模式：Ferry 无法在 127.0.0.1:${port} 上监听数据连接（${port}-${port} 的每个端口在 10 秒内一直被其他程序或传输占用，系统报告“EADDRINUSE”）。`);
+      expect(shown).toBe(`主动模式：Ferry 无法在 127.0.0.1:${port} 上监听数据连接（端口 ${port} 在 10 秒内一直被其他程序或传输占用，系统报告“EADDRINUSE”）。`);
       expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
       expect(Date.now() - started).toBeLessThan(20_000);
     } finally {

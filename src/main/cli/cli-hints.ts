@@ -9,6 +9,7 @@ import type { ErrorTextId } from '../../shared/error-texts';
  */
 const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.active.listen-failed.hint': '--port-range A-B, or --passive',
+  'data.active.listen-privileged.hint': '--port-range A-B from 1024 up, or --passive',
   'data.active.wrong-peer.hint': '--passive',
   'data.active.tls-failed.hint': '--passive',
   'data.active.server-refused.hint': '--passive; or --active-address with --port-range A-B forwarded to this computer, behind NAT',

@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
 import { certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError, wrappedDetail } from './data-connection-errors';
-import { errorText, quoted, sentences, type TextRef } from '../../shared/error-texts';
+import { errorText, quoted, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
 import { formatEprtArgument, formatPortArgument, isLocalNetworkAddress, isNonRoutableIpv4, parseEpsvReply, parsePasvReply } from './passive-reply';
@@ -13,6 +13,7 @@ import type { SettingsPlace } from '../../shared/setting-hints';
 import type { ProxyOptions } from './proxy';
 import { hostPort } from '../../shared/host-address';
 import { socketErrorDetail } from './socket-errors';
+import { listenFailure } from './active-listen-errors';
 
 export interface DataChannelOptions {
   readonly mode: TransferMode;
@@ -436,20 +437,18 @@ const BUSY_RANGE_WAIT_MS = 10_000;
  * PORT to the server's connect, so where every port of the range is in use (a range smaller than the parallel
  * transfers, even one port) one comes free in a moment: wait for it rather than fail the transfer.
  */
-async function listenInRange(host: string, range: readonly [number, number] | null, pauseOnConnect = false): Promise<net.Server> {
+export async function listenInRange(host: string, range: readonly [number, number] | null, pauseOnConnect = false): Promise<net.Server> {
   const deadline = Date.now() + BUSY_RANGE_WAIT_MS;
   for (;;) {
     const attempt = await listenOnce(host, range, pauseOnConnect);
     if (attempt.server) return attempt.server;
     if (!range || !attempt.allBusy || Date.now() >= deadline) {
-      const label = range ? `${range[0]}-${range[1]}` : 'any port';
-      const code = attempt.lastError?.code;
-      // Every port of the range still taken after the wait: said in words ("every port of 50000-50100 stayed in use for
-      // 10 s"), the system's code kept; another failure is "50000-50100: EACCES"; "any port: no free port" without one.
-      const free: TextRef = range ? { id: 'detail.no-free-port', values: { range: label } } : { id: 'detail.no-free-port', values: {}, valueTexts: { range: { id: 'detail.any-port', values: {} } } };
-      const inUse: TextRef = { id: 'detail.range-in-use', values: { range: label, seconds: BUSY_RANGE_WAIT_MS / 1000, code: code ?? '' } };
-      const detail = range && attempt.allBusy && code === 'EADDRINUSE' ? inUse : code ? `${label}: ${code}` : free;
-      throw new FtpError(dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, detail));
+      // Said in words with its fix (active-listen-errors.ts): a range still taken after the wait, ports below 1024, an
+      // address this computer no longer has; the system's code kept only where Ferry has no words for it.
+      const failure = listenFailure({ code: attempt.lastError?.code, allBusy: attempt.allBusy }, host, range, BUSY_RANGE_WAIT_MS / 1000);
+      const error = dataConnectionError('active', 'listen-failed', host, range ? range[0] : 0, failure.detail);
+      const values = error.text?.values ?? {};
+      throw new FtpError(failure.hint === null ? error : { ...error, hint: errorText(failure.hint, values), text: { ...error.text, message: 'data.active.listen-failed', hint: failure.hint, values } });
     }
     await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
   }
