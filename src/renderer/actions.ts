@@ -46,7 +46,7 @@ import { formatDate, formatSize } from './lib/format';
 import { makeView, navReduce, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
 import { syncTarget, type SyncPair } from './lib/sync-browsing';
-import { baseName, flavorOf, joinPath, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
+import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput } from './lib/site-form';
 import { parseQuickHost } from './lib/quick-host';
@@ -58,6 +58,7 @@ import { clearingLines, type PrivateDataCounts, type PrivateDataPart } from './l
 import { buildAppMenu } from './lib/app-menu';
 import type { MenuCommand } from '../shared/app-menu';
 import { appendLog, removeLogLine, useLogStore } from './stores/log-store';
+import { useDrivesStore } from './stores/drives-store';
 import { emptyPane, paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
 import { useEditStore } from './stores/edit-store';
 import { useQueueStore } from './stores/queue-store';
@@ -495,6 +496,7 @@ export async function init(): Promise<() => void> {
     // More than one: they were in tabs of their own; each lists when shown.
     for (const status of others) adoptInTab(status);
   }
+  void loadDrives();
   const start = info_.ok && info_.value.homeDir ? info_.value.homeDir : null;
   if (start) void navigate('local', start);
   else {
@@ -665,6 +667,43 @@ function listingEnded(side: PaneSide, seq: number): { readonly loading: boolean;
   return navigation ? { loading: true, pending: navigation.path } : { loading: false, pending: null };
 }
 
+/** "This PC"'s rows: each drive a folder named "C:" (its root is `localChild`'s "C:\\"). */
+function driveRows(drives: readonly string[]): FileRow[] {
+  return drives.map((root) => ({ name: driveName(root), type: 'directory', size: null, modified: null, permissions: null, owner: null, group: null, target: null }));
+}
+
+/** The folder above `path` in a pane: locally, "This PC" above a Windows drive's root (`localParent`). */
+function parentOf(side: PaneSide, path: string): string | null {
+  return side === 'local' ? localParent(path, useDrivesStore.getState().drives) : parentPath(path, 'posix');
+}
+
+/** Asks main for this computer's drives (Windows; none elsewhere); a failure leaves the list as it was. */
+export async function loadDrives(): Promise<readonly string[]> {
+  const r = await request('local:drives', undefined);
+  if (r.ok) useDrivesStore.setState({ drives: r.value.drives });
+  return useDrivesStore.getState().drives;
+}
+
+/**
+ * The local pane shows "This PC" (the drives), which is no folder: nothing can be uploaded from it or downloaded,
+ * made, renamed or deleted there. Says so and returns true, so the caller stops; false anywhere else.
+ */
+function refusedAtDrives(dir: string): boolean {
+  if (!isDrivesLevel(dir)) return false;
+  reportError(invalid(t('error.drivesLevel'), t('error.drivesLevelHint')));
+  return true;
+}
+
+/** The path field holding "This PC" as it shows it (Enter in it unchanged lists the drives again). */
+function isThisPcTyped(typed: string): boolean {
+  return typed.trim().toLowerCase() === t('pane.thisPc').toLowerCase();
+}
+
+/** What the path field and the messages show for a local folder: "This PC" for the drives, the path otherwise. */
+export function shownLocalPath(path: string): string {
+  return isDrivesLevel(path) ? t('pane.thisPc') : path;
+}
+
 function localRows(listing: LocalListing): FileRow[] {
   return listing.entries.map((e) => ({ name: e.name, type: e.type, size: e.size, modified: e.modified, permissions: null, owner: null, group: null, target: null }));
 }
@@ -703,7 +742,12 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
   }
   store.setState({ loading: true, pending: navigationInFlight[side]?.path ?? path });
   let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; notUtf8?: RemoteListing['notUtf8']; timesAreUtc?: boolean }>;
-  if (side === 'local') {
+  if (side === 'local' && isDrivesLevel(path)) {
+    // "This PC": the drives, asked again each time (a USB stick plugged in meanwhile), never `local:list`.
+    const r = await request('local:drives', undefined);
+    if (r.ok) useDrivesStore.setState({ drives: r.value.drives });
+    result = r.ok ? { ok: true, value: { path: DRIVES_LEVEL, parent: null, rows: driveRows(r.value.drives) } } : r;
+  } else if (side === 'local') {
     const r = await request('local:list', { path });
     result = r.ok ? { ok: true, value: { path: r.value.path, parent: r.value.parent, rows: localRows(r.value) } } : r;
   } else {
@@ -733,13 +777,13 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
   const treeChildren = new Map(prev.treeChildren);
   treeChildren.set(value.path, folderNames(value.rows));
   const treeExpanded = new Set(prev.treeExpanded);
-  for (const a of pathAncestors(value.path, flavor)) treeExpanded.add(a);
+  for (const a of side === 'local' ? localAncestors(value.path, useDrivesStore.getState().drives) : pathAncestors(value.path, flavor)) treeExpanded.add(a);
   const view = makeView(value.rows.map((r) => r.name));
   let nav = navReduce(prev.nav, { kind: 'reset', keep: samePath }, view).state;
   if (focus !== undefined && view.indexOf(focus) >= 0) nav = { ...nav, cursor: focus, anchor: focus, selected: new Set([focus]) };
-  else if (!samePath && prev.path !== '' && parentPath(prev.path, flavor) === value.path) {
-    // Going up: put the cursor on the folder we came from, like every file manager.
-    const came = prev.path.slice(prev.path.lastIndexOf(flavor === 'windows' ? '\\' : '/') + 1);
+  else if (!samePath && prev.path !== '' && parentOf(side, prev.path) === value.path) {
+    // Going up: put the cursor on the folder we came from, like every file manager (at "This PC": the drive).
+    const came = isDrivesLevel(value.path) ? driveName(prev.path) : prev.path.slice(prev.path.lastIndexOf(flavor === 'windows' ? '\\' : '/') + 1);
     if (view.indexOf(came) >= 0) nav = { ...nav, cursor: came, anchor: came, selected: new Set() };
   }
   store.setState({
@@ -793,7 +837,7 @@ async function follow(side: PaneSide, pair: SyncPair, before: string, now: strin
   const reason = target !== null && error ? localizeError(error, currentLanguage()).message : '';
   let answer: 'create' | 'turn-off' | 'back';
   if (target === null) {
-    const turnOff = await confirm({ title: t('sync.missingTitle'), message: t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: now }), confirmLabel: t('sync.turnOff') });
+    const turnOff = await confirm({ title: t('sync.missingTitle'), message: t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: side === 'local' ? shownLocalPath(now) : now }), confirmLabel: t('sync.turnOff') });
     answer = turnOff ? 'turn-off' : 'back';
   } else {
     // The folder may simply not exist on that side yet (a new folder made on this one): offer to create it, as FileZilla does.
@@ -819,6 +863,10 @@ async function follow(side: PaneSide, pair: SyncPair, before: string, now: strin
 export function navigateTyped(side: PaneSide, typed: string): Promise<boolean> {
   const current = paneStore(side).getState().path;
   const home = useSettingsStore.getState().app?.homeDir ?? null;
+  // "This PC" as the field shows it (either language) goes to the drives where there are drives.
+  if (side === 'local' && useDrivesStore.getState().drives.length > 0 && isThisPcTyped(typed)) return navigate(side, DRIVES_LEVEL);
+  // At "This PC" a name is a drive ("d:"), anything else is taken as typed.
+  if (side === 'local' && isDrivesLevel(current)) return navigate(side, /^[A-Za-z]:$/.test(typed.trim()) ? localChild(current, typed.trim()) : typed.trim());
   const target = side === 'remote' ? resolveRemoteInput(typed, current || '/') : resolveLocalInput(typed, current, home || null);
   return navigate(side, target);
 }
@@ -839,7 +887,7 @@ export function refreshBoth(): void {
 
 export function up(side: PaneSide): void {
   const s = paneStore(side).getState();
-  const parent = side === 'local' ? (s.parent ?? parentPath(s.path)) : parentPath(s.path, 'posix');
+  const parent = side === 'local' ? (s.parent ?? localParent(s.path, useDrivesStore.getState().drives)) : parentPath(s.path, 'posix');
   if (parent !== null && parent !== s.path) void navigate(side, parent);
 }
 
@@ -850,7 +898,8 @@ export async function expandTree(side: PaneSide, path: string): Promise<void> {
   const expanded = new Set(s.treeExpanded);
   expanded.add(path);
   store.setState({ treeExpanded: expanded });
-  if (s.treeChildren.has(path)) return;
+  // "This PC" is never listed by main: its children are the drives, the tree's roots.
+  if (s.treeChildren.has(path) || (side === 'local' && isDrivesLevel(path))) return;
   let names: string[] | null = null;
   if (side === 'local') {
     const r = await request('local:list', { path });
@@ -878,7 +927,8 @@ export function collapseTree(side: PaneSide, path: string): void {
 /** The comparison's marks, or null when off or a pane has no listing; memoized on its inputs for both panes. */
 let lastComparison: { local: readonly FileRow[]; remote: readonly FileRow[]; by: CompareBy; value: Comparison } | null = null;
 export function comparisonOf(local: readonly FileRow[] | null, remote: readonly FileRow[] | null, comparing: boolean, by: CompareBy): Comparison | null {
-  if (!comparing || local === null || remote === null) return null;
+  // "This PC" holds drives, not files to compare with the server's.
+  if (!comparing || local === null || remote === null || isDrivesLevel(useLocalPane.getState().path)) return null;
   if (lastComparison?.local === local && lastComparison.remote === remote && lastComparison.by === by) return lastComparison.value;
   // Local times come from the file system; remote times carry only what the listing said.
   const value = compareListings({ rows: local, exactTimes: true }, { rows: remote, exactTimes: false }, { by });
@@ -944,6 +994,8 @@ export function setSyncBrowsing(on: boolean): void {
   const local = useLocalPane.getState().path;
   const remote = useRemotePane.getState().path;
   if (!isConnected(useSessionStore.getState().status) || local === '' || remote === '') return;
+  // No pair with "This PC": there is no folder on the server that corresponds to the drives.
+  if (refusedAtDrives(local)) return;
   useViewStore.setState({ syncPair: { local, remote } });
 }
 
@@ -976,7 +1028,7 @@ function rowsByName(side: PaneSide, names: readonly string[]): FileRow[] {
 }
 
 function fullPath(side: PaneSide, name: string, dir = paneStore(side).getState().path): string {
-  return joinPath(dir, name, side === 'remote' ? 'posix' : flavorOf(dir));
+  return side === 'remote' ? joinPath(dir, name, 'posix') : localChild(dir, name);
 }
 
 /** Enter / double-click: a folder opens, files are transferred to the other side (FileZilla's default). */
@@ -1025,6 +1077,8 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
   const remote = useRemotePane.getState();
   const fromDir = sourceDir ?? (from === 'local' ? local.path : remote.path);
   const toDir = targetDir ?? (from === 'local' ? remote.path : local.path);
+  // From or into "This PC" itself (a drop onto a drive's row names the drive's root, a real folder).
+  if (refusedAtDrives(from === 'local' ? fromDir : toDir)) return false;
   const known = new Map((from === 'local' ? local.rows : remote.rows)?.map((r) => [r.name, r]) ?? []);
   const items = names
     .filter((n) => n !== '.' && n !== '..')
@@ -1051,7 +1105,7 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
 export async function downloadByPath(): Promise<boolean> {
   const status = useSessionStore.getState().status;
   const localDir = useLocalPane.getState().path;
-  if (!isConnected(status) || localDir === '') return false;
+  if (!isConnected(status) || localDir === '' || refusedAtDrives(localDir)) return false;
   const current = useRemotePane.getState().path || status.remotePath || '/';
   const typed = await prompt({
     title: t('dialog.downloadByPath.title'),
@@ -1078,7 +1132,7 @@ export async function downloadByPath(): Promise<boolean> {
  */
 export async function uploadToPath(names: readonly string[]): Promise<boolean> {
   const status = useSessionStore.getState().status;
-  if (!isConnected(status) || names.length === 0) return false;
+  if (!isConnected(status) || names.length === 0 || refusedAtDrives(useLocalPane.getState().path)) return false;
   const current = useRemotePane.getState().path || status.remotePath || '/';
   const typed = await prompt({ title: t('dialog.uploadToPath.title'), label: t('dialog.uploadToPath.label'), value: current, confirmLabel: t('action.upload'), validate: (value) => (value.trim() === '' ? t('validation.remoteFolderRequired') : null) });
   if (typed === null) return false;
@@ -1133,6 +1187,7 @@ export async function revealLocal(name: string): Promise<void> {
 }
 
 export function startRename(side: PaneSide, name: string): void {
+  if (side === 'local' && refusedAtDrives(useLocalPane.getState().path)) return;
   paneStore(side).setState({ renaming: name });
 }
 
@@ -1150,6 +1205,7 @@ export async function rename(side: PaneSide, from: string, to: string): Promise<
   }
   const status = useSessionStore.getState().status;
   const dir = paneStore(side).getState().path;
+  if (side === 'local' && refusedAtDrives(dir)) return;
   let r: Result<void>;
   if (side === 'local') r = await perform('local:rename', { from: fullPath(side, from, dir), to: fullPath(side, name, dir) });
   else if (isConnected(status)) r = await perform('session:rename', { sessionId: status.sessionId, from: fullPath(side, from, dir), to: fullPath(side, name, dir) });
@@ -1188,6 +1244,7 @@ function takenProblem(side: PaneSide, name: string): string | null {
 
 /** Ask for a name, create the folder or empty file in the pane's folder, then list it with the cursor on it (or, `enter`, open the new folder). */
 async function createInPane(side: PaneSide, kind: 'folder' | 'file', enter = false): Promise<void> {
+  if (side === 'local' && refusedAtDrives(useLocalPane.getState().path)) return;
   const words = kind === 'folder' ? 'newFolder' : 'newFile';
   const name = await prompt({
     title: t(`dialog.${words}.title`),
@@ -1211,7 +1268,7 @@ async function createInPane(side: PaneSide, kind: 'folder' | 'file', enter = fal
 
 export async function deleteEntries(side: PaneSide, names: readonly string[]): Promise<void> {
   const rows = rowsByName(side, names);
-  if (rows.length === 0) return;
+  if (rows.length === 0 || (side === 'local' && refusedAtDrives(useLocalPane.getState().path))) return;
   const ok = await confirm({ title: t('dialog.delete.title'), message: deleteQuestion(rows), confirmLabel: t('action.delete'), danger: true });
   if (!ok) return;
   if (side === 'local') {
@@ -1265,7 +1322,7 @@ export async function copyPaths(side: PaneSide, names: readonly string[], asUrl:
     const path = fullPath(side, n);
     return side === 'remote' && asUrl && target ? remoteUrl(target, path) : path;
   });
-  const text = lines.length > 0 ? lines.join('\n') : paneStore(side).getState().path;
+  const text = lines.length > 0 ? lines.join('\n') : side === 'local' ? shownLocalPath(paneStore(side).getState().path) : paneStore(side).getState().path;
   if (await copyText(text)) pushToast('info', t('toast.copied'));
 }
 
@@ -1638,7 +1695,8 @@ export async function addBookmark(): Promise<void> {
     reportError(invalid(t('error.bookmarkNeedsSite'), t('error.bookmarkNeedsSiteHint')));
     return;
   }
-  const localPath = useLocalPane.getState().path;
+  // A bookmark at "This PC" keeps the remote folder only (FileZilla's bookmarks may leave the local one empty).
+  const localPath = isDrivesLevel(useLocalPane.getState().path) ? '' : useLocalPane.getState().path;
   const remotePath = useRemotePane.getState().path;
   const name = await prompt({
     title: t('dialog.bookmark.title'),
@@ -1975,7 +2033,7 @@ export async function cancelSearch(): Promise<void> {
 export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Promise<boolean> {
   const status = useSessionStore.getState().status;
   const localDir = useLocalPane.getState().path;
-  if (!isConnected(status) || localDir === '' || matches.length === 0) return false;
+  if (!isConnected(status) || localDir === '' || matches.length === 0 || refusedAtDrives(localDir)) return false;
   const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory' }));
   const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items });
@@ -2043,6 +2101,7 @@ export async function saveSessionAsSite(): Promise<void> {
 
 /** A local file in the editor (Settings → Editing), as FileZilla's local "Edit". */
 export async function editLocal(name: string): Promise<void> {
+  if (refusedAtDrives(useLocalPane.getState().path)) return;
   await perform('edit:open-local', { path: fullPath('local', name) });
 }
 

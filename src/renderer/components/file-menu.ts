@@ -6,6 +6,7 @@
 import * as actions from '../actions';
 import { t } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
+import { isDrivesLevel } from '../lib/paths';
 import { paneStore } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useUiStore, type MenuItem } from '../stores/ui-store';
@@ -18,16 +19,19 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
   const connected = isConnected(useSessionStore.getState().status);
   const canOpen = selected.length === 1 && first !== undefined && (first.type === 'directory' || first.type === 'symlink');
   const listed = paneStore(side).getState().rows !== null;
+  // "This PC" (Windows' drives) is no folder: a drive may be opened, shown or its path copied, nothing else
+  // (the actions refuse it too, with why, for the keyboard's F2, Delete and a drop).
+  const drives = side === 'local' && isDrivesLevel(paneStore(side).getState().path);
   const items: MenuItem[] = [
     side === 'local'
-      ? { id: 'upload', label: t('action.upload'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer('local', names) }
+      ? { id: 'upload', label: t('action.upload'), disabled: drives || !connected || selected.length === 0, onSelect: () => void actions.transfer('local', names) }
       : { id: 'download', label: t('action.download'), disabled: selected.length === 0, onSelect: () => void actions.transfer('remote', names) },
     // FileZilla's "Manual transfer": a remote path typed, for what the panes cannot show.
     side === 'local'
-      ? { id: 'upload-to-path', label: t('action.uploadToPath'), disabled: !connected || selected.length === 0, onSelect: () => void actions.uploadToPath(names) }
+      ? { id: 'upload-to-path', label: t('action.uploadToPath'), disabled: drives || !connected || selected.length === 0, onSelect: () => void actions.uploadToPath(names) }
       : { id: 'download-by-path', label: t('action.downloadByPath'), disabled: !connected, onSelect: () => void actions.downloadByPath() },
     // FileZilla's "Add files to queue": queued paused, started with the queue's Resume.
-    { id: 'add-to-queue', label: t('action.addToQueue'), disabled: !connected || selected.length === 0, onSelect: () => void actions.transfer(side, names, undefined, undefined, false) },
+    { id: 'add-to-queue', label: t('action.addToQueue'), disabled: drives || !connected || selected.length === 0, onSelect: () => void actions.transfer(side, names, undefined, undefined, false) },
     { id: 'open', label: t('action.open'), shortcut: 'Enter', disabled: !canOpen, onSelect: () => actions.open(side, names) },
     side === 'remote'
       ? { id: 'view-edit', label: t('action.viewEdit'), disabled: !connected || selected.length !== 1 || first?.type !== 'file', onSelect: () => first && void actions.editRemote(first.name) }
@@ -40,11 +44,11 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
         ]
       : []),
     { id: 's1', label: '', separator: true },
-    { id: 'mkdir', label: t('action.newFolder'), disabled: !listed, onSelect: () => void actions.newFolder(side) },
-    { id: 'mkdir-enter', label: t('action.newFolderEnter'), disabled: !listed, onSelect: () => void actions.newFolderAndEnter(side) },
-    { id: 'new-file', label: t('action.newFile'), disabled: !listed, onSelect: () => void actions.newFile(side) },
-    { id: 'rename', label: t('action.rename'), shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => first && actions.startRename(side, first.name) },
-    { id: 'delete', label: t('action.delete'), shortcut: 'Del', disabled: selected.length === 0, onSelect: () => void actions.deleteEntries(side, names) },
+    { id: 'mkdir', label: t('action.newFolder'), disabled: drives || !listed, onSelect: () => void actions.newFolder(side) },
+    { id: 'mkdir-enter', label: t('action.newFolderEnter'), disabled: drives || !listed, onSelect: () => void actions.newFolderAndEnter(side) },
+    { id: 'new-file', label: t('action.newFile'), disabled: drives || !listed, onSelect: () => void actions.newFile(side) },
+    { id: 'rename', label: t('action.rename'), shortcut: 'F2', disabled: drives || selected.length !== 1, onSelect: () => first && actions.startRename(side, first.name) },
+    { id: 'delete', label: t('action.delete'), shortcut: 'Del', disabled: drives || selected.length === 0, onSelect: () => void actions.deleteEntries(side, names) },
   ];
   if (side === 'remote') {
     items.push({ id: 'chmod', label: t('action.chmod'), disabled: selected.length === 0, onSelect: () => actions.openChmod(names) });

@@ -9,9 +9,11 @@ import { formatCount, useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { formatSize } from '../lib/format';
 import { isImeKey } from '../lib/ime';
+import { driveName, DRIVES_LEVEL, isDrivesLevel } from '../lib/paths';
 import { shownRows } from '../lib/pane-rows';
 import { footerKey } from '../lib/pane-footer';
 import { summarize } from '../lib/sort';
+import { useDrivesStore } from '../stores/drives-store';
 import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
@@ -21,6 +23,9 @@ import { EmptyState, FileList, focusGrid } from './file-list';
 import { FolderTree } from './folder-tree';
 import { Icon } from './icons';
 import { openMenuAt, useMenuOpenFrom } from './menu';
+import type { MenuItem } from '../stores/ui-store';
+
+const NO_DRIVES: readonly string[] = [];
 
 function PathField({ side }: { readonly side: PaneSide }): ReactElement {
   const t = useT();
@@ -28,22 +33,35 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
   const path = store((s) => s.path);
   const pending = store((s) => s.pending);
   const history = store((s) => s.history);
+  const drives = useDrivesStore((s) => (side === 'local' ? s.drives : NO_DRIVES));
   const connected = useSessionStore((s) => isConnected(s.status));
   const disabled = side === 'remote' && !connected;
-  const [text, setText] = useState(path);
+  // The local field says "This PC" (此电脑) at the drives, never the level's inner name.
+  const shown = (p: string) => (side === 'local' ? actions.shownLocalPath(p) : p);
+  const [text, setText] = useState(shown(path));
   const editing = useRef(false);
   const combo = useRef<HTMLDivElement>(null);
   const historyOpen = useMenuOpenFrom(combo);
   useEffect(() => {
-    if (!editing.current) setText(pending ?? path);
-  }, [path, pending]);
+    if (!editing.current) setText(side === 'local' ? actions.shownLocalPath(pending ?? path) : (pending ?? path));
+  }, [side, path, pending, t]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     editing.current = false;
     void actions.navigateTyped(side, text).then((ok) => {
-      if (!ok) setText(paneStore(side).getState().path);
+      if (!ok) setText(shown(paneStore(side).getState().path));
     });
+  };
+
+  /** The list under the field: recent folders, then on Windows "This PC" and each drive (FlashFXP's drive list). */
+  const listItems = (): MenuItem[] => {
+    const items: MenuItem[] = history.map((p, i) => ({ id: `h${i}`, label: shown(p), checked: p === path, onSelect: () => void actions.navigate(side, p) }));
+    if (drives.length === 0) return items;
+    if (items.length > 0) items.push({ id: 'drives-separator', label: '', separator: true });
+    items.push({ id: 'this-pc', label: t('pane.thisPc'), checked: isDrivesLevel(path), onSelect: () => void actions.navigate(side, DRIVES_LEVEL) });
+    for (const root of drives) items.push({ id: `drive-${driveName(root)}`, label: root, onSelect: () => void actions.navigate(side, root) });
+    return items;
   };
 
   const label = side === 'local' ? t('pane.localPath') : t('pane.remotePath');
@@ -67,7 +85,7 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
           }}
           onBlur={() => {
             editing.current = false;
-            setText(paneStore(side).getState().path);
+            setText(shown(paneStore(side).getState().path));
           }}
           onKeyDown={(e) => {
             if (isImeKey(e)) return;
@@ -75,7 +93,7 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
               // Used here (the typed path given up), not also by the window (cancelling a connect).
               e.preventDefault();
               editing.current = false;
-              setText(paneStore(side).getState().path);
+              setText(shown(paneStore(side).getState().path));
             } else if (e.key === 'ArrowDown' && e.altKey) {
               e.preventDefault();
               e.currentTarget.parentElement?.querySelector<HTMLButtonElement>('.history-button')?.click();
@@ -89,19 +107,16 @@ function PathField({ side }: { readonly side: PaneSide }): ReactElement {
           title={t('pane.history')}
           aria-haspopup="menu"
           aria-expanded={historyOpen}
-          disabled={disabled || history.length === 0}
+          disabled={disabled || (history.length === 0 && drives.length === 0)}
           onClick={(e) => {
             // Under the whole field; the keyboard goes back to the field after Alt+Down there, else to this button
             // (the field's box cannot take focus: closing the menu used to leave the keyboard nowhere).
             const button = e.currentTarget;
             const active = document.activeElement;
             const back = active instanceof HTMLElement && combo.current?.contains(active) ? active : button;
-            openMenuAt(
-              combo.current ?? button,
-              t('pane.history'),
-              history.map((p, i) => ({ id: `h${i}`, label: p, checked: p === path, onSelect: () => void actions.navigate(side, p) })),
-              back,
-            );
+            openMenuAt(combo.current ?? button, t('pane.history'), listItems(), back);
+            // Asked again for the next time: a USB stick plugged in since.
+            if (drives.length > 0) void actions.loadDrives();
           }}
         >
           <Icon name="chevronDown" size={14} />
@@ -192,7 +207,9 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
   const showTree = useSettingsStore((s) => s.settings.showFolderTree);
   const connected = useSessionStore((s) => isConnected(s.status));
   const active = useUiStore((s) => s.activePane === side);
-  const canTransfer = connected && hasSelection;
+  // "This PC" (Windows' drives) is no folder: nothing to go up to, make or upload there.
+  const atDrives = side === 'local' && isDrivesLevel(path);
+  const canTransfer = connected && hasSelection && !atDrives;
 
   // Only rows on screen: a selected row the filter or the comparison hides is never transferred.
   const transferSelection = () => void actions.transfer(side, actions.shownTargets(side));
@@ -212,10 +229,10 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
       <div className="pane-header">
         <PathField side={side} />
         <div className="pane-tools">
-          <button type="button" className="icon-button" aria-label={t('pane.up')} title={t('pane.upTitle')} disabled={!listed || !path} onClick={() => actions.up(side)}>
+          <button type="button" className="icon-button" aria-label={t('pane.up')} title={t('pane.upTitle')} disabled={!listed || !path || atDrives} onClick={() => actions.up(side)}>
             <Icon name="up" />
           </button>
-          <button type="button" className="icon-button" aria-label={t('action.newFolder')} title={t('action.newFolder')} disabled={!listed} onClick={() => void actions.newFolder(side)}>
+          <button type="button" className="icon-button" aria-label={t('action.newFolder')} title={t('action.newFolder')} disabled={!listed || atDrives} onClick={() => void actions.newFolder(side)}>
             <Icon name="folderPlus" />
           </button>
           <button

@@ -10,12 +10,14 @@ import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
-import { flavorOf, parentPath, pathAncestors, rootOf, type PathFlavor } from '../lib/paths';
-import { flattenTree, type TreeNode } from '../lib/tree-nodes';
+import { flavorOf, isDrivesLevel, localAncestors, parentPath, pathAncestors } from '../lib/paths';
+import { flattenForest, treeRoots, type TreeNode } from '../lib/tree-nodes';
+import { useDrivesStore } from '../stores/drives-store';
 import { paneStore } from '../stores/pane-store';
 import { FileIcon } from './icons';
 
 const ITEM_HEIGHT = 22;
+const NO_DRIVES: readonly string[] = [];
 
 export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement {
   const t = useT();
@@ -23,9 +25,10 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   const path = store((s) => s.path);
   const children = store((s) => s.treeChildren);
   const expanded = store((s) => s.treeExpanded);
-  const flavor: PathFlavor = side === 'remote' ? 'posix' : flavorOf(path || '/');
-  const root = side === 'remote' ? '/' : rootOf(path || '/', flavor);
-  const nodes = useMemo(() => (path ? flattenTree(root, children, expanded, flavor) : []), [path, root, children, expanded, flavor]);
+  const drives = useDrivesStore((s) => (side === 'local' ? s.drives : NO_DRIVES));
+  const roots = useMemo(() => treeRoots(side, path, drives), [side, path, drives]);
+  // Each node's own flavor: locally the roots may be drives while "This PC" is shown.
+  const nodes = useMemo(() => (path ? flattenForest(roots, children, expanded, side === 'remote' ? () => 'posix' : flavorOf) : []), [path, roots, children, expanded, side]);
   const [focused, setFocused] = useState<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
   const id = useId();
@@ -36,14 +39,15 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   useEffect(() => {
     if (!path) return;
     const cached = paneStore(side).getState().treeChildren;
-    for (const ancestor of pathAncestors(path, flavor)) if (!cached.has(ancestor)) void actions.expandTree(side, ancestor);
-  }, [side, path, flavor]);
+    const chain = side === 'remote' ? pathAncestors(path, 'posix') : localAncestors(path, drives).filter((a) => !isDrivesLevel(a));
+    for (const ancestor of chain) if (!cached.has(ancestor)) void actions.expandTree(side, ancestor);
+  }, [side, path, drives]);
 
   const current = focused !== null && nodes.some((n) => n.path === focused) ? focused : path;
-  const index = nodes.findIndex((n) => n.path === current);
+  const shown = nodes.findIndex((n) => n.path === current);
   useEffect(() => {
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [index, virtualizer]);
+    if (shown >= 0) virtualizer.scrollToIndex(shown, { align: 'auto' });
+  }, [shown, virtualizer]);
 
   const toggle = (node: TreeNode) => {
     if (node.expanded) actions.collapseTree(side, node.path);
@@ -51,6 +55,8 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // At "This PC" no node is the folder shown: the keys start from the first drive.
+    const index = shown >= 0 ? shown : 0;
     const node = nodes[index];
     if (!node) return;
     let next: number | null = null;
@@ -74,7 +80,7 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
       case 'ArrowLeft':
         if (node.expanded) toggle(node);
         else {
-          const parent = parentPath(node.path, flavor);
+          const parent = parentPath(node.path, side === 'remote' ? 'posix' : flavorOf(node.path));
           const p = parent === null ? -1 : nodes.findIndex((n) => n.path === parent);
           if (p >= 0) next = p;
         }
@@ -98,7 +104,7 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   };
 
   const items = virtualizer.getVirtualItems();
-  const activeId = index >= 0 && items.some((i) => i.index === index) ? `${id}-n${index}` : undefined;
+  const activeId = shown >= 0 && items.some((i) => i.index === shown) ? `${id}-n${shown}` : undefined;
 
   return (
     <div

@@ -55,6 +55,7 @@ export const en = {
   'pane.remoteFiles': 'Remote files',
   'pane.localTree': 'Local folders',
   'pane.remoteTree': 'Remote folders',
+  'pane.thisPc': 'This PC',
   'pane.history': 'Recent folders',
   'pane.up': 'Up',
   'pane.upTitle': 'Up to the parent folder (Backspace)',
@@ -581,6 +582,8 @@ export const en = {
   'validation.address': 'Enter an IP address (e.g. 203.0.113.7) or a host name that resolves to it (e.g. home.example.org).',
   'validation.speedLimit': 'Enter a whole number of KiB/s from 1 to {max}.',
 
+  'error.drivesLevel': '"This PC" lists the drives of this computer; it is not a folder, so nothing can be uploaded from it, downloaded into it, made, renamed or deleted there.',
+  'error.drivesLevelHint': 'Open a drive (C:\\, D:\\ …) or a folder on it first.',
   'error.notConnected': 'Not connected to a server.',
   'error.notConnectedHint': 'Connect with the Site Manager or Quickconnect first.',
   'error.transport': 'Lost contact with the Ferry service: {detail}',

@@ -56,6 +56,7 @@ export const zhCN: Messages = {
   'pane.remoteFiles': '远程文件',
   'pane.localTree': '本地目录树',
   'pane.remoteTree': '远程目录树',
+  'pane.thisPc': '此电脑',
   'pane.history': '最近访问的文件夹',
   'pane.up': '上一级',
   'pane.upTitle': '返回上一级文件夹（Backspace）',
@@ -581,6 +582,8 @@ export const zhCN: Messages = {
   'validation.address': '请输入 IP 地址（如 203.0.113.7），或解析到该地址的主机名（如 home.example.org）。',
   'validation.speedLimit': '请输入 1 到 {max} 之间的整数（KiB/s）。',
 
+  'error.drivesLevel': '“此电脑”列出的是本机的驱动器，它不是文件夹——不能从这里上传，也不能下载到这里，或在这里新建、重命名、删除。',
+  'error.drivesLevelHint': '请先打开一个驱动器（C:\\、D:\\ …）或其中的文件夹。',
   'error.notConnected': '没有连接到服务器。',
   'error.notConnectedHint': '请先通过站点管理器或快速连接进行连接。',
   'error.transport': '与 Ferry 服务的连接中断：{detail}',

@@ -104,3 +104,45 @@ export function resolveLocalInput(input: string, current: string, home: string |
   }
   return chain[chain.length - 1] ?? base;
 }
+
+/**
+ * The local pane's "This PC" level on Windows (FileZilla's folder above C:\): the drives, listed as folders. Not a
+ * path — nothing in it is a file or folder main could act on, and main refuses it as not absolute on every platform —
+ * so the window never sends it: it is listed from `local:drives` and every other action refuses it.
+ */
+export const DRIVES_LEVEL = '::drives';
+
+export function isDrivesLevel(path: string): boolean {
+  return path === DRIVES_LEVEL;
+}
+
+/** A drive's name in the pane and the tree: "C:" for "C:\" (Explorer's and FileZilla's, without a volume label). */
+export function driveName(root: string): string {
+  return root.replace(/[\\/]+$/, '');
+}
+
+/**
+ * The folder a name at `dir` stands for in the local pane: at "This PC", the drive's root ("C:" → "C:\"); elsewhere
+ * `joinPath`.
+ */
+export function localChild(dir: string, name: string): string {
+  return isDrivesLevel(dir) ? `${driveName(name)}\\` : joinPath(dir, name);
+}
+
+/**
+ * The folder above a local path. With drives (Windows), a drive's root — or a network share's, \\server\share\ —
+ * goes up to "This PC", as in FileZilla; "This PC" has nothing above it. Without drives, `parentPath`.
+ */
+export function localParent(path: string, drives: readonly string[]): string | null {
+  if (isDrivesLevel(path)) return null;
+  const parent = parentPath(path);
+  if (parent !== null || drives.length === 0 || flavorOf(path) !== 'windows') return parent;
+  return DRIVES_LEVEL;
+}
+
+/** Every folder from the top down to a local path: with drives (Windows), "This PC" first, then the drive's root. */
+export function localAncestors(path: string, drives: readonly string[]): string[] {
+  if (isDrivesLevel(path)) return [DRIVES_LEVEL];
+  const chain = pathAncestors(path);
+  return drives.length > 0 && flavorOf(path) === 'windows' ? [DRIVES_LEVEL, ...chain] : chain;
+}

@@ -98,6 +98,9 @@ export function createFakeApi(): FakeApi {
         return ok([]);
       case 'local:home':
         return ok({ path: '/home/test' });
+      case 'local:drives':
+        // Linux, as main answers here: no drives (tests of Windows give their own handler).
+        return ok({ drives: [] });
       case 'local:list': {
         const path = (arg as { path: string }).path;
         return ok({ path, parent: path === '/' ? null : '/', entries: localEntries(3) });
