@@ -36,7 +36,7 @@ describe('the external-address URL that gives no answer, in words', () => {
   it('a port nothing listens on: could not be reached, with the code', async () => {
     const error = await refusal(closedUrl);
     expect(error.message).toBe(`Active mode: could not learn this computer's external address from ${closedUrl}: it could not be reached (ECONNREFUSED).`);
-    expect(localizeError(error, 'zh-CN').message).toBe(`主动模式：无法从 ${closedUrl} 获知本机的外部地址：无法连接到它（ECONNREFUSED）。`);
+    expect(localizeError(error, 'zh-CN').message).toBe(`主动模式：无法从 ${closedUrl} 获知本机的外部地址：无法连接到它（系统报告“ECONNREFUSED”）。`);
   });
 
   it('a page that is not there: the HTTP status', async () => {
@@ -47,7 +47,7 @@ describe('the external-address URL that gives no answer, in words', () => {
 
   it('a host name that does not resolve', async () => {
     const error = await refusal('http://ferry-test.invalid/ip');
-    expect(localizeError(error, 'zh-CN').message).toMatch(/^主动模式：无法从 http:\/\/ferry-test\.invalid\/ip 获知本机的外部地址：(它的主机名无法解析|无法连接到它（[A-Z_]+）|系统报告“.+”)。$/);
+    expect(localizeError(error, 'zh-CN').message).toMatch(/^主动模式：无法从 http:\/\/ferry-test\.invalid\/ip 获知本机的外部地址：(它的主机名无法解析|无法连接到它（系统报告“[A-Z_]+”）|系统报告“.+”)。$/);
     expect(error.message).not.toContain('fetch failed');
   });
 

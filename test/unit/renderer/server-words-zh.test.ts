@@ -19,7 +19,10 @@ const SERVER_PLACEHOLDERS = ['reply', 'text', 'banner', 'answer'] as const;
 /** `text.as-is` is someone's words standing alone, not inside a sentence of Ferry's: nothing to set them apart from. */
 const STANDING_ALONE: readonly ErrorTextId[] = ['text.as-is'];
 
-/** Texts whose {detail} or {line} (names Ferry also uses for its own sentences and for line numbers) are outside words. */
+/**
+ * Texts whose {detail}, {line} or {code} (names Ferry also uses for its own sentences, line numbers and exit codes) are
+ * outside words: a system's code stands as its word, 系统报告“ECONNRESET”, never bare in a Chinese sentence.
+ */
 const OUTSIDE_IN: readonly (readonly [ErrorTextId, string])[] = [
   ['log.unreadable-line', 'line'], // a listing line the server sent
   ['note.unreadable-line', 'line'],
@@ -27,6 +30,8 @@ const OUTSIDE_IN: readonly (readonly [ErrorTextId, string])[] = [
   ['log.tls-detail', 'detail'], // OpenSSL's
   ['modez.unreadable', 'detail'], // zlib's
   ['active.external-unresolved', 'detail'], // the resolver's code or message
+  ['detail.reset-while', 'code'], // the system's code for a data connection cut midway (ECONNRESET, EPIPE)
+  ['active.external-url-unreachable', 'code'], // the system's code for a URL that could not be reached
 ];
 
 const ids = Object.keys(ERROR_TEXTS_EN) as ErrorTextId[];
