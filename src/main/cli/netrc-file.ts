@@ -20,10 +20,15 @@ export interface NetrcPlace {
 /** A real netrc is a few lines; this bounds what `NETRC=/dev/zero` or a mistyped log file could make us read. */
 const MAX_BYTES = 1024 * 1024;
 
-/** `$NETRC` when set (curl, GNU inetutils ftp), else `~/.netrc`. */
-export function netrcPath(place: NetrcPlace): string {
+/**
+ * Where to look, in order: `$NETRC` when set (curl, GNU inetutils ftp), else `~/.netrc` — and on Windows then
+ * `%USERPROFILE%\_netrc`, the name Windows users (and curl since 7.66) give it, a leading dot being awkward there.
+ */
+export function netrcPaths(place: NetrcPlace): string[] {
   const named = place.env.NETRC;
-  return named !== undefined && named !== '' ? named : path.join(place.home, '.netrc');
+  if (named !== undefined && named !== '') return [named];
+  const dotted = path.join(place.home, '.netrc');
+  return place.platform === 'win32' ? [dotted, path.join(place.home, '_netrc')] : [dotted];
 }
 
 /**
@@ -33,14 +38,19 @@ export function netrcPath(place: NetrcPlace): string {
  * ignored entry would only show up as a wrong-password error from the server.
  */
 export async function lookUpNetrc(host: string, user: string | null, place: NetrcPlace = { env: process.env, home: os.homedir(), platform: process.platform }): Promise<NetrcLookup> {
-  const file = netrcPath(place);
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'no-file', file };
-    throw error; // said by its code and path (toErrorData), e.g. a folder on the way that cannot be entered
+  const candidates = netrcPaths(place);
+  let file = candidates[0] ?? '';
+  let stat = null;
+  for (const candidate of candidates) {
+    try {
+      stat = await fs.stat(candidate);
+      file = candidate;
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // said by its code and path (toErrorData), e.g. a folder on the way that cannot be entered
+    }
   }
+  if (stat === null) return { kind: 'no-file', file };
   if (!stat.isFile()) throw invalidInput(`${file} is not a file, so it cannot be read as a netrc file.`, `Point NETRC at a netrc file, or unset it to use ~/.netrc.`);
   if (stat.size > MAX_BYTES) throw invalidInput(`${file} is ${stat.size} bytes, too large to be a netrc file (at most ${MAX_BYTES}).`, 'Point NETRC at a netrc file, or give the password with --password-stdin, or use --no-netrc.');
   const parsed = parseNetrc(await fs.readFile(file, 'utf8'));

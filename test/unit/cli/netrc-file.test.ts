@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
-import { lookUpNetrc, netrcPath, type NetrcPlace } from '../../../src/main/cli/netrc-file';
+import { lookUpNetrc, netrcPaths, type NetrcPlace } from '../../../src/main/cli/netrc-file';
 import { resolveUrlCredentials, type CredentialSources } from '../../../src/main/cli/url-credentials';
 import { parseFtpUrl } from '../../../src/main/cli/ftp-url';
 
@@ -33,11 +33,30 @@ async function refusal(promise: Promise<unknown>): Promise<FtpError['data']> {
   return (error as FtpError).data;
 }
 
-describe('netrcPath', () => {
-  it('is $NETRC when set, else ~/.netrc', () => {
-    expect(netrcPath(place({ NETRC: '/etc/ferry.netrc' }))).toBe('/etc/ferry.netrc');
-    expect(netrcPath(place({ NETRC: '' }))).toBe(path.join(home, '.netrc'));
-    expect(netrcPath(place())).toBe(path.join(home, '.netrc'));
+describe('netrcPaths', () => {
+  it('is $NETRC when set, else ~/.netrc, and on Windows then ~/_netrc', () => {
+    expect(netrcPaths(place({ NETRC: '/etc/ferry.netrc' }))).toEqual(['/etc/ferry.netrc']);
+    expect(netrcPaths(place({ NETRC: '' }))).toEqual([path.join(home, '.netrc')]);
+    expect(netrcPaths(place())).toEqual([path.join(home, '.netrc')]);
+    expect(netrcPaths(place({}, 'win32'))).toEqual([path.join(home, '.netrc'), path.join(home, '_netrc')]);
+    expect(netrcPaths(place({ NETRC: 'C:\\n.txt' }, 'win32'))).toEqual(['C:\\n.txt']);
+  });
+});
+
+// Windows behaviour with the platform injected: this Linux machine cannot run it, the file look-up is the same code.
+describe('~/_netrc (Windows)', () => {
+  it('is read on Windows when there is no ~/.netrc, and ~/.netrc wins when both exist', async () => {
+    const underscored = writeNetrc('_netrc', 'machine h login win password fromunderscore\n', 0o644);
+    try {
+      expect(await lookUpNetrc('h', null, place({}, 'win32'))).toMatchObject({ kind: 'found', file: underscored, entry: { login: 'win', password: 'fromunderscore' } });
+      // Not on Linux, where only ~/.netrc is the netrc file.
+      expect(await lookUpNetrc('h', null, place())).toEqual({ kind: 'no-file', file: path.join(home, '.netrc') });
+      writeNetrc('.netrc', 'machine h login dot password fromdot\n', 0o600);
+      expect(await lookUpNetrc('h', null, place({}, 'win32'))).toMatchObject({ kind: 'found', file: path.join(home, '.netrc'), entry: { login: 'dot' } });
+    } finally {
+      fs.rmSync(underscored, { force: true });
+      fs.rmSync(path.join(home, '.netrc'), { force: true });
+    }
   });
 });
 
