@@ -865,8 +865,8 @@ export function navigateTyped(side: PaneSide, typed: string): Promise<boolean> {
   const home = useSettingsStore.getState().app?.homeDir ?? null;
   // "This PC" as the field shows it (either language) goes to the drives where there are drives.
   if (side === 'local' && useDrivesStore.getState().drives.length > 0 && isThisPcTyped(typed)) return navigate(side, DRIVES_LEVEL);
-  // At "This PC" a name is a drive ("d:"), anything else is taken as typed.
-  if (side === 'local' && isDrivesLevel(current)) return navigate(side, /^[A-Za-z]:$/.test(typed.trim()) ? localChild(current, typed.trim()) : typed.trim());
+  // At "This PC" a drive ("d:") opens its root (resolveLocalInput); anything else is taken as typed.
+  if (side === 'local' && isDrivesLevel(current)) return navigate(side, /^[A-Za-z]:$/.test(typed.trim()) ? resolveLocalInput(typed, current, null) : typed.trim());
   const target = side === 'remote' ? resolveRemoteInput(typed, current || '/') : resolveLocalInput(typed, current, home || null);
   return navigate(side, target);
 }

@@ -126,8 +126,12 @@ export class SessionService {
     const onAbort = (): void => session.client?.close();
     signal.addEventListener('abort', onAbort, { once: true });
     try {
-      await session.lane.run(() => this.open(session, signal));
-      const start = resolved.remoteDir || (await this.startFolder(session)) || '/';
+      // The start folder's PWD in the lane too: the window may ask for a listing as soon as session:changed says
+      // 'connected' (F5), and a second command sent while PWD waits was a programming error, shown as a bug.
+      const start = await session.lane.run(async () => {
+        await this.open(session, signal);
+        return resolved.remoteDir || (await this.startFolder(session)) || '/';
+      });
       // Cancelled just as it finished: closed, never handed to the window.
       if (signal.aborted) throw connectCancelled();
       this.update(session, { remotePath: start });
@@ -304,6 +308,9 @@ export class SessionService {
     const session = this.require(sessionId);
     const cancels = session.cancels;
     return session.lane.run(async () => {
+      // Asked for while the connect was finishing, and the connect then failed or was cancelled: no session to log
+      // in again for.
+      if (this.sessions.get(sessionId) !== session) throw sessionGone();
       if (session.cancels !== cancels) {
         const dropped = cancelledError();
         this.logError(sessionId, toErrorData(dropped));
@@ -378,9 +385,7 @@ export class SessionService {
 
   private require(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
-    if (!session) {
-      throw new FtpError({ kind: 'closed', ...sentences('closed.session-gone', 'closed.session-gone.hint'), retryable: false });
-    }
+    if (!session) throw sessionGone();
     return session;
   }
 
@@ -435,6 +440,11 @@ export class SessionService {
       textRef: { message: 'log.dropped', ...(why?.hint ? { hint: why.hint } : {}), values, ...(valueTexts ? { valueTexts } : {}) },
     });
   }
+}
+
+/** A session closed or never opened (its connect failed or was cancelled). */
+function sessionGone(): FtpError {
+  return new FtpError({ kind: 'closed', ...sentences('closed.session-gone', 'closed.session-gone.hint'), retryable: false });
 }
 
 /** An operation the user cancelled (or one that waited behind it). */

@@ -85,6 +85,9 @@ export function isHiddenName(name: string): boolean {
 export function resolveLocalInput(input: string, current: string, home: string | null): string {
   const typed = input.trim();
   if (typed === '') return current;
+  // On Windows "d:" alone is the drive's root, as FlashFXP's and Explorer's address fields take it (Windows reads a
+  // bare "D:" as that drive's current folder, which main refuses as not absolute). On Linux it stays a name.
+  if (/^[A-Za-z]:$/.test(typed) && (flavorOf(current) === 'windows' || isDrivesLevel(current))) return `${typed.toUpperCase()}\\`;
   if (typed.startsWith('/') || flavorOf(typed) === 'windows') return typed;
   let base = current;
   let rest = typed;

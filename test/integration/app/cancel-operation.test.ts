@@ -102,6 +102,58 @@ describe('session:cancel', () => {
     await app.call('session:disconnect', { sessionId: status.sessionId });
   });
 
+  it('an operation asked for while the connect still asks for the start folder waits its turn', async () => {
+    // The window learns the session from session:changed ('connected') before the connect answers, and F5 then asks
+    // for a listing while main still waits for PWD: the second command on the connection was a programming error,
+    // said to the user as "Unexpected failure … a bug in Ferry". This server answers PWD only when told.
+    let answerPwd: (() => void) | null = null;
+    const scripted = await startScriptedServer({
+      handlers: {
+        PWD: (_argument, session) => {
+          answerPwd = () => session.reply(257, '"/" is current');
+        },
+      },
+    });
+    server = scripted;
+    const connecting = connect(scripted);
+    await expect.poll(() => answerPwd !== null, { timeout: 5000 }).toBe(true);
+    const [opening] = await app.call('session:status', undefined);
+    expect(opening?.state).toBe('connected');
+    const raw = dispatch(app.services.handlers, 'session:raw', { sessionId: opening?.sessionId ?? '', command: 'SYST' });
+    // Let the raw command reach the connection if it is going to (it must not, until PWD is answered).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(scripted.commands.at(-1)).toBe('PWD');
+    (answerPwd as (() => void) | null)?.();
+    const status = await connecting;
+    const reply = await raw;
+    expect(reply).toMatchObject({ ok: true, value: { code: 215 } });
+    expect(scripted.commands.filter((command) => command.startsWith('USER'))).toHaveLength(1);
+    await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('and is refused, not run on a login of its own, when that connect is then cancelled', async () => {
+    let pwdAsked = false;
+    const scripted = await startScriptedServer({
+      handlers: {
+        PWD: () => {
+          pwdAsked = true;
+        },
+      },
+    });
+    server = scripted;
+    const quick = { host: scripted.host, port: scripted.port, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } as const;
+    const connecting = dispatch(app.services.handlers, 'session:connect', { target: { kind: 'quick', quick }, attemptId: 'pwd-held' });
+    await expect.poll(() => pwdAsked, { timeout: 5000 }).toBe(true);
+    const [opening] = await app.call('session:status', undefined);
+    const raw = dispatch(app.services.handlers, 'session:raw', { sessionId: opening?.sessionId ?? '', command: 'SYST' });
+    expect(await app.call('session:cancel-connect', { attemptId: 'pwd-held' })).toEqual({ cancelled: true });
+    expect(await connecting).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(await raw).toMatchObject({ ok: false, error: { kind: 'closed' } });
+    // The session is gone: nothing logged in again for it.
+    expect(scripted.commands.filter((command) => command.startsWith('USER'))).toHaveLength(1);
+    expect(await app.call('session:status', undefined)).toEqual([]);
+  });
+
   it('cancels nothing when the session is idle: the same connection carries on', async () => {
     const scripted = await startScriptedServer();
     server = scripted;

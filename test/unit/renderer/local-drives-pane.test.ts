@@ -139,6 +139,11 @@ describe('local pane on Windows (unit-tested with an injected platform and drive
     });
     await waitFor(() => expect(useLocalPane.getState().path).toBe('D:\\'));
     expect(within(localGrid()).getByText('photo.jpg')).toBeTruthy();
+    // "c:" typed in the path field (FlashFXP's habit) is C:'s root, not C:'s current folder.
+    await act(async () => {
+      await actions.navigateTyped('local', 'c:');
+    });
+    expect(useLocalPane.getState().path).toBe('C:\\');
     await act(async () => {
       await actions.navigate('local', DRIVES_LEVEL);
     });

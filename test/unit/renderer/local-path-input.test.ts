@@ -17,6 +17,9 @@ describe('resolveLocalInput', () => {
     ['Windows: a relative name', 'Pictures', 'C:\\Users\\ann', 'C:\\Users\\ann', 'C:\\Users\\ann\\Pictures'],
     ['Windows: .. and forward slashes', '../bob/Desktop', 'C:\\Users\\ann', 'C:\\Users\\ann', 'C:\\Users\\bob\\Desktop'],
     ['Windows: another drive as typed', 'D:\\Backup', 'C:\\Users\\ann', 'C:\\Users\\ann', 'D:\\Backup'],
+    ['Windows: a drive letter alone is its root', 'd:', 'C:\\Users\\ann', 'C:\\Users\\ann', 'D:\\'],
+    ['Windows: a drive letter at This PC is its root', 'e:', '::drives', 'C:\\Users\\ann', 'E:\\'],
+    ['Linux: "d:" stays as typed, as before', 'd:', '/tmp', home, 'd:'],
     ['Windows: a UNC path as typed', '\\\\nas\\share', 'C:\\', 'C:\\Users\\ann', '\\\\nas\\share'],
   ];
   for (const [name, typed, current, homeDir, expected] of cases) {
