@@ -261,12 +261,14 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
                   aria-posinset={i + 1}
                   className={i === cursor ? 'chooser-row is-selected' : 'chooser-row'}
                   style={{ transform: `translateY(${item.start}px)` }}
-                  title={row.name}
                   onClick={() => select(i)}
                   onDoubleClick={() => openRow(row)}
                 >
                   <FileIcon kind={fileKind(row.name, row.type)} />
-                  <span className="chooser-name">{row.name}</span>
+                  {/* The title on the name, as in the panes: on the option it would be read again as its description. */}
+                  <span className="chooser-name" title={row.name}>
+                    {row.name}
+                  </span>
                 </div>
               );
             })}

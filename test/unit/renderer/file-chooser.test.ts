@@ -306,6 +306,9 @@ describe('Choose… beside the client certificate fields', () => {
       });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     await at('ArrowDown', manyName(0), 1);
+    // A long name is cut, whole in its title — on the name, not the option, which would be read twice (name, then description).
+    expect(selected().getAttribute('title')).toBeNull();
+    expect(selected().querySelector('[title]')?.getAttribute('title')).toBe(manyName(0));
     fireEvent.keyDown(list, { key: 'PageDown' });
     await at('PageDown', manyName(10), 11);
     fireEvent.keyDown(list, { key: 'End' });
