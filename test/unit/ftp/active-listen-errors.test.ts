@@ -1,7 +1,8 @@
 /**
- * Why active mode could not listen, by the system's code, in English and in Chinese (the codes a test here cannot make
- * happen for real: it runs as root, so a port below 1024 is never refused; EADDRNOTAVAIL and EADDRINUSE are made with
- * real sockets in test/integration/active-listen-failures.test.ts and active-port-range.test.ts).
+ * Why active mode could not listen, by the system's code, in English and in Chinese — every code, including those no
+ * test here makes happen (EPERM, EMFILE, a security policy's EACCES). EADDRNOTAVAIL, EACCES below 1024 (as the user
+ * nobody) and EADDRINUSE are made with real sockets in test/integration/active-listen-failures.test.ts and
+ * active-port-range.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { listenFailure } from '../../../src/main/ftp/active-listen-errors';
