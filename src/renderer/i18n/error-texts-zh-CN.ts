@@ -486,7 +486,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'tls.after-auth-text': '{host} 接受 AUTH TLS 之后、TLS 开始之前又发送了内容：“{text}”。此时未加密到达的文字可能是网络上的他人插入的，因此 Ferry 不再继续。',
   'tls.after-auth-text.hint': '请稍后或换一个网络再试；如果每次都这样，请告诉服务器管理员（在 234 之后还发送文字的服务器或检查 FTP 的防火墙会破坏 FTPS）。用户名和密码都没有发送。',
   'tls.handshake': '与 {host} 的 TLS 握手失败：“{detail}”',
-  'certificate.untrusted': '服务器的证书不受信任（{reason}）。SHA-256 指纹：{fingerprint}。',
+  'certificate.untrusted': '服务器的证书不受信任（系统报告“{reason}”）。SHA-256 指纹：{fingerprint}。',
   'certificate.untrusted.self-signed': '服务器的证书不受信任：它是自签名证书，没有证书颁发机构为它担保。SHA-256 指纹：{fingerprint}。',
   'certificate.untrusted.expired': '服务器的证书不受信任：它已于 {validTo} 过期。SHA-256 指纹：{fingerprint}。',
   'certificate.untrusted.not-yet-valid': '服务器的证书不受信任：它从 {validFrom} 起才生效（请检查本机时钟）。SHA-256 指纹：{fingerprint}。',

@@ -32,6 +32,7 @@ const OUTSIDE_IN: readonly (readonly [ErrorTextId, string])[] = [
   ['active.external-unresolved', 'detail'], // the resolver's code or message
   ['detail.reset-while', 'code'], // the system's code for a data connection cut midway (ECONNRESET, EPIPE)
   ['active.external-url-unreachable', 'code'], // the system's code for a URL that could not be reached
+  ['certificate.untrusted', 'reason'], // OpenSSL's verification code Ferry has no sentence for (CERT_REVOKED)
 ];
 
 const ids = Object.keys(ERROR_TEXTS_EN) as ErrorTextId[];
