@@ -26,6 +26,12 @@ export interface DriveOptions {
   readonly probe?: DriveProbe;
   /** How long one root may take before it is taken as a drive that is slow to answer (a network drive). */
   readonly timeoutMs?: number;
+  /**
+   * Probes still running, by root, shared between calls (LocalFiles keeps one): a root whose stat has not answered
+   * yet is not asked again. Each stat waiting holds one of libuv's four pool threads, which file transfers need too;
+   * listing "This PC" again and again while a network drive hangs must not take them all.
+   */
+  readonly pending?: Map<string, Promise<ProbeOutcome>>;
 }
 
 /** Long enough for a sleeping USB disk to spin up, short enough that going up to "This PC" never feels stuck. */
@@ -40,22 +46,28 @@ export async function listDrives(options: DriveOptions = {}): Promise<string[]> 
   const timeoutMs = options.timeoutMs ?? DRIVE_PROBE_TIMEOUT_MS;
   const roots = [...LETTERS].map((letter) => `${letter}:\\`);
   // All at once: 26 stats of roots cost little, and one slow network drive must not delay the others.
-  const outcomes = await Promise.all(roots.map((root) => probeDrive(probe, root, timeoutMs)));
+  const outcomes = await Promise.all(roots.map((root) => probeDrive(probe, root, timeoutMs, options.pending)));
   return roots.filter((_, index) => outcomes[index] !== 'absent');
 }
 
 /** One root's outcome; a probe still waiting after `timeoutMs` counts as a drive (see the module's comment). */
-export async function probeDrive(probe: DriveProbe, root: string, timeoutMs: number): Promise<ProbeOutcome> {
+export async function probeDrive(probe: DriveProbe, root: string, timeoutMs: number, pending?: Map<string, Promise<ProbeOutcome>>): Promise<ProbeOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<ProbeOutcome>((resolve) => {
     timer = setTimeout(() => resolve('not-ready'), timeoutMs);
   });
-  const answered = Promise.resolve()
-    .then(() => probe(root))
-    .then(
-      (): ProbeOutcome => 'present',
-      (error: unknown): ProbeOutcome => (isNoDrive(error) ? 'absent' : 'not-ready'),
-    );
+  let answered = pending?.get(root);
+  if (!answered) {
+    const started = Promise.resolve()
+      .then(() => probe(root))
+      .then(
+        (): ProbeOutcome => 'present',
+        (error: unknown): ProbeOutcome => (isNoDrive(error) ? 'absent' : 'not-ready'),
+      )
+      .finally(() => pending?.delete(root));
+    pending?.set(root, started);
+    answered = started;
+  }
   try {
     return await Promise.race([answered, slow]);
   } finally {

@@ -13,8 +13,12 @@ import { driveRootOf, listDrives, type DriveOptions } from './drives';
  * errors come back as `local-file` data naming the path and the fix.
  */
 export class LocalFiles {
-  /** `drives`: the platform and probe behind `drives()` (tests give Windows' answers on any machine). */
-  constructor(private readonly drivesOptions: DriveOptions = {}) {}
+  /** The platform and probe behind `drives()` (tests give Windows' answers on any machine), and its probes in flight. */
+  private readonly drivesOptions: DriveOptions;
+
+  constructor(drives: Omit<DriveOptions, 'pending'> = {}) {
+    this.drivesOptions = { ...drives, pending: new Map() };
+  }
 
   home(): { path: string } {
     return { path: os.homedir() };

@@ -52,6 +52,20 @@ describe('listDrives (Windows: unit-tested with an injected platform and probe)'
     expect(await listDrives({ platform: 'win32', probe, timeoutMs: 50 })).toEqual(['F:\\']);
   });
 
+  it('Windows (injected): a root whose probe still hangs is not probed again by the next listing (libuv pool threads)', async () => {
+    const asked: string[] = [];
+    const probe: DriveProbe = (root) => {
+      asked.push(root);
+      return root === 'Z:\\' ? new Promise(() => {}) : Promise.reject(errno('ENOENT'));
+    };
+    const files = new LocalFiles({ platform: 'win32', probe, timeoutMs: 30 });
+    expect(await files.drives()).toEqual({ drives: ['Z:\\'] });
+    expect(await files.drives()).toEqual({ drives: ['Z:\\'] });
+    expect(asked.filter((root) => root === 'Z:\\')).toHaveLength(1);
+    // The letters that answered are asked again: a USB stick plugged in since shows up.
+    expect(asked.filter((root) => root === 'C:\\')).toHaveLength(2);
+  });
+
   it('Linux and macOS: no drives, and nothing probed (the pane keeps its one root "/")', async () => {
     const asked: string[] = [];
     const probe: DriveProbe = (root) => (asked.push(root), Promise.resolve({}));
