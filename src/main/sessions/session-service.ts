@@ -304,6 +304,11 @@ export class SessionService {
     });
   }
 
+  /** Runs `work` on the session's connection in its turn, as its own operations run (the window's Synchronize plans on it). */
+  withConnection<T>(sessionId: string, work: (client: FtpClient) => Promise<T>): Promise<T> {
+    return this.withClient(sessionId, (client) => work(client));
+  }
+
   private async withClient<T>(sessionId: string, work: (client: FtpClient, session: Session) => Promise<T>): Promise<T> {
     const session = this.require(sessionId);
     const cancels = session.cancels;
@@ -346,7 +351,13 @@ export class SessionService {
     try {
       await this.open(session, controller.signal);
     } catch (error) {
-      if (!controller.signal.aborted) throw error;
+      if (!controller.signal.aborted) {
+        // Not left 'connecting' (open() said so): the window would take the session for gone — F5 no longer lists
+        // the remote pane, Cancel is off. Still the window's session, with why the link is down, as for a dropped
+        // link; the next action tries again.
+        if (this.sessions.get(session.id) === session) this.update(session, { state: 'connected', error: toErrorData(error) });
+        throw error;
+      }
     } finally {
       session.reopening = null;
     }
@@ -355,7 +366,7 @@ export class SessionService {
     const client = session.client;
     session.client = null;
     client?.close();
-    this.update(session, { state: 'connected', error: null });
+    if (this.sessions.get(session.id) === session) this.update(session, { state: 'connected', error: null });
     const dropped = cancelledError();
     this.logError(session.id, toErrorData(dropped));
     throw dropped;

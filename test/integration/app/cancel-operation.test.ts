@@ -154,6 +154,24 @@ describe('session:cancel', () => {
     expect(await app.call('session:status', undefined)).toEqual([]);
   });
 
+  it('a login again that fails leaves the session connected, with why, so F5 and the next action try again', async () => {
+    // open() says 'connecting' while it logs in again; a failure left it so for good: the window took the session
+    // for not connected — F5 no longer listed the remote pane, Cancel and the custom command were off.
+    const scripted = await startScriptedServer({ handlers: { LIST: () => undefined } });
+    const status = await connect(scripted);
+    const first = dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/' });
+    await expect.poll(() => scripted.commands.some((command) => command.startsWith('LIST')), { timeout: 5000 }).toBe(true);
+    expect(await app.call('session:cancel', { sessionId: status.sessionId })).toEqual({ cancelled: true });
+    expect((await first).ok).toBe(false);
+    await scripted.stop();
+    const again = await dispatch(app.services.handlers, 'session:list', { sessionId: status.sessionId, path: '/' });
+    expect(again.ok).toBe(false);
+    const now = (await app.call('session:status', undefined)).find((s) => s.sessionId === status.sessionId);
+    expect(now?.state).toBe('connected');
+    expect(now?.error).not.toBeNull();
+    await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
+
   it('cancels nothing when the session is idle: the same connection carries on', async () => {
     const scripted = await startScriptedServer();
     server = scripted;
