@@ -16,7 +16,7 @@ import { localError } from '../transfers/file-transfer';
 import { putFile } from './put-file';
 import { getFile } from './get-file';
 import { cliSkipNote } from './skip-note';
-import { moveDestination } from './move-destination';
+import { moveDestination, mvNewPath } from './move-destination';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor, notAFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
@@ -330,9 +330,11 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, or relative to the same folder; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
-    .action(async (urlText: string, newPath: string, flags: ConnectionFlags & { force?: boolean }) => {
+  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, relative to the same folder, or a URL on the same server; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
+    .action(async (urlText: string, newPathText: string, flags: ConnectionFlags & { force?: boolean }) => {
+      const written = mvNewPath(flags.site ? null : urlText, newPathText);
       await withClient(urlText, flags, async (client, url) => {
+        const newPath = isHomeRelative(written) ? resolveHome(written, await client.pwd()) : written;
         const destination = await moveDestination(client, url.path, newPath);
         const move = flags.force ? client.rename(url.path, destination) : renameWithoutReplacing(client, url.path, destination);
         await move.catch(async (error: unknown) => {

@@ -1,5 +1,38 @@
 import type { FtpClient } from '../ftp/ftp-client';
+import { invalidInput } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { parseFtpUrl, redactUrl, type FtpUrl } from './ftp-url';
+
+/** Anything written as `scheme://…`: a URL where mv wants a path (a name never starts so on a server in practice). */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * `ferry mv URL NEW` where NEW is written as a URL too, as `ferry copy` takes two (and curl/lftp users write one
+ * anywhere): its path, when it names the same server and login; refused (exit 2) otherwise, since RNFR/RNTO only rename
+ * within one server. A URL taken as a relative path was renamed to "/dir/ftp:/user:PASSWORD@host/…", and the
+ * server's refusal printed that password. `sourceText` is the source URL; null with --site (a path on a saved site).
+ * NEW that is not URL-like is returned as it is.
+ */
+export function mvNewPath(sourceText: string | null, newPath: string): string {
+  if (!URL_LIKE.test(newPath)) return newPath;
+  const shown = redactUrl(newPath);
+  if (sourceText === null) throw invalidInput(`The new path "${shown}" is a URL; with --site, mv takes a path on that site.`, 'Give the new path as /folder/name, or relative to the source\'s folder.');
+  const sourceUrl = parseFtpUrl(sourceText);
+  const target = parseFtpUrl(newPath);
+  const defaultPort = (url: FtpUrl): number => url.port ?? (url.scheme === 'ftps' ? 990 : 21);
+  const sameServer =
+    target.scheme === sourceUrl.scheme &&
+    target.host.toLowerCase() === sourceUrl.host.toLowerCase() &&
+    defaultPort(target) === defaultPort(sourceUrl) &&
+    (target.user === null || target.user === (sourceUrl.user ?? 'anonymous'));
+  if (!sameServer) {
+    throw invalidInput(
+      `"${shown}" is not on the same server and login as the source; mv renames within one server.`,
+      'Copy it there with ferry copy SOURCE-URL TARGET-URL, then delete the source with ferry rm SOURCE-URL.',
+    );
+  }
+  return target.path;
+}
 
 /**
  * Where `ferry mv SOURCE NEW` puts SOURCE, as mv(1) and lftp's mv do: NEW is absolute or relative to SOURCE's folder;
