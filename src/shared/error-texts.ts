@@ -527,6 +527,7 @@ export const ERROR_TEXTS_EN = {
   'reply.unsupported': 'The server does not support "{verb}": {reply}',
   'reply.unsupported-for': 'The server does not support "{verb}" (for {path}): {reply}',
   'reply.unsupported.hint': 'This server lacks the feature; there is nothing Ferry can do on this connection.',
+  'reply.failed-midway.hint': 'The server accepted the transfer and then failed during it: an error on the server, not a missing feature. Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, tell the server\'s administrator.',
   'reply.later.hint': 'Try again later.',
   'reply.check.hint': 'Check the path and your permissions on the server.',
   'reply.553.hint': 'You may lack write permission in that folder (check its permissions or ask the server admin), or the name has characters the server refuses.',

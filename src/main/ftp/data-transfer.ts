@@ -107,7 +107,7 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
       throw error;
     });
     if ('reply' in first && first.reply.code >= 300) {
-      const refusal = negativeTransferReply(pending, command, first.reply, options.subject, controlIsTls(control));
+      const refusal = negativeTransferReply(pending, command, first.reply, options.subject, controlIsTls(control), preliminary);
       pending.cancel();
       throw new FtpError(refusal);
     }
@@ -127,7 +127,7 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
     const replyChecked = replyPromise.then((reply) => {
       if (reply.code >= 300) {
         socket.destroy();
-        throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control)));
+        throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control), preliminary));
       }
       return reply;
     });
@@ -179,7 +179,7 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
         if (final !== null && (final as FtpReply).code < 300 && (await options.acceptCut(final))) return final;
       }
       const reply: FtpReply | null = finalReply;
-      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control)));
+      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control), preliminary));
       if (!dataFinished && !aborting && error instanceof FtpError && error.data.kind === 'timeout') {
         // The reply timeout is kept from firing while data moves (touch): firing with the data side still open
         // means the transfer stopped midway — say that, in this mode, rather than "no reply to RETR".
@@ -219,7 +219,7 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
       // Servers often drop the data connection first and explain why on the control connection a moment later (proftpd: reset, then 550).
       await Promise.race([replyPromise.catch(() => undefined), delay(REPLY_GRACE_MS, undefined, { ref: false })]);
       const reply: FtpReply | null = finalReply;
-      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control)));
+      if (reply !== null && (reply as FtpReply).code >= 300) throw new FtpError(negativeTransferReply(pending, command, reply, options.subject, controlIsTls(control), preliminary));
     }
     if (finalReply === null && !control.closed) {
       // The server still waits on its side of the data connection; ABOR it so the next command is answered in order.
@@ -252,8 +252,11 @@ async function settleAbort(session: FtpSession, replyPromise: Promise<FtpReply>,
   }
 }
 
-/** `tls`: the control connection is TLS-protected (a firewall's FTP helper cannot read it: see sentenceFor). */
-function negativeTransferReply(pending: PendingDataConnection, command: string, reply: FtpReply, subject: string, tls: boolean): FerryErrorData {
+/**
+ * `tls`: the control connection is TLS-protected (a firewall's FTP helper cannot read it: see sentenceFor).
+ * `started`: the server had answered the command with its 1xx (see replyError's afterStart).
+ */
+function negativeTransferReply(pending: PendingDataConnection, command: string, reply: FtpReply, subject: string, tls: boolean, started: boolean): FerryErrorData {
   // Active: Ferry refused the server's connection from another of its addresses, and the server said it failed (426, 425).
   if (pending.refusedPeer() && reply.code < 500) return wrongPeerError(pending, reply);
   // 425 "Can't open data connection": in active mode the server could not reach us.
@@ -271,7 +274,7 @@ function negativeTransferReply(pending: PendingDataConnection, command: string, 
     const cause = pending.mode === 'active' ? 'accept-timeout' : pending.stillConnecting() ? 'connect-timeout' : 'server-refused';
     return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`, tls);
   }
-  return replyError(command, reply, subject);
+  return replyError(command, reply, subject, started);
 }
 
 /** Socket errors on the data side become a data-connection error; engine and local-file errors pass through. */

@@ -6,8 +6,10 @@ import { errorText, type ErrorTextId } from '../../shared/error-texts';
 /**
  * A negative reply to a command, as error data with a fix.
  * 4xx are transient by definition (RFC 959) and so retryable; 5xx need the user.
+ * `afterStart`: a transfer command the server had already accepted with its 1xx ("150 Opening …"): a 500-504 then is
+ * the server failing midway (vsftpd's "500 OOPS: child died" when its session process dies), not a command it lacks.
  */
-export function replyError(command: string, reply: FtpReply, subject = ''): ServerReplyError {
+export function replyError(command: string, reply: FtpReply, subject = '', afterStart = false): ServerReplyError {
   const masked = maskCommand(command);
   const verb = masked.split(' ')[0] ?? masked;
   const values = { command: masked, path: subject, reply: `${reply.code} ${reply.message}`, verb };
@@ -49,6 +51,8 @@ export function replyError(command: string, reply: FtpReply, subject = ''): Serv
     case 501:
     case 502:
     case 504:
+      // Accepted, then failed: the partial file can be resumed, so it is worth another try.
+      if (afterStart) return say('reply.failed', 'reply.failed-midway.hint', true);
       return say('reply.unsupported', 'reply.unsupported.hint', false);
     default:
       return say('reply.failed', reply.code < 500 ? 'reply.later.hint' : 'reply.check.hint', reply.code >= 400 && reply.code < 500);

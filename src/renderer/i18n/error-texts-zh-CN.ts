@@ -470,6 +470,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'reply.unsupported': '服务器不支持“{verb}”：“{reply}”',
   'reply.unsupported-for': '服务器不支持“{verb}”（{path}）：“{reply}”',
   'reply.unsupported.hint': '此服务器缺少该功能；在这个连接上 Ferry 无能为力。',
+  'reply.failed-midway.hint': '服务器已接受此传输，随后在传输过程中出错——这是服务器端的错误，并非缺少功能。请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，请告知服务器管理员。',
   'reply.later.hint': '请稍后重试。',
   'reply.check.hint': '请检查路径以及您在服务器上的权限。',
   'reply.553.hint': '您可能没有该文件夹的写入权限（请检查权限或询问服务器管理员），或名称中有服务器不接受的字符。',
