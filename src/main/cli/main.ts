@@ -184,21 +184,28 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+  addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'get');
+        const pattern = remoteBasename(url.path);
         if (local === '-') {
-          await interrupts.duringTransfer((signal) => client.download(url.path, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]) })).catch(async (error: unknown) => {
-            // The reader of the pipe went away (| head): what it wanted has been written; nothing to report.
+          // A pattern writes every matching file, one after the other in name order, as lftp's cat and `cat *.log`
+          // do; it was sent as RETR of the name "*.log" and failed as a missing file. The first failure ends it:
+          // the rest appended after a hole would pass for the whole.
+          const files = /[*?]/.test(pattern) ? ((await matchingFiles(client, url.path))?.sort() ?? [url.path]) : [url.path];
+          for (const file of files) {
+            await interrupts.duringTransfer((signal) => client.download(file, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]) })).catch(async (error: unknown) => {
+              // The reader of the pipe went away (| head): what it wanted has been written; nothing to report.
+              if (stdoutWatch.failed) return;
+              if (wasInterrupted(error)) throw interruptedOther();
+              throw (await folderInsteadOfFile(client, file, error, 'get fetches one file', 'Copy a folder with: ferry mirror URL DIR')) ?? error;
+            });
             if (stdoutWatch.failed) return;
-            if (wasInterrupted(error)) throw interruptedOther();
-            throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', 'Copy a folder with: ferry mirror URL DIR')) ?? error;
-          });
+          }
           return;
         }
-        const pattern = remoteBasename(url.path);
         if (/[*?]/.test(pattern)) {
           const matched = await matchingFiles(client, url.path);
           if (matched !== null) {
