@@ -3,44 +3,29 @@
  * `window.ferry` is there, that the page has no Node, and that a request crosses the preload and IPC to main.
  * Where the Electron binary is not installed this reports a skip, plainly; it never pretends to have run.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, type ElectronApplication } from '@playwright/test';
+import { launchFerry, type LaunchedFerry } from './launch-ferry';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FerryApi } from '../../src/shared/contract';
 import { electronStatus } from './electron-status';
 import { startServer } from '../support/servers/ftp-server';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const status = electronStatus();
 if (status.skipReason) console.log(`SKIPPED: ${status.skipReason}`);
 
 describe('Electron host', () => {
-  let app: ElectronApplication | null = null;
-  let home: string | null = null;
+  let launched: LaunchedFerry | null = null;
 
   afterAll(async () => {
-    await app?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    await launched?.close();
   });
 
   it.skipIf(status.skipReason !== null)(
     'opens one isolated, sandboxed window titled Ferry with window.ferry and no Node in the page',
     async () => {
-      const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-      expect(build.status).toBe(0);
-      home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-electron-'));
-      app = await electron.launch({
-        executablePath: status.executable ?? undefined,
-        // Chromium refuses its sandbox as root (CI containers); the renderer's own sandbox flag is still checked below.
-        args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
-        cwd: root,
-        env: { ...process.env, FERRY_HOME: home, ELECTRON_ENABLE_LOGGING: '1' },
-      });
-      const page = await app.firstWindow();
-      await page.waitForLoadState('domcontentloaded');
+      launched = await launchFerry(status, 'ferry-electron-');
+      const { app, page } = launched;
 
       expect(await page.title()).toBe('Ferry');
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
@@ -77,7 +62,7 @@ describe('Electron host', () => {
 
       // The menu bar the window describes (FileZilla's menus), not Electron's default one with Reload and DevTools.
       await expect
-        .poll(() => app?.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []), { timeout: 10_000 })
+        .poll(() => app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []), { timeout: 10_000 })
         .toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Transfer', 'Server', 'Help']));
       const viewItems = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.flatMap((item) => item.submenu?.items.map((sub) => sub.label) ?? []) ?? []);
       expect(viewItems.join('|')).not.toMatch(/Toggle Developer Tools|Reload/);
@@ -92,8 +77,8 @@ describe('Electron host', () => {
   it.skipIf(status.skipReason !== null)(
     'connects to a real vsftpd through the quick connect bar and lists the remote folder, in active and passive mode',
     async () => {
-      if (!app) throw new Error('the first test did not launch the app');
-      const page = await app.firstWindow();
+      if (!launched) throw new Error('the first test did not launch the app');
+      const page = await launched.app.firstWindow();
       const server = await startServer('vsftpd');
       try {
         fs.writeFileSync(path.join(server.root, 'from-electron.txt'), 'hello');

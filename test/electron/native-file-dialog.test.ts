@@ -5,15 +5,11 @@
  * `dialog` methods are replaced in the running app to record what they were asked and answer as a user would.
  * Where the Electron binary is not installed this reports a skip, plainly; it never pretends to have run.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { _electron as electron, expect, type ElectronApplication } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { launchFerry, type LaunchedFerry } from './launch-ferry';
 import { afterAll, describe, it } from 'vitest';
 import { electronStatus } from './electron-status';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const status = electronStatus();
 if (status.skipReason) console.log(`SKIPPED: ${status.skipReason}`);
 
@@ -25,32 +21,21 @@ interface Asked {
 }
 
 describe('Electron host: Choose… opens the system dialog', () => {
-  let app: ElectronApplication | null = null;
-  let home: string | null = null;
+  let launched: LaunchedFerry | null = null;
 
   afterAll(async () => {
-    await app?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    await launched?.close();
   });
 
   it.skipIf(status.skipReason !== null)(
     'a client certificate is chosen in the system dialog, modal, with its file types; Cancel leaves the field unchanged',
     async () => {
-      const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-      expect(build.status).toBe(0);
-      home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-electron-choose-'));
-      app = await electron.launch({
-        executablePath: status.executable ?? undefined,
-        args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
-        cwd: root,
-        env: { ...process.env, FERRY_HOME: home, ELECTRON_ENABLE_LOGGING: '1' },
-      });
-      const page = await app.firstWindow();
-      await page.waitForLoadState('domcontentloaded');
+      launched = await launchFerry(status, 'ferry-electron-choose-');
+      const { app, page } = launched;
 
       // The next answers main's dialog gives, in order; each call is recorded.
       const answer = (answers: { canceled: boolean; filePaths?: string[]; filePath?: string }[]) =>
-        app?.evaluate(({ dialog, BaseWindow }, queued) => {
+        app.evaluate(({ dialog, BaseWindow }, queued) => {
           const g = globalThis as unknown as { asked: unknown[] };
           g.asked = [];
           const next = () => queued.shift() ?? { canceled: true, filePaths: [], filePath: '' };
@@ -60,7 +45,7 @@ describe('Electron host: Choose… opens the system dialog', () => {
           };
           Object.assign(dialog, { showOpenDialog: record('open'), showSaveDialog: record('save') });
         }, answers);
-      const asked = async () => ((await app?.evaluate(() => (globalThis as unknown as { asked: Asked[] }).asked)) ?? []) as Asked[];
+      const asked = async () => ((await app.evaluate(() => (globalThis as unknown as { asked: Asked[] }).asked)) ?? []) as Asked[];
 
       await answer([{ canceled: false, filePaths: ['/home/li/certs/client.pem'] }, { canceled: true, filePaths: [] }]);
       await page.getByRole('toolbar').getByRole('button', { name: 'Site Manager', exact: true }).click();

@@ -12,7 +12,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { bundleForNode } from '../support/bundle-for-node';
 import { describe, expect, it } from 'vitest';
 import { listenInRange } from '../../src/main/ftp/data-channel';
 import { FtpError } from '../../src/main/ftp/ftp-error';
@@ -63,16 +63,7 @@ async function listenAsNobody(host: string, range: readonly [number, number]): P
     const channel = path.resolve(__dirname, '../../src/main/ftp/data-channel.ts');
     const contents = `import { listenInRange } from ${JSON.stringify(channel)};
 listenInRange(${JSON.stringify(host)}, ${JSON.stringify(range)}).then((server) => { server.close(); console.log('null'); }, (error) => console.log(JSON.stringify(error.data ?? String(error))));`;
-    await build({
-      stdin: { contents, resolveDir: dir, loader: 'ts' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      banner: { js: "import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);" },
-      logLevel: 'warning',
-    });
+    await bundleForNode({ source: contents, resolveDir: dir }, outfile);
     await fsp.chmod(outfile, 0o644);
     const { stdout } = await promisify(execFile)('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, outfile], { cwd: dir, timeout: 30_000 });
     return JSON.parse(stdout) as FerryErrorData;

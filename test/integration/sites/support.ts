@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../support/bundle-for-node';
 
 const SAVE_LOOP = fileURLToPath(new URL('./fixtures/save-loop.ts', import.meta.url));
 
@@ -13,16 +13,7 @@ const SAVE_LOOP = fileURLToPath(new URL('./fixtures/save-loop.ts', import.meta.u
  */
 export async function bundleSaveLoop(dir: string): Promise<string> {
   const outfile = path.join(dir, 'save-loop.mjs');
-  await build({
-    entryPoints: [SAVE_LOOP],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: "import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleForNode({ entry: SAVE_LOOP }, outfile);
   return outfile;
 }
 
