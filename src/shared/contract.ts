@@ -33,6 +33,7 @@ import type {
   TransferRequest,
 } from './models';
 import type { NativeChooseAnswer, NativeChooseRequest } from './native-file-dialog';
+import type { SyncOutcome, SyncPlan, SyncPlanRequest } from './synchronize';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FerryErrorData };
 
@@ -114,6 +115,12 @@ export interface Requests {
   ];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
   /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
+  /** "Synchronize folders…": the preview (a dry run of the mirror's planning on the session's connection). */
+  'sync:plan': [SyncPlanRequest, SyncPlan];
+  /** Stop the preview's walk (between folders); the plan fails as cancelled. */
+  'sync:plan-cancel': [{ readonly sessionId: string }, void];
+  /** Carry out the plan the preview showed: its deletions, then its copies queued. Only ever that plan's. */
+  'sync:run': [{ readonly planId: string }, SyncOutcome];
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];
 
   'local:home': [void, { readonly path: string }];
@@ -231,6 +238,9 @@ export const REQUEST_CHANNELS = [
   'session:search',
   'session:search-cancel',
   'session:cancel',
+  'sync:plan',
+  'sync:plan-cancel',
+  'sync:run',
   'sites:save-from-session',
   'local:home',
   'local:drives',

@@ -892,6 +892,14 @@ export const ERROR_TEXTS_EN = {
   'aborted.operation': 'Cancelled: the connection to the server was closed to stop what it was doing.',
   'aborted.operation.hint': 'Ferry connects again at your next action (F5 lists the folder again).',
   'aborted.connect': 'Connecting was cancelled.',
+
+  // Synchronize folders… (the window; shared/synchronize.ts).
+  'synchronize.cancelled': 'Cancelled: comparing the folders was stopped.',
+  'synchronize.cancelled.hint': 'Nothing was changed. Choose Preview to compare them again.',
+  'synchronize.plan-gone': 'This preview is no longer current: it was carried out already, or another preview replaced it.',
+  'synchronize.plan-gone.hint': 'Choose Preview again, check the list, then Synchronize.',
+  'synchronize.local-not-full': 'The local folder {path} is not a full path.',
+  'synchronize.local-not-full.hint': 'Open a folder in the local pane, then choose Synchronize folders… again.',
 } as const;
 
 export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;

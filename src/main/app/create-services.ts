@@ -21,6 +21,7 @@ import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectO
 import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
 import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
+import { Synchronizer } from '../sessions/synchronize';
 import { exportQueue } from '../transfers/queue-export';
 import { importQueueText } from '../transfers/queue-import';
 import { APP_VERSION } from './app-version';
@@ -191,6 +192,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     speedLimits: speedLimitsOf(settingsCache),
   });
   queueRef = queue;
+  // "Synchronize folders…": plans on the session's connection, queues its copies for the session's site.
+  const synchronizer = new Synchronizer({
+    withConnection: (sessionId, work) => sessions.withConnection(sessionId, work),
+    skipList: () => settingsCache.skipList,
+    enqueue: async (sessionId, direction, items) => {
+      const target = sessions.target(sessionId);
+      return (await queue.add({ siteKey: target.siteKey, siteLabel: target.label, direction, items })).length;
+    },
+  });
   // Said at start (a queue file set aside) before any window was there to hear it: each window is told on opening.
   const queueStartNotices = [...queue.warnings];
   // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).
@@ -269,7 +279,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       }
       return probes;
     },
-    'session:disconnect': ({ sessionId }) => sessions.disconnect(sessionId),
+    'session:disconnect': ({ sessionId }) => {
+      synchronizer.forget(sessionId);
+      return sessions.disconnect(sessionId);
+    },
     'session:list': ({ sessionId, path: remotePath }) => sessions.list(sessionId, remotePath),
     'session:mkdir': ({ sessionId, path: remotePath }) => sessions.mkdir(sessionId, remotePath),
     'session:create-file': ({ sessionId, path: remotePath }) => sessions.createFile(sessionId, remotePath),
@@ -310,6 +323,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
     'session:cancel': async ({ sessionId }) => sessions.cancel(sessionId),
+    'sync:plan': (request) => synchronizer.plan(request),
+    'sync:plan-cancel': async ({ sessionId }) => synchronizer.cancel(sessionId),
+    'sync:run': ({ planId }) => synchronizer.run(planId),
     'sites:save-from-session': async ({ sessionId, name, charset }) => {
       const target = sessions.target(sessionId);
       if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RequestChannel } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
+import { SYNC_COMPARES } from '../../shared/synchronize';
 
 const text = z.string();
 const optionalText = text.nullish();
@@ -75,6 +76,9 @@ const SHAPES = {
   'session:cancel': z.object(session),
   'session:copy-to-site': z.object({ ...session, paths: list, siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag }),
   'session:raw': z.object({ ...session, command: text }),
+  'sync:plan': z.object({ ...session, direction: z.enum(['download', 'upload']), localFolder: text, remoteFolder: text, compare: z.enum(SYNC_COMPARES), delete: z.boolean() }),
+  'sync:plan-cancel': z.object(session),
+  'sync:run': z.object({ planId: text }),
   'sites:save-from-session': z.object({ ...session, name: text, charset: optionalText }),
 
   'local:home': none,

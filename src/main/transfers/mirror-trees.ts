@@ -10,13 +10,14 @@ import path from 'node:path';
 import type { FtpClient, Listing } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import type { FerryErrorData } from '../../shared/errors';
+import { sentences } from '../../shared/error-texts';
 import { localError } from './file-transfer';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
 import type { OverwriteChoice } from '../../shared/models';
-import { decideOverwrite, listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
+import { decideOverwrite, isSourceNewer, listedTimePrecision, sizesDiffer, type FileFacts, type TimePrecision } from './overwrite-policy';
 
 export type TreeKind = 'file' | 'folder' | 'other';
 
@@ -46,11 +47,13 @@ export interface Unreadable {
  * refuses to list goes into `unreadable` when given (the walk goes on, as the copy does: one failed item), else throws;
  * the root's own refusal always throws, as do lost connections and timeouts.
  */
-export async function remoteTree(client: FtpClient, root: string, skip: SkipMatcher, unreadable?: Unreadable[]): Promise<Tree> {
+export async function remoteTree(client: FtpClient, root: string, skip: SkipMatcher, unreadable?: Unreadable[], signal?: AbortSignal): Promise<Tree> {
   const tree = new Map<string, TreeEntry>();
   const start = normalizeRemote(root);
   const folders: { key: string; actual: string }[] = [{ key: '', actual: '' }];
   for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
+    // Checked between listings: the window's Cancel stops a long walk without closing the connection.
+    if (signal?.aborted) throw walkCancelled();
     let listing: Listing;
     try {
       listing = await client.list(folder.actual === '' ? start : joinRemote(start, folder.actual));
@@ -69,6 +72,11 @@ export async function remoteTree(client: FtpClient, root: string, skip: SkipMatc
     }
   }
   return tree;
+}
+
+/** A walk stopped by its signal (the Synchronize dialog's Cancel), said as any cancelled operation. */
+export function walkCancelled(): FtpError {
+  return new FtpError({ kind: 'aborted', ...sentences('synchronize.cancelled', 'synchronize.cancelled.hint'), retryable: false });
 }
 
 /** Every entry below `root` on this computer; symbolic links are entries, never followed. Unreadable subfolders as for `remoteTree`. */
@@ -164,6 +172,15 @@ export function unreadableKept(unreadable: readonly Unreadable[], source: Tree):
   return unreadable.filter((folder) => source.has(folder.key));
 }
 
+/** A file the plan copies, with why (`changed`: the target has it; `newer`, `sizeDiffers` say how it differs). */
+export interface PlannedCopy {
+  readonly path: string;
+  readonly why: 'new' | 'changed' | 'resume' | 'rename';
+  readonly size: number | null;
+  readonly newer?: boolean;
+  readonly sizeDiffers?: boolean;
+}
+
 /** A folder the dry run could not read, on either side, as the real run would report it. */
 export interface PlanFailure {
   readonly side: 'source' | 'target';
@@ -173,7 +190,8 @@ export interface PlanFailure {
 
 /** What a mirror would do (`--dry-run`): files to copy with why, how many are unchanged, what `--delete` would remove, what would fail. */
 export interface MirrorPlan {
-  readonly copy: readonly { readonly path: string; readonly why: 'new' | 'changed' | 'resume' | 'rename' }[];
+  /** `newer`/`sizeDiffers` (files the target has): what the comparison found, for a preview that says why. */
+  readonly copy: readonly PlannedCopy[];
   readonly unchanged: number;
   readonly remove: readonly TreeEntry[];
   /** Folders that could not be read; with any, nothing would be deleted (as in the real run). */
@@ -201,7 +219,7 @@ export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, 
     conflicts.push({ key, actual: entry.actual, targetActual: other.actual, target: other.kind });
   }
   conflicts.sort((a, b) => (a.key < b.key ? -1 : 1));
-  const copy: { path: string; why: 'new' | 'changed' | 'resume' | 'rename' }[] = [];
+  const copy: PlannedCopy[] = [];
   let unchanged = 0;
   for (const [key, entry] of [...source].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (entry.kind !== 'file' || blocked.some((folder) => within(key, folder.key))) continue;
@@ -209,7 +227,11 @@ export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, 
     const existing = target.get(key);
     const decision = decideOverwrite(policy, facts(entry), existing?.kind === 'file' ? facts(existing) : null);
     if (decision.kind === 'skip') unchanged += 1;
-    else copy.push({ path: entry.actual, why: existing?.kind !== 'file' ? 'new' : decision.kind === 'resume' ? 'resume' : decision.kind === 'rename' ? 'rename' : 'changed' });
+    else if (existing?.kind !== 'file') copy.push({ path: entry.actual, why: 'new', size: entry.size ?? null });
+    else {
+      const why = decision.kind === 'resume' ? 'resume' : decision.kind === 'rename' ? 'rename' : 'changed';
+      copy.push({ path: entry.actual, why, size: entry.size ?? null, newer: isSourceNewer(facts(entry), facts(existing)) === true, sizeDiffers: sizesDiffer(facts(entry), facts(existing)) === true });
+    }
   }
   const failed: PlanFailure[] = [...unreadable.source.map((folder) => ({ side: 'source' as const, actual: folder.actual, error: folder.error })), ...blocked.map((folder) => ({ side: 'target' as const, actual: folder.actual, error: folder.error }))];
   // With --delete a conflicting target entry goes first, whatever else fails (as in the real run); its contents with it.

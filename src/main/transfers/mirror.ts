@@ -248,31 +248,49 @@ export interface MirrorRunPlan extends MirrorPlan {
  * queue's own overwrite rules from both trees; nothing is transferred or removed. A missing local folder is empty.
  */
 export async function planMirrorRun(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorRunPlan> {
-  const skip = compileSkipList(options.exclude ?? []);
-  const root = path.resolve(localRoot);
   const client = await options.connect(0);
   try {
-    const remoteUnreadable: Unreadable[] = [];
-    const localUnreadable: Unreadable[] = [];
-    const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable).catch((error: unknown) => {
-      // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
-      if (direction === 'upload') return new Map() as Tree;
-      throw error;
-    });
-    const local: Tree = fs.existsSync(root) ? localTree(root, skip, localUnreadable) : new Map();
-    const policy = options.policy ?? 'overwrite';
-    const withDelete = options.deleteExtraneous ?? false;
-    const plan = direction === 'download' ? planMirror(remote, local, policy, withDelete, { source: remoteUnreadable, target: localUnreadable }) : planMirror(local, remote, policy, withDelete, { source: localUnreadable, target: remoteUnreadable });
-    const remotePath = (actual: string): string => joinRemote(normalizeRemote(remoteRoot), actual);
-    const localPath = (actual: string): string => path.join(root, ...actual.split('/'));
-    const onRemote = (side: 'source' | 'target'): boolean => (side === 'source') === (direction === 'download');
-    const failures = plan.failed.map((failure) => ({ path: onRemote(failure.side) ? remotePath(failure.actual) : localPath(failure.actual), error: failure.error }));
-    // A name that changed between file and folder fails as in the real run: named by the source, the target in the message.
-    const sourcePath = (actual: string): string => (onRemote('source') ? remotePath(actual) : localPath(actual));
-    const targetPath = (actual: string): string => (onRemote('target') ? remotePath(actual) : localPath(actual));
-    for (const conflict of plan.conflicts) failures.push({ path: sourcePath(conflict.actual), error: conflictError(targetPath(conflict.targetActual), conflict.target) });
-    return { ...plan, failures };
+    return (await planMirrorOn(client, direction, remoteRoot, localRoot, options)).plan;
   } finally {
     await client.quit().catch(() => client.close());
   }
+}
+
+/** A dry run's plan (its `remove`: the target's entries, kind and path, which the window's Synchronize removes later), the local root it was made for and the server's tree. */
+export interface MirrorPlanAndTrees {
+  readonly plan: MirrorRunPlan;
+  /** The local folder, resolved. */
+  readonly localRoot: string;
+  /** What the server holds below the remote folder (empty when it does not exist yet). */
+  readonly remote: Tree;
+}
+
+/**
+ * The dry run on a connection the caller owns (and keeps): the CLI's `--dry-run` and the window's Synchronize
+ * preview plan with the same walk and the same rules. `signal` stops the remote walk between folders.
+ */
+export async function planMirrorOn(client: FtpClient, direction: TransferDirection, remoteRoot: string, localRoot: string, options: Pick<MirrorOptions, 'exclude' | 'policy' | 'deleteExtraneous' | 'signal'>): Promise<MirrorPlanAndTrees> {
+  const skip = compileSkipList(options.exclude ?? []);
+  const root = path.resolve(localRoot);
+  const remoteUnreadable: Unreadable[] = [];
+  const localUnreadable: Unreadable[] = [];
+  const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable, options.signal).catch((error: unknown) => {
+    if (options.signal?.aborted) throw error;
+    // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
+    if (direction === 'upload') return new Map() as Tree;
+    throw error;
+  });
+  const local: Tree = fs.existsSync(root) ? localTree(root, skip, localUnreadable) : new Map();
+  const policy = options.policy ?? 'overwrite';
+  const withDelete = options.deleteExtraneous ?? false;
+  const plan = direction === 'download' ? planMirror(remote, local, policy, withDelete, { source: remoteUnreadable, target: localUnreadable }) : planMirror(local, remote, policy, withDelete, { source: localUnreadable, target: remoteUnreadable });
+  const remotePath = (actual: string): string => joinRemote(normalizeRemote(remoteRoot), actual);
+  const localPath = (actual: string): string => path.join(root, ...actual.split('/'));
+  const onRemote = (side: 'source' | 'target'): boolean => (side === 'source') === (direction === 'download');
+  const failures = plan.failed.map((failure) => ({ path: onRemote(failure.side) ? remotePath(failure.actual) : localPath(failure.actual), error: failure.error }));
+  // A name that changed between file and folder fails as in the real run: named by the source, the target in the message.
+  const sourcePath = (actual: string): string => (onRemote('source') ? remotePath(actual) : localPath(actual));
+  const targetPath = (actual: string): string => (onRemote('target') ? remotePath(actual) : localPath(actual));
+  for (const conflict of plan.conflicts) failures.push({ path: sourcePath(conflict.actual), error: conflictError(targetPath(conflict.targetActual), conflict.target) });
+  return { plan: { ...plan, failures }, localRoot: root, remote };
 }

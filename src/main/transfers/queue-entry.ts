@@ -72,6 +72,8 @@ export interface NewEntry {
   readonly state?: TransferState;
   readonly note?: string | null;
   readonly permanent?: boolean;
+  /** Decided already for this item (the window's Synchronize: the preview the user confirmed); wins over the policy. */
+  readonly choice?: OverwriteChoice;
 }
 
 export function createEntry(init: NewEntry): QueueEntry {
@@ -93,7 +95,7 @@ export function createEntry(init: NewEntry): QueueEntry {
     error: null,
     attempts: 0,
     note: init.note ?? null,
-    choice: null,
+    choice: init.choice ?? null,
     started: false,
     permanent: init.permanent ?? false,
     waiting: false,

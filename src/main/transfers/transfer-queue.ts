@@ -16,7 +16,8 @@ import path from 'node:path';
 import fsp from 'node:fs/promises';
 import type { Events } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
-import type { Notice, OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
+import type { Notice, OverwriteAnswer, OverwriteChoice, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
+import type { FileFacts } from './overwrite-policy';
 import type { FtpClient } from '../ftp/ftp-client';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
@@ -53,7 +54,7 @@ export interface QueueAddRequest {
    * Files or folders; folders are expanded recursively. `localRoot` (optional) is the folder a download may
    * never write outside of; by default the local path's parent, and then the local name is checked too.
    */
-  readonly items: readonly (TransferRequest['items'][number] & { readonly localRoot?: string })[];
+  readonly items: readonly (TransferRequest['items'][number] & { readonly localRoot?: string; readonly choice?: OverwriteChoice; readonly source?: FileFacts })[];
   /** false: the new items wait paused (FileZilla's "Add files to queue") until resumed. */
   readonly start?: boolean;
 }
@@ -265,6 +266,9 @@ export class TransferQueue {
         localPath,
         remotePath: item.remotePath,
         localRoot,
+        ...(item.choice !== undefined ? { choice: item.choice } : {}),
+        // The source as a listing saw it (the window's Synchronize): a download keeps this time, as a folder's files do.
+        ...(item.source ? { size: item.source.size, sourceModified: item.source.modified, ...(item.source.precision !== undefined ? { sourcePrecision: item.source.precision } : {}) } : {}),
         ...(reason ? { state: 'skipped' as const, note: describeUnsafeName(name, reason), permanent: true } : request.start === false ? { state: 'paused' as const } : {}),
       });
       this.insert(this.entries.length, entry);

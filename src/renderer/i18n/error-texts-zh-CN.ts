@@ -739,6 +739,14 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'aborted.operation': '已取消：为停止当前操作，已关闭与服务器的连接。',
   'aborted.operation.hint': 'Ferry 会在您下次操作时重新连接（按 F5 重新列出文件夹）。',
   'aborted.connect': '连接已取消。',
+
+  // 同步文件夹…
+  'synchronize.cancelled': '已取消：已停止比较文件夹。',
+  'synchronize.cancelled.hint': '未做任何更改。单击“预览”可重新比较。',
+  'synchronize.plan-gone': '此预览已失效：它已执行过，或已被新的预览取代。',
+  'synchronize.plan-gone.hint': '请重新单击“预览”，核对列表后再单击“同步”。',
+  'synchronize.local-not-full': '本地文件夹 {path} 不是完整路径。',
+  'synchronize.local-not-full.hint': '请在本地窗格中打开一个文件夹，然后重新选择“同步文件夹…”。',
   'note.policy-skip': '目标已存在；按覆盖策略跳过。',
   'note.chosen-skip': '目标已存在；按您的选择跳过。',
   'note.not-newer': '目标已存在，且源文件不比目标新。',

@@ -57,15 +57,20 @@ describe('mirror --delete', () => {
       ['old.txt', { ...at(5, '2026-01-01T10:00:00Z'), actual: 'old.txt' }],
     ]);
     const plan = planMirror(source, target, 'overwrite-if-newer-or-size-differs', true);
+    // Why each changed file differs, as the window's Synchronize preview says it (newer, a different size).
     expect(plan.copy).toEqual([
-      { path: 'bigger.txt', why: 'changed' },
-      { path: 'new.txt', why: 'new' },
-      { path: 'newer.txt', why: 'changed' },
+      { path: 'bigger.txt', why: 'changed', size: 20, newer: false, sizeDiffers: true },
+      { path: 'new.txt', why: 'new', size: 1 },
+      { path: 'newer.txt', why: 'changed', size: 10, newer: true, sizeDiffers: false },
     ]);
     expect(plan.unchanged).toBe(1);
     expect(plan.remove.map((entry) => entry.actual)).toEqual(['old.txt']);
     expect(planMirror(source, target, 'overwrite', false)).toMatchObject({ unchanged: 0, remove: [] });
-    expect(planMirror(source, target, 'skip', false).copy).toEqual([{ path: 'new.txt', why: 'new' }]);
+    expect(planMirror(source, target, 'skip', false).copy).toEqual([{ path: 'new.txt', why: 'new', size: 1 }]);
+    // Only size counts: the newer file of the same size stays.
+    expect(planMirror(source, target, 'overwrite-if-size-differs', false).copy.map((file) => file.path)).toEqual(['bigger.txt', 'new.txt']);
+    // Only time counts: the bigger file of the same time stays.
+    expect(planMirror(source, target, 'overwrite-if-newer', false).copy.map((file) => file.path)).toEqual(['new.txt', 'newer.txt']);
   });
 
   it('plans around folders it could not read as the real run fails them: the source\'s and the target\'s the copy goes into fail, their files are not counted, nothing is deleted', () => {
@@ -93,7 +98,7 @@ describe('mirror --delete', () => {
     expect(plain.conflicts).toEqual([{ actual: 'was-file', targetActual: 'was-file', target: 'file' }, { actual: 'was-folder', targetActual: 'was-folder', target: 'folder' }]);
     const replacing = planMirror(source, target, 'overwrite', true);
     expect(replacing.conflicts).toEqual([]);
-    expect(replacing.copy).toEqual([{ path: 'a.txt', why: 'new' }, { path: 'was-file/in.txt', why: 'new' }, { path: 'was-folder', why: 'new' }]);
+    expect(replacing.copy.map(({ path, why }) => ({ path, why }))).toEqual([{ path: 'a.txt', why: 'new' }, { path: 'was-file/in.txt', why: 'new' }, { path: 'was-folder', why: 'new' }]);
     expect(replacing.remove.map((entry) => entry.actual)).toEqual(['extra.txt', 'was-file', 'was-folder']);
   });
 });

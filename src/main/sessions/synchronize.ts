@@ -1,0 +1,176 @@
+/**
+ * The window's "Synchronize folders…": a preview made by the CLI's own mirror planning (`planMirrorOn`: the same
+ * walk, skip list and overwrite rules as `ferry mirror --dry-run`) on the session's connection, kept here under an
+ * id; then, once the user confirmed it, exactly that plan carried out — the deletions it listed, and its copies
+ * queued in the transfer queue (where they show, pause, retry and fail like any transfer). Nothing the preview did
+ * not show is ever deleted: the window sends only the plan's id.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError, invalidInputText } from '../ftp/ftp-error';
+import { joinRemote, normalizeRemote } from '../ftp/remote-path';
+import { localError } from '../transfers/file-transfer';
+import { planMirrorOn } from '../transfers/mirror';
+import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfers/mirror-trees';
+import type { FerryErrorData } from '../../shared/errors';
+import type { OverwriteChoice, TransferDirection } from '../../shared/models';
+import type { FileFacts } from '../transfers/overwrite-policy';
+import { SYNC_POLICY, syncWhy, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
+
+export interface SynchronizerDeps {
+  /** Runs `work` on the session's browsing connection, in its turn (SessionService.withConnection). */
+  readonly withConnection: <T>(sessionId: string, work: (client: FtpClient) => Promise<T>) => Promise<T>;
+  /** Settings → Skip list, read at each plan. */
+  readonly skipList: () => readonly string[];
+  /** Adds the copies to the transfer queue (for the session's site); how many were added. */
+  readonly enqueue: (sessionId: string, direction: TransferDirection, items: readonly QueuedCopy[]) => Promise<number>;
+}
+
+export interface QueuedCopy {
+  readonly localPath: string;
+  readonly remotePath: string;
+  readonly isDirectory: false;
+  readonly localRoot: string;
+  readonly choice: OverwriteChoice;
+  /** The source file as the plan saw it: a download keeps its time (so the next plan sees the two alike). */
+  readonly source?: FileFacts;
+}
+
+interface StoredPlan {
+  readonly sessionId: string;
+  readonly direction: TransferDirection;
+  readonly localRoot: string;
+  readonly remoteRoot: string;
+  readonly policy: OverwriteChoice;
+  readonly copy: readonly { readonly actual: string; readonly source?: FileFacts }[];
+  readonly remove: readonly TreeEntry[];
+  /** Uploads: the server's folders the copies go into that it lacks (relative, parents first). */
+  readonly makeFolders: readonly string[];
+}
+
+export class Synchronizer {
+  /** One plan per session: a new preview replaces the one before (its Synchronize would be stale). */
+  private readonly plans = new Map<string, { readonly planId: string; readonly plan: StoredPlan }>();
+  private readonly planning = new Map<string, AbortController>();
+
+  constructor(private readonly deps: SynchronizerDeps) {}
+
+  /** The preview: what would be copied (with why) and deleted. `cancel` stops it between folders. */
+  async plan(request: SyncPlanRequest): Promise<SyncPlan> {
+    if (!path.isAbsolute(request.localFolder)) throw invalidInputText('synchronize.local-not-full', 'synchronize.local-not-full.hint', { path: request.localFolder });
+    const policy = SYNC_POLICY[request.compare];
+    const controller = new AbortController();
+    this.planning.get(request.sessionId)?.abort();
+    this.planning.set(request.sessionId, controller);
+    this.plans.delete(request.sessionId);
+    try {
+      const remoteRoot = normalizeRemote(request.remoteFolder);
+      const options = { exclude: this.deps.skipList(), policy, deleteExtraneous: request.delete, signal: controller.signal };
+      const made = await this.deps.withConnection(request.sessionId, async (client) => {
+        try {
+          return await planMirrorOn(client, request.direction, remoteRoot, request.localFolder, options);
+        } catch (error) {
+          // The local root itself unreadable (or gone, for an upload): said as any local file failure.
+          if (!(error instanceof FtpError) && error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') throw localError(request.localFolder, error);
+          throw error;
+        }
+      });
+      const { plan, localRoot, remote } = made;
+      const makeFolders = request.direction === 'upload' ? missingFolders(plan.copy.map((file) => file.path), remote) : [];
+      const planId = randomUUID();
+      this.plans.set(request.sessionId, { planId, plan: { sessionId: request.sessionId, direction: request.direction, localRoot, remoteRoot, policy, copy: plan.copy.map((file) => ({ actual: file.path, ...(request.direction === 'download' ? { source: remoteFacts(remote, file.path) } : {}) })), remove: plan.remove, makeFolders } });
+      return {
+        planId,
+        direction: request.direction,
+        localFolder: localRoot,
+        remoteFolder: remoteRoot,
+        compare: request.compare,
+        delete: request.delete,
+        copy: plan.copy.map((file) => ({ path: file.path, why: syncWhy(file), size: file.size })),
+        remove: plan.remove.map((entry) => ({ path: entry.actual, kind: entry.kind })),
+        unchanged: plan.unchanged,
+        failures: plan.failures,
+      };
+    } finally {
+      if (this.planning.get(request.sessionId) === controller) this.planning.delete(request.sessionId);
+    }
+  }
+
+  cancel(sessionId: string): void {
+    this.planning.get(sessionId)?.abort();
+  }
+
+  /**
+   * Carries out the plan the user confirmed: first the deletions (a name that changed between file and folder must
+   * go before its replacement comes), each failure kept with its cause and fix while the others go on; then every
+   * copy queued, decided again by the same rule when its turn comes (a file changed since the preview is judged as
+   * it is then).
+   */
+  async run(planId: string): Promise<SyncOutcome> {
+    const found = [...this.plans.values()].find((candidate) => candidate.planId === planId);
+    if (!found) throw invalidInputText('synchronize.plan-gone', 'synchronize.plan-gone.hint');
+    const plan = found.plan;
+    this.plans.delete(plan.sessionId);
+    const removed =
+      plan.remove.length === 0
+        ? { removed: [], failures: [] }
+        : plan.direction === 'download'
+          ? deleteLocal(plan.localRoot, plan.remove)
+          : await this.deps.withConnection(plan.sessionId, (client) => deleteRemote(client, plan.remoteRoot, plan.remove));
+    // A queued file upload does not create its folder (a folder item would, with all its files): made here first.
+    const madeFolders = plan.makeFolders.length === 0 ? { failures: [] } : await this.deps.withConnection(plan.sessionId, (client) => makeRemoteFolders(client, plan.remoteRoot, plan.makeFolders));
+    const items = plan.copy.map(({ actual, source }): QueuedCopy => ({
+      localPath: path.join(plan.localRoot, ...actual.split('/')),
+      remotePath: joinRemote(plan.remoteRoot, actual),
+      isDirectory: false,
+      localRoot: plan.localRoot,
+      choice: plan.policy,
+      ...(source ? { source } : {}),
+    }));
+    const queued = items.length === 0 ? 0 : await this.deps.enqueue(plan.sessionId, plan.direction, items);
+    return { queued, deleted: removed.removed.length, failures: [...removed.failures, ...madeFolders.failures] };
+  }
+
+  /** The session ended: its plan and any planning go with it. */
+  forget(sessionId: string): void {
+    this.cancel(sessionId);
+    this.plans.delete(sessionId);
+  }
+}
+
+/** A server file's size and time as listed (the tree is keyed by NFC names; `actual` as the server spells it). */
+function remoteFacts(tree: Tree, actual: string): FileFacts | undefined {
+  const entry = tree.get(actual.normalize('NFC'));
+  if (entry?.kind !== 'file') return undefined;
+  return { size: entry.size ?? null, modified: entry.modified ?? null, ...(entry.precision !== undefined ? { precision: entry.precision } : {}) };
+}
+
+/** The folders (relative, parents first) that files at `files` need and `tree` lacks. Pure. */
+export function missingFolders(files: readonly string[], tree: Tree): string[] {
+  const needed = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/').slice(0, -1);
+    for (let depth = 1; depth <= parts.length; depth += 1) {
+      const folder = parts.slice(0, depth).join('/');
+      if (tree.get(folder.normalize('NFC'))?.kind !== 'folder') needed.add(folder);
+    }
+  }
+  return [...needed].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+}
+
+/** MKD for each folder in order; a refusal is a failure of its own (the uploads into it then fail in the queue, saying why). */
+async function makeRemoteFolders(client: FtpClient, root: string, folders: readonly string[]): Promise<{ failures: { path: string; error: FerryErrorData }[] }> {
+  const failures: { path: string; error: FerryErrorData }[] = [];
+  for (const folder of folders) {
+    const full = joinRemote(root, folder);
+    if (failures.some((failure) => full.startsWith(`${failure.path}/`))) continue;
+    try {
+      await client.mkdir(full);
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      failures.push({ path: full, error: error.data });
+    }
+  }
+  return { failures };
+}

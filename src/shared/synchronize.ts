@@ -1,0 +1,76 @@
+/**
+ * "Synchronize folders…" (FlashFXP's Synchronize, CuteFTP's "Synchronize folders"): the window asks main for a
+ * plan (`sync:plan`, a dry run of the CLI's mirror over the session's connection), shows it, and only then has it
+ * carried out (`sync:run`): the deletions the preview named, then the copies queued in the transfer queue.
+ */
+import type { FerryErrorData } from './errors';
+import type { OverwriteChoice, TransferDirection } from './models';
+
+/** What counts as different: a size that differs, a newer source, or either (FileZilla's and FlashFXP's rules). */
+export const SYNC_COMPARES = ['size-or-newer', 'size', 'newer'] as const;
+export type SyncCompare = (typeof SYNC_COMPARES)[number];
+
+/** The queue's overwrite rule for each comparison: the plan and the copies decide with the same one. */
+export const SYNC_POLICY: Readonly<Record<SyncCompare, OverwriteChoice>> = {
+  'size-or-newer': 'overwrite-if-newer-or-size-differs',
+  size: 'overwrite-if-size-differs',
+  newer: 'overwrite-if-newer',
+};
+
+export interface SyncPlanRequest {
+  readonly sessionId: string;
+  /** download: make the local folder like the server's; upload: make the server's folder like the local one. */
+  readonly direction: TransferDirection;
+  readonly localFolder: string;
+  readonly remoteFolder: string;
+  readonly compare: SyncCompare;
+  /** Also remove what the target has and the source lacks. */
+  readonly delete: boolean;
+}
+
+/** Why a file is copied: the target lacks it, the source is newer, the sizes differ, both, or it cannot be told (no size or time). */
+export type SyncWhy = 'new' | 'newer' | 'size' | 'newer-and-size' | 'unknown';
+
+export interface SyncCopy {
+  /** Relative to the source folder, '/'-separated. */
+  readonly path: string;
+  readonly why: SyncWhy;
+  readonly size: number | null;
+}
+
+export interface SyncRemove {
+  /** Relative to the target folder, '/'-separated; a folder goes with everything in it. */
+  readonly path: string;
+  readonly kind: 'file' | 'folder' | 'other';
+}
+
+export interface SyncPlan {
+  /** Main's name for this plan: `sync:run` carries out exactly it, nothing the preview did not show. */
+  readonly planId: string;
+  readonly direction: TransferDirection;
+  readonly localFolder: string;
+  readonly remoteFolder: string;
+  readonly compare: SyncCompare;
+  readonly delete: boolean;
+  readonly copy: readonly SyncCopy[];
+  readonly remove: readonly SyncRemove[];
+  readonly unchanged: number;
+  /** Folders that could not be read, names that are a file on one side and a folder on the other (full paths). */
+  readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];
+}
+
+export interface SyncOutcome {
+  readonly queued: number;
+  readonly deleted: number;
+  /** Deletions that failed (full paths), each with its cause and fix. */
+  readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];
+}
+
+/** The preview's reason for a planned copy, from what the comparison found. Pure. */
+export function syncWhy(copy: { readonly why: 'new' | 'changed' | 'resume' | 'rename'; readonly newer?: boolean; readonly sizeDiffers?: boolean }): SyncWhy {
+  if (copy.why === 'new') return 'new';
+  if (copy.newer === true && copy.sizeDiffers === true) return 'newer-and-size';
+  if (copy.newer === true) return 'newer';
+  if (copy.sizeDiffers === true) return 'size';
+  return 'unknown';
+}

@@ -1,0 +1,169 @@
+/**
+ * "Synchronize folders…" behind the contract against a real vsftpd: the preview (sync:plan) in both directions,
+ * with and without deleting, the skip list left out, a cancelled walk, and sync:run carrying out exactly the plan
+ * shown — deletions done, copies queued and finished in the transfer queue.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { openServicesHarness, type ServicesHarness } from './services-harness';
+
+describe('synchronize folders', () => {
+  let server: RunningServer;
+  let app: ServicesHarness;
+  let sessionId = '';
+  const call: ServicesHarness['call'] = (channel, arg) => app.call(channel, arg);
+  const old = new Date('2026-01-01T10:00:00Z');
+  const recent = new Date('2026-01-05T10:00:00Z');
+
+  /** Files (text) and folders (null) below `root`, each with `time`; owned as the root is, so the FTP user may change them. */
+  const make = (root: string, entries: Record<string, string | null>, time = old): void => {
+    const { uid, gid } = fs.statSync(server.root);
+    for (const [name, text] of Object.entries(entries)) {
+      const full = path.join(root, name);
+      fs.mkdirSync(text === null ? full : path.dirname(full), { recursive: true });
+      if (text !== null) fs.writeFileSync(full, text);
+      fs.utimesSync(full, time, time);
+      fs.chownSync(full, uid, gid);
+      if (text !== null) fs.chownSync(path.dirname(full), uid, gid);
+    }
+  };
+  /** Every file below `root` with its text, folders as "name/". */
+  const tree = (root: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    const walk = (folder: string, prefix: string): void => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory()) {
+          out[`${prefix}${entry.name}/`] = '';
+          walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+        } else out[`${prefix}${entry.name}`] = fs.readFileSync(path.join(folder, entry.name), 'utf8');
+      }
+    };
+    walk(root, '');
+    return out;
+  };
+  const waitForQueue = async (count: number): Promise<void> => {
+    await expect.poll(() => app.items().filter((item) => item.state === 'done').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(count);
+    expect(app.items().filter((item) => item.state === 'failed')).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    server = await startServer('vsftpd');
+    app = await openServicesHarness('ferry-synchronize-');
+    await call('settings:set', { skipList: ['*.tmp'] });
+    sessionId = (await call('session:connect', { target: { kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } })).sessionId;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+  });
+
+  it('download: previews new, newer and different-size files, not the skip list or unchanged ones; deletes only with delete on; then makes the local folder like the server\'s', async () => {
+    const remote = path.join(server.root, 'down');
+    make(remote, { 'new.txt': 'new', 'same.txt': 'same', 'bigger.txt': 'bigger on the server', 'sub/deep.txt': 'deep', 'junk.tmp': 'skipped' });
+    make(remote, { 'newer.txt': 'NEWER' }, recent);
+    const local = path.join(app.home, 'down');
+    fs.mkdirSync(local);
+    make(local, { 'same.txt': 'same', 'bigger.txt': 'small', 'newer.txt': 'older', 'extra.txt': 'only here', 'gone/x.txt': 'x', 'keep.tmp': 'skipped too' });
+
+    const plain = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/down', compare: 'size-or-newer', delete: false });
+    expect(plain.copy).toEqual([
+      { path: 'bigger.txt', why: 'size', size: 20 },
+      { path: 'new.txt', why: 'new', size: 3 },
+      { path: 'newer.txt', why: 'newer', size: 5 },
+      { path: 'sub/deep.txt', why: 'new', size: 4 },
+    ]);
+    expect(plain).toMatchObject({ remove: [], unchanged: 1, failures: [], localFolder: local, remoteFolder: '/down' });
+
+    // Only size counts: newer.txt (same size) stays.
+    const bySize = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/down', compare: 'size', delete: false });
+    expect(bySize.copy.map((file) => file.path)).toEqual(['bigger.txt', 'new.txt', 'sub/deep.txt']);
+
+    const withDelete = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/down', compare: 'size-or-newer', delete: true });
+    expect(withDelete.remove).toEqual([
+      { path: 'extra.txt', kind: 'file' },
+      { path: 'gone', kind: 'folder' },
+    ]);
+    // The earlier previews were replaced: only the last one can be carried out.
+    const stale = await dispatch(app.services.handlers, 'sync:run', { planId: plain.planId });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error.text?.message).toBe('synchronize.plan-gone');
+
+    const outcome = await call('sync:run', { planId: withDelete.planId });
+    expect(outcome).toEqual({ queued: 4, deleted: 2, failures: [] });
+    await waitForQueue(4);
+    expect(tree(local)).toEqual({ 'bigger.txt': 'bigger on the server', 'keep.tmp': 'skipped too', 'new.txt': 'new', 'newer.txt': 'NEWER', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
+    // The downloads kept the server's times (as listed): neither direction finds anything to copy now. (Queued one
+    // by one, a new file was written with the time of the download, and synchronizing back sent it all again.)
+    for (const direction of ['download', 'upload'] as const) {
+      expect((await call('sync:plan', { sessionId, direction, localFolder: local, remoteFolder: '/down', compare: 'size-or-newer', delete: false })).copy).toEqual([]);
+    }
+    // Carried out once: the same plan again is refused.
+    const again = await dispatch(app.services.handlers, 'sync:run', { planId: withDelete.planId });
+    expect(again.ok).toBe(false);
+  });
+
+  it('upload: makes the server\'s folder like the local one, deleting its extras only with delete on', async () => {
+    const remote = path.join(server.root, 'up');
+    make(remote, { 'same.txt': 'same', 'extra.txt': 'only on the server', 'old/inside.txt': 'old' });
+    const local = path.join(app.home, 'up');
+    make(local, { 'same.txt': 'same', 'new.txt': 'new', 'sub/deep.txt': 'deep', 'junk.tmp': 'skipped' });
+
+    const plain = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/up', compare: 'size-or-newer', delete: false });
+    expect(plain.copy.map((file) => `${file.path} ${file.why}`)).toEqual(['new.txt new', 'sub/deep.txt new']);
+    expect(plain.remove).toEqual([]);
+    const plan = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/up', compare: 'size-or-newer', delete: true });
+    expect(plan.remove).toEqual([
+      { path: 'extra.txt', kind: 'file' },
+      { path: 'old', kind: 'folder' },
+    ]);
+    const before = app.items().filter((item) => item.state === 'done').length;
+    expect(await call('sync:run', { planId: plan.planId })).toEqual({ queued: 2, deleted: 2, failures: [] });
+    await waitForQueue(before + 2);
+    expect(tree(remote)).toEqual({ 'new.txt': 'new', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
+  });
+
+  it('a deletion the server refuses is reported with its cause, the others and the copies still done', async () => {
+    const remote = path.join(server.root, 'locked');
+    make(remote, { 'locked/stuck.txt': 'stuck', 'extra.txt': 'extra' });
+    // The FTP user may not remove what is in a folder it cannot write.
+    fs.chmodSync(path.join(remote, 'locked'), 0o555);
+    const local = path.join(app.home, 'locked');
+    make(local, { 'a.txt': 'a' });
+    try {
+      const plan = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/locked', compare: 'size-or-newer', delete: true });
+      expect(plan.remove.map((entry) => entry.path)).toEqual(['extra.txt', 'locked']);
+      const outcome = await call('sync:run', { planId: plan.planId });
+      expect(outcome.deleted).toBe(1);
+      expect(outcome.failures.map((failure) => failure.path)).toEqual(['/locked/locked']);
+      expect(outcome.failures[0]?.error).toMatchObject({ kind: 'server-reply', code: 550 });
+      expect(outcome.queued).toBe(1);
+    } finally {
+      fs.chmodSync(path.join(remote, 'locked'), 0o755);
+    }
+  });
+
+  it('Cancel stops the preview\'s walk, and the session goes on', async () => {
+    const remote = path.join(server.root, 'many');
+    const entries: Record<string, string | null> = {};
+    for (let index = 0; index < 300; index += 1) entries[`folder-${index}`] = null;
+    make(remote, entries);
+    const local = path.join(app.home, 'many');
+    fs.mkdirSync(local);
+    const planning = dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/many', compare: 'size-or-newer', delete: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await call('sync:plan-cancel', { sessionId });
+    const result = await planning;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'aborted', text: { message: 'synchronize.cancelled' } });
+    expect((await call('session:list', { sessionId, path: '/' })).entries.map((entry) => entry.name)).toContain('many');
+  });
+
+  it('refuses a local folder that is not a full path', async () => {
+    const result = await dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'upload', localFolder: 'relative/folder', remoteFolder: '/', compare: 'size', delete: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.text?.message).toBe('synchronize.local-not-full');
+  });
+});

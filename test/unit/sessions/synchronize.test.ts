@@ -1,0 +1,36 @@
+/**
+ * The pure parts of "Synchronize folders…": the reason the preview gives for each copy, and the server folders an
+ * upload needs made first.
+ */
+import { describe, expect, it } from 'vitest';
+import { missingFolders } from '../../../src/main/sessions/synchronize';
+import type { Tree } from '../../../src/main/transfers/mirror-trees';
+import { syncWhy } from '../../../src/shared/synchronize';
+
+describe('syncWhy', () => {
+  it.each([
+    ['new file', { why: 'new' as const }, 'new'],
+    ['newer only', { why: 'changed' as const, newer: true, sizeDiffers: false }, 'newer'],
+    ['size only', { why: 'changed' as const, newer: false, sizeDiffers: true }, 'size'],
+    ['both', { why: 'changed' as const, newer: true, sizeDiffers: true }, 'newer-and-size'],
+    ['neither known (no size or time: copied, as the queue leans to transferring)', { why: 'changed' as const, newer: false, sizeDiffers: false }, 'unknown'],
+  ])('%s', (_name, copy, expected) => {
+    expect(syncWhy(copy)).toBe(expected);
+  });
+});
+
+describe('missingFolders', () => {
+  const tree: Tree = new Map([
+    ['have', { kind: 'folder', actual: 'have' }],
+    ['file', { kind: 'file', actual: 'file' }],
+  ]);
+  it('names each folder the files need that the server lacks, parents first, once', () => {
+    expect(missingFolders(['top.txt', 'have/a.txt', 'have/new/b.txt', 'x/y/z/c.txt', 'x/d.txt'], tree)).toEqual(['x', 'have/new', 'x/y', 'x/y/z']);
+  });
+  it('a name the server has as a file is no folder: it is made (and fails there, said as the server says it)', () => {
+    expect(missingFolders(['file/a.txt'], tree)).toEqual(['file']);
+  });
+  it('nothing for files at the top', () => {
+    expect(missingFolders(['a.txt', 'b.txt'], tree)).toEqual([]);
+  });
+});
