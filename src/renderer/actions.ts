@@ -56,6 +56,7 @@ import { remoteUrl } from './lib/url';
 import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
 import { clearingLines, type PrivateDataCounts, type PrivateDataPart } from './lib/private-data';
 import { buildAppMenu } from './lib/app-menu';
+import { openSynchronize } from './synchronize-actions';
 import type { MenuCommand } from '../shared/app-menu';
 import { appendLog, removeLogLine, useLogStore } from './stores/log-store';
 import { useDrivesStore } from './stores/drives-store';
@@ -286,6 +287,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return processQueue();
     case 'download-by-path':
       return void downloadByPath();
+    case 'synchronize':
+      return openSynchronize();
     case 'retry-failed':
       return retryFailed();
     case 'clear-finished':
@@ -1997,6 +2000,10 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   if (!fxpRefused) reportError(r.error);
   return false;
 }
+
+// ---- Synchronize folders… (synchronize-actions.ts) ------------------------------------------
+
+export { closeSynchronize, openSynchronize, planSynchronize, cancelSynchronizePlan, runSynchronize } from './synchronize-actions';
 
 // ---- Search remote files -------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import { QueueImportDialog } from './components/queue-import-dialog';
 import { ClearPrivateDataDialog } from './components/clear-private-data-dialog';
 import { DocumentTitle } from './components/document-title';
 import { SearchDialog } from './components/search-dialog';
+import { SynchronizeDialog } from './components/synchronize-dialog';
 import { TabBar } from './components/tab-bar';
 import { Toasts } from './components/toasts';
 import { QuickConnectBar, Toolbar } from './components/toolbar';
@@ -82,6 +83,7 @@ export function App(): ReactElement {
   const siteManagerOpen = useUiStore((s) => s.siteManager.open);
   const settingsOpen = useUiStore((s) => s.settingsOpen);
   const searchOpen = useUiStore((s) => s.searchOpen);
+  const synchronize = useUiStore((s) => s.synchronize);
   const copyToSite = useUiStore((s) => s.copyToSite);
   const queueImportOpen = useUiStore((s) => s.queueImportOpen);
   const clearPrivateDataOpen = useUiStore((s) => s.clearPrivateDataOpen);
@@ -115,6 +117,7 @@ export function App(): ReactElement {
       {siteManagerOpen ? <SiteManagerDialog /> : null}
       {settingsOpen ? <SettingsDialog /> : null}
       {searchOpen ? <SearchDialog /> : null}
+      {synchronize ? <SynchronizeDialog localFolder={synchronize.localFolder} remoteFolder={synchronize.remoteFolder} /> : null}
       {copyToSite ? <CopyToSiteDialog paths={copyToSite.paths} /> : null}
       {queueImportOpen ? <QueueImportDialog /> : null}
       {clearPrivateDataOpen ? <ClearPrivateDataDialog /> : null}

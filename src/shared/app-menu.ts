@@ -21,6 +21,7 @@ export const MENU_COMMANDS = [
   'sync-browsing',
   'process-queue',
   'download-by-path',
+  'synchronize',
   'retry-failed',
   'clear-finished',
   'disconnect',

@@ -137,6 +137,7 @@ export function Toolbar(): ReactElement {
         <ToolButton label={t('toolbar.compareOptions')} menu data="compare" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.compareOptions'), compareMenu(t))} />
         <ToolButton icon="sync" label={t('toolbar.syncBrowsing')} pressed={syncing} disabled={!connected} onClick={() => actions.toggleSyncBrowsing()} />
         <ToolButton icon="search" label={t('toolbar.search')} disabled={!connected} onClick={() => actions.openSearch()} />
+        <ToolButton icon="synchronize" label={t('synchronize.open')} disabled={!connected} data="synchronize" onClick={() => actions.openSynchronize()} />
       </div>
       <div className="tool-spacer" />
       <ToolButton icon="settings" label={t('toolbar.settings')} showLabel onClick={() => actions.openSettings()} />

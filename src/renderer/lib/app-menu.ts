@@ -26,7 +26,7 @@ export function buildAppMenu(t: Translate): AppMenu[] {
     },
     {
       label: t('menu.transfer'),
-      items: [command('process-queue', 'queue.processQueue'), command('retry-failed', 'menu.retryFailed'), command('clear-finished', 'queue.clear'), separator, command('download-by-path', 'action.downloadByPath')],
+      items: [command('process-queue', 'queue.processQueue'), command('retry-failed', 'menu.retryFailed'), command('clear-finished', 'queue.clear'), separator, command('download-by-path', 'action.downloadByPath'), command('synchronize', 'synchronize.open')],
     },
     {
       label: t('menu.server'),

@@ -94,6 +94,8 @@ export interface UiState {
   readonly settingsOpen: boolean;
   /** "Search remote files" (F3). */
   readonly searchOpen: boolean;
+  /** "Synchronize folders…": the two folders the panes showed when it opened (the plan is for these). */
+  readonly synchronize: { readonly localFolder: string; readonly remoteFolder: string } | null;
   /** "Copy to another site…": the remote files chosen (full paths). */
   readonly copyToSite: { readonly paths: readonly string[] } | null;
   /** "Import queue…": the dialog whose button opens the file chooser (a menu command alone may not open one). */
@@ -119,6 +121,7 @@ export const useUiStore = create<UiState>()(() => ({
   siteManager: { open: false, selectSiteId: null },
   settingsOpen: false,
   searchOpen: false,
+  synchronize: null,
   copyToSite: null,
   queueImportOpen: false,
   clearPrivateDataOpen: false,
