@@ -74,9 +74,19 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   if (options.resume) {
     offset = await fileSize(partPath);
   }
+  // A fresh download writes a new file, not the one at the part's name: another download of the same target (two
+  // `ferry get … out.bin` at once) may be writing that one, and truncating it shared it — both wrote into one file,
+  // and the one that finished second went on writing into the other's renamed, "complete" file.
+  if (offset === 0) {
+    await fsp.unlink(partPath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw writeOpenError(partPath, error);
+    });
+  }
   const output = await openForWrite(partPath, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw writeOpenError(partPath, error);
   });
+  // The file just opened (O_NOFOLLOW: a regular file), to know it again at the rename.
+  const written = await fsp.lstat(partPath).catch(() => null);
   const writeFailure = keepWriteErrors(output);
   const size = options.expectedSize ?? null;
   const result = await client.download(remotePath, output, { offset, expectedSize: size, onProgress: options.onProgress, signal: options.signal, limiter: options.limiter, ascii: options.ascii === true }).catch(async (error: unknown) => {
@@ -99,6 +109,10 @@ export async function downloadToFile(client: FtpClient, remotePath: string, loca
   // A server that took REST (350) but sent from byte 0: the whole file it sent, not a second copy after the part.
   const fromStart = await undoIgnoredRest(remotePath, partPath, offset, size);
   await options.beforeRename?.();
+  // The name now holding another file (that other download's) is this one gone: renaming would put its bytes under
+  // the real name as ours. (Only a fresh part: undoIgnoredRest may have replaced a resumed one with the whole file.)
+  const atName = offset === 0 && written !== null ? await fsp.lstat(partPath).catch(() => null) : null;
+  if (atName !== null && written !== null && (atName.ino !== written.ino || atName.dev !== written.dev)) throw partVanished(partPath, remotePath);
   await renameIntoPlace(partPath, localPath, remotePath);
   return fromStart ? { bytes: result.bytes, resumedFrom: 0 } : { bytes: result.bytes, resumedFrom: offset };
 }
