@@ -2,7 +2,8 @@
  * "Synchronize folders…" (FlashFXP's Synchronize) in Chromium through the web host against a real vsftpd: the
  * toolbar opens the dialog for the folders the panes show; Preview lists what will be downloaded and why and what
  * will be deleted; Synchronize asks before deleting (naming the folder and the count), deletes, and the copies run
- * in the transfer queue — checked on disk. Then an upload the same way, and the dialog in 简体中文.
+ * in the transfer queue — checked on disk. Then an upload the same way, and the dialog in 简体中文, opened from the
+ * remote list's context menu.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,8 +82,9 @@ describe('Synchronize folders, web host, Chromium, vsftpd', () => {
       await step('in Chinese: the command, the options, the preview', async () => {
         await ui.switchToChinese();
         fs.writeFileSync(path.join(folders.local, 'zh.txt'), '中文');
-        // The toolbar's own name is Chinese now: the button found in the page.
-        await page.getByRole('button', { name: '同步文件夹…', exact: true }).click();
+        // From the remote list's context menu this time.
+        await page.getByRole('grid', { name: '远程文件' }).getByRole('gridcell', { name: 'same.txt', exact: true }).click({ button: 'right' });
+        await page.getByRole('menu').getByRole('menuitem', { name: '同步文件夹…' }).click();
         const zh = dialog('同步文件夹');
         await expect(zh.getByRole('radio', { name: '下载：使本地文件夹与服务器上的相同' })).toBeChecked();
         await zh.getByRole('radio', { name: '上传：使服务器上的文件夹与本地的相同' }).check();

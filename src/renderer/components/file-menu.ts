@@ -1,7 +1,7 @@
 /**
  * The context menu of a file list: transfer or add to the queue, open (locally also with the default app, or in the file
  * manager), new folder (and enter it), rename, delete, copy path or URL,
- * and on the remote side change permissions. Items are enabled by what is selected.
+ * and on the remote side change permissions, copy to another site and synchronize folders. Items are enabled by what is selected.
  */
 import * as actions from '../actions';
 import { t } from '../i18n';
@@ -53,6 +53,8 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
   if (side === 'remote') {
     items.push({ id: 'chmod', label: t('action.chmod'), disabled: selected.length === 0, onSelect: () => actions.openChmod(names) });
     items.push({ id: 'copy-to-site', label: t('action.copyToSite'), disabled: !connected || !selected.some((row) => row.type === 'file'), onSelect: () => actions.openCopyToSite(names) });
+    // FlashFXP's Synchronize: this folder with the local pane's (whatever is selected).
+    items.push({ id: 'synchronize', label: t('synchronize.open'), disabled: !connected || !listed, onSelect: () => actions.openSynchronize() });
   }
   items.push({ id: 's2', label: '', separator: true });
   if (side === 'remote') items.push({ id: 'copy-url', label: t('action.copyUrl'), disabled: !listed, onSelect: () => void actions.copyPaths(side, names, true) });

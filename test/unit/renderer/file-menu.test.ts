@@ -44,16 +44,16 @@ describe('file context menus', () => {
     expect(menu('local', ['a.txt', 'b.txt'])).toMatchObject({ 'add-to-queue': true, 'open-default': false, reveal: false });
   });
 
-  it('remote, connected, nothing selected: Download by path and the new-folder commands on, Add to queue off', () => {
+  it('remote, connected, nothing selected: Download by path, the new-folder commands and Synchronize folders on, Add to queue off', () => {
     useSessionStore.setState({ status: connected });
     useRemotePane.setState({ rows: [row('report.bin')] });
     const items = menu('remote', []);
-    expect(Object.keys(items)).toEqual(['download', 'download-by-path', 'add-to-queue', 'open', 'view-edit', 'mkdir', 'mkdir-enter', 'new-file', 'rename', 'delete', 'chmod', 'copy-to-site', 'copy-url', 'copy-path', 'refresh']);
-    expect(items).toMatchObject({ 'download-by-path': true, 'add-to-queue': false, mkdir: true, 'mkdir-enter': true });
+    expect(Object.keys(items)).toEqual(['download', 'download-by-path', 'add-to-queue', 'open', 'view-edit', 'mkdir', 'mkdir-enter', 'new-file', 'rename', 'delete', 'chmod', 'copy-to-site', 'synchronize', 'copy-url', 'copy-path', 'refresh']);
+    expect(items).toMatchObject({ 'download-by-path': true, 'add-to-queue': false, mkdir: true, 'mkdir-enter': true, synchronize: true });
   });
 
   it('remote, not listed: no new folder to make and enter', () => {
     useSessionStore.setState({ status: connected });
-    expect(menu('remote', [])).toMatchObject({ mkdir: false, 'mkdir-enter': false, 'download-by-path': true });
+    expect(menu('remote', [])).toMatchObject({ mkdir: false, 'mkdir-enter': false, 'download-by-path': true, synchronize: false });
   });
 });
