@@ -9,7 +9,7 @@ import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
 import { compileNameFilter } from '../../shared/name-filter';
-import { redactUrl } from './ftp-url';
+import { parseFtpUrl, redactUrl } from './ftp-url';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
 import { localError } from '../transfers/file-transfer';
@@ -17,6 +17,7 @@ import { putFile } from './put-file';
 import { getFile } from './get-file';
 import { cliSkipNote } from './skip-note';
 import { moveDestination, mvNewPath } from './move-destination';
+import { recursiveRemoveRefusal } from './rm-guard';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor, notAFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
@@ -298,8 +299,12 @@ export function buildProgram(): Command {
     if (!targetExisted && rootFailure(report, root)) await fsp.rmdir(target).catch(() => undefined);
   });
 
-  addConnectionFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it').description('delete a remote file or folder'))
+  addConnectionFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
+      if (flags.recursive) {
+        const refusal = recursiveRemoveRefusal(flags.site ? urlText : parseFtpUrl(urlText).path);
+        if (refusal) throw refusal;
+      }
       await withClient(urlText, flags, async (client, url) => {
         const matched = /[*?]/.test(remoteBasename(url.path)) ? await matchingFiles(client, url.path) : null;
         if (matched !== null) {
