@@ -22,7 +22,10 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
   const t = useT();
   const id = useId();
   const skipList = useSettingsStore((s) => s.settings.skipList);
-  const panesMoved = useLocalPane((s) => s.path) !== localFolder || useRemotePane((s) => s.path) !== remoteFolder;
+  // Both hooks always run (a `||` between them skipped the second whenever the local pane had moved).
+  const localNow = useLocalPane((s) => s.path);
+  const remoteNow = useRemotePane((s) => s.path);
+  const panesMoved = localNow !== localFolder || remoteNow !== remoteFolder;
   const [direction, setDirection] = useState<TransferDirection>('download');
   const [compare, setCompare] = useState<SyncCompare>('size-or-newer');
   const [withDelete, setWithDelete] = useState(false);

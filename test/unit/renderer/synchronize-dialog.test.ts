@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+/**
+ * The Synchronize dialog's safety in the window, with main's answers in the test's hands (FakeApi): Stop while the
+ * preview is being made sends sync:plan-cancel and says "Stopped" (no error alert); a plan with deletions asks first,
+ * naming the folder and the count, and Cancel there runs nothing; changing an option drops the preview, so
+ * Synchronize cannot carry out a plan made with other options; the dialog keeps the folders it opened with.
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
+import { useLocalPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import type { Result } from '../../../src/shared/contract';
+import type { SyncPlan } from '../../../src/shared/synchronize';
+import { createFakeApi, ok, status, type FakeApi } from './fake-api';
+import { mountApp, unmountApp } from './mount-app';
+
+const cancelled = { kind: 'aborted', message: 'Cancelled: comparing the folders was stopped.', hint: 'Nothing was changed.', retryable: false, text: { message: 'synchronize.cancelled', hint: 'synchronize.cancelled.hint', values: {} } } as const;
+const plan: SyncPlan = { planId: 'plan-1', direction: 'download', localFolder: '/home/me/site', remoteFolder: '/pub', compare: 'size-or-newer', delete: true, copy: [{ path: 'new.txt', why: 'new', size: 3 }], remove: [{ path: 'old.txt', kind: 'file' }, { path: 'gone', kind: 'folder' }], unchanged: 2, failures: [] };
+
+let api: FakeApi;
+let held: ((result: Result<SyncPlan>) => void) | null = null;
+
+beforeEach(async () => {
+  useUiStore.setState({ synchronize: null, confirm: null, toasts: [] });
+  api = createFakeApi();
+  await mountApp(api);
+  act(() => {
+    useSessionStore.setState({ status: status({ sessionId: 's1', remotePath: '/pub' }) });
+    useLocalPane.setState({ path: '/home/me/site' });
+    useRemotePane.setState({ path: '/pub' });
+  });
+});
+afterEach(() => {
+  held = null;
+  unmountApp();
+  useUiStore.setState({ synchronize: null, confirm: null, toasts: [] });
+});
+
+const dialog = (): HTMLElement => screen.getByRole('dialog', { name: 'Synchronize folders' });
+const calls = (channel: string): unknown[] => api.calls.filter((call) => call.channel === channel).map((call) => call.arg);
+
+describe('Synchronize folders dialog', () => {
+  it('Stop while comparing sends sync:plan-cancel and says it stopped, with no error alert', async () => {
+    api.handle('sync:plan', () => new Promise((resolve) => (held = resolve)));
+    api.handle('sync:plan-cancel', () => {
+      held?.({ ok: false, error: cancelled });
+      return ok(undefined);
+    });
+    act(() => actions.openSynchronize());
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Comparing the folders…'));
+    expect(calls('sync:plan')).toEqual([{ sessionId: 's1', direction: 'download', compare: 'size-or-newer', delete: false, localFolder: '/home/me/site', remoteFolder: '/pub' }]);
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Stopped: nothing was changed.'));
+    expect(calls('sync:plan-cancel')).toEqual([{ sessionId: 's1' }]);
+    expect(useUiStore.getState().toasts.filter((toast) => toast.kind === 'error')).toEqual([]);
+  });
+
+  it('asks before deleting, naming the folder and the count; Cancel there carries out nothing', async () => {
+    api.handle('sync:plan', () => ok(plan));
+    act(() => actions.openSynchronize());
+    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Delete local files and folders the server does not have' }));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('1 file to copy, 2 to delete, 2 unchanged.'));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Synchronize' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Delete and synchronize' });
+    expect(confirm.textContent).toContain('Delete 2 files and folders from /home/me/site (listed in the preview)? This cannot be undone.');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete and synchronize' })).toBeNull());
+    expect(calls('sync:run')).toEqual([]);
+    expect(dialog()).toBeTruthy();
+  });
+
+  it('an option changed drops the preview: Synchronize is off until Preview again', async () => {
+    api.handle('sync:plan', () => ok({ ...plan, delete: false, remove: [] }));
+    act(() => actions.openSynchronize());
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
+    const run = within(dialog()).getByRole('button', { name: 'Synchronize' });
+    await waitFor(() => expect(run.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(within(dialog()).getByRole('radio', { name: /^Upload/ }));
+    expect(run.hasAttribute('disabled')).toBe(true);
+    expect(within(dialog()).getByRole('status').textContent).toBe('The options changed: choose Preview again.');
+  });
+
+  it('keeps the folders it opened with when a pane moves on, and says so', () => {
+    act(() => actions.openSynchronize());
+    act(() => useLocalPane.setState({ path: '/tmp' }));
+    expect(dialog().textContent).toContain('/home/me/site');
+    expect(dialog().textContent).toContain('The panes show other folders now; this still synchronizes the folders above.');
+  });
+});
