@@ -269,6 +269,9 @@ export function buildProgram(): Command {
       .description('copy a whole folder tree'),
   ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean; dryRun?: boolean }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
+    // "" is an unset variable in a script ("$DEST"), not this folder: it was taken as ".", and with --delete emptied
+    // the current folder of what the server lacks (or, reversed, uploaded it whole).
+    if ((flags.reverse ? source : target).trim() === '') throw invalidInput(`The local folder is empty (""): mirror${flags.reverse ? ' --reverse' : ''} needs its path.`, 'Give the folder\'s path, "." for the current one; in a script, check that the variable is set.');
     const url = await withHomeResolved(await resolveTarget(flags.reverse ? target : source, flags));
     const connect = (worker: number): Promise<FtpClient> => connectTo(url, flags.parallel > 1 ? `[${worker}] ` : '');
     const started = performance.now();
