@@ -3,7 +3,7 @@ import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { proxyFor, siteToConnectOptions } from '../sites/site-connect-options';
 import { applyConnectionFlags, toConnectOptions, type ConnectionFlags } from './connection-flags';
-import { parseFtpUrl, type FtpUrl } from './ftp-url';
+import { parseFtpUrl, redactUrl, type FtpUrl } from './ftp-url';
 import { promptPassword, readPasswordFromStdin } from './read-secret';
 import { lookUpNetrc } from './netrc-file';
 import { resolveUrlCredentials } from './url-credentials';
@@ -62,7 +62,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     return { path: url.path, typeCode: url.typeCode, options: (label = '') => withClientCertificate(options(label), certificate), netrcSource: credentials.netrc ?? null };
   }
   if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
-    throw invalidInput(`Both --site and a URL (${urlOrPath}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
+    throw invalidInput(`Both --site and a URL (${redactUrl(urlOrPath)}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
   }
   // Loaded on first use: the stores bring zod (and the FileZilla import fast-xml-parser), which get/put/ls never need.
   const { openCliStores, printStoreWarnings, closeCliStores } = await import('./cli-stores');
