@@ -23,6 +23,17 @@ export function compileNameFilter(text: string): NameMatcher {
   return (name) => pattern.test(name.toLocaleLowerCase());
 }
 
+/**
+ * A shell's pattern for `ferry get`/`rm 'URL/*.log'` (lftp's mget and mrm): `*` and `?` over the whole name, case
+ * as written, as bash and lftp match — not the pane filter's case-insensitive match, which made `rm 'URL/*.tmp'`
+ * delete Keep.TMP too and `rm 'URL/readme*'` README.
+ */
+export function compileShellPattern(pattern: string): NameMatcher {
+  const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('');
+  const compiled = new RegExp(`^${source}$`, 'su');
+  return (name) => compiled.test(name);
+}
+
 /** The rows whose names match; the same array when the filter is blank (memoized lists stay put). */
 export function filterByName<T extends { readonly name: string }>(rows: readonly T[], text: string): readonly T[] {
   if (text.trim() === '') return rows;

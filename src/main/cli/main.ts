@@ -8,7 +8,7 @@ import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
-import { compileNameFilter } from '../../shared/name-filter';
+import { compileShellPattern } from '../../shared/name-filter';
 import { parseFtpUrl, redactUrl } from './ftp-url';
 import { chmodRemoteTree, ensureRemoteFolder, removeRemoteTree, renameWithoutReplacing, takenNames } from '../ftp/remote-tree';
 import { probeTransferModes, serverFacts, type ModeProbe, type ServerFacts } from '../ftp/mode-probe';
@@ -521,7 +521,7 @@ const IF_EXISTS = {
 const DRY_RUN_WHY = { new: 'not at the target', changed: 'newer or a different size', resume: 'to be resumed', rename: 'kept beside the existing one' } as const;
 
 /**
- * `get URL/*.log`: the files of that folder whose names match (as a pane's filter matches), or null when the folder
+ * `get URL/*.log`: the files of that folder whose names match (a shell's pattern: case as written), or null when the folder
  * holds a file named exactly so (a real "*" in a name is fetched as itself). None matching is bad input.
  */
 async function matchingFiles(client: FtpClient, remotePath: string): Promise<string[] | null> {
@@ -529,7 +529,7 @@ async function matchingFiles(client: FtpClient, remotePath: string): Promise<str
   const pattern = remoteBasename(remotePath);
   const entries = (await client.list(folder)).entries;
   if (entries.some((entry) => entry.name === pattern)) return null;
-  const matches = compileNameFilter(pattern);
+  const matches = compileShellPattern(pattern);
   const files = entries.filter((entry) => entry.type === 'file' && matches(entry.name)).map((entry) => joinRemote(folder, entry.name));
   if (files.length === 0) throw invalidInput(`No file in ${folder} matches ${pattern}.`, `List the folder to see its names: ferry ls URL${folder === '/' ? '/' : folder}`);
   return files;
