@@ -1,8 +1,8 @@
 /**
  * "Synchronize folders…" (FlashFXP's Synchronize) in Chromium through the web host against a real vsftpd: the
- * toolbar opens the dialog for the folders the panes show; Preview lists what will be downloaded and why and what
- * will be deleted; Synchronize asks before deleting (naming the folder and the count), deletes, and the copies run
- * in the transfer queue — checked on disk. Then an upload the same way, and the dialog in 简体中文, opened from the
+ * toolbar's Comparison options menu opens the dialog for the folders the panes show; Preview lists what will be
+ * downloaded and why and what will be deleted; Synchronize asks before deleting (naming the folder and the count),
+ * deletes, and the copies run in the transfer queue — checked on disk. Then an upload the same way, and the dialog in 简体中文, opened from the
  * remote list's context menu.
  */
 import fs from 'node:fs';
@@ -30,15 +30,21 @@ describe('Synchronize folders, web host, Chromium, vsftpd', () => {
       const words = (texts: readonly string[]): string[] => texts.map((text) => text.replace(/\s+/g, ' ').trim());
       const sizeOf = (file: string): number | null => fs.statSync(file, { throwIfNoEntry: false })?.size ?? null;
 
+      /** Toolbar → Comparison options → Synchronize folders… */
+      const menuItem = async (): Promise<Locator> => {
+        await ui.toolbarButton('Comparison options').click();
+        return page.getByRole('menu').getByRole('menuitem', { name: 'Synchronize folders…' });
+      };
       await step('connect', async () => {
-        await expect(ui.toolbarButton('Synchronize folders…')).toBeDisabled();
+        await expect(await menuItem()).toBeDisabled(); // needs a connection
+        await page.keyboard.press('Escape');
         await ui.quickConnect(srv);
         await ui.expectRemoteListing('/', ['same.txt', 'bigger.txt', 'new.txt', 'docs']);
       });
 
       const sync = dialog('Synchronize folders');
       await step('the preview of a download with deletion names each file and why', async () => {
-        await ui.toolbarButton('Synchronize folders…').click();
+        await (await menuItem()).click();
         await expect(sync).toBeVisible();
         await expect(sync.getByText(folders.local, { exact: true })).toBeVisible();
         await expect(sync.getByRole('radio', { name: /^Download/ })).toBeChecked();
@@ -66,7 +72,7 @@ describe('Synchronize folders, web host, Chromium, vsftpd', () => {
       await step('an upload without deletion: no question, the file lands on the server', async () => {
         fs.writeFileSync(path.join(folders.local, 'upload-me.txt'), 'to the server');
         fs.writeFileSync(path.join(folders.serverRoot, 'server-only.txt'), 'stays');
-        await ui.toolbarButton('Synchronize folders…').click();
+        await (await menuItem()).click();
         await sync.getByRole('radio', { name: /^Upload/ }).check();
         // Only a different size counts this time (the option, not the default).
         await sync.getByRole('radio', { name: 'of a different size', exact: true }).check();

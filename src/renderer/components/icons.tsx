@@ -40,7 +40,6 @@ const PATHS = {
   info: 'M10 2a8 8 0 100 16 8 8 0 000-16zM10 9v5M10 6h.01',
   compare: 'M3 4h5v12H3zM12 4h5v12h-5zM5 8h1M14 8h1M5 12h1M14 12h1',
   sync: 'M4 8h11l-3-3M16 12H5l3 3',
-  synchronize: 'M2 4h5l1 2h4v3M2 4v11h6M10 11h8v6h-8zM13 8l2-2 2 2M15 6v3',
   search: 'M8.5 3a5.5 5.5 0 100 11 5.5 5.5 0 000-11zM12.5 12.5L17 17',
 } as const;
 

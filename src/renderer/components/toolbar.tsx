@@ -76,6 +76,9 @@ function compareMenu(t: Translator): MenuItem[] {
     { id: 'by-time', label: t('compare.byTime'), checked: mode.by === 'time', onSelect: () => actions.setCompareMode({ by: 'time' }) },
     { id: 'sep', label: '', separator: true },
     { id: 'hide', label: t('compare.hideIdentical'), checked: mode.hideIdentical, onSelect: () => actions.setCompareMode({ hideIdentical: !mode.hideIdentical }) },
+    // FlashFXP's Synchronize beside the comparison it acts on (a menu item: at 800 px the toolbar has no room for a button).
+    { id: 'sep-sync', label: '', separator: true },
+    { id: 'synchronize', label: t('synchronize.open'), disabled: !isConnected(useSessionStore.getState().status), onSelect: () => actions.openSynchronize() },
   ];
 }
 
@@ -137,7 +140,6 @@ export function Toolbar(): ReactElement {
         <ToolButton label={t('toolbar.compareOptions')} menu data="compare" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.compareOptions'), compareMenu(t))} />
         <ToolButton icon="sync" label={t('toolbar.syncBrowsing')} pressed={syncing} disabled={!connected} onClick={() => actions.toggleSyncBrowsing()} />
         <ToolButton icon="search" label={t('toolbar.search')} disabled={!connected} onClick={() => actions.openSearch()} />
-        <ToolButton icon="synchronize" label={t('synchronize.open')} disabled={!connected} data="synchronize" onClick={() => actions.openSynchronize()} />
       </div>
       <div className="tool-spacer" />
       <ToolButton icon="settings" label={t('toolbar.settings')} showLabel onClick={() => actions.openSettings()} />
