@@ -6,7 +6,7 @@ import { describeForCli } from './cli-hints';
 import type { OverwriteChoice } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
-import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { joinRemote, normalizeRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
 import { compileShellPattern } from '../../shared/name-filter';
 import { parseFtpUrl, redactUrl } from './ftp-url';
@@ -18,6 +18,7 @@ import { getFile } from './get-file';
 import { cliSkipNote } from './skip-note';
 import { moveDestination, mvNewPath } from './move-destination';
 import { recursiveRemoveRefusal } from './rm-guard';
+import { mayShareLogin } from './same-server';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor, notAFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
@@ -371,6 +372,10 @@ export function buildProgram(): Command {
     await withClient(sourceText, flags, async (source, sourceUrl) => {
       await withClient(targetText, flags, async (target, targetUrl) => {
         const targetPath = targetUrl.path.endsWith('/') ? joinRemote(targetUrl.path, remoteBasename(sourceUrl.path)) : targetUrl.path;
+        // Onto itself, STOR truncates the file RETR is reading: FXP left it empty (and exit 7), --force or not.
+        if (normalizeRemote(sourceUrl.path) === normalizeRemote(targetPath) && mayShareLogin(parseFtpUrl(sourceText), parseFtpUrl(targetText))) {
+          throw invalidInput(`${sourceUrl.path} would be copied onto itself: the source and the target are the same file.`, 'Give another target path or name, e.g. a URL ending in /backup/ or …/copy-of-the-name.');
+        }
         if (!flags.force && (await takenNames(target, remoteDirname(targetPath), [remoteBasename(targetPath)])).length > 0) {
           throw invalidInput(`${targetPath} already exists on the target server.`, 'Add --force to replace it, or give another target path.');
         }

@@ -1,7 +1,8 @@
 import type { FtpClient } from '../ftp/ftp-client';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
-import { parseFtpUrl, redactUrl, type FtpUrl } from './ftp-url';
+import { parseFtpUrl, redactUrl } from './ftp-url';
+import { sameLogin } from './same-server';
 
 /** Anything written as `scheme://…`: a URL where mv wants a path (a name never starts so on a server in practice). */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -19,13 +20,7 @@ export function mvNewPath(sourceText: string | null, newPath: string): string {
   if (sourceText === null) throw invalidInput(`The new path "${shown}" is a URL; with --site, mv takes a path on that site.`, 'Give the new path as /folder/name, or relative to the source\'s folder.');
   const sourceUrl = parseFtpUrl(sourceText);
   const target = parseFtpUrl(newPath);
-  const defaultPort = (url: FtpUrl): number => url.port ?? (url.scheme === 'ftps' ? 990 : 21);
-  const sameServer =
-    target.scheme === sourceUrl.scheme &&
-    target.host.toLowerCase() === sourceUrl.host.toLowerCase() &&
-    defaultPort(target) === defaultPort(sourceUrl) &&
-    (target.user === null || target.user === (sourceUrl.user ?? 'anonymous'));
-  if (!sameServer) {
+  if (!sameLogin(sourceUrl, target)) {
     throw invalidInput(
       `"${shown}" is not on the same server and login as the source; mv renames within one server.`,
       'Copy it there with ferry copy SOURCE-URL TARGET-URL, then delete the source with ferry rm SOURCE-URL.',
