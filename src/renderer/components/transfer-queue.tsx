@@ -9,7 +9,7 @@ import * as actions from '../actions';
 import { cursorAfterRemoval, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { localizeNote } from '../lib/localize-note';
-import { formatCount, useT } from '../i18n';
+import { formatCount, useT, type Translator } from '../i18n';
 import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
@@ -23,8 +23,8 @@ const ITEM_HEIGHT = 40;
 
 /** Paths are cut from the left (the file name matters most): the cell is rtl, the text marked ltr. */
 /** A queue row's note or error as a tooltip: the whole of what the row may cut short, with its server's name when shown. */
-function wholeText(siteLabel: string, showSite: boolean, text: string): string {
-  return showSite ? `${siteLabel}: ${text}` : text;
+function wholeText(t: Translator, siteLabel: string, showSite: boolean, text: string): string {
+  return showSite ? t('queue.siteText', { site: siteLabel, text }) : text;
 }
 
 function ltr(path: string): string {
@@ -46,6 +46,9 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
   // Queued again after a failure: the queue retries by itself, so the row says that (the note) and why, without the
   // error's hint, which tells a person what to do ("Connect again") when nothing is needed yet.
   const retrying = item.state === 'queued' && shownError !== null && item.note !== null;
+  // Joined as the language joins two sentences, and an error to its fix (Chinese: no space, ——), never a literal ' — '.
+  const retryText = shownError ? t('log.twoSentences', { first: localizeNote(item.note ?? '', t.language), second: shownError.message }) : '';
+  const errorText = shownError?.hint ? t('queue.errorAndHint', { message: shownError.message, hint: shownError.hint }) : (shownError?.message ?? '');
   const modeOffer = actions.queueModeOffer(item);
   // Transfers of more than one server (connection tabs): each row names its own, as FileZilla's queue does.
   const site = showSite ? <span className="q-site">{item.siteLabel}</span> : null;
@@ -75,12 +78,12 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
           {ltr(item.remotePath)}
         </span>
         {retrying && shownError ? (
-          <span className="q-note" title={wholeText(item.siteLabel, showSite, `${localizeNote(item.note ?? '', t.language)} ${shownError.message}`)}>
+          <span className="q-note" title={wholeText(t, item.siteLabel, showSite, retryText)}>
             {site}
-            {localizeNote(item.note ?? '', t.language)} {shownError.message}
+            {retryText}
           </span>
         ) : shownError ? (
-          <span className="q-error" title={wholeText(item.siteLabel, showSite, shownError.hint ? `${shownError.message} — ${shownError.hint}` : shownError.message)}>
+          <span className="q-error" title={wholeText(t, item.siteLabel, showSite, errorText)}>
             {site}
             {/* First, so a long diagnosis cut off at the row's end never hides the way out. */}
             {modeOffer ? (
@@ -88,11 +91,10 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
                 {modeOffer.label}
               </button>
             ) : null}
-            {shownError.message}
-            {shownError.hint ? ` — ${shownError.hint}` : ''}
+            {errorText}
           </span>
         ) : item.note ? (
-          <span className="q-note" title={wholeText(item.siteLabel, showSite, localizeNote(item.note, t.language))}>
+          <span className="q-note" title={wholeText(t, item.siteLabel, showSite, localizeNote(item.note, t.language))}>
             {site}
             {localizeNote(item.note, t.language)}
           </span>

@@ -301,6 +301,9 @@ export const en = {
   'queue.moveDown': 'Move down in the queue',
   'queue.cancel': 'Cancel transfers',
   'queue.retry': 'Retry',
+  // A failed row's error and its fix on one line; a row's title naming its server (several servers in the queue).
+  'queue.errorAndHint': '{message} — {hint}',
+  'queue.siteText': '{site}: {text}',
   'queue.menu': 'Transfer actions',
   'queue.copyLocal': 'Copy local paths',
   'queue.copyRemote': 'Copy remote paths',

@@ -318,6 +318,8 @@ export const zhCN: Messages = {
   'toast.queueRefused_one': '有 {count} 项未导入；原因和解决办法见消息日志。',
   'toast.queueRefused_other': '有 {count} 项未导入；原因和解决办法见消息日志。',
   'queue.retry': '重试',
+  'queue.errorAndHint': '{message}——{hint}',
+  'queue.siteText': '{site}：{text}',
   'queue.clear': '清除已完成和失败的项目',
   'queue.policy': '文件已存在时',
 
