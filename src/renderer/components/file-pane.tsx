@@ -5,13 +5,13 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { formatCount, useT } from '../i18n';
+import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { formatSize } from '../lib/format';
 import { isImeKey } from '../lib/ime';
 import { driveName, DRIVES_LEVEL, isDrivesLevel } from '../lib/paths';
 import { shownRows } from '../lib/pane-rows';
-import { footerKey } from '../lib/pane-footer';
+import { footerKey, withShownOf } from '../lib/pane-footer';
 import { summarize } from '../lib/sort';
 import { useDrivesStore } from '../stores/drives-store';
 import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
@@ -189,7 +189,7 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     const folders = t.plural('pane.folders', sum.folders);
     const size = formatSize(sum.bytes, t.locale);
     const summary = t(footerKey(sum, selected.size > 0), { files, folders, size });
-    return shown.length < listed.length ? `${t('pane.shownOf', { shown: formatCount(t.language, shown.length), total: formatCount(t.language, listed.length) })} ${summary}` : summary;
+    return withShownOf(t.language, shown.length, listed.length, summary);
   }, [rows, selected, showHidden, filter, marks, side, t, connected]);
   return (
     <div className="pane-footer" title={text}>

@@ -2,7 +2,8 @@
  * The pane footer's sentence: only the parts that are there (FileZilla's "Selected 1 directory."), and a total
  * size only when files are counted — a folder's own size says nothing of what it holds, so "0 B" would mislead.
  */
-import type { MessageKey } from '../i18n';
+import { formatCount, translate, type MessageKey } from '../i18n';
+import type { Language } from '../../shared/models';
 
 export interface FooterCounts {
   readonly files: number;
@@ -15,4 +16,15 @@ export function footerKey(counts: FooterCounts, selected: boolean): MessageKey {
   if (counts.files > 0) return selected ? 'pane.footerSelectedFiles' : 'pane.footerFiles';
   if (counts.folders > 0) return selected ? 'pane.footerSelectedFolders' : 'pane.footerFolders';
   return 'pane.footerEmpty';
+}
+
+/**
+ * The footer while the quick filter (or hidden files, or "Hide identical files") leaves rows out: "N of M shown." before
+ * the summary, joined as the language joins two sentences — a literal space put one between Chinese sentences
+ * (显示 111 / 3,001 项。 111 个文件。).
+ */
+export function withShownOf(language: Language, shown: number, listed: number, summary: string): string {
+  if (shown >= listed) return summary;
+  const shownOf = translate(language, 'pane.shownOf', { shown: formatCount(language, shown), total: formatCount(language, listed) });
+  return translate(language, 'log.twoSentences', { first: shownOf, second: summary });
 }

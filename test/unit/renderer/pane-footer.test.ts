@@ -1,7 +1,7 @@
 /** The pane footer names only what is there, and a size only with files. */
 import { describe, expect, it } from 'vitest';
 import { t, tn } from '../../../src/renderer/i18n';
-import { footerKey } from '../../../src/renderer/lib/pane-footer';
+import { footerKey, withShownOf } from '../../../src/renderer/lib/pane-footer';
 
 describe('footerKey', () => {
   const cases: readonly [string, number, number, boolean, string][] = [
@@ -24,5 +24,14 @@ describe('footerKey', () => {
     expect(sentence(3, 0, true)).toBe('Selected 3 files. Total size: 1.2 KB');
     expect(sentence(2, 1, false)).toBe('2 files and 1 folder. Total size: 1.2 KB');
     expect(sentence(0, 0, false)).toBe('Empty folder.');
+  });
+});
+
+describe('withShownOf', () => {
+  it('says "N of M shown." before the summary only when rows are left out, joined as the language joins sentences', () => {
+    expect(withShownOf('en', 3001, 3001, '3,001 files.')).toBe('3,001 files.');
+    expect(withShownOf('en', 111, 3001, '111 files. Total size: 543 B')).toBe('111 of 3,001 shown. 111 files. Total size: 543 B');
+    // No space between Chinese sentences (docs/i18n.md): it read 显示 111 / 3,001 项。 111 个文件。
+    expect(withShownOf('zh-CN', 111, 3001, '111 个文件。大小总计：543 B')).toBe('显示 111 / 3,001 项。111 个文件。大小总计：543 B');
   });
 });
