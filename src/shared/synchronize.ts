@@ -54,6 +54,8 @@ export interface SyncPlan {
   readonly delete: boolean;
   readonly copy: readonly SyncCopy[];
   readonly remove: readonly SyncRemove[];
+  /** Folders the target lacks that will be made (relative, as the source spells them; parents first). */
+  readonly folders: readonly string[];
   readonly unchanged: number;
   /** Folders that could not be read, names that are a file on one side and a folder on the other (full paths). */
   readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];

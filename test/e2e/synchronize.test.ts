@@ -51,8 +51,8 @@ describe('Synchronize folders, web host, Chromium, vsftpd', () => {
         await expect(sync.getByRole('checkbox', { name: 'Delete local files and folders the server does not have' })).not.toBeChecked();
         await sync.getByRole('checkbox', { name: 'Delete local files and folders the server does not have' }).check();
         await sync.getByRole('button', { name: 'Preview' }).click();
-        await expect(sync.getByRole('status')).toHaveText('3 files to copy, 1 to delete, 1 unchanged.');
-        expect(words(await items(sync))).toEqual(['Delete extra.txt not in the source', 'Download bigger.txt different size', 'Download docs/readme.md new', 'Download new.txt new']);
+        await expect(sync.getByRole('status')).toHaveText('3 files to copy, 1 folder to create, 1 to delete, 1 unchanged.');
+        expect(words(await items(sync))).toEqual(['Delete extra.txt not in the source', 'Create docs/ new folder', 'Download bigger.txt different size', 'Download docs/readme.md new', 'Download new.txt new']);
         const report = await audit(page, 'Synchronize folders with a preview');
         expect(formatReport(report)).toBe('Synchronize folders with a preview: no accessibility violations');
       });

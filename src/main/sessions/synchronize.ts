@@ -6,6 +6,7 @@
  * not show is ever deleted: the window sends only the plan's id.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInputText } from '../ftp/ftp-error';
@@ -45,7 +46,7 @@ interface StoredPlan {
   readonly policy: OverwriteChoice;
   readonly copy: readonly { readonly actual: string; readonly source?: FileFacts }[];
   readonly remove: readonly TreeEntry[];
-  /** Uploads: the server's folders the copies go into that it lacks (relative, parents first). */
+  /** The folders the target lacks (relative, parents first): the source's empty ones, and those the copies go into. */
   readonly makeFolders: readonly string[];
 }
 
@@ -76,8 +77,11 @@ export class Synchronizer {
           throw error;
         }
       });
-      const { plan, localRoot, remote } = made;
-      const makeFolders = request.direction === 'upload' ? missingFolders(plan.copy.map((file) => file.path), remote) : [];
+      const { plan, localRoot, remote, local } = made;
+      const [source, target] = request.direction === 'download' ? [remote, local] : [local, remote];
+      // A queued file does not create its folder on the server, and an empty folder has no file to bring it.
+      const folders = newFolders(source, target, request.delete);
+      const makeFolders = sortedFolders([...folders, ...(request.direction === 'upload' ? missingFolders(plan.copy.map((file) => file.path), remote) : [])]);
       const planId = randomUUID();
       this.plans.set(request.sessionId, { planId, plan: { sessionId: request.sessionId, direction: request.direction, localRoot, remoteRoot, policy, copy: plan.copy.map((file) => ({ actual: file.path, ...(request.direction === 'download' ? { source: remoteFacts(remote, file.path) } : {}) })), remove: plan.remove, makeFolders } });
       return {
@@ -89,6 +93,7 @@ export class Synchronizer {
         delete: request.delete,
         copy: plan.copy.map((file) => ({ path: file.path, why: syncWhy(file), size: file.size })),
         remove: plan.remove.map((entry) => ({ path: entry.actual, kind: entry.kind })),
+        folders,
         unchanged: plan.unchanged,
         failures: plan.failures,
       };
@@ -118,8 +123,14 @@ export class Synchronizer {
         : plan.direction === 'download'
           ? deleteLocal(plan.localRoot, plan.remove)
           : await this.deps.withConnection(plan.sessionId, (client) => deleteRemote(client, plan.remoteRoot, plan.remove));
-    // A queued file upload does not create its folder (a folder item would, with all its files): made here first.
-    const madeFolders = plan.makeFolders.length === 0 ? { failures: [] } : await this.deps.withConnection(plan.sessionId, (client) => makeRemoteFolders(client, plan.remoteRoot, plan.makeFolders));
+    // A queued file upload does not create its folder (a folder item would, with all its files), nor does anything
+    // bring an empty folder: made here first.
+    const madeFolders =
+      plan.makeFolders.length === 0
+        ? { failures: [] }
+        : plan.direction === 'download'
+          ? makeLocalFolders(plan.localRoot, plan.makeFolders)
+          : await this.deps.withConnection(plan.sessionId, (client) => makeRemoteFolders(client, plan.remoteRoot, plan.makeFolders));
     const items = plan.copy.map(({ actual, source }): QueuedCopy => ({
       localPath: path.join(plan.localRoot, ...actual.split('/')),
       remotePath: joinRemote(plan.remoteRoot, actual),
@@ -156,7 +167,47 @@ export function missingFolders(files: readonly string[], tree: Tree): string[] {
       if (tree.get(folder.normalize('NFC'))?.kind !== 'folder') needed.add(folder);
     }
   }
-  return [...needed].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  return sortedFolders([...needed]);
+}
+
+/** Once each, parents first. Pure. */
+function sortedFolders(folders: readonly string[]): string[] {
+  return [...new Set(folders)].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+}
+
+/**
+ * The source's folders the target lacks (relative, as the source spells them), so an empty one is made too. A name
+ * the target has as a file is left out without `withDelete` (the plan fails it as a conflict); with it, that file
+ * goes first and the folder is made in its place. Pure.
+ */
+export function newFolders(source: Tree, target: Tree, withDelete: boolean): string[] {
+  const out: string[] = [];
+  const left: string[] = [];
+  for (const [key, entry] of [...source].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (entry.kind !== 'folder' || left.some((folder) => key.startsWith(`${folder}/`))) continue;
+    const there = target.get(key);
+    if (there?.kind === 'folder') continue;
+    if (there !== undefined && !withDelete) {
+      left.push(key);
+      continue;
+    }
+    out.push(entry.actual);
+  }
+  return sortedFolders(out);
+}
+
+/** mkdir for each folder below the local root; a failure is one of its own, said as any local file failure. */
+function makeLocalFolders(root: string, folders: readonly string[]): { failures: { path: string; error: FerryErrorData }[] } {
+  const failures: { path: string; error: FerryErrorData }[] = [];
+  for (const folder of folders) {
+    const full = path.join(root, ...folder.split('/'));
+    try {
+      fs.mkdirSync(full, { recursive: true });
+    } catch (error) {
+      failures.push({ path: full, error: localError(full, error as NodeJS.ErrnoException).data });
+    }
+  }
+  return { failures };
 }
 
 /** MKD for each folder in order; a refusal is a failure of its own (the uploads into it then fail in the queue, saying why). */

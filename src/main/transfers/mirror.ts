@@ -256,13 +256,15 @@ export async function planMirrorRun(direction: TransferDirection, remoteRoot: st
   }
 }
 
-/** A dry run's plan (its `remove`: the target's entries, kind and path, which the window's Synchronize removes later), the local root it was made for and the server's tree. */
+/** A dry run's plan (its `remove`: the target's entries, kind and path, which the window's Synchronize removes later), the local root it was made for and both trees. */
 export interface MirrorPlanAndTrees {
   readonly plan: MirrorRunPlan;
   /** The local folder, resolved. */
   readonly localRoot: string;
   /** What the server holds below the remote folder (empty when it does not exist yet). */
   readonly remote: Tree;
+  /** What this computer holds below the local folder (empty when it does not exist yet). */
+  readonly local: Tree;
 }
 
 /**
@@ -292,5 +294,5 @@ export async function planMirrorOn(client: FtpClient, direction: TransferDirecti
   const sourcePath = (actual: string): string => (onRemote('source') ? remotePath(actual) : localPath(actual));
   const targetPath = (actual: string): string => (onRemote('target') ? remotePath(actual) : localPath(actual));
   for (const conflict of plan.conflicts) failures.push({ path: sourcePath(conflict.actual), error: conflictError(targetPath(conflict.targetActual), conflict.target) });
-  return { plan: { ...plan, failures }, localRoot: root, remote };
+  return { plan: { ...plan, failures }, localRoot: root, remote, local };
 }

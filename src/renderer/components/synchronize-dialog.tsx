@@ -109,7 +109,7 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
             {t('synchronize.preview')}
           </button>
         )}
-        <button type="button" className={plan ? 'button primary' : 'button'} disabled={busy || !plan || (plan.copy.length === 0 && plan.remove.length === 0)} onClick={() => void run()}>
+        <button type="button" className={plan ? 'button primary' : 'button'} disabled={busy || !plan || nothingToDo(plan)} onClick={() => void run()}>
           {t('synchronize.run')}
         </button>
         <span className="spacer" />
@@ -137,7 +137,7 @@ function PlanList({ rows, direction }: { readonly rows: readonly SyncRow[]; read
             <div key={item.key} role="listitem" aria-setsize={rows.length} aria-posinset={item.index + 1} className={`synchronize-row is-${row.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
               <span className="synchronize-action">{action}</span>
               <span className="synchronize-path" title={row.path}>
-                {row.kind === 'delete' && row.folder ? `${row.path}/` : row.path}
+                {(row.kind === 'delete' && row.folder) || row.kind === 'mkdir' ? `${row.path}/` : row.path}
               </span>
               <span className="synchronize-why" title={why}>
                 {why}
@@ -156,6 +156,8 @@ function rowWords(t: Translator, row: SyncRow, direction: TransferDirection): [s
       return [t(direction === 'download' ? 'synchronize.do.download' : 'synchronize.do.upload'), t(`synchronize.why.${row.why}`)];
     case 'delete':
       return [t('synchronize.do.delete'), t(row.folder ? 'synchronize.why.extraFolder' : 'synchronize.why.extra')];
+    case 'mkdir':
+      return [t('synchronize.do.mkdir'), t('synchronize.why.newFolder')];
     case 'fail': {
       const shown = localizeError(row.error, t.language);
       return [t('synchronize.do.fail'), shown.message];
@@ -165,9 +167,15 @@ function rowWords(t: Translator, row: SyncRow, direction: TransferDirection): [s
 
 /** The line above the list: how many to copy, to delete, unchanged; what cannot be synchronized. */
 export function planSummary(t: Translator, plan: SyncPlan): string {
-  if (plan.copy.length === 0 && plan.remove.length === 0 && plan.failures.length === 0) return t('synchronize.nothing');
-  const copy = t.plural('synchronize.toCopy', plan.copy.length);
+  if (nothingToDo(plan) && plan.failures.length === 0) return t('synchronize.nothing');
+  const files = t.plural('synchronize.toCopy', plan.copy.length);
+  const copy = plan.folders.length > 0 ? t('synchronize.andFolders', { copy: files, folders: t.plural('synchronize.toMake', plan.folders.length) }) : files;
   const unchanged = t.plural('synchronize.unchanged', plan.unchanged);
   const counts = plan.delete ? t('synchronize.summary', { copy, delete: t.plural('synchronize.toDelete', plan.remove.length), unchanged }) : t('synchronize.summaryNoDelete', { copy, unchanged });
   return plan.failures.length > 0 ? t('log.twoSentences', { first: counts, second: t.plural('synchronize.failures', plan.failures.length) }) : counts;
+}
+
+/** Nothing to copy, delete or make: Synchronize stays off. */
+function nothingToDo(plan: SyncPlan): boolean {
+  return plan.copy.length === 0 && plan.remove.length === 0 && plan.folders.length === 0;
 }

@@ -62,7 +62,7 @@ describe('synchronize folders', () => {
 
   it('download: previews new, newer and different-size files, not the skip list or unchanged ones; deletes only with delete on; then makes the local folder like the server\'s', async () => {
     const remote = path.join(server.root, 'down');
-    make(remote, { 'new.txt': 'new', 'same.txt': 'same', 'bigger.txt': 'bigger on the server', 'sub/deep.txt': 'deep', 'junk.tmp': 'skipped' });
+    make(remote, { 'new.txt': 'new', 'same.txt': 'same', 'bigger.txt': 'bigger on the server', 'sub/deep.txt': 'deep', 'junk.tmp': 'skipped', 'empty/inner': null });
     make(remote, { 'newer.txt': 'NEWER' }, recent);
     const local = path.join(app.home, 'down');
     fs.mkdirSync(local);
@@ -75,7 +75,7 @@ describe('synchronize folders', () => {
       { path: 'newer.txt', why: 'newer', size: 5 },
       { path: 'sub/deep.txt', why: 'new', size: 4 },
     ]);
-    expect(plain).toMatchObject({ remove: [], unchanged: 1, failures: [], localFolder: local, remoteFolder: '/down' });
+    expect(plain).toMatchObject({ remove: [], folders: ['empty', 'sub', 'empty/inner'], unchanged: 1, failures: [], localFolder: local, remoteFolder: '/down' });
 
     // Only size counts: newer.txt (same size) stays.
     const bySize = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/down', compare: 'size', delete: false });
@@ -94,7 +94,8 @@ describe('synchronize folders', () => {
     const outcome = await call('sync:run', { planId: withDelete.planId });
     expect(outcome).toEqual({ queued: 4, deleted: 2, failures: [] });
     await waitForQueue(4);
-    expect(tree(local)).toEqual({ 'bigger.txt': 'bigger on the server', 'keep.tmp': 'skipped too', 'new.txt': 'new', 'newer.txt': 'NEWER', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
+    // Empty folders too: the local folder is like the server's.
+    expect(tree(local)).toEqual({ 'bigger.txt': 'bigger on the server', 'empty/': '', 'empty/inner/': '', 'keep.tmp': 'skipped too', 'new.txt': 'new', 'newer.txt': 'NEWER', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
     // The downloads kept the server's times (as listed): neither direction finds anything to copy now. (Queued one
     // by one, a new file was written with the time of the download, and synchronizing back sent it all again.)
     for (const direction of ['download', 'upload'] as const) {
@@ -109,7 +110,7 @@ describe('synchronize folders', () => {
     const remote = path.join(server.root, 'up');
     make(remote, { 'same.txt': 'same', 'extra.txt': 'only on the server', 'old/inside.txt': 'old' });
     const local = path.join(app.home, 'up');
-    make(local, { 'same.txt': 'same', 'new.txt': 'new', 'sub/deep.txt': 'deep', 'junk.tmp': 'skipped' });
+    make(local, { 'same.txt': 'same', 'new.txt': 'new', 'sub/deep.txt': 'deep', 'junk.tmp': 'skipped', 'empty': null });
 
     const plain = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/up', compare: 'size-or-newer', delete: false });
     expect(plain.copy.map((file) => `${file.path} ${file.why}`)).toEqual(['new.txt new', 'sub/deep.txt new']);
@@ -122,7 +123,7 @@ describe('synchronize folders', () => {
     const before = app.items().filter((item) => item.state === 'done').length;
     expect(await call('sync:run', { planId: plan.planId })).toEqual({ queued: 2, deleted: 2, failures: [] });
     await waitForQueue(before + 2);
-    expect(tree(remote)).toEqual({ 'new.txt': 'new', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
+    expect(tree(remote)).toEqual({ 'empty/': '', 'new.txt': 'new', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
   });
 
   it('a deletion the server refuses is reported with its cause, the others and the copies still done', async () => {

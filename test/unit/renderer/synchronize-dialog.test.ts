@@ -17,7 +17,7 @@ import { createFakeApi, ok, status, type FakeApi } from './fake-api';
 import { mountApp, unmountApp } from './mount-app';
 
 const cancelled = { kind: 'aborted', message: 'Cancelled: comparing the folders was stopped.', hint: 'Nothing was changed.', retryable: false, text: { message: 'synchronize.cancelled', hint: 'synchronize.cancelled.hint', values: {} } } as const;
-const plan: SyncPlan = { planId: 'plan-1', direction: 'download', localFolder: '/home/me/site', remoteFolder: '/pub', compare: 'size-or-newer', delete: true, copy: [{ path: 'new.txt', why: 'new', size: 3 }], remove: [{ path: 'old.txt', kind: 'file' }, { path: 'gone', kind: 'folder' }], unchanged: 2, failures: [] };
+const plan: SyncPlan = { planId: 'plan-1', direction: 'download', localFolder: '/home/me/site', remoteFolder: '/pub', compare: 'size-or-newer', delete: true, copy: [{ path: 'new.txt', why: 'new', size: 3 }], remove: [{ path: 'old.txt', kind: 'file' }, { path: 'gone', kind: 'folder' }], folders: [], unchanged: 2, failures: [] };
 
 let api: FakeApi;
 let held: ((result: Result<SyncPlan>) => void) | null = null;

@@ -3,7 +3,7 @@
  * upload needs made first.
  */
 import { describe, expect, it } from 'vitest';
-import { missingFolders } from '../../../src/main/sessions/synchronize';
+import { missingFolders, newFolders } from '../../../src/main/sessions/synchronize';
 import type { Tree } from '../../../src/main/transfers/mirror-trees';
 import { syncWhy } from '../../../src/shared/synchronize';
 
@@ -32,5 +32,26 @@ describe('missingFolders', () => {
   });
   it('nothing for files at the top', () => {
     expect(missingFolders(['a.txt', 'b.txt'], tree)).toEqual([]);
+  });
+});
+
+describe('newFolders', () => {
+  const source: Tree = new Map([
+    ['empty', { kind: 'folder', actual: 'empty' }],
+    ['have', { kind: 'folder', actual: 'have' }],
+    ['have/inner', { kind: 'folder', actual: 'have/inner' }],
+    ['was-file', { kind: 'folder', actual: 'was-file' }],
+    ['was-file/deep', { kind: 'folder', actual: 'was-file/deep' }],
+    ['a.txt', { kind: 'file', actual: 'a.txt' }],
+  ]);
+  const target: Tree = new Map([
+    ['have', { kind: 'folder', actual: 'have' }],
+    ['was-file', { kind: 'file', actual: 'was-file' }],
+  ]);
+  it('names the folders the target lacks, empty ones too, parents first', () => {
+    expect(newFolders(source, target, true)).toEqual(['empty', 'was-file', 'have/inner', 'was-file/deep']);
+  });
+  it('without delete, a name the target has as a file is left out with everything below it (the plan fails it)', () => {
+    expect(newFolders(source, target, false)).toEqual(['empty', 'have/inner']);
   });
 });
