@@ -153,15 +153,31 @@ export function buildProgram(): Command {
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
-  addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder)').option('--json', 'print a JSON array of entries').description('list a remote folder'))
+  addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
-        const listing = await client.list(url.path);
+        // `ls 'URL/*.log'`: the folder's entries that match, as lftp's ls and as get and rm match (it was sent as
+        // CWD /logs/*.log and failed as a missing folder). A name that is exactly the pattern is listed as before.
+        const pattern = remoteBasename(url.path);
+        let folder = url.path;
+        let listing: Awaited<ReturnType<FtpClient['list']>> | null = null;
+        let shown = (_name: string): boolean => true;
+        if (/[*?]/.test(pattern)) {
+          const parent = await client.list(remoteDirname(url.path));
+          if (!parent.entries.some((entry) => entry.name === pattern)) {
+            folder = remoteDirname(url.path);
+            listing = parent;
+            shown = compileShellPattern(pattern);
+            if (!parent.entries.some((entry) => shown(entry.name))) throw invalidInput(`Nothing in ${folder} matches ${pattern}.`, `List the folder to see its names: ferry ls URL${folder === '/' ? '/' : folder}`);
+          }
+        }
+        listing ??= await client.list(folder);
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
         if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
-        const entries = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(url.path, { prefer: 'LIST' })).entries) : listing.entries;
+        const all = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(folder, { prefer: 'LIST' })).entries) : listing.entries;
+        const entries = all.filter((entry) => shown(entry.name));
         const text = flags.json ? listingToJson(entries) : listingToText(entries);
         if (text) process.stdout.write(`${text}\n`);
       });
