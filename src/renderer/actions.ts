@@ -1066,6 +1066,21 @@ function queuedIds(): ReadonlySet<string> {
 }
 
 /**
+ * Which remote symlinks among `names` are folders: those the server lets Ferry list (FileZilla tries CWD, as opening one
+ * does here). Queued as files, a link to a folder failed as "That is a folder, not a file" (pure-ftpd's SIZE: "550 I
+ * can only retrieve regular files"); a link to a file, or one that is broken, stays a file.
+ */
+async function remoteLinksToFolders(sessionId: string, dir: string, names: readonly string[], known: ReadonlyMap<string, FileRow>): Promise<Set<string>> {
+  const folders = new Set<string>();
+  for (const name of names) {
+    if (known.get(name)?.type !== 'symlink') continue;
+    const listed = await request('session:list', { sessionId, path: joinPath(dir, name, 'posix') });
+    if (listed.ok) folders.add(name);
+  }
+  return folders;
+}
+
+/**
  * Queues a transfer from one pane to the other: local → upload, remote → download. `targetDir`
  * is a folder in the other pane (a drop onto a folder row); the other pane's folder otherwise.
  * `start` false is FileZilla's "Add files to queue": the items wait, paused, until Resume.
@@ -1083,10 +1098,11 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
   // From or into "This PC" itself (a drop onto a drive's row names the drive's root, a real folder).
   if (refusedAtDrives(from === 'local' ? fromDir : toDir)) return false;
   const known = new Map((from === 'local' ? local.rows : remote.rows)?.map((r) => [r.name, r]) ?? []);
+  const linkedFolders = from === 'remote' ? await remoteLinksToFolders(status.sessionId, fromDir, names, known) : new Set<string>();
   const items = names
     .filter((n) => n !== '.' && n !== '..')
     .map((name) => {
-      const isDirectory = known.get(name)?.type === 'directory';
+      const isDirectory = known.get(name)?.type === 'directory' || linkedFolders.has(name);
       const localPath = from === 'local' ? joinPath(fromDir, name) : joinPath(toDir, name);
       const remotePath = from === 'remote' ? joinPath(fromDir, name, 'posix') : joinPath(toDir, name, 'posix');
       return { localPath, remotePath, isDirectory };
