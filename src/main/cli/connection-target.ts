@@ -1,4 +1,5 @@
 import type { ConnectOptions } from '../ftp/connect-options';
+import { loadCharset } from '../ftp/charset';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { proxyFor, siteToConnectOptions } from '../sites/site-connect-options';
@@ -43,13 +44,24 @@ function stdinPasswordOnce(): Promise<string> {
 }
 
 /**
+ * How a URL's percent-escapes that are not UTF-8 are read: in --charset when it names another charset (curl users
+ * escape a GBK server's name as its bytes), else undefined (only UTF-8 escapes). An unknown charset name is refused
+ * here as it would be at the connection.
+ */
+export async function urlBytesDecoder(charset: string | undefined): Promise<((bytes: Buffer) => string) | undefined> {
+  if (charset === undefined || /^(auto|utf-?8|)$/i.test(charset.trim())) return undefined;
+  const loaded = await loadCharset(charset);
+  return (bytes) => loaded.decode(bytes);
+}
+
+/**
  * Turn the command's URL argument and flags into a target: an ftp:// URL as before, or with
  * `--site NAME` a saved site, the argument then being a path on it (relative to its remote folder).
  */
 export async function resolveTarget(urlOrPath: string | undefined, flags: ConnectionFlags): Promise<ConnectionTarget> {
   if (!flags.site) {
     if (urlOrPath === undefined) throw invalidInput('No server given.', 'Give an ftp:// URL, or --site NAME for a saved site (ferry sites list).');
-    const url = parseFtpUrl(urlOrPath);
+    const url = parseFtpUrl(urlOrPath, await urlBytesDecoder(flags.charset));
     const credentials = await resolveUrlCredentials(url, {
       stdinPassword: async () => (flags.passwordStdin ? await stdinPasswordOnce() : null),
       netrc: flags.netrc === false ? null : (host, user) => lookUpNetrc(host, user),

@@ -20,7 +20,7 @@ export interface FtpUrl {
  * Parse `ftp://user:pass@host:port/path` (RFC 1738). `ftps://` means implicit TLS, as in curl.
  * Percent-escapes are decoded so user names with "@" and paths with spaces work.
  */
-export function parseFtpUrl(text: string): FtpUrl {
+export function parseFtpUrl(text: string, decodeBytes?: (bytes: Buffer) => string): FtpUrl {
   // The credentials run to the last "@" before the path, as in curl: a password with an unescaped "@" stays whole.
   const match = /^(ftps?):\/\/(?:([^/]*)@)?(\[[^\]]+\]|[^:/@]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
   if (!match) {
@@ -43,7 +43,7 @@ export function parseFtpUrl(text: string): FtpUrl {
   }
   const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
   const { rest, typeCode } = splitTypeCode(rawPath ?? '');
-  const path = rest ? decode(rest, text) : '/';
+  const path = rest ? decode(rest, text, decodeBytes) : '/';
   return { scheme: scheme.toLowerCase() as 'ftp' | 'ftps', host, port, user, password, path, typeCode };
 }
 
@@ -71,10 +71,24 @@ function splitTypeCode(rawPath: string): { readonly rest: string; readonly typeC
   return { rest: rawPath.slice(0, match.index), typeCode: (match[1] ?? 'i').toLowerCase() as 'a' | 'i' | 'd' };
 }
 
-function decode(part: string, whole: string): string {
+/**
+ * A URL part percent-decoded. Escapes are bytes on the wire, as curl sends them: UTF-8 by default, and with a
+ * --charset other than UTF-8 (`decodeBytes`) that charset's — `%D6%D0%CE%C4` is 中文 to a GBK server. (They were
+ * read as UTF-8 only, and a GBK name's escapes refused as "a broken percent-escape".) Escapes the charset cannot
+ * read are tried as UTF-8 still.
+ */
+function decode(part: string, whole: string, decodeBytes?: (bytes: Buffer) => string): string {
+  if (/%(?![0-9a-f]{2})/i.test(part)) throw invalidInput(`"${redactUrl(whole)}" contains a broken percent-escape.`, 'Write "%" as %25 in FTP URLs.');
+  if (decodeBytes) {
+    const decoded = part.replace(/(?:%[0-9a-f]{2})+/gi, (run) => decodeBytes(Buffer.from(run.replace(/%/g, ''), 'hex')));
+    if (!decoded.includes('\uFFFD')) return decoded;
+  }
   try {
     return decodeURIComponent(part);
   } catch {
-    throw invalidInput(`"${redactUrl(whole)}" contains a broken percent-escape.`, 'Write "%" as %25 in FTP URLs.');
+    throw invalidInput(
+      `"${redactUrl(whole)}" has percent-escapes that are not UTF-8 text${decodeBytes ? ' nor text in the --charset given' : ''}.`,
+      decodeBytes ? 'Check the escapes, or write the name as text.' : 'If the server names its files in another charset, give it (--charset gbk, big5, shift_jis, …) and the escapes are read in it; or write the name as text.',
+    );
   }
 }

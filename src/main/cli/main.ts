@@ -34,7 +34,7 @@ import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
-import { resolveTarget, withLoginSource, type ConnectionTarget } from './connection-target';
+import { resolveTarget, urlBytesDecoder, withLoginSource, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { listingToJson, listingToText } from './format-listing';
 import { parseLimitRate } from './limit-rate';
@@ -322,7 +322,7 @@ export function buildProgram(): Command {
   addConnectionFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
       if (flags.recursive) {
-        const refusal = recursiveRemoveRefusal(flags.site ? urlText : parseFtpUrl(urlText).path);
+        const refusal = recursiveRemoveRefusal(flags.site ? urlText : parseFtpUrl(urlText, await urlBytesDecoder(flags.charset)).path);
         if (refusal) throw refusal;
       }
       await withClient(urlText, flags, async (client, url) => {
@@ -364,7 +364,7 @@ export function buildProgram(): Command {
 
   addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, relative to the same folder, or a URL on the same server; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
     .action(async (urlText: string, newPathText: string, flags: ConnectionFlags & { force?: boolean }) => {
-      const written = mvNewPath(flags.site ? null : urlText, newPathText);
+      const written = mvNewPath(flags.site ? null : urlText, newPathText, await urlBytesDecoder(flags.charset));
       await withClient(urlText, flags, async (client, url) => {
         const newPath = isHomeRelative(written) ? resolveHome(written, await client.pwd()) : written;
         const destination = await moveDestination(client, url.path, newPath);
@@ -389,7 +389,7 @@ export function buildProgram(): Command {
       await withClient(targetText, flags, async (target, targetUrl) => {
         const targetPath = targetUrl.path.endsWith('/') ? joinRemote(targetUrl.path, remoteBasename(sourceUrl.path)) : targetUrl.path;
         // Onto itself, STOR truncates the file RETR is reading: FXP left it empty (and exit 7), --force or not.
-        if (normalizeRemote(sourceUrl.path) === normalizeRemote(targetPath) && mayShareLogin(parseFtpUrl(sourceText), parseFtpUrl(targetText))) {
+        if (normalizeRemote(sourceUrl.path) === normalizeRemote(targetPath) && mayShareLogin(parseFtpUrl(sourceText, await urlBytesDecoder(flags.charset)), parseFtpUrl(targetText, await urlBytesDecoder(flags.charset)))) {
           throw invalidInput(`${sourceUrl.path} would be copied onto itself: the source and the target are the same file.`, 'Give another target path or name, e.g. a URL ending in /backup/ or …/copy-of-the-name.');
         }
         if (!flags.force && (await takenNames(target, remoteDirname(targetPath), [remoteBasename(targetPath)])).length > 0) {

@@ -12,14 +12,14 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
  * anywhere): its path, when it names the same server and login; refused (exit 2) otherwise, since RNFR/RNTO only rename
  * within one server. A URL taken as a relative path was renamed to "/dir/ftp:/user:PASSWORD@host/…", and the
  * server's refusal printed that password. `sourceText` is the source URL; null with --site (a path on a saved site).
- * NEW that is not URL-like is returned as it is.
+ * NEW that is not URL-like is returned as it is. `decodeBytes` reads escapes that are not UTF-8 (--charset).
  */
-export function mvNewPath(sourceText: string | null, newPath: string): string {
+export function mvNewPath(sourceText: string | null, newPath: string, decodeBytes?: (bytes: Buffer) => string): string {
   if (!URL_LIKE.test(newPath)) return newPath;
   const shown = redactUrl(newPath);
   if (sourceText === null) throw invalidInput(`The new path "${shown}" is a URL; with --site, mv takes a path on that site.`, 'Give the new path as /folder/name, or relative to the source\'s folder.');
-  const sourceUrl = parseFtpUrl(sourceText);
-  const target = parseFtpUrl(newPath);
+  const sourceUrl = parseFtpUrl(sourceText, decodeBytes);
+  const target = parseFtpUrl(newPath, decodeBytes);
   if (!sameLogin(sourceUrl, target)) {
     throw invalidInput(
       `"${shown}" is not on the same server and login as the source; mv renames within one server.`,
