@@ -155,11 +155,14 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   if (!small && !fs.existsSync(part)) throw partVanished(part, entry.remotePath);
   // ASCII changed the line endings: neither the size nor a checksum can match the server's.
   const verified = context.ascii ? 'none' : await verify(client, entry, part, offset + bytes, context.verifyChecksums);
+  // A file queued on its own with no listed time (Download by path, an imported queue): the MDTM asked as it began —
+  // just found unchanged by the end check — or, only when none was asked, one MDTM now.
+  const serverTime = small ? null : (entry.sourceModified ?? startTime ?? (await serverModifiedTime(client, entry.remotePath)));
   if (small) renameIntoPlaceSync(part, entry.localPath, entry.remotePath);
   else await renameIntoPlace(part, entry.localPath, entry.remotePath);
-  if (entry.sourceModified && !small) {
+  if (serverTime) {
     // Keep the server's time, so "overwrite if newer" compares like with like next time.
-    const time = new Date(entry.sourceModified);
+    const time = new Date(serverTime);
     await fsp.utimes(entry.localPath, time, time).catch(() => undefined);
   }
   return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note !== undefined ? { note } : {}) };
@@ -219,6 +222,15 @@ async function downloadAgain(client: FtpClient, entry: QueueEntry, part: string,
   return bytes;
 }
 
+/**
+ * The file's MDTM, for a download whose time nothing else told (no listing, no MDTM as it began); null where the
+ * server cannot say (no MDTM, a refusal, the connection gone): the local file then keeps the time it was written.
+ */
+async function serverModifiedTime(client: FtpClient, remotePath: string): Promise<string | null> {
+  if (!client.capabilities.mdtm || client.closed) return null;
+  return client.modifiedTime(remotePath).catch(() => null);
+}
+
 /** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */
 function ownPart(entry: QueueEntry, context: JobContext): void {
   if (!entry.partWasTarget) return;
@@ -266,6 +278,8 @@ async function receive(client: FtpClient, remotePath: string, part: string, offs
 async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, context: JobContext): Promise<number> {
   context.onStart(0);
   const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
+  // No listed time (a file queued on its own by path): the server's, asked once now that it is in.
+  const serverTime = entry.sourceModified ?? (await serverModifiedTime(client, entry.remotePath));
   let fd: number;
   try {
     fd = fs.openSync(part, writeFlags('truncate'), 0o644);
@@ -275,9 +289,9 @@ async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, 
   try {
     let written = 0;
     while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
-    if (entry.sourceModified) {
+    if (serverTime) {
       // Keep the server's time (the rename keeps it too), so "overwrite if newer" compares like with like.
-      const time = new Date(entry.sourceModified);
+      const time = new Date(serverTime);
       try {
         fs.futimesSync(fd, time, time);
       } catch {

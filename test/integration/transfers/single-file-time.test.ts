@@ -1,0 +1,97 @@
+/**
+ * A file downloaded on its own keeps the server's time, as a folder's files do (docs/ui.md: "downloads always").
+ * A folder's files take theirs from the listing; a file queued by path (Download by path, an imported queue) has no
+ * listing, so the server is asked: one MDTM after a small file's last byte, and for a large one the MDTM its
+ * end-of-download check already asked is reused, not asked again. Before, such a file kept the time it was written.
+ */
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FtpClient } from '../../../src/main/ftp/ftp-client';
+import type { RunningServer } from '../../support/servers/ftp-server';
+import type { TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
+import { openQueue, sha256, testOwner, useServerPerTest } from './helpers';
+
+const SERVER_TIME = '2026-01-01T10:00:00.000Z';
+
+/** The SIZE, MDTM and RETR commands the queue's connections sent: what a download costs. */
+function transcribed(server: RunningServer): { commands: string[]; connect: TransferQueueOptions['connect'] } {
+  const commands: string[] = [];
+  const connect: TransferQueueOptions['connect'] = () =>
+    FtpClient.connect({
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 10_000,
+      dataTimeoutMs: 10_000,
+      onTranscript: (line) => {
+        if (line.kind === 'command' && /^(SIZE|MDTM|RETR) /.test(line.text)) commands.push(line.text);
+      },
+    });
+  return { commands, connect };
+}
+
+describe('a file downloaded on its own keeps the server time (vsftpd)', () => {
+  const servers = useServerPerTest();
+
+  async function servedFile(server: RunningServer, name: string, data: Buffer): Promise<void> {
+    const owner = await testOwner();
+    const remote = path.join(server.root, name);
+    await fsp.writeFile(remote, data);
+    await fsp.chown(remote, owner.uid, owner.gid);
+    await fsp.utimes(remote, new Date(SERVER_TIME), new Date(SERVER_TIME));
+  }
+
+  it('queued by path (no listed time): small and large files get the MDTM time, asked once each', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('single-time');
+    const [small, large] = [randomBytes(1000), randomBytes(300 * 1024)];
+    await servedFile(server, 'new.txt', small);
+    await servedFile(server, 'big.bin', large);
+    const { commands, connect } = transcribed(server);
+    const { queue } = await openQueue(server, { connect });
+    const at = (name: string): string => path.join(local, name);
+
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: at('new.txt'), remotePath: '/new.txt', isDirectory: false }] });
+    await queue.whenIdle();
+    const smallCommands = commands.splice(0);
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: at('big.bin'), remotePath: '/big.bin', isDirectory: false }] });
+    await queue.whenIdle();
+    const items = await queue.list();
+    await queue.close();
+
+    expect(items.map((item) => [item.remotePath, item.state])).toEqual([
+      ['/new.txt', 'done'],
+      ['/big.bin', 'done'],
+    ]);
+    expect(sha256(await fsp.readFile(at('new.txt')))).toBe(sha256(small));
+    expect(sha256(await fsp.readFile(at('big.bin')))).toBe(sha256(large));
+    // Without the change: the time of the download itself.
+    expect((await fsp.stat(at('new.txt'))).mtime.toISOString()).toBe(SERVER_TIME);
+    expect((await fsp.stat(at('big.bin'))).mtime.toISOString()).toBe(SERVER_TIME);
+    expect(smallCommands).toEqual(['SIZE /new.txt', 'RETR /new.txt', 'MDTM /new.txt']);
+    // The MDTM as it began and the end check's: no third one for the time.
+    expect(commands).toEqual(['SIZE /big.bin', 'MDTM /big.bin', 'RETR /big.bin', 'MDTM /big.bin']);
+  });
+
+  it('queued with its listed time (as the window passes a row): that time, no MDTM', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('listed-time');
+    const data = randomBytes(1000);
+    await servedFile(server, 'new.txt', data);
+    const { commands, connect } = transcribed(server);
+    const { queue } = await openQueue(server, { connect });
+    const target = path.join(local, 'new.txt');
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/new.txt', isDirectory: false, source: { size: 1000, modified: '2026-01-01T10:00:00Z', precision: 'minute' } }] });
+    await queue.whenIdle();
+    const [item] = await queue.list();
+    await queue.close();
+
+    expect(item?.state).toBe('done');
+    expect((await fsp.stat(target)).mtime.toISOString()).toBe(SERVER_TIME);
+    expect(commands).toEqual(['RETR /new.txt']);
+  });
+});
