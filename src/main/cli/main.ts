@@ -405,7 +405,7 @@ export function buildProgram(): Command {
     program
       .command('chmod')
       .argument('<mode>', 'octal mode, e.g. 644')
-      .argument('<url>', 'remote file or folder')
+      .argument('<url>', 'remote file or folder; * and ? in its name change every matching file of that folder')
       .option('-R, --recursive', 'a folder and everything in it (symbolic links are left as they are)')
       .option('--files-only', 'with -R: change the files, not the folders')
       .option('--dirs-only', 'with -R: change the folders, not the files')
@@ -415,7 +415,11 @@ export function buildProgram(): Command {
     if ((flags.filesOnly || flags.dirsOnly) && !flags.recursive) throw invalidInput('--files-only and --dirs-only apply to a recursive chmod.', 'Add -R, e.g. ferry chmod -R --files-only 644 URL.');
     await withClient(urlText, flags, async (client, url) => {
       if (!flags.recursive) {
-        await client.chmod(url.path, mode);
+        // A pattern takes each matching file, as lftp's chmod and as get and rm match (files only, case as written);
+        // it was sent as SITE CHMOD 644 /logs/*.log and refused as a missing file.
+        const matched = /[*?]/.test(remoteBasename(url.path)) ? await matchingFiles(client, url.path) : null;
+        for (const file of matched ?? [url.path]) await client.chmod(file, mode);
+        if (matched !== null) process.stderr.write(`${matched.length} file(s) changed to ${mode}.\n`);
         return;
       }
       const result = await chmodRemoteTree(client, url.path, mode, flags.filesOnly ? 'files' : flags.dirsOnly ? 'directories' : 'all');
