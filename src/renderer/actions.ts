@@ -1222,6 +1222,12 @@ export async function rename(side: PaneSide, from: string, to: string): Promise<
     reportError(invalid(t('error.badName', { name }), t('error.badNameHint')));
     return;
   }
+  // "." and ".." name this folder and its parent: sent, the file was "moved" onto a folder and the server's refusal
+  // said a temporary problem (pure-ftpd: 451 Device or resource busy).
+  if (isDotName(name)) {
+    reportError(invalid(t('error.badName', { name }), t('error.dotNameHint')));
+    return;
+  }
   const status = useSessionStore.getState().status;
   const dir = paneStore(side).getState().path;
   if (side === 'local' && refusedAtDrives(dir)) return;
@@ -1247,9 +1253,15 @@ export function newFile(side: PaneSide): Promise<void> {
   return createInPane(side, 'file');
 }
 
-/** A new name typed for a file or folder: not empty, no path separator. */
+/** "." or "..": this folder or its parent, never a name of something in it. */
+function isDotName(name: string): boolean {
+  return name === '.' || name === '..';
+}
+
+/** A new name typed for a file or folder: not empty, not "." or "..", no path separator. */
 function nameProblem(value: string): string | null {
   if (value.trim() === '') return t('validation.nameRequired');
+  if (isDotName(value.trim())) return t('log.twoSentences', { first: t('error.badName', { name: value.trim() }), second: t('error.dotNameHint') });
   return /[/\\]/.test(value) ? t('error.badName', { name: value }) : null;
 }
 

@@ -593,6 +593,7 @@ export const en = {
   'error.transportHint': 'Restart Ferry. If you use the browser window, check that the ferry web host is still running.',
   'error.badName': '“{name}” is not a valid name.',
   'error.badNameHint': 'Names cannot contain / or \\.',
+  'error.dotNameHint': '“.” and “..” mean this folder and the one above it, not a file or folder in it: choose another name.',
   'error.desktopDrop': 'Files dragged in from the browser cannot be uploaded: a browser does not tell a page where a file is.',
   'error.desktopDropHint': 'Drag from the desktop in the Ferry desktop app, or find the files in the local pane and upload them from there.',
   'error.bookmarkNeedsSite': 'Bookmarks belong to a saved site.',

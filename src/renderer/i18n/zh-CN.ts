@@ -592,6 +592,7 @@ export const zhCN: Messages = {
   'error.transportHint': '请重新启动 Ferry。如果使用的是浏览器窗口，请确认 Ferry 的网页服务（web host）仍在运行。',
   'error.badName': '“{name}”不是有效的名称。',
   'error.badNameHint': '名称中不能包含 / 或 \\。',
+  'error.dotNameHint': '“.”和“..”表示当前文件夹及其上级文件夹，而不是其中的文件或文件夹：请换一个名称。',
   'error.desktopDrop': '无法上传从浏览器中拖入的文件：浏览器不会告诉网页文件所在的位置。',
   'error.desktopDropHint': '请在 Ferry 桌面应用中从桌面拖入，或在本地窗格中找到这些文件后从那里上传。',
   'error.bookmarkNeedsSite': '书签属于已保存的站点。',
