@@ -64,7 +64,12 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     const url = parseFtpUrl(urlOrPath, await urlBytesDecoder(flags.charset));
     const credentials = await resolveUrlCredentials(url, {
       stdinPassword: async () => (flags.passwordStdin ? await stdinPasswordOnce() : null),
-      netrc: flags.netrc === false ? null : (host, user) => lookUpNetrc(host, user),
+      netrc: flags.netrc === false ? null : async (host, user) => {
+        const lookup = await lookUpNetrc(host, user);
+        // Another user's netrc (sudo -u keeping HOME) failed every command with exit 10, an anonymous one too.
+        if (lookup.kind === 'unreadable') process.stderr.write(`ferry: warning: the netrc file ${lookup.file} cannot be read (${lookup.code}); going on without it (--no-netrc skips it, NETRC names another).\n`);
+        return lookup;
+      },
       prompt: promptPassword,
     });
     if (flags.verbose && credentials.netrc) process.stderr.write(`* Login ${credentials.user} and its password from ${credentials.netrc.file}, line ${credentials.netrc.line}\n`);

@@ -9,7 +9,12 @@ import { isAnonymousUser } from './url-credentials';
 export type NetrcLookup =
   | { readonly kind: 'found'; readonly file: string; readonly entry: NetrcEntry }
   | { readonly kind: 'no-entry'; readonly file: string }
-  | { readonly kind: 'no-file'; readonly file: string };
+  | { readonly kind: 'no-file'; readonly file: string }
+  /** Not ours to read (EACCES, EPERM): another user's HOME (`sudo -u www-data` keeping HOME=/root), gone on without. */
+  | { readonly kind: 'unreadable'; readonly file: string; readonly code: string };
+
+/** Codes that mean "this file is not ours to read", not a problem with the file: ftp(1) warns and goes on, curl goes on. */
+const NOT_OURS = new Set(['EACCES', 'EPERM']);
 
 export interface NetrcPlace {
   readonly env: NodeJS.ProcessEnv;
@@ -47,13 +52,23 @@ export async function lookUpNetrc(host: string, user: string | null, place: Netr
       file = candidate;
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // said by its code and path (toErrorData), e.g. a folder on the way that cannot be entered
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (NOT_OURS.has(code)) return { kind: 'unreadable', file: candidate, code };
+      if (code !== 'ENOENT') throw error; // said by its code and path (toErrorData)
     }
   }
   if (stat === null) return { kind: 'no-file', file };
   if (!stat.isFile()) throw invalidInput(`${file} is not a file, so it cannot be read as a netrc file.`, `Point NETRC at a netrc file, or unset it to use ~/.netrc.`);
   if (stat.size > MAX_BYTES) throw invalidInput(`${file} is ${stat.size} bytes, too large to be a netrc file (at most ${MAX_BYTES}).`, 'Point NETRC at a netrc file, or give the password with --password-stdin, or use --no-netrc.');
-  const parsed = parseNetrc(await fs.readFile(file, 'utf8'));
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (NOT_OURS.has(code)) return { kind: 'unreadable', file, code };
+    throw error;
+  }
+  const parsed = parseNetrc(text);
   if (!parsed.ok) throw invalidInput(`${file}, line ${parsed.line}: ${parsed.problem}.`, `Correct that line (see \`man 5 netrc\`), or skip the file with --no-netrc.`);
   const entry = findNetrcEntry(parsed.entries, host, user);
   if (entry === null) return { kind: 'no-entry', file };

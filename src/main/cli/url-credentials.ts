@@ -64,9 +64,11 @@ function noPassword(user: string, url: FtpUrl, lookup: NetrcLookup | null): Erro
       ? 'the netrc file was not read (--no-netrc)'
       : lookup.kind === 'no-file'
         ? `there is no netrc file (${lookup.file})`
-        : lookup.kind === 'no-entry'
-          ? `${lookup.file} has no entry for ${url.host} with login ${user}`
-          : `${lookup.file} (line ${lookup.entry.line}) names ${user} for ${url.host} without a password`;
+        : lookup.kind === 'unreadable'
+          ? `the netrc file ${lookup.file} could not be read (${lookup.code})`
+          : lookup.kind === 'no-entry'
+            ? `${lookup.file} has no entry for ${url.host} with login ${user}`
+            : `${lookup.file} (line ${lookup.entry.line}) names ${user} for ${url.host} without a password`;
   return invalidInput(
     `No password for ${user}@${url.host}: the URL has none, ${netrc}, and there is no terminal to ask on.`,
     [
