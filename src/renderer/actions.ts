@@ -1081,6 +1081,14 @@ async function remoteLinksToFolders(sessionId: string, dir: string, names: reado
 }
 
 /**
+ * A remote file's size and time as listed, passed with its download so the local copy keeps that time as a folder's
+ * files do (main asks MDTM for a file queued without it). Not for a link (its time is the link's) nor a folder.
+ */
+function listedSourceOf(row: Pick<FileRow, 'type' | 'size' | 'modified'>): { source?: { size: number | null; modified: string | null } } {
+  return row.type === 'file' ? { source: { size: row.size, modified: row.modified } } : {};
+}
+
+/**
  * Queues a transfer from one pane to the other: local → upload, remote → download. `targetDir`
  * is a folder in the other pane (a drop onto a folder row); the other pane's folder otherwise.
  * `start` false is FileZilla's "Add files to queue": the items wait, paused, until Resume.
@@ -1105,7 +1113,9 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
       const isDirectory = known.get(name)?.type === 'directory' || linkedFolders.has(name);
       const localPath = from === 'local' ? joinPath(fromDir, name) : joinPath(toDir, name);
       const remotePath = from === 'remote' ? joinPath(fromDir, name, 'posix') : joinPath(toDir, name, 'posix');
-      return { localPath, remotePath, isDirectory };
+      // A remote file's row, when the rows are of the folder it comes from: its listed size and time go with the item.
+      const row = from === 'remote' && fromDir === remote.path ? known.get(name) : undefined;
+      return { localPath, remotePath, isDirectory, ...(row ? listedSourceOf(row) : {}) };
     });
   if (items.length === 0 || fromDir === '' || toDir === '') return false;
   const queuedBefore = queuedIds();
@@ -2069,7 +2079,7 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Pr
   const status = useSessionStore.getState().status;
   const localDir = useLocalPane.getState().path;
   if (!isConnected(status) || localDir === '' || matches.length === 0 || refusedAtDrives(localDir)) return false;
-  const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory' }));
+  const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory', ...listedSourceOf(match.entry) }));
   const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items });
   if (!added.ok) return false;

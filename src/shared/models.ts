@@ -337,8 +337,12 @@ export interface TransferItem {
 export interface TransferRequest {
   readonly sessionId: string;
   readonly direction: TransferDirection;
-  /** Files or folders; folders are expanded recursively. */
-  readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean }[];
+  /**
+   * Files or folders; folders are expanded recursively. `source` (a download of a file the window listed: a remote
+   * pane row, a search match): its size and time as listed, so the file keeps that time as a folder's files keep
+   * their listing's; without it main asks the server (MDTM) once the file is in.
+   */
+  readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean; readonly source?: { readonly size: number | null; readonly modified: string | null } }[];
   /** false: FileZilla's "Add files to queue" — the items wait, paused, until Resume starts them. Absent: they start. */
   readonly start?: boolean;
 }

@@ -24,6 +24,7 @@ import { TransferQueue, type SpeedLimits } from '../transfers/transfer-queue';
 import { Synchronizer } from '../sessions/synchronize';
 import { exportQueue } from '../transfers/queue-export';
 import { importQueueText } from '../transfers/queue-import';
+import { listedSource } from '../transfers/listed-source';
 import { APP_VERSION } from './app-version';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
@@ -348,7 +349,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'queue:add': async (request) => {
       const target = sessions.target(request.sessionId);
-      return queue.add({ siteKey: target.siteKey, siteLabel: target.label, direction: request.direction, items: request.items, ...(request.start === false ? { start: false } : {}) });
+      const listedBy = sessions.listedBy(request.sessionId);
+      // A file downloaded on its own keeps the time its row showed, at that listing's precision (docs/transfers.md).
+      const items = request.items.map(({ source, ...item }) => {
+        const facts = request.direction === 'download' && !item.isDirectory ? listedSource(source, listedBy) : undefined;
+        return facts ? { ...item, source: facts } : item;
+      });
+      return queue.add({ siteKey: target.siteKey, siteLabel: target.label, direction: request.direction, items, ...(request.start === false ? { start: false } : {}) });
     },
     'queue:list': () => queue.list(),
     'queue:pause': (arg) => queue.pause(arg),

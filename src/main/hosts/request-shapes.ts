@@ -102,7 +102,7 @@ const SHAPES = {
   'queue:add': z.object({
     ...session,
     direction: z.enum(['upload', 'download']),
-    items: z.array(z.object({ localPath: text, remotePath: text, isDirectory: z.boolean() })),
+    items: z.array(z.object({ localPath: text, remotePath: text, isDirectory: z.boolean(), source: z.object({ size: z.number().nullable(), modified: text.nullable() }).optional() })),
     start: z.boolean().optional(),
   }),
   'queue:list': none,

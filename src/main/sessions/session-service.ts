@@ -5,7 +5,7 @@ import { errorText, sentences, type ErrorText, type ErrorTextId, type ErrorTextV
 import { CHMOD_SCOPES, type ChmodOutcome, type ChmodScope, type ConnectTarget, type QuickConnect, type RemoteListing, type RemoteSearchResult, type SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { connectCancelled } from '../ftp/control-connection';
-import { FtpClient } from '../ftp/ftp-client';
+import { FtpClient, type Listing } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
@@ -48,6 +48,8 @@ interface Session {
   cancels: number;
   /** The login again under way for an operation (its first step), so "Cancel current operation" can end it too. */
   reopening: AbortController | null;
+  /** How the window's rows were listed (the pane's folders, a search), so a time it passes back is known to its precision. */
+  listedBy: Listing['command'] | null;
 }
 
 /**
@@ -103,6 +105,7 @@ export class SessionService {
       cancelled: false,
       cancels: 0,
       reopening: null,
+      listedBy: null,
       status: {
         sessionId: id,
         state: 'connecting',
@@ -179,6 +182,14 @@ export class SessionService {
     return this.require(sessionId).resolved;
   }
 
+  /**
+   * The command the session's listings came from (MLSD or LIST), so a row's time the window passes back with a download
+   * is known to its precision (`listedTimePrecision`); null before anything was listed.
+   */
+  listedBy(sessionId: string): Listing['command'] | null {
+    return this.require(sessionId).listedBy;
+  }
+
   /** Engine options for another connection to the same server, logging into the same message log. */
   connectOptions(sessionId: string, label: string, labelRef?: TextRef): ConnectOptions {
     const session = this.require(sessionId);
@@ -188,6 +199,7 @@ export class SessionService {
   async list(sessionId: string, remotePath: string): Promise<RemoteListing> {
     return this.withClient(sessionId, async (client, session) => {
       const listing = await client.list(remotePath);
+      session.listedBy = listing.command;
       this.update(session, { remotePath: listing.path, dataCommand: client.dataCommand, compressed: client.compressed });
       for (const line of listing.unparsed) this.say(sessionId, 'error', { message: 'log.unreadable-line', values: { line } });
       if (listing.unparsedTotal > listing.unparsed.length) this.say(sessionId, 'error', { message: 'log.unreadable-more', values: { count: listing.unparsedTotal - listing.unparsed.length } });
@@ -218,7 +230,11 @@ export class SessionService {
     this.searches.get(sessionId)?.abort();
     this.searches.set(sessionId, controller);
     try {
-      const result = await this.withClient(sessionId, (client) => searchRemoteTree(client, root, pattern, { signal: controller.signal }));
+      const result = await this.withClient(sessionId, (client, session) => {
+        // The search lists as the pane does (MLSD where offered, else LIST).
+        session.listedBy = client.capabilities.mlsd ? 'MLSD' : 'LIST';
+        return searchRemoteTree(client, root, pattern, { signal: controller.signal });
+      });
       for (const skipped of result.skipped) {
         const why = skipped.text?.message;
         const reason = why && skipped.text ? { reason: { id: why, values: skipped.text.values, ...(skipped.text.valueTexts ? { valueTexts: skipped.text.valueTexts } : {}) } } : undefined;
