@@ -44,7 +44,7 @@ async function withPartNote(error: unknown, partPath: string): Promise<unknown> 
 /** `partPath` is `partialPathOf(localPath)`, the file downloadToFile writes and continues. */
 async function fetchFile(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions): Promise<number> {
   // ASCII cannot resume: downloadToFile says so before anything is sent.
-  if (options.ascii) return (await downloadToFile(client, remotePath, localPath, options)).bytes;
+  if (options.ascii) return keepServerTime(client, remotePath, localPath, null, (await downloadToFile(client, remotePath, localPath, options)).bytes);
   // The size, where the server tells it: a download that ends short of it is incomplete, not done (a reset can read
   // as a normal end in active mode). One SIZE per file; a refused SIZE leaves the download to say what is wrong.
   if (!options.resume) {
@@ -84,26 +84,40 @@ async function fetchFile(client: FtpClient, remotePath: string, localPath: strin
  */
 async function downloadOneVersion(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions, size: number | null): Promise<number> {
   const since = (size === null || size > SMALL_FILE_BYTES) && client.capabilities.mdtm ? await client.modifiedTime(remotePath).catch(() => null) : null;
-  if (since === null) return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size })).bytes;
+  if (since === null) return keepServerTime(client, remotePath, localPath, null, (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size })).bytes);
   let changedTo: string | null = null;
   const unchangedSince = (start: string) => async (): Promise<void> => {
     changedTo = await timeChangedSince(client, remotePath, start);
     if (changedTo !== null) throw changedDuringDownload(remotePath);
   };
   try {
-    return (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size, beforeRename: unchangedSince(since) })).bytes;
+    // Unchanged since it began (checked before the rename): its time is the MDTM asked then.
+    return keepServerTime(client, remotePath, localPath, since, (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size, beforeRename: unchangedSince(since) })).bytes);
   } catch (error) {
     if (!isChangedDuringDownload(error) || changedTo === null) throw error;
   }
   process.stderr.write(`${errorText('note.changed-during-download', { path: JSON.stringify(remotePath) })}\n`);
   const sizeNow = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
   try {
-    return (await downloadToFile(client, remotePath, localPath, { ...options, resume: false, expectedSize: sizeNow, beforeRename: unchangedSince(changedTo) })).bytes;
+    return keepServerTime(client, remotePath, localPath, changedTo, (await downloadToFile(client, remotePath, localPath, { ...options, resume: false, expectedSize: sizeNow, beforeRename: unchangedSince(changedTo) })).bytes);
   } catch (error) {
     // Two versions in it: nothing for --resume to continue.
     if (isChangedDuringDownload(error)) await fsp.rm(partPath, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The downloaded file takes the server's time, as lftp's get and the window's downloads do (curl only with -R):
+ * `known` (the MDTM asked as the download began, found unchanged after it), else one MDTM now. A server without MDTM,
+ * or a time that cannot be set, leaves the download's own time: the file itself is fine. Resolves to `bytes`.
+ */
+async function keepServerTime(client: FtpClient, remotePath: string, localPath: string, known: string | null, bytes: number): Promise<number> {
+  const modified = known ?? (client.capabilities.mdtm && !client.closed ? await client.modifiedTime(remotePath).catch(() => null) : null);
+  if (modified === null) return bytes;
+  const time = new Date(modified);
+  await fsp.utimes(localPath, time, time).catch(() => undefined);
+  return bytes;
 }
 
 /** The size of a regular file at `localPath` (a link is not followed), or null. */
