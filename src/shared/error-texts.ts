@@ -155,6 +155,7 @@ export const ERROR_TEXTS_EN = {
   'log.copied-relay': 'Copied {from} to {site}:{to} through this computer.',
   'log.unreadable-line': 'Could not read this listing line: {line}',
   'log.unreadable-more': '… and {count} more listing lines that could not be read',
+  'log.delete-cancelled': 'Delete cancelled after {count} file(s) and folder(s) were deleted; the rest are still on the server.',
   'log.chmod-links': '{count} symbolic link(s) under {path} left as they are (changing one would change what it points to).',
   'log.not-utf8.gbk': 'File names in {folder} are not UTF-8, so they show garbled: they look like GBK (simplified Chinese).',
   'log.not-utf8.big5': 'File names in {folder} are not UTF-8, so they show garbled: they look like Big5 (traditional Chinese).',

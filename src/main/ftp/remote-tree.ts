@@ -69,28 +69,34 @@ export async function createEmptyRemoteFile(client: FtpClient, remotePath: strin
 }
 
 /** Delete a remote folder and everything in it, depth first (FTP has no recursive delete). */
-export async function removeRemoteTree(client: FtpClient, remotePath: string): Promise<void> {
+export async function removeRemoteTree(client: FtpClient, remotePath: string, onRemoved?: () => void): Promise<void> {
   const listing = await client.list(remotePath);
-  await removeEntries(client, remotePath, listing.entries);
+  await removeEntries(client, remotePath, listing.entries, onRemoved);
   try {
     await client.rmdir(remotePath);
+    onRemoved?.();
   } catch (error) {
     // proftpd's MLSD leaves out symbolic links that point nowhere, so the folder still held them ("Directory not
     // empty"); LIST shows them. Only after an MLSD listing, and only when LIST finds what is left.
     if (listing.command !== 'MLSD') throw error;
     const left = (await client.list(remotePath, { prefer: 'LIST' }).catch(() => null))?.entries.filter((entry) => entry.name !== '.' && entry.name !== '..') ?? [];
     if (left.length === 0) throw error;
-    await removeEntries(client, remotePath, left);
+    await removeEntries(client, remotePath, left, onRemoved);
     await client.rmdir(remotePath);
+    onRemoved?.();
   }
 }
 
-async function removeEntries(client: FtpClient, folder: string, entries: readonly RemoteEntry[]): Promise<void> {
+/** `onRemoved` after each file and folder gone, so a delete stopped halfway can say how far it got. */
+async function removeEntries(client: FtpClient, folder: string, entries: readonly RemoteEntry[], onRemoved?: () => void): Promise<void> {
   for (const entry of entries) {
     const child = joinRemote(folder, entry.name);
     // Symlinks are removed as links (DELE), never followed into their targets.
-    if (entry.type === 'directory') await removeRemoteTree(client, child);
-    else await client.delete(child);
+    if (entry.type === 'directory') await removeRemoteTree(client, child, onRemoved);
+    else {
+      await client.delete(child);
+      onRemoved?.();
+    }
   }
 }
 

@@ -310,12 +310,27 @@ export class SessionService {
     });
   }
 
-  /** Delete files, and folders with everything in them. */
+  /**
+   * Delete files, and folders with everything in them. Cancel stops it between commands (the connection is closed):
+   * the log says how many files and folders were deleted before, as the rest are still on the server.
+   */
   delete(sessionId: string, paths: readonly { readonly path: string; readonly isDirectory: boolean }[]): Promise<void> {
-    return this.withClient(sessionId, async (client) => {
-      for (const item of paths) {
-        if (item.isDirectory) await removeRemoteTree(client, normalizeRemote(item.path));
-        else await client.delete(normalizeRemote(item.path));
+    return this.withClient(sessionId, async (client, session) => {
+      let removed = 0;
+      const counted = (): void => {
+        removed += 1;
+      };
+      try {
+        for (const item of paths) {
+          if (item.isDirectory) await removeRemoteTree(client, normalizeRemote(item.path), counted);
+          else {
+            await client.delete(normalizeRemote(item.path));
+            counted();
+          }
+        }
+      } catch (error) {
+        if (session.cancelled) this.say(sessionId, 'info', { message: 'log.delete-cancelled', values: { count: removed } });
+        throw error;
       }
     });
   }

@@ -138,6 +138,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'log.copied-relay': '已将 {from} 复制到 {site}:{to}（经由本机中转）。',
   'log.unreadable-line': '无法读取目录列表中的这一行：“{line}”',
   'log.unreadable-more': '……另有 {count} 行目录列表无法读取',
+  'log.delete-cancelled': '删除已取消：已删除 {count} 个文件和文件夹，其余仍在服务器上。',
   'log.chmod-links': '{path} 下的 {count} 个符号链接保持原样（更改链接会改变它指向的目标）。',
   'log.not-utf8.gbk': '{folder} 中的文件名不是 UTF-8 编码，因此显示为乱码：它们看起来是 GBK（简体中文）。',
   'log.not-utf8.big5': '{folder} 中的文件名不是 UTF-8 编码，因此显示为乱码：它们看起来是 Big5（繁体中文）。',
