@@ -1320,11 +1320,11 @@ export async function deleteEntries(side: PaneSide, names: readonly string[]): P
     // Busy as while listing (the loading bar, aria-busy), so the toolbar's ✕ and Ctrl+. are on: a recursive delete on a
     // slow server runs for minutes, and Cancel (main closes the connection) is the way to stop it.
     const store = paneStore(side);
-    store.setState({ loading: true });
+    store.setState({ loading: true, deleting: true });
     await perform('session:delete', { sessionId: status.sessionId, paths: rows.map((r) => ({ path: fullPath(side, r.name), isDirectory: r.type === 'directory' })) });
     // Done, failed or cancelled: the listing below shows what is really left (a cancelled delete leaves files). A
     // navigation under way keeps the pane busy.
-    store.setState({ loading: navigationInFlight[side] !== null });
+    store.setState({ loading: navigationInFlight[side] !== null, deleting: false });
   }
   await refresh(side);
 }

@@ -178,8 +178,11 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
   const hideIdentical = useViewStore((s) => s.compareMode.hideIdentical);
   const localRows = useLocalPane((s) => s.rows);
   const remoteRows = useRemotePane((s) => s.rows);
+  const deleting = store((s) => s.deleting);
   const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null) : null;
   const text = useMemo(() => {
+    // The rows are what was there before the delete: say what the pane waits for, and how to stop it.
+    if (deleting) return t('pane.deleting');
     // Connected but without a listing (it failed): say so, rather than contradict the status bar.
     if (rows === null) return side === 'remote' ? t(connected ? 'pane.footerNoListing' : 'pane.footerNotConnected') : '';
     const { listed, shown } = shownRows(rows, { showHidden, filter, hideIdentical: marks });
@@ -190,7 +193,7 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     const size = formatSize(sum.bytes, t.locale);
     const summary = t(footerKey(sum, selected.size > 0), { files, folders, size });
     return withShownOf(t.language, shown.length, listed.length, summary);
-  }, [rows, selected, showHidden, filter, marks, side, t, connected]);
+  }, [rows, selected, showHidden, filter, marks, side, t, connected, deleting]);
   return (
     <div className="pane-footer" title={text}>
       {text}

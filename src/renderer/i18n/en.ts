@@ -66,6 +66,7 @@ export const en = {
   'pane.notConnectedHint': 'Open the Site Manager or fill in the quick connect bar above, then press Quickconnect.',
   'pane.connecting': 'Connecting…',
   'pane.loading': 'Reading folder…',
+  'pane.deleting': 'Deleting… Cancel (Ctrl+.) stops it.',
   'pane.empty': 'This folder is empty',
   'pane.listed_one': '{path}: {count} entry',
   'pane.listed_other': '{path}: {count} entries',

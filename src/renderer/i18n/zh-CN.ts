@@ -67,6 +67,7 @@ export const zhCN: Messages = {
   'pane.notConnectedHint': '打开站点管理器，或在上方快速连接栏中填写信息后点击“快速连接”。',
   'pane.connecting': '正在连接…',
   'pane.loading': '正在读取文件夹…',
+  'pane.deleting': '正在删除…按 Ctrl+. 可取消。',
   'pane.empty': '此文件夹为空',
   'pane.listed_one': '{path}：{count} 项',
   'pane.listed_other': '{path}：{count} 项',

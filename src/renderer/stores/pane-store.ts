@@ -22,6 +22,8 @@ export interface PaneState {
   readonly loading: boolean;
   /** The folder being opened while `loading`. */
   readonly pending: string | null;
+  /** Remote: a delete runs (the pane is `loading` meanwhile); the footer says so, as the rows are not yet what is left. */
+  readonly deleting: boolean;
   readonly error: FerryErrorData | null;
   /** Visited folders, most recent first. */
   readonly history: readonly string[];
@@ -53,6 +55,7 @@ function initial(side: PaneSide): PaneState {
     version: 0,
     loading: false,
     pending: null,
+    deleting: false,
     error: null,
     history: [],
     nav: EMPTY_NAV,
