@@ -64,6 +64,10 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
       const statusBar = page.getByRole('contentinfo', { name: 'Status' });
       const initialRemote = ['public_html', 'backups', LOCKED, 'readme.txt', 'CHANGELOG.md', 'obsolete.log', 'photos-2024.zip', 'data.csv', BIG];
 
+      // readme.txt's time on the server: recent, so vsftpd's LIST shows it to the minute (10:20 for 10:20:33).
+      const readmeTime = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 60_000) * 60_000 + 33_000);
+      fs.utimesSync(onServer('readme.txt'), readmeTime, readmeTime);
+
       await step('local pane lists the local folder', async () => {
         await expect(ui.pathField('local')).toHaveValue(localDir);
         for (const name of Object.keys(LOCAL)) await expect(ui.entry('local', name.replace(/\/$/, ''))).toBeVisible();
@@ -122,6 +126,8 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
         await ui.pane('remote').getByRole('button', { name: 'Download selected' }).click();
         await expect(ui.entry('local', 'readme.txt')).toBeVisible({ timeout: 15_000 });
         expect(fs.readFileSync(path.join(localDir, 'readme.txt')).equals(fs.readFileSync(onServer('readme.txt')))).toBe(true);
+        // The time its row showed (the listed minute), as a folder download gives its files — not the download's own.
+        expect(fs.statSync(path.join(localDir, 'readme.txt')).mtime.toISOString()).toBe(new Date(readmeTime.getTime() - 33_000).toISOString());
         await expect.poll(() => ui.queueCount('Successful')).toBe(3);
         await expect.poll(() => ui.queueCount('Failed')).toBe(0);
       });

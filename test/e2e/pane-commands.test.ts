@@ -211,6 +211,8 @@ describe('file pane commands from FileZilla', () => {
         await ui.grid('remote').focus();
         await page.keyboard.press('Home');
         await page.keyboard.press('Shift+F10');
+        const secretTime = new Date('2026-01-01T10:00:33Z');
+        fs.utimesSync(path.join(folders.serverRoot, 'private', 'secret.txt'), secretTime, secretTime);
         await chooseByKeyboard(page, page.getByRole('menu', { name: 'Remote file actions' }), 'Download by path…');
         const dialog = page.getByRole('dialog', { name: 'Download by path' });
         const field = dialog.getByRole('textbox', { name: /Remote file/ });
@@ -223,6 +225,8 @@ describe('file pane commands from FileZilla', () => {
         await expect(dialog).toBeHidden();
         await expect.poll(() => fs.statSync(path.join(folders.local, 'secret.txt'), { throwIfNoEntry: false })?.size ?? -1, { timeout: 15_000 }).toBe(555);
         await srv.waitForLog(/"RETR \/private\/secret\.txt"/);
+        // No listing to take a time from: the server's MDTM (it kept the download's own time).
+        await expect.poll(() => fs.statSync(path.join(folders.local, 'secret.txt')).mtime.toISOString()).toBe(secretTime.toISOString());
       });
 
       await step('Upload to folder… (local menu): notes.txt lands in /dropbox, which cannot be listed', async () => {
