@@ -9,10 +9,9 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { RunningServer } from '../../support/servers/ftp-server';
-import type { FinishedEvent, TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
-import { openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
+import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
+import { openQueue, serverFolder, sha256, testOwner, transcribed, useServerPerTest, waitFor } from './helpers';
 import { rewriteInPlace } from '../../support/rewrite-in-place';
 
 /** Far more than loopback's socket buffers hold, so the server is still reading the file when it is rewritten. */
@@ -21,27 +20,6 @@ const SIZE = 16 * 1024 * 1024;
 const SLOW = 1024 * 1024;
 
 const sizeOf = async (file: string): Promise<number> => (await fsp.stat(file).catch(() => null))?.size ?? 0;
-
-/** The FTP commands the queue's connections sent (SIZE, MDTM, RETR: what a download costs), and a hook at each. */
-function transcribed(server: RunningServer, onCommand: (command: string) => void = () => undefined): { commands: string[]; connect: TransferQueueOptions['connect'] } {
-  const commands: string[] = [];
-  const connect: TransferQueueOptions['connect'] = () =>
-    FtpClient.connect({
-      host: server.host,
-      port: server.port,
-      user: server.user,
-      password: server.password,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 10_000,
-      dataTimeoutMs: 10_000,
-      onTranscript: (line) => {
-        if (line.kind !== 'command' || !/^(SIZE|MDTM|RETR) /.test(line.text)) return;
-        commands.push(line.text);
-        onCommand(line.text);
-      },
-    });
-  return { commands, connect };
-}
 
 describe('a file rewritten on the server while it is downloaded (vsftpd, no checksum command)', () => {
   const servers = useServerPerTest();

@@ -152,3 +152,27 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * A queue `connect` whose connections record the SIZE, MDTM and RETR commands they send — what a download costs —
+ * calling `onCommand` at each (e.g. to rewrite the file as its RETR goes out).
+ */
+export function transcribed(server: RunningServer, onCommand: (command: string) => void = () => undefined): { commands: string[]; connect: TransferQueueOptions['connect'] } {
+  const commands: string[] = [];
+  const connect: TransferQueueOptions['connect'] = () =>
+    FtpClient.connect({
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 10_000,
+      dataTimeoutMs: 10_000,
+      onTranscript: (line) => {
+        if (line.kind !== 'command' || !/^(SIZE|MDTM|RETR) /.test(line.text)) return;
+        commands.push(line.text);
+        onCommand(line.text);
+      },
+    });
+  return { commands, connect };
+}

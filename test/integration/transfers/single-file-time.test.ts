@@ -8,31 +8,10 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { RunningServer } from '../../support/servers/ftp-server';
-import type { TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
-import { openQueue, sha256, testOwner, useServerPerTest } from './helpers';
+import { openQueue, sha256, testOwner, transcribed, useServerPerTest } from './helpers';
 
 const SERVER_TIME = '2026-01-01T10:00:00.000Z';
-
-/** The SIZE, MDTM and RETR commands the queue's connections sent: what a download costs. */
-function transcribed(server: RunningServer): { commands: string[]; connect: TransferQueueOptions['connect'] } {
-  const commands: string[] = [];
-  const connect: TransferQueueOptions['connect'] = () =>
-    FtpClient.connect({
-      host: server.host,
-      port: server.port,
-      user: server.user,
-      password: server.password,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 10_000,
-      dataTimeoutMs: 10_000,
-      onTranscript: (line) => {
-        if (line.kind === 'command' && /^(SIZE|MDTM|RETR) /.test(line.text)) commands.push(line.text);
-      },
-    });
-  return { commands, connect };
-}
 
 describe('a file downloaded on its own keeps the server time (vsftpd)', () => {
   const servers = useServerPerTest();
