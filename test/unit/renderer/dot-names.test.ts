@@ -8,30 +8,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import type { FileRow } from '../../../src/renderer/lib/sort';
-import { resetPane, useLocalPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
-import { createFakeApi, status, type FakeApi } from './fake-api';
+import { connectedPanes, disconnectPanes } from './connected-panes';
+import type { FakeApi } from './fake-api';
 
 let api: FakeApi;
 const row = (name: string): FileRow => ({ name, type: 'file', size: 1, modified: null, permissions: null, owner: null, group: null, target: null });
 
 beforeEach(() => {
-  api = createFakeApi();
-  actions.setApiForTesting(api);
-  useSessionStore.setState({ status: status({ remotePath: '/pub' }), target: null, connecting: false });
-  resetPane('local');
-  resetPane('remote');
-  useLocalPane.setState({ path: '/home/test', rows: [row('a.txt')] });
-  useRemotePane.setState({ path: '/pub', rows: [row('a.txt')] });
+  api = connectedPanes({ local: { path: '/home/test', rows: [row('a.txt')] }, remote: { path: '/pub', rows: [row('a.txt')] } });
   useUiStore.setState({ toasts: [], prompt: null });
 });
 
 afterEach(() => {
-  actions.setApiForTesting(null);
-  useSessionStore.setState({ status: null, target: null, connecting: false });
+  disconnectPanes();
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS });
   useUiStore.setState({ toasts: [], prompt: null });
 });

@@ -8,9 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import type { FileRow } from '../../../src/renderer/lib/sort';
-import { resetPane, useLocalPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { createFakeApi, ok, status, type FakeApi } from './fake-api';
+import { connectedPanes, disconnectPanes } from './connected-panes';
+import { ok, type FakeApi } from './fake-api';
 
 let api: FakeApi;
 const LISTED = '2026-01-01T10:00:00.000Z';
@@ -18,19 +17,10 @@ const row = (name: string, type: FileRow['type'], size: number | null = 4): File
 const queued = (): unknown => api.calls.filter((c) => c.channel === 'queue:add').at(-1)?.arg;
 
 beforeEach(() => {
-  api = createFakeApi();
-  actions.setApiForTesting(api);
-  useSessionStore.setState({ status: status({ remotePath: '/pub' }), target: null, connecting: false });
-  resetPane('local');
-  resetPane('remote');
-  useLocalPane.setState({ path: '/home/test' });
-  useRemotePane.setState({ path: '/pub', rows: [row('a.txt', 'file', 1000), row('pdir', 'directory', null)] });
+  api = connectedPanes({ local: { path: '/home/test' }, remote: { path: '/pub', rows: [row('a.txt', 'file', 1000), row('pdir', 'directory', null)] } });
 });
 
-afterEach(() => {
-  actions.setApiForTesting(null);
-  useSessionStore.setState({ status: null, target: null, connecting: false });
-});
+afterEach(disconnectPanes);
 
 describe('a remote file queued on its own carries its listed time', () => {
   it('Download from the pane: the file with its row\'s size and time, the folder without', async () => {

@@ -8,32 +8,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import type { FileRow } from '../../../src/renderer/lib/sort';
-import { resetPane, useLocalPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
+import { connectedPanes, disconnectPanes } from './connected-panes';
+import { fail, ok, remoteListing, type FakeApi } from './fake-api';
 
 let api: FakeApi;
 
 const row = (name: string, type: FileRow['type'], target: string | null = null): FileRow => ({ name, type, size: 4, modified: null, permissions: 'rwxrwxrwx', owner: 'u', group: 'g', target });
 
 beforeEach(() => {
-  api = createFakeApi();
-  actions.setApiForTesting(api);
-  useSessionStore.setState({ status: status({ remotePath: '/pub' }), target: null, connecting: false });
-  resetPane('local');
-  resetPane('remote');
-  useLocalPane.setState({ path: '/home/test' });
-  useRemotePane.setState({ path: '/pub', rows: [row('linkdir', 'symlink', 'pdir'), row('linkfile', 'symlink', 'a.txt'), row('pdir', 'directory'), row('a.txt', 'file')] });
+  api = connectedPanes({ local: { path: '/home/test' }, remote: { path: '/pub', rows: [row('linkdir', 'symlink', 'pdir'), row('linkfile', 'symlink', 'a.txt'), row('pdir', 'directory'), row('a.txt', 'file')] } });
   // As main answers: a link to a folder lists (CWD works), a link to a file does not.
   api.handle('session:list', ({ path }) =>
     path === '/pub/linkdir' ? ok(remoteListing(path, ['sub/'])) : fail({ kind: 'server-reply', code: 550, command: `CWD ${path}`, message: 'Failed to change directory.', hint: '', retryable: false }),
   );
 });
 
-afterEach(() => {
-  actions.setApiForTesting(null);
-  useSessionStore.setState({ status: null, target: null, connecting: false });
-});
+afterEach(disconnectPanes);
 
 describe('downloading remote symlinks', () => {
   it('a link to a folder is queued as a folder, a link to a file as a file; plain rows ask nothing', async () => {
