@@ -213,6 +213,28 @@ describe('control connection behaviour (scripted server)', () => {
     client.close();
   });
 
+  it('in active mode, a 226 seen before the refused connection from another address still says so at once, not after the timeout', async () => {
+    // The order a loaded machine gives (seen in CI: 10 s instead of at once): the server sent the small file whole and
+    // said 226 before Ferry's event loop saw — and refused — its connection from the second address.
+    server = await startScriptedServer({
+      handlers: {
+        RETR: async (_a, s) => {
+          s.reply(150, 'Opening');
+          s.reply(226, 'Transfer complete');
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          await s.connectBack('127.0.0.2');
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 5000, dataTimeoutMs: 4000 });
+    const started = Date.now();
+    const error = await errorOf(client.download('/f', sink()));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'wrong-peer', address: '127.0.0.1', retryable: false });
+    expect(error.data.message).toMatch(/was refused \(it came from 127\.0\.0\.2; the server is 127\.0\.0\.1 and then answered "226 Transfer complete"\)\.$/);
+    client.close();
+  });
+
   it('diagnoses an active-mode 425 as blocked incoming connections and suggests passive mode', async () => {
     server = await startScriptedServer({ handlers: { RETR: (_a, s) => s.reply(425, 'Failed to establish connection.') } });
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active' });

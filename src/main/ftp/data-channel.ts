@@ -67,6 +67,12 @@ export interface PendingDataConnection {
   refusedPeer(): { readonly from: string; readonly expected: string } | null;
   /** FTPS: the data connection is open and its TLS handshake is waiting for the server (a timeout now is the handshake's). */
   tlsHandshaking(): boolean;
+  /**
+   * The command's final reply came before any data connection (active: "226" for a small file the server had sent
+   * whole before it read our refusal). Its own connection is then already made: one refused for its address, seen
+   * now, is the server's, and `socket()` fails at once with that rather than waiting out the timeout.
+   */
+  replyCame(): void;
   socket(): Promise<net.Socket>;
   cancel(): void;
 }
@@ -211,6 +217,7 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
     stillConnecting: () => false,
     refusedPeer: () => null,
     tlsHandshaking: () => handshake.waiting,
+    replyCame: () => undefined,
     socket: () => withTls,
     cancel: () => {
       opened?.destroy();
@@ -272,6 +279,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     stillConnecting: () => !settled,
     refusedPeer: () => null,
     tlsHandshaking: () => handshake.waiting,
+    replyCame: () => undefined,
     socket: () => withTls,
     cancel: () => {
       // A socket destroyed while connecting emits neither 'connect' nor 'error': settle here, or whoever awaits
@@ -341,6 +349,8 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     rejectAccept = reject;
   });
   acceptedPromise.catch(() => undefined);
+  let replied = false;
+  const wrongPeer = (from: string): FtpError => new FtpError(dataConnectionError('active', 'wrong-peer', announced, port, { id: 'detail.other-address', values: { from, expected: expectedPeer } }));
   server.on('connection', (socket) => {
     const from = normalizeAddress(socket.remoteAddress ?? '');
     if (accepted || from !== expectedPeer) {
@@ -349,6 +359,12 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
       socket.destroy();
       // Kept for the diagnosis: if the server's own connection never comes, this one probably was it.
       refusedFrom ??= from;
+      // The server already said it was done: no other connection is coming (which of the two is seen first, the
+      // reply or this connection, is the event loop's choice — waiting the whole timeout here was a race).
+      if (replied && !accepted) {
+        server.close();
+        rejectAccept?.(wrongPeer(refusedFrom));
+      }
       return;
     }
     let data = socket;
@@ -377,16 +393,19 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     // Only while the server's own connection has not come: an impostor refused before it changes nothing.
     refusedPeer: () => (refusedFrom === null || accepted ? null : { from: refusedFrom, expected: expectedPeer }),
     tlsHandshaking: () => handshake.waiting,
+    replyCame: () => {
+      replied = true;
+    },
     socket: () => {
       started ??= (async () => {
         const timer = setTimeout(() => {
           server.close();
           // Nothing came from the server, but something did from another address: that — not a firewall — is the story.
-          const error =
+          rejectAccept?.(
             refusedFrom !== null
-              ? dataConnectionError('active', 'wrong-peer', announced, port, { id: 'detail.other-address', values: { from: refusedFrom, expected: expectedPeer } })
-              : dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control));
-          rejectAccept?.(new FtpError(error));
+              ? wrongPeer(refusedFrom)
+              : new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control))),
+          );
         }, options.timeoutMs);
         try {
           const raw = await acceptedPromise;

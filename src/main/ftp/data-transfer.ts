@@ -114,6 +114,7 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
     // Active: the server answered, and the one connection that came was from another address and refused — no other
     // will come; say so now rather than after the timeout as a server that "never connected".
     if ('reply' in first && pending.refusedPeer()) throw new FtpError(wrongPeerError(pending, first.reply));
+    if ('reply' in first) pending.replyCame();
     const socket = 'socket' in first ? first.socket : await pending.socket().catch((error: unknown) => {
       throw 'reply' in first ? replyWithoutConnection(error, pending, first.reply) : error;
     });
