@@ -9,6 +9,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A wildcard pattern (`*` any run, `?` one character, nothing else special) as a regular expression over the whole name. */
+export function wildcardRegExp(pattern: string): RegExp {
+  return new RegExp(`^${[...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('')}$`, 'su');
+}
+
 /**
  * "rep" matches "Report.pdf"; "*.jpg" matches names ending in .jpg; "img_??.png" matches two characters
  * in place of "??". A pattern with wildcards matches the whole name (as in a shell), plain text any part.
@@ -18,8 +23,7 @@ export function compileNameFilter(text: string): NameMatcher {
   const needle = text.trim().toLocaleLowerCase();
   if (needle === '') return () => true;
   if (!/[*?]/.test(needle)) return (name) => name.toLocaleLowerCase().includes(needle);
-  const source = [...needle].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('');
-  const pattern = new RegExp(`^${source}$`, 'su');
+  const pattern = wildcardRegExp(needle);
   return (name) => pattern.test(name.toLocaleLowerCase());
 }
 
@@ -29,8 +33,7 @@ export function compileNameFilter(text: string): NameMatcher {
  * delete Keep.TMP too and `rm 'URL/readme*'` README.
  */
 export function compileShellPattern(pattern: string): NameMatcher {
-  const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('');
-  const compiled = new RegExp(`^${source}$`, 'su');
+  const compiled = wildcardRegExp(pattern);
   return (name) => compiled.test(name);
 }
 

@@ -4,18 +4,16 @@
  * whole name. Case-insensitive, as both Windows and most users expect. Pure, shared by main and the Settings dialog.
  */
 
+import { wildcardRegExp } from './name-filter';
+
 /** The first pattern a name matches, or null. */
 export type SkipMatcher = (name: string) => string | null;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-}
 
 export function compileSkipList(patterns: readonly string[]): SkipMatcher {
   const compiled = patterns
     .map((pattern) => pattern.trim())
     .filter((pattern) => pattern !== '')
-    .map((pattern) => ({ pattern, test: new RegExp(`^${[...pattern.toLocaleLowerCase()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('')}$`, 'su') }));
+    .map((pattern) => ({ pattern, test: wildcardRegExp(pattern.toLocaleLowerCase()) }));
   if (compiled.length === 0) return () => null;
   return (name) => {
     const key = name.toLocaleLowerCase();
