@@ -663,11 +663,17 @@ function dropListingsInFlight(side: PaneSide): void {
   navigationInFlight[side] = null;
 }
 
-/** A listing ended: the pane is still loading while a navigation is on its way. */
+/**
+ * Remote deletes asked for and not yet ended, per pane. Main runs them one after another (the session's lane, as
+ * FileZilla's command queue does), so the pane is busy — and Cancel on — until the last has ended, not the first.
+ */
+const deletesInFlight: Record<PaneSide, number> = { local: 0, remote: 0 };
+
+/** A listing ended: the pane is still loading while a navigation is on its way, or a delete runs. */
 function listingEnded(side: PaneSide, seq: number): { readonly loading: boolean; readonly pending: string | null } {
   if (navigationInFlight[side]?.seq === seq) navigationInFlight[side] = null;
   const navigation = navigationInFlight[side];
-  return navigation ? { loading: true, pending: navigation.path } : { loading: false, pending: null };
+  return navigation ? { loading: true, pending: navigation.path } : { loading: deletesInFlight[side] > 0, pending: null };
 }
 
 /** "This PC"'s rows: each drive a folder named "C:" (its root is `localChild`'s "C:\\"). */
@@ -1319,12 +1325,19 @@ export async function deleteEntries(side: PaneSide, names: readonly string[]): P
     if (!isConnected(status)) return;
     // Busy as while listing (the loading bar, aria-busy), so the toolbar's ✕ and Ctrl+. are on: a recursive delete on a
     // slow server runs for minutes, and Cancel (main closes the connection) is the way to stop it.
+    // A second delete asked for meanwhile waits its turn in main: the pane stays busy until the last one ends.
     const store = paneStore(side);
+    deletesInFlight[side] += 1;
     store.setState({ loading: true, deleting: true });
-    await perform('session:delete', { sessionId: status.sessionId, paths: rows.map((r) => ({ path: fullPath(side, r.name), isDirectory: r.type === 'directory' })) });
+    try {
+      await perform('session:delete', { sessionId: status.sessionId, paths: rows.map((r) => ({ path: fullPath(side, r.name), isDirectory: r.type === 'directory' })) });
+    } finally {
+      deletesInFlight[side] -= 1;
+    }
     // Done, failed or cancelled: the listing below shows what is really left (a cancelled delete leaves files). A
-    // navigation under way keeps the pane busy.
-    store.setState({ loading: navigationInFlight[side] !== null, deleting: false });
+    // navigation or another delete under way keeps the pane busy.
+    const deleting = deletesInFlight[side] > 0;
+    store.setState({ loading: navigationInFlight[side] !== null || deleting, deleting });
   }
   await refresh(side);
 }

@@ -3,7 +3,9 @@
  * A remote delete shows the pane busy and lets Cancel (the toolbar's ✕, Ctrl+.) stop it: the window is mounted
  * against a FakeApi that holds session:delete until session:cancel ends it, as main does for a slow server. While it
  * runs the remote grid is aria-busy, the footer says "Deleting…" and the ✕ is on; after the cancel the pane lists the
- * folder again (what the cancelled delete left is shown), and is no longer busy.
+ * folder again (what the cancelled delete left is shown), and is no longer busy. A second delete asked for while
+ * the first runs waits its turn in main (FileZilla's command queue): the pane stays busy, and Cancel on, until the last
+ * one has ended, whichever ends first.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +79,45 @@ describe('Cancel current operation during a remote delete', () => {
     // Listed again: the folder the cancelled delete left is shown, and the pane is no longer busy.
     expect(api.calls.filter((c) => c.channel === 'session:list').length).toBe(listsBefore + 1);
     expect(useRemotePane.getState().rows?.map((row) => row.name)).toContain('big');
+    await waitFor(() => expect(grid.getAttribute('aria-busy')).toBe('false'));
+    expect(footer()).not.toContain('Deleting');
+    expect(cancel).toHaveProperty('disabled', true);
+  });
+
+  it('two deletes at once: busy, Deleting… and Cancel on until both have ended, whichever ends first', async () => {
+    const holds: ((result: Result<void>) => void)[] = [];
+    api.handle('session:delete', () => new Promise<Result<void>>((resolve) => holds.push(resolve)));
+    await act(async () => {
+      expect(await actions.connect({ kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } })).toBe(true);
+    });
+    const pane = screen.getByRole('region', { name: 'Remote site' });
+    const grid = within(pane).getByRole('grid');
+    const cancel = screen.getByRole('button', { name: 'Cancel current operation (Ctrl+.)' });
+    const footer = (): string => pane.querySelector('.pane-footer')?.textContent ?? '';
+    await waitFor(() => expect(grid.getAttribute('aria-busy')).toBe('false'));
+    // Not async: awaiting it would wait for the delete itself.
+    const start = (name: string): Promise<void> => {
+      let deleting: Promise<void> = Promise.resolve();
+      act(() => {
+        deleting = actions.deleteEntries('remote', [name]);
+      });
+      const confirm = useUiStore.getState().confirm;
+      if (!confirm) throw new Error('no confirm was asked');
+      act(() => confirm.resolve(true));
+      return deleting;
+    };
+    const first = start('big');
+    await waitFor(() => expect(holds).toHaveLength(1));
+    const second = start('notes.txt');
+    await waitFor(() => expect(holds).toHaveLength(2));
+    // The second ends first (main refused it, say): the first still runs, so the pane is still busy.
+    holds[1]?.(ok(undefined));
+    await act(async () => second);
+    expect(grid.getAttribute('aria-busy')).toBe('true');
+    expect(footer()).toBe('Deleting… Cancel (Ctrl+.) stops it.');
+    expect(cancel).toHaveProperty('disabled', false);
+    holds[0]?.(ok(undefined));
+    await act(async () => first);
     await waitFor(() => expect(grid.getAttribute('aria-busy')).toBe('false'));
     expect(footer()).not.toContain('Deleting');
     expect(cancel).toHaveProperty('disabled', true);
