@@ -36,6 +36,7 @@ import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { resolveTarget, urlBytesDecoder, withLoginSource, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
+import { hoistGlobalOptions } from './global-options';
 import { listingToJson, listingToText } from './format-listing';
 import { parseLimitRate } from './limit-rate';
 import { addPasswordCommands } from './password-commands';
@@ -149,7 +150,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     // Usage errors (an unknown option, a missing argument) exit 2 like any other bad input, not commander's 1.
     .exitOverride()
-    .addHelpText('after', `\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nPasswords: --password-stdin, else the URL's, else ~/.netrc or $NETRC (machine HOST login USER password PASS; must be\nchmod 600; --no-netrc skips it), else a user in the URL is asked on the terminal; with no terminal ferry exits 2\nbefore connecting. ftp://user:@host is an empty password; ftp://host and ftp://anonymous@host log in anonymously.\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
+    .addHelpText('after', `\nConnection options (--site, --passive, --active, --tls, --timeout, -v/--verbose, …: see ferry ls --help) go after the\ncommand or before it, as git and curl take them: ferry -v ls URL is ferry ls -v URL. A command's own options\n(ls --json, get --resume) go after its name.\n\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nPasswords: --password-stdin, else the URL's, else ~/.netrc or $NETRC (machine HOST login USER password PASS; must be\nchmod 600; --no-netrc skips it), else a user in the URL is asked on the terminal; with no terminal ferry exits 2\nbefore connecting. ftp://user:@host is an empty password; ftp://host and ftp://anonymous@host log in anonymously.\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
@@ -477,7 +478,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   interrupts.install();
   stdoutWatch.install();
   try {
-    await buildProgram().parseAsync([...argv]);
+    const program = buildProgram();
+    // argv[0] and argv[1] are node and the script; `ferry -v ls URL` is read as `ferry ls -v URL`.
+    await program.parseAsync([...argv.slice(0, 2), ...hoistGlobalOptions(argv.slice(2), program)]);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has printed the problem (or the help, or the version) already.
