@@ -32,6 +32,21 @@ export function segmentsBelow(root: string, target: string): string[] | null {
   return segments;
 }
 
+/*
+ * The notes name paths as they are, as every text does (docs/i18n.md: names stand bare): JSON quotes put straight
+ * quotes in a Chinese sentence and doubled a Windows path's backslashes.
+ */
+
+/** The note of a file's name taken by a folder or special file; `mirror-conflicts.ts` finds its kind conflicts by it. */
+export function targetFolderNote(file: string): string {
+  return errorText('note.target-folder', { path: file });
+}
+
+/** The note of a folder not made because `blocker` (itself or one above it) is not a folder; see `targetFolderNote`. */
+export function folderBlockedNote(folder: string, blocker: string): string {
+  return errorText('note.folder-blocked', { path: folder, blocker });
+}
+
 /**
  * Look at what is at `file` (lstat: a link is seen as a link). A symlink is refused whatever it points
  * to; a folder or device is refused too. The caller has checked the folder above with `prepareFolder`.
@@ -39,15 +54,15 @@ export function segmentsBelow(root: string, target: string): string[] | null {
 export async function inspectTarget(file: string): Promise<TargetState> {
   const stats = await lstatOrNull(file);
   if (stats === null) return { kind: 'absent' };
-  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: errorText('note.target-link', { path: JSON.stringify(file) }) };
-  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: errorText('note.target-folder', { path: JSON.stringify(file) }) };
+  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: errorText('note.target-link', { path: file }) };
+  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: targetFolderNote(file) };
   return { kind: 'file', stats };
 }
 
 /** Null when `file`'s own name (not its folder) may be written below `root`, else why not. */
 export function unsafeTargetNote(root: string, file: string): string | null {
   const segments = segmentsBelow(root, file);
-  if (!segments) return errorText('note.outside-root', { path: JSON.stringify(file), root: JSON.stringify(root) });
+  if (!segments) return errorText('note.outside-root', { path: file, root });
   const name = segments[segments.length - 1] ?? '';
   const reason = unsafeLocalNameReason(name);
   return reason ? describeUnsafeName(name, reason) : null;
@@ -61,7 +76,7 @@ export function unsafeTargetNote(root: string, file: string): string | null {
 export async function prepareFolder(root: string, folder: string): Promise<string | null> {
   const refused = await ensureFolder(root, folder);
   if (refused) return refused;
-  if (!(await isRealPathInside(root, folder))) return errorText('note.resolves-outside', { path: JSON.stringify(folder), root: JSON.stringify(root) });
+  if (!(await isRealPathInside(root, folder))) return errorText('note.resolves-outside', { path: folder, root });
   return null;
 }
 
@@ -77,7 +92,7 @@ export async function ensureFolder(root: string, folder: string): Promise<string
     return null;
   }
   const segments = segmentsBelow(root, folder);
-  if (!segments) return errorText('note.outside-root', { path: JSON.stringify(folder), root: JSON.stringify(root) });
+  if (!segments) return errorText('note.outside-root', { path: folder, root });
   await makeFolders(resolvedRoot);
   let current = resolvedRoot;
   for (const segment of segments) {
@@ -92,8 +107,8 @@ export async function ensureFolder(root: string, folder: string): Promise<string
       // Look again: something may have raced us to the name.
       stats = await lstatOrNull(current);
     }
-    if (stats?.isSymbolicLink()) return errorText('note.folder-link', { path: JSON.stringify(current) });
-    if (!stats?.isDirectory()) return errorText('note.folder-blocked', { path: JSON.stringify(folder), blocker: JSON.stringify(current) });
+    if (stats?.isSymbolicLink()) return errorText('note.folder-link', { path: current });
+    if (!stats?.isDirectory()) return folderBlockedNote(folder, current);
   }
   return null;
 }

@@ -12,6 +12,7 @@ import { remoteBasename, remoteDirname } from '../ftp/remote-path';
 import type { FerryErrorData } from '../../shared/errors';
 import type { TransferDirection } from '../../shared/models';
 import { errorText } from '../../shared/error-texts';
+import { folderBlockedNote, targetFolderNote } from '../local/safe-target';
 import type { FinishedEvent } from './transfer-queue';
 
 export interface KindConflict {
@@ -31,8 +32,9 @@ export function conflictCandidate(direction: TransferDirection, event: FinishedE
   const conflict = (target: 'file' | 'folder'): KindConflict => ({ direction, localPath: item.localPath, remotePath: item.remotePath, target, event });
   if (direction === 'download') {
     if (item.state !== 'skipped') return null;
-    if (!isDirectory && item.note === errorText('note.target-folder', { path: quoted(item.localPath) })) return conflict('folder');
-    if (isDirectory && item.note === errorText('note.folder-blocked', { path: quoted(item.localPath), blocker: quoted(item.localPath) })) return conflict('file');
+    // The notes safe-target.ts wrote for the target itself (not a folder above it): built by the same functions.
+    if (!isDirectory && item.note === targetFolderNote(item.localPath)) return conflict('folder');
+    if (isDirectory && item.note === folderBlockedNote(item.localPath, item.localPath)) return conflict('file');
     return null;
   }
   if (!isDirectory && item.state === 'skipped' && item.note === errorText('note.remote-folder', { path: quoted(item.remotePath) })) return conflict('folder');

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureFolder, inspectTarget, isRealPathInside, openForWrite, prepareFolder, segmentsBelow, unsafeTargetNote } from '../../../src/main/local/safe-target';
+import { confirmConflict, conflictCandidate } from '../../../src/main/transfers/mirror-conflicts';
+import { localizeNote } from '../../../src/renderer/lib/localize-note';
+import type { TransferItem } from '../../../src/shared/models';
 
 let sandbox = '';
 let root = '';
@@ -129,5 +132,49 @@ describe('isRealPathInside', () => {
     ['a symlink that leads outside', 'link-dir', false],
   ])('%s', async (_name, relative, inside) => {
     expect(await isRealPathInside(root, path.join(root, relative))).toBe(inside);
+  });
+});
+
+/**
+ * The skip notes name paths as they are, as every other text does (docs/i18n.md: names stand bare): they were
+ * JSON-quoted — straight quotes in a Chinese sentence and a backslash doubled ("C:\\Users\\…"). A folder name with a
+ * backslash (valid here) shows the doubling; the mirror still finds its kind conflict in the note it gets.
+ */
+describe('skip notes name paths as they are', () => {
+  let odd = '';
+  beforeEach(async () => {
+    odd = path.join(sandbox, 'back\\slash');
+    await fsp.mkdir(odd);
+    await fsp.writeFile(path.join(odd, 'taken'), 'x');
+  });
+
+  it('a file in the way (note.folder-blocked), in English and 简体中文', async () => {
+    const folder = path.join(odd, 'taken', 'sub');
+    const note = await ensureFolder(odd, folder);
+    expect(note).toBe(`Skipped ${folder}: ${path.join(odd, 'taken')} exists and is not a folder.`);
+    expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已跳过 ${folder}：${path.join(odd, 'taken')} 已存在且不是文件夹。`);
+  });
+
+  it('a link on the way (note.folder-link)', async () => {
+    await fsp.symlink(path.join(sandbox, 'outside'), path.join(odd, 'link'));
+    const note = await ensureFolder(odd, path.join(odd, 'link', 'sub'));
+    expect(note).toBe(`Skipped ${path.join(odd, 'link')}: it is a symbolic link, and Ferry does not write through links.`);
+    expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已跳过 ${path.join(odd, 'link')}：它是符号链接，Ferry 不会通过链接写入。`);
+  });
+
+  it('a path outside the folder chosen (note.outside-root)', async () => {
+    const elsewhere = path.join(sandbox, 'outside', 'x');
+    const note = unsafeTargetNote(odd, elsewhere);
+    expect(note).toBe(`Refused ${elsewhere}: it is not inside ${odd}.`);
+    expect(await ensureFolder(odd, elsewhere)).toBe(note);
+    expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已拒绝 ${elsewhere}：它不在 ${odd} 之内。`);
+  });
+
+  it('the mirror still sees a folder of the source that is a file at the target', async () => {
+    const target = path.join(odd, 'taken');
+    const note = await ensureFolder(odd, target);
+    const item: TransferItem = { id: '1', siteKey: 's', siteLabel: 's', direction: 'download', localPath: target, remotePath: '/taken', size: null, state: 'skipped', bytesDone: 0, rate: 0, eta: null, error: null, attempts: 1, note, permanent: true };
+    expect(conflictCandidate('download', { item, isDirectory: true, bytes: 0, resumedFrom: 0, verified: 'none' })?.target).toBe('file');
+    expect(await confirmConflict({ direction: 'download', localPath: target, remotePath: '/taken', target: 'file', event: { item, isDirectory: true, bytes: 0, resumedFrom: 0, verified: 'none' } }, null)).toBe(true);
   });
 });
