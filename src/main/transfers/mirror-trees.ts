@@ -6,6 +6,7 @@
  * everything in it.
  */
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient, Listing } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
@@ -79,30 +80,47 @@ export function walkCancelled(): FtpError {
   return new FtpError({ kind: 'aborted', ...sentences('synchronize.cancelled', 'synchronize.cancelled.hint'), retryable: false });
 }
 
-/** Every entry below `root` on this computer; symbolic links are entries, never followed. Unreadable subfolders as for `remoteTree`. */
-export function localTree(root: string, skip: SkipMatcher, unreadable?: Unreadable[]): Tree {
+/** How many files of one folder are asked for their size and time at once (lstat goes to libuv's small thread pool). */
+const LSTATS_AT_ONCE = 32;
+
+/**
+ * Every entry below `root` on this computer; symbolic links are entries, never followed. Unreadable subfolders as for
+ * `remoteTree`. Asynchronous, so a huge folder or a slow network drive never holds the main process (every window,
+ * the queue's progress, other connections' keep-alives wait for a synchronous walk); `signal` stops it between
+ * folders, as it does the remote walk. Depth first in each folder's order (libuv sorts a listing by name either way),
+ * so the tree and its unreadable folders come out as the synchronous walk gave them.
+ */
+export async function localTree(root: string, skip: SkipMatcher, unreadable?: Unreadable[], signal?: AbortSignal): Promise<Tree> {
   const tree = new Map<string, TreeEntry>();
-  const walk = (key: string, actual: string): void => {
+  const walk = async (key: string, actual: string): Promise<void> => {
+    if (signal?.aborted) throw walkCancelled();
     const folder = path.join(root, ...actual.split('/').filter(Boolean));
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
+      entries = await fsp.readdir(folder, { withFileTypes: true });
     } catch (error) {
       if (key === '' || unreadable === undefined) throw error;
       unreadable.push({ key, actual, error: localError(folder, error as NodeJS.ErrnoException).data });
       return;
     }
-    for (const entry of entries) {
-      if (skip(entry.name) !== null) continue;
+    const kept = entries.filter((entry) => skip(entry.name) === null);
+    const kinds = kept.map((entry): TreeKind => (entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'));
+    const childActual = (name: string): string => (actual === '' ? name : `${actual}/${name}`);
+    // A few lstats in flight at a time: one by one is slow on a network drive, all at once floods the thread pool.
+    const stats: (fs.Stats | null)[] = [];
+    for (let from = 0; from < kept.length; from += LSTATS_AT_ONCE) {
+      const chunk = kept.slice(from, from + LSTATS_AT_ONCE);
+      stats.push(...(await Promise.all(chunk.map((entry, at) => (kinds[from + at] === 'file' ? fsp.lstat(path.join(root, ...childActual(entry.name).split('/'))) : null)))));
+    }
+    for (const [index, entry] of kept.entries()) {
+      const kind = kinds[index] ?? 'other';
       const childKey = key === '' ? entry.name.normalize('NFC') : `${key}/${entry.name.normalize('NFC')}`;
-      const childActual = actual === '' ? entry.name : `${actual}/${entry.name}`;
-      const kind: TreeKind = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
-      const stats = kind === 'file' ? fs.lstatSync(path.join(root, ...childActual.split('/'))) : null;
-      tree.set(childKey, { kind, actual: childActual, size: stats?.size ?? null, modified: stats?.mtime.toISOString() ?? null });
-      if (kind === 'folder') walk(childKey, childActual);
+      const stat = stats[index] ?? null;
+      tree.set(childKey, { kind, actual: childActual(entry.name), size: stat?.size ?? null, modified: stat?.mtime.toISOString() ?? null });
+      if (kind === 'folder') await walk(childKey, childActual(entry.name));
     }
   };
-  walk('', '');
+  await walk('', '');
   return tree;
 }
 

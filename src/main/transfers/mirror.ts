@@ -223,7 +223,7 @@ async function deleteExtraneous(direction: TransferDirection, remoteRoot: string
     const remoteUnreadable: Unreadable[] = [];
     const localUnreadable: Unreadable[] = [];
     const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable);
-    const local = localTree(localRoot, skip, localUnreadable);
+    const local = await localTree(localRoot, skip, localUnreadable);
     const [source, target, sourceUnreadable, targetUnreadable] = direction === 'download' ? [remote, local, remoteUnreadable, localUnreadable] : [local, remote, localUnreadable, remoteUnreadable];
     const sourcePath = (actual: string): string => (direction === 'download' ? joinRemote(normalizeRemote(remoteRoot), actual) : path.join(localRoot, ...actual.split('/')));
     const targetPath = (actual: string): string => (direction === 'download' ? path.join(localRoot, ...actual.split('/')) : joinRemote(normalizeRemote(remoteRoot), actual));
@@ -269,7 +269,7 @@ export interface MirrorPlanAndTrees {
 
 /**
  * The dry run on a connection the caller owns (and keeps): the CLI's `--dry-run` and the window's Synchronize
- * preview plan with the same walk and the same rules. `signal` stops the remote walk between folders.
+ * preview plan with the same walk and the same rules. `signal` stops either walk between folders.
  */
 export async function planMirrorOn(client: FtpClient, direction: TransferDirection, remoteRoot: string, localRoot: string, options: Pick<MirrorOptions, 'exclude' | 'policy' | 'deleteExtraneous' | 'signal'>): Promise<MirrorPlanAndTrees> {
   const skip = compileSkipList(options.exclude ?? []);
@@ -282,7 +282,7 @@ export async function planMirrorOn(client: FtpClient, direction: TransferDirecti
     if (direction === 'upload') return new Map() as Tree;
     throw error;
   });
-  const local: Tree = fs.existsSync(root) ? localTree(root, skip, localUnreadable) : new Map();
+  const local: Tree = (await fsp.access(root).then(() => true, () => false)) ? await localTree(root, skip, localUnreadable, options.signal) : new Map();
   const policy = options.policy ?? 'overwrite';
   const withDelete = options.deleteExtraneous ?? false;
   const plan = direction === 'download' ? planMirror(remote, local, policy, withDelete, { source: remoteUnreadable, target: localUnreadable }) : planMirror(local, remote, policy, withDelete, { source: localUnreadable, target: remoteUnreadable });

@@ -15,7 +15,7 @@ describe('mirror --delete', () => {
     expect(extraneous(target, target)).toEqual([]);
   });
 
-  it('walks a local tree without following links, leaving out excluded names, comparing names in NFC', () => {
+  it('walks a local tree without following links, leaving out excluded names, comparing names in NFC', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-mirror-delete-'));
     try {
       fs.mkdirSync(path.join(root, 'dir'));
@@ -25,7 +25,7 @@ describe('mirror --delete', () => {
       const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-mirror-outside-'));
       fs.writeFileSync(path.join(outside, 'precious.txt'), 'must survive');
       fs.symlinkSync(outside, path.join(root, 'link'));
-      const walked = localTree(root, compileSkipList(['*.tmp']));
+      const walked = await localTree(root, compileSkipList(['*.tmp']));
       expect([...walked.keys()].sort()).toEqual(['café.txt', 'dir', 'dir/kept.txt', 'link']);
       expect(walked.get('café.txt')?.actual).toBe('cafe\u0301.txt');
       expect(walked.get('link')?.kind).toBe('other');
