@@ -101,7 +101,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   if (offset === 0) ownPart(entry, context);
   // The time the partial file's version had as it began (just asked, or checked against the server above); none for
   // a part this item did not begin (the user's Resume, the mirror's --continue) nor for a small file.
-  const startTime = offset === 0 || (entry.started && !resumeTarget) ? (entry.partSource?.modified ?? null) : null;
+  let startTime = offset === 0 || (entry.started && !resumeTarget) ? (entry.partSource?.modified ?? null) : null;
 
   if (!entry.started) {
     entry.started = true;
@@ -110,6 +110,8 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   let bytes = 0;
   let small = false;
   let transferred = false;
+  // The size the listing gave, before the end check puts the server's in its place.
+  let listedSize = entry.size;
   if (offset === 0 && entry.size !== null && entry.size <= SMALL_FILE_BYTES) {
     // Small file: received in memory, then written with a few synchronous calls (no partial file unless it all came).
     bytes = await receiveSmall(client, entry, part, context);
@@ -148,6 +150,9 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
       // Rewritten while it came: the part mixes two versions, so it is not continued but fetched again whole, once.
       offset = 0;
       bytes = await downloadAgain(client, entry, part, changedTo, context);
+      // The second fetch's facts are the new version's own: its size and time, asked as it began.
+      listedSize = entry.size;
+      startTime = changedTo;
       note = errorText('note.changed-during-download', { path: JSON.stringify(entry.remotePath) });
     }
   }
@@ -155,9 +160,10 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   if (!small && !fs.existsSync(part)) throw partVanished(part, entry.remotePath);
   // ASCII changed the line endings: neither the size nor a checksum can match the server's.
   const verified = context.ascii ? 'none' : await verify(client, entry, part, offset + bytes, context.verifyChecksums);
-  // A file queued on its own with no listed time (Download by path, an imported queue): the MDTM asked as it began —
-  // just found unchanged by the end check — or, only when none was asked, one MDTM now.
-  const serverTime = small ? null : (entry.sourceModified ?? startTime ?? (await serverModifiedTime(client, entry.remotePath)));
+  // A file queued on its own with no listed time (Download by path, an imported queue), or whose listed time is the
+  // old version's (`listedTime`): the MDTM asked as it began — just found unchanged by the end check — or, only when
+  // none was asked, one MDTM now.
+  const serverTime = small ? null : (listedTime(entry, listedSize, context.ascii ? null : offset + bytes, startTime) ?? startTime ?? (await serverModifiedTime(client, entry.remotePath)));
   if (small) renameIntoPlaceSync(part, entry.localPath, entry.remotePath);
   else await renameIntoPlace(part, entry.localPath, entry.remotePath);
   if (serverTime) {
@@ -223,6 +229,19 @@ async function downloadAgain(client: FtpClient, entry: QueueEntry, part: string,
 }
 
 /**
+ * The listed time (a pane row's, a folder listing's) while it is still this file's; null when there is none or it is
+ * stale: `came` bytes are not the `listedSize`, or the MDTM asked as it began (`mdtm`) is outside what the listed
+ * time's precision allows. The file changed on the server since it was listed, and the old version's time stamped on
+ * the new one would make "overwrite if newer" and a mirror take the copy for older than it is. Unknowns (an ASCII
+ * download's size, no MDTM) do not count against it.
+ */
+function listedTime(entry: QueueEntry, listedSize: number | null, came: number | null, mdtm: string | null): string | null {
+  if (entry.sourceModified === null) return null;
+  const listed: FileFacts = { size: listedSize, modified: entry.sourceModified, ...(entry.sourcePrecision !== undefined ? { precision: entry.sourcePrecision } : {}) };
+  return sourceChanged(listed, { size: came, modified: mdtm }) ? null : entry.sourceModified;
+}
+
+/**
  * The file's MDTM, for a download whose time nothing else told (no listing, no MDTM as it began); null where the
  * server cannot say (no MDTM, a refusal, the connection gone): the local file then keeps the time it was written.
  */
@@ -278,8 +297,8 @@ async function receive(client: FtpClient, remotePath: string, part: string, offs
 async function receiveSmall(client: FtpClient, entry: QueueEntry, part: string, context: JobContext): Promise<number> {
   context.onStart(0);
   const data = await client.downloadToBuffer(entry.remotePath, { expectedSize: entry.size, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
-  // No listed time (a file queued on its own by path): the server's, asked once now that it is in.
-  const serverTime = entry.sourceModified ?? (await serverModifiedTime(client, entry.remotePath));
+  // No listed time (a file queued on its own by path), or not this version's: the server's, asked once now that it is in.
+  const serverTime = listedTime(entry, entry.size, context.ascii ? null : data.length, null) ?? (await serverModifiedTime(client, entry.remotePath));
   let fd: number;
   try {
     fd = fs.openSync(part, writeFlags('truncate'), 0o644);

@@ -73,4 +73,57 @@ describe('a file downloaded on its own keeps the server time (vsftpd)', () => {
     expect((await fsp.stat(target)).mtime.toISOString()).toBe(SERVER_TIME);
     expect(commands).toEqual(['RETR /new.txt']);
   });
+
+  // The file changed on the server since the listing: its listed time is the old version's, never stamped on the new.
+  it('a listed size that is not what came: the MDTM time, not the stale listed one (small and large)', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('stale-listed');
+    const [small, large] = [randomBytes(1000), randomBytes(300 * 1024)];
+    await servedFile(server, 'new.txt', small);
+    await servedFile(server, 'big.bin', large);
+    const { commands, connect } = transcribed(server);
+    const { queue } = await openQueue(server, { connect });
+    const at = (name: string): string => path.join(local, name);
+    const stale = { modified: '2025-06-01T08:00:00Z', precision: 'minute' } as const;
+    await queue.add({
+      siteKey: 'v',
+      siteLabel: 'v',
+      direction: 'download',
+      items: [
+        { localPath: at('new.txt'), remotePath: '/new.txt', isDirectory: false, source: { size: 900, ...stale } },
+        { localPath: at('big.bin'), remotePath: '/big.bin', isDirectory: false, source: { size: 200 * 1024, ...stale } },
+      ],
+    });
+    await queue.whenIdle();
+    const items = await queue.list();
+    await queue.close();
+
+    expect(items.map((item) => [item.remotePath, item.state])).toEqual([
+      ['/new.txt', 'done'],
+      ['/big.bin', 'done'],
+    ]);
+    expect(sha256(await fsp.readFile(at('new.txt')))).toBe(sha256(small));
+    expect(sha256(await fsp.readFile(at('big.bin')))).toBe(sha256(large));
+    // Without the change: 2025-06-01T08:00, the listing's time of a version no longer on the server.
+    expect((await fsp.stat(at('new.txt'))).mtime.toISOString()).toBe(SERVER_TIME);
+    expect((await fsp.stat(at('big.bin'))).mtime.toISOString()).toBe(SERVER_TIME);
+    expect(commands.filter((command) => command.endsWith('/new.txt'))).toContain('MDTM /new.txt');
+  });
+
+  it('a listed size that matches but a listed time the MDTM as it began contradicts: the MDTM time (large file)', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('stale-time');
+    const large = randomBytes(300 * 1024);
+    await servedFile(server, 'big.bin', large);
+    const { connect } = transcribed(server);
+    const { queue } = await openQueue(server, { connect });
+    const target = path.join(local, 'big.bin');
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/big.bin', isDirectory: false, source: { size: large.length, modified: '2025-06-01T08:00:00Z', precision: 'minute' } }] });
+    await queue.whenIdle();
+    const [item] = await queue.list();
+    await queue.close();
+
+    expect(item?.state).toBe('done');
+    expect((await fsp.stat(target)).mtime.toISOString()).toBe(SERVER_TIME);
+  });
 });
