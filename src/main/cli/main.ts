@@ -22,6 +22,8 @@ import { mayShareLogin } from './same-server';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
 import { localTargetFor, notAFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
+import { listedFile } from './listed-file';
+import type { RemoteEntry } from '../../shared/remote-entry';
 import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
 import { describeSignal, interrupts, type StopSignal } from './interrupt';
@@ -154,7 +156,7 @@ export function buildProgram(): Command {
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
-  addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder'))
+  addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); a file lists that file; * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder, or one file'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         // `ls 'URL/*.log'`: the folder's entries that match, as lftp's ls and as get and rm match (it was sent as
@@ -172,15 +174,22 @@ export function buildProgram(): Command {
             if (!parent.entries.some((entry) => shown(entry.name))) throw invalidInput(`Nothing in ${folder} matches ${pattern}.`, `List the folder to see its names: ferry ls URL${folder === '/' ? '/' : folder}`);
           }
         }
-        listing ??= await client.list(folder);
+        const print = (entries: readonly RemoteEntry[]): void => {
+          const text = flags.json ? listingToJson(entries) : listingToText(entries);
+          if (text) process.stdout.write(`${text}\n`);
+        };
+        if (!listing) {
+          // A URL naming a file lists that file (listed-file.ts), as `ls file` does; it failed as "CWD 550".
+          const read = await client.list(folder).catch(async (error: unknown) => ({ file: await listedFile(client, folder, error) }));
+          if ('file' in read) return print([read.file]);
+          listing = read;
+        }
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
         if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
         const all = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(folder, { prefer: 'LIST' })).entries) : listing.entries;
-        const entries = all.filter((entry) => shown(entry.name));
-        const text = flags.json ? listingToJson(entries) : listingToText(entries);
-        if (text) process.stdout.write(`${text}\n`);
+        print(all.filter((entry) => shown(entry.name)));
       });
     });
 

@@ -27,7 +27,7 @@ export async function missingFolderError(client: FtpClient, remotePath: string, 
 }
 
 /** The first folder of `folder`'s path that the server does not list, from the top; null when all are there (or cannot be told). */
-async function firstMissingFolder(client: FtpClient, folder: string): Promise<string | null> {
+export async function firstMissingFolder(client: FtpClient, folder: string): Promise<string | null> {
   let at = '/';
   for (const name of folder.split('/').filter(Boolean)) {
     const entries = await client.list(at).then(

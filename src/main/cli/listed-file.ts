@@ -1,0 +1,54 @@
+import type { RemoteEntry } from '../../shared/remote-entry';
+import type { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import { parseMlstFacts } from '../ftp/listing/mlsd';
+import { remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { firstMissingFolder } from './missing-folder';
+
+/** Replies with which servers refuse to list a path that is a file, or is not there (vsftpd's CWD, MLSD's 550/501). */
+const NOT_A_FOLDER_CODES: ReadonlySet<number> = new Set([450, 501, 550]);
+
+/**
+ * `ferry ls URL/dir/file.txt` lists that one file, as `ls file` and lftp's `ls file` do: the folder listing was
+ * refused ("CWD 550", "MLSD 550 … is not a directory") and said as a folder that may not exist. `error` is that
+ * refusal. The entry comes from MLST where the server offers it (one command, even in a huge or unreadable folder),
+ * else from its folder's listing; a link's target from LIST, which MLST does not give. A path that is not there is
+ * said as such with the way to see what is; a folder that could not be listed keeps its own error.
+ */
+export async function listedFile(client: FtpClient, remotePath: string, error: unknown): Promise<RemoteEntry> {
+  if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || !NOT_A_FOLDER_CODES.has(error.data.code)) throw error;
+  const name = remoteBasename(remotePath);
+  if (name === '' || name === '.' || name === '..') throw error;
+  const folder = remoteDirname(remotePath);
+  let entry = client.capabilities.mlst ? await mlstEntry(client, remotePath, name) : null;
+  if (entry === null || (entry.type === 'symlink' && entry.target === null)) {
+    const listing = await client.list(folder, { prefer: entry === null ? 'MLSD' : 'LIST' }).catch(() => null);
+    entry = listing?.entries.find((listed) => listed.name === name) ?? entry;
+  }
+  if (entry === null) throw notThere(error, remotePath, (await firstMissingFolder(client, folder)) ?? null);
+  if (entry.type === 'directory') throw error;
+  return entry;
+}
+
+/** MLST's facts for `remotePath`, named `name` (the reply gives the path as sent); null when refused or unreadable. */
+async function mlstEntry(client: FtpClient, remotePath: string, name: string): Promise<RemoteEntry | null> {
+  const reply = await client.raw(`MLST ${remotePath}`);
+  if (reply.code >= 300) return null;
+  // The facts line is the one between "250-…" and "250 …", starting with a space.
+  const facts = reply.lines.find((line) => /^ ?[\w.-]+=[^;]*;/.test(line) && !/^\d{3}[ -]/.test(line));
+  const parsed = facts === undefined ? null : parseMlstFacts(facts);
+  return parsed === null ? null : { ...parsed, name };
+}
+
+/** The refusal, said as a path that is not on the server (or whose folder `missing` is not), with the way to see what is. */
+function notThere(error: FtpError, remotePath: string, missing: string | null): FtpError {
+  const { text, ...reply } = error.data;
+  const serverSaid = String(text?.values?.reply ?? error.data.message).replace(/\.$/, '');
+  const shown = missing ?? remotePath;
+  const folder = remoteDirname(shown);
+  return new FtpError({
+    ...reply,
+    message: `${shown} does not exist on the server${missing ? `, so neither does ${remotePath}` : ': no file or folder has that name'} (${serverSaid}).`,
+    hint: `Check the name (most servers tell upper and lower case apart); list ${folder === '/' ? 'the top folder' : 'its folder'} to see what is there: ferry ls URL${folder === '/' ? '/' : `${folder}/`}`,
+  });
+}
