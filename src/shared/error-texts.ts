@@ -100,6 +100,7 @@ export const ERROR_TEXTS_EN = {
   'log.reply-not-utf8.big5.quick': "The server's messages are not UTF-8: they look like Big5 (traditional Chinese) and are shown as Big5. File names are still read as UTF-8; if they show garbled, save the connection as a site using Big5 (the button above the remote file list).",
   'log.reply-not-utf8.other.quick': 'The server\'s messages are not UTF-8, nor a charset Ferry recognizes: what it cannot read shows as �. If file names show garbled too, save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset).',
   'charset.pwd-not-utf8.quick.hint': 'Save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset), e.g. GBK for an older Chinese server.',
+  'auth.anonymous-refused.quick.hint': "This server may not allow anonymous logins: enter the user name and password its administrator gave you in the quick connect bar.",
   'auth.tls-required.quick.hint': 'The server requires an encrypted connection: write ftpes:// (explicit TLS) or ftps:// (implicit TLS) before the host name in the quick connect bar.',
   'tls.not-offered.quick.hint': 'Write ftp:// (FTPS if available) before the host name in the quick connect bar only if you accept an unencrypted connection.',
   'tls.implicit-mismatch.quick.hint': 'Write ftpes:// (explicit TLS) before the host name in the quick connect bar, not ftps:// (usually port 21).',
@@ -539,6 +540,16 @@ export const ERROR_TEXTS_EN = {
   'auth.tls-required.hint': 'The server requires an encrypted connection: choose FTPS for this site.',
   'auth.too-many.hint': 'The server has too many connections; try again later or lower the connection limit.',
 
+  // A refused login that is not about a typed password (login-errors.ts): no credentials were given, or the server took
+  // them and then failed its own set-up (vsftpd's "500 OOPS: …").
+  'auth.anonymous-refused': 'The server refused the anonymous login: {reply}',
+  'auth.anonymous-refused.hint': "This server may not allow anonymous logins: log in with the user name and password its administrator gave you (Site Manager → General → Logon type: Normal).",
+  'auth.home-unavailable': 'The server took the login as "{user}" but cannot open its home folder: {reply}',
+  'auth.home-unavailable.hint': "Not your password: the account's home folder on the server is missing, or the account may not enter it. Ask the server's administrator to create it or fix its permissions.",
+  'auth.writable-chroot': 'The server took the login as "{user}" but refuses to lock it into a home folder it can write to: {reply}',
+  'auth.writable-chroot.hint': "Not your password: this is the server's set-up. Ask the server's administrator to take write permission off the account's home folder (chmod a-w, with a subfolder for uploads) or to set allow_writeable_chroot=YES in vsftpd.conf.",
+  'auth.server-failed': 'Login as "{user}" failed on the server\'s side: {reply}',
+  'auth.server-failed.hint': "Not your password: the server hit an error of its own (vsftpd says \"OOPS\" for these). Try again; if it persists, tell the server's administrator what it said.",
   // Encryption.
   'tls.not-offered': 'The server does not offer TLS (AUTH TLS answered "{reply}").',
   'tls.not-offered.hint': 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.',

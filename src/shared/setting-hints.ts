@@ -57,6 +57,8 @@ export const QUICK_CONNECTION_TEXTS: Readonly<Partial<Record<ErrorTextId, ErrorT
   'tls.handshake.hint': 'tls.handshake.quick.hint',
   'tls.handshake.not-tls.hint': 'tls.handshake.not-tls.quick.hint',
   'tls.client-certificate.required.hint': 'tls.client-certificate.required.quick.hint',
+  // The login: the bar's Username and Password.
+  'auth.anonymous-refused.hint': 'auth.anonymous-refused.quick.hint',
   // The rest.
   'certificate.untrusted.hint': 'certificate.untrusted.quick.hint',
   'certificate.changed.hint': 'certificate.changed.quick.hint',

@@ -44,6 +44,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'fxp.tls.hint': 'copy --via-local',
   'fxp.proxy.hint': 'copy --via-local, or --no-proxy',
   'charset.unencodable.hint': '--charset NAME',
+  'auth.anonymous-refused.hint': 'a user in the URL, ftp://USER@HOST/PATH (the password is asked, or taken from ~/.netrc or --password-stdin)',
   'auth.too-many.hint': 'fewer connections at once (mirror --parallel 1)',
   'reply.421.hint': 'fewer connections at once (mirror --parallel 1)',
   'connect.proxy-unreachable.hint': '--proxy URL, or --no-proxy',

@@ -1,4 +1,4 @@
-import { sentences } from '../../shared/error-texts';
+import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 
@@ -18,8 +18,36 @@ export function isConnectionLimitReply(reply: FtpReply): boolean {
  */
 export function loginError(reply: FtpReply, user: string): FtpError {
   const values = { user, reply: `${reply.code} ${reply.message}` };
+  // The server's own failure after it took the credentials: said before the TLS words, which a path may contain.
+  const serverSide = serverSideLoginFailure(reply);
+  if (serverSide) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences(serverSide, SERVER_SIDE_HINTS[serverSide], values) });
   // Asked for encryption (vsftpd "must use encryption", pure-ftpd "cleartext sessions … are not accepted").
   if (/TLS|SSL|secure|encryption|cleartext/i.test(reply.message)) return new FtpError({ kind: 'auth', code: reply.code, retryable: reply.code === 421, ...sentences('auth.failed', 'auth.tls-required.hint', values) });
   if (isConnectionLimitReply(reply)) return new FtpError({ kind: 'auth', code: 421, retryable: true, ...sentences('auth.failed', 'auth.too-many.hint', values) });
+  // No credentials were given: "check the user name and password" would send the user after something they never typed.
+  if (ANONYMOUS_USER.test(user) && reply.code === 530) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.anonymous-refused', 'auth.anonymous-refused.hint', values) });
   return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.failed', 'auth.password.hint', values) });
+}
+
+/** The names FTP servers take as an anonymous login (RFC 1635; vsftpd, pure-ftpd and proftpd all accept both). */
+const ANONYMOUS_USER = /^(anonymous|ftp)$/i;
+
+type ServerSideFailure = 'auth.home-unavailable' | 'auth.writable-chroot' | 'auth.server-failed';
+const SERVER_SIDE_HINTS: Readonly<Record<ServerSideFailure, ErrorTextId>> = {
+  'auth.home-unavailable': 'auth.home-unavailable.hint',
+  'auth.writable-chroot': 'auth.writable-chroot.hint',
+  'auth.server-failed': 'auth.server-failed.hint',
+};
+
+/**
+ * A refused login that is not about the credentials, by the server's words: vsftpd checks the password first and then
+ * fails its own set-up with "500 OOPS: …" — "cannot change directory:/home/x" (the account's home folder is missing or
+ * closed to it), "vsftpd: refusing to run with writable root inside chroot()" (chroot_local_user into a folder the
+ * account can write to), or another of its internal failures ("child died").
+ */
+function serverSideLoginFailure(reply: FtpReply): ServerSideFailure | null {
+  if (/writable root inside chroot/i.test(reply.message)) return 'auth.writable-chroot';
+  if (/can(no|')t change directory/i.test(reply.message)) return 'auth.home-unavailable';
+  if (/^OOPS:/.test(reply.message)) return 'auth.server-failed';
+  return null;
 }
