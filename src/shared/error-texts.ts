@@ -496,6 +496,7 @@ export const ERROR_TEXTS_EN = {
   'reply.is-folder-delete.hint': 'That is a folder, not a file: delete folders as folders (with everything in them if they are not empty).',
   'reply.is-folder.hint': 'That is a folder, not a file: transfer folders with mirror or by queueing the folder.',
   'reply.is-file.hint': 'That is a file, not a folder.',
+  'reply.name-refused.hint': "The server does not accept this name: its rules forbid some names or characters (such as : * ? \\ or a leading dot). Use another name, or ask the server's administrator which names it allows.",
   'reply.denied.hint': 'The server denies you this. Check the permissions of the file or folder, or ask the server administrator.',
   'reply.missing.hint': 'It does not exist on the server. Check the path (names are case-sensitive on most servers) and refresh the listing.',
   'reply.mkd.hint': 'The folder may already exist, its parent folder may be missing, or you lack permission to create it.',

@@ -86,6 +86,10 @@ function specificHint(verb: string, message: string): ErrorTextId | null {
   if (/not empty/i.test(message)) return 'reply.not-empty.hint';
   if (/is a directory|not a (regular|plain) file|only retrieve regular files/i.test(message)) return verb === 'DELE' ? 'reply.is-folder-delete.hint' : 'reply.is-folder.hint';
   if (/not a directory/i.test(message)) return 'reply.is-file.hint';
+  // A name the server's rules forbid: proftpd's PathDenyFilter/PathAllowFilter "550 /a:b: Forbidden filename", others
+  // "Prohibited file name", "Invalid file name". "Check the permissions" or "the folder may not exist" sent users after
+  // what was right; another name is the fix.
+  if (/(forbidden|prohibited|invalid|illegal|bad) ?(file ?)?name/i.test(message)) return 'reply.name-refused.hint';
   if (/permission denied|access denied|not permitted|not allowed/i.test(message)) return 'reply.denied.hint';
   // Not pure-ftpd's "Can't check for file existence": it says that when stat() fails for any reason, a folder it may
   // not enter included, so the command's usual causes (missing, or no permission) are the honest hint.
