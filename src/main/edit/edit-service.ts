@@ -109,6 +109,8 @@ export class EditService {
       await fsp.rm(folder, { recursive: true, force: true });
       throw error;
     }
+    keepServerTime(localPath, remote);
+    // Taken after the time is set: a save is what differs from the copy as Ferry left it.
     const stamp = stampOf(fs.statSync(localPath));
     const file: EditedFile = { id, sessionId, siteLabel: this.deps.siteLabel(sessionId), remotePath: source, localPath, state: 'open', changeCount: 0, openedAt: Date.now(), uploadedAt: null };
     const edit: Edit = { file, options, folder, baseline: stamp, lastSeen: stamp, remote, onPoll: (current) => this.polled(id, current) };
@@ -253,6 +255,24 @@ export class EditService {
 
   private publish(): void {
     this.deps.emit('edits:changed', this.list());
+  }
+}
+
+/**
+ * The copy takes the server's time (MDTM, or the listing's without SIZE), as every download of Ferry does (docs/ui.md,
+ * Preserve timestamps: downloads always) — it showed the time of the download. Only when the facts are of the copy's
+ * version (same size): else the file changed after its download and the time is another version's. A time that
+ * cannot be set leaves the download's, as for a download.
+ */
+function keepServerTime(localPath: string, remote: FileFacts | null): void {
+  if (remote?.modified == null) return;
+  const time = new Date(remote.modified);
+  if (Number.isNaN(time.getTime())) return;
+  try {
+    if (remote.size !== null && fs.statSync(localPath).size !== remote.size) return;
+    fs.utimesSync(localPath, time, time);
+  } catch {
+    // The download's time stays: the copy is fine, and saves are still seen.
   }
 }
 

@@ -109,6 +109,24 @@ describe('EditService against vsftpd', () => {
     expect(service.list()).toEqual([]);
   });
 
+  // As every download of Ferry keeps the server's time (docs/ui.md, Preserve timestamps: downloads always); the copy
+  // showed the time of the download. A save still counts: the editor writes it with the time of the save.
+  it("gives the copy the server's time, and still notices a save", async () => {
+    putOnServer('dated.txt', 'dated\n');
+    const serverTime = new Date('2026-01-01T10:00:00.000Z');
+    fs.utimesSync(serverFile('dated.txt'), serverTime, serverTime);
+    editorCommand = `${editorScript('noop-dated.sh', 'exit 0')} %f`;
+    const opened = await service.open('s1', '/dated.txt');
+    expect(fs.statSync(opened.localPath).mtime.toISOString()).toBe(serverTime.toISOString());
+    expect(latest(opened.id)?.state ?? opened.state).toBe('open');
+
+    fs.appendFileSync(opened.localPath, 'saved\n');
+    const changed = await until('the save to be noticed', () => (latest(opened.id)?.state === 'changed' ? latest(opened.id) : undefined));
+    expect(changed.changeCount).toBe(1);
+    expect(fs.statSync(opened.localPath).mtime.getTime()).toBeGreaterThan(serverTime.getTime());
+    await service.finish(opened.id, true);
+  });
+
   it('does not overwrite a server copy that changed since it was opened, unless told to', async () => {
     putOnServer('shared.txt', 'original\n');
     editorCommand = `${editorScript('noop.sh', 'exit 0')} %f`;
