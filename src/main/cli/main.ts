@@ -214,6 +214,8 @@ export function buildProgram(): Command {
 
   addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
+      // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
+      if (local === '-' && flags.resume) throw streamResume('get');
       const limiter = limiterFor(flags);
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'get');
@@ -259,6 +261,7 @@ export function buildProgram(): Command {
         return;
       }
       const local = locals[0] as string;
+      if (local === '-' && flags.resume) throw streamResume('put');
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       // Before connecting: a folder or a missing file would otherwise leave an empty file on the server (STOR came first).
       if (local !== '-') await assertUploadableFile(local);
@@ -504,6 +507,16 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.exitCode = stdoutWatch.exitCode ?? process.exitCode;
   // A transfer ended by Ctrl-C or SIGTERM (ABOR and QUIT sent, what was kept said): now end as the signal would have.
   if (interrupts.received) interrupts.raise(interrupts.received);
+}
+
+/**
+ * `get --resume URL -`, `put --resume - URL`: a stream has no partial copy to continue from (standard output) and
+ * cannot skip the bytes the server already has (standard input) — --resume was silently ignored and everything sent.
+ */
+function streamResume(command: 'get' | 'put'): FtpError {
+  return command === 'get'
+    ? invalidInput('--resume cannot continue a download to standard output ("-"): a stream has no partial file to continue.', 'Download to a file to resume it (ferry get --resume URL FILE), or leave out --resume to write the whole file to standard output.')
+    : invalidInput('--resume cannot continue an upload from standard input ("-"): a stream cannot skip to where the server\'s copy ends.', 'Upload from a file to resume it (ferry put --resume FILE URL); to add what you pipe to the end of the server\'s file, use --append (APPE).');
 }
 
 /** ASCII for -B/--ascii or a URL ending in ;type=a (as curl); ;type=d asks for a listing, which get and put do not make. */
