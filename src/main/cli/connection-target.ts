@@ -18,18 +18,41 @@ export interface ConnectionTarget {
   readonly typeCode: FtpUrl['typeCode'];
   /** Engine options; `label` prefixes transcript lines when several connections run. */
   options(label?: string): ConnectOptions;
-  /** Where a password Ferry did not get from the command line came from: the netrc file and line; null otherwise. */
-  readonly netrcSource?: { readonly file: string; readonly line: number } | null;
+  /** Where the password came from, for a login the server refuses (withLoginSource); null for an anonymous login. */
+  readonly loginSource?: LoginSource | null;
 }
 
+/** Where a login's password came from: the one place to correct it. */
+export type LoginSource =
+  | { readonly kind: 'netrc'; readonly file: string; readonly line: number }
+  | { readonly kind: 'url' | 'stdin' | 'terminal' }
+  | { readonly kind: 'site'; readonly site: string; readonly saved: boolean };
+
 /**
- * A password refused by the server (530) that came from the netrc file says so: the server's words blame the
- * password, and the user typed none — the file's line is where to correct it.
+ * A password refused by the server (530) says where it came from: the server's words blame the password, and the
+ * user may have typed none (the netrc file's line, the saved site) or not see which one was sent (a URL's, piped in).
  */
 export function withLoginSource(target: ConnectionTarget, error: unknown): unknown {
-  const source = target.netrcSource;
+  const source = target.loginSource;
   if (!source || !(error instanceof FtpError) || error.data.kind !== 'auth' || error.data.text?.hint !== 'auth.password.hint') return error;
-  return new FtpError({ ...error.data, hint: `${error.data.hint} The password was taken from ${source.file}, line ${source.line}: correct it there, or give one with --password-stdin (--no-netrc skips the file).` });
+  return new FtpError({ ...error.data, hint: `${error.data.hint} ${loginSourceSentence(source)}` });
+}
+
+function loginSourceSentence(source: LoginSource): string {
+  switch (source.kind) {
+    case 'netrc':
+      return `The password was taken from ${source.file}, line ${source.line}: correct it there, or give one with --password-stdin (--no-netrc skips the file).`;
+    case 'url':
+      return 'The password was the one in the URL: correct it there (write : @ / % in it as %3A %40 %2F %25), or leave it out to be asked.';
+    case 'stdin':
+      return 'The password was the first line read from standard input (--password-stdin): check what is piped in.';
+    case 'terminal':
+      return 'The password was the one typed at the prompt: run the command again and type it again.';
+    case 'site':
+      return source.saved
+        ? `The password was the one saved in the site ${source.site}: change it with ferry sites edit ${JSON.stringify(source.site)} --password-stdin.`
+        : 'The password was the one typed at the prompt: run the command again and type it again.';
+  }
 }
 
 let stdinPassword: Promise<string> | null = null;
@@ -76,7 +99,8 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
     const options = (label = ''): ConnectOptions => toConnectOptions(url, credentials, flags, label);
     withClientCertificate(options(), certificate); // refused for plain FTP now, before any connection
-    return { path: url.path, typeCode: url.typeCode, options: (label = '') => withClientCertificate(options(label), certificate), netrcSource: credentials.netrc ?? null };
+    const loginSource: LoginSource | null = credentials.netrc ? { kind: 'netrc', ...credentials.netrc } : credentials.source === 'anonymous' || credentials.source === 'netrc' ? null : { kind: credentials.source };
+    return { path: url.path, typeCode: url.typeCode, options: (label = '') => withClientCertificate(options(label), certificate), loginSource };
   }
   if (urlOrPath !== undefined && /^ftps?:\/\//i.test(urlOrPath)) {
     throw invalidInput(`Both --site and a URL (${redactUrl(urlOrPath)}) were given.`, 'With --site, give a path on that site (e.g. /pub), not a URL.');
@@ -113,7 +137,8 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     withCertificate(applyConnectionFlags(base, flags));
     const home = site.remoteDir || '/';
     const path = urlOrPath === undefined || urlOrPath === '' ? home : urlOrPath.startsWith('/') ? urlOrPath : joinRemote(home, urlOrPath);
-    return { path, typeCode: null, options: (label = '') => withCertificate(applyConnectionFlags(base, flags, label)) };
+    const loginSource: LoginSource | null = flags.passwordStdin ? { kind: 'stdin' } : site.logonType === 'anonymous' ? null : { kind: 'site', site: flags.site, saved: site.logonType === 'normal' && site.hasPassword };
+    return { path, typeCode: null, options: (label = '') => withCertificate(applyConnectionFlags(base, flags, label)), loginSource };
   } finally {
     closeCliStores(stores);
   }

@@ -58,7 +58,7 @@ async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFla
   }
 }
 
-/** Log in to a target; a refused password taken from the netrc file names the file and line (withLoginSource). */
+/** Log in to a target; a refused password says where it came from (withLoginSource: the netrc file and line, the URL, …). */
 function connectTo(target: ConnectionTarget, label = ''): Promise<FtpClient> {
   return FtpClient.connect(target.options(label)).catch((error: unknown) => {
     throw withLoginSource(target, error);
@@ -447,7 +447,10 @@ export function buildProgram(): Command {
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       const target = await withHomeResolved(await resolveTarget(urlText, flags));
       let facts: ServerFacts | null = null;
-      const probes = await probeTransferModes(target.options(), target.path || '/', undefined, (client) => (facts = serverFacts(client)));
+      // A refused login is thrown as it is by the probe: said with where its password came from, as ls says it.
+      const probes = await probeTransferModes(target.options(), target.path || '/', undefined, (client) => (facts = serverFacts(client))).catch((error: unknown) => {
+        throw withLoginSource(target, error);
+      });
       if (flags.json) process.stdout.write(`${JSON.stringify({ server: facts, modes: probes }, null, 2)}\n`);
       else process.stdout.write(`${facts ? `${formatFacts(facts)}\n` : ''}${formatProbes(probes)}\n`);
       // Scripts ask "can I transfer at all?": yes when one mode works (the output says which).
