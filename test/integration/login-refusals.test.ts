@@ -105,3 +105,50 @@ describe('another vsftpd internal failure at login (scripted server)', () => {
     expect(localizeError(error, 'zh-CN').message).toBe('以“bob”登录时服务器端出错：“500 OOPS: child died”');
   });
 });
+
+describe('a server that closes the connection while it is being opened (scripted server)', () => {
+  const fixture = useScriptedFixture('ferry-login-closed-');
+  const IDLE_HINT = 'Connect again; if it keeps happening, the server may limit idle time or connections.';
+
+  it('closed before any greeting (tcp_wrappers, a ban): turned away, not idle time', async () => {
+    const server = await fixture.start({ greeting: (session) => session.socket.destroy() });
+    const error = await loginFailure(server, 'bob', 'secret');
+    expect(error).toMatchObject({ kind: 'closed', retryable: true });
+    expect(error.message).toBe(`The server at 127.0.0.1:${server.port} closed the connection at once, without greeting.`);
+    expect(error.hint).toMatch(/^The server turns this computer away before any FTP is spoken: an access list/);
+    expect(localizeError(error, 'zh-CN').message).toBe(`服务器 127.0.0.1:${server.port} 接受连接后立即将其关闭，没有发送欢迎信息。`);
+  });
+
+  it('closed right after the greeting, or at USER, or at AUTH TLS: during the login', async () => {
+    const afterGreeting = await fixture.start({
+      greeting: (session) => {
+        session.write('220 ready\r\n');
+        session.socket.end();
+      },
+    });
+    const atUser = await fixture.start({ greeting: '220 ready\r\n', handlers: { USER: (_argument, session) => session.socket.end() } });
+    for (const server of [afterGreeting, atUser]) {
+      const error = await loginFailure(server, 'bob', 'secret');
+      expect(error).toMatchObject({ kind: 'closed', retryable: true });
+      expect(error.message).toBe('The server 127.0.0.1 closed the connection during the login as "bob", without answering.');
+      expect(error.hint).not.toBe(IDLE_HINT);
+      expect(localizeError(error, 'zh-CN')).toEqual({
+        message: '以“bob”登录时，服务器 127.0.0.1 未作回复就关闭了连接。',
+        hint: '服务器在欢迎信息之后拒绝了本机或此用户：可能是访问控制列表或登录失败后的封禁（fail2ban）、不作回复的连接数限制，或其会话进程出错（服务器日志会说明原因）。请稍后重试；如果一直如此，请询问服务器管理员。',
+      });
+    }
+    const atAuth = await fixture.start({ greeting: '220 ready\r\n', handlers: { AUTH: (_argument, session) => session.socket.end() } });
+    const caught = await FtpClient.connect({ host: atAuth.host, port: atAuth.port, user: 'bob', password: 'secret', tls: 'explicit' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(caught instanceof FtpError && caught.data.message).toBe('The server 127.0.0.1 closed the connection during the login as "bob", without answering.');
+  });
+
+  it('closed after the login (at FEAT) is still the plain "closed the connection"', async () => {
+    const server = await fixture.start({ greeting: '220 ready\r\n', handlers: { FEAT: (_argument, session) => session.socket.end() } });
+    const error = await loginFailure(server, 'bob', 'secret');
+    expect(error.message).toBe('The server 127.0.0.1 closed the connection.');
+    expect(error.hint).toBe(IDLE_HINT);
+  });
+});

@@ -51,3 +51,16 @@ function serverSideLoginFailure(reply: FtpReply): ServerSideFailure | null {
   if (/^OOPS:/.test(reply.message)) return 'auth.server-failed';
   return null;
 }
+
+/**
+ * A connection the server closed while it was being opened — before its greeting, or before it answered AUTH TLS, USER
+ * or PASS — as what that means: the server turns this computer away (an access list such as tcp_wrappers' hosts.deny,
+ * a ban after failed logins, a connection limit it enforces without a reply, or a session process that failed). It was
+ * "closed the connection … the server may limit idle time or connections", though nothing had been idle. Null for any
+ * other error. Still retryable: a limit or a ban may pass.
+ */
+export function turnedAway(error: unknown, stage: 'greeting' | 'login', values: { readonly host: string; readonly port: string; readonly user?: string }): FtpError | null {
+  if (!(error instanceof FtpError) || error.data.kind !== 'closed' || error.data.text?.message !== 'closed.by-server') return null;
+  const said = stage === 'greeting' ? sentences('closed.before-greeting', 'closed.before-greeting.hint', values) : sentences('closed.during-login', 'closed.during-login.hint', values);
+  return new FtpError({ kind: 'closed', retryable: true, ...said });
+}

@@ -11,7 +11,7 @@ import type { CompressionState } from './mode-z';
 import { FtpError, invalidInput } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
-import { loginError } from './login-errors';
+import { loginError, turnedAway } from './login-errors';
 import { sentences } from '../../shared/error-texts';
 import { placeSettingError } from './place-setting-error';
 import { silentGreeting } from './tls-errors';
@@ -87,7 +87,7 @@ async function handshake(options: ConnectOptions): Promise<FtpSession> {
     signal: options.signal,
   }).catch((error: unknown) => {
     const silent = error instanceof FtpError ? silentGreeting(error.data, tlsMode, host, port) : null;
-    throw silent ? new FtpError(silent) : error;
+    throw silent ? new FtpError(silent) : (turnedAway(error, 'greeting', { host, port: String(port) }) ?? error);
   });
   // Cancelled while logging in (a server that greets and then stalls, a slow TLS handshake): the connection goes at once.
   const onAbort = (): void => control.close(connectCancelled());
@@ -96,20 +96,26 @@ async function handshake(options: ConnectOptions): Promise<FtpSession> {
     if (options.signal?.aborted) throw connectCancelled();
     // Implicit FTPS: the certificate was judged before the greeting was read (verifyTls).
     let secured = tlsMode === 'implicit';
-    if (tlsMode === 'explicit' || tlsMode === 'explicit-if-available') {
-      const reply = await control.send('AUTH TLS');
-      if (reply.code === 234) {
-        await control.upgradeToTls({ ...tlsOptions, host });
-        verifyPeer(control, host, trusted);
-        secured = true;
-      } else if (tlsMode === 'explicit') {
-        throw new FtpError({ kind: 'tls', ...sentences('tls.not-offered', 'tls.not-offered.hint', { reply: `${reply.code} ${reply.message}` }), retryable: false });
-      } else {
-        // Said before USER, with the server's answer: what goes in clear from here is the login itself.
-        control.logSentence('info', 'log.tls-unavailable', { reply: `${reply.code} ${reply.message}` });
+    const user = options.user ?? 'anonymous';
+    try {
+      if (tlsMode === 'explicit' || tlsMode === 'explicit-if-available') {
+        const reply = await control.send('AUTH TLS');
+        if (reply.code === 234) {
+          await control.upgradeToTls({ ...tlsOptions, host });
+          verifyPeer(control, host, trusted);
+          secured = true;
+        } else if (tlsMode === 'explicit') {
+          throw new FtpError({ kind: 'tls', ...sentences('tls.not-offered', 'tls.not-offered.hint', { reply: `${reply.code} ${reply.message}` }), retryable: false });
+        } else {
+          // Said before USER, with the server's answer: what goes in clear from here is the login itself.
+          control.logSentence('info', 'log.tls-unavailable', { reply: `${reply.code} ${reply.message}` });
+        }
       }
+      await login(control, user, options.password ?? (options.user ? '' : 'anonymous@'));
+    } catch (error) {
+      // A server that hangs up before answering AUTH TLS, USER or PASS turns this computer away: not idle time.
+      throw turnedAway(error, 'login', { host, port: String(port), user }) ?? error;
     }
-    await login(control, options.user ?? 'anonymous', options.password ?? (options.user ? '' : 'anonymous@'));
     const featReply = await control.send('FEAT');
     const capabilities = parseFeatures(featReply);
     if (capabilities.utf8 && (options.charset === undefined || options.charset === 'auto' || isUtf8(charset))) {
