@@ -18,7 +18,7 @@ import { nativeChooseRequest, usesNativeChooser } from '../lib/native-chooser';
 import { isImeKey } from '../lib/ime';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
-import { flavorOf, joinPath, parentPath } from '../lib/paths';
+import { baseName, flavorOf, joinPath, parentPath } from '../lib/paths';
 import type { FileRow } from '../lib/sort';
 import { useSettingsStore } from '../stores/settings-store';
 import { Dialog } from './dialog';
@@ -89,8 +89,12 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   const [kind, setKind] = useState<FileChoiceKind>(kinds[0] ?? 'all');
   const [typed, setTyped] = useState('');
   const [cursor, setCursor] = useState(-1);
+  /** The cursor's row is selected too (Choose takes it); a folder chooser opens with the focus on a row, not choosing it. */
+  const [picked, setPicked] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const asked = useRef(0);
+  /** The name the cursor lands on when the next listing comes: the file in the field, the folder just left (Up). */
+  const landing = useRef<string | null>(kinds[0] === 'folders' ? null : baseName(start.trim()) || null);
   const typedAhead = useRef({ text: '', at: 0 });
   /** Choosing a folder: Choose takes the folder selected or, with none, the folder shown; Enter still goes into one. */
   const folderMode = kind === 'folders';
@@ -106,7 +110,6 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
       }
       setShown({ folder: r.value.path, rows: r.value.entries.map((e) => ({ name: e.name, type: e.type, size: e.size, modified: e.modified, permissions: null, owner: null, group: null, target: null })) });
       setTyped('');
-      setCursor(-1);
       setProblem(null);
       return true;
     },
@@ -130,13 +133,33 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   const folder = shown?.folder ?? '';
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, getItemKey: (i) => rows[i]?.name ?? i });
-  // The cursor's row drawn and in sight (End in a folder of 20,000); another folder or kind starts at the top.
+  // As a system dialog opens: a row has the focus at once (the file in the field, the folder left by Up, else the
+  // first), selected with its name in the path field — not in a folder chooser, where Choose then takes the folder
+  // shown. Before, the keyboard user had to press a key first. Another folder or kind starts over.
+  const listed = useRef<Shown | null>(null);
+  const focusedName = useRef<string | null>(null);
+  useEffect(() => {
+    if (!shown) return; // nothing listed yet: the landing name waits for the first listing
+    // Only Show changed: the cursor stays on its name where still listed, and a name typed stays.
+    const sameListing = listed.current === shown;
+    listed.current = shown;
+    const at = rows.length === 0 ? -1 : Math.max(0, view.indexOf((sameListing ? focusedName.current : landing.current) ?? ''));
+    landing.current = null;
+    setCursor(at);
+    const row = rows[at];
+    setPicked(at >= 0 && !folderMode);
+    if (!sameListing) setTyped(!folderMode && row?.type === 'file' ? row.name : '');
+    virtualizer.scrollToOffset(0);
+    // The rows of a listing or kind: folderMode changes only with them.
+  }, [shown, rows, view, virtualizer]);
+  // Declared after the effect above, which reads the name the cursor had before the rows changed.
+  useEffect(() => {
+    focusedName.current = rows[cursor]?.name ?? null;
+  }, [rows, cursor]);
+  // The cursor's row drawn and in sight (End in a folder of 20,000).
   useEffect(() => {
     if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, virtualizer]);
-  useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [rows, virtualizer]);
   const pathOf = (row: FileRow) => joinPath(folder, row.name, flavorOf(folder));
 
   /** A folder is entered, a file chosen; main says which (a symlink, a typed path). A name not there is refused, or taken where new files are allowed. */
@@ -163,15 +186,20 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   /** The cursor on a row; a file's name goes to the path field, so Choose takes it (a folder's empties it: Choose enters it). */
   const select = (at: number) => {
     setCursor(at);
+    setPicked(true);
     const row = rows[at];
     setTyped(row?.type === 'file' ? row.name : '');
   };
   const openRow = (row: FileRow) => (row.type === 'file' ? onChoose(pathOf(row)) : void open(pathOf(row)));
-  const current = cursor >= 0 ? rows[cursor] : undefined;
+  /** The row the cursor is on (Enter opens it), and the one selected (Choose takes it). */
+  const focusedRow = cursor >= 0 ? rows[cursor] : undefined;
+  const current = picked ? focusedRow : undefined;
   const typedFull = typedPath(typed, folder);
   const goUp = () => {
     const up = parentPath(folder);
-    if (up !== null) void list(up);
+    if (up === null) return;
+    landing.current = baseName(folder);
+    void list(up);
   };
 
   const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -189,9 +217,9 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     else if (e.key === 'PageUp') move(cursor - page);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(last);
-    else if (e.key === 'Enter' && current) {
+    else if (e.key === 'Enter' && focusedRow) {
       e.preventDefault();
-      openRow(current);
+      openRow(focusedRow);
     } else if (e.key === 'Backspace') {
       e.preventDefault();
       goUp();
@@ -256,10 +284,10 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
                   key={item.key}
                   id={`${id}-row-${i}`}
                   role="option"
-                  aria-selected={i === cursor}
+                  aria-selected={i === cursor && picked}
                   aria-setsize={rows.length}
                   aria-posinset={i + 1}
-                  className={i === cursor ? 'chooser-row is-selected' : 'chooser-row'}
+                  className={i !== cursor ? 'chooser-row' : picked ? 'chooser-row is-cursor is-selected' : 'chooser-row is-cursor'}
                   style={{ transform: `translateY(${item.start}px)` }}
                   onClick={() => select(i)}
                   onDoubleClick={() => openRow(row)}

@@ -304,8 +304,8 @@ describe('Choose… beside the client certificate fields', () => {
       waitFor(() => {
         expect(place(), key).toEqual([name, String(posinset), true]);
       });
-    fireEvent.keyDown(list, { key: 'ArrowDown' });
-    await at('ArrowDown', manyName(0), 1);
+    // Opened with the first row focused and selected (x.pem is not there).
+    await at('opened', manyName(0), 1);
     // A long name is cut, whole in its title — on the name, not the option, which would be read twice (name, then description).
     expect(selected().getAttribute('title')).toBeNull();
     expect(selected().querySelector('[title]')?.getAttribute('title')).toBe(manyName(0));
@@ -325,6 +325,49 @@ describe('Choose… beside the client certificate fields', () => {
       fireEvent.keyDown(list, { key: 'Enter' });
     });
     expect((within(manager).getByLabelText('Client certificate') as HTMLInputElement).value).toBe(`/home/test/many/${manyName(3700)}`);
+  });
+
+  // As a system dialog opens: the keyboard user had to press a key before any row had the focus.
+  it('opens with the file in the field focused and selected (else the first row); Up puts it on the folder left', async () => {
+    const manager = openAdvanced();
+    const field = within(manager).getByLabelText('Client certificate') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/home/test/certs/client.pem' } });
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    const certs = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    const focused = async (list: HTMLElement, name: string) =>
+      waitFor(() => {
+        const option = within(list).getByRole('option', { selected: true });
+        expect([option.textContent, list.getAttribute('aria-activedescendant')]).toEqual([name, option.id]);
+      });
+    await focused(certs, 'client.pem');
+    expect((within(chooser()).getByLabelText('File name or full path') as HTMLInputElement).value).toBe('client.pem');
+
+    fireEvent.keyDown(certs, { key: 'Backspace' });
+    const home = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await focused(home, 'certs');
+    fireEvent.keyDown(home, { key: 'Enter' });
+    const again = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    // No name of this folder in the field: the first row.
+    await focused(again, 'client.key');
+    await act(async () => {
+      fireEvent.keyDown(again, { key: 'Enter' });
+    });
+    expect(field.value).toBe('/home/test/certs/client.key');
+  });
+
+  it('a folder chooser focuses the first row without selecting it: Choose still takes the folder shown', async () => {
+    const manager = openAdvanced();
+    const field = within(manager).getByLabelText('Default local directory') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/home/test' } });
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Default local directory)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Choose a folder' });
+    const list = await within(dialog).findByRole('listbox', { name: 'Folders in /home/test' });
+    await waitFor(() => expect(list.getAttribute('aria-activedescendant')).toBe(within(list).getByRole('option', { name: 'certs' }).id));
+    expect(within(list).queryByRole('option', { selected: true })).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Choose' }));
+    });
+    expect(field.value).toBe('/home/test');
   });
 
   it('the web host never asks main for a system dialog: Choose… opens the window own', async () => {
