@@ -679,6 +679,8 @@ export const ERROR_TEXTS_EN = {
   'local.missing': '{path} does not exist on this computer.',
   'local.part-vanished': 'The partial file {path} was removed while {remote} was being downloaded into it: what had arrived is lost.',
   'local.part-vanished.hint': 'Try again: the download starts over. If a cleanup tool or a sync client removes files in this folder, keep it away from files ending in .ferry-part.',
+  'local.part-busy': 'Another Ferry transfer is writing {path} right now (a download of {remote} into the same folder), so this one did not write into it.',
+  'local.part-busy.hint': 'Wait for the other transfer to finish, then try again — or download into another folder.',
   'local.changed-while-read': '{path} changed on this computer while it was being uploaded to {remote}: the copy on the server may mix the old and the new contents.',
   'local.changed-while-read.hint': 'Wait until the program writing the file has finished, then try again: the upload starts over.',
   'local.not-folder': 'A part of {path} is a file, not a folder.',

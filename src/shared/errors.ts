@@ -120,8 +120,11 @@ export type LocalFolderCause = 'not-folder' | 'broken-link' | 'denied' | 'read-o
 export interface LocalFileError extends ErrorBase {
   readonly kind: 'local-file';
   readonly path: string;
-  /** Set when `path` is a folder that could not be made, and why; `system-folder` also for a file that could not be created in one. */
-  readonly cause?: LocalFolderCause;
+  /**
+   * Set when `path` is a folder that could not be made, and why; `system-folder` also for a file that could not be
+   * created in one; `in-use`: a download's partial file another live Ferry transfer is writing (transfers/part-lock.ts).
+   */
+  readonly cause?: LocalFolderCause | 'in-use';
 }
 export interface InvalidInputError extends ErrorBase {
   readonly kind: 'invalid-input';

@@ -70,6 +70,9 @@ describe('Choose… beside the client certificate field', () => {
       await choose.press('Enter');
       const certs = chooser.getByRole('listbox', { name: `Files in ${path.join(outside, 'certs')}` });
       await expect(certs).toBeFocused();
+      // Opened on the file in the field, focused and selected, as a system dialog opens.
+      await expect(certs.getByRole('option', { name: 'client.pem', selected: true })).toBeVisible();
+      await expect(certs).toHaveAttribute('aria-activedescendant', (await certs.getByRole('option', { name: 'client.pem' }).getAttribute('id')) ?? 'none');
       await certs.press('Escape');
       await expect(chooser).toBeHidden();
       await expect(manager).toBeVisible();
@@ -126,7 +129,10 @@ describe('Choose… beside the client certificate field', () => {
     await step('type-ahead finds a file 15,000 rows down; PageDown and Home move by the screen and to the top', async () => {
       await choose.click();
       await expect(list).toBeFocused();
-      await expect(list.getByRole('option').first()).toHaveText('cert-00000.pem');
+      // Opened on the file in the field, 20,000 rows down: selected, drawn and in view, as a system dialog opens.
+      const chosen = list.getByRole('option', { name: last });
+      await expect(chosen).toHaveAttribute('aria-selected', 'true');
+      await expect(chosen).toBeInViewport();
       await page.keyboard.press('Home');
       await expect(list.getByRole('option', { name: 'cert-00000.pem' })).toHaveAttribute('aria-selected', 'true');
       await page.keyboard.type('cert-15', { delay: 20 });

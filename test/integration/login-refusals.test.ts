@@ -14,6 +14,7 @@ import { describeForCli } from '../../src/main/cli/cli-hints';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
+import { isConnectionLimitRefusal } from '../../src/main/transfers/backoff';
 import { placeSettingHint } from '../../src/shared/setting-hints';
 import type { FerryErrorData } from '../../src/shared/errors';
 import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
@@ -64,6 +65,22 @@ describe.each(SERVER_KINDS)('%s without anonymous access', (kind) => {
     const error = await loginFailure(server, server.user, 'not-the-password');
     expect(error.message).toMatch(/^Login as "ferrytest" failed: 530 /);
     expect(error.hint).toBe('Check the user name and password.');
+  });
+});
+
+describe('a server requiring TLS, a plain login', () => {
+  // pure-ftpd refuses it with 421, the code of a connection limit: it was retryable, so the queue retried it with backoff
+  // (and lowered its connection count) before saying what was wrong; retrying never helps.
+  it.each([
+    ['pure-ftpd', 421, /^421 Sorry, cleartext sessions/],
+    ['vsftpd', 530, /^530 Non-anonymous sessions must use encryption/],
+  ] as const)('%s: FTPS is the fix, said at once (not retried, not a connection limit)', async (kind, code, words) => {
+    const server = await serverOf(kind, { tls: 'explicit-required' });
+    const error = await loginFailure(server, server.user, server.password);
+    expect(error).toMatchObject({ kind: 'auth', code, retryable: false });
+    expect(error.text?.values?.reply).toMatch(words);
+    expect(error.hint).toBe('The server requires an encrypted connection: choose FTPS for this site.');
+    expect(isConnectionLimitRefusal(error)).toBe(false);
   });
 });
 

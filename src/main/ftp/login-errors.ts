@@ -21,8 +21,9 @@ export function loginError(reply: FtpReply, user: string): FtpError {
   // The server's own failure after it took the credentials: said before the TLS words, which a path may contain.
   const serverSide = serverSideLoginFailure(reply);
   if (serverSide) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences(serverSide, SERVER_SIDE_HINTS[serverSide], values) });
-  // Asked for encryption (vsftpd "must use encryption", pure-ftpd "cleartext sessions … are not accepted").
-  if (/TLS|SSL|secure|encryption|cleartext/i.test(reply.message)) return new FtpError({ kind: 'auth', code: reply.code, retryable: reply.code === 421, ...sentences('auth.failed', 'auth.tls-required.hint', values) });
+  // Asked for encryption (vsftpd "530 Non-anonymous sessions must use encryption", pure-ftpd "421 Sorry, cleartext
+  // sessions … are not accepted"): lasting whatever the code, so not retried — nor taken for a connection limit.
+  if (/TLS|SSL|secure|encryption|cleartext/i.test(reply.message)) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.failed', 'auth.tls-required.hint', values) });
   if (isConnectionLimitReply(reply)) return new FtpError({ kind: 'auth', code: 421, retryable: true, ...sentences('auth.failed', 'auth.too-many.hint', values) });
   // No credentials were given: "check the user name and password" would send the user after something they never typed.
   if (ANONYMOUS_USER.test(user) && reply.code === 530) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.anonymous-refused', 'auth.anonymous-refused.hint', values) });

@@ -1,22 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
+import { breakLockSync, lockIsStale, newLockOwner, parseLockOwner, type LockSeen } from '../local/lock-file';
 import { localFailureDetail } from '../transfers/file-transfer';
-import { processAlive } from './atomic-file';
 
 export interface LockOptions {
   /** Give up after this long; default 10 s. */
   readonly timeoutMs?: number;
   /** A lock older than this is taken to be left by a hung or crashed process; default 30 s. */
   readonly staleMs?: number;
-}
-
-interface LockOwner {
-  readonly pid: number;
-  readonly host: string;
-  readonly token: string;
 }
 
 /**
@@ -34,7 +27,7 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
 }
 
 async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Promise<string> {
-  const owner: LockOwner = { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') };
+  const owner = newLockOwner();
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -44,8 +37,9 @@ async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Pr
       const { values, valueTexts } = localFailureDetail(lockPath, error);
       throw new FtpError({ kind: 'local-file', path: lockPath, ...sentences('lock.uncreatable', 'lock.uncreatable.hint', { file: lockPath, ...values }, valueTexts), retryable: false });
     }
-    if (await isStale(lockPath, staleMs)) {
-      await breakLock(lockPath);
+    const seen = await readLock(lockPath);
+    if (seen && lockIsStale(seen, staleMs)) {
+      breakLockSync(lockPath, seen);
       continue;
     }
     if (Date.now() > deadline) {
@@ -82,46 +76,23 @@ async function createExclusive(file: string, text: string): Promise<boolean> {
   }
 }
 
-async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
+/** The lock as it is now, or null when it vanished meanwhile (then just try again). */
+async function readLock(lockPath: string): Promise<LockSeen | null> {
   try {
     const [stat, text] = await Promise.all([fsp.stat(lockPath), fsp.readFile(lockPath, 'utf8')]);
-    if (Date.now() - stat.mtimeMs > staleMs) return true;
-    const owner = parseOwner(text);
-    // An empty lock (only possible without hard links) is an owner between create and write, unless it lingers.
-    if (!owner) return Date.now() - stat.mtimeMs > 2_000;
-    return owner.host === os.hostname() && !processAlive(owner.pid);
+    return { text, mtimeMs: stat.mtimeMs };
   } catch {
-    return false; // vanished meanwhile: just try again
-  }
-}
-
-/** Rename first: of several processes that found the same stale lock, exactly one removes it. */
-async function breakLock(lockPath: string): Promise<void> {
-  const grave = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await fsp.rename(lockPath, grave);
-    await fsp.rm(grave, { force: true });
-  } catch {
-    // someone else broke it first
+    return null;
   }
 }
 
 async function release(lockPath: string, token: string): Promise<void> {
   try {
-    const owner = parseOwner(await fsp.readFile(lockPath, 'utf8'));
+    const owner = parseLockOwner(await fsp.readFile(lockPath, 'utf8'));
     // Only remove our own lock: if it was broken as stale, it may now be someone else's.
     if (owner?.token === token) await fsp.rm(lockPath, { force: true });
   } catch {
     // already gone
-  }
-}
-
-function parseOwner(text: string): LockOwner | null {
-  try {
-    const value = JSON.parse(text) as Partial<LockOwner>;
-    return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string' ? { pid: value.pid, host: value.host, token: value.token } : null;
-  } catch {
-    return null;
   }
 }
 

@@ -46,5 +46,6 @@ export function retryDecision(error: FerryErrorData, failedAttempts: number, pol
  * instead of failing items.
  */
 export function isConnectionLimitRefusal(error: FerryErrorData): boolean {
-  return (error.kind === 'server-reply' || error.kind === 'auth') && error.code === 421;
+  // Not a 421 that says something lasting (pure-ftpd's "421 Sorry, cleartext sessions … are not accepted"): not retryable.
+  return (error.kind === 'server-reply' || error.kind === 'auth') && error.code === 421 && error.retryable;
 }

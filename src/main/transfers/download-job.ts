@@ -19,6 +19,7 @@ import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
 import type { JobContext, JobOutcome } from './transfer-job';
+import { lockPart } from './part-lock';
 import { errorText } from '../../shared/error-texts';
 
 /** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
@@ -71,6 +72,18 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     context.onChanged();
   }
 
+  // Before the partial file is looked at or touched: another run writing it now fails this item (part-lock.ts).
+  const lock = lockPart(entry.localPath, entry.remotePath);
+  try {
+    return await download(entry, context, resumeTarget);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The transfer itself, holding the partial file's lock: resume, RETR, the end checks, the rename into place. */
+async function download(entry: QueueEntry, context: JobContext, resumeTarget: boolean): Promise<JobOutcome> {
+  const { client } = context;
   const part = partialPathOf(entry.localPath);
   if (resumeTarget) {
     // "Resume" continues the existing file: it becomes the partial file, and the real name comes back when complete.

@@ -15,6 +15,7 @@ import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
+import { isPartLockName } from './part-lock';
 import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { errorText } from '../../shared/error-texts';
 
@@ -122,6 +123,8 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
   const files: ChildSpec[] = [];
   const skipped: ChildSpec[] = [];
   for (const dirent of [...dirents].sort(byName)) {
+    // The lock of a download under way here (part-lock.ts) is Ferry's, not the user's: not a file to send.
+    if (isPartLockName(dirent.name)) continue;
     const localPath = path.join(localDir, dirent.name);
     const remotePath = joinRemote(remoteDir, dirent.name);
     const pattern = skip(dirent.name);

@@ -26,9 +26,14 @@ const NAME_MAX_BYTES = 255;
  * with ENAMETOOLONG.
  */
 export function partialPathOf(localPath: string): string {
+  return pathWithSuffix(localPath, PARTIAL_SUFFIX);
+}
+
+/** `localPath` + `suffix`, or, where that name would be too long, the name cut short plus "~", a hash of it and `suffix`. */
+export function pathWithSuffix(localPath: string, suffix: string): string {
   const name = path.basename(localPath);
-  if (Buffer.byteLength(name) + PARTIAL_SUFFIX.length <= NAME_MAX_BYTES) return `${localPath}${PARTIAL_SUFFIX}`;
-  const tail = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}${PARTIAL_SUFFIX}`;
+  if (Buffer.byteLength(name) + suffix.length <= NAME_MAX_BYTES) return `${localPath}${suffix}`;
+  const tail = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}${suffix}`;
   let budget = NAME_MAX_BYTES - tail.length;
   let prefix = '';
   for (const char of name) {

@@ -26,6 +26,7 @@ import { lstatOrNull } from '../local/safe-target';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDecision, type RetryPolicy } from './backoff';
 import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
+import { partInUse } from './part-lock';
 import { compileSkipList } from '../../shared/skip-list';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues, type ValueTexts } from '../../shared/error-texts';
 import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec } from './expand-folder';
@@ -962,6 +963,8 @@ export class TransferQueue {
    */
   private async removePartial(entry: QueueEntry): Promise<void> {
     if (entry.direction !== 'download' || entry.isDirectory || !entry.started) return;
+    // Another run's now (this item failed with local.part-busy): not ours to delete.
+    if (partInUse(entry.localPath)) return;
     const part = partialPathOf(entry.localPath);
     const stats = await lstatOrNull(part).catch(() => null);
     if (!stats?.isFile()) return;

@@ -605,6 +605,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'local.missing': '本机上不存在 {path}。',
   'local.changed-while-read': '在上传到 {remote} 的过程中，本机上的 {path} 被修改了：服务器上的副本可能混杂了旧内容和新内容。',
   'local.changed-while-read.hint': '请等待正在写入该文件的程序完成，然后重试：上传将从头开始。',
+  'local.part-busy': '另一个 Ferry 传输正在写入 {path}（同一文件夹中 {remote} 的下载），因此本次下载没有写入该文件。',
+  'local.part-busy.hint': '请等待另一个传输完成后重试，或下载到其他文件夹。',
   'local.part-vanished': '在下载 {remote} 的过程中，部分文件 {path} 被删除了：已收到的数据因此丢失。',
   'local.part-vanished.hint': '请重试：下载将从头开始。如果有清理工具或同步客户端会删除此文件夹中的文件，请让它跳过以 .ferry-part 结尾的文件。',
   'local.not-folder': '{path} 的路径中有一部分是文件，而不是文件夹。',

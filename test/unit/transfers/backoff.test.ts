@@ -44,6 +44,7 @@ describe('isConnectionLimitRefusal', () => {
     ['421 greeting', { kind: 'server-reply', code: 421, command: '(greeting)', message: '', hint: '', retryable: true } as FerryErrorData, true],
     ['421 to PASS', { kind: 'auth', code: 421, message: '', hint: '', retryable: true } as FerryErrorData, true],
     ['530 to PASS', { kind: 'auth', code: 530, message: '', hint: '', retryable: false } as FerryErrorData, false],
+    ["421 to USER that is lasting (pure-ftpd's cleartext refusal)", { kind: 'auth', code: 421, message: '', hint: '', retryable: false } as FerryErrorData, false],
     ['connection refused', { kind: 'connect', host: 'h', port: 21, cause: 'refused', message: '', hint: '', retryable: true } as FerryErrorData, false],
     ['426 during a transfer', reply(426, true), false],
   ])('%s', (_name, error, expected) => {

@@ -1,0 +1,65 @@
+/**
+ * Two queues downloading one file into one folder at once — two windows (or web hosts) on one FERRY_HOME, or the
+ * window and `ferry mirror` — share `NAME.ferry-part`. The one that did not take the partial file first fails its item
+ * with `local.part-busy` (cause `in-use`), and clearing that failed item leaves the other's part alone: here the
+ * second queue is a window restarted with its own earlier download of the file (`started`), which used to continue
+ * (or, cleared, delete) the part the first one was writing.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QUEUE_FILE_VERSION, type StoredQueue } from '../../../src/main/transfers/queue-store';
+import { errorText } from '../../../src/shared/error-texts';
+import { openQueue, sha256, useServerPerTest, waitFor } from './helpers';
+
+const KiB = 1024;
+
+describe('a partial file one queue writes, another in this process (vsftpd)', () => {
+  const servers = useServerPerTest();
+
+  it('fails the second with local.part-busy, and clearing it keeps the first one’s part; the first ends whole, no lock left', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('part-lock');
+    const content = randomBytes(2048 * KiB);
+    await fsp.writeFile(path.join(server.root, 'big.bin'), content, { mode: 0o644 });
+    const target = path.join(local, 'big.bin');
+    const part = `${target}.ferry-part`;
+
+    // The first window: 2 MiB at 512 KiB/s, about 4 s.
+    const first = await openQueue(server, { policy: 'overwrite', speedLimits: { download: 512 * KiB, upload: null } });
+    await first.queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/big.bin', isDirectory: false }] });
+    await waitFor(() => ((fs.statSync(part, { throwIfNoEntry: false })?.size ?? 0) >= 256 * KiB ? true : undefined), 15_000, 'the first download to write its part');
+
+    // The second: a window restarted with its own download of the file begun in an earlier run.
+    const store = path.join(local, 'state', 'queue.json');
+    const stored: StoredQueue = {
+      version: QUEUE_FILE_VERSION,
+      policy: 'overwrite',
+      entries: [
+        { id: 'again', siteKey: 'v', siteLabel: 'v', direction: 'download', isDirectory: false, localPath: target, remotePath: '/big.bin', localRoot: local, size: content.length, sourceModified: null, state: 'queued', bytesDone: 0, error: null, attempts: 0, note: null, choice: null, started: true, permanent: false },
+      ],
+    };
+    await fsp.mkdir(path.dirname(store), { recursive: true });
+    await fsp.writeFile(store, JSON.stringify(stored));
+    const second = await openQueue(server, { storePath: store });
+    await second.queue.whenIdle();
+    const [failed] = await second.queue.list();
+    expect(failed?.state).toBe('failed');
+    expect(failed?.error).toMatchObject({ kind: 'local-file', cause: 'in-use', path: part, retryable: false });
+    expect(failed?.error?.message).toBe(errorText('local.part-busy', { path: part, remote: '/big.bin' }));
+    expect(failed?.error?.text?.message).toBe('local.part-busy');
+    // Clear finished and failed removes a failed download's part: not this one, another transfer's.
+    await second.queue.clearFinished();
+    expect(fs.existsSync(part)).toBe(true);
+    await second.queue.close();
+
+    await first.queue.whenIdle();
+    const [done] = await first.queue.list();
+    await first.queue.close();
+    expect(done?.state, JSON.stringify(done?.error)).toBe('done');
+    expect(sha256(await fsp.readFile(target))).toBe(sha256(content));
+    expect(fs.readdirSync(local).sort()).toEqual(['big.bin', 'state']);
+  }, 60_000);
+});
