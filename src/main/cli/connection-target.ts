@@ -9,6 +9,7 @@ import { promptPassword, readPasswordFromStdin } from './read-secret';
 import { lookUpNetrc } from './netrc-file';
 import { resolveUrlCredentials } from './url-credentials';
 import { readClientCertificate, withClientCertificate } from './client-certificate-flags';
+import { portOf } from './same-server';
 
 /** Where a command connects and which remote path it works on. */
 export interface ConnectionTarget {
@@ -66,6 +67,22 @@ function stdinPasswordOnce(): Promise<string> {
   return stdinPassword;
 }
 
+const typedPasswords = new Map<string, Promise<string | null>>();
+
+/**
+ * The password typed for `user` on `url`'s server, asked once per user@host:port: `ferry copy` between two folders of
+ * one server resolves two URLs, and asked the same question twice.
+ */
+function promptOnce(url: FtpUrl, user: string, question: string): Promise<string | null> {
+  const key = `${user}@${url.host.toLowerCase()}:${portOf(url)}`;
+  let typed = typedPasswords.get(key);
+  if (typed === undefined) {
+    typed = promptPassword(question);
+    typedPasswords.set(key, typed);
+  }
+  return typed;
+}
+
 /**
  * How a URL's percent-escapes that are not UTF-8 are read: in --charset when it names another charset (curl users
  * escape a GBK server's name as its bytes), else undefined (only UTF-8 escapes). An unknown charset name is refused
@@ -93,7 +110,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
         if (lookup.kind === 'unreadable') process.stderr.write(`ferry: warning: the netrc file ${lookup.file} cannot be read (${lookup.code}); going on without it (--no-netrc skips it, NETRC names another).\n`);
         return lookup;
       },
-      prompt: promptPassword,
+      prompt: (question, user) => promptOnce(url, user, question),
     });
     if (flags.verbose && credentials.netrc) process.stderr.write(`* Login ${credentials.user} and its password from ${credentials.netrc.file}, line ${credentials.netrc.line}\n`);
     const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });

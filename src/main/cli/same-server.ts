@@ -1,7 +1,7 @@
 import type { FtpUrl } from './ftp-url';
 
 /** The port a URL connects to: its own, or the scheme's (21, or 990 for implicit FTPS). */
-function portOf(url: FtpUrl): number {
+export function portOf(url: FtpUrl): number {
   return url.port ?? (url.scheme === 'ftps' ? 990 : 21);
 }
 

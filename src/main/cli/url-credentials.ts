@@ -17,8 +17,8 @@ export interface CredentialSources {
   readonly stdinPassword: () => Promise<string | null>;
   /** The netrc file's entry for a host and user; null with --no-netrc. */
   readonly netrc: ((host: string, user: string | null) => Promise<NetrcLookup>) | null;
-  /** Ask on the terminal without echo; null when there is none. */
-  readonly prompt: (question: string) => Promise<string | null>;
+  /** Ask `user`'s password on the terminal without echo; null when there is none. */
+  readonly prompt: (question: string, user: string) => Promise<string | null>;
 }
 
 /** User names that mean an anonymous login (RFC 1635): any password is taken, so none is asked for. */
@@ -50,7 +50,7 @@ export async function resolveUrlCredentials(url: FtpUrl, sources: CredentialSour
   // ftp://anonymous@host is the same login as ftp://host (and the window's anonymous sites): RFC 1635's address-like
   // password, not an empty one.
   if (isAnonymousUser(user)) return { user, password: ANONYMOUS_PASSWORD, source: 'anonymous' };
-  const typed = await sources.prompt(`Password for ${user}@${url.host}: `);
+  const typed = await sources.prompt(`Password for ${user}@${url.host}: `, user);
   if (typed !== null) return { user, password: typed, source: 'terminal' };
   throw noPassword(user, url, lookup);
 }
