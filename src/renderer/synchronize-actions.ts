@@ -3,7 +3,7 @@
  * preview, stop it, and carry out the plan shown — after a confirm that names the folder and the count when it
  * deletes anything. Main does the work (sync:plan, sync:run); the copies then run in the transfer queue.
  */
-import { SYNC_COMPARES, type SyncCompare, type SyncPlan } from '../shared/synchronize';
+import { SYNC_COMPARES, syncChoice, type SyncCompare, type SyncPlan } from '../shared/synchronize';
 import type { TransferDirection } from '../shared/models';
 import { confirm, refreshBoth, reportError, request } from './actions';
 import { t, tn } from './i18n';
@@ -51,8 +51,9 @@ export async function cancelSynchronizePlan(): Promise<void> {
 }
 
 /**
- * Carries out the plan shown: deletions (after a confirm naming the target folder and how many), then the copies
- * queued. Each deletion that failed is reported with its cause and fix. True when it was carried out.
+ * Carries out the plan shown — `plan` holds only the rows left ticked (`tickedPlan`), and main is asked for exactly
+ * those: deletions (after a confirm naming the target folder and how many), then the copies queued. Each deletion
+ * that failed is reported with its cause and fix. True when it was carried out.
  */
 export async function runSynchronize(plan: SyncPlan): Promise<boolean> {
   if (plan.remove.length > 0) {
@@ -62,7 +63,7 @@ export async function runSynchronize(plan: SyncPlan): Promise<boolean> {
     const message = top === '' ? question : t('log.twoSentences', { first: top, second: question });
     if (!(await confirm({ title: t('synchronize.confirmTitle'), message, confirmLabel: t('synchronize.confirm'), danger: true }))) return false;
   }
-  const r = await request('sync:run', { planId: plan.planId });
+  const r = await request('sync:run', { planId: plan.planId, only: syncChoice(plan) });
   if (!r.ok) {
     reportError(r.error);
     return false;

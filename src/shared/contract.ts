@@ -33,7 +33,7 @@ import type {
   TransferRequest,
 } from './models';
 import type { NativeChooseAnswer, NativeChooseRequest } from './native-file-dialog';
-import type { SyncOutcome, SyncPlan, SyncPlanRequest } from './synchronize';
+import type { SyncChoice, SyncOutcome, SyncPlan, SyncPlanRequest } from './synchronize';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FerryErrorData };
 
@@ -119,8 +119,8 @@ export interface Requests {
   'sync:plan': [SyncPlanRequest, SyncPlan];
   /** Stop the preview's walk (between folders); the plan fails as cancelled. */
   'sync:plan-cancel': [{ readonly sessionId: string }, void];
-  /** Carry out the plan the preview showed: its deletions, then its copies queued. Only ever that plan's. */
-  'sync:run': [{ readonly planId: string }, SyncOutcome];
+  /** Carry out the plan the preview showed, the rows left ticked (`only`): its deletions, then its copies queued. Only ever that plan's. */
+  'sync:run': [{ readonly planId: string; readonly only: SyncChoice }, SyncOutcome];
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];
 
   'local:home': [void, { readonly path: string }];

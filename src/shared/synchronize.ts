@@ -61,6 +61,21 @@ export interface SyncPlan {
   readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];
 }
 
+/**
+ * The rows of the preview the user left ticked (FlashFXP's and WinSCP's per-row choice), each by its path as the plan
+ * gave it: `sync:run` carries out only the plan's entries named here — never a path the preview did not list.
+ */
+export interface SyncChoice {
+  readonly copy: readonly string[];
+  readonly remove: readonly string[];
+  readonly folders: readonly string[];
+}
+
+/** Every entry of `plan`: what Synchronize does with nothing unticked. Pure. */
+export function syncChoice(plan: Pick<SyncPlan, 'copy' | 'remove' | 'folders'>): SyncChoice {
+  return { copy: plan.copy.map((file) => file.path), remove: plan.remove.map((entry) => entry.path), folders: [...plan.folders] };
+}
+
 export interface SyncOutcome {
   readonly queued: number;
   readonly deleted: number;

@@ -2,8 +2,9 @@
  * "Synchronize folders…" (FlashFXP's Synchronize) in Chromium through the web host against a real vsftpd: the
  * toolbar's Comparison options menu opens the dialog for the folders the panes show; Preview lists what will be
  * downloaded and why and what will be deleted; Synchronize asks before deleting (naming the folder and the count),
- * deletes, and the copies run in the transfer queue — checked on disk. Then an upload the same way, and the dialog in 简体中文, opened from the
- * remote list's context menu.
+ * deletes, and the copies run in the transfer queue — checked on disk. Then an upload the same way; an upload with
+ * deletion where one upload (a click on its tick box) and one deletion (Space on the keyboard's row) are unticked and
+ * neither happens on the server; and the dialog in 简体中文, opened from the remote list's context menu.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +27,7 @@ describe('Synchronize folders, web host, Chromium, vsftpd', () => {
       const { scenario: s, server: srv, folders } = setup();
       const { ui, page, step } = s;
       const dialog = (name: string): Locator => page.getByRole('dialog', { name, exact: true });
-      const items = (within: Locator): Promise<string[]> => within.getByRole('list').getByRole('listitem').allInnerTexts();
+      const items = (within: Locator): Promise<string[]> => within.getByRole('grid').getByRole('row').allInnerTexts();
       const words = (texts: readonly string[]): string[] => texts.map((text) => text.replace(/\s+/g, ' ').trim());
       const sizeOf = (file: string): number | null => fs.statSync(file, { throwIfNoEntry: false })?.size ?? null;
 
@@ -83,6 +84,48 @@ describe('Synchronize folders, web host, Chromium, vsftpd', () => {
         await expect(sync).toBeHidden();
         await expect.poll(() => sizeOf(path.join(folders.serverRoot, 'upload-me.txt')), { timeout: 20_000 }).toBe(13);
         expect(fs.readFileSync(path.join(folders.serverRoot, 'server-only.txt'), 'utf8')).toBe('stays');
+      });
+
+      await step('an upload with deletion, one upload and one deletion unticked: neither happens on the server', async () => {
+        fs.writeFileSync(path.join(folders.local, 'send-me.txt'), 'ticked');
+        fs.writeFileSync(path.join(folders.local, 'hold-me.txt'), 'unticked');
+        fs.writeFileSync(path.join(folders.serverRoot, 'remove-me.txt'), 'ticked deletion');
+        await (await menuItem()).click();
+        await sync.getByRole('radio', { name: /^Upload/ }).check();
+        await sync.getByRole('radio', { name: 'of a different size', exact: true }).check();
+        await sync.getByRole('checkbox', { name: 'Delete files and folders on the server the local folder does not have' }).check();
+        await sync.getByRole('button', { name: 'Preview' }).click();
+        await expect(sync.getByRole('status')).toHaveText('2 files to copy, 2 to delete, 5 unchanged.');
+        expect(words(await items(sync))).toEqual(['Delete remove-me.txt not in the source', 'Delete server-only.txt not in the source', 'Upload hold-me.txt new', 'Upload send-me.txt new']);
+        // The keyboard: Tab into the list puts its cursor on the first row; Down, Space unticks server-only.txt.
+        const grid = sync.getByRole('grid', { name: 'What Synchronize will do' });
+        await sync.getByRole('checkbox', { name: 'Tick all' }).focus();
+        await page.keyboard.press('Tab');
+        await expect(grid).toBeFocused();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Space');
+        await expect(grid.getByRole('checkbox', { name: 'Delete server-only.txt' })).not.toBeChecked();
+        // The mouse: a click on hold-me.txt's box.
+        await grid.getByRole('checkbox', { name: 'Upload hold-me.txt' }).click();
+        await expect(grid.getByRole('checkbox', { name: 'Upload hold-me.txt' })).not.toBeChecked();
+        await expect(grid.getByRole('checkbox', { name: 'Upload send-me.txt' })).toBeChecked();
+        await expect(sync.getByRole('checkbox', { name: 'Tick all' })).toBeChecked({ indeterminate: true });
+        await expect(sync.getByRole('status')).toHaveText('1 file to copy, 1 to delete, 5 unchanged. 2 unticked rows are left out.');
+        const report = await audit(page, 'Synchronize folders with rows unticked');
+        expect(formatReport(report)).toBe('Synchronize folders with rows unticked: no accessibility violations');
+        await sync.getByRole('button', { name: 'Synchronize', exact: true }).click();
+        const confirm = dialog('Delete and synchronize');
+        await expect(confirm).toContainText('Delete 1 file or folder from / (listed in the preview)? This cannot be undone.');
+        await confirm.getByRole('button', { name: 'Delete and synchronize' }).click();
+        await expect(sync).toBeHidden();
+        await expect.poll(() => sizeOf(path.join(folders.serverRoot, 'send-me.txt')), { timeout: 20_000 }).toBe(6);
+        await expect.poll(() => ui.queueCount('Successful')).toBe(5);
+        expect(fs.existsSync(path.join(folders.serverRoot, 'remove-me.txt'))).toBe(false);
+        expect(fs.existsSync(path.join(folders.serverRoot, 'hold-me.txt'))).toBe(false);
+        expect(fs.readFileSync(path.join(folders.serverRoot, 'server-only.txt'), 'utf8')).toBe('stays');
+        // The Chinese preview below counts the local folder as it was.
+        fs.rmSync(path.join(folders.local, 'send-me.txt'));
+        fs.rmSync(path.join(folders.local, 'hold-me.txt'));
       });
 
       await step('in Chinese: the command, the options, the preview', async () => {

@@ -326,7 +326,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:cancel': async ({ sessionId }) => sessions.cancel(sessionId),
     'sync:plan': (request) => synchronizer.plan(request),
     'sync:plan-cancel': async ({ sessionId }) => synchronizer.cancel(sessionId),
-    'sync:run': ({ planId }) => synchronizer.run(planId),
+    'sync:run': ({ planId, only }) => synchronizer.run(planId, only),
     'sites:save-from-session': async ({ sessionId, name, charset }) => {
       const target = sessions.target(sessionId);
       if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');

@@ -78,7 +78,7 @@ const SHAPES = {
   'session:raw': z.object({ ...session, command: text }),
   'sync:plan': z.object({ ...session, direction: z.enum(['download', 'upload']), localFolder: text, remoteFolder: text, compare: z.enum(SYNC_COMPARES), delete: z.boolean() }),
   'sync:plan-cancel': z.object(session),
-  'sync:run': z.object({ planId: text }),
+  'sync:run': z.object({ planId: text, only: z.object({ copy: list, remove: list, folders: list }) }),
   'sites:save-from-session': z.object({ ...session, name: text, charset: optionalText }),
 
   'local:home': none,

@@ -17,7 +17,7 @@ import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfe
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
 import type { FileFacts } from '../transfers/overwrite-policy';
-import { SYNC_POLICY, syncWhy, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
+import { SYNC_POLICY, syncWhy, type SyncChoice, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
 
 export interface SynchronizerDeps {
   /** Runs `work` on the session's browsing connection, in its turn (SessionService.withConnection). */
@@ -107,16 +107,16 @@ export class Synchronizer {
   }
 
   /**
-   * Carries out the plan the user confirmed: first the deletions (a name that changed between file and folder must
-   * go before its replacement comes), each failure kept with its cause and fix while the others go on; then every
-   * copy queued, decided again by the same rule when its turn comes (a file changed since the preview is judged as
-   * it is then).
+   * Carries out the plan the user confirmed, only the rows left ticked (`only`; a path the plan does not hold is no
+   * row of it and does nothing): first the deletions (a name that changed between file and folder must go before its
+   * replacement comes), each failure kept with its cause and fix while the others go on; then every copy queued,
+   * decided again by the same rule when its turn comes (a file changed since the preview is judged as it is then).
    */
-  async run(planId: string): Promise<SyncOutcome> {
+  async run(planId: string, only: SyncChoice): Promise<SyncOutcome> {
     const found = [...this.plans.values()].find((candidate) => candidate.planId === planId);
     if (!found) throw invalidInputText('synchronize.plan-gone', 'synchronize.plan-gone.hint');
-    const plan = found.plan;
-    this.plans.delete(plan.sessionId);
+    this.plans.delete(found.plan.sessionId);
+    const plan = chosenPart(found.plan, only);
     const removed =
       plan.remove.length === 0
         ? { removed: [], failures: [] }
@@ -148,6 +148,33 @@ export class Synchronizer {
     this.cancel(sessionId);
     this.plans.delete(sessionId);
   }
+}
+
+/** The part of a stored plan the user left ticked; the folders it makes are those ticked and those a ticked row goes into. Pure. */
+function chosenPart(plan: StoredPlan, only: SyncChoice): StoredPlan {
+  const copy = new Set(only.copy);
+  const remove = new Set(only.remove);
+  const chosenCopies = plan.copy.filter((file) => copy.has(file.actual));
+  return {
+    ...plan,
+    copy: chosenCopies,
+    remove: plan.remove.filter((entry) => remove.has(entry.actual)),
+    makeFolders: foldersToMake(plan.makeFolders, [...only.folders, ...chosenCopies.map((file) => file.actual)]),
+  };
+}
+
+/**
+ * Which of the plan's folders to make (parents first) for the rows chosen: a folder chosen itself, and every folder
+ * of the plan a chosen folder or file lies in — an upload's file and a subfolder cannot be made without them, so an
+ * unticked "Create a/" goes along with a ticked "Upload a/x.txt". Only ever folders the plan lists. Pure.
+ */
+export function foldersToMake(planned: readonly string[], chosen: readonly string[]): string[] {
+  const wanted = new Set<string>();
+  for (const entry of chosen) {
+    const parts = entry.split('/');
+    for (let depth = 1; depth <= parts.length; depth += 1) wanted.add(parts.slice(0, depth).join('/'));
+  }
+  return planned.filter((folder) => wanted.has(folder));
 }
 
 /** A server file's size and time as listed (the tree is keyed by NFC names; `actual` as the server spells it). */

@@ -2,14 +2,17 @@
  * "Synchronize folders…" (FlashFXP's Synchronize, CuteFTP's "Synchronize folders"): the two folders the panes showed
  * when it opened, the direction, what counts as different, whether to delete what the source lacks; Preview asks
  * main for the plan (Stop ends it), the list says what will be copied and why and what will be deleted (virtualized:
- * a big tree stays smooth), and Synchronize carries out exactly that plan. Changing an option drops the preview.
+ * a big tree stays smooth), each row with a tick box (FlashFXP's and WinSCP's choice per row: Space ticks the cursor's
+ * row, the header's box all or none), and Synchronize carries out exactly the rows ticked. Changing an option drops
+ * the preview.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { localizeError } from '../lib/localize-error';
-import { syncRows, type SyncRow } from '../lib/synchronize-rows';
+import { makeView, navReduce } from '../lib/list-nav';
+import { isTickable, syncRows, tickAll, tickedPlan, tickState, toggleTick, type SyncRow } from '../lib/synchronize-rows';
 import { useLocalPane, useRemotePane } from '../stores/pane-store';
 import { useSettingsStore } from '../stores/settings-store';
 import type { TransferDirection } from '../../shared/models';
@@ -17,6 +20,9 @@ import { SYNC_COMPARES, type SyncCompare, type SyncPlan } from '../../shared/syn
 import { Dialog } from './dialog';
 
 const ROW_HEIGHT = 22;
+/** Keys that move the list's cursor row, as in the file lists (list-nav's reducer, the cursor only). */
+const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const NONE: ReadonlySet<number> = new Set();
 
 export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly localFolder: string; readonly remoteFolder: string }): ReactElement {
   const t = useT();
@@ -30,7 +36,13 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
   const [compare, setCompare] = useState<SyncCompare>('size-or-newer');
   const [withDelete, setWithDelete] = useState(false);
   const [phase, setPhase] = useState<'idle' | 'planning' | 'running'>('idle');
-  const [plan, setPlan] = useState<SyncPlan | null>(null);
+  const [plan, setPlanState] = useState<SyncPlan | null>(null);
+  // The rows the user unticked (indexes of `rows`); a new preview starts with every row ticked.
+  const [unticked, setUnticked] = useState<ReadonlySet<number>>(NONE);
+  const setPlan = (next: SyncPlan | null): void => {
+    setPlanState(next);
+    setUnticked(NONE);
+  };
   const [note, setNote] = useState('');
   // A preview made with other options is not what Synchronize would do: it goes when an option changes.
   const change = <T,>(set: (value: T) => void) => (value: T) => {
@@ -48,14 +60,16 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
     if (made === 'stopped') setNote(t('synchronize.stopped'));
     else if (made) setPlan(made);
   };
+  const rows = useMemo(() => (plan ? syncRows(plan) : []), [plan]);
+  // What Synchronize would do now: the plan without the unticked rows (the counts and the confirm say it).
+  const chosen = useMemo(() => (plan ? tickedPlan(plan, unticked) : null), [plan, unticked]);
   const run = async () => {
-    if (!plan) return;
+    if (!chosen) return;
     setPhase('running');
-    const done = await actions.runSynchronize(plan);
+    const done = await actions.runSynchronize(chosen);
     if (!done) setPhase('idle');
   };
 
-  const rows = plan ? syncRows(plan) : [];
   const busy = phase !== 'idle';
   return (
     <Dialog title={t('synchronize.title')} onClose={actions.closeSynchronize} className="synchronize">
@@ -96,9 +110,9 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
         <p className="synchronize-help">{skipList.length > 0 ? t('synchronize.skipList', { list: skipList.join(', ') }) : t('synchronize.skipListEmpty')}</p>
       </div>
       <p className="synchronize-status" role="status">
-        {phase === 'planning' ? t('synchronize.planning') : plan ? planSummary(t, plan) : note}
+        {phase === 'planning' ? t('synchronize.planning') : plan && chosen ? planSummary(t, chosen, unticked.size) : note}
       </p>
-      {rows.length > 0 ? <PlanList rows={rows} direction={plan?.direction ?? direction} /> : null}
+      {rows.length > 0 ? <PlanList rows={rows} direction={plan?.direction ?? direction} unticked={unticked} disabled={busy} onTicks={setUnticked} /> : null}
       <div className="dialog-buttons">
         {phase === 'planning' ? (
           <button type="button" className="button" onClick={() => void actions.cancelSynchronizePlan()}>
@@ -109,7 +123,7 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
             {t('synchronize.preview')}
           </button>
         )}
-        <button type="button" className={plan ? 'button primary' : 'button'} disabled={busy || !plan || nothingToDo(plan)} onClick={() => void run()}>
+        <button type="button" className={plan ? 'button primary' : 'button'} disabled={busy || !chosen || nothingToDo(chosen)} onClick={() => void run()}>
           {t('synchronize.run')}
         </button>
         <span className="spacer" />
@@ -121,32 +135,104 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
   );
 }
 
-/** The preview's rows; only those in view exist, each saying where it is in the whole list. */
-function PlanList({ rows, direction }: { readonly rows: readonly SyncRow[]; readonly direction: TransferDirection }): ReactElement {
+/**
+ * The preview's rows as a grid; only those in view exist, each saying where it is in the whole list. The grid keeps
+ * the focus and points at its cursor row (aria-activedescendant, as the queue does): arrows, Page Up/Down, Home and
+ * End move it, Space ticks or unticks it; a click on a tick box does the same. The header's box ticks all or none.
+ */
+function PlanList({ rows, direction, unticked, disabled, onTicks }: { readonly rows: readonly SyncRow[]; readonly direction: TransferDirection; readonly unticked: ReadonlySet<number>; readonly disabled: boolean; readonly onTicks: (next: ReadonlySet<number>) => void }): ReactElement {
   const t = useT();
+  const base = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const allRef = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const [cursor, setCursor] = useState(-1);
+  const view = useMemo(() => makeView(rows.map((_, index) => String(index))), [rows]);
+  const state = tickState(rows, unticked);
+  useEffect(() => {
+    if (allRef.current) allRef.current.indeterminate = state === 'some';
+  }, [state]);
+  useEffect(() => {
+    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, virtualizer]);
+  const toggle = (index: number): void => {
+    if (!disabled) onTicks(toggleTick(rows, unticked, index));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.altKey) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      if (cursor < 0) setCursor(0);
+      else toggle(cursor);
+      return;
+    }
+    if (!MOVE_KEYS.has(e.key)) return;
+    // The file lists' reducer with Ctrl held: it moves the cursor only (the ticks are not its selection).
+    const pageSize = Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT));
+    const r = navReduce({ cursor: cursor >= 0 ? String(cursor) : null, anchor: null, selected: new Set(), typed: '', typedAt: 0 }, { kind: 'key', key: e.key, ctrl: true, shift: false, alt: false, time: 0, pageSize, otherPaneNext: false }, view);
+    if (!r.handled) return;
+    e.preventDefault();
+    setCursor(r.state.cursor === null ? -1 : Number(r.state.cursor));
+  };
+  const cursorShown = cursor >= 0 && virtualizer.getVirtualItems().some((item) => item.index === cursor);
   return (
-    <div ref={scrollRef} className="synchronize-list" role="list" aria-label={t('synchronize.list')} tabIndex={0}>
-      <div className="chooser-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          const [action, why] = rowWords(t, row, direction);
-          return (
-            <div key={item.key} role="listitem" aria-setsize={rows.length} aria-posinset={item.index + 1} className={`synchronize-row is-${row.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
-              <span className="synchronize-action">{action}</span>
-              <span className="synchronize-path" title={row.path}>
-                {(row.kind === 'delete' && row.folder) || row.kind === 'mkdir' ? `${row.path}/` : row.path}
-              </span>
-              <span className="synchronize-why" title={why}>
-                {why}
-              </span>
-            </div>
-          );
-        })}
+    <>
+      <label className="synchronize-tick-all">
+        <input ref={allRef} type="checkbox" checked={state === 'all'} disabled={disabled || !rows.some(isTickable)} onChange={() => onTicks(tickAll(rows, state !== 'all'))} />
+        {t('synchronize.tickAll')}
+      </label>
+      <div
+        ref={scrollRef}
+        className="synchronize-list"
+        role="grid"
+        aria-label={t('synchronize.list')}
+        aria-rowcount={rows.length}
+        aria-activedescendant={cursorShown ? `${base}-${cursor}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        // Tabbing in puts the cursor on the first row, so Space has a row to tick.
+        onFocus={() => (cursor < 0 ? setCursor(0) : undefined)}
+      >
+        <div className="chooser-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const [action, why] = rowWords(t, row, direction);
+            const id = `${base}-${item.index}`;
+            return (
+              <div key={item.key} id={id} role="row" aria-rowindex={item.index + 1} className={`synchronize-row is-${row.kind}${item.index === cursor ? ' is-cursor' : ''}${unticked.has(item.index) ? ' is-unticked' : ''}`} style={{ transform: `translateY(${item.start}px)` }} onMouseDown={() => setCursor(item.index)}>
+                <span role="gridcell" className="synchronize-tick">
+                  {isTickable(row) ? (
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      checked={!unticked.has(item.index)}
+                      disabled={disabled}
+                      aria-labelledby={`${id}-action ${id}-path`}
+                      // The grid keeps the focus (its cursor is the keyboard's row); the click still ticks.
+                      onMouseDown={(e) => {
+                        e.preventDefault();
+                        scrollRef.current?.focus();
+                      }}
+                      onChange={() => toggle(item.index)}
+                    />
+                  ) : null}
+                </span>
+                <span role="gridcell" id={`${id}-action`} className="synchronize-action">
+                  {action}
+                </span>
+                <span role="gridcell" id={`${id}-path`} className="synchronize-path" title={row.path}>
+                  {(row.kind === 'delete' && row.folder) || row.kind === 'mkdir' ? `${row.path}/` : row.path}
+                </span>
+                <span role="gridcell" className="synchronize-why" title={why}>
+                  {why}
+                </span>
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 
@@ -165,14 +251,18 @@ function rowWords(t: Translator, row: SyncRow, direction: TransferDirection): [s
   }
 }
 
-/** The line above the list: how many to copy, to delete, unchanged; what cannot be synchronized. */
-export function planSummary(t: Translator, plan: SyncPlan): string {
-  if (nothingToDo(plan) && plan.failures.length === 0) return t('synchronize.nothing');
+/**
+ * The line above the list: how many to copy, to delete, unchanged; what cannot be synchronized; how many rows are
+ * unticked (`plan` is the ticked part: `tickedPlan`).
+ */
+export function planSummary(t: Translator, plan: SyncPlan, unticked = 0): string {
+  if (nothingToDo(plan) && plan.failures.length === 0 && unticked === 0) return t('synchronize.nothing');
   const files = t.plural('synchronize.toCopy', plan.copy.length);
   const copy = plan.folders.length > 0 ? t('synchronize.andFolders', { copy: files, folders: t.plural('synchronize.toMake', plan.folders.length) }) : files;
   const unchanged = t.plural('synchronize.unchanged', plan.unchanged);
   const counts = plan.delete ? t('synchronize.summary', { copy, delete: t.plural('synchronize.toDelete', plan.remove.length), unchanged }) : t('synchronize.summaryNoDelete', { copy, unchanged });
-  return plan.failures.length > 0 ? t('log.twoSentences', { first: counts, second: t.plural('synchronize.failures', plan.failures.length) }) : counts;
+  const withFailures = plan.failures.length > 0 ? t('log.twoSentences', { first: counts, second: t.plural('synchronize.failures', plan.failures.length) }) : counts;
+  return unticked > 0 ? t('log.twoSentences', { first: withFailures, second: t.plural('synchronize.unticked', unticked) }) : withFailures;
 }
 
 /** Nothing to copy, delete or make: Synchronize stays off. */

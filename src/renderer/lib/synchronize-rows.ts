@@ -1,7 +1,10 @@
 /**
  * The Synchronize preview's rows, from main's plan: each copy (download or upload, and why), each deletion (a
  * folder with everything in it), each folder to make, each item that cannot be synchronized (with its error). Pure,
- * so the dialog only draws; rows come in the order they are done: deletions, folders, copies.
+ * so the dialog only draws; rows come in the order they are done: deletions, folders, copies. Each row but those that
+ * cannot be synchronized has a tick box (FlashFXP's and WinSCP's choice per row); the rows left unticked are kept
+ * as a set of row indexes (a plan of 100,000 rows, all ticked, is an empty set) and `tickedPlan` is what the counts,
+ * the confirm and `sync:run` follow.
  */
 import type { SyncPlan, SyncWhy } from '../../shared/synchronize';
 import type { FerryErrorData } from '../../shared/errors';
@@ -24,4 +27,53 @@ export function syncRows(plan: SyncPlan): SyncRow[] {
 /** True for the server's top folder: deleting there with a mistaken plan costs the most, so the confirm says it. */
 export function isRemoteTop(folder: string): boolean {
   return folder.replace(/\/+$/, '') === '';
+}
+
+/** A row with a tick box: all but what cannot be synchronized (there is nothing to do for it). */
+export function isTickable(row: SyncRow): boolean {
+  return row.kind !== 'fail';
+}
+
+/** The row at `index` ticked or unticked the other way (a row without a tick box stays as it is). Pure. */
+export function toggleTick(rows: readonly SyncRow[], unticked: ReadonlySet<number>, index: number): ReadonlySet<number> {
+  const row = rows[index];
+  if (row === undefined || !isTickable(row)) return unticked;
+  const next = new Set(unticked);
+  if (next.has(index)) next.delete(index);
+  else next.add(index);
+  return next;
+}
+
+/** Every row ticked (the empty set) or none (every tickable row's index). Pure. */
+export function tickAll(rows: readonly SyncRow[], ticked: boolean): ReadonlySet<number> {
+  if (ticked) return new Set();
+  const none = new Set<number>();
+  rows.forEach((row, index) => {
+    if (isTickable(row)) none.add(index);
+  });
+  return none;
+}
+
+/** The header's tick box: every tickable row ticked, none, or some (drawn as mixed). */
+export function tickState(rows: readonly SyncRow[], unticked: ReadonlySet<number>): 'all' | 'none' | 'some' {
+  if (unticked.size === 0) return 'all';
+  return unticked.size >= rows.filter(isTickable).length ? 'none' : 'some';
+}
+
+/**
+ * The plan with only its ticked rows (the row indexes of `syncRows`: failures, deletions, folders, copies): the counts,
+ * the confirm ("Delete N files…") and what `sync:run` is asked to do all follow it. Pure.
+ */
+export function tickedPlan(plan: SyncPlan, unticked: ReadonlySet<number>): SyncPlan {
+  if (unticked.size === 0) return plan;
+  let next = plan.failures.length;
+  const keep = <T>(list: readonly T[]): T[] => {
+    const start = next;
+    next += list.length;
+    return list.filter((_, at) => !unticked.has(start + at));
+  };
+  const remove = keep(plan.remove);
+  const folders = keep(plan.folders);
+  const copy = keep(plan.copy);
+  return { ...plan, remove, folders, copy };
 }

@@ -1,7 +1,7 @@
 /**
  * "Synchronize folders…" behind the contract against a real vsftpd: the preview (sync:plan) in both directions,
  * with and without deleting, the skip list left out, a cancelled walk, and sync:run carrying out exactly the plan
- * shown — deletions done, copies queued and finished in the transfer queue.
+ * shown — deletions done, copies queued and finished in the transfer queue — and of it only the rows left ticked.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/hosts/dispatch';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
+import { syncChoice } from '../../../src/shared/synchronize';
 
 describe('synchronize folders', () => {
   let server: RunningServer;
@@ -87,11 +88,11 @@ describe('synchronize folders', () => {
       { path: 'gone', kind: 'folder' },
     ]);
     // The earlier previews were replaced: only the last one can be carried out.
-    const stale = await dispatch(app.services.handlers, 'sync:run', { planId: plain.planId });
+    const stale = await dispatch(app.services.handlers, 'sync:run', { planId: plain.planId, only: syncChoice(plain) });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.text?.message).toBe('synchronize.plan-gone');
 
-    const outcome = await call('sync:run', { planId: withDelete.planId });
+    const outcome = await call('sync:run', { planId: withDelete.planId, only: syncChoice(withDelete) });
     expect(outcome).toEqual({ queued: 4, deleted: 2, failures: [] });
     await waitForQueue(4);
     // Empty folders too: the local folder is like the server's.
@@ -102,7 +103,7 @@ describe('synchronize folders', () => {
       expect((await call('sync:plan', { sessionId, direction, localFolder: local, remoteFolder: '/down', compare: 'size-or-newer', delete: false })).copy).toEqual([]);
     }
     // Carried out once: the same plan again is refused.
-    const again = await dispatch(app.services.handlers, 'sync:run', { planId: withDelete.planId });
+    const again = await dispatch(app.services.handlers, 'sync:run', { planId: withDelete.planId, only: syncChoice(withDelete) });
     expect(again.ok).toBe(false);
   });
 
@@ -121,9 +122,26 @@ describe('synchronize folders', () => {
       { path: 'old', kind: 'folder' },
     ]);
     const before = app.items().filter((item) => item.state === 'done').length;
-    expect(await call('sync:run', { planId: plan.planId })).toEqual({ queued: 2, deleted: 2, failures: [] });
+    expect(await call('sync:run', { planId: plan.planId, only: syncChoice(plan) })).toEqual({ queued: 2, deleted: 2, failures: [] });
     await waitForQueue(before + 2);
     expect(tree(remote)).toEqual({ 'empty/': '', 'new.txt': 'new', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
+  });
+
+  it('runs only the rows left ticked: an unticked upload and deletion are not done, a ticked file\'s folder is made, a path the plan lacks does nothing', async () => {
+    const remote = path.join(server.root, 'ticked');
+    make(remote, { 'keep-me.txt': 'unticked deletion', 'drop-me.txt': 'ticked deletion', 'same.txt': 'same' });
+    const local = path.join(app.home, 'ticked');
+    make(local, { 'same.txt': 'same', 'send.txt': 'ticked', 'hold.txt': 'unticked', 'sub/deep.txt': 'deep', 'lone': null });
+    const plan = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/ticked', compare: 'size-or-newer', delete: true });
+    expect(plan.copy.map((file) => file.path)).toEqual(['hold.txt', 'send.txt', 'sub/deep.txt']);
+    expect(plan.remove.map((entry) => entry.path)).toEqual(['drop-me.txt', 'keep-me.txt']);
+    expect(plan.folders).toEqual(['lone', 'sub']);
+    const before = app.items().filter((item) => item.state === 'done').length;
+    // "Create sub/" and "Create lone/" unticked: sub is made all the same (the ticked upload goes into it), lone is not.
+    const only = { copy: ['send.txt', 'sub/deep.txt', 'not-in-plan.txt'], remove: ['drop-me.txt', 'same.txt', '../escape'], folders: [] };
+    expect(await call('sync:run', { planId: plan.planId, only })).toEqual({ queued: 2, deleted: 1, failures: [] });
+    await waitForQueue(before + 2);
+    expect(tree(remote)).toEqual({ 'keep-me.txt': 'unticked deletion', 'same.txt': 'same', 'send.txt': 'ticked', 'sub/': '', 'sub/deep.txt': 'deep' });
   });
 
   it('a deletion the server refuses is reported with its cause, the others and the copies still done', async () => {
@@ -136,7 +154,7 @@ describe('synchronize folders', () => {
     try {
       const plan = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/locked', compare: 'size-or-newer', delete: true });
       expect(plan.remove.map((entry) => entry.path)).toEqual(['extra.txt', 'locked']);
-      const outcome = await call('sync:run', { planId: plan.planId });
+      const outcome = await call('sync:run', { planId: plan.planId, only: syncChoice(plan) });
       expect(outcome.deleted).toBe(1);
       expect(outcome.failures.map((failure) => failure.path)).toEqual(['/locked/locked']);
       expect(outcome.failures[0]?.error).toMatchObject({ kind: 'server-reply', code: 550 });

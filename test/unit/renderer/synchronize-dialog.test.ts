@@ -3,23 +3,30 @@
  * The Synchronize dialog's safety in the window, with main's answers in the test's hands (FakeApi): Stop while the
  * preview is being made sends sync:plan-cancel and says "Stopped" (no error alert); a plan with deletions asks first,
  * naming the folder and the count, and Cancel there runs nothing; changing an option drops the preview, so
- * Synchronize cannot carry out a plan made with other options; the dialog keeps the folders it opened with.
+ * Synchronize cannot carry out a plan made with other options; the dialog keeps the folders it opened with; rows
+ * unticked (Space on the cursor's row, a click, the header's box) are left out of the counts, the confirm and sync:run.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import { useLocalPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { Result } from '../../../src/shared/contract';
 import type { SyncPlan } from '../../../src/shared/synchronize';
-import { createFakeApi, ok, status, type FakeApi } from './fake-api';
+import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
 import { mountApp, unmountApp } from './mount-app';
 
 const cancelled = { kind: 'aborted', message: 'Cancelled: comparing the folders was stopped.', hint: 'Nothing was changed.', retryable: false, text: { message: 'synchronize.cancelled', hint: 'synchronize.cancelled.hint', values: {} } } as const;
 const plan: SyncPlan = { planId: 'plan-1', direction: 'download', localFolder: '/home/me/site', remoteFolder: '/pub', compare: 'size-or-newer', delete: true, copy: [{ path: 'new.txt', why: 'new', size: 3 }], remove: [{ path: 'old.txt', kind: 'file' }, { path: 'gone', kind: 'folder' }], folders: [], unchanged: 2, failures: [] };
 
 let api: FakeApi;
+beforeAll(() => {
+  // jsdom has no layout: give the list a size so the virtualizer draws its rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 240 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 240 });
+  HTMLElement.prototype.scrollTo ??= function scrollTo() {};
+});
 let held: ((result: Result<SyncPlan>) => void) | null = null;
 
 beforeEach(async () => {
@@ -89,5 +96,53 @@ describe('Synchronize folders dialog', () => {
     act(() => useLocalPane.setState({ path: '/tmp' }));
     expect(dialog().textContent).toContain('/home/me/site');
     expect(dialog().textContent).toContain('The panes show other folders now; this still synchronizes the folders above.');
+  });
+
+  it('runs only the ticked rows: Space unticks the cursor\'s row, a click another, the header ticks all or none; the counts and the confirm follow', async () => {
+    api.handle('sync:plan', () => ok({ ...plan, copy: [{ path: 'a.txt', why: 'newer', size: 1 }, { path: 'new.txt', why: 'new', size: 3 }] }));
+    api.handle('sync:run', () => ok({ queued: 1, deleted: 1, failures: [] }));
+    // What was deleted is listed again afterwards.
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
+    act(() => actions.openSynchronize());
+    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Delete local files and folders the server does not have' }));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
+    const status = (): string => within(dialog()).getByRole('status').textContent ?? '';
+    await waitFor(() => expect(status()).toBe('2 files to copy, 2 to delete, 2 unchanged.'));
+    const grid = within(dialog()).getByRole('grid', { name: 'What Synchronize will do' });
+    expect(within(grid).getAllByRole('row').map((row) => row.getAttribute('aria-rowindex'))).toEqual(['1', '2', '3', '4']);
+    const box = (name: string): HTMLInputElement => within(grid).getByRole('checkbox', { name }) as HTMLInputElement;
+    expect([box('Delete old.txt'), box('Delete gone/'), box('Download a.txt'), box('Download new.txt')].map((input) => input.checked)).toEqual([true, true, true, true]);
+
+    // The keyboard: focus puts the cursor on the first row, Space unticks it; Down, Space unticks the next.
+    act(() => grid.focus());
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect(box('Delete old.txt').checked).toBe(false);
+    expect(grid.getAttribute('aria-activedescendant')).toBe(within(grid).getAllByRole('row')[0]?.id);
+    fireEvent.keyDown(grid, { key: 'End' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe(within(grid).getAllByRole('row')[3]?.id);
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect(box('Download new.txt').checked).toBe(false);
+    expect(status()).toBe('1 file to copy, 1 to delete, 2 unchanged. 2 unticked rows are left out.');
+    const all = within(dialog()).getByRole('checkbox', { name: 'Tick all' }) as HTMLInputElement;
+    expect([all.checked, all.indeterminate]).toEqual([false, true]);
+
+    // The header: all, then none (Synchronize off: nothing to do), then all again.
+    fireEvent.click(all);
+    expect(status()).toBe('2 files to copy, 2 to delete, 2 unchanged.');
+    expect([all.checked, all.indeterminate]).toEqual([true, false]);
+    fireEvent.click(all);
+    expect(status()).toBe('0 files to copy, 0 to delete, 2 unchanged. 4 unticked rows are left out.');
+    expect(within(dialog()).getByRole('button', { name: 'Synchronize' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(all);
+
+    // A click on a row's box, then Synchronize: the confirm counts the one deletion left, sync:run gets only what is ticked.
+    fireEvent.click(box('Delete gone/'));
+    fireEvent.click(box('Download a.txt'));
+    expect(status()).toBe('1 file to copy, 1 to delete, 2 unchanged. 2 unticked rows are left out.');
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Synchronize' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Delete and synchronize' });
+    expect(confirm.textContent).toContain('Delete 1 file or folder from /home/me/site (listed in the preview)? This cannot be undone.');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Delete and synchronize' }));
+    await waitFor(() => expect(calls('sync:run')).toEqual([{ planId: 'plan-1', only: { copy: ['new.txt'], remove: ['old.txt'], folders: [] } }]));
   });
 });

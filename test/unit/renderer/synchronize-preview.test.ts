@@ -1,13 +1,14 @@
 /**
  * The Synchronize preview's pure parts: its rows (what cannot be synchronized, then deletions, then copies, as they
- * are done), the summary line in both languages, and the server's top folder the delete confirm names.
+ * are done), the summary line in both languages, the server's top folder the delete confirm names, and the tick
+ * boxes: the plan the ticked rows leave (what the counts, the confirm and sync:run follow), all or none.
  */
 import { describe, expect, it } from 'vitest';
 import { planSummary } from '../../../src/renderer/components/synchronize-dialog';
-import { isRemoteTop, syncRows } from '../../../src/renderer/lib/synchronize-rows';
+import { isRemoteTop, syncRows, tickAll, tickedPlan, tickState, toggleTick } from '../../../src/renderer/lib/synchronize-rows';
 import { translate, translatePlural, type Translator } from '../../../src/renderer/i18n';
 import type { Language } from '../../../src/shared/models';
-import type { SyncPlan } from '../../../src/shared/synchronize';
+import { syncChoice, type SyncPlan } from '../../../src/shared/synchronize';
 
 const translator = (language: Language): Translator =>
   Object.assign((key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate(language, key, vars), {
@@ -49,5 +50,28 @@ describe('synchronize preview', () => {
   it('knows the server\'s top folder however it is written', () => {
     expect(['/', '//', ''].map(isRemoteTop)).toEqual([true, true, true]);
     expect(['/pub', '/pub/'].map(isRemoteTop)).toEqual([false, false]);
+  });
+
+  it('leaves out the unticked rows: the plan, its counts and what sync:run is asked for follow the ticks', () => {
+    const rows = syncRows(full);
+    // Row 0 cannot be synchronized: it has no tick box, and toggling it changes nothing.
+    expect(toggleTick(rows, new Set(), 0)).toEqual(new Set());
+    const unticked = toggleTick(rows, toggleTick(rows, new Set(), 2), 4);
+    expect(unticked).toEqual(new Set([2, 4]));
+    const ticked = tickedPlan(full, unticked);
+    expect(ticked).toMatchObject({ remove: [{ path: 'old', kind: 'folder' }], folders: ['empty'], copy: [], unchanged: 1, failures: full.failures });
+    expect(syncChoice(ticked)).toEqual({ copy: [], remove: ['old'], folders: ['empty'] });
+    expect(planSummary(translator('en'), ticked, unticked.size)).toBe('0 files to copy, 1 folder to create, 1 to delete, 1 unchanged. 1 item cannot be synchronized (see the list). 2 unticked rows are left out.');
+    expect(planSummary(translator('zh-CN'), ticked, unticked.size)).toBe('0 个文件要复制，1 个文件夹要创建，1 项要删除，1 个未更改。1 项无法同步（见列表）。2 项未勾选，不会执行。');
+    // Ticked again: the whole plan.
+    expect(tickedPlan(full, toggleTick(rows, toggleTick(rows, unticked, 2), 4))).toEqual(full);
+    expect(tickState(rows, unticked)).toBe('some');
+    const none = tickAll(rows, false);
+    expect(none).toEqual(new Set([1, 2, 3, 4]));
+    expect(tickState(rows, none)).toBe('none');
+    expect(syncChoice(tickedPlan(full, none))).toEqual({ copy: [], remove: [], folders: [] });
+    expect(tickState(rows, tickAll(rows, true))).toBe('all');
+    // Nothing ticked and nothing failing: it says so rather than "the folders are alike".
+    expect(planSummary(translator('en'), tickedPlan(plan({ delete: false, copy: full.copy }), new Set([0])), 1)).toBe('0 files to copy, 0 unchanged. 1 unticked row is left out.');
   });
 });

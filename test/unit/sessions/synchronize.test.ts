@@ -1,9 +1,9 @@
 /**
- * The pure parts of "Synchronize folders…": the reason the preview gives for each copy, and the server folders an
- * upload needs made first.
+ * The pure parts of "Synchronize folders…": the reason the preview gives for each copy, the server folders an
+ * upload needs made first, and which of the plan's folders the rows left ticked make.
  */
 import { describe, expect, it } from 'vitest';
-import { missingFolders, newFolders } from '../../../src/main/sessions/synchronize';
+import { foldersToMake, missingFolders, newFolders } from '../../../src/main/sessions/synchronize';
 import type { Tree } from '../../../src/main/transfers/mirror-trees';
 import { syncWhy } from '../../../src/shared/synchronize';
 
@@ -53,5 +53,16 @@ describe('newFolders', () => {
   });
   it('without delete, a name the target has as a file is left out with everything below it (the plan fails it)', () => {
     expect(newFolders(source, target, false)).toEqual(['empty', 'have/inner']);
+  });
+});
+
+describe('foldersToMake', () => {
+  const planned = ['a', 'lone', 'a/b', 'a/b/c'];
+  it('makes the folders ticked and those a ticked file or folder lies in, parents first, only the plan\'s', () => {
+    expect(foldersToMake(planned, [])).toEqual([]);
+    expect(foldersToMake(planned, ['lone'])).toEqual(['lone']);
+    // "Upload a/b/x.txt" ticked, its folders' rows unticked: the upload needs them.
+    expect(foldersToMake(planned, ['a/b/x.txt'])).toEqual(['a', 'a/b']);
+    expect(foldersToMake(planned, ['a/b/c', 'top.txt', 'elsewhere/y.txt', '../escape'])).toEqual(['a', 'a/b', 'a/b/c']);
   });
 });
