@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { localError } from '../transfers/file-transfer';
+import { invalidInput, type FtpError } from '../ftp/ftp-error';
 import { makeFolders } from '../local/make-folders';
 
 /**
@@ -37,4 +38,20 @@ export async function notAFolder(target: string): Promise<string> {
   const stats = await fsp.lstat(target).catch(() => null);
   if (stats?.isDirectory()) throw localError(target, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
   return target;
+}
+
+/**
+ * A local path given as "" (or blanks) is an unset variable in a script ("$DEST"), not this folder: refused before
+ * connecting. `get URL ""` wrote a file named ".ferry-part" here and then failed as " does not exist"; `put "" URL`
+ * said " does not exist"; mirror took it for "." (and with --delete emptied this folder of what the server lacks).
+ */
+export function emptyLocalPath(local: string | undefined, what: 'file' | 'folder' | 'file or folder', command: string, ways: string): FtpError | null {
+  if (local === undefined || local.trim() !== '') return null;
+  return invalidInput(`The local ${what} is empty (""): ${command} needs its path.`, `${ways}; in a script, check that the variable is set.`);
+}
+
+/** `mirror URL -`: "-" means standard output (input) to get and put, which cannot hold a folder tree; it made a folder named "-". */
+export function streamAsFolder(local: string, upload: boolean): FtpError | null {
+  if (local !== '-') return null;
+  return invalidInput(`mirror copies a folder tree, and "-" (standard ${upload ? 'input' : 'output'}) cannot hold one.`, 'Give a folder\'s path; for a folder named "-", write ./-');
 }

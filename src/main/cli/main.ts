@@ -20,7 +20,7 @@ import { moveDestination, mvNewPath } from './move-destination';
 import { recursiveRemoveRefusal } from './rm-guard';
 import { mayShareLogin } from './same-server';
 import { needsLinkTargets, withLinkTargets } from './link-targets';
-import { localTargetFor, notAFolder } from './local-target';
+import { emptyLocalPath, localTargetFor, notAFolder, streamAsFolder } from './local-target';
 import { missingFolderError } from './missing-folder';
 import { listedFile } from './listed-file';
 import type { RemoteEntry } from '../../shared/remote-entry';
@@ -216,6 +216,8 @@ export function buildProgram(): Command {
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
       if (local === '-' && flags.resume) throw streamResume('get');
+      const empty = emptyLocalPath(local, 'file or folder', 'get', 'Give a file or folder path, "." for the current folder, or "-" for standard output');
+      if (empty) throw empty;
       const limiter = limiterFor(flags);
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'get');
@@ -256,6 +258,10 @@ export function buildProgram(): Command {
       const urlText = args[args.length - 1] as string;
       const locals = args.slice(0, -1);
       if (locals.length === 0) throw invalidInput('put needs a local file and where it goes.', 'For example: ferry put ./a.iso ftp://user@host/incoming/');
+      for (const local of locals) {
+        const empty = emptyLocalPath(local, 'file', 'put', 'Give the file\'s path, or "-" for standard input');
+        if (empty) throw empty;
+      }
       if (locals.length > 1) {
         await putSeveral(locals, urlText, flags, { resume: flags.resume ?? false, limiter, ascii: flags.ascii === true });
         return;
@@ -301,7 +307,9 @@ export function buildProgram(): Command {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     // "" is an unset variable in a script ("$DEST"), not this folder: it was taken as ".", and with --delete emptied
     // the current folder of what the server lacks (or, reversed, uploaded it whole).
-    if ((flags.reverse ? source : target).trim() === '') throw invalidInput(`The local folder is empty (""): mirror${flags.reverse ? ' --reverse' : ''} needs its path.`, 'Give the folder\'s path, "." for the current one; in a script, check that the variable is set.');
+    const localFolder = flags.reverse ? source : target;
+    const notAFolderPath = emptyLocalPath(localFolder, 'folder', `mirror${flags.reverse ? ' --reverse' : ''}`, 'Give the folder\'s path, "." for the current one') ?? streamAsFolder(localFolder, flags.reverse === true);
+    if (notAFolderPath) throw notAFolderPath;
     const url = await withHomeResolved(await resolveTarget(flags.reverse ? target : source, flags));
     const connect = (worker: number): Promise<FtpClient> => connectTo(url, flags.parallel > 1 ? `[${worker}] ` : '');
     const started = performance.now();
