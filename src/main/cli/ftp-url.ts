@@ -22,8 +22,12 @@ export interface FtpUrl {
  */
 export function parseFtpUrl(text: string, decodeBytes?: (bytes: Buffer) => string): FtpUrl {
   // The credentials run to the last "@" before the path, as in curl: a password with an unescaped "@" stays whole.
-  const match = /^(ftps?):\/\/(?:([^/]*)@)?(\[[^\]]+\]|[^:/@]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
+  // A host ends at "?" or "#" too: ftp://host?x was looked up as the host "host?x".
+  const match = /^(ftps?):\/\/(?:([^/]*)@)?(\[[^\]]+\]|[^:/@?#]+)(?::(\d*))?(\/.*)?$/i.exec(text.trim());
   if (!match) {
+    if (/^sftp:\/\//i.test(text.trim())) {
+      throw invalidInput(`"${redactUrl(text)}" is an SFTP URL: Ferry speaks FTP and FTPS, not SFTP (file transfer over SSH).`, 'Use an SSH client for it (sftp, scp, lftp); for an FTP or FTPS server write ftp:// or ftps://.');
+    }
     throw invalidInput(`"${redactUrl(text)}" is not an FTP URL.`, 'Write it as ftp://user:password@host:port/path (or ftps:// for implicit TLS).');
   }
   const [, scheme = 'ftp', credentials, rawHost = '', rawPort, rawPath] = match;
@@ -33,6 +37,8 @@ export function parseFtpUrl(text: string, decodeBytes?: (bytes: Buffer) => strin
     const colon = credentials.indexOf(':');
     user = decode(colon === -1 ? credentials : credentials.slice(0, colon), text);
     password = colon === -1 ? null : decode(credentials.slice(colon + 1), text);
+    // ftp://@host asked "Password for @host:" and named an empty login in its netrc advice.
+    if (user === '') throw invalidInput(`"${redactUrl(text)}" names no user before "@".`, 'Write the user before "@" (ftp://USER@host/), or leave out the "@" to log in anonymously.');
   }
   let port: number | null = null;
   if (rawPort) {

@@ -61,6 +61,25 @@ describe('parseFtpUrl', () => {
     expect((refused as FtpError).data.message).not.toContain('secret');
   });
 
+  it('refuses an empty user, an sftp:// URL and a host running into "?" or "#", each saying why', () => {
+    const refusal = (text: string): string => {
+      try {
+        parseFtpUrl(text);
+      } catch (error) {
+        if (error instanceof FtpError) return `${error.data.message} ${error.data.hint}`;
+        throw error;
+      }
+      throw new Error(`${text} was not refused`);
+    };
+    expect(refusal('ftp://@h/x')).toBe('"ftp://@h/x" names no user before "@". Write the user before "@" (ftp://USER@host/), or leave out the "@" to log in anonymously.');
+    expect(refusal('ftp://:secret@h/x')).toBe('"ftp://:****@h/x" names no user before "@". Write the user before "@" (ftp://USER@host/), or leave out the "@" to log in anonymously.');
+    expect(refusal('sftp://bob:secret@h/x')).toBe('"sftp://bob:****@h/x" is an SFTP URL: Ferry speaks FTP and FTPS, not SFTP (file transfer over SSH). Use an SSH client for it (sftp, scp, lftp); for an FTP or FTPS server write ftp:// or ftps://.');
+    expect(refusal('ftp://h?x=1')).toMatch(/^"ftp:\/\/h\?x=1" is not an FTP URL\./);
+    expect(refusal('ftp://h#top')).toMatch(/is not an FTP URL\./);
+    // In the path they are a name's characters, as before.
+    expect(parseFtpUrl('ftp://h/a?b#c.txt').path).toBe('/a?b#c.txt');
+  });
+
   it('parses port ranges and refuses bad ones', () => {
     expect(parsePortRange('50000-50100')).toEqual([50000, 50100]);
     expect(() => parsePortRange('5-1')).toThrow(FtpError);
