@@ -258,6 +258,8 @@ export function buildProgram(): Command {
       const urlText = args[args.length - 1] as string;
       const locals = args.slice(0, -1);
       if (locals.length === 0) throw invalidInput('put needs a local file and where it goes.', 'For example: ferry put ./a.iso ftp://user@host/incoming/');
+      // Both: --resume was ignored and the whole file appended, the server's part then there twice.
+      if (flags.append && flags.resume) throw invalidInput('--append and --resume were both given.', '--resume sends what the server\'s copy lacks (REST + STOR); --append adds the whole file to its end (APPE): give one.');
       for (const local of locals) {
         const empty = emptyLocalPath(local, 'file', 'put', 'Give the file\'s path, or "-" for standard input');
         if (empty) throw empty;

@@ -31,4 +31,19 @@ describe('--resume with standard output or input (vsftpd)', () => {
     expect(put.stderr).toContain('use --append (APPE)');
     expect(fs.readFileSync(partial, 'utf8')).toBe('first half ');
   });
+
+  it('put --append --resume is refused too: it appended the whole file, the server\'s part then there twice', async () => {
+    const { root } = server();
+    const partial = path.join(root, 'appended.txt');
+    fs.writeFileSync(partial, 'first half ');
+    const { uid, gid } = fs.statSync(root);
+    fs.chownSync(partial, uid, gid);
+    const local = path.join(fs.mkdtempSync(path.join(root, '..', 'local-')), 'appended.txt');
+    fs.writeFileSync(local, 'first half second half');
+
+    const put = await ferry(['put', '--append', '--resume', local, `${serverUrl(server())}/appended.txt`]);
+    expect(put.code).toBe(2);
+    expect(put.stderr).toBe("ferry: --append and --resume were both given.\n--resume sends what the server's copy lacks (REST + STOR); --append adds the whole file to its end (APPE): give one.\n");
+    expect(fs.readFileSync(partial, 'utf8')).toBe('first half ');
+  });
 });
