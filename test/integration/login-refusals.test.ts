@@ -143,7 +143,7 @@ describe('a server that closes the connection while it is being opened (scripted
         session.socket.end();
       },
     });
-    const atUser = await fixture.start({ greeting: '220 ready\r\n', handlers: { USER: (_argument, session) => session.socket.end() } });
+    const atUser = await fixture.start({ greeting: '220 ready\r\n', handlers: { USER: (_argument, session) => void session.socket.end() } });
     for (const server of [afterGreeting, atUser]) {
       const error = await loginFailure(server, 'bob', 'secret');
       expect(error).toMatchObject({ kind: 'closed', retryable: true });
@@ -154,7 +154,7 @@ describe('a server that closes the connection while it is being opened (scripted
         hint: '服务器在欢迎信息之后拒绝了本机或此用户：可能是访问控制列表或登录失败后的封禁（fail2ban）、不作回复的连接数限制，或其会话进程出错（服务器日志会说明原因）。请稍后重试；如果一直如此，请询问服务器管理员。',
       });
     }
-    const atAuth = await fixture.start({ greeting: '220 ready\r\n', handlers: { AUTH: (_argument, session) => session.socket.end() } });
+    const atAuth = await fixture.start({ greeting: '220 ready\r\n', handlers: { AUTH: (_argument, session) => void session.socket.end() } });
     const caught = await FtpClient.connect({ host: atAuth.host, port: atAuth.port, user: 'bob', password: 'secret', tls: 'explicit' }).then(
       () => null,
       (error: unknown) => error,
@@ -163,7 +163,7 @@ describe('a server that closes the connection while it is being opened (scripted
   });
 
   it('closed after the login (at FEAT) is still the plain "closed the connection"', async () => {
-    const server = await fixture.start({ greeting: '220 ready\r\n', handlers: { FEAT: (_argument, session) => session.socket.end() } });
+    const server = await fixture.start({ greeting: '220 ready\r\n', handlers: { FEAT: (_argument, session) => void session.socket.end() } });
     const error = await loginFailure(server, 'bob', 'secret');
     expect(error.message).toBe('The server 127.0.0.1 closed the connection.');
     expect(error.hint).toBe(IDLE_HINT);
