@@ -50,14 +50,19 @@ export async function resolveUrlCredentials(url: FtpUrl, sources: CredentialSour
   // ftp://anonymous@host is the same login as ftp://host (and the window's anonymous sites): RFC 1635's address-like
   // password, not an empty one.
   if (isAnonymousUser(user)) return { user, password: ANONYMOUS_PASSWORD, source: 'anonymous' };
-  const typed = await sources.prompt(`Password for ${user}@${url.host}: `, user);
+  const typed = await sources.prompt(`Password for ${user}@${bracketed(url.host)}: `, user);
   if (typed !== null) return { user, password: typed, source: 'terminal' };
   throw noPassword(user, url, lookup);
 }
 
 /** No password anywhere and no terminal: what was looked at, and the three ways to give one. */
+/** An IPv6 address as URLs write it ([::1]): "bob@::1:" could not be read. */
+function bracketed(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 function noPassword(user: string, url: FtpUrl, lookup: NetrcLookup | null): Error {
-  const host = url.host.includes(':') ? `[${url.host}]` : url.host;
+  const host = bracketed(url.host);
   const where = url.port !== null ? `${host}:${url.port}` : host;
   const netrc =
     lookup === null
@@ -70,7 +75,7 @@ function noPassword(user: string, url: FtpUrl, lookup: NetrcLookup | null): Erro
             ? `${lookup.file} has no entry for ${url.host} with login ${user}`
             : `${lookup.file} (line ${lookup.entry.line}) names ${user} for ${url.host} without a password`;
   return invalidInput(
-    `No password for ${user}@${url.host}: the URL has none, ${netrc}, and there is no terminal to ask on.`,
+    `No password for ${user}@${host}: the URL has none, ${netrc}, and there is no terminal to ask on.`,
     [
       `Give it one of three ways: pipe it in (printf %s "$PASSWORD" | ferry … --password-stdin);`,
       `add "machine ${url.host} login ${user} password …" to ${lookup?.file ?? '~/.netrc'} (then chmod 600 it);`,

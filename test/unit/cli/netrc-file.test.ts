@@ -157,7 +157,9 @@ describe('resolveUrlCredentials', () => {
     const answered = sources({ netrc, prompt: async (question) => (asked.push(question), 'typed') });
     expect(await resolveUrlCredentials(parseFtpUrl('ftp://h:2121/'), answered)).toEqual({ user: 'carol', password: 'typed', source: 'terminal' });
     expect(await resolveUrlCredentials(parseFtpUrl('ftp://dave@h/'), answered)).toEqual({ user: 'dave', password: 'typed', source: 'terminal' });
-    expect(asked).toEqual(['Password for carol@h: ', 'Password for dave@h: ']);
+    expect(await resolveUrlCredentials(parseFtpUrl('ftp://erin@[::1]:2121/'), answered)).toEqual({ user: 'erin', password: 'typed', source: 'terminal' });
+    // An IPv6 address in brackets, as the URL writes it: "erin@::1:" could not be read.
+    expect(asked).toEqual(['Password for carol@h: ', 'Password for dave@h: ', 'Password for erin@[::1]: ']);
   });
 
   it('no terminal: refused before connecting, naming what was looked at and the three ways', async () => {
@@ -169,7 +171,7 @@ describe('resolveUrlCredentials', () => {
     expect(data.hint).toContain('ftp://bob:PASSWORD@h:2121/');
     expect(data.hint).toContain('ftp://bob:@h:2121/');
     const skipped = await refusal(resolveUrlCredentials(parseFtpUrl('ftps://bob@[::1]/'), sources({ netrc: null })));
-    expect(skipped.message).toContain('the netrc file was not read (--no-netrc)');
+    expect(skipped.message).toBe('No password for bob@[::1]: the URL has none, the netrc file was not read (--no-netrc), and there is no terminal to ask on.');
     expect(skipped.hint).toContain('ftps://bob:@[::1]/');
   });
 });
