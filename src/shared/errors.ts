@@ -126,6 +126,16 @@ export interface LocalFileError extends ErrorBase {
    */
   readonly cause?: LocalFolderCause | 'in-use';
 }
+/**
+ * A name that is a file on one side and a folder on the other (transfers/name-clash.ts): nothing can be copied over
+ * it, either way. `local` is what this computer has at `localPath`; the server has the other kind at `remotePath`.
+ */
+export interface NameClashError extends ErrorBase {
+  readonly kind: 'name-clash';
+  readonly localPath: string;
+  readonly remotePath: string;
+  readonly local: 'file' | 'folder';
+}
 export interface InvalidInputError extends ErrorBase {
   readonly kind: 'invalid-input';
 }
@@ -149,6 +159,7 @@ export type FerryErrorData =
   | ProtocolError
   | ClosedError
   | LocalFileError
+  | NameClashError
   | InvalidInputError
   | AbortedError
   | MasterPasswordError;

@@ -13,6 +13,8 @@ export const EXIT_CODES: Record<FerryErrorKind | 'partial', number> = {
   closed: 8,
   protocol: 9,
   'local-file': 10,
+  // Only ever one item of a mirror (exit 11 for the run); a name in the way on either side.
+  'name-clash': 11,
   'master-password': 12,
   aborted: 130,
   partial: 11,

@@ -20,6 +20,7 @@ import { completeSourceFacts, isRestRefused } from './remote-facts';
 import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { lockPart } from './part-lock';
+import { nameClash } from './name-clash';
 import { errorText } from '../../shared/error-texts';
 
 /** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
@@ -33,7 +34,11 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
   const knownAbsent = entry.knownTarget === null && !entry.started;
   entry.knownTarget = undefined;
   const target: TargetState = knownAbsent ? { kind: 'absent' } : await inspectTarget(entry.localPath);
-  if (target.kind === 'refused') return { kind: 'skipped', note: target.note, permanent: target.permanent };
+  if (target.kind === 'refused') {
+    // A folder of this name here, a file there: said the same way in both directions (name-clash.ts), as a failure.
+    if (!target.permanent && (await lstatOrNull(entry.localPath).catch(() => null))?.isDirectory()) throw nameClash(entry.localPath, entry.remotePath, 'folder');
+    return { kind: 'skipped', note: target.note, permanent: target.permanent };
+  }
 
   let resumeTarget = false;
   if (target.kind === 'file') {

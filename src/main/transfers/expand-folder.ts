@@ -16,11 +16,15 @@ import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
 import { isPartLockName } from './part-lock';
+import { nameClash } from './name-clash';
+import { remoteIsFile } from './remote-facts';
+import type { FerryErrorData } from '../../shared/errors';
 import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { errorText } from '../../shared/error-texts';
 
 export interface ChildSpec {
-  readonly kind: 'folder' | 'file' | 'skipped';
+  /** `failed`: can never be copied as it is (a name clash, with `error`). */
+  readonly kind: 'folder' | 'file' | 'skipped' | 'failed';
   readonly localPath: string;
   readonly remotePath: string;
   readonly size: number | null;
@@ -33,6 +37,7 @@ export interface ChildSpec {
    */
   readonly knownTarget?: FileFacts | null;
   readonly note?: string;
+  readonly error?: FerryErrorData;
 }
 
 export type Expansion = { readonly kind: 'expanded'; readonly children: readonly ChildSpec[] } | { readonly kind: 'refused'; readonly note: string };
@@ -43,7 +48,11 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     // A folder that could not be made comes named and explained (make-folders.ts); any other failure is the system's.
     throw error instanceof FtpError ? error : localError(localDir, error as NodeJS.ErrnoException);
   });
-  if (refused) return { kind: 'refused', note: refused };
+  if (refused) {
+    // The folder's own name is a file here: a name clash, said as an upload of a folder onto a file says it.
+    if (lstatNow(localDir)?.isFile()) throw nameClash(localDir, remoteDir, 'file');
+    return { kind: 'refused', note: refused };
+  }
   const listing = await client.list(remoteDir);
   // One readdir for the folder instead of an lstat per file (most targets of a mirror do not exist yet).
   const present = await localNamesIn(localDir);
@@ -108,7 +117,10 @@ function remoteSkipNote(entry: RemoteEntry, remotePath: string): string {
 
 /** Upload: make sure the remote folder exists, read the local one, and note which remote targets already exist. */
 export async function expandLocalFolder(client: FtpClient, localDir: string, remoteDir: string, skip: SkipMatcher = NO_SKIP): Promise<Expansion> {
-  const state = await ensureRemoteFolder(client, remoteDir);
+  const state = await ensureRemoteFolder(client, remoteDir).catch(async (error: unknown) => {
+    // MKD refused: a file of that name there is a name clash, not the permission problem MKD's hint suggests.
+    throw (await remoteIsFile(client, remoteDir)) ? nameClash(localDir, remoteDir, 'folder') : error;
+  });
   const dirents = await fsp.readdir(localDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     throw localError(localDir, error);
   });
@@ -122,6 +134,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
   const folders: ChildSpec[] = [];
   const files: ChildSpec[] = [];
   const skipped: ChildSpec[] = [];
+  const failed: ChildSpec[] = [];
   for (const dirent of [...dirents].sort(byName)) {
     // The lock of a download under way here (part-lock.ts) is Ferry's, not the user's: not a file to send.
     if (isPartLockName(dirent.name)) continue;
@@ -140,7 +153,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const remote = existing?.get(dirent.name);
       if (remote?.type === 'directory') {
         // STOR would fail, and vsftpd's "553 Could not create file" reads like a permission problem.
-        skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: errorText('note.remote-folder', { path: JSON.stringify(remotePath) }) });
+        failed.push({ kind: 'failed', localPath, remotePath, size: null, modified: null, error: nameClash(localPath, remotePath, 'file').data });
         continue;
       }
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: listedTimePrecision(listedBy, remote.modified) } : null;
@@ -150,7 +163,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note });
     }
   }
-  return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
+  return { kind: 'expanded', children: [...folders, ...files, ...skipped, ...failed] };
 }
 
 const NO_SKIP: SkipMatcher = () => null;

@@ -1,18 +1,15 @@
 /**
- * `mirror`: a name that is a file on one side and a folder on the other (it changed between runs). The queue skips
- * such an item with a note, which in a mirror meant exit 0 and a target that never matched the source. The mirror
- * finds these among its finished items, checks the target, and either reports each as a failed item naming the
- * conflict and the fix, or (with `--delete`, as rsync and lftp's `mirror --delete` replace it) deletes the old entry
- * and copies the source's in its place.
+ * `mirror`: a name that is a file on one side and a folder on the other (it changed between runs). The queue fails
+ * such an item with a name clash (name-clash.ts); the mirror finds these among its finished items, checks the target,
+ * and either reports each with the mirror's fix (rename one, or `--delete`), or (with `--delete`, as rsync and lftp's
+ * `mirror --delete` replace it) deletes the old entry and copies the source's in its place.
  */
 import fs from 'node:fs';
 import type { FtpClient } from '../ftp/ftp-client';
-import { invalidInput } from '../ftp/ftp-error';
 import { remoteBasename, remoteDirname } from '../ftp/remote-path';
 import type { FerryErrorData } from '../../shared/errors';
 import type { TransferDirection } from '../../shared/models';
-import { errorText } from '../../shared/error-texts';
-import { folderBlockedNote, targetFolderNote } from '../local/safe-target';
+import { isNameClash, nameClash } from './name-clash';
 import type { FinishedEvent } from './transfer-queue';
 
 export interface KindConflict {
@@ -25,22 +22,17 @@ export interface KindConflict {
   readonly event: FinishedEvent;
 }
 
-/** A finished item the queue skipped (or, for an upload folder, failed to create) because the target has the other kind; null otherwise. */
+/** A finished item the queue failed because the target has the other kind under its name; null otherwise. */
 export function conflictCandidate(direction: TransferDirection, event: FinishedEvent): KindConflict | null {
-  const { item, isDirectory } = event;
-  const quoted = JSON.stringify;
-  const conflict = (target: 'file' | 'folder'): KindConflict => ({ direction, localPath: item.localPath, remotePath: item.remotePath, target, event });
-  if (direction === 'download') {
-    if (item.state !== 'skipped') return null;
-    // The notes safe-target.ts wrote for the target itself (not a folder above it): built by the same functions.
-    if (!isDirectory && item.note === targetFolderNote(item.localPath)) return conflict('folder');
-    if (isDirectory && item.note === folderBlockedNote(item.localPath, item.localPath)) return conflict('file');
-    return null;
-  }
-  if (!isDirectory && item.state === 'skipped' && item.note === errorText('note.remote-folder', { path: quoted(item.remotePath) })) return conflict('folder');
-  // MKD refused: a file of that name is one cause among others (permissions), told apart by `confirmConflict`.
-  if (isDirectory && item.state === 'failed' && item.error?.kind === 'server-reply' && item.error.command.startsWith('MKD ')) return conflict('file');
-  return null;
+  const { item } = event;
+  if (item.state !== 'failed' || !isNameClash(item.error)) return null;
+  // The error says what this computer has; the target is this computer for a download, the server for an upload.
+  const target = direction === 'download' ? item.error.local : otherKind(item.error.local);
+  return { direction, localPath: item.localPath, remotePath: item.remotePath, target, event };
+}
+
+function otherKind(kind: 'file' | 'folder'): 'file' | 'folder' {
+  return kind === 'file' ? 'folder' : 'file';
 }
 
 /** True when the target really holds the other kind under that name (a file is a plain file, never a link). */
@@ -67,10 +59,8 @@ export function conflictTargetPath(conflict: KindConflict): string {
   return conflict.direction === 'download' ? conflict.localPath : conflict.remotePath;
 }
 
-/** The failure reported without `--delete`: what is in the way at `targetPath`, and the two ways out. */
-export function conflictError(targetPath: string, target: 'file' | 'folder'): FerryErrorData {
-  return invalidInput(
-    `${targetPath} is ${target === 'folder' ? 'a folder' : 'a file'} at the target, but ${target === 'folder' ? 'a file' : 'a folder'} in the source (it changed since the last mirror), so it was not copied.`,
-    `Remove or rename ${targetPath}, or run the mirror with --delete to replace it.`,
-  ).data;
+/** The failure reported without `--delete`: the queue's name clash, with the mirror's fix (rename one, or `--delete`). */
+export function conflictError(conflict: Pick<KindConflict, 'direction' | 'localPath' | 'remotePath' | 'target'>): FerryErrorData {
+  const local = conflict.direction === 'download' ? conflict.target : otherKind(conflict.target);
+  return nameClash(conflict.localPath, conflict.remotePath, local, true).data;
 }

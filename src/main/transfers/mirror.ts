@@ -105,7 +105,7 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
   const onFinished = (event: FinishedEvent): void => {
     const conflict = conflictCandidate(direction, event);
     if (conflict && !secondPass) conflicts.push(conflict);
-    else if (conflict) report.failures.push({ path: conflictSourcePath(conflict), error: conflictError(conflictTargetPath(conflict), conflict.target) });
+    else if (conflict) report.failures.push({ path: conflictSourcePath(conflict), error: conflictError(conflict) });
     else record(event);
   };
   const parallel = Math.max(1, Math.floor(options.parallel));
@@ -190,7 +190,7 @@ async function settleConflicts(conflicts: readonly KindConflict[], report: Mirro
   try {
     for (const conflict of conflicts) {
       if (!(await confirmConflict(conflict, client))) record(conflict.event);
-      else if (!options.deleteExtraneous) report.failures.push({ path: conflictSourcePath(conflict), error: conflictError(conflictTargetPath(conflict), conflict.target) });
+      else if (!options.deleteExtraneous) report.failures.push({ path: conflictSourcePath(conflict), error: conflictError(conflict) });
       else {
         const target = conflictTargetPath(conflict);
         try {
@@ -290,9 +290,11 @@ export async function planMirrorOn(client: FtpClient, direction: TransferDirecti
   const localPath = (actual: string): string => path.join(root, ...actual.split('/'));
   const onRemote = (side: 'source' | 'target'): boolean => (side === 'source') === (direction === 'download');
   const failures = plan.failed.map((failure) => ({ path: onRemote(failure.side) ? remotePath(failure.actual) : localPath(failure.actual), error: failure.error }));
-  // A name that changed between file and folder fails as in the real run: named by the source, the target in the message.
+  // A name that changed between file and folder fails as in the real run: named by the source, both sides in the message.
   const sourcePath = (actual: string): string => (onRemote('source') ? remotePath(actual) : localPath(actual));
-  const targetPath = (actual: string): string => (onRemote('target') ? remotePath(actual) : localPath(actual));
-  for (const conflict of plan.conflicts) failures.push({ path: sourcePath(conflict.actual), error: conflictError(targetPath(conflict.targetActual), conflict.target) });
+  for (const conflict of plan.conflicts) {
+    const [localActual, remoteActual] = onRemote('source') ? [conflict.targetActual, conflict.actual] : [conflict.actual, conflict.targetActual];
+    failures.push({ path: sourcePath(conflict.actual), error: conflictError({ direction, localPath: localPath(localActual), remotePath: remotePath(remoteActual), target: conflict.target }) });
+  }
   return { plan: { ...plan, failures }, localRoot: root, remote, local };
 }

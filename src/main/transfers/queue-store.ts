@@ -15,7 +15,7 @@ import { localFailureText } from './file-transfer';
 
 export const QUEUE_FILE_VERSION = 1;
 
-const ERROR_KINDS = ['connect', 'timeout', 'auth', 'tls', 'certificate', 'data-connection', 'server-reply', 'protocol', 'closed', 'local-file', 'invalid-input', 'aborted'] as const;
+const ERROR_KINDS = ['connect', 'timeout', 'auth', 'tls', 'certificate', 'data-connection', 'server-reply', 'protocol', 'closed', 'local-file', 'name-clash', 'invalid-input', 'aborted'] as const;
 
 /** FerryErrorData as stored: the common fields are checked, the kind-specific ones kept as they were. */
 function isErrorData(value: unknown): value is FerryErrorData {

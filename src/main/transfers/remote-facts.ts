@@ -3,6 +3,7 @@
  * offered, the parent folder's listing. Null means the file does not exist.
  */
 import type { FtpClient } from '../ftp/ftp-client';
+import type { RemoteEntry } from '../../shared/remote-entry';
 import { FtpError } from '../ftp/ftp-error';
 import { remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { listedTimePrecision, type FileFacts } from './overwrite-policy';
@@ -26,12 +27,22 @@ export function isWriteRefused(error: unknown): boolean {
 
 /** True when the parent's listing shows `remotePath` as a folder; false when it does not or cannot be listed. */
 export async function remoteIsFolder(client: FtpClient, remotePath: string): Promise<boolean> {
+  return (await listedKindOf(client, remotePath)) === 'directory';
+}
+
+/** True when the parent's listing shows `remotePath` as a plain file; false when it does not or cannot be listed. */
+export async function remoteIsFile(client: FtpClient, remotePath: string): Promise<boolean> {
+  return (await listedKindOf(client, remotePath)) === 'file';
+}
+
+/** What the parent's listing shows at `remotePath`; null when nothing, or the parent cannot be listed (a refusal). */
+async function listedKindOf(client: FtpClient, remotePath: string): Promise<RemoteEntry['type'] | null> {
   const name = remoteBasename(remotePath);
   try {
     const listing = await client.list(remoteDirname(remotePath));
-    return listing.entries.some((entry) => entry.name === name && entry.type === 'directory');
+    return listing.entries.find((entry) => entry.name === name)?.type ?? null;
   } catch (error) {
-    if (error instanceof FtpError && error.data.kind === 'server-reply') return false;
+    if (error instanceof FtpError && error.data.kind === 'server-reply') return null;
     throw error;
   }
 }

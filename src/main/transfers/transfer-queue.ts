@@ -921,7 +921,7 @@ export class TransferQueue {
     }
     if (entry.direction === 'download') this.preparedFolders.add(entry.localPath);
     // A file (or folder) already waiting or under way — the same folder queued twice — is not queued again.
-    const children = expansion.children.map((child) => this.childEntry(entry, child)).filter((child) => child.state === 'skipped' || this.activeEntry(child) === undefined);
+    const children = expansion.children.map((child) => this.childEntry(entry, child)).filter((child) => child.state === 'skipped' || child.state === 'failed' || this.activeEntry(child) === undefined);
     entry.note = folderQueuedNote(children.filter((child) => !child.isDirectory).length, children.filter((child) => child.isDirectory).length);
     this.setState(entry, 'done');
     this.finished(entry, 0, 0, 'none');
@@ -932,11 +932,11 @@ export class TransferQueue {
       entry.removed = true;
     }
     this.insert(index >= 0 ? index : this.entries.length, ...children);
-    for (const child of children) if (child.state === 'skipped') this.finished(child, 0, 0, 'none');
+    for (const child of children) if (child.state === 'skipped' || child.state === 'failed') this.finished(child, 0, 0, 'none');
   }
 
   private childEntry(parent: QueueEntry, child: ChildSpec): QueueEntry {
-    return createEntry({
+    const entry = createEntry({
       siteKey: parent.siteKey,
       siteLabel: parent.siteLabel,
       direction: parent.direction,
@@ -950,6 +950,9 @@ export class TransferQueue {
       ...(child.knownTarget !== undefined ? { knownTarget: child.knownTarget } : {}),
       ...(child.kind === 'skipped' ? { state: 'skipped' as const, note: child.note ?? null, permanent: true } : {}),
     });
+    // Failed as it was found (a name clash): a retry tries it again, as any failed item.
+    if (child.kind === 'failed' && child.error) Object.assign(entry, { state: 'failed', error: child.error });
+    return entry;
   }
 
   private finished(entry: QueueEntry, bytes: number, resumedFrom: number, verified: Verification): void {

@@ -13,6 +13,7 @@ import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFac
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
+import { nameClash } from './name-clash';
 import { errorText, sentences } from '../../shared/error-texts';
 
 /** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
@@ -84,7 +85,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       // vsftpd answers SIZE on a folder with a bare 550 (taken as "absent") and STOR with "553 Could not create
       // file", whose hint blames write permission: say what is really in the way, as a folder upload does.
       if (isWriteRefused(error) && (await remoteIsFolder(client, entry.remotePath))) {
-        return { kind: 'skipped', note: errorText('note.remote-folder', { path: JSON.stringify(entry.remotePath) }), permanent: false };
+        throw nameClash(entry.localPath, entry.remotePath, 'file');
       }
       if (offset === 0 || !isRestRefused(error)) throw error;
       // REST refused: APPE continues the file without it.

@@ -292,9 +292,9 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(dry.stdout.toString().split('\n').filter(Boolean)).toEqual(['would copy plain.txt (not at the target)']);
     const up = await ferry(['mirror', '--reverse', source, `${url}/kinds`]);
     expect(up.code, up.stderr).toBe(11);
-    expect(up.stderr).toContain(`Failed ${path.join(source, 'was-file')}: /kinds/was-file is a file at the target, but a folder in the source (it changed since the last mirror), so it was not copied.`);
-    expect(up.stderr).toContain(`Failed ${path.join(source, 'was-folder')}: /kinds/was-folder is a folder at the target, but a file in the source (it changed since the last mirror), so it was not copied.`);
-    expect(up.stderr).toMatch(/Remove or rename \/kinds\/was-file, or run the mirror with --delete to replace it\./);
+    expect(up.stderr).toContain(`Failed ${path.join(source, 'was-file')}: ${path.join(source, 'was-file')} is a folder on this computer, but /kinds/was-file is a file on the server, so it was not copied.`);
+    expect(up.stderr).toContain(`Failed ${path.join(source, 'was-folder')}: ${path.join(source, 'was-folder')} is a file on this computer, but /kinds/was-folder is a folder on the server, so it was not copied.`);
+    expect(up.stderr).toMatch(/Rename one of them, or run the mirror with --delete to replace the target's with the source's\./);
     expect(up.stderr).toMatch(/^1 files, .* 2 failed, 0 skipped\.$/m);
     expect(failedLines(dry.stderr)).toEqual(failedLines(up.stderr));
     const dryDelete = await ferry(['mirror', '--reverse', '--delete', '--dry-run', source, `${url}/kinds`]);
@@ -314,8 +314,8 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     fs.writeFileSync(path.join(copy, 'was-file'), 'old file');
     const down = await ferry(['mirror', `${url}/kinds`, copy]);
     expect(down.code, down.stderr).toBe(11);
-    expect(down.stderr).toContain(`Failed /kinds/was-file: ${path.join(copy, 'was-file')} is a file at the target, but a folder in the source`);
-    expect(down.stderr).toContain(`Failed /kinds/was-folder: ${path.join(copy, 'was-folder')} is a folder at the target, but a file in the source`);
+    expect(down.stderr).toContain(`Failed /kinds/was-file: ${path.join(copy, 'was-file')} is a file on this computer, but /kinds/was-file is a folder on the server, so it was not copied.`);
+    expect(down.stderr).toContain(`Failed /kinds/was-folder: ${path.join(copy, 'was-folder')} is a folder on this computer, but /kinds/was-folder is a file on the server, so it was not copied.`);
     const downReplaced = await ferry(['mirror', '--delete', `${url}/kinds`, copy]);
     expect(downReplaced.code, downReplaced.stderr).toBe(0);
     expect(fs.readFileSync(path.join(copy, 'was-file', 'inside.txt'), 'utf8')).toBe('inside');

@@ -1,6 +1,6 @@
 /**
- * Notes of items a folder download leaves out, in the window's language (vsftpd): a symbolic link on the server and a
- * local file in the way of a folder. Their sentences were English text in expand-folder.ts and safe-target.ts, so a
+ * Notes of items a folder download leaves out, in the window's language (vsftpd): a symbolic link on the server (a
+ * local file in the way of a folder was one too; it is a failed name clash now: name-clash.test.ts). Their sentences were English text in expand-folder.ts and safe-target.ts, so a
  * Chinese window's Successful tab showed them in English (localizeNote recognises only sentences of the table).
  */
 import fsp from 'node:fs/promises';
@@ -32,7 +32,7 @@ describe('notes of skipped items (vsftpd)', () => {
     if (local) await fsp.rm(local, { recursive: true, force: true });
   });
 
-  it('a remote link and a local file in the way of a folder: skipped, each note shown in Chinese too', async () => {
+  it('a remote link: skipped, its note shown in Chinese too (a local file in the way of a folder fails instead)', async () => {
     const { queue } = await openQueue(server, { policy: 'overwrite' });
     await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: path.join(local, 'docs'), remotePath: '/docs', isDirectory: true }] });
     await queue.whenIdle();
@@ -44,13 +44,13 @@ describe('notes of skipped items (vsftpd)', () => {
     // No retry can change a link: the window's Retry is off for it.
     expect(link?.permanent).toBe(true);
     expect(link?.note).toBe('Skipped /docs/link.txt: it is a symbolic link to a.txt; links are not followed (they can point anywhere, including outside the folder).');
-    expect(blocked?.state).toBe('skipped');
-    expect(blocked?.note).toMatch(/exists and is not a folder/);
-    for (const note of [link?.note ?? '', blocked?.note ?? '']) {
-      const zh = localizeNote(note, 'zh-CN');
-      expect(zh, note).not.toBe(note);
-      expect(zh).toMatch(/[\u4e00-\u9fff]/);
-    }
+    // A file in the way of a folder is a name clash now, failed with its error (name-clash.test.ts), not a note.
+    expect(blocked?.state).toBe('failed');
+    expect(blocked?.error?.kind).toBe('name-clash');
+    const note = link?.note ?? '';
+    const zh = localizeNote(note, 'zh-CN');
+    expect(zh, note).not.toBe(note);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(await fsp.readFile(path.join(local, 'docs', 'a.txt'), 'utf8')).toBe('a');
   });
 });

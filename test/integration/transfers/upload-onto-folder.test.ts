@@ -1,8 +1,8 @@
 /**
- * An upload meets a remote folder of the file's name. A folder upload skips the file with a note saying so, as a
- * download skips a local folder in the way — rather than asked about as an existing file and then sent to fail
+ * An upload meets a remote folder of the file's name. A folder upload fails that file naming both (a name clash, as a
+ * download fails a local folder in the way) — rather than asked about as an existing file and then sent to fail
  * with vsftpd's "553 Could not create file" and a hint about write permission. A single file queued onto such a
- * folder is skipped with the same note, on every server (vsftpd answers SIZE on a folder with a bare 550).
+ * folder fails the same way, on every server (vsftpd answers SIZE on a folder with a bare 550).
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -23,7 +23,7 @@ describe('a folder upload onto a remote folder of the same name (vsftpd)', () =>
     if (local) await fsp.rm(local, { recursive: true, force: true });
   });
 
-  it('skips the file with the reason and sends the rest', async () => {
+  it('fails the file with the reason and sends the rest', async () => {
     await fsp.mkdir(path.join(local, 'site'));
     await fsp.writeFile(path.join(local, 'site', 'index.html'), '<p>new</p>');
     await fsp.writeFile(path.join(local, 'site', 'about.html'), '<p>about</p>');
@@ -34,8 +34,8 @@ describe('a folder upload onto a remote folder of the same name (vsftpd)', () =>
     await queue.whenIdle();
     const items = await queue.list();
     const index = items.find((item) => item.remotePath === '/site/index.html');
-    expect(index).toMatchObject({ state: 'skipped', error: null });
-    expect(index?.note).toMatch(/a folder has this name on the server/);
+    expect(index).toMatchObject({ state: 'failed', error: { kind: 'name-clash', local: 'file', remotePath: '/site/index.html' } });
+    expect(index?.error?.message).toMatch(/is a file on this computer, but \/site\/index\.html is a folder on the server/);
     expect(items.find((item) => item.remotePath === '/site/about.html')?.state).toBe('done');
     expect((await fsp.stat(path.join(server.root, 'site/index.html'))).isDirectory()).toBe(true);
     await queue.close();
@@ -64,8 +64,8 @@ describe.each(KINDS)('a single file uploaded onto a remote folder of its name (%
     await queue.add({ siteKey: 's', siteLabel: 's', direction: 'upload', items: [{ localPath: path.join(local, 'report.txt'), remotePath: '/report.txt', isDirectory: false }] });
     await queue.whenIdle();
     const [item] = await queue.list();
-    expect(item).toMatchObject({ state: 'skipped', error: null });
-    expect(item?.note).toMatch(/a folder has this name on the server/);
+    expect(item).toMatchObject({ state: 'failed', error: { kind: 'name-clash', local: 'file', remotePath: '/report.txt' } });
+    expect(item?.error?.message).toMatch(/is a file on this computer, but \/report\.txt is a folder on the server/);
     expect((await fsp.stat(path.join(server.root, 'report.txt'))).isDirectory()).toBe(true);
     await queue.close();
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntry, fromStored, toItem, toStored } from '../../../src/main/transfers/queue-entry';
+import { nameClash } from '../../../src/main/transfers/name-clash';
 import { loadQueueFile, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { englishLeft } from '../../support/english-left';
@@ -48,6 +49,17 @@ describe('queue file', () => {
     expect(fromStored(queue?.entries[0] ?? stored)).toMatchObject({ partWasTarget: true, partSource: { size: 10, modified: '2026-01-05T10:20:10.000Z' } });
     // And an entry without them has neither (the fields are left out, as files from before them were written).
     expect(Object.keys(toStored(fromStored(stored))).filter((key) => key.startsWith('part'))).toEqual([]);
+  });
+
+  it('a failed name clash is kept across a restart with its sides (a kind the file did not know was left out)', async () => {
+    const file = path.join(dir, 'queue.json');
+    const entry = createEntry({ siteKey: 'site-1', siteLabel: 'Site', direction: 'upload', isDirectory: true, localPath: '/tmp/x/site', remotePath: '/site', localRoot: '/tmp/x' });
+    entry.state = 'failed';
+    entry.error = nameClash('/tmp/x/site', '/site', 'folder').data;
+    await saveQueueFile(file, { version: 1, policy: 'ask', entries: [toStored(entry)] });
+    const { queue, warning } = await loadQueueFile(file);
+    expect(warning).toBeNull();
+    expect(queue?.entries[0]?.error).toMatchObject({ kind: 'name-clash', localPath: '/tmp/x/site', remotePath: '/site', local: 'folder', text: { message: 'name-clash.folder-here' } });
   });
 
   it('makes a missing profile folder private (0700, not 0755 under the usual umask 022) and the file 0600', async () => {
