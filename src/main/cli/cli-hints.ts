@@ -12,6 +12,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.active.listen-privileged.hint': '--port-range A-B from 1024 up, or --passive',
   'data.active.wrong-peer.hint': '--passive',
   'data.active.tls-failed.hint': '--passive',
+  'data.active.server-refused-external.hint': "--passive; or --active-address with this network's public address as the server sees it (ferry settings shows the saved one)",
   'data.active.server-refused.hint': '--passive; or --active-address with --port-range A-B forwarded to this computer, behind NAT',
   'data.active.blocked.hint': '--passive; or --port-range A-B with those ports open, and --active-address behind NAT',
   'data.active.blocked-tls.hint': '--passive; or --port-range A-B with those ports opened in the firewall and router (an FTP helper cannot open them for FTPS), and --active-address with the range forwarded behind NAT',

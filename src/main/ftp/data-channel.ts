@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
-import { certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError, wrappedDetail } from './data-connection-errors';
+import { activeRefusedError, certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError, wrappedDetail } from './data-connection-errors';
 import { errorText, quoted, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
@@ -312,7 +312,7 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
       if (resolved === null) control.logSentence('info', 'log.external-other-family', { external, family, local: localAddress });
       else announced = resolved;
     }
-    await announceActive(control, announced, port, memory);
+    await announceActive(control, announced, port, memory, announced !== localAddress);
   } catch (error) {
     server.close();
     throw error;
@@ -320,7 +320,7 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
   return acceptActive(control, server, announced, port, options, onread);
 }
 
-async function announceActive(control: ControlConnection, host: string, port: number, memory: DataChannelMemory): Promise<void> {
+async function announceActive(control: ControlConnection, host: string, port: number, memory: DataChannelMemory, external: boolean): Promise<void> {
   const ipv6 = host.includes(':');
   if (ipv6 || memory.eprt !== 'fails') {
     const reply = await control.send(`EPRT ${formatEprtArgument(host, port)}`);
@@ -329,11 +329,11 @@ async function announceActive(control: ControlConnection, host: string, port: nu
       return;
     }
     memory.eprt = 'fails';
-    if (ipv6) throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `EPRT: ${reply.code} ${reply.message}`, controlIsTls(control)));
+    if (ipv6) throw new FtpError(activeRefusedError(host, port, `EPRT: ${reply.code} ${reply.message}`, controlIsTls(control), external));
   }
   const reply = await control.send(`PORT ${formatPortArgument(host, port)}`);
   if (reply.code !== 200) {
-    throw new FtpError(dataConnectionError('active', 'server-refused', host, port, `PORT: ${reply.code} ${reply.message}`, controlIsTls(control)));
+    throw new FtpError(activeRefusedError(host, port, `PORT: ${reply.code} ${reply.message}`, controlIsTls(control), external));
   }
 }
 

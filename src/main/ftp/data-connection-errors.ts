@@ -25,6 +25,21 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
   return { kind: 'data-connection', mode, cause, address, port, retryable, ...tls, message: errorText(id, values, valueTexts), hint: errorText(hint, values), text: { message: id, hint, values, ...(valueTexts ? { valueTexts } : {}) } };
 }
 
+/**
+ * PORT/EPRT refused. When the address announced is the external one the user set (Settings → Active mode,
+ * --active-address), its hint says so: the server will not connect to an address other than the one it sees this
+ * computer at, so that address may be out of date or wrong — the plain hint's "set the external address to announce"
+ * named an address already set (proftpd's AllowForeignAddress off: "500 Illegal PORT command"). Its message is the
+ * plain one even over FTPS: an address set by hand is not what an FTP helper failed to rewrite.
+ */
+export function activeRefusedError(address: string, port: number, said: string, controlTls: boolean, external: boolean): DataConnectionError {
+  if (!external) return dataConnectionError('active', 'server-refused', address, port, said, controlTls);
+  const error = dataConnectionError('active', 'server-refused', address, port, said, false);
+  const hint: ErrorTextId = 'data.active.server-refused-external.hint';
+  const values = { ...error.text?.values, external: address };
+  return { ...error, hint: errorText(hint, values), text: { message: 'data.active.server-refused', ...error.text, hint, values } };
+}
+
 /** A detail in parentheses after a sentence's subject: " (…)" in English, "（…）" in Chinese. */
 export function wrappedDetail(detail: TextRef): TextRef {
   return { id: 'detail.wrapped', values: {}, valueTexts: { detail } };

@@ -15,6 +15,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.tls-failed': '主动模式：到 {where} 的数据连接 TLS 握手失败{detail}。',
   'data.active.tls-failed.hint': '服务器可能拒绝复用 TLS 会话。请尝试被动模式，或向服务器管理员询问 TLS 会话复用。',
   'data.active.server-refused': '主动模式：服务器拒绝回连到 {where}{detail}。',
+  'data.active.server-refused-external.hint': '服务器不允许主动模式，或不接受与它所见的本机地址不同的地址：所通告的外部地址（{external}，“设置 → 主动模式”）可能已过时，或不是此网络的公网地址。请检查它；如果本机不在 NAT 后，请清除它；或者对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。',
   'data.active.server-refused.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
   'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
   'data.active.blocked.hint': '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
@@ -65,6 +66,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   // 快速连接没有站点：上面提到站点传输模式的提示，对快速连接改说快速连接栏（shared/setting-hints.ts）。
   'data.active.listen-failed.quick.hint': '请在设置中换一个主动模式端口范围，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.wrong-peer.quick.hint': '服务器很可能从它的另一个地址连出（有多个地址的服务器，或位于出站连接使用另一地址的 NAT 之后）；Ferry 只接受来自所连接地址的数据，以免他人塞入文件。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
+  'data.active.server-refused-external.quick.hint': '服务器不允许主动模式，或不接受与它所见的本机地址不同的地址：所通告的外部地址（{external}，“设置 → 主动模式”）可能已过时，或不是此网络的公网地址。请检查它；如果本机不在 NAT 后，请清除它；或者对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.server-refused.quick.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
   'data.active.blocked.quick.hint': '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
   'data.active.blocked-tls.quick.hint':

@@ -5,7 +5,7 @@
  * failures a firewall or NAT causes say so, typed (`tls: true`, `data.*-tls` sentences); the rest stay as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { dataConnectionError, sentenceFor } from '../../../src/main/ftp/data-connection-errors';
+import { activeRefusedError, dataConnectionError, sentenceFor } from '../../../src/main/ftp/data-connection-errors';
 import { describeForCli } from '../../../src/main/cli/cli-hints';
 import type { DataConnectionCause, TransferMode } from '../../../src/shared/errors';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
@@ -77,6 +77,14 @@ describe('the sentence for a failed data connection', () => {
     expect(error.message).toMatch(/^Active mode: the server refused to connect back to 192\.168\.1\.20:50123 \(PORT: 500 Illegal PORT command\.\)\. The connection is encrypted \(FTPS\), so a NAT router's FTP helper \(FTP ALG\) cannot rewrite this computer's private address/);
     expect(error.hint).toMatch(/set the external address to announce in Settings → Active mode and forward the active-mode port range to this computer yourself/);
     expect(describeForCli(error)).toMatch(/\nWith ferry: --passive; or --active-address with --port-range A-B forwarded to this computer, behind NAT \(an FTP helper cannot rewrite the address for FTPS\)\.$/);
+  });
+
+  it('active, the server refused the external address the user set: that address is named to check; without one, as before', () => {
+    const external = activeRefusedError('203.0.113.7', 50123, 'PORT: 500 Illegal PORT command', true, true);
+    expect(external).toMatchObject({ cause: 'server-refused', text: { message: 'data.active.server-refused', hint: 'data.active.server-refused-external.hint', values: { external: '203.0.113.7' } } });
+    expect(external.tls).toBeUndefined();
+    expect(external.hint).toMatch(/^The server does not allow active mode, or will not connect to an address other than the one it sees this computer at: the external address announced \(203\.0\.113\.7, Settings → Active mode\)/);
+    expect(activeRefusedError('192.168.1.20', 50123, 'PORT: 500 Illegal PORT command', true, false)).toEqual(dataConnectionError('active', 'server-refused', '192.168.1.20', 50123, 'PORT: 500 Illegal PORT command', true));
   });
 
   it("passive, the server's data port unreachable over FTPS: its firewall's helper cannot read the 229; the admin opens the range, or active", () => {
