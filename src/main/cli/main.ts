@@ -39,6 +39,7 @@ import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { resolveTarget, urlBytesDecoder, withLoginSource, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { hoistGlobalOptions } from './global-options';
+import { urlWhereLocal } from './argument-order';
 import { listingToJson, listingToText } from './format-listing';
 import { parseLimitRate } from './limit-rate';
 import { addPasswordCommands } from './password-commands';
@@ -216,7 +217,7 @@ export function buildProgram(): Command {
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
       if (local === '-' && flags.resume) throw streamResume('get');
-      const empty = emptyLocalPath(local, 'file or folder', 'get', 'Give a file or folder path, "." for the current folder, or "-" for standard output');
+      const empty = emptyLocalPath(local, 'file or folder', 'get', 'Give a file or folder path, "." for the current folder, or "-" for standard output') ?? (local === undefined ? null : urlWhereLocal('get', { local, remote: null }));
       if (empty) throw empty;
       const limiter = limiterFor(flags);
       await withClient(urlText, flags, async (client, url) => {
@@ -261,7 +262,7 @@ export function buildProgram(): Command {
       // Both: --resume was ignored and the whole file appended, the server's part then there twice.
       if (flags.append && flags.resume) throw invalidInput('--append and --resume were both given.', '--resume sends what the server\'s copy lacks (REST + STOR); --append adds the whole file to its end (APPE): give one.');
       for (const local of locals) {
-        const empty = emptyLocalPath(local, 'file', 'put', 'Give the file\'s path, or "-" for standard input');
+        const empty = emptyLocalPath(local, 'file', 'put', 'Give the file\'s path, or "-" for standard input') ?? urlWhereLocal('put', { local, remote: flags.site ? null : urlText });
         if (empty) throw empty;
       }
       if (locals.length > 1) {
@@ -312,6 +313,8 @@ export function buildProgram(): Command {
     const localFolder = flags.reverse ? source : target;
     const notAFolderPath = emptyLocalPath(localFolder, 'folder', `mirror${flags.reverse ? ' --reverse' : ''}`, 'Give the folder\'s path, "." for the current one') ?? streamAsFolder(localFolder, flags.reverse === true);
     if (notAFolderPath) throw notAFolderPath;
+    const misplaced = flags.site ? null : urlWhereLocal('mirror', { local: localFolder, remote: flags.reverse ? target : source, reverse: flags.reverse === true });
+    if (misplaced) throw misplaced;
     const url = await withHomeResolved(await resolveTarget(flags.reverse ? target : source, flags));
     const connect = (worker: number): Promise<FtpClient> => connectTo(url, flags.parallel > 1 ? `[${worker}] ` : '');
     const started = performance.now();
