@@ -42,12 +42,12 @@ describe('two mirrors into one folder at once (vsftpd)', () => {
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('the second fails the file another run is writing (local.part-busy), the first finishes whole, no lock is left', async () => {
-    const content = randomBytes(4 * 1024 * 1024);
+    const content = randomBytes(8 * 1024 * 1024);
     fs.mkdirSync(path.join(server().root, 'busy'), { recursive: true });
     fs.writeFileSync(path.join(server().root, 'busy', 'big.bin'), content);
     const target = path.join(work, 'busy');
     const url = `${serverUrl(server())}/busy`;
-    // The first, slowed to 1 MiB/s: about 4 s for the file.
+    // The first, slowed to 1 MiB/s: about 8 s for the file, time for the runs below.
     const first = started(['mirror', '--parallel', '1', '--limit-rate', '1m', url, target]);
     running.push(first.child);
     const part = path.join(target, 'big.bin.ferry-part');
@@ -61,10 +61,20 @@ describe('two mirrors into one folder at once (vsftpd)', () => {
     // It never asked for the file: nothing of it reached the part.
     expect(second.stderr).not.toMatch(/^> RETR /m);
 
-    // Nor is the lock a file of the folder's: a mirror up of it meanwhile does not send it (the part is left out here).
-    const up = await ferry(['mirror', '--reverse', '--exclude', '*.ferry-part', target, `${serverUrl(server())}/busy-up`]);
+    // Nor is the lock a file of the folder's: a mirror up of it meanwhile neither plans nor sends it (the part is left out
+    // here), and a mirror down into it with --delete does not take it for an extra.
+    const upUrl = `${serverUrl(server())}/busy-up`;
+    const dry = await ferry(['mirror', '--reverse', '--dry-run', '--exclude', '*.ferry-part', target, upUrl]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout.toString()).toBe('');
+    const up = await ferry(['mirror', '--reverse', '--exclude', '*.ferry-part', target, upUrl]);
     expect(up.code, up.stderr).toBe(0);
     expect(fs.readdirSync(path.join(server().root, 'busy-up'))).toEqual([]);
+    const dryDelete = await ferry(['mirror', '--delete', '--dry-run', '--exclude', '*.ferry-part', `${serverUrl(server())}/busy-up`, target]);
+    expect(dryDelete.code, dryDelete.stderr).toBe(0);
+    expect(dryDelete.stdout.toString()).toBe('');
+    // All of that while the first was still writing.
+    expect(fs.existsSync(`${part}.lock`)).toBe(true);
 
     expect(await first.done, first.stderr()).toBe(0);
     expect(fs.readFileSync(path.join(target, 'big.bin')).equals(content)).toBe(true);
