@@ -213,7 +213,7 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+  addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
       if (local === '-' && flags.resume) throw streamResume('get');
@@ -253,7 +253,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR)').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
+  addConnectionFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
     .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const urlText = args[args.length - 1] as string;
