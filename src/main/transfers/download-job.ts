@@ -19,7 +19,7 @@ import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
 import type { JobContext, JobOutcome } from './transfer-job';
-import { lockPart } from './part-lock';
+import { lockPart, partInUse } from './part-lock';
 import { nameClash } from './name-clash';
 import { errorText } from '../../shared/error-texts';
 
@@ -384,13 +384,16 @@ function localFacts(stats: fs.Stats): FileFacts {
   return { size: stats.size, modified: stats.mtime.toISOString() };
 }
 
-/** "name (1).ext", "name (2).ext", … : the first name with neither a file nor a partial file. */
+/**
+ * "name (1).ext", "name (2).ext", … : the first name with neither a file nor a partial file — nor a part another
+ * transfer holds (it may not have written its part yet: two runs renaming into one folder would pick the same name).
+ */
 async function freeLocalName(localPath: string): Promise<string | null> {
   const folder = path.dirname(localPath);
   const name = path.basename(localPath);
   for (let n = 1; n <= 999; n += 1) {
     const candidate = path.join(folder, numberedName(name, n));
-    if (!(await lstatOrNull(candidate)) && !(await lstatOrNull(partialPathOf(candidate)))) return candidate;
+    if (!(await lstatOrNull(candidate)) && !(await lstatOrNull(partialPathOf(candidate))) && !partInUse(candidate)) return candidate;
   }
   return null;
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUEUE_FILE_VERSION, type StoredQueue } from '../../../src/main/transfers/queue-store';
 import { errorText } from '../../../src/shared/error-texts';
+import { lockPart } from '../../../src/main/transfers/part-lock';
 import { openQueue, sha256, useServerPerTest, waitFor } from './helpers';
 
 const KiB = 1024;
@@ -62,4 +63,25 @@ describe('a partial file one queue writes, another in this process (vsftpd)', ()
     expect(sha256(await fsp.readFile(target))).toBe(sha256(content));
     expect(fs.readdirSync(local).sort()).toEqual(['big.bin', 'state']);
   }, 60_000);
+
+  it('"rename" passes over a numbered name whose partial file another transfer holds, though it has written nothing yet', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('part-lock-rename');
+    await fsp.writeFile(path.join(server.root, 'doc.bin'), 'new', { mode: 0o644 });
+    await fsp.writeFile(path.join(local, 'doc.bin'), 'old');
+    // Another live transfer (this process) has taken "doc (1).bin"'s lock, and its part is not there yet.
+    const other = lockPart(path.join(local, 'doc (1).bin'), '/doc.bin');
+    try {
+      const { queue } = await openQueue(server, { policy: 'rename' });
+      await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: path.join(local, 'doc.bin'), remotePath: '/doc.bin', isDirectory: false }] });
+      await queue.whenIdle();
+      const [item] = await queue.list();
+      await queue.close();
+      expect(item?.state, JSON.stringify(item?.error)).toBe('done');
+      expect(item?.localPath).toBe(path.join(local, 'doc (2).bin'));
+      expect(await fsp.readFile(path.join(local, 'doc (2).bin'), 'utf8')).toBe('new');
+    } finally {
+      other.release();
+    }
+  });
 });
