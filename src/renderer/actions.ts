@@ -536,12 +536,16 @@ function showTab(snapshot: TabSnapshot, localFallback: string): void {
   dropListingsInFlight('remote');
   useSessionStore.setState(snapshot.session, true);
   useLocalPane.setState(snapshot.local, true);
-  useRemotePane.setState(snapshot.remote, true);
+  // A delete of this tab's session still running (or ended while another tab was shown) says so again.
+  const deleting = remoteDeleteRunning('remote');
+  useRemotePane.setState({ ...snapshot.remote, deleting, loading: deleting }, true);
   useViewStore.setState({ syncPair: snapshot.syncPair });
   useUiStore.setState({ menu: null });
   const status = snapshot.session.status;
   // A tab adopted at start-up has listed nothing yet.
   if (isConnected(status) && snapshot.remote.rows === null) void navigate('remote', status.remotePath || '/');
+  // Its delete ended while another tab was shown: what is left is listed, as at the end of a delete.
+  else if (isConnected(status) && snapshot.remote.deleting && !deleting) void refresh('remote');
   if (snapshot.local.path === '' && localFallback !== '') void navigate('local', localFallback);
 }
 
@@ -664,16 +668,23 @@ function dropListingsInFlight(side: PaneSide): void {
 }
 
 /**
- * Remote deletes asked for and not yet ended, per pane. Main runs them one after another (the session's lane, as
- * FileZilla's command queue does), so the pane is busy — and Cancel on — until the last has ended, not the first.
+ * Remote deletes asked for and not yet ended, per session. Main runs them one after another (the session's lane, as
+ * FileZilla's command queue does), so the pane is busy — and Cancel on — until the last has ended, not the first;
+ * and only in the tab of that session.
  */
-const deletesInFlight: Record<PaneSide, number> = { local: 0, remote: 0 };
+const deletesInFlight = new Map<string, number>();
+
+/** A remote delete of the shown tab's session runs. */
+function remoteDeleteRunning(side: PaneSide): boolean {
+  const status = useSessionStore.getState().status;
+  return side === 'remote' && status !== null && (deletesInFlight.get(status.sessionId) ?? 0) > 0;
+}
 
 /** A listing ended: the pane is still loading while a navigation is on its way, or a delete runs. */
 function listingEnded(side: PaneSide, seq: number): { readonly loading: boolean; readonly pending: string | null } {
   if (navigationInFlight[side]?.seq === seq) navigationInFlight[side] = null;
   const navigation = navigationInFlight[side];
-  return navigation ? { loading: true, pending: navigation.path } : { loading: deletesInFlight[side] > 0, pending: null };
+  return navigation ? { loading: true, pending: navigation.path } : { loading: remoteDeleteRunning(side), pending: null };
 }
 
 /** "This PC"'s rows: each drive a folder named "C:" (its root is `localChild`'s "C:\\"). */
@@ -1327,16 +1338,21 @@ export async function deleteEntries(side: PaneSide, names: readonly string[]): P
     // slow server runs for minutes, and Cancel (main closes the connection) is the way to stop it.
     // A second delete asked for meanwhile waits its turn in main: the pane stays busy until the last one ends.
     const store = paneStore(side);
-    deletesInFlight[side] += 1;
+    const { sessionId } = status;
+    deletesInFlight.set(sessionId, (deletesInFlight.get(sessionId) ?? 0) + 1);
     store.setState({ loading: true, deleting: true });
     try {
-      await perform('session:delete', { sessionId: status.sessionId, paths: rows.map((r) => ({ path: fullPath(side, r.name), isDirectory: r.type === 'directory' })) });
+      await perform('session:delete', { sessionId, paths: rows.map((r) => ({ path: fullPath(side, r.name), isDirectory: r.type === 'directory' })) });
     } finally {
-      deletesInFlight[side] -= 1;
+      const left = (deletesInFlight.get(sessionId) ?? 1) - 1;
+      if (left > 0) deletesInFlight.set(sessionId, left);
+      else deletesInFlight.delete(sessionId);
     }
+    // Another tab shown meanwhile: its pane is not this delete's (showTab puts the state back when this one returns).
+    if (useSessionStore.getState().status?.sessionId !== sessionId) return;
     // Done, failed or cancelled: the listing below shows what is really left (a cancelled delete leaves files). A
     // navigation or another delete under way keeps the pane busy.
-    const deleting = deletesInFlight[side] > 0;
+    const deleting = remoteDeleteRunning(side);
     store.setState({ loading: navigationInFlight[side] !== null || deleting, deleting });
   }
   await refresh(side);

@@ -122,4 +122,61 @@ describe('Cancel current operation during a remote delete', () => {
     expect(footer()).not.toContain('Deleting');
     expect(cancel).toHaveProperty('disabled', true);
   });
+
+  it('a delete belongs to its tab: another tab connected meanwhile is not busy; back in its tab, busy until it ends', async () => {
+    let sessions = 0;
+    api.handle('session:connect', () => ok(status({ sessionId: `s${++sessions}` })));
+    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } as const;
+    await act(async () => {
+      expect(await actions.connect(quick)).toBe(true);
+    });
+    const grid = (): HTMLElement => within(screen.getByRole('region', { name: 'Remote site' })).getByRole('grid');
+    const footer = (): string => screen.getByRole('region', { name: 'Remote site' }).querySelector('.pane-footer')?.textContent ?? '';
+    const cancel = screen.getByRole('button', { name: 'Cancel current operation (Ctrl+.)' });
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
+    let deleting: Promise<void> = Promise.resolve();
+    act(() => {
+      deleting = actions.deleteEntries('remote', ['big']);
+    });
+    const confirm = useUiStore.getState().confirm;
+    if (!confirm) throw new Error('no confirm was asked');
+    act(() => confirm.resolve(true));
+    await waitFor(() => expect(held).not.toBeNull());
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('true'));
+
+    // A second tab, connected to another session and listed: its pane is its own, not busy with the first tab's delete.
+    act(() => actions.newTab());
+    await act(async () => {
+      expect(await actions.connect(quick)).toBe(true);
+    });
+    await waitFor(() => expect(useRemotePane.getState().rows?.map((row) => row.name)).toContain('notes.txt'));
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
+    expect(footer()).not.toContain('Deleting');
+    expect(cancel).toHaveProperty('disabled', true);
+
+    // Back in the first tab: the delete still runs there.
+    act(() => actions.switchTab(1));
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('true'));
+    expect(footer()).toBe('Deleting… Cancel (Ctrl+.) stops it.');
+    expect(cancel).toHaveProperty('disabled', false);
+    const release = held;
+    if (!release) throw new Error('the delete is not held');
+    held = null;
+    // The delete ends while the second tab is shown: back in the first, it is no longer busy and lists what is left.
+    act(() => actions.switchTab(2));
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
+    const ended = api.calls.filter((c) => c.channel === 'session:delete').length;
+    expect(ended).toBe(1);
+    const listsBefore = api.calls.filter((c) => c.channel === 'session:list').length;
+    await act(async () => {
+      release(ok(undefined));
+      await deleting;
+    });
+    expect(footer()).not.toContain('Deleting');
+    act(() => actions.switchTab(1));
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
+    expect(footer()).not.toContain('Deleting');
+    expect(cancel).toHaveProperty('disabled', true);
+    await waitFor(() => expect(api.calls.filter((c) => c.channel === 'session:list').length).toBe(listsBefore + 1));
+  });
 });
