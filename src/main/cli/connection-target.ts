@@ -67,18 +67,23 @@ function stdinPasswordOnce(): Promise<string> {
   return stdinPassword;
 }
 
-const typedPasswords = new Map<string, Promise<string | null>>();
+/** Passwords known in this run, by user@host:port: typed at the prompt, or written in another URL of the command. */
+const knownPasswords = new Map<string, Promise<string | null>>();
+
+function loginKey(url: FtpUrl, user: string): string {
+  return `${user}@${url.host.toLowerCase()}:${portOf(url)}`;
+}
 
 /**
- * The password typed for `user` on `url`'s server, asked once per user@host:port: `ferry copy` between two folders of
- * one server resolves two URLs, and asked the same question twice.
+ * The password for `user` on `url`'s server, asked once per user@host:port: `ferry copy` between two folders of one
+ * server resolves two URLs, and asked the same question twice — or asked it though the other URL carried it.
  */
 function promptOnce(url: FtpUrl, user: string, question: string): Promise<string | null> {
-  const key = `${user}@${url.host.toLowerCase()}:${portOf(url)}`;
-  let typed = typedPasswords.get(key);
+  const key = loginKey(url, user);
+  let typed = knownPasswords.get(key);
   if (typed === undefined) {
     typed = promptPassword(question);
-    typedPasswords.set(key, typed);
+    knownPasswords.set(key, typed);
   }
   return typed;
 }
@@ -112,6 +117,8 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
       },
       prompt: (question, user) => promptOnce(url, user, question),
     });
+    // `copy ftp://bob:pw@host/a ftp://bob@host/b`: the second URL's login is the first's.
+    if (credentials.source === 'url' && !knownPasswords.has(loginKey(url, credentials.user))) knownPasswords.set(loginKey(url, credentials.user), Promise.resolve(credentials.password));
     if (flags.verbose && credentials.netrc) process.stderr.write(`* Login ${credentials.user} and its password from ${credentials.netrc.file}, line ${credentials.netrc.line}\n`);
     const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
     const options = (label = ''): ConnectOptions => toConnectOptions(url, credentials, flags, label);
