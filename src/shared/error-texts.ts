@@ -111,6 +111,7 @@ export const ERROR_TEXTS_EN = {
   'tls.handshake.not-tls.quick.hint':
     "The server's FTPS set-up is broken (it may fail to load its certificate or key), or a firewall or router that inspects FTP answers for it. Ask the server admin; only if you accept an unencrypted connection, save the connection as a site and choose plain FTP for it in the Site Manager.",
   'tls.client-certificate.required.quick.hint': 'Ask the server admin for a client certificate and its private key (PEM files, or one PKCS#12 .p12/.pfx file) issued for you, save the connection as a site ("Save current connection as a site…") and give them in Site Manager → Advanced → Client certificate.',
+  'certificate.untrusted.other-host.quick.hint': "The certificate names {names}, not {host}: that may be another server than the one you meant (a shared host's certificate, a wrong address, or someone intercepting). If the server is known by one of those names, connect with it; trust this fingerprint for this connection only if the server's administrator confirms it; saving the connection as a site keeps it (CLI: --trust-fingerprint).",
   'certificate.untrusted.quick.hint': 'If you recognise this fingerprint (ask the server admin), trust it for this connection; saving the connection as a site keeps it (CLI: --trust-fingerprint).',
   'certificate.changed.quick.hint':
     'Someone may be intercepting the connection, or the server got a new certificate. Do not connect until the server admin confirms the new fingerprint; then trust it for this connection (CLI: --trust-fingerprint).',
@@ -567,6 +568,7 @@ export const ERROR_TEXTS_EN = {
   'certificate.untrusted.not-yet-valid': "The server's certificate is not trusted: it is valid only from {validFrom} (check this computer's clock). SHA-256 fingerprint: {fingerprint}.",
   'certificate.untrusted.unknown-issuer': "The server's certificate is not trusted: its issuer ({issuer}) is unknown to this computer, e.g. a private certificate authority. SHA-256 fingerprint: {fingerprint}.",
   'certificate.untrusted.other-host': "The server's certificate is not trusted: it was issued for another host name ({subject}), not {host}. SHA-256 fingerprint: {fingerprint}.",
+  'certificate.untrusted.other-host.hint': "The certificate names {names}, not {host}: that may be another server than the one you meant (a shared host's certificate, a wrong address, or someone intercepting). If the server is known by one of those names, connect with it; trust this fingerprint for this site only if the server's administrator confirms it (CLI: --trust-fingerprint).",
   'certificate.untrusted.hint': 'If you recognise this fingerprint (ask the server admin), trust it for this site (CLI: --trust-fingerprint).',
   'certificate.changed': "The server's certificate has CHANGED: {host} now presents SHA-256 {fingerprint}, not the one trusted for it ({trusted}).",
   'certificate.changed.hint':

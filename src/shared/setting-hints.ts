@@ -62,6 +62,7 @@ export const QUICK_CONNECTION_TEXTS: Readonly<Partial<Record<ErrorTextId, ErrorT
   'auth.anonymous-refused.hint': 'auth.anonymous-refused.quick.hint',
   // The rest.
   'certificate.untrusted.hint': 'certificate.untrusted.quick.hint',
+  'certificate.untrusted.other-host.hint': 'certificate.untrusted.other-host.quick.hint',
   'certificate.changed.hint': 'certificate.changed.quick.hint',
   'reply.421.hint': 'reply.421.quick.hint',
   'custom.session.hint': 'custom.session.quick.hint',

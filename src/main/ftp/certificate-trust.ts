@@ -1,4 +1,4 @@
-import type tls from 'node:tls';
+import tls from 'node:tls';
 import type { CertificateError } from '../../shared/errors';
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { describeTlsConnection } from './certificate-details';
@@ -21,10 +21,11 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
     validFrom: certificate?.valid_from ?? '',
     validTo: certificate?.valid_to ?? '',
   };
+  const names = certificate ? otherNames(host, certificate) : null;
   const words =
     previous.length > 0
       ? sentences('certificate.changed', 'certificate.changed.hint', { host, fingerprint, trusted: previous.join(', '), reason })
-      : sentences(UNTRUSTED_SENTENCES[reason] ?? 'certificate.untrusted', 'certificate.untrusted.hint', { host, fingerprint, reason, ...facts });
+      : sentences(UNTRUSTED_SENTENCES[reason] ?? 'certificate.untrusted', names === null ? 'certificate.untrusted.hint' : 'certificate.untrusted.other-host.hint', { host, fingerprint, reason, ...facts, ...(names === null ? {} : { names }) });
   const details = describeTlsConnection(socket);
   return {
     kind: 'certificate',
@@ -50,6 +51,16 @@ const UNTRUSTED_SENTENCES: Readonly<Record<string, ErrorTextId>> = {
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate.untrusted.unknown-issuer',
   ERR_TLS_CERT_ALTNAME_INVALID: 'certificate.untrusted.other-host',
 };
+
+/**
+ * The names a certificate is for when `host` is not one of them, else null. Node checks the host name only once the
+ * chain verifies, so a self-signed, expired or unknown-issuer certificate for another server said nothing of it and its
+ * hint offered to trust the fingerprint as if it were this server's own.
+ */
+function otherNames(host: string, certificate: tls.PeerCertificate): string | null {
+  if (!certificate.subject || tls.checkServerIdentity(host, certificate) === undefined) return null;
+  return certificate.subjectaltname || formatName(certificate.subject);
+}
 
 /** Compare fingerprints ignoring case and separators, so "ab:cd" and "ABCD" match. */
 export function sameFingerprint(a: string, b: string): boolean {

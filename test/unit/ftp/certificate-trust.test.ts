@@ -7,11 +7,11 @@ import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN'
 const FINGERPRINT = Array(32).fill('5A').join(':');
 
 /** A TLS socket as checkCertificate sees it: OpenSSL's verdict and the peer's certificate. */
-function peer(authorizationError: string): tls.TLSSocket {
+function peer(authorizationError: string, name = authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'other.example' : 'ftp.example.com'): tls.TLSSocket {
   return {
     authorized: false,
     authorizationError,
-    getPeerCertificate: () => ({ fingerprint256: FINGERPRINT, subject: { CN: 'other.example' }, issuer: { CN: 'Private CA' }, valid_from: 'Oct 22 07:35:28 2025 GMT', valid_to: 'Oct 27 07:35:28 2026 GMT' }),
+    getPeerCertificate: () => ({ fingerprint256: FINGERPRINT, subject: { CN: name }, issuer: { CN: 'Private CA' }, valid_from: 'Oct 22 07:35:28 2025 GMT', valid_to: 'Oct 27 07:35:28 2026 GMT' }),
   } as unknown as tls.TLSSocket;
 }
 
@@ -30,9 +30,15 @@ describe('checkCertificate says why a certificate is not trusted, in words', () 
       const error = checkCertificate(peer(code), 'ftp.example.com', []);
       expect(error?.message).toBe(message);
       expect(error?.reason).toBe(code);
-      expect(error?.hint).toMatch(/^If you recognise this fingerprint/);
+      expect(error?.hint).toMatch(code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? /^The certificate names CN=other\.example, not ftp\.example\.com: / : /^If you recognise this fingerprint/);
       const id = error?.text?.message;
       expect(id && id in ERROR_TEXTS_EN && id in ERROR_TEXTS_ZH_CN).toBe(true);
     });
   }
+
+  it('08-self-signed for another host: the message says self-signed, the hint names the names it is for', () => {
+    const error = checkCertificate(peer('DEPTH_ZERO_SELF_SIGNED_CERT', 'other.example'), 'ftp.example.com', []);
+    expect(error?.text).toMatchObject({ message: 'certificate.untrusted.self-signed', hint: 'certificate.untrusted.other-host.hint', values: { names: 'CN=other.example' } });
+    expect(error?.hint).toMatch(/^The certificate names CN=other\.example, not ftp\.example\.com: that may be another server than the one you meant/);
+  });
 });
