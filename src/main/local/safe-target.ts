@@ -37,16 +37,6 @@ export function segmentsBelow(root: string, target: string): string[] | null {
  * quotes in a Chinese sentence and doubled a Windows path's backslashes.
  */
 
-/** The note of a file's name taken by a folder or special file; `mirror-conflicts.ts` finds its kind conflicts by it. */
-export function targetFolderNote(file: string): string {
-  return errorText('note.target-folder', { path: file });
-}
-
-/** The note of a folder not made because `blocker` (itself or one above it) is not a folder; see `targetFolderNote`. */
-export function folderBlockedNote(folder: string, blocker: string): string {
-  return errorText('note.folder-blocked', { path: folder, blocker });
-}
-
 /**
  * Look at what is at `file` (lstat: a link is seen as a link). A symlink is refused whatever it points
  * to; a folder or device is refused too. The caller has checked the folder above with `prepareFolder`.
@@ -55,7 +45,7 @@ export async function inspectTarget(file: string): Promise<TargetState> {
   const stats = await lstatOrNull(file);
   if (stats === null) return { kind: 'absent' };
   if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: errorText('note.target-link', { path: file }) };
-  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: targetFolderNote(file) };
+  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: errorText('note.target-folder', { path: file }) };
   return { kind: 'file', stats };
 }
 
@@ -108,7 +98,7 @@ export async function ensureFolder(root: string, folder: string): Promise<string
       stats = await lstatOrNull(current);
     }
     if (stats?.isSymbolicLink()) return errorText('note.folder-link', { path: current });
-    if (!stats?.isDirectory()) return folderBlockedNote(folder, current);
+    if (!stats?.isDirectory()) return errorText('note.folder-blocked', { path: folder, blocker: current });
   }
   return null;
 }

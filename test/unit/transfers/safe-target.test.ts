@@ -3,9 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureFolder, inspectTarget, isRealPathInside, openForWrite, prepareFolder, segmentsBelow, unsafeTargetNote } from '../../../src/main/local/safe-target';
-import { confirmConflict, conflictCandidate } from '../../../src/main/transfers/mirror-conflicts';
 import { localizeNote } from '../../../src/renderer/lib/localize-note';
-import type { TransferItem } from '../../../src/shared/models';
 
 let sandbox = '';
 let root = '';
@@ -138,7 +136,7 @@ describe('isRealPathInside', () => {
 /**
  * The skip notes name paths as they are, as every other text does (docs/i18n.md: names stand bare): they were
  * JSON-quoted — straight quotes in a Chinese sentence and a backslash doubled ("C:\\Users\\…"). A folder name with a
- * backslash (valid here) shows the doubling; the mirror still finds its kind conflict in the note it gets.
+ * backslash (valid here) shows the doubling.
  */
 describe('skip notes name paths as they are', () => {
   let odd = '';
@@ -168,13 +166,5 @@ describe('skip notes name paths as they are', () => {
     expect(note).toBe(`Refused ${elsewhere}: it is not inside ${odd}.`);
     expect(await ensureFolder(odd, elsewhere)).toBe(note);
     expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已拒绝 ${elsewhere}：它不在 ${odd} 之内。`);
-  });
-
-  it('the mirror still sees a folder of the source that is a file at the target', async () => {
-    const target = path.join(odd, 'taken');
-    const note = await ensureFolder(odd, target);
-    const item: TransferItem = { id: '1', siteKey: 's', siteLabel: 's', direction: 'download', localPath: target, remotePath: '/taken', size: null, state: 'skipped', bytesDone: 0, rate: 0, eta: null, error: null, attempts: 1, note, permanent: true };
-    expect(conflictCandidate('download', { item, isDirectory: true, bytes: 0, resumedFrom: 0, verified: 'none' })?.target).toBe('file');
-    expect(await confirmConflict({ direction: 'download', localPath: target, remotePath: '/taken', target: 'file', event: { item, isDirectory: true, bytes: 0, resumedFrom: 0, verified: 'none' } }, null)).toBe(true);
   });
 });
