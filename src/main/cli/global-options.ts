@@ -34,6 +34,8 @@ export function hoistGlobalOptions(args: readonly string[], program: Command): s
   }
   if (leading.length === 0) return [...args];
   const found = commandAt(program, args, at);
+  // `ferry -v lss URL`: commander says what is wrong with the command's name (and which one was meant).
+  if (!found && at < args.length && args[at] !== '--') return [...args.slice(at, at + 1), ...leading, ...args.slice(at + 1)];
   if (!found) {
     const example = leading.join(' ');
     throw invalidInput(`${example} needs a command after it.`, `Write the command next, e.g. ferry ${example} ls URL (ferry --help lists the commands).`);

@@ -28,6 +28,8 @@ describe('connection options before the command', () => {
     [['--timeout=5', '--no-netrc', 'put', 'a', 'ftp://h/'], ['put', '--timeout=5', '--no-netrc', 'a', 'ftp://h/']],
     [['--tls', 'explicit', '-v', 'mirror', 'ftp://h/s', 'd'], ['mirror', '--tls', 'explicit', '-v', 'ftp://h/s', 'd']],
     [['--charset', 'gbk', 'sites', 'add', 'S', '--host', 'h'], ['sites', 'add', '--charset', 'gbk', 'S', '--host', 'h']],
+    // A mistyped command keeps its place, so commander names it (and the one meant) rather than "unknown option -v".
+    [['-v', 'lss', 'ftp://h/'], ['lss', '-v', 'ftp://h/']],
   ])('%j is read as %j', (args, expected) => {
     expect(hoisted(...args)).toEqual(expected);
   });
@@ -46,5 +48,6 @@ describe('connection options before the command', () => {
     expect(refusal('-v', 'sites', 'list').message).toBe('-v does not apply to ferry sites list: it is an option for commands that connect to a server.');
     expect(refusal('--passive', 'settings').message).toContain('does not apply to ferry settings');
     expect(refusal('-v')).toEqual({ message: '-v needs a command after it.', hint: 'Write the command next, e.g. ferry -v ls URL (ferry --help lists the commands).' });
+    expect(refusal('-v', '--', 'ls').message).toBe('-v needs a command after it.');
   });
 });
