@@ -1,4 +1,5 @@
 import { invalidInput } from '../ftp/ftp-error';
+import { looksLikeIpv6Address } from '../../shared/host-address';
 
 /** The parts of an ftp:// or ftps:// URL that the engine needs. */
 export interface FtpUrl {
@@ -47,7 +48,7 @@ export function parseFtpUrl(text: string, decodeBytes?: (bytes: Buffer) => strin
       throw invalidInput(`The port in "${redactUrl(text)}" is not valid.`, 'Use a port from 1 to 65535.');
     }
   }
-  const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
+  const host = rawHost.startsWith('[') ? bracketedHost(rawHost.slice(1, -1), text) : rawHost;
   const { rest, typeCode } = splitTypeCode(rawPath ?? '');
   const path = rest ? decode(rest, text, decodeBytes) : '/';
   return { scheme: scheme.toLowerCase() as 'ftp' | 'ftps', host, port, user, password, path, typeCode };
@@ -68,6 +69,19 @@ export function redactUrl(text: string): string {
   const slash = rest.indexOf('/', firstAt);
   const end = rest.lastIndexOf('@', slash < 0 ? rest.length : slash);
   return `${start[0]}****${rest.slice(end)}`;
+}
+
+/**
+ * What URL brackets hold: an IPv6 address, its zone written "%25" (RFC 6874: `[fe80::1%25eth0]`, as curl takes it) and
+ * sent as "%" — the escape itself reached the connect, which failed with "connect EINVAL". Anything else in brackets
+ * ("[ftp.example.com]") is refused: it was looked up as a host name.
+ */
+function bracketedHost(inside: string, whole: string): string {
+  const [address = '', zone] = inside.split(/%25|%/i, 2);
+  if (!looksLikeIpv6Address(address) || zone === '') {
+    throw invalidInput(`"${redactUrl(whole)}": [${inside}] is not an IPv6 address.`, 'Brackets hold an IPv6 address (ftp://[2001:db8::1]:21/, a zone as %25: [fe80::1%25eth0]); write a host name or IPv4 address without them.');
+  }
+  return zone === undefined ? address : `${address}%${zone}`;
 }
 
 /** `/pub/a.txt;type=i` → `/pub/a.txt` and `i` (a literal ";" in a name is written %3B). */

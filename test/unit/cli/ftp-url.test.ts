@@ -80,6 +80,15 @@ describe('parseFtpUrl', () => {
     expect(parseFtpUrl('ftp://h/a?b#c.txt').path).toBe('/a?b#c.txt');
   });
 
+  it('takes an IPv6 zone written %25 (RFC 6874) and refuses brackets around anything but an IPv6 address', () => {
+    expect(parseFtpUrl('ftp://[fe80::1%25eth0]:2121/x').host).toBe('fe80::1%eth0');
+    expect(parseFtpUrl('ftp://[FE80::1%eth0]/x').host).toBe('FE80::1%eth0');
+    expect(parseFtpUrl('ftp://[::ffff:127.0.0.1]/').host).toBe('::ffff:127.0.0.1');
+    for (const text of ['ftp://[ftp.example.com]/', 'ftp://[127.0.0.1]/', 'ftp://[fe80::1%25]/']) {
+      expect(() => parseFtpUrl(text), text).toThrow(/is not an IPv6 address\.$/);
+    }
+  });
+
   it('parses port ranges and refuses bad ones', () => {
     expect(parsePortRange('50000-50100')).toEqual([50000, 50100]);
     expect(() => parsePortRange('5-1')).toThrow(FtpError);
