@@ -21,11 +21,18 @@ export async function listedFile(client: FtpClient, remotePath: string, error: u
   if (name === '' || name === '.' || name === '..') throw error;
   const folder = remoteDirname(remotePath);
   let entry = client.capabilities.mlst ? await mlstEntry(client, remotePath, name) : null;
+  let folderListed = true;
   if (entry === null || (entry.type === 'symlink' && entry.target === null)) {
     const listing = await client.list(folder, { prefer: entry === null ? 'MLSD' : 'LIST' }).catch(() => null);
+    folderListed = listing !== null;
     entry = listing?.entries.find((listed) => listed.name === name) ?? entry;
   }
-  if (entry === null) throw notThere(error, remotePath, (await firstMissingFolder(client, folder)) ?? null);
+  if (entry === null) {
+    // Its folder could not be listed: missing (said), or one the login may enter but not read — then nothing is known.
+    const missing = folderListed ? null : await firstMissingFolder(client, folder);
+    if (!folderListed && missing === null) throw error;
+    throw notThere(error, remotePath, missing);
+  }
   if (entry.type === 'directory') throw error;
   return entry;
 }
@@ -48,7 +55,8 @@ function notThere(error: FtpError, remotePath: string, missing: string | null): 
   const folder = remoteDirname(shown);
   return new FtpError({
     ...reply,
-    message: `${shown} does not exist on the server${missing ? `, so neither does ${remotePath}` : ': no file or folder has that name'} (${serverSaid}).`,
+    // "Lists no such name", not "does not exist": vsftpd lists a folder the login may not read as empty.
+    message: missing ? `${missing} does not exist on the server, so neither does ${remotePath} (${serverSaid}).` : `${remotePath} is not on the server: ${folder} lists no ${remoteBasename(remotePath)} (${serverSaid}).`,
     hint: `Check the name (most servers tell upper and lower case apart); list ${folder === '/' ? 'the top folder' : 'its folder'} to see what is there: ferry ls URL${folder === '/' ? '/' : `${folder}/`}`,
   });
 }

@@ -2,7 +2,7 @@
  * `ferry ls URL/dir/file.txt` lists that one file, as `ls file` and lftp's `ls file` do — MLST where the server offers
  * it (pure-ftpd, proftpd), else the folder's listing (vsftpd). It failed as "CWD 550" or "MLSD 550" with a hint about a
  * folder that may not exist (exit 7). A path that is not there still fails, naming it (or its first missing folder)
- * and how to see what is there.
+ * and how to see what is there; a file in a folder the login may enter but not read is listed where MLST gives it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,8 +34,17 @@ describe.each(SERVER_KINDS)('ferry ls of a file (%s)', (kind) => {
 
     const missing = await ferry(['ls', `${url}/nope.txt`]);
     expect(missing.code).toBe(7);
-    expect(missing.stderr).toContain('ferry: /lsf/nope.txt does not exist on the server: no file or folder has that name (550 ');
+    expect(missing.stderr).toContain('ferry: /lsf/nope.txt is not on the server: /lsf lists no nope.txt (550 ');
     expect(missing.stderr).toContain('list its folder to see what is there: ferry ls URL/lsf/');
+
+    // Enter but not read (0711): MLST still describes the file; vsftpd (no MLST) lists the folder as empty.
+    const locked = path.join(root, 'lsf-locked');
+    fs.mkdirSync(locked, { recursive: true });
+    fs.writeFileSync(path.join(locked, 'in.txt'), 'in\n');
+    fs.chmodSync(locked, 0o711);
+    const inLocked = await ferry(['ls', `${serverUrl(server())}/lsf-locked/in.txt`]);
+    if (kind === 'vsftpd') expect(inLocked.stderr).toContain('ferry: /lsf-locked/in.txt is not on the server: /lsf-locked lists no in.txt');
+    else expect(inLocked.stdout.toString()).toMatch(/ 3 .* in\.txt\n$/);
 
     const noFolder = await ferry(['ls', `${serverUrl(server())}/nodir/nope.txt`]);
     expect(noFolder.code).toBe(7);
