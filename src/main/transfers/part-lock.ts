@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { breakLockSync, lockIsStale, newLockOwner, readLockSync } from '../local/lock-file';
-import { localError, partialPathOf, PARTIAL_SUFFIX, pathWithSuffix } from './file-transfer';
+import { localError, partialPathOf, PARTIAL_SUFFIX, pathWithSuffix, writeOpenError } from './file-transfer';
 
 /** The lock beside a partial file: `NAME.ferry-part.lock`. */
 export const PART_LOCK_SUFFIX = `${PARTIAL_SUFFIX}.lock`;
@@ -52,17 +52,18 @@ let exitHookSet = false;
  */
 export function lockPart(localPath: string, remotePath: string): PartLock {
   const lockPath = partLockPathOf(localPath);
+  const part = partialPathOf(localPath);
   const text = JSON.stringify(newLockOwner());
   // A few times at most: again after a stale lock was broken, or one was let go of while read.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const identity = createExclusive(lockPath, text);
+    const identity = createExclusive(lockPath, text, part);
     if (identity) return hold(lockPath, identity);
     const seen = readLockSync(lockPath);
     if (seen === null) continue; // let go of meanwhile
     if (!lockIsStale(seen, STALE_MS)) break;
     breakLockSync(lockPath, seen);
   }
-  throw partBusy(partialPathOf(localPath), remotePath);
+  throw partBusy(part, remotePath);
 }
 
 /**
@@ -74,14 +75,17 @@ export function partInUse(localPath: string): boolean {
   return seen !== null && !lockIsStale(seen, STALE_MS);
 }
 
-/** The lock created with `text` in it, and the identity of the file made; null when one is there already. */
-function createExclusive(lockPath: string, text: string): fs.Stats | null {
+/**
+ * The lock created with `text` in it, and the identity of the file made; null when one is there already. A lock that
+ * cannot be made is said as its partial file `part` would have been (a read-only folder, /proc): the user's file.
+ */
+function createExclusive(lockPath: string, text: string, part: string): fs.Stats | null {
   let fd: number;
   try {
     fd = fs.openSync(lockPath, 'wx', 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw localError(lockPath, error as NodeJS.ErrnoException);
+    throw writeOpenError(part, error as NodeJS.ErrnoException);
   }
   let stats: fs.Stats | null = null;
   let failure: unknown = null;
@@ -96,7 +100,7 @@ function createExclusive(lockPath: string, text: string): fs.Stats | null {
   }
   if (stats === null) {
     fs.rmSync(lockPath, { force: true });
-    throw localError(lockPath, failure as NodeJS.ErrnoException);
+    throw localError(part, failure as NodeJS.ErrnoException);
   }
   return stats;
 }
