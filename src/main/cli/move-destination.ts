@@ -1,11 +1,10 @@
 import type { FtpClient } from '../ftp/ftp-client';
 import { invalidInput } from '../ftp/ftp-error';
-import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { joinRemote, normalizeRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { isUrlLike } from './argument-order';
 import { parseFtpUrl, redactUrl } from './ftp-url';
 import { sameLogin } from './same-server';
 
-/** Anything written as `scheme://…`: a URL where mv wants a path (a name never starts so on a server in practice). */
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * `ferry mv URL NEW` where NEW is written as a URL too, as `ferry copy` takes two (and curl/lftp users write one
@@ -15,7 +14,10 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
  * NEW that is not URL-like is returned as it is. `decodeBytes` reads escapes that are not UTF-8 (--charset).
  */
 export function mvNewPath(sourceText: string | null, newPath: string, decodeBytes?: (bytes: Buffer) => string): string {
-  if (!URL_LIKE.test(newPath)) return newPath;
+  // An unset "$NEW" in a script: it was taken as the source's own folder, and the file "moved" onto itself (exit 0).
+  if (newPath.trim() === '') throw invalidInput('The new path is empty (""): mv needs the new name or path.', 'Give it, absolute or relative to the source\'s folder; in a script, check that the variable is set.');
+  // A URL where mv wants a path (a name never starts so on a server in practice).
+  if (!isUrlLike(newPath)) return newPath;
   const shown = redactUrl(newPath);
   if (sourceText === null) throw invalidInput(`The new path "${shown}" is a URL; with --site, mv takes a path on that site.`, 'Give the new path as /folder/name, or relative to the source\'s folder.');
   const sourceUrl = parseFtpUrl(sourceText, decodeBytes);
@@ -35,8 +37,10 @@ export function mvNewPath(sourceText: string | null, newPath: string, decodeByte
  * as the new name itself: refused as "would replace" the folder, or with --force, a server error.)
  */
 export async function moveDestination(client: FtpClient, source: string, newPath: string): Promise<string> {
-  const destination = newPath.startsWith('/') ? newPath : joinRemote(remoteDirname(source), newPath);
-  if (newPath.endsWith('/') || (await isFolder(client, destination))) return joinRemote(destination, remoteBasename(source));
+  const named = newPath.startsWith('/') ? newPath : joinRemote(remoteDirname(source), newPath);
+  const destination = newPath.endsWith('/') || (await isFolder(client, named)) ? joinRemote(named, remoteBasename(source)) : named;
+  // `mv URL .`, `mv URL ./`: RNTO onto itself, which servers take as done — said, as mv(1) says it, not exit 0.
+  if (normalizeRemote(destination) === normalizeRemote(source)) throw invalidInput(`${source} would be moved onto itself: the new path names the same file or folder.`, 'Give another name, or a folder to move it into.');
   return destination;
 }
 

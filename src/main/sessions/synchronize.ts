@@ -1,9 +1,9 @@
 /**
- * The window's "Synchronize folders…": a preview made by the CLI's own mirror planning (`planMirrorOn`: the same
- * walk, skip list and overwrite rules as `ferry mirror --dry-run`) on the session's connection, kept here under an
- * id; then, once the user confirmed it, exactly that plan carried out — the deletions it listed, and its copies
- * queued in the transfer queue (where they show, pause, retry and fail like any transfer). Nothing the preview did
- * not show is ever deleted: the window sends only the plan's id.
+ * The window's "Synchronize folders…": a preview made by the CLI's own mirror planning (`planMirrorBy`: the same
+ * walk, skip list and overwrite rules as `ferry mirror --dry-run`; the server's walk on the session's connection, the
+ * local one beside it), kept here under an id; then, once the user confirmed it, exactly that plan carried out — the
+ * deletions it listed, and its copies queued in the transfer queue (where they show, pause, retry and fail like any
+ * transfer). Nothing the preview did not show is ever deleted: the window sends only the plan's id.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { localError } from '../transfers/file-transfer';
-import { planMirrorOn } from '../transfers/mirror';
+import { planMirrorBy } from '../transfers/mirror';
 import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfers/mirror-trees';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
@@ -68,14 +68,12 @@ export class Synchronizer {
     try {
       const remoteRoot = normalizeRemote(request.remoteFolder);
       const options = { exclude: this.deps.skipList(), policy, deleteExtraneous: request.delete, signal: controller.signal };
-      const made = await this.deps.withConnection(request.sessionId, async (client) => {
-        try {
-          return await planMirrorOn(client, request.direction, remoteRoot, request.localFolder, options);
-        } catch (error) {
-          // The local root itself unreadable (or gone, for an upload): said as any local file failure.
-          if (!(error instanceof FtpError) && error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') throw localError(request.localFolder, error);
-          throw error;
-        }
+      // Only the server's walk takes the session's turn: its remote pane (a listing, F5, a rename) is answered while
+      // a big local folder is still walked.
+      const made = await planMirrorBy((walk) => this.deps.withConnection(request.sessionId, walk), request.direction, remoteRoot, request.localFolder, options).catch((error: unknown) => {
+        // The local root itself unreadable (or gone, for an upload): said as any local file failure.
+        if (!(error instanceof FtpError) && error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') throw localError(request.localFolder, error);
+        throw error;
       });
       const { plan, localRoot, remote, local } = made;
       const [source, target] = request.direction === 'download' ? [remote, local] : [local, remote];

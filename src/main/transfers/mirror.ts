@@ -272,17 +272,34 @@ export interface MirrorPlanAndTrees {
  * preview plan with the same walk and the same rules. `signal` stops either walk between folders.
  */
 export async function planMirrorOn(client: FtpClient, direction: TransferDirection, remoteRoot: string, localRoot: string, options: Pick<MirrorOptions, 'exclude' | 'policy' | 'deleteExtraneous' | 'signal'>): Promise<MirrorPlanAndTrees> {
+  return planMirrorBy((walk) => walk(client), direction, remoteRoot, localRoot, options);
+}
+
+/**
+ * The dry run with the server's walk run by `onConnection` (the window's: in the session's turn), and only it: the
+ * local walk runs alongside, outside that turn, so a big local folder never keeps the session's remote pane waiting.
+ * The same plan and the same error as walking one after the other: the server's failure first (the local walk is then
+ * stopped), else the local one.
+ */
+export async function planMirrorBy(onConnection: <T>(walk: (client: FtpClient) => Promise<T>) => Promise<T>, direction: TransferDirection, remoteRoot: string, localRoot: string, options: Pick<MirrorOptions, 'exclude' | 'policy' | 'deleteExtraneous' | 'signal'>): Promise<MirrorPlanAndTrees> {
   const skip = compileSkipList(options.exclude ?? []);
   const root = path.resolve(localRoot);
   const remoteUnreadable: Unreadable[] = [];
   const localUnreadable: Unreadable[] = [];
-  const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable, options.signal).catch((error: unknown) => {
-    if (options.signal?.aborted) throw error;
+  const remoteFailed = new AbortController();
+  const localSignal = options.signal ? AbortSignal.any([options.signal, remoteFailed.signal]) : remoteFailed.signal;
+  const localWalk = fsp.access(root).then(() => true, () => false).then((there): Promise<Tree> => (there ? localTree(root, skip, localUnreadable, localSignal) : Promise.resolve(new Map())));
+  // Settled here so that a local failure is not unhandled while the server is still walked; thrown after it.
+  const localSettled = localWalk.then((tree) => ({ tree }), (error: unknown) => ({ error }));
+  const remote = await onConnection((client) => remoteTree(client, remoteRoot, skip, remoteUnreadable, options.signal)).catch((error: unknown) => {
     // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
-    if (direction === 'upload') return new Map() as Tree;
+    if (!options.signal?.aborted && direction === 'upload') return new Map() as Tree;
+    remoteFailed.abort();
     throw error;
   });
-  const local: Tree = (await fsp.access(root).then(() => true, () => false)) ? await localTree(root, skip, localUnreadable, options.signal) : new Map();
+  const walked = await localSettled;
+  if ('error' in walked) throw walked.error;
+  const local = walked.tree;
   const policy = options.policy ?? 'overwrite';
   const withDelete = options.deleteExtraneous ?? false;
   const plan = direction === 'download' ? planMirror(remote, local, policy, withDelete, { source: remoteUnreadable, target: localUnreadable }) : planMirror(local, remote, policy, withDelete, { source: localUnreadable, target: remoteUnreadable });

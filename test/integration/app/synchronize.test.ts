@@ -3,7 +3,9 @@
  * with and without deleting, the skip list left out, a cancelled walk, and sync:run carrying out exactly the plan
  * shown — deletions done, copies queued and finished in the transfer queue — and of it only the rows left ticked.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/hosts/dispatch';
@@ -178,6 +180,32 @@ describe('synchronize folders', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ kind: 'aborted', text: { message: 'synchronize.cancelled' } });
     expect((await call('session:list', { sessionId, path: '/' })).entries.map((entry) => entry.name)).toContain('many');
+  });
+
+  it('answers the session\'s remote pane while the local folder is still walked: only the server\'s walk takes the connection', async () => {
+    make(path.join(server.root, 'beside'), { 'a.txt': 'a' });
+    const local = path.join(app.home, 'beside');
+    make(local, { 'b.txt': 'b' });
+    // The local walk held as a slow drive holds it, for as long as the test likes: every thread of libuv's pool (where
+    // each fs call waits its turn) opening a FIFO nobody writes yet. The server's walk and listings need no thread.
+    const fifos = Array.from({ length: Number(process.env.UV_THREADPOOL_SIZE ?? 4) }, (_, index) => path.join(app.home, `hold-${index}`));
+    for (const fifo of fifos) execFileSync('mkfifo', [fifo]);
+    const held = fifos.map((fifo) => fsp.open(fifo, 'r'));
+    const order: string[] = [];
+    const planning = dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/beside', compare: 'size-or-newer', delete: true }).finally(() => order.push('plan'));
+    const listing = call('session:list', { sessionId, path: '/beside' }).finally(() => order.push('list'));
+    // Let go once the listing came, or after 10 s: a plan that keeps the connection through the local walk never lets it come.
+    await Promise.race([listing.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    for (const fifo of fifos) {
+      // A writer that does not wait (the pool is full): the reader blocked in open is there, so it opens at once.
+      fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+    }
+    for (const handle of await Promise.all(held)) await handle.close();
+    const [plan, listed] = await Promise.all([planning, listing]);
+    expect(order).toEqual(['list', 'plan']);
+    expect(listed.entries.map((entry) => entry.name)).toEqual(['a.txt']);
+    expect(plan.ok).toBe(true);
+    if (plan.ok) expect(plan.value).toMatchObject({ copy: [{ path: 'a.txt', why: 'new' }], remove: [{ path: 'b.txt', kind: 'file' }], failures: [] });
   });
 
   it('refuses a local folder that is not a full path', async () => {
