@@ -27,8 +27,8 @@ export function hoistGlobalOptions(args: readonly string[], program: Command): s
     leading.push(word);
     // `--site NAME`: the value is the next word, unless written as `--site=NAME`.
     if ((option.required || option.optional) && !word.includes('=')) {
-      if (at + 1 >= args.length) break;
       at += 1;
+      if (at >= args.length) break;
       leading.push(args[at] as string);
     }
   }

@@ -49,5 +49,6 @@ describe('connection options before the command', () => {
     expect(refusal('--passive', 'settings').message).toContain('does not apply to ferry settings');
     expect(refusal('-v')).toEqual({ message: '-v needs a command after it.', hint: 'Write the command next, e.g. ferry -v ls URL (ferry --help lists the commands).' });
     expect(refusal('-v', '--', 'ls').message).toBe('-v needs a command after it.');
+    expect(refusal('--site').message).toBe('--site needs a command after it.');
   });
 });
