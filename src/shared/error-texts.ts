@@ -644,6 +644,8 @@ export const ERROR_TEXTS_EN = {
   'charset.unencodable': '{name} cannot be sent to this server: its names are in {charset}, which has no "{chars}".',
   'charset.unencodable.hint': "Use a name made of characters {charset} has, or set the site's encoding to UTF-8 if the server supports it (Site Manager → Charset).",
   'closed.by-server.hint': 'Connect again; if it keeps happening, the server may limit idle time or connections.',
+  'closed.awaiting-reply': 'The server {host} closed the connection without answering "{command}".',
+  'closed.awaiting-reply.hint': "Its session ended on that command: the server's process may have failed on it (vsftpd logs \"child died\" or \"OOPS\"), or a limit or a firewall cut the connection. Connect again; if the same command ends it again, tell the server's administrator.",
   // Closed while the connection was being opened (login-errors.ts turnedAway): the server turns this computer away.
   'closed.before-greeting': 'The server at {host}:{port} closed the connection at once, without greeting.',
   'closed.before-greeting.hint': "The server turns this computer away before any FTP is spoken: an access list (tcp_wrappers' hosts.deny), a ban after failed logins (fail2ban), or a connection limit kept without a reply — or the port is not an FTP server's. Try again later; if it keeps happening, ask the server's administrator whether your address is allowed.",

@@ -162,10 +162,10 @@ describe('a server that closes the connection while it is being opened (scripted
     expect(caught instanceof FtpError && caught.data.message).toBe('The server 127.0.0.1 closed the connection during the login as "bob", without answering.');
   });
 
-  it('closed after the login (at FEAT) is still the plain "closed the connection"', async () => {
+  it('closed after the login (at FEAT) is not the login: the command it ended on is named', async () => {
     const server = await fixture.start({ greeting: '220 ready\r\n', handlers: { FEAT: (_argument, session) => void session.socket.end() } });
     const error = await loginFailure(server, 'bob', 'secret');
-    expect(error.message).toBe('The server 127.0.0.1 closed the connection.');
-    expect(error.hint).toBe(IDLE_HINT);
+    expect(error.message).toBe('The server 127.0.0.1 closed the connection without answering "FEAT".');
+    expect(error.hint).not.toBe(IDLE_HINT);
   });
 });

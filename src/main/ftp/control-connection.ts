@@ -383,9 +383,7 @@ export class ControlConnection {
     // A socket from a proxy comes paused, holding what arrived early (the greeting): a listener alone would not start it.
     socket.resume();
     if (socket instanceof tls.TLSSocket) socket.on('session', (session: Buffer) => (this.tlsSessionValue = session));
-    socket.once('close', () => {
-      this.handleClose(new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host: this.options.host }), retryable: true }));
-    });
+    socket.once('close', () => this.handleClose(this.closedByServer()));
     socket.on('error', (error: NodeJS.ErrnoException) => {
       // TLS 1.3: a server demanding a client certificate says so only after the handshake, at the first read.
       const certificate = socket instanceof tls.TLSSocket ? clientCertificateFailure(error, this.options.host, { serverCertificateSeen: true, clientCertificatePresented: this.options.clientCertificate === true }) : null;
@@ -602,6 +600,18 @@ export class ControlConnection {
       return new FtpError({ kind: 'protocol', ...sentences('reply.not-ftp', 'reply.malformed.hint', { ...values, text: visibleText(this.strayLines.join(' ')) }), retryable: false });
     }
     return null;
+  }
+
+  /**
+   * The server hung up. While a caller's command waited for its reply, that command is named: the session ended on it
+   * (vsftpd's process dying on SIZE with its seccomp sandbox on) — "the server may limit idle time" misled, nothing
+   * had been idle. Ferry's own NOOP and QUIT are not the user's commands: those keep the plain sentence.
+   */
+  private closedByServer(): FtpError {
+    const command = this.inFlight;
+    const host = this.options.host;
+    if (command === null || /^(NOOP|QUIT)$/i.test(command)) return new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host }), retryable: true });
+    return new FtpError({ kind: 'closed', ...sentences('closed.awaiting-reply', 'closed.awaiting-reply.hint', { host, command: maskCommand(command) }), retryable: true });
   }
 
   private handleClose(reason: FtpError): void {

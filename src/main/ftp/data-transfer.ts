@@ -4,7 +4,7 @@ import { prepareDataConnection, type PendingDataConnection } from './data-channe
 import { controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
 import { sentences } from '../../shared/error-texts';
 import { placeSettingError } from './place-setting-error';
-import { FtpError } from './ftp-error';
+import { FtpError, isClosedByServer } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
 import type { FtpSession } from './session';
@@ -189,7 +189,7 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
         // Without a 150 and without a byte, the server never started: its silence stays "no reply".
         if (preliminary || bytes > 0) throw new FtpError(stalledTransferError(pending.mode, sending, options.subject, error.data.seconds, bytes, pending.address, pending.port));
       }
-      if (!aborting && error instanceof FtpError && error.data.kind === 'closed' && error.data.text?.message === 'closed.by-server') {
+      if (!aborting && error instanceof FtpError && isClosedByServer(error.data)) {
         // The server hung up midway (a crash, a limit on transfer time): "closed the connection" alone hides that the
         // transfer is unconfirmed and can be resumed. A 421 it sent first stays its own, better, reason.
         const sending = isUpload(command);

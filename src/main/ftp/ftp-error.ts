@@ -52,3 +52,8 @@ export function invalidInput(message: string, hint: string): FtpError {
 export function invalidInputText(message: ErrorTextId, hint: ErrorTextId, values: ErrorTextValues = {}): FtpError {
   return new FtpError({ kind: 'invalid-input', ...sentences(message, hint, values), retryable: false });
 }
+
+/** Whether the server hung up on its own (no 421 first): idle, or while a command waited for its reply (control-connection.ts). */
+export function isClosedByServer(error: FerryErrorData): boolean {
+  return error.kind === 'closed' && (error.text?.message === 'closed.by-server' || error.text?.message === 'closed.awaiting-reply');
+}

@@ -1,5 +1,5 @@
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
-import { FtpError } from './ftp-error';
+import { FtpError, isClosedByServer } from './ftp-error';
 import type { FtpReply } from './reply-parser';
 
 /**
@@ -61,7 +61,7 @@ function serverSideLoginFailure(reply: FtpReply): ServerSideFailure | null {
  * other error. Still retryable: a limit or a ban may pass.
  */
 export function turnedAway(error: unknown, stage: 'greeting' | 'login', values: { readonly host: string; readonly port: string; readonly user?: string }): FtpError | null {
-  if (!(error instanceof FtpError) || error.data.kind !== 'closed' || error.data.text?.message !== 'closed.by-server') return null;
+  if (!(error instanceof FtpError) || !isClosedByServer(error.data)) return null;
   const said = stage === 'greeting' ? sentences('closed.before-greeting', 'closed.before-greeting.hint', values) : sentences('closed.during-login', 'closed.during-login.hint', values);
   return new FtpError({ kind: 'closed', retryable: true, ...said });
 }

@@ -567,6 +567,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'charset.unencodable': '无法将 {name} 发送到此服务器：它的名称使用 {charset} 编码，其中没有“{chars}”。',
   'charset.unencodable.hint': '请改用 {charset} 中有的字符命名；如果服务器支持 UTF-8，也可以将站点的编码设为 UTF-8（站点管理器 → 字符集）。',
   'closed.by-server.hint': '请重新连接；如果经常发生，服务器可能限制了空闲时间或连接数。',
+  'closed.awaiting-reply': '服务器 {host} 未回复“{command}”就关闭了连接。',
+  'closed.awaiting-reply.hint': '服务器的会话在该命令上结束：服务器进程可能在处理它时出错（vsftpd 的日志会记下“child died”或“OOPS”），也可能是某种限制或防火墙切断了连接。请重新连接；如果同一命令再次导致断开，请告知服务器管理员。',
   'closed.before-greeting': '服务器 {host}:{port} 接受连接后立即将其关闭，没有发送欢迎信息。',
   'closed.before-greeting.hint': '服务器在任何 FTP 对话之前就拒绝了本机：可能是访问控制列表（tcp_wrappers 的 hosts.deny）、登录失败后的封禁（fail2ban），或不作回复的连接数限制——也可能该端口上不是 FTP 服务器。请稍后重试；如果一直如此，请询问服务器管理员是否允许您的地址。',
   'closed.during-login': '以“{user}”登录时，服务器 {host} 未作回复就关闭了连接。',

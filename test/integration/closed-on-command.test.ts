@@ -1,0 +1,78 @@
+/**
+ * A server that hangs up on a command, without a reply (scripted: vsftpd 3.0.3 with seccomp_sandbox=YES does it here,
+ * its session process killed on SIZE). Ferry said "The server closed the connection. Connect again; if it keeps
+ * happening, the server may limit idle time or connections" — nothing had been idle. The command it ended on is now
+ * named, with the server's process as the likely cause. A close while idle, and one in the middle of a transfer, say
+ * what they said.
+ */
+import net from 'node:net';
+import { PassThrough } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { FtpClient } from '../../src/main/ftp/ftp-client';
+import { FtpError } from '../../src/main/ftp/ftp-error';
+import { localizeError } from '../../src/renderer/lib/localize-error';
+import type { FerryErrorData } from '../../src/shared/errors';
+import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
+
+const fixture = useScriptedFixture('ferry-closed-on-command-');
+
+async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
+  const caught = await run().then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (caught instanceof FtpError) return caught.data;
+  throw new Error(`expected an FtpError, got ${String(caught)}`);
+}
+
+describe('a server that closes the connection (scripted)', () => {
+  it('on a command, without answering it: the command is named, not idle time', async () => {
+    const server = await fixture.start({ greeting: '220 (vsFTPd 3.0.3)\r\n', handlers: { MKD: (_argument, session) => void session.socket.destroy() } });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'secret' });
+    const error = await failureOf(() => client.mkdir('/new'));
+    expect(error).toMatchObject({ kind: 'closed', retryable: true });
+    expect(error.message).toBe('The server 127.0.0.1 closed the connection without answering "MKD /new".');
+    expect(error.hint).toMatch(/^Its session ended on that command: the server's process may have failed on it/);
+    expect(localizeError(error, 'zh-CN').message).toBe('服务器 127.0.0.1 未回复“MKD /new”就关闭了连接。');
+  });
+
+  it('while idle: the plain sentence', async () => {
+    const sockets: net.Socket[] = [];
+    const server = await fixture.start({
+      greeting: '220 ready\r\n',
+      handlers: {
+        PASS: (_argument, session) => {
+          sockets.push(session.socket);
+          session.reply(230, 'Logged in');
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'secret' });
+    sockets[0]?.destroy();
+    await delay(200);
+    const error = await failureOf(() => client.mkdir('/new'));
+    expect(error.message).toBe('The server 127.0.0.1 closed the connection.');
+    expect(error.hint).toBe('Connect again; if it keeps happening, the server may limit idle time or connections.');
+  });
+
+  it('in the middle of a download: still the unconfirmed transfer, resumable', async () => {
+    const server = await fixture.start({
+      greeting: '220 ready\r\n',
+      handlers: {
+        EPSV: async (_argument, session) => session.write(`229 Entering Extended Passive Mode (|||${await session.openPassive()}|)\r\n`),
+        RETR: async (_argument, session) => {
+          session.reply(150, 'Opening BINARY mode data connection');
+          const data = await session.passiveData();
+          data.write(Buffer.alloc(1000));
+          await delay(100);
+          session.socket.destroy();
+          data.destroy();
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'secret' });
+    const error = await failureOf(() => client.download('/big.iso', new PassThrough().resume()));
+    expect(error.text?.message).toBe('closed.mid-transfer-receiving');
+  });
+});
