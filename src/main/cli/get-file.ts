@@ -3,6 +3,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import { downloadToFile, localError, partialPathOf } from '../transfers/file-transfer';
+import { lockPart } from '../transfers/part-lock';
 import { changedDuringDownload, isChangedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from '../transfers/changed-during-download';
 import { errorText } from '../../shared/error-texts';
 import { interruptedDownload, wasInterrupted } from './interrupted';
@@ -21,12 +22,19 @@ export interface GetOptions {
  * 245–255 bytes a shortened, hashed name); with --resume, planned from the sizes on both sides first (resume-plan.ts):
  * a complete file is left alone, one begun under its own name is continued, local bytes beyond the server's file are
  * refused. Every message about the kept bytes names that same partial file. Resolves to the bytes fetched.
+ * The partial file is held as the queue's downloads hold theirs (part-lock.ts): a `ferry mirror` or the window writing
+ * it now fails this get with `local.part-busy` (exit 10) before anything is touched, and the reverse.
  */
 export async function getFile(client: FtpClient, remotePath: string, localPath: string, options: GetOptions): Promise<number> {
   const partPath = partialPathOf(localPath);
-  return fetchFile(client, remotePath, localPath, partPath, options).catch(async (error: unknown) => {
-    throw wasInterrupted(error) ? await interruptedDownload(partPath) : await withPartNote(error, partPath);
-  });
+  const lock = lockPart(localPath, remotePath);
+  try {
+    return await fetchFile(client, remotePath, localPath, partPath, options).catch(async (error: unknown) => {
+      throw wasInterrupted(error) ? await interruptedDownload(partPath) : await withPartNote(error, partPath);
+    });
+  } finally {
+    lock.release();
+  }
 }
 
 /**
