@@ -37,6 +37,26 @@ describe('a server that closes the connection (scripted)', () => {
     expect(localizeError(error, 'zh-CN').message).toBe('服务器 127.0.0.1 未回复“MKD /new”就关闭了连接。');
   });
 
+  it('vsftpd\'s "500 OOPS: priv_sock_get_cmd" to LIST -a, then the close: the server failing, not LIST -a unsupported', async () => {
+    const server = await fixture.start({
+      greeting: '220 (vsFTPd 3.0.3)\r\n',
+      handlers: {
+        EPSV: async (_argument, session) => session.write(`229 Entering Extended Passive Mode (|||${await session.openPassive()}|)\r\n`),
+        LIST: (_argument, session) => {
+          session.reply(500, 'OOPS: priv_sock_get_cmd');
+          session.socket.end();
+        },
+      },
+    });
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'secret' });
+    const error = await failureOf(() => client.list('/'));
+    expect(error).toMatchObject({ kind: 'server-reply', code: 500, retryable: true });
+    expect(error.message).toBe('"LIST -a" failed for /: 500 OOPS: priv_sock_get_cmd');
+    expect(error.hint).toMatch(/^The server failed on its side \(vsftpd says "OOPS" for its own errors\) — not a missing feature/);
+    expect(localizeError(error, 'zh-CN').hint).toMatch(/^服务器端自身出错（vsftpd 对此类错误显示“OOPS”）——既不是缺少功能/);
+    expect(server.commands.filter((line) => line.startsWith('LIST'))).toEqual(['LIST -a']);
+  });
+
   it('while idle: the plain sentence', async () => {
     const sockets: net.Socket[] = [];
     const server = await fixture.start({

@@ -224,7 +224,8 @@ export class FtpClient {
     try {
       withAll = await listWith('LIST -a');
     } catch (error) {
-      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works') throw error;
+      // Not LIST -a refused but the server failing on it (vsftpd's "500 OOPS: …", then it hangs up): its reply is the story.
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works' || error.data.text?.hint === 'reply.server-failed.hint') throw error;
       this.listAll = 'fails';
       return listWith('LIST');
     }

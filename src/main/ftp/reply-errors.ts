@@ -19,6 +19,10 @@ export function replyError(command: string, reply: FtpReply, subject = '', after
     const id: ErrorTextId = subject ? `${message}-for` : message;
     return { ...base, retryable, message: errorText(id, values), hint: errorText(hint, values), text: { message: id, hint, values } };
   };
+  // vsftpd's own failures ("500 OOPS: priv_sock_get_cmd" when its seccomp sandbox kills a session, "500 OOPS: child
+  // died"): a 500 that is not "command not understood" — the server failed, and usually ends the session after it.
+  // After the transfer's 150 the midway sentence says more (the partial file can be resumed).
+  if (reply.code === 500 && !afterStart && /^OOPS:/.test(reply.message)) return say('reply.failed', 'reply.server-failed.hint', true);
   switch (reply.code) {
     case 421:
       return say('reply.421', 'reply.421.hint', true);
