@@ -84,4 +84,36 @@ describe('a partial file one queue writes, another in this process (vsftpd)', ()
       other.release();
     }
   });
+
+  it('leaves no lock behind when the download fails, is cancelled midway or paused', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('part-lock-ends');
+    await fsp.writeFile(path.join(server.root, 'big.bin'), randomBytes(2048 * KiB), { mode: 0o644 });
+    await fsp.writeFile(path.join(server.root, 'other.bin'), randomBytes(2048 * KiB), { mode: 0o644 });
+    const { queue } = await openQueue(server, { policy: 'overwrite', connectionLimit: () => 2, speedLimits: { download: 256 * KiB, upload: null } });
+    const [missing, cancelled, paused] = await queue.add({
+      siteKey: 'v',
+      siteLabel: 'v',
+      direction: 'download',
+      items: [
+        { localPath: path.join(local, 'missing.bin'), remotePath: '/missing.bin', isDirectory: false },
+        { localPath: path.join(local, 'big.bin'), remotePath: '/big.bin', isDirectory: false },
+        { localPath: path.join(local, 'other.bin'), remotePath: '/other.bin', isDirectory: false },
+      ],
+    });
+    const written = (name: string) => (): boolean | undefined => ((fs.statSync(path.join(local, `${name}.ferry-part`), { throwIfNoEntry: false })?.size ?? 0) > 0 || undefined);
+    await waitFor(written('big.bin'), 15_000, 'big.bin under way');
+    await waitFor(written('other.bin'), 15_000, 'other.bin under way');
+    expect(fs.existsSync(path.join(local, 'big.bin.ferry-part.lock'))).toBe(true);
+    await queue.cancel({ ids: [cancelled?.id ?? ''] });
+    await queue.pause({ ids: [paused?.id ?? ''] });
+    await queue.whenIdle();
+    const items = await queue.list();
+    await queue.close();
+    expect(items.find((item) => item.id === missing?.id)?.state).toBe('failed');
+    expect(items.find((item) => item.id === paused?.id)?.state).toBe('paused');
+    // The paused download keeps its part for the resume; no lock anywhere.
+    expect(fs.readdirSync(local).sort()).toEqual(['other.bin.ferry-part']);
+  }, 60_000);
 });
+
