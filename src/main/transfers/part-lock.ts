@@ -8,9 +8,9 @@
  * A lock left by a run that is gone (killed, crashed, the computer restarted) is broken (lock-file.ts: its process
  * no longer exists, or it has not been touched for `STALE_MS`), so that run's partial file is continued as before.
  * The owner touches its locks every `HEARTBEAT_MS`: an owner on another computer sharing the folder cannot be asked
- * whether it lives, and a pid may have been reused since a crash. Synchronous calls: a lock costs three system calls
- * to take and two to let go, microseconds against a thread-pool round trip each (a mirror of small files pays it per
- * file; see docs/engine.md on small files). No Windows differences: O_EXCL and unlink work alike there, and the lock
+ * whether it lives, and a pid may have been reused since a crash. Synchronous calls: a lock costs four system calls
+ * to take (open, write, fstat, close) and two to let go (lstat, unlink), a few microseconds each against a thread-pool
+ * round trip each (a mirror of small files pays it per file; see docs/engine.md on small files). No Windows differences: O_EXCL and unlink work alike there, and the lock
  * is never kept open.
  */
 import fs from 'node:fs';
