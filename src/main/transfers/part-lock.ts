@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { breakLockSync, lockIsStale, newLockOwner, readLockSync } from '../local/lock-file';
+import { processAlive } from '../sites/atomic-file';
 import { localError, partialPathOf, PARTIAL_SUFFIX, pathWithSuffix, writeOpenError } from './file-transfer';
 
 /** The lock beside a partial file: `NAME.ferry-part.lock`. */
@@ -60,7 +61,7 @@ export function lockPart(localPath: string, remotePath: string): PartLock {
     if (identity) return hold(lockPath, identity);
     const seen = readLockSync(lockPath);
     if (seen === null) continue; // let go of meanwhile
-    if (!lockIsStale(seen, STALE_MS)) break;
+    if (!lockIsStale(seen, STALE_MS, Date.now(), ownerAlive(lockPath))) break;
     breakLockSync(lockPath, seen);
   }
   throw partBusy(part, remotePath);
@@ -71,8 +72,18 @@ export function lockPart(localPath: string, remotePath: string): PartLock {
  * `localPath`. Asked for an item whose own transfer has ended (its lock let go of): the part is then not its to delete.
  */
 export function partInUse(localPath: string): boolean {
-  const seen = readLockSync(partLockPathOf(localPath));
-  return seen !== null && !lockIsStale(seen, STALE_MS);
+  const lockPath = partLockPathOf(localPath);
+  const seen = readLockSync(lockPath);
+  return seen !== null && !lockIsStale(seen, STALE_MS, Date.now(), ownerAlive(lockPath));
+}
+
+/**
+ * Whether a lock's owner lives: this process only while it holds that lock — a lock naming this pid that it does not
+ * hold was left by an earlier process given the same pid (a container, where the app's pid is the same at every
+ * start, after a crash); it said "another transfer is writing" for ever. Any other pid: whether it exists.
+ */
+function ownerAlive(lockPath: string): (pid: number) => boolean {
+  return (pid) => (pid === process.pid ? held.has(lockPath) : processAlive(pid));
 }
 
 /**

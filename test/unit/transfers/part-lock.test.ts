@@ -1,0 +1,66 @@
+/** lockPart on real files (part-lock.ts): who holds a partial file, and which locks left behind are broken. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lockPart, partInUse } from '../../../src/main/transfers/part-lock';
+
+let dir = '';
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-part-lock-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A lock as another owner left it, touched `ageMs` ago. */
+function leftLock(target: string, owner: { pid: number; host?: string }, ageMs = 0): string {
+  const lock = `${target}.ferry-part.lock`;
+  fs.writeFileSync(lock, JSON.stringify({ pid: owner.pid, host: owner.host ?? os.hostname(), token: 'left' }));
+  const time = new Date(Date.now() - ageMs);
+  fs.utimesSync(lock, time, time);
+  return lock;
+}
+
+describe('lockPart', () => {
+  it('a second lock of the same file in this process fails with local.part-busy; released, it can be taken again', () => {
+    const target = path.join(dir, 'a.bin');
+    const first = lockPart(target, '/a.bin');
+    expect(partInUse(target)).toBe(true);
+    expect(() => lockPart(target, '/a.bin')).toThrow(expect.objectContaining({ data: expect.objectContaining({ kind: 'local-file', cause: 'in-use' }) }));
+    first.release();
+    expect(fs.existsSync(`${target}.ferry-part.lock`)).toBe(false);
+    expect(partInUse(target)).toBe(false);
+    lockPart(target, '/a.bin').release();
+  });
+
+  it('a live process of this computer holds it (pid 1 exists)', () => {
+    const target = path.join(dir, 'live.bin');
+    leftLock(target, { pid: 1 });
+    expect(partInUse(target)).toBe(true);
+    expect(() => lockPart(target, '/live.bin')).toThrow(/Another Ferry transfer is writing/);
+  });
+
+  it("a dead process's lock is broken and taken", () => {
+    const target = path.join(dir, 'dead.bin');
+    leftLock(target, { pid: 2 ** 22 + 12345 });
+    expect(partInUse(target)).toBe(false);
+    const lock = lockPart(target, '/dead.bin');
+    expect(JSON.parse(fs.readFileSync(`${target}.ferry-part.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
+  });
+
+  it('a lock naming this pid that this process does not hold was left by an earlier process with the same pid (a container after a crash): taken', () => {
+    const target = path.join(dir, 'same-pid.bin');
+    leftLock(target, { pid: process.pid });
+    expect(partInUse(target)).toBe(false);
+    lockPart(target, '/same-pid.bin').release();
+  });
+
+  it('an owner on another computer holds it while it touches the lock, not once it is 3 minutes untouched', () => {
+    const fresh = path.join(dir, 'elsewhere.bin');
+    leftLock(fresh, { pid: 1, host: 'another-computer' }, 60_000);
+    expect(() => lockPart(fresh, '/elsewhere.bin')).toThrow(/Another Ferry transfer is writing/);
+    const old = path.join(dir, 'gone.bin');
+    leftLock(old, { pid: 1, host: 'another-computer' }, 3 * 60_000 + 5_000);
+    lockPart(old, '/gone.bin').release();
+  });
+});
