@@ -6,11 +6,11 @@
  * transfer). Nothing the preview did not show is ever deleted: the window sends only the plan's id.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
+import { makeFolders } from '../local/make-folders';
 import { localError } from '../transfers/file-transfer';
 import { planMirrorBy } from '../transfers/mirror';
 import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfers/mirror-trees';
@@ -119,7 +119,7 @@ export class Synchronizer {
       plan.remove.length === 0
         ? { removed: [], failures: [] }
         : plan.direction === 'download'
-          ? deleteLocal(plan.localRoot, plan.remove)
+          ? await deleteLocal(plan.localRoot, plan.remove)
           : await this.deps.withConnection(plan.sessionId, (client) => deleteRemote(client, plan.remoteRoot, plan.remove));
     // A queued file upload does not create its folder (a folder item would, with all its files), nor does anything
     // bring an empty folder: made here first.
@@ -127,7 +127,7 @@ export class Synchronizer {
       plan.makeFolders.length === 0
         ? { failures: [] }
         : plan.direction === 'download'
-          ? makeLocalFolders(plan.localRoot, plan.makeFolders)
+          ? await makeLocalFolders(plan.localRoot, plan.makeFolders)
           : await this.deps.withConnection(plan.sessionId, (client) => makeRemoteFolders(client, plan.remoteRoot, plan.makeFolders));
     const items = plan.copy.map(({ actual, source }): QueuedCopy => ({
       localPath: path.join(plan.localRoot, ...actual.split('/')),
@@ -221,16 +221,18 @@ export function newFolders(source: Tree, target: Tree, withDelete: boolean): str
   return sortedFolders(out);
 }
 
-/** mkdir for each folder below the local root; a failure is one of its own, said as any local file failure. */
-function makeLocalFolders(root: string, folders: readonly string[]): { failures: { path: string; error: FerryErrorData }[] } {
+/**
+ * Each folder below the local root made (`makeFolders`: asynchronous, so main goes on; and Node's recursive mkdir
+ * loops for ever where a folder refuses new ones, as /proc does); a failure is one of its own, naming the folder that
+ * could not be made, why, and the fix.
+ */
+async function makeLocalFolders(root: string, folders: readonly string[]): Promise<{ failures: { path: string; error: FerryErrorData }[] }> {
   const failures: { path: string; error: FerryErrorData }[] = [];
   for (const folder of folders) {
     const full = path.join(root, ...folder.split('/'));
-    try {
-      fs.mkdirSync(full, { recursive: true });
-    } catch (error) {
-      failures.push({ path: full, error: localError(full, error as NodeJS.ErrnoException).data });
-    }
+    await makeFolders(full).catch((error: unknown) => {
+      failures.push({ path: full, error: error instanceof FtpError ? error.data : localError(full, error as NodeJS.ErrnoException).data });
+    });
   }
   return { failures };
 }

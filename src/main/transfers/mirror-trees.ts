@@ -16,6 +16,7 @@ import { localError } from './file-transfer';
 import { isPartLockName } from './part-lock';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
+import { removeLocalTree } from '../local/remove-tree';
 import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
 import type { OverwriteChoice } from '../../shared/models';
@@ -145,15 +146,18 @@ export interface DeleteResult {
 
 /**
  * Remove entries below the local root (rm does not follow links); a path outside the root is refused. One that
- * cannot be removed (a folder it may not read) is a failure of its own; the others are still removed.
+ * cannot be removed (a folder it may not read) is a failure of its own; the others are still removed. Asynchronous
+ * (`removeLocalTree`), so a huge folder never holds the main process; `signal` (Ctrl-C) stops it between files, and
+ * what was not removed by then is in neither list.
  */
-export function deleteLocal(root: string, entries: readonly TreeEntry[]): DeleteResult {
+export async function deleteLocal(root: string, entries: readonly TreeEntry[], signal?: AbortSignal): Promise<DeleteResult> {
   const result: DeleteResult = { removed: [], failures: [] };
   for (const entry of entries) {
     const target = path.join(root, ...entry.actual.split('/'));
     if (segmentsBelow(root, target) === null) throw new Error(`refusing to delete ${target}: not inside ${root}`);
+    if (signal?.aborted) break;
     try {
-      fs.rmSync(target, { recursive: true });
+      if (!(await removeLocalTree(target, signal))) break;
       result.removed.push(target);
     } catch (error) {
       result.failures.push({ path: target, error: localError(target, error as NodeJS.ErrnoException).data });

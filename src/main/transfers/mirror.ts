@@ -17,6 +17,7 @@ import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTre
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { compileSkipList } from '../../shared/skip-list';
 import { removeRemoteTree } from '../ftp/remote-tree';
+import { removeLocalTree } from '../local/remove-tree';
 import { confirmConflict, conflictCandidate, conflictError, conflictSourcePath, conflictTargetPath, type KindConflict } from './mirror-conflicts';
 
 export interface MirrorReport {
@@ -157,6 +158,8 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
       });
       report.deleted.push(...result.removed);
       report.failures.push(...result.failures);
+      // Ctrl-C during the local deletion stopped it between files: said as a stopped mirror, the rest left for the next run.
+      if (options.signal?.aborted) report.stopped = { kept: [], waiting: 0 };
     }
   }
   return report;
@@ -194,7 +197,7 @@ async function settleConflicts(conflicts: readonly KindConflict[], report: Mirro
       else {
         const target = conflictTargetPath(conflict);
         try {
-          if (conflict.direction === 'download') fs.rmSync(target, { recursive: true });
+          if (conflict.direction === 'download') await removeLocalTree(target);
           else if (conflict.target === 'folder') await removeRemoteTree(client as FtpClient, target);
           else await (client as FtpClient).delete(target);
           report.deleted.push(target);
@@ -230,7 +233,7 @@ async function deleteExtraneous(direction: TransferDirection, remoteRoot: string
     // The source changed since the copy and cannot be read: what it holds is unknown, so nothing is deleted.
     if (sourceUnreadable.length > 0) return { removed: [], failures: sourceUnreadable.map((folder) => ({ path: sourcePath(folder.actual), error: folder.error })) };
     const extras = extraneous(source, target);
-    const result = direction === 'download' ? deleteLocal(localRoot, extras) : await deleteRemote(client, remoteRoot, extras);
+    const result = direction === 'download' ? await deleteLocal(localRoot, extras, options.signal) : await deleteRemote(client, remoteRoot, extras);
     for (const folder of unreadableKept(targetUnreadable, source)) result.failures.push({ path: targetPath(folder.actual), error: folder.error });
     return result;
   } finally {

@@ -208,6 +208,19 @@ describe('synchronize folders', () => {
     if (plan.ok) expect(plan.value).toMatchObject({ copy: [{ path: 'a.txt', why: 'new' }], remove: [{ path: 'b.txt', kind: 'file' }], failures: [] });
   });
 
+  it('a local folder that cannot be made is a failure with its cause, the rest goes on — not a main process stuck for ever (/proc)', async () => {
+    // Folders only: no download is queued into /proc (the later cases expect a queue with nothing failed).
+    make(path.join(server.root, 'to-proc'), { 'sub/inner': null, 'other': null });
+    // Node's recursive mkdir (sync and async alike) loops for ever under /proc: it takes ENOENT for a missing parent.
+    const local = `/proc/ferry-synchronize-${process.pid}`;
+    const plan = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/to-proc', compare: 'size-or-newer', delete: false });
+    expect(plan.folders).toEqual(['other', 'sub', 'sub/inner']);
+    const outcome = await call('sync:run', { planId: plan.planId, only: syncChoice(plan) });
+    expect(outcome.failures.map((failure) => failure.path)).toEqual(['other', 'sub', 'sub/inner'].map((folder) => path.join(local, folder)));
+    for (const failure of outcome.failures) expect(failure.error).toMatchObject({ kind: 'local-file', cause: 'system-folder' });
+    expect(outcome).toMatchObject({ queued: 0, deleted: 0 });
+  });
+
   it('refuses a local folder that is not a full path', async () => {
     const result = await dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'upload', localFolder: 'relative/folder', remoteFolder: '/', compare: 'size', delete: true });
     expect(result.ok).toBe(false);

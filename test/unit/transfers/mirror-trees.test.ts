@@ -30,11 +30,11 @@ describe('mirror --delete', () => {
       expect(walked.get('café.txt')?.actual).toBe('cafe\u0301.txt');
       expect(walked.get('link')?.kind).toBe('other');
       // Deleting the link removes the link, not what it points to.
-      deleteLocal(root, extraneous(tree({ 'café.txt': 'file', dir: 'folder', 'dir/kept.txt': 'file' }), walked));
+      await deleteLocal(root, extraneous(tree({ 'café.txt': 'file', dir: 'folder', 'dir/kept.txt': 'file' }), walked));
       expect(fs.existsSync(path.join(root, 'link'))).toBe(false);
       expect(fs.readFileSync(path.join(outside, 'precious.txt'), 'utf8')).toBe('must survive');
       expect(fs.existsSync(path.join(root, 'cafe\u0301.txt'))).toBe(true);
-      expect(() => deleteLocal(root, [{ kind: 'file', actual: '../escape' }])).toThrow(/not inside/);
+      await expect(deleteLocal(root, [{ kind: 'file', actual: '../escape' }])).rejects.toThrow(/not inside/);
       fs.rmSync(outside, { recursive: true });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
