@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
-import { breakLockSync, lockIsStale, newLockOwner, readLockSync } from '../local/lock-file';
+import { breakLockSync, lockIsStale, newLockOwner, parseLockOwner, readLockSync } from '../local/lock-file';
 import { processAlive } from '../sites/atomic-file';
 import { localError, partialPathOf, PARTIAL_SUFFIX, pathWithSuffix, writeOpenError } from './file-transfer';
 
@@ -61,6 +61,8 @@ export function lockPart(localPath: string, remotePath: string): PartLock {
     if (identity) return hold(lockPath, identity);
     const seen = readLockSync(lockPath);
     if (seen === null) continue; // let go of meanwhile
+    // Something else under the lock's name (a downloaded file of that name): never deleted as a stale lock.
+    if (seen.text !== '' && parseLockOwner(seen.text) === null) break;
     if (!lockIsStale(seen, STALE_MS, Date.now(), ownerAlive(lockPath))) break;
     breakLockSync(lockPath, seen);
   }

@@ -63,4 +63,19 @@ describe('lockPart', () => {
     leftLock(old, { pid: 1, host: 'another-computer' }, 3 * 60_000 + 5_000);
     lockPart(old, '/gone.bin').release();
   });
+
+  it('a file of the user’s under the lock’s name (downloaded with that name) is never deleted as a stale lock', () => {
+    const target = path.join(dir, 'x');
+    const lock = `${target}.ferry-part.lock`;
+    fs.writeFileSync(lock, 'a file of the server named x.ferry-part.lock');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
+    expect(() => lockPart(target, '/x')).toThrow(/Another Ferry transfer is writing/);
+    expect(fs.readFileSync(lock, 'utf8')).toBe('a file of the server named x.ferry-part.lock');
+    // An empty one is a lock whose owner died between creating and writing it: broken once 2 s old.
+    fs.writeFileSync(lock, '');
+    fs.utimesSync(lock, old, old);
+    lockPart(target, '/x').release();
+  });
 });
+
