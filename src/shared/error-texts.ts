@@ -499,6 +499,8 @@ export const ERROR_TEXTS_EN = {
   'reply.is-folder-delete.hint': 'That is a folder, not a file: delete folders as folders (with everything in them if they are not empty).',
   'reply.is-folder.hint': 'That is a folder, not a file: transfer folders with mirror or by queueing the folder.',
   'reply.is-file.hint': 'That is a file, not a folder.',
+  'reply.overwrite-denied.hint': "The server does not let an upload replace an existing file. Delete or rename the file on the server first, or upload under another name; its administrator can allow replacing (proftpd: AllowOverwrite on).",
+  'reply.file-too-large.hint': "The server limits the size of one file (proftpd: MaxStoreFileSize), or its file system does, and this file is over it: freeing space will not help. Split the file, or ask the server's administrator for a higher limit.",
   'reply.name-refused.hint': "The server does not accept this name: its rules forbid some names or characters (such as : * ? \\ or a leading dot). Use another name, or ask the server's administrator which names it allows.",
   'reply.denied.hint': 'The server denies you this. Check the permissions of the file or folder, or ask the server administrator.',
   'reply.missing.hint': 'It does not exist on the server. Check the path (names are case-sensitive on most servers) and refresh the listing.',

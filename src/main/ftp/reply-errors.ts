@@ -34,6 +34,7 @@ export function replyError(command: string, reply: FtpReply, subject = '', after
       // A write that failed mid-upload: vsftpd "Failure writing to local file", pure-ftpd "Error during write to file",
       // proftpd "Transfer aborted. Input/output error" (or "No space left on device") — a full disk or quota, almost
       // always; "a temporary problem" sent users to wait for it to pass.
+      if (isStoreVerb(verbOf(masked)) && FILE_TOO_LARGE.test(reply.message)) return say('reply.failed', 'reply.file-too-large.hint', false);
       if (isStoreVerb(verbOf(masked)) && WRITE_FAILED.test(reply.message)) return say('reply.452', 'reply.452.hint', true);
       // Words naming a cause that waiting will not change: pure-ftpd answers every failed rename with 451 ("Rename/move
       // failure: Permission denied"), which said "a temporary problem; try again later" and was retried.
@@ -42,6 +43,9 @@ export function replyError(command: string, reply: FtpReply, subject = '', after
     }
     case 452:
     case 552:
+      // A limit on one file's size (proftpd's MaxStoreFileSize: "552 Transfer aborted. File too large"; a file system's
+      // EFBIG) is not the disk being full: freeing space changes nothing, and so does trying again.
+      if (FILE_TOO_LARGE.test(reply.message)) return say('reply.failed', 'reply.file-too-large.hint', false);
       return say('reply.452', 'reply.452.hint', reply.code === 452);
     case 530:
       return say('reply.530', 'reply.530.hint', false);
@@ -74,6 +78,8 @@ const READS_A_FOLDER = new Set(['CWD', 'MLSD', 'LIST', 'NLST', 'MLST']);
 
 const WRITE_FAILED = /writ|no space|disk full|quota|input\/output/i;
 
+const FILE_TOO_LARGE = /file too (large|big)|exceeds? the (maximum|max(imum)? allowed) (file )?size|file size limit/i;
+
 const LASTING_CAUSE = /permission denied|not permitted|no such file|does not exist|is a directory|not a directory|file exists/i;
 
 function isStoreVerb(verb: string): boolean {
@@ -94,6 +100,9 @@ function specificHint(verb: string, message: string): ErrorTextId | null {
   // "Prohibited file name", "Invalid file name". "Check the permissions" or "the folder may not exist" sent users after
   // what was right; another name is the fix.
   if (/(forbidden|prohibited|invalid|illegal|bad) ?(file ?)?name/i.test(message)) return 'reply.name-refused.hint';
+  // proftpd with AllowOverwrite off (its built-in default): "550 /a.txt: Overwrite permission denied" — the folder is
+  // writable, replacing a file is what the server forbids.
+  if (/overwrite permission denied|overwrit(e|ing) (is )?(not allowed|not permitted|disabled)|cannot overwrite/i.test(message)) return 'reply.overwrite-denied.hint';
   if (/permission denied|access denied|not permitted|not allowed/i.test(message)) return 'reply.denied.hint';
   // Not pure-ftpd's "Can't check for file existence": it says that when stat() fails for any reason, a folder it may
   // not enter included, so the command's usual causes (missing, or no permission) are the honest hint.

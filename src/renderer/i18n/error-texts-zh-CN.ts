@@ -442,6 +442,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'reply.is-folder-delete.hint': '那是一个文件夹，不是文件：请按文件夹删除（非空时连同其中的所有内容）。',
   'reply.is-folder.hint': '那是一个文件夹，不是文件：请用镜像或把整个文件夹加入队列来传输。',
   'reply.is-file.hint': '那是一个文件，不是文件夹。',
+  'reply.overwrite-denied.hint': '服务器不允许上传覆盖已有的文件。请先在服务器上删除或重命名该文件，或用另一个名称上传；服务器管理员可以允许覆盖（proftpd：AllowOverwrite on）。',
+  'reply.file-too-large.hint': '服务器（proftpd：MaxStoreFileSize）或其文件系统限制了单个文件的大小，而此文件超出了限制：释放空间也无济于事。请拆分该文件，或请服务器管理员提高限制。',
   'reply.name-refused.hint': '服务器不接受这个名称：它的规则禁止某些名称或字符（例如 : * ? \\ 或以点开头的名称）。请换一个名称，或询问服务器管理员允许哪些名称。',
   'reply.denied.hint': '服务器拒绝了此操作。请检查文件或文件夹的权限，或询问服务器管理员。',
   'reply.missing.hint': '服务器上不存在该文件或文件夹。请检查路径（大多数服务器区分大小写）并刷新列表。',
