@@ -1,6 +1,6 @@
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
-import { joinRemote, remoteDirname } from '../ftp/remote-path';
+import { joinRemote, normalizeRemote, remoteDirname } from '../ftp/remote-path';
 
 /**
  * An upload, a MKD without -p or a move refused because its folder is not there, told as such. Servers word it as if the file were the problem —
@@ -29,7 +29,8 @@ export async function missingFolderError(client: FtpClient, remotePath: string, 
 /** The first folder of `folder`'s path that the server does not list, from the top; null when all are there (or cannot be told). */
 export async function firstMissingFolder(client: FtpClient, folder: string): Promise<string | null> {
   let at = '/';
-  for (const name of folder.split('/').filter(Boolean)) {
+  // "/a/../b" names /b: a ".." is no folder to look for in a listing (it said "/ does not exist on the server").
+  for (const name of normalizeRemote(folder).split('/').filter(Boolean)) {
     const entries = await client.list(at).then(
       (listing) => listing.entries,
       () => null,
