@@ -271,12 +271,18 @@ export function buildProgram(): Command {
       }
       const local = locals[0] as string;
       if (local === '-' && flags.resume) throw streamResume('put');
+      // Standard input has no name to keep: it was stored as "stdin" in that folder, unsaid (and the next such upload
+      // replaced it).
+      if (local === '-' && urlText.replace(/;type=[aid]$/i, '').endsWith('/')) {
+        const shown = redactUrl(urlText);
+        throw invalidInput(`Standard input ("-") has no file name, and ${shown} is a folder (it ends with "/").`, `Name the file on the server: … | ferry put - ${shown.replace(/;type=[aid]$/i, '')}NAME`);
+      }
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       // Before connecting: a folder or a missing file would otherwise leave an empty file on the server (STOR came first).
       if (local !== '-') await assertUploadableFile(local);
       await withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'put');
-        const remote = url.path.endsWith('/') ? joinRemote(url.path, local === '-' ? 'stdin' : path.basename(local)) : url.path;
+        const remote = url.path.endsWith('/') ? joinRemote(url.path, path.basename(local)) : url.path;
         const upload = (): Promise<unknown> => {
           if (local === '-') return interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
           if (flags.append) return interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal }));

@@ -15,7 +15,7 @@ import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
-import { isPartLockName } from './part-lock';
+import { transferOwnedNames } from './part-lock';
 import { nameClash } from './name-clash';
 import { remoteIsFile } from './remote-facts';
 import type { FerryErrorData } from '../../shared/errors';
@@ -135,9 +135,10 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
   const files: ChildSpec[] = [];
   const skipped: ChildSpec[] = [];
   const failed: ChildSpec[] = [];
+  const owned = transferOwnedNames(localDir, dirents.map((dirent) => dirent.name));
   for (const dirent of [...dirents].sort(byName)) {
-    // The lock of a download under way here (part-lock.ts) is Ferry's, not the user's: not a file to send.
-    if (isPartLockName(dirent.name)) continue;
+    // A download's lock, and the partial file a live one holds (part-lock.ts), are Ferry's, not the user's: not files to send.
+    if (owned.has(dirent.name)) continue;
     const localPath = path.join(localDir, dirent.name);
     const remotePath = joinRemote(remoteDir, dirent.name);
     const pattern = skip(dirent.name);

@@ -13,7 +13,7 @@ import { FtpError } from '../ftp/ftp-error';
 import type { FerryErrorData } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
 import { localError } from './file-transfer';
-import { isPartLockName } from './part-lock';
+import { transferOwnedNames } from './part-lock';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import { removeLocalTree } from '../local/remove-tree';
@@ -105,8 +105,10 @@ export async function localTree(root: string, skip: SkipMatcher, unreadable?: Un
       unreadable.push({ key, actual, error: localError(folder, error as NodeJS.ErrnoException).data });
       return;
     }
-    // A download's lock (part-lock.ts) is Ferry's own: never a file to copy, compare or delete as extraneous.
-    const kept = entries.filter((entry) => skip(entry.name) === null && !isPartLockName(entry.name));
+    // A download's lock, and the partial file a live one holds (part-lock.ts), are Ferry's own: never files to copy,
+    // compare or delete as extraneous.
+    const owned = transferOwnedNames(folder, entries.map((entry) => entry.name));
+    const kept = entries.filter((entry) => skip(entry.name) === null && !owned.has(entry.name));
     const kinds = kept.map((entry): TreeKind => (entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'));
     const childActual = (name: string): string => (actual === '' ? name : `${actual}/${name}`);
     // A few lstats in flight at a time: one by one is slow on a network drive, all at once floods the thread pool.

@@ -14,6 +14,7 @@
  * is never kept open.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { breakLockSync, lockIsStale, newLockOwner, parseLockOwner, readLockSync } from '../local/lock-file';
@@ -35,6 +36,33 @@ export function partLockPathOf(localPath: string): string {
 /** True for the name of a partial file's lock: never a file of the user's to list, upload or delete. */
 export function isPartLockName(name: string): boolean {
   return name.endsWith(PART_LOCK_SUFFIX);
+}
+
+/**
+ * The names in `folder` (its listing: `names`) that are Ferry's downloads' own right now, not the user's files: every
+ * lock, and each partial file a live lock holds (another transfer is writing it: uploading it sent a file that grew
+ * while read, deleting it as an extra made that download start over). A partial file nobody holds (an interrupted
+ * run's) stays an ordinary file. A long name's part and lock are each cut short to fit (`pathWithSuffix`), so they
+ * are paired by their shared hash. Reads a lock only in a folder that has one.
+ */
+export function transferOwnedNames(folder: string, names: readonly string[]): Set<string> {
+  const locks = names.filter(isPartLockName);
+  const owned = new Set<string>(locks);
+  if (locks.length === 0) return owned;
+  const live = (lockName: string): boolean => {
+    const lockPath = path.join(folder, lockName);
+    const seen = readLockSync(lockPath);
+    return seen !== null && !lockIsStale(seen, STALE_MS, Date.now(), ownerAlive(lockPath));
+  };
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    // The lock of the file this part would become (NAME.ferry-part → NAME), or, for a part cut short, the lock with its hash.
+    const ofName = path.basename(partLockPathOf(path.join(folder, name.slice(0, -PARTIAL_SUFFIX.length))));
+    const hash = /(~[0-9a-f]{12})\.ferry-part$/.exec(name)?.[1];
+    const candidates = locks.filter((lock) => lock === ofName || (hash !== undefined && lock.endsWith(`${hash}${PART_LOCK_SUFFIX}`)));
+    if (candidates.some(live)) owned.add(name);
+  }
+  return owned;
 }
 
 export interface PartLock {

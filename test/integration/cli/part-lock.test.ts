@@ -61,16 +61,16 @@ describe('two mirrors into one folder at once (vsftpd)', () => {
     // It never asked for the file: nothing of it reached the part.
     expect(second.stderr).not.toMatch(/^> RETR /m);
 
-    // Nor is the lock a file of the folder's: a mirror up of it meanwhile neither plans nor sends it (the part is left out
-    // here), and a mirror down into it with --delete does not take it for an extra.
+    // Nor are the lock and the part it holds files of the folder's: a mirror up of it meanwhile neither plans nor sends
+    // them, and a mirror down into it with --delete does not take them for extras.
     const upUrl = `${serverUrl(server())}/busy-up`;
-    const dry = await ferry(['mirror', '--reverse', '--dry-run', '--exclude', '*.ferry-part', target, upUrl]);
+    const dry = await ferry(['mirror', '--reverse', '--dry-run', target, upUrl]);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout.toString()).toBe('');
-    const up = await ferry(['mirror', '--reverse', '--exclude', '*.ferry-part', target, upUrl]);
+    const up = await ferry(['mirror', '--reverse', target, upUrl]);
     expect(up.code, up.stderr).toBe(0);
     expect(fs.readdirSync(path.join(server().root, 'busy-up'))).toEqual([]);
-    const dryDelete = await ferry(['mirror', '--delete', '--dry-run', '--exclude', '*.ferry-part', `${serverUrl(server())}/busy-up`, target]);
+    const dryDelete = await ferry(['mirror', '--delete', '--dry-run', `${serverUrl(server())}/busy-up`, target]);
     expect(dryDelete.code, dryDelete.stderr).toBe(0);
     expect(dryDelete.stdout.toString()).toBe('');
     // All of that while the first was still writing.

@@ -32,6 +32,19 @@ describe('--resume with standard output or input (vsftpd)', () => {
     expect(fs.readFileSync(partial, 'utf8')).toBe('first half ');
   });
 
+  it('put - into a folder URL is refused: standard input has no name (it was stored as "stdin", unsaid)', async () => {
+    const { root } = server();
+    fs.mkdirSync(path.join(root, 'piped'), { recursive: true });
+    const { uid, gid } = fs.statSync(root);
+    fs.chownSync(path.join(root, 'piped'), uid, gid);
+    const put = await ferry(['put', '-', `${serverUrl(server())}/piped/`], { input: Buffer.from('piped\n') });
+    expect(put.code).toBe(2);
+    expect(put.stderr).toContain('ferry: Standard input ("-") has no file name, and ftp://');
+    expect(put.stderr).toContain('/piped/NAME');
+    expect(put.stderr).not.toContain(server().password);
+    expect(fs.readdirSync(path.join(root, 'piped'))).toEqual([]);
+  });
+
   it('put --append --resume is refused too: it appended the whole file, the server\'s part then there twice', async () => {
     const { root } = server();
     const partial = path.join(root, 'appended.txt');

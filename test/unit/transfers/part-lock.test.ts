@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lockPart, partInUse } from '../../../src/main/transfers/part-lock';
+import { partialPathOf } from '../../../src/main/transfers/file-transfer';
+import { lockPart, partInUse, partLockPathOf, transferOwnedNames } from '../../../src/main/transfers/part-lock';
 
 let dir = '';
 beforeEach(() => {
@@ -76,6 +77,33 @@ describe('lockPart', () => {
     fs.writeFileSync(lock, '');
     fs.utimesSync(lock, old, old);
     lockPart(target, '/x').release();
+  });
+});
+
+describe('transferOwnedNames', () => {
+  it('every lock, and the partial file a live lock holds (a long name’s paired by its hash); an unheld part stays the user’s', () => {
+    const live = path.join(dir, 'live.bin');
+    // 244 bytes: its part fits (255), its lock is cut short; 250 bytes: both are cut short, paired by the hash.
+    const long = path.join(dir, `${'é'.repeat(120)}.bin`);
+    const longer = path.join(dir, `${'é'.repeat(123)}.bin`);
+    const dead = path.join(dir, 'dead.bin');
+    const held = [lockPart(live, '/live.bin'), lockPart(long, '/long.bin'), lockPart(longer, '/longer.bin')];
+    try {
+      leftLock(dead, { pid: 2 ** 22 + 12345 });
+      for (const file of [live, long, longer, dead]) fs.writeFileSync(partialPathOf(file), 'part');
+      fs.writeFileSync(path.join(dir, 'interrupted.bin.ferry-part'), 'part');
+      fs.writeFileSync(path.join(dir, 'plain.txt'), 'mine');
+      const names = fs.readdirSync(dir);
+      const owned = transferOwnedNames(dir, names);
+      const left = names.filter((name) => !owned.has(name)).sort();
+      expect(left).toEqual(['dead.bin.ferry-part', 'interrupted.bin.ferry-part', 'plain.txt']);
+      expect(owned.has(path.basename(partialPathOf(long)))).toBe(true);
+      expect(owned.has(path.basename(partLockPathOf(long)))).toBe(true);
+      expect(path.basename(partialPathOf(longer))).toMatch(/~[0-9a-f]{12}\.ferry-part$/);
+      expect(owned.has(path.basename(partialPathOf(longer)))).toBe(true);
+    } finally {
+      for (const lock of held) lock.release();
+    }
   });
 });
 
