@@ -1,17 +1,17 @@
 /**
- * A download's partial file, held by one transfer at a time. The queue's download job takes `NAME.ferry-part.lock`
- * (created with O_EXCL, holding its owner) before it touches `NAME.ferry-part`, and lets go once the file is renamed
- * into place or the attempt ended. Why: two runs into one folder at once — two `ferry mirror`, the window and a
- * mirror, two windows on one FERRY_HOME — each wrote (or continued, `continuePartials`) the same partial file, and
- * the file renamed into place could mix both. A second writer now fails that item with `local.part-busy`.
+ * A download's partial file, held by one transfer at a time. The queue's download job and `ferry get` take
+ * `NAME.ferry-part.lock` (created with O_EXCL, holding its owner) before they touch `NAME.ferry-part`, and let go
+ * once the file is renamed into place or the attempt ended. Why: two runs into one folder at once — two `ferry
+ * mirror`, the window and a mirror, two windows on one FERRY_HOME — each wrote (or continued, `continuePartials`) the
+ * same partial file, and the file renamed into place could mix both. A second writer now fails with `local.part-busy`.
  *
  * A lock left by a run that is gone (killed, crashed, the computer restarted) is broken (lock-file.ts: its process
  * no longer exists, or it has not been touched for `STALE_MS`), so that run's partial file is continued as before.
  * The owner touches its locks every `HEARTBEAT_MS`: an owner on another computer sharing the folder cannot be asked
- * whether it lives, and a pid may have been reused since a crash. Synchronous calls: a lock costs four system calls
- * to take (open, write, fstat, close) and two to let go (lstat, unlink), a few microseconds each against a thread-pool
- * round trip each (a mirror of small files pays it per file; see docs/engine.md on small files). No Windows differences: O_EXCL and unlink work alike there, and the lock
- * is never kept open.
+ * whether it lives, and a pid may have been reused since a crash. Synchronous calls: four system calls to take a
+ * lock (open, write, fstat, close) and two to let go (lstat, unlink), each a few microseconds, where a thread-pool
+ * round trip apiece would cost more (a mirror of small files pays them per file; docs/engine.md on small files).
+ * No Windows differences: O_EXCL and unlink work alike there, and the lock is never kept open.
  */
 import fs from 'node:fs';
 import path from 'node:path';
