@@ -508,6 +508,7 @@ export const ERROR_TEXTS_EN = {
   'reply.rmd.hint': 'The folder may not exist, may not be empty, or you lack permission to remove it.',
   'reply.dele.hint': 'The file may not exist, may be a folder, or you lack permission to delete it.',
   'reply.read.hint': 'The file may not exist, may be a folder, or you lack permission to read it.',
+  'reply.read-denied.hint': "The file is there (the server gave its size) but the server would not open it: this account may not read it. Ask the server's administrator to let it read the file (its permissions or owner).",
   'reply.write.hint': 'The folder may not exist, or you lack permission to write there.',
   'reply.folder.hint': 'The folder may not exist, may be a file, or you lack permission to open it.',
   'reply.550.hint': 'The file or folder does not exist, or you lack permission for it. Check the path and its permissions.',

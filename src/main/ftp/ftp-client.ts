@@ -20,7 +20,7 @@ import { fromNetworkAscii, LOCAL_EOL, toNetworkAscii } from './ascii-stream';
 import { parseListing, parseMlsd, withLineFeeds } from './listing/parse-listing';
 import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
-import { replyError } from './reply-errors';
+import { readRefusedOfExistingFile, replyError } from './reply-errors';
 import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
 import { runDataTransfer } from './data-transfer';
 import { isUtf8 } from './charset';
@@ -290,7 +290,7 @@ export class FtpClient {
     const limiter = this.throttle(options.limiter);
     const reader = new PooledReader(destination, { end, limiter, onBytes: (received) => report(offset + received) });
     let announced: number | null = null;
-    const reply = await runDataTransfer(
+    const reply = await this.explainingReadRefusal(remotePath, () => runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
       async (socket, userBuffers) => {
@@ -319,7 +319,7 @@ export class FtpClient {
         // ASCII changes the line endings: no size can be compared.
         acceptCut: async () => !ascii && bytes === (await this.sizeAfterCut(remotePath, offset === 0 ? announced : null, options.expectedSize)),
       },
-    );
+    ));
     // "150 … (1000 bytes)" (or the size known) then fewer bytes and a 226: the server says done, the size says otherwise.
     // The announcement only without REST (servers differ in whether it counts from the offset); never for ASCII, whose
     // line endings make the sizes differ.
@@ -418,7 +418,7 @@ export class FtpClient {
       },
     };
     let announced: number | null = null;
-    const reply = await runDataTransfer(
+    const reply = await this.explainingReadRefusal(remotePath, () => runDataTransfer(
       this.session,
       `RETR ${remotePath}`,
       async (socket, userBuffers) => {
@@ -443,7 +443,7 @@ export class FtpClient {
         onPreliminary: (preliminary) => (announced = announcedSize(preliminary.message)),
         acceptCut: async () => sink.length === (await this.sizeAfterCut(remotePath, announced, options.expectedSize)),
       },
-    );
+    ));
     await this.assertWhole(remotePath, reply, sink.length, announced, options.expectedSize);
     return sink.contents();
   }
@@ -544,6 +544,20 @@ export class FtpClient {
     const reply = await this.session.control.send(`RNFR ${from}`);
     if (reply.code !== 350) throw new FtpError(replyError(`RNFR ${from}`, reply, from));
     await this.command(`RNTO ${to}`, to);
+  }
+
+  /**
+   * A RETR the server refused without saying why (vsftpd: "550 Failed to open file."): one SIZE tells a file that is
+   * there — so one the account may not read — from one that is gone or a folder (readRefusedOfExistingFile).
+   */
+  private async explainingReadRefusal<T>(remotePath: string, retrieve: () => Promise<T>): Promise<T> {
+    try {
+      return await retrieve();
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || readRefusedOfExistingFile(error.data) === error.data) throw error;
+      const size = await this.size(remotePath).catch(() => null);
+      throw size === null ? error : new FtpError(readRefusedOfExistingFile(error.data));
+    }
   }
 
   /** Size in bytes (SIZE), or null when the server cannot tell. */

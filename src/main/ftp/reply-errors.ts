@@ -122,3 +122,14 @@ function hintFor550(verb: string, message: string): ErrorTextId {
   if (READS_A_FOLDER.has(verb)) return 'reply.folder.hint';
   return 'reply.550.hint';
 }
+
+/**
+ * A RETR refused in words that name no cause (vsftpd's "550 Failed to open file.", said for a file it may not read as
+ * for one that is gone), once SIZE has shown the file is there: the account may not read it. The hint said "may not
+ * exist, may be a folder, or you lack permission" — two of the three ruled out. Other errors are returned as they are.
+ */
+export function readRefusedOfExistingFile(error: ServerReplyError): ServerReplyError {
+  if (error.code !== 550 || error.text?.hint !== 'reply.read.hint') return error;
+  const hint: ErrorTextId = 'reply.read-denied.hint';
+  return { ...error, hint: errorText(hint, error.text.values ?? {}), text: { ...error.text, hint } };
+}

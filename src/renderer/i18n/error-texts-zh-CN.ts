@@ -451,6 +451,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'reply.rmd.hint': '文件夹可能不存在、可能不是空的，或您没有删除它的权限。',
   'reply.dele.hint': '文件可能不存在、可能是一个文件夹，或您没有删除它的权限。',
   'reply.read.hint': '文件可能不存在、可能是一个文件夹，或您没有读取它的权限。',
+  'reply.read-denied.hint': '该文件存在（服务器给出了它的大小），但服务器不肯打开它：此账户可能无权读取它。请让服务器管理员允许该账户读取此文件（其权限或所有者）。',
   'reply.write.hint': '文件夹可能不存在，或您没有在那里写入的权限。',
   'reply.folder.hint': '文件夹可能不存在、可能是一个文件，或您没有打开它的权限。',
   'reply.550.hint': '文件或文件夹不存在，或您没有相应的权限。请检查路径及其权限。',
