@@ -104,7 +104,7 @@ async function downloadOneVersion(client: FtpClient, remotePath: string, localPa
   } catch (error) {
     if (!isChangedDuringDownload(error) || changedTo === null) throw error;
   }
-  process.stderr.write(`${errorText('note.changed-during-download', { path: JSON.stringify(remotePath) })}\n`);
+  process.stderr.write(`${errorText('note.changed-during-download', { path: remotePath })}\n`);
   const sizeNow = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
   try {
     return keepServerTime(client, remotePath, localPath, changedTo, (await downloadToFile(client, remotePath, localPath, { ...options, resume: false, expectedSize: sizeNow, beforeRename: unchangedSince(changedTo) })).bytes);

@@ -112,7 +112,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
   let note: string | undefined;
   if (offset > 0 && entry.started && !resumeTarget && (await changedOnServer(client, entry))) {
     offset = 0;
-    note = errorText('note.remote-changed', { path: JSON.stringify(entry.remotePath) });
+    note = errorText('note.remote-changed', { path: entry.remotePath });
     context.onChanged();
   }
   if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordPartSource(client, entry, context);
@@ -171,7 +171,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
       // The second fetch's facts are the new version's own: its size and time, asked as it began.
       listedSize = entry.size;
       startTime = changedTo;
-      note = errorText('note.changed-during-download', { path: JSON.stringify(entry.remotePath) });
+      note = errorText('note.changed-during-download', { path: entry.remotePath });
     }
   }
   // Removed meanwhile (the download went on into the unlinked file): said before a checksum of it is attempted.

@@ -160,7 +160,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: listedTimePrecision(listedBy, remote.modified) } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {
-      const note = errorText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: JSON.stringify(localPath) });
+      const note = errorText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: localPath });
       skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note });
     }
   }
@@ -169,9 +169,12 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
 
 const NO_SKIP: SkipMatcher = () => null;
 
-/** A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. */
+/**
+ * A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. Its path stands bare,
+ * as every note's does (docs/i18n.md): JSON quotes put "…" in a Chinese sentence and doubled a Windows path's backslashes.
+ */
 function skipNote(what: string, pattern: string): string {
-  return errorText('note.skip-list', { path: JSON.stringify(what), pattern });
+  return errorText('note.skip-list', { path: what, pattern });
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {

@@ -26,7 +26,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   } catch (error) {
     throw localError(entry.localPath, error as NodeJS.ErrnoException);
   }
-  if (!stats.isFile()) return { kind: 'skipped', note: errorText('note.not-regular', { path: JSON.stringify(entry.localPath) }), permanent: true };
+  if (!stats.isFile()) return { kind: 'skipped', note: errorText('note.not-regular', { path: entry.localPath }), permanent: true };
   const size = stats.size;
   const source: FileFacts = { size, modified: stats.mtime.toISOString() };
   // Once started, the entry's facts are those of the version the server's part came from: another one must not
@@ -103,7 +103,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
   const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
-  const notes = [changed ? errorText('note.local-changed', { path: JSON.stringify(entry.localPath) }) : null, restIgnored ? errorText('note.rest-ignored-upload', { path: JSON.stringify(entry.remotePath) }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null].filter((part) => part !== null);
+  const notes = [changed ? errorText('note.local-changed', { path: entry.localPath }) : null, restIgnored ? errorText('note.rest-ignored-upload', { path: entry.remotePath }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null].filter((part) => part !== null);
   return { kind: 'done', bytes, resumedFrom: offset, verified, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
 }
 

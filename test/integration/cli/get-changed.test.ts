@@ -43,7 +43,7 @@ describe('ferry get of a file rewritten on the server while it downloads (vsftpd
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  const note = '"/NAME" changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).';
+  const note = '/NAME changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).';
 
   it('rewritten once midway: saved whole as the new version, the note on stderr, exit 0', async () => {
     const [v1, v2] = [randomBytes(SIZE), randomBytes(SIZE)];

@@ -55,7 +55,7 @@ describe('a file rewritten on the server while it is downloaded (vsftpd, no chec
     // Without the check: "done", the same size, v1's head and v2's tail (neither version), no note.
     expect(after?.state, after?.error?.message).toBe('done');
     expect(sha256(await fsp.readFile(target))).toBe(sha256(v2));
-    expect(after?.note).toBe('"/build.bin" changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).');
+    expect(after?.note).toBe('/build.bin changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).');
     expect(finished.at(-1)?.resumedFrom).toBe(0);
     expect(commands.filter((command) => command.startsWith('RETR '))).toHaveLength(2);
     expect((await fsp.stat(target)).mtime.toISOString()).toBe('2026-01-05T10:20:40.000Z');

@@ -56,7 +56,7 @@ describe('a partial transfer is not continued from another version of the file (
     // Without the check: resumed with REST, the same size, "done" — v1's head and v2's tail, neither version.
     expect(sha256(await fsp.readFile(path.join(local, 'reports', 'report.bin')))).toBe(sha256(v2));
     expect(finished.at(-1)?.resumedFrom).toBe(0);
-    expect(after?.note).toBe('"/reports/report.bin" changed on the server since its partial download began, so it was downloaded again from the start (continuing would have joined two versions).');
+    expect(after?.note).toBe('/reports/report.bin changed on the server since its partial download began, so it was downloaded again from the start (continuing would have joined two versions).');
   });
 
   it('a download paused, the file unchanged: continued from its partial file (the check costs no resume)', async () => {
@@ -119,7 +119,7 @@ describe('a partial transfer is not continued from another version of the file (
     expect(after?.state, after?.error?.message).toBe('done');
     expect(sha256(await fsp.readFile(uploaded))).toBe(sha256(v2));
     expect(finished.at(-1)?.resumedFrom).toBe(0);
-    expect(after?.note).toBe(`${JSON.stringify(source)} changed on this computer since its partial upload began, so it was uploaded again from the start (continuing would have joined two versions).`);
+    expect(after?.note).toBe(`${source} changed on this computer since its partial upload began, so it was uploaded again from the start (continuing would have joined two versions).`);
   });
 
   it('a local file rewritten while it is being uploaded: the attempt fails naming the change, not "done"; a retry sends the new version whole', async () => {

@@ -50,7 +50,7 @@ describe('the queue resuming an upload on a server that ignores REST', () => {
       expect(stored.bytes.equals(file)).toBe(true);
       // The cut STOR, the resumed one the server wrote from 0, then the whole file without REST.
       expect(server.commands.filter((command) => /^(REST|STOR|APPE)/.test(command))).toEqual(['STOR /u.bin', `REST ${file.length / 2}`, 'STOR /u.bin', 'STOR /u.bin']);
-      expect(item?.note).toBe('The server ignored the resume position (REST) and wrote "/u.bin" from its start, so it was uploaded again whole.');
+      expect(item?.note).toBe('The server ignored the resume position (REST) and wrote /u.bin from its start, so it was uploaded again whole.');
     } finally {
       await queue.close();
     }
