@@ -549,6 +549,7 @@ export const ERROR_TEXTS_EN = {
   'auth.too-many.hint': 'The server has too many connections; try again later or lower the connection limit.',
 
   // A refused login that is not about a typed password (login-errors.ts): no credentials were given, or the server took
+  'auth.user-refused.hint': "The server refused this user name before asking for a password: the account may not exist, or may not log in by FTP (a deny list: vsftpd's user_list, /etc/ftpusers — root is usually on it). Check the user name, or ask the server's administrator.",
   // them and then failed its own set-up (vsftpd's "500 OOPS: …").
   'auth.anonymous-refused': 'The server refused the anonymous login: {reply}',
   'auth.anonymous-refused.hint': "This server may not allow anonymous logins: log in with the user name and password its administrator gave you (Site Manager → General → Logon type: Normal).",

@@ -84,6 +84,22 @@ describe('a server requiring TLS, a plain login', () => {
   });
 });
 
+describe('vsftpd with the user on its deny list (userlist_deny)', () => {
+  it('refused at USER, before any password: the user name, not the password', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-userlist-'));
+    folders.push(folder);
+    fs.chmodSync(folder, 0o755);
+    fs.writeFileSync(path.join(folder, 'user_list'), 'ferrytest\n', { mode: 0o644 });
+    const server = await serverOf('vsftpd', { vsftpdConfig: ['userlist_enable=YES', `userlist_file=${path.join(folder, 'user_list')}`, 'userlist_deny=YES'] });
+    const error = await loginFailure(server, server.user, server.password);
+    expect(error).toMatchObject({ kind: 'auth', code: 530, retryable: false, text: { hint: 'auth.user-refused.hint' } });
+    expect(error.message).toBe('Login as "ferrytest" failed: 530 Permission denied.');
+    expect(error.hint).toMatch(/^The server refused this user name before asking for a password/);
+    expect(localizeError(error, 'zh-CN').hint).toMatch(/^服务器在询问密码之前就拒绝了这个用户名/);
+    expect(await server.waitForLog(/USER ferrytest/)).not.toMatch(/PASS/);
+  });
+});
+
 describe('vsftpd failing its own set-up after the password', () => {
   it('a home folder the account cannot enter: the home folder, not the password', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-closed-home-'));

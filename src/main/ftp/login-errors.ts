@@ -16,7 +16,7 @@ export function isConnectionLimitReply(reply: FtpReply): boolean {
  * server's code (the reply itself stays in the message), so it is retryable and the queue lowers its connection count
  * for the site as it does for a 421 (backoff.ts), instead of failing every file as a wrong password.
  */
-export function loginError(reply: FtpReply, user: string): FtpError {
+export function loginError(reply: FtpReply, user: string, answering: 'USER' | 'PASS' = 'PASS'): FtpError {
   const values = { user, reply: `${reply.code} ${reply.message}` };
   // The server's own failure after it took the credentials: said before the TLS words, which a path may contain.
   const serverSide = serverSideLoginFailure(reply);
@@ -27,6 +27,9 @@ export function loginError(reply: FtpReply, user: string): FtpError {
   if (isConnectionLimitReply(reply)) return new FtpError({ kind: 'auth', code: 421, retryable: true, ...sentences('auth.failed', 'auth.too-many.hint', values) });
   // No credentials were given: "check the user name and password" would send the user after something they never typed.
   if (ANONYMOUS_USER.test(user) && reply.code === 530) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.anonymous-refused', 'auth.anonymous-refused.hint', values) });
+  // Refused at USER, before any password was asked (vsftpd's userlist_deny: "530 Permission denied."; pure-ftpd and
+  // proftpd ask for a password even for an unknown user): the name is refused, the password was never checked.
+  if (answering === 'USER' && reply.code === 530) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.failed', 'auth.user-refused.hint', values) });
   return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences('auth.failed', 'auth.password.hint', values) });
 }
 

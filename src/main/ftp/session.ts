@@ -182,7 +182,7 @@ async function login(control: ControlConnection, user: string, password: string)
     if (passReply.code === 230 || passReply.code === 202) return;
     throw loginError(passReply, user);
   }
-  throw loginError(userReply, user);
+  throw loginError(userReply, user, 'USER');
 }
 
 function verifyPeer(control: ControlConnection, host: string, trusted: readonly string[]): void {

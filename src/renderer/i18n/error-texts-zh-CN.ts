@@ -489,7 +489,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'auth.password.hint': '请检查用户名和密码。',
   'auth.tls-required.hint': '服务器要求加密连接：请为此站点选择 FTPS。',
   'auth.too-many.hint': '服务器的连接数已满；请稍后重试，或降低连接数限制。',
-
+  'auth.user-refused.hint': '服务器在询问密码之前就拒绝了这个用户名：该账户可能不存在，或不允许通过 FTP 登录（拒绝列表：vsftpd 的 user_list、/etc/ftpusers——root 通常在其中）。请检查用户名，或询问服务器管理员。',
   'auth.anonymous-refused': '服务器拒绝了匿名登录：“{reply}”',
   'auth.anonymous-refused.hint': '此服务器可能不允许匿名登录：请使用服务器管理员给您的用户名和密码登录（站点管理器 → 常规 → 登录类型：“正常”）。',
   'auth.home-unavailable': '服务器接受了以“{user}”登录，但无法打开该账户的主文件夹：“{reply}”',
