@@ -547,9 +547,8 @@ export const ERROR_TEXTS_EN = {
   'auth.password.hint': 'Check the user name and password.',
   'auth.tls-required.hint': 'The server requires an encrypted connection: choose FTPS for this site.',
   'auth.too-many.hint': 'The server has too many connections; try again later or lower the connection limit.',
-
-  // A refused login that is not about a typed password (login-errors.ts): no credentials were given, or the server took
   'auth.user-refused.hint': "The server refused this user name before asking for a password: the account may not exist, or may not log in by FTP (a deny list: vsftpd's user_list, /etc/ftpusers — root is usually on it). Check the user name, or ask the server's administrator.",
+  // A refused login that is not about a typed password (login-errors.ts): no credentials were given, or the server took
   // them and then failed its own set-up (vsftpd's "500 OOPS: …").
   'auth.anonymous-refused': 'The server refused the anonymous login: {reply}',
   'auth.anonymous-refused.hint': "This server may not allow anonymous logins: log in with the user name and password its administrator gave you (Site Manager → General → Logon type: Normal).",
@@ -559,6 +558,7 @@ export const ERROR_TEXTS_EN = {
   'auth.writable-chroot.hint': "Not your password: this is the server's set-up. Ask the server's administrator to take write permission off the account's home folder (chmod a-w, with a subfolder for uploads) or to set allow_writeable_chroot=YES in vsftpd.conf.",
   'auth.server-failed': 'Login as "{user}" failed on the server\'s side: {reply}',
   'auth.server-failed.hint': "Not your password: the server hit an error of its own (vsftpd says \"OOPS\" for these). Try again; if it persists, tell the server's administrator what it said.",
+
   // Encryption.
   'tls.not-offered': 'The server does not offer TLS (AUTH TLS answered "{reply}").',
   'tls.not-offered.hint': 'Choose "FTPS if available" or plain FTP for this site only if you accept an unencrypted connection.',

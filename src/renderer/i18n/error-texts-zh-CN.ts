@@ -498,6 +498,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'auth.writable-chroot.hint': '这不是密码的问题，而是服务器的设置。请让服务器管理员去掉该账户主文件夹的写入权限（chmod a-w，另设一个子文件夹用于上传），或在 vsftpd.conf 中设置 allow_writeable_chroot=YES。',
   'auth.server-failed': '以“{user}”登录时服务器端出错：“{reply}”',
   'auth.server-failed.hint': '这不是密码的问题：服务器自身出错（vsftpd 对此类错误显示“OOPS”）。请重试；如果仍然出错，请把服务器的原话告知服务器管理员。',
+
   'tls.not-offered': '服务器不提供 TLS（AUTH TLS 的回应是“{reply}”）。',
   'tls.not-offered.hint': '只有在您接受不加密的连接时，才为此站点选择“如果可用，使用显式的 FTP over TLS”或“只使用明文 FTP”。',
   'tls.prot-refused': '服务器拒绝保护数据连接（PROT P：“{reply}”）。',
