@@ -3,13 +3,14 @@
  * Whatever reaches main — a window with a bug, or a client that is not Ferry's window — gets an `invalid-input`
  * error naming the field, never a handler run on a number where it expects a path (a string's characters
  * iterated as a list of paths, a `TypeError` deep in a service). Only the top level and the lists of the contract
- * are checked here; values with rules of their own (a site, a settings patch, a menu, a quick connection) are
- * checked by the service that owns them.
+ * are checked here, and a quick connection's field types; values with rules of their own (a site, a settings
+ * patch, a menu, a quick connection's host and port) are checked by the service that owns them.
  */
 import { z } from 'zod';
 import type { RequestChannel } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
 import { SYNC_COMPARES } from '../../shared/synchronize';
+import { SITE_PROTOCOLS, SITE_TRANSFER_MODES } from '../sites/validate-site';
 
 const text = z.string();
 const optionalText = text.nullish();
@@ -22,9 +23,23 @@ const sessionPath = z.object({ ...session, path: text });
 const localPath = z.object({ path: text });
 /** A plain object (not an array, not null): its fields are checked by the service that owns it. */
 const record = z.record(z.string(), z.unknown());
+/**
+ * The quick connect bar's fields, typed: quickToConnectOptions calls `.trim()` on them, so a number or a missing
+ * field crossed as "Unexpected failure: quick.host.trim is not a function" (a bug report for a bad request). Their
+ * values (an empty host, port 0) are still the service's to judge, in the words the bar shows.
+ */
+const quickConnect = z.object({
+  host: text,
+  port: z.number().nullable(),
+  user: text,
+  password: text,
+  protocol: z.enum(SITE_PROTOCOLS),
+  transferMode: z.enum(SITE_TRANSFER_MODES),
+  charset: text,
+});
 const connectTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site'), siteId: text, password: optionalText, clientKeyPassphrase: optionalText }),
-  z.object({ kind: z.literal('quick'), quick: record }),
+  z.object({ kind: z.literal('quick'), quick: quickConnect }),
 ]);
 /** The window's name for a connect attempt (session:connect, session:cancel-connect). */
 const attemptId = z.string().min(1).max(128);

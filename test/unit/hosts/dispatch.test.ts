@@ -123,7 +123,7 @@ describe('dispatch: malformed arguments', () => {
     });
     expect((await dispatch(table, 'sites:duplicate', { id: 'a' })).ok).toBe(true);
     expect((await dispatch(table, 'sites:duplicate', { id: 'a', name: null })).ok).toBe(true);
-    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p' } };
+    const quick = { kind: 'quick', quick: { host: 'h', port: 21, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } };
     expect((await dispatch(table, 'session:connect', { target: quick, extra: 1 })).ok).toBe(true);
     expect(seen).toEqual([{ id: 'a' }, { id: 'a', name: null }, { target: quick, extra: 1 }]);
   });
