@@ -2077,7 +2077,7 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
 
 // ---- Synchronize folders… (synchronize-actions.ts) ------------------------------------------
 
-export { closeSynchronize, openSynchronize, planSynchronize, cancelSynchronizePlan, runSynchronize } from './synchronize-actions';
+export { closeSynchronize, openSynchronize, planSynchronize, cancelSynchronizePlan, runSynchronize, cancelSynchronizeRun } from './synchronize-actions';
 
 // ---- Search remote files -------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 /**
  * "Synchronize folders…" (FlashFXP's Synchronize): open the dialog for the folders the panes show, ask main for the
  * preview, stop it, and carry out the plan shown — after a confirm that names the folder and the count when it
- * deletes anything. Main does the work (sync:plan, sync:run); the copies then run in the transfer queue.
+ * deletes anything, and stop that run. Main does the work (sync:plan, sync:run, sync:run-cancel); the copies then run
+ * in the transfer queue.
  */
 import { SYNC_COMPARES, syncChoice, type SyncCompare, type SyncPlan } from '../shared/synchronize';
 import type { TransferDirection } from '../shared/models';
@@ -50,12 +51,18 @@ export async function cancelSynchronizePlan(): Promise<void> {
   if (isConnected(status)) await request('sync:plan-cancel', { sessionId: status.sessionId });
 }
 
+/** Stop the run of `planId` between entries (a huge local deletion, many folders to make); its answer says what was left. */
+export async function cancelSynchronizeRun(planId: string): Promise<void> {
+  await request('sync:run-cancel', { planId });
+}
+
 /**
  * Carries out the plan shown — `plan` holds only the rows left ticked (`tickedPlan`), and main is asked for exactly
  * those: deletions (after a confirm naming the target folder and how many), then the copies queued. Each deletion
- * that failed is reported with its cause and fix. True when it was carried out.
+ * that failed is reported with its cause and fix. True when it was carried out; when Stop ended it, what was done and
+ * what was left (the dialog stays open saying so).
  */
-export async function runSynchronize(plan: SyncPlan): Promise<boolean> {
+export async function runSynchronize(plan: SyncPlan): Promise<boolean | { readonly stopped: string }> {
   if (plan.remove.length > 0) {
     const folder = plan.direction === 'download' ? plan.localFolder : plan.remoteFolder;
     const question = tn('synchronize.confirmDelete', plan.remove.length, { folder });
@@ -69,6 +76,13 @@ export async function runSynchronize(plan: SyncPlan): Promise<boolean> {
     return false;
   }
   for (const failure of r.value.failures) reportError(failure.error);
+  const left = r.value.stopped;
+  if (left) {
+    if (r.value.deleted > 0 || r.value.made > 0) refreshBoth();
+    const done = t('synchronize.runStopped', { deleted: tn('synchronize.deleted', r.value.deleted), made: tn('synchronize.made', r.value.made) });
+    const undone = t('synchronize.runLeft', { deletions: tn('synchronize.leftDeletions', left.deletions), folders: tn('synchronize.leftFolders', left.folders), copies: tn('synchronize.leftCopies', left.copies) });
+    return { stopped: t('log.twoSentences', { first: done, second: undone }) };
+  }
   pushToast('info', t('synchronize.done', { queued: tn('synchronize.queued', r.value.queued), deleted: tn('synchronize.deleted', r.value.deleted) }));
   if (r.value.queued > 0) {
     useQueueStore.setState({ tab: 'queued' });

@@ -121,6 +121,8 @@ export interface Requests {
   'sync:plan-cancel': [{ readonly sessionId: string }, void];
   /** Carry out the plan the preview showed, the rows left ticked (`only`): its deletions, then its copies queued. Only ever that plan's. */
   'sync:run': [{ readonly planId: string; readonly only: SyncChoice }, SyncOutcome];
+  /** Stop that run between entries (a huge local deletion, long folder making): its answer says what was left. Queued copies have the queue's own cancel. */
+  'sync:run-cancel': [{ readonly planId: string }, void];
   'sites:save-from-session': [{ readonly sessionId: string; readonly name: string; /** Save it with this charset instead (e.g. "gbk" when the names showed garbled). */ readonly charset?: string }, Site];
 
   'local:home': [void, { readonly path: string }];
@@ -241,6 +243,7 @@ export const REQUEST_CHANNELS = [
   'sync:plan',
   'sync:plan-cancel',
   'sync:run',
+  'sync:run-cancel',
   'sites:save-from-session',
   'local:home',
   'local:drives',

@@ -81,6 +81,17 @@ export interface SyncOutcome {
   readonly deleted: number;
   /** Deletions that failed (full paths), each with its cause and fix. */
   readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];
+  /** Folders the target lacked that were made. */
+  readonly made: number;
+  /** Stop (`sync:run-cancel`) ended the run before its end: what of the rows ticked was left undone (no copy is queued then). */
+  readonly stopped?: SyncLeft;
+}
+
+/** What a stopped Synchronize left undone: deletions, folders not made, files not queued. */
+export interface SyncLeft {
+  readonly deletions: number;
+  readonly folders: number;
+  readonly copies: number;
 }
 
 /** The preview's reason for a planned copy, from what the comparison found. Pure. */

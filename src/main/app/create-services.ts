@@ -196,6 +196,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // "Synchronize folders…": plans on the session's connection, queues its copies for the session's site.
   const synchronizer = new Synchronizer({
     withConnection: (sessionId, work) => sessions.withConnection(sessionId, work),
+    logError: (sessionId, error) => sessions.logError(sessionId, error),
     skipList: () => settingsCache.skipList,
     enqueue: async (sessionId, direction, items) => {
       const target = sessions.target(sessionId);
@@ -327,6 +328,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sync:plan': (request) => synchronizer.plan(request),
     'sync:plan-cancel': async ({ sessionId }) => synchronizer.cancel(sessionId),
     'sync:run': ({ planId, only }) => synchronizer.run(planId, only),
+    'sync:run-cancel': async ({ planId }) => synchronizer.cancelRun(planId),
     'sites:save-from-session': async ({ sessionId, name, charset }) => {
       const target = sessions.target(sessionId);
       if (!target.quick) throw invalidInput('This connection is a saved site already.', 'Edit it in the Site Manager.');

@@ -94,6 +94,7 @@ const SHAPES = {
   'sync:plan': z.object({ ...session, direction: z.enum(['download', 'upload']), localFolder: text, remoteFolder: text, compare: z.enum(SYNC_COMPARES), delete: z.boolean() }),
   'sync:plan-cancel': z.object(session),
   'sync:run': z.object({ planId: text, only: z.object({ copy: list, remove: list, folders: list }) }),
+  'sync:run-cancel': z.object({ planId: text }),
   'sites:save-from-session': z.object({ ...session, name: text, charset: optionalText }),
 
   'local:home': none,

@@ -463,8 +463,11 @@ export class SessionService {
     this.deps.emit('log:line', { sessionId, kind, text: errorText(text.message, text.values, text.valueTexts), at: Date.now(), ...(hint ? { hint } : {}), textRef: text });
   }
 
-  /** A failure, with its sentences' ids when it has them (a server's own words stay as they came). */
-  private logError(sessionId: string, error: FerryErrorData): void {
+  /**
+   * A failure, with its sentences' ids when it has them (a server's own words stay as they came). Public for
+   * Synchronize's local walk, which fails outside the session's turn.
+   */
+  logError(sessionId: string, error: FerryErrorData): void {
     this.deps.emit('log:line', { sessionId, kind: 'error', text: error.message, at: Date.now(), ...(error.hint ? { hint: error.hint } : {}), ...(error.text ? { textRef: error.text } : {}) });
   }
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { FtpClient } from '../ftp/ftp-client';
-import { FtpError, invalidInputText } from '../ftp/ftp-error';
+import { FtpError, invalidInputText, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { makeFolders } from '../local/make-folders';
 import { localError } from '../transfers/file-transfer';
@@ -17,11 +17,13 @@ import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfe
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
 import type { FileFacts } from '../transfers/overwrite-policy';
-import { SYNC_POLICY, syncWhy, type SyncChoice, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
+import { SYNC_POLICY, syncWhy, type SyncChoice, type SyncLeft, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
 
 export interface SynchronizerDeps {
   /** Runs `work` on the session's browsing connection, in its turn (SessionService.withConnection). */
   readonly withConnection: <T>(sessionId: string, work: (client: FtpClient) => Promise<T>) => Promise<T>;
+  /** Writes a failure to the session's message log (withConnection does so for what fails in its turn). */
+  readonly logError: (sessionId: string, error: FerryErrorData) => void;
   /** Settings → Skip list, read at each plan. */
   readonly skipList: () => readonly string[];
   /** Adds the copies to the transfer queue (for the session's site); how many were added. */
@@ -54,6 +56,8 @@ export class Synchronizer {
   /** One plan per session: a new preview replaces the one before (its Synchronize would be stale). */
   private readonly plans = new Map<string, { readonly planId: string; readonly plan: StoredPlan }>();
   private readonly planning = new Map<string, AbortController>();
+  /** Runs in progress by plan id, for their Stop. */
+  private readonly running = new Map<string, { readonly sessionId: string; readonly controller: AbortController }>();
 
   constructor(private readonly deps: SynchronizerDeps) {}
 
@@ -70,10 +74,19 @@ export class Synchronizer {
       const options = { exclude: this.deps.skipList(), policy, deleteExtraneous: request.delete, signal: controller.signal };
       // Only the server's walk takes the session's turn: its remote pane (a listing, F5, a rename) is answered while
       // a big local folder is still walked.
-      const made = await planMirrorBy((walk) => this.deps.withConnection(request.sessionId, walk), request.direction, remoteRoot, request.localFolder, options).catch((error: unknown) => {
+      let loggedInTurn: unknown;
+      const onConnection = <T>(walk: (client: FtpClient) => Promise<T>): Promise<T> =>
+        this.deps.withConnection(request.sessionId, walk).catch((error: unknown) => {
+          loggedInTurn = error;
+          throw error;
+        });
+      const made = await planMirrorBy(onConnection, request.direction, remoteRoot, request.localFolder, options).catch((error: unknown) => {
         // The local root itself unreadable (or gone, for an upload): said as any local file failure.
-        if (!(error instanceof FtpError) && error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') throw localError(request.localFolder, error);
-        throw error;
+        const failure = !(error instanceof FtpError) && error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' ? localError(request.localFolder, error) : error;
+        // The local walk's failure ran outside the session's turn, which logs what fails in it: logged here, as it
+        // was when the whole plan ran in that turn (the server's failure is in the log already).
+        if (error !== loggedInTurn) this.deps.logError(request.sessionId, toErrorData(failure));
+        throw failure;
       });
       const { plan, localRoot, remote, local } = made;
       const [source, target] = request.direction === 'download' ? [remote, local] : [local, remote];
@@ -104,31 +117,55 @@ export class Synchronizer {
     this.planning.get(sessionId)?.abort();
   }
 
+  /** Stop a run between entries (its deletions, its folders); what was left is in its answer. */
+  cancelRun(planId: string): void {
+    this.running.get(planId)?.controller.abort();
+  }
+
   /**
    * Carries out the plan the user confirmed, only the rows left ticked (`only`; a path the plan does not hold is no
    * row of it and does nothing): first the deletions (a name that changed between file and folder must go before its
    * replacement comes), each failure kept with its cause and fix while the others go on; then every copy queued,
    * decided again by the same rule when its turn comes (a file changed since the preview is judged as it is then).
+   * Stop (`cancelRun`) ends it between entries: nothing after is done, no copy queued, and the answer says what was
+   * left.
    */
   async run(planId: string, only: SyncChoice): Promise<SyncOutcome> {
     const found = [...this.plans.values()].find((candidate) => candidate.planId === planId);
     if (!found) throw invalidInputText('synchronize.plan-gone', 'synchronize.plan-gone.hint');
     this.plans.delete(found.plan.sessionId);
-    const plan = chosenPart(found.plan, only);
+    const controller = new AbortController();
+    this.running.set(planId, { sessionId: found.plan.sessionId, controller });
+    try {
+      return await this.carryOut(chosenPart(found.plan, only), controller.signal);
+    } finally {
+      this.running.delete(planId);
+    }
+  }
+
+  private async carryOut(plan: StoredPlan, signal: AbortSignal): Promise<SyncOutcome> {
     const removed =
       plan.remove.length === 0
         ? { removed: [], failures: [] }
         : plan.direction === 'download'
-          ? await deleteLocal(plan.localRoot, plan.remove)
-          : await this.deps.withConnection(plan.sessionId, (client) => deleteRemote(client, plan.remoteRoot, plan.remove));
+          ? await deleteLocal(plan.localRoot, plan.remove, signal)
+          : await this.deps.withConnection(plan.sessionId, (client) => deleteRemote(client, plan.remoteRoot, plan.remove, signal));
     // A queued file upload does not create its folder (a folder item would, with all its files), nor does anything
     // bring an empty folder: made here first.
     const madeFolders =
-      plan.makeFolders.length === 0
-        ? { failures: [] }
+      plan.makeFolders.length === 0 || signal.aborted
+        ? { made: 0, failures: [] }
         : plan.direction === 'download'
-          ? await makeLocalFolders(plan.localRoot, plan.makeFolders)
-          : await this.deps.withConnection(plan.sessionId, (client) => makeRemoteFolders(client, plan.remoteRoot, plan.makeFolders));
+          ? await makeLocalFolders(plan.localRoot, plan.makeFolders, signal)
+          : await this.deps.withConnection(plan.sessionId, (client) => makeRemoteFolders(client, plan.remoteRoot, plan.makeFolders, signal));
+    if (signal.aborted) {
+      const left: SyncLeft = {
+        deletions: plan.remove.length - removed.removed.length - removed.failures.length,
+        folders: plan.makeFolders.length - madeFolders.made - madeFolders.failures.length,
+        copies: plan.copy.length,
+      };
+      return { queued: 0, deleted: removed.removed.length, made: madeFolders.made, failures: [...removed.failures, ...madeFolders.failures], stopped: left };
+    }
     const items = plan.copy.map(({ actual, source }): QueuedCopy => ({
       localPath: path.join(plan.localRoot, ...actual.split('/')),
       remotePath: joinRemote(plan.remoteRoot, actual),
@@ -138,13 +175,14 @@ export class Synchronizer {
       ...(source ? { source } : {}),
     }));
     const queued = items.length === 0 ? 0 : await this.deps.enqueue(plan.sessionId, plan.direction, items);
-    return { queued, deleted: removed.removed.length, failures: [...removed.failures, ...madeFolders.failures] };
+    return { queued, deleted: removed.removed.length, made: madeFolders.made, failures: [...removed.failures, ...madeFolders.failures] };
   }
 
-  /** The session ended: its plan and any planning go with it. */
+  /** The session ended: its plan, any planning and any run go with it. */
   forget(sessionId: string): void {
     this.cancel(sessionId);
     this.plans.delete(sessionId);
+    for (const run of this.running.values()) if (run.sessionId === sessionId) run.controller.abort();
   }
 }
 
@@ -226,29 +264,41 @@ export function newFolders(source: Tree, target: Tree, withDelete: boolean): str
  * loops for ever where a folder refuses new ones, as /proc does); a failure is one of its own, naming the folder that
  * could not be made, why, and the fix.
  */
-async function makeLocalFolders(root: string, folders: readonly string[]): Promise<{ failures: { path: string; error: FerryErrorData }[] }> {
+async function makeLocalFolders(root: string, folders: readonly string[], signal: AbortSignal): Promise<MadeFolders> {
   const failures: { path: string; error: FerryErrorData }[] = [];
+  let made = 0;
   for (const folder of folders) {
+    if (signal.aborted) break;
     const full = path.join(root, ...folder.split('/'));
-    await makeFolders(full).catch((error: unknown) => {
-      failures.push({ path: full, error: error instanceof FtpError ? error.data : localError(full, error as NodeJS.ErrnoException).data });
-    });
+    await makeFolders(full).then(
+      () => (made += 1),
+      (error: unknown) => failures.push({ path: full, error: error instanceof FtpError ? error.data : localError(full, error as NodeJS.ErrnoException).data }),
+    );
   }
-  return { failures };
+  return { made, failures };
+}
+
+/** Folders made, and those that could not be (each with its cause and fix); the rest were left by a Stop. */
+interface MadeFolders {
+  readonly made: number;
+  readonly failures: { path: string; error: FerryErrorData }[];
 }
 
 /** MKD for each folder in order; a refusal is a failure of its own (the uploads into it then fail in the queue, saying why). */
-async function makeRemoteFolders(client: FtpClient, root: string, folders: readonly string[]): Promise<{ failures: { path: string; error: FerryErrorData }[] }> {
+async function makeRemoteFolders(client: FtpClient, root: string, folders: readonly string[], signal: AbortSignal): Promise<MadeFolders> {
   const failures: { path: string; error: FerryErrorData }[] = [];
+  let made = 0;
   for (const folder of folders) {
+    if (signal.aborted) break;
     const full = joinRemote(root, folder);
     if (failures.some((failure) => full.startsWith(`${failure.path}/`))) continue;
     try {
       await client.mkdir(full);
+      made += 1;
     } catch (error) {
       if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
       failures.push({ path: full, error: error.data });
     }
   }
-  return { failures };
+  return { made, failures };
 }

@@ -168,10 +168,14 @@ export async function deleteLocal(root: string, entries: readonly TreeEntry[], s
   return result;
 }
 
-/** Remove entries below the remote root: folders with everything in them, files and links with DELE. A refusal fails that entry only. */
-export async function deleteRemote(client: FtpClient, root: string, entries: readonly TreeEntry[]): Promise<DeleteResult> {
+/**
+ * Remove entries below the remote root: folders with everything in them, files and links with DELE. A refusal fails
+ * that entry only. `signal` (Synchronize's Stop) stops it between entries; what was not removed is in neither list.
+ */
+export async function deleteRemote(client: FtpClient, root: string, entries: readonly TreeEntry[], signal?: AbortSignal): Promise<DeleteResult> {
   const result: DeleteResult = { removed: [], failures: [] };
   for (const entry of entries) {
+    if (signal?.aborted) break;
     const full = joinRemote(normalizeRemote(root), entry.actual);
     try {
       if (entry.kind === 'folder') await removeRemoteTree(client, full);

@@ -3,8 +3,8 @@
  * when it opened, the direction, what counts as different, whether to delete what the source lacks; Preview asks
  * main for the plan (Stop ends it), the list says what will be copied and why and what will be deleted (virtualized:
  * a big tree stays smooth), each row with a tick box (FlashFXP's and WinSCP's choice per row: Space ticks the cursor's
- * row, the header's box all or none), and Synchronize carries out exactly the rows ticked. Changing an option drops
- * the preview.
+ * row, the header's box all or none), and Synchronize carries out exactly the rows ticked (Stop ends that too, and
+ * the dialog then says what was done and what was left). Changing an option drops the preview.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
@@ -67,7 +67,13 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
     if (!chosen) return;
     setPhase('running');
     const done = await actions.runSynchronize(chosen);
-    if (!done) setPhase('idle');
+    if (done === true) return;
+    setPhase('idle');
+    // Stopped: main dropped the plan as it began; what it did is done, so the rows shown are no longer the plan.
+    if (done !== false) {
+      setPlan(null);
+      setNote(done.stopped);
+    }
   };
 
   const busy = phase !== 'idle';
@@ -110,12 +116,12 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
         <p className="synchronize-help">{skipList.length > 0 ? t('synchronize.skipList', { list: skipList.join(', ') }) : t('synchronize.skipListEmpty')}</p>
       </div>
       <p className="synchronize-status" role="status">
-        {phase === 'planning' ? t('synchronize.planning') : plan && chosen ? planSummary(t, chosen, unticked.size) : note}
+        {phase === 'planning' ? t('synchronize.planning') : phase === 'running' ? t('synchronize.running') : plan && chosen ? planSummary(t, chosen, unticked.size) : note}
       </p>
       {rows.length > 0 ? <PlanList rows={rows} direction={plan?.direction ?? direction} unticked={unticked} disabled={busy} onTicks={setUnticked} /> : null}
       <div className="dialog-buttons">
-        {phase === 'planning' ? (
-          <button type="button" className="button" onClick={() => void actions.cancelSynchronizePlan()}>
+        {phase === 'planning' || (phase === 'running' && chosen) ? (
+          <button type="button" className="button" onClick={() => void (phase === 'planning' ? actions.cancelSynchronizePlan() : chosen && actions.cancelSynchronizeRun(chosen.planId))}>
             {t('synchronize.stop')}
           </button>
         ) : (

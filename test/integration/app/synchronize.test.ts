@@ -95,7 +95,7 @@ describe('synchronize folders', () => {
     if (!stale.ok) expect(stale.error.text?.message).toBe('synchronize.plan-gone');
 
     const outcome = await call('sync:run', { planId: withDelete.planId, only: syncChoice(withDelete) });
-    expect(outcome).toEqual({ queued: 4, deleted: 2, failures: [] });
+    expect(outcome).toEqual({ queued: 4, deleted: 2, made: 3, failures: [] });
     await waitForQueue(4);
     // Empty folders too: the local folder is like the server's.
     expect(tree(local)).toEqual({ 'bigger.txt': 'bigger on the server', 'empty/': '', 'empty/inner/': '', 'keep.tmp': 'skipped too', 'new.txt': 'new', 'newer.txt': 'NEWER', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
@@ -124,7 +124,7 @@ describe('synchronize folders', () => {
       { path: 'old', kind: 'folder' },
     ]);
     const before = app.items().filter((item) => item.state === 'done').length;
-    expect(await call('sync:run', { planId: plan.planId, only: syncChoice(plan) })).toEqual({ queued: 2, deleted: 2, failures: [] });
+    expect(await call('sync:run', { planId: plan.planId, only: syncChoice(plan) })).toEqual({ queued: 2, deleted: 2, made: 2, failures: [] });
     await waitForQueue(before + 2);
     expect(tree(remote)).toEqual({ 'empty/': '', 'new.txt': 'new', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
   });
@@ -141,7 +141,7 @@ describe('synchronize folders', () => {
     const before = app.items().filter((item) => item.state === 'done').length;
     // "Create sub/" and "Create lone/" unticked: sub is made all the same (the ticked upload goes into it), lone is not.
     const only = { copy: ['send.txt', 'sub/deep.txt', 'not-in-plan.txt'], remove: ['drop-me.txt', 'same.txt', '../escape'], folders: [] };
-    expect(await call('sync:run', { planId: plan.planId, only })).toEqual({ queued: 2, deleted: 1, failures: [] });
+    expect(await call('sync:run', { planId: plan.planId, only })).toEqual({ queued: 2, deleted: 1, made: 1, failures: [] });
     await waitForQueue(before + 2);
     expect(tree(remote)).toEqual({ 'keep-me.txt': 'unticked deletion', 'same.txt': 'same', 'send.txt': 'ticked', 'sub/': '', 'sub/deep.txt': 'deep' });
   });
@@ -219,6 +219,56 @@ describe('synchronize folders', () => {
     expect(outcome.failures.map((failure) => failure.path)).toEqual(['other', 'sub', 'sub/inner'].map((folder) => path.join(local, folder)));
     for (const failure of outcome.failures) expect(failure.error).toMatchObject({ kind: 'local-file', cause: 'system-folder' });
     expect(outcome).toMatchObject({ queued: 0, deleted: 0 });
+  });
+
+  it('Stop ends a run between entries and says what was done and what was left: the rest not deleted, no folder made, nothing queued', async () => {
+    make(path.join(server.root, 'stop'), { 'x.txt': 'x', 'n1': null, 'n2': null });
+    const local = path.join(app.home, 'stop');
+    const big: Record<string, string> = {};
+    for (let index = 0; index < 3000; index += 1) big[`big/f-${index}`] = '';
+    make(local, { 'a.txt': 'a', 'z.txt': 'z', ...big });
+    const plan = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/stop', compare: 'size-or-newer', delete: true });
+    expect(plan.remove.map((entry) => entry.path)).toEqual(['a.txt', 'big', 'z.txt']);
+    expect(plan.folders).toEqual(['n1', 'n2']);
+    const queuedBefore = app.items().length;
+    // Stop as soon as the big folder starts to empty (a.txt, before it, is gone then): 3,000 files take far longer
+    // than the watcher's event, so the run stops inside it.
+    const watcher = fs.watch(path.join(local, 'big'));
+    const firstGone = new Promise<void>((resolve) => watcher.once('change', () => resolve()));
+    const running = call('sync:run', { planId: plan.planId, only: syncChoice(plan) });
+    await firstGone;
+    watcher.close();
+    await call('sync:run-cancel', { planId: plan.planId });
+    const outcome = await running;
+    expect(outcome).toEqual({ queued: 0, deleted: 1, made: 0, failures: [], stopped: { deletions: 2, folders: 2, copies: 1 } });
+    expect(fs.existsSync(path.join(local, 'a.txt'))).toBe(false);
+    expect(fs.readFileSync(path.join(local, 'z.txt'), 'utf8')).toBe('z');
+    const leftInBig = fs.readdirSync(path.join(local, 'big')).length;
+    expect(leftInBig).toBeGreaterThan(0);
+    expect(leftInBig).toBeLessThan(3000);
+    expect(fs.existsSync(path.join(local, 'n1'))).toBe(false);
+    expect(fs.existsSync(path.join(local, 'x.txt'))).toBe(false);
+    expect(app.items().length).toBe(queuedBefore);
+    // The plan is spent: a second run is refused as any stale plan.
+    const again = await dispatch(app.services.handlers, 'sync:run', { planId: plan.planId, only: syncChoice(plan) });
+    expect(again.ok).toBe(false);
+  });
+
+  it('a local folder that cannot be walked is written to the message log as well as answered; a server failure is logged once', async () => {
+    const notFolder = path.join(app.home, 'a-file.txt');
+    fs.writeFileSync(notFolder, 'not a folder');
+    const logged = app.logs.length;
+    const result = await dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'download', localFolder: notFolder, remoteFolder: '/', compare: 'size-or-newer', delete: false });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('local-file');
+    const errors = app.logs.slice(logged).filter((line) => line.kind === 'error');
+    expect(errors.map((line) => line.text)).toEqual([result.error.message]);
+
+    const before = app.logs.length;
+    const missing = await dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'download', localFolder: path.join(app.home, 'stop'), remoteFolder: '/no-such-folder', compare: 'size-or-newer', delete: false });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(app.logs.slice(before).filter((line) => line.kind === 'error').map((line) => line.text)).toEqual([missing.error.message]);
   });
 
   it('refuses a local folder that is not a full path', async () => {

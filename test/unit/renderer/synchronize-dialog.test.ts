@@ -13,7 +13,7 @@ import { useLocalPane, useRemotePane } from '../../../src/renderer/stores/pane-s
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { Result } from '../../../src/shared/contract';
-import type { SyncPlan } from '../../../src/shared/synchronize';
+import type { SyncOutcome, SyncPlan } from '../../../src/shared/synchronize';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
 import { mountApp, unmountApp } from './mount-app';
 
@@ -65,6 +65,30 @@ describe('Synchronize folders dialog', () => {
     expect(useUiStore.getState().toasts.filter((toast) => toast.kind === 'error')).toEqual([]);
   });
 
+  it('Stop while synchronizing sends sync:run-cancel for that plan and says what was done and what was left', async () => {
+    let finish: ((result: Result<SyncOutcome>) => void) | undefined;
+    api.handle('sync:plan', () => ok(plan));
+    api.handle('sync:run', () => new Promise((resolve) => (finish = resolve)));
+    api.handle('sync:run-cancel', () => {
+      finish?.(ok({ queued: 0, deleted: 1, made: 0, failures: [], stopped: { deletions: 1, folders: 0, copies: 1 } }));
+      return ok(undefined);
+    });
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
+    act(() => actions.openSynchronize());
+    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Delete local files and folders the server does not have' }));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('1 file to copy, 2 to delete, 2 unchanged.'));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Synchronize' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Delete and synchronize' })).getByRole('button', { name: 'Delete and synchronize' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Synchronizing…'));
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Stopped: 1 deleted, 0 folders made; nothing was queued. Left undone: 1 deletion, 0 folders to make, 1 file to copy.'));
+    expect(calls('sync:run-cancel')).toEqual([{ planId: 'plan-1' }]);
+    // The plan is spent (main dropped it): Synchronize is off until a new preview.
+    expect(within(dialog()).getByRole('button', { name: 'Synchronize' })).toHaveProperty('disabled', true);
+    expect(useUiStore.getState().toasts.filter((toast) => toast.kind === 'error')).toEqual([]);
+  });
+
   it('asks before deleting, naming the folder and the count; Cancel there carries out nothing', async () => {
     api.handle('sync:plan', () => ok(plan));
     act(() => actions.openSynchronize());
@@ -100,7 +124,7 @@ describe('Synchronize folders dialog', () => {
 
   it('runs only the ticked rows: Space unticks the cursor\'s row, a click another, the header ticks all or none; the counts and the confirm follow', async () => {
     api.handle('sync:plan', () => ok({ ...plan, copy: [{ path: 'a.txt', why: 'newer', size: 1 }, { path: 'new.txt', why: 'new', size: 3 }] }));
-    api.handle('sync:run', () => ok({ queued: 1, deleted: 1, failures: [] }));
+    api.handle('sync:run', () => ok({ queued: 1, deleted: 1, made: 0, failures: [] }));
     // What was deleted is listed again afterwards.
     api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
     act(() => actions.openSynchronize());
