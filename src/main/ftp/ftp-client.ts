@@ -72,6 +72,11 @@ export interface UploadOptions extends TransferProgressOptions {
   readonly offset?: number;
   /** Append with APPE instead of STOR. */
   readonly append?: boolean;
+  /**
+   * The server answered the STOR (or APPE) with its 1xx: from then on its file is this upload's (emptied, or being
+   * appended to). Not called for a command refused, or never read (the connection gone as it was sent).
+   */
+  readonly onAccepted?: () => void;
 }
 
 export interface FileUploadOptions extends UploadOptions {
@@ -496,6 +501,7 @@ export class FtpClient {
         signal: options.signal,
         // Without a length the whole is not known (the file's end is): a cut stays the error.
         acceptCut: options.length === undefined ? undefined : async (reply) => this.uploadCutAccepted(remotePath, reply, offset, options.length ?? 0, sent, options.ascii === true),
+        onPreliminary: options.onAccepted && (() => options.onAccepted?.()),
       },
     );
     return { bytes: sent };
@@ -523,7 +529,12 @@ export class FtpClient {
         await finished(socket);
         options.onProgress?.(offset + data.length);
       },
-      { subject: remotePath, signal: options.signal, acceptCut: async (reply) => this.uploadCutAccepted(remotePath, reply, offset, data.length, handedOver, options.ascii === true) },
+      {
+        subject: remotePath,
+        signal: options.signal,
+        acceptCut: async (reply) => this.uploadCutAccepted(remotePath, reply, offset, data.length, handedOver, options.ascii === true),
+        onPreliminary: options.onAccepted && (() => options.onAccepted?.()),
+      },
     );
     return { bytes: data.length };
   }

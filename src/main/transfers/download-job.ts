@@ -121,10 +121,10 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
   // a part this item did not begin (the user's Resume, the mirror's --continue) nor for a small file.
   let startTime = offset === 0 || (entry.started && !resumeTarget) ? (entry.partSource?.modified ?? null) : null;
 
-  if (!entry.started) {
-    entry.started = true;
-    context.onChanged();
-  }
+  // A part continued (ours from an earlier attempt, or the one adopted above) is this item's now; a fresh one only once
+  // `receive` has opened (emptied) it: a part of another run's beside the target — a killed `ferry get` of an older
+  // version — was continued by the next attempt when this one ended before it wrote anything (the RETR never sent).
+  if (offset > 0 || resumeTarget) markStarted(entry, context);
   let bytes = 0;
   let small = false;
   let transferred = false;
@@ -139,7 +139,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
     // The server's size now, where a listing's may be old (asked only when the part came out longer than it).
     const sizeNow = async (): Promise<number | null> => (client.capabilities.size && !client.closed ? client.size(entry.remotePath).catch(() => null) : null);
     try {
-      bytes = await receive(client, entry.remotePath, part, offset, entry.size, context);
+      bytes = await receive(client, entry.remotePath, part, offset, entry.size, context, () => markStarted(entry, context));
       // A server that took REST (350) but sent from byte 0: the whole file, not a second copy after the part.
       if (await undoIgnoredRest(entry.remotePath, part, offset, entry.size, sizeNow)) {
         offset = 0;
@@ -286,11 +286,19 @@ async function prepare(root: string, folder: string, prepared: Set<string>): Pro
   return note;
 }
 
-/** RETR into the partial file from `offset`; resolves with the bytes received. */
-async function receive(client: FtpClient, remotePath: string, part: string, offset: number, expectedSize: number | null, context: JobContext): Promise<number> {
+/** The partial file is this item's: a later attempt (a retry, the queue restored after a crash) continues it. */
+function markStarted(entry: QueueEntry, context: JobContext): void {
+  if (entry.started) return;
+  entry.started = true;
+  context.onChanged();
+}
+
+/** RETR into the partial file from `offset` (`opened`: once it is open); resolves with the bytes received. */
+async function receive(client: FtpClient, remotePath: string, part: string, offset: number, expectedSize: number | null, context: JobContext, opened: () => void = () => undefined): Promise<number> {
   const output = await openForWrite(part, offset > 0 ? 'append' : 'truncate').catch((error: NodeJS.ErrnoException) => {
     throw writeOpenError(part, error);
   });
+  opened();
   const writeFailure = keepWriteErrors(output);
   context.onStart(offset);
   try {

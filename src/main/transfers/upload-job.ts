@@ -72,10 +72,6 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
 
   // An ASCII file cannot resume (its sizes differ between the sides): it is sent again whole.
   let offset = decision.kind === 'resume' && !context.ascii ? decision.from : 0;
-  if (!entry.started) {
-    entry.started = true;
-    context.onChanged();
-  }
   let bytes = 0;
   let restIgnored = false;
   if (offset < size || size === 0) {
@@ -98,6 +94,8 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       restIgnored = true;
     }
   }
+  // A server that took the file without a 1xx first (none known; the reply is what counts): ours all the same.
+  markStarted(entry, context);
   // A small file went out in one write and the server's 226 acknowledged it: asking SIZE too would add a third
   // round trip to the two each file costs (lftp and FileZilla ask nothing). Larger and resumed files are checked.
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
@@ -129,14 +127,27 @@ async function keepTime(client: FtpClient, remotePath: string, modified: string 
   }
 }
 
+/**
+ * The server's file is this item's own from the moment it answered the STOR (or APPE) with its 1xx: a later attempt
+ * (a retry, the queue restored after a crash) continues it from its size. Never before: an attempt that ended while
+ * connecting, or as the STOR was sent, left the server's own file as it was — an older version, say — and continuing
+ * that spliced the old file's head to the new one's tail, the sizes equal.
+ */
+function markStarted(entry: QueueEntry, context: JobContext): void {
+  if (entry.started) return;
+  entry.started = true;
+  context.onChanged();
+}
+
 /** STOR (or APPE) of the file as `stats` saw it, from `offset`; resolves with the bytes sent. */
 async function send(client: FtpClient, entry: QueueEntry, offset: number, stats: fs.Stats, append: boolean, context: JobContext): Promise<number> {
   const { size } = stats;
+  const onAccepted = (): void => markStarted(entry, context);
   if (size - offset <= SMALL_FILE_BYTES) {
     // Small file: read with synchronous calls (open, read, close: microseconds) and sent in one write.
     const data = readSmall(entry.localPath, offset, size - offset);
     context.onStart(offset);
-    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
+    const { bytes } = await client.uploadBytes(data, entry.remotePath, { offset, append: offset > 0 && append, onAccepted, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     return bytes;
   }
   const file = await fsp.open(entry.localPath, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -145,7 +156,7 @@ async function send(client: FtpClient, entry: QueueEntry, offset: number, stats:
   context.onStart(offset);
   try {
     // The size checked above: what the verification expects on the server.
-    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
+    const { bytes } = await client.uploadFile(file, entry.remotePath, { offset, length: Math.max(0, size - offset), append: offset > 0 && append, onAccepted, onProgress: context.onProgress, signal: context.signal, limiter: context.limiter, ascii: context.ascii });
     // Written to meanwhile (a program saving it in place, a log growing): the server's copy may hold both versions,
     // and may even have the right size. Retryable: the next attempt sees the change and starts over.
     const after = await file.stat().catch(() => null);

@@ -1,4 +1,5 @@
 /** Shared set-up for the transfer-queue integration tests: trees of random files, hashes, queues on real servers. */
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -175,4 +176,25 @@ export function transcribed(server: RunningServer, onCommand: (command: string) 
       },
     });
   return { commands, connect };
+}
+
+/** SIGKILL every process below the server's listener (vsftpd: one or two per session). Returns how many. */
+export function killSessions(server: RunningServer): number {
+  const children = (pid: number): number[] => {
+    try {
+      return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    } catch {
+      return []; // pgrep exits 1 when there are none
+    }
+  };
+  const all: number[] = [];
+  const walk = (pid: number): void => {
+    for (const child of children(pid)) {
+      all.push(child);
+      walk(child);
+    }
+  };
+  walk(server.pid);
+  for (const pid of all) process.kill(pid, 'SIGKILL');
+  return all.length;
 }

@@ -4,37 +4,14 @@
  * login and continues from what it has (REST) to a byte-identical file, both ways — the outage test
  * (queue-resume.test.ts) stops the whole server instead, so the next login there meets a new process tree.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
-import type { RunningServer } from '../../support/servers/ftp-server';
-import { openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
+import { killSessions, openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
 
 const SIZE = 8 * 1024 * 1024;
-
-/** SIGKILL every process below the server's listener (vsftpd: one or two per session). Returns how many. */
-function killSessions(server: RunningServer): number {
-  const children = (pid: number): number[] => {
-    try {
-      return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-    } catch {
-      return []; // pgrep exits 1 when there are none
-    }
-  };
-  const all: number[] = [];
-  const walk = (pid: number): void => {
-    for (const child of children(pid)) {
-      all.push(child);
-      walk(child);
-    }
-  };
-  walk(server.pid);
-  for (const pid of all) process.kill(pid, 'SIGKILL');
-  return all.length;
-}
 
 const sizeOf = async (file: string): Promise<number> => (await fsp.stat(file).catch(() => null))?.size ?? 0;
 
