@@ -4,6 +4,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 
 const TEMP_MARK = '.tmp-';
+/** The temp files this process is writing now: one naming this pid that is not here is an earlier process's. */
+const writing = new Set<string>();
 
 /**
  * Replace `file` with `text` so that a crash at any moment leaves either the old or the new
@@ -13,6 +15,16 @@ export async function writeFileAtomic(linkOrFile: string, text: string, mode = 0
   const file = await linkTarget(linkOrFile);
   const dir = path.dirname(file);
   const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+  writing.add(path.resolve(temp));
+  try {
+    await writeAndRename(temp, file, text, mode);
+  } finally {
+    writing.delete(path.resolve(temp));
+  }
+  fsyncDirectory(dir);
+}
+
+async function writeAndRename(temp: string, file: string, text: string, mode: number): Promise<void> {
   const handle = await fsp.open(temp, 'wx', mode);
   try {
     try {
@@ -26,7 +38,6 @@ export async function writeFileAtomic(linkOrFile: string, text: string, mode = 0
     await fsp.rm(temp, { force: true });
     throw error;
   }
-  fsyncDirectory(dir);
 }
 
 /**
@@ -77,7 +88,11 @@ export async function linkTarget(file: string): Promise<string> {
   return current;
 }
 
-/** Remove temp files a killed writer left beside `file` (or the file it links to; their pid is no longer running). */
+/**
+ * Remove temp files a killed writer left beside `file` (or the file it links to): their pid is no longer running, or
+ * it is this process's and this process is not writing them — in a container the app gets the same pid at every
+ * start, and the killed run's temp files looked like a save in progress for ever (as `part-lock.ts`'s locks did).
+ */
 export async function removeStaleTempFiles(linkOrFile: string): Promise<void> {
   const file = await linkTarget(linkOrFile);
   const dir = path.dirname(file);
@@ -85,8 +100,10 @@ export async function removeStaleTempFiles(linkOrFile: string): Promise<void> {
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
+    const temp = path.join(dir, name);
     const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) await fsp.rm(path.join(dir, name), { force: true });
+    const alive = pid === process.pid ? writing.has(path.resolve(temp)) : processAlive(pid);
+    if (Number.isInteger(pid) && pid > 0 && !alive) await fsp.rm(temp, { force: true });
   }
 }
 

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { sentences } from '../../shared/error-texts';
 import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { KEY_BYTES, openBytes, openText, sealBytes, sealText } from './aes-gcm-box';
-import { fsyncDirectory, writeFileAtomic } from './atomic-file';
+import { fsyncDirectory, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import type { PasswordVault } from './password-vault';
 import { makeFolders } from '../local/make-folders';
 import { localFailureDetail } from '../transfers/file-transfer';
@@ -170,6 +170,8 @@ async function unwrap(stored: MasterFile, password: string, file: string): Promi
 
 /** The file's contents, or null when there is none; a damaged file is an error naming it (never silently "no master password"). */
 async function readMasterFile(file: string): Promise<MasterFile | null> {
+  // A create or change killed midway left its temp file (the wrapped key), never removed until now.
+  await removeStaleTempFiles(file).catch(() => undefined);
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');

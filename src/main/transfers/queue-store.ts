@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
 import { englishText, quoted, errorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
-import { setAside, writeFileAtomic } from '../sites/atomic-file';
+import { removeStaleTempFiles, setAside, writeFileAtomic } from '../sites/atomic-file';
 import { makeFolders } from '../local/make-folders';
 import { localFailureText } from './file-transfer';
 
@@ -98,6 +98,9 @@ const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy:
  * queue.json: EISDIR, EACCES, EIO).
  */
 export async function loadQueueFile(file: string): Promise<LoadResult> {
+  // A save killed midway (the app or web host killed, the power gone) leaves its temp file, as big as the queue: one
+  // more at every such crash, until now. A folder that will not let them go (read-only) keeps them, unsaid.
+  await removeStaleTempFiles(file).catch(() => undefined);
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
