@@ -150,7 +150,6 @@ export function buildProgram(): Command {
   const program = new Command('ferry')
     .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS; or --site NAME and a path for a saved site.')
     .version('0.1.0')
-    .showHelpAfterError()
     // Usage errors (an unknown option, a missing argument) exit 2 like any other bad input, not commander's 1.
     .exitOverride()
     .addHelpText('after', `\nConnection options (--site, --passive, --active, --tls, --timeout, -v/--verbose, …: see ferry ls --help) go after the\ncommand or before it, as git and curl take them: ferry -v ls URL is ferry ls -v URL. A command's own options\n(ls --json, get --resume) go after its name.\n\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nPasswords: --password-stdin, else the URL's, else ~/.netrc or $NETRC (machine HOST login USER password PASS; must be\nchmod 600; --no-netrc skips it), else a user in the URL is asked on the terminal; with no terminal ferry exits 2\nbefore connecting. ftp://user:@host is an empty password; ftp://host and ftp://anonymous@host log in anonymously.\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
@@ -504,7 +503,18 @@ export function buildProgram(): Command {
   addSitesCommands(program);
   addSettingsCommands(program);
   addPasswordCommands(program);
+  pointToHelp(program, 'ferry');
   return program;
+}
+
+/**
+ * A usage error (too many arguments, an unknown option) prints the error and one line naming the command's help, as
+ * git does ("See 'ferry ls --help'."): the whole help after it (commander's showHelpAfterError()) pushed the error off
+ * the screen. Asked for, help still prints in full. Set on every command, nested ones by their full name.
+ */
+function pointToHelp(command: Command, name: string): void {
+  command.showHelpAfterError(`See '${name} --help'.`);
+  for (const sub of command.commands) pointToHelp(sub, `${name} ${sub.name()}`);
 }
 
 /** Entry point: run, and turn any failure into its message, hint and exit status. */

@@ -87,6 +87,23 @@ describe('web host: a hostile client with the token', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input', text: { message: 'site.host-empty' } } });
   });
 
+  it('sites:save with its lists not lists is invalid-input naming the field, and nothing is saved', async () => {
+    const site = '"name":"A","folder":[],"host":"127.0.0.1","port":21,"protocol":"ftp-plain","logonType":"normal","user":"u","transferMode":"default","charset":"auto","localDir":"","remoteDir":"","connectionLimit":null,"comments":""';
+    for (const [lists, field] of [
+      ['"trustedFingerprints":"AB:CD","bookmarks":[]', 'trustedFingerprints'],
+      ['"trustedFingerprints":[],"bookmarks":5', 'bookmarks'],
+      ['"trustedFingerprints":{},"bookmarks":{}', 'trustedFingerprints'],
+    ]) {
+      const result = await sendRaw('sites:save', `{${site},${lists}}`);
+      // Before: { kind: 'protocol', message: 'Unexpected failure: (input.bookmarks ?? []).map is not a function' }.
+      expect(result, lists).toMatchObject({ ok: false, error: { kind: 'invalid-input', retryable: false } });
+      if (!result.ok) expect(result.error.message, lists).toContain(`${field}:`);
+    }
+    expect(await sendRaw('sites:list', 'null')).toMatchObject({ ok: true, value: { sites: [] } });
+    // The window's own site, lists absent or present, is saved as before.
+    expect(await sendRaw('sites:save', `{${site},"trustedFingerprints":[],"bookmarks":[{"name":"b","localDir":"","remoteDir":"/x"}]}`)).toMatchObject({ ok: true, value: { name: 'A', hasPassword: false } });
+  });
+
   it('__proto__ and constructor.prototype keys, at the top and inside, on every channel: no internal failure, Object.prototype untouched', async () => {
     const args = [
       '{"__proto__":{"ferryPolluted":1},"constructor":{"prototype":{"ferryPolluted":2}}}',
