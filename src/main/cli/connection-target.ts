@@ -74,6 +74,29 @@ function loginKey(url: FtpUrl, user: string): string {
   return `${user}@${url.host.toLowerCase()}:${portOf(url)}`;
 }
 
+/** `password` serves `user` on `url`'s server for the rest of the run, unless one is known already. */
+function rememberPassword(url: FtpUrl, user: string, password: string | null): void {
+  if (password !== null && !knownPasswords.has(loginKey(url, user))) knownPasswords.set(loginKey(url, user), Promise.resolve(password));
+}
+
+/**
+ * The passwords written in a command's URLs, known before any is resolved: `copy ftp://bob@host/a ftp://bob:pw@host/b`
+ * logs in as bob with the second URL's password for the first too (resolved first, it asked for it). A URL that does
+ * not parse is left to its own resolution, which says why.
+ */
+export async function rememberUrlPasswords(urlTexts: readonly string[], flags: ConnectionFlags): Promise<void> {
+  const decode = await urlBytesDecoder(flags.charset);
+  for (const text of urlTexts) {
+    let url: FtpUrl;
+    try {
+      url = parseFtpUrl(text, decode);
+    } catch {
+      continue;
+    }
+    if (url.user !== null) rememberPassword(url, url.user, url.password);
+  }
+}
+
 /**
  * The password for `user` on `url`'s server, asked once per user@host:port: `ferry copy` between two folders of one
  * server resolves two URLs, and asked the same question twice — or asked it though the other URL carried it.
@@ -118,7 +141,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
       prompt: (question, user) => promptOnce(url, user, question),
     });
     // `copy ftp://bob:pw@host/a ftp://bob@host/b`: the second URL's login is the first's.
-    if (credentials.source === 'url' && !knownPasswords.has(loginKey(url, credentials.user))) knownPasswords.set(loginKey(url, credentials.user), Promise.resolve(credentials.password));
+    if (credentials.source === 'url') rememberPassword(url, credentials.user, credentials.password);
     if (flags.verbose && credentials.netrc) process.stderr.write(`* Login ${credentials.user} and its password from ${credentials.netrc.file}, line ${credentials.netrc.line}\n`);
     const certificate = await readClientCertificate(flags, { env: process.env, prompt: promptPassword });
     const options = (label = ''): ConnectOptions => toConnectOptions(url, credentials, flags, label);

@@ -36,7 +36,7 @@ import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
-import { resolveTarget, urlBytesDecoder, withLoginSource, type ConnectionTarget } from './connection-target';
+import { rememberUrlPasswords, resolveTarget, urlBytesDecoder, withLoginSource, type ConnectionTarget } from './connection-target';
 import { EXIT_CODES } from './exit-codes';
 import { hoistGlobalOptions } from './global-options';
 import { urlWhereLocal } from './argument-order';
@@ -416,6 +416,8 @@ export function buildProgram(): Command {
       .description('copy a file between two servers: server to server (FXP, as FlashFXP does), or relayed with --via-local'),
   ).action(async (sourceText: string, targetText: string, flags: ConnectionFlags & { viaLocal?: boolean; force?: boolean }) => {
     if (flags.site) throw invalidInput('copy takes two URLs, not --site.', 'Give both servers as ftp:// URLs.');
+    // Either URL's password serves the same login in both (the first is resolved before the second is read).
+    await rememberUrlPasswords([sourceText, targetText], flags);
     await withClient(sourceText, flags, async (source, sourceUrl) => {
       await withClient(targetText, flags, async (target, targetUrl) => {
         const targetPath = targetUrl.path.endsWith('/') ? joinRemote(targetUrl.path, remoteBasename(sourceUrl.path)) : targetUrl.path;

@@ -1,7 +1,7 @@
 /**
  * `ferry copy` between two URLs of the same user on the same server asks that password once, as one login would: it
- * resolved each URL on its own and asked "Password for USER@HOST:" twice — or, the first URL carrying it, asked for
- * the second's (with no terminal: exit 2).
+ * resolved each URL on its own and asked "Password for USER@HOST:" twice — or, one URL carrying it, asked for the
+ * other's (with no terminal: exit 2).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,5 +36,13 @@ describe('ferry copy asks a password once per user@host:port (vsftpd)', () => {
     const run = await ferry(['copy', '--no-netrc', '--via-local', `ftp://${user}:${encodeURIComponent(password)}@${host}:${port}/given.txt`, `ftp://${user}@${host}:${port}/taken.txt`], { env: { ...process.env, HOME: dir } });
     expect(run.code, run.stderr).toBe(0);
     expect(fs.readFileSync(path.join(root, 'taken.txt'), 'utf8')).toBe('given once\n');
+  });
+
+  it('a password in the second URL serves the first\'s same login too (resolved first, it was asked for)', async () => {
+    const { root, user, host, port, password } = server();
+    fs.writeFileSync(path.join(root, 'given-later.txt'), 'given second\n');
+    const run = await ferry(['copy', '--no-netrc', '--via-local', `ftp://${user}@${host}:${port}/given-later.txt`, `ftp://${user}:${encodeURIComponent(password)}@${host}:${port}/taken-later.txt`], { env: { ...process.env, HOME: dir } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'taken-later.txt'), 'utf8')).toBe('given second\n');
   });
 });
