@@ -13,7 +13,8 @@ const NOT_A_FOLDER_CODES: ReadonlySet<number> = new Set([450, 501, 550]);
  * refused ("CWD 550", "MLSD 550 … is not a directory") and said as a folder that may not exist. `error` is that
  * refusal. The entry comes from MLST where the server offers it (one command, even in a huge or unreadable folder),
  * else from its folder's listing; a link's target from LIST, which MLST does not give. A path that is not there is
- * said as such with the way to see what is; a folder that could not be listed keeps its own error.
+ * said as such with the way to see what is; a folder that could not be listed keeps its own error. A path ending in
+ * "/" names a folder: a file there is refused as not one (curl's CWD and lftp's cls refuse it too), not listed.
  */
 export async function listedFile(client: FtpClient, remotePath: string, error: unknown): Promise<RemoteEntry> {
   if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || !NOT_A_FOLDER_CODES.has(error.data.code)) throw error;
@@ -21,6 +22,12 @@ export async function listedFile(client: FtpClient, remotePath: string, error: u
   if (name === '' || name === '.' || name === '..') throw error;
   const folder = remoteDirname(remotePath);
   let entry = client.capabilities.mlst ? await mlstEntry(client, remotePath, name) : null;
+  if (entry !== null && mayBeLink(entry)) {
+    // proftpd's MLST of a link says type=file (its target's type) with the link's own facts: its folder's LIST, which
+    // ls of the folder shows, says whether it is a link and to what.
+    const listed = (await client.list(folder, { prefer: 'LIST' }).catch(() => null))?.entries.find((candidate) => candidate.name === name);
+    if (listed?.type === 'symlink') entry = listed;
+  }
   let folderListed = true;
   if (entry === null || (entry.type === 'symlink' && entry.target === null)) {
     const listing = await client.list(folder, { prefer: entry === null ? 'MLSD' : 'LIST' }).catch(() => null);
@@ -34,7 +41,23 @@ export async function listedFile(client: FtpClient, remotePath: string, error: u
     throw notThere(error, remotePath, missing);
   }
   if (entry.type === 'directory') throw error;
+  if (remotePath.endsWith('/')) throw notAFolder(error, remotePath);
   return entry;
+}
+
+/**
+ * An MLST file entry that may be a link the server described by its target: proftpd gives the link's own mode, which
+ * is rwxrwxrwx on Unix (a file of mode 777 costs one listing more, and stays a file). Pure.
+ */
+function mayBeLink(entry: RemoteEntry): boolean {
+  return entry.type === 'file' && entry.permissions === 'rwxrwxrwx';
+}
+
+/** `ls URL/file.txt/`: the trailing "/" asks for a folder, and that is a file — the server's refusal, said so. */
+function notAFolder(error: FtpError, remotePath: string): FtpError {
+  const { text: _text, ...reply } = error.data;
+  const path = remotePath.replace(/\/+$/, '');
+  return new FtpError({ ...reply, message: `${path} is a file, not a folder: a path ending in "/" names a folder.`, hint: `List the file without the "/": ferry ls URL${path}` });
 }
 
 /** MLST's facts for `remotePath`, named `name` (the reply gives the path as sent); null when refused or unreadable. */

@@ -50,4 +50,31 @@ describe.each(SERVER_KINDS)('ferry ls of a file (%s)', (kind) => {
     expect(noFolder.code).toBe(7);
     expect(noFolder.stderr).toContain('ferry: /nodir does not exist on the server, so neither does /nodir/nope.txt');
   });
+
+  it('a trailing "/" names a folder: a file there is refused as not one (exit 7, as a folder that is not there), not listed', async () => {
+    const { root } = server();
+    fs.mkdirSync(path.join(root, 'lss'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'lss', 'file.txt'), 'hello\n');
+    const run = await ferry(['ls', `${serverUrl(server())}/lss/file.txt/`]);
+    expect(run.code, run.stderr).toBe(7);
+    expect(run.stdout.toString()).toBe('');
+    expect(run.stderr).toContain('ferry: /lss/file.txt is a file, not a folder: a path ending in "/" names a folder.');
+    expect(run.stderr).toContain('ferry ls URL/lss/file.txt');
+  });
+
+  it('a link is listed as a link with its target, as the folder\'s listing shows it (proftpd\'s MLST describes the target)', async () => {
+    const { root } = server();
+    const folder = path.join(root, 'lsl');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'target.txt'), 'hello\n');
+    fs.symlinkSync('target.txt', path.join(folder, 'link.txt'));
+    const url = `${serverUrl(server())}/lsl`;
+    const inFolder = await ferry(['ls', url]);
+    expect(inFolder.stdout.toString()).toMatch(/ link\.txt -> target\.txt\n/);
+    const one = await ferry(['ls', `${url}/link.txt`]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout.toString()).toMatch(/^l\S+ .* link\.txt -> target\.txt\n$/);
+    const json = await ferry(['ls', '--json', `${url}/link.txt`]);
+    expect(JSON.parse(json.stdout.toString())).toEqual([expect.objectContaining({ name: 'link.txt', type: 'symlink', target: 'target.txt' })]);
+  });
 });
