@@ -294,12 +294,15 @@ export async function planMirrorBy(onConnection: <T>(walk: (client: FtpClient) =
   const localWalk = fsp.access(root).then(() => true, () => false).then((there): Promise<Tree> => (there ? localTree(root, skip, localUnreadable, localSignal) : Promise.resolve(new Map())));
   // Settled here so that a local failure is not unhandled while the server is still walked; thrown after it.
   const localSettled = localWalk.then((tree) => ({ tree }), (error: unknown) => ({ error }));
-  const remote = await onConnection((client) => remoteTree(client, remoteRoot, skip, remoteUnreadable, options.signal)).catch((error: unknown) => {
-    // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
-    if (!options.signal?.aborted && direction === 'upload') return new Map() as Tree;
+  // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
+  const newTarget = (error: unknown): Tree => {
+    if (!options.signal?.aborted && direction === 'upload') return new Map();
     remoteFailed.abort();
     throw error;
-  });
+  };
+  // Decided inside the connection's turn too: what fails there is the session's failure, and the window logs it —
+  // a first upload's preview logged the missing folder's '550' as an error.
+  const remote = await onConnection((client) => remoteTree(client, remoteRoot, skip, remoteUnreadable, options.signal).catch(newTarget)).catch(newTarget);
   const walked = await localSettled;
   if ('error' in walked) throw walked.error;
   const local = walked.tree;

@@ -271,6 +271,15 @@ describe('synchronize folders', () => {
     if (!missing.ok) expect(app.logs.slice(before).filter((line) => line.kind === 'error').map((line) => line.text)).toEqual([missing.error.message]);
   });
 
+  it('an upload into a server folder not made yet plans every file as new and logs no error (the missing folder is no failure)', async () => {
+    const local = path.join(app.home, 'fresh');
+    make(local, { 'one.txt': '1' });
+    const logged = app.logs.length;
+    const plan = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/fresh-target', compare: 'size-or-newer', delete: false });
+    expect(plan.copy.map((file) => file.path)).toEqual(['one.txt']);
+    expect(app.logs.slice(logged).filter((line) => line.kind === 'error')).toEqual([]);
+  });
+
   it('refuses a local folder that is not a full path', async () => {
     const result = await dispatch(app.services.handlers, 'sync:plan', { sessionId, direction: 'upload', localFolder: 'relative/folder', remoteFolder: '/', compare: 'size', delete: true });
     expect(result.ok).toBe(false);
