@@ -47,6 +47,9 @@ export interface WebHost {
 
 const OTHER_USER = 'Forbidden: this Ferry belongs to another user of this computer; start your own.';
 
+/** How long another user's connection may take to send its request (answered 403) before it is dropped. */
+const OTHER_USER_GRACE_MS = 2000;
+
 /** A client that lets this much pile up unread is dropped rather than let main's memory grow. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
@@ -108,10 +111,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  server.on('connection', (socket: Socket) => void askOwner(socket));
+  server.on('connection', (socket: Socket) => {
+    void askOwner(socket).then((owner) => {
+      // Another user's program gets its 403 as soon as its request comes; one that sends none, or a byte at a time,
+      // must not keep a descriptor of ours for Node's headers timeout (about 70 s), thousands of them at once.
+      // A deadline, not an idle timeout: a byte now and then would renew that.
+      if (owner.kind !== 'other') return;
+      const deadline = setTimeout(() => socket.destroy(), OTHER_USER_GRACE_MS);
+      deadline.unref();
+      socket.once('close', () => clearTimeout(deadline));
+    });
+  });
 
   async function serveHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!(await ownerAllowed(req.socket))) return deny(res, 403, OTHER_USER);
+    if (!(await ownerAllowed(req.socket))) {
+      // One answer is all another user's connection gets: no keep-alive for a second request.
+      res.setHeader('Connection', 'close');
+      return deny(res, 403, OTHER_USER);
+    }
     if (!isAllowedHost(req.headers.host, port)) return deny(res, 403, 'Forbidden: Ferry answers only to 127.0.0.1 and localhost on its own port.');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');

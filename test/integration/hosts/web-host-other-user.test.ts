@@ -55,6 +55,38 @@ function client(uid: number, port: number, token: string, family: 4 | 6): Promis
   });
 }
 
+/**
+ * How long the host keeps a connection of `uid`'s open that sends no request (`silent`) or an upgrade's headers a byte
+ * every 300 ms (`slow`): milliseconds until the host closed it, or null when still open after `waitMs`.
+ */
+function heldFor(uid: number, port: number, mode: 'silent' | 'slow', waitMs: number): Promise<number | null> {
+  const script = `
+    const net = require('node:net');
+    const [port, mode, waitMs] = JSON.parse(process.argv[1]);
+    const started = Date.now();
+    const socket = net.connect(port, '127.0.0.1');
+    let timer;
+    socket.on('connect', () => {
+      if (mode !== 'slow') return;
+      socket.write('GET /ferry-ws HTTP/1.1\\r\\nHost: 127.0.0.1:' + port + '\\r\\nUpgrade: websocket\\r\\nX-Slow: ');
+      timer = setInterval(() => socket.write('a'), 300);
+    });
+    socket.on('error', () => {});
+    const done = (held) => { clearInterval(timer); process.stdout.write(JSON.stringify(held)); process.exit(0); };
+    socket.on('close', () => done(Date.now() - started));
+    setTimeout(() => done(null), waitMs);
+  `;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify([port, mode, waitMs])], { uid, gid: uid === 0 ? 0 : NOBODY, cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number | null) : reject(new Error(`client exited ${code}: ${err}`))));
+  });
+}
+
 describe('web host and other users of this computer', () => {
   let base: string;
   let host: WebHost;
@@ -85,5 +117,18 @@ describe('web host and other users of this computer', () => {
     expect(lines).toContain(`web host: refused a connection from another user of this computer (uid ${NOBODY}).`);
     // What the host logs never carries the token.
     expect(lines.filter((line) => line.includes(host.token))).toEqual([]);
+  });
+
+  it("drops another user's connection that sends no request, or one a byte at a time, within seconds", async () => {
+    // Node alone keeps both until its headers timeout, about 70 s: a program could hold thousands of our descriptors.
+    const [silent, slow] = await Promise.all([heldFor(NOBODY, host.port, 'silent', 8000), heldFor(NOBODY, host.port, 'slow', 8000)]);
+    expect(silent).not.toBeNull();
+    expect(slow).not.toBeNull();
+    expect(silent).toBeLessThan(5000);
+    expect(slow).toBeLessThan(5000);
+  });
+
+  it("keeps its own user's connection while it sends its request slowly: only other users' are cut short", async () => {
+    expect(await heldFor(0, host.port, 'slow', 4000)).toBeNull();
   });
 });
