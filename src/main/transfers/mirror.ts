@@ -278,6 +278,11 @@ export async function planMirrorOn(client: FtpClient, direction: TransferDirecti
   return planMirrorBy((walk) => walk(client), direction, remoteRoot, localRoot, options);
 }
 
+/** The server's answer that a folder is not there (or not listable): 450 or 550 to its listing. */
+function isNoSuchFolder(error: unknown): boolean {
+  return error instanceof FtpError && error.data.kind === 'server-reply' && (error.data.code === 550 || error.data.code === 450);
+}
+
 /**
  * The dry run with the server's walk run by `onConnection` (the window's: in the session's turn), and only it: the
  * local walk runs alongside, outside that turn, so a big local folder never keeps the session's remote pane waiting.
@@ -295,8 +300,10 @@ export async function planMirrorBy(onConnection: <T>(walk: (client: FtpClient) =
   // Settled here so that a local failure is not unhandled while the server is still walked; thrown after it.
   const localSettled = localWalk.then((tree) => ({ tree }), (error: unknown) => ({ error }));
   // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.
+  // Only the server's "no such folder" (450/550 to the listing) means that: a connection gone, a timeout or a TLS
+  // failure is the failure it is, not a new folder whose preview would call every file new.
   const newTarget = (error: unknown): Tree => {
-    if (!options.signal?.aborted && direction === 'upload') return new Map();
+    if (!options.signal?.aborted && direction === 'upload' && isNoSuchFolder(error)) return new Map();
     remoteFailed.abort();
     throw error;
   };
