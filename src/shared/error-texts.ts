@@ -771,9 +771,9 @@ export const ERROR_TEXTS_EN = {
   'active.external-unresolved': 'Active mode: the external address "{address}" does not resolve to an IPv{family} address ({detail}).',
   'active.external-unresolved.hint': 'Give your public IP address, or a host name that resolves to it (Settings → Active mode, or --active-address); or use passive mode.',
 
-  // Notes on queue items (TransferItem.note): main writes the English sentence; the window finds which one it is
-  // (renderer/lib/localize-note.ts) and shows it in its language. {name}/{line} come quoted (JSON); a {path} stands
-  // bare, as names do in every text (docs/i18n.md).
+  // Notes on queue items: main sends their ids and values (TransferItem.noteText, shared/notes.ts) beside the English
+  // (TransferItem.note); the window says them in its language (renderer/lib/localize-note.ts). {name}/{line} come
+  // quoted (JSON); a {path} stands bare, as names do in every text (docs/i18n.md).
   'note.policy-skip': 'The target exists; skipped as the overwrite policy says.',
   'note.chosen-skip': 'The target exists; skipped as you chose.',
   'note.not-newer': 'The target exists and the source is not newer.',

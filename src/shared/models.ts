@@ -7,6 +7,7 @@ import type { ErrorText, TextRef } from './error-texts';
 import type { FerryErrorData, TransferMode } from './errors';
 import { DEFAULT_ASCII_EXTENSIONS, type TransferType } from './transfer-type';
 import type { RemoteEntry } from './remote-entry';
+import type { NoteText } from './notes';
 
 /** FileZilla's four encryption choices. */
 export type SiteProtocol = 'ftp-explicit-if-available' | 'ftp-explicit' | 'ftp-implicit' | 'ftp-plain';
@@ -328,8 +329,10 @@ export interface TransferItem {
   readonly eta: number | null;
   readonly error: FerryErrorData | null;
   readonly attempts: number;
-  /** Why it was skipped, when it was. */
+  /** Why it was skipped, when it was (or what else its row says: verified, retrying, …), in English. */
   readonly note: string | null;
+  /** The same note as data (shared/notes.ts), which the window says in its language; absent in a queue saved before. */
+  readonly noteText?: NoteText;
   /** Skipped for a reason a retry cannot change (a symbolic link, a name this computer cannot hold): Retry is off. */
   readonly permanent?: boolean;
 }

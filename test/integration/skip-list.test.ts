@@ -11,6 +11,7 @@ import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } f
 import type { TransferItem } from '../../src/shared/models';
 import { createServices, type Services } from '../../src/main/app/create-services';
 import { dispatch } from '../../src/main/hosts/dispatch';
+import { shownNote } from '../../src/renderer/lib/localize-note';
 import { createFileKeyVault } from '../../src/main/sites';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
@@ -97,6 +98,10 @@ describe('skip list', () => {
       while (skippedNow().length < 2 && Date.now() < end2) await new Promise((resolve) => setTimeout(resolve, 100));
       const skipped = skippedNow();
       expect(skipped).toEqual(expect.arrayContaining([expect.stringMatching(/Thumbs\.db.*matches "Thumbs\.db"/), expect.stringMatching(/draft\.TMP.*matches "\*\.tmp"/)]));
+      // The rows carry the notes as data over the contract (as JSON, as the web host sends them): said in Chinese from it.
+      const sent = JSON.parse(JSON.stringify(items.at(-1) ?? [])) as TransferItem[];
+      const draft = sent.find((item) => item.state === 'skipped' && item.remotePath === '/site/img/draft.TMP');
+      expect(draft && shownNote({ note: null, noteText: draft.noteText }, 'zh-CN', '')).toBe('已跳过 /site/img/draft.TMP：它匹配跳过列表中的“*.tmp”（设置 → 跳过列表）。');
       await call('session:disconnect', { sessionId: status.sessionId });
     } finally {
       await services.dispose();

@@ -15,7 +15,7 @@
  * macOS: ":" is allowed — it is an ordinary character at the POSIX level (Finder shows it as "/"), so "c:x" is
  * written as c:x and read back by name.
  */
-import { errorText } from '../../shared/error-texts';
+import { englishNote, noteText, type NoteText } from '../../shared/notes';
 
 export type UnsafeNameReason = 'empty' | 'dot-name' | 'separator' | 'drive-letter' | 'control-character' | 'windows-reserved' | 'windows-character' | 'trailing-dot-or-space' | 'too-long';
 
@@ -42,7 +42,12 @@ export function unsafeLocalNameReason(name: string, platform: NodeJS.Platform = 
   return null;
 }
 
-/** The queue note for a refused name, from the shared table so that the window can show it in its language. */
+/** The queue note for a refused name, as data (shared/notes.ts) so that the window says it in its language. */
+export function unsafeNameNote(name: string, reason: UnsafeNameReason): NoteText {
+  return noteText(`note.unsafe-name.${reason}`, { name: JSON.stringify(name) });
+}
+
+/** The same in English, for the command line's errors. */
 export function describeUnsafeName(name: string, reason: UnsafeNameReason): string {
-  return errorText(`note.unsafe-name.${reason}`, { name: JSON.stringify(name) });
+  return englishNote(unsafeNameNote(name, reason));
 }

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { describeUnsafeName, unsafeLocalNameReason } from './safe-local-name';
-import { errorText } from '../../shared/error-texts';
+import { unsafeLocalNameReason, unsafeNameNote } from './safe-local-name';
+import { noteText, type NoteText } from '../../shared/notes';
 import { folderNotMade, makeFolders } from './make-folders';
 
 /** What is at a target's name now, looked at without following a link. */
@@ -17,7 +17,7 @@ export type TargetState =
   | { readonly kind: 'absent' }
   | { readonly kind: 'file'; readonly stats: fs.Stats }
   /** `permanent`: a link (no retry will make it safe), rather than a folder in the way. */
-  | { readonly kind: 'refused'; readonly note: string; readonly permanent: boolean };
+  | { readonly kind: 'refused'; readonly note: NoteText; readonly permanent: boolean };
 
 /**
  * The path of `target` below `root` as segments, or null when it is not strictly inside.
@@ -44,18 +44,18 @@ export function segmentsBelow(root: string, target: string): string[] | null {
 export async function inspectTarget(file: string): Promise<TargetState> {
   const stats = await lstatOrNull(file);
   if (stats === null) return { kind: 'absent' };
-  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: errorText('note.target-link', { path: file }) };
-  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: errorText('note.target-folder', { path: file }) };
+  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: noteText('note.target-link', { path: file }) };
+  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: noteText('note.target-folder', { path: file }) };
   return { kind: 'file', stats };
 }
 
 /** Null when `file`'s own name (not its folder) may be written below `root`, else why not. */
-export function unsafeTargetNote(root: string, file: string): string | null {
+export function unsafeTargetNote(root: string, file: string): NoteText | null {
   const segments = segmentsBelow(root, file);
-  if (!segments) return errorText('note.outside-root', { path: file, root });
+  if (!segments) return noteText('note.outside-root', { path: file, root });
   const name = segments[segments.length - 1] ?? '';
   const reason = unsafeLocalNameReason(name);
-  return reason ? describeUnsafeName(name, reason) : null;
+  return reason ? unsafeNameNote(name, reason) : null;
 }
 
 /**
@@ -63,10 +63,10 @@ export function unsafeTargetNote(root: string, file: string): string | null {
  * symlinks on the way) and, once there, its real path (every link resolved) inside the real root.
  * Returns a note when refused, null when files may be written there. Callers cache a null per folder.
  */
-export async function prepareFolder(root: string, folder: string): Promise<string | null> {
+export async function prepareFolder(root: string, folder: string): Promise<NoteText | null> {
   const refused = await ensureFolder(root, folder);
   if (refused) return refused;
-  if (!(await isRealPathInside(root, folder))) return errorText('note.resolves-outside', { path: folder, root });
+  if (!(await isRealPathInside(root, folder))) return noteText('note.resolves-outside', { path: folder, root });
   return null;
 }
 
@@ -75,19 +75,19 @@ export async function prepareFolder(root: string, folder: string): Promise<strin
  * unsafe names on the way. Returns a note when refused, null when the folder is there; throws a `local-file`
  * FtpError naming the folder when one cannot be made (make-folders.ts).
  */
-export async function ensureFolder(root: string, folder: string): Promise<string | null> {
+export async function ensureFolder(root: string, folder: string): Promise<NoteText | null> {
   const resolvedRoot = path.resolve(root);
   if (path.resolve(folder) === resolvedRoot) {
     await makeFolders(resolvedRoot);
     return null;
   }
   const segments = segmentsBelow(root, folder);
-  if (!segments) return errorText('note.outside-root', { path: folder, root });
+  if (!segments) return noteText('note.outside-root', { path: folder, root });
   await makeFolders(resolvedRoot);
   let current = resolvedRoot;
   for (const segment of segments) {
     const reason = unsafeLocalNameReason(segment);
-    if (reason) return describeUnsafeName(segment, reason);
+    if (reason) return unsafeNameNote(segment, reason);
     current = path.join(current, segment);
     let stats = await lstatOrNull(current);
     if (stats === null) {
@@ -97,8 +97,8 @@ export async function ensureFolder(root: string, folder: string): Promise<string
       // Look again: something may have raced us to the name.
       stats = await lstatOrNull(current);
     }
-    if (stats?.isSymbolicLink()) return errorText('note.folder-link', { path: current });
-    if (!stats?.isDirectory()) return errorText('note.folder-blocked', { path: folder, blocker: current });
+    if (stats?.isSymbolicLink()) return noteText('note.folder-link', { path: current });
+    if (!stats?.isDirectory()) return noteText('note.folder-blocked', { path: folder, blocker: current });
   }
   return null;
 }

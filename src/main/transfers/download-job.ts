@@ -21,7 +21,7 @@ import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './cha
 import type { JobContext, JobOutcome } from './transfer-job';
 import { lockPart, partInUse } from './part-lock';
 import { nameClash } from './name-clash';
-import { errorText } from '../../shared/error-texts';
+import { noteText, type NoteText } from '../../shared/notes';
 
 /** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runDownload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -58,7 +58,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {
         const renamed = await freeLocalName(entry.localPath);
-        if (!renamed) return { kind: 'skipped', note: errorText('note.no-free-name', { name: numberedName(path.basename(entry.localPath), 1) }), permanent: false };
+        if (!renamed) return { kind: 'skipped', note: noteText('note.no-free-name', { name: numberedName(path.basename(entry.localPath), 1) }), permanent: false };
         entry.localPath = renamed;
         context.onChanged();
         break;
@@ -109,10 +109,10 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
     if (entry.size !== null && offset > entry.size) offset = 0;
   }
   // Our own part holds the version the item recorded; a file replaced on the server since would be spliced.
-  let note: string | undefined;
+  let note: NoteText | undefined;
   if (offset > 0 && entry.started && !resumeTarget && (await changedOnServer(client, entry))) {
     offset = 0;
-    note = errorText('note.remote-changed', { path: entry.remotePath });
+    note = noteText('note.remote-changed', { path: entry.remotePath });
     context.onChanged();
   }
   if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordPartSource(client, entry, context);
@@ -171,7 +171,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
       // The second fetch's facts are the new version's own: its size and time, asked as it began.
       listedSize = entry.size;
       startTime = changedTo;
-      note = errorText('note.changed-during-download', { path: entry.remotePath });
+      note = noteText('note.changed-during-download', { path: entry.remotePath });
     }
   }
   // Removed meanwhile (the download went on into the unlinked file): said before a checksum of it is attempted.
@@ -276,7 +276,7 @@ function ownPart(entry: QueueEntry, context: JobContext): void {
 }
 
 /** `prepareFolder`, once per folder per queue. */
-async function prepare(root: string, folder: string, prepared: Set<string>): Promise<string | null> {
+async function prepare(root: string, folder: string, prepared: Set<string>): Promise<NoteText | null> {
   if (prepared.has(folder)) return null;
   const note = await prepareFolder(root, folder).catch((error: unknown) => {
     // A folder that could not be made comes named and explained (make-folders.ts); any other failure is the system's.

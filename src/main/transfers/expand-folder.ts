@@ -10,7 +10,7 @@ import type { FtpClient, Listing } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
-import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
+import { unsafeLocalNameReason, unsafeNameNote } from '../local/safe-local-name';
 import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
@@ -20,7 +20,7 @@ import { nameClash } from './name-clash';
 import { remoteIsFile } from './remote-facts';
 import type { FerryErrorData } from '../../shared/errors';
 import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
-import { errorText } from '../../shared/error-texts';
+import { noteText, type NoteText } from '../../shared/notes';
 
 export interface ChildSpec {
   /** `failed`: can never be copied as it is (a name clash, with `error`). */
@@ -36,11 +36,11 @@ export interface ChildSpec {
    * local folder, read once, had nothing of that name (the job then skips its lstat); otherwise unset.
    */
   readonly knownTarget?: FileFacts | null;
-  readonly note?: string;
+  readonly note?: NoteText;
   readonly error?: FerryErrorData;
 }
 
-export type Expansion = { readonly kind: 'expanded'; readonly children: readonly ChildSpec[] } | { readonly kind: 'refused'; readonly note: string };
+export type Expansion = { readonly kind: 'expanded'; readonly children: readonly ChildSpec[] } | { readonly kind: 'refused'; readonly note: NoteText };
 
 /** Download: create the local folder (safely, below `localRoot`), list the remote one, and name what goes where. */
 export async function expandRemoteFolder(client: FtpClient, remoteDir: string, localDir: string, localRoot: string, skip: SkipMatcher = NO_SKIP): Promise<Expansion> {
@@ -69,7 +69,7 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     const reason = unsafeLocalNameReason(entry.name);
     if (reason) {
       // The local path shown is the folder: the name itself must never be joined to it.
-      skipped.push({ kind: 'skipped', localPath: localDir, remotePath, size: entry.size, modified: entry.modified, note: describeUnsafeName(entry.name, reason) });
+      skipped.push({ kind: 'skipped', localPath: localDir, remotePath, size: entry.size, modified: entry.modified, note: unsafeNameNote(entry.name, reason) });
       continue;
     }
     const localPath = path.join(localDir, entry.name);
@@ -83,7 +83,7 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
   }
   for (const line of listing.unparsed) {
     if (line.trim() === '') continue;
-    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: errorText('note.unreadable-line', { path: remoteDir, line: JSON.stringify(line) }) });
+    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: noteText('note.unreadable-line', { path: remoteDir, line: JSON.stringify(line) }) });
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
 }
@@ -110,9 +110,9 @@ function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-function remoteSkipNote(entry: RemoteEntry, remotePath: string): string {
-  if (entry.type === 'symlink') return entry.target ? errorText('note.remote-link-to', { path: remotePath, target: entry.target }) : errorText('note.remote-link', { path: remotePath });
-  return errorText('note.remote-special', { path: remotePath });
+function remoteSkipNote(entry: RemoteEntry, remotePath: string): NoteText {
+  if (entry.type === 'symlink') return entry.target ? noteText('note.remote-link-to', { path: remotePath, target: entry.target }) : noteText('note.remote-link', { path: remotePath });
+  return noteText('note.remote-special', { path: remotePath });
 }
 
 /** Upload: make sure the remote folder exists, read the local one, and note which remote targets already exist. */
@@ -160,7 +160,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: listedTimePrecision(listedBy, remote.modified) } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {
-      const note = errorText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: localPath });
+      const note = noteText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: localPath });
       skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note });
     }
   }
@@ -173,8 +173,8 @@ const NO_SKIP: SkipMatcher = () => null;
  * A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. Its path stands bare,
  * as every note's does (docs/i18n.md): JSON quotes put "…" in a Chinese sentence and doubled a Windows path's backslashes.
  */
-function skipNote(what: string, pattern: string): string {
-  return errorText('note.skip-list', { path: what, pattern });
+function skipNote(what: string, pattern: string): NoteText {
+  return noteText('note.skip-list', { path: what, pattern });
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {
@@ -182,9 +182,9 @@ function byName(a: { readonly name: string }, b: { readonly name: string }): num
 }
 
 /** The note of a folder once its contents are queued, with English's singulars ("1 file and 3 folders"). */
-export function folderQueuedNote(files: number, folders: number): string {
-  if (files === 1 && folders === 1) return errorText('note.folder-queued-one-each', {});
-  if (files === 1) return errorText('note.folder-queued-file', { folders });
-  if (folders === 1) return errorText('note.folder-queued-folder', { files });
-  return errorText('note.folder-queued', { files, folders });
+export function folderQueuedNote(files: number, folders: number): NoteText {
+  if (files === 1 && folders === 1) return noteText('note.folder-queued-one-each', {});
+  if (files === 1) return noteText('note.folder-queued-file', { folders });
+  if (folders === 1) return noteText('note.folder-queued-folder', { files });
+  return noteText('note.folder-queued', { files, folders });
 }

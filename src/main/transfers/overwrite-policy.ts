@@ -4,7 +4,7 @@
  * so they are tested as a table without servers or disks.
  */
 import type { OverwritePolicy } from '../../shared/models';
-import { errorText } from '../../shared/error-texts';
+import { noteText, type NoteText } from '../../shared/notes';
 
 /** What is known about a file on either side; null where the side cannot tell. */
 export interface FileFacts {
@@ -45,7 +45,7 @@ export type OverwriteDecision =
   | { readonly kind: 'resume'; readonly from: number }
   /** Keep the target; write to a new name ("name (1).ext"). */
   | { readonly kind: 'rename' }
-  | { readonly kind: 'skip'; readonly note: string }
+  | { readonly kind: 'skip'; readonly note: NoteText }
   /** Ask the user (policy "ask"). */
   | { readonly kind: 'ask' };
 
@@ -118,17 +118,17 @@ export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, targ
       return { kind: 'transfer' };
     case 'skip':
       // The user's answer for this file, or the policy: the note says which (it blamed the policy for both).
-      return { kind: 'skip', note: errorText(by === 'answer' ? 'note.chosen-skip' : 'note.policy-skip', {}) };
+      return { kind: 'skip', note: noteText(by === 'answer' ? 'note.chosen-skip' : 'note.policy-skip', {}) };
     case 'rename':
       return { kind: 'rename' };
     case 'overwrite-if-newer':
-      return isSourceNewer(source, target) === false ? { kind: 'skip', note: errorText('note.not-newer', {}) } : { kind: 'transfer' };
+      return isSourceNewer(source, target) === false ? { kind: 'skip', note: noteText('note.not-newer', {}) } : { kind: 'transfer' };
     case 'overwrite-if-size-differs':
-      return sizesDiffer(source, target) === false ? { kind: 'skip', note: errorText('note.same-size', {}) } : { kind: 'transfer' };
+      return sizesDiffer(source, target) === false ? { kind: 'skip', note: noteText('note.same-size', {}) } : { kind: 'transfer' };
     case 'overwrite-if-newer-or-size-differs': {
       const newer = isSourceNewer(source, target);
       const differ = sizesDiffer(source, target);
-      return newer === false && differ === false ? { kind: 'skip', note: errorText('note.same-size-not-newer', {}) } : { kind: 'transfer' };
+      return newer === false && differ === false ? { kind: 'skip', note: noteText('note.same-size-not-newer', {}) } : { kind: 'transfer' };
     }
     case 'resume':
       return resumeDecision(source, target);
@@ -137,9 +137,9 @@ export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, targ
 
 function resumeDecision(source: FileFacts, target: FileFacts): OverwriteDecision {
   // Same size is complete — an empty file too (it used to be sent again on every "resume" run).
-  if (target.size !== null && source.size !== null && target.size === source.size) return { kind: 'skip', note: errorText('note.complete', {}) };
+  if (target.size !== null && source.size !== null && target.size === source.size) return { kind: 'skip', note: noteText('note.complete', {}) };
   if (target.size === null || target.size === 0) return { kind: 'transfer' };
-  if (source.size !== null && target.size > source.size) return { kind: 'skip', note: errorText('note.larger', {}) };
+  if (source.size !== null && target.size > source.size) return { kind: 'skip', note: noteText('note.larger', {}) };
   return { kind: 'resume', from: target.size };
 }
 

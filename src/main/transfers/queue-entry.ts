@@ -8,6 +8,13 @@ import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection, TransferItem, TransferState } from '../../shared/models';
 import type { FileFacts, TimePrecision } from './overwrite-policy';
 import type { StoredEntry } from './queue-store';
+import { englishNote, type NoteText } from '../../shared/notes';
+
+/** An entry's note, in English and as data together (null: none). */
+export function setNote(entry: QueueEntry, note: NoteText | null): void {
+  entry.note = note ? englishNote(note) : null;
+  entry.noteText = note;
+}
 
 export interface QueueEntry {
   readonly id: string;
@@ -30,7 +37,10 @@ export interface QueueEntry {
   bytesDone: number;
   error: FerryErrorData | null;
   attempts: number;
+  /** The note in English (`TransferItem.note`); set with `setNote`, which keeps `noteText` with it. */
   note: string | null;
+  /** The note as data; null with an English `note` only when it came from a queue saved before typed notes. */
+  noteText: NoteText | null;
   choice: OverwriteChoice | null;
   started: boolean;
   /** Downloads: the source's SIZE and MDTM when the partial file was begun, so another version is not continued. */
@@ -70,7 +80,7 @@ export interface NewEntry {
   readonly sourcePrecision?: TimePrecision;
   readonly knownTarget?: FileFacts | null;
   readonly state?: TransferState;
-  readonly note?: string | null;
+  readonly note?: NoteText | null;
   readonly permanent?: boolean;
   /** Decided already for this item (the window's Synchronize: the preview the user confirmed); wins over the policy. */
   readonly choice?: OverwriteChoice;
@@ -94,7 +104,8 @@ export function createEntry(init: NewEntry): QueueEntry {
     bytesDone: 0,
     error: null,
     attempts: 0,
-    note: init.note ?? null,
+    note: init.note ? englishNote(init.note) : null,
+    noteText: init.note ?? null,
     choice: init.choice ?? null,
     started: false,
     permanent: init.permanent ?? false,
@@ -123,6 +134,7 @@ export function toItem(entry: QueueEntry, rate = 0, eta: number | null = null): 
     error: entry.error,
     attempts: entry.attempts,
     note: entry.note,
+    ...(entry.noteText ? { noteText: entry.noteText } : {}),
     ...(entry.permanent && entry.state === 'skipped' ? { permanent: true } : {}),
   };
 }
@@ -146,6 +158,7 @@ export function toStored(entry: QueueEntry): StoredEntry {
     error: entry.error,
     attempts: entry.attempts,
     note: entry.note,
+    ...(entry.noteText ? { noteText: entry.noteText } : {}),
     choice: entry.choice,
     started: entry.started,
     ...(entry.partSource ? { partSource: entry.partSource } : {}),
@@ -162,6 +175,7 @@ export function fromStored(stored: StoredEntry): QueueEntry {
   const state: TransferState = stored.state === 'running' ? 'queued' : stored.state;
   return {
     ...stored,
+    noteText: stored.noteText ?? null,
     knownTarget: undefined,
     state,
     waiting: false,

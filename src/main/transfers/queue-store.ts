@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { FerryErrorData } from '../../shared/errors';
 import { englishText, quoted, errorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import type { Notice } from '../../shared/models';
+import type { NoteText } from '../../shared/notes';
 import { removeStaleTempFiles, setAside, writeFileAtomic } from '../sites/atomic-file';
 import { makeFolders } from '../local/make-folders';
 import { localFailureText } from './file-transfer';
@@ -31,6 +32,27 @@ function isErrorData(value: unknown): value is FerryErrorData {
 }
 
 const errorSchema = z.custom<FerryErrorData>(isErrorData, { message: 'not an error record' });
+
+/**
+ * A sentence of a note as stored (shared/notes.ts). Its id is not checked against this Ferry's table: one a newer Ferry
+ * wrote is shown in the English kept beside it (the window falls back to `note`).
+ */
+function isTextRef(value: unknown): value is TextRef {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  if (typeof record.id !== 'string' || typeof record.values !== 'object' || record.values === null) return false;
+  if (!Object.values(record.values).every((item) => typeof item === 'string' || typeof item === 'number')) return false;
+  if (record.valueTexts === undefined) return true;
+  if (typeof record.valueTexts !== 'object' || record.valueTexts === null) return false;
+  return Object.values(record.valueTexts).every((item) => (Array.isArray(item) ? item.every(isTextRef) : isTextRef(item)));
+}
+
+function isNoteText(value: unknown): value is NoteText {
+  return Array.isArray(value) && value.length > 0 && value.every(isTextRef);
+}
+
+/** A note's sentences that cannot be read lose only themselves: the English `note` is still shown. */
+const noteTextSchema = z.custom<NoteText>(isNoteText).optional().catch(undefined);
 
 const choiceSchema = z.enum(['overwrite', 'overwrite-if-newer', 'overwrite-if-size-differs', 'overwrite-if-newer-or-size-differs', 'resume', 'rename', 'skip']);
 const policySchema = z.union([z.literal('ask'), choiceSchema]);
@@ -57,7 +79,10 @@ export const storedEntrySchema = z.object({
   bytesDone: z.number().nonnegative(),
   error: errorSchema.nullable(),
   attempts: z.number().int().nonnegative(),
+  /** The note in English: all a queue saved before typed notes has, and what the command line prints. */
   note: z.string().nullable(),
+  /** The same note as data, said in the window's language; absent in a queue saved before. */
+  noteText: noteTextSchema,
   /** The user's answer for this item, if asked. */
   choice: choiceSchema.nullable(),
   /** Bytes of this item reached the target side in an earlier attempt (a partial there is ours). */

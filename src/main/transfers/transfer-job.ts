@@ -7,6 +7,7 @@ import type { SpeedLimiter } from '../ftp/speed-limiter';
 import type { OverwritePolicy } from '../../shared/models';
 import type { Verification } from './checksum-verify';
 import type { FileFacts } from './overwrite-policy';
+import type { NoteText } from '../../shared/notes';
 
 export interface JobContext {
   readonly client: FtpClient;
@@ -38,6 +39,6 @@ export interface SideFacts extends FileFacts {
 }
 
 export type JobOutcome =
-  | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification; /** Said in the Successful tab (a time that could not be kept). */ readonly note?: string }
-  | { readonly kind: 'skipped'; readonly note: string; /** No retry can change it (unsafe name, symlink). */ readonly permanent: boolean }
+  | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification; /** Said in the Successful tab (a time that could not be kept). */ readonly note?: NoteText }
+  | { readonly kind: 'skipped'; readonly note: NoteText; /** No retry can change it (unsafe name, symlink). */ readonly permanent: boolean }
   | { readonly kind: 'ask'; readonly source: SideFacts; readonly target: SideFacts };

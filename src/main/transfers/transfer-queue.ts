@@ -21,7 +21,7 @@ import type { FileFacts } from './overwrite-policy';
 import type { FtpClient } from '../ftp/ftp-client';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
-import { describeUnsafeName, unsafeLocalNameReason } from '../local/safe-local-name';
+import { unsafeLocalNameReason, unsafeNameNote } from '../local/safe-local-name';
 import { lstatOrNull } from '../local/safe-target';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDecision, type RetryPolicy } from './backoff';
 import type { Verification } from './checksum-verify';
@@ -33,7 +33,8 @@ import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec
 import { localFailureText, partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { WakeSchedule } from './wake-schedule';
-import { createEntry, fromStored, toItem, toStored, type QueueEntry } from './queue-entry';
+import { createEntry, fromStored, setNote, toItem, toStored, type QueueEntry } from './queue-entry';
+import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
 // Type-only: the store (and zod with it) is loaded only for a queue with a file (the CLI's mirror has none).
@@ -270,7 +271,7 @@ export class TransferQueue {
         ...(item.choice !== undefined ? { choice: item.choice } : {}),
         // The source as a listing saw it (the window's Synchronize): a download keeps this time, as a folder's files do.
         ...(item.source ? { size: item.source.size, sourceModified: item.source.modified, ...(item.source.precision !== undefined ? { sourcePrecision: item.source.precision } : {}) } : {}),
-        ...(reason ? { state: 'skipped' as const, note: describeUnsafeName(name, reason), permanent: true } : request.start === false ? { state: 'paused' as const } : {}),
+        ...(reason ? { state: 'skipped' as const, note: unsafeNameNote(name, reason), permanent: true } : request.start === false ? { state: 'paused' as const } : {}),
       });
       this.insert(this.entries.length, entry);
       added.push(entry);
@@ -560,7 +561,7 @@ export class TransferQueue {
     if (entry.state === 'skipped') entry.choice = null;
     entry.attempts = 0;
     entry.error = null;
-    entry.note = null;
+    setNote(entry, null);
     this.requeue(entry);
   }
 
@@ -693,10 +694,10 @@ export class TransferQueue {
   }
 
   /** Give a claimed entry back without counting an attempt (no connection could be had for it). */
-  private unclaim(entry: QueueEntry, note: string | null = null, error: FerryErrorData | null = null): void {
+  private unclaim(entry: QueueEntry, note: NoteText | null = null, error: FerryErrorData | null = null): void {
     this.setBusy(entry, false);
     if (entry.removed) return;
-    if (note !== null) entry.note = note;
+    if (note !== null) setNote(entry, note);
     if (error !== null) entry.error = error;
     if (entry.state === 'running') this.requeue(entry);
     this.markChanged();
@@ -765,7 +766,7 @@ export class TransferQueue {
         }
         if (!site.gaveUp) {
           const delay = Math.max(0, site.notBefore - Date.now());
-          this.unclaim(entry, errorText('note.connect-retrying', { attempt: site.connectFailures, max: this.retryPolicy.maxAttempts, delay: seconds(delay) }), data);
+          this.unclaim(entry, noteText('note.connect-retrying', { attempt: site.connectFailures, max: this.retryPolicy.maxAttempts, delay: seconds(delay) }), data);
           return null;
         }
       }
@@ -781,7 +782,7 @@ export class TransferQueue {
       if (entry.removed) continue;
       this.dropQuestion(entry);
       entry.error = error;
-      entry.note = null;
+      setNote(entry, null);
       this.setState(entry, 'failed');
       this.finished(entry, 0, 0, 'none');
     }
@@ -801,7 +802,7 @@ export class TransferQueue {
     const controller = worker.controller;
     entry.controller = controller;
     entry.attempts += 1;
-    entry.note = null;
+    setNote(entry, null);
     this.markChanged();
     try {
       if (entry.isDirectory) {
@@ -852,12 +853,12 @@ export class TransferQueue {
       case 'done':
         entry.bytesDone = entry.size ?? outcome.resumedFrom + outcome.bytes;
         entry.error = null;
-        entry.note = [outcome.verified === 'checksum' ? errorText('note.verified', {}) : null, outcome.note ?? null].filter((part) => part !== null).join(' ') || null;
+        setNote(entry, joinNotes(outcome.verified === 'checksum' ? noteText('note.verified', {}) : null, outcome.note));
         this.setState(entry, 'done');
         this.finished(entry, outcome.bytes, outcome.resumedFrom, outcome.verified);
         return;
       case 'skipped':
-        entry.note = outcome.note;
+        setNote(entry, outcome.note);
         entry.permanent = outcome.permanent;
         this.setState(entry, 'skipped');
         this.finished(entry, 0, 0, 'none');
@@ -865,7 +866,7 @@ export class TransferQueue {
       case 'ask':
         if (entry.state === 'paused') return;
         entry.waiting = true;
-        entry.note = errorText('note.waiting-answer', {});
+        setNote(entry, noteText('note.waiting-answer', {}));
         entry.attempts = Math.max(0, entry.attempts - 1);
         this.setState(entry, 'queued');
         this.questions.push({
@@ -896,12 +897,12 @@ export class TransferQueue {
     entry.error = error;
     if (decision.retry) {
       entry.notBefore = Date.now() + decision.delayMs;
-      entry.note = errorText('note.retrying', { attempt: entry.attempts, max: this.retryPolicy.maxAttempts, delay: seconds(decision.delayMs) });
+      setNote(entry, noteText('note.retrying', { attempt: entry.attempts, max: this.retryPolicy.maxAttempts, delay: seconds(decision.delayMs) }));
       this.setState(entry, 'queued');
       this.wakeAtTime(entry.notBefore);
       return;
     }
-    entry.note = decision.reason === 'attempts-exhausted' ? errorText('note.gave-up', { attempts: entry.attempts }) : null;
+    setNote(entry, decision.reason === 'attempts-exhausted' ? noteText('note.gave-up', { attempts: entry.attempts }) : null);
     this.setState(entry, 'failed');
     this.finished(entry, 0, 0, 'none');
   }
@@ -922,7 +923,7 @@ export class TransferQueue {
     if (entry.direction === 'download') this.preparedFolders.add(entry.localPath);
     // A file (or folder) already waiting or under way — the same folder queued twice — is not queued again.
     const children = expansion.children.map((child) => this.childEntry(entry, child)).filter((child) => child.state === 'skipped' || child.state === 'failed' || this.activeEntry(child) === undefined);
-    entry.note = folderQueuedNote(children.filter((child) => !child.isDirectory).length, children.filter((child) => child.isDirectory).length);
+    setNote(entry, folderQueuedNote(children.filter((child) => !child.isDirectory).length, children.filter((child) => child.isDirectory).length));
     this.setState(entry, 'done');
     this.finished(entry, 0, 0, 'none');
     const index = this.entries.indexOf(entry);
@@ -990,7 +991,7 @@ export class TransferQueue {
 
   /** Waiting no more: the entry runs again (with its own choice, or the policy). */
   private release(entry: QueueEntry): void {
-    entry.note = null;
+    setNote(entry, null);
     if (entry.state === 'queued') this.requeue(entry);
     else entry.waiting = false;
   }

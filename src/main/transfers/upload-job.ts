@@ -14,7 +14,8 @@ import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { nameClash } from './name-clash';
-import { errorText, sentences } from '../../shared/error-texts';
+import { sentences } from '../../shared/error-texts';
+import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 
 /** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -26,7 +27,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   } catch (error) {
     throw localError(entry.localPath, error as NodeJS.ErrnoException);
   }
-  if (!stats.isFile()) return { kind: 'skipped', note: errorText('note.not-regular', { path: entry.localPath }), permanent: true };
+  if (!stats.isFile()) return { kind: 'skipped', note: noteText('note.not-regular', { path: entry.localPath }), permanent: true };
   const size = stats.size;
   const source: FileFacts = { size, modified: stats.mtime.toISOString() };
   // Once started, the entry's facts are those of the version the server's part came from: another one must not
@@ -63,7 +64,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       return { kind: 'skipped', note: decision.note, permanent: false };
     case 'rename': {
       const renamed = await freeRemoteName(client, entry.remotePath);
-      if (!renamed) return { kind: 'skipped', note: errorText('note.no-free-name', { name: numberedName(remoteBasename(entry.remotePath), 1) }), permanent: false };
+      if (!renamed) return { kind: 'skipped', note: noteText('note.no-free-name', { name: numberedName(remoteBasename(entry.remotePath), 1) }), permanent: false };
       entry.remotePath = renamed;
       context.onChanged();
       break;
@@ -101,8 +102,8 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
   const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
-  const notes = [changed ? errorText('note.local-changed', { path: entry.localPath }) : null, restIgnored ? errorText('note.rest-ignored-upload', { path: entry.remotePath }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null].filter((part) => part !== null);
-  return { kind: 'done', bytes, resumedFrom: offset, verified, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
+  const note = joinNotes(changed ? noteText('note.local-changed', { path: entry.localPath }) : null, restIgnored ? noteText('note.rest-ignored-upload', { path: entry.remotePath }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null);
+  return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note ? { note } : {}) };
 }
 
 /**
@@ -116,14 +117,16 @@ async function offsetIgnored(client: FtpClient, remotePath: string, sent: number
 }
 
 /** The local file's time on the server's copy; what stood in the way, if anything (the file itself is fine). */
-async function keepTime(client: FtpClient, remotePath: string, modified: string | null): Promise<string | null> {
+async function keepTime(client: FtpClient, remotePath: string, modified: string | null): Promise<NoteText | null> {
   if (modified === null) return null;
   try {
     if (await client.setModifiedTime(remotePath, new Date(modified))) return null;
-    return errorText('note.no-mfmt', {});
+    return noteText('note.no-mfmt', {});
   } catch (error) {
     if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
-    return errorText('note.mfmt-refused', { detail: error.data.message });
+    // The server's refusal as main said it: its sentence too, so the window says it in its language ("MFMT …" failed…).
+    const said = error.data.text;
+    return noteText('note.mfmt-refused', { detail: error.data.message }, said?.message ? { detail: { id: said.message, values: said.values, ...(said.valueTexts ? { valueTexts: said.valueTexts } : {}) } } : undefined);
   }
 }
 

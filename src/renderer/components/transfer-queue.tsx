@@ -8,8 +8,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type M
 import * as actions from '../actions';
 import { cursorAfterRemoval, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
-import { localizeNote } from '../lib/localize-note';
-import { formatCount, useT, type Translator } from '../i18n';
+import { shownNote } from '../lib/localize-note';
+import { betweenSentences, formatCount, useT, type Translator } from '../i18n';
 import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
@@ -47,7 +47,8 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
   // error's hint, which tells a person what to do ("Connect again") when nothing is needed yet.
   const retrying = item.state === 'queued' && shownError !== null && item.note !== null;
   // Joined as the language joins two sentences, and an error to its fix (Chinese: no space, ——), never a literal ' — '.
-  const retryText = shownError ? t('log.twoSentences', { first: localizeNote(item.note ?? '', t.language), second: shownError.message }) : '';
+  const note = shownNote(item, t.language, betweenSentences(t.language));
+  const retryText = shownError ? t('log.twoSentences', { first: note, second: shownError.message }) : '';
   const errorText = shownError?.hint ? t('queue.errorAndHint', { message: shownError.message, hint: shownError.hint }) : (shownError?.message ?? '');
   const modeOffer = actions.queueModeOffer(item);
   // Transfers of more than one server (connection tabs): each row names its own, as FileZilla's queue does.
@@ -94,9 +95,9 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
             {errorText}
           </span>
         ) : item.note ? (
-          <span className="q-note" title={wholeText(t, item.siteLabel, showSite, localizeNote(item.note, t.language))}>
+          <span className="q-note" title={wholeText(t, item.siteLabel, showSite, note)}>
             {site}
-            {localizeNote(item.note, t.language)}
+            {note}
           </span>
         ) : site ? (
           <span className="q-note" title={item.siteLabel}>

@@ -1,11 +1,13 @@
 /**
- * A queue item's note in the window's language. Main writes notes as English sentences from the shared table
- * (`note.*` in src/shared/error-texts.ts), each with its values filled in; here each sentence is recognised
- * by its template (the placeholders matched as text) and written again from this language's table. A note of
- * two sentences ("Verified: …" then the MFMT remark) is taken apart; anything unrecognised stays as main wrote it.
+ * A queue item's note in the window's language. Main sends each note as data too (`TransferItem.noteText`: ids of the
+ * shared table, `note.*` in src/shared/error-texts.ts, with their values), said here from this language's table
+ * (`shownNote`). A queue saved before notes were data holds only main's English sentence: there each sentence is
+ * recognised by its template (the placeholders matched as text) and written again from this language's table
+ * (`localizeNote`). A note of two sentences ("Verified: …" then the MFMT remark) is taken apart; anything
+ * unrecognised stays as main wrote it.
  */
-import { ERROR_TEXTS_EN, fillErrorText, type ErrorTextId } from '../../shared/error-texts';
-import type { Language } from '../../shared/models';
+import { ERROR_TEXTS_EN, fillErrorText, sayText, type ErrorTextId } from '../../shared/error-texts';
+import type { Language, TransferItem } from '../../shared/models';
 import { ERROR_TEXTS_ZH_CN } from '../i18n/error-texts-zh-CN';
 
 const TABLES: Partial<Record<Language, Readonly<Record<ErrorTextId, string>>>> = { 'zh-CN': ERROR_TEXTS_ZH_CN };
@@ -93,4 +95,18 @@ export function localizeNote(note: string, language: Language): string {
     if (match && rest !== undefined) return `${fillErrorText(table[pattern.id], {})}${localizeNote(rest, language)}`;
   }
   return note;
+}
+
+/**
+ * The note of `item` in `language`, its sentences joined by `between` (betweenSentences: a space in English, none
+ * after a Chinese 。). From its data; only a note without it (a queue saved before), or with a sentence this table
+ * lacks (written by a newer Ferry), is matched from main's English.
+ */
+export function shownNote(item: Pick<TransferItem, 'note' | 'noteText'>, language: Language, between: string): string {
+  const table = TABLES[language];
+  if (!table) return item.note ?? '';
+  const refs = item.noteText;
+  if (!refs || !refs.every((ref) => ref.id in table)) return localizeNote(item.note ?? '', language);
+  // Its values as the English match takes them (a listing line's JSON quotes off, a {detail} not nested as data said).
+  return refs.map((ref) => sayText(table, { ...ref, values: Object.fromEntries(Object.entries(ref.values).map(([name, value]) => [name, typeof value === 'string' ? valueOf(name, value, table) : value])) })).join(between);
 }

@@ -4,6 +4,7 @@ import { decideOverwrite } from '../../../src/main/transfers/overwrite-policy';
 import { ERROR_TEXTS_EN, errorText, placeholdersOf, type ErrorTextId } from '../../../src/shared/error-texts';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 import { localizeNote } from '../../../src/renderer/lib/localize-note';
+import { englishNote } from '../../../src/shared/notes';
 
 const NOTE_IDS = (Object.keys(ERROR_TEXTS_EN) as ErrorTextId[]).filter((id) => id.startsWith('note.'));
 const SAMPLE: Record<string, string | number> = { path: '"/home/me/a b/报告.txt"', name: 'a (1).txt', pattern: '*.tmp', detail: '550 Permission denied.', attempt: 2, max: 5, delay: '2.1', attempts: 5, files: 3, folders: 1 };
@@ -25,7 +26,7 @@ describe('queue notes in the window language', () => {
 
   it('the notes main really writes, including two sentences in one', () => {
     const skip = decideOverwrite('overwrite-if-newer', { size: 1, modified: '2020-01-01T00:00:00Z' }, { size: 1, modified: '2024-01-01T00:00:00Z' });
-    expect(skip.kind === 'skip' ? localizeNote(skip.note, 'zh-CN') : null).toBe('目标已存在，且源文件不比目标新。');
+    expect(skip.kind === 'skip' ? localizeNote(englishNote(skip.note), 'zh-CN') : null).toBe('目标已存在，且源文件不比目标新。');
     const two = `${errorText('note.verified', {})} ${errorText('note.no-mfmt', {})}`;
     expect(localizeNote(two, 'zh-CN')).toBe(`${ERROR_TEXTS_ZH_CN['note.verified']}${ERROR_TEXTS_ZH_CN['note.no-mfmt']}`);
   });

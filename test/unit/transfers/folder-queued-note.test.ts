@@ -1,7 +1,8 @@
 /** The note a queued folder leaves: English singulars, and the same note said in 简体中文 by the window. */
 import { describe, expect, it } from 'vitest';
 import { folderQueuedNote } from '../../../src/main/transfers/expand-folder';
-import { localizeNote } from '../../../src/renderer/lib/localize-note';
+import { shownNote } from '../../../src/renderer/lib/localize-note';
+import { englishNote } from '../../../src/shared/notes';
 
 describe('folderQueuedNote', () => {
   it.each([
@@ -12,7 +13,7 @@ describe('folderQueuedNote', () => {
     [12, 3, 'Folder: 12 files and 3 folders queued.', '文件夹：已加入 12 个文件和 3 个文件夹。'],
   ])('%i files, %i folders', (files, folders, english, chinese) => {
     const note = folderQueuedNote(files, folders);
-    expect(note).toBe(english);
-    expect(localizeNote(note, 'zh-CN')).toBe(chinese);
+    expect(englishNote(note)).toBe(english);
+    expect(shownNote({ note: englishNote(note), noteText: note }, 'zh-CN', '')).toBe(chinese);
   });
 });

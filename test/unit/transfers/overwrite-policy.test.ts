@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { OverwritePolicy } from '../../../src/shared/models';
 import { decideOverwrite, factsNeeded, firstFreeName, isSourceNewer, listedTimePrecision, numberedName, sourceChanged, type TimePrecision, type FileFacts, type OverwriteDecision } from '../../../src/main/transfers/overwrite-policy';
+import { englishNote } from '../../../src/shared/notes';
 
 const NEW = '2024-06-02T10:00:00.000Z';
 const OLD = '2024-06-01T10:00:00.000Z';
@@ -41,7 +42,7 @@ describe('decideOverwrite', () => {
     const decision = decideOverwrite(policy, source, target);
     expect(decision.kind).toBe(kind);
     if (decision.kind === 'resume') expect(decision.from).toBe(from);
-    if (decision.kind === 'skip') expect(decision.note.length).toBeGreaterThan(10);
+    if (decision.kind === 'skip') expect(englishNote(decision.note).length).toBeGreaterThan(10);
   });
 
   it('never throws and only resumes within the source', () => {

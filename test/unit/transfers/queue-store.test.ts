@@ -2,11 +2,12 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEntry, fromStored, toItem, toStored } from '../../../src/main/transfers/queue-entry';
+import { createEntry, fromStored, toItem, toStored, type QueueEntry } from '../../../src/main/transfers/queue-entry';
 import { nameClash } from '../../../src/main/transfers/name-clash';
 import { loadQueueFile, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { englishLeft } from '../../support/english-left';
+import { noteText } from '../../../src/shared/notes';
 
 let dir = '';
 beforeEach(async () => {
@@ -179,5 +180,45 @@ describe('queue entries', () => {
     const stored = sample('done').entries[0];
     if (!stored) throw new Error('no entry');
     expect(fromStored(stored).state).toBe('done');
+  });
+});
+
+/**
+ * Notes are saved as data (`noteText`) beside their English, so a restored queue's rows are said in the window's
+ * language from ids; a queue saved before holds the English alone and still loads, its note as it was.
+ */
+describe('queue notes in the file', () => {
+  const skipped = (): QueueEntry =>
+    createEntry({ siteKey: 'site-1', siteLabel: 'Site', direction: 'download', isDirectory: false, localPath: '/tmp/x/a.bin', remotePath: '/a.bin', localRoot: '/tmp/x', state: 'skipped', note: noteText('note.outside-root', { path: '/tmp/y/a.bin', root: '/tmp/x' }) });
+
+  it('a note is kept as data and in English across a restart', async () => {
+    const file = path.join(dir, 'queue.json');
+    await saveQueueFile(file, { version: 1, policy: 'ask', entries: [toStored(skipped())] });
+    const { queue, warning } = await loadQueueFile(file);
+    expect(warning).toBeNull();
+    const item = toItem(fromStored(queue?.entries[0] ?? toStored(skipped())));
+    expect(item.note).toBe('Refused /tmp/y/a.bin: it is not inside /tmp/x.');
+    expect(item.noteText).toEqual([{ id: 'note.outside-root', values: { path: '/tmp/y/a.bin', root: '/tmp/x' } }]);
+  });
+
+  it('a queue saved before notes were data loads with its English note, and no data', async () => {
+    const file = path.join(dir, 'queue.json');
+    const { noteText: _dropped, ...old } = toStored(skipped());
+    await fsp.writeFile(file, JSON.stringify({ version: 1, policy: 'ask', entries: [old] }));
+    const { queue, warning } = await loadQueueFile(file);
+    expect(warning).toBeNull();
+    const item = toItem(fromStored(queue?.entries[0] ?? old));
+    expect(item.note).toBe('Refused /tmp/y/a.bin: it is not inside /tmp/x.');
+    expect(item.noteText).toBeUndefined();
+  });
+
+  it('note data that cannot be read loses only itself: the queue and the English note load', async () => {
+    const file = path.join(dir, 'queue.json');
+    const stored = { ...toStored(skipped()), noteText: [{ id: 'note.outside-root', values: { path: ['not', 'a', 'value'] } }] };
+    await fsp.writeFile(file, JSON.stringify({ version: 1, policy: 'ask', entries: [stored] }));
+    const { queue, warning } = await loadQueueFile(file);
+    expect(warning).toBeNull();
+    expect(queue?.entries[0]?.note).toBe('Refused /tmp/y/a.bin: it is not inside /tmp/x.');
+    expect(queue?.entries[0]?.noteText).toBeUndefined();
   });
 });

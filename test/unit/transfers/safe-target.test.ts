@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureFolder, inspectTarget, isRealPathInside, openForWrite, prepareFolder, segmentsBelow, unsafeTargetNote } from '../../../src/main/local/safe-target';
-import { localizeNote } from '../../../src/renderer/lib/localize-note';
+import { shownNote } from '../../../src/renderer/lib/localize-note';
+import { englishNote, type NoteText } from '../../../src/shared/notes';
+
+/** A note as main says it in English (the notes are data: shared/notes.ts). */
+const said = (note: NoteText | null): string | null => note && englishNote(note);
 
 let sandbox = '';
 let root = '';
@@ -69,7 +73,7 @@ describe('prepareFolder', () => {
   });
 
   it('refuses a folder behind a symlink, creating nothing outside', async () => {
-    expect(await prepareFolder(root, path.join(root, 'link-dir', 'x'))).toMatch(/symbolic link/);
+    expect(said(await prepareFolder(root, path.join(root, 'link-dir', 'x')))).toMatch(/symbolic link/);
     expect(await fsp.readdir(path.join(sandbox, 'outside'))).toEqual([]);
   });
 
@@ -91,13 +95,13 @@ describe('ensureFolder', () => {
   });
 
   it('refuses to go through a symlink, and creates nothing outside', async () => {
-    expect(await ensureFolder(root, path.join(root, 'link-dir', 'sub'))).toMatch(/symbolic link/);
+    expect(said(await ensureFolder(root, path.join(root, 'link-dir', 'sub')))).toMatch(/symbolic link/);
     expect(await fsp.readdir(path.join(sandbox, 'outside'))).toEqual([]);
   });
 
   it('refuses a file in the way and unsafe names', async () => {
-    expect(await ensureFolder(root, path.join(root, 'real', 'file.txt', 'sub'))).toMatch(/not a folder/);
-    expect(await ensureFolder(root, path.join(root, 'tab\tfolder'))).toMatch(/control characters/);
+    expect(said(await ensureFolder(root, path.join(root, 'real', 'file.txt', 'sub')))).toMatch(/not a folder/);
+    expect(said(await ensureFolder(root, path.join(root, 'tab\tfolder')))).toMatch(/control characters/);
     // Valid here on Linux: made, not refused (it was, with the Windows rules on every platform).
     expect(await ensureFolder(root, path.join(root, 'C:x', 'aux.'))).toBeNull();
   });
@@ -139,6 +143,7 @@ describe('isRealPathInside', () => {
  * backslash (valid here) shows the doubling.
  */
 describe('skip notes name paths as they are', () => {
+  const chinese = (note: NoteText | null): string => (note ? shownNote({ note: englishNote(note), noteText: note }, 'zh-CN', '') : '');
   let odd = '';
   beforeEach(async () => {
     odd = path.join(sandbox, 'back\\slash');
@@ -149,22 +154,22 @@ describe('skip notes name paths as they are', () => {
   it('a file in the way (note.folder-blocked), in English and 简体中文', async () => {
     const folder = path.join(odd, 'taken', 'sub');
     const note = await ensureFolder(odd, folder);
-    expect(note).toBe(`Skipped ${folder}: ${path.join(odd, 'taken')} exists and is not a folder.`);
-    expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已跳过 ${folder}：${path.join(odd, 'taken')} 已存在且不是文件夹。`);
+    expect(said(note)).toBe(`Skipped ${folder}: ${path.join(odd, 'taken')} exists and is not a folder.`);
+    expect(chinese(note)).toBe(`已跳过 ${folder}：${path.join(odd, 'taken')} 已存在且不是文件夹。`);
   });
 
   it('a link on the way (note.folder-link)', async () => {
     await fsp.symlink(path.join(sandbox, 'outside'), path.join(odd, 'link'));
     const note = await ensureFolder(odd, path.join(odd, 'link', 'sub'));
-    expect(note).toBe(`Skipped ${path.join(odd, 'link')}: it is a symbolic link, and Ferry does not write through links.`);
-    expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已跳过 ${path.join(odd, 'link')}：它是符号链接，Ferry 不会通过链接写入。`);
+    expect(said(note)).toBe(`Skipped ${path.join(odd, 'link')}: it is a symbolic link, and Ferry does not write through links.`);
+    expect(chinese(note)).toBe(`已跳过 ${path.join(odd, 'link')}：它是符号链接，Ferry 不会通过链接写入。`);
   });
 
   it('a path outside the folder chosen (note.outside-root)', async () => {
     const elsewhere = path.join(sandbox, 'outside', 'x');
     const note = unsafeTargetNote(odd, elsewhere);
-    expect(note).toBe(`Refused ${elsewhere}: it is not inside ${odd}.`);
-    expect(await ensureFolder(odd, elsewhere)).toBe(note);
-    expect(localizeNote(note ?? '', 'zh-CN')).toBe(`已拒绝 ${elsewhere}：它不在 ${odd} 之内。`);
+    expect(said(note)).toBe(`Refused ${elsewhere}: it is not inside ${odd}.`);
+    expect(await ensureFolder(odd, elsewhere)).toEqual(note);
+    expect(chinese(note)).toBe(`已拒绝 ${elsewhere}：它不在 ${odd} 之内。`);
   });
 });
