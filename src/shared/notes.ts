@@ -21,7 +21,7 @@ export function joinNotes(...notes: readonly (NoteText | null | undefined)[]): N
   return first ? [first, ...rest] : null;
 }
 
-/** The note in English, its sentences side by side: main's `TransferItem.note`, the log and the command line. */
-export function englishNote(note: NoteText): string {
+/** The note in English, its sentences side by side: main's `TransferItem.note`, the log and the command line (none: ''). */
+export function englishNote(note: readonly TextRef[]): string {
   return note.map(englishText).join(' ');
 }

@@ -16,6 +16,7 @@ import { TransferQueue, type FinishedEvent } from './transfer-queue';
 import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, unreadableKept, type DeleteResult, type MirrorPlan, type Tree, type Unreadable } from './mirror-trees';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { compileSkipList } from '../../shared/skip-list';
+import { englishNote } from '../../shared/notes';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import { removeLocalTree } from '../local/remove-tree';
 import { confirmConflict, conflictCandidate, conflictError, conflictSourcePath, conflictTargetPath, type KindConflict } from './mirror-conflicts';
@@ -26,7 +27,8 @@ export interface MirrorReport {
   folders: number;
   bytes: number;
   readonly failures: { readonly path: string; readonly error: FerryErrorData }[];
-  readonly skipped: string[];
+  /** Each skipped item's note, in English and as data (the command line says the skip list's as --exclude's). */
+  readonly skipped: Pick<TransferItem, 'note' | 'noteText'>[];
   /** Said of finished files, each once (e.g. the server cannot keep file times). */
   readonly warnings: string[];
   /** With `deleteExtraneous`: what was removed from the target (full paths). */
@@ -92,11 +94,12 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
   const record = (event: FinishedEvent): void => {
     const { item } = event;
     if (item.state === 'failed' && item.error) report.failures.push({ path: direction === 'download' ? item.remotePath : item.localPath, error: item.error });
-    else if (item.state === 'skipped' && item.note) report.skipped.push(item.note);
+    else if (item.state === 'skipped' && item.note) report.skipped.push({ note: item.note, ...(item.noteText ? { noteText: item.noteText } : {}) });
     else if (item.state === 'done' && event.isDirectory) {
       if (item.remotePath !== remoteRoot || item.localPath !== localRoot) report.folders += 1;
     } else if (item.state === 'done') {
-      const warning = item.note?.replace(/^Verified: size and checksum match\.\s*/, '') ?? '';
+      // What the note says besides that the file was verified: the rest is a warning (the MFMT refusal).
+      const warning = englishNote(item.noteText?.filter((ref) => ref.id !== 'note.verified') ?? []);
       if (warning !== '' && !report.warnings.includes(warning)) report.warnings.push(warning);
       report.files += 1;
       report.bytes += event.bytes;

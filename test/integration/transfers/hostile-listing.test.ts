@@ -108,8 +108,8 @@ describe.each([
     expect(report.files).toBe(2 + LOCAL_TOO.length);
     expect(report.folders).toBe(1);
     expect(report.failures).toEqual([]);
-    for (const name of SKIPPED_NAMES) expect(report.skipped.some((line) => line.includes(JSON.stringify(name)))).toBe(true);
-    for (const name of LOCAL_TOO) expect(report.skipped.some((line) => line.includes(JSON.stringify(name)))).toBe(false);
+    for (const name of SKIPPED_NAMES) expect(report.skipped.some(({ note }) => note?.includes(JSON.stringify(name)) === true)).toBe(true);
+    for (const name of LOCAL_TOO) expect(report.skipped.some(({ note }) => note?.includes(JSON.stringify(name)) === true)).toBe(false);
     expect([...(server?.retrieved ?? [])].sort()).toEqual(['/evil/ok.txt', '/evil/sub/nested-ok.txt', ...LOCAL_TOO.map((name) => `/evil/${name}`)].sort());
   });
 });
