@@ -808,6 +808,7 @@ export const ERROR_TEXTS_EN = {
   'note.skip-list': 'Skipped {path}: it matches "{pattern}" in the skip list (Settings → Skip list).',
   'note.local-link': 'Skipped {path}: it is a symbolic link; links are not followed.',
   'note.local-special': 'Skipped {path}: it is not a regular file or folder.',
+  'note.interrupted-part': "Skipped {path}: it is an interrupted download's partial file, not uploaded. Finish that download (it continues this file) or delete the file.",
   'note.not-regular': 'Skipped {path}: not a regular file.',
   'note.remote-link': 'Skipped {path}: it is a symbolic link; links are not followed (they can point anywhere, including outside the folder).',
   'note.remote-link-to': 'Skipped {path}: it is a symbolic link to {target}; links are not followed (they can point anywhere, including outside the folder).',

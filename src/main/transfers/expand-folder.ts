@@ -15,7 +15,7 @@ import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import type { SkipMatcher } from '../../shared/skip-list';
 import { localError } from './file-transfer';
-import { transferOwnedNames } from './part-lock';
+import { isPartialName, transferOwnedNames } from './part-lock';
 import { nameClash } from './name-clash';
 import { remoteIsFile } from './remote-facts';
 import type { FerryErrorData } from '../../shared/errors';
@@ -144,6 +144,11 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     const pattern = skip(dirent.name);
     if (pattern !== null) {
       skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: skipNote(localPath, pattern) });
+      continue;
+    }
+    if (dirent.isFile() && isPartialName(dirent.name)) {
+      // An interrupted download's partial file (one a live transfer holds is in `owned`): half a file, never sent.
+      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: noteText('note.interrupted-part', { path: localPath }) });
       continue;
     }
     if (dirent.isDirectory()) {

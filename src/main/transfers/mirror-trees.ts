@@ -13,7 +13,7 @@ import { FtpError } from '../ftp/ftp-error';
 import type { FerryErrorData } from '../../shared/errors';
 import { sentences } from '../../shared/error-texts';
 import { localError } from './file-transfer';
-import { transferOwnedNames } from './part-lock';
+import { isPartialName, transferOwnedNames } from './part-lock';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
 import { removeLocalTree } from '../local/remove-tree';
@@ -90,9 +90,12 @@ const LSTATS_AT_ONCE = 32;
  * `remoteTree`. Asynchronous, so a huge folder or a slow network drive never holds the main process (every window,
  * the queue's progress, other connections' keep-alives wait for a synchronous walk); `signal` stops it between
  * folders, as it does the remote walk. Depth first in each folder's order (libuv sorts a listing by name either way),
- * so the tree and its unreadable folders come out as the synchronous walk gave them.
+ * so the tree and its unreadable folders come out as the synchronous walk gave them. `side`: the local folder as an
+ * upload's `source` leaves out every download's partial file (`isPartialName`: an interrupted download's half file is
+ * not the user's to send, compare, or keep on the server); as a download's `target` one nobody holds stays an entry,
+ * which `--delete` may remove when the server no longer has its file.
  */
-export async function localTree(root: string, skip: SkipMatcher, unreadable?: Unreadable[], signal?: AbortSignal): Promise<Tree> {
+export async function localTree(root: string, skip: SkipMatcher, unreadable?: Unreadable[], signal?: AbortSignal, side: 'source' | 'target' = 'target'): Promise<Tree> {
   const tree = new Map<string, TreeEntry>();
   const walk = async (key: string, actual: string): Promise<void> => {
     if (signal?.aborted) throw walkCancelled();
@@ -108,7 +111,8 @@ export async function localTree(root: string, skip: SkipMatcher, unreadable?: Un
     // A download's lock, and the partial file a live one holds (part-lock.ts), are Ferry's own: never files to copy,
     // compare or delete as extraneous.
     const owned = transferOwnedNames(folder, entries.map((entry) => entry.name));
-    const kept = entries.filter((entry) => skip(entry.name) === null && !owned.has(entry.name));
+    const partial = (entry: fs.Dirent): boolean => side === 'source' && entry.isFile() && isPartialName(entry.name);
+    const kept = entries.filter((entry) => skip(entry.name) === null && !owned.has(entry.name) && !partial(entry));
     const kinds = kept.map((entry): TreeKind => (entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'));
     const childActual = (name: string): string => (actual === '' ? name : `${actual}/${name}`);
     // A few lstats in flight at a time: one by one is slow on a network drive, all at once floods the thread pool.

@@ -229,7 +229,7 @@ async function deleteExtraneous(direction: TransferDirection, remoteRoot: string
     const remoteUnreadable: Unreadable[] = [];
     const localUnreadable: Unreadable[] = [];
     const remote = await remoteTree(client, remoteRoot, skip, remoteUnreadable);
-    const local = await localTree(localRoot, skip, localUnreadable);
+    const local = await localTree(localRoot, skip, localUnreadable, undefined, direction === 'upload' ? 'source' : 'target');
     const [source, target, sourceUnreadable, targetUnreadable] = direction === 'download' ? [remote, local, remoteUnreadable, localUnreadable] : [local, remote, localUnreadable, remoteUnreadable];
     const sourcePath = (actual: string): string => (direction === 'download' ? joinRemote(normalizeRemote(remoteRoot), actual) : path.join(localRoot, ...actual.split('/')));
     const targetPath = (actual: string): string => (direction === 'download' ? path.join(localRoot, ...actual.split('/')) : joinRemote(normalizeRemote(remoteRoot), actual));
@@ -299,7 +299,7 @@ export async function planMirrorBy(onConnection: <T>(walk: (client: FtpClient) =
   const localUnreadable: Unreadable[] = [];
   const remoteFailed = new AbortController();
   const localSignal = options.signal ? AbortSignal.any([options.signal, remoteFailed.signal]) : remoteFailed.signal;
-  const localWalk = fsp.access(root).then(() => true, () => false).then((there): Promise<Tree> => (there ? localTree(root, skip, localUnreadable, localSignal) : Promise.resolve(new Map())));
+  const localWalk = fsp.access(root).then(() => true, () => false).then((there): Promise<Tree> => (there ? localTree(root, skip, localUnreadable, localSignal, direction === 'upload' ? 'source' : 'target') : Promise.resolve(new Map())));
   // Settled here so that a local failure is not unhandled while the server is still walked; thrown after it.
   const localSettled = localWalk.then((tree) => ({ tree }), (error: unknown) => ({ error }));
   // A remote target that does not exist yet (a first upload) is simply empty; a missing source is the error it is.

@@ -39,10 +39,21 @@ export function isPartLockName(name: string): boolean {
 }
 
 /**
+ * True for the name of a download's partial file: `NAME.ferry-part`, or a long name's shortened, hashed form
+ * (`NAME~HASH.ferry-part`, `partialPathOf`), which ends the same. Ferry's own, never a file of the user's to upload:
+ * one nobody holds is an interrupted download's half file, which sent as it is put half a file on the server under a
+ * name no one wants there (folder uploads, `ferry mirror --reverse`, Synchronize's upload leave it out).
+ */
+export function isPartialName(name: string): boolean {
+  return name.endsWith(PARTIAL_SUFFIX);
+}
+
+/**
  * The names in `folder` (its listing: `names`) that are Ferry's downloads' own right now, not the user's files: every
  * lock, and each partial file a live lock holds (another transfer is writing it: uploading it sent a file that grew
  * while read, deleting it as an extra made that download start over). A partial file nobody holds (an interrupted
- * run's) stays an ordinary file. A long name's part and lock are each cut short to fit (`pathWithSuffix`), so they
+ * run's) is not in it: a download's `--delete` may remove it as an extra, and uploads leave it out on their own
+ * (`isPartialName`, with a note). A long name's part and lock are each cut short to fit (`pathWithSuffix`), so they
  * are paired by their shared hash. Reads a lock only in a folder that has one.
  */
 export function transferOwnedNames(folder: string, names: readonly string[]): Set<string> {
@@ -55,7 +66,7 @@ export function transferOwnedNames(folder: string, names: readonly string[]): Se
     return seen !== null && !lockIsStale(seen, STALE_MS, Date.now(), ownerAlive(lockPath));
   };
   for (const name of names) {
-    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    if (!isPartialName(name)) continue;
     // The lock of the file this part would become (NAME.ferry-part → NAME), or, for a part cut short, the lock with its hash.
     const ofName = path.basename(partLockPathOf(path.join(folder, name.slice(0, -PARTIAL_SUFFIX.length))));
     const hash = /(~[0-9a-f]{12})\.ferry-part$/.exec(name)?.[1];

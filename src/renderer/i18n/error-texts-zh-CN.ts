@@ -807,6 +807,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.skip-list': '已跳过 {path}：它匹配跳过列表中的“{pattern}”（设置 → 跳过列表）。',
   'note.local-link': '已跳过 {path}：它是符号链接；不跟随链接。',
   'note.local-special': '已跳过 {path}：它不是普通文件或文件夹。',
+  'note.interrupted-part': '已跳过 {path}：它是中断的下载留下的未完成文件，不会上传。请完成该下载（将从此文件续传），或删除此文件。',
   'note.not-regular': '已跳过 {path}：不是普通文件。',
   'note.remote-link': '已跳过 {path}：它是符号链接；不跟随链接（链接可能指向任何地方，包括文件夹之外）。',
   'note.remote-link-to': '已跳过 {path}：它是指向 {target} 的符号链接；不跟随链接（链接可能指向任何地方，包括文件夹之外）。',
