@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { partialPathOf } from '../../../src/main/transfers/file-transfer';
-import { lockPart, partInUse, partLockPathOf, transferOwnedNames } from '../../../src/main/transfers/part-lock';
+import { isPartialName, lockPart, partInUse, partLockPathOf, transferOwnedNames } from '../../../src/main/transfers/part-lock';
 
 let dir = '';
 beforeEach(() => {
@@ -107,3 +107,14 @@ describe('transferOwnedNames', () => {
   });
 });
 
+describe('isPartialName', () => {
+  it('every partial file partialPathOf makes, a long name\'s hashed one too; not a lock, not the finished file', () => {
+    const longer = path.join(dir, `${'é'.repeat(123)}.bin`);
+    for (const file of [path.join(dir, 'a.txt'), longer]) {
+      expect(isPartialName(path.basename(partialPathOf(file)))).toBe(true);
+      expect(isPartialName(path.basename(partLockPathOf(file)))).toBe(false);
+      expect(isPartialName(path.basename(file))).toBe(false);
+    }
+    expect(isPartialName('notes.ferry-part.txt')).toBe(false);
+  });
+});
