@@ -772,8 +772,9 @@ export const ERROR_TEXTS_EN = {
   'active.external-unresolved.hint': 'Give your public IP address, or a host name that resolves to it (Settings → Active mode, or --active-address); or use passive mode.',
 
   // Notes on queue items: main sends their ids and values (TransferItem.noteText, shared/notes.ts) beside the English
-  // (TransferItem.note); the window says them in its language (renderer/lib/localize-note.ts). {name}/{line} come
-  // quoted (JSON); a {path} stands bare, as names do in every text (docs/i18n.md).
+  // (TransferItem.note); the window says them in its language (renderer/lib/localize-note.ts). A {line} comes quoted
+  // (JSON); a {path} stands bare, as names do in every text (docs/i18n.md), a {name} too unless bare it would be
+  // misread (shared/shown-name.ts).
   'note.policy-skip': 'The target exists; skipped as the overwrite policy says.',
   'note.chosen-skip': 'The target exists; skipped as you chose.',
   'note.not-newer': 'The target exists and the source is not newer.',
@@ -818,7 +819,7 @@ export const ERROR_TEXTS_EN = {
   'note.folder-blocked': 'Skipped {path}: {blocker} exists and is not a folder.',
   'note.outside-root': 'Refused {path}: it is not inside {root}.',
   'note.resolves-outside': 'Refused {path}: it resolves to a place outside {root}.',
-  // View/Edit of a remote name that may not become a local file name ({name} in quotes); one sentence per reason.
+  // View/Edit of a remote name that may not become a local file name ({name}: shownName); one sentence per reason.
   'edit.unsafe-name.empty': 'Cannot edit the remote name {name}: it is empty.',
   'edit.unsafe-name.dot-name': 'Cannot edit the remote name {name}: it names the folder itself or its parent.',
   'edit.unsafe-name.separator': 'Cannot edit the remote name {name}: it contains a path separator.',
@@ -829,7 +830,7 @@ export const ERROR_TEXTS_EN = {
   'edit.unsafe-name.trailing-dot-or-space': 'Cannot edit the remote name {name}: it ends with a dot or space, which Windows drops.',
   'edit.unsafe-name.too-long': 'Cannot edit the remote name {name}: it is longer than 255 bytes.',
   'edit.unsafe-name.hint': 'Rename the file on the server, then open it again.',
-  // A name from the server that may not become a local file name ({name} in quotes); one sentence per reason.
+  // A name from the server that may not become a local file name ({name}: shownName); one sentence per reason.
   'note.unsafe-name.empty': 'Skipped the remote name {name}: it is empty.',
   'note.unsafe-name.dot-name': 'Skipped the remote name {name}: it names the folder itself or its parent.',
   'note.unsafe-name.separator': 'Skipped the remote name {name}: it contains a path separator.',

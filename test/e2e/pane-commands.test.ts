@@ -154,7 +154,7 @@ describe('file pane commands from FileZilla', () => {
       await ui.entry('local', 'setup.exe').click({ button: 'right' });
       await localMenu.getByRole('menuitem', { name: 'Open with default app', exact: true }).click();
       const alert = page.getByRole('alert').filter({ hasText: 'setup.exe' });
-      await expect(alert).toContainText('Ferry did not open "setup.exe" with the system\'s default app: it is a program (.exe), and opening it would run it.');
+      await expect(alert).toContainText('Ferry did not open setup.exe with the system\'s default app: it is a program (.exe), and opening it would run it.');
       await expect(alert).toContainText('use Show in file manager and start it there if you trust it');
       await page.waitForTimeout(500);
       expect(openerCalls()).toEqual([path.join(folders.local, 'notes.txt'), folders.local]);

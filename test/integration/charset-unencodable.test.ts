@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
+import { localizeError } from '../../src/renderer/lib/localize-error';
 import { uploadFromFile } from '../../src/main/transfers/file-transfer';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
 
@@ -47,7 +48,8 @@ describe('names a GBK server cannot hold (vsftpd)', () => {
     try {
       const upload = await refusal(() => uploadFromFile(client, path.join(local, 'a.txt'), '/한국어.txt'));
       expect(upload.data).toMatchObject({ kind: 'invalid-input', retryable: false });
-      expect(upload.data.message).toContain('"/한국어.txt"');
+      expect(upload.data.message).toContain('/한국어.txt cannot be sent');
+      expect(localizeError(upload.data, 'zh-CN').message).toMatch(/^无法将 \/한국어\.txt 发送到此服务器：/);
       expect(upload.data.message).toContain('GBK');
       expect(upload.data.message).toContain('한');
       await uploadFromFile(client, path.join(local, 'a.txt'), '/上传.txt');

@@ -27,6 +27,7 @@ import { editorLaunch } from './editor-command';
 import { programExtension } from './program-file';
 import { launchEditor } from './launch-editor';
 import { makeFolders } from '../local/make-folders';
+import { shownName } from '../../shared/shown-name';
 
 /** The folder below Ferry's home holding one sub-folder per edited file. */
 export const EDIT_FOLDER = 'edit';
@@ -85,7 +86,7 @@ export class EditService {
     const name = remoteBasename(source);
     const unsafe = unsafeLocalNameReason(name);
     // From the shared table, so that a Chinese window shows it in Chinese.
-    if (unsafe) throw new FtpError({ kind: 'invalid-input', ...sentences(`edit.unsafe-name.${unsafe}`, 'edit.unsafe-name.hint', { name: JSON.stringify(name) }), retryable: false });
+    if (unsafe) throw new FtpError({ kind: 'invalid-input', ...sentences(`edit.unsafe-name.${unsafe}`, 'edit.unsafe-name.hint', { name: shownName(name) }), retryable: false });
     // Before anything is downloaded: the file would not be opened anyway.
     this.refuseToRun(name);
     const already = [...this.edits.values()].find((edit) => edit.file.sessionId === sessionId && edit.file.remotePath === source);
@@ -215,7 +216,7 @@ export class EditService {
     const command = this.deps.editorCommand();
     if (command !== null && command.trim() !== '') return;
     const extension = programExtension(name);
-    if (extension) throw invalidInputText('edit.runs-program', 'edit.runs-program.hint', { name: JSON.stringify(name), extension });
+    if (extension) throw invalidInputText('edit.runs-program', 'edit.runs-program.hint', { name: shownName(name), extension });
   }
 
   private async launch(file: string): Promise<void> {

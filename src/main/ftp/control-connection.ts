@@ -15,6 +15,7 @@ import type { TlsError } from '../../shared/errors';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
 import { settingHintId, type SettingsPlace } from '../../shared/setting-hints';
+import { shownName } from '../../shared/shown-name';
 
 /** A single reply (an unfinished line or multi-line reply) may not grow beyond this. */
 const MAX_PENDING_REPLY_CHARS = 256 * 1024;
@@ -399,7 +400,7 @@ export class ControlConnection {
     const chars = this.options.charset.missing(command);
     if (chars === '') return;
     const masked = maskCommand(command);
-    const name = JSON.stringify(masked.slice(masked.indexOf(' ') + 1));
+    const name = shownName(masked.slice(masked.indexOf(' ') + 1));
     throw new FtpError({ kind: 'invalid-input', ...sentences('charset.unencodable', 'charset.unencodable.hint', { name, charset: this.options.charset.name.toUpperCase(), chars }), retryable: false });
   }
 
@@ -682,7 +683,7 @@ function visibleText(text: string): string {
 /** CR, LF and NUL would let an argument smuggle a second command (RFC 959 has no escaping). */
 export function assertSafeCommand(command: string): void {
   if (/[\r\n\0]/.test(command)) {
-    throw new FtpError({ kind: 'invalid-input', ...sentences('command.line-break', 'command.line-break.hint', { command: JSON.stringify(maskCommand(command)) }), retryable: false });
+    throw new FtpError({ kind: 'invalid-input', ...sentences('command.line-break', 'command.line-break.hint', { command: shownName(maskCommand(command)) }), retryable: false });
   }
 }
 

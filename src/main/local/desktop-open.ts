@@ -13,6 +13,7 @@ import { launchEditor } from '../edit/launch-editor';
 import { programExtension } from '../edit/program-file';
 import { invalidInputText } from '../ftp/ftp-error';
 import { localError } from '../transfers/file-transfer';
+import { shownName } from '../../shared/shown-name';
 
 export interface DesktopOpenDeps {
   /** The host's way to open a file or folder with its default app (Electron: shell.openPath); else the platform's opener. */
@@ -44,7 +45,7 @@ export class DesktopOpen {
     this.stat(item);
     // Folders too: a macOS app or installer is a folder ("Evil.app"), and opening it runs it.
     const extension = programExtension(path.basename(item));
-    if (extension) throw invalidInputText('local.open-runs-program', 'local.open-runs-program.hint', { name: JSON.stringify(path.basename(item)), extension });
+    if (extension) throw invalidInputText('local.open-runs-program', 'local.open-runs-program.hint', { name: shownName(path.basename(item)), extension });
     if (this.deps.openWithSystem) return this.deps.openWithSystem(item);
     await this.start(editorLaunch(null, item, this.platform), item);
   }

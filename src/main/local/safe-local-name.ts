@@ -16,6 +16,7 @@
  * written as c:x and read back by name.
  */
 import { englishNote, noteText, type NoteText } from '../../shared/notes';
+import { shownName } from '../../shared/shown-name';
 
 export type UnsafeNameReason = 'empty' | 'dot-name' | 'separator' | 'drive-letter' | 'control-character' | 'windows-reserved' | 'windows-character' | 'trailing-dot-or-space' | 'too-long';
 
@@ -44,7 +45,7 @@ export function unsafeLocalNameReason(name: string, platform: NodeJS.Platform = 
 
 /** The queue note for a refused name, as data (shared/notes.ts) so that the window says it in its language. */
 export function unsafeNameNote(name: string, reason: UnsafeNameReason): NoteText {
-  return noteText(`note.unsafe-name.${reason}`, { name: JSON.stringify(name) });
+  return noteText(`note.unsafe-name.${reason}`, { name: shownName(name) });
 }
 
 /** The same in English, for the command line's errors. */

@@ -83,7 +83,7 @@ describe('EditService against vsftpd', () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(FtpError);
-    expect((error as FtpError).data).toMatchObject({ kind: 'invalid-input', message: 'Cannot edit the remote name "back\\\\slash.txt": it contains a path separator.', text: { message: 'edit.unsafe-name.separator', hint: 'edit.unsafe-name.hint' } });
+    expect((error as FtpError).data).toMatchObject({ kind: 'invalid-input', message: 'Cannot edit the remote name back\\slash.txt: it contains a path separator.', text: { message: 'edit.unsafe-name.separator', hint: 'edit.unsafe-name.hint' } });
   });
 
   it('downloads the file, starts the editor with it, notices the save and uploads it back', async () => {

@@ -49,7 +49,7 @@ describe.each(SERVER_KINDS)('names valid on Linux, from %s', (kind) => {
     }
     expect(fs.readFileSync(path.join(target, 'aux.', 'inner.txt'), 'utf8')).toBe('in a folder named "aux."');
     expect(fs.existsSync(path.join(target, 'back\\slash.txt'))).toBe(false);
-    expect(`${run.stdout.toString()}${run.stderr}`).toContain('Skipped the remote name "back\\\\slash.txt": it contains a path separator.');
+    expect(`${run.stdout.toString()}${run.stderr}`).toContain('Skipped the remote name back\\slash.txt: it contains a path separator.');
     expect(`${run.stdout.toString()}${run.stderr}`).not.toMatch(/Windows/);
     expect(fs.readdirSync(target).sort()).toEqual([...LINUX_NAMES, 'aux.'].sort());
   });
@@ -59,7 +59,7 @@ describe.each(SERVER_KINDS)('names valid on Linux, from %s', (kind) => {
     const run = await ferry(['get', '-v', `${serverUrl(server)}/site/*`, target]);
     expect(run.code, run.stderr).toBe(11);
     for (const name of LINUX_NAMES) expect(fs.readFileSync(path.join(target, name), 'utf8'), run.stderr).toBe(`content of ${name}`);
-    expect(run.stderr).toContain('Failed /site/back\\slash.txt: Skipped the remote name "back\\\\slash.txt": it contains a path separator.');
+    expect(run.stderr).toContain('Failed /site/back\\slash.txt: Skipped the remote name back\\slash.txt: it contains a path separator.');
     expect(run.stderr).not.toMatch(/^> RETR .*back/m);
     expect(run.stderr).toContain(`${LINUX_NAMES.length} of ${LINUX_NAMES.length + 1} files`);
     expect(fs.readdirSync(target).sort()).toEqual([...LINUX_NAMES].sort());

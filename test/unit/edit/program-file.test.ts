@@ -74,12 +74,18 @@ describe('View/Edit and program files', () => {
     expect(error.data).toMatchObject({
       kind: 'invalid-input',
       retryable: false,
-      message: 'Ferry did not open "invoice.pdf.exe" with the system\'s default app: it is a program (.exe), and opening it would run it.',
+      message: 'Ferry did not open invoice.pdf.exe with the system\'s default app: it is a program (.exe), and opening it would run it.',
       hint: 'To view or change it as text, set an editor in Settings → Editing (e.g. "code --wait %f") and open it again; to run it, download it and start it yourself if you trust it.',
     });
     expect(connected).toBe(0);
     expect(opened).toEqual([]);
-    expect(localizeError(error.data, 'zh-CN').message).toBe('Ferry 没有用系统默认程序打开 "invoice.pdf.exe"：它是一个程序（.exe），打开它就会运行它。');
+    expect(localizeError(error.data, 'zh-CN').message).toBe('Ferry 没有用系统默认程序打开 invoice.pdf.exe：它是一个程序（.exe），打开它就会运行它。');
+  });
+
+  it('a program whose name turns around (U+202E: "photo\u202egpj.exe" reads "photoexe.jpg") is named escaped, in English and 简体中文', async () => {
+    const error = await refusal(() => service.open('s', '/pub/photo\u202egpj.exe'));
+    expect(error.data.message).toBe('Ferry did not open "photo\\u202egpj.exe" with the system\'s default app: it is a program (.exe), and opening it would run it.');
+    expect(localizeError(error.data, 'zh-CN').message).toBe('Ferry 没有用系统默认程序打开 "photo\\u202egpj.exe"：它是一个程序（.exe），打开它就会运行它。');
   });
 
   it('refuses a local program too, and opens other files with the system app', async () => {

@@ -85,10 +85,10 @@ describe('DesktopOpen', () => {
     expect(error.data).toMatchObject({
       kind: 'invalid-input',
       retryable: false,
-      message: 'Ferry did not open "setup.exe" with the system\'s default app: it is a program (.exe), and opening it would run it.',
+      message: 'Ferry did not open setup.exe with the system\'s default app: it is a program (.exe), and opening it would run it.',
       hint: 'To run it, use Show in file manager and start it there if you trust it; to read it as text, use Edit with an editor set in Settings → Editing.',
     });
-    expect(localizeError(error.data, 'zh-CN').message).toBe('Ferry 没有用系统默认程序打开 "setup.exe"：它是一个程序（.exe），打开它就会运行它。');
+    expect(localizeError(error.data, 'zh-CN').message).toBe('Ferry 没有用系统默认程序打开 setup.exe：它是一个程序（.exe），打开它就会运行它。');
     expect(opened).toEqual([]);
     expect(launched).toEqual([]);
   });
@@ -98,7 +98,7 @@ describe('DesktopOpen', () => {
     for (const bundle of ['Evil.app', 'Setup.pkg']) {
       fs.mkdirSync(path.join(dir, bundle, 'Contents'), { recursive: true });
       const error = await refusal(() => desktop.open(path.join(dir, bundle)));
-      expect(error.data.message).toContain(`Ferry did not open "${bundle}" with the system's default app: it is a program`);
+      expect(error.data.message).toContain(`Ferry did not open ${bundle} with the system's default app: it is a program`);
     }
     expect(opened).toEqual([]);
   });
