@@ -4,6 +4,7 @@ import type { Bookmark, LogonType, SiteInput, SiteProtocol, SiteTransferMode } f
 import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
 import { englishText, errorText, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
+import { shownName } from '../../shared/shown-name';
 
 export const SITE_PROTOCOLS: readonly SiteProtocol[] = ['ftp-explicit-if-available', 'ftp-explicit', 'ftp-implicit', 'ftp-plain'];
 export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask'];
@@ -66,7 +67,7 @@ function validateCertificatePath(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const file = text(value, 'Client certificate').trim();
   if (file === '') return undefined;
-  if (LINE_BREAK.test(file) || file.length > 4096 || !path.isAbsolute(file)) throw invalidInputText('site.client-cert-path', 'site.client-cert-path.hint', { file });
+  if (LINE_BREAK.test(file) || file.length > 4096 || !path.isAbsolute(file)) throw invalidInputText('site.client-cert-path', 'site.client-cert-path.hint', { file: shownName(file) });
   return file;
 }
 
@@ -93,7 +94,7 @@ export function validateName(value: unknown, field: NameField): string {
     });
   };
   if (name === '') throw refuse('site.name-empty', {});
-  if (CONTROL.test(name)) throw refuse('site.name-control', { name });
+  if (CONTROL.test(name)) throw refuse('site.name-control', { name: shownName(name) });
   if (name.length > 255) throw refuse('site.name-long', { length: name.length });
   return name;
 }

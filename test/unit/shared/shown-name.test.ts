@@ -11,6 +11,8 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { englishNote } from '../../../src/shared/notes';
 import { shownNote } from '../../../src/renderer/lib/localize-note';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { validateSiteInput } from '../../../src/main/sites/validate-site';
+import type { SiteInput } from '../../../src/shared/models';
 
 /** A queue row's note as the window says it, from its data. */
 function said(name: string, reason: UnsafeNameReason, language: 'en' | 'zh-CN'): string {
@@ -63,5 +65,35 @@ describe('texts with a name, in English and 简体中文', () => {
     const data = (error as FtpError).data;
     expect(data.message).toBe('Refused to send a command containing a line break or NUL: "MKD /a\\r\\nDELE b".');
     expect(localizeError(data, 'zh-CN').message).toBe('已拒绝发送包含换行符或 NUL 的命令："MKD /a\\r\\nDELE b"。');
+  });
+});
+
+describe("a site's name or certificate path with a line break, in English and 简体中文", () => {
+  const input: SiteInput = {
+    name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-explicit-if-available', logonType: 'normal', user: 'bob', password: 'pw',
+    transferMode: 'default', charset: 'UTF-8', localDir: '', remoteDir: '/', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [],
+  };
+  const refusal = (patch: Partial<SiteInput>): FtpError => {
+    try {
+      validateSiteInput({ ...input, ...patch });
+    } catch (error) {
+      if (error instanceof FtpError) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  };
+  // The name or path went raw into "…": its line break broke the sentence in two, an invisible character stayed unseen.
+  it('a site name is shown escaped, once quoted', () => {
+    const { data } = refusal({ name: 'Acme\nProd' });
+    expect(data.message).toBe('Site name "Acme\\nProd" contains a control character or line break.');
+    expect(localizeError(data, 'zh-CN').message).toBe('站点名称 "Acme\\nProd" 含有控制字符或换行符。');
+  });
+  it('a client certificate path is shown escaped when it holds a line break, bare otherwise', () => {
+    const broken = refusal({ clientCertFile: '/home/me/client.pem\n' + '/etc/x.pem' }).data;
+    expect(broken.message).toBe('The client certificate file "/home/me/client.pem\\n/etc/x.pem" is not given as a full path.');
+    expect(localizeError(broken, 'zh-CN').message).toBe('客户端证书文件 "/home/me/client.pem\\n/etc/x.pem" 不是完整路径。');
+    const relative = refusal({ clientCertFile: 'certs\\client.pem' }).data;
+    expect(relative.message).toBe('The client certificate file certs\\client.pem is not given as a full path.');
+    expect(localizeError(relative, 'zh-CN').message).toBe('客户端证书文件 certs\\client.pem 不是完整路径。');
   });
 });

@@ -49,8 +49,8 @@ describe('validateSiteInput: the client certificate fields', () => {
 
   it('refuses a path that is not full, and a key without a certificate', () => {
     const relative = caught(() => validateSiteInput({ ...INPUT, clientCertFile: 'client.pem' }));
-    expect(relative).toMatchObject({ kind: 'invalid-input', message: 'The client certificate file "client.pem" is not given as a full path.' });
-    expect(localizeError(relative, 'zh-CN').message).toBe('客户端证书文件“client.pem”不是完整路径。');
+    expect(relative).toMatchObject({ kind: 'invalid-input', message: 'The client certificate file client.pem is not given as a full path.' });
+    expect(localizeError(relative, 'zh-CN').message).toBe('客户端证书文件 client.pem 不是完整路径。');
     const keyAlone = caught(() => validateSiteInput({ ...INPUT, clientKeyFile: '/home/bob/client.key' }));
     expect(keyAlone.text?.message).toBe('site.client-key-without-cert');
   });
