@@ -10,21 +10,11 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
-import type { FerryErrorData } from '../../src/shared/errors';
 import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
+import { failureOf } from '../support/failure-of';
 
 const fixture = useScriptedFixture('ferry-closed-on-command-');
-
-async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
-  const caught = await run().then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (caught instanceof FtpError) return caught.data;
-  throw new Error(`expected an FtpError, got ${String(caught)}`);
-}
 
 describe('a server that closes the connection (scripted)', () => {
   it('on a command, without answering it: the command is named, not idle time', async () => {

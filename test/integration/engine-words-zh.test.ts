@@ -6,23 +6,13 @@
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { FerryErrorData } from '../../src/shared/errors';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
 import { useScriptedFixture } from '../support/fixtures/scripted-fixture';
 import { englishLeft } from '../support/english-left';
+import { failureOf } from '../support/failure-of';
 
 const fixture = useScriptedFixture('ferry-engine-words-zh-');
-
-async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
-  const caught = await run().then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (caught instanceof FtpError) return caught.data;
-  throw new Error(`expected an FtpError, got ${String(caught)}`);
-}
 
 describe('简体中文: the engine’s own refusals (scripted server)', () => {
   it('a server that cannot resume', async () => {

@@ -7,21 +7,11 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
-import type { FerryErrorData } from '../../src/shared/errors';
 import { ensureServerBinaries, startServer, type RunningServer } from '../support/servers/ftp-server';
+import { failureOf } from '../support/failure-of';
 
 const NAME_HINT = "The server does not accept this name: its rules forbid some names or characters (such as : * ? \\ or a leading dot). Use another name, or ask the server's administrator which names it allows.";
-
-async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
-  const caught = await run().then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (caught instanceof FtpError) return caught.data;
-  throw new Error(`expected an FtpError, got ${String(caught)}`);
-}
 
 describe('proftpd with PathDenyFilter', () => {
   let server: RunningServer;

@@ -9,19 +9,9 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
-import type { FerryErrorData } from '../../src/shared/errors';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
-
-async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
-  const caught = await run().then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (caught instanceof FtpError) return caught.data;
-  throw new Error(`expected an FtpError, got ${String(caught)}`);
-}
+import { failureOf } from '../support/failure-of';
 
 describe('vsftpd, a download it refuses', () => {
   let server: RunningServer;

@@ -8,19 +8,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import { localizeError } from '../../src/renderer/lib/localize-error';
-import type { FerryErrorData } from '../../src/shared/errors';
 import { ensureServerBinaries, startServer, type RunningServer } from '../support/servers/ftp-server';
-
-async function failureOf(run: () => Promise<unknown>): Promise<FerryErrorData> {
-  const caught = await run().then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (caught instanceof FtpError) return caught.data;
-  throw new Error(`expected an FtpError, got ${String(caught)}`);
-}
+import { failureOf } from '../support/failure-of';
 
 const bytes = (size: number): Readable => Readable.from([Buffer.alloc(size, 0x61)]);
 
