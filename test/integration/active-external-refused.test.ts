@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeForCli } from '../../src/main/cli/cli-hints';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { localizeError } from '../../src/renderer/lib/localize-error';
 import type { FerryErrorData } from '../../src/shared/errors';
 import { placeSettingHint } from '../../src/shared/setting-hints';
 import { ensureServerBinaries, startServer, type RunningServer } from '../support/servers/ftp-server';
+import { failureOf } from '../support/failure-of';
 
 describe('proftpd (AllowForeignAddress off) in active mode', () => {
   let server: RunningServer;
@@ -28,12 +28,7 @@ describe('proftpd (AllowForeignAddress off) in active mode', () => {
   async function activeFailure(extra: Partial<ConnectOptions>): Promise<FerryErrorData> {
     const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, transferMode: 'active', commandTimeoutMs: 10_000, dataTimeoutMs: 5_000, ...extra });
     try {
-      const caught = await client.list('/').then(
-        () => null,
-        (error: unknown) => error,
-      );
-      if (caught instanceof FtpError) return caught.data;
-      throw new Error(`expected an FtpError, got ${String(caught)}`);
+      return await failureOf(() => client.list('/'));
     } finally {
       await client.quit().catch(() => undefined);
     }

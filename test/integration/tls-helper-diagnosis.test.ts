@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import type { FerryErrorData } from '../../src/shared/errors';
 import { localizeError } from '../../src/renderer/lib/localize-error';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
+import { failureOf } from '../support/failure-of';
 
 describe('a data connection a firewall or NAT blocks, over plain FTP and over FTPS', () => {
   let server: RunningServer;
@@ -42,12 +42,7 @@ describe('a data connection a firewall or NAT blocks, over plain FTP and over FT
     };
     const client = await FtpClient.connect(options);
     try {
-      const caught = await client.list('/').then(
-        () => null,
-        (error: unknown) => error,
-      );
-      if (caught instanceof FtpError) return caught.data;
-      throw new Error(`expected an FtpError, got ${String(caught)}`);
+      return await failureOf(() => client.list('/'));
     } finally {
       await client.quit().catch(() => undefined);
     }
