@@ -155,10 +155,11 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 }
 
 /**
- * A queue `connect` whose connections record the SIZE, MDTM and RETR commands they send — what a download costs —
- * calling `onCommand` at each (e.g. to rewrite the file as its RETR goes out).
+ * A queue `connect` whose connections record the commands they send that `pattern` matches — by default SIZE, MDTM
+ * and RETR: what a download costs — calling `onCommand` at each (e.g. to rewrite the file as its RETR goes out). A
+ * command is recorded before it is written, so `onCommand` may act before the server reads it.
  */
-export function transcribed(server: RunningServer, onCommand: (command: string) => void = () => undefined): { commands: string[]; connect: TransferQueueOptions['connect'] } {
+export function transcribed(server: RunningServer, onCommand: (command: string) => void = () => undefined, pattern = /^(SIZE|MDTM|RETR) /): { commands: string[]; connect: TransferQueueOptions['connect'] } {
   const commands: string[] = [];
   const connect: TransferQueueOptions['connect'] = () =>
     FtpClient.connect({
@@ -170,7 +171,7 @@ export function transcribed(server: RunningServer, onCommand: (command: string) 
       commandTimeoutMs: 10_000,
       dataTimeoutMs: 10_000,
       onTranscript: (line) => {
-        if (line.kind !== 'command' || !/^(SIZE|MDTM|RETR) /.test(line.text)) return;
+        if (line.kind !== 'command' || !pattern.test(line.text)) return;
         commands.push(line.text);
         onCommand(line.text);
       },

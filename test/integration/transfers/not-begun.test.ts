@@ -11,9 +11,8 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
-import { killSessions, openQueue, serverFolder, sha256, testOwner, useServerPerTest } from './helpers';
+import { killSessions, openQueue, serverFolder, sha256, testOwner, transcribed, useServerPerTest } from './helpers';
 
 describe('an upload whose STOR never reached the server (vsftpd)', () => {
   const servers = useServerPerTest();
@@ -38,22 +37,16 @@ describe('an upload whose STOR never reached the server (vsftpd)', () => {
     const finished: FinishedEvent[] = [];
     const { queue } = await openQueue(server, {
       policy: 'overwrite',
-      connect: () =>
-        FtpClient.connect({
-          host: server.host,
-          port: server.port,
-          user: server.user,
-          password: server.password,
-          connectTimeoutMs: 5000,
-          commandTimeoutMs: 10_000,
-          dataTimeoutMs: 10_000,
-          // Logged before it is written: the session dies before the server reads the STOR.
-          onTranscript: (line) => {
-            if (killed || line.kind !== 'command' || !/^(STOR|APPE) /.test(line.text)) return;
-            killed = true;
-            killSessions(server);
-          },
-        }),
+      // Recorded before it is written: the session dies before the server reads the STOR.
+      connect: transcribed(
+        server,
+        () => {
+          if (killed) return;
+          killed = true;
+          killSessions(server);
+        },
+        /^(STOR|APPE) /,
+      ).connect,
       onFinished: (event) => finished.push(event),
     });
     await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'upload', items: [{ localPath: localFile, remotePath: '/in/report.bin', isDirectory: false }] });
@@ -104,21 +97,15 @@ describe('a download whose RETR never reached the server, beside a partial file 
     const finished: FinishedEvent[] = [];
     const { queue } = await openQueue(server, {
       policy: 'overwrite',
-      connect: () =>
-        FtpClient.connect({
-          host: server.host,
-          port: server.port,
-          user: server.user,
-          password: server.password,
-          connectTimeoutMs: 5000,
-          commandTimeoutMs: 10_000,
-          dataTimeoutMs: 10_000,
-          onTranscript: (line) => {
-            if (killed || line.kind !== 'command' || !/^RETR /.test(line.text)) return;
-            killed = true;
-            killSessions(server);
-          },
-        }),
+      connect: transcribed(
+        server,
+        () => {
+          if (killed) return;
+          killed = true;
+          killSessions(server);
+        },
+        /^RETR /,
+      ).connect,
       onFinished: (event) => finished.push(event),
     });
     await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: localFile, remotePath: '/in/report.bin', isDirectory: false }] });
