@@ -19,17 +19,13 @@ import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models'
 import { dataConnectionError } from '../../../src/main/ftp/data-connection-errors';
 import { sentences } from '../../../src/shared/error-texts';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
-import { stubResizeObserver } from './mount-app';
+import { giveLayout } from './mount-app';
 
 let api: FakeApi;
 let stop: (() => void) | null = null;
 
 beforeAll(() => {
-  // jsdom has no layout: give scroll containers a size so the virtualizer draws rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
-  stubResizeObserver();
+  giveLayout();
   HTMLElement.prototype.scrollTo ??= function scrollTo() {};
   // jsdom has no layout: the Settings dialog scrolls its first invalid field into view.
   HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};

@@ -22,7 +22,7 @@ import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { useViewStore } from '../../../src/renderer/stores/view-store';
 import { DEFAULT_SETTINGS, type LocalEntry, type Settings } from '../../../src/shared/models';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
-import { mountApp, unmountApp } from './mount-app';
+import { giveLayout, mountApp, unmountApp } from './mount-app';
 
 /** C: a disk, D: a USB stick, E: a card reader with no card (ERROR_NOT_READY: libuv's UNKNOWN); the rest no drive. */
 const probe: DriveProbe = (root) => {
@@ -60,10 +60,7 @@ function windowsApi(settings: Partial<Settings> = {}): FakeApi {
 }
 
 beforeAll(() => {
-  // jsdom has no layout: give scroll containers a size so the virtualizer draws rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
+  giveLayout();
   HTMLElement.prototype.scrollTo ??= function scrollTo() {};
   HTMLElement.prototype.scrollIntoView ??= function scrollIntoView() {};
 });

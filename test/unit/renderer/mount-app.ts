@@ -19,6 +19,17 @@ export function stubResizeObserver(): void {
   } as unknown as typeof ResizeObserver;
 }
 
+/**
+ * jsdom has no layout: scroll containers get a size (600 × 800) so the virtualized lists draw rows, and the panes a
+ * ResizeObserver. For a test file's beforeAll.
+ */
+export function giveLayout(): void {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
+  stubResizeObserver();
+}
+
 /** Injects `api`, renders the window and runs its start-up (settings, sites, queue, events). */
 export async function mountApp(api: FakeApi): Promise<void> {
   stubResizeObserver();

@@ -13,18 +13,13 @@ import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
 import { englishNote, joinNotes, noteText, type NoteText } from '../../../src/shared/notes';
-import { stubResizeObserver } from './mount-app';
+import { giveLayout } from './mount-app';
 
 function done(id: string, note: string | null, data?: NoteText | null): TransferItem {
   return { id, siteKey: 's', siteLabel: 's', direction: 'upload', localPath: `/l/${id}.bin`, remotePath: `/${id}.bin`, size: 10, state: 'done', bytesDone: 10, rate: 0, eta: null, error: null, attempts: 1, note, ...(data ? { noteText: data } : {}) };
 }
 
-beforeAll(() => {
-  // jsdom has no layout: give the list a size so the virtualizer draws rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
-  stubResizeObserver();
-});
+beforeAll(giveLayout);
 
 afterEach(() => {
   cleanup();

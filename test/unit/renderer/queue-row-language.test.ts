@@ -12,7 +12,7 @@ import { useQueueStore } from '../../../src/renderer/stores/queue-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { errorText, sentences } from '../../../src/shared/error-texts';
 import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models';
-import { stubResizeObserver } from './mount-app';
+import { giveLayout } from './mount-app';
 
 const cut = { kind: 'closed' as const, ...sentences('closed.mid-transfer-receiving', 'closed.mid-transfer.hint', { host: '127.0.0.1', path: '/a.bin', bytes: 300 }), retryable: true };
 
@@ -20,12 +20,7 @@ function item(id: string, siteKey: string, state: TransferItem['state'], note: s
   return { id, siteKey, siteLabel: siteKey, direction: 'download', localPath: `/l/${id}.bin`, remotePath: `/${id}.bin`, size: 10, state, bytesDone: 0, rate: 0, eta: null, error: cut, attempts: 2, note };
 }
 
-beforeAll(() => {
-  // jsdom has no layout: give the list a size so the virtualizer draws rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
-  stubResizeObserver();
-});
+beforeAll(giveLayout);
 
 afterEach(() => {
   cleanup();
