@@ -29,11 +29,14 @@ export function partialPathOf(localPath: string): string {
   return pathWithSuffix(localPath, PARTIAL_SUFFIX);
 }
 
+/** Hex digits of the name's SHA-256 in a name `pathWithSuffix` cut short. */
+const SHORTENED_HASH_DIGITS = 12;
+
 /** `localPath` + `suffix`, or, where that name would be too long, the name cut short plus "~", a hash of it and `suffix`. */
 export function pathWithSuffix(localPath: string, suffix: string): string {
   const name = path.basename(localPath);
   if (Buffer.byteLength(name) + suffix.length <= NAME_MAX_BYTES) return `${localPath}${suffix}`;
-  const tail = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}${suffix}`;
+  const tail = `~${createHash('sha256').update(name).digest('hex').slice(0, SHORTENED_HASH_DIGITS)}${suffix}`;
   let budget = NAME_MAX_BYTES - tail.length;
   let prefix = '';
   for (const char of name) {
@@ -42,6 +45,16 @@ export function pathWithSuffix(localPath: string, suffix: string): string {
     prefix += char;
   }
   return path.join(path.dirname(localPath), `${prefix}${tail}`);
+}
+
+/**
+ * The "~" and hash that `pathWithSuffix` put in `name` (a name cut short) before `suffix`, or undefined for a name not
+ * cut short — what pairs a shortened partial file with its shortened lock, each cut to its own length.
+ */
+export function shortenedHashOf(name: string, suffix: string): string | undefined {
+  if (!name.endsWith(suffix)) return undefined;
+  const tail = name.slice(0, -suffix.length).slice(-(SHORTENED_HASH_DIGITS + 1));
+  return new RegExp(`^~[0-9a-f]{${SHORTENED_HASH_DIGITS}}$`).test(tail) ? tail : undefined;
 }
 
 export interface FileTransferOptions {

@@ -19,7 +19,7 @@ import { sentences } from '../../shared/error-texts';
 import { FtpError } from '../ftp/ftp-error';
 import { breakLockSync, lockIsStale, newLockOwner, parseLockOwner, readLockSync } from '../local/lock-file';
 import { processAlive } from '../sites/atomic-file';
-import { localError, partialPathOf, PARTIAL_SUFFIX, pathWithSuffix, writeOpenError } from './file-transfer';
+import { localError, partialPathOf, PARTIAL_SUFFIX, pathWithSuffix, shortenedHashOf, writeOpenError } from './file-transfer';
 
 /** The lock beside a partial file: `NAME.ferry-part.lock`. */
 export const PART_LOCK_SUFFIX = `${PARTIAL_SUFFIX}.lock`;
@@ -69,7 +69,7 @@ export function transferOwnedNames(folder: string, names: readonly string[]): Se
     if (!isPartialName(name)) continue;
     // The lock of the file this part would become (NAME.ferry-part → NAME), or, for a part cut short, the lock with its hash.
     const ofName = path.basename(partLockPathOf(path.join(folder, name.slice(0, -PARTIAL_SUFFIX.length))));
-    const hash = /(~[0-9a-f]{12})\.ferry-part$/.exec(name)?.[1];
+    const hash = shortenedHashOf(name, PARTIAL_SUFFIX);
     const candidates = locks.filter((lock) => lock === ofName || (hash !== undefined && lock.endsWith(`${hash}${PART_LOCK_SUFFIX}`)));
     if (candidates.some(live)) owned.add(name);
   }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { partialPathOf } from '../../../src/main/transfers/file-transfer';
+import { partialPathOf, shortenedHashOf } from '../../../src/main/transfers/file-transfer';
 import { isPartialName, lockPart, partInUse, partLockPathOf, transferOwnedNames } from '../../../src/main/transfers/part-lock';
 
 let dir = '';
@@ -116,5 +116,16 @@ describe('isPartialName', () => {
       expect(isPartialName(path.basename(file))).toBe(false);
     }
     expect(isPartialName('notes.ferry-part.txt')).toBe(false);
+  });
+});
+
+describe('shortenedHashOf', () => {
+  it('the "~" and hash of a name pathWithSuffix cut short, the same in its part and its lock; nothing for a name not cut', () => {
+    const longer = path.join(dir, `${'é'.repeat(123)}.bin`);
+    const ofPart = shortenedHashOf(path.basename(partialPathOf(longer)), '.ferry-part');
+    expect(ofPart).toMatch(/^~[0-9a-f]{12}$/);
+    expect(shortenedHashOf(path.basename(partLockPathOf(longer)), '.ferry-part.lock')).toBe(ofPart);
+    expect(shortenedHashOf('a.txt.ferry-part', '.ferry-part')).toBeUndefined();
+    expect(shortenedHashOf('x~0123456789ab.txt', '.ferry-part')).toBeUndefined();
   });
 });
