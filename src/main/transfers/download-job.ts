@@ -18,7 +18,7 @@ import { decideOverwrite, factsNeeded, numberedName, sourceChanged, type FileFac
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
-import type { JobContext, JobOutcome } from './transfer-job';
+import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
 import { lockPart, partInUse } from './part-lock';
 import { nameClash } from './name-clash';
 import { noteText, type NoteText } from '../../shared/notes';
@@ -284,13 +284,6 @@ async function prepare(root: string, folder: string, prepared: Set<string>): Pro
   });
   if (note === null) prepared.add(folder);
   return note;
-}
-
-/** The partial file is this item's: a later attempt (a retry, the queue restored after a crash) continues it. */
-function markStarted(entry: QueueEntry, context: JobContext): void {
-  if (entry.started) return;
-  entry.started = true;
-  context.onChanged();
 }
 
 /** RETR into the partial file from `offset` (`opened`: once it is open); resolves with the bytes received. */

@@ -8,6 +8,7 @@ import type { OverwritePolicy } from '../../shared/models';
 import type { Verification } from './checksum-verify';
 import type { FileFacts } from './overwrite-policy';
 import type { NoteText } from '../../shared/notes';
+import type { QueueEntry } from './queue-entry';
 
 export interface JobContext {
   readonly client: FtpClient;
@@ -31,6 +32,17 @@ export interface JobContext {
   readonly onProgress: (bytesDone: number) => void;
   /** The entry changed in a way worth saving now (started, renamed, size learnt). */
   readonly onChanged: () => void;
+}
+
+/**
+ * The target holds this item's bytes now (a download opened its partial file, the server answered an upload's STOR
+ * with its 1xx): a later attempt — a retry, the queue restored after a crash — continues that file. Never sooner: an
+ * attempt that ended first left someone else's file there (docs/transfers.md, Resume).
+ */
+export function markStarted(entry: QueueEntry, context: Pick<JobContext, 'onChanged'>): void {
+  if (entry.started) return;
+  entry.started = true;
+  context.onChanged();
 }
 
 /** Side facts for an overwrite question. */

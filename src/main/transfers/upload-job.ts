@@ -12,7 +12,7 @@ import { localError } from './file-transfer';
 import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
-import type { JobContext, JobOutcome } from './transfer-job';
+import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
 import { nameClash } from './name-clash';
 import { sentences } from '../../shared/error-texts';
 import { joinNotes, noteText, type NoteText } from '../../shared/notes';
@@ -130,21 +130,11 @@ async function keepTime(client: FtpClient, remotePath: string, modified: string 
   }
 }
 
-/**
- * The server's file is this item's own from the moment it answered the STOR (or APPE) with its 1xx: a later attempt
- * (a retry, the queue restored after a crash) continues it from its size. Never before: an attempt that ended while
- * connecting, or as the STOR was sent, left the server's own file as it was — an older version, say — and continuing
- * that spliced the old file's head to the new one's tail, the sizes equal.
- */
-function markStarted(entry: QueueEntry, context: JobContext): void {
-  if (entry.started) return;
-  entry.started = true;
-  context.onChanged();
-}
-
 /** STOR (or APPE) of the file as `stats` saw it, from `offset`; resolves with the bytes sent. */
 async function send(client: FtpClient, entry: QueueEntry, offset: number, stats: fs.Stats, append: boolean, context: JobContext): Promise<number> {
   const { size } = stats;
+  // The server's file is ours from its 1xx on, never before: one the attempt never reached (an older version, say)
+  // continued from its size spliced the old file's head to the new one's tail, the sizes equal.
   const onAccepted = (): void => markStarted(entry, context);
   if (size - offset <= SMALL_FILE_BYTES) {
     // Small file: read with synchronous calls (open, read, close: microseconds) and sent in one write.
