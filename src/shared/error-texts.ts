@@ -210,7 +210,8 @@ export const ERROR_TEXTS_EN = {
   'active.external-url-unresolved': 'its host name does not resolve',
   'active.external-url-other': 'the system said "{detail}"',
 
-  // View/Edit: the editor that cannot start, and edits in a state that does not allow what was asked.
+  // View/Edit: the editor that cannot start, and edits in a state that does not allow what was asked. A {command} in
+  // quotes is escaped inside them when it holds a line break or a direction mark (shownName(…, 'in-quotes'), docs/i18n.md).
   'edit.editor-not-found': 'The editor "{command}" was not found.',
   'edit.editor-not-allowed': 'The editor "{command}" is not allowed to run.',
   'edit.editor-failed': 'The editor "{command}" could not start ({detail}).',
@@ -229,7 +230,7 @@ export const ERROR_TEXTS_EN = {
   // The local pane's "Open with default app" and "Show in file manager" (src/main/local/desktop-open.ts).
   'local.open-runs-program': "Ferry did not open {name} with the system's default app: it is a program ({extension}), and opening it would run it.",
   'local.open-runs-program.hint': 'To run it, use Show in file manager and start it there if you trust it; to read it as text, use Edit with an editor set in Settings → Editing.',
-  'local.open-relative': 'Ferry opens only a full path, not "{file}".',
+  'local.open-relative': 'Ferry opens only a full path, not {file}.',
   'local.open-relative.hint': "Only Ferry's own window sends these requests: this is a bug in it. Please report it with the log.",
   'local.open-failed': 'The system could not open {file}: {detail}',
   'local.open-failed.hint': 'Set an app for this file type in the system, or use Edit with an editor set in Settings → Editing.',
@@ -294,7 +295,7 @@ export const ERROR_TEXTS_EN = {
   'field.bookmark-name': 'Bookmark name',
   'site.name-empty': '{field} is empty.',
   'site.name-empty.hint': 'Give it a name.',
-  'site.name-control': '{field} {name} contains a control character or line break.',
+  'site.name-control': '{field} "{name}" contains a control character or line break.',
   'site.name-control.hint': 'Use printable characters only.',
   'site.name-long': '{field} is {length} characters long.',
   'site.name-long.hint': 'Use at most 255 characters.',
@@ -344,6 +345,7 @@ export const ERROR_TEXTS_EN = {
   'site.top-level-move': 'The top level cannot be moved.',
   'site.top-level-delete': 'The top level cannot be deleted.',
   'site.choose-folder.hint': 'Choose a folder.',
+  // Site and folder names keep their quotes, escaped inside them when misread (shownName(…, 'in-quotes'), docs/i18n.md).
   'site.folder-exists': 'A folder "{folder}" already exists.',
   'site.folder-exists.rename.hint': 'Choose another name, or move the sites into that folder.',
   'site.folder-exists.move.hint': 'Rename one of the two folders first, or move the sites one by one.',

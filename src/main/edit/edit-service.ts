@@ -226,7 +226,7 @@ export class EditService {
       return;
     }
     const launch = editorLaunch(command, file);
-    await launchEditor(launch, (code) => this.say('error', 'log.editor-exit', { command: launch.command, code }, 'log.editor-exit.hint'));
+    await launchEditor(launch, (code) => this.say('error', 'log.editor-exit', { command: shownName(launch.command, 'in-quotes'), code }, 'log.editor-exit.hint'));
   }
 
   private async withConnection<T>(options: ConnectOptions, work: (client: FtpClient) => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@
  */
 import { splitCommandLine } from '../../shared/editor-command';
 import { invalidInputText } from '../ftp/ftp-error';
+import { shownName } from '../../shared/shown-name';
 
 export interface LaunchCommand {
   readonly command: string;
@@ -20,7 +21,7 @@ export function editorLaunch(editorCommand: string | null, file: string, platfor
   if (editorCommand !== null && editorCommand.trim() !== '') {
     const split = splitCommandLine(editorCommand);
     if ('unclosedQuote' in split) {
-      throw invalidInputText(split.unclosedQuote === '"' ? 'edit.editor-unclosed-double' : 'edit.editor-unclosed-single', 'edit.editor-unclosed.hint', { command: editorCommand });
+      throw invalidInputText(split.unclosedQuote === '"' ? 'edit.editor-unclosed-double' : 'edit.editor-unclosed-single', 'edit.editor-unclosed.hint', { command: shownName(editorCommand) });
     }
     const [command, ...rest] = split.words;
     if (command === undefined) throw invalidInputText('edit.editor-no-program', 'edit.editor-no-program.hint');

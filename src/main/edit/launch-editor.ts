@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { invalidInputText } from '../ftp/ftp-error';
 import type { LaunchCommand } from './editor-command';
+import { shownName } from '../../shared/shown-name';
 
 /**
  * Start the editor for a file and resolve once it runs; reject (as invalid input: the setting is what to
@@ -31,5 +32,5 @@ export function launchEditor(launch: LaunchCommand, onFailedExit: (code: number)
 
 function cannotStart(launch: LaunchCommand, error: NodeJS.ErrnoException): Error {
   const id = error.code === 'ENOENT' ? 'edit.editor-not-found' : error.code === 'EACCES' ? 'edit.editor-not-allowed' : 'edit.editor-failed';
-  return invalidInputText(id, 'edit.editor.hint', { command: launch.command, detail: error.message });
+  return invalidInputText(id, 'edit.editor.hint', { command: shownName(launch.command, 'in-quotes'), detail: error.message });
 }

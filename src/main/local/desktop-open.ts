@@ -63,7 +63,7 @@ export class DesktopOpen {
 
   /** Only existing items, by absolute path: a relative one would be resolved against wherever Ferry was started. */
   private stat(item: string): fs.Stats {
-    if (!path.isAbsolute(item)) throw invalidInputText('local.open-relative', 'local.open-relative.hint', { file: item });
+    if (!path.isAbsolute(item)) throw invalidInputText('local.open-relative', 'local.open-relative.hint', { file: shownName(item) });
     try {
       return fs.statSync(item);
     } catch (error) {
@@ -72,14 +72,14 @@ export class DesktopOpen {
   }
 
   private async start(command: LaunchCommand, item: string): Promise<void> {
-    const onFailedExit = (code: number): void => this.say('error', 'log.opener-exit', { command: command.command, code }, 'log.opener-exit.hint');
+    const onFailedExit = (code: number): void => this.say('error', 'log.opener-exit', { command: shownName(command.command, 'in-quotes'), code }, 'log.opener-exit.hint');
     if (this.deps.launch) return this.deps.launch(command, onFailedExit);
     // Not the editor's words: no setting of Ferry's names this program.
     await launchEditor(command, onFailedExit, (launch, error) =>
       // No such program (xdg-open on a system without xdg-utils) in words; anything else in the system's, quoted.
       error.code === 'ENOENT'
-        ? invalidInputText('local.opener-missing', 'local.opener-missing.hint', { file: item, command: launch.command })
-        : invalidInputText('local.open-failed', 'local.open-failed.hint', { file: item, detail: `${launch.command}: ${error.code ?? error.message}` }),
+        ? invalidInputText('local.opener-missing', 'local.opener-missing.hint', { file: shownName(item), command: shownName(launch.command, 'in-quotes') })
+        : invalidInputText('local.open-failed', 'local.open-failed.hint', { file: shownName(item), detail: `${launch.command}: ${error.code ?? error.message}` }),
     );
   }
 

@@ -11,6 +11,7 @@ import { folderMovedInto, isWithin, rebaseFolder, sameFolder } from '../../share
 import { compareFolders, joinFolder, joinSitePath, splitSitePath, withAncestors } from './site-path';
 import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
 import { normalizeFingerprint, validateFolder, validateName, validateSiteInput, type SiteFields } from './validate-site';
+import { shownName } from '../../shared/shown-name';
 
 export interface SiteStoreOptions {
   /** Ferry's user-data folder (see resolveFerryHome). */
@@ -187,7 +188,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       return update((doc) => {
         assertFolderExists(doc, source);
         if (sameFolder(source, target)) return { value: doc, result: undefined };
-        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInputText('site.folder-exists', 'site.folder-exists.rename.hint', { folder: joinFolder(target) });
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInputText('site.folder-exists', 'site.folder-exists.rename.hint', { folder: shownFolder(target) });
         return { value: rebaseDocument(doc, source, target), result: undefined };
       });
     },
@@ -200,9 +201,9 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       return update((doc) => {
         assertFolderExists(doc, source);
         if (parent.length > 0) assertFolderExists(doc, parent);
-        if (isWithin(parent, source)) throw invalidInputText('site.folder-into-itself', 'site.folder-into-itself.hint', { folder: joinFolder(source) });
+        if (isWithin(parent, source)) throw invalidInputText('site.folder-into-itself', 'site.folder-into-itself.hint', { folder: shownFolder(source) });
         if (sameFolder(source, target)) return { value: doc, result: undefined };
-        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInputText('site.folder-exists', 'site.folder-exists.move.hint', { folder: joinFolder(target) });
+        if (allFolders(doc).some((existing) => sameFolder(existing, target))) throw invalidInputText('site.folder-exists', 'site.folder-exists.move.hint', { folder: shownFolder(target) });
         return { value: rebaseDocument(doc, source, target), result: undefined };
       });
     },
@@ -411,11 +412,16 @@ function findByPath(doc: SitesDocument, text: string): StoredSite {
 
 function assertNameFree(doc: SitesDocument, folder: readonly string[], name: string, ownId: string | undefined): void {
   const clash = doc.sites.find((site) => site.id !== ownId && site.name === name && sameFolder(site.folder, folder));
-  if (clash) throw folder.length > 0 ? invalidInputText('site.name-taken-folder', 'site.name-taken.hint', { name, folder: joinFolder(folder) }) : invalidInputText('site.name-taken-top', 'site.name-taken.hint', { name });
+  if (clash) throw folder.length > 0 ? invalidInputText('site.name-taken-folder', 'site.name-taken.hint', { name: shownName(name, 'in-quotes'), folder: shownFolder(folder) }) : invalidInputText('site.name-taken-top', 'site.name-taken.hint', { name: shownName(name, 'in-quotes') });
+}
+
+/** A folder's path for the texts that quote it ('A folder "{folder}"…'): a U+202E in a name would turn the sentence around. */
+function shownFolder(folder: readonly string[]): string {
+  return shownName(joinFolder(folder), 'in-quotes');
 }
 
 function assertFolderExists(doc: SitesDocument, folder: readonly string[]): void {
-  if (!allFolders(doc).some((existing) => sameFolder(existing, folder))) throw invalidInputText('site.no-folder', 'site.no-folder.hint', { folder: joinFolder(folder) });
+  if (!allFolders(doc).some((existing) => sameFolder(existing, folder))) throw invalidInputText('site.no-folder', 'site.no-folder.hint', { folder: shownFolder(folder) });
 }
 
 /** `base`, or `base (2)`, `base (3)`, … — the first not used in that folder. */

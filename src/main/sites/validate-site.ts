@@ -94,7 +94,7 @@ export function validateName(value: unknown, field: NameField): string {
     });
   };
   if (name === '') throw refuse('site.name-empty', {});
-  if (CONTROL.test(name)) throw refuse('site.name-control', { name: shownName(name) });
+  if (CONTROL.test(name)) throw refuse('site.name-control', { name: shownName(name, 'in-quotes') });
   if (name.length > 255) throw refuse('site.name-long', { length: name.length });
   return name;
 }

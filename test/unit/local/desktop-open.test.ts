@@ -118,7 +118,7 @@ describe('DesktopOpen', () => {
       expect(error.data.message).toContain(missing);
     }
     const relative = await refusal(() => desktop.open('notes.txt'));
-    expect(relative.data).toMatchObject({ kind: 'invalid-input', message: 'Ferry opens only a full path, not "notes.txt".' });
+    expect(relative.data).toMatchObject({ kind: 'invalid-input', message: 'Ferry opens only a full path, not notes.txt.' });
     expect(await refusal(() => desktop.reveal('../notes.txt'))).toBeInstanceOf(FtpError);
     expect([...opened, ...shown, ...launched]).toEqual([]);
   });

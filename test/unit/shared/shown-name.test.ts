@@ -83,10 +83,11 @@ describe("a site's name or certificate path with a line break, in English and �
     throw new Error('expected a refusal');
   };
   // The name or path went raw into "…": its line break broke the sentence in two, an invisible character stayed unseen.
+  // A site's name keeps the quotes its text gives it (“…” in Chinese), escaped inside them (shownName(…, 'in-quotes')).
   it('a site name is shown escaped, once quoted', () => {
     const { data } = refusal({ name: 'Acme\nProd' });
     expect(data.message).toBe('Site name "Acme\\nProd" contains a control character or line break.');
-    expect(localizeError(data, 'zh-CN').message).toBe('站点名称 "Acme\\nProd" 含有控制字符或换行符。');
+    expect(localizeError(data, 'zh-CN').message).toBe('站点名称“Acme\\nProd”含有控制字符或换行符。');
   });
   it('a client certificate path is shown escaped when it holds a line break, bare otherwise', () => {
     const broken = refusal({ clientCertFile: '/home/me/client.pem\n' + '/etc/x.pem' }).data;
