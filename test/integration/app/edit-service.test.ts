@@ -150,6 +150,21 @@ describe('EditService against vsftpd', () => {
     await service.finish(opened.id);
   });
 
+  it('an editor whose path holds a line break or U+202E and exits with an error: escaped inside the log line\'s quotes', async () => {
+    putOnServer('exit.txt', 'x\n');
+    // Raw, the line break split the log line in two and U+202E turned the rest of the sentence around.
+    for (const [name, shown] of [['exit\n3.sh', 'exit\\n3.sh'], ['exit\u202e3.sh', 'exit\\u202e3.sh']] as const) {
+      const script = editorScript(name, 'exit 3');
+      editorCommand = `"${script}" %f`;
+      const opened = await service.open('s-exit', '/exit.txt');
+      const text = `The editor "${path.join(scripts, shown)}" exited with code 3.`;
+      const logged = await until('the exit logged', () => logs.find((line) => line.kind === 'error' && line.text === text));
+      expect(localizeLogLine(logged, 'zh-CN').text).toBe(`编辑器“${path.join(scripts, shown)}”已退出，退出代码为 3。`);
+      await service.finish(opened.id);
+    }
+    editorCommand = null;
+  });
+
   it('names the editor that cannot start and how to fix it, and keeps the copy open', async () => {
     putOnServer('readme.txt', 'x\n');
     editorCommand = '/nonexistent/editor --wait %f';
