@@ -3,6 +3,7 @@ import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
 import type { ProxyOptions } from '../ftp/proxy';
 import { invalidInputText } from '../ftp/ftp-error';
+import { shownName } from '../../shared/shown-name';
 
 const TLS_MODES: Readonly<Record<SiteProtocol, TlsMode>> = {
   'ftp-explicit-if-available': 'explicit-if-available',
@@ -29,7 +30,7 @@ export function effectiveTransferMode(mode: SiteTransferMode, settings: Settings
  */
 export function siteToConnectOptions(site: Site, password: string | null, settings: Settings): ConnectOptions {
   if (site.logonType === 'ask' && password === null) {
-    throw invalidInputText('site.ask-password-missing', 'site.ask-password-missing.hint', { site: site.name });
+    throw invalidInputText('site.ask-password-missing', 'site.ask-password-missing.hint', { site: shownName(site.name, 'in-quotes') });
   }
   const anonymous = site.logonType === 'anonymous';
   return {

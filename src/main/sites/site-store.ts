@@ -116,7 +116,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     if (fields.logonType !== 'normal' || typeof password !== 'string' || password === '') return undefined;
     const result = await seal(password);
     if (!('reason' in result)) return result;
-    const values = { site: joinSitePath(fields.folder, fields.name), reason: result.reason };
+    const values = { site: shownName(joinSitePath(fields.folder, fields.name), 'in-quotes'), reason: result.reason };
     const valueTexts = result.reasonText ? { reason: result.reasonText } : undefined;
     const text = errorText('store.password-not-saved', values, valueTexts);
     notices.set(text, { text, textRef: { message: 'store.password-not-saved', values, ...(valueTexts ? { valueTexts } : {}) } });
@@ -266,7 +266,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
         const imported: string[] = [];
         for (const { fields, password } of ready) {
           const name = uniqueName({ ...doc, sites }, fields.folder, fields.name);
-          if (name !== fields.name) warn('import.renamed', { site: joinSitePath(fields.folder, fields.name), name });
+          if (name !== fields.name) warn('import.renamed', { site: shownName(joinSitePath(fields.folder, fields.name)), name: shownName(name, 'in-quotes') });
           sites.push({ ...fields, id: randomUUID(), name, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password });
           imported.push(joinSitePath(fields.folder, name));
         }

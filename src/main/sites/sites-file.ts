@@ -5,6 +5,7 @@ import type { Site } from '../../shared/models';
 import { quoted, type TextRef } from '../../shared/error-texts';
 import type { Decoded } from './json-document';
 import { LOGON_TYPES, MAX_CONNECTION_LIMIT, SITE_PROTOCOLS, SITE_TRANSFER_MODES } from './validate-site';
+import { shownName } from '../../shared/shown-name';
 
 export const SITES_FILE = 'sites.json';
 export const SITES_FORMAT = 1;
@@ -104,7 +105,7 @@ export function decodeSites(raw: unknown): Decoded<SitesDocument> {
 
 function siteLabel(entry: unknown, index: number): TextRef {
   const name = (entry as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? { id: 'store.site-named', values: { name } } : { id: 'store.site-number', values: { number: index + 1 } };
+  return typeof name === 'string' ? { id: 'store.site-named', values: { name: shownName(name, 'in-quotes') } } : { id: 'store.site-number', values: { number: index + 1 } };
 }
 
 /** zod issues as one line: "port: Too big…; host: …". */

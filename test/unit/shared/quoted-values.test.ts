@@ -17,6 +17,13 @@ import { launchEditor } from '../../../src/main/edit/launch-editor';
 import { DesktopOpen } from '../../../src/main/local/desktop-open';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
 import { openSiteStore, type SiteStore } from '../../../src/main/sites/site-store';
+import { createUnavailableVault } from '../../../src/main/sites/password-vault';
+import { siteToConnectOptions } from '../../../src/main/sites/site-connect-options';
+import { decodeSites, SITES_FORMAT } from '../../../src/main/sites/sites-file';
+import { errorText, fillErrorText } from '../../../src/shared/error-texts';
+import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
+import { DEFAULT_SETTINGS, type Site } from '../../../src/shared/models';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 import { failureOf } from '../../support/failure-of';
 import { siteInput, tempHome } from '../sites/helpers';
@@ -127,4 +134,47 @@ describe('site and folder names with a line separator or U+202E (validateName re
       '文件夹“photo\\u202egpj.exe”不能移动到它自身或其子文件夹中。',
     ]);
   });
+
+  it('import.renamed: the site path bare, the new name in its quotes, both escaped', async () => {
+    await store.save(siteInput({ name: TURNED, folder: ['A\u2028B'] }));
+    const report = await store.importFileZilla(await store.exportJson());
+    const renamed = report.warnings.find((warning) => warning.textRef?.message === 'import.renamed');
+    expect(renamed?.text).toBe('"A\\u2028B/photo\\u202egpj.exe" already exists; imported as "photo\\u202egpj.exe (2)".');
+    expect(renamed && localizeLogLine(renamed, 'zh-CN').text).toBe('"A\\u2028B/photo\\u202egpj.exe" 已存在；已导入为“photo\\u202egpj.exe (2)”。');
+  });
+
+  it('store.password-not-saved: the site in its quotes, escaped', async () => {
+    const bare = await openSiteStore({ home, vault: createUnavailableVault('no keyring is running') });
+    await bare.save(siteInput({ name: TURNED, password: 'pw' }));
+    const [notice] = (await bare.list()).warnings;
+    expect(notice?.text).toMatch(/^The password for "photo\\u202egpj\.exe" was not saved: /);
+    expect(notice && localizeLogLine(notice, 'zh-CN').text).toMatch(/^“photo\\u202egpj\.exe”的密码未保存：/);
+  });
 });
+
+describe('a site named with a line break or U+202E elsewhere', () => {
+  const site = (name: string): Site => ({
+    id: 'id-1', name, folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-explicit', logonType: 'ask', user: 'bob', hasPassword: false,
+    transferMode: 'default', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [],
+  });
+  it('site.ask-password-missing: escaped inside its quotes', () => {
+    const refused = (name: string): FerryErrorData => {
+      try {
+        siteToConnectOptions(site(name), null, DEFAULT_SETTINGS);
+      } catch (error) {
+        return (error as { data: FerryErrorData }).data;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(both(refused(TURNED))).toEqual(['Site "photo\\u202egpj.exe" asks for the password when connecting, and none was given.', '站点“photo\\u202egpj.exe”在连接时需要输入密码，但没有提供密码。']);
+    expect(both(refused('A\u2028B'))[0]).toBe('Site "A\\u2028B" asks for the password when connecting, and none was given.');
+  });
+  it("store.site-named: a damaged sites file's entry named with a line break (nothing validated it) is escaped inside its quotes", () => {
+    const decoded = decodeSites({ format: SITES_FORMAT, folders: [], sites: [{ name: BROKEN, port: 'x' }, { name: TURNED, port: 'x' }] });
+    expect(decoded.kind).toBe('salvaged');
+    const labels = decoded.kind === 'salvaged' ? decoded.problems.map((problem) => problem.valueTexts?.site ?? problem) : [];
+    const said = labels.map((label) => ('id' in label ? [errorText(label.id, label.values), fillErrorText(ERROR_TEXTS_ZH_CN[label.id], label.values)] : label));
+    expect(said).toEqual([['site "a\\nb"', '站点“a\\nb”'], ['site "photo\\u202egpj.exe"', '站点“photo\\u202egpj.exe”']]);
+  });
+});
+
