@@ -90,14 +90,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
 async function download(entry: QueueEntry, context: JobContext, resumeTarget: boolean): Promise<JobOutcome> {
   const { client } = context;
   const part = partialPathOf(entry.localPath);
-  if (resumeTarget) {
-    // "Resume" continues the existing file: it becomes the partial file, and the real name comes back when complete.
-    await fsp.rename(entry.localPath, part).catch((error: NodeJS.ErrnoException) => {
-      throw localError(entry.localPath, error);
-    });
-    entry.partWasTarget = true;
-    context.onChanged();
-  }
+  if (resumeTarget) await adoptTarget(entry, part, context);
   // A partial file is continued only when it is ours: from an earlier attempt, or the target the user chose to resume.
   // A fresh transfer does not look: opening with O_NOFOLLOW | O_TRUNC refuses a link there and empties anything else.
   // The CLI's mirror also continues one an earlier run left (interrupted by Ctrl-C): a sync existence check, microseconds.
@@ -266,6 +259,28 @@ function listedTime(entry: QueueEntry, listedSize: number | null, came: number |
 async function serverModifiedTime(client: FtpClient, remotePath: string): Promise<string | null> {
   if (!client.capabilities.mdtm || client.closed) return null;
   return client.modifiedTime(remotePath).catch(() => null);
+}
+
+/**
+ * "Resume" continues the existing file: it becomes the partial file, and the real name comes back when complete. The
+ * queue file says so (`partWasTarget`, `started`) before the rename, not up to a second after it: killed in between,
+ * the restored item (or no item at all, when it had just been added) knew nothing of it, and the user's file was left
+ * as NAME.ferry-part, emptied by the restored item's fresh download or never found again. One save per resumed file
+ * (docs/transfers.md, Crash recovery). Killed after the save and before the rename, the restored item finds the file
+ * under its own name and is asked (or resumes it) again.
+ */
+async function adoptTarget(entry: QueueEntry, part: string, context: JobContext): Promise<void> {
+  const wasStarted = entry.started;
+  entry.partWasTarget = true;
+  markStarted(entry, context);
+  await context.saveNow();
+  await fsp.rename(entry.localPath, part).catch((error: NodeJS.ErrnoException) => {
+    // Not moved: the file is still the user's under its own name, and no partial file is this item's.
+    delete entry.partWasTarget;
+    entry.started = wasStarted;
+    context.onChanged();
+    throw localError(entry.localPath, error);
+  });
 }
 
 /** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */

@@ -32,6 +32,11 @@ export interface JobContext {
   readonly onProgress: (bytesDone: number) => void;
   /** The entry changed in a way worth saving now (started, renamed, size learnt). */
   readonly onChanged: () => void;
+  /**
+   * The queue file written now, resolving once it is on disk (no file: at once). For a step a crash must not outrun:
+   * the Resume rename of the user's file to the partial name (download-job.ts; docs/transfers.md, Crash recovery).
+   */
+  readonly saveNow: () => Promise<void>;
 }
 
 /**

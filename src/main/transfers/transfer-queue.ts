@@ -829,6 +829,7 @@ export class TransferQueue {
             this.armTick();
           },
           onChanged: () => this.markChanged(),
+          saveNow: () => this.save(),
         };
         const outcome = await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
         this.settle(entry, outcome);
