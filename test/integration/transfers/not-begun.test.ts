@@ -12,7 +12,35 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
+import type { TransferItem } from '../../../src/shared/models';
+import type { RunningServer } from '../../support/servers/ftp-server';
 import { killSessions, openQueue, serverFolder, sha256, testOwner, transcribed, useServerPerTest } from './helpers';
+
+/**
+ * One item of `localFile` ⇄ /in/report.bin through the queue, every session of the server killed as the first command
+ * `pattern` matches is recorded (before it is written); the failed item then retried once, as the user's Retry.
+ */
+async function killedOnceThenRetried(server: RunningServer, direction: 'upload' | 'download', localFile: string, pattern: RegExp): Promise<{ killed: boolean; item: TransferItem | undefined; finished: FinishedEvent[] }> {
+  let killed = false;
+  const finished: FinishedEvent[] = [];
+  const onCommand = (): void => {
+    if (killed) return;
+    killed = true;
+    killSessions(server);
+  };
+  const { queue } = await openQueue(server, { policy: 'overwrite', connect: transcribed(server, onCommand, pattern).connect, onFinished: (event) => finished.push(event) });
+  await queue.add({ siteKey: 'v', siteLabel: 'v', direction, items: [{ localPath: localFile, remotePath: '/in/report.bin', isDirectory: false }] });
+  await queue.whenIdle();
+  // vsftpd's passive port died with the session: "connection refused" fails the item; the user's Retry then.
+  const [first] = await queue.list();
+  if (first?.state === 'failed') {
+    await queue.retry({ ids: [first.id] });
+    await queue.whenIdle();
+  }
+  const [item] = await queue.list();
+  await queue.close();
+  return { killed, item, finished };
+}
 
 describe('an upload whose STOR never reached the server (vsftpd)', () => {
   const servers = useServerPerTest();
@@ -33,32 +61,8 @@ describe('an upload whose STOR never reached the server (vsftpd)', () => {
     await fsp.chown(remoteFile, owner.uid, owner.gid);
     await fsp.writeFile(localFile, newer);
 
-    let killed = false;
-    const finished: FinishedEvent[] = [];
-    const { queue } = await openQueue(server, {
-      policy: 'overwrite',
-      // Recorded before it is written: the session dies before the server reads the STOR.
-      connect: transcribed(
-        server,
-        () => {
-          if (killed) return;
-          killed = true;
-          killSessions(server);
-        },
-        /^(STOR|APPE) /,
-      ).connect,
-      onFinished: (event) => finished.push(event),
-    });
-    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'upload', items: [{ localPath: localFile, remotePath: '/in/report.bin', isDirectory: false }] });
-    await queue.whenIdle();
-    // vsftpd's passive port died with the session: "connection refused" fails the item; the user's Retry then.
-    const [first] = await queue.list();
-    if (first?.state === 'failed') {
-      await queue.retry({ ids: [first.id] });
-      await queue.whenIdle();
-    }
-    const [item] = await queue.list();
-    await queue.close();
+    // Recorded before it is written: the session dies before the server reads the STOR.
+    const { killed, item, finished } = await killedOnceThenRetried(server, 'upload', localFile, /^(STOR|APPE) /);
 
     expect(killed).toBe(true);
     expect(item?.state, item?.error?.message).toBe('done');
@@ -93,30 +97,7 @@ describe('a download whose RETR never reached the server, beside a partial file 
     await fsp.chown(remoteFile, owner.uid, owner.gid);
     await fsp.writeFile(`${localFile}.ferry-part`, randomBytes(staleSize));
 
-    let killed = false;
-    const finished: FinishedEvent[] = [];
-    const { queue } = await openQueue(server, {
-      policy: 'overwrite',
-      connect: transcribed(
-        server,
-        () => {
-          if (killed) return;
-          killed = true;
-          killSessions(server);
-        },
-        /^RETR /,
-      ).connect,
-      onFinished: (event) => finished.push(event),
-    });
-    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: localFile, remotePath: '/in/report.bin', isDirectory: false }] });
-    await queue.whenIdle();
-    const [first] = await queue.list();
-    if (first?.state === 'failed') {
-      await queue.retry({ ids: [first.id] });
-      await queue.whenIdle();
-    }
-    const [item] = await queue.list();
-    await queue.close();
+    const { killed, item, finished } = await killedOnceThenRetried(server, 'download', localFile, /^RETR /);
 
     expect(killed).toBe(true);
     expect(item?.state, item?.error?.message).toBe('done');
