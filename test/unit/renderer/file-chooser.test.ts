@@ -160,19 +160,30 @@ function openAdvanced(): HTMLElement {
 
 const chooser = () => screen.getByRole('dialog', { name: 'Choose a file' });
 
+/**
+ * A folder's list once its listing has settled. The cursor lands (and a file's name goes into the path field) in an
+ * effect run just after the list is drawn; a test typing in between raced it under load (CI: the typed name was
+ * replaced by the landing row's, so Choose took another path). A user cannot type in that millisecond.
+ */
+async function listed(root: HTMLElement, name: string): Promise<HTMLElement> {
+  const list = await within(root).findByRole('listbox', { name });
+  await waitFor(() => expect(list.getAttribute('aria-activedescendant')).not.toBeNull());
+  return list;
+}
+
 describe('Choose… beside the client certificate fields', () => {
   it('browses from home into a folder with the keyboard and fills the field with the full path; focus returns to the button', async () => {
     const manager = openAdvanced();
     const button = within(manager).getByRole('button', { name: 'Choose… (Client certificate)' });
     button.focus();
     fireEvent.click(button);
-    const list = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    const list = await listed(chooser(), 'Files in /home/test');
     expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['certs']);
     expect(document.activeElement).toBe(list);
 
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'Enter' });
-    const certs = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    const certs = await listed(chooser(), 'Files in /home/test/certs');
     expect(within(certs).getAllByRole('option').map((o) => o.textContent)).toEqual(['client.key', 'client.pem']);
 
     fireEvent.change(within(chooser()).getByLabelText('Show'), { target: { value: 'all' } });
@@ -196,9 +207,9 @@ describe('Choose… beside the client certificate fields', () => {
     const manager = openAdvanced();
     fireEvent.change(within(manager).getByLabelText('Client certificate'), { target: { value: '/home/test/certs/old.pem' } });
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate key)' }));
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    await listed(chooser(), 'Files in /home/test/certs');
     fireEvent.click(within(chooser()).getByRole('button', { name: 'Up one folder' }));
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await listed(chooser(), 'Files in /home/test');
     fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: 'certs/client.key' } });
     await act(async () => {
       fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
@@ -213,7 +224,7 @@ describe('Choose… beside the client certificate fields', () => {
     const button = within(manager).getByRole('button', { name: 'Choose… (Client certificate)' });
     button.focus();
     fireEvent.click(button);
-    const list = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    const list = await listed(chooser(), 'Files in /home/test');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'Escape' });
     expect(screen.queryByRole('dialog', { name: 'Choose a file' })).toBeNull();
@@ -229,7 +240,7 @@ describe('Choose… beside the client certificate fields', () => {
     expect((logChoose as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(within(settings).getByLabelText('Also write the message log to a file'));
     fireEvent.click(logChoose);
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await listed(chooser(), 'Files in /home/test');
     expect(within(chooser()).queryByLabelText('Show')).toBeNull();
     fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: 'ferry.log' } });
     await act(async () => {
@@ -242,7 +253,7 @@ describe('Choose… beside the client certificate fields', () => {
     const editor = within(settings).getByLabelText('Editor for View/Edit') as HTMLInputElement;
     fireEvent.change(editor, { target: { value: 'code --wait %f' } });
     fireEvent.click(within(settings).getByRole('button', { name: 'Choose… (Editor for View/Edit)' }));
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await listed(chooser(), 'Files in /home/test');
     fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: '/opt/VS Code/code' } });
     await act(async () => {
       fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
@@ -253,7 +264,7 @@ describe('Choose… beside the client certificate fields', () => {
   it('a name that is not there is refused for a certificate, in main’s words', async () => {
     const manager = openAdvanced();
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await listed(chooser(), 'Files in /home/test');
     fireEvent.change(within(chooser()).getByLabelText('File name or full path'), { target: { value: 'missing.pem' } });
     await act(async () => {
       fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
@@ -268,10 +279,10 @@ describe('Choose… beside the client certificate fields', () => {
     fireEvent.change(field, { target: { value: '/home' } });
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Default local directory)' }));
     const dialog = screen.getByRole('dialog', { name: 'Choose a folder' });
-    const list = await within(dialog).findByRole('listbox', { name: 'Folders in /home' });
+    const list = await listed(dialog, 'Folders in /home');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'Enter' });
-    const test = await within(dialog).findByRole('listbox', { name: 'Folders in /home/test' });
+    const test = await listed(dialog, 'Folders in /home/test');
     expect(within(test).getAllByRole('option').map((o) => o.textContent)).toEqual(['certs']);
 
     fireEvent.change(within(dialog).getByLabelText('Folder name or full path'), { target: { value: 'notes.txt' } });
@@ -292,7 +303,7 @@ describe('Choose… beside the client certificate fields', () => {
     const manager = openAdvanced();
     fireEvent.change(within(manager).getByLabelText('Client certificate'), { target: { value: '/home/test/many/x.pem' } });
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
-    const list = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/many' });
+    const list = await listed(chooser(), 'Files in /home/test/many');
     await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(5));
     // Drawn whole, the list had 5,000 options in the page.
     expect(within(list).getAllByRole('option').length).toBeLessThan(40);
@@ -333,7 +344,7 @@ describe('Choose… beside the client certificate fields', () => {
     const field = within(manager).getByLabelText('Client certificate') as HTMLInputElement;
     fireEvent.change(field, { target: { value: '/home/test/certs/client.pem' } });
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
-    const certs = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    const certs = await listed(chooser(), 'Files in /home/test/certs');
     const focused = async (list: HTMLElement, name: string) =>
       waitFor(() => {
         const option = within(list).getByRole('option', { selected: true });
@@ -343,10 +354,10 @@ describe('Choose… beside the client certificate fields', () => {
     expect((within(chooser()).getByLabelText('File name or full path') as HTMLInputElement).value).toBe('client.pem');
 
     fireEvent.keyDown(certs, { key: 'Backspace' });
-    const home = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    const home = await listed(chooser(), 'Files in /home/test');
     await focused(home, 'certs');
     fireEvent.keyDown(home, { key: 'Enter' });
-    const again = await within(chooser()).findByRole('listbox', { name: 'Files in /home/test/certs' });
+    const again = await listed(chooser(), 'Files in /home/test/certs');
     // No name of this folder in the field: the first row.
     await focused(again, 'client.key');
     await act(async () => {
@@ -361,7 +372,7 @@ describe('Choose… beside the client certificate fields', () => {
     fireEvent.change(field, { target: { value: '/home/test' } });
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Default local directory)' }));
     const dialog = screen.getByRole('dialog', { name: 'Choose a folder' });
-    const list = await within(dialog).findByRole('listbox', { name: 'Folders in /home/test' });
+    const list = await listed(dialog, 'Folders in /home/test');
     await waitFor(() => expect(list.getAttribute('aria-activedescendant')).toBe(within(list).getByRole('option', { name: 'certs' }).id));
     expect(within(list).queryByRole('option', { selected: true })).toBeNull();
     await act(async () => {
@@ -373,7 +384,7 @@ describe('Choose… beside the client certificate fields', () => {
   it('the web host never asks main for a system dialog: Choose… opens the window own', async () => {
     const manager = openAdvanced();
     fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await listed(chooser(), 'Files in /home/test');
     expect(api.calls.some((c) => c.channel === 'local:choose')).toBe(false);
   });
 
@@ -385,7 +396,7 @@ describe('Choose… beside the client certificate fields', () => {
     fireEvent.click(within(manager).getByRole('tab', { name: '高级' }));
     fireEvent.click(within(manager).getByRole('button', { name: '选择…（客户端证书）' }));
     const dialog = screen.getByRole('dialog', { name: '选择文件' });
-    await within(dialog).findByRole('listbox', { name: '/home/test 中的文件' });
+    await listed(dialog, '/home/test 中的文件');
     await waitFor(() => expect(within(dialog).getByRole('button', { name: '上一级文件夹' })).toBeTruthy());
     expect(within(dialog).getByLabelText('显示')).toBeTruthy();
     expect(within(dialog).getByRole('option', { name: '证书和私钥（*.pem、*.crt、*.cer、*.key、*.p12、*.pfx）' })).toBeTruthy();
@@ -471,7 +482,7 @@ describe('Choose… in the desktop app: the system dialog', () => {
     answers.push({ kind: 'unavailable' });
     await click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
     expect(asked).toHaveLength(1);
-    await within(chooser()).findByRole('listbox', { name: 'Files in /home/test' });
+    await listed(chooser(), 'Files in /home/test');
   });
 
   it('says it in 简体中文: the dialog title, button and file types', async () => {
