@@ -102,6 +102,7 @@ export const ERROR_TEXTS_EN = {
   'log.reply-not-utf8.big5.quick': "The server's messages are not UTF-8: they look like Big5 (traditional Chinese) and are shown as Big5. File names are still read as UTF-8; if they show garbled, save the connection as a site using Big5 (the button above the remote file list).",
   'log.reply-not-utf8.other.quick': 'The server\'s messages are not UTF-8, nor a charset Ferry recognizes: what it cannot read shows as �. If file names show garbled too, save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset).',
   'charset.pwd-not-utf8.quick.hint': 'Save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset), e.g. GBK for an older Chinese server.',
+  'charset.unreadable-name.quick.hint': 'Save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset), e.g. GBK for an older Chinese server. A name that is valid in no charset can only be renamed on the server itself.',
   'auth.anonymous-refused.quick.hint': "This server may not allow anonymous logins: enter the user name and password its administrator gave you in the quick connect bar.",
   'auth.tls-required.quick.hint': 'The server requires an encrypted connection: write ftpes:// (explicit TLS) or ftps:// (implicit TLS) before the host name in the quick connect bar.',
   'tls.not-offered.quick.hint': 'Write ftp:// (FTPS if available) before the host name in the quick connect bar only if you accept an unencrypted connection.',
@@ -650,6 +651,9 @@ export const ERROR_TEXTS_EN = {
   'log.pwd-not-utf8': 'The server named its current folder in bytes that are not UTF-8 ({path}); starting at / instead.',
   'charset.unencodable': '{name} cannot be sent to this server: its names are in {charset}, which has no "{chars}".',
   'charset.unencodable.hint': "Use a name made of characters {charset} has, or set the site's encoding to UTF-8 if the server supports it (Site Manager → Charset).",
+  // A listed name whose bytes the site's charset could not read ("�" in their place): sent, it would name another file.
+  'charset.unreadable-name': '{name} holds "�" where the server\'s name has bytes that are not valid {charset}, so Ferry cannot name it back: sending it would name another file, or none.',
+  'charset.unreadable-name.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME), e.g. GBK for an older Chinese server. A name that is valid in no charset can only be renamed on the server itself.",
   'closed.by-server.hint': 'Connect again; if it keeps happening, the server may limit idle time or connections.',
   'closed.awaiting-reply': 'The server {host} closed the connection without answering "{command}".',
   'closed.awaiting-reply.hint': "Its session ended on that command: the server's process may have failed on it (vsftpd logs \"child died\" or \"OOPS\"), or a limit or a firewall cut the connection. Connect again; if the same command ends it again, tell the server's administrator.",

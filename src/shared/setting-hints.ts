@@ -50,6 +50,7 @@ export const QUICK_CONNECTION_TEXTS: Readonly<Partial<Record<ErrorTextId, ErrorT
   'log.reply-not-utf8.big5': 'log.reply-not-utf8.big5.quick',
   'log.reply-not-utf8.other': 'log.reply-not-utf8.other.quick',
   'charset.pwd-not-utf8.hint': 'charset.pwd-not-utf8.quick.hint',
+  'charset.unreadable-name.hint': 'charset.unreadable-name.quick.hint',
   // Encryption: the bar's Host takes ftps:// (implicit) and ftpes:// (explicit); ftp:// is "FTPS if available".
   'auth.tls-required.hint': 'auth.tls-required.quick.hint',
   'tls.not-offered.hint': 'tls.not-offered.quick.hint',

@@ -393,15 +393,22 @@ export class ControlConnection {
     });
   }
 
-  /** Refuse, before anything is sent, a command whose argument the server's charset cannot hold. */
+  /**
+   * Refuse, before anything is sent, a command whose argument the server's charset cannot hold — or holds "�", what a
+   * listing shows for bytes the charset could not read: UTF-8 and GB18030 would send it as bytes of their own (EF BF
+   * BD, 84 31 A4 37), another name and maybe another file; GBK as "?". Never the server's own bytes.
+   */
   assertEncodable(command: string): void {
     // Not for secrets: the error would show characters of the password. They go as before (a wrong one fails the login).
     if (/^(PASS|ACCT)\s/i.test(command)) return;
-    const chars = this.options.charset.missing(command);
-    if (chars === '') return;
+    const unreadable = command.includes('\ufffd');
+    const chars = unreadable ? '' : this.options.charset.missing(command);
+    if (!unreadable && chars === '') return;
     const masked = maskCommand(command);
     const name = shownName(masked.slice(masked.indexOf(' ') + 1));
-    throw new FtpError({ kind: 'invalid-input', ...sentences('charset.unencodable', 'charset.unencodable.hint', { name, charset: this.options.charset.name.toUpperCase(), chars }), retryable: false });
+    const charset = this.options.charset.name.toUpperCase();
+    const text = unreadable ? sentences('charset.unreadable-name', 'charset.unreadable-name.hint', { name, charset }) : sentences('charset.unencodable', 'charset.unencodable.hint', { name, charset, chars });
+    throw new FtpError({ kind: 'invalid-input', ...text, retryable: false });
   }
 
   private write(command: string): void {
