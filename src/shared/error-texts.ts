@@ -688,6 +688,9 @@ export const ERROR_TEXTS_EN = {
   // {reason}: why, a sentence of the table (local.*, folder.not-made.*); {fix}: what to do about it (its hint).
   'queue.save-failed': 'The transfer queue could not be saved to {file}: {reason} {fix} Until it is saved, a restart would lose its latest changes; Ferry tries again at each change and says when it has saved.',
   'queue.saved-again': 'The transfer queue is saved again ({file}).',
+  // {path}: the user's file a Resume would have continued; {reason}, {fix}: as in queue.save-failed.
+  'queue.resume-not-saved': '{path} was not resumed and is untouched: the transfer queue could not be saved to {file}. {reason} Ferry saves the queue before it moves a file it resumes to its partial name, so that a crash cannot leave the file where no item would find it.',
+  'queue.resume-not-saved.hint': '{fix} Then retry the item.',
   'queue.worker-stopped': 'A transfer worker stopped unexpectedly: {reason}',
   'queue.site-gone.hint': 'Connect to the server again and queue them anew, or remove them from the queue.',
 

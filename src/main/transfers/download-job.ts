@@ -18,10 +18,11 @@ import { decideOverwrite, factsNeeded, numberedName, sourceChanged, type FileFac
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
-import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
+import { markStarted, type JobContext, type JobOutcome, type QueueNotSaved } from './transfer-job';
 import { lockPart, partInUse } from './part-lock';
 import { nameClash } from './name-clash';
 import { noteText, type NoteText } from '../../shared/notes';
+import { englishText, sentences } from '../../shared/error-texts';
 
 /** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runDownload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -273,14 +274,30 @@ async function adoptTarget(entry: QueueEntry, part: string, context: JobContext)
   const wasStarted = entry.started;
   entry.partWasTarget = true;
   markStarted(entry, context);
-  await context.saveNow();
-  await fsp.rename(entry.localPath, part).catch((error: NodeJS.ErrnoException) => {
-    // Not moved: the file is still the user's under its own name, and no partial file is this item's.
+  // Not moved (the save or the rename failed): the file is still the user's under its own name, no part is this item's.
+  const undo = (): void => {
     delete entry.partWasTarget;
     entry.started = wasStarted;
     context.onChanged();
+  };
+  // Unsaved (a full disk, a read-only profile folder), the rename would go ahead without the record that gives the file
+  // back after a crash: the item fails instead, saying which file could not be written and how to fix it.
+  const notSaved = await context.saveNow();
+  if (notSaved !== null) {
+    undo();
+    throw resumeNotSaved(entry.localPath, notSaved);
+  }
+  await fsp.rename(entry.localPath, part).catch((error: NodeJS.ErrnoException) => {
+    undo();
     throw localError(entry.localPath, error);
   });
+}
+
+/** `queue.resume-not-saved`: the user's file was left as it is, since the queue file could not say it was moved. */
+function resumeNotSaved(localPath: string, notSaved: QueueNotSaved): FtpError {
+  const valueTexts = { reason: notSaved.reason, fix: notSaved.fix };
+  const values = { path: localPath, file: notSaved.file, reason: englishText(notSaved.reason), fix: englishText(notSaved.fix) };
+  return new FtpError({ kind: 'local-file', path: notSaved.file, retryable: false, ...sentences('queue.resume-not-saved', 'queue.resume-not-saved.hint', values, valueTexts) });
 }
 
 /** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */

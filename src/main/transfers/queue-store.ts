@@ -258,31 +258,46 @@ export class QueueSaver {
     this.timer.unref();
   }
 
-  /** Save now (after a write in progress), and resolve once the file on disk is current. */
+  /** Save now (after a write in progress), and resolve once the file on disk is current; a failure goes to `onError`. */
   async flush(): Promise<void> {
+    await this.write();
+  }
+
+  /**
+   * As `flush`, and resolves with the failure of the write that held this moment's queue (null: it is on disk). For a
+   * step that must not go ahead unsaved (the Resume rename, download-job.ts): `flush` alone let it go ahead.
+   */
+  async flushOrFail(): Promise<{ readonly error: unknown } | null> {
+    return this.write();
+  }
+
+  private async write(): Promise<{ readonly error: unknown } | null> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     while (this.running) await this.running;
     this.pending = false;
-    this.running = saveQueueFile(this.file, this.snapshot())
-      .then(
-        () => {
-          if (!this.failing) return;
+    const run = saveQueueFile(this.file, this.snapshot()).then(
+      () => {
+        if (this.failing) {
           this.failing = false;
           this.onRecovered();
-        },
-        (error: unknown) => {
-          if (this.failing) return;
+        }
+        return null;
+      },
+      (error: unknown) => {
+        if (!this.failing) {
           this.failing = true;
           this.onError(error);
-        },
-      )
-      .finally(() => {
-        this.running = null;
-        if (this.pending) this.schedule();
-      });
-    await this.running;
+        }
+        return { error };
+      },
+    );
+    this.running = run.then(() => {
+      this.running = null;
+      if (this.pending) this.schedule();
+    });
+    return run;
   }
 }

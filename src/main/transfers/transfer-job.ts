@@ -8,6 +8,7 @@ import type { OverwritePolicy } from '../../shared/models';
 import type { Verification } from './checksum-verify';
 import type { FileFacts } from './overwrite-policy';
 import type { NoteText } from '../../shared/notes';
+import type { TextRef } from '../../shared/error-texts';
 import type { QueueEntry } from './queue-entry';
 
 export interface JobContext {
@@ -33,10 +34,18 @@ export interface JobContext {
   /** The entry changed in a way worth saving now (started, renamed, size learnt). */
   readonly onChanged: () => void;
   /**
-   * The queue file written now, resolving once it is on disk (no file: at once). For a step a crash must not outrun:
-   * the Resume rename of the user's file to the partial name (download-job.ts; docs/transfers.md, Crash recovery).
+   * The queue file written now, resolving once it is on disk (no file: at once) with null, or with why it could not be
+   * written. For a step a crash must not outrun, and which must not go ahead unsaved: the Resume rename of the user's
+   * file to the partial name (download-job.ts; docs/transfers.md, Crash recovery).
    */
-  readonly saveNow: () => Promise<void>;
+  readonly saveNow: () => Promise<QueueNotSaved | null>;
+}
+
+/** The queue file `saveNow` could not write, and why: the failure and its fix as sentences (`localFailureText`). */
+export interface QueueNotSaved {
+  readonly file: string;
+  readonly reason: TextRef;
+  readonly fix: TextRef;
 }
 
 /**

@@ -39,7 +39,7 @@ import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
 // Type-only: the store (and zod with it) is loaded only for a queue with a file (the CLI's mirror has none).
 import type { QueueSaver, StoredQueue } from './queue-store';
-import type { JobContext, JobOutcome } from './transfer-job';
+import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
 
 export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question' | 'queue:policy-changed';
@@ -439,6 +439,14 @@ export class TransferQueue {
     await this.saver?.flush();
   }
 
+  /** The queue file written now (`JobContext.saveNow`): null once it is on disk (or there is none), else why not. */
+  private async saveNow(): Promise<QueueNotSaved | null> {
+    const failed = (await this.saver?.flushOrFail()) ?? null;
+    if (failed === null) return null;
+    const file = this.options.storePath ?? '';
+    return { file, ...localFailureText(file, failed.error) };
+  }
+
   /**
    * Stop: running transfers are aborted (they come back queued next time, and resume), connections
    * closed, the queue saved.
@@ -829,7 +837,7 @@ export class TransferQueue {
             this.armTick();
           },
           onChanged: () => this.markChanged(),
-          saveNow: () => this.save(),
+          saveNow: () => this.saveNow(),
         };
         const outcome = await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
         this.settle(entry, outcome);

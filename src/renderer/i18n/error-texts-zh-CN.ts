@@ -612,6 +612,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'queue.file-newer': '已保存的传输队列 {file} 由更新版本的 Ferry 写入（格式 {format}；此版本读取格式 1）。该文件保持原样，此处的队列不会覆盖保存它，以便那个版本的 Ferry 仍能找到它：请使用那个版本，或将该文件移走以在此处保留队列。',
   'queue.save-failed': '无法将传输队列保存到 {file}：{reason}{fix}在保存成功之前，重新启动会丢失其最近的更改；Ferry 会在每次更改时重试，并在保存成功后告知。',
   'queue.saved-again': '传输队列已重新保存（{file}）。',
+  'queue.resume-not-saved': '{path} 未续传，保持原样：无法将传输队列保存到 {file}。{reason}Ferry 在把要续传的文件改名为部分文件之前会先保存队列，以免崩溃后该文件留在没有任何队列项能找到的地方。',
+  'queue.resume-not-saved.hint': '{fix}然后重试此项。',
   'queue.worker-stopped': '一个传输工作进程意外停止：{reason}',
   'queue.site-gone.hint': '请重新连接到该服务器并重新加入队列，或将它们从队列中移除。',
 
