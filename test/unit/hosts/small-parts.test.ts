@@ -5,18 +5,22 @@ import { browserCommand } from '../../../src/main/hosts/open-browser';
 import { defaultWebPort, splitRequestUrl } from '../../../src/main/hosts/web-host';
 
 describe('content security policy', () => {
-  it('allows only our own files, inline styles, and data: images', () => {
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'"]) {
+  it('allows only our own files and data: images: no inline script or style, no eval', () => {
+    for (const directive of ["default-src 'self'", "script-src 'self';", "style-src 'self';", "img-src 'self' data:", "connect-src 'self'"]) {
       expect(CONTENT_SECURITY_POLICY).toContain(directive);
       expect(CONTENT_SECURITY_POLICY_META).toContain(directive);
     }
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY_META).not.toContain('unsafe-inline');
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
   });
 
   it('relaxes only for the dev server', () => {
     expect(devContentSecurityPolicy('http://localhost:5173/')).toContain('connect-src \'self\' ws://localhost:5173');
+    // Vite's dev client puts CSS in <style> elements.
+    expect(devContentSecurityPolicy('http://localhost:5173/')).toContain("style-src 'self' 'unsafe-inline'");
   });
 });
 
