@@ -1,0 +1,260 @@
+/**
+ * The window's services on a site whose charset is GBK, as a Chinese FlashFXP/CuteFTP user meets an older server
+ * (vsftpd passing GBK bytes through, `utf8_filesystem=NO`): every command the remote pane sends, the queue's folder
+ * transfers, Synchronize, View/Edit and the remote search, each checked by the bytes on the server's disk.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
+import type { TransferItem } from '../../../src/shared/models';
+import { createServices, QUEUE_FILE, type Services } from '../../../src/main/app/create-services';
+import { createFileKeyVault } from '../../../src/main/sites';
+import { dispatch } from '../../../src/main/hosts/dispatch';
+import { syncChoice } from '../../../src/shared/synchronize';
+import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { openServicesHarness, type ServicesHarness } from './services-harness';
+import { siteInput } from '../../unit/sites/helpers';
+
+describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () => {
+  let server: RunningServer;
+  let app: ServicesHarness;
+  let sessionId = '';
+  let scripts = '';
+  const call: ServicesHarness['call'] = (channel, arg) => app.call(channel, arg);
+  const gbk = (name: string): Buffer => iconv.encode(name, 'gbk');
+  /** A path below the server's root as the bytes on its disk: each '/'-separated part in GBK. */
+  const onDisk = (remote: string): Buffer => Buffer.concat([Buffer.from(server.root), ...remote.split('/').filter(Boolean).flatMap((part) => [Buffer.from('/'), gbk(part)])]);
+  /** The names in a server folder, read from disk as GBK (a name written in UTF-8 would read garbled, not equal). */
+  const namesOnDisk = (remote: string): string[] => fs.readdirSync(onDisk(remote), { encoding: 'buffer' }).map((name) => iconv.decode(name, 'gbk')).sort();
+  const own = (file: Buffer): void => {
+    const { uid, gid } = fs.statSync(server.root);
+    fs.chownSync(file, uid, gid);
+  };
+  /** Files (text) and folders (null) on the server under GBK names, owned by the FTP user. */
+  const put = (entries: Record<string, string | null>): void => {
+    for (const [remote, text] of Object.entries(entries)) {
+      const parts = remote.split('/').filter(Boolean);
+      for (let depth = 1; depth < parts.length + (text === null ? 1 : 0); depth += 1) {
+        const folder = onDisk(parts.slice(0, depth).join('/'));
+        if (!fs.existsSync(folder)) {
+          fs.mkdirSync(folder);
+          own(folder);
+        }
+      }
+      if (text !== null) {
+        fs.writeFileSync(onDisk(remote), text);
+        own(onDisk(remote));
+      }
+    }
+  };
+  const queueSettled = async (): Promise<void> => {
+    await expect.poll(() => app.items().every((item) => item.state === 'done' || item.state === 'failed'), { timeout: 30_000 }).toBe(true);
+  };
+
+  beforeAll(async () => {
+    server = await startServer('vsftpd', { utf8: false });
+    app = await openServicesHarness('ferry-gbk-services-');
+    scripts = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-gbk-editor-'));
+    const site = await call('sites:save', siteInput({ name: '中文服务器', host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'gbk' }));
+    sessionId = (await call('session:connect', { target: { kind: 'site', siteId: site.id } })).sessionId;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+    if (scripts) fs.rmSync(scripts, { recursive: true, force: true });
+  });
+
+  it('new folder, new file, rename, move, chmod (recursive) and delete (recursive) act on the GBK names', async () => {
+    put({ '资料/报告.txt': 'report', '资料/子目录/深层.txt': 'deep' });
+    expect((await call('session:list', { sessionId, path: '/资料' })).entries.map((entry) => entry.name).sort()).toEqual(['子目录', '报告.txt']);
+    await call('session:mkdir', { sessionId, path: '/资料/新建文件夹' });
+    await call('session:create-file', { sessionId, path: '/资料/新建文件.txt' });
+    await call('session:rename', { sessionId, from: '/资料/报告.txt', to: '/资料/年度报告.txt' });
+    await call('session:rename', { sessionId, from: '/资料/年度报告.txt', to: '/资料/新建文件夹/年度报告.txt' });
+    expect(namesOnDisk('/资料')).toEqual(['子目录', '新建文件.txt', '新建文件夹']);
+    expect(namesOnDisk('/资料/新建文件夹')).toEqual(['年度报告.txt']);
+
+    const chmod = await call('session:chmod', { sessionId, path: '/资料', mode: '750', recursive: 'directories' });
+    expect(chmod).toMatchObject({ failed: 0, skippedLinks: 0 });
+    expect(fs.statSync(onDisk('/资料/子目录')).mode & 0o777).toBe(0o750);
+    expect(fs.statSync(onDisk('/资料/新建文件夹')).mode & 0o777).toBe(0o750);
+    await call('session:chmod', { sessionId, path: '/资料/新建文件.txt', mode: '600' });
+    expect(fs.statSync(onDisk('/资料/新建文件.txt')).mode & 0o777).toBe(0o600);
+
+    await call('session:delete', { sessionId, paths: [{ path: '/资料/子目录', isDirectory: true }, { path: '/资料/新建文件.txt', isDirectory: false }] });
+    expect(namesOnDisk('/资料')).toEqual(['新建文件夹']);
+    await call('session:delete', { sessionId, paths: [{ path: '/资料', isDirectory: true }] });
+    expect(fs.existsSync(onDisk('/资料'))).toBe(false);
+  });
+
+  it('the remote search finds GBK names, and its matches download', async () => {
+    put({ '搜索/甲/合同.pdf': 'contract', '搜索/乙/合同草稿.pdf': 'draft', '搜索/乙/照片.jpg': 'photo' });
+    const found = await call('session:search', { sessionId, root: '/搜索', pattern: '合同*' });
+    expect(found.matches.map((match) => match.path).sort()).toEqual(['/搜索/乙/合同草稿.pdf', '/搜索/甲/合同.pdf']);
+    expect(await app.download(sessionId, '/搜索/乙/合同草稿.pdf', '合同草稿.pdf')).toBe('draft');
+  });
+
+  it('a folder downloads and uploads through the queue under its Chinese names, both ways', async () => {
+    put({ '下载/文档/说明.txt': '说明', '下载/文档/空文件夹': null, '下载/图片.png': 'png' });
+    const local = path.join(app.home, '下载');
+    await call('queue:add', { sessionId, direction: 'download', items: [{ localPath: local, remotePath: '/下载', isDirectory: true }] });
+    await queueSettled();
+    expect(app.items().filter((item) => item.state === 'failed')).toEqual([]);
+    expect(fs.readFileSync(path.join(local, '文档', '说明.txt'), 'utf8')).toBe('说明');
+    expect(fs.readFileSync(path.join(local, '图片.png'), 'utf8')).toBe('png');
+
+    const upload = path.join(app.home, '上传');
+    fs.mkdirSync(path.join(upload, '子文件夹'), { recursive: true });
+    fs.writeFileSync(path.join(upload, '子文件夹', '表格.xls'), 'xls');
+    fs.writeFileSync(path.join(upload, '简历.doc'), 'doc');
+    await call('queue:add', { sessionId, direction: 'upload', items: [{ localPath: upload, remotePath: '/上传', isDirectory: true }] });
+    await queueSettled();
+    expect(app.items().filter((item) => item.state === 'failed')).toEqual([]);
+    expect(namesOnDisk('/上传')).toEqual(['子文件夹', '简历.doc']);
+    expect(fs.readFileSync(onDisk('/上传/子文件夹/表格.xls'), 'utf8')).toBe('xls');
+  });
+
+  it('Synchronize previews and runs both ways with GBK names', async () => {
+    put({ '同步/新文件.txt': 'new', '同步/目录/深层.txt': 'deep' });
+    const local = path.join(app.home, '同步');
+    fs.mkdirSync(local);
+    fs.writeFileSync(path.join(local, '本地多余.txt'), 'extra');
+    const down = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/同步', compare: 'size-or-newer', delete: true });
+    expect(down.copy.map((file) => file.path)).toEqual(['新文件.txt', '目录/深层.txt']);
+    expect(down.remove).toEqual([{ path: '本地多余.txt', kind: 'file' }]);
+    expect(await call('sync:run', { planId: down.planId, only: syncChoice(down) })).toMatchObject({ queued: 2, deleted: 1, failures: [] });
+    await queueSettled();
+    expect(fs.readFileSync(path.join(local, '目录', '深层.txt'), 'utf8')).toBe('deep');
+    expect(fs.existsSync(path.join(local, '本地多余.txt'))).toBe(false);
+
+    fs.writeFileSync(path.join(local, '本地新增.txt'), 'added here');
+    fs.rmSync(path.join(local, '新文件.txt'));
+    const up = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/同步', compare: 'size-or-newer', delete: true });
+    expect(up.copy.map((file) => file.path)).toEqual(['本地新增.txt']);
+    expect(up.remove).toEqual([{ path: '新文件.txt', kind: 'file' }]);
+    expect(await call('sync:run', { planId: up.planId, only: syncChoice(up) })).toMatchObject({ queued: 1, deleted: 1, failures: [] });
+    await queueSettled();
+    expect(namesOnDisk('/同步')).toEqual(['本地新增.txt', '目录']);
+  });
+
+  it('View/Edit downloads a GBK-named file and uploads the saved copy back under the same name', async () => {
+    put({ '编辑/笔记.txt': 'first line\n' });
+    const editor = path.join(scripts, 'append.sh');
+    fs.writeFileSync(editor, '#!/bin/sh\nsleep 0.3; printf "编辑器加的\\n" >> "$1"\n', { mode: 0o755 });
+    await call('settings:set', { editorCommand: `${editor} %f` });
+    const opened = await call('edit:open', { sessionId, path: '/编辑/笔记.txt' });
+    expect(path.basename(opened.localPath)).toBe('笔记.txt');
+    await expect.poll(async () => (await call('edit:list', undefined)).find((file) => file.id === opened.id)?.state, { timeout: 20_000 }).toBe('changed');
+    expect((await call('edit:upload', { id: opened.id })).kind).toBe('uploaded');
+    expect(fs.readFileSync(onDisk('/编辑/笔记.txt'), 'utf8')).toBe('first line\n编辑器加的\n');
+    expect(namesOnDisk('/编辑')).toEqual(['笔记.txt']);
+    await call('edit:finish', { id: opened.id });
+  });
+
+  it('a name GBK cannot hold fails only its own item, naming it and the fix; the others arrive', async () => {
+    const upload = path.join(app.home, '混合');
+    fs.mkdirSync(upload);
+    fs.writeFileSync(path.join(upload, '正常.txt'), 'ok');
+    fs.writeFileSync(path.join(upload, '表情😀.txt'), 'emoji');
+    fs.writeFileSync(path.join(upload, '한국어.txt'), 'hangul');
+    const before = app.items().length;
+    await call('queue:add', { sessionId, direction: 'upload', items: [{ localPath: upload, remotePath: '/混合', isDirectory: true }] });
+    await queueSettled();
+    const mine = app.items().slice(before);
+    const failed = mine.filter((item) => item.state === 'failed');
+    expect(failed.map((item) => path.basename(item.localPath)).sort()).toEqual(['表情😀.txt', '한국어.txt']);
+    for (const item of failed) {
+      expect(item.error).toMatchObject({ kind: 'invalid-input', retryable: false, text: { message: 'charset.unencodable' } });
+      expect(item.error?.message).toContain(item.remotePath);
+      expect(item.error?.message).toContain('GBK');
+    }
+    // Nothing landed under a name of question marks.
+    expect(namesOnDisk('/混合')).toEqual(['正常.txt']);
+    const refused = await dispatch(app.services.handlers, 'session:mkdir', { sessionId, path: '/表情😀' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.text?.message).toBe('charset.unencodable');
+  });
+
+  it('a folder download holding a name that is not valid GBK fails that one file, saying why, and fetches the rest', async () => {
+    put({ '坏名/好.txt': 'good' });
+    const bad = Buffer.concat([onDisk('/坏名'), Buffer.from('/'), gbk('坏'), Buffer.from([0xff, 0x81]), Buffer.from('.txt')]);
+    fs.writeFileSync(bad, 'unreadable');
+    own(bad);
+    const local = path.join(app.home, '坏名');
+    const before = app.items().length;
+    await call('queue:add', { sessionId, direction: 'download', items: [{ localPath: local, remotePath: '/坏名', isDirectory: true }] });
+    await queueSettled();
+    const mine = app.items().slice(before);
+    expect(mine.filter((item) => item.state === 'done').map((item) => item.remotePath)).toEqual(['/坏名/好.txt']);
+    const failed = mine.filter((item) => item.state === 'failed');
+    expect(failed.map((item) => item.remotePath)).toEqual(['/坏名/坏\ufffd\ufffd.txt']);
+    expect(failed[0]?.error).toMatchObject({ kind: 'invalid-input', retryable: false, text: { message: 'charset.unreadable-name' } });
+    expect(fs.readdirSync(local)).toEqual(['好.txt']);
+    // Nor can it be deleted under the name shown: the file stays.
+    const refused = await dispatch(app.services.handlers, 'session:delete', { sessionId, paths: [{ path: '/坏名/坏\ufffd\ufffd.txt', isDirectory: false }] });
+    expect(refused.ok).toBe(false);
+    expect(fs.existsSync(bad)).toBe(true);
+  });
+});
+
+describe('a queue of GBK names saved and restored across a restart (vsftpd, GBK site)', () => {
+  let server: RunningServer;
+  let home = '';
+  let services: Services | null = null;
+  let items: readonly TransferItem[] = [];
+  afterAll(async () => {
+    await services?.dispose();
+    await server?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+  const open = async (): Promise<Services> => {
+    services = await createServices({
+      home,
+      vault: createFileKeyVault(home),
+      host: 'web',
+      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
+        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
+      },
+    });
+    return services;
+  };
+  const call = async <C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> => {
+    if (!services) throw new Error('no services');
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+    return result.value as RequestValue<C>;
+  };
+
+  it('paused downloads and uploads with Chinese names come back from queue.json and finish under those names', async () => {
+    server = await startServer('vsftpd', { utf8: false });
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-gbk-queue-'));
+    const folder = Buffer.concat([Buffer.from(`${server.root}/`), iconv.encode('队列', 'gbk')]);
+    fs.mkdirSync(folder);
+    fs.writeFileSync(Buffer.concat([folder, Buffer.from('/'), iconv.encode('下载我.txt', 'gbk')]), 'from the server');
+    const { uid, gid } = fs.statSync(server.root);
+    fs.chownSync(folder, uid, gid);
+    fs.writeFileSync(path.join(home, '上传我.txt'), 'from here');
+
+    await open();
+    const site = await call('sites:save', siteInput({ name: '队列站点', host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'gbk' }));
+    const sessionId = (await call('session:connect', { target: { kind: 'site', siteId: site.id } })).sessionId;
+    await call('queue:add', { sessionId, direction: 'download', start: false, items: [{ localPath: path.join(home, '下载我.txt'), remotePath: '/队列/下载我.txt', isDirectory: false }] });
+    await call('queue:add', { sessionId, direction: 'upload', start: false, items: [{ localPath: path.join(home, '上传我.txt'), remotePath: '/队列/上传我.txt', isDirectory: false }] });
+    await expect.poll(() => fs.existsSync(path.join(home, QUEUE_FILE)) && fs.readFileSync(path.join(home, QUEUE_FILE), 'utf8').includes('上传我'), { timeout: 10_000 }).toBe(true);
+    await services?.dispose();
+    services = null;
+    items = [];
+
+    await open();
+    const restored = await call('queue:list', undefined);
+    expect(restored.map((item) => item.remotePath).sort()).toEqual(['/队列/上传我.txt', '/队列/下载我.txt']);
+    await call('queue:resume', { ids: restored.map((item) => item.id) });
+    await expect.poll(() => items.map((item) => item.state), { timeout: 30_000 }).toEqual(['done', 'done']);
+    expect(fs.readFileSync(path.join(home, '下载我.txt'), 'utf8')).toBe('from the server');
+    expect(fs.readdirSync(folder, { encoding: 'buffer' }).map((name) => iconv.decode(name, 'gbk')).sort()).toEqual(['上传我.txt', '下载我.txt']);
+    expect(fs.readFileSync(Buffer.concat([folder, Buffer.from('/'), iconv.encode('上传我.txt', 'gbk')]), 'utf8')).toBe('from here');
+  });
+});
