@@ -250,6 +250,9 @@ export const ERROR_TEXTS_EN = {
   'resume.refused': 'The server cannot resume {path} at byte {offset}: {reply}',
   'resume.refused.hint': 'Transfer the whole file again (overwrite instead of resume).',
   'resume.ignored': 'The server accepted "REST {offset}" for {path} but did not continue from there: {received} bytes came where {left} were left. The partial file was cut back to the {offset} bytes it had.',
+  // {path}: the user's file they chose to resume; {remote}: the server's file.
+  'resume.target-changed': '{remote} changed on the server since you chose to resume {path} from it, so your file was neither continued with the new version nor replaced by it: it is back under its own name.',
+  'resume.target-changed.hint': 'Choose what to do with the new version: set the queue’s “If the file exists” to Ask, then retry the item (Overwrite downloads the new version over your file; Rename keeps both).',
   'resume.ignored.hint': 'Try again; if it happens again, the server cannot resume: transfer the whole file again (overwrite instead of resume).',
   'data.passive.ipv6-no-epsv': 'The server refused EPSV{detail}, and PASV cannot work over IPv6.',
   'data.passive.ipv6-no-epsv.hint': 'Use active mode for this site, or connect over IPv4.',

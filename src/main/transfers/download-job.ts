@@ -105,6 +105,8 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
   // Our own part holds the version the item recorded; a file replaced on the server since would be spliced.
   let note: NoteText | undefined;
   if (offset > 0 && entry.started && !resumeTarget && (await changedOnServer(client, entry))) {
+    // The part is the file the user chose to resume: neither emptied for the new version nor continued with it.
+    if (entry.partWasTarget) return giveBackChangedTarget(entry, part, context);
     offset = 0;
     note = noteText('note.remote-changed', { path: entry.remotePath });
     context.onChanged();
@@ -298,6 +300,35 @@ function resumeNotSaved(localPath: string, notSaved: QueueNotSaved): FtpError {
   const valueTexts = { reason: notSaved.reason, fix: notSaved.fix };
   const values = { path: localPath, file: notSaved.file, reason: englishText(notSaved.reason), fix: englishText(notSaved.fix) };
   return new FtpError({ kind: 'local-file', path: notSaved.file, retryable: false, ...sentences('queue.resume-not-saved', 'queue.resume-not-saved.hint', values, valueTexts) });
+}
+
+/**
+ * The user's Resume made their file this item's partial file, and the server's copy changed since (`changedOnServer`,
+ * a later attempt): continued, it would splice two versions; started over, its bytes — the user's — were emptied and
+ * the new version fetched into it, and Cancel then deleted it as Ferry's own. The user said "continue my file", not
+ * "replace it": the file goes back under its own name (with what earlier attempts added of the old version), the item
+ * forgets the Resume, and the user decides again with the new version's facts — asked under "ask"; under any other
+ * policy the item fails with `resume.target-changed` (Retry decides again under the policy).
+ */
+async function giveBackChangedTarget(entry: QueueEntry, part: string, context: JobContext): Promise<JobOutcome> {
+  // Something else under the file's name meanwhile: the part stays the user's (Cancel keeps it too), never replaced.
+  if (await lstatOrNull(entry.localPath).catch(() => null)) throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: false, ...sentences('local.exists', 'local.exists.hint', { path: entry.localPath }) });
+  await fsp.rename(part, entry.localPath).catch((error: NodeJS.ErrnoException) => {
+    throw localError(entry.localPath, error);
+  });
+  delete entry.partWasTarget;
+  entry.started = false;
+  entry.choice = null;
+  context.onChanged();
+  // Written now, so a restart does not take the file under its own name for a Resume already under way (best effort:
+  // unsaved, the restored item finds the file where it belongs and decides again with the facts it then has).
+  await context.saveNow();
+  if (context.policy !== 'ask') {
+    throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: false, ...sentences('resume.target-changed', 'resume.target-changed.hint', { path: entry.localPath, remote: entry.remotePath }) });
+  }
+  const stats = await fsp.stat(entry.localPath);
+  const modified = context.client.capabilities.mdtm ? await context.client.modifiedTime(entry.remotePath).catch(() => null) : null;
+  return { kind: 'ask', source: { path: entry.remotePath, size: entry.size, modified }, target: { path: entry.localPath, ...localFacts(stats) } };
 }
 
 /** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */

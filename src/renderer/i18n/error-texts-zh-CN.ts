@@ -219,6 +219,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'resume.refused': '服务器无法从第 {offset} 字节处续传 {path}：“{reply}”',
   'resume.refused.hint': '请重新传输整个文件（覆盖而不是续传）。',
   'resume.ignored': '服务器接受了 {path} 的“REST {offset}”，却没有从该处继续：剩余 {left} 字节，却收到了 {received} 字节。部分文件已截回原有的 {offset} 字节。',
+  'resume.target-changed': '自您选择从 {remote} 续传 {path} 以来，服务器上的该文件已更改，因此既没有用新版本续传您的文件，也没有用它替换您的文件：该文件已恢复为原来的名称。',
+  'resume.target-changed.hint': '请决定如何处理新版本：将队列的“文件已存在时”设为“询问”，然后重试此项（“覆盖”会用新版本替换您的文件；“重命名”则两者都保留）。',
   'resume.ignored.hint': '请重试；如果再次出现，说明该服务器无法续传：请重新传输整个文件（覆盖而不是续传）。',
   'data.passive.ipv6-no-epsv': '服务器拒绝了 EPSV{detail}，而 PASV 无法在 IPv6 上工作。',
   'data.passive.ipv6-no-epsv.hint': '请对此站点使用主动模式，或通过 IPv4 连接。',
