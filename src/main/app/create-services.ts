@@ -37,6 +37,7 @@ import { createMasterPasswordVault } from '../sites/master-password-vault';
 import { createPasswordKeeper } from '../sites/password-keeper';
 import { ExternalAddressLookup, externalAddressNeeded } from './external-address';
 import { keepServer } from './pinned-server';
+import { shownName } from '../../shared/shown-name';
 
 export interface ServicesOptions {
   /** Ferry's user-data folder (resolveFerryHome). */
@@ -172,7 +173,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       // A queue restored after a restart (or a site deleted meanwhile): connect from the saved site, if main can.
       const site = (await sites.list()).sites.find((candidate) => candidate.id === siteKey.slice(5));
       if (!site) throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.site-gone', 'queue.site-gone.hint') });
-      if (site.logonType === 'ask') throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.ask-password-gone', 'queue.ask-password-gone.hint', { site: site.name }) });
+      if (site.logonType === 'ask') throw new FtpError({ kind: 'closed', retryable: false, ...sentences('queue.ask-password-gone', 'queue.ask-password-gone.hint', { site: shownName(site.name, 'in-quotes') }) });
       target = await resolve({ kind: 'site', siteId: site.id }, undefined);
     }
     if (!target) {

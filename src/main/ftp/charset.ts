@@ -1,6 +1,7 @@
 // Type-only: iconv-lite (550 KB of code and tables) is loaded by `loadCharset` only for a charset other than UTF-8.
 import type * as Iconv from 'iconv-lite';
 import { invalidInputText } from './ftp-error';
+import { shownName } from '../../shared/shown-name';
 
 /**
  * Encoding of paths on the wire: a site's charset (UTF-8 by default, GBK for many
@@ -54,7 +55,7 @@ export function resolveCharset(name: string | undefined): Charset {
   const codec = iconv;
   if (codec === null) throw new Error(`resolveCharset("${charsetName}") before loadCharset: iconv-lite is not loaded.`);
   if (!codec.encodingExists(charsetName)) {
-    throw invalidInputText('charset.unknown-name', 'charset.unknown-name.hint', { charset: charsetName });
+    throw invalidInputText('charset.unknown-name', 'charset.unknown-name.hint', { charset: shownName(charsetName, 'in-quotes') });
   }
   const holds = (text: string): boolean => codec.decode(codec.encode(text, charsetName), charsetName) === text;
   return {

@@ -575,10 +575,12 @@ export class ControlConnection {
     if (!waiter) return;
     const { command } = waiter;
     const seconds = Math.round(this.timeoutMs / 1000);
-    const values = { host: this.options.host, command: maskCommand(command), seconds };
-    this.close(this.incompleteReplyError(values) ?? new FtpError({
+    const masked = maskCommand(command);
+    // The command (its path) in the texts' quotes, escaped there if U+202E would turn the sentence (docs/i18n.md).
+    const values = { host: this.options.host, command: shownName(masked, 'in-quotes'), seconds };
+    this.close(this.incompleteReplyError(values, masked) ?? new FtpError({
       kind: 'timeout',
-      command: values.command,
+      command: masked,
       seconds,
       message: errorText('timeout.reply', values),
       hint: errorText('timeout.reply.hint', values),
@@ -591,7 +593,7 @@ export class ControlConnection {
    * A timeout after the server did say something: name it. A line never ended (a server ending lines with NUL or
    * nothing), a multi-line reply never closed, lines that are no FTP reply, or a 120 asking to wait then silence.
    */
-  private incompleteReplyError(values: { readonly host: string; readonly command: string; readonly seconds: number }): FtpError | null {
+  private incompleteReplyError(values: { readonly host: string; readonly command: string; readonly seconds: number }, masked: string): FtpError | null {
     const pending = this.buffer;
     if (pending.trim().length > 0) {
       const firstEnd = pending.search(/[\r\n]/);
@@ -602,7 +604,7 @@ export class ControlConnection {
     const preliminary = this.lastPreliminary;
     if (preliminary?.code === 120) {
       const reply = visibleText(`${preliminary.code} ${preliminary.message}`);
-      return new FtpError({ kind: 'timeout', command: values.command, seconds: values.seconds, ...sentences('timeout.asked-to-wait', 'timeout.asked-to-wait.hint', { ...values, reply }), retryable: true });
+      return new FtpError({ kind: 'timeout', command: masked, seconds: values.seconds, ...sentences('timeout.asked-to-wait', 'timeout.asked-to-wait.hint', { ...values, reply }), retryable: true });
     }
     if (this.strayLines.length > 0) {
       return new FtpError({ kind: 'protocol', ...sentences('reply.not-ftp', 'reply.malformed.hint', { ...values, text: visibleText(this.strayLines.join(' ')) }), retryable: false });
@@ -619,7 +621,7 @@ export class ControlConnection {
     const command = this.inFlight;
     const host = this.options.host;
     if (command === null || /^(NOOP|QUIT)$/i.test(command)) return new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host }), retryable: true });
-    return new FtpError({ kind: 'closed', ...sentences('closed.awaiting-reply', 'closed.awaiting-reply.hint', { host, command: maskCommand(command) }), retryable: true });
+    return new FtpError({ kind: 'closed', ...sentences('closed.awaiting-reply', 'closed.awaiting-reply.hint', { host, command: shownName(maskCommand(command), 'in-quotes') }), retryable: true });
   }
 
   private handleClose(reason: FtpError): void {

@@ -1,6 +1,7 @@
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { FtpError, isClosedByServer } from './ftp-error';
 import type { FtpReply } from './reply-parser';
+import { shownName } from '../../shared/shown-name';
 
 /**
  * Whether a refused login is the server's limit on connections rather than the credentials. 421 says so by its
@@ -17,7 +18,7 @@ export function isConnectionLimitReply(reply: FtpReply): boolean {
  * for the site as it does for a 421 (backoff.ts), instead of failing every file as a wrong password.
  */
 export function loginError(reply: FtpReply, user: string, answering: 'USER' | 'PASS' = 'PASS'): FtpError {
-  const values = { user, reply: `${reply.code} ${reply.message}` };
+  const values = { user: shownName(user, 'in-quotes'), reply: `${reply.code} ${reply.message}` };
   // The server's own failure after it took the credentials: said before the TLS words, which a path may contain.
   const serverSide = serverSideLoginFailure(reply);
   if (serverSide) return new FtpError({ kind: 'auth', code: reply.code, retryable: false, ...sentences(serverSide, SERVER_SIDE_HINTS[serverSide], values) });
@@ -65,6 +66,6 @@ function serverSideLoginFailure(reply: FtpReply): ServerSideFailure | null {
  */
 export function turnedAway(error: unknown, stage: 'greeting' | 'login', values: { readonly host: string; readonly port: string; readonly user?: string }): FtpError | null {
   if (!(error instanceof FtpError) || !isClosedByServer(error.data)) return null;
-  const said = stage === 'greeting' ? sentences('closed.before-greeting', 'closed.before-greeting.hint', values) : sentences('closed.during-login', 'closed.during-login.hint', values);
+  const said = stage === 'greeting' ? sentences('closed.before-greeting', 'closed.before-greeting.hint', values) : sentences('closed.during-login', 'closed.during-login.hint', { ...values, user: shownName(values.user ?? '', 'in-quotes') });
   return new FtpError({ kind: 'closed', retryable: true, ...said });
 }

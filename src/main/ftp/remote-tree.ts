@@ -4,6 +4,7 @@ import type { FtpClient } from './ftp-client';
 import { joinRemote, remoteBasename, remoteDirname } from './remote-path';
 import type { ChmodScope } from '../../shared/models';
 import type { RemoteEntry } from '../../shared/remote-entry';
+import { shownName } from '../../shared/shown-name';
 
 /** Folder operations FTP lacks, built from MKD/RMD/DELE/CWD: used by the CLI, the browsing sessions and the queue. */
 
@@ -47,12 +48,20 @@ async function remoteNameTaken(client: FtpClient, remotePath: string): Promise<b
 }
 
 /**
+ * The taken name as exists.rename / exists.new-file say it: in the text's quotes, escaped there if a line break or
+ * U+202E would split or turn the sentence; its folder bare, as a path stands (docs/i18n.md).
+ */
+export function takenValues(remotePath: string): { name: string; folder: string } {
+  return { name: shownName(remoteBasename(remotePath), 'in-quotes'), folder: shownName(remoteDirname(remotePath)) };
+}
+
+/**
  * RNFR/RNTO that never replaces what is at the new name: most servers (vsftpd, pure-ftpd, proftpd) let RNTO
  * overwrite a file silently, so the target's folder is listed first and a taken name refused with the way out.
  */
 export async function renameWithoutReplacing(client: FtpClient, from: string, to: string): Promise<void> {
   if (from !== to && (await remoteNameTaken(client, to))) {
-    throw new FtpError({ kind: 'invalid-input', ...sentences('exists.rename', 'exists.rename.hint', { name: remoteBasename(to), folder: remoteDirname(to) }), retryable: false });
+    throw new FtpError({ kind: 'invalid-input', ...sentences('exists.rename', 'exists.rename.hint', takenValues(to)), retryable: false });
   }
   await client.rename(from, to);
 }
@@ -63,7 +72,7 @@ export async function renameWithoutReplacing(client: FtpClient, from: string, to
  */
 export async function createEmptyRemoteFile(client: FtpClient, remotePath: string): Promise<void> {
   if (await remoteNameTaken(client, remotePath)) {
-    throw new FtpError({ kind: 'invalid-input', ...sentences('exists.new-file', 'exists.new-file.hint', { name: remoteBasename(remotePath), folder: remoteDirname(remotePath) }), retryable: false });
+    throw new FtpError({ kind: 'invalid-input', ...sentences('exists.new-file', 'exists.new-file.hint', takenValues(remotePath)), retryable: false });
   }
   await client.uploadBytes(Buffer.alloc(0), remotePath);
 }

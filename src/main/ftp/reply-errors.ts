@@ -2,6 +2,7 @@ import type { ServerReplyError } from '../../shared/errors';
 import type { FtpReply } from './reply-parser';
 import { maskCommand } from './transcript';
 import { errorText, type ErrorTextId } from '../../shared/error-texts';
+import { shownName } from '../../shared/shown-name';
 
 /**
  * A negative reply to a command, as error data with a fix.
@@ -12,7 +13,8 @@ import { errorText, type ErrorTextId } from '../../shared/error-texts';
 export function replyError(command: string, reply: FtpReply, subject = '', afterStart = false): ServerReplyError {
   const masked = maskCommand(command);
   const verb = masked.split(' ')[0] ?? masked;
-  const values = { command: masked, path: subject, reply: `${reply.code} ${reply.message}`, verb };
+  // The command (its path) and verb in the texts' quotes: escaped there if U+202E would turn the sentence (docs/i18n.md).
+  const values = { command: shownName(masked, 'in-quotes'), path: subject, reply: `${reply.code} ${reply.message}`, verb: shownName(verb, 'in-quotes') };
   const base = { kind: 'server-reply', code: reply.code, command: masked } as const;
   /** The sentence (its "… for {path}" form when there is a subject) and hint, by id, so a window can translate them. */
   const say = (message: SentenceWithPath, hint: ErrorTextId, retryable: boolean): ServerReplyError => {

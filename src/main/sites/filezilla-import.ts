@@ -5,6 +5,7 @@ import { errorText, type ErrorText, type ErrorTextId, type ErrorTextValues, type
 import { invalidInputText } from '../ftp/ftp-error';
 import { decodeFileZillaPath } from './filezilla-path';
 import { MAX_CONNECTION_LIMIT } from './validate-site';
+import { shownName } from '../../shared/shown-name';
 
 /** One site read from sitemanager.xml, not yet validated or stored. */
 export interface FileZillaSite {
@@ -208,7 +209,7 @@ function readCharset(type: string | null, custom: string | null, warnings: TextR
     case 'Custom': {
       const name = (custom ?? '').trim();
       if (name !== '' && iconv.encodingExists(name)) return name.toLowerCase();
-      warnings.push({ id: 'import.unknown-charset', values: { name } });
+      warnings.push({ id: 'import.unknown-charset', values: { name: shownName(name, 'in-quotes') } });
       return 'auto';
     }
     default:
@@ -230,7 +231,7 @@ function readRemoteDir(text: string | null, warnings: TextRef[]): string {
   if (text === null) return '';
   const decoded = decodeFileZillaPath(text);
   if (decoded !== null) return decoded;
-  warnings.push({ id: 'import.remote-dir', values: { path: text } });
+  warnings.push({ id: 'import.remote-dir', values: { path: shownName(text, 'in-quotes') } });
   return text.trim();
 }
 

@@ -293,7 +293,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       const site = findById(await document.read(), id);
       if (!site.password) return null;
       if (!readsVault(vault, site.password.vault)) {
-        const values = { site: joinSitePath(site.folder, site.name) };
+        const values = { site: shownName(joinSitePath(site.folder, site.name), 'in-quotes') };
         const valueTexts = { saved: vaultName(site.password.vault), current: vaultName(vault.id) };
         const text = { message: 'password.other-vault', hint: 'password.other-vault.hint', values, valueTexts } as const;
         throw new FtpError({ kind: 'local-file', path: document.file, message: errorText(text.message, values, valueTexts), hint: errorText(text.hint, values), text, retryable: false });
@@ -303,7 +303,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       } catch (error) {
         if (error instanceof FtpError) throw error;
         // Why as the vault's clause (the keychain not available), in the window's language; else its words as they are.
-        const values = { site: joinSitePath(site.folder, site.name), detail: (error as Error).message };
+        const values = { site: shownName(joinSitePath(site.folder, site.name), 'in-quotes'), detail: (error as Error).message };
         const why = error instanceof VaultRefusal ? { detail: error.reason } : undefined;
         throw new FtpError({ kind: 'local-file', path: document.file, ...sentences('password.undecryptable', 'password.undecryptable.hint', values, why), retryable: false });
       }

@@ -107,9 +107,9 @@ export function validateFolder(value: unknown): string[] {
 function validateHost(value: unknown): string {
   let host = text(value, 'Host').trim();
   if (host === '') throw invalidInputText('site.host-empty', 'site.host-empty.hint');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) throw invalidInputText('site.host-url', 'site.host-url.hint', { host });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) throw invalidInputText('site.host-url', 'site.host-url.hint', { host: shownName(host, 'in-quotes') });
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-  if (/[\s/@]/.test(host) || CONTROL.test(host)) throw invalidInputText('site.host-chars', 'site.host-chars.hint', { host });
+  if (/[\s/@]/.test(host) || CONTROL.test(host)) throw invalidInputText('site.host-chars', 'site.host-chars.hint', { host: shownName(host, 'in-quotes') });
   return host;
 }
 
@@ -123,7 +123,7 @@ function validatePort(value: unknown): number {
 export function validateCharset(value: unknown): string {
   const charset = text(value, 'Charset').trim() || 'auto';
   if (charset.toLowerCase() === 'auto') return 'auto';
-  if (!iconv.encodingExists(charset)) throw invalidInputText('charset.unknown', 'charset.unknown.hint', { charset });
+  if (!iconv.encodingExists(charset)) throw invalidInputText('charset.unknown', 'charset.unknown.hint', { charset: shownName(charset, 'in-quotes') });
   return charset.toLowerCase();
 }
 
@@ -144,7 +144,7 @@ export function normalizeFingerprint(value: string): string {
     .replace(/^\s*sha-?256\s*(fingerprint)?\s*[:=]?/i, '')
     .replace(/[\s:]/g, '')
     .toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInputText('site.fingerprint-invalid', 'site.fingerprint-invalid.hint', { value });
+  if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInputText('site.fingerprint-invalid', 'site.fingerprint-invalid.hint', { value: shownName(value, 'in-quotes') });
   return hex.match(/../g)?.join(':') ?? hex;
 }
 

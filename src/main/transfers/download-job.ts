@@ -14,7 +14,7 @@ import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNo
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { keepWriteErrors, localError, partialPathOf, partVanished, renameIntoPlace, renameIntoPlaceSync, undoIgnoredRest, writeOpenError } from './file-transfer';
 import { FtpError } from '../ftp/ftp-error';
-import { decideOverwrite, factsNeeded, numberedName, sourceChanged, type FileFacts } from './overwrite-policy';
+import { decideOverwrite, factsNeeded, noFreeNameNote, numberedName, sourceChanged, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
 import { changedDuringDownload, SMALL_FILE_BYTES, timeChangedSince } from './changed-during-download';
@@ -59,7 +59,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {
         const renamed = await freeLocalName(entry.localPath);
-        if (!renamed) return { kind: 'skipped', note: noteText('note.no-free-name', { name: numberedName(path.basename(entry.localPath), 1) }), permanent: false };
+        if (!renamed) return { kind: 'skipped', note: noFreeNameNote(path.basename(entry.localPath)), permanent: false };
         entry.localPath = renamed;
         context.onChanged();
         break;

@@ -21,6 +21,7 @@ import { remoteIsFile } from './remote-facts';
 import type { FerryErrorData } from '../../shared/errors';
 import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { noteText, type NoteText } from '../../shared/notes';
+import { shownName } from '../../shared/shown-name';
 
 export interface ChildSpec {
   /** `failed`: can never be copied as it is (a name clash, with `error`). */
@@ -178,8 +179,8 @@ const NO_SKIP: SkipMatcher = () => null;
  * A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. Its path stands bare,
  * as every note's does (docs/i18n.md): JSON quotes put "…" in a Chinese sentence and doubled a Windows path's backslashes.
  */
-function skipNote(what: string, pattern: string): NoteText {
-  return noteText('note.skip-list', { path: what, pattern });
+export function skipNote(what: string, pattern: string): NoteText {
+  return noteText('note.skip-list', { path: what, pattern: shownName(pattern, 'in-quotes') });
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {

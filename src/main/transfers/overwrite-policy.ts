@@ -5,6 +5,7 @@
  */
 import type { OverwritePolicy } from '../../shared/models';
 import { noteText, type NoteText } from '../../shared/notes';
+import { shownName } from '../../shared/shown-name';
 
 /** What is known about a file on either side; null where the side cannot tell. */
 export interface FileFacts {
@@ -151,6 +152,14 @@ export function numberedName(name: string, n: number): string {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return `${name} (${n})`;
   return `${name.slice(0, dot)} (${n})${name.slice(dot)}`;
+}
+
+/**
+ * The note of a Rename that found no free name: the first it tried ("name (1)") in the note's quotes, escaped there if a
+ * line break or U+202E in the file's name would split or turn the sentence (docs/i18n.md).
+ */
+export function noFreeNameNote(name: string): NoteText {
+  return noteText('note.no-free-name', { name: shownName(numberedName(name, 1), 'in-quotes') });
 }
 
 /** The first of "name (1)", "name (2)", … that `taken` says is free; null after `limit` tries. */

@@ -16,6 +16,7 @@ import { invalidInputText } from '../ftp/ftp-error';
 import { childElements, elementText, fileZillaSection, FTP_PROTOCOLS, OTHER_PROTOCOLS, type XmlElement } from '../sites/filezilla-import';
 import { decodeFileZillaPath } from '../sites/filezilla-path';
 import type { QueueEntry } from './queue-entry';
+import { shownName } from '../../shared/shown-name';
 
 export const QUEUE_EXPORT_KIND = 'ferry-queue';
 export const QUEUE_EXPORT_FORMAT = 1;
@@ -182,7 +183,7 @@ function fileZillaFile(file: XmlElement, site: QueueSiteRef, serverProblem: Text
   const sizeText = field('Size').trim();
   const size = /^\d+$/.test(sizeText) ? Number(sizeText) : null;
   const item = { direction, isDirectory: false, site, localPath: field('LocalFile'), remotePath, size };
-  const problem = serverProblem ?? (folder === null ? ref('queue-import.filezilla-path', { path: folderText }) : undefined);
+  const problem = serverProblem ?? (folder === null ? ref('queue-import.filezilla-path', { path: shownName(folderText, 'in-quotes') }) : undefined);
   return { ...item, label: labelOf(item), ...(problem ? { problem } : {}) };
 }
 
@@ -239,11 +240,11 @@ export function planQueueImport(parsed: ParsedQueueFile, sites: readonly Site[])
       continue;
     }
     if (!isLocalPath(item.localPath)) {
-      refuse(item, ref('queue-import.bad-local', { path: item.localPath }), 'queue-import.bad-local.hint');
+      refuse(item, ref('queue-import.bad-local', { path: shownName(item.localPath, 'in-quotes') }), 'queue-import.bad-local.hint');
       continue;
     }
     if (!isRemotePath(item.remotePath)) {
-      refuse(item, ref('queue-import.bad-remote', { path: item.remotePath }), 'queue-import.bad-remote.hint');
+      refuse(item, ref('queue-import.bad-remote', { path: shownName(item.remotePath, 'in-quotes') }), 'queue-import.bad-remote.hint');
       continue;
     }
     const key = `${site.id}\n${item.direction}`;

@@ -8,6 +8,7 @@ import type { QueueImportReport, Site } from '../../shared/models';
 import { lstatOrNull } from '../local/safe-target';
 import { parseQueueFile, planQueueImport, type QueueImportBatch } from './queue-export';
 import type { QueueAddRequest } from './transfer-queue';
+import { shownName } from '../../shared/shown-name';
 
 export interface ImportTarget {
   list(): Promise<readonly { readonly id: string }[]>;
@@ -26,7 +27,7 @@ export async function importQueueText(text: string, sites: readonly Site[], queu
     for (const item of batch.items) {
       if (batch.direction === 'upload' && (await lstatOrNull(item.localPath)) === null) {
         const label = `${item.localPath} → ${item.remotePath}`;
-        refused.push(refusal(label, sentence('queue-import.missing-local', 'queue-import.missing-local.hint', { path: item.localPath })));
+        refused.push(refusal(label, sentence('queue-import.missing-local', 'queue-import.missing-local.hint', { path: shownName(item.localPath, 'in-quotes') })));
       } else items.push(item);
     }
     if (items.length === 0) continue;

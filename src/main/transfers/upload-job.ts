@@ -9,7 +9,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { localError } from './file-transfer';
-import { decideOverwrite, factsNeeded, firstFreeName, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
+import { decideOverwrite, factsNeeded, firstFreeName, noFreeNameNote, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
 import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
@@ -64,7 +64,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
       return { kind: 'skipped', note: decision.note, permanent: false };
     case 'rename': {
       const renamed = await freeRemoteName(client, entry.remotePath);
-      if (!renamed) return { kind: 'skipped', note: noteText('note.no-free-name', { name: numberedName(remoteBasename(entry.remotePath), 1) }), permanent: false };
+      if (!renamed) return { kind: 'skipped', note: noFreeNameNote(remoteBasename(entry.remotePath)), permanent: false };
       entry.remotePath = renamed;
       context.onChanged();
       break;

@@ -85,6 +85,19 @@ describe('a restored queue whose transfers cannot connect', () => {
     expectChinese(error, /密码/);
   });
 
+  it('an "ask for password" site named with U+202E or U+2028: the name escaped inside the quotes (shownName in-quotes)', async () => {
+    const turned = await restoreWith((id) => `site:${id}`, { ...SITE, name: 'photo\u202egpj.exe' });
+    expect([turned.message, localizeError(turned, 'zh-CN').message]).toEqual([
+      'The site "photo\\u202egpj.exe" asks for its password at each connection, and Ferry was restarted since it was given.',
+      '站点“photo\\u202egpj.exe”每次连接时都要求输入密码，而输入密码后 Ferry 已重新启动。',
+    ]);
+    await services?.dispose();
+    services = null;
+    fs.rmSync(home, { recursive: true, force: true });
+    const broken = await restoreWith((id) => `site:${id}`, { ...SITE, name: 'Build\u2028server' });
+    expect(broken.message).toBe('The site "Build\\u2028server" asks for its password at each connection, and Ferry was restarted since it was given.');
+  });
+
   it("a deleted site's: says the site is gone, not an id", async () => {
     const error = await restoreWith(() => 'site:3f0c2a9e-0000-4000-8000-000000000000', null);
     expect(error).toMatchObject({ kind: 'closed', retryable: false, text: { message: 'queue.site-gone', hint: 'queue.site-gone.hint' } });
