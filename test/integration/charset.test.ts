@@ -74,5 +74,21 @@ for (const kind of ['vsftpd', 'proftpd'] as const satisfies readonly ServerKind[
         await gbk.quit();
       }
     });
+
+    // An older Chinese server's folder rarely holds GBK alone: a file from a Western PC (Latin-1 café.txt) or from a
+    // UTF-8 client beside the GBK ones made it "not a charset Ferry recognizes" — no GBK named, no button to use it.
+    it('a folder of GBK names with a Latin-1 and a UTF-8 name among them still says they look like GBK', async () => {
+      const mixed = Buffer.from(path.join(server.root, 'mixed'));
+      fs.mkdirSync(mixed);
+      for (const name of [iconv.encode('合同.doc', 'gbk'), iconv.encode('照片', 'gbk'), iconv.encode('年度报告.xls', 'gbk'), Buffer.from('café.txt', 'latin1'), Buffer.from('中.txt')]) {
+        fs.writeFileSync(Buffer.concat([mixed, Buffer.from('/'), name]), 'x');
+      }
+      const client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password });
+      try {
+        expect((await client.list('/mixed')).notUtf8).toEqual({ looksLike: 'gbk' });
+      } finally {
+        await client.quit();
+      }
+    });
   });
 }

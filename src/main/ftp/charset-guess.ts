@@ -29,7 +29,37 @@ export function guessCharset(bytes: Buffer, codec: Pick<typeof Iconv, 'decode'>)
   for (const candidate of CANDIDATES) {
     if (readsAsCjk(codec.decode(bytes, candidate))) return { valid: false, looksLike: candidate };
   }
+  // A folder of GBK names with one that is not (a Latin-1 café.txt, an odd UTF-8 name, stray bytes) is still a GBK
+  // server's: the lines this candidate reads as its common characters, strictly (`pairsIntoCjk`), are most of those
+  // that are not UTF-8. The strict test keeps a Latin-1 folder from passing ("Müller" is a GBK ideograph plus "ller").
+  const lines = splitLines(bytes).filter((line) => !isUtf8(line));
+  for (const candidate of CANDIDATES) {
+    if (lines.filter((line) => pairsIntoCjk(line, candidate, codec)).length * 2 > lines.length) return { valid: false, looksLike: candidate };
+  }
   return { valid: false, looksLike: null };
+}
+
+function splitLines(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    lines.push(bytes.subarray(start, end === -1 ? bytes.length : end));
+    start = end === -1 ? bytes.length : end + 1;
+  }
+  return lines;
+}
+
+/**
+ * Whether `candidate` reads these bytes as CJK text with every byte outside ASCII paired with another into one
+ * character — as both bytes of GB2312's ideographs (A1–FE) and Big5's common ones are. Latin-1 "schön" (F6 6E) is a
+ * GBK ideograph too, but with an ASCII second byte, so it does not count.
+ */
+export function pairsIntoCjk(bytes: Buffer, candidate: string, codec: Pick<typeof Iconv, 'decode'>): boolean {
+  const text = codec.decode(bytes, candidate);
+  if (!readsAsCjk(text)) return false;
+  let outsideAscii = 0;
+  for (const byte of bytes) if (byte > 0x7f) outsideAscii += 1;
+  return [...text].filter((char) => char.charCodeAt(0) > 0x7f).length * 2 === outsideAscii;
 }
 
 /**

@@ -23,7 +23,7 @@
 import { isUtf8 as isUtf8Bytes } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 import { isUtf8, type Charset } from './charset';
-import { readsAsCjk } from './charset-guess';
+import { pairsIntoCjk, readsAsCjk } from './charset-guess';
 
 /** What a line that is not UTF-8 on a UTF-8 site was read as: GBK, Big5, or nothing that fits (UTF-8 with "�"). */
 export type ReplyCharsetNotice = 'gbk' | 'big5' | 'other';
@@ -66,15 +66,7 @@ export function decodeReplyLine(bytes: Buffer, charset: Charset, codec: ReplyCod
  * A1–FE) — Latin-1 "schön" (F6 6E) is a GBK ideograph too, but with an ASCII second byte.
  */
 export function guessReplyCharset(bytes: Buffer, codec: ReplyCodec): 'gbk' | 'big5' | null {
-  let outsideAscii = 0;
-  for (const byte of bytes) if (byte > 0x7f) outsideAscii += 1;
-  for (const candidate of ['gbk', 'big5'] as const) {
-    const text = codec.decode(bytes, candidate);
-    if (!readsAsCjk(text)) continue;
-    const wide = [...text].filter((char) => char.charCodeAt(0) > 0x7f).length;
-    if (wide * 2 === outsideAscii) return candidate;
-  }
-  return null;
+  return (['gbk', 'big5'] as const).find((candidate) => pairsIntoCjk(bytes, candidate, codec)) ?? null;
 }
 
 /**

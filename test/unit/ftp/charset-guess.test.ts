@@ -15,6 +15,25 @@ describe('guessCharset', () => {
     expect(guessCharset(bytes, iconv)).toEqual(expected);
   });
 
+  // A GBK server's folder with one name that is not GBK: it was "not a charset Ferry recognizes", so the window offered
+  // no "Use GBK for this site" and the hint named no charset, though every other name was GBK.
+  const gbkWith = (...odd: Buffer[]): Buffer => Buffer.concat([iconv.encode(listing('中文文件.txt', '资料', '报告2026.doc'), 'gbk'), ...odd.map((name) => Buffer.concat([Buffer.from(listing('').trimEnd()), name, Buffer.from('\r\n')]))]);
+  it.each([
+    ['a Latin-1 name', gbkWith(Buffer.from('café.txt', 'latin1'))],
+    ['a UTF-8 name GBK cannot read', gbkWith(Buffer.from(' 中.txt'))],
+    ['stray bytes', gbkWith(Buffer.from([0x62, 0xff, 0x2e, 0x74]))],
+    ['two odd names (fewer than the GBK ones)', gbkWith(Buffer.from('café.txt', 'latin1'), Buffer.from([0x62, 0xff]))],
+  ])('GBK names with %s among them still look like GBK', (_name, bytes) => {
+    expect(guessCharset(bytes, iconv)).toEqual({ valid: false, looksLike: 'gbk' });
+  });
+
+  it.each([
+    ['a Latin-1 folder whose names GBK reads as ideographs plus ASCII ("Müller", "schön")', iconv.encode(listing('Müller.pdf', 'schön.txt', 'café.txt'), 'latin1')],
+    ['as many odd names as GBK ones', gbkWith(Buffer.from('café.txt', 'latin1'), Buffer.from([0x62, 0xff]), Buffer.from('naïve.txt', 'latin1'))],
+  ])('%s: not GBK', (_name, bytes) => {
+    expect(guessCharset(bytes, iconv)).toEqual({ valid: false, looksLike: null });
+  });
+
   it('says Shift_JIS is not UTF-8 (which East-Asian charset it is, the hint leaves to the user)', () => {
     expect(guessCharset(iconv.encode(listing('ファイル.txt', 'データ'), 'shift_jis'), iconv).valid).toBe(false);
   });
