@@ -167,6 +167,9 @@ export const ERROR_TEXTS_EN = {
   'log.not-utf8.other': 'File names in {folder} are not UTF-8, so they show garbled: their charset is not one Ferry recognizes.',
   'log.not-utf8.hint': "Set this site's encoding to {charset} (Site Manager → Charset; command line: --charset {charset}). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
   'log.not-utf8.other.hint': "Set this site's encoding to the server's charset (Site Manager → Charset; command line: --charset NAME). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.",
+  // A site in GBK (…) listing names with bytes GBK cannot read: they show "�" and cannot be named back (charset.unreadable-name).
+  'log.names-not-in-charset': 'Names in {folder} hold bytes that are not valid {charset}, shown as "�" ({names}): Ferry cannot name them back to the server, so they cannot be downloaded, renamed or deleted from here.',
+  'log.names-not-in-charset.hint': "If most names here show garbled, the server uses another charset: set this site's encoding to it (Site Manager → Charset; command line: --charset NAME). A name that is valid in no charset can only be renamed on the server itself.",
   // The server's own words (greeting, errors) not UTF-8 on a UTF-8 site (reply-text.ts); said once per connection.
   'log.reply-not-utf8.gbk': "The server's messages are not UTF-8: they look like GBK (simplified Chinese) and are shown as GBK. File names are still read as UTF-8; if they show garbled, set this site's encoding to gbk (Site Manager → Charset; command line: --charset gbk).",
   'log.reply-not-utf8.big5': "The server's messages are not UTF-8: they look like Big5 (traditional Chinese) and are shown as Big5. File names are still read as UTF-8; if they show garbled, set this site's encoding to big5 (Site Manager → Charset; command line: --charset big5).",

@@ -30,7 +30,8 @@ import { describeSignal, interrupts, type StopSignal } from './interrupt';
 import { stdoutWatch } from './stdout-watch';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
-import { notUtf8Sentences } from '../ftp/charset-guess';
+import { notUtf8Sentences, unreadableNamesText } from '../ftp/charset-guess';
+import { errorText } from '../../shared/error-texts';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { searchRemoteTree } from '../ftp/remote-search';
@@ -187,6 +188,8 @@ export function buildProgram(): Command {
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
         if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
+        const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset);
+        if (unreadable) process.stderr.write(`ferry: warning: ${errorText(unreadable.message, unreadable.values)}\n${errorText(unreadable.hint ?? unreadable.message, unreadable.values)}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
         const all = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(folder, { prefer: 'LIST' })).entries) : listing.entries;
         print(all.filter((entry) => shown(entry.name)));

@@ -8,6 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 import { errorText, type ErrorText, type ErrorTextId } from '../../shared/error-texts';
+import { shownName } from '../../shared/shown-name';
 import { loadIconv } from './charset';
 
 /**
@@ -93,3 +94,17 @@ export function notUtf8Sentences(folder: string, looksLike: 'gbk' | 'big5' | nul
   const text = notUtf8Text(folder, looksLike);
   return [errorText(text.message, text.values), errorText(text.hint ?? 'log.not-utf8.other.hint', text.values)];
 }
+
+/**
+ * On a site whose charset is not UTF-8 (GBK, …): names listed with "�" for bytes that charset could not read. Said
+ * when listed, not only when the user first acts on one (then refused: `charset.unreadable-name`). On a UTF-8 site
+ * the listing's own notice (`notUtf8Text`) says it. Null when there is nothing to say.
+ */
+export function unreadableNamesText(folder: string, names: readonly string[], charset: string | undefined): (ErrorText & { readonly message: ErrorTextId }) | null {
+  if (charset === undefined || /^(auto|utf-?8)$/i.test(charset.trim())) return null;
+  const unreadable = names.filter((name) => name.includes('\ufffd'));
+  if (unreadable.length === 0) return null;
+  const shown = unreadable.slice(0, 3).map((name) => shownName(name)).join(', ') + (unreadable.length > 3 ? ', …' : '');
+  return { message: 'log.names-not-in-charset', hint: 'log.names-not-in-charset.hint', values: { folder, names: shown, charset: charset.trim().toUpperCase() } };
+}
+

@@ -105,6 +105,10 @@ export class FtpClient {
   get capabilities(): Capabilities {
     return this.session.capabilities;
   }
+  /** The charset names are sent and listed in: "utf-8", or the site's ("gbk", …). */
+  get charset(): string {
+    return this.session.control.charset.name;
+  }
   get transferMode(): TransferMode {
     return this.session.dataOptions.mode;
   }

@@ -17,6 +17,7 @@ import { syncChoice } from '../../../src/shared/synchronize';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
 import { siteInput } from '../../unit/sites/helpers';
+import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 
 describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () => {
   let server: RunningServer;
@@ -183,6 +184,13 @@ describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () 
     const bad = Buffer.concat([onDisk('/坏名'), Buffer.from('/'), gbk('坏'), Buffer.from([0xff, 0x81]), Buffer.from('.txt')]);
     fs.writeFileSync(bad, 'unreadable');
     own(bad);
+    // Said when listed, before the user acts on it: which names, that they cannot be used, and the fix.
+    const logged = app.logs.length;
+    expect((await call('session:list', { sessionId, path: '/坏名' })).entries.map((entry) => entry.name).sort()).toEqual(['坏\ufffd\ufffd.txt', '好.txt']);
+    const notice = app.logs.slice(logged).find((line) => line.textRef?.message === 'log.names-not-in-charset');
+    expect(notice?.text).toBe('Names in /坏名 hold bytes that are not valid GBK, shown as "�" (坏��.txt): Ferry cannot name them back to the server, so they cannot be downloaded, renamed or deleted from here.');
+    expect(notice?.hint).toContain("set this site's encoding to it (Site Manager → Charset");
+    expect(notice && localizeLogLine(notice, 'zh-CN').text).toBe('/坏名 中有名称含有不是有效 GBK 的字节，显示为“�”（坏��.txt）：Ferry 无法按原名称发回服务器，因此不能在这里下载、重命名或删除它们。');
     const local = path.join(app.home, '坏名');
     const before = app.items().length;
     await call('queue:add', { sessionId, direction: 'download', items: [{ localPath: local, remotePath: '/坏名', isDirectory: true }] });

@@ -1,0 +1,80 @@
+/**
+ * `ferry --charset GBK` against servers that store names as GBK bytes, as a Chinese user scripts an older server:
+ * ls --json, get, put, mirror both ways, mkdir, mv, rm of Chinese names — checked by the bytes on the server's disk —
+ * and what ls says of a name that is not valid GBK.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ferry, serverUrl, useServerForCli } from './run-ferry';
+
+describe.each(['vsftpd', 'pure-ftpd'] as const)('ferry --charset GBK with GBK names (%s)', (kind) => {
+  const server = useServerForCli(kind, { utf8: false });
+  const local = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-cli-gbk-'));
+  afterAll(() => fs.rmSync(local, { recursive: true, force: true }));
+  const url = (remote: string): string => `${serverUrl(server())}${remote}`;
+  /** A server path as the bytes on its disk: each part in GBK. */
+  const onDisk = (remote: string): Buffer => Buffer.concat([Buffer.from(server().root), ...remote.split('/').filter(Boolean).flatMap((part) => [Buffer.from('/'), iconv.encode(part, 'gbk')])]);
+  const namesOnDisk = (remote: string): string[] => fs.readdirSync(onDisk(remote), { encoding: 'buffer' }).map((name) => iconv.decode(name, 'gbk')).sort();
+  const run = async (...args: string[]): Promise<string> => {
+    const result = await ferry(['--charset', 'GBK', ...args], { cwd: local });
+    expect(result.code, `ferry ${args.join(' ')}: ${result.stderr}`).toBe(0);
+    return result.stdout.toString();
+  };
+
+  it('mkdir, put, ls --json, get, mv and rm of Chinese names', async () => {
+    await run('mkdir', url('/资料'));
+    expect(namesOnDisk('/')).toContain('资料');
+    fs.writeFileSync(path.join(local, '报告.txt'), '报告内容');
+    await run('put', path.join(local, '报告.txt'), url('/资料/'));
+    expect(fs.readFileSync(onDisk('/资料/报告.txt'), 'utf8')).toBe('报告内容');
+    const listed = JSON.parse(await run('ls', '--json', url('/资料'))) as { name: string; size: number }[];
+    expect(listed.map((entry) => [entry.name, entry.size])).toEqual([['报告.txt', Buffer.byteLength('报告内容')]]);
+    expect(await run('get', url('/资料/报告.txt'), '-')).toBe('报告内容');
+    await run('mv', url('/资料/报告.txt'), '/资料/年度报告.txt');
+    expect(namesOnDisk('/资料')).toEqual(['年度报告.txt']);
+    await run('rm', url('/资料/年度报告.txt'));
+    await run('rmdir', url('/资料'));
+    expect(fs.existsSync(onDisk('/资料'))).toBe(false);
+  });
+
+  it('mirror up and down a tree of Chinese names; an emoji name fails alone, named, with nothing sent as "?"', async () => {
+    const tree = path.join(local, '上传目录');
+    fs.mkdirSync(path.join(tree, '子目录'), { recursive: true });
+    fs.writeFileSync(path.join(tree, '文件一.txt'), 'one');
+    fs.writeFileSync(path.join(tree, '子目录', '文件二.txt'), 'two');
+    fs.writeFileSync(path.join(tree, '表情😀.txt'), 'emoji');
+    const up = await ferry(['--charset', 'GBK', 'mirror', '--reverse', tree, url('/镜像')], { cwd: local });
+    expect(up.code).not.toBe(0);
+    expect(up.stderr).toContain('/镜像/表情😀.txt cannot be sent to this server: its names are in GBK, which has no "😀".');
+    expect(up.stderr).toContain('2 files, 1 folders');
+    expect(namesOnDisk('/镜像')).toEqual(['子目录', '文件一.txt']);
+    expect(fs.readFileSync(onDisk('/镜像/子目录/文件二.txt'), 'utf8')).toBe('two');
+
+    const down = path.join(local, '下载');
+    await run('mirror', url('/镜像'), down);
+    expect(fs.readFileSync(path.join(down, '子目录', '文件二.txt'), 'utf8')).toBe('two');
+    expect(fs.readdirSync(down).sort()).toEqual(['子目录', '文件一.txt']);
+    await run('rm', '-r', url('/镜像'));
+    expect(fs.existsSync(onDisk('/镜像'))).toBe(false);
+  });
+
+  it('ls says which names are not valid GBK and that they cannot be used; get of one is refused, naming the fix', async () => {
+    fs.mkdirSync(onDisk('/坏名'));
+    fs.writeFileSync(Buffer.concat([onDisk('/坏名'), Buffer.from('/'), iconv.encode('坏', 'gbk'), Buffer.from([0xff, 0x81]), Buffer.from('.txt')]), 'x');
+    fs.writeFileSync(onDisk('/坏名/好.txt'), 'good');
+    const { uid, gid } = fs.statSync(server().root);
+    fs.chownSync(onDisk('/坏名'), uid, gid);
+    const listed = await ferry(['--charset', 'GBK', 'ls', url('/坏名')]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toBe('ferry: warning: Names in /坏名 hold bytes that are not valid GBK, shown as "�" (坏��.txt): Ferry cannot name them back to the server, so they cannot be downloaded, renamed or deleted from here.\n'
+      + "If most names here show garbled, the server uses another charset: set this site's encoding to it (Site Manager → Charset; command line: --charset NAME). A name that is valid in no charset can only be renamed on the server itself.\n");
+    const got = await ferry(['--charset', 'GBK', 'get', url('/坏名/坏��.txt'), '-']);
+    expect(got.code).toBe(2);
+    expect(got.stderr).toContain('/坏名/坏��.txt holds "�" where the server\'s name has bytes that are not valid GBK, so Ferry cannot name it back');
+    // A folder of good names says nothing.
+    expect((await ferry(['--charset', 'GBK', 'ls', url('/')])).stderr).toBe('');
+  });
+});
