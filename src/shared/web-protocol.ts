@@ -3,6 +3,7 @@
  * Shared by the server (src/main/hosts) and the browser client (src/renderer/api) so both read the same shapes.
  */
 import type { EventChannel, Result } from './contract';
+import type { QueueListDelta } from './queue-list-delta';
 
 /** Path of the WebSocket endpoint on the web host. */
 export const WEB_SOCKET_PATH = '/ferry-ws';
@@ -38,4 +39,13 @@ export interface WebEventMessage {
   readonly payload: unknown;
 }
 
-export type WebServerMessage = WebResponseMessage | WebEventMessage;
+/**
+ * Host → browser: `queue:changed` said as the items that changed since the list this client last got (see
+ * queue-list-delta.ts); the client hands its listeners the whole list.
+ */
+export interface WebQueueDeltaMessage {
+  readonly event: 'queue:changed';
+  readonly delta: QueueListDelta;
+}
+
+export type WebServerMessage = WebResponseMessage | WebEventMessage | WebQueueDeltaMessage;

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { Handlers } from '../../shared/contract';
 import { CLOSE_FORBIDDEN, MAX_REQUEST_BYTES, WEB_PROTOCOL, WEB_SOCKET_PATH, type WebServerMessage } from '../../shared/web-protocol';
+import type { TransferItem } from '../../shared/models';
+import { queueListDelta } from '../../shared/queue-list-delta';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { EventSource } from './event-hub';
 import { peerOwner, type PeerOwner } from './peer-user';
@@ -217,8 +219,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (text !== null) ws.send(text);
   }
 
+  /** The last queue list sent, and the clients that have it (got a whole list since they connected). */
+  let lastQueue: readonly TransferItem[] | null = null;
+  const haveQueue = new WeakSet<WebSocket>();
+
   const unsubscribe = options.events.subscribe((event, payload) => {
     if (clients.size === 0) return;
+    if (event === 'queue:changed') {
+      sendQueue(payload as readonly TransferItem[]);
+      return;
+    }
     const text = serializeMessage({ event, payload });
     if (text === null) {
       log(`web host: the "${event}" event could not be serialized; dropped.`);
@@ -226,6 +236,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     for (const ws of clients) send(ws, text);
   });
+
+  /** The queue list: its changes to the clients that have the last one, the whole list to the others. */
+  function sendQueue(items: readonly TransferItem[]): void {
+    const delta = lastQueue === null ? null : queueListDelta(lastQueue, items);
+    lastQueue = items;
+    let whole: string | null | undefined;
+    let changes: string | null | undefined;
+    for (const ws of clients) {
+      if (delta !== null && haveQueue.has(ws)) {
+        changes ??= serializeMessage({ event: 'queue:changed', delta });
+        if (changes !== null) send(ws, changes);
+        continue;
+      }
+      whole ??= serializeMessage({ event: 'queue:changed', payload: items });
+      if (whole === null) continue;
+      send(ws, whole);
+      haveQueue.add(ws);
+    }
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,8 @@
  */
 import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryApi, type Result } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
+import type { TransferItem } from '../../shared/models';
+import { applyQueueListDelta, type QueueListDelta } from '../../shared/queue-list-delta';
 import { connectionLostError, pageClosedError, tokenRefusedError, unknownChannelError } from '../../shared/ipc-errors';
 import { CLOSE_FORBIDDEN, WEB_PROTOCOL, WEB_SOCKET_PATH, WEB_TOKEN_PROTOCOL_PREFIX } from '../../shared/web-protocol';
 
@@ -56,6 +58,8 @@ export function createWebApi(options: WebApiOptions): WebApi {
   /** Set when nothing will ever work again: token refused, or closed by the page. */
   let finalError: FerryErrorData | null = null;
   let nextId = 1;
+  /** The queue list as last handed to listeners, which the host's next delta applies to; null after a reconnect. */
+  let queueList: TransferItem[] | null = null;
 
   const failAll = (error: FerryErrorData): void => {
     const settles = [...pending.values()];
@@ -71,6 +75,8 @@ export function createWebApi(options: WebApiOptions): WebApi {
     }
     const ws = createSocket(options.url, [WEB_PROTOCOL, `${WEB_TOKEN_PROTOCOL_PREFIX}${options.token}`]);
     socket = ws;
+    // A new connection is a new client to the host: its first queue list comes whole.
+    queueList = null;
     ws.addEventListener('open', () => {
       attempt = 0;
       const frames = queued;
@@ -102,28 +108,59 @@ export function createWebApi(options: WebApiOptions): WebApi {
       return;
     }
     if (typeof message !== 'object' || message === null) return;
-    const { id, result, event, payload } = message as { id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
+    const { id, result, event, payload, delta } = message as { id?: unknown; result?: unknown; event?: unknown; payload?: unknown; delta?: QueueListDelta };
     if (typeof id === 'number') {
       const settle = pending.get(id);
       pending.delete(id);
       settle?.(result as Result<never>);
       return;
     }
-    if (isEventChannel(event)) {
-      for (const listener of [...(listeners.get(event) ?? [])]) {
-        try {
-          listener(payload);
-        } catch (error) {
-          // One failing listener must not starve the others.
-          console.error(error);
-        }
+    if (event === 'queue:changed') {
+      receiveQueue(payload, delta);
+      return;
+    }
+    if (isEventChannel(event)) dispatchEvent(event, payload);
+  };
+
+  const dispatchEvent = (event: EventChannel, payload: unknown): void => {
+    for (const listener of [...(listeners.get(event) ?? [])]) {
+      try {
+        listener(payload);
+      } catch (error) {
+        // One failing listener must not starve the others.
+        console.error(error);
       }
     }
   };
 
+  /**
+   * The queue list, whole or as the items that changed since the last (queue-list-delta.ts): listeners always get the
+   * whole list. A delta that does not fit the list held here (none should) is answered by asking for the whole list.
+   */
+  const receiveQueue = (payload: unknown, delta: QueueListDelta | undefined): void => {
+    if (delta === undefined) {
+      queueList = Array.isArray(payload) ? (payload as TransferItem[]) : null;
+      dispatchEvent('queue:changed', payload);
+      return;
+    }
+    const next = queueList === null ? null : applyQueueListDelta(queueList, delta);
+    if (next !== null) {
+      queueList = next;
+      dispatchEvent('queue:changed', next);
+      return;
+    }
+    queueList = null;
+    void api.invoke('queue:list', undefined).then((answer) => {
+      if (answer.ok && queueList === null) {
+        queueList = answer.value as TransferItem[];
+        dispatchEvent('queue:changed', queueList);
+      }
+    });
+  };
+
   connect();
 
-  return {
+  const api: WebApi = {
     invoke(channel, arg) {
       if (!isRequestChannel(channel)) return Promise.resolve({ ok: false, error: unknownChannelError(channel) });
       if (finalError) return Promise.resolve({ ok: false, error: finalError });
@@ -157,6 +194,7 @@ export function createWebApi(options: WebApiOptions): WebApi {
       ws?.close(1000, 'closed by the page');
     },
   };
+  return api;
 }
 
 /** Where the tab keeps the launch token once it is out of the address bar (sessionStorage: this origin and tab only). */
