@@ -14,7 +14,7 @@ import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
 import { isImeKey } from '../lib/ime';
 import { formatDate, formatEntrySize } from '../lib/format';
-import { cursorAfterRemoval, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
+import { cursorAfterRemoval, firstRow, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import type { CompareMark } from '../lib/compare-listings';
 import { rowsLeftBehind, shownRows } from '../lib/pane-rows';
 import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
@@ -325,19 +325,26 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
 
+  // Whether the grid itself has the keyboard (not a header button or the rename field inside it).
+  const [hasKeyboard, setHasKeyboard] = useState(false);
+
   // When the cursor's row leaves the folder on screen (Delete, say), the row now in its place takes the cursor.
+  // A list with the keyboard and no cursor row (tabbed into, a folder just opened) has one at once, as in FileZilla
+  // and the system's file managers: the first row, with its focus outline, not selected; going up already put it on
+  // the folder left. Before, no row had the cursor (nor aria-activedescendant) until an arrow key was pressed.
   const lastCursor = useRef<{ readonly dir: string; readonly place: CursorPlace } | null>(null);
   useEffect(() => {
     if (nav.cursor !== null) {
       if (cursorIndex >= 0) lastCursor.current = { dir, place: { name: nav.cursor, index: cursorIndex } };
       return;
     }
+    if (stale) return;
     const last = lastCursor.current;
-    if (last === null || stale) return;
     lastCursor.current = null;
-    const name = last.dir === dir ? cursorAfterRemoval(last.place, view) : null;
+    const replacing = last !== null && last.dir === dir ? cursorAfterRemoval(last.place, view) : null;
+    const name = replacing ?? (hasKeyboard && !leftBehind ? firstRow(view) : null);
     if (name !== null) actions.navInput(side, { kind: 'focus', name }, view);
-  }, [nav.cursor, cursorIndex, dir, stale, view, side]);
+  }, [nav.cursor, cursorIndex, dir, stale, view, side, hasKeyboard, leftBehind]);
 
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -538,7 +545,13 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
         className={`file-grid file-grid-${side}${dropActive && dropFolder === null ? ' is-drop-target' : ''}${stale ? ' is-stale' : ''}${leftBehind ? ' is-left-behind' : ''}`}
         style={gridStyle}
         onKeyDown={onKeyDown}
-        onFocus={() => actions.setActivePane(side)}
+        onFocus={(e) => {
+          actions.setActivePane(side);
+          if (e.target === e.currentTarget) setHasKeyboard(true);
+        }}
+        onBlur={(e) => {
+          if (e.target === e.currentTarget) setHasKeyboard(false);
+        }}
         onDragOver={onDragOver}
         onDragLeave={onDragLeave}
         onDrop={onDrop}

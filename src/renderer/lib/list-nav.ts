@@ -229,6 +229,11 @@ export function cursorAfterRemoval(previous: CursorPlace, view: NavView): string
   return view.names[Math.min(previous.index, view.names.length - 1)] ?? null;
 }
 
+/** The row a list's cursor goes to when the list gets the keyboard with none: the first shown; null when empty. */
+export function firstRow(view: NavView): string | null {
+  return view.names[0] ?? null;
+}
+
 /** The names an action applies to: the selection, or the cursor row when nothing is selected. Display order. */
 export function targetNames(state: NavState, view: NavView): string[] {
   if (state.selected.size > 0) return view.names.filter((n) => state.selected.has(n));

@@ -321,11 +321,13 @@ describe('focus after connecting', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull());
     await waitFor(() => expect(within(remoteGrid()).getByText('b.txt')).toBeTruthy());
     expect(document.activeElement).toBe(remoteGrid());
-    // Arrow keys browse at once.
+    // A cursor row at once (not selected), and arrow keys browse from it.
+    await waitFor(() => expect(useRemotePane.getState().nav.cursor).toBe('a.txt'));
+    expect(useRemotePane.getState().nav.selected.size).toBe(0);
     act(() => {
       fireEvent.keyDown(remoteGrid(), { key: 'ArrowDown' });
     });
-    expect(useRemotePane.getState().nav.cursor).toBe('a.txt');
+    expect(useRemotePane.getState().nav.cursor).toBe('b.txt');
   });
 
   it('Quickconnect: on the remote list once connected; after a failure the bar keeps it', async () => {
