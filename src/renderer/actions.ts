@@ -69,6 +69,7 @@ import { useSitesStore } from './stores/sites-store';
 import { dismissToast, pushToast, toastForError, useUiStore, type MasterPasswordRequest, type PromptRequest } from './stores/ui-store';
 import { saveColumnWidths, saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
 import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
+import { shownName } from '../shared/shown-name';
 
 // ---- The api and error reporting ------------------------------------------
 
@@ -857,13 +858,13 @@ async function follow(side: PaneSide, pair: SyncPair, before: string, now: strin
   const reason = target !== null && error ? localizeError(error, currentLanguage()).message : '';
   let answer: 'create' | 'turn-off' | 'back';
   if (target === null) {
-    const turnOff = await confirm({ title: t('sync.missingTitle'), message: t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: side === 'local' ? shownLocalPath(now) : now }), confirmLabel: t('sync.turnOff') });
+    const turnOff = await confirm({ title: t('sync.missingTitle'), message: t(other === 'remote' ? 'sync.noRemoteFolder' : 'sync.noLocalFolder', { path: shownName(side === 'local' ? shownLocalPath(now) : now, 'in-quotes') }), confirmLabel: t('sync.turnOff') });
     answer = turnOff ? 'turn-off' : 'back';
   } else {
     // The folder may simply not exist on that side yet (a new folder made on this one): offer to create it, as FileZilla does.
     const choice = await decide({
       title: t('sync.missingTitle'),
-      message: t(other === 'remote' ? 'sync.missingRemote' : 'sync.missingLocal', { path: target, reason }),
+      message: t(other === 'remote' ? 'sync.missingRemote' : 'sync.missingLocal', { path: shownName(target, 'in-quotes'), reason }),
       confirmLabel: t('sync.create'),
       alternativeLabel: t('sync.turnOff'),
     });
@@ -1246,7 +1247,7 @@ export async function rename(side: PaneSide, from: string, to: string): Promise<
   const name = to.trim();
   if (name === '' || name === from) return;
   if (/[/\\]/.test(name) && side === 'local') {
-    reportError(invalid(t('error.badName', { name }), t('error.badNameHint')));
+    reportError(invalid(t('error.badName', { name: shownName(name, 'in-quotes') }), t('error.badNameHint')));
     return;
   }
   // "." and ".." name this folder and its parent: sent, the file was "moved" onto a folder and the server's refusal
@@ -1289,7 +1290,7 @@ function isDotName(name: string): boolean {
 function nameProblem(value: string): string | null {
   if (value.trim() === '') return t('validation.nameRequired');
   if (isDotName(value.trim())) return t('log.twoSentences', { first: t('error.badName', { name: value.trim() }), second: t('error.dotNameHint') });
-  return /[/\\]/.test(value) ? t('error.badName', { name: value }) : null;
+  return /[/\\]/.test(value) ? t('error.badName', { name: shownName(value, 'in-quotes') }) : null;
 }
 
 /**
@@ -1297,7 +1298,7 @@ function nameProblem(value: string): string | null {
  * (a new file). Exact match: remote names are case-sensitive; main and the server still have the last word.
  */
 function takenProblem(side: PaneSide, name: string): string | null {
-  return paneStore(side).getState().rows?.some((row) => row.name === name) ? t('validation.nameTaken', { name }) : null;
+  return paneStore(side).getState().rows?.some((row) => row.name === name) ? t('validation.nameTaken', { name: shownName(name, 'in-quotes') }) : null;
 }
 
 /** Ask for a name, create the folder or empty file in the pane's folder, then list it with the cursor on it (or, `enter`, open the new folder). */
@@ -1883,7 +1884,7 @@ export async function retryInOtherMode(item: TransferItem): Promise<void> {
   } else {
     const saved = await perform('sites:save', siteToInput(site, { transferMode: offer.mode }));
     if (!saved.ok) return;
-    info(t('mode.switched', { site: site.name, mode: t(offer.mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+    info(t('mode.switched', { site: shownName(site.name, 'in-quotes'), mode: t(offer.mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
   }
   const sameFailure = useQueueStore.getState().items.filter((other) => other.siteKey === item.siteKey && other.state === 'failed' && other.error?.kind === 'data-connection');
   retryTransfers(sameFailure.map((other) => other.id));
@@ -2022,7 +2023,7 @@ export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
   if (site) {
     const saved = await perform('sites:save', siteToInput(site, { transferMode: mode }));
     if (!saved.ok) return false;
-    info(t('mode.switched', { site: site.name, mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+    info(t('mode.switched', { site: shownName(site.name, 'in-quotes'), mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
     connected = await connectSite(site.id);
   } else if (target?.target.kind === 'quick') {
     info(t('mode.switchedQuick', { mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));

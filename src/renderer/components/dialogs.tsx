@@ -18,6 +18,7 @@ import { Dialog, SubmitCancelButtons } from './dialog';
 import { TlsDetailsView } from './certificate-details';
 import { MasterPasswordDialog } from './master-password-dialog';
 import { EditDialogs } from './edit-dialogs';
+import { shownName } from '../../shared/shown-name';
 
 function ConfirmDialog({ req }: { readonly req: ConfirmRequest }): ReactElement {
   const t = useT();
@@ -110,7 +111,7 @@ function ChmodDialog({ req }: { readonly req: ChmodRequest }): ReactElement {
           if (typed !== null) void actions.chmod(req.names, formatOctal(typed), req.hasFolders && recurse ? scope : undefined);
         }}
       >
-        <p className="dialog-message">{req.names.length === 1 ? t('chmod.one', { name: req.names[0] ?? '' }) : t.plural('chmod.many', req.names.length)}</p>
+        <p className="dialog-message">{req.names.length === 1 ? t('chmod.one', { name: shownName(req.names[0] ?? '', 'in-quotes') }) : t.plural('chmod.many', req.names.length)}</p>
         <div className="chmod-grid">
           {(['owner', 'group', 'public'] as const).map((who) => (
             <fieldset key={who} className="chmod-group">

@@ -25,6 +25,7 @@ import { Dialog } from './dialog';
 import { ChooseFileButton } from './file-chooser-dialog';
 import { focusGrid } from './file-list';
 import { FileIcon, Icon } from './icons';
+import { shownName } from '../../shared/shown-name';
 
 type Selection = { readonly kind: 'site'; readonly key: string } | { readonly kind: 'folder'; readonly path: readonly string[] };
 type Tab = 'general' | 'transfer' | 'charset' | 'advanced';
@@ -341,7 +342,7 @@ export function SiteManagerDialog(): ReactElement {
   const onDelete = async () => {
     if (!selection) return;
     if (selection.kind === 'site' && current) {
-      const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteSite', { name: current.name }), confirmLabel: t('action.delete'), danger: true });
+      const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteSite', { name: shownName(current.name, 'in-quotes') }), confirmLabel: t('action.delete'), danger: true });
       if (!ok) return;
       if (current.id === undefined || (await actions.deleteSite(current.id))) {
         setDrafts((m) => {

@@ -3,6 +3,7 @@
  * not said to have "everything inside the selected folders", and folders are said to go with their content.
  */
 import { t, tn } from '../i18n';
+import { shownName } from '../../shared/shown-name';
 
 export interface DeletedRow {
   readonly name: string;
@@ -13,7 +14,7 @@ export function deleteQuestion(rows: readonly DeletedRow[]): string {
   const folders = rows.filter((r) => r.type === 'directory').length;
   const files = rows.length - folders;
   const first = rows[0];
-  if (rows.length === 1 && first) return t(folders === 1 ? 'dialog.delete.folder' : 'dialog.delete.file', { name: first.name });
+  if (rows.length === 1 && first) return t(folders === 1 ? 'dialog.delete.folder' : 'dialog.delete.file', { name: shownName(first.name, 'in-quotes') });
   if (folders === 0) return tn('dialog.delete.files', files);
   if (files === 0) return tn('dialog.delete.folders', folders);
   return tn('dialog.delete.mixed', folders, { files: tn('pane.files', files), folders: tn('pane.folders', folders) });
