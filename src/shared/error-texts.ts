@@ -702,6 +702,9 @@ export const ERROR_TEXTS_EN = {
 
   // Local files. {detail} is the system's own words ("ENOENT: no such file or directory, open …").
   'local.failed': 'Local file {path}: {detail}',
+  // A local name whose bytes are not UTF-8 (local/local-name-charset.ts): Node gives it with "�" and cannot open it.
+  'local.name-not-utf8': 'The name of {path} on this computer is not UTF-8 ("�" stands for bytes Ferry cannot read), so Ferry cannot open it.',
+  'local.name-not-utf8.hint': 'Rename it to a UTF-8 name. Names from a Chinese Windows zip or disk are often GBK: convmv -f GBK -t UTF-8 --notest NAME renames them, and unzip -O GBK extracts them right.',
   'local.missing': '{path} does not exist on this computer.',
   'local.part-vanished': 'The partial file {path} was removed while {remote} was being downloaded into it: what had arrived is lost.',
   'local.part-vanished.hint': 'Try again: the download starts over. If a cleanup tool or a sync client removes files in this folder, keep it away from files ending in .ferry-part.',

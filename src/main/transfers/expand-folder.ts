@@ -10,6 +10,7 @@ import type { FtpClient, Listing } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
+import { isNotUtf8Name, localNameNotUtf8 } from '../local/local-name-charset';
 import { unsafeLocalNameReason, unsafeNameNote } from '../local/safe-local-name';
 import { prepareFolder } from '../local/safe-target';
 import type { RemoteEntry } from '../../shared/remote-entry';
@@ -150,6 +151,10 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     if (dirent.isFile() && isPartialName(dirent.name)) {
       // An interrupted download's partial file (one a live transfer holds is in `owned`): half a file, never sent.
       skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: noteText('note.interrupted-part', { path: localPath }) });
+      continue;
+    }
+    if (isNotUtf8Name(dirent.name, localPath)) {
+      failed.push({ kind: 'failed', localPath, remotePath, size: null, modified: null, error: localNameNotUtf8(localPath).data });
       continue;
     }
     if (dirent.isDirectory()) {

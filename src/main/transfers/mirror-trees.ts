@@ -16,6 +16,7 @@ import { localError } from './file-transfer';
 import { isPartialName, transferOwnedNames } from './part-lock';
 import { joinRemote, normalizeRemote } from '../ftp/remote-path';
 import { removeRemoteTree } from '../ftp/remote-tree';
+import { isNotUtf8Name, localNameNotUtf8 } from '../local/local-name-charset';
 import { removeLocalTree } from '../local/remove-tree';
 import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
@@ -112,9 +113,18 @@ export async function localTree(root: string, skip: SkipMatcher, unreadable?: Un
     // compare or delete as extraneous.
     const owned = transferOwnedNames(folder, entries.map((entry) => entry.name));
     const partial = (entry: fs.Dirent): boolean => side === 'source' && entry.isFile() && isPartialName(entry.name);
-    const kept = entries.filter((entry) => skip(entry.name) === null && !owned.has(entry.name) && !partial(entry));
-    const kinds = kept.map((entry): TreeKind => (entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'));
     const childActual = (name: string): string => (actual === '' ? name : `${actual}/${name}`);
+    const listed = entries.filter((entry) => skip(entry.name) === null && !owned.has(entry.name) && !partial(entry));
+    // A name whose bytes are not UTF-8 cannot be opened under the name Node gives (local-name-charset.ts): said, not
+    // walked (its lstat failed the whole walk as "does not exist").
+    const notUtf8 = listed.filter((entry) => isNotUtf8Name(entry.name, path.join(folder, entry.name)));
+    for (const entry of notUtf8) {
+      const error = localNameNotUtf8(path.join(folder, entry.name));
+      if (unreadable === undefined) throw error;
+      unreadable.push({ key: key === '' ? entry.name : `${key}/${entry.name}`, actual: childActual(entry.name), error: error.data });
+    }
+    const kept = notUtf8.length === 0 ? listed : listed.filter((entry) => !notUtf8.includes(entry));
+    const kinds = kept.map((entry): TreeKind => (entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'));
     // A few lstats in flight at a time: one by one is slow on a network drive, all at once floods the thread pool.
     const stats: (fs.Stats | null)[] = [];
     for (let from = 0; from < kept.length; from += LSTATS_AT_ONCE) {

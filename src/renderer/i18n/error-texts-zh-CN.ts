@@ -622,6 +622,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'queue.site-gone.hint': '请重新连接到该服务器并重新加入队列，或将它们从队列中移除。',
 
   'local.failed': '本地文件 {path} 出错，系统报告：“{detail}”',
+  'local.name-not-utf8': '{path} 在此计算机上的名称不是 UTF-8 编码（“�”代表 Ferry 无法读取的字节），因此 Ferry 无法打开它。',
+  'local.name-not-utf8.hint': '请将它重命名为 UTF-8 名称。来自中文 Windows 压缩包或磁盘的名称通常是 GBK 编码：可用 convmv -f GBK -t UTF-8 --notest 名称 重命名，用 unzip -O GBK 解压可得到正确的名称。',
   'local.missing': '本机上不存在 {path}。',
   'local.changed-while-read': '在上传到 {remote} 的过程中，本机上的 {path} 被修改了：服务器上的副本可能混杂了旧内容和新内容。',
   'local.changed-while-read.hint': '请等待正在写入该文件的程序完成，然后重试：上传将从头开始。',

@@ -18,6 +18,7 @@ import { startServer, type RunningServer } from '../../support/servers/ftp-serve
 import { openServicesHarness, type ServicesHarness } from './services-harness';
 import { siteInput } from '../../unit/sites/helpers';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
 
 describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () => {
   let server: RunningServer;
@@ -205,6 +206,32 @@ describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () 
     const refused = await dispatch(app.services.handlers, 'session:delete', { sessionId, paths: [{ path: '/坏名/坏\ufffd\ufffd.txt', isDirectory: false }] });
     expect(refused.ok).toBe(false);
     expect(fs.existsSync(bad)).toBe(true);
+  });
+
+  // A Chinese Windows zip unzipped on Linux leaves GBK bytes in local names; Node reads them as UTF-8 with "�" and
+  // cannot open them under that name. A folder upload left such a file out and reported done; Synchronize's preview
+  // failed as a whole ("does not exist").
+  it('a local file whose name is not UTF-8 fails alone in a folder upload and in Synchronize, saying why and how to rename it', async () => {
+    const upload = path.join(app.home, '本地乱码');
+    fs.mkdirSync(upload);
+    fs.writeFileSync(path.join(upload, '正常.txt'), 'ok');
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${upload}/`), gbk('中文.txt')]), 'gbk-named');
+    const shown = path.join(upload, '\ufffd\ufffd\ufffd\ufffd.txt');
+    const before = app.items().length;
+    await call('queue:add', { sessionId, direction: 'upload', items: [{ localPath: upload, remotePath: '/本地乱码', isDirectory: true }] });
+    await queueSettled();
+    const mine = app.items().slice(before);
+    expect(mine.filter((item) => item.state === 'done').map((item) => item.remotePath)).toEqual(['/本地乱码/正常.txt']);
+    const failed = mine.filter((item) => item.state === 'failed');
+    expect(failed.map((item) => item.localPath)).toEqual([shown]);
+    expect(failed[0]?.error).toMatchObject({ kind: 'local-file', retryable: false, text: { message: 'local.name-not-utf8', hint: 'local.name-not-utf8.hint' } });
+    expect(failed[0]?.error?.message).toBe(`The name of ${shown} on this computer is not UTF-8 ("�" stands for bytes Ferry cannot read), so Ferry cannot open it.`);
+    expect(failed[0]?.error && localizeError(failed[0].error, 'zh-CN').hint).toContain('convmv -f GBK -t UTF-8');
+
+    const plan = await call('sync:plan', { sessionId, direction: 'upload', localFolder: upload, remoteFolder: '/本地乱码', compare: 'size-or-newer', delete: true });
+    expect(plan.copy).toEqual([]);
+    expect(plan.remove).toEqual([]);
+    expect(plan.failures.map((failure) => [failure.path, failure.error.text?.message])).toEqual([[shown, 'local.name-not-utf8']]);
   });
 });
 

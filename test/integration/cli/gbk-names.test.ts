@@ -61,6 +61,19 @@ describe.each(['vsftpd', 'pure-ftpd'] as const)('ferry --charset GBK with GBK na
     expect(fs.existsSync(onDisk('/镜像'))).toBe(false);
   });
 
+  it('mirror --reverse of a local folder holding a name that is not UTF-8 fails that file, saying how to rename it', async () => {
+    const tree = path.join(local, '解压');
+    fs.mkdirSync(tree);
+    fs.writeFileSync(path.join(tree, '正常.txt'), 'ok');
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${tree}/`), iconv.encode('中文.txt', 'gbk')]), 'gbk-named');
+    const up = await ferry(['--charset', 'GBK', 'mirror', '--reverse', tree, url('/解压')], { cwd: local });
+    expect(up.code).toBe(11);
+    expect(up.stderr).toContain(`The name of ${tree}/\ufffd\ufffd\ufffd\ufffd.txt on this computer is not UTF-8 ("�" stands for bytes Ferry cannot read), so Ferry cannot open it.`);
+    expect(up.stderr).toContain('convmv -f GBK -t UTF-8 --notest NAME');
+    expect(up.stderr).toContain('1 failed');
+    expect(namesOnDisk('/解压')).toEqual(['正常.txt']);
+  });
+
   it('ls says which names are not valid GBK and that they cannot be used; get of one is refused, naming the fix', async () => {
     fs.mkdirSync(onDisk('/坏名'));
     fs.writeFileSync(Buffer.concat([onDisk('/坏名'), Buffer.from('/'), iconv.encode('坏', 'gbk'), Buffer.from([0xff, 0x81]), Buffer.from('.txt')]), 'x');
