@@ -730,6 +730,8 @@ export const ERROR_TEXTS_EN = {
   'local.quota.hint': 'Delete files you no longer need from that disk, or ask its administrator for a larger quota.',
   'local.name-too-long': 'The name or the whole path of {path} is longer than this computer allows.',
   'local.name-too-long.hint': 'Choose a shorter name, or a folder nearer the top of the disk.',
+  // A local folder past the local pane's cap (local-files.ts); its message is listing.too-many.
+  'local.listing-too-many.hint': 'The folder is too large to show at once (memory would run out). Open one of its subfolders, move part of its files into subfolders, or transfer them by their full path (ferry put).',
   'local.too-many-open': 'Too many files are open on this computer: {path} could not be opened.',
   'local.too-many-open.hint': 'Close some programs, or lower the number of simultaneous transfers, then try again.',
   'local.io': 'The disk could not read or write {path} (an input/output error): the disk, or its connection, may be failing.',

@@ -648,6 +648,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'local.quota.hint': '请删除该磁盘上不再需要的文件，或请其管理员提高您的配额。',
   'local.name-too-long': '{path} 的名称或完整路径超出了本机允许的长度。',
   'local.name-too-long.hint': '请换一个较短的名称，或选择一个更靠近磁盘顶层的文件夹。',
+  'local.listing-too-many.hint': '该文件夹太大，无法一次显示（内存会耗尽）。请打开其中的子文件夹、将部分文件移入子文件夹，或按完整路径传输文件（ferry put）。',
   'local.too-many-open': '本机上打开的文件过多：无法打开 {path}。',
   'local.too-many-open.hint': '请关闭一些程序，或减少同时进行的传输数，然后重试。',
   'local.io': '磁盘无法读写 {path}（输入/输出错误）：磁盘或其连接可能出现了故障。',
