@@ -12,8 +12,15 @@
  *
  * The queue runs in this process (as in the app), so its time excludes Node's start-up; lftp's includes its
  * own (a few ms). Runs of the two tools are interleaved so machine noise hits both alike.
+ *
+ * QUEUE_BENCH_CASE=resume: the cost of the user's Resume, which writes the queue file before it moves each file to
+ * its partial name (docs/transfers.md, Resume). Every file is already half here and the queue, policy "resume", with
+ * its queue file in QUEUE_BENCH_STORE_DIR (default: the system's temp folder, a real disk here), continues each one.
+ * Defaults then: 1,000 files of 8 KiB in 10 folders; the queue alone (lftp has no such save); results in
+ * bench/results/queue-resume-latest.json.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FtpClient } from '../src/main/ftp/ftp-client';
@@ -33,16 +40,20 @@ function intFromEnv(name: string, fallback: number, min: number): number {
   return value;
 }
 
+const resumeCase = process.env.QUEUE_BENCH_CASE === 'resume';
+if (process.env.QUEUE_BENCH_CASE && !resumeCase) throw new Error(`QUEUE_BENCH_CASE=${process.env.QUEUE_BENCH_CASE}: expected "resume" or nothing`);
+
 const config = {
-  files: intFromEnv('QUEUE_BENCH_FILES', 10_000, 1),
-  folders: intFromEnv('QUEUE_BENCH_FOLDERS', 100, 1),
-  fileSize: intFromEnv('QUEUE_BENCH_FILE_SIZE', 1024, 0),
+  files: intFromEnv('QUEUE_BENCH_FILES', resumeCase ? 1000 : 10_000, 1),
+  folders: intFromEnv('QUEUE_BENCH_FOLDERS', resumeCase ? 10 : 100, 1),
+  fileSize: intFromEnv('QUEUE_BENCH_FILE_SIZE', resumeCase ? 8192 : 1024, resumeCase ? 2 : 0),
   runs: intFromEnv('QUEUE_BENCH_RUNS', 3, 1),
   parallel: (process.env.QUEUE_BENCH_PARALLEL ?? '4')
     .split(',')
     .map((part) => Number(part.trim()))
     .filter((n) => Number.isInteger(n) && n >= 1 && n <= 10),
-  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', 'queue-latest.json'),
+  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', resumeCase ? 'queue-resume-latest.json' : 'queue-latest.json'),
+  storeDir: process.env.QUEUE_BENCH_STORE_DIR ?? os.tmpdir(),
 };
 
 function log(text: string): void {
@@ -106,6 +117,86 @@ async function runQueue(server: RunningServer, remoteFolder: string, localFolder
   };
 }
 
+/** Each file of the server's `tree` half here under `local` (the user's partial copies, which Resume continues). */
+function halfTree(tree: string, local: string): void {
+  for (const folder of readdirSync(tree)) {
+    mkdirSync(path.join(local, folder), { recursive: true });
+    for (const name of readdirSync(path.join(tree, folder))) {
+      const data = readFileSync(path.join(tree, folder, name));
+      writeFileSync(path.join(local, folder, name), data.subarray(0, Math.floor(data.length / 2)));
+    }
+  }
+}
+
+interface ResumeRun {
+  readonly seconds: number;
+  /** This process's CPU time (user + system) over the run: steadier than the wall time on a shared machine. */
+  readonly cpuSeconds: number;
+  /** Files continued from the half already here (all of them, when the case works as meant). */
+  readonly resumed: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+/** The queue, policy "resume", with a queue file on disk, continuing every half-present file of `remoteFolder`. */
+async function runQueueResume(server: RunningServer, remoteFolder: string, localFolder: string, parallel: number): Promise<ResumeRun> {
+  const store = mkdtempSync(path.join(config.storeDir, 'ferry-queue-bench-store-'));
+  let resumed = 0;
+  try {
+    const queue = await TransferQueue.open({
+      connect: () => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password }),
+      connectionLimit: () => parallel,
+      policy: 'resume',
+      storePath: path.join(store, 'queue.json'),
+      onFinished: (event) => {
+        if (event.resumedFrom > 0) resumed += 1;
+      },
+    });
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await queue.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', items: [{ localPath: localFolder, remotePath: remoteFolder, isDirectory: true, localRoot: localFolder }] });
+    await queue.whenIdle();
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const items = await queue.list();
+    await queue.close();
+    return { seconds, cpuSeconds: (used.user + used.system) / 1e6, resumed, done: items.filter((item) => item.state === 'done').length, failed: items.filter((item) => item.state === 'failed').length };
+  } finally {
+    rmSync(store, { recursive: true, force: true });
+  }
+}
+
+/** QUEUE_BENCH_CASE=resume: timed runs of `runQueueResume` per connection count, a table and the JSON. */
+async function resumeBench(server: RunningServer, treeFolder: string, local: string, tree: { files: number; bytes: number }): Promise<void> {
+  const lines = [
+    `Queue Resume benchmark: ${tree.files} files of ${config.fileSize} bytes in ${config.folders} folders, each half here, policy "resume", queue file in ${config.storeDir}, vsftpd on loopback, median of ${config.runs}.`,
+    '',
+    '| connections | Ferry queue (s) | runs (s) | CPU (s, median) | files resumed |',
+    '|---:|---:|---|---:|---:|',
+  ];
+  const json = [];
+  for (const parallel of config.parallel) {
+    const runs: ResumeRun[] = [];
+    // One untimed warm-up (page cache, server start-up), then the timed runs.
+    for (let run = -1; run < config.runs; run += 1) {
+      const folder = path.join(local, `resume-${parallel}-${run}`);
+      halfTree(treeFolder, folder);
+      const result = await runQueueResume(server, '/tree', folder, parallel);
+      const problem = checkTree(folder, tree.files, tree.bytes) ?? (result.resumed === tree.files ? null : `resumed ${result.resumed} of ${tree.files} files`);
+      if (problem) throw new Error(`queue resume, ${parallel} connections: ${problem}`);
+      if (run >= 0) runs.push(result);
+      log(`resume N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s), ${result.resumed} resumed`);
+    }
+    const seconds = median(runs.map((run) => run.seconds));
+    lines.push(`| ${parallel} | ${seconds.toFixed(2)} | ${runs.map((run) => run.seconds.toFixed(2)).join(', ')} | ${median(runs.map((run) => run.cpuSeconds)).toFixed(2)} | ${runs[0]?.resumed ?? 0} |`);
+    json.push({ parallel, queueSeconds: seconds, queueRuns: runs });
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  mkdirSync(path.dirname(config.out), { recursive: true });
+  writeFileSync(config.out, `${JSON.stringify({ date: new Date().toISOString(), case: 'resume', config: { ...config, out: undefined }, files: tree.files, bytes: tree.bytes, results: json }, null, 2)}\n`);
+  log(`wrote ${config.out}`);
+}
+
 function checkTree(folder: string, files: number, bytes: number): string | null {
   const found = existsSync(folder) ? countFiles(folder) : { files: 0, bytes: 0 };
   rmSync(folder, { recursive: true, force: true });
@@ -124,6 +215,10 @@ async function main(): Promise<void> {
     log(`writing ${config.folders} folders × ${perFolder} files of ${config.fileSize} bytes`);
     const tree = writeTree(path.join(root, 'tree'), config.folders, perFolder, config.fileSize);
     server = await startServer('vsftpd', { rootDir: root });
+    if (resumeCase) {
+      await resumeBench(server, path.join(root, 'tree'), local, tree);
+      return;
+    }
     const ctx: ToolContext = { server, repo: REPO, ferryEntry: path.join(REPO, 'bin', 'ferry.js'), lftpHome: mkdtempSync(path.join(base, 'lftp-home-')), ferryHome: mkdtempSync(path.join(base, 'ferry-home-')) };
 
     const results: { parallel: number; queue: QueueRun[]; lftp: number[]; lftpError: string | null }[] = [];

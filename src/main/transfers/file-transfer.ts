@@ -10,6 +10,7 @@ import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { openForWrite } from '../local/safe-target';
 import { isSystemFolderSync } from '../local/make-folders';
 import { localTextsOf } from '../local/local-failure-texts';
+import { localNameNotUtf8 } from '../local/local-name-charset';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import type { Writable } from 'node:stream';
 
@@ -272,6 +273,8 @@ export function writeOpenError(file: string, error: NodeJS.ErrnoException): FtpE
 }
 
 export function localError(localPath: string, error: NodeJS.ErrnoException): FtpError {
+  // "�" in a path nothing is found under: a name whose bytes are not UTF-8, which Node cannot name back (local-name-charset.ts).
+  if (error.code === 'ENOENT' && localPath.includes('\ufffd')) return localNameNotUtf8(localPath);
   // An error of its own: a code not known is "Local file {path}: {detail}", as the command line has always said it.
   const [message, hint] = localTextsOf(error, 'local.failed');
   return new FtpError({ kind: 'local-file', path: localPath, retryable: false, ...sentences(message, hint, { path: localPath, detail: error.message }) });

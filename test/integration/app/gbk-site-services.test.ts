@@ -232,6 +232,13 @@ describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () 
     expect(plan.copy).toEqual([]);
     expect(plan.remove).toEqual([]);
     expect(plan.failures.map((failure) => [failure.path, failure.error.text?.message])).toEqual([[shown, 'local.name-not-utf8']]);
+
+    // The local pane lists it as Node reads it; renaming or deleting it there says the same.
+    expect((await call('local:list', { path: upload })).entries.map((entry) => entry.name).sort()).toEqual(['\ufffd\ufffd\ufffd\ufffd.txt', '正常.txt'].sort());
+    for (const refused of [await dispatch(app.services.handlers, 'local:rename', { from: shown, to: path.join(upload, '中文.txt') }), await dispatch(app.services.handlers, 'local:delete', { paths: [shown] })]) {
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.text?.message).toBe('local.name-not-utf8');
+    }
   });
 });
 

@@ -72,6 +72,10 @@ describe.each(['vsftpd', 'pure-ftpd'] as const)('ferry --charset GBK with GBK na
     expect(up.stderr).toContain('convmv -f GBK -t UTF-8 --notest NAME');
     expect(up.stderr).toContain('1 failed');
     expect(namesOnDisk('/解压')).toEqual(['正常.txt']);
+    // The shell hands such a name over as its bytes, which Node reads as "�" too: put says the same, not "does not exist".
+    const put = await ferry(['--charset', 'GBK', 'put', path.join(tree, '\ufffd\ufffd\ufffd\ufffd.txt'), url('/解压/')], { cwd: local });
+    expect(put.code).not.toBe(0);
+    expect(put.stderr).toContain('on this computer is not UTF-8 ("�" stands for bytes Ferry cannot read), so Ferry cannot open it.');
   });
 
   it('ls says which names are not valid GBK and that they cannot be used; get of one is refused, naming the fix', async () => {

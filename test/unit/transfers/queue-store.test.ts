@@ -165,6 +165,30 @@ describe('queue file', () => {
     expect(snapshots).toBe(1);
     expect(storedQueueSchema.parse(JSON.parse(await fsp.readFile(file, 'utf8'))).entries[0]?.state).toBe('done');
   });
+
+  it('QueueSaver: saves asked for while one is written share the next write, which holds each caller’s change', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current = sample();
+    let snapshots = 0;
+    const saver = new QueueSaver(file, () => {
+      snapshots += 1;
+      return current;
+    }, 1000, () => undefined);
+    const withAttempts = (attempts: number): StoredQueue => ({ ...current, entries: current.entries.map((entry) => ({ ...entry, attempts })) });
+    const attemptsInFile = async (): Promise<number | undefined> => storedQueueSchema.parse(JSON.parse(await fsp.readFile(file, 'utf8'))).entries[0]?.attempts;
+    // The first write begins at once; four callers change the queue and ask while it runs (the Resume of four files).
+    const first = saver.flushOrFail();
+    const waiting = [1, 2, 3, 4].map(async (attempts) => {
+      current = withAttempts(attempts);
+      expect(await saver.flushOrFail()).toBeNull();
+      // On disk once this caller's save resolves: its change, or a later one.
+      return attemptsInFile();
+    });
+    expect(await first).toBeNull();
+    expect(await Promise.all(waiting)).toEqual([4, 4, 4, 4]);
+    // One write for the four: each used to wait for the one before and write the whole queue again.
+    expect(snapshots).toBe(2);
+  });
 });
 
 describe('queue entries', () => {
