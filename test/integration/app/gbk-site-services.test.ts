@@ -240,6 +240,23 @@ describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () 
       if (!refused.ok) expect(refused.error.text?.message).toBe('local.name-not-utf8');
     }
   });
+
+  it('copy to another site: from this GBK site to a UTF-8 one, server to server and through this computer, each name in its own charset', async () => {
+    put({ '复制/中文.txt': 'copied' });
+    const utf8 = await startServer('vsftpd', { utf8: true });
+    try {
+      const target = await call('sites:save', siteInput({ name: 'UTF-8 服务器', host: utf8.host, port: utf8.port, user: utf8.user, password: utf8.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' }));
+      expect(await call('session:copy-to-site', { sessionId, paths: ['/复制/中文.txt'], siteId: target.id, targetDir: '/', viaLocal: false })).toEqual({ copied: 1, conflicts: [] });
+      expect(fs.readFileSync(path.join(utf8.root, '中文.txt'), 'utf8')).toBe('copied');
+      fs.mkdirSync(path.join(utf8.root, '中转'));
+      const { uid, gid } = fs.statSync(utf8.root);
+      fs.chownSync(path.join(utf8.root, '中转'), uid, gid);
+      expect(await call('session:copy-to-site', { sessionId, paths: ['/复制/中文.txt'], siteId: target.id, targetDir: '/中转', viaLocal: true })).toEqual({ copied: 1, conflicts: [] });
+      expect(fs.readFileSync(path.join(utf8.root, '中转', '中文.txt'), 'utf8')).toBe('copied');
+    } finally {
+      await utf8.stop();
+    }
+  });
 });
 
 describe('a queue of GBK names saved and restored across a restart (vsftpd, GBK site)', () => {
