@@ -3,8 +3,9 @@
  * when it opened, the direction, what counts as different, whether to delete what the source lacks; Preview asks
  * main for the plan (Stop ends it), the list says what will be copied and why and what will be deleted (virtualized:
  * a big tree stays smooth), each row with a tick box (FlashFXP's and WinSCP's choice per row: Space ticks the cursor's
- * row, the header's box all or none), and Synchronize carries out exactly the rows ticked (Stop ends that too, and
- * the dialog then says what was done and what was left). Changing an option drops the preview.
+ * row, the header's box all or none), and Synchronize carries out exactly the rows ticked (Stop ends that too — so do
+ * Cancel and Escape while it runs — and the dialog then says what was done and what was left).
+ * Changing an option drops the preview.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
@@ -77,8 +78,14 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
   };
 
   const busy = phase !== 'idle';
+  // Cancel or Escape during a run stop it as Stop does, and the dialog stays to say what was
+  // done and what was left (closing it let main go on deleting unseen); at any other time they close the dialog.
+  const close = (): void => {
+    if (phase === 'running' && chosen) void actions.cancelSynchronizeRun(chosen.planId);
+    else if (phase !== 'running') actions.closeSynchronize();
+  };
   return (
-    <Dialog title={t('synchronize.title')} onClose={actions.closeSynchronize} className="synchronize">
+    <Dialog title={t('synchronize.title')} onClose={close} className="synchronize">
       <div className="synchronize-folders">
         <span>{t('synchronize.local')}</span>
         <code title={localFolder} data-synchronize="local">
@@ -133,7 +140,7 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
           {t('synchronize.run')}
         </button>
         <span className="spacer" />
-        <button type="button" className="button" onClick={actions.closeSynchronize}>
+        <button type="button" className="button" onClick={close}>
           {t('common.cancel')}
         </button>
       </div>
