@@ -144,6 +144,12 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
     } catch (error) {
       if (offset > 0 && !isRestRefused(error) && !(error instanceof FtpError && error.data.text?.message === 'resume.ignored')) await undoIgnoredRest(entry.remotePath, part, offset, entry.size, sizeNow);
       if (offset > 0 && isRestRefused(error)) {
+        // The user's file cannot be continued here: given back, not emptied for a whole new copy without their say
+        // (the error's hint: overwrite instead of resume).
+        if (entry.partWasTarget) {
+          await giveBackTarget(entry, part, context);
+          throw error;
+        }
         // The server cannot resume: start the file over.
         offset = 0;
         ownPart(entry, context);
@@ -311,6 +317,20 @@ function resumeNotSaved(localPath: string, notSaved: QueueNotSaved): FtpError {
  * policy the item fails with `resume.target-changed` (Retry decides again under the policy).
  */
 async function giveBackChangedTarget(entry: QueueEntry, part: string, context: JobContext): Promise<JobOutcome> {
+  await giveBackTarget(entry, part, context);
+  if (context.policy !== 'ask') {
+    throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: false, ...sentences('resume.target-changed', 'resume.target-changed.hint', { path: entry.localPath, remote: entry.remotePath }) });
+  }
+  const stats = await fsp.stat(entry.localPath);
+  const modified = context.client.capabilities.mdtm ? await context.client.modifiedTime(entry.remotePath).catch(() => null) : null;
+  return { kind: 'ask', source: { path: entry.remotePath, size: entry.size, modified }, target: { path: entry.localPath, ...localFacts(stats) } };
+}
+
+/**
+ * The user's file, this item's partial file since their Resume, back under its own name, and the Resume forgotten
+ * (`partWasTarget`, `started`, the answer): for a Resume that cannot go on (the server's copy changed, REST refused).
+ */
+async function giveBackTarget(entry: QueueEntry, part: string, context: JobContext): Promise<void> {
   // Something else under the file's name meanwhile: the part stays the user's (Cancel keeps it too), never replaced.
   if (await lstatOrNull(entry.localPath).catch(() => null)) throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: false, ...sentences('local.exists', 'local.exists.hint', { path: entry.localPath }) });
   await fsp.rename(part, entry.localPath).catch((error: NodeJS.ErrnoException) => {
@@ -323,12 +343,6 @@ async function giveBackChangedTarget(entry: QueueEntry, part: string, context: J
   // Written now, so a restart does not take the file under its own name for a Resume already under way (best effort:
   // unsaved, the restored item finds the file where it belongs and decides again with the facts it then has).
   await context.saveNow();
-  if (context.policy !== 'ask') {
-    throw new FtpError({ kind: 'local-file', path: entry.localPath, retryable: false, ...sentences('resume.target-changed', 'resume.target-changed.hint', { path: entry.localPath, remote: entry.remotePath }) });
-  }
-  const stats = await fsp.stat(entry.localPath);
-  const modified = context.client.capabilities.mdtm ? await context.client.modifiedTime(entry.remotePath).catch(() => null) : null;
-  return { kind: 'ask', source: { path: entry.remotePath, size: entry.size, modified }, target: { path: entry.localPath, ...localFacts(stats) } };
 }
 
 /** The partial file is about to be emptied and written from byte 0: whatever it held, it is Ferry's own now. */
