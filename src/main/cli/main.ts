@@ -188,7 +188,7 @@ export function buildProgram(): Command {
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
         if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
-        const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset);
+        const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset, listing.readsAsGb18030);
         if (unreadable) process.stderr.write(`ferry: warning: ${errorText(unreadable.message, unreadable.values)}\n${errorText(unreadable.hint ?? unreadable.message, unreadable.values)}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
         const all = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(folder, { prefer: 'LIST' })).entries) : listing.entries;

@@ -9,7 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 import { errorText, type ErrorText, type ErrorTextId } from '../../shared/error-texts';
 import { shownName } from '../../shared/shown-name';
-import { loadIconv } from './charset';
+import { loadedIconv, loadIconv } from './charset';
 
 /**
  * Candidates in the order they are tried: GBK is the case that matters; then Big5. Byte patterns overlap (much
@@ -100,11 +100,25 @@ export function notUtf8Sentences(folder: string, looksLike: 'gbk' | 'big5' | nul
  * when listed, not only when the user first acts on one (then refused: `charset.unreadable-name`). On a UTF-8 site
  * the listing's own notice (`notUtf8Text`) says it. Null when there is nothing to say.
  */
-export function unreadableNamesText(folder: string, names: readonly string[], charset: string | undefined): (ErrorText & { readonly message: ErrorTextId }) | null {
+export function unreadableNamesText(folder: string, names: readonly string[], charset: string | undefined, readsAsGb18030 = false): (ErrorText & { readonly message: ErrorTextId }) | null {
   if (charset === undefined || /^(auto|utf-?8)$/i.test(charset.trim())) return null;
   const unreadable = names.filter((name) => name.includes('\ufffd'));
   if (unreadable.length === 0) return null;
   const shown = unreadable.slice(0, 3).map((name) => shownName(name)).join(', ') + (unreadable.length > 3 ? ', …' : '');
-  return { message: 'log.names-not-in-charset', hint: 'log.names-not-in-charset.hint', values: { folder, names: shown, charset: charset.trim().toUpperCase() } };
+  const hint = readsAsGb18030 ? 'log.names-not-in-charset.gb18030.hint' : 'log.names-not-in-charset.hint';
+  return { message: 'log.names-not-in-charset', hint, values: { folder, names: shown, charset: charset.trim().toUpperCase() } };
+}
+
+/** GBK and its older names: what GB18030 extends (every GBK name reads the same in it). */
+const GBK_FAMILY = /^(gbk|gb2312|gb_2312-80|cp936|windows-?936|euc-?cn|x-gbk)$/i;
+
+/**
+ * Whether a listing a GBK site could not read whole is GB18030: its four-byte sequences (emoji, CJK Extension B,
+ * minority scripts) are not GBK, so a name written by a GB18030 client shows "表情�9�6" on a GBK site. Setting
+ * the site to GB18030 reads them and every GBK name the same. Needs iconv-lite, loaded for any site not UTF-8.
+ */
+export function readsAsGb18030Instead(charset: string, bytes: Buffer): boolean {
+  const codec = loadedIconv();
+  return codec !== null && GBK_FAMILY.test(charset.trim()) && !codec.decode(bytes, 'gb18030').includes('\ufffd');
 }
 

@@ -4,7 +4,7 @@ import { PassThrough, Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflate } from 'node:zlib';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
-import { guessListingCharset } from './charset-guess';
+import { guessListingCharset, readsAsGb18030Instead } from './charset-guess';
 import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { serverTimeToUtc } from '../../shared/time-zone';
@@ -40,6 +40,8 @@ export interface Listing {
   readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };
   /** True when `modified` is real UTC (MLSD, or LIST with the server's zone known); false: the server's clock as written. */
   readonly timesAreUtc: boolean;
+  /** Set on a GBK site when names GBK cannot read ("�") are GB18030, its superset (emoji, rare ideographs): the fix to name. */
+  readonly readsAsGb18030?: true;
 }
 
 export interface TransferProgressOptions {
@@ -218,7 +220,7 @@ export class FtpClient {
     if (this.session.capabilities.mlsd && options.prefer !== 'LIST') {
       const read = await this.readListing(`MLSD ${target}`, target).catch((error: unknown) => this.emptyFolderReply(error, 'MLSD'));
       if (read === null) return { path: target, entries: [], unparsed: [], unparsedTotal: 0, command: 'MLSD', timesAreUtc: true };
-      return { path: target, ...parseMlsd(read.text), command: 'MLSD', timesAreUtc: true, ...read.notUtf8 };
+      return { path: target, ...parseMlsd(read.text), command: 'MLSD', timesAreUtc: true, ...read.charsetNotes };
     }
     // LIST's argument is ambiguous for names with spaces (and "-a" may be taken for one), so enter the folder first.
     if (target !== '.') await this.cd(target);
@@ -226,7 +228,7 @@ export class FtpClient {
     const listWith = async (command: 'LIST -a' | 'LIST'): Promise<Listing> => {
       const read = await this.readListing(command, target).catch((error: unknown) => this.emptyFolderReply(error, command));
       if (read === null) return empty(command);
-      return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command, ...read.notUtf8 };
+      return { path: target, ...this.inServerZone(parseListing(read.text, { now: this.serverNow() })), command, ...read.charsetNotes };
     };
     if (this.listAll === 'fails') return listWith('LIST');
     let withAll: Listing;
@@ -710,7 +712,7 @@ export class FtpClient {
     return reply;
   }
 
-  private async readListing(command: string, subject: string): Promise<{ text: string; notUtf8: Pick<Listing, 'notUtf8'> }> {
+  private async readListing(command: string, subject: string): Promise<{ text: string; charsetNotes: Pick<Listing, 'notUtf8' | 'readsAsGb18030'> }> {
     const chunks: Buffer[] = [];
     let total = 0;
     const limit = this.session.maxListingBytes;
@@ -758,7 +760,10 @@ export class FtpClient {
     const charset = this.session.control.charset;
     // Only a site reading names as UTF-8 can be wrong this way; one with a charset set gets exactly what it asked for.
     const guess = isUtf8(charset) ? await guessListingCharset(bytes) : null;
-    return { text: withLineFeeds(charset.decode(bytes)), notUtf8: guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {} };
+    const text = withLineFeeds(charset.decode(bytes));
+    const notUtf8 = guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {};
+    const wider = !isUtf8(charset) && text.includes('\ufffd') && readsAsGb18030Instead(charset.name, bytes) ? { readsAsGb18030: true as const } : {};
+    return { text, charsetNotes: { ...notUtf8, ...wider } };
   }
 }
 

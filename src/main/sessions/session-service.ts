@@ -205,7 +205,7 @@ export class SessionService {
       if (listing.unparsedTotal > listing.unparsed.length) this.say(sessionId, 'error', { message: 'log.unreadable-more', values: { count: listing.unparsedTotal - listing.unparsed.length } });
       // Its fix names where this connection's charset is changed: a site's, or the notice's "Save as a site using …".
       if (listing.notUtf8) this.say(sessionId, 'error', placeSettingText(notUtf8Text(listing.path, listing.notUtf8.looksLike), session.resolved.options.settingsPlace));
-      const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset);
+      const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset, listing.readsAsGb18030);
       if (unreadable) this.say(sessionId, 'error', unreadable);
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });

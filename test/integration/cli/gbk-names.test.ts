@@ -78,6 +78,19 @@ describe.each(['vsftpd', 'pure-ftpd'] as const)('ferry --charset GBK with GBK na
     expect(put.stderr).toContain('on this computer is not UTF-8 ("�" stands for bytes Ferry cannot read), so Ferry cannot open it.');
   });
 
+  // A GB18030 client (Windows 10+ in China) writes emoji and rare ideographs as four-byte sequences GBK lacks.
+  it('names written in GB18030 on a GBK site: ls names GB18030 as the fix, and with it they list and download', async () => {
+    fs.mkdirSync(onDisk('/四字节'));
+    fs.writeFileSync(Buffer.concat([onDisk('/四字节'), Buffer.from('/'), iconv.encode('表情😀.txt', 'gb18030')]), 'emoji');
+    fs.writeFileSync(onDisk('/四字节/普通.txt'), 'plain');
+    const listed = await ferry(['--charset', 'GBK', 'ls', url('/四字节')]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toContain("Those names are GB18030, which extends GBK with characters GBK lacks (emoji, rare ideographs): set this site's encoding to GB18030 (Site Manager → Charset; command line: --charset GB18030)");
+    const wider = JSON.parse(await run('ls', '--json', '--charset', 'GB18030', url('/四字节'))) as { name: string }[];
+    expect(wider.map((entry) => entry.name).sort()).toEqual(['普通.txt', '表情😀.txt'].sort());
+    expect((await ferry(['--charset', 'GB18030', 'get', url('/四字节/表情😀.txt'), '-'])).stdout.toString()).toBe('emoji');
+  });
+
   it('ls says which names are not valid GBK and that they cannot be used; get of one is refused, naming the fix', async () => {
     fs.mkdirSync(onDisk('/坏名'));
     fs.writeFileSync(Buffer.concat([onDisk('/坏名'), Buffer.from('/'), iconv.encode('坏', 'gbk'), Buffer.from([0xff, 0x81]), Buffer.from('.txt')]), 'x');
