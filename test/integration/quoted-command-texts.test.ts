@@ -41,3 +41,36 @@ describe('a command holding U+202E, named in a timeout or a close', () => {
     ]);
   });
 });
+
+describe('other typed values a connection names in quotes', () => {
+  it("charset.unencodable: a character the site's charset lacks — U+202E itself — escaped inside its quotes", async () => {
+    const server = await fixture.start();
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'secret', charset: 'gbk' });
+    try {
+      const error = await failureOf(() => client.mkdir(TURNED));
+      expect([error.message, localizeError(error, 'zh-CN').message]).toEqual([
+        '"/photo\\u202egpj.exe" cannot be sent to this server: its names are in GBK, which has no "\\u202e".',
+        '无法将 "/photo\\u202egpj.exe" 发送到此服务器：它的名称使用 GBK 编码，其中没有“\\u202e”。',
+      ]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('active.external-unresolved: the typed external address escaped inside its quotes; a plain one as before', async () => {
+    const server = await fixture.start();
+    for (const [address, english] of [
+      ['no\u202eone.invalid', 'Active mode: the external address "no\\u202eone.invalid" does not resolve to an IPv4 address'],
+      ['no-such-host.invalid', 'Active mode: the external address "no-such-host.invalid" does not resolve to an IPv4 address'],
+    ] as const) {
+      const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'bob', password: 'secret', transferMode: 'active', activeExternalAddress: address, externalAddressForLocalServers: true });
+      try {
+        const error = await failureOf(() => client.list('/'));
+        expect(error.message.startsWith(english), error.message).toBe(true);
+        expect(localizeError(error, 'zh-CN').message).toContain(`外部地址“${english.split('"')[1] ?? ''}”无法解析`);
+      } finally {
+        client.close();
+      }
+    }
+  }, 30_000);
+});

@@ -407,7 +407,7 @@ export class ControlConnection {
     const masked = maskCommand(command);
     const name = shownName(masked.slice(masked.indexOf(' ') + 1));
     const charset = this.options.charset.name.toUpperCase();
-    const text = unreadable ? sentences('charset.unreadable-name', 'charset.unreadable-name.hint', { name, charset }) : sentences('charset.unencodable', 'charset.unencodable.hint', { name, charset, chars });
+    const text = unreadable ? sentences('charset.unreadable-name', 'charset.unreadable-name.hint', { name, charset }) : sentences('charset.unencodable', 'charset.unencodable.hint', { name, charset, chars: shownName(chars, 'in-quotes') });
     throw new FtpError({ kind: 'invalid-input', ...text, retryable: false });
   }
 

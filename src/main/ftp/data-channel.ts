@@ -14,6 +14,7 @@ import type { ProxyOptions } from './proxy';
 import { hostPort } from '../../shared/host-address';
 import { socketErrorDetail } from './socket-errors';
 import { listenFailure } from './active-listen-errors';
+import { shownName } from '../../shared/shown-name';
 
 export interface DataChannelOptions {
   readonly mode: TransferMode;
@@ -573,6 +574,6 @@ async function resolveExternalAddress(external: string, family: 4 | 6): Promise<
     );
     if (otherFamily) return null;
     const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new FtpError({ kind: 'invalid-input', ...sentences('active.external-unresolved', 'active.external-unresolved.hint', { address: external, family, detail }), retryable: false });
+    throw new FtpError({ kind: 'invalid-input', ...sentences('active.external-unresolved', 'active.external-unresolved.hint', { address: shownName(external, 'in-quotes'), family, detail }), retryable: false });
   }
 }

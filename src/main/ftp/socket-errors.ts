@@ -1,11 +1,13 @@
 import type { ConnectError } from '../../shared/errors';
 import { errorText, type ErrorTextId, type TextRef } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
+import { shownName } from '../../shared/shown-name';
 
 /** Turn a socket error on the control connection into a named cause and a fix. */
 export function describeSocketError(error: NodeJS.ErrnoException, host: string, port: number): ConnectError {
   const cause = causeOf(error.code);
-  const values = { where: hostPort(host, port), host, detail: error.message };
+  // {host} stands in connect.dns's quotes: a typed host with U+202E (validation refuses only C0 controls) is escaped there.
+  const values = { where: hostPort(host, port), host: shownName(host, 'in-quotes'), detail: error.message };
   const id = `connect.${cause}` as const;
   const hint = `connect.${cause}.hint` as const;
   // A failed name lookup is worth retrying only when the resolver said "try again".

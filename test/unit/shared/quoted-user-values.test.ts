@@ -15,6 +15,7 @@ import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN'
 import { localizeError } from '../../../src/renderer/lib/localize-error';
 import { takenValues } from '../../../src/main/ftp/remote-tree';
 import { replyError } from '../../../src/main/ftp/reply-errors';
+import { describeSocketError } from '../../../src/main/ftp/socket-errors';
 import { loginError, turnedAway } from '../../../src/main/ftp/login-errors';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { loadCharset, resolveCharset } from '../../../src/main/ftp/charset';
@@ -82,6 +83,14 @@ describe('the command Ferry sent, in the texts that quote it', () => {
     const during = (user: string): [string, string] => both(turnedAway(closed, 'login', { host: '127.0.0.1', port: '21', user })?.data ?? closed.data);
     expect(during(`bob${BROKEN}`)).toEqual(['The server 127.0.0.1 closed the connection during the login as "boba\\nb", without answering.', '以“boba\\nb”登录时，服务器 127.0.0.1 未作回复就关闭了连接。']);
     expect(during('bob')[0]).toBe('The server 127.0.0.1 closed the connection during the login as "bob", without answering.');
+  });
+});
+
+describe('connect.dns: a typed host that does not resolve', () => {
+  it('names the host escaped inside its quotes; a plain one as before', () => {
+    const dns = (host: string): [string, string] => both(describeSocketError(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), host, 21));
+    expect(dns(`ftp.${TURNED}`)).toEqual(['The host name "ftp.photo\\u202egpj.exe" could not be resolved.', '无法解析主机名“ftp.photo\\u202egpj.exe”。']);
+    expect(dns('ftp.example.invalid')).toEqual(['The host name "ftp.example.invalid" could not be resolved.', '无法解析主机名“ftp.example.invalid”。']);
   });
 });
 
