@@ -171,6 +171,9 @@ export const ERROR_TEXTS_EN = {
   'log.names-not-in-charset': 'Names in {folder} hold bytes that are not valid {charset}, shown as "�" ({names}): Ferry cannot name them back to the server, so they cannot be downloaded, renamed or deleted from here.',
   'log.names-not-in-charset.hint': "If most names here show garbled, the server uses another charset: set this site's encoding to it (Site Manager → Charset; command line: --charset NAME). A name that is valid in no charset can only be renamed on the server itself.",
   'log.names-not-in-charset.gb18030.hint': "Those names are GB18030, which extends GBK with characters GBK lacks (emoji, rare ideographs): set this site's encoding to GB18030 (Site Manager → Charset; command line: --charset GB18030) — its GBK names read the same in it.",
+  // A site set to GBK (…) whose server sends names in UTF-8: mojibake without "�" (charset-guess.ts isUtf8Text).
+  'log.names-are-utf8': 'File names in {folder} are UTF-8 but are read as {charset}, so they show garbled.',
+  'log.names-are-utf8.hint': "Set this site's encoding to Autodetect (Site Manager → Charset; command line: leave out --charset): the server sends UTF-8.",
   // The server's own words (greeting, errors) not UTF-8 on a UTF-8 site (reply-text.ts); said once per connection.
   'log.reply-not-utf8.gbk': "The server's messages are not UTF-8: they look like GBK (simplified Chinese) and are shown as GBK. File names are still read as UTF-8; if they show garbled, set this site's encoding to gbk (Site Manager → Charset; command line: --charset gbk).",
   'log.reply-not-utf8.big5': "The server's messages are not UTF-8: they look like Big5 (traditional Chinese) and are shown as Big5. File names are still read as UTF-8; if they show garbled, set this site's encoding to big5 (Site Manager → Charset; command line: --charset big5).",

@@ -24,7 +24,7 @@ const SAVED_SITES_ONLY: readonly (readonly [RegExp, string])[] = [
   [/^site\.(gone|no-folder)\.hint$/, "the Site Manager's own list and folders, changed by another window"],
   [/^(password\.undecryptable|master\.kept)\.hint$/, "saved sites' passwords in the vault: a quick connection's password is typed, not saved"],
   [/^(queue-)?import\./, 'importing sites or a queue (此站点导出文件 is "this site export"): no connection at all'],
-  [/^(charset\.unencodable|log\.names-not-in-charset(\.gb18030)?)\.hint$/, "a name the site's charset cannot write or read: a quick connection's names are UTF-8 (the bar has no charset), which writes every name, and names it cannot read get the listing's own notice (log.not-utf8)"],
+  [/^(charset\.unencodable|log\.names-not-in-charset(\.gb18030)?|log\.names-are-utf8)\.hint$/, "a name the site's charset cannot write or read: a quick connection's names are UTF-8 (the bar has no charset), which writes every name, and names it cannot read get the listing's own notice (log.not-utf8)"],
 ];
 const onlyForSavedSites = (id: ErrorTextId): boolean => SAVED_SITES_ONLY.some(([pattern]) => pattern.test(id));
 

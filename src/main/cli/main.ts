@@ -30,7 +30,7 @@ import { describeSignal, interrupts, type StopSignal } from './interrupt';
 import { stdoutWatch } from './stdout-watch';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
-import { notUtf8Sentences, unreadableNamesText } from '../ftp/charset-guess';
+import { notUtf8Sentences, unreadableNamesText, utf8NamesText } from '../ftp/charset-guess';
 import { errorText } from '../../shared/error-texts';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
@@ -189,7 +189,8 @@ export function buildProgram(): Command {
         if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
         const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset, listing.readsAsGb18030);
-        if (unreadable) process.stderr.write(`ferry: warning: ${errorText(unreadable.message, unreadable.values)}\n${errorText(unreadable.hint ?? unreadable.message, unreadable.values)}\n`);
+        const notices = [unreadable, listing.namesAreUtf8 ? utf8NamesText(listing.path, client.charset) : null];
+        for (const notice of notices) if (notice) process.stderr.write(`ferry: warning: ${errorText(notice.message, notice.values)}\n${errorText(notice.hint ?? notice.message, notice.values)}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
         const all = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(folder, { prefer: 'LIST' })).entries) : listing.entries;
         print(all.filter((entry) => shown(entry.name)));

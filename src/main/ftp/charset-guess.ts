@@ -109,6 +109,16 @@ export function unreadableNamesText(folder: string, names: readonly string[], ch
   return { message: 'log.names-not-in-charset', hint, values: { folder, names: shown, charset: charset.trim().toUpperCase() } };
 }
 
+/**
+ * Whether listing bytes are UTF-8 text beyond Latin: valid UTF-8 with a character from U+0800 up, three bytes or more
+ * — what Chinese, Japanese or Korean names are in UTF-8. A site set to GBK against a server that sends UTF-8 (a newer
+ * server, OPTS UTF8 ON not sent for a site with a charset) shows them as mojibake ("涓枃.txt") with no "�" to
+ * notice. Short GBK text can be valid UTF-8 by accident, but then reads below U+0800 ("目录" is "Ŀ¼": reply-text.ts).
+ */
+export function isUtf8Text(bytes: Buffer): boolean {
+  return isUtf8(bytes) && /[\u0800-\uffff]/u.test(bytes.toString('utf8').replace(/\ufeff/g, ''));
+}
+
 /** GBK and its older names: what GB18030 extends (every GBK name reads the same in it). */
 const GBK_FAMILY = /^(gbk|gb2312|gb_2312-80|cp936|windows-?936|euc-?cn|x-gbk)$/i;
 
@@ -122,3 +132,7 @@ export function readsAsGb18030Instead(charset: string, bytes: Buffer): boolean {
   return codec !== null && GBK_FAMILY.test(charset.trim()) && !codec.decode(bytes, 'gb18030').includes('\ufffd');
 }
 
+/** On a site whose charset is not UTF-8, a listing that is UTF-8 text (`isUtf8Text`): the notice and its fix, said by the log and `ferry ls`. */
+export function utf8NamesText(folder: string, charset: string): ErrorText & { readonly message: ErrorTextId } {
+  return { message: 'log.names-are-utf8', hint: 'log.names-are-utf8.hint', values: { folder, charset: charset.trim().toUpperCase() } };
+}

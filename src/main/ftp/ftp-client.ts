@@ -4,7 +4,7 @@ import { PassThrough, Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflate } from 'node:zlib';
 import { sharedBufferPool, type BufferLease } from './buffer-pool';
-import { guessListingCharset, readsAsGb18030Instead } from './charset-guess';
+import { guessListingCharset, isUtf8Text, readsAsGb18030Instead } from './charset-guess';
 import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { serverTimeToUtc } from '../../shared/time-zone';
@@ -42,6 +42,8 @@ export interface Listing {
   readonly timesAreUtc: boolean;
   /** Set on a GBK site when names GBK cannot read ("�") are GB18030, its superset (emoji, rare ideographs): the fix to name. */
   readonly readsAsGb18030?: true;
+  /** Set on a site whose charset is not UTF-8 when the listing is UTF-8 text (its names show garbled): the fix to name. */
+  readonly namesAreUtf8?: true;
 }
 
 export interface TransferProgressOptions {
@@ -712,7 +714,7 @@ export class FtpClient {
     return reply;
   }
 
-  private async readListing(command: string, subject: string): Promise<{ text: string; charsetNotes: Pick<Listing, 'notUtf8' | 'readsAsGb18030'> }> {
+  private async readListing(command: string, subject: string): Promise<{ text: string; charsetNotes: Pick<Listing, 'notUtf8' | 'readsAsGb18030' | 'namesAreUtf8'> }> {
     const chunks: Buffer[] = [];
     let total = 0;
     const limit = this.session.maxListingBytes;
@@ -763,7 +765,8 @@ export class FtpClient {
     const text = withLineFeeds(charset.decode(bytes));
     const notUtf8 = guess && !guess.valid ? { notUtf8: { looksLike: guess.looksLike } } : {};
     const wider = !isUtf8(charset) && text.includes('\ufffd') && readsAsGb18030Instead(charset.name, bytes) ? { readsAsGb18030: true as const } : {};
-    return { text, charsetNotes: { ...notUtf8, ...wider } };
+    const utf8Names = !isUtf8(charset) && isUtf8Text(bytes) ? { namesAreUtf8: true as const } : {};
+    return { text, charsetNotes: { ...notUtf8, ...wider, ...utf8Names } };
   }
 }
 

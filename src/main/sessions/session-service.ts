@@ -11,7 +11,7 @@ import { searchRemoteTree } from '../ftp/remote-search';
 import { normalizeRemote } from '../ftp/remote-path';
 import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
-import { notUtf8Text, unreadableNamesText } from '../ftp/charset-guess';
+import { notUtf8Text, unreadableNamesText, utf8NamesText } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
 import { SerialLane } from './serial-lane';
 import { placeSettingText } from '../../shared/setting-hints';
@@ -207,6 +207,7 @@ export class SessionService {
       if (listing.notUtf8) this.say(sessionId, 'error', placeSettingText(notUtf8Text(listing.path, listing.notUtf8.looksLike), session.resolved.options.settingsPlace));
       const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset, listing.readsAsGb18030);
       if (unreadable) this.say(sessionId, 'error', unreadable);
+      if (listing.namesAreUtf8) this.say(sessionId, 'error', utf8NamesText(listing.path, client.charset));
       return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
     });
   }

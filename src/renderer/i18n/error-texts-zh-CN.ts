@@ -153,6 +153,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'log.names-not-in-charset': '{folder} 中有名称含有不是有效 {charset} 的字节，显示为“�”（{names}）：Ferry 无法按原名称发回服务器，因此不能在这里下载、重命名或删除它们。',
   'log.names-not-in-charset.hint': '如果这里的大多数名称都显示为乱码，说明服务器使用另一种字符集：请将此站点的编码设为该字符集（站点管理器 → 字符集；命令行：--charset NAME）。在任何字符集中都无效的名称只能在服务器上直接重命名。',
   'log.names-not-in-charset.gb18030.hint': '这些名称是 GB18030 编码，它在 GBK 之外还包含 GBK 没有的字符（表情符号、生僻字）：请将此站点的编码设为 GB18030（站点管理器 → 字符集；命令行：--charset GB18030），其中的 GBK 名称读起来完全相同。',
+  'log.names-are-utf8': '{folder} 中的文件名是 UTF-8 编码，但被按 {charset} 读取，因此显示为乱码。',
+  'log.names-are-utf8.hint': '请将此站点的编码设为“自动检测”（站点管理器 → 字符集；命令行：不要使用 --charset）：服务器发送的是 UTF-8。',
   'log.reply-not-utf8.gbk': '服务器的消息不是 UTF-8 编码：它们看起来是 GBK（简体中文），已按 GBK 显示。文件名仍按 UTF-8 读取；如果文件名显示为乱码，请将此站点的编码设为 gbk（站点管理器 → 字符集；命令行：--charset gbk）。',
   'log.reply-not-utf8.big5': '服务器的消息不是 UTF-8 编码：它们看起来是 Big5（繁体中文），已按 Big5 显示。文件名仍按 UTF-8 读取；如果文件名显示为乱码，请将此站点的编码设为 big5（站点管理器 → 字符集；命令行：--charset big5）。',
   'log.reply-not-utf8.other': '服务器的消息不是 UTF-8 编码，也不是 Ferry 能识别的字符集：无法读取的部分显示为 �。如果文件名也显示为乱码，请将此站点的编码设为服务器使用的字符集（站点管理器 → 字符集；命令行：--charset NAME）。',

@@ -108,3 +108,24 @@ describe.each(['vsftpd', 'pure-ftpd'] as const)('ferry --charset GBK with GBK na
     expect((await ferry(['--charset', 'GBK', 'ls', url('/')])).stderr).toBe('');
   });
 });
+
+// A Chinese FlashFXP user's habit: GBK set for every site, then a newer server that stores and sends UTF-8. The names
+// showed as mojibake ("涓枃.txt") without a "�" and nothing said why.
+describe('a site set to GBK against a server sending UTF-8 names (vsftpd utf8_filesystem=YES)', () => {
+  const server = useServerForCli('vsftpd', { utf8: true });
+
+  it('ls says the names are UTF-8 and to set Autodetect; without --charset they read right', async () => {
+    fs.mkdirSync(path.join(server().root, 'utf8'));
+    fs.writeFileSync(path.join(server().root, 'utf8', '中文文件.txt'), 'x');
+    const listed = await ferry(['--charset', 'GBK', 'ls', `${serverUrl(server())}/utf8`]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toBe('ferry: warning: File names in /utf8 are UTF-8 but are read as GBK, so they show garbled.\n'
+      + "Set this site's encoding to Autodetect (Site Manager → Charset; command line: leave out --charset): the server sends UTF-8.\n");
+    const right = await ferry(['ls', '--json', `${serverUrl(server())}/utf8`]);
+    expect(right.stderr).toBe('');
+    expect((JSON.parse(right.stdout.toString()) as { name: string }[]).map((entry) => entry.name)).toEqual(['中文文件.txt']);
+    // GBK names on a GBK site: nothing to say (an ASCII-only listing neither).
+    expect((await ferry(['--charset', 'GBK', 'ls', `${serverUrl(server())}/`])).stderr).toBe('');
+  });
+});
+

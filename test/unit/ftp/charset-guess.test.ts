@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { guessCharset } from '../../../src/main/ftp/charset-guess';
+import { guessCharset, isUtf8Text } from '../../../src/main/ftp/charset-guess';
 
 const listing = (...names: string[]) => names.map((name) => `-rw-r--r--    1 1000     1000           12 Jan 01 12:00 ${name}\r\n`).join('');
 
@@ -38,3 +38,17 @@ describe('guessCharset', () => {
     expect(guessCharset(iconv.encode(listing('ファイル.txt', 'データ'), 'shift_jis'), iconv).valid).toBe(false);
   });
 });
+
+describe('isUtf8Text: a listing a GBK site shows as mojibake because it is UTF-8', () => {
+  it.each([
+    ['UTF-8 Chinese', Buffer.from(listing('中文文件.txt')), true],
+    ['UTF-8 Japanese', Buffer.from(listing('ファイル.txt')), true],
+    ['GBK that is valid UTF-8 by accident ("目录" is "Ŀ¼")', iconv.encode(listing('目录'), 'gbk'), false],
+    ['GBK', iconv.encode(listing('中文文件.txt'), 'gbk'), false],
+    ['ASCII', Buffer.from(listing('readme.txt')), false],
+    ['UTF-8 accents only (GBK reads them as ideographs, but nothing says which)', Buffer.from(listing('café.txt')), false],
+  ])('%s', (_name, bytes, expected) => {
+    expect(isUtf8Text(bytes)).toBe(expected);
+  });
+});
+
