@@ -1748,7 +1748,7 @@ export async function importFileZilla(xml: string): Promise<boolean> {
   const language = currentLanguage();
   for (const s of report.skipped) {
     const reason = s.text ? localizeError({ message: s.reason, hint: '', text: s.text }, language).message : s.reason;
-    appendLog([{ sessionId: '', kind: 'error', text: t('log.importSkipped', { name: s.name, reason }), at: Date.now() }]);
+    appendLog([{ sessionId: '', kind: 'error', text: t('log.importSkipped', { name: shownName(s.name, 'in-quotes'), reason }), at: Date.now() }]);
   }
   for (const w of report.warnings) appendLog([{ sessionId: currentSessionId(), kind: 'info', text: w.text, textRef: w.textRef, at: Date.now() }]);
   pushToast('info', tn(importedKey, report.imported.length), report.skipped.length > 0 ? tn('toast.importSkipped', report.skipped.length) : '');

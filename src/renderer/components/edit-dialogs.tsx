@@ -9,6 +9,7 @@ import { baseName } from '../lib/paths';
 import { pendingEditQuestion, useEditStore } from '../stores/edit-store';
 import type { EditedFile } from '../../shared/models';
 import { Dialog } from './dialog';
+import { shownName } from '../../shared/shown-name';
 
 export function EditDialogs(): ReactElement {
   const question = useEditStore(pendingEditQuestion);
@@ -26,7 +27,7 @@ function EditChangedDialog({ file }: { readonly file: EditedFile }): ReactElemen
   const dismiss = () => actions.answerEdit(file);
   return (
     <Dialog title={t('edit.changedTitle')} onClose={dismiss} className="small edit-changed">
-      <p className="dialog-message">{t('edit.changedMessage', { name: baseName(file.localPath), path: file.remotePath, site: file.siteLabel })}</p>
+      <p className="dialog-message">{t('edit.changedMessage', { name: shownName(baseName(file.localPath), 'in-quotes'), path: shownName(file.remotePath), site: file.siteLabel })}</p>
       <div className="dialog-buttons">
         <span className="spacer" />
         <button type="button" className="button primary" data-autofocus onClick={() => void actions.uploadEdited(file)}>

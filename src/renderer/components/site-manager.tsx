@@ -355,7 +355,7 @@ export function SiteManagerDialog(): ReactElement {
       return;
     }
     if (selection.kind === 'folder' && selection.path.length > 0) {
-      const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteFolder', { name: selection.path[selection.path.length - 1] ?? '' }), confirmLabel: t('action.delete'), danger: true });
+      const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteFolder', { name: shownName(selection.path[selection.path.length - 1] ?? '', 'in-quotes') }), confirmLabel: t('action.delete'), danger: true });
       const gone = selection.path;
       if (ok && (await actions.deleteSiteFolder(gone))) {
         // Forms inside go too: an unsaved new site there kept the folder in the tree, and OK saved both back.
@@ -660,7 +660,7 @@ export function SiteManagerDialog(): ReactElement {
             })}
           </div>
           <div role="status" className="help sm-cut-status">
-            {cut ? t('sm.cutNotice', { name: labelOf(cut) }) : null}
+            {cut ? t('sm.cutNotice', { name: shownName(labelOf(cut), 'in-quotes') }) : null}
           </div>
           <div className="sm-tree-buttons">
             <button type="button" className="button" onClick={onNewSite}>
