@@ -203,4 +203,21 @@ describe("a site's password another vault saved", () => {
       reader.close();
     }
   });
+
+  it('password.undecryptable: the site path escaped inside its quotes', async () => {
+    // A keychain that no longer decrypts what it saved cannot exist here: a vault whose decrypt fails stands for it.
+    const vault = { id: 'test-keychain', available: true, unavailableReason: null, encrypt: async (plain: string) => `sealed:${plain}`, decrypt: () => Promise.reject(new Error('the keychain is locked')) };
+    const store = await openSiteStore({ home, vault });
+    try {
+      const turned = await store.save(siteInput({ name: TURNED, password: 'pw', logonType: 'normal' }));
+      const plain = await store.save(siteInput({ name: 'Build', password: 'pw', logonType: 'normal' }));
+      expect(both(await failureOf(() => store.getPassword(turned.id)))).toEqual([
+        'The password of "photo\\u202egpj.exe" cannot be decrypted: the keychain is locked.',
+        '无法解密“photo\\u202egpj.exe”的密码：the keychain is locked。',
+      ]);
+      expect(both(await failureOf(() => store.getPassword(plain.id)))[0]).toBe('The password of "Build" cannot be decrypted: the keychain is locked.');
+    } finally {
+      store.close();
+    }
+  });
 });
