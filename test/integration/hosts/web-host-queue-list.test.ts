@@ -2,11 +2,11 @@
  * A big queue through the web host: main emits the whole list (`queue:changed`) up to four times a second while
  * anything runs, and the host sent all of it each time — 20,000 items are a 5 MiB frame, 50,000 about 14 MiB, to be
  * serialized by the host and parsed by the page every tick while three files download. The host now sends the items
- * that changed (queue-list-delta.ts) and the renderer's web client hands its listeners the whole list as before.
+ * that changed, and one run of items added or removed (queue-list-delta.ts); the renderer's web client hands its
+ * listeners the whole list as before.
  *
- * A real queue of 20,000 paused downloads, three of them resumed and downloaded from vsftpd, one cancelled: the
- * renderer's client always holds exactly main's list, and no frame after the first carries the whole list until an
- * item is removed.
+ * A real queue of 20,000 paused downloads, three of them resumed and downloaded from vsftpd, 100 cancelled, one
+ * added: the renderer's client always holds exactly main's list, and no frame after the first carries the whole list.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,11 +97,17 @@ describe('a queue of 20,000 items in the web host', () => {
     expect(Math.max(...afterFirst.map((frame) => frame.bytes))).toBeLessThan(wholeBytes / 1000);
     for (const name of ['a.txt', 'b.txt', 'c.txt']) expect(fs.readFileSync(path.join(local, name), 'utf8')).toBe(`${name}\n`.repeat(1000));
 
-    // A removed item changes the list's shape: the whole list again, and the page still holds main's.
-    const before = frames.length;
-    await queue.cancel({ ids: [added[COUNT - 1]?.id ?? ''] });
-    await waitFor(() => (seen.length === COUNT - 1 ? true : undefined), 20_000, 'the cancelled item gone from the page');
+    // Items removed and added change the list's shape: said as that run of items, and the page still holds main's.
+    let before = frames.length;
+    await queue.cancel({ ids: added.slice(COUNT - 100).map((item) => item.id) });
+    await waitFor(() => (seen.length === COUNT - 100 ? true : undefined), 20_000, 'the cancelled items gone from the page');
     expect(JSON.stringify(seen)).toBe(JSON.stringify(await queue.list()));
-    expect(frames.slice(before).map((frame) => frame.whole)).toEqual([true]);
+    expect(frames.slice(before).map((frame) => frame.whole)).toEqual([false]);
+    expect(frames.at(-1)?.bytes).toBeLessThan(wholeBytes / 1000);
+    before = frames.length;
+    await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', start: false, items: [{ localPath: path.join(local, 'late.txt'), remotePath: '/files/late.txt', isDirectory: false }] });
+    await waitFor(() => (seen.length === COUNT - 99 ? true : undefined), 20_000, 'the added item in the page');
+    expect(JSON.stringify(seen)).toBe(JSON.stringify(await queue.list()));
+    expect(frames.slice(before).map((frame) => frame.whole)).toEqual([false]);
   }, 60_000);
 });

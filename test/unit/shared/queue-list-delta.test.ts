@@ -26,11 +26,26 @@ describe('queue list delta', () => {
     expect(queueListDelta(list, list.map((entry) => ({ ...entry })))).toEqual({ count: 5, changed: [] });
   });
 
-  it('says the whole list when items were added, removed or moved, or most of them changed', () => {
-    expect(queueListDelta(list, [...list, item('f')])).toBeNull();
-    expect(queueListDelta(list, list.slice(1))).toBeNull();
-    expect(queueListDelta(list, [list[1], list[0], ...list.slice(2)] as TransferItem[])).toBeNull();
+  it('says one run of items added, removed or moved as a splice, with changes around it', () => {
+    const many = Array.from({ length: 20 }, (_, i) => item(`i${i}`));
+    const roundTrip = (next: TransferItem[]): ReturnType<typeof queueListDelta> => {
+      const delta = queueListDelta(many, next);
+      expect(delta).not.toBeNull();
+      expect(applyQueueListDelta(many, delta ?? { count: -1, changed: [] })).toEqual(next);
+      return delta;
+    };
+    // A folder (i5) turned into its contents, and the item before it done.
+    const expanded = [...many.slice(0, 4), { ...many[4], state: 'done' } as TransferItem, item('c1'), item('c2'), item('c3'), ...many.slice(6)];
+    expect(roundTrip(expanded)).toEqual({ count: 20, splice: { start: 5, remove: 1, insert: [item('c1'), item('c2'), item('c3')] }, changed: [[4, expanded[4]]] });
+    expect(roundTrip([...many, item('new')])?.splice).toEqual({ start: 20, remove: 0, insert: [item('new')] });
+    expect(roundTrip([...many.slice(0, 7), ...many.slice(9)])?.splice).toEqual({ start: 7, remove: 2, insert: [] });
+    expect(roundTrip([many[1], many[0], ...many.slice(2)] as TransferItem[])?.splice).toEqual({ start: 0, remove: 2, insert: [many[1], many[0]] });
+  });
+
+  it('says the whole list when most of it is new or changed', () => {
     expect(queueListDelta(list, list.map((entry) => ({ ...entry, state: 'paused' as const })))).toBeNull();
+    expect(queueListDelta(list, [item('x'), item('y'), item('z'), ...list.slice(3)])).toBeNull();
+    expect(queueListDelta(list, [])).toEqual({ count: 5, splice: { start: 0, remove: 5, insert: [] }, changed: [] });
   });
 
   it('refuses a delta made from another list', () => {
