@@ -13,6 +13,7 @@ import type { NoteText } from '../../shared/notes';
 import { removeStaleTempFiles, setAside, writeFileAtomic } from '../sites/atomic-file';
 import { makeFolders } from '../local/make-folders';
 import { localFailureText } from './file-transfer';
+import { appendResumed, clearResumed, readResumed } from './resume-journal';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -99,6 +100,8 @@ export const storedQueueSchema = z.object({
   version: z.literal(QUEUE_FILE_VERSION),
   policy: policySchema,
   entries: z.array(storedEntrySchema),
+  /** The last line of the resumed items' journal this file holds (resume-journal.ts); absent: none. */
+  resumedUpTo: z.number().int().nonnegative().optional(),
 });
 
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
@@ -224,6 +227,17 @@ export async function saveQueueFile(file: string, queue: StoredQueue): Promise<v
 }
 
 /**
+ * The resumed items' journal lines above the loaded file's `resumedUpTo` (resume-journal.ts), each item checked as a
+ * queue file's is, and the highest line number seen (numbering goes on from there).
+ */
+export async function loadResumed(file: string, after: number): Promise<{ readonly entries: readonly StoredEntry[]; readonly lastSeq: number }> {
+  return readResumed(file, after, (entry) => {
+    const parsed = storedEntrySchema.safeParse(entry);
+    return parsed.success ? parsed.data : null;
+  });
+}
+
+/**
  * Coalesces saves: many changes in a burst become one write, and at most one write runs at a time.
  * Why: a 10,000-file queue changes state thousands of times a second.
  */
@@ -233,6 +247,9 @@ export class QueueSaver {
   /** The write to follow the running one, which callers during it share (`write`). */
   private next: Promise<{ readonly error: unknown } | null> | null = null;
   private pending = false;
+  /** The last line number of the resumed items' journal (`record`), and whether a line was written since it was emptied. */
+  private seq = 0;
+  private journalWritten = false;
   /** The last save failed: the next failure is not said again (a full disk failed every save, a warning a second). */
   private failing = false;
 
@@ -265,12 +282,29 @@ export class QueueSaver {
     await this.write();
   }
 
+  /** Number the resumed items' lines after `seq` (what the loaded queue file and its journal hold). */
+  resumeNumberingAfter(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+    // Lines a past run left: emptied by the first save that holds them.
+    if (seq > 0) this.journalWritten = true;
+  }
+
   /**
-   * As `flush`, and resolves with the failure of the write that held this moment's queue (null: it is on disk). For a
-   * step that must not go ahead unsaved (the Resume rename, download-job.ts): `flush` alone let it go ahead.
+   * One item as stored, on disk (the journal beside the queue file, fsync'd) when this returns: null, or the failure.
+   * For a step that must not go ahead unsaved (the Resume rename, download-job.ts). Why not a whole write: it cost in
+   * proportion to the queue's length, per resumed file (docs/benchmarks.md).
    */
-  async flushOrFail(): Promise<{ readonly error: unknown } | null> {
-    return this.write();
+  record(entry: StoredEntry): { readonly error: unknown } | null {
+    try {
+      appendResumed(this.file, this.seq + 1, entry);
+    } catch (error) {
+      return { error };
+    }
+    this.seq += 1;
+    this.journalWritten = true;
+    // The queue file catches up within `delayMs` and empties the journal.
+    this.schedule();
+    return null;
   }
 
   /**
@@ -302,8 +336,15 @@ export class QueueSaver {
       this.timer = null;
     }
     this.pending = false;
-    const run = saveQueueFile(this.file, this.snapshot()).then(
+    const upTo = this.seq;
+    const snapshot = this.snapshot();
+    const run = saveQueueFile(this.file, upTo > 0 ? { ...snapshot, resumedUpTo: upTo } : snapshot).then(
       () => {
+        // Every journal line is in the file now, unless one came during the write: emptied, or left for the next save.
+        if (this.journalWritten && this.seq === upTo) {
+          clearResumed(this.file);
+          this.journalWritten = false;
+        }
         if (this.failing) {
           this.failing = false;
           this.onRecovered();

@@ -34,8 +34,8 @@ export interface JobContext {
   /** The entry changed in a way worth saving now (started, renamed, size learnt). */
   readonly onChanged: () => void;
   /**
-   * The queue file written now, resolving once it is on disk (no file: at once) with null, or with why it could not be
-   * written. For a step a crash must not outrun, and which must not go ahead unsaved: the Resume rename of the user's
+   * The entry as it is now put on disk (a line of the resumed items' journal beside the queue file, resume-journal.ts),
+   * resolving once it is there (no queue file: at once) with null, or with why it could not be written. For a step a crash must not outrun, and which must not go ahead unsaved: the Resume rename of the user's
    * file to the partial name (download-job.ts; docs/transfers.md, Crash recovery).
    */
   readonly saveNow: () => Promise<QueueNotSaved | null>;

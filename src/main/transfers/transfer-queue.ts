@@ -201,7 +201,8 @@ export class TransferQueue {
   static async open(options: TransferQueueOptions): Promise<TransferQueue> {
     const queue = new TransferQueue(options);
     if (options.storePath) {
-      const { loadQueueFile, QUEUE_FILE_VERSION, QueueSaver } = await import('./queue-store');
+      const { loadQueueFile, loadResumed, QUEUE_FILE_VERSION, QueueSaver } = await import('./queue-store');
+      const { withResumed } = await import('./resume-journal');
       queue.fileVersion = QUEUE_FILE_VERSION;
       queue.saver = new QueueSaver(
         options.storePath,
@@ -216,10 +217,11 @@ export class TransferQueue {
       if (loaded.warning) queue.notify(loaded.warning);
       // A file that could be neither read nor moved aside is not replaced: this run's queue is not saved.
       if (loaded.keepFile) queue.saver = null;
-      if (loaded.queue) {
-        queue.policyValue = loaded.queue.policy;
-        for (const stored of loaded.queue.entries) queue.insert(queue.entries.length, fromStored(stored));
-      }
+      if (loaded.queue) queue.policyValue = loaded.queue.policy;
+      // Items a Resume recorded after the file was last written (resume-journal.ts): the journal's copy is the newer.
+      const resumed = loaded.keepFile ? { entries: [], lastSeq: 0 } : await loadResumed(options.storePath, loaded.queue?.resumedUpTo ?? 0);
+      queue.saver?.resumeNumberingAfter(Math.max(resumed.lastSeq, loaded.queue?.resumedUpTo ?? 0));
+      for (const stored of withResumed(loaded.queue?.entries ?? [], resumed.entries)) queue.insert(queue.entries.length, fromStored(stored));
     }
     queue.schedulePump();
     return queue;
@@ -439,9 +441,12 @@ export class TransferQueue {
     await this.saver?.flush();
   }
 
-  /** The queue file written now (`JobContext.saveNow`): null once it is on disk (or there is none), else why not. */
-  private async saveNow(): Promise<QueueNotSaved | null> {
-    const failed = (await this.saver?.flushOrFail()) ?? null;
+  /**
+   * `entry` on disk now (`JobContext.saveNow`): one line of the resumed items' journal beside the queue file, not the
+   * whole queue (resume-journal.ts); null once it is there (or there is no file), else why not.
+   */
+  private async saveNow(entry: QueueEntry): Promise<QueueNotSaved | null> {
+    const failed = this.saver?.record(toStored(entry)) ?? null;
     if (failed === null) return null;
     const file = this.options.storePath ?? '';
     return { file, ...localFailureText(file, failed.error) };
@@ -837,7 +842,7 @@ export class TransferQueue {
             this.armTick();
           },
           onChanged: () => this.markChanged(),
-          saveNow: () => this.saveNow(),
+          saveNow: () => this.saveNow(entry),
         };
         const outcome = await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
         this.settle(entry, outcome);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from '../../../src/main/transfers/queue-entry';
 import { nameClash } from '../../../src/main/transfers/name-clash';
-import { loadQueueFile, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
+import { loadQueueFile, loadResumed, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
+import { journalPathOf, withResumed } from '../../../src/main/transfers/resume-journal';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { englishLeft } from '../../support/english-left';
 import { noteText } from '../../../src/shared/notes';
@@ -177,17 +178,53 @@ describe('queue file', () => {
     const withAttempts = (attempts: number): StoredQueue => ({ ...current, entries: current.entries.map((entry) => ({ ...entry, attempts })) });
     const attemptsInFile = async (): Promise<number | undefined> => storedQueueSchema.parse(JSON.parse(await fsp.readFile(file, 'utf8'))).entries[0]?.attempts;
     // The first write begins at once; four callers change the queue and ask while it runs (the Resume of four files).
-    const first = saver.flushOrFail();
+    const first = saver.flush();
     const waiting = [1, 2, 3, 4].map(async (attempts) => {
       current = withAttempts(attempts);
-      expect(await saver.flushOrFail()).toBeNull();
+      await saver.flush();
       // On disk once this caller's save resolves: its change, or a later one.
       return attemptsInFile();
     });
-    expect(await first).toBeNull();
+    await first;
     expect(await Promise.all(waiting)).toEqual([4, 4, 4, 4]);
     // One write for the four: each used to wait for the one before and write the whole queue again.
     expect(snapshots).toBe(2);
+  });
+});
+
+describe('the resumed items’ journal (queue.json.resumed)', () => {
+  it('an item recorded is on disk at once, read back over the queue file, and emptied by the save that holds it', async () => {
+    const file = path.join(dir, 'profile', 'queue.json');
+    const [entry] = sample().entries;
+    if (!entry) throw new Error('no entry');
+    const resumed = { ...entry, partWasTarget: true as const, started: true };
+    let current: StoredQueue = { version: 1, policy: 'resume', entries: [] };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    // Before any queue file (and its folder) exists: the line is there, and a restart would find the item.
+    expect(saver.record(resumed)).toBeNull();
+    expect((await loadQueueFile(file)).queue).toBeNull();
+    expect(await loadResumed(file, 0)).toEqual({ entries: [resumed], lastSeq: 1 });
+    expect(withResumed([], (await loadResumed(file, 0)).entries)).toEqual([resumed]);
+    // The queue file catches up: it says so, and the journal is emptied.
+    current = { ...current, entries: [resumed] };
+    await saver.flush();
+    expect((await loadQueueFile(file)).queue?.resumedUpTo).toBe(1);
+    expect(await fsp.readFile(journalPathOf(file), 'utf8')).toBe('');
+    // A later line, and an older one left behind by a kill between a save and its emptying: only the later applies.
+    const older = { ...resumed, attempts: 7 };
+    await fsp.writeFile(journalPathOf(file), `${JSON.stringify({ seq: 1, entry: older })}\n${JSON.stringify({ seq: 2, entry: { ...resumed, attempts: 9 } })}\n{"seq":3,"ent`);
+    const after = await loadResumed(file, 1);
+    expect(after.lastSeq).toBe(2);
+    expect(withResumed([entry], after.entries)).toEqual([{ ...resumed, attempts: 9 }]);
+  });
+
+  it('a record that cannot be written says why (a file where the profile folder should be)', async () => {
+    const profile = path.join(dir, 'not-a-folder');
+    await fsp.writeFile(profile, 'in the way');
+    const saver = new QueueSaver(path.join(profile, 'queue.json'), () => ({ version: 1, policy: 'ask', entries: [] }), 60_000, () => undefined);
+    const [entry] = sample().entries;
+    if (!entry) throw new Error('no entry');
+    expect((saver.record(entry)?.error as NodeJS.ErrnoException | undefined)?.code).toBe('ENOTDIR');
   });
 });
 
