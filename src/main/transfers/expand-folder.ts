@@ -182,10 +182,11 @@ const NO_SKIP: SkipMatcher = () => null;
 
 /**
  * A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. Its path stands bare,
- * as every note's does (docs/i18n.md): JSON quotes put "…" in a Chinese sentence and doubled a Windows path's backslashes.
+ * as every note's does (docs/i18n.md): JSON quotes put "…" in a Chinese sentence and doubled a Windows path's backslashes;
+ * shownName escapes only a path that bare would be misread (a line break, U+202E), and the pattern inside the quotes.
  */
 export function skipNote(what: string, pattern: string): NoteText {
-  return noteText('note.skip-list', { path: what, pattern: shownName(pattern, 'in-quotes') });
+  return noteText('note.skip-list', { path: shownName(what), pattern: shownName(pattern, 'in-quotes') });
 }
 
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {

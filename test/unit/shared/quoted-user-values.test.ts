@@ -106,6 +106,11 @@ describe("a queue's notes", () => {
       '已跳过 /up/x.exe：它匹配跳过列表中的“*photo\\u202egpj.exe”（设置 → 跳过列表）。',
     ]);
     expect(said(skipNote('/up/x.tmp', '*.tmp')[0])[0]).toBe('Skipped /up/x.tmp: it matches "*.tmp" in the skip list (Settings → Skip list).');
+    // The path stands bare: escaped by shownName's bare rule, in straight quotes, when it would be misread.
+    expect(said(skipNote(`/up/${TURNED}`, '*.exe')[0])).toEqual([
+      'Skipped "/up/photo\\u202egpj.exe": it matches "*.exe" in the skip list (Settings → Skip list).',
+      '已跳过 "/up/photo\\u202egpj.exe"：它匹配跳过列表中的“*.exe”（设置 → 跳过列表）。',
+    ]);
   });
 });
 
