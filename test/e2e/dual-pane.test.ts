@@ -177,6 +177,8 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
       });
 
       await step('switch the site to passive and reconnect', async () => {
+        // The Overwrite's queue connection says goodbye 1.5 s after its upload: a Clear log before then shows its QUIT.
+        await ui.expectConnectionsClosed(1);
         await ui.clearLog();
         await ui.openSiteManager();
         await ui.chooseTransferMode('Passive');

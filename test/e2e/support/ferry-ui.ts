@@ -168,6 +168,32 @@ export class FerryWindow {
     });
   }
 
+  /** The server replies as logged ("221 Goodbye."), in order. */
+  async loggedReplies(): Promise<string[]> {
+    return (await this.logLines()).flatMap((line) => {
+      const match = /^\S*?\d{1,2}:\d{2}(?::\d{2})?\s*Reply(.*)$/.exec(line);
+      return match?.[1] !== undefined ? [match[1]] : [];
+    });
+  }
+
+  /**
+   * Waits until every connection the log shows logging in (USER) has said goodbye (221) but `stillOpen` — the tabs'
+   * sessions. A queue connection stays 1.5 s after its last transfer for more work, then logs QUIT and 221: a Clear log
+   * pressed in those 1.5 s is followed by them. Counts from the log's start, so only for a log never cleared before.
+   */
+  async expectConnectionsClosed(stillOpen: number): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const logins = (await this.loggedCommands()).filter((c) => /^USER\b/.test(c)).length;
+          const goodbyes = (await this.loggedReplies()).filter((r) => /^221\b/.test(r)).length;
+          return logins - goodbyes;
+        },
+        { message: `connections still open (logged USER minus 221 replies), all but ${String(stillOpen)} closed` },
+      )
+      .toBe(stillOpen);
+  }
+
   /** Waits until a logged command matches `pattern`. */
   async expectCommand(pattern: RegExp): Promise<void> {
     await expect.poll(async () => (await this.loggedCommands()).some((c) => pattern.test(c)), { message: `a command matching ${String(pattern)} in the message log` }).toBe(true);
