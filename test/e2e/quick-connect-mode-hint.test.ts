@@ -70,6 +70,8 @@ describe('a quick connection whose active mode cannot work', () => {
       });
 
       await step('简体中文: the same failure names 快速连接栏 → 模式, not 站点管理器', async () => {
+        // The failed upload's queue connection quits 1.5 s after it, which is after a Clear log pressed at once.
+        await ui.expectConnectionsClosed(1);
         await ui.clearLog();
         for (const dismiss of await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
         await ui.switchToChinese();
