@@ -115,7 +115,9 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
   if (offset === 0) ownPart(entry, context);
   // The time the partial file's version had as it began (just asked, or checked against the server above); none for
   // a part this item did not begin (the user's Resume, the mirror's --continue) nor for a small file.
-  let startTime = offset === 0 || (entry.started && !resumeTarget) ? (entry.partSource?.modified ?? null) : null;
+  // Nor for the user's file a later attempt continues: its head is theirs, so a change midway is not fetched again into
+  // it (the time recorded as they chose Resume serves the check between attempts, `giveBackChangedTarget`).
+  let startTime = offset === 0 || (entry.started && !resumeTarget && !entry.partWasTarget) ? (entry.partSource?.modified ?? null) : null;
 
   // A part continued (ours from an earlier attempt, or the one adopted above) is this item's now; a fresh one only once
   // `receive` has opened (emptied) it: a part of another run's beside the target — a killed `ferry get` of an older
@@ -280,11 +282,18 @@ async function serverModifiedTime(client: FtpClient, remotePath: string): Promis
  */
 async function adoptTarget(entry: QueueEntry, part: string, context: JobContext): Promise<void> {
   const wasStarted = entry.started;
+  const wasSource = entry.partSource;
+  // The server's version the user's file is continued with, so a later attempt that finds another — another size, or
+  // for a file over 64 KiB another MDTM (one round trip) — gives the file back (`giveBackChangedTarget`).
+  const large = entry.size === null || entry.size > SMALL_FILE_BYTES;
+  entry.partSource = { size: entry.size, modified: large ? await serverModifiedTime(context.client, entry.remotePath) : null };
   entry.partWasTarget = true;
   markStarted(entry, context);
   // Not moved (the save or the rename failed): the file is still the user's under its own name, no part is this item's.
   const undo = (): void => {
     delete entry.partWasTarget;
+    if (wasSource) entry.partSource = wasSource;
+    else delete entry.partSource;
     entry.started = wasStarted;
     context.onChanged();
   };

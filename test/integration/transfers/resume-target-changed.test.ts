@@ -2,9 +2,9 @@
  * The user's Resume continues their file as the item's partial file (NAME.ferry-part, `partWasTarget`). When the
  * server's copy changed between attempts (paused, then resumed; a retry; a restart), the next attempt saw another
  * size, emptied that part — the user's bytes — and downloaded the new version from byte 0; the item forgot it had been
- * the user's file, so Cancel then deleted what was left. The user had said "continue my file", not "replace it": the
- * file now goes back under its own name (what it had, and what the resume added of the old version), and the item is
- * decided again — asked, with the new version's facts, under "ask"; under any other policy it fails with
+ * the user's file, so Cancel then deleted what was left; one of the same size was continued (the old head, the new
+ * tail: Resume recorded no time). The user had said "continue my file", not "replace it": the file now goes back
+ * under its own name (what it had, and what the resume added of the old version), and the item is decided again — asked, with the new version's facts, under "ask"; under any other policy it fails with
  * `resume.target-changed` (not retried by itself; Retry decides again under the policy).
  */
 import { randomBytes } from 'node:crypto';
@@ -25,7 +25,7 @@ describe('a resumed local file whose server copy changed is given back, not empt
    * movie.bin's first MiB here; the item resumes it (the answer Resume under "ask", or the policy), passes 1.5 MiB at
    * 1 MiB/s, is paused; the server's copy is then replaced by another version of another size, and the item resumed.
    */
-  async function changedWhilePaused(policy: OverwritePolicy) {
+  async function changedWhilePaused(policy: OverwritePolicy, replacement: 'smaller' | 'same-size' = 'smaller') {
     const server = await servers.start('vsftpd');
     const local = await servers.localFolder('resume-target-changed');
     const owner = await testOwner();
@@ -50,9 +50,13 @@ describe('a resumed local file whose server copy changed is given back, not empt
     await queue.pause({ ids: [id] });
     await queue.whenIdle();
     expect((await queue.list())[0]?.state).toBe('paused');
-    // Another version of the file on the server, of another size.
-    const second = randomBytes(SIZE / 4);
+    // Another version of the file on the server: of another size, or of the same size and a later time (MDTM).
+    const second = randomBytes(replacement === 'smaller' ? SIZE / 4 : SIZE);
     await fsp.writeFile(remoteFile, second);
+    if (replacement === 'same-size') {
+      const later = new Date(Date.now() + 120_000);
+      await fsp.utimes(remoteFile, later, later);
+    }
     const asked = commands.length;
     await queue.resume({ ids: [id] });
     return { queue, id, target, part, mine, first, second, questions, commands, asked };
@@ -75,6 +79,18 @@ describe('a resumed local file whose server copy changed is given back, not empt
     expect(commands.slice(asked)).toEqual([]);
     await expectGivenBack(target, part, first);
     expect(again.target.size).toBe((await fsp.stat(target)).size);
+    await queue.cancel({ ids: [id] });
+    await queue.whenIdle();
+    await queue.close();
+    await expectGivenBack(target, part, first);
+  }, 60_000);
+
+  it('the same size, a later time (MDTM recorded as Resume adopted the file): asked again, the file given back', async () => {
+    const { queue, id, target, part, first, second, questions, commands, asked } = await changedWhilePaused('ask', 'same-size');
+    const again = await waitFor(() => questions()[1], 10_000, 'the question asked again');
+    expect(again.itemId).toBe(id);
+    expect(again.source.size).toBe(second.length);
+    expect(commands.slice(asked)).toEqual([]);
     await queue.cancel({ ids: [id] });
     await queue.whenIdle();
     await queue.close();
