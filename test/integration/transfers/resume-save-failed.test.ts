@@ -1,7 +1,8 @@
 /**
- * The user's Resume writes the queue file before it moves their file to NAME.ferry-part (resume-rename-killed): a crash
- * in between then leaves a queue that knows where the user's bytes are. When that write FAILED — the queue file's disk
- * full or read-only — the rename went ahead anyway, so the protection silently was not there. The item now fails with
+ * The user's Resume puts the item on disk before it moves their file to NAME.ferry-part (resume-rename-killed; now a
+ * line of the resumed items' journal beside the queue file): a crash in between then leaves a queue that knows where
+ * the user's bytes are. When that write FAILED — the queue file's disk full or read-only — the rename went ahead
+ * anyway, so the protection silently was not there. The item now fails with
  * `queue.resume-not-saved` (the queue file, why it could not be written, the fix), nothing renamed, no byte sent; once
  * the queue can be saved again, Retry resumes the file. The queue file is on a tmpfs remounted read-only: a real
  * failing save.
