@@ -35,6 +35,7 @@ import { panesToRefresh } from './lib/queue-refresh';
 import { addedAndAlreadyQueued, openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
 import { currentLanguage, displayLanguage, t, tn } from './i18n';
+import { charsetNoticeOf, type CharsetNotice } from './lib/charset-notice';
 import { copyText } from './lib/clipboard';
 import { selectTextBlock, selectTextOf } from './lib/select-text';
 import { localizeError } from './lib/localize-error';
@@ -762,7 +763,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
     navigationInFlight[side] = { seq, path };
   }
   store.setState({ loading: true, pending: navigationInFlight[side]?.path ?? path });
-  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; notUtf8?: RemoteListing['notUtf8']; timesAreUtc?: boolean }>;
+  let result: Result<{ path: string; parent: string | null; rows: readonly FileRow[]; charsetNotice?: CharsetNotice | null; timesAreUtc?: boolean }>;
   if (side === 'local' && isDrivesLevel(path)) {
     // "This PC": the drives, asked again each time (a USB stick plugged in meanwhile), never `local:list`.
     const r = await request('local:drives', undefined);
@@ -778,7 +779,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
       return 'failed';
     }
     const r = await request('session:list', { sessionId: status.sessionId, path });
-    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value), notUtf8: r.value.notUtf8, timesAreUtc: r.value.timesAreUtc === true } } : r;
+    result = r.ok ? { ok: true, value: { path: r.value.path, parent: parentPath(r.value.path, 'posix'), rows: remoteRows(r.value), charsetNotice: charsetNoticeOf(r.value), timesAreUtc: r.value.timesAreUtc === true } } : r;
     if (r.ok && r.value.unparsed.length > 0) info(tn('log.unparsed', r.value.unparsed.length));
   }
   const shown = store.getState().path;
@@ -820,7 +821,7 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
     renaming: samePath && prev.renaming !== null && value.rows.some((row) => row.name === prev.renaming) ? prev.renaming : null,
     treeChildren,
     treeExpanded,
-    notUtf8: value.notUtf8 ?? null,
+    charsetNotice: value.charsetNotice ?? null,
     timesAreUtc: value.timesAreUtc ?? true,
   });
   // A new listing may hide rows that were selected (quick filter, or identical files on either side).
@@ -1984,8 +1985,9 @@ export async function editRemote(name: string): Promise<void> {
 }
 
 /**
- * "Use GBK for this site": the site's encoding set to what main saw in the listing, then connect again (the
- * charset is fixed for a connection). A quick connection is first saved as a site with that charset.
+ * The charset notice's button ("Use GBK for this site", "Use GB18030 …", "Use Autodetect …" — `charsetFix`): the
+ * site's encoding set to what the listing called for, then connect again to the same folder (the charset is fixed
+ * for a connection). A quick connection is first saved as a site with that charset.
  */
 export async function applyListingCharset(charset: string): Promise<void> {
   const status = useSessionStore.getState().status;

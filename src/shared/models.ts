@@ -258,6 +258,12 @@ export interface RemoteListing {
   readonly unparsed: readonly string[];
   /** The site reads names as UTF-8 but these are not (they show "�"): what they look like, if one of the usual charsets. */
   readonly notUtf8?: { readonly looksLike: 'gbk' | 'big5' | null };
+  /**
+   * The site reads names in a charset that is not UTF-8 (`readAs`, as the site names it) and another reads them right:
+   * `names-are-utf8` — the listing is UTF-8 text (mojibake, no "�"), the fix is Autodetect; `gb18030` — names a GBK
+   * site cannot read ("�") are GB18030, GBK's superset, the fix is GB18030. The window's notice offers the fix.
+   */
+  readonly betterCharset?: { readonly why: 'names-are-utf8' | 'gb18030'; readonly readAs: string };
   /** True: `modified` times are UTC (MLSD, or LIST with the site's server time zone set); else the server's clock as written. */
   readonly timesAreUtc?: boolean;
 }

@@ -208,7 +208,10 @@ export class SessionService {
       const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset, listing.readsAsGb18030);
       if (unreadable) this.say(sessionId, 'error', unreadable);
       if (listing.namesAreUtf8) this.say(sessionId, 'error', utf8NamesText(listing.path, client.charset));
-      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}) };
+      // The window's notice offers the fix the log names (a UTF-8 listing wins: GB18030 would read its bytes as other text).
+      const better = listing.namesAreUtf8 ? ('names-are-utf8' as const) : listing.readsAsGb18030 ? ('gb18030' as const) : null;
+      const betterCharset = better && client.charset ? { betterCharset: { why: better, readAs: client.charset.trim().toUpperCase() } } : {};
+      return { path: listing.path, entries: listing.entries, unparsed: listing.unparsed, timesAreUtc: listing.timesAreUtc, ...(listing.notUtf8 ? { notUtf8: listing.notUtf8 } : {}), ...betterCharset };
     });
   }
 

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
+import { charsetFix, fixButtonLabel, noticeMessage } from '../lib/charset-notice';
 import { formatSize } from '../lib/format';
 import { isImeKey } from '../lib/ime';
 import { driveName, DRIVES_LEVEL, isDrivesLevel } from '../lib/paths';
@@ -263,21 +264,22 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactElement {
 }
 
 /**
- * The remote names are not UTF-8 (they show "�"): say what they look like and offer the fix — for a saved site,
- * "Use GBK for this site" saves the encoding and reconnects; a quick connection is saved as a site with it.
+ * What the remote listing's bytes said about the site's charset (names not UTF-8 on a UTF-8 site, UTF-8 names on a
+ * GBK site, GB18030 names on a GBK site) and the fix named: for a saved site, "Use GBK for this site" (or GB18030,
+ * Autodetect) saves the encoding and reconnects; a quick connection is saved as a site with it.
  */
 function CharsetNotice(): ReactElement | null {
   const t = useT();
-  const notice = useRemotePane((s) => s.notUtf8);
+  const notice = useRemotePane((s) => s.charsetNotice);
   const siteId = useSessionStore((s) => s.status?.siteId ?? null);
   if (!notice) return null;
-  const charset = notice.looksLike;
+  const fix = charsetFix(notice);
   return (
     <div className="pane-notice" role="status">
-      <span>{charset ? t('charset.looksLike', { charset: t(`charset.${charset}`) }) : t('charset.notUtf8')}</span>
-      {charset ? (
-        <button type="button" className="button" onClick={() => void actions.applyListingCharset(charset)}>
-          {t(siteId ? 'charset.use' : 'charset.saveWith', { charset: charset.toUpperCase() })}
+      <span>{noticeMessage(notice, t)}</span>
+      {fix ? (
+        <button type="button" className="button" onClick={() => void actions.applyListingCharset(fix)}>
+          {fixButtonLabel(fix, siteId !== null, t)}
         </button>
       ) : (
         <span className="help">{t('charset.hintSite')}</span>

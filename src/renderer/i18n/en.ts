@@ -608,6 +608,10 @@ export const en = {
   'charset.use': 'Use {charset} for this site',
   'charset.hintSite': 'Set the site’s encoding in Site Manager → Charset (GBK, GB18030, Big5, Shift_JIS…).',
   'charset.saveWith': 'Save as a site using {charset}',
+  'charset.namesAreUtf8': 'File names here are UTF-8 but this site reads them as {charset}, so they show garbled.',
+  'charset.gb18030': 'Some file names here are not valid {charset} (shown with “�”): they are GB18030, which adds emoji and rare characters to GBK.',
+  'charset.useAuto': 'Use Autodetect for this site',
+  'charset.saveWithAuto': 'Save as a site using Autodetect',
   // The session: save as site, custom command
   'toolbar.saveAsSite': 'Save current connection as a site…',
   'toolbar.customCommand': 'Enter custom command…',

@@ -607,6 +607,10 @@ export const zhCN: Messages = {
   'charset.use': '此站点使用 {charset}',
   'charset.hintSite': '请在“站点管理器 → 字符集”中设置站点的编码（GBK、GB18030、Big5、Shift_JIS 等）。',
   'charset.saveWith': '保存为使用 {charset} 的站点',
+  'charset.namesAreUtf8': '此处的文件名是 UTF-8 编码，但此站点按 {charset} 读取，因此显示为乱码。',
+  'charset.gb18030': '此处部分文件名不是有效的 {charset}（显示为“�”）：它们是 GB18030 编码，GB18030 在 GBK 基础上增加了表情符号和生僻字。',
+  'charset.useAuto': '此站点改用自动检测',
+  'charset.saveWithAuto': '保存为使用自动检测的站点',
   // The session: save as site, custom command
   'toolbar.saveAsSite': '将当前连接保存为站点…',
   'toolbar.customCommand': '输入自定义命令…',

@@ -4,7 +4,7 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FerryErrorData } from '../../shared/errors';
-import type { RemoteListing } from '../../shared/models';
+import type { CharsetNotice } from '../lib/charset-notice';
 import type { PaneSide } from '../lib/dnd';
 import { EMPTY_NAV, type NavState } from '../lib/list-nav';
 import { DEFAULT_SORT, type FileRow, type SortSpec } from '../lib/sort';
@@ -36,8 +36,8 @@ export interface PaneState {
   readonly treeExpanded: ReadonlySet<string>;
   /** The quick filename filter; kept when the folder changes, so "*.jpg" works across folders. */
   readonly filter: string;
-  /** Remote: the listing's names are not UTF-8 while the site reads them as UTF-8 (main's guess of their charset). */
-  readonly notUtf8: RemoteListing['notUtf8'] | null;
+  /** Remote: what the listing's bytes said about the site's charset (names not UTF-8, UTF-8 on a GBK site, GB18030), with its fix. */
+  readonly charsetNotice: CharsetNotice | null;
   /** Remote: the listing's times are UTC (shown in this computer's zone) rather than the server's clock as written. */
   readonly timesAreUtc: boolean;
 }
@@ -64,7 +64,7 @@ function initial(side: PaneSide): PaneState {
     treeChildren: new Map(),
     treeExpanded: new Set(),
     filter: '',
-    notUtf8: null,
+    charsetNotice: null,
     timesAreUtc: false,
   };
 }
