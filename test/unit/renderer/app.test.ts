@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, type TransferItem } from '../../../src/shared/models'
 import { dataConnectionError } from '../../../src/main/ftp/data-connection-errors';
 import { sentences } from '../../../src/shared/error-texts';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
+import { heldElement } from './held-element';
 import { giveLayout } from './mount-app';
 
 let api: FakeApi;
@@ -78,7 +79,8 @@ describe('main window', () => {
     expect(screen.getByRole('textbox', { name: 'Remote path' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Transfer queue' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Message log' })).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Local files' })).getByText('file-0.txt')).toBeTruthy());
+    const local = screen.getByRole('grid', { name: 'Local files' });
+    await waitFor(() => expect(within(local).getByText('file-0.txt')).toBeTruthy());
     expect(screen.getByText('Not connected to any server')).toBeTruthy();
   });
 
@@ -302,7 +304,7 @@ describe('Site Manager', () => {
 });
 
 describe('focus after connecting', () => {
-  const remoteGrid = (): HTMLElement => screen.getByRole('grid', { name: 'Remote files' });
+  const remoteGrid = heldElement(() => screen.getByRole('grid', { name: 'Remote files' }));
 
   it('Site Manager → Connect: the keyboard is on the remote list, not back on the toolbar', async () => {
     api.handle('session:connect', () => ok(status({ host: 'ftp.example.com' })));
@@ -716,8 +718,8 @@ describe('transfer type', () => {
 });
 
 describe('connection tabs', () => {
-  const tablist = () => screen.getByRole('tablist', { name: 'Connections' });
-  const remoteGrid = () => screen.getByRole('grid', { name: 'Remote files' });
+  const tablist = heldElement(() => screen.getByRole('tablist', { name: 'Connections' }));
+  const remoteGrid = heldElement(() => screen.getByRole('grid', { name: 'Remote files' }));
   const listCalls = () => api.calls.filter((c) => c.channel === 'session:list').length;
 
   /** Two servers: s1 lists a.txt, s2 lists b.txt; each quick connect gets the next session. */
@@ -834,7 +836,8 @@ describe('change permissions', () => {
     await act(async () => {
       await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
     });
-    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Remote files' })).getByText('www')).toBeTruthy());
+    const remote = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(remote).getByText('www')).toBeTruthy());
 
     act(() => actions.openChmod(['notes.txt']));
     let dialog = screen.getByRole('dialog', { name: 'Change file permissions' });

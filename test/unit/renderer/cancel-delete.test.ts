@@ -18,6 +18,7 @@ import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { Result } from '../../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
+import { heldElement } from './held-element';
 import { mountApp, unmountApp } from './mount-app';
 
 const cancelled = { kind: 'aborted', message: 'Cancelled: the connection to the server was closed to stop what it was doing.', hint: 'Ferry connects again at your next action (F5 lists the folder again).', retryable: false } as const;
@@ -130,7 +131,7 @@ describe('Cancel current operation during a remote delete', () => {
     await act(async () => {
       expect(await actions.connect(quick)).toBe(true);
     });
-    const grid = (): HTMLElement => within(screen.getByRole('region', { name: 'Remote site' })).getByRole('grid');
+    const grid = heldElement(() => within(screen.getByRole('region', { name: 'Remote site' })).getByRole('grid'));
     const footer = (): string => screen.getByRole('region', { name: 'Remote site' }).querySelector('.pane-footer')?.textContent ?? '';
     const cancel = screen.getByRole('button', { name: 'Cancel current operation (Ctrl+.)' });
     await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
