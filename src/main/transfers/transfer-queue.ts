@@ -221,7 +221,7 @@ export class TransferQueue {
       // Items a Resume recorded after the file was last written (resume-journal.ts): the journal's copy is the newer.
       const resumed = loaded.keepFile ? { entries: [], lastSeq: 0 } : await loadResumed(options.storePath, loaded.queue?.resumedUpTo ?? 0);
       queue.saver?.resumeNumberingAfter(Math.max(resumed.lastSeq, loaded.queue?.resumedUpTo ?? 0));
-      for (const stored of withResumed(loaded.queue?.entries ?? [], resumed.entries)) queue.insert(queue.entries.length, fromStored(stored));
+      for (const stored of withResumed(loaded.queue?.entries ?? [], resumed.entries)) queue.insert(queue.entries.length, [fromStored(stored)]);
     }
     queue.schedulePump();
     return queue;
@@ -275,7 +275,7 @@ export class TransferQueue {
         ...(item.source ? { size: item.source.size, sourceModified: item.source.modified, ...(item.source.precision !== undefined ? { sourcePrecision: item.source.precision } : {}) } : {}),
         ...(reason ? { state: 'skipped' as const, note: unsafeNameNote(name, reason), permanent: true } : request.start === false ? { state: 'paused' as const } : {}),
       });
-      this.insert(this.entries.length, entry);
+      this.insert(this.entries.length, [entry]);
       added.push(entry);
     }
     this.afterCommand();
@@ -472,8 +472,11 @@ export class TransferQueue {
 
   // ---- entries and counters ---------------------------------------------------------
 
-  private insert(index: number, ...added: QueueEntry[]): void {
-    this.entries.splice(index, 0, ...added);
+  private insert(index: number, added: readonly QueueEntry[]): void {
+    // Not splice(index, 0, ...added): a folder of 200,000 files spread as arguments overflowed the stack, and its item
+    // vanished from the queue with none of its files queued.
+    if (index >= this.entries.length) for (const entry of added) this.entries.push(entry);
+    else this.entries = this.entries.slice(0, index).concat(added, this.entries.slice(index));
     for (const entry of added) {
       this.byId.set(entry.id, entry);
       this.count(entry.state, 1);
@@ -946,7 +949,7 @@ export class TransferQueue {
       this.forget(entry);
       entry.removed = true;
     }
-    this.insert(index >= 0 ? index : this.entries.length, ...children);
+    this.insert(index >= 0 ? index : this.entries.length, children);
     for (const child of children) if (child.state === 'skipped' || child.state === 'failed') this.finished(child, 0, 0, 'none');
   }
 
