@@ -41,6 +41,7 @@ import { selectTextBlock, selectTextOf } from './lib/select-text';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
 import { deleteQuestion } from './lib/delete-question';
+import { namesListedTwice } from './lib/listed-twice';
 import type { PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
@@ -1043,6 +1044,18 @@ export function navInput(side: PaneSide, input: NavInput, view: NavView): Return
 
 // ---- File operations -------------------------------------------------------------
 
+/**
+ * A name the folder lists more than once (a server listing it twice; names unreadable in the charset shown alike
+ * with "�") names one path for both rows: an action on it could reach either, so it is refused with why.
+ */
+function refusedListedTwice(side: PaneSide, names: readonly string[]): boolean {
+  const twice = namesListedTwice(paneStore(side).getState().rows ?? [], names);
+  const first = twice[0];
+  if (first === undefined) return false;
+  reportError(invalid(t('error.listedTwice', { name: shownName(first, 'in-quotes') }), t('error.listedTwiceHint')));
+  return true;
+}
+
 function rowsByName(side: PaneSide, names: readonly string[]): FileRow[] {
   const rows = paneStore(side).getState().rows ?? [];
   const wanted = new Set(names);
@@ -1055,6 +1068,7 @@ function fullPath(side: PaneSide, name: string, dir = paneStore(side).getState()
 
 /** Enter / double-click: a folder opens, files are transferred to the other side (FileZilla's default). */
 export function open(side: PaneSide, names: readonly string[]): void {
+  if (refusedListedTwice(side, names)) return;
   const rows = rowsByName(side, names);
   const first = rows[0];
   if (!first) return;
@@ -1122,6 +1136,7 @@ export async function transfer(from: PaneSide, names: readonly string[], targetD
   const remote = useRemotePane.getState();
   const fromDir = sourceDir ?? (from === 'local' ? local.path : remote.path);
   const toDir = targetDir ?? (from === 'local' ? remote.path : local.path);
+  if (fromDir === (from === 'local' ? local.path : remote.path) && refusedListedTwice(from, names)) return false;
   // From or into "This PC" itself (a drop onto a drive's row names the drive's root, a real folder).
   if (refusedAtDrives(from === 'local' ? fromDir : toDir)) return false;
   const known = new Map((from === 'local' ? local.rows : remote.rows)?.map((r) => [r.name, r]) ?? []);
@@ -1236,6 +1251,7 @@ export async function revealLocal(name: string): Promise<void> {
 
 export function startRename(side: PaneSide, name: string): void {
   if (side === 'local' && refusedAtDrives(useLocalPane.getState().path)) return;
+  if (refusedListedTwice(side, [name])) return;
   paneStore(side).setState({ renaming: name });
 }
 
@@ -1327,6 +1343,7 @@ async function createInPane(side: PaneSide, kind: 'folder' | 'file', enter = fal
 }
 
 export async function deleteEntries(side: PaneSide, names: readonly string[]): Promise<void> {
+  if (refusedListedTwice(side, names)) return;
   const rows = rowsByName(side, names);
   if (rows.length === 0 || (side === 'local' && refusedAtDrives(useLocalPane.getState().path))) return;
   const ok = await confirm({ title: t('dialog.delete.title'), message: deleteQuestion(rows), confirmLabel: t('action.delete'), danger: true });
@@ -1361,6 +1378,7 @@ export async function deleteEntries(side: PaneSide, names: readonly string[]): P
 }
 
 export function openChmod(names: readonly string[]): void {
+  if (refusedListedTwice('remote', names)) return;
   const rows = rowsByName('remote', names);
   if (rows.length === 0) return;
   useUiStore.setState({ chmod: { names: rows.map((r) => r.name), permissions: rows.length === 1 ? (rows[0]?.permissions ?? null) : null, hasFolders: rows.some((r) => r.type === 'directory') } });
@@ -2040,6 +2058,7 @@ export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
 // ---- Copy to another site (FXP) --------------------------------------------------------------
 
 export function openCopyToSite(names: readonly string[]): void {
+  if (refusedListedTwice('remote', names)) return;
   const rows = rowsByName('remote', names).filter((row) => row.type === 'file');
   if (rows.length === 0) return;
   useUiStore.setState({ copyToSite: { paths: rows.map((row) => fullPath('remote', row.name)) } });

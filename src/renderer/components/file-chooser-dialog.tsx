@@ -17,6 +17,7 @@ import { chooserRows, startFolder, typedPath, type FileChoiceKind } from '../lib
 import { nativeChooseRequest, usesNativeChooser } from '../lib/native-chooser';
 import { isImeKey } from '../lib/ime';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
+import { uniqueRowKeys } from '../lib/listed-twice';
 import { localizeError } from '../lib/localize-error';
 import { baseName, flavorOf, joinPath, parentPath } from '../lib/paths';
 import type { FileRow } from '../lib/sort';
@@ -132,7 +133,9 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   const view = useMemo(() => makeView(rows.map((r) => r.name)), [rows]);
   const folder = shown?.folder ?? '';
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, getItemKey: (i) => rows[i]?.name ?? i });
+  // Two local names not UTF-8 can both read as "a�.txt": a key per row, not per name.
+  const rowKeys = useMemo(() => uniqueRowKeys(rows), [rows]);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, getItemKey: (i) => rowKeys[i] ?? i });
   // As a system dialog opens: a row has the focus at once (the file in the field, the folder left by Up, else the
   // first), selected with its name in the path field — not in a folder chooser, where Choose then takes the folder
   // shown. Before, the keyboard user had to press a key first. Another folder or kind starts over.

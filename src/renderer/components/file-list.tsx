@@ -15,6 +15,7 @@ import { localizeError } from '../lib/localize-error';
 import { isImeKey } from '../lib/ime';
 import { formatDate, formatEntrySize } from '../lib/format';
 import { cursorAfterRemoval, firstRow, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
+import { uniqueRowKeys } from '../lib/listed-twice';
 import type { CompareMark } from '../lib/compare-listings';
 import { rowsLeftBehind, shownRows } from '../lib/pane-rows';
 import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
@@ -306,6 +307,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const visible = useMemo(() => shownRows(rows ?? [], { showHidden, filter: deferredFilter, hideIdentical: hideIdentical ? marks : null }).shown, [rows, showHidden, deferredFilter, hideIdentical, marks]);
   const sorted = useMemo(() => sortRows(visible, deferredSort), [visible, deferredSort]);
   const view: NavView = useMemo(() => makeView(sorted.map((r) => r.name)), [sorted]);
+  // A name listed twice still draws two rows (keyed per row: a key per name drew one of them twice or not at all).
+  const rowKeys = useMemo(() => uniqueRowKeys(sorted), [sorted]);
   const stale = rows !== rawRows || deferredSort !== sort || deferredFilter !== filter;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -317,7 +320,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     // The sticky header sits inside the scroller, above the rows.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => sorted[i]?.name ?? i,
+    getItemKey: (i) => rowKeys[i] ?? i,
   });
 
   const cursorIndex = nav.cursor !== null ? view.indexOf(nav.cursor) : -1;

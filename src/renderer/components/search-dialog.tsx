@@ -7,6 +7,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { formatDate, formatEntrySize } from '../lib/format';
+import { uniqueRowKeys } from '../lib/listed-twice';
 import { useRemotePane } from '../stores/pane-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 import { Dialog } from './dialog';
@@ -37,6 +38,8 @@ export function SearchDialog(): ReactElement {
       return next;
     });
   const picked: RemoteSearchMatch[] = result ? result.matches.filter((match) => chosen.has(match.path)) : [];
+  // A path a server listed twice is two matches: a key per match, not per path (one was drawn twice or not at all).
+  const matchKeys = uniqueRowKeys((result?.matches ?? []).map((match) => ({ name: match.path })));
   const only = picked.length === 1 ? picked[0] : undefined;
 
   return (
@@ -78,11 +81,11 @@ export function SearchDialog(): ReactElement {
               </tr>
             </thead>
             <tbody>
-              {result.matches.map((match) => {
+              {result.matches.map((match, index) => {
                 const name = match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name;
                 const folder = match.path.slice(0, match.path.length - match.entry.name.length) || '/';
                 return (
-                  <tr key={match.path} className={chosen.has(match.path) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
+                  <tr key={matchKeys[index]} className={chosen.has(match.path) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
                     <td>
                       <input type="checkbox" aria-label={match.path} checked={chosen.has(match.path)} onChange={() => toggle(match.path)} />
                     </td>

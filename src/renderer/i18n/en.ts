@@ -593,6 +593,8 @@ export const en = {
   'error.transport': 'Lost contact with the Ferry service: {detail}',
   'error.transportHint': 'Restart Ferry. If you use the browser window, check that the ferry web host is still running.',
   'error.badName': '“{name}” is not a valid name.',
+  'error.listedTwice': '“{name}” is listed more than once in this folder, so Ferry cannot tell which one an action would reach.',
+  'error.listedTwiceHint': 'The server listed the name twice, or names whose bytes this charset cannot read show alike with “�”. Refresh the folder; if it stays, rename or delete them on the server or the disk itself.',
   'error.badNameHint': 'Names cannot contain / or \\.',
   'error.dotNameHint': '“.” and “..” mean this folder and the one above it, not a file or folder in it: choose another name.',
   'error.desktopDrop': 'Files dragged in from the browser cannot be uploaded: a browser does not tell a page where a file is.',

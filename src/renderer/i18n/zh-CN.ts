@@ -592,6 +592,8 @@ export const zhCN: Messages = {
   'error.transport': '与 Ferry 服务的连接中断：{detail}',
   'error.transportHint': '请重新启动 Ferry。如果使用的是浏览器窗口，请确认 Ferry 的网页服务（web host）仍在运行。',
   'error.badName': '“{name}”不是有效的名称。',
+  'error.listedTwice': '“{name}”在此文件夹中列出了不止一次，Ferry 无法分辨操作会作用于哪一个。',
+  'error.listedTwiceHint': '服务器把这个名称列出了两次，或者字节无法按此字符集读取的名称都显示为带“�”的同一名称。请刷新文件夹；如果仍然如此，请直接在服务器或磁盘上重命名或删除它们。',
   'error.badNameHint': '名称中不能包含 / 或 \\。',
   'error.dotNameHint': '“.”和“..”表示当前文件夹及其上级文件夹，而不是其中的文件或文件夹：请换一个名称。',
   'error.desktopDrop': '无法上传从浏览器中拖入的文件：浏览器不会告诉网页文件所在的位置。',

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+/**
+ * A folder listing one name twice — a broken server, a file and a folder sharing a name on a case-insensitive mount,
+ * two names whose bytes the charset cannot read both shown as "a�.txt". The lists keyed their rows by name, so the
+ * two rows shared a React key; now each listed entry is drawn as its own row, and an action on such a name — which
+ * names one path for both — is refused with why instead of reaching whichever row the server or the engine picks.
+ * The fake api stands for the server here: no real server can be made to list a name twice.
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
+import { namesListedTwice, uniqueRowKeys } from '../../../src/renderer/lib/listed-twice';
+import { resetPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
+import { giveLayout, mountApp, unmountApp } from './mount-app';
+
+const BAD = 'a\ufffd.txt';
+
+describe('row keys and names listed twice', () => {
+  it('gives every row its own key, the first of a name keeping the name', () => {
+    const rows = [{ name: 'x' }, { name: BAD }, { name: 'x' }, { name: BAD }, { name: 'x' }, { name: 'y' }];
+    const keys = uniqueRowKeys(rows);
+    expect(new Set(keys).size).toBe(rows.length);
+    expect(keys[0]).toBe('x');
+    expect(keys[5]).toBe('y');
+  });
+
+  it('names the targets that more than one row holds', () => {
+    const rows = [{ name: 'dup' }, { name: 'dup' }, { name: 'ok.txt' }];
+    expect(namesListedTwice(rows, ['ok.txt'])).toEqual([]);
+    expect(namesListedTwice(rows, ['ok.txt', 'dup', 'dup'])).toEqual(['dup']);
+    expect(namesListedTwice(rows, ['gone'])).toEqual([]);
+  });
+});
+
+describe('the remote pane listing names twice', () => {
+  let api: FakeApi;
+  let consoleErrors: string[];
+  beforeAll(giveLayout);
+  beforeEach(async () => {
+    consoleErrors = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      consoleErrors.push(args.map(String).join(' '));
+    });
+    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    useUiStore.setState({ toasts: [] });
+    resetPane('remote');
+    api = createFakeApi();
+    api.handle('session:connect', () => ok(status({ remotePath: '/' })));
+    // Two unreadable names shown alike, a file and a folder named "dup", and one plain name.
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, [BAD, 'dup/', 'ok.txt', BAD, 'dup'])));
+    await mountApp(api);
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+  });
+  afterEach(() => {
+    unmountApp();
+    vi.restoreAllMocks();
+  });
+
+  const grid = (): HTMLElement => screen.getByRole('grid', { name: 'Remote files' });
+  const rowsNamed = (name: string): HTMLElement[] => within(grid()).getAllByRole('row').filter((row) => within(row).queryAllByRole('gridcell')[0]?.textContent === name);
+
+  it('draws each listed entry as its own row, with no key shared', async () => {
+    await waitFor(() => expect(rowsNamed('ok.txt')).toHaveLength(1));
+    expect(rowsNamed(BAD)).toHaveLength(2);
+    expect(rowsNamed('dup')).toHaveLength(2);
+    // The header row and five entries.
+    expect(within(grid()).getAllByRole('row')).toHaveLength(6);
+    // A listing again (a refresh) keeps them so: rows with one key were drawn twice or dropped on an update.
+    await act(async () => {
+      await actions.navigate('remote', '/');
+    });
+    expect(rowsNamed(BAD)).toHaveLength(2);
+    expect(rowsNamed('dup')).toHaveLength(2);
+    expect(consoleErrors.filter((text) => /same key/.test(text))).toEqual([]);
+  });
+
+  it('refuses Delete, Open and Rename of a name listed twice with why; a plain name still acts on itself', async () => {
+    await waitFor(() => expect(rowsNamed('dup')).toHaveLength(2));
+    const [folderRow] = rowsNamed('dup');
+    if (!folderRow) throw new Error('no dup row');
+    act(() => {
+      fireEvent.mouseDown(folderRow, { button: 0 });
+    });
+    expect(useRemotePane.getState().nav.cursor).toBe('dup');
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: 'Delete' });
+    });
+    // In the alert and the message log.
+    const refusal = await waitFor(() => screen.getAllByText('“dup” is listed more than once in this folder, so Ferry cannot tell which one an action would reach.'));
+    expect(refusal.length).toBeGreaterThan(0);
+    expect(screen.queryByRole('dialog', { name: /Delete/ })).toBeNull();
+
+    const listsBefore = api.calls.filter((c) => c.channel === 'session:list').length;
+    await act(async () => {
+      fireEvent.doubleClick(folderRow);
+      fireEvent.keyDown(grid(), { key: 'F2' });
+    });
+    // The folder was not opened, nothing was queued, no rename field.
+    expect(api.calls.filter((c) => c.channel === 'session:list')).toHaveLength(listsBefore);
+    expect(api.calls.some((c) => c.channel === 'queue:add' || c.channel === 'session:delete' || c.channel === 'session:rename')).toBe(false);
+    expect(within(grid()).queryByRole('textbox', { name: 'New name' })).toBeNull();
+
+    const [plain] = rowsNamed('ok.txt');
+    if (!plain) throw new Error('no ok.txt row');
+    await act(async () => {
+      fireEvent.doubleClick(plain);
+    });
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(true));
+    const added = JSON.stringify(api.calls.find((c) => c.channel === 'queue:add')?.arg);
+    expect(added).toContain('/ok.txt');
+    expect(added).not.toContain('dup');
+  });
+
+  it('says the refusal in 简体中文', async () => {
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    await act(async () => {
+      await actions.deleteEntries('remote', [BAD]);
+    });
+    await waitFor(() => expect(screen.getAllByText(/^“a.+\.txt”在此文件夹中列出了不止一次，Ferry 无法分辨操作会作用于哪一个。$/).length).toBeGreaterThan(0));
+  });
+});
