@@ -2137,6 +2137,12 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Pr
   const status = useSessionStore.getState().status;
   const localDir = useLocalPane.getState().path;
   if (!isConnected(status) || localDir === '' || matches.length === 0 || refusedAtDrives(localDir)) return false;
+  // A path the server listed twice is two matches ticked by one box: both would land on one local name.
+  const twice = namesListedTwice(matches.map((match) => ({ name: match.path })), matches.map((match) => match.path))[0];
+  if (twice !== undefined) {
+    reportError(invalid(t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), t('error.listedTwiceHint')));
+    return false;
+  }
   const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory', ...listedSourceOf(match.entry) }));
   const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items });

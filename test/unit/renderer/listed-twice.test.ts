@@ -119,6 +119,23 @@ describe('the remote pane listing names twice', () => {
     expect(added).not.toContain('dup');
   });
 
+  it('search results: a path matched twice is refused when downloaded, not queued twice onto one local name', async () => {
+    const entry = remoteListing('/', ['dup'])['entries'][0];
+    if (!entry) throw new Error('no entry');
+    const twice = [{ path: '/dup', entry }, { path: '/dup', entry: { ...entry, type: 'directory' as const } }];
+    let queued = true;
+    await act(async () => {
+      queued = await actions.downloadMatches(twice);
+    });
+    expect(queued).toBe(false);
+    expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(false);
+    await waitFor(() => expect(screen.getAllByText(/^“\/dup” is listed more than once in this folder/).length).toBeGreaterThan(0));
+    await act(async () => {
+      queued = await actions.downloadMatches([{ path: '/ok.txt', entry: { ...entry, name: 'ok.txt' } }]);
+    });
+    expect(queued).toBe(true);
+  });
+
   it('says the refusal in 简体中文', async () => {
     await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
     await act(async () => {
