@@ -179,7 +179,8 @@ export class FerryWindow {
   /**
    * Waits until every connection the log shows logging in (USER) has said goodbye (221) but `stillOpen` — the tabs'
    * sessions. A queue connection stays 1.5 s after its last transfer for more work, then logs QUIT and 221: a Clear log
-   * pressed in those 1.5 s is followed by them. Counts from the log's start, so only for a log never cleared before.
+   * pressed in those 1.5 s is followed by them. Counts from the log's start, so only for a log never cleared before, and
+   * only where every connection that ended said QUIT (a refused login or a dropped connection stays counted as open).
    */
   async expectConnectionsClosed(stillOpen: number): Promise<void> {
     await expect
