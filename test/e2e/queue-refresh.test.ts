@@ -36,6 +36,9 @@ describe('panes after a folder transfer', () => {
       await ui.select('local', 'tree');
       await ui.pane('local').getByRole('button', { name: 'Upload selected' }).click();
       await expect(ui.entry('remote', 'tree')).toBeVisible({ timeout: 15_000 });
+      // The pane lists /up as soon as the folder item is expanded (tree made), 400 ms on, while its files may still be
+      // on their way: the disk is checked once the queue says all three arrived.
+      await expect.poll(() => ui.queueCount('Successful'), { timeout: 15_000 }).toBe(3);
       expect(fs.existsSync(path.join(folders.serverRoot, 'up/tree/sub/deep/c.txt'))).toBe(true);
     });
 
@@ -44,6 +47,7 @@ describe('panes after a folder transfer', () => {
       await ui.select('remote', 'dl');
       await ui.pane('remote').getByRole('button', { name: 'Download selected' }).click();
       await expect(ui.entry('local', 'dl')).toBeVisible({ timeout: 15_000 });
+      await expect.poll(() => ui.queueCount('Successful'), { timeout: 15_000 }).toBe(5);
       expect(fs.readFileSync(path.join(folders.local, 'dl/y/z.txt')).length).toBe(20);
     });
 
