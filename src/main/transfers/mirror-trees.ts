@@ -146,7 +146,15 @@ export async function localTree(root: string, skip: SkipMatcher, unreadable?: Un
 /** What the target has that the source lacks, only the topmost of each branch, in path order. Pure. */
 export function extraneous(source: Tree, target: Tree): TreeEntry[] {
   const gone = [...target.keys()].filter((key) => !source.has(key)).sort();
-  return gone.filter((key) => !gone.some((other) => key.startsWith(`${other}/`))).map((key) => target.get(key) as TreeEntry);
+  // Each key's own parents looked up, not every other key scanned: that was quadratic (20,000 extras took 18 s).
+  const goneKeys = new Set(gone);
+  return gone.filter((key) => !hasParentIn(key, goneKeys)).map((key) => target.get(key) as TreeEntry);
+}
+
+/** Whether a folder above `key` (a/b/c: a, a/b) is in `keys`. */
+function hasParentIn(key: string, keys: ReadonlySet<string>): boolean {
+  for (let at = key.indexOf('/'); at !== -1; at = key.indexOf('/', at + 1)) if (keys.has(key.slice(0, at))) return true;
+  return false;
 }
 
 /** A deletion that failed, or a folder whose extras could not be known (full path). */
