@@ -5,6 +5,9 @@
  * naming the folder and the count, and Cancel there runs nothing; changing an option drops the preview, so
  * Synchronize cannot carry out a plan made with other options; the dialog keeps the folders it opened with; rows
  * unticked (Space on the cursor's row, a click, the header's box) are left out of the counts, the confirm and sync:run.
+ * Cancel or Escape while the run deletes and makes folders stop it as Stop does (they closed the dialog and left
+ * main's run going, with nothing on screen to stop it); the dialog stays to say what was done and left, and a
+ * second Cancel closes it (docs/ui.md, Synchronize).
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +51,27 @@ afterEach(() => {
 const dialog = (): HTMLElement => screen.getByRole('dialog', { name: 'Synchronize folders' });
 const calls = (channel: string): unknown[] => api.calls.filter((call) => call.channel === channel).map((call) => call.arg);
 
+const STOPPED = 'Stopped: 1 deleted, 0 folders made; nothing was queued. Left undone: 1 deletion, 0 folders to make, 1 file to copy.';
+
+/** A previewed plan with deletions, confirmed and running: main's answer held until sync:run-cancel. */
+async function running(): Promise<void> {
+  let finish: ((result: Result<SyncOutcome>) => void) | undefined;
+  api.handle('sync:plan', () => ok(plan));
+  api.handle('sync:run', () => new Promise((resolve) => (finish = resolve)));
+  api.handle('sync:run-cancel', () => {
+    finish?.(ok({ queued: 0, deleted: 1, made: 0, failures: [], stopped: { deletions: 1, folders: 0, copies: 1 } }));
+    return ok(undefined);
+  });
+  api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
+  act(() => actions.openSynchronize());
+  fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Delete local files and folders the server does not have' }));
+  fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
+  await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('1 file to copy, 2 to delete, 2 unchanged.'));
+  fireEvent.click(within(dialog()).getByRole('button', { name: 'Synchronize' }));
+  fireEvent.click(within(await screen.findByRole('dialog', { name: 'Delete and synchronize' })).getByRole('button', { name: 'Delete and synchronize' }));
+  await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Synchronizing…'));
+}
+
 describe('Synchronize folders dialog', () => {
   it('Stop while comparing sends sync:plan-cancel and says it stopped, with no error alert', async () => {
     api.handle('sync:plan', () => new Promise((resolve) => (held = resolve)));
@@ -66,23 +90,9 @@ describe('Synchronize folders dialog', () => {
   });
 
   it('Stop while synchronizing sends sync:run-cancel for that plan and says what was done and what was left', async () => {
-    let finish: ((result: Result<SyncOutcome>) => void) | undefined;
-    api.handle('sync:plan', () => ok(plan));
-    api.handle('sync:run', () => new Promise((resolve) => (finish = resolve)));
-    api.handle('sync:run-cancel', () => {
-      finish?.(ok({ queued: 0, deleted: 1, made: 0, failures: [], stopped: { deletions: 1, folders: 0, copies: 1 } }));
-      return ok(undefined);
-    });
-    api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
-    act(() => actions.openSynchronize());
-    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Delete local files and folders the server does not have' }));
-    fireEvent.click(within(dialog()).getByRole('button', { name: 'Preview' }));
-    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('1 file to copy, 2 to delete, 2 unchanged.'));
-    fireEvent.click(within(dialog()).getByRole('button', { name: 'Synchronize' }));
-    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Delete and synchronize' })).getByRole('button', { name: 'Delete and synchronize' }));
-    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Synchronizing…'));
+    await running();
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Stop' }));
-    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe('Stopped: 1 deleted, 0 folders made; nothing was queued. Left undone: 1 deletion, 0 folders to make, 1 file to copy.'));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe(STOPPED));
     expect(calls('sync:run-cancel')).toEqual([{ planId: 'plan-1' }]);
     // The plan is spent (main dropped it): Synchronize is off until a new preview.
     expect(within(dialog()).getByRole('button', { name: 'Synchronize' })).toHaveProperty('disabled', true);
@@ -168,5 +178,28 @@ describe('Synchronize folders dialog', () => {
     expect(confirm.textContent).toContain('Delete 1 file or folder from /home/me/site (listed in the preview)? This cannot be undone.');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete and synchronize' }));
     await waitFor(() => expect(calls('sync:run')).toEqual([{ planId: 'plan-1', only: { copy: ['new.txt'], remove: ['old.txt'], folders: [] } }]));
+  });
+});
+
+describe('closing the Synchronize dialog while it runs', () => {
+  it('Cancel stops the run (sync:run-cancel) and the dialog stays to say what was done and left; then Cancel closes it', async () => {
+    await running();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe(STOPPED));
+    expect(calls('sync:run-cancel')).toEqual([{ planId: 'plan-1' }]);
+    expect(useUiStore.getState().synchronize).not.toBeNull();
+    expect(useUiStore.getState().toasts.filter((toast) => toast.kind === 'error')).toEqual([]);
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    expect(useUiStore.getState().synchronize).toBeNull();
+    expect(calls('sync:run-cancel')).toHaveLength(1);
+  });
+
+  it('Escape does the same as Cancel', async () => {
+    await running();
+    fireEvent.keyDown(dialog(), { key: 'Escape' });
+    await waitFor(() => expect(within(dialog()).getByRole('status').textContent).toBe(STOPPED));
+    expect(calls('sync:run-cancel')).toEqual([{ planId: 'plan-1' }]);
+    fireEvent.keyDown(dialog(), { key: 'Escape' });
+    expect(useUiStore.getState().synchronize).toBeNull();
   });
 });
