@@ -103,6 +103,13 @@ export async function serverFolder(server: RunningServer, relative: string): Pro
   return full;
 }
 
+/** Write a file inside the served root as the FTP user's own (so the server may resume, rename or delete it). */
+export async function writeServerFile(file: string, data: Buffer): Promise<void> {
+  await fsp.writeFile(file, data);
+  const owner = await testOwner();
+  await fsp.chown(file, owner.uid, owner.gid);
+}
+
 export async function testOwner(): Promise<{ uid: number; gid: number }> {
   const user = await ensureTestUser();
   return { uid: user.uid, gid: user.gid };

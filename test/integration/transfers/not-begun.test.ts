@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import type { TransferItem } from '../../../src/shared/models';
 import type { RunningServer } from '../../support/servers/ftp-server';
-import { killSessions, openQueue, serverFolder, sha256, testOwner, transcribed, useServerPerTest } from './helpers';
+import { killSessions, openQueue, serverFolder, sha256, writeServerFile, transcribed, useServerPerTest } from './helpers';
 
 /**
  * One item of `localFile` ⇄ /in/report.bin through the queue, every session of the server killed as the first command
@@ -56,9 +56,7 @@ describe('an upload whose STOR never reached the server (vsftpd)', () => {
     const localFile = path.join(local, 'report.bin');
     const older = randomBytes(oldSize);
     const newer = randomBytes(size);
-    await fsp.writeFile(remoteFile, older);
-    const owner = await testOwner();
-    await fsp.chown(remoteFile, owner.uid, owner.gid);
+    await writeServerFile(remoteFile, older);
     await fsp.writeFile(localFile, newer);
 
     // Recorded before it is written: the session dies before the server reads the STOR.
@@ -92,9 +90,7 @@ describe('a download whose RETR never reached the server, beside a partial file 
     const remoteFile = path.join(inbox, 'report.bin');
     const localFile = path.join(local, 'report.bin');
     const data = randomBytes(size);
-    await fsp.writeFile(remoteFile, data);
-    const owner = await testOwner();
-    await fsp.chown(remoteFile, owner.uid, owner.gid);
+    await writeServerFile(remoteFile, data);
     await fsp.writeFile(`${localFile}.ferry-part`, randomBytes(staleSize));
 
     const { killed, item, finished } = await killedOnceThenRetried(server, 'download', localFile, /^RETR /);

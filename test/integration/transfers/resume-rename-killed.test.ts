@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { bundleForNode } from '../../support/bundle-for-node';
 import { exited } from '../sites/support';
-import { exists, openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
+import { exists, openQueue, serverFolder, sha256, writeServerFile, useServerPerTest, waitFor } from './helpers';
 
 const SOURCES = {
   queue: fileURLToPath(new URL('../../../src/main/transfers/transfer-queue.ts', import.meta.url)),
@@ -65,9 +65,7 @@ describe('killed as Resume moves the user’s file to its partial name (vsftpd)'
     await fsp.mkdir(local);
     const remote = randomBytes(4 * 1024 * 1024);
     const remoteFile = path.join(await serverFolder(server, 'in'), 'big.bin');
-    await fsp.writeFile(remoteFile, remote);
-    const owner = await testOwner();
-    await fsp.chown(remoteFile, owner.uid, owner.gid);
+    await writeServerFile(remoteFile, remote);
     // The user's file: the first MiB of the server's, which Resume continues.
     const mine = remote.subarray(0, 1024 * 1024);
     const localFile = path.join(local, 'big.bin');

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
-import { exists, openQueue, serverFolder, sha256, testOwner, transcribed, useServerPerTest } from './helpers';
+import { exists, openQueue, serverFolder, sha256, writeServerFile, transcribed, useServerPerTest } from './helpers';
 
 describe('Resume when the queue file cannot be written (vsftpd, a read-only tmpfs)', () => {
   const servers = useServerPerTest();
@@ -29,9 +29,7 @@ describe('Resume when the queue file cannot be written (vsftpd, a read-only tmpf
     const work = await servers.localFolder('resume-save-failed');
     const remote = randomBytes(2 * 1024 * 1024);
     const remoteFile = path.join(await serverFolder(server, 'in'), 'big.bin');
-    await fsp.writeFile(remoteFile, remote);
-    const owner = await testOwner();
-    await fsp.chown(remoteFile, owner.uid, owner.gid);
+    await writeServerFile(remoteFile, remote);
     // The user's file: the first MiB of the server's, which Resume continues.
     const mine = remote.subarray(0, 1024 * 1024);
     const localFile = path.join(work, 'big.bin');

@@ -9,7 +9,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
-import { killSessions, openQueue, serverFolder, sha256, testOwner, useServerPerTest, waitFor } from './helpers';
+import { killSessions, openQueue, serverFolder, sha256, writeServerFile, useServerPerTest, waitFor } from './helpers';
 
 const SIZE = 8 * 1024 * 1024;
 
@@ -26,9 +26,7 @@ describe('the session processes killed mid-transfer (vsftpd)', () => {
     const remoteFile = path.join(inbox, 'big.bin');
     const localFile = path.join(local, 'big.bin');
     if (direction === 'download') {
-      await fsp.writeFile(remoteFile, data);
-      const owner = await testOwner();
-      await fsp.chown(remoteFile, owner.uid, owner.gid);
+      await writeServerFile(remoteFile, data);
     } else {
       await fsp.writeFile(localFile, data);
     }
