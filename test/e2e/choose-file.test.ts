@@ -91,7 +91,7 @@ describe('Choose… beside the client certificate field', () => {
     const list = chooser.getByRole('listbox', { name: `Files in ${big}` });
     const last = `cert-${String(BIG - 1).padStart(5, '0')}.pem`;
 
-    await step('the folder opens within a few seconds, with a bounded number of rows in the page', async () => {
+    await step('the folder opens with a bounded number of rows in the page', async () => {
       await choose.click();
       const name = chooser.getByRole('textbox', { name: 'File name or full path' });
       await name.fill(big);
@@ -103,9 +103,9 @@ describe('Choose… beside the client certificate field', () => {
       const rows = await list.getByRole('option').count();
       expect(rows).toBeGreaterThan(5);
       expect(rows).toBeLessThan(100);
-      // Main reads it in about 0.4 s (a stat per entry, measured on a quiet machine); the whole took about 2 s here
-      // with the machine loaded (load average 7 on 2 CPUs), and 5 to 8 s when every row was drawn.
-      expect(openedMs).toBeLessThan(4_000);
+      // The time is reported, not asserted (speed targets live in bench/): main reads it in about 0.4 s (a stat per
+      // entry, measured on a quiet machine); the whole took about 2 s here with the machine loaded (load average 7 on
+      // 2 CPUs), and 5 to 8 s when every row was drawn. The row count above is what keeps it bounded.
       // Screen readers still learn the list's length from the rows drawn.
       await expect(list.getByRole('option').first()).toHaveAttribute('aria-setsize', String(BIG));
       await expect(list.getByRole('option').first()).toHaveAttribute('aria-posinset', '1');
