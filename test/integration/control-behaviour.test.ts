@@ -202,17 +202,22 @@ describe('control connection behaviour (scripted server)', () => {
         },
       },
     });
-    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 2000, dataTimeoutMs: 1500 });
+    // Timeouts far above what the 226 case may take, so "at once" holds on a loaded machine and waiting for them fails.
+    const DATA_TIMEOUT_MS = 30_000;
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 40_000, dataTimeoutMs: DATA_TIMEOUT_MS });
     const started = Date.now();
     const error = await errorOf(client.download('/f', sink()));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(DATA_TIMEOUT_MS / 3);
     expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'wrong-peer', address: '127.0.0.1', retryable: false });
     expect(error.data.message).toMatch(/^Active mode: a data connection to 127\.0\.0\.1:\d+ came from an address other than the server's and was refused \(it came from 127\.0\.0\.2; the server is 127\.0\.0\.1 and then answered "226 Transfer complete"\)\.$/);
     expect(error.data.hint).toMatch(/connects out from another of its addresses.*Use passive mode for this site/);
-    const silent = await errorOf(client.list('/'));
+    client.close();
+    // The silent server is waited for until the timeout: a second connection with short ones.
+    const short = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 2000, dataTimeoutMs: 1500 });
+    const silent = await errorOf(short.list('/'));
     expect(silent.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'wrong-peer' });
     expect(silent.data.message).toMatch(/was refused \(it came from 127\.0\.0\.2; the server is 127\.0\.0\.1\)\.$/);
-    client.close();
+    short.close();
   });
 
   it('in active mode, a 226 seen before the refused connection from another address still says so at once, not after the timeout', async () => {
@@ -228,10 +233,12 @@ describe('control connection behaviour (scripted server)', () => {
         },
       },
     });
-    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 5000, dataTimeoutMs: 4000 });
+    // Timeouts far above what "at once" may take on a loaded machine; without the fix the download waits for them.
+    const DATA_TIMEOUT_MS = 30_000;
+    const client = await FtpClient.connect({ host: server.host, port: server.port, user: 'u', password: 'p', transferMode: 'active', commandTimeoutMs: 40_000, dataTimeoutMs: DATA_TIMEOUT_MS });
     const started = Date.now();
     const error = await errorOf(client.download('/f', sink()));
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(DATA_TIMEOUT_MS / 3);
     expect(error.data).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'wrong-peer', address: '127.0.0.1', retryable: false });
     expect(error.data.message).toMatch(/was refused \(it came from 127\.0\.0\.2; the server is 127\.0\.0\.1 and then answered "226 Transfer complete"\)\.$/);
     client.close();
