@@ -29,11 +29,23 @@ const windowsProbe: DriveProbe = (root) => {
 
 describe('listDrives (Windows: unit-tested with an injected platform and probe)', () => {
   it('Windows (injected): lists the drives present, a not-ready one and a slow network drive included, in letter order', async () => {
-    const started = Date.now();
     const drives = await listDrives({ platform: 'win32', probe: windowsProbe, timeoutMs: 50 });
     expect(drives).toEqual(['C:\\', 'D:\\', 'E:\\', 'Z:\\']);
-    // One probe that never answers costs its timeout once, not the 26 letters' sum.
-    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('Windows (injected): probes the letters all at once — 25 that never answer cost one timeout, not their sum', async () => {
+    const TIMEOUT_MS = 500;
+    const asked: string[] = [];
+    const probe: DriveProbe = (root) => (asked.push(root), root === 'C:\\' ? Promise.resolve({}) : new Promise(() => {}));
+    const started = Date.now();
+    const listing = listDrives({ platform: 'win32', probe, timeoutMs: TIMEOUT_MS });
+    // Causal, whatever the machine's load: every letter was asked before the first timer could fire (one at a time,
+    // B: would wait for A:'s 500 ms).
+    const askedBeforeAnyTimer = await new Promise<number>((resolve) => setTimeout(() => resolve(asked.length), 0));
+    expect(askedBeforeAnyTimer).toBe(26);
+    expect(await listing).toHaveLength(26);
+    // One after another the 25 timeouts would take 12.5 s; together about 0.5 s. A third of the sum leaves seconds.
+    expect(Date.now() - started).toBeLessThan((25 * TIMEOUT_MS) / 3);
   });
 
   it('Windows (injected): probes every letter A: to Z:, each as its root with a backslash', async () => {
