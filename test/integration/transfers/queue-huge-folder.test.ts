@@ -34,7 +34,7 @@ describe('a folder of 200,000 files', () => {
         const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: path.join(local, 'huge'), remotePath: '/huge', isDirectory: true, localRoot: local }] });
         const expanded = await waitFor(() => finished.find((event) => event.item.id === item?.id), 120_000, 'the folder expanded');
         expect(expanded.item.state).toBe('done');
-        expect(expanded.item.note).toBe('Folder: 200000 files and 0 folders queued.');
+        expect(expanded.item.note).toBe('Folder: 200,000 files and 0 folders queued.');
         const items = await queue.list();
         expect(items).toHaveLength(FILES);
         expect(new Set(items.map((entry) => entry.remotePath)).size).toBe(FILES);

@@ -11,6 +11,8 @@ describe('folderQueuedNote', () => {
     [0, 1, 'Folder: 0 files and 1 folder queued.', '文件夹：已加入 0 个文件和 1 个文件夹。'],
     [1, 1, 'Folder: 1 file and 1 folder queued.', '文件夹：已加入 1 个文件和 1 个文件夹。'],
     [12, 3, 'Folder: 12 files and 3 folders queued.', '文件夹：已加入 12 个文件和 3 个文件夹。'],
+    [200_000, 1_500, 'Folder: 200,000 files and 1,500 folders queued.', '文件夹：已加入 200,000 个文件和 1,500 个文件夹。'],
+    [1, 20_000, 'Folder: 1 file and 20,000 folders queued.', '文件夹：已加入 1 个文件和 20,000 个文件夹。'],
   ])('%i files, %i folders', (files, folders, english, chinese) => {
     const note = folderQueuedNote(files, folders);
     expect(englishNote(note)).toBe(english);
