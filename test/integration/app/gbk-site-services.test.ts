@@ -8,10 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventChannel, Events, RequestArg, RequestChannel, RequestValue } from '../../../src/shared/contract';
-import type { TransferItem } from '../../../src/shared/models';
-import { createServices, QUEUE_FILE, type Services } from '../../../src/main/app/create-services';
-import { createFileKeyVault } from '../../../src/main/sites';
+import { QUEUE_FILE } from '../../../src/main/app/create-services';
 import { dispatch } from '../../../src/main/hosts/dispatch';
 import { syncChoice } from '../../../src/shared/synchronize';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
@@ -261,35 +258,17 @@ describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () 
 
 describe('a queue of GBK names saved and restored across a restart (vsftpd, GBK site)', () => {
   let server: RunningServer;
-  let home = '';
-  let services: Services | null = null;
-  let items: readonly TransferItem[] = [];
+  let app: ServicesHarness | null = null;
   afterAll(async () => {
-    await services?.dispose();
+    await app?.close();
     await server?.stop();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
   });
-  const open = async (): Promise<Services> => {
-    services = await createServices({
-      home,
-      vault: createFileKeyVault(home),
-      host: 'web',
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
-      },
-    });
-    return services;
-  };
-  const call = async <C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> => {
-    if (!services) throw new Error('no services');
-    const result = await dispatch(services.handlers, channel, arg);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-    return result.value as RequestValue<C>;
-  };
 
   it('paused downloads and uploads with Chinese names come back from queue.json and finish under those names', async () => {
     server = await startServer('vsftpd', { utf8: false });
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-gbk-queue-'));
+    const first = await openServicesHarness('ferry-gbk-queue-');
+    app = first;
+    const home = first.home;
     const folder = Buffer.concat([Buffer.from(`${server.root}/`), iconv.encode('队列', 'gbk')]);
     fs.mkdirSync(folder);
     fs.writeFileSync(Buffer.concat([folder, Buffer.from('/'), iconv.encode('下载我.txt', 'gbk')]), 'from the server');
@@ -297,21 +276,19 @@ describe('a queue of GBK names saved and restored across a restart (vsftpd, GBK 
     fs.chownSync(folder, uid, gid);
     fs.writeFileSync(path.join(home, '上传我.txt'), 'from here');
 
-    await open();
-    const site = await call('sites:save', siteInput({ name: '队列站点', host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'gbk' }));
-    const sessionId = (await call('session:connect', { target: { kind: 'site', siteId: site.id } })).sessionId;
-    await call('queue:add', { sessionId, direction: 'download', start: false, items: [{ localPath: path.join(home, '下载我.txt'), remotePath: '/队列/下载我.txt', isDirectory: false }] });
-    await call('queue:add', { sessionId, direction: 'upload', start: false, items: [{ localPath: path.join(home, '上传我.txt'), remotePath: '/队列/上传我.txt', isDirectory: false }] });
+    const site = await first.call('sites:save', siteInput({ name: '队列站点', host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'gbk' }));
+    const sessionId = (await first.call('session:connect', { target: { kind: 'site', siteId: site.id } })).sessionId;
+    await first.call('queue:add', { sessionId, direction: 'download', start: false, items: [{ localPath: path.join(home, '下载我.txt'), remotePath: '/队列/下载我.txt', isDirectory: false }] });
+    await first.call('queue:add', { sessionId, direction: 'upload', start: false, items: [{ localPath: path.join(home, '上传我.txt'), remotePath: '/队列/上传我.txt', isDirectory: false }] });
     await expect.poll(() => fs.existsSync(path.join(home, QUEUE_FILE)) && fs.readFileSync(path.join(home, QUEUE_FILE), 'utf8').includes('上传我'), { timeout: 10_000 }).toBe(true);
-    await services?.dispose();
-    services = null;
-    items = [];
+    await first.quit();
 
-    await open();
-    const restored = await call('queue:list', undefined);
+    const second = await openServicesHarness('', { home });
+    app = second;
+    const restored = await second.call('queue:list', undefined);
     expect(restored.map((item) => item.remotePath).sort()).toEqual(['/队列/上传我.txt', '/队列/下载我.txt']);
-    await call('queue:resume', { ids: restored.map((item) => item.id) });
-    await expect.poll(() => items.map((item) => item.state), { timeout: 30_000 }).toEqual(['done', 'done']);
+    await second.call('queue:resume', { ids: restored.map((item) => item.id) });
+    await expect.poll(() => second.items().map((item) => item.state), { timeout: 30_000 }).toEqual(['done', 'done']);
     expect(fs.readFileSync(path.join(home, '下载我.txt'), 'utf8')).toBe('from the server');
     expect(fs.readdirSync(folder, { encoding: 'buffer' }).map((name) => iconv.decode(name, 'gbk')).sort()).toEqual(['上传我.txt', '下载我.txt']);
     expect(fs.readFileSync(Buffer.concat([folder, Buffer.from('/'), iconv.encode('上传我.txt', 'gbk')]), 'utf8')).toBe('from here');

@@ -9,58 +9,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Events, EventChannel } from '../../../src/shared/contract';
 import type { FerryErrorData } from '../../../src/shared/errors';
-import type { SiteInput, TransferItem } from '../../../src/shared/models';
-import { createServices, QUEUE_FILE, type Services } from '../../../src/main/app/create-services';
-import { dispatch } from '../../../src/main/hosts/dispatch';
+import type { SiteInput } from '../../../src/shared/models';
+import { QUEUE_FILE } from '../../../src/main/app/create-services';
 import { createEntry, toStored } from '../../../src/main/transfers/queue-entry';
 import { QUEUE_FILE_VERSION } from '../../../src/main/transfers/queue-store';
-import { createFileKeyVault } from '../../../src/main/sites';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
+import { openServicesHarness, type ServicesHarness } from './services-harness';
 
 const SITE: SiteInput = { name: 'Build server', folder: [], host: '127.0.0.1', port: 2121, protocol: 'ftp-plain', logonType: 'ask', user: 'ferrytest', transferMode: 'passive', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
 
 describe('a restored queue whose transfers cannot connect', () => {
-  let home = '';
-  let services: Services | null = null;
+  let app: ServicesHarness | null = null;
   afterEach(async () => {
-    await services?.dispose();
-    services = null;
-    fs.rmSync(home, { recursive: true, force: true });
+    await app?.close();
+    app = null;
   });
-
-  const open = async (): Promise<{ items: () => readonly TransferItem[] }> => {
-    let items: readonly TransferItem[] = [];
-    services = await createServices({
-      home,
-      vault: createFileKeyVault(home),
-      host: 'web',
-      emit: <E extends EventChannel>(channel: E, payload: Events[E]) => {
-        if (channel === 'queue:changed') items = payload as readonly TransferItem[];
-      },
-    });
-    return { items: () => items };
-  };
 
   /** A saved site (made by a first launch), then the queue file a second launch restores. */
   const restoreWith = async (siteKey: (siteId: string) => string, site: SiteInput | null): Promise<FerryErrorData> => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-queue-restore-'));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-queue-restore-'));
     let siteId = '';
     if (site) {
-      await open();
-      if (!services) throw new Error('no services');
-      const saved = await dispatch(services.handlers, 'sites:save', site);
-      if (!saved.ok) throw new Error(saved.error.message);
-      siteId = (saved.value as { id: string }).id;
-      await services?.dispose();
-      services = null;
+      const first = await openServicesHarness('', { home });
+      siteId = (await first.call('sites:save', site)).id;
+      await first.quit();
     }
     const entry = createEntry({ siteKey: siteKey(siteId), siteLabel: site?.name ?? '127.0.0.1', direction: 'download', isDirectory: false, localPath: path.join(home, 'a.txt'), remotePath: '/a.txt', localRoot: home });
     fs.writeFileSync(path.join(home, QUEUE_FILE), JSON.stringify({ version: QUEUE_FILE_VERSION, policy: 'ask', entries: [toStored(entry)] }));
-    const { items } = await open();
-    await expect.poll(() => items()[0]?.state, { timeout: 10_000 }).toBe('failed');
-    const error = items()[0]?.error;
+    const restored = await openServicesHarness('', { home });
+    app = restored;
+    await expect.poll(() => restored.items()[0]?.state, { timeout: 10_000 }).toBe('failed');
+    const error = restored.items()[0]?.error;
     if (!error) throw new Error('no error');
     return error;
   };
@@ -91,9 +71,7 @@ describe('a restored queue whose transfers cannot connect', () => {
       'The site "photo\\u202egpj.exe" asks for its password at each connection, and Ferry was restarted since it was given.',
       '站点“photo\\u202egpj.exe”每次连接时都要求输入密码，而输入密码后 Ferry 已重新启动。',
     ]);
-    await services?.dispose();
-    services = null;
-    fs.rmSync(home, { recursive: true, force: true });
+    await app?.close();
     const broken = await restoreWith((id) => `site:${id}`, { ...SITE, name: 'Build\u2028server' });
     expect(broken.message).toBe('The site "Build\\u2028server" asks for its password at each connection, and Ferry was restarted since it was given.');
   });

@@ -1,7 +1,7 @@
 /**
  * The app's services on a temporary profile, as a host builds them, for tests that drive them through the
  * contract: `call` dispatches a request and throws its error in words; `items()` is the queue as last announced;
- * `logs` the message log's lines so far.
+ * `logs` the message log's lines so far. A restart is `quit()`, then a harness opened on the same `home`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,11 +22,15 @@ export interface ServicesHarness {
   readonly logs: readonly LogLine[];
   /** Queue a download of `remotePath` to `<home>/<name>` from the session and wait until it is done; the file's text. */
   download(sessionId: string, remotePath: string, name: string): Promise<string>;
+  /** Dispose of the services as a quit does, keeping the profile (`home`) for the next launch. */
+  quit(): Promise<void>;
+  /** Quit and remove the profile. */
   close(): Promise<void>;
 }
 
-export async function openServicesHarness(prefix: string): Promise<ServicesHarness> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/** Services on a new temporary profile named from `prefix`, or on `options.home` (a profile a harness quit). */
+export async function openServicesHarness(prefix: string, options: { readonly home?: string } = {}): Promise<ServicesHarness> {
+  const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   let items: readonly TransferItem[] = [];
   const logs: LogLine[] = [];
   const services = await createServices({
@@ -43,6 +47,8 @@ export async function openServicesHarness(prefix: string): Promise<ServicesHarne
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
     return result.value as RequestValue<C>;
   };
+  let quitting: Promise<void> | null = null;
+  const quit = (): Promise<void> => (quitting ??= services.dispose());
   return {
     home,
     services,
@@ -55,8 +61,9 @@ export async function openServicesHarness(prefix: string): Promise<ServicesHarne
       await expect.poll(() => items.find((candidate) => candidate.id === item?.id)?.state, { timeout: 30_000 }).toBe('done');
       return fs.readFileSync(local, 'utf8');
     },
+    quit,
     async close() {
-      await services.dispose();
+      await quit();
       fs.rmSync(home, { recursive: true, force: true });
     },
   };

@@ -110,6 +110,16 @@ export async function writeServerFile(file: string, data: Buffer): Promise<void>
   await fsp.chown(file, owner.uid, owner.gid);
 }
 
+/** The server's /in/big.bin (`size` random bytes) and, in `localDir`, the user's big.bin: its first MiB, which a Resume continues. */
+export async function userHasFirstMiB(server: RunningServer, size: number, localDir: string): Promise<{ remote: Buffer; mine: Buffer; localFile: string }> {
+  const remote = randomBytes(size);
+  await writeServerFile(path.join(await serverFolder(server, 'in'), 'big.bin'), remote);
+  const mine = remote.subarray(0, 1024 * 1024);
+  const localFile = path.join(localDir, 'big.bin');
+  await fsp.writeFile(localFile, mine);
+  return { remote, mine, localFile };
+}
+
 export async function testOwner(): Promise<{ uid: number; gid: number }> {
   const user = await ensureTestUser();
   return { uid: user.uid, gid: user.gid };

@@ -8,7 +8,6 @@
  * the next queue opens the same queue.json.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { bundleForNode } from '../../support/bundle-for-node';
 import { exited } from '../sites/support';
-import { exists, openQueue, serverFolder, sha256, writeServerFile, useServerPerTest, waitFor } from './helpers';
+import { exists, openQueue, sha256, userHasFirstMiB, useServerPerTest, waitFor } from './helpers';
 
 const SOURCES = {
   queue: fileURLToPath(new URL('../../../src/main/transfers/transfer-queue.ts', import.meta.url)),
@@ -63,13 +62,7 @@ describe('killed as Resume moves the user’s file to its partial name (vsftpd)'
     const work = await servers.localFolder('resume-rename-killed');
     const local = path.join(work, 'files');
     await fsp.mkdir(local);
-    const remote = randomBytes(4 * 1024 * 1024);
-    const remoteFile = path.join(await serverFolder(server, 'in'), 'big.bin');
-    await writeServerFile(remoteFile, remote);
-    // The user's file: the first MiB of the server's, which Resume continues.
-    const mine = remote.subarray(0, 1024 * 1024);
-    const localFile = path.join(local, 'big.bin');
-    await fsp.writeFile(localFile, mine);
+    const { remote, mine, localFile } = await userHasFirstMiB(server, 4 * 1024 * 1024, local);
     const store = path.join(work, 'home', 'queue.json');
     await fsp.mkdir(path.dirname(store));
 

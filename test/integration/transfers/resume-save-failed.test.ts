@@ -8,13 +8,12 @@
  * failing save.
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
-import { exists, openQueue, serverFolder, sha256, writeServerFile, transcribed, useServerPerTest } from './helpers';
+import { exists, openQueue, sha256, userHasFirstMiB, transcribed, useServerPerTest } from './helpers';
 
 describe('Resume when the queue file cannot be written (vsftpd, a read-only tmpfs)', () => {
   const servers = useServerPerTest();
@@ -27,13 +26,7 @@ describe('Resume when the queue file cannot be written (vsftpd, a read-only tmpf
   it('fails the item saying which file and why, leaves the user’s file untouched, and resumes it after Retry once saved', async () => {
     const server = await servers.start('vsftpd');
     const work = await servers.localFolder('resume-save-failed');
-    const remote = randomBytes(2 * 1024 * 1024);
-    const remoteFile = path.join(await serverFolder(server, 'in'), 'big.bin');
-    await writeServerFile(remoteFile, remote);
-    // The user's file: the first MiB of the server's, which Resume continues.
-    const mine = remote.subarray(0, 1024 * 1024);
-    const localFile = path.join(work, 'big.bin');
-    await fsp.writeFile(localFile, mine);
+    const { remote, mine, localFile } = await userHasFirstMiB(server, 2 * 1024 * 1024, work);
 
     mounted = path.join(work, 'profile');
     await fsp.mkdir(mounted);
