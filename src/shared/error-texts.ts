@@ -5,6 +5,8 @@
  * one table per language with the same ids and the same {placeholders} (a test checks both).
  * Texts that quote the server ("550 Failed to open file.") keep the quote as a value.
  */
+import { shownValue } from './server-words';
+
 export const ERROR_TEXTS_EN = {
   // A data connection that failed, by mode and cause. {where} is address:port; {detail} is " (what we saw)" or empty.
   'data.active.listen-failed': 'Active mode: Ferry could not listen for the data connection on {where}{detail}.',
@@ -988,9 +990,14 @@ export interface ErrorText {
   readonly valueTexts?: ValueTexts;
 }
 
-/** Fill a sentence's {placeholders}; a placeholder without a value stays as written. */
+/**
+ * Fill a sentence's {placeholders}; a placeholder without a value stays as written. Every value is shown as
+ * `shownValue` says (server-words.ts): a server's words ({reply}, {text}, {banner}, {answer}) on one line, cut, with
+ * nothing acting; any other value with its control characters and direction marks escaped — so no value can break,
+ * turn or (in a terminal) run the sentence. Main's English, the CLI and the window's other languages all fill here.
+ */
 export function fillErrorText(template: string, values: ErrorTextValues): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shownValue(name, String(values[name])) : whole));
 }
 
 /**
