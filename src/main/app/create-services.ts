@@ -31,6 +31,7 @@ import { menuSpecProblem, type AppMenu } from '../../shared/app-menu';
 import type { NativeChooseAnswer, NativeChooseRequest } from '../../shared/native-file-dialog';
 import { placeSettingError } from '../ftp/place-setting-error';
 import { LogFile } from './log-file';
+import { shownLogLine } from './shown-log-line';
 import { siteClientCertificate } from '../sites/site-client-certificate';
 import { createPasswordStorage } from './password-storage';
 import { createMasterPasswordVault } from '../sites/master-password-vault';
@@ -76,8 +77,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     () => ({ path: settingsCache.logFile, limitBytes: settingsCache.logFileLimitMiB * 1024 * 1024 }),
     (text, hint, textRef) => options.emit('log:line', { sessionId: '', kind: 'error', text, hint, textRef, at: Date.now() }),
   );
+  // Every log line passes here: shown with nothing acting (shown-log-line.ts) in the window and the log file alike.
   const emit: EmitEvent = (channel, payload) => {
-    if (channel === 'log:line') logFile.write(payload as LogLine);
+    if (channel === 'log:line') {
+      const line = shownLogLine(payload as LogLine);
+      logFile.write(line);
+      options.emit('log:line', line);
+      return;
+    }
     options.emit(channel, payload);
   };
   // The host's own vault until a master password is set (Settings → Passwords), then the master password's.
