@@ -1757,12 +1757,15 @@ export async function deleteSiteFolder(folder: readonly string[]): Promise<boole
   return (await sitesChange('sites:delete-folder', { folder })).ok;
 }
 
-/** FileZilla's sitemanager.xml, read by the dialog's file input; the report goes to the log. */
-export async function importFileZilla(xml: string): Promise<boolean> {
-  const r = await sitesChange('sites:import-filezilla', { xml });
+/**
+ * FileZilla's sitemanager.xml, FlashFXP's Sites.dat or a Ferry export, read by the dialog's file input (`readAs`: the
+ * encoding guessed for a file that does not say); the report goes to the log.
+ */
+export async function importFileZilla(xml: string, readAs?: string): Promise<boolean> {
+  const r = await sitesChange('sites:import-filezilla', readAs ? { xml, readAs } : { xml });
   if (!r.ok) return false;
   const report = r.value;
-  const importedKey = report.source === 'ferry-export' ? 'log.importedExport' : 'log.imported';
+  const importedKey = report.source === 'ferry-export' ? 'log.importedExport' : report.source === 'flashfxp' ? 'log.importedFlashFxp' : 'log.imported';
   info(tn(importedKey, report.imported.length));
   const language = currentLanguage();
   for (const s of report.skipped) {

@@ -69,7 +69,8 @@ export interface Requests {
   /** The folder, with its sub-folders and sites, into `into` ([] is the top level), under its own name. */
   'sites:move-folder': [{ readonly folder: readonly string[]; readonly into: readonly string[] }, void];
   'sites:delete-folder': [{ readonly folder: readonly string[] }, void];
-  'sites:import-filezilla': [{ readonly xml: string }, ImportReport];
+  /** A site file's text (FileZilla, FlashFXP or a Ferry export); `readAs`: the encoding Ferry guessed for it, if it did. */
+  'sites:import-filezilla': [{ readonly xml: string; readonly readAs?: string | null }, ImportReport];
   'sites:export': [void, { readonly json: string }];
   /** Clear private data: every site's saved password forgotten (the sites stay); how many were. */
   'sites:forget-passwords': [void, { readonly count: number }];

@@ -207,6 +207,9 @@ export const ERROR_TEXTS_EN = {
   'import.export-invalid.hint': "Export the sites again (Site Manager → Export…, or ferry sites export) and import that file.",
   'import.not-filezilla': 'This XML file is not a FileZilla site list (no <FileZilla3><Servers>).',
   'import.not-filezilla.hint': "Choose sitemanager.xml from FileZilla's settings folder (e.g. ~/.config/filezilla or %APPDATA%\\FileZilla), or an export made with File > Export.",
+  // A file given to the import that looked like an INI file but is not FlashFXP's Sites.dat.
+  'import.not-flashfxp': "This file is not FlashFXP's site list (no [site] section with an IP= line).",
+  'import.flashfxp.hint': "Choose Sites.dat from FlashFXP's settings folder (%APPDATA%\\FlashFXP\\4, or the folder FlashFXP is installed in), sitemanager.xml from FileZilla, or a Ferry export.",
 
   // Active mode's external address asked of a URL (Settings → Active mode).
   'active.external-url-failed': "Active mode: could not learn this computer's external address from {url}: {reason}.",
@@ -921,6 +924,12 @@ export const ERROR_TEXTS_EN = {
   'import.renamed': '{site} already exists; imported as "{name}".',
   'import.export-no-passwords': '{count} site(s) came without a password (a Ferry export holds none): enter them in the Site Manager, or when connecting.',
   // Importing a transfer queue (the queue's Import queue…): the file refused whole, or one item left out.
+  // Importing FlashFXP's Sites.dat (docs/sites.md "FlashFXP import").
+  'import.flashfxp-no-ip': 'No IP= line: not a FlashFXP site.',
+  'import.flashfxp-group': 'its FlashFXP group could not be read as a folder (FlashFXP does not document how it writes groups); imported at the top level as "{name}".',
+  'import.flashfxp-password': 'the password is not in the form Ferry can read and was not imported: enter it in the Site Manager, or when connecting.',
+  'import.flashfxp-defaults': "{count} site(s) from FlashFXP: only the name, host, port, user and password were read. Start folders, transfer mode (passive/active), TLS, charset and notes are left at Ferry's defaults (Default mode; protocol \"FTP – use explicit FTP over TLS if available\"; auto charset): check them in the Site Manager.",
+  'import.flashfxp-encoding': 'The file does not say its encoding; it was read as {encoding}. If names look wrong, import it again choosing the encoding (Site Manager: "File encoding"; ferry sites import --encoding).',
   'queue-import.too-large': 'The file is larger than 32 MiB.',
   'queue-import.choose.hint': "Choose a file made by the queue's Export… (ferry-queue.json) or FileZilla's queue export (FileZilla: File > Export…, with the transfer queue ticked).",
   'queue-import.unknown-file': 'This file is not a transfer queue export: neither Ferry\'s (JSON with "kind": "ferry-queue") nor FileZilla\'s (<FileZilla3><Queue>).',

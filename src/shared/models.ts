@@ -81,8 +81,8 @@ export interface Notice {
 }
 
 export interface ImportReport {
-  /** What was read: FileZilla's sitemanager.xml, or Ferry's own export (the log names the source). */
-  readonly source: 'filezilla' | 'ferry-export';
+  /** What was read: FileZilla's sitemanager.xml, FlashFXP's Sites.dat, or Ferry's own export (the log names the source). */
+  readonly source: 'filezilla' | 'flashfxp' | 'ferry-export';
   readonly imported: readonly string[];
   /** Sites left out: why in English (the CLI), and as sentences (`text`) for the window's language when Ferry said it. */
   readonly skipped: readonly { readonly name: string; readonly reason: string; readonly text?: ErrorText }[];

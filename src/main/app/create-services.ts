@@ -269,7 +269,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:rename-folder': ({ folder, name }) => sites.renameFolder(folder, name),
     'sites:move-folder': ({ folder, into }) => sites.moveFolder(folder, into),
     'sites:delete-folder': ({ folder }) => sites.deleteFolder(folder),
-    'sites:import-filezilla': ({ xml }) => sites.importFileZilla(xml),
+    'sites:import-filezilla': ({ xml, readAs }) => sites.importFileZilla(xml, readAs ? { readAs } : {}),
     'sites:export': async () => ({ json: await sites.exportJson() }),
     'sites:forget-passwords': async () => ({ count: await sites.forgetAllPasswords() }),
     'sites:trust-certificate': ({ siteId, fingerprint256, replaces }) => sites.trustCertificate(siteId, fingerprint256, replaces ?? []),

@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import { invalidInput } from '../ftp/ftp-error';
 import { joinFolder, joinSitePath, splitSitePath } from '../sites/site-path';
-import { decodeXmlBytes } from '../../shared/xml-text';
+import { decodeSiteFileBytes, type SiteFileText } from '../../shared/site-file-text';
 import { hostPort } from '../../shared/host-address';
 import { localError } from '../transfers/file-transfer';
 import type { CliStores } from './cli-stores';
@@ -152,13 +152,15 @@ export function addSitesCommands(program: Command): void {
 
   sites
     .command('import')
-    .argument('<file>', 'FileZilla sitemanager.xml (or its Site Manager export), or a Ferry export (ferry sites export); "-" for standard input')
-    .description("import FileZilla's sites (FTP and FTPS; others are listed as skipped), or sites exported from Ferry (without passwords)")
-    .action(async (file: string) => {
-      const xml = await readText(file);
+    .argument('<file>', 'FileZilla sitemanager.xml (or its Site Manager export), FlashFXP Sites.dat, or a Ferry export (ferry sites export); "-" for standard input')
+    .description("import FileZilla's or FlashFXP's sites (FTP and FTPS; others are listed as skipped), or sites exported from Ferry (without passwords)")
+    .option('--encoding <name>', "the file's encoding when it does not say (FlashFXP's Sites.dat): e.g. gbk, utf-8, big5; default: UTF-8 if the bytes are, else GBK")
+    .action(async (file: string, options: { encoding?: string }) => {
+      const read = await readText(file, options.encoding);
       await withStores(async (stores) => {
-        const report = await stores.sites.importFileZilla(xml);
-        process.stdout.write(`Imported ${report.imported.length} site(s)${report.imported.length > 0 ? ':' : '.'}\n`);
+        const report = await stores.sites.importFileZilla(read.text, read.guessed ? { readAs: read.encoding } : {});
+        const from = report.source === 'flashfxp' ? ' from FlashFXP' : '';
+        process.stdout.write(`Imported ${report.imported.length} site(s)${from}${report.imported.length > 0 ? ':' : '.'}\n`);
         for (const name of report.imported) process.stdout.write(`  ${name}\n`);
         if (report.skipped.length > 0) process.stdout.write(`Skipped ${report.skipped.length}:\n`);
         for (const skipped of report.skipped) process.stdout.write(`  ${skipped.name} — ${skipped.reason}\n`);
@@ -265,16 +267,23 @@ async function withStores(work: (stores: CliStores) => Promise<void>): Promise<v
   }
 }
 
-async function readText(file: string): Promise<string> {
+async function readText(file: string, encoding: string | undefined): Promise<SiteFileText> {
+  let bytes: Buffer;
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return decodeXmlBytes(Buffer.concat(chunks));
+    bytes = Buffer.concat(chunks);
+  } else {
+    try {
+      bytes = await fsp.readFile(file);
+    } catch (error) {
+      throw invalidInput(`Cannot read ${file}: ${(error as Error).message}.`, "Give the path of FileZilla's sitemanager.xml (e.g. ~/.config/filezilla/sitemanager.xml), FlashFXP's Sites.dat (%APPDATA%\\FlashFXP\\4\\Sites.dat) or a Ferry export.");
+    }
   }
   try {
-    return decodeXmlBytes(await fsp.readFile(file));
-  } catch (error) {
-    throw invalidInput(`Cannot read ${file}: ${(error as Error).message}.`, "Give the path of FileZilla's sitemanager.xml (e.g. ~/.config/filezilla/sitemanager.xml) or of a Ferry export.");
+    return decodeSiteFileBytes(bytes, encoding);
+  } catch {
+    throw invalidInput(`Unknown encoding "${encoding ?? ''}".`, 'Use an encoding name such as utf-8, gbk, gb18030, big5, shift_jis, windows-1252 or utf-16le.');
   }
 }
 

@@ -75,7 +75,7 @@ const SHAPES = {
   'sites:rename-folder': z.object({ folder: folderPath, name: text }),
   'sites:move-folder': z.object({ folder: folderPath, into: folderPath }),
   'sites:delete-folder': z.object({ folder: folderPath }),
-  'sites:import-filezilla': z.object({ xml: text }),
+  'sites:import-filezilla': z.object({ xml: text, readAs: optionalText }),
   'sites:export': none,
   'sites:forget-passwords': none,
   'sites:trust-certificate': z.object({ siteId: text, fingerprint256: text, replaces: list.nullish() }),

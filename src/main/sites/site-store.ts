@@ -5,6 +5,7 @@ import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shar
 import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { exportSites, readSitesExport } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
+import { looksLikeFlashFxpSites, parseFlashFxpSites } from './flashfxp-import';
 import { openJsonDocument } from './json-document';
 import { decryptFrom, readsVault, VaultRefusal, type PasswordVault } from './password-vault';
 import { folderMovedInto, isWithin, rebaseFolder, sameFolder } from '../../shared/site-folders';
@@ -53,7 +54,11 @@ export interface SiteStore {
   /** Deletes the folder with its sub-folders and sites (the UI confirms first). */
   deleteFolder(folder: readonly string[]): Promise<void>;
   /** FileZilla's sitemanager.xml, or Ferry's own export (exportJson, from another machine): sites added, renamed where taken. */
-  importFileZilla(xml: string): Promise<ImportReport>;
+  /**
+   * FileZilla's sitemanager.xml, FlashFXP's Sites.dat or a Ferry export (told apart by content). `readAs`: the encoding
+   * the text was read with when the file did not say (decodeSiteFileBytes' guess), so the report can say so.
+   */
+  importFileZilla(xml: string, options?: { readonly readAs?: string }): Promise<ImportReport>;
   /** Every site as JSON, without passwords. */
   exportJson(): Promise<string>;
   trustCertificate(id: string, fingerprint256: string, replaces?: readonly string[]): Promise<Site>;
@@ -220,15 +225,18 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
       });
     },
 
-    async importFileZilla(xml) {
-      // Ferry's own export (ferry-sites.json) as well as FileZilla's sitemanager.xml: the same checks and renaming.
+    async importFileZilla(xml, options = {}) {
+      // Ferry's own export (ferry-sites.json), FlashFXP's Sites.dat and FileZilla's sitemanager.xml: the same checks and renaming.
       const fromExport = readSitesExport(xml);
-      const parsed = fromExport ?? parseFileZillaSites(xml);
+      const fromFlashFxp = fromExport ? null : looksLikeFlashFxpSites(xml) ? parseFlashFxpSites(xml) : null;
+      const parsed = fromExport ?? fromFlashFxp ?? parseFileZillaSites(xml);
       const skipped = [...parsed.skipped];
       const warnings: Notice[] = [];
       const warn = (id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): void => {
         warnings.push({ text: errorText(id, values, valueTexts), textRef: { message: id, values, ...(valueTexts ? { valueTexts } : {}) } });
       };
+      if (options.readAs) warn('import.flashfxp-encoding', { encoding: options.readAs.toUpperCase() });
+      for (const notice of fromFlashFxp?.notices ?? []) warn(notice.id, notice.values);
       const ready: { fields: ReturnType<typeof validateSiteInput>; password: StoredPassword | null }[] = [];
       let droppedPasswords = 0;
       let dropReason = '';
@@ -271,7 +279,7 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
           imported.push(joinSitePath(fields.folder, name));
         }
         const folders = [...doc.folders, ...parsed.folders.map((folder) => [...folder])].filter((folder, index, all) => all.findIndex((other) => sameFolder(other, folder)) === index);
-        return { value: { folders, sites }, result: { source: fromExport ? ('ferry-export' as const) : ('filezilla' as const), imported, skipped, warnings } };
+        return { value: { folders, sites }, result: { source: fromExport ? ('ferry-export' as const) : fromFlashFxp ? ('flashfxp' as const) : ('filezilla' as const), imported, skipped, warnings } };
       });
     },
 

@@ -12,7 +12,7 @@ import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
 import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
-import { decodeXmlBytes } from '../../shared/xml-text';
+import { decodeSiteFileBytes, SITE_FILE_ENCODINGS } from '../../shared/site-file-text';
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import { localizeError } from '../lib/localize-error';
@@ -196,6 +196,8 @@ export function SiteManagerDialog(): ReactElement {
   const [busy, setBusy] = useState(false);
   const [modeTest, setModeTest] = useState<ModeTestState | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** The encoding of the next imported file: 'auto' detects (FlashFXP's Sites.dat does not say its own). */
+  const [importEncoding, setImportEncoding] = useState('auto');
   /** What is being dragged in the tree (drag data cannot be read until the drop). */
   const dragged = useRef<Selection | null>(null);
   /** Ctrl+X in the tree: the entry to move with the next Ctrl+V. */
@@ -367,9 +369,10 @@ export function SiteManagerDialog(): ReactElement {
 
   const onImportFile = async (file: File | undefined) => {
     if (!file) return;
-    // In the encoding the file declares (file.text() would read a GBK or UTF-16 file as UTF-8, garbling its names).
-    const xml = decodeXmlBytes(new Uint8Array(await file.arrayBuffer()));
-    await actions.importFileZilla(xml);
+    // In the encoding the file declares, the one chosen, or (FlashFXP's Sites.dat says none) UTF-8 if valid, else GBK:
+    // file.text() would read a GBK or UTF-16 file as UTF-8, garbling its names.
+    const read = decodeSiteFileBytes(new Uint8Array(await file.arrayBuffer()), importEncoding);
+    await actions.importFileZilla(read.text, read.guessed ? read.encoding : undefined);
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -684,7 +687,18 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => void actions.exportSites()}>
               {t('sm.export')}
             </button>
-            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml,.json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onImportFile(e.target.files?.[0])} />
+            <label className="sm-import-encoding">
+              {t('sm.importEncoding')}
+              <select value={importEncoding} onChange={(e) => setImportEncoding(e.target.value)}>
+                <option value="auto">{t('sm.importEncoding.auto')}</option>
+                {SITE_FILE_ENCODINGS.map((encoding) => (
+                  <option key={encoding} value={encoding}>
+                    {encoding === 'gbk' ? t('charset.gbk') : encoding === 'big5' ? t('charset.big5') : encoding.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml,.json,application/json,.dat" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onImportFile(e.target.files?.[0])} />
           </div>
         </div>
         <div className="sm-right">

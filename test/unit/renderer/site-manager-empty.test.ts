@@ -24,12 +24,12 @@ describe('the Site Manager with no site', () => {
   it('tells a newcomer to press New site or import FileZilla’s sites, in English and 简体中文', async () => {
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
     const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
-    expect(within(dialog).getByText(/^No saved sites yet\. Create one with New site, or bring your FileZilla sites over with Import… \(its sitemanager\.xml\)\.$/)).toBeTruthy();
+    expect(within(dialog).getByText(/^No saved sites yet\. Create one with New site, or bring your FileZilla or FlashFXP sites over with Import… \(sitemanager\.xml or Sites\.dat\)\.$/)).toBeTruthy();
     expect(within(dialog).queryByText(/Select a site to edit it/)).toBeNull();
 
     await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
     const zh = screen.getByRole('dialog', { name: '站点管理器' });
-    expect(within(zh).getByText('还没有保存的站点。点击“新站点”创建一个，或点击“导入…”导入 FileZilla 的站点（sitemanager.xml）。')).toBeTruthy();
+    expect(within(zh).getByText('还没有保存的站点。点击“新站点”创建一个，或点击“导入…”导入 FileZilla 或 FlashFXP 的站点（sitemanager.xml 或 Sites.dat）。')).toBeTruthy();
   });
 });
 
