@@ -1,5 +1,5 @@
 /**
- * The preload: exposes `window.ferry` (FerryApi) through contextBridge, and `window.ferryFiles` (the path of a
+ * The preload: exposes `window.ferry` (FerryBridge) through contextBridge, and `window.ferryFiles` (the path of a
  * file dropped from the desktop), nothing else.
  * Runs sandboxed with context isolation, so it is bundled to one CommonJS file that needs only `electron`.
  */

@@ -1,15 +1,19 @@
 /**
- * The FerryApi the preload exposes, built over a minimal ipcRenderer so it can be tested without Electron.
- * Only contract channels pass; the renderer never sees ipcRenderer or an IPC event object.
+ * The FerryBridge the preload exposes (`window.ferry`), built over a minimal ipcRenderer so it can be tested without
+ * Electron. Only contract channels pass; the renderer never sees ipcRenderer or an IPC event object. Events reach
+ * listeners as they crossed IPC (`EventFrames`: the queue's list as what changed); the renderer's desktop api
+ * (renderer/api/electron-api.ts) makes them the FerryApi's.
  */
-import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryApi, type Result } from '../shared/contract';
+import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryBridge, type Result } from '../shared/contract';
 import { transportError, unknownChannelError } from '../shared/ipc-errors';
-import { FERRY_EVENT_CHANNEL } from './ferry-event';
+import { FERRY_EVENT_CHANNEL, FERRY_QUEUE_RESYNC_CHANNEL } from './ferry-event';
 
 /** The part of Electron's ipcRenderer the preload uses. */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  /** Only ever FERRY_QUEUE_RESYNC_CHANNEL, with no argument. */
+  send(channel: string): void;
 }
 
 type Listener = (payload: unknown) => void;
@@ -18,7 +22,7 @@ function isEventChannel(value: unknown): value is EventChannel {
   return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
 }
 
-export function createPreloadApi(ipc: IpcRendererLike): FerryApi {
+export function createPreloadApi(ipc: IpcRendererLike): FerryBridge {
   const listeners = new Map<EventChannel, Set<Listener>>();
   let listening = false;
 
@@ -31,7 +35,7 @@ export function createPreloadApi(ipc: IpcRendererLike): FerryApi {
     });
   };
 
-  const api: FerryApi = {
+  const api: FerryBridge = {
     invoke(channel, arg) {
       if (!isRequestChannel(channel)) return Promise.resolve({ ok: false, error: unknownChannelError(channel) });
       return ipc.invoke(channel, arg).then(
@@ -50,6 +54,9 @@ export function createPreloadApi(ipc: IpcRendererLike): FerryApi {
       return () => {
         set.delete(entry);
       };
+    },
+    resyncQueue() {
+      ipc.send(FERRY_QUEUE_RESYNC_CHANNEL);
     },
   };
   return Object.freeze(api);

@@ -33,6 +33,7 @@ import type {
   TransferRequest,
 } from './models';
 import type { NativeChooseAnswer, NativeChooseRequest } from './native-file-dialog';
+import type { QueueListFrame } from './queue-list-delta';
 import type { SyncChoice, SyncOutcome, SyncPlan, SyncPlanRequest } from './synchronize';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FerryErrorData };
@@ -193,6 +194,15 @@ export interface Events {
   'menu:command': MenuCommand;
 }
 
+/**
+ * Each event as it crosses a host's transport to a window (`webContents.send('ferry:event', channel, frame)`, the web
+ * host's `{ event, …frame }`): its payload as is, except the queue's list, sent as what changed since the list that
+ * window last got (a queue of 50,000 items is 15 MiB, up to four times a second). Main's side is
+ * `main/hosts/queue-list-sender.ts`; the window's api turns frames back (`shared/queue-list-receiver.ts`), so
+ * listeners get `Events`.
+ */
+export type EventFrames = { readonly [E in EventChannel]: E extends 'queue:changed' ? QueueListFrame : Events[E] };
+
 export type RequestChannel = keyof Requests;
 export type EventChannel = keyof Events;
 export type RequestArg<C extends RequestChannel> = Requests[C][0];
@@ -298,6 +308,18 @@ export type EmitEvent = <E extends EventChannel>(channel: E, payload: Events[E])
 export interface FerryApi {
   invoke<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>>;
   on<E extends EventChannel>(channel: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+/**
+ * What the desktop app's preload exposes as `window.ferry`: requests as in FerryApi, events as they cross IPC
+ * (`EventFrames`). The renderer's desktop api (renderer/api/electron-api.ts) lays the queue's deltas over its list in
+ * the page's own world: done in the preload, contextBridge would copy the whole list into the page at every change.
+ */
+export interface FerryBridge {
+  invoke: FerryApi['invoke'];
+  on<E extends EventChannel>(channel: E, listener: (frame: EventFrames[E]) => void): () => void;
+  /** This page holds no queue list for main's next delta to apply to (it reloaded): main sends it whole, then changes. */
+  resyncQueue(): void;
 }
 
 export function isRequestChannel(value: unknown): value is RequestChannel {

@@ -2,8 +2,9 @@
  * The queue's list as the web host sends it: `queue:changed` carries the whole list (main emits it up to four times a
  * second while anything runs), and a queue of 50,000 items is a 14 MiB JSON frame — serialized by the host, parsed by
  * the page, each tick. Only what changed is sent: the items that changed, and one run of items added, removed or
- * moved; the page's client lays them over the list it has and hands its listeners the whole list, as before. Pure:
- * both sides use these two functions.
+ * moved; the page's client lays them over the list it has and hands its listeners the whole list, as before. The
+ * desktop app's IPC carries the same frames (a structured clone of 50,000 items is as big). Pure: both sides of both
+ * hosts use these two functions (main through hosts/queue-list-sender.ts, the window through queue-list-receiver.ts).
  */
 import type { TransferItem } from './models';
 
@@ -17,6 +18,12 @@ export interface QueueListDelta {
   readonly splice?: { readonly start: number; readonly remove: number; readonly insert: readonly TransferItem[] };
   readonly changed: readonly (readonly [index: number, item: TransferItem])[];
 }
+
+/**
+ * `queue:changed` as it crosses a host's transport (contract.ts, `EventFrames`): the whole list as the payload, or
+ * what changed since the list that window last got. The window's api turns it back into the whole list.
+ */
+export type QueueListFrame = { readonly payload: readonly TransferItem[] } | { readonly delta: QueueListDelta };
 
 /**
  * The delta from `previous` to `next`, or null when the whole list says it about as briefly: more than half of it

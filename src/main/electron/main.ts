@@ -2,7 +2,7 @@
  * The Electron host's entry (out/main/index.js): one secure window, the contract over IPC, events pushed
  * on one channel. The services come from createServices, exactly as the web host gets them.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FERRY_EVENT_CHANNEL } from '../../preload/ferry-event';
@@ -15,9 +15,10 @@ import { denyPermissions, installContentSecurityPolicy, lockDownWebContents } fr
 import { electronMenuTemplate } from './app-menu';
 import { createMainWindow } from './main-window';
 import { nativeFileDialog } from './native-file-dialog';
-import { registerIpcHandlers } from './register-ipc';
+import { registerIpcHandlers, registerQueueResync } from './register-ipc';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { isTrustedSender, type AppLocation } from './sender-check';
+import { createWindowEvents } from './window-events';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
@@ -54,9 +55,13 @@ async function start(): Promise<void> {
 
   let window: BrowserWindow | null = null;
   const hub = createEventHub((error) => log(`an event could not be sent: ${String(error)}`));
-  hub.subscribe((channel, payload) => {
-    if (window && !window.isDestroyed()) window.webContents.send(FERRY_EVENT_CHANNEL, channel, payload);
-  });
+  // The queue's list goes as what changed since the list the window last got (window-events.ts), like the web host's.
+  const windowEvents = createWindowEvents<WebContents>(
+    () => (window && !window.isDestroyed() ? [window.webContents] : []),
+    (contents, channel, frame) => contents.send(FERRY_EVENT_CHANNEL, channel, frame),
+    log,
+  );
+  hub.subscribe(windowEvents.forward);
 
   // View/Edit without an editor set, and the local pane's "Open with default app": the desktop's default app for the
   // file type, as the OS's file manager would open it; "Show in file manager" selects the item there.
@@ -68,19 +73,19 @@ async function start(): Promise<void> {
   // "Choose…" beside a local-path field: the system's own open/save dialog, modal to the window.
   const chooseLocalPath = nativeFileDialog(dialog, () => (window && !window.isDestroyed() ? window : null));
   const services: Services = await createServices({ home: app.getPath('userData'), vault: createSafeStorageVault(safeStorage), emit: hub.emit, host: 'electron', openWithSystem, openLocalWithSystem, showInFolder, setMenu, chooseLocalPath });
-  registerIpcHandlers(
-    ipcMain,
-    services.handlers,
-    (event) =>
-      isTrustedSender(
-        { frameUrl: event.senderFrame?.url ?? null, isMainFrame: event.senderFrame?.parent === null, isOurWindow: window !== null && !window.isDestroyed() && event.sender === window.webContents },
-        location,
-      ),
-    log,
-  );
+  const fromOurWindow = (event: IpcMainEvent | IpcMainInvokeEvent): boolean =>
+    isTrustedSender(
+      { frameUrl: event.senderFrame?.url ?? null, isMainFrame: event.senderFrame?.parent === null, isOurWindow: window !== null && !window.isDestroyed() && event.sender === window.webContents },
+      location,
+    );
+  registerIpcHandlers(ipcMain, services.handlers, fromOurWindow, log);
+  registerQueueResync(ipcMain, fromOurWindow, windowEvents.resync, log);
 
   const openWindow = (): void => {
     window = createMainWindow(preloadPath, location, app.getPath('userData'));
+    // A reload (Ctrl+R) is a new page with no queue list: the next one it gets is whole.
+    const contents = window.webContents;
+    contents.on('did-navigate', () => windowEvents.forget(contents));
     window.on('closed', () => {
       window = null;
     });

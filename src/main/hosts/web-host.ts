@@ -13,10 +13,11 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { Handlers } from '../../shared/contract';
 import { CLOSE_FORBIDDEN, MAX_REQUEST_BYTES, WEB_PROTOCOL, WEB_SOCKET_PATH, type WebServerMessage } from '../../shared/web-protocol';
 import type { TransferItem } from '../../shared/models';
-import { queueListDelta } from '../../shared/queue-list-delta';
+import type { QueueListFrame } from '../../shared/queue-list-delta';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { EventSource } from './event-hub';
 import { peerOwner, type PeerOwner } from './peer-user';
+import { createQueueListSender } from './queue-list-sender';
 import { resolveStaticFile } from './static-files';
 import { createToken, isAllowedHost, isAllowedOrigin, pageCookie, pageCookieName, readCookie, tokenFromProtocols, tokensEqual } from './web-auth';
 import { handleSocketMessage, serializeMessage } from './web-socket-messages';
@@ -219,14 +220,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (text !== null) ws.send(text);
   }
 
-  /** The last queue list sent, and the clients that have it (got a whole list since they connected). */
-  let lastQueue: readonly TransferItem[] | null = null;
-  const haveQueue = new WeakSet<WebSocket>();
+  /** The queue list: its changes to the clients that have the last one, the whole list to the others (a new connection). */
+  const queueSender = createQueueListSender<WebSocket>();
 
   const unsubscribe = options.events.subscribe((event, payload) => {
     if (clients.size === 0) return;
     if (event === 'queue:changed') {
-      sendQueue(payload as readonly TransferItem[]);
+      // One text per frame, however many clients get it.
+      const texts = new Map<QueueListFrame, string | null>();
+      queueSender.send(payload as readonly TransferItem[], clients, (ws, frame) => {
+        let text = texts.get(frame);
+        if (text === undefined) texts.set(frame, (text = serializeMessage({ event: 'queue:changed', ...frame })));
+        if (text === null) return false;
+        send(ws, text);
+        return true;
+      });
       return;
     }
     const text = serializeMessage({ event, payload });
@@ -236,25 +244,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     for (const ws of clients) send(ws, text);
   });
-
-  /** The queue list: its changes to the clients that have the last one, the whole list to the others. */
-  function sendQueue(items: readonly TransferItem[]): void {
-    const delta = lastQueue === null ? null : queueListDelta(lastQueue, items);
-    lastQueue = items;
-    let whole: string | null | undefined;
-    let changes: string | null | undefined;
-    for (const ws of clients) {
-      if (delta !== null && haveQueue.has(ws)) {
-        changes ??= serializeMessage({ event: 'queue:changed', delta });
-        if (changes !== null) send(ws, changes);
-        continue;
-      }
-      whole ??= serializeMessage({ event: 'queue:changed', payload: items });
-      if (whole === null) continue;
-      send(ws, whole);
-      haveQueue.add(ws);
-    }
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -6,7 +6,8 @@
 import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryApi, type Result } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
 import type { TransferItem } from '../../shared/models';
-import { applyQueueListDelta, type QueueListDelta } from '../../shared/queue-list-delta';
+import type { QueueListDelta } from '../../shared/queue-list-delta';
+import { createQueueListReceiver } from '../../shared/queue-list-receiver';
 import { connectionLostError, pageClosedError, tokenRefusedError, unknownChannelError } from '../../shared/ipc-errors';
 import { CLOSE_FORBIDDEN, WEB_PROTOCOL, WEB_SOCKET_PATH, WEB_TOKEN_PROTOCOL_PREFIX } from '../../shared/web-protocol';
 
@@ -58,8 +59,18 @@ export function createWebApi(options: WebApiOptions): WebApi {
   /** Set when nothing will ever work again: token refused, or closed by the page. */
   let finalError: FerryErrorData | null = null;
   let nextId = 1;
-  /** The queue list as last handed to listeners, which the host's next delta applies to; null after a reconnect. */
-  let queueList: TransferItem[] | null = null;
+  /**
+   * The queue list as last handed to listeners, which the host's next delta applies to (the desktop api's receiver
+   * too). A delta that does not fit it (none should: a new connection's first list comes whole) is answered by asking
+   * for the whole list.
+   */
+  const queue = createQueueListReceiver(() => {
+    void api.invoke('queue:list', undefined).then((answer) => {
+      if (!answer.ok || queue.hasList()) return;
+      const list = queue.receive({ payload: answer.value });
+      if (list !== null) dispatchEvent('queue:changed', list);
+    });
+  });
 
   const failAll = (error: FerryErrorData): void => {
     const settles = [...pending.values()];
@@ -76,7 +87,7 @@ export function createWebApi(options: WebApiOptions): WebApi {
     const ws = createSocket(options.url, [WEB_PROTOCOL, `${WEB_TOKEN_PROTOCOL_PREFIX}${options.token}`]);
     socket = ws;
     // A new connection is a new client to the host: its first queue list comes whole.
-    queueList = null;
+    queue.reset();
     ws.addEventListener('open', () => {
       attempt = 0;
       const frames = queued;
@@ -133,29 +144,10 @@ export function createWebApi(options: WebApiOptions): WebApi {
     }
   };
 
-  /**
-   * The queue list, whole or as the items that changed since the last (queue-list-delta.ts): listeners always get the
-   * whole list. A delta that does not fit the list held here (none should) is answered by asking for the whole list.
-   */
+  /** `queue:changed`, whole or as what changed since the last list (queue-list-delta.ts): listeners get the whole list. */
   const receiveQueue = (payload: unknown, delta: QueueListDelta | undefined): void => {
-    if (delta === undefined) {
-      queueList = Array.isArray(payload) ? (payload as TransferItem[]) : null;
-      dispatchEvent('queue:changed', payload);
-      return;
-    }
-    const next = queueList === null ? null : applyQueueListDelta(queueList, delta);
-    if (next !== null) {
-      queueList = next;
-      dispatchEvent('queue:changed', next);
-      return;
-    }
-    queueList = null;
-    void api.invoke('queue:list', undefined).then((answer) => {
-      if (answer.ok && queueList === null) {
-        queueList = answer.value as TransferItem[];
-        dispatchEvent('queue:changed', queueList);
-      }
-    });
+    const list = queue.receive(delta === undefined ? { payload: payload as readonly TransferItem[] } : { delta });
+    if (list !== null) dispatchEvent('queue:changed', list);
   };
 
   connect();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/register-ipc';
+import { registerIpcHandlers, registerQueueResync, type IpcMainLike, type IpcMainOnLike } from '../../../src/main/electron/register-ipc';
+import { FERRY_QUEUE_RESYNC_CHANNEL } from '../../../src/preload/ferry-event';
 import { isAppUrl, isTrustedSender, type AppLocation } from '../../../src/main/electron/sender-check';
 import { mainWindowOptions, secureWebPreferences } from '../../../src/main/electron/window-options';
 import { REQUEST_CHANNELS, type Result } from '../../../src/shared/contract';
@@ -46,6 +47,28 @@ describe('Electron IPC registration', () => {
     expect(await listener({ trusted: false }, undefined)).toMatchObject({ ok: false, error: { kind: 'protocol' } });
     expect(ran).toBe(1);
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe('queue list resync from a window', () => {
+  it('answers our window on its one channel, refuses any other sender, and can undo it', () => {
+    const listeners = new Map<string, (event: { trusted: boolean; sender: string }) => void>();
+    const ipc: IpcMainOnLike<{ trusted: boolean; sender: string }> = {
+      on: (channel, listener) => listeners.set(channel, listener),
+      removeListener: (channel, listener) => {
+        if (listeners.get(channel) === listener) listeners.delete(channel);
+      },
+    };
+    const resynced: string[] = [];
+    const lines: string[] = [];
+    const unregister = registerQueueResync(ipc, (event) => event.trusted, (window: string) => resynced.push(window), (line) => lines.push(line));
+    expect([...listeners.keys()]).toEqual([FERRY_QUEUE_RESYNC_CHANNEL]);
+    listeners.get(FERRY_QUEUE_RESYNC_CHANNEL)?.({ trusted: true, sender: 'ours' });
+    listeners.get(FERRY_QUEUE_RESYNC_CHANNEL)?.({ trusted: false, sender: 'evil' });
+    expect(resynced).toEqual(['ours']);
+    expect(lines).toHaveLength(1);
+    unregister();
+    expect(listeners.size).toBe(0);
   });
 });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FERRY_EVENT_CHANNEL } from '../../../src/preload/ferry-event';
+import { FERRY_EVENT_CHANNEL, FERRY_QUEUE_RESYNC_CHANNEL } from '../../../src/preload/ferry-event';
 import { createPreloadApi, type IpcRendererLike } from '../../../src/preload/preload-api';
 import type { EventChannel, RequestChannel } from '../../../src/shared/contract';
 
 function fakeIpc(answer: (channel: string, arg: unknown) => Promise<unknown> = async () => ({ ok: true, value: 'v' })) {
   const calls: [string, unknown][] = [];
   const subscriptions: [string, (event: unknown, ...args: unknown[]) => void][] = [];
+  const sent: string[] = [];
   const ipc: IpcRendererLike = {
+    send: (channel) => sent.push(channel),
     invoke: (channel, arg) => {
       calls.push([channel, arg]);
       return answer(channel, arg);
@@ -16,7 +18,7 @@ function fakeIpc(answer: (channel: string, arg: unknown) => Promise<unknown> = a
   const push = (channel: string, payload: unknown): void => {
     for (const [name, listener] of subscriptions) if (name === FERRY_EVENT_CHANNEL) listener({ sender: 'secret' }, channel, payload);
   };
-  return { ipc, calls, subscriptions, push };
+  return { ipc, calls, subscriptions, push, sent };
 }
 
 describe('preload api', () => {
@@ -56,6 +58,19 @@ describe('preload api', () => {
     stop();
     push('log:line', { text: 'after' });
     expect(seen).toEqual([[{ text: 'hello' }]]);
+  });
+
+  it('hands the queue’s frames on as they crossed IPC, and asks main for the whole list on one channel', () => {
+    const { ipc, push, sent } = fakeIpc();
+    const api = createPreloadApi(ipc);
+    const frames: unknown[] = [];
+    api.on('queue:changed', (frame) => frames.push(frame));
+    const delta = { delta: { count: 3, changed: [] } };
+    push('queue:changed', delta);
+    // Not laid over a list here: the renderer's desktop api keeps the list, in the page's world (electron-api.ts).
+    expect(frames).toEqual([delta]);
+    api.resyncQueue();
+    expect(sent).toEqual([FERRY_QUEUE_RESYNC_CHANNEL]);
   });
 
   it('refuses unknown event channels', () => {
