@@ -1,4 +1,6 @@
 import type { RemoteEntry } from '../../shared/remote-entry';
+import { shownName } from '../../shared/shown-name';
+import { visibleControls } from '../../shared/server-words';
 
 /**
  * Entries by name, code point by code point (as `LC_ALL=C ls`). vsftpd's LIST comes sorted, while pure-ftpd's and
@@ -19,6 +21,11 @@ export function listingToJson(entries: readonly RemoteEntry[]): string {
 
 const TYPE_LETTER: Record<RemoteEntry['type'], string> = { directory: 'd', file: '-', symlink: 'l', other: '?' };
 
+/** The permissions column: ten characters, the server's own (escaped when they hold a control character). */
+function shownPermissions(permissions: string | null | undefined): string {
+  return visibleControls((permissions ?? '').padEnd(10).slice(0, 10));
+}
+
 /** Human listing: type, permissions, size, modified time, name (and symlink target), sorted by name. */
 export function listingToText(entries: readonly RemoteEntry[]): string {
   const sizeWidth = Math.max(1, ...entries.map((entry) => String(entry.size ?? '').length));
@@ -26,8 +33,10 @@ export function listingToText(entries: readonly RemoteEntry[]): string {
     .map((entry) => {
       const size = String(entry.size ?? '').padStart(sizeWidth);
       const modified = entry.modified ? entry.modified.slice(0, 16).replace('T', ' ') : '                ';
-      const target = entry.target ? ` -> ${entry.target}` : '';
-      return `${TYPE_LETTER[entry.type]}${(entry.permissions ?? '').padEnd(10).slice(0, 10)} ${size} ${modified} ${entry.name}${target}`;
+      // Names as every text shows them (shownName): one with a control character, a line break or U+202E escaped in
+      // quotes, so a server's name can neither split the line nor reach the terminal as an escape sequence.
+      const target = entry.target ? ` -> ${shownName(entry.target)}` : '';
+      return `${TYPE_LETTER[entry.type]}${shownPermissions(entry.permissions)} ${size} ${modified} ${shownName(entry.name)}${target}`;
     })
     .join('\n');
 }

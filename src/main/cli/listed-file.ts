@@ -4,6 +4,8 @@ import { FtpError } from '../ftp/ftp-error';
 import { parseMlstFacts } from '../ftp/listing/mlsd';
 import { remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { firstMissingFolder } from './missing-folder';
+import { shownName } from '../../shared/shown-name';
+import { shownReply } from '../../shared/server-words';
 
 /** Replies with which servers refuse to list a path that is a file, or is not there (vsftpd's CWD, MLSD's 550/501). */
 const NOT_A_FOLDER_CODES: ReadonlySet<number> = new Set([450, 501, 550]);
@@ -57,7 +59,7 @@ function mayBeLink(entry: RemoteEntry): boolean {
 function notAFolder(error: FtpError, remotePath: string): FtpError {
   const { text: _text, ...reply } = error.data;
   const path = remotePath.replace(/\/+$/, '');
-  return new FtpError({ ...reply, message: `${path} is a file, not a folder: a path ending in "/" names a folder.`, hint: `List the file without the "/": ferry ls URL${path}` });
+  return new FtpError({ ...reply, message: `${shownName(path)} is a file, not a folder: a path ending in "/" names a folder.`, hint: `List the file without the "/": ferry ls URL${path}` });
 }
 
 /** MLST's facts for `remotePath`, named `name` (the reply gives the path as sent); null when refused or unreadable. */
@@ -73,13 +75,14 @@ async function mlstEntry(client: FtpClient, remotePath: string, name: string): P
 /** The refusal, said as a path that is not on the server (or whose folder `missing` is not), with the way to see what is. */
 function notThere(error: FtpError, remotePath: string, missing: string | null): FtpError {
   const { text, ...reply } = error.data;
-  const serverSaid = String(text?.values?.reply ?? error.data.message).replace(/\.$/, '');
+  // The server's words on one line with nothing acting, names as every text shows them (docs/i18n.md).
+  const serverSaid = shownReply(String(text?.values?.reply ?? error.data.message)).replace(/\.$/, '');
   const shown = missing ?? remotePath;
   const folder = remoteDirname(shown);
   return new FtpError({
     ...reply,
     // "Lists no such name", not "does not exist": vsftpd lists a folder the login may not read as empty.
-    message: missing ? `${missing} does not exist on the server, so neither does ${remotePath} (${serverSaid}).` : `${remotePath} is not on the server: ${folder} lists no ${remoteBasename(remotePath)} (${serverSaid}).`,
+    message: missing ? `${shownName(missing)} does not exist on the server, so neither does ${shownName(remotePath)} (${serverSaid}).` : `${shownName(remotePath)} is not on the server: ${shownName(folder)} lists no ${shownName(remoteBasename(remotePath))} (${serverSaid}).`,
     hint: `Check the name (most servers tell upper and lower case apart); list ${folder === '/' ? 'the top folder' : 'its folder'} to see what is there: ferry ls URL${folder === '/' ? '/' : `${folder}/`}`,
   });
 }

@@ -28,6 +28,9 @@ import { isHomeRelative, resolveHome } from './home-path';
 import { mirrorExitCode, rootFailure } from './mirror-outcome';
 import { describeSignal, interrupts, type StopSignal } from './interrupt';
 import { stdoutWatch } from './stdout-watch';
+import { guardTerminalText } from './terminal-guard';
+import { shownName } from '../../shared/shown-name';
+import { visibleControls } from '../../shared/server-words';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences, unreadableNamesText, utf8NamesText } from '../ftp/charset-guess';
@@ -129,8 +132,8 @@ function printReport(report: MirrorReport, seconds: number): void {
   for (const line of report.skipped.map(cliSkipNote)) reasons.set(line, (reasons.get(line) ?? 0) + 1);
   for (const [line, count] of reasons) process.stderr.write(count > 1 ? `Skipped ${count} files: ${line}\n` : `${line}\n`);
   for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
-  for (const failure of report.failures) process.stderr.write(`Failed ${failure.path}: ${describeForCli(failure.error)}\n`);
-  for (const deleted of report.deleted) process.stderr.write(`Deleted ${deleted}\n`);
+  for (const failure of report.failures) process.stderr.write(`Failed ${shownName(failure.path)}: ${describeForCli(failure.error)}\n`);
+  for (const deleted of report.deleted) process.stderr.write(`Deleted ${shownName(deleted)}\n`);
   process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped${report.deleted.length > 0 ? `, ${report.deleted.length} deleted` : ''}.\n`);
 }
 
@@ -138,10 +141,10 @@ function printReport(report: MirrorReport, seconds: number): void {
 function mirrorStoppedText(stopped: NonNullable<MirrorReport['stopped']>, signal: StopSignal, upload: boolean): string {
   const lines = [`${describeSignal(signal)}: the mirror was stopped${stopped.waiting > 0 ? `; ${stopped.waiting} more not begun` : ''}.`];
   if (!upload) {
-    for (const part of stopped.kept) lines.push(`${part.path} keeps the ${part.bytes} bytes received.`);
+    for (const part of stopped.kept) lines.push(`${shownName(part.path)} keeps the ${part.bytes} bytes received.`);
     lines.push(stopped.kept.length > 0 ? 'Run the same mirror again to continue: partial files are continued where they stopped (REST), the rest copied.' : 'Run the same mirror again to copy the rest.');
   } else {
-    for (const part of stopped.kept) lines.push(`${part.path}: ${part.bytes} bytes were sent; the server keeps what it received under that name.`);
+    for (const part of stopped.kept) lines.push(`${shownName(part.path)}: ${part.bytes} bytes were sent; the server keeps what it received under that name.`);
     lines.push(stopped.kept.length > 0 ? 'Run the same mirror again to copy the rest (a partly sent file is sent again; --if-exists resume continues it).' : 'Run the same mirror again to copy the rest.');
   }
   return lines.join('\n');
@@ -185,7 +188,7 @@ export function buildProgram(): Command {
           if ('file' in read) return print([read.file]);
           listing = read;
         }
-        for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${line}\n`);
+        for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${visibleControls(line)}\n`);
         if (listing.unparsedTotal > listing.unparsed.length) process.stderr.write(`… and ${listing.unparsedTotal - listing.unparsed.length} more unparsed listing lines\n`);
         if (listing.notUtf8) process.stderr.write(`ferry: warning: ${notUtf8Sentences(listing.path, listing.notUtf8.looksLike).join('\n')}\n`);
         const unreadable = unreadableNamesText(listing.path, listing.entries.map((entry) => entry.name), client.charset, listing.readsAsGb18030);
@@ -207,11 +210,11 @@ export function buildProgram(): Command {
   ).action(async (urlText: string, pattern: string, flags: ConnectionFlags & { json?: boolean }) => {
     await withClient(urlText, flags, async (client, url) => {
       const result = await searchRemoteTree(client, url.path, pattern);
-      for (const skipped of result.skipped) process.stderr.write(`ferry: warning: skipped ${skipped.path}: ${skipped.reason}\n`);
+      for (const skipped of result.skipped) process.stderr.write(`ferry: warning: skipped ${shownName(skipped.path)}: ${skipped.reason}\n`);
       if (result.stopped) process.stderr.write(`ferry: warning: the search stopped early (${result.stopped}) after ${result.foldersSearched} folders; search a smaller folder.\n`);
       const text = flags.json
         ? JSON.stringify(result.matches.map(({ path, entry }) => ({ path, type: entry.type, size: entry.size, modified: entry.modified })), null, 2)
-        : result.matches.map(({ path, entry }) => `${entry.type === 'directory' ? `${path}/` : path}`).join('\n');
+        : result.matches.map(({ path, entry }) => shownName(entry.type === 'directory' ? `${path}/` : path)).join('\n');
       if (text) process.stdout.write(`${text}\n`);
     });
   });
@@ -330,10 +333,10 @@ export function buildProgram(): Command {
     const options = { connect, parallel: flags.parallel, limitRate: flags.limitRate ?? null, exclude: flags.exclude, preserveTimestamps: flags.preserveTimes === true, policy: IF_EXISTS[flags.ifExists], deleteExtraneous: flags.delete === true };
     if (flags.dryRun) {
       const plan = await planMirrorRun(flags.reverse ? 'upload' : 'download', url.path, flags.reverse ? source : target, options);
-      for (const file of plan.copy) process.stdout.write(`would copy ${file.path} (${DRY_RUN_WHY[file.why]})\n`);
-      for (const entry of plan.remove) process.stdout.write(`would delete ${entry.actual}${entry.kind === 'folder' ? '/ (with everything in it)' : ''}\n`);
+      for (const file of plan.copy) process.stdout.write(`would copy ${shownName(file.path)} (${DRY_RUN_WHY[file.why]})\n`);
+      for (const entry of plan.remove) process.stdout.write(`would delete ${shownName(entry.actual)}${entry.kind === 'folder' ? '/ (with everything in it)' : ''}\n`);
       // What the real run would fail (a folder it may not read), said as the real run says it, and exit 11 as it would.
-      for (const failure of plan.failures) process.stderr.write(`Failed ${failure.path}: ${describeForCli(failure.error)}\n`);
+      for (const failure of plan.failures) process.stderr.write(`Failed ${shownName(failure.path)}: ${describeForCli(failure.error)}\n`);
       if (flags.delete && plan.failures.length > 0) process.stderr.write(`ferry: warning: Nothing would be deleted: ${plan.failures.length} item(s) would fail, and an incomplete copy is no reason to remove anything.\n`);
       process.stderr.write(`Dry run: ${plan.copy.length} to copy, ${plan.unchanged} unchanged${flags.delete ? `, ${plan.remove.length} to delete` : ''}${plan.failures.length > 0 ? `, ${plan.failures.length} failed` : ''}; nothing was changed.\n`);
       if (plan.failures.length > 0) process.exitCode = EXIT_CODES.partial;
@@ -366,7 +369,7 @@ export function buildProgram(): Command {
           // Files only: a pattern never takes folders with it, -r or not.
           for (const file of matched) {
             await client.delete(file);
-            process.stderr.write(`Deleted ${file}\n`);
+            process.stderr.write(`Deleted ${shownName(file)}\n`);
           }
           return;
         }
@@ -460,7 +463,7 @@ export function buildProgram(): Command {
         return;
       }
       const result = await chmodRemoteTree(client, url.path, mode, flags.filesOnly ? 'files' : flags.dirsOnly ? 'directories' : 'all');
-      for (const { path, error } of result.failed) process.stderr.write(`ferry: ${path}: ${error.data.message}\n`);
+      for (const { path, error } of result.failed) process.stderr.write(`ferry: ${shownName(path)}: ${error.data.message}\n`);
       const links = result.skippedLinks > 0 ? `, ${result.skippedLinks} symbolic link(s) left as they are` : '';
       process.stderr.write(`${result.changed} item(s) changed to ${mode}${links}${result.failed.length > 0 ? `, ${result.failed.length} refused` : ''}.\n`);
       if (result.failed.length > 0) process.exitCode = EXIT_CODES.partial;
@@ -501,7 +504,7 @@ export function buildProgram(): Command {
       if (words.length === 0) throw invalidInput('No command given.', 'Add the raw FTP command, e.g. ferry quote ftp://host/ SITE HELP.');
       await withClient(flags.site ? undefined : urlText, flags, async (client) => {
         const reply = await client.raw(words.join(' '));
-        process.stdout.write(`${reply.lines.join('\n')}\n`);
+        process.stdout.write(`${reply.lines.map(visibleControls).join('\n')}\n`);
         if (reply.code >= 400) process.exitCode = EXIT_CODES['server-reply'];
       });
     });
@@ -527,6 +530,8 @@ function pointToHelp(command: Command, name: string): void {
 export async function main(argv: readonly string[]): Promise<void> {
   interrupts.install();
   stdoutWatch.install();
+  guardTerminalText(process.stdout);
+  guardTerminalText(process.stderr);
   try {
     const program = buildProgram();
     // argv[0] and argv[1] are node and the script; `ferry -v ls URL` is read as `ferry ls -v URL`.
@@ -649,7 +654,7 @@ async function eachFile(files: readonly string[], transfer: (file: string) => Pr
     } catch (error) {
       // Ctrl-C ends them all, not just this one.
       if (interrupts.received) throw error;
-      process.stderr.write(`Failed ${file}: ${describeForCli(toErrorData(error))}\n`);
+      process.stderr.write(`Failed ${shownName(file)}: ${describeForCli(toErrorData(error))}\n`);
     }
   }
   process.stderr.write(`${done} of ${files.length} files, ${bytes} bytes.\n`);

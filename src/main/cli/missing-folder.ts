@@ -1,6 +1,8 @@
 import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, normalizeRemote, remoteDirname } from '../ftp/remote-path';
+import { shownName } from '../../shared/shown-name';
+import { shownReply } from '../../shared/server-words';
 
 /**
  * An upload, a MKD without -p or a move refused because its folder is not there, told as such. Servers word it as if the file were the problem —
@@ -14,10 +16,11 @@ export async function missingFolderError(client: FtpClient, remotePath: string, 
   const missing = await firstMissingFolder(client, remoteDirname(remotePath));
   if (missing === null) return null;
   const { text, ...reply } = error.data;
-  const serverSaid = text?.values?.reply ?? error.data.message;
+  // The server's words on one line with nothing acting, names as every text shows them (docs/i18n.md).
+  const serverSaid = shownReply(String(text?.values?.reply ?? error.data.message));
   return new FtpError({
     ...reply,
-    message: `${missing} does not exist on the server, so ${remotePath} cannot be created there (${serverSaid}).`,
+    message: `${shownName(missing)} does not exist on the server, so ${shownName(remotePath)} cannot be created there (${serverSaid}).`,
     hint: {
       mkdir: 'Add -p to create the missing folders too: ferry mkdir -p URL.',
       move: `Create the folder first: ferry mkdir -p URL${missing}.`,

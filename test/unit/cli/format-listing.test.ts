@@ -10,7 +10,18 @@ describe('ferry ls output', () => {
   const sorted = [' lead', '-x', 'Z', 'a b', 'b.txt', 'é'];
 
   it('text is sorted by name, code point by code point, whatever order the server sent', () => {
-    expect(listingToText(unsorted).split('\n').map((line) => line.replace(/^.* \d\d:\d\d /, ''))).toEqual(sorted);
+    // A name with a space at either end is shown quoted (shownName), as every text shows it.
+    expect(listingToText(unsorted).split('\n').map((line) => line.replace(/^.* \d\d:\d\d /, ''))).toEqual(['" lead"', ...sorted.slice(1)]);
+  });
+  it('text shows a name or link target with an escape sequence, a CR or U+202E escaped in quotes, nothing acting', () => {
+    const hostile = { ...entry('evil\u001b[2J\r.txt'), permissions: 'rw-\u001b[31m' };
+    const link = { ...entry('photo\u202egpj.exe', 'symlink'), target: 'x\u009b1m' };
+    const text = listingToText([hostile, link]);
+    expect(text).toContain('"evil\\u001b[2J\\r.txt"');
+    expect(text).toContain('"photo\\u202egpj.exe" -> "x\\u009b1m"');
+    expect(text).toContain('rw-\\u001b[31m');
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not be printed
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/u);
   });
   it('JSON too', () => {
     expect((JSON.parse(listingToJson(unsorted)) as { name: string }[]).map((item) => item.name)).toEqual(sorted);
