@@ -72,6 +72,7 @@ import { dismissToast, pushToast, toastForError, useUiStore, type MasterPassword
 import { saveColumnWidths, saveCompareMode, useViewStore, type CompareMode } from './stores/view-store';
 import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
 import { shownName } from '../shared/shown-name';
+import { visibleControls } from '../shared/server-words';
 
 // ---- The api and error reporting ------------------------------------------
 
@@ -2196,7 +2197,8 @@ export async function enterCustomCommand(): Promise<void> {
   const command = await prompt({ title: t('dialog.customCommand.title'), label: t('dialog.customCommand.label'), value: '', confirmLabel: t('dialog.customCommand.send') });
   if (command === null || command.trim() === '') return;
   const r = await perform('session:raw', { sessionId: status.sessionId, command });
-  if (r.ok && r.value.code >= 400) pushToast('error', r.value.lines.join('\n'));
+  // The server's lines as they came, one per line, but with nothing acting (a U+202E, a control character: server-words.ts).
+  if (r.ok && r.value.code >= 400) pushToast('error', r.value.lines.map(visibleControls).join('\n'));
 }
 
 /** A quick connection kept as a site (FileZilla's "Copy current connection to Site Manager"), then shown there. */

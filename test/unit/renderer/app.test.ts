@@ -936,6 +936,19 @@ describe("the session's commands in the sites menu", () => {
     await waitFor(() => expect(api.calls.find((c) => c.channel === 'session:raw')?.arg).toMatchObject({ command: 'SITE HELP' }));
   });
 
+  it("Enter custom command…: a refused reply's lines are shown a line each, a control character or U+202E escaped", async () => {
+    api.handle('session:raw', () => ok({ code: 550, lines: ['550-No \u001b[2Jway', '550 \u202eevil'] }));
+    await connectQuick();
+    openSitesMenu();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Enter custom command…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Enter custom command' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'FTP command (e.g. SITE HELP)' }), { target: { value: 'SITE X' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
+    });
+    await waitFor(() => expect(useUiStore.getState().toasts.map((toast) => toast.message)).toContain('550-No \\u001b[2Jway\n550 \\u202eevil'));
+  });
+
   it('Save current connection as a site… saves it and opens the Site Manager on it', async () => {
     api.handle('sites:save-from-session', ({ name }) => ok({ id: 'kept', name, folder: [], host: 'h', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'u', hasPassword: true, transferMode: 'default', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] }));
     await connectQuick();
