@@ -51,7 +51,7 @@ describe('ferry sites import of a FlashFXP Sites.dat (vsftpd)', () => {
     expect(run.stdout.toString()).toMatch(/^Imported 2 site\(s\) from FlashFXP:\n {2}上海服务器\n {2}项目 - 测试机\nSkipped 1:\n {2}SFTP 设置 — No IP= line: not a FlashFXP site\.$/m);
     expect(run.stderr).toContain('ferry: warning: The file does not say its encoding; it was read as GBK.');
     expect(run.stderr).toMatch(/ferry: warning: 2 site\(s\) from FlashFXP: only the name, host, port, user and password were read\./);
-    expect(run.stderr).toMatch(/ferry: warning: 项目 - 测试机: its FlashFXP group could not be read as a folder/);
+    expect(run.stderr).toMatch(/ferry: warning: 项目 - 测试机: Its FlashFXP group could not be read as a folder/);
 
     const listed = JSON.parse((await ferry(['sites', 'list', '--json'], { env })).stdout.toString()) as { path: string; hasPassword: boolean; user: string; port: number }[];
     expect(listed.map(({ path: p, hasPassword, user, port }) => ({ path: p, hasPassword, user, port }))).toEqual([

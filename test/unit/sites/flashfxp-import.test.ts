@@ -47,7 +47,7 @@ describe('parseFlashFxpSites (Sites.dat fixture)', () => {
     const grouped = site('Work - Build box');
     expect(grouped.input).toMatchObject({ host: 'build.example.com', user: 'ci', password: 'p@ss w0rd', folder: [] });
     expect(grouped.warnings.map((w) => sayText(ERROR_TEXTS_EN, w))).toEqual([
-      'its FlashFXP group could not be read as a folder (FlashFXP does not document how it writes groups); imported at the top level as "Work - Build box".',
+      'Its FlashFXP group could not be read as a folder (FlashFXP does not document how it writes groups); imported at the top level as "Work - Build box".',
     ]);
   });
 
