@@ -41,7 +41,7 @@ import { selectTextBlock, selectTextOf } from './lib/select-text';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
 import { deleteQuestion } from './lib/delete-question';
-import { namesListedTwice } from './lib/listed-twice';
+import { keysOfShown, namesListedTwice, namesOfRowKeys } from './lib/listed-twice';
 import type { PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
@@ -330,7 +330,7 @@ function selectAllInFocus(): void {
     return;
   }
   const side = useUiStore.getState().activePane;
-  navInput(side, { kind: 'select-all' }, makeView(shownRowsOf(side).shown.map((r) => r.name)));
+  navInput(side, { kind: 'select-all' }, shownView(side));
 }
 
 /**
@@ -802,7 +802,8 @@ async function listFolder(side: PaneSide, path: string, focus?: string, report =
   treeChildren.set(value.path, folderNames(value.rows));
   const treeExpanded = new Set(prev.treeExpanded);
   for (const a of side === 'local' ? localAncestors(value.path, useDrivesStore.getState().drives) : pathAncestors(value.path, flavor)) treeExpanded.add(a);
-  const view = makeView(value.rows.map((r) => r.name));
+  // Row keys (lib/listed-twice.ts): a name held once is its own key, so a refresh keeps the selection by name.
+  const view = makeView(keysOfShown(value.rows, value.rows));
   let nav = navReduce(prev.nav, { kind: 'reset', keep: samePath }, view).state;
   if (focus !== undefined && view.indexOf(focus) >= 0) nav = { ...nav, cursor: focus, anchor: focus, selected: new Set([focus]) };
   else if (!samePath && prev.path !== '' && parentOf(side, prev.path) === value.path) {
@@ -968,15 +969,19 @@ export function shownRowsOf(side: PaneSide): ReturnType<typeof shownRows> {
   return shownRows(pane.rows ?? [], { showHidden: useSettingsStore.getState().settings.showHiddenFiles, filter: pane.filter, hideIdentical: comparison ? comparison[side] : null });
 }
 
-/** The selection (or the cursor row) among the rows shown: never a row the filter or comparison hides. */
+/** The rows a pane shows as the list reducer sees them: by their row keys (`lib/listed-twice.ts`), in listing order. */
+function shownView(side: PaneSide): NavView {
+  return makeView(keysOfShown(paneStore(side).getState().rows ?? [], shownRowsOf(side).shown));
+}
+
+/** The names of the selection (or the cursor row) among the rows shown: never a row the filter or comparison hides. */
 export function shownTargets(side: PaneSide): string[] {
-  return targetNames(paneStore(side).getState().nav, makeView(shownRowsOf(side).shown.map((r) => r.name)));
+  return namesOfRowKeys(targetNames(paneStore(side).getState().nav, shownView(side)));
 }
 
 /** Rows that stop being shown leave the selection, so no action can reach them. */
 function pruneSelection(side: PaneSide): void {
-  const view = makeView(shownRowsOf(side).shown.map((r) => r.name));
-  navInput(side, { kind: 'reset', keep: true }, view);
+  navInput(side, { kind: 'reset', keep: true }, shownView(side));
 }
 
 export function setFilter(side: PaneSide, filter: string): void {

@@ -1,6 +1,7 @@
 /**
  * A server that lists one name twice (a file and a folder "dup" — a broken server, or a case-insensitive mount),
- * in Chromium through the web host: both rows are drawn, and Delete or a double-click on "dup" is refused with why
+ * in Chromium through the web host: both rows are drawn, a click highlights the row clicked alone (selection used to
+ * be kept by name, so both lit up), and Delete or a double-click on "dup" is refused with why
  * before anything is sent; the folder's other file still downloads. The server is a fixture (hostile-listing-server):
  * no real server lists a name twice on demand.
  */
@@ -30,6 +31,18 @@ describe('a name listed twice', () => {
         await ui.quickConnect({ host: server.host, port: server.port, user: 'u', password: 'p' });
         await ui.expectRemoteListing('/', ['ok.txt']);
         await expect(ui.entry('remote', 'dup')).toHaveCount(2);
+      });
+
+      await step('a click on one "dup" row highlights that row alone; Ctrl+click adds the other', async () => {
+        const rows = ui.grid('remote').getByRole('row', { name: /^dup / });
+        await expect(rows).toHaveCount(2);
+        await rows.nth(1).click();
+        await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+        await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'false');
+        await expect(ui.grid('remote').getByRole('row', { selected: true })).toHaveCount(1);
+        await expect(ui.pane('remote')).toContainText('Selected 1 file.');
+        await rows.nth(0).click({ modifiers: ['Control'] });
+        await expect(ui.grid('remote').getByRole('row', { selected: true })).toHaveCount(2);
       });
 
       await step('Delete and a double-click on "dup": refused with why, nothing sent', async () => {

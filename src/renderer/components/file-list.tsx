@@ -15,7 +15,7 @@ import { localizeError } from '../lib/localize-error';
 import { isImeKey } from '../lib/ime';
 import { formatDate, formatEntrySize } from '../lib/format';
 import { cursorAfterRemoval, firstRow, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
-import { uniqueRowKeys } from '../lib/listed-twice';
+import { keysOfShown, nameOfRowKey, namesOfRowKeys } from '../lib/listed-twice';
 import type { CompareMark } from '../lib/compare-listings';
 import { rowsLeftBehind, shownRows } from '../lib/pane-rows';
 import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
@@ -80,6 +80,8 @@ function typeLabel(t: Translator, row: FileRow): string {
 interface RowProps {
   readonly side: PaneSide;
   readonly row: FileRow;
+  /** The row's key (`lib/listed-twice.ts`): its name, unless an earlier row holds the name too. */
+  readonly rowKey: string;
   readonly index: number;
   readonly start: number;
   readonly id: string;
@@ -93,8 +95,8 @@ interface RowProps {
   readonly mark: CompareMark | undefined;
   readonly columns: readonly Column[];
   readonly t: Translator;
-  readonly onMouse: (e: MouseEvent<HTMLDivElement>, name: string) => void;
-  readonly onDragStart: (e: DragEvent<HTMLDivElement>, name: string) => void;
+  readonly onMouse: (e: MouseEvent<HTMLDivElement>, rowKey: string) => void;
+  readonly onDragStart: (e: DragEvent<HTMLDivElement>, rowKey: string) => void;
 }
 
 /**
@@ -168,7 +170,7 @@ const MARK_TEXT: Readonly<Record<CompareMark, MessageKey>> = {
 const MARK_GLYPH: Readonly<Record<CompareMark, string>> = { only: '+', differs: '≠', newer: '▲', older: '▼', same: '=', unknown: '?' };
 
 const Row = memo(function Row(props: RowProps): ReactElement {
-  const { row, side, t, mark } = props;
+  const { row, rowKey, side, t, mark } = props;
   const serverClock = useRemotePane((s) => !s.timesAreUtc);
   const kind = fileKind(row.name, row.type);
   const markText = mark ? t(MARK_TEXT[mark]) : undefined;
@@ -186,11 +188,11 @@ const Row = memo(function Row(props: RowProps): ReactElement {
       style={{ transform: `translateY(${props.start}px)` }}
       draggable={!props.renaming && !props.leftBehind}
       data-name={row.name}
-      onMouseDown={(e) => props.onMouse(e, row.name)}
-      onClick={(e) => props.onMouse(e, row.name)}
-      onDoubleClick={(e) => props.onMouse(e, row.name)}
-      onContextMenu={(e) => props.onMouse(e, row.name)}
-      onDragStart={(e) => props.onDragStart(e, row.name)}
+      onMouseDown={(e) => props.onMouse(e, rowKey)}
+      onClick={(e) => props.onMouse(e, rowKey)}
+      onDoubleClick={(e) => props.onMouse(e, rowKey)}
+      onContextMenu={(e) => props.onMouse(e, rowKey)}
+      onDragStart={(e) => props.onDragStart(e, rowKey)}
       onDragEnd={endDrag}
     >
       {props.columns.map((c) => (
@@ -306,9 +308,9 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const marks = actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null;
   const visible = useMemo(() => shownRows(rows ?? [], { showHidden, filter: deferredFilter, hideIdentical: hideIdentical ? marks : null }).shown, [rows, showHidden, deferredFilter, hideIdentical, marks]);
   const sorted = useMemo(() => sortRows(visible, deferredSort), [visible, deferredSort]);
-  const view: NavView = useMemo(() => makeView(sorted.map((r) => r.name)), [sorted]);
-  // A name listed twice still draws two rows (keyed per row: a key per name drew one of them twice or not at all).
-  const rowKeys = useMemo(() => uniqueRowKeys(sorted), [sorted]);
+  // Keyed per row, not per name (lib/listed-twice.ts): a name listed twice draws two rows (a key per name drew one of
+  // them twice or not at all), and the cursor and selection reach one of them, not both.
+  const view: NavView = useMemo(() => makeView(keysOfShown(rows ?? [], sorted)), [rows, sorted]);
   const stale = rows !== rawRows || deferredSort !== sort || deferredFilter !== filter;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -320,7 +322,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     // The sticky header sits inside the scroller, above the rows.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => rowKeys[i] ?? i,
+    getItemKey: (i) => view.names[i] ?? i,
   });
 
   const cursorIndex = nav.cursor !== null ? view.indexOf(nav.cursor) : -1;
@@ -362,7 +364,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     const now = store.getState();
     const built = builtFrom.current;
     if (built.rows === now.rows && built.filter === now.filter && built.sort === now.sort) return viewRef.current;
-    return makeView(sortRows(actions.shownRowsOf(side).shown, now.sort).map((r) => r.name));
+    return makeView(keysOfShown(now.rows ?? [], sortRows(actions.shownRowsOf(side).shown, now.sort)));
   };
   const sortedRef = useRef(sorted);
   sortedRef.current = sorted;
@@ -374,13 +376,14 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     (x: number, y: number, returnFocus: HTMLElement | null) => {
       // Its commands would act on the folder being opened, not on the rows drawn.
       if (leftBehindRef.current) return;
-      openFileMenu(side, targetNames(store.getState().nav, viewRef.current), x, y, returnFocus);
+      openFileMenu(side, namesOfRowKeys(targetNames(store.getState().nav, viewRef.current)), x, y, returnFocus);
     },
     [side, store],
   );
 
   const onMouse = useCallback(
     (e: MouseEvent<HTMLDivElement>, name: string) => {
+      // `name` is the row's key: the one row clicked, even when another row holds its name.
       const ctrl = e.ctrlKey || e.metaKey;
       if (e.type === 'mousedown') {
         // Select on press (so a drag takes the row along), except a plain press inside a
@@ -399,7 +402,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       if (e.type === 'dblclick') {
         if (leftBehindRef.current) return;
         actions.navInput(side, { kind: 'click', name, ctrl: false, shift: false }, viewRef.current);
-        actions.open(side, [name]);
+        actions.open(side, [nameOfRowKey(name)]);
         return;
       }
       if (e.type === 'contextmenu') {
@@ -420,11 +423,11 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       }
       let nav = store.getState().nav;
       if (!nav.selected.has(name)) nav = actions.navInput(side, { kind: 'click', name, ctrl: false, shift: false }, viewRef.current).state;
-      const names = targetNames(nav, viewRef.current);
-      const byName = new Map(sortedRef.current.map((r) => [r.name, r]));
-      const payload = encodeDrag({ from: side, dir: store.getState().path, entries: names.map((n) => ({ name: n, isDirectory: byName.get(n)?.type === 'directory' })) });
+      const keys = targetNames(nav, viewRef.current);
+      const entries = keys.map((key) => ({ name: nameOfRowKey(key), isDirectory: sortedRef.current[viewRef.current.indexOf(key)]?.type === 'directory' }));
+      const payload = encodeDrag({ from: side, dir: store.getState().path, entries });
       e.dataTransfer.setData(FERRY_ENTRIES_MIME, payload);
-      e.dataTransfer.setData('text/plain', names.join('\n'));
+      e.dataTransfer.setData('text/plain', namesOfRowKeys(keys).join('\n'));
       e.dataTransfer.effectAllowed = 'copy';
     },
     [side, store],
@@ -439,9 +442,11 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     if (leftBehind || !acceptsDrag(e)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
+    // The row under the pointer by its place (aria-rowindex: the header is 1), so each of two same-named rows is its own.
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-name]');
-    const name = rowEl?.dataset.name ?? null;
-    const folder = name !== null && sortedRef.current[viewRef.current.indexOf(name)]?.type === 'directory' ? name : null;
+    const index = rowEl ? Number(rowEl.getAttribute('aria-rowindex')) - 2 : -1;
+    const key = viewRef.current.names[index] ?? null;
+    const folder = key !== null && sortedRef.current[index]?.type === 'directory' ? key : null;
     if (folder !== dropFolder) setDropFolder(folder);
     if (!dropActive) setDropActive(true);
   };
@@ -459,14 +464,14 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     if (leftBehind) return;
     if (fromDesktop(e) && e.dataTransfer.files.length > 0) {
       e.preventDefault();
-      void actions.dropDesktopFiles([...e.dataTransfer.files], folder);
+      void actions.dropDesktopFiles([...e.dataTransfer.files], folder === null ? null : nameOfRowKey(folder));
       return;
     }
     const payload = decodeDrag(e.dataTransfer.getData(FERRY_ENTRIES_MIME));
     endDrag();
     if (!payload || payload.from === side) return;
     e.preventDefault();
-    actions.dropEntries(side, payload, folder);
+    actions.dropEntries(side, payload, folder === null ? null : nameOfRowKey(folder));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -478,7 +483,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       e.preventDefault();
       e.stopPropagation();
     }
-    const names = targetNames(r.state, current);
+    const names = namesOfRowKeys(targetNames(r.state, current));
     // The rows on screen belong to the folder being left: commands on rows wait for the new listing.
     const command = leftBehind && (r.command === 'open' || r.command === 'rename' || r.command === 'delete' || r.command === 'context-menu') ? null : r.command;
     switch (command) {
@@ -489,7 +494,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
         actions.up(side);
         break;
       case 'rename': {
-        const name = r.state.cursor ?? names[0];
+        const name = r.state.cursor !== null ? nameOfRowKey(r.state.cursor) : names[0];
         if (name !== undefined) actions.startRename(side, name);
         break;
       }
@@ -506,7 +511,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
         break;
       }
       case 'context-menu': {
-        const rowEl = r.state.cursor !== null ? e.currentTarget.querySelector<HTMLElement>(`[data-name="${CSS.escape(r.state.cursor)}"]`) : null;
+        const at = r.state.cursor !== null ? viewRef.current.indexOf(r.state.cursor) : -1;
+        const rowEl = at >= 0 ? document.getElementById(`${gridId}-r${at}`) : null;
         const rect = (rowEl ?? e.currentTarget).getBoundingClientRect();
         showMenu(rect.left + 24, rect.top + (rowEl ? rect.height : 24), e.currentTarget);
         break;
@@ -591,18 +597,20 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
           <div role="rowgroup" className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const row = sorted[item.index];
-              if (!row) return null;
+              const rowKey = view.names[item.index];
+              if (!row || rowKey === undefined) return null;
               return (
                 <Row
                   key={item.key}
                   side={side}
                   row={row}
+                  rowKey={rowKey}
                   index={item.index}
                   start={item.start - HEADER_HEIGHT}
                   id={`${gridId}-r${item.index}`}
-                  selected={nav.selected.has(row.name)}
-                  cursor={nav.cursor === row.name}
-                  dropTarget={dropFolder === row.name}
+                  selected={nav.selected.has(rowKey)}
+                  cursor={nav.cursor === rowKey}
+                  dropTarget={dropFolder === rowKey}
                   renaming={renaming === row.name}
                   leftBehind={leftBehind}
                   mark={marks?.get(row.name)}

@@ -10,6 +10,7 @@ import type { PaneSide } from '../lib/dnd';
 import { charsetFix, fixButtonLabel, noticeMessage } from '../lib/charset-notice';
 import { formatSize } from '../lib/format';
 import { isImeKey } from '../lib/ime';
+import { rowKeysOf } from '../lib/listed-twice';
 import { driveName, DRIVES_LEVEL, isDrivesLevel } from '../lib/paths';
 import { shownRows } from '../lib/pane-rows';
 import { footerKey, withShownOf } from '../lib/pane-footer';
@@ -187,7 +188,9 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     // Connected but without a listing (it failed): say so, rather than contradict the status bar.
     if (rows === null) return side === 'remote' ? t(connected ? 'pane.footerNoListing' : 'pane.footerNotConnected') : '';
     const { listed, shown } = shownRows(rows, { showHidden, filter, hideIdentical: marks });
-    const chosen = selected.size > 0 ? shown.filter((r) => selected.has(r.name)) : shown;
+    // The selection holds row keys: one of two rows with one name is counted alone.
+    const keys = rowKeysOf(rows);
+    const chosen = selected.size > 0 ? shown.filter((r) => selected.has(keys.get(r) ?? r.name)) : shown;
     const sum = summarize(chosen);
     const files = t.plural('pane.files', sum.files);
     const folders = t.plural('pane.folders', sum.folders);

@@ -1,7 +1,8 @@
 /**
  * The keyboard and mouse reducer of a file list: cursor, anchor, multi-selection and type-ahead.
  * Pure (state, input, view) → (state, command) so every key binding is pinned by unit tests and the
- * component only forwards events. Names, not indexes, identify rows: a re-sort keeps the selection.
+ * component only forwards events. Keys, not indexes, identify rows: a re-sort keeps the selection. A pane's keys are
+ * its row keys (`lib/listed-twice.ts`: the name, unless an earlier row holds it too), the queue's its items' ids.
  */
 export interface NavState {
   /** The focused row (keyboard cursor). */

@@ -21,3 +21,39 @@ export function namesListedTwice(rows: readonly { readonly name: string }[], nam
   for (const { name } of rows) counts.set(name, (counts.get(name) ?? 0) + 1);
   return [...new Set(names)].filter((name) => (counts.get(name) ?? 0) > 1);
 }
+
+/**
+ * The panes' lists key their selection and cursor by these row keys, not by name, so one of two rows holding a name
+ * is chosen alone (FileZilla highlights only the row clicked); a name held once is its own key, so a refresh still
+ * keeps the selection by name. Actions take names again (`namesOfRowKeys`) and stay refused on a name listed twice.
+ */
+type Named = { readonly name: string };
+
+const keysByListing = new WeakMap<readonly Named[], ReadonlyMap<Named, string>>();
+
+/** Each row's key among a listing's rows, in the listing's own order: a key stays with its row whatever the sort or filter. */
+export function rowKeysOf(listing: readonly Named[]): ReadonlyMap<Named, string> {
+  const cached = keysByListing.get(listing);
+  if (cached) return cached;
+  const keys = uniqueRowKeys(listing);
+  const map = new Map<Named, string>(listing.map((row, i) => [row, keys[i] ?? row.name]));
+  keysByListing.set(listing, map);
+  return map;
+}
+
+/** The keys of `shown` — rows of `listing` (the same objects) filtered or sorted — in the order of `shown`. */
+export function keysOfShown(listing: readonly Named[], shown: readonly Named[]): string[] {
+  const keys = rowKeysOf(listing);
+  return shown.map((row) => keys.get(row) ?? row.name);
+}
+
+/** The name a row key stands for. */
+export function nameOfRowKey(key: string): string {
+  const cut = key.indexOf('\u0000');
+  return cut < 0 ? key : key.slice(0, cut);
+}
+
+/** The names of row keys, in order, each once: what an action is given (both rows of a name are one name to it). */
+export function namesOfRowKeys(keys: readonly string[]): string[] {
+  return [...new Set(keys.map(nameOfRowKey))];
+}

@@ -6,16 +6,17 @@
  * names one path for both — is refused with why instead of reaching whichever row the server or the engine picks.
  * The fake api stands for the server here: no real server can be made to list a name twice.
  */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
-import { namesListedTwice, uniqueRowKeys } from '../../../src/renderer/lib/listed-twice';
+import { keysOfShown, nameOfRowKey, namesListedTwice, namesOfRowKeys, rowKeysOf, uniqueRowKeys } from '../../../src/renderer/lib/listed-twice';
 import { resetPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
+import { heldElement } from './held-element';
 import { giveLayout, mountApp, unmountApp } from './mount-app';
 
 const BAD = 'a\ufffd.txt';
@@ -27,6 +28,22 @@ describe('row keys and names listed twice', () => {
     expect(new Set(keys).size).toBe(rows.length);
     expect(keys[0]).toBe('x');
     expect(keys[5]).toBe('y');
+  });
+
+  it('keys rows in the listing’s order, so a sort or a filter keeps each key with its row; keys give names back', () => {
+    const listing = [{ name: 'dup' }, { name: 'ok.txt' }, { name: 'dup' }];
+    const [first, ok, second] = listing;
+    if (!first || !ok || !second) throw new Error('no rows');
+    const keys = rowKeysOf(listing);
+    expect(keys.get(first)).toBe('dup');
+    expect(keys.get(second)).not.toBe('dup');
+    // Sorted the other way round, or the first hidden by a filter: the second row keeps its key.
+    expect(keysOfShown(listing, [second, ok, first])).toEqual([keys.get(second), 'ok.txt', 'dup']);
+    expect(keysOfShown(listing, [second])).toEqual([keys.get(second)]);
+    expect(nameOfRowKey(keys.get(second) ?? '')).toBe('dup');
+    expect(nameOfRowKey('ok.txt')).toBe('ok.txt');
+    // Both rows of a name are one name to an action.
+    expect(namesOfRowKeys(['dup', keys.get(second) ?? '', 'ok.txt'])).toEqual(['dup', 'ok.txt']);
   });
 
   it('names the targets that more than one row holds', () => {
@@ -117,6 +134,78 @@ describe('the remote pane listing names twice', () => {
     const added = JSON.stringify(api.calls.find((c) => c.channel === 'queue:add')?.arg);
     expect(added).toContain('/ok.txt');
     expect(added).not.toContain('dup');
+  });
+
+  const heldGrid = heldElement(() => screen.getByRole('grid', { name: 'Remote files' }));
+  const selectedOf = (rows: HTMLElement[]): (string | null)[] => rows.map((row) => row.getAttribute('aria-selected'));
+  /** The pane's rows once drawn: the folder 'dup' first (folders first), then the file 'dup'. */
+  const dupRows = async (): Promise<[HTMLElement, HTMLElement]> => {
+    await waitFor(() => expect(within(heldGrid()).getAllByRole('row').filter((row) => row.querySelector('[role="gridcell"]')?.textContent === 'dup')).toHaveLength(2));
+    const [folder, file] = rowsNamed('dup');
+    if (!folder || !file) throw new Error('no dup rows');
+    return [folder, file];
+  };
+  const press = (row: HTMLElement, keys: { ctrlKey?: boolean; shiftKey?: boolean } = {}): void => {
+    act(() => {
+      fireEvent.mouseDown(row, { button: 0, ...keys });
+    });
+  };
+
+  it('selects one of two rows with one name alone — click, Ctrl+click, Shift+click — and a refresh keeps it so', async () => {
+    let [folder, file] = await dupRows();
+    press(file);
+    expect(selectedOf([folder, file])).toEqual(['false', 'true']);
+    expect(grid().getAttribute('aria-activedescendant')).toBe(file.id);
+    // The footer counts the row chosen, not every row holding its name.
+    expect(screen.getByText(/^Selected 1 file\./)).toBeTruthy();
+    press(folder, { ctrlKey: true });
+    expect(selectedOf([folder, file])).toEqual(['true', 'true']);
+    press(file, { ctrlKey: true });
+    expect(selectedOf([folder, file])).toEqual(['true', 'false']);
+    // Shift: from the file 'dup' (the anchor, Ctrl+clicked last) up to the first "a�.txt"; the folder 'dup' lies outside.
+    const [firstBad, secondBad] = rowsNamed(BAD);
+    if (!firstBad || !secondBad) throw new Error('no a�.txt rows');
+    press(firstBad, { shiftKey: true });
+    expect(selectedOf([folder, firstBad, secondBad, file])).toEqual(['false', 'true', 'true', 'true']);
+    press(file);
+    await act(async () => {
+      await actions.refresh('remote');
+    });
+    [folder, file] = await dupRows();
+    expect(selectedOf([folder, file])).toEqual(['false', 'true']);
+    // Chosen alone, it is still refused by name.
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: 'Enter' });
+    });
+    await waitFor(() => expect(screen.getAllByText(/^“dup” is listed more than once in this folder/).length).toBeGreaterThan(0));
+    expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(false);
+  });
+
+  it('moves the cursor from one row to the other with the arrows and with type-ahead', async () => {
+    const [folder, file] = await dupRows();
+    press(folder);
+    act(() => {
+      fireEvent.keyDown(grid(), { key: 'End' });
+      fireEvent.keyDown(grid(), { key: 'ArrowUp' });
+    });
+    // End is ok.txt; one up is the file 'dup', chosen alone.
+    expect(selectedOf([folder, file])).toEqual(['false', 'true']);
+    expect(grid().getAttribute('aria-activedescendant')).toBe(file.id);
+    act(() => {
+      fireEvent.keyDown(grid(), { key: 'Home' });
+    });
+    expect(selectedOf([folder, file])).toEqual(['true', 'false']);
+    // "dd": the next row starting with d after the folder 'dup' is the file 'dup' (it used to stay on the folder).
+    const at = Date.now();
+    act(() => {
+      for (const key of 'dd') {
+        const event = createEvent.keyDown(grid(), { key });
+        Object.defineProperty(event, 'timeStamp', { value: at });
+        fireEvent(grid(), event);
+      }
+    });
+    expect(selectedOf([folder, file])).toEqual(['false', 'true']);
+    expect(grid().getAttribute('aria-activedescendant')).toBe(file.id);
   });
 
   it('search results: a path matched twice is refused when downloaded, not queued twice onto one local name', async () => {
