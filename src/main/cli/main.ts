@@ -30,7 +30,7 @@ import { describeSignal, interrupts, type StopSignal } from './interrupt';
 import { stdoutWatch } from './stdout-watch';
 import { guardTerminalText } from './terminal-guard';
 import { shownName } from '../../shared/shown-name';
-import { visibleControls } from '../../shared/server-words';
+import { shownReply, visibleControls } from '../../shared/server-words';
 import { interruptedOther, interruptedUpload, wasInterrupted } from './interrupted';
 import { mirrorDown, mirrorUp, planMirrorRun, type MirrorReport } from '../transfers/mirror';
 import { notUtf8Sentences, unreadableNamesText, utf8NamesText } from '../ftp/charset-guess';
@@ -85,7 +85,8 @@ async function withHomeResolved(target: ConnectionTarget): Promise<ConnectionTar
 function formatFacts(facts: ServerFacts): string {
   const features = facts.features.map((line) => line.split(' ')[0]).join(' ');
   const tls = facts.tls ? `${facts.tls.protocol ?? 'TLS'}, certificate SHA-256 ${facts.tls.fingerprint256 ?? 'unknown'}` : 'none (plain FTP)';
-  return [`server   ${facts.greeting}${facts.system ? ` (${facts.system})` : ''}`, `features ${features || 'none (no FEAT)'}`, `TLS      ${tls}`].join('\n');
+  // The server's words on one line (a multi-line greeting too), nothing acting: shownReply, as in every text.
+  return [`server   ${shownReply(facts.greeting)}${facts.system ? ` (${shownReply(facts.system)})` : ''}`, `features ${features || 'none (no FEAT)'}`, `TLS      ${tls}`].join('\n');
 }
 
 /** One line per mode, then what to do: the mode that works, or both diagnoses' fixes. */

@@ -23,6 +23,7 @@ describe('ferry and a server whose words hold controls', () => {
   beforeAll(async () => {
     await ensureCliBuilt();
     server = await startScriptedServer({
+      greeting: '220-Welcome \u001b[2J\u202eto\r\n220 the server\r\n',
       handlers: {
         CWD: (argument, s) => (argument === '/bad' ? s.write(REFUSAL) : argument === '/' ? s.reply(250, 'Directory changed') : s.reply(550, 'Not a directory')),
         PWD: (_a, s) => s.reply(257, '"/" is current'),
@@ -90,6 +91,12 @@ describe('ferry and a server whose words hold controls', () => {
     expect(json.code).toBe(0);
     expect(json.stdout.toString().replaceAll('\n', '')).not.toMatch(ACTING);
     expect((JSON.parse(json.stdout.toString()) as { name: string }[]).map((entry) => entry.name)).toEqual([NAME]);
+  });
+
+  it('test: a multi-line greeting on one line of stdout, nothing acting', async () => {
+    const run = await ferry(['test', url('/')]);
+    expect(run.stdout.toString()).not.toMatch(ACTING);
+    expect(run.stdout.toString().split('\n')[0]).toBe('server   Welcome \\u001b[2J\\u202eto / the server (UNIX Type: L8)');
   });
 
   it('quote: the reply a line each on stdout, nothing acting', async () => {
