@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchFerry, type LaunchedFerry } from './launch-ferry';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FerryApi } from '../../src/shared/contract';
+import type { FerryBridge } from '../../src/shared/contract';
 import { electronStatus } from './electron-status';
 import { startServer } from '../support/servers/ftp-server';
 
@@ -38,13 +38,14 @@ describe('Electron host', () => {
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
 
-      // The page sees FerryApi and nothing of Node or Electron. (contextBridge throws without context isolation,
+      // The page sees the preload's FerryBridge and nothing of Node or Electron. (contextBridge throws without context isolation,
       // so window.ferry existing is itself proof that isolation is on.)
       const page$ = await page.evaluate(() => {
-        const g = globalThis as unknown as { ferry?: FerryApi; require?: unknown; process?: unknown; module?: unknown; ipcRenderer?: unknown };
+        const g = globalThis as unknown as { ferry?: FerryBridge; require?: unknown; process?: unknown; module?: unknown; ipcRenderer?: unknown };
         return {
           invoke: typeof g.ferry?.invoke,
           on: typeof g.ferry?.on,
+          resyncQueue: typeof g.ferry?.resyncQueue,
           keys: Object.keys(g.ferry ?? {}).sort(),
           require: typeof g.require,
           process: typeof g.process,
@@ -52,12 +53,12 @@ describe('Electron host', () => {
           ipcRenderer: typeof g.ipcRenderer,
         };
       });
-      expect(page$).toEqual({ invoke: 'function', on: 'function', keys: ['invoke', 'on'], require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined' });
+      expect(page$).toEqual({ invoke: 'function', on: 'function', resyncQueue: 'function', keys: ['invoke', 'on', 'resyncQueue'], require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined' });
 
       // A request crosses preload → ipcMain → dispatch → handlers and back; an unknown channel is refused.
-      const info = await page.evaluate(() => (globalThis as unknown as { ferry: FerryApi }).ferry.invoke('app:info', undefined));
+      const info = await page.evaluate(() => (globalThis as unknown as { ferry: FerryBridge }).ferry.invoke('app:info', undefined));
       expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
-      const refused = await page.evaluate(() => (globalThis as unknown as { ferry: FerryApi }).ferry.invoke('shell:open' as 'app:info', undefined));
+      const refused = await page.evaluate(() => (globalThis as unknown as { ferry: FerryBridge }).ferry.invoke('shell:open' as 'app:info', undefined));
       expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
 
       // The menu bar the window describes (FileZilla's menus), not Electron's default one with Reload and DevTools.
@@ -83,7 +84,7 @@ describe('Electron host', () => {
       try {
         fs.writeFileSync(path.join(server.root, 'from-electron.txt'), 'hello');
         for (const mode of ['active', 'passive'] as const) {
-          const settings = await page.evaluate((m) => (globalThis as unknown as { ferry: FerryApi }).ferry.invoke('settings:set', { defaultTransferMode: m }), mode);
+          const settings = await page.evaluate((m) => (globalThis as unknown as { ferry: FerryBridge }).ferry.invoke('settings:set', { defaultTransferMode: m }), mode);
           expect(settings).toMatchObject({ ok: true });
           const quick = page.getByRole('form', { name: 'Quick connect' });
           await quick.getByRole('textbox', { name: 'Host' }).fill(server.host);
