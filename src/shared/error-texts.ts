@@ -698,6 +698,7 @@ export const ERROR_TEXTS_EN = {
   'queue.site-gone': 'The site these transfers belong to was deleted.',
   'queue.file-unreadable': 'The saved transfer queue could not be read ({problem}); it was kept as {aside} and the queue starts empty.',
   'queue.file-salvaged': 'Part of the saved transfer queue could not be read ({problem}); {kept} of its {total} items are back in the queue, and the file as it was is kept as {aside}.',
+  'queue.log-salvaged': 'Part of the transfer queue’s latest changes could not be read ({problem}); the queue is back with the changes saved before that part, and the change log as it was is kept as {aside}.',
   'queue.file-stuck': 'The saved transfer queue {file} could not be read ({problem}) nor moved aside ({detail}). The queue starts empty and is not saved, so that file stays as it is: move or repair it, then restart Ferry.',
   'queue.file-newer': 'The saved transfer queue {file} was written by a newer Ferry (format {format}; this one reads format 1). It is left as it is and this queue is not saved over it, so that Ferry finds it again: use that version, or move the file away to keep a queue here.',
   // {reason}: why, a sentence of the table (local.*, folder.not-made.*); {fix}: what to do about it (its hint).

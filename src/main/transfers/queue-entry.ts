@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection, TransferItem, TransferState } from '../../shared/models';
 import type { FileFacts, TimePrecision } from './overwrite-policy';
-import type { StoredEntry } from './queue-store';
+import type { EntryCodec, StoredEntry } from './queue-store';
 import { englishNote, type NoteText } from '../../shared/notes';
 
 /** An entry's note, in English and as data together (null: none). */
@@ -166,6 +166,41 @@ export function toStored(entry: QueueEntry): StoredEntry {
     permanent: entry.permanent,
   };
 }
+
+/**
+ * True when `entry` would be stored as `stored` is (`toStored`), field by field. Nested values (error, note, facts) are
+ * compared by reference: they are replaced when they change, never edited in place.
+ */
+export function storedIsCurrent(entry: QueueEntry, stored: StoredEntry): boolean {
+  return (
+    entry.state === stored.state &&
+    entry.bytesDone === stored.bytesDone &&
+    entry.attempts === stored.attempts &&
+    entry.error === stored.error &&
+    entry.note === stored.note &&
+    (entry.noteText ?? undefined) === stored.noteText &&
+    entry.started === stored.started &&
+    entry.choice === stored.choice &&
+    entry.size === stored.size &&
+    entry.sourceModified === stored.sourceModified &&
+    entry.sourcePrecision === stored.sourcePrecision &&
+    entry.knownTarget === stored.knownTarget &&
+    entry.partSource === stored.partSource &&
+    entry.partWasTarget === stored.partWasTarget &&
+    entry.permanent === stored.permanent &&
+    entry.localPath === stored.localPath &&
+    entry.remotePath === stored.remotePath &&
+    entry.id === stored.id &&
+    entry.siteKey === stored.siteKey &&
+    entry.siteLabel === stored.siteLabel &&
+    entry.direction === stored.direction &&
+    entry.isDirectory === stored.isDirectory &&
+    entry.localRoot === stored.localRoot
+  );
+}
+
+/** The queue's entries as the saver reads them (queue-store.ts, `QueueSaver`). */
+export const storedEntryCodec: EntryCodec<QueueEntry> = { stored: toStored, same: storedIsCurrent };
 
 /**
  * An entry read back from disk. What was running comes back queued (it resumes from its partial);

@@ -14,6 +14,7 @@ import { removeStaleTempFiles, setAside, writeFileAtomic } from '../sites/atomic
 import { makeFolders } from '../local/make-folders';
 import { localFailureText } from './file-transfer';
 import { appendResumed, clearResumed, readResumed } from './resume-journal';
+import { appendLog, logBatch, logHeader, logPathOf, newLogId, replayLog, startLog, type LogOp } from './queue-log';
 
 export const QUEUE_FILE_VERSION = 1;
 
@@ -102,6 +103,11 @@ export const storedQueueSchema = z.object({
   entries: z.array(storedEntrySchema),
   /** The last line of the resumed items' journal this file holds (resume-journal.ts); absent: none. */
   resumedUpTo: z.number().int().nonnegative().optional(),
+  /**
+   * The id of the change log begun with this file (queue-log.ts), whose saves apply over it; absent: none (a file of a
+   * Ferry before the log, which read and write only this file). Older Ferrys drop the field and read the file alone.
+   */
+  log: z.string().min(1).optional(),
 });
 
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
@@ -116,7 +122,52 @@ export interface LoadResult {
 }
 
 /** What is left of a file that is version 1 with a list of entries, some of which do not validate. */
-const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy: z.unknown(), entries: z.array(z.unknown()) });
+const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy: z.unknown(), entries: z.array(z.unknown()), log: z.string().min(1).optional().catch(undefined) });
+
+/**
+ * The queue as saved: the queue file (`loadSnapshot`), then the saves of its change log applied over it (queue-log.ts;
+ * a save cut short by a kill is left out whole). A log part of which does not read is set aside as
+ * `queue.json.log.corrupt-<time>` with a warning, what read before the bad part kept; a newer Ferry's log is left
+ * alone and not saved over, as its queue file would be. The resumed items' journal applies after this (`loadResumed`,
+ * from the `resumedUpTo` returned).
+ */
+export async function loadQueueFile(file: string): Promise<LoadResult> {
+  const loaded = await loadSnapshot(file);
+  const id = loaded.queue?.log;
+  if (!loaded.queue || id === undefined) return loaded.queue ? { ...loaded, queue: withoutLog(loaded.queue) } : loaded;
+  const logFile = logPathOf(file);
+  const text = await fsp.readFile(logFile, 'utf8').catch(() => '');
+  const replay = replayLog(loaded.queue, text, id, validEntry, (policy) => {
+    const parsed = policySchema.safeParse(policy);
+    return parsed.success ? parsed.data : null;
+  });
+  if (replay.newer !== null) {
+    // A newer Ferry's log over a snapshot this Ferry reads: that Ferry's queue, left for it (as its queue file would be).
+    const values = { file: logFile, format: replay.newer };
+    return { queue: null, keepFile: true, warning: { text: errorText('queue.file-newer', values), textRef: { message: 'queue.file-newer', values } } };
+  }
+  const queue: StoredQueue = { version: QUEUE_FILE_VERSION, policy: replay.policy, entries: [...replay.entries], ...(replay.resumedUpTo > 0 ? { resumedUpTo: replay.resumedUpTo } : {}) };
+  if (replay.problem === null) return { ...loaded, queue };
+  let aside: string;
+  try {
+    aside = await setAside(logFile, 'corrupt');
+  } catch (error) {
+    // The next save would begin the log again over it: kept, unsaved over, as a queue file that will not move.
+    return { queue: null, keepFile: true, warning: notice('queue.file-stuck', { file: logFile }, { problem: quoted(replay.problem), detail: localFailureText(logFile, error).reason }) };
+  }
+  // A warning of the queue file's own (part of it set aside) comes first: the log's is the lesser.
+  return { queue, warning: loaded.warning ?? notice('queue.log-salvaged', { aside }, { problem: quoted(replay.problem) }) };
+}
+
+function withoutLog(queue: StoredQueue): StoredQueue {
+  const { log: _log, ...rest } = queue;
+  return rest;
+}
+
+function validEntry(entry: unknown): StoredEntry | null {
+  const parsed = storedEntrySchema.safeParse(entry);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * Read the queue file; a missing file is an empty queue. A file that cannot be read or does not validate is moved
@@ -125,7 +176,7 @@ const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy:
  * Why: at start, where a throw here stopped the app from opening at all (a folder or an unreadable file named
  * queue.json: EISDIR, EACCES, EIO).
  */
-export async function loadQueueFile(file: string): Promise<LoadResult> {
+async function loadSnapshot(file: string): Promise<LoadResult> {
   // A save killed midway (the app or web host killed, the power gone) leaves its temp file, as big as the queue: one
   // more at every such crash, until now. A folder that will not let them go (read-only) keeps them, unsaid.
   await removeStaleTempFiles(file).catch(() => undefined);
@@ -178,7 +229,8 @@ function salvage(json: unknown): { readonly queue: StoredQueue; readonly total: 
   }
   const policy = policySchema.safeParse(loose.data.policy);
   if (entries.length === 0) return null;
-  return { queue: { version: QUEUE_FILE_VERSION, policy: policy.success ? policy.data : 'ask', entries }, total: loose.data.entries.length, problem };
+  const log = loose.data.log;
+  return { queue: { version: QUEUE_FILE_VERSION, policy: policy.success ? policy.data : 'ask', entries, ...(log !== undefined ? { log } : {}) }, total: loose.data.entries.length, problem };
 }
 
 function describeIssues(error: z.ZodError, prefix = ''): string {
@@ -237,11 +289,58 @@ export async function loadResumed(file: string, after: number): Promise<{ readon
   });
 }
 
+/** How the saver reads the queue's items: `StoredEntry` as they are, or the queue's live entries (queue-entry.ts). */
+export interface EntryCodec<T> {
+  readonly stored: (item: T) => StoredEntry;
+  /** True when `item` would be stored as `stored` is: a field-by-field check, far cheaper than storing and stringifying it. */
+  readonly same: (item: T, stored: StoredEntry) => boolean;
+}
+
+/** The queue as the saver reads it at each save. */
+export interface QueueState<T> {
+  readonly version: StoredQueue['version'];
+  readonly policy: StoredQueue['policy'];
+  readonly entries: readonly T[];
+}
+
+/** Items that are already `StoredEntry`: each field compared (nested objects by reference, as they are replaced, never edited). */
+export const storedCodec: EntryCodec<StoredEntry> = {
+  stored: (item) => item,
+  same: (item, stored) => {
+    if (item === stored) return true;
+    const keys = Object.keys(item) as (keyof StoredEntry)[];
+    return keys.length === Object.keys(stored).length && keys.every((key) => item[key] === stored[key]);
+  },
+};
+
+export interface SaverOptions<T> {
+  /** How to read items other than `StoredEntry` (the queue's own entries). */
+  readonly codec?: EntryCodec<T>;
+  /** The snapshot is written again when the log outgrows `compactRatio` × the snapshot, and at least `compactFloorBytes`. */
+  readonly compactRatio?: number;
+  readonly compactFloorBytes?: number;
+}
+
+/** What the files on disk hold (after the last save that worked): the snapshot's log id, its size and the log's. */
+interface OnDisk {
+  readonly id: string;
+  readonly snapshotBytes: number;
+  logBytes: number;
+  policy: StoredQueue['policy'];
+  resumedUpTo: number;
+  /** Each item as last written, and its place in the order then (increasing along the queue). */
+  readonly written: Map<string, { stored: StoredEntry; rank: number }>;
+}
+
 /**
- * Coalesces saves: many changes in a burst become one write, and at most one write runs at a time.
- * Why: a 10,000-file queue changes state thousands of times a second.
+ * Coalesces saves: many changes in a burst become one write, and at most one write runs at a time. A write appends
+ * what changed since the last one to the change log (queue-log.ts); the whole queue is written (a new snapshot, and a
+ * new log begun) at the first save, when the log has outgrown the snapshot, when items were moved (reordered), after a
+ * save that failed, and by `flush({ compact: true })` (quit).
+ * Why: a 10,000-file queue changes state thousands of times a second, and a whole write of a 50,000-item queue cost
+ * ≈0.5 s of the main process (docs/benchmarks.md).
  */
-export class QueueSaver {
+export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   /** The write to follow the running one, which callers during it share (`write`). */
@@ -252,6 +351,12 @@ export class QueueSaver {
   private journalWritten = false;
   /** The last save failed: the next failure is not said again (a full disk failed every save, a warning a second). */
   private failing = false;
+  /** What the files hold; null: not known (nothing written by this saver yet, or the last write failed): the next write is whole. */
+  private disk: OnDisk | null = null;
+  private compactNext = false;
+  private readonly codec: EntryCodec<T>;
+  private readonly compactRatio: number;
+  private readonly compactFloorBytes: number;
 
   /**
    * `onError` hears the first of failures in a row, `onRecovered` the save that works after them: a disk that stays
@@ -260,11 +365,17 @@ export class QueueSaver {
    */
   constructor(
     private readonly file: string,
-    private readonly snapshot: () => StoredQueue,
+    private readonly snapshot: () => QueueState<T>,
     private readonly delayMs: number,
     private readonly onError: (error: unknown) => void,
     private readonly onRecovered: () => void = () => undefined,
-  ) {}
+    options: SaverOptions<T> = {},
+  ) {
+    // Without a codec the items are StoredEntry (the type's default): the cast only names that.
+    this.codec = options.codec ?? (storedCodec as unknown as EntryCodec<T>);
+    this.compactRatio = options.compactRatio ?? 1;
+    this.compactFloorBytes = options.compactFloorBytes ?? 256 * 1024;
+  }
 
   /** Save soon (within `delayMs`). */
   schedule(): void {
@@ -277,8 +388,12 @@ export class QueueSaver {
     this.timer.unref();
   }
 
-  /** Save now (after a write in progress), and resolve once the file on disk is current; a failure goes to `onError`. */
-  async flush(): Promise<void> {
+  /**
+   * Save now (after a write in progress), and resolve once the files on disk are current; a failure goes to `onError`.
+   * `compact`: as a whole snapshot, the log emptied (quit: what an older Ferry, which reads the snapshot alone, finds).
+   */
+  async flush(options: { readonly compact?: boolean } = {}): Promise<void> {
+    if (options.compact && this.disk !== null && this.disk.logBytes > Buffer.byteLength(logHeader(this.disk.id))) this.compactNext = true;
     await this.write();
   }
 
@@ -329,7 +444,7 @@ export class QueueSaver {
     return this.next;
   }
 
-  /** The write itself: the snapshot taken now, so it holds every change made before this moment. */
+  /** The write itself: the queue read now, so it holds every change made before this moment. */
   private begin(): Promise<{ readonly error: unknown } | null> {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -337,10 +452,12 @@ export class QueueSaver {
     }
     this.pending = false;
     const upTo = this.seq;
-    const snapshot = this.snapshot();
-    const run = saveQueueFile(this.file, upTo > 0 ? { ...snapshot, resumedUpTo: upTo } : snapshot).then(
+    const state = this.snapshot();
+    const batch = this.compactNext ? null : this.changesSince(state, upTo);
+    const work = batch === null ? this.compact(state, upTo) : batch === '' ? Promise.resolve() : this.append(batch, state, upTo);
+    const run = work.then(
       () => {
-        // Every journal line is in the file now, unless one came during the write: emptied, or left for the next save.
+        // Every journal line is in the files now, unless one came during the write: emptied, or left for the next save.
         if (this.journalWritten && this.seq === upTo) {
           clearResumed(this.file);
           this.journalWritten = false;
@@ -352,6 +469,8 @@ export class QueueSaver {
         return null;
       },
       (error: unknown) => {
+        // What the files hold is not known now (a log line may be cut short): the next write is whole.
+        this.disk = null;
         if (!this.failing) {
           this.failing = true;
           this.onError(error);
@@ -365,5 +484,90 @@ export class QueueSaver {
       if (this.pending && this.next === null) this.schedule();
     });
     return run;
+  }
+
+  /**
+   * The log lines for what changed since the files were written ('' for nothing), or null when the whole queue must
+   * be written: nothing known on disk, the log past its bound, or items moved among each other (a reorder). Costs a
+   * field check per item, not storing and stringifying each one. Updates what the saver holds as written: a write
+   * that then fails makes the next one whole.
+   */
+  private changesSince(state: QueueState<T>, upTo: number): string | null {
+    const disk = this.disk;
+    if (disk === null || disk.logBytes > Math.max(this.compactFloorBytes, this.compactRatio * disk.snapshotBytes)) return null;
+    const ops: LogOp[] = [];
+    if (state.policy !== disk.policy) ops.push({ policy: state.policy });
+    let lastRank = -1;
+    let kept = 0;
+    const before = disk.written.size;
+    let previous: string | null = null;
+    const { entries } = state;
+    for (let index = 0; index < entries.length; index += 1) {
+      const item = entries[index] as T;
+      const written = disk.written.get(item.id);
+      if (written === undefined) {
+        const stored = this.codec.stored(item);
+        ops.push({ put: stored, after: previous });
+        disk.written.set(item.id, { stored, rank: index });
+      } else {
+        // An item before one it followed: moved. Rare (the user's reorder): the whole queue, not a move per line.
+        if (written.rank <= lastRank) return null;
+        lastRank = written.rank;
+        kept += 1;
+        if (!this.codec.same(item, written.stored)) {
+          written.stored = this.codec.stored(item);
+          ops.push({ put: written.stored });
+        }
+      }
+      previous = item.id;
+    }
+    // Fewer of the written items still here than were written: some were removed.
+    if (kept < before) {
+      const now = new Set<string>();
+      for (const item of entries) now.add(item.id);
+      for (const id of disk.written.keys()) {
+        if (now.has(id)) continue;
+        ops.push({ del: id });
+        disk.written.delete(id);
+      }
+    }
+    // Ranks follow the queue's order again (new items took their index; the kept ones keep increasing ranks).
+    if (ops.some((op) => 'after' in op)) for (let index = 0; index < entries.length; index += 1) (disk.written.get((entries[index] as T).id) as { rank: number }).rank = index;
+    disk.policy = state.policy;
+    if (ops.length === 0 && upTo === disk.resumedUpTo) return '';
+    return logBatch(ops, upTo);
+  }
+
+  /** Append `batch` to the log; a log gone meanwhile (removed by hand) is begun again with a whole write. */
+  private async append(batch: string, state: QueueState<T>, upTo: number): Promise<void> {
+    const disk = this.disk as OnDisk;
+    try {
+      await appendLog(this.file, batch);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.compact(state, upTo);
+      throw error;
+    }
+    disk.logBytes += Buffer.byteLength(batch);
+    disk.resumedUpTo = upTo;
+  }
+
+  /** The whole queue as a new snapshot (atomic), then its empty log; what the saver holds as written is the queue now. */
+  private async compact(state: QueueState<T>, upTo: number): Promise<void> {
+    this.compactNext = false;
+    this.disk = null;
+    const id = newLogId();
+    const written = new Map<string, { stored: StoredEntry; rank: number }>();
+    const entries = state.entries.map((item, index) => {
+      const stored = this.codec.stored(item);
+      written.set(stored.id, { stored, rank: index });
+      return stored;
+    });
+    const text = JSON.stringify({ version: state.version, policy: state.policy, entries, ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id });
+    // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
+    await makeFolders(path.dirname(this.file), { mode: 0o700 });
+    await writeFileAtomic(this.file, text, 0o600);
+    // From here the old log names another snapshot: stale, whatever happens next.
+    const logBytes = await startLog(this.file, id);
+    this.disk = { id, snapshotBytes: Buffer.byteLength(text), logBytes, policy: state.policy, resumedUpTo: upTo, written };
   }
 }

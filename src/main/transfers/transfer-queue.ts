@@ -38,7 +38,7 @@ import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
 // Type-only: the store (and zod with it) is loaded only for a queue with a file (the CLI's mirror has none).
-import type { QueueSaver, StoredQueue } from './queue-store';
+import type { QueueSaver, QueueState } from './queue-store';
 import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
 
@@ -162,7 +162,7 @@ export class TransferQueue {
   private readonly workerRuns = new Set<Promise<void>>();
   private readonly throttle: ProgressThrottle;
   private readonly retryPolicy: RetryPolicy;
-  private saver: QueueSaver | null = null;
+  private saver: QueueSaver<QueueEntry> | null = null;
   private fileVersion = 1;
   private readonly idleWaiters: (() => void)[] = [];
   /**
@@ -202,6 +202,7 @@ export class TransferQueue {
     const queue = new TransferQueue(options);
     if (options.storePath) {
       const { loadQueueFile, loadResumed, QUEUE_FILE_VERSION, QueueSaver } = await import('./queue-store');
+      const { storedEntryCodec } = await import('./queue-entry');
       const { withResumed } = await import('./resume-journal');
       queue.fileVersion = QUEUE_FILE_VERSION;
       queue.saver = new QueueSaver(
@@ -212,6 +213,8 @@ export class TransferQueue {
         // was the whole reason, in English in a Chinese window too.
         (error) => queue.warn('queue.save-failed', { file: options.storePath ?? '' }, localFailureText(options.storePath ?? '', error)),
         () => queue.warn('queue.saved-again', { file: options.storePath ?? '' }),
+        // A save writes only the items that changed since the last (queue-log.ts), found by a field check per item.
+        { codec: storedEntryCodec },
       );
       const loaded = await loadQueueFile(options.storePath);
       if (loaded.warning) queue.notify(loaded.warning);
@@ -465,7 +468,8 @@ export class TransferQueue {
     this.tick();
     if (this.tickTimer) clearTimeout(this.tickTimer);
     this.tickTimer = null;
-    await this.saver?.flush();
+    // As a whole snapshot, the change log emptied: what an older Ferry, which reads the snapshot alone, finds.
+    await this.saver?.flush({ compact: true });
     // Nothing more will happen: whoever waits for the queue to settle may go on.
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -1068,12 +1072,9 @@ export class TransferQueue {
     if (this.runningCount > 0 && !this.closing) this.armTick();
   }
 
-  private snapshot(): StoredQueue {
-    return {
-      version: this.fileVersion as StoredQueue['version'],
-      policy: this.policyValue,
-      entries: this.entries.map((entry) => toStored(entry)),
-    };
+  /** The queue as the saver reads it: the live entries, stored only where they changed (QueueSaver). */
+  private snapshot(): QueueState<QueueEntry> {
+    return { version: this.fileVersion as QueueState<QueueEntry>['version'], policy: this.policyValue, entries: this.entries };
   }
 
   /** A problem that is no item's, made of a sentence (English for the log file, its id for the window). */

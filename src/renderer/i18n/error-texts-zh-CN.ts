@@ -617,6 +617,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'queue.site-gone': '这些传输所属的站点已被删除。',
   'queue.file-unreadable': '无法读取已保存的传输队列（{problem}）；原文件已保留为 {aside}，传输队列从空开始。',
   'queue.file-salvaged': '已保存的传输队列有一部分无法读取（{problem}）；其 {total} 项中的 {kept} 项已恢复到队列中，原文件已保留为 {aside}。',
+  'queue.log-salvaged': '传输队列最近的部分更改无法读取（{problem}）；队列已恢复到该部分之前保存的更改，更改日志原样保留为 {aside}。',
   'queue.file-stuck': '无法读取已保存的传输队列 {file}（{problem}），也无法将其移到一旁（{detail}）。传输队列从空开始且不会保存，因此该文件保持原样：请移动或修复它，然后重新启动 Ferry。',
   'queue.file-newer': '已保存的传输队列 {file} 由更新版本的 Ferry 写入（格式 {format}；此版本读取格式 1）。该文件保持原样，此处的队列不会覆盖保存它，以便那个版本的 Ferry 仍能找到它：请使用那个版本，或将该文件移走以在此处保留队列。',
   'queue.save-failed': '无法将传输队列保存到 {file}：{reason}{fix}在保存成功之前，重新启动会丢失其最近的更改；Ferry 会在每次更改时重试，并在保存成功后告知。',

@@ -7,7 +7,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
-import { storedQueueSchema } from '../../../src/main/transfers/queue-store';
+import { loadQueueFile, storedQueueSchema } from '../../../src/main/transfers/queue-store';
+import { logPathOf } from '../../../src/main/transfers/queue-log';
 import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { byState, fileSha256, hashTree, openQueue, tempDir, testOwner, waitFor, writeTree } from './helpers';
 
@@ -45,11 +46,12 @@ describe('restart (vsftpd)', () => {
     });
     await waitFor(async () => ((await fsp.stat(path.join(local, 'big.bin.ferry-part')).catch(() => null))?.size ?? 0) > 8 * 1024 * 1024 || undefined, 30_000, 'the big download to start');
     await first.queue.save();
-    // What a crash at this moment leaves on disk.
+    // What a crash at this moment leaves on disk: the queue file and its change log.
     await fsp.copyFile(store, crashed);
+    await fsp.copyFile(logPathOf(store), logPathOf(crashed));
     await first.queue.close();
 
-    const saved = storedQueueSchema.parse(JSON.parse(await fsp.readFile(crashed, 'utf8')));
+    const saved = storedQueueSchema.parse((await loadQueueFile(crashed)).queue);
     expect(saved.entries.some((entry) => entry.state === 'running')).toBe(true);
 
     const finished: FinishedEvent[] = [];
@@ -64,7 +66,7 @@ describe('restart (vsftpd)', () => {
     const bigDone = finished.find((event) => event.item.remotePath === '/big.bin');
     expect(bigDone?.resumedFrom).toBeGreaterThan(8 * 1024 * 1024);
     // The store now says everything is done.
-    const after = storedQueueSchema.parse(JSON.parse(await fsp.readFile(crashed, 'utf8')));
+    const after = storedQueueSchema.parse((await loadQueueFile(crashed)).queue);
     expect(after.entries.every((entry) => entry.state === 'done')).toBe(true);
   });
 });

@@ -13,7 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMasterPasswordVault, MASTER_PASSWORD_FILE } from '../../../src/main/sites/master-password-vault';
-import { storedQueueSchema } from '../../../src/main/transfers/queue-store';
+import { loadQueueFile, storedQueueSchema } from '../../../src/main/transfers/queue-store';
+import { logPathOf } from '../../../src/main/transfers/queue-log';
+import { afterRounds } from './queue-log-rounds';
 import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
 import { bundleForNode } from '../../support/bundle-for-node';
 import { exited, waitForOutput } from '../sites/support';
@@ -35,6 +37,25 @@ const entry = (index) => ({
 const entries = Array.from({ length: Number(countText) }, (_, index) => entry(index));
 for (let round = 1; ; round++) {
   await saveQueueFile(file, { version: 1, policy: 'ask', entries });
+  process.stdout.write('saved ' + round + '\\n');
+}
+`;
+
+const ROUNDS = fileURLToPath(new URL('./queue-log-rounds.ts', import.meta.url));
+
+/**
+ * Saves the queue of queue-log-rounds.ts round after round with the queue's own saver — its changes appended to the
+ * change log, the snapshot written again every few rounds — printing "saved N" after round N is on disk, until killed.
+ */
+const LOG_LOOP = `
+import { QueueSaver } from ${JSON.stringify(QUEUE_STORE)};
+import { firstRound, nextRound } from ${JSON.stringify(ROUNDS)};
+const [file] = process.argv.slice(2);
+let queue = firstRound();
+const saver = new QueueSaver(file, () => queue, 60_000, (error) => { throw error; }, () => undefined, { compactRatio: 0.02, compactFloorBytes: 0 });
+for (let round = 1; ; round++) {
+  queue = nextRound(queue, round);
+  await saver.flush();
   process.stdout.write('saved ' + round + '\\n');
 }
 `;
@@ -72,6 +93,35 @@ describe('the queue file saved by a process killed at random moments', () => {
     await queue.close();
     expect(await temps(home)).toEqual([]);
   }, 120_000);
+
+  it(`the change log: killed ${KILLS} times while saving round after round, a restart reads the queue of a whole round, never less than the last said saved`, async () => {
+    const home = path.join(work, 'log');
+    const file = path.join(home, 'queue.json');
+    const logLoop = await bundleForNode({ source: LOG_LOOP, resolveDir: work }, path.join(work, 'log-loop.mjs'));
+    let withLines = 0;
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      await fsp.rm(home, { recursive: true, force: true });
+      const child = spawn(process.execPath, [logLoop, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let said = 0;
+      child.stdout.on('data', (chunk: Buffer) => {
+        for (const match of chunk.toString().matchAll(/saved (\d+)\n/g)) said = Math.max(said, Number(match[1]));
+      });
+      await waitForOutput(child, /saved 1\n/);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 300));
+      child.kill('SIGKILL');
+      expect((await exited(child)).signal).toBe('SIGKILL');
+      const { queue, warning, keepFile } = await loadQueueFile(file);
+      expect(warning).toBeNull();
+      expect(keepFile).toBeUndefined();
+      // item-0's attempts: the round the files hold. Whole (every change of it, none of the next), and at least every round said saved.
+      const round = queue?.entries.find((item) => item.id === 'item-0')?.attempts ?? -1;
+      expect(round).toBeGreaterThanOrEqual(said);
+      expect(queue).toEqual(afterRounds(round));
+      // Some rounds were lines of the log, not whole writes: the log holds more than its first line.
+      if ((await fsp.readFile(logPathOf(file), 'utf8')).split('\n').length > 2) withLines += 1;
+    }
+    expect(withLines).toBeGreaterThan(0);
+  }, 240_000);
 
   it("a temp file naming this process's own pid, which it is not writing, is an earlier run's: removed too", async () => {
     const home = path.join(work, 'same-pid');

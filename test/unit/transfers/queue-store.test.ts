@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntry, fromStored, toItem, toStored, type QueueEntry } from '../../../src/main/transfers/queue-entry';
 import { nameClash } from '../../../src/main/transfers/name-clash';
-import { loadQueueFile, loadResumed, QueueSaver, saveQueueFile, storedQueueSchema, type StoredQueue } from '../../../src/main/transfers/queue-store';
+import { loadQueueFile, loadResumed, QueueSaver, saveQueueFile, storedQueueSchema, type StoredEntry, type StoredQueue } from '../../../src/main/transfers/queue-store';
 import { journalPathOf, withResumed } from '../../../src/main/transfers/resume-journal';
+import { logPathOf } from '../../../src/main/transfers/queue-log';
+import { TransferQueue } from '../../../src/main/transfers/transfer-queue';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { englishLeft } from '../../support/english-left';
 import { noteText } from '../../../src/shared/notes';
@@ -176,7 +178,8 @@ describe('queue file', () => {
       return current;
     }, 1000, () => undefined);
     const withAttempts = (attempts: number): StoredQueue => ({ ...current, entries: current.entries.map((entry) => ({ ...entry, attempts })) });
-    const attemptsInFile = async (): Promise<number | undefined> => storedQueueSchema.parse(JSON.parse(await fsp.readFile(file, 'utf8'))).entries[0]?.attempts;
+    // Read as a restart reads it: the queue file with its change log applied.
+    const attemptsInFile = async (): Promise<number | undefined> => (await loadQueueFile(file)).queue?.entries[0]?.attempts;
     // The first write begins at once; four callers change the queue and ask while it runs (the Resume of four files).
     const first = saver.flush();
     const waiting = [1, 2, 3, 4].map(async (attempts) => {
@@ -189,6 +192,248 @@ describe('queue file', () => {
     expect(await Promise.all(waiting)).toEqual([4, 4, 4, 4]);
     // One write for the four: each used to wait for the one before and write the whole queue again.
     expect(snapshots).toBe(2);
+  });
+});
+
+/** `count` stored items, `item-0` … (paths long enough that a whole write is far bigger than a line). */
+function manyEntries(count: number): StoredEntry[] {
+  const [base] = sample().entries;
+  if (!base) throw new Error('no entry');
+  return Array.from({ length: count }, (_, index) => ({ ...base, id: `item-${index}`, localPath: `/tmp/x/folder/file-${index}.bin`, remotePath: `/pub/folder/file-${index}.bin`, state: 'queued' as const }));
+}
+
+/** The log's lines (its first line is its header) and the queue file's inode (a new snapshot is a new file, renamed in). */
+async function onDisk(file: string): Promise<{ readonly lines: readonly string[]; readonly logBytes: number; readonly snapshot: bigint }> {
+  const text = await fsp.readFile(logPathOf(file), 'utf8');
+  return { lines: text.split('\n').slice(0, -1), logBytes: Buffer.byteLength(text), snapshot: (await fsp.stat(file, { bigint: true })).ino };
+}
+
+describe('the change log (queue.json.log)', () => {
+  it('a save writes the changed item as one line (and its end line) to the log, not the whole queue again', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(2000) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    const first = await onDisk(file);
+    // The first save is whole: the snapshot, and its log holding only its first line.
+    expect(first.lines).toHaveLength(1);
+    const snapshotBytes = (await fsp.stat(file)).size;
+    for (let change = 1; change <= 10; change += 1) {
+      const before = await onDisk(file);
+      current = { ...current, entries: current.entries.map((entry, index) => (index === change * 100 ? { ...entry, state: 'done' as const, attempts: change } : entry)) };
+      await saver.flush();
+      const after = await onDisk(file);
+      expect(after.snapshot).toBe(first.snapshot);
+      expect(after.lines.slice(0, before.lines.length)).toEqual(before.lines);
+      const added = after.lines.slice(before.lines.length);
+      expect(added).toHaveLength(2);
+      expect(JSON.parse(added[0] ?? '')).toEqual({ put: current.entries[change * 100] });
+      expect(JSON.parse(added[1] ?? '')).toEqual({ end: true });
+      // A line: a few hundred bytes, against the whole queue's hundreds of kilobytes.
+      expect(after.logBytes - before.logBytes).toBeLessThan(snapshotBytes / 500);
+    }
+    expect((await fsp.stat(file)).size).toBe(snapshotBytes);
+    expect(await loadQueueFile(file)).toEqual({ queue: { version: 1, policy: 'ask', entries: current.entries }, warning: null });
+    // Nothing changed: nothing written.
+    const still = await onDisk(file);
+    await saver.flush();
+    expect(await onDisk(file)).toEqual(still);
+  });
+
+  it('items added between others, removed and the policy changed come back in their order after a restart', async () => {
+    const file = path.join(dir, 'queue.json');
+    const all = manyEntries(12);
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: all.slice(0, 6) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    const { snapshot } = await onDisk(file);
+    const steps: ((entries: StoredEntry[]) => StoredEntry[])[] = [
+      // A folder turned into its files, in its place.
+      (entries) => [...entries.slice(0, 2), ...all.slice(6, 9), ...entries.slice(3)],
+      // At the head, and at the end.
+      (entries) => [all[9] as StoredEntry, ...entries, all[10] as StoredEntry],
+      // Cancelled ones, one of them just added.
+      (entries) => entries.filter((entry) => entry.id !== 'item-0' && entry.id !== 'item-7'),
+      (entries) => [...entries.slice(0, 4), all[11] as StoredEntry, ...entries.slice(4).map((entry) => ({ ...entry, attempts: 3 }))],
+    ];
+    for (const step of steps) {
+      current = { ...current, policy: current.policy === 'ask' ? 'skip' : 'ask', entries: step([...current.entries]) };
+      await saver.flush();
+      expect((await loadQueueFile(file)).queue).toEqual({ version: 1, policy: current.policy, entries: current.entries });
+    }
+    expect((await onDisk(file)).snapshot).toBe(snapshot);
+  });
+
+  it('a reorder, a log grown past the snapshot, and quit write a new snapshot and begin the log again', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(20) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined, () => undefined, { compactFloorBytes: 0 });
+    await saver.flush();
+    const first = await onDisk(file);
+    const snapshotBytes = (await fsp.stat(file)).size;
+    // Item 5 moved to the head: a whole write, not a move per line.
+    const [moved] = current.entries.splice(5, 1);
+    current = { ...current, entries: [moved as StoredEntry, ...current.entries] };
+    await saver.flush();
+    const reordered = await onDisk(file);
+    expect(reordered.snapshot).not.toBe(first.snapshot);
+    expect(reordered.lines).toHaveLength(1);
+    // Changes until the log holds more than the snapshot: the save after that is whole again.
+    let saves = 0;
+    while ((await onDisk(file)).logBytes <= snapshotBytes) {
+      current = { ...current, entries: current.entries.map((entry) => ({ ...entry, attempts: entry.attempts + 1 })) };
+      await saver.flush();
+      saves += 1;
+      expect((await onDisk(file)).snapshot).toBe(reordered.snapshot);
+    }
+    expect(saves).toBeGreaterThan(0);
+    current = { ...current, policy: 'skip' };
+    await saver.flush();
+    const compacted = await onDisk(file);
+    expect(compacted.snapshot).not.toBe(reordered.snapshot);
+    expect(compacted.lines).toHaveLength(1);
+    expect((await loadQueueFile(file)).queue).toEqual({ version: 1, policy: 'skip', entries: current.entries });
+    // Quit (`compact`): with lines in the log, the snapshot is written whole; with none, nothing is.
+    current = { ...current, policy: 'ask' };
+    await saver.flush();
+    expect((await onDisk(file)).lines).toHaveLength(3);
+    await saver.flush({ compact: true });
+    const quit = await onDisk(file);
+    expect(quit.lines).toHaveLength(1);
+    expect(storedQueueSchema.parse(JSON.parse(await fsp.readFile(file, 'utf8'))).policy).toBe('ask');
+    await saver.flush({ compact: true });
+    expect(await onDisk(file)).toEqual(quit);
+  });
+
+  it('a save cut by a kill (a line cut short, lines without their end line) is left out whole, without a warning', async () => {
+    const file = path.join(dir, 'queue.json');
+    const current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(4) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    const [folder, ...rest] = current.entries;
+    const cut = [`${JSON.stringify({ del: folder?.id })}\n`, `${JSON.stringify({ put: { ...rest[0], id: 'child-1' }, after: null })}\n`, '{"put":{"id":"child-2","siteK'];
+    for (const tail of [cut.join(''), cut.slice(0, 2).join(''), cut.slice(0, 1).join('')]) {
+      const log = await fsp.readFile(logPathOf(file), 'utf8');
+      await fsp.writeFile(logPathOf(file), `${log.split('\n')[0]}\n${tail}`);
+      // The folder's item is not gone without its files: the save is not there at all.
+      expect(await loadQueueFile(file)).toEqual({ queue: current, warning: null });
+    }
+    expect((await fsp.readdir(dir)).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
+  it('a log of another snapshot is not read: an older Ferry saved the queue file since (and an old single-file queue still loads)', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(3) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    current = { ...current, entries: current.entries.map((entry) => ({ ...entry, state: 'done' as const })) };
+    await saver.flush();
+    expect((await onDisk(file)).lines).toHaveLength(5);
+    // What a Ferry before the log writes: the file alone, without `log` (it drops the field it does not know).
+    const older: StoredQueue = { version: 1, policy: 'skip', entries: manyEntries(2) };
+    await saveQueueFile(file, older);
+    expect(await loadQueueFile(file)).toEqual({ queue: older, warning: null });
+  });
+
+  it('a line of the log that does not read: the saves before it are kept, the log set aside and said', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(3) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    current = { ...current, entries: current.entries.map((entry, index) => (index === 0 ? { ...entry, attempts: 1 } : entry)) };
+    await saver.flush();
+    const kept = current;
+    current = { ...current, entries: current.entries.map((entry, index) => (index === 1 ? { ...entry, attempts: 2 } : entry)) };
+    await saver.flush();
+    const lines = (await fsp.readFile(logPathOf(file), 'utf8')).split('\n');
+    // The third save's change, damaged (a disk's error, a hand edit), its end line whole after it.
+    lines[3] = '{"put": oops}';
+    await fsp.writeFile(logPathOf(file), lines.join('\n'));
+    const { queue, warning, keepFile } = await loadQueueFile(file);
+    expect(queue).toEqual(kept);
+    expect(keepFile).toBeUndefined();
+    expect(warning?.text).toMatch(/^Part of the transfer queue’s latest changes could not be read \(line 4: not JSON\); the queue is back with the changes saved before that part, and the change log as it was is kept as .*queue\.json\.log\.corrupt-.+\.$/);
+    expect(warning?.textRef).toMatchObject({ message: 'queue.log-salvaged' });
+    expect(warning && localizeLogLine(warning, 'zh-CN').text).toMatch(/^传输队列最近的部分更改无法读取（“line 4: not JSON”）；队列已恢复到该部分之前保存的更改，更改日志原样保留为 .*queue\.json\.log\.corrupt-.+。$/);
+    expect((await fsp.readdir(dir)).filter((name) => name.startsWith('queue.json.log.corrupt-'))).toHaveLength(1);
+  });
+
+  it("a newer Ferry's log is left as it is and not saved over", async () => {
+    const file = path.join(dir, 'queue.json');
+    const saver = new QueueSaver(file, () => ({ version: 1, policy: 'ask', entries: manyEntries(1) }), 60_000, () => undefined);
+    await saver.flush();
+    const [header] = (await fsp.readFile(logPathOf(file), 'utf8')).split('\n');
+    const newer = `${JSON.stringify({ ...JSON.parse(header ?? ''), ferryQueueLog: 2 })}\n{"move":"item-0"}\n`;
+    await fsp.writeFile(logPathOf(file), newer);
+    const { queue, warning, keepFile } = await loadQueueFile(file);
+    expect(queue).toBeNull();
+    expect(keepFile).toBe(true);
+    expect(warning?.text).toContain(`${logPathOf(file)} was written by a newer Ferry (format 2`);
+    expect(await fsp.readFile(logPathOf(file), 'utf8')).toBe(newer);
+  });
+
+  it('the resumed items’ journal applies after the log; a save to the log holding its lines empties it', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'resume', entries: manyEntries(3) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    const { snapshot } = await onDisk(file);
+    const resumed = { ...(current.entries[1] as StoredEntry), partWasTarget: true as const, started: true };
+    expect(saver.record(resumed)).toBeNull();
+    // Before the next save: the log says nothing of it, the journal line comes after it.
+    let loaded = await loadQueueFile(file);
+    expect(loaded.queue?.resumedUpTo).toBeUndefined();
+    expect(withResumed(loaded.queue?.entries ?? [], (await loadResumed(file, loaded.queue?.resumedUpTo ?? 0)).entries)[1]).toEqual(resumed);
+    current = { ...current, entries: current.entries.map((entry) => (entry.id === resumed.id ? resumed : entry)) };
+    await saver.flush();
+    // Appended to the log (its change, and the end line saying which journal line it holds), the snapshot as it was.
+    expect((await onDisk(file)).snapshot).toBe(snapshot);
+    expect(JSON.parse((await onDisk(file)).lines.at(-1) ?? '')).toEqual({ end: true, resumedUpTo: 1 });
+    loaded = await loadQueueFile(file);
+    expect(loaded.queue?.resumedUpTo).toBe(1);
+    expect(loaded.queue?.entries[1]).toEqual(resumed);
+    expect(await fsp.readFile(journalPathOf(file), 'utf8')).toBe('');
+  });
+
+  it('a log removed by hand is begun again with a whole write', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(3) };
+    const errors: unknown[] = [];
+    const saver = new QueueSaver(file, () => current, 60_000, (error) => errors.push(error));
+    await saver.flush();
+    await fsp.rm(logPathOf(file));
+    current = { ...current, entries: current.entries.slice(1) };
+    await saver.flush();
+    expect(errors).toEqual([]);
+    expect((await onDisk(file)).lines).toHaveLength(1);
+    expect((await loadQueueFile(file)).queue).toEqual(current);
+  });
+
+  it("the queue writes only its changed items: a Cancel is one line, an add one line after the item it follows, quit a whole snapshot", async () => {
+    const file = path.join(dir, 'queue.json');
+    const queue = await TransferQueue.open({ connect: () => Promise.reject(new Error('not used')), storePath: file });
+    await queue.add({ siteKey: 's', siteLabel: 'site', direction: 'download', start: false, items: Array.from({ length: 2000 }, (_, index) => ({ localPath: `/tmp/x/file-${index}.bin`, remotePath: `/pub/file-${index}.bin`, isDirectory: false })) });
+    await queue.save();
+    const first = await onDisk(file);
+    const items = await queue.list();
+    await queue.cancel({ ids: [items[10]?.id ?? ''] });
+    await queue.save();
+    const cancelled = await onDisk(file);
+    expect(cancelled.snapshot).toBe(first.snapshot);
+    expect(cancelled.lines.slice(first.lines.length).map((line) => JSON.parse(line) as unknown)).toEqual([{ del: items[10]?.id }, { end: true }]);
+    const [added] = await queue.add({ siteKey: 's', siteLabel: 'site', direction: 'download', start: false, items: [{ localPath: '/tmp/x/one-more.bin', remotePath: '/pub/one-more.bin', isDirectory: false }] });
+    await queue.save();
+    const more = await onDisk(file);
+    expect(more.snapshot).toBe(first.snapshot);
+    expect(more.lines.slice(cancelled.lines.length).map((line) => JSON.parse(line) as { put?: { id: string }; after?: string })).toEqual([
+      { put: expect.objectContaining({ id: added?.id, state: 'paused' }) as unknown, after: items[1999]?.id },
+      { end: true },
+    ]);
+    await queue.close();
+    const closed = await onDisk(file);
+    expect(closed.snapshot).not.toBe(first.snapshot);
+    expect(closed.lines).toHaveLength(1);
+    expect((await loadQueueFile(file)).queue?.entries.map((entry) => entry.id)).toEqual([...items.filter((_, index) => index !== 10).map((item) => item.id), added?.id]);
   });
 });
 
