@@ -148,6 +148,20 @@ describe('accessibility audit (axe-core, WCAG 2.2 A/AA) of the window, web host,
       await check(s, 'finished transfer (Successful tab)');
     });
 
+    await step('the Successful list, then the remote folder tree, with the keyboard: each with its cursor item', async () => {
+      const list = ui.queue.getByRole('grid', { name: 'Successful' });
+      await list.focus();
+      await expect(list).toHaveAttribute('aria-activedescendant', /.+/);
+      await check(s, 'the queue list focused, its cursor row');
+      await ui.toolbarButton('Show folder tree').click();
+      const tree = page.getByRole('tree', { name: 'Remote folders' });
+      await tree.focus();
+      await expect(tree).toHaveAttribute('aria-activedescendant', /.+/);
+      await check(s, 'the folder tree focused, its cursor item');
+      await ui.toolbarButton('Show folder tree').click();
+      await expect(tree).toHaveCount(0);
+    });
+
     await step('a failed upload (Failed tab)', async () => {
       await ui.entry('local', 'budget.xlsx').dragTo(ui.entry('remote', LOCKED));
       await expect.poll(() => ui.queueCount('Failed'), { timeout: 15_000 }).toBe(1);

@@ -129,11 +129,13 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await pressUntilFocused(page, 'Tab', list, 6);
     });
 
-    await step('Down chooses a row, Shift+Down adds the next, Home goes back to the first alone', async () => {
+    await step('tabbed in, the cursor is on the first row (not chosen); Down chooses the next, Shift+Down adds one, Home goes back to the first alone', async () => {
+      await expect(list).toHaveAttribute('aria-activedescendant', (await list.getByRole('row').nth(0).getAttribute('id')) ?? 'no id');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(0);
       await page.keyboard.press('ArrowDown');
       await expect(list.getByRole('row', { selected: true })).toHaveCount(1);
-      await expect(list.getByRole('row').nth(0)).toHaveAttribute('aria-selected', 'true');
-      await expect(list).toHaveAttribute('aria-activedescendant', (await list.getByRole('row').nth(0).getAttribute('id')) ?? 'no id');
+      await expect(list.getByRole('row').nth(1)).toHaveAttribute('aria-selected', 'true');
+      await expect(list).toHaveAttribute('aria-activedescendant', (await list.getByRole('row').nth(1).getAttribute('id')) ?? 'no id');
       await page.keyboard.press('Shift+ArrowDown');
       await expect(list.getByRole('row', { selected: true })).toHaveCount(2);
       await page.keyboard.press('End');
@@ -660,7 +662,8 @@ describe('keyboard use of the main window, web host, Chromium, vsftpd', () => {
       await page.keyboard.press('Enter');
       await expect(ui.queueTab('Failed')).toHaveAttribute('aria-selected', 'true');
       await failed.focus();
-      await page.keyboard.press('ArrowDown');
+      // Focused, the cursor is on the first item; Down chooses the second.
+      await expect.poll(cursorRow).toBe(0);
       await page.keyboard.press('ArrowDown');
       await expect.poll(cursorRow).toBe(1);
       await page.keyboard.press('Delete');

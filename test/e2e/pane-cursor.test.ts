@@ -4,8 +4,11 @@
  * row without selecting it; Down moves on from there. Connected to vsftpd, the remote list (focused after Quickconnect)
  * has it too; Enter opens the folder under it and the new folder's first row has the cursor, nothing selected;
  * Backspace goes up with the cursor on the folder just left. Before, no row had the cursor until an arrow key.
+ * The transfer queue's list and the folder tree do the same: tabbed into, the queue's first row has the cursor (not
+ * selected; Down moves on from it), and a tree scrolled away from its folder brings that item back into view with the
+ * cursor on it. Before, neither had a cursor row until a key was pressed.
  */
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
 
@@ -15,6 +18,15 @@ function cursorName(grid: Locator): Promise<string | null> {
     const id = g.getAttribute('aria-activedescendant');
     return id ? (document.getElementById(id)?.querySelector('[role="gridcell"]')?.textContent ?? null) : null;
   });
+}
+
+/** Presses `key` until `target` has the focus (at most `limit` times). */
+async function pressUntilFocused(page: Page, key: string, target: Locator, limit: number): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
 }
 
 /** The inset outline drawn on the cursor row while its list has the keyboard. */
@@ -76,6 +88,68 @@ describe('a pane list has a cursor row as soon as it has the keyboard', () => {
       await expect.poll(() => cursorName(remote)).toBe('docs');
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => cursorName(remote)).toBe('zeta.txt');
+    });
+    expect(s.pageErrors).toEqual([]);
+  }, 90_000);
+});
+
+/** Forty folders in the server's root, more than the tree draws at once, and three files to download. */
+const MANY: Record<string, number> = { 'a.txt': 10, 'b.txt': 20, 'c.txt': 30 };
+for (let i = 0; i < 40; i += 1) MANY[`f${String(i).padStart(2, '0')}/`] = 0;
+
+describe('the transfer queue and the folder tree have a cursor row as soon as they have the keyboard', () => {
+  const setup = useE2eSetup('pane-cursor-queue-tree', { local: { 'keep.txt': 1 }, remote: MANY });
+
+  it('the queue’s first row, not selected; the tree’s folder, brought into view', async () => {
+    const { scenario: s, server: srv } = setup();
+    const { ui, page, step } = s;
+    const list = ui.queue.getByRole('grid', { name: /Successful/ });
+    const tree = page.getByRole('tree', { name: 'Remote folders' });
+
+    await step('three files downloaded: three rows in Successful', async () => {
+      await ui.quickConnect(srv);
+      await ui.expectRemoteListing('/', ['f00']);
+      // The files come after the forty folders: End, two rows up with Shift, Enter downloads them.
+      await ui.grid('remote').focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.keyboard.press('Shift+ArrowUp');
+      await expect(ui.grid('remote').getByRole('row', { selected: true })).toHaveText([/^a\.txt/, /^b\.txt/, /^c\.txt/]);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => ui.queueCount('Successful'), { timeout: 20_000 }).toBe(3);
+    });
+
+    await step('Tab into the Successful list: the cursor on its first row, outlined, nothing selected', async () => {
+      await ui.queueTab('Successful').click();
+      await expect(list.getByRole('row')).toHaveCount(3);
+      await pressUntilFocused(page, 'Tab', list, 6);
+      const first = list.getByRole('row').nth(0);
+      await expect(list).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? 'no id');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(0);
+      expect(await outlineOf(first)).not.toBe('none');
+      expect(await outlineOf(list.getByRole('row').nth(1))).toBe('none');
+    });
+
+    await step('Down moves on from it and chooses the second row', async () => {
+      await page.keyboard.press('ArrowDown');
+      const second = list.getByRole('row').nth(1);
+      await expect(list).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? 'no id');
+      await expect(list.getByRole('row', { selected: true })).toHaveCount(1);
+      await expect(second).toHaveAttribute('aria-selected', 'true');
+    });
+
+    await step('the remote tree scrolled to its end, then focused: the cursor on "/", the folder shown, in view', async () => {
+      await ui.toolbarButton('Show folder tree').click();
+      await expect(tree.getByRole('treeitem', { name: 'f39', exact: true })).toHaveCount(0);
+      await tree.evaluate((t) => t.scrollTo(0, t.scrollHeight));
+      await expect(tree.getByRole('treeitem', { name: 'f39', exact: true })).toBeVisible();
+      await expect(tree.getByRole('treeitem', { name: '/', exact: true })).toHaveCount(0);
+      await tree.focus();
+      const root = tree.getByRole('treeitem', { name: '/', exact: true });
+      await expect(root).toBeInViewport();
+      await expect(tree).toHaveAttribute('aria-activedescendant', (await root.getAttribute('id')) ?? 'no id');
+      await expect(root).toHaveAttribute('aria-selected', 'true');
+      expect(await outlineOf(root)).not.toBe('none');
     });
     expect(s.pageErrors).toEqual([]);
   }, 90_000);

@@ -347,9 +347,9 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     const last = lastCursor.current;
     lastCursor.current = null;
     const replacing = last !== null && last.dir === dir ? cursorAfterRemoval(last.place, view) : null;
-    const name = replacing ?? (hasKeyboard && !leftBehind ? firstRow(view) : null);
+    const name = replacing ?? (hasKeyboard && !leftBehind ? firstRow(view, nav.selected) : null);
     if (name !== null) actions.navInput(side, { kind: 'focus', name }, view);
-  }, [nav.cursor, cursorIndex, dir, stale, view, side, hasKeyboard, leftBehind]);
+  }, [nav.cursor, nav.selected, cursorIndex, dir, stale, view, side, hasKeyboard, leftBehind]);
 
   const viewRef = useRef(view);
   viewRef.current = view;

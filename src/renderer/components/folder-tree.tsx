@@ -2,7 +2,8 @@
  * The optional folder tree above a pane's list: the folders on the way to the current one, and
  * any folder opened with its arrow (listed on demand, without leaving the current folder).
  * role="tree" with treeitems (WAI-ARIA tree): arrow keys move, Right opens, Left closes, Home/End, typing a name's
- * first letters moves to it (as in the lists), Enter goes there.
+ * first letters moves to it (as in the lists), Enter goes there. With the keyboard it always has a cursor item, as the
+ * lists do: the folder shown, else (at "This PC") the first, scrolled into view when tabbed into.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
@@ -44,7 +45,12 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   }, [side, path, drives]);
 
   const current = focused !== null && nodes.some((n) => n.path === focused) ? focused : path;
-  const shown = nodes.findIndex((n) => n.path === current);
+  // Whether the tree itself has the keyboard, and whether a press of the pointer (not a key) brought it there.
+  const [hasKeyboard, setHasKeyboard] = useState(false);
+  const pressed = useRef(false);
+  const found = nodes.findIndex((n) => n.path === current);
+  // At "This PC" no item is the folder shown: the tree with the keyboard has its cursor on the first (a drive).
+  const shown = found >= 0 ? found : hasKeyboard && nodes.length > 0 ? 0 : -1;
   useEffect(() => {
     if (shown >= 0) virtualizer.scrollToIndex(shown, { align: 'auto' });
   }, [shown, virtualizer]);
@@ -115,7 +121,22 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
       aria-activedescendant={activeId}
       className="folder-tree"
       onKeyDown={onKeyDown}
-      onFocus={() => actions.setActivePane(side)}
+      onMouseDownCapture={() => {
+        pressed.current = true;
+      }}
+      onFocus={(e) => {
+        actions.setActivePane(side);
+        if (e.target !== e.currentTarget) return;
+        setHasKeyboard(true);
+        // Tabbed into while scrolled away from its cursor item: brought into view (and so drawn, for
+        // aria-activedescendant). Not on a press: the list would move under the pointer before the click.
+        if (!pressed.current && shown >= 0) virtualizer.scrollToIndex(shown, { align: 'auto' });
+        pressed.current = false;
+      }}
+      onBlur={(e) => {
+        pressed.current = false;
+        if (e.target === e.currentTarget) setHasKeyboard(false);
+      }}
     >
       <div className="tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
@@ -131,7 +152,7 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
               aria-setsize={node.setSize}
               aria-expanded={node.hasChildren === false ? undefined : node.expanded}
               aria-selected={node.path === path}
-              className={`tree-item${node.path === path ? ' is-current' : ''}${node.path === current ? ' is-cursor' : ''}`}
+              className={`tree-item${node.path === path ? ' is-current' : ''}${item.index === shown ? ' is-cursor' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, paddingLeft: 4 + node.depth * 14 }}
               onClick={() => {
                 setFocused(node.path);

@@ -6,7 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { cursorAfterRemoval, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
+import { cursorAfterRemoval, firstRow, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { shownNote } from '../lib/localize-note';
 import { betweenSentences, formatCount, useT, type Translator } from '../i18n';
@@ -144,13 +144,27 @@ export function TransferQueue(): ReactElement {
   useEffect(() => {
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
+  // Whether the list itself has the keyboard, and whether a press of the pointer (not a key) brought it there.
+  const [hasKeyboard, setHasKeyboard] = useState(false);
+  const pressed = useRef(false);
+  const view = useMemo(() => makeView(shown.map((i) => i.id)), [shown]);
   // An item leaving the tab (cancelled, cleared, finished) hands the cursor to the one now in its place, as in the lists.
+  // A list with the keyboard and no cursor row (tabbed into, another tab's rows) has one at once, as the panes' lists:
+  // the first selected row, else the first — not selected by that. Before, none until an arrow key was pressed.
   const lastCursor = useRef<{ readonly tab: QueueTab; readonly place: CursorPlace } | null>(null);
   useEffect(() => {
+    if (cursor !== null && cursorIndex >= 0) {
+      lastCursor.current = { tab, place: { name: cursor, index: cursorIndex } };
+      return;
+    }
+    if (cursor !== null && lastCursor.current?.tab === tab) {
+      setCursor(cursorAfterRemoval(lastCursor.current.place, view));
+      return;
+    }
     if (cursor === null) lastCursor.current = null;
-    else if (cursorIndex >= 0) lastCursor.current = { tab, place: { name: cursor, index: cursorIndex } };
-    else if (lastCursor.current?.tab === tab) setCursor(cursorAfterRemoval(lastCursor.current.place, makeView(shown.map((i) => i.id))));
-  }, [cursor, cursorIndex, tab, shown]);
+    const first = hasKeyboard ? firstRow(view, selected) : null;
+    if (first !== null) setCursor(first);
+  }, [cursor, cursorIndex, tab, view, hasKeyboard, selected]);
 
   const selectedIds = shown.filter((i) => selected.has(i.id)).map((i) => i.id);
   const targetIds = selectedIds.length > 0 ? selectedIds : shown.map((i) => i.id);
@@ -190,7 +204,6 @@ export function TransferQueue(): ReactElement {
 
   /** Arrows, Home/End, Page Up/Down (Shift extends, Ctrl moves the cursor only), Space and Ctrl+Space: the file lists' reducer. */
   const moveCursor = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const view = makeView(shown.map((i) => i.id));
     const current = cursorIndex >= 0 ? cursor : null;
     const pageSize = Math.max(1, Math.floor(e.currentTarget.clientHeight / ITEM_HEIGHT));
     const input = { kind: 'key', key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: false, time: 0, pageSize, otherPaneNext: false } as const;
@@ -319,6 +332,21 @@ export function TransferQueue(): ReactElement {
           tabIndex={0}
           className="queue-list"
           onKeyDown={onKeyDown}
+          onMouseDownCapture={() => {
+            pressed.current = true;
+          }}
+          onFocus={(e) => {
+            if (e.target !== e.currentTarget) return;
+            setHasKeyboard(true);
+            // Tabbed into while scrolled away from its cursor row: brought into view (and so drawn, for
+            // aria-activedescendant). Not on a press: the rows would move under the pointer before the click.
+            if (!pressed.current && cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+            pressed.current = false;
+          }}
+          onBlur={(e) => {
+            pressed.current = false;
+            if (e.target === e.currentTarget) setHasKeyboard(false);
+          }}
           onContextMenu={(e) => {
             // A row's own menu handled it; here the space around the rows (or an empty queue): the menu without rows.
             if (e.isDefaultPrevented()) return;

@@ -230,9 +230,13 @@ export function cursorAfterRemoval(previous: CursorPlace, view: NavView): string
   return view.names[Math.min(previous.index, view.names.length - 1)] ?? null;
 }
 
-/** The row a list's cursor goes to when the list gets the keyboard with none: the first shown; null when empty. */
-export function firstRow(view: NavView): string | null {
-  return view.names[0] ?? null;
+/**
+ * The row a list's cursor goes to when the list gets the keyboard with none: the first selected row shown, else the
+ * first shown; null when empty. Only the cursor: the selection stays as it was.
+ */
+export function firstRow(view: NavView, selected: ReadonlySet<string> = new Set()): string | null {
+  const chosen = selected.size > 0 ? view.names.find((name) => selected.has(name)) : undefined;
+  return chosen ?? view.names[0] ?? null;
 }
 
 /** The names an action applies to: the selection, or the cursor row when nothing is selected. Display order. */

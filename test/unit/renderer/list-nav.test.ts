@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorAfterRemoval, EMPTY_NAV, findTypeAhead, makeView, navReduce, targetNames, TYPE_AHEAD_MS, type KeyInput, type NavState } from '../../../src/renderer/lib/list-nav';
+import { cursorAfterRemoval, EMPTY_NAV, firstRow, findTypeAhead, makeView, navReduce, targetNames, TYPE_AHEAD_MS, type KeyInput, type NavState } from '../../../src/renderer/lib/list-nav';
 
 const view = makeView(['alpha', 'beta', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf']);
 
@@ -173,4 +173,12 @@ describe('cursorAfterRemoval', () => {
   it('the last row when the removed one was last', () => expect(cursorAfterRemoval({ name: 'echo', index: 3 }, shown)).toBe('delta'));
   it('nothing when the row is still there', () => expect(cursorAfterRemoval({ name: 'bravo', index: 1 }, shown)).toBeNull());
   it('nothing in an empty folder', () => expect(cursorAfterRemoval({ name: 'alpha', index: 0 }, makeView([]))).toBeNull());
+});
+
+describe('firstRow: where the cursor goes when a list gets the keyboard with none', () => {
+  const shown = makeView(['alpha', 'bravo', 'charlie']);
+  it('the first row when nothing is selected', () => expect(firstRow(shown)).toBe('alpha'));
+  it('the first selected row shown, in display order', () => expect(firstRow(shown, new Set(['gone', 'charlie', 'bravo']))).toBe('bravo'));
+  it('the first row when nothing selected is shown', () => expect(firstRow(shown, new Set(['gone']))).toBe('alpha'));
+  it('nothing in an empty list', () => expect(firstRow(makeView([]), new Set(['alpha']))).toBeNull());
 });

@@ -22,6 +22,7 @@ import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { useViewStore } from '../../../src/renderer/stores/view-store';
 import { DEFAULT_SETTINGS, type LocalEntry, type Settings } from '../../../src/shared/models';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
+import { heldElement } from './held-element';
 import { giveLayout, mountApp, unmountApp } from './mount-app';
 
 /** C: a disk, D: a USB stick, E: a card reader with no card (ERROR_NOT_READY: libuv's UNKNOWN); the rest no drive. */
@@ -235,6 +236,36 @@ describe('local folder tree on Windows (injected platform and probe)', () => {
     await waitFor(() => expect(useLocalPane.getState().path).toBe('D:\\'));
     // The tree never asks main to list "This PC".
     expect(pathsSentToMain().some((arg) => arg.includes(DRIVES_LEVEL))).toBe(false);
+  });
+});
+
+describe('local folder tree at This PC (injected platform and probe)', () => {
+  it('tabbed into, has its cursor on the first drive, none selected; Down goes on from it', async () => {
+    await mountWindows({ showFolderTree: true });
+    const tree = heldElement(() => screen.getByRole('tree', { name: 'Local folders' }));
+    await waitFor(() => expect(within(tree()).getByText('Users')).toBeTruthy());
+    await act(async () => {
+      await actions.navigate('local', DRIVES_LEVEL);
+    });
+    await waitFor(() => expect(useLocalPane.getState().path).toBe(DRIVES_LEVEL));
+    const drive = (name: string): HTMLElement => {
+      const item = within(tree()).getAllByRole('treeitem').find((node) => node.textContent?.replace(/[▾▸]/g, '').trim() === name);
+      if (!item) throw new Error(`no tree item ${name}`);
+      return item;
+    };
+    // No item is the folder shown ("This PC" is not one): before, the tree had no cursor item until a key was pressed.
+    expect(tree().getAttribute('aria-activedescendant')).toBeNull();
+    act(() => {
+      tree().focus();
+    });
+    await waitFor(() => expect(tree().getAttribute('aria-activedescendant')).toBe(drive('C:').id));
+    expect(drive('C:').classList.contains('is-cursor')).toBe(true);
+    expect(within(tree()).getAllByRole('treeitem').filter((node) => node.getAttribute('aria-selected') === 'true')).toEqual([]);
+    act(() => {
+      fireEvent.keyDown(tree(), { key: 'ArrowDown' });
+    });
+    // C: is still open from C:\Users\ann: the next item is its Users.
+    await waitFor(() => expect(tree().getAttribute('aria-activedescendant')).toBe(drive('Users').id));
   });
 });
 
