@@ -1211,6 +1211,8 @@ export async function uploadToPath(names: readonly string[]): Promise<boolean> {
 /** A drop of entries from the other pane. */
 export function dropEntries(to: PaneSide, payload: { from: PaneSide; dir: string; entries: readonly { name: string }[] }, targetFolder: string | null): void {
   if (payload.from === to) return;
+  // A drop onto a folder row whose name the folder lists twice: its path could be either entry.
+  if (targetFolder !== null && refusedListedTwice(to, [targetFolder])) return;
   const targetDir = targetFolder === null ? undefined : fullPath(to, targetFolder);
   void transfer(payload.from, payload.entries.map((e) => e.name), targetDir, payload.dir);
 }
@@ -1233,6 +1235,7 @@ export async function dropDesktopFiles(files: readonly File[], targetFolder: str
   }
   const stat = await perform('local:stat', { paths });
   if (!stat.ok) return false;
+  if (targetFolder !== null && refusedListedTwice('remote', [targetFolder])) return false;
   const toDir = targetFolder === null ? useRemotePane.getState().path : fullPath('remote', targetFolder);
   if (toDir === '') return false;
   const items = stat.value.map((entry) => ({ localPath: entry.path, remotePath: joinPath(toDir, baseName(entry.path), 'posix'), isDirectory: entry.isDirectory }));

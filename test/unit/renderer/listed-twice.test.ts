@@ -208,6 +208,21 @@ describe('the remote pane listing names twice', () => {
     expect(grid().getAttribute('aria-activedescendant')).toBe(file.id);
   });
 
+  it('refuses a drop onto a folder row whose name is listed twice; a drop onto the pane still uploads', async () => {
+    await dupRows();
+    const payload = { from: 'local' as const, dir: '/home/test', entries: [{ name: 'up.txt' }] };
+    await act(async () => {
+      actions.dropEntries('remote', payload, 'dup');
+    });
+    await waitFor(() => expect(screen.getAllByText(/^“dup” is listed more than once in this folder/).length).toBeGreaterThan(0));
+    expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(false);
+    await act(async () => {
+      actions.dropEntries('remote', payload, null);
+    });
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(true));
+    expect(JSON.stringify(api.calls.find((c) => c.channel === 'queue:add')?.arg)).toContain('"remotePath":"/up.txt"');
+  });
+
   it('search results: a path matched twice is refused when downloaded, not queued twice onto one local name', async () => {
     const entry = remoteListing('/', ['dup'])['entries'][0];
     if (!entry) throw new Error('no entry');
