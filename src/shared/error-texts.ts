@@ -929,7 +929,7 @@ export const ERROR_TEXTS_EN = {
   'import.flashfxp-group': 'Its FlashFXP group could not be read as a folder (FlashFXP does not document how it writes groups); imported at the top level as "{name}".',
   'import.flashfxp-password': 'The password is not in the form Ferry can read and was not imported: enter it in the Site Manager, or when connecting.',
   'import.flashfxp-defaults': "{count} site(s) from FlashFXP: only the name, host, port, user and password were read. Start folders, transfer mode (passive/active), TLS, charset and notes are left at Ferry's defaults (Default mode; protocol \"FTP – use explicit FTP over TLS if available\"; auto charset): check them in the Site Manager.",
-  'import.flashfxp-encoding': 'The file does not say its encoding; it was read as {encoding}. If names look wrong, import it again choosing the encoding (Site Manager: "File encoding"; ferry sites import --encoding).',
+  'import.flashfxp-encoding': 'The file does not say its encoding; it was read as {encoding}. If names look wrong, import it again choosing the encoding (Site Manager: the encoding list beside Export…; ferry sites import --encoding).',
   // Importing a transfer queue (the queue's Import queue…): the file refused whole, or one item left out.
   'queue-import.too-large': 'The file is larger than 32 MiB.',
   'queue-import.choose.hint': "Choose a file made by the queue's Export… (ferry-queue.json) or FileZilla's queue export (FileZilla: File > Export…, with the transfer queue ticked).",

@@ -26,7 +26,7 @@ describe("Site Manager: importing FlashFXP's Sites.dat", () => {
     const log = s.page.getByRole('log');
     const dialog = await s.ui.openSiteManager();
 
-    await s.step('Import… Sites.dat with File encoding on Detect', async () => {
+    await s.step('Import… Sites.dat with File encoding on auto', async () => {
       const encoding = dialog.getByRole('combobox', { name: 'File encoding' });
       await expect(encoding).toHaveValue('auto');
       expect(await dialog.locator('input[type=file]').getAttribute('accept')).toContain('.dat');

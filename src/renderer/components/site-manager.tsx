@@ -50,6 +50,8 @@ const LOGON_TYPES: readonly { readonly id: LogonType; readonly label: MessageKey
   { id: 'ask', label: 'sm.logon.ask' },
 ];
 
+/** Import…'s encodings by their usual short names (the cell beside Export… is narrow; the list's title says what it is for). */
+const ENCODING_LABELS: Readonly<Record<(typeof SITE_FILE_ENCODINGS)[number], string>> = { 'utf-8': 'UTF-8', gbk: 'GBK', big5: 'Big5', shift_jis: 'Shift_JIS', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16LE' };
 const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1250', 'windows-1251', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'koi8-r'];
 
 /** Which tab shows a field, so a failed save can open it. */
@@ -687,17 +689,15 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => void actions.exportSites()}>
               {t('sm.export')}
             </button>
-            <label className="sm-import-encoding">
-              {t('sm.importEncoding')}
-              <select value={importEncoding} onChange={(e) => setImportEncoding(e.target.value)}>
-                <option value="auto">{t('sm.importEncoding.auto')}</option>
-                {SITE_FILE_ENCODINGS.map((encoding) => (
-                  <option key={encoding} value={encoding}>
-                    {encoding === 'gbk' ? t('charset.gbk') : encoding === 'big5' ? t('charset.big5') : encoding.toUpperCase()}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {/* Beside Export…, in the grid's free cell: a row of its own took height from the tree. */}
+            <select className="sm-import-encoding" aria-label={t('sm.importEncoding')} title={t('sm.importEncoding.title')} value={importEncoding} onChange={(e) => setImportEncoding(e.target.value)}>
+              <option value="auto">{t('sm.importEncoding.auto')}</option>
+              {SITE_FILE_ENCODINGS.map((encoding) => (
+                <option key={encoding} value={encoding}>
+                  {ENCODING_LABELS[encoding]}
+                </option>
+              ))}
+            </select>
             <input ref={fileInput} type="file" accept=".xml,text/xml,application/xml,.json,application/json,.dat" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onImportFile(e.target.files?.[0])} />
           </div>
         </div>

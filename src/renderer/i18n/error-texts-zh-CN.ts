@@ -779,7 +779,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'import.flashfxp-group': '其 FlashFXP 分组无法读成文件夹（FlashFXP 没有公开分组的写法）；已导入到顶层，名为“{name}”。',
   'import.flashfxp-password': '密码不是 Ferry 能读取的形式，未导入：请在站点管理器中或连接时输入。',
   'import.flashfxp-defaults': '从 FlashFXP 导入了 {count} 个站点：只读取了名称、主机、端口、用户名和密码。起始文件夹、传输模式（被动/主动）、TLS、字符集和备注保留 Ferry 的默认值（默认模式；协议“FTP – 如果可用，使用显式的 FTP over TLS”；自动检测字符集）：请在站点管理器中检查。',
-  'import.flashfxp-encoding': '此文件没有注明编码，已按 {encoding} 读取。如果名称显示不对，请选择编码后重新导入（站点管理器：“文件编码”；ferry sites import --encoding）。',
+  'import.flashfxp-encoding': '此文件没有注明编码，已按 {encoding} 读取。如果名称显示不对，请选择编码后重新导入（站点管理器：“导出…”旁的编码列表；ferry sites import --encoding）。',
   'text.as-is': '{text}',
   'text.list-separator': '；',
   'text.message-hint': '{message}{hint}',
