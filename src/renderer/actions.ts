@@ -311,7 +311,7 @@ export function runMenuCommand(command: MenuCommand): void {
       return void testCurrentModes();
     case 'about': {
       const app = useSettingsStore.getState().app;
-      pushToast('info', t('menu.aboutText', { version: app?.version ?? '', host: app?.host ?? '' }));
+      pushToast('info', t('menu.aboutText', { version: app?.version ?? '', host: app ? t(app.host === 'electron' ? 'menu.host.electron' : 'menu.host.web') : '' }));
       return;
     }
   }
@@ -349,7 +349,7 @@ export async function testCurrentModes(): Promise<void> {
   const failed = r.value.filter((probe) => !probe.ok);
   const first = failed[0];
   if (first?.error) reportError(first.error);
-  if (working.length > 0) pushToast('info', t('menu.testWorks', { modes: working.join(', ') }));
+  if (working.length > 0) pushToast('info', t('menu.testWorks', { modes: working.join(t('common.listSeparator')) }));
 }
 
 /** Language and theme reach the document: lang attribute and the CSS theme override (the title: DocumentTitle). */
@@ -2092,7 +2092,7 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   if (r.ok && r.value.conflicts.length > 0) {
     // Nothing was copied: the target holds some of these names already. Replace them only if the user says so.
     const names = r.value.conflicts;
-    const replace = await confirm({ title: t('copy.existsTitle'), message: tn('copy.exists', names.length, { names: names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '') }), confirmLabel: t('copy.replace'), danger: true });
+    const replace = await confirm({ title: t('copy.existsTitle'), message: tn('copy.exists', names.length, { names: [...names.slice(0, 5), ...(names.length > 5 ? ['…'] : [])].join(t('common.listSeparator')) }), confirmLabel: t('copy.replace'), danger: true });
     return replace ? copyToSite(paths, siteId, targetDir, viaLocal, true) : false;
   }
   if (r.ok) {

@@ -39,7 +39,7 @@ export function PasswordSettings(): ReactElement {
           {t(sentence.key, { reason: status?.hostUnavailableText ? localizeError({ message: sentence.reason ?? '', hint: '', text: status.hostUnavailableText }, t.language).message : (sentence.reason ?? '') })}
         </p>
       ) : null}
-      {status && status.unmoved.length > 0 ? <p className="field-error">{t('passwords.unmoved', { names: status.unmoved.join(', ') })}</p> : null}
+      {status && status.unmoved.length > 0 ? <p className="field-error">{t('passwords.unmoved', { names: status.unmoved.join(t('common.listSeparator')) })}</p> : null}
       {status ? (
         <div className="button-row">
           {!status.masterPasswordSet ? (

@@ -120,7 +120,7 @@ export function SynchronizeDialog({ localFolder, remoteFolder }: { readonly loca
           <input type="checkbox" checked={withDelete} disabled={busy} onChange={(e) => change(setWithDelete)(e.target.checked)} />
           {t(direction === 'download' ? 'synchronize.delete.download' : 'synchronize.delete.upload')}
         </label>
-        <p className="synchronize-help">{skipList.length > 0 ? t('synchronize.skipList', { list: skipList.join(', ') }) : t('synchronize.skipListEmpty')}</p>
+        <p className="synchronize-help">{skipList.length > 0 ? t('synchronize.skipList', { list: skipList.join(t('common.listSeparator')) }) : t('synchronize.skipListEmpty')}</p>
       </div>
       <p className="synchronize-status" role="status">
         {phase === 'planning' ? t('synchronize.planning') : phase === 'running' ? t('synchronize.running') : plan && chosen ? planSummary(t, chosen, unticked.size) : note}

@@ -289,10 +289,10 @@ export function TransferQueue(): ReactElement {
               <button type="button" className="icon-button" aria-label={t('queue.pause')} title={t('queue.pause')} disabled={!anySel((i) => i.state === 'queued' || i.state === 'running')} onClick={() => actions.pauseTransfers(targetIds)}>
                 <Icon name="pause" />
               </button>
-              <button type="button" className="icon-button" aria-label={t('queue.moveUp')} title={`${t('queue.moveUp')} (Alt+↑)`} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], -1)}>
+              <button type="button" className="icon-button" aria-label={t('queue.moveUp')} title={t('common.withShortcut', { label: t('queue.moveUp'), shortcut: 'Alt+↑' })} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], -1)}>
                 <Icon name="up" />
               </button>
-              <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={`${t('queue.moveDown')} (Alt+↓)`} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], 1)}>
+              <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={t('common.withShortcut', { label: t('queue.moveDown'), shortcut: 'Alt+↓' })} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], 1)}>
                 <Icon name="down" />
               </button>
               <button type="button" className="icon-button" aria-label={t('queue.cancel')} title={t('queue.cancel')} disabled={shown.length === 0} onClick={() => actions.cancelTransfers(targetIds)}>

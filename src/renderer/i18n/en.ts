@@ -12,6 +12,10 @@ export const en = {
   'common.close': 'Close',
   'common.save': 'Save',
   'common.dismiss': 'Dismiss',
+  // A tooltip naming its key: 'Move up in the queue (Alt+↑)'; Chinese puts the key in full-width （）.
+  'common.withShortcut': '{label} ({shortcut})',
+  // Between the items of a list of names or choices inside a sentence (a, b, c); Chinese uses the enumeration comma 、.
+  'common.listSeparator': ', ',
 
   'toolbar.label': 'Main toolbar',
   'toolbar.siteManager': 'Site Manager',
@@ -442,6 +446,8 @@ export const en = {
   'menu.about': 'About Ferry',
   'menu.testWorks': 'Works here: {modes}.',
   'menu.aboutText': 'Ferry {version} — FTP and FTPS client ({host}).',
+  'menu.host.electron': 'desktop app',
+  'menu.host.web': 'web host',
   'tabs.label': 'Connections',
   'tabs.new': 'New tab',
   'tabs.newTitle': 'New tab (Ctrl+T)',

@@ -13,6 +13,8 @@ export const zhCN: Messages = {
   'common.close': '关闭',
   'common.save': '保存',
   'common.dismiss': '关闭提示',
+  'common.withShortcut': '{label}（{shortcut}）',
+  'common.listSeparator': '、',
 
   'toolbar.label': '主工具栏',
   'toolbar.siteManager': '站点管理器',
@@ -441,6 +443,8 @@ export const zhCN: Messages = {
   'menu.about': '关于 Ferry',
   'menu.testWorks': '此处可用：{modes}。',
   'menu.aboutText': 'Ferry {version} —— FTP 和 FTPS 客户端（{host}）。',
+  'menu.host.electron': '桌面应用',
+  'menu.host.web': '网页版',
   'tabs.label': '连接',
   'tabs.new': '新建标签页',
   'tabs.newTitle': '新建标签页（Ctrl+T）',

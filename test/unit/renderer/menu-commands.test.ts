@@ -64,8 +64,27 @@ describe('menu bar commands', () => {
     api.emit('menu:command', 'clear-private-data');
     expect(useUiStore.getState().clearPrivateDataOpen).toBe(true);
     api.emit('menu:command', 'about');
-    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 — FTP and FTPS client (electron).');
+    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 — FTP and FTPS client (desktop app).');
     for (const command of MENU_COMMANDS) expect(() => actions.runMenuCommand(command)).not.toThrow();
+  });
+
+  it('in Chinese, Help → About names the desktop app in Chinese and Test both modes lists the modes with 、 (not "electron", not ", ")', async () => {
+    const api = await start('electron');
+    api.emit('settings:changed', { ...DEFAULT_SETTINGS, language: 'zh-CN' });
+    api.emit('menu:command', 'about');
+    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 —— FTP 和 FTPS 客户端（桌面应用）。');
+    api.handle('session:connect', () => ok({ sessionId: 's1', state: 'connected', label: 'h', host: 'h', siteId: null, secure: false, certificateFingerprint: null, transferMode: 'passive', dataCommand: null, remotePath: '/', error: null }));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
+    api.handle('session:test-modes', () =>
+      ok([
+        { mode: 'passive', ok: true, dataCommand: 'EPSV', error: null, milliseconds: 120 },
+        { mode: 'active', ok: true, dataCommand: 'EPRT', error: null, milliseconds: 130 },
+      ]),
+    );
+    await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    await actions.testCurrentModes();
+    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('此处可用：被动（PASV/EPSV）、主动（PORT/EPRT）。');
+    useSessionStore.setState({ status: null, target: null, connecting: false });
   });
 
   it('Reconnect connects this tab again to what it was connected to', async () => {
