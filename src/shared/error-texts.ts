@@ -210,6 +210,8 @@ export const ERROR_TEXTS_EN = {
   // A file given to the import that looked like an INI file but is not FlashFXP's Sites.dat.
   'import.not-flashfxp': "This file is not FlashFXP's site list (no [site] section with an IP= line).",
   'import.flashfxp.hint': "Choose Sites.dat from FlashFXP's settings folder (%APPDATA%\\FlashFXP\\4, or the folder FlashFXP is installed in), sitemanager.xml from FileZilla, or a Ferry export.",
+  'import.unknown-file': "This file is not a site list Ferry reads: FileZilla's sitemanager.xml (XML), FlashFXP's Sites.dat (INI sections with IP= lines) or a Ferry export (JSON).",
+  'import.unknown-file.hint': "Choose one of those. A FlashFXP Sites.dat that is not readable text may be protected by a password set in FlashFXP, which Ferry cannot open: remove that protection in FlashFXP, then import the file again.",
 
   // Active mode's external address asked of a URL (Settings → Active mode).
   'active.external-url-failed': "Active mode: could not learn this computer's external address from {url}: {reason}.",

@@ -34,9 +34,13 @@ export interface FlashFxpSites extends FileZillaSites {
  * line (every source that reads the file reads the host from IP=).
  */
 export function looksLikeFlashFxpSites(text: string): boolean {
-  const first = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((line) => line.trim() !== '' && !/^\s*;/.test(line));
-  if (first === undefined || !/^\s*\[/.test(first)) return false;
-  return parseIni(text).some((section) => section.values.has('ip'));
+  return startsLikeIni(text) && parseIni(text).some((section) => section.values.has('ip'));
+}
+
+/** Whether the text's first line that is neither blank nor a `;` comment opens an INI section (so it is not XML or JSON). */
+export function startsLikeIni(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 200).find((line) => line.trim() !== '' && !/^\s*;/.test(line));
+  return first !== undefined && /^\s*\[/.test(first);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ImportReport, Notice, Site, SiteInput, SiteList } from '../../shar
 import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { exportSites, readSitesExport } from './export-sites';
 import { parseFileZillaSites } from './filezilla-import';
-import { looksLikeFlashFxpSites, parseFlashFxpSites } from './flashfxp-import';
+import { parseFlashFxpSites, startsLikeIni } from './flashfxp-import';
 import { openJsonDocument } from './json-document';
 import { decryptFrom, readsVault, VaultRefusal, type PasswordVault } from './password-vault';
 import { folderMovedInto, isWithin, rebaseFolder, sameFolder } from '../../shared/site-folders';
@@ -228,7 +228,10 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     async importFileZilla(xml, options = {}) {
       // Ferry's own export (ferry-sites.json), FlashFXP's Sites.dat and FileZilla's sitemanager.xml: the same checks and renaming.
       const fromExport = readSitesExport(xml);
-      const fromFlashFxp = fromExport ? null : looksLikeFlashFxpSites(xml) ? parseFlashFxpSites(xml) : null;
+      const fromFlashFxp = !fromExport && startsLikeIni(xml) ? parseFlashFxpSites(xml) : null;
+      // Neither XML, JSON nor INI (e.g. a Sites.dat FlashFXP protected with a password of its own): say what Ferry
+      // reads, rather than "not valid XML (line 1)" with a hint about FileZilla only.
+      if (!fromExport && !fromFlashFxp && !/^\uFEFF?\s*[<{]/.test(xml)) throw invalidInputText('import.unknown-file', 'import.unknown-file.hint');
       const parsed = fromExport ?? fromFlashFxp ?? parseFileZillaSites(xml);
       const skipped = [...parsed.skipped];
       const warnings: Notice[] = [];

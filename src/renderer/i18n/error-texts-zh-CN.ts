@@ -183,6 +183,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'import.not-filezilla.hint': '请选择 FileZilla 设置文件夹（例如 ~/.config/filezilla 或 %APPDATA%\\FileZilla）中的 sitemanager.xml，或用“文件 > 导出”导出的文件。',
   'import.not-flashfxp': '此文件不是 FlashFXP 的站点列表（没有带 IP= 行的 [站点] 节）。',
   'import.flashfxp.hint': '请选择 FlashFXP 设置文件夹（%APPDATA%\\FlashFXP\\4，或 FlashFXP 的安装文件夹）中的 Sites.dat、FileZilla 的 sitemanager.xml，或 Ferry 导出文件。',
+  'import.unknown-file': '此文件不是 Ferry 能读取的站点列表：FileZilla 的 sitemanager.xml（XML）、FlashFXP 的 Sites.dat（带 IP= 行的 INI 节）或 Ferry 导出文件（JSON）。',
+  'import.unknown-file.hint': '请选择以上文件之一。如果 FlashFXP 的 Sites.dat 不是可读的文本，它可能受 FlashFXP 中设置的密码保护，Ferry 无法打开：请在 FlashFXP 中取消该保护，然后重新导入。',
   'active.external-url-failed': '主动模式：无法从 {url} 获知本机的外部地址：{reason}。',
   'active.external-url-failed.hint': '请在“设置 → 主动模式”中手动设置外部地址，检查该网址，或对此站点使用被动模式。',
   'active.external-url-failed.quick.hint': '请在“设置 → 主动模式”中手动设置外部地址，检查该网址，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
