@@ -51,7 +51,7 @@ describe('简体中文: Ferry’s own words inside a data connection’s diagnos
       const error = await failureOf(() => client.list('/'));
       expect(error).toMatchObject({ kind: 'data-connection', mode: 'active', cause: 'accept-timeout' });
       expect(error.message).toMatch(/^Active mode: the server could not connect back to 127\.0\.0\.1:\d+ \(nothing connected within 2 s\) — incoming connections to this computer are blocked/);
-      expect(localizeError(error, 'zh-CN').message).toMatch(/^主动模式：服务器无法回连到 127\.0\.0\.1:\d+（2 秒内没有任何连接进来） —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。$/);
+      expect(localizeError(error, 'zh-CN').message).toMatch(/^主动模式：服务器无法回连到 127\.0\.0\.1:\d+（2 秒内没有任何连接进来）——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。$/);
     } finally {
       client.close();
     }
@@ -89,7 +89,7 @@ describe('简体中文: Ferry’s own words inside a data connection’s diagnos
       expect(error).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'connect-refused' });
       expect(error.message).toMatch(new RegExp(`^Passive mode: could not open the data connection to the server at 127\\.0\\.0\\.1:${deadPort} \\(connection refused: nothing listens on that port\\) — `));
       const shown = localizeError(error, 'zh-CN').message;
-      expect(shown).toMatch(new RegExp(`^被动模式：无法打开到服务器 127\\.0\\.0\\.1:${deadPort} 的数据连接（连接被拒绝：该端口上没有程序在监听） —— `));
+      expect(shown).toMatch(new RegExp(`^被动模式：无法打开到服务器 127\\.0\\.0\\.1:${deadPort} 的数据连接（连接被拒绝：该端口上没有程序在监听）——`));
       expect(englishLeft(shown)).toEqual([]);
     } finally {
       client.close();

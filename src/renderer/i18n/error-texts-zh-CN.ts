@@ -17,23 +17,23 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.server-refused': '主动模式：服务器拒绝回连到 {where}{detail}。',
   'data.active.server-refused-external.hint': '服务器不允许主动模式，或不接受与它所见的本机地址不同的地址：所通告的外部地址（{external}，“设置 → 主动模式”）可能已过时，或不是此网络的公网地址。请检查它；如果本机不在 NAT 后，请清除它；或者对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。',
   'data.active.server-refused.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
-  'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
+  'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail}——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
   'data.active.blocked.hint': '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
   'data.active.blocked-tls':
-    '主动模式：服务器无法回连到 {where}{detail} —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。连接已加密（FTPS）：靠 FTP 助手（FTP ALG、Linux 的 nf_conntrack_ftp）放行 FTP 数据连接的防火墙或路由器读不到加密的 PORT/EPRT 命令，因此不会像处理普通 FTP 那样打开或转发该端口。',
+    '主动模式：服务器无法回连到 {where}{detail}——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。连接已加密（FTPS）：靠 FTP 助手（FTP ALG、Linux 的 nf_conntrack_ftp）放行 FTP 数据连接的防火墙或路由器读不到加密的 PORT/EPRT 命令，因此不会像处理普通 FTP 那样打开或转发该端口。',
   'data.active.blocked-tls.hint':
     '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。若要以 FTPS 继续使用主动模式，必须明确开放端口：在本机的防火墙和路由器中开放本机的主动模式端口范围（“设置 → 主动模式”），在 NAT 后还要把该范围转发到本机，并设置要通告的外部地址（“设置 → 主动模式”）。',
   'data.active.server-refused-tls':
     '主动模式：服务器拒绝回连到 {where}{detail}。连接已加密（FTPS），NAT 路由器的 FTP 助手（FTP ALG）无法像处理普通 FTP 那样改写 PORT/EPRT 命令中本机的内网地址：服务器收到的是它不愿连接的地址——或者它根本不允许主动模式。',
   'data.active.server-refused-tls.hint':
     '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。若要在 NAT 后以 FTPS 继续使用主动模式，请在“设置 → 主动模式”中设置要通告的外部地址，并自行把主动模式端口范围转发到本机：路由器的 FTP 助手无法处理加密连接。',
-  'data.passive.wrong-peer': '被动模式：服务器拒绝了连接到 {where}{detail} 的数据连接，因为它来自与控制连接不同的地址：本机前面的 NAT 或代理使用了多个地址。',
+  'data.passive.wrong-peer': '被动模式：服务器拒绝了连接到 {where}{detail} 的数据连接，因为它来自与控制连接不同的地址：本机所在网络的 NAT 或代理使用了多个地址。',
   'data.passive.wrong-peer.hint': '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式）。否则，可请网络管理员让本机只使用一个出口地址（配对地址池），或请服务器管理员允许来自其他地址的数据连接。',
   'data.passive.tls-failed': '被动模式：到 {where} 的数据连接 TLS 握手失败{detail}。',
   'data.passive.tls-failed.hint': '服务器可能要求复用 TLS 会话，或对数据连接使用另一张证书。请尝试主动模式，或询问服务器管理员。',
   'data.passive.certificate-mismatch': '被动模式：到 {where} 的数据连接出示的证书（SHA-256 {data}）与控制连接的证书（{control}）不同；Ferry 已将其关闭。',
   'data.active.certificate-mismatch': '主动模式：来自 {where} 的数据连接出示的证书（SHA-256 {data}）与控制连接的证书（{control}）不同；Ferry 已将其关闭。',
-  'data.certificate-mismatch.hint': '中间可能有人在拦截数据连接，也可能服务器（或其前面的负载均衡器）对数据连接使用另一张证书。在服务器管理员检查之前请不要传输文件；切换传输模式解决不了这个问题。',
+  'data.certificate-mismatch.hint': '中间可能有人在拦截数据连接，也可能服务器（或其前端的负载均衡器）对数据连接使用另一张证书。在服务器管理员检查之前请不要传输文件；切换传输模式解决不了这个问题。',
   'data.passive.unencrypted': '被动模式：到 {where} 的数据连接未加密，而服务器已同意加密数据连接（PROT P）；Ferry 已将其关闭。',
   'data.active.unencrypted': '主动模式：来自 {where} 的数据连接未加密，而服务器已同意加密数据连接（PROT P）；Ferry 已将其关闭。',
   'data.unencrypted.hint': '服务器的 FTPS 设置有误，或者检查 FTP 的防火墙或路由器在替它应答数据连接。请询问服务器管理员；切换传输模式解决不了这个问题。',
@@ -56,13 +56,13 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.stalled.hint': '请重试：在服务器允许的情况下，Ferry 会从已传输的部分继续。如果传输总是中断，请在设置中调大超时时间，或对此站点使用被动模式。',
   'data.passive.reset': '被动模式：到 {where} 的数据连接被重置{detail}。',
   'data.passive.reset.hint': '请重试；可能有防火墙切断了数据连接。如果仍然失败，请使用主动模式。',
-  'data.passive.unreachable': '被动模式：无法打开到服务器 {where} 的数据连接{detail} —— 服务器的数据端口不可达，其防火墙可能阻止了被动端口范围。',
+  'data.passive.unreachable': '被动模式：无法打开到服务器 {where} 的数据连接{detail}——服务器的数据端口不可达，其防火墙可能阻止了被动端口范围。',
   'data.passive.unreachable.hint': '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员开放被动端口范围（服务器在 NAT 后时，还需通告其公网地址）。',
   'data.passive.unreachable-tls':
-    '被动模式：无法打开到服务器 {where} 的数据连接{detail} —— 服务器的数据端口不可达。连接已加密（FTPS）：服务器前面靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
+    '被动模式：无法打开到服务器 {where} 的数据连接{detail}——服务器的数据端口不可达。连接已加密（FTPS）：服务器一侧靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
   'data.passive.unreachable-tls.hint':
     '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
-  'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} —— 这是服务器位于 NAT 后的典型情况。请在“设置 → 被动模式”中把“连接的地址”改回“服务器自身的地址”，或使用主动模式。',
+  'data.passive.followed.hint': '服务器通告的是 {announced}，而不是它自己的地址 {peer} ——这是服务器位于 NAT 后的典型情况。请在“设置 → 被动模式”中把“连接的地址”改回“服务器自身的地址”，或使用主动模式。',
   // 快速连接没有站点：上面提到站点传输模式的提示，对快速连接改说快速连接栏（shared/setting-hints.ts）。
   'data.active.listen-failed.quick.hint': '请在设置中换一个主动模式端口范围，或对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.wrong-peer.quick.hint': '服务器很可能从它的另一个地址连出（有多个地址的服务器，或位于出站连接使用另一地址的 NAT 之后）；Ferry 只接受来自所连接地址的数据，以免他人塞入文件。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
@@ -568,7 +568,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'tls.client-pkcs12.unreadable': '无法读取客户端证书的 PKCS#12 文件：文件已损坏或不完整。',
   'tls.client-pkcs12.unreadable.hint': '请从原处重新复制该文件（以二进制方式，而非文本方式），或以 PEM 文件分别提供证书及其私钥。',
   'tls.client-key.passphrase-missing': '客户端证书的私钥已加密，但没有提供打开它的密码短语。',
-  'tls.client-key.passphrase-missing.hint': '请在询问时（在终端上）输入其密码短语，或保存一份不带密码短语的私钥：openssl pkey -in KEY.pem -out key-plain.pem —— 并确保只有您自己能读取它。',
+  'tls.client-key.passphrase-missing.hint': '请在询问时（在终端上）输入其密码短语，或保存一份不带密码短语的私钥：openssl pkey -in KEY.pem -out key-plain.pem ——并确保只有您自己能读取它。',
   'tls.client-key.passphrase-wrong': '此密码短语无法打开客户端证书的私钥。',
   'tls.client-key.passphrase-wrong.hint': '请检查密码短语：它是私钥自己的密码短语，不是 FTP 密码。',
   'tls.client-key.mismatch': '私钥与客户端证书不匹配：它们不是一起生成的。',

@@ -103,12 +103,12 @@ describe('the sentence for a failed data connection', () => {
     const active = dataConnectionError('active', 'accept-timeout', '10.0.0.2', 50123, { id: 'detail.nothing-connected', values: { seconds: 20 } }, true);
     expect(localizeError(active, 'zh-CN')).toEqual({
       message:
-        '主动模式：服务器无法回连到 10.0.0.2:50123（20 秒内没有任何连接进来） —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。连接已加密（FTPS）：靠 FTP 助手（FTP ALG、Linux 的 nf_conntrack_ftp）放行 FTP 数据连接的防火墙或路由器读不到加密的 PORT/EPRT 命令，因此不会像处理普通 FTP 那样打开或转发该端口。',
+        '主动模式：服务器无法回连到 10.0.0.2:50123（20 秒内没有任何连接进来）——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。连接已加密（FTPS）：靠 FTP 助手（FTP ALG、Linux 的 nf_conntrack_ftp）放行 FTP 数据连接的防火墙或路由器读不到加密的 PORT/EPRT 命令，因此不会像处理普通 FTP 那样打开或转发该端口。',
       hint: '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。若要以 FTPS 继续使用主动模式，必须明确开放端口：在本机的防火墙和路由器中开放本机的主动模式端口范围（“设置 → 主动模式”），在 NAT 后还要把该范围转发到本机，并设置要通告的外部地址（“设置 → 主动模式”）。',
     });
     const passive = dataConnectionError('passive', 'connect-refused', '10.0.0.1', 40001, 'ECONNREFUSED', true);
     expect(localizeError(passive, 'zh-CN')).toEqual({
-      message: '被动模式：无法打开到服务器 10.0.0.1:40001 的数据连接（“ECONNREFUSED”） —— 服务器的数据端口不可达。连接已加密（FTPS）：服务器前面靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
+      message: '被动模式：无法打开到服务器 10.0.0.1:40001 的数据连接（“ECONNREFUSED”）——服务器的数据端口不可达。连接已加密（FTPS）：服务器一侧靠 FTP 助手（FTP ALG、fixup、Linux 的 nf_conntrack_ftp）打开被动端口的防火墙读不到加密的 227/229 回复，因此不会像处理普通 FTP 那样打开该端口。',
       hint: '请对此站点使用主动模式（站点管理器 → 传输设置 → 传输模式），或请服务器管理员在服务器的防火墙中开放其被动端口范围（在 NAT 后还要转发该范围并通告其公网地址）：能让普通 FTP 通过的防火墙 FTP 助手无法读取 FTPS。',
     });
     const refused = dataConnectionError('active', 'server-refused', '192.168.1.20', 50123, 'PORT: 500 Illegal PORT command.', true);

@@ -68,6 +68,12 @@ describe('translations', () => {
       expect(offending((text) => /(?<!—)—(?!—)/.test(text) || /\p{Script=Han}\s+[-–]\s+\p{Script=Han}/u.test(text))).toEqual([]);
     });
 
+    it('puts no space between —— and Chinese, nor after {detail} (which ends in ） or is empty)', () => {
+      // A space may stand beside —— only where Latin text or a placeholder that may end in it meets the dash
+      // ("{peer} ——这是", "Ferry {version} —— FTP"); "数据连接{detail} —— 服务器" left one beside Chinese either way.
+      expect(offending((text) => /(?<![\w}.]) ——|—— (?![\w{])|\{detail\} ——/u.test(text))).toEqual([]);
+    });
+
     it('uses full-width ，。：；？！ next to Chinese (ASCII only between Latin, paths and code)', () => {
       expect(offending((text) => /\p{Script=Han}[,.:;?!](?!\w)|[,:;?!]\p{Script=Han}/u.test(text.replace(/`[^`]*`/g, '')))).toEqual([]);
     });

@@ -37,7 +37,7 @@ describe('error sentences and their translations', () => {
     const blocked = dataConnectionError('active', 'accept-timeout', '192.0.2.7', 50123, 'nothing connected within 20 s');
     expect(blocked.message).toBe('Active mode: the server could not connect back to 192.0.2.7:50123 (nothing connected within 20 s) — incoming connections to this computer are blocked by a firewall or NAT in front of it, or the server\'s own firewall does not let it connect out.');
     expect(localizeError(blocked, 'zh-CN')).toEqual({
-      message: '主动模式：服务器无法回连到 192.0.2.7:50123（“nothing connected within 20 s”） —— 本机前面的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
+      message: '主动模式：服务器无法回连到 192.0.2.7:50123（“nothing connected within 20 s”）——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
       hint: '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
     });
   });
