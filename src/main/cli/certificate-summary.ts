@@ -1,4 +1,5 @@
 import type { CertificateDetails, NameAttribute, TlsDetails } from '../../shared/certificate';
+import { visibleControls } from '../../shared/server-words';
 
 /**
  * An untrusted certificate as `ferry` prints it under the error: what the window's certificate dialog shows, so a
@@ -20,7 +21,9 @@ export function certificateSummary(tls: TlsDetails): string {
     ['TLS', `${tls.protocol}, ${tls.cipher}${tls.keyExchange ? `, key exchange ${tls.keyExchange}` : ''}`],
   ];
   if (tls.chain.length > 1) rows.push(['chain', tls.chain.map((certificate) => commonName(certificate.subject)).join(' ← ')]);
-  return ['Certificate:', ...rows.map(([label, value]) => `  ${label.padEnd(8)} ${value}`)].join('\n');
+  // The certificate's fields are the server's to write: a line break in a CN must not print a row of its own (a second
+  // "SHA-256" line to compare against), nor an escape sequence or U+202E act (server-words.ts).
+  return ['Certificate:', ...rows.map(([label, value]) => `  ${label.padEnd(8)} ${visibleControls(value)}`)].join('\n');
 }
 
 function formatName(name: readonly NameAttribute[]): string {
