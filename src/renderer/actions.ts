@@ -25,6 +25,7 @@ import type {
   Settings,
   Site,
   SiteInput,
+  SiteList,
   SiteTransferMode,
   TransferItem,
 } from '../shared/models';
@@ -32,6 +33,7 @@ import { getDesktopFiles } from './api/electron-api';
 import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
 import { panesToRefresh } from './lib/queue-refresh';
+import { createEventTally, withNewerStatuses } from './lib/start-answers';
 import { addedAndAlreadyQueued, openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
 import { currentLanguage, displayLanguage, t, tn } from './i18n';
@@ -438,13 +440,30 @@ export function reportStartupFailure(cause: unknown): void {
   reportError(transportError(cause));
 }
 
+/** The kinds of start-up state an event of main's replaces whole (lib/start-answers.ts). */
+type StartKind = 'settings' | 'sites' | 'queue' | 'policy' | 'edits';
+
 /** Subscribes to main's events and loads the first state. Returns the unsubscribe for tests. */
 export async function init(): Promise<() => void> {
   const a = ferry();
+  // An answer applied after an event of its kind that came meanwhile would show older state than main's until the
+  // next change (a finished transfer as running, sites from before an import): lib/start-answers.ts, docs/ui.md.
+  const tally = createEventTally<StartKind>();
+  const counted =
+    <T>(kind: StartKind, listener: (payload: T) => void) =>
+    (payload: T): void => {
+      tally.saw(kind);
+      listener(payload);
+    };
+  /** Each session's last status since the ask, until the sessions main had are adopted (onSessionChanged then). */
+  let newerStatuses: Map<string, SessionStatus> | null = new Map();
   const offs = [
     a.on('log:line', queueLogLine),
-    a.on('session:changed', onSessionChanged),
-    a.on('queue:changed', onQueueChanged),
+    a.on('session:changed', (status) => {
+      newerStatuses?.set(status.sessionId, status);
+      onSessionChanged(status);
+    }),
+    a.on('queue:changed', counted('queue', onQueueChanged)),
     a.on('queue:progress', (batch) =>
       useQueueStore.setState((s) => {
         const progress = new Map(s.progress);
@@ -453,56 +472,61 @@ export async function init(): Promise<() => void> {
       }),
     ),
     a.on('queue:question', (q) => useQueueStore.setState((s) => ({ questions: [...s.questions, q] }))),
-    a.on('queue:policy-changed', (policy) => useQueueStore.setState({ policy })),
-    a.on('settings:changed', applySettings),
-    a.on('sites:changed', (list) => useSitesStore.setState({ list, loaded: true })),
-    a.on('edits:changed', onEditsChanged),
+    a.on('queue:policy-changed', counted('policy', (policy: OverwritePolicy) => useQueueStore.setState({ policy }))),
+    a.on('settings:changed', counted('settings', applySettings)),
+    a.on('sites:changed', counted('sites', (list: SiteList) => useSitesStore.setState({ list, loaded: true }))),
+    a.on('edits:changed', counted('edits', onEditsChanged)),
     a.on('menu:command', runMenuCommand),
   ];
   useSitesStore.setState({ recent: loadRecent() });
-
-  const [info_, settings, sites, queue, sessions] = await Promise.all([
-    request('app:info', undefined),
-    request('settings:get', undefined),
-    request('sites:list', undefined),
-    request('queue:list', undefined),
-    request('session:status', undefined),
-  ]);
-  if (info_.ok) {
-    useSettingsStore.setState({ app: info_.value });
-    // A settings file with a bad value, set aside at start: said here, not only by the ferry command.
-    for (const w of info_.value.warnings ?? []) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
-  }
   menuLanguage = null;
-  if (settings.ok) applySettings(settings.value);
-  else reportError(settings.error);
-  if (sites.ok) {
-    useSitesStore.setState({ list: sites.value, loaded: true });
-    for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
-  } else reportError(sites.error);
-  if (queue.ok) onQueueChanged(queue.value);
-  // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.
-  const policy = await request('queue:policy', undefined);
-  if (policy.ok && policy.value) useQueueStore.setState({ policy: policy.value });
-  // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
-  const edits = await request('edit:list', undefined);
-  if (edits.ok) onEditsChanged(edits.value);
-  // An overwrite question asked before this window existed would otherwise wait forever.
-  const pending = await request('queue:pending-question', undefined);
-  if (pending.ok && pending.value) {
-    const question = pending.value;
-    useQueueStore.setState((s) => ({ questions: s.questions.some((q) => q.questionId === question.questionId) ? s.questions : [...s.questions, question] }));
+
+  /** Ask, and apply the answer as soon as it comes (not after the slowest), unless an event of its kind came since. */
+  const load = <C extends RequestChannel>(channel: C, kind: StartKind | null, apply: (value: RequestValue<C>) => void): Promise<Result<RequestValue<C>>> => {
+    const fresh = kind === null ? () => true : tally.ask(kind);
+    return request(channel, undefined as RequestArg<C>).then((answer) => {
+      if (answer.ok && fresh()) apply(answer.value);
+      return answer;
+    });
+  };
+  const [info_, settings, sites, , sessions] = await Promise.all([
+    load('app:info', null, (value) => {
+      useSettingsStore.setState({ app: value });
+      // A settings file with a bad value, set aside at start: said here, not only by the ferry command.
+      for (const w of value.warnings ?? []) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
+      // The menu bar is the desktop app's: known only now (settings may have come first).
+      if (useSettingsStore.getState().loaded) void describeMenu();
+    }),
+    load('settings:get', 'settings', applySettings),
+    load('sites:list', 'sites', (list) => useSitesStore.setState({ list, loaded: true })),
+    load('queue:list', 'queue', onQueueChanged),
+    request('session:status', undefined),
+    // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.
+    load('queue:policy', 'policy', (policy) => {
+      if (policy) useQueueStore.setState({ policy });
+    }),
+    // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
+    load('edit:list', 'edits', onEditsChanged),
+    // An overwrite question asked before this window existed would otherwise wait forever. Merged: never stale.
+    load('queue:pending-question', null, (question) => {
+      if (question) useQueueStore.setState((s) => ({ questions: s.questions.some((q) => q.questionId === question.questionId) ? s.questions : [...s.questions, question] }));
+    }),
+  ]);
+  if (!settings.ok) reportError(settings.error);
+  // The warnings are the file's at start, said whichever list is shown.
+  if (sites.ok) for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
+  else reportError(sites.error);
+  // A page reload (web host) finds main still connected: adopt that session — as it is now, if it changed meanwhile.
+  const statuses = sessions.ok ? withNewerStatuses(sessions.value, newerStatuses) : [];
+  newerStatuses = null;
+  const connected = statuses.filter((s) => s.state === 'connected');
+  const [live, ...others] = connected;
+  if (live) {
+    useSessionStore.setState({ status: live, target: live.siteId ? targetForSite(live.siteId) : null });
+    void navigate('remote', live.remotePath || '/');
   }
-  // A page reload (web host) finds main still connected: adopt that session.
-  if (sessions.ok) {
-    const [live, ...others] = sessions.value.filter((s) => s.state === 'connected');
-    if (live) {
-      useSessionStore.setState({ status: live, target: live.siteId ? targetForSite(live.siteId) : null });
-      void navigate('remote', live.remotePath || '/');
-    }
-    // More than one: they were in tabs of their own; each lists when shown.
-    for (const status of others) adoptInTab(status);
-  }
+  // More than one: they were in tabs of their own; each lists when shown.
+  for (const status of others) adoptInTab(status);
   void loadDrives();
   const start = info_.ok && info_.value.homeDir ? info_.value.homeDir : null;
   if (start) void navigate('local', start);
@@ -511,7 +535,7 @@ export async function init(): Promise<() => void> {
     if (home.ok) void navigate('local', home.value.path);
   }
   // What Settings say to do on startup — unless main still had sessions (a reloaded page), which were adopted above.
-  const adopted = sessions.ok && sessions.value.some((s) => s.state === 'connected');
+  const adopted = live !== undefined;
   const startup = useSettingsStore.getState().settings.startup;
   if (!adopted && startup === 'site-manager') openSiteManager();
   if (!adopted && startup === 'restore-tabs') {
