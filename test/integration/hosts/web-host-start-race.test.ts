@@ -1,0 +1,97 @@
+/**
+ * A web page that loads while a transfer finishes: the window's init() against a real web host, a real queue and
+ * vsftpd, through the renderer's own web client. The queue's answer comes at once (the download paused), the sites'
+ * answer is held back by the host (a deferred promise in its handler) while the download is resumed and finishes and
+ * its `queue:changed` reaches the page; then the sites come. init() put the older queue answer over that event once
+ * the slowest answer had come: the window showed the finished download as paused until the queue's next change.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createEventHub } from '../../../src/main/hosts/event-hub';
+import { startWebHost } from '../../../src/main/hosts/web-host';
+import * as actions from '../../../src/renderer/actions';
+import { createWebApi, type WebSocketLike } from '../../../src/renderer/api/web-api';
+import { useQueueStore } from '../../../src/renderer/stores/queue-store';
+import { DEFAULT_SETTINGS, type SiteList, type TransferItem } from '../../../src/shared/models';
+import { WEB_SOCKET_PATH } from '../../../src/shared/web-protocol';
+import { APP_INFO, fakeHandlers } from '../../unit/hosts/fake-handlers';
+import { openQueue, serverFolder, testOwner, useServerPerTest, waitFor } from '../transfers/helpers';
+
+describe('a web page that loads while a transfer finishes', () => {
+  const servers = useServerPerTest();
+  const closers: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+    actions.setApiForTesting(null);
+  });
+
+  it('shows the download finished, not as the queue’s earlier answer had it', async () => {
+    const server = await servers.start('vsftpd');
+    const remote = await serverFolder(server, 'files');
+    const owner = await testOwner();
+    fs.writeFileSync(path.join(remote, 'a.txt'), 'a\n'.repeat(1000));
+    fs.chownSync(path.join(remote, 'a.txt'), owner.uid, owner.gid);
+    const local = await servers.localFolder('web-start-race');
+
+    const hub = createEventHub();
+    const { queue } = await openQueue(server, { emit: hub.emit, policy: 'overwrite' });
+    closers.push(() => queue.close());
+    const [added] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', start: false, items: [{ localPath: path.join(local, 'a.txt'), remotePath: '/files/a.txt', isDirectory: false }] });
+    if (!added) throw new Error('nothing was added');
+
+    let queueAsked = false;
+    let releaseSites: (list: SiteList) => void = () => undefined;
+    const sitesHeld = new Promise<SiteList>((resolve) => {
+      releaseSites = resolve;
+    });
+    const handlers = fakeHandlers({
+      'app:info': async () => APP_INFO,
+      'settings:get': async () => DEFAULT_SETTINGS,
+      'sites:list': () => sitesHeld,
+      'queue:list': () => {
+        queueAsked = true;
+        return queue.list();
+      },
+      'session:status': async () => [],
+      'queue:policy': async () => queue.policy,
+      'queue:pending-question': async () => queue.currentQuestion(),
+      'edit:list': async () => [],
+      'local:drives': async () => ({ drives: [] }),
+      'local:list': async ({ path: folder }) => ({ path: folder, parent: null, entries: [] }),
+    });
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-start-race-'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
+    closers.push(() => host.close());
+
+    const api = createWebApi({
+      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
+      token: host.token,
+      createSocket: (url, protocols) => new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` }) as unknown as WebSocketLike,
+    });
+    closers.push(() => api.close());
+    let pageSaw: readonly TransferItem[] = [];
+    api.on('queue:changed', (items) => {
+      pageSaw = items;
+    });
+    actions.setApiForTesting(api);
+    const started = actions.init();
+
+    // The queue was answered (paused) before the download runs: the answer goes out on the socket ahead of its events.
+    await waitFor(() => (queueAsked ? true : undefined), 20_000, 'the page to ask for the queue');
+    await queue.resume({ ids: [added.id] });
+    await queue.whenIdle();
+    await waitFor(() => (pageSaw[0]?.state === 'done' ? true : undefined), 20_000, 'the finished download’s queue:changed in the page');
+    releaseSites({ sites: [], folders: [], warnings: [] });
+    const stop = await started;
+    closers.push(stop);
+
+    expect(useQueueStore.getState().items.map((item) => item.state)).toEqual(['done']);
+    expect(useQueueStore.getState().items).toEqual(await queue.list());
+    expect(fs.readFileSync(path.join(local, 'a.txt'), 'utf8')).toBe('a\n'.repeat(1000));
+  }, 60_000);
+});
