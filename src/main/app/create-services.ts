@@ -17,6 +17,7 @@ import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { DesktopOpen } from '../local/desktop-open';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
+import { labelledTextRef } from '../sessions/labelled-transcript';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
 import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
@@ -307,7 +308,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
       const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: ', { id: 'log.prefix-copy', values: {} }));
       try {
-        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...(line.textRef ? { textRef: { ...line.textRef, prefix: `to ${target.label}: `, prefixRef: { id: 'log.prefix-to', values: { site: target.label } } } } : {}) }) });
+        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...labelledTextRef(line, `to ${target.label}: `, { id: 'log.prefix-to', values: { site: target.label } }) }) });
         try {
           const folder = normalizeRemote(targetDir || '/');
           // STOR replaces a file silently: what is there already is only replaced when the user said so.

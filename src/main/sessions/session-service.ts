@@ -13,6 +13,7 @@ import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree, renameWithout
 import type { TranscriptLine } from '../ftp/transcript';
 import { notUtf8Text, unreadableNamesText, utf8NamesText } from '../ftp/charset-guess';
 import { checkCustomCommand } from './custom-command';
+import { labelledTextRef } from './labelled-transcript';
 import { SerialLane } from './serial-lane';
 import { placeSettingText } from '../../shared/setting-hints';
 import { placeSettingError } from '../ftp/place-setting-error';
@@ -447,8 +448,7 @@ export class SessionService {
   }
 
   private transcript(sessionId: string, line: TranscriptLine, label: string, labelRef?: TextRef): void {
-    const textRef = line.textRef && label ? { ...line.textRef, prefix: label, ...(labelRef ? { prefixRef: labelRef } : {}) } : line.textRef;
-    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at, ...(textRef ? { textRef } : {}) });
+    this.deps.emit('log:line', { sessionId, kind: line.kind, text: `${label}${line.text}`, at: line.at, ...labelledTextRef(line, label, labelRef) });
   }
 
   /** A line of fixed sentences: English for the log file, their ids for the window's language (LogLine.textRef). */

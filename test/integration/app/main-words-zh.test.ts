@@ -131,6 +131,13 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     expect(toTarget && localizeLogLine(toTarget, 'zh-CN').text).toBe('发往 ToTls：服务器不提供 TLS（AUTH TLS 的回应是“530 Please login with USER and PASS.”）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
     expect(copy && localizeLogLine(copy, 'zh-CN').text).toBe('复制：服务器不提供 TLS（AUTH TLS 的回应是“530 Please login with USER and PASS.”）；按站点设置以不加密方式继续：密码和文件都以明文传输。');
     expect(toTarget && localizeLogLine(toTarget, 'en').text).toBe('to ToTls: The server does not offer TLS (AUTH TLS answered "530 Please login with USER and PASS."); continuing unencrypted as the site allows: the password and files travel as plain text.');
+    // The commands and replies of those connections too: the server's words as they came, the label in Chinese.
+    const transcript = app.logs.filter((line) => line.sessionId === sessionId && (line.kind === 'command' || line.kind === 'reply'));
+    const retr = transcript.find((line) => line.text === 'copy: RETR /a.txt');
+    const stor = transcript.find((line) => line.text === 'to ToTls: STOR /a.txt');
+    expect(retr && localizeLogLine(retr, 'zh-CN').text).toBe('复制：RETR /a.txt');
+    expect(stor && localizeLogLine(stor, 'zh-CN').text).toBe('发往 ToTls：STOR /a.txt');
+    expect(stor && localizeLogLine(stor, 'en').text).toBe('to ToTls: STOR /a.txt');
     await call('session:disconnect', { sessionId });
   });
 
