@@ -429,11 +429,23 @@ describe('the change log (queue.json.log)', () => {
       { put: expect.objectContaining({ id: added?.id, state: 'paused' }) as unknown, after: items[1999]?.id },
       { end: true },
     ]);
+    // A reorder (a whole write), then a removal after it: read back in the queue's order.
+    await queue.reorder({ id: items[1500]?.id ?? '', toIndex: 3 });
+    await queue.save();
+    const reordered = await onDisk(file);
+    expect(reordered.snapshot).not.toBe(first.snapshot);
+    expect(reordered.lines).toHaveLength(1);
+    const order = (await queue.list()).map((item) => item.id);
+    expect(order[3]).toBe(items[1500]?.id);
+    expect((await loadQueueFile(file)).queue?.entries.map((entry) => entry.id)).toEqual(order);
+    await queue.cancel({ ids: [items[7]?.id ?? ''] });
+    await queue.save();
+    expect((await onDisk(file)).snapshot).toBe(reordered.snapshot);
     await queue.close();
     const closed = await onDisk(file);
-    expect(closed.snapshot).not.toBe(first.snapshot);
+    expect(closed.snapshot).not.toBe(reordered.snapshot);
     expect(closed.lines).toHaveLength(1);
-    expect((await loadQueueFile(file)).queue?.entries.map((entry) => entry.id)).toEqual([...items.filter((_, index) => index !== 10).map((item) => item.id), added?.id]);
+    expect((await loadQueueFile(file)).queue?.entries.map((entry) => entry.id)).toEqual(order.filter((id) => id !== items[7]?.id));
   });
 });
 
