@@ -48,7 +48,9 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
     stack.push(id);
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const node = ref.current;
-    const wanted = node?.querySelector<HTMLElement>('[data-autofocus]') ?? node?.querySelector<HTMLElement>(FOCUSABLE);
+    // A disabled button cannot take the focus (Copy to another site's Copy with no other site saved): the focus would
+    // stay behind the dialog, where Escape and Tab do not reach it.
+    const wanted = node?.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ?? node?.querySelector<HTMLElement>(FOCUSABLE);
     (wanted ?? node)?.focus();
     return () => {
       const at = stack.lastIndexOf(id);
