@@ -25,14 +25,23 @@ export function createQueueListSender<C extends object>(): QueueListSender<C> {
   let have = new WeakSet<C>();
   return {
     send(items, clients, deliver) {
-      const delta = last === null ? null : queueListDelta(last, items);
+      const previous = last;
       last = items;
-      const changes: QueueListFrame | null = delta === null ? null : { delta };
+      /** Made once, and only for a client that has the previous list (with none connected, only `last` is kept). */
+      let changes: QueueListFrame | null | undefined;
+      const changesFor = (): QueueListFrame | null => {
+        if (changes === undefined) {
+          const delta = previous === null ? null : queueListDelta(previous, items);
+          changes = delta === null ? null : { delta };
+        }
+        return changes;
+      };
       const whole: QueueListFrame = { payload: items };
       // Only the clients this frame reached have the new list: one left out this time must not get the next delta.
       const reached = new WeakSet<C>();
       for (const client of clients) {
-        if (deliver(client, changes !== null && have.has(client) ? changes : whole)) reached.add(client);
+        const frame = have.has(client) ? (changesFor() ?? whole) : whole;
+        if (deliver(client, frame)) reached.add(client);
       }
       have = reached;
     },

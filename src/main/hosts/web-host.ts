@@ -184,6 +184,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function acceptClient(ws: WebSocket): void {
     clients.add(ws);
+    // The queue's list at once, not at its next change: a page that reconnected would show the list from before
+    // the drop meanwhile (a transfer that finished while it was away, as running), and it asks for nothing again.
+    queueSender.resend(ws, (client, frame) => {
+      const text = serializeMessage({ event: 'queue:changed', ...frame });
+      if (text === null) return false;
+      send(client, text);
+      return true;
+    });
     let inFlight = 0;
     ws.on('close', () => clients.delete(ws));
     ws.on('error', () => ws.terminate());
@@ -224,7 +232,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const queueSender = createQueueListSender<WebSocket>();
 
   const unsubscribe = options.events.subscribe((event, payload) => {
-    if (clients.size === 0) return;
+    // The queue's list is kept with no page connected too: the next page to connect gets it (acceptClient).
+    if (clients.size === 0 && event !== 'queue:changed') return;
     if (event === 'queue:changed') {
       // One text per frame, however many clients get it.
       const texts = new Map<QueueListFrame, string | null>();

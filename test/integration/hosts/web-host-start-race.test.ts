@@ -94,4 +94,65 @@ describe('a web page that loads while a transfer finishes', () => {
     expect(useQueueStore.getState().items).toEqual(await queue.list());
     expect(fs.readFileSync(path.join(local, 'a.txt'), 'utf8')).toBe('a\n'.repeat(1000));
   }, 60_000);
+
+  // A page whose socket dropped asks for nothing when it is back: the host sent the queue's list only at its next
+  // change, so a download that finished while the page was away stayed "running" (here: paused) on its screen.
+  it('a page that reconnects gets the queue’s list at once, with what changed while it was away', async () => {
+    const server = await servers.start('vsftpd');
+    const remote = await serverFolder(server, 'files');
+    const owner = await testOwner();
+    fs.writeFileSync(path.join(remote, 'b.txt'), 'b\n'.repeat(1000));
+    fs.chownSync(path.join(remote, 'b.txt'), owner.uid, owner.gid);
+    const local = await servers.localFolder('web-reconnect');
+    const hub = createEventHub();
+    const { queue } = await openQueue(server, { emit: hub.emit, policy: 'overwrite' });
+    closers.push(() => queue.close());
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-reconnect-'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const host = await startWebHost({ handlers: fakeHandlers({ 'app:info': async () => APP_INFO }), events: hub, staticDir, port: 0 });
+    closers.push(() => host.close());
+
+    let socket: WebSocket | null = null;
+    const api = createWebApi({
+      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
+      token: host.token,
+      // No reconnect by itself within the test: the request below reconnects, after the download.
+      reconnectDelaysMs: [600_000],
+      createSocket: (url, protocols) => (socket = new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` })) as unknown as WebSocketLike,
+    });
+    closers.push(() => api.close());
+    let pageSaw: readonly TransferItem[] = [];
+    api.on('queue:changed', (items) => {
+      pageSaw = items;
+    });
+    await api.invoke('app:info', undefined);
+    const [added] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', start: false, items: [{ localPath: path.join(local, 'b.txt'), remotePath: '/files/b.txt', isDirectory: false }] });
+    if (!added) throw new Error('nothing was added');
+    await waitFor(() => (pageSaw[0]?.state === 'paused' ? true : undefined), 20_000, 'the paused download in the page');
+
+    const dropped = socket as WebSocket | null;
+    if (!dropped) throw new Error('no socket');
+    await new Promise((resolve) => {
+      dropped.once('close', resolve);
+      dropped.terminate();
+    });
+    let emitted: readonly TransferItem[] = [];
+    closers.push(
+      hub.subscribe((event, payload) => {
+        if (event === 'queue:changed') emitted = payload as readonly TransferItem[];
+      }),
+    );
+    await queue.resume({ ids: [added.id] });
+    await queue.whenIdle();
+    // Main has said so (its next tick after the download), to no page.
+    await waitFor(() => (emitted[0]?.state === 'done' ? true : undefined), 20_000, 'main to emit the finished download');
+    expect(pageSaw.map((item) => item.state)).toEqual(['paused']);
+
+    // Back: the list comes with the connection, ahead of the answer to the request that reconnected.
+    const again = await api.invoke('app:info', undefined);
+    expect(again.ok).toBe(true);
+    expect(pageSaw.map((item) => item.state)).toEqual(['done']);
+    expect(pageSaw).toEqual(await queue.list());
+  }, 60_000);
 });
