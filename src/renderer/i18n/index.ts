@@ -5,6 +5,7 @@
  */
 import { useCallback } from 'react';
 import { resolveLanguage } from '../../shared/language';
+import { visibleControls } from '../../shared/server-words';
 import type { Language, LanguageSetting } from '../../shared/models';
 import { useSettingsStore } from '../stores/settings-store';
 import { en, type MessageKey, type Messages } from './en';
@@ -24,9 +25,10 @@ export type Vars = Readonly<Record<string, string | number>>;
 /** Keys that come in _one/_other pairs, named without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
+/** The window's texts fill as main's do (fillErrorText): a value's control characters and direction marks written as escapes (server-words.ts). */
 function fill(text: string, vars: Vars | undefined): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? visibleControls(String(vars[name])) : whole));
 }
 
 export function translate(language: Language, key: MessageKey, vars?: Vars): string {
