@@ -7,7 +7,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import * as actions from '../actions';
 import { betweenSentences, useT, type MessageKey } from '../i18n';
-import { defaultPort, draftChanged, draftFromSite, draftToInput, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
+import { defaultPort, draftChanged, draftFromSite, draftToInput, hostFieldPatch, newSiteDraft, rebaseDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
+import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
 import type { FileChoiceKind } from '../lib/file-chooser';
@@ -175,6 +176,11 @@ function Field(props: { readonly label: string; readonly error?: string | undefi
   );
 }
 
+/** A new site's form as New site made it (its name and folder aside): closing drops it without asking. */
+function isBlankNewDraft(d: SiteDraft): boolean {
+  return !draftChanged({ ...newSiteDraft(d.folder, d.name), key: d.key }, d);
+}
+
 function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
@@ -223,6 +229,27 @@ export function SiteManagerDialog(): ReactElement {
     const saved = savedById.get(d.id);
     return saved ? draftChanged(d, draftFromSite(saved)) : false;
   };
+
+  // The stored sites the forms were made from: when another window or another Ferry saves a site, each field the
+  // user has not changed in its form takes the stored value (OK wrote the old ones back over the other's change).
+  const bases = useRef(savedById);
+  useEffect(() => {
+    const before = bases.current;
+    bases.current = savedById;
+    setDrafts((m) => {
+      let next: Map<string, SiteDraft> | null = null;
+      for (const [k, d] of m) {
+        const was = d.id !== undefined ? before.get(d.id) : undefined;
+        const now = d.id !== undefined ? savedById.get(d.id) : undefined;
+        if (!was || !now || was === now) continue;
+        const oldBase = draftFromSite(was);
+        const newBase = draftFromSite(now);
+        if (!draftChanged(oldBase, newBase)) continue;
+        (next ??= new Map(m)).set(k, rebaseDraft(d, oldBase, newBase));
+      }
+      return next ?? m;
+    });
+  }, [savedById]);
 
   const tree = useMemo(() => buildTree(list.folders, allDrafts), [list.folders, allDrafts]);
 
@@ -415,6 +442,26 @@ export function SiteManagerDialog(): ReactElement {
     return ids;
   };
 
+  /**
+   * Cancel, Escape and the close button: forms with changes are discarded only once the user says so (a stray
+   * Escape lost every edit silently). A new site still as New site made it is no change.
+   */
+  const onCancel = async () => {
+    const changed = allDrafts.filter((d) => isDirty(d) && !(d.id === undefined && isBlankNewDraft(d)));
+    if (changed.length > 0) {
+      const names = changed.map((d) => shownName(d.name, 'in-quotes'));
+      const quoted = names.slice(0, 5).map((name) => `“${name}”`);
+      const ok = await actions.confirm({
+        title: t('sm.discardTitle'),
+        message: changed.length === 1 ? t('sm.discardOne', { name: names[0] ?? '' }) : t('sm.discardMany', { count: changed.length, names: quoted.join(t('common.listSeparator')) + (changed.length > 5 ? '…' : '') }),
+        confirmLabel: t('sm.discard'),
+        danger: true,
+      });
+      if (!ok) return;
+    }
+    actions.closeSiteManager();
+  };
+
   const onOk = async () => {
     if ((await saveAll()) !== null) actions.closeSiteManager();
   };
@@ -605,7 +652,7 @@ export function SiteManagerDialog(): ReactElement {
   const charsetMode = !current ? 'auto' : current.charset === 'auto' ? 'auto' : current.charset.toLowerCase() === 'utf-8' || current.charset.toLowerCase() === 'utf8' ? 'utf8' : 'custom';
 
   return (
-    <Dialog title={t('sm.title')} onClose={actions.closeSiteManager} className="site-manager">
+    <Dialog title={t('sm.title')} onClose={() => void onCancel()} className="site-manager">
       <div className="sm-body">
         <div className="sm-left">
           <div className="sm-tree-label" id="sm-tree-label">
@@ -763,7 +810,12 @@ export function SiteManagerDialog(): ReactElement {
                             onChange={(e) => update({ host: e.target.value })}
                             // A new site's Host has the focus: leaving it empty for another tab is no mistake yet
                             // (it showed "Enter the server's host name" in red at once); OK and Connect still say it.
-                            onBlur={() => current.host !== '' && touch('host')}
+                            onBlur={() => {
+                              // A URL or user@host pasted here is split into the fields it names, as FileZilla does.
+                              const patch = hostFieldPatch(current, parseQuickHost(current.host));
+                              if (patch) update(patch);
+                              if (current.host !== '') touch('host');
+                            }}
                           />
                         )}
                       </Field>
@@ -975,7 +1027,7 @@ export function SiteManagerDialog(): ReactElement {
         <button type="button" className="button" disabled={busy} onClick={() => void onOk()}>
           {t('common.ok')}
         </button>
-        <button type="button" className="button" onClick={actions.closeSiteManager}>
+        <button type="button" className="button" onClick={() => void onCancel()}>
           {t('common.cancel')}
         </button>
       </div>

@@ -5,6 +5,7 @@
  */
 import { formatTimeZone, parseTimeZone } from '../../shared/time-zone';
 import type { Bookmark, LogonType, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { QuickHost } from './quick-host';
 
 export interface SiteDraft {
   /** Saved id, or undefined for a site not saved yet. */
@@ -113,6 +114,7 @@ export type DraftErrorKey =
   | 'validation.nameRequired'
   | 'validation.hostRequired'
   | 'validation.hostInvalid'
+  | 'validation.hostScheme'
   | 'validation.portRange'
   | 'validation.connectionLimit'
   | 'validation.userRequired'
@@ -134,7 +136,9 @@ export function validateDraft(d: SiteDraft): DraftErrors {
   if (d.name.trim() === '') errors.name = 'validation.nameRequired';
   const host = d.host.trim();
   if (host === '') errors.host = 'validation.hostRequired';
-  else if (/[\s/\\]/.test(host.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, ''))) errors.host = 'validation.hostInvalid';
+  else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host) && !/^(ftp|ftps|ftpes):\/\//i.test(host)) errors.host = 'validation.hostScheme';
+  // A URL or user@host is split into the fields when Host is left (hostFieldPatch); what is left here cannot be a host.
+  else if (/[\s/\\@]/.test(host.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, ''))) errors.host = 'validation.hostInvalid';
   if (Number.isNaN(parsePort(d.port) ?? 0)) errors.port = 'validation.portRange';
   if (d.limitConnections) {
     const t = d.connectionLimit.trim();
@@ -200,4 +204,46 @@ export function siteToInput(site: Site, patch: Partial<SiteInput> = {}): SiteInp
 /** Whether two drafts differ in anything the user can edit. */
 export function draftChanged(a: SiteDraft, b: SiteDraft): boolean {
   return JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/**
+ * What a Host typed as a URL or `user@host` puts into the other fields, as FileZilla splits it:
+ * `ftp://bob:pw@example.com:2121/pub` → host, port, user (logon Normal), password, remote folder; ftps:// and ftpes://
+ * choose implicit or explicit TLS. Null when the field holds a plain host (or `host:port`, which draftToInput splits)
+ * or something to leave as typed for validation to explain (another scheme, a bad port).
+ */
+export function hostFieldPatch(draft: SiteDraft, parsed: QuickHost): Partial<SiteDraft> | null {
+  if (!parsed.ok) return null;
+  const typed = draft.host.trim();
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed);
+  if (!hasScheme && parsed.user === null && parsed.path === null) return null;
+  const patch: { -readonly [K in keyof SiteDraft]?: SiteDraft[K] } = { host: parsed.host };
+  if (parsed.port !== null) patch.port = String(parsed.port);
+  if (hasScheme && parsed.tls !== 'if-available') patch.protocol = parsed.tls === 'implicit' ? 'ftp-implicit' : 'ftp-explicit';
+  if (parsed.user !== null) {
+    // "anonymous" and "ftp" are the anonymous login, as for a quick connection.
+    if (/^(anonymous|ftp)$/i.test(parsed.user)) patch.logonType = 'anonymous';
+    else {
+      patch.user = parsed.user;
+      if (draft.logonType === 'anonymous') patch.logonType = 'normal';
+      if (parsed.password !== null) Object.assign(patch, { logonType: 'normal', password: parsed.password, passwordChanged: true });
+    }
+  }
+  if (parsed.path !== null) patch.remoteDir = parsed.path;
+  return patch;
+}
+
+/**
+ * A form made from `oldBase` after the stored site became `newBase` (another window or another Ferry saved it):
+ * each field the user has not changed takes the stored value, each one changed keeps the user's. The whole form
+ * saved with OK otherwise wrote the old values back over the other's change, even for a form edited back to
+ * what it was.
+ */
+export function rebaseDraft(draft: SiteDraft, oldBase: SiteDraft, newBase: SiteDraft): SiteDraft {
+  const out: Record<string, unknown> = { ...draft };
+  for (const field of Object.keys(newBase) as (keyof SiteDraft)[]) {
+    if (field === 'password' || field === 'passwordChanged') continue;
+    if (JSON.stringify(draft[field]) === JSON.stringify(oldBase[field])) out[field] = newBase[field];
+  }
+  return out as unknown as SiteDraft;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../../src/shared/models';
-import { draftFromSite, draftToInput, newSiteDraft, parsePort, siteToInput, splitHost, validateDraft, type SiteDraft } from '../../../src/renderer/lib/site-form';
+import { draftChanged, draftFromSite, draftToInput, hostFieldPatch, newSiteDraft, parsePort, rebaseDraft, siteToInput, splitHost, validateDraft, type SiteDraft } from '../../../src/renderer/lib/site-form';
+import { parseQuickHost } from '../../../src/renderer/lib/quick-host';
 
 const site: Site = {
   id: 'abc',
@@ -84,5 +85,50 @@ describe('draft ↔ input', () => {
     expect(parsePort('')).toBeNull();
     expect(Number.isNaN(parsePort('x'))).toBe(true);
     expect(splitHost('[::1]:21')).toEqual({ host: '[::1]', port: 21 });
+  });
+});
+
+describe('hostFieldPatch: a URL or user@host typed into Host fills the fields it names (FileZilla splits it)', () => {
+  const patchOf = (host: string, draft: Partial<SiteDraft> = {}) => {
+    const d = valid({ host, user: '', ...draft });
+    return hostFieldPatch(d, parseQuickHost(host));
+  };
+  it('splits ftp://user:password@host:port/path', () =>
+    expect(patchOf('ftp://bob:s%40cret@example.com:2121/pub/incoming/')).toEqual({ host: 'example.com', port: '2121', user: 'bob', logonType: 'normal', password: 's@cret', passwordChanged: true, remoteDir: '/pub/incoming' }));
+  it('chooses TLS from ftps:// and ftpes://', () => {
+    expect(patchOf('ftps://example.com')).toEqual({ host: 'example.com', protocol: 'ftp-implicit' });
+    expect(patchOf('ftpes://example.com:990')).toEqual({ host: 'example.com', port: '990', protocol: 'ftp-explicit' });
+  });
+  it('takes user@host without a scheme, and anonymous as the anonymous logon', () => {
+    expect(patchOf('bob@example.com')).toEqual({ host: 'example.com', user: 'bob' });
+    expect(patchOf('bob@example.com', { logonType: 'anonymous' })).toEqual({ host: 'example.com', user: 'bob', logonType: 'normal' });
+    expect(patchOf('ftp://anonymous@example.com/pub')).toEqual({ host: 'example.com', logonType: 'anonymous', remoteDir: '/pub' });
+  });
+  it('leaves a plain host, host:port, an IPv6 literal and what it cannot read as typed', () => {
+    for (const host of ['example.com', 'example.com:2121', '[::1]:2121', '::1', 'sftp://example.com', 'ftp://example.com:70000']) expect(patchOf(host)).toBeNull();
+  });
+  it('what is left after the split is a valid draft; another scheme or an @ left in Host is said inline', () => {
+    const d = valid({ host: 'ftp://bob:pw@example.com:2121/pub' });
+    expect(validateDraft({ ...d, ...patchOf(d.host) })).toEqual({});
+    expect(validateDraft(valid({ host: 'sftp://example.com' })).host).toBe('validation.hostScheme');
+    expect(validateDraft(valid({ host: 'a@b@c' })).host).toBe('validation.hostInvalid');
+  });
+});
+
+describe('rebaseDraft: another window saved the site while its form was open', () => {
+  const base = draftFromSite(site);
+  it('takes the stored value for each field the user left alone and keeps the user’s edits', () => {
+    const theirs = draftFromSite({ ...site, port: 2200, comments: 'theirs', hasPassword: false });
+    const mine = { ...base, comments: 'mine', user: 'bob' };
+    const rebased = rebaseDraft(mine, base, theirs);
+    expect(rebased).toEqual({ ...base, port: '2200', hasPassword: false, comments: 'mine', user: 'bob' });
+  });
+  it('a form edited back to what it was becomes the stored site: nothing to save over the other’s change', () => {
+    const theirs = draftFromSite({ ...site, host: 'other.example.com' });
+    expect(draftChanged(rebaseDraft({ ...base }, base, theirs), theirs)).toBe(false);
+  });
+  it('keeps a typed password', () => {
+    const mine = { ...base, password: 'new', passwordChanged: true };
+    expect(rebaseDraft(mine, base, draftFromSite({ ...site, hasPassword: false }))).toMatchObject({ password: 'new', passwordChanged: true, hasPassword: false });
   });
 });

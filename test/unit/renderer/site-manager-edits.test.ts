@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+/**
+ * The Site Manager's unsaved edits (QA pass as a FileZilla user): Cancel and Escape closed the dialog and dropped every
+ * edit without a word; a site saved by another window meanwhile was written back to the form's old values by OK; a URL
+ * pasted into Host ("ftp://bob@host:2121/pub", as FileZilla splits it) was refused as a host with slashes.
+ */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS, type Site, type SiteInput } from '../../../src/shared/models';
+import { createFakeApi, type FakeApi } from './fake-api';
+import { mountApp, unmountApp } from './mount-app';
+
+const acme: Site = {
+  id: 'acme', name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,
+  transferMode: 'default', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [],
+};
+
+let api: FakeApi;
+let saved: SiteInput[];
+
+beforeEach(async () => {
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null });
+  api = createFakeApi();
+  api.sites = { sites: [acme], folders: [], warnings: [] };
+  saved = [];
+  api.handle('sites:save', (input) => {
+    saved.push(input);
+    const { password, ...rest } = input;
+    const site: Site = { ...rest, id: input.id ?? 'new', hasPassword: typeof password === 'string' || (password === undefined && input.id === 'acme') };
+    api.sites = { ...api.sites, sites: [...api.sites.sites.filter((s) => s.id !== site.id), site] };
+    return { ok: true, value: site };
+  });
+  await mountApp(api);
+});
+
+afterEach(unmountApp);
+
+function openSiteManager(): HTMLElement {
+  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+  return screen.getByRole('dialog', { name: 'Site Manager' });
+}
+
+describe('closing the Site Manager with unsaved edits', () => {
+  it('Escape asks before discarding; No keeps the dialog and the edit, Discard changes closes it', async () => {
+    const dialog = openSiteManager();
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'alice' } });
+    await act(async () => fireEvent.keyDown(within(dialog).getByLabelText('User'), { key: 'Escape' }));
+    const ask = screen.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    expect(ask.textContent).toContain('“Acme” has changes that are not saved. Close the Site Manager and discard them?');
+    await act(async () => fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' })));
+    expect((within(screen.getByRole('dialog', { name: 'Site Manager' })).getByLabelText('User') as HTMLInputElement).value).toBe('alice');
+
+    await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: 'Site Manager' })).getByRole('button', { name: 'Cancel' })));
+    await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: 'Discard unsaved changes?' })).getByRole('button', { name: 'Discard changes' })));
+    expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull();
+    expect(saved).toEqual([]);
+  });
+
+  it('closes at once with nothing changed, or only a New site left as it was made', async () => {
+    let dialog = openSiteManager();
+    await act(async () => fireEvent.keyDown(dialog, { key: 'Escape' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    dialog = openSiteManager();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' })));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says so in 简体中文, naming each site', async () => {
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: '站点管理器' }));
+    const dialog = screen.getByRole('dialog', { name: '站点管理器' });
+    fireEvent.change(within(dialog).getByLabelText('用户'), { target: { value: 'alice' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '新站点' }));
+    fireEvent.change(within(dialog).getByLabelText('主机'), { target: { value: 'h' } });
+    await act(async () => fireEvent.keyDown(dialog, { key: 'Escape' }));
+    const ask = screen.getByRole('dialog', { name: '放弃未保存的更改？' });
+    expect(ask.textContent).toContain('2 个站点有未保存的更改：“Acme”、“新站点”。关闭站点管理器并放弃这些更改？');
+    expect(within(ask).getByRole('button', { name: '放弃更改' })).toBeTruthy();
+  });
+});
+
+describe('a site saved by another window while its form is open', () => {
+  it('shows the other’s change and OK keeps it, saving only what was edited here', async () => {
+    const dialog = openSiteManager();
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'alice' } });
+    await act(async () => api.emit('sites:changed', { sites: [{ ...acme, port: 2121, comments: 'by the other window' }], folders: [], warnings: [] }));
+    expect((within(dialog).getByLabelText('Port') as HTMLInputElement).value).toBe('2121');
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ id: 'acme', user: 'alice', port: 2121, comments: 'by the other window' });
+  });
+
+  it('a form edited back to what it was saves nothing over the other’s change', async () => {
+    const dialog = openSiteManager();
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'x' } });
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'bob' } });
+    await act(async () => api.emit('sites:changed', { sites: [{ ...acme, host: 'moved.acme.com' }], folders: [], warnings: [] }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(saved).toEqual([]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('a URL pasted into Host', () => {
+  it('is split into Host, Port, User, Password and the default remote directory when Host is left, and saved so', async () => {
+    const dialog = openSiteManager();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    const host = within(dialog).getByLabelText('Host');
+    fireEvent.change(host, { target: { value: 'ftp://carol:pa%3Ass@files.example.com:2121/pub/incoming' } });
+    fireEvent.blur(host);
+    expect((within(dialog).getByLabelText('Host') as HTMLInputElement).value).toBe('files.example.com');
+    expect((within(dialog).getByLabelText('Port') as HTMLInputElement).value).toBe('2121');
+    expect((within(dialog).getByLabelText('User') as HTMLInputElement).value).toBe('carol');
+    expect(within(dialog).queryByText(/A host name cannot contain/)).toBeNull();
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Advanced' }));
+    expect((within(dialog).getByLabelText('Default remote directory') as HTMLInputElement).value).toBe('/pub/incoming');
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(saved).toEqual([expect.objectContaining({ host: 'files.example.com', port: 2121, user: 'carol', password: 'pa:ss', remoteDir: '/pub/incoming' })]);
+  });
+});
