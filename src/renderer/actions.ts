@@ -16,6 +16,7 @@ import type {
   ModeProbe,
   OverwriteAnswer,
   OverwritePolicy,
+  OverwriteQuestion,
   PasswordStorageStatus,
   QuickConnect,
   RemoteListing,
@@ -440,6 +441,11 @@ export function reportStartupFailure(cause: unknown): void {
   reportError(transportError(cause));
 }
 
+/** An overwrite question, once: `queue:question` and start-up's `queue:pending-question` may both bring it. */
+function addQuestion(question: OverwriteQuestion): void {
+  useQueueStore.setState((s) => (s.questions.some((q) => q.questionId === question.questionId) ? s : { questions: [...s.questions, question] }));
+}
+
 /** The kinds of start-up state an event of main's replaces whole (lib/start-answers.ts). */
 type StartKind = 'settings' | 'sites' | 'queue' | 'policy' | 'edits';
 
@@ -471,7 +477,7 @@ export async function init(): Promise<() => void> {
         return { progress };
       }),
     ),
-    a.on('queue:question', (q) => useQueueStore.setState((s) => ({ questions: [...s.questions, q] }))),
+    a.on('queue:question', addQuestion),
     a.on('queue:policy-changed', counted('policy', (policy: OverwritePolicy) => useQueueStore.setState({ policy }))),
     a.on('settings:changed', counted('settings', applySettings)),
     a.on('sites:changed', counted('sites', (list: SiteList) => useSitesStore.setState({ list, loaded: true }))),
@@ -509,7 +515,7 @@ export async function init(): Promise<() => void> {
     load('edit:list', 'edits', onEditsChanged),
     // An overwrite question asked before this window existed would otherwise wait forever. Merged: never stale.
     load('queue:pending-question', null, (question) => {
-      if (question) useQueueStore.setState((s) => ({ questions: s.questions.some((q) => q.questionId === question.questionId) ? s.questions : [...s.questions, question] }));
+      if (question) addQuestion(question);
     }),
   ]);
   if (!settings.ok) reportError(settings.error);

@@ -160,6 +160,16 @@ describe('start-up: an event that comes while init() waits for its answers', () 
     expect(api.calls.some((c) => c.channel === 'session:list' && (c.arg as { sessionId: string }).sessionId === 's1')).toBe(false);
   });
 
+  // Events and answers are not counted on to come in order: a question waiting at start comes once, however it came.
+  it('a question both answered as waiting and announced by its event is shown once', async () => {
+    const api = createFakeApi();
+    api.handle('queue:list', () => ok([item('a', 'queued')]));
+    api.handle('queue:pending-question', () => ok(question('a')));
+    await start(api);
+    api.emit('queue:question', question('a'));
+    expect(useQueueStore.getState().questions.map((q) => q.questionId)).toEqual(['q-a']);
+  });
+
   it('answers with no event meanwhile are shown as they are', async () => {
     const api = createFakeApi();
     api.sites = sites(site('a', 'Alpha'));
