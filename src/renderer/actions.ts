@@ -2174,13 +2174,17 @@ export async function cancelSearch(): Promise<void> {
   if (isConnected(status)) await request('session:search-cancel', { sessionId: status.sessionId });
 }
 
-/** Download search matches into the local pane's folder (each under its own name; folders with their contents). */
-export async function downloadMatches(matches: readonly RemoteSearchMatch[]): Promise<boolean> {
+/**
+ * Download search matches into the local pane's folder (each under its own name; folders with their contents).
+ * `found` is every match of the search: a path it holds twice is refused even with one of its rows chosen, as the
+ * panes refuse a name listed twice — RETR of that path could reach either entry.
+ */
+export async function downloadMatches(matches: readonly RemoteSearchMatch[], found: readonly RemoteSearchMatch[] = matches): Promise<boolean> {
   const status = useSessionStore.getState().status;
   const localDir = useLocalPane.getState().path;
   if (!isConnected(status) || localDir === '' || matches.length === 0 || refusedAtDrives(localDir)) return false;
-  // A path the server listed twice is two matches ticked by one box: both would land on one local name.
-  const twice = namesListedTwice(matches.map((match) => ({ name: match.path })), matches.map((match) => match.path))[0];
+  // A path the server listed twice is two matches: both would land on one local name, and one alone is either entry.
+  const twice = namesListedTwice(found.map((match) => ({ name: match.path })), matches.map((match) => match.path))[0];
   if (twice !== undefined) {
     reportError(invalid(t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), t('error.listedTwiceHint')));
     return false;

@@ -17,11 +17,12 @@ import { chooserRows, startFolder, typedPath, type FileChoiceKind } from '../lib
 import { nativeChooseRequest, usesNativeChooser } from '../lib/native-chooser';
 import { isImeKey } from '../lib/ime';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
-import { uniqueRowKeys } from '../lib/listed-twice';
+import { keysOfShown, namesListedTwice } from '../lib/listed-twice';
 import { localizeError } from '../lib/localize-error';
 import { baseName, flavorOf, joinPath, parentPath } from '../lib/paths';
 import type { FileRow } from '../lib/sort';
 import { useSettingsStore } from '../stores/settings-store';
+import { shownName } from '../../shared/shown-name';
 import { Dialog } from './dialog';
 import { FileIcon } from './icons';
 
@@ -133,20 +134,22 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
   const view = useMemo(() => makeView(rows.map((r) => r.name)), [rows]);
   const folder = shown?.folder ?? '';
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Two local names not UTF-8 can both read as "a�.txt": a key per row, not per name.
-  const rowKeys = useMemo(() => uniqueRowKeys(rows), [rows]);
+  // Two local names not UTF-8 can both read as "a�.txt": a key per row, not per name, given in the listing's order
+  // (lib/listed-twice, as the panes), so the cursor stays on its own row when Show changes the rows.
+  const rowKeys = useMemo(() => (shown ? keysOfShown(shown.rows, rows) : []), [shown, rows]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, getItemKey: (i) => rowKeys[i] ?? i });
   // As a system dialog opens: a row has the focus at once (the file in the field, the folder left by Up, else the
   // first), selected with its name in the path field — not in a folder chooser, where Choose then takes the folder
   // shown. Before, the keyboard user had to press a key first. Another folder or kind starts over.
   const listed = useRef<Shown | null>(null);
-  const focusedName = useRef<string | null>(null);
+  const focusedKey = useRef<string | null>(null);
   useEffect(() => {
     if (!shown) return; // nothing listed yet: the landing name waits for the first listing
     // Only Show changed: the cursor stays on its name where still listed, and a name typed stays.
     const sameListing = listed.current === shown;
     listed.current = shown;
-    const at = rows.length === 0 ? -1 : Math.max(0, view.indexOf((sameListing ? focusedName.current : landing.current) ?? ''));
+    // The landing name is a row key too: a name's first row is keyed by the name.
+    const at = rows.length === 0 ? -1 : Math.max(0, rowKeys.indexOf((sameListing ? focusedKey.current : landing.current) ?? ''));
     landing.current = null;
     setCursor(at);
     const row = rows[at];
@@ -154,19 +157,31 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     if (!sameListing) setTyped(!folderMode && row?.type === 'file' ? row.name : '');
     virtualizer.scrollToOffset(0);
     // The rows of a listing or kind: folderMode changes only with them.
-  }, [shown, rows, view, virtualizer]);
-  // Declared after the effect above, which reads the name the cursor had before the rows changed.
+  }, [shown, rows, rowKeys, virtualizer]);
+  // Declared after the effect above, which reads the row the cursor had before the rows changed.
   useEffect(() => {
-    focusedName.current = rows[cursor]?.name ?? null;
-  }, [rows, cursor]);
+    focusedKey.current = rowKeys[cursor] ?? null;
+  }, [rowKeys, cursor]);
   // The cursor's row drawn and in sight (End in a folder of 20,000).
   useEffect(() => {
     if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, virtualizer]);
   const pathOf = (row: FileRow) => joinPath(folder, row.name, flavorOf(folder));
 
+  /**
+   * A name the folder shown lists twice (two names not UTF-8 both read "a�.txt") is refused as the panes refuse it:
+   * the path main is given is the same for both rows, so the file chosen could be the other one.
+   */
+  const listedTwice = (path: string): boolean => {
+    const twice = shown && parentPath(path) === folder ? namesListedTwice(shown.rows, [baseName(path)])[0] : undefined;
+    if (twice === undefined) return false;
+    setProblem(t('log.twoSentences', { first: t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), second: t('error.listedTwiceHint') }));
+    return true;
+  };
+
   /** A folder is entered, a file chosen; main says which (a symlink, a typed path). A name not there is refused, or taken where new files are allowed. */
   const open = async (path: string) => {
+    if (listedTwice(path)) return;
     const r = await actions.request('local:stat', { paths: [path] });
     if (!r.ok) {
       if (allowNew) onChoose(path);
@@ -180,6 +195,7 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
 
   /** Choose in folder mode: a folder typed, selected or shown is the answer (a file typed is not). */
   const chooseFolder = async (path: string) => {
+    if (listedTwice(path)) return;
     const r = await actions.request('local:stat', { paths: [path] });
     if (!r.ok) setProblem(localizeError(r.error, t.language).message);
     else if (r.value[0]?.isDirectory) onChoose(path);
@@ -193,7 +209,10 @@ export function FileChooserDialog({ start, kinds, allowNew = false, onChoose, on
     const row = rows[at];
     setTyped(row?.type === 'file' ? row.name : '');
   };
-  const openRow = (row: FileRow) => (row.type === 'file' ? onChoose(pathOf(row)) : void open(pathOf(row)));
+  const openRow = (row: FileRow) => {
+    if (row.type !== 'file') void open(pathOf(row));
+    else if (!listedTwice(pathOf(row))) onChoose(pathOf(row));
+  };
   /** The row the cursor is on (Enter opens it), and the one selected (Choose takes it). */
   const focusedRow = cursor >= 0 ? rows[cursor] : undefined;
   const current = picked ? focusedRow : undefined;

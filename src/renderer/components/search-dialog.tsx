@@ -30,16 +30,17 @@ export function SearchDialog(): ReactElement {
     setRunning(false);
     if (found) setResult(found);
   };
-  const toggle = (path: string) =>
+  const toggle = (key: string) =>
     setChosen((before) => {
       const next = new Set(before);
-      if (next.has(path)) next.delete(path);
-      else next.add(path);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
       return next;
     });
-  const picked: RemoteSearchMatch[] = result ? result.matches.filter((match) => chosen.has(match.path)) : [];
-  // A path a server listed twice is two matches: a key per match, not per path (one was drawn twice or not at all).
+  // A path a server listed twice is two matches: a key per match, not per path (lib/listed-twice, as the panes), so
+  // a tick chooses its own row alone — one box ticked both. Downloading such a path is still refused (actions).
   const matchKeys = uniqueRowKeys((result?.matches ?? []).map((match) => ({ name: match.path })));
+  const picked: RemoteSearchMatch[] = result ? result.matches.filter((_match, index) => chosen.has(matchKeys[index] ?? '')) : [];
   const only = picked.length === 1 ? picked[0] : undefined;
 
   return (
@@ -82,12 +83,13 @@ export function SearchDialog(): ReactElement {
             </thead>
             <tbody>
               {result.matches.map((match, index) => {
+                const key = matchKeys[index] ?? match.path;
                 const name = match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name;
                 const folder = match.path.slice(0, match.path.length - match.entry.name.length) || '/';
                 return (
-                  <tr key={matchKeys[index]} className={chosen.has(match.path) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
+                  <tr key={key} className={chosen.has(key) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
                     <td>
-                      <input type="checkbox" aria-label={match.path} checked={chosen.has(match.path)} onChange={() => toggle(match.path)} />
+                      <input type="checkbox" aria-label={match.path} checked={chosen.has(key)} onChange={() => toggle(key)} />
                     </td>
                     <td title={name}>{name}</td>
                     <td title={folder}>
@@ -103,7 +105,7 @@ export function SearchDialog(): ReactElement {
         </div>
       ) : null}
       <div className="dialog-buttons">
-        <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked)}>
+        <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked, result?.matches)}>
           {t('search.download')}
         </button>
         <button type="button" className="button" disabled={!only} onClick={() => only && void actions.showMatch(only)}>

@@ -89,6 +89,8 @@ const TREE: Readonly<Record<string, readonly LocalEntry[]>> = {
   '/home/test': [entry('certs', 'directory'), entry('notes.txt')],
   '/home/test/certs': [entry('client.pem'), entry('client.key'), entry('readme.txt')],
   '/home/test/many': Array.from({ length: MANY }, (_, i) => entry(manyName(i))),
+  // Two names not UTF-8 read alike (main lists each as "a\ufffd.pem"), and a plain one.
+  '/home/test/twice': [entry('a\ufffd.pem'), entry('notes.txt'), entry('a\ufffd.pem'), entry('b.pem')],
 };
 
 /** The list's box as dialogs.css makes it (260 px: 11 rows of 22 px, so a page moves 10); jsdom has no layout, and the virtualizer draws no row in a list of no height. */
@@ -393,6 +395,32 @@ describe('Choose… beside the client certificate fields', () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Choose' }));
     });
     expect(field.value).toBe('/home/test');
+  });
+
+  it('a name listed twice: each row chosen alone, kept on its own row when Show changes, and choosing it refused with why', async () => {
+    const manager = openAdvanced();
+    const field = within(manager).getByLabelText('Client certificate') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/home/test/twice/b.pem' } });
+    fireEvent.click(within(manager).getByRole('button', { name: 'Choose… (Client certificate)' }));
+    const list = await listed(chooser(), 'Files in /home/test/twice');
+    const selected = () => within(list).getAllByRole('option').map((o) => o.getAttribute('aria-selected') === 'true');
+    await waitFor(() => expect(selected()).toEqual([false, false, true]));
+    fireEvent.click(within(list).getAllByRole('option')[0] as HTMLElement);
+    expect(selected()).toEqual([true, false, false]);
+    // All files shows notes.txt among them: the cursor stays on the row it was on, not another of its name.
+    fireEvent.change(within(chooser()).getByLabelText('Show'), { target: { value: 'all' } });
+    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['a\ufffd.pem', 'a\ufffd.pem', 'b.pem', 'notes.txt']));
+    await waitFor(() => expect(selected()).toEqual([true, false, false, false]));
+    await act(async () => {
+      fireEvent.click(within(chooser()).getByRole('button', { name: 'Choose' }));
+    });
+    await waitFor(() => expect(within(chooser()).getByRole('alert').textContent).toMatch(/^“a\ufffd\.pem” is listed more than once in this folder, so Ferry cannot tell which one an action would reach\. The server listed/));
+    await act(async () => {
+      fireEvent.doubleClick(within(list).getAllByRole('option')[1] as HTMLElement);
+    });
+    expect(screen.getByRole('dialog', { name: 'Choose a file' })).toBeTruthy();
+    expect(field.value).toBe('/home/test/twice/b.pem');
+    expect(api.calls.some((c) => c.channel === 'local:stat' && JSON.stringify(c.arg).includes('a\ufffd'))).toBe(false);
   });
 
   it('the web host never asks main for a system dialog: Choose… opens the window own', async () => {

@@ -240,6 +240,30 @@ describe('the remote pane listing names twice', () => {
     expect(queued).toBe(true);
   });
 
+  it('search results: a tick chooses its own row of a path found twice, and downloading that row alone is refused', async () => {
+    const entry = remoteListing('/', ['dup'])['entries'][0];
+    if (!entry) throw new Error('no entry');
+    api.handle('session:search', () => ok({ matches: [{ path: '/dup', entry }, { path: '/dup', entry: { ...entry, type: 'directory' as const } }, { path: '/ok.txt', entry: { ...entry, name: 'ok.txt' } }], root: '/', pattern: 'dup', foldersSearched: 1, stopped: null, skipped: [] }));
+    act(() => actions.openSearch());
+    const dialog = screen.getByRole('dialog', { name: 'Search remote files' });
+    fireEvent.change(within(dialog).getByLabelText('Search for'), { target: { value: 'dup' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: /^Search$/ }));
+    });
+    const boxes = await waitFor(() => {
+      const found = within(dialog).getAllByRole('checkbox', { name: '/dup' });
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    fireEvent.click(boxes[1] as HTMLElement);
+    expect(within(dialog).getAllByRole('checkbox', { name: '/dup' }).map((box) => (box as HTMLInputElement).checked)).toEqual([false, true]);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Download selected' }));
+    });
+    await waitFor(() => expect(screen.getAllByText(/^“\/dup” is listed more than once in this folder/).length).toBeGreaterThan(0));
+    expect(api.calls.some((c) => c.channel === 'queue:add')).toBe(false);
+  });
+
   it('says the refusal in 简体中文', async () => {
     await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
     await act(async () => {
