@@ -1,6 +1,7 @@
 import type { DataConnectionCause, DataConnectionError, TransferMode } from '../../shared/errors';
 import { englishText, errorText, quoted, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
 import { hostPort } from '../../shared/host-address';
+import { shownReply } from '../../shared/server-words';
 
 /**
  * Diagnoses for a failed data connection: which side could not reach which, the likely reason, and the fix.
@@ -13,9 +14,11 @@ export function dataConnectionError(mode: TransferMode, cause: DataConnectionCau
   // A detail in Ferry's own words (a TextRef) is said in the window's language too; a server's or the system's words
   // (a string: "PORT: 500 Illegal PORT command") stay as they are in English and are quoted in Chinese (“…”), so the
   // server's English is not run into Ferry's sentence.
-  const said = typeof detail === 'string' ? detail : englishText(detail);
+  // Those words are one line (a multi-line 500 to PORT joined by " / ", nothing acting), as {reply} is (server-words.ts).
+  const words = typeof detail === 'string' ? shownReply(detail) : null;
+  const said = words ?? englishText(detail as TextRef);
   const values = { where: port > 0 ? hostPort(address, port) : address, detail: said ? ` (${said})` : '' };
-  const inner: TextRef | null = typeof detail !== 'string' ? detail : detail !== '' ? quoted(detail) : null;
+  const inner: TextRef | null = typeof detail !== 'string' ? detail : words ? quoted(words) : null;
   const valueTexts: ValueTexts | undefined = inner ? { detail: wrappedDetail(inner) } : undefined;
   const id = sentenceFor(mode, cause, controlTls);
   const hint: ErrorTextId = `${id}.hint`;

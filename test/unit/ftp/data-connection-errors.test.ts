@@ -114,4 +114,10 @@ describe('the sentence for a failed data connection', () => {
     const refused = dataConnectionError('active', 'server-refused', '192.168.1.20', 50123, 'PORT: 500 Illegal PORT command.', true);
     expect(localizeError(refused, 'zh-CN').message).toMatch(/^主动模式：服务器拒绝回连到 192\.168\.1\.20:50123（“PORT: 500 Illegal PORT command\.”）。连接已加密（FTPS），NAT 路由器的 FTP 助手/);
   });
+
+  it("a server's multi-line refusal in the diagnosis is one line, joined by \" / \", its controls escaped, in English and Chinese", () => {
+    const refused = dataConnectionError('active', 'server-refused', '192.168.1.20', 50123, 'PORT: 500-Illegal\n500 \u202ePORT\u001b[2J');
+    expect(refused.message).toContain('192.168.1.20:50123 (PORT: 500-Illegal / 500 \\u202ePORT\\u001b[2J).');
+    expect(localizeError(refused, 'zh-CN').message).toContain('（“PORT: 500-Illegal / 500 \\u202ePORT\\u001b[2J”）');
+  });
 });
