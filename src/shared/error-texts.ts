@@ -959,6 +959,9 @@ export const ERROR_TEXTS_EN = {
   // A value said as it came (a parser's own words) where a list of sentences is expected; and how lists are joined.
   'text.as-is': '{text}',
   'text.list-separator': '; ',
+  // A list of names or values (files, sites, fingerprints) inside a sentence: nameList(), each item text.name.
+  'text.name': '{name}',
+  'text.name-separator': ', ',
   'text.message-hint': '{message} {hint}',
 
   // Cancelled by the user.
@@ -1021,7 +1024,8 @@ export function resolveValues(table: Readonly<Record<ErrorTextId, string>>, valu
   const said: Record<string, string | number> = { ...values };
   for (const [name, ref] of Object.entries(valueTexts)) {
     const parts = isTextList(ref) ? ref.map((item) => trySay(table, item)) : [trySay(table, ref)];
-    if (parts.every((part): part is string => part !== null)) said[name] = parts.join(table['text.list-separator']);
+    const separator = isTextList(ref) && ref.length > 0 && ref.every((item) => item.id === 'text.name') ? table['text.name-separator'] : table['text.list-separator'];
+    if (parts.every((part): part is string => part !== null)) said[name] = parts.join(separator);
   }
   return said;
 }
@@ -1048,6 +1052,15 @@ export function errorText(id: ErrorTextId, values: ErrorTextValues, valueTexts?:
 /** A TextRef in English (main's own words for the log file and the CLI). */
 export function englishText(ref: TextRef): string {
   return sayText(ERROR_TEXTS_EN, ref);
+}
+
+/**
+ * Names or values listed inside a sentence ("a.txt, b.txt, …"), as `valueTexts`: each said as it is, joined by the
+ * table's `text.name-separator` (", " in English, the enumeration comma 、 in Chinese) rather than by the sentences'
+ * `text.list-separator`.
+ */
+export function nameList(names: readonly string[]): TextRef[] {
+  return names.map((name) => ({ id: 'text.name', values: { name } }));
 }
 
 /** Words that are no sentence of the table (a parser's own), where a TextRef is expected: said as they are. */

@@ -5,8 +5,8 @@
  * after every one moved out (until then both vaults can read what they saved; see password-keeper.ts).
  */
 import type { PasswordStorageStatus } from '../../shared/models';
-import { sentences, type ErrorText, type TextRef } from '../../shared/error-texts';
-import { FtpError, invalidInputText } from '../ftp/ftp-error';
+import { nameList, sentences, type ErrorText, type TextRef } from '../../shared/error-texts';
+import { FtpError } from '../ftp/ftp-error';
 import { FILE_KEY_VAULT_ID } from '../sites/file-key-vault';
 import { MASTER_PASSWORD_VAULT_ID } from '../sites/master-password-vault';
 import type { PasswordKeeper } from '../sites/password-keeper';
@@ -83,7 +83,8 @@ export function createPasswordStorage(keeper: PasswordKeeper, sites: SiteStore, 
       try {
         const stillUnder = (await moveAll()).filter((record) => record.vault === MASTER_PASSWORD_VAULT_ID);
         if (stillUnder.length > 0) {
-          throw invalidInputText('master.kept', 'master.kept.hint', { names: stillUnder.map((record) => record.name).join(', ') });
+          const names = stillUnder.map((record) => record.name);
+          throw new FtpError({ kind: 'invalid-input', ...sentences('master.kept', 'master.kept.hint', { names: names.join(', ') }, { names: nameList(names) }), retryable: false });
         }
         await master.destroy();
       } finally {

@@ -1,6 +1,6 @@
 import tls from 'node:tls';
 import type { CertificateError } from '../../shared/errors';
-import { sentences, type ErrorTextId } from '../../shared/error-texts';
+import { nameList, sentences, type ErrorTextId } from '../../shared/error-texts';
 import { describeTlsConnection } from './certificate-details';
 
 /**
@@ -24,7 +24,7 @@ export function checkCertificate(socket: tls.TLSSocket, host: string, trustedFin
   const names = certificate ? otherNames(host, certificate) : null;
   const words =
     previous.length > 0
-      ? sentences('certificate.changed', 'certificate.changed.hint', { host, fingerprint, trusted: previous.join(', '), reason })
+      ? sentences('certificate.changed', 'certificate.changed.hint', { host, fingerprint, trusted: previous.join(', '), reason }, { trusted: nameList(previous) })
       : sentences(UNTRUSTED_SENTENCES[reason] ?? 'certificate.untrusted', names === null ? 'certificate.untrusted.hint' : 'certificate.untrusted.other-host.hint', { host, fingerprint, reason, ...facts, ...(names === null ? {} : { names }) });
   const details = describeTlsConnection(socket);
   return {

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
-import { errorText, type ErrorText, type ErrorTextId } from '../../shared/error-texts';
+import { errorText, nameList, type ErrorText, type ErrorTextId } from '../../shared/error-texts';
 import { shownName } from '../../shared/shown-name';
 import { loadedIconv, loadIconv } from './charset';
 
@@ -104,9 +104,10 @@ export function unreadableNamesText(folder: string, names: readonly string[], ch
   if (charset === undefined || /^(auto|utf-?8)$/i.test(charset.trim())) return null;
   const unreadable = names.filter((name) => name.includes('\ufffd'));
   if (unreadable.length === 0) return null;
-  const shown = unreadable.slice(0, 3).map((name) => shownName(name)).join(', ') + (unreadable.length > 3 ? ', …' : '');
+  const shown = [...unreadable.slice(0, 3).map((name) => shownName(name)), ...(unreadable.length > 3 ? ['…'] : [])];
   const hint = readsAsGb18030 ? 'log.names-not-in-charset.gb18030.hint' : 'log.names-not-in-charset.hint';
-  return { message: 'log.names-not-in-charset', hint, values: { folder, names: shown, charset: charset.trim().toUpperCase() } };
+  // The names as a list: "a, b, …" in English, "a、b、…" in a Chinese sentence.
+  return { message: 'log.names-not-in-charset', hint, values: { folder, names: shown.join(', '), charset: charset.trim().toUpperCase() }, valueTexts: { names: nameList(shown) } };
 }
 
 /**

@@ -784,6 +784,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'import.flashfxp-encoding': '此文件没有注明编码，已按 {encoding} 读取。如果名称显示不对，请选择编码后重新导入（站点管理器：“导出…”旁的编码列表；ferry sites import --encoding）。',
   'text.as-is': '{text}',
   'text.list-separator': '；',
+  'text.name': '{name}',
+  'text.name-separator': '、',
   'text.message-hint': '{message}{hint}',
 
   'aborted.transfer': '{path} 的传输已取消。',
