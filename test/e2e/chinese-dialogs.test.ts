@@ -3,7 +3,8 @@
  * English and no ASCII punctuation beside Chinese in any text, tooltip, accessible name or placeholder
  * (support/chinese-window-text.ts; the message log, file rows and “quoted” server words are data and left out).
  * language.test.ts checks the main window once connected; this walks what opens from it: Settings, the Site Manager's
- * four tabs and Test both modes, the context menus, the file dialogs, the overwrite question and the queue's Failed tab.
+ * four tabs and Test both modes, the context menus, the file and toolbar-menu dialogs, the overwrite question and the queue's
+ * Failed tab and Import dialog.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -117,6 +118,27 @@ describe('简体中文: the dialogs and menus', () => {
           await expectChinese(`dialog ${title}`, dialog(title));
           await closeDialog(title);
         }
+        await remoteGrid.getByRole('gridcell', { name: '说明.txt', exact: true }).click({ button: 'right' });
+        await page.getByRole('menu').getByRole('menuitem', { name: '复制到其他站点…', exact: true }).click();
+        await expect(dialog('复制到其他站点')).toBeVisible();
+        await expectChinese('dialog 复制到其他站点', dialog('复制到其他站点'));
+        await closeDialog('复制到其他站点');
+        await localGrid.getByRole('gridcell', { name: '笔记.txt', exact: true }).click({ button: 'right' });
+        await page.getByRole('menu').getByRole('menuitem', { name: '上传到文件夹…', exact: true }).click();
+        await expect(dialog('上传到文件夹')).toBeVisible();
+        await expectChinese('dialog 上传到文件夹', dialog('上传到文件夹'));
+        await closeDialog('上传到文件夹');
+        for (const [menu, item, title] of [
+          ['最近和已保存的站点', '输入自定义命令…', '输入自定义命令'],
+          ['最近和已保存的站点', '清除私人数据…', '清除私人数据'],
+          ['书签', '添加书签…', '添加书签'],
+        ] as const) {
+          await page.getByRole('toolbar', { name: '主工具栏' }).getByRole('button', { name: menu, exact: true }).click();
+          await page.getByRole('menu').getByRole('menuitem', { name: item, exact: true }).click();
+          await expect(dialog(title)).toBeVisible();
+          await expectChinese(`dialog ${title}`, dialog(title));
+          await closeDialog(title);
+        }
         await page.keyboard.press('F3');
         await expect(dialog('搜索远程文件')).toBeVisible();
         await expectChinese('dialog 搜索远程文件', dialog('搜索远程文件'));
@@ -146,7 +168,10 @@ describe('简体中文: the dialogs and menus', () => {
         await queue.getByRole('row').filter({ hasText: '553' }).click({ button: 'right' });
         await expect(page.getByRole('menu')).toBeVisible();
         await expectChinese('the queue menu', page.getByRole('menu'));
-        await page.keyboard.press('Escape');
+        await page.getByRole('menu').getByRole('menuitem', { name: '导入队列…', exact: true }).click();
+        await expect(dialog('导入传输队列')).toBeVisible();
+        await expectChinese('dialog 导入传输队列', dialog('导入传输队列'));
+        await closeDialog('导入传输队列');
         await queue.getByRole('tab', { name: /^列队的文件/ }).click();
         await expectChinese('the Queued tab and its buttons', queue);
         await expectChinese('the status bar', page.getByRole('contentinfo'));
