@@ -241,6 +241,12 @@ export function SiteManagerDialog(): ReactElement {
       for (const [k, d] of m) {
         const was = d.id !== undefined ? before.get(d.id) : undefined;
         const now = d.id !== undefined ? savedById.get(d.id) : undefined;
+        if (was && !now && draftChanged(d, draftFromSite(was))) {
+          // Deleted elsewhere while edited here: the form stays, as a site not saved yet (its stored password went
+          // with the site), so the edits are not lost without a word; OK saves it again, Delete drops it.
+          (next ??= new Map(m)).set(k, { ...d, id: undefined, hasPassword: false });
+          continue;
+        }
         if (!was || !now || was === now) continue;
         const oldBase = draftFromSite(was);
         const newBase = draftFromSite(now);
@@ -309,6 +315,18 @@ export function SiteManagerDialog(): ReactElement {
     return draftByKey(selection.key)?.folder ?? [];
   };
 
+  /**
+   * The rename and New folder prompts refuse a name the folder already holds, as they are typed: accepted, the clash
+   * came only at OK, from main, as a toast behind the dialog.
+   */
+  const siteNameTaken = (name: string, folder: readonly string[], ownKey: string): string | null =>
+    allDrafts.some((d) => d.key !== ownKey && d.name === name.trim() && key(d.folder) === key(folder)) ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
+  const folderNameTaken = (name: string, parent: readonly string[], own?: string): string | null => {
+    const siblings = new Set([...list.folders, ...allDrafts.map((d) => d.folder)].filter((f) => f.length === parent.length + 1 && key(f.slice(0, -1)) === key(parent)).map((f) => f[parent.length]));
+    return name.trim() !== own && siblings.has(name.trim()) ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
+  };
+  const nameProblem = (v: string, taken: (name: string) => string | null): string | null => (v.trim() === '' ? t('validation.nameRequired') : taken(v));
+
   const onNewSite = () => {
     const folder = selectedFolder();
     const taken = new Set(allDrafts.filter((d) => key(d.folder) === key(folder)).map((d) => d.name));
@@ -326,7 +344,7 @@ export function SiteManagerDialog(): ReactElement {
       label: t('sm.folderName'),
       value: t('sm.newFolderName'),
       confirmLabel: t('common.ok'),
-      validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null),
+      validate: (v) => nameProblem(v, (name) => folderNameTaken(name, parent)),
     });
     if (name === null) return;
     const path = [...parent, name.trim()];
@@ -354,13 +372,15 @@ export function SiteManagerDialog(): ReactElement {
   const onRename = async () => {
     if (!selection) return;
     if (selection.kind === 'site' && current) {
-      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.siteName'), value: current.name, confirmLabel: t('common.ok'), validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null) });
+      const site = current;
+      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.siteName'), value: site.name, confirmLabel: t('common.ok'), validate: (v) => nameProblem(v, (n) => siteNameTaken(n, site.folder, site.key)) });
       if (name !== null) update({ name: name.trim() });
       return;
     }
     if (selection.kind === 'folder' && selection.path.length > 0) {
       const old = selection.path[selection.path.length - 1] ?? '';
-      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.folderName'), value: old, confirmLabel: t('common.ok'), validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null) });
+      const parent = selection.path.slice(0, -1);
+      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.folderName'), value: old, confirmLabel: t('common.ok'), validate: (v) => nameProblem(v, (n) => folderNameTaken(n, parent, old)) });
       const from = selection.path;
       const to = [...from.slice(0, -1), name?.trim() ?? ''];
       if (name !== null && name.trim() !== old && (await actions.renameSiteFolder(from, name.trim()))) {

@@ -122,3 +122,42 @@ describe('a URL pasted into Host', () => {
     expect(saved).toEqual([expect.objectContaining({ host: 'files.example.com', port: 2121, user: 'carol', password: 'pa:ss', remoteDir: '/pub/incoming' })]);
   });
 });
+
+describe('a site deleted by another window while its form has edits', () => {
+  it('stays in the tree as a site not saved yet, and OK saves it again', async () => {
+    const dialog = openSiteManager();
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'alice' } });
+    await act(async () => api.emit('sites:changed', { sites: [], folders: [], warnings: [] }));
+    expect(within(dialog).getByRole('treeitem', { name: /Acme/ })).toBeTruthy();
+    expect(within(dialog).getByText('not saved yet')).toBeTruthy();
+    expect((within(dialog).getByLabelText('User') as HTMLInputElement).value).toBe('alice');
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(saved).toEqual([expect.objectContaining({ name: 'Acme', user: 'alice', host: 'ftp.acme.com' })]);
+    expect(saved[0]?.id).toBeUndefined();
+  });
+});
+
+describe('names the folder already holds', () => {
+  it('Rename (F2) and New folder refuse them in the prompt, in English and 简体中文', async () => {
+    api.sites = { sites: [acme, { ...acme, id: 'other', name: 'Other' }], folders: [['Work']], warnings: [] };
+    await act(async () => api.emit('sites:changed', api.sites));
+    const dialog = openSiteManager();
+    fireEvent.click(within(dialog).getByRole('treeitem', { name: /Other/ }));
+    await act(async () => fireEvent.keyDown(within(dialog).getByRole('tree'), { key: 'F2' }));
+    let prompt = screen.getByRole('dialog', { name: 'Rename' });
+    fireEvent.change(within(prompt).getByRole('textbox'), { target: { value: 'Acme' } });
+    await act(async () => fireEvent.click(within(prompt).getByRole('button', { name: 'OK' })));
+    expect(within(prompt).getByText('“Acme” already exists here; choose another name.')).toBeTruthy();
+    fireEvent.change(within(prompt).getByRole('textbox'), { target: { value: 'Other' } });
+    await act(async () => fireEvent.click(within(prompt).getByRole('button', { name: 'OK' })));
+    expect(screen.queryByRole('dialog', { name: 'Rename' })).toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('treeitem', { name: /My Sites/ }));
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: '站点管理器' })).getByRole('button', { name: '新文件夹' })));
+    prompt = screen.getByRole('dialog', { name: '新文件夹' });
+    fireEvent.change(within(prompt).getByRole('textbox'), { target: { value: 'Work' } });
+    await act(async () => fireEvent.click(within(prompt).getByRole('button', { name: '确定' })));
+    expect(within(prompt).getByText('此处已存在“Work”，请换一个名称。')).toBeTruthy();
+  });
+});
