@@ -468,8 +468,11 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
     const work = batch === null ? this.compact(state, upTo) : batch === '' ? Promise.resolve() : this.append(batch, state, upTo);
     const run = work.then(
       () => {
-        // Every journal line is in the files now, unless one came during the write: emptied, or left for the next save.
-        if (this.journalWritten && this.seq === upTo) {
+        // Every journal line is in the snapshot now, unless one came during the write: emptied, or left for the next
+        // whole save. Not by an append to the log: an older Ferry reads the snapshot and the journal, not the log, and
+        // after a crash would take a resumed item from a snapshot that knows nothing of its Resume (its user's file
+        // already the partial file) — the journal keeps its line for it until the snapshot has it.
+        if (batch === null && this.journalWritten && this.seq === upTo) {
           clearResumed(this.file);
           this.journalWritten = false;
         }

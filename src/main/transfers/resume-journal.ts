@@ -39,7 +39,7 @@ export function appendResumed(queueFile: string, seq: number, entry: StoredEntry
   }
 }
 
-/** Empty the journal once the queue file holds every line (kept, not removed: its folder entry needs no new fsync). */
+/** Empty the journal once the queue file (the snapshot, not its change log) holds every line (kept, not removed: its folder entry needs no new fsync). */
 export function clearResumed(queueFile: string): void {
   try {
     fs.truncateSync(journalPathOf(queueFile), 0);
