@@ -45,6 +45,7 @@ import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
 import { deleteQuestion } from './lib/delete-question';
 import { keysOfShown, namesListedTwice, namesOfRowKeys } from './lib/listed-twice';
+import { movedOrder, reorderSteps, type QueueMove } from './lib/queue-order';
 import type { PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
@@ -1918,6 +1919,19 @@ export function moveTransfer(id: string, delta: -1 | 1): void {
   while (to >= 0 && to < items.length && !unfinished(items[to])) to += delta;
   if (to < 0 || to >= items.length) return;
   void perform('queue:reorder', { id, toIndex: to });
+}
+
+/**
+ * Move up, down, to the top or to the bottom of the items still to run, for all the rows chosen at once (FlashFXP
+ * moves the selection as a block); one row up or down is `moveTransfer`. Main takes one move per request, in order.
+ */
+export async function moveTransfers(ids: readonly string[], where: QueueMove): Promise<void> {
+  const [only] = ids;
+  if (ids.length === 1 && only !== undefined && (where === 'up' || where === 'down')) return moveTransfer(only, where === 'up' ? -1 : 1);
+  const items = useQueueStore.getState().items;
+  const unfinished = items.filter((item) => item.state === 'queued' || item.state === 'running' || item.state === 'paused').map((item) => item.id);
+  const steps = reorderSteps(items.map((item) => item.id), new Set(unfinished), movedOrder(unfinished, new Set(ids), where));
+  for (const step of steps) if (!(await perform('queue:reorder', step)).ok) return;
 }
 
 /**

@@ -13,6 +13,7 @@ export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
   const some = (states: readonly TransferItem['state'][]) => items.some((item) => states.includes(item.state));
   const single = items.length === 1 ? items[0] : undefined;
   const modeOffer = single ? actions.queueModeOffer(single) : null;
+  const movable = some(['queued', 'running', 'paused']);
   // A permanent skip (a link, a name this computer cannot hold) comes out the same however often it is retried.
   const retryable = items.some((item) => item.state === 'failed' || item.state === 'paused' || (item.state === 'skipped' && item.permanent !== true));
   const menu: MenuItem[] = [
@@ -26,8 +27,11 @@ export function queueMenuItems(items: readonly TransferItem[]): MenuItem[] {
   if (modeOffer && single) menu.push({ id: 'other-mode', label: modeOffer.label, onSelect: () => void actions.retryInOtherMode(single) });
   menu.push(
     { id: 's1', label: '', separator: true },
-    { id: 'up', label: t('queue.moveUp'), shortcut: 'Alt+↑', disabled: !single, onSelect: () => single && actions.moveTransfer(single.id, -1) },
-    { id: 'down', label: t('queue.moveDown'), shortcut: 'Alt+↓', disabled: !single, onSelect: () => single && actions.moveTransfer(single.id, 1) },
+    // The rows chosen move together (FlashFXP's Move to top … Move to bottom); finished ones have no place to move.
+    { id: 'top', label: t('queue.moveTop'), shortcut: 'Alt+Home', disabled: !movable, onSelect: () => void actions.moveTransfers(ids, 'top') },
+    { id: 'up', label: t('queue.moveUp'), shortcut: 'Alt+↑', disabled: !movable, onSelect: () => void actions.moveTransfers(ids, 'up') },
+    { id: 'down', label: t('queue.moveDown'), shortcut: 'Alt+↓', disabled: !movable, onSelect: () => void actions.moveTransfers(ids, 'down') },
+    { id: 'bottom', label: t('queue.moveBottom'), shortcut: 'Alt+End', disabled: !movable, onSelect: () => void actions.moveTransfers(ids, 'bottom') },
     { id: 's2', label: '', separator: true },
     { id: 'copy-local', label: t('queue.copyLocal'), disabled: items.length === 0, onSelect: () => void actions.copyToClipboard(items.map((item) => item.localPath).join('\n')) },
     { id: 'copy-remote', label: t('queue.copyRemote'), disabled: items.length === 0, onSelect: () => void actions.copyToClipboard(items.map((item) => item.remotePath).join('\n')) },

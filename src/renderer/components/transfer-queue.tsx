@@ -11,6 +11,7 @@ import { localizeError } from '../lib/localize-error';
 import { shownNote } from '../lib/localize-note';
 import { betweenSentences, formatCount, useT, type Translator } from '../i18n';
 import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
+import type { QueueMove } from '../lib/queue-order';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
@@ -30,6 +31,9 @@ function wholeText(t: Translator, siteLabel: string, showSite: boolean, text: st
 function ltr(path: string): string {
   return `\u200e${path}\u200e`;
 }
+
+/** With Alt, keys that move the rows chosen in the queue (FlashFXP's Move to top, up, down, to bottom). */
+const MOVES: Readonly<Partial<Record<string, QueueMove>>> = { Home: 'top', ArrowUp: 'up', ArrowDown: 'down', End: 'bottom' };
 
 /** Keys that move the queue's keyboard cursor (and its selection), as in the file lists. */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', ' ']);
@@ -235,9 +239,10 @@ export function TransferQueue(): ReactElement {
     } else if (e.key === 'Delete' && selectedIds.length > 0) {
       e.preventDefault();
       actions.cancelTransfers(selectedIds);
-    } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && selectedIds.length === 1 && selectedIds[0]) {
+    } else if (e.altKey && MOVES[e.key] && selectedIds.length > 0) {
+      // Alt+Home/↑/↓/End: the rows chosen move together (before: Alt+↑/↓ only, and only one row).
       e.preventDefault();
-      actions.moveTransfer(selectedIds[0], e.key === 'ArrowUp' ? -1 : 1);
+      void actions.moveTransfers(selectedIds, MOVES[e.key] ?? 'up');
     } else if (e.key === 'Escape' && selectedIds.length > 0) {
       // Used: a window-level Escape (cancelling a connect) does not also happen.
       e.preventDefault();
@@ -289,10 +294,10 @@ export function TransferQueue(): ReactElement {
               <button type="button" className="icon-button" aria-label={t('queue.pause')} title={t('queue.pause')} disabled={!anySel((i) => i.state === 'queued' || i.state === 'running')} onClick={() => actions.pauseTransfers(targetIds)}>
                 <Icon name="pause" />
               </button>
-              <button type="button" className="icon-button" aria-label={t('queue.moveUp')} title={t('common.withShortcut', { label: t('queue.moveUp'), shortcut: 'Alt+↑' })} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], -1)}>
+              <button type="button" className="icon-button" aria-label={t('queue.moveUp')} title={t('common.withShortcut', { label: t('queue.moveUp'), shortcut: 'Alt+↑' })} disabled={selectedIds.length === 0} onClick={() => void actions.moveTransfers(selectedIds, 'up')}>
                 <Icon name="up" />
               </button>
-              <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={t('common.withShortcut', { label: t('queue.moveDown'), shortcut: 'Alt+↓' })} disabled={selectedIds.length !== 1} onClick={() => selectedIds[0] && actions.moveTransfer(selectedIds[0], 1)}>
+              <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={t('common.withShortcut', { label: t('queue.moveDown'), shortcut: 'Alt+↓' })} disabled={selectedIds.length === 0} onClick={() => void actions.moveTransfers(selectedIds, 'down')}>
                 <Icon name="down" />
               </button>
               <button type="button" className="icon-button" aria-label={t('queue.cancel')} title={t('queue.cancel')} disabled={shown.length === 0} onClick={() => actions.cancelTransfers(targetIds)}>

@@ -304,6 +304,8 @@ export const en = {
   'queue.processQueue': 'Resume all paused transfers',
   'queue.moveUp': 'Move up in the queue',
   'queue.moveDown': 'Move down in the queue',
+  'queue.moveTop': 'Move to the top of the queue',
+  'queue.moveBottom': 'Move to the bottom of the queue',
   'queue.cancel': 'Cancel transfers',
   'queue.retry': 'Retry',
   // A failed row's error and its fix on one line; a row's title naming its server (several servers in the queue).

@@ -303,6 +303,8 @@ export const zhCN: Messages = {
   'queue.processQueue': '继续所有已暂停的传输',
   'queue.moveUp': '在队列中上移',
   'queue.moveDown': '在队列中下移',
+  'queue.moveTop': '移到队列顶部',
+  'queue.moveBottom': '移到队列底部',
   'queue.cancel': '取消传输',
   'queue.menu': '传输操作',
   'queue.copyLocal': '复制本地路径',

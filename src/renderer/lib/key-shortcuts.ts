@@ -4,7 +4,7 @@
  * Null for text that is not a key (the Recent sites menu shows each site's host there).
  */
 const MODIFIERS: Readonly<Record<string, string>> = { Ctrl: 'Control', Control: 'Control', Alt: 'Alt', Shift: 'Shift', Cmd: 'Meta', Meta: 'Meta' };
-const KEYS: Readonly<Record<string, string>> = { Del: 'Delete', Delete: 'Delete', Enter: 'Enter', Esc: 'Escape', Escape: 'Escape', Tab: 'Tab', Space: 'Space', '↑': 'ArrowUp', '↓': 'ArrowDown', '←': 'ArrowLeft', '→': 'ArrowRight' };
+const KEYS: Readonly<Record<string, string>> = { Del: 'Delete', Delete: 'Delete', Enter: 'Enter', Esc: 'Escape', Escape: 'Escape', Tab: 'Tab', Space: 'Space', '↑': 'ArrowUp', '↓': 'ArrowDown', '←': 'ArrowLeft', '→': 'ArrowRight', Home: 'Home', End: 'End' };
 
 export function ariaKeyShortcut(shortcut: string): string | null {
   const parts = shortcut.split('+');

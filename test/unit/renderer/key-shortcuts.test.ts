@@ -8,6 +8,8 @@ describe('ariaKeyShortcut', () => {
     ['Del', 'Delete'],
     ['Enter', 'Enter'],
     ['Alt+↑', 'Alt+ArrowUp'],
+    ['Alt+Home', 'Alt+Home'],
+    ['Alt+End', 'Alt+End'],
     ['Alt+↓', 'Alt+ArrowDown'],
     ['Ctrl+a', 'Control+A'],
     ['Ctrl+Shift+N', 'Control+Shift+N'],
