@@ -10,6 +10,7 @@ import { useT, type MessageKey, type Translator } from '../i18n';
 import { en } from '../i18n/en';
 import { weakKey, weakSignature } from '../lib/certificate-warnings';
 import { formatDate } from '../lib/format';
+import { visibleControls } from '../../shared/server-words';
 import type { CertificateDetails, NameAttribute, TlsDetails } from '../../shared/certificate';
 
 /**
@@ -103,7 +104,8 @@ function CertificateView({ certificate: c }: { readonly certificate: Certificate
         <code>{c.serialNumber}</code>
       </dd>
       <dt>{t('cert.altNames')}</dt>
-      <dd>{c.subjectAltNames.length > 0 ? c.subjectAltNames.map((name) => <div key={name}>{name}</div>) : t('cert.altNamesNone')}</dd>
+      {/* The names are the certificate maker's to write: a U+202E or a control character is shown as its escape (server-words.ts). */}
+      <dd>{c.subjectAltNames.length > 0 ? c.subjectAltNames.map((name) => <div key={name}>{visibleControls(name)}</div>) : t('cert.altNamesNone')}</dd>
       <dt>{t('cert.fingerprint')}</dt>
       <dd>
         <code className="fingerprint">{c.fingerprint256}</code>

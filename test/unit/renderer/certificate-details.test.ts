@@ -32,6 +32,17 @@ const tls: TlsDetails = { protocol: 'TLSv1.2', cipher: 'TLS_ECDHE_RSA_WITH_AES_1
 describe('the certificate view', () => {
   afterEach(cleanup);
 
+  it("a certificate's names with a U+202E or a control character are shown with escapes: the subject, the tab, the alternative names", () => {
+    const turned: CertificateDetails = { ...leaf, subject: [{ type: 'CN', value: 'ftp.\u202emoc.elpmaxe' }], subjectAltNames: ['DNS:a\u202eb.com', 'DNS:c\u001b[2Jd'] };
+    render(createElement(TlsDetailsView, { tls: { ...tls, chain: [turned, root] }, idPrefix: 't', connected: true }));
+    expect(screen.getAllByRole('tab')[0]?.textContent).toBe('Server: ftp.\\u202emoc.elpmaxe');
+    const panel = screen.getByRole('tabpanel');
+    expect(within(panel).getByText('DNS:a\\u202eb.com')).toBeTruthy();
+    expect(within(panel).getByText('DNS:c\\u001b[2Jd')).toBeTruthy();
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what the dialog must not hold
+    expect(panel.textContent).not.toMatch(/[\u202e\u001b]/u);
+  });
+
   it('marks the weak parts of the server certificate, not a self-signed root’s own SHA-1 signature', () => {
     expect(weakSignature(leaf)).toBe(true);
     expect(weakSignature(root)).toBe(false);
