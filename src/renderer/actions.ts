@@ -187,6 +187,9 @@ let failedConnectToasts: number[] = [];
  */
 export function modeSwitchOffer(error: FerryErrorData | null, status: SessionStatus | null = useSessionStore.getState().status): { readonly mode: TransferMode; readonly label: string } | null {
   if (error?.kind !== 'data-connection' || !modeCanHelp(error) || !isConnected(status) || status.transferMode !== error.mode) return null;
+  // A quick connection is reconnected from what this window connected (switchTransferMode); one the window only adopted
+  // from main — the web host's page reloaded — has no such target, and a button there did nothing.
+  if (!status.siteId && useSessionStore.getState().target?.target.kind !== 'quick') return null;
   const mode: TransferMode = error.mode === 'passive' ? 'active' : 'passive';
   const named = t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort');
   return { mode, label: t(status.siteId ? 'mode.useForSite' : 'mode.reconnectIn', { mode: named }) };

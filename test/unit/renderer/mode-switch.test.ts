@@ -48,7 +48,15 @@ describe('the other transfer mode, offered when a data connection fails', () => 
   it('names the other mode, for a saved site and for a quick connection', () => {
     expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: 'site-1' }))).toEqual({ mode: 'passive', label: 'Use passive mode for this site' });
     expect(modeSwitchOffer(dataError('passive'), status({ transferMode: 'passive', siteId: 'site-1' }))).toEqual({ mode: 'active', label: 'Use active mode for this site' });
+    const quick = { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain' as const, transferMode: 'active' as const, charset: 'auto' };
+    useSessionStore.setState({ target: { target: { kind: 'quick', quick }, host: 'h', port: 21, user: 'u', protocol: 'ftp-plain' } });
     expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: null }))).toEqual({ mode: 'passive', label: 'Reconnect in passive mode' });
+  });
+
+  it('offers nothing for a quick connection the window only adopted (a reloaded page: no target to reconnect with)', () => {
+    // Seen in the zh-CN QA pass: after a reload of the web host's page, 以被动模式重新连接 was offered and did nothing.
+    useSessionStore.setState({ target: null });
+    expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: null }))).toBeNull();
   });
 
   it('offers nothing for other errors, another mode than the session’s, or no session', () => {
