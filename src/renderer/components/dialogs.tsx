@@ -5,11 +5,12 @@
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { useT, type MessageKey, type Translator } from '../i18n';
+import { formatCount, useT, type MessageKey, type Translator } from '../i18n';
 import { en } from '../i18n/en';
 import { formatDate, formatSize } from '../lib/format';
 import { copyText } from '../lib/clipboard';
 import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
+import { othersWaitingForAnswer } from '../lib/queue-view';
 import type { ChmodScope, OverwriteChoice, OverwriteQuestion } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
@@ -283,6 +284,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
   const t = useT();
   const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
   const [all, setAll] = useState(false);
+  const others = useQueueStore((s) => othersWaitingForAnswer(s.items, q.itemId));
   const side = (label: MessageKey, f: OverwriteQuestion['source']) => (
     <div className="file-facts">
       <strong>{t(label)}</strong>
@@ -316,6 +318,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
           <span>{t('overwrite.applyAll')}</span>
         </label>
+        {others > 0 ? <p className="dialog-message">{t.plural('overwrite.othersWaiting', others, { count: formatCount(t.language, others) })}</p> : null}
         <div className="dialog-buttons">
           <span className="spacer" />
           <button type="submit" className="button primary">

@@ -271,6 +271,8 @@ export const zhCN: Messages = {
   'overwrite.unknownSize': '大小未知',
   'overwrite.unknownDate': '日期未知',
   'overwrite.action': '操作',
+  'overwrite.othersWaiting_one': '队列中还有 {count} 个文件已存在，正在等待回答：“以后都这样做”也会回答它。',
+  'overwrite.othersWaiting_other': '队列中还有 {count} 个文件已存在，正在等待回答：“以后都这样做”也会回答它们。',
   'overwrite.applyAll': '以后都这样做（即队列的“文件已存在时”设置，可在那里更改）',
 
   'policy.ask': '询问',

@@ -66,6 +66,17 @@ export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMa
 }
 
 /**
+ * How many items other than `itemId` wait for an answer to "Target file already exists" (their note says so): the
+ * question dialog says it, so "Always do this" is chosen knowing it answers them too — FlashFXP and FileZilla ask
+ * one at a time and a folder of 500 existing files gave no hint of the 499 behind the first.
+ */
+export function othersWaitingForAnswer(items: readonly TransferItem[], itemId: string): number {
+  let count = 0;
+  for (const item of items) if (item.id !== itemId && item.state === 'queued' && item.noteText?.[0]?.id === 'note.waiting-answer') count += 1;
+  return count;
+}
+
+/**
  * The overwrite questions still open: their item is in the queue and waiting (an item waiting for its answer is
  * queued). One answered in another window, or whose item was paused, cancelled or has gone on, is dropped — its dialog
  * stayed up over a settled question, and answering it only brought "already answered".

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+/**
+ * "Target file already exists" for a folder of files that all exist: the dialog asks about one, and said nothing of
+ * the others behind it, so "Always do this" was chosen without knowing it answers 499 more. It now says how many
+ * more wait for an answer (their rows' note "waiting for your answer"), English and 简体中文; none, nothing is said.
+ */
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DialogHost } from '../../../src/renderer/components/dialogs';
+import { othersWaitingForAnswer } from '../../../src/renderer/lib/queue-view';
+import { useQueueStore } from '../../../src/renderer/stores/queue-store';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { DEFAULT_SETTINGS, type OverwriteQuestion, type TransferItem } from '../../../src/shared/models';
+import { noteText } from '../../../src/shared/notes';
+
+function item(id: string, waiting: boolean, state: TransferItem['state'] = 'queued'): TransferItem {
+  return { id, siteKey: 's', siteLabel: 's', direction: 'download', localPath: `/l/${id}.txt`, remotePath: `/${id}.txt`, size: 10, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 0, note: null, ...(waiting ? { noteText: noteText('note.waiting-answer', {}) } : {}) };
+}
+
+const question = (itemId: string): OverwriteQuestion => ({ questionId: `q-${itemId}`, itemId, direction: 'download', source: { path: `/${itemId}.txt`, size: 10, modified: null }, target: { path: `/l/${itemId}.txt`, size: 5, modified: null } });
+
+afterEach(() => {
+  cleanup();
+  useQueueStore.setState({ items: [], questions: [] });
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS });
+});
+
+describe('the overwrite question says how many more files wait for an answer', () => {
+  it('counts the other waiting items, not the one asked, nor items running or done', () => {
+    const items = [item('a', true), item('b', true), item('c', false), item('d', true, 'done'), item('e', true)];
+    expect(othersWaitingForAnswer(items, 'a')).toBe(2);
+    expect(othersWaitingForAnswer([item('a', true)], 'a')).toBe(0);
+  });
+
+  it('in the dialog, English and 简体中文; nothing when it is the only one', () => {
+    const many = Array.from({ length: 500 }, (_, i) => item(`f${i}`, true));
+    useQueueStore.setState({ items: many, questions: [question('f0')] });
+    render(createElement(DialogHost));
+    const dialog = screen.getByRole('dialog', { name: 'Target file already exists' });
+    expect(within(dialog).getByText('499 more files in the queue already exist and wait for an answer: “Always do this” answers them too.')).toBeTruthy();
+    act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    expect(within(screen.getByRole('dialog')).getByText('队列中还有 499 个文件已存在，正在等待回答：“以后都这样做”也会回答它们。')).toBeTruthy();
+    act(() => useQueueStore.setState({ items: [item('f0', true)] }));
+    expect(within(screen.getByRole('dialog')).queryByText(/队列中还有/)).toBeNull();
+  });
+});
