@@ -34,7 +34,7 @@ import { getDesktopFiles } from './api/electron-api';
 import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
 import { panesToRefresh } from './lib/queue-refresh';
-import { createEventTally, withNewerStatuses } from './lib/start-answers';
+import { createEventTally, withNewerStatuses, type EventTally } from './lib/start-answers';
 import { addedAndAlreadyQueued, openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
 import { currentLanguage, displayLanguage, t, tn } from './i18n';
@@ -450,8 +450,31 @@ function addQuestion(question: OverwriteQuestion): void {
   useQueueStore.setState((s) => (s.questions.some((q) => q.questionId === question.questionId) ? s : { questions: [...s.questions, question] }));
 }
 
-/** The kinds of start-up state an event of main's replaces whole (lib/start-answers.ts). */
-type StartKind = 'settings' | 'sites' | 'queue' | 'policy' | 'edits';
+/** The kinds of start-up state an event of main's replaces whole (lib/start-answers.ts); a session's status by its id. */
+type StartKind = 'settings' | 'sites' | 'queue' | 'policy' | 'edits' | `session:${string}`;
+
+/**
+ * After a reconnect: each session the window shows (this tab's, other tabs') as main has it now — closed meanwhile
+ * (gone from main's list) it is shown disconnected — unless its own event came since the ask.
+ */
+async function reloadSessions(tally: EventTally<StartKind>): Promise<void> {
+  const shown = shownSessions();
+  const fresh = new Map(shown.map((status) => [status.sessionId, tally.ask(`session:${status.sessionId}`)]));
+  const answer = await request('session:status', undefined);
+  if (!answer.ok) return;
+  for (const before of shown) {
+    if (fresh.get(before.sessionId)?.() !== true) continue;
+    const now = answer.value.find((status) => status.sessionId === before.sessionId);
+    onSessionChanged(now ?? { ...before, state: 'disconnected', error: null });
+  }
+}
+
+/** The sessions of this tab and the others. */
+function shownSessions(): SessionStatus[] {
+  const current = useSessionStore.getState().status;
+  const others = useTabsStore.getState().tabs.map((tab) => tab.snapshot?.session.status ?? null);
+  return [current, ...others].filter((status): status is SessionStatus => status !== null);
+}
 
 /** Subscribes to main's events and loads the first state. Returns the unsubscribe for tests. */
 export async function init(): Promise<() => void> {
@@ -471,6 +494,7 @@ export async function init(): Promise<() => void> {
     a.on('log:line', queueLogLine),
     a.on('session:changed', (status) => {
       newerStatuses?.set(status.sessionId, status);
+      tally.saw(`session:${status.sessionId}`);
       onSessionChanged(status);
     }),
     a.on('queue:changed', counted('queue', onQueueChanged)),
@@ -499,7 +523,30 @@ export async function init(): Promise<() => void> {
       return answer;
     });
   };
-  const [info_, settings, sites, , sessions] = await Promise.all([
+  /** What main's events keep up to date: asked at start, and again when the web host's link comes back after a drop. */
+  const loadState = () =>
+    Promise.all([
+      load('settings:get', 'settings', applySettings),
+      load('sites:list', 'sites', (list) => useSitesStore.setState({ list, loaded: true })),
+      load('queue:list', 'queue', onQueueChanged),
+      // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.
+      load('queue:policy', 'policy', (policy) => {
+        if (policy) useQueueStore.setState({ policy });
+      }),
+      // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
+      load('edit:list', 'edits', onEditsChanged),
+      // An overwrite question asked before this window existed would otherwise wait forever. Merged: never stale.
+      load('queue:pending-question', null, (question) => {
+        if (question) addQuestion(question);
+      }),
+    ]);
+  // Back from a dropped link (web host): the events sent meanwhile were lost — a session closed, sites imported.
+  const offReconnect = a.onReconnect?.(() => {
+    void loadState();
+    void reloadSessions(tally);
+  });
+  if (offReconnect) offs.push(offReconnect);
+  const [info_, [settings, sites], sessions] = await Promise.all([
     load('app:info', null, (value) => {
       useSettingsStore.setState({ app: value });
       // A settings file with a bad value, set aside at start: said here, not only by the ferry command.
@@ -507,20 +554,8 @@ export async function init(): Promise<() => void> {
       // The menu bar is the desktop app's: known only now (settings may have come first).
       if (useSettingsStore.getState().loaded) void describeMenu();
     }),
-    load('settings:get', 'settings', applySettings),
-    load('sites:list', 'sites', (list) => useSitesStore.setState({ list, loaded: true })),
-    load('queue:list', 'queue', onQueueChanged),
+    loadState(),
     request('session:status', undefined),
-    // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.
-    load('queue:policy', 'policy', (policy) => {
-      if (policy) useQueueStore.setState({ policy });
-    }),
-    // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
-    load('edit:list', 'edits', onEditsChanged),
-    // An overwrite question asked before this window existed would otherwise wait forever. Merged: never stale.
-    load('queue:pending-question', null, (question) => {
-      if (question) addQuestion(question);
-    }),
   ]);
   if (!settings.ok) reportError(settings.error);
   // The warnings are the file's at start, said whichever list is shown.

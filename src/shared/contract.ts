@@ -308,6 +308,11 @@ export type EmitEvent = <E extends EventChannel>(channel: E, payload: Events[E])
 export interface FerryApi {
   invoke<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>>;
   on<E extends EventChannel>(channel: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * The link to main came back after a drop (the web host's socket; the desktop IPC never drops): the events sent
+   * meanwhile were lost, so the window asks for its state again. Absent where the link cannot drop.
+   */
+  onReconnect?(listener: () => void): () => void;
 }
 
 /**

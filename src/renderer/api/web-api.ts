@@ -1,6 +1,7 @@
 /**
  * FerryApi over the web host's WebSocket: requests and events as JSON, the launch token as a subprotocol.
- * A dropped connection fails every waiting request with a `closed` error and reconnects by itself;
+ * A dropped connection fails every waiting request with a `closed` error and reconnects by itself (then tells the
+ * window, `onReconnect`: the events sent meanwhile were lost);
  * a refused token (close 4403) stops retrying, since only a fresh address from the host can fix it.
  */
 import { EVENT_CHANNELS, isRequestChannel, type EventChannel, type FerryApi, type Result } from '../../shared/contract';
@@ -59,6 +60,9 @@ export function createWebApi(options: WebApiOptions): WebApi {
   /** Set when nothing will ever work again: token refused, or closed by the page. */
   let finalError: FerryErrorData | null = null;
   let nextId = 1;
+  /** A socket has opened before: the next open is a reconnect, after which the page asks for its state again. */
+  let opened = false;
+  const reconnectListeners = new Set<() => void>();
   /**
    * The queue list as last handed to listeners, which the host's next delta applies to (the desktop api's receiver
    * too). A delta that does not fit it (none should: a new connection's first list comes whole) is answered by asking
@@ -93,6 +97,8 @@ export function createWebApi(options: WebApiOptions): WebApi {
       const frames = queued;
       queued = [];
       for (const frame of frames) ws.send(frame);
+      if (opened) for (const listener of [...reconnectListeners]) listener();
+      opened = true;
     });
     ws.addEventListener('message', (event) => receive(event.data));
     ws.addEventListener('error', () => {
@@ -174,6 +180,12 @@ export function createWebApi(options: WebApiOptions): WebApi {
       set.add(entry);
       return () => {
         set.delete(entry);
+      };
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => {
+        reconnectListeners.delete(listener);
       };
     },
     close() {

@@ -15,9 +15,13 @@ import { startWebHost } from '../../../src/main/hosts/web-host';
 import * as actions from '../../../src/renderer/actions';
 import { createWebApi, type WebSocketLike } from '../../../src/renderer/api/web-api';
 import { useQueueStore } from '../../../src/renderer/stores/queue-store';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
+import { useSitesStore } from '../../../src/renderer/stores/sites-store';
 import { DEFAULT_SETTINGS, type SiteList, type TransferItem } from '../../../src/shared/models';
 import { WEB_SOCKET_PATH } from '../../../src/shared/web-protocol';
 import { APP_INFO, fakeHandlers } from '../../unit/hosts/fake-handlers';
+import { status } from '../../unit/renderer/fake-api';
+import { siteInput } from '../../unit/sites/helpers';
 import { openQueue, serverFolder, testOwner, useServerPerTest, waitFor } from '../transfers/helpers';
 
 describe('a web page that loads while a transfer finishes', () => {
@@ -154,5 +158,59 @@ describe('a web page that loads while a transfer finishes', () => {
     expect(again.ok).toBe(true);
     expect(pageSaw.map((item) => item.state)).toEqual(['done']);
     expect(pageSaw).toEqual(await queue.list());
+  }, 60_000);
+
+  // Back from a drop, the window asks for what main's events keep up to date: the ones sent meanwhile were lost.
+  it('a window back from a dropped connection shows the sites imported and the session closed while it was away', async () => {
+    const alpha = { ...siteInput({ name: 'Alpha' }), id: 'a', hasPassword: false };
+    let sitesNow: SiteList = { sites: [alpha], folders: [], warnings: [] };
+    let sessionsNow = [status({ sessionId: 's1' })];
+    const hub = createEventHub();
+    const handlers = fakeHandlers({
+      'app:info': async () => APP_INFO,
+      'settings:get': async () => DEFAULT_SETTINGS,
+      'sites:list': async () => sitesNow,
+      'queue:list': async () => [],
+      'session:status': async () => sessionsNow,
+      'session:list': async ({ path: folder }) => ({ path: folder, entries: [], unparsed: [] }),
+      'queue:policy': async () => 'ask',
+      'queue:pending-question': async () => null,
+      'edit:list': async () => [],
+      'local:drives': async () => ({ drives: [] }),
+      'local:list': async ({ path: folder }) => ({ path: folder, parent: null, entries: [] }),
+    });
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-back-'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
+    closers.push(() => host.close());
+    let socket: WebSocket | null = null;
+    const api = createWebApi({
+      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
+      token: host.token,
+      reconnectDelaysMs: [600_000],
+      createSocket: (url, protocols) => (socket = new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` })) as unknown as WebSocketLike,
+    });
+    closers.push(() => api.close());
+    actions.setApiForTesting(api);
+    closers.push(await actions.init());
+    expect(useSessionStore.getState().status?.sessionId).toBe('s1');
+
+    const dropped = socket as WebSocket | null;
+    if (!dropped) throw new Error('no socket');
+    await new Promise((resolve) => {
+      dropped.once('close', resolve);
+      dropped.terminate();
+    });
+    // Another window imports a site and closes the session: main says so to no page.
+    sitesNow = { ...sitesNow, sites: [alpha, { ...alpha, id: 'b', name: 'Imported' }] };
+    hub.emit('sites:changed', sitesNow);
+    sessionsNow = [];
+    expect(useSitesStore.getState().list.sites.map((site) => site.name)).toEqual(['Alpha']);
+
+    await api.invoke('app:info', undefined);
+    await waitFor(() => (useSitesStore.getState().list.sites.length === 2 ? true : undefined), 10_000, 'the imported site in the window');
+    await waitFor(() => (useSessionStore.getState().status?.state === 'disconnected' ? true : undefined), 10_000, 'the closed session shown disconnected');
+    expect(useSitesStore.getState().list.sites.map((site) => site.name)).toEqual(['Alpha', 'Imported']);
   }, 60_000);
 });
