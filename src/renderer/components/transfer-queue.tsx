@@ -251,6 +251,7 @@ export function TransferQueue(): ReactElement {
   };
 
   const count = { queued: totals.queued, failed: totals.failed, successful: totals.successful };
+  const clearLabel = t(tab === 'failed' ? 'queue.clearFailed' : tab === 'successful' ? 'queue.clearSuccessful' : 'queue.clear');
 
   return (
     <section className="transfer-queue" role="region" aria-label={t('queue.title')}>
@@ -310,7 +311,9 @@ export function TransferQueue(): ReactElement {
               <Icon name="retry" />
             </button>
           ) : null}
-          <button type="button" className="icon-button" aria-label={t('queue.clear')} title={t('queue.clear')} disabled={totals.failed + totals.successful === 0} onClick={actions.clearFinished}>
+          {/* The Failed and Successful tabs clear their own rows (FileZilla's Remove all there): clearing the
+              Successful list took the failed items, and what they said, with it. The Queued tab clears both. */}
+          <button type="button" className="icon-button" aria-label={clearLabel} title={clearLabel} disabled={tab === 'queued' ? totals.failed + totals.successful === 0 : shown.length === 0} onClick={() => (tab === 'queued' ? actions.clearFinished() : actions.cancelTransfers(shown.map((i) => i.id)))}>
             <Icon name="clear" />
           </button>
           <label className="policy">

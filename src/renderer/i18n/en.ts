@@ -330,6 +330,9 @@ export const en = {
   'toast.queueRefused_one': '{count} item was not imported; see the message log for why and the fix.',
   'toast.queueRefused_other': '{count} items were not imported; see the message log for why and the fix.',
   'queue.clear': 'Clear finished and failed',
+  'queue.clearFailed': 'Clear the failed list',
+  'queue.clearSuccessful': 'Clear the successful list',
+  'queue.remove': 'Remove from the list',
   'queue.policy': 'If the file exists',
 
   'log.title': 'Message log',

@@ -328,6 +328,9 @@ export const zhCN: Messages = {
   'queue.errorAndHint': '{message}——{hint}',
   'queue.siteText': '{site}：{text}',
   'queue.clear': '清除已完成和失败的项目',
+  'queue.clearFailed': '清空失败列表',
+  'queue.clearSuccessful': '清空成功列表',
+  'queue.remove': '从列表中移除',
   'queue.policy': '文件已存在时',
 
   'log.title': '消息日志',

@@ -108,3 +108,33 @@ describe('the queue’s keys and buttons move the rows chosen together', () => {
     await waitFor(() => expect(api.calls.filter((c) => c.channel === 'queue:reorder').map((c) => c.arg)).toEqual([{ id: 'c', toIndex: 0 }, { id: 'd', toIndex: 1 }]));
   });
 });
+
+describe('the Failed and Successful tabs act on their own rows', () => {
+  afterEach(() => {
+    cleanup();
+    setApiForTesting(null);
+    useQueueStore.setState({ items: [], selected: new Set(), tab: 'queued' });
+  });
+
+  it('a finished row’s menu: Retry and Remove from the list, nothing to pause, resume or move (they showed, turned off)', () => {
+    const ids = (items: TransferItem[]) => queueMenuItems(items).map((m) => m.id).filter((id) => !id.startsWith('s'));
+    expect(ids([item('a', 'failed'), item('b', 'done')])).toEqual(['retry', 'cancel', 'copy-local', 'copy-remote', 'export', 'import']);
+    expect(queueMenuItems([item('a', 'failed')]).find((m) => m.id === 'cancel')?.label).toBe('Remove from the list');
+    expect(ids([item('a', 'queued')])).toContain('pause');
+  });
+
+  it('Clear in the Successful tab clears the successful rows only; the failed ones stay', async () => {
+    const api = createFakeApi();
+    api.handle('queue:cancel', () => ok(undefined));
+    api.handle('queue:clear-finished', () => ok(undefined));
+    setApiForTesting(api);
+    useQueueStore.setState({ items: [item('a', 'done'), item('b', 'failed'), item('c', 'skipped'), item('d', 'queued')], tab: 'successful', selected: new Set() });
+    render(createElement(TransferQueue));
+    const region = screen.getByRole('region', { name: 'Transfer queue' });
+    await act(async () => {
+      fireEvent.click(within(region).getByRole('button', { name: 'Clear the successful list' }));
+    });
+    await waitFor(() => expect(api.calls.filter((c) => c.channel === 'queue:cancel').map((c) => c.arg)).toEqual([{ ids: ['a', 'c'] }]));
+    expect(api.calls.some((c) => c.channel === 'queue:clear-finished')).toBe(false);
+  });
+});
