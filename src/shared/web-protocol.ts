@@ -20,6 +20,13 @@ export const CLOSE_FORBIDDEN = 4403;
 /** Largest request frame the server accepts (a FileZilla sitemanager.xml import is the biggest request). */
 export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Browser → host: this page holds no queue list for the host's next delta to apply to; the host sends the whole list it
+ * lays its next changes over, then changes (as the desktop's `ferry:queue-resync`). An answer to `queue:list` would not
+ * do: it can be newer than the list the host's next delta is made from.
+ */
+export const WEB_QUEUE_RESYNC_FRAME = '{"resync":"queue"}';
+
 /** Browser → host: one request. `id` is chosen by the client and echoed back. */
 export interface WebRequestMessage {
   readonly id: number;

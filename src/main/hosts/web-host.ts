@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { Handlers } from '../../shared/contract';
-import { CLOSE_FORBIDDEN, MAX_REQUEST_BYTES, WEB_PROTOCOL, WEB_SOCKET_PATH, type WebServerMessage } from '../../shared/web-protocol';
+import { CLOSE_FORBIDDEN, MAX_REQUEST_BYTES, WEB_PROTOCOL, WEB_QUEUE_RESYNC_FRAME, WEB_SOCKET_PATH, type WebServerMessage } from '../../shared/web-protocol';
 import type { TransferItem } from '../../shared/models';
 import type { QueueListFrame } from '../../shared/queue-list-delta';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
@@ -186,12 +186,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     clients.add(ws);
     // The queue's list at once, not at its next change: a page that reconnected would show the list from before
     // the drop meanwhile (a transfer that finished while it was away, as running), and it asks for nothing again.
-    queueSender.resend(ws, (client, frame) => {
-      const text = serializeMessage({ event: 'queue:changed', ...frame });
-      if (text === null) return false;
-      send(client, text);
-      return true;
-    });
+    queueSender.resend(ws, deliverQueue);
     let inFlight = 0;
     ws.on('close', () => clients.delete(ws));
     ws.on('error', () => ws.terminate());
@@ -200,7 +195,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ws.close(1003, 'Binary frames are not part of the protocol');
         return;
       }
-      const outcome = handleSocketMessage(options.handlers, rawToText(data), inFlight >= maxInFlight);
+      const text = rawToText(data);
+      if (text === WEB_QUEUE_RESYNC_FRAME) {
+        queueSender.resend(ws, deliverQueue);
+        return;
+      }
+      const outcome = handleSocketMessage(options.handlers, text, inFlight >= maxInFlight);
       if (outcome.kind === 'malformed') {
         ws.close(1008, outcome.reason);
         return;
@@ -230,6 +230,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   /** The queue list: its changes to the clients that have the last one, the whole list to the others (a new connection). */
   const queueSender = createQueueListSender<WebSocket>();
+  /** The whole list to one socket (it connected, or its page asked: WEB_QUEUE_RESYNC_FRAME). */
+  const deliverQueue = (client: WebSocket, frame: QueueListFrame): boolean => {
+    const text = serializeMessage({ event: 'queue:changed', ...frame });
+    if (text === null) return false;
+    send(client, text);
+    return true;
+  };
 
   const unsubscribe = options.events.subscribe((event, payload) => {
     // The queue's list is kept with no page connected too: the next page to connect gets it (acceptClient).

@@ -10,7 +10,7 @@ import type { TransferItem } from '../../shared/models';
 import type { QueueListDelta } from '../../shared/queue-list-delta';
 import { createQueueListReceiver } from '../../shared/queue-list-receiver';
 import { connectionLostError, pageClosedError, tokenRefusedError, unknownChannelError } from '../../shared/ipc-errors';
-import { CLOSE_FORBIDDEN, WEB_PROTOCOL, WEB_SOCKET_PATH, WEB_TOKEN_PROTOCOL_PREFIX } from '../../shared/web-protocol';
+import { CLOSE_FORBIDDEN, WEB_PROTOCOL, WEB_QUEUE_RESYNC_FRAME, WEB_SOCKET_PATH, WEB_TOKEN_PROTOCOL_PREFIX } from '../../shared/web-protocol';
 
 /** The part of the browser's WebSocket this client uses (Node's `ws` matches it too, for tests). */
 export interface WebSocketLike {
@@ -66,14 +66,11 @@ export function createWebApi(options: WebApiOptions): WebApi {
   /**
    * The queue list as last handed to listeners, which the host's next delta applies to (the desktop api's receiver
    * too). A delta that does not fit it (none should: a new connection's first list comes whole) is answered by asking
-   * for the whole list.
+   * the host for the whole list it lays its next changes over — not `queue:list`, whose answer can be newer than that
+   * list, so a later delta would be laid over the wrong list. A socket not open yet gets the whole list as it opens.
    */
   const queue = createQueueListReceiver(() => {
-    void api.invoke('queue:list', undefined).then((answer) => {
-      if (!answer.ok || queue.hasList()) return;
-      const list = queue.receive({ payload: answer.value });
-      if (list !== null) dispatchEvent('queue:changed', list);
-    });
+    if (socket?.readyState === OPEN) socket.send(WEB_QUEUE_RESYNC_FRAME);
   });
 
   const failAll = (error: FerryErrorData): void => {

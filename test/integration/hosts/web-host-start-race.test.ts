@@ -4,6 +4,8 @@
  * answer is held back by the host (a deferred promise in its handler) while the download is resumed and finishes and
  * its `queue:changed` reaches the page; then the sites come. init() put the older queue answer over that event once
  * the slowest answer had come: the window showed the finished download as paused until the queue's next change.
+ * Also the web page's other "ask, then apply" paths: a reconnect (the queue's list at once, the rest asked again) and
+ * the queue's resync (the host's list, not a newer answer).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -158,6 +160,67 @@ describe('a web page that loads while a transfer finishes', () => {
     expect(again.ok).toBe(true);
     expect(pageSaw.map((item) => item.state)).toEqual(['done']);
     expect(pageSaw).toEqual(await queue.list());
+  }, 60_000);
+
+  // A delta that does not fit (a frame lost) makes the page ask for the whole list. It asked `queue:list`, whose answer
+  // is main's list now — newer than the one the host's next delta is made from (main emits it at most four times a
+  // second) — and laid the next delta over it: an item that changed back between the two kept the answer's state.
+  it('a page whose list a delta does not fit gets the whole list the host’s next changes are made from', async () => {
+    const hub = createEventHub();
+    const entry = (id: string, state: TransferItem['state']): TransferItem => ({ id, siteKey: 'v', siteLabel: 'v', direction: 'download', localPath: `/l/${id}`, remotePath: `/${id}`, size: 1, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 0, note: null });
+    // What `queue:list` answers: main's list now, a step past the last one the host sent.
+    const live = [entry('a', 'done'), entry('b', 'paused')];
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-resync-'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const host = await startWebHost({ handlers: fakeHandlers({ 'app:info': async () => APP_INFO, 'queue:list': async () => live }), events: hub, staticDir, port: 0 });
+    closers.push(() => host.close());
+    let dropNextQueueFrame = false;
+    const api = createWebApi({
+      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
+      token: host.token,
+      createSocket: (url, protocols) => {
+        const ws = new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` });
+        // The page's socket, except that the test can lose one queue frame on it.
+        const lossy = {
+          get readyState() {
+            return ws.readyState;
+          },
+          send: (data: string) => ws.send(data),
+          close: (code?: number, reason?: string) => ws.close(code, reason),
+          addEventListener: (type: 'open' | 'message' | 'close' | 'error', listener: (event: never) => void) => {
+            if (type !== 'message') return ws.addEventListener(type, listener as () => void);
+            ws.addEventListener('message', (event) => {
+              if (dropNextQueueFrame && String(event.data).includes('"queue:changed"')) {
+                dropNextQueueFrame = false;
+                return;
+              }
+              (listener as (event: { readonly data: unknown }) => void)(event);
+            });
+          },
+        };
+        return lossy as unknown as WebSocketLike;
+      },
+    });
+    closers.push(() => api.close());
+    let seen: readonly TransferItem[] = [];
+    api.on('queue:changed', (items) => {
+      seen = items;
+    });
+    await api.invoke('app:info', undefined);
+
+    hub.emit('queue:changed', [entry('a', 'paused')]);
+    await waitFor(() => (seen.length === 1 ? true : undefined), 10_000, 'the first list');
+    dropNextQueueFrame = true;
+    hub.emit('queue:changed', [entry('a', 'paused'), entry('b', 'paused')]);
+    const sent = [entry('a', 'running'), entry('b', 'paused')];
+    hub.emit('queue:changed', sent);
+    await waitFor(() => (seen.length === 2 ? true : undefined), 10_000, 'a whole list after the delta that did not fit');
+    expect(seen).toEqual(sent);
+    const next = [entry('a', 'running'), entry('b', 'queued')];
+    hub.emit('queue:changed', next);
+    await waitFor(() => (seen[1]?.state === 'queued' ? true : undefined), 10_000, 'the next change');
+    expect(seen).toEqual(next);
   }, 60_000);
 
   // Back from a drop, the window asks for what main's events keep up to date: the ones sent meanwhile were lost.
