@@ -27,6 +27,7 @@ import { ChooseFileButton } from './file-chooser-dialog';
 import { focusGrid } from './file-list';
 import { FileIcon, Icon } from './icons';
 import { shownName } from '../../shared/shown-name';
+import { isImeKey } from '../lib/ime';
 
 type Selection = { readonly kind: 'site'; readonly key: string } | { readonly kind: 'folder'; readonly path: readonly string[] };
 type Tab = 'general' | 'transfer' | 'charset' | 'advanced';
@@ -176,6 +177,21 @@ function Field(props: { readonly label: string; readonly error?: string | undefi
   );
 }
 
+/** Whether a site's form answers "Search sites": each word typed is in its name, host or user, ignoring case. */
+function siteMatcher(text: string): (d: SiteDraft) => boolean {
+  const words = text.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return () => true;
+  return (d) => {
+    const fields = [d.name, d.host, d.user].map((field) => field.toLowerCase());
+    return words.every((word) => fields.some((field) => field.includes(word)));
+  };
+}
+
+/** The matching sites in the tree's order. */
+function sortedMatches(node: TreeFolder, matching: (d: SiteDraft) => boolean): SiteDraft[] {
+  return [...node.folders.flatMap((f) => sortedMatches(f, matching)), ...node.sites.filter(matching)];
+}
+
 /** A new site's form as New site made it (its name and folder aside): closing drops it without asking. */
 function isBlankNewDraft(d: SiteDraft): boolean {
   return !draftChanged({ ...newSiteDraft(d.folder, d.name), key: d.key }, d);
@@ -212,6 +228,9 @@ export function SiteManagerDialog(): ReactElement {
   const [cut, setCut] = useState<Selection | null>(null);
   /** Type-ahead in the tree: what was typed and when. */
   const typed = useRef({ text: '', at: 0 });
+  /** "Search sites": the tree shows only sites whose name, host or user holds it, with their folders. */
+  const [search, setSearch] = useState('');
+  const treeRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLInputElement>(null);
   const focusHost = useRef(false);
 
@@ -261,9 +280,13 @@ export function SiteManagerDialog(): ReactElement {
 
   const flat = useMemo(() => {
     const out: FlatItem[] = [];
+    const matching = siteMatcher(search);
+    const shown = (node: TreeFolder): boolean => node.sites.some(matching) || node.folders.some(shown);
     const walk = (node: TreeFolder, depth: number) => {
       const k = key(node.path);
-      const expanded = !collapsed.has(k);
+      // While searching, every folder holding a match is open (and one without any is left out).
+      if (search.trim() !== '' && node.path.length > 0 && !shown(node)) return;
+      const expanded = search.trim() !== '' || !collapsed.has(k);
       out.push({
         selection: { kind: 'folder', path: node.path },
         label: node.path.length === 0 ? t('sm.root') : (node.path[node.path.length - 1] ?? ''),
@@ -275,11 +298,33 @@ export function SiteManagerDialog(): ReactElement {
       });
       if (!expanded) return;
       for (const f of node.folders) walk(f, depth + 1);
-      for (const s of node.sites) out.push({ selection: { kind: 'site', key: s.key }, label: s.name, depth: depth + 1, isFolder: false, expanded: false, unsaved: s.id === undefined, dirty: isDirty(s) });
+      for (const s of node.sites.filter(matching)) out.push({ selection: { kind: 'site', key: s.key }, label: s.name, depth: depth + 1, isFolder: false, expanded: false, unsaved: s.id === undefined, dirty: isDirty(s) });
     };
     walk(tree, 0);
     return out;
-  }, [tree, collapsed, t, savedById]);
+  }, [tree, collapsed, t, savedById, search]);
+
+  // An entry chosen by a key or a search is scrolled into view: End or type-ahead in a list of hundreds left it off
+  // screen. Only then: a list changing under the pointer (an import, another window) must not scroll a drag away.
+  const selectedIndex = flat.findIndex((f) => sameSelection(f.selection, selection));
+  const reveal = useRef(false);
+  useEffect(() => {
+    if (!reveal.current || selectedIndex < 0) return;
+    reveal.current = false;
+    treeRef.current?.querySelector(`#sm-item-${selectedIndex}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedIndex, selection, search]);
+
+  const onSearch = (text: string) => {
+    setSearch(text);
+    reveal.current = true;
+    // The first match is chosen when the one selected is not among them, so Enter or Connect acts on what is shown.
+    const matching = siteMatcher(text);
+    const selected = selection?.kind === 'site' ? allDrafts.find((d) => d.key === selection.key) : undefined;
+    if (text.trim() !== '' && !(selected && matching(selected))) {
+      const first = sortedMatches(tree, matching)[0];
+      if (first) setSelection({ kind: 'site', key: first.key });
+    }
+  };
 
   const draftByKey = (k: string): SiteDraft | undefined => allDrafts.find((d) => d.key === k);
   const current = selection?.kind === 'site' ? draftByKey(selection.key) : undefined;
@@ -597,7 +642,10 @@ export function SiteManagerDialog(): ReactElement {
     e.preventDefault();
     e.stopPropagation();
     const n = next !== null ? flat[next] : undefined;
-    if (n) setSelection(n.selection);
+    if (n) {
+      reveal.current = true;
+      setSelection(n.selection);
+    }
   };
 
   /**
@@ -675,10 +723,38 @@ export function SiteManagerDialog(): ReactElement {
     <Dialog title={t('sm.title')} onClose={() => void onCancel()} className="site-manager">
       <div className="sm-body">
         <div className="sm-left">
-          <div className="sm-tree-label" id="sm-tree-label">
-            {t('sm.selectEntry')}
+          <div className="sm-tree-head">
+            <div className="sm-tree-label" id="sm-tree-label">
+              {t('sm.selectEntry')}
+            </div>
+            <input
+              type="search"
+              className="sm-search"
+              aria-label={t('sm.search')}
+              placeholder={t('sm.searchPlaceholder')}
+              value={search}
+              spellCheck={false}
+              onChange={(e) => onSearch(e.target.value)}
+              onKeyDown={(e) => {
+                // Escape empties the search first (the next one closes the dialog); Down and Enter go to the tree.
+                if (isImeKey(e)) return;
+                if (e.key === 'Escape' && search !== '') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  setSearch('');
+                } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                  e.preventDefault();
+                  treeRef.current?.focus();
+                }
+              }}
+            />
           </div>
-          <div className="sm-tree" role="tree" aria-labelledby="sm-tree-label" tabIndex={0} onKeyDown={onTreeKey} aria-activedescendant={selection ? `sm-item-${flat.findIndex((f) => sameSelection(f.selection, selection))}` : undefined}>
+          {search.trim() !== '' && !flat.some((f) => f.selection.kind === 'site') ? (
+            <p role="status" className="help">
+              {t('sm.searchNone', { text: shownName(search.trim(), 'in-quotes') })}
+            </p>
+          ) : null}
+          <div ref={treeRef} className="sm-tree" role="tree" aria-labelledby="sm-tree-label" tabIndex={0} onKeyDown={onTreeKey} aria-activedescendant={selectedIndex >= 0 ? `sm-item-${selectedIndex}` : undefined}>
             {flat.map((item, i) => {
               const selected = sameSelection(item.selection, selection);
               return (

@@ -545,6 +545,9 @@ export const en = {
   'sm.discardOne': '“{name}” has changes that are not saved. Close the Site Manager and discard them?',
   'sm.discardMany': '{count} sites have changes that are not saved: {names}. Close the Site Manager and discard them?',
   'sm.discard': 'Discard changes',
+  'sm.search': 'Search sites',
+  'sm.searchPlaceholder': 'Search (name, host, user)',
+  'sm.searchNone': 'No site’s name, host or user contains “{text}”.',
 
   'settings.title': 'Settings',
   'settings.interface': 'Interface',
