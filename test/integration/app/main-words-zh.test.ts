@@ -75,8 +75,11 @@ describe('简体中文: main’s own words (vsftpd)', () => {
     const charset = await failure('sites:save', siteInput({ name: 'Odd', host: source.host, charset: 'gbk2' }));
     expect(charset.message).toBe('Charset "gbk2" is not known.');
     expect(localizeError(charset, 'zh-CN').message).toBe('未知的字符集“gbk2”。');
-    const notXml = await failure('sites:import-filezilla', { xml: 'hello' });
-    expect(localizeError(notXml, 'zh-CN').message).toMatch(/^该文件不是有效的 XML（第 1 行：.+）。$/);
+    const notXml = await failure('sites:import-filezilla', { xml: '<FileZilla3><Servers>' });
+    expect(localizeError(notXml, 'zh-CN').message).toMatch(/^该文件不是有效的 XML（第 \d+ 行：.+）。$/);
+    // Neither XML, JSON nor INI: the refusal names the three formats Ferry reads, in Chinese.
+    const noSiteList = await failure('sites:import-filezilla', { xml: 'hello' });
+    expect(localizeError(noSiteList, 'zh-CN').message).toBe('此文件不是 Ferry 能读取的站点列表：FileZilla 的 sitemanager.xml（XML）、FlashFXP 的 Sites.dat（带 IP= 行的 INI 节）或 Ferry 导出文件（JSON）。');
     // A FileZilla site main refuses (the user typed into the host): left out, and why, in Chinese.
     const xml = '<?xml version="1.0"?><FileZilla3><Servers><Server><Host>wang@ftp.example.cn</Host><Port>21</Port><Protocol>0</Protocol><Logontype>0</Logontype><Name>老服务器</Name></Server></Servers></FileZilla3>';
     const report = await call('sites:import-filezilla', { xml });
