@@ -183,6 +183,66 @@ describe('start-up: an event that comes while init() waits for its answers', () 
   });
 });
 
+describe('a web page back from a dropped connection', () => {
+  let stop: (() => void) | null = null;
+  beforeEach(() => {
+    localStorage.clear();
+    useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
+    useSessionStore.setState({ status: null, target: null, connecting: false });
+    useSitesStore.setState({ list: sites(), loaded: false });
+  });
+  afterEach(() => {
+    stop?.();
+    stop = null;
+    actions.setApiForTesting(null);
+  });
+
+  /** The fake api with the web client's onReconnect; `reconnect()` is the socket coming back. */
+  async function started(): Promise<{ api: FakeApi; reconnect: () => void }> {
+    const listeners = new Set<() => void>();
+    const api = Object.assign(createFakeApi(), {
+      onReconnect(listener: () => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    api.handle('session:status', () => ok([status({ sessionId: 's1' }), status({ sessionId: 's2' })]));
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['x.txt'])));
+    actions.setApiForTesting(api);
+    stop = await actions.init();
+    return { api, reconnect: () => listeners.forEach((listener) => listener()) };
+  }
+
+  it('shows each session as main has it now: one it no longer has is disconnected, in another tab too', async () => {
+    const { api, reconnect } = await started();
+    expect(useSessionStore.getState().status?.sessionId).toBe('s1');
+    api.handle('session:status', () => ok([status({ sessionId: 's2', state: 'disconnected' })]));
+    api.sites = sites(site('b', 'Imported'));
+    reconnect();
+    await nextMessage();
+    expect(useSessionStore.getState().status?.state).toBe('disconnected');
+    expect(useTabsStore.getState().tabs.map((tab) => tab.snapshot?.session.status?.state ?? 'shown')).toEqual(['shown', 'disconnected']);
+    expect(useSitesStore.getState().list.sites.map((s) => s.name)).toEqual(['Imported']);
+  });
+
+  it('an event that comes while its answer is on its way wins over that answer', async () => {
+    const { api, reconnect } = await started();
+    const sessionAnswer = holdAnswer(api, 'session:status');
+    const sitesAnswer = holdAnswer(api, 'sites:list');
+    reconnect();
+    api.emit('session:changed', status({ sessionId: 's1', remotePath: '/moved' }));
+    api.emit('sites:changed', sites(site('b', 'Imported')));
+    await nextMessage();
+    sessionAnswer.resolve(ok([]));
+    sitesAnswer.resolve(ok(sites()));
+    await nextMessage();
+    // s1's event came after the ask: it stands. s2 had none: main's answer (no such session) does.
+    expect(useSessionStore.getState().status).toMatchObject({ state: 'connected', remotePath: '/moved' });
+    expect(useTabsStore.getState().tabs.map((tab) => tab.snapshot?.session.status?.state ?? 'shown')).toEqual(['shown', 'disconnected']);
+    expect(useSitesStore.getState().list.sites.map((s) => s.name)).toEqual(['Imported']);
+  });
+});
+
 describe('start-answers (pure)', () => {
   it('an answer may be applied until an event of its kind comes; another kind’s does not count', () => {
     const tally = createEventTally<'sites' | 'queue'>();
