@@ -1881,7 +1881,8 @@ export async function addBookmark(): Promise<void> {
     label: t('dialog.bookmark.label'),
     value: remotePath.split('/').filter(Boolean).pop() ?? remotePath,
     confirmLabel: t('common.save'),
-    validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : null),
+    // A name the site's bookmarks already have is refused: saved, it replaced that bookmark without a word.
+    validate: (v) => (v.trim() === '' ? t('validation.nameRequired') : site.bookmarks.some((b) => b.name === v.trim()) ? t('validation.nameTaken', { name: shownName(v.trim(), 'in-quotes') }) : null),
   });
   if (name === null) return;
   const bookmark: Bookmark = { name: name.trim(), localPath, remotePath };
