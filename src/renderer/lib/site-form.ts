@@ -209,14 +209,15 @@ export function draftChanged(a: SiteDraft, b: SiteDraft): boolean {
 /**
  * What a Host typed as a URL or `user@host` puts into the other fields, as FileZilla splits it:
  * `ftp://bob:pw@example.com:2121/pub` → host, port, user (logon Normal), password, remote folder; ftps:// and ftpes://
- * choose implicit or explicit TLS. Null when the field holds a plain host (or `host:port`, which draftToInput splits)
- * or something to leave as typed for validation to explain (another scheme, a bad port).
+ * choose implicit or explicit TLS; `host:2121` puts 2121 into Port (a port typed there was used and the host's dropped).
+ * Null when the field holds a plain host (an IPv6 literal without brackets too) or something to leave as typed for
+ * validation to explain (another scheme, a bad port).
  */
 export function hostFieldPatch(draft: SiteDraft, parsed: QuickHost): Partial<SiteDraft> | null {
   if (!parsed.ok) return null;
   const typed = draft.host.trim();
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed);
-  if (!hasScheme && parsed.user === null && parsed.path === null) return null;
+  if (!hasScheme && parsed.user === null && parsed.path === null && parsed.port === null) return null;
   const patch: { -readonly [K in keyof SiteDraft]?: SiteDraft[K] } = { host: parsed.host };
   if (parsed.port !== null) patch.port = String(parsed.port);
   if (hasScheme && parsed.tls !== 'if-available') patch.protocol = parsed.tls === 'implicit' ? 'ftp-implicit' : 'ftp-explicit';

@@ -104,8 +104,12 @@ describe('hostFieldPatch: a URL or user@host typed into Host fills the fields it
     expect(patchOf('bob@example.com', { logonType: 'anonymous' })).toEqual({ host: 'example.com', user: 'bob', logonType: 'normal' });
     expect(patchOf('ftp://anonymous@example.com/pub')).toEqual({ host: 'example.com', logonType: 'anonymous', remoteDir: '/pub' });
   });
-  it('leaves a plain host, host:port, an IPv6 literal and what it cannot read as typed', () => {
-    for (const host of ['example.com', 'example.com:2121', '[::1]:2121', '::1', 'sftp://example.com', 'ftp://example.com:70000']) expect(patchOf(host)).toBeNull();
+  it('puts host:port’s port into Port, over one typed there', () => {
+    expect(patchOf('example.com:2121', { port: '21' })).toEqual({ host: 'example.com', port: '2121' });
+    expect(patchOf('[::1]:2121')).toEqual({ host: '[::1]', port: '2121' });
+  });
+  it('leaves a plain host, an IPv6 literal and what it cannot read as typed', () => {
+    for (const host of ['example.com', '::1', 'fe80::1', '[::1]', 'sftp://example.com', 'ftp://example.com:70000']) expect(patchOf(host)).toBeNull();
   });
   it('what is left after the split is a valid draft; another scheme or an @ left in Host is said inline', () => {
     const d = valid({ host: 'ftp://bob:pw@example.com:2121/pub' });
