@@ -37,7 +37,7 @@ import { panesToRefresh } from './lib/queue-refresh';
 import { createEventTally, withNewerStatuses, type EventTally } from './lib/start-answers';
 import { addedAndAlreadyQueued, openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
-import { currentLanguage, displayLanguage, t, tn } from './i18n';
+import { currentLanguage, displayLanguage, formatCount, t, tn } from './i18n';
 import { charsetNoticeOf, type CharsetNotice } from './lib/charset-notice';
 import { copyText } from './lib/clipboard';
 import { selectTextBlock, selectTextOf } from './lib/select-text';
@@ -1287,6 +1287,14 @@ export function dropEntries(to: PaneSide, payload: { from: PaneSide; dir: string
 }
 
 /**
+ * Entries of a pane dropped on the transfer queue (FlashFXP's drag to its queue): queued for the other pane's folder
+ * as Add to queue does — waiting, paused, until Resume or Process queue — not started as a drop on the other pane is.
+ */
+export function dropOnQueue(payload: { from: PaneSide; dir: string; entries: readonly { name: string }[] }): void {
+  void transfer(payload.from, payload.entries.map((e) => e.name), undefined, payload.dir, false);
+}
+
+/**
  * Files dropped from the desktop onto the remote pane: uploaded into its folder (or the folder row they were
  * dropped on), as FileZilla does. Only the desktop app can: a browser never tells a page where a file is.
  */
@@ -1944,6 +1952,18 @@ export const pauseTransfers = (ids: readonly string[]) => queueCall('queue:pause
 export const resumeTransfers = (ids: readonly string[]) => queueCall('queue:resume', ids);
 export const cancelTransfers = (ids: readonly string[]) => queueCall('queue:cancel', ids);
 export const retryTransfers = (ids: readonly string[]) => queueCall('queue:retry', ids);
+
+/**
+ * The queue's Cancel with no row chosen: every row of the tab — after asking, when that is more than one. One click
+ * on the button emptied a queue of 10,000 transfers, partial files and all, with no way back.
+ */
+export async function cancelAllTransfers(ids: readonly string[]): Promise<void> {
+  if (ids.length > 1) {
+    const count = formatCount(currentLanguage(), ids.length);
+    if (!(await confirm({ title: t('queue.cancelAllTitle'), message: tn('queue.cancelAllMessage', ids.length, { count }), confirmLabel: t('queue.cancelAllConfirm'), danger: true }))) return;
+  }
+  cancelTransfers(ids);
+}
 
 /**
  * Move a waiting item one place up or down among the unfinished ones (finished items are not in that tab,

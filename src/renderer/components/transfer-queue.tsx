@@ -4,8 +4,9 @@
  * item; pause, resume, cancel, retry, clear, and the overwrite policy.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
+import { decodeDrag, dragSource, endDrag, FERRY_ENTRIES_MIME } from '../lib/dnd';
 import { cursorAfterRemoval, firstRow, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import { localizeError } from '../lib/localize-error';
 import { shownNote } from '../lib/localize-note';
@@ -251,6 +252,22 @@ export function TransferQueue(): ReactElement {
   };
 
   const count = { queued: totals.queued, failed: totals.failed, successful: totals.successful };
+  // A pane's entries dragged here are added to the queue, paused (FlashFXP's drop on its queue); nothing else is taken.
+  const [dropActive, setDropActive] = useState(false);
+  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
+    if (dragSource() === null || ![...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    if (!dropActive) setDropActive(true);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    setDropActive(false);
+    const payload = decodeDrag(e.dataTransfer.getData(FERRY_ENTRIES_MIME));
+    endDrag();
+    if (!payload) return;
+    e.preventDefault();
+    actions.dropOnQueue(payload);
+  };
   const clearLabel = t(tab === 'failed' ? 'queue.clearFailed' : tab === 'successful' ? 'queue.clearSuccessful' : 'queue.clear');
 
   return (
@@ -301,7 +318,7 @@ export function TransferQueue(): ReactElement {
               <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={t('common.withShortcut', { label: t('queue.moveDown'), shortcut: 'Alt+↓' })} disabled={selectedIds.length === 0} onClick={() => void actions.moveTransfers(selectedIds, 'down')}>
                 <Icon name="down" />
               </button>
-              <button type="button" className="icon-button" aria-label={t('queue.cancel')} title={t('queue.cancel')} disabled={shown.length === 0} onClick={() => actions.cancelTransfers(targetIds)}>
+              <button type="button" className="icon-button" aria-label={t('queue.cancel')} title={t('queue.cancel')} disabled={shown.length === 0} onClick={() => (selectedIds.length > 0 ? actions.cancelTransfers(selectedIds) : void actions.cancelAllTransfers(targetIds))}>
                 <Icon name="close" />
               </button>
             </>
@@ -338,8 +355,11 @@ export function TransferQueue(): ReactElement {
           aria-activedescendant={cursorIndex >= 0 && virtualizer.getVirtualItems().some((v) => v.index === cursorIndex) ? `${rowIdBase}-${cursorIndex}` : undefined}
           aria-describedby={shown.length === 0 ? `${rowIdBase}-empty` : undefined}
           tabIndex={0}
-          className="queue-list"
+          className={`queue-list${dropActive ? ' is-drop-target' : ''}`}
           onKeyDown={onKeyDown}
+          onDragOver={onDragOver}
+          onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropActive(false)}
+          onDrop={onDrop}
           onMouseDownCapture={() => {
             pressed.current = true;
           }}

@@ -7,6 +7,7 @@ import { queueMenuItems } from '../../../src/renderer/components/queue-menu';
 import { TransferQueue } from '../../../src/renderer/components/transfer-queue';
 import { movedOrder, reorderSteps } from '../../../src/renderer/lib/queue-order';
 import { useQueueStore } from '../../../src/renderer/stores/queue-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { TransferItem, TransferState } from '../../../src/shared/models';
 import { createFakeApi, ok } from './fake-api';
 import { giveLayout } from './mount-app';
@@ -136,5 +137,36 @@ describe('the Failed and Successful tabs act on their own rows', () => {
     });
     await waitFor(() => expect(api.calls.filter((c) => c.channel === 'queue:cancel').map((c) => c.arg)).toEqual([{ ids: ['a', 'c'] }]));
     expect(api.calls.some((c) => c.channel === 'queue:clear-finished')).toBe(false);
+  });
+});
+
+describe('Cancel with no row chosen asks before it cancels the whole queue', () => {
+  afterEach(() => {
+    cleanup();
+    setApiForTesting(null);
+    useQueueStore.setState({ items: [], selected: new Set(), tab: 'queued' });
+    useUiStore.setState({ confirm: null });
+  });
+
+  it('asks with the count; Cancel there keeps them, Cancel all cancels them; a row chosen is cancelled without a question', async () => {
+    const api = createFakeApi();
+    api.handle('queue:cancel', () => ok(undefined));
+    setApiForTesting(api);
+    useQueueStore.setState({ items: Array.from({ length: 1200 }, (_, i) => item(`i${i}`, 'queued')), tab: 'queued', selected: new Set() });
+    render(createElement(TransferQueue));
+    const cancel = within(screen.getByRole('region', { name: 'Transfer queue' })).getByRole('button', { name: 'Cancel transfers' });
+    const cancels = () => api.calls.filter((c) => c.channel === 'queue:cancel').map((c) => (c.arg as { ids: string[] }).ids.length);
+    act(() => fireEvent.click(cancel));
+    await waitFor(() => expect(useUiStore.getState().confirm?.message).toBe('No transfer is selected: cancel all 1,200 transfers in the queue? Partly downloaded files are deleted.'));
+    expect(useUiStore.getState().confirm?.confirmLabel).toBe('Cancel all');
+    await act(async () => useUiStore.getState().confirm?.resolve(false));
+    expect(cancels()).toEqual([]);
+    act(() => fireEvent.click(cancel));
+    await waitFor(() => expect(useUiStore.getState().confirm).not.toBeNull());
+    await act(async () => useUiStore.getState().confirm?.resolve(true));
+    await waitFor(() => expect(cancels()).toEqual([1200]));
+    act(() => useQueueStore.setState({ selected: new Set(['i5']) }));
+    act(() => fireEvent.click(cancel));
+    await waitFor(() => expect(cancels()).toEqual([1200, 1]));
   });
 });
