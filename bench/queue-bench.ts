@@ -18,11 +18,21 @@
  * its queue file in QUEUE_BENCH_STORE_DIR (default: the system's temp folder, a real disk here), continues each one.
  * Defaults then: 1,000 files of 8 KiB in 10 folders; the queue alone (lftp has no such save); results in
  * bench/results/queue-resume-latest.json.
+ *
+ * QUEUE_BENCH_CASE=store: what saving a big queue costs while it works. The queue, with its queue file in
+ * QUEUE_BENCH_STORE_DIR, holds QUEUE_BENCH_WAITING paused items (default 50,000; their local and remote paths
+ * QUEUE_BENCH_PATH_BYTES long, default 60 — 2,500 makes the scale QA's long-path queue, ≈5.5 KB an item) and downloads
+ * the tree (defaults: 1,000 files of 1 KiB in 10 folders) over QUEUE_BENCH_PARALLEL connections. Per run: wall and CPU
+ * time of the downloads, the bytes this process wrote (/proc/self/io wchar: the queue's saves, and the 1 MiB of
+ * files), the queue files' sizes after, and the longest the event loop was blocked (the main process's stall, which
+ * a whole-file save is); then one paused item cancelled and the queue saved, 20 times: the wall and CPU time of a
+ * save of one change (median). Results in bench/results/queue-store-latest.json.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FtpClient } from '../src/main/ftp/ftp-client';
 import { TransferQueue, type QueueEventChannel } from '../src/main/transfers/transfer-queue';
 import { startServer, type RunningServer } from '../test/support/servers/ftp-server';
@@ -41,18 +51,21 @@ function intFromEnv(name: string, fallback: number, min: number): number {
 }
 
 const resumeCase = process.env.QUEUE_BENCH_CASE === 'resume';
-if (process.env.QUEUE_BENCH_CASE && !resumeCase) throw new Error(`QUEUE_BENCH_CASE=${process.env.QUEUE_BENCH_CASE}: expected "resume" or nothing`);
+const storeCase = process.env.QUEUE_BENCH_CASE === 'store';
+if (process.env.QUEUE_BENCH_CASE && !resumeCase && !storeCase) throw new Error(`QUEUE_BENCH_CASE=${process.env.QUEUE_BENCH_CASE}: expected "resume", "store" or nothing`);
 
 const config = {
-  files: intFromEnv('QUEUE_BENCH_FILES', resumeCase ? 1000 : 10_000, 1),
-  folders: intFromEnv('QUEUE_BENCH_FOLDERS', resumeCase ? 10 : 100, 1),
+  files: intFromEnv('QUEUE_BENCH_FILES', resumeCase || storeCase ? 1000 : 10_000, 1),
+  folders: intFromEnv('QUEUE_BENCH_FOLDERS', resumeCase || storeCase ? 10 : 100, 1),
+  waiting: intFromEnv('QUEUE_BENCH_WAITING', 50_000, 0),
+  pathBytes: intFromEnv('QUEUE_BENCH_PATH_BYTES', 60, 20),
   fileSize: intFromEnv('QUEUE_BENCH_FILE_SIZE', resumeCase ? 8192 : 1024, resumeCase ? 2 : 0),
   runs: intFromEnv('QUEUE_BENCH_RUNS', 3, 1),
   parallel: (process.env.QUEUE_BENCH_PARALLEL ?? '4')
     .split(',')
     .map((part) => Number(part.trim()))
     .filter((n) => Number.isInteger(n) && n >= 1 && n <= 10),
-  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', resumeCase ? 'queue-resume-latest.json' : 'queue-latest.json'),
+  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', resumeCase ? 'queue-resume-latest.json' : storeCase ? 'queue-store-latest.json' : 'queue-latest.json'),
   storeDir: process.env.QUEUE_BENCH_STORE_DIR ?? os.tmpdir(),
 };
 
@@ -197,6 +210,127 @@ async function resumeBench(server: RunningServer, treeFolder: string, local: str
   log(`wrote ${config.out}`);
 }
 
+interface StoreRun {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  /** Bytes this process handed to write() over the run (/proc/self/io `wchar`): the queue's saves, plus the files. */
+  readonly writtenMiB: number;
+  /** The queue file and its change log (when there is one) at the end of the run, before quit. */
+  readonly queueFileMiB: number;
+  readonly logMiB: number;
+  /** The longest stall of the event loop over the run. */
+  readonly maxStallMs: number;
+  /** After the run: one item cancelled then `save()`, median of 20 — what one save of one change costs. */
+  readonly oneChangeSaveMs: number;
+  readonly oneChangeSaveCpuMs: number;
+  readonly done: number;
+}
+
+function bytesWritten(): number {
+  const match = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+  return Number(match?.[1] ?? 0);
+}
+
+function sizeMiB(file: string): number {
+  return existsSync(file) ? statSync(file).size / 2 ** 20 : 0;
+}
+
+/** A path of about `bytes` bytes: folders of up to 200-byte names, the last one `name`. */
+function longPath(root: string, bytes: number, name: string): string {
+  const parts: string[] = [];
+  let length = root.length + name.length + 1;
+  for (let index = 0; length < bytes; index += 1) {
+    const part = `${'d'.repeat(Math.min(200, Math.max(1, bytes - length - 1)))}${index}`;
+    parts.push(part);
+    length += part.length + 1;
+  }
+  return path.posix.join(root, ...parts, name);
+}
+
+/** `config.waiting` paused items, then the tree downloaded, the queue file on disk; what the saves cost meanwhile. */
+async function runQueueStore(server: RunningServer, remoteFolder: string, localFolder: string, parallel: number): Promise<StoreRun> {
+  const store = mkdtempSync(path.join(config.storeDir, 'ferry-queue-bench-store-'));
+  const storePath = path.join(store, 'queue.json');
+  try {
+    const queue = await TransferQueue.open({
+      connect: () => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password }),
+      connectionLimit: () => parallel,
+      policy: 'overwrite',
+      storePath,
+    });
+    const waiting = Array.from({ length: config.waiting }, (_, index) => {
+      const remotePath = longPath('/waiting', config.pathBytes, `file-${index}.bin`);
+      return { localPath: path.join(localFolder, 'waiting', remotePath), remotePath, isDirectory: false, localRoot: localFolder };
+    });
+    await queue.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', start: false, items: waiting });
+    await queue.save();
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    const wrote = bytesWritten();
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await queue.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', items: [{ localPath: localFolder, remotePath: remoteFolder, isDirectory: true, localRoot: localFolder }] });
+    await queue.whenIdle();
+    // The saves still due (at most one a second): written before the clock stops, as a user's queue would be.
+    await queue.save();
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const writtenMiB = (bytesWritten() - wrote) / 2 ** 20;
+    stalls.disable();
+    const queueFileMiB = sizeMiB(storePath);
+    const logMiB = sizeMiB(`${storePath}.log`);
+    const items = await queue.list();
+    // One save of one change, 20 times: a paused item cancelled, then `save()` (as the 1 s timer would): its wall and CPU time.
+    const saves: { ms: number; cpuMs: number }[] = [];
+    for (const item of items.filter((each) => each.state === 'paused').slice(0, 20)) {
+      await queue.cancel({ ids: [item.id] });
+      const saveCpu = process.cpuUsage();
+      const saveStarted = performance.now();
+      await queue.save();
+      const saveUsed = process.cpuUsage(saveCpu);
+      saves.push({ ms: performance.now() - saveStarted, cpuMs: (saveUsed.user + saveUsed.system) / 1000 });
+    }
+    await queue.close();
+    return {
+      seconds, cpuSeconds: (used.user + used.system) / 1e6, writtenMiB, queueFileMiB, logMiB, maxStallMs: stalls.max / 1e6,
+      oneChangeSaveMs: median(saves.map((save) => save.ms)), oneChangeSaveCpuMs: median(saves.map((save) => save.cpuMs)),
+      done: items.filter((item) => item.state === 'done').length,
+    };
+  } finally {
+    rmSync(store, { recursive: true, force: true });
+  }
+}
+
+/** QUEUE_BENCH_CASE=store: timed runs of `runQueueStore` per connection count, a table and the JSON. */
+async function storeBench(server: RunningServer, local: string, tree: { files: number; bytes: number }): Promise<void> {
+  const lines = [
+    `Queue store benchmark: ${config.waiting} paused items (paths ≈${config.pathBytes} bytes) while ${tree.files} files of ${config.fileSize} bytes download, queue file in ${config.storeDir}, vsftpd on loopback, median of ${config.runs}.`,
+    '',
+    '| connections | seconds | CPU (s) | written (MiB) | queue file (MiB) | log (MiB) | longest stall (ms) | a save of one change (ms; CPU ms) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const json = [];
+  for (const parallel of config.parallel) {
+    const runs: StoreRun[] = [];
+    for (let run = -1; run < config.runs; run += 1) {
+      const folder = path.join(local, `store-${parallel}-${run}`);
+      const result = await runQueueStore(server, '/tree', folder, parallel);
+      rmSync(path.join(folder, 'waiting'), { recursive: true, force: true });
+      const problem = checkTree(folder, tree.files, tree.bytes);
+      if (problem) throw new Error(`queue store, ${parallel} connections: ${problem}`);
+      if (run >= 0) runs.push(result);
+      log(`store N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s, wrote ${result.writtenMiB.toFixed(1)} MiB, stall ${result.maxStallMs.toFixed(0)} ms, a save of one change ${result.oneChangeSaveMs.toFixed(1)} ms (CPU ${result.oneChangeSaveCpuMs.toFixed(1)} ms)`);
+    }
+    const mid = (pick: (run: StoreRun) => number): number => median(runs.map(pick));
+    lines.push(`| ${parallel} | ${mid((run) => run.seconds).toFixed(2)} | ${mid((run) => run.cpuSeconds).toFixed(2)} | ${mid((run) => run.writtenMiB).toFixed(1)} | ${mid((run) => run.queueFileMiB).toFixed(1)} | ${mid((run) => run.logMiB).toFixed(2)} | ${mid((run) => run.maxStallMs).toFixed(0)} | ${mid((run) => run.oneChangeSaveMs).toFixed(1)}; ${mid((run) => run.oneChangeSaveCpuMs).toFixed(1)} |`);
+    json.push({ parallel, runs });
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  mkdirSync(path.dirname(config.out), { recursive: true });
+  writeFileSync(config.out, `${JSON.stringify({ date: new Date().toISOString(), case: 'store', config: { ...config, out: undefined }, files: tree.files, bytes: tree.bytes, results: json }, null, 2)}\n`);
+  log(`wrote ${config.out}`);
+}
+
 function checkTree(folder: string, files: number, bytes: number): string | null {
   const found = existsSync(folder) ? countFiles(folder) : { files: 0, bytes: 0 };
   rmSync(folder, { recursive: true, force: true });
@@ -217,6 +351,10 @@ async function main(): Promise<void> {
     server = await startServer('vsftpd', { rootDir: root });
     if (resumeCase) {
       await resumeBench(server, path.join(root, 'tree'), local, tree);
+      return;
+    }
+    if (storeCase) {
+      await storeBench(server, local, tree);
       return;
     }
     const ctx: ToolContext = { server, repo: REPO, ferryEntry: path.join(REPO, 'bin', 'ferry.js'), lftpHome: mkdtempSync(path.join(base, 'lftp-home-')), ferryHome: mkdtempSync(path.join(base, 'ferry-home-')) };
