@@ -69,16 +69,25 @@ export async function startLog(queueFile: string, id: string): Promise<number> {
 }
 
 /**
- * Append one save's lines, on disk (fdatasync) when this resolves. The file must exist (begun by `startLog`): a log
- * removed meanwhile is ENOENT, not a headless file a load would not read. A failure may leave part of the lines (no
- * `end` line: not read); the saver then writes no more to this log, its next save is whole.
+ * Append one save's lines, on disk (fdatasync) when this resolves: true. False, with nothing written, when the log is
+ * not as this saver left it (`expected`: its size, and its first line) — another process on the same profile (the
+ * window and a web host) began its own log, or wrote to this one since: appending would mix the two queues' changes,
+ * so the caller writes its queue whole instead (the last writer's queue, as before the log). The file must exist
+ * (begun by `startLog`): a log removed meanwhile is ENOENT. A failure may leave part of the lines (no `end` line: not
+ * read); the saver then writes no more to this log, its next save is whole.
  */
-export async function appendLog(queueFile: string, text: string): Promise<void> {
-  const handle = await fsp.open(logPathOf(queueFile), fs.constants.O_WRONLY | fs.constants.O_APPEND);
+export async function appendLog(queueFile: string, text: string, expected: { readonly bytes: number; readonly header: string }): Promise<boolean> {
+  const handle = await fsp.open(logPathOf(queueFile), fs.constants.O_RDWR | fs.constants.O_APPEND);
   try {
+    const { size } = await handle.stat();
+    if (size !== expected.bytes) return false;
+    const head = Buffer.alloc(Buffer.byteLength(expected.header));
+    await handle.read(head, 0, head.length, 0);
+    if (head.toString('utf8') !== expected.header) return false;
     // writeFile, not write: a full disk takes part of the text and then refuses (ENOSPC); write() would call that done.
     await handle.writeFile(text, 'utf8');
     await handle.datasync();
+    return true;
   } finally {
     await handle.close();
   }

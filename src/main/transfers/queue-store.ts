@@ -564,15 +564,18 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
     return logBatch(ops, upTo);
   }
 
-  /** Append `batch` to the log; a log gone meanwhile (removed by hand) is begun again with a whole write. */
+  /** Append `batch` to the log; a log gone meanwhile (removed by hand) or not this saver's is begun again with a whole write. */
   private async append(batch: string, state: QueueState<T>, upTo: number): Promise<void> {
     const disk = this.disk as OnDisk;
+    let appended: boolean;
     try {
-      await appendLog(this.file, batch);
+      appended = await appendLog(this.file, batch, { bytes: disk.logBytes, header: logHeader(disk.id) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.compact(state, upTo);
       throw error;
     }
+    // Another process's log now (two hosts on one profile): this queue written whole, as the last writer's.
+    if (!appended) return this.compact(state, upTo);
     disk.logBytes += Buffer.byteLength(batch);
     disk.resumedUpTo = upTo;
   }

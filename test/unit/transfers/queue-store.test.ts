@@ -413,6 +413,30 @@ describe('the change log (queue.json.log)', () => {
     expect((await loadQueueFile(file)).queue).toEqual(current);
   });
 
+  it('two processes on one profile: a saver whose log another began (or wrote to) writes its queue whole, never its lines into the other’s log', async () => {
+    const file = path.join(dir, 'queue.json');
+    let mine: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(4) };
+    let theirs: StoredQueue = { version: 1, policy: 'skip', entries: manyEntries(6).slice(2) };
+    const saver = new QueueSaver(file, () => mine, 60_000, () => undefined);
+    const other = new QueueSaver(file, () => theirs, 60_000, () => undefined);
+    await saver.flush();
+    // The other begins its own log (a header of the same length as this saver's: the size alone cannot tell).
+    await other.flush();
+    mine = { ...mine, entries: mine.entries.map((entry) => ({ ...entry, attempts: 1 })) };
+    await saver.flush();
+    expect((await onDisk(file)).lines).toHaveLength(1);
+    expect((await loadQueueFile(file)).queue).toEqual(mine);
+    // And the other way round, after lines were appended: the other's next save finds the log changed.
+    theirs = { ...theirs, entries: theirs.entries.slice(1) };
+    await other.flush();
+    expect((await loadQueueFile(file)).queue).toEqual(theirs);
+    mine = { ...mine, entries: mine.entries.slice(1) };
+    await saver.flush();
+    theirs = { ...theirs, policy: 'ask' };
+    await other.flush();
+    expect((await loadQueueFile(file)).queue).toEqual(theirs);
+  });
+
   it("the queue writes only its changed items: a Cancel is one line, an add one line after the item it follows, quit a whole snapshot", async () => {
     const file = path.join(dir, 'queue.json');
     const queue = await TransferQueue.open({ connect: () => Promise.reject(new Error('not used')), storePath: file });
