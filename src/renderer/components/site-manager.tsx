@@ -732,6 +732,7 @@ export function SiteManagerDialog(): ReactElement {
               className="sm-search"
               aria-label={t('sm.search')}
               placeholder={t('sm.searchPlaceholder')}
+              title={t('sm.searchTitle')}
               value={search}
               spellCheck={false}
               onChange={(e) => onSearch(e.target.value)}

@@ -550,7 +550,8 @@ export const en = {
   'sm.discardMany': '{count} sites have changes that are not saved: {names}. Close the Site Manager and discard them?',
   'sm.discard': 'Discard changes',
   'sm.search': 'Search sites',
-  'sm.searchPlaceholder': 'Search (name, host, user)',
+  'sm.searchPlaceholder': 'Search',
+  'sm.searchTitle': 'Shows only the sites whose name, host or user holds every word typed',
   'sm.searchNone': 'No site’s name, host or user contains “{text}”.',
 
   'settings.title': 'Settings',

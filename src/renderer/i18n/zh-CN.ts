@@ -547,7 +547,8 @@ export const zhCN: Messages = {
   'sm.discardMany': '{count} 个站点有未保存的更改：{names}。关闭站点管理器并放弃这些更改？',
   'sm.discard': '放弃更改',
   'sm.search': '查找站点',
-  'sm.searchPlaceholder': '查找（名称、主机、用户）',
+  'sm.searchPlaceholder': '查找',
+  'sm.searchTitle': '只显示名称、主机或用户包含所输入每个词的站点',
   'sm.searchNone': '没有名称、主机或用户包含“{text}”的站点。',
 
   'settings.title': '设置',
