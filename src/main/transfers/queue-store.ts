@@ -136,7 +136,15 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
   const id = loaded.queue?.log;
   if (!loaded.queue || id === undefined) return loaded.queue ? { ...loaded, queue: withoutLog(loaded.queue) } : loaded;
   const logFile = logPathOf(file);
-  const text = await fsp.readFile(logFile, 'utf8').catch(() => '');
+  let text = '';
+  let unreadable: TextRef | null = null;
+  try {
+    text = await fsp.readFile(logFile, 'utf8');
+  } catch (error) {
+    // No log: nothing saved since the snapshot. One that cannot be read (EIO, a folder) is set aside and said, not
+    // taken for none — the next save would begin a new log over it.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable = localFailureText(logFile, error).reason;
+  }
   const replay = replayLog(loaded.queue, text, id, validEntry, (policy) => {
     const parsed = policySchema.safeParse(policy);
     return parsed.success ? parsed.data : null;
@@ -147,16 +155,17 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
     return { queue: null, keepFile: true, warning: { text: errorText('queue.file-newer', values), textRef: { message: 'queue.file-newer', values } } };
   }
   const queue: StoredQueue = { version: QUEUE_FILE_VERSION, policy: replay.policy, entries: [...replay.entries], ...(replay.resumedUpTo > 0 ? { resumedUpTo: replay.resumedUpTo } : {}) };
-  if (replay.problem === null) return { ...loaded, queue };
+  const problem = unreadable ?? (replay.problem === null ? null : quoted(replay.problem));
+  if (problem === null) return { ...loaded, queue };
   let aside: string;
   try {
     aside = await setAside(logFile, 'corrupt');
   } catch (error) {
     // The next save would begin the log again over it: kept, unsaved over, as a queue file that will not move.
-    return { queue: null, keepFile: true, warning: notice('queue.file-stuck', { file: logFile }, { problem: quoted(replay.problem), detail: localFailureText(logFile, error).reason }) };
+    return { queue: null, keepFile: true, warning: notice('queue.file-stuck', { file: logFile }, { problem, detail: localFailureText(logFile, error).reason }) };
   }
   // A warning of the queue file's own (part of it set aside) comes first: the log's is the lesser.
-  return { queue, warning: loaded.warning ?? notice('queue.log-salvaged', { aside }, { problem: quoted(replay.problem) }) };
+  return { queue, warning: loaded.warning ?? notice('queue.log-salvaged', { aside }, { problem }) };
 }
 
 function withoutLog(queue: StoredQueue): StoredQueue {

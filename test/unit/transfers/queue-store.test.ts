@@ -358,6 +358,23 @@ describe('the change log (queue.json.log)', () => {
     expect((await fsp.readdir(dir)).filter((name) => name.startsWith('queue.json.log.corrupt-'))).toHaveLength(1);
   });
 
+  it('a log that cannot be read at all (a folder in its place) is set aside and said, the snapshot loaded; the next save begins a new one', async () => {
+    const file = path.join(dir, 'queue.json');
+    let current: StoredQueue = { version: 1, policy: 'ask', entries: manyEntries(3) };
+    const saver = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await saver.flush();
+    await fsp.rm(logPathOf(file));
+    await fsp.mkdir(logPathOf(file));
+    const { queue, warning } = await loadQueueFile(file);
+    expect(queue).toEqual(current);
+    expect(warning?.text).toMatch(/^Part of the transfer queue’s latest changes could not be read \(.*queue\.json\.log is a folder, not a file\.\); .* kept as .*queue\.json\.log\.corrupt-.+\.$/);
+    expect((await fsp.stat((await fsp.readdir(dir)).map((name) => path.join(dir, name)).find((name) => name.includes('.log.corrupt-')) ?? '')).isDirectory()).toBe(true);
+    current = { ...current, policy: 'skip' };
+    const after = new QueueSaver(file, () => current, 60_000, () => undefined);
+    await after.flush();
+    expect(await loadQueueFile(file)).toEqual({ queue: current, warning: null });
+  });
+
   it("a newer Ferry's log is left as it is and not saved over", async () => {
     const file = path.join(dir, 'queue.json');
     const saver = new QueueSaver(file, () => ({ version: 1, policy: 'ask', entries: manyEntries(1) }), 60_000, () => undefined);
