@@ -508,7 +508,7 @@ export async function init(): Promise<() => void> {
     a.on('queue:question', addQuestion),
     a.on('queue:policy-changed', counted('policy', (policy: OverwritePolicy) => useQueueStore.setState({ policy }))),
     a.on('settings:changed', counted('settings', applySettings)),
-    a.on('sites:changed', counted('sites', (list: SiteList) => useSitesStore.setState({ list, loaded: true }))),
+    a.on('sites:changed', counted('sites', applySiteList)),
     a.on('edits:changed', counted('edits', onEditsChanged)),
     a.on('menu:command', runMenuCommand),
   ];
@@ -1806,7 +1806,18 @@ function saveDownload(file: string, json: string): void {
 
 export async function reloadSites(): Promise<void> {
   const r = await request('sites:list', undefined);
-  if (r.ok) useSitesStore.setState({ list: r.value, loaded: true });
+  if (r.ok) applySiteList(r.value);
+}
+
+/**
+ * A site list from main, its new warnings said in the log: sites.json made unreadable by another program while the
+ * window is open (set aside, the list now empty) emptied the Site Manager without a word — the warnings were said
+ * only at start.
+ */
+function applySiteList(list: SiteList): void {
+  const before = new Set(useSitesStore.getState().list.warnings.map((w) => w.text));
+  for (const w of list.warnings) if (!before.has(w.text)) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
+  useSitesStore.setState({ list, loaded: true });
 }
 
 /** Saves a site; the failure goes back to the caller (the dialog shows it inline) and to the log. */

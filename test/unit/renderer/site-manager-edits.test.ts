@@ -6,6 +6,7 @@
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useLogStore } from '../../../src/renderer/stores/log-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS, type Site, type SiteInput } from '../../../src/shared/models';
@@ -159,5 +160,22 @@ describe('names the folder already holds', () => {
     fireEvent.change(within(prompt).getByRole('textbox'), { target: { value: 'Work' } });
     await act(async () => fireEvent.click(within(prompt).getByRole('button', { name: '确定' })));
     expect(within(prompt).getByText('此处已存在“Work”，请换一个名称。')).toBeTruthy();
+  });
+});
+
+describe('sites.json made unreadable by another program while the window is open', () => {
+  it('the message log says why the list emptied, once, in the window’s language', async () => {
+    const warning = {
+      text: 'The site list file could not be read (Unexpected end of JSON input) and was moved to /home/u/.config/Ferry/sites.json.corrupt-1; Ferry starts with an empty site list. Nothing was deleted: the old file is still there.',
+      textRef: { message: 'store.sites.invalid' as const, values: { problem: 'Unexpected end of JSON input', aside: '/home/u/.config/Ferry/sites.json.corrupt-1' } },
+    };
+    const said = () => useLogStore.getState().lines.filter((l) => l.text.includes('sites.json.corrupt-1'));
+    await act(async () => api.emit('sites:changed', { sites: [], folders: [], warnings: [warning] }));
+    expect(said()).toHaveLength(1);
+    expect(said()[0]?.kind).toBe('error');
+    await act(async () => api.emit('sites:changed', { sites: [acme], folders: [], warnings: [warning] }));
+    expect(said()).toHaveLength(1);
+    await act(async () => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    expect(screen.getByRole('region', { name: '消息日志' }).textContent).toContain('无法读取站点列表文件（Unexpected end of JSON input），已将其移至 /home/u/.config/Ferry/sites.json.corrupt-1');
   });
 });
