@@ -3,8 +3,9 @@
  * written, as small JSON lines — an item added (with the item it follows) or changed (`put`), removed (`del`), the
  * policy — each save's lines closed by an `end` line. Why: the queue file is the whole queue, and writing it at every
  * save cost in proportion to the queue's length (18 MiB for 50,000 items, ≈0.5 s of the main process a second while
- * anything ran; docs/benchmarks.md); a save now appends what changed, and the snapshot is written again only when the
- * log has grown past it (`QueueSaver`, queue-store.ts) or on quit.
+ * anything ran; docs/benchmarks.md); a save now appends what changed, and the snapshot is written again only now and
+ * then — the first save of a run, when the log has grown past it, a reorder, after a failed save, quit (`QueueSaver`,
+ * queue-store.ts).
  *
  * Crash safety: a save's lines count only once its `end` line is whole, so a save cut by a kill (a torn line, or lines
  * without their `end`) is left out as a whole — a folder's item is never gone without its files. A log belongs to one
