@@ -26,7 +26,12 @@ describe('a toast shown before the language changes', () => {
 
   it('says its failure, its fix and its button in 简体中文 once the window is in Chinese', () => {
     useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'en' } });
-    useSessionStore.setState({ status: status({ transferMode: 'passive', siteId: null }) });
+    // A quick connection this window made (its target held): the one the mode switch can reconnect (modeSwitchOffer).
+    const quick = { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain' as const, transferMode: 'passive' as const, charset: 'auto' };
+    useSessionStore.setState({
+      status: status({ transferMode: 'passive', siteId: null }),
+      target: { target: { kind: 'quick', quick }, host: 'h', port: 21, user: 'u', protocol: 'ftp-plain' },
+    });
     reportError(dataConnectionError('passive', 'mode-refused', '127.0.0.1', 0, '550 Permission denied.'));
     render(createElement(Toasts));
     const alert = screen.getByRole('alert');
