@@ -280,7 +280,10 @@ export function SiteManagerDialog(): ReactElement {
 
   const flat = useMemo(() => {
     const out: FlatItem[] = [];
-    const matching = siteMatcher(search);
+    // The selected site stays in the tree while searching: a New site, a Duplicate or a rename that does not match
+    // would otherwise be edited while the tree hid it.
+    const matches = siteMatcher(search);
+    const matching = (d: SiteDraft) => matches(d) || (selection?.kind === 'site' && selection.key === d.key);
     const shown = (node: TreeFolder): boolean => node.sites.some(matching) || node.folders.some(shown);
     const walk = (node: TreeFolder, depth: number) => {
       const k = key(node.path);
@@ -302,7 +305,8 @@ export function SiteManagerDialog(): ReactElement {
     };
     walk(tree, 0);
     return out;
-  }, [tree, collapsed, t, savedById, search]);
+  }, [tree, collapsed, t, savedById, search, selection]);
+  const noMatch = search.trim() !== '' && !allDrafts.some(siteMatcher(search));
 
   // An entry chosen by a key or a search is scrolled into view: End or type-ahead in a list of hundreds left it off
   // screen. Only then: a list changing under the pointer (an import, another window) must not scroll a drag away.
@@ -750,7 +754,7 @@ export function SiteManagerDialog(): ReactElement {
               }}
             />
           </div>
-          {search.trim() !== '' && !flat.some((f) => f.selection.kind === 'site') ? (
+          {noMatch ? (
             <p role="status" className="help">
               {t('sm.searchNone', { text: shownName(search.trim(), 'in-quotes') })}
             </p>

@@ -179,3 +179,19 @@ describe('sites.json made unreadable by another program while the window is open
     expect(screen.getByRole('region', { name: '消息日志' }).textContent).toContain('无法读取站点列表文件（Unexpected end of JSON input），已将其移至 /home/u/.config/Ferry/sites.json.corrupt-1');
   });
 });
+
+describe('Search sites', () => {
+  it('keeps the selected site in the tree: a New site made while searching is shown, not edited out of sight', async () => {
+    api.sites = { sites: [acme, { ...acme, id: 'other', name: 'Other', host: 'ftp.other.org' }], folders: [], warnings: [] };
+    await act(async () => api.emit('sites:changed', api.sites));
+    const dialog = openSiteManager();
+    fireEvent.change(within(dialog).getByRole('searchbox', { name: 'Search sites' }), { target: { value: 'other.org' } });
+    expect(within(dialog).getAllByRole('treeitem').map((item) => item.textContent)).toEqual(['▾My Sites', 'Other']);
+    expect(within(dialog).getByRole('treeitem', { name: /Other/ }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    expect(within(dialog).getByRole('treeitem', { name: /New site/ }).getAttribute('aria-selected')).toBe('true');
+    expect(within(dialog).queryByRole('treeitem', { name: /Acme/ })).toBeNull();
+    fireEvent.change(within(dialog).getByRole('searchbox', { name: 'Search sites' }), { target: { value: 'nothing like it' } });
+    expect(within(dialog).getByText('No site’s name, host or user contains “nothing like it”.').getAttribute('role')).toBe('status');
+  });
+});
