@@ -621,7 +621,9 @@ export function SiteManagerDialog(): ReactElement {
         void onDelete();
         break;
       case 'Enter':
+        // A site connects; a folder opens or closes, as a double-click does (it did nothing).
         if (item && !item.isFolder) void onConnect();
+        else if (item?.selection.kind === 'folder' && item.depth > 0) setFolderOpen(item.selection.path, !item.expanded);
         break;
       case 'Escape':
         // A pending cut is dropped first; the next Escape closes the dialog.

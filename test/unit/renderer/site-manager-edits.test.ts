@@ -195,3 +195,18 @@ describe('Search sites', () => {
     expect(within(dialog).getByText('No site’s name, host or user contains “nothing like it”.').getAttribute('role')).toBe('status');
   });
 });
+
+describe('Enter on a folder of the tree', () => {
+  it('closes and opens it, as a double-click does', async () => {
+    api.sites = { sites: [{ ...acme, folder: ['Work'] }], folders: [['Work']], warnings: [] };
+    await act(async () => api.emit('sites:changed', api.sites));
+    const dialog = openSiteManager();
+    const tree = within(dialog).getByRole('tree');
+    fireEvent.click(within(dialog).getByRole('treeitem', { name: /Work/ }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'Enter' }));
+    expect(within(dialog).getByRole('treeitem', { name: /Work/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(within(dialog).queryByRole('treeitem', { name: /Acme/ })).toBeNull();
+    await act(async () => fireEvent.keyDown(tree, { key: 'Enter' }));
+    expect(within(dialog).getByRole('treeitem', { name: /Acme/ })).toBeTruthy();
+  });
+});
