@@ -149,7 +149,7 @@ describe('queue export and import', () => {
       const zhLog = page.getByRole('region', { name: '消息日志' });
       await openZh(path.join(scratch, 'filezilla-queue.xml'));
       await expect(zhLog).toContainText('队列已导入：添加 0 项（已暂停：按“继续”开始），0 项已在队列中，2 项未导入。');
-      await expect(zhLog).toContainText('未导入：/report.bin → C:\\Users\\me\\report.bin —— 它的本地路径“C:\\Users\\me\\report.bin”不是此计算机上的完整路径。请在此处的本地窗格中重新加入队列');
+      await expect(zhLog).toContainText('未导入：/report.bin → C:\\Users\\me\\report.bin——它的本地路径“C:\\Users\\me\\report.bin”不是此计算机上的完整路径。请在此处的本地窗格中重新加入队列');
       await expect(zhLog).toContainText('此处没有 bob@elsewhere.example:21（bob@elsewhere.example:21）的已保存站点。请在站点管理器中为 bob@elsewhere.example:21 添加站点');
       await openZh(path.join(scratch, 'broken.json'));
       // The English step's toast for the same file may still be up (errors stay 12 s), now said in Chinese too: the newest is this one.

@@ -74,6 +74,13 @@ describe('translations', () => {
       expect(offending((text) => /(?<![\w}.]) ——|—— (?![\w{])|\{detail\} ——/u.test(text))).toEqual([]);
     });
 
+    it('never spaces —— on both sides, nor joins two sentences with it', () => {
+      // Chinese sets —— between the words it joins, never " —— " as English spaces " — " ("{item} —— {reason}",
+      // "Ferry {version} —— FTP"). A placeholder that holds a whole sentence ({message}, {first}: ends in 。) before
+      // —— made "…连接。——请…"; two sentences simply follow each other ('{message}{hint}').
+      expect(offending((text) => / —— /u.test(text) || /\{(message|first|error)\}——|。——/u.test(text))).toEqual([]);
+    });
+
     it('uses full-width ，。：；？！ next to Chinese (ASCII only between Latin, paths and code)', () => {
       expect(offending((text) => /\p{Script=Han}[,.:;?!](?!\w)|[,:;?!]\p{Script=Han}/u.test(text.replace(/`[^`]*`/g, '')))).toEqual([]);
     });

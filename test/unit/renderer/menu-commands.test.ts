@@ -72,7 +72,7 @@ describe('menu bar commands', () => {
     const api = await start('electron');
     api.emit('settings:changed', { ...DEFAULT_SETTINGS, language: 'zh-CN' });
     api.emit('menu:command', 'about');
-    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3 —— FTP 和 FTPS 客户端（桌面应用）。');
+    expect(useUiStore.getState().toasts.at(-1)?.message).toBe('Ferry 1.2.3——FTP 和 FTPS 客户端（桌面应用）。');
     api.handle('session:connect', () => ok({ sessionId: 's1', state: 'connected', label: 'h', host: 'h', siteId: null, secure: false, certificateFingerprint: null, transferMode: 'passive', dataCommand: null, remotePath: '/', error: null }));
     api.handle('session:list', ({ path }) => ok(remoteListing(path, ['a.txt'])));
     api.handle('session:test-modes', () =>

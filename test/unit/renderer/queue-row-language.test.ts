@@ -39,11 +39,11 @@ function show(language: 'en' | 'zh-CN', items: TransferItem[], tab: 'queued' | '
 const retrying = errorText('note.retrying', { attempt: 2, max: 5, delay: '3.0' });
 
 describe('queue rows in the window’s language', () => {
-  it('Chinese: the error and its fix joined by ——, the note and the reason with no space, the title’s server with ：', () => {
+  it('Chinese: the error and its fix as two sentences, no dash between, the note and the reason with no space, the title’s server with ：', () => {
     const failed = show('zh-CN', [item('a', 's1', 'failed', null), item('b', 's2', 'failed', null)], 'failed');
     const error = failed.querySelector('.q-error');
-    expect(error?.textContent).toBe('s1服务器 127.0.0.1 在传输 /a.bin 的过程中关闭了连接，未确认传输完成（已收到 300 字节）。——请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，可能是服务器限制了单次传输或连接的时长：请咨询其管理员。');
-    expect(error?.getAttribute('title')).toMatch(/^s1：服务器 127\.0\.0\.1 .*。——请重试：/);
+    expect(error?.textContent).toBe('s1服务器 127.0.0.1 在传输 /a.bin 的过程中关闭了连接，未确认传输完成（已收到 300 字节）。请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，可能是服务器限制了单次传输或连接的时长：请咨询其管理员。');
+    expect(error?.getAttribute('title')).toMatch(/^s1：服务器 127\.0\.0\.1 .*。请重试：/);
     cleanup();
 
     const queued = show('zh-CN', [item('a', 's1', 'queued', retrying)], 'queued');
