@@ -8,7 +8,7 @@ import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
 
 /** Latin words the Chinese window may show: product and protocol names, units, file-type extensions. */
-const ALLOWED_LATIN = new Set(['Ferry', 'TLS', 'FTP', 'PASV', 'EPSV', 'PORT', 'EPRT', 'KB', 'MB', 'GB', 'B', 'TXT', 'JPG', 'PDF', 'MP3', 'Backspace', 'IP', 'NAT']);
+const ALLOWED_LATIN = new Set(['Ferry', 'TLS', 'FTP', 'PASV', 'EPSV', 'PORT', 'EPRT', 'KiB', 'MiB', 'GiB', 'B', 'TXT', 'JPG', 'PDF', 'MP3', 'Backspace', 'IP', 'NAT']);
 
 /**
  * The window's own words: every text node except the message log's lines (server replies and commands),

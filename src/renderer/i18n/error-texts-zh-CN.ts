@@ -171,7 +171,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'charset.unknown-name': '未知的字符集“{charset}”。',
   'charset.unknown-name.hint': '请使用字符集名称，例如 utf-8、gbk、gb18030、big5、shift_jis 或 latin1。',
   'import.too-large': '该文件大于 32 MiB。',
-  'import.too-large.hint': '请选择 FileZilla 的 sitemanager.xml（通常只有几 KB）。',
+  'import.too-large.hint': '请选择 FileZilla 的 sitemanager.xml（通常只有几 KiB）。',
   'import.not-xml': '该文件不是有效的 XML（第 {line} 行：“{detail}”）。',
   'import.not-xml.hint': '请选择 FileZilla 设置文件夹中的 sitemanager.xml、用 FileZilla 的“文件 > 导出”导出的文件，或 Ferry 导出的文件（ferry-sites.json）。',
   'import.export-newer': '此站点导出文件由更新版本的 Ferry 生成（格式 {format}）。',

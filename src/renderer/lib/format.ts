@@ -2,7 +2,16 @@
  * Human formatting of sizes, rates, durations and dates for the file lists and the queue.
  * Pure and locale-aware so the same numbers read naturally in English and Chinese.
  */
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+/**
+ * IEC symbols for the 1024-based units, the names the speed limits, the log file's limit and the CLI use (KiB/s, MiB):
+ * one name per unit in the whole UI (docs/ui.md, "Units"). Below one KiB the word is the language's (docs/i18n.md: 字节).
+ */
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** "B" in every language but Chinese, whose glossary word is 字节 (`512 字节`). */
+function bytesWord(locale: string): string {
+  return locale.toLowerCase().startsWith('zh') ? '字节' : 'B';
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, digits: number): Intl.NumberFormat {
@@ -24,19 +33,20 @@ export function formatEntrySize(entry: { readonly type: string; readonly size: n
 }
 
 /**
- * Bytes in binary units with SI symbols (FileZilla's default): 512 B, 1.50 KB, 15.3 MB, 153 GB.
- * Three significant digits above one kilobyte; an empty string for an unknown size.
+ * Bytes in binary units with IEC symbols: 512 B (512 字节), 1.50 KiB, 15.3 MiB, 153 GiB. FileZilla's default writes
+ * the same 1024-based values as KB/MB; Ferry's limits say KiB/s, and the same unit under two names read as two units.
+ * Three significant digits above one KiB; an empty string for an unknown size.
  */
 export function formatSize(bytes: number | null | undefined, locale = 'en'): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return `${numberFormat(locale, 0).format(bytes)} B`;
+  if (bytes < 1024) return `${numberFormat(locale, 0).format(bytes)} ${bytesWord(locale)}`;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  // Round first so 1023.99 KB shows as "1.00 MB", not "1,024 KB".
+  // Round first so 1023.99 KiB shows as "1.00 MiB", not "1,024 KiB".
   let digits = value < 10 ? 2 : value < 100 ? 1 : 0;
   let rounded = Number(value.toFixed(digits));
   if (rounded >= 1024 && unit < UNITS.length - 1) {
@@ -47,7 +57,7 @@ export function formatSize(bytes: number | null | undefined, locale = 'en'): str
   return `${numberFormat(locale, digits).format(rounded)} ${UNITS[unit]}`;
 }
 
-/** Bytes per second, e.g. "1.20 MB/s"; empty when not moving. */
+/** Bytes per second, e.g. "1.20 MiB/s" (the limits' unit names); empty when not moving. */
 export function formatRate(bytesPerSecond: number, locale = 'en'): string {
   if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '';
   return `${formatSize(Math.round(bytesPerSecond), locale)}/s`;

@@ -7,18 +7,28 @@ describe('formatSize', () => {
     ['zero', 0, '0 B'],
     ['bytes', 512, '512 B'],
     ['just under a kilobyte', 1023, '1,023 B'],
-    ['one kilobyte', 1024, '1.00 KB'],
-    ['fraction', 1536, '1.50 KB'],
-    ['tens', 15_700, '15.3 KB'],
-    ['hundreds', 153_600, '150 KB'],
-    ['rounds up into the next unit', 1024 * 1024 - 1, '1.00 MB'],
-    ['megabytes', 12_345_678, '11.8 MB'],
-    ['gigabytes', 5 * 1024 ** 3, '5.00 GB'],
-    ['terabytes', 3.5 * 1024 ** 4, '3.50 TB'],
+    ['one kilobyte', 1024, '1.00 KiB'],
+    ['fraction', 1536, '1.50 KiB'],
+    ['tens', 15_700, '15.3 KiB'],
+    ['hundreds', 153_600, '150 KiB'],
+    ['rounds up into the next unit', 1024 * 1024 - 1, '1.00 MiB'],
+    ['megabytes', 12_345_678, '11.8 MiB'],
+    ['gigabytes', 5 * 1024 ** 3, '5.00 GiB'],
+    ['terabytes', 3.5 * 1024 ** 4, '3.50 TiB'],
   ];
   for (const [label, bytes, text] of cases) it(label, () => expect(formatSize(bytes)).toBe(text));
 
-  it('uses the locale for digits', () => expect(formatSize(1_234_567_890_123, 'de')).toBe('1,12 TB'));
+  it('names the 1024-based units as the speed limits do (KiB, MiB: one name per unit in the window)', () => {
+    expect(formatSize(886 * 1024)).toBe('886 KiB');
+    expect(formatRate(886 * 1024, 'zh-CN')).toBe('886 KiB/s');
+  });
+  it('says bytes as the glossary does in Chinese (字节), B in English', () => {
+    expect(formatSize(2, 'zh-CN')).toBe('2 字节');
+    expect(formatSize(1023, 'zh-CN')).toBe('1,023 字节');
+    expect(formatEntrySize({ type: 'file', size: 5 }, 'zh-CN')).toBe('5 字节');
+    expect(formatSize(2, 'en')).toBe('2 B');
+  });
+  it('uses the locale for digits', () => expect(formatSize(1_234_567_890_123, 'de')).toBe('1,12 TiB'));
   it('rejects negative and NaN', () => {
     expect(formatSize(-1)).toBe('');
     expect(formatSize(Number.NaN)).toBe('');
@@ -28,14 +38,14 @@ describe('formatSize', () => {
 describe('formatEntrySize', () => {
   it('leaves folders blank (a listed 4096 says nothing) and formats files and links like formatSize', () => {
     expect(formatEntrySize({ type: 'directory', size: 4096 })).toBe('');
-    expect(formatEntrySize({ type: 'file', size: 1536 })).toBe('1.50 KB');
+    expect(formatEntrySize({ type: 'file', size: 1536 })).toBe('1.50 KiB');
     expect(formatEntrySize({ type: 'symlink', size: 12 })).toBe('12 B');
     expect(formatEntrySize({ type: 'file', size: null })).toBe('');
   });
 });
 
 describe('formatRate', () => {
-  it('adds /s', () => expect(formatRate(1_258_291)).toBe('1.20 MB/s'));
+  it('adds /s', () => expect(formatRate(1_258_291)).toBe('1.20 MiB/s'));
   it('is empty when idle', () => expect(formatRate(0)).toBe(''));
 });
 
