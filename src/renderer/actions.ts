@@ -33,7 +33,7 @@ import type {
 import { getDesktopFiles } from './api/electron-api';
 import { playDoneSound, showDesktopNotification } from './lib/desktop-notice';
 import { createQueueRunWatcher, queueDoneEffects, type QueueRunSummary } from './lib/queue-done';
-import { panesToRefresh } from './lib/queue-refresh';
+import { panesToRefresh, showsLeftoversOf } from './lib/queue-refresh';
 import { createEventTally, withNewerStatuses, type EventTally } from './lib/start-answers';
 import { addedAndAlreadyQueued, openQuestions } from './lib/queue-view';
 import { getApi } from './api/get-api';
@@ -506,6 +506,10 @@ export async function init(): Promise<() => void> {
       }),
     ),
     a.on('queue:question', addQuestion),
+    // A cancelled download's leftovers are deleted after the item left the list (and maybe after the pane listed again).
+    a.on('queue:leftovers-removed', ({ localPaths }) => {
+      if (showsLeftoversOf(useLocalPane.getState().path || null, localPaths)) void refresh('local');
+    }),
     a.on('queue:policy-changed', counted('policy', (policy: OverwritePolicy) => useQueueStore.setState({ policy }))),
     a.on('settings:changed', counted('settings', applySettings)),
     a.on('sites:changed', counted('sites', applySiteList)),

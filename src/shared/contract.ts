@@ -186,6 +186,11 @@ export interface Events {
   'queue:question': OverwriteQuestion;
   /** What the queue does with existing targets changed (the select, or "Always do this" in the question), in any window. */
   'queue:policy-changed': OverwritePolicy;
+  /**
+   * A cancelled (or cleared failed) download's partial file and its lock are gone from disk now: the targets' paths.
+   * Sent after the delete, which may be well after `queue:changed` dropped the item, so the local pane lists then.
+   */
+  'queue:leftovers-removed': { readonly localPaths: readonly string[] };
   'settings:changed': Settings;
   'sites:changed': SiteList;
   /** Every file open with View/Edit, after any change (a save detected, an upload, a finish). */
@@ -289,7 +294,7 @@ export const REQUEST_CHANNELS = [
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

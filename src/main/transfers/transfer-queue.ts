@@ -42,7 +42,7 @@ import type { QueueSaver, QueueState } from './queue-store';
 import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
 
-export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question' | 'queue:policy-changed';
+export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question' | 'queue:policy-changed' | 'queue:leftovers-removed';
 
 /** How the queue pushes its events; the contract's `EmitEvent` fits. */
 export type QueueEmit = <E extends QueueEventChannel>(channel: E, payload: Events[E]) => void;
@@ -329,7 +329,7 @@ export class TransferQueue {
       entry.removed = true;
       this.dropQuestion(entry);
       if (entry.busy) entry.controller?.abort();
-      else void this.removePartial(entry);
+      else void this.removeLeftovers([entry]);
     }
     this.resetHints();
     this.afterCommand();
@@ -366,17 +366,17 @@ export class TransferQueue {
     if (finished.length === 0) return;
     const gone = new Set(finished);
     this.entries = this.entries.filter((entry) => !gone.has(entry));
-    const partials: Promise<void>[] = [];
+    const failed: QueueEntry[] = [];
     for (const entry of finished) {
       this.forget(entry);
       if (entry.state === 'failed') {
         entry.removed = true;
-        partials.push(this.removePartial(entry));
+        failed.push(entry);
       }
     }
     this.resetHints();
     this.afterCommand();
-    await Promise.all(partials);
+    await this.removeLeftovers(failed);
   }
 
   /** 'queue:set-policy': what to do when a target exists, for items not yet decided. */
@@ -860,7 +860,8 @@ export class TransferQueue {
       entry.controller = null;
       this.setBusy(entry, false);
       this.throttle.forget(entry.id);
-      if (entry.removed) await this.removePartial(entry);
+      // The job has let go of the lock by now: the partial file goes, then the window hears both are gone.
+      if (entry.removed) await this.removeLeftovers([entry]);
       // Only an entry left queued (retry, question, close) can need an earlier scan; finished ones never do.
       if (entry.state === 'queued') this.resetHints();
       this.markChanged();
@@ -987,7 +988,7 @@ export class TransferQueue {
    * under its own name (left as the partial file if that name is taken again), never deleted.
    */
   private async removePartial(entry: QueueEntry): Promise<void> {
-    if (entry.direction !== 'download' || entry.isDirectory || !entry.started) return;
+    if (!leavesPartial(entry)) return;
     // Another run's now (this item failed with local.part-busy): not ours to delete.
     if (partInUse(entry.localPath)) return;
     const part = partialPathOf(entry.localPath);
@@ -998,6 +999,16 @@ export class TransferQueue {
       return;
     }
     if ((await lstatOrNull(entry.localPath).catch(() => null)) === null) await fsp.rename(part, entry.localPath).catch(() => undefined);
+  }
+
+  /**
+   * `removePartial` for each, then `queue:leftovers-removed` naming those that could have left files: the window's
+   * refresh on `queue:changed` (the item gone) can list the folder before the delete, showing files no longer there.
+   */
+  private async removeLeftovers(entries: readonly QueueEntry[]): Promise<void> {
+    const leaving = entries.filter(leavesPartial);
+    await Promise.all(leaving.map((entry) => this.removePartial(entry)));
+    if (leaving.length > 0) this.options.emit?.('queue:leftovers-removed', { localPaths: leaving.map((entry) => entry.localPath) });
   }
 
   // ---- questions ------------------------------------------------------------------
@@ -1086,6 +1097,11 @@ export class TransferQueue {
     this.warnings.push(notice);
     this.options.onWarning?.(notice);
   }
+}
+
+/** A download of a file that began: it may have left `NAME.ferry-part` (and, while it ran, its lock). */
+function leavesPartial(entry: QueueEntry): boolean {
+  return entry.direction === 'download' && !entry.isDirectory && entry.started;
 }
 
 /**

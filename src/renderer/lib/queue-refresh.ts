@@ -71,3 +71,13 @@ export function panesToRefresh(previous: ReadonlyMap<string, TransferItem> | nul
   }
   return sides;
 }
+
+/**
+ * True when one of `localPaths` (downloads whose partial file and lock main has just deleted: `queue:leftovers-removed`)
+ * lies directly in the local folder on screen, which then lists again to stop showing them.
+ */
+export function showsLeftoversOf(localFolder: string | null, localPaths: readonly string[]): boolean {
+  if (localFolder === null) return false;
+  const flavor = flavorOf(localFolder);
+  return localPaths.some((target) => placeOf(localFolder, target, flavor) === 'direct');
+}

@@ -65,6 +65,25 @@ describe('queue controls (vsftpd)', () => {
     expect(exists(target)).toBe(false);
   });
 
+  it('tells the window once a cancelled download\'s partial file and lock are gone from disk, not before', async () => {
+    // The window lists its local folder again on this event; on queue:changed alone (the item gone) it listed the
+    // folder before the delete and showed NAME.ferry-part and its .lock until a refresh.
+    const target = path.join(local, 'leftovers.bin');
+    const seen: { localPaths: readonly string[]; part: boolean; lock: boolean }[] = [];
+    const { queue } = await openQueue(server, {
+      emit: (channel, payload) => {
+        if (channel === 'queue:leftovers-removed') seen.push({ localPaths: (payload as { localPaths: readonly string[] }).localPaths, part: exists(partOf(target)), lock: exists(`${partOf(target)}.lock`) });
+      },
+    });
+    const [item] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: [{ localPath: target, remotePath: '/big.bin', isDirectory: false }] });
+    await waitFor(async () => ((await partSize(target)) > 1024 * 1024 ? true : undefined), 30_000, 'the download to start');
+    expect(exists(`${partOf(target)}.lock`)).toBe(true);
+    await queue.cancel({ ids: [item?.id ?? ''] });
+    await queue.whenIdle();
+    await queue.close();
+    expect(seen).toEqual([{ localPaths: [target], part: false, lock: false }]);
+  });
+
   it('pausing or cancelling an item while its connection is still being made stops it: nothing is transferred', async () => {
     // The worker claims the item, then logs in (slow behind TLS or a proxy); the item had no transfer to abort yet,
     // so the pause or cancel was lost: the row said Paused (or was gone) while the file arrived in full.
