@@ -183,13 +183,11 @@ let failedConnectToasts: number[] = [];
 
 /**
  * A data connection of the current session's mode failed: the other mode, and the button's words ("Use passive
- * mode for this site", or for a quick connection "Reconnect in passive mode"). Null for any other error.
+ * mode for this site", or for a quick connection "Reconnect in passive mode"). Null for any other error. Offered for a
+ * quick connection the window only adopted (a reloaded web page) too: main reconnects it from its own connect options.
  */
 export function modeSwitchOffer(error: FerryErrorData | null, status: SessionStatus | null = useSessionStore.getState().status): { readonly mode: TransferMode; readonly label: string } | null {
   if (error?.kind !== 'data-connection' || !modeCanHelp(error) || !isConnected(status) || status.transferMode !== error.mode) return null;
-  // A quick connection is reconnected from what this window connected (switchTransferMode); one the window only adopted
-  // from main — the web host's page reloaded — has no such target, and a button there did nothing.
-  if (!status.siteId && useSessionStore.getState().target?.target.kind !== 'quick') return null;
   const mode: TransferMode = error.mode === 'passive' ? 'active' : 'passive';
   const named = t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort');
   return { mode, label: t(status.siteId ? 'mode.useForSite' : 'mode.reconnectIn', { mode: named }) };
@@ -1566,26 +1564,9 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   const session = useSessionStore.getState();
   if (session.connecting) return false;
   if (isConnected(session.status)) await disconnect();
-  const described = describeTarget(target);
-  const before = useSessionStore.getState().status;
-  const attempt = { id: newAttemptId(), cancelled: false };
-  connectAttempt = attempt;
-  useSessionStore.setState({ connecting: true, target: described });
   // No "Connecting…" line of the window's own: main logs one, naming the transfer mode.
-  const r = await request('session:connect', { target, attemptId: attempt.id, ...(trustOnce ? { trustOnce } : {}) });
-  connectAttempt = null;
-  if (attempt.cancelled || (!r.ok && r.error.kind === 'aborted')) {
-    // Finished just as the user cancelled: that session is closed, not adopted.
-    if (r.ok) await request('session:disconnect', { sessionId: r.value.sessionId });
-    const status = useSessionStore.getState().status;
-    // Main said "Connecting to … was cancelled" when it had announced a session; else the window says it.
-    if (r.ok || status === before) info(t('log.connectCancelled'));
-    if (status && status !== before) useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
-    useSessionStore.setState({ connecting: false });
-    resetPane('remote');
-    return false;
-  }
-  useSessionStore.setState({ connecting: false });
+  const r = await connectAttemptOf(describeTarget(target), (attemptId) => request('session:connect', { target, attemptId, ...(trustOnce ? { trustOnce } : {}) }));
+  if (r === null) return false;
   if (!r.ok) {
     if (r.error.kind === 'certificate') {
       useUiStore.setState({ certificate: { error: r.error, target } });
@@ -1613,6 +1594,32 @@ export async function connect(target: ConnectTarget, trustOnce?: string): Promis
   if (!ok && site?.remoteDir) await navigate('remote', status.remotePath || '/');
   if (site?.localDir) void navigate('local', site.localDir);
   return true;
+}
+
+/**
+ * One connect attempt under the window's name, so Disconnect can stop it (`cancelConnect`): main's answer, or null when
+ * it was cancelled (said in the log, and a session that finished just then closed, not adopted).
+ */
+async function connectAttemptOf(described: SessionTarget | null, send: (attemptId: string) => Promise<Result<SessionStatus>>): Promise<Result<SessionStatus> | null> {
+  const before = useSessionStore.getState().status;
+  const attempt = { id: newAttemptId(), cancelled: false };
+  connectAttempt = attempt;
+  useSessionStore.setState({ connecting: true, target: described });
+  const r = await send(attempt.id);
+  connectAttempt = null;
+  if (attempt.cancelled || (!r.ok && r.error.kind === 'aborted')) {
+    // Finished just as the user cancelled: that session is closed, not adopted.
+    if (r.ok) await request('session:disconnect', { sessionId: r.value.sessionId });
+    const status = useSessionStore.getState().status;
+    // Main said "Connecting to … was cancelled" when it had announced a session; else the window says it.
+    if (r.ok || status === before) info(t('log.connectCancelled'));
+    if (status && status !== before) useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
+    useSessionStore.setState({ connecting: false });
+    resetPane('remote');
+    return null;
+  }
+  useSessionStore.setState({ connecting: false });
+  return r;
 }
 
 /** The passphrase of the client key or PKCS#12 file `error` names (needsClientKeyPassphrase), or null if cancelled. */
@@ -2161,28 +2168,40 @@ export async function applyListingCharset(charset: string): Promise<void> {
 
 /**
  * The one-click way out of a failed data connection: the other transfer mode, which the diagnosis names.
- * A saved site keeps it (saved, then connected again, as the Site Manager would); a quick connection
- * reconnects with it (the bar follows). The transfer mode is fixed for a connection, hence the reconnect.
+ * A saved site keeps it (saved first, as the Site Manager would); a quick connection only reconnects with it (the bar
+ * follows). The transfer mode is fixed for a connection, hence the reconnect — asked of main for the session itself
+ * (`session:reconnect-in-mode`): main connects it as it did before, so an "ask" site's password or a key's passphrase
+ * is not asked again, and a quick connection the window only adopted (no target, no password here) switches too.
  */
 export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
-  const { status, target } = useSessionStore.getState();
-  if (!isConnected(status)) return false;
+  const { status, target, connecting } = useSessionStore.getState();
+  if (!isConnected(status) || connecting) return false;
   const path = useRemotePane.getState().path || status.remotePath || '/';
-  const site = status.siteId ? siteById(status.siteId) : undefined;
-  let connected: boolean;
-  if (site) {
+  const named = t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort');
+  if (status.siteId) {
+    const site = siteById(status.siteId);
+    if (!site) return false;
     const saved = await perform('sites:save', siteToInput(site, { transferMode: mode }));
     if (!saved.ok) return false;
-    info(t('mode.switched', { site: shownName(site.name, 'in-quotes'), mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
-    connected = await connectSite(site.id);
-  } else if (target?.target.kind === 'quick') {
-    info(t('mode.switchedQuick', { mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
-    connected = await connect({ kind: 'quick', quick: { ...target.target.quick, transferMode: mode } });
+    info(t('mode.switched', { site: shownName(site.name, 'in-quotes'), mode: named }));
   } else {
+    info(t('mode.switchedQuick', { mode: named }));
+  }
+  // A quick connection's target (when this window made it) follows, so the bar and Server → Reconnect use the new mode.
+  const next = target?.target.kind === 'quick' ? { ...target, target: { kind: 'quick' as const, quick: { ...target.target.quick, transferMode: mode } } } : target;
+  const r = await connectAttemptOf(next, (attemptId) => request('session:reconnect-in-mode', { sessionId: status.sessionId, transferMode: mode, attemptId }));
+  if (r === null) return false;
+  if (!r.ok) {
+    failedConnectToasts.push(reportError(r.error));
     return false;
   }
-  if (connected && path !== useRemotePane.getState().path) await navigate('remote', path);
-  return connected;
+  for (const id of failedConnectToasts) dismissToast(id);
+  failedConnectToasts = [];
+  useSessionStore.setState({ status: r.value });
+  resetPane('remote');
+  const ok = await navigate('remote', path);
+  if (!ok && path !== r.value.remotePath) await navigate('remote', r.value.remotePath || '/');
+  return true;
 }
 
 // ---- Copy to another site (FXP) --------------------------------------------------------------

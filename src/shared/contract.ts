@@ -4,7 +4,7 @@
  * failures cross as `FerryErrorData`, never as thrown Error instances.
  */
 import type { AppMenu, MenuCommand } from './app-menu';
-import type { FerryErrorData } from './errors';
+import type { FerryErrorData, TransferMode } from './errors';
 import type {
   ChmodOutcome,
   ChmodScope,
@@ -83,6 +83,14 @@ export interface Requests {
    * can stop it while it is under way; it then fails with kind 'aborted' and no session remains.
    */
   'session:connect': [{ readonly target: ConnectTarget; /** Trust this fingerprint for this connection only. */ readonly trustOnce?: string; readonly attemptId?: string }, SessionStatus];
+  /**
+   * The one-click way out of a failed data connection: connect the session again in `transferMode`, the way main
+   * connected it (host, port, user, password, TLS, charset, a certificate trusted once), so the window needs neither
+   * the target nor the password (a session adopted after a page reload has neither). The session is closed first and
+   * a new one answers; a saved site connects as saved (the window saves it in that mode first). `attemptId` as for
+   * `session:connect`, so Disconnect can stop it.
+   */
+  'session:reconnect-in-mode': [{ readonly sessionId: string; readonly transferMode: TransferMode; readonly attemptId?: string }, SessionStatus];
   /** Disconnect while "Connecting…": end that attempt at once; false when it is not under way (finished already). */
   'session:cancel-connect': [{ readonly attemptId: string }, { readonly cancelled: boolean }];
   'session:disconnect': [{ readonly sessionId: string }, void];
@@ -241,6 +249,7 @@ export const REQUEST_CHANNELS = [
   'sites:forget-passwords',
   'sites:trust-certificate',
   'session:connect',
+  'session:reconnect-in-mode',
   'session:cancel-connect',
   'session:disconnect',
   'session:list',

@@ -276,6 +276,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:trust-certificate': ({ siteId, fingerprint256, replaces }) => sites.trustCertificate(siteId, fingerprint256, replaces ?? []),
 
     'session:connect': ({ target, trustOnce, attemptId }) => sessions.connect(target, trustOnce, attemptId),
+    'session:reconnect-in-mode': ({ sessionId, transferMode, attemptId }) => {
+      synchronizer.forget(sessionId);
+      return sessions.reconnectInMode(sessionId, transferMode, attemptId);
+    },
     'session:cancel-connect': async ({ attemptId }) => sessions.cancelConnect(attemptId),
     'session:test-modes': async ({ target, trustOnce }) => {
       const resolved = await resolve(target, trustOnce);

@@ -81,6 +81,7 @@ const SHAPES = {
   'sites:trust-certificate': z.object({ siteId: text, fingerprint256: text, replaces: list.nullish() }),
 
   'session:connect': connect,
+  'session:reconnect-in-mode': z.object({ ...session, transferMode: z.enum(['passive', 'active']), attemptId: attemptId.optional() }),
   'session:cancel-connect': z.object({ attemptId }),
   'session:disconnect': z.object(session),
   'session:list': sessionPath,

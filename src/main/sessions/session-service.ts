@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '../../shared/contract';
-import type { FerryErrorData } from '../../shared/errors';
+import type { FerryErrorData, TransferMode } from '../../shared/errors';
 import { errorText, sentences, type ErrorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { CHMOD_SCOPES, type ChmodOutcome, type ChmodScope, type ConnectTarget, type QuickConnect, type RemoteListing, type RemoteSearchResult, type SessionStatus } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
@@ -38,6 +38,8 @@ export interface SessionServiceDeps {
 interface Session {
   readonly id: string;
   readonly resolved: ResolvedTarget;
+  /** What the window asked to connect to, so `reconnectInMode` connects the same way (the password stays here). */
+  readonly origin: { readonly target: ConnectTarget; readonly trustOnce: string | undefined };
   readonly lane: SerialLane;
   client: FtpClient | null;
   status: SessionStatus;
@@ -83,6 +85,18 @@ export class SessionService {
   }
 
   /**
+   * The session connected again in `mode`, from what it was connected with (a quick connection's host, user, password,
+   * TLS and charset; a site as saved, with an asked password or key passphrase; a certificate trusted once): closed
+   * first, as the window's connect replaces a session, then a new session answers. The window needs no target for it,
+   * so a session it only adopted (a reloaded web page) can switch too, and the password never crosses to the page.
+   */
+  async reconnectInMode(sessionId: string, mode: TransferMode, attemptId?: string): Promise<SessionStatus> {
+    const { origin } = this.require(sessionId);
+    await this.disconnect(sessionId);
+    return this.connect(inMode(origin.target, mode), origin.trustOnce, attemptId);
+  }
+
+  /**
    * The window's Disconnect while "Connecting…" (FileZilla's Cancel): the attempt ends at once. False when it is not
    * under way (finished already: the window then disconnects the session it got).
    */
@@ -100,6 +114,7 @@ export class SessionService {
     const session: Session = {
       id,
       resolved,
+      origin: { target, trustOnce },
       lane: new SerialLane(),
       client: null,
       working: false,
@@ -491,6 +506,14 @@ export class SessionService {
       textRef: { message: 'log.dropped', ...(why?.hint ? { hint: why.hint } : {}), values, ...(valueTexts ? { valueTexts } : {}) },
     });
   }
+}
+
+/**
+ * The target in `mode`: a quick connection carries its mode; a saved site's is the site's own (the window saves it in
+ * that mode before asking), so it is connected as saved.
+ */
+function inMode(target: ConnectTarget, mode: TransferMode): ConnectTarget {
+  return target.kind === 'quick' ? { kind: 'quick', quick: { ...target.quick, transferMode: mode } } : target;
 }
 
 /** A session closed or never opened (its connect failed or was cancelled). */

@@ -1,6 +1,7 @@
 /**
  * The one-click way out of a failed data connection: which mode is offered, with which words, and what
- * switching does for a saved site (saved, then connected again) and a quick connection (reconnected).
+ * switching does for a saved site (saved, then its session reconnected by main) and a quick connection (reconnected by
+ * main from its own connect options: the window sends no target and no password).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, modeSwitchOffer, queueModeOffer, retryInOtherMode, setApiForTesting, switchTransferMode } from '../../../src/renderer/actions';
@@ -31,12 +32,23 @@ function fakeServer(): FakeApi {
     const mode = target.kind === 'quick' ? target.quick.transferMode : 'active';
     return ok(status({ siteId: target.kind === 'site' ? target.siteId : null, transferMode: mode === 'default' ? 'passive' : mode }));
   });
+  let reconnects = 0;
+  api.handle('session:reconnect-in-mode', ({ sessionId, transferMode }) => {
+    reconnects += 1;
+    return ok(status({ sessionId: `${sessionId}-again-${reconnects}`, siteId: useSessionStore.getState().status?.siteId ?? null, transferMode }));
+  });
   api.handle('session:list', ({ path }) => ok(remoteListing(path, ['readme.txt'])));
   setApiForTesting(api);
   return api;
 }
 
 const connects = (api: FakeApi): ConnectTarget[] => api.calls.filter((c) => c.channel === 'session:connect').map((c) => (c.arg as { target: ConnectTarget }).target);
+/** What the window asked main to reconnect, without the attempt's id (the window's own name for it). */
+const reconnects = (api: FakeApi): unknown[] => api.calls.filter((c) => c.channel === 'session:reconnect-in-mode').map((c) => {
+  const { attemptId, ...rest } = c.arg as { attemptId?: string };
+  expect(attemptId).toEqual(expect.any(String));
+  return rest;
+});
 
 describe('the other transfer mode, offered when a data connection fails', () => {
   afterEach(() => {
@@ -53,10 +65,20 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: null }))).toEqual({ mode: 'passive', label: 'Reconnect in passive mode' });
   });
 
-  it('offers nothing for a quick connection the window only adopted (a reloaded page: no target to reconnect with)', () => {
-    // Seen in the zh-CN QA pass: after a reload of the web host's page, 以被动模式重新连接 was offered and did nothing.
-    useSessionStore.setState({ target: null });
-    expect(modeSwitchOffer(dataError('active'), status({ transferMode: 'active', siteId: null }))).toBeNull();
+  it('offers the switch for a quick connection the window only adopted (a reloaded page), and main reconnects it', async () => {
+    // Seen in the zh-CN QA pass: after a reload of the web host's page, 以被动模式重新连接 did nothing (no target here);
+    // e894028 then hid it. Main holds the session's connect options, so the window asks main with the session's id.
+    const api = fakeServer();
+    const adopted = status({ sessionId: 'adopted', transferMode: 'active', siteId: null, remotePath: '/pub' });
+    useSessionStore.setState({ status: adopted, target: null });
+    expect(modeSwitchOffer(dataError('active'), adopted)).toEqual({ mode: 'passive', label: 'Reconnect in passive mode' });
+    expect(await switchTransferMode('passive')).toBe(true);
+    expect(reconnects(api)).toEqual([{ sessionId: 'adopted', transferMode: 'passive' }]);
+    expect(connects(api)).toEqual([]);
+    // Nothing of the connection's crosses from the page: no target, no password.
+    expect(JSON.stringify(api.calls)).not.toMatch(/password|secret/);
+    expect(useSessionStore.getState().status).toMatchObject({ sessionId: 'adopted-again-1', transferMode: 'passive', state: 'connected' });
+    expect(api.calls.filter((c) => c.channel === 'session:list').map((c) => c.arg)).toEqual([{ sessionId: 'adopted-again-1', path: '/pub' }]);
   });
 
   it('offers nothing for other errors, another mode than the session’s, or no session', () => {
@@ -73,7 +95,7 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     expect(modeSwitchOffer({ ...dataError('passive'), cause: 'unencrypted' }, status({ transferMode: 'passive', siteId: 'site-1' }))).toBeNull();
   });
 
-  it('a saved site is saved in the other mode, then connected again', async () => {
+  it('a saved site is saved in the other mode, then its session reconnected by main', async () => {
     const api = fakeServer();
     useSitesStore.setState({ list: { sites: [site], folders: [], warnings: [] } });
     api.handle('sites:save', (input) => ok({ ...site, ...input, id: site.id, hasPassword: true }));
@@ -82,13 +104,13 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     const saved = api.calls.filter((c) => c.channel === 'sites:save').map((c) => c.arg as SiteInput);
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ name: 'Behind NAT', host: 'ftp.example.com', transferMode: 'passive' });
-    expect(connects(api)).toEqual([
-      { kind: 'site', siteId: site.id },
-      { kind: 'site', siteId: site.id },
-    ]);
-    // The save happened before the second connect, so that connection uses the new mode.
-    const order = api.calls.map((c) => c.channel).filter((channel) => channel === 'sites:save' || channel === 'session:connect');
-    expect(order).toEqual(['session:connect', 'sites:save', 'session:connect']);
+    // Main connects the session again as it connected it (an "ask" site's password is not asked a second time).
+    expect(connects(api)).toEqual([{ kind: 'site', siteId: site.id }]);
+    expect(reconnects(api)).toEqual([{ sessionId: 's1', transferMode: 'passive' }]);
+    // The save happened before the reconnect, so that connection uses the new mode.
+    const order = api.calls.map((c) => c.channel).filter((channel) => channel === 'sites:save' || channel === 'session:connect' || channel === 'session:reconnect-in-mode');
+    expect(order).toEqual(['session:connect', 'sites:save', 'session:reconnect-in-mode']);
+    expect(useSessionStore.getState().status).toMatchObject({ siteId: site.id, transferMode: 'passive' });
   });
 
   it('a quick connection reconnects in the other mode with the same credentials, saving nothing', async () => {
@@ -96,9 +118,13 @@ describe('the other transfer mode, offered when a data connection fails', () => 
     const quick = { host: 'ftp.example.com', port: 2121, user: 'bob', password: 'secret', protocol: 'ftp-explicit-if-available' as const, transferMode: 'active' as const, charset: 'auto' };
     expect(await connect({ kind: 'quick', quick })).toBe(true);
     expect(await switchTransferMode('passive')).toBe(true);
-    expect(connects(api).at(-1)).toEqual({ kind: 'quick', quick: { ...quick, transferMode: 'passive' } });
+    // Main reconnects from the session's own options: the password is not sent again.
+    expect(reconnects(api)).toEqual([{ sessionId: 's1', transferMode: 'passive' }]);
+    expect(connects(api)).toHaveLength(1);
     expect(api.calls.some((c) => c.channel === 'sites:save' || c.channel === 'sites:save-from-session')).toBe(false);
     expect(useSessionStore.getState().status?.transferMode).toBe('passive');
+    // The quick connect bar and Server → Reconnect follow the new mode.
+    expect(useSessionStore.getState().target?.target).toEqual({ kind: 'quick', quick: { ...quick, transferMode: 'passive' } });
   });
 
   it('does nothing without a connected session', async () => {

@@ -121,6 +121,7 @@ describe('mode.switched', () => {
       const site: Site = { ...siteInput({ name, host: 'ftp.example.com', transferMode: 'active' }), id: 'site-1', hasPassword: true };
       const api = createFakeApi();
       api.handle('session:connect', () => ok(status({ siteId: site.id, transferMode: 'active' })));
+      api.handle('session:reconnect-in-mode', ({ transferMode }) => ok(status({ sessionId: 's2', siteId: site.id, transferMode })));
       api.handle('session:list', ({ path }) => ok(remoteListing(path, ['readme.txt'])));
       api.handle('sites:save', (input) => ok({ ...site, ...input, id: site.id, hasPassword: true }));
       actions.setApiForTesting(api);
