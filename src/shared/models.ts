@@ -341,6 +341,8 @@ export interface TransferItem {
   readonly noteText?: NoteText;
   /** Skipped for a reason a retry cannot change (a symbolic link, a name this computer cannot hold): Retry is off. */
   readonly permanent?: boolean;
+  /** A folder not yet expanded into its files (true only; absent for a file): counted as a folder, not a file. */
+  readonly isDirectory?: boolean;
 }
 
 export interface TransferRequest {

@@ -136,6 +136,7 @@ export function toItem(entry: QueueEntry, rate = 0, eta: number | null = null): 
     note: entry.note,
     ...(entry.noteText ? { noteText: entry.noteText } : {}),
     ...(entry.permanent && entry.state === 'skipped' ? { permanent: true } : {}),
+    ...(entry.isDirectory ? { isDirectory: true } : {}),
   };
 }
 

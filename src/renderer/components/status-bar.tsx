@@ -3,10 +3,10 @@
  * mode and data command in use (PASV/EPSV or PORT/EPRT), the speed limits when on, and the queue's totals.
  */
 import { useMemo, type ReactElement } from 'react';
-import { formatCount, useT } from '../i18n';
+import { formatCount, useT, type Translator } from '../i18n';
 import { formatRate, formatSize } from '../lib/format';
 import { localizeError } from '../lib/localize-error';
-import { queueTotals } from '../lib/queue-view';
+import { queueTotals, type QueueTotals } from '../lib/queue-view';
 import { useEditStore } from '../stores/edit-store';
 import { formatLimit } from '../lib/speed-limit';
 import { useSettingsStore } from '../stores/settings-store';
@@ -14,6 +14,19 @@ import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { Icon } from './icons';
+
+/**
+ * "Queue: 3 files, 12 MB", "Queue: 3 files and 1 folder, 12 MB" or "Queue: 1 folder": a folder not yet expanded is
+ * no file, and its size is not known until it is (it adds nothing to the size).
+ */
+function queueCountText(t: Translator, totals: QueueTotals): string {
+  if (totals.queued === 0) return t('status.queueEmpty');
+  const size = formatSize(totals.bytesLeft, t.locale);
+  if (totals.folders === 0) return t.plural('status.queue', totals.files, { size });
+  const folders = t.plural('status.queueFolders', totals.folders);
+  if (totals.files === 0) return t('status.queueFoldersOnly', { folders });
+  return t('status.queueMixed', { files: t.plural('status.queueFiles', totals.files), folders, size });
+}
 
 export function StatusBar(): ReactElement {
   const t = useT();
@@ -92,9 +105,7 @@ export function StatusBar(): ReactElement {
         </span>
       ) : null}
       <span className="status-item status-queue">
-        {totals.queued > 0
-          ? t.plural('status.queue', totals.queued, { size: formatSize(totals.bytesLeft, t.locale) })
-          : t('status.queueEmpty')}
+        {queueCountText(t, totals)}
         {totals.rate > 0 ? ` · ${formatRate(totals.rate, t.locale)}` : ''}
         {totals.failed > 0 ? <span className="status-failed"> · {t('status.failedCount', { count: formatCount(t.language, totals.failed) })}</span> : null}
       </span>

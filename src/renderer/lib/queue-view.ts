@@ -32,7 +32,11 @@ export function withProgress(item: TransferItem, progress: ReadonlyMap<string, P
 }
 
 export interface QueueTotals {
+  /** Items in the Queued tab: `files` + `folders`. */
   readonly queued: number;
+  /** Of those, the files, and the folders not yet expanded into their files (their size is not known yet). */
+  readonly files: number;
+  readonly folders: number;
   readonly running: number;
   readonly failed: number;
   readonly successful: number;
@@ -44,6 +48,7 @@ export interface QueueTotals {
 
 export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMap<string, ProgressUpdate> = new Map()): QueueTotals {
   let queued = 0;
+  let folders = 0;
   let running = 0;
   let failed = 0;
   let successful = 0;
@@ -54,6 +59,7 @@ export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMa
     const tab = tabOf(item);
     if (tab === 'queued') {
       queued += 1;
+      if (item.isDirectory === true) folders += 1;
       if (item.state === 'running') {
         running += 1;
         rate += item.rate;
@@ -62,7 +68,7 @@ export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMa
     } else if (tab === 'failed') failed += 1;
     else successful += 1;
   }
-  return { queued, running, failed, successful, bytesLeft, rate };
+  return { queued, files: queued - folders, folders, running, failed, successful, bytesLeft, rate };
 }
 
 /**

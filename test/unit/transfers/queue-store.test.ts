@@ -539,6 +539,13 @@ describe('queue entries', () => {
     expect(toItem(entry)).toMatchObject({ state: 'queued', rate: 0, eta: null, size: 10, attempts: 0 });
   });
 
+  it('a folder not yet expanded says so in its item (the status bar counts it as a folder, not a file); a file does not', () => {
+    const folder = createEntry({ siteKey: 'site-1', siteLabel: 'Site', direction: 'download', isDirectory: true, localPath: '/tmp/x/site', remotePath: '/site', localRoot: '/tmp/x' });
+    const file = createEntry({ siteKey: 'site-1', siteLabel: 'Site', direction: 'download', isDirectory: false, localPath: '/tmp/x/a.bin', remotePath: '/a.bin', localRoot: '/tmp/x' });
+    expect(toItem(folder).isDirectory).toBe(true);
+    expect('isDirectory' in toItem(file)).toBe(false);
+  });
+
   it('finished states come back as they were', () => {
     const stored = sample('done').entries[0];
     if (!stored) throw new Error('no entry');
