@@ -4,9 +4,9 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { formatCount, useT, type Translator } from '../i18n';
-import { formatRate, formatSize } from '../lib/format';
+import { formatDuration, formatRate, formatSize } from '../lib/format';
 import { localizeError } from '../lib/localize-error';
-import { queueTotals, type QueueTotals } from '../lib/queue-view';
+import { queueTimeLeft, queueTotals, type QueueTotals } from '../lib/queue-view';
 import { useEditStore } from '../stores/edit-store';
 import { formatLimit } from '../lib/speed-limit';
 import { useSettingsStore } from '../stores/settings-store';
@@ -35,6 +35,7 @@ export function StatusBar(): ReactElement {
   const items = useQueueStore((s) => s.items);
   const progress = useQueueStore((s) => s.progress);
   const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
+  const timeLeft = queueTimeLeft(totals);
   const editing = useEditStore((s) => s.files.length);
   const downLimit = useSettingsStore((s) => s.settings.downloadLimitKiBps);
   const upLimit = useSettingsStore((s) => s.settings.uploadLimitKiBps);
@@ -107,6 +108,7 @@ export function StatusBar(): ReactElement {
       <span className="status-item status-queue">
         {queueCountText(t, totals)}
         {totals.rate > 0 ? ` · ${formatRate(totals.rate, t.locale)}` : ''}
+        {timeLeft !== null ? ` · ${t('status.timeLeft', { time: formatDuration(timeLeft) })}` : ''}
         {totals.failed > 0 ? <span className="status-failed"> · {t('status.failedCount', { count: formatCount(t.language, totals.failed) })}</span> : null}
       </span>
     </footer>

@@ -427,6 +427,7 @@ export const en = {
   'status.queueFolders_other': '{count} folders',
   'status.queueMixed': 'Queue: {files} and {folders}, {size}',
   'status.queueFoldersOnly': 'Queue: {folders}',
+  'status.timeLeft': '{time} left',
   'status.failedCount': '{count} failed',
   'status.limit': 'Limit: {limits}',
   'status.limitDown': '↓ {rate}',

@@ -424,6 +424,7 @@ export const zhCN: Messages = {
   'status.queueFolders_other': '{count} 个文件夹',
   'status.queueMixed': '队列：{files}和 {folders}，{size}',
   'status.queueFoldersOnly': '队列：{folders}',
+  'status.timeLeft': '剩余 {time}',
   'status.failedCount': '{count} 个失败',
   'status.limit': '限速：{limits}',
   'status.limitDown': '↓ {rate}',

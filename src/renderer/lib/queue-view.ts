@@ -44,6 +44,8 @@ export interface QueueTotals {
   readonly bytesLeft: number;
   /** Sum of the rates of running items. */
   readonly rate: number;
+  /** Every item left has a known size (no folder waiting to be expanded, no file of unknown size): `bytesLeft` is all. */
+  readonly sizesKnown: boolean;
 }
 
 export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMap<string, ProgressUpdate> = new Map()): QueueTotals {
@@ -54,6 +56,7 @@ export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMa
   let successful = 0;
   let bytesLeft = 0;
   let rate = 0;
+  let sizesKnown = true;
   for (const raw of items) {
     const item = withProgress(raw, progress);
     const tab = tabOf(item);
@@ -65,10 +68,21 @@ export function queueTotals(items: readonly TransferItem[], progress: ReadonlyMa
         rate += item.rate;
       }
       if (item.size !== null) bytesLeft += Math.max(0, item.size - item.bytesDone);
+      if (item.size === null || item.isDirectory === true) sizesKnown = false;
     } else if (tab === 'failed') failed += 1;
     else successful += 1;
   }
-  return { queued, files: queued - folders, folders, running, failed, successful, bytesLeft, rate };
+  return { queued, files: queued - folders, folders, running, failed, successful, bytesLeft, rate, sizesKnown };
+}
+
+/**
+ * Seconds until the queue is through at the speed it goes now (FileZilla's and FlashFXP's total time left): the bytes
+ * left over the overall rate. Null when that says nothing — nothing moving yet, or a size not known (a folder not
+ * expanded, a file of unknown size), which would make the time too short.
+ */
+export function queueTimeLeft(totals: QueueTotals): number | null {
+  if (totals.queued === 0 || totals.rate <= 0 || !totals.sizesKnown) return null;
+  return totals.bytesLeft / totals.rate;
 }
 
 /**

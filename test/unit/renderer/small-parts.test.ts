@@ -109,7 +109,7 @@ describe('queue view', () => {
     const running = item('running', 1000, 100, 50);
     const items = [item('queued', 200), running, item('paused', null), item('failed'), item('done')];
     const progress = new Map([[running.id, { id: running.id, bytesDone: 600, rate: 80, eta: 5 }]]);
-    expect(queueTotals(items, progress)).toEqual({ queued: 3, files: 3, folders: 0, running: 1, failed: 1, successful: 1, bytesLeft: 600, rate: 80 });
+    expect(queueTotals(items, progress)).toEqual({ queued: 3, files: 3, folders: 0, running: 1, failed: 1, successful: 1, bytesLeft: 600, rate: 80, sizesKnown: false });
     expect(itemsInTab(items, 'failed')).toHaveLength(1);
   });
 
