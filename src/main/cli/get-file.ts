@@ -8,6 +8,7 @@ import { changedDuringDownload, isChangedDuringDownload, SMALL_FILE_BYTES, timeC
 import { errorText } from '../../shared/error-texts';
 import { interruptedDownload, wasInterrupted } from './interrupted';
 import { planResume } from './resume-plan';
+import { shownName } from '../../shared/shown-name';
 
 export interface GetOptions {
   readonly resume: boolean;
@@ -104,7 +105,7 @@ async function downloadOneVersion(client: FtpClient, remotePath: string, localPa
   } catch (error) {
     if (!isChangedDuringDownload(error) || changedTo === null) throw error;
   }
-  process.stderr.write(`${errorText('note.changed-during-download', { path: remotePath })}\n`);
+  process.stderr.write(`${errorText('note.changed-during-download', { path: shownName(remotePath) })}\n`);
   const sizeNow = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
   try {
     return keepServerTime(client, remotePath, localPath, changedTo, (await downloadToFile(client, remotePath, localPath, { ...options, resume: false, expectedSize: sizeNow, beforeRename: unchangedSince(changedTo) })).bytes);

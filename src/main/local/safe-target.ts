@@ -10,6 +10,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { unsafeLocalNameReason, unsafeNameNote } from './safe-local-name';
 import { noteText, type NoteText } from '../../shared/notes';
+import { shownName } from '../../shared/shown-name';
 import { folderNotMade, makeFolders } from './make-folders';
 
 /** What is at a target's name now, looked at without following a link. */
@@ -44,15 +45,15 @@ export function segmentsBelow(root: string, target: string): string[] | null {
 export async function inspectTarget(file: string): Promise<TargetState> {
   const stats = await lstatOrNull(file);
   if (stats === null) return { kind: 'absent' };
-  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: noteText('note.target-link', { path: file }) };
-  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: noteText('note.target-folder', { path: file }) };
+  if (stats.isSymbolicLink()) return { kind: 'refused', permanent: true, note: noteText('note.target-link', { path: shownName(file) }) };
+  if (!stats.isFile()) return { kind: 'refused', permanent: false, note: noteText('note.target-folder', { path: shownName(file) }) };
   return { kind: 'file', stats };
 }
 
 /** Null when `file`'s own name (not its folder) may be written below `root`, else why not. */
 export function unsafeTargetNote(root: string, file: string): NoteText | null {
   const segments = segmentsBelow(root, file);
-  if (!segments) return noteText('note.outside-root', { path: file, root });
+  if (!segments) return noteText('note.outside-root', { path: shownName(file), root: shownName(root) });
   const name = segments[segments.length - 1] ?? '';
   const reason = unsafeLocalNameReason(name);
   return reason ? unsafeNameNote(name, reason) : null;
@@ -66,7 +67,7 @@ export function unsafeTargetNote(root: string, file: string): NoteText | null {
 export async function prepareFolder(root: string, folder: string): Promise<NoteText | null> {
   const refused = await ensureFolder(root, folder);
   if (refused) return refused;
-  if (!(await isRealPathInside(root, folder))) return noteText('note.resolves-outside', { path: folder, root });
+  if (!(await isRealPathInside(root, folder))) return noteText('note.resolves-outside', { path: shownName(folder), root: shownName(root) });
   return null;
 }
 
@@ -82,7 +83,7 @@ export async function ensureFolder(root: string, folder: string): Promise<NoteTe
     return null;
   }
   const segments = segmentsBelow(root, folder);
-  if (!segments) return noteText('note.outside-root', { path: folder, root });
+  if (!segments) return noteText('note.outside-root', { path: shownName(folder), root: shownName(root) });
   await makeFolders(resolvedRoot);
   let current = resolvedRoot;
   for (const segment of segments) {
@@ -97,8 +98,8 @@ export async function ensureFolder(root: string, folder: string): Promise<NoteTe
       // Look again: something may have raced us to the name.
       stats = await lstatOrNull(current);
     }
-    if (stats?.isSymbolicLink()) return noteText('note.folder-link', { path: current });
-    if (!stats?.isDirectory()) return noteText('note.folder-blocked', { path: folder, blocker: current });
+    if (stats?.isSymbolicLink()) return noteText('note.folder-link', { path: shownName(current) });
+    if (!stats?.isDirectory()) return noteText('note.folder-blocked', { path: shownName(folder), blocker: shownName(current) });
   }
   return null;
 }

@@ -23,6 +23,7 @@ import { lockPart, partInUse } from './part-lock';
 import { nameClash } from './name-clash';
 import { noteText, type NoteText } from '../../shared/notes';
 import { englishText, sentences } from '../../shared/error-texts';
+import { shownName } from '../../shared/shown-name';
 
 /** Download one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runDownload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -108,7 +109,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
     // The part is the file the user chose to resume: neither emptied for the new version nor continued with it.
     if (entry.partWasTarget) return giveBackChangedTarget(entry, part, context);
     offset = 0;
-    note = noteText('note.remote-changed', { path: entry.remotePath });
+    note = noteText('note.remote-changed', { path: shownName(entry.remotePath) });
     context.onChanged();
   }
   if (offset === 0 && (entry.size === null || entry.size > SMALL_FILE_BYTES)) await recordPartSource(client, entry, context);
@@ -175,7 +176,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
       // The second fetch's facts are the new version's own: its size and time, asked as it began.
       listedSize = entry.size;
       startTime = changedTo;
-      note = noteText('note.changed-during-download', { path: entry.remotePath });
+      note = noteText('note.changed-during-download', { path: shownName(entry.remotePath) });
     }
   }
   // Removed meanwhile (the download went on into the unlinked file): said before a checksum of it is attempted.

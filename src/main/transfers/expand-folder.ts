@@ -85,7 +85,7 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
   }
   for (const line of listing.unparsed) {
     if (line.trim() === '') continue;
-    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: noteText('note.unreadable-line', { path: remoteDir, line: JSON.stringify(line) }) });
+    skipped.push({ kind: 'skipped', localPath: localDir, remotePath: remoteDir, size: null, modified: null, note: noteText('note.unreadable-line', { path: shownName(remoteDir), line: JSON.stringify(line) }) });
   }
   return { kind: 'expanded', children: [...folders, ...files, ...skipped] };
 }
@@ -113,8 +113,8 @@ function nameKey(name: string): string {
 }
 
 function remoteSkipNote(entry: RemoteEntry, remotePath: string): NoteText {
-  if (entry.type === 'symlink') return entry.target ? noteText('note.remote-link-to', { path: remotePath, target: entry.target }) : noteText('note.remote-link', { path: remotePath });
-  return noteText('note.remote-special', { path: remotePath });
+  if (entry.type === 'symlink') return entry.target ? noteText('note.remote-link-to', { path: shownName(remotePath), target: shownName(entry.target) }) : noteText('note.remote-link', { path: shownName(remotePath) });
+  return noteText('note.remote-special', { path: shownName(remotePath) });
 }
 
 /** Upload: make sure the remote folder exists, read the local one, and note which remote targets already exist. */
@@ -150,7 +150,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
     }
     if (dirent.isFile() && isPartialName(dirent.name)) {
       // An interrupted download's partial file (one a live transfer holds is in `owned`): half a file, never sent.
-      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: noteText('note.interrupted-part', { path: localPath }) });
+      skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note: noteText('note.interrupted-part', { path: shownName(localPath) }) });
       continue;
     }
     if (isNotUtf8Name(dirent.name, localPath)) {
@@ -171,7 +171,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: listedTimePrecision(listedBy, remote.modified) } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {
-      const note = noteText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: localPath });
+      const note = noteText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: shownName(localPath) });
       skipped.push({ kind: 'skipped', localPath, remotePath, size: null, modified: null, note });
     }
   }

@@ -16,6 +16,7 @@ import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
 import { nameClash } from './name-clash';
 import { sentences } from '../../shared/error-texts';
 import { joinNotes, noteText, type NoteText } from '../../shared/notes';
+import { shownName } from '../../shared/shown-name';
 
 /** Upload one file entry on `context.client`; resolves how it ended, throws (as FtpError) when it failed. */
 export async function runUpload(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
@@ -27,7 +28,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   } catch (error) {
     throw localError(entry.localPath, error as NodeJS.ErrnoException);
   }
-  if (!stats.isFile()) return { kind: 'skipped', note: noteText('note.not-regular', { path: entry.localPath }), permanent: true };
+  if (!stats.isFile()) return { kind: 'skipped', note: noteText('note.not-regular', { path: shownName(entry.localPath) }), permanent: true };
   const size = stats.size;
   const source: FileFacts = { size, modified: stats.mtime.toISOString() };
   // Once started, the entry's facts are those of the version the server's part came from: another one must not
@@ -102,7 +103,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
   const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
-  const note = joinNotes(changed ? noteText('note.local-changed', { path: entry.localPath }) : null, restIgnored ? noteText('note.rest-ignored-upload', { path: entry.remotePath }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null);
+  const note = joinNotes(changed ? noteText('note.local-changed', { path: shownName(entry.localPath) }) : null, restIgnored ? noteText('note.rest-ignored-upload', { path: shownName(entry.remotePath) }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null);
   return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note ? { note } : {}) };
 }
 

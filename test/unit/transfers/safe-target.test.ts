@@ -172,4 +172,19 @@ describe('skip notes name paths as they are', () => {
     expect(await ensureFolder(odd, elsewhere)).toEqual(note);
     expect(chinese(note)).toBe(`已拒绝 ${elsewhere}：它不在 ${odd} 之内。`);
   });
+
+  it('a path that bare would be misread is JSON-quoted (shownName), as in every other text', async () => {
+    // A line break, U+202E or a space at the end: the note's paths were escaped by the fill but stood without quotes,
+    // so 'Skipped /x/a\nb: …' read as one path running into the sentence, and a trailing space could not be seen.
+    const turned = path.join(sandbox, 'photo\u202egpj.exe ');
+    const broken = path.join(sandbox, 'line\nbreak');
+    await fsp.mkdir(turned);
+    await fsp.writeFile(path.join(turned, 'taken'), 'x');
+    const folder = path.join(turned, 'taken', 'sub');
+    const note = await ensureFolder(turned, folder);
+    expect(said(note)).toBe(`Skipped ${JSON.stringify(folder).replace('\u202e', '\\u202e')}: ${JSON.stringify(path.join(turned, 'taken')).replace('\u202e', '\\u202e')} exists and is not a folder.`);
+    const outside = unsafeTargetNote(broken, path.join(sandbox, 'outside'));
+    expect(said(outside)).toBe(`Refused ${path.join(sandbox, 'outside')}: it is not inside ${JSON.stringify(broken)}.`);
+    expect(chinese(outside)).toBe(`已拒绝 ${path.join(sandbox, 'outside')}：它不在 ${JSON.stringify(broken)} 之内。`);
+  });
 });
