@@ -4,7 +4,7 @@
  * Transfer settings, Charset, Advanced), and Connect / OK / Cancel. Edits are kept as drafts per
  * site until OK or Connect; every draft is validated inline before anything is saved.
  */
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import * as actions from '../actions';
 import { betweenSentences, useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, draftToInput, hostFieldPatch, newSiteDraft, rebaseDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
@@ -723,6 +723,37 @@ export function SiteManagerDialog(): ReactElement {
     setCut(null);
   };
 
+  // The rows' handlers, read through a ref so a row is drawn again only when what it shows changes (10,000 rows were
+  // all drawn again at each keystroke in the form).
+  const rowActions = useRef<RowActions>(null as unknown as RowActions);
+  rowActions.current = {
+    select: (entry) => setSelection(entry),
+    dragStart: (entry, e) => {
+      if (entry.kind === 'site') e.dataTransfer.setData(SITE_DRAG, entry.key);
+      else e.dataTransfer.setData(FOLDER_DRAG, key(entry.path));
+      dragged.current = entry;
+      e.dataTransfer.effectAllowed = 'move';
+    },
+    dragOver: (entry, e) => {
+      if (entry.kind === 'folder' && canDropOn(entry.path, e)) e.preventDefault();
+    },
+    dragEnd: () => (dragged.current = null),
+    drop: (entry, e) => {
+      if (entry.kind === 'folder') onDropOnFolder(e, entry.path);
+    },
+    doubleClick: (entry) => {
+      if (entry.kind === 'folder') {
+        const k = key(entry.path);
+        setCollapsed((c) => {
+          const n = new Set(c);
+          if (n.has(k)) n.delete(k);
+          else n.add(k);
+          return n;
+        });
+      } else void onConnect();
+    },
+  };
+
   const canEditFolder = selection?.kind === 'folder' && selection.path.length > 0;
   const portPlaceholder = current ? String(defaultPort(current.protocol)) : '21';
   const charsetMode = !current ? 'auto' : current.charset === 'auto' ? 'auto' : current.charset.toLowerCase() === 'utf-8' || current.charset.toLowerCase() === 'utf8' ? 'utf8' : 'custom';
@@ -764,57 +795,17 @@ export function SiteManagerDialog(): ReactElement {
             </p>
           ) : null}
           <div ref={treeRef} className="sm-tree" role="tree" aria-labelledby="sm-tree-label" tabIndex={0} onKeyDown={onTreeKey} aria-activedescendant={selectedIndex >= 0 ? `sm-item-${selectedIndex}` : undefined}>
-            {flat.map((item, i) => {
-              const selected = sameSelection(item.selection, selection);
-              return (
-                <div
-                  key={item.selection.kind === 'site' ? `s:${item.selection.key}` : `f:${key(item.selection.path)}`}
-                  id={`sm-item-${i}`}
-                  role="treeitem"
-                  aria-level={item.depth + 1}
-                  aria-selected={selected}
-                  aria-expanded={item.isFolder ? item.expanded : undefined}
-                  className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}${cut && sameSelection(item.selection, cut) ? ' is-cut' : ''}`}
-                  style={{ paddingLeft: 6 + item.depth * 16 }}
-                  // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager).
-                  draggable={item.selection.kind === 'site' || item.selection.path.length > 0}
-                  onDragStart={(e) => {
-                    if (item.selection.kind === 'site') e.dataTransfer.setData(SITE_DRAG, item.selection.key);
-                    else e.dataTransfer.setData(FOLDER_DRAG, key(item.selection.path));
-                    dragged.current = item.selection;
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragOver={(e) => item.selection.kind === 'folder' && canDropOn(item.selection.path, e) && e.preventDefault()}
-                  onDragEnd={() => (dragged.current = null)}
-                  onDrop={(e) => item.selection.kind === 'folder' && onDropOnFolder(e, item.selection.path)}
-                  onClick={() => setSelection(item.selection)}
-                  onDoubleClick={() => {
-                    if (item.isFolder && item.selection.kind === 'folder') {
-                      const k = key(item.selection.path);
-                      setCollapsed((c) => {
-                        const n = new Set(c);
-                        if (n.has(k)) n.delete(k);
-                        else n.add(k);
-                        return n;
-                      });
-                    } else void onConnect();
-                  }}
-                >
-                  <span className="twisty" aria-hidden="true">
-                    {item.isFolder ? (item.expanded ? '▾' : '▸') : ''}
-                  </span>
-                  {item.isFolder ? <FileIcon kind="folder" /> : <Icon name="site" size={14} />}
-                  <span className="name-text" title={item.label}>
-                    {item.label}
-                  </span>
-                  {item.unsaved || item.dirty ? (
-                    <span className="dirty-mark" title={t('sm.unsaved')}>
-                      •
-                    </span>
-                  ) : null}
-                </div>
-              );
-            })}
+            {flat.map((item, i) => (
+              <TreeRow
+                key={item.selection.kind === 'site' ? `s:${item.selection.key}` : `f:${key(item.selection.path)}`}
+                item={item}
+                index={i}
+                selected={sameSelection(item.selection, selection)}
+                isCut={cut !== null && sameSelection(item.selection, cut)}
+                unsavedTitle={t('sm.unsaved')}
+                on={rowActions}
+              />
+            ))}
           </div>
           <div role="status" className="help sm-cut-status">
             {cut ? t('sm.cutNotice', { name: shownName(labelOf(cut), 'in-quotes') }) : null}
@@ -1139,6 +1130,67 @@ export function SiteManagerDialog(): ReactElement {
     </Dialog>
   );
 }
+
+/** What a tree row does, from the dialog (a ref: new closures at each render would draw every row again). */
+interface RowActions {
+  select(entry: Selection): void;
+  dragStart(entry: Selection, e: DragEvent): void;
+  dragOver(entry: Selection, e: DragEvent): void;
+  dragEnd(): void;
+  drop(entry: Selection, e: DragEvent): void;
+  doubleClick(entry: Selection): void;
+}
+
+interface TreeRowProps {
+  readonly item: FlatItem;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly isCut: boolean;
+  readonly unsavedTitle: string;
+  readonly on: { readonly current: RowActions };
+}
+
+const sameRow = (a: TreeRowProps, b: TreeRowProps): boolean =>
+  a.index === b.index && a.selected === b.selected && a.isCut === b.isCut && a.unsavedTitle === b.unsavedTitle && a.on === b.on &&
+  a.item.label === b.item.label && a.item.depth === b.item.depth && a.item.isFolder === b.item.isFolder && a.item.expanded === b.item.expanded &&
+  a.item.unsaved === b.item.unsaved && a.item.dirty === b.item.dirty && sameSelection(a.item.selection, b.item.selection);
+
+/** One entry of the Site Manager's tree: a folder or a site. */
+const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTitle, on }: TreeRowProps): ReactElement {
+  const entry = item.selection;
+  return (
+    <div
+      id={`sm-item-${index}`}
+      role="treeitem"
+      aria-level={item.depth + 1}
+      aria-selected={selected}
+      aria-expanded={item.isFolder ? item.expanded : undefined}
+      className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}${isCut ? ' is-cut' : ''}`}
+      style={{ paddingLeft: 6 + item.depth * 16 }}
+      // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager).
+      draggable={entry.kind === 'site' || entry.path.length > 0}
+      onDragStart={(e) => on.current.dragStart(entry, e)}
+      onDragOver={(e) => on.current.dragOver(entry, e)}
+      onDragEnd={() => on.current.dragEnd()}
+      onDrop={(e) => on.current.drop(entry, e)}
+      onClick={() => on.current.select(entry)}
+      onDoubleClick={() => on.current.doubleClick(entry)}
+    >
+      <span className="twisty" aria-hidden="true">
+        {item.isFolder ? (item.expanded ? '▾' : '▸') : ''}
+      </span>
+      {item.isFolder ? <FileIcon kind="folder" /> : <Icon name="site" size={14} />}
+      <span className="name-text" title={item.label}>
+        {item.label}
+      </span>
+      {item.unsaved || item.dirty ? (
+        <span className="dirty-mark" title={unsavedTitle}>
+          •
+        </span>
+      ) : null}
+    </div>
+  );
+}, sameRow);
 
 function sameSelection(a: Selection | null, b: Selection | null): boolean {
   if (!a || !b || a.kind !== b.kind) return false;
