@@ -453,4 +453,6 @@ export interface RemoteSearchResult {
   /** Folders that could not be listed, with the reason. */
   /** Folders that could not be read: the reason in English, and its sentences for the window's language. */
   readonly skipped: readonly { readonly path: string; readonly reason: string; readonly text?: ErrorText }[];
+  /** As a listing's: the matches' times are real ones (MLSD, LIST with the site's zone), not the server's clock. */
+  readonly timesAreUtc?: boolean;
 }

@@ -26,13 +26,30 @@ function shownPermissions(permissions: string | null | undefined): string {
   return visibleControls((permissions ?? '').padEnd(10).slice(0, 10));
 }
 
-/** Human listing: type, permissions, size, modified time, name (and symlink target), sorted by name. */
-export function listingToText(entries: readonly RemoteEntry[]): string {
+const DAY_MS = 86_400_000;
+
+/**
+ * The modified column, 16 wide: "2026-11-26 05:48" as written (UTC fields). `serverClock` (LIST without the site's
+ * zone): midnight is a date alone — LIST gives only the day of a file older than half a year ("Nov 27  2025") and the
+ * parser writes zeros for the time, so "00:00" was no time at all (the window's `formatRemoteDate` says so too).
+ * MLSD's and a zone-corrected LIST's times keep their time.
+ */
+function shownModified(modified: string | null, serverClock: boolean): string {
+  if (!modified) return ' '.repeat(16);
+  const dayOnly = serverClock && Date.parse(modified) % DAY_MS === 0;
+  return dayOnly ? modified.slice(0, 10).padEnd(16) : modified.slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Human listing: type, permissions, size, modified time, name (and symlink target), sorted by name. `serverClock`:
+ * the times are the server's clock (not `timesAreUtc`), where midnight means "only the day is known".
+ */
+export function listingToText(entries: readonly RemoteEntry[], serverClock: boolean): string {
   const sizeWidth = Math.max(1, ...entries.map((entry) => String(entry.size ?? '').length));
   return byName(entries)
     .map((entry) => {
       const size = String(entry.size ?? '').padStart(sizeWidth);
-      const modified = entry.modified ? entry.modified.slice(0, 16).replace('T', ' ') : '                ';
+      const modified = shownModified(entry.modified, serverClock);
       // Names as every text shows them (shownName): one with a control character, a line break or U+202E escaped in
       // quotes, so a server's name can neither split the line nor reach the terminal as an escape sequence.
       const target = entry.target ? ` -> ${shownName(entry.target)}` : '';

@@ -179,14 +179,15 @@ export function buildProgram(): Command {
             if (!parent.entries.some((entry) => shown(entry.name))) throw invalidInput(`Nothing in ${folder} matches ${pattern}.`, `List the folder to see its names: ferry ls URL${folder === '/' ? '/' : folder}`);
           }
         }
-        const print = (entries: readonly RemoteEntry[]): void => {
-          const text = flags.json ? listingToJson(entries) : listingToText(entries);
+        const print = (entries: readonly RemoteEntry[], serverClock: boolean): void => {
+          const text = flags.json ? listingToJson(entries) : listingToText(entries, serverClock);
           if (text) process.stdout.write(`${text}\n`);
         };
         if (!listing) {
           // A URL naming a file lists that file (listed-file.ts), as `ls file` does; it failed as "CWD 550".
           const read = await client.list(folder).catch(async (error: unknown) => ({ file: await listedFile(client, folder, error) }));
-          if ('file' in read) return print([read.file]);
+          // Without MLST the file's facts come from its folder's LIST: the server's clock.
+          if ('file' in read) return print([read.file], !client.capabilities.mlst);
           listing = read;
         }
         for (const line of listing.unparsed) process.stderr.write(`Unparsed listing line: ${visibleControls(line)}\n`);
@@ -197,7 +198,7 @@ export function buildProgram(): Command {
         for (const notice of notices) if (notice) process.stderr.write(`ferry: warning: ${errorText(notice.message, notice.values)}\n${errorText(notice.hint ?? notice.message, notice.values)}\n`);
         // MLSD names links but not their targets (and proftpd's leaves out links to nothing): LIST has them.
         const all = listing.command === 'MLSD' && needsLinkTargets(listing.entries) ? withLinkTargets(listing.entries, (await client.list(folder, { prefer: 'LIST' })).entries) : listing.entries;
-        print(all.filter((entry) => shown(entry.name)));
+        print(all.filter((entry) => shown(entry.name)), !listing.timesAreUtc);
       });
     });
 

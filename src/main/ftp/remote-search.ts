@@ -31,6 +31,8 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
   const queue = [start];
   let folders = 0;
   let stopped: RemoteSearchResult['stopped'] = null;
+  // One server, one listing command: its last listing says whether the times are real ones or its clock.
+  let timesAreUtc = false;
   while (queue.length > 0) {
     if (options.signal?.aborted) {
       stopped = 'cancelled';
@@ -44,7 +46,9 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
     folders += 1;
     let entries: readonly RemoteEntry[];
     try {
-      entries = (await client.list(folder)).entries;
+      const listing = await client.list(folder);
+      entries = listing.entries;
+      timesAreUtc = listing.timesAreUtc;
     } catch (error) {
       // The root itself must be listable: that failure is the answer. Below it, note the folder and go on.
       if (folder === start || !(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
@@ -68,7 +72,7 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
     }
     if (stopped) break;
   }
-  return { root: start, pattern, matches: found, foldersSearched: folders, stopped, skipped };
+  return { root: start, pattern, matches: found, foldersSearched: folders, stopped, skipped, timesAreUtc };
 }
 
 function byName(a: RemoteEntry, b: RemoteEntry): number {

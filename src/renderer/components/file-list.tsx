@@ -13,7 +13,7 @@ import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type P
 import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
 import { isImeKey } from '../lib/ime';
-import { formatDate, formatEntrySize } from '../lib/format';
+import { formatDate, formatEntrySize, formatRemoteDate } from '../lib/format';
 import { cursorAfterRemoval, firstRow, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import { keysOfShown, nameOfRowKey, namesOfRowKeys } from '../lib/listed-twice';
 import type { CompareMark } from '../lib/compare-listings';
@@ -101,7 +101,8 @@ interface RowProps {
 
 /**
  * Local times are real times, shown in this computer's zone. Remote times are too when the listing says so
- * (MLSD, or LIST with the site's server time zone); otherwise they are the server's clock, shown as written.
+ * (MLSD, or LIST with the site's server time zone); otherwise they are the server's clock, shown as written, midnight
+ * as the date alone (a LIST date of an old file: `formatRemoteDate`).
  */
 function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSide, serverClock: boolean): string {
   switch (column) {
@@ -112,7 +113,7 @@ function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSid
     case 'type':
       return typeLabel(t, row);
     case 'modified':
-      return formatDate(row.modified, side === 'remote' && serverClock);
+      return side === 'remote' ? formatRemoteDate(row.modified, serverClock) : formatDate(row.modified);
     case 'permissions':
       return row.permissions ?? '';
     case 'owner':

@@ -6,7 +6,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
-import { formatDate, formatEntrySize } from '../lib/format';
+import { formatEntrySize, formatRemoteDate } from '../lib/format';
 import { uniqueRowKeys } from '../lib/listed-twice';
 import { useRemotePane } from '../stores/pane-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
@@ -96,7 +96,7 @@ export function SearchDialog(): ReactElement {
                       <code>{folder}</code>
                     </td>
                     <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
-                    <td>{formatDate(match.entry.modified, true)}</td>
+                    <td>{formatRemoteDate(match.entry.modified, result.timesAreUtc !== true)}</td>
                   </tr>
                 );
               })}

@@ -91,6 +91,21 @@ export function formatDate(iso: string | null | undefined, utc = false): string 
   return `${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A remote time as the panes and search results show it. `serverClock`: the listing gives the server's clock (LIST
+ * without the site's time zone), shown as written; there midnight is a date alone ("2025-11-27"), as FileZilla shows
+ * it — a Unix LIST gives only the day of a file older than half a year ("Nov 27  2025") and its parser writes the
+ * missing time as zeros, so midnight is the day precision (docs/ui.md, "time precision"). Real times (MLSD, or LIST
+ * with the site's zone) are shown in this computer's zone with their time, midnight too.
+ */
+export function formatRemoteDate(iso: string | null | undefined, serverClock: boolean): string {
+  if (!serverClock) return formatDate(iso);
+  const text = formatDate(iso, true);
+  return text !== '' && Date.parse(iso ?? '') % DAY_MS === 0 ? text.slice(0, 10) : text;
+}
+
 /** Time of day for log lines, "HH:MM:SS". */
 export function formatClock(epochMs: number): string {
   const d = new Date(epochMs);

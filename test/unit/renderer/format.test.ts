@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, formatEntrySize, formatRate, formatSize, percentDone } from '../../../src/renderer/lib/format';
+import { formatDate, formatDuration, formatEntrySize, formatRate, formatRemoteDate, formatSize, percentDone } from '../../../src/renderer/lib/format';
 
 describe('formatSize', () => {
   const cases: [string, number | null, string][] = [
@@ -76,5 +76,20 @@ describe('percentDone', () => {
   it('floors and clamps', () => {
     expect(percentDone(999, 1000)).toBe(99);
     expect(percentDone(2000, 1000)).toBe(100);
+  });
+});
+
+describe('formatRemoteDate', () => {
+  it("shows the server's clock as written, and midnight (a LIST time known only to the day) as the date alone", () => {
+    // vsftpd lists a file older than half a year as "Nov 27  2025": no time, which showed as 00:00.
+    expect(formatRemoteDate('2025-11-27T00:00:00.000Z', true)).toBe('2025-11-27');
+    expect(formatRemoteDate('2026-11-26T05:48:00.000Z', true)).toBe('2026-11-26 05:48');
+    expect(formatRemoteDate('2026-11-26T00:00:30.000Z', true)).toBe('2026-11-26 00:00');
+    expect(formatRemoteDate(null, true)).toBe('');
+  });
+  it('keeps the time of a real time (MLSD, a LIST with the site\'s zone), midnight too, in this computer\'s zone', () => {
+    const midnight = '2025-11-27T00:00:00.000Z';
+    expect(formatRemoteDate(midnight, false)).toBe(formatDate(midnight));
+    expect(formatRemoteDate(midnight, false)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 });
