@@ -685,13 +685,13 @@ describe('a reply that never comes whole is named, not "no reply"', () => {
     expect(error.data.text?.message).toBe('reply.unterminated');
   }, 30_000);
 
-  it('a reply ended with NUL is read as a line, as FileZilla reads it; one not ended at all is named, control characters shown as \\xHH', async () => {
+  it('a reply ended with NUL is read as a line, as FileZilla reads it; one not ended at all is named, control characters shown as \\u…', async () => {
     server = await fixture.start({ handlers: { PWD: (_a, session) => session.write('257 "/" is current\0'), NOOP: (_a, session) => session.write('200 NOOP\x07 ok') } });
     const client = await FtpClient.connect(options(server));
     try {
       expect((await client.raw('PWD')).message).toBe('"/" is current');
       const error = await errorOf(client.raw('NOOP'));
-      expect(error.data.message).toBe('The server 127.0.0.1 sent "200 NOOP\\x07 ok" in answer to "NOOP" but never ended the line (FTP lines end with CR LF): nothing more came within 2 s.');
+      expect(error.data.message).toBe('The server 127.0.0.1 sent "200 NOOP\\u0007 ok" in answer to "NOOP" but never ended the line (FTP lines end with CR LF): nothing more came within 2 s.');
     } finally {
       client.close();
     }

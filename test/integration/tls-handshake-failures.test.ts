@@ -95,7 +95,8 @@ describe('explicit FTPS: plain text after the 234, before the handshake (STARTTL
   // Someone on the path appends text to the server's 234. Read after the handshake it would pass for the encrypted
   // session's first reply: a "230 " without its line end made USER's real "331 Password please" read "230 …", a login.
   const cases = [
-    { name: 'an unfinished line', injected: '230 ', shown: '230 ' },
+    // The server's words are one line, each trimmed, as every quoted reply (shownReply): "230 " is said "230".
+    { name: 'an unfinished line', injected: '230 ', shown: '230' },
     { name: 'a whole reply', injected: '230 Logged in\r\n', shown: '230 Logged in' },
   ];
   for (const { name, injected, shown } of cases) {

@@ -284,7 +284,7 @@ export class ControlConnection {
     plain.off('data', this.onData);
     const early = this.unencryptedLeftovers();
     if (early !== null) {
-      const error = new FtpError({ kind: 'tls', ...sentences('tls.after-auth-text', 'tls.after-auth-text.hint', { host: this.options.host, text: visibleText(early) }), retryable: false });
+      const error = new FtpError({ kind: 'tls', ...sentences('tls.after-auth-text', 'tls.after-auth-text.hint', { host: this.options.host, text: shortText(early) }), retryable: false });
       this.close(error);
       throw error;
     }
@@ -458,7 +458,7 @@ export class ControlConnection {
     // An SSH server (port 22 given for FTP) greets with "SSH-2.0-…" and then waits: say so at once, as FileZilla does.
     const ssh = this.waiter?.command === '(greeting)' ? skipped.find((line) => /^SSH-\d/.test(line)) : undefined;
     if (ssh !== undefined) {
-      const values = { where: hostPort(this.options.host, this.options.port), banner: visibleText(ssh) };
+      const values = { where: hostPort(this.options.host, this.options.port), banner: shortText(ssh) };
       this.close(new FtpError({ kind: 'protocol', ...sentences('connect.ssh-server', 'connect.ssh-server.hint', values), retryable: false }));
       return;
     }
@@ -598,16 +598,16 @@ export class ControlConnection {
     if (pending.trim().length > 0) {
       const firstEnd = pending.search(/[\r\n]/);
       const unfinished = firstEnd !== -1 && /^\d{3}-/.test(pending);
-      const text = { ...values, text: visibleText(this.pendingText(unfinished ? pending.slice(0, firstEnd) : pending)), code: pending.slice(0, 3) };
+      const text = { ...values, text: shortText(this.pendingText(unfinished ? pending.slice(0, firstEnd) : pending)), code: pending.slice(0, 3) };
       return new FtpError({ kind: 'protocol', ...sentences(unfinished ? 'reply.unfinished' : 'reply.unterminated', 'reply.malformed.hint', text), retryable: false });
     }
     const preliminary = this.lastPreliminary;
     if (preliminary?.code === 120) {
-      const reply = visibleText(`${preliminary.code} ${preliminary.message}`);
+      const reply = shortText(`${preliminary.code} ${preliminary.message}`);
       return new FtpError({ kind: 'timeout', command: masked, seconds: values.seconds, ...sentences('timeout.asked-to-wait', 'timeout.asked-to-wait.hint', { ...values, reply }), retryable: true });
     }
     if (this.strayLines.length > 0) {
-      return new FtpError({ kind: 'protocol', ...sentences('reply.not-ftp', 'reply.malformed.hint', { ...values, text: visibleText(this.strayLines.join(' ')) }), retryable: false });
+      return new FtpError({ kind: 'protocol', ...sentences('reply.not-ftp', 'reply.malformed.hint', { ...values, text: shortText(this.strayLines.join(' ')) }), retryable: false });
     }
     return null;
   }
@@ -682,11 +682,14 @@ export class ControlConnection {
 /** A byte outside ASCII in the latin1 buffer. */
 const NOT_ASCII = /[\x80-\xff]/;
 
-/** A server's text for a message: control characters as \\xHH, at most 200 characters. */
-function visibleText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we look for
-  const shown = text.replace(/[\x00-\x1f\x7f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+/**
+ * A server's text for a message, at most 200 characters (a character cut whole). Its controls are left for the fill:
+ * every {text}, {banner} and {reply} is a server's words, shown by `shownReply` (one line, each control as \u…), the
+ * same notation as every other text (they were written \xHH here).
+ */
+function shortText(text: string): string {
+  const chars = [...text];
+  return chars.length > 200 ? `${chars.slice(0, 200).join('')}…` : text;
 }
 
 /** CR, LF and NUL would let an argument smuggle a second command (RFC 959 has no escaping). */
