@@ -362,8 +362,16 @@ export interface OverwriteQuestion {
   readonly questionId: string;
   readonly itemId: string;
   readonly direction: TransferDirection;
-  readonly target: { readonly path: string; readonly size: number | null; readonly modified: string | null };
-  readonly source: { readonly path: string; readonly size: number | null; readonly modified: string | null };
+  readonly target: QuestionFacts;
+  readonly source: QuestionFacts;
+}
+
+/** One side of an overwrite question. `precision` 'day': a LIST date with no time (a file older than half a year). */
+export interface QuestionFacts {
+  readonly path: string;
+  readonly size: number | null;
+  readonly modified: string | null;
+  readonly precision?: 'exact' | 'minute' | 'day';
 }
 
 export interface OverwriteAnswer {

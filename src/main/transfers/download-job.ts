@@ -55,7 +55,7 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     const decision = decideOverwrite(policy, source, facts, entry.choice !== null ? 'answer' : 'policy');
     switch (decision.kind) {
       case 'ask':
-        return { kind: 'ask', source: { path: entry.remotePath, size: source.size, modified: source.modified }, target: { path: entry.localPath, ...facts } };
+        return { kind: 'ask', source: { path: entry.remotePath, size: source.size, modified: source.modified, ...(source.precision !== undefined ? { precision: source.precision } : {}) }, target: { path: entry.localPath, ...facts } };
       case 'skip':
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {

@@ -53,7 +53,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     const target = entry.knownTarget !== undefined ? entry.knownTarget : await remoteFileFacts(client, entry.remotePath, factsNeeded(policy).modified);
     decision = decideOverwrite(policy, source, target, entry.choice !== null ? 'answer' : 'policy');
     if (decision.kind === 'ask') {
-      return { kind: 'ask', source: { path: entry.localPath, ...source }, target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null } };
+      return { kind: 'ask', source: { path: entry.localPath, ...source }, target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null, ...(target?.precision !== undefined ? { precision: target.precision } : {}) } };
     }
   }
   switch (decision.kind) {

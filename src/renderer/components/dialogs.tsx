@@ -7,7 +7,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { formatCount, useT, type MessageKey, type Translator } from '../i18n';
 import { en } from '../i18n/en';
-import { formatDate, formatSize } from '../lib/format';
+import { formatDate, formatFactsDate, formatSize } from '../lib/format';
 import { copyText } from '../lib/clipboard';
 import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
 import { othersWaitingForAnswer } from '../lib/queue-view';
@@ -290,7 +290,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
       <strong>{t(label)}</strong>
       <code title={f.path}>{f.path}</code>
       <span>
-        {formatSize(f.size, t.locale) || t('overwrite.unknownSize')} · {formatDate(f.modified) || t('overwrite.unknownDate')}
+        {formatSize(f.size, t.locale) || t('overwrite.unknownSize')} · {formatFactsDate(f) || t('overwrite.unknownDate')}
       </span>
     </div>
   );

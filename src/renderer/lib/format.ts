@@ -106,6 +106,14 @@ export function formatRemoteDate(iso: string | null | undefined, serverClock: bo
   return text !== '' && Date.parse(iso ?? '') % DAY_MS === 0 ? text.slice(0, 10) : text;
 }
 
+/**
+ * A file's time in the overwrite question: as `formatDate`, but a time main knows only to the day (`precision` 'day':
+ * a LIST date of an old file, midnight as written) is the date alone, as the panes show it (`formatRemoteDate`).
+ */
+export function formatFactsDate(facts: { readonly modified: string | null; readonly precision?: 'exact' | 'minute' | 'day' }): string {
+  return facts.precision === 'day' ? formatDate(facts.modified, true).slice(0, 10) : formatDate(facts.modified);
+}
+
 /** Time of day for log lines, "HH:MM:SS". */
 export function formatClock(epochMs: number): string {
   const d = new Date(epochMs);

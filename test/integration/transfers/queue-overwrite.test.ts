@@ -84,6 +84,22 @@ describe('overwrite policy against vsftpd', () => {
     await fsp.utimes(file, time, time);
   }
 
+  it('ask, folder upload over a remote file older than half a year: the question says its time is known only to the day', async () => {
+    // The folder's LIST gives such a file's day, no time: the question's dialog showed it as 00:00 (formatFactsDate
+    // shows the date alone when told 'day'). A single file's target is asked by MDTM instead: exact.
+    const { remoteDir, remoteFull, localDir } = await folders();
+    await place(path.join(localDir, 'doc.bin'), SOURCE, 1, false);
+    await place(path.join(remoteFull, 'doc.bin'), TARGETS['different-size'], 400, true);
+    const { queue, events } = await openQueue(server, { policy: 'ask' });
+    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'upload', items: [{ localPath: localDir, remotePath: remoteDir, isDirectory: true }] });
+    const question = await waitFor(() => events.find((event) => event.channel === 'queue:question')?.payload as OverwriteQuestion | undefined);
+    expect(question.target).toMatchObject({ size: 30_000, precision: 'day' });
+    expect(question.target.modified).toMatch(/T00:00:00\.000Z$/);
+    await queue.answer({ questionId: question.questionId, choice: 'skip', applyToAll: false });
+    await queue.whenIdle();
+    await queue.close();
+  });
+
   it('overwrite-if-newer, folder upload: a remote file with the same time, listed by LIST to the minute (or the day, when old), is not newer; one a minute older is replaced', async () => {
     const { remoteDir, remoteFull, localDir } = await folders();
     const recent = new Date(Date.now() - 3_600_000);

@@ -44,4 +44,14 @@ describe('the overwrite question says how many more files wait for an answer', (
     act(() => useQueueStore.setState({ items: [item('f0', true)] }));
     expect(within(screen.getByRole('dialog')).queryByText(/队列中还有/)).toBeNull();
   });
+
+  it('shows a time known only to the day (a LIST date of an old file) as the date alone, an exact one with its time', () => {
+    const asked: OverwriteQuestion = { ...question('old'), direction: 'upload', source: { path: '/l/old.txt', size: 10, modified: '2026-11-20T10:20:00.000Z' }, target: { path: '/old.txt', size: 5, modified: '2025-05-01T00:00:00.000Z', precision: 'day' } };
+    useQueueStore.setState({ items: [item('old', true)], questions: [asked] });
+    render(createElement(DialogHost));
+    const text = screen.getByRole('dialog', { name: 'Target file already exists' }).textContent ?? '';
+    expect(text).toMatch(/5 B · 2025-05-01(?! \d)/);
+    expect(text).not.toContain('00:00');
+    expect(text).toMatch(/10 B · 2026-11-2\d \d\d:\d\d/);
+  });
 });
