@@ -5,7 +5,7 @@
  * one table per language with the same ids and the same {placeholders} (a test checks both).
  * Texts that quote the server ("550 Failed to open file.") keep the quote as a value.
  */
-import { shownValue } from './server-words';
+import { OTHERS_WORDS_TEXTS, shownValue } from './server-words';
 
 export const ERROR_TEXTS_EN = {
   // A data connection that failed, by mode and cause. {where} is address:port; {detail} is " (what we saw)" or empty.
@@ -1010,9 +1010,10 @@ export interface ErrorText {
  * `shownValue` says (server-words.ts): a server's words ({reply}, {text}, {banner}, {answer}) on one line, cut, with
  * nothing acting; any other value with its control characters and direction marks escaped — so no value can break,
  * turn or (in a terminal) run the sentence. Main's English, the CLI and the window's other languages all fill here.
+ * `othersWords`: every value is another program's words (`OTHERS_WORDS_TEXTS`), shown as a server's.
  */
-export function fillErrorText(template: string, values: ErrorTextValues): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shownValue(name, String(values[name])) : whole));
+export function fillErrorText(template: string, values: ErrorTextValues, othersWords = false): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shownValue(name, String(values[name]), othersWords) : whole));
 }
 
 /**
@@ -1036,7 +1037,7 @@ function isTextList(ref: TextRef | readonly TextRef[]): ref is readonly TextRef[
 
 function trySay(table: Readonly<Record<ErrorTextId, string>>, ref: TextRef): string | null {
   const template: string | undefined = typeof ref === 'object' && ref !== null ? table[ref.id] : undefined;
-  return template === undefined ? null : fillErrorText(template, resolveValues(table, ref.values ?? {}, ref.valueTexts));
+  return template === undefined ? null : fillErrorText(template, resolveValues(table, ref.values ?? {}, ref.valueTexts), OTHERS_WORDS_TEXTS.has(ref.id));
 }
 
 /** A TextRef said from `table` (ERROR_TEXTS_EN in main, the window's table in the renderer); empty for an unknown one. */

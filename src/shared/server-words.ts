@@ -8,8 +8,9 @@
  * - `visibleControls`: every control character (C0 — line breaks and tabs included —, DEL, C1) and every invisible or
  *   direction-changing mark (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, …) is written as its escape, as JSON writes
  *   it (\n, \r, \t, \u001b, \u202e): every character is there to read, none acts. `shownName` does the same for names.
- * - `shownReply`: a reply (or any words of a server) inside a sentence is one line: its lines, trimmed, joined by
- *   " / ", controls made visible, at most MAX_SHOWN_REPLY_CHARS characters (then "…"). The message log and the CLI's
+ * - `shownReply`: a reply (or any words of a server, or of another program quoted by `detail.quoted`) inside a sentence
+ *   is one line: its lines, trimmed, joined by " / ", controls made visible, at most MAX_SHOWN_REPLY_CHARS characters
+ *   (then "…"). The message log and the CLI's
  *   --verbose transcript still show the reply whole, line by line (each line through `visibleControls`).
  *
  * Pure; used where every text goes through: `fillErrorText` (main's English, the CLI, the window's other languages),
@@ -65,8 +66,18 @@ export function shownReply(text: string): string {
 /** The placeholders whose value is a server's (or another program's answer's) own words: `shownReply` fills them. */
 export const SERVER_WORD_PLACEHOLDERS: ReadonlySet<string> = new Set(['reply', 'text', 'banner', 'answer']);
 
-/** A value as a sentence of Ferry's shows it: a server's words by `shownReply`, anything else by `visibleControls`. */
-export function shownValue(placeholder: string, value: string | number): string {
+/**
+ * Texts whose every value is another program's words (a validator's, a SOCKS library's, OpenSSL's), quoted as a
+ * server's are: `detail.quoted` ('{detail}', “{detail}”). Their values are shown by `shownReply` whatever the
+ * placeholder's name — one line, cut — and not only escaped (a validator's line break was `\n`, a long answer whole).
+ */
+export const OTHERS_WORDS_TEXTS: ReadonlySet<string> = new Set(['detail.quoted']);
+
+/**
+ * A value as a sentence of Ferry's shows it: a server's words (or, `othersWords`, any value of a text that is another
+ * program's words) by `shownReply`, anything else by `visibleControls`.
+ */
+export function shownValue(placeholder: string, value: string | number, othersWords = false): string {
   const text = String(value);
-  return SERVER_WORD_PLACEHOLDERS.has(placeholder) ? shownReply(text) : visibleControls(text);
+  return othersWords || SERVER_WORD_PLACEHOLDERS.has(placeholder) ? shownReply(text) : visibleControls(text);
 }

@@ -5,7 +5,7 @@
  * CLI and the window's Chinese alike.
  */
 import { describe, expect, it } from 'vitest';
-import { ERROR_TEXTS_EN, errorText, fillErrorText, resolveValues } from '../../../src/shared/error-texts';
+import { asIs, ERROR_TEXTS_EN, errorText, fillErrorText, quoted, resolveValues, sayText } from '../../../src/shared/error-texts';
 import { MAX_SHOWN_REPLY_CHARS, shownReply, terminalSafe, visibleControls } from '../../../src/shared/server-words';
 import { ERROR_TEXTS_ZH_CN } from '../../../src/renderer/i18n/error-texts-zh-CN';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
@@ -98,5 +98,20 @@ describe('sentences that quote a server', () => {
   it("a nested sentence's values too (valueTexts)", () => {
     const values = resolveValues(ERROR_TEXTS_EN, {}, { detail: { id: 'detail.quoted', values: { detail: 'PORT: 500 a\u001b[2J' } } });
     expect(fillErrorText('({detail})', values)).toBe('(PORT: 500 a\\u001b[2J)');
+  });
+});
+
+describe("another program's words quoted in a sentence (detail.quoted)", () => {
+  // A validator's, a SOCKS library's or OpenSSL's words, passed on by `quoted()`: shown as a server's are — one line,
+  // cut — where they kept a line break as \n and came whole however long.
+  it('a line break is " / ", in English and inside the Chinese quotes', () => {
+    const words = quoted('unexpected token\nat line 3\r\n');
+    expect(sayText(ERROR_TEXTS_EN, words)).toBe('unexpected token / at line 3');
+    expect(sayText(ERROR_TEXTS_ZH_CN, words)).toBe('“unexpected token / at line 3”');
+    expect(errorText('store.bad-site', { site: 'Acme', problem: 'unused' }, { site: asIs('Acme'), problem: words })).toBe('Acme: unexpected token / at line 3');
+  });
+  it('cut at MAX_SHOWN_REPLY_CHARS with "…", controls still as \\u…', () => {
+    const said = sayText(ERROR_TEXTS_EN, quoted(`\u001b[2J${'x'.repeat(2000)}`));
+    expect(said).toBe(`\\u001b[2J${'x'.repeat(MAX_SHOWN_REPLY_CHARS - 4)}…`);
   });
 });
