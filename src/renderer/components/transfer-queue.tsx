@@ -43,10 +43,10 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
   const up = item.direction === 'upload';
-  // A download paused with every byte in is not done: Resume still checks it (size, checksum) and gives it its real
-  // name (download-job.ts, no RETR) — "100% Paused" read as finished.
-  const pausedWhole = item.state === 'paused' && item.direction === 'download' && item.size !== null && item.size > 0 && item.bytesDone >= item.size;
-  const stateText = pausedWhole ? t('queue.state.pausedWhole') : t(`queue.state.${item.state}`);
+  // Paused with every byte moved is not done: Resume sends nothing more but still checks the file (size, checksum) and
+  // a download gets its real name then (download-job.ts, upload-job.ts) — "100% Paused" read as finished.
+  const pausedWhole = item.state === 'paused' && item.size !== null && item.size > 0 && item.bytesDone >= item.size;
+  const stateText = pausedWhole ? t(up ? 'queue.state.pausedWholeUp' : 'queue.state.pausedWhole') : t(`queue.state.${item.state}`);
   // Under way or with part of it done: a progress bar (and the state beside it, unless it is running). A paused item
   // with nothing done yet shows its state like any other; it used to show an empty bar and no word at all.
   const partial = item.state === 'running' || ((item.state === 'paused' || item.state === 'queued') && item.bytesDone > 0);

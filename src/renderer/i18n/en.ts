@@ -296,6 +296,7 @@ export const en = {
   'queue.state.running': 'Transferring',
   'queue.state.paused': 'Paused',
   'queue.state.pausedWhole': 'Paused — all in, not yet checked',
+  'queue.state.pausedWholeUp': 'Paused — all sent, not yet checked',
   'queue.state.done': 'Done',
   'queue.state.failed': 'Failed',
   'queue.state.skipped': 'Skipped',

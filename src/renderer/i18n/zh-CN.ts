@@ -295,6 +295,7 @@ export const zhCN: Messages = {
   'queue.state.running': '正在传输',
   'queue.state.paused': '已暂停',
   'queue.state.pausedWhole': '已暂停：已全部收到，尚未检查',
+  'queue.state.pausedWholeUp': '已暂停：已全部发送，尚未检查',
   'queue.state.done': '已完成',
   'queue.state.failed': '失败',
   'queue.state.skipped': '已跳过',

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
  * A download paused with every byte in read "100% Paused", as if finished; its Resume still checks the file (size,
- * checksum) and renames it into place without fetching anything (download-job.ts). The row now says that.
+ * checksum) and renames it into place without fetching anything (download-job.ts). The row now says that; an upload
+ * with every byte sent the same (its Resume sends nothing and checks the server's size, upload-job.ts).
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
@@ -35,10 +36,10 @@ describe('a download paused with all its bytes in', () => {
   });
 
   it('in Chinese', () => {
-    expect(rowTexts('zh-CN', [item('whole', {})])).toEqual(['已暂停：已全部收到，尚未检查']);
+    expect(rowTexts('zh-CN', [item('whole', {}), item('up', { direction: 'upload' })])).toEqual(['已暂停：已全部收到，尚未检查', '已暂停：已全部发送，尚未检查']);
   });
 
-  it('an upload, or a queued download, as before', () => {
-    expect(rowTexts('en', [item('up', { direction: 'upload' }), item('queued', { state: 'queued' })])).toEqual(['Paused', 'Queued']);
+  it('an upload with every byte sent says so; a queued download, or a size not known, as before', () => {
+    expect(rowTexts('en', [item('up', { direction: 'upload' }), item('queued', { state: 'queued' }), item('unknown', { size: null })])).toEqual(['Paused — all sent, not yet checked', 'Queued', 'Paused']);
   });
 });
