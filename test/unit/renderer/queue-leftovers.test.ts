@@ -15,6 +15,7 @@ import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { LocalEntry } from '../../../src/shared/models';
 import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, ok, type FakeApi } from './fake-api';
+import { heldElement } from './held-element';
 import { giveLayout, mountApp, unmountApp } from './mount-app';
 
 const file = (name: string): LocalEntry => ({ name, type: 'file', size: 1, modified: '2024-01-01T00:00:00Z' });
@@ -38,13 +39,14 @@ describe('the local pane after a cancelled download', () => {
   afterEach(() => unmountApp());
 
   it('lists its folder again when main says the partial file and lock are deleted', async () => {
-    const grid = within(screen.getByRole('region', { name: 'Local site' })).getByRole('grid');
-    await waitFor(() => expect(within(grid).queryByText('big.bin.ferry-part')).not.toBeNull());
+    // Held, not looked up per callback (held-element.ts: a whole-window query is slow in jsdom under load).
+    const grid = heldElement(() => within(screen.getByRole('region', { name: 'Local site' })).getByRole('grid'));
+    await waitFor(() => expect(within(grid()).queryByText('big.bin.ferry-part')).not.toBeNull());
     onDisk = [file('notes.txt')];
     act(() => api.emit('queue:leftovers-removed', { localPaths: ['/home/test/big.bin'] }));
-    await waitFor(() => expect(within(grid).queryByText('big.bin.ferry-part')).toBeNull());
-    expect(within(grid).queryByText('big.bin.ferry-part.lock')).toBeNull();
-    expect(within(grid).queryByText('notes.txt')).not.toBeNull();
+    await waitFor(() => expect(within(grid()).queryByText('big.bin.ferry-part')).toBeNull());
+    expect(within(grid()).queryByText('big.bin.ferry-part.lock')).toBeNull();
+    expect(within(grid()).queryByText('notes.txt')).not.toBeNull();
   });
 
   it('only the folder the files were in', () => {
