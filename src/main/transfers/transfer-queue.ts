@@ -324,15 +324,19 @@ export class TransferQueue {
     const removed = this.entries.filter((entry) => ids.has(entry.id));
     if (removed.length === 0) return;
     this.entries = this.entries.filter((entry) => !ids.has(entry.id));
+    const idle: QueueEntry[] = [];
     for (const entry of removed) {
       this.forget(entry);
       entry.removed = true;
       this.dropQuestion(entry);
       if (entry.busy) entry.controller?.abort();
-      else void this.removeLeftovers([entry]);
+      else idle.push(entry);
     }
     this.resetHints();
     this.afterCommand();
+    // One event for all of them: 9,900 paused downloads cancelled at once are one listing in the window, not 9,900.
+    // Awaited (as clearFinished's): the answer to 'queue:cancel' comes once their partial files are gone.
+    await this.removeLeftovers(idle);
   }
 
   /** 'queue:retry': failed, skipped or paused items start over (attempts reset). */

@@ -84,6 +84,27 @@ describe('queue controls (vsftpd)', () => {
     expect(seen).toEqual([{ localPaths: [target], part: false, lock: false }]);
   });
 
+  it('cancelling paused downloads together tells the window once, naming each, after their partial files are gone', async () => {
+    const targets = [path.join(local, 'many', 'one.bin'), path.join(local, 'many', 'two.bin')];
+    const seen: { localPaths: readonly string[]; parts: boolean[] }[] = [];
+    const { queue } = await openQueue(server, {
+      connectionLimit: () => 2,
+      emit: (channel, payload) => {
+        if (channel === 'queue:leftovers-removed') seen.push({ localPaths: (payload as { localPaths: readonly string[] }).localPaths, parts: targets.map((target) => exists(partOf(target))) });
+      },
+    });
+    const items = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', items: targets.map((localPath) => ({ localPath, remotePath: '/big.bin', isDirectory: false })) });
+    const ids = items.map((item) => item.id);
+    await waitFor(async () => ((await Promise.all(targets.map(partSize))).every((size) => size > 1024 * 1024) ? true : undefined), 30_000, 'both downloads to start');
+    await queue.pause({ ids });
+    await queue.whenIdle();
+    expect(targets.map((target) => exists(partOf(target)))).toEqual([true, true]);
+    await queue.cancel({ ids });
+    await queue.whenIdle();
+    await queue.close();
+    expect(seen).toEqual([{ localPaths: targets, parts: [false, false] }]);
+  });
+
   it('pausing or cancelling an item while its connection is still being made stops it: nothing is transferred', async () => {
     // The worker claims the item, then logs in (slow behind TLS or a proxy); the item had no transfer to abort yet,
     // so the pause or cancel was lost: the row said Paused (or was gone) while the file arrived in full.
