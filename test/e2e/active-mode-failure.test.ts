@@ -103,6 +103,20 @@ describe('active mode that cannot work', () => {
         await dialog.getByRole('button', { name: 'Cancel' }).click();
       });
 
+      await step('a quick connection adopted after a page reload: its failure still offers the switch, and main reconnects it', async () => {
+        // The web host's page reloaded while main kept the session: the window holds no target and no password for
+        // it. The button was hidden there (it did nothing); main now reconnects the session from its own options.
+        await ui.toolbarButton('Disconnect').click();
+        await ui.quickConnect(srv, 'active');
+        await expect(page.getByRole('alert').filter({ hasText: DIAGNOSIS })).toBeVisible();
+        await page.reload();
+        const alert = page.getByRole('alert').filter({ hasText: DIAGNOSIS });
+        await expect(alert).toBeVisible({ timeout: 30_000 });
+        await alert.getByRole('button', { name: 'Reconnect in passive mode' }).click();
+        await ui.expectRemoteListing('/', ['readme.txt', 'public_html']);
+        await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/Passive mode/);
+      });
+
       await step('Site Manager → Test both modes: passive works, active fails with its diagnosis', async () => {
         const dialog = await ui.openSiteManager();
         await dialog.getByRole('treeitem', { name: /Behind NAT/ }).click();
