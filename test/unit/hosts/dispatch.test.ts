@@ -83,6 +83,9 @@ describe('dispatch: malformed arguments', () => {
     ['session:connect', { target: { kind: 'ftp', host: 'h' } }, 'target.kind'],
     ['session:connect', { target: { kind: 'site', siteId: 's' }, attemptId: 7 }, 'attemptId'],
     ['session:cancel-connect', { attemptId: '' }, 'attemptId'],
+    // A site's 'default' is no mode to reconnect in: the window names the one the diagnosis offers.
+    ['session:reconnect-in-mode', { sessionId: 's', transferMode: 'default' }, 'transferMode'],
+    ['session:reconnect-in-mode', { transferMode: 'passive' }, 'sessionId'],
     ['session:chmod', { sessionId: 's', path: '/', mode: '755', recursive: 'everything' }, 'recursive'],
     ['sites:save', 'a site', 'the argument'],
     ['settings:set', [1, 2], 'the argument'],
