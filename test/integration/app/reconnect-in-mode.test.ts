@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/hosts/dispatch';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { siteInput } from '../../unit/sites/helpers';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
 
 describe('session:reconnect-in-mode', () => {
@@ -59,6 +60,21 @@ describe('session:reconnect-in-mode', () => {
     expect(log).not.toMatch(/"(EPRT|PORT) /);
     // Main's log names the new mode for the new connection.
     expect(app.logs.some((line) => line.sessionId === second.sessionId && line.textRef?.message === 'log.connecting-passive')).toBe(true);
+    await app.call('session:disconnect', { sessionId: second.sessionId });
+  });
+
+  it("a saved 'ask for password' site, saved in passive mode, is reconnected with the password typed at connect, not asked again", async () => {
+    const site = await app.call('sites:save', siteInput({ name: 'Ask', host: server.host, port: server.port, protocol: 'ftp-plain', logonType: 'ask', user: server.user, transferMode: 'active' }));
+    const first = await app.call('session:connect', { target: { kind: 'site', siteId: site.id, password: server.password } });
+    const listed = await dispatch(app.services.handlers, 'session:list', { sessionId: first.sessionId, path: '/' });
+    expect(listed.ok).toBe(false);
+    if (!listed.ok) expect(listed.error).toMatchObject({ kind: 'data-connection', mode: 'active' });
+    // The window's "Use passive mode for this site": saved first (no password: the site asks for it), then reconnected.
+    await app.call('sites:save', siteInput({ id: site.id, name: 'Ask', host: server.host, port: server.port, protocol: 'ftp-plain', logonType: 'ask', user: server.user, transferMode: 'passive' }));
+    const second = await app.call('session:reconnect-in-mode', { sessionId: first.sessionId, transferMode: 'passive' });
+    expect(second).toMatchObject({ state: 'connected', transferMode: 'passive', siteId: site.id });
+    const listing = await app.call('session:list', { sessionId: second.sessionId, path: '/' });
+    expect(listing.entries.map((entry) => entry.name)).toContain('readme.txt');
     await app.call('session:disconnect', { sessionId: second.sessionId });
   });
 
