@@ -26,6 +26,7 @@ import { useViewStore } from '../stores/view-store';
 import { ColumnResizer } from './column-resizer';
 import { openFileMenu } from './file-menu';
 import { FileIcon } from './icons';
+import { useKeyboardFocus } from './keyboard-focus';
 
 /** Row and header heights in pixels; match --row-height and --header-height in the CSS. */
 export const ROW_HEIGHT = 22;
@@ -332,7 +333,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   }, [cursorIndex, virtualizer]);
 
   // Whether the grid itself has the keyboard (not a header button or the rename field inside it).
-  const [hasKeyboard, setHasKeyboard] = useState(false);
+  const { hasKeyboard, handlers: keyboardHandlers } = useKeyboardFocus();
+  const focus = keyboardHandlers();
 
   // When the cursor's row leaves the folder on screen (Delete, say), the row now in its place takes the cursor.
   // A list with the keyboard and no cursor row (tabbed into, a folder just opened) has one at once, as in FileZilla
@@ -557,11 +559,9 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
         onKeyDown={onKeyDown}
         onFocus={(e) => {
           actions.setActivePane(side);
-          if (e.target === e.currentTarget) setHasKeyboard(true);
+          focus.onFocus(e);
         }}
-        onBlur={(e) => {
-          if (e.target === e.currentTarget) setHasKeyboard(false);
-        }}
+        onBlur={focus.onBlur}
         onDragOver={onDragOver}
         onDragLeave={onDragLeave}
         onDrop={onDrop}

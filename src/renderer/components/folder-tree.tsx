@@ -16,6 +16,7 @@ import { flattenForest, treeRoots, type TreeNode } from '../lib/tree-nodes';
 import { useDrivesStore } from '../stores/drives-store';
 import { paneStore } from '../stores/pane-store';
 import { FileIcon } from './icons';
+import { useKeyboardFocus } from './keyboard-focus';
 
 const ITEM_HEIGHT = 22;
 const NO_DRIVES: readonly string[] = [];
@@ -45,9 +46,7 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
   }, [side, path, drives]);
 
   const current = focused !== null && nodes.some((n) => n.path === focused) ? focused : path;
-  // Whether the tree itself has the keyboard, and whether a press of the pointer (not a key) brought it there.
-  const [hasKeyboard, setHasKeyboard] = useState(false);
-  const pressed = useRef(false);
+  const { hasKeyboard, handlers: keyboardHandlers } = useKeyboardFocus();
   const found = nodes.findIndex((n) => n.path === current);
   // At "This PC" no item is the folder shown: the tree with the keyboard has its cursor on the first (a drive).
   const shown = found >= 0 ? found : hasKeyboard && nodes.length > 0 ? 0 : -1;
@@ -109,6 +108,10 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
     if (target) setFocused(target.path);
   };
 
+  // Tabbed into while scrolled away from its cursor item: brought into view (and so drawn, for aria-activedescendant).
+  const focus = keyboardHandlers(() => {
+    if (shown >= 0) virtualizer.scrollToIndex(shown, { align: 'auto' });
+  });
   const items = virtualizer.getVirtualItems();
   const activeId = shown >= 0 && items.some((i) => i.index === shown) ? `${id}-n${shown}` : undefined;
 
@@ -121,22 +124,12 @@ export function FolderTree({ side }: { readonly side: PaneSide }): ReactElement 
       aria-activedescendant={activeId}
       className="folder-tree"
       onKeyDown={onKeyDown}
-      onMouseDownCapture={() => {
-        pressed.current = true;
-      }}
+      onMouseDownCapture={focus.onMouseDownCapture}
       onFocus={(e) => {
         actions.setActivePane(side);
-        if (e.target !== e.currentTarget) return;
-        setHasKeyboard(true);
-        // Tabbed into while scrolled away from its cursor item: brought into view (and so drawn, for
-        // aria-activedescendant). Not on a press: the list would move under the pointer before the click.
-        if (!pressed.current && shown >= 0) virtualizer.scrollToIndex(shown, { align: 'auto' });
-        pressed.current = false;
+        focus.onFocus(e);
       }}
-      onBlur={(e) => {
-        pressed.current = false;
-        if (e.target === e.currentTarget) setHasKeyboard(false);
-      }}
+      onBlur={focus.onBlur}
     >
       <div className="tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {

@@ -17,6 +17,7 @@ import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/que
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
 import { Icon } from './icons';
+import { useKeyboardFocus } from './keyboard-focus';
 import { openQueueMenu } from './queue-menu';
 
 const TABS: readonly QueueTab[] = ['queued', 'failed', 'successful'];
@@ -152,9 +153,7 @@ export function TransferQueue(): ReactElement {
   useEffect(() => {
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
-  // Whether the list itself has the keyboard, and whether a press of the pointer (not a key) brought it there.
-  const [hasKeyboard, setHasKeyboard] = useState(false);
-  const pressed = useRef(false);
+  const { hasKeyboard, handlers: keyboardHandlers } = useKeyboardFocus();
   const view = useMemo(() => makeView(shown.map((i) => i.id)), [shown]);
   // An item leaving the tab (cancelled, cleared, finished) hands the cursor to the one now in its place, as in the lists.
   // A list with the keyboard and no cursor row (tabbed into, another tab's rows) has one at once, as the panes' lists:
@@ -363,21 +362,10 @@ export function TransferQueue(): ReactElement {
           onDragOver={onDragOver}
           onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropActive(false)}
           onDrop={onDrop}
-          onMouseDownCapture={() => {
-            pressed.current = true;
-          }}
-          onFocus={(e) => {
-            if (e.target !== e.currentTarget) return;
-            setHasKeyboard(true);
-            // Tabbed into while scrolled away from its cursor row: brought into view (and so drawn, for
-            // aria-activedescendant). Not on a press: the rows would move under the pointer before the click.
-            if (!pressed.current && cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
-            pressed.current = false;
-          }}
-          onBlur={(e) => {
-            pressed.current = false;
-            if (e.target === e.currentTarget) setHasKeyboard(false);
-          }}
+          // Tabbed into while scrolled away from its cursor row: brought into view (and so drawn, for aria-activedescendant).
+          {...keyboardHandlers(() => {
+            if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+          })}
           onContextMenu={(e) => {
             // A row's own menu handled it; here the space around the rows (or an empty queue): the menu without rows.
             if (e.isDefaultPrevented()) return;
