@@ -1726,12 +1726,40 @@ export async function connectRecent(entry: RecentEntry): Promise<void> {
   await connect({ kind: 'quick', quick: { host: entry.host, port: entry.port, user: entry.user, password, protocol: entry.protocol, transferMode: 'default', charset: 'auto' } });
 }
 
-/** Server → Reconnect (FileZilla's Ctrl+R): connect this tab again to what it was last connected to. */
+/**
+ * Server → Reconnect (FileZilla's Ctrl+R): connect this tab again to what it was last connected to. A session the
+ * window only adopted (a reloaded web page: no target, no password here) is reconnected by main from its own connect
+ * options (`session:reconnect`), a dropped one too: main keeps a session whose link dropped until it is disconnected.
+ */
 export async function reconnect(): Promise<boolean> {
-  const { target, connecting } = useSessionStore.getState();
-  if (!target || connecting) return false;
+  const { target, connecting, status } = useSessionStore.getState();
+  if (connecting) return false;
+  if (!target) return status && status.state !== 'disconnected' && status.state !== 'failed' ? reconnectHeldByMain(status) : false;
   // A saved site goes through connectSite, which asks again for an "ask for password" site's password.
   return target.target.kind === 'site' ? connectSite(target.target.siteId) : connect(target.target);
+}
+
+/** The session main holds connected again as it was first; back to the folder shown, else the start folder. */
+async function reconnectHeldByMain(status: SessionStatus): Promise<boolean> {
+  const path = useRemotePane.getState().path || status.remotePath || '/';
+  const r = await connectAttemptOf(null, (attemptId) => request('session:reconnect', { sessionId: status.sessionId, attemptId }));
+  return showReconnected(r, path);
+}
+
+/** A session main connected again (null: cancelled): shown in this tab, in `path` if it is still there. */
+async function showReconnected(r: Result<SessionStatus> | null, path: string): Promise<boolean> {
+  if (r === null) return false;
+  if (!r.ok) {
+    failedConnectToasts.push(reportError(r.error));
+    return false;
+  }
+  for (const id of failedConnectToasts) dismissToast(id);
+  failedConnectToasts = [];
+  useSessionStore.setState({ status: r.value });
+  resetPane('remote');
+  const ok = await navigate('remote', path);
+  if (!ok && path !== r.value.remotePath) await navigate('remote', r.value.remotePath || '/');
+  return true;
 }
 
 export async function disconnect(): Promise<void> {
@@ -2190,18 +2218,7 @@ export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
   // A quick connection's target (when this window made it) follows, so the bar and Server → Reconnect use the new mode.
   const next = target?.target.kind === 'quick' ? { ...target, target: { kind: 'quick' as const, quick: { ...target.target.quick, transferMode: mode } } } : target;
   const r = await connectAttemptOf(next, (attemptId) => request('session:reconnect-in-mode', { sessionId: status.sessionId, transferMode: mode, attemptId }));
-  if (r === null) return false;
-  if (!r.ok) {
-    failedConnectToasts.push(reportError(r.error));
-    return false;
-  }
-  for (const id of failedConnectToasts) dismissToast(id);
-  failedConnectToasts = [];
-  useSessionStore.setState({ status: r.value });
-  resetPane('remote');
-  const ok = await navigate('remote', path);
-  if (!ok && path !== r.value.remotePath) await navigate('remote', r.value.remotePath || '/');
-  return true;
+  return showReconnected(r, path);
 }
 
 // ---- Copy to another site (FXP) --------------------------------------------------------------

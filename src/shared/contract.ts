@@ -91,6 +91,12 @@ export interface Requests {
    * `session:connect`, so Disconnect can stop it.
    */
   'session:reconnect-in-mode': [{ readonly sessionId: string; readonly transferMode: TransferMode; readonly attemptId?: string }, SessionStatus];
+  /**
+   * Server → Reconnect (Ctrl+R) for a session main holds, a dropped one too: connected again the way main connected it
+   * (as `session:reconnect-in-mode`, in the same mode), so a window that only adopted the session needs no target and
+   * no password. The session is closed first and a new one answers. `attemptId` as for `session:connect`.
+   */
+  'session:reconnect': [{ readonly sessionId: string; readonly attemptId?: string }, SessionStatus];
   /** Disconnect while "Connecting…": end that attempt at once; false when it is not under way (finished already). */
   'session:cancel-connect': [{ readonly attemptId: string }, { readonly cancelled: boolean }];
   'session:disconnect': [{ readonly sessionId: string }, void];
@@ -250,6 +256,7 @@ export const REQUEST_CHANNELS = [
   'sites:trust-certificate',
   'session:connect',
   'session:reconnect-in-mode',
+  'session:reconnect',
   'session:cancel-connect',
   'session:disconnect',
   'session:list',

@@ -280,6 +280,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       synchronizer.forget(sessionId);
       return sessions.reconnectInMode(sessionId, transferMode, attemptId);
     },
+    'session:reconnect': ({ sessionId, attemptId }) => {
+      synchronizer.forget(sessionId);
+      return sessions.reconnect(sessionId, attemptId);
+    },
     'session:cancel-connect': async ({ attemptId }) => sessions.cancelConnect(attemptId),
     'session:test-modes': async ({ target, trustOnce }) => {
       const resolved = await resolve(target, trustOnce);

@@ -82,6 +82,7 @@ const SHAPES = {
 
   'session:connect': connect,
   'session:reconnect-in-mode': z.object({ ...session, transferMode: z.enum(['passive', 'active']), attemptId: attemptId.optional() }),
+  'session:reconnect': z.object({ ...session, attemptId: attemptId.optional() }),
   'session:cancel-connect': z.object({ attemptId }),
   'session:disconnect': z.object(session),
   'session:list': sessionPath,

@@ -91,9 +91,22 @@ export class SessionService {
    * so a session it only adopted (a reloaded web page) can switch too, and the password never crosses to the page.
    */
   async reconnectInMode(sessionId: string, mode: TransferMode, attemptId?: string): Promise<SessionStatus> {
+    return this.reconnectAs(sessionId, (target) => inMode(target, mode), attemptId);
+  }
+
+  /**
+   * Server → Reconnect for a session main holds (one whose link dropped too): connected again as it was first, in the
+   * mode it was asked for, closed first as `reconnectInMode` does. The window needs no target, so an adopted session
+   * (a reloaded web page) reconnects too.
+   */
+  async reconnect(sessionId: string, attemptId?: string): Promise<SessionStatus> {
+    return this.reconnectAs(sessionId, (target) => target, attemptId);
+  }
+
+  private async reconnectAs(sessionId: string, retarget: (target: ConnectTarget) => ConnectTarget, attemptId: string | undefined): Promise<SessionStatus> {
     const { origin } = this.require(sessionId);
     await this.disconnect(sessionId);
-    return this.connect(inMode(origin.target, mode), origin.trustOnce, attemptId);
+    return this.connect(retarget(origin.target), origin.trustOnce, attemptId);
   }
 
   /**
