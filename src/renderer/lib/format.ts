@@ -35,7 +35,7 @@ export function formatEntrySize(entry: { readonly type: string; readonly size: n
 /**
  * Bytes in binary units with IEC symbols: 512 B (512 字节), 1.50 KiB, 15.3 MiB, 153 GiB. FileZilla's default writes
  * the same 1024-based values as KB/MB; Ferry's limits say KiB/s, and the same unit under two names read as two units.
- * Three significant digits above one KiB; an empty string for an unknown size.
+ * Three significant digits above one KiB, never four digits (1,000 KiB is 0.98 MiB); an empty string for an unknown size.
  */
 export function formatSize(bytes: number | null | undefined, locale = 'en'): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
@@ -46,10 +46,10 @@ export function formatSize(bytes: number | null | undefined, locale = 'en'): str
     value /= 1024;
     unit += 1;
   }
-  // Round first so 1023.99 KiB shows as "1.00 MiB", not "1,024 KiB".
+  // Never four digits, as FileZilla: 1,000–1,023 KiB is "0.98 MiB" (rounded first, so 1023.99 KiB is "1.00 MiB").
   let digits = value < 10 ? 2 : value < 100 ? 1 : 0;
   let rounded = Number(value.toFixed(digits));
-  if (rounded >= 1024 && unit < UNITS.length - 1) {
+  if (rounded >= 1000 && unit < UNITS.length - 1) {
     rounded = Number((rounded / 1024).toFixed(2));
     unit += 1;
     digits = 2;

@@ -28,6 +28,14 @@ describe('formatSize', () => {
     expect(formatEntrySize({ type: 'file', size: 5 }, 'zh-CN')).toBe('5 字节');
     expect(formatSize(2, 'en')).toBe('2 B');
   });
+  it('never shows four digits above one KiB: 1,000–1,023 KiB reads in MiB, as FileZilla does', () => {
+    expect(formatSize(1000 * 1024)).toBe('0.98 MiB');
+    expect(formatSize(1023 * 1024)).toBe('1.00 MiB');
+    expect(formatSize(999 * 1024)).toBe('999 KiB');
+    expect(formatSize(1001 * 1024 ** 2)).toBe('0.98 GiB');
+    expect(formatRate(1001 * 1024)).toBe('0.98 MiB/s');
+    expect(formatRate(1001 * 1024, 'zh-CN')).toBe('0.98 MiB/s');
+  });
   it('uses the locale for digits', () => expect(formatSize(1_234_567_890_123, 'de')).toBe('1,12 TiB'));
   it('rejects negative and NaN', () => {
     expect(formatSize(-1)).toBe('');
