@@ -34,17 +34,30 @@ describe('a web page that loads while a transfer finishes', () => {
     actions.setApiForTesting(null);
   });
 
-  it('shows the download finished, not as the queue’s earlier answer had it', async () => {
+  /** vsftpd with /files/`name` holding `text` (owned by the FTP user), a local folder, and a queue whose events go to a hub. */
+  async function queueWithServerFile(name: string, text: string, localName: string) {
     const server = await servers.start('vsftpd');
     const remote = await serverFolder(server, 'files');
     const owner = await testOwner();
-    fs.writeFileSync(path.join(remote, 'a.txt'), 'a\n'.repeat(1000));
-    fs.chownSync(path.join(remote, 'a.txt'), owner.uid, owner.gid);
-    const local = await servers.localFolder('web-start-race');
-
+    fs.writeFileSync(path.join(remote, name), text);
+    fs.chownSync(path.join(remote, name), owner.uid, owner.gid);
+    const local = await servers.localFolder(localName);
     const hub = createEventHub();
     const { queue } = await openQueue(server, { emit: hub.emit, policy: 'overwrite' });
     closers.push(() => queue.close());
+    return { local, hub, queue };
+  }
+
+  /** A folder for the web host to serve its page from, removed after the test. */
+  function pageFolder(prefix: string): string {
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    return staticDir;
+  }
+
+  it('shows the download finished, not as the queue’s earlier answer had it', async () => {
+    const { local, hub, queue } = await queueWithServerFile('a.txt', 'a\n'.repeat(1000), 'web-start-race');
     const [added] = await queue.add({ siteKey: 'v', siteLabel: 'v', direction: 'download', start: false, items: [{ localPath: path.join(local, 'a.txt'), remotePath: '/files/a.txt', isDirectory: false }] });
     if (!added) throw new Error('nothing was added');
 
@@ -68,9 +81,7 @@ describe('a web page that loads while a transfer finishes', () => {
       'local:drives': async () => ({ drives: [] }),
       'local:list': async ({ path: folder }) => ({ path: folder, parent: null, entries: [] }),
     });
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-start-race-'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
-    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const staticDir = pageFolder('ferry-web-start-race-');
     const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
     closers.push(() => host.close());
 
@@ -104,18 +115,8 @@ describe('a web page that loads while a transfer finishes', () => {
   // A page whose socket dropped asks for nothing when it is back: the host sent the queue's list only at its next
   // change, so a download that finished while the page was away stayed "running" (here: paused) on its screen.
   it('a page that reconnects gets the queue’s list at once, with what changed while it was away', async () => {
-    const server = await servers.start('vsftpd');
-    const remote = await serverFolder(server, 'files');
-    const owner = await testOwner();
-    fs.writeFileSync(path.join(remote, 'b.txt'), 'b\n'.repeat(1000));
-    fs.chownSync(path.join(remote, 'b.txt'), owner.uid, owner.gid);
-    const local = await servers.localFolder('web-reconnect');
-    const hub = createEventHub();
-    const { queue } = await openQueue(server, { emit: hub.emit, policy: 'overwrite' });
-    closers.push(() => queue.close());
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-reconnect-'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
-    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const { local, hub, queue } = await queueWithServerFile('b.txt', 'b\n'.repeat(1000), 'web-reconnect');
+    const staticDir = pageFolder('ferry-web-reconnect-');
     const host = await startWebHost({ handlers: fakeHandlers({ 'app:info': async () => APP_INFO }), events: hub, staticDir, port: 0 });
     closers.push(() => host.close());
 
@@ -170,9 +171,7 @@ describe('a web page that loads while a transfer finishes', () => {
     const entry = (id: string, state: TransferItem['state']): TransferItem => ({ id, siteKey: 'v', siteLabel: 'v', direction: 'download', localPath: `/l/${id}`, remotePath: `/${id}`, size: 1, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 0, note: null });
     // What `queue:list` answers: main's list now, a step past the last one the host sent.
     const live = [entry('a', 'done'), entry('b', 'paused')];
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-resync-'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
-    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const staticDir = pageFolder('ferry-web-resync-');
     const host = await startWebHost({ handlers: fakeHandlers({ 'app:info': async () => APP_INFO, 'queue:list': async () => live }), events: hub, staticDir, port: 0 });
     closers.push(() => host.close());
     let dropNextQueueFrame = false;
@@ -242,9 +241,7 @@ describe('a web page that loads while a transfer finishes', () => {
       'local:drives': async () => ({ drives: [] }),
       'local:list': async ({ path: folder }) => ({ path: folder, parent: null, entries: [] }),
     });
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-back-'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
-    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const staticDir = pageFolder('ferry-web-back-');
     const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
     closers.push(() => host.close());
     let socket: WebSocket | null = null;
