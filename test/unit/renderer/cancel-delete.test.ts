@@ -10,16 +10,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
-import { resetPane, useRemotePane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
+import { useRemotePane } from '../../../src/renderer/stores/pane-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { Result } from '../../../src/shared/contract';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, fail, ok, remoteListing, status, type FakeApi } from './fake-api';
 import { heldElement } from './held-element';
-import { mountApp, unmountApp } from './mount-app';
+import { mountApp, resetWindowStores, unmountApp } from './mount-app';
 
 const cancelled = { kind: 'aborted', message: 'Cancelled: the connection to the server was closed to stop what it was doing.', hint: 'Ferry connects again at your next action (F5 lists the folder again).', retryable: false } as const;
 
@@ -28,12 +24,7 @@ describe('Cancel current operation during a remote delete', () => {
   let held: ((result: Result<void>) => void) | null;
   beforeEach(async () => {
     held = null;
-    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-    useSessionStore.setState({ status: null, target: null, connecting: false });
-    useUiStore.setState({ confirm: null, prompt: null, menu: null, toasts: [] });
-    useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
-    resetPane('local');
-    resetPane('remote');
+    resetWindowStores();
     api = createFakeApi();
     api.handle('session:connect', () => ok(status({ sessionId: 's1' })));
     // The folder a delete cancelled halfway leaves is still listed.

@@ -1,11 +1,18 @@
 /**
  * The whole window mounted in jsdom against a FakeApi, for component tests that need App and actions.init():
- * one set-up instead of a copy per test file. Each test still resets the stores it relies on before mounting.
+ * one set-up instead of a copy per test file. Each test still resets the stores it relies on before mounting
+ * (resetWindowStores: the ones most need).
  */
 import { act, cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
 import * as actions from '../../../src/renderer/actions';
 import { App } from '../../../src/renderer/app';
+import { resetPane } from '../../../src/renderer/stores/pane-store';
+import { useSessionStore } from '../../../src/renderer/stores/session-store';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import type { FakeApi } from './fake-api';
 
 let stop: (() => void) | null = null;
@@ -28,6 +35,16 @@ export function giveLayout(): void {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
   stubResizeObserver();
+}
+
+/** Default settings, no session, no dialog, menu or toast, one empty tab, both panes as new: for a beforeEach. */
+export function resetWindowStores(): void {
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useSessionStore.setState({ status: null, target: null, connecting: false });
+  useUiStore.setState({ confirm: null, prompt: null, menu: null, toasts: [] });
+  useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
+  resetPane('local');
+  resetPane('remote');
 }
 
 /** Injects `api`, renders the window and runs its start-up (settings, sites, queue, events). */

@@ -7,16 +7,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { showsLeftoversOf } from '../../../src/renderer/lib/queue-refresh';
-import { resetPane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { LocalEntry } from '../../../src/shared/models';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, ok, type FakeApi } from './fake-api';
 import { heldElement } from './held-element';
-import { giveLayout, mountApp, unmountApp } from './mount-app';
+import { giveLayout, mountApp, resetWindowStores, unmountApp } from './mount-app';
 
 const file = (name: string): LocalEntry => ({ name, type: 'file', size: 1, modified: '2024-01-01T00:00:00Z' });
 
@@ -25,12 +19,7 @@ describe('the local pane after a cancelled download', () => {
   let onDisk: LocalEntry[];
   beforeAll(giveLayout);
   beforeEach(async () => {
-    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-    useSessionStore.setState({ status: null, target: null, connecting: false });
-    useUiStore.setState({ confirm: null, prompt: null, menu: null, toasts: [] });
-    useTabsStore.setState({ tabs: [{ id: 1, snapshot: null }], activeId: 1 });
-    resetPane('local');
-    resetPane('remote');
+    resetWindowStores();
     onDisk = [file('notes.txt'), file('big.bin.ferry-part'), file('big.bin.ferry-part.lock')];
     api = createFakeApi();
     api.handle('local:list', ({ path }) => ok({ path, parent: '/home', entries: onDisk }));
