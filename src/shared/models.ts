@@ -63,6 +63,15 @@ export interface SiteInput extends Omit<Site, 'id' | 'hasPassword'> {
   readonly password?: string | null;
 }
 
+/**
+ * A site's settings that neither the user nor an import gave: the server's transfer mode and charset ("default",
+ * "auto"), no local or remote folder, the global connection limit, no comments, nothing trusted, no bookmarks.
+ * A fresh object each call.
+ */
+export function siteInputDefaults(): Pick<SiteInput, 'transferMode' | 'charset' | 'localDir' | 'remoteDir' | 'connectionLimit' | 'comments' | 'trustedFingerprints' | 'bookmarks'> {
+  return { transferMode: 'default', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [], bookmarks: [] };
+}
+
 export interface SiteList {
   readonly sites: readonly Site[];
   /** Every folder path, including empty folders. */

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { afterAll, describe, it } from 'vitest';
+import { siteInputDefaults } from '../../src/shared/models';
 import { useE2eSetup } from './support/scenario';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-e2e-store-warnings-zh-'));
@@ -24,14 +25,7 @@ const site = (id: string, name: string, port: number): Record<string, unknown> =
   logonType: 'anonymous',
   user: '',
   password: null,
-  transferMode: 'default',
-  charset: 'auto',
-  localDir: '',
-  remoteDir: '',
-  connectionLimit: null,
-  comments: '',
-  trustedFingerprints: [],
-  bookmarks: [],
+  ...siteInputDefaults(),
 });
 fs.writeFileSync(path.join(home, 'queue.json'), '{"version": 1, "policy": ');
 fs.writeFileSync(path.join(home, 'sites.json'), JSON.stringify({ format: 1, folders: [], sites: [site('a', '好站点', 21), site('b', '坏站点', 99999)] }));

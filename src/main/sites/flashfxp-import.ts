@@ -1,4 +1,4 @@
-import type { SiteInput } from '../../shared/models';
+import { siteInputDefaults, type SiteInput } from '../../shared/models';
 import { errorText, type ErrorTextId, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { shownName } from '../../shared/shown-name';
 import { invalidInputText } from '../ftp/ftp-error';
@@ -91,14 +91,7 @@ function readSection(section: IniSection): FileZillaSite | SkippedSite {
     logonType: anonymous ? 'anonymous' : 'normal',
     user: anonymous ? '' : user,
     ...(password !== null ? { password } : {}),
-    transferMode: 'default',
-    charset: 'auto',
-    localDir: '',
-    remoteDir: '',
-    connectionLimit: null,
-    comments: '',
-    trustedFingerprints: [],
-    bookmarks: [],
+    ...siteInputDefaults(),
   };
   return { input, warnings };
 }

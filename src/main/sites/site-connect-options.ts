@@ -1,4 +1,4 @@
-import type { ProxySettings, QuickConnect, Settings, Site, SiteInput, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import { siteInputDefaults, type ProxySettings, type QuickConnect, type Settings, type Site, type SiteInput, type SiteProtocol, type SiteTransferMode } from '../../shared/models';
 import type { TransferMode } from '../../shared/errors';
 import type { ConnectOptions, TlsMode } from '../ftp/connect-options';
 import type { ProxyOptions } from '../ftp/proxy';
@@ -109,13 +109,10 @@ export function quickToSiteInput(quick: QuickConnect, name: string, remoteDir: s
     logonType: anonymous ? 'anonymous' : 'normal',
     user: anonymous ? '' : quick.user.trim(),
     ...(anonymous || quick.password === '' ? {} : { password: quick.password }),
+    ...siteInputDefaults(),
     transferMode: quick.transferMode,
     charset: quick.charset.trim() || 'auto',
-    localDir: '',
     remoteDir: remoteDir === '/' ? '' : remoteDir,
-    connectionLimit: null,
-    comments: '',
     trustedFingerprints: [...trustedFingerprints],
-    bookmarks: [],
   };
 }

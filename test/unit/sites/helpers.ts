@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SiteInput } from '../../../src/shared/models';
+import { siteInputDefaults, type SiteInput } from '../../../src/shared/models';
 
 /** A fresh user-data folder per test, removed afterwards by the caller. */
 export function tempHome(): Promise<string> {
@@ -18,14 +18,7 @@ export function siteInput(patch: Partial<SiteInput> = {}): SiteInput {
     protocol: 'ftp-explicit-if-available',
     logonType: 'normal',
     user: 'bob',
-    transferMode: 'default',
-    charset: 'auto',
-    localDir: '',
-    remoteDir: '',
-    connectionLimit: null,
-    comments: '',
-    trustedFingerprints: [],
-    bookmarks: [],
+    ...siteInputDefaults(),
     ...patch,
   };
 }
