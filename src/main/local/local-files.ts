@@ -7,6 +7,7 @@ import { sentences } from '../../shared/error-texts';
 import { localError } from '../transfers/file-transfer';
 import { folderNotMade } from './make-folders';
 import { driveRootOf, listDrives, type DriveOptions } from './drives';
+import { isPartLockName } from '../transfers/part-lock';
 
 /**
  * The local pane's file system access. Paths come from the renderer, so each must be absolute;
@@ -38,7 +39,10 @@ export class LocalFiles {
     const names = await readNames(dir, this.maxEntries).catch((error: NodeJS.ErrnoException) => {
       throw error instanceof FtpError ? error : (driveNotReady(dir, error, this.drivesOptions.platform ?? process.platform) ?? localError(dir, error));
     });
-    const entries = await describeAll(dir, names);
+    // A download's NAME.ferry-part.lock is Ferry's, not the user's: the pane (and compare, sync browsing, which list
+    // through here) shows at most the partial file, as FileZilla shows the file being written. The lock stays beside
+    // its part, where another Ferry or the CLI on that folder looks for it (docs/transfers.md, "One writer").
+    const entries = await describeAll(dir, names.filter((name) => !isPartLockName(name)));
     const parent = path.dirname(dir);
     return { path: dir, parent: parent === dir ? null : parent, entries };
   }

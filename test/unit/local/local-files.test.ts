@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { LocalFiles } from '../../../src/main/local/local-files';
+import { lockPart } from '../../../src/main/transfers/part-lock';
 
 describe('LocalFiles', () => {
   let dir: string;
@@ -25,6 +26,19 @@ describe('LocalFiles', () => {
     expect(byName['link-to-sub']).toMatchObject({ type: 'directory' });
     expect(byName['broken']).toMatchObject({ type: 'symlink', size: null });
     expect(listing.parent).toBe(path.dirname(dir));
+  });
+
+  it("lists a running download's partial file but not its lock (NAME.ferry-part.lock is Ferry's, not the user's)", async () => {
+    fs.writeFileSync(path.join(dir, 'big.bin.ferry-part'), 'half');
+    // The lock a running download holds, taken as the queue's download job takes it.
+    const lock = lockPart(path.join(dir, 'big.bin'), '/big.bin');
+    try {
+      expect(fs.existsSync(path.join(dir, 'big.bin.ferry-part.lock'))).toBe(true);
+      const listing = await files.list(dir);
+      expect(listing.entries.map((entry) => entry.name)).toEqual(['big.bin.ferry-part']);
+    } finally {
+      lock.release();
+    }
   });
 
   it('creates, renames without overwriting, and deletes recursively', async () => {
