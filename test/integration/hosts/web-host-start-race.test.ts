@@ -12,14 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createEventHub } from '../../../src/main/hosts/event-hub';
-import { startWebHost } from '../../../src/main/hosts/web-host';
+import { createEventHub, type EventHub } from '../../../src/main/hosts/event-hub';
+import { startWebHost, type WebHost } from '../../../src/main/hosts/web-host';
 import * as actions from '../../../src/renderer/actions';
 import { createWebApi, type WebSocketLike } from '../../../src/renderer/api/web-api';
 import { useQueueStore } from '../../../src/renderer/stores/queue-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSitesStore } from '../../../src/renderer/stores/sites-store';
 import { DEFAULT_SETTINGS, type SiteList, type TransferItem } from '../../../src/shared/models';
+import type { Handlers } from '../../../src/shared/contract';
 import { WEB_SOCKET_PATH } from '../../../src/shared/web-protocol';
 import { APP_INFO, fakeHandlers } from '../../unit/hosts/fake-handlers';
 import { status } from '../../unit/renderer/fake-api';
@@ -48,12 +49,38 @@ describe('a web page that loads while a transfer finishes', () => {
     return { local, hub, queue };
   }
 
-  /** A folder for the web host to serve its page from, removed after the test. */
-  function pageFolder(prefix: string): string {
+  /** A web host for `handlers` and `hub`'s events, serving a page from a folder of its own; both gone after the test. */
+  async function startHost(handlers: Handlers, hub: EventHub, prefix: string): Promise<WebHost> {
     const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
     closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
-    return staticDir;
+    const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
+    closers.push(() => host.close());
+    return host;
+  }
+
+  /**
+   * The page's web client on `host`, closed after the test. It does not reconnect by itself within the test (the
+   * request after a drop reconnects); `drop()` ends its socket as a lost connection does.
+   */
+  function droppablePage(host: WebHost): { readonly api: ReturnType<typeof createWebApi>; readonly drop: () => Promise<void> } {
+    let socket: WebSocket | null = null;
+    const api = createWebApi({
+      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
+      token: host.token,
+      reconnectDelaysMs: [600_000],
+      createSocket: (url, protocols) => (socket = new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` })) as unknown as WebSocketLike,
+    });
+    closers.push(() => api.close());
+    const drop = async () => {
+      const dropped = socket as WebSocket | null;
+      if (!dropped) throw new Error('no socket');
+      await new Promise((resolve) => {
+        dropped.once('close', resolve);
+        dropped.terminate();
+      });
+    };
+    return { api, drop };
   }
 
   it('shows the download finished, not as the queue’s earlier answer had it', async () => {
@@ -81,9 +108,7 @@ describe('a web page that loads while a transfer finishes', () => {
       'local:drives': async () => ({ drives: [] }),
       'local:list': async ({ path: folder }) => ({ path: folder, parent: null, entries: [] }),
     });
-    const staticDir = pageFolder('ferry-web-start-race-');
-    const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
-    closers.push(() => host.close());
+    const host = await startHost(handlers, hub, 'ferry-web-start-race-');
 
     const api = createWebApi({
       url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
@@ -116,19 +141,10 @@ describe('a web page that loads while a transfer finishes', () => {
   // change, so a download that finished while the page was away stayed "running" (here: paused) on its screen.
   it('a page that reconnects gets the queue’s list at once, with what changed while it was away', async () => {
     const { local, hub, queue } = await queueWithServerFile('b.txt', 'b\n'.repeat(1000), 'web-reconnect');
-    const staticDir = pageFolder('ferry-web-reconnect-');
-    const host = await startWebHost({ handlers: fakeHandlers({ 'app:info': async () => APP_INFO }), events: hub, staticDir, port: 0 });
-    closers.push(() => host.close());
+    const host = await startHost(fakeHandlers({ 'app:info': async () => APP_INFO }), hub, 'ferry-web-reconnect-');
 
-    let socket: WebSocket | null = null;
-    const api = createWebApi({
-      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
-      token: host.token,
-      // No reconnect by itself within the test: the request below reconnects, after the download.
-      reconnectDelaysMs: [600_000],
-      createSocket: (url, protocols) => (socket = new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` })) as unknown as WebSocketLike,
-    });
-    closers.push(() => api.close());
+    // No reconnect by itself within the test: the request below reconnects, after the download.
+    const { api, drop } = droppablePage(host);
     let pageSaw: readonly TransferItem[] = [];
     api.on('queue:changed', (items) => {
       pageSaw = items;
@@ -138,12 +154,7 @@ describe('a web page that loads while a transfer finishes', () => {
     if (!added) throw new Error('nothing was added');
     await waitFor(() => (pageSaw[0]?.state === 'paused' ? true : undefined), 20_000, 'the paused download in the page');
 
-    const dropped = socket as WebSocket | null;
-    if (!dropped) throw new Error('no socket');
-    await new Promise((resolve) => {
-      dropped.once('close', resolve);
-      dropped.terminate();
-    });
+    await drop();
     let emitted: readonly TransferItem[] = [];
     closers.push(
       hub.subscribe((event, payload) => {
@@ -171,9 +182,7 @@ describe('a web page that loads while a transfer finishes', () => {
     const entry = (id: string, state: TransferItem['state']): TransferItem => ({ id, siteKey: 'v', siteLabel: 'v', direction: 'download', localPath: `/l/${id}`, remotePath: `/${id}`, size: 1, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 0, note: null });
     // What `queue:list` answers: main's list now, a step past the last one the host sent.
     const live = [entry('a', 'done'), entry('b', 'paused')];
-    const staticDir = pageFolder('ferry-web-resync-');
-    const host = await startWebHost({ handlers: fakeHandlers({ 'app:info': async () => APP_INFO, 'queue:list': async () => live }), events: hub, staticDir, port: 0 });
-    closers.push(() => host.close());
+    const host = await startHost(fakeHandlers({ 'app:info': async () => APP_INFO, 'queue:list': async () => live }), hub, 'ferry-web-resync-');
     let dropNextQueueFrame = false;
     const api = createWebApi({
       url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
@@ -241,27 +250,13 @@ describe('a web page that loads while a transfer finishes', () => {
       'local:drives': async () => ({ drives: [] }),
       'local:list': async ({ path: folder }) => ({ path: folder, parent: null, entries: [] }),
     });
-    const staticDir = pageFolder('ferry-web-back-');
-    const host = await startWebHost({ handlers, events: hub, staticDir, port: 0 });
-    closers.push(() => host.close());
-    let socket: WebSocket | null = null;
-    const api = createWebApi({
-      url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
-      token: host.token,
-      reconnectDelaysMs: [600_000],
-      createSocket: (url, protocols) => (socket = new WebSocket(url, protocols, { origin: `http://127.0.0.1:${host.port}` })) as unknown as WebSocketLike,
-    });
-    closers.push(() => api.close());
+    const host = await startHost(handlers, hub, 'ferry-web-back-');
+    const { api, drop } = droppablePage(host);
     actions.setApiForTesting(api);
     closers.push(await actions.init());
     expect(useSessionStore.getState().status?.sessionId).toBe('s1');
 
-    const dropped = socket as WebSocket | null;
-    if (!dropped) throw new Error('no socket');
-    await new Promise((resolve) => {
-      dropped.once('close', resolve);
-      dropped.terminate();
-    });
+    await drop();
     // Another window imports a site and closes the session: main says so to no page.
     sitesNow = { ...sitesNow, sites: [alpha, { ...alpha, id: 'b', name: 'Imported' }] };
     hub.emit('sites:changed', sitesNow);
