@@ -41,7 +41,7 @@ describe('charset notices with a one-click fix', () => {
     const dialog = ui.siteManager;
     await dialog.getByRole('tab', { name: 'Charset' }).click();
     await dialog.getByRole('radio', { name: 'Use custom charset' }).check();
-    await expect(dialog.getByLabel('Encoding')).toHaveValue('gbk');
+    await expect(dialog.getByLabel('Encoding', { exact: true })).toHaveValue('gbk');
     await ui.connectFromSiteManager();
     await ui.expectRemoteListing('/', ['readme.txt']);
   }

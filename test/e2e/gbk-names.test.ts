@@ -121,7 +121,7 @@ describe('GBK file names', () => {
         const dialog = ui.siteManager;
         await dialog.getByRole('tab', { name: 'Charset' }).click();
         await dialog.getByRole('radio', { name: 'Use custom charset' }).check();
-        await expect(dialog.getByLabel('Encoding')).toHaveValue('gbk');
+        await expect(dialog.getByLabel('Encoding', { exact: true })).toHaveValue('gbk');
         await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
         const alert = page.getByRole('alert').filter({ hasText: `failed: 530 ${DENIED}` });
         await expect(alert).toBeVisible({ timeout: 15_000 });
