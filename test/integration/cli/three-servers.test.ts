@@ -405,7 +405,10 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
   });
 
   it('output into a pipe its reader closed (| head): ls ends quietly with 141 instead of a Node stack trace; get - aborts the transfer instead of blaming the data connection', async () => {
-    const names = Array.from({ length: 3000 }, (_, i) => `many/a-file-with-a-rather-long-name-number-${String(i).padStart(5, '0')}.txt`);
+    // Names of ~200 bytes: ls prints ~750 KB, several times what a Unix socket (Node's stdio pipe) holds unread
+    // (wmem_default, 208 KiB), so ls cannot finish before the reader has gone — with ~50-byte names its whole
+    // output fitted on a loaded machine and it rightly exited 0.
+    const names = Array.from({ length: 3000 }, (_, i) => `many/a-file-with-a-rather-long-name-${'x'.repeat(150)}-number-${String(i).padStart(5, '0')}.txt`);
     for (const name of names) serverFile(name, '');
     const listed = await ferryIntoHead(['ls', `${url}/many`], 100);
     expect(listed.stderr).not.toMatch(/EPIPE|Unhandled|ferry:/);
