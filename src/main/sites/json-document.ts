@@ -150,7 +150,10 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
       if (watchTimer) clearTimeout(watchTimer);
       watchTimer = setTimeout(() => {
         const before = cache?.stamp;
-        load(false)
+        // Under the lock: a writer (this store setting a bad file aside, another Ferry's save) holds it from moving
+        // the old file away to renaming the new one in, and a re-read between the two found no file and reported an
+        // empty site list — which stayed, as the file's return matched the cache (seen in CI: store-warnings-zh).
+        withFileLock(lockFile, () => load(true))
           .then((value) => {
             if (cache?.stamp !== before) notify(value);
           })

@@ -6,6 +6,7 @@ import type { SiteList } from '../../../src/shared/models';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
 import { createUnavailableVault, type PasswordVault } from '../../../src/main/sites/password-vault';
+import { withFileLock } from '../../../src/main/sites/file-lock';
 import { openSiteStore, type SiteStore } from '../../../src/main/sites/site-store';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { siteInput, tempHome } from './helpers';
@@ -181,6 +182,26 @@ describe('site store', () => {
     const changed = new Promise<SiteList>((resolve) => watcher.onChange(resolve));
     await store.save(siteInput({ name: 'From elsewhere' }));
     expect((await changed).sites.map((site) => site.name)).toEqual(['From elsewhere']);
+    watcher.close();
+  });
+
+  it('with watch: true, never reports the moment a writer holding the lock has the file moved away', async () => {
+    await store.save(siteInput({ name: 'Kept' }));
+    const watcher = await openSiteStore({ home, vault: createFileKeyVault(home), watch: true });
+    const seen: string[][] = [];
+    watcher.onChange((list) => seen.push(list.sites.map((site) => site.name)));
+    const file = path.join(home, 'sites.json');
+    const text = await fsp.readFile(file, 'utf8');
+    // What setting a bad file aside, or a non-atomic writer, does under the lock: the file gone for a while, then back.
+    await withFileLock(`${file}.lock`, async () => {
+      await fsp.rename(file, `${file}.away`);
+      // Longer than the watcher's 50 ms debounce, so a re-read not waiting for the lock runs inside this gap.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await fsp.writeFile(`${file}.new`, text.replace('"Kept"', '"Back"'));
+      await fsp.rename(`${file}.new`, file);
+    });
+    await expect.poll(() => seen.at(-1)).toEqual(['Back']);
+    expect(seen.filter((names) => names.length === 0)).toEqual([]);
     watcher.close();
   });
 
