@@ -23,6 +23,7 @@ import type { FerryErrorData } from '../../shared/errors';
 import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { noteText, type NoteText } from '../../shared/notes';
 import { shownName } from '../../shared/shown-name';
+import { compareNames } from '../../shared/natural-order';
 
 export interface ChildSpec {
   /** `failed`: can never be copied as it is (a name clash, with `error`). */
@@ -189,8 +190,12 @@ export function skipNote(what: string, pattern: string): NoteText {
   return noteText('note.skip-list', { path: shownName(what), pattern: shownName(pattern, 'in-quotes') });
 }
 
+/**
+ * The pane's name order (case-insensitive, natural: "d-2" before "d-10"), so a folder's files are queued as the user
+ * sees them listed, whatever order the server or readdir gave (docs/transfers.md, "Order of a folder's files").
+ */
 function byName(a: { readonly name: string }, b: { readonly name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareNames(a.name, b.name);
 }
 
 /** Counts in thousands (200,000: "200000 files" was read as 20,000 at a glance); both tables group by three. */

@@ -22,6 +22,7 @@ import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
 import type { OverwriteChoice } from '../../shared/models';
 import { decideOverwrite, isSourceNewer, listedTimePrecision, sizesDiffer, type FileFacts, type TimePrecision } from './overwrite-policy';
+import { comparePaths } from '../../shared/natural-order';
 
 export type TreeKind = 'file' | 'folder' | 'other';
 
@@ -273,7 +274,8 @@ export function planMirror(source: Tree, target: Tree, policy: OverwriteChoice, 
   conflicts.sort((a, b) => (a.key < b.key ? -1 : 1));
   const copy: PlannedCopy[] = [];
   let unchanged = 0;
-  for (const [key, entry] of [...source].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // Natural path order ("d-2" before "d-10"): Synchronize's preview and queue read as the pane sorts names.
+  for (const [key, entry] of [...source].sort(([, a], [, b]) => comparePaths(a.actual, b.actual))) {
     if (entry.kind !== 'file' || blocked.some((folder) => within(key, folder.key))) continue;
     if (!withDelete && conflicts.some((conflict) => within(key, conflict.key))) continue;
     const existing = target.get(key);

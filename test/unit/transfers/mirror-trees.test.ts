@@ -102,3 +102,10 @@ describe('mirror --delete', () => {
     expect(replacing.remove.map((entry) => entry.actual)).toEqual(['extra.txt', 'was-file', 'was-folder']);
   });
 });
+
+describe('Synchronize: order of the copies', () => {
+  it('natural path order, case-insensitive, folder by folder ("d-2" before "d-10", "d/x" before "d-1")', () => {
+    const source = tree({ 'd-10.txt': 'file', 'd-2.txt': 'file', 'D-3.txt': 'file', d: 'folder', 'd/a-10': 'file', 'd/a-9': 'file', 'z.txt': 'file' });
+    expect(planMirror(source, tree({}), 'overwrite', false).copy.map((file) => file.path)).toEqual(['d/a-9', 'd/a-10', 'd-2.txt', 'D-3.txt', 'd-10.txt', 'z.txt']);
+  });
+});
