@@ -2,13 +2,22 @@
 // dist/ferry.mjs is the entry; code only some commands need (the saved-sites and settings stores with zod and
 // fast-xml-parser, the queue file) is split into dist/chunks/ and loaded by `import()` when first used, so
 // `ferry get/put/ls` neither read nor compile it.
-import { rmSync } from 'node:fs';
+// Options: `--outdir DIR` builds elsewhere (another checkout's build to compare, a test's), `--metafile FILE` writes
+// esbuild's metafile (which module went into which chunk; test/unit/cli/start-up-graph.test.ts reads it).
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
-rmSync('dist/chunks', { recursive: true, force: true });
-await build({
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, metafile: { type: 'string' } } });
+const outdir = values.outdir;
+rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
+const result = await build({
+  // The sources of the checkout this script is in, wherever it is run from.
+  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
   entryPoints: { ferry: 'src/main/cli/ferry.ts' },
-  outdir: 'dist',
+  outdir: path.resolve(outdir),
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -17,7 +26,9 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
+  metafile: values.metafile !== undefined,
   // commander and iconv-lite are CommonJS; this lets their require() calls work inside an ES module (in every chunk).
   banner: { js: "import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+if (values.metafile !== undefined) writeFileSync(values.metafile, JSON.stringify(result.metafile));

@@ -6,7 +6,7 @@ import type { FtpUrl } from './ftp-url';
 import type { UrlCredentials } from './url-credentials';
 import { parseProxyUrl } from './proxy-url';
 import { isHostOrAddress } from '../../shared/host-address';
-import { normalizeFingerprint } from '../sites/validate-site';
+import { normalizeFingerprint } from '../sites/fingerprint';
 import { parseTimeZone } from '../../shared/time-zone';
 
 /** The connection flags every command that takes a URL accepts. */

@@ -5,6 +5,9 @@ import { MAX_ZONE_MINUTES, MIN_ZONE_MINUTES } from '../../shared/time-zone';
 import { englishText, errorText, type ErrorTextValues, type TextRef } from '../../shared/error-texts';
 import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { shownName } from '../../shared/shown-name';
+import { normalizeFingerprint } from './fingerprint';
+
+export { normalizeFingerprint };
 
 export const SITE_PROTOCOLS: readonly SiteProtocol[] = ['ftp-explicit-if-available', 'ftp-explicit', 'ftp-implicit', 'ftp-plain'];
 export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask'];
@@ -133,19 +136,6 @@ export function validateConnectionLimit(value: unknown): number | null {
     throw invalidInputText('site.connection-limit-invalid', 'site.connection-limit-invalid.hint', { value: String(value), max: MAX_CONNECTION_LIMIT });
   }
   return value;
-}
-
-/**
- * "ab cd …", "abcd…" or "AB:CD:…" → "AB:CD:…" (Node's format), or an error naming the fix. A leading
- * "SHA256:", "SHA-256" or OpenSSL's "sha256 Fingerprint=" is accepted, as users paste it from those tools.
- */
-export function normalizeFingerprint(value: string): string {
-  const hex = String(value)
-    .replace(/^\s*sha-?256\s*(fingerprint)?\s*[:=]?/i, '')
-    .replace(/[\s:]/g, '')
-    .toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) throw invalidInputText('site.fingerprint-invalid', 'site.fingerprint-invalid.hint', { value: shownName(value, 'in-quotes') });
-  return hex.match(/../g)?.join(':') ?? hex;
 }
 
 function validateBookmark(bookmark: Bookmark): Bookmark {

@@ -198,13 +198,19 @@ function byName(a: { readonly name: string }, b: { readonly name: string }): num
   return compareNames(a.name, b.name);
 }
 
-/** Counts in thousands (200,000: "200000 files" was read as 20,000 at a glance); both tables group by three. */
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/**
+ * A count (a whole number ≥ 0) in thousands (200,000: "200000 files" was read as 20,000 at a glance); both tables
+ * group by three. Written by hand as en-US's Intl.NumberFormat writes it: a process's first Intl object costs
+ * ≈15–20 ms of ICU set-up, paid by every `ferry mirror` (docs/benchmarks.md, "Start-up").
+ */
+export function groupThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /** The note of a folder once its contents are queued, with English's singulars ("1 file and 3 folders"). */
 export function folderQueuedNote(files: number, folders: number): NoteText {
   if (files === 1 && folders === 1) return noteText('note.folder-queued-one-each', {});
-  if (files === 1) return noteText('note.folder-queued-file', { folders: grouped.format(folders) });
-  if (folders === 1) return noteText('note.folder-queued-folder', { files: grouped.format(files) });
-  return noteText('note.folder-queued', { files: grouped.format(files), folders: grouped.format(folders) });
+  if (files === 1) return noteText('note.folder-queued-file', { folders: groupThousands(folders) });
+  if (folders === 1) return noteText('note.folder-queued-folder', { files: groupThousands(files) });
+  return noteText('note.folder-queued', { files: groupThousands(files), folders: groupThousands(folders) });
 }

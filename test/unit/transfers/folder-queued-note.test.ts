@@ -1,6 +1,7 @@
 /** The note a queued folder leaves: English singulars, and the same note said in 简体中文 by the window. */
 import { describe, expect, it } from 'vitest';
-import { folderQueuedNote } from '../../../src/main/transfers/expand-folder';
+import fc from 'fast-check';
+import { folderQueuedNote, groupThousands } from '../../../src/main/transfers/expand-folder';
 import { shownNote } from '../../../src/renderer/lib/localize-note';
 import { englishNote } from '../../../src/shared/notes';
 
@@ -17,5 +18,13 @@ describe('folderQueuedNote', () => {
     const note = folderQueuedNote(files, folders);
     expect(englishNote(note)).toBe(english);
     expect(shownNote({ note: englishNote(note), noteText: note }, 'zh-CN', '')).toBe(chinese);
+  });
+});
+
+describe('groupThousands', () => {
+  it('writes every count as en-US Intl.NumberFormat does', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    fc.assert(fc.property(fc.maxSafeNat(), (count) => groupThousands(count) === intl.format(count)));
+    for (const count of [0, 7, 999, 1_000, 12_345, 999_999, 1_000_000]) expect(groupThousands(count)).toBe(intl.format(count));
   });
 });
