@@ -27,12 +27,21 @@
  * files), the queue files' sizes after, and the longest the event loop was blocked (the main process's stall, which
  * a whole-file save is); then one paused item cancelled and the queue saved, 20 times: the wall and CPU time of a
  * save of one change (median). Results in bench/results/queue-store-latest.json.
+ *
+ * Event-loop stalls (store case and the default case): the longest delay and the 99th percentile
+ * (perf_hooks.monitorEventLoopDelay, 10 ms resolution), and the garbage collector's pauses (PerformanceObserver 'gc'):
+ * the longest and the sum. QUEUE_BENCH_EMIT=host (store case): the queue's events go through main's side of a host as
+ * in the app — `queue:changed` through the hosts' queue-list sender (hosts/queue-list-sender.ts) to one window, each
+ * frame serialized as the web host does (JSON.stringify), the progress events too; without it the queue emits nothing
+ * (the figures before 27 November 2026, later).
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { createQueueListSender } from '../src/main/hosts/queue-list-sender';
+import type { TransferItem } from '../src/shared/models';
 import { FtpClient } from '../src/main/ftp/ftp-client';
 import { TransferQueue, type QueueEventChannel } from '../src/main/transfers/transfer-queue';
 import { startServer, type RunningServer } from '../test/support/servers/ftp-server';
@@ -51,6 +60,8 @@ function intFromEnv(name: string, fallback: number, min: number): number {
 }
 
 const resumeCase = process.env.QUEUE_BENCH_CASE === 'resume';
+const emitThroughHost = process.env.QUEUE_BENCH_EMIT === 'host';
+if (process.env.QUEUE_BENCH_EMIT && !emitThroughHost) throw new Error(`QUEUE_BENCH_EMIT=${process.env.QUEUE_BENCH_EMIT}: expected "host" or nothing`);
 const storeCase = process.env.QUEUE_BENCH_CASE === 'store';
 if (process.env.QUEUE_BENCH_CASE && !resumeCase && !storeCase) throw new Error(`QUEUE_BENCH_CASE=${process.env.QUEUE_BENCH_CASE}: expected "resume", "store" or nothing`);
 
@@ -69,6 +80,59 @@ const config = {
   storeDir: process.env.QUEUE_BENCH_STORE_DIR ?? os.tmpdir(),
 };
 
+/** How long the event loop was kept from running over a stretch of the run; see `watchStalls`. */
+interface Stalls {
+  /** The longest delay of the event loop (ms). */
+  readonly maxStallMs: number;
+  /** Its 99th percentile (ms). */
+  readonly p99StallMs: number;
+  /** The garbage collector's longest pause and all its pauses together (ms). */
+  readonly maxGcMs: number;
+  readonly gcMs: number;
+}
+
+/**
+ * Start watching the event loop and the garbage collector; the returned function stops and reports. QUEUE_BENCH_MARKS=1
+ * prints the monotonic clock (µs, the clock of a `node --cpu-prof` profile's sample times) at both ends, to find the
+ * measured stretch in a profile.
+ */
+function watchStalls(): () => Stalls {
+  const mark = (what: string): void => {
+    if (process.env.QUEUE_BENCH_MARKS === '1') log(`mark ${what} ${process.hrtime.bigint() / 1000n}`);
+  };
+  mark('start');
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  let maxGcMs = 0;
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      maxGcMs = Math.max(maxGcMs, entry.duration);
+      gcMs += entry.duration;
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  delay.enable();
+  return () => {
+    mark('end');
+    delay.disable();
+    gc.disconnect();
+    return { maxStallMs: delay.max / 1e6, p99StallMs: delay.percentile(99) / 1e6, maxGcMs, gcMs };
+  };
+}
+
+/**
+ * The queue's events as main's side of a host handles them: `queue:changed` through the hosts' queue-list sender to one
+ * window (a delta, or the whole list), each frame serialized as the web host serializes it; other events serialized too.
+ */
+function hostEmit(): (channel: QueueEventChannel, payload: unknown) => void {
+  const sender = createQueueListSender<object>();
+  const window = {};
+  return (channel, payload) => {
+    if (channel === 'queue:changed') sender.send(payload as readonly TransferItem[], [window], (_client, frame) => JSON.stringify({ event: channel, ...frame }).length > 0);
+    else JSON.stringify({ event: channel, payload });
+  };
+}
+
 function log(text: string): void {
   process.stderr.write(`[queue-bench] ${text}\n`);
 }
@@ -84,6 +148,7 @@ interface QueueRun {
   readonly changedEvents: number;
   readonly done: number;
   readonly failed: number;
+  readonly stalls: Stalls;
 }
 
 /** The most events within any one-second window, each event weighing `weight`. */
@@ -111,9 +176,11 @@ async function runQueue(server: RunningServer, remoteFolder: string, localFolder
     emit: (channel, payload) => events.push({ channel, at: performance.now(), weight: Array.isArray(payload) ? payload.length : 1 }),
   });
   const started = performance.now();
+  const stopWatching = watchStalls();
   await queue.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', items: [{ localPath: localFolder, remotePath: remoteFolder, isDirectory: true, localRoot: localFolder }] });
   await queue.whenIdle();
   const seconds = (performance.now() - started) / 1000;
+  const stalls = stopWatching();
   const items = await queue.list();
   await queue.close();
   const progress = events.filter((event) => event.channel === 'queue:progress');
@@ -127,6 +194,7 @@ async function runQueue(server: RunningServer, remoteFolder: string, localFolder
     changedEvents: changed.length,
     done: items.filter((item) => item.state === 'done').length,
     failed: items.filter((item) => item.state === 'failed').length,
+    stalls,
   };
 }
 
@@ -218,8 +286,9 @@ interface StoreRun {
   /** The queue file and its change log (when there is one) at the end of the run, before quit. */
   readonly queueFileMiB: number;
   readonly logMiB: number;
-  /** The longest stall of the event loop over the run. */
+  /** The longest stall of the event loop over the run (also in `stalls`, with the p99 and the GC's pauses). */
   readonly maxStallMs: number;
+  readonly stalls: Stalls;
   /** After the run: one item cancelled then `save()`, median of 20 — what one save of one change costs. */
   readonly oneChangeSaveMs: number;
   readonly oneChangeSaveCpuMs: number;
@@ -257,6 +326,7 @@ async function runQueueStore(server: RunningServer, remoteFolder: string, localF
       connectionLimit: () => parallel,
       policy: 'overwrite',
       storePath,
+      ...(emitThroughHost ? { emit: hostEmit() } : {}),
     });
     const waiting = Array.from({ length: config.waiting }, (_, index) => {
       const remotePath = longPath('/waiting', config.pathBytes, `file-${index}.bin`);
@@ -264,8 +334,7 @@ async function runQueueStore(server: RunningServer, remoteFolder: string, localF
     });
     await queue.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', start: false, items: waiting });
     await queue.save();
-    const stalls = monitorEventLoopDelay({ resolution: 10 });
-    stalls.enable();
+    const stopWatching = watchStalls();
     const wrote = bytesWritten();
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -276,7 +345,7 @@ async function runQueueStore(server: RunningServer, remoteFolder: string, localF
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const writtenMiB = (bytesWritten() - wrote) / 2 ** 20;
-    stalls.disable();
+    const stalls = stopWatching();
     const queueFileMiB = sizeMiB(storePath);
     const logMiB = sizeMiB(`${storePath}.log`);
     const items = await queue.list();
@@ -292,7 +361,7 @@ async function runQueueStore(server: RunningServer, remoteFolder: string, localF
     }
     await queue.close();
     return {
-      seconds, cpuSeconds: (used.user + used.system) / 1e6, writtenMiB, queueFileMiB, logMiB, maxStallMs: stalls.max / 1e6,
+      seconds, cpuSeconds: (used.user + used.system) / 1e6, writtenMiB, queueFileMiB, logMiB, maxStallMs: stalls.maxStallMs, stalls,
       oneChangeSaveMs: median(saves.map((save) => save.ms)), oneChangeSaveCpuMs: median(saves.map((save) => save.cpuMs)),
       done: items.filter((item) => item.state === 'done').length,
     };
@@ -304,10 +373,10 @@ async function runQueueStore(server: RunningServer, remoteFolder: string, localF
 /** QUEUE_BENCH_CASE=store: timed runs of `runQueueStore` per connection count, a table and the JSON. */
 async function storeBench(server: RunningServer, local: string, tree: { files: number; bytes: number }): Promise<void> {
   const lines = [
-    `Queue store benchmark: ${config.waiting} paused items (paths ≈${config.pathBytes} bytes) while ${tree.files} files of ${config.fileSize} bytes download, queue file in ${config.storeDir}, vsftpd on loopback, median of ${config.runs}.`,
+    `Queue store benchmark: ${config.waiting} paused items (paths ≈${config.pathBytes} bytes)${emitThroughHost ? ', events through main\'s side of a host' : ''} while ${tree.files} files of ${config.fileSize} bytes download, queue file in ${config.storeDir}, vsftpd on loopback, median of ${config.runs}.`,
     '',
-    '| connections | seconds | CPU (s) | written (MiB) | queue file (MiB) | log (MiB) | longest stall (ms) | a save of one change (ms; CPU ms) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| connections | seconds | CPU (s) | written (MiB) | queue file (MiB) | log (MiB) | longest stall (ms) | p99 delay (ms) | longest GC pause (ms) | a save of one change (ms; CPU ms) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const json = [];
   for (const parallel of config.parallel) {
@@ -319,10 +388,10 @@ async function storeBench(server: RunningServer, local: string, tree: { files: n
       const problem = checkTree(folder, tree.files, tree.bytes);
       if (problem) throw new Error(`queue store, ${parallel} connections: ${problem}`);
       if (run >= 0) runs.push(result);
-      log(`store N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s, wrote ${result.writtenMiB.toFixed(1)} MiB, stall ${result.maxStallMs.toFixed(0)} ms, a save of one change ${result.oneChangeSaveMs.toFixed(1)} ms (CPU ${result.oneChangeSaveCpuMs.toFixed(1)} ms)`);
+      log(`store N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s, wrote ${result.writtenMiB.toFixed(1)} MiB, stall ${result.maxStallMs.toFixed(0)} ms (p99 ${result.stalls.p99StallMs.toFixed(0)} ms, longest GC ${result.stalls.maxGcMs.toFixed(0)} ms, GC ${result.stalls.gcMs.toFixed(0)} ms), a save of one change ${result.oneChangeSaveMs.toFixed(1)} ms (CPU ${result.oneChangeSaveCpuMs.toFixed(1)} ms)`);
     }
     const mid = (pick: (run: StoreRun) => number): number => median(runs.map(pick));
-    lines.push(`| ${parallel} | ${mid((run) => run.seconds).toFixed(2)} | ${mid((run) => run.cpuSeconds).toFixed(2)} | ${mid((run) => run.writtenMiB).toFixed(1)} | ${mid((run) => run.queueFileMiB).toFixed(1)} | ${mid((run) => run.logMiB).toFixed(2)} | ${mid((run) => run.maxStallMs).toFixed(0)} | ${mid((run) => run.oneChangeSaveMs).toFixed(1)}; ${mid((run) => run.oneChangeSaveCpuMs).toFixed(1)} |`);
+    lines.push(`| ${parallel} | ${mid((run) => run.seconds).toFixed(2)} | ${mid((run) => run.cpuSeconds).toFixed(2)} | ${mid((run) => run.writtenMiB).toFixed(1)} | ${mid((run) => run.queueFileMiB).toFixed(1)} | ${mid((run) => run.logMiB).toFixed(2)} | ${mid((run) => run.maxStallMs).toFixed(0)} | ${mid((run) => run.stalls.p99StallMs).toFixed(0)} | ${mid((run) => run.stalls.maxGcMs).toFixed(0)} | ${mid((run) => run.oneChangeSaveMs).toFixed(1)}; ${mid((run) => run.oneChangeSaveCpuMs).toFixed(1)} |`);
     json.push({ parallel, runs });
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -372,7 +441,7 @@ async function main(): Promise<void> {
             const problem = checkTree(folder, tree.files, tree.bytes);
             if (problem) throw new Error(`queue, ${parallel} connections: ${problem}`);
             if (run >= 0) row.queue.push(result);
-            log(`queue  N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, peak ${result.peakProgressEventsPerSecond} progress events/s (${result.peakProgressUpdatesPerSecond} updates/s)`);
+            log(`queue  N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, stall ${result.stalls.maxStallMs.toFixed(0)} ms (p99 ${result.stalls.p99StallMs.toFixed(0)} ms, longest GC ${result.stalls.maxGcMs.toFixed(0)} ms), peak ${result.peakProgressEventsPerSecond} progress events/s (${result.peakProgressUpdatesPerSecond} updates/s)`);
           } else if (row.lftpError === null) {
             const measured = await runMeasured(mirrorDownCommand('lftp', ctx, '/tree', folder, parallel));
             const problem = measured.exitCode !== 0 ? `exit ${measured.exitCode}: ${measured.stderr.trim().split('\n').slice(-2).join(' / ')}` : checkTree(folder, tree.files, tree.bytes);
@@ -388,8 +457,8 @@ async function main(): Promise<void> {
     const lines = [
       `Queue benchmark: ${tree.files} files of ${config.fileSize} bytes in ${config.folders} folders, vsftpd on loopback, median of ${config.runs}.`,
       '',
-      '| connections | Ferry queue (s) | lftp mirror (s) | Ferry / lftp | peak progress events/s | peak item updates/s | peak queue:changed/s |',
-      '|---:|---:|---:|---:|---:|---:|---:|',
+      '| connections | Ferry queue (s) | lftp mirror (s) | Ferry / lftp | peak progress events/s | peak item updates/s | peak queue:changed/s | longest stall (ms) | p99 delay (ms) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ];
     const json = [];
     for (const row of results) {
@@ -398,7 +467,9 @@ async function main(): Promise<void> {
       const peakEvents = Math.max(...row.queue.map((run) => run.peakProgressEventsPerSecond));
       const peakUpdates = Math.max(...row.queue.map((run) => run.peakProgressUpdatesPerSecond));
       const peakChanged = Math.max(...row.queue.map((run) => run.peakChangedEventsPerSecond));
-      lines.push(`| ${row.parallel} | ${queueSeconds.toFixed(2)} | ${lftpSeconds === null ? `failed: ${row.lftpError}` : lftpSeconds.toFixed(2)} | ${lftpSeconds === null ? '–' : (queueSeconds / lftpSeconds).toFixed(2)} | ${peakEvents} | ${peakUpdates} | ${peakChanged} |`);
+      const maxStall = median(row.queue.map((run) => run.stalls.maxStallMs));
+      const p99Stall = median(row.queue.map((run) => run.stalls.p99StallMs));
+      lines.push(`| ${row.parallel} | ${queueSeconds.toFixed(2)} | ${lftpSeconds === null ? `failed: ${row.lftpError}` : lftpSeconds.toFixed(2)} | ${lftpSeconds === null ? '–' : (queueSeconds / lftpSeconds).toFixed(2)} | ${peakEvents} | ${peakUpdates} | ${peakChanged} | ${maxStall.toFixed(0)} | ${p99Stall.toFixed(0)} |`);
       json.push({ parallel: row.parallel, queueSeconds, lftpSeconds, ratio: lftpSeconds === null ? null : queueSeconds / lftpSeconds, peakProgressEventsPerSecond: peakEvents, peakProgressUpdatesPerSecond: peakUpdates, peakChangedEventsPerSecond: peakChanged, queueRuns: row.queue, lftpRuns: row.lftp, lftpError: row.lftpError });
     }
     process.stdout.write(`${lines.join('\n')}\n`);

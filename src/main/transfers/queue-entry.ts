@@ -59,6 +59,8 @@ export interface QueueEntry {
   controller: AbortController | null;
   /** Removed from the queue (cancelled) while a worker still held it. */
   removed: boolean;
+  /** The item last made of it for the window (`shownItem`), reused while nothing it shows has changed. */
+  shown: TransferItem | null;
 }
 
 /** A download's source as its partial file began: SIZE and MDTM (null where the server could not tell). */
@@ -114,6 +116,7 @@ export function createEntry(init: NewEntry): QueueEntry {
     notBefore: 0,
     controller: null,
     removed: false,
+    shown: null,
   };
 }
 
@@ -138,6 +141,45 @@ export function toItem(entry: QueueEntry, rate = 0, eta: number | null = null): 
     ...(entry.permanent && entry.state === 'skipped' ? { permanent: true } : {}),
     ...(entry.isDirectory ? { isDirectory: true } : {}),
   };
+}
+
+/**
+ * `toItem`, but the same object as last time while nothing it shows has changed: a field check instead of a new item.
+ * Why: the queue makes its whole list at every tick (`queue:changed`, up to 4 a second), and the hosts compare it with
+ * the last one item by item (queue-list-delta.ts), which an unchanged object passes at once. A new object for each of
+ * 50,000 paused items per tick, and comparing each field of each, kept the main process busy for 50–150 ms a tick.
+ */
+export function shownItem(entry: QueueEntry, rate = 0, eta: number | null = null): TransferItem {
+  const shown = entry.shown;
+  if (shown !== null && showsCurrent(entry, shown, rate, eta)) return shown;
+  return (entry.shown = toItem(entry, rate, eta));
+}
+
+/**
+ * True when `toItem(entry, rate, eta)` would equal `item`, field by field. Nested values (error, note) are compared by
+ * reference: they are replaced when they change, never edited in place (as `storedIsCurrent` assumes).
+ */
+function showsCurrent(entry: QueueEntry, item: TransferItem, rate: number, eta: number | null): boolean {
+  const running = entry.state === 'running';
+  return (
+    entry.state === item.state &&
+    entry.bytesDone === item.bytesDone &&
+    (running ? rate : 0) === item.rate &&
+    (running ? eta : null) === item.eta &&
+    entry.attempts === item.attempts &&
+    entry.error === item.error &&
+    entry.note === item.note &&
+    (entry.noteText ?? undefined) === item.noteText &&
+    entry.size === item.size &&
+    entry.localPath === item.localPath &&
+    entry.remotePath === item.remotePath &&
+    (entry.permanent && entry.state === 'skipped') === (item.permanent === true) &&
+    entry.isDirectory === (item.isDirectory === true) &&
+    entry.id === item.id &&
+    entry.siteKey === item.siteKey &&
+    entry.siteLabel === item.siteLabel &&
+    entry.direction === item.direction
+  );
 }
 
 export function toStored(entry: QueueEntry): StoredEntry {
@@ -219,5 +261,6 @@ export function fromStored(stored: StoredEntry): QueueEntry {
     notBefore: 0,
     controller: null,
     removed: false,
+    shown: null,
   };
 }

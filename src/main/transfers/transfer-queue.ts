@@ -33,7 +33,7 @@ import { expandLocalFolder, expandRemoteFolder, folderQueuedNote, type ChildSpec
 import { localFailureText, partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { WakeSchedule } from './wake-schedule';
-import { createEntry, fromStored, setNote, toItem, toStored, type QueueEntry } from './queue-entry';
+import { createEntry, fromStored, setNote, shownItem, toStored, type QueueEntry } from './queue-entry';
 import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
@@ -1042,9 +1042,12 @@ export class TransferQueue {
 
   // ---- events and saving -------------------------------------------------------------
 
+  /** The item as the window shows it: the one made last time while unchanged (`shownItem`). */
   private itemOf(entry: QueueEntry): TransferItem {
+    // Only a running item shows a rate (toItem): no lookup for each of 50,000 others at every tick.
+    if (entry.state !== 'running') return shownItem(entry);
     const { rate, eta } = this.throttle.current(entry.id);
-    return toItem(entry, rate, eta);
+    return shownItem(entry, rate, eta);
   }
 
   private items(): TransferItem[] {
