@@ -62,6 +62,7 @@ import { remoteUrl } from './lib/url';
 import { loadOpenTabs, saveOpenTabs, type OpenTab, type OpenTabs } from './lib/open-tabs';
 import { clearingLines, type PrivateDataCounts, type PrivateDataPart } from './lib/private-data';
 import { buildAppMenu } from './lib/app-menu';
+import { reconnectPlan } from './lib/reconnect-plan';
 import { openSynchronize } from './synchronize-actions';
 import type { MenuCommand } from '../shared/app-menu';
 import { appendLog, removeLogLine, useLogStore } from './stores/log-store';
@@ -720,7 +721,13 @@ export async function closeTab(id: number): Promise<void> {
     const r = await request('session:disconnect', { sessionId: status.sessionId });
     if (!r.ok && r.error.kind !== 'closed') reportError(r.error);
     info(t('tabs.closedSession', { label: status.label || status.host }));
-  }
+  } else if (status) forgetSession(status.sessionId);
+}
+
+/** What main kept of a disconnected session for Reconnect (`session:disconnect`'s keepForReconnect) goes. */
+function forgetSession(sessionId: string): void {
+  // Nothing to tell the user if it fails: main forgets it when Ferry quits anyway.
+  void request('session:forget', { sessionId });
 }
 
 // ---- Listings ------------------------------------------------------------------
@@ -1563,7 +1570,10 @@ export async function cancelConnect(): Promise<void> {
 export async function connect(target: ConnectTarget, trustOnce?: string): Promise<boolean> {
   const session = useSessionStore.getState();
   if (session.connecting) return false;
-  if (isConnected(session.status)) await disconnect();
+  // The tab's session is replaced: nothing of it is kept for a Reconnect (a new target is this tab's now).
+  const previous = session.status;
+  if (previous?.state === 'connected') await endShownSession(false);
+  else if (previous && session.target === null) forgetSession(previous.sessionId);
   // No "Connecting…" line of the window's own: main logs one, naming the transfer mode.
   const r = await connectAttemptOf(describeTarget(target), (attemptId) => request('session:connect', { target, attemptId, ...(trustOnce ? { trustOnce } : {}) }));
   if (r === null) return false;
@@ -1732,25 +1742,37 @@ export async function connectRecent(entry: RecentEntry): Promise<void> {
  * options (`session:reconnect`), a dropped one too: main keeps a session whose link dropped until it is disconnected.
  */
 export async function reconnect(): Promise<boolean> {
-  const { target, connecting, status } = useSessionStore.getState();
-  if (connecting) return false;
-  if (!target) return status && status.state !== 'disconnected' && status.state !== 'failed' ? reconnectHeldByMain(status) : false;
-  // A saved site goes through connectSite, which asks again for an "ask for password" site's password.
-  return target.target.kind === 'site' ? connectSite(target.target.siteId) : connect(target.target);
+  const session = useSessionStore.getState();
+  const plan = reconnectPlan(session);
+  switch (plan.kind) {
+    case 'none':
+      return false;
+    case 'site':
+      return connectSite(plan.siteId);
+    case 'target':
+      return connect(plan.target);
+    case 'main':
+      // Disconnected too: main kept what it was connected with (disconnect() asked it to), or says it no longer has it.
+      return session.status ? reconnectHeldByMain(session.status) : false;
+  }
 }
 
-/** The session main holds connected again as it was first; back to the folder shown, else the start folder. */
+/** The session main holds (or kept) connected again as it was first; back to the folder shown, else the start folder. */
 async function reconnectHeldByMain(status: SessionStatus): Promise<boolean> {
   const path = useRemotePane.getState().path || status.remotePath || '/';
   const r = await connectAttemptOf(null, (attemptId) => request('session:reconnect', { sessionId: status.sessionId, attemptId }));
-  return showReconnected(r, path);
+  return showReconnected(r, path, status);
 }
 
-/** A session main connected again (null: cancelled): shown in this tab, in `path` if it is still there. */
-async function showReconnected(r: Result<SessionStatus> | null, path: string): Promise<boolean> {
-  if (r === null) return false;
-  if (!r.ok) {
-    failedConnectToasts.push(reportError(r.error));
+/**
+ * A session main connected again (null: cancelled): shown in this tab, in `path` if it is still there. One that failed
+ * or was cancelled leaves a tab with no target showing `before`, disconnected: main keeps its origin under that id, so
+ * the next Reconnect tries again (the failed attempt's own session id is one main never kept).
+ */
+async function showReconnected(r: Result<SessionStatus> | null, path: string, before: SessionStatus): Promise<boolean> {
+  if (r === null || !r.ok) {
+    if (useSessionStore.getState().target === null) useSessionStore.setState({ status: { ...before, state: 'disconnected', error: null } });
+    if (r !== null) failedConnectToasts.push(reportError(r.error));
     return false;
   }
   for (const id of failedConnectToasts) dismissToast(id);
@@ -1762,11 +1784,19 @@ async function showReconnected(r: Result<SessionStatus> | null, path: string): P
   return true;
 }
 
+/**
+ * Disconnect (toolbar, Server menu). A tab with no target of its own (a session it only adopted) asks main to keep
+ * what the session was connected with, so Reconnect works after it without the password crossing to the page.
+ */
 export async function disconnect(): Promise<void> {
+  return endShownSession(useSessionStore.getState().target === null);
+}
+
+async function endShownSession(keepForReconnect: boolean): Promise<void> {
   if (useSessionStore.getState().connecting) return cancelConnect();
   const status = useSessionStore.getState().status;
   if (!status) return;
-  const r = await request('session:disconnect', { sessionId: status.sessionId });
+  const r = await request('session:disconnect', { sessionId: status.sessionId, ...(keepForReconnect ? { keepForReconnect } : {}) });
   if (!r.ok && r.error.kind !== 'closed') reportError(r.error);
   useSessionStore.setState({ status: { ...status, state: 'disconnected', error: null } });
   resetPane('remote');
@@ -2218,7 +2248,7 @@ export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
   // A quick connection's target (when this window made it) follows, so the bar and Server → Reconnect use the new mode.
   const next = target?.target.kind === 'quick' ? { ...target, target: { kind: 'quick' as const, quick: { ...target.target.quick, transferMode: mode } } } : target;
   const r = await connectAttemptOf(next, (attemptId) => request('session:reconnect-in-mode', { sessionId: status.sessionId, transferMode: mode, attemptId }));
-  return showReconnected(r, path);
+  return showReconnected(r, path, status);
 }
 
 // ---- Copy to another site (FXP) --------------------------------------------------------------

@@ -30,8 +30,8 @@ import { useTabsStore } from './stores/tabs-store';
 import { useUiStore } from './stores/ui-store';
 
 /**
- * The window's own keys. F5 (refresh both panes), F3 (search), Ctrl+S (Site Manager) and Ctrl+. (cancel the current
- * operation) work from text fields too, as
+ * The window's own keys. F5 (refresh both panes), F3 (search), Ctrl+S (Site Manager), Ctrl+R (reconnect) and Ctrl+.
+ * (cancel the current operation) work from text fields too, as
  * in FileZilla — there the browser took them (F5 reloaded the whole window under the web host, Ctrl+S offered to save
  * the page); behind a dialog or menu they do nothing (the dialog keeps them from the browser too: `Dialog`).
  * Escape while "Connecting…" cancels the attempt, unless something nearer used it. Ctrl+T, Ctrl+W and Ctrl+Tab stay
@@ -59,6 +59,10 @@ function useGlobalKeys(): void {
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'w' && !inField) {
         e.preventDefault();
         void actions.closeTab(useTabsStore.getState().activeId);
+      } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'r' && !inModal) {
+        // FileZilla's Reconnect, from text fields too; a browser would reload the page (Ctrl+Shift+R still does).
+        e.preventDefault();
+        void actions.reconnect();
       } else if ((e.ctrlKey || e.metaKey) && e.key === '.' && !inModal) {
         // FileZilla's Cancel current operation; from text fields too, like F5.
         e.preventDefault();

@@ -92,14 +92,23 @@ export interface Requests {
    */
   'session:reconnect-in-mode': [{ readonly sessionId: string; readonly transferMode: TransferMode; readonly attemptId?: string }, SessionStatus];
   /**
-   * Server → Reconnect (Ctrl+R) for a session main holds, a dropped one too: connected again the way main connected it
-   * (as `session:reconnect-in-mode`, in the same mode), so a window that only adopted the session needs no target and
-   * no password. The session is closed first and a new one answers. `attemptId` as for `session:connect`.
+   * Server → Reconnect (Ctrl+R) for a session main holds, a dropped one too, or one it kept at Disconnect
+   * (`keepForReconnect`): connected again the way main connected it (as `session:reconnect-in-mode`, in the same mode),
+   * so a window that only adopted the session needs no target and no password. The session is closed first and a new
+   * one answers. One main has neither of (Ferry restarted) fails as 'closed' with `closed.reconnect-forgotten`.
+   * `attemptId` as for `session:connect`.
    */
   'session:reconnect': [{ readonly sessionId: string; readonly attemptId?: string }, SessionStatus];
   /** Disconnect while "Connecting…": end that attempt at once; false when it is not under way (finished already). */
   'session:cancel-connect': [{ readonly attemptId: string }, { readonly cancelled: boolean }];
-  'session:disconnect': [{ readonly sessionId: string }, void];
+  /**
+   * Ends the session. `keepForReconnect`: the window's tab has no target to connect again with (it only adopted the
+   * session after a page reload), so main keeps what it was connected with — the password in main's memory only — for
+   * `session:reconnect`, until `session:forget` or Ferry quits (docs/hosts.md, "Reconnect without the password").
+   */
+  'session:disconnect': [{ readonly sessionId: string; readonly keepForReconnect?: boolean }, void];
+  /** The window no longer shows this session (its tab closed, or connected elsewhere): what main kept of it goes. */
+  'session:forget': [{ readonly sessionId: string }, void];
   'session:list': [{ readonly sessionId: string; readonly path: string }, RemoteListing];
   'session:mkdir': [{ readonly sessionId: string; readonly path: string }, void];
   /** Log in once per transfer mode and list the site's folder: which mode works, and why the other does not. */
@@ -259,6 +268,7 @@ export const REQUEST_CHANNELS = [
   'session:reconnect',
   'session:cancel-connect',
   'session:disconnect',
+  'session:forget',
   'session:list',
   'session:mkdir',
   'session:test-modes',

@@ -683,6 +683,9 @@ export const ERROR_TEXTS_EN = {
   'closed.reply.hint': 'The server limits idle time or connections. Connect again.',
   'closed.session-gone': 'This connection is no longer open.',
   'closed.session-gone.hint': 'Connect to the site again.',
+  // Reconnect of a session main no longer has (nor kept at Disconnect): Ferry restarted, or the tab was forgotten.
+  'closed.reconnect-forgotten': "Ferry no longer has this connection's password; connect again from the quick connect bar.",
+  'closed.reconnect-forgotten.hint': "Ferry keeps a connection's password in memory only: it is gone once Ferry has restarted or the tab that held it was closed. A saved site keeps its password.",
   // A restored queue's transfers of a quick connection (its password was never saved).
   // A transfer whose result does not check out. {path} is the remote path.
   'verify.size-local': 'The local copy of {path} has {actual} bytes after the transfer, but {expected} were expected.',

@@ -298,10 +298,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       }
       return probes;
     },
-    'session:disconnect': ({ sessionId }) => {
+    'session:disconnect': ({ sessionId, keepForReconnect }) => {
       synchronizer.forget(sessionId);
-      return sessions.disconnect(sessionId);
+      return sessions.disconnect(sessionId, keepForReconnect === true);
     },
+    'session:forget': async ({ sessionId }) => sessions.forget(sessionId),
     'session:list': ({ sessionId, path: remotePath }) => sessions.list(sessionId, remotePath),
     'session:mkdir': ({ sessionId, path: remotePath }) => sessions.mkdir(sessionId, remotePath),
     'session:create-file': ({ sessionId, path: remotePath }) => sessions.createFile(sessionId, remotePath),

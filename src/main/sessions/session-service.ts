@@ -35,11 +35,23 @@ export interface SessionServiceDeps {
   readonly emit: EmitEvent;
 }
 
+/** What the window asked to connect to (a quick connection's password with it), to connect the same way again. */
+interface Origin {
+  readonly target: ConnectTarget;
+  readonly trustOnce: string | undefined;
+}
+
+/**
+ * How many disconnected sessions' origins main keeps for Reconnect at most (the oldest goes first): a window gone
+ * without closing its tabs (a browser tab closed) cannot make main hold passwords without end.
+ */
+export const MAX_KEPT_FOR_RECONNECT = 16;
+
 interface Session {
   readonly id: string;
   readonly resolved: ResolvedTarget;
   /** What the window asked to connect to, so `reconnectInMode` connects the same way (the password stays here). */
-  readonly origin: { readonly target: ConnectTarget; readonly trustOnce: string | undefined };
+  readonly origin: Origin;
   readonly lane: SerialLane;
   client: FtpClient | null;
   status: SessionStatus;
@@ -65,6 +77,12 @@ export class SessionService {
   private readonly searches = new Map<string, AbortController>();
   /** Connects under way that the window named (`attemptId`), so its Disconnect can stop them (`cancelConnect`). */
   private readonly attempts = new Map<string, AbortController>();
+  /**
+   * Disconnected sessions' origins, by session id, kept for Reconnect of a tab whose window has no target (one it
+   * only adopted after a page reload): until the window forgets it (its tab closed or connected elsewhere), a reconnect
+   * replaces it, Ferry quits, or `MAX_KEPT_FOR_RECONNECT` newer ones push it out. Main's memory only (docs/hosts.md).
+   */
+  private readonly kept = new Map<string, Origin>();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -103,10 +121,38 @@ export class SessionService {
     return this.reconnectAs(sessionId, (target) => target, attemptId);
   }
 
+  /**
+   * A session main holds (connected or dropped) or one it kept at Disconnect (`disconnect(id, true)`), closed and
+   * connected again: the new session answers and the kept origin goes. One that fails or is cancelled leaves the origin
+   * kept under the same id, so the window's next Reconnect tries again. One main has neither of is refused in words
+   * (`reconnectForgotten`: Ferry restarted, or the tab's window forgot it).
+   */
   private async reconnectAs(sessionId: string, retarget: (target: ConnectTarget) => ConnectTarget, attemptId: string | undefined): Promise<SessionStatus> {
-    const { origin } = this.require(sessionId);
+    const origin = this.sessions.get(sessionId)?.origin ?? this.kept.get(sessionId);
+    if (!origin) throw reconnectForgotten();
     await this.disconnect(sessionId);
-    return this.connect(retarget(origin.target), origin.trustOnce, attemptId);
+    this.kept.delete(sessionId);
+    try {
+      return await this.connect(retarget(origin.target), origin.trustOnce, attemptId);
+    } catch (error) {
+      this.keep(sessionId, origin);
+      throw error;
+    }
+  }
+
+  /** The window no longer shows this session (its tab closed, or connected elsewhere): what main kept of it goes. */
+  forget(sessionId: string): void {
+    this.kept.delete(sessionId);
+  }
+
+  private keep(sessionId: string, origin: Origin): void {
+    this.kept.delete(sessionId);
+    this.kept.set(sessionId, origin);
+    // A Map iterates in insertion order: the first key is the oldest.
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= MAX_KEPT_FOR_RECONNECT) break;
+      this.kept.delete(oldest);
+    }
   }
 
   /**
@@ -186,10 +232,15 @@ export class SessionService {
     }
   }
 
-  async disconnect(sessionId: string): Promise<void> {
+  /**
+   * Closes the session (QUIT). With `keepForReconnect` (the window's tab has no target of its own to connect again
+   * with) its origin is kept for `reconnect`, its password in main's memory only, until the window forgets it.
+   */
+  async disconnect(sessionId: string, keepForReconnect = false): Promise<void> {
     const session = this.sessions.get(sessionId);
     if (!session) return;
     this.sessions.delete(sessionId);
+    if (keepForReconnect) this.keep(sessionId, session.origin);
     await session.lane.run(async () => {
       await session.client?.quit();
       session.client = null;
@@ -198,7 +249,9 @@ export class SessionService {
     this.say(sessionId, 'info', { message: 'log.disconnected', values: {} });
   }
 
+  /** Ferry quits: every session closed, nothing kept. */
   async disconnectAll(): Promise<void> {
+    this.kept.clear();
     await Promise.all([...this.sessions.keys()].map((id) => this.disconnect(id)));
   }
 
@@ -532,6 +585,11 @@ function inMode(target: ConnectTarget, mode: TransferMode): ConnectTarget {
 /** A session closed or never opened (its connect failed or was cancelled). */
 function sessionGone(): FtpError {
   return new FtpError({ kind: 'closed', ...sentences('closed.session-gone', 'closed.session-gone.hint'), retryable: false });
+}
+
+/** Reconnect of a session main has neither open nor kept: its password went with it (Ferry restarted, or forgotten). */
+function reconnectForgotten(): FtpError {
+  return new FtpError({ kind: 'closed', ...sentences('closed.reconnect-forgotten', 'closed.reconnect-forgotten.hint'), retryable: false });
 }
 
 /** An operation the user cancelled (or one that waited behind it). */

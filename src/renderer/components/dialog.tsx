@@ -75,8 +75,9 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
       e.preventDefault();
       moveFocus(ref.current, e.shiftKey);
     }
-    // The window's F5 and Ctrl+S do nothing behind a dialog; nor may the browser's (a reload, or "save page").
-    if (e.key === 'F5' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) e.preventDefault();
+    // The window's F5, Ctrl+S and Ctrl+R do nothing behind a dialog; nor may the browser's (a reload, or "save page").
+    const key = e.key.toLowerCase();
+    if (e.key === 'F5' || ((e.ctrlKey || e.metaKey) && (key === 's' || (key === 'r' && !e.shiftKey)))) e.preventDefault();
     e.stopPropagation();
   };
 

@@ -9,6 +9,8 @@ const PATHS = {
   sites: 'M3 4h14v4H3zM3 12h14v4H3zM6 6h.01M6 14h.01',
   chevronDown: 'M5 8l5 5 5-5',
   disconnect: 'M7 3v4M13 3v4M5 7h10v3a5 5 0 01-10 0zM10 15v3M3 3l14 14',
+  // The plug of Disconnect, whole: connect again.
+  reconnect: 'M7 3v4M13 3v4M5 7h10v3a5 5 0 01-10 0zM10 15v3',
   refresh: 'M16 10a6 6 0 11-2-4.5M16 3v4h-4',
   settings: 'M10 7a3 3 0 100 6 3 3 0 000-6zM10 2v2M10 16v2M2 10h2M16 10h2M4.3 4.3l1.4 1.4M14.3 14.3l1.4 1.4M4.3 15.7l1.4-1.4M14.3 5.7l1.4-1.4',
   bookmark: 'M6 3h8v14l-4-3-4 3z',

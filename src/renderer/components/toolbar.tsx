@@ -1,5 +1,5 @@
 /**
- * The main toolbar (Site Manager, recent and saved sites, Disconnect, Refresh, Bookmarks, view
+ * The main toolbar (Site Manager, recent and saved sites, Disconnect, Reconnect, Refresh, Bookmarks, view
  * toggles incl. directory comparison and synchronized browsing, Settings) and the quick connect bar
  * (Host, Username, Password, Port, Quickconnect).
  */
@@ -13,6 +13,7 @@ import { useSitesStore } from '../stores/sites-store';
 import { useUiStore, type MenuItem } from '../stores/ui-store';
 import { useViewStore } from '../stores/view-store';
 import type { SiteTransferMode } from '../../shared/models';
+import { canReconnect } from '../lib/reconnect-plan';
 import { focusRemoteAfterConnect } from './file-list';
 import { Icon } from './icons';
 import { openMenuAt, useMenuOpenFrom } from './menu';
@@ -110,6 +111,7 @@ export function Toolbar(): ReactElement {
   const t = useT();
   const status = useSessionStore((s) => s.status);
   const connecting = useSessionStore((s) => s.connecting);
+  const target = useSessionStore((s) => s.target);
   const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
   const showTree = useSettingsStore((s) => s.settings.showFolderTree);
   const comparing = useViewStore((s) => s.comparing);
@@ -127,6 +129,8 @@ export function Toolbar(): ReactElement {
       <div className="tool-group">
         {/* While "Connecting…" it cancels the attempt (FileZilla's Cancel): a silent host no longer holds the window. */}
         <ToolButton icon="disconnect" label={t('toolbar.disconnect')} showLabel disabled={!canDisconnect && !connecting} onClick={() => void actions.disconnect()} />
+        {/* FileZilla's "Reconnect to last used server" (Ctrl+R): the web host has no menu bar to hold Server → Reconnect. */}
+        <ToolButton icon="reconnect" label={t('toolbar.reconnect')} disabled={!canReconnect({ status, target, connecting })} onClick={() => void actions.reconnect()} />
         <ToolButton icon="refresh" label={t('toolbar.refresh')} showLabel onClick={() => actions.refreshBoth()} />
         <ToolButton icon="close" label={t('toolbar.cancelOperation')} disabled={!actions.canCancelOperation({ status, connecting }, remoteBusy)} onClick={() => void actions.cancelOperation()} />
       </div>

@@ -742,6 +742,8 @@ export const en = {
   // Search remote files
   'toolbar.search': 'Search remote files (F3)',
   'toolbar.cancelOperation': 'Cancel current operation (Ctrl+.)',
+  // FileZilla's "Reconnect to last used server": the web host has no menu bar, so the toolbar has it too.
+  'toolbar.reconnect': 'Reconnect (Ctrl+R)',
   'menu.cancelOperation': 'Cancel current operation',
   'search.title': 'Search remote files',
   'search.pattern': 'Search for',

@@ -604,6 +604,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'closed.reply.hint': '服务器限制了空闲时间或连接数。请重新连接。',
   'closed.session-gone': '此连接已关闭。',
   'closed.session-gone.hint': '请重新连接到该站点。',
+  'closed.reconnect-forgotten': 'Ferry 已不再保存此连接的密码；请从快速连接栏重新连接。',
+  'closed.reconnect-forgotten.hint': 'Ferry 只在内存中保存连接的密码：Ferry 重新启动后，或保存它的标签页关闭后，密码就不在了。已保存的站点会保留其密码。',
   'verify.size-local': '传输后 {path} 的本地副本有 {actual} 字节，但应为 {expected} 字节。',
   'verify.size-remote': '传输后服务器上 {path} 的副本有 {actual} 字节，但应为 {expected} 字节。',
   'verify.size.hint': '文件在传输过程中被更改，或传输被中断。请重新传输（重试）。',

@@ -739,6 +739,7 @@ export const zhCN: Messages = {
   // Search remote files
   'toolbar.search': '搜索远程文件（F3）',
   'toolbar.cancelOperation': '取消当前操作（Ctrl+.）',
+  'toolbar.reconnect': '重新连接（Ctrl+R）',
   'menu.cancelOperation': '取消当前操作',
   'search.title': '搜索远程文件',
   'search.pattern': '查找文件名',

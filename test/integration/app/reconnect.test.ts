@@ -50,7 +50,49 @@ describe('session:reconnect', () => {
     const first = await app.call('session:connect', { target: { kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } } });
     await app.call('session:disconnect', { sessionId: first.sessionId });
     const result = await dispatch(app.services.handlers, 'session:reconnect', { sessionId: first.sessionId });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.any(String) } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'closed', message: "Ferry no longer has this connection's password; connect again from the quick connect bar.", text: { message: 'closed.reconnect-forgotten' } } });
     expect(await app.call('session:status', undefined)).toEqual([]);
+  });
+
+  it('an adopted session disconnected by its tab (keepForReconnect) is connected again by main with its own password, until the tab forgets it', async () => {
+    const quick = { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain' as const, transferMode: 'passive' as const, charset: 'auto' };
+    const first = await app.call('session:connect', { target: { kind: 'quick', quick } });
+    await app.call('session:disconnect', { sessionId: first.sessionId, keepForReconnect: true });
+    expect(await app.call('session:status', undefined)).toEqual([]);
+
+    const logBefore = (await server.readLog()).length;
+    const second = await app.call('session:reconnect', { sessionId: first.sessionId, attemptId: 'reconnect-kept' });
+    expect(second).toMatchObject({ state: 'connected', transferMode: 'passive', siteId: null, host: server.host, error: null });
+    // Logged in with the password main kept (the page sent only the id), and the new session lists.
+    expect((await server.readLog()).slice(logBefore)).toMatch(/OK LOGIN/);
+    expect((await app.call('session:list', { sessionId: second.sessionId, path: '/' })).entries.map((entry) => entry.name)).toContain('readme.txt');
+    // The kept origin went with the reconnect: the old id no longer reconnects.
+    expect(await dispatch(app.services.handlers, 'session:reconnect', { sessionId: first.sessionId })).toMatchObject({ ok: false, error: { text: { message: 'closed.reconnect-forgotten' } } });
+
+    // Kept again at the next Disconnect; once the tab is closed (session:forget) it is gone.
+    await app.call('session:disconnect', { sessionId: second.sessionId, keepForReconnect: true });
+    await app.call('session:forget', { sessionId: second.sessionId });
+    expect(await dispatch(app.services.handlers, 'session:reconnect', { sessionId: second.sessionId })).toMatchObject({ ok: false, error: { text: { message: 'closed.reconnect-forgotten' } } });
+    expect(await app.call('session:status', undefined)).toEqual([]);
+  });
+
+  it('a kept session whose reconnect fails stays kept: the next Reconnect tries the server again', async () => {
+    const gone = await startServer('vsftpd');
+    try {
+      const quick = { host: gone.host, port: gone.port, user: gone.user, password: gone.password, protocol: 'ftp-plain' as const, transferMode: 'passive' as const, charset: 'auto' };
+      const first = await app.call('session:connect', { target: { kind: 'quick', quick } });
+      await app.call('session:disconnect', { sessionId: first.sessionId, keepForReconnect: true });
+      await gone.stop();
+      // Nothing listens there now: each attempt fails on the network, never as forgotten.
+      for (const attempt of [1, 2]) {
+        const result = await dispatch(app.services.handlers, 'session:reconnect', { sessionId: first.sessionId, attemptId: `down-${attempt}` });
+        expect(result.ok).toBe(false);
+        expect(result.ok ? null : result.error.text?.message).not.toBe('closed.reconnect-forgotten');
+      }
+      await app.call('session:forget', { sessionId: first.sessionId });
+      expect(await dispatch(app.services.handlers, 'session:reconnect', { sessionId: first.sessionId })).toMatchObject({ ok: false, error: { text: { message: 'closed.reconnect-forgotten' } } });
+    } finally {
+      await gone.stop();
+    }
   });
 });
