@@ -32,3 +32,18 @@ export function serverTimeToUtc(iso: string | null, zoneMinutes: number): string
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : new Date(time - zoneMinutes * 60_000).toISOString();
 }
+
+/**
+ * A date without a time (a LIST date of an old file) with the server's zone: never shifted to another day (that
+ * showed 2025-11-27 as 2025-11-26 16:00 for +08:00), but written with the zone as its offset, so the text keeps the
+ * date as printed and `Date.parse` gives the moment that day began on the server's clock, where its span starts.
+ */
+export function serverDateInZone(iso: string | null, zoneMinutes: number): string | null {
+  const date = iso === null ? null : /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/.exec(iso);
+  return date ? `${date[1]}T00:00:00.000${formatTimeZone(zoneMinutes)}` : iso;
+}
+
+/** The calendar date a day-only time names, as printed ("2025-11-27"), whatever offset it is written with. */
+export function dateOfDay(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
+}

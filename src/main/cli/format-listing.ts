@@ -34,9 +34,10 @@ const DAY_MS = 86_400_000;
  * parser writes zeros for the time, so "00:00" was no time at all (the window's `formatRemoteDate` says so too).
  * MLSD's and a zone-corrected LIST's times keep their time.
  */
-function shownModified(modified: string | null, serverClock: boolean): string {
+function shownModified(modified: string | null, serverClock: boolean, precision?: 'day'): string {
   if (!modified) return ' '.repeat(16);
-  const dayOnly = serverClock && Date.parse(modified) % DAY_MS === 0;
+  // A date without a time (the parser says so) is the date as printed, with or without the site's zone.
+  const dayOnly = precision === 'day' || (serverClock && Date.parse(modified) % DAY_MS === 0);
   return dayOnly ? modified.slice(0, 10).padEnd(16) : modified.slice(0, 16).replace('T', ' ');
 }
 
@@ -49,7 +50,7 @@ export function listingToText(entries: readonly RemoteEntry[], serverClock: bool
   return byName(entries)
     .map((entry) => {
       const size = String(entry.size ?? '').padStart(sizeWidth);
-      const modified = shownModified(entry.modified, serverClock);
+      const modified = shownModified(entry.modified, serverClock, entry.precision);
       // Names as every text shows them (shownName): one with a control character, a line break or U+202E escaped in
       // quotes, so a server's name can neither split the line nor reach the terminal as an escape sequence.
       const target = entry.target ? ` -> ${shownName(entry.target)}` : '';

@@ -7,7 +7,7 @@ import { sharedBufferPool, type BufferLease } from './buffer-pool';
 import { guessListingCharset, isUtf8Text, readsAsGb18030Instead } from './charset-guess';
 import { PooledReader, prematureClose } from './pooled-reader';
 import type { RemoteEntry } from '../../shared/remote-entry';
-import { serverTimeToUtc } from '../../shared/time-zone';
+import { serverDateInZone, serverTimeToUtc } from '../../shared/time-zone';
 import type { TransferMode } from '../../shared/errors';
 import type { TlsDetails } from '../../shared/certificate';
 import { describeTlsConnection } from './certificate-details';
@@ -273,11 +273,15 @@ export class FtpClient {
     return zone === null ? new Date() : new Date(Date.now() + zone * 60_000);
   }
 
-  /** LIST times are the server's clock: with its zone known, made UTC. */
+  /**
+   * LIST times are the server's clock: with its zone known, made UTC. A date without a time keeps its day (the zone
+   * as its offset, `serverDateInZone`): shifted like a time it became the evening before.
+   */
   private inServerZone<T extends { entries: RemoteEntry[] }>(parsed: T): T & { timesAreUtc: boolean } {
     const zone = this.session.serverTimeZone;
     if (zone === null) return { ...parsed, timesAreUtc: false };
-    return { ...parsed, entries: parsed.entries.map((entry) => ({ ...entry, modified: serverTimeToUtc(entry.modified, zone) })), timesAreUtc: true };
+    const inZone = (entry: RemoteEntry): RemoteEntry => ({ ...entry, modified: entry.precision === 'day' ? serverDateInZone(entry.modified, zone) : serverTimeToUtc(entry.modified, zone) });
+    return { ...parsed, entries: parsed.entries.map(inZone), timesAreUtc: true };
   }
 
   /**

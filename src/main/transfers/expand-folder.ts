@@ -20,7 +20,7 @@ import { isPartialName, transferOwnedNames } from './part-lock';
 import { nameClash } from './name-clash';
 import { remoteIsFile } from './remote-facts';
 import type { FerryErrorData } from '../../shared/errors';
-import { listedTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
+import { entryTimePrecision, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { noteText, type NoteText } from '../../shared/notes';
 import { shownName } from '../../shared/shown-name';
 import { compareNames } from '../../shared/natural-order';
@@ -79,7 +79,7 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     if (entry.type === 'directory') folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: entry.modified });
     else if (entry.type === 'file') {
       const absent = present !== null && !present.has(nameKey(entry.name));
-      const precision = listedTimePrecision(listing.command, entry.modified);
+      const precision = entryTimePrecision(listing.command, entry);
       files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified, precision, ...(absent ? { knownTarget: null } : {}) });
     }
     else skipped.push({ kind: 'skipped', localPath, remotePath, size: entry.size, modified: entry.modified, note: remoteSkipNote(entry, remotePath) });
@@ -169,7 +169,7 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
         failed.push({ kind: 'failed', localPath, remotePath, size: null, modified: null, error: nameClash(localPath, remotePath, 'file').data });
         continue;
       }
-      const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: listedTimePrecision(listedBy, remote.modified) } : null;
+      const knownTarget: FileFacts | null = remote ? { size: remote.size, modified: remote.modified, precision: entryTimePrecision(listedBy, remote) } : null;
       files.push({ kind: 'file', localPath, remotePath, size: stats.size, modified: stats.mtime.toISOString(), knownTarget });
     } else {
       const note = noteText(dirent.isSymbolicLink() ? 'note.local-link' : 'note.local-special', { path: shownName(localPath) });

@@ -21,7 +21,7 @@ import { removeLocalTree } from '../local/remove-tree';
 import { segmentsBelow } from '../local/safe-target';
 import type { SkipMatcher } from '../../shared/skip-list';
 import type { OverwriteChoice } from '../../shared/models';
-import { decideOverwrite, isSourceNewer, listedTimePrecision, sizesDiffer, type FileFacts, type TimePrecision } from './overwrite-policy';
+import { decideOverwrite, entryTimePrecision, isSourceNewer, sizesDiffer, type FileFacts, type TimePrecision } from './overwrite-policy';
 import { comparePaths } from '../../shared/natural-order';
 
 export type TreeKind = 'file' | 'folder' | 'other';
@@ -72,7 +72,7 @@ export async function remoteTree(client: FtpClient, root: string, skip: SkipMatc
       const key = folder.key === '' ? entry.name.normalize('NFC') : `${folder.key}/${entry.name.normalize('NFC')}`;
       const actual = folder.actual === '' ? entry.name : `${folder.actual}/${entry.name}`;
       const kind: TreeKind = entry.type === 'directory' ? 'folder' : entry.type === 'file' ? 'file' : 'other';
-      tree.set(key, { kind, actual, size: entry.size, modified: entry.modified, precision: listedTimePrecision(listing.command, entry.modified) });
+      tree.set(key, { kind, actual, size: entry.size, modified: entry.modified, precision: entryTimePrecision(listing.command, entry) });
       if (kind === 'folder') folders.push({ key, actual });
     }
   }

@@ -39,6 +39,15 @@ export function listedTimePrecision(command: 'MLSD' | 'LIST -a' | 'LIST', modifi
   return now - ms > LIST_DAY_ONLY_AFTER_MS ? 'day' : 'minute';
 }
 
+/**
+ * The precision of a listed entry's time: 'day' where the listing gave the date alone (the parser says so, so a zone's
+ * offset cannot hide it); otherwise as `listedTimePrecision` reads the value. A day-only time's span is that day on
+ * the server's clock (from its midnight, with the site's zone where one is set; docs/transfers.md, "Time precision").
+ */
+export function entryTimePrecision(command: 'MLSD' | 'LIST -a' | 'LIST', entry: { readonly modified: string | null; readonly precision?: 'day' }, now = Date.now()): TimePrecision {
+  return entry.precision === 'day' && entry.modified !== null ? 'day' : listedTimePrecision(command, entry.modified, now);
+}
+
 export type OverwriteDecision =
   /** Write the whole file (no target, or the policy says overwrite). */
   | { readonly kind: 'transfer' }

@@ -6,7 +6,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { FtpError } from '../ftp/ftp-error';
 import { remoteBasename, remoteDirname } from '../ftp/remote-path';
-import { listedTimePrecision, type FileFacts } from './overwrite-policy';
+import { entryTimePrecision, type FileFacts } from './overwrite-policy';
 
 /** True for "no such file" answers (550 to SIZE/MDTM). */
 export function isMissingFileError(error: unknown): boolean {
@@ -67,7 +67,7 @@ async function listedFacts(client: FtpClient, remotePath: string): Promise<FileF
   const name = remoteBasename(remotePath);
   const entry = listing.entries.find((candidate) => candidate.name === name);
   if (!entry) return null;
-  return { size: entry.size, modified: entry.modified, precision: listedTimePrecision(listing.command, entry.modified) };
+  return { size: entry.size, modified: entry.modified, precision: entryTimePrecision(listing.command, entry) };
 }
 
 /** Fill in the size and time of a download's source where the policy needs them and they are unknown. */

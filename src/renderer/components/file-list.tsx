@@ -114,7 +114,7 @@ function cellText(t: Translator, row: FileRow, column: SortColumn, side: PaneSid
     case 'type':
       return typeLabel(t, row);
     case 'modified':
-      return side === 'remote' ? formatRemoteDate(row.modified, serverClock) : formatDate(row.modified);
+      return side === 'remote' ? formatRemoteDate(row.modified, serverClock, row.precision) : formatDate(row.modified);
     case 'permissions':
       return row.permissions ?? '';
     case 'owner':

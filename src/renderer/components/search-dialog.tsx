@@ -96,7 +96,7 @@ export function SearchDialog(): ReactElement {
                       <code>{folder}</code>
                     </td>
                     <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
-                    <td>{formatRemoteDate(match.entry.modified, result.timesAreUtc !== true)}</td>
+                    <td>{formatRemoteDate(match.entry.modified, result.timesAreUtc !== true, match.entry.precision)}</td>
                   </tr>
                 );
               })}

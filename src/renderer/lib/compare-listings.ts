@@ -20,6 +20,8 @@ export interface ComparableRow {
   readonly type: EntryType;
   readonly size: number | null;
   readonly modified: string | null;
+  /** 'day': a date without a time (RemoteEntry.precision); `modified` is the midnight that day began on the server. */
+  readonly precision?: 'day';
 }
 
 /**
@@ -63,11 +65,16 @@ function epochOf(iso: string | null): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-/** Both times truncated to the coarser of their precisions, compared: <0 local older, >0 local newer, null unknown. */
-export function compareTimes(local: string | null, localExact: boolean, remote: string | null, remoteExact: boolean): number | null {
+/**
+ * Both times truncated to the coarser of their precisions, compared: <0 local older, >0 local newer, null unknown.
+ * `remoteDay`: the remote time is a date alone, the whole day from `remote` (its midnight on the server's clock, which
+ * with the site's zone is not UTC midnight): a local time inside that day is the same, never newer or older.
+ */
+export function compareTimes(local: string | null, localExact: boolean, remote: string | null, remoteExact: boolean, remoteDay = false): number | null {
   const a = epochOf(local);
   const b = epochOf(remote);
   if (a === null || b === null) return null;
+  if (remoteDay) return a < b ? -1 : a >= b + UNIT_MS.day ? 1 : 0;
   const precision = coarser(localExact ? 'millisecond' : inferTimePrecision(a), remoteExact ? 'millisecond' : inferTimePrecision(b));
   const unit = UNIT_MS[precision];
   return Math.floor(a / unit) - Math.floor(b / unit);
@@ -94,7 +101,7 @@ function markPair(local: ComparableRow, localExact: boolean, remote: ComparableR
     if (!sizeKnown) return ['unknown', 'unknown'];
     return sizeDiffers ? ['differs', 'differs'] : ['same', 'same'];
   }
-  const time = compareTimes(local.modified, localExact, remote.modified, remoteExact);
+  const time = compareTimes(local.modified, localExact, remote.modified, remoteExact, remote.precision === 'day');
   if (time === null) return ['unknown', 'unknown'];
   if (time > 0) return ['newer', 'older'];
   if (time < 0) return ['older', 'newer'];

@@ -2,6 +2,8 @@
  * Human formatting of sizes, rates, durations and dates for the file lists and the queue.
  * Pure and locale-aware so the same numbers read naturally in English and Chinese.
  */
+import { dateOfDay } from '../../shared/time-zone';
+
 /**
  * IEC symbols for the 1024-based units, the names the speed limits, the log file's limit and the CLI use (KiB/s, MiB):
  * one name per unit in the whole UI (docs/ui.md, "Units"). Below one KiB the word is the language's (docs/i18n.md: 字节).
@@ -100,7 +102,9 @@ const DAY_MS = 86_400_000;
  * missing time as zeros, so midnight is the day precision (docs/ui.md, "time precision"). Real times (MLSD, or LIST
  * with the site's zone) are shown in this computer's zone with their time, midnight too.
  */
-export function formatRemoteDate(iso: string | null | undefined, serverClock: boolean): string {
+export function formatRemoteDate(iso: string | null | undefined, serverClock: boolean, precision?: 'day'): string {
+  // A date without a time is the date the server printed, in any zone: never a time of the day before.
+  if (precision === 'day' && iso) return dateOfDay(iso);
   if (!serverClock) return formatDate(iso);
   const text = formatDate(iso, true);
   return text !== '' && Date.parse(iso ?? '') % DAY_MS === 0 ? text.slice(0, 10) : text;
@@ -111,7 +115,7 @@ export function formatRemoteDate(iso: string | null | undefined, serverClock: bo
  * a LIST date of an old file, midnight as written) is the date alone, as the panes show it (`formatRemoteDate`).
  */
 export function formatFactsDate(facts: { readonly modified: string | null; readonly precision?: 'exact' | 'minute' | 'day' }): string {
-  return facts.precision === 'day' ? formatDate(facts.modified, true).slice(0, 10) : formatDate(facts.modified);
+  return facts.precision === 'day' && facts.modified ? dateOfDay(facts.modified) : formatDate(facts.modified);
 }
 
 /** Time of day for log lines, "HH:MM:SS". */

@@ -19,6 +19,8 @@ export interface FileRow {
   readonly owner: string | null;
   readonly group: string | null;
   readonly target: string | null;
+  /** 'day': a remote date without a time (RemoteEntry.precision), shown as the date alone. */
+  readonly precision?: 'day';
 }
 
 export type SortColumn = 'name' | 'size' | 'type' | 'modified' | 'permissions' | 'owner';

@@ -20,6 +20,7 @@ export function entry(
     target: rest.target ?? null,
     owner: rest.owner ?? null,
     group: rest.group ?? null,
+    ...(rest.precision ? { precision: rest.precision } : {}),
   };
 }
 

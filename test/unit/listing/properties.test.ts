@@ -171,7 +171,7 @@ describe('Unix round trip', () => {
     fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2022-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => {
       const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
       const text = `${MONTHS[day.getUTCMonth()]} ${String(day.getUTCDate()).padStart(2, ' ')}  ${day.getUTCFullYear()}`;
-      return { text, iso: day.toISOString() };
+      return { text, iso: day.toISOString(), dayOnly: true };
     }),
     fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => {
       d.setUTCSeconds(0, 0);
@@ -207,6 +207,7 @@ describe('Unix round trip', () => {
             target: typeChar === 'l' ? target : null,
             owner,
             group,
+            ...('dayOnly' in date ? { precision: 'day' } : {}),
           });
         },
       ),

@@ -22,7 +22,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '02-unix-std dir (proftpd, year form)',
     'drwxr-xr-x   2 ftp      ftp          4096 Mar  3  2020 pub',
-    entry('pub', 'directory', 4096, '2020-03-03T00:00:00.000Z', { permissions: rwx, owner: 'ftp', group: 'ftp' }),
+    entry('pub', 'directory', 4096, '2020-03-03T00:00:00.000Z', { precision: 'day', permissions: rwx, owner: 'ftp', group: 'ftp' }),
   ],
   [
     '03-unix-pure-ftpd dir',
@@ -78,6 +78,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
     '12-unix-symlink with spaces',
     'lrwxrwxrwx 1 root root 9 Jan 15  2019 my link -> my target',
     entry('my link', 'symlink', 9, '2019-01-15T00:00:00.000Z', {
+      precision: 'day',
       permissions: 'rwxrwxrwx',
       target: 'my target',
       owner: 'root',
@@ -92,7 +93,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '14-unix-char device',
     'crw-rw-rw- 1 root root 1, 3 Jan 1 2020 null',
-    entry('null', 'other', null, '2020-01-01T00:00:00.000Z', { permissions: 'rw-rw-rw-', owner: 'root', group: 'root' }),
+    entry('null', 'other', null, '2020-01-01T00:00:00.000Z', { precision: 'day', permissions: 'rw-rw-rw-', owner: 'root', group: 'root' }),
   ],
   [
     '15-unix-block device padded',
@@ -152,7 +153,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '26-unix-name with double spaces after year',
     '-rw-r--r-- 1 u g 5 Jan 15  2020 two  spaces',
-    entry('two  spaces', 'file', 5, '2020-01-15T00:00:00.000Z', { permissions: rw, owner: 'u', group: 'g' }),
+    entry('two  spaces', 'file', 5, '2020-01-15T00:00:00.000Z', { precision: 'day', permissions: rw, owner: 'u', group: 'g' }),
   ],
   [
     '27-unix-name that looks like a date',
@@ -197,7 +198,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '35-unix-german day first',
     '-rw-r--r-- 1 user group 1234 15. Okt 2020 alt.txt',
-    entry('alt.txt', 'file', 1234, '2020-10-15T00:00:00.000Z', { permissions: rw, owner: 'user', group: 'group' }),
+    entry('alt.txt', 'file', 1234, '2020-10-15T00:00:00.000Z', { precision: 'day', permissions: rw, owner: 'user', group: 'group' }),
   ],
   [
     '36-unix-french month with dot',
@@ -207,7 +208,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '37-unix-french day first',
     '-rw-r--r-- 1 user group 1234 3 juil. 2019 été.txt',
-    entry('été.txt', 'file', 1234, '2019-07-03T00:00:00.000Z', { permissions: rw, owner: 'user', group: 'group' }),
+    entry('été.txt', 'file', 1234, '2019-07-03T00:00:00.000Z', { precision: 'day', permissions: rw, owner: 'user', group: 'group' }),
   ],
   [
     '38-unix-chinese month recent',
@@ -217,12 +218,12 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '39-unix-chinese month with year',
     '-rw-r--r-- 1 ftp ftp 1234 3月 15 2020 b.txt',
-    entry('b.txt', 'file', 1234, '2020-03-15T00:00:00.000Z', { permissions: rw, owner: 'ftp', group: 'ftp' }),
+    entry('b.txt', 'file', 1234, '2020-03-15T00:00:00.000Z', { precision: 'day', permissions: rw, owner: 'ftp', group: 'ftp' }),
   ],
   [
     '40-unix-japanese month and day suffix',
     '-rw-r--r-- 1 ftp ftp 1234 12月 25日 2019 c.txt',
-    entry('c.txt', 'file', 1234, '2019-12-25T00:00:00.000Z', { permissions: rw, owner: 'ftp', group: 'ftp' }),
+    entry('c.txt', 'file', 1234, '2019-12-25T00:00:00.000Z', { precision: 'day', permissions: rw, owner: 'ftp', group: 'ftp' }),
   ],
   [
     '41-unix-korean month',
@@ -242,7 +243,7 @@ const cases: ReadonlyArray<readonly [name: string, line: string, expected: Remot
   [
     '44-unix-large size',
     '-rw-r--r-- 1 u g 5368709120 Jan 15  2022 disk.img',
-    entry('disk.img', 'file', 5368709120, '2022-01-15T00:00:00.000Z', { permissions: rw, owner: 'u', group: 'g' }),
+    entry('disk.img', 'file', 5368709120, '2022-01-15T00:00:00.000Z', { precision: 'day', permissions: rw, owner: 'u', group: 'g' }),
   ],
   [
     '45-unix-impossible date keeps the entry',

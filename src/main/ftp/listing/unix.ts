@@ -175,6 +175,8 @@ interface Token {
 
 interface DateMatch {
   readonly modified: string | null;
+  /** The date alone, no time of day ("Nov 27  2025", "2023-01-15"): the entry's `precision` 'day'. */
+  readonly dayOnly?: true;
   /** Index of the last token that belongs to the date. */
   readonly last: number;
 }
@@ -251,7 +253,7 @@ function timeOrYear(
     return { modified, last: index + 1 };
   }
   const year = YEAR_RE.exec(text);
-  if (year) return { modified: utcIso(Number(year[1]), month, day), last: index };
+  if (year) return { modified: utcIso(Number(year[1]), month, day), last: index, dayOnly: true };
   return null;
 }
 
@@ -272,7 +274,7 @@ function matchIsoDate(tokens: readonly Token[], i: number): DateMatch | null {
   const day = Number(date[3]);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const time = ISO_TIME_RE.exec(tokens[i + 1]?.text ?? '');
-  if (!time) return { modified: utcIso(year, month, day), last: i };
+  if (!time) return { modified: utcIso(year, month, day), last: i, dayOnly: true };
   const ms = time[4] === undefined ? 0 : Number(time[4].padEnd(3, '0').slice(0, 3));
   let modified = utcIso(year, month, day, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), ms);
   let last = i + 1;
@@ -459,6 +461,7 @@ export function parseUnixLineUnfiltered(line: string, now: Date): RemoteEntry | 
       target,
       owner,
       group,
+      ...(date.dayOnly && date.modified !== null ? { precision: 'day' as const } : {}),
     };
   }
   return null;
