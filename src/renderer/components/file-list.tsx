@@ -17,7 +17,7 @@ import { formatDate, formatEntrySize, formatRemoteDate } from '../lib/format';
 import { cursorAfterRemoval, firstRow, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import { keysOfShown, nameOfRowKey, namesOfRowKeys } from '../lib/listed-twice';
 import type { CompareMark } from '../lib/compare-listings';
-import { rowsLeftBehind, shownRows } from '../lib/pane-rows';
+import { hiddenCount, nothingShown, rowsLeftBehind, shownRows } from '../lib/pane-rows';
 import { nextSort, sortRows, type FileRow, type SortColumn } from '../lib/sort';
 import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
 import { isConnected, useSessionStore } from '../stores/session-store';
@@ -269,8 +269,41 @@ export function EmptyState({ side }: { readonly side: PaneSide }): ReactElement 
         ) : null}
       </div>
     );
-  if (rows !== null && rows.length === 0 && !loading) return <div className="empty-state" role="status">{t('pane.empty')}</div>;
+  if (rows !== null && !loading) return <NothingShownState side={side} rows={rows} />;
   return null;
+}
+
+/** A listed folder that draws no row says why, with the way back when there is one (`nothingShown`). */
+function NothingShownState({ side, rows }: { readonly side: PaneSide; readonly rows: readonly FileRow[] }): ReactElement | null {
+  const t = useT();
+  const filter = paneStore(side)((s) => s.filter);
+  const showHidden = useSettingsStore((s) => s.settings.showHiddenFiles);
+  const comparing = useViewStore((s) => s.comparing);
+  const compareBy = useViewStore((s) => s.compareMode.by);
+  const hideIdentical = useViewStore((s) => s.compareMode.hideIdentical);
+  const localRows = useLocalPane((s) => s.rows);
+  const remoteRows = useRemotePane((s) => s.rows);
+  const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null) : null;
+  const why = nothingShown(rows, { showHidden, filter, hideIdentical: marks });
+  if (why === null) return null;
+  if (why === 'empty') return <div className="empty-state" role="status">{t('pane.empty')}</div>;
+  return (
+    <div className="empty-state" role="status">
+      {why === 'only-hidden' ? <span>{t.plural('pane.onlyHidden', hiddenCount(rows, showHidden))}</span> : null}
+      {why === 'no-match' ? <span>{t('pane.noMatch', { filter })}</span> : null}
+      {why === 'all-identical' ? <span>{t('pane.allIdentical')}</span> : null}
+      {why === 'only-hidden' ? (
+        <button type="button" className="button" onClick={() => actions.toggleHiddenFiles()}>
+          {t('toolbar.hiddenFiles')}
+        </button>
+      ) : null}
+      {why === 'no-match' ? (
+        <button type="button" className="button" onClick={() => actions.setFilter(side, '')}>
+          {t('pane.noMatchClear')}
+        </button>
+      ) : null}
+    </div>
+  );
 }
 
 export function FileList({ side }: { readonly side: PaneSide }): ReactElement {

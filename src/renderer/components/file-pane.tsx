@@ -12,8 +12,8 @@ import { formatSize } from '../lib/format';
 import { isImeKey } from '../lib/ime';
 import { rowKeysOf } from '../lib/listed-twice';
 import { driveName, DRIVES_LEVEL, isDrivesLevel } from '../lib/paths';
-import { shownRows } from '../lib/pane-rows';
-import { footerKey, withShownOf } from '../lib/pane-footer';
+import { hiddenCount, nothingShown, shownRows } from '../lib/pane-rows';
+import { footerKey, nothingShownFooter, withShownOf } from '../lib/pane-footer';
 import { summarize } from '../lib/sort';
 import { useDrivesStore } from '../stores/drives-store';
 import { paneStore, useLocalPane, useRemotePane } from '../stores/pane-store';
@@ -187,7 +187,10 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
     if (deleting) return t('pane.deleting');
     // Connected but without a listing (it failed): say so, rather than contradict the status bar.
     if (rows === null) return side === 'remote' ? t(connected ? 'pane.footerNoListing' : 'pane.footerNotConnected') : '';
-    const { listed, shown } = shownRows(rows, { showHidden, filter, hideIdentical: marks });
+    const filters = { showHidden, filter, hideIdentical: marks };
+    const { listed, shown } = shownRows(rows, filters);
+    const why = nothingShown(rows, filters);
+    if (why !== null) return nothingShownFooter(t.language, why, { hidden: hiddenCount(rows, showHidden), listed: listed.length });
     // The selection holds row keys: one of two rows with one name is counted alone.
     const keys = rowKeysOf(rows);
     const chosen = selected.size > 0 ? shown.filter((r) => selected.has(keys.get(r) ?? r.name)) : shown;

@@ -91,6 +91,13 @@ export const en = {
   'pane.filterPlaceholder': 'Filter (Ctrl+F)',
   'pane.filterClear': 'Clear filter',
   'pane.shownOf': '{shown} of {total} shown.',
+  'pane.footerOnlyHidden_one': '{count} hidden item, not shown.',
+  'pane.footerOnlyHidden_other': '{count} hidden items, not shown.',
+  'pane.onlyHidden_one': 'This folder holds only {count} hidden item (a name starting with a dot).',
+  'pane.onlyHidden_other': 'This folder holds only {count} hidden items (names starting with a dot).',
+  'pane.noMatch': 'No name here matches the filter “{filter}”.',
+  'pane.noMatchClear': 'Clear the filter',
+  'pane.allIdentical': 'Every file here is the same as on the other side, and Hide identical files is on.',
 
   'compare.bySize': 'Compare file size',
   'compare.byTime': 'Compare modification time',

@@ -90,6 +90,13 @@ export const zhCN: Messages = {
   'pane.filterPlaceholder': '筛选（Ctrl+F）',
   'pane.filterClear': '清除筛选',
   'pane.shownOf': '显示 {shown} / {total} 项。',
+  'pane.footerOnlyHidden_one': '{count} 个隐藏项，未显示。',
+  'pane.footerOnlyHidden_other': '{count} 个隐藏项，未显示。',
+  'pane.onlyHidden_one': '此文件夹只有 {count} 个隐藏项（名称以点开头）。',
+  'pane.onlyHidden_other': '此文件夹只有 {count} 个隐藏项（名称以点开头）。',
+  'pane.noMatch': '此处没有名称与筛选条件“{filter}”匹配。',
+  'pane.noMatchClear': '清除筛选条件',
+  'pane.allIdentical': '此处所有文件都与另一侧相同，且已开启“隐藏相同的文件”。',
 
   'compare.bySize': '比较文件大小',
   'compare.byTime': '比较修改时间',

@@ -29,6 +29,26 @@ export function shownRows(rows: readonly FileRow[], filters: RowFilters): ShownR
 }
 
 /**
+ * Why a listed folder draws no row, so the pane can say so and offer the way back: the folder is empty, it holds only
+ * dot files while hidden files are off, the quick filter matches nothing, or the comparison hides every file as
+ * identical. Null when rows are shown. (The pane said "Empty folder." for all four, and drew a blank list.)
+ */
+export type NothingShown = 'empty' | 'only-hidden' | 'no-match' | 'all-identical';
+
+export function nothingShown(rows: readonly FileRow[], filters: RowFilters): NothingShown | null {
+  const { listed, shown } = shownRows(rows, filters);
+  if (shown.length > 0) return null;
+  if (visibleRows(rows, true).length === 0) return 'empty';
+  if (listed.length === 0) return 'only-hidden';
+  return filterByName(listed, filters.filter).length === 0 ? 'no-match' : 'all-identical';
+}
+
+/** Dot files the setting leaves out (FileZilla's hidden files), "." and ".." not counted. */
+export function hiddenCount(rows: readonly FileRow[], showHidden: boolean): number {
+  return showHidden ? 0 : visibleRows(rows, true).length - visibleRows(rows, false).length;
+}
+
+/**
  * The rows drawn belong to a folder the pane is leaving: another folder is being opened (`pending`), or its listing
  * is in the store (`dir`) while the deferred render still draws the old rows. Those rows are inert until the new ones
  * are drawn: an action on one would be looked up in the folder the pane is going to (FileZilla refuses them too while

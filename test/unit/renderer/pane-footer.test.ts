@@ -1,7 +1,7 @@
 /** The pane footer names only what is there, and a size only with files. */
 import { describe, expect, it } from 'vitest';
 import { t, tn } from '../../../src/renderer/i18n';
-import { footerKey, withShownOf } from '../../../src/renderer/lib/pane-footer';
+import { footerKey, nothingShownFooter, withShownOf } from '../../../src/renderer/lib/pane-footer';
 
 describe('footerKey', () => {
   const cases: readonly [string, number, number, boolean, string][] = [
@@ -33,5 +33,21 @@ describe('withShownOf', () => {
     expect(withShownOf('en', 111, 3001, '111 files. Total size: 543 B')).toBe('111 of 3,001 shown. 111 files. Total size: 543 B');
     // No space between Chinese sentences (docs/i18n.md): it read 显示 111 / 3,001 项。 111 个文件。
     expect(withShownOf('zh-CN', 111, 3001, '111 个文件。大小总计：543 B')).toBe('显示 111 / 3,001 项。111 个文件。大小总计：543 B');
+  });
+});
+
+describe('nothingShownFooter', () => {
+  it('says "Empty folder." only for an empty folder, and never beside "0 of M shown." (it read "0 of 17 shown. Empty folder.")', () => {
+    expect(nothingShownFooter('en', 'empty', { hidden: 0, listed: 0 })).toBe('Empty folder.');
+    expect(nothingShownFooter('en', 'no-match', { hidden: 0, listed: 17 })).toBe('0 of 17 shown.');
+    expect(nothingShownFooter('en', 'all-identical', { hidden: 2, listed: 1200 })).toBe('0 of 1,200 shown.');
+    expect(nothingShownFooter('en', 'only-hidden', { hidden: 1, listed: 0 })).toBe('1 hidden item, not shown.');
+    expect(nothingShownFooter('en', 'only-hidden', { hidden: 3, listed: 0 })).toBe('3 hidden items, not shown.');
+  });
+
+  it('in 简体中文', () => {
+    expect(nothingShownFooter('zh-CN', 'empty', { hidden: 0, listed: 0 })).toBe('空文件夹。');
+    expect(nothingShownFooter('zh-CN', 'no-match', { hidden: 0, listed: 17 })).toBe('显示 0 / 17 项。');
+    expect(nothingShownFooter('zh-CN', 'only-hidden', { hidden: 3, listed: 0 })).toBe('3 个隐藏项，未显示。');
   });
 });
