@@ -1296,6 +1296,29 @@ export function dropEntries(to: PaneSide, payload: { from: PaneSide; dir: string
 }
 
 /**
+ * Entries dragged onto a folder row of their own pane move into it, as in FileZilla and a file manager: RNFR/RNTO on
+ * the server, a rename on this computer (a drop there did nothing). A name the folder holds already is refused by main,
+ * never replaced, and stops the move at that entry (what moved before stays moved, and the pane shows it).
+ */
+export async function moveEntries(side: PaneSide, names: readonly string[], folder: string): Promise<void> {
+  const dir = paneStore(side).getState().path;
+  if (side === 'local' && refusedAtDrives(dir)) return;
+  if (refusedListedTwice(side, [...names, folder])) return;
+  const status = useSessionStore.getState().status;
+  const into = fullPath(side, folder, dir);
+  for (const name of names) {
+    const move = { from: fullPath(side, name, dir), to: fullPath(side, name, into) };
+    let r: Result<void>;
+    if (side === 'local') r = await perform('local:rename', move);
+    else if (isConnected(status)) r = await perform('session:rename', { sessionId: status.sessionId, ...move });
+    else return;
+    if (!r.ok) break;
+  }
+  // A refresh, as after a rename: a folder opened meanwhile is not thrown away.
+  await listFolder(side, dir, folder, true, 'refresh');
+}
+
+/**
  * Entries of a pane dropped on the transfer queue (FlashFXP's drag to its queue): queued for the other pane's folder
  * as Add to queue does — waiting, paused, until Resume or Process queue — not started as a drop on the other pane is.
  */

@@ -9,7 +9,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import * as actions from '../actions';
 import { useT, type MessageKey, type Translator } from '../i18n';
 import { columnTracks, type ColumnDefault } from '../lib/column-widths';
-import { decodeDrag, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, type PaneSide } from '../lib/dnd';
+import { decodeDrag, dragPayload, dragSource, encodeDrag, endDrag, FERRY_ENTRIES_MIME, moveInto, type PaneSide } from '../lib/dnd';
 import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
 import { isImeKey } from '../lib/ime';
@@ -464,7 +464,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       const payload = encodeDrag({ from: side, dir: store.getState().path, entries });
       e.dataTransfer.setData(FERRY_ENTRIES_MIME, payload);
       e.dataTransfer.setData('text/plain', namesOfRowKeys(keys).join('\n'));
-      e.dataTransfer.effectAllowed = 'copy';
+      // Copy to the other pane, move into a folder of this one.
+      e.dataTransfer.effectAllowed = 'copyMove';
     },
     [side, store],
   );
@@ -473,18 +474,26 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const fromDesktop = (e: DragEvent) => side === 'remote' && dragSource() === null && [...e.dataTransfer.types].includes('Files') && ![...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME);
   const acceptsDrag = (e: DragEvent) => ([...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME) && dragSource() !== side) || fromDesktop(e);
 
+  // A drag within this pane: entries to move into a folder row (`moveInto`), never copied onto themselves.
+  const withinPane = (e: DragEvent) => [...e.dataTransfer.types].includes(FERRY_ENTRIES_MIME) && dragSource() === side;
+
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
     // Not accepted (no preventDefault): a drop would land in a folder row of the folder being left.
-    if (leftBehind || !acceptsDrag(e)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
+    const within = withinPane(e);
+    if (leftBehind || (!within && !acceptsDrag(e))) return;
     // The row under the pointer by its place (aria-rowindex: the header is 1), so each of two same-named rows is its own.
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-name]');
     const index = rowEl ? Number(rowEl.getAttribute('aria-rowindex')) - 2 : -1;
     const key = viewRef.current.names[index] ?? null;
     const folder = key !== null && sortedRef.current[index]?.type === 'directory' ? key : null;
+    if (within && moveInto(dragPayload(), side, dir, folder === null ? null : nameOfRowKey(folder)) === null) {
+      if (dropFolder !== null) setDropFolder(null);
+      return;
+    }
+    e.preventDefault();
+    e.dataTransfer.dropEffect = within ? 'move' : 'copy';
     if (folder !== dropFolder) setDropFolder(folder);
-    if (!dropActive) setDropActive(true);
+    if (!dropActive && !within) setDropActive(true);
   };
 
   const onDragLeave = (e: DragEvent<HTMLDivElement>) => {
@@ -505,6 +514,12 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     }
     const payload = decodeDrag(e.dataTransfer.getData(FERRY_ENTRIES_MIME));
     endDrag();
+    const into = moveInto(payload, side, dir, folder === null ? null : nameOfRowKey(folder));
+    if (payload && into !== null) {
+      e.preventDefault();
+      void actions.moveEntries(side, payload.entries.map((entry) => entry.name), into);
+      return;
+    }
     if (!payload || payload.from === side) return;
     e.preventDefault();
     actions.dropEntries(side, payload, folder === null ? null : nameOfRowKey(folder));

@@ -14,10 +14,10 @@ export interface DragPayload {
   readonly entries: readonly { readonly name: string; readonly isDirectory: boolean }[];
 }
 
-let current: PaneSide | null = null;
+let current: DragPayload | null = null;
 
 export function encodeDrag(payload: DragPayload): string {
-  current = payload.from;
+  current = payload;
   return JSON.stringify(payload);
 }
 
@@ -40,7 +40,22 @@ export function decodeDrag(text: string): DragPayload | null {
 
 /** The pane a drag in progress started from (null when none, or it came from outside). */
 export function dragSource(): PaneSide | null {
+  return current?.from ?? null;
+}
+
+/** The drag in progress started in this page (the browser hides its data until the drop). */
+export function dragPayload(): DragPayload | null {
   return current;
+}
+
+/**
+ * Where a drag within one pane moves its entries: the folder row it is over (FileZilla's and a file manager's move
+ * into a folder), if the entries came from the folder the pane shows and the folder is not one of them. Null: no
+ * move (a drop on a file row or the list's background, or a folder onto itself), and the drop is not taken.
+ */
+export function moveInto(payload: DragPayload | null, side: PaneSide, dir: string, folder: string | null): string | null {
+  if (payload === null || payload.from !== side || payload.dir !== dir || folder === null) return null;
+  return payload.entries.some((e) => e.name === folder) ? null : folder;
 }
 
 export function endDrag(): void {

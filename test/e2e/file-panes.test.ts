@@ -1,0 +1,81 @@
+/**
+ * The file panes as a FileZilla user uses them daily (QA pass, docs/ui.md "File panes QA pass"):
+ * - entries dragged onto a folder row of their own pane move into it (RNFR/RNTO on vsftpd, a rename on disk); a name
+ *   the folder holds already is refused and nothing is replaced. Such a drop did nothing before.
+ * - a listed folder that draws no row says why, with the way back: the quick filter matching nothing ("Clear the
+ *   filter") and a folder of dot files alone with hidden files off ("Show hidden files"). Both said "Empty folder."
+ *   under a blank list before ("0 of 3 shown. Empty folder." for the filter).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import { describe, it } from 'vitest';
+import { useE2eSetup } from './support/scenario';
+import type { Side } from './support/ferry-ui';
+
+describe('file panes', () => {
+  const setup = useE2eSetup('file-panes', {
+    local: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1 },
+    remote: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1, 'dots/': 0, 'dots/.htaccess': 5 },
+  });
+
+  it('a drag onto a folder row of the same pane moves the entry into it, never over a name there', async () => {
+    const { scenario: s, server: srv, folders } = setup();
+    const { ui, step, page } = s;
+    await step('connect', async () => {
+      await ui.quickConnect(srv, 'passive');
+      await ui.expectRemoteListing('/', ['move-me.txt', 'taken.txt', 'inbox']);
+    });
+
+    const roots: Record<Side, string> = { local: folders.local, remote: folders.serverRoot };
+    for (const side of ['remote', 'local'] as const) {
+      const root = roots[side];
+      await step(`${side}: move-me.txt dropped on inbox moves there`, async () => {
+        await ui.entry(side, 'move-me.txt').dragTo(ui.entry(side, 'inbox'));
+        await expect(ui.entry(side, 'move-me.txt')).toHaveCount(0);
+        expect(fs.existsSync(path.join(root, 'inbox', 'move-me.txt'))).toBe(true);
+        expect(fs.existsSync(path.join(root, 'move-me.txt'))).toBe(false);
+      });
+
+      await step(`${side}: taken.txt dropped on inbox, which holds a taken.txt, is refused and replaces nothing`, async () => {
+        await ui.entry(side, 'taken.txt').dragTo(ui.entry(side, 'inbox'));
+        await expect(page.getByRole('alert').filter({ hasText: /already exists/ })).toBeVisible();
+        expect(fs.statSync(path.join(root, 'inbox', 'taken.txt')).size).toBe(1);
+        expect(fs.statSync(path.join(root, 'taken.txt')).size).toBe(3);
+        await expect(ui.entry(side, 'taken.txt')).toBeVisible();
+        for (const dismiss of await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+      });
+    }
+  }, 120_000);
+
+  it('a filter matching nothing and a folder of hidden files say so, with the way back', async () => {
+    const { scenario: s } = setup();
+    const { ui, step, page } = s;
+    await step('the filter matches nothing: said in the list and the footer; Clear the filter shows the rows again', async () => {
+      await ui.grid('local').press('Control+f');
+      await page.keyboard.type('zzz');
+      const local = ui.pane('local');
+      await expect(local.getByRole('status').filter({ hasText: 'No name here matches the filter “zzz”.' })).toBeVisible();
+      await expect(local).toContainText('0 of 2 shown.');
+      await expect(local).not.toContainText('Empty folder.');
+      await local.getByRole('button', { name: 'Clear the filter' }).click();
+      await expect(ui.entry('local', 'taken.txt')).toBeVisible();
+      await expect(local.getByRole('searchbox', { name: 'Filter file names' })).toHaveValue('');
+    });
+
+    await step('hidden files off, a folder of dot files alone: said, and Show hidden files shows them', async () => {
+      const toggle = ui.toolbar.getByRole('button', { name: 'Show hidden files' });
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      await ui.openFolder('remote', '/dots');
+      const remote = ui.pane('remote');
+      await expect(remote.getByRole('status').filter({ hasText: 'This folder holds only 1 hidden item (a name starting with a dot).' })).toBeVisible();
+      await expect(remote).toContainText('1 hidden item, not shown.');
+      await expect(remote).not.toContainText('Empty folder.');
+      await remote.getByRole('button', { name: 'Show hidden files' }).click();
+      await expect(ui.entry('remote', '.htaccess')).toBeVisible();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    });
+  }, 90_000);
+});
