@@ -10,8 +10,10 @@ const writing = new Set<string>();
 /**
  * Replace `file` with `text` so that a crash at any moment leaves either the old or the new
  * contents, never a mix: write a temp file beside it, fsync it, rename it over, fsync the folder.
+ * `text` may come in parts, each asked for once the part before is written (the queue file: the main process runs
+ * between them rather than making the whole text at once).
  */
-export async function writeFileAtomic(linkOrFile: string, text: string, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(linkOrFile: string, text: string | Iterable<string>, mode = 0o600): Promise<void> {
   const file = await linkTarget(linkOrFile);
   const dir = path.dirname(file);
   const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -24,11 +26,11 @@ export async function writeFileAtomic(linkOrFile: string, text: string, mode = 0
   fsyncDirectory(dir);
 }
 
-async function writeAndRename(temp: string, file: string, text: string, mode: number): Promise<void> {
+async function writeAndRename(temp: string, file: string, text: string | Iterable<string>, mode: number): Promise<void> {
   const handle = await fsp.open(temp, 'wx', mode);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await fsp.writeFile(handle, text, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

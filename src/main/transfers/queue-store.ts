@@ -14,6 +14,7 @@ import { removeStaleTempFiles, setAside, writeFileAtomic } from '../sites/atomic
 import { makeFolders } from '../local/make-folders';
 import { localFailureText } from './file-transfer';
 import { appendResumed, clearResumed, readResumed } from './resume-journal';
+import { snapshotParts } from './snapshot-parts';
 import { appendLog, logBatch, logHeader, logPathOf, newLogId, replayLog, startLog, type LogOp } from './queue-log';
 
 export const QUEUE_FILE_VERSION = 1;
@@ -589,24 +590,32 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
     disk.resumedUpTo = upTo;
   }
 
-  /** The whole queue as a new snapshot (atomic), then its empty log; what the saver holds as written is the queue now. */
+  /**
+   * The whole queue as a new snapshot (atomic), then its empty log; what the saver holds as written is the queue now.
+   * The text is made in parts as the file write asks for them (snapshot-parts.ts): each item is stored as it is when
+   * its part is made, and what it became after that is the next save's change, as any change made during a write.
+   */
   private async compact(state: QueueState<T>, upTo: number): Promise<void> {
     this.compactNext = false;
     this.disk = null;
     const id = newLogId();
     const written = new Map<string, Written>();
-    const records = state.entries.map((item, index): Written => {
-      const record = { stored: this.codec.stored(item), rank: index, seen: 0 };
+    // The list as it is now (the queue may add, remove or move items while the parts are made).
+    const items = state.entries.slice();
+    const records: Written[] = new Array<Written>(items.length);
+    const store = (index: number): StoredEntry => {
+      const record = { stored: this.codec.stored(items[index] as T), rank: index, seen: 0 };
       written.set(record.stored.id, record);
-      return record;
-    });
-    const entries = records.map((record) => record.stored);
-    const text = JSON.stringify({ version: state.version, policy: state.policy, entries, ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id });
+      records[index] = record;
+      return record.stored;
+    };
+    let snapshotBytes = 0;
+    const parts = snapshotParts({ version: state.version, policy: state.policy, ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id }, items.length, store, (bytes) => (snapshotBytes += bytes));
     // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
     await makeFolders(path.dirname(this.file), { mode: 0o700 });
-    await writeFileAtomic(this.file, text, 0o600);
+    await writeFileAtomic(this.file, parts, 0o600);
     // From here the old log names another snapshot: stale, whatever happens next.
     const logBytes = await startLog(this.file, id);
-    this.disk = { id, snapshotBytes: Buffer.byteLength(text), logBytes, policy: state.policy, resumedUpTo: upTo, written, items: state.entries.slice(), records, generation: 0 };
+    this.disk = { id, snapshotBytes, logBytes, policy: state.policy, resumedUpTo: upTo, written, items, records, generation: 0 };
   }
 }

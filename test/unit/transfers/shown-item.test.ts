@@ -19,7 +19,7 @@ const changes: readonly (readonly [string, (entry: QueueEntry) => void])[] = [
   ['state', (e) => (e.state = 'paused')],
   ['bytes done', (e) => (e.bytesDone = 10)],
   ['attempts', (e) => (e.attempts = 1)],
-  ['error', (e) => (e.error = { kind: 'timeout', message: 'Timed out.', hint: '', retryable: true })],
+  ['error', (e) => (e.error = { kind: 'timeout', command: 'RETR a.bin', seconds: 30, message: 'Timed out.', hint: '', retryable: true })],
   ['note', (e) => setNote(e, noteText('note.verified', {}))],
   ['size', (e) => (e.size = 200)],
   ['local path (renamed target)', (e) => (e.localPath = '/tmp/l/a (1).bin')],
