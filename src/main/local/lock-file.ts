@@ -16,9 +16,19 @@ export interface LockOwner {
   readonly token: string;
 }
 
-/** This process as a lock's owner, with a token of its own (one process may hold several locks). */
+/** This process's random part of every token, drawn once; `locksMade` tells its locks apart. */
+let tokenPrefix: string | null = null;
+let locksMade = 0;
+
+/**
+ * This process as a lock's owner, with a token of its own (one process may hold several locks): random per process,
+ * numbered per lock. Not 8 random bytes per lock: a mirror takes a lock per file, and OpenSSL's random (with its
+ * getpid fork check) was ≈15 µs of each (docs/benchmarks.md).
+ */
 export function newLockOwner(): LockOwner {
-  return { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') };
+  tokenPrefix ??= randomBytes(8).toString('hex');
+  locksMade += 1;
+  return { pid: process.pid, host: os.hostname(), token: `${tokenPrefix}-${locksMade.toString(36)}` };
 }
 
 export function parseLockOwner(text: string): LockOwner | null {

@@ -1,7 +1,7 @@
 /** When a lock file is its owner's no longer (lock-file.ts): named cases over the pure rule. */
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { lockIsStale } from '../../../src/main/local/lock-file';
+import { lockIsStale, newLockOwner, parseLockOwner } from '../../../src/main/local/lock-file';
 
 const NOW = 1_000_000_000;
 const STALE_MS = 180_000;
@@ -22,4 +22,14 @@ describe('lockIsStale', () => {
   for (const [name, seen, stale] of cases) {
     it(name, () => expect(lockIsStale(seen, STALE_MS, NOW, alive)).toBe(stale));
   }
+});
+
+describe('newLockOwner', () => {
+  it('gives every lock of this process a token of its own', () => {
+    const tokens = Array.from({ length: 1000 }, () => newLockOwner().token);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    const owner = newLockOwner();
+    expect(owner).toMatchObject({ pid: process.pid, host: os.hostname() });
+    expect(parseLockOwner(JSON.stringify(owner))).toEqual(owner);
+  });
 });
