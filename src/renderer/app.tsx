@@ -59,10 +59,11 @@ function useGlobalKeys(): void {
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'w' && !inField) {
         e.preventDefault();
         void actions.closeTab(useTabsStore.getState().activeId);
-      } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'r' && !inModal) {
-        // FileZilla's Reconnect, from text fields too; a browser would reload the page (Ctrl+Shift+R still does).
+      } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'r') {
+        // FileZilla's Reconnect, from text fields too; never the browser's reload (Ctrl+Shift+R still reloads), nor
+        // under an open menu (a dialog keeps the key itself).
         e.preventDefault();
-        void actions.reconnect();
+        if (!inModal) void actions.reconnect();
       } else if ((e.ctrlKey || e.metaKey) && e.key === '.' && !inModal) {
         // FileZilla's Cancel current operation; from text fields too, like F5.
         e.preventDefault();
