@@ -43,7 +43,7 @@ import { copyText } from './lib/clipboard';
 import { selectTextBlock, selectTextOf } from './lib/select-text';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
-import { deleteQuestion } from './lib/delete-question';
+import { deletePlace, deleteQuestion, type DeletePlace } from './lib/delete-question';
 import { keysOfShown, namesListedTwice, namesOfRowKeys } from './lib/listed-twice';
 import { movedOrder, reorderSteps, type QueueMove } from './lib/queue-order';
 import type { PaneSide } from './lib/dnd';
@@ -1464,7 +1464,10 @@ export async function deleteEntries(side: PaneSide, names: readonly string[]): P
   if (refusedListedTwice(side, names)) return;
   const rows = rowsByName(side, names);
   if (rows.length === 0 || (side === 'local' && refusedAtDrives(useLocalPane.getState().path))) return;
-  const ok = await confirm({ title: t('dialog.delete.title'), message: deleteQuestion(rows), confirmLabel: t('action.delete'), danger: true });
+  const folder = paneStore(side).getState().path;
+  const place: DeletePlace = side === 'local' ? { side, folder } : { side, folder, host: useSessionStore.getState().status?.host ?? '' };
+  const message = `${deleteQuestion(rows)}\n${deletePlace(place)}`;
+  const ok = await confirm({ title: t('dialog.delete.title'), message, confirmLabel: t('action.delete'), danger: true });
   if (!ok) return;
   if (side === 'local') {
     await perform('local:delete', { paths: rows.map((r) => fullPath(side, r.name)) });

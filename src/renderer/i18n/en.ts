@@ -173,6 +173,8 @@ export const en = {
   'dialog.delete.folders_other': 'Delete {count} folders and everything in them?',
   'dialog.delete.mixed_one': 'Delete {files} and {folders}, with everything in it?',
   'dialog.delete.mixed_other': 'Delete {files} and {folders}, with everything in them?',
+  'dialog.delete.onServer': 'From {folder} on the server {host}.',
+  'dialog.delete.onComputer': 'From {folder} on this computer. Deleted files do not go to the trash.',
   'dialog.password.title': 'Enter password',
   'dialog.password.label': 'Password for {user} on {host}',
   'dialog.clientKeyPassphrase.title': 'Client certificate passphrase',

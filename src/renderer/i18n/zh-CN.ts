@@ -172,6 +172,8 @@ export const zhCN: Messages = {
   'dialog.delete.folders_other': '确定要删除 {count} 个文件夹及其中的所有内容吗？',
   'dialog.delete.mixed_one': '确定要删除 {files}和 {folders}（包括文件夹中的所有内容）吗？',
   'dialog.delete.mixed_other': '确定要删除 {files}和 {folders}（包括这些文件夹中的所有内容）吗？',
+  'dialog.delete.onServer': '将从服务器 {host} 上的 {folder} 中删除。',
+  'dialog.delete.onComputer': '将从本机的 {folder} 中删除。删除的文件不会进入回收站。',
   'dialog.password.title': '输入密码',
   'dialog.password.label': '{host} 上用户 {user} 的密码',
   'dialog.clientKeyPassphrase.title': '客户端证书密码短语',

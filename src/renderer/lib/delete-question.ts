@@ -19,3 +19,15 @@ export function deleteQuestion(rows: readonly DeletedRow[]): string {
   if (files === 0) return tn('dialog.delete.folders', folders);
   return tn('dialog.delete.mixed', folders, { files: tn('pane.files', files), folders: tn('pane.folders', folders) });
 }
+
+/** Where a delete happens: a folder on the server the pane is connected to, or on this computer. */
+export type DeletePlace = { readonly side: 'remote'; readonly folder: string; readonly host: string } | { readonly side: 'local'; readonly folder: string };
+
+/**
+ * The confirm's second line, naming where: both panes often list the same names, and "Delete the file “a.txt”?" did not
+ * say which side's copy goes (FileZilla's says "from the server"). A local delete is for good (no trash): said too.
+ */
+export function deletePlace(place: DeletePlace): string {
+  const folder = shownName(place.folder);
+  return place.side === 'remote' ? t('dialog.delete.onServer', { folder, host: place.host }) : t('dialog.delete.onComputer', { folder });
+}
