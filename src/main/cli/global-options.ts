@@ -2,8 +2,11 @@ import { Command, type Option } from 'commander';
 import { invalidInput } from '../ftp/ftp-error';
 import { addConnectionFlags } from './connection-flags';
 
-/** The connection options (connection-flags.ts): the ones that may also come before the command's name. */
-const GLOBAL_OPTIONS: readonly Option[] = addConnectionFlags(new Command()).options;
+/**
+ * The connection options (connection-flags.ts): the ones that may also come before the command's name. Made on first
+ * use: a command line with no leading option never asks.
+ */
+let globalOptions: readonly Option[] | null = null;
 
 /** What the program itself answers, wherever written (`ferry -v --help` is still help). */
 const PROGRAM_OPTIONS = new Set(['-h', '--help', '-V', '--version']);
@@ -52,7 +55,8 @@ export function hoistGlobalOptions(args: readonly string[], program: Command): s
 /** The connection option a word names (`-v`, `--site`, `--site=NAME`, `--no-netrc`), or undefined. */
 function globalOption(word: string): Option | undefined {
   const name = word.startsWith('--') ? (word.split('=')[0] as string) : word;
-  return GLOBAL_OPTIONS.find((option) => names(option, name));
+  globalOptions ??= addConnectionFlags(new Command()).options;
+  return globalOptions.find((option) => names(option, name));
 }
 
 /** The command (or `sites add`-style subcommand) named from `args[at]` on, and where its name ends; null when none. */

@@ -151,7 +151,23 @@ function mirrorStoppedText(stopped: NonNullable<MirrorReport['stopped']>, signal
   return lines.join('\n');
 }
 
-export function buildProgram(): Command {
+/**
+ * The command the words after `ferry` run when its name comes first (`ferry get URL`), as commander reads them: only
+ * that command needs its connection options. Undefined when an option comes first (hoisted, global-options.ts) or for
+ * `help`, which shows another command's options.
+ */
+export function commandRunFirst(args: readonly string[]): string | undefined {
+  const first = args[0];
+  return first === undefined || first.startsWith('-') || first === 'help' ? undefined : first;
+}
+
+/**
+ * The whole command line; with `only`, the connection options (19 of them, connection-flags.ts) go on that command
+ * alone: added to all 14 commands they were ≈4 ms of every start (docs/benchmarks.md, "Start-up"), and a run reaches
+ * one command. Without it (help, an option first) every command has them.
+ */
+export function buildProgram(only?: string): Command {
+  const withFlags = (command: Command): Command => (only === undefined || command.name() === only ? addConnectionFlags(command) : command);
   const program = new Command('ferry')
     .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS; or --site NAME and a path for a saved site.')
     .version('0.1.0')
@@ -161,7 +177,7 @@ export function buildProgram(): Command {
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
-  addConnectionFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); a file lists that file; * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder, or one file'))
+  withFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); a file lists that file; * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder, or one file'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         // `ls 'URL/*.log'`: the folder's entries that match, as lftp's ls and as get and rm match (it was sent as
@@ -202,7 +218,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(
+  withFlags(
     program
       .command('find')
       .argument('<url>', 'folder to search below (with --site: a path on the site, e.g. /)')
@@ -221,7 +237,7 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+  withFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
       if (local === '-' && flags.resume) throw streamResume('get');
@@ -261,7 +277,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
+  withFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
     .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const urlText = args[args.length - 1] as string;
@@ -302,7 +318,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(
+  withFlags(
     program
       .command('mirror')
       .argument('<source>', 'remote URL (or local folder with --reverse)')
@@ -359,7 +375,7 @@ export function buildProgram(): Command {
     if (!targetExisted && rootFailure(report, root)) await fsp.rmdir(target).catch(() => undefined);
   });
 
-  addConnectionFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
+  withFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
       if (flags.recursive) {
         const refusal = recursiveRemoveRefusal(flags.site ? urlText : parseFtpUrl(urlText, await urlBytesDecoder(flags.charset)).path);
@@ -384,12 +400,12 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('rmdir').argument('<url>', 'remote empty folder').description('remove an empty remote folder'))
+  withFlags(program.command('rmdir').argument('<url>', 'remote empty folder').description('remove an empty remote folder'))
     .action(async (urlText: string, flags: ConnectionFlags) => {
       await withClient(urlText, flags, (client, url) => client.rmdir(url.path));
     });
 
-  addConnectionFlags(program.command('mkdir').argument('<url>', 'remote folder to create').option('-p, --parents', 'create missing parent folders too').description('create a remote folder'))
+  withFlags(program.command('mkdir').argument('<url>', 'remote folder to create').option('-p, --parents', 'create missing parent folders too').description('create a remote folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { parents?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         if (!flags.parents) {
@@ -402,7 +418,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, relative to the same folder, or a URL on the same server; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
+  withFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, relative to the same folder, or a URL on the same server; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
     .action(async (urlText: string, newPathText: string, flags: ConnectionFlags & { force?: boolean }) => {
       const written = mvNewPath(flags.site ? null : urlText, newPathText, await urlBytesDecoder(flags.charset));
       await withClient(urlText, flags, async (client, url) => {
@@ -415,7 +431,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(
+  withFlags(
     program
       .command('copy')
       .argument('<source-url>', 'file on one server')
@@ -443,7 +459,7 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(
+  withFlags(
     program
       .command('chmod')
       .argument('<mode>', 'octal mode, e.g. 644')
@@ -472,7 +488,7 @@ export function buildProgram(): Command {
     });
   });
 
-  addConnectionFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
+  withFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       const target = await withHomeResolved(await resolveTarget(urlText, flags));
       let facts: ServerFacts | null = null;
@@ -486,7 +502,7 @@ export function buildProgram(): Command {
       if (!probes.some((probe) => probe.ok)) process.exitCode = EXIT_CODES['data-connection'];
     });
 
-  addConnectionFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
+  withFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
     .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         const size = await client.size(url.path).catch(async (error: unknown) => {
@@ -499,7 +515,7 @@ export function buildProgram(): Command {
       });
     });
 
-  addConnectionFlags(program.command('quote').argument('[url]', 'server (omit with --site)').argument('[command...]', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
+  withFlags(program.command('quote').argument('[url]', 'server (omit with --site)').argument('[command...]', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
     .action(async (urlText: string | undefined, rest: string[], flags: ConnectionFlags) => {
       // With --site there is no URL: the first word belongs to the command.
       const words = flags.site && urlText !== undefined ? [urlText, ...rest] : rest;
@@ -535,7 +551,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   guardTerminalText(process.stdout);
   guardTerminalText(process.stderr);
   try {
-    const program = buildProgram();
+    const program = buildProgram(commandRunFirst(argv.slice(2)));
     // argv[0] and argv[1] are node and the script; `ferry -v ls URL` is read as `ferry ls -v URL`.
     await program.parseAsync([...argv.slice(0, 2), ...hoistGlobalOptions(argv.slice(2), program)]);
   } catch (error) {

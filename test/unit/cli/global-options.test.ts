@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hoistGlobalOptions } from '../../../src/main/cli/global-options';
-import { buildProgram } from '../../../src/main/cli/main';
+import type { Command } from 'commander';
+import { buildProgram, commandRunFirst } from '../../../src/main/cli/main';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 
 const hoisted = (...args: string[]): string[] => hoistGlobalOptions(args, buildProgram());
@@ -50,5 +51,29 @@ describe('connection options before the command', () => {
     expect(refusal('-v')).toEqual({ message: '-v needs a command after it.', hint: 'Write the command next, e.g. ferry -v ls URL (ferry --help lists the commands).' });
     expect(refusal('-v', '--', 'ls').message).toBe('-v needs a command after it.');
     expect(refusal('--site').message).toBe('--site needs a command after it.');
+  });
+});
+
+describe('the command line built for the command named first', () => {
+  it.each([
+    [['get', 'ftp://h/a.txt', '-'], 'get'],
+    [['mirror', '--parallel', '4', 'ftp://h/s', 'd'], 'mirror'],
+    [['sites', 'list'], 'sites'],
+    [['-v', 'ls', 'ftp://h/'], undefined],
+    [['--help'], undefined],
+    [['help', 'get'], undefined],
+    [[], undefined],
+  ])('%j runs %s first', (args, name) => expect(commandRunFirst(args)).toBe(name));
+
+  it('gives the command that runs every option it has in the whole program', () => {
+    const whole = buildProgram();
+    const optionsOf = (command: Command | undefined): string[] => (command?.options ?? []).map((option) => option.flags);
+    for (const command of whole.commands) {
+      const only = buildProgram(command.name());
+      const built = only.commands.find((candidate) => candidate.name() === command.name());
+      expect(optionsOf(built), command.name()).toEqual(optionsOf(command));
+      for (const sub of command.commands) expect(optionsOf(built?.commands.find((candidate) => candidate.name() === sub.name())), `${command.name()} ${sub.name()}`).toEqual(optionsOf(sub));
+    }
+    expect(whole.commands.map((command) => command.name())).toEqual(buildProgram('get').commands.map((command) => command.name()));
   });
 });
