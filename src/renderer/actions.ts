@@ -10,6 +10,7 @@ import type {
   ChmodScope,
   ConnectTarget,
   EditedFile,
+  ImportReport,
   Language,
   LocalListing,
   LogLine,
@@ -65,6 +66,7 @@ import { buildAppMenu } from './lib/app-menu';
 import { reconnectPlan } from './lib/reconnect-plan';
 import { openSynchronize } from './synchronize-actions';
 import type { MenuCommand } from '../shared/app-menu';
+import type { SitesCommit, SitesCommitOutcome, StagedImport } from '../shared/site-changes';
 import { appendLog, removeLogLine, useLogStore } from './stores/log-store';
 import { useDrivesStore } from './stores/drives-store';
 import { emptyPane, paneStore, pushHistory, resetPane, useLocalPane, useRemotePane } from './stores/pane-store';
@@ -1920,35 +1922,6 @@ export function saveSite(input: SiteInput): Promise<Result<Site>> {
   return sitesChange('sites:save', input);
 }
 
-export async function deleteSite(id: string): Promise<boolean> {
-  return (await sitesChange('sites:delete', { id })).ok;
-}
-
-export async function duplicateSite(id: string, name: string): Promise<Site | undefined> {
-  const r = await sitesChange('sites:duplicate', { id, name });
-  return r.ok ? r.value : undefined;
-}
-
-export async function moveSite(id: string, folder: readonly string[]): Promise<boolean> {
-  return (await sitesChange('sites:move', { id, folder })).ok;
-}
-
-export async function createSiteFolder(folder: readonly string[]): Promise<boolean> {
-  return (await sitesChange('sites:create-folder', { folder })).ok;
-}
-
-export async function renameSiteFolder(folder: readonly string[], name: string): Promise<boolean> {
-  return (await sitesChange('sites:rename-folder', { folder, name })).ok;
-}
-
-export async function moveSiteFolder(folder: readonly string[], into: readonly string[]): Promise<boolean> {
-  return (await sitesChange('sites:move-folder', { folder, into })).ok;
-}
-
-export async function deleteSiteFolder(folder: readonly string[]): Promise<boolean> {
-  return (await sitesChange('sites:delete-folder', { folder })).ok;
-}
-
 /**
  * FileZilla's sitemanager.xml, FlashFXP's Sites.dat or a Ferry export, read by the dialog's file input (`readAs`: the
  * encoding guessed for a file that does not say); the report goes to the log.
@@ -1956,7 +1929,12 @@ export async function deleteSiteFolder(folder: readonly string[]): Promise<boole
 export async function importFileZilla(xml: string, readAs?: string): Promise<boolean> {
   const r = await sitesChange('sites:import-filezilla', readAs ? { xml, readAs } : { xml });
   if (!r.ok) return false;
-  const report = r.value;
+  reportImport(r.value);
+  return true;
+}
+
+/** An import's report in the log (what came in, what was left out and why, warnings) and a toast. */
+function reportImport(report: ImportReport): void {
   const importedKey = report.source === 'ferry-export' ? 'log.importedExport' : report.source === 'flashfxp' ? 'log.importedFlashFxp' : 'log.imported';
   info(tn(importedKey, report.imported.length));
   const language = currentLanguage();
@@ -1966,7 +1944,27 @@ export async function importFileZilla(xml: string, readAs?: string): Promise<boo
   }
   for (const w of report.warnings) appendLog([{ sessionId: currentSessionId(), kind: 'info', text: w.text, textRef: w.textRef, at: Date.now() }]);
   pushToast('info', tn(importedKey, report.imported.length), report.skipped.length > 0 ? tn('toast.importSkipped', report.skipped.length) : '');
-  return true;
+}
+
+/**
+ * The Site Manager's OK, Connect and Test both modes: everything done in the dialog saved at once (`sites:commit`),
+ * then the fresh list. Conflicts come back as the outcome (nothing written); a failure is said and returned.
+ */
+export async function commitSites(commit: SitesCommit): Promise<Result<SitesCommitOutcome>> {
+  const r = await perform('sites:commit', commit);
+  if (r.ok && r.value.kind === 'saved') applySiteList(r.value.list);
+  return r;
+}
+
+/**
+ * The Site Manager's Import…: the file read by main, nothing saved (its sites join the dialog's list, saved with OK).
+ * The report goes to the log as for an import saved at once, saying that OK saves them.
+ */
+export async function stageSitesImport(xml: string, readAs?: string): Promise<StagedImport | null> {
+  const r = await perform('sites:stage-import', readAs ? { xml, readAs } : { xml });
+  if (!r.ok) return null;
+  reportImport(r.value.report);
+  return r.value;
 }
 
 // ---- Bookmarks -----------------------------------------------------------------------------

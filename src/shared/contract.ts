@@ -35,6 +35,7 @@ import type {
 import type { NativeChooseAnswer, NativeChooseRequest } from './native-file-dialog';
 import type { QueueListFrame } from './queue-list-delta';
 import type { SyncChoice, SyncOutcome, SyncPlan, SyncPlanRequest } from './synchronize';
+import type { SitesCommit, SitesCommitOutcome, StagedImport } from './site-changes';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FerryErrorData };
 
@@ -72,6 +73,14 @@ export interface Requests {
   'sites:delete-folder': [{ readonly folder: readonly string[] }, void];
   /** A site file's text (FileZilla, FlashFXP or a Ferry export); `readAs`: the encoding Ferry guessed for it, if it did. */
   'sites:import-filezilla': [{ readonly xml: string; readonly readAs?: string | null }, ImportReport];
+  /**
+   * The Site Manager's OK (and Connect, Test both modes): everything done in the dialog saved at once — edits, new,
+   * duplicated and imported sites, deletions, folders made, renamed, moved or deleted — applied onto the list on disk
+   * now in one atomic write, or nothing written and the conflicts named (shared/site-changes.ts).
+   */
+  'sites:commit': [SitesCommit, SitesCommitOutcome];
+  /** The Site Manager's Import…: the file read and checked, nothing saved (its sites join the dialog's list; OK saves them). */
+  'sites:stage-import': [{ readonly xml: string; readonly readAs?: string | null }, StagedImport];
   'sites:export': [void, { readonly json: string }];
   /** Clear private data: every site's saved password forgotten (the sites stay); how many were. */
   'sites:forget-passwords': [void, { readonly count: number }];
@@ -260,6 +269,8 @@ export const REQUEST_CHANNELS = [
   'sites:move-folder',
   'sites:delete-folder',
   'sites:import-filezilla',
+  'sites:commit',
+  'sites:stage-import',
   'sites:export',
   'sites:forget-passwords',
   'sites:trust-certificate',

@@ -46,7 +46,11 @@ describe('Site Manager: a list of 500 sites, and two windows', () => {
     await step('import 500 sites', async () => {
       await dialog.locator('input[type=file]').setInputFiles(exportFile(folders.local));
       await expect(item('Server 499')).toBeAttached();
+      // Saved with OK (the Site Manager is one transaction), in one write.
+      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+      await expect(dialog).toBeHidden();
       expect(sitesJson().sites).toHaveLength(SITES);
+      await ui.openSiteManager();
     });
 
     await step('End and type-ahead scroll the tree to the site they choose', async () => {

@@ -271,6 +271,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'sites:move-folder': ({ folder, into }) => sites.moveFolder(folder, into),
     'sites:delete-folder': ({ folder }) => sites.deleteFolder(folder),
     'sites:import-filezilla': ({ xml, readAs }) => sites.importFileZilla(xml, readAs ? { readAs } : {}),
+    'sites:commit': async (request) => {
+      const outcome = await sites.commit(request);
+      if (outcome.kind === 'saved') await refreshTargets();
+      return outcome;
+    },
+    'sites:stage-import': ({ xml, readAs }) => sites.stageImport(xml, readAs ? { readAs } : {}),
     'sites:export': async () => ({ json: await sites.exportJson() }),
     'sites:forget-passwords': async () => ({ count: await sites.forgetAllPasswords() }),
     'sites:trust-certificate': ({ siteId, fingerprint256, replaces }) => sites.trustCertificate(siteId, fingerprint256, replaces ?? []),

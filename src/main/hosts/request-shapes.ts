@@ -46,6 +46,8 @@ const connectTarget = z.discriminatedUnion('kind', [
  * them crossed as "Unexpected failure: (input.bookmarks ?? []).map is not a function". Other fields are kept.
  */
 const siteInput = z.looseObject({ trustedFingerprints: list.nullish(), bookmarks: z.array(z.unknown()).nullish() });
+/** A saved site as the window holds it (a commit's base): its id and its folder, as the merge reads them; other fields are compared as they are. */
+const siteShape = z.looseObject({ id: text, name: text, folder: folderPath, trustedFingerprints: list.nullish(), bookmarks: z.array(z.unknown()).nullish() });
 /** The window's name for a connect attempt (session:connect, session:cancel-connect). */
 const attemptId = z.string().min(1).max(128);
 const connect = z.object({ target: connectTarget, trustOnce: optionalText, attemptId: attemptId.optional() });
@@ -76,6 +78,15 @@ const SHAPES = {
   'sites:move-folder': z.object({ folder: folderPath, into: folderPath }),
   'sites:delete-folder': z.object({ folder: folderPath }),
   'sites:import-filezilla': z.object({ xml: text, readAs: optionalText }),
+  'sites:commit': z.object({
+    changed: z.array(z.object({ base: siteShape, site: siteInput.and(z.looseObject({ id: text })) })),
+    deleted: z.array(siteShape),
+    added: z.array(z.object({ key: text, site: siteInput, passwordFrom: z.discriminatedUnion('kind', [z.object({ kind: z.literal('site'), id: text }), z.object({ kind: z.literal('import'), ref: text })]).optional() })),
+    foldersAdded: z.array(folderPath),
+    foldersRemoved: z.array(folderPath),
+    decisions: z.record(z.string(), z.enum(['mine', 'theirs'])).optional(),
+  }),
+  'sites:stage-import': z.object({ xml: text, readAs: optionalText }),
   'sites:export': none,
   'sites:forget-passwords': none,
   'sites:trust-certificate': z.object({ siteId: text, fingerprint256: text, replaces: list.nullish() }),

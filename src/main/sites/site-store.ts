@@ -13,6 +13,9 @@ import { compareFolders, joinFolder, joinSitePath, splitSitePath, withAncestors 
 import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, type StoredPassword, type StoredSite } from './sites-file';
 import { normalizeFingerprint, validateFolder, validateName, validateSiteInput, type SiteFields } from './validate-site';
 import { shownName } from '../../shared/shown-name';
+import { mergeFolders, mergeSiteChanges, type SitesCommit, type SitesCommitOutcome, type StagedImport } from '../../shared/site-changes';
+
+type StagedSite = StagedImport['sites'][number];
 
 export interface SiteStoreOptions {
   /** Ferry's user-data folder (see resolveFerryHome). */
@@ -59,6 +62,18 @@ export interface SiteStore {
    * the text was read with when the file did not say (decodeSiteFileBytes' guess), so the report can say so.
    */
   importFileZilla(xml: string, options?: { readonly readAs?: string }): Promise<ImportReport>;
+  /**
+   * The same file read for the Site Manager's Import…, nothing saved: its sites (named uniquely against those on disk)
+   * and report; their passwords are sealed and held here until a commit saves the sites (a Cancel leaves no trace).
+   */
+  stageImport(xml: string, options?: { readonly readAs?: string }): Promise<StagedImport>;
+  /**
+   * Everything done in the Site Manager, saved at once (OK, Connect): the dialog's changes applied onto the list on disk
+   * now, under the lock, in one atomic write (the merge rule: shared/site-changes.ts). A site changed both here and
+   * elsewhere in the same field, or deleted on one side and changed on the other, is answered as a conflict and nothing
+   * is written until `decisions` settle it. Deleted sites' passwords go only now, with them.
+   */
+  commit(request: SitesCommit): Promise<SitesCommitOutcome>;
   /** Every site as JSON, without passwords. */
   exportJson(): Promise<string>;
   trustCertificate(id: string, fingerprint256: string, replaces?: readonly string[]): Promise<Site>;
@@ -126,6 +141,64 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     const text = errorText('store.password-not-saved', values, valueTexts);
     notices.set(text, { text, textRef: { message: 'store.password-not-saved', values, ...(valueTexts ? { valueTexts } : {}) } });
     return null;
+  };
+
+  /** Import passwords read by stageImport, sealed, held here until a commit saves their sites (never on disk before). */
+  const staged = new Map<string, StoredPassword>();
+
+  /**
+   * A site file's sites, checked and their passwords sealed, and the report so far (importFileZilla saves them at
+   * once; stageImport hands them to the Site Manager, which saves them with OK).
+   */
+  const readImport = async (xml: string, options: { readonly readAs?: string }) => {
+    // Ferry's own export (ferry-sites.json), FlashFXP's Sites.dat and FileZilla's sitemanager.xml: the same checks and renaming.
+    const fromExport = readSitesExport(xml);
+    const fromFlashFxp = !fromExport && startsLikeIni(xml) ? parseFlashFxpSites(xml) : null;
+    // Neither XML, JSON nor INI (e.g. a Sites.dat FlashFXP protected with a password of its own): say what Ferry
+    // reads, rather than "not valid XML (line 1)" with a hint about FileZilla only.
+    if (!fromExport && !fromFlashFxp && !/^\uFEFF?\s*[<{]/.test(xml)) throw invalidInputText('import.unknown-file', 'import.unknown-file.hint');
+    const parsed = fromExport ?? fromFlashFxp ?? parseFileZillaSites(xml);
+    const skipped = [...parsed.skipped];
+    const warnings: Notice[] = [];
+    const warn = (id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): void => {
+      warnings.push({ text: errorText(id, values, valueTexts), textRef: { message: id, values, ...(valueTexts ? { valueTexts } : {}) } });
+    };
+    if (options.readAs) warn('import.flashfxp-encoding', { encoding: options.readAs.toUpperCase() });
+    for (const notice of fromFlashFxp?.notices ?? []) warn(notice.id, notice.values);
+    const ready: { fields: ReturnType<typeof validateSiteInput>; password: StoredPassword | null }[] = [];
+    let droppedPasswords = 0;
+    let dropReason = '';
+    let dropReasonText: TextRef | undefined;
+    for (const { input, warnings: siteWarnings } of parsed.sites) {
+      const label = joinSitePath(input.folder, input.name);
+      let fields: ReturnType<typeof validateSiteInput>;
+      try {
+        fields = validateSiteInput(input);
+      } catch (error) {
+        const why = error instanceof FtpError ? error.data.text : undefined;
+        // The site's own refusal (a host with "@", a bad port …) and its fix, as sentences when main has them.
+        const text = why?.message && why.hint ? { message: 'text.message-hint' as const, values: {}, valueTexts: { message: { id: why.message, values: why.values, ...(why.valueTexts ? { valueTexts: why.valueTexts } : {}) }, hint: { id: why.hint, values: why.values } } } : undefined;
+        skipped.push({ name: label, reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : String(error), ...(text ? { text } : {}) });
+        continue;
+      }
+      for (const warning of siteWarnings) warn('import.site-warning', { site: label }, { warning });
+      let password: StoredPassword | null = null;
+      if (fields.logonType === 'normal' && typeof input.password === 'string' && input.password !== '') {
+        const sealed = await seal(input.password);
+        if ('reason' in sealed) {
+          droppedPasswords++;
+          dropReason = sealed.reason;
+          dropReasonText = sealed.reasonText;
+        } else password = sealed;
+      }
+      ready.push({ fields, password });
+    }
+    // An export holds no passwords: say which sites will want theirs, rather than leave a failed login to tell.
+    const withoutPassword = fromExport ? ready.filter(({ fields }) => fields.logonType === 'normal').length : 0;
+    if (withoutPassword > 0) warn('import.export-no-passwords', { count: withoutPassword });
+    if (droppedPasswords > 0) warn('import.passwords-dropped', { count: droppedPasswords, reason: dropReason }, dropReasonText ? { reason: dropReasonText } : undefined);
+    const source = fromExport ? ('ferry-export' as const) : fromFlashFxp ? ('flashfxp' as const) : ('filezilla' as const);
+    return { source, ready, skipped, warnings, warn, folders: parsed.folders };
   };
 
   const store: SiteStore = {
@@ -226,64 +299,113 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
     },
 
     async importFileZilla(xml, options = {}) {
-      // Ferry's own export (ferry-sites.json), FlashFXP's Sites.dat and FileZilla's sitemanager.xml: the same checks and renaming.
-      const fromExport = readSitesExport(xml);
-      const fromFlashFxp = !fromExport && startsLikeIni(xml) ? parseFlashFxpSites(xml) : null;
-      // Neither XML, JSON nor INI (e.g. a Sites.dat FlashFXP protected with a password of its own): say what Ferry
-      // reads, rather than "not valid XML (line 1)" with a hint about FileZilla only.
-      if (!fromExport && !fromFlashFxp && !/^\uFEFF?\s*[<{]/.test(xml)) throw invalidInputText('import.unknown-file', 'import.unknown-file.hint');
-      const parsed = fromExport ?? fromFlashFxp ?? parseFileZillaSites(xml);
-      const skipped = [...parsed.skipped];
-      const warnings: Notice[] = [];
-      const warn = (id: ErrorTextId, values: ErrorTextValues, valueTexts?: ValueTexts): void => {
-        warnings.push({ text: errorText(id, values, valueTexts), textRef: { message: id, values, ...(valueTexts ? { valueTexts } : {}) } });
-      };
-      if (options.readAs) warn('import.flashfxp-encoding', { encoding: options.readAs.toUpperCase() });
-      for (const notice of fromFlashFxp?.notices ?? []) warn(notice.id, notice.values);
-      const ready: { fields: ReturnType<typeof validateSiteInput>; password: StoredPassword | null }[] = [];
-      let droppedPasswords = 0;
-      let dropReason = '';
-      let dropReasonText: TextRef | undefined;
-      for (const { input, warnings: siteWarnings } of parsed.sites) {
-        const label = joinSitePath(input.folder, input.name);
-        let fields: ReturnType<typeof validateSiteInput>;
-        try {
-          fields = validateSiteInput(input);
-        } catch (error) {
-          const why = error instanceof FtpError ? error.data.text : undefined;
-          // The site's own refusal (a host with "@", a bad port …) and its fix, as sentences when main has them.
-          const text = why?.message && why.hint ? { message: 'text.message-hint' as const, values: {}, valueTexts: { message: { id: why.message, values: why.values, ...(why.valueTexts ? { valueTexts: why.valueTexts } : {}) }, hint: { id: why.hint, values: why.values } } } : undefined;
-          skipped.push({ name: label, reason: error instanceof FtpError ? `${error.data.message} ${error.data.hint}` : String(error), ...(text ? { text } : {}) });
-          continue;
-        }
-        for (const warning of siteWarnings) warn('import.site-warning', { site: label }, { warning });
-        let password: StoredPassword | null = null;
-        if (fields.logonType === 'normal' && typeof input.password === 'string' && input.password !== '') {
-          const sealed = await seal(input.password);
-          if ('reason' in sealed) {
-            droppedPasswords++;
-            dropReason = sealed.reason;
-            dropReasonText = sealed.reasonText;
-          } else password = sealed;
-        }
-        ready.push({ fields, password });
-      }
-      // An export holds no passwords: say which sites will want theirs, rather than leave a failed login to tell.
-      const withoutPassword = fromExport ? ready.filter(({ fields }) => fields.logonType === 'normal').length : 0;
-      if (withoutPassword > 0) warn('import.export-no-passwords', { count: withoutPassword });
-      if (droppedPasswords > 0) warn('import.passwords-dropped', { count: droppedPasswords, reason: dropReason }, dropReasonText ? { reason: dropReasonText } : undefined);
+      const read = await readImport(xml, options);
+      const { warnings, warn } = read;
       return update((doc) => {
         const sites = [...doc.sites];
         const imported: string[] = [];
-        for (const { fields, password } of ready) {
+        for (const { fields, password } of read.ready) {
           const name = uniqueName({ ...doc, sites }, fields.folder, fields.name);
           if (name !== fields.name) warn('import.renamed', { site: shownName(joinSitePath(fields.folder, fields.name)), name: shownName(name, 'in-quotes') });
           sites.push({ ...fields, id: randomUUID(), name, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password });
           imported.push(joinSitePath(fields.folder, name));
         }
-        const folders = [...doc.folders, ...parsed.folders.map((folder) => [...folder])].filter((folder, index, all) => all.findIndex((other) => sameFolder(other, folder)) === index);
-        return { value: { folders, sites }, result: { source: fromExport ? ('ferry-export' as const) : fromFlashFxp ? ('flashfxp' as const) : ('filezilla' as const), imported, skipped, warnings } };
+        const folders = [...doc.folders, ...read.folders.map((folder) => [...folder])].filter((folder, index, all) => all.findIndex((other) => sameFolder(other, folder)) === index);
+        return { value: { folders, sites }, result: { source: read.source, imported, skipped: read.skipped, warnings } };
       });
+    },
+
+    async stageImport(xml, options = {}) {
+      const read = await readImport(xml, options);
+      const { warnings, warn } = read;
+      const doc = await document.read();
+      const taken: StoredSite[] = [...doc.sites];
+      const sites: StagedSite[] = [];
+      for (const { fields, password } of read.ready) {
+        const name = uniqueName({ ...doc, sites: taken }, fields.folder, fields.name);
+        if (name !== fields.name) warn('import.renamed', { site: shownName(joinSitePath(fields.folder, fields.name)), name: shownName(name, 'in-quotes') });
+        taken.push({ ...fields, id: '', name, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password: null });
+        let ref: string | undefined;
+        if (password) {
+          ref = randomUUID();
+          staged.set(ref, password);
+        }
+        sites.push({ site: { ...fields, name }, ...(ref ? { passwordRef: ref } : {}) });
+      }
+      return {
+        report: { source: read.source, imported: sites.map(({ site }) => joinSitePath(site.folder, site.name)), skipped: read.skipped, warnings },
+        sites,
+        folders: read.folders.map((folder) => [...folder]),
+      };
+    },
+
+    async commit(request) {
+      // Checked and sealed before the lock is taken (a vault may be slow, or ask for the master password).
+      const mine = new Map<string, SiteFields>();
+      const sealed = new Map<string, StoredPassword | null | undefined>();
+      for (const { site } of request.changed) {
+        const fields = validateSiteInput(site);
+        mine.set(site.id, fields);
+        sealed.set(site.id, await sealFor(fields, site.password));
+      }
+      const added: { entry: SitesCommit['added'][number]; fields: SiteFields; sealed: StoredPassword | null | undefined }[] = [];
+      for (const entry of request.added) {
+        const fields = validateSiteInput(entry.site);
+        added.push({ entry, fields, sealed: await sealFor(fields, entry.site.password) });
+      }
+      const foldersAdded = request.foldersAdded.map((folder) => validateFolder(folder));
+      const foldersRemoved = request.foldersRemoved.map((folder) => validateFolder(folder));
+      const outcome = await update((doc): { value: SitesDocument; result: SitesCommitOutcome } => {
+        const stored = new Map(doc.sites.map((site) => [site.id, site]));
+        const merge = mergeSiteChanges({
+          current: doc.sites.map((site) => ({ id: site.id, fields: comparable(site) })),
+          changed: request.changed.map(({ base, site }) => ({ id: site.id, base: comparable(base), mine: mine.get(site.id) as SiteFields })),
+          deleted: request.deleted.map((base) => ({ id: base.id, base: comparable(base) })),
+          decisions: request.decisions,
+        });
+        if (merge.undecided.length > 0) {
+          const pathOf = (id: string): string => {
+            const site = mine.get(id) ?? request.deleted.find((gone) => gone.id === id) ?? stored.get(id);
+            return site ? joinSitePath(site.folder, site.name) : id;
+          };
+          return { value: doc, result: { kind: 'conflicts', conflicts: merge.undecided.map((conflict) => ({ ...conflict, path: pathOf(conflict.id) })) } };
+        }
+        const changedIds = new Set(request.changed.map(({ site }) => site.id));
+        const sites: StoredSite[] = [];
+        const written = new Set<string>();
+        for (const { id, fields, origin } of merge.sites) {
+          const existing = stored.get(id) ?? null;
+          const given = request.changed.find(({ site }) => site.id === id)?.site.password;
+          if (origin === 'theirs' && existing && (!changedIds.has(id) || given === undefined)) {
+            sites.push(existing);
+            continue;
+          }
+          const merged = fields as SiteFields;
+          sites.push(storedSite(id, merged, existing, given, sealed.get(id)));
+          written.add(id);
+        }
+        const ids: Record<string, string> = {};
+        for (const { entry, fields, sealed: typed } of added) {
+          const id = randomUUID();
+          ids[entry.key] = id;
+          let password: StoredPassword | null = null;
+          if (fields.logonType === 'normal') {
+            if (typed !== undefined) password = typed;
+            else if (entry.passwordFrom?.kind === 'site') password = stored.get(entry.passwordFrom.id)?.password ?? null;
+            else if (entry.passwordFrom?.kind === 'import') password = staged.get(entry.passwordFrom.ref) ?? null;
+          }
+          sites.push({ ...fields, id, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password });
+          written.add(id);
+        }
+        // A name is unique in its folder: a site the dialog saved may meet one saved elsewhere meanwhile.
+        for (const site of sites) if (written.has(site.id)) assertNameFree({ ...doc, sites }, site.folder, site.name, site.id);
+        const folders = mergeFolders(doc.folders, foldersAdded, foldersRemoved);
+        const next: SitesDocument = { folders, sites };
+        const unchanged = written.size === 0 && sites.length === doc.sites.length && folders.length === doc.folders.length && folders.every((folder, index) => sameFolder(folder, doc.folders[index] ?? []));
+        return { value: unchanged ? doc : next, result: { kind: 'saved', list: toList(unchanged ? doc : next), ids } };
+      });
+      if (outcome.kind === 'saved') for (const entry of request.added) if (entry.passwordFrom?.kind === 'import') staged.delete(entry.passwordFrom.ref);
+      return outcome;
     },
 
     exportJson: async () => exportSites(toList(await document.read())),
@@ -378,6 +500,27 @@ function saveInto(doc: SitesDocument, existing: StoredSite | null, fields: SiteF
 function toSite(stored: StoredSite): Site {
   const { password, newerFields: _newerFields, ...site } = stored;
   return { ...site, hasPassword: password !== null };
+}
+
+/** A site's own fields as the merge compares them, as the store would save them (trimmed, fingerprints normalized). */
+function comparable(site: Site | StoredSite): SiteFields {
+  const { id: _id, ...rest } = site;
+  const input = { ...rest, password: undefined } as SiteInput;
+  try {
+    return validateSiteInput(input);
+  } catch {
+    // A site kept from a salvaged or hand-edited file that would not pass today's checks: compared as it is.
+    const { password: _password, hasPassword: _hasPassword, newerFields: _newer, ...fields } = input as SiteInput & { hasPassword?: unknown; newerFields?: unknown };
+    return fields as SiteFields;
+  }
+}
+
+/** A site as the commit writes it: `fields` over the stored one (its password and a newer Ferry's fields kept unless told). */
+function storedSite(id: string, fields: SiteFields, existing: StoredSite | null, given: string | null | undefined, sealed: StoredPassword | null | undefined): StoredSite {
+  let password: StoredPassword | null = existing?.password ?? null;
+  if (fields.logonType !== 'normal' || given === null || given === '') password = null;
+  else if (sealed !== undefined) password = sealed;
+  return { ...fields, id, folder: [...fields.folder], trustedFingerprints: [...fields.trustedFingerprints], bookmarks: [...fields.bookmarks], password, ...(existing?.newerFields ? { newerFields: existing.newerFields } : {}) };
 }
 
 function compareSites(a: StoredSite, b: StoredSite): number {

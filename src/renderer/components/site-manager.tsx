@@ -7,7 +7,9 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import * as actions from '../actions';
 import { betweenSentences, useT, type MessageKey } from '../i18n';
-import { defaultPort, draftChanged, draftFromSite, draftToInput, hostFieldPatch, newSiteDraft, rebaseDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
+import { defaultPort, draftChanged, draftFromSite, hostFieldPatch, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
+import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSaved, hasStructuralChanges, moveFolders, pendingSummary, putDrafts, removeFolders, shownFolders, shownSites, type PendingSummary, type Work } from '../lib/site-manager-work';
+import type { ConflictDecision, SiteConflict } from '../../shared/site-changes';
 import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
 import { naturalCompare } from '../lib/sort';
@@ -15,6 +17,7 @@ import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import { decodeSiteFileBytes, SITE_FILE_ENCODINGS } from '../../shared/site-file-text';
 import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { Translator } from '../i18n';
 import type { TransferMode } from '../../shared/errors';
 import { localizeError } from '../lib/localize-error';
 import { localizeLogLine } from '../lib/localize-log';
@@ -27,6 +30,7 @@ import { ChooseFileButton } from './file-chooser-dialog';
 import { focusGrid } from './file-list';
 import { FileIcon, Icon } from './icons';
 import { shownName } from '../../shared/shown-name';
+import { errorText as errorSentence } from '../../shared/error-texts';
 import { isImeKey } from '../lib/ime';
 
 type Selection = { readonly kind: 'site'; readonly key: string } | { readonly kind: 'folder'; readonly path: readonly string[] };
@@ -202,13 +206,60 @@ function uniqueName(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n += 1) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
 }
 
+/** `base`, or `base (2)`, `base (3)` … as the store names copies and imported sites whose name is taken. */
+function uniqueCopyName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+/** At most five names, quoted, then "…". */
+function quotedNames(t: Translator, names: readonly string[]): string {
+  return names.slice(0, 5).map((name) => `“${shownName(name, 'in-quotes')}”`).join(t('common.listSeparator')) + (names.length > 5 ? '…' : '');
+}
+
+/** The Cancel question's list of what would be lost: sites changed, added, deleted, moved; folders made, deleted, moved. */
+function pendingText(t: Translator, summary: PendingSummary): string {
+  const parts: string[] = [];
+  if (summary.changed.length > 0) parts.push(t('sm.pending.changed', { names: quotedNames(t, summary.changed) }));
+  if (summary.added.length > 0) parts.push(t('sm.pending.added', { names: quotedNames(t, summary.added) }));
+  if (summary.deleted.length > 0) parts.push(t('sm.pending.deleted', { names: quotedNames(t, summary.deleted) }));
+  if (summary.moved.length > 0) parts.push(t('sm.pending.moved', { names: quotedNames(t, summary.moved) }));
+  if (summary.foldersCreated.length > 0) parts.push(t('sm.pending.foldersCreated', { names: quotedNames(t, summary.foldersCreated) }));
+  if (summary.foldersDeleted.length > 0) parts.push(t('sm.pending.foldersDeleted', { names: quotedNames(t, summary.foldersDeleted) }));
+  if (summary.foldersMoved.length > 0) {
+    const moves = summary.foldersMoved.slice(0, 5).map((m) => t('sm.pending.folderMove', { from: shownName(m.from, 'in-quotes'), to: shownName(m.to, 'in-quotes') }));
+    parts.push(t('sm.pending.foldersMoved', { names: moves.join(t('common.listSeparator')) + (summary.foldersMoved.length > 5 ? '…' : '') }));
+  }
+  return parts.join(t('sm.pending.separator'));
+}
+
+/** A field as the Site Manager labels it, for the conflict question. */
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  name: 'sm.siteName', folder: 'sm.folderName', host: 'sm.host', port: 'sm.port', protocol: 'sm.protocol', logonType: 'sm.logonType', user: 'sm.user',
+  transferMode: 'sm.transferMode', connectionLimit: 'sm.maxConnections', charset: 'sm.charsetLegend', localDir: 'sm.localDir', remoteDir: 'sm.remoteDir',
+  comments: 'sm.comments', trustedFingerprints: 'sm.trusted', bypassProxy: 'sm.bypassProxy', serverTimeZone: 'sm.serverTimeZone', clientCertFile: 'sm.clientCert', clientKeyFile: 'sm.clientKey',
+};
+
+/** Each site changed both here and elsewhere, by name, with what happened on each side. */
+function conflictText(t: Translator, conflicts: readonly SiteConflict[]): string {
+  const lines = conflicts.slice(0, 8).map((c) => {
+    const name = shownName(c.path, 'in-quotes');
+    if (c.kind === 'deleted-here') return t('sm.conflict.deletedHere', { name });
+    if (c.kind === 'deleted-there') return t('sm.conflict.deletedThere', { name });
+    const fields = c.fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)).join(t('common.listSeparator'));
+    return t('sm.conflict.changedBoth', { name, fields });
+  });
+  return t('sm.conflictMessage', { list: lines.join(t('sm.pending.separator')) + (conflicts.length > 8 ? '…' : '') });
+}
+
 export function SiteManagerDialog(): ReactElement {
   const t = useT();
   const list = useSitesStore((s) => s.list);
   const selectSiteId = useUiStore((s) => s.siteManager.selectSiteId);
   const globalMode = useSettingsStore((s) => s.settings.defaultTransferMode);
   const tabConnected = useSessionStore((s) => isConnected(s.status));
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, SiteDraft>>(new Map());
+  /** Everything done in the dialog, saved with OK or Connect, dropped by Cancel (lib/site-manager-work.ts). */
+  const [work, setWork] = useState<Work>(emptyWork);
   const [selection, setSelection] = useState<Selection | null>(() => {
     const first = selectSiteId ?? list.sites[0]?.id;
     return first ? { kind: 'site', key: first } : { kind: 'folder', path: [] };
@@ -236,49 +287,19 @@ export function SiteManagerDialog(): ReactElement {
 
   const savedById = useMemo(() => new Map(list.sites.map((s) => [s.id, s])), [list.sites]);
 
-  // Every site in the dialog: saved ones (with any edits) and new ones not saved yet.
-  const allDrafts = useMemo(() => {
-    const out: SiteDraft[] = list.sites.map((s) => drafts.get(s.id) ?? draftFromSite(s));
-    for (const d of drafts.values()) if (d.id === undefined) out.push(d);
-    return out;
-  }, [list.sites, drafts, savedById]);
+  // Every site in the dialog: saved ones (with any edits) less those deleted here, and new ones not saved yet.
+  const allDrafts = useMemo(() => shownSites(work, list.sites, savedById), [list.sites, work, savedById]);
+  const folders = useMemo(() => shownFolders(work, list.folders), [work, list.folders]);
 
-  const isDirty = (d: SiteDraft): boolean => {
-    if (d.id === undefined) return true;
-    // A site without a form of its own is as stored: no comparison (10,000 of them at each keystroke were slow).
-    if (!drafts.has(d.key)) return false;
-    const saved = savedById.get(d.id);
-    return saved ? draftChanged(d, draftFromSite(saved)) : false;
-  };
+  // A site without a form of its own is as stored: no comparison (10,000 of them at each keystroke were slow).
+  const isDirty = (d: SiteDraft): boolean => draftIsDirty(work, d, savedById);
 
-  // The stored sites the forms were made from: when another window or another Ferry saves a site, each field the
-  // user has not changed in its form takes the stored value (OK wrote the old ones back over the other's change).
-  const bases = useRef(savedById);
-  useEffect(() => {
-    const before = bases.current;
-    bases.current = savedById;
-    setDrafts((m) => {
-      let next: Map<string, SiteDraft> | null = null;
-      for (const [k, d] of m) {
-        const was = d.id !== undefined ? before.get(d.id) : undefined;
-        const now = d.id !== undefined ? savedById.get(d.id) : undefined;
-        if (was && !now && draftChanged(d, draftFromSite(was))) {
-          // Deleted elsewhere while edited here: the form stays, as a site not saved yet (its stored password went
-          // with the site), so the edits are not lost without a word; OK saves it again, Delete drops it.
-          (next ??= new Map(m)).set(k, { ...d, id: undefined, hasPassword: false });
-          continue;
-        }
-        if (!was || !now || was === now) continue;
-        const oldBase = draftFromSite(was);
-        const newBase = draftFromSite(now);
-        if (!draftChanged(oldBase, newBase)) continue;
-        (next ??= new Map(m)).set(k, rebaseDraft(d, oldBase, newBase));
-      }
-      return next ?? m;
-    });
-  }, [savedById]);
+  // When another window, another Ferry or `ferry sites` saves, each form follows the stored site for every field its
+  // user has not changed (OK wrote the old values back over the other's change); a field both changed, a site
+  // deleted on one side and changed on the other, are left for OK to ask about (followSaved).
+  useEffect(() => setWork((w) => followSaved(w, savedById)), [savedById]);
 
-  const tree = useMemo(() => buildTree(list.folders, allDrafts), [list.folders, allDrafts]);
+  const tree = useMemo(() => buildTree(folders, allDrafts), [folders, allDrafts]);
 
   const flat = useMemo(() => {
     const out: FlatItem[] = [];
@@ -349,9 +370,11 @@ export function SiteManagerDialog(): ReactElement {
     }
   });
 
+  /** Forms put in the dialog's work (each saved site's base kept from its first change). */
+  const setDrafts = (changed: readonly SiteDraft[]) => setWork((w) => putDrafts(w, changed, savedById));
   const update = (patch: Partial<SiteDraft>) => {
     if (!current) return;
-    setDrafts((m) => new Map(m).set(current.key, { ...current, ...patch }));
+    setDrafts([{ ...current, ...patch }]);
   };
   const touch = (field: keyof DraftErrors) => current && setTouched((s) => new Set(s).add(`${current.key}:${field}`));
   /** A path from "Choose…": in the field and checked at once, as if typed and left. */
@@ -373,7 +396,7 @@ export function SiteManagerDialog(): ReactElement {
   const siteNameTaken = (name: string, folder: readonly string[], ownKey: string): string | null =>
     allDrafts.some((d) => d.key !== ownKey && d.name === name.trim() && key(d.folder) === key(folder)) ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
   const folderNameTaken = (name: string, parent: readonly string[], own?: string): string | null => {
-    const siblings = new Set([...list.folders, ...allDrafts.map((d) => d.folder)].filter((f) => f.length === parent.length + 1 && key(f.slice(0, -1)) === key(parent)).map((f) => f[parent.length]));
+    const siblings = new Set([...folders, ...allDrafts.map((d) => d.folder)].filter((f) => f.length === parent.length + 1 && key(f.slice(0, -1)) === key(parent)).map((f) => f[parent.length]));
     return name.trim() !== own && siblings.has(name.trim()) ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
   };
   const nameProblem = (v: string, taken: (name: string) => string | null): string | null => (v.trim() === '' ? t('validation.nameRequired') : taken(v));
@@ -382,7 +405,7 @@ export function SiteManagerDialog(): ReactElement {
     const folder = selectedFolder();
     const taken = new Set(allDrafts.filter((d) => key(d.folder) === key(folder)).map((d) => d.name));
     const draft = newSiteDraft(folder, uniqueName(t('sm.newSiteName'), taken));
-    setDrafts((m) => new Map(m).set(draft.key, draft));
+    setDrafts([draft]);
     setSelection({ kind: 'site', key: draft.key });
     setTab('general');
     focusHost.current = true;
@@ -399,24 +422,24 @@ export function SiteManagerDialog(): ReactElement {
     });
     if (name === null) return;
     const path = [...parent, name.trim()];
-    if (await actions.createSiteFolder(path)) setSelection({ kind: 'folder', path });
+    setWork((w) => addFolder(w, path));
+    setSelection({ kind: 'folder', path });
   };
 
-  const onDuplicate = async () => {
+  /**
+   * A copy in the same folder, named in the window's language ("Copy of …", numbered when taken), with the form's
+   * unsaved edits; saved with OK. Its stored password is copied by main then (the window never holds it).
+   */
+  const onDuplicate = () => {
     if (!current) return;
-    const taken = new Set(allDrafts.map((d) => d.name));
-    if (current.id !== undefined) {
-      // Main copies the stored site with its password (the window never holds it); unsaved edits go onto the copy's
-      // form, to be saved with OK — a copy made here from the form alone was saved without the password.
-      const copy = await actions.duplicateSite(current.id, t('sm.copyOf', { name: current.name }));
-      if (!copy) return;
-      if (isDirty(current)) setDrafts((m) => new Map(m).set(copy.id, { ...current, id: copy.id, key: copy.id, name: copy.name, hasPassword: copy.hasPassword }));
-      setSelection({ kind: 'site', key: copy.id });
-      return;
-    }
-    const fresh = newSiteDraft(current.folder, uniqueName(t('sm.copyOf', { name: current.name }), taken));
-    const copy: SiteDraft = { ...current, id: undefined, key: fresh.key, name: fresh.name, hasPassword: false };
-    setDrafts((m) => new Map(m).set(copy.key, copy));
+    const taken = new Set(allDrafts.filter((d) => key(d.folder) === key(current.folder)).map((d) => d.name));
+    const fresh = newSiteDraft(current.folder, uniqueCopyName(t('sm.copyOf', { name: current.name }), taken));
+    const copy: SiteDraft = { ...current, id: undefined, key: fresh.key, name: fresh.name };
+    const from = current.id !== undefined ? (current.hasPassword ? { kind: 'site' as const, id: current.id } : undefined) : work.passwordFrom.get(current.key);
+    setWork((w) => {
+      const next = putDrafts(w, [copy], savedById);
+      return from ? { ...next, passwordFrom: new Map(next.passwordFrom).set(copy.key, from) } : next;
+    });
     setSelection({ kind: 'site', key: copy.key });
   };
 
@@ -434,8 +457,9 @@ export function SiteManagerDialog(): ReactElement {
       const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.folderName'), value: old, confirmLabel: t('common.ok'), validate: (v) => nameProblem(v, (n) => folderNameTaken(n, parent, old)) });
       const from = selection.path;
       const to = [...from.slice(0, -1), name?.trim() ?? ''];
-      if (name !== null && name.trim() !== old && (await actions.renameSiteFolder(from, name.trim()))) {
+      if (name !== null && name.trim() !== old) {
         rebaseDrafts(from, to);
+        rebaseCollapsed(from, to);
         setSelection({ kind: 'folder', path: to });
       }
     }
@@ -446,22 +470,18 @@ export function SiteManagerDialog(): ReactElement {
     if (selection.kind === 'site' && current) {
       const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteSite', { name: shownName(current.name, 'in-quotes') }), confirmLabel: t('action.delete'), danger: true });
       if (!ok) return;
-      if (current.id === undefined || (await actions.deleteSite(current.id))) {
-        setDrafts((m) => {
-          const next = new Map(m);
-          next.delete(current.key);
-          return next;
-        });
-        setSelection({ kind: 'folder', path: current.folder });
-      }
+      // Only from the dialog's list: the site (and its stored password) goes with OK, and comes back with Cancel.
+      setWork((w) => deleteSites(w, [current], savedById));
+      setSelection({ kind: 'folder', path: current.folder });
       return;
     }
     if (selection.kind === 'folder' && selection.path.length > 0) {
       const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteFolder', { name: shownName(selection.path[selection.path.length - 1] ?? '', 'in-quotes') }), confirmLabel: t('action.delete'), danger: true });
       const gone = selection.path;
-      if (ok && (await actions.deleteSiteFolder(gone))) {
-        // Forms inside go too: an unsaved new site there kept the folder in the tree, and OK saved both back.
-        setDrafts((m) => new Map([...m].filter(([, d]) => !gone.every((part, i) => d.folder[i] === part))));
+      if (ok) {
+        // Its sites go too, saved ones with OK and forms not saved at once: an unsaved new site there kept the folder in
+        // the tree, and OK saved both back.
+        setWork((w) => removeFolders(deleteSites(w, allDrafts.filter((d) => isWithin(d.folder, gone)), savedById), folders, gone));
         setSelection({ kind: 'folder', path: gone.slice(0, -1) });
       }
     }
@@ -472,11 +492,40 @@ export function SiteManagerDialog(): ReactElement {
     // In the encoding the file declares, the one chosen, or (FlashFXP's Sites.dat says none) UTF-8 if valid, else GBK:
     // file.text() would read a GBK or UTF-16 file as UTF-8, garbling its names.
     const read = decodeSiteFileBytes(new Uint8Array(await file.arrayBuffer()), importEncoding);
-    await actions.importFileZilla(read.text, read.guessed ? read.encoding : undefined);
     if (fileInput.current) fileInput.current.value = '';
+    // Read by main, saved with OK: the sites join the dialog's list (their passwords held by main until then).
+    const staged = await actions.stageSitesImport(read.text, read.guessed ? read.encoding : undefined);
+    if (!staged) return;
+    const taken = new Map<string, Set<string>>();
+    const namesIn = (folder: readonly string[]) => {
+      const k = key(folder);
+      let names = taken.get(k);
+      if (!names) taken.set(k, (names = new Set(allDrafts.filter((d) => key(d.folder) === k).map((d) => d.name))));
+      return names;
+    };
+    const added: SiteDraft[] = [];
+    const refs: [string, string][] = [];
+    for (const { site, passwordRef } of staged.sites) {
+      const names = namesIn(site.folder);
+      const fresh = newSiteDraft(site.folder, uniqueCopyName(site.name, names));
+      names.add(fresh.name);
+      added.push({ ...draftFromSite({ ...site, id: '', hasPassword: passwordRef !== undefined }), id: undefined, key: fresh.key, name: fresh.name });
+      if (passwordRef) refs.push([fresh.key, passwordRef]);
+    }
+    setWork((w) => {
+      const passwordFrom = new Map(w.passwordFrom);
+      for (const [k, ref] of refs) passwordFrom.set(k, { kind: 'import', ref });
+      let next = putDrafts({ ...w, passwordFrom }, added, savedById);
+      for (const folder of staged.folders) if (!folders.some((shown) => key(shown) === key(folder))) next = addFolder(next, folder);
+      return next;
+    });
   };
 
-  /** Saves every changed draft; on a validation problem selects it and shows why. Returns key → saved id. */
+  /**
+   * Saves everything done in the dialog at once (`sites:commit`): on a form's validation problem selects it and shows
+   * why; sites changed elsewhere too are named and the user decides (or goes back to the dialog, nothing saved).
+   * Returns key → saved id, or null when nothing was saved.
+   */
   const saveAll = async (): Promise<Map<string, string> | null> => {
     const dirty = allDrafts.filter(isDirty);
     for (const d of dirty) {
@@ -491,35 +540,44 @@ export function SiteManagerDialog(): ReactElement {
       }
     }
     const ids = new Map<string, string>();
+    for (const d of allDrafts) if (d.id !== undefined) ids.set(d.key, d.id);
+    const commit = buildCommit(work, list, folders, allDrafts);
+    const nothing = commit.changed.length + commit.deleted.length + commit.added.length === 0 && work.foldersAdded.size + work.foldersRemoved.size === 0;
+    if (nothing) return ids;
+    let decisions: Record<string, ConflictDecision> = {};
     setBusy(true);
     try {
-      for (const d of dirty) {
-        const r = await actions.saveSite(draftToInput(d));
-        if (!r.ok) {
-          setSelection({ kind: 'site', key: d.key });
-          return null;
+      for (;;) {
+        const r = await actions.commitSites({ ...commit, decisions });
+        if (!r.ok) return null;
+        if (r.value.kind === 'conflicts') {
+          const conflicts = r.value.conflicts;
+          const answer = await actions.decide({ title: t('sm.conflictTitle'), message: conflictText(t, conflicts), confirmLabel: t('sm.conflictMine'), alternativeLabel: t('sm.conflictTheirs') });
+          if (answer === 'cancel') return null;
+          decisions = { ...decisions, ...Object.fromEntries(conflicts.map((c) => [c.id, answer === 'confirm' ? 'mine' : 'theirs'])) };
+          continue;
         }
-        ids.set(d.key, r.value.id);
-        setDrafts((m) => {
-          const next = new Map(m);
-          next.delete(d.key);
-          return next;
-        });
+        for (const [k, id] of Object.entries(r.value.ids)) ids.set(k, id);
+        // Saved: the dialog goes on from the list as it is now (Test both modes keeps it open).
+        setWork(emptyWork());
+        return ids;
       }
     } finally {
       setBusy(false);
     }
-    for (const d of allDrafts) if (d.id !== undefined && !ids.has(d.key)) ids.set(d.key, d.id);
-    return ids;
   };
 
   /**
-   * Cancel, Escape and the close button: forms with changes are discarded only once the user says so (a stray
-   * Escape lost every edit silently). A new site still as New site made it is no change.
+   * Cancel, Escape and the close button: what was done in the dialog is discarded only once the user says so, naming
+   * it (a stray Escape lost every edit silently). A new site still as New site made it is no change.
    */
   const onCancel = async () => {
+    const summary = pendingSummary(work, savedById, isBlankNewDraft);
     const changed = allDrafts.filter((d) => isDirty(d) && !(d.id === undefined && isBlankNewDraft(d)));
-    if (changed.length > 0) {
+    if (hasStructuralChanges(summary, work)) {
+      const ok = await actions.confirm({ title: t('sm.discardTitle'), message: t('sm.discardList', { changes: pendingText(t, summary) }), confirmLabel: t('sm.discard'), danger: true });
+      if (!ok) return;
+    } else if (changed.length > 0) {
       const names = changed.map((d) => shownName(d.name, 'in-quotes'));
       const quoted = names.slice(0, 5).map((name) => `“${name}”`);
       const ok = await actions.confirm({
@@ -660,8 +718,10 @@ export function SiteManagerDialog(): ReactElement {
    * Forms held for sites in folder `from` follow it to `to` (renamed or moved): left behind, a form with unsaved edits
    * kept the old folder in the tree, and OK saved the site back into it.
    */
-  const rebaseDrafts = (from: readonly string[], to: readonly string[]) =>
-    setDrafts((m) => new Map([...m].map(([k, d]) => [k, isWithin(d.folder, from) ? { ...d, folder: rebaseFolder(d.folder, from, to) } : d])));
+  const rebaseDrafts = (from: readonly string[], to: readonly string[]) => {
+    const moved = allDrafts.filter((d) => isWithin(d.folder, from)).map((d) => ({ ...d, folder: rebaseFolder(d.folder, from, to) }));
+    setWork((w) => moveFolders(putDrafts(w, moved, savedById), folders, from, to));
+  };
 
   /** Folders the tree shows collapsed keep that state at their new place. */
   const rebaseCollapsed = (from: readonly string[], to: readonly string[]) =>
@@ -682,20 +742,21 @@ export function SiteManagerDialog(): ReactElement {
       const from = entry.path;
       if (from.length === 0 || isWithin(into, from) || key(from.slice(0, -1)) === key(into)) return;
       const to = folderMovedInto(from, into);
-      void actions.moveSiteFolder(from, into).then((ok) => {
-        if (!ok) return;
-        rebaseDrafts(from, to);
-        rebaseCollapsed(from, to);
-        setSelection((s) => (s?.kind === 'folder' && isWithin(s.path, from) ? { kind: 'folder', path: rebaseFolder(s.path, from, to) } : s));
-      });
+      // Refused as the store would refuse it: a folder of that name is there already (rename one first).
+      if (folders.some((f) => key(f) === key(to))) {
+        const values = { folder: shownName(to.join('/'), 'in-quotes') };
+        actions.reportError({ kind: 'invalid-input', message: errorSentence('site.folder-exists', values), hint: errorSentence('site.folder-exists.move.hint', values), text: { message: 'site.folder-exists', hint: 'site.folder-exists.move.hint', values }, retryable: false });
+        return;
+      }
+      rebaseDrafts(from, to);
+      rebaseCollapsed(from, to);
+      setSelection((s) => (s?.kind === 'folder' && isWithin(s.path, from) ? { kind: 'folder', path: rebaseFolder(s.path, from, to) } : s));
       return;
     }
     const d = draftByKey(entry.key);
     if (!d || key(d.folder) === key(into)) return;
-    // A site with unsaved edits moves as one more edit, saved with the others: moving only the stored copy left the
-    // form in the old folder, so the tree showed it there and OK saved it back.
-    if (isDirty(d)) setDrafts((m) => new Map(m).set(d.key, { ...d, folder: into }));
-    else if (d.id !== undefined) void actions.moveSite(d.id, into);
+    // One more edit of the site's form, saved with the others by OK (and undone by Cancel).
+    setDrafts([{ ...d, folder: into }]);
   };
 
   const onDropOnFolder = (e: DragEvent, path: readonly string[]) => {
@@ -850,6 +911,8 @@ export function SiteManagerDialog(): ReactElement {
               <div className="sm-site-title">
                 <strong>{current.name}</strong>
                 {current.id === undefined ? <span className="tag">{t('sm.notSaved')}</span> : null}
+                {/* Changed here, deleted elsewhere meanwhile: OK asks whether to save it again. */}
+                {current.id !== undefined && !savedById.has(current.id) ? <span className="tag">{t('sm.deletedElsewhere')}</span> : null}
                 {currentErrors.name && showErrors.has(current.key) ? <span className="field-error">{t(currentErrors.name)}</span> : null}
               </div>
               <div role="tablist" aria-label={t('sm.settingsTabs')} className="tabs sm-tabs">

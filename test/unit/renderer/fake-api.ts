@@ -4,7 +4,8 @@
  */
 import type { EventChannel, Events, FerryApi, RequestArg, RequestChannel, RequestValue, Result } from '../../../src/shared/contract';
 import type { FerryErrorData } from '../../../src/shared/errors';
-import { DEFAULT_SETTINGS, type LocalEntry, type RemoteListing, type SessionStatus, type Settings, type Site, type SiteList } from '../../../src/shared/models';
+import { DEFAULT_SETTINGS, type LocalEntry, type RemoteListing, type SessionStatus, type Settings, type Site, type SiteInput, type SiteList } from '../../../src/shared/models';
+import { mergeFolders, mergeSiteChanges, type FieldValues, type SitesCommit, type SitesCommitOutcome } from '../../../src/shared/site-changes';
 
 type Handler<C extends RequestChannel> = (arg: RequestArg<C>) => Result<RequestValue<C>> | Promise<Result<RequestValue<C>>>;
 
@@ -14,6 +15,8 @@ export interface FakeApi extends FerryApi {
   emit<E extends EventChannel>(channel: E, payload: Events[E]): void;
   settings: Settings;
   sites: SiteList;
+  /** Every `sites:commit` the window sent (the Site Manager's OK, Connect), answered by the real merge over `sites`. */
+  readonly commits: SitesCommit[];
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -53,6 +56,7 @@ export function createFakeApi(): FakeApi {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   const api: FakeApi = {
     calls: [],
+    commits: [],
     settings: DEFAULT_SETTINGS,
     sites: { sites: [], folders: [], warnings: [] },
     async invoke<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<Result<RequestValue<C>>> {
@@ -92,6 +96,8 @@ export function createFakeApi(): FakeApi {
         api.sites = { ...api.sites, sites: [...api.sites.sites.filter((s) => s.id !== saved.id), saved] };
         return ok(saved);
       }
+      case 'sites:commit':
+        return ok(commitSites(api, arg as SitesCommit));
       case 'queue:list':
       case 'session:status':
       case 'edit:list':
@@ -114,4 +120,35 @@ export function createFakeApi(): FakeApi {
     }
   };
   return api;
+}
+
+/** A site's own fields, as the merge compares them. */
+function fieldsOf(site: Site | SiteInput): FieldValues {
+  const { id: _id, hasPassword: _has, password: _password, ...fields } = site as Site & { password?: unknown };
+  return fields;
+}
+
+/** `sites:commit` as the store answers it, over the fake's list: the shared merge, conflicts named by the site's name. */
+function commitSites(api: FakeApi, commit: SitesCommit): SitesCommitOutcome {
+  api.commits.push(commit);
+  const mine = new Map<string, SiteInput>(commit.changed.map(({ site }) => [site.id, site]));
+  const merge = mergeSiteChanges({
+    current: api.sites.sites.map((site) => ({ id: site.id, fields: fieldsOf(site) })),
+    changed: commit.changed.map(({ base, site }) => ({ id: site.id, base: fieldsOf(base), mine: fieldsOf(site) })),
+    deleted: commit.deleted.map((base) => ({ id: base.id, base: fieldsOf(base) })),
+    decisions: commit.decisions,
+  });
+  if (merge.undecided.length > 0) {
+    const nameOf = (id: string) => mine.get(id)?.name ?? commit.deleted.find((site) => site.id === id)?.name ?? id;
+    return { kind: 'conflicts', conflicts: merge.undecided.map((conflict) => ({ ...conflict, path: nameOf(conflict.id) })) };
+  }
+  const before = new Map(api.sites.sites.map((site) => [site.id, site]));
+  const sites: Site[] = merge.sites.map(({ id, fields }) => ({ ...(fields as Omit<Site, 'id' | 'hasPassword'>), id, hasPassword: typeof mine.get(id)?.password === 'string' || (before.get(id)?.hasPassword ?? false) }));
+  const ids: Record<string, string> = {};
+  commit.added.forEach(({ key, site, passwordFrom }, index) => {
+    ids[key] = `added-${api.commits.length}-${index}`;
+    sites.push({ ...(fieldsOf(site) as Omit<Site, 'id' | 'hasPassword'>), id: ids[key] as string, hasPassword: typeof site.password === 'string' || passwordFrom !== undefined });
+  });
+  api.sites = { ...api.sites, sites, folders: mergeFolders(api.sites.folders, commit.foldersAdded, commit.foldersRemoved) };
+  return { kind: 'saved', list: api.sites, ids };
 }

@@ -19,21 +19,14 @@ const acme: Site = {
 };
 
 let api: FakeApi;
-let saved: SiteInput[];
+/** The sites OK sent (changed and added), in order. */
+const saved = (): SiteInput[] => api.commits.flatMap((commit) => [...commit.changed.map(({ site }) => site), ...commit.added.map(({ site }) => site)]);
 
 beforeEach(async () => {
   useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
   useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null });
   api = createFakeApi();
   api.sites = { sites: [acme], folders: [], warnings: [] };
-  saved = [];
-  api.handle('sites:save', (input) => {
-    saved.push(input);
-    const { password, ...rest } = input;
-    const site: Site = { ...rest, id: input.id ?? 'new', hasPassword: typeof password === 'string' || (password === undefined && input.id === 'acme') };
-    api.sites = { ...api.sites, sites: [...api.sites.sites.filter((s) => s.id !== site.id), site] };
-    return { ok: true, value: site };
-  });
   await mountApp(api);
 });
 
@@ -57,7 +50,7 @@ describe('closing the Site Manager with unsaved edits', () => {
     await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: 'Site Manager' })).getByRole('button', { name: 'Cancel' })));
     await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: 'Discard unsaved changes?' })).getByRole('button', { name: 'Discard changes' })));
     expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull();
-    expect(saved).toEqual([]);
+    expect(saved()).toEqual([]);
   });
 
   it('closes at once with nothing changed, or only a New site left as it was made', async () => {
@@ -88,20 +81,22 @@ describe('a site saved by another window while its form is open', () => {
   it('shows the other’s change and OK keeps it, saving only what was edited here', async () => {
     const dialog = openSiteManager();
     fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'alice' } });
-    await act(async () => api.emit('sites:changed', { sites: [{ ...acme, port: 2121, comments: 'by the other window' }], folders: [], warnings: [] }));
+    api.sites = { sites: [{ ...acme, port: 2121, comments: 'by the other window' }], folders: [], warnings: [] };
+    await act(async () => api.emit('sites:changed', api.sites));
     expect((within(dialog).getByLabelText('Port') as HTMLInputElement).value).toBe('2121');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
-    expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ id: 'acme', user: 'alice', port: 2121, comments: 'by the other window' });
+    expect(saved()).toHaveLength(1);
+    expect(saved()[0]).toMatchObject({ id: 'acme', user: 'alice', port: 2121, comments: 'by the other window' });
   });
 
   it('a form edited back to what it was saves nothing over the other’s change', async () => {
     const dialog = openSiteManager();
     fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'x' } });
     fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'bob' } });
-    await act(async () => api.emit('sites:changed', { sites: [{ ...acme, host: 'moved.acme.com' }], folders: [], warnings: [] }));
+    api.sites = { sites: [{ ...acme, host: 'moved.acme.com' }], folders: [], warnings: [] };
+    await act(async () => api.emit('sites:changed', api.sites));
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
-    expect(saved).toEqual([]);
+    expect(saved()).toEqual([]);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
@@ -120,21 +115,26 @@ describe('a URL pasted into Host', () => {
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Advanced' }));
     expect((within(dialog).getByLabelText('Default remote directory') as HTMLInputElement).value).toBe('/pub/incoming');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
-    expect(saved).toEqual([expect.objectContaining({ host: 'files.example.com', port: 2121, user: 'carol', password: 'pa:ss', remoteDir: '/pub/incoming' })]);
+    expect(saved()).toEqual([expect.objectContaining({ host: 'files.example.com', port: 2121, user: 'carol', password: 'pa:ss', remoteDir: '/pub/incoming' })]);
   });
 });
 
 describe('a site deleted by another window while its form has edits', () => {
-  it('stays in the tree as a site not saved yet, and OK saves it again', async () => {
+  it('stays in the tree, marked deleted elsewhere; OK asks, naming it, and Keep mine saves it again', async () => {
     const dialog = openSiteManager();
     fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'alice' } });
-    await act(async () => api.emit('sites:changed', { sites: [], folders: [], warnings: [] }));
+    api.sites = { sites: [], folders: [], warnings: [] };
+    await act(async () => api.emit('sites:changed', api.sites));
     expect(within(dialog).getByRole('treeitem', { name: /Acme/ })).toBeTruthy();
-    expect(within(dialog).getByText('not saved yet')).toBeTruthy();
+    expect(within(dialog).getByText('deleted elsewhere')).toBeTruthy();
     expect((within(dialog).getByLabelText('User') as HTMLInputElement).value).toBe('alice');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
-    expect(saved).toEqual([expect.objectContaining({ name: 'Acme', user: 'alice', host: 'ftp.acme.com' })]);
-    expect(saved[0]?.id).toBeUndefined();
+    const ask = screen.getByRole('dialog', { name: 'Changed elsewhere too' });
+    expect(ask.textContent).toContain('“Acme” changed here but deleted there');
+    await act(async () => fireEvent.click(within(ask).getByRole('button', { name: 'Keep mine' })));
+    expect(api.commits.at(-1)?.decisions).toEqual({ acme: 'mine' });
+    expect(api.sites.sites).toEqual([expect.objectContaining({ id: 'acme', name: 'Acme', user: 'alice', host: 'ftp.acme.com' })]);
+    expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull();
   });
 });
 

@@ -1,0 +1,181 @@
+/**
+ * The Site Manager as one transaction (FileZilla 3's: OK saves everything done in the dialog, Cancel undoes it): what
+ * the dialog sends on OK or Connect (`sites:commit`), and the three-way merge that applies it onto the site list as it
+ * is on disk then, under the store's lock — so a change another window, another Ferry or `ferry sites edit/remove`
+ * saved meanwhile is kept, never written over. Pure: the store (main) and the dialog (renderer) both use it.
+ *
+ * The rule, per site (base: the site as stored when the dialog's change to it began; mine: the dialog's version;
+ * theirs: the site on disk now):
+ * - changed on one side only: that side's version;
+ * - changed on both: merged field by field — each field takes the side that changed it; a field both changed to
+ *   different values is a conflict ('changed-both');
+ * - deleted here while changed elsewhere: a conflict ('deleted-here'); deleted on both sides: gone;
+ * - changed here while deleted elsewhere: a conflict ('deleted-there');
+ * - new here (New site, Duplicate, Import…) or new elsewhere: both kept;
+ * - folders: those the dialog made are added, those it removed are removed; any other folder on disk stays (a site
+ *   saved elsewhere into a folder the dialog removed keeps its folder).
+ * A conflict is never settled silently: nothing is written, the dialog names the sites and the user decides
+ * ('mine': the dialog's version wins on the disputed fields, the deletion stands, the site is saved again; 'theirs':
+ * the stored one stays).
+ */
+import type { ImportReport, Site, SiteInput, SiteList } from './models';
+import { sameFolder } from './site-folders';
+
+/** Where a new site's password comes from when it has none typed: a saved site's (Duplicate), or one Import… read (held by main). */
+export type PasswordSource = { readonly kind: 'site'; readonly id: string } | { readonly kind: 'import'; readonly ref: string };
+
+export interface AddedSite {
+  /** The dialog's name for it, to find its id in the answer (Connect). */
+  readonly key: string;
+  /** No id; `password` as typed (undefined: none typed). */
+  readonly site: SiteInput;
+  readonly passwordFrom?: PasswordSource;
+}
+
+/** Import… in the Site Manager (`sites:stage-import`): the file's sites, read and checked, saved only with OK. */
+export interface StagedImport {
+  /** As `sites:import-filezilla` reports it; `imported` names what OK would save. */
+  readonly report: ImportReport;
+  /** Named uniquely against the sites on disk ("Name (2)"); `passwordRef`: its password, sealed and held by main. */
+  readonly sites: readonly { readonly site: SiteInput; readonly passwordRef?: string }[];
+  readonly folders: readonly (readonly string[])[];
+}
+
+export type ConflictDecision = 'mine' | 'theirs';
+
+/** Everything done in the Site Manager since it opened (or since its last save), sent at once. */
+export interface SitesCommit {
+  /** Saved sites the dialog changed (edited, renamed, moved, in a renamed or moved folder): `base` as stored when its change began. */
+  readonly changed: readonly { readonly base: Site; readonly site: SiteInput & { readonly id: string } }[];
+  /** Saved sites deleted in the dialog (one by one or with their folder), each as stored when deleted. */
+  readonly deleted: readonly Site[];
+  readonly added: readonly AddedSite[];
+  /** Folders the dialog made (New folder, a folder's new name or place), and those it removed (deleted, renamed, moved). */
+  readonly foldersAdded: readonly (readonly string[])[];
+  readonly foldersRemoved: readonly (readonly string[])[];
+  /** The user's answers to the conflicts an earlier try reported, by site id; a conflict not answered stops the save again. */
+  readonly decisions?: { readonly [siteId: string]: ConflictDecision };
+}
+
+export type SiteConflictKind = 'changed-both' | 'deleted-here' | 'deleted-there';
+
+export interface SiteConflict {
+  readonly id: string;
+  /** "Folder/Sub/Name" as the dialog has it (a site deleted here: as it was). */
+  readonly path: string;
+  readonly kind: SiteConflictKind;
+  /** 'changed-both': the fields both sides changed to different values. */
+  readonly fields: readonly string[];
+}
+
+export type SitesCommitOutcome =
+  /** Written at once, in one atomic write; `ids`: each added site's key → its id. */
+  | { readonly kind: 'saved'; readonly list: SiteList; readonly ids: { readonly [key: string]: string } }
+  /** Nothing written: these sites were changed elsewhere too; send again with `decisions`. */
+  | { readonly kind: 'conflicts'; readonly conflicts: readonly SiteConflict[] };
+
+/** A site's own values as the merge compares them: plain data, field by field (no id, no password). */
+export type FieldValues = { readonly [field: string]: unknown };
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * One site changed on both sides, merged field by field: each field takes the side that changed it; a field both
+ * changed to different values is listed in `conflicts` and takes `prefer`'s value ('mine' when not yet decided).
+ */
+export function mergeFields<F extends FieldValues>(base: F, mine: F, theirs: F, prefer: ConflictDecision = 'mine'): { readonly merged: F; readonly conflicts: readonly string[] } {
+  const merged: Record<string, unknown> = {};
+  const conflicts: string[] = [];
+  for (const field of new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base)])) {
+    const [b, m, t] = [base[field], mine[field], theirs[field]];
+    let value: unknown;
+    if (same(m, b)) value = t;
+    else if (same(t, b) || same(m, t)) value = m;
+    else {
+      conflicts.push(field);
+      value = prefer === 'mine' ? m : t;
+    }
+    if (value !== undefined) merged[field] = value;
+  }
+  return { merged: merged as F, conflicts };
+}
+
+export interface MergeInput<F extends FieldValues> {
+  /** The sites on disk now, in their order. */
+  readonly current: readonly { readonly id: string; readonly fields: F }[];
+  readonly changed: readonly { readonly id: string; readonly base: F; readonly mine: F }[];
+  readonly deleted: readonly { readonly id: string; readonly base: F }[];
+  readonly decisions?: { readonly [siteId: string]: ConflictDecision } | undefined;
+}
+
+/** Where a site of the result comes from: kept as on disk, the dialog's, both merged, or saved again after a deletion elsewhere. */
+export type MergedOrigin = 'theirs' | 'mine' | 'merged' | 'restored';
+
+export interface MergeOutcome<F extends FieldValues> {
+  /** The sites after the merge (added sites aside): those on disk in their order, less the deleted, then those saved again. */
+  readonly sites: readonly { readonly id: string; readonly fields: F; readonly origin: MergedOrigin }[];
+  /** Every conflict found, decided or not. */
+  readonly conflicts: readonly { readonly id: string; readonly kind: SiteConflictKind; readonly fields: readonly string[] }[];
+  /** The conflicts without a decision: while any is left, nothing may be written. */
+  readonly undecided: readonly { readonly id: string; readonly kind: SiteConflictKind; readonly fields: readonly string[] }[];
+}
+
+/** The dialog's changes applied onto the sites on disk now (the rule: this file's head). */
+export function mergeSiteChanges<F extends FieldValues>(input: MergeInput<F>): MergeOutcome<F> {
+  const decisions = input.decisions ?? {};
+  const changed = new Map(input.changed.map((change) => [change.id, change]));
+  const deleted = new Map(input.deleted.map((gone) => [gone.id, gone]));
+  const conflicts: { id: string; kind: SiteConflictKind; fields: readonly string[] }[] = [];
+  const sites: { id: string; fields: F; origin: MergedOrigin }[] = [];
+  const onDisk = new Set<string>();
+  for (const { id, fields: theirs } of input.current) {
+    onDisk.add(id);
+    const gone = deleted.get(id);
+    if (gone) {
+      if (same(theirs, gone.base)) continue;
+      // Deleted here, changed elsewhere: the other's change would go with it.
+      conflicts.push({ id, kind: 'deleted-here', fields: changedFields(gone.base, theirs) });
+      if (decisions[id] === 'theirs') sites.push({ id, fields: theirs, origin: 'theirs' });
+      continue;
+    }
+    const change = changed.get(id);
+    if (!change || same(change.mine, change.base)) {
+      sites.push({ id, fields: theirs, origin: 'theirs' });
+      continue;
+    }
+    if (same(theirs, change.base)) {
+      sites.push({ id, fields: change.mine, origin: 'mine' });
+      continue;
+    }
+    const { merged, conflicts: fields } = mergeFields(change.base, change.mine, theirs, decisions[id] ?? 'mine');
+    if (fields.length > 0) conflicts.push({ id, kind: 'changed-both', fields });
+    sites.push({ id, fields: merged, origin: 'merged' });
+  }
+  for (const change of input.changed) {
+    if (onDisk.has(change.id) || same(change.mine, change.base)) continue;
+    // Changed here, deleted elsewhere: saving it again would undo that deletion, dropping it would lose the edits.
+    conflicts.push({ id: change.id, kind: 'deleted-there', fields: [] });
+    if (decisions[change.id] !== 'theirs') sites.push({ id: change.id, fields: change.mine, origin: 'restored' });
+  }
+  return { sites, conflicts, undecided: conflicts.filter((conflict) => decisions[conflict.id] === undefined) };
+}
+
+/** The fields `b` holds differently from `a`. */
+export function changedFields(a: FieldValues, b: FieldValues): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => !same(a[field], b[field]));
+}
+
+/**
+ * The folders the user made, after the merge: those on disk, less the ones the dialog removed, plus the ones it made
+ * (a folder another process made meanwhile stays, even inside one the dialog removed).
+ */
+export function mergeFolders(current: readonly (readonly string[])[], added: readonly (readonly string[])[], removed: readonly (readonly string[])[]): string[][] {
+  const out: string[][] = current.filter((folder) => !removed.some((gone) => sameFolder(gone, folder))).map((folder) => [...folder]);
+  for (const folder of added) if (!out.some((kept) => sameFolder(kept, folder))) out.push([...folder]);
+  return out;
+}
+
+/** Whether a commit changes anything at all (OK with nothing done writes nothing). */
+export function commitIsEmpty(commit: SitesCommit): boolean {
+  return commit.changed.length === 0 && commit.deleted.length === 0 && commit.added.length === 0 && commit.foldersAdded.length === 0 && commit.foldersRemoved.length === 0;
+}
