@@ -556,6 +556,7 @@ export const ERROR_TEXTS_EN = {
   'reply.unsupported': 'The server does not support "{verb}": {reply}',
   'reply.unsupported-for': 'The server does not support "{verb}" (for {path}): {reply}',
   'reply.unsupported.hint': 'This server lacks the feature; there is nothing Ferry can do on this connection.',
+  'listing.unreadable.hint': "The server could not read this folder: this account may enter it but not list it. Download by path… fetches a file whose name you know and Upload to folder… sends files into it; or ask the server's administrator to let it list the folder.",
   'reply.server-failed.hint': "The server failed on its side (vsftpd says \"OOPS\" for its own errors) — not a missing feature, nor anything you did. Connect again and retry; if it keeps failing, tell the server's administrator what it said (vsftpd's \"priv_sock_get_cmd\" or \"child died\" usually mean its seccomp_sandbox must be turned off).",
   'reply.failed-midway.hint': 'The server accepted the transfer and then failed during it: an error on the server, not a missing feature. Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, tell the server\'s administrator.',
   'reply.later.hint': 'Try again later.',

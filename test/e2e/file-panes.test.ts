@@ -5,6 +5,8 @@
  * - a listed folder that draws no row says why, with the way back: the quick filter matching nothing ("Clear the
  *   filter") and a folder of dot files alone with hidden files off ("Show hidden files"). Both said "Empty folder."
  *   under a blank list before ("0 of 3 shown. Empty folder." for the filter).
+ * - a folder vsftpd lets the login enter but not list ("226 Transfer done (but failed to open directory).") is refused
+ *   with the way around it, and the pane stays where it was; it was shown as an empty folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,9 @@ import type { Side } from './support/ferry-ui';
 describe('file panes', () => {
   const setup = useE2eSetup('file-panes', {
     local: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1 },
-    remote: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1, 'dots/': 0, 'dots/.htaccess': 5 },
+    remote: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1, 'dots/': 0, 'dots/.htaccess': 5, 'dropbox/': 0, 'dropbox/inside.txt': 1 },
+    // A drop box: the login may enter it (x) but not read it (no r), so vsftpd's LIST there sends no data.
+    prepare: (folders) => fs.chmodSync(path.join(folders.serverRoot, 'dropbox'), 0o311),
   });
 
   it('a drag onto a folder row of the same pane moves the entry into it, never over a name there', async () => {
@@ -48,7 +52,7 @@ describe('file panes', () => {
     }
   }, 120_000);
 
-  it('a filter matching nothing and a folder of hidden files say so, with the way back', async () => {
+  it('a filter matching nothing, a folder of hidden files and one the login cannot list say so, with the way back', async () => {
     const { scenario: s } = setup();
     const { ui, step, page } = s;
     await step('the filter matches nothing: said in the list and the footer; Clear the filter shows the rows again', async () => {
@@ -76,6 +80,16 @@ describe('file panes', () => {
       await remote.getByRole('button', { name: 'Show hidden files' }).click();
       await expect(ui.entry('remote', '.htaccess')).toBeVisible();
       await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    });
+
+    await step('a folder the login may enter but not list: refused with the way around it, not shown as empty', async () => {
+      await ui.pathField('remote').fill('/dropbox');
+      await ui.pathField('remote').press('Enter');
+      const alert = page.getByRole('alert').filter({ hasText: '"LIST -a" failed for /dropbox: 226 Transfer done (but failed to open directory).' });
+      await expect(alert).toContainText('this account may enter it but not list it. Download by path…');
+      await expect(ui.pathField('remote')).toHaveValue('/dots');
+      await expect(ui.entry('remote', '.htaccess')).toBeVisible();
+      await expect(ui.pane('remote')).not.toContainText('This folder is empty');
     });
   }, 90_000);
 });

@@ -21,6 +21,7 @@ import { parseListing, parseMlsd, withLineFeeds } from './listing/parse-listing'
 import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
 import { readRefusedOfExistingFile, replyError } from './reply-errors';
+import { listingUnreadable } from './listing-unreadable';
 import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
 import { runDataTransfer } from './data-transfer';
 import { isUtf8 } from './charset';
@@ -238,7 +239,9 @@ export class FtpClient {
       withAll = await listWith('LIST -a');
     } catch (error) {
       // Not LIST -a refused but the server failing on it (vsftpd's "500 OOPS: …", then it hangs up): its reply is the story.
-      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works' || error.data.text?.hint === 'reply.server-failed.hint') throw error;
+      // A folder the server could not read (listing-unreadable.ts) is refused the same to LIST: no reason to drop "-a".
+      const hint = error instanceof FtpError ? error.data.text?.hint : undefined;
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply' || this.listAll === 'works' || hint === 'reply.server-failed.hint' || hint === 'listing.unreadable.hint') throw error;
       this.listAll = 'fails';
       return listWith('LIST');
     }
@@ -724,7 +727,7 @@ export class FtpClient {
     const limit = this.session.maxListingBytes;
     const lines = new LineCounter(this.session.maxListingEntries);
     const compressed = await this.compressFor(null);
-    await runDataTransfer(
+    const reply = await runDataTransfer(
       this.session,
       command,
       async (socket) => {
@@ -762,6 +765,8 @@ export class FtpClient {
       },
       { subject },
     );
+    const unreadable = listingUnreadable(command, reply, subject);
+    if (unreadable) throw new FtpError(unreadable);
     const bytes = Buffer.concat(chunks);
     const charset = this.session.control.charset;
     // Only a site reading names as UTF-8 can be wrong this way; one with a charset set gets exactly what it asked for.

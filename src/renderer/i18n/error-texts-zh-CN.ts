@@ -491,6 +491,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'reply.unsupported': '服务器不支持“{verb}”：“{reply}”',
   'reply.unsupported-for': '服务器不支持“{verb}”（{path}）：“{reply}”',
   'reply.unsupported.hint': '此服务器缺少该功能；在这个连接上 Ferry 无能为力。',
+  'listing.unreadable.hint': '服务器无法读取此文件夹：此账户可以进入它，但无权列出其内容。“按路径下载…”可下载已知名称的文件，“上传到文件夹…”可将文件送入其中；或请服务器管理员允许该账户列出此文件夹。',
   'reply.server-failed.hint': '服务器端自身出错（vsftpd 对此类错误显示“OOPS”）——既不是缺少功能，也不是您的操作有误。请重新连接并重试；如果仍然失败，请把服务器的原话告知服务器管理员（vsftpd 的“priv_sock_get_cmd”或“child died”通常表示必须关闭其 seccomp_sandbox）。',
   'reply.failed-midway.hint': '服务器已接受此传输，随后在传输过程中出错——这是服务器端的错误，并非缺少功能。请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，请告知服务器管理员。',
   'reply.later.hint': '请稍后重试。',
