@@ -81,7 +81,8 @@ function notThere(error: FtpError, remotePath: string, missing: string | null): 
   const folder = remoteDirname(shown);
   return new FtpError({
     ...reply,
-    // "Lists no such name", not "does not exist": vsftpd lists a folder the login may not read as empty.
+    // "Lists no such name", not "does not exist": a server may list a folder the login may not read as empty (vsftpd's
+    // is refused now, listing-unreadable.ts).
     message: missing ? `${shownName(missing)} does not exist on the server, so neither does ${shownName(remotePath)} (${serverSaid}).` : `${shownName(remotePath)} is not on the server: ${shownName(folder)} lists no ${shownName(remoteBasename(remotePath))} (${serverSaid}).`,
     hint: `Check the name (most servers tell upper and lower case apart); list ${folder === '/' ? 'the top folder' : 'its folder'} to see what is there: ferry ls URL${folder === '/' ? '/' : `${folder}/`}`,
   });

@@ -37,13 +37,18 @@ describe.each(SERVER_KINDS)('ferry ls of a file (%s)', (kind) => {
     expect(missing.stderr).toContain('ferry: /lsf/nope.txt is not on the server: /lsf lists no nope.txt (550 ');
     expect(missing.stderr).toContain('list its folder to see what is there: ferry ls URL/lsf/');
 
-    // Enter but not read (0711): MLST still describes the file; vsftpd (no MLST) lists the folder as empty.
+    // Enter but not read (0711): MLST still describes the file; vsftpd (no MLST) cannot list the folder ("226 Transfer
+    // done (but failed to open directory)", src/main/ftp/listing-unreadable.ts), so nothing is known: the CWD's refusal.
     const locked = path.join(root, 'lsf-locked');
     fs.mkdirSync(locked, { recursive: true });
     fs.writeFileSync(path.join(locked, 'in.txt'), 'in\n');
     fs.chmodSync(locked, 0o711);
     const inLocked = await ferry(['ls', `${serverUrl(server())}/lsf-locked/in.txt`]);
-    if (kind === 'vsftpd') expect(inLocked.stderr).toContain('ferry: /lsf-locked/in.txt is not on the server: /lsf-locked lists no in.txt');
+    if (kind === 'vsftpd') {
+      expect(inLocked.stderr).toContain('CWD /lsf-locked/in.txt');
+      expect(inLocked.stderr).toContain('550 Failed to change directory');
+      expect(inLocked.stderr).not.toContain('lists no in.txt');
+    }
     else expect(inLocked.stdout.toString()).toMatch(/ 3 .* in\.txt\n$/);
 
     const noFolder = await ferry(['ls', `${serverUrl(server())}/nodir/nope.txt`]);
