@@ -1017,10 +1017,22 @@ export class TransferQueue {
 
   // ---- questions ------------------------------------------------------------------
 
-  /** Ask one question at a time: the next goes out when this one is answered. */
+  /**
+   * Ask one question at a time: the next goes out when this one is answered — the one whose item comes first in the
+   * queue, not the one that came first. With two connections a folder's first file (its worker still logging in) was
+   * asked about after all the others (f2, f3 … f50, then f1), and a row moved to the top waited its turn.
+   */
   private askNext(): void {
+    if (this.questions[0]?.emitted ?? true) return;
+    if (this.questions.length > 1) {
+      const waiting = new Set(this.questions.map((pending) => pending.entry));
+      // One pass over the queue per answer, not per question: 10,000 questions answered one by one stay linear each.
+      const first = this.entries.find((entry) => waiting.has(entry));
+      const index = this.questions.findIndex((pending) => pending.entry === first);
+      if (index > 0) this.questions.unshift(...this.questions.splice(index, 1));
+    }
     const head = this.questions[0];
-    if (!head || head.emitted) return;
+    if (!head) return;
     head.emitted = true;
     this.options.emit?.('queue:question', head.question);
   }

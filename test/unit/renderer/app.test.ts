@@ -285,7 +285,7 @@ describe('Site Manager', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(within(dialog).getByText('Enter the server’s host name or IP address.')).toBeTruthy();
     expect(within(dialog).getByText('The port must be a whole number from 1 to 65535.')).toBeTruthy();
-    expect(api.calls.some((c) => c.channel === 'sites:save')).toBe(false);
+    expect(api.calls.some((c) => c.channel === 'sites:save' || c.channel === 'sites:commit')).toBe(false);
 
     fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: 'ftp.example.com' } });
     fireEvent.change(within(dialog).getByLabelText('Port'), { target: { value: '2121' } });
@@ -297,8 +297,8 @@ describe('Site Manager', () => {
     expect(within(modes).getByRole('radio', { name: /Passive/ })).toBeTruthy();
     fireEvent.click(within(modes).getByRole('radio', { name: /Active/ }));
     await pressOk(dialog);
-    const save = api.calls.find((c) => c.channel === 'sites:save');
-    expect(save?.arg).toMatchObject({ host: 'ftp.example.com', port: 2121, user: 'ann', password: 'secret', transferMode: 'active' });
+    // The Site Manager saves everything at once (sites:commit): the new site is one of the sites it adds.
+    expect(api.commits[0]?.added[0]?.site).toMatchObject({ host: 'ftp.example.com', port: 2121, user: 'ann', password: 'secret', transferMode: 'active' });
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Site Manager' })).toBeNull());
   });
 });
@@ -373,7 +373,7 @@ describe('Site Manager: Test both modes', () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Test both modes' }));
     });
     await waitFor(() => expect(within(dialog).getByText(/Passive \(PASV\/EPSV\): works \(EPSV, 0\.12 s\)/)).toBeTruthy());
-    expect(api.calls.find((c) => c.channel === 'sites:save')?.arg).toMatchObject({ host: 'ftp.example.com', transferMode: 'active' });
+    expect(api.commits[0]?.added[0]?.site).toMatchObject({ host: 'ftp.example.com', transferMode: 'active' });
     expect(api.calls.find((c) => c.channel === 'session:test-modes')?.arg).toMatchObject({ target: { kind: 'site' } });
     expect(within(dialog).getByText(/Active \(PORT\/EPRT\): failed — Active mode: the server could not connect back to 203\.0\.113\.9:50000/)).toBeTruthy();
     expect(within(dialog).getByText(/Use passive mode for this site/)).toBeTruthy();

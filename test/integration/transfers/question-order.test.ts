@@ -1,0 +1,58 @@
+/**
+ * The overwrite questions of many files come in the queue's order: after an answer, the next question is about the
+ * waiting item that comes first in the queue, not the one that reached its question first. With two connections a
+ * folder's first file (its worker still logging in) was asked about after all the others (f2 … f50, then f1, found
+ * in the overwrite-question QA pass), and a waiting row moved to the top still waited its turn.
+ */
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OverwriteQuestion } from '../../../src/shared/models';
+import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { openQueue, serverFolder, tempDir, testOwner, waitFor } from './helpers';
+
+const NAMES = ['a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin'];
+
+describe('overwrite questions in queue order (vsftpd)', () => {
+  let server: RunningServer;
+  let local: string;
+  beforeAll(async () => {
+    ensureServerBinaries(['vsftpd']);
+    server = await startServer('vsftpd');
+    local = await tempDir('question-order');
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (local) await fsp.rm(local, { recursive: true, force: true });
+  });
+
+  it('after an answer, the next question is the first waiting item in the queue (a row moved to the top goes next)', async () => {
+    const remoteFull = await serverFolder(server, '/order');
+    const owner = await testOwner();
+    for (const name of NAMES) {
+      await fsp.writeFile(path.join(remoteFull, name), randomBytes(2_000));
+      await fsp.chown(path.join(remoteFull, name), owner.uid, owner.gid);
+      await fsp.writeFile(path.join(local, name), randomBytes(1_000));
+    }
+    // One connection: the questions arrive in list order, a to e.
+    const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1 });
+    const added = await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: NAMES.map((name) => ({ localPath: path.join(local, name), remotePath: `/order/${name}`, isDirectory: false })) });
+    const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
+    const nameOf = (question: OverwriteQuestion | undefined): string => path.basename(added.find((item) => item.id === question?.itemId)?.localPath ?? '?');
+    // Every item has reached its question (the rows' note), the first one out.
+    await waitFor(async () => ((await queue.list()).every((item) => item.state === 'queued' && item.note !== null) ? true : undefined), 20_000, 'all five waiting');
+    expect(asked().map(nameOf)).toEqual(['a.bin']);
+    // e.bin, the last to arrive, moved to the top of the queue.
+    await queue.reorder({ id: added[4]?.id ?? '', toIndex: 0 });
+    const order: string[] = [];
+    for (let answered = 0; answered < NAMES.length; answered += 1) {
+      const question = await waitFor(() => asked()[answered], 10_000, `question ${String(answered + 1)}`);
+      order.push(nameOf(question));
+      await queue.answer({ questionId: question.questionId, choice: 'skip', applyToAll: false });
+    }
+    await queue.whenIdle();
+    await queue.close();
+    expect(order).toEqual(['a.bin', 'e.bin', 'b.bin', 'c.bin', 'd.bin']);
+  });
+});
