@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/hosts/dispatch';
+import { MAX_KEPT_FOR_RECONNECT } from '../../../src/main/sessions/session-service';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
 
@@ -74,6 +75,22 @@ describe('session:reconnect', () => {
     await app.call('session:forget', { sessionId: second.sessionId });
     expect(await dispatch(app.services.handlers, 'session:reconnect', { sessionId: second.sessionId })).toMatchObject({ ok: false, error: { text: { message: 'closed.reconnect-forgotten' } } });
     expect(await app.call('session:status', undefined)).toEqual([]);
+  });
+
+  it(`keeps at most ${MAX_KEPT_FOR_RECONNECT} disconnected sessions for Reconnect, the oldest going first`, async () => {
+    const quick = { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain' as const, transferMode: 'passive' as const, charset: 'auto' };
+    const ids: string[] = [];
+    for (let i = 0; i <= MAX_KEPT_FOR_RECONNECT; i++) {
+      const { sessionId } = await app.call('session:connect', { target: { kind: 'quick', quick } });
+      await app.call('session:disconnect', { sessionId, keepForReconnect: true });
+      ids.push(sessionId);
+    }
+    const [oldest, second] = ids;
+    expect(await dispatch(app.services.handlers, 'session:reconnect', { sessionId: oldest ?? '' })).toMatchObject({ ok: false, error: { text: { message: 'closed.reconnect-forgotten' } } });
+    const again = await app.call('session:reconnect', { sessionId: second ?? '' });
+    expect(again).toMatchObject({ state: 'connected', error: null });
+    await app.call('session:disconnect', { sessionId: again.sessionId });
+    for (const id of ids) await app.call('session:forget', { sessionId: id });
   });
 
   it('a kept session whose reconnect fails stays kept: the next Reconnect tries the server again', async () => {
