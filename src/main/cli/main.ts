@@ -162,12 +162,13 @@ export function commandRunFirst(args: readonly string[]): string | undefined {
 }
 
 /**
- * The whole command line; with `only`, the connection options (19 of them, connection-flags.ts) go on that command
- * alone: added to all 14 commands they were ≈4 ms of every start (docs/benchmarks.md, "Start-up"), and a run reaches
- * one command. Without it (help, an option first) every command has them.
+ * The whole command line; with `only`, just that command, the one a run reaches: the 17 commands with their options
+ * (19 connection options on each of 14, connection-flags.ts) were ≈4–6 ms of every start (docs/benchmarks.md,
+ * "Start-up"). Without it (help, an option first) or for a name that is no command's, every command.
  */
 export function buildProgram(only?: string): Command {
-  const withFlags = (command: Command): Command => (only === undefined || command.name() === only ? addConnectionFlags(command) : command);
+  const wants = (name: string): boolean => only === undefined || name === only;
+  const withFlags = (command: Command): Command => (wants(command.name()) ? addConnectionFlags(command) : command);
   const program = new Command('ferry')
     .description('Ferry FTP/FTPS client — command line over the same engine as the app.\nURLs: ftp://user:password@host:port/path, ftps:// for implicit TLS; or --site NAME and a path for a saved site.')
     .version('0.1.0')
@@ -177,7 +178,7 @@ export function buildProgram(only?: string): Command {
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
 12 the master password is missing or wrong.`);
 
-  withFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); a file lists that file; * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder, or one file'))
+  if (wants('ls')) withFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); a file lists that file; * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder, or one file'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         // `ls 'URL/*.log'`: the folder's entries that match, as lftp's ls and as get and rm match (it was sent as
@@ -218,7 +219,7 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(
+  if (wants('find')) withFlags(
     program
       .command('find')
       .argument('<url>', 'folder to search below (with --site: a path on the site, e.g. /)')
@@ -237,7 +238,7 @@ export function buildProgram(only?: string): Command {
     });
   });
 
-  withFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
+  if (wants('get')) withFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
     .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
       // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
       if (local === '-' && flags.resume) throw streamResume('get');
@@ -277,7 +278,7 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
+  if (wants('put')) withFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
     .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const urlText = args[args.length - 1] as string;
@@ -318,7 +319,7 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(
+  if (wants('mirror')) withFlags(
     program
       .command('mirror')
       .argument('<source>', 'remote URL (or local folder with --reverse)')
@@ -375,7 +376,7 @@ export function buildProgram(only?: string): Command {
     if (!targetExisted && rootFailure(report, root)) await fsp.rmdir(target).catch(() => undefined);
   });
 
-  withFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
+  if (wants('rm')) withFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
       if (flags.recursive) {
         const refusal = recursiveRemoveRefusal(flags.site ? urlText : parseFtpUrl(urlText, await urlBytesDecoder(flags.charset)).path);
@@ -400,12 +401,12 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(program.command('rmdir').argument('<url>', 'remote empty folder').description('remove an empty remote folder'))
+  if (wants('rmdir')) withFlags(program.command('rmdir').argument('<url>', 'remote empty folder').description('remove an empty remote folder'))
     .action(async (urlText: string, flags: ConnectionFlags) => {
       await withClient(urlText, flags, (client, url) => client.rmdir(url.path));
     });
 
-  withFlags(program.command('mkdir').argument('<url>', 'remote folder to create').option('-p, --parents', 'create missing parent folders too').description('create a remote folder'))
+  if (wants('mkdir')) withFlags(program.command('mkdir').argument('<url>', 'remote folder to create').option('-p, --parents', 'create missing parent folders too').description('create a remote folder'))
     .action(async (urlText: string, flags: ConnectionFlags & { parents?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         if (!flags.parents) {
@@ -418,7 +419,7 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, relative to the same folder, or a URL on the same server; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
+  if (wants('mv')) withFlags(program.command('mv').argument('<url>', 'remote file or folder').argument('<new-path>', 'new path: absolute, relative to the same folder, or a URL on the same server; a folder (or a path ending in /) moves it into that folder').option('-f, --force', 'replace what is at the new path (servers let RNTO overwrite)').description('rename or move on the server; refuses to replace an existing item unless --force'))
     .action(async (urlText: string, newPathText: string, flags: ConnectionFlags & { force?: boolean }) => {
       const written = mvNewPath(flags.site ? null : urlText, newPathText, await urlBytesDecoder(flags.charset));
       await withClient(urlText, flags, async (client, url) => {
@@ -431,7 +432,7 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(
+  if (wants('copy')) withFlags(
     program
       .command('copy')
       .argument('<source-url>', 'file on one server')
@@ -459,7 +460,7 @@ export function buildProgram(only?: string): Command {
     });
   });
 
-  withFlags(
+  if (wants('chmod')) withFlags(
     program
       .command('chmod')
       .argument('<mode>', 'octal mode, e.g. 644')
@@ -488,7 +489,7 @@ export function buildProgram(only?: string): Command {
     });
   });
 
-  withFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
+  if (wants('test')) withFlags(program.command('test').argument('[url]', 'server and folder to list (omit with --site)').option('--json', 'print JSON').description('which transfer modes work: log in once in passive and once in active mode and list the folder'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
       const target = await withHomeResolved(await resolveTarget(urlText, flags));
       let facts: ServerFacts | null = null;
@@ -502,7 +503,7 @@ export function buildProgram(only?: string): Command {
       if (!probes.some((probe) => probe.ok)) process.exitCode = EXIT_CODES['data-connection'];
     });
 
-  withFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
+  if (wants('stat')) withFlags(program.command('stat').argument('<url>', 'remote file').option('--json', 'print JSON').description('size, modification time and checksum (when the server offers one)'))
     .action(async (urlText: string, flags: ConnectionFlags & { json?: boolean }) => {
       await withClient(urlText, flags, async (client, url) => {
         const size = await client.size(url.path).catch(async (error: unknown) => {
@@ -515,7 +516,7 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  withFlags(program.command('quote').argument('[url]', 'server (omit with --site)').argument('[command...]', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
+  if (wants('quote')) withFlags(program.command('quote').argument('[url]', 'server (omit with --site)').argument('[command...]', 'raw FTP command, e.g. SITE HELP').description('send one raw command and print the reply'))
     .action(async (urlText: string | undefined, rest: string[], flags: ConnectionFlags) => {
       // With --site there is no URL: the first word belongs to the command.
       const words = flags.site && urlText !== undefined ? [urlText, ...rest] : rest;
@@ -527,9 +528,11 @@ export function buildProgram(only?: string): Command {
       });
     });
 
-  addSitesCommands(program);
-  addSettingsCommands(program);
-  addPasswordCommands(program);
+  if (wants('sites')) addSitesCommands(program);
+  if (wants('settings')) addSettingsCommands(program);
+  if (wants('passwords')) addPasswordCommands(program);
+  // Not a command's name (`ferry lss`): the whole program, so commander says which command was meant.
+  if (only !== undefined && program.commands.length === 0) return buildProgram();
   pointToHelp(program, 'ferry');
   return program;
 }

@@ -65,7 +65,7 @@ describe('the command line built for the command named first', () => {
     [[], undefined],
   ])('%j runs %s first', (args, name) => expect(commandRunFirst(args)).toBe(name));
 
-  it('gives the command that runs every option it has in the whole program', () => {
+  it('builds the command that runs alone, with every option and subcommand it has in the whole program', () => {
     const whole = buildProgram();
     const optionsOf = (command: Command | undefined): string[] => (command?.options ?? []).map((option) => option.flags);
     for (const command of whole.commands) {
@@ -74,6 +74,8 @@ describe('the command line built for the command named first', () => {
       expect(optionsOf(built), command.name()).toEqual(optionsOf(command));
       for (const sub of command.commands) expect(optionsOf(built?.commands.find((candidate) => candidate.name() === sub.name())), `${command.name()} ${sub.name()}`).toEqual(optionsOf(sub));
     }
-    expect(whole.commands.map((command) => command.name())).toEqual(buildProgram('get').commands.map((command) => command.name()));
+    expect(buildProgram('get').commands.map((command) => command.name())).toEqual(['get']);
+    // Not a command (a typo): all of them, for commander's "did you mean".
+    expect(buildProgram('lss').commands.map((command) => command.name())).toEqual(whole.commands.map((command) => command.name()));
   });
 });
