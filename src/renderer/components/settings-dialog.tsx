@@ -171,6 +171,23 @@ export function SettingsDialog(): ReactElement {
   }, [invalidOk]);
   const errors = validateSettingsDraft(d);
   const show = (e: DraftError) => submitted && errors.has(e);
+  const errorId = (e: DraftError) => `${id}-error-${e}`;
+  /**
+   * A field's invalid state and its message as its description: OK focuses the first invalid field, and a screen
+   * reader then read "invalid entry" with no word of what is wrong (the message sat beside it, unlinked).
+   */
+  const invalid = (...problems: DraftError[]): { 'aria-invalid'?: true; 'aria-describedby'?: string } => {
+    const shown = problems.filter(show);
+    // Both port fields share one range message (the one of portFrom).
+    const ids = [...new Set(shown.map((e) => errorId(e === 'portTo' ? 'portFrom' : e)))];
+    return shown.length === 0 ? {} : { 'aria-invalid': true, 'aria-describedby': ids.join(' ') };
+  };
+  const message = (e: DraftError, text: string): ReactElement | null =>
+    show(e) ? (
+      <span id={errorId(e)} className="field-error">
+        {text}
+      </span>
+    ) : null;
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
 
   const submit = async (e: FormEvent) => {
@@ -277,13 +294,13 @@ export function SettingsDialog(): ReactElement {
             </fieldset>
             <div className="field narrow">
               <label htmlFor={`${id}-limit`}>{t('settings.connectionLimit')}</label>
-              <input id={`${id}-limit`} type="number" min={1} max={10} value={d.connectionLimit} aria-invalid={show('connectionLimit') || undefined} onChange={(e) => set({ connectionLimit: e.target.value })} />
-              {show('connectionLimit') ? <span className="field-error">{t('validation.connectionLimit')}</span> : null}
+              <input id={`${id}-limit`} type="number" min={1} max={10} value={d.connectionLimit} {...invalid('connectionLimit')} onChange={(e) => set({ connectionLimit: e.target.value })} />
+              {message('connectionLimit', t('validation.connectionLimit'))}
             </div>
             <div className="field narrow">
               <label htmlFor={`${id}-timeout`}>{t('settings.timeout')}</label>
-              <input id={`${id}-timeout`} inputMode="numeric" value={d.timeout} aria-invalid={show('timeout') || undefined} onChange={(e) => set({ timeout: e.target.value })} />
-              {show('timeout') ? <span className="field-error">{t('validation.timeout', { min: MIN_TIMEOUT_SECONDS, max: MAX_TIMEOUT_SECONDS })}</span> : null}
+              <input id={`${id}-timeout`} inputMode="numeric" value={d.timeout} {...invalid('timeout')} onChange={(e) => set({ timeout: e.target.value })} />
+              {message('timeout', t('validation.timeout', { min: MIN_TIMEOUT_SECONDS, max: MAX_TIMEOUT_SECONDS }))}
             </div>
             <label className="checkbox">
               <input type="checkbox" checked={d.compression} aria-describedby={`${id}-compression-help`} onChange={(e) => set({ compression: e.target.checked })} />
@@ -302,25 +319,29 @@ export function SettingsDialog(): ReactElement {
             <div className="field-row">
               <div className="field narrow">
                 <label htmlFor={`${id}-from`}>{t('settings.portFrom')}</label>
-                <input id={`${id}-from`} inputMode="numeric" value={d.portFrom} disabled={!d.limitPorts} aria-invalid={show('portFrom') || show('portOrder') || undefined} onChange={(e) => set({ portFrom: e.target.value })} />
+                <input id={`${id}-from`} inputMode="numeric" value={d.portFrom} disabled={!d.limitPorts} {...invalid('portFrom', 'portOrder')} onChange={(e) => set({ portFrom: e.target.value })} />
               </div>
               <div className="field narrow">
                 <label htmlFor={`${id}-to`}>{t('settings.portTo')}</label>
-                <input id={`${id}-to`} inputMode="numeric" value={d.portTo} disabled={!d.limitPorts} aria-invalid={show('portTo') || show('portOrder') || undefined} onChange={(e) => set({ portTo: e.target.value })} />
+                <input id={`${id}-to`} inputMode="numeric" value={d.portTo} disabled={!d.limitPorts} {...invalid('portTo', 'portOrder')} onChange={(e) => set({ portTo: e.target.value })} />
               </div>
             </div>
-            {show('portFrom') || show('portTo') ? <span className="field-error">{t('validation.portRange')}</span> : null}
-            {show('portOrder') ? <span className="field-error">{t('validation.portOrder')}</span> : null}
+            {show('portFrom') || show('portTo') ? (
+              <span id={errorId('portFrom')} className="field-error">
+                {t('validation.portRange')}
+              </span>
+            ) : null}
+            {message('portOrder', t('validation.portOrder'))}
             <div className="field">
               <label htmlFor={`${id}-ext`}>{t('settings.externalAddress')}</label>
-              <input id={`${id}-ext`} value={d.externalAddress} placeholder={t('settings.externalPlaceholder')} spellCheck={false} aria-invalid={show('externalAddress') || undefined} onChange={(e) => set({ externalAddress: e.target.value })} />
-              {show('externalAddress') ? <span className="field-error">{t('validation.address')}</span> : null}
+              <input id={`${id}-ext`} value={d.externalAddress} placeholder={t('settings.externalPlaceholder')} spellCheck={false} {...invalid('externalAddress')} onChange={(e) => set({ externalAddress: e.target.value })} />
+              {message('externalAddress', t('validation.address'))}
               <span className="help">{t('settings.externalHelp')}</span>
             </div>
             <div className="field">
               <label htmlFor={`${id}-ext-url`}>{t('settings.externalUrl')}</label>
-              <input id={`${id}-ext-url`} value={d.externalAddressUrl} placeholder="https://ip.filezilla-project.org/ip.php" spellCheck={false} aria-invalid={show('externalAddressUrl') || undefined} onChange={(e) => set({ externalAddressUrl: e.target.value })} />
-              {show('externalAddressUrl') ? <span className="field-error">{t('validation.url')}</span> : null}
+              <input id={`${id}-ext-url`} value={d.externalAddressUrl} placeholder="https://ip.filezilla-project.org/ip.php" spellCheck={false} {...invalid('externalAddressUrl')} onChange={(e) => set({ externalAddressUrl: e.target.value })} />
+              {message('externalAddressUrl', t('validation.url'))}
             </div>
             <label className="checkbox">
               <input type="checkbox" checked={d.externalAddressForLocalServers} onChange={(e) => set({ externalAddressForLocalServers: e.target.checked })} />
@@ -345,8 +366,8 @@ export function SettingsDialog(): ReactElement {
             <h3 id={`${id}-skip`}>{t('settings.skipList')}</h3>
             <div className="field">
               <label htmlFor={`${id}-skip-list`}>{t('settings.skipListLabel')}</label>
-              <textarea id={`${id}-skip-list`} rows={3} value={d.skipList} spellCheck={false} placeholder={'Thumbs.db\n.DS_Store\n*.tmp'} aria-invalid={show('skipList') || undefined} onChange={(e) => set({ skipList: e.target.value })} />
-              {show('skipList') ? <span className="field-error">{t('validation.skipList')}</span> : null}
+              <textarea id={`${id}-skip-list`} rows={3} value={d.skipList} spellCheck={false} placeholder={'Thumbs.db\n.DS_Store\n*.tmp'} {...invalid('skipList')} onChange={(e) => set({ skipList: e.target.value })} />
+              {message('skipList', t('validation.skipList'))}
               <span className="help">{t('settings.skipListHelp')}</span>
             </div>
           </section>
@@ -363,8 +384,8 @@ export function SettingsDialog(): ReactElement {
             </fieldset>
             <div className="field">
               <label htmlFor={`${id}-ascii-types`}>{t('settings.asciiExtensions')}</label>
-              <textarea id={`${id}-ascii-types`} rows={2} value={d.asciiExtensions} spellCheck={false} disabled={d.transferType !== 'auto'} aria-invalid={show('asciiExtensions') || undefined} onChange={(e) => set({ asciiExtensions: e.target.value })} />
-              {show('asciiExtensions') ? <span className="field-error">{t('validation.asciiExtensions')}</span> : null}
+              <textarea id={`${id}-ascii-types`} rows={2} value={d.asciiExtensions} spellCheck={false} disabled={d.transferType !== 'auto'} {...invalid('asciiExtensions')} onChange={(e) => set({ asciiExtensions: e.target.value })} />
+              {message('asciiExtensions', t('validation.asciiExtensions'))}
               <span className="help">{t('settings.transferTypeHelp')}</span>
             </div>
             <label className="checkbox">
@@ -382,17 +403,17 @@ export function SettingsDialog(): ReactElement {
               <div className="field">
                 <label htmlFor={`${id}-log-file`}>{t('settings.logFile')}</label>
                 <div className="input-with-button">
-                  <input id={`${id}-log-file`} value={d.logFile} disabled={!d.logToFile} spellCheck={false} placeholder={t('settings.logFilePlaceholder')} aria-invalid={show('logFile') || undefined} onChange={(e) => set({ logFile: e.target.value })} />
+                  <input id={`${id}-log-file`} value={d.logFile} disabled={!d.logToFile} spellCheck={false} placeholder={t('settings.logFilePlaceholder')} {...invalid('logFile')} onChange={(e) => set({ logFile: e.target.value })} />
                   <ChooseFileButton fieldLabel={t('settings.logFile')} value={d.logFile} kinds={ANY_FILE} allowNew disabled={!d.logToFile} onChoose={(path) => set({ logFile: path })} />
                 </div>
               </div>
               <div className="field narrow">
                 <label htmlFor={`${id}-log-limit`}>{t('settings.logFileLimit')}</label>
-                <input id={`${id}-log-limit`} inputMode="numeric" value={d.logFileLimit} disabled={!d.logToFile} aria-invalid={show('logFileLimit') || undefined} onChange={(e) => set({ logFileLimit: e.target.value })} />
+                <input id={`${id}-log-limit`} inputMode="numeric" value={d.logFileLimit} disabled={!d.logToFile} {...invalid('logFileLimit')} onChange={(e) => set({ logFileLimit: e.target.value })} />
               </div>
             </div>
-            {show('logFile') ? <span className="field-error">{t('validation.logFile')}</span> : null}
-            {show('logFileLimit') ? <span className="field-error">{t('validation.logFileLimit', { max: MAX_LOG_FILE_MIB })}</span> : null}
+            {message('logFile', t('validation.logFile'))}
+            {message('logFileLimit', t('validation.logFileLimit', { max: MAX_LOG_FILE_MIB }))}
             <span className="help">{t('settings.logFileHelp')}</span>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-proxy`}>
@@ -412,13 +433,13 @@ export function SettingsDialog(): ReactElement {
                 <div className="field-row">
                   <div className="field">
                     <label htmlFor={`${id}-proxy-host`}>{t('settings.proxyHost')}</label>
-                    <input id={`${id}-proxy-host`} value={d.proxy.host} spellCheck={false} aria-invalid={show('proxyHost') || undefined} onChange={(e) => set({ proxy: { ...d.proxy, host: e.target.value } })} />
-                    {show('proxyHost') ? <span className="field-error">{t('validation.proxyHost')}</span> : null}
+                    <input id={`${id}-proxy-host`} value={d.proxy.host} spellCheck={false} {...invalid('proxyHost')} onChange={(e) => set({ proxy: { ...d.proxy, host: e.target.value } })} />
+                    {message('proxyHost', t('validation.proxyHost'))}
                   </div>
                   <div className="field narrow">
                     <label htmlFor={`${id}-proxy-port`}>{t('settings.proxyPort')}</label>
-                    <input id={`${id}-proxy-port`} value={d.proxy.port} inputMode="numeric" placeholder={String(d.proxy.type === 'http' ? 8080 : 1080)} aria-invalid={show('proxyPort') || undefined} onChange={(e) => set({ proxy: { ...d.proxy, port: e.target.value } })} />
-                    {show('proxyPort') ? <span className="field-error">{t('validation.portRange')}</span> : null}
+                    <input id={`${id}-proxy-port`} value={d.proxy.port} inputMode="numeric" placeholder={String(d.proxy.type === 'http' ? 8080 : 1080)} {...invalid('proxyPort')} onChange={(e) => set({ proxy: { ...d.proxy, port: e.target.value } })} />
+                    {message('proxyPort', t('validation.portRange'))}
                   </div>
                 </div>
                 {d.proxy.type !== 'socks4' ? (
@@ -449,10 +470,10 @@ export function SettingsDialog(): ReactElement {
             <div className="field">
               <label htmlFor={`${id}-editor`}>{t('settings.editorCommand')}</label>
               <div className="input-with-button">
-                <input id={`${id}-editor`} value={d.editorCommand} placeholder={t('settings.editorPlaceholder')} spellCheck={false} aria-invalid={show('editorCommand') || undefined} onChange={(e) => set({ editorCommand: e.target.value })} />
+                <input id={`${id}-editor`} value={d.editorCommand} placeholder={t('settings.editorPlaceholder')} spellCheck={false} {...invalid('editorCommand')} onChange={(e) => set({ editorCommand: e.target.value })} />
                 <ChooseFileButton fieldLabel={t('settings.editorCommand')} value={editorProgram(d.editorCommand)} kinds={ANY_FILE} onChoose={(path) => set({ editorCommand: withEditorProgram(d.editorCommand, path) })} />
               </div>
-              {show('editorCommand') ? <span className="field-error">{t('validation.editorQuote')}</span> : null}
+              {message('editorCommand', t('validation.editorQuote'))}
               <span className="help">{t('settings.editorHelp')}</span>
             </div>
           </section>
@@ -471,8 +492,8 @@ export function SettingsDialog(): ReactElement {
                 </label>
                 <div className="field narrow">
                   <label htmlFor={`${id}-${field}`}>{t(rateLabel)}</label>
-                  <input id={`${id}-${field}`} type="number" min={1} max={MAX_SPEED_LIMIT_KIBPS} value={d[field].text} disabled={!d[field].enabled} aria-invalid={show(field) || undefined} onChange={(e) => set({ [field]: { ...d[field], text: e.target.value } })} />
-                  {show(field) ? <span className="field-error">{t('validation.speedLimit', { max: MAX_SPEED_LIMIT_KIBPS })}</span> : null}
+                  <input id={`${id}-${field}`} type="number" min={1} max={MAX_SPEED_LIMIT_KIBPS} value={d[field].text} disabled={!d[field].enabled} {...invalid(field)} onChange={(e) => set({ [field]: { ...d[field], text: e.target.value } })} />
+                  {message(field, t('validation.speedLimit', { max: MAX_SPEED_LIMIT_KIBPS }))}
                 </div>
               </div>
             ))}
