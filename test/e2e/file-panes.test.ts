@@ -60,7 +60,8 @@ describe('file panes', () => {
       await page.keyboard.type('zzz');
       const local = ui.pane('local');
       await expect(local.getByRole('status').filter({ hasText: 'No name here matches the filter “zzz”.' })).toBeVisible();
-      await expect(local).toContainText('0 of 2 shown.');
+      // 2 rows once the first test has moved move-me.txt (3 before): the count is not what this checks.
+      await expect(local).toContainText(/0 of [23] shown\./);
       await expect(local).not.toContainText('Empty folder.');
       await local.getByRole('button', { name: 'Clear the filter' }).click();
       await expect(ui.entry('local', 'taken.txt')).toBeVisible();
