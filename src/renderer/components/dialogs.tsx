@@ -324,7 +324,8 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
           <button type="submit" className="button primary">
             {t('common.ok')}
           </button>
-          <button type="button" className="button" onClick={() => void actions.answerQuestion({ questionId: q.questionId, choice: 'skip', applyToAll: false })}>
+          {/* With "Always do this" ticked, Skip skips the others too: it skipped this file alone and asked the 49 more. */}
+          <button type="button" className="button" onClick={() => void actions.answerQuestion({ questionId: q.questionId, choice: 'skip', applyToAll: all })}>
             {t('policy.skip')}
           </button>
         </div>

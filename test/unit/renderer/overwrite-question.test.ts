@@ -4,15 +4,17 @@
  * the others behind it, so "Always do this" was chosen without knowing it answers 499 more. It now says how many
  * more wait for an answer (their rows' note "waiting for your answer"), English and 简体中文; none, nothing is said.
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
 import { DialogHost } from '../../../src/renderer/components/dialogs';
 import { othersWaitingForAnswer } from '../../../src/renderer/lib/queue-view';
 import { useQueueStore } from '../../../src/renderer/stores/queue-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { DEFAULT_SETTINGS, type OverwriteQuestion, type TransferItem } from '../../../src/shared/models';
 import { noteText } from '../../../src/shared/notes';
+import { createFakeApi } from './fake-api';
 
 function item(id: string, waiting: boolean, state: TransferItem['state'] = 'queued'): TransferItem {
   return { id, siteKey: 's', siteLabel: 's', direction: 'download', localPath: `/l/${id}.txt`, remotePath: `/${id}.txt`, size: 10, state, bytesDone: 0, rate: 0, eta: null, error: null, attempts: 0, note: null, ...(waiting ? { noteText: noteText('note.waiting-answer', {}) } : {}) };
@@ -53,5 +55,34 @@ describe('the overwrite question says how many more files wait for an answer', (
     expect(text).toMatch(/5 B · 2025-05-01(?! \d)/);
     expect(text).not.toContain('00:00');
     expect(text).toMatch(/10 B · 2026-11-2\d \d\d:\d\d/);
+  });
+
+  it('Skip with “Always do this” ticked skips the waiting files too; Escape skips this one alone', async () => {
+    // The Skip button answered for this file alone whatever the box said: ticked, 49 more questions still came.
+    const api = createFakeApi();
+    actions.setApiForTesting(api);
+    try {
+      const answers = () => api.calls.filter((call) => call.channel === 'queue:answer').map((call) => call.arg);
+      useQueueStore.setState({ items: [item('a', true), item('b', true)], questions: [question('a')] });
+      render(createElement(DialogHost));
+      const dialog = screen.getByRole('dialog', { name: 'Target file already exists' });
+      fireEvent.click(within(dialog).getByRole('checkbox', { name: /^Always do this/ }));
+      await act(async () => {
+        fireEvent.click(within(dialog).getByRole('button', { name: 'Skip' }));
+        await Promise.resolve();
+      });
+      expect(answers()).toEqual([{ questionId: 'q-a', choice: 'skip', applyToAll: true }]);
+      act(() => useQueueStore.setState({ questions: [question('b')] }));
+      await act(async () => {
+        fireEvent.keyDown(screen.getByRole('dialog', { name: 'Target file already exists' }), { key: 'Escape' });
+        await Promise.resolve();
+      });
+      expect(answers()).toEqual([
+        { questionId: 'q-a', choice: 'skip', applyToAll: true },
+        { questionId: 'q-b', choice: 'skip', applyToAll: false },
+      ]);
+    } finally {
+      actions.setApiForTesting(null);
+    }
   });
 });
