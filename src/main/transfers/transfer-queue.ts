@@ -491,7 +491,9 @@ export class TransferQueue {
       this.track(entry, isActive(entry.state));
       this.site(entry.siteKey);
     }
-    this.resetHints();
+    // Only from `index` on did anything change (a folder's item removed there, its contents put in its place). Not
+    // from the top: each folder expanded behind 50,000 paused items made every pump and claim scan them all again.
+    this.lowerHints(index);
   }
 
   /** Bookkeeping for an entry leaving the list (the caller removes it from `entries`). */
@@ -590,7 +592,12 @@ export class TransferQueue {
   }
 
   private resetHints(): void {
-    for (const site of this.sites.values()) site.hint = 0;
+    this.lowerHints(0);
+  }
+
+  /** Entries from `index` on may have become runnable: no site's scan starts after it. */
+  private lowerHints(index: number): void {
+    for (const site of this.sites.values()) site.hint = Math.min(site.hint, index);
   }
 
   private site(key: string): SiteState {
