@@ -30,7 +30,8 @@
  *
  * Event-loop stalls (store case and the default case): the longest delay and the 99th percentile
  * (perf_hooks.monitorEventLoopDelay, 10 ms resolution), and the garbage collector's pauses (PerformanceObserver 'gc'):
- * the longest and the sum. QUEUE_BENCH_EMIT=host (store case): the queue's events go through main's side of a host as
+ * the longest and the sum; and the most CPU time the process spent between two turns of a 10 ms timer (the longest stretch of
+ * work without the time other programs had the CPU, steadier on a shared machine). QUEUE_BENCH_EMIT=host (store case): the queue's events go through main's side of a host as
  * in the app — `queue:changed` through the hosts' queue-list sender (hosts/queue-list-sender.ts) to one window, each
  * frame serialized as the web host does (JSON.stringify), the progress events too; without it the queue emits nothing
  * (the figures before 27 November 2026, later).
@@ -89,6 +90,11 @@ interface Stalls {
   /** The garbage collector's longest pause and all its pauses together (ms). */
   readonly maxGcMs: number;
   readonly gcMs: number;
+  /**
+   * The most CPU time (ms; the process's, so the GC's helper threads count too) spent between two turns of a 10 ms timer:
+   * the longest stretch of work, less the time other programs had the CPU — steadier than `maxStallMs` on a busy machine.
+   */
+  readonly maxStallCpuMs: number;
 }
 
 /**
@@ -112,11 +118,24 @@ function watchStalls(): () => Stalls {
   });
   gc.observe({ entryTypes: ['gc'] });
   delay.enable();
+  const cpuNow = (): number => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  let lastCpu = cpuNow();
+  let maxStallCpuMs = 0;
+  const turns = setInterval(() => {
+    const cpu = cpuNow();
+    maxStallCpuMs = Math.max(maxStallCpuMs, cpu - lastCpu);
+    lastCpu = cpu;
+  }, 10);
   return () => {
     mark('end');
+    clearInterval(turns);
+    maxStallCpuMs = Math.max(maxStallCpuMs, cpuNow() - lastCpu);
     delay.disable();
     gc.disconnect();
-    return { maxStallMs: delay.max / 1e6, p99StallMs: delay.percentile(99) / 1e6, maxGcMs, gcMs };
+    return { maxStallMs: delay.max / 1e6, p99StallMs: delay.percentile(99) / 1e6, maxGcMs, gcMs, maxStallCpuMs };
   };
 }
 
@@ -380,7 +399,7 @@ async function storeBench(server: RunningServer, local: string, tree: { files: n
   const lines = [
     `Queue store benchmark: ${config.waiting} paused items (paths ≈${config.pathBytes} bytes)${emitThroughHost ? ', events through main\'s side of a host' : ''} while ${tree.files} files of ${config.fileSize} bytes download, queue file in ${config.storeDir}, vsftpd on loopback, median of ${config.runs}.`,
     '',
-    '| connections | seconds | CPU (s) | written (MiB) | queue file (MiB) | log (MiB) | longest stall (ms) | p99 delay (ms) | longest GC pause (ms) | a save of one change (ms; CPU ms) | longest stall, first (whole) save (ms) |',
+    '| connections | seconds | CPU (s) | written (MiB) | queue file (MiB) | log (MiB) | longest stall (ms; its CPU ms) | p99 delay (ms) | longest GC pause (ms) | a save of one change (ms; CPU ms) | longest stall, first (whole) save (ms; CPU ms) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const json = [];
@@ -393,10 +412,10 @@ async function storeBench(server: RunningServer, local: string, tree: { files: n
       const problem = checkTree(folder, tree.files, tree.bytes);
       if (problem) throw new Error(`queue store, ${parallel} connections: ${problem}`);
       if (run >= 0) runs.push(result);
-      log(`store N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s, wrote ${result.writtenMiB.toFixed(1)} MiB, stall ${result.maxStallMs.toFixed(0)} ms (p99 ${result.stalls.p99StallMs.toFixed(0)} ms, longest GC ${result.stalls.maxGcMs.toFixed(0)} ms, GC ${result.stalls.gcMs.toFixed(0)} ms), a save of one change ${result.oneChangeSaveMs.toFixed(1)} ms (CPU ${result.oneChangeSaveCpuMs.toFixed(1)} ms), first whole save: stall ${result.wholeWriteStalls.maxStallMs.toFixed(0)} ms`);
+      log(`store N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s, wrote ${result.writtenMiB.toFixed(1)} MiB, stall ${result.maxStallMs.toFixed(0)} ms (CPU ${result.stalls.maxStallCpuMs.toFixed(0)} ms, p99 ${result.stalls.p99StallMs.toFixed(0)} ms, longest GC ${result.stalls.maxGcMs.toFixed(0)} ms, GC ${result.stalls.gcMs.toFixed(0)} ms), a save of one change ${result.oneChangeSaveMs.toFixed(1)} ms (CPU ${result.oneChangeSaveCpuMs.toFixed(1)} ms), first whole save: stall ${result.wholeWriteStalls.maxStallMs.toFixed(0)} ms (CPU ${result.wholeWriteStalls.maxStallCpuMs.toFixed(0)} ms)`);
     }
     const mid = (pick: (run: StoreRun) => number): number => median(runs.map(pick));
-    lines.push(`| ${parallel} | ${mid((run) => run.seconds).toFixed(2)} | ${mid((run) => run.cpuSeconds).toFixed(2)} | ${mid((run) => run.writtenMiB).toFixed(1)} | ${mid((run) => run.queueFileMiB).toFixed(1)} | ${mid((run) => run.logMiB).toFixed(2)} | ${mid((run) => run.maxStallMs).toFixed(0)} | ${mid((run) => run.stalls.p99StallMs).toFixed(0)} | ${mid((run) => run.stalls.maxGcMs).toFixed(0)} | ${mid((run) => run.oneChangeSaveMs).toFixed(1)}; ${mid((run) => run.oneChangeSaveCpuMs).toFixed(1)} | ${mid((run) => run.wholeWriteStalls.maxStallMs).toFixed(0)} |`);
+    lines.push(`| ${parallel} | ${mid((run) => run.seconds).toFixed(2)} | ${mid((run) => run.cpuSeconds).toFixed(2)} | ${mid((run) => run.writtenMiB).toFixed(1)} | ${mid((run) => run.queueFileMiB).toFixed(1)} | ${mid((run) => run.logMiB).toFixed(2)} | ${mid((run) => run.maxStallMs).toFixed(0)}; ${mid((run) => run.stalls.maxStallCpuMs).toFixed(0)} | ${mid((run) => run.stalls.p99StallMs).toFixed(0)} | ${mid((run) => run.stalls.maxGcMs).toFixed(0)} | ${mid((run) => run.oneChangeSaveMs).toFixed(1)}; ${mid((run) => run.oneChangeSaveCpuMs).toFixed(1)} | ${mid((run) => run.wholeWriteStalls.maxStallMs).toFixed(0)}; ${mid((run) => run.wholeWriteStalls.maxStallCpuMs).toFixed(0)} |`);
     json.push({ parallel, runs });
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -446,7 +465,7 @@ async function main(): Promise<void> {
             const problem = checkTree(folder, tree.files, tree.bytes);
             if (problem) throw new Error(`queue, ${parallel} connections: ${problem}`);
             if (run >= 0) row.queue.push(result);
-            log(`queue  N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, stall ${result.stalls.maxStallMs.toFixed(0)} ms (p99 ${result.stalls.p99StallMs.toFixed(0)} ms, longest GC ${result.stalls.maxGcMs.toFixed(0)} ms), peak ${result.peakProgressEventsPerSecond} progress events/s (${result.peakProgressUpdatesPerSecond} updates/s)`);
+            log(`queue  N=${parallel} run ${run}: ${result.seconds.toFixed(2)} s, stall ${result.stalls.maxStallMs.toFixed(0)} ms (CPU ${result.stalls.maxStallCpuMs.toFixed(0)} ms, p99 ${result.stalls.p99StallMs.toFixed(0)} ms, longest GC ${result.stalls.maxGcMs.toFixed(0)} ms), peak ${result.peakProgressEventsPerSecond} progress events/s (${result.peakProgressUpdatesPerSecond} updates/s)`);
           } else if (row.lftpError === null) {
             const measured = await runMeasured(mirrorDownCommand('lftp', ctx, '/tree', folder, parallel));
             const problem = measured.exitCode !== 0 ? `exit ${measured.exitCode}: ${measured.stderr.trim().split('\n').slice(-2).join(' / ')}` : checkTree(folder, tree.files, tree.bytes);
@@ -462,7 +481,7 @@ async function main(): Promise<void> {
     const lines = [
       `Queue benchmark: ${tree.files} files of ${config.fileSize} bytes in ${config.folders} folders, vsftpd on loopback, median of ${config.runs}.`,
       '',
-      '| connections | Ferry queue (s) | lftp mirror (s) | Ferry / lftp | peak progress events/s | peak item updates/s | peak queue:changed/s | longest stall (ms) | p99 delay (ms) |',
+      '| connections | Ferry queue (s) | lftp mirror (s) | Ferry / lftp | peak progress events/s | peak item updates/s | peak queue:changed/s | longest stall (ms; its CPU ms) | p99 delay (ms) |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ];
     const json = [];
@@ -474,7 +493,8 @@ async function main(): Promise<void> {
       const peakChanged = Math.max(...row.queue.map((run) => run.peakChangedEventsPerSecond));
       const maxStall = median(row.queue.map((run) => run.stalls.maxStallMs));
       const p99Stall = median(row.queue.map((run) => run.stalls.p99StallMs));
-      lines.push(`| ${row.parallel} | ${queueSeconds.toFixed(2)} | ${lftpSeconds === null ? `failed: ${row.lftpError}` : lftpSeconds.toFixed(2)} | ${lftpSeconds === null ? '–' : (queueSeconds / lftpSeconds).toFixed(2)} | ${peakEvents} | ${peakUpdates} | ${peakChanged} | ${maxStall.toFixed(0)} | ${p99Stall.toFixed(0)} |`);
+      const maxStallCpu = median(row.queue.map((run) => run.stalls.maxStallCpuMs));
+      lines.push(`| ${row.parallel} | ${queueSeconds.toFixed(2)} | ${lftpSeconds === null ? `failed: ${row.lftpError}` : lftpSeconds.toFixed(2)} | ${lftpSeconds === null ? '–' : (queueSeconds / lftpSeconds).toFixed(2)} | ${peakEvents} | ${peakUpdates} | ${peakChanged} | ${maxStall.toFixed(0)}; ${maxStallCpu.toFixed(0)} | ${p99Stall.toFixed(0)} |`);
       json.push({ parallel: row.parallel, queueSeconds, lftpSeconds, ratio: lftpSeconds === null ? null : queueSeconds / lftpSeconds, peakProgressEventsPerSecond: peakEvents, peakProgressUpdatesPerSecond: peakUpdates, peakChangedEventsPerSecond: peakChanged, queueRuns: row.queue, lftpRuns: row.lftp, lftpError: row.lftpError });
     }
     process.stdout.write(`${lines.join('\n')}\n`);
