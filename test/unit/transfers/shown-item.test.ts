@@ -49,6 +49,16 @@ describe('shownItem', () => {
     expect(shownItem(e)).toBe(after);
   });
 
+  it('compares every field an item has (a field added to toItem must be added to its check too)', () => {
+    const e = entry();
+    Object.assign(e, { state: 'skipped', permanent: true, isDirectory: true });
+    setNote(e, noteText('note.verified', {}));
+    // The fields showsCurrent (queue-entry.ts) compares; each one that can change has its case in the table above or below.
+    expect(Object.keys(toItem(e)).sort()).toEqual(
+      ['id', 'siteKey', 'siteLabel', 'direction', 'localPath', 'remotePath', 'size', 'state', 'bytesDone', 'rate', 'eta', 'error', 'attempts', 'note', 'noteText', 'permanent', 'isDirectory'].sort(),
+    );
+  });
+
   it('follows a running item’s rate and time left, and ignores them for one not running', () => {
     const e = entry();
     e.state = 'running';
