@@ -2460,11 +2460,12 @@ export async function uploadEdited(file: EditedFile, finish = false): Promise<bo
   if (!r.ok) return false;
   if (r.value.kind === 'remote-changed') {
     const { size, modified } = r.value.remote;
-    const message =
-      size === null && modified === null
-        ? t('edit.remoteGone', { path: file.remotePath })
-        : t('edit.remoteChangedMessage', { path: file.remotePath, size: formatSize(size, currentLanguage()) || '?', modified: formatDate(modified) || '?' });
-    const overwrite = await confirm({ title: t('edit.remoteChangedTitle'), message, confirmLabel: t('edit.overwrite'), danger: true });
+    const gone = size === null && modified === null;
+    const message = gone
+      ? t('edit.remoteGone', { path: file.remotePath })
+      : t('edit.remoteChangedMessage', { path: file.remotePath, size: formatSize(size, currentLanguage()) || '?', modified: formatDate(modified) || '?' });
+    // A file the server no longer has is not overwritten: its button said Overwrite.
+    const overwrite = await confirm({ title: t('edit.remoteChangedTitle'), message, confirmLabel: t(gone ? 'edit.upload' : 'edit.overwrite'), danger: true });
     if (!overwrite) return false;
     r = await perform('edit:upload', { id: file.id, overwriteChanged: true });
     if (!r.ok || r.value.kind !== 'uploaded') return false;
