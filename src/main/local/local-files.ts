@@ -36,8 +36,8 @@ export class LocalFiles {
 
   async list(folder: string): Promise<LocalListing> {
     const dir = requireAbsolute(folder);
-    const names = await readNames(dir, this.maxEntries).catch((error: NodeJS.ErrnoException) => {
-      throw error instanceof FtpError ? error : (driveNotReady(dir, error, this.drivesOptions.platform ?? process.platform) ?? localError(dir, error));
+    const names = await readNames(dir, this.maxEntries).catch(async (error: NodeJS.ErrnoException) => {
+      throw error instanceof FtpError ? error : (driveNotReady(dir, error, this.drivesOptions.platform ?? process.platform) ?? (await fileNotFolder(dir, error)) ?? localError(dir, error));
     });
     // A download's NAME.ferry-part.lock is Ferry's, not the user's: the pane (and compare, sync browsing, which list
     // through here) shows at most the partial file, as FileZilla shows the file being written. The lock stays beside
@@ -99,6 +99,16 @@ export class LocalFiles {
       });
     }
   }
+}
+
+/**
+ * A file's path typed in the local path field: ENOTDIR said "A part of …/a.txt is a file, not a folder." with "Check
+ * that the file or folder exists" — the path is the file, and it exists. Said as that, naming the folder to open.
+ * Null when a folder above is the file, or for any other error (`localError` says those).
+ */
+async function fileNotFolder(dir: string, error: NodeJS.ErrnoException): Promise<FtpError | null> {
+  if (error.code !== 'ENOTDIR' || !(await fsp.stat(dir).then((stats) => stats.isFile(), () => false))) return null;
+  return new FtpError({ kind: 'local-file', path: dir, retryable: false, ...sentences('local.file-not-folder', 'local.file-not-folder.hint', { path: dir, folder: path.dirname(dir) }) });
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { LocalFiles } from '../../../src/main/local/local-files';
 import { lockPart } from '../../../src/main/transfers/part-lock';
+import { localizeError } from '../../../src/renderer/lib/localize-error';
 
 describe('LocalFiles', () => {
   let dir: string;
@@ -26,6 +27,20 @@ describe('LocalFiles', () => {
     expect(byName['link-to-sub']).toMatchObject({ type: 'directory' });
     expect(byName['broken']).toMatchObject({ type: 'symlink', size: null });
     expect(listing.parent).toBe(path.dirname(dir));
+  });
+
+  it('a file listed as a folder (its path typed in the path field) is said as a file, naming its folder (QA pass)', async () => {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, 'hello');
+    const error = await files.list(file).then(() => null, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    const data = (error as FtpError).data;
+    // It said "A part of …/a.txt is a file, not a folder." and "Check that the file or folder exists."
+    expect(data).toMatchObject({ kind: 'local-file', message: `${file} is a file, not a folder.`, hint: `To see it in its folder, open ${dir}.` });
+    expect(localizeError(data, 'zh-CN')).toMatchObject({ message: `${file} 是文件，而不是文件夹。`, hint: `要在其所在的文件夹中查看它，请打开 ${dir}。` });
+    // A file above the path: still "a part of" it.
+    const below = await files.list(path.join(file, 'x')).then(() => null, (caught: unknown) => caught);
+    expect((below as FtpError).data.message).toBe(`A part of ${path.join(file, 'x')} is a file, not a folder.`);
   });
 
   it("lists a running download's partial file but not its lock (NAME.ferry-part.lock is Ferry's, not the user's)", async () => {
