@@ -55,10 +55,11 @@ function EditedFilesDialog(): ReactElement {
       ) : (
         <ul className="edited-list" aria-label={t('edit.listTitle')}>
           {files.map((file) => (
-            <li key={file.id} className={`edited-item is-${file.state}`} aria-label={baseName(file.localPath)}>
+            // Named by its file name and where it came from, as shown: two readme.txt of different folders had one name.
+            <li key={file.id} className={`edited-item is-${file.state}`} aria-labelledby={`edited-${file.id}-name edited-${file.id}-where`}>
               <div className="edited-names">
-                <strong>{baseName(file.localPath)}</strong>
-                <code title={file.remotePath}>
+                <strong id={`edited-${file.id}-name`}>{baseName(file.localPath)}</strong>
+                <code id={`edited-${file.id}-where`} title={file.remotePath}>
                   {file.siteLabel}: {file.remotePath}
                 </code>
                 <span className="edited-state">{t(`edit.state.${file.state}`)}</span>
