@@ -5,6 +5,7 @@
  * - a listed folder that draws no row says why, with the way back: the quick filter matching nothing ("Clear the
  *   filter") and a folder of dot files alone with hidden files off ("Show hidden files"). Both said "Empty folder."
  *   under a blank list before ("0 of 3 shown. Empty folder." for the filter).
+ * - the filter's clear button (✕) is a 24 px target (WCAG 2.2 target-size); it was 22 px.
  * - a folder vsftpd lets the login enter but not list ("226 Transfer done (but failed to open directory).") is refused
  *   with the way around it, and the pane stays where it was; it was shown as an empty folder.
  */
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
+import { audit, formatReport } from './support/axe';
 import { useE2eSetup } from './support/scenario';
 import type { Side } from './support/ferry-ui';
 
@@ -63,6 +65,9 @@ describe('file panes', () => {
       // 2 rows once the first test has moved move-me.txt (3 before): the count is not what this checks.
       await expect(local).toContainText(/0 of [23] shown\./);
       await expect(local).not.toContainText('Empty folder.');
+      // The filter's ✕ and the list's button: each at least 24 px (the ✕ was 22 px, axe's target-size failed it).
+      const report = await audit(page, 'a filter matching nothing');
+      expect(report.problems, formatReport(report)).toEqual([]);
       await local.getByRole('button', { name: 'Clear the filter' }).click();
       await expect(ui.entry('local', 'taken.txt')).toBeVisible();
       await expect(local.getByRole('searchbox', { name: 'Filter file names' })).toHaveValue('');
