@@ -5,7 +5,6 @@
  * was not linked to it (found in the Settings QA pass). English and 简体中文.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { computeAccessibleDescription } from 'dom-accessibility-api';
 import { createElement } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
@@ -37,7 +36,13 @@ async function pressOk(dialog: HTMLElement, ok = 'OK'): Promise<void> {
   });
 }
 
-const describedAs = (field: HTMLElement): string => computeAccessibleDescription(field);
+/** The field's accessible description: the text of the elements its aria-describedby names, in order. */
+const describedAs = (field: HTMLElement): string =>
+  (field.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter((id) => id !== '')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 
 describe('Settings: an invalid field is described by its message', () => {
   it('each field refused by OK, and the focused one, says why', async () => {
