@@ -19,6 +19,8 @@ export interface Bookmark {
   readonly name: string;
   readonly localPath: string;
   readonly remotePath: string;
+  /** FileZilla's "Use synchronized browsing": opening the bookmark turns it on (true) or off (false or absent). */
+  readonly syncBrowsing?: boolean;
 }
 
 export interface Site {

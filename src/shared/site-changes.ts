@@ -14,11 +14,15 @@
  * - new here (New site, Duplicate, Import…) or new elsewhere: both kept;
  * - folders: those the dialog made are added, those it removed are removed; any other folder on disk stays (a site
  *   saved elsewhere into a folder the dialog removed keeps its folder).
+ * - bookmarks (a site's list, both sides changed it): merged bookmark by bookmark, by name (`mergeBookmarks`), not as
+ *   one field — a bookmark added by the toolbar's Add bookmark… while the dialog added another keeps both; the same
+ *   bookmark changed on both sides to different values, or deleted on one side and changed on the other, is a
+ *   conflict on the site's 'bookmarks' field. A renamed bookmark counts as one deleted and one added.
  * A conflict is never settled silently: nothing is written, the dialog names the sites and the user decides
  * ('mine': the dialog's version wins on the disputed fields, the deletion stands, the site is saved again; 'theirs':
  * the stored one stays).
  */
-import type { ImportReport, Site, SiteInput, SiteList } from './models';
+import type { Bookmark, ImportReport, Site, SiteInput, SiteList } from './models';
 import { sameFolder } from './site-folders';
 
 /** Where a new site's password comes from when it has none typed: a saved site's (Duplicate), or one Import… read (held by main). */
@@ -91,13 +95,51 @@ export function mergeFields<F extends FieldValues>(base: F, mine: F, theirs: F, 
     let value: unknown;
     if (same(m, b)) value = t;
     else if (same(t, b) || same(m, t)) value = m;
-    else {
+    else if (field === 'bookmarks' && isBookmarkList(b) && isBookmarkList(m) && isBookmarkList(t)) {
+      const bookmarks = mergeBookmarks(b, m, t, prefer);
+      if (bookmarks.conflicts.length > 0) conflicts.push(field);
+      value = bookmarks.merged;
+    } else {
       conflicts.push(field);
       value = prefer === 'mine' ? m : t;
     }
     if (value !== undefined) merged[field] = value;
   }
   return { merged: merged as F, conflicts };
+}
+
+const isBookmarkList = (value: unknown): value is readonly Bookmark[] => Array.isArray(value) && value.every((b: unknown) => typeof b === 'object' && b !== null && typeof (b as { name?: unknown }).name === 'string');
+
+/**
+ * A site's bookmarks changed on both sides, merged by name: each bookmark as one side changed it (both sides: field by
+ * field); added on either side: kept (theirs in their order, then the dialog's new ones); deleted on one side and
+ * left alone on the other: gone. Both changed one bookmark to different values, or one deleted what the other changed:
+ * its name in `conflicts`, settled by `prefer`.
+ */
+export function mergeBookmarks(base: readonly Bookmark[], mine: readonly Bookmark[], theirs: readonly Bookmark[], prefer: ConflictDecision = 'mine'): { readonly merged: Bookmark[]; readonly conflicts: readonly string[] } {
+  const byName = (list: readonly Bookmark[]) => new Map(list.map((b) => [b.name, b]));
+  const [b, m, t] = [byName(base), byName(mine), byName(theirs)];
+  const merged: Bookmark[] = [];
+  const conflicts: string[] = [];
+  const one = (name: string): Bookmark | undefined => {
+    const [bb, mb, tb] = [b.get(name), m.get(name), t.get(name)];
+    if (same(mb, bb)) return tb;
+    if (same(tb, bb) || same(mb, tb)) return mb;
+    if (mb && tb && bb) {
+      const fields = mergeFields<FieldValues>({ ...bb }, { ...mb }, { ...tb }, prefer);
+      if (fields.conflicts.length > 0) conflicts.push(name);
+      return fields.merged as unknown as Bookmark;
+    }
+    // Added on both sides with different values, or deleted on one side and changed on the other.
+    conflicts.push(name);
+    return prefer === 'mine' ? mb : tb;
+  };
+  const names = [...theirs.map((x) => x.name), ...mine.map((x) => x.name).filter((n) => !t.has(n)), ...base.map((x) => x.name).filter((n) => !t.has(n) && !m.has(n))];
+  for (const name of new Set(names)) {
+    const chosen = one(name);
+    if (chosen) merged.push(chosen);
+  }
+  return { merged, conflicts };
 }
 
 export interface MergeInput<F extends FieldValues> {

@@ -143,6 +143,8 @@ function validateBookmark(bookmark: Bookmark): Bookmark {
     name: validateName(bookmark?.name, 'bookmark'),
     localPath: text(bookmark.localPath, 'Bookmark local path'),
     remotePath: text(bookmark.remotePath, 'Bookmark remote path'),
+    // Only when on: a bookmark without it reads as off, and sites.json stays as it was for those.
+    ...(bookmark.syncBrowsing === true ? { syncBrowsing: true } : {}),
   };
 }
 
