@@ -389,6 +389,12 @@ export interface OverwriteAnswer {
   readonly questionId: string;
   readonly choice: OverwriteChoice;
   readonly applyToAll: boolean;
+  /**
+   * With `applyToAll`: the choice is the policy only until the queue has nothing left to do, then the policy before it
+   * comes back (FileZilla's "Apply to current queue only"). Without it the choice stays the policy, for later
+   * transfers both ways and across restarts.
+   */
+  readonly untilQueueEmpty?: boolean;
 }
 
 export interface ProgressUpdate {

@@ -175,6 +175,8 @@ export class TransferQueue {
   /** Local folders checked safe for downloads (see `prepareFolder`). */
   private readonly preparedFolders = new Set<string>();
   private policyValue: OverwritePolicy;
+  /** The policy to go back to once the queue is idle: an answer "for the transfers in the queue now" set the one in force. */
+  private policyAfterQueue: OverwritePolicy | null = null;
   /** Entries queued or running, and entries a worker holds: the queue is idle when all are zero. */
   private queuedCount = 0;
   private runningCount = 0;
@@ -385,6 +387,7 @@ export class TransferQueue {
 
   /** 'queue:set-policy': what to do when a target exists, for items not yet decided. */
   async setPolicy(arg: { readonly policy: OverwritePolicy }): Promise<void> {
+    this.policyAfterQueue = null;
     this.policyValue = arg.policy;
     this.options.emit?.('queue:policy-changed', arg.policy);
     this.afterCommand();
@@ -404,6 +407,8 @@ export class TransferQueue {
     pending.entry.choice = answer.choice;
     this.release(pending.entry);
     if (answer.applyToAll) {
+      // Only for this queue: the policy from before comes back when it is idle (checkIdle); a later such answer keeps it.
+      this.policyAfterQueue = answer.untilQueueEmpty === true ? (this.policyAfterQueue ?? this.policyValue) : null;
       this.policyValue = answer.choice;
       this.options.emit?.('queue:policy-changed', answer.choice);
       for (const other of this.questions.splice(0)) this.release(other.entry);
@@ -564,6 +569,12 @@ export class TransferQueue {
 
   private checkIdle(): void {
     if (!this.isIdle()) return;
+    if (this.policyAfterQueue !== null) {
+      this.policyValue = this.policyAfterQueue;
+      this.policyAfterQueue = null;
+      this.options.emit?.('queue:policy-changed', this.policyValue);
+      this.markChanged();
+    }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
@@ -1111,7 +1122,8 @@ export class TransferQueue {
 
   /** The queue as the saver reads it: the live entries, stored only where they changed (QueueSaver). */
   private snapshot(): QueueState<QueueEntry> {
-    return { version: this.fileVersion as QueueState<QueueEntry>['version'], policy: this.policyValue, entries: this.entries };
+    // A policy for this queue only is not kept: after a restart its items are asked about again.
+    return { version: this.fileVersion as QueueState<QueueEntry>['version'], policy: this.policyAfterQueue ?? this.policyValue, entries: this.entries };
   }
 
   /** A problem that is no item's, made of a sentence (English for the log file, its id for the window). */

@@ -284,7 +284,10 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
   const t = useT();
   const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
   const [all, setAll] = useState(false);
+  const [untilEmpty, setUntilEmpty] = useState(false);
+  const policy = useQueueStore((s) => s.policy);
   const others = useQueueStore((s) => othersWaitingForAnswer(s.items, q.itemId));
+  const answer = (c: OverwriteChoice) => void actions.answerQuestion({ questionId: q.questionId, choice: c, applyToAll: all, ...(all && untilEmpty ? { untilQueueEmpty: true } : {}) });
   const side = (label: MessageKey, f: OverwriteQuestion['source']) => (
     <div className="file-facts">
       <strong>{t(label)}</strong>
@@ -299,7 +302,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void actions.answerQuestion({ questionId: q.questionId, choice, applyToAll: all });
+          answer(choice);
         }}
       >
         <p className="dialog-message">{t(q.direction === 'upload' ? 'overwrite.introUpload' : 'overwrite.introDownload')}</p>
@@ -318,6 +321,11 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
           <span>{t('overwrite.applyAll')}</span>
         </label>
+        {/* FileZilla's "Apply to current queue only": else the answer stays the policy, later transfers both ways too. */}
+        <label className="checkbox nested">
+          <input type="checkbox" checked={untilEmpty} disabled={!all} onChange={(e) => setUntilEmpty(e.target.checked)} />
+          <span>{t('overwrite.untilQueueEmpty', { policy: t(`policy.${policy}`) })}</span>
+        </label>
         {others > 0 ? <p className="dialog-message">{t.plural('overwrite.othersWaiting', others, { count: formatCount(t.language, others) })}</p> : null}
         <div className="dialog-buttons">
           <span className="spacer" />
@@ -325,7 +333,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
             {t('common.ok')}
           </button>
           {/* With "Always do this" ticked, Skip skips the others too: it skipped this file alone and asked the 49 more. */}
-          <button type="button" className="button" onClick={() => void actions.answerQuestion({ questionId: q.questionId, choice: 'skip', applyToAll: all })}>
+          <button type="button" className="button" onClick={() => answer('skip')}>
             {t('policy.skip')}
           </button>
         </div>

@@ -284,6 +284,7 @@ export const en = {
   'overwrite.othersWaiting_one': '{count} more file in the queue already exists and waits for an answer: “Always do this” answers it too.',
   'overwrite.othersWaiting_other': '{count} more files in the queue already exist and wait for an answer: “Always do this” answers them too.',
   'overwrite.applyAll': 'Always do this (the queue’s “If the file exists” setting; change it there)',
+  'overwrite.untilQueueEmpty': 'Only for the transfers in the queue now, then back to “{policy}”',
 
   'policy.ask': 'Ask',
   'policy.overwrite': 'Overwrite',

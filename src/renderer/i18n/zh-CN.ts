@@ -283,6 +283,7 @@ export const zhCN: Messages = {
   'overwrite.othersWaiting_one': '队列中还有 {count} 个文件已存在，正在等待回答：“以后都这样做”也会回答它。',
   'overwrite.othersWaiting_other': '队列中还有 {count} 个文件已存在，正在等待回答：“以后都这样做”也会回答它们。',
   'overwrite.applyAll': '以后都这样做（即队列的“文件已存在时”设置，可在那里更改）',
+  'overwrite.untilQueueEmpty': '仅用于队列中现有的传输，之后恢复为“{policy}”',
 
   'policy.ask': '询问',
   'policy.overwrite': '覆盖',

@@ -55,4 +55,37 @@ describe('overwrite questions in queue order (vsftpd)', () => {
     await queue.close();
     expect(order).toEqual(['a.bin', 'e.bin', 'b.bin', 'c.bin', 'd.bin']);
   });
+
+  it('"Always do this" only for the queue now: the policy from before comes back once the queue is idle, and a later transfer is asked again', async () => {
+    const remoteFull = await serverFolder(server, '/scope');
+    const owner = await testOwner();
+    const folder = path.join(local, 'scope');
+    await fsp.mkdir(folder, { recursive: true });
+    for (const name of [...NAMES, 'later.bin']) {
+      await fsp.writeFile(path.join(remoteFull, name), randomBytes(2_000));
+      await fsp.chown(path.join(remoteFull, name), owner.uid, owner.gid);
+      await fsp.writeFile(path.join(folder, name), randomBytes(1_000));
+    }
+    const { queue, events } = await openQueue(server, { policy: 'ask' });
+    const download = (names: readonly string[]) => queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: names.map((name) => ({ localPath: path.join(folder, name), remotePath: `/scope/${name}`, isDirectory: false })) });
+    const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
+    await download(NAMES);
+    const first = await waitFor(() => asked()[0], 10_000, 'the first question');
+    await queue.answer({ questionId: first.questionId, choice: 'skip', applyToAll: true, untilQueueEmpty: true });
+    expect(queue.policy).toBe('skip');
+    await queue.whenIdle();
+    expect((await queue.list()).map((item) => item.state)).toEqual(NAMES.map(() => 'skipped'));
+    expect(asked()).toHaveLength(1);
+    // Idle: back to Ask, and every window is told.
+    expect(queue.policy).toBe('ask');
+    expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual(['skip', 'ask']);
+    // The next transfer over an existing file is asked about again, not skipped silently.
+    await download(['later.bin']);
+    const again = await waitFor(() => asked()[1], 10_000, 'a question for the later transfer');
+    await queue.answer({ questionId: again.questionId, choice: 'skip', applyToAll: true });
+    await queue.whenIdle();
+    // Without "only for the queue now" the answer stays the policy.
+    expect(queue.policy).toBe('skip');
+    await queue.close();
+  });
 });

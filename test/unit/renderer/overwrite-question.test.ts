@@ -85,4 +85,30 @@ describe('the overwrite question says how many more files wait for an answer', (
       actions.setApiForTesting(null);
     }
   });
+
+  it('“Only for the transfers in the queue now”: offered once “Always do this” is ticked, naming the policy it goes back to, and sent with the answer', async () => {
+    const api = createFakeApi();
+    actions.setApiForTesting(api);
+    try {
+      useQueueStore.setState({ items: [item('a', true), item('b', true)], questions: [question('a')], policy: 'ask' });
+      render(createElement(DialogHost));
+      const dialog = screen.getByRole('dialog', { name: 'Target file already exists' });
+      const onlyNow = within(dialog).getByRole('checkbox', { name: 'Only for the transfers in the queue now, then back to “Ask”' }) as HTMLInputElement;
+      expect(onlyNow.disabled).toBe(true);
+      fireEvent.click(within(dialog).getByRole('checkbox', { name: /^Always do this/ }));
+      expect(onlyNow.disabled).toBe(false);
+      fireEvent.click(onlyNow);
+      fireEvent.click(within(dialog).getByRole('radio', { name: 'Overwrite if size differs' }));
+      await act(async () => {
+        fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+        await Promise.resolve();
+      });
+      expect(api.calls.filter((call) => call.channel === 'queue:answer').map((call) => call.arg)).toEqual([{ questionId: 'q-a', choice: 'overwrite-if-size-differs', applyToAll: true, untilQueueEmpty: true }]);
+      act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+      act(() => useQueueStore.setState({ questions: [question('b')], policy: 'rename' }));
+      expect(within(screen.getByRole('dialog', { name: '目标文件已存在' })).getByRole('checkbox', { name: '仅用于队列中现有的传输，之后恢复为“重命名”' })).toBeTruthy();
+    } finally {
+      actions.setApiForTesting(null);
+    }
+  });
 });
