@@ -2008,12 +2008,19 @@ export async function removeBookmark(name: string): Promise<void> {
 }
 
 /**
- * One click to both folders. Neither pane follows the other here (the bookmark names both); with
- * synchronized browsing on, the bookmark's folders become the new pair.
+ * One click to both folders. Neither pane follows the other here (the bookmark names both); then synchronized
+ * browsing is as the bookmark says (FileZilla's "Use synchronized browsing"): on, with its folders as the pair, or off.
  */
 export async function goToBookmark(bookmark: Bookmark): Promise<void> {
+  // Off first: with it on, the first pane to move would take the other along before the bookmark's own folder is listed.
+  setSyncBrowsing(false);
   await Promise.all([bookmark.localPath ? listFolder('local', bookmark.localPath) : Promise.resolve('listed'), bookmark.remotePath ? listFolder('remote', bookmark.remotePath) : Promise.resolve('listed')]);
-  if (useViewStore.getState().syncPair !== null) setSyncBrowsing(true);
+  setSyncBrowsing(bookmark.syncBrowsing === true);
+}
+
+/** The Site Manager's Connect on a bookmark: the site, then both of the bookmark's folders. */
+export async function connectBookmark(siteId: string, bookmark: Bookmark): Promise<void> {
+  if (await connectSite(siteId)) await goToBookmark(bookmark);
 }
 
 // ---- Settings -------------------------------------------------------------------------------

@@ -12,11 +12,11 @@ import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSav
 import type { ConflictDecision, SiteConflict } from '../../shared/site-changes';
 import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
-import { naturalCompare } from '../lib/sort';
+import { buildTree, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
 import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import { decodeSiteFileBytes, SITE_FILE_ENCODINGS } from '../../shared/site-file-text';
-import type { ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
+import type { Bookmark, ModeProbe, LogonType, SiteProtocol, SiteTransferMode } from '../../shared/models';
 import type { Translator } from '../i18n';
 import type { TransferMode } from '../../shared/errors';
 import { localizeError } from '../lib/localize-error';
@@ -33,7 +33,7 @@ import { shownName } from '../../shared/shown-name';
 import { errorText as errorSentence } from '../../shared/error-texts';
 import { isImeKey } from '../lib/ime';
 
-type Selection = { readonly kind: 'site'; readonly key: string } | { readonly kind: 'folder'; readonly path: readonly string[] };
+type Selection = TreeSelection;
 type Tab = 'general' | 'transfer' | 'charset' | 'advanced';
 
 const TABS: readonly { readonly id: Tab; readonly label: MessageKey }[] = [
@@ -73,46 +73,6 @@ const FOLDERS: readonly FileChoiceKind[] = ['folders'];
 /** Drag data types: a site's draft key, or a folder's path (as `key`). */
 const SITE_DRAG = 'application/x-ferry-site';
 const FOLDER_DRAG = 'application/x-ferry-site-folder';
-
-interface TreeFolder {
-  readonly path: readonly string[];
-  readonly folders: TreeFolder[];
-  readonly sites: SiteDraft[];
-}
-
-function buildTree(folders: readonly (readonly string[])[], drafts: readonly SiteDraft[]): TreeFolder {
-  const root: TreeFolder = { path: [], folders: [], sites: [] };
-  const index = new Map<string, TreeFolder>([[key([]), root]]);
-  const ensure = (path: readonly string[]): TreeFolder => {
-    const k = key(path);
-    const found = index.get(k);
-    if (found) return found;
-    const parent = ensure(path.slice(0, -1));
-    const node: TreeFolder = { path, folders: [], sites: [] };
-    parent.folders.push(node);
-    index.set(k, node);
-    return node;
-  };
-  for (const f of folders) ensure(f);
-  for (const d of drafts) ensure(d.folder).sites.push(d);
-  const sortNode = (n: TreeFolder) => {
-    n.folders.sort((a, b) => naturalCompare((a.path[a.path.length - 1] ?? '').toLowerCase(), (b.path[b.path.length - 1] ?? '').toLowerCase()));
-    n.sites.sort((a, b) => naturalCompare(a.name.toLowerCase(), b.name.toLowerCase()));
-    n.folders.forEach(sortNode);
-  };
-  sortNode(root);
-  return root;
-}
-
-interface FlatItem {
-  readonly selection: Selection;
-  readonly label: string;
-  readonly depth: number;
-  readonly isFolder: boolean;
-  readonly expanded: boolean;
-  readonly unsaved: boolean;
-  readonly dirty: boolean;
-}
 
 interface ModeTestState {
   /** The site it was run for. */
@@ -265,6 +225,8 @@ export function SiteManagerDialog(): ReactElement {
     return first ? { kind: 'site', key: first } : { kind: 'folder', path: [] };
   });
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  /** Sites whose bookmarks the tree shows (a site's bookmarks are hidden until it is opened, as FileZilla's). */
+  const [openSites, setOpenSites] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<Tab>('general');
   const [showErrors, setShowErrors] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -302,33 +264,13 @@ export function SiteManagerDialog(): ReactElement {
   const tree = useMemo(() => buildTree(folders, allDrafts), [folders, allDrafts]);
 
   const flat = useMemo(() => {
-    const out: FlatItem[] = [];
     // The selected site stays in the tree while searching: a New site, a Duplicate or a rename that does not match
     // would otherwise be edited while the tree hid it.
     const matches = siteMatcher(search);
-    const matching = (d: SiteDraft) => matches(d) || (selection?.kind === 'site' && selection.key === d.key);
-    const shown = (node: TreeFolder): boolean => node.sites.some(matching) || node.folders.some(shown);
-    const walk = (node: TreeFolder, depth: number) => {
-      const k = key(node.path);
-      // While searching, every folder holding a match is open (and one without any is left out).
-      if (search.trim() !== '' && node.path.length > 0 && !shown(node)) return;
-      const expanded = search.trim() !== '' || !collapsed.has(k);
-      out.push({
-        selection: { kind: 'folder', path: node.path },
-        label: node.path.length === 0 ? t('sm.root') : (node.path[node.path.length - 1] ?? ''),
-        depth,
-        isFolder: true,
-        expanded,
-        unsaved: false,
-        dirty: false,
-      });
-      if (!expanded) return;
-      for (const f of node.folders) walk(f, depth + 1);
-      for (const s of node.sites.filter(matching)) out.push({ selection: { kind: 'site', key: s.key }, label: s.name, depth: depth + 1, isFolder: false, expanded: false, unsaved: s.id === undefined, dirty: isDirty(s) });
-    };
-    walk(tree, 0);
-    return out;
-  }, [tree, collapsed, t, savedById, search, selection]);
+    const selectedKey = siteKeyOf(selection);
+    const matching = (d: SiteDraft) => matches(d) || selectedKey === d.key;
+    return flattenSiteTree(tree, { collapsed, openSites, searching: search.trim() !== '', matching, rootLabel: t('sm.root'), isDirty });
+  }, [tree, collapsed, openSites, t, savedById, search, selection]);
   const noMatch = search.trim() !== '' && !allDrafts.some(siteMatcher(search));
 
   // An entry chosen by a key or a search is scrolled into view: End or type-ahead in a list of hundreds left it off
@@ -354,7 +296,10 @@ export function SiteManagerDialog(): ReactElement {
   };
 
   const draftByKey = (k: string): SiteDraft | undefined => allDrafts.find((d) => d.key === k);
-  const current = selection?.kind === 'site' ? draftByKey(selection.key) : undefined;
+  const currentKey = siteKeyOf(selection);
+  // A bookmark's row edits its site's form: its page is the site's bookmark, and Connect connects the site.
+  const current = currentKey !== undefined ? draftByKey(currentKey) : undefined;
+  const currentBookmark = selection?.kind === 'bookmark' ? current?.bookmarks[selection.index] : undefined;
   const currentErrors: DraftErrors = current ? validateDraft(current) : {};
   const errorText = (field: keyof DraftErrors): string | undefined => {
     if (!current) return undefined;
@@ -376,6 +321,36 @@ export function SiteManagerDialog(): ReactElement {
     if (!current) return;
     setDrafts([{ ...current, ...patch }]);
   };
+  /** The selected bookmark changed in its site's form (saved with OK, undone by Cancel, as every other edit). */
+  const updateBookmark = (patch: Partial<Bookmark>) => {
+    if (!current || selection?.kind !== 'bookmark' || !currentBookmark) return;
+    const { syncBrowsing, ...rest } = { ...currentBookmark, ...patch };
+    // Off is stored as absent (validateSiteInput's form): ticked and unticked again, the site is unchanged.
+    const next: Bookmark = syncBrowsing === true ? { ...rest, syncBrowsing } : rest;
+    update({ bookmarks: current.bookmarks.map((b, i) => (i === selection.index ? next : b)) });
+  };
+  const bookmarkNameProblem = (name: string): string | null => {
+    if (name.trim() === '') return t('validation.nameRequired');
+    const taken = current?.bookmarks.some((b, i) => selection?.kind === 'bookmark' && i !== selection.index && b.name === name.trim());
+    return taken ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
+  };
+  const setSiteOpen = (siteKey: string, open: boolean) =>
+    setOpenSites((o) => {
+      const n = new Set(o);
+      if (open) n.add(siteKey);
+      else n.delete(siteKey);
+      return n;
+    });
+
+  /** FileZilla's New bookmark: one more bookmark of the selected site (or of the selected bookmark's), in the dialog's work. */
+  const onNewBookmark = () => {
+    if (!current) return;
+    const name = uniqueBookmarkName(t('sm.newBookmarkName'), current.bookmarks.map((b) => b.name));
+    update({ bookmarks: [...current.bookmarks, { name, localPath: '', remotePath: '' }] });
+    setSiteOpen(current.key, true);
+    setSelection({ kind: 'bookmark', siteKey: current.key, index: current.bookmarks.length });
+  };
+
   const touch = (field: keyof DraftErrors) => current && setTouched((s) => new Set(s).add(`${current.key}:${field}`));
   /** A path from "Choose…": in the field and checked at once, as if typed and left. */
   const chooseFile = (field: 'clientCertFile' | 'clientKeyFile', path: string) => {
@@ -386,7 +361,7 @@ export function SiteManagerDialog(): ReactElement {
   const selectedFolder = (): readonly string[] => {
     if (!selection) return [];
     if (selection.kind === 'folder') return selection.path;
-    return draftByKey(selection.key)?.folder ?? [];
+    return draftByKey(selection.kind === 'site' ? selection.key : selection.siteKey)?.folder ?? [];
   };
 
   /**
@@ -431,7 +406,7 @@ export function SiteManagerDialog(): ReactElement {
    * unsaved edits; saved with OK. Its stored password is copied by main then (the window never holds it).
    */
   const onDuplicate = () => {
-    if (!current) return;
+    if (!current || selection?.kind !== 'site') return;
     const taken = new Set(allDrafts.filter((d) => key(d.folder) === key(current.folder)).map((d) => d.name));
     const fresh = newSiteDraft(current.folder, uniqueCopyName(t('sm.copyOf', { name: current.name }), taken));
     const copy: SiteDraft = { ...current, id: undefined, key: fresh.key, name: fresh.name };
@@ -445,6 +420,11 @@ export function SiteManagerDialog(): ReactElement {
 
   const onRename = async () => {
     if (!selection) return;
+    if (selection.kind === 'bookmark' && currentBookmark) {
+      const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.bookmarkName'), value: currentBookmark.name, confirmLabel: t('common.ok'), validate: bookmarkNameProblem });
+      if (name !== null) updateBookmark({ name: name.trim() });
+      return;
+    }
     if (selection.kind === 'site' && current) {
       const site = current;
       const name = await actions.prompt({ title: t('sm.renameTitle'), label: t('sm.siteName'), value: site.name, confirmLabel: t('common.ok'), validate: (v) => nameProblem(v, (n) => siteNameTaken(n, site.folder, site.key)) });
@@ -467,6 +447,13 @@ export function SiteManagerDialog(): ReactElement {
 
   const onDelete = async () => {
     if (!selection) return;
+    if (selection.kind === 'bookmark' && current) {
+      // No question: only the dialog's form loses it, and Cancel brings it back.
+      const gone = selection.index;
+      update({ bookmarks: current.bookmarks.filter((_, i) => i !== gone) });
+      setSelection({ kind: 'site', key: current.key });
+      return;
+    }
     if (selection.kind === 'site' && current) {
       const ok = await actions.confirm({ title: t('sm.deleteTitle'), message: t('sm.deleteSite', { name: shownName(current.name, 'in-quotes') }), confirmLabel: t('action.delete'), danger: true });
       if (!ok) return;
@@ -615,7 +602,9 @@ export function SiteManagerDialog(): ReactElement {
     focusGrid('remote');
     actions.closeSiteManager();
     if (inNewTab) actions.newTab();
-    void actions.connectSite(id);
+    // On a bookmark: the site, then both of its folders, with synchronized browsing as the bookmark says.
+    if (currentBookmark) void actions.connectBookmark(id, currentBookmark);
+    else void actions.connectSite(id);
   };
 
   /**
@@ -665,10 +654,15 @@ export function SiteManagerDialog(): ReactElement {
         if (item?.selection.kind === 'folder') {
           if (!item.expanded) setFolderOpen(item.selection.path, true);
           else if ((flat[i + 1]?.depth ?? -1) > item.depth) next = i + 1;
+        } else if (item?.selection.kind === 'site' && item.hasChildren) {
+          // A site with bookmarks opens and closes as a folder does.
+          if (!item.expanded) setSiteOpen(item.selection.key, true);
+          else next = i + 1;
         }
         break;
       case 'ArrowLeft':
         if (item?.selection.kind === 'folder' && item.expanded) setFolderOpen(item.selection.path, false);
+        else if (item?.selection.kind === 'site' && item.expanded) setSiteOpen(item.selection.key, false);
         else if (item && item.depth > 0) {
           const parent = flat.slice(0, i).findLastIndex((f) => f.depth === item.depth - 1);
           if (parent >= 0) next = parent;
@@ -753,6 +747,7 @@ export function SiteManagerDialog(): ReactElement {
       setSelection((s) => (s?.kind === 'folder' && isWithin(s.path, from) ? { kind: 'folder', path: rebaseFolder(s.path, from, to) } : s));
       return;
     }
+    if (entry.kind === 'bookmark') return;
     const d = draftByKey(entry.key);
     if (!d || key(d.folder) === key(into)) return;
     // One more edit of the site's form, saved with the others by OK (and undone by Cancel).
@@ -769,9 +764,10 @@ export function SiteManagerDialog(): ReactElement {
   };
 
   /** The keyboard's way to move (there is no dragging without a pointer): Ctrl+X on an entry, Ctrl+V on a folder. */
-  const labelOf = (entry: Selection): string => (entry.kind === 'site' ? (draftByKey(entry.key)?.name ?? '') : (entry.path[entry.path.length - 1] ?? ''));
+  const labelOf = (entry: Selection): string => (entry.kind === 'site' ? (draftByKey(entry.key)?.name ?? '') : entry.kind === 'folder' ? (entry.path[entry.path.length - 1] ?? '') : (draftByKey(entry.siteKey)?.bookmarks[entry.index]?.name ?? ''));
   const onCut = () => {
-    if (!selection || (selection.kind === 'folder' && selection.path.length === 0)) return;
+    // A bookmark stays with its site (FileZilla's cannot be moved to another site either).
+    if (!selection || selection.kind === 'bookmark' || (selection.kind === 'folder' && selection.path.length === 0)) return;
     setCut(selection);
   };
   const onPaste = () => {
@@ -789,9 +785,11 @@ export function SiteManagerDialog(): ReactElement {
   const rowActions = useRef<RowActions>(null as unknown as RowActions);
   rowActions.current = {
     select: (entry) => setSelection(entry),
+    toggleSite: (siteKey, open) => setSiteOpen(siteKey, open),
     dragStart: (entry, e) => {
       if (entry.kind === 'site') e.dataTransfer.setData(SITE_DRAG, entry.key);
-      else e.dataTransfer.setData(FOLDER_DRAG, key(entry.path));
+      else if (entry.kind === 'folder') e.dataTransfer.setData(FOLDER_DRAG, key(entry.path));
+      else return;
       dragged.current = entry;
       e.dataTransfer.effectAllowed = 'move';
     },
@@ -858,7 +856,7 @@ export function SiteManagerDialog(): ReactElement {
           <div ref={treeRef} className="sm-tree" role="tree" aria-labelledby="sm-tree-label" tabIndex={0} onKeyDown={onTreeKey} aria-activedescendant={selectedIndex >= 0 ? `sm-item-${selectedIndex}` : undefined}>
             {flat.map((item, i) => (
               <TreeRow
-                key={item.selection.kind === 'site' ? `s:${item.selection.key}` : `f:${key(item.selection.path)}`}
+                key={item.selection.kind === 'site' ? `s:${item.selection.key}` : item.selection.kind === 'folder' ? `f:${key(item.selection.path)}` : `b:${item.selection.siteKey}:${item.selection.index}`}
                 item={item}
                 index={i}
                 selected={sameSelection(item.selection, selection)}
@@ -878,7 +876,10 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => void onNewFolder()}>
               {t('sm.newFolder')}
             </button>
-            <button type="button" className="button" disabled={!current} onClick={() => void onDuplicate()}>
+            <button type="button" className="button" disabled={!current} onClick={onNewBookmark}>
+              {t('sm.newBookmark')}
+            </button>
+            <button type="button" className="button" disabled={!current || selection?.kind !== 'site'} onClick={() => void onDuplicate()}>
               {t('sm.duplicate')}
             </button>
             <button type="button" className="button" disabled={!current && !canEditFolder} onClick={() => void onRename()}>
@@ -906,7 +907,31 @@ export function SiteManagerDialog(): ReactElement {
           </div>
         </div>
         <div className="sm-right">
-          {current ? (
+          {current && currentBookmark && selection?.kind === 'bookmark' ? (
+            <div className="form-stack sm-bookmark" role="group" aria-label={t('sm.bookmarkPage')}>
+              <div className="sm-site-title">
+                <strong>{currentBookmark.name}</strong>
+                <span className="help">{t('sm.bookmarkOf', { site: current.name })}</span>
+              </div>
+              <Field label={t('sm.bookmarkName')} error={bookmarkNameProblem(currentBookmark.name) ?? undefined}>
+                {(id, describedBy) => <input id={id} value={currentBookmark.name} spellCheck={false} aria-describedby={describedBy} onChange={(e) => updateBookmark({ name: e.target.value })} />}
+              </Field>
+              <Field label={t('sm.bookmarkLocal')}>
+                {(id) => (
+                  <div className="input-with-button">
+                    <input id={id} value={currentBookmark.localPath} spellCheck={false} onChange={(e) => updateBookmark({ localPath: e.target.value })} />
+                    <ChooseFileButton fieldLabel={t('sm.bookmarkLocal')} value={currentBookmark.localPath} kinds={FOLDERS} onChoose={(path) => updateBookmark({ localPath: path })} />
+                  </div>
+                )}
+              </Field>
+              <Field label={t('sm.bookmarkRemote')}>{(id) => <input id={id} value={currentBookmark.remotePath} spellCheck={false} onChange={(e) => updateBookmark({ remotePath: e.target.value })} />}</Field>
+              <label className="checkbox">
+                <input type="checkbox" checked={currentBookmark.syncBrowsing === true} onChange={(e) => updateBookmark({ syncBrowsing: e.target.checked })} />
+                <span>{t('sm.bookmarkSync')}</span>
+              </label>
+              <p className="help">{t('sm.bookmarkHelp')}</p>
+            </div>
+          ) : current ? (
             <>
               <div className="sm-site-title">
                 <strong>{current.name}</strong>
@@ -1197,6 +1222,7 @@ export function SiteManagerDialog(): ReactElement {
 /** What a tree row does, from the dialog (a ref: new closures at each render would draw every row again). */
 interface RowActions {
   select(entry: Selection): void;
+  toggleSite(siteKey: string, open: boolean): void;
   dragStart(entry: Selection, e: DragEvent): void;
   dragOver(entry: Selection, e: DragEvent): void;
   dragEnd(): void;
@@ -1215,10 +1241,10 @@ interface TreeRowProps {
 
 const sameRow = (a: TreeRowProps, b: TreeRowProps): boolean =>
   a.index === b.index && a.selected === b.selected && a.isCut === b.isCut && a.unsavedTitle === b.unsavedTitle && a.on === b.on &&
-  a.item.label === b.item.label && a.item.depth === b.item.depth && a.item.isFolder === b.item.isFolder && a.item.expanded === b.item.expanded &&
+  a.item.label === b.item.label && a.item.depth === b.item.depth && a.item.isFolder === b.item.isFolder && a.item.hasChildren === b.item.hasChildren && a.item.expanded === b.item.expanded &&
   a.item.unsaved === b.item.unsaved && a.item.dirty === b.item.dirty && sameSelection(a.item.selection, b.item.selection);
 
-/** One entry of the Site Manager's tree: a folder or a site. */
+/** One entry of the Site Manager's tree: a folder, a site or a site's bookmark. */
 const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTitle, on }: TreeRowProps): ReactElement {
   const entry = item.selection;
   return (
@@ -1227,11 +1253,11 @@ const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTit
       role="treeitem"
       aria-level={item.depth + 1}
       aria-selected={selected}
-      aria-expanded={item.isFolder ? item.expanded : undefined}
+      aria-expanded={item.hasChildren ? item.expanded : undefined}
       className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}${isCut ? ' is-cut' : ''}`}
       style={{ paddingLeft: 6 + item.depth * 16 }}
       // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager).
-      draggable={entry.kind === 'site' || entry.path.length > 0}
+      draggable={entry.kind === 'site' || (entry.kind === 'folder' && entry.path.length > 0)}
       onDragStart={(e) => on.current.dragStart(entry, e)}
       onDragOver={(e) => on.current.dragOver(entry, e)}
       onDragEnd={() => on.current.dragEnd()}
@@ -1239,10 +1265,15 @@ const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTit
       onClick={() => on.current.select(entry)}
       onDoubleClick={() => on.current.doubleClick(entry)}
     >
-      <span className="twisty" aria-hidden="true">
-        {item.isFolder ? (item.expanded ? '▾' : '▸') : ''}
+      <span
+        className="twisty"
+        aria-hidden="true"
+        // A site's twisty opens its bookmarks with the pointer (a double-click on a site connects).
+        onClick={entry.kind === 'site' && item.hasChildren ? (e) => { e.stopPropagation(); on.current.toggleSite(entry.key, !item.expanded); } : undefined}
+      >
+        {item.hasChildren ? (item.expanded ? '▾' : '▸') : ''}
       </span>
-      {item.isFolder ? <FileIcon kind="folder" /> : <Icon name="site" size={14} />}
+      {item.isFolder ? <FileIcon kind="folder" /> : <Icon name={entry.kind === 'bookmark' ? 'bookmark' : 'site'} size={14} />}
       <span className="name-text" title={item.label}>
         {item.label}
       </span>
@@ -1254,10 +1285,3 @@ const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTit
     </div>
   );
 }, sameRow);
-
-function sameSelection(a: Selection | null, b: Selection | null): boolean {
-  if (!a || !b || a.kind !== b.kind) return false;
-  if (a.kind === 'site' && b.kind === 'site') return a.key === b.key;
-  if (a.kind === 'folder' && b.kind === 'folder') return key(a.path) === key(b.path);
-  return false;
-}

@@ -1,0 +1,50 @@
+/**
+ * The Site Manager's tree rows (lib/site-tree.ts): a site's bookmarks are its children, as in FileZilla's Site
+ * Manager — hidden until the site is opened, then one row each, a level below the site, in their saved order. Before,
+ * the tree had folders and sites only, so a bookmark could not be seen or edited there.
+ */
+import { describe, expect, it } from 'vitest';
+import { newSiteDraft, type SiteDraft } from '../../../src/renderer/lib/site-form';
+import { buildTree, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
+
+const site = (name: string, folder: string[], bookmarks: string[]): SiteDraft => ({ ...newSiteDraft(folder, name), bookmarks: bookmarks.map((b) => ({ name: b, localPath: `/l/${b}`, remotePath: `/r/${b}` })) });
+const options = (patch: Partial<FlattenOptions> = {}): FlattenOptions => ({ collapsed: new Set(), openSites: new Set(), searching: false, matching: () => true, rootLabel: 'My Sites', isDirty: () => false, ...patch });
+
+describe('flattenSiteTree: bookmarks as child rows of their site', () => {
+  const acme = site('Acme', ['Work'], ['logs', 'www']);
+  const beta = site('Beta', [], []);
+  const tree = buildTree([['Work']], [acme, beta]);
+  const rows = (o: Partial<FlattenOptions> = {}) => flattenSiteTree(tree, options(o)).map((r) => `${'  '.repeat(r.depth)}${r.label}${r.hasChildren ? (r.expanded ? ' ▾' : ' ▸') : ''}`);
+
+  it('a site with bookmarks is collapsed by default and says it can be opened', () => {
+    expect(rows()).toEqual(['My Sites ▾', '  Work ▾', '    Acme ▸', '  Beta']);
+  });
+
+  it('opened, its bookmarks follow it one level down, in their saved order', () => {
+    expect(rows({ openSites: new Set([acme.key]) })).toEqual(['My Sites ▾', '  Work ▾', '    Acme ▾', '      logs', '      www', '  Beta']);
+  });
+
+  it('each bookmark row selects the bookmark of its site by place', () => {
+    const flat = flattenSiteTree(tree, options({ openSites: new Set([acme.key]) }));
+    expect(flat[3]?.selection).toEqual({ kind: 'bookmark', siteKey: acme.key, index: 0 });
+    expect(flat[4]?.selection).toEqual({ kind: 'bookmark', siteKey: acme.key, index: 1 });
+    expect(siteKeyOf(flat[4]?.selection ?? null)).toBe(acme.key);
+    expect(sameSelection(flat[4]?.selection ?? null, { kind: 'bookmark', siteKey: acme.key, index: 1 })).toBe(true);
+    expect(sameSelection(flat[4]?.selection ?? null, { kind: 'site', key: acme.key })).toBe(false);
+  });
+
+  it('a site opened but without bookmarks (its last one deleted) has no children and no twisty', () => {
+    expect(rows({ openSites: new Set([beta.key]) })).toEqual(['My Sites ▾', '  Work ▾', '    Acme ▸', '  Beta']);
+  });
+
+  it('a closed folder hides its sites’ bookmarks too', () => {
+    expect(rows({ openSites: new Set([acme.key]), collapsed: new Set([JSON.stringify(['Work'])]) })).toEqual(['My Sites ▾', '  Work ▸', '  Beta']);
+  });
+});
+
+describe('uniqueBookmarkName', () => {
+  it('numbers a name the site has already', () => {
+    expect(uniqueBookmarkName('New bookmark', [])).toBe('New bookmark');
+    expect(uniqueBookmarkName('New bookmark', ['New bookmark', 'New bookmark (2)'])).toBe('New bookmark (3)');
+  });
+});
