@@ -592,25 +592,26 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
 
   /**
    * The whole queue as a new snapshot (atomic), then its empty log; what the saver holds as written is the queue now.
-   * The text is made in parts as the file write asks for them (snapshot-parts.ts): each item is stored as it is when
-   * its part is made, and what it became after that is the next save's change, as any change made during a write.
+   * Every item is stored now, at one moment — a snapshot whose items were read at different times could hold a folder
+   * already turned into its files without those files (added after the moment), and a crash then loses them. Only
+   * the text is made in parts, as the file write asks for them (snapshot-parts.ts).
    */
   private async compact(state: QueueState<T>, upTo: number): Promise<void> {
     this.compactNext = false;
     this.disk = null;
     const id = newLogId();
     const written = new Map<string, Written>();
-    // The list as it is now (the queue may add, remove or move items while the parts are made).
+    // The list now, beside its records: the queue adds and removes items in place while the file is written, and a
+    // copy taken after that paired an item with another's record.
     const items = state.entries.slice();
-    const records: Written[] = new Array<Written>(items.length);
-    const store = (index: number): StoredEntry => {
-      const record = { stored: this.codec.stored(items[index] as T), rank: index, seen: 0 };
+    const records = items.map((item, index): Written => {
+      const record = { stored: this.codec.stored(item), rank: index, seen: 0 };
       written.set(record.stored.id, record);
-      records[index] = record;
-      return record.stored;
-    };
+      return record;
+    });
     let snapshotBytes = 0;
-    const parts = snapshotParts({ version: state.version, policy: state.policy, ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id }, items.length, store, (bytes) => (snapshotBytes += bytes));
+    const frame = { version: state.version, policy: state.policy, ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id };
+    const parts = snapshotParts(frame, records.length, (index) => (records[index] as Written).stored, (bytes) => (snapshotBytes += bytes));
     // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
     await makeFolders(path.dirname(this.file), { mode: 0o700 });
     await writeFileAtomic(this.file, parts, 0o600);

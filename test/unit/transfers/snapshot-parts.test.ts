@@ -1,7 +1,8 @@
 /**
  * A whole write of the queue file is made in parts as the file write asks for them (snapshot-parts.ts), so the main
  * process runs between parts: one synchronous stretch per whole write, in proportion to the queue, stalled it for
- * 0.2–0.5 s in a big queue (docs/benchmarks.md, "Event-loop stalls in big queues"). The text is the same as before.
+ * 0.2–0.5 s in a big queue (docs/benchmarks.md, "Event-loop stalls in big queues"). The text is the same as before,
+ * and still the queue at one moment (each item stored when the write begins).
  */
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -48,16 +49,20 @@ describe('a whole write of a big queue', () => {
     const file = path.join(dir, 'queue.json');
     const entries = manyEntries(10 * PART_ITEMS);
     let current: StoredQueue = { version: 1, policy: 'ask', entries };
-    // Items stored since the event loop last ran: the longest such stretch is what one turn of the loop waited for.
+    // Items turned into text since the event loop last ran (JSON.stringify calls toJSON): the longest such stretch is
+    // what one turn of the loop waited for.
     let sinceTurn = 0;
     let longest = 0;
     const codec: EntryCodec<StoredEntry> = {
-      stored: (item) => {
-        sinceTurn += 1;
-        longest = Math.max(longest, sinceTurn);
-        return item;
-      },
-      same: (item, stored) => item === stored,
+      stored: (item) => ({
+        ...item,
+        toJSON: () => {
+          sinceTurn += 1;
+          longest = Math.max(longest, sinceTurn);
+          return item;
+        },
+      }),
+      same: (item, stored) => (Object.keys(item) as (keyof StoredEntry)[]).every((key) => item[key] === stored[key]),
     };
     let turning = true;
     const turn = (): void => {
@@ -79,7 +84,25 @@ describe('a whole write of a big queue', () => {
     expect((await loadQueueFile(file)).queue?.entries[7]).toEqual(changed);
   });
 
-  it('an item changed or removed while the parts are made is on disk as it is after the next save', async () => {
+  it('pairs each item with its own record when the queue adds and removes items in place during the write', async () => {
+    const file = path.join(dir, 'queue.json');
+    // The queue's own list, edited in place as the queue does (an add pushes, a folder's item is spliced out).
+    const live = manyEntries(4 * PART_ITEMS);
+    const extra = manyEntries(4 * PART_ITEMS + 3).slice(-3);
+    const saver = new QueueSaver(file, () => ({ version: 1, policy: 'ask', entries: live }), 60_000, () => undefined);
+    const writing = saver.flush();
+    setImmediate(() => {
+      live.splice(0, 2);
+      live.push(...extra);
+    });
+    await writing;
+    await saver.flush();
+    const loaded = (await loadQueueFile(file)).queue?.entries ?? [];
+    expect(loaded.map((entry) => entry.id)).toEqual(live.map((entry) => entry.id));
+    expect(loaded).toEqual(live);
+  });
+
+  it('a snapshot is the queue at one moment: an item changed or removed while it is written is right after the next save', async () => {
     const file = path.join(dir, 'queue.json');
     const entries = manyEntries(4 * PART_ITEMS);
     let current: StoredQueue = { version: 1, policy: 'ask', entries };
