@@ -42,6 +42,9 @@ import type { QueueSaver, QueueState } from './queue-store';
 import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
 
+/** How many items `add` takes between two turns of the event loop. */
+export const ADD_BATCH = 1000;
+
 export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question' | 'queue:policy-changed' | 'queue:leftovers-removed';
 
 /** How the queue pushes its events; the contract's `EmitEvent` fits. */
@@ -256,7 +259,16 @@ export class TransferQueue {
    */
   async add(request: QueueAddRequest): Promise<readonly TransferItem[]> {
     const added: QueueEntry[] = [];
+    let batch = 0;
     for (const item of request.items) {
+      // ADD_BATCH at a time, the event loop let run between: 50,000 items added at once (an import, Add to queue)
+      // held the main process for over a second. The window still hears of the add once, at its end, as before.
+      if (batch === ADD_BATCH) {
+        batch = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.closing) return added.map((entry) => this.itemOf(entry));
+      }
+      batch += 1;
       const localPath = path.resolve(item.localPath);
       const duplicate = this.activeEntry({ siteKey: request.siteKey, direction: request.direction, localPath, remotePath: item.remotePath });
       if (duplicate) {
@@ -909,9 +921,15 @@ export class TransferQueue {
         return;
       case 'ask':
         if (entry.state === 'paused') return;
+        entry.attempts = Math.max(0, entry.attempts - 1);
+        // Begun under Ask, decided after an answer made another policy ("Always do this"): not one question more —
+        // it runs again under the policy in force (the job read the policy as it began).
+        if (this.policyValue !== 'ask') {
+          this.requeue(entry);
+          return;
+        }
         entry.waiting = true;
         setNote(entry, noteText('note.waiting-answer', {}));
-        entry.attempts = Math.max(0, entry.attempts - 1);
         this.setState(entry, 'queued');
         this.questions.push({
           entry,
