@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverwriteQuestion } from '../../../src/shared/models';
 import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
-import { openQueue, serverFolder, tempDir, testOwner, waitFor } from './helpers';
+import { openQueue, serverFolder, tempDir, testOwner, transcribed, waitFor } from './helpers';
 
 const NAMES = ['a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin'];
 
@@ -66,7 +66,7 @@ describe('overwrite questions in queue order (vsftpd)', () => {
       await fsp.chown(path.join(remoteFull, name), owner.uid, owner.gid);
       await fsp.writeFile(path.join(folder, name), randomBytes(1_000));
     }
-    const { queue, events } = await openQueue(server, { policy: 'ask' });
+    const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1 });
     const download = (names: readonly string[]) => queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: names.map((name) => ({ localPath: path.join(folder, name), remotePath: `/scope/${name}`, isDirectory: false })) });
     const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
     await download(NAMES);
@@ -86,6 +86,40 @@ describe('overwrite questions in queue order (vsftpd)', () => {
     await queue.whenIdle();
     // Without "only for the queue now" the answer stays the policy.
     expect(queue.policy).toBe('skip');
+    await queue.close();
+  });
+
+  it('a transfer begun under Ask and decided after "Always do this" follows the answer, with no question more', async () => {
+    // The job reads the policy as it begins: b.bin's, under way when a.bin's question was answered for all, asked
+    // again — one more question after "Always do this" (seen as this file's test above hanging under load).
+    const remoteFull = await serverFolder(server, '/late');
+    const owner = await testOwner();
+    const folder = path.join(local, 'late');
+    await fsp.mkdir(folder, { recursive: true });
+    for (const name of ['a.bin', 'b.bin']) {
+      await fsp.writeFile(path.join(remoteFull, name), randomBytes(2_000));
+      await fsp.chown(path.join(remoteFull, name), owner.uid, owner.gid);
+      await fsp.writeFile(path.join(folder, name), randomBytes(1_000));
+    }
+    let queue: Awaited<ReturnType<typeof openQueue>>['queue'] | null = null;
+    let answered = false;
+    const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
+    // As b.bin's first command goes out (its job begun under Ask), a.bin's question is answered "skip, always".
+    const { connect } = transcribed(server, (command) => {
+      const first = asked()[0];
+      if (answered || !command.includes('/late/b.bin') || !first || !queue) return;
+      answered = true;
+      void queue.answer({ questionId: first.questionId, choice: 'skip', applyToAll: true });
+    });
+    const opened = await openQueue(server, { policy: 'ask', connect, connectionLimit: () => 1 });
+    const events = opened.events;
+    queue = opened.queue;
+    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: ['a.bin', 'b.bin'].map((name) => ({ localPath: path.join(folder, name), remotePath: `/late/${name}`, isDirectory: false })) });
+    const settled = queue;
+    await waitFor(async () => (asked().length > 1 || (await settled.list()).every((item) => item.state === 'skipped') ? true : undefined), 10_000, 'both skipped, or a second question');
+    expect(answered).toBe(true);
+    expect(asked()).toHaveLength(1);
+    expect((await queue.list()).map((item) => item.state)).toEqual(['skipped', 'skipped']);
     await queue.close();
   });
 });
