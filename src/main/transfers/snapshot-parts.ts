@@ -2,8 +2,9 @@
  * The queue file's text in parts, each made when the writer asks for the next one (a generator handed to
  * `FileHandle.writeFile`), so the main process runs between parts while a file write is under way.
  * Why: a whole write — each item stored, then one `JSON.stringify` of the queue and one encoding of the string — was one
- * synchronous stretch in proportion to the queue: ≈0.2 s for 50,000 items, ≈0.5 s for the long-path queue, at the first
- * save of a run, after a reorder, and each time the change log outgrew the snapshot (docs/benchmarks.md).
+ * synchronous stretch in proportion to the queue (≈50 ms for 50,000 items on a quiet machine, several times that under
+ * load), at the first save of a run, after a reorder, and each time the change log outgrew the snapshot
+ * (docs/benchmarks.md, "Event-loop stalls in big queues"). The items are still stored at once (queue-store.ts, compact).
  */
 import type { StoredEntry } from './queue-store';
 
