@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect, type Locator } from '@playwright/test';
 import { describe, it } from 'vitest';
 import type { Bookmark } from '../../src/shared/models';
+import { audit, formatReport } from './support/axe';
 import { useE2eSetup } from './support/scenario';
 
 describe('Site Manager: a site’s bookmarks in the tree, saved with OK, opened with synchronized browsing', () => {
@@ -60,6 +61,15 @@ describe('Site Manager: a site’s bookmarks in the tree, saved with OK, opened 
 
     await step('added again, OK: saved with its folders and synchronized browsing', async () => {
       await addBookmark();
+      // A bookmark without a name is not saved: OK shows its page, which says why.
+      const name = dialog.getByRole('group', { name: 'Bookmark' }).getByRole('textbox', { name: 'Bookmark name' });
+      await name.fill('');
+      await item('Alpha').click();
+      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+      await expect(name).toHaveValue('');
+      await expect(dialog.getByRole('group', { name: 'Bookmark' })).toContainText('Enter a name.');
+      expect(bookmarksOf('Alpha')).toEqual([]);
+      await name.fill('Docs');
       await dialog.getByRole('button', { name: 'OK', exact: true }).click();
       await expect(dialog).toBeHidden();
       expect(bookmarksOf('Alpha')).toEqual([{ name: 'Docs', localPath: localDocs, remotePath: '/pub', syncBrowsing: true }]);
@@ -73,6 +83,10 @@ describe('Site Manager: a site’s bookmarks in the tree, saved with OK, opened 
       await dialog.getByRole('tree').press('ArrowRight');
       await expect(item('Alpha')).toHaveAttribute('aria-expanded', 'true');
       await expect(item('Docs')).toBeVisible();
+      await item('Docs').click();
+      await ui.screenshot('site-manager-bookmark', { of: dialog });
+      const report = await audit(page, 'Site Manager, a bookmark’s page');
+      expect(formatReport(report)).toBe('Site Manager, a bookmark’s page: no accessibility violations');
     });
 
     await step('Connect on Alpha, then Bookmarks ▾ → Docs: both folders, synchronized browsing on', async () => {

@@ -12,7 +12,7 @@ import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSav
 import type { ConflictDecision, SiteConflict } from '../../shared/site-changes';
 import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
-import { buildTree, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
+import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
 import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import { decodeSiteFileBytes, SITE_FILE_ENCODINGS } from '../../shared/site-file-text';
@@ -329,10 +329,11 @@ export function SiteManagerDialog(): ReactElement {
     const next: Bookmark = syncBrowsing === true ? { ...rest, syncBrowsing } : rest;
     update({ bookmarks: current.bookmarks.map((b, i) => (i === selection.index ? next : b)) });
   };
+  /** The selected bookmark's name `name` among its site's bookmarks: what is wrong with it, or null. */
   const bookmarkNameProblem = (name: string): string | null => {
-    if (name.trim() === '') return t('validation.nameRequired');
-    const taken = current?.bookmarks.some((b, i) => selection?.kind === 'bookmark' && i !== selection.index && b.name === name.trim());
-    return taken ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
+    if (!current || selection?.kind !== 'bookmark') return null;
+    const issue = bookmarkNameIssue(current.bookmarks.map((b, i) => (i === selection.index ? { name } : b)), selection.index);
+    return issue === 'required' ? t('validation.nameRequired') : issue === 'taken' ? t('validation.nameTaken', { name: shownName(name.trim(), 'in-quotes') }) : null;
   };
   const setSiteOpen = (siteKey: string, open: boolean) =>
     setOpenSites((o) => {
@@ -523,6 +524,14 @@ export function SiteManagerDialog(): ReactElement {
         setSelection({ kind: 'site', key: d.key });
         setShowErrors((s) => new Set(s).add(d.key));
         setTab(FIELD_TAB[field]);
+        return null;
+      }
+      // A bookmark without a name or with one its site has twice: its page, which says so (main refused the first
+      // with a toast; the second was merged into one bookmark).
+      const bad = firstBadBookmark(d.bookmarks);
+      if (bad >= 0) {
+        setSiteOpen(d.key, true);
+        setSelection({ kind: 'bookmark', siteKey: d.key, index: bad });
         return null;
       }
     }
@@ -894,7 +903,7 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" onClick={() => void actions.exportSites()}>
               {t('sm.export')}
             </button>
-            {/* Beside Export…, in the grid's free cell: a row of its own took height from the tree. */}
+            {/* Below Import…, beside the free cell (New bookmark took a cell): the dialog is one row taller for it (dialogs.css). */}
             <select className="sm-import-encoding" aria-label={t('sm.importEncoding')} title={t('sm.importEncoding.title')} value={importEncoding} onChange={(e) => setImportEncoding(e.target.value)}>
               <option value="auto">{t('sm.importEncoding.auto')}</option>
               {SITE_FILE_ENCODINGS.map((encoding) => (
@@ -908,11 +917,13 @@ export function SiteManagerDialog(): ReactElement {
         </div>
         <div className="sm-right">
           {current && currentBookmark && selection?.kind === 'bookmark' ? (
-            <div className="form-stack sm-bookmark" role="group" aria-label={t('sm.bookmarkPage')}>
+            <div className="sm-bookmark" role="group" aria-label={t('sm.bookmarkPage')}>
               <div className="sm-site-title">
                 <strong>{currentBookmark.name}</strong>
                 <span className="help">{t('sm.bookmarkOf', { site: current.name })}</span>
               </div>
+              {/* The tabs' panel look (fields flush with the title, the page scrolls in a short window). */}
+              <div className="form-stack sm-panel">
               <Field label={t('sm.bookmarkName')} error={bookmarkNameProblem(currentBookmark.name) ?? undefined}>
                 {(id, describedBy) => <input id={id} value={currentBookmark.name} spellCheck={false} aria-describedby={describedBy} onChange={(e) => updateBookmark({ name: e.target.value })} />}
               </Field>
@@ -930,6 +941,7 @@ export function SiteManagerDialog(): ReactElement {
                 <span>{t('sm.bookmarkSync')}</span>
               </label>
               <p className="help">{t('sm.bookmarkHelp')}</p>
+              </div>
             </div>
           ) : current ? (
             <>

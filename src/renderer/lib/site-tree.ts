@@ -110,3 +110,18 @@ export function uniqueBookmarkName(base: string, taken: readonly string[]): stri
   if (!taken.includes(base)) return base;
   for (let n = 2; ; n += 1) if (!taken.includes(`${base} (${n})`)) return `${base} (${n})`;
 }
+
+/**
+ * What is wrong with a bookmark's name among its site's: none, or another bookmark of the site has it (the merge at
+ * OK tells bookmarks apart by name, and the toolbar's menu could not either); null when fine.
+ */
+export function bookmarkNameIssue(bookmarks: readonly { readonly name: string }[], index: number): 'required' | 'taken' | null {
+  const name = bookmarks[index]?.name.trim() ?? '';
+  if (name === '') return 'required';
+  return bookmarks.some((b, i) => i !== index && b.name.trim() === name) ? 'taken' : null;
+}
+
+/** The first bookmark of a site OK must not save (its page says why), or -1. */
+export function firstBadBookmark(bookmarks: readonly { readonly name: string }[]): number {
+  return bookmarks.findIndex((_, i) => bookmarkNameIssue(bookmarks, i) !== null);
+}

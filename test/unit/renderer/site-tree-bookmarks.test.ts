@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newSiteDraft, type SiteDraft } from '../../../src/renderer/lib/site-form';
-import { buildTree, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
+import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
 
 const site = (name: string, folder: string[], bookmarks: string[]): SiteDraft => ({ ...newSiteDraft(folder, name), bookmarks: bookmarks.map((b) => ({ name: b, localPath: `/l/${b}`, remotePath: `/r/${b}` })) });
 const options = (patch: Partial<FlattenOptions> = {}): FlattenOptions => ({ collapsed: new Set(), openSites: new Set(), searching: false, matching: () => true, rootLabel: 'My Sites', isDirty: () => false, ...patch });
@@ -46,5 +46,16 @@ describe('uniqueBookmarkName', () => {
   it('numbers a name the site has already', () => {
     expect(uniqueBookmarkName('New bookmark', [])).toBe('New bookmark');
     expect(uniqueBookmarkName('New bookmark', ['New bookmark', 'New bookmark (2)'])).toBe('New bookmark (3)');
+  });
+});
+
+describe('bookmarkNameIssue / firstBadBookmark: what OK refuses to save', () => {
+  const named = (...names: string[]) => names.map((name) => ({ name }));
+  it('an empty name, or one the site has twice (the merge tells bookmarks apart by name)', () => {
+    expect(bookmarkNameIssue(named('a', ' '), 1)).toBe('required');
+    expect(bookmarkNameIssue(named('a', 'b', 'a '), 2)).toBe('taken');
+    expect(bookmarkNameIssue(named('a', 'b'), 1)).toBeNull();
+    expect(firstBadBookmark(named('a', 'b', 'b'))).toBe(1);
+    expect(firstBadBookmark(named('a', 'b'))).toBe(-1);
   });
 });
