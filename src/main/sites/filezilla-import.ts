@@ -237,7 +237,9 @@ function readRemoteDir(text: string | null, warnings: TextRef[]): string {
 
 function readBookmark(bookmark: XmlElement, warnings: TextRef[]): Bookmark {
   const field = (tag: string): string => elementText(childElements(bookmark, tag)[0]) ?? '';
-  return { name: field('Name').trim() || 'Bookmark', localPath: field('LocalDir'), remotePath: readRemoteDir(field('RemoteDir'), warnings) };
+  // FileZilla's "Use synchronized browsing" of the bookmark (<SyncBrowsing>1</SyncBrowsing>); stored only when on.
+  const sync = field('SyncBrowsing').trim() === '1' ? { syncBrowsing: true } : {};
+  return { name: field('Name').trim() || 'Bookmark', localPath: field('LocalDir'), remotePath: readRemoteDir(field('RemoteDir'), warnings), ...sync };
 }
 
 /** A folder's name is the text before its first child element. */

@@ -119,3 +119,15 @@ describe('parseFileZillaSites (sitemanager.xml fixture)', () => {
     }
   });
 });
+
+describe('parseFileZillaSites: a bookmark’s "Use synchronized browsing"', () => {
+  it('comes over as syncBrowsing when on, and is left out when off', () => {
+    const bookmark = (name: string, sync: string) => `<Bookmark><Name>${name}</Name><LocalDir>/l</LocalDir><RemoteDir>1 0 1 r</RemoteDir><SyncBrowsing>${sync}</SyncBrowsing></Bookmark>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><FileZilla3><Servers><Server><Host>h.example</Host><Port>21</Port><Protocol>0</Protocol><Type>0</Type><Logontype>0</Logontype><Name>S</Name>${bookmark('On', '1')}${bookmark('Off', '0')}</Server></Servers></FileZilla3>`;
+    const parsed = parseFileZillaSites(xml);
+    expect(parsed.sites[0]?.input.bookmarks).toEqual([
+      { name: 'On', localPath: '/l', remotePath: '/r', syncBrowsing: true },
+      { name: 'Off', localPath: '/l', remotePath: '/r' },
+    ]);
+  });
+});
