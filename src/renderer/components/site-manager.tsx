@@ -407,6 +407,14 @@ export function SiteManagerDialog(): ReactElement {
    * unsaved edits; saved with OK. Its stored password is copied by main then (the window never holds it).
    */
   const onDuplicate = () => {
+    if (current && selection?.kind === 'bookmark' && currentBookmark) {
+      // FileZilla's Duplicate of a bookmark: a copy in the same site, right after it, named as a site's copy is.
+      const name = uniqueCopyName(t('sm.copyOf', { name: currentBookmark.name }), new Set(current.bookmarks.map((b) => b.name)));
+      const at = selection.index + 1;
+      update({ bookmarks: [...current.bookmarks.slice(0, at), { ...currentBookmark, name }, ...current.bookmarks.slice(at)] });
+      setSelection({ kind: 'bookmark', siteKey: current.key, index: at });
+      return;
+    }
     if (!current || selection?.kind !== 'site') return;
     const taken = new Set(allDrafts.filter((d) => key(d.folder) === key(current.folder)).map((d) => d.name));
     const fresh = newSiteDraft(current.folder, uniqueCopyName(t('sm.copyOf', { name: current.name }), taken));
@@ -888,7 +896,7 @@ export function SiteManagerDialog(): ReactElement {
             <button type="button" className="button" disabled={!current} onClick={onNewBookmark}>
               {t('sm.newBookmark')}
             </button>
-            <button type="button" className="button" disabled={!current || selection?.kind !== 'site'} onClick={() => void onDuplicate()}>
+            <button type="button" className="button" disabled={!current || (selection?.kind === 'bookmark' && !currentBookmark)} onClick={() => void onDuplicate()}>
               {t('sm.duplicate')}
             </button>
             <button type="button" className="button" disabled={!current && !canEditFolder} onClick={() => void onRename()}>

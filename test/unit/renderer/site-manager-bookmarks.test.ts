@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * A site's bookmarks in the Site Manager (the dialog over a fake API): child rows of the site, opened with Right;
+ * Duplicate, Delete and the page's fields change the site's form only, and OK sends them in one commit with the
+ * site's stored base, so main's merge can keep a bookmark added elsewhere meanwhile. Before, the tree had no bookmark
+ * rows and Duplicate copied only sites.
+ */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
+import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { DEFAULT_SETTINGS, type Site } from '../../../src/shared/models';
+import { createFakeApi, type FakeApi } from './fake-api';
+import { mountApp, unmountApp } from './mount-app';
+
+const acme: Site = {
+  id: 'acme', name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,
+  transferMode: 'default', charset: 'auto', localDir: '', remoteDir: '', connectionLimit: null, comments: '', trustedFingerprints: [],
+  bookmarks: [{ name: 'Docs', localPath: '/home/bob/docs', remotePath: '/pub/docs' }],
+};
+
+let api: FakeApi;
+
+beforeEach(async () => {
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null });
+  api = createFakeApi();
+  api.sites = { sites: [acme], folders: [], warnings: [] };
+  await mountApp(api);
+});
+
+afterEach(unmountApp);
+
+function openSiteManager(): HTMLElement {
+  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+  return screen.getByRole('dialog', { name: 'Site Manager' });
+}
+
+const rowNames = (dialog: HTMLElement): string[] => within(dialog).getAllByRole('treeitem').map((row) => (row.textContent ?? '').replace(/[▾▸•\s]+/g, ' ').trim());
+
+describe('bookmarks in the Site Manager', () => {
+  it('Right opens the site onto its bookmarks; Duplicate and Delete work on a bookmark; OK sends the site’s list with its base', async () => {
+    const dialog = openSiteManager();
+    const tree = within(dialog).getByRole('tree');
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme']);
+    expect(within(dialog).getByRole('treeitem', { name: /Acme/ }).getAttribute('aria-expanded')).toBe('false');
+
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Docs']);
+    const page = within(dialog).getByRole('group', { name: 'Bookmark' });
+    expect((within(page).getByLabelText('Remote directory') as HTMLInputElement).value).toBe('/pub/docs');
+
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Duplicate' })));
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Docs', 'Copy of Docs']);
+    fireEvent.click(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Use synchronized browsing'));
+    fireEvent.change(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Remote directory'), { target: { value: '/pub/www' } });
+
+    // Left goes to the site, Right and Down back to the first bookmark; Delete takes it out of the form.
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowLeft' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowDown' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'Delete' }));
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Copy of Docs']);
+    expect(api.commits).toEqual([]);
+
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(api.commits).toHaveLength(1);
+    const change = api.commits[0]?.changed[0];
+    expect(change?.base.bookmarks).toEqual(acme.bookmarks);
+    expect(change?.site.bookmarks).toEqual([{ name: 'Copy of Docs', localPath: '/home/bob/docs', remotePath: '/pub/www', syncBrowsing: true }]);
+  });
+});
