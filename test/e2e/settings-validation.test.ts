@@ -26,7 +26,7 @@ describe('Settings: OK with an invalid field; OK saves only what was changed', (
       return f !== null && b !== null && f.y >= b.y && f.y + f.height <= b.y + b.height;
     };
 
-    const tryInvalidTimeout = async (open: () => Promise<Locator>, labels: { timeout: string; editor: string; ok: string; cancel: string; message: string }): Promise<void> => {
+    const tryInvalidTimeout = async (open: () => Promise<Locator>, labels: { timeout: string; editor: string; ok: string; cancel: string; message: string; discardTitle: string; discard: string }): Promise<void> => {
       const settings = await open();
       const timeout = settings.getByRole('textbox', { name: labels.timeout });
       await timeout.fill('3');
@@ -43,7 +43,10 @@ describe('Settings: OK with an invalid field; OK saves only what was changed', (
       await expect(settings.getByText(labels.message)).toBeVisible();
       await expect.poll(() => inView(timeout, body)).toBe(true);
       expect(savedTimeout()).not.toBe(3);
+      // Cancel with the timeout edited asks before dropping it.
       await settings.getByRole('button', { name: labels.cancel, exact: true }).click();
+      const ask = settings.page().getByRole('dialog', { name: labels.discardTitle });
+      await ask.getByRole('button', { name: labels.discard, exact: true }).click();
       await expect(settings).toBeHidden();
       const again = await open();
       await expect(again.getByRole('textbox', { name: labels.timeout })).toHaveValue('30');
@@ -52,7 +55,7 @@ describe('Settings: OK with an invalid field; OK saves only what was changed', (
     };
 
     await s.step('English: a timeout of 3 s, scrolled out of sight, OK', async () => {
-      await tryInvalidTimeout(() => s.ui.openSettings(), { timeout: 'Timeout (seconds)', editor: 'Editor for View/Edit', ok: 'OK', cancel: 'Cancel', message: 'A whole number of seconds from 5 to 600.' });
+      await tryInvalidTimeout(() => s.ui.openSettings(), { timeout: 'Timeout (seconds)', editor: 'Editor for View/Edit', ok: 'OK', cancel: 'Cancel', message: 'A whole number of seconds from 5 to 600.', discardTitle: 'Discard unsaved changes?', discard: 'Discard changes' });
     });
 
     await s.step('简体中文: the same', async () => {
@@ -66,7 +69,7 @@ describe('Settings: OK with an invalid field; OK saves only what was changed', (
         await expect(dialog).toBeVisible();
         return dialog;
       };
-      await tryInvalidTimeout(openChinese, { timeout: '超时（秒）', editor: '查看/编辑使用的编辑器', ok: '确定', cancel: '取消', message: '5 到 600 之间的整数秒。' });
+      await tryInvalidTimeout(openChinese, { timeout: '超时（秒）', editor: '查看/编辑使用的编辑器', ok: '确定', cancel: '取消', message: '5 到 600 之间的整数秒。', discardTitle: '放弃未保存的更改？', discard: '放弃更改' });
     });
   });
   it('OK keeps what ferry settings set changed while the dialog was open (it wrote back every field it had shown)', async () => {

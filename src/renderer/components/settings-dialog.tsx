@@ -24,7 +24,7 @@ import { Dialog } from './dialog';
 import { ChooseFileButton } from './file-chooser-dialog';
 import { PasswordSettings } from './password-settings';
 
-interface Draft {
+export interface Draft {
   readonly language: LanguageSetting;
   readonly theme: Theme;
   readonly startup: Settings['startup'];
@@ -127,13 +127,9 @@ function showFirstInvalidField(form: HTMLFormElement | null): void {
   field.focus({ preventScroll: true });
 }
 
-export function SettingsDialog(): ReactElement {
-  const t = useT();
-  const settings = useSettingsStore((s) => s.settings);
-  /** The settings the draft started from: OK saves only what differs, not every field shown. */
-  const [opened] = useState(settings);
-  const id = useId();
-  const [d, setD] = useState<Draft>(() => ({
+/** The draft of the settings as they are: what the dialog shows when it opens. */
+export function settingsDraft(settings: Settings): Draft {
+  return {
     language: settings.language,
     theme: settings.theme,
     startup: settings.startup,
@@ -160,7 +156,25 @@ export function SettingsDialog(): ReactElement {
     preserveTimestamps: settings.preserveTimestamps,
     asciiExtensions: settings.asciiExtensions.join(' '),
     timeout: String(settings.timeoutSeconds),
-  }));
+  };
+}
+
+/**
+ * Whether the user changed anything in the dialog: Cancel and Escape ask before dropping it (a stray Escape lost
+ * every edit silently, found in the Settings QA pass). A field typed back to what it was is no change.
+ */
+export function draftChanged(opened: Draft, now: Draft): boolean {
+  return JSON.stringify(opened) !== JSON.stringify(now);
+}
+
+export function SettingsDialog(): ReactElement {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  /** The settings the draft started from: OK saves only what differs, not every field shown. */
+  const [opened] = useState(settings);
+  const id = useId();
+  const [openedDraft] = useState<Draft>(() => settingsDraft(settings));
+  const [d, setD] = useState<Draft>(openedDraft);
   const proxySaved = useProxyPasswordSaved();
   const [submitted, setSubmitted] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -227,8 +241,14 @@ export function SettingsDialog(): ReactElement {
     if (ok && passwordOk) actions.closeSettings();
   };
 
+  /** Cancel, Escape and the close button: edits are dropped only once the user says so. */
+  const cancel = async () => {
+    if (draftChanged(openedDraft, d) && !(await actions.confirm({ title: t('sm.discardTitle'), message: t('settings.discardMessage'), confirmLabel: t('sm.discard'), danger: true }))) return;
+    actions.closeSettings();
+  };
+
   return (
-    <Dialog title={t('settings.title')} onClose={actions.closeSettings} className="settings">
+    <Dialog title={t('settings.title')} onClose={() => void cancel()} className="settings">
       <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
         <div className="settings-body">
           <section className="settings-section" aria-labelledby={`${id}-general`}>
@@ -505,7 +525,7 @@ export function SettingsDialog(): ReactElement {
           <button type="submit" className="button primary">
             {t('common.ok')}
           </button>
-          <button type="button" className="button" onClick={actions.closeSettings}>
+          <button type="button" className="button" onClick={() => void cancel()}>
             {t('common.cancel')}
           </button>
         </div>

@@ -601,6 +601,7 @@ export const en = {
   'sm.searchNone': 'No site’s name, host or user contains “{text}”.',
 
   'settings.title': 'Settings',
+  'settings.discardMessage': 'Some settings were changed and not saved. Close Settings and discard the changes?',
   'settings.interface': 'Interface',
   'settings.language': 'Language',
   'settings.language.system': 'System language ({name})',

@@ -598,6 +598,7 @@ export const zhCN: Messages = {
   'sm.searchNone': '没有名称、主机或用户包含“{text}”的站点。',
 
   'settings.title': '设置',
+  'settings.discardMessage': '有设置已更改但尚未保存。关闭设置并放弃这些更改？',
   'settings.interface': '界面',
   'settings.language': '语言',
   'settings.language.system': '跟随系统（{name}）',
