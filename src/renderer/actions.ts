@@ -565,7 +565,11 @@ export async function init(): Promise<() => void> {
   if (!settings.ok) reportError(settings.error);
   // The warnings are the file's at start, said whichever list is shown.
   if (sites.ok) for (const w of sites.value.warnings) appendLog([{ sessionId: '', kind: 'error', text: w.text, textRef: w.textRef, at: Date.now() }]);
-  else reportError(sites.error);
+  else {
+    reportError(sites.error);
+    // Not "loading" for ever in the sites menu: the log says why the list is empty.
+    useSitesStore.setState({ loaded: true });
+  }
   // A page reload (web host) finds main still connected: adopt that session — as it is now, if it changed meanwhile.
   const statuses = sessions.ok ? withNewerStatuses(sessions.value, newerStatuses) : [];
   newerStatuses = null;

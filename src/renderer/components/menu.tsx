@@ -21,6 +21,22 @@ export function openMenuAt(element: HTMLElement, label: string, items: readonly 
   useUiStore.setState({ menu: { x: r.left, y: r.bottom + 2, label, items, returnFocus } });
 }
 
+/**
+ * Gives the open menu new items if it is still the one opened from `from` (a toolbar dropdown whose contents changed
+ * while it was open: start-up's site list came after the click).
+ */
+export function replaceMenuItems(from: HTMLElement, items: readonly MenuItem[]): void {
+  const menu = useUiStore.getState().menu;
+  // Items that show the same are kept: a new menu object moves the focus back to its first item.
+  if (menu?.returnFocus === from && !sameShownItems(menu.items, items)) useUiStore.setState({ menu: { ...menu, items } });
+}
+
+/** Whether two item lists look and act the same to the user (their onSelect closures are new each time). */
+export function sameShownItems(a: readonly MenuItem[], b: readonly MenuItem[]): boolean {
+  const shown = (item: MenuItem) => [item.id, item.label, item.disabled === true, item.shortcut ?? '', item.separator === true, item.checked ?? null];
+  return a.length === b.length && a.every((item, i) => JSON.stringify(shown(item)) === JSON.stringify(shown(b[i] as MenuItem)));
+}
+
 /** Whether the open menu belongs to what `ref` holds (it returns focus inside it): a menu button's `aria-expanded`. */
 export function useMenuOpenFrom(ref: RefObject<HTMLElement | null>): boolean {
   return useUiStore((s) => {

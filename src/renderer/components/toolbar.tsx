@@ -3,7 +3,7 @@
  * toggles incl. directory comparison and synchronized browsing, Settings) and the quick connect bar
  * (Host, Username, Password, Port, Quickconnect).
  */
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactElement, type RefObject } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { useRemotePane } from '../stores/pane-store';
@@ -16,10 +16,10 @@ import type { SiteTransferMode } from '../../shared/models';
 import { canReconnect } from '../lib/reconnect-plan';
 import { focusRemoteAfterConnect } from './file-list';
 import { Icon } from './icons';
-import { openMenuAt, useMenuOpenFrom } from './menu';
+import { openMenuAt, replaceMenuItems, useMenuOpenFrom } from './menu';
 
 function sitesMenu(t: Translator): MenuItem[] {
-  const { list, recent } = useSitesStore.getState();
+  const { list, loaded, recent } = useSitesStore.getState();
   const byId = new Map(list.sites.map((s) => [s.id, s]));
   const items: MenuItem[] = [];
   const recentItems = recent.flatMap((r, i): MenuItem[] => {
@@ -34,7 +34,8 @@ function sitesMenu(t: Translator): MenuItem[] {
     items.push({ id: 'recent-h', label: t('toolbar.recent'), disabled: true }, ...recentItems, { id: 'sep', label: '', separator: true });
   }
   const sites = [...list.sites].sort((a, b) => [...a.folder, a.name].join('/').localeCompare([...b.folder, b.name].join('/')));
-  if (sites.length === 0) items.push({ id: 'none', label: t('toolbar.noSites'), disabled: true });
+  // Before start-up's list came (a reloaded page on a busy machine) "no saved sites" would be untrue.
+  if (sites.length === 0) items.push({ id: 'none', label: t(loaded ? 'toolbar.noSites' : 'toolbar.loadingSites'), disabled: true });
   for (const s of sites) items.push({ id: `s-${s.id}`, label: [...s.folder, s.name].join(' / '), shortcut: s.host, onSelect: () => void actions.connectSite(s.id) });
   // The current connection: keep a quick one as a site (FileZilla's "Copy current connection to Site Manager"), or talk to the server directly.
   const status = useSessionStore.getState().status;
@@ -48,6 +49,20 @@ function sitesMenu(t: Translator): MenuItem[] {
     { id: 'clear-private-data', label: t('privacy.open'), onSelect: () => actions.openClearPrivateData() },
   );
   return items;
+}
+
+/**
+ * The open sites menu follows the site list and the session: opened before start-up's answers came (a reloaded page
+ * on a busy machine), it said "No saved sites yet" and kept saying it while the sites were there.
+ */
+function useLiveSitesMenu(from: RefObject<HTMLElement | null>, t: Translator): void {
+  useEffect(() => {
+    const update = (): void => {
+      if (from.current) replaceMenuItems(from.current, sitesMenu(t));
+    };
+    const offs = [useSitesStore.subscribe(update), useSessionStore.subscribe(update)];
+    return () => offs.forEach((off) => off());
+  }, [from, t]);
 }
 
 function bookmarksMenu(t: Translator): MenuItem[] {
@@ -120,11 +135,21 @@ export function Toolbar(): ReactElement {
   // FileZilla's "Cancel current operation": while the remote pane waits for a listing (a slow or silent server).
   const remoteBusy = useRemotePane((s) => s.loading);
   const canDisconnect = status !== null && (status.state === 'connected' || status.state === 'connecting');
+  const sitesMenuFrom = useRef<HTMLElement | null>(null);
+  useLiveSitesMenu(sitesMenuFrom, t);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="tool-group">
         <ToolButton icon="sites" label={t('toolbar.siteManager')} showLabel onClick={() => actions.openSiteManager()} />
-        <ToolButton label={t('toolbar.sitesMenu')} menu data="sites" onClick={(e) => openMenuAt(e.currentTarget, t('toolbar.sitesMenu'), sitesMenu(t))} />
+        <ToolButton
+          label={t('toolbar.sitesMenu')}
+          menu
+          data="sites"
+          onClick={(e) => {
+            sitesMenuFrom.current = e.currentTarget;
+            openMenuAt(e.currentTarget, t('toolbar.sitesMenu'), sitesMenu(t));
+          }}
+        />
       </div>
       <div className="tool-group">
         {/* While "Connecting…" it cancels the attempt (FileZilla's Cancel): a silent host no longer holds the window. */}

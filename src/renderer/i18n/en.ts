@@ -22,6 +22,7 @@ export const en = {
   'toolbar.sitesMenu': 'Recent and saved sites',
   'toolbar.recent': 'Recent',
   'toolbar.noSites': 'No saved sites yet',
+  'toolbar.loadingSites': 'Loading saved sites…',
   'toolbar.disconnect': 'Disconnect',
   'toolbar.refresh': 'Refresh',
   'toolbar.bookmarks': 'Bookmarks',

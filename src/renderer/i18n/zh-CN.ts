@@ -21,6 +21,7 @@ export const zhCN: Messages = {
   'toolbar.sitesMenu': '最近和已保存的站点',
   'toolbar.recent': '最近连接',
   'toolbar.noSites': '还没有保存的站点',
+  'toolbar.loadingSites': '正在加载已保存的站点…',
   'toolbar.disconnect': '断开连接',
   'toolbar.refresh': '刷新',
   'toolbar.bookmarks': '书签',
