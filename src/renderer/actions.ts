@@ -1385,16 +1385,23 @@ export function cancelRename(side: PaneSide): void {
 
 export async function rename(side: PaneSide, from: string, to: string): Promise<void> {
   paneStore(side).setState({ renaming: null });
-  const name = to.trim();
+  // Kept as typed, spaces at the ends too, as FileZilla does: such names are legal on FTP servers and Unix, and a
+  // trim renamed "trail. " to "trail." without a word. Emptied: no change, as Escape.
+  const name = to;
   if (name === '' || name === from) return;
+  if (name.trim() === '') {
+    reportError(invalid(t('error.badName', { name }), t('error.spacesNameHint')));
+    return;
+  }
   if (/[/\\]/.test(name) && side === 'local') {
     reportError(invalid(t('error.badName', { name: shownName(name, 'in-quotes') }), t('error.badNameHint')));
     return;
   }
   // "." and ".." name this folder and its parent: sent, the file was "moved" onto a folder and the server's refusal
   // said a temporary problem (pure-ftpd: 451 Device or resource busy).
-  if (isDotName(name)) {
-    reportError(invalid(t('error.badName', { name }), t('error.dotNameHint')));
+  // " .. " reads as ".." in a list: refused as it too.
+  if (isDotName(name.trim())) {
+    reportError(invalid(t('error.badName', { name: name.trim() }), t('error.dotNameHint')));
     return;
   }
   const status = useSessionStore.getState().status;

@@ -676,6 +676,7 @@ export const en = {
   'error.listedTwiceHint': 'The server listed the name twice, or names whose bytes this charset cannot read show alike with “�”. Refresh the folder; if it stays, rename or delete them on the server or the disk itself.',
   'error.badNameHint': 'Names cannot contain / or \\.',
   'error.dotNameHint': '“.” and “..” mean this folder and the one above it, not a file or folder in it: choose another name.',
+  'error.spacesNameHint': 'A name of spaces only cannot be seen in a list: type at least one other character.',
   'error.desktopDrop': 'Files dragged in from the browser cannot be uploaded: a browser does not tell a page where a file is.',
   'error.desktopDropHint': 'Drag from the desktop in the Ferry desktop app, or find the files in the local pane and upload them from there.',
   'error.bookmarkNeedsSite': 'Bookmarks belong to a saved site.',

@@ -673,6 +673,7 @@ export const zhCN: Messages = {
   'error.listedTwiceHint': '服务器把这个名称列出了两次，或者字节无法按此字符集读取的名称都显示为带“�”的同一名称。请刷新文件夹；如果仍然如此，请直接在服务器或磁盘上重命名或删除它们。',
   'error.badNameHint': '名称中不能包含 / 或 \\。',
   'error.dotNameHint': '“.”和“..”表示当前文件夹及其上级文件夹，而不是其中的文件或文件夹：请换一个名称。',
+  'error.spacesNameHint': '只由空格组成的名称在列表中看不见：请至少输入一个其他字符。',
   'error.desktopDrop': '无法上传从浏览器中拖入的文件：浏览器不会告诉网页文件所在的位置。',
   'error.desktopDropHint': '请在 Ferry 桌面应用中从桌面拖入，或在本地窗格中找到这些文件后从那里上传。',
   'error.bookmarkNeedsSite': '书签属于已保存的站点。',
