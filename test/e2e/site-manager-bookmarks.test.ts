@@ -34,8 +34,8 @@ describe('Site Manager: a site’s bookmarks in the tree, saved with OK, opened 
       await expect(item('New bookmark')).toHaveAttribute('aria-selected', 'true');
       await expect(item('New bookmark')).toHaveAttribute('aria-level', '3');
       await bookmark.getByRole('textbox', { name: 'Bookmark name' }).fill('Docs');
-      await bookmark.getByRole('textbox', { name: 'Local directory' }).fill(localDocs);
-      await bookmark.getByRole('textbox', { name: 'Remote directory' }).fill('/pub');
+      await bookmark.getByRole('textbox', { name: 'Local folder' }).fill(localDocs);
+      await bookmark.getByRole('textbox', { name: 'Remote folder' }).fill('/pub');
       await bookmark.getByRole('checkbox', { name: 'Use synchronized browsing' }).check();
       await expect(item('Docs')).toBeVisible();
     };

@@ -49,12 +49,12 @@ describe('bookmarks in the Site Manager', () => {
     await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
     expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Docs']);
     const page = within(dialog).getByRole('group', { name: 'Bookmark' });
-    expect((within(page).getByLabelText('Remote directory') as HTMLInputElement).value).toBe('/pub/docs');
+    expect((within(page).getByLabelText('Remote folder') as HTMLInputElement).value).toBe('/pub/docs');
 
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Duplicate' })));
     expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Docs', 'Copy of Docs']);
     fireEvent.click(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Use synchronized browsing'));
-    fireEvent.change(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Remote directory'), { target: { value: '/pub/www' } });
+    fireEvent.change(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Remote folder'), { target: { value: '/pub/www' } });
 
     // Left goes to the site, Right and Down back to the first bookmark; Delete takes it out of the form.
     await act(async () => fireEvent.keyDown(tree, { key: 'ArrowLeft' }));
