@@ -329,6 +329,7 @@ export function SettingsDialog(): ReactElement {
             <span className="help" id={`${id}-compression-help`}>
               {t('settings.compressionHelp')}
             </span>
+            <span className="help">{t('settings.appliesFromNow')}</span>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-active`}>
             <h3 id={`${id}-active`}>{t('settings.activeMode')}</h3>
@@ -367,6 +368,7 @@ export function SettingsDialog(): ReactElement {
               <input type="checkbox" checked={d.externalAddressForLocalServers} onChange={(e) => set({ externalAddressForLocalServers: e.target.checked })} />
               <span>{t('settings.externalForLocal')}</span>
             </label>
+            <span className="help">{t('settings.appliesFromNow')}</span>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-passive`}>
             <h3 id={`${id}-passive`}>{t('settings.passiveMode')}</h3>
@@ -381,6 +383,7 @@ export function SettingsDialog(): ReactElement {
                 <span>{t('settings.policy.announced')}</span>
               </label>
             </fieldset>
+            <span className="help">{t('settings.appliesFromNow')}</span>
           </section>
           <section className="settings-section" aria-labelledby={`${id}-skip`}>
             <h3 id={`${id}-skip`}>{t('settings.skipList')}</h3>
@@ -483,6 +486,7 @@ export function SettingsDialog(): ReactElement {
               </>
             ) : null}
             <span className="help">{t('settings.proxyHelp')}</span>
+            <span className="help">{t('settings.appliesFromNow')}</span>
           </section>
           <PasswordSettings />
           <section className="settings-section" aria-labelledby={`${id}-editing`}>

@@ -624,6 +624,7 @@ export const en = {
   'settings.theme.light': 'Light',
   'settings.theme.dark': 'Dark',
   'settings.connection': 'Connections',
+  'settings.appliesFromNow': 'Used by connections made from now on: the transfers that start next, and a tab once it connects again (an open tab keeps the settings it connected with).',
   'settings.defaultMode': 'Default transfer mode',
   'settings.connectionLimit': 'Simultaneous transfers per site',
   'settings.timeout': 'Timeout (seconds)',

@@ -621,6 +621,7 @@ export const zhCN: Messages = {
   'settings.theme.light': '浅色',
   'settings.theme.dark': '深色',
   'settings.connection': '连接',
+  'settings.appliesFromNow': '用于此后建立的连接：接下来开始的传输，以及标签页重新连接之后（已打开的标签页保留其连接时的设置）。',
   'settings.defaultMode': '默认传输模式',
   'settings.connectionLimit': '每个站点的并发传输数',
   'settings.timeout': '超时（秒）',
