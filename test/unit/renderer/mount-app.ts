@@ -3,7 +3,7 @@
  * one set-up instead of a copy per test file. Each test still resets the stores it relies on before mounting
  * (resetWindowStores: the ones most need).
  */
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import * as actions from '../../../src/renderer/actions';
 import { App } from '../../../src/renderer/app';
@@ -12,8 +12,8 @@ import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useTabsStore } from '../../../src/renderer/stores/tabs-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
-import type { FakeApi } from './fake-api';
+import { DEFAULT_SETTINGS, type SiteList } from '../../../src/shared/models';
+import { createFakeApi, type FakeApi } from './fake-api';
 
 let stop: (() => void) | null = null;
 
@@ -63,4 +63,23 @@ export function unmountApp(): void {
   stop = null;
   cleanup();
   actions.setApiForTesting(null);
+}
+
+/**
+ * For the Site Manager's tests: default settings, no dialog open, the window mounted over a FakeApi holding `sites`.
+ * Returns the api, to read what the dialog sent.
+ */
+export async function mountWithSites(sites: SiteList): Promise<FakeApi> {
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null, prompt: null });
+  const api = createFakeApi();
+  api.sites = sites;
+  await mountApp(api);
+  return api;
+}
+
+/** Opens the Site Manager from the toolbar; `name` is its title (and the button's name) in the window's language. */
+export function openSiteManager(name = 'Site Manager'): HTMLElement {
+  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name }));
+  return screen.getByRole('dialog', { name });
 }

@@ -5,13 +5,11 @@
  * site's stored base, so main's merge can keep a bookmark added elsewhere meanwhile. Before, the tree had no bookmark
  * rows and Duplicate copied only sites.
  */
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { DEFAULT_SETTINGS, type Site } from '../../../src/shared/models';
-import { createFakeApi, type FakeApi } from './fake-api';
-import { mountApp, unmountApp } from './mount-app';
+import type { Site } from '../../../src/shared/models';
+import type { FakeApi } from './fake-api';
+import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
 
 const acme: Site = {
   id: 'acme', name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,
@@ -22,19 +20,11 @@ const acme: Site = {
 let api: FakeApi;
 
 beforeEach(async () => {
-  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null });
-  api = createFakeApi();
-  api.sites = { sites: [acme], folders: [], warnings: [] };
-  await mountApp(api);
+  api = await mountWithSites({ sites: [acme], folders: [], warnings: [] });
 });
 
 afterEach(unmountApp);
 
-function openSiteManager(): HTMLElement {
-  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
-  return screen.getByRole('dialog', { name: 'Site Manager' });
-}
 
 const rowNames = (dialog: HTMLElement): string[] => within(dialog).getAllByRole('treeitem').map((row) => (row.textContent ?? '').replace(/[▾▸•\s]+/g, ' ').trim());
 

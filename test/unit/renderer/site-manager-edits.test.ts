@@ -8,10 +8,9 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useLogStore } from '../../../src/renderer/stores/log-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS, type Site, type SiteInput } from '../../../src/shared/models';
-import { createFakeApi, type FakeApi } from './fake-api';
-import { mountApp, unmountApp } from './mount-app';
+import type { FakeApi } from './fake-api';
+import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
 
 const acme: Site = {
   id: 'acme', name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,
@@ -23,19 +22,11 @@ let api: FakeApi;
 const saved = (): SiteInput[] => api.commits.flatMap((commit) => [...commit.changed.map(({ site }) => site), ...commit.added.map(({ site }) => site)]);
 
 beforeEach(async () => {
-  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null });
-  api = createFakeApi();
-  api.sites = { sites: [acme], folders: [], warnings: [] };
-  await mountApp(api);
+  api = await mountWithSites({ sites: [acme], folders: [], warnings: [] });
 });
 
 afterEach(unmountApp);
 
-function openSiteManager(): HTMLElement {
-  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
-  return screen.getByRole('dialog', { name: 'Site Manager' });
-}
 
 describe('closing the Site Manager with unsaved edits', () => {
   it('Escape asks before discarding; No keeps the dialog and the edit, Discard changes closes it', async () => {

@@ -8,10 +8,9 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS, type Site, type SiteList } from '../../../src/shared/models';
-import { createFakeApi, type FakeApi } from './fake-api';
-import { mountApp, unmountApp } from './mount-app';
+import type { FakeApi } from './fake-api';
+import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
 
 const site = (id: string, name: string, patch: Partial<Site> = {}): Site => ({
   id, name, folder: ['Work'], host: `${id}.example.com`, port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,
@@ -24,19 +23,11 @@ const start: SiteList = { sites: [acme, beta], folders: [['Work']], warnings: []
 let api: FakeApi;
 
 beforeEach(async () => {
-  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-  useUiStore.setState({ siteManager: { open: false, selectSiteId: null }, settingsOpen: false, toasts: [], confirm: null, prompt: null });
-  api = createFakeApi();
-  api.sites = start;
-  await mountApp(api);
+  api = await mountWithSites(start);
 });
 
 afterEach(unmountApp);
 
-function openSiteManager(name = 'Site Manager'): HTMLElement {
-  fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name }));
-  return screen.getByRole('dialog', { name });
-}
 
 /** Delete Beta, make folder "New" at the top, move Acme into it with Ctrl+X / Ctrl+V — the buttons' names in `words`. */
 async function deleteMakeMove(dialog: HTMLElement, words: { readonly delete: string; readonly newFolder: string; readonly ok: string; readonly root: RegExp }): Promise<void> {
