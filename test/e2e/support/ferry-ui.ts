@@ -96,9 +96,19 @@ export class FerryWindow {
     return cell;
   }
 
+  /**
+   * Opens the Site Manager and waits for its opening animation (dialog-in: moved and scaled) to end. A drag begun
+   * during it found its row still moving: Playwright scrolled the source to the tree's middle instead of just into
+   * view, the target was then scrolled back into view after the mouse went down, and Chromium started the drag from
+   * the row that came under the pointer (site-manager.test.ts's 'Active box' dragged as 'China' — no row re-drawn).
+   */
   async openSiteManager(): Promise<Locator> {
     await this.toolbarButton('Site Manager').click();
     await expect(this.siteManager).toBeVisible();
+    await this.siteManager.evaluate(async () => {
+      const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    });
     return this.siteManager;
   }
 
