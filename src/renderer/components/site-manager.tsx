@@ -936,12 +936,7 @@ export function SiteManagerDialog(): ReactElement {
                 {(id, describedBy) => <input id={id} value={currentBookmark.name} spellCheck={false} aria-describedby={describedBy} onChange={(e) => updateBookmark({ name: e.target.value })} />}
               </Field>
               <Field label={t('sm.bookmarkLocal')}>
-                {(id) => (
-                  <div className="input-with-button">
-                    <input id={id} value={currentBookmark.localPath} spellCheck={false} onChange={(e) => updateBookmark({ localPath: e.target.value })} />
-                    <ChooseFileButton fieldLabel={t('sm.bookmarkLocal')} value={currentBookmark.localPath} kinds={FOLDERS} onChoose={(path) => updateBookmark({ localPath: path })} />
-                  </div>
-                )}
+                {(id) => <LocalFolderInput id={id} label={t('sm.bookmarkLocal')} value={currentBookmark.localPath} onChange={(path) => updateBookmark({ localPath: path })} />}
               </Field>
               <Field label={t('sm.bookmarkRemote')}>{(id) => <input id={id} value={currentBookmark.remotePath} spellCheck={false} onChange={(e) => updateBookmark({ remotePath: e.target.value })} />}</Field>
               <label className="checkbox">
@@ -1151,12 +1146,7 @@ export function SiteManagerDialog(): ReactElement {
                 {tab === 'advanced' ? (
                   <div className="form-stack">
                     <Field label={t('sm.localDir')}>
-                      {(id) => (
-                        <div className="input-with-button">
-                          <input id={id} value={current.localDir} spellCheck={false} onChange={(e) => update({ localDir: e.target.value })} />
-                          <ChooseFileButton fieldLabel={t('sm.localDir')} value={current.localDir} kinds={FOLDERS} onChoose={(path) => update({ localDir: path })} />
-                        </div>
-                      )}
+                      {(id) => <LocalFolderInput id={id} label={t('sm.localDir')} value={current.localDir} onChange={(path) => update({ localDir: path })} />}
                     </Field>
                     <Field label={t('sm.remoteDir')}>{(id) => <input id={id} value={current.remoteDir} spellCheck={false} onChange={(e) => update({ remoteDir: e.target.value })} />}</Field>
                     <Field label={t('sm.serverTimeZone')} error={(showErrors.has(current.key) || touched.has(`${current.key}:serverTimeZone`)) && currentErrors.serverTimeZone ? t(currentErrors.serverTimeZone) : undefined} className="narrow">
@@ -1305,3 +1295,13 @@ const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTit
     </div>
   );
 }, sameRow);
+
+/** A local folder, typed or picked with Choose… (the system's dialog in the desktop app, Ferry's in the web host). */
+function LocalFolderInput({ id, label, value, onChange }: { readonly id: string; readonly label: string; readonly value: string; readonly onChange: (path: string) => void }): ReactElement {
+  return (
+    <div className="input-with-button">
+      <input id={id} value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+      <ChooseFileButton fieldLabel={label} value={value} kinds={FOLDERS} onChoose={onChange} />
+    </div>
+  );
+}
