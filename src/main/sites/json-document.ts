@@ -40,7 +40,11 @@ export interface JsonDocument<T> {
   /** The same in English (the CLI). */
   warnings(): readonly string[];
   subscribe(listener: (value: T) => void): () => void;
-  close(): void;
+  /**
+   * Stop watching. Resolves once a re-read already under way (it takes the lock file in the profile) has ended, so a
+   * caller may delete the profile right after; nothing is read, written or told to a listener after it resolves.
+   */
+  close(): Promise<void>;
 }
 
 interface Snapshot<T> {
@@ -66,6 +70,9 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
   let queue: Promise<unknown> = Promise.resolve();
   let watcher: fs.FSWatcher | null = null;
   let watchTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+  /** The watcher's re-reads, one after another; close() waits for the one under way. */
+  let rereading: Promise<void> = Promise.resolve();
 
   const notify = (value: T): void => {
     for (const listener of [...listeners]) listener(value);
@@ -135,11 +142,13 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
+    async close() {
+      closed = true;
       watcher?.close();
       watcher = null;
       if (watchTimer) clearTimeout(watchTimer);
       listeners.clear();
+      await rereading;
     },
   };
 
@@ -149,15 +158,18 @@ export async function openJsonDocument<T>(options: JsonDocumentOptions<T>): Prom
       if (name !== null && name !== base) return;
       if (watchTimer) clearTimeout(watchTimer);
       watchTimer = setTimeout(() => {
-        const before = cache?.stamp;
-        // Under the lock: a writer (this store setting a bad file aside, another Ferry's save) holds it from moving
-        // the old file away to renaming the new one in, and a re-read between the two found no file and reported an
-        // empty site list — which stayed, as the file's return matched the cache (seen in CI: store-warnings-zh).
-        withFileLock(lockFile, () => load(true))
-          .then((value) => {
-            if (cache?.stamp !== before) notify(value);
-          })
-          .catch(() => undefined);
+        watchTimer = null;
+        const reread = async (): Promise<void> => {
+          if (closed) return;
+          const before = cache?.stamp;
+          // Under the lock: a writer (this store setting a bad file aside, another Ferry's save) holds it from moving
+          // the old file away to renaming the new one in, and a re-read between the two found no file and reported an
+          // empty site list — which stayed, as the file's return matched the cache (seen in CI: store-warnings-zh).
+          // Closed while waiting for the lock: nothing more is read or written (a bad file is not set aside).
+          const value = await withFileLock(lockFile, async () => (closed ? null : { value: await load(true) }));
+          if (value && cache?.stamp !== before) notify(value.value);
+        };
+        rereading = rereading.then(reread).catch(() => undefined);
       }, 50);
     });
     watcher.on('error', () => undefined);

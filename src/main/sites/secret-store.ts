@@ -37,7 +37,8 @@ export interface SecretStore {
   forget(vaultId: string): Promise<void>;
   notices(): readonly Notice[];
   warnings(): readonly string[];
-  close(): void;
+  /** Stop watching; resolves once a re-read under way has ended (nothing is written after). */
+  close(): Promise<void>;
 }
 
 export async function openSecretStore(options: { readonly home: string; readonly vault: PasswordVault }): Promise<SecretStore> {

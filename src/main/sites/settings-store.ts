@@ -82,7 +82,8 @@ export interface SettingsStore {
   notices(): readonly Notice[];
   /** The same in English (the CLI). */
   warnings(): readonly string[];
-  close(): void;
+  /** Stop watching; resolves once a re-read under way has ended (nothing is written after). */
+  close(): Promise<void>;
 }
 
 /** Global settings in `<home>/settings.json`: same atomic, validated, locked document as the sites. */

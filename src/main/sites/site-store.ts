@@ -90,7 +90,8 @@ export interface SiteStore {
   /** Clear private data: every saved password forgotten, whatever vault holds it; the sites stay. Returns how many. */
   forgetAllPasswords(): Promise<number>;
   onChange(listener: (list: SiteList) => void): () => void;
-  close(): void;
+  /** Stop watching; resolves once a re-read under way has ended (nothing is written after). */
+  close(): Promise<void>;
 }
 
 /** Open (or create) `<home>/sites.json`. */

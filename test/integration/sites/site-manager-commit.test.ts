@@ -41,9 +41,8 @@ describe('sites:commit — the Site Manager saved as one transaction', () => {
     other = await openSiteStore({ home: app.home, vault: createFileKeyVault(app.home) });
   });
   afterEach(async () => {
-    other?.close();
-    // The app's watching store re-reads 50 ms after a change, under the lock (a file in the profile): let it finish.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await other?.close();
+    // The app's watching store may be re-reading under the lock (a file in the profile): its close() waits for that.
     await app?.close();
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { FtpError } from '../../../src/main/ftp/ftp-error';
 import { createFileKeyVault } from '../../../src/main/sites/file-key-vault';
 import { createUnavailableVault, type PasswordVault } from '../../../src/main/sites/password-vault';
 import { withFileLock } from '../../../src/main/sites/file-lock';
+import { newLockOwner } from '../../../src/main/local/lock-file';
 import { openSiteStore, type SiteStore } from '../../../src/main/sites/site-store';
 import { localizeLogLine } from '../../../src/renderer/lib/localize-log';
 import { siteInput, tempHome } from './helpers';
@@ -203,6 +204,49 @@ describe('site store', () => {
     await expect.poll(() => seen.at(-1)).toEqual(['Back']);
     expect(seen.filter((names) => names.length === 0)).toEqual([]);
     watcher.close();
+  });
+
+  it('with watch: true, close() resolves only once a re-read under way has ended, and nothing is written or told after it', async () => {
+    await store.save(siteInput({ name: 'Kept' }));
+    const watcher = await openSiteStore({ home, vault: createFileKeyVault(home), watch: true });
+    const told: SiteList[] = [];
+    watcher.onChange((list) => told.push(list));
+    const file = path.join(home, 'sites.json');
+    const lock = `${file}.lock`;
+    // Another Ferry holds the lock (this process's pid: alive, so not broken as stale) …
+    await fsp.writeFile(lock, JSON.stringify(newLockOwner()));
+    // … and the watcher's re-read waits for it: each try makes a `sites.json.lock.tmp-…` file. Watched before the file
+    // changes, so no try is missed.
+    const tries: string[] = [];
+    const waiters: (() => void)[] = [];
+    const folder = fs.watch(home, (_event, name) => {
+      if (name?.startsWith('sites.json.lock.tmp-')) {
+        tries.push(name);
+        for (const wake of waiters.splice(0)) wake();
+      }
+    });
+    const nextTry = () => new Promise<void>((resolve) => waiters.push(resolve));
+    try {
+      // A bad file written meanwhile: a re-read that ran would set it aside and write an empty list.
+      await fsp.writeFile(file, 'not json');
+      await nextTry();
+      let closed = false;
+      const closing = watcher.close().then(() => {
+        closed = true;
+      });
+      // The re-read tries the lock again: close() has not resolved under it (before: it returned at once).
+      await nextTry();
+      expect(closed).toBe(false);
+      await fsp.rm(lock);
+      await closing;
+    } finally {
+      folder.close();
+    }
+    // The re-read found the store closed once it had the lock: it read nothing, set nothing aside, told nobody.
+    expect(await fsp.readFile(file, 'utf8')).toBe('not json');
+    expect((await fsp.readdir(home)).filter((name) => name.startsWith('sites.json.'))).toEqual([]);
+    expect(told).toEqual([]);
+    expect(tries.length).toBeGreaterThanOrEqual(2);
   });
 
   it('serializes quick successive and concurrent edits: nothing is lost', async () => {
