@@ -416,9 +416,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await queue.close();
       await sessions.disconnectAll();
       logFile.flush();
-      sites.close();
-      settingsStore.close();
-      secrets.close();
+      // The watching stores may be re-reading under the lock file in the profile: done before the host goes on.
+      await Promise.all([sites.close(), settingsStore.close(), secrets.close()]);
     },
   };
 }
