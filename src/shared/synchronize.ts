@@ -59,6 +59,12 @@ export interface SyncPlan {
   readonly unchanged: number;
   /** Folders that could not be read, names that are a file on one side and a folder on the other (full paths). */
   readonly failures: readonly { readonly path: string; readonly error: FerryErrorData }[];
+  /**
+   * Symbolic links and special files of the source (relative, as the source spells them): the walks never follow a
+   * link, so these are neither copied nor compared — listed, so the preview never drops them without a word.
+   * Absent in plans made before it existed (treated as none).
+   */
+  readonly skipped?: readonly string[];
 }
 
 /**

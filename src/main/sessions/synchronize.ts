@@ -17,6 +17,7 @@ import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfe
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
 import type { FileFacts } from '../transfers/overwrite-policy';
+import { comparePaths } from '../../shared/natural-order';
 import { SYNC_POLICY, syncWhy, type SyncChoice, type SyncLeft, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
 
 export interface SynchronizerDeps {
@@ -107,6 +108,7 @@ export class Synchronizer {
         folders,
         unchanged: plan.unchanged,
         failures: plan.failures,
+        skipped: notFollowed(source),
       };
     } finally {
       if (this.planning.get(request.sessionId) === controller) this.planning.delete(request.sessionId);
@@ -214,6 +216,14 @@ export function foldersToMake(planned: readonly string[], chosen: readonly strin
 }
 
 /** A server file's size and time as listed (the tree is keyed by NFC names; `actual` as the server spells it). */
+/**
+ * The source's links and special files (the tree's 'other'): never followed, so never copied — named in the preview
+ * rather than dropped without a word (a link to a folder left its whole folder out unsaid). Natural path order. Pure.
+ */
+export function notFollowed(source: Tree): string[] {
+  return [...source.values()].filter((entry) => entry.kind === 'other').map((entry) => entry.actual).sort(comparePaths);
+}
+
 function remoteFacts(tree: Tree, actual: string): FileFacts | undefined {
   const entry = tree.get(actual.normalize('NFC'));
   if (entry?.kind !== 'file') return undefined;

@@ -261,21 +261,26 @@ function rowWords(t: Translator, row: SyncRow, direction: TransferDirection): [s
       const shown = localizeError(row.error, t.language);
       return [t('synchronize.do.fail'), shown.message];
     }
+    case 'skip':
+      return [t('synchronize.do.skip'), t('synchronize.why.link')];
   }
 }
 
 /**
- * The line above the list: how many to copy, to delete, unchanged; what cannot be synchronized; how many rows are
- * unticked (`plan` is the ticked part: `tickedPlan`).
+ * The line above the list: how many to copy, to delete, unchanged; what cannot be synchronized; the links left out;
+ * how many rows are unticked (`plan` is the ticked part: `tickedPlan`).
  */
 export function planSummary(t: Translator, plan: SyncPlan, unticked = 0): string {
-  if (nothingToDo(plan) && plan.failures.length === 0 && unticked === 0) return t('synchronize.nothing');
+  const skipped = plan.skipped?.length ?? 0;
+  // Links left out are not "alike already": the counts say them.
+  if (nothingToDo(plan) && plan.failures.length === 0 && unticked === 0 && skipped === 0) return t('synchronize.nothing');
   const files = t.plural('synchronize.toCopy', plan.copy.length);
   const copy = plan.folders.length > 0 ? t('synchronize.andFolders', { copy: files, folders: t.plural('synchronize.toMake', plan.folders.length) }) : files;
   const unchanged = t.plural('synchronize.unchanged', plan.unchanged);
   const counts = plan.delete ? t('synchronize.summary', { copy, delete: t.plural('synchronize.toDelete', plan.remove.length), unchanged }) : t('synchronize.summaryNoDelete', { copy, unchanged });
   const withFailures = plan.failures.length > 0 ? t('log.twoSentences', { first: counts, second: t.plural('synchronize.failures', plan.failures.length) }) : counts;
-  return unticked > 0 ? t('log.twoSentences', { first: withFailures, second: t.plural('synchronize.unticked', unticked) }) : withFailures;
+  const withSkipped = skipped > 0 ? t('log.twoSentences', { first: withFailures, second: t.plural('synchronize.skipped', skipped) }) : withFailures;
+  return unticked > 0 ? t('log.twoSentences', { first: withSkipped, second: t.plural('synchronize.unticked', unticked) }) : withSkipped;
 }
 
 /** Nothing to copy, delete or make: Synchronize stays off. */

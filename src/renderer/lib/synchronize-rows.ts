@@ -1,8 +1,8 @@
 /**
  * The Synchronize preview's rows, from main's plan: each copy (download or upload, and why), each deletion (a
  * folder with everything in it), each folder to make, each item that cannot be synchronized (with its error). Pure,
- * so the dialog only draws; rows come in the order they are done: deletions, folders, copies. Each row but those that
- * cannot be synchronized has a tick box (FlashFXP's and WinSCP's choice per row); the rows left unticked are kept
+ * so the dialog only draws; rows come in the order they are done: deletions, folders, copies, then the links left out. Each row but those that
+ * cannot be synchronized or are left out has a tick box (FlashFXP's and WinSCP's choice per row); the rows left unticked are kept
  * as a set of row indexes (a plan of 100,000 rows, all ticked, is an empty set) and `tickedPlan` is what the counts,
  * the confirm and `sync:run` follow.
  */
@@ -13,7 +13,9 @@ export type SyncRow =
   | { readonly kind: 'copy'; readonly path: string; readonly why: SyncWhy }
   | { readonly kind: 'delete'; readonly path: string; readonly folder: boolean }
   | { readonly kind: 'mkdir'; readonly path: string }
-  | { readonly kind: 'fail'; readonly path: string; readonly error: FerryErrorData };
+  | { readonly kind: 'fail'; readonly path: string; readonly error: FerryErrorData }
+  /** A link or special file of the source: not followed, not copied (said, never dropped silently). */
+  | { readonly kind: 'skip'; readonly path: string };
 
 export function syncRows(plan: SyncPlan): SyncRow[] {
   return [
@@ -21,6 +23,8 @@ export function syncRows(plan: SyncPlan): SyncRow[] {
     ...plan.remove.map((entry): SyncRow => ({ kind: 'delete', path: entry.path, folder: entry.kind === 'folder' })),
     ...plan.folders.map((folder): SyncRow => ({ kind: 'mkdir', path: folder })),
     ...plan.copy.map((file): SyncRow => ({ kind: 'copy', path: file.path, why: file.why })),
+    // Last: nothing is done for them, and the tick indexes of the rows above stay as `tickedPlan` counts them.
+    ...(plan.skipped ?? []).map((path): SyncRow => ({ kind: 'skip', path })),
   ];
 }
 
@@ -29,9 +33,9 @@ export function isRemoteTop(folder: string): boolean {
   return folder.replace(/\/+$/, '') === '';
 }
 
-/** A row with a tick box: all but what cannot be synchronized (there is nothing to do for it). */
+/** A row with a tick box: all but what cannot be synchronized or is left out (there is nothing to do for it). */
 export function isTickable(row: SyncRow): boolean {
-  return row.kind !== 'fail';
+  return row.kind !== 'fail' && row.kind !== 'skip';
 }
 
 /** The row at `index` ticked or unticked the other way (a row without a tick box stays as it is). Pure. */

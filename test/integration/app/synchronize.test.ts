@@ -129,6 +129,23 @@ describe('synchronize folders', () => {
     expect(tree(remote)).toEqual({ 'empty/': '', 'new.txt': 'new', 'same.txt': 'same', 'sub/': '', 'sub/deep.txt': 'deep' });
   });
 
+  it('a link is never followed nor left out without a word: the server\'s (download) and this computer\'s (upload) are listed as skipped, nothing copied for them', async () => {
+    const remote = path.join(server.root, 'links');
+    make(remote, { 'real/inside.txt': 'inside', 'plain.txt': 'plain' });
+    fs.symlinkSync('real', path.join(remote, 'to-real'));
+    fs.lchownSync(path.join(remote, 'to-real'), fs.statSync(server.root).uid, fs.statSync(server.root).gid);
+    const local = path.join(app.home, 'links');
+    make(local, { 'mine/a.txt': 'a' });
+    fs.symlinkSync('mine', path.join(local, 'to-mine'));
+
+    const down = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/links', compare: 'size-or-newer', delete: false });
+    expect(down.copy.map((file) => file.path)).toEqual(['plain.txt', 'real/inside.txt']);
+    expect(down.skipped).toEqual(['to-real']);
+    const up = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/links', compare: 'size-or-newer', delete: false });
+    expect(up.copy.map((file) => file.path)).toEqual(['mine/a.txt']);
+    expect(up.skipped).toEqual(['to-mine']);
+  });
+
   it('runs only the rows left ticked: an unticked upload and deletion are not done, a ticked file\'s folder is made, a path the plan lacks does nothing', async () => {
     const remote = path.join(server.root, 'ticked');
     make(remote, { 'keep-me.txt': 'unticked deletion', 'drop-me.txt': 'ticked deletion', 'same.txt': 'same' });

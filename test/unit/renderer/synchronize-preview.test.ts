@@ -47,6 +47,23 @@ describe('synchronize preview', () => {
     expect(planSummary(translator('zh-CN'), plan({ unchanged: 4 }))).toBe('两个文件夹已经一致：没有需要复制或删除的内容。');
   });
 
+  it('lists the source\'s links and special files last, without a tick box, and says them in the counts: never "alike already"', () => {
+    const withLinks = plan({ delete: false, copy: full.copy, unchanged: 2, skipped: ['docs-link', 'sub/fifo'] });
+    const rows = syncRows(withLinks);
+    expect(rows.slice(-2)).toEqual([
+      { kind: 'skip', path: 'docs-link' },
+      { kind: 'skip', path: 'sub/fifo' },
+    ]);
+    expect(toggleTick(rows, new Set(), 1)).toEqual(new Set());
+    expect(tickAll(rows, false)).toEqual(new Set([0]));
+    expect(planSummary(translator('en'), withLinks)).toBe('1 file to copy, 2 unchanged. 2 links or special files are left out (see the list).');
+    expect(planSummary(translator('zh-CN'), withLinks)).toBe('1 个文件要复制，2 个未更改。2 个链接或特殊文件不处理（见列表）。');
+    // Only a link differs: the folders are not alike, and the line says why nothing is to be done.
+    expect(planSummary(translator('en'), plan({ delete: false, unchanged: 4, skipped: ['www'] }))).toBe('0 files to copy, 4 unchanged. 1 link or special file is left out (see the list).');
+    // The ticks still count only the rows above the links.
+    expect(tickedPlan(withLinks, new Set([0])).copy).toEqual([]);
+  });
+
   it('knows the server\'s top folder however it is written', () => {
     expect(['/', '//', ''].map(isRemoteTop)).toEqual([true, true, true]);
     expect(['/pub', '/pub/'].map(isRemoteTop)).toEqual([false, false]);
