@@ -25,6 +25,7 @@ export const QUICK_CONNECTION_TEXTS: Readonly<Partial<Record<ErrorTextId, ErrorT
   'data.active.server-refused.hint': 'data.active.server-refused.quick.hint',
   'data.active.server-refused-external.hint': 'data.active.server-refused-external.quick.hint',
   'data.active.blocked.hint': 'data.active.blocked.quick.hint',
+  'data.active.blocked-external.hint': 'data.active.blocked-external.quick.hint',
   'data.active.blocked-tls.hint': 'data.active.blocked-tls.quick.hint',
   'data.active.server-refused-tls.hint': 'data.active.server-refused-tls.quick.hint',
   'data.active.reply-without-connection.hint': 'data.active.reply-without-connection.quick.hint',

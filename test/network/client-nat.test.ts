@@ -13,7 +13,8 @@
  *   mode (Site Manager → Transfer settings) or the external address (Settings → Active mode).
  * - With the external address and the port range forwarded by the "router" (a DNAT rule), active mode works.
  * - With the external address but nothing forwarded, the server's connect back is reset: said at once, naming
- *   the external address and port and the blocked incoming connections.
+ *   the external address and port and the blocked incoming connections; the hint says that address was announced
+ *   and the range must be forwarded (it said to set the external address, already set).
  * - `ferry test` shows passive working and active's NAT diagnosis.
  */
 import { describe, expect, it } from 'vitest';
@@ -73,7 +74,12 @@ describe.skipIf(decision.skip)('client behind NAT in active mode', () => {
     expect(result.code, describeRun(result)).toBe(6);
     expect(result.stderr).toMatch(new RegExp(`^ferry: Active mode: the server could not connect back to ${p.clientAddress.replaceAll('.', '\\.')}:50\\d\\d\\d \\(425 `));
     expect(result.stderr).toMatch(/incoming connections to this computer are blocked/);
-    expect(result.stderr).toMatch(/Use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\)/);
+    // The hint names the external address as announced and what is still missing (the range forwarded), not
+    // "set the external address to announce": it is set.
+    expect(result.stderr).toContain(`The external address ${p.clientAddress} was announced (Settings → Active mode): the router in front of this computer must forward the active-mode port range`);
+    expect(result.stderr).not.toMatch(/set the external address to announce/);
+    expect(result.stderr).toMatch(/use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\)/);
+    expect(result.stderr).toMatch(/With ferry: --passive; or --port-range A-B forwarded to this computer by the router/);
     expect(result.durationMs, describeRun(result)).toBeLessThan(2500);
   });
 

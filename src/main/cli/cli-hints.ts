@@ -15,6 +15,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.active.server-refused-external.hint': "--passive; or --active-address with this network's public address as the server sees it (ferry settings shows the saved one)",
   'data.active.server-refused.hint': '--passive; or --active-address with --port-range A-B forwarded to this computer, behind NAT',
   'data.active.blocked.hint': '--passive; or --port-range A-B with those ports open, and --active-address behind NAT',
+  'data.active.blocked-external.hint': "--passive; or --port-range A-B forwarded to this computer by the router and open in its firewall, with --active-address still this network's public address",
   'data.active.blocked-tls.hint': '--passive; or --port-range A-B with those ports opened in the firewall and router (an FTP helper cannot open them for FTPS), and --active-address with the range forwarded behind NAT',
   'data.active.server-refused-tls.hint': '--passive; or --active-address with --port-range A-B forwarded to this computer, behind NAT (an FTP helper cannot rewrite the address for FTPS)',
   'data.passive.tls-failed.hint': '--active',

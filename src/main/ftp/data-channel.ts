@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ControlConnection } from './control-connection';
 import { normalizeAddress } from './control-connection';
-import { activeRefusedError, certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError, wrappedDetail } from './data-connection-errors';
+import { activeBlockedError, activeRefusedError, certificateMismatchError, controlIsTls, dataConnectionError, unencryptedDataError, wrappedDetail } from './data-connection-errors';
 import { errorText, quoted, sentences } from '../../shared/error-texts';
 import { FtpError } from './ftp-error';
 import { handshakeCause, openSslDetail, openSslReason } from './tls-handshake-errors';
@@ -57,6 +57,8 @@ export interface PendingDataConnection {
   /** The far end (passive) or our listening end (active), for messages. */
   readonly address: string;
   readonly port: number;
+  /** Active: `address` is the external address the user set (Settings → Active mode, --active-address), not this computer's. */
+  readonly external: boolean;
   /** The socket reads into the `onread` buffers given to `prepareDataConnection` (no 'data' events); known once `socket()` resolved. */
   readonly userBuffers: boolean;
   /** Passive: our connect to the server's data port is still waiting for an answer (none yet, no refusal). */
@@ -215,6 +217,7 @@ function connectPassiveViaProxy(control: ControlConnection, host: string, port: 
     address: host,
     port,
     userBuffers: false,
+    external: false,
     stillConnecting: () => false,
     refusedPeer: () => null,
     tlsHandshaking: () => handshake.waiting,
@@ -277,6 +280,7 @@ function connectPassive(control: ControlConnection, host: string, port: number, 
     address: host,
     port,
     userBuffers: onread !== undefined,
+    external: false,
     stillConnecting: () => !settled,
     refusedPeer: () => null,
     tlsHandshaking: () => handshake.waiting,
@@ -318,7 +322,7 @@ async function prepareActive(control: ControlConnection, options: DataChannelOpt
     server.close();
     throw error;
   }
-  return acceptActive(control, server, announced, port, options, onread);
+  return acceptActive(control, server, announced, announced !== localAddress, port, options, onread);
 }
 
 async function announceActive(control: ControlConnection, host: string, port: number, memory: DataChannelMemory, external: boolean): Promise<void> {
@@ -338,7 +342,7 @@ async function announceActive(control: ControlConnection, host: string, port: nu
   }
 }
 
-function acceptActive(control: ControlConnection, server: net.Server, announced: string, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {
+function acceptActive(control: ControlConnection, server: net.Server, announced: string, external: boolean, port: number, options: DataChannelOptions, onread: net.OnReadOpts | undefined): PendingDataConnection {
   const expectedPeer = control.remoteAddress;
   let accepted: net.Socket | null = null;
   let refusedFrom: string | null = null;
@@ -387,6 +391,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
     mode: 'active',
     address: announced,
     port,
+    external,
     get userBuffers() {
       return userBuffers;
     },
@@ -405,7 +410,7 @@ function acceptActive(control: ControlConnection, server: net.Server, announced:
           rejectAccept?.(
             refusedFrom !== null
               ? wrongPeer(refusedFrom)
-              : new FtpError(dataConnectionError('active', 'accept-timeout', announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control))),
+              : new FtpError(activeBlockedError(announced, port, { id: 'detail.nothing-connected', values: { seconds: Math.round(options.timeoutMs / 1000) } }, controlIsTls(control), external)),
           );
         }, options.timeoutMs);
         try {

@@ -43,6 +43,20 @@ export function activeRefusedError(address: string, port: number, said: string, 
   return { ...error, hint: errorText(hint, values), text: { message: 'data.active.server-refused', ...error.text, hint, values } };
 }
 
+/**
+ * Active mode: the server could not connect back (nothing came, or its 425). When the address announced was the
+ * external one the user set (Settings → Active mode, --active-address), the hint names it and what is still missing —
+ * the port range forwarded to this computer and let through its firewall; the plain hint said to "set the external
+ * address to announce", one already set. The message stays the mode's (over FTPS: no FTP helper opens the port either).
+ */
+export function activeBlockedError(address: string, port: number, detail: string | TextRef, controlTls: boolean, external: boolean): DataConnectionError {
+  const error = dataConnectionError('active', 'accept-timeout', address, port, detail, controlTls);
+  if (!external) return error;
+  const hint: ErrorTextId = 'data.active.blocked-external.hint';
+  const values = { ...error.text?.values, external: address };
+  return { ...error, hint: errorText(hint, values), text: { message: 'data.active.blocked', ...error.text, hint, values } };
+}
+
 /** A detail in parentheses after a sentence's subject: " (…)" in English, "（…）" in Chinese. */
 export function wrappedDetail(detail: TextRef): TextRef {
   return { id: 'detail.wrapped', values: {}, valueTexts: { detail } };

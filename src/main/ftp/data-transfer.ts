@@ -1,7 +1,7 @@
 import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
-import { controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
+import { activeBlockedError, controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
 import { sentences } from '../../shared/error-texts';
 import { placeSettingError } from './place-setting-error';
 import { FtpError, isClosedByServer } from './ftp-error';
@@ -102,7 +102,8 @@ async function transfer(session: FtpSession, command: string, handle: DataHandle
         const active = pending.mode === 'active';
         if (active && pending.refusedPeer()) throw new FtpError(wrongPeerError(pending, null));
         const detail = { id: active ? ('detail.nothing-connected' as const) : ('detail.no-answer' as const), values: { seconds: error.data.seconds } };
-        throw new FtpError(dataConnectionError(pending.mode, active ? 'accept-timeout' : 'connect-timeout', pending.address, pending.port, detail, controlIsTls(control)));
+        if (active) throw new FtpError(activeBlockedError(pending.address, pending.port, detail, controlIsTls(control), pending.external));
+        throw new FtpError(dataConnectionError(pending.mode, 'connect-timeout', pending.address, pending.port, detail, controlIsTls(control)));
       }
       throw error;
     });
@@ -272,7 +273,8 @@ function negativeTransferReply(pending: PendingDataConnection, command: string, 
   if (reply.code === 425) {
     // Passive, with our connect still unanswered: the server gave up waiting for us (vsftpd's accept_timeout, shorter
     // than ours) because our SYNs never reached it: its data port is unreachable, not short of ports.
-    const cause = pending.mode === 'active' ? 'accept-timeout' : pending.stillConnecting() ? 'connect-timeout' : 'server-refused';
+    if (pending.mode === 'active') return activeBlockedError(pending.address, pending.port, `${reply.code} ${reply.message}`, tls, pending.external);
+    const cause = pending.stillConnecting() ? 'connect-timeout' : 'server-refused';
     return dataConnectionError(pending.mode, cause, pending.address, pending.port, `${reply.code} ${reply.message}`, tls);
   }
   return replyError(command, reply, subject, started);

@@ -19,6 +19,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.server-refused.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
   'data.active.blocked': '主动模式：服务器无法回连到 {where}{detail}——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。',
   'data.active.blocked.hint': '请对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
+  'data.active.blocked-external.hint': '已向服务器通告外部地址 {external}（“设置 → 主动模式”）：本机前面的路由器必须把主动模式端口范围（“设置 → 主动模式”；如未设置，请先选择一个）转发到本机，且防火墙必须放行这些端口。如果 {external} 已不是此网络的公网地址，请更正它。或者对此站点使用被动模式（站点管理器 → 传输设置 → 传输模式）。',
   'data.active.blocked-tls':
     '主动模式：服务器无法回连到 {where}{detail}——本机或其所在网络的防火墙或 NAT 阻止了传入连接，或者服务器自己的防火墙不允许它向外连接。连接已加密（FTPS）：靠 FTP 助手（FTP ALG、Linux 的 nf_conntrack_ftp）放行 FTP 数据连接的防火墙或路由器读不到加密的 PORT/EPRT 命令，因此不会像处理普通 FTP 那样打开或转发该端口。',
   'data.active.blocked-tls.hint':
@@ -69,6 +70,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'data.active.server-refused-external.quick.hint': '服务器不允许主动模式，或不接受与它所见的本机地址不同的地址：所通告的外部地址（{external}，“设置 → 主动模式”）可能已过时，或不是此网络的公网地址。请检查它；如果本机不在 NAT 后，请清除它；或者对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.server-refused.quick.hint': '服务器不允许主动模式，或不接受所通告的地址（在 NAT 后，服务器看到的本机地址与此不同）。请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或者在 NAT 后，在“设置 → 主动模式”中设置要通告的外部地址，并把主动模式端口范围转发到本机。',
   'data.active.blocked.quick.hint': '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）；或在防火墙中开放主动模式端口范围，并在 NAT 后设置要通告的外部地址（“设置 → 主动模式”），再把该范围转发到本机。',
+  'data.active.blocked-external.quick.hint': '已向服务器通告外部地址 {external}（“设置 → 主动模式”）：本机前面的路由器必须把主动模式端口范围（“设置 → 主动模式”；如未设置，请先选择一个）转发到本机，且防火墙必须放行这些端口。如果 {external} 已不是此网络的公网地址，请更正它。或者对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。',
   'data.active.blocked-tls.quick.hint':
     '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择）。若要以 FTPS 继续使用主动模式，必须明确开放端口：在本机的防火墙和路由器中开放本机的主动模式端口范围（“设置 → 主动模式”），在 NAT 后还要把该范围转发到本机，并设置要通告的外部地址（“设置 → 主动模式”）。',
   'data.active.server-refused-tls.quick.hint':

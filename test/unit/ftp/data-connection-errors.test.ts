@@ -5,7 +5,7 @@
  * failures a firewall or NAT causes say so, typed (`tls: true`, `data.*-tls` sentences); the rest stay as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { activeRefusedError, dataConnectionError, sentenceFor } from '../../../src/main/ftp/data-connection-errors';
+import { activeBlockedError, activeRefusedError, dataConnectionError, sentenceFor } from '../../../src/main/ftp/data-connection-errors';
 import { describeForCli } from '../../../src/main/cli/cli-hints';
 import type { DataConnectionCause, TransferMode } from '../../../src/shared/errors';
 import { localizeError } from '../../../src/renderer/lib/localize-error';
@@ -85,6 +85,21 @@ describe('the sentence for a failed data connection', () => {
     expect(external.tls).toBeUndefined();
     expect(external.hint).toMatch(/^The server does not allow active mode, or will not connect to an address other than the one it sees this computer at: the external address announced \(203\.0\.113\.7, Settings → Active mode\)/);
     expect(activeRefusedError('192.168.1.20', 50123, 'PORT: 500 Illegal PORT command', true, false)).toEqual(dataConnectionError('active', 'server-refused', '192.168.1.20', 50123, 'PORT: 500 Illegal PORT command', true));
+  });
+
+  it('active, nothing connected back to the external address the user set: it is named as announced, the range to forward; Chinese too', () => {
+    const plain = activeBlockedError('203.0.113.7', 50001, '425 Failed to establish connection.', false, true);
+    expect(plain).toMatchObject({ cause: 'accept-timeout', text: { message: 'data.active.blocked', hint: 'data.active.blocked-external.hint', values: { external: '203.0.113.7', where: '203.0.113.7:50001' } } });
+    expect(plain.hint).toBe(
+      "The external address 203.0.113.7 was announced (Settings → Active mode): the router in front of this computer must forward the active-mode port range (Settings → Active mode; choose one if none is set) to this computer, and its firewall must let those ports in. If 203.0.113.7 is no longer this network's public address, correct it. Or: use passive mode for this site (Site Manager → Transfer settings → Transfer mode).",
+    );
+    expect(describeForCli(plain)).toMatch(/\nWith ferry: --passive; or --port-range A-B forwarded to this computer by the router and open in its firewall, with --active-address still this network's public address\.$/);
+    expect(localizeError(plain, 'zh-CN').hint).toContain('已向服务器通告外部地址 203.0.113.7（“设置 → 主动模式”）');
+    // Over FTPS the message still says no FTP helper opens the port; the hint is the external one.
+    const tls = activeBlockedError('203.0.113.7', 50001, { id: 'detail.nothing-connected', values: { seconds: 30 } }, true, true);
+    expect(tls).toMatchObject({ tls: true, text: { message: 'data.active.blocked-tls', hint: 'data.active.blocked-external.hint' } });
+    // Without an external address: the mode's own sentences, as before.
+    expect(activeBlockedError('10.0.0.2', 50001, '425 x', true, false)).toEqual(dataConnectionError('active', 'accept-timeout', '10.0.0.2', 50001, '425 x', true));
   });
 
   it("passive, the server's data port unreachable over FTPS: its firewall's helper cannot read the 229; the admin opens the range, or active", () => {
