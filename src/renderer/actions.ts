@@ -52,6 +52,7 @@ import { compareListings, type CompareBy, type Comparison } from './lib/compare-
 import { formatDate, formatSize } from './lib/format';
 import { makeView, navReduce, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
+import { nameChosenTwice } from './lib/search-download';
 import { syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
@@ -2383,6 +2384,12 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[], fou
   const twice = namesListedTwice(found.map((match) => ({ name: match.path })), matches.map((match) => match.path))[0];
   if (twice !== undefined) {
     reportError(invalid(t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), t('error.listedTwiceHint')));
+    return false;
+  }
+  // One local folder holds one of a name: matches of one name from several server folders would land on each other.
+  const sameName = nameChosenTwice(matches.map((match) => match.entry.name), flavorOf(localDir));
+  if (sameName !== null) {
+    reportError(invalid(tn('error.searchSameName', sameName.count, { name: shownName(sameName.name, 'in-quotes') }), t('error.searchSameNameHint')));
     return false;
   }
   const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory', ...listedSourceOf(match.entry) }));
