@@ -87,6 +87,8 @@ function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState
   const testing = props.state?.testing ?? false;
   const probes = props.state?.probes ?? null;
   const modeName = (mode: TransferMode) => t(mode === 'passive' ? 'mode.passive' : 'mode.active');
+  // A mode blocked by a firewall that drops packets is reported only after the timeout: said, so a long wait is expected.
+  const timeoutSeconds = useSettingsStore((s) => s.settings.timeoutSeconds);
   const working = probes?.filter((probe) => probe.ok) ?? [];
   // Offered only when the site is set to the other one.
   const only = working.length === 1 && working[0]?.mode !== props.selected ? working[0] : undefined;
@@ -97,7 +99,7 @@ function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState
       </button>
       <span className="help">{t('sm.testHelp')}</span>
       <div role="status" className="mode-test-results">
-        {testing ? <p>{t('sm.testing')}</p> : null}
+        {testing ? <p>{t('sm.testing', { seconds: timeoutSeconds })}</p> : null}
         {probes?.map((probe) =>
           probe.ok ? (
             <p key={probe.mode} className="mode-ok">

@@ -517,7 +517,7 @@ export const en = {
   'sm.export': 'Export…',
   'sm.connect': 'Connect',
   'sm.testModes': 'Test both modes',
-  'sm.testing': 'Testing passive and active mode…',
+  'sm.testing': 'Testing passive and active mode… A mode that gets no answer is reported after the timeout, {seconds} s (Settings → Connections).',
   'sm.testHelp': 'Saves the site, logs in once in each mode and lists its folder; nothing on the server is changed.',
   'sm.probeWorks': '{mode}: works ({command}, {seconds} s)',
   'sm.probeFailed': '{mode}: failed — {message}',

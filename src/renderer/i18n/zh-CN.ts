@@ -514,7 +514,7 @@ export const zhCN: Messages = {
   'sm.export': '导出…',
   'sm.connect': '连接',
   'sm.testModes': '测试两种模式',
-  'sm.testing': '正在测试被动模式和主动模式…',
+  'sm.testing': '正在测试被动模式和主动模式…没有应答的模式要等到超时（{seconds} 秒，“设置 → 连接”）后才会报告。',
   'sm.testHelp': '保存站点后，分别以两种模式登录并列出其文件夹；不会更改服务器上的任何内容。',
   'sm.probeWorks': '{mode}：可用（{command}，{seconds} 秒）',
   'sm.probeFailed': '{mode}：失败——{message}',

@@ -382,6 +382,30 @@ describe('Site Manager: Test both modes', () => {
   });
 });
 
+describe('Site Manager: Test both modes, while it runs', () => {
+  it('says that a mode with no answer is reported after the configured timeout (a dropped port waits it out), in English and Chinese', async () => {
+    let answer: (value: ReturnType<typeof ok>) => void = () => undefined;
+    api.handle('session:test-modes', () => new Promise((resolve) => (answer = resolve)));
+    act(() => useSettingsStore.setState({ settings: { ...useSettingsStore.getState().settings, timeoutSeconds: 45 } }));
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
+    const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'New site' }));
+    fireEvent.change(within(dialog).getByLabelText('Host'), { target: { value: 'ftp.example.com' } });
+    fireEvent.change(within(dialog).getByLabelText('User'), { target: { value: 'ann' } });
+    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'secret' } });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Transfer settings' }));
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Test both modes' }));
+    });
+    await waitFor(() => expect(within(dialog).getByText('Testing passive and active mode… A mode that gets no answer is reported after the timeout, 45 s (Settings → Connections).')).toBeTruthy());
+    act(() => useSettingsStore.setState({ settings: { ...useSettingsStore.getState().settings, language: 'zh-CN' } }));
+    expect(within(screen.getByRole('dialog', { name: '站点管理器' })).getByText('正在测试被动模式和主动模式…没有应答的模式要等到超时（45 秒，“设置 → 连接”）后才会报告。')).toBeTruthy();
+    await act(async () => {
+      answer(ok([]));
+    });
+  });
+});
+
 describe('Site Manager: Test both modes in Chinese', () => {
   it('says each result in Chinese — the engine\'s own diagnosis (wrong-peer, with its detail) included — and offers the working mode', async () => {
     // What main sends for a server connecting out from another of its addresses (server-second-address.test.ts).
