@@ -800,7 +800,7 @@ export const en = {
   'search.stop': 'Stop',
   'search.running': 'Searching…',
   'search.results': 'Search results',
-  'search.choose': 'Choose',
+  'search.chooseAll': 'Choose all',
   'search.folder': 'Folder',
   'search.found_one': '{count} match in {folders}.',
   'search.found_other': '{count} matches in {folders}.',

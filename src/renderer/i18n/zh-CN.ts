@@ -796,7 +796,7 @@ export const zhCN: Messages = {
   'search.stop': '停止',
   'search.running': '正在搜索…',
   'search.results': '搜索结果',
-  'search.choose': '选择',
+  'search.chooseAll': '全选',
   'search.folder': '所在文件夹',
   'search.found_one': '在 {folders}中找到 {count} 个匹配项。',
   'search.found_other': '在 {folders}中找到 {count} 个匹配项。',
