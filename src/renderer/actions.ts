@@ -2214,10 +2214,25 @@ export async function setOverwritePolicy(policy: OverwritePolicy): Promise<void>
   }
 }
 
-export async function answerQuestion(answer: OverwriteAnswer): Promise<void> {
-  useQueueStore.setState((s) => ({ questions: s.questions.filter((q) => q.questionId !== answer.questionId) }));
-  if (answer.applyToAll) useQueueStore.setState({ policy: answer.choice });
-  await perform('queue:answer', answer);
+/**
+ * Answer the overwrite question. A name typed for Rename waits for main's word first: a name main refuses (one this
+ * computer already has) keeps the question open, and the refusal comes back for the dialog to say under the field.
+ */
+export async function answerQuestion(answer: OverwriteAnswer): Promise<FerryErrorData | null> {
+  const close = () => {
+    useQueueStore.setState((s) => ({ questions: s.questions.filter((q) => q.questionId !== answer.questionId) }));
+    if (answer.applyToAll) useQueueStore.setState({ policy: answer.choice });
+  };
+  if (answer.newName === undefined) {
+    close();
+    await perform('queue:answer', answer);
+    return null;
+  }
+  const r = await request('queue:answer', answer);
+  if (!r.ok && r.error.kind === 'invalid-input' && r.error.text?.message?.startsWith('queue.rename.')) return r.error;
+  close();
+  if (!r.ok) reportError(r.error);
+  return null;
 }
 
 // ---- View/Edit ------------------------------------------------------------------------------

@@ -375,6 +375,10 @@ export interface OverwriteQuestion {
   readonly direction: TransferDirection;
   readonly target: QuestionFacts;
   readonly source: QuestionFacts;
+  /** The first free "name (N).ext" beside the target, the Rename field's start (FileZilla's suggestion); absent: none found. */
+  readonly suggestedName?: string;
+  /** Asked again: the name typed for Rename exists on the target side too, and was not used (nothing was overwritten). */
+  readonly renameTaken?: string;
 }
 
 /** One side of an overwrite question. `precision` 'day': a LIST date with no time (a file older than half a year). */
@@ -388,6 +392,8 @@ export interface QuestionFacts {
 export interface OverwriteAnswer {
   readonly questionId: string;
   readonly choice: OverwriteChoice;
+  /** With choice 'rename': the name typed for this item alone (same folder); absent: the first free "name (N).ext". */
+  readonly newName?: string;
   readonly applyToAll: boolean;
   /**
    * With `applyToAll`: the choice is the policy only until the queue has nothing left to do, then the policy before it

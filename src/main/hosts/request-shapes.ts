@@ -150,7 +150,7 @@ const SHAPES = {
   'queue:clear-finished': none,
   'queue:set-policy': z.object({ policy: text }),
   'queue:policy': none,
-  'queue:answer': z.object({ questionId: text, choice: text, applyToAll: z.boolean(), untilQueueEmpty: z.boolean().optional() }),
+  'queue:answer': z.object({ questionId: text, choice: text, applyToAll: z.boolean(), untilQueueEmpty: z.boolean().optional(), newName: text.optional() }),
   'queue:pending-question': none,
   'queue:export': none,
   'queue:import': z.object({ text }),

@@ -53,12 +53,36 @@ export async function runDownload(entry: QueueEntry, context: JobContext): Promi
     else entry.sourcePrecision = source.precision;
     const facts = localFacts(target.stats);
     const decision = decideOverwrite(policy, source, facts, entry.choice !== null ? 'answer' : 'policy');
+    const ask = async (renameTaken?: string): Promise<JobOutcome> => {
+      const suggested = await freeLocalName(entry.localPath);
+      return {
+        kind: 'ask',
+        source: { path: entry.remotePath, size: source.size, modified: source.modified, ...(source.precision !== undefined ? { precision: source.precision } : {}) },
+        target: { path: entry.localPath, ...facts },
+        ...(suggested !== null ? { suggestedName: path.basename(suggested) } : {}),
+        ...(renameTaken !== undefined ? { renameTaken } : {}),
+      };
+    };
     switch (decision.kind) {
       case 'ask':
-        return { kind: 'ask', source: { path: entry.remotePath, size: source.size, modified: source.modified, ...(source.precision !== undefined ? { precision: source.precision } : {}) }, target: { path: entry.localPath, ...facts } };
+        return ask();
       case 'skip':
         return { kind: 'skipped', note: decision.note, permanent: false };
       case 'rename': {
+        // The name the user typed (the question's Rename field): used only while free, else asked again — a file that
+        // appeared under it since the answer is never written over.
+        const typed = entry.renameTo;
+        if (typed !== undefined) {
+          delete entry.renameTo;
+          const candidate = path.join(path.dirname(entry.localPath), typed);
+          context.onChanged();
+          if (await localNameTaken(candidate)) {
+            entry.choice = null;
+            return ask(typed);
+          }
+          entry.localPath = candidate;
+          break;
+        }
         const renamed = await freeLocalName(entry.localPath);
         if (!renamed) return { kind: 'skipped', note: noFreeNameNote(path.basename(entry.localPath)), permanent: false };
         entry.localPath = renamed;
@@ -481,7 +505,12 @@ async function freeLocalName(localPath: string): Promise<string | null> {
   const name = path.basename(localPath);
   for (let n = 1; n <= 999; n += 1) {
     const candidate = path.join(folder, numberedName(name, n));
-    if (!(await lstatOrNull(candidate)) && !(await lstatOrNull(partialPathOf(candidate))) && !partInUse(candidate)) return candidate;
+    if (!(await localNameTaken(candidate))) return candidate;
   }
   return null;
+}
+
+/** Something is there (a file, a folder, a link), or its partial file, or a transfer holds its part. */
+export async function localNameTaken(candidate: string): Promise<boolean> {
+  return (await lstatOrNull(candidate)) !== null || (await lstatOrNull(partialPathOf(candidate))) !== null || partInUse(candidate);
 }

@@ -42,6 +42,12 @@ export interface QueueEntry {
   /** The note as data; null with an English `note` only when it came from a queue saved before typed notes. */
   noteText: NoteText | null;
   choice: OverwriteChoice | null;
+  /**
+   * With choice 'rename': the name the user typed for this item (same folder), tried before any numbered one. Runtime
+   * only: such an item is stored without its answer (`storedChoice`), so after a restart it is asked about again rather
+   * than given a numbered name the user did not choose.
+   */
+  renameTo?: string;
   started: boolean;
   /** Downloads: the source's SIZE and MDTM when the partial file was begun, so another version is not continued. */
   partSource?: PartSource;
@@ -202,7 +208,7 @@ export function toStored(entry: QueueEntry): StoredEntry {
     attempts: entry.attempts,
     note: entry.note,
     ...(entry.noteText ? { noteText: entry.noteText } : {}),
-    choice: entry.choice,
+    choice: storedChoice(entry),
     started: entry.started,
     ...(entry.partSource ? { partSource: entry.partSource } : {}),
     ...(entry.partWasTarget ? { partWasTarget: true as const } : {}),
@@ -223,7 +229,7 @@ export function storedIsCurrent(entry: QueueEntry, stored: StoredEntry): boolean
     entry.note === stored.note &&
     (entry.noteText ?? undefined) === stored.noteText &&
     entry.started === stored.started &&
-    entry.choice === stored.choice &&
+    storedChoice(entry) === stored.choice &&
     entry.size === stored.size &&
     entry.sourceModified === stored.sourceModified &&
     entry.sourcePrecision === stored.sourcePrecision &&
@@ -240,6 +246,11 @@ export function storedIsCurrent(entry: QueueEntry, stored: StoredEntry): boolean
     entry.isDirectory === stored.isDirectory &&
     entry.localRoot === stored.localRoot
   );
+}
+
+/** The answer as stored: none for a Rename to a typed name, which is not stored (see `renameTo`). */
+function storedChoice(entry: QueueEntry): OverwriteChoice | null {
+  return entry.renameTo !== undefined ? null : entry.choice;
 }
 
 /** The queue's entries as the saver reads them (queue-store.ts, `QueueSaver`). */

@@ -67,4 +67,12 @@ export interface SideFacts extends FileFacts {
 export type JobOutcome =
   | { readonly kind: 'done'; /** Bytes moved in this attempt. */ readonly bytes: number; readonly resumedFrom: number; readonly verified: Verification; /** Said in the Successful tab (a time that could not be kept). */ readonly note?: NoteText }
   | { readonly kind: 'skipped'; readonly note: NoteText; /** No retry can change it (unsafe name, symlink). */ readonly permanent: boolean }
-  | { readonly kind: 'ask'; readonly source: SideFacts; readonly target: SideFacts };
+  | {
+      readonly kind: 'ask';
+      readonly source: SideFacts;
+      readonly target: SideFacts;
+      /** The first free "name (N).ext" beside the target, for the question's Rename field. */
+      readonly suggestedName?: string;
+      /** The name the user typed for Rename exists too: asked again whatever the policy (never written over). */
+      readonly renameTaken?: string;
+    };

@@ -41,6 +41,7 @@ import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, M
 import type { QueueSaver, QueueState } from './queue-store';
 import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
+import { checkRenameAnswer } from './rename-answer-check';
 
 /** How many items `add` takes between two turns of the event loop. */
 export const ADD_BATCH = 1000;
@@ -415,8 +416,13 @@ export class TransferQueue {
     if (!pending) {
       throw new FtpError({ kind: 'invalid-input', retryable: false, ...sentences('queue.question-gone', null) });
     }
-    this.questions.splice(index, 1);
+    // A name typed for Rename: refused here (the question stays open) when it cannot be used; checked again when used.
+    if (answer.choice === 'rename' && answer.newName !== undefined) await checkRenameAnswer(pending.question, answer.newName);
+    if (!this.questions.includes(pending)) throw new FtpError({ kind: 'invalid-input', retryable: false, ...sentences('queue.question-gone', null) });
+    this.questions.splice(this.questions.indexOf(pending), 1);
     pending.entry.choice = answer.choice;
+    if (answer.choice === 'rename' && answer.newName !== undefined) pending.entry.renameTo = answer.newName;
+    else delete pending.entry.renameTo;
     this.release(pending.entry);
     if (answer.applyToAll) {
       // Only for this queue: the policy from before comes back when it is idle (checkIdle); a later such answer keeps it.
@@ -924,7 +930,8 @@ export class TransferQueue {
         entry.attempts = Math.max(0, entry.attempts - 1);
         // Begun under Ask, decided after an answer made another policy ("Always do this"): not one question more —
         // it runs again under the policy in force (the job read the policy as it began).
-        if (this.policyValue !== 'ask') {
+        // A name typed for Rename that exists too is asked about again, whatever the policy.
+        if (this.policyValue !== 'ask' && outcome.renameTaken === undefined) {
           this.requeue(entry);
           return;
         }
@@ -934,7 +941,15 @@ export class TransferQueue {
         this.questions.push({
           entry,
           emitted: false,
-          question: { questionId: `q${++this.questionCounter}`, itemId: entry.id, direction: entry.direction, source: outcome.source, target: outcome.target },
+          question: {
+            questionId: `q${++this.questionCounter}`,
+            itemId: entry.id,
+            direction: entry.direction,
+            source: outcome.source,
+            target: outcome.target,
+            ...(outcome.suggestedName !== undefined ? { suggestedName: outcome.suggestedName } : {}),
+            ...(outcome.renameTaken !== undefined ? { renameTaken: outcome.renameTaken } : {}),
+          },
         });
         this.askNext();
         return;

@@ -9,7 +9,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { localError } from './file-transfer';
-import { decideOverwrite, factsNeeded, firstFreeName, noFreeNameNote, type FileFacts, type OverwriteDecision } from './overwrite-policy';
+import { decideOverwrite, factsNeeded, firstFreeName, noFreeNameNote, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
 import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
@@ -41,6 +41,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   }
 
   let decision: OverwriteDecision;
+  let targetFacts: FileFacts | null = null;
   if (changed) {
     decision = { kind: 'transfer' };
   } else if (entry.started) {
@@ -52,9 +53,8 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     const policy = entry.choice ?? context.policy;
     const target = entry.knownTarget !== undefined ? entry.knownTarget : await remoteFileFacts(client, entry.remotePath, factsNeeded(policy).modified);
     decision = decideOverwrite(policy, source, target, entry.choice !== null ? 'answer' : 'policy');
-    if (decision.kind === 'ask') {
-      return { kind: 'ask', source: { path: entry.localPath, ...source }, target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null, ...(target?.precision !== undefined ? { precision: target.precision } : {}) } };
-    }
+    targetFacts = target;
+    if (decision.kind === 'ask') return askAbout(client, entry, source, target);
   }
   switch (decision.kind) {
     case 'ask':
@@ -64,6 +64,20 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     case 'skip':
       return { kind: 'skipped', note: decision.note, permanent: false };
     case 'rename': {
+      // The name the user typed (the question's Rename field): used only while the server has nothing under it, else
+      // asked again — a file that appeared there since the answer is never written over.
+      const typed = entry.renameTo;
+      if (typed !== undefined) {
+        delete entry.renameTo;
+        const candidate = joinRemote(remoteDirname(entry.remotePath), typed);
+        context.onChanged();
+        if ((await remoteFileFacts(client, candidate, false)) !== null || (await remoteIsFolder(client, candidate))) {
+          entry.choice = null;
+          return askAbout(client, entry, source, targetFacts, typed);
+        }
+        entry.remotePath = candidate;
+        break;
+      }
       const renamed = await freeRemoteName(client, entry.remotePath);
       if (!renamed) return { kind: 'skipped', note: noFreeNameNote(remoteBasename(entry.remotePath)), permanent: false };
       entry.remotePath = renamed;
@@ -204,6 +218,36 @@ async function verify(client: FtpClient, remotePath: string, localPath: string, 
   }
   if (checksums && (await verifyChecksum(client, remotePath, localPath)) === 'checksum') verified = 'checksum';
   return verified;
+}
+
+/** The question about an existing remote target, with the first free "name (N).ext" for its Rename field. */
+async function askAbout(client: FtpClient, entry: QueueEntry, source: FileFacts, target: FileFacts | null, renameTaken?: string): Promise<JobOutcome> {
+  const suggested = await probeFreeName(client, entry.remotePath);
+  return {
+    kind: 'ask',
+    source: { path: entry.localPath, ...source },
+    target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null, ...(target?.precision !== undefined ? { precision: target.precision } : {}) },
+    ...(suggested !== null ? { suggestedName: suggested } : {}),
+    ...(renameTaken !== undefined ? { renameTaken } : {}),
+  };
+}
+
+/**
+ * The first of "name (1).ext", "name (2).ext", … the server has no file of (SIZE: one round trip, where listing the
+ * folder for each question of a big folder upload would list it again per file); null after a few tries. Only a
+ * suggestion: the name is checked again when it is used.
+ */
+async function probeFreeName(client: FtpClient, remotePath: string): Promise<string | null> {
+  const folder = remoteDirname(remotePath);
+  return firstFreeNameAsync(remoteBasename(remotePath), async (candidate) => (await remoteFileFacts(client, joinRemote(folder, candidate), false)) !== null, 20);
+}
+
+async function firstFreeNameAsync(name: string, taken: (candidate: string) => Promise<boolean>, limit: number): Promise<string | null> {
+  for (let n = 1; n <= limit; n += 1) {
+    const candidate = numberedName(name, n);
+    if (!(await taken(candidate))) return candidate;
+  }
+  return null;
 }
 
 /** "name (1).ext", … : the first name the remote folder does not list. */

@@ -3,7 +3,7 @@
  * untrusted certificate, the connection security of the session (TLS version, cipher, certificate chain), and the
  * overwrite question.
  */
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useRef, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { formatCount, useT, type MessageKey, type Translator } from '../i18n';
 import { en } from '../i18n/en';
@@ -11,7 +11,10 @@ import { formatDate, formatFactsDate, formatSize } from '../lib/format';
 import { copyText } from '../lib/clipboard';
 import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
 import { othersWaitingForAnswer } from '../lib/queue-view';
-import type { ChmodScope, OverwriteChoice, OverwriteQuestion } from '../../shared/models';
+import type { ChmodScope, Language, OverwriteChoice, OverwriteQuestion } from '../../shared/models';
+import { sentences, type ErrorTextId } from '../../shared/error-texts';
+import { renameProblem, targetName } from '../../shared/rename-answer';
+import { localizeError, type ShownError } from '../lib/localize-error';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
@@ -282,12 +285,31 @@ const CHOICES: readonly OverwriteChoice[] = ['overwrite', 'overwrite-if-newer', 
 
 function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement {
   const t = useT();
-  const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
+  // Asked again because the name typed for Rename exists too: Rename again, with a free name.
+  const [choice, setChoice] = useState<OverwriteChoice>(q.renameTaken !== undefined ? 'rename' : 'overwrite');
   const [all, setAll] = useState(false);
   const [untilEmpty, setUntilEmpty] = useState(false);
+  const [newName, setNewName] = useState(q.suggestedName ?? '');
+  const [nameProblem, setNameProblem] = useState<ShownError | null>(q.renameTaken !== undefined ? renameRefusal(q.direction === 'download' ? 'queue.rename.taken-local' : 'queue.rename.taken-remote', q.renameTaken, t.language) : null);
+  const nameField = useRef<HTMLInputElement>(null);
   const policy = useQueueStore((s) => s.policy);
   const others = useQueueStore((s) => othersWaitingForAnswer(s.items, q.itemId));
-  const answer = (c: OverwriteChoice) => void actions.answerQuestion({ questionId: q.questionId, choice: c, applyToAll: all, ...(all && untilEmpty ? { untilQueueEmpty: true } : {}) });
+  const answer = (c: OverwriteChoice) => {
+    const base = { questionId: q.questionId, choice: c, applyToAll: all, ...(all && untilEmpty ? { untilQueueEmpty: true } : {}) };
+    if (c !== 'rename') return void actions.answerQuestion(base);
+    // Rename asks for the name (FileZilla's does): checked here as typed, then by main, which has the last word.
+    const problem = renameProblem(newName, targetName(q.target.path, q.direction));
+    if (problem !== null) {
+      setNameProblem(renameRefusal(`queue.rename.${problem}`, newName, t.language));
+      nameField.current?.focus();
+      return;
+    }
+    void actions.answerQuestion({ ...base, newName }).then((refused) => {
+      if (!refused) return;
+      setNameProblem(localizeError(refused, t.language));
+      nameField.current?.focus();
+    });
+  };
   const side = (label: MessageKey, f: OverwriteQuestion['source']) => (
     <div className="file-facts">
       <strong>{t(label)}</strong>
@@ -312,11 +334,33 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
           <legend id="ow-legend">{t('overwrite.action')}</legend>
           {CHOICES.map((c) => (
             <label key={c} className="radio">
-              <input type="radio" name="ow-choice" value={c} checked={choice === c} data-autofocus={c === choice ? true : undefined} onChange={() => setChoice(c)} />
+              <input type="radio" name="ow-choice" value={c} checked={choice === c} data-autofocus={c === choice && c !== 'rename' ? true : undefined} onChange={() => setChoice(c)} />
               <span>{t(`policy.${c}`)}</span>
             </label>
           ))}
         </fieldset>
+        {choice === 'rename' ? (
+          <div className="field">
+            <label htmlFor="ow-new-name">{t('overwrite.newName')}</label>
+            <input
+              id="ow-new-name"
+              ref={nameField}
+              type="text"
+              value={newName}
+              spellCheck={false}
+              data-autofocus={q.renameTaken !== undefined ? true : undefined}
+              aria-invalid={nameProblem !== null && q.renameTaken === undefined ? true : undefined}
+              aria-describedby="ow-new-name-about"
+              onChange={(e) => {
+                setNewName(e.target.value);
+                setNameProblem(null);
+              }}
+            />
+            <span id="ow-new-name-about" className={nameProblem ? 'field-error' : 'help'}>
+              {nameProblem ? t('log.twoSentences', { first: nameProblem.message, second: nameProblem.hint }) : all ? t('overwrite.renameOthers') : t('overwrite.renameThisOnly')}
+            </span>
+          </div>
+        ) : null}
         <label className="checkbox">
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
           <span>{t('overwrite.applyAll')}</span>
@@ -340,6 +384,11 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
       </form>
     </Dialog>
   );
+}
+
+/** A refusal of the name typed for Rename, in the window's language (the sentences main refuses it with). */
+function renameRefusal(id: ErrorTextId, name: string, language: Language): ShownError {
+  return localizeError(sentences(id, 'queue.rename.hint', { name: shownName(name, 'in-quotes') }), language);
 }
 
 /** Every small dialog the stores ask for; the top-most request wins the keyboard. */

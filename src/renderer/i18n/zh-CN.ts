@@ -285,6 +285,9 @@ export const zhCN: Messages = {
   'overwrite.othersWaiting_other': '队列中还有 {count} 个文件已存在，正在等待回答：“以后都这样做”也会回答它们。',
   'overwrite.applyAll': '以后都这样做（即队列的“文件已存在时”设置，可在那里更改）',
   'overwrite.untilQueueEmpty': '仅用于队列中现有的传输，之后恢复为“{policy}”',
+  'overwrite.newName': '新名称（同一文件夹中）',
+  'overwrite.renameThisOnly': '保留已存在的文件；此文件以新名称写入。',
+  'overwrite.renameOthers': '此名称仅用于此文件：勾选“以后都这样做”后，其他文件不再询问，自动使用第一个可用的编号名称。',
 
   'policy.ask': '询问',
   'policy.overwrite': '覆盖',
