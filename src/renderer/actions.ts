@@ -2417,6 +2417,29 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[], fou
   return true;
 }
 
+/**
+ * Delete search matches on the server (FileZilla's results menu has Delete): asked first, as the panes ask, naming the
+ * search's folder; a folder goes with everything in it. Answers the paths deleted (to drop from the results), or null
+ * when not confirmed or it failed (reported; the results stay, a new search shows what is left). A path the server
+ * listed twice is refused as the panes refuse it: DELE of it could reach either entry.
+ */
+export async function deleteMatches(matches: readonly RemoteSearchMatch[], found: readonly RemoteSearchMatch[], root: string): Promise<readonly string[] | null> {
+  const status = useSessionStore.getState().status;
+  if (!isConnected(status) || matches.length === 0) return null;
+  const twice = namesListedTwice(found.map((match) => ({ name: match.path })), matches.map((match) => match.path))[0];
+  if (twice !== undefined) {
+    reportError(invalid(t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), t('error.listedTwiceHint')));
+    return null;
+  }
+  const message = `${deleteQuestion(matches.map((match) => ({ name: match.entry.name, type: match.entry.type })))}\n${t('dialog.delete.belowOnServer', { folder: shownName(root), host: status.host })}`;
+  if (!(await confirm({ title: t('dialog.delete.title'), message, confirmLabel: t('action.delete'), danger: true }))) return null;
+  const paths = matches.map((match) => ({ path: match.path, isDirectory: match.entry.type === 'directory' }));
+  const done = await perform('session:delete', { sessionId: status.sessionId, paths });
+  // The remote pane may show a folder that held one of them.
+  if (useSessionStore.getState().status?.sessionId === status.sessionId) void refresh('remote');
+  return done.ok ? paths.map((entry) => entry.path) : null;
+}
+
 /** Open the folder a match is in, with the cursor on it, and close the search. */
 export async function showMatch(match: RemoteSearchMatch): Promise<void> {
   closeSearch();

@@ -1,7 +1,8 @@
 /**
  * "Search remote files" in Chromium against vsftpd: F3 opens it on the remote folder, a pattern finds files at
  * several depths, "Download selected" queues them into the local folder (they arrive, byte for byte), and
- * "Show in folder" opens the folder a match is in with the cursor on it.
+ * "Show in folder" opens the folder a match is in with the cursor on it; "Choose all" and "Delete selected" (asked
+ * first) delete a match on the server and drop it from the results and the pane.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,10 @@ describe('search remote files', () => {
         expect(await align(coverSize)).toBe('right');
         expect(await align(results.getByRole('columnheader', { name: 'Size', exact: true }))).toBe('right');
         expect(await align(results.getByRole('columnheader', { name: 'Name', exact: true }))).toBe('left');
+        // The time is whole, not cut to "00:…" (a column too narrow for a date and a minute).
+        const modified = results.getByRole('row', { name: /cover\.jpg/ }).getByRole('cell').last();
+        await expect(modified).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+        expect(await modified.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
         await ui.screenshot('remote-search', { publish: true });
       });
 
@@ -68,6 +73,25 @@ describe('search remote files', () => {
         await dialog.getByRole('button', { name: 'Show in folder' }).click();
         await expect(dialog).toBeHidden();
         await ui.expectRemoteListing('/photos/2025', ['beach.jpg']);
+      });
+
+      await step('delete matches from the results: asked, gone on the server, gone from the results and the pane', async () => {
+        await ui.grid('remote').focus();
+        await page.keyboard.press('F3');
+        await expect(dialog.getByRole('textbox', { name: 'In folder' })).toHaveValue('/photos/2025');
+        await dialog.getByRole('textbox', { name: 'Search for' }).fill('beach');
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('1 match in 1 folder.');
+        await dialog.getByRole('checkbox', { name: 'Choose all' }).check();
+        await dialog.getByRole('button', { name: 'Delete selected' }).click();
+        const question = page.getByRole('dialog', { name: 'Confirm deletion' });
+        await expect(question).toContainText('Below /photos/2025 on the server');
+        await question.getByRole('button', { name: 'Delete', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('0 matches in 1 folder.');
+        expect(fs.existsSync(path.join(folders.serverRoot, 'photos', '2025', 'beach.jpg'))).toBe(false);
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await ui.expectRemoteListing('/photos/2025', []);
+        await expect(ui.entry('remote', 'beach.jpg')).toHaveCount(0);
       });
 
       expect(s.pageErrors).toEqual([]);

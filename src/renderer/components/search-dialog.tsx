@@ -48,6 +48,15 @@ export function SearchDialog(): ReactElement {
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = allState === 'some';
   }, [allState]);
+  // Deleted matches leave the results (and the choice); the rest stay as found.
+  const remove = async () => {
+    if (!result) return;
+    const gone = await actions.deleteMatches(picked, result.matches, result.root);
+    if (gone === null) return;
+    const deleted = new Set(gone);
+    setResult({ ...result, matches: result.matches.filter((match) => !deleted.has(match.path)) });
+    setChosen(new Set());
+  };
   const chooseAll = () => setChosen(allState === 'all' ? new Set() : new Set(matchKeys));
 
   return (
@@ -116,6 +125,9 @@ export function SearchDialog(): ReactElement {
       <div className="dialog-buttons">
         <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked, result?.matches)}>
           {t('search.download')}
+        </button>
+        <button type="button" className="button" disabled={picked.length === 0 || running} onClick={() => void remove()}>
+          {t('search.delete')}
         </button>
         <button type="button" className="button" disabled={!only} onClick={() => only && void actions.showMatch(only)}>
           {t('search.show')}

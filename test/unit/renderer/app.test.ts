@@ -384,8 +384,8 @@ describe('Site Manager: Test both modes', () => {
 
 describe('Site Manager: Test both modes, while it runs', () => {
   it('says that a mode with no answer is reported after the configured timeout (a dropped port waits it out), in English and Chinese', async () => {
-    let answer: (value: ReturnType<typeof ok>) => void = () => undefined;
-    api.handle('session:test-modes', () => new Promise((resolve) => (answer = resolve)));
+    let answer: () => void = () => undefined;
+    api.handle('session:test-modes', () => new Promise((resolve) => (answer = () => resolve(ok([])))));
     act(() => useSettingsStore.setState({ settings: { ...useSettingsStore.getState().settings, timeoutSeconds: 45 } }));
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Site Manager' }));
     const dialog = screen.getByRole('dialog', { name: 'Site Manager' });
@@ -401,7 +401,7 @@ describe('Site Manager: Test both modes, while it runs', () => {
     act(() => useSettingsStore.setState({ settings: { ...useSettingsStore.getState().settings, language: 'zh-CN' } }));
     expect(within(screen.getByRole('dialog', { name: '站点管理器' })).getByText('正在测试被动模式和主动模式…没有应答的模式要等到超时（45 秒，“设置 → 连接”）后才会报告。')).toBeTruthy();
     await act(async () => {
-      answer(ok([]));
+      answer();
     });
   });
 });
