@@ -17,7 +17,11 @@
  * - bookmarks (a site's list, both sides changed it): merged bookmark by bookmark, by name (`mergeBookmarks`), not as
  *   one field — a bookmark added by the toolbar's Add bookmark… while the dialog added another keeps both; the same
  *   bookmark changed on both sides to different values, or deleted on one side and changed on the other, is a
- *   conflict on the site's 'bookmarks' field. A renamed bookmark counts as one deleted and one added.
+ *   conflict on the site's 'bookmarks' field, naming the bookmark. A renamed bookmark counts as one deleted and one added.
+ * - a bookmark moved to another site (`bookmarkMoves`): a change made to it elsewhere meanwhile, at its old site,
+ *   follows it to the new one, merged field by field with the dialog's version of it (a field both changed is a
+ *   conflict named by the bookmark, on its old site); without this the old site's merge saw a changed bookmark
+ *   deleted here — a conflict whose 'mine' lost the other's change.
  * A conflict is never settled silently: nothing is written, the dialog names the sites and the user decides
  * ('mine': the dialog's version wins on the disputed fields, the deletion stands, the site is saved again; 'theirs':
  * the stored one stays).
@@ -47,6 +51,21 @@ export interface StagedImport {
 
 export type ConflictDecision = 'mine' | 'theirs';
 
+/**
+ * A bookmark the dialog moved from a saved site to another site (dragged, or cut and pasted): what the merge needs to
+ * tell it from a deletion at its old site and an addition at its new one.
+ */
+export interface BookmarkMove {
+  /** The saved site it was at. */
+  readonly from: string;
+  /** Its name there, as stored (the base's). */
+  readonly name: string;
+  /** The site it went to: a saved site's id, or an added site's `key`. */
+  readonly to: string;
+  /** Its name there in the dialog (renamed when the name was taken). */
+  readonly as: string;
+}
+
 /** Everything done in the Site Manager since it opened (or since its last save), sent at once. */
 export interface SitesCommit {
   /** Saved sites the dialog changed (edited, renamed, moved, in a renamed or moved folder): `base` as stored when its change began. */
@@ -57,6 +76,8 @@ export interface SitesCommit {
   /** Folders the dialog made (New folder, a folder's new name or place), and those it removed (deleted, renamed, moved). */
   readonly foldersAdded: readonly (readonly string[])[];
   readonly foldersRemoved: readonly (readonly string[])[];
+  /** Bookmarks moved to another site (a change made to one elsewhere meanwhile follows it). */
+  readonly bookmarkMoves?: readonly BookmarkMove[];
   /** The user's answers to the conflicts an earlier try reported, by site id; a conflict not answered stops the save again. */
   readonly decisions?: { readonly [siteId: string]: ConflictDecision };
 }
@@ -70,6 +91,8 @@ export interface SiteConflict {
   readonly kind: SiteConflictKind;
   /** 'changed-both': the fields both sides changed to different values. */
   readonly fields: readonly string[];
+  /** With 'bookmarks' among `fields`: the bookmarks both sides changed (or one deleted what the other changed), by name. */
+  readonly bookmarks?: readonly string[];
 }
 
 export type SitesCommitOutcome =
@@ -87,9 +110,10 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * One site changed on both sides, merged field by field: each field takes the side that changed it; a field both
  * changed to different values is listed in `conflicts` and takes `prefer`'s value ('mine' when not yet decided).
  */
-export function mergeFields<F extends FieldValues>(base: F, mine: F, theirs: F, prefer: ConflictDecision = 'mine'): { readonly merged: F; readonly conflicts: readonly string[] } {
+export function mergeFields<F extends FieldValues>(base: F, mine: F, theirs: F, prefer: ConflictDecision = 'mine'): { readonly merged: F; readonly conflicts: readonly string[]; readonly bookmarks: readonly string[] } {
   const merged: Record<string, unknown> = {};
   const conflicts: string[] = [];
+  let disputed: readonly string[] = [];
   for (const field of new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base)])) {
     const [b, m, t] = [base[field], mine[field], theirs[field]];
     let value: unknown;
@@ -98,6 +122,7 @@ export function mergeFields<F extends FieldValues>(base: F, mine: F, theirs: F, 
     else if (field === 'bookmarks' && isBookmarkList(b) && isBookmarkList(m) && isBookmarkList(t)) {
       const bookmarks = mergeBookmarks(b, m, t, prefer);
       if (bookmarks.conflicts.length > 0) conflicts.push(field);
+      disputed = bookmarks.conflicts;
       value = bookmarks.merged;
     } else {
       conflicts.push(field);
@@ -105,7 +130,7 @@ export function mergeFields<F extends FieldValues>(base: F, mine: F, theirs: F, 
     }
     if (value !== undefined) merged[field] = value;
   }
-  return { merged: merged as F, conflicts };
+  return { merged: merged as F, conflicts, bookmarks: disputed };
 }
 
 const isBookmarkList = (value: unknown): value is readonly Bookmark[] => Array.isArray(value) && value.every((b: unknown) => typeof b === 'object' && b !== null && typeof (b as { name?: unknown }).name === 'string');
@@ -147,8 +172,13 @@ export interface MergeInput<F extends FieldValues> {
   readonly current: readonly { readonly id: string; readonly fields: F }[];
   readonly changed: readonly { readonly id: string; readonly base: F; readonly mine: F }[];
   readonly deleted: readonly { readonly id: string; readonly base: F }[];
+  /** Sites new here, by the dialog's key (a moved bookmark may have gone to one). */
+  readonly added?: readonly { readonly key: string; readonly fields: F }[];
+  readonly moves?: readonly BookmarkMove[] | undefined;
   readonly decisions?: { readonly [siteId: string]: ConflictDecision } | undefined;
 }
+
+type Conflict = { readonly id: string; readonly kind: SiteConflictKind; readonly fields: readonly string[]; readonly bookmarks?: readonly string[] };
 
 /** Where a site of the result comes from: kept as on disk, the dialog's, both merged, or saved again after a deletion elsewhere. */
 export type MergedOrigin = 'theirs' | 'mine' | 'merged' | 'restored';
@@ -156,18 +186,21 @@ export type MergedOrigin = 'theirs' | 'mine' | 'merged' | 'restored';
 export interface MergeOutcome<F extends FieldValues> {
   /** The sites after the merge (added sites aside): those on disk in their order, less the deleted, then those saved again. */
   readonly sites: readonly { readonly id: string; readonly fields: F; readonly origin: MergedOrigin }[];
+  /** The sites new here, as they are to be saved (a moved bookmark's change made elsewhere laid into it). */
+  readonly added: readonly { readonly key: string; readonly fields: F }[];
   /** Every conflict found, decided or not. */
-  readonly conflicts: readonly { readonly id: string; readonly kind: SiteConflictKind; readonly fields: readonly string[] }[];
+  readonly conflicts: readonly Conflict[];
   /** The conflicts without a decision: while any is left, nothing may be written. */
-  readonly undecided: readonly { readonly id: string; readonly kind: SiteConflictKind; readonly fields: readonly string[] }[];
+  readonly undecided: readonly Conflict[];
 }
 
 /** The dialog's changes applied onto the sites on disk now (the rule: this file's head). */
 export function mergeSiteChanges<F extends FieldValues>(input: MergeInput<F>): MergeOutcome<F> {
   const decisions = input.decisions ?? {};
-  const changed = new Map(input.changed.map((change) => [change.id, change]));
-  const deleted = new Map(input.deleted.map((gone) => [gone.id, gone]));
-  const conflicts: { id: string; kind: SiteConflictKind; fields: readonly string[] }[] = [];
+  const moved = settleBookmarkMoves(input);
+  const changed = new Map(moved.changed.map((change) => [change.id, change]));
+  const deleted = new Map(moved.deleted.map((gone) => [gone.id, gone]));
+  const conflicts: Conflict[] = [];
   const sites: { id: string; fields: F; origin: MergedOrigin }[] = [];
   const onDisk = new Set<string>();
   for (const { id, fields: theirs } of input.current) {
@@ -189,17 +222,61 @@ export function mergeSiteChanges<F extends FieldValues>(input: MergeInput<F>): M
       sites.push({ id, fields: change.mine, origin: 'mine' });
       continue;
     }
-    const { merged, conflicts: fields } = mergeFields(change.base, change.mine, theirs, decisions[id] ?? 'mine');
-    if (fields.length > 0) conflicts.push({ id, kind: 'changed-both', fields });
+    const { merged, conflicts: fields, bookmarks } = mergeFields(change.base, change.mine, theirs, decisions[id] ?? 'mine');
+    if (fields.length > 0) conflicts.push({ id, kind: 'changed-both', fields, ...(bookmarks.length > 0 ? { bookmarks } : {}) });
     sites.push({ id, fields: merged, origin: 'merged' });
   }
-  for (const change of input.changed) {
+  for (const change of moved.changed) {
     if (onDisk.has(change.id) || same(change.mine, change.base)) continue;
     // Changed here, deleted elsewhere: saving it again would undo that deletion, dropping it would lose the edits.
     conflicts.push({ id: change.id, kind: 'deleted-there', fields: [] });
     if (decisions[change.id] !== 'theirs') sites.push({ id: change.id, fields: change.mine, origin: 'restored' });
   }
-  return { sites, conflicts, undecided: conflicts.filter((conflict) => decisions[conflict.id] === undefined) };
+  // A moved bookmark changed both ways: named on the site it was moved from (where the other changed it).
+  for (const [id, names] of moved.conflicts) {
+    const at = conflicts.findIndex((conflict) => conflict.id === id && conflict.kind === 'changed-both');
+    const had = conflicts[at];
+    if (had) conflicts[at] = { ...had, fields: had.fields.includes('bookmarks') ? had.fields : [...had.fields, 'bookmarks'], bookmarks: [...new Set([...(had.bookmarks ?? []), ...names])] };
+    else conflicts.push({ id, kind: 'changed-both', fields: ['bookmarks'], bookmarks: names });
+  }
+  return { sites, added: moved.added, conflicts, undecided: conflicts.filter((conflict) => decisions[conflict.id] === undefined) };
+}
+
+const bookmarksOf = (fields: FieldValues): readonly Bookmark[] => (isBookmarkList(fields.bookmarks) ? fields.bookmarks : []);
+const withBookmark = <F extends FieldValues>(fields: F, name: string, bookmark: Bookmark): F => ({ ...fields, bookmarks: bookmarksOf(fields).map((b) => (b.name === name ? bookmark : b)) });
+
+/**
+ * Bookmarks moved here whose old site holds them changed elsewhere meanwhile: the change is laid into the moved
+ * bookmark (field by field, a field both changed to different values named as a conflict on the old site and settled
+ * by its decision), and the old site's base takes the bookmark as it is there now — so its merge sees a plain move
+ * away, not a deletion of a bookmark changed elsewhere. A move whose bookmark went elsewhere (deleted or renamed
+ * there) or was not changed there is left to the per-site merge: deleted at the old site, added at the new one.
+ */
+function settleBookmarkMoves<F extends FieldValues>(input: MergeInput<F>) {
+  const changed = input.changed.map((change) => ({ ...change }));
+  const deleted = input.deleted.map((gone) => ({ ...gone }));
+  const added = (input.added ?? []).map((site) => ({ ...site }));
+  const conflicts = new Map<string, string[]>();
+  const theirsById = new Map(input.current.map((site) => [site.id, site.fields]));
+  for (const move of input.moves ?? []) {
+    const source = changed.find((change) => change.id === move.from) ?? deleted.find((gone) => gone.id === move.from);
+    const now = theirsById.get(move.from);
+    if (!source || !now) continue;
+    const base = bookmarksOf(source.base).find((b) => b.name === move.name);
+    const theirs = bookmarksOf(now).find((b) => b.name === move.name);
+    if (!base || !theirs || same(base, theirs)) continue;
+    const target = changed.find((change) => change.id === move.to);
+    const newSite = target ? undefined : added.find((site) => site.key === move.to);
+    const mine = bookmarksOf(target?.mine ?? newSite?.fields ?? {}).find((b) => b.name === move.as);
+    if (!mine) continue;
+    const fields = mergeFields<FieldValues>({ ...base }, { ...mine }, { ...theirs }, input.decisions?.[move.from] ?? 'mine');
+    if (fields.conflicts.length > 0) conflicts.set(move.from, [...(conflicts.get(move.from) ?? []), move.name]);
+    const merged = fields.merged as unknown as Bookmark;
+    if (target) target.mine = withBookmark(target.mine, move.as, merged);
+    else if (newSite) newSite.fields = withBookmark(newSite.fields, move.as, merged);
+    source.base = withBookmark(source.base, move.name, theirs);
+  }
+  return { changed, deleted, added, conflicts };
 }
 
 /** The fields `b` holds differently from `a`. */

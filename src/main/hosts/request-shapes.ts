@@ -84,6 +84,7 @@ const SHAPES = {
     added: z.array(z.object({ key: text, site: siteInput, passwordFrom: z.discriminatedUnion('kind', [z.object({ kind: z.literal('site'), id: text }), z.object({ kind: z.literal('import'), ref: text })]).optional() })),
     foldersAdded: z.array(folderPath),
     foldersRemoved: z.array(folderPath),
+    bookmarkMoves: z.array(z.object({ from: text, name: text, to: text, as: text })).optional(),
     decisions: z.record(z.string(), z.enum(['mine', 'theirs'])).optional(),
   }),
   'sites:stage-import': z.object({ xml: text, readAs: optionalText }),

@@ -362,8 +362,12 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
           current: doc.sites.map((site) => ({ id: site.id, fields: comparable(site) })),
           changed: request.changed.map(({ base, site }) => ({ id: site.id, base: comparable(base), mine: mine.get(site.id) as SiteFields })),
           deleted: request.deleted.map((base) => ({ id: base.id, base: comparable(base) })),
+          added: added.map(({ entry, fields }) => ({ key: entry.key, fields })),
+          moves: request.bookmarkMoves,
           decisions: request.decisions,
         });
+        // A new site's fields as the merge leaves them (a bookmark moved into it keeps a change made to it elsewhere).
+        const addedFields = new Map(merge.added.map(({ key, fields }) => [key, fields]));
         if (merge.undecided.length > 0) {
           const pathOf = (id: string): string => {
             const site = mine.get(id) ?? request.deleted.find((gone) => gone.id === id) ?? stored.get(id);
@@ -386,7 +390,8 @@ export async function openSiteStore(options: SiteStoreOptions): Promise<SiteStor
           written.add(id);
         }
         const ids: Record<string, string> = {};
-        for (const { entry, fields, sealed: typed } of added) {
+        for (const { entry, fields: given, sealed: typed } of added) {
+          const fields = addedFields.get(entry.key) ?? given;
           const id = randomUUID();
           ids[entry.key] = id;
           let password: StoredPassword | null = null;

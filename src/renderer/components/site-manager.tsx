@@ -8,7 +8,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type
 import * as actions from '../actions';
 import { betweenSentences, useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, hostFieldPatch, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
-import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSaved, hasStructuralChanges, moveFolders, pendingSummary, putDrafts, removeFolders, shownFolders, shownSites, type PendingSummary, type Work } from '../lib/site-manager-work';
+import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSaved, hasStructuralChanges, moveFolders, pendingSummary, putDrafts, recordBookmarkMove, removeFolders, renameMovedBookmark, shownFolders, shownSites, type PendingSummary, type Work } from '../lib/site-manager-work';
 import type { ConflictDecision, SiteConflict } from '../../shared/site-changes';
 import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
@@ -70,9 +70,10 @@ const CERTIFICATE_KINDS: readonly FileChoiceKind[] = ['certificates', 'all'];
 /** "Choose…" beside Default local directory chooses a folder. */
 const FOLDERS: readonly FileChoiceKind[] = ['folders'];
 
-/** Drag data types: a site's draft key, or a folder's path (as `key`). */
+/** Drag data types: a site's draft key, a folder's path (as `key`), or a bookmark (its site's key and place, as JSON). */
 const SITE_DRAG = 'application/x-ferry-site';
 const FOLDER_DRAG = 'application/x-ferry-site-folder';
+const BOOKMARK_DRAG = 'application/x-ferry-bookmark';
 
 interface ModeTestState {
   /** The site it was run for. */
@@ -86,9 +87,9 @@ function ModeTest(props: { readonly busy: boolean; readonly state: ModeTestState
   const t = useT();
   const testing = props.state?.testing ?? false;
   const probes = props.state?.probes ?? null;
-  const modeName = (mode: TransferMode) => t(mode === 'passive' ? 'mode.passive' : 'mode.active');
   // A mode blocked by a firewall that drops packets is reported only after the timeout: said, so a long wait is expected.
   const timeoutSeconds = useSettingsStore((s) => s.settings.timeoutSeconds);
+  const modeName = (mode: TransferMode) => t(mode === 'passive' ? 'mode.passive' : 'mode.active');
   const working = probes?.filter((probe) => probe.ok) ?? [];
   // Offered only when the site is set to the other one.
   const only = working.length === 1 && working[0]?.mode !== props.selected ? working[0] : undefined;
@@ -200,6 +201,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   name: 'sm.siteName', folder: 'sm.folderName', host: 'sm.host', port: 'sm.port', protocol: 'sm.protocol', logonType: 'sm.logonType', user: 'sm.user',
   transferMode: 'sm.transferMode', connectionLimit: 'sm.maxConnections', charset: 'sm.charsetLegend', localDir: 'sm.localDir', remoteDir: 'sm.remoteDir',
   comments: 'sm.comments', trustedFingerprints: 'sm.trusted', bypassProxy: 'sm.bypassProxy', serverTimeZone: 'sm.serverTimeZone', clientCertFile: 'sm.clientCert', clientKeyFile: 'sm.clientKey',
+  bookmarks: 'sm.conflict.bookmarksField',
 };
 
 /** Each site changed both here and elsewhere, by name, with what happened on each side. */
@@ -208,7 +210,9 @@ function conflictText(t: Translator, conflicts: readonly SiteConflict[]): string
     const name = shownName(c.path, 'in-quotes');
     if (c.kind === 'deleted-here') return t('sm.conflict.deletedHere', { name });
     if (c.kind === 'deleted-there') return t('sm.conflict.deletedThere', { name });
-    const fields = c.fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)).join(t('common.listSeparator'));
+    // The bookmarks in dispute by name ("Bookmarks: “Docs”"): a site's bookmarks are merged one by one.
+    const fieldText = (field: string): string => (field === 'bookmarks' && c.bookmarks && c.bookmarks.length > 0 ? t('sm.conflict.bookmarks', { names: quotedNames(t, c.bookmarks) }) : FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field);
+    const fields = c.fields.map(fieldText).join(t('common.listSeparator'));
     return t('sm.conflict.changedBoth', { name, fields });
   });
   return t('sm.conflictMessage', { list: lines.join(t('sm.pending.separator')) + (conflicts.length > 8 ? '…' : '') });
@@ -241,6 +245,8 @@ export function SiteManagerDialog(): ReactElement {
   const dragged = useRef<Selection | null>(null);
   /** Ctrl+X in the tree: the entry to move with the next Ctrl+V. */
   const [cut, setCut] = useState<Selection | null>(null);
+  /** A bookmark moved onto a site that had its name: said in the status line, with the name it took. */
+  const [moveNotice, setMoveNotice] = useState<string | null>(null);
   /** Type-ahead in the tree: what was typed and when. */
   const typed = useRef({ text: '', at: 0 });
   /** "Search sites": the tree shows only sites whose name, host or user holds it, with their folders. */
@@ -330,6 +336,8 @@ export function SiteManagerDialog(): ReactElement {
     // Off is stored as absent (validateSiteInput's form): ticked and unticked again, the site is unchanged.
     const next: Bookmark = syncBrowsing === true ? { ...rest, syncBrowsing } : rest;
     update({ bookmarks: current.bookmarks.map((b, i) => (i === selection.index ? next : b)) });
+    // A bookmark moved here from another site and renamed: OK still tells the merge where it came from.
+    if (next.name !== currentBookmark.name) setWork((w) => renameMovedBookmark(w, current.key, currentBookmark.name, next.name));
   };
   /** The selected bookmark's name `name` among its site's bookmarks: what is wrong with it, or null. */
   const bookmarkNameProblem = (name: string): string | null => {
@@ -773,6 +781,33 @@ export function SiteManagerDialog(): ReactElement {
     setDrafts([{ ...d, folder: into }]);
   };
 
+  /**
+   * A bookmark moved to another site (a drop on the site or one of its bookmarks, or Ctrl+X then Ctrl+V): two edits of
+   * forms, saved with OK. A name the site has already is not overwritten: the moved one takes "Name (2)", and the
+   * status line says so.
+   */
+  const moveBookmark = (entry: { readonly siteKey: string; readonly index: number }, toKey: string) => {
+    const from = draftByKey(entry.siteKey);
+    const to = draftByKey(toKey);
+    const bookmark = from?.bookmarks[entry.index];
+    if (!from || !to || !bookmark || from.key === to.key) return;
+    const as = uniqueBookmarkName(bookmark.name, to.bookmarks.map((b) => b.name));
+    const moved = { ...from, bookmarks: from.bookmarks.filter((_, i) => i !== entry.index) };
+    const into = { ...to, bookmarks: [...to.bookmarks, { ...bookmark, name: as }] };
+    const stored = from.id !== undefined ? (work.bases.get(from.id) ?? savedById.get(from.id)) : undefined;
+    setWork((w) => recordBookmarkMove(putDrafts(w, [moved, into], savedById), from, bookmark.name, into, as, stored));
+    setSiteOpen(to.key, true);
+    setSelection({ kind: 'bookmark', siteKey: to.key, index: to.bookmarks.length });
+    setMoveNotice(as !== bookmark.name ? t('sm.bookmarkMovedRenamed', { site: shownName(to.name, 'in-quotes'), name: shownName(bookmark.name, 'in-quotes'), as: shownName(as, 'in-quotes') }) : null);
+  };
+
+  const onDropOnSite = (e: DragEvent, siteKey: string) => {
+    const data = e.dataTransfer.getData(BOOKMARK_DRAG);
+    if (!data) return;
+    e.preventDefault();
+    moveBookmark(JSON.parse(data) as { siteKey: string; index: number }, siteKey);
+  };
+
   const onDropOnFolder = (e: DragEvent, path: readonly string[]) => {
     const folderKey = e.dataTransfer.getData(FOLDER_DRAG);
     const siteKey = e.dataTransfer.getData(SITE_DRAG);
@@ -785,12 +820,20 @@ export function SiteManagerDialog(): ReactElement {
   /** The keyboard's way to move (there is no dragging without a pointer): Ctrl+X on an entry, Ctrl+V on a folder. */
   const labelOf = (entry: Selection): string => (entry.kind === 'site' ? (draftByKey(entry.key)?.name ?? '') : entry.kind === 'folder' ? (entry.path[entry.path.length - 1] ?? '') : (draftByKey(entry.siteKey)?.bookmarks[entry.index]?.name ?? ''));
   const onCut = () => {
-    // A bookmark stays with its site (FileZilla's cannot be moved to another site either).
-    if (!selection || selection.kind === 'bookmark' || (selection.kind === 'folder' && selection.path.length === 0)) return;
+    if (!selection || (selection.kind === 'folder' && selection.path.length === 0)) return;
+    setMoveNotice(null);
     setCut(selection);
   };
   const onPaste = () => {
     if (!cut) return;
+    if (cut.kind === 'bookmark') {
+      // Into the selected site, or the selected bookmark's site (FileZilla has no way to move one at all).
+      const into = siteKeyOf(selection);
+      if (into === undefined || into === cut.siteKey) return;
+      moveBookmark(cut, into);
+      setCut(null);
+      return;
+    }
     const into = selectedFolder();
     // The moved entry is selected at its new place, in the opened folder (as a file manager does after a paste).
     setFolderOpen(into, true);
@@ -808,16 +851,22 @@ export function SiteManagerDialog(): ReactElement {
     dragStart: (entry, e) => {
       if (entry.kind === 'site') e.dataTransfer.setData(SITE_DRAG, entry.key);
       else if (entry.kind === 'folder') e.dataTransfer.setData(FOLDER_DRAG, key(entry.path));
-      else return;
+      else e.dataTransfer.setData(BOOKMARK_DRAG, JSON.stringify({ siteKey: entry.siteKey, index: entry.index }));
       dragged.current = entry;
       e.dataTransfer.effectAllowed = 'move';
     },
     dragOver: (entry, e) => {
       if (entry.kind === 'folder' && canDropOn(entry.path, e)) e.preventDefault();
+      // A bookmark onto another site, or onto one of its bookmarks (into that site).
+      const from = dragged.current;
+      const site = siteKeyOf(entry);
+      if (site !== undefined && [...e.dataTransfer.types].includes(BOOKMARK_DRAG) && from?.kind === 'bookmark' && from.siteKey !== site) e.preventDefault();
     },
     dragEnd: () => (dragged.current = null),
     drop: (entry, e) => {
       if (entry.kind === 'folder') onDropOnFolder(e, entry.path);
+      const site = siteKeyOf(entry);
+      if (site !== undefined) onDropOnSite(e, site);
     },
     doubleClick: (entry) => {
       if (entry.kind === 'folder') {
@@ -886,7 +935,7 @@ export function SiteManagerDialog(): ReactElement {
             ))}
           </div>
           <div role="status" className="help sm-cut-status">
-            {cut ? t('sm.cutNotice', { name: shownName(labelOf(cut), 'in-quotes') }) : null}
+            {cut ? t(cut.kind === 'bookmark' ? 'sm.cutNoticeBookmark' : 'sm.cutNotice', { name: shownName(labelOf(cut), 'in-quotes') }) : moveNotice}
           </div>
           <div className="sm-tree-buttons">
             <button type="button" className="button" onClick={onNewSite}>
@@ -1268,8 +1317,8 @@ const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTit
       aria-expanded={item.hasChildren ? item.expanded : undefined}
       className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}${isCut ? ' is-cut' : ''}`}
       style={{ paddingLeft: 6 + item.depth * 16 }}
-      // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager).
-      draggable={entry.kind === 'site' || (entry.kind === 'folder' && entry.path.length > 0)}
+      // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager); a bookmark onto another site.
+      draggable={entry.kind !== 'folder' || entry.path.length > 0}
       onDragStart={(e) => on.current.dragStart(entry, e)}
       onDragOver={(e) => on.current.dragOver(entry, e)}
       onDragEnd={() => on.current.dragEnd()}

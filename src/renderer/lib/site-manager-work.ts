@@ -5,7 +5,7 @@
  * Pure: the dialog keeps one `Work` in its state and calls these.
  */
 import type { Site, SiteList } from '../../shared/models';
-import type { AddedSite, PasswordSource, SitesCommit } from '../../shared/site-changes';
+import type { AddedSite, BookmarkMove, PasswordSource, SitesCommit } from '../../shared/site-changes';
 import { isWithin, rebaseFolder, sameFolder } from '../../shared/site-folders';
 import { draftChanged, draftFromSite, draftToInput, rebaseDraft, type SiteDraft } from './site-form';
 
@@ -25,10 +25,42 @@ export interface Work {
   readonly passwordFrom: ReadonlyMap<string, PasswordSource>;
   /** Folders renamed or moved here, in order (said by the Cancel question). */
   readonly folderMoves: readonly { readonly from: readonly string[]; readonly to: readonly string[] }[];
+  /**
+   * Stored bookmarks moved here to another site: `from` the saved site's id, `name` its stored name there, `toKey` the
+   * form it is in now, `as` its name there. OK sends them so a change made elsewhere to one follows it (site-changes.ts).
+   */
+  readonly bookmarkMoves: readonly MovedBookmark[];
+}
+
+export interface MovedBookmark {
+  readonly from: string;
+  readonly name: string;
+  readonly toKey: string;
+  readonly as: string;
 }
 
 export function emptyWork(): Work {
-  return { drafts: new Map(), bases: new Map(), deleted: new Set(), foldersAdded: new Map(), foldersRemoved: new Map(), passwordFrom: new Map(), folderMoves: [] };
+  return { drafts: new Map(), bases: new Map(), deleted: new Set(), foldersAdded: new Map(), foldersRemoved: new Map(), passwordFrom: new Map(), folderMoves: [], bookmarkMoves: [] };
+}
+
+/**
+ * A bookmark moved from form `from` (named `name` there) to form `to` (named `as` there): remembered when it is one
+ * stored at a saved site (a bookmark made in the dialog has nothing elsewhere to follow it); moved on again, its
+ * record follows; moved back to its stored site, it is an edit of that site again. `stored`: the saved site `from`
+ * started from (its base), to tell a stored bookmark from one made or renamed here.
+ */
+export function recordBookmarkMove(work: Work, from: SiteDraft, name: string, to: SiteDraft, as: string, stored: Site | undefined): Work {
+  const earlier = work.bookmarkMoves.find((m) => m.toKey === from.key && m.as === name);
+  const others = work.bookmarkMoves.filter((m) => m !== earlier);
+  if (earlier) return { ...work, bookmarkMoves: to.id === earlier.from ? others : [...others, { ...earlier, toKey: to.key, as }] };
+  if (from.id === undefined || !stored?.bookmarks.some((b) => b.name === name)) return work;
+  return { ...work, bookmarkMoves: [...others, { from: from.id, name, toKey: to.key, as }] };
+}
+
+/** A moved bookmark renamed where it went: its record follows the name (OK finds it there by name). */
+export function renameMovedBookmark(work: Work, siteKey: string, from: string, to: string): Work {
+  if (!work.bookmarkMoves.some((m) => m.toKey === siteKey && m.as === from)) return work;
+  return { ...work, bookmarkMoves: work.bookmarkMoves.map((m) => (m.toKey === siteKey && m.as === from ? { ...m, as: to } : m)) };
 }
 
 /** Forms put in (new ones or changed), each saved site's base kept from its first change. */
@@ -187,7 +219,14 @@ export function buildCommit(work: Work, list: SiteList, shownFolderList: readonl
   for (const folder of shownFolderList) if (!holding(folder) && !shownFolderList.some((other) => other.length > folder.length && isWithin(other, folder)) && !foldersAdded.has(key(folder))) foldersAdded.set(key(folder), folder);
   // Folders saved already and holding something are implied by what they hold; sending them again changes nothing.
   const added2 = [...foldersAdded.values()].filter((folder) => !(saved.has(key(folder)) && holding(folder)));
-  return { changed, deleted, added, foldersAdded: added2, foldersRemoved: [...work.foldersRemoved.values()] };
+  // A moved bookmark still where it went (not deleted, renamed past its record, nor its site deleted).
+  const bookmarkMoves: BookmarkMove[] = [];
+  for (const m of work.bookmarkMoves) {
+    const target = work.drafts.get(m.toKey);
+    if (!target?.bookmarks.some((b) => b.name === m.as)) continue;
+    bookmarkMoves.push({ from: m.from, name: m.name, to: target.id ?? target.key, as: m.as.trim() });
+  }
+  return { changed, deleted, added, foldersAdded: added2, foldersRemoved: [...work.foldersRemoved.values()], ...(bookmarkMoves.length > 0 ? { bookmarkMoves } : {}) };
 }
 
 /** What the Cancel question names, per kind of change. */

@@ -136,8 +136,11 @@ function commitSites(api: FakeApi, commit: SitesCommit): SitesCommitOutcome {
     current: api.sites.sites.map((site) => ({ id: site.id, fields: fieldsOf(site) })),
     changed: commit.changed.map(({ base, site }) => ({ id: site.id, base: fieldsOf(base), mine: fieldsOf(site) })),
     deleted: commit.deleted.map((base) => ({ id: base.id, base: fieldsOf(base) })),
+    added: commit.added.map(({ key, site }) => ({ key, fields: fieldsOf(site) })),
+    moves: commit.bookmarkMoves,
     decisions: commit.decisions,
   });
+  const addedFields = new Map(merge.added.map(({ key, fields }) => [key, fields]));
   if (merge.undecided.length > 0) {
     const nameOf = (id: string) => mine.get(id)?.name ?? commit.deleted.find((site) => site.id === id)?.name ?? id;
     return { kind: 'conflicts', conflicts: merge.undecided.map((conflict) => ({ ...conflict, path: nameOf(conflict.id) })) };
@@ -147,7 +150,7 @@ function commitSites(api: FakeApi, commit: SitesCommit): SitesCommitOutcome {
   const ids: Record<string, string> = {};
   commit.added.forEach(({ key, site, passwordFrom }, index) => {
     ids[key] = `added-${api.commits.length}-${index}`;
-    sites.push({ ...(fieldsOf(site) as Omit<Site, 'id' | 'hasPassword'>), id: ids[key] as string, hasPassword: typeof site.password === 'string' || passwordFrom !== undefined });
+    sites.push({ ...((addedFields.get(key) ?? fieldsOf(site)) as Omit<Site, 'id' | 'hasPassword'>), id: ids[key] as string, hasPassword: typeof site.password === 'string' || passwordFrom !== undefined });
   });
   api.sites = { ...api.sites, sites, folders: mergeFolders(api.sites.folders, commit.foldersAdded, commit.foldersRemoved) };
   return { kind: 'saved', list: api.sites, ids };

@@ -48,6 +48,70 @@ describe('the site merge keeps a bookmark added elsewhere meanwhile', () => {
 
   it('a bookmark changed both ways is named as a conflict on the bookmarks field', () => {
     const out = mergeSiteChanges({ current: [{ id: 's', fields: site([bm('a', { remotePath: '/t' })]) }], changed: [{ id: 's', base: site([bm('a')]), mine: site([bm('a', { remotePath: '/m' })]) }], deleted: [] });
-    expect(out.undecided).toEqual([{ id: 's', kind: 'changed-both', fields: ['bookmarks'] }]);
+    expect(out.undecided).toEqual([{ id: 's', kind: 'changed-both', fields: ['bookmarks'], bookmarks: ['a'] }]);
+  });
+});
+
+describe('a bookmark moved to another site in the dialog (bookmarkMoves)', () => {
+  const site = (name: string, bookmarks: Bookmark[]) => ({ name, host: 'h', port: 21, bookmarks });
+  /** Acme held a and b; the dialog moved b to Beta (as `as`); `theirs`: b at Acme as another window left it. */
+  const moveB = (o: { readonly theirs: Bookmark; readonly mine?: Bookmark; readonly decisions?: { readonly [id: string]: 'mine' | 'theirs' } }) =>
+    mergeSiteChanges({
+      current: [
+        { id: 'acme', fields: site('Acme', [bm('a'), o.theirs]) },
+        { id: 'beta', fields: site('Beta', [bm('c')]) },
+      ],
+      changed: [
+        { id: 'acme', base: site('Acme', [bm('a'), bm('b')]), mine: site('Acme', [bm('a')]) },
+        { id: 'beta', base: site('Beta', [bm('c')]), mine: site('Beta', [bm('c'), o.mine ?? bm('b')]) },
+      ],
+      deleted: [],
+      moves: [{ from: 'acme', name: 'b', to: 'beta', as: (o.mine ?? bm('b')).name }],
+      decisions: o.decisions,
+    });
+  const fieldsOf = (out: ReturnType<typeof moveB>, id: string) => out.sites.find((s) => s.id === id)?.fields;
+
+  it('moved, and not changed elsewhere: gone from its site, at the other', () => {
+    const out = moveB({ theirs: bm('b') });
+    expect(out.undecided).toEqual([]);
+    expect(fieldsOf(out, 'acme')).toEqual(site('Acme', [bm('a')]));
+    expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm('b')]));
+  });
+
+  it('moved while another window changed it at its old site: the change follows it, no question (it was a lost-edit conflict)', () => {
+    const out = moveB({ theirs: bm('b', { remotePath: '/elsewhere', syncBrowsing: true }) });
+    expect(out.undecided).toEqual([]);
+    expect(fieldsOf(out, 'acme')).toEqual(site('Acme', [bm('a')]));
+    expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm('b', { remotePath: '/elsewhere', syncBrowsing: true })]));
+  });
+
+  it('renamed where it went (its name was taken) and changed in the dialog: merged with the change made elsewhere', () => {
+    const out = moveB({ theirs: bm('b', { remotePath: '/elsewhere' }), mine: bm('b (2)', { localPath: '/l/here', remotePath: '/r/b' }) });
+    expect(out.undecided).toEqual([]);
+    expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm('b (2)', { localPath: '/l/here', remotePath: '/elsewhere' })]));
+  });
+
+  it('the same field changed both ways: asked about by the bookmark’s name, on its old site; each answer keeps it at the new one', () => {
+    const asked = moveB({ theirs: bm('b', { remotePath: '/theirs' }), mine: bm('b', { remotePath: '/mine' }) });
+    expect(asked.undecided).toEqual([{ id: 'acme', kind: 'changed-both', fields: ['bookmarks'], bookmarks: ['b'] }]);
+    for (const [answer, remotePath] of [['mine', '/mine'], ['theirs', '/theirs']] as const) {
+      const out = moveB({ theirs: bm('b', { remotePath: '/theirs' }), mine: bm('b', { remotePath: '/mine' }), decisions: { acme: answer } });
+      expect(out.undecided).toEqual([]);
+      expect(fieldsOf(out, 'acme')).toEqual(site('Acme', [bm('a')]));
+      expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm('b', { remotePath })]));
+    }
+  });
+
+  it('moved to a site new in the dialog, its old site then deleted: the change made elsewhere goes with it', () => {
+    const out = mergeSiteChanges({
+      current: [{ id: 'acme', fields: site('Acme', [bm('b', { remotePath: '/elsewhere' })]) }],
+      changed: [],
+      deleted: [{ id: 'acme', base: site('Acme', [bm('b')]) }],
+      added: [{ key: 'new-1', fields: site('New', [bm('b')]) }],
+      moves: [{ from: 'acme', name: 'b', to: 'new-1', as: 'b' }],
+    });
+    expect(out.undecided).toEqual([]);
+    expect(out.sites).toEqual([]);
+    expect(out.added).toEqual([{ key: 'new-1', fields: site('New', [bm('b', { remotePath: '/elsewhere' })]) }]);
   });
 });
