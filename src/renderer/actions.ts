@@ -47,14 +47,14 @@ import { createEchoFilter } from './lib/log-echo';
 import { deletePlace, deleteQuestion, type DeletePlace } from './lib/delete-question';
 import { keysOfShown, namesListedTwice, namesOfRowKeys } from './lib/listed-twice';
 import { movedOrder, reorderSteps, type QueueMove } from './lib/queue-order';
-import type { PaneSide } from './lib/dnd';
+import { dropFolderOf, type PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
 import { formatDate, formatSize } from './lib/format';
-import { makeView, navReduce, targetNames, type NavInput, type NavView } from './lib/list-nav';
+import { makeView, navReduce, PARENT_ROW_KEY, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
 import { nameChosenTwice } from './lib/search-download';
 import { syncTarget, type SyncPair } from './lib/sync-browsing';
-import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
+import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, isHiddenName, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput } from './lib/site-form';
 import { parseQuickHost } from './lib/quick-host';
@@ -81,6 +81,7 @@ import { saveColumnWidths, saveCompareMode, useViewStore, type CompareMode } fro
 import { neighbourOf, newTabId, tabOfSession, useTabsStore, type TabSnapshot } from './stores/tabs-store';
 import { shownName } from '../shared/shown-name';
 import { visibleControls } from '../shared/server-words';
+import { compileNameFilter } from '../shared/name-filter';
 
 // ---- The api and error reporting ------------------------------------------
 
@@ -1157,6 +1158,11 @@ function fullPath(side: PaneSide, name: string, dir = paneStore(side).getState()
   return side === 'remote' ? joinPath(dir, name, 'posix') : localChild(dir, name);
 }
 
+/** The folder a drop onto a folder row reaches: that folder, or for the ".." row the parent folder ('' if none). */
+function dropFolderPath(side: PaneSide, folder: string, dir = paneStore(side).getState().path): string {
+  return dropFolderOf(folder, dir, (d) => parentOf(side, d), (d, name) => fullPath(side, name, d));
+}
+
 /** Enter / double-click: a folder opens, files are transferred to the other side (FileZilla's default). */
 export function open(side: PaneSide, names: readonly string[]): void {
   if (refusedListedTwice(side, names)) return;
@@ -1298,7 +1304,7 @@ export function dropEntries(to: PaneSide, payload: { from: PaneSide; dir: string
   if (payload.from === to) return;
   // A drop onto a folder row whose name the folder lists twice: its path could be either entry.
   if (targetFolder !== null && refusedListedTwice(to, [targetFolder])) return;
-  const targetDir = targetFolder === null ? undefined : fullPath(to, targetFolder);
+  const targetDir = targetFolder === null ? undefined : dropFolderPath(to, targetFolder);
   void transfer(payload.from, payload.entries.map((e) => e.name), targetDir, payload.dir);
 }
 
@@ -1312,7 +1318,9 @@ export async function moveEntries(side: PaneSide, names: readonly string[], fold
   if (side === 'local' && refusedAtDrives(dir)) return;
   if (refusedListedTwice(side, [...names, folder])) return;
   const status = useSessionStore.getState().status;
-  const into = fullPath(side, folder, dir);
+  // `folder` may be the ".." row: the entries move up a level (FileZilla's drop onto "..").
+  const into = dropFolderPath(side, folder, dir);
+  if (into === '' || (side === 'local' && refusedAtDrives(into))) return;
   for (const name of names) {
     const move = { from: fullPath(side, name, dir), to: fullPath(side, name, into) };
     let r: Result<void>;
@@ -1322,7 +1330,7 @@ export async function moveEntries(side: PaneSide, names: readonly string[], fold
     if (!r.ok) break;
   }
   // A refresh, as after a rename: a folder opened meanwhile is not thrown away.
-  await listFolder(side, dir, folder, true, 'refresh');
+  await listFolder(side, dir, folder === PARENT_ROW_KEY ? undefined : folder, true, 'refresh');
 }
 
 /**
@@ -1352,7 +1360,7 @@ export async function dropDesktopFiles(files: readonly File[], targetFolder: str
   const stat = await perform('local:stat', { paths });
   if (!stat.ok) return false;
   if (targetFolder !== null && refusedListedTwice('remote', [targetFolder])) return false;
-  const toDir = targetFolder === null ? useRemotePane.getState().path : fullPath('remote', targetFolder);
+  const toDir = targetFolder === null ? useRemotePane.getState().path : dropFolderPath('remote', targetFolder);
   if (toDir === '') return false;
   const items = stat.value.map((entry) => ({ localPath: entry.path, remotePath: joinPath(toDir, baseName(entry.path), 'posix'), isDirectory: entry.isDirectory }));
   const queuedBefore = queuedIds();
@@ -2028,6 +2036,8 @@ export async function goToBookmark(bookmark: Bookmark): Promise<void> {
   setSyncBrowsing(false);
   await Promise.all([bookmark.localPath ? listFolder('local', bookmark.localPath) : Promise.resolve('listed'), bookmark.remotePath ? listFolder('remote', bookmark.remotePath) : Promise.resolve('listed')]);
   setSyncBrowsing(bookmark.syncBrowsing === true);
+  // FileZilla's "Directory comparison": turned on when the bookmark says so, else left as it is (as FileZilla does).
+  if (bookmark.directoryComparison === true && !useViewStore.getState().comparing) toggleComparison();
 }
 
 /** The Site Manager's Connect on a bookmark: the site, then both of the bookmark's folders. */
@@ -2313,9 +2323,12 @@ export async function switchTransferMode(mode: TransferMode): Promise<boolean> {
 
 export function openCopyToSite(names: readonly string[]): void {
   if (refusedListedTwice('remote', names)) return;
-  const rows = rowsByName('remote', names).filter((row) => row.type === 'file');
-  if (rows.length === 0) return;
-  useUiStore.setState({ copyToSite: { paths: rows.map((row) => fullPath('remote', row.name)) } });
+  // Folders go with everything in them (FlashFXP's); they used to be left out without a word.
+  const rows = rowsByName('remote', names);
+  const paths = rows.filter((row) => row.type === 'file').map((row) => fullPath('remote', row.name));
+  const folders = rows.filter((row) => row.type === 'directory').map((row) => fullPath('remote', row.name));
+  if (paths.length + folders.length === 0) return;
+  useUiStore.setState({ copyToSite: { paths, folders } });
 }
 
 export function closeCopyToSite(): void {
@@ -2323,19 +2336,19 @@ export function closeCopyToSite(): void {
 }
 
 /**
- * Copy remote files to another saved site, server to server (FXP) unless `viaLocal`. When the source server
- * refuses to send to another server (FXP disabled), offer the copy through this computer instead.
+ * Copy remote files and folders to another saved site, server to server (FXP) unless `viaLocal`. When the source
+ * server refuses to send to another server (FXP disabled), offer the copy through this computer instead.
  */
-export async function copyToSite(paths: readonly string[], siteId: string, targetDir: string, viaLocal: boolean, overwrite = false): Promise<boolean> {
+export async function copyToSite(paths: readonly string[], siteId: string, targetDir: string, viaLocal: boolean, overwrite = false, folders: readonly string[] = []): Promise<boolean> {
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) return false;
   closeCopyToSite();
-  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}) });
+  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, ...(folders.length > 0 ? { folders } : {}), siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}) });
   if (r.ok && r.value.conflicts.length > 0) {
     // Nothing was copied: the target holds some of these names already. Replace them only if the user says so.
     const names = r.value.conflicts;
     const replace = await confirm({ title: t('copy.existsTitle'), message: tn('copy.exists', names.length, { names: [...names.slice(0, 5), ...(names.length > 5 ? ['…'] : [])].join(t('common.listSeparator')) }), confirmLabel: t('copy.replace'), danger: true });
-    return replace ? copyToSite(paths, siteId, targetDir, viaLocal, true) : false;
+    return replace ? copyToSite(paths, siteId, targetDir, viaLocal, true, folders) : false;
   }
   if (r.ok) {
     pushToast('info', tn('copy.done', r.value.copied));
@@ -2345,7 +2358,7 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   const fxpImpossible = r.error.text?.message === 'fxp.tls' || r.error.text?.message === 'fxp.proxy';
   const fxpRefused = !viaLocal && ((r.error.kind === 'server-reply' && (r.error.command === 'PORT' || r.error.command === 'PASV')) || fxpImpossible);
   if (fxpRefused && (await confirm({ title: t('copy.refusedTitle'), message: t('log.twoSentences', { first: localizeError(r.error, currentLanguage()).message, second: t('copy.refusedQuestion') }), confirmLabel: t('copy.viaLocal') }))) {
-    return copyToSite(paths, siteId, targetDir, true, overwrite);
+    return copyToSite(paths, siteId, targetDir, true, overwrite, folders);
   }
   if (!fxpRefused) reportError(r.error);
   return false;
@@ -2443,7 +2456,15 @@ export async function deleteMatches(matches: readonly RemoteSearchMatch[], found
 /** Open the folder a match is in, with the cursor on it, and close the search. */
 export async function showMatch(match: RemoteSearchMatch): Promise<void> {
   closeSearch();
-  await navigate('remote', parentPath(match.path, 'posix') ?? '/', match.entry.name);
+  const { name } = match.entry;
+  const folder = parentPath(match.path, 'posix') ?? '/';
+  // The pane's quick filter stays as folders change: a match it hides is the very row asked for, so it goes (the cursor
+  // landed on a row not drawn: the folder opened with nothing to show for the click).
+  const filter = useRemotePane.getState().filter;
+  if (filter !== '' && !compileNameFilter(filter)(name)) setFilter('remote', '');
+  if (!(await navigate('remote', folder, name))) return;
+  // Hidden files are a setting of their own, not undone behind the user's back: said, with the way to see it.
+  if (!useSettingsStore.getState().settings.showHiddenFiles && isHiddenName(name)) pushToast('info', t('search.shownHidden', { name: shownName(name, 'in-quotes'), folder: shownName(folder) }), t('search.shownHiddenHint'));
 }
 
 /**

@@ -123,7 +123,7 @@ export function App(): ReactElement {
       {settingsOpen ? <SettingsDialog /> : null}
       {searchOpen ? <SearchDialog /> : null}
       {synchronize ? <SynchronizeDialog localFolder={synchronize.localFolder} remoteFolder={synchronize.remoteFolder} /> : null}
-      {copyToSite ? <CopyToSiteDialog paths={copyToSite.paths} /> : null}
+      {copyToSite ? <CopyToSiteDialog paths={copyToSite.paths} folders={copyToSite.folders ?? []} /> : null}
       {queueImportOpen ? <QueueImportDialog /> : null}
       {clearPrivateDataOpen ? <ClearPrivateDataDialog /> : null}
       <DialogHost />

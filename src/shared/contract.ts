@@ -140,11 +140,12 @@ export interface Requests {
    * Stops at the first failure (the error says which file); answers how many were copied.
    */
   /**
-   * Copy files to a saved site. Names the target folder holds already are not replaced unless `overwrite`: the
-   * answer then lists them (`conflicts`) and copies nothing, so the window can ask.
+   * Copy files (`paths`) and folders with everything in them (`folders`) to a saved site. Files the target holds
+   * already are not replaced unless `overwrite`: the answer then lists them (`conflicts`, relative to `targetDir`)
+   * and copies nothing, so the window can ask. `copied` counts files.
    */
   'session:copy-to-site': [
-    { readonly sessionId: string; readonly paths: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean; readonly overwrite?: boolean },
+    { readonly sessionId: string; readonly paths: readonly string[]; readonly folders?: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean; readonly overwrite?: boolean },
     { readonly copied: number; readonly conflicts: readonly string[] },
   ];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];

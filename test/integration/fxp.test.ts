@@ -199,3 +199,47 @@ describe('server-to-server copy between two vsftpd requiring TLS', () => {
     expect(relayed.code, relayed.stderr).toBe(0);
   });
 });
+
+describe('server-to-server copy between pure-ftpd and proftpd', () => {
+  let pure: RunningServer;
+  let pro: RunningServer;
+  const payload = randomBytes(2 * 1024 * 1024 + 3);
+  const connect = (server: RunningServer): Promise<FtpClient> => FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password, commandTimeoutMs: 10_000 });
+
+  beforeAll(async () => {
+    // proftpd sends to another server's address only with AllowForeignAddress (its default refuses, as vsftpd's).
+    [pure, pro] = await Promise.all([startServer('pure-ftpd'), startServer('proftpd', { proftpdConfig: ['AllowForeignAddress on'] })]);
+    fs.writeFileSync(path.join(pure.root, 'both-ways.bin'), payload);
+    fs.mkdirSync(path.join(pure.root, 'a-folder'));
+  });
+  afterAll(async () => {
+    await Promise.all([pure?.stop(), pro?.stop()]);
+  });
+
+  it('copies a file each way byte for byte', async () => {
+    const [a, b] = await Promise.all([connect(pure), connect(pro)]);
+    try {
+      await fxpTransfer(a, '/both-ways.bin', b, '/there.bin');
+      expect(sha(fs.readFileSync(path.join(pro.root, 'there.bin')))).toBe(sha(payload));
+      await fxpTransfer(b, '/there.bin', a, '/back.bin');
+      expect(sha(fs.readFileSync(path.join(pure.root, 'back.bin')))).toBe(sha(payload));
+    } finally {
+      await Promise.all([a.quit(), b.quit()]);
+    }
+  });
+
+  it('a source refusing RETR ends the copy with its reason: proftpd waiting in STOR ignores ABOR, so its connection is closed (the copy hung about two minutes)', async () => {
+    const [a, b] = await Promise.all([connect(pure), connect(pro)]);
+    try {
+      const error = await fxpTransfer(a, '/a-folder', b, '/never.bin').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FtpError);
+      expect((error as FtpError).data).toMatchObject({ kind: 'server-reply', command: 'RETR /a-folder', code: 550 });
+      expect((error as FtpError).data.message).toMatch(/^The source server would not send \/a-folder\. The server said: 550 /);
+      // The source is still usable.
+      expect((await a.list('/')).entries.map((entry) => entry.name)).toContain('both-ways.bin');
+    } finally {
+      await a.quit().catch(() => undefined);
+      b.close();
+    }
+  });
+});

@@ -10,8 +10,9 @@ import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { probeTransferModes } from '../ftp/mode-probe';
-import { takenNames } from '../ftp/remote-tree';
-import { joinRemote, normalizeRemote, remoteBasename } from '../ftp/remote-path';
+import { ensureRemoteFolder } from '../ftp/remote-tree';
+import { planConflicts, planTreeCopy } from '../ftp/copy-tree';
+import { normalizeRemote } from '../ftp/remote-path';
 import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { DesktopOpen } from '../local/desktop-open';
@@ -317,7 +318,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:chmod': ({ sessionId, path: remotePath, mode, recursive }) => sessions.chmod(sessionId, remotePath, mode, recursive),
     'session:status': async () => sessions.statuses(),
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
-    'session:copy-to-site': async ({ sessionId, paths, siteId, targetDir, viaLocal, overwrite }) => {
+    'session:copy-to-site': async ({ sessionId, paths, folders, siteId, targetDir, viaLocal, overwrite }) => {
       // Two connections of their own (browsing goes on): the session's server, and the target site as it would connect.
       const target = await resolve({ kind: 'site', siteId }, undefined);
       const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
@@ -326,17 +327,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
         const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...labelledTextRef(line, `to ${target.label}: `, { id: 'log.prefix-to', values: { site: target.label } }) }) });
         try {
           const folder = normalizeRemote(targetDir || '/');
+          // Folders with everything in them (FlashFXP's); links are left out and said so.
+          const plan = await planTreeCopy(source, paths, folders ?? [], folder);
+          for (const link of plan.leftOut) log('log.copy-left-out', { path: link });
           // STOR replaces a file silently: what is there already is only replaced when the user said so.
-          const conflicts = overwrite ? [] : await takenNames(destination, folder, paths.map((remotePath) => remoteBasename(remotePath)));
+          const conflicts = overwrite ? [] : await planConflicts(destination, plan, folder);
           if (conflicts.length > 0) return { copied: 0, conflicts };
+          for (const made of plan.folders) await ensureRemoteFolder(destination, made);
           let copied = 0;
-          for (const remotePath of paths) {
-            const targetPath = joinRemote(folder, remoteBasename(remotePath));
-            if (viaLocal) await relayTransfer(source, remotePath, destination, targetPath);
+          for (const { from, to: targetPath } of plan.files) {
+            if (viaLocal) await relayTransfer(source, from, destination, targetPath);
             // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
-            else await fxpTransfer(source, remotePath, destination, targetPath).catch((error: unknown) => Promise.reject(placeSettingError(error, sessions.target(sessionId).options.settingsPlace)));
+            else await fxpTransfer(source, from, destination, targetPath).catch((error: unknown) => Promise.reject(placeSettingError(error, sessions.target(sessionId).options.settingsPlace)));
             copied += 1;
-            log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from: remotePath, site: target.label, to: targetPath });
+            log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from, site: target.label, to: targetPath });
           }
           return { copied, conflicts: [] };
         } finally {

@@ -20,6 +20,8 @@ import { hostPort } from '../../shared/host-address';
 const FINAL_REPLY_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 /** How long the target may take to refuse the file before the source is told to send. */
 const TARGET_REFUSAL_GRACE_MS = 750;
+/** How long a side told to ABOR may take to answer before its connection is closed instead. */
+const ABORT_ANSWER_MS = 5_000;
 
 export async function fxpTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string): Promise<void> {
   if (source.protectedData || target.protectedData) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.tls', 'fxp.tls.hint'), retryable: false });
@@ -51,13 +53,13 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   void retrieve.then((reply) => {
     if (reply.code >= 300 && !storeDone) {
       abortedTarget = true;
-      target.abortThirdParty();
+      abortOrClose(target, store);
     }
   }, () => undefined);
   void store.then((reply) => {
     if (reply.code >= 300 && !retrieveDone) {
       abortedSource = true;
-      source.abortThirdParty();
+      abortOrClose(source, retrieve);
     }
   }, () => undefined);
   const [sent, received] = await Promise.allSettled([retrieve, store]);
@@ -69,6 +71,19 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   if (sentReply && sentReply.code >= 300 && !abortedSource) throw refused(`RETR ${sourcePath}`, sentReply, 'fxp.send-refused', { path: sourcePath });
   if (receivedReply && receivedReply.code >= 300 && !abortedTarget) throw refused(`STOR ${targetPath}`, receivedReply, 'fxp.store-refused', { path: targetPath });
   throw (sent.status === 'rejected' ? sent.reason : received.status === 'rejected' ? received.reason : new Error('The server-to-server copy failed.')) as Error;
+}
+
+/**
+ * ABOR the side still waiting for the other server; if it does not answer, close its connection. proftpd waiting in
+ * STOR for a passive connection reads no ABOR until its accept gives up (about two minutes): the copy hung that long
+ * before it said the source had refused the file.
+ */
+function abortOrClose(client: FtpClient, pending: Promise<FtpReply>): void {
+  client.abortThirdParty();
+  const answered = pending.then(() => true, () => true);
+  void Promise.race([answered, delay(ABORT_ANSWER_MS, false, { ref: false })]).then((done) => {
+    if (!done) client.close();
+  });
 }
 
 /** The same copy through this computer: download and upload at once, in step, nothing on disk. */

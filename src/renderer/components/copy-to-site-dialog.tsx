@@ -4,12 +4,12 @@
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
-import { useT } from '../i18n';
+import { useT, type Translator } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
 import { useSitesStore } from '../stores/sites-store';
 import { Dialog } from './dialog';
 
-export function CopyToSiteDialog({ paths }: { readonly paths: readonly string[] }): ReactElement {
+export function CopyToSiteDialog({ paths, folders = [] }: { readonly paths: readonly string[]; readonly folders?: readonly string[] }): ReactElement {
   const t = useT();
   const currentSite = useSessionStore((s) => s.status?.siteId ?? null);
   const sites = useSitesStore((s) => s.list.sites).filter((site) => site.id !== currentSite);
@@ -22,13 +22,13 @@ export function CopyToSiteDialog({ paths }: { readonly paths: readonly string[] 
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (siteId !== '') void actions.copyToSite(paths, siteId, folder.trim() || '/', viaLocal);
+    if (siteId !== '') void actions.copyToSite(paths, siteId, folder.trim() || '/', viaLocal, false, folders);
   };
   return (
     <Dialog title={t('copy.title')} onClose={actions.closeCopyToSite} className="small">
       <form onSubmit={submit}>
         <div className="form-stack dialog-body">
-          <p className="dialog-message">{t.plural('copy.what', paths.length)}</p>
+          <p className="dialog-message">{copyWhat(t, paths.length, folders.length)}</p>
           {sites.length === 0 ? (
             <p className="field-error">{t('copy.noSites')}</p>
           ) : (
@@ -66,4 +66,11 @@ export function CopyToSiteDialog({ paths }: { readonly paths: readonly string[] 
       </form>
     </Dialog>
   );
+}
+
+/** "Copy 2 files from this server to:", or with folders "Copy 1 file and 2 folders …" (folders were left out before). */
+function copyWhat(t: Translator, files: number, folders: number): string {
+  if (folders === 0) return t.plural('copy.what', files);
+  if (files === 0) return t.plural('copy.whatFolders', folders);
+  return t('copy.whatMixed', { files: t.plural('pane.files', files), folders: t.plural('pane.folders', folders) });
 }

@@ -52,7 +52,7 @@ export function fileMenuItems(side: PaneSide, names: readonly string[]): MenuIte
   ];
   if (side === 'remote') {
     items.push({ id: 'chmod', label: t('action.chmod'), disabled: selected.length === 0, onSelect: () => actions.openChmod(names) });
-    items.push({ id: 'copy-to-site', label: t('action.copyToSite'), disabled: !connected || !selected.some((row) => row.type === 'file'), onSelect: () => actions.openCopyToSite(names) });
+    items.push({ id: 'copy-to-site', label: t('action.copyToSite'), disabled: !connected || !selected.some((row) => row.type === 'file' || row.type === 'directory'), onSelect: () => actions.openCopyToSite(names) });
     // FlashFXP's Synchronize: this folder with the local pane's (whatever is selected).
     items.push({ id: 'synchronize', label: t('synchronize.open'), disabled: !connected || !listed, onSelect: () => actions.openSynchronize() });
   }

@@ -97,7 +97,7 @@ export interface UiState {
   /** "Synchronize folders…": the two folders the panes showed when it opened (the plan is for these). */
   readonly synchronize: { readonly localFolder: string; readonly remoteFolder: string } | null;
   /** "Copy to another site…": the remote files chosen (full paths). */
-  readonly copyToSite: { readonly paths: readonly string[] } | null;
+  readonly copyToSite: { readonly paths: readonly string[]; readonly folders?: readonly string[] } | null;
   /** "Import queue…": the dialog whose button opens the file chooser (a menu command alone may not open one). */
   readonly queueImportOpen: boolean;
   /** "Clear private data…" (FileZilla's Edit menu): the dialog of what to clear. */

@@ -72,3 +72,57 @@ describe('copy to another site', () => {
     await call('session:disconnect', { sessionId: status.sessionId });
   });
 });
+
+describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  let home: string;
+  let services: Services;
+  const lines: string[] = [];
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+  const siteFor = (server: RunningServer, name: string) => call('sites:save', siteInput({ name, host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password }));
+
+  beforeAll(async () => {
+    [source, target] = await Promise.all([startServer('pure-ftpd'), startServer('proftpd')]);
+    fs.mkdirSync(path.join(source.root, 'tree', 'sub', 'empty'), { recursive: true });
+    fs.writeFileSync(path.join(source.root, 'tree', 'top.txt'), 'top');
+    fs.writeFileSync(path.join(source.root, 'tree', 'sub', 'deep.txt'), 'deep');
+    fs.symlinkSync('top.txt', path.join(source.root, 'tree', 'link.txt'));
+    fs.writeFileSync(path.join(source.root, 'loose.txt'), 'loose');
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-copy-tree-home-'));
+    services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: (channel, value) => channel === 'log:line' && lines.push((value as { text: string }).text) });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await Promise.all([source?.stop(), target?.stop()]);
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('copies the folder with everything in it (links left out, said so); a file already there inside it is asked about first', async () => {
+    const from = await siteFor(source, 'Pure');
+    const to = await siteFor(target, 'Pro');
+    const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    const copy = { sessionId: status.sessionId, paths: ['/loose.txt'], folders: ['/tree'], siteId: to.id, targetDir: '/', viaLocal: false };
+    expect(await call('session:copy-to-site', copy)).toEqual({ copied: 3, conflicts: [] });
+    const there = (file: string) => fs.readFileSync(path.join(target.root, file), 'utf8');
+    expect([there('loose.txt'), there('tree/top.txt'), there('tree/sub/deep.txt')]).toEqual(['loose', 'top', 'deep']);
+    expect(fs.statSync(path.join(target.root, 'tree', 'sub', 'empty')).isDirectory()).toBe(true);
+    expect(fs.existsSync(path.join(target.root, 'tree', 'link.txt'))).toBe(false);
+    expect(lines).toContain('Left out /tree/link.txt: a symbolic link is not copied to another site (copy what it points to instead).');
+    // Again, one file inside the folder changed there: named by its path under the target folder, nothing copied.
+    fs.writeFileSync(path.join(target.root, 'tree', 'sub', 'deep.txt'), 'mine');
+    fs.rmSync(path.join(target.root, 'tree', 'top.txt'));
+    expect(await call('session:copy-to-site', { ...copy, paths: [] })).toEqual({ copied: 0, conflicts: ['tree/sub/deep.txt'] });
+    expect(there('tree/sub/deep.txt')).toBe('mine');
+    expect(fs.existsSync(path.join(target.root, 'tree', 'top.txt'))).toBe(false);
+    // The same through this computer (the relay), replacing as asked.
+    expect(await call('session:copy-to-site', { ...copy, paths: [], viaLocal: true, overwrite: true })).toEqual({ copied: 2, conflicts: [] });
+    expect([there('tree/top.txt'), there('tree/sub/deep.txt')]).toEqual(['top', 'deep']);
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
+});

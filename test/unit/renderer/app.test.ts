@@ -1077,6 +1077,29 @@ describe('copy to another site', () => {
     ]);
   });
 
+  it('a chosen folder goes with everything in it: the dialog names it and main gets it (it was left out silently)', async () => {
+    await withBackupSite();
+    api.handle('session:list', ({ path }) => ok(remoteListing(path, ['isos/', 'big.iso'])));
+    api.handle('session:copy-to-site', () => ok({ copied: 3, conflicts: [] }));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    const grid = screen.getByRole('grid', { name: 'Remote files' });
+    await waitFor(() => expect(within(grid).getByText('isos')).toBeTruthy());
+    // The folder alone: the menu item was turned off.
+    fireEvent.contextMenu(within(grid).getByText('isos'));
+    expect(screen.getByRole('menuitem', { name: 'Copy to another site…' }).getAttribute('aria-disabled')).not.toBe('true');
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    act(() => actions.openCopyToSite(['isos', 'big.iso']));
+    const dialog = screen.getByRole('dialog', { name: 'Copy to another site' });
+    expect(dialog.textContent).toContain('Copy 1 file and 1 folder, with everything in them, from this server to:');
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    });
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'session:copy-to-site')).toBe(true));
+    expect(api.calls.find((c) => c.channel === 'session:copy-to-site')?.arg).toEqual(expect.objectContaining({ paths: ['/big.iso'], folders: ['/isos'], siteId: 'other', targetDir: '/incoming', viaLocal: false }));
+  });
+
   it('a name already at the target is not replaced until the user says so', async () => {
     await withBackupSite();
     api.handle('session:copy-to-site', ({ overwrite }) => ok(overwrite ? { copied: 1, conflicts: [] } : { copied: 0, conflicts: ['big.iso'] }));
