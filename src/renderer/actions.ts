@@ -783,7 +783,7 @@ function driveRows(drives: readonly string[]): FileRow[] {
 }
 
 /** The folder above `path` in a pane: locally, "This PC" above a Windows drive's root (`localParent`). */
-function parentOf(side: PaneSide, path: string): string | null {
+export function parentOf(side: PaneSide, path: string): string | null {
   return side === 'local' ? localParent(path, useDrivesStore.getState().drives) : parentPath(path, 'posix');
 }
 

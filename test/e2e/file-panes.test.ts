@@ -6,6 +6,9 @@
  *   filter") and a folder of dot files alone with hidden files off ("Show hidden files"). Both said "Empty folder."
  *   under a blank list before ("0 of 3 shown. Empty folder." for the filter).
  * - the filter's clear button (✕) is a 24 px target (WCAG 2.2 target-size); it was 22 px.
+ * - a ".." row heads each list whose folder has a parent (FileZilla's): never selected (Ctrl+A), first whatever the
+ *   sort and kept under the filter; a double-click or Enter on it goes up; entries dropped on it from the same pane
+ *   move up a level (RNFR/RNTO, a rename on disk), from the other pane are transferred into the parent folder.
  * - a folder vsftpd lets the login enter but not list ("226 Transfer done (but failed to open directory).") is refused
  *   with the way around it, and the pane stays where it was; it was shown as an empty folder.
  */
@@ -19,8 +22,8 @@ import type { Side } from './support/ferry-ui';
 
 describe('file panes', () => {
   const setup = useE2eSetup('file-panes', {
-    local: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1 },
-    remote: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1, 'dots/': 0, 'dots/.htaccess': 5, 'dropbox/': 0, 'dropbox/inside.txt': 1 },
+    local: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1, 'up/': 0, 'up/lift.txt': 4 },
+    remote: { 'move-me.txt': 10, 'taken.txt': 3, 'inbox/': 0, 'inbox/taken.txt': 1, 'up/': 0, 'up/lift.txt': 4, 'up/send-up.txt': 6, 'dots/': 0, 'dots/.htaccess': 5, 'dropbox/': 0, 'dropbox/inside.txt': 1 },
     // A drop box: the login may enter it (x) but not read it (no r), so vsftpd's LIST there sends no data.
     prepare: (folders) => fs.chmodSync(path.join(folders.serverRoot, 'dropbox'), 0o311),
   });
@@ -98,4 +101,79 @@ describe('file panes', () => {
       await expect(ui.pane('remote')).not.toContainText('This folder is empty');
     });
   }, 90_000);
+
+  it('a ".." row heads a folder with a parent: never selected or sorted, goes up, and takes drops into the parent', async () => {
+    const { scenario: s, folders } = setup();
+    const { ui, step, page } = s;
+    const parentRow = (side: Side) => ui.grid(side).getByRole('row', { name: 'Parent folder' });
+
+    await step('no ".." at the server\'s /; one, unselected, first, in /up', async () => {
+      await ui.openFolder('remote', '/');
+      await expect(parentRow('remote')).toHaveCount(0);
+      await ui.openFolder('remote', '/up');
+      await expect(parentRow('remote')).toHaveAttribute('aria-rowindex', '2');
+      await expect(parentRow('remote')).toHaveAttribute('aria-selected', 'false');
+      await expect(ui.grid('remote')).toHaveAttribute('aria-rowcount', '4');
+    });
+
+    await step('Ctrl+A selects the two files, never ".."; the footer counts two files', async () => {
+      await ui.entry('remote', 'lift.txt').click();
+      await ui.grid('remote').press('Control+a');
+      await expect(ui.grid('remote').getByRole('row', { selected: true })).toHaveCount(2);
+      await expect(parentRow('remote')).toHaveAttribute('aria-selected', 'false');
+      await expect(ui.pane('remote')).toContainText('Selected 2 files.');
+      await ui.grid('remote').press('Escape');
+    });
+
+    await step('sorted by name both ways ".." stays first; under a filter matching nothing it stays, uncounted', async () => {
+      const nameHeader = ui.grid('remote').getByRole('button', { name: 'Name' });
+      await nameHeader.click();
+      await expect(ui.grid('remote').getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+      await expect(parentRow('remote')).toHaveAttribute('aria-rowindex', '2');
+      await expect(ui.grid('remote').getByRole('row').nth(1)).toHaveAccessibleName('Parent folder');
+      await expect(ui.grid('remote').getByRole('row').nth(2)).toContainText('send-up.txt');
+      await nameHeader.click();
+      await ui.grid('remote').press('Control+f');
+      await page.keyboard.type('zzz');
+      await expect(ui.pane('remote')).toContainText('0 of 2 shown.');
+      await expect(parentRow('remote')).toBeVisible();
+      await ui.pane('remote').getByRole('button', { name: 'Clear the filter' }).click();
+      await expect(ui.entry('remote', 'lift.txt')).toBeVisible();
+    });
+
+    await step('remote: lift.txt dropped on ".." moves to / on the server', async () => {
+      await ui.entry('remote', 'lift.txt').dragTo(parentRow('remote'));
+      await expect(ui.entry('remote', 'lift.txt')).toHaveCount(0);
+      expect(fs.existsSync(path.join(folders.serverRoot, 'lift.txt'))).toBe(true);
+      expect(fs.existsSync(path.join(folders.serverRoot, 'up', 'lift.txt'))).toBe(false);
+    });
+
+    const localUp = path.join(folders.local, 'up');
+    await step('local: lift.txt dropped on ".." moves to the folder above on disk', async () => {
+      await ui.openFolder('local', localUp);
+      await ui.entry('local', 'lift.txt').dragTo(parentRow('local'));
+      await expect(ui.entry('local', 'lift.txt')).toHaveCount(0);
+      expect(fs.existsSync(path.join(folders.local, 'lift.txt'))).toBe(true);
+      expect(fs.existsSync(path.join(localUp, 'lift.txt'))).toBe(false);
+    });
+
+    await step('send-up.txt dragged from the remote list onto the local ".." is downloaded into the folder above', async () => {
+      await ui.entry('remote', 'send-up.txt').dragTo(parentRow('local'));
+      await expect.poll(() => fs.existsSync(path.join(folders.local, 'send-up.txt')) && fs.statSync(path.join(folders.local, 'send-up.txt')).size, { timeout: 30_000 }).toBe(6);
+      expect(fs.existsSync(path.join(localUp, 'send-up.txt'))).toBe(false);
+    });
+
+    await step('a double-click on the remote "..", and Enter on the local one, go up', async () => {
+      await parentRow('remote').dblclick();
+      await expect(ui.pathField('remote')).toHaveValue('/');
+      await expect(ui.entry('remote', 'lift.txt')).toBeVisible();
+      await ui.grid('local').focus();
+      await ui.grid('local').press('Home');
+      // The cursor row (arrows and Home reach "..") is the grid's active descendant.
+      await expect(ui.grid('local')).toHaveAttribute('aria-activedescendant', (await parentRow('local').getAttribute('id')) ?? 'no id');
+      await ui.grid('local').press('Enter');
+      await expect(ui.pathField('local')).toHaveValue(folders.local);
+      await expect(ui.entry('local', 'send-up.txt')).toBeVisible();
+    });
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ import { extensionOf, fileKind } from '../lib/file-kind';
 import { localizeError } from '../lib/localize-error';
 import { isImeKey } from '../lib/ime';
 import { formatDate, formatEntrySize, formatRemoteDate } from '../lib/format';
-import { cursorAfterRemoval, firstRow, makeView, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
+import { cursorAfterRemoval, firstRow, makeView, PARENT_ROW_KEY, targetNames, type CursorPlace, type NavView } from '../lib/list-nav';
 import { keysOfShown, nameOfRowKey, namesOfRowKeys } from '../lib/listed-twice';
 import type { CompareMark } from '../lib/compare-listings';
 import { hiddenCount, nothingShown, rowsLeftBehind, shownRows } from '../lib/pane-rows';
@@ -224,6 +224,47 @@ const Row = memo(function Row(props: RowProps): ReactElement {
   );
 });
 
+interface ParentRowProps {
+  readonly id: string;
+  readonly start: number;
+  readonly cursor: boolean;
+  readonly dropTarget: boolean;
+  readonly leftBehind: boolean;
+  readonly label: string;
+  readonly onMouse: (e: MouseEvent<HTMLDivElement>, rowKey: string) => void;
+}
+
+/**
+ * The ".." row (FileZilla's): the parent folder, first whatever the sort and the filter. Opens with a double-click or
+ * Enter, takes drops (a move up a level from this pane, a transfer into the parent from the other); never selected,
+ * never dragged, never counted (`PARENT_ROW_KEY` in lib/list-nav.ts).
+ */
+function ParentRow(props: ParentRowProps): ReactElement {
+  return (
+    <div
+      role="row"
+      id={props.id}
+      aria-rowindex={2}
+      aria-selected={false}
+      aria-label={props.label}
+      aria-disabled={props.leftBehind || undefined}
+      title={props.label}
+      className={`grid-row grid-row-parent${props.cursor ? ' is-cursor' : ''}${props.dropTarget ? ' is-drop-target' : ''}`}
+      style={{ transform: `translateY(${props.start}px)` }}
+      draggable={false}
+      data-parent-row=""
+      onMouseDown={(e) => props.onMouse(e, PARENT_ROW_KEY)}
+      onDoubleClick={(e) => props.onMouse(e, PARENT_ROW_KEY)}
+      onContextMenu={(e) => props.onMouse(e, PARENT_ROW_KEY)}
+    >
+      <div role="gridcell" className="cell cell-name">
+        <FileIcon kind="folder" />
+        <span className="name-text">..</span>
+      </div>
+    </div>
+  );
+}
+
 /**
  * A cell's text in an element of its own: text straight in the cell (a flex box) was cut at the column's edge with no
  * ellipsis ("FERRY-PART f"); now it ends in "…" and is whole in its title, as a name is.
@@ -306,6 +347,17 @@ function NothingShownState({ side, rows }: { readonly side: PaneSide; readonly r
   );
 }
 
+/** The view's keys with the ".." row first when the folder has a parent. */
+function withParentRow(hasParent: boolean, keys: readonly string[]): readonly string[] {
+  return hasParent ? [PARENT_ROW_KEY, ...keys] : keys;
+}
+
+/** The folder a drop row names for the actions: an entry's name, or the ".." row's key as it is. */
+function folderName(key: string | null): string | null {
+  if (key === null) return null;
+  return key === PARENT_ROW_KEY ? key : nameOfRowKey(key);
+}
+
 export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const t = useT();
   const store = paneStore(side);
@@ -345,12 +397,15 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const sorted = useMemo(() => sortRows(visible, deferredSort), [visible, deferredSort]);
   // Keyed per row, not per name (lib/listed-twice.ts): a name listed twice draws two rows (a key per name drew one of
   // them twice or not at all), and the cursor and selection reach one of them, not both.
-  const view: NavView = useMemo(() => makeView(keysOfShown(rows ?? [], sorted)), [rows, sorted]);
+  // The ".." row comes first in the view whenever the folder drawn has a parent: arrows reach it, nothing selects it.
+  const hasParent = rows !== null && drawn.dir !== '' && actions.parentOf(side, drawn.dir) !== null;
+  const offset = hasParent ? 1 : 0;
+  const view: NavView = useMemo(() => makeView(withParentRow(hasParent, keysOfShown(rows ?? [], sorted))), [rows, sorted, hasParent]);
   const stale = rows !== rawRows || deferredSort !== sort || deferredFilter !== filter;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: sorted.length,
+    count: sorted.length + offset,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -400,10 +455,14 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     const now = store.getState();
     const built = builtFrom.current;
     if (built.rows === now.rows && built.filter === now.filter && built.sort === now.sort) return viewRef.current;
-    return makeView(keysOfShown(now.rows ?? [], sortRows(actions.shownRowsOf(side).shown, now.sort)));
+    return makeView(withParentRow(now.rows !== null && now.path !== '' && actions.parentOf(side, now.path) !== null, keysOfShown(now.rows ?? [], sortRows(actions.shownRowsOf(side).shown, now.sort))));
   };
   const sortedRef = useRef(sorted);
   sortedRef.current = sorted;
+  /** The entry drawn at a place of the view (the ".." row, before the entries, is none). */
+  const offsetRef = useRef(offset);
+  offsetRef.current = offset;
+  const entryAt = (index: number): FileRow | undefined => sortedRef.current[index - offsetRef.current];
 
   const [dropFolder, setDropFolder] = useState<string | null>(null);
   const [dropActive, setDropActive] = useState(false);
@@ -438,7 +497,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       if (e.type === 'dblclick') {
         if (leftBehindRef.current) return;
         actions.navInput(side, { kind: 'click', name, ctrl: false, shift: false }, viewRef.current);
-        actions.open(side, [nameOfRowKey(name)]);
+        if (name === PARENT_ROW_KEY) actions.up(side);
+        else actions.open(side, [nameOfRowKey(name)]);
         return;
       }
       if (e.type === 'contextmenu') {
@@ -453,14 +513,14 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
 
   const onDragStart = useCallback(
     (e: DragEvent<HTMLDivElement>, name: string) => {
-      if (leftBehindRef.current) {
+      if (leftBehindRef.current || name === PARENT_ROW_KEY) {
         e.preventDefault();
         return;
       }
       let nav = store.getState().nav;
       if (!nav.selected.has(name)) nav = actions.navInput(side, { kind: 'click', name, ctrl: false, shift: false }, viewRef.current).state;
       const keys = targetNames(nav, viewRef.current);
-      const entries = keys.map((key) => ({ name: nameOfRowKey(key), isDirectory: sortedRef.current[viewRef.current.indexOf(key)]?.type === 'directory' }));
+      const entries = keys.map((key) => ({ name: nameOfRowKey(key), isDirectory: entryAt(viewRef.current.indexOf(key))?.type === 'directory' }));
       const payload = encodeDrag({ from: side, dir: store.getState().path, entries });
       e.dataTransfer.setData(FERRY_ENTRIES_MIME, payload);
       e.dataTransfer.setData('text/plain', namesOfRowKeys(keys).join('\n'));
@@ -482,11 +542,12 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     const within = withinPane(e);
     if (leftBehind || (!within && !acceptsDrag(e))) return;
     // The row under the pointer by its place (aria-rowindex: the header is 1), so each of two same-named rows is its own.
-    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-name]');
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-name], [data-parent-row]');
     const index = rowEl ? Number(rowEl.getAttribute('aria-rowindex')) - 2 : -1;
     const key = viewRef.current.names[index] ?? null;
-    const folder = key !== null && sortedRef.current[index]?.type === 'directory' ? key : null;
-    if (within && moveInto(dragPayload(), side, dir, folder === null ? null : nameOfRowKey(folder)) === null) {
+    // The ".." row is the parent folder's row: a drop there goes up a level.
+    const folder = key !== null && (key === PARENT_ROW_KEY || entryAt(index)?.type === 'directory') ? key : null;
+    if (within && moveInto(dragPayload(), side, dir, folderName(folder)) === null) {
       if (dropFolder !== null) setDropFolder(null);
       return;
     }
@@ -509,12 +570,12 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     if (leftBehind) return;
     if (fromDesktop(e) && e.dataTransfer.files.length > 0) {
       e.preventDefault();
-      void actions.dropDesktopFiles([...e.dataTransfer.files], folder === null ? null : nameOfRowKey(folder));
+      void actions.dropDesktopFiles([...e.dataTransfer.files], folderName(folder));
       return;
     }
     const payload = decodeDrag(e.dataTransfer.getData(FERRY_ENTRIES_MIME));
     endDrag();
-    const into = moveInto(payload, side, dir, folder === null ? null : nameOfRowKey(folder));
+    const into = moveInto(payload, side, dir, folderName(folder));
     if (payload && into !== null) {
       e.preventDefault();
       void actions.moveEntries(side, payload.entries.map((entry) => entry.name), into);
@@ -522,7 +583,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
     }
     if (!payload || payload.from === side) return;
     e.preventDefault();
-    actions.dropEntries(side, payload, folder === null ? null : nameOfRowKey(folder));
+    actions.dropEntries(side, payload, folderName(folder));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -595,7 +656,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
       <div
         role="grid"
         aria-label={label}
-        aria-rowcount={sorted.length + 1}
+        aria-rowcount={sorted.length + offset + 1}
         aria-colcount={columns.length}
         aria-multiselectable="true"
         aria-busy={loading || stale || leftBehind}
@@ -645,7 +706,20 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
           </div>
           <div role="rowgroup" className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
-              const row = sorted[item.index];
+              if (hasParent && item.index === 0)
+                return (
+                  <ParentRow
+                    key={item.key}
+                    id={`${gridId}-r0`}
+                    start={item.start - HEADER_HEIGHT}
+                    cursor={nav.cursor === PARENT_ROW_KEY}
+                    dropTarget={dropFolder === PARENT_ROW_KEY}
+                    leftBehind={leftBehind}
+                    label={t('pane.parentFolder')}
+                    onMouse={onMouse}
+                  />
+                );
+              const row = sorted[item.index - offset];
               const rowKey = view.names[item.index];
               if (!row || rowKey === undefined) return null;
               return (

@@ -57,6 +57,7 @@ export const en = {
   'pane.localPath': 'Local path',
   'pane.remotePath': 'Remote path',
   'pane.localFiles': 'Local files',
+  'pane.parentFolder': 'Parent folder',
   'pane.remoteFiles': 'Remote files',
   'pane.localTree': 'Local folders',
   'pane.remoteTree': 'Remote folders',

@@ -56,6 +56,7 @@ export const zhCN: Messages = {
   'pane.localPath': '本地路径',
   'pane.remotePath': '远程路径',
   'pane.localFiles': '本地文件',
+  'pane.parentFolder': '上一级文件夹',
   'pane.remoteFiles': '远程文件',
   'pane.localTree': '本地目录树',
   'pane.remoteTree': '远程目录树',

@@ -3,6 +3,8 @@
  * anywhere else (another app, another window) is ignored. During dragover the browser hides the data,
  * so the source pane is also kept here for the drop target to decide whether it accepts.
  */
+import { PARENT_ROW_KEY } from './list-nav';
+
 export const FERRY_ENTRIES_MIME = 'application/x-ferry-entries';
 
 export type PaneSide = 'local' | 'remote';
@@ -56,6 +58,14 @@ export function dragPayload(): DragPayload | null {
 export function moveInto(payload: DragPayload | null, side: PaneSide, dir: string, folder: string | null): string | null {
   if (payload === null || payload.from !== side || payload.dir !== dir || folder === null) return null;
   return payload.entries.some((e) => e.name === folder) ? null : folder;
+}
+
+/**
+ * The folder a drop onto a row reaches: that folder row's path, or for the ".." row (`PARENT_ROW_KEY`) the folder above
+ * the one shown; '' when there is none (at "/"), which no transfer or move takes.
+ */
+export function dropFolderOf(folder: string, dir: string, parentOf: (dir: string) => string | null, childOf: (dir: string, name: string) => string): string {
+  return folder === PARENT_ROW_KEY ? (parentOf(dir) ?? '') : childOf(dir, folder);
 }
 
 export function endDrag(): void {

@@ -15,6 +15,14 @@ export interface NavState {
   readonly typedAt: number;
 }
 
+/**
+ * The key of a pane's ".." row (the parent folder, FileZilla's): first in the view whenever the folder has a parent.
+ * NUL is in no file name on any system nor in an FTP path, so no entry's key can equal it. It takes the cursor (arrows,
+ * Home, a click) but never the selection: Ctrl+A, Shift ranges and Ctrl+click leave it out, type-ahead skips it, and
+ * `targetNames` never names it, so no command (delete, rename, transfer) can reach it. Enter on it goes up.
+ */
+export const PARENT_ROW_KEY = '\u0000..';
+
 export const EMPTY_NAV: NavState = { cursor: null, anchor: null, selected: new Set(), typed: '', typedAt: 0 };
 
 /** The rows in display order. */
@@ -82,7 +90,7 @@ function rangeSet(view: NavView, from: number, to: number): Set<string> {
   const out = new Set<string>();
   for (let i = lo; i <= hi; i += 1) {
     const n = view.names[i];
-    if (n !== undefined) out.add(n);
+    if (n !== undefined && n !== PARENT_ROW_KEY) out.add(n);
   }
   return out;
 }
@@ -99,10 +107,11 @@ function moveTo(state: NavState, view: NavView, target: number, shift: boolean, 
     return { ...state, cursor: name, anchor: view.names[from] ?? name, selected: rangeSet(view, from, index), typed: '' };
   }
   if (ctrl) return { ...state, cursor: name, typed: '' };
-  return { ...state, cursor: name, anchor: name, selected: new Set([name]), typed: '' };
+  return { ...state, cursor: name, anchor: name, selected: name === PARENT_ROW_KEY ? new Set() : new Set([name]), typed: '' };
 }
 
 function toggle(state: NavState, name: string): NavState {
+  if (name === PARENT_ROW_KEY) return { ...state, cursor: name, typed: '' };
   const selected = new Set(state.selected);
   if (selected.has(name)) selected.delete(name);
   else selected.add(name);
@@ -120,7 +129,8 @@ export function findTypeAhead(view: NavView, typed: string, from: number): numbe
   const start = cycling ? from + 1 : from;
   for (let step = 0; step < count; step += 1) {
     const i = (((start + step) % count) + count) % count;
-    if ((view.names[i] ?? '').toLocaleLowerCase().startsWith(prefix)) return i;
+    const name = view.names[i] ?? '';
+    if (name !== PARENT_ROW_KEY && name.toLocaleLowerCase().startsWith(prefix)) return i;
   }
   return -1;
 }
@@ -147,6 +157,8 @@ function onKey(state: NavState, input: KeyInput, view: NavView): NavResult {
     case 'End':
       return result(moveTo(state, view, count - 1, shift, ctrl));
     case 'Enter':
+      // On the ".." row with nothing selected: up, as FileZilla's Enter on ".." (Ctrl+A then Enter still opens the rows).
+      if (state.cursor === PARENT_ROW_KEY && state.selected.size === 0) return result({ ...state, typed: '' }, true, 'up');
       return result({ ...state, typed: '' }, true, state.cursor !== null || state.selected.size > 0 ? 'open' : null);
     case 'Backspace':
       return result({ ...state, typed: '' }, true, 'up');
@@ -167,7 +179,7 @@ function onKey(state: NavState, input: KeyInput, view: NavView): NavResult {
     default:
       break;
   }
-  if (ctrl && !shift && (key === 'a' || key === 'A')) return result({ ...state, selected: new Set(view.names), typed: '' });
+  if (ctrl && !shift && (key === 'a' || key === 'A')) return result({ ...state, selected: entryKeys(view), typed: '' });
   if (key === ' ' && (ctrl || state.typed === '' || input.time - state.typedAt > TYPE_AHEAD_MS)) {
     if (state.cursor === null) return result(moveTo(state, view, 0, false, false));
     return result(toggle(state, state.cursor));
@@ -195,18 +207,21 @@ export function navReduce(state: NavState, input: NavInput, view: NavView): NavR
     }
     case 'context': {
       if (state.selected.has(input.name)) return result({ ...state, cursor: input.name });
+      // The ".." row's menu is the folder's own (nothing selected), as a right-click on the list's background.
+      if (input.name === PARENT_ROW_KEY) return result({ ...state, cursor: input.name, anchor: input.name, selected: new Set(), typed: '' });
       return result({ ...state, cursor: input.name, anchor: input.name, selected: new Set([input.name]), typed: '' });
     }
     case 'focus':
       return result({ ...state, cursor: input.name });
     case 'select-all':
-      return result({ ...state, selected: new Set(view.names), typed: '' });
+      return result({ ...state, selected: entryKeys(view), typed: '' });
     case 'clear':
       return result({ ...state, selected: new Set(), typed: '' });
     case 'reset': {
       if (!input.keep) return result(EMPTY_NAV);
       const selected = new Set([...state.selected].filter((n) => view.indexOf(n) >= 0));
-      const cursor = state.cursor !== null && view.indexOf(state.cursor) >= 0 ? state.cursor : null;
+      // The ".." row stays under the cursor through a refresh (the view a store builds has no ".." row of its own).
+      const cursor = state.cursor !== null && (view.indexOf(state.cursor) >= 0 || state.cursor === PARENT_ROW_KEY) ? state.cursor : null;
       const anchor = state.anchor !== null && view.indexOf(state.anchor) >= 0 ? state.anchor : cursor;
       return result({ ...state, cursor, anchor, selected, typed: '' });
     }
@@ -236,11 +251,17 @@ export function cursorAfterRemoval(previous: CursorPlace, view: NavView): string
  */
 export function firstRow(view: NavView, selected: ReadonlySet<string> = new Set()): string | null {
   const chosen = selected.size > 0 ? view.names.find((name) => selected.has(name)) : undefined;
-  return chosen ?? view.names[0] ?? null;
+  // The first entry, not the ".." row before it (unless the folder is empty): Down then chooses the second entry, as before.
+  return chosen ?? view.names.find((name) => name !== PARENT_ROW_KEY) ?? view.names[0] ?? null;
 }
 
 /** The names an action applies to: the selection, or the cursor row when nothing is selected. Display order. */
 export function targetNames(state: NavState, view: NavView): string[] {
-  if (state.selected.size > 0) return view.names.filter((n) => state.selected.has(n));
-  return state.cursor !== null && view.indexOf(state.cursor) >= 0 ? [state.cursor] : [];
+  if (state.selected.size > 0) return view.names.filter((n) => n !== PARENT_ROW_KEY && state.selected.has(n));
+  return state.cursor !== null && state.cursor !== PARENT_ROW_KEY && view.indexOf(state.cursor) >= 0 ? [state.cursor] : [];
+}
+
+/** Every row of the view but the ".." row: what Ctrl+A selects. */
+function entryKeys(view: NavView): Set<string> {
+  return new Set(view.names.filter((name) => name !== PARENT_ROW_KEY));
 }
