@@ -16,8 +16,11 @@ const UNREACHABLE = '127.0.0.3';
 
 const DIAGNOSIS = new RegExp(`Active mode: the server could not connect back to ${UNREACHABLE.replace(/\./g, '\\.')}:\\d+`);
 const HINT = /Use passive mode for this site/;
-/** The hint names where each fix is set: the Site Manager's transfer mode, and Settings → Active mode (both checked below). */
-const HINT_PLACES = /Use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\); or open the active-mode port range in your firewall and, behind NAT, set the external address to announce \(Settings → Active mode\)/;
+/**
+ * The hint names where each fix is set: the Site Manager's transfer mode, and Settings → Active mode (both checked
+ * below). The external address is set (127.0.0.3): the hint names it as announced, never "set the external address".
+ */
+const HINT_PLACES = /Use passive mode for this site \(Site Manager → Transfer settings → Transfer mode\); or, to keep active mode: the external address 127\.0\.0\.3 is announced \(Settings → Active mode\), so the router in front of this computer must forward the active-mode port range/;
 
 describe('active mode that cannot work', () => {
   const setup = useE2eSetup('active-failure', {

@@ -127,7 +127,7 @@ describe('testing which transfer modes work', () => {
       expect(lines.find((line) => line.textRef?.message === 'log.test-modes')).toMatchObject({ kind: 'info', text: 'Testing passive and active mode with Probe…' });
       expect(lines.find((line) => line.textRef?.message === 'log.passive-works')).toMatchObject({ kind: 'info', text: 'Passive mode works (EPSV).' });
       const failed = lines.find((line) => line.kind === 'error' && /^Active mode: the server could not connect back to 127\.0\.0\.3:\d+/.test(line.text));
-      expect(failed).toMatchObject({ hint: expect.stringMatching(/^Use passive mode for this site/), textRef: { message: 'data.active.blocked', hint: 'data.active.blocked.hint' } });
+      expect(failed).toMatchObject({ hint: expect.stringMatching(/^Use passive mode for this site/), textRef: { message: 'data.active.blocked', hint: 'data.active.blocked-external.hint' } });
       expect(localizeLogLine(failed!, 'zh-CN').text).toMatch(/^主动模式/);
       expect(lines.some((line) => line.kind === 'command' && /^EPRT \|1\|127\.0\.0\.3\|/.test(line.text))).toBe(true);
     } finally {

@@ -50,19 +50,20 @@ describe('a data connection a firewall or NAT blocks, over plain FTP and over FT
 
   it('plain FTP: the usual active-mode diagnosis, no word of TLS or a helper', async () => {
     const error = await activeFailure(false);
-    expect(error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3', text: { message: 'data.active.blocked', hint: 'data.active.blocked.hint' } });
+    expect(error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3', text: { message: 'data.active.blocked', hint: 'data.active.blocked-external.hint' } });
     expect(error.kind === 'data-connection' && error.tls).toBeFalsy();
     expect(`${error.message} ${error.hint}`).not.toMatch(/FTPS|TLS|helper/);
   });
 
   it('FTPS: tls: true, the helper cannot read the encrypted EPRT, and the window says it in Chinese', async () => {
     const error = await activeFailure(true);
-    expect(error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3', tls: true, text: { message: 'data.active.blocked-tls', hint: 'data.active.blocked-tls.hint' } });
+    expect(error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3', tls: true, text: { message: 'data.active.blocked-tls', hint: 'data.active.blocked-external.hint' } });
     expect(error.message).toMatch(/^Active mode: the server could not connect back to 127\.0\.0\.3:\d+ \(.+\) — incoming connections/);
     expect(error.message).toMatch(/The connection is encrypted \(FTPS\): a firewall or router that lets FTP data connections in with an FTP helper \(FTP ALG, Linux's nf_conntrack_ftp\) cannot read the encrypted PORT\/EPRT command/);
-    expect(error.hint).toMatch(/^Use passive mode for this site .*To keep active mode with FTPS, the ports must be opened explicitly/);
+    // 127.0.0.3 is the external address set: the hint names it as announced and the range to forward by hand.
+    expect(error.hint).toMatch(/^Use passive mode for this site .*; or, to keep active mode: the external address 127\.0\.0\.3 is announced/);
     const zh = localizeError(error, 'zh-CN');
     expect(zh.message).toMatch(/^主动模式：服务器无法回连到 127\.0\.0\.3:\d+.*连接已加密（FTPS）：靠 FTP 助手/);
-    expect(zh.hint).toMatch(/^请对此站点使用被动模式.*若要以 FTPS 继续使用主动模式，必须明确开放端口/);
+    expect(zh.hint).toMatch(/^请对此站点使用被动模式.*；或者，要保留主动模式：已向服务器通告外部地址 127\.0\.0\.3/);
   });
 });

@@ -55,12 +55,12 @@ describe('the hint of an active-mode failure names where the mode is set', () =>
     expect(error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3' });
     expect(error.hint).toContain(QUICK_WAY);
     expect(error.hint).not.toMatch(/Site Manager|this site/);
-    expect(error.text?.hint).toBe('data.active.blocked.quick.hint');
+    expect(error.text?.hint).toBe('data.active.blocked-external.quick.hint');
     expect(logged).toBe(error.hint);
-    expect(loggedHint).toBe('data.active.blocked.quick.hint');
+    expect(loggedHint).toBe('data.active.blocked-external.quick.hint');
     const queued = await failedDownload(status.sessionId, 'quick.pdf');
     expect(queued?.hint).toContain(QUICK_WAY);
-    expect(queued?.text?.hint).toBe('data.active.blocked.quick.hint');
+    expect(queued?.text?.hint).toBe('data.active.blocked-external.quick.hint');
     await app.call('session:disconnect', { sessionId: status.sessionId });
   });
 
@@ -69,7 +69,7 @@ describe('the hint of an active-mode failure names where the mode is set', () =>
     const status = await app.call('session:connect', { target: { kind: 'site', siteId: site.id } });
     const { error, logged } = await listFailure(status.sessionId);
     expect(error.hint).toContain(SITE_WAY);
-    expect(error.text?.hint).toBe('data.active.blocked.hint');
+    expect(error.text?.hint).toBe('data.active.blocked-external.hint');
     expect(logged).toBe(error.hint);
     const queued = await failedDownload(status.sessionId, 'site.pdf');
     expect(queued?.hint).toContain(SITE_WAY);

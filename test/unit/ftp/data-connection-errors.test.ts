@@ -91,10 +91,10 @@ describe('the sentence for a failed data connection', () => {
     const plain = activeBlockedError('203.0.113.7', 50001, '425 Failed to establish connection.', false, true);
     expect(plain).toMatchObject({ cause: 'accept-timeout', text: { message: 'data.active.blocked', hint: 'data.active.blocked-external.hint', values: { external: '203.0.113.7', where: '203.0.113.7:50001' } } });
     expect(plain.hint).toBe(
-      "The external address 203.0.113.7 was announced (Settings → Active mode): the router in front of this computer must forward the active-mode port range (Settings → Active mode; choose one if none is set) to this computer, and its firewall must let those ports in. If 203.0.113.7 is no longer this network's public address, correct it. Or: use passive mode for this site (Site Manager → Transfer settings → Transfer mode).",
+      "Use passive mode for this site (Site Manager → Transfer settings → Transfer mode); or, to keep active mode: the external address 203.0.113.7 is announced (Settings → Active mode), so the router in front of this computer must forward the active-mode port range (Settings → Active mode; choose one if none is set) to this computer and its firewall must let those ports in — and 203.0.113.7 must still be this network's public address.",
     );
     expect(describeForCli(plain)).toMatch(/\nWith ferry: --passive; or --port-range A-B forwarded to this computer by the router and open in its firewall, with --active-address still this network's public address\.$/);
-    expect(localizeError(plain, 'zh-CN').hint).toContain('已向服务器通告外部地址 203.0.113.7（“设置 → 主动模式”）');
+    expect(localizeError(plain, 'zh-CN').hint).toContain('或者，要保留主动模式：已向服务器通告外部地址 203.0.113.7（“设置 → 主动模式”）');
     // Over FTPS the message still says no FTP helper opens the port; the hint is the external one.
     const tls = activeBlockedError('203.0.113.7', 50001, { id: 'detail.nothing-connected', values: { seconds: 30 } }, true, true);
     expect(tls).toMatchObject({ tls: true, text: { message: 'data.active.blocked-tls', hint: 'data.active.blocked-external.hint' } });
