@@ -28,6 +28,14 @@
  * a whole-file save is); then one paused item cancelled and the queue saved, 20 times: the wall and CPU time of a
  * save of one change (median). Results in bench/results/queue-store-latest.json.
  *
+ * QUEUE_BENCH_CASE=open: a big queue's start and its whole-queue commands, no server. A queue file of QUEUE_BENCH_WAITING
+ * paused items (default 50,000; paths QUEUE_BENCH_PATH_BYTES long) is written once in QUEUE_BENCH_STORE_DIR; each run
+ * copies it, opens the queue over it (`TransferQueue.open`: load, validate, restore — what the window waits for at
+ * start), then Resume all (every item's id, as the window's Resume with nothing selected), the save that follows, Pause all
+ * and its save. Per step: wall and CPU time, the longest stretch of work without a turn of the event loop (its CPU time,
+ * as `maxStallCpuMs` below, and the wall-clock stall), and for the saves the bytes written. Connections never open (the
+ * workers Resume all starts wait for theirs until the run ends). Results in bench/results/queue-open-latest.json.
+ *
  * Event-loop stalls (store case and the default case): the longest delay and the 99th percentile
  * (perf_hooks.monitorEventLoopDelay, 10 ms resolution), and the garbage collector's pauses (PerformanceObserver 'gc'):
  * the longest and the sum; and the most CPU time the process spent between two turns of a 10 ms timer (the longest stretch of
@@ -36,7 +44,7 @@
  * frame serialized as the web host does (JSON.stringify), the progress events too; without it the queue emits nothing
  * (the figures before 27 November 2026, later).
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +72,8 @@ const resumeCase = process.env.QUEUE_BENCH_CASE === 'resume';
 const emitThroughHost = process.env.QUEUE_BENCH_EMIT === 'host';
 if (process.env.QUEUE_BENCH_EMIT && !emitThroughHost) throw new Error(`QUEUE_BENCH_EMIT=${process.env.QUEUE_BENCH_EMIT}: expected "host" or nothing`);
 const storeCase = process.env.QUEUE_BENCH_CASE === 'store';
-if (process.env.QUEUE_BENCH_CASE && !resumeCase && !storeCase) throw new Error(`QUEUE_BENCH_CASE=${process.env.QUEUE_BENCH_CASE}: expected "resume", "store" or nothing`);
+const openCase = process.env.QUEUE_BENCH_CASE === 'open';
+if (process.env.QUEUE_BENCH_CASE && !resumeCase && !storeCase && !openCase) throw new Error(`QUEUE_BENCH_CASE=${process.env.QUEUE_BENCH_CASE}: expected "resume", "store", "open" or nothing`);
 
 const config = {
   files: intFromEnv('QUEUE_BENCH_FILES', resumeCase || storeCase ? 1000 : 10_000, 1),
@@ -77,7 +86,7 @@ const config = {
     .split(',')
     .map((part) => Number(part.trim()))
     .filter((n) => Number.isInteger(n) && n >= 1 && n <= 10),
-  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', resumeCase ? 'queue-resume-latest.json' : storeCase ? 'queue-store-latest.json' : 'queue-latest.json'),
+  out: process.env.QUEUE_BENCH_OUT ?? path.join(REPO, 'bench', 'results', resumeCase ? 'queue-resume-latest.json' : storeCase ? 'queue-store-latest.json' : openCase ? 'queue-open-latest.json' : 'queue-latest.json'),
   storeDir: process.env.QUEUE_BENCH_STORE_DIR ?? os.tmpdir(),
 };
 
@@ -424,6 +433,107 @@ async function storeBench(server: RunningServer, local: string, tree: { files: n
   log(`wrote ${config.out}`);
 }
 
+/** One step of `runQueueOpen`: its wall and CPU time, and the longest stretch of work in it. */
+interface Step {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly stalls: Stalls;
+  /** Bytes this process wrote in the step (/proc/self/io `wchar`). */
+  readonly writtenMiB: number;
+}
+
+async function step(run: () => Promise<unknown>): Promise<Step> {
+  const stop = watchStalls();
+  const wrote = bytesWritten();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, stalls: stop(), writtenMiB: (bytesWritten() - wrote) / 2 ** 20 };
+}
+
+interface OpenRun {
+  readonly open: Step;
+  readonly resumeAll: Step;
+  readonly resumeSave: Step;
+  readonly pauseAll: Step;
+  readonly pauseSave: Step;
+  readonly items: number;
+}
+
+/** QUEUE_BENCH_CASE=open, one run: the queue opened over a copy of `file`, then Resume all and Pause all, each saved. */
+async function runQueueOpen(file: string): Promise<OpenRun> {
+  const store = mkdtempSync(path.join(config.storeDir, 'ferry-queue-bench-open-'));
+  const storePath = path.join(store, 'queue.json');
+  copyFileSync(file, storePath);
+  // Connections that never open: the workers Resume all starts wait for theirs until the queue closes.
+  const waiting: ((error: Error) => void)[] = [];
+  const options = { connect: () => new Promise<FtpClient>((_resolve, reject) => waiting.push(reject)), policy: 'overwrite' as const, storePath, ...(emitThroughHost ? { emit: hostEmit() } : {}) };
+  try {
+    let queue: TransferQueue | null = null;
+    const open = await step(async () => {
+      queue = await TransferQueue.open(options);
+    });
+    const opened = queue as unknown as TransferQueue;
+    const ids = (await opened.list()).map((item) => item.id);
+    const resumeAll = await step(() => opened.resume({ ids }));
+    const resumeSave = await step(() => opened.save());
+    const pauseAll = await step(() => opened.pause({ ids }));
+    const pauseSave = await step(() => opened.save());
+    const items = (await opened.list()).filter((item) => item.state === 'paused').length;
+    const closed = opened.close();
+    for (const reject of waiting.splice(0)) reject(new Error('closed'));
+    await closed;
+    return { open, resumeAll, resumeSave, pauseAll, pauseSave, items };
+  } finally {
+    rmSync(store, { recursive: true, force: true });
+  }
+}
+
+/** QUEUE_BENCH_CASE=open: the queue file written once, then timed runs of `runQueueOpen`, a table and the JSON. */
+async function openBench(local: string): Promise<void> {
+  const source = mkdtempSync(path.join(config.storeDir, 'ferry-queue-bench-open-source-'));
+  const file = path.join(source, 'queue.json');
+  try {
+    const writer = await TransferQueue.open({ connect: () => Promise.reject(new Error('no connections here')), policy: 'overwrite', storePath: file });
+    const items = Array.from({ length: config.waiting }, (_, index) => {
+      const remotePath = longPath('/waiting', config.pathBytes, `file-${index}.bin`);
+      return { localPath: path.join(local, 'waiting', remotePath), remotePath, isDirectory: false, localRoot: local };
+    });
+    await writer.add({ siteKey: 'bench', siteLabel: 'bench', direction: 'download', start: false, items });
+    // Quit writes the whole queue file and an empty change log: what the next start reads.
+    await writer.close();
+    const runs: OpenRun[] = [];
+    for (let run = -1; run < config.runs; run += 1) {
+      const result = await runQueueOpen(file);
+      if (result.items !== config.waiting) throw new Error(`queue open: ${result.items} of ${config.waiting} items paused after Pause all`);
+      if (run >= 0) runs.push(result);
+      const say = (name: string, each: Step): string => `${name} ${each.ms.toFixed(0)} ms (CPU ${each.cpuMs.toFixed(0)}, longest stretch ${each.stalls.maxStallCpuMs.toFixed(0)} ms CPU / ${each.stalls.maxStallMs.toFixed(0)} ms)`;
+      log(`open run ${run}: ${say('open', result.open)}, ${say('resume all', result.resumeAll)}, ${say('its save', result.resumeSave)} ${result.resumeSave.writtenMiB.toFixed(1)} MiB, ${say('pause all', result.pauseAll)}, ${say('its save', result.pauseSave)} ${result.pauseSave.writtenMiB.toFixed(1)} MiB`);
+    }
+    const mid = (pick: (run: OpenRun) => Step, field: (each: Step) => number): string => {
+      const values = runs.map((run) => field(pick(run)));
+      return `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+    };
+    const lines = [
+      `Queue open benchmark: a queue file of ${config.waiting} paused items (paths ≈${config.pathBytes} bytes) in ${config.storeDir}${emitThroughHost ? ', events through main\'s side of a host' : ''}; median (range) of ${config.runs}.`,
+      '',
+      '| step | wall (ms) | CPU (ms) | longest stretch, CPU (ms) | longest stall (ms) | written (MiB) |',
+      '|---|---:|---:|---:|---:|---:|',
+    ];
+    for (const [name, pick] of [['open (start)', (run: OpenRun) => run.open], ['Resume all', (run: OpenRun) => run.resumeAll], ['its save', (run: OpenRun) => run.resumeSave], ['Pause all', (run: OpenRun) => run.pauseAll], ['its save', (run: OpenRun) => run.pauseSave]] as const) {
+      lines.push(`| ${name} | ${mid(pick, (each) => each.ms)} | ${mid(pick, (each) => each.cpuMs)} | ${mid(pick, (each) => each.stalls.maxStallCpuMs)} | ${mid(pick, (each) => each.stalls.maxStallMs)} | ${median(runs.map((run) => pick(run).writtenMiB)).toFixed(1)} |`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    mkdirSync(path.dirname(config.out), { recursive: true });
+    writeFileSync(config.out, `${JSON.stringify({ date: new Date().toISOString(), case: 'open', config: { ...config, out: undefined }, queueFileMiB: sizeMiB(file), results: runs }, null, 2)}\n`);
+    log(`wrote ${config.out}`);
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+  }
+}
+
 function checkTree(folder: string, files: number, bytes: number): string | null {
   const found = existsSync(folder) ? countFiles(folder) : { files: 0, bytes: 0 };
   rmSync(folder, { recursive: true, force: true });
@@ -435,6 +545,10 @@ async function main(): Promise<void> {
   chmodSync(base, 0o755);
   let server: RunningServer | null = null;
   try {
+    if (openCase) {
+      await openBench(path.join(base, 'local'));
+      return;
+    }
     const root = path.join(base, 'root');
     const local = path.join(base, 'local');
     mkdirSync(local);

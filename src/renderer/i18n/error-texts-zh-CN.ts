@@ -831,8 +831,6 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.retrying': '第 {attempt} 次尝试（共 {max} 次）失败；{delay} 秒后重试。',
   'note.connect-retrying': '无法连接（第 {attempt} 次，共 {max} 次）；{delay} 秒后重试。',
   'note.gave-up': '尝试 {attempts} 次后放弃。',
-  'note.not-tried-active': '未尝试：此站点的另一个传输刚在主动模式下失败；此传输也会同样失败。',
-  'note.not-tried-passive': '未尝试：此站点的另一个传输刚在被动模式下失败；此传输也会同样失败。',
   'note.folder-queued': '文件夹：已加入 {files} 个文件和 {folders} 个文件夹。',
   'note.folder-queued-file': '文件夹：已加入 1 个文件和 {folders} 个文件夹。',
   'note.folder-queued-folder': '文件夹：已加入 {files} 个文件和 1 个文件夹。',
