@@ -21,6 +21,8 @@ export interface Bookmark {
   readonly remotePath: string;
   /** FileZilla's "Use synchronized browsing": opening the bookmark turns it on (true) or off (false or absent). */
   readonly syncBrowsing?: boolean;
+  /** FileZilla's "Directory comparison": opening the bookmark turns comparison on (true); absent leaves it as it is. */
+  readonly directoryComparison?: boolean;
 }
 
 export interface Site {

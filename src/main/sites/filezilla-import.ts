@@ -237,9 +237,11 @@ function readRemoteDir(text: string | null, warnings: TextRef[]): string {
 
 function readBookmark(bookmark: XmlElement, warnings: TextRef[]): Bookmark {
   const field = (tag: string): string => elementText(childElements(bookmark, tag)[0]) ?? '';
-  // FileZilla's "Use synchronized browsing" of the bookmark (<SyncBrowsing>1</SyncBrowsing>); stored only when on.
+  // FileZilla's "Use synchronized browsing" and "Directory comparison" of the bookmark (<SyncBrowsing>1</SyncBrowsing>,
+  // <DirectoryComparison>1</DirectoryComparison>, each written only when on); stored only when on.
   const sync = field('SyncBrowsing').trim() === '1' ? { syncBrowsing: true } : {};
-  return { name: field('Name').trim() || 'Bookmark', localPath: field('LocalDir'), remotePath: readRemoteDir(field('RemoteDir'), warnings), ...sync };
+  const compare = field('DirectoryComparison').trim() === '1' ? { directoryComparison: true } : {};
+  return { name: field('Name').trim() || 'Bookmark', localPath: field('LocalDir'), remotePath: readRemoteDir(field('RemoteDir'), warnings), ...sync, ...compare };
 }
 
 /** A folder's name is the text before its first child element. */

@@ -32,7 +32,7 @@ const storedSiteSchema = z.object({
   connectionLimit: z.number().int().min(1).max(MAX_CONNECTION_LIMIT).nullable(),
   comments: z.string(),
   trustedFingerprints: z.array(z.string()),
-  bookmarks: z.array(z.object({ name: nameSchema, localPath: z.string(), remotePath: z.string(), syncBrowsing: z.boolean().optional() })),
+  bookmarks: z.array(z.object({ name: nameSchema, localPath: z.string(), remotePath: z.string(), syncBrowsing: z.boolean().optional(), directoryComparison: z.boolean().optional() })),
   bypassProxy: z.boolean().optional(),
   serverTimeZone: z.number().int().min(MIN_ZONE_MINUTES).max(MAX_ZONE_MINUTES).optional(),
   clientCertFile: z.string().min(1).optional(),

@@ -145,6 +145,7 @@ function validateBookmark(bookmark: Bookmark): Bookmark {
     remotePath: text(bookmark.remotePath, 'Bookmark remote path'),
     // Only when on: a bookmark without it reads as off, and sites.json stays as it was for those.
     ...(bookmark.syncBrowsing === true ? { syncBrowsing: true } : {}),
+    ...(bookmark.directoryComparison === true ? { directoryComparison: true } : {}),
   };
 }
 

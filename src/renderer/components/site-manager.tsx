@@ -332,9 +332,9 @@ export function SiteManagerDialog(): ReactElement {
   /** The selected bookmark changed in its site's form (saved with OK, undone by Cancel, as every other edit). */
   const updateBookmark = (patch: Partial<Bookmark>) => {
     if (!current || selection?.kind !== 'bookmark' || !currentBookmark) return;
-    const { syncBrowsing, ...rest } = { ...currentBookmark, ...patch };
+    const { syncBrowsing, directoryComparison, ...rest } = { ...currentBookmark, ...patch };
     // Off is stored as absent (validateSiteInput's form): ticked and unticked again, the site is unchanged.
-    const next: Bookmark = syncBrowsing === true ? { ...rest, syncBrowsing } : rest;
+    const next: Bookmark = { ...rest, ...(syncBrowsing === true ? { syncBrowsing } : {}), ...(directoryComparison === true ? { directoryComparison } : {}) };
     update({ bookmarks: current.bookmarks.map((b, i) => (i === selection.index ? next : b)) });
     // A bookmark moved here from another site and renamed: OK still tells the merge where it came from.
     if (next.name !== currentBookmark.name) setWork((w) => renameMovedBookmark(w, current.key, currentBookmark.name, next.name));
@@ -993,6 +993,10 @@ export function SiteManagerDialog(): ReactElement {
               <label className="checkbox">
                 <input type="checkbox" checked={currentBookmark.syncBrowsing === true} onChange={(e) => updateBookmark({ syncBrowsing: e.target.checked })} />
                 <span>{t('sm.bookmarkSync')}</span>
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={currentBookmark.directoryComparison === true} onChange={(e) => updateBookmark({ directoryComparison: e.target.checked })} />
+                <span>{t('sm.bookmarkCompare')}</span>
               </label>
               <p className="help">{t('sm.bookmarkHelp')}</p>
               </div>

@@ -7,6 +7,8 @@
  */
 import { act, fireEvent, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as actions from '../../../src/renderer/actions';
+import { useViewStore } from '../../../src/renderer/stores/view-store';
 import type { Site } from '../../../src/shared/models';
 import type { FakeApi } from './fake-api';
 import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
@@ -58,5 +60,38 @@ describe('bookmarks in the Site Manager', () => {
     const change = api.commits[0]?.changed[0];
     expect(change?.base.bookmarks).toEqual(acme.bookmarks);
     expect(change?.site.bookmarks).toEqual([{ name: 'Copy of Docs', localPath: '/home/bob/docs', remotePath: '/pub/www', syncBrowsing: true }]);
+  });
+
+  it('"Directory comparison" on the Bookmark page is saved with the bookmark (off: absent), and opening it turns comparison on', async () => {
+    const dialog = openSiteManager();
+    const tree = within(dialog).getByRole('tree');
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
+    const page = within(dialog).getByRole('group', { name: 'Bookmark' });
+    const compare = within(page).getByRole('checkbox', { name: 'Directory comparison' }) as HTMLInputElement;
+    expect(compare.checked).toBe(false);
+    // Ticked and unticked: the site is as stored (nothing to save).
+    fireEvent.click(compare);
+    fireEvent.click(compare);
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(api.commits).toEqual([]);
+
+    const again = openSiteManager();
+    await act(async () => fireEvent.keyDown(within(again).getByRole('tree'), { key: 'ArrowRight' }));
+    await act(async () => fireEvent.keyDown(within(again).getByRole('tree'), { key: 'ArrowRight' }));
+    fireEvent.click(within(within(again).getByRole('group', { name: 'Bookmark' })).getByRole('checkbox', { name: 'Directory comparison' }));
+    await act(async () => fireEvent.click(within(again).getByRole('button', { name: 'OK' })));
+    expect(api.commits[0]?.changed[0]?.site.bookmarks).toEqual([{ ...acme.bookmarks[0], directoryComparison: true }]);
+
+    // Opening a bookmark: on when it says so; without it, comparison is left as it was (FileZilla's).
+    const saved = api.sites.sites[0]?.bookmarks[0];
+    expect(saved?.directoryComparison).toBe(true);
+    useViewStore.setState({ comparing: false });
+    await act(async () => actions.goToBookmark(acme.bookmarks[0] as NonNullable<typeof saved>));
+    expect(useViewStore.getState().comparing).toBe(false);
+    await act(async () => actions.goToBookmark(saved as NonNullable<typeof saved>));
+    expect(useViewStore.getState().comparing).toBe(true);
+    await act(async () => actions.goToBookmark(acme.bookmarks[0] as NonNullable<typeof saved>));
+    expect(useViewStore.getState().comparing).toBe(true);
   });
 });

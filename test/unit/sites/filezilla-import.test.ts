@@ -130,4 +130,14 @@ describe('parseFileZillaSites: a bookmark’s "Use synchronized browsing"', () =
       { name: 'Off', localPath: '/l', remotePath: '/r' },
     ]);
   });
+
+  it('"Directory comparison" (<DirectoryComparison>1</DirectoryComparison>, as FileZilla writes it when on) comes over as directoryComparison', () => {
+    const bookmark = (name: string, extra: string) => `<Bookmark><Name>${name}</Name><LocalDir>/l</LocalDir><RemoteDir>1 0 1 r</RemoteDir>${extra}</Bookmark>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><FileZilla3><Servers><Server><Host>h.example</Host><Port>21</Port><Protocol>0</Protocol><Type>0</Type><Logontype>0</Logontype><Name>S</Name>${bookmark('Both', '<SyncBrowsing>1</SyncBrowsing><DirectoryComparison>1</DirectoryComparison>')}${bookmark('Compare', '<DirectoryComparison>1</DirectoryComparison>')}${bookmark('Off', '<DirectoryComparison>0</DirectoryComparison>')}</Server></Servers></FileZilla3>`;
+    expect(parseFileZillaSites(xml).sites[0]?.input.bookmarks).toEqual([
+      { name: 'Both', localPath: '/l', remotePath: '/r', syncBrowsing: true, directoryComparison: true },
+      { name: 'Compare', localPath: '/l', remotePath: '/r', directoryComparison: true },
+      { name: 'Off', localPath: '/l', remotePath: '/r' },
+    ]);
+  });
 });
