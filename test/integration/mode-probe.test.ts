@@ -33,6 +33,30 @@ describe('testing which transfer modes work', () => {
     await server?.stop();
   });
 
+  it('ferry test --site: the site\'s own fix (ferry sites edit … --mode), and nothing to change when the site uses the mode that works', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-mode-advice-'));
+    const run = (args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [CLI_LAUNCHER, ...args], { timeout: 60_000, env: { ...process.env, FERRY_HOME: home } }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+      });
+    try {
+      // Default mode following Settings' active; 127.0.0.3 announced, where nothing listens: only passive works.
+      expect((await run(['settings', 'set', 'defaultTransferMode', 'active'])).code).toBe(0);
+      const added = await run(['sites', 'add', 'Build box', '--host', server.host, '--port', String(server.port), '--user', server.user, '--password', server.password, '--protocol', 'ftp']);
+      expect(added.code, added.stderr).toBe(0);
+      const following = await run(['test', '--site', 'Build box', '--active-address', '127.0.0.3']);
+      expect(following.code, following.stderr).toBe(0);
+      expect(following.stdout).toContain("Use passive mode for this server: ferry sites edit 'Build box' --mode passive saves it for the site (in the window: Site Manager → Transfer settings → Transfer mode); --passive for one command.");
+      expect((await run(['sites', 'edit', 'Build box', '--mode', 'passive'])).code).toBe(0);
+      const set = await run(['test', '--site', 'Build box', '--active-address', '127.0.0.3']);
+      expect(set.stdout).toMatch(/^active {3}FAILED {2}Active mode: the server could not connect back to 127\.0\.0\.3:/m);
+      expect(set.stdout).toContain("Passive mode works, and it is the one site 'Build box' uses: nothing to change.");
+      expect(set.stdout).not.toMatch(/ferry sites edit|for this server/);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('both modes work on loopback, each with its command', async () => {
     const probes = await probeTransferModes(base());
     expect(probes.map(({ mode, ok, dataCommand }) => ({ mode, ok, dataCommand }))).toEqual([

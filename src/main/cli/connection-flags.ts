@@ -110,7 +110,9 @@ export function applyConnectionFlags(base: ConnectOptions, flags: ConnectionFlag
     ...(flags.passive ? { transferMode: 'passive' as const } : {}),
     ...(flags.followPasvAddress ? { followPasvAddress: true } : {}),
     ...(flags.compress ? { compression: true } : {}),
-    ...(flags.activeAddress ? { activeExternalAddress: parseActiveAddress(flags.activeAddress) } : {}),
+    // Typed, so always announced: a saved site's options carry Settings' "not to servers on the local network" (the
+    // default), which left --active-address silently unused with --site for a server on a private address.
+    ...(flags.activeAddress ? { activeExternalAddress: parseActiveAddress(flags.activeAddress), externalAddressForLocalServers: true } : {}),
     ...(flags.portRange ? { activePortRange: parsePortRange(flags.portRange) } : {}),
     ...(flags.charset ? { charset: flags.charset } : {}),
     ...(typeof flags.proxy === 'string' ? { proxy: parseProxyUrl(flags.proxy) } : flags.proxy === false ? { proxy: null } : {}),

@@ -3,6 +3,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describeForCli } from './cli-hints';
+import { modeAdvice } from './mode-advice';
+import type { TransferMode } from '../../shared/errors';
 import type { OverwriteChoice } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
@@ -90,14 +92,15 @@ function formatFacts(facts: ServerFacts): string {
 }
 
 /** One line per mode, then what to do: the mode that works, or both diagnoses' fixes. */
-function formatProbes(probes: readonly ModeProbe[]): string {
+function formatProbes(probes: readonly ModeProbe[], current: TransferMode, site: string | null): string {
   const lines = probes.map((probe) => {
     const seconds = `${(probe.milliseconds / 1000).toFixed(2)} s`;
     if (probe.ok) return `${probe.mode.padEnd(9)}works   ${(probe.dataCommand ?? '').padEnd(5)} ${seconds}`;
     return `${probe.mode.padEnd(9)}FAILED  ${probe.error?.message ?? ''}${probe.error?.hint ? `\n${' '.repeat(17)}${probe.error.hint}` : ''}`;
   });
   const working = probes.filter((probe) => probe.ok).map((probe) => probe.mode);
-  if (working.length === 1) lines.push(`Use ${working[0]} mode for this server (--${working[0]}; Site Manager → Transfer settings).`);
+  const [only] = working;
+  if (working.length === 1 && only !== undefined) lines.push(modeAdvice(only, current, site));
   else if (working.length === 0) lines.push('Neither mode can open a data connection: see the fixes above.');
   return lines.join('\n');
 }
@@ -498,7 +501,7 @@ export function buildProgram(only?: string): Command {
         throw withLoginSource(target, error);
       });
       if (flags.json) process.stdout.write(`${JSON.stringify({ server: facts, modes: probes }, null, 2)}\n`);
-      else process.stdout.write(`${facts ? `${formatFacts(facts)}\n` : ''}${formatProbes(probes)}\n`);
+      else process.stdout.write(`${facts ? `${formatFacts(facts)}\n` : ''}${formatProbes(probes, target.options().transferMode ?? 'passive', flags.site ?? null)}\n`);
       // Scripts ask "can I transfer at all?": yes when one mode works (the output says which).
       if (!probes.some((probe) => probe.ok)) process.exitCode = EXIT_CODES['data-connection'];
     });
