@@ -89,8 +89,14 @@ export class Synchronizer {
         if (error !== loggedInTurn) this.deps.logError(request.sessionId, toErrorData(failure));
         throw failure;
       });
-      const { plan, localRoot, remote, local } = made;
+      const { plan: planned, localRoot, remote, local } = made;
       const [source, target] = request.direction === 'download' ? [remote, local] : [local, remote];
+      // A file whose name the target holds as a link: planned "new" (the walk sees a link as no file), and an upload's
+      // STOR writes through the server's link, wherever it points. Not copied: said, as a file against a folder is.
+      const throughLink = (file: { readonly path: string }): boolean => target.get(file.path.normalize('NFC'))?.kind === 'other';
+      const targetPath = (actual: string): string => (request.direction === 'download' ? path.join(localRoot, ...actual.split('/')) : joinRemote(remoteRoot, actual));
+      const linkFailures = planned.copy.filter(throughLink).map((file) => ({ path: targetPath(file.path), error: invalidInputText('synchronize.target-link', 'synchronize.target-link.hint', { path: targetPath(file.path) }).data }));
+      const plan = { ...planned, copy: planned.copy.filter((file) => !throughLink(file)), failures: [...planned.failures, ...linkFailures] };
       // A queued file does not create its folder on the server, and an empty folder has no file to bring it.
       const folders = newFolders(source, target, request.delete);
       const makeFolders = sortedFolders([...folders, ...(request.direction === 'upload' ? missingFolders(plan.copy.map((file) => file.path), remote) : [])]);

@@ -146,6 +146,29 @@ describe('synchronize folders', () => {
     expect(up.skipped).toEqual(['to-mine']);
   });
 
+  it('a file whose name the target holds as a link is not copied onto it (an upload\'s STOR writes through the server\'s link): a failure with the cause, both directions', async () => {
+    const remote = path.join(server.root, 'onto-links');
+    make(remote, { 'elsewhere/secret.txt': 'secret', 'down.txt': 'from the server' });
+    fs.symlinkSync('elsewhere/secret.txt', path.join(remote, 'up.txt'));
+    fs.lchownSync(path.join(remote, 'up.txt'), fs.statSync(server.root).uid, fs.statSync(server.root).gid);
+    const local = path.join(app.home, 'onto-links');
+    make(local, { 'up.txt': 'local text', 'elsewhere/secret.txt': 'secret', 'mine.txt': 'mine' });
+    fs.symlinkSync('mine.txt', path.join(local, 'down.txt'));
+
+    const up = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/onto-links', compare: 'size-or-newer', delete: false });
+    expect(up.copy.map((file) => file.path)).not.toContain('up.txt');
+    expect(up.failures.map((failure) => `${failure.path}: ${failure.error.message}`)).toContain('/onto-links/up.txt: /onto-links/up.txt is a symbolic link: the file of that name is not copied onto it (it would be written wherever the link points).');
+    const before = app.items().filter((item) => item.state === 'done').length;
+    const ran = await call('sync:run', { planId: up.planId, only: syncChoice(up) });
+    await waitForQueue(before + ran.queued);
+    // The upload run wrote nothing through the server's link.
+    expect(fs.readFileSync(path.join(remote, 'elsewhere', 'secret.txt'), 'utf8')).toBe('secret');
+    expect(fs.readlinkSync(path.join(remote, 'up.txt'))).toBe('elsewhere/secret.txt');
+    const down = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/onto-links', compare: 'size-or-newer', delete: false });
+    expect(down.copy.map((file) => file.path)).not.toContain('down.txt');
+    expect(down.failures.map((failure) => failure.path)).toContain(path.join(local, 'down.txt'));
+  });
+
   it('runs only the rows left ticked: an unticked upload and deletion are not done, a ticked file\'s folder is made, a path the plan lacks does nothing', async () => {
     const remote = path.join(server.root, 'ticked');
     make(remote, { 'keep-me.txt': 'unticked deletion', 'drop-me.txt': 'ticked deletion', 'same.txt': 'same' });
