@@ -838,6 +838,9 @@ export const ERROR_TEXTS_EN = {
   'note.retrying': 'Try {attempt} of {max} failed; trying again in {delay} s.',
   'note.connect-retrying': 'Could not connect (try {attempt} of {max}); trying again in {delay} s.',
   'note.gave-up': 'Gave up after {attempts} tries.',
+  // Failed untried: another transfer of the site had just failed for its transfer mode (transfers/mode-failure.ts).
+  'note.not-tried-active': 'Not tried: another transfer to this site has just failed in active mode; this one would fail the same way.',
+  'note.not-tried-passive': 'Not tried: another transfer to this site has just failed in passive mode; this one would fail the same way.',
   // Four sentences, not one: English says "1 file" (see folderQueuedNote); a language without plurals repeats one form.
   'note.folder-queued': 'Folder: {files} files and {folders} folders queued.',
   'note.folder-queued-file': 'Folder: 1 file and {folders} folders queued.',
@@ -997,8 +1000,6 @@ export const ERROR_TEXTS_EN = {
   'synchronize.cancelled.hint': 'Nothing was changed. Choose Preview to compare them again.',
   'synchronize.plan-gone': 'This preview is no longer current: it was carried out already, or another preview replaced it.',
   'synchronize.plan-gone.hint': 'Choose Preview again, check the list, then Synchronize.',
-  'synchronize.target-link': '{path} is a symbolic link: the file of that name is not copied onto it (it would be written wherever the link points).',
-  'synchronize.target-link.hint': 'Delete or rename the link, then choose Preview again.',
   'synchronize.local-not-full': 'The local folder {path} is not a full path.',
   'synchronize.local-not-full.hint': 'Open a folder in the local pane, then choose Synchronize folders… again.',
 } as const;

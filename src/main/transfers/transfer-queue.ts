@@ -15,7 +15,7 @@ import { usesAscii, type TransferType } from '../../shared/transfer-type';
 import path from 'node:path';
 import fsp from 'node:fs/promises';
 import type { Events } from '../../shared/contract';
-import type { FerryErrorData } from '../../shared/errors';
+import type { FerryErrorData, TransferMode } from '../../shared/errors';
 import type { Notice, OverwriteAnswer, OverwriteChoice, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
 import type { FileFacts } from './overwrite-policy';
 import type { FtpClient } from '../ftp/ftp-client';
@@ -41,6 +41,7 @@ import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, M
 import type { QueueSaver, QueueState } from './queue-store';
 import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
+import { modeThatFails } from './mode-failure';
 import { checkRenameAnswer } from './rename-answer-check';
 
 /** How many items `add` takes between two turns of the event loop. */
@@ -720,6 +721,11 @@ export class TransferQueue {
           if (client === null) return;
         }
         await this.runEntry(entry, client, state);
+        // Failed for its transfer mode on a connection made with the site's settings of now: the site's other queued
+        // transfers would each fail alike — after the whole timeout, one after the other, when a firewall drops the
+        // packets. They fail now with that diagnosis, whose one click (the other mode, and retry) retries them all.
+        const failedMode = entry.state === 'failed' && generation === site.generation ? modeThatFails(entry.error) : null;
+        if (failedMode !== null && entry.error !== null) this.failQueuedForMode(site, failedMode, entry.error);
         if (client.closed) {
           site.open -= 1;
           client = null;
@@ -847,6 +853,19 @@ export class TransferQueue {
       this.setState(entry, 'failed');
       this.finished(entry, 0, 0, 'none');
     }
+  }
+
+  /** The site's queued transfers (not one waiting for an answer) fail with `error`, the one another met in `mode`, untried. */
+  private failQueuedForMode(site: SiteState, mode: TransferMode, error: FerryErrorData): void {
+    const note = noteText(mode === 'active' ? 'note.not-tried-active' : 'note.not-tried-passive', {});
+    for (const entry of this.entries) {
+      if (entry.siteKey !== site.key || entry.state !== 'queued' || entry.busy || entry.waiting || entry.removed) continue;
+      entry.error = error;
+      setNote(entry, note);
+      this.setState(entry, 'failed');
+      this.finished(entry, 0, 0, 'none');
+    }
+    this.markChanged();
   }
 
   // ---- running one entry ----------------------------------------------------------

@@ -2,7 +2,8 @@
  * A queued download that fails for its transfer mode, then succeeds once the site is switched — the queue's
  * next connections must follow the saved site, not the settings it was first resolved with. Real vsftpd
  * (port_promiscuous=YES, so it does try the announced address), Settings announcing 127.0.0.3 where nothing of
- * Ferry's listens: active mode cannot work, passive can.
+ * Ferry's listens: active mode cannot work, passive can. The first transfer to fail so fails the site's other queued
+ * ones at once (transfers/mode-failure.ts): each would wait out the timeout behind a firewall that drops.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,33 @@ describe('a failed transfer retried in the other mode', () => {
     expect(fs.readFileSync(local, 'utf8')).toBe('x'.repeat(100_000));
     expect(await server.readLog()).toMatch(/"(EPSV|PASV)"/);
     await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('the first transfer failing for its mode fails the site\'s other queued transfers untried, with its diagnosis; one retry in the other mode brings them all', async () => {
+    await app.call('settings:set', { activeExternalAddress: '127.0.0.3', externalAddressForLocalServers: true });
+    // One queue connection: the transfers would go one after the other, each waiting out the timeout behind a firewall that drops.
+    const site = await app.call('sites:save', siteInput({ name: 'Four files', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active', connectionLimit: 1 }));
+    const status = await app.call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    const names = ['f1.pdf', 'f2.pdf', 'f3.pdf', 'f4.pdf'];
+    const retrsBefore = ((await server.readLog()).match(/"RETR /g) ?? []).length;
+    const added = await app.call('queue:add', { sessionId: status.sessionId, direction: 'download', items: names.map((name) => ({ localPath: path.join(app.home, name), remotePath: '/report.pdf', isDirectory: false })) });
+    const states = () => added.map((item) => app.items().find((candidate) => candidate.id === item.id));
+    await expect.poll(() => states().every((item) => item?.state === 'failed'), { timeout: 30_000 }).toBe(true);
+    // Only the first was tried: vsftpd saw one RETR (it tried 127.0.0.3, was refused and answered 425).
+    await server.waitForLog(/425 /);
+    expect(((await server.readLog()).match(/"RETR /g) ?? []).length - retrsBefore).toBe(1);
+    for (const item of states()) expect(item?.error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3', text: { hint: 'data.active.blocked-external.hint' } });
+    const untried = states().filter((item) => item?.noteText?.[0]?.id === 'note.not-tried-active');
+    expect(untried).toHaveLength(3);
+    expect(untried[0]?.note).toBe('Not tried: another transfer to this site has just failed in active mode; this one would fail the same way.');
+
+    // The Failed tab's "Use passive mode for this site and retry": the site saved in passive mode, all four retried.
+    await app.call('sites:save', siteInput({ id: site.id, name: 'Four files', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive', connectionLimit: 1 }));
+    await app.call('queue:retry', { ids: added.map((item) => item.id) });
+    await expect.poll(() => states().every((item) => item?.state === 'done'), { timeout: 30_000 }).toBe(true);
+    for (const name of names) expect(fs.readFileSync(path.join(app.home, name), 'utf8')).toBe('x'.repeat(100_000));
+    await app.call('session:disconnect', { sessionId: status.sessionId });
+    await app.call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
   });
 
   it('a site switched to another mode while its queue connections still linger: the next transfer connects anew, in the new mode', async () => {
