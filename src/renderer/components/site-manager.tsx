@@ -243,8 +243,9 @@ export function SiteManagerDialog(): ReactElement {
   const [importEncoding, setImportEncoding] = useState('auto');
   /** What is being dragged in the tree (drag data cannot be read until the drop). */
   const dragged = useRef<Selection | null>(null);
-  /** Ctrl+X in the tree: the entry to move with the next Ctrl+V. */
+  /** Ctrl+X in the tree: the entry to move with the next Ctrl+V (a bookmark with its name, found by it at the paste). */
   const [cut, setCut] = useState<Selection | null>(null);
+  const cutBookmarkName = useRef('');
   /** A bookmark moved onto a site that had its name: said in the status line, with the name it took. */
   const [moveNotice, setMoveNotice] = useState<string | null>(null);
   /** Type-ahead in the tree: what was typed and when. */
@@ -469,7 +470,9 @@ export function SiteManagerDialog(): ReactElement {
     if (selection.kind === 'bookmark' && current) {
       // No question: only the dialog's form loses it, and Cancel brings it back.
       const gone = selection.index;
+      const name = current.bookmarks[gone]?.name ?? '';
       update({ bookmarks: current.bookmarks.filter((_, i) => i !== gone) });
+      setWork((w) => renameMovedBookmark(w, current.key, name, null));
       setSelection({ kind: 'site', key: current.key });
       return;
     }
@@ -822,6 +825,7 @@ export function SiteManagerDialog(): ReactElement {
   const onCut = () => {
     if (!selection || (selection.kind === 'folder' && selection.path.length === 0)) return;
     setMoveNotice(null);
+    if (selection.kind === 'bookmark') cutBookmarkName.current = currentBookmark?.name ?? '';
     setCut(selection);
   };
   const onPaste = () => {
@@ -830,7 +834,9 @@ export function SiteManagerDialog(): ReactElement {
       // Into the selected site, or the selected bookmark's site (FileZilla has no way to move one at all).
       const into = siteKeyOf(selection);
       if (into === undefined || into === cut.siteKey) return;
-      moveBookmark(cut, into);
+      // By its name: a bookmark of its site deleted or duplicated since the cut moved the others' places.
+      const index = draftByKey(cut.siteKey)?.bookmarks.findIndex((b) => b.name === cutBookmarkName.current) ?? -1;
+      if (index >= 0) moveBookmark({ siteKey: cut.siteKey, index }, into);
       setCut(null);
       return;
     }

@@ -57,10 +57,15 @@ export function recordBookmarkMove(work: Work, from: SiteDraft, name: string, to
   return { ...work, bookmarkMoves: [...others, { from: from.id, name, toKey: to.key, as }] };
 }
 
-/** A moved bookmark renamed where it went: its record follows the name (OK finds it there by name). */
-export function renameMovedBookmark(work: Work, siteKey: string, from: string, to: string): Work {
-  if (!work.bookmarkMoves.some((m) => m.toKey === siteKey && m.as === from)) return work;
-  return { ...work, bookmarkMoves: work.bookmarkMoves.map((m) => (m.toKey === siteKey && m.as === from ? { ...m, as: to } : m)) };
+/**
+ * A moved bookmark renamed where it went: its record follows the name (OK finds it there by name); `to` null: deleted
+ * there, its record goes (another bookmark given that name later is not the moved one).
+ */
+export function renameMovedBookmark(work: Work, siteKey: string, from: string, to: string | null): Work {
+  const moved = (m: MovedBookmark) => m.toKey === siteKey && m.as === from;
+  if (!work.bookmarkMoves.some(moved)) return work;
+  if (to === null) return { ...work, bookmarkMoves: work.bookmarkMoves.filter((m) => !moved(m)) };
+  return { ...work, bookmarkMoves: work.bookmarkMoves.map((m) => (moved(m) ? { ...m, as: to } : m)) };
 }
 
 /** Forms put in (new ones or changed), each saved site's base kept from its first change. */

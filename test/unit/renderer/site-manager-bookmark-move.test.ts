@@ -109,6 +109,38 @@ describe('moving a bookmark to another site', () => {
     expect(api.sites.sites.find((s) => s.id === 'beta')?.bookmarks).toEqual([betaDocs, { ...docs, name: 'Acme docs' }]);
   });
 
+  it('a bookmark cut, then another of its site deleted: Ctrl+V still moves the one cut (found by its name)', async () => {
+    const dialog = openSiteManager();
+    const tree = within(dialog).getByRole('tree');
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowDown' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowDown' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'x', ctrlKey: true }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowUp' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'Delete' }));
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Logs', 'Beta']);
+    await act(async () => fireEvent.keyDown(tree, { key: 'End' }));
+    await act(async () => fireEvent.keyDown(tree, { key: 'v', ctrlKey: true }));
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Beta', 'Docs', 'Logs']);
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(api.sites.sites.find((s) => s.id === 'acme')?.bookmarks).toEqual([]);
+    expect(api.sites.sites.find((s) => s.id === 'beta')?.bookmarks).toEqual([betaDocs, logs]);
+  });
+
+  it('moved, then deleted where it went: no move is sent, not even for a new bookmark given its name there', async () => {
+    const dialog = openSiteManager();
+    const tree = within(dialog).getByRole('tree');
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
+    await act(async () => drag(rows(dialog)[3] as HTMLElement, rows(dialog)[4] as HTMLElement));
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Docs', 'Beta', 'Docs', 'Logs']);
+    await act(async () => fireEvent.keyDown(tree, { key: 'Delete' }));
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'New bookmark' })));
+    fireEvent.change(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Bookmark name'), { target: { value: 'Logs' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    expect(api.commits[0]?.bookmarkMoves).toBeUndefined();
+    expect(api.sites.sites.find((s) => s.id === 'beta')?.bookmarks).toEqual([betaDocs, { name: 'Logs', localPath: '', remotePath: '' }]);
+  });
+
   it('another window changed the bookmark meanwhile: kept when it changed another field; the same field both ways is asked about by its name', async () => {
     const dialog = openSiteManager();
     const tree = within(dialog).getByRole('tree');
