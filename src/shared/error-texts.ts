@@ -1002,8 +1002,6 @@ export const ERROR_TEXTS_EN = {
   'synchronize.plan-gone.hint': 'Choose Preview again, check the list, then Synchronize.',
   'synchronize.target-link': '{path} is a symbolic link: the file of that name is not copied onto it (it would be written wherever the link points).',
   'synchronize.target-link.hint': 'Delete or rename the link, then choose Preview again.',
-  'synchronize.target-link': '{path} is a symbolic link: the file of that name is not copied onto it (it would be written wherever the link points).',
-  'synchronize.target-link.hint': 'Delete or rename the link, then choose Preview again.',
   'synchronize.local-not-full': 'The local folder {path} is not a full path.',
   'synchronize.local-not-full.hint': 'Open a folder in the local pane, then choose Synchronize folders… again.',
 } as const;

@@ -820,8 +820,6 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'synchronize.plan-gone.hint': '请重新单击“预览”，核对列表后再单击“同步”。',
   'synchronize.target-link': '{path} 是符号链接：不会把同名文件复制到它上面（否则会写到链接指向的位置）。',
   'synchronize.target-link.hint': '请删除或重命名该链接，然后重新选择“预览”。',
-  'synchronize.target-link': '{path} 是符号链接：不会把同名文件复制到它上面（否则会写到链接指向的位置）。',
-  'synchronize.target-link.hint': '请删除或重命名该链接，然后重新选择“预览”。',
   'synchronize.local-not-full': '本地文件夹 {path} 不是完整路径。',
   'synchronize.local-not-full.hint': '请在本地窗格中打开一个文件夹，然后重新选择“同步文件夹…”。',
   'note.policy-skip': '目标已存在；按覆盖策略跳过。',
