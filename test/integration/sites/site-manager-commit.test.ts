@@ -71,6 +71,25 @@ describe('sites:commit — the Site Manager saved as one transaction', () => {
     expect(outcome.list.sites.map((site) => site.id)).toContain(copyId);
   });
 
+  it('a bookmark moved to another site while another Ferry changed it: the change follows it, through the contract (bookmarkMoves)', async () => {
+    const docs = { name: 'Docs', localPath: '/home/bob/docs', remotePath: '/pub' };
+    const withDocs = await app.call('sites:save', { ...input(acme), bookmarks: [docs] });
+    // The dialog opened now; meanwhile another Ferry gives Docs synchronized browsing.
+    await other.edit(acme.id, (site) => ({ ...input(site), bookmarks: [{ ...docs, syncBrowsing: true }] }));
+    const outcome = await app.call('sites:commit', {
+      ...nothing,
+      changed: [
+        { base: withDocs, site: { ...input(withDocs), bookmarks: [] } },
+        { base: beta, site: { ...input(beta), bookmarks: [{ ...docs, remotePath: '/pub/docs' }] } },
+      ],
+      bookmarkMoves: [{ from: acme.id, name: 'Docs', to: beta.id, as: 'Docs' }],
+    });
+    expect(outcome.kind).toBe('saved');
+    const saved = onDisk() as unknown as { sites: { id: string; bookmarks: unknown[] }[] };
+    expect(saved.sites.find((site) => site.id === acme.id)?.bookmarks).toEqual([]);
+    expect(saved.sites.find((site) => site.id === beta.id)?.bookmarks).toEqual([{ ...docs, remotePath: '/pub/docs', syncBrowsing: true }]);
+  });
+
   it('without a commit (Cancel) a site deleted in the dialog keeps its stored password: it goes only with OK', async () => {
     // The dialog deleted Acme and was cancelled: nothing reached the store.
     expect(await other.getPassword(acme.id)).toBe('s3cret');
