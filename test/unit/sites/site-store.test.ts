@@ -183,7 +183,7 @@ describe('site store', () => {
     const changed = new Promise<SiteList>((resolve) => watcher.onChange(resolve));
     await store.save(siteInput({ name: 'From elsewhere' }));
     expect((await changed).sites.map((site) => site.name)).toEqual(['From elsewhere']);
-    watcher.close();
+    await watcher.close();
   });
 
   it('with watch: true, never reports the moment a writer holding the lock has the file moved away', async () => {
@@ -203,7 +203,7 @@ describe('site store', () => {
     });
     await expect.poll(() => seen.at(-1)).toEqual(['Back']);
     expect(seen.filter((names) => names.length === 0)).toEqual([]);
-    watcher.close();
+    await watcher.close();
   });
 
   it('with watch: true, close() resolves only once a re-read under way has ended, and nothing is written or told after it', async () => {
