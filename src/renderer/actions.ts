@@ -16,6 +16,7 @@ import type {
   LogLine,
   ModeProbe,
   OverwriteAnswer,
+  OverwritePolicies,
   OverwritePolicy,
   OverwriteQuestion,
   PasswordStorageStatus,
@@ -29,6 +30,7 @@ import type {
   SiteInput,
   SiteList,
   SiteTransferMode,
+  TransferDirection,
   TransferItem,
 } from '../shared/models';
 import { getDesktopFiles } from './api/electron-api';
@@ -513,7 +515,7 @@ export async function init(): Promise<() => void> {
     a.on('queue:leftovers-removed', ({ localPaths }) => {
       if (showsLeftoversOf(useLocalPane.getState().path || null, localPaths)) void refresh('local');
     }),
-    a.on('queue:policy-changed', counted('policy', (policy: OverwritePolicy) => useQueueStore.setState({ policy }))),
+    a.on('queue:policy-changed', counted('policy', (policies: OverwritePolicies) => useQueueStore.setState({ policies }))),
     a.on('settings:changed', counted('settings', applySettings)),
     a.on('sites:changed', counted('sites', applySiteList)),
     a.on('edits:changed', counted('edits', onEditsChanged)),
@@ -537,8 +539,8 @@ export async function init(): Promise<() => void> {
       load('sites:list', 'sites', (list) => useSitesStore.setState({ list, loaded: true })),
       load('queue:list', 'queue', onQueueChanged),
       // "Apply to all" in an earlier window (or run) set main's policy: show it, or the select would say "Ask" and lie.
-      load('queue:policy', 'policy', (policy) => {
-        if (policy) useQueueStore.setState({ policy });
+      load('queue:policy', 'policy', (policies) => {
+        if (policies) useQueueStore.setState({ policies });
       }),
       // Files still open with View/Edit (a reloaded web page): saves not uploaded are asked about again.
       load('edit:list', 'edits', onEditsChanged),
@@ -2214,12 +2216,13 @@ export async function importQueue(text: string): Promise<boolean> {
   return true;
 }
 
-export async function setOverwritePolicy(policy: OverwritePolicy): Promise<void> {
-  const before = useQueueStore.getState().policy;
-  useQueueStore.setState({ policy });
-  const r = await request('queue:set-policy', { policy });
+/** The queue's "If the file exists" choice: for `direction` only, or (absent) for downloads and uploads alike. */
+export async function setOverwritePolicy(policy: OverwritePolicy, direction?: TransferDirection): Promise<void> {
+  const before = useQueueStore.getState().policies;
+  useQueueStore.setState({ policies: direction === undefined ? { download: policy, upload: policy } : { ...before, [direction]: policy } });
+  const r = await request('queue:set-policy', { policy, ...(direction !== undefined ? { direction } : {}) });
   if (!r.ok) {
-    useQueueStore.setState({ policy: before });
+    useQueueStore.setState({ policies: before });
     reportError(r.error);
   }
 }
@@ -2230,8 +2233,10 @@ export async function setOverwritePolicy(policy: OverwritePolicy): Promise<void>
  */
 export async function answerQuestion(answer: OverwriteAnswer): Promise<FerryErrorData | null> {
   const close = () => {
+    const direction = useQueueStore.getState().questions.find((q) => q.questionId === answer.questionId)?.direction;
     useQueueStore.setState((s) => ({ questions: s.questions.filter((q) => q.questionId !== answer.questionId) }));
-    if (answer.applyToAll) useQueueStore.setState({ policy: answer.choice });
+    if (!answer.applyToAll) return;
+    useQueueStore.setState((s) => ({ policies: answer.onlyThisDirection === true && direction !== undefined ? { ...s.policies, [direction]: answer.choice } : { download: answer.choice, upload: answer.choice } }));
   };
   if (answer.newName === undefined) {
     close();

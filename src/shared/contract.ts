@@ -18,6 +18,7 @@ import type {
   LocalListing,
   LogLine,
   OverwriteAnswer,
+  OverwritePolicies,
   OverwritePolicy,
   OverwriteQuestion,
   PasswordStorageStatus,
@@ -29,6 +30,7 @@ import type {
   Site,
   SiteInput,
   SiteList,
+  TransferDirection,
   TransferItem,
   TransferRequest,
 } from './models';
@@ -187,9 +189,10 @@ export interface Requests {
   'queue:retry-failed': [void, void];
   'queue:reorder': [{ readonly id: string; readonly toIndex: number }, void];
   'queue:clear-finished': [void, void];
-  'queue:set-policy': [{ readonly policy: OverwritePolicy }, void];
-  /** The policy main applies (and keeps across restarts): a window that opens later shows it, not its own default. */
-  'queue:policy': [void, OverwritePolicy];
+  /** `direction`: that direction's policy only; absent: both. */
+  'queue:set-policy': [{ readonly policy: OverwritePolicy; readonly direction?: TransferDirection }, void];
+  /** The policies main applies (and keeps across restarts), per direction: a window that opens later shows them, not its own default. */
+  'queue:policy': [void, OverwritePolicies];
   'queue:answer': [OverwriteAnswer, void];
   /** The overwrite question still waiting for an answer, for a window that opened (or reloaded) after it was asked. */
   'queue:pending-question': [void, OverwriteQuestion | null];
@@ -218,7 +221,7 @@ export interface Events {
   'queue:progress': readonly ProgressUpdate[];
   'queue:question': OverwriteQuestion;
   /** What the queue does with existing targets changed (the select, or "Always do this" in the question), in any window. */
-  'queue:policy-changed': OverwritePolicy;
+  'queue:policy-changed': OverwritePolicies;
   /**
    * A cancelled (or cleared failed) download's partial file and its lock are gone from disk now: the targets' paths.
    * Sent after the delete, which may be well after `queue:changed` dropped the item, so the local pane lists then.

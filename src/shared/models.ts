@@ -331,6 +331,15 @@ export type OverwriteChoice =
   | 'skip';
 export type OverwritePolicy = 'ask' | OverwriteChoice;
 
+/**
+ * What the queue does with an existing target, per direction: one for downloads (the local file exists) and one for
+ * uploads (the server's does). Alike unless split by "Always do this" with "Only for downloads/uploads" (FileZilla's
+ * "Apply only to downloads/uploads") or by the queue's list.
+ */
+export interface OverwritePolicies {
+  readonly download: OverwritePolicy;
+  readonly upload: OverwritePolicy;
+}
 export interface TransferItem {
   readonly id: string;
   /** The connection target the item belongs to (site id or a quick-connect key). */
@@ -403,6 +412,8 @@ export interface OverwriteAnswer {
    * transfers both ways and across restarts.
    */
   readonly untilQueueEmpty?: boolean;
+  /** With `applyToAll`: the choice is the policy of the question's direction only; the other direction keeps its own. */
+  readonly onlyThisDirection?: boolean;
 }
 
 export interface ProgressUpdate {

@@ -396,7 +396,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'queue:reorder': (arg) => queue.reorder(arg),
     'queue:clear-finished': () => queue.clearFinished(),
     'queue:set-policy': (arg) => queue.setPolicy(arg),
-    'queue:policy': async () => queue.policy,
+    'queue:policy': async () => queue.policies,
     'queue:answer': (answer) => queue.answer(answer),
     'queue:pending-question': async () => queue.currentQuestion(),
     'queue:export': async () => {

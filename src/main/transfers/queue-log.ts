@@ -36,7 +36,7 @@ export function newLogId(): string {
 export type LogOp =
   | { readonly put: StoredEntry; readonly after?: string | null }
   | { readonly del: string }
-  | { readonly policy: OverwritePolicy };
+  | { readonly policy: OverwritePolicy; /** Uploads' where it differs; absent: `policy` for both. */ readonly uploadPolicy?: OverwritePolicy };
 
 /** The log's first line. */
 export function logHeader(id: string): string {
@@ -109,12 +109,15 @@ function syncFolderOf(file: string): void {
 
 export interface LogBase {
   readonly policy: OverwritePolicy;
+  readonly uploadPolicy?: OverwritePolicy;
   readonly entries: readonly StoredEntry[];
   readonly resumedUpTo?: number;
 }
 
 export interface LogReplay {
   readonly policy: OverwritePolicy;
+  /** Absent: the same as `policy`. */
+  readonly uploadPolicy?: OverwritePolicy;
   readonly entries: readonly StoredEntry[];
   readonly resumedUpTo: number;
   /** Saves whose changes were applied. */
@@ -138,7 +141,7 @@ interface Node {
  * (a problem); a change that does not validate (`valid`) is left out alone (a problem).
  */
 export function replayLog(base: LogBase, text: string, id: string, valid: (entry: unknown) => StoredEntry | null, validPolicy: (policy: unknown) => OverwritePolicy | null): LogReplay {
-  const unchanged: LogReplay = { policy: base.policy, entries: base.entries, resumedUpTo: base.resumedUpTo ?? 0, batches: 0, problem: null, newer: null };
+  const unchanged: LogReplay = { policy: base.policy, ...(base.uploadPolicy !== undefined ? { uploadPolicy: base.uploadPolicy } : {}), entries: base.entries, resumedUpTo: base.resumedUpTo ?? 0, batches: 0, problem: null, newer: null };
   const lines = text.split('\n');
   // The piece after the last newline is a line cut short (or nothing): never read.
   lines.pop();
@@ -182,6 +185,7 @@ export function replayLog(base: LogBase, text: string, id: string, valid: (entry
   };
 
   let policy = base.policy;
+  let uploadPolicy = base.uploadPolicy;
   let resumedUpTo = base.resumedUpTo ?? 0;
   let batches = 0;
   let problem: string | null = null;
@@ -208,22 +212,27 @@ export function replayLog(base: LogBase, text: string, id: string, valid: (entry
       } else if (typeof change.del === 'string') unlink(change.del);
       else if ('policy' in change) {
         const next = validPolicy(change.policy);
-        if (next === null) problem ??= `line ${line}: not a policy`;
-        else policy = next;
+        const upload = change.uploadPolicy === undefined ? undefined : validPolicy(change.uploadPolicy);
+        if (next === null || upload === null) problem ??= `line ${line}: not a policy`;
+        else {
+          policy = next;
+          uploadPolicy = upload;
+        }
       } else problem ??= `line ${line}: not a change`;
     }
     pending = [];
     if (typeof op.resumedUpTo === 'number' && Number.isInteger(op.resumedUpTo)) resumedUpTo = Math.max(resumedUpTo, op.resumedUpTo);
     batches += 1;
   }
-  if (!linked) return { policy, entries: base.entries, resumedUpTo, batches, problem, newer: null };
+  const policies = { policy, ...(uploadPolicy !== undefined ? { uploadPolicy } : {}) };
+  if (!linked) return { ...policies, entries: base.entries, resumedUpTo, batches, problem, newer: null };
   const entries: StoredEntry[] = [];
   for (let at = head as string | null; at !== null; ) {
     const node = nodes.get(at) as Node;
     entries.push(node.entry);
     at = node.next;
   }
-  return { policy, entries, resumedUpTo, batches, problem, newer: null };
+  return { ...policies, entries, resumedUpTo, batches, problem, newer: null };
 }
 
 /** A line's JSON; undefined for a blank line, null for one that is not JSON. */

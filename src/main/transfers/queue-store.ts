@@ -101,7 +101,10 @@ export const storedEntrySchema = z.object({
 
 export const storedQueueSchema = z.object({
   version: z.literal(QUEUE_FILE_VERSION),
+  /** What to do when a target exists: downloads' (and uploads' too when `uploadPolicy` is absent, as in every older file). */
   policy: policySchema,
+  /** Uploads' own policy where it differs from downloads' ("Only for downloads/uploads"); older Ferrys drop it and use `policy`. */
+  uploadPolicy: policySchema.optional(),
   entries: z.array(storedEntrySchema),
   /** The last line of the resumed items' journal this file holds (resume-journal.ts); absent: none. */
   resumedUpTo: z.number().int().nonnegative().optional(),
@@ -163,7 +166,7 @@ export interface LoadResult {
 }
 
 /** What is left of a file that is version 1 with a list of entries, some of which do not validate. */
-const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy: z.unknown(), entries: z.array(z.unknown()), log: z.string().min(1).optional().catch(undefined) });
+const salvageSchema = z.object({ version: z.literal(QUEUE_FILE_VERSION), policy: z.unknown(), uploadPolicy: z.unknown().optional(), entries: z.array(z.unknown()), log: z.string().min(1).optional().catch(undefined) });
 
 /**
  * The queue as saved: the queue file (`loadSnapshot`), then the saves of its change log applied over it (queue-log.ts;
@@ -195,7 +198,7 @@ export async function loadQueueFile(file: string): Promise<LoadResult> {
     const values = { file: logFile, format: replay.newer };
     return { queue: null, keepFile: true, warning: { text: errorText('queue.file-newer', values), textRef: { message: 'queue.file-newer', values } } };
   }
-  const queue: StoredQueue = { version: QUEUE_FILE_VERSION, policy: replay.policy, entries: [...replay.entries], ...(replay.resumedUpTo > 0 ? { resumedUpTo: replay.resumedUpTo } : {}) };
+  const queue: StoredQueue = { version: QUEUE_FILE_VERSION, policy: replay.policy, ...(replay.uploadPolicy !== undefined ? { uploadPolicy: replay.uploadPolicy } : {}), entries: [...replay.entries], ...(replay.resumedUpTo > 0 ? { resumedUpTo: replay.resumedUpTo } : {}) };
   const problem = unreadable ?? (replay.problem === null ? null : quoted(replay.problem));
   if (problem === null) return { ...loaded, queue };
   let aside: string;
@@ -280,7 +283,8 @@ function salvage(json: unknown): { readonly queue: StoredQueue; readonly total: 
   const policy = policySchema.safeParse(loose.data.policy);
   if (entries.length === 0) return null;
   const log = loose.data.log;
-  return { queue: { version: QUEUE_FILE_VERSION, policy: policy.success ? policy.data : 'ask', entries, ...(log !== undefined ? { log } : {}) }, total: loose.data.entries.length, problem };
+  const uploadPolicy = loose.data.uploadPolicy === undefined ? null : policySchema.safeParse(loose.data.uploadPolicy);
+  return { queue: { version: QUEUE_FILE_VERSION, policy: policy.success ? policy.data : 'ask', ...(uploadPolicy?.success ? { uploadPolicy: uploadPolicy.data } : {}), entries, ...(log !== undefined ? { log } : {}) }, total: loose.data.entries.length, problem };
 }
 
 function describeIssues(error: z.ZodError, prefix = ''): string {
@@ -350,6 +354,8 @@ export interface EntryCodec<T> {
 export interface QueueState<T> {
   readonly version: StoredQueue['version'];
   readonly policy: StoredQueue['policy'];
+  /** Absent: the same as `policy`. */
+  readonly uploadPolicy?: StoredQueue['policy'];
   readonly entries: readonly T[];
 }
 
@@ -385,6 +391,7 @@ interface OnDisk {
   readonly snapshotBytes: number;
   logBytes: number;
   policy: StoredQueue['policy'];
+  uploadPolicy: StoredQueue['policy'] | undefined;
   resumedUpTo: number;
   readonly written: Map<string, Written>;
   /** The items in the order last written, and each one's record. */
@@ -560,7 +567,7 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
     const disk = this.disk;
     if (disk === null || disk.logBytes > Math.max(this.compactFloorBytes, this.compactRatio * disk.snapshotBytes)) return null;
     const ops: LogOp[] = [];
-    if (state.policy !== disk.policy) ops.push({ policy: state.policy });
+    if (state.policy !== disk.policy || state.uploadPolicy !== disk.uploadPolicy) ops.push({ policy: state.policy, ...(state.uploadPolicy !== undefined ? { uploadPolicy: state.uploadPolicy } : {}) });
     const seen = (disk.generation += 1);
     const { entries } = state;
     const records: Written[] = new Array<Written>(entries.length);
@@ -610,6 +617,7 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
       disk.records = records;
     }
     disk.policy = state.policy;
+    disk.uploadPolicy = state.uploadPolicy;
     if (ops.length === 0 && upTo === disk.resumedUpTo) return '';
     return logBatch(ops, upTo);
   }
@@ -650,13 +658,13 @@ export class QueueSaver<T extends { readonly id: string } = StoredEntry> {
       return record;
     });
     let snapshotBytes = 0;
-    const frame = { version: state.version, policy: state.policy, ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id };
+    const frame = { version: state.version, policy: state.policy, ...(state.uploadPolicy !== undefined ? { uploadPolicy: state.uploadPolicy } : {}), ...(upTo > 0 ? { resumedUpTo: upTo } : {}), log: id };
     const parts = snapshotParts(frame, records.length, (index) => (records[index] as Written).stored, (bytes) => (snapshotBytes += bytes));
     // Ferry's profile folder when nothing made it yet: private, as every other writer there makes it.
     await makeFolders(path.dirname(this.file), { mode: 0o700 });
     await writeFileAtomic(this.file, parts, 0o600);
     // From here the old log names another snapshot: stale, whatever happens next.
     const logBytes = await startLog(this.file, id);
-    this.disk = { id, snapshotBytes, logBytes, policy: state.policy, resumedUpTo: upTo, written, items, records, generation: 0 };
+    this.disk = { id, snapshotBytes, logBytes, policy: state.policy, uploadPolicy: state.uploadPolicy, resumedUpTo: upTo, written, items, records, generation: 0 };
   }
 }

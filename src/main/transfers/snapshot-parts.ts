@@ -15,6 +15,7 @@ export const PART_CHARS = 512 * 1024;
 export interface SnapshotFrame {
   readonly version: number;
   readonly policy: string;
+  readonly uploadPolicy?: string;
   readonly resumedUpTo?: number;
   readonly log: string;
 }
@@ -25,7 +26,7 @@ export interface SnapshotFrame {
  */
 export function* snapshotParts(frame: SnapshotFrame, count: number, store: (index: number) => StoredEntry, onPart: (bytes: number) => void = () => undefined): Generator<string, void, unknown> {
   const { resumedUpTo, log } = frame;
-  const head = `${JSON.stringify({ version: frame.version, policy: frame.policy }).slice(0, -1)},"entries":[`;
+  const head = `${JSON.stringify({ version: frame.version, policy: frame.policy, ...(frame.uploadPolicy !== undefined ? { uploadPolicy: frame.uploadPolicy } : {}) }).slice(0, -1)},"entries":[`;
   const tail = `],${JSON.stringify({ ...(resumedUpTo !== undefined ? { resumedUpTo } : {}), log }).slice(1)}`;
   let part = head;
   let items = 0;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import fsp from 'node:fs/promises';
 import type { Events } from '../../shared/contract';
 import type { FerryErrorData, TransferMode } from '../../shared/errors';
-import type { Notice, OverwriteAnswer, OverwriteChoice, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
+import type { Notice, OverwriteAnswer, OverwriteChoice, OverwritePolicies, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
 import type { FileFacts } from './overwrite-policy';
 import type { FtpClient } from '../ftp/ftp-client';
 import { SpeedLimiter } from '../ftp/speed-limiter';
@@ -179,9 +179,10 @@ export class TransferQueue {
   private readonly activeKeys = new WeakMap<QueueEntry, string>();
   /** Local folders checked safe for downloads (see `prepareFolder`). */
   private readonly preparedFolders = new Set<string>();
-  private policyValue: OverwritePolicy;
+  /** What to do when a target exists, per direction (alike unless split: "Only for downloads/uploads"). */
+  private policyValues: OverwritePolicies;
   /** The policy to go back to once the queue is idle: an answer "for the transfers in the queue now" set the one in force. */
-  private policyAfterQueue: OverwritePolicy | null = null;
+  private policyAfterQueue: OverwritePolicies | null = null;
   /** Entries queued or running, and entries a worker holds: the queue is idle when all are zero. */
   private queuedCount = 0;
   private runningCount = 0;
@@ -201,7 +202,8 @@ export class TransferQueue {
     this.limiters = { download: new SpeedLimiter(options.speedLimits?.download ?? null), upload: new SpeedLimiter(options.speedLimits?.upload ?? null) };
     this.throttle = new ProgressThrottle({ minIntervalMs: options.progressIntervalMs ?? 250 });
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.policyValue = options.policy ?? 'ask';
+    const policy = options.policy ?? 'ask';
+    this.policyValues = { download: policy, upload: policy };
   }
 
   /** Create a queue, restoring the saved one from `storePath` (what was running comes back queued and starts). */
@@ -227,7 +229,8 @@ export class TransferQueue {
       if (loaded.warning) queue.notify(loaded.warning);
       // A file that could be neither read nor moved aside is not replaced: this run's queue is not saved.
       if (loaded.keepFile) queue.saver = null;
-      if (loaded.queue) queue.policyValue = loaded.queue.policy;
+      // A file without `uploadPolicy` (every file before the split, or one whose policies are alike): one for both.
+      if (loaded.queue) queue.policyValues = { download: loaded.queue.policy, upload: loaded.queue.uploadPolicy ?? loaded.queue.policy };
       // Items a Resume recorded after the file was last written (resume-journal.ts): the journal's copy is the newer.
       const resumed = loaded.keepFile ? { entries: [], lastSeq: 0 } : await loadResumed(options.storePath, loaded.queue?.resumedUpTo ?? 0);
       queue.saver?.resumeNumberingAfter(Math.max(resumed.lastSeq, loaded.queue?.resumedUpTo ?? 0));
@@ -238,8 +241,9 @@ export class TransferQueue {
     return queue;
   }
 
-  get policy(): OverwritePolicy {
-    return this.policyValue;
+  /** The policies in force, per direction. */
+  get policies(): OverwritePolicies {
+    return this.policyValues;
   }
 
   /** Change the speed limits; running transfers follow at once (no restart). */
@@ -400,12 +404,16 @@ export class TransferQueue {
     await this.removeLeftovers(failed);
   }
 
-  /** 'queue:set-policy': what to do when a target exists, for items not yet decided. */
-  async setPolicy(arg: { readonly policy: OverwritePolicy }): Promise<void> {
+  /** 'queue:set-policy': what to do when a target exists, for items not yet decided — of `direction` only, or both. */
+  async setPolicy(arg: { readonly policy: OverwritePolicy; readonly direction?: TransferDirection }): Promise<void> {
     this.policyAfterQueue = null;
-    this.policyValue = arg.policy;
-    this.options.emit?.('queue:policy-changed', arg.policy);
+    this.setPolicies(arg.direction === undefined ? { download: arg.policy, upload: arg.policy } : { ...this.policyValues, [arg.direction]: arg.policy });
     this.afterCommand();
+  }
+
+  private setPolicies(policies: OverwritePolicies): void {
+    this.policyValues = policies;
+    this.options.emit?.('queue:policy-changed', policies);
   }
 
   /**
@@ -428,10 +436,13 @@ export class TransferQueue {
     this.release(pending.entry);
     if (answer.applyToAll) {
       // Only for this queue: the policy from before comes back when it is idle (checkIdle); a later such answer keeps it.
-      this.policyAfterQueue = answer.untilQueueEmpty === true ? (this.policyAfterQueue ?? this.policyValue) : null;
-      this.policyValue = answer.choice;
-      this.options.emit?.('queue:policy-changed', answer.choice);
-      for (const other of this.questions.splice(0)) this.release(other.entry);
+      this.policyAfterQueue = answer.untilQueueEmpty === true ? (this.policyAfterQueue ?? this.policyValues) : null;
+      // "Only for downloads/uploads": the other direction keeps its policy, and its waiting items their questions.
+      const direction = pending.entry.direction;
+      this.setPolicies(answer.onlyThisDirection === true ? { ...this.policyValues, [direction]: answer.choice } : { download: answer.choice, upload: answer.choice });
+      const answered = this.questions.filter((other) => answer.onlyThisDirection !== true || other.entry.direction === direction);
+      this.questions.splice(0, this.questions.length, ...this.questions.filter((other) => !answered.includes(other)));
+      for (const other of answered) this.release(other.entry);
     }
     this.askNext();
     this.afterCommand();
@@ -590,9 +601,9 @@ export class TransferQueue {
   private checkIdle(): void {
     if (!this.isIdle()) return;
     if (this.policyAfterQueue !== null) {
-      this.policyValue = this.policyAfterQueue;
+      const before = this.policyAfterQueue;
       this.policyAfterQueue = null;
-      this.options.emit?.('queue:policy-changed', this.policyValue);
+      this.setPolicies(before);
       this.markChanged();
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -890,7 +901,7 @@ export class TransferQueue {
       } else {
         const context: JobContext = {
           client,
-          policy: this.policyValue,
+          policy: this.policyValues[entry.direction],
           verifyChecksums: this.options.verifyChecksums ?? true,
           ascii: this.asciiFor(entry.remotePath),
           preserveTimestamps: this.options.preserveTimestamps?.() ?? false,
@@ -951,7 +962,7 @@ export class TransferQueue {
         // Begun under Ask, decided after an answer made another policy ("Always do this"): not one question more —
         // it runs again under the policy in force (the job read the policy as it began).
         // A name typed for Rename that exists too is asked about again, whatever the policy.
-        if (this.policyValue !== 'ask' && outcome.renameTaken === undefined) {
+        if (this.policyValues[entry.direction] !== 'ask' && outcome.renameTaken === undefined) {
           this.requeue(entry);
           return;
         }
@@ -1176,7 +1187,9 @@ export class TransferQueue {
   /** The queue as the saver reads it: the live entries, stored only where they changed (QueueSaver). */
   private snapshot(): QueueState<QueueEntry> {
     // A policy for this queue only is not kept: after a restart its items are asked about again.
-    return { version: this.fileVersion as QueueState<QueueEntry>['version'], policy: this.policyAfterQueue ?? this.policyValue, entries: this.entries };
+    const { download, upload } = this.policyAfterQueue ?? this.policyValues;
+    // Downloads' as `policy`, as every file before the split had it for both; uploads' beside it only when it differs.
+    return { version: this.fileVersion as QueueState<QueueEntry>['version'], policy: download, ...(upload !== download ? { uploadPolicy: upload } : {}), entries: this.entries };
   }
 
   /** A problem that is no item's, made of a sentence (English for the log file, its id for the window). */

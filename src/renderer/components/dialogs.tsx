@@ -292,10 +292,13 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
   const [newName, setNewName] = useState(q.suggestedName ?? '');
   const [nameProblem, setNameProblem] = useState<ShownError | null>(q.renameTaken !== undefined ? renameRefusal(q.direction === 'download' ? 'queue.rename.taken-local' : 'queue.rename.taken-remote', q.renameTaken, t.language) : null);
   const nameField = useRef<HTMLInputElement>(null);
-  const policy = useQueueStore((s) => s.policy);
+  const [onlyThisDirection, setOnlyThisDirection] = useState(false);
+  const policies = useQueueStore((s) => s.policies);
+  const policy = policies[q.direction];
+  const otherDirection = q.direction === 'download' ? 'upload' : 'download';
   const others = useQueueStore((s) => othersWaitingForAnswer(s.items, q.itemId));
   const answer = (c: OverwriteChoice) => {
-    const base = { questionId: q.questionId, choice: c, applyToAll: all, ...(all && untilEmpty ? { untilQueueEmpty: true } : {}) };
+    const base = { questionId: q.questionId, choice: c, applyToAll: all, ...(all && untilEmpty ? { untilQueueEmpty: true } : {}), ...(all && onlyThisDirection ? { onlyThisDirection: true } : {}) };
     if (c !== 'rename') return void actions.answerQuestion(base);
     // Rename asks for the name (FileZilla's does): checked here as typed, then by main, which has the last word.
     const problem = renameProblem(newName, targetName(q.target.path, q.direction));
@@ -369,6 +372,11 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
         <label className="checkbox nested">
           <input type="checkbox" checked={untilEmpty} disabled={!all} onChange={(e) => setUntilEmpty(e.target.checked)} />
           <span>{t('overwrite.untilQueueEmpty', { policy: t(`policy.${policy}`) })}</span>
+        </label>
+        {/* FileZilla's "Apply only to downloads/uploads": the other direction keeps its own policy. */}
+        <label className="checkbox nested">
+          <input type="checkbox" checked={onlyThisDirection} disabled={!all} onChange={(e) => setOnlyThisDirection(e.target.checked)} />
+          <span>{t(q.direction === 'download' ? 'overwrite.onlyDownloads' : 'overwrite.onlyUploads', { policy: t(`policy.${policies[otherDirection]}`) })}</span>
         </label>
         {others > 0 ? <p className="dialog-message">{t.plural('overwrite.othersWaiting', others, { count: formatCount(t.language, others) })}</p> : null}
         <div className="dialog-buttons">

@@ -133,6 +133,23 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
   );
 }
 
+/** The queue's "If the file exists" choice (of one direction, or of both). */
+function PolicySelect({ label, policy, onChange }: { readonly label: string; readonly policy: OverwritePolicy; readonly onChange: (policy: OverwritePolicy) => void }): ReactElement {
+  const t = useT();
+  return (
+    <label className="policy">
+      <span>{label}</span>
+      <select value={policy} title={t(`policy.${policy}`)} onChange={(e) => onChange(e.target.value as OverwritePolicy)}>
+        {POLICIES.map((p) => (
+          <option key={p} value={p}>
+            {t(`policy.${p}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function TransferQueue(): ReactElement {
   const t = useT();
   const items = useQueueStore((s) => s.items);
@@ -140,7 +157,7 @@ export function TransferQueue(): ReactElement {
   const progress = useQueueStore((s) => s.progress);
   const tab = useQueueStore((s) => s.tab);
   const selected = useQueueStore((s) => s.selected);
-  const policy = useQueueStore((s) => s.policy);
+  const policies = useQueueStore((s) => s.policies);
   const totals = useMemo(() => queueTotals(items, progress), [items, progress]);
   const shown = useMemo(() => itemsInTab(items, tab).map((i) => withProgress(i, progress)), [items, tab, progress]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -335,16 +352,15 @@ export function TransferQueue(): ReactElement {
           <button type="button" className="icon-button" aria-label={clearLabel} title={clearLabel} disabled={tab === 'queued' ? totals.failed + totals.successful === 0 : shown.length === 0} onClick={() => (tab === 'queued' ? actions.clearFinished() : actions.cancelTransfers(shown.map((i) => i.id)))}>
             <Icon name="clear" />
           </button>
-          <label className="policy">
-            <span>{t('queue.policy')}</span>
-            <select value={policy} title={t(`policy.${policy}`)} onChange={(e) => void actions.setOverwritePolicy(e.target.value as OverwritePolicy)}>
-              {POLICIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`policy.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* One choice for both directions; two once "Always do this" with "Only for downloads/uploads" split them. */}
+          {policies.download === policies.upload ? (
+            <PolicySelect label={t('queue.policy')} policy={policies.download} onChange={(p) => void actions.setOverwritePolicy(p)} />
+          ) : (
+            <>
+              <PolicySelect label={t('queue.policyDownload')} policy={policies.download} onChange={(p) => void actions.setOverwritePolicy(p, 'download')} />
+              <PolicySelect label={t('queue.policyUpload')} policy={policies.upload} onChange={(p) => void actions.setOverwritePolicy(p, 'upload')} />
+            </>
+          )}
         </div>
       </div>
       <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${tab}`} className="queue-panel">

@@ -288,6 +288,8 @@ export const en = {
   'overwrite.othersWaiting_other': '{count} more files in the queue already exist and wait for an answer: “Always do this” answers them too.',
   'overwrite.applyAll': 'Always do this (the queue’s “If the file exists” setting; change it there)',
   'overwrite.untilQueueEmpty': 'Only for the transfers in the queue now, then back to “{policy}”',
+  'overwrite.onlyDownloads': 'Only for downloads (uploads keep “{policy}”)',
+  'overwrite.onlyUploads': 'Only for uploads (downloads keep “{policy}”)',
   'overwrite.newName': 'New name (in the same folder)',
   'overwrite.renameThisOnly': 'The file that exists is kept; this one is written under the new name.',
   'overwrite.renameOthers': 'This name is for this file only: with “Always do this”, the other files get the first free name, as “name (1).ext”, without a question.',
@@ -356,6 +358,8 @@ export const en = {
   'queue.clearSuccessful': 'Clear the successful list',
   'queue.remove': 'Remove from the list',
   'queue.policy': 'If the file exists',
+  'queue.policyDownload': 'If a download’s file exists',
+  'queue.policyUpload': 'If an upload’s file exists',
 
   'log.title': 'Message log',
   'log.copy': 'Copy log',

@@ -287,6 +287,8 @@ export const zhCN: Messages = {
   'overwrite.othersWaiting_other': '队列中还有 {count} 个文件已存在，正在等待回答：“以后都这样做”也会回答它们。',
   'overwrite.applyAll': '以后都这样做（即队列的“文件已存在时”设置，可在那里更改）',
   'overwrite.untilQueueEmpty': '仅用于队列中现有的传输，之后恢复为“{policy}”',
+  'overwrite.onlyDownloads': '仅用于下载（上传保持“{policy}”）',
+  'overwrite.onlyUploads': '仅用于上传（下载保持“{policy}”）',
   'overwrite.newName': '新名称（同一文件夹中）',
   'overwrite.renameThisOnly': '保留已存在的文件；此文件以新名称写入。',
   'overwrite.renameOthers': '此名称仅用于此文件：勾选“以后都这样做”后，其他文件不再询问，自动使用第一个可用的编号名称。',
@@ -354,6 +356,8 @@ export const zhCN: Messages = {
   'queue.clearSuccessful': '清空成功列表',
   'queue.remove': '从列表中移除',
   'queue.policy': '文件已存在时',
+  'queue.policyDownload': '下载的文件已存在时',
+  'queue.policyUpload': '上传的文件已存在时',
 
   'log.title': '消息日志',
   'log.copy': '复制日志',

@@ -3,7 +3,7 @@
  * (queue:progress, merged by id), overwrite questions waiting for the user, and the panel's own state.
  */
 import { create } from 'zustand';
-import type { OverwritePolicy, OverwriteQuestion, ProgressUpdate, TransferItem } from '../../shared/models';
+import type { OverwritePolicies, OverwriteQuestion, ProgressUpdate, TransferItem } from '../../shared/models';
 import type { QueueTab } from '../lib/queue-view';
 
 export interface QueueState {
@@ -12,7 +12,8 @@ export interface QueueState {
   readonly questions: readonly OverwriteQuestion[];
   readonly tab: QueueTab;
   readonly selected: ReadonlySet<string>;
-  readonly policy: OverwritePolicy;
+  /** What main does with existing targets, per direction (alike unless split). */
+  readonly policies: OverwritePolicies;
 }
 
 export const useQueueStore = create<QueueState>()(() => ({
@@ -21,5 +22,5 @@ export const useQueueStore = create<QueueState>()(() => ({
   questions: [],
   tab: 'queued',
   selected: new Set(),
-  policy: 'ask',
+  policies: { download: 'ask', upload: 'ask' },
 }));

@@ -102,7 +102,7 @@ describe('a web page that loads while a transfer finishes', () => {
         return queue.list();
       },
       'session:status': async () => [],
-      'queue:policy': async () => queue.policy,
+      'queue:policy': async () => queue.policies,
       'queue:pending-question': async () => queue.currentQuestion(),
       'edit:list': async () => [],
       'local:drives': async () => ({ drives: [] }),
@@ -244,7 +244,7 @@ describe('a web page that loads while a transfer finishes', () => {
       'queue:list': async () => [],
       'session:status': async () => sessionsNow,
       'session:list': async ({ path: folder }) => ({ path: folder, entries: [], unparsed: [] }),
-      'queue:policy': async () => 'ask',
+      'queue:policy': async () => ({ download: 'ask', upload: 'ask' }),
       'queue:pending-question': async () => null,
       'edit:list': async () => [],
       'local:drives': async () => ({ drives: [] }),

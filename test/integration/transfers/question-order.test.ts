@@ -72,20 +72,20 @@ describe('overwrite questions in queue order (vsftpd)', () => {
     await download(NAMES);
     const first = await waitFor(() => asked()[0], 10_000, 'the first question');
     await queue.answer({ questionId: first.questionId, choice: 'skip', applyToAll: true, untilQueueEmpty: true });
-    expect(queue.policy).toBe('skip');
+    expect(queue.policies).toEqual({ download: 'skip', upload: 'skip' });
     await queue.whenIdle();
     expect((await queue.list()).map((item) => item.state)).toEqual(NAMES.map(() => 'skipped'));
     expect(asked()).toHaveLength(1);
     // Idle: back to Ask, and every window is told.
-    expect(queue.policy).toBe('ask');
-    expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual(['skip', 'ask']);
+    expect(queue.policies).toEqual({ download: 'ask', upload: 'ask' });
+    expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual([{ download: 'skip', upload: 'skip' }, { download: 'ask', upload: 'ask' }]);
     // The next transfer over an existing file is asked about again, not skipped silently.
     await download(['later.bin']);
     const again = await waitFor(() => asked()[1], 10_000, 'a question for the later transfer');
     await queue.answer({ questionId: again.questionId, choice: 'skip', applyToAll: true });
     await queue.whenIdle();
     // Without "only for the queue now" the answer stays the policy.
-    expect(queue.policy).toBe('skip');
+    expect(queue.policies).toEqual({ download: 'skip', upload: 'skip' });
     await queue.close();
   });
 

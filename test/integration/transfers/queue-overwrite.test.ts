@@ -227,11 +227,11 @@ describe('overwrite policy against vsftpd', () => {
         await queue.whenIdle();
         expect(events.filter((event) => event.channel === 'queue:question')).toHaveLength(1);
         expect((await queue.list()).map((item) => item.state)).toEqual(['skipped', 'skipped', 'skipped']);
-        expect(queue.policy).toBe('skip');
+        expect(queue.policies).toEqual({ download: 'skip', upload: 'skip' });
         // Every window hears of the new policy, not just the one that answered.
-        expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual(['skip']);
+        expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual([{ download: 'skip', upload: 'skip' }]);
         await queue.setPolicy({ policy: 'overwrite-if-newer' });
-        expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual(['skip', 'overwrite-if-newer']);
+        expect(events.filter((event) => event.channel === 'queue:policy-changed').map((event) => event.payload)).toEqual([{ download: 'skip', upload: 'skip' }, { download: 'overwrite-if-newer', upload: 'overwrite-if-newer' }]);
         await queue.close();
       });
     });

@@ -56,7 +56,7 @@ describe('restart (vsftpd)', () => {
 
     const finished: FinishedEvent[] = [];
     const second = await openQueue(server, { storePath: crashed, connectionLimit: () => 2, onFinished: (event) => finished.push(event) });
-    expect(second.queue.policy).toBe('overwrite');
+    expect(second.queue.policies).toEqual({ download: 'overwrite', upload: 'overwrite' });
     await second.queue.whenIdle();
     const items = await second.queue.list();
     await second.queue.close();

@@ -218,7 +218,7 @@ describe('main window', () => {
 
 describe('overwrite policy', () => {
   it('a reloaded window shows the policy main keeps (set by "Apply to all" before), not "Ask"', async () => {
-    api.handle('queue:policy', () => ok('skip'));
+    api.handle('queue:policy', () => ok({ download: 'skip', upload: 'skip' }));
     await act(async () => {
       stop?.();
       stop = await actions.init();

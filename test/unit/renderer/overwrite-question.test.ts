@@ -90,7 +90,7 @@ describe('the overwrite question says how many more files wait for an answer', (
     const api = createFakeApi();
     actions.setApiForTesting(api);
     try {
-      useQueueStore.setState({ items: [item('a', true), item('b', true)], questions: [question('a')], policy: 'ask' });
+      useQueueStore.setState({ items: [item('a', true), item('b', true)], questions: [question('a')], policies: { download: 'ask', upload: 'ask' } });
       render(createElement(DialogHost));
       const dialog = screen.getByRole('dialog', { name: 'Target file already exists' });
       const onlyNow = within(dialog).getByRole('checkbox', { name: 'Only for the transfers in the queue now, then back to “Ask”' }) as HTMLInputElement;
@@ -105,7 +105,7 @@ describe('the overwrite question says how many more files wait for an answer', (
       });
       expect(api.calls.filter((call) => call.channel === 'queue:answer').map((call) => call.arg)).toEqual([{ questionId: 'q-a', choice: 'overwrite-if-size-differs', applyToAll: true, untilQueueEmpty: true }]);
       act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
-      act(() => useQueueStore.setState({ questions: [question('b')], policy: 'rename' }));
+      act(() => useQueueStore.setState({ questions: [question('b')], policies: { download: 'rename', upload: 'rename' } }));
       expect(within(screen.getByRole('dialog', { name: '目标文件已存在' })).getByRole('checkbox', { name: '仅用于队列中现有的传输，之后恢复为“重命名”' })).toBeTruthy();
     } finally {
       actions.setApiForTesting(null);

@@ -60,7 +60,7 @@ describe('start-up: an event that comes while init() waits for its answers', () 
     useSessionStore.setState({ status: null, target: null, connecting: false });
     useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false, app: null });
     useSitesStore.setState({ list: sites(), loaded: false });
-    useQueueStore.setState({ items: [], questions: [], policy: 'ask', selected: new Set(), progress: new Map() });
+    useQueueStore.setState({ items: [], questions: [], policies: { download: 'ask', upload: 'ask' }, selected: new Set(), progress: new Map() });
     useEditStore.setState({ files: [], answered: new Map() });
   });
   afterEach(() => {
@@ -110,14 +110,14 @@ describe('start-up: an event that comes while init() waits for its answers', () 
     ['sites', 'sites:list', () => useSitesStore.getState().list.sites.map((s) => s.name)],
     ['settings', 'settings:get', () => useSettingsStore.getState().settings.theme],
     ['queue', 'queue:list', () => useQueueStore.getState().items.map((i) => i.state)],
-    ['policy', 'queue:policy', () => useQueueStore.getState().policy],
+    ['policy', 'queue:policy', () => useQueueStore.getState().policies.upload],
     ['edits', 'edit:list', () => useEditStore.getState().files.map((f) => f.id)],
   ] as const)('%s: an event while its own answer is on its way wins over that answer', async (kind, channel, shown) => {
     const api = createFakeApi();
     const answer = holdAnswer(api, channel);
     const started = start(api);
     await nextMessage();
-    const older: Record<typeof kind, unknown> = { sites: sites(site('a', 'Alpha')), settings: { ...DEFAULT_SETTINGS, theme: 'light' }, queue: [item('a', 'running')], policy: 'skip', edits: [edited('old')] };
+    const older: Record<typeof kind, unknown> = { sites: sites(site('a', 'Alpha')), settings: { ...DEFAULT_SETTINGS, theme: 'light' }, queue: [item('a', 'running')], policy: { download: 'skip', upload: 'skip' }, edits: [edited('old')] };
     switch (kind) {
       case 'sites':
         api.emit('sites:changed', sites(site('a', 'Alpha'), site('b', 'Imported')));
@@ -129,7 +129,7 @@ describe('start-up: an event that comes while init() waits for its answers', () 
         api.emit('queue:changed', [item('a', 'done')]);
         break;
       case 'policy':
-        api.emit('queue:policy-changed', 'overwrite');
+        api.emit('queue:policy-changed', { download: 'overwrite', upload: 'overwrite' });
         break;
       case 'edits':
         api.emit('edits:changed', [edited('new')]);
@@ -174,11 +174,11 @@ describe('start-up: an event that comes while init() waits for its answers', () 
     const api = createFakeApi();
     api.sites = sites(site('a', 'Alpha'));
     api.handle('queue:list', () => ok([item('a', 'paused')]));
-    api.handle('queue:policy', () => ok('resume'));
+    api.handle('queue:policy', () => ok({ download: 'resume', upload: 'resume' }));
     await start(api);
     expect(useSitesStore.getState().list.sites.map((s) => s.name)).toEqual(['Alpha']);
     expect(useQueueStore.getState().items.map((i) => i.state)).toEqual(['paused']);
-    expect(useQueueStore.getState().policy).toBe('resume');
+    expect(useQueueStore.getState().policies).toEqual({ download: 'resume', upload: 'resume' });
     expect(useSettingsStore.getState().loaded).toBe(true);
   });
 });
