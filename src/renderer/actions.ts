@@ -2348,7 +2348,13 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) return false;
   closeCopyToSite();
-  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, ...(folders.length > 0 ? { folders } : {}), siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}) });
+  // Shown with a Stop button while it runs: a big file between two servers takes minutes, and nothing said so.
+  const copyId = newAttemptId();
+  const site = useSitesStore.getState().list.sites.find((candidate) => candidate.id === siteId);
+  useUiStore.setState((s) => ({ copiesRunning: [...s.copiesRunning, { copyId, site: site?.name ?? siteId, files: paths.length, folders: folders.length, stopping: false }] }));
+  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, ...(folders.length > 0 ? { folders } : {}), siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}), copyId }).finally(() =>
+    useUiStore.setState((s) => ({ copiesRunning: s.copiesRunning.filter((copy) => copy.copyId !== copyId) })),
+  );
   if (r.ok && r.value.conflicts.length > 0) {
     // Nothing was copied: the target holds some of these names already. Replace them only if the user says so.
     const names = r.value.conflicts;
@@ -2367,6 +2373,12 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   }
   if (!fxpRefused) reportError(r.error);
   return false;
+}
+
+/** Stop a copy to another site under way (its Stop button): main closes its two connections; the copy then says what was done. */
+export async function stopCopyToSite(copyId: string): Promise<void> {
+  useUiStore.setState((s) => ({ copiesRunning: s.copiesRunning.map((copy) => (copy.copyId === copyId ? { ...copy, stopping: true } : copy)) }));
+  await perform('session:copy-to-site-cancel', { copyId });
 }
 
 // ---- Synchronize folders… (synchronize-actions.ts) ------------------------------------------

@@ -147,9 +147,11 @@ export interface Requests {
    * and copies nothing, so the window can ask. `copied` counts files.
    */
   'session:copy-to-site': [
-    { readonly sessionId: string; readonly paths: readonly string[]; readonly folders?: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean; readonly overwrite?: boolean },
+    { readonly sessionId: string; readonly paths: readonly string[]; readonly folders?: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean; readonly overwrite?: boolean; readonly copyId?: string },
     { readonly copied: number; readonly conflicts: readonly string[] },
   ];
+  /** Stop the copy the window started under `copyId`: it then fails with kind 'aborted' saying what was done. */
+  'session:copy-to-site-cancel': [{ readonly copyId: string }, { readonly cancelled: boolean }];
   'session:raw': [{ readonly sessionId: string; readonly command: string }, { readonly code: number; readonly lines: readonly string[] }];
   /** "Save as site" for a quick connection: a new saved site from the session's settings (password included, into the vault). */
   /** "Synchronize folders…": the preview (a dry run of the mirror's planning on the session's connection). */
@@ -294,6 +296,7 @@ export const REQUEST_CHANNELS = [
   'session:status',
   'session:raw',
   'session:copy-to-site',
+  'session:copy-to-site-cancel',
   'session:search',
   'session:search-cancel',
   'session:cancel',

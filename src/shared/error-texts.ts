@@ -994,6 +994,9 @@ export const ERROR_TEXTS_EN = {
   'aborted.operation': 'Cancelled: the connection to the server was closed to stop what it was doing.',
   'aborted.operation.hint': 'Ferry connects again at your next action (F5 lists the folder again).',
   'aborted.connect': 'Connecting was cancelled.',
+  'copy.cancelled': 'The copy to {site} was stopped; {count} file(s) had been copied.',
+  'copy.cancelled-during': 'The copy to {site} was stopped while {path} was being copied there; {count} file(s) had been copied before it.',
+  'copy.cancelled-during.hint': 'Part of {path} may be left on {site}: delete it there, or copy it again (Ferry asks before replacing it).',
 
   // Synchronize folders… (the window; shared/synchronize.ts).
   'synchronize.cancelled': 'Cancelled: comparing the folders was stopped.',

@@ -8,17 +8,13 @@ import type { EmitEvent, Handlers } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type ConnectTarget, type LogLine, type Settings } from '../../shared/models';
 import type { ConnectOptions } from '../ftp/connect-options';
 import { FtpClient } from '../ftp/ftp-client';
-import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { probeTransferModes } from '../ftp/mode-probe';
-import { ensureRemoteFolder } from '../ftp/remote-tree';
-import { planConflicts, planTreeCopy } from '../ftp/copy-tree';
-import { normalizeRemote } from '../ftp/remote-path';
+import { createCopyToSite } from './copy-to-site';
 import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { DesktopOpen } from '../local/desktop-open';
 import { LocalFiles } from '../local/local-files';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
-import { labelledTextRef } from '../sessions/labelled-transcript';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
 import { openSecretStore } from '../sites/secret-store';
 import { proxyFor, quickToSiteInput } from '../sites/site-connect-options';
@@ -204,6 +200,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   queueRef = queue;
   // "Synchronize folders…": plans on the session's connection, queues its copies for the session's site.
+  const copies = createCopyToSite({ resolve, sessions, emit });
   const synchronizer = new Synchronizer({
     withConnection: (sessionId, work) => sessions.withConnection(sessionId, work),
     logError: (sessionId, error) => sessions.logError(sessionId, error),
@@ -318,38 +315,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:chmod': ({ sessionId, path: remotePath, mode, recursive }) => sessions.chmod(sessionId, remotePath, mode, recursive),
     'session:status': async () => sessions.statuses(),
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
-    'session:copy-to-site': async ({ sessionId, paths, folders, siteId, targetDir, viaLocal, overwrite }) => {
-      // Two connections of their own (browsing goes on): the session's server, and the target site as it would connect.
-      const target = await resolve({ kind: 'site', siteId }, undefined);
-      const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
-      const source = await FtpClient.connect(sessions.connectOptions(sessionId, 'copy: ', { id: 'log.prefix-copy', values: {} }));
-      try {
-        const destination = await FtpClient.connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...labelledTextRef(line, `to ${target.label}: `, { id: 'log.prefix-to', values: { site: target.label } }) }) });
-        try {
-          const folder = normalizeRemote(targetDir || '/');
-          // Folders with everything in them (FlashFXP's); links are left out and said so.
-          const plan = await planTreeCopy(source, paths, folders ?? [], folder);
-          for (const link of plan.leftOut) log('log.copy-left-out', { path: link });
-          // STOR replaces a file silently: what is there already is only replaced when the user said so.
-          const conflicts = overwrite ? [] : await planConflicts(destination, plan, folder);
-          if (conflicts.length > 0) return { copied: 0, conflicts };
-          for (const made of plan.folders) await ensureRemoteFolder(destination, made);
-          let copied = 0;
-          for (const { from, to: targetPath } of plan.files) {
-            if (viaLocal) await relayTransfer(source, from, destination, targetPath);
-            // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
-            else await fxpTransfer(source, from, destination, targetPath).catch((error: unknown) => Promise.reject(placeSettingError(error, sessions.target(sessionId).options.settingsPlace)));
-            copied += 1;
-            log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from, site: target.label, to: targetPath });
-          }
-          return { copied, conflicts: [] };
-        } finally {
-          await destination.quit().catch(() => undefined);
-        }
-      } finally {
-        await source.quit().catch(() => undefined);
-      }
-    },
+    'session:copy-to-site': (request) => copies.run(request),
+    'session:copy-to-site-cancel': async ({ copyId }) => ({ cancelled: copies.cancel(copyId) }),
     'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
     'session:cancel': async ({ sessionId }) => sessions.cancel(sessionId),

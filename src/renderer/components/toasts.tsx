@@ -6,9 +6,10 @@
  * Dismiss, else the one before, else the pane last used — never to the page.
  */
 import { useLayoutEffect, useRef, type FocusEvent, type ReactElement } from 'react';
-import { useT } from '../i18n';
+import * as actions from '../actions';
+import { useT, type Translator } from '../i18n';
 import { localizeError } from '../lib/localize-error';
-import { dismissToast, holdToast, useUiStore, type Toast } from '../stores/ui-store';
+import { dismissToast, holdToast, useUiStore, type CopyRunning, type Toast } from '../stores/ui-store';
 import { focusGrid } from './file-list';
 import { Icon } from './icons';
 
@@ -36,6 +37,7 @@ function leaving(e: FocusEvent<HTMLElement>): boolean {
 export function Toasts(): ReactElement {
   const t = useT();
   const toasts = useUiStore((s) => s.toasts);
+  const copies = useUiStore((s) => s.copiesRunning);
   const list = useRef<HTMLDivElement>(null);
   const newest = toasts.at(-1)?.id;
   // A list taller than the window scrolls; a new toast (at the end) is scrolled to.
@@ -45,6 +47,17 @@ export function Toasts(): ReactElement {
   }, [newest]);
   return (
     <div className="toasts" ref={list}>
+      {copies.map((copy) => (
+        <div key={copy.copyId} className="toast toast-info" role="status">
+          <Icon name="info" />
+          <div className="toast-text">
+            <strong>{copyingText(t, copy)}</strong>
+            <button type="button" className="button toast-action" disabled={copy.stopping} onClick={() => void actions.stopCopyToSite(copy.copyId)}>
+              {t('copy.stop')}
+            </button>
+          </div>
+        </div>
+      ))}
       {toasts.map((toast) => {
         // A failure is put in words in the language on screen now: a toast shown before a switch to 简体中文 stayed English.
         const shown = toast.error ? localizeError(toast.error, t.language) : toast;
@@ -77,4 +90,10 @@ export function Toasts(): ReactElement {
       })}
     </div>
   );
+}
+
+/** "Copying 2 files to Backup…" while a copy to another site runs (it ends in its own toast). */
+function copyingText(t: Translator, copy: CopyRunning): string {
+  const what = copy.folders === 0 ? t.plural('pane.files', copy.files) : copy.files === 0 ? t.plural('pane.folders', copy.folders) : t('copy.filesAndFolders', { files: t.plural('pane.files', copy.files), folders: t.plural('pane.folders', copy.folders) });
+  return t(copy.stopping ? 'copy.stopping' : 'copy.running', { what, site: copy.site });
 }

@@ -811,6 +811,9 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'aborted.data': '数据连接已取消。',
   'aborted.operation': '已取消：为停止当前操作，已关闭与服务器的连接。',
   'aborted.operation.hint': 'Ferry 会在您下次操作时重新连接（按 F5 重新列出文件夹）。',
+  'copy.cancelled': '到 {site} 的复制已停止；此前已复制 {count} 个文件。',
+  'copy.cancelled-during': '到 {site} 的复制在复制 {path} 时停止；此前已复制 {count} 个文件。',
+  'copy.cancelled-during.hint': '{site} 上可能留下了 {path} 的一部分：请在那里删除它，或重新复制（替换前 Ferry 会询问）。',
   'aborted.connect': '连接已取消。',
 
   // 同步文件夹…

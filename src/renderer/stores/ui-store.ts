@@ -82,6 +82,15 @@ export interface Toast {
   readonly action?: ToastAction;
 }
 
+export interface CopyRunning {
+  readonly copyId: string;
+  readonly site: string;
+  readonly files: number;
+  readonly folders: number;
+  /** Stop asked: the Stop button is off until main has closed the copy's connections. */
+  readonly stopping: boolean;
+}
+
 export interface ToastAction {
   /** A function for a label that follows the language (called at each render). */
   readonly label: string | (() => string);
@@ -98,6 +107,8 @@ export interface UiState {
   readonly synchronize: { readonly localFolder: string; readonly remoteFolder: string } | null;
   /** "Copy to another site…": the remote files chosen (full paths). */
   readonly copyToSite: { readonly paths: readonly string[]; readonly folders?: readonly string[] } | null;
+  /** Copies to another site under way, each shown with a Stop button until it ends (`actions.copyToSite`). */
+  readonly copiesRunning: readonly CopyRunning[];
   /** "Import queue…": the dialog whose button opens the file chooser (a menu command alone may not open one). */
   readonly queueImportOpen: boolean;
   /** "Clear private data…" (FileZilla's Edit menu): the dialog of what to clear. */
@@ -123,6 +134,7 @@ export const useUiStore = create<UiState>()(() => ({
   searchOpen: false,
   synchronize: null,
   copyToSite: null,
+  copiesRunning: [],
   queueImportOpen: false,
   clearPrivateDataOpen: false,
   quickConnectCleared: 0,

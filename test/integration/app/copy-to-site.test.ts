@@ -126,3 +126,53 @@ describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
     await call('session:disconnect', { sessionId: status.sessionId });
   });
 });
+
+describe('stop a copy to another site under way', () => {
+  let source: RunningServer;
+  let target: RunningServer;
+  let home: string;
+  let services: Services;
+
+  async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
+    const result = await dispatch(services.handlers, channel, arg);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message} — ${result.error.hint}`);
+    return result.value as RequestValue<C>;
+  }
+  const siteFor = (server: RunningServer, name: string) => call('sites:save', siteInput({ name, host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password }));
+
+  beforeAll(async () => {
+    // 64 KB/s from the source: the 4 MB file takes about a minute, so it is still on its way when stopped.
+    [source, target] = await Promise.all([startServer('vsftpd', { vsftpdConfig: ['local_max_rate=65536'] }), startServer('vsftpd')]);
+    const file = path.join(source.root, 'big.iso');
+    fs.writeFileSync(file, randomBytes(4 * 1024 * 1024));
+    fs.chownSync(file, fs.statSync(source.root).uid, fs.statSync(source.root).gid);
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-copy-stop-home-'));
+    services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: () => undefined });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    await Promise.all([source?.stop(), target?.stop()]);
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('Stop ends a server-to-server copy mid-file, saying what may be left there; browsing goes on', async () => {
+    const from = await siteFor(source, 'From');
+    const to = await siteFor(target, 'To');
+    const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    const copy = dispatch(services.handlers, 'session:copy-to-site', { sessionId: status.sessionId, paths: ['/big.iso'], siteId: to.id, targetDir: '/', viaLocal: false, copyId: 'copy-1' });
+    const partial = path.join(target.root, 'big.iso');
+    await expect.poll(() => (fs.existsSync(partial) ? fs.statSync(partial).size : 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await call('session:copy-to-site-cancel', { copyId: 'copy-1' })).toEqual({ cancelled: true });
+    const result = await copy;
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatchObject({ kind: 'aborted', text: { message: 'copy.cancelled-during', hint: 'copy.cancelled-during.hint' } });
+      expect(result.error.message).toBe('The copy to To was stopped while /big.iso was being copied there; 0 file(s) had been copied before it.');
+    }
+    expect(fs.statSync(partial).size).toBeLessThan(4 * 1024 * 1024);
+    // Gone from the running copies; the browsing session is untouched.
+    expect(await call('session:copy-to-site-cancel', { copyId: 'copy-1' })).toEqual({ cancelled: false });
+    expect((await call('session:list', { sessionId: status.sessionId, path: '/' })).entries.map((entry) => entry.name)).toContain('big.iso');
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
+});

@@ -1100,6 +1100,35 @@ describe('copy to another site', () => {
     expect(api.calls.find((c) => c.channel === 'session:copy-to-site')?.arg).toEqual(expect.objectContaining({ paths: ['/big.iso'], folders: ['/isos'], siteId: 'other', targetDir: '/incoming', viaLocal: false }));
   });
 
+  it('while a copy runs it is shown with Stop, which cancels that copy in main (a big file ran to its end with no way to stop it)', async () => {
+    await withBackupSite();
+    let finish: () => void = () => undefined;
+    api.handle('session:copy-to-site', () => new Promise((resolve) => (finish = () => resolve(fail({ kind: 'aborted', message: 'The copy to Backup was stopped while /incoming/big.iso was being copied there; 0 file(s) had been copied before it.', hint: '', retryable: false })))));
+    api.handle('session:copy-to-site-cancel', () => ok({ cancelled: true }));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    let done: Promise<boolean> = Promise.resolve(true);
+    act(() => {
+      done = actions.copyToSite(['/big.iso'], 'other', '/incoming', false);
+    });
+    const running = await screen.findByText('Copying 1 file to Backup…');
+    const stop = within(running.closest('[role="status"]') as HTMLElement).getByRole('button', { name: 'Stop' });
+    await act(async () => {
+      fireEvent.click(stop);
+    });
+    const copyId = (api.calls.find((c) => c.channel === 'session:copy-to-site')?.arg as { copyId?: string }).copyId;
+    expect(copyId).toBeTruthy();
+    expect(api.calls.filter((c) => c.channel === 'session:copy-to-site-cancel').map((c) => c.arg)).toEqual([{ copyId }]);
+    expect(screen.getByText('Stopping the copy to Backup…')).toBeTruthy();
+    await act(async () => {
+      finish();
+      expect(await done).toBe(false);
+    });
+    expect(screen.queryByText(/Stopping the copy|Copying 1 file/)).toBeNull();
+    await waitFor(() => expect(screen.getAllByRole('alert').some((alert) => /was stopped while \/incoming\/big\.iso was being copied there/.test(alert.textContent ?? ''))).toBe(true));
+  });
+
   it('a name already at the target is not replaced until the user says so', async () => {
     await withBackupSite();
     api.handle('session:copy-to-site', ({ overwrite }) => ok(overwrite ? { copied: 1, conflicts: [] } : { copied: 0, conflicts: ['big.iso'] }));

@@ -1,0 +1,93 @@
+/**
+ * "Copy to another site…" (FlashFXP's site-to-site copy): files and folders of a browsing session's server go to a
+ * saved site, server to server (FXP) or through this computer, on two connections of their own so browsing goes on.
+ * A copy runs under the window's `copyId` so the window can stop it: a big file between two servers used to run to
+ * its end with no way to stop it short of closing the app.
+ */
+import type { EmitEvent, RequestArg, RequestValue } from '../../shared/contract';
+import type { ConnectTarget } from '../../shared/models';
+import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { FtpClient } from '../ftp/ftp-client';
+import { FtpError } from '../ftp/ftp-error';
+import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { planConflicts, planTreeCopy } from '../ftp/copy-tree';
+import { ensureRemoteFolder } from '../ftp/remote-tree';
+import { normalizeRemote } from '../ftp/remote-path';
+import { placeSettingError } from '../ftp/place-setting-error';
+import { labelledTextRef } from '../sessions/labelled-transcript';
+import type { ResolvedTarget, SessionService } from '../sessions/session-service';
+
+export interface CopyToSiteDeps {
+  readonly resolve: (target: ConnectTarget, trustOnce: string | undefined) => Promise<ResolvedTarget>;
+  readonly sessions: Pick<SessionService, 'connectOptions' | 'target'>;
+  readonly emit: EmitEvent;
+}
+
+export interface CopyToSite {
+  readonly run: (request: RequestArg<'session:copy-to-site'>) => Promise<RequestValue<'session:copy-to-site'>>;
+  /** Stop a running copy: its two connections are closed (a server-to-server copy has no data here to stop). */
+  readonly cancel: (copyId: string) => boolean;
+}
+
+export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): CopyToSite {
+  const running = new Map<string, () => void>();
+
+  const run = async ({ sessionId, paths, folders, siteId, targetDir, viaLocal, overwrite, copyId }: RequestArg<'session:copy-to-site'>): Promise<RequestValue<'session:copy-to-site'>> => {
+    const target = await resolve({ kind: 'site', siteId }, undefined);
+    const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
+    const open: FtpClient[] = [];
+    let cancelled = false;
+    let copied = 0;
+    let current: string | null = null;
+    if (copyId) {
+      running.set(copyId, () => {
+        cancelled = true;
+        for (const client of open) client.close();
+      });
+    }
+    const connect = async (options: Parameters<typeof FtpClient.connect>[0]): Promise<FtpClient> => {
+      const client = await FtpClient.connect(options);
+      open.push(client);
+      if (cancelled) client.close();
+      return client;
+    };
+    try {
+      const source = await connect(sessions.connectOptions(sessionId, 'copy: ', { id: 'log.prefix-copy', values: {} }));
+      const destination = await connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...labelledTextRef(line, `to ${target.label}: `, { id: 'log.prefix-to', values: { site: target.label } }) }) });
+      const folder = normalizeRemote(targetDir || '/');
+      // Folders with everything in them (FlashFXP's); links are left out and said so.
+      const plan = await planTreeCopy(source, paths, folders ?? [], folder);
+      for (const link of plan.leftOut) log('log.copy-left-out', { path: link });
+      // STOR replaces a file silently: what is there already is only replaced when the user said so.
+      const conflicts = overwrite ? [] : await planConflicts(destination, plan, folder);
+      if (conflicts.length > 0) return { copied: 0, conflicts };
+      for (const made of plan.folders) await ensureRemoteFolder(destination, made);
+      for (const { from, to } of plan.files) {
+        current = to;
+        if (viaLocal) await relayTransfer(source, from, destination, to);
+        // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
+        else await fxpTransfer(source, from, destination, to).catch((error: unknown) => Promise.reject(placeSettingError(error, sessions.target(sessionId).options.settingsPlace)));
+        current = null;
+        copied += 1;
+        log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from, site: target.label, to });
+      }
+      return { copied, conflicts: [] };
+    } catch (error) {
+      if (!cancelled) throw error;
+      // Said as what was done and what may be left half-copied there, not as the closed connection's words.
+      const values = { site: target.label, count: copied, path: current ?? '' };
+      throw new FtpError({ kind: 'aborted', ...sentences(current ? 'copy.cancelled-during' : 'copy.cancelled', current ? 'copy.cancelled-during.hint' : null, values), retryable: false });
+    } finally {
+      if (copyId) running.delete(copyId);
+      await Promise.all(open.map((client) => client.quit().catch(() => undefined)));
+    }
+  };
+
+  const cancel = (copyId: string): boolean => {
+    const stop = running.get(copyId);
+    stop?.();
+    return stop !== undefined;
+  };
+
+  return { run, cancel };
+}
