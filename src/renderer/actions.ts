@@ -54,6 +54,7 @@ import { compareListings, type CompareBy, type Comparison } from './lib/compare-
 import { formatDate, formatSize } from './lib/format';
 import { makeView, navReduce, PARENT_ROW_KEY, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
+import { startLocalWatch } from './local-watch';
 import { nameChosenTwice } from './lib/search-download';
 import { syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, isHiddenName, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
@@ -555,6 +556,8 @@ export async function init(): Promise<() => void> {
     void reloadSessions(tally);
   });
   if (offReconnect) offs.push(offReconnect);
+  // The local pane follows outside changes to its folder (local-watch.ts).
+  offs.push(startLocalWatch({ api: a, request: (arg) => request('local:watch', arg), refresh: () => refresh('local'), report: reportError, focusTarget: typeof window === 'undefined' ? null : window }));
   const [info_, [settings, sites], sessions] = await Promise.all([
     load('app:info', null, (value) => {
       useSettingsStore.setState({ app: value });

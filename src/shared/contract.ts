@@ -168,6 +168,14 @@ export interface Requests {
   /** The drives on Windows (C:\, E:\ …: the local pane's "This PC" level); none on other platforms. */
   'local:drives': [void, { readonly drives: readonly string[] }];
   'local:list': [{ readonly path: string }, LocalListing];
+  /**
+   * The local pane follows outside changes: watch this folder (not its subfolders) for the window's watch `watchId`
+   * (an id the window chose), replacing that watch's earlier folder; `path: null` stops it. Names created, deleted or
+   * renamed there come as `local:folder-changed`. Refused with why when the folder cannot be watched (the system's
+   * limit reached, gone); the window then lists it again when it gets the focus. The host ends a window's watches when
+   * the window goes (main/local/folder-watcher.ts).
+   */
+  'local:watch': [{ readonly watchId: string; readonly path: string | null }, void];
   'local:mkdir': [{ readonly path: string }, void];
   /** An empty file; refused when the name is taken. */
   'local:create-file': [{ readonly path: string }, void];
@@ -235,6 +243,10 @@ export interface Events {
   'edits:changed': readonly EditedFile[];
   /** An item of the desktop app's menu bar was chosen. */
   'menu:command': MenuCommand;
+  /** A name came, went or was renamed in the folder a window watches (`local:watch`): one event for a burst of them. */
+  'local:folder-changed': { readonly watchId: string; readonly path: string };
+  /** That watch ended (the folder deleted or moved away, a system error): said once; the window falls back. */
+  'local:watch-failed': { readonly watchId: string; readonly path: string; readonly error: FerryErrorData };
 }
 
 /**
@@ -308,6 +320,7 @@ export const REQUEST_CHANNELS = [
   'local:home',
   'local:drives',
   'local:list',
+  'local:watch',
   'local:mkdir',
   'local:create-file',
   'local:rename',
@@ -338,7 +351,7 @@ export const REQUEST_CHANNELS = [
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command', 'local:folder-changed', 'local:watch-failed'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

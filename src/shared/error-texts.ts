@@ -777,6 +777,13 @@ export const ERROR_TEXTS_EN = {
   // A Windows drive that answered its probe with an error (an empty card reader or CD drive, a network drive gone).
   'local.drive-not-ready': 'Drive {drive} is not ready: there is no disk or memory card in it, or it is a network drive that is not connected.',
   'local.drive-not-ready.hint': 'Insert a disk or memory card into {drive}, or reconnect the network drive in File Explorer, then open {drive} again.',
+  // The local pane's watch of its folder (main/local/folder-watcher.ts): it could not start, or it ended.
+  'local.watch-relative': 'Ferry watches only a full path, not {path}.',
+  'local.watch-limit': "Ferry cannot watch {path} for changes made by other programs: this computer's limit on watched folders is reached.",
+  'local.watch-failed': 'Ferry cannot watch {path} for changes made by other programs: {reason}',
+  'local.watch-fallback.hint': 'The local pane is listed again each time the Ferry window gets the focus; F5 lists it now.',
+  'local.watch-gone': '{path} no longer exists: another program deleted or moved it.',
+  'local.watch-gone.hint': 'Open another folder (Backspace goes up a level).',
   // A code not said above, inside another sentence (localFailureText): the system's English, quoted as its words.
   'local.system-said': '{path}: the system said "{detail}".',
   // A folder on this computer that could not be made (main/local/make-folders.ts). {path}: that folder; {parent}: the one it was to be made in.

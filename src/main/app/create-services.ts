@@ -14,6 +14,7 @@ import { EditService } from '../edit/edit-service';
 import { FtpError, invalidInput } from '../ftp/ftp-error';
 import { DesktopOpen } from '../local/desktop-open';
 import { LocalFiles } from '../local/local-files';
+import { FolderWatcher } from '../local/folder-watcher';
 import { SessionService, type ResolvedTarget } from '../sessions/session-service';
 import { openSettingsStore, openSiteStore, quickToConnectOptions, siteToConnectOptions, type PasswordVault } from '../sites';
 import { openSecretStore } from '../sites/secret-store';
@@ -61,6 +62,8 @@ export interface ServicesOptions {
 
 export interface Services {
   readonly handlers: Handlers;
+  /** Ends every window's watch of its local folder (`local:watch`): the desktop window closed or reloaded. */
+  stopLocalWatches(): void;
   dispose(): Promise<void>;
 }
 
@@ -93,6 +96,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const passwords = createPasswordStorage(keeper, sites, secrets);
   const unsubscribe = [sites.onChange((list) => emit('sites:changed', list)), settingsStore.onChange((settings) => emit('settings:changed', settings))];
   const local = new LocalFiles();
+  const folderWatcher = new FolderWatcher({
+    sink: {
+      changed: (watchId, folder) => emit('local:folder-changed', { watchId, path: folder }),
+      failed: (watchId, folder, error) => emit('local:watch-failed', { watchId, path: folder, error }),
+    },
+  });
 
   const externalAddresses = options.externalAddressLookup ?? new ExternalAddressLookup();
   /** Connection settings per transfer target, so queue workers connect like the browsing session did. */
@@ -335,6 +344,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'local:home': async () => local.home(),
     'local:drives': () => local.drives(),
     'local:list': ({ path: folder }) => local.list(folder),
+    'local:watch': async ({ watchId, path: folder }) => (folder === null ? folderWatcher.stop(watchId) : folderWatcher.watch(watchId, folder)),
     'local:mkdir': ({ path: folder }) => local.mkdir(folder),
     'local:create-file': ({ path: file }) => local.createFile(file),
     'local:rename': ({ from, to }) => local.rename(from, to),
@@ -381,7 +391,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   return {
     handlers,
+    stopLocalWatches: () => folderWatcher.stopAll(),
     dispose: async () => {
+      folderWatcher.stopAll();
       for (const stop of unsubscribe) stop();
       await edits.dispose();
       await queue.close();

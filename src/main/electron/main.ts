@@ -85,9 +85,14 @@ async function start(): Promise<void> {
     window = createMainWindow(preloadPath, location, app.getPath('userData'));
     // A reload (Ctrl+R) is a new page with no queue list: the next one it gets is whole.
     const contents = window.webContents;
-    contents.on('did-navigate', () => windowEvents.forget(contents));
+    // The page's watch of its local folder goes with it (a reloaded page asks again); one window, so all of them.
+    contents.on('did-navigate', () => {
+      windowEvents.forget(contents);
+      services.stopLocalWatches();
+    });
     window.on('closed', () => {
       window = null;
+      services.stopLocalWatches();
     });
   };
   openWindow();

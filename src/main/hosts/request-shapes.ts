@@ -121,6 +121,7 @@ const SHAPES = {
   'local:home': none,
   'local:drives': none,
   'local:list': localPath,
+  'local:watch': z.object({ watchId: z.string().min(1).max(128), path: text.nullable() }),
   'local:mkdir': localPath,
   'local:create-file': localPath,
   'local:rename': z.object({ from: text, to: text }),

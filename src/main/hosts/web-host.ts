@@ -21,6 +21,7 @@ import { createQueueListSender } from './queue-list-sender';
 import { resolveStaticFile } from './static-files';
 import { createToken, isAllowedHost, isAllowedOrigin, pageCookie, pageCookieName, readCookie, tokenFromProtocols, tokensEqual } from './web-auth';
 import { handleSocketMessage, serializeMessage } from './web-socket-messages';
+import { dispatch } from './dispatch';
 
 export interface WebHostOptions {
   readonly handlers: Handlers;
@@ -188,7 +189,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // the drop meanwhile (a transfer that finished while it was away, as running), and it asks for nothing again.
     queueSender.resend(ws, deliverQueue);
     let inFlight = 0;
-    ws.on('close', () => clients.delete(ws));
+    // The local folder watches this page asked for (`local:watch`): they end with its socket (a page closed, reloaded,
+    // or dropped — one that comes back asks again).
+    const watchIds = new Set<string>();
+    ws.on('close', () => {
+      clients.delete(ws);
+      for (const watchId of watchIds) void dispatch(options.handlers, 'local:watch', { watchId, path: null });
+    });
     ws.on('error', () => ws.terminate());
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) {
@@ -209,6 +216,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         send(ws, outcome.message);
         return;
       }
+      if (outcome.watchId !== undefined) watchIds.add(outcome.watchId);
       inFlight += 1;
       void outcome.pending.then((message) => {
         inFlight -= 1;

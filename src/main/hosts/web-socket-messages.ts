@@ -12,8 +12,8 @@ export type MessageOutcome =
   | { readonly kind: 'malformed'; readonly reason: string }
   /** Answer at once (e.g. too many requests in flight). */
   | { readonly kind: 'reply'; readonly message: WebResponseMessage }
-  /** The handler runs; send this when it settles (it never rejects). */
-  | { readonly kind: 'pending'; readonly pending: Promise<WebResponseMessage> };
+  /** The handler runs; send this when it settles (it never rejects). `watchId`: the local folder watch it names. */
+  | { readonly kind: 'pending'; readonly pending: Promise<WebResponseMessage>; readonly watchId?: string };
 
 export function handleSocketMessage(handlers: Handlers, text: string, busy: boolean): MessageOutcome {
   let parsed: unknown;
@@ -31,7 +31,10 @@ export function handleSocketMessage(handlers: Handlers, text: string, busy: bool
       message: { id, result: { ok: false, error: { kind: 'protocol', ...sentences('ipc.too-busy', 'ipc.too-busy.hint'), retryable: true } } },
     };
   }
-  return { kind: 'pending', pending: dispatch(handlers, channel, arg).then((result) => ({ id, result })) };
+  const pending = dispatch(handlers, channel, arg).then((result) => ({ id, result }));
+  // A page's watch of its local folder is the socket's: the host ends it when the socket closes (web-host.ts).
+  const watchId = channel === 'local:watch' && typeof arg === 'object' && arg !== null ? (arg as { watchId?: unknown }).watchId : undefined;
+  return typeof watchId === 'string' ? { kind: 'pending', pending, watchId } : { kind: 'pending', pending };
 }
 
 /**
