@@ -846,8 +846,8 @@ export const ERROR_TEXTS_EN = {
   'note.connect-retrying': 'Could not connect (try {attempt} of {max}); trying again in {delay} s.',
   'note.gave-up': 'Gave up after {attempts} tries.',
   // Failed untried: another transfer of the site had just failed for its transfer mode (transfers/mode-failure.ts).
-  'note.not-tried-active': 'Not tried: another transfer to this site has just failed in active mode; this one would fail the same way.',
-  'note.not-tried-passive': 'Not tried: another transfer to this site has just failed in passive mode; this one would fail the same way.',
+  'note.not-tried-active': 'Not tried: another transfer to this server has just failed in active mode; this one would fail the same way.',
+  'note.not-tried-passive': 'Not tried: another transfer to this server has just failed in passive mode; this one would fail the same way.',
   // Four sentences, not one: English says "1 file" (see folderQueuedNote); a language without plurals repeats one form.
   'note.folder-queued': 'Folder: {files} files and {folders} folders queued.',
   'note.folder-queued-file': 'Folder: 1 file and {folders} folders queued.',

@@ -62,7 +62,7 @@ describe('a failed transfer retried in the other mode', () => {
     for (const item of states()) expect(item?.error).toMatchObject({ kind: 'data-connection', mode: 'active', address: '127.0.0.3', text: { hint: 'data.active.blocked-external.hint' } });
     const untried = states().filter((item) => item?.noteText?.[0]?.id === 'note.not-tried-active');
     expect(untried).toHaveLength(3);
-    expect(untried[0]?.note).toBe('Not tried: another transfer to this site has just failed in active mode; this one would fail the same way.');
+    expect(untried[0]?.note).toBe('Not tried: another transfer to this server has just failed in active mode; this one would fail the same way.');
 
     // The Failed tab's "Use passive mode for this site and retry": the site saved in passive mode, all four retried.
     await app.call('sites:save', siteInput({ id: site.id, name: 'Four files', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, transferMode: 'passive', connectionLimit: 1 }));
