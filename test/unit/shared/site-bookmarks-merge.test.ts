@@ -102,6 +102,22 @@ describe('a bookmark moved to another site in the dialog (bookmarkMoves)', () =>
     }
   });
 
+  it('moved into a site where another window meanwhile added a bookmark of that name: asked about by that name on the new site, never written over silently', () => {
+    const out = mergeSiteChanges({
+      current: [
+        { id: 'acme', fields: site('Acme', [bm('b')]) },
+        { id: 'beta', fields: site('Beta', [bm('b', { remotePath: '/theirs' })]) },
+      ],
+      changed: [
+        { id: 'acme', base: site('Acme', [bm('b')]), mine: site('Acme', []) },
+        { id: 'beta', base: site('Beta', []), mine: site('Beta', [bm('b')]) },
+      ],
+      deleted: [],
+      moves: [{ from: 'acme', name: 'b', to: 'beta', as: 'b' }],
+    });
+    expect(out.undecided).toEqual([{ id: 'beta', kind: 'changed-both', fields: ['bookmarks'], bookmarks: ['b'] }]);
+  });
+
   it('moved to a site new in the dialog, its old site then deleted: the change made elsewhere goes with it', () => {
     const out = mergeSiteChanges({
       current: [{ id: 'acme', fields: site('Acme', [bm('b', { remotePath: '/elsewhere' })]) }],
