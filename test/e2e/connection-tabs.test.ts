@@ -85,7 +85,8 @@ describe('connection tabs', () => {
         const dialog = await ui.openSiteManager();
         await dialog.getByRole('button', { name: 'Connect in new tab' }).click();
         await expect(dialog).toBeHidden();
-        await expect(tabs).toHaveText(['Main server', 'Main server']);
+        // The same site twice: the second tab is numbered (both read "Main server" before).
+        await expect(tabs).toHaveText(['Main server', 'Main server (2)']);
         await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
         await ui.expectRemoteListing('/', ['readme.txt', 'docs']);
         await tabs.nth(0).click();

@@ -10,6 +10,7 @@ import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { isConnected, useSessionStore, type SessionStoreState } from '../stores/session-store';
 import { useTabsStore } from '../stores/tabs-store';
+import { tabNumbers } from '../lib/tab-numbers';
 import { Icon } from './icons';
 
 /** A tab's name: the site or host it is connected to, or what it is doing. */
@@ -44,6 +45,11 @@ export function TabBar(): ReactElement {
   const connecting = useSessionStore((s) => s.connecting);
   const live: SessionStoreState = { status, target, connecting };
   const closable = tabs.length > 1;
+  const sessions = tabs.map((tab) => (tab.snapshot ? tab.snapshot.session : live));
+  const bare = sessions.map((session) => tabLabel(session, t));
+  // The same site in two tabs: the second is "Alpha (2)", its number drawn outside the part a narrow tab cuts short.
+  const numbers = tabNumbers(sessions.map((session, i) => (isConnected(session.status) || session.connecting ? (bare[i] ?? null) : null)));
+  const numbered = bare.map((label, i) => (numbers[i] ? t('tabs.numbered', { label, n: numbers[i] }) : label));
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Delete' && closable) {
@@ -75,8 +81,9 @@ export function TabBar(): ReactElement {
       <div className="tab-list">
         <div role="tablist" aria-label={t('tabs.label')} className="tab-strip" onKeyDown={onKeyDown}>
           {tabs.map((tab, i) => {
-            const session = tab.snapshot ? tab.snapshot.session : live;
-            const label = tabLabel(session, t);
+            const session = sessions[i] ?? live;
+            const label = numbered[i] ?? '';
+            const number = numbers[i];
             const selected = tab.id === activeId;
             const on = isConnected(session.status) && !session.status.error;
             return (
@@ -94,14 +101,15 @@ export function TabBar(): ReactElement {
                 onClick={() => actions.switchTab(tab.id)}
               >
                 <span className={`dot${on ? ' is-on' : ''}`} aria-hidden="true" />
-                <span className="conn-tab-label">{label}</span>
+                <span className="conn-tab-label">{bare[i]}</span>
+                {number ? <span className="conn-tab-number">{t('tabs.number', { n: number })}</span> : null}
               </button>
             );
           })}
         </div>
         {closable
           ? tabs.map((tab, i) => {
-              const label = tabLabel(tab.snapshot ? tab.snapshot.session : live, t);
+              const label = numbered[i] ?? '';
               return (
                 <span key={tab.id} className={`conn-tab-end${tab.id === activeId ? ' is-selected' : ''}`} style={{ order: 2 * i + 1 }}>
                   {/* A tab stop for the shown tab only (right after the tablist); the others are for the pointer. */}

@@ -493,6 +493,8 @@ export const en = {
   'tabs.newTitle': 'New tab (Ctrl+T)',
   'tabs.close': 'Close tab {label}',
   'tabs.notConnected': 'Not connected',
+  'tabs.numbered': '{label} ({n})',
+  'tabs.number': ' ({n})',
   'tabs.connecting': 'Connecting…',
   'tabs.closedSession': 'Tab closed: disconnected from {label}.',
   'mode.useForSite': 'Use {mode} mode for this site',

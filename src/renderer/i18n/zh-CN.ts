@@ -490,6 +490,8 @@ export const zhCN: Messages = {
   'tabs.newTitle': '新建标签页（Ctrl+T）',
   'tabs.close': '关闭标签页 {label}',
   'tabs.notConnected': '未连接',
+  'tabs.numbered': '{label}（{n}）',
+  'tabs.number': '（{n}）',
   'tabs.connecting': '正在连接…',
   'tabs.closedSession': '标签页已关闭：已断开与 {label} 的连接。',
   'mode.useForSite': '此站点改用{mode}模式',

@@ -764,6 +764,18 @@ describe('connection tabs', () => {
     api.handle('session:list', ({ sessionId, path }) => ok(remoteListing(path, [sessionId === 's1' ? 'a.txt' : 'b.txt'])));
   });
 
+  it('the same server in two tabs: the second reads “alpha.example (2)”, its close button too (both read the same)', async () => {
+    await connectTo('alpha.example', 's1');
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'New tab' })));
+    await connectTo('alpha.example', 's2');
+    const tabs = () => within(tablist()).getAllByRole('tab');
+    await waitFor(() => expect(tabs().map((tab) => tab.textContent)).toEqual(['alpha.example', 'alpha.example (2)']));
+    expect(screen.getByRole('button', { name: 'Close tab alpha.example (2)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Close tab alpha.example' })).toBeTruthy();
+    act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    await waitFor(() => expect(tabs().map((tab) => tab.textContent)).toEqual(['alpha.example', 'alpha.example（2）']));
+  });
+
   it('keeps each tab’s session and listing; switching shows them without listing again; closing ends the session', async () => {
     await connectTo('alpha.example', 's1');
     await waitFor(() => expect(within(remoteGrid()).getByText('a.txt')).toBeTruthy());
