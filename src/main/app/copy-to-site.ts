@@ -61,7 +61,8 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
       // STOR replaces a file silently: what is there already is only replaced when the user said so.
       const conflicts = overwrite ? [] : await planConflicts(destination, plan, folder);
       if (conflicts.length > 0) return { copied: 0, conflicts };
-      for (const made of plan.folders) await ensureRemoteFolder(destination, made);
+      // The folder typed in the dialog is made when missing (FlashFXP's): STOR there was refused with "No such file".
+      for (const made of folder === '/' ? plan.folders : [folder, ...plan.folders]) await ensureRemoteFolder(destination, made);
       for (const { from, to } of plan.files) {
         current = to;
         if (viaLocal) await relayTransfer(source, from, destination, to);

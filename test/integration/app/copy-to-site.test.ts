@@ -123,6 +123,9 @@ describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
     // The same through this computer (the relay), replacing as asked.
     expect(await call('session:copy-to-site', { ...copy, paths: [], viaLocal: true, overwrite: true })).toEqual({ copied: 2, conflicts: [] });
     expect([there('tree/top.txt'), there('tree/sub/deep.txt')]).toEqual(['top', 'deep']);
+    // Into a folder the target does not have yet: made, parents too (STOR there was refused, "No such file or directory").
+    expect(await call('session:copy-to-site', { ...copy, folders: [], targetDir: '/new/deeper' })).toEqual({ copied: 1, conflicts: [] });
+    expect(there('new/deeper/loose.txt')).toBe('loose');
     await call('session:disconnect', { sessionId: status.sessionId });
   });
 });
