@@ -2039,8 +2039,12 @@ export async function removeBookmark(name: string): Promise<void> {
 export async function goToBookmark(bookmark: Bookmark): Promise<void> {
   // Off first: with it on, the first pane to move would take the other along before the bookmark's own folder is listed.
   setSyncBrowsing(false);
-  await Promise.all([bookmark.localPath ? listFolder('local', bookmark.localPath) : Promise.resolve('listed'), bookmark.remotePath ? listFolder('remote', bookmark.remotePath) : Promise.resolve('listed')]);
-  setSyncBrowsing(bookmark.syncBrowsing === true);
+  const opened = await Promise.all([bookmark.localPath ? listFolder('local', bookmark.localPath) : Promise.resolve('listed'), bookmark.remotePath ? listFolder('remote', bookmark.remotePath) : Promise.resolve('listed')]);
+  // A folder of the bookmark that could not be opened (said already) leaves that pane where it was: pairing it with the
+  // other would send every later step to the wrong folder. Off, and said why.
+  const failed = opened.some((outcome) => outcome === 'failed');
+  if (bookmark.syncBrowsing === true && failed) pushToast('info', t('sync.bookmarkNotPaired', { name: shownName(bookmark.name, 'in-quotes') }), t('sync.bookmarkNotPairedHint'));
+  setSyncBrowsing(bookmark.syncBrowsing === true && !failed);
   // FileZilla's "Directory comparison": turned on when the bookmark says so, else left as it is (as FileZilla does).
   if (bookmark.directoryComparison === true && !useViewStore.getState().comparing) toggleComparison();
 }

@@ -116,6 +116,8 @@ export const en = {
   'sync.noLocalFolder': 'No local folder corresponds to “{path}”. Turn synchronized browsing off? Cancel goes back to the previous folder.',
   'sync.missingRemote': 'The remote folder “{path}” could not be opened: {reason} Create it, or turn synchronized browsing off? Cancel goes back to the previous folder.',
   'sync.missingLocal': 'The local folder “{path}” could not be opened: {reason} Create it, or turn synchronized browsing off? Cancel goes back to the previous folder.',
+  'sync.bookmarkNotPaired': 'Synchronized browsing is off: a folder of the bookmark “{name}” could not be opened.',
+  'sync.bookmarkNotPairedHint': 'Open the two folders that belong together, then turn synchronized browsing on; or correct the bookmark in the Site Manager.',
   'sync.turnOff': 'Turn off synchronized browsing',
   'sync.create': 'Create the folder',
 

@@ -115,6 +115,8 @@ export const zhCN: Messages = {
   'sync.noLocalFolder': '没有与“{path}”对应的本地文件夹。要关闭同步浏览吗？取消则返回之前的文件夹。',
   'sync.missingRemote': '无法打开远程文件夹“{path}”：{reason} 要创建它，还是关闭同步浏览？取消则返回之前的文件夹。',
   'sync.missingLocal': '无法打开本地文件夹“{path}”：{reason} 要创建它，还是关闭同步浏览？取消则返回之前的文件夹。',
+  'sync.bookmarkNotPaired': '同步浏览已关闭：书签“{name}”的一个文件夹无法打开。',
+  'sync.bookmarkNotPairedHint': '请打开相互对应的两个文件夹，然后开启同步浏览；或在站点管理器中更正该书签。',
   'sync.turnOff': '关闭同步浏览',
   'sync.create': '创建该文件夹',
 
