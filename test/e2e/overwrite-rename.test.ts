@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
+import { audit, formatReport } from './support/axe';
 import { useE2eSetup } from './support/scenario';
 
 describe('Rename in the overwrite question asks for the name', () => {
@@ -40,6 +41,10 @@ describe('Rename in the overwrite question asks for the name', () => {
       await question.getByRole('button', { name: 'OK' }).click();
       await expect(question.getByText('“taken.txt” already exists on this computer too, so it was not used (nothing was overwritten). Type another name, or choose another action.')).toBeVisible();
       await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+      // The field, its refusal and "Only for downloads" pass the audit the rest of the window does (WCAG 2.2 AA).
+      const report = await audit(ui.page, 'the overwrite question, Rename refused');
+      expect(report.passed).toBeGreaterThan(10);
+      expect(formatReport(report)).toBe('the overwrite question, Rename refused: no accessibility violations');
     });
 
     await step('the name typed lands, report.txt and taken.txt untouched', async () => {
