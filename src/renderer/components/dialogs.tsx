@@ -11,10 +11,11 @@ import { formatDate, formatFactsDate, formatSize } from '../lib/format';
 import { copyText } from '../lib/clipboard';
 import { formatOctal, parseMode, parseOctalInput, PERMISSION_BITS } from '../lib/permissions';
 import { othersWaitingForAnswer } from '../lib/queue-view';
-import type { ChmodScope, Language, OverwriteChoice, OverwriteQuestion } from '../../shared/models';
+import type { ChmodScope, OverwriteChoice, OverwriteQuestion } from '../../shared/models';
+import type { FerryErrorData } from '../../shared/errors';
 import { sentences, type ErrorTextId } from '../../shared/error-texts';
 import { renameProblem, targetName } from '../../shared/rename-answer';
-import { localizeError, type ShownError } from '../lib/localize-error';
+import { localizeError } from '../lib/localize-error';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore, type ChmodRequest, type ConfirmRequest, type PromptRequest } from '../stores/ui-store';
@@ -290,8 +291,11 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
   const [all, setAll] = useState(false);
   const [untilEmpty, setUntilEmpty] = useState(false);
   const [newName, setNewName] = useState(q.suggestedName ?? '');
-  const [nameProblem, setNameProblem] = useState<ShownError | null>(q.renameTaken !== undefined ? renameRefusal(q.direction === 'download' ? 'queue.rename.taken-local' : 'queue.rename.taken-remote', q.renameTaken, t.language) : null);
+  // Kept as sentences, said in the window's language as it is now (a language switched meanwhile too).
+  const [nameProblem, setNameProblem] = useState<RenameRefusal | null>(q.renameTaken !== undefined ? renameRefusal(q.direction === 'download' ? 'queue.rename.taken-local' : 'queue.rename.taken-remote', q.renameTaken) : null);
   const nameField = useRef<HTMLInputElement>(null);
+  // A name sent and not yet answered: a second OK would answer a question main has settled ("already answered").
+  const sending = useRef(false);
   const [onlyThisDirection, setOnlyThisDirection] = useState(false);
   const policies = useQueueStore((s) => s.policies);
   const policy = policies[q.direction];
@@ -303,13 +307,16 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
     // Rename asks for the name (FileZilla's does): checked here as typed, then by main, which has the last word.
     const problem = renameProblem(newName, targetName(q.target.path, q.direction));
     if (problem !== null) {
-      setNameProblem(renameRefusal(`queue.rename.${problem}`, newName, t.language));
+      setNameProblem(renameRefusal(`queue.rename.${problem}`, newName));
       nameField.current?.focus();
       return;
     }
+    if (sending.current) return;
+    sending.current = true;
     void actions.answerQuestion({ ...base, newName }).then((refused) => {
+      sending.current = false;
       if (!refused) return;
-      setNameProblem(localizeError(refused, t.language));
+      setNameProblem(refused);
       nameField.current?.focus();
     });
   };
@@ -360,7 +367,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
               }}
             />
             <span id="ow-new-name-about" className={nameProblem ? 'field-error' : 'help'}>
-              {nameProblem ? t('log.twoSentences', { first: nameProblem.message, second: nameProblem.hint }) : all ? t('overwrite.renameOthers') : t('overwrite.renameThisOnly')}
+              {nameProblem ? shownRefusal(nameProblem, t) : all ? t('overwrite.renameOthers') : t('overwrite.renameThisOnly')}
             </span>
           </div>
         ) : null}
@@ -394,9 +401,17 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
   );
 }
 
-/** A refusal of the name typed for Rename, in the window's language (the sentences main refuses it with). */
-function renameRefusal(id: ErrorTextId, name: string, language: Language): ShownError {
-  return localizeError(sentences(id, 'queue.rename.hint', { name: shownName(name, 'in-quotes') }), language);
+/** A refusal of the name typed for Rename: the sentences main refuses it with (its own, or the dialog's check's). */
+type RenameRefusal = Pick<FerryErrorData, 'message' | 'hint' | 'text'>;
+
+function renameRefusal(id: ErrorTextId, name: string): RenameRefusal {
+  return sentences(id, 'queue.rename.hint', { name: shownName(name, 'in-quotes') });
+}
+
+/** The refusal and its fix in the window's language, as one text under the field. */
+function shownRefusal(refusal: RenameRefusal, t: Translator): string {
+  const { message, hint } = localizeError(refusal, t.language);
+  return t('log.twoSentences', { first: message, second: hint });
 }
 
 /** Every small dialog the stores ask for; the top-most request wins the keyboard. */

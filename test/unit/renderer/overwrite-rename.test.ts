@@ -108,7 +108,9 @@ describe('Rename in the overwrite question', () => {
     expect(document.activeElement).toBe(field);
     const about = () => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
     expect(about()).toBe(english);
+    // Switched to Chinese with the refusal shown: it is said in Chinese at once, and again after another OK.
     act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    expect(about()).toBe(chinese);
     await press(screen.getByRole('dialog', { name: '目标文件已存在' }), '确定');
     expect(about()).toBe(chinese);
     expect(answers()).toEqual([]);
