@@ -86,6 +86,35 @@ describe('a policy per direction (vsftpd)', () => {
     await again.queue.close();
   });
 
+  it('with downloads and an upload all waiting: "only for downloads" answers the downloads, and the upload is asked next', async () => {
+    const remoteFull = await serverFolder(server, '/mixed');
+    const owner = await testOwner();
+    const folder = path.join(local, 'mixed');
+    await fsp.mkdir(folder, { recursive: true });
+    for (const name of ['d1.bin', 'd2.bin', 'u1.bin']) {
+      await fsp.writeFile(path.join(remoteFull, name), randomBytes(2_000));
+      await fsp.chown(path.join(remoteFull, name), owner.uid, owner.gid);
+      await fsp.writeFile(path.join(folder, name), randomBytes(1_000));
+    }
+    const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1 });
+    const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
+    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: ['d1.bin', 'd2.bin'].map((name) => ({ localPath: path.join(folder, name), remotePath: `/mixed/${name}`, isDirectory: false })) });
+    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'upload', items: [{ localPath: path.join(folder, 'u1.bin'), remotePath: '/mixed/u1.bin', isDirectory: false }] });
+    // All three reach their question (the rows' note); the first is asked.
+    await waitFor(async () => ((await queue.list()).every((item) => item.state === 'queued' && item.note !== null) ? true : undefined), 20_000, 'all three waiting');
+    const first = asked()[0];
+    expect(first?.direction).toBe('download');
+    await queue.answer({ questionId: first?.questionId ?? '', choice: 'skip', applyToAll: true, onlyThisDirection: true });
+    const next = await waitFor(() => asked()[1], 10_000, 'the upload question');
+    expect(next.direction).toBe('upload');
+    await waitFor(async () => ((await queue.list()).filter((item) => item.direction === 'download').every((item) => item.state === 'skipped') ? true : undefined), 10_000, 'both downloads skipped');
+    expect(asked()).toHaveLength(2);
+    await queue.answer({ questionId: next.questionId, choice: 'skip', applyToAll: false });
+    await queue.whenIdle();
+    expect(queue.policies).toEqual({ download: 'skip', upload: 'ask' });
+    await queue.close();
+  });
+
   it('a queue file from before the split (one policy) loads with that policy for both directions', async () => {
     const storePath = path.join(local, 'old-queue.json');
     await fsp.writeFile(storePath, JSON.stringify({ version: 1, policy: 'overwrite-if-newer', entries: [] }));
