@@ -2408,13 +2408,13 @@ export function closeSearch(): void {
 }
 
 /** Names matching `pattern` below `root`; null when it failed (reported). */
-export async function searchRemote(root: string, pattern: string): Promise<RemoteSearchResult | null> {
+export async function searchRemote(root: string, pattern: string, matchCase = false): Promise<RemoteSearchResult | null> {
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) {
     reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
     return null;
   }
-  const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern });
+  const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern, ...(matchCase ? { matchCase } : {}) });
   return r.ok ? r.value : null;
 }
 

@@ -133,7 +133,7 @@ export interface Requests {
   'session:status': [void, readonly SessionStatus[]];
   /** "Enter custom command": one raw command on the session (not one that opens a data connection); the reply. */
   /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */
-  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string }, RemoteSearchResult];
+  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string; readonly matchCase?: boolean }, RemoteSearchResult];
   'session:search-cancel': [{ readonly sessionId: string }, void];
   /** "Cancel current operation": close the session's connection to stop a listing or command in flight; false when idle. */
   'session:cancel': [{ readonly sessionId: string }, { readonly cancelled: boolean }];

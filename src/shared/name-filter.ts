@@ -19,12 +19,14 @@ export function wildcardRegExp(pattern: string): RegExp {
  * in place of "??". A pattern with wildcards matches the whole name (as in a shell), plain text any part.
  * Blank text matches everything.
  */
-export function compileNameFilter(text: string): NameMatcher {
-  const needle = text.trim().toLocaleLowerCase();
+export function compileNameFilter(text: string, matchCase = false): NameMatcher {
+  // `matchCase`: remote search's "Match case" (FileZilla's "Case sensitive"): "README" and "readme" are two names.
+  const fold = (value: string): string => (matchCase ? value : value.toLocaleLowerCase());
+  const needle = fold(text.trim());
   if (needle === '') return () => true;
-  if (!/[*?]/.test(needle)) return (name) => name.toLocaleLowerCase().includes(needle);
+  if (!/[*?]/.test(needle)) return (name) => fold(name).includes(needle);
   const pattern = wildcardRegExp(needle);
-  return (name) => pattern.test(name.toLocaleLowerCase());
+  return (name) => pattern.test(fold(name));
 }
 
 /**

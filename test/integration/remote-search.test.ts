@@ -1,7 +1,7 @@
 /**
  * "Search remote files" against real servers: a tree with matches at several depths, a symlink loop that
  * must not be followed, a folder the login cannot read (skipped, noted), limits that stop the walk (and say
- * so), cancellation, the session service and `ferry find`.
+ * so), cancellation, Match case, the session service and `ferry find`.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +63,17 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
       }
     });
 
+    it('Match case: "*.jpg" then finds cover.jpg but not IMG_0001.JPG, "REPORT" finds nothing, "report" the report', async () => {
+      const client = await FtpClient.connect(options());
+      try {
+        expect((await searchRemoteTree(client, '/', '*.jpg', { matchCase: true })).matches.map((match) => match.path)).toEqual(['/photos/cover.jpg']);
+        expect((await searchRemoteTree(client, '/', 'REPORT', { matchCase: true })).matches).toEqual([]);
+        expect((await searchRemoteTree(client, '/', 'report', { matchCase: true })).matches.map((match) => match.path)).toEqual(['/docs/report.pdf']);
+      } finally {
+        await client.quit();
+      }
+    });
+
     it('stops at its limits and says why; a missing root is the server’s answer', async () => {
       const client = await FtpClient.connect(options());
       try {
@@ -89,6 +100,8 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
       const result = await service.search(status.sessionId, '/', 'report');
       expect(result.matches.map((match) => match.path)).toEqual(['/docs/report.pdf']);
       await expect(service.search(status.sessionId, '/', '  ')).rejects.toThrow(/No name to search for/);
+      expect((await service.search(status.sessionId, '/', 'REPORT', true)).matches).toEqual([]);
+      expect((await service.search(status.sessionId, '/', 'REPORT')).matches.map((match) => match.path)).toEqual(['/docs/report.pdf']);
       await service.disconnectAll();
 
       const url = `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/`;

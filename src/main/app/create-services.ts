@@ -326,7 +326,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
     'session:copy-to-site': (request) => copies.run(request),
     'session:copy-to-site-cancel': async ({ copyId }) => ({ cancelled: copies.cancel(copyId) }),
-    'session:search': ({ sessionId, root, pattern }) => sessions.search(sessionId, root, pattern),
+    'session:search': ({ sessionId, root, pattern, matchCase }) => sessions.search(sessionId, root, pattern, matchCase === true),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
     'session:cancel': async ({ sessionId }) => sessions.cancel(sessionId),
     'sync:plan': (request) => synchronizer.plan(request),

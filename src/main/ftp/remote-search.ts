@@ -22,10 +22,10 @@ export interface SearchLimits {
 
 export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResults: 5_000, maxFolders: 2_000 };
 
-export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal } = {}): Promise<RemoteSearchResult> {
+export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal; readonly matchCase?: boolean } = {}): Promise<RemoteSearchResult> {
   const limits = options.limits ?? DEFAULT_SEARCH_LIMITS;
   const start = normalizeRemote(root);
-  const matches = compileNameFilter(pattern);
+  const matches = compileNameFilter(pattern, options.matchCase === true);
   const found: RemoteSearchMatch[] = [];
   const skipped: { path: string; reason: string; text?: ErrorText }[] = [];
   const queue = [start];

@@ -312,7 +312,7 @@ export class SessionService {
   }
 
   /** Search a folder tree for names matching `pattern` (the pane filter's syntax); `cancelSearch` stops it between folders. */
-  async search(sessionId: string, root: string, pattern: string): Promise<RemoteSearchResult> {
+  async search(sessionId: string, root: string, pattern: string, matchCase = false): Promise<RemoteSearchResult> {
     if (pattern.trim() === '') throw invalidInput('No name to search for.', 'Type part of a name, or a pattern such as *.jpg or report-??.pdf.');
     const controller = new AbortController();
     this.searches.get(sessionId)?.abort();
@@ -321,7 +321,7 @@ export class SessionService {
       const result = await this.withClient(sessionId, (client, session) => {
         // The search lists as the pane does (MLSD where offered, else LIST).
         session.listedBy = client.capabilities.mlsd ? 'MLSD' : 'LIST';
-        return searchRemoteTree(client, root, pattern, { signal: controller.signal });
+        return searchRemoteTree(client, root, pattern, { signal: controller.signal, matchCase });
       });
       for (const skipped of result.skipped) {
         const why = skipped.text?.message;

@@ -16,6 +16,7 @@ export function SearchDialog(): ReactElement {
   const t = useT();
   const remotePath = useRemotePane((s) => s.path);
   const [pattern, setPattern] = useState('');
+  const [matchCase, setMatchCase] = useState(false);
   const [root, setRoot] = useState(remotePath || '/');
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<RemoteSearchResult | null>(null);
@@ -26,7 +27,7 @@ export function SearchDialog(): ReactElement {
     if (running || pattern.trim() === '') return;
     setRunning(true);
     setChosen(new Set());
-    const found = await actions.searchRemote(root, pattern);
+    const found = await actions.searchRemote(root, pattern, matchCase);
     setRunning(false);
     if (found) setResult(found);
   };
@@ -79,6 +80,10 @@ export function SearchDialog(): ReactElement {
             {t('search.run')}
           </button>
         )}
+        <label className="search-case">
+          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} />
+          {t('search.matchCase')}
+        </label>
       </form>
       <p className="search-status" role="status">
         {running ? t('search.running') : result ? searchSummary(t, result) : ''}

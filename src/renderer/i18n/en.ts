@@ -814,6 +814,7 @@ export const en = {
   'search.title': 'Search remote files',
   'search.pattern': 'Search for',
   'search.root': 'In folder',
+  'search.matchCase': 'Match case',
   'search.run': 'Search',
   'search.stop': 'Stop',
   'search.running': 'Searching…',

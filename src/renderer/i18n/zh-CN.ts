@@ -810,6 +810,7 @@ export const zhCN: Messages = {
   'search.title': '搜索远程文件',
   'search.pattern': '查找文件名',
   'search.root': '搜索位置',
+  'search.matchCase': '区分大小写',
   'search.run': '搜索',
   'search.stop': '停止',
   'search.running': '正在搜索…',
