@@ -2,7 +2,7 @@
  * Rename in the "Target file already exists" question asks for the name, as FileZilla's does: the question carries
  * the first free "name (N).ext" as a suggestion, and the name typed lands as that file, the existing one untouched.
  * A name that exists too is refused (a download's, at once: the question stays open) or asked about again (an
- * upload's, found on the server when the item runs) — never written over. Against vsftpd, both directions.
+ * upload's, found on the server when the item runs) — never written over. Against vsftpd, pure-ftpd and proftpd, both directions.
  */
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FerryErrorData } from '../../../src/shared/errors';
 import type { OverwriteQuestion } from '../../../src/shared/models';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
-import { ensureServerBinaries, startServer, type RunningServer } from '../../support/servers/ftp-server';
+import { ensureServerBinaries, startServer, type RunningServer, type ServerKind } from '../../support/servers/ftp-server';
 import { exists, openQueue, serverFolder, tempDir, testOwner, waitFor } from './helpers';
 
 /** The refusal's sentence id, or null when the call went through. */
@@ -25,13 +25,15 @@ async function refusal(call: Promise<unknown>): Promise<string | null> {
   }
 }
 
-describe('Rename asks for the name (vsftpd)', () => {
+const KINDS: readonly ServerKind[] = ['vsftpd', 'pure-ftpd', 'proftpd'];
+
+describe.each(KINDS)('Rename asks for the name (%s)', (kind) => {
   let server: RunningServer;
   let local: string;
   beforeAll(async () => {
-    ensureServerBinaries(['vsftpd']);
-    server = await startServer('vsftpd');
-    local = await tempDir('rename-answer');
+    ensureServerBinaries([kind]);
+    server = await startServer(kind);
+    local = await tempDir(`rename-answer-${kind}`);
   });
   afterAll(async () => {
     await server?.stop();
@@ -55,7 +57,7 @@ describe('Rename asks for the name (vsftpd)', () => {
     await fsp.writeFile(path.join(folder, 'doc.txt'), mine);
     await fsp.writeFile(path.join(folder, 'taken.txt'), taken);
     const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1 });
-    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: [{ localPath: path.join(folder, 'doc.txt'), remotePath: '/down/doc.txt', isDirectory: false }] });
+    await queue.add({ siteKey: kind, siteLabel: kind, direction: 'download', items: [{ localPath: path.join(folder, 'doc.txt'), remotePath: '/down/doc.txt', isDirectory: false }] });
     const question = await waitFor(() => events.find((event) => event.channel === 'queue:question')?.payload as OverwriteQuestion | undefined, 10_000, 'the question');
     expect(question.suggestedName).toBe('doc (1).txt');
     const answer = (newName: string) => queue.answer({ questionId: question.questionId, choice: 'rename', applyToAll: false, newName });
@@ -88,7 +90,7 @@ describe('Rename asks for the name (vsftpd)', () => {
     await serverFile(path.join(remoteFull, 'report.bin'), theirs);
     await serverFile(path.join(remoteFull, 'busy.bin'), busy);
     const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1 });
-    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'upload', items: [{ localPath: path.join(folder, 'report.bin'), remotePath: '/up/report.bin', isDirectory: false }] });
+    await queue.add({ siteKey: kind, siteLabel: kind, direction: 'upload', items: [{ localPath: path.join(folder, 'report.bin'), remotePath: '/up/report.bin', isDirectory: false }] });
     const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
     const first = await waitFor(() => asked()[0], 10_000, 'the question');
     expect(first.suggestedName).toBe('report (1).bin');
@@ -119,7 +121,7 @@ describe('Rename asks for the name (vsftpd)', () => {
       await fsp.writeFile(path.join(folder, name), randomBytes(10));
     }
     const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1 });
-    await queue.add({ siteKey: 'vsftpd', siteLabel: 'vsftpd', direction: 'download', items: Object.keys(data).map((name) => ({ localPath: path.join(folder, name), remotePath: `/all/${name}`, isDirectory: false })) });
+    await queue.add({ siteKey: kind, siteLabel: kind, direction: 'download', items: Object.keys(data).map((name) => ({ localPath: path.join(folder, name), remotePath: `/all/${name}`, isDirectory: false })) });
     const question = await waitFor(() => events.find((event) => event.channel === 'queue:question')?.payload as OverwriteQuestion | undefined, 10_000, 'the question');
     await queue.answer({ questionId: question.questionId, choice: 'rename', applyToAll: true, newName: 'first.txt' });
     await queue.whenIdle();
