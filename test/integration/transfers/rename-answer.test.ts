@@ -2,7 +2,8 @@
  * Rename in the "Target file already exists" question asks for the name, as FileZilla's does: the question carries
  * the first free "name (N).ext" as a suggestion, and the name typed lands as that file, the existing one untouched.
  * A name that exists too is refused (a download's, at once: the question stays open) or asked about again (an
- * upload's, found on the server when the item runs) — never written over. Against vsftpd, pure-ftpd and proftpd, both directions.
+ * upload's, found on the server when the item runs) — never written over. Against vsftpd, pure-ftpd and proftpd, both
+ * directions.
  */
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
