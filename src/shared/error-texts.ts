@@ -162,6 +162,7 @@ export const ERROR_TEXTS_EN = {
   'log.prefix-to': 'to {site}: ',
   'log.copied-fxp': 'Copied {from} to {site}:{to} server to server.',
   'log.copied-relay': 'Copied {from} to {site}:{to} through this computer.',
+  'log.copy-failed-after': 'The copy to {site} stopped at {path}: {copied} of {total} files had been copied; the rest were not.',
   'log.copy-left-out': 'Left out {path}: a symbolic link is not copied to another site (copy what it points to instead).',
   'log.unreadable-line': 'Could not read this listing line: {line}',
   'log.unreadable-more': '… and {count} more listing lines that could not be read',

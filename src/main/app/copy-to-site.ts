@@ -39,6 +39,7 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
     let cancelled = false;
     let copied = 0;
     let current: string | null = null;
+    let total = 0;
     if (copyId) {
       running.set(copyId, () => {
         cancelled = true;
@@ -61,6 +62,7 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
       // STOR replaces a file silently: what is there already is only replaced when the user said so.
       const conflicts = overwrite ? [] : await planConflicts(destination, plan, folder);
       if (conflicts.length > 0) return { copied: 0, conflicts };
+      total = plan.files.length;
       // The folder typed in the dialog is made when missing (FlashFXP's): STOR there was refused with "No such file".
       for (const made of folder === '/' ? plan.folders : [folder, ...plan.folders]) await ensureRemoteFolder(destination, made);
       for (const { from, to } of plan.files) {
@@ -74,6 +76,8 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
       }
       return { copied, conflicts: [] };
     } catch (error) {
+      // One file failing ends the copy: say how far it got, the error names only the file it failed on.
+      if (!cancelled && current !== null && total > 1) log('log.copy-failed-after', { site: target.label, path: current, copied, total });
       if (!cancelled) throw error;
       // Said as what was done and what may be left half-copied there, not as the closed connection's words.
       const values = { site: target.label, count: copied, path: current ?? '' };

@@ -7,6 +7,7 @@
 import type { FtpClient } from './ftp-client';
 import { joinRemote, remoteBasename } from './remote-path';
 import { takenNames } from './remote-tree';
+import { compareNames } from '../../shared/natural-order';
 
 export interface CopyPlan {
   /** Target folders to make, parents before children. */
@@ -27,7 +28,8 @@ export async function planTreeCopy(source: FtpClient, files: readonly string[], 
   for (let next = pending.shift(); next; next = pending.shift()) {
     plan.folders.push(next.to);
     const { entries } = await source.list(next.from);
-    for (const entry of entries) {
+    // In the pane's name order, as the queue copies a folder's files: a copy stopped half-way stopped at a name the user can place.
+    for (const entry of [...entries].sort((a, b) => compareNames(a.name, b.name))) {
       if (entry.name === '.' || entry.name === '..') continue;
       const pair = { from: joinRemote(next.from, entry.name), to: joinRemote(next.to, entry.name) };
       if (entry.type === 'directory') pending.push(pair);

@@ -143,6 +143,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'log.prefix-to': '发往 {site}：',
   'log.copied-fxp': '已将 {from} 复制到 {site}:{to}（服务器到服务器）。',
   'log.copied-relay': '已将 {from} 复制到 {site}:{to}（经由本机中转）。',
+  'log.copy-failed-after': '到 {site} 的复制在 {path} 处停止：{total} 个文件中已复制 {copied} 个，其余未复制。',
   'log.copy-left-out': '已跳过 {path}：符号链接不会复制到其他站点（请改为复制它指向的内容）。',
   'log.unreadable-line': '无法读取目录列表中的这一行：“{line}”',
   'log.unreadable-more': '……另有 {count} 行目录列表无法读取',

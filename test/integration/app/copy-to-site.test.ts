@@ -126,6 +126,14 @@ describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
     // Into a folder the target does not have yet: made, parents too (STOR there was refused, "No such file or directory").
     expect(await call('session:copy-to-site', { ...copy, folders: [], targetDir: '/new/deeper' })).toEqual({ copied: 1, conflicts: [] });
     expect(there('new/deeper/loose.txt')).toBe('loose');
+    // A file the source will not send, second of three: the copy stops there and the log says how far it got.
+    fs.mkdirSync(path.join(source.root, 'part'));
+    for (const name of ['1.txt', '2.txt', '3.txt']) fs.writeFileSync(path.join(source.root, 'part', name), name);
+    fs.chmodSync(path.join(source.root, 'part', '2.txt'), 0o000);
+    const failed = await dispatch(services.handlers, 'session:copy-to-site', { ...copy, paths: [], folders: ['/part'], targetDir: '/' });
+    expect(failed.ok).toBe(false);
+    expect(fs.readdirSync(path.join(target.root, 'part'))).toContain('1.txt');
+    expect(lines).toContain('The copy to Pro stopped at /part/2.txt: 1 of 3 files had been copied; the rest were not.');
     await call('session:disconnect', { sessionId: status.sessionId });
   });
 });
