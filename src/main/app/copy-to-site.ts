@@ -35,6 +35,8 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
   const run = async ({ sessionId, paths, folders, siteId, targetDir, viaLocal, overwrite, copyId }: RequestArg<'session:copy-to-site'>): Promise<RequestValue<'session:copy-to-site'>> => {
     const target = await resolve({ kind: 'site', siteId }, undefined);
     const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
+    // Read now: the tab may be closed (its session gone) while the copy runs on its own connections.
+    const settingsPlace = sessions.target(sessionId).options.settingsPlace;
     const open: FtpClient[] = [];
     let cancelled = false;
     let copied = 0;
@@ -69,7 +71,7 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
         current = to;
         if (viaLocal) await relayTransfer(source, from, destination, to);
         // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
-        else await fxpTransfer(source, from, destination, to).catch((error: unknown) => Promise.reject(placeSettingError(error, sessions.target(sessionId).options.settingsPlace)));
+        else await fxpTransfer(source, from, destination, to).catch((error: unknown) => Promise.reject(placeSettingError(error, settingsPlace)));
         current = null;
         copied += 1;
         log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from, site: target.label, to });

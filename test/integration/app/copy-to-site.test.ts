@@ -154,9 +154,11 @@ describe('stop a copy to another site under way', () => {
   beforeAll(async () => {
     // 64 KB/s from the source: the 4 MB file takes about a minute, so it is still on its way when stopped.
     [source, target] = await Promise.all([startServer('vsftpd', { vsftpdConfig: ['local_max_rate=65536'] }), startServer('vsftpd')]);
-    const file = path.join(source.root, 'big.iso');
-    fs.writeFileSync(file, randomBytes(4 * 1024 * 1024));
-    fs.chownSync(file, fs.statSync(source.root).uid, fs.statSync(source.root).gid);
+    for (const [name, size] of [['big.iso', 4 * 1024 * 1024], ['small.bin', 256 * 1024]] as const) {
+      const file = path.join(source.root, name);
+      fs.writeFileSync(file, randomBytes(size));
+      fs.chownSync(file, fs.statSync(source.root).uid, fs.statSync(source.root).gid);
+    }
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-copy-stop-home-'));
     services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: () => undefined });
   });
@@ -185,5 +187,21 @@ describe('stop a copy to another site under way', () => {
     expect(await call('session:copy-to-site-cancel', { copyId: 'copy-1' })).toEqual({ cancelled: false });
     expect((await call('session:list', { sessionId: status.sessionId, path: '/' })).entries.map((entry) => entry.name)).toContain('big.iso');
     await call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('a copy goes on after its tab is closed, and a failure then is the server’s, not “no longer open”', async () => {
+    const from = await siteFor(source, 'From 2');
+    const to = await siteFor(target, 'To 2');
+    const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    fs.mkdirSync(path.join(target.root, 'closed'));
+    fs.chownSync(path.join(target.root, 'closed'), fs.statSync(target.root).uid, fs.statSync(target.root).gid);
+    const copy = dispatch(services.handlers, 'session:copy-to-site', { sessionId: status.sessionId, paths: ['/small.bin', '/gone.bin'], siteId: to.id, targetDir: '/closed', viaLocal: false });
+    const partial = path.join(target.root, 'closed', 'small.bin');
+    await expect.poll(() => (fs.existsSync(partial) ? fs.statSync(partial).size : 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    await call('session:disconnect', { sessionId: status.sessionId });
+    const result = await copy;
+    expect(fs.statSync(partial).size).toBe(256 * 1024);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'server-reply', command: 'RETR /gone.bin', text: { message: 'fxp.send-refused' } });
   });
 });
