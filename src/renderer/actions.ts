@@ -2468,13 +2468,17 @@ export async function deleteMatches(matches: readonly RemoteSearchMatch[], found
     reportError(invalid(t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), t('error.listedTwiceHint')));
     return null;
   }
-  const message = `${deleteQuestion(matches.map((match) => ({ name: match.entry.name, type: match.entry.type })))}\n${t('dialog.delete.belowOnServer', { folder: shownName(root), host: status.host })}`;
+  // A match inside a chosen folder goes with it: asked for again, its DELE failed (550, the folder gone) and the
+  // whole delete was reported failed.
+  const folders = matches.filter((match) => match.entry.type === 'directory').map((match) => `${match.path.replace(/\/+$/, '')}/`);
+  const top = matches.filter((match) => !folders.some((folder) => match.path.startsWith(folder)));
+  const message = `${deleteQuestion(top.map((match) => ({ name: match.entry.name, type: match.entry.type })))}\n${t('dialog.delete.belowOnServer', { folder: shownName(root), host: status.host })}`;
   if (!(await confirm({ title: t('dialog.delete.title'), message, confirmLabel: t('action.delete'), danger: true }))) return null;
-  const paths = matches.map((match) => ({ path: match.path, isDirectory: match.entry.type === 'directory' }));
+  const paths = top.map((match) => ({ path: match.path, isDirectory: match.entry.type === 'directory' }));
   const done = await perform('session:delete', { sessionId: status.sessionId, paths });
   // The remote pane may show a folder that held one of them.
   if (useSessionStore.getState().status?.sessionId === status.sessionId) void refresh('remote');
-  return done.ok ? paths.map((entry) => entry.path) : null;
+  return done.ok ? matches.map((match) => match.path) : null;
 }
 
 /** Open the folder a match is in, with the cursor on it, and close the search. */

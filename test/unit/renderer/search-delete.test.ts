@@ -68,6 +68,30 @@ describe('remote search: Delete selected', () => {
     expect(within(dialog).queryByRole('checkbox', { name: '/site/old.bak' })).toBeNull();
   });
 
+  it('a match inside a chosen folder goes with it: not asked for again (its DELE failed, the folder gone) and not counted', async () => {
+    const inner = remoteListing('/site/old.bak', ['x.bak'])['entries'];
+    const outer = remoteListing('/site', ['old.bak/'])['entries'];
+    api.handle('session:search', () => ok({ matches: [...outer.map((entry) => ({ path: `/site/${entry.name}`, entry })), ...inner.map((entry) => ({ path: `/site/old.bak/${entry.name}`, entry }))], root: '/site', pattern: '*.bak', foldersSearched: 2, stopped: null, skipped: [] }));
+    act(() => actions.openSearch());
+    const dialog = screen.getByRole('dialog', { name: 'Search remote files' });
+    fireEvent.change(within(dialog).getByLabelText('Search for'), { target: { value: '*.bak' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: /^Search$/ }));
+    });
+    fireEvent.click(await waitFor(() => within(dialog).getByRole('checkbox', { name: 'Choose all' })));
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Delete selected' }));
+    });
+    const question = await waitFor(() => screen.getByRole('dialog', { name: 'Confirm deletion' }));
+    expect(question.textContent).toContain('“old.bak”');
+    await act(async () => {
+      fireEvent.click(within(question).getByRole('button', { name: 'Delete' }));
+    });
+    await waitFor(() => expect(deletes()).toHaveLength(1));
+    expect(deletes()[0]).toMatchObject({ paths: [{ path: '/site/old.bak', isDirectory: true }] });
+    await waitFor(() => expect(within(dialog).queryByRole('checkbox', { name: '/site/old.bak/x.bak' })).toBeNull());
+  });
+
   it('Cancel deletes nothing and keeps the results', async () => {
     const dialog = await search();
     await act(async () => {
