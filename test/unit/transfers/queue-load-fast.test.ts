@@ -47,6 +47,20 @@ describe('loading a queue through the hand check', () => {
     expect(zod.items()).toBe(0);
   });
 
+  it('the queue file’s own fields follow its schema: uploads’ policy of its own loads through the fast path too', async () => {
+    const file = path.join(dir, 'queue.json');
+    const json = asJson({ version: 1, policy: 'overwrite', uploadPolicy: 'skip', entries: items(20, 17) });
+    await fsp.writeFile(file, JSON.stringify(json));
+    const expected = storedQueueSchema.parse(json);
+    const zod = watchZod();
+    const { queue, warning } = await loadQueueFile(file);
+    expect(warning).toBeNull();
+    expect(queue).toStrictEqual(expected);
+    expect(queue).toMatchObject({ policy: 'overwrite', uploadPolicy: 'skip' });
+    expect(zod.queues()).toBe(0);
+    expect(zod.items()).toBe(0);
+  });
+
   it('a well-formed change log and journal load as zod parses their items, without zod over them', async () => {
     const file = path.join(dir, 'queue.json');
     const [first, ...rest] = items(60, 12);
