@@ -56,7 +56,7 @@ import { makeView, navReduce, PARENT_ROW_KEY, targetNames, type NavInput, type N
 import { shownRows } from './lib/pane-rows';
 import { startLocalWatch } from './local-watch';
 import { nameChosenTwice } from './lib/search-download';
-import { syncTarget, type SyncPair } from './lib/sync-browsing';
+import { panesInStep, syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, isHiddenName, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
 import { siteToInput } from './lib/site-form';
@@ -1040,11 +1040,18 @@ export function collapseTree(side: PaneSide, path: string): void {
 
 // ---- View: quick filter, directory comparison, synchronized browsing ---------------------
 
-/** The comparison's marks, or null when off or a pane has no listing; memoized on its inputs for both panes. */
+/**
+ * The comparison's marks, or null when off, a pane has no listing, or synchronized browsing's panes are out of step
+ * (`syncPair`: the components pass it, so they draw again when it changes); memoized on its inputs for both panes.
+ */
 let lastComparison: { local: readonly FileRow[]; remote: readonly FileRow[]; by: CompareBy; value: Comparison } | null = null;
-export function comparisonOf(local: readonly FileRow[] | null, remote: readonly FileRow[] | null, comparing: boolean, by: CompareBy): Comparison | null {
+export function comparisonOf(local: readonly FileRow[] | null, remote: readonly FileRow[] | null, comparing: boolean, by: CompareBy, syncPair: SyncPair | null = useViewStore.getState().syncPair): Comparison | null {
   // "This PC" holds drives, not files to compare with the server's.
-  if (!comparing || local === null || remote === null || isDrivesLevel(useLocalPane.getState().path)) return null;
+  const localPath = useLocalPane.getState().path;
+  if (!comparing || local === null || remote === null || isDrivesLevel(localPath)) return null;
+  // A pane moved and the other could not follow (the question is open): marking one folder against a folder that is
+  // not its counterpart made every row of both "only on this side".
+  if (syncPair !== null && !panesInStep(syncPair, localPath, useRemotePane.getState().path)) return null;
   if (lastComparison?.local === local && lastComparison.remote === remote && lastComparison.by === by) return lastComparison.value;
   // Local times come from the file system; remote times carry only what the listing said.
   const value = compareListings({ rows: local, exactTimes: true }, { rows: remote, exactTimes: false }, { by });

@@ -324,7 +324,8 @@ function NothingShownState({ side, rows }: { readonly side: PaneSide; readonly r
   const hideIdentical = useViewStore((s) => s.compareMode.hideIdentical);
   const localRows = useLocalPane((s) => s.rows);
   const remoteRows = useRemotePane((s) => s.rows);
-  const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null) : null;
+  const syncPair = useViewStore((s) => s.syncPair);
+  const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy, syncPair)?.[side] ?? null) : null;
   const why = nothingShown(rows, { showHidden, filter, hideIdentical: marks });
   if (why === null) return null;
   if (why === 'empty') return <div className="empty-state" role="status">{t('pane.empty')}</div>;
@@ -392,7 +393,8 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   leftBehindRef.current = leftBehind;
   const deferredSort = useDeferredValue(sort);
   const deferredFilter = useDeferredValue(filter);
-  const marks = actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null;
+  const syncPair = useViewStore((s) => s.syncPair);
+  const marks = actions.comparisonOf(localRows, remoteRows, comparing, compareBy, syncPair)?.[side] ?? null;
   const visible = useMemo(() => shownRows(rows ?? [], { showHidden, filter: deferredFilter, hideIdentical: hideIdentical ? marks : null }).shown, [rows, showHidden, deferredFilter, hideIdentical, marks]);
   const sorted = useMemo(() => sortRows(visible, deferredSort), [visible, deferredSort]);
   // Keyed per row, not per name (lib/listed-twice.ts): a name listed twice draws two rows (a key per name drew one of

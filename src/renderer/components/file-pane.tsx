@@ -181,7 +181,8 @@ function PaneFooter({ side }: { readonly side: PaneSide }): ReactElement {
   const localRows = useLocalPane((s) => s.rows);
   const remoteRows = useRemotePane((s) => s.rows);
   const deleting = store((s) => s.deleting);
-  const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy)?.[side] ?? null) : null;
+  const syncPair = useViewStore((s) => s.syncPair);
+  const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy, syncPair)?.[side] ?? null) : null;
   const text = useMemo(() => {
     // The rows are what was there before the delete: say what the pane waits for, and how to stop it.
     if (deleting) return t('pane.deleting');

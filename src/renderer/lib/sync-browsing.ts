@@ -59,6 +59,15 @@ export function applySteps(base: string, steps: readonly string[], flavor: PathF
  * that side. Null when there is no such folder (another drive, or above the other side's root) —
  * FileZilla then asks whether to turn synchronized browsing off.
  */
+/**
+ * Whether the panes show corresponding folders of the pair (always, but for the moment a pane has moved and the other
+ * could not follow: the question "Synchronized browsing" is open, or it was answered Cancel and the pane goes back).
+ * Out of step, the comparison marks one folder against another that is no counterpart of it.
+ */
+export function panesInStep(pair: SyncPair, localPath: string, remotePath: string): boolean {
+  return syncTarget(pair, 'local', localPath) === remotePath;
+}
+
 export function syncTarget(pair: SyncPair, side: PaneSide, path: string): string | null {
   const localFlavor = flavorOf(pair.local);
   const fromFlavor = side === 'local' ? localFlavor : 'posix';
