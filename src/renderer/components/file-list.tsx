@@ -27,6 +27,7 @@ import { ColumnResizer } from './column-resizer';
 import { openFileMenu } from './file-menu';
 import { FileIcon } from './icons';
 import { useKeyboardFocus } from './keyboard-focus';
+import { useTabScroll } from './tab-scroll';
 
 /** Row and header heights in pixels; match --row-height and --header-height in the CSS. */
 export const ROW_HEIGHT = 22;
@@ -406,6 +407,7 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
   const stale = rows !== rawRows || deferredSort !== sort || deferredFilter !== filter;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tabScroll = useTabScroll(scrollRef, side, !stale);
   const virtualizer = useVirtualizer({
     count: sorted.length + offset,
     getScrollElement: () => scrollRef.current,
@@ -419,8 +421,11 @@ export function FileList({ side }: { readonly side: PaneSide }): ReactElement {
 
   const cursorIndex = nav.cursor !== null ? view.indexOf(nav.cursor) : -1;
   useEffect(() => {
+    // A tab switched to gets its own offset back (tab-scroll.ts), its cursor where the user left it.
+    if (tabScroll.holding()) return;
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
+  useEffect(() => tabScroll.release(!stale));
 
   // Whether the grid itself has the keyboard (not a header button or the rename field inside it).
   const { hasKeyboard, handlers: keyboardHandlers } = useKeyboardFocus();
