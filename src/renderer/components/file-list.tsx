@@ -328,10 +328,13 @@ function NothingShownState({ side, rows }: { readonly side: PaneSide; readonly r
   const syncPair = useViewStore((s) => s.syncPair);
   const marks = hideIdentical ? (actions.comparisonOf(localRows, remoteRows, comparing, compareBy, syncPair)?.[side] ?? null) : null;
   const why = nothingShown(rows, { showHidden, filter, hideIdentical: marks });
+  // Below the ".." row, never drawn over it (a short list scrolls the message under it).
+  const dir = paneStore(side)((s) => s.path);
+  const className = dir !== '' && actions.parentOf(side, dir) !== null ? 'empty-state below-parent-row' : 'empty-state';
   if (why === null) return null;
-  if (why === 'empty') return <div className="empty-state" role="status">{t('pane.empty')}</div>;
+  if (why === 'empty') return <div className={className} role="status">{t('pane.empty')}</div>;
   return (
-    <div className="empty-state" role="status">
+    <div className={className} role="status">
       {why === 'only-hidden' ? <span>{t.plural('pane.onlyHidden', hiddenCount(rows, showHidden))}</span> : null}
       {why === 'no-match' ? <span>{t('pane.noMatch', { filter })}</span> : null}
       {why === 'all-identical' ? <span>{t('pane.allIdentical')}</span> : null}
