@@ -65,6 +65,8 @@ export interface SyncPlan {
    * Absent in plans made before it existed (treated as none).
    */
   readonly skipped?: readonly string[];
+  /** Source files left as they are because the target's copy is newer (relative; the rules with "newer"). */
+  readonly keptNewer?: readonly string[];
 }
 
 /**

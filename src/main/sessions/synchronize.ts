@@ -16,7 +16,7 @@ import { planMirrorBy } from '../transfers/mirror';
 import { deleteLocal, deleteRemote, type Tree, type TreeEntry } from '../transfers/mirror-trees';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection } from '../../shared/models';
-import type { FileFacts } from '../transfers/overwrite-policy';
+import { isSourceNewer, type FileFacts } from '../transfers/overwrite-policy';
 import { comparePaths } from '../../shared/natural-order';
 import { SYNC_POLICY, syncWhy, type SyncChoice, type SyncLeft, type SyncOutcome, type SyncPlan, type SyncPlanRequest } from '../../shared/synchronize';
 
@@ -115,6 +115,7 @@ export class Synchronizer {
         unchanged: plan.unchanged,
         failures: plan.failures,
         skipped: notFollowed(source),
+        keptNewer: request.compare === 'size' ? [] : targetNewer(source, target, plan.copy.map((file) => file.path)),
       };
     } finally {
       if (this.planning.get(request.sessionId) === controller) this.planning.delete(request.sessionId);
@@ -221,7 +222,6 @@ export function foldersToMake(planned: readonly string[], chosen: readonly strin
   return planned.filter((folder) => wanted.has(folder));
 }
 
-/** A server file's size and time as listed (the tree is keyed by NFC names; `actual` as the server spells it). */
 /**
  * The source's links and special files (the tree's 'other'): never followed, so never copied — named in the preview
  * rather than dropped without a word (a link to a folder left its whole folder out unsaid). Natural path order. Pure.
@@ -230,6 +230,25 @@ export function notFollowed(source: Tree): string[] {
   return [...source.values()].filter((entry) => entry.kind === 'other').map((entry) => entry.actual).sort(comparePaths);
 }
 
+/**
+ * Source files not copied because the target's copy is newer (by the coarser of the two times' precisions): the rules
+ * with "newer" leave them, and "N unchanged" read as if they were alike — with "newer" alone even when their sizes
+ * differ. Named, as FlashFXP's Synchronize shows them. Natural path order. Pure.
+ */
+export function targetNewer(source: Tree, target: Tree, copied: readonly string[]): string[] {
+  const copying = new Set(copied);
+  const out: string[] = [];
+  for (const [key, entry] of source) {
+    const other = target.get(key);
+    if (entry.kind !== 'file' || other?.kind !== 'file' || copying.has(entry.actual)) continue;
+    const precision = other.precision ?? entry.precision;
+    const newer = isSourceNewer({ size: other.size ?? null, modified: other.modified ?? null, ...(precision ? { precision } : {}) }, { size: entry.size ?? null, modified: entry.modified ?? null, ...(precision ? { precision } : {}) });
+    if (newer === true) out.push(entry.actual);
+  }
+  return out.sort(comparePaths);
+}
+
+/** A server file's size and time as listed (the tree is keyed by NFC names; `actual` as the server spells it). */
 function remoteFacts(tree: Tree, actual: string): FileFacts | undefined {
   const entry = tree.get(actual.normalize('NFC'));
   if (entry?.kind !== 'file') return undefined;

@@ -263,6 +263,8 @@ function rowWords(t: Translator, row: SyncRow, direction: TransferDirection): [s
     }
     case 'skip':
       return [t('synchronize.do.skip'), t('synchronize.why.link')];
+    case 'keep':
+      return [t('synchronize.do.skip'), t('synchronize.why.targetNewer')];
   }
 }
 
@@ -273,13 +275,15 @@ function rowWords(t: Translator, row: SyncRow, direction: TransferDirection): [s
 export function planSummary(t: Translator, plan: SyncPlan, unticked = 0): string {
   const skipped = plan.skipped?.length ?? 0;
   // Links left out are not "alike already": the counts say them.
-  if (nothingToDo(plan) && plan.failures.length === 0 && unticked === 0 && skipped === 0) return t('synchronize.nothing');
+  if (nothingToDo(plan) && plan.failures.length === 0 && unticked === 0 && skipped === 0 && (plan.keptNewer?.length ?? 0) === 0) return t('synchronize.nothing');
   const files = t.plural('synchronize.toCopy', plan.copy.length);
   const copy = plan.folders.length > 0 ? t('synchronize.andFolders', { copy: files, folders: t.plural('synchronize.toMake', plan.folders.length) }) : files;
   const unchanged = t.plural('synchronize.unchanged', plan.unchanged);
   const counts = plan.delete ? t('synchronize.summary', { copy, delete: t.plural('synchronize.toDelete', plan.remove.length), unchanged }) : t('synchronize.summaryNoDelete', { copy, unchanged });
   const withFailures = plan.failures.length > 0 ? t('log.twoSentences', { first: counts, second: t.plural('synchronize.failures', plan.failures.length) }) : counts;
-  const withSkipped = skipped > 0 ? t('log.twoSentences', { first: withFailures, second: t.plural('synchronize.skipped', skipped) }) : withFailures;
+  const withLinks = skipped > 0 ? t('log.twoSentences', { first: withFailures, second: t.plural('synchronize.skipped', skipped) }) : withFailures;
+  const kept = plan.keptNewer?.length ?? 0;
+  const withSkipped = kept > 0 ? t('log.twoSentences', { first: withLinks, second: t.plural('synchronize.keptNewer', kept) }) : withLinks;
   return unticked > 0 ? t('log.twoSentences', { first: withSkipped, second: t.plural('synchronize.unticked', unticked) }) : withSkipped;
 }
 

@@ -15,7 +15,9 @@ export type SyncRow =
   | { readonly kind: 'mkdir'; readonly path: string }
   | { readonly kind: 'fail'; readonly path: string; readonly error: FerryErrorData }
   /** A link or special file of the source: not followed, not copied (said, never dropped silently). */
-  | { readonly kind: 'skip'; readonly path: string };
+  | { readonly kind: 'skip'; readonly path: string }
+  /** A file the rule leaves because the target's copy is newer: said, not counted as alike. */
+  | { readonly kind: 'keep'; readonly path: string };
 
 export function syncRows(plan: SyncPlan): SyncRow[] {
   return [
@@ -25,6 +27,7 @@ export function syncRows(plan: SyncPlan): SyncRow[] {
     ...plan.copy.map((file): SyncRow => ({ kind: 'copy', path: file.path, why: file.why })),
     // Last: nothing is done for them, and the tick indexes of the rows above stay as `tickedPlan` counts them.
     ...(plan.skipped ?? []).map((path): SyncRow => ({ kind: 'skip', path })),
+    ...(plan.keptNewer ?? []).map((path): SyncRow => ({ kind: 'keep', path })),
   ];
 }
 
@@ -35,7 +38,7 @@ export function isRemoteTop(folder: string): boolean {
 
 /** A row with a tick box: all but what cannot be synchronized or is left out (there is nothing to do for it). */
 export function isTickable(row: SyncRow): boolean {
-  return row.kind !== 'fail' && row.kind !== 'skip';
+  return row.kind !== 'fail' && row.kind !== 'skip' && row.kind !== 'keep';
 }
 
 /** The row at `index` ticked or unticked the other way (a row without a tick box stays as it is). Pure. */

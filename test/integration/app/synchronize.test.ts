@@ -169,6 +169,27 @@ describe('synchronize folders', () => {
     expect(down.failures.map((failure) => failure.path)).toContain(path.join(local, 'down.txt'));
   });
 
+  it('a file the target has newer is named as kept, not counted as alike: with "newer" even when the sizes differ; "size" alone does not look at times', async () => {
+    const remote = path.join(server.root, 'kept');
+    make(remote, { 'edited.txt': 'the server\'s old text', 'same.txt': 'same' });
+    const local = path.join(app.home, 'kept');
+    make(local, { 'same.txt': 'same' });
+    make(local, { 'edited.txt': 'edited here later' }, recent);
+
+    const newer = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/kept', compare: 'newer', delete: false });
+    expect(newer.copy).toEqual([]);
+    expect(newer.keptNewer).toEqual(['edited.txt']);
+    const either = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/kept', compare: 'size-or-newer', delete: false });
+    expect(either.copy.map((file) => file.path)).toEqual(['edited.txt']);
+    expect(either.keptNewer).toEqual([]);
+    const size = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/kept', compare: 'size', delete: false });
+    expect(size.keptNewer).toEqual([]);
+    // Upload: the server's copy is the older one, so nothing is kept for being newer there.
+    const up = await call('sync:plan', { sessionId, direction: 'upload', localFolder: local, remoteFolder: '/kept', compare: 'newer', delete: false });
+    expect(up.copy.map((file) => file.path)).toEqual(['edited.txt']);
+    expect(up.keptNewer).toEqual([]);
+  });
+
   it('runs only the rows left ticked: an unticked upload and deletion are not done, a ticked file\'s folder is made, a path the plan lacks does nothing', async () => {
     const remote = path.join(server.root, 'ticked');
     make(remote, { 'keep-me.txt': 'unticked deletion', 'drop-me.txt': 'ticked deletion', 'same.txt': 'same' });

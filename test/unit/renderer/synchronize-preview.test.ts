@@ -64,6 +64,14 @@ describe('synchronize preview', () => {
     expect(tickedPlan(withLinks, new Set([0])).copy).toEqual([]);
   });
 
+  it('lists the files left because the target\'s copy is newer, without a tick box, and says them: never "alike already"', () => {
+    const kept = plan({ delete: false, compare: 'newer', unchanged: 3, keptNewer: ['notes.txt'] });
+    expect(syncRows(kept)).toEqual([{ kind: 'keep', path: 'notes.txt' }]);
+    expect(tickAll(syncRows(kept), false)).toEqual(new Set());
+    expect(planSummary(translator('en'), kept)).toBe('0 files to copy, 3 unchanged. 1 file is newer in the target and left as it is (see the list).');
+    expect(planSummary(translator('zh-CN'), kept)).toBe('0 个文件要复制，3 个未更改。1 个文件在目标中较新，保持不变（见列表）。');
+  });
+
   it('knows the server\'s top folder however it is written', () => {
     expect(['/', '//', ''].map(isRemoteTop)).toEqual([true, true, true]);
     expect(['/pub', '/pub/'].map(isRemoteTop)).toEqual([false, false]);
