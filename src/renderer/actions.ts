@@ -513,6 +513,9 @@ export async function init(): Promise<() => void> {
     ),
     a.on('queue:question', addQuestion),
     // A cancelled download's leftovers are deleted after the item left the list (and maybe after the pane listed again).
+    a.on('copy:progress', ({ copyId, copied, total, current }) =>
+      useUiStore.setState((s) => ({ copiesRunning: s.copiesRunning.map((copy) => (copy.copyId === copyId ? { ...copy, progress: { copied, total, current } } : copy)) })),
+    ),
     a.on('queue:leftovers-removed', ({ localPaths }) => {
       if (showsLeftoversOf(useLocalPane.getState().path || null, localPaths)) void refresh('local');
     }),

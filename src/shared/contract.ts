@@ -237,6 +237,8 @@ export interface Events {
    * Sent after the delete, which may be well after `queue:changed` dropped the item, so the local pane lists then.
    */
   'queue:leftovers-removed': { readonly localPaths: readonly string[] };
+  /** A copy to another site goes on to its next file (`copyId` as the window sent it): how many are done, of how many, and which. */
+  'copy:progress': { readonly copyId: string; readonly copied: number; readonly total: number; readonly current: string };
   'settings:changed': Settings;
   'sites:changed': SiteList;
   /** Every file open with View/Edit, after any change (a save detected, an upload, a finish). */
@@ -351,7 +353,7 @@ export const REQUEST_CHANNELS = [
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command', 'local:folder-changed', 'local:watch-failed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'copy:progress', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command', 'local:folder-changed', 'local:watch-failed'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -69,6 +69,8 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
       for (const made of folder === '/' ? plan.folders : [folder, ...plan.folders]) await ensureRemoteFolder(destination, made);
       for (const { from, to } of plan.files) {
         current = to;
+        // Which file of how many: a folder of hundreds copies for a long time, one file at a time.
+        if (copyId) emit('copy:progress', { copyId, copied, total, current: from });
         if (viaLocal) await relayTransfer(source, from, destination, to);
         // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
         else await fxpTransfer(source, from, destination, to).catch((error: unknown) => Promise.reject(placeSettingError(error, settingsPlace)));

@@ -12,6 +12,7 @@ import { localizeError } from '../lib/localize-error';
 import { dismissToast, holdToast, useUiStore, type CopyRunning, type Toast } from '../stores/ui-store';
 import { focusGrid } from './file-list';
 import { Icon } from './icons';
+import { shownName } from '../../shared/shown-name';
 
 /** Dismisses a toast (then runs `after`), keeping the keyboard in the window when the toast had it. */
 function dismissKeepingFocus(toast: Toast, element: HTMLElement | null, after?: () => void): void {
@@ -52,6 +53,7 @@ export function Toasts(): ReactElement {
           <Icon name="info" />
           <div className="toast-text">
             <strong>{copyingText(t, copy)}</strong>
+            {copy.progress ? <span>{t('copy.progress', { n: copy.progress.copied + 1, total: copy.progress.total, name: shownName(copy.progress.current) })}</span> : null}
             <button type="button" className="button toast-action" disabled={copy.stopping} onClick={() => void actions.stopCopyToSite(copy.copyId)}>
               {t('copy.stop')}
             </button>

@@ -876,6 +876,7 @@ export const en = {
   'copy.running': 'Copying {what} to {site}…',
   'copy.stopping': 'Stopping the copy to {site}…',
   'copy.stop': 'Stop',
+  'copy.progress': 'File {n} of {total}: {name}',
   'copy.filesAndFolders': '{files} and {folders}',
   'copy.whatMixed': 'Copy {files} and {folders}, with everything in them, from this server to:',
   'copy.noSites': 'Save the other server in the Site Manager first.',

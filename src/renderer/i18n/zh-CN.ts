@@ -872,6 +872,7 @@ export const zhCN: Messages = {
   'copy.running': '正在将 {what}复制到 {site}…',
   'copy.stopping': '正在停止到 {site} 的复制…',
   'copy.stop': '停止',
+  'copy.progress': '第 {n} 个文件，共 {total} 个：{name}',
   'copy.filesAndFolders': '{files}和 {folders}',
   'copy.whatMixed': '将 {files}和 {folders}（包括文件夹中的所有内容）从此服务器复制到：',
   'copy.noSites': '请先在站点管理器中保存另一台服务器。',

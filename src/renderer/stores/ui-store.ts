@@ -89,6 +89,8 @@ export interface CopyRunning {
   readonly folders: number;
   /** Stop asked: the Stop button is off until main has closed the copy's connections. */
   readonly stopping: boolean;
+  /** The file being copied (`copy:progress`), once main has listed what to copy. */
+  readonly progress?: { readonly copied: number; readonly total: number; readonly current: string };
 }
 
 export interface ToastAction {

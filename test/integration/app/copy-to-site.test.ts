@@ -79,6 +79,7 @@ describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
   let home: string;
   let services: Services;
   const lines: string[] = [];
+  const progress: unknown[] = [];
 
   async function call<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestValue<C>> {
     const result = await dispatch(services.handlers, channel, arg);
@@ -95,7 +96,7 @@ describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
     fs.symlinkSync('top.txt', path.join(source.root, 'tree', 'link.txt'));
     fs.writeFileSync(path.join(source.root, 'loose.txt'), 'loose');
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-copy-tree-home-'));
-    services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: (channel, value) => channel === 'log:line' && lines.push((value as { text: string }).text) });
+    services = await createServices({ home, vault: createFileKeyVault(home), host: 'web', emit: (channel, value) => (channel === 'log:line' ? lines.push((value as { text: string }).text) : channel === 'copy:progress' && progress.push(value)) });
   });
   afterAll(async () => {
     await services?.dispose();
@@ -108,7 +109,13 @@ describe('copy a folder to another site (pure-ftpd to proftpd)', () => {
     const to = await siteFor(target, 'Pro');
     const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
     const copy = { sessionId: status.sessionId, paths: ['/loose.txt'], folders: ['/tree'], siteId: to.id, targetDir: '/', viaLocal: false };
-    expect(await call('session:copy-to-site', copy)).toEqual({ copied: 3, conflicts: [] });
+    expect(await call('session:copy-to-site', { ...copy, copyId: 'tree-1' })).toEqual({ copied: 3, conflicts: [] });
+    // The window is told which file of how many (a folder of hundreds takes a while), in the panes' name order.
+    expect(progress).toEqual([
+      { copyId: 'tree-1', copied: 0, total: 3, current: '/loose.txt' },
+      { copyId: 'tree-1', copied: 1, total: 3, current: '/tree/top.txt' },
+      { copyId: 'tree-1', copied: 2, total: 3, current: '/tree/sub/deep.txt' },
+    ]);
     const there = (file: string) => fs.readFileSync(path.join(target.root, file), 'utf8');
     expect([there('loose.txt'), there('tree/top.txt'), there('tree/sub/deep.txt')]).toEqual(['loose', 'top', 'deep']);
     expect(fs.statSync(path.join(target.root, 'tree', 'sub', 'empty')).isDirectory()).toBe(true);

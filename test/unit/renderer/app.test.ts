@@ -1125,6 +1125,9 @@ describe('copy to another site', () => {
       done = actions.copyToSite(['/big.iso'], 'other', '/incoming', false);
     });
     const running = await screen.findByText('Copying 1 file to Backup…');
+    const started = (api.calls.find((c) => c.channel === 'session:copy-to-site')?.arg as { copyId: string }).copyId;
+    act(() => api.emit('copy:progress', { copyId: started, copied: 0, total: 1, current: '/big.iso' }));
+    expect(await screen.findByText('File 1 of 1: /big.iso')).toBeTruthy();
     const stop = within(running.closest('[role="status"]') as HTMLElement).getByRole('button', { name: 'Stop' });
     await act(async () => {
       fireEvent.click(stop);
