@@ -1015,6 +1015,9 @@ export const ERROR_TEXTS_EN = {
   'synchronize.target-link.hint': 'Delete or rename the link, then choose Preview again.',
   'synchronize.local-not-full': 'The local folder {path} is not a full path.',
   'synchronize.local-not-full.hint': 'Open a folder in the local pane, then choose Synchronize folders… again.',
+  // A folder's transfer (the queue's expansion: ferry mirror, the window's folder transfers) onto a link of the target.
+  'transfer.target-link': '{path} is a symbolic link: the file of that name is not copied onto it (it would be written wherever the link points, possibly outside the folder).',
+  'transfer.target-link.hint': 'Delete or rename the link, then copy the folder again.',
 } as const;
 
 export type ErrorTextId = keyof typeof ERROR_TEXTS_EN;

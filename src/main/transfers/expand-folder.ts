@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FtpClient, Listing } from '../ftp/ftp-client';
-import { FtpError } from '../ftp/ftp-error';
+import { FtpError, invalidInputText } from '../ftp/ftp-error';
 import { joinRemote } from '../ftp/remote-path';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { isNotUtf8Name, localNameNotUtf8 } from '../local/local-name-charset';
@@ -79,6 +79,11 @@ export async function expandRemoteFolder(client: FtpClient, remoteDir: string, l
     if (entry.type === 'directory') folders.push({ kind: 'folder', localPath, remotePath, size: null, modified: entry.modified });
     else if (entry.type === 'file') {
       const absent = present !== null && !present.has(nameKey(entry.name));
+      if (!absent && lstatNow(localPath)?.isSymbolicLink()) {
+        // Never written through (the job would refuse it too, as a skip: a mirror then ended with status 0).
+        files.push({ kind: 'failed', localPath, remotePath, size: entry.size, modified: entry.modified, error: targetLink(localPath) });
+        continue;
+      }
       const precision = entryTimePrecision(listing.command, entry);
       files.push({ kind: 'file', localPath, remotePath, size: entry.size, modified: entry.modified, precision, ...(absent ? { knownTarget: null } : {}) });
     }
@@ -164,6 +169,11 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
       const stats = lstatNow(localPath);
       if (!stats?.isFile()) continue; // gone (or replaced) since the folder was read
       const remote = existing?.get(dirent.name);
+      if (remote?.type === 'symlink') {
+        // STOR goes through the server's link (vsftpd follows it): the file it points to, maybe outside the folder, overwritten.
+        failed.push({ kind: 'failed', localPath, remotePath, size: null, modified: null, error: targetLink(remotePath) });
+        continue;
+      }
       if (remote?.type === 'directory') {
         // STOR would fail, and vsftpd's "553 Could not create file" reads like a permission problem.
         failed.push({ kind: 'failed', localPath, remotePath, size: null, modified: null, error: nameClash(localPath, remotePath, 'file').data });
@@ -180,6 +190,11 @@ export async function expandLocalFolder(client: FtpClient, localDir: string, rem
 }
 
 const NO_SKIP: SkipMatcher = () => null;
+
+/** A file of the source whose name the target holds as a symbolic link: a failure naming the link, the cause and the fix. */
+function targetLink(linkPath: string): FerryErrorData {
+  return invalidInputText('transfer.target-link', 'transfer.target-link.hint', { path: linkPath }).data;
+}
 
 /**
  * A name the skip list leaves out still shows, as skipped, so the user sees why it is not there. Its path stands bare,

@@ -833,6 +833,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'synchronize.local-not-full': '本地文件夹 {path} 不是完整路径。',
   'synchronize.local-not-full.hint': '请在本地窗格中打开一个文件夹，然后重新选择“同步文件夹…”。',
   'note.policy-skip': '目标已存在；按覆盖策略跳过。',
+  'transfer.target-link': '{path} 是符号链接：不会把同名文件复制到它上面（否则会写到链接指向的位置，可能在该文件夹之外）。',
+  'transfer.target-link.hint': '请删除或重命名该链接，然后重新复制该文件夹。',
   'note.chosen-skip': '目标已存在；按您的选择跳过。',
   'note.not-newer': '目标已存在，且源文件不比目标新。',
   'note.same-size': '目标已存在，且大小相同。',
