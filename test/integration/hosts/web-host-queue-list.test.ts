@@ -110,4 +110,88 @@ describe('a queue of 20,000 items in the web host', () => {
     expect(JSON.stringify(seen)).toBe(JSON.stringify(await queue.list()));
     expect(frames.slice(before).map((frame) => frame.whole)).toEqual([false]);
   }, 60_000);
+
+  /**
+   * Pause all and Resume all change thousands of items at once; each changed item used to go whole (at 17,000 items with
+   * long paths an 85 MiB frame). Now only the fields that changed go, items changed alike as one patch. A page that joins
+   * mid-way gets the whole list first, then only such frames, and both pages hold main's list.
+   */
+  it('says Resume all and Pause all of thousands of items as what changed, to a page that joined mid-way too', async () => {
+    const server = await servers.start('vsftpd');
+    const local = await servers.localFolder('web-queue-pause-all');
+    const hub = createEventHub();
+    const { queue } = await openQueue(server, { emit: hub.emit, policy: 'overwrite', connectionLimit: () => 1 });
+    closers.push(() => queue.close());
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-web-queue-static-'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    closers.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    const host: WebHost = await startWebHost({ handlers: fakeHandlers({ 'queue:list': () => queue.list() }), events: hub, staticDir, port: 0 });
+    closers.push(() => host.close());
+    const origin = `http://127.0.0.1:${host.port}`;
+    const page = (): { api: WebApi; seen: () => readonly TransferItem[] } => {
+      const api = createWebApi({
+        url: `ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`,
+        token: host.token,
+        createSocket: (url, protocols) => new WebSocket(url, protocols, { origin }) as unknown as WebSocketLike,
+      });
+      closers.push(() => api.close());
+      let seen: readonly TransferItem[] = [];
+      api.on('queue:changed', (items) => {
+        seen = items;
+      });
+      return { api, seen: () => seen };
+    };
+    const first = page();
+    await first.api.invoke('queue:list', undefined);
+    const count = 5000;
+    // Long paths, as in a deep tree: a whole item is big, its state is not.
+    const deep = `/files/${'deep-folder-name/'.repeat(20)}`;
+    const added = await queue.add({
+      siteKey: 'v',
+      siteLabel: 'v',
+      direction: 'download',
+      start: false,
+      items: Array.from({ length: count }, (_, i) => ({ localPath: path.join(local, `m${i}.txt`), remotePath: `${deep}missing-${i}.txt`, isDirectory: false })),
+    });
+    await waitFor(() => (first.seen().length === count ? true : undefined), 20_000, 'the items in the first page');
+
+    // A second page joins mid-way: the whole list first (its raw socket shows the frames).
+    const second = page();
+    const frames: { readonly whole: boolean; readonly bytes: number }[] = [];
+    const raw = new WebSocket(`ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}`, [WEB_PROTOCOL, `${WEB_TOKEN_PROTOCOL_PREFIX}${host.token}`], { origin });
+    closers.push(() => raw.terminate());
+    raw.on('message', (data: WebSocket.RawData) => {
+      const text = data.toString();
+      const message = JSON.parse(text) as { event?: string; payload?: unknown };
+      if (message.event === 'queue:changed') frames.push({ whole: Array.isArray(message.payload), bytes: text.length });
+    });
+    await new Promise((resolve) => raw.once('open', resolve));
+    await waitFor(() => (second.seen().length === count && frames.length === 1 ? true : undefined), 20_000, 'the whole list in the second page');
+    expect(frames.map((frame) => frame.whole)).toEqual([true]);
+    const wholeBytes = frames[0]?.bytes ?? 0;
+
+    const ids = added.map((item) => item.id);
+    await queue.resume({ ids });
+    await queue.pause({ ids });
+    await queue.whenIdle();
+    const main = await queue.list();
+    expect(main.filter((item) => item.state === 'paused').length).toBeGreaterThan(count / 2);
+    const holds = (seen: () => readonly TransferItem[]) => async (): Promise<true | undefined> => {
+      try {
+        expect(seen()).toEqual(await queue.list());
+        return true;
+      } catch {
+        return undefined;
+      }
+    };
+    await waitFor(holds(first.seen), 20_000, 'the first page’s list to be main’s');
+    await waitFor(holds(second.seen), 20_000, 'the second page’s list to be main’s');
+    expect(second.seen()).toEqual(await queue.list());
+    expect(first.seen()).toEqual(await queue.list());
+    const after = frames.slice(1);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((frame) => frame.whole)).toEqual([]);
+    // Thousands of items paused: a few hundred bytes of patches and runs, not thousands of items.
+    expect(Math.max(...after.map((frame) => frame.bytes))).toBeLessThan(wholeBytes / 50);
+  }, 90_000);
 });

@@ -46,7 +46,7 @@ describe('renderer desktop api', () => {
     push('queue:changed', { payload: list });
     const next = list.map((entry, index) => (index === 7 ? { ...entry, state: 'running' as const } : entry));
     const frame = deltaFrame(list, next);
-    expect(frame).toEqual({ delta: { count: 100, changed: [[7, next[7]]] } });
+    expect(frame).toEqual({ delta: { count: 100, changed: [{ runs: [[7, 1, next[7]?.id]], patch: { set: { state: 'running' } } }] } });
     push('queue:changed', frame);
     const shorter = next.slice(0, 90);
     push('queue:changed', deltaFrame(next, shorter));
