@@ -249,8 +249,10 @@ const withBookmark = <F extends FieldValues>(fields: F, name: string, bookmark: 
  * Bookmarks moved here whose old site holds them changed elsewhere meanwhile: the change is laid into the moved
  * bookmark (field by field, a field both changed to different values named as a conflict on the old site and settled
  * by its decision), and the old site's base takes the bookmark as it is there now — so its merge sees a plain move
- * away, not a deletion of a bookmark changed elsewhere. A move whose bookmark went elsewhere (deleted or renamed
- * there) or was not changed there is left to the per-site merge: deleted at the old site, added at the new one.
+ * away, not a deletion of a bookmark changed elsewhere. Renamed there, it is still the same bookmark (`renamedThere`):
+ * the other's name is merged as any field (both renamed it: asked) — before, it stayed there under its new name and
+ * the moved one was saved too, two copies. A move whose bookmark was deleted there, or was not changed there, is left
+ * to the per-site merge: deleted at the old site, added at the new one.
  */
 function settleBookmarkMoves<F extends FieldValues>(input: MergeInput<F>) {
   const changed = input.changed.map((change) => ({ ...change }));
@@ -263,20 +265,36 @@ function settleBookmarkMoves<F extends FieldValues>(input: MergeInput<F>) {
     const now = theirsById.get(move.from);
     if (!source || !now) continue;
     const base = bookmarksOf(source.base).find((b) => b.name === move.name);
-    const theirs = bookmarksOf(now).find((b) => b.name === move.name);
+    const theirs = base && (bookmarksOf(now).find((b) => b.name === move.name) ?? renamedThere(base, bookmarksOf(source.base), bookmarksOf(now)));
     if (!base || !theirs || same(base, theirs)) continue;
     const target = changed.find((change) => change.id === move.to);
     const newSite = target ? undefined : added.find((site) => site.key === move.to);
     const mine = bookmarksOf(target?.mine ?? newSite?.fields ?? {}).find((b) => b.name === move.as);
     if (!mine) continue;
     const fields = mergeFields<FieldValues>({ ...base }, { ...mine }, { ...theirs }, input.decisions?.[move.from] ?? 'mine');
-    if (fields.conflicts.length > 0) conflicts.set(move.from, [...(conflicts.get(move.from) ?? []), move.name]);
-    const merged = fields.merged as unknown as Bookmark;
+    let merged = fields.merged as unknown as Bookmark;
+    // Renamed there to a name its new site has for another bookmark: asked, and it keeps the dialog's name.
+    const taken = merged.name !== move.as && bookmarksOf(target?.mine ?? newSite?.fields ?? {}).some((b) => b.name === merged.name);
+    if (taken) merged = { ...merged, name: move.as };
+    if (fields.conflicts.length > 0 || taken) conflicts.set(move.from, [...(conflicts.get(move.from) ?? []), move.name]);
     if (target) target.mine = withBookmark(target.mine, move.as, merged);
     else if (newSite) newSite.fields = withBookmark(newSite.fields, move.as, merged);
     source.base = withBookmark(source.base, move.name, theirs);
   }
   return { changed, deleted, added, conflicts };
+}
+
+/**
+ * The bookmark `base` renamed meanwhile at its site (`before` the site's list then, `now` on disk): the one bookmark
+ * new there with all of `base`'s other fields, or else the only one new there when `base` is the only one gone. Not
+ * found (deleted there, or no way to tell): undefined, and the move is a deletion there and an addition where it went.
+ */
+function renamedThere(base: Bookmark, before: readonly Bookmark[], now: readonly Bookmark[]): Bookmark | undefined {
+  const fresh = now.filter((b) => !before.some((x) => x.name === b.name));
+  const gone = before.filter((b) => !now.some((x) => x.name === b.name));
+  const alike = fresh.filter((b) => changedFields({ ...b, name: base.name }, { ...base }).length === 0);
+  if (alike.length === 1) return alike[0];
+  return alike.length === 0 && fresh.length === 1 && gone.length === 1 ? fresh[0] : undefined;
 }
 
 /** The fields `b` holds differently from `a`. */

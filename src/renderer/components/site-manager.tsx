@@ -338,7 +338,11 @@ export function SiteManagerDialog(): ReactElement {
     const next: Bookmark = { ...rest, ...(syncBrowsing === true ? { syncBrowsing } : {}), ...(directoryComparison === true ? { directoryComparison } : {}) };
     update({ bookmarks: current.bookmarks.map((b, i) => (i === selection.index ? next : b)) });
     // A bookmark moved here from another site and renamed: OK still tells the merge where it came from.
-    if (next.name !== currentBookmark.name) setWork((w) => renameMovedBookmark(w, current.key, currentBookmark.name, next.name));
+    if (next.name !== currentBookmark.name) {
+      setWork((w) => renameMovedBookmark(w, current.key, currentBookmark.name, next.name));
+      // The cut one renamed is still the cut one (it is found by its name).
+      if (cut?.kind === 'bookmark' && cut.siteKey === current.key && cutBookmarkName.current === currentBookmark.name) cutBookmarkName.current = next.name;
+    }
   };
   /** The selected bookmark's name `name` among its site's bookmarks: what is wrong with it, or null. */
   const bookmarkNameProblem = (name: string): string | null => {
@@ -711,7 +715,7 @@ export function SiteManagerDialog(): ReactElement {
         break;
       case 'Escape':
         // A pending cut is dropped first; the next Escape closes the dialog.
-        if (!cut) return;
+        if (!cutShown) return;
         setCut(null);
         break;
       default: {
@@ -822,6 +826,15 @@ export function SiteManagerDialog(): ReactElement {
 
   /** The keyboard's way to move (there is no dragging without a pointer): Ctrl+X on an entry, Ctrl+V on a folder. */
   const labelOf = (entry: Selection): string => (entry.kind === 'site' ? (draftByKey(entry.key)?.name ?? '') : entry.kind === 'folder' ? (entry.path[entry.path.length - 1] ?? '') : (draftByKey(entry.siteKey)?.bookmarks[entry.index]?.name ?? ''));
+  /**
+   * The cut entry where it is now: a cut bookmark by its name, as Ctrl+V finds it (by place, deleting one above it
+   * dimmed and named the row that took its place).
+   */
+  const cutShown = ((): Selection | null => {
+    if (cut?.kind !== 'bookmark') return cut;
+    const index = draftByKey(cut.siteKey)?.bookmarks.findIndex((b) => b.name === cutBookmarkName.current) ?? -1;
+    return index >= 0 ? { ...cut, index } : null;
+  })();
   const onCut = () => {
     if (!selection || (selection.kind === 'folder' && selection.path.length === 0)) return;
     setMoveNotice(null);
@@ -835,8 +848,7 @@ export function SiteManagerDialog(): ReactElement {
       const into = siteKeyOf(selection);
       if (into === undefined || into === cut.siteKey) return;
       // By its name: a bookmark of its site deleted or duplicated since the cut moved the others' places.
-      const index = draftByKey(cut.siteKey)?.bookmarks.findIndex((b) => b.name === cutBookmarkName.current) ?? -1;
-      if (index >= 0) moveBookmark({ siteKey: cut.siteKey, index }, into);
+      if (cutShown?.kind === 'bookmark') moveBookmark(cutShown, into);
       setCut(null);
       return;
     }
@@ -934,14 +946,14 @@ export function SiteManagerDialog(): ReactElement {
                 item={item}
                 index={i}
                 selected={sameSelection(item.selection, selection)}
-                isCut={cut !== null && sameSelection(item.selection, cut)}
+                isCut={cutShown !== null && sameSelection(item.selection, cutShown)}
                 unsavedTitle={t('sm.unsaved')}
                 on={rowActions}
               />
             ))}
           </div>
           <div role="status" className="help sm-cut-status">
-            {cut ? t(cut.kind === 'bookmark' ? 'sm.cutNoticeBookmark' : 'sm.cutNotice', { name: shownName(labelOf(cut), 'in-quotes') }) : moveNotice}
+            {cutShown ? t(cutShown.kind === 'bookmark' ? 'sm.cutNoticeBookmark' : 'sm.cutNotice', { name: shownName(labelOf(cutShown), 'in-quotes') }) : moveNotice}
           </div>
           <div className="sm-tree-buttons">
             <button type="button" className="button" onClick={onNewSite}>

@@ -30,6 +30,17 @@ export interface Work {
    * form it is in now, `as` its name there. OK sends them so a change made elsewhere to one follows it (site-changes.ts).
    */
   readonly bookmarkMoves: readonly MovedBookmark[];
+  /**
+   * Stored bookmarks renamed here at their own site (`siteKey` its form, `name` the stored name, `as` the name now):
+   * moved later, the move names the stored one (its row no longer does).
+   */
+  readonly bookmarkRenames: readonly RenamedBookmark[];
+}
+
+export interface RenamedBookmark {
+  readonly siteKey: string;
+  readonly name: string;
+  readonly as: string;
 }
 
 export interface MovedBookmark {
@@ -40,7 +51,7 @@ export interface MovedBookmark {
 }
 
 export function emptyWork(): Work {
-  return { drafts: new Map(), bases: new Map(), deleted: new Set(), foldersAdded: new Map(), foldersRemoved: new Map(), passwordFrom: new Map(), folderMoves: [], bookmarkMoves: [] };
+  return { drafts: new Map(), bases: new Map(), deleted: new Set(), foldersAdded: new Map(), foldersRemoved: new Map(), passwordFrom: new Map(), folderMoves: [], bookmarkMoves: [], bookmarkRenames: [] };
 }
 
 /**
@@ -52,20 +63,36 @@ export function emptyWork(): Work {
 export function recordBookmarkMove(work: Work, from: SiteDraft, name: string, to: SiteDraft, as: string, stored: Site | undefined): Work {
   const earlier = work.bookmarkMoves.find((m) => m.toKey === from.key && m.as === name);
   const others = work.bookmarkMoves.filter((m) => m !== earlier);
-  if (earlier) return { ...work, bookmarkMoves: to.id === earlier.from ? others : [...others, { ...earlier, toKey: to.key, as }] };
-  if (from.id === undefined || !stored?.bookmarks.some((b) => b.name === name)) return work;
-  return { ...work, bookmarkMoves: [...others, { from: from.id, name, toKey: to.key, as }] };
+  if (earlier) {
+    if (to.id !== earlier.from) return { ...work, bookmarkMoves: [...others, { ...earlier, toKey: to.key, as }] };
+    // Back at its stored site: an edit of it again, a rename if its name is not the stored one.
+    const renames = as === earlier.name ? work.bookmarkRenames : [...work.bookmarkRenames, { siteKey: to.key, name: earlier.name, as }];
+    return { ...work, bookmarkMoves: others, bookmarkRenames: renames };
+  }
+  // Renamed on its page before the move: the stored name is the one the merge knows it by.
+  const renamed = work.bookmarkRenames.find((r) => r.siteKey === from.key && r.as === name);
+  const renames = work.bookmarkRenames.filter((r) => r !== renamed);
+  const storedName = renamed?.name ?? name;
+  if (from.id === undefined || !stored?.bookmarks.some((b) => b.name === storedName)) return { ...work, bookmarkRenames: renames };
+  return { ...work, bookmarkMoves: [...others, { from: from.id, name: storedName, toKey: to.key, as }], bookmarkRenames: renames };
 }
 
 /**
- * A moved bookmark renamed where it went: its record follows the name (OK finds it there by name); `to` null: deleted
- * there, its record goes (another bookmark given that name later is not the moved one).
+ * A bookmark renamed (or, `to` null, deleted) in form `siteKey`: a moved one's record follows the name (OK finds it
+ * there by name), deleted its record goes (another bookmark given that name later is not the moved one); one at its
+ * own site is remembered by its stored name for a later move.
  */
 export function renameMovedBookmark(work: Work, siteKey: string, from: string, to: string | null): Work {
   const moved = (m: MovedBookmark) => m.toKey === siteKey && m.as === from;
-  if (!work.bookmarkMoves.some(moved)) return work;
-  if (to === null) return { ...work, bookmarkMoves: work.bookmarkMoves.filter((m) => !moved(m)) };
-  return { ...work, bookmarkMoves: work.bookmarkMoves.map((m) => (moved(m) ? { ...m, as: to } : m)) };
+  if (work.bookmarkMoves.some(moved)) {
+    if (to === null) return { ...work, bookmarkMoves: work.bookmarkMoves.filter((m) => !moved(m)) };
+    return { ...work, bookmarkMoves: work.bookmarkMoves.map((m) => (moved(m) ? { ...m, as: to } : m)) };
+  }
+  const earlier = work.bookmarkRenames.find((r) => r.siteKey === siteKey && r.as === from);
+  const others = work.bookmarkRenames.filter((r) => r !== earlier);
+  if (to === null) return earlier ? { ...work, bookmarkRenames: others } : work;
+  const name = earlier?.name ?? from;
+  return { ...work, bookmarkRenames: name === to ? others : [...others, { siteKey, name, as: to }] };
 }
 
 /** Forms put in (new ones or changed), each saved site's base kept from its first change. */

@@ -59,12 +59,33 @@ describe('bookmark moves in the dialog’s work', () => {
     expect(sent(work)).toBeUndefined();
   });
 
-  it('a bookmark made in the dialog, or renamed before its move, has no stored self to follow: not sent', () => {
+  it('a bookmark made in the dialog has no stored self to follow: not sent', () => {
     const acmeForm = draftFromSite(acme);
     let work = putDrafts(emptyWork(), [{ ...acmeForm, bookmarks: [...acmeForm.bookmarks, bm('Made here')] }], saved);
     work = move(work, 'acme', 'Made here', 'beta');
-    const renamed = work.drafts.get('acme') as SiteDraft;
-    work = putDrafts(work, [{ ...renamed, bookmarks: renamed.bookmarks.map((b) => (b.name === 'Logs' ? { ...b, name: 'Old logs' } : b)) }], saved);
-    expect(sent(move(work, 'acme', 'Old logs', 'gamma'))).toBeUndefined();
+    expect(sent(work)).toBeUndefined();
+  });
+
+  /** Bookmark `from` renamed `to` on its page in form `siteKey`, as the dialog does it. */
+  const rename = (work: Work, siteKey: string, from: string, to: string): Work => {
+    const form = work.drafts.get(siteKey) ?? draftFromSite(saved.get(siteKey) as Site);
+    return renameMovedBookmark(putDrafts(work, [{ ...form, bookmarks: form.bookmarks.map((b) => (b.name === from ? { ...b, name: to } : b)) }], saved), siteKey, from, to);
+  };
+
+  it('renamed on its page before its move (twice): sent as a move of the stored one, by its stored name', () => {
+    const work = move(rename(rename(emptyWork(), 'acme', 'Logs', 'Old logs'), 'acme', 'Old logs', 'Older logs'), 'acme', 'Older logs', 'gamma');
+    expect(sent(work)).toEqual([{ from: 'acme', name: 'Logs', to: 'gamma', as: 'Older logs' }]);
+    expect(work.bookmarkRenames).toEqual([]);
+  });
+
+  it('renamed, moved away and back home: no move, and moved again it is still the stored one', () => {
+    const home = move(move(rename(emptyWork(), 'acme', 'Logs', 'Old logs'), 'acme', 'Old logs', 'beta'), 'beta', 'Old logs', 'acme');
+    expect(sent(home)).toBeUndefined();
+    expect(sent(move(home, 'acme', 'Old logs', 'gamma'))).toEqual([{ from: 'acme', name: 'Logs', to: 'gamma', as: 'Old logs' }]);
+  });
+
+  it('renamed back to its stored name, or deleted: nothing remembered', () => {
+    expect(rename(rename(emptyWork(), 'acme', 'Logs', 'X'), 'acme', 'X', 'Logs').bookmarkRenames).toEqual([]);
+    expect(renameMovedBookmark(rename(emptyWork(), 'acme', 'Logs', 'X'), 'acme', 'X', null).bookmarkRenames).toEqual([]);
   });
 });

@@ -109,22 +109,34 @@ describe('moving a bookmark to another site', () => {
     expect(api.sites.sites.find((s) => s.id === 'beta')?.bookmarks).toEqual([betaDocs, { ...docs, name: 'Acme docs' }]);
   });
 
-  it('a bookmark cut, then another of its site deleted: Ctrl+V still moves the one cut (found by its name)', async () => {
+  it('a bookmark cut, then another of its site deleted: the dimmed row and the message stay on it, and Ctrl+V moves it (found by its name)', async () => {
     const dialog = openSiteManager();
     const tree = within(dialog).getByRole('tree');
+    const dimmed = () => rows(dialog).filter((row) => row.classList.contains('is-cut')).map((row) => row.textContent?.trim());
+    const logsCut = '“Logs” is cut: select a site (or one of its bookmarks) and press Ctrl+V to move it there (Escape keeps it where it is).';
     await act(async () => fireEvent.keyDown(tree, { key: 'ArrowRight' }));
     await act(async () => fireEvent.keyDown(tree, { key: 'ArrowDown' }));
     await act(async () => fireEvent.keyDown(tree, { key: 'ArrowDown' }));
     await act(async () => fireEvent.keyDown(tree, { key: 'x', ctrlKey: true }));
+    expect(dimmed()).toEqual(['Logs']);
     await act(async () => fireEvent.keyDown(tree, { key: 'ArrowUp' }));
     await act(async () => fireEvent.keyDown(tree, { key: 'Delete' }));
     expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Logs', 'Beta']);
+    // By place, the dimmed row was the one below Logs (Beta) and the message named no bookmark.
+    expect(dimmed()).toEqual(['Logs']);
+    expect(within(dialog).getByText(logsCut)).toBeTruthy();
+    // Renamed on its page while cut: still the cut one.
+    await act(async () => fireEvent.keyDown(tree, { key: 'ArrowDown' }));
+    fireEvent.change(within(within(dialog).getByRole('group', { name: 'Bookmark' })).getByLabelText('Bookmark name'), { target: { value: 'Old logs' } });
+    expect(dimmed()).toEqual(['Old logs']);
     await act(async () => fireEvent.keyDown(tree, { key: 'End' }));
     await act(async () => fireEvent.keyDown(tree, { key: 'v', ctrlKey: true }));
-    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Beta', 'Docs', 'Logs']);
+    expect(rowNames(dialog)).toEqual(['My Sites', 'Acme', 'Beta', 'Docs', 'Old logs']);
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'OK' })));
+    // Renamed before its move, it is still sent as the move of the stored "Logs" (before: a deletion and an addition).
+    expect(api.commits[0]?.bookmarkMoves).toEqual([{ from: 'acme', name: 'Logs', to: 'beta', as: 'Old logs' }]);
     expect(api.sites.sites.find((s) => s.id === 'acme')?.bookmarks).toEqual([]);
-    expect(api.sites.sites.find((s) => s.id === 'beta')?.bookmarks).toEqual([betaDocs, logs]);
+    expect(api.sites.sites.find((s) => s.id === 'beta')?.bookmarks).toEqual([betaDocs, { ...logs, name: 'Old logs' }]);
   });
 
   it('moved, then deleted where it went: no move is sent, not even for a new bookmark given its name there', async () => {

@@ -118,6 +118,39 @@ describe('a bookmark moved to another site in the dialog (bookmarkMoves)', () =>
     expect(out.undecided).toEqual([{ id: 'beta', kind: 'changed-both', fields: ['bookmarks'], bookmarks: ['b'] }]);
   });
 
+  it('renamed at its old site by another window meanwhile: one bookmark, at its new site under the other’s name (it was two copies)', () => {
+    const out = moveB({ theirs: bm('b renamed', { localPath: '/l/b', remotePath: '/r/b' }) });
+    expect(out.undecided).toEqual([]);
+    expect(fieldsOf(out, 'acme')).toEqual(site('Acme', [bm('a')]));
+    expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm('b renamed', { localPath: '/l/b', remotePath: '/r/b' })]));
+  });
+
+  it('renamed and changed there (the only one gone and the only one new): still the same bookmark, the changes merged', () => {
+    const out = moveB({ theirs: bm('b renamed', { localPath: '/l/b', remotePath: '/elsewhere' }), mine: bm('b', { localPath: '/l/here', remotePath: '/r/b' }) });
+    expect(out.undecided).toEqual([]);
+    expect(fieldsOf(out, 'acme')).toEqual(site('Acme', [bm('a')]));
+    expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm('b renamed', { localPath: '/l/here', remotePath: '/elsewhere' })]));
+  });
+
+  it('renamed both here and there: asked about by its name, on its old site; never two copies', () => {
+    const theirs = bm('b there', { localPath: '/l/b', remotePath: '/r/b' });
+    const mine = bm('b here', { localPath: '/l/b', remotePath: '/r/b' });
+    expect(moveB({ theirs, mine }).undecided).toEqual([{ id: 'acme', kind: 'changed-both', fields: ['bookmarks'], bookmarks: ['b'] }]);
+    for (const [answer, name] of [['mine', 'b here'], ['theirs', 'b there']] as const) {
+      const out = moveB({ theirs, mine, decisions: { acme: answer } });
+      expect(fieldsOf(out, 'acme')).toEqual(site('Acme', [bm('a')]));
+      expect(fieldsOf(out, 'beta')).toEqual(site('Beta', [bm('c'), bm(name, { localPath: '/l/b', remotePath: '/r/b' })]));
+    }
+  });
+
+  it('renamed there to a name its new site has: asked, and it keeps the dialog’s name', () => {
+    const out = moveB({ theirs: bm('c', { localPath: '/l/b', remotePath: '/r/b' }) });
+    expect(out.undecided).toEqual([{ id: 'acme', kind: 'changed-both', fields: ['bookmarks'], bookmarks: ['b'] }]);
+    const mine = moveB({ theirs: bm('c', { localPath: '/l/b', remotePath: '/r/b' }), decisions: { acme: 'mine' } });
+    expect(fieldsOf(mine, 'acme')).toEqual(site('Acme', [bm('a')]));
+    expect(fieldsOf(mine, 'beta')).toEqual(site('Beta', [bm('c'), bm('b')]));
+  });
+
   it('moved to a site new in the dialog, its old site then deleted: the change made elsewhere goes with it', () => {
     const out = mergeSiteChanges({
       current: [{ id: 'acme', fields: site('Acme', [bm('b', { remotePath: '/elsewhere' })]) }],
