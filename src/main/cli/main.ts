@@ -52,6 +52,7 @@ import { addPasswordCommands } from './password-commands';
 import { addSettingsCommands } from './settings-commands';
 import { addSitesCommands } from './sites-commands';
 import { makeFolders } from '../local/make-folders';
+import { maskedCommandLine } from './process-title';
 
 /** Open a client for a URL or saved site, run `work`, and always say goodbye. */
 async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFlags, work: (client: FtpClient, url: ConnectionTarget) => Promise<T>): Promise<T> {
@@ -552,6 +553,9 @@ function pointToHelp(command: Command, name: string): void {
 
 /** Entry point: run, and turn any failure into its message, hint and exit status. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // A password typed in a URL (or sites add --password) no longer shows in `ps` while the command runs, as with curl.
+  const masked = maskedCommandLine(argv.slice(2));
+  if (masked !== null) process.title = masked;
   interrupts.install();
   stdoutWatch.install();
   guardTerminalText(process.stdout);
