@@ -192,6 +192,10 @@ export const ERROR_TEXTS_EN = {
   'fxp.send-refused': 'The source server would not send {path}. The server said: {reply}',
   'fxp.refused.hint': 'Copy through this computer instead (ferry copy --via-local; in the window, the copy offers it), or ask the server admin to allow FXP.',
   'fxp.path.hint': 'Check the path and your permissions on that server.',
+  // What the target server made at STOR before the source refused (proftpd): fxp-leftover.ts.
+  'fxp.send-refused.removed.hint': 'The empty file {target} the target server had made for it was deleted. Check the path and your permissions on the source server.',
+  'fxp.send-refused.left.hint': 'The target server made an empty file {target} for it, which could not be deleted: delete it there. Check the path and your permissions on the source server.',
+  'fxp.send-refused.emptied.hint': 'The target server had emptied {target} for the copy: its old content is gone. Check the path and your permissions on the source server, then copy again.',
 
   // A charset name nobody knows (Site Manager → Charset, --charset).
   'charset.unknown': 'Charset "{charset}" is not known.',

@@ -10,6 +10,7 @@ import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '..
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { copyCleaningLeftover } from '../ftp/fxp-leftover';
 import { planConflicts, planTreeCopy } from '../ftp/copy-tree';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { normalizeRemote } from '../ftp/remote-path';
@@ -56,7 +57,8 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
     };
     try {
       const source = await connect(sessions.connectOptions(sessionId, 'copy: ', { id: 'log.prefix-copy', values: {} }));
-      const destination = await connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...labelledTextRef(line, `to ${target.label}: `, { id: 'log.prefix-to', values: { site: target.label } }) }) });
+      const toTarget = (): Promise<FtpClient> => connect({ ...target.options, onTranscript: (line) => emit('log:line', { sessionId, kind: line.kind, text: `to ${target.label}: ${line.text}`, at: line.at, ...labelledTextRef(line, `to ${target.label}: `, { id: 'log.prefix-to', values: { site: target.label } }) }) });
+      const destination = await toTarget();
       const folder = normalizeRemote(targetDir || '/');
       // Folders with everything in them (FlashFXP's); links are left out and said so.
       const plan = await planTreeCopy(source, paths, folders ?? [], folder);
@@ -73,7 +75,8 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
         if (copyId) emit('copy:progress', { copyId, copied, total, current: from });
         if (viaLocal) await relayTransfer(source, from, destination, to);
         // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
-        else await fxpTransfer(source, from, destination, to).catch((error: unknown) => Promise.reject(placeSettingError(error, settingsPlace)));
+        // Without Replace the conflict check saw no such file: an empty file the target made is deleted (fxp-leftover.ts).
+        else await copyCleaningLeftover(destination, to, overwrite ? undefined : false, () => fxpTransfer(source, from, destination, to), toTarget).catch((error: unknown) => Promise.reject(placeSettingError(error, settingsPlace)));
         current = null;
         copied += 1;
         log(viaLocal ? 'log.copied-relay' : 'log.copied-fxp', { from, site: target.label, to });

@@ -39,6 +39,7 @@ import { notUtf8Sentences, unreadableNamesText, utf8NamesText } from '../ftp/cha
 import { errorText } from '../../shared/error-texts';
 import { skipPatternProblem } from '../../shared/skip-list';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { copyCleaningLeftover } from '../ftp/fxp-leftover';
 import { searchRemoteTree } from '../ftp/remote-search';
 import { SpeedLimiter } from '../ftp/speed-limiter';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
@@ -459,7 +460,8 @@ export function buildProgram(only?: string): Command {
           throw invalidInput(`${targetPath} already exists on the target server.`, 'Add --force to replace it, or give another target path.');
         }
         if (flags.viaLocal) await relayTransfer(source, sourceUrl.path, target, targetPath);
-        else await fxpTransfer(source, sourceUrl.path, target, targetPath);
+        // Without --force the target was just seen without the name: no SIZE first (fxp-leftover.ts).
+        else await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => fxpTransfer(source, sourceUrl.path, target, targetPath));
       });
     });
   });
