@@ -56,6 +56,7 @@ import { makeView, navReduce, PARENT_ROW_KEY, targetNames, type NavInput, type N
 import { shownRows } from './lib/pane-rows';
 import { startLocalWatch } from './local-watch';
 import { nameChosenTwice } from './lib/search-download';
+import type { SearchConditionSet } from '../shared/search-conditions';
 import { panesInStep, syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, isHiddenName, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
 import { addRecent, loadRecent, saveRecent, type RecentEntry } from './lib/recent';
@@ -2418,13 +2419,13 @@ export function closeSearch(): void {
 }
 
 /** Names matching `pattern` below `root`; null when it failed (reported). */
-export async function searchRemote(root: string, pattern: string, matchCase = false): Promise<RemoteSearchResult | null> {
+export async function searchRemote(root: string, pattern: string, matchCase = false, conditions?: SearchConditionSet): Promise<RemoteSearchResult | null> {
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) {
     reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
     return null;
   }
-  const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern, ...(matchCase ? { matchCase } : {}) });
+  const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern, ...(matchCase ? { matchCase } : {}), ...(conditions && (conditions.conditions.length > 0 || conditions.types !== 'both') ? { conditions } : {}) });
   return r.ok ? r.value : null;
 }
 

@@ -36,6 +36,7 @@ import type {
 } from './models';
 import type { NativeChooseAnswer, NativeChooseRequest } from './native-file-dialog';
 import type { QueueListFrame } from './queue-list-delta';
+import type { SearchConditionSet } from './search-conditions';
 import type { SyncChoice, SyncOutcome, SyncPlan, SyncPlanRequest } from './synchronize';
 import type { SitesCommit, SitesCommitOutcome, StagedImport } from './site-changes';
 
@@ -133,7 +134,8 @@ export interface Requests {
   'session:status': [void, readonly SessionStatus[]];
   /** "Enter custom command": one raw command on the session (not one that opens a data connection); the reply. */
   /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */
-  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string; readonly matchCase?: boolean }, RemoteSearchResult];
+  /** `pattern` may be empty when `conditions` holds a condition (a search by size or date alone). */
+  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet }, RemoteSearchResult];
   'session:search-cancel': [{ readonly sessionId: string }, void];
   /** "Cancel current operation": close the session's connection to stop a listing or command in flight; false when idle. */
   'session:cancel': [{ readonly sessionId: string }, { readonly cancelled: boolean }];
@@ -238,6 +240,8 @@ export interface Events {
    */
   'queue:leftovers-removed': { readonly localPaths: readonly string[] };
   /** A copy to another site goes on to its next file (`copyId` as the window sent it): how many are done, of how many, and which. */
+  /** A search's running count, after each folder listed. */
+  'search:progress': { readonly sessionId: string; readonly folders: number; readonly matches: number };
   'copy:progress': { readonly copyId: string; readonly copied: number; readonly total: number; readonly current: string };
   'settings:changed': Settings;
   'sites:changed': SiteList;
@@ -353,7 +357,7 @@ export const REQUEST_CHANNELS = [
   'edit:finish',
 ] as const satisfies readonly RequestChannel[];
 
-export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'copy:progress', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command', 'local:folder-changed', 'local:watch-failed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['log:line', 'session:changed', 'queue:changed', 'queue:progress', 'queue:question', 'queue:policy-changed', 'queue:leftovers-removed', 'copy:progress', 'search:progress', 'settings:changed', 'sites:changed', 'edits:changed', 'menu:command', 'local:folder-changed', 'local:watch-failed'] as const satisfies readonly EventChannel[];
 
 // Compile-time check that the lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { searchRemoteTree } from '../../src/main/ftp/remote-search';
 import { SessionService } from '../../src/main/sessions/session-service';
+import type { SearchConditionSet } from '../../src/shared/search-conditions';
 import { CLI_LAUNCHER, ensureCliBuilt } from '../support/netns/ferry-cli';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
 
@@ -38,6 +39,15 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
       make('private');
       make('private/secret.jpg', 'e');
       fs.chmodSync(path.join(server.root, 'private'), 0o000);
+      // For the conditions: sizes, and a file of 10 March 2024 at noon UTC (vsftpd's LIST gives only its day).
+      make('cond');
+      make('cond/big.bin', 'x'.repeat(3000));
+      make('cond/small.bin', 'y'.repeat(10));
+      make('cond/old.txt', 'z');
+      make('cond/sub');
+      make('cond/sub/exact.bin', 'w'.repeat(2048));
+      const noon = new Date('2024-03-10T12:00:00Z');
+      fs.utimesSync(path.join(server.root, 'cond', 'old.txt'), noon, noon);
       // A link back to the root: followed, the walk would never end.
       fs.symlinkSync('..', path.join(server.root, 'photos', 'loop'));
       fs.lchownSync(path.join(server.root, 'photos', 'loop'), uid, gid);
@@ -74,6 +84,32 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
       }
     });
 
+    it('conditions on real listings: size with units, date modified, files or folders, all or any; the running count', async () => {
+      const client = await FtpClient.connect(options());
+      const paths = (result: { matches: readonly { path: string }[] }) => result.matches.map((match) => match.path);
+      const all = (conditions: SearchConditionSet['conditions'], types: SearchConditionSet['types'] = 'both', combine: SearchConditionSet['combine'] = 'all') => ({ conditions: { conditions, types, combine } });
+      try {
+        expect(paths(await searchRemoteTree(client, '/cond', '', all([{ kind: 'size', op: 'greater', value: 1, unit: 'KiB' }])))).toEqual(['/cond/big.bin', '/cond/sub/exact.bin']);
+        expect(paths(await searchRemoteTree(client, '/cond', '', all([{ kind: 'size', op: 'equal', value: 2, unit: 'KiB' }])))).toEqual(['/cond/sub/exact.bin']);
+        expect(paths(await searchRemoteTree(client, '/cond', '*.bin', all([{ kind: 'size', op: 'less', value: 100, unit: 'B' }])))).toEqual(['/cond/small.bin']);
+        expect(paths(await searchRemoteTree(client, '/cond', '', all([{ kind: 'modified', op: 'on', date: '2024-03-10' }])))).toEqual(['/cond/old.txt']);
+        expect(paths(await searchRemoteTree(client, '/cond', '', all([{ kind: 'modified', op: 'before', date: '2025-01-01' }])))).toEqual(['/cond/old.txt']);
+        // After 08:00 of its day: vsftpd lists the day alone (unknown, so not a match); pure-ftpd's MLSD has the time.
+        const after = await searchRemoteTree(client, '/cond', '', all([{ kind: 'modified', op: 'after', date: '2024-03-10 08:00' }, { kind: 'modified', op: 'before', date: '2025-01-01' }]));
+        expect(paths(after)).toEqual(kind === 'vsftpd' ? [] : ['/cond/old.txt']);
+        expect(paths(await searchRemoteTree(client, '/cond', '*', all([], 'folders')))).toEqual(['/cond/sub']);
+        expect(paths(await searchRemoteTree(client, '/cond', 'old', all([{ kind: 'size', op: 'greater', value: 2, unit: 'KiB' }], 'files', 'any')))).toEqual(['/cond/big.bin', '/cond/old.txt']);
+        const counts: { folders: number; matches: number }[] = [];
+        await searchRemoteTree(client, '/cond', '*.bin', { onProgress: (progress) => counts.push(progress) });
+        expect(counts).toEqual([
+          { folders: 1, matches: 2 },
+          { folders: 2, matches: 3 },
+        ]);
+      } finally {
+        await client.quit();
+      }
+    });
+
     it('stops at its limits and says why; a missing root is the server’s answer', async () => {
       const client = await FtpClient.connect(options());
       try {
@@ -99,8 +135,13 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
       const status = await service.connect({ kind: 'quick', quick: { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain', transferMode: 'passive', charset: 'auto' } });
       const result = await service.search(status.sessionId, '/', 'report');
       expect(result.matches.map((match) => match.path)).toEqual(['/docs/report.pdf']);
-      await expect(service.search(status.sessionId, '/', '  ')).rejects.toThrow(/No name to search for/);
-      expect((await service.search(status.sessionId, '/', 'REPORT', true)).matches).toEqual([]);
+      await expect(service.search(status.sessionId, '/', '  ')).rejects.toThrow(/No name or condition to search for/);
+      expect((await service.search(status.sessionId, '/', 'REPORT', { matchCase: true })).matches).toEqual([]);
+      // A search by a condition alone, its count sent as it goes.
+      const counts: number[] = [];
+      const bySize = await service.search(status.sessionId, '/cond', '', { conditions: { conditions: [{ kind: 'size', op: 'greater', value: 2, unit: 'KiB' }], types: 'files', combine: 'all' }, onProgress: ({ folders }) => counts.push(folders) });
+      expect(bySize.matches.map((match) => match.path)).toEqual(['/cond/big.bin']);
+      expect(counts).toEqual([1, 2]);
       expect((await service.search(status.sessionId, '/', 'REPORT')).matches.map((match) => match.path)).toEqual(['/docs/report.pdf']);
       await service.disconnectAll();
 

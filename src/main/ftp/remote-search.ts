@@ -9,6 +9,7 @@ import type { ErrorText } from '../../shared/error-texts';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 import type { RemoteEntry } from '../../shared/remote-entry';
 import { compileNameFilter } from '../../shared/name-filter';
+import { compileSearchMatcher, NO_CONDITIONS, type SearchConditionSet } from '../../shared/search-conditions';
 import type { FtpClient } from './ftp-client';
 import { FtpError, toErrorData } from './ftp-error';
 import { joinRemote, normalizeRemote } from './remote-path';
@@ -22,10 +23,11 @@ export interface SearchLimits {
 
 export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResults: 5_000, maxFolders: 2_000 };
 
-export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal; readonly matchCase?: boolean } = {}): Promise<RemoteSearchResult> {
+export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly onProgress?: (progress: { readonly folders: number; readonly matches: number }) => void } = {}): Promise<RemoteSearchResult> {
   const limits = options.limits ?? DEFAULT_SEARCH_LIMITS;
   const start = normalizeRemote(root);
-  const matches = compileNameFilter(pattern, options.matchCase === true);
+  // An empty name is no condition (a search by size or date alone).
+  const matches = compileSearchMatcher(pattern.trim() === '' ? null : compileNameFilter(pattern, options.matchCase === true), options.conditions ?? NO_CONDITIONS);
   const found: RemoteSearchMatch[] = [];
   const skipped: { path: string; reason: string; text?: ErrorText }[] = [];
   const queue = [start];
@@ -61,7 +63,7 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
     for (const entry of [...entries].sort(byName)) {
       if (entry.name === '.' || entry.name === '..') continue;
       const full = joinRemote(folder, entry.name);
-      if (matches(entry.name)) {
+      if (matches(entry, timesAreUtc)) {
         found.push({ path: full, entry });
         if (found.length >= limits.maxResults) {
           stopped = 'max-results';
@@ -71,6 +73,8 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
       if (entry.type === 'directory') queue.push(full);
     }
     if (stopped) break;
+    // The window's running count (folders searched, matches so far).
+    options.onProgress?.({ folders, matches: found.length });
   }
   return { root: start, pattern, matches: found, foldersSearched: folders, stopped, skipped, timesAreUtc };
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RequestChannel } from '../../shared/contract';
 import type { FerryErrorData } from '../../shared/errors';
+import { SIZE_UNITS } from '../../shared/search-conditions';
 import { SYNC_COMPARES } from '../../shared/synchronize';
 import { SITE_PROTOCOLS, SITE_TRANSFER_MODES } from '../sites/validate-site';
 
@@ -20,6 +21,19 @@ const folderPath = z.array(text);
 const ids = z.object({ ids: list });
 const session = { sessionId: text };
 const sessionPath = z.object({ ...session, path: text });
+/** shared/search-conditions.ts's SearchConditionSet. */
+const searchConditions = z.object({
+  conditions: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('size'), op: z.enum(['greater', 'less', 'equal']), value: z.number(), unit: z.enum(SIZE_UNITS) }),
+        z.object({ kind: z.literal('modified'), op: z.enum(['before', 'after', 'on']), date: text }),
+      ]),
+    )
+    .max(20),
+  combine: z.enum(['all', 'any']),
+  types: z.enum(['both', 'files', 'folders']),
+});
 const localPath = z.object({ path: text });
 /** A plain object (not an array, not null): its fields are checked by the service that owns it. */
 const record = z.record(z.string(), z.unknown());
@@ -106,7 +120,7 @@ const SHAPES = {
   'session:delete': z.object({ ...session, paths: z.array(z.object({ path: text, isDirectory: z.boolean() })) }),
   'session:chmod': z.object({ ...session, path: text, mode: text, recursive: z.enum(['all', 'files', 'directories']).nullish() }),
   'session:status': none,
-  'session:search': z.object({ ...session, root: text, pattern: text, matchCase: z.boolean().optional() }),
+  'session:search': z.object({ ...session, root: text, pattern: text, matchCase: z.boolean().optional(), conditions: searchConditions.optional() }),
   'session:search-cancel': z.object(session),
   'session:cancel': z.object(session),
   'session:copy-to-site': z.object({ ...session, paths: list, folders: list.optional(), siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag, copyId: text.optional() }),

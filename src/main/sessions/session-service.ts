@@ -8,6 +8,7 @@ import { connectCancelled } from '../ftp/control-connection';
 import { FtpClient, type Listing } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { searchRemoteTree } from '../ftp/remote-search';
+import type { SearchConditionSet } from '../../shared/search-conditions';
 import { normalizeRemote } from '../ftp/remote-path';
 import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
 import type { TranscriptLine } from '../ftp/transcript';
@@ -311,9 +312,13 @@ export class SessionService {
     });
   }
 
-  /** Search a folder tree for names matching `pattern` (the pane filter's syntax); `cancelSearch` stops it between folders. */
-  async search(sessionId: string, root: string, pattern: string, matchCase = false): Promise<RemoteSearchResult> {
-    if (pattern.trim() === '') throw invalidInput('No name to search for.', 'Type part of a name, or a pattern such as *.jpg or report-??.pdf.');
+  /**
+   * Search a folder tree for names matching `pattern` (the pane filter's syntax) and the conditions (size, date, type;
+   * shared/search-conditions.ts); `cancelSearch` stops it between folders, keeping what was found.
+   */
+  async search(sessionId: string, root: string, pattern: string, options: { readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly onProgress?: (progress: { readonly folders: number; readonly matches: number }) => void } = {}): Promise<RemoteSearchResult> {
+    const { matchCase = false, conditions, onProgress } = options;
+    if (pattern.trim() === '' && (conditions?.conditions.length ?? 0) === 0) throw invalidInput('No name or condition to search for.', 'Type part of a name, or a pattern such as *.jpg or report-??.pdf, or add a condition.');
     const controller = new AbortController();
     this.searches.get(sessionId)?.abort();
     this.searches.set(sessionId, controller);
@@ -321,7 +326,7 @@ export class SessionService {
       const result = await this.withClient(sessionId, (client, session) => {
         // The search lists as the pane does (MLSD where offered, else LIST).
         session.listedBy = client.capabilities.mlsd ? 'MLSD' : 'LIST';
-        return searchRemoteTree(client, root, pattern, { signal: controller.signal, matchCase });
+        return searchRemoteTree(client, root, pattern, { signal: controller.signal, matchCase, ...(conditions ? { conditions } : {}), ...(onProgress ? { onProgress } : {}) });
       });
       for (const skipped of result.skipped) {
         const why = skipped.text?.message;

@@ -10,7 +10,9 @@ import { formatEntrySize, formatRemoteDate } from '../lib/format';
 import { uniqueRowKeys } from '../lib/listed-twice';
 import { useRemotePane } from '../stores/pane-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
+import { conditionSetOf } from '../lib/search-condition-drafts';
 import { Dialog } from './dialog';
+import { SearchConditions, type ConditionsState } from './search-conditions';
 
 export function SearchDialog(): ReactElement {
   const t = useT();
@@ -21,13 +23,23 @@ export function SearchDialog(): ReactElement {
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<RemoteSearchResult | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [conditions, setConditions] = useState<ConditionsState>({ drafts: [], combine: 'all', types: 'both' });
+  const [invalid, setInvalid] = useState<{ readonly index: number; readonly message: string } | null>(null);
+  // A name, a condition, or both (a search by size or date alone leaves the name empty).
+  const nothingToFind = pattern.trim() === '' && conditions.drafts.length === 0;
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    if (running || pattern.trim() === '') return;
+    if (running || nothingToFind) return;
+    const set = conditionSetOf(conditions.drafts, conditions.combine, conditions.types);
+    if (!set.ok) {
+      setInvalid({ index: set.index, message: t(set.problem) });
+      return;
+    }
+    setInvalid(null);
     setRunning(true);
     setChosen(new Set());
-    const found = await actions.searchRemote(root, pattern, matchCase);
+    const found = await actions.searchRemote(root, pattern, matchCase, set.set);
     setRunning(false);
     if (found) setResult(found);
   };
@@ -76,7 +88,7 @@ export function SearchDialog(): ReactElement {
             {t('search.stop')}
           </button>
         ) : (
-          <button type="submit" className="button primary" disabled={pattern.trim() === ''}>
+          <button type="submit" className="button primary" disabled={nothingToFind} title={nothingToFind ? t('search.nothingToFind') : undefined}>
             {t('search.run')}
           </button>
         )}
@@ -84,6 +96,7 @@ export function SearchDialog(): ReactElement {
           <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} />
           {t('search.matchCase')}
         </label>
+        <SearchConditions state={conditions} onChange={setConditions} invalid={invalid} />
       </form>
       <p className="search-status" role="status">
         {running ? t('search.running') : result ? searchSummary(t, result) : ''}
