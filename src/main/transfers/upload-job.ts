@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import type { FtpClient } from '../ftp/ftp-client';
+import type { FtpClient, Listing } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
@@ -52,9 +52,14 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   } else {
     const policy = entry.choice ?? context.policy;
     const target = entry.knownTarget !== undefined ? entry.knownTarget : await remoteFileFacts(client, entry.remotePath, factsNeeded(policy).modified);
+    // A single file's target found by SIZE, which follows a link: the folder's listing tells a link (STOR would write
+    // wherever it points, as a download never does) and, for the question, the free names. A folder's files had it.
+    const listing = entry.knownTarget === undefined && target !== null ? await listingOrNull(client, remoteDirname(entry.remotePath)) : undefined;
+    const listed = listing?.entries.find((candidate) => candidate.name === remoteBasename(entry.remotePath));
+    if (listed?.type === 'symlink') return { kind: 'skipped', note: noteText('note.target-link', { path: shownName(entry.remotePath) }), permanent: true };
     decision = decideOverwrite(policy, source, target, entry.choice !== null ? 'answer' : 'policy');
     targetFacts = target;
-    if (decision.kind === 'ask') return askAbout(client, entry, source, target);
+    if (decision.kind === 'ask') return askAbout(client, entry, source, target, undefined, listing);
   }
   switch (decision.kind) {
     case 'ask':
@@ -221,8 +226,8 @@ async function verify(client: FtpClient, remotePath: string, localPath: string, 
 }
 
 /** The question about an existing remote target, with the first free "name (N).ext" for its Rename field. */
-async function askAbout(client: FtpClient, entry: QueueEntry, source: FileFacts, target: FileFacts | null, renameTaken?: string): Promise<JobOutcome> {
-  const suggested = await probeFreeName(client, entry.remotePath);
+async function askAbout(client: FtpClient, entry: QueueEntry, source: FileFacts, target: FileFacts | null, renameTaken?: string, listing?: Listing | null): Promise<JobOutcome> {
+  const suggested = await probeFreeName(client, entry.remotePath, listing);
   return {
     kind: 'ask',
     source: { path: entry.localPath, ...source },
@@ -233,13 +238,29 @@ async function askAbout(client: FtpClient, entry: QueueEntry, source: FileFacts,
 }
 
 /**
- * The first of "name (1).ext", "name (2).ext", … the server has no file of (SIZE: one round trip, where listing the
- * folder for each question of a big folder upload would list it again per file); null after a few tries. Only a
+ * The first of "name (1).ext", "name (2).ext", … the target folder does not list (files, folders and links alike), from
+ * one listing — `listing` when the caller has it. SIZE probes only when the folder cannot be listed: each put "550
+ * Could not get file size." in the message log, and vsftpd's 550 to SIZE on a folder offered the folder's name. Only a
  * suggestion: the name is checked again when it is used.
  */
-async function probeFreeName(client: FtpClient, remotePath: string): Promise<string | null> {
+async function probeFreeName(client: FtpClient, remotePath: string, listing?: Listing | null): Promise<string | null> {
   const folder = remoteDirname(remotePath);
+  const listed = listing !== undefined ? listing : await listingOrNull(client, folder);
+  if (listed) {
+    const names = new Set(listed.entries.map((entry) => entry.name));
+    return firstFreeName(remoteBasename(remotePath), (candidate) => names.has(candidate));
+  }
   return firstFreeNameAsync(remoteBasename(remotePath), async (candidate) => (await remoteFileFacts(client, joinRemote(folder, candidate), false)) !== null, 20);
+}
+
+/** The folder's listing; null when the server refuses it (then the caller asks otherwise). */
+async function listingOrNull(client: FtpClient, folder: string): Promise<Listing | null> {
+  try {
+    return await client.list(folder);
+  } catch (error) {
+    if (error instanceof FtpError && error.data.kind === 'server-reply') return null;
+    throw error;
+  }
 }
 
 async function firstFreeNameAsync(name: string, taken: (candidate: string) => Promise<boolean>, limit: number): Promise<string | null> {
