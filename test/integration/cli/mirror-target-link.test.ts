@@ -69,5 +69,21 @@ for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonl
       expect(fs.lstatSync(path.join(root, 'up', 'linked.txt')).isSymbolicLink()).toBe(true);
       expect(fs.readFileSync(path.join(root, 'up', 'plain.txt'), 'utf8')).toBe('plain');
     });
+
+    it('get of one file onto a local link: the file it points to is left as it was (the link gives way to the file)', async () => {
+      const { root } = server();
+      const owner = fs.statSync(root);
+      fs.writeFileSync(path.join(root, 'one.txt'), 'server one');
+      fs.chownSync(path.join(root, 'one.txt'), owner.uid, owner.gid);
+      const outside = path.join(work, 'outside-get.txt');
+      fs.writeFileSync(outside, 'precious');
+      const linkPath = path.join(work, 'one-link.txt');
+      fs.symlinkSync(outside, linkPath);
+      const run = await ferry(['get', `${serverUrl(server())}/one.txt`, linkPath]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(fs.readFileSync(outside, 'utf8')).toBe('precious');
+      expect(fs.lstatSync(linkPath).isFile()).toBe(true);
+      expect(fs.readFileSync(linkPath, 'utf8')).toBe('server one');
+    });
   });
 }
