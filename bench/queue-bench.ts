@@ -48,8 +48,11 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createQueueListSender } from '../src/main/hosts/queue-list-sender';
+import type { QueueListFrame } from '../src/shared/queue-list-delta';
+import { createQueueListReceiver, type QueueListReceiver } from '../src/shared/queue-list-receiver';
 import type { TransferItem } from '../src/shared/models';
 import { FtpClient } from '../src/main/ftp/ftp-client';
 import { TransferQueue, type QueueEventChannel } from '../src/main/transfers/transfer-queue';
@@ -151,14 +154,71 @@ function watchStalls(): () => Stalls {
 /**
  * The queue's events as main's side of a host handles them: `queue:changed` through the hosts' queue-list sender to one
  * window (a delta, or the whole list), each frame serialized as the web host serializes it; other events serialized too.
+ * `frames` keeps the `queue:changed` texts for the caller (the open case hands them to a window's receiver after the
+ * timed step); `prime` gives the window the list as a connecting window gets it, so the next frame can be a delta.
  */
-function hostEmit(): (channel: QueueEventChannel, payload: unknown) => void {
+function hostEmit(frames?: string[], spent?: { ms: number; cpuMs: number }): { emit: (channel: QueueEventChannel, payload: unknown) => void; prime: (items: readonly TransferItem[]) => void } {
   const sender = createQueueListSender<object>();
   const window = {};
-  return (channel, payload) => {
-    if (channel === 'queue:changed') sender.send(payload as readonly TransferItem[], [window], (_client, frame) => JSON.stringify({ event: channel, ...frame }).length > 0);
-    else JSON.stringify({ event: channel, payload });
+  const deliver = (_client: object, frame: QueueListFrame): boolean => {
+    const text = JSON.stringify({ event: 'queue:changed', ...frame });
+    frames?.push(text);
+    return text.length > 0;
   };
+  return {
+    emit: (channel, payload) => {
+      if (channel !== 'queue:changed') {
+        JSON.stringify({ event: channel, payload });
+        return;
+      }
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      sender.send(payload as readonly TransferItem[], [window], deliver);
+      if (spent) {
+        const used = process.cpuUsage(cpu);
+        spent.ms += performance.now() - started;
+        spent.cpuMs += (used.user + used.system) / 1000;
+      }
+    },
+    prime: (items) => sender.send(items, [window], deliver),
+  };
+}
+
+/** Equal as data, whatever the order of each item's keys (a patch adds a field at the end). */
+function sameList(a: readonly TransferItem[], b: readonly TransferItem[] | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  return a.every((item, index) => isDeepStrictEqual(JSON.parse(JSON.stringify(item)), JSON.parse(JSON.stringify(b[index]))));
+}
+
+/** The `queue:changed` frames of a step as the window takes them: how many, their bytes, the largest, and its parse and apply. */
+interface WireStep {
+  readonly frames: number;
+  readonly wholeFrames: number;
+  readonly mib: number;
+  readonly largestMiB: number;
+  /** The window's JSON.parse and receiver (queue-list-receiver.ts) over the step's frames, in ms. */
+  readonly windowMs: number;
+  /** Main's side: the sender's delta (or whole list) and its JSON.stringify, wall and CPU ms, on main's event loop. */
+  readonly mainMs: number;
+  readonly mainCpuMs: number;
+}
+
+function takeFrames(frames: string[], window: { readonly receiver: QueueListReceiver; shown: readonly TransferItem[] | null }, spent: { ms: number; cpuMs: number }): WireStep {
+  const texts = frames.splice(0);
+  const { ms: mainMs, cpuMs: mainCpuMs } = spent;
+  spent.ms = 0;
+  spent.cpuMs = 0;
+  const started = performance.now();
+  let wholeFrames = 0;
+  for (const text of texts) {
+    const frame = JSON.parse(text) as QueueListFrame;
+    if ('payload' in frame) wholeFrames += 1;
+    window.shown = window.receiver.receive(frame);
+    if (window.shown === null) throw new Error('queue open: a delta did not fit the window\'s list');
+  }
+  const windowMs = performance.now() - started;
+  const mib = (bytes: number): number => bytes / 1024 / 1024;
+  return { frames: texts.length, wholeFrames, mib: mib(texts.reduce((sum, text) => sum + text.length, 0)), largestMiB: mib(Math.max(0, ...texts.map((text) => text.length))), windowMs, mainMs, mainCpuMs };
 }
 
 function log(text: string): void {
@@ -356,7 +416,7 @@ async function runQueueStore(server: RunningServer, remoteFolder: string, localF
       connectionLimit: () => parallel,
       policy: 'overwrite',
       storePath,
-      ...(emitThroughHost ? { emit: hostEmit() } : {}),
+      ...(emitThroughHost ? { emit: hostEmit().emit } : {}),
     });
     const waiting = Array.from({ length: config.waiting }, (_, index) => {
       const remotePath = longPath('/waiting', config.pathBytes, `file-${index}.bin`);
@@ -460,6 +520,9 @@ interface OpenRun {
   readonly pauseAll: Step;
   readonly pauseSave: Step;
   readonly items: number;
+  /** QUEUE_BENCH_EMIT=host: the frames of Resume all and its save, of Pause all and its save. */
+  readonly resumeWire: WireStep;
+  readonly pauseWire: WireStep;
 }
 
 /** QUEUE_BENCH_CASE=open, one run: the queue opened over a copy of `file`, then Resume all and Pause all, each saved. */
@@ -469,23 +532,40 @@ async function runQueueOpen(file: string): Promise<OpenRun> {
   copyFileSync(file, storePath);
   // Connections that never open: the workers Resume all starts wait for theirs until the queue closes.
   const waiting: ((error: Error) => void)[] = [];
-  const options = { connect: () => new Promise<FtpClient>((_resolve, reject) => waiting.push(reject)), policy: 'overwrite' as const, storePath, ...(emitThroughHost ? { emit: hostEmit() } : {}) };
+  const frames: string[] = [];
+  const spent = { ms: 0, cpuMs: 0 };
+  const host = emitThroughHost ? hostEmit(frames, spent) : null;
+  const receiver = {
+    receiver: createQueueListReceiver(() => {
+      throw new Error('queue open: the window asked for the whole list');
+    }),
+    shown: null as readonly TransferItem[] | null,
+  };
+  const options = { connect: () => new Promise<FtpClient>((_resolve, reject) => waiting.push(reject)), policy: 'overwrite' as const, storePath, ...(host ? { emit: host.emit } : {}) };
   try {
     let queue: TransferQueue | null = null;
     const open = await step(async () => {
       queue = await TransferQueue.open(options);
     });
     const opened = queue as unknown as TransferQueue;
-    const ids = (await opened.list()).map((item) => item.id);
+    const listed = await opened.list();
+    const ids = listed.map((item) => item.id);
+    // A window that connects now: the whole list, untimed; then what the commands change.
+    host?.prime(listed);
+    takeFrames(frames, receiver, spent);
     const resumeAll = await step(() => opened.resume({ ids }));
     const resumeSave = await step(() => opened.save());
+    const resumeWire = takeFrames(frames, receiver, spent);
     const pauseAll = await step(() => opened.pause({ ids }));
     const pauseSave = await step(() => opened.save());
-    const items = (await opened.list()).filter((item) => item.state === 'paused').length;
+    const pauseWire = takeFrames(frames, receiver, spent);
+    const finalList = await opened.list();
+    const items = finalList.filter((item) => item.state === 'paused').length;
+    if (host && !sameList(finalList, receiver.shown)) throw new Error('queue open: the window\'s list is not main\'s');
     const closed = opened.close();
     for (const reject of waiting.splice(0)) reject(new Error('closed'));
     await closed;
-    return { open, resumeAll, resumeSave, pauseAll, pauseSave, items };
+    return { open, resumeAll, resumeSave, pauseAll, pauseSave, items, resumeWire, pauseWire };
   } finally {
     rmSync(store, { recursive: true, force: true });
   }
@@ -510,6 +590,8 @@ async function openBench(local: string): Promise<void> {
       if (result.items !== config.waiting) throw new Error(`queue open: ${result.items} of ${config.waiting} items paused after Pause all`);
       if (run >= 0) runs.push(result);
       const say = (name: string, each: Step): string => `${name} ${each.ms.toFixed(0)} ms (CPU ${each.cpuMs.toFixed(0)}, longest stretch ${each.stalls.maxStallCpuMs.toFixed(0)} ms CPU / ${each.stalls.maxStallMs.toFixed(0)} ms)`;
+      const wire = (name: string, each: WireStep): string => `${name}: ${each.frames} frames (${each.wholeFrames} whole), ${(each.mib * 1024).toFixed(1)} KiB, largest ${(each.largestMiB * 1024).toFixed(1)} KiB, window ${each.windowMs.toFixed(0)} ms, main's send ${each.mainMs.toFixed(0)} ms (CPU ${each.mainCpuMs.toFixed(0)})`;
+      if (emitThroughHost) log(`open run ${run} wire: ${wire('resume all', result.resumeWire)}; ${wire('pause all', result.pauseWire)}`);
       log(`open run ${run}: ${say('open', result.open)}, ${say('resume all', result.resumeAll)}, ${say('its save', result.resumeSave)} ${result.resumeSave.writtenMiB.toFixed(1)} MiB, ${say('pause all', result.pauseAll)}, ${say('its save', result.pauseSave)} ${result.pauseSave.writtenMiB.toFixed(1)} MiB`);
     }
     const mid = (pick: (run: OpenRun) => Step, field: (each: Step) => number): string => {
@@ -524,6 +606,16 @@ async function openBench(local: string): Promise<void> {
     ];
     for (const [name, pick] of [['open (start)', (run: OpenRun) => run.open], ['Resume all', (run: OpenRun) => run.resumeAll], ['its save', (run: OpenRun) => run.resumeSave], ['Pause all', (run: OpenRun) => run.pauseAll], ['its save', (run: OpenRun) => run.pauseSave]] as const) {
       lines.push(`| ${name} | ${mid(pick, (each) => each.ms)} | ${mid(pick, (each) => each.cpuMs)} | ${mid(pick, (each) => each.stalls.maxStallCpuMs)} | ${mid(pick, (each) => each.stalls.maxStallMs)} | ${median(runs.map((run) => pick(run).writtenMiB)).toFixed(1)} |`);
+    }
+    if (emitThroughHost) {
+      const wireMid = (pick: (run: OpenRun) => WireStep, field: (each: WireStep) => number, digits: number): string => {
+        const values = runs.map((run) => field(pick(run)));
+        return `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+      };
+      lines.push('', '| command | queue:changed frames | whole frames | on the wire (KiB) | largest frame (KiB) | main: delta + JSON (ms) | its CPU (ms) | window: parse + apply (ms) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+      for (const [name, pick] of [['Resume all', (run: OpenRun) => run.resumeWire], ['Pause all', (run: OpenRun) => run.pauseWire]] as const) {
+        lines.push(`| ${name} | ${wireMid(pick, (each) => each.frames, 0)} | ${wireMid(pick, (each) => each.wholeFrames, 0)} | ${wireMid(pick, (each) => each.mib * 1024, 1)} | ${wireMid(pick, (each) => each.largestMiB * 1024, 1)} | ${wireMid(pick, (each) => each.mainMs, 0)} | ${wireMid(pick, (each) => each.mainCpuMs, 0)} | ${wireMid(pick, (each) => each.windowMs, 0)} |`);
+      }
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     mkdirSync(path.dirname(config.out), { recursive: true });

@@ -47,7 +47,7 @@ export interface WebEventMessage {
 }
 
 /**
- * Host → browser: `queue:changed` said as the items that changed since the list this client last got (see
+ * Host → browser: `queue:changed` said as what changed since the list this client last got — the fields that changed (see
  * queue-list-delta.ts); the client hands its listeners the whole list.
  */
 export interface WebQueueDeltaMessage {
