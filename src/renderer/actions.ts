@@ -55,7 +55,7 @@ import { formatDate, formatSize } from './lib/format';
 import { makeView, navReduce, PARENT_ROW_KEY, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
 import { startLocalWatch } from './local-watch';
-import { nameChosenTwice } from './lib/search-download';
+import { nameChosenTwice, outsideChosenFolders, segmentsBelowRoot } from './lib/search-download';
 import type { SearchConditionSet } from '../shared/search-conditions';
 import { panesInStep, syncTarget, type SyncPair } from './lib/sync-browsing';
 import { baseName, DRIVES_LEVEL, driveName, flavorOf, isDrivesLevel, isHiddenName, joinPath, localAncestors, localChild, localParent, parentPath, pathAncestors, resolveLocalInput, resolveRemoteInput, type PathFlavor } from './lib/paths';
@@ -2439,7 +2439,7 @@ export async function cancelSearch(): Promise<void> {
  * `found` is every match of the search: a path it holds twice is refused even with one of its rows chosen, as the
  * panes refuse a name listed twice — RETR of that path could reach either entry.
  */
-export async function downloadMatches(matches: readonly RemoteSearchMatch[], found: readonly RemoteSearchMatch[] = matches): Promise<boolean> {
+export async function downloadMatches(matches: readonly RemoteSearchMatch[], found: readonly RemoteSearchMatch[] = matches, keepBelow: string | null = null): Promise<boolean> {
   const status = useSessionStore.getState().status;
   const localDir = useLocalPane.getState().path;
   if (!isConnected(status) || localDir === '' || matches.length === 0 || refusedAtDrives(localDir)) return false;
@@ -2449,6 +2449,7 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[], fou
     reportError(invalid(t('error.listedTwice', { name: shownName(twice, 'in-quotes') }), t('error.listedTwiceHint')));
     return false;
   }
+  if (keepBelow !== null) return downloadKeepingFolders(status.sessionId, matches, keepBelow, localDir);
   // One local folder holds one of a name: matches of one name from several server folders would land on each other.
   const sameName = nameChosenTwice(matches.map((match) => match.entry.name), flavorOf(localDir));
   if (sameName !== null) {
@@ -2458,6 +2459,36 @@ export async function downloadMatches(matches: readonly RemoteSearchMatch[], fou
   const items = matches.map((match) => ({ localPath: joinPath(localDir, match.entry.name), remotePath: match.path, isDirectory: match.entry.type === 'directory', ...listedSourceOf(match.entry) }));
   const queuedBefore = queuedIds();
   const added = await perform('queue:add', { sessionId: status.sessionId, direction: 'download', items });
+  if (!added.ok) return false;
+  logQueued('log.queuedDownload', added.value, queuedBefore);
+  useQueueStore.setState({ tab: 'queued' });
+  useUiStore.setState({ queueOpen: true });
+  return true;
+}
+
+/**
+ * "Download selected" keeping the server's folders below the search's root (the dialog's default, as FileZilla's search
+ * offers): /www/a/x.html searched below /www lands in LOCAL/a/x.html, its local folders made as the download gets to
+ * them — main checks each segment below the local folder (`localRoot`), as it does for a folder's files. A match
+ * inside a chosen folder comes with the folder; one name from several folders lands in as many places.
+ */
+async function downloadKeepingFolders(sessionId: string, matches: readonly RemoteSearchMatch[], root: string, localDir: string): Promise<boolean> {
+  const flavor = flavorOf(localDir);
+  const items = outsideChosenFolders(matches).map((match) => ({
+    localPath: segmentsBelowRoot(match.path, root).reduce((folder, segment) => joinPath(folder, segment, flavor), localDir),
+    remotePath: match.path,
+    isDirectory: match.entry.type === 'directory',
+    localRoot: localDir,
+    ...listedSourceOf(match.entry),
+  }));
+  // On a Windows disk /a/X.txt and /a/x.txt are one local file: refused as one name chosen twice is.
+  const samePlace = nameChosenTwice(items.map((item) => item.localPath), flavor);
+  if (samePlace !== null) {
+    reportError(invalid(tn('error.searchSameName', samePlace.count, { name: shownName(samePlace.name, 'in-quotes') }), t('error.searchSameNameHint')));
+    return false;
+  }
+  const queuedBefore = queuedIds();
+  const added = await perform('queue:add', { sessionId, direction: 'download', items });
   if (!added.ok) return false;
   logQueued('log.queuedDownload', added.value, queuedBefore);
   useQueueStore.setState({ tab: 'queued' });

@@ -375,7 +375,11 @@ export interface TransferRequest {
    * pane row, a search match): its size and time as listed, so the file keeps that time as a folder's files keep
    * their listing's; without it main asks the server (MDTM) once the file is in.
    */
-  readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean; readonly source?: { readonly size: number | null; readonly modified: string | null } }[];
+  /**
+   * `localRoot` (downloads): the local folder the item's path may go below — its missing folders are made there, each
+   * one checked (remote search keeping the server's folders). Absent: the item's own folder, which must exist.
+   */
+  readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean; readonly localRoot?: string; readonly source?: { readonly size: number | null; readonly modified: string | null } }[];
   /** false: FileZilla's "Add files to queue" — the items wait, paused, until Resume starts them. Absent: they start. */
   readonly start?: boolean;
 }

@@ -154,7 +154,7 @@ const SHAPES = {
   'queue:add': z.object({
     ...session,
     direction: z.enum(['upload', 'download']),
-    items: z.array(z.object({ localPath: text, remotePath: text, isDirectory: z.boolean(), source: z.object({ size: z.number().nullable(), modified: text.nullable() }).optional() })),
+    items: z.array(z.object({ localPath: text, remotePath: text, isDirectory: z.boolean(), localRoot: text.optional(), source: z.object({ size: z.number().nullable(), modified: text.nullable() }).optional() })),
     start: z.boolean().optional(),
   }),
   'queue:list': none,

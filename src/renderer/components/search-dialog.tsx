@@ -24,6 +24,8 @@ export function SearchDialog(): ReactElement {
   const [result, setResult] = useState<RemoteSearchResult | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [conditions, setConditions] = useState<ConditionsState>({ drafts: [], combine: 'all', types: 'both' });
+  // FileZilla's search download keeps the folders below the search root unless told to flatten: the default here too.
+  const [keepFolders, setKeepFolders] = useState(true);
   const [invalid, setInvalid] = useState<{ readonly index: number; readonly message: string } | null>(null);
   // A name, a condition, or both (a search by size or date alone leaves the name empty).
   const nothingToFind = pattern.trim() === '' && conditions.drafts.length === 0;
@@ -141,9 +143,13 @@ export function SearchDialog(): ReactElement {
         </div>
       ) : null}
       <div className="dialog-buttons">
-        <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked, result?.matches)}>
+        <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked, result?.matches, keepFolders && result ? result.root : null)}>
           {t('search.download')}
         </button>
+        <label className="search-keep">
+          <input type="checkbox" checked={keepFolders} onChange={(e) => setKeepFolders(e.target.checked)} />
+          {t('search.keepFolders')}
+        </label>
         <button type="button" className="button" disabled={picked.length === 0 || running} onClick={() => void remove()}>
           {t('search.delete')}
         </button>

@@ -13,3 +13,21 @@ export function nameChosenTwice(names: readonly string[], flavor: PathFlavor): {
   const first = names.find((name) => (counts.get(key(name)) ?? 0) > 1);
   return first === undefined ? null : { name: first, count: counts.get(key(first)) ?? 0 };
 }
+
+/**
+ * FileZilla's search download "keeping the folder structure": a match's folders below the search's root, as local
+ * folder names ("/www/a/b/x.html" below "/www": ["a", "b", "x.html"]). A path not below the root (never, from a
+ * search) is its name alone.
+ */
+export function segmentsBelowRoot(remotePath: string, root: string): readonly string[] {
+  const base = root.replace(/\/+$/, '');
+  const rest = remotePath.startsWith(`${base}/`) ? remotePath.slice(base.length + 1) : null;
+  const segments = (rest ?? '').split('/').filter((segment) => segment !== '');
+  return segments.length > 0 ? segments : [remotePath.slice(remotePath.lastIndexOf('/') + 1)];
+}
+
+/** The chosen matches less those inside a chosen folder: the folder's download brings them to the same place. */
+export function outsideChosenFolders<T extends { readonly path: string; readonly entry: { readonly type: string } }>(matches: readonly T[]): readonly T[] {
+  const folders = matches.filter((match) => match.entry.type === 'directory').map((match) => `${match.path.replace(/\/+$/, '')}/`);
+  return matches.filter((match) => !folders.some((folder) => match.path.startsWith(folder)));
+}

@@ -37,6 +37,18 @@ describe('remote search: Download selected with one name chosen from several fol
     expect(added()).toBe(1);
   });
 
+  it('keeping the folders below the search root (the dialog’s default), they are queued each below its folder', async () => {
+    const folder: RemoteSearchMatch = { path: '/deep/x', entry: { ...match('/deep/x').entry, type: 'directory', size: null } };
+    expect(await actions.downloadMatches([match('/a/index.html'), match('/b/index.html'), folder, match('/deep/x/index.html')], undefined, '/')).toBe(true);
+    const request = api.calls.find((c) => c.channel === 'queue:add')?.arg as { items: { localPath: string; remotePath: string; localRoot?: string }[] };
+    // The match inside the chosen folder comes with the folder.
+    expect(request.items.map(({ localPath, remotePath, localRoot }) => ({ localPath, remotePath, localRoot }))).toEqual([
+      { localPath: '/home/test/a/index.html', remotePath: '/a/index.html', localRoot: '/home/test' },
+      { localPath: '/home/test/b/index.html', remotePath: '/b/index.html', localRoot: '/home/test' },
+      { localPath: '/home/test/deep/x', remotePath: '/deep/x', localRoot: '/home/test' },
+    ]);
+  });
+
   it('on Windows, names differing only in case are one file too', () => {
     expect(nameChosenTwice(['Index.html', 'index.HTML'], 'windows')).toEqual({ name: 'Index.html', count: 2 });
     expect(nameChosenTwice(['Index.html', 'index.HTML'], 'posix')).toBeNull();
