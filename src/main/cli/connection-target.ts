@@ -105,7 +105,7 @@ function promptOnce(url: FtpUrl, user: string, question: string): Promise<string
   const key = loginKey(url, user);
   let typed = knownPasswords.get(key);
   if (typed === undefined) {
-    typed = promptPassword(question);
+    typed = promptPassword(question, { controllingTerminal: true });
     knownPasswords.set(key, typed);
   }
   return typed;
@@ -164,7 +164,7 @@ export async function resolveTarget(urlOrPath: string | undefined, flags: Connec
     else if (site.logonType === 'normal' && site.hasPassword) password = await stores.sites.getPassword(site.id);
     // "Ask for password" sites, and normal ones saved without a password: ask on the terminal, as FileZilla does.
     else if (site.logonType !== 'anonymous') {
-      password = await promptPassword(`Password for ${site.user}@${site.host}: `);
+      password = await promptPassword(`Password for ${site.user}@${site.host}: `, { controllingTerminal: true });
       // No terminal to ask on (a script, cron): say so, rather than log in without one and blame the password.
       if (password === null) {
         throw invalidInput(

@@ -1,5 +1,5 @@
 /** The built `ferry` run as a user runs it (`node bin/ferry.js …`), for the CLI's integration tests. */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { CLI_LAUNCHER } from '../../support/netns/ferry-cli';
 import { afterAll, beforeAll } from 'vitest';
 import { ensureCliBuilt } from '../../support/netns/ferry-cli';
@@ -13,14 +13,27 @@ export interface FerryRun {
   readonly stderr: string;
 }
 
-/** `ferry ARGS` to completion (60 s at most), with `input` on standard input. */
+/**
+ * `ferry ARGS` to completion (60 s at most), with `input` on standard input. In a session of its own (detached): no
+ * controlling terminal, as under cron or CI, so a password prompt (which asks on /dev/tty) says there is no terminal
+ * instead of waiting on the terminal the tests were started from.
+ */
 export function ferry(args: readonly string[], options: { readonly input?: Buffer; readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<FerryRun> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI_LAUNCHER, ...args], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 60_000, cwd: options.cwd, env: options.env }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? null : 0;
-      resolve({ code, signal: (error?.signal as NodeJS.Signals | undefined) ?? null, stdout, stderr: stderr.toString() });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_LAUNCHER, ...args], { cwd: options.cwd, env: options.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() });
     });
-    child.stdin?.end(options.input);
+    // A ferry that exits before reading all of it (a usage error) closes the pipe: not the test's failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
   });
 }
 
