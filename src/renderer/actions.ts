@@ -2147,31 +2147,41 @@ export async function moveTransfers(ids: readonly string[], where: QueueMove): P
 }
 
 /**
- * A transfer of a saved site failed for its transfer mode: the other mode, and the button's words; null otherwise
- * (a quick connection's items follow the pane's "Reconnect in … mode").
+ * A transfer failed for its transfer mode: the other mode, and the button's words; null otherwise. A saved site's
+ * item: the site is saved in the other mode. A quick connection's: only while the shown tab is that connection (its
+ * status's `queueKey` is the item's key) still in the failed mode — the tab connects again in the other mode.
  */
-export function queueModeOffer(item: TransferItem): { readonly mode: TransferMode; readonly siteId: string; readonly label: string } | null {
-  if (item.state !== 'failed' || item.error?.kind !== 'data-connection' || !modeCanHelp(item.error) || !item.siteKey.startsWith('site:')) return null;
+export function queueModeOffer(item: TransferItem, status: SessionStatus | null = useSessionStore.getState().status): { readonly mode: TransferMode; readonly siteId: string | null; readonly label: string } | null {
+  if (item.state !== 'failed' || item.error?.kind !== 'data-connection' || !modeCanHelp(item.error)) return null;
   const mode: TransferMode = item.error.mode === 'passive' ? 'active' : 'passive';
-  return { mode, siteId: item.siteKey.slice('site:'.length), label: t('mode.useForSiteRetry', { mode: t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }) };
+  const named = t(mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort');
+  if (item.siteKey.startsWith('site:')) return { mode, siteId: item.siteKey.slice('site:'.length), label: t('mode.useForSiteRetry', { mode: named }) };
+  const thisTab = isConnected(status) && status.siteId === null && status.queueKey === item.siteKey && status.transferMode === item.error.mode;
+  return thisTab ? { mode, siteId: null, label: t('mode.reconnectInRetry', { mode: named }) } : null;
 }
 
 /**
- * Save the item's site in the other mode (the browsing session, when it is that site, connects again with it),
- * then retry every transfer of that site that failed the same way. Main re-reads the site for the queue's next
- * connections before the save answers.
+ * Switch the item's connection to the other mode, then retry every transfer of it that failed the same way: a saved
+ * site is saved in that mode (the browsing session, when it is that site, connects again with it; main re-reads the
+ * site for the queue's next connections before the save answers); a quick connection's tab connects again in that
+ * mode, and main's queue follows the connection's new options (create-services.ts, `resolve`).
  */
 export async function retryInOtherMode(item: TransferItem): Promise<void> {
   const offer = queueModeOffer(item);
-  const site = offer ? siteById(offer.siteId) : undefined;
-  if (!offer || !site) return;
+  if (!offer) return;
   const status = useSessionStore.getState().status;
-  if (isConnected(status) && status.siteId === site.id) {
+  if (offer.siteId === null) {
     if (!(await switchTransferMode(offer.mode))) return;
   } else {
-    const saved = await perform('sites:save', siteToInput(site, { transferMode: offer.mode }));
-    if (!saved.ok) return;
-    info(t('mode.switched', { site: shownName(site.name, 'in-quotes'), mode: t(offer.mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+    const site = siteById(offer.siteId);
+    if (!site) return;
+    if (isConnected(status) && status.siteId === site.id) {
+      if (!(await switchTransferMode(offer.mode))) return;
+    } else {
+      const saved = await perform('sites:save', siteToInput(site, { transferMode: offer.mode }));
+      if (!saved.ok) return;
+      info(t('mode.switched', { site: shownName(site.name, 'in-quotes'), mode: t(offer.mode === 'passive' ? 'mode.passiveShort' : 'mode.activeShort') }));
+    }
   }
   const sameFailure = useQueueStore.getState().items.filter((other) => other.siteKey === item.siteKey && other.state === 'failed' && other.error?.kind === 'data-connection');
   retryTransfers(sameFailure.map((other) => other.id));

@@ -252,6 +252,11 @@ export interface SessionStatus {
   readonly label: string;
   readonly host: string;
   readonly siteId: string | null;
+  /**
+   * The `siteKey` the queue's items of this connection carry ("site:ID", or "quick:USER@HOST:PORT"): how the window
+   * tells a quick connection's queue items from another's (the Failed tab's mode switch). Absent from an older main.
+   */
+  readonly queueKey?: string;
   readonly secure: boolean;
   readonly certificateFingerprint: string | null;
   /** An encrypted connection's protocol, cipher and certificate chain (the connection-security dialog); null or absent without TLS. */

@@ -6,6 +6,8 @@
  * answers 425. Checked in the alert, the remote pane, the message log's error line and the queue's Failed row of an
  * upload made from the quick connection, in English and in 简体中文.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { useE2eSetup } from './support/scenario';
@@ -67,6 +69,8 @@ describe('a quick connection whose active mode cannot work', () => {
         await expect(row).toContainText(DIAGNOSIS);
         await expect(row).toContainText(QUICK_HINT);
         await expect(row).not.toContainText('Site Manager');
+        // The tab is that quick connection (its status's queueKey is the row's key), still in active mode: one click.
+        await expect(row.getByRole('button', { name: 'Reconnect in passive mode and retry' })).toBeVisible();
       });
 
       await step('简体中文: the same failure names 快速连接栏 → 模式, not 站点管理器', async () => {
@@ -95,6 +99,22 @@ describe('a quick connection whose active mode cannot work', () => {
         await expect(log).toContainText(QUICK_HINT_ZH);
         await expect(log).not.toContainText('站点管理器');
         await ui.screenshot('quick-connect-mode-hint-zh');
+      });
+
+      await step('简体中文: the Failed row’s 以被动模式重新连接并重试 reconnects the tab in passive mode and retries the upload', async () => {
+        const queue = page.getByRole('region', { name: '传输队列' });
+        const row = queue.getByRole('row', { name: /notes\.txt/ });
+        await row.getByRole('button', { name: '以被动模式重新连接并重试' }).click();
+        // The active-mode STOR left an empty notes.txt on the server (vsftpd creates it before the data connection):
+        // the retry asks about it, and 覆盖 (Overwrite, chosen) replaces it.
+        const ask = page.getByRole('dialog', { name: '目标文件已存在' });
+        await expect(ask).toContainText('0 字节', { timeout: 30_000 });
+        await ask.getByRole('button', { name: '确定' }).click();
+        await expect.poll(() => fs.statSync(path.join(srv.root, 'notes.txt')).size, { timeout: 30_000 }).toBe(1_000);
+        await expect(queue.getByRole('row', { name: /notes\.txt/ })).toHaveCount(0);
+        await expect(page.getByRole('form', { name: '快速连接' }).getByRole('combobox', { name: '传输模式' })).toHaveValue('passive');
+        await srv.waitForLog(/"STOR \/notes\.txt"/);
+        expect(await srv.readLog()).toMatch(/"(EPSV|PASV)"/);
       });
 
       expect(s.pageErrors).toEqual([]);

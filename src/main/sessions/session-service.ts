@@ -188,6 +188,7 @@ export class SessionService {
         label: resolved.label,
         host: resolved.options.host,
         siteId: resolved.siteId,
+        queueKey: resolved.siteKey,
         secure: false,
         certificateFingerprint: null,
         tls: null,

@@ -16,6 +16,7 @@ import type { QueueMove } from '../lib/queue-order';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
+import { useSessionStore } from '../stores/session-store';
 import { Icon } from './icons';
 import { useKeyboardFocus } from './keyboard-focus';
 import { openQueueMenu } from './queue-menu';
@@ -59,7 +60,9 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
   const note = shownNote(item, t.language, betweenSentences(t.language));
   const retryText = shownError ? t('log.twoSentences', { first: note, second: shownError.message }) : '';
   const errorText = shownError?.hint ? t('queue.errorAndHint', { message: shownError.message, hint: shownError.hint }) : (shownError?.message ?? '');
-  const modeOffer = actions.queueModeOffer(item);
+  // A quick connection's offer depends on the shown tab's connection: the row follows it.
+  const status = useSessionStore((s) => s.status);
+  const modeOffer = actions.queueModeOffer(item, status);
   // Transfers of more than one server (connection tabs): each row names its own, as FileZilla's queue does.
   const site = showSite ? <span className="q-site">{item.siteLabel}</span> : null;
   return (

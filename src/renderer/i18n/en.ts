@@ -502,6 +502,7 @@ export const en = {
   'mode.useForSite': 'Use {mode} mode for this site',
   'mode.reconnectIn': 'Reconnect in {mode} mode',
   'mode.useForSiteRetry': 'Use {mode} mode for this site and retry',
+  'mode.reconnectInRetry': 'Reconnect in {mode} mode and retry',
   'mode.switched': 'Site “{site}” now uses {mode} mode; connecting again.',
   'mode.switchedQuick': 'Connecting again in {mode} mode.',
 

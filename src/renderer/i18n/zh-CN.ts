@@ -499,6 +499,7 @@ export const zhCN: Messages = {
   'mode.useForSite': '此站点改用{mode}模式',
   'mode.reconnectIn': '以{mode}模式重新连接',
   'mode.useForSiteRetry': '此站点改用{mode}模式并重试',
+  'mode.reconnectInRetry': '以{mode}模式重新连接并重试',
   'mode.switched': '站点“{site}”现在使用{mode}模式，正在重新连接。',
   'mode.switchedQuick': '正在以{mode}模式重新连接。',
 

@@ -73,6 +73,35 @@ describe('a failed transfer retried in the other mode', () => {
     await app.call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
   });
 
+  it('a quick connection\'s failed transfers: its status carries the items\' key, and reconnecting the tab in passive mode then retrying completes them', async () => {
+    await app.call('settings:set', { activeExternalAddress: '127.0.0.3', externalAddressForLocalServers: true });
+    const quick = { host: server.host, port: server.port, user: server.user, password: server.password, protocol: 'ftp-plain' as const, transferMode: 'active' as const, charset: 'auto' };
+    const status = await app.call('session:connect', { target: { kind: 'quick', quick } });
+    const names = ['q1.pdf', 'q2.pdf'];
+    const added = await app.call('queue:add', { sessionId: status.sessionId, direction: 'download', items: names.map((name) => ({ localPath: path.join(app.home, name), remotePath: '/report.pdf', isDirectory: false })) });
+    const states = () => added.map((item) => app.items().find((candidate) => candidate.id === item.id));
+    await expect.poll(() => states().every((item) => item?.state === 'failed'), { timeout: 30_000 }).toBe(true);
+    for (const item of states()) expect(item?.error).toMatchObject({ kind: 'data-connection', mode: 'active' });
+    // The window matches the Failed rows to the tab by this key ("Reconnect in passive mode and retry").
+    expect(status.siteId).toBeNull();
+    expect(status.queueKey).toBe(added[0]?.siteKey);
+    expect(status.queueKey).toMatch(/^quick:/);
+
+    // The button: the tab's connection again in passive mode (as the pane's "Reconnect in passive mode"), then a retry.
+    const again = await app.call('session:reconnect-in-mode', { sessionId: status.sessionId, transferMode: 'passive' });
+    expect(again.queueKey).toBe(added[0]?.siteKey);
+    expect(again.transferMode).toBe('passive');
+    const logBefore = (await server.readLog()).length;
+    await app.call('queue:retry', { ids: added.map((item) => item.id) });
+    await expect.poll(() => states().every((item) => item?.state === 'done'), { timeout: 30_000 }).toBe(true);
+    for (const name of names) expect(fs.readFileSync(path.join(app.home, name), 'utf8')).toBe('x'.repeat(100_000));
+    const log = (await server.readLog()).slice(logBefore);
+    expect(log).toMatch(/"(EPSV|PASV)"/);
+    expect(log).not.toMatch(/"(EPRT|PORT) /);
+    await app.call('session:disconnect', { sessionId: again.sessionId });
+    await app.call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
+  });
+
   it('a site switched to another mode while its queue connections still linger: the next transfer connects anew, in the new mode', async () => {
     await app.call('settings:set', { activeExternalAddress: null, externalAddressForLocalServers: false });
     const site = await app.call('sites:save', siteInput({ name: 'Switching', host: server.host, port: server.port, protocol: 'ftp-plain', user: server.user, password: server.password, transferMode: 'active' }));

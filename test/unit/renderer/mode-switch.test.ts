@@ -146,8 +146,17 @@ describe('a queued transfer that failed for its mode', () => {
     id, siteKey, siteLabel: 'Behind NAT', direction: 'download', localPath: `/l/${id}`, remotePath: `/r/${id}`, size: 1, state: 'failed', bytesDone: 0, rate: 0, eta: null, error, attempts: 1, note: null,
   });
 
-  it('offers the other mode for a saved site only', () => {
+  it('offers the other mode for a saved site, and for a quick connection only while the shown tab is it', () => {
     expect(queueModeOffer(failed('a', 'site:site-1', dataError('active')))).toEqual({ mode: 'passive', siteId: 'site-1', label: 'Use passive mode for this site and retry' });
+    expect(queueModeOffer(failed('a', 'quick:bob@h:21', dataError('active')))).toBeNull();
+    // The shown tab's session says which queue items are its own (`queueKey`); before, a quick item had no offer at all.
+    useSessionStore.setState({ status: status({ queueKey: 'quick:bob@h:21', transferMode: 'active' }) });
+    expect(queueModeOffer(failed('a', 'quick:bob@h:21', dataError('active')))).toEqual({ mode: 'passive', siteId: null, label: 'Reconnect in passive mode and retry' });
+    expect(queueModeOffer(failed('a', 'quick:eve@h:21', dataError('active')))).toBeNull();
+    // Already in the other mode (reconnected from the pane): "Retry" is all it needs.
+    useSessionStore.setState({ status: status({ queueKey: 'quick:bob@h:21', transferMode: 'passive' }) });
+    expect(queueModeOffer(failed('a', 'quick:bob@h:21', dataError('active')))).toBeNull();
+    useSessionStore.setState({ status: status({ queueKey: 'quick:bob@h:21', transferMode: 'active', state: 'disconnected' }) });
     expect(queueModeOffer(failed('a', 'quick:bob@h:21', dataError('active')))).toBeNull();
     expect(queueModeOffer(failed('a', 'site:site-1', { kind: 'server-reply', code: 550, command: 'RETR x', message: 'No', hint: '', retryable: false }))).toBeNull();
     expect(queueModeOffer({ ...failed('a', 'site:site-1', dataError('active')), state: 'done' })).toBeNull();
@@ -168,5 +177,21 @@ describe('a queued transfer that failed for its mode', () => {
     expect(api.calls.find((c) => c.channel === 'queue:retry')?.arg).toEqual({ ids: ['a', 'b'] });
     const order = api.calls.map((c) => c.channel).filter((channel) => channel === 'sites:save' || channel === 'queue:retry');
     expect(order).toEqual(['sites:save', 'queue:retry']);
+  });
+
+  it('a quick connection: the tab connects again in the other mode (nothing saved), then its items that failed the same way are retried', async () => {
+    const api = fakeServer();
+    api.handle('queue:retry', () => ok(undefined));
+    await connect({ kind: 'quick', quick: { host: 'h', port: 21, user: 'bob', password: 'pw', protocol: 'ftp-plain', transferMode: 'active', charset: 'auto' } });
+    useSessionStore.setState((s) => ({ status: s.status ? { ...s.status, queueKey: 'quick:bob@h:21' } : null }));
+    const first = failed('a', 'quick:bob@h:21', dataError('active'));
+    useQueueStore.setState({ items: [first, failed('b', 'quick:bob@h:21', dataError('active')), failed('c', 'quick:eve@h:21', dataError('active')), failed('d', 'site:site-1', dataError('active'))] });
+    await retryInOtherMode(first);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reconnects(api)).toEqual([{ sessionId: 's1', transferMode: 'passive' }]);
+    expect(api.calls.some((c) => c.channel === 'sites:save')).toBe(false);
+    expect(api.calls.find((c) => c.channel === 'queue:retry')?.arg).toEqual({ ids: ['a', 'b'] });
+    const order = api.calls.map((c) => c.channel).filter((channel) => channel === 'session:reconnect-in-mode' || channel === 'queue:retry');
+    expect(order).toEqual(['session:reconnect-in-mode', 'queue:retry']);
   });
 });
