@@ -181,7 +181,8 @@ export function buildProgram(only?: string): Command {
     .exitOverride()
     .addHelpText('after', `\nConnection options (--site, --passive, --active, --tls, --timeout, -v/--verbose, …: see ferry ls --help) go after the\ncommand or before it, as git and curl take them: ferry -v ls URL is ferry ls -v URL. A command's own options\n(ls --json, get --resume) go after its name.\n\nSaved sites: ferry sites list|add|remove|import|export; with --site NAME every URL argument is a path on that site\n(e.g. ferry ls --site Work/Acme /pub). Sites and settings live in the app's user-data folder (FERRY_HOME overrides it).\n\nPasswords: --password-stdin, else the URL's, else ~/.netrc or $NETRC (machine HOST login USER password PASS; must be\nchmod 600; --no-netrc skips it), else a user in the URL is asked on the terminal; with no terminal ferry exits 2\nbefore connecting. ftp://user:@host is an empty password; ftp://host and ftp://anonymous@host log in anonymously.\n\nExit status: 0 success; 2 bad input; 3 cannot connect; 4 login failed; 5 TLS/certificate;\n6 data connection failed (try the other transfer mode); 7 server refused; 8 timeout or connection lost;
 9 not an FTP server, or a reply Ferry cannot read (an SSH server on that port); 10 local file; 11 some items failed;
-12 the master password is missing or wrong.`);
+12 the master password is missing or wrong; 130 Ctrl-C (SIGINT), 143 SIGTERM: ended by the signal, after saying
+what was kept; 141 the reader of standard output went away (| head), as SIGPIPE ends cat.`);
 
   if (wants('ls')) withFlags(program.command('ls').argument('[url]', 'folder to list (with --site: a path, default the site\'s remote folder); a file lists that file; * and ? in its last name list the entries matching').option('--json', 'print a JSON array of entries').description('list a remote folder, or one file'))
     .action(async (urlText: string | undefined, flags: ConnectionFlags & { json?: boolean }) => {
