@@ -517,6 +517,10 @@ export async function init(): Promise<() => void> {
     a.on('copy:progress', ({ copyId, copied, total, current }) =>
       useUiStore.setState((s) => ({ copiesRunning: s.copiesRunning.map((copy) => (copy.copyId === copyId ? { ...copy, progress: { copied, total, current } } : copy)) })),
     ),
+    // The search's running count, for the session of the shown tab only.
+    a.on('search:progress', ({ sessionId, folders, matches }) => {
+      if (useSessionStore.getState().status?.sessionId === sessionId) useUiStore.setState({ searchProgress: { folders, matches } });
+    }),
     a.on('queue:leftovers-removed', ({ localPaths }) => {
       if (showsLeftoversOf(useLocalPane.getState().path || null, localPaths)) void refresh('local');
     }),
@@ -2435,6 +2439,7 @@ export async function searchRemote(root: string, pattern: string, matchCase = fa
     reportError(invalid(t('error.notConnected'), t('error.notConnectedHint')));
     return null;
   }
+  useUiStore.setState({ searchProgress: null });
   const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern, ...(matchCase ? { matchCase } : {}), ...(conditions && (conditions.conditions.length > 0 || conditions.types !== 'both') ? { conditions } : {}) });
   return r.ok ? r.value : null;
 }

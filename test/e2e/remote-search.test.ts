@@ -2,7 +2,8 @@
  * "Search remote files" in Chromium against vsftpd: F3 opens it on the remote folder, a pattern finds files at
  * several depths, "Download selected" queues them into the local folder (they arrive, byte for byte), and
  * "Show in folder" opens the folder a match is in with the cursor on it; "Choose all" and "Delete selected" (asked
- * first) delete a match on the server and drop it from the results and the pane.
+ * first) delete a match on the server and drop it from the results and the pane. The running count while it searches;
+ * the download keeping the server's folders (the default) and flat; conditions (size, folders only) and their audit.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,8 +45,17 @@ describe('search remote files', () => {
 
       await step('search *.jpg: matches at every depth', async () => {
         await dialog.getByRole('textbox', { name: 'Search for' }).fill('*.jpg');
+        // Every text the status line shows, kept as it changes (the running count may last less than a poll).
+        await dialog.getByRole('status').evaluate((status) => {
+          const seen: string[] = [];
+          (window as unknown as { searchStatusSeen: string[] }).searchStatusSeen = seen;
+          new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+        });
         await dialog.getByRole('button', { name: 'Search', exact: true }).click();
         await expect(dialog.getByRole('status')).toContainText('2 matches in 3 folders.');
+        // While it ran: the folders searched and the matches so far, as main reported them folder by folder.
+        const seen = await page.evaluate(() => (window as unknown as { searchStatusSeen: string[] }).searchStatusSeen);
+        expect(seen.filter((text) => /^Searching… \d+ match(es)? so far, in \d+ folders?\.$/.test(text)).length, seen.join(' | ')).toBeGreaterThan(0);
         const results = dialog.getByRole('table', { name: 'Search results' });
         await expect(results.getByRole('row')).toHaveCount(3);
         // Sizes read as in the panes: same format, right-aligned (header too).
@@ -67,12 +77,22 @@ describe('search remote files', () => {
         await dialog.getByRole('checkbox', { name: '/photos/cover.jpg' }).uncheck();
       });
 
-      await step('download the chosen ones into the local folder', async () => {
+      await step('download the chosen ones keeping the server’s folders, then one into the local folder itself', async () => {
         await dialog.getByRole('checkbox', { name: '/photos/2025/beach.jpg' }).check();
         await dialog.getByRole('checkbox', { name: '/photos/cover.jpg' }).check();
+        const keep = dialog.getByRole('checkbox', { name: 'Keep the folders below the search folder' });
+        await expect(keep).toBeChecked();
         await dialog.getByRole('button', { name: 'Download selected' }).click();
-        await expect.poll(() => fs.existsSync(path.join(folders.local, 'beach.jpg')) && fs.readFileSync(path.join(folders.local, 'beach.jpg'), 'utf8'), { timeout: 15_000 }).toBe('beach photo');
+        const beach = path.join(folders.local, 'photos', '2025', 'beach.jpg');
+        await expect.poll(() => fs.existsSync(beach) && fs.readFileSync(beach, 'utf8'), { timeout: 15_000 }).toBe('beach photo');
+        await expect.poll(() => fs.existsSync(path.join(folders.local, 'photos', 'cover.jpg')), { timeout: 15_000 }).toBe(true);
+        expect(fs.existsSync(path.join(folders.local, 'beach.jpg'))).toBe(false);
+        // Unticked: into the local folder itself, as before.
+        await keep.uncheck();
+        await dialog.getByRole('checkbox', { name: '/photos/2025/beach.jpg' }).uncheck();
+        await dialog.getByRole('button', { name: 'Download selected' }).click();
         await expect.poll(() => fs.existsSync(path.join(folders.local, 'cover.jpg')), { timeout: 15_000 }).toBe(true);
+        await dialog.getByRole('checkbox', { name: '/photos/2025/beach.jpg' }).check();
       });
 
       await step('show one in its folder', async () => {
@@ -99,6 +119,36 @@ describe('search remote files', () => {
         await dialog.getByRole('button', { name: 'Close' }).click();
         await ui.expectRemoteListing('/photos/2025', []);
         await expect(ui.entry('remote', 'beach.jpg')).toHaveCount(0);
+      });
+
+      await step('conditions: a size below 10 B, then folders only; the dialog with a condition passes the audit', async () => {
+        await ui.grid('remote').focus();
+        await page.keyboard.press('F3');
+        await dialog.getByRole('textbox', { name: 'In folder' }).fill('/');
+        await dialog.getByRole('button', { name: 'Add condition' }).click();
+        const condition = dialog.getByRole('group', { name: 'Condition 1' });
+        await expect(condition.getByRole('combobox', { name: 'Property' })).toHaveValue('size');
+        await condition.getByRole('combobox', { name: 'Comparison' }).selectOption({ label: 'less than' });
+        await condition.getByRole('textbox', { name: 'Size value' }).fill('10');
+        await condition.getByRole('combobox', { name: 'Unit' }).selectOption('B');
+        // No name: the condition alone (readme.txt is 64 B, cover.jpg 5 B).
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('1 match in 3 folders.');
+        await expect(dialog.getByRole('checkbox', { name: '/photos/cover.jpg' })).toBeVisible();
+        const report = await audit(page, 'search conditions');
+        expect(formatReport(report)).toBe('search conditions: no accessibility violations');
+        // A date that is no date is refused in the row, nothing searched.
+        await condition.getByRole('combobox', { name: 'Property' }).selectOption({ label: 'Date modified' });
+        await condition.getByRole('textbox', { name: /^Date/ }).fill('2026-02-30');
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(condition.getByRole('alert')).toHaveText('Write a date as 2026-11-03, or 2026-11-03 14:30.');
+        await condition.getByRole('button', { name: 'Remove' }).click();
+        await dialog.getByRole('combobox', { name: 'Look for' }).selectOption({ label: 'Folders only' });
+        await dialog.getByRole('textbox', { name: 'Search for' }).fill('*');
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('2 matches in 3 folders.');
+        await expect(dialog.getByRole('checkbox', { name: '/photos', exact: true })).toBeVisible();
+        await expect(dialog.getByRole('checkbox', { name: '/photos/2025', exact: true })).toBeVisible();
       });
 
       expect(s.pageErrors).toEqual([]);

@@ -21,7 +21,7 @@ export interface SearchLimits {
   readonly maxFolders: number;
 }
 
-export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResults: 5_000, maxFolders: 2_000 };
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResults: 50_000, maxFolders: 2_000 };
 
 export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly onProgress?: (progress: { readonly folders: number; readonly matches: number }) => void } = {}): Promise<RemoteSearchResult> {
   const limits = options.limits ?? DEFAULT_SEARCH_LIMITS;

@@ -3,20 +3,22 @@
  * pane's by default), the matches with their folder, size and time; download the chosen ones into the local
  * pane's folder, or open the folder a match is in.
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
-import { formatEntrySize, formatRemoteDate } from '../lib/format';
 import { uniqueRowKeys } from '../lib/listed-twice';
 import { useRemotePane } from '../stores/pane-store';
+import { useUiStore } from '../stores/ui-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 import { conditionSetOf } from '../lib/search-condition-drafts';
 import { Dialog } from './dialog';
 import { SearchConditions, type ConditionsState } from './search-conditions';
+import { SearchResults } from './search-results';
 
 export function SearchDialog(): ReactElement {
   const t = useT();
   const remotePath = useRemotePane((s) => s.path);
+  const progress = useUiStore((s) => s.searchProgress);
   const [pattern, setPattern] = useState('');
   const [matchCase, setMatchCase] = useState(false);
   const [root, setRoot] = useState(remotePath || '/');
@@ -54,15 +56,12 @@ export function SearchDialog(): ReactElement {
     });
   // A path a server listed twice is two matches: a key per match, not per path (lib/listed-twice, as the panes), so
   // a tick chooses its own row alone — one box ticked both. Downloading such a path is still refused (actions).
-  const matchKeys = uniqueRowKeys((result?.matches ?? []).map((match) => ({ name: match.path })));
-  const picked: RemoteSearchMatch[] = result ? result.matches.filter((_match, index) => chosen.has(matchKeys[index] ?? '')) : [];
+  // Computed once per result and choice: with 50,000 matches each render (a running count) would redo them.
+  const matchKeys = useMemo(() => uniqueRowKeys((result?.matches ?? []).map((match) => ({ name: match.path }))), [result]);
+  const picked: readonly RemoteSearchMatch[] = useMemo(() => (result ? result.matches.filter((_match, index) => chosen.has(matchKeys[index] ?? '')) : []), [result, chosen, matchKeys]);
   const only = picked.length === 1 ? picked[0] : undefined;
   // "Choose all" (FileZilla's Ctrl+A in its results): 5,000 matches were 5,000 clicks. Mixed while some are chosen.
   const allState = picked.length === 0 ? 'none' : picked.length === matchKeys.length ? 'all' : 'some';
-  const allRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (allRef.current) allRef.current.indeterminate = allState === 'some';
-  }, [allState]);
   // Deleted matches leave the results (and the choice); the rest stay as found.
   const remove = async () => {
     if (!result) return;
@@ -101,47 +100,9 @@ export function SearchDialog(): ReactElement {
         <SearchConditions state={conditions} onChange={setConditions} invalid={invalid} />
       </form>
       <p className="search-status" role="status">
-        {running ? t('search.running') : result ? searchSummary(t, result) : ''}
+        {running ? (progress ? t.plural('search.runningCount', progress.matches, { folders: t.plural('search.folders', progress.folders) }) : t('search.running')) : result ? searchSummary(t, result) : ''}
       </p>
-      {result && result.matches.length > 0 ? (
-        <div className="search-results">
-          <table aria-label={t('search.results')}>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input ref={allRef} type="checkbox" aria-label={t('search.chooseAll')} checked={allState === 'all'} onChange={chooseAll} />
-                </th>
-                <th scope="col">{t('column.name')}</th>
-                <th scope="col">{t('search.folder')}</th>
-                <th scope="col" className="align-end">
-                  {t('column.size')}
-                </th>
-                <th scope="col">{t('column.modified')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.matches.map((match, index) => {
-                const key = matchKeys[index] ?? match.path;
-                const name = match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name;
-                const folder = match.path.slice(0, match.path.length - match.entry.name.length) || '/';
-                return (
-                  <tr key={key} className={chosen.has(key) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
-                    <td>
-                      <input type="checkbox" aria-label={match.path} checked={chosen.has(key)} onChange={() => toggle(key)} />
-                    </td>
-                    <td title={name}>{name}</td>
-                    <td title={folder}>
-                      <code>{folder}</code>
-                    </td>
-                    <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
-                    <td>{formatRemoteDate(match.entry.modified, result.timesAreUtc !== true, match.entry.precision)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {result && result.matches.length > 0 ? <SearchResults result={result} keys={matchKeys} chosen={chosen} onToggle={toggle} allState={allState} onChooseAll={chooseAll} /> : null}
       <div className="dialog-buttons">
         <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked, result?.matches, keepFolders && result ? result.root : null)}>
           {t('search.download')}

@@ -105,6 +105,8 @@ export interface UiState {
   readonly settingsOpen: boolean;
   /** "Search remote files" (F3). */
   readonly searchOpen: boolean;
+  /** The running search's count (`search:progress`): folders listed and matches so far; null before its first folder. */
+  readonly searchProgress: { readonly folders: number; readonly matches: number } | null;
   /** "Synchronize folders…": the two folders the panes showed when it opened (the plan is for these). */
   readonly synchronize: { readonly localFolder: string; readonly remoteFolder: string } | null;
   /** "Copy to another site…": the remote files chosen (full paths). */
@@ -134,6 +136,7 @@ export const useUiStore = create<UiState>()(() => ({
   siteManager: { open: false, selectSiteId: null },
   settingsOpen: false,
   searchOpen: false,
+  searchProgress: null,
   synchronize: null,
   copyToSite: null,
   copiesRunning: [],
