@@ -76,9 +76,13 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
         delete entry.renameTo;
         const candidate = joinRemote(remoteDirname(entry.remotePath), typed);
         context.onChanged();
-        if ((await remoteFileFacts(client, candidate, false)) !== null || (await remoteIsFolder(client, candidate))) {
+        // One listing tells a file, a folder and a link (a dangling one too, which SIZE calls absent and STOR follows);
+        // SIZE only where the folder cannot be listed. The question reuses the listing for its next suggestion.
+        const listing = await listingOrNull(client, remoteDirname(entry.remotePath));
+        const taken = listing ? listing.entries.some((listed) => listed.name === typed) : (await remoteFileFacts(client, candidate, false)) !== null || (await remoteIsFolder(client, candidate));
+        if (taken) {
           entry.choice = null;
-          return askAbout(client, entry, source, targetFacts, typed);
+          return askAbout(client, entry, source, targetFacts, typed, listing);
         }
         entry.remotePath = candidate;
         break;

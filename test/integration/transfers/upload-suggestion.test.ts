@@ -56,6 +56,34 @@ describe.each(KINDS)('upload question and links (%s)', (kind) => {
     await queue.close();
   });
 
+  it('Rename with a typed name the server holds as a link to nothing: asked again, nothing written through it, no SIZE for it', async () => {
+    const remoteFull = await serverFolder(server, '/typed');
+    await serverFile(path.join(remoteFull, 'doc.txt'), 'theirs');
+    await fsp.symlink('nowhere.txt', path.join(remoteFull, 'dangling.txt'));
+    const owner = await testOwner();
+    await fsp.lchown(path.join(remoteFull, 'dangling.txt'), owner.uid, owner.gid);
+    const file = path.join(local, 'doc.txt');
+    await fsp.writeFile(file, 'mine');
+    const { commands, connect } = transcribed(server, undefined, /^SIZE /);
+    const { queue, events } = await openQueue(server, { policy: 'ask', connectionLimit: () => 1, connect });
+    await queue.add({ siteKey: kind, siteLabel: kind, direction: 'upload', items: [{ localPath: file, remotePath: '/typed/doc.txt', isDirectory: false }] });
+    const asked = (): OverwriteQuestion[] => events.filter((event) => event.channel === 'queue:question').map((event) => event.payload as OverwriteQuestion);
+    const first = await waitFor(() => asked()[0], 10_000, 'the question');
+    await queue.answer({ questionId: first.questionId, choice: 'rename', applyToAll: false, newName: 'dangling.txt' });
+    if (kind === 'proftpd') {
+      // proftpd's MLSD leaves a link to nothing out, and its STOR refuses one ("Not a regular file"): failed, not asked.
+      await queue.whenIdle();
+      const [item] = await queue.list();
+      expect(item).toMatchObject({ state: 'failed', error: { command: 'STOR /typed/dangling.txt' } });
+    } else {
+      const again = await waitFor(() => asked()[1], 10_000, 'the question again');
+      expect(again).toMatchObject({ renameTaken: 'dangling.txt', suggestedName: 'doc (1).txt' });
+    }
+    expect(await fsp.readdir(remoteFull)).toEqual(expect.not.arrayContaining(['nowhere.txt']));
+    expect(commands.filter((command) => command !== 'SIZE /typed/doc.txt')).toEqual([]);
+    await queue.close();
+  });
+
   it('a single file onto a name the server holds as a link: skipped, the file it points to unchanged', async () => {
     const remoteFull = await serverFolder(server, '/lnk');
     await serverFile(path.join(server.root, 'outside-lnk.txt'), 'precious');
