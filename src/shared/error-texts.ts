@@ -189,6 +189,8 @@ export const ERROR_TEXTS_EN = {
   'fxp.pasv-refused': 'The target server would not listen for the other server (PASV). The server said: {reply}',
   'fxp.port-refused': 'The source server refuses to send to another server ({where}): FXP is disabled there, as many servers do to stop bounce attacks. The server said: {reply}',
   'fxp.store-refused': 'The target server would not store {path}. The server said: {reply}',
+  'queue.copy-no-target': 'This server-to-server copy does not say which site it goes to: add it again with Copy to another site.',
+  'fxp.rest-refused': 'A server would not continue the copy where it stopped (REST). The server said: {reply}',
   'fxp.send-refused': 'The source server would not send {path}. The server said: {reply}',
   'fxp.refused.hint': 'Copy through this computer instead (ferry copy --via-local; in the window, the copy offers it), or ask the server admin to allow FXP.',
   'fxp.path.hint': 'Check the path and your permissions on that server.',
@@ -864,6 +866,8 @@ export const ERROR_TEXTS_EN = {
   'note.remote-changed': '{path} changed on the server since its partial download began, so it was downloaded again from the start (continuing would have joined two versions).',
   'note.changed-during-download': '{path} changed on the server while it was being downloaded, so it was downloaded again from the start (the first copy mixed two versions).',
   'note.local-changed': '{path} changed on this computer since its partial upload began, so it was uploaded again from the start (continuing would have joined two versions).',
+  'note.copy-restarted': 'The servers could not continue the copy of {path} where it stopped (REST on both is needed), so it was copied again from the start.',
+  'note.copy-source-changed': '{path} changed on the source server since its copy began, so it was copied again from the start.',
   'note.rest-ignored-upload': 'The server ignored the resume position (REST) and wrote {path} from its start, so it was uploaded again whole.',
   'note.no-free-name': 'No free name like "{name}" was found next to the target.',
   // A name that is a file on one side and a folder on the other (transfers/name-clash.ts), either direction.

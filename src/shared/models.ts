@@ -324,6 +324,22 @@ export interface LogTextRef extends ErrorText {
 // ---- Transfer queue -------------------------------------------------------
 
 export type TransferDirection = 'upload' | 'download';
+/**
+ * A queue item's kind: a transfer between this computer and a server, or a server-to-server copy ('fxp', FlashFXP's
+ * site-to-site transfer: FXP, or relayed through this computer when `CopyTarget.relay`).
+ */
+export type TransferKind = TransferDirection | 'fxp';
+
+/**
+ * A server-to-server copy's other end (`direction: 'fxp'`): the item's `siteKey`, `siteLabel` and `remotePath` are its
+ * source, this its target site, and the item's `localPath` the path there (so code keyed on `localPath` still has one).
+ */
+export interface CopyTarget {
+  readonly siteKey: string;
+  readonly siteLabel: string;
+  /** Through this computer (a download and an upload at once, nothing on disk): the servers refused FXP. */
+  readonly relay: boolean;
+}
 export type TransferState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'skipped';
 
 export type OverwriteChoice =
@@ -350,7 +366,9 @@ export interface TransferItem {
   /** The connection target the item belongs to (site id or a quick-connect key). */
   readonly siteKey: string;
   readonly siteLabel: string;
-  readonly direction: TransferDirection;
+  readonly direction: TransferKind;
+  /** A server-to-server copy's target ('fxp' only). */
+  readonly target?: CopyTarget;
   readonly localPath: string;
   readonly remotePath: string;
   readonly size: number | null;

@@ -23,7 +23,16 @@ const TARGET_REFUSAL_GRACE_MS = 750;
 /** How long a side told to ABOR may take to answer before its connection is closed instead. */
 const ABORT_ANSWER_MS = 5_000;
 
-export async function fxpTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string): Promise<void> {
+/** A queue item's copy: where it continues, and when the target's file becomes this copy's. */
+export interface FxpOptions {
+  /** Resume: REST on both servers, the source sending from this byte and the target writing there; 0: REST 0 on both. */
+  readonly offset?: number;
+  /** The target took the STOR (it did not refuse it at once): from then on its file is this copy's. */
+  readonly onStored?: () => void;
+}
+
+export async function fxpTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string, options: FxpOptions = {}): Promise<void> {
+  const offset = options.offset ?? 0;
   if (source.protectedData || target.protectedData) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.tls', 'fxp.tls.hint'), retryable: false });
   if (source.proxied || target.proxied) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.proxy', 'fxp.proxy.hint'), retryable: false });
   // MODE Z would have one server inflate what the other did not deflate (or the reverse): both send plain streams.
@@ -36,6 +45,15 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   const host = isNonRoutableIpv4(announced.host) && !isNonRoutableIpv4(target.peerAddress) ? target.peerAddress : announced.host;
   const port = await source.raw(`PORT ${formatPortArgument(host, announced.port)}`);
   if (port.code >= 300) throw refused('PORT', port, 'fxp.port-refused', { where: hostPort(host, announced.port) });
+  // REST right before each transfer command, as RFC 959 has it; refused (either side): the caller starts over. An
+  // offset of 0 given: a REST taken by an attempt that failed before its RETR or STOR is undone (the reply is not needed).
+  if (options.offset === 0) for (const side of [source, target]) await side.raw('REST 0');
+  if (offset > 0) {
+    for (const side of [source, target]) {
+      const rest = await side.raw(`REST ${offset}`);
+      if (rest.code !== 350) throw new FtpError({ kind: 'server-reply', code: rest.code, command: `REST ${offset}`, ...sentences('fxp.rest-refused', 'fxp.path.hint', { reply: `${rest.code} ${rest.message}` }), retryable: false });
+    }
+  }
 
   // Both at once: a passive-mode server (vsftpd) sends its 150 only once the data connection is there, so
   // waiting for the target's 150 before telling the source to send would wait forever.
@@ -48,6 +66,7 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   // source would already be sending into a listener nobody reads, and vsftpd then waits out its own timeout.
   const early = await Promise.race([store.then((reply) => reply, () => null), delay(TARGET_REFUSAL_GRACE_MS, null, { ref: false })]);
   if (early !== null && early.code >= 300) throw refused(`STOR ${targetPath}`, early, 'fxp.store-refused', { path: targetPath });
+  options.onStored?.();
   const retrieve = source.thirdPartyTransfer(`RETR ${sourcePath}`, FINAL_REPLY_TIMEOUT_MS).finally(() => (retrieveDone = true));
   // One side refusing leaves the other waiting for a connection that will not come (until its own timeout): stop it.
   void retrieve.then((reply) => {
@@ -86,16 +105,23 @@ function abortOrClose(client: FtpClient, pending: Promise<FtpReply>): void {
   });
 }
 
+/** A queue item's relay: its byte count as the download reads it, its stop, and the target's 1xx. */
+export interface RelayOptions {
+  readonly onProgress?: (bytes: number) => void;
+  readonly signal?: AbortSignal;
+  readonly onAccepted?: () => void;
+}
+
 /** The same copy through this computer: download and upload at once, in step, nothing on disk. */
-export async function relayTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string): Promise<{ bytes: number }> {
+export async function relayTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string, options: RelayOptions = {}): Promise<{ bytes: number }> {
   // Downloads hand out pooled buffers that are reused once the write callback ran, and a pass-through calls it as
   // soon as the chunk is queued, not when the upload has sent it: copy each chunk, or later reads overwrite it.
   const pipe = new Transform({ highWaterMark: 1024 * 1024, transform: (chunk: Buffer, _encoding, done) => done(null, Buffer.from(chunk)) });
-  const download = source.download(sourcePath, pipe).catch((error: unknown) => {
+  const download = source.download(sourcePath, pipe, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
     pipe.destroy(error as Error);
     throw error;
   });
-  const upload = target.upload(pipe, targetPath);
+  const upload = target.upload(pipe, targetPath, options.onAccepted ? { onAccepted: options.onAccepted } : {});
   const [received] = await Promise.all([download, upload]);
   return received;
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FerryErrorData } from '../../shared/errors';
-import type { OverwriteChoice, TransferDirection, TransferItem, TransferState } from '../../shared/models';
+import type { CopyTarget, OverwriteChoice, TransferKind, TransferItem, TransferState } from '../../shared/models';
 import type { FileFacts, TimePrecision } from './overwrite-policy';
 import type { EntryCodec, StoredEntry } from './queue-store';
 import { englishNote, type NoteText } from '../../shared/notes';
@@ -20,7 +20,9 @@ export interface QueueEntry {
   readonly id: string;
   readonly siteKey: string;
   readonly siteLabel: string;
-  readonly direction: TransferDirection;
+  readonly direction: TransferKind;
+  /** A server-to-server copy's target site ('fxp'); `localPath` is the path there. */
+  readonly target?: CopyTarget;
   readonly isDirectory: boolean;
   localPath: string;
   remotePath: string;
@@ -78,7 +80,8 @@ export interface PartSource {
 export interface NewEntry {
   readonly siteKey: string;
   readonly siteLabel: string;
-  readonly direction: TransferDirection;
+  readonly direction: TransferKind;
+  readonly target?: CopyTarget;
   readonly isDirectory: boolean;
   readonly localPath: string;
   readonly remotePath: string;
@@ -100,6 +103,7 @@ export function createEntry(init: NewEntry): QueueEntry {
     siteKey: init.siteKey,
     siteLabel: init.siteLabel,
     direction: init.direction,
+    ...(init.target ? { target: init.target } : {}),
     isDirectory: init.isDirectory,
     localPath: init.localPath,
     remotePath: init.remotePath,
@@ -133,6 +137,7 @@ export function toItem(entry: QueueEntry, rate = 0, eta: number | null = null): 
     siteKey: entry.siteKey,
     siteLabel: entry.siteLabel,
     direction: entry.direction,
+    ...(entry.target ? { target: entry.target } : {}),
     localPath: entry.localPath,
     remotePath: entry.remotePath,
     size: entry.size,
@@ -184,7 +189,8 @@ function showsCurrent(entry: QueueEntry, item: TransferItem, rate: number, eta: 
     entry.id === item.id &&
     entry.siteKey === item.siteKey &&
     entry.siteLabel === item.siteLabel &&
-    entry.direction === item.direction
+    entry.direction === item.direction &&
+    entry.target === item.target
   );
 }
 
@@ -194,6 +200,7 @@ export function toStored(entry: QueueEntry): StoredEntry {
     siteKey: entry.siteKey,
     siteLabel: entry.siteLabel,
     direction: entry.direction,
+    ...(entry.target ? { target: entry.target } : {}),
     isDirectory: entry.isDirectory,
     localPath: entry.localPath,
     remotePath: entry.remotePath,
@@ -243,6 +250,7 @@ export function storedIsCurrent(entry: QueueEntry, stored: StoredEntry): boolean
     entry.siteKey === stored.siteKey &&
     entry.siteLabel === stored.siteLabel &&
     entry.direction === stored.direction &&
+    entry.target === stored.target &&
     entry.isDirectory === stored.isDirectory &&
     entry.localRoot === stored.localRoot
   );

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { Site, TransferDirection } from '../../shared/models';
+import type { CopyTarget, Site, TransferDirection, TransferKind } from '../../shared/models';
 import type { ErrorText, ErrorTextId, ErrorTextValues, TextRef } from '../../shared/error-texts';
 import { invalidInputText } from '../ftp/ftp-error';
 import { childElements, elementText, fileZillaSection, FTP_PROTOCOLS, OTHER_PROTOCOLS, type XmlElement } from '../sites/filezilla-import';
@@ -34,16 +34,18 @@ export interface QueueSiteRef {
 
 /** One queue item as exported. */
 export interface ExportedQueueItem {
-  readonly direction: TransferDirection;
+  readonly direction: TransferKind;
   readonly isDirectory: boolean;
   readonly site: QueueSiteRef;
+  /** 'fxp' (a server-to-server copy): its target site, and whether it goes through this computer; `localPath` is there. */
+  readonly target?: { readonly site: QueueSiteRef; readonly relay: boolean };
   readonly localPath: string;
   readonly remotePath: string;
   readonly size: number | null;
 }
 
 /** What the queue holds of an item, enough to export it. */
-export type ExportSource = Readonly<Pick<QueueEntry, 'siteKey' | 'siteLabel' | 'direction' | 'isDirectory' | 'localPath' | 'remotePath' | 'size'>>;
+export type ExportSource = Readonly<Pick<QueueEntry, 'siteKey' | 'siteLabel' | 'direction' | 'target' | 'isDirectory' | 'localPath' | 'remotePath' | 'size'>>;
 
 /**
  * The queue as Ferry's JSON export. A quick connection's item names its server (`quick:USER@HOST:PORT`);
@@ -54,6 +56,7 @@ export function exportQueue(entries: readonly ExportSource[], sites: readonly Si
     direction: entry.direction,
     isDirectory: entry.isDirectory,
     site: siteRefOf(entry, sites),
+    ...(entry.target ? { target: { site: siteRefOf(entry.target, sites), relay: entry.target.relay } } : {}),
     localPath: entry.localPath,
     remotePath: entry.remotePath,
     size: entry.size,
@@ -61,7 +64,7 @@ export function exportQueue(entries: readonly ExportSource[], sites: readonly Si
   return `${JSON.stringify({ kind: QUEUE_EXPORT_KIND, format: QUEUE_EXPORT_FORMAT, exportedAt: now.toISOString(), items }, null, 2)}\n`;
 }
 
-function siteRefOf(entry: ExportSource, sites: readonly Site[]): QueueSiteRef {
+function siteRefOf(entry: Pick<ExportSource, 'siteKey' | 'siteLabel'>, sites: readonly Site[]): QueueSiteRef {
   if (entry.siteKey.startsWith('site:')) {
     const site = sites.find((candidate) => candidate.id === entry.siteKey.slice(5));
     if (site) return { name: site.name, folder: site.folder, host: site.host, port: site.port, user: site.user };
@@ -96,9 +99,10 @@ const siteRefSchema = z.object({
 });
 
 const exportedItemSchema = z.object({
-  direction: z.enum(['upload', 'download']),
+  direction: z.enum(['upload', 'download', 'fxp']),
   isDirectory: z.boolean(),
   site: siteRefSchema,
+  target: z.object({ site: siteRefSchema, relay: z.boolean() }).optional(),
   localPath: z.string(),
   remotePath: z.string(),
   size: z.number().int().nonnegative().nullable(),
@@ -192,7 +196,8 @@ function joinRemote(folder: string, name: string): string {
   return folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
 }
 
-function labelOf(item: Pick<ImportedQueueItem, 'direction' | 'localPath' | 'remotePath'>): string {
+function labelOf(item: Pick<ImportedQueueItem, 'direction' | 'localPath' | 'remotePath' | 'target'>): string {
+  if (item.direction === 'fxp') return `${item.remotePath} → ${item.target ? siteName(item.target.site) : '?'}:${item.localPath}`;
   return item.direction === 'download' ? `${item.remotePath} → ${item.localPath}` : `${item.localPath} → ${item.remotePath}`;
 }
 
@@ -204,7 +209,9 @@ function ref(id: ErrorTextId, values: ErrorTextValues): TextRef {
 export interface QueueImportBatch {
   readonly siteKey: string;
   readonly siteLabel: string;
-  readonly direction: TransferDirection;
+  readonly direction: TransferKind;
+  /** 'fxp': the target site (a saved site here). */
+  readonly target?: CopyTarget;
   readonly items: readonly { readonly localPath: string; readonly remotePath: string; readonly isDirectory: boolean }[];
 }
 
@@ -225,7 +232,7 @@ export interface QueueImportPlan {
  * on the server; neither may hold a line break or NUL.
  */
 export function planQueueImport(parsed: ParsedQueueFile, sites: readonly Site[]): QueueImportPlan {
-  const batches = new Map<string, { siteKey: string; siteLabel: string; direction: TransferDirection; items: QueueImportBatch['items'][number][] }>();
+  const batches = new Map<string, { siteKey: string; siteLabel: string; direction: TransferKind; target?: CopyTarget; items: QueueImportBatch['items'][number][] }>();
   const refused: RefusedQueueItem[] = [];
   const refuse = (item: ImportedQueueItem, message: TextRef, hint: ErrorTextId) => refused.push({ item: item.label, text: { message: message.id, hint, values: message.values } });
   for (const item of parsed.items) {
@@ -239,7 +246,18 @@ export function planQueueImport(parsed: ParsedQueueFile, sites: readonly Site[])
       refuse(item, ref('queue-import.no-site', { server, site: siteName(item.site) }), 'queue-import.no-site.hint');
       continue;
     }
-    if (!isLocalPath(item.localPath)) {
+    // A server-to-server copy: its target must be a saved site here too, and its target path a server path.
+    let target: CopyTarget | undefined;
+    if (item.direction === 'fxp') {
+      const there = item.target ? findSite(item.target.site, sites) : undefined;
+      if (!item.target || !there) {
+        const other = item.target?.site ?? { host: '', port: 21, user: '' };
+        refuse(item, ref('queue-import.no-site', { server: serverLabel(other), site: siteName(other) }), 'queue-import.no-site.hint');
+        continue;
+      }
+      target = { siteKey: `site:${there.id}`, siteLabel: there.name, relay: item.target.relay };
+    }
+    if (target ? !isRemotePath(item.localPath) : !isLocalPath(item.localPath)) {
       refuse(item, ref('queue-import.bad-local', { path: shownName(item.localPath, 'in-quotes') }), 'queue-import.bad-local.hint');
       continue;
     }
@@ -247,9 +265,9 @@ export function planQueueImport(parsed: ParsedQueueFile, sites: readonly Site[])
       refuse(item, ref('queue-import.bad-remote', { path: shownName(item.remotePath, 'in-quotes') }), 'queue-import.bad-remote.hint');
       continue;
     }
-    const key = `${site.id}\n${item.direction}`;
-    const batch = batches.get(key) ?? { siteKey: `site:${site.id}`, siteLabel: site.name, direction: item.direction, items: [] };
-    batch.items.push({ localPath: path.resolve(item.localPath), remotePath: item.remotePath, isDirectory: item.isDirectory });
+    const key = `${site.id}\n${item.direction}${target ? `\n${target.siteKey}\n${target.relay}` : ''}`;
+    const batch = batches.get(key) ?? { siteKey: `site:${site.id}`, siteLabel: site.name, direction: item.direction, ...(target ? { target } : {}), items: [] };
+    batch.items.push({ localPath: target ? item.localPath : path.resolve(item.localPath), remotePath: item.remotePath, isDirectory: item.isDirectory });
     batches.set(key, batch);
   }
   return { batches: [...batches.values()], refused };

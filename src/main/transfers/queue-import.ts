@@ -31,7 +31,7 @@ export async function importQueueText(text: string, sites: readonly Site[], queu
       } else items.push(item);
     }
     if (items.length === 0) continue;
-    const result = await queue.add({ siteKey: batch.siteKey, siteLabel: batch.siteLabel, direction: batch.direction, items, start: false });
+    const result = await queue.add({ siteKey: batch.siteKey, siteLabel: batch.siteLabel, direction: batch.direction, ...(batch.target ? { target: batch.target } : {}), items, start: false });
     for (const item of result) {
       if (before.has(item.id)) alreadyQueued++;
       else {

@@ -67,7 +67,9 @@ export const storedEntrySchema = z.object({
   id: z.string().min(1),
   siteKey: z.string(),
   siteLabel: z.string(),
-  direction: z.enum(['upload', 'download']),
+  direction: z.enum(['upload', 'download', 'fxp']),
+  /** A server-to-server copy's target ('fxp' only); older Ferrys refuse such an item (unknown direction) and drop it. */
+  target: z.object({ siteKey: z.string(), siteLabel: z.string(), relay: z.boolean() }).optional(),
   isDirectory: z.boolean(),
   localPath: z.string().min(1),
   remotePath: z.string().min(1),

@@ -61,6 +61,12 @@ export function fastEntryParse<T>(parts: EntrySchemaParts): ((value: unknown) =>
       return (size === null || count(size)) && (modified === null || typeof modified === 'string') ? { size, modified } : UNSURE;
     },
     partWasTarget: (value) => (value === true ? true : UNSURE),
+    // A server-to-server copy's target site: its three fields copied (zod drops any others).
+    target: (value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return UNSURE;
+      const { siteKey, siteLabel, relay } = value as Record_;
+      return typeof siteKey === 'string' && typeof siteLabel === 'string' && typeof relay === 'boolean' ? { siteKey, siteLabel, relay } : UNSURE;
+    },
   };
 
   const required = new Set<string>(REQUIRED);

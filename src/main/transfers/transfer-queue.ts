@@ -16,7 +16,7 @@ import path from 'node:path';
 import fsp from 'node:fs/promises';
 import type { Events } from '../../shared/contract';
 import type { FerryErrorData, TransferMode } from '../../shared/errors';
-import type { Notice, OverwriteAnswer, OverwriteChoice, OverwritePolicies, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferRequest, TransferState } from '../../shared/models';
+import type { Notice, OverwriteAnswer, OverwriteChoice, OverwritePolicies, OverwritePolicy, OverwriteQuestion, TransferDirection, TransferItem, TransferKind, CopyTarget, TransferRequest, TransferState } from '../../shared/models';
 import type { FileFacts } from './overwrite-policy';
 import type { FtpClient } from '../ftp/ftp-client';
 import { SpeedLimiter } from '../ftp/speed-limiter';
@@ -41,6 +41,7 @@ import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, M
 import type { QueueSaver, QueueState } from './queue-store';
 import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
+import { runCopy } from './copy-job';
 import { modeThatFails } from './mode-failure';
 import { checkRenameAnswer } from './rename-answer-check';
 
@@ -59,7 +60,9 @@ export type QueueEmit = <E extends QueueEventChannel>(channel: E, payload: Event
 export interface QueueAddRequest {
   readonly siteKey: string;
   readonly siteLabel: string;
-  readonly direction: TransferDirection;
+  readonly direction: TransferKind;
+  /** 'fxp': the target site; each item's `localPath` is the path there (a server path, taken as it is). */
+  readonly target?: CopyTarget;
   /**
    * Files or folders; folders are expanded recursively. `localRoot` (optional) is the folder a download may
    * never write outside of; by default the local path's parent, and then the local name is checked too.
@@ -286,13 +289,15 @@ export class TransferQueue {
         if (this.closing) return added.map((entry) => this.itemOf(entry));
       }
       batch += 1;
-      const localPath = path.resolve(item.localPath);
-      const duplicate = this.activeEntry({ siteKey: request.siteKey, direction: request.direction, localPath, remotePath: item.remotePath });
+      // A server-to-server copy's `localPath` is on the target server: a server path, not resolved here.
+      const copy = request.direction === 'fxp';
+      const localPath = copy ? item.localPath : path.resolve(item.localPath);
+      const duplicate = this.activeEntry({ siteKey: request.siteKey, direction: request.direction, localPath, remotePath: item.remotePath, ...(request.target ? { target: request.target } : {}) });
       if (duplicate) {
         added.push(duplicate);
         continue;
       }
-      const localRoot = item.localRoot !== undefined ? path.resolve(item.localRoot) : path.dirname(localPath);
+      const localRoot = copy ? '/' : item.localRoot !== undefined ? path.resolve(item.localRoot) : path.dirname(localPath);
       // A name the caller joined from a server listing is checked like any other.
       const name = path.basename(localPath);
       const reason = request.direction === 'download' && item.localRoot === undefined ? unsafeLocalNameReason(name) : null;
@@ -300,6 +305,7 @@ export class TransferQueue {
         siteKey: request.siteKey,
         siteLabel: request.siteLabel,
         direction: request.direction,
+        ...(copy && request.target ? { target: request.target } : {}),
         isDirectory: item.isDirectory,
         localPath,
         remotePath: item.remotePath,
@@ -325,7 +331,7 @@ export class TransferQueue {
   exportSources(): readonly ExportSource[] {
     return this.entries
       .filter((entry) => !entry.removed && entry.state !== 'done' && entry.state !== 'skipped')
-      .map((entry) => ({ siteKey: entry.siteKey, siteLabel: entry.siteLabel, direction: entry.direction, isDirectory: entry.isDirectory, localPath: entry.localPath, remotePath: entry.remotePath, size: entry.size }));
+      .map((entry) => ({ siteKey: entry.siteKey, siteLabel: entry.siteLabel, direction: entry.direction, ...(entry.target ? { target: entry.target } : {}), isDirectory: entry.isDirectory, localPath: entry.localPath, remotePath: entry.remotePath, size: entry.size }));
   }
 
   /**
@@ -509,9 +515,9 @@ export class TransferQueue {
       // Only for this queue: the policy from before comes back when it is idle (checkIdle); a later such answer keeps it.
       this.policyAfterQueue = answer.untilQueueEmpty === true ? (this.policyAfterQueue ?? this.policyValues) : null;
       // "Only for downloads/uploads": the other direction keeps its policy, and its waiting items their questions.
-      const direction = pending.entry.direction;
+      const direction = policyDirection(pending.entry.direction);
       this.setPolicies(answer.onlyThisDirection === true ? { ...this.policyValues, [direction]: answer.choice } : { download: answer.choice, upload: answer.choice });
-      const answered = this.questions.filter((other) => answer.onlyThisDirection !== true || other.entry.direction === direction);
+      const answered = this.questions.filter((other) => answer.onlyThisDirection !== true || policyDirection(other.entry.direction) === direction);
       this.questions.splice(0, this.questions.length, ...this.questions.filter((other) => !answered.includes(other)));
       for (const other of answered) this.release(other.entry);
     }
@@ -650,7 +656,7 @@ export class TransferQueue {
   }
 
   /** The entry waiting, running or paused that does this transfer, if any. */
-  private activeEntry(transfer: Pick<QueueEntry, 'siteKey' | 'direction' | 'localPath' | 'remotePath'>): QueueEntry | undefined {
+  private activeEntry(transfer: Pick<QueueEntry, 'siteKey' | 'direction' | 'localPath' | 'remotePath' | 'target'>): QueueEntry | undefined {
     const set = this.active.get(transferKey(transfer));
     return set ? set.values().next().value : undefined;
   }
@@ -974,14 +980,14 @@ export class TransferQueue {
       } else {
         const context: JobContext = {
           client,
-          policy: this.policyValues[entry.direction],
+          policy: this.policyValues[policyDirection(entry.direction)],
           verifyChecksums: this.options.verifyChecksums ?? true,
           ascii: this.asciiFor(entry.remotePath),
           preserveTimestamps: this.options.preserveTimestamps?.() ?? false,
           continuePartials: this.options.continuePartials ?? false,
           preparedFolders: this.preparedFolders,
           signal: controller.signal,
-          limiter: this.limiters[entry.direction],
+          limiter: this.limiters[policyDirection(entry.direction)],
           onStart: (offset) => {
             entry.bytesDone = offset;
             this.throttle.start(entry.id, offset, entry.size, Date.now());
@@ -995,7 +1001,7 @@ export class TransferQueue {
           onChanged: () => this.markChanged(),
           saveNow: () => this.saveNow(entry),
         };
-        const outcome = await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
+        const outcome = entry.direction === 'fxp' ? await this.runCopy(entry, context) : await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
         this.settle(entry, outcome);
       }
     } catch (error) {
@@ -1010,6 +1016,20 @@ export class TransferQueue {
       if (entry.state === 'queued') this.resetHints();
       this.markChanged();
       this.schedulePump();
+    }
+  }
+
+  /**
+   * A server-to-server copy: the target site's connection is opened for this file and closed after it (not one of
+   * that site's queue workers, so not counted against its connection limit).
+   */
+  private async runCopy(entry: QueueEntry, context: JobContext): Promise<JobOutcome> {
+    if (!entry.target) throw new FtpError({ kind: 'invalid-input', ...sentences('queue.copy-no-target', null), retryable: false });
+    const target = await this.options.connect(entry.target.siteKey);
+    try {
+      return await runCopy(entry, context, target);
+    } finally {
+      await target.quit().catch(() => target.close());
     }
   }
 
@@ -1035,7 +1055,7 @@ export class TransferQueue {
         // Begun under Ask, decided after an answer made another policy ("Always do this"): not one question more —
         // it runs again under the policy in force (the job read the policy as it began).
         // A name typed for Rename that exists too is asked about again, whatever the policy.
-        if (this.policyValues[entry.direction] !== 'ask' && outcome.renameTaken === undefined) {
+        if (this.policyValues[policyDirection(entry.direction)] !== 'ask' && outcome.renameTaken === undefined) {
           this.requeue(entry);
           return;
         }
@@ -1048,7 +1068,7 @@ export class TransferQueue {
           question: {
             questionId: `q${++this.questionCounter}`,
             itemId: entry.id,
-            direction: entry.direction,
+            direction: policyDirection(entry.direction),
             source: outcome.source,
             target: outcome.target,
             ...(outcome.suggestedName !== undefined ? { suggestedName: outcome.suggestedName } : {}),
@@ -1091,6 +1111,8 @@ export class TransferQueue {
   /** A folder item becomes its contents, in its place in the queue. */
   private async expand(entry: QueueEntry, client: FtpClient): Promise<void> {
     const skip = compileSkipList(this.options.skipList?.() ?? []);
+    // A server-to-server copy is added as its files ("Copy to another site…" lists its folders first): never a folder.
+    if (entry.direction === 'fxp') throw new FtpError({ kind: 'invalid-input', ...sentences('queue.copy-no-target', null), retryable: false });
     const expansion = entry.direction === 'download' ? await expandRemoteFolder(client, entry.remotePath, entry.localPath, entry.localRoot, skip) : await expandLocalFolder(client, entry.localPath, entry.remotePath, skip);
     if (entry.removed || entry.state === 'paused') return;
     if (this.closing) {
@@ -1294,11 +1316,18 @@ function isActive(state: TransferState): boolean {
   return state === 'queued' || state === 'running' || state === 'paused';
 }
 
-function transferKey(transfer: Pick<QueueEntry, 'siteKey' | 'direction' | 'localPath' | 'remotePath'>): string {
-  return `${transfer.siteKey}\n${transfer.direction}\n${transfer.localPath}\n${transfer.remotePath}`;
+function transferKey(transfer: Pick<QueueEntry, 'siteKey' | 'direction' | 'localPath' | 'remotePath' | 'target'>): string {
+  // A server-to-server copy's target path is on its target site: two copies to two sites are two transfers.
+  const base = `${transfer.siteKey}\n${transfer.direction}\n${transfer.localPath}\n${transfer.remotePath}`;
+  return transfer.target ? `${base}\n${transfer.target.siteKey}` : base;
 }
 
 /** Seconds as the notes show them ("2.1", "12"). */
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
+}
+
+/** The policy, question wording and speed limit a kind of item goes by: a server-to-server copy writes to a server, as an upload. */
+export function policyDirection(kind: TransferKind): TransferDirection {
+  return kind === 'fxp' ? 'upload' : kind;
 }

@@ -247,7 +247,7 @@ async function askAbout(client: FtpClient, entry: QueueEntry, source: FileFacts,
  * Could not get file size." in the message log, and vsftpd's 550 to SIZE on a folder offered the folder's name. Only a
  * suggestion: the name is checked again when it is used.
  */
-async function probeFreeName(client: FtpClient, remotePath: string, listing?: Listing | null): Promise<string | null> {
+export async function probeFreeName(client: FtpClient, remotePath: string, listing?: Listing | null): Promise<string | null> {
   const folder = remoteDirname(remotePath);
   const listed = listing !== undefined ? listing : await listingOrNull(client, folder);
   if (listed) {
@@ -276,7 +276,7 @@ async function firstFreeNameAsync(name: string, taken: (candidate: string) => Pr
 }
 
 /** "name (1).ext", … : the first name the remote folder does not list. */
-async function freeRemoteName(client: FtpClient, remotePath: string): Promise<string | null> {
+export async function freeRemoteName(client: FtpClient, remotePath: string): Promise<string | null> {
   const folder = remoteDirname(remotePath);
   const listing = await client.list(folder);
   const names = new Set(listing.entries.map((entry) => entry.name));

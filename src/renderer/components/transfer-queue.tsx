@@ -31,6 +31,16 @@ function wholeText(t: Translator, siteLabel: string, showSite: boolean, text: st
   return showSite ? t('queue.siteText', { site: siteLabel, text }) : text;
 }
 
+/** A server-to-server copy's two ends as its row says them ("Site A:/x", "Site B:/y") and its kind; null for a transfer. */
+export function copyEnds(item: TransferItem, t: Translator): { readonly kind: string; readonly from: string; readonly to: string } | null {
+  if (item.direction !== 'fxp') return null;
+  return {
+    kind: t(item.target?.relay ? 'queue.copyRelay' : 'queue.copyFxp'),
+    from: t('queue.copyEnd', { site: item.siteLabel, path: item.remotePath }),
+    to: t('queue.copyEnd', { site: item.target?.siteLabel ?? '?', path: item.localPath }),
+  };
+}
+
 function ltr(path: string): string {
   return `\u200e${path}\u200e`;
 }
@@ -44,7 +54,10 @@ const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'Pag
 function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, onMouse, onMenu }: { readonly item: TransferItem; readonly showSite: boolean; readonly rowId: string; readonly rowIndex: number; readonly selected: boolean; readonly cursor: boolean; readonly start: number; readonly onMouse: (e: MouseEvent, id: string) => void; readonly onMenu: (e: MouseEvent, id: string) => void }): ReactElement {
   const t = useT();
   const pct = percentDone(item.bytesDone, item.size);
-  const up = item.direction === 'upload';
+  // A server-to-server copy writes to a server, as an upload does (the same words for a paused whole file).
+  const up = item.direction !== 'download';
+  const copy = copyEnds(item, t);
+  const kindLabel = copy ? copy.kind : up ? t('queue.upload') : t('queue.download');
   // Paused with every byte moved is not done: Resume sends nothing more but still checks the file (size, checksum) and
   // a download gets its real name then (download-job.ts, upload-job.ts) — "100% Paused" read as finished.
   const pausedWhole = item.state === 'paused' && item.size !== null && item.size > 0 && item.bytesDone >= item.size;
@@ -76,19 +89,20 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
       onMouseDown={(e) => onMouse(e, item.id)}
       onContextMenu={(e) => onMenu(e, item.id)}
     >
-      <div role="gridcell" className="q-dir" title={up ? t('queue.upload') : t('queue.download')}>
-        <Icon name={up ? 'upload' : 'download'} />
-        <span className="visually-hidden">{up ? t('queue.upload') : t('queue.download')}</span>
+      <div role="gridcell" className="q-dir" title={kindLabel}>
+        <Icon name={copy ? 'copy' : up ? 'upload' : 'download'} />
+        <span className="visually-hidden">{kindLabel}</span>
       </div>
       <div role="gridcell" className="q-paths">
-        <span className="q-path" title={item.localPath}>
-          {ltr(item.localPath)}
+        {/* A copy between servers: "Site A:/x → Site B:/y", its source first; a transfer: the local path first. */}
+        <span className="q-path" title={copy ? copy.from : item.localPath}>
+          {ltr(copy ? copy.from : item.localPath)}
         </span>
         <span className="q-arrow" aria-hidden="true">
           {up ? '→' : '←'}
         </span>
-        <span className="q-path" title={item.remotePath}>
-          {ltr(item.remotePath)}
+        <span className="q-path" title={copy ? copy.to : item.remotePath}>
+          {ltr(copy ? copy.to : item.remotePath)}
         </span>
         {retrying && shownError ? (
           <span className="q-note" title={wholeText(t, item.siteLabel, showSite, retryText)}>

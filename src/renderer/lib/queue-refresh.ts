@@ -38,6 +38,8 @@ function sideOf(item: TransferItem): PaneSide {
 }
 
 function placeIn(item: TransferItem, folders: PaneFolders): Place {
+  // A server-to-server copy writes on its target site, which the panes' folders do not name: nothing to say.
+  if (item.direction === 'fxp') return null;
   if (item.direction === 'download') return folders.local === null ? null : placeOf(folders.local, item.localPath, flavorOf(folders.local));
   return folders.remote === null ? null : placeOf(folders.remote, item.remotePath, 'posix');
 }

@@ -1,0 +1,156 @@
+/**
+ * One file from one server to another (a queue item of direction 'fxp', "Copy to another site…"): server to server
+ * (FXP), or through this computer when the item says relay. The item's `remotePath` is on the worker's site (the
+ * source), its `localPath` on `entry.target`'s site, reached by a connection the queue opens for this file.
+ *
+ * Bytes: FXP's data flows between the two servers, none of it here, and the target's control connection is busy with
+ * the STOR until its 226: the row shows where the copy began (0, or the resume offset) until the 226, then the whole
+ * size. The relay counts the bytes as its download reads them.
+ *
+ * Resume (FXP only): a copy that had begun (the target took its STOR) and left a shorter file there continues with
+ * REST on both servers; one refusing REST, it starts over and its row says so. The relay always starts over.
+ */
+import type { FtpClient } from '../ftp/ftp-client';
+import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { ensureRemoteFolder } from '../ftp/remote-tree';
+import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { sizeMismatch } from './checksum-verify';
+import { decideOverwrite, factsNeeded, noFreeNameNote, type FileFacts, type OverwriteDecision } from './overwrite-policy';
+import type { QueueEntry } from './queue-entry';
+import { remoteFileFacts, remoteIsFolder } from './remote-facts';
+import { FtpError } from '../ftp/ftp-error';
+import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
+import { freeRemoteName, probeFreeName } from './upload-job';
+import { joinNotes, noteText, type NoteText } from '../../shared/notes';
+import { shownName } from '../../shared/shown-name';
+
+/** Copy one file entry from `context.client` (the source) to `target`; resolves how it ended, throws when it failed. */
+export async function runCopy(entry: QueueEntry, context: JobContext, target: FtpClient): Promise<JobOutcome> {
+  const source = context.client;
+  // No data passes here to stop (FXP): Pause and Cancel close both connections, and each server ends its side.
+  const stop = (): void => {
+    source.close();
+    target.close();
+  };
+  if (context.signal.aborted) stop();
+  context.signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await copy(entry, context, source, target);
+  } finally {
+    context.signal.removeEventListener('abort', stop);
+  }
+}
+
+async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, target: FtpClient): Promise<JobOutcome> {
+  const relay = entry.target?.relay === true;
+  const facts: FileFacts = (await remoteFileFacts(source, entry.remotePath, true)) ?? { size: null, modified: null };
+  // Begun from another version of the source: the target's part is not continued (a splice of two versions).
+  const changed = entry.started && (entry.size !== facts.size || (entry.sourceModified !== null && entry.sourceModified !== facts.modified));
+  if (entry.size !== facts.size || entry.sourceModified !== facts.modified) {
+    entry.size = facts.size;
+    entry.sourceModified = facts.modified;
+    context.onChanged();
+  }
+
+  let decision: OverwriteDecision;
+  let targetFacts: FileFacts | null = null;
+  if (changed) {
+    decision = { kind: 'transfer' };
+  } else if (entry.started) {
+    // The target's file is this copy's own part from an earlier attempt: continue it.
+    const there = await remoteFileFacts(target, entry.localPath, false);
+    decision = there !== null && there.size === facts.size ? { kind: 'resume', from: there.size ?? 0 } : decideOverwrite('resume', facts, there);
+    if (decision.kind === 'skip') decision = { kind: 'transfer' };
+  } else {
+    // The target's existing file is asked about as an upload's is (the queue's upload policy).
+    const policy = entry.choice ?? context.policy;
+    targetFacts = await remoteFileFacts(target, entry.localPath, factsNeeded(policy).modified);
+    decision = decideOverwrite(policy, facts, targetFacts, entry.choice !== null ? 'answer' : 'policy');
+    if (decision.kind === 'ask') return askAbout(target, entry, facts, targetFacts);
+  }
+  switch (decision.kind) {
+    case 'ask':
+    case 'transfer':
+    case 'resume':
+      break;
+    case 'skip':
+      return { kind: 'skipped', note: decision.note, permanent: false };
+    case 'rename': {
+      const typed = entry.renameTo;
+      if (typed !== undefined) {
+        delete entry.renameTo;
+        const candidate = joinRemote(remoteDirname(entry.localPath), typed);
+        context.onChanged();
+        if ((await remoteFileFacts(target, candidate, false)) !== null || (await remoteIsFolder(target, candidate))) {
+          entry.choice = null;
+          return askAbout(target, entry, facts, targetFacts, typed);
+        }
+        entry.localPath = candidate;
+        break;
+      }
+      const renamed = await freeRemoteName(target, entry.localPath);
+      if (!renamed) return { kind: 'skipped', note: noFreeNameNote(remoteBasename(entry.localPath)), permanent: false };
+      entry.localPath = renamed;
+      context.onChanged();
+      break;
+    }
+  }
+
+  const folder = remoteDirname(entry.localPath);
+  if (folder !== '/') await ensureRemoteFolder(target, folder);
+  let offset = decision.kind === 'resume' && !relay ? decision.from : 0;
+  let restarted = relay && decision.kind === 'resume' && decision.from > 0;
+  const size = facts.size;
+  if (offset > 0 && size !== null && offset >= size) {
+    // The whole file is there already (the 226 was lost to the interruption).
+  } else if (relay) {
+    context.onStart(0);
+    await relayTransfer(source, entry.remotePath, target, entry.localPath, { onProgress: context.onProgress, signal: context.signal, onAccepted: () => markStarted(entry, context) });
+  } else {
+    context.onStart(offset);
+    const onStored = (): void => markStarted(entry, context);
+    try {
+      await fxpTransfer(source, entry.remotePath, target, entry.localPath, { ...(offset > 0 ? { offset } : {}), onStored });
+    } catch (error) {
+      if (offset === 0 || !resumeRefused(error)) throw error;
+      // A server that will not continue the file: the whole file again, said in the row. REST 0 first: the source
+      // took the offset and, its RETR never sent, would still start there (the target got the file's tail alone).
+      offset = 0;
+      restarted = true;
+      context.onStart(0);
+      await fxpTransfer(source, entry.remotePath, target, entry.localPath, { offset: 0, onStored });
+    }
+  }
+  markStarted(entry, context);
+  // The size check, as an upload's: the target's copy holds as many bytes as the source's file.
+  let verified: 'size' | 'none' = 'none';
+  if (size !== null && target.capabilities.size) {
+    const copied = await target.size(entry.localPath).catch(() => null);
+    if (copied !== null && copied !== size) throw sizeMismatch('remote', entry.localPath, size, copied);
+    if (copied !== null) verified = 'size';
+  }
+  const note: NoteText | null = joinNotes(
+    changed ? noteText('note.copy-source-changed', { path: shownName(entry.remotePath) }) : null,
+    restarted ? noteText('note.copy-restarted', { path: shownName(entry.remotePath) }) : null,
+  );
+  return { kind: 'done', bytes: (size ?? 0) - offset, resumedFrom: offset, verified, ...(note ? { note } : {}) };
+}
+
+/**
+ * A resumed copy refused for its offset: REST refused by either server, or the target's STOR refused at once after its
+ * REST (proftpd without AllowStoreRestart takes REST, then answers STOR "451 Restart not permitted").
+ */
+function resumeRefused(error: unknown): boolean {
+  return error instanceof FtpError && error.data.kind === 'server-reply' && /^(REST|STOR) /.test(error.data.command);
+}
+
+async function askAbout(target: FtpClient, entry: QueueEntry, source: FileFacts, there: FileFacts | null, renameTaken?: string): Promise<JobOutcome> {
+  const suggested = await probeFreeName(target, entry.localPath);
+  return {
+    kind: 'ask',
+    source: { path: entry.remotePath, ...source },
+    target: { path: entry.localPath, size: there?.size ?? null, modified: there?.modified ?? null, ...(there?.precision !== undefined ? { precision: there.precision } : {}) },
+    ...(suggested !== null ? { suggestedName: suggested } : {}),
+    ...(renameTaken !== undefined ? { renameTaken } : {}),
+  };
+}
