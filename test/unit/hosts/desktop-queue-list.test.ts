@@ -6,7 +6,8 @@
  *
  * Before, main sent the whole list on every `queue:changed` (5,000 items here; 50,000 are 15 MiB up to four times a
  * second): now one item's change crosses as that item, the window's list stays main's, and a window that reloads or
- * opens later gets the whole list first, then changes.
+ * opens later gets the whole list first, then changes. Resume all and Pause all, which change every item, cross as the
+ * fields that changed (one patch for items changed alike), not as the whole list they were before.
  */
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,23 +95,29 @@ function desktop(subscribe: (listener: WindowEvents<FakeContents>['forward']) =>
   return { events, sent, open, load };
 }
 
-const strings = (items: readonly TransferItem[]): string => JSON.stringify(items);
-
 describe('the desktop app’s queue list (main → preload → renderer)', () => {
   const closers: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const close of closers.splice(0)) await close();
   });
 
-  async function setUp() {
+  /** `hold`: connections that never open (until the end), so resumed items stay queued — as a server that is slow to answer. */
+  async function setUp(hold = false) {
     const hub = createEventHub();
-    const queue = await TransferQueue.open({ connect: () => Promise.reject(new Error('no server in this test')), emit: hub.emit, policy: 'overwrite', retry: { maxAttempts: 1 }, tickMs: 20 });
-    closers.push(() => queue.close());
+    const waiting: ((error: Error) => void)[] = [];
+    const connect = hold ? () => new Promise<never>((_resolve, reject) => waiting.push(reject)) : () => Promise.reject(new Error('no server in this test'));
+    const queue = await TransferQueue.open({ connect, emit: hub.emit, policy: 'overwrite', retry: { maxAttempts: 1 }, tickMs: 20 });
+    closers.push(async () => {
+      const closed = queue.close();
+      for (const reject of waiting.splice(0)) reject(new Error('closed'));
+      await closed;
+    });
     const app = desktop((listener) => hub.subscribe(listener));
     /** The page's latest list is main's whole list. */
+    // Equal as data (not as JSON text): a field a patch adds comes last in the window's copy of the item.
     const caughtUp = async (page: Page): Promise<void> => {
-      const main = strings(await queue.list());
-      await expect.poll(() => strings(page.lists.at(-1) ?? []), { timeout: 20_000 }).toBe(main);
+      const main = await queue.list();
+      await expect.poll(() => page.lists.at(-1) ?? [], { timeout: 20_000 }).toEqual(main);
     };
     const addPaused = (names: readonly string[]): Promise<readonly TransferItem[]> =>
       queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: names.map((name) => ({ localPath: `/tmp/ferry-desktop-queue/${name}`, remotePath: `/files/${name}`, isDirectory: false })) });
@@ -194,6 +201,35 @@ describe('the desktop app’s queue list (main → preload → renderer)', () =>
     expect(app.sent.slice(before + 1).filter((frame) => frame.whole)).toEqual([]);
     expect(again.resyncs).toBe(0);
     expect(again.lists[0]).toHaveLength(COUNT);
+  }, 60_000);
+
+  it('says Resume all and Pause all of every item as what changed, to a window opened mid-way too', async () => {
+    const { queue, app, caughtUp, addPaused } = await setUp(true);
+    const first = app.open();
+    const added = await addPaused(names);
+    await caughtUp(first.page);
+    const second = app.open();
+    await queue.add({ siteKey: 's', siteLabel: 's', direction: 'download', start: false, items: [{ localPath: '/tmp/ferry-desktop-queue/join.bin', remotePath: '/files/join.bin', isDirectory: false }] });
+    await caughtUp(second.page);
+    const toSecond = app.sent.filter((frame) => frame.window === second.contents);
+    expect(toSecond.map((frame) => frame.whole)).toEqual([true]);
+    const wholeBytes = toSecond[0]?.bytes ?? 0;
+
+    const ids = added.map((item) => item.id);
+    const before = app.sent.length;
+    await queue.resume({ ids });
+    await caughtUp(first.page);
+    expect((await queue.list()).filter((item) => item.state === 'paused')).toHaveLength(1);
+    await queue.pause({ ids });
+    await caughtUp(first.page);
+    await caughtUp(second.page);
+    expect((await queue.list()).filter((item) => item.state === 'paused')).toHaveLength(COUNT + 1);
+    const commands = app.sent.slice(before);
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((frame) => frame.whole)).toEqual([]);
+    // Thousands of items changed alike: one patch over runs of positions, not thousands of items.
+    expect(Math.max(...commands.map((frame) => frame.bytes))).toBeLessThan(wholeBytes / 50);
+    expect(first.page.resyncs + second.page.resyncs).toBe(0);
   }, 60_000);
 
   it('gives a second window the whole list first while the first keeps getting changes', async () => {
