@@ -392,10 +392,10 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
         const matched = /[*?]/.test(remoteBasename(url.path)) ? await matchingFiles(client, url.path) : null;
         if (matched !== null) {
           // Files only: a pattern never takes folders with it, -r or not.
-          for (const file of matched) {
+          await eachMatch(matched, async (file) => {
             await client.delete(file);
             process.stderr.write(`Deleted ${shownName(file)}\n`);
-          }
+          });
           return;
         }
         if (flags.recursive) await removeRemoteTree(client, url.path);
@@ -484,8 +484,9 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
         // A pattern takes each matching file, as lftp's chmod and as get and rm match (files only, case as written);
         // it was sent as SITE CHMOD 644 /logs/*.log and refused as a missing file.
         const matched = /[*?]/.test(remoteBasename(url.path)) ? await matchingFiles(client, url.path) : null;
-        for (const file of matched ?? [url.path]) await client.chmod(file, mode);
-        if (matched !== null) process.stderr.write(`${matched.length} file(s) changed to ${mode}.\n`);
+        if (matched === null) return client.chmod(url.path, mode);
+        const refused = await eachMatch(matched, (file) => client.chmod(file, mode));
+        process.stderr.write(`${matched.length - refused} file(s) changed to ${mode}${refused > 0 ? `, ${refused} refused` : ''}.\n`);
         return;
       }
       const result = await chmodRemoteTree(client, url.path, mode, flags.filesOnly ? 'files' : flags.dirsOnly ? 'directories' : 'all');
@@ -690,6 +691,26 @@ async function eachFile(files: readonly string[], transfer: (file: string) => Pr
   }
   process.stderr.write(`${done} of ${files.length} files, ${bytes} bytes.\n`);
   if (done < files.length) process.exitCode = EXIT_CODES.partial;
+}
+
+/**
+ * `rm 'URL/*.tmp'`, `chmod 644 'URL/*.sh'`: `act` on each matching file. One the server refuses is said and the rest go
+ * on, exit 11, as get's patterns and lftp's mrm — the first refusal ended the command, the files after it untouched
+ * and unsaid. Any other failure (the connection lost, a timeout) ends it. Returns how many were refused.
+ */
+async function eachMatch(files: readonly string[], act: (file: string) => Promise<unknown>): Promise<number> {
+  let refused = 0;
+  for (const file of files) {
+    try {
+      await act(file);
+    } catch (error) {
+      if (!(error instanceof FtpError) || error.data.kind !== 'server-reply') throw error;
+      refused += 1;
+      process.stderr.write(`Failed ${shownName(file)}: ${describeForCli(error.data)}\n`);
+    }
+  }
+  if (refused > 0) process.exitCode = EXIT_CODES.partial;
+  return refused;
 }
 
 /** `put a.log b.log URL/`: each into the remote folder. */
