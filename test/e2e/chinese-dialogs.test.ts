@@ -142,6 +142,14 @@ describe('简体中文: the dialogs and menus', () => {
         await page.keyboard.press('F3');
         await expect(dialog('搜索远程文件')).toBeVisible();
         await expectChinese('dialog 搜索远程文件', dialog('搜索远程文件'));
+        // A condition's row (属性, 比较方式, 大小数值, 单位, 删除条件), then a date's and its refusal.
+        await dialog('搜索远程文件').getByRole('button', { name: '添加条件' }).click();
+        await expectChinese('search condition', dialog('搜索远程文件').getByRole('group', { name: '条件 1' }));
+        await dialog('搜索远程文件').getByRole('combobox', { name: '属性' }).selectOption({ label: '修改日期' });
+        await dialog('搜索远程文件').getByRole('textbox', { name: /^日期/ }).fill('2026-02-30');
+        await dialog('搜索远程文件').getByRole('button', { name: '搜索', exact: true }).click();
+        await expect(dialog('搜索远程文件').getByRole('alert')).toHaveText('日期的写法为 2026-11-03 或 2026-11-03 14:30。');
+        await expectChinese('search date condition', dialog('搜索远程文件').getByRole('group', { name: '条件 1' }));
         await closeDialog('搜索远程文件');
       });
 
