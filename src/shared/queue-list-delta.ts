@@ -136,8 +136,10 @@ function sameValue(x: unknown, y: unknown): boolean {
 }
 
 function patched(item: TransferItem, set: object, unset: readonly string[]): TransferItem {
-  const out: Record<string, unknown> = { ...item, ...set };
-  for (const key of unset) delete out[key];
+  if (unset.length === 0) return { ...item, ...set };
+  // Copied without the fields taken away, not `delete`d: an object that loses a field turns slow to read in V8.
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries({ ...item, ...set })) if (!unset.includes(key)) out[key] = value;
   return out as unknown as TransferItem;
 }
 
