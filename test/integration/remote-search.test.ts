@@ -155,6 +155,18 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
         { path: '/photos/2025/IMG_0001.JPG', type: 'file', size: 1, modified: expect.any(String) },
       ]);
       expect(run.stderr).toMatch(/skipped \/private/);
+      // The conditions as flags: the size alone, and a day with files only.
+      const find = (...args: string[]) =>
+        new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+          execFile(process.execPath, [CLI_LAUNCHER, 'find', ...args], { timeout: 60_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+        });
+      const larger = await find(`${url}cond`, '', '--larger', '2k');
+      expect([larger.code, larger.stdout], larger.stderr).toEqual([0, '/cond/big.bin\n']);
+      const day = await find(`${url}cond`, '*', '--on', '2024-03-10', '--type', 'f');
+      expect([day.code, day.stdout], day.stderr).toEqual([0, '/cond/old.txt\n']);
+      const bad = await find(`${url}cond`, '', '--newer', '2024-13-01');
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/--newer "2024-13-01" is not a date/);
     });
   });
 }
