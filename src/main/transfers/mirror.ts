@@ -10,7 +10,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import type { FerryErrorData } from '../../shared/errors';
 import type { OverwriteChoice, TransferDirection, TransferItem } from '../../shared/models';
 import type { RetryPolicy } from './backoff';
-import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput, invalidInputText } from '../ftp/ftp-error';
 import { localError, partialPathOf } from './file-transfer';
 import { TransferQueue, type FinishedEvent } from './transfer-queue';
 import { deleteLocal, deleteRemote, extraneous, localTree, planMirror, remoteTree, unreadableKept, type DeleteResult, type MirrorPlan, type Tree, type Unreadable } from './mirror-trees';
@@ -257,7 +257,14 @@ export interface MirrorRunPlan extends MirrorPlan {
 export async function planMirrorRun(direction: TransferDirection, remoteRoot: string, localRoot: string, options: MirrorOptions): Promise<MirrorRunPlan> {
   const client = await options.connect(0);
   try {
-    return (await planMirrorOn(client, direction, remoteRoot, localRoot, options)).plan;
+    const { plan, localRoot: root, remote, local } = await planMirrorOn(client, direction, remoteRoot, localRoot, options);
+    // A name the target holds as a link: the walk sees no file there and plans it "new"; the run fails it
+    // (expand-folder.ts), so the dry run says so too. (Synchronize, sharing planMirrorOn, says it in its own words.)
+    const target = direction === 'download' ? local : remote;
+    const throughLink = (file: { readonly path: string }): boolean => target.get(file.path.normalize('NFC'))?.kind === 'other';
+    const targetPath = (actual: string): string => (direction === 'download' ? path.join(root, ...actual.split('/')) : joinRemote(normalizeRemote(remoteRoot), actual));
+    const linkFailures = plan.copy.filter(throughLink).map((file) => ({ path: targetPath(file.path), error: invalidInputText('transfer.target-link', 'transfer.target-link.hint', { path: targetPath(file.path) }).data }));
+    return linkFailures.length === 0 ? plan : { ...plan, copy: plan.copy.filter((file) => !throughLink(file)), failures: [...plan.failures, ...linkFailures] };
   } finally {
     await client.quit().catch(() => client.close());
   }

@@ -39,6 +39,11 @@ for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonl
       fs.mkdirSync(dest);
       fs.symlinkSync(outside, path.join(dest, 'linked.txt'));
 
+      // The dry run says the same (it planned the file "to copy": the walk sees no file at a link).
+      const dry = await ferry(['mirror', '--dry-run', `${serverUrl(server())}/down`, dest]);
+      expect(dry.code, dry.stderr).toBe(11);
+      expect(dry.stderr).toContain(`${path.join(dest, 'linked.txt')} ${LINK_WORDS}`);
+      expect(dry.stderr).toContain('Dry run: 1 to copy, 0 unchanged, 1 failed; nothing was changed.');
       const run = await ferry(['mirror', `${serverUrl(server())}/down`, dest]);
       expect(run.code, run.stderr).toBe(11);
       expect(run.stderr).toContain(`${path.join(dest, 'linked.txt')} ${LINK_WORDS}`);
@@ -61,6 +66,10 @@ for (const kind of ['vsftpd', 'pure-ftpd', 'proftpd'] as const satisfies readonl
       fs.writeFileSync(path.join(source, 'linked.txt'), 'local text');
       fs.writeFileSync(path.join(source, 'plain.txt'), 'plain');
 
+      const dry = await ferry(['mirror', '--reverse', '--dry-run', source, `${serverUrl(server())}/up`]);
+      expect(dry.code, dry.stderr).toBe(11);
+      expect(dry.stderr).toContain(`/up/linked.txt ${LINK_WORDS}`);
+      expect(dry.stderr).toContain('Dry run: 1 to copy, 0 unchanged, 1 failed; nothing was changed.');
       const run = await ferry(['mirror', '--reverse', source, `${serverUrl(server())}/up`]);
       expect(run.code, run.stderr).toBe(11);
       expect(run.stderr).toContain(`/up/linked.txt ${LINK_WORDS}`);
