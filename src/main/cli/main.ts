@@ -48,6 +48,7 @@ import { EXIT_CODES } from './exit-codes';
 import { hoistGlobalOptions } from './global-options';
 import { urlWhereLocal } from './argument-order';
 import { listingToJson, listingToText } from './format-listing';
+import { findConditions, type FindFlags } from './find-conditions';
 import { parseLimitRate } from './limit-rate';
 import { addPasswordCommands } from './password-commands';
 import { addSettingsCommands } from './settings-commands';
@@ -230,12 +231,23 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
     program
       .command('find')
       .argument('<url>', 'folder to search below (with --site: a path on the site, e.g. /)')
-      .argument('<pattern>', 'part of a name, or a pattern such as "*.jpg" (case-insensitive)')
+      .argument('<pattern>', 'part of a name, or a pattern such as "*.jpg" (case-insensitive); "" with a condition for the condition alone')
       .option('--json', 'print a JSON array of { path, type, size, modified }')
-      .description('search a remote folder tree for names (breadth first; stops after 5,000 matches or 2,000 folders)'),
-  ).action(async (urlText: string, pattern: string, flags: ConnectionFlags & { json?: boolean }) => {
+      .option('--type <f|d>', 'files only (f) or folders only (d)')
+      .option('--larger <size>', 'larger than SIZE: bytes, or with k, m, g (1024-based)')
+      .option('--smaller <size>', 'smaller than SIZE')
+      .option('--size <size>', 'exactly SIZE')
+      .option('--newer <date>', 'modified after DATE (2026-11-03, or "2026-11-03 14:30"; a time against a date listed without one is not a match)')
+      .option('--older <date>', 'modified before DATE')
+      .option('--on <date>', 'modified on the day DATE')
+      .option('--any', 'a match needs only one of the name and the conditions (default: all of them)')
+      .description('search a remote folder tree for names (breadth first; stops after 50,000 matches or 2,000 folders)'),
+  ).action(async (urlText: string, pattern: string, flags: ConnectionFlags & FindFlags & { json?: boolean }) => {
+    // Before connecting, as any usage error.
+    const conditions = findConditions(flags);
+    if (pattern.trim() === '' && !conditions?.conditions.length) throw invalidInput('No name or condition to search for.', 'Give part of a name or a pattern such as "*.jpg", or a condition such as --larger 10m.');
     await withClient(urlText, flags, async (client, url) => {
-      const result = await searchRemoteTree(client, url.path, pattern);
+      const result = await searchRemoteTree(client, url.path, pattern, conditions ? { conditions } : {});
       for (const skipped of result.skipped) process.stderr.write(`ferry: warning: skipped ${shownName(skipped.path)}: ${skipped.reason}\n`);
       if (result.stopped) process.stderr.write(`ferry: warning: the search stopped early (${result.stopped}) after ${result.foldersSearched} folders; search a smaller folder.\n`);
       const text = flags.json
