@@ -56,7 +56,6 @@ import { addSitesCommands } from './sites-commands';
 import { makeFolders } from '../local/make-folders';
 import { maskedCommandLine } from './process-title';
 import { patternPlaceNote } from './pattern-note';
-import { patternPlaceNote } from './pattern-note';
 
 /** Open a client for a URL or saved site, run `work`, and always say goodbye. */
 async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFlags, work: (client: FtpClient, url: ConnectionTarget) => Promise<T>): Promise<T> {
@@ -590,9 +589,6 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     const data = toErrorData(error);
     process.stderr.write(`ferry: ${describeForCli(data)}\n`);
-    // A pattern where none is read (in a folder's name, [ab]): how the path was taken, under the server's refusal.
-    const note = data.kind === 'server-reply' ? patternPlaceNote(argv.slice(2)) : null;
-    if (note !== null) process.stderr.write(`${note}\n`);
     // A pattern where none is read (in a folder's name, [ab]): how the path was taken, under the server's refusal.
     const note = data.kind === 'server-reply' ? patternPlaceNote(argv.slice(2)) : null;
     if (note !== null) process.stderr.write(`${note}\n`);
