@@ -2384,7 +2384,9 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
   const copyId = newAttemptId();
   const site = useSitesStore.getState().list.sites.find((candidate) => candidate.id === siteId);
   useUiStore.setState((s) => ({ copiesRunning: [...s.copiesRunning, { copyId, site: site?.name ?? siteId, files: paths.length, folders: folders.length, stopping: false }] }));
-  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, ...(folders.length > 0 ? { folders } : {}), siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}), copyId }).finally(() =>
+  // Into the transfer queue (FlashFXP's site-to-site rows): progress, Pause, Retry, resume and the queue's overwrite
+  // question there. Main makes the folders and asks the servers about FXP first, so a refusal still comes back here.
+  const r = await request('session:copy-to-site', { sessionId: status.sessionId, paths, ...(folders.length > 0 ? { folders } : {}), siteId, targetDir, viaLocal, ...(overwrite ? { overwrite } : {}), copyId, toQueue: true }).finally(() =>
     useUiStore.setState((s) => ({ copiesRunning: s.copiesRunning.filter((copy) => copy.copyId !== copyId) })),
   );
   if (r.ok && r.value.conflicts.length > 0) {
@@ -2392,6 +2394,10 @@ export async function copyToSite(paths: readonly string[], siteId: string, targe
     const names = r.value.conflicts;
     const replace = await confirm({ title: t('copy.existsTitle'), message: tn('copy.exists', names.length, { names: [...names.slice(0, 5), ...(names.length > 5 ? ['…'] : [])].join(t('common.listSeparator')) }), confirmLabel: t('copy.replace'), danger: true });
     return replace ? copyToSite(paths, siteId, targetDir, viaLocal, true, folders) : false;
+  }
+  if (r.ok && r.value.queued !== undefined) {
+    pushToast('info', tn('copy.queued', r.value.queued, { site: site?.name ?? siteId }));
+    return true;
   }
   if (r.ok) {
     pushToast('info', tn('copy.done', r.value.copied));

@@ -149,8 +149,19 @@ export interface Requests {
    * and copies nothing, so the window can ask. `copied` counts files.
    */
   'session:copy-to-site': [
-    { readonly sessionId: string; readonly paths: readonly string[]; readonly folders?: readonly string[]; readonly siteId: string; readonly targetDir: string; readonly viaLocal: boolean; readonly overwrite?: boolean; readonly copyId?: string },
-    { readonly copied: number; readonly conflicts: readonly string[] },
+    {
+      readonly sessionId: string;
+      readonly paths: readonly string[];
+      readonly folders?: readonly string[];
+      readonly siteId: string;
+      readonly targetDir: string;
+      readonly viaLocal: boolean;
+      readonly overwrite?: boolean;
+      readonly copyId?: string;
+      /** Add the files to the transfer queue (direction 'fxp') rather than copy them here: folders made, FXP asked about first. */
+      readonly toQueue?: boolean;
+    },
+    { readonly copied: number; readonly conflicts: readonly string[]; /** With `toQueue`: the files queued. */ readonly queued?: number },
   ];
   /** Stop the copy the window started under `copyId`: it then fails with kind 'aborted' saying what was done. */
   'session:copy-to-site-cancel': [{ readonly copyId: string }, { readonly cancelled: boolean }];

@@ -9,7 +9,8 @@ import type { ConnectTarget } from '../../shared/models';
 import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
-import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { fxpProbe, fxpTransfer, relayTransfer } from '../ftp/fxp';
+import type { TransferQueue } from '../transfers/transfer-queue';
 import { copyCleaningLeftover } from '../ftp/fxp-leftover';
 import { planConflicts, planTreeCopy } from '../ftp/copy-tree';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
@@ -22,6 +23,8 @@ export interface CopyToSiteDeps {
   readonly resolve: (target: ConnectTarget, trustOnce: string | undefined) => Promise<ResolvedTarget>;
   readonly sessions: Pick<SessionService, 'connectOptions' | 'target'>;
   readonly emit: EmitEvent;
+  /** Where `toQueue` copies go: each file a queue item of direction 'fxp' (retry, resume, Pause, the queue's overwrite question). */
+  readonly queue?: Pick<TransferQueue, 'add'>;
 }
 
 export interface CopyToSite {
@@ -30,10 +33,10 @@ export interface CopyToSite {
   readonly cancel: (copyId: string) => boolean;
 }
 
-export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): CopyToSite {
+export function createCopyToSite({ resolve, sessions, emit, queue }: CopyToSiteDeps): CopyToSite {
   const running = new Map<string, () => void>();
 
-  const run = async ({ sessionId, paths, folders, siteId, targetDir, viaLocal, overwrite, copyId }: RequestArg<'session:copy-to-site'>): Promise<RequestValue<'session:copy-to-site'>> => {
+  const run = async ({ sessionId, paths, folders, siteId, targetDir, viaLocal, overwrite, copyId, toQueue }: RequestArg<'session:copy-to-site'>): Promise<RequestValue<'session:copy-to-site'>> => {
     const target = await resolve({ kind: 'site', siteId }, undefined);
     const log = (id: ErrorTextId, values: ErrorTextValues): void => emit('log:line', { sessionId, kind: 'info', text: errorText(id, values), textRef: { message: id, values }, at: Date.now() });
     // Read now: the tab may be closed (its session gone) while the copy runs on its own connections.
@@ -63,6 +66,22 @@ export function createCopyToSite({ resolve, sessions, emit }: CopyToSiteDeps): C
       // Folders with everything in them (FlashFXP's); links are left out and said so.
       const plan = await planTreeCopy(source, paths, folders ?? [], folder);
       for (const link of plan.leftOut) log('log.copy-left-out', { path: link });
+      if (toQueue && queue) {
+        // The folders now (as below), the files as queue items: the queue asks about a target's existing file as it
+        // does for uploads. FXP is tried here first (PASV, PORT), so a refusal comes back now and the window offers
+        // the relay once for them all, not one failed row per file.
+        for (const made of folder === '/' ? plan.folders : [folder, ...plan.folders]) await ensureRemoteFolder(destination, made);
+        if (!viaLocal) await fxpProbe(source, destination).catch((error: unknown) => Promise.reject(placeSettingError(error, settingsPlace)));
+        const from = sessions.target(sessionId);
+        const added = await queue.add({
+          siteKey: from.siteKey,
+          siteLabel: from.label,
+          direction: 'fxp',
+          target: { siteKey: target.siteKey, siteLabel: target.label, relay: viaLocal },
+          items: plan.files.map((file) => ({ localPath: file.to, remotePath: file.from, isDirectory: false })),
+        });
+        return { copied: 0, conflicts: [], queued: added.length };
+      }
       // STOR replaces a file silently: what is there already is only replaced when the user said so.
       const conflicts = overwrite ? [] : await planConflicts(destination, plan, folder);
       if (conflicts.length > 0) return { copied: 0, conflicts };

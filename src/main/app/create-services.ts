@@ -209,7 +209,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   queueRef = queue;
   // "Synchronize folders…": plans on the session's connection, queues its copies for the session's site.
-  const copies = createCopyToSite({ resolve, sessions, emit });
+  const copies = createCopyToSite({ resolve, sessions, emit, queue });
   const synchronizer = new Synchronizer({
     withConnection: (sessionId, work) => sessions.withConnection(sessionId, work),
     logError: (sessionId, error) => sessions.logError(sessionId, error),

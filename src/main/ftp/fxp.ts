@@ -33,18 +33,11 @@ export interface FxpOptions {
 
 export async function fxpTransfer(source: FtpClient, sourcePath: string, target: FtpClient, targetPath: string, options: FxpOptions = {}): Promise<void> {
   const offset = options.offset ?? 0;
-  if (source.protectedData || target.protectedData) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.tls', 'fxp.tls.hint'), retryable: false });
-  if (source.proxied || target.proxied) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.proxy', 'fxp.proxy.hint'), retryable: false });
+  refuseImpossible(source, target);
   // MODE Z would have one server inflate what the other did not deflate (or the reverse): both send plain streams.
   await source.setCompression(false);
   await target.setCompression(false);
-  const pasv = await target.raw('PASV');
-  const announced = pasv.code === 227 ? parsePasvReply(pasv.message) : null;
-  if (!announced || announced.host === null) throw refused('PASV', pasv, 'fxp.pasv-refused', {});
-  // The source must reach the target: use the address it announced, unless that is private while the one we reach it at is not.
-  const host = isNonRoutableIpv4(announced.host) && !isNonRoutableIpv4(target.peerAddress) ? target.peerAddress : announced.host;
-  const port = await source.raw(`PORT ${formatPortArgument(host, announced.port)}`);
-  if (port.code >= 300) throw refused('PORT', port, 'fxp.port-refused', { where: hostPort(host, announced.port) });
+  await pairServers(source, target);
   // REST right before each transfer command, as RFC 959 has it; refused (either side): the caller starts over. An
   // offset of 0 given: a REST taken by an attempt that failed before its RETR or STOR is undone (the reply is not needed).
   if (options.offset === 0) for (const side of [source, target]) await side.raw('REST 0');
@@ -90,6 +83,34 @@ export async function fxpTransfer(source: FtpClient, sourcePath: string, target:
   if (sentReply && sentReply.code >= 300 && !abortedSource) throw refused(`RETR ${sourcePath}`, sentReply, 'fxp.send-refused', { path: sourcePath });
   if (receivedReply && receivedReply.code >= 300 && !abortedTarget) throw refused(`STOR ${targetPath}`, receivedReply, 'fxp.store-refused', { path: targetPath });
   throw (sent.status === 'rejected' ? sent.reason : received.status === 'rejected' ? received.reason : new Error('The server-to-server copy failed.')) as Error;
+}
+
+/** What no server-to-server copy can do here, said before anything is sent: TLS between the servers, or a proxy. */
+function refuseImpossible(source: FtpClient, target: FtpClient): void {
+  if (source.protectedData || target.protectedData) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.tls', 'fxp.tls.hint'), retryable: false });
+  if (source.proxied || target.proxied) throw new FtpError({ kind: 'invalid-input', ...sentences('fxp.proxy', 'fxp.proxy.hint'), retryable: false });
+}
+
+/** The target listens (PASV), the source is told to send there (PORT): the refusal of either named as FXP's. */
+async function pairServers(source: FtpClient, target: FtpClient): Promise<void> {
+  const pasv = await target.raw('PASV');
+  const announced = pasv.code === 227 ? parsePasvReply(pasv.message) : null;
+  if (!announced || announced.host === null) throw refused('PASV', pasv, 'fxp.pasv-refused', {});
+  // The source must reach the target: use the address it announced, unless that is private while the one we reach it at is not.
+  const host = isNonRoutableIpv4(announced.host) && !isNonRoutableIpv4(target.peerAddress) ? target.peerAddress : announced.host;
+  const port = await source.raw(`PORT ${formatPortArgument(host, announced.port)}`);
+  if (port.code >= 300) throw refused('PORT', port, 'fxp.port-refused', { where: hostPort(host, announced.port) });
+}
+
+/**
+ * Whether these two servers allow a copy between them, asked before a copy is queued ("Copy to another site…"): TLS, a
+ * proxy, the target's PASV and the source's PORT, the refusals FXP meets (a source that will not send to another
+ * server's address: FXP disabled), thrown as `fxpTransfer` throws them, so the window offers the relay once. Nothing is
+ * sent: the target's listener goes when its connection does.
+ */
+export async function fxpProbe(source: FtpClient, target: FtpClient): Promise<void> {
+  refuseImpossible(source, target);
+  await pairServers(source, target);
 }
 
 /**

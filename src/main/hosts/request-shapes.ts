@@ -123,7 +123,7 @@ const SHAPES = {
   'session:search': z.object({ ...session, root: text, pattern: text, matchCase: z.boolean().optional(), conditions: searchConditions.optional() }),
   'session:search-cancel': z.object(session),
   'session:cancel': z.object(session),
-  'session:copy-to-site': z.object({ ...session, paths: list, folders: list.optional(), siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag, copyId: text.optional() }),
+  'session:copy-to-site': z.object({ ...session, paths: list, folders: list.optional(), siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag, copyId: text.optional(), toQueue: optionalFlag }),
   'session:copy-to-site-cancel': z.object({ copyId: text }),
   'session:raw': z.object({ ...session, command: text }),
   'sync:plan': z.object({ ...session, direction: z.enum(['download', 'upload']), localFolder: text, remoteFolder: text, compare: z.enum(SYNC_COMPARES), delete: z.boolean() }),

@@ -916,6 +916,8 @@ export const en = {
   'copy.noSites': 'Save the other server in the Site Manager first.',
   'copy.done_one': 'Copied {count} file.',
   'copy.done_other': 'Copied {count} files.',
+  'copy.queued_one': '{count} file queued for copying to {site}.',
+  'copy.queued_other': '{count} files queued for copying to {site}.',
   'copy.existsTitle': 'Files already there',
   'copy.exists_one': 'The target folder already has {names}. Nothing was copied yet. Replace it?',
   'copy.exists_other': 'The target folder already has {count} of these files ({names}). Nothing was copied yet. Replace them?',

@@ -912,6 +912,8 @@ export const zhCN: Messages = {
   'copy.noSites': '请先在站点管理器中保存另一台服务器。',
   'copy.done_one': '已复制 {count} 个文件。',
   'copy.done_other': '已复制 {count} 个文件。',
+  'copy.queued_one': '已将 {count} 个文件加入队列，复制到 {site}。',
+  'copy.queued_other': '已将 {count} 个文件加入队列，复制到 {site}。',
   'copy.existsTitle': '文件已存在',
   'copy.exists_one': '目标文件夹中已有 {names}。尚未复制任何文件。要替换吗？',
   'copy.exists_other': '目标文件夹中已有其中 {count} 个文件（{names}）。尚未复制任何文件。要替换吗？',

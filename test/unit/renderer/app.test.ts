@@ -1041,6 +1041,24 @@ describe('copy to another site', () => {
     expect(api.calls.filter((c) => c.channel === 'session:copy-to-site').map((c) => (c.arg as { viaLocal: boolean }).viaLocal)).toEqual([false, true]);
   });
 
+  it('adds the files to the transfer queue (toQueue) and says so, in English and in Chinese', async () => {
+    await withBackupSite();
+    api.handle('session:copy-to-site', () => ok({ copied: 0, conflicts: [], queued: 2 }));
+    await act(async () => {
+      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+    });
+    await act(async () => {
+      expect(await actions.copyToSite(['/big.iso', '/b.iso'], 'other', '/incoming', false)).toBe(true);
+    });
+    expect(api.calls.filter((c) => c.channel === 'session:copy-to-site').map((c) => c.arg)).toEqual([expect.objectContaining({ toQueue: true, viaLocal: false })]);
+    expect(useUiStore.getState().toasts.map((toast) => toast.message)).toContain('2 files queued for copying to Backup.');
+    act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
+    await act(async () => {
+      await actions.copyToSite(['/big.iso', '/b.iso'], 'other', '/incoming', false);
+    });
+    expect(useUiStore.getState().toasts.map((toast) => toast.message)).toContain('已将 2 个文件加入队列，复制到 Backup。');
+  });
+
   it('asks it in Chinese as one Chinese text: the refusal and the question with no English space between', async () => {
     await connectWhereFxpCannotBeEncrypted();
     act(() => useSettingsStore.setState({ settings: { ...DEFAULT_SETTINGS, language: 'zh-CN' } }));
