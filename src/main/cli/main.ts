@@ -395,14 +395,22 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
     if (!targetExisted && rootFailure(report, root)) await fsp.rmdir(target).catch(() => undefined);
   });
 
-  if (wants('rm')) withFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').description('delete a remote file or folder'))
-    .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean }) => {
+  if (wants('rm')) withFlags(program.command('rm').argument('<url>', 'remote file; * and ? in its name delete every matching file of that folder (lftp\'s mrm)').option('-r, --recursive', 'delete a folder and everything in it (never /, ~, or a path ending in . or ..)').option('-f, --force', 'what is not there is no error (exit 0), nor is a pattern matching nothing, as rm -f; a refusal of what is there still fails').description('delete a remote file or folder'))
+    .action(async (urlText: string, flags: ConnectionFlags & { recursive?: boolean; force?: boolean }) => {
       if (flags.recursive) {
         const refusal = recursiveRemoveRefusal(flags.site ? urlText : parseFtpUrl(urlText, await urlBytesDecoder(flags.charset)).path);
         if (refusal) throw refusal;
       }
       await withClient(urlText, flags, async (client, url) => {
-        const matched = /[*?]/.test(remoteBasename(url.path)) ? await matchingFiles(client, url.path) : null;
+        // -f (clean-up scripts run twice): a refusal of something its folder does not list is the wanted state.
+        const gone = async (error: unknown, remote: string): Promise<boolean> => flags.force === true && error instanceof FtpError && error.data.kind === 'server-reply' && (await takenNames(client, remoteDirname(remote), [remoteBasename(remote)])).length === 0;
+        const matched = /[*?]/.test(remoteBasename(url.path))
+          ? await matchingFiles(client, url.path).catch((error: unknown) => {
+              // -f: no match (said as bad input), or no such folder.
+              if (flags.force && error instanceof FtpError && (error.data.kind === 'invalid-input' || error.data.kind === 'server-reply')) return [];
+              throw error;
+            })
+          : null;
         if (matched !== null) {
           // Files only: a pattern never takes folders with it, -r or not.
           await eachMatch(matched, async (file) => {
@@ -411,9 +419,13 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
           });
           return;
         }
-        if (flags.recursive) await removeRemoteTree(client, url.path);
-        else {
+        if (flags.recursive) {
+          await removeRemoteTree(client, url.path).catch(async (error: unknown) => {
+            if (!(await gone(error, url.path))) throw error;
+          });
+        } else {
           await client.delete(url.path).catch(async (error: unknown) => {
+            if (await gone(error, url.path)) return;
             throw (await folderInsteadOfFile(client, url.path, error, 'rm deletes files', 'Delete it with everything in it: ferry rm -r URL (or ferry rmdir URL when it is empty).')) ?? error;
           });
         }
