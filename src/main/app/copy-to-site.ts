@@ -92,7 +92,7 @@ export function createCopyToSite({ resolve, sessions, emit, queue }: CopyToSiteD
         current = to;
         // Which file of how many: a folder of hundreds copies for a long time, one file at a time.
         if (copyId) emit('copy:progress', { copyId, copied, total, current: from });
-        if (viaLocal) await relayTransfer(source, from, destination, to);
+        if (viaLocal) await copyCleaningLeftover(destination, to, overwrite ? undefined : false, () => relayTransfer(source, from, destination, to), toTarget);
         // Refused through a proxy: a quick connection's hint says to save it as a site to bypass the proxy.
         // Without Replace the conflict check saw no such file: an empty file the target made is deleted (fxp-leftover.ts).
         else await copyCleaningLeftover(destination, to, overwrite ? undefined : false, () => fxpTransfer(source, from, destination, to), toTarget).catch((error: unknown) => Promise.reject(placeSettingError(error, settingsPlace)));

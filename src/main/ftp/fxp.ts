@@ -143,8 +143,12 @@ export async function relayTransfer(source: FtpClient, sourcePath: string, targe
     throw error;
   });
   const upload = target.upload(pipe, targetPath, options.onAccepted ? { onAccepted: options.onAccepted } : {});
-  const [received] = await Promise.all([download, upload]);
-  return received;
+  // Both settled before either's error is thrown: the target's STOR may still be on its way when the source refuses,
+  // and a clean-up (fxp-leftover.ts) must find the file it made, not race it.
+  const [received, sent] = await Promise.allSettled([download, upload]);
+  if (received.status === 'rejected') throw received.reason as Error;
+  if (sent.status === 'rejected') throw sent.reason as Error;
+  return received.value;
 }
 
 /** One server's refusal, said as a sentence of the shared table (so the window can say it in its language). */

@@ -1,7 +1,8 @@
 /**
  * A server-to-server copy the source refuses (an unreadable file) onto proftpd, which makes the target file when it
  * takes STOR: the empty file it made is deleted (DELE, in the log) and the error says so; over an existing file
- * (Replace) the error says that file's old content is gone. Both were left unsaid, an empty file behind.
+ * (Replace) the error says that file's old content is gone. Both were left unsaid, an empty file behind. The relay
+ * through this computer (its STOR goes out alongside the download's RETR) the same.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,6 +54,18 @@ describe('copy to another site: the source refuses, proftpd had made the file (p
     }
     expect(fs.existsSync(path.join(target.root, 'locked.txt'))).toBe(false);
     expect(lines).toContain('to Pro: DELE /locked.txt');
+    await call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('through this computer (the relay): the empty file proftpd made is deleted too', async () => {
+    fs.rmSync(path.join(target.root, 'locked.txt'), { force: true });
+    const from = await siteFor(source, 'Pure 3');
+    const to = await siteFor(target, 'Pro 3');
+    const status = await call('session:connect', { target: { kind: 'site', siteId: from.id } });
+    const failed = await dispatch(services.handlers, 'session:copy-to-site', { sessionId: status.sessionId, paths: ['/locked.txt'], siteId: to.id, targetDir: '/', viaLocal: true });
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.error).toMatchObject({ command: 'RETR /locked.txt', text: { hint: 'fxp.send-refused.removed.hint' } });
+    expect(fs.existsSync(path.join(target.root, 'locked.txt'))).toBe(false);
     await call('session:disconnect', { sessionId: status.sessionId });
   });
 
