@@ -24,8 +24,14 @@ import { freeRemoteName, probeFreeName } from './upload-job';
 import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 import { shownName } from '../../shared/shown-name';
 
-/** Copy one file entry from `context.client` (the source) to `target`; resolves how it ended, throws when it failed. */
-export async function runCopy(entry: QueueEntry, context: JobContext, target: FtpClient): Promise<JobOutcome> {
+/** How often an FXP copy's bytes are asked of the target (SIZE on a connection of its own). */
+const SIZE_POLL_MS = 1000;
+
+/**
+ * Copy one file entry from `context.client` (the source) to `target`; resolves how it ended, throws when it failed.
+ * `watcher`: opens one more connection to the target, on which an FXP copy's bytes are polled (SIZE).
+ */
+export async function runCopy(entry: QueueEntry, context: JobContext, target: FtpClient, watcher?: () => Promise<FtpClient>): Promise<JobOutcome> {
   const source = context.client;
   // No data passes here to stop (FXP): Pause and Cancel close both connections, and each server ends its side.
   const stop = (): void => {
@@ -35,13 +41,13 @@ export async function runCopy(entry: QueueEntry, context: JobContext, target: Ft
   if (context.signal.aborted) stop();
   context.signal.addEventListener('abort', stop, { once: true });
   try {
-    return await copy(entry, context, source, target);
+    return await copy(entry, context, source, target, watcher);
   } finally {
     context.signal.removeEventListener('abort', stop);
   }
 }
 
-async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, target: FtpClient): Promise<JobOutcome> {
+async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, target: FtpClient, watcher: (() => Promise<FtpClient>) | undefined): Promise<JobOutcome> {
   const relay = entry.target?.relay === true;
   const facts: FileFacts = (await remoteFileFacts(source, entry.remotePath, true)) ?? { size: null, modified: null };
   // Begun from another version of the source: the target's part is not continued (a splice of two versions).
@@ -108,17 +114,26 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
     await relayTransfer(source, entry.remotePath, target, entry.localPath, { onProgress: context.onProgress, signal: context.signal, onAccepted: () => markStarted(entry, context) });
   } else {
     context.onStart(offset);
-    const onStored = (): void => markStarted(entry, context);
+    // The bytes: none pass here and the target's control connection is in its STOR, so another connection asks.
+    const polling = watcher && size !== null && target.capabilities.size ? watchSize(watcher, entry.localPath, context) : null;
+    const onStored = (): void => {
+      markStarted(entry, context);
+      polling?.start();
+    };
     try {
-      await fxpTransfer(source, entry.remotePath, target, entry.localPath, { ...(offset > 0 ? { offset } : {}), onStored });
-    } catch (error) {
-      if (offset === 0 || !resumeRefused(error)) throw error;
-      // A server that will not continue the file: the whole file again, said in the row. REST 0 first: the source
-      // took the offset and, its RETR never sent, would still start there (the target got the file's tail alone).
-      offset = 0;
-      restarted = true;
-      context.onStart(0);
-      await fxpTransfer(source, entry.remotePath, target, entry.localPath, { offset: 0, onStored });
+      try {
+        await fxpTransfer(source, entry.remotePath, target, entry.localPath, { ...(offset > 0 ? { offset } : {}), onStored });
+      } catch (error) {
+        if (offset === 0 || !resumeRefused(error)) throw error;
+        // A server that will not continue the file: the whole file again, said in the row. REST 0 first: the source
+        // took the offset and, its RETR never sent, would still start there (the target got the file's tail alone).
+        offset = 0;
+        restarted = true;
+        context.onStart(0);
+        await fxpTransfer(source, entry.remotePath, target, entry.localPath, { offset: 0, onStored });
+      }
+    } finally {
+      await polling?.stop();
     }
   }
   markStarted(entry, context);
@@ -142,6 +157,44 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
  */
 function resumeRefused(error: unknown): boolean {
   return error instanceof FtpError && error.data.kind === 'server-reply' && /^(REST|STOR) /.test(error.data.command);
+}
+
+/**
+ * SIZE of the target's file every second once the STOR is under way, on a connection of its own, reported as the
+ * item's bytes (only growing). A connection that cannot be had (the server's per-address limit) leaves the row as
+ * before: its start until the 226. Never fails the copy.
+ */
+function watchSize(open: () => Promise<FtpClient>, targetPath: string, context: Pick<JobContext, 'onProgress' | 'signal'>): { start: () => void; stop: () => Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let client: Promise<FtpClient | null> | null = null;
+  let last = 0;
+  const tick = async (): Promise<void> => {
+    const watching = await client;
+    if (stopped || watching === null) return;
+    const bytes = await watching.size(targetPath).catch(() => null);
+    if (stopped) return;
+    if (bytes !== null && bytes > last) {
+      last = bytes;
+      context.onProgress(bytes);
+    }
+    timer = setTimeout(() => void tick(), SIZE_POLL_MS);
+    timer.unref();
+  };
+  return {
+    start: () => {
+      if (client !== null || stopped || context.signal.aborted) return;
+      client = open().catch(() => null);
+      timer = setTimeout(() => void tick(), SIZE_POLL_MS);
+      timer.unref();
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      const watching = await client;
+      if (watching) await watching.quit().catch(() => watching.close());
+    },
+  };
 }
 
 async function askAbout(target: FtpClient, entry: QueueEntry, source: FileFacts, there: FileFacts | null, renameTaken?: string): Promise<JobOutcome> {

@@ -1027,7 +1027,8 @@ export class TransferQueue {
     if (!entry.target) throw new FtpError({ kind: 'invalid-input', ...sentences('queue.copy-no-target', null), retryable: false });
     const target = await this.options.connect(entry.target.siteKey);
     try {
-      return await runCopy(entry, context, target);
+      const siteKey = entry.target.siteKey;
+      return await runCopy(entry, context, target, () => this.options.connect(siteKey));
     } finally {
       await target.quit().catch(() => target.close());
     }

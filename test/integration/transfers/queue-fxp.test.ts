@@ -87,7 +87,7 @@ describe('server-to-server copies in the queue', () => {
     expect(sha256(await fsp.readFile(path.join(pro.root, 'later.bin')))).toBe(sha256(payload));
   });
 
-  it('pauses a running copy and resumes it with REST on both servers (proftpd → pure-ftpd), then cancel takes a running one away', async () => {
+  it('counts a running copy’s bytes (the target’s SIZE), pauses it and resumes it with REST on both servers (proftpd → pure-ftpd), then cancel takes a running one away', async () => {
     // proftpd sends at about 4 MB/s, so the copy is still under way when paused.
     const [pro, pure] = await Promise.all([servers.start('proftpd', { proftpdConfig: ['AllowForeignAddress on', 'TransferRate RETR 4000'] }), servers.start('pure-ftpd')]);
     const payload = randomBytes(24 * 1024 * 1024 + 11);
@@ -97,6 +97,12 @@ describe('server-to-server copies in the queue', () => {
     const target = path.join(pure.root, 'big.bin');
     const [added] = await queue.add({ siteKey: 'pro', siteLabel: 'Pro', direction: 'fxp', target: { siteKey: 'pure', siteLabel: 'Pure', relay: false }, items: [{ localPath: '/big.bin', remotePath: '/big.bin', isDirectory: false }] });
     await waitFor(async () => ((await sizeOf(target)) > 2 * 1024 * 1024 ? true : undefined), 60_000, 'the copy to be under way');
+    // The row's bytes while it runs: the target's SIZE, polled on a connection of its own (no data passes here).
+    const under = await waitFor(async () => {
+      const [row] = await queue.list();
+      return row && row.state === 'running' && row.bytesDone > 0 && row.bytesDone < payload.length ? row.bytesDone : undefined;
+    }, 60_000, 'the row to count the bytes under way');
+    expect(under).toBeLessThanOrEqual(await sizeOf(target));
     await queue.pause({ ids: [added?.id ?? ''] });
     await queue.whenIdle();
     expect((await queue.list())[0]?.state).toBe('paused');
