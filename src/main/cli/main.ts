@@ -485,8 +485,9 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
         if (!flags.force && (await takenNames(target, remoteDirname(targetPath), [remoteBasename(targetPath)])).length > 0) {
           throw invalidInput(`${targetPath} already exists on the target server.`, 'Add --force to replace it, or give another target path.');
         }
-        if (flags.viaLocal) await relayTransfer(source, sourceUrl.path, target, targetPath);
-        // Without --force the target was just seen without the name: no SIZE first (fxp-leftover.ts).
+        // An empty file proftpd made at STOR for a file the source refused is deleted (fxp-leftover.ts); without
+        // --force the target was just seen without the name, so no SIZE first.
+        if (flags.viaLocal) await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => relayTransfer(source, sourceUrl.path, target, targetPath));
         else await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => fxpTransfer(source, sourceUrl.path, target, targetPath));
       });
     });

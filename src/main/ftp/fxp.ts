@@ -138,6 +138,9 @@ export async function relayTransfer(source: FtpClient, sourcePath: string, targe
   // Downloads hand out pooled buffers that are reused once the write callback ran, and a pass-through calls it as
   // soon as the chunk is queued, not when the upload has sent it: copy each chunk, or later reads overwrite it.
   const pipe = new Transform({ highWaterMark: 1024 * 1024, transform: (chunk: Buffer, _encoding, done) => done(null, Buffer.from(chunk)) });
+  // Destroyed with the download's error below, which the returned promise carries: unheard, the 'error' event was an
+  // uncaught exception (`ferry copy --via-local` of a file the source refused crashed with a stack trace).
+  pipe.on('error', () => undefined);
   const download = source.download(sourcePath, pipe, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
     pipe.destroy(error as Error);
     throw error;
