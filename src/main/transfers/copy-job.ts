@@ -12,6 +12,7 @@
  */
 import type { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
+import { copyCleaningLeftover } from '../ftp/fxp-leftover';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch } from './checksum-verify';
@@ -60,6 +61,8 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
 
   let decision: OverwriteDecision;
   let targetFacts: FileFacts | null = null;
+  // The target was just seen without the file: an empty one left by a refused copy was this copy's (fxp-leftover.ts).
+  let seenAbsent = false;
   if (changed) {
     decision = { kind: 'transfer' };
   } else if (entry.started) {
@@ -71,6 +74,7 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
     // The target's existing file is asked about as an upload's is (the queue's upload policy).
     const policy = entry.choice ?? context.policy;
     targetFacts = await remoteFileFacts(target, entry.localPath, factsNeeded(policy).modified);
+    seenAbsent = targetFacts === null;
     decision = decideOverwrite(policy, facts, targetFacts, entry.choice !== null ? 'answer' : 'policy');
     if (decision.kind === 'ask') return askAbout(target, entry, facts, targetFacts);
   }
@@ -104,6 +108,12 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
 
   const folder = remoteDirname(entry.localPath);
   if (folder !== '/') await ensureRemoteFolder(target, folder);
+  // A source refusing the file after proftpd made it at STOR: the empty file deleted (or an emptied one said), as the
+  // direct copy does; the clean-up's own connection to the target is closed after it.
+  const reopened: FtpClient[] = [];
+  const reopen = watcher ? (): Promise<FtpClient> => watcher().then((client) => (reopened.push(client), client)) : undefined;
+  const cleaning = <T>(copy: () => Promise<T>): Promise<T> =>
+    copyCleaningLeftover(target, entry.localPath, seenAbsent && decision.kind === 'transfer' ? false : undefined, copy, reopen).finally(() => Promise.all(reopened.map((client) => client.quit().catch(() => client.close()))));
   let offset = decision.kind === 'resume' && !relay ? decision.from : 0;
   let restarted = relay && decision.kind === 'resume' && decision.from > 0;
   const size = facts.size;
@@ -111,7 +121,7 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
     // The whole file is there already (the 226 was lost to the interruption).
   } else if (relay) {
     context.onStart(0);
-    await relayTransfer(source, entry.remotePath, target, entry.localPath, { onProgress: context.onProgress, signal: context.signal, onAccepted: () => markStarted(entry, context) });
+    await cleaning(() => relayTransfer(source, entry.remotePath, target, entry.localPath, { onProgress: context.onProgress, signal: context.signal, onAccepted: () => markStarted(entry, context) }));
   } else {
     context.onStart(offset);
     // The bytes: none pass here and the target's control connection is in its STOR, so another connection asks.
@@ -122,7 +132,7 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
     };
     try {
       try {
-        await fxpTransfer(source, entry.remotePath, target, entry.localPath, { ...(offset > 0 ? { offset } : {}), onStored });
+        await cleaning(() => fxpTransfer(source, entry.remotePath, target, entry.localPath, { ...(offset > 0 ? { offset } : {}), onStored }));
       } catch (error) {
         if (offset === 0 || !resumeRefused(error)) throw error;
         // A server that will not continue the file: the whole file again, said in the row. REST 0 first: the source

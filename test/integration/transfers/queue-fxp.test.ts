@@ -87,6 +87,20 @@ describe('server-to-server copies in the queue', () => {
     expect(sha256(await fsp.readFile(path.join(pro.root, 'later.bin')))).toBe(sha256(payload));
   });
 
+  it('a source refusing the file after proftpd made it at STOR: the empty file is deleted, and the failed row says so', async () => {
+    const [pure, pro] = await Promise.all([servers.start('pure-ftpd'), servers.start('proftpd', { proftpdConfig: ['AllowForeignAddress on'] })]);
+    await put(pure, 'locked.txt', Buffer.from('secret'));
+    await fsp.chmod(path.join(pure.root, 'locked.txt'), 0o000);
+    const queue = await queueOf({ pure, pro });
+    await queue.add({ siteKey: 'pure', siteLabel: 'Pure', direction: 'fxp', target: { siteKey: 'pro', siteLabel: 'Pro', relay: false }, items: [{ localPath: '/locked.txt', remotePath: '/locked.txt', isDirectory: false }] });
+    await queue.whenIdle();
+    const [item] = await queue.list();
+    await queue.close();
+    expect(item?.state).toBe('failed');
+    expect(item?.error).toMatchObject({ command: 'RETR /locked.txt', text: { message: 'fxp.send-refused', hint: 'fxp.send-refused.removed.hint' } });
+    expect(await fsp.stat(path.join(pro.root, 'locked.txt')).catch(() => null)).toBeNull();
+  });
+
   it('counts a running copy’s bytes (the target’s SIZE), pauses it and resumes it with REST on both servers (proftpd → pure-ftpd), then cancel takes a running one away', async () => {
     // proftpd sends at about 4 MB/s, so the copy is still under way when paused.
     const [pro, pure] = await Promise.all([servers.start('proftpd', { proftpdConfig: ['AllowForeignAddress on', 'TransferRate RETR 4000'] }), servers.start('pure-ftpd')]);
