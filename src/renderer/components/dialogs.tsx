@@ -298,6 +298,8 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
   const sending = useRef(false);
   const [onlyThisDirection, setOnlyThisDirection] = useState(false);
   const policies = useQueueStore((s) => s.policies);
+  // A server-to-server copy is asked as an upload (the target is a server), said as the copy it is.
+  const copying = useQueueStore((s) => s.items.find((item) => item.id === q.itemId)?.direction === 'fxp');
   const policy = policies[q.direction];
   const otherDirection = q.direction === 'download' ? 'upload' : 'download';
   const others = useQueueStore((s) => othersWaitingForAnswer(s.items, q.itemId));
@@ -337,7 +339,7 @@ function OverwriteDialog({ q }: { readonly q: OverwriteQuestion }): ReactElement
           answer(choice);
         }}
       >
-        <p className="dialog-message">{t(q.direction === 'upload' ? 'overwrite.introUpload' : 'overwrite.introDownload')}</p>
+        <p className="dialog-message">{t(copying ? 'overwrite.introCopy' : q.direction === 'upload' ? 'overwrite.introUpload' : 'overwrite.introDownload')}</p>
         {side('overwrite.source', q.source)}
         {side('overwrite.target', q.target)}
         <fieldset className="radio-group" role="radiogroup" aria-labelledby="ow-legend">

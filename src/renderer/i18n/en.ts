@@ -281,6 +281,7 @@ export const en = {
   'overwrite.title': 'Target file already exists',
   'overwrite.introUpload': 'The file you are uploading already exists on the server.',
   'overwrite.introDownload': 'The file you are downloading already exists on this computer.',
+  'overwrite.introCopy': 'The file you are copying already exists on the target server.',
   'overwrite.source': 'Source',
   'overwrite.target': 'Target',
   'overwrite.unknownSize': 'size unknown',
