@@ -86,7 +86,7 @@ describe('loading a queue through the hand check', () => {
   /** Fields set to what the schema refuses: each one's item is left out with zod's message for it. */
   const malformed: readonly [string, unknown, string][] = [
     ['id', '', 'Too small: expected string to have >=1 characters'],
-    ['direction', 'sideways', 'Invalid option: expected one of "upload"|"download"'],
+    ['direction', 'sideways', 'Invalid option: expected one of "upload"|"download"|"fxp"'],
     ['size', -1, 'Too small: expected number to be >=0'],
     ['size', 1.5, 'Invalid input: expected int, received number'],
     ['knownTarget', { size: 'big', modified: null }, ''],
