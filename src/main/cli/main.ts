@@ -142,7 +142,8 @@ function printReport(report: MirrorReport, seconds: number): void {
   for (const line of report.warnings) process.stderr.write(`ferry: warning: ${line}\n`);
   for (const failure of report.failures) process.stderr.write(`Failed ${shownName(failure.path)}: ${describeForCli(failure.error)}\n`);
   for (const deleted of report.deleted) process.stderr.write(`Deleted ${shownName(deleted)}\n`);
-  process.stderr.write(`${report.files} files, ${report.folders} folders, ${report.bytes} bytes in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped${report.deleted.length > 0 ? `, ${report.deleted.length} deleted` : ''}.\n`);
+  const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  process.stderr.write(`${counted(report.files, 'file', 'files')}, ${counted(report.folders, 'folder', 'folders')}, ${counted(report.bytes, 'byte', 'bytes')} in ${seconds.toFixed(2)} s; ${report.failures.length} failed, ${report.skipped.length} skipped${report.deleted.length > 0 ? `, ${report.deleted.length} deleted` : ''}.\n`);
 }
 
 /** What a mirror stopped by a signal kept, and how the next run goes on from there. */

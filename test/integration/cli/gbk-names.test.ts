@@ -49,7 +49,7 @@ describe.each(['vsftpd', 'pure-ftpd'] as const)('ferry --charset GBK with GBK na
     const up = await ferry(['--charset', 'GBK', 'mirror', '--reverse', tree, url('/镜像')], { cwd: local });
     expect(up.code).not.toBe(0);
     expect(up.stderr).toContain('/镜像/表情😀.txt cannot be sent to this server: its names are in GBK, which has no "😀".');
-    expect(up.stderr).toContain('2 files, 1 folders');
+    expect(up.stderr).toContain('2 files, 1 folder,');
     expect(namesOnDisk('/镜像')).toEqual(['子目录', '文件一.txt']);
     expect(fs.readFileSync(onDisk('/镜像/子目录/文件二.txt'), 'utf8')).toBe('two');
 

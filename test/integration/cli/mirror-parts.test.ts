@@ -35,7 +35,7 @@ describe('ferry mirror and interrupted downloads\' partial files (vsftpd)', () =
     const run = await ferry(['mirror', '--reverse', folder, url]);
     expect(run.code, run.stderr).toBe(0);
     for (const skipped of [part, longPart]) expect(run.stderr).toContain(`Skipped ${skipped}: it is an interrupted download's partial file, not uploaded. Finish that download (it continues this file) or delete the file.\n`);
-    expect(run.stderr).toMatch(/^1 files, 0 folders, 5 bytes in .* 0 failed, 2 skipped\.$/m);
+    expect(run.stderr).toMatch(/^1 file, 0 folders, 5 bytes in .* 0 failed, 2 skipped\.$/m);
     expect(fs.readdirSync(path.join(server().root, 'up'))).toEqual(['a.txt']);
     expect(fs.readdirSync(folder).sort()).toEqual(['a.txt', 'b.txt.ferry-part', path.basename(longPart)].sort());
 
