@@ -14,14 +14,14 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
 import { copyCleaningLeftover } from '../ftp/fxp-leftover';
 import { ensureRemoteFolder } from '../ftp/remote-tree';
-import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
+import { remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch } from './checksum-verify';
-import { decideOverwrite, factsNeeded, noFreeNameNote, type FileFacts, type OverwriteDecision } from './overwrite-policy';
+import { decideOverwrite, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
-import { remoteFileFacts, remoteIsFolder } from './remote-facts';
+import { remoteFileFacts } from './remote-facts';
+import { decideRemoteTarget } from './remote-target-decision';
 import { FtpError } from '../ftp/ftp-error';
 import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
-import { freeRemoteName, probeFreeName } from './upload-job';
 import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 import { shownName } from '../../shared/shown-name';
 
@@ -60,7 +60,6 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
   }
 
   let decision: OverwriteDecision;
-  let targetFacts: FileFacts | null = null;
   // The target was just seen without the file: an empty one left by a refused copy was this copy's (fxp-leftover.ts).
   let seenAbsent = false;
   if (changed) {
@@ -71,39 +70,12 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
     decision = there !== null && there.size === facts.size ? { kind: 'resume', from: there.size ?? 0 } : decideOverwrite('resume', facts, there);
     if (decision.kind === 'skip') decision = { kind: 'transfer' };
   } else {
-    // The target's existing file is asked about as an upload's is (the queue's upload policy).
-    const policy = entry.choice ?? context.policy;
-    targetFacts = await remoteFileFacts(target, entry.localPath, factsNeeded(policy).modified);
-    seenAbsent = targetFacts === null;
-    decision = decideOverwrite(policy, facts, targetFacts, entry.choice !== null ? 'answer' : 'policy');
-    if (decision.kind === 'ask') return askAbout(target, entry, facts, targetFacts);
-  }
-  switch (decision.kind) {
-    case 'ask':
-    case 'transfer':
-    case 'resume':
-      break;
-    case 'skip':
-      return { kind: 'skipped', note: decision.note, permanent: false };
-    case 'rename': {
-      const typed = entry.renameTo;
-      if (typed !== undefined) {
-        delete entry.renameTo;
-        const candidate = joinRemote(remoteDirname(entry.localPath), typed);
-        context.onChanged();
-        if ((await remoteFileFacts(target, candidate, false)) !== null || (await remoteIsFolder(target, candidate))) {
-          entry.choice = null;
-          return askAbout(target, entry, facts, targetFacts, typed);
-        }
-        entry.localPath = candidate;
-        break;
-      }
-      const renamed = await freeRemoteName(target, entry.localPath);
-      if (!renamed) return { kind: 'skipped', note: noFreeNameNote(remoteBasename(entry.localPath)), permanent: false };
-      entry.localPath = renamed;
-      context.onChanged();
-      break;
-    }
+    // The target's existing file is decided as an upload's is (the queue's upload policy; a link skipped, a typed
+    // Rename name checked): remote-target-decision.ts.
+    const decided = await decideRemoteTarget(entry, 'localPath', target, facts, context);
+    if (decided.kind === 'end') return decided.outcome;
+    decision = decided.decision;
+    seenAbsent = decided.there === null;
   }
 
   const folder = remoteDirname(entry.localPath);
@@ -204,16 +176,5 @@ function watchSize(open: () => Promise<FtpClient>, targetPath: string, context: 
       const watching = await client;
       if (watching) await watching.quit().catch(() => watching.close());
     },
-  };
-}
-
-async function askAbout(target: FtpClient, entry: QueueEntry, source: FileFacts, there: FileFacts | null, renameTaken?: string): Promise<JobOutcome> {
-  const suggested = await probeFreeName(target, entry.localPath);
-  return {
-    kind: 'ask',
-    source: { path: entry.remotePath, ...source },
-    target: { path: entry.localPath, size: there?.size ?? null, modified: there?.modified ?? null, ...(there?.precision !== undefined ? { precision: there.precision } : {}) },
-    ...(suggested !== null ? { suggestedName: suggested } : {}),
-    ...(renameTaken !== undefined ? { renameTaken } : {}),
   };
 }

@@ -4,14 +4,14 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import type { FtpClient, Listing } from '../ftp/ftp-client';
+import type { FtpClient } from '../ftp/ftp-client';
 import { FtpError } from '../ftp/ftp-error';
-import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { localError } from './file-transfer';
-import { decideOverwrite, factsNeeded, firstFreeName, noFreeNameNote, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
+import { decideOverwrite, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { isRestRefused, isWriteRefused, remoteFileFacts, remoteIsFolder } from './remote-facts';
+import { decideRemoteTarget } from './remote-target-decision';
 import { markStarted, type JobContext, type JobOutcome } from './transfer-job';
 import { nameClash } from './name-clash';
 import { sentences } from '../../shared/error-texts';
@@ -41,7 +41,6 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   }
 
   let decision: OverwriteDecision;
-  let targetFacts: FileFacts | null = null;
   if (changed) {
     decision = { kind: 'transfer' };
   } else if (entry.started) {
@@ -50,49 +49,10 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     decision = target !== null && target.size === size ? { kind: 'resume', from: size } : decideOverwrite('resume', source, target);
     if (decision.kind === 'skip') decision = { kind: 'transfer' };
   } else {
-    const policy = entry.choice ?? context.policy;
-    const target = entry.knownTarget !== undefined ? entry.knownTarget : await remoteFileFacts(client, entry.remotePath, factsNeeded(policy).modified);
-    // A single file's target found by SIZE, which follows a link: the folder's listing tells a link (STOR would write
-    // wherever it points, as a download never does) and, for the question, the free names. A folder's files had it.
-    const listing = entry.knownTarget === undefined && target !== null ? await listingOrNull(client, remoteDirname(entry.remotePath)) : undefined;
-    const listed = listing?.entries.find((candidate) => candidate.name === remoteBasename(entry.remotePath));
-    if (listed?.type === 'symlink') return { kind: 'skipped', note: noteText('note.target-link', { path: shownName(entry.remotePath) }), permanent: true };
-    decision = decideOverwrite(policy, source, target, entry.choice !== null ? 'answer' : 'policy');
-    targetFacts = target;
-    if (decision.kind === 'ask') return askAbout(client, entry, source, target, undefined, listing);
-  }
-  switch (decision.kind) {
-    case 'ask':
-    case 'transfer':
-    case 'resume':
-      break;
-    case 'skip':
-      return { kind: 'skipped', note: decision.note, permanent: false };
-    case 'rename': {
-      // The name the user typed (the question's Rename field): used only while the server has nothing under it, else
-      // asked again — a file that appeared there since the answer is never written over.
-      const typed = entry.renameTo;
-      if (typed !== undefined) {
-        delete entry.renameTo;
-        const candidate = joinRemote(remoteDirname(entry.remotePath), typed);
-        context.onChanged();
-        // One listing tells a file, a folder and a link (a dangling one too, which SIZE calls absent and STOR follows);
-        // SIZE only where the folder cannot be listed. The question reuses the listing for its next suggestion.
-        const listing = await listingOrNull(client, remoteDirname(entry.remotePath));
-        const taken = listing ? listing.entries.some((listed) => listed.name === typed) : (await remoteFileFacts(client, candidate, false)) !== null || (await remoteIsFolder(client, candidate));
-        if (taken) {
-          entry.choice = null;
-          return askAbout(client, entry, source, targetFacts, typed, listing);
-        }
-        entry.remotePath = candidate;
-        break;
-      }
-      const renamed = await freeRemoteName(client, entry.remotePath);
-      if (!renamed) return { kind: 'skipped', note: noFreeNameNote(remoteBasename(entry.remotePath)), permanent: false };
-      entry.remotePath = renamed;
-      context.onChanged();
-      break;
-    }
+    // The policy against the server's file (a link skipped, a typed Rename name checked): remote-target-decision.ts.
+    const decided = await decideRemoteTarget(entry, 'remotePath', client, source, context, entry.knownTarget);
+    if (decided.kind === 'end') return decided.outcome;
+    decision = decided.decision;
   }
 
   // An ASCII file cannot resume (its sizes differ between the sides): it is sent again whole.
@@ -227,59 +187,4 @@ async function verify(client: FtpClient, remotePath: string, localPath: string, 
   }
   if (checksums && (await verifyChecksum(client, remotePath, localPath)) === 'checksum') verified = 'checksum';
   return verified;
-}
-
-/** The question about an existing remote target, with the first free "name (N).ext" for its Rename field. */
-async function askAbout(client: FtpClient, entry: QueueEntry, source: FileFacts, target: FileFacts | null, renameTaken?: string, listing?: Listing | null): Promise<JobOutcome> {
-  const suggested = await probeFreeName(client, entry.remotePath, listing);
-  return {
-    kind: 'ask',
-    source: { path: entry.localPath, ...source },
-    target: { path: entry.remotePath, size: target?.size ?? null, modified: target?.modified ?? null, ...(target?.precision !== undefined ? { precision: target.precision } : {}) },
-    ...(suggested !== null ? { suggestedName: suggested } : {}),
-    ...(renameTaken !== undefined ? { renameTaken } : {}),
-  };
-}
-
-/**
- * The first of "name (1).ext", "name (2).ext", … the target folder does not list (files, folders and links alike), from
- * one listing — `listing` when the caller has it. SIZE probes only when the folder cannot be listed: each put "550
- * Could not get file size." in the message log, and vsftpd's 550 to SIZE on a folder offered the folder's name. Only a
- * suggestion: the name is checked again when it is used.
- */
-export async function probeFreeName(client: FtpClient, remotePath: string, listing?: Listing | null): Promise<string | null> {
-  const folder = remoteDirname(remotePath);
-  const listed = listing !== undefined ? listing : await listingOrNull(client, folder);
-  if (listed) {
-    const names = new Set(listed.entries.map((entry) => entry.name));
-    return firstFreeName(remoteBasename(remotePath), (candidate) => names.has(candidate));
-  }
-  return firstFreeNameAsync(remoteBasename(remotePath), async (candidate) => (await remoteFileFacts(client, joinRemote(folder, candidate), false)) !== null, 20);
-}
-
-/** The folder's listing; null when the server refuses it (then the caller asks otherwise). */
-async function listingOrNull(client: FtpClient, folder: string): Promise<Listing | null> {
-  try {
-    return await client.list(folder);
-  } catch (error) {
-    if (error instanceof FtpError && error.data.kind === 'server-reply') return null;
-    throw error;
-  }
-}
-
-async function firstFreeNameAsync(name: string, taken: (candidate: string) => Promise<boolean>, limit: number): Promise<string | null> {
-  for (let n = 1; n <= limit; n += 1) {
-    const candidate = numberedName(name, n);
-    if (!(await taken(candidate))) return candidate;
-  }
-  return null;
-}
-
-/** "name (1).ext", … : the first name the remote folder does not list. */
-export async function freeRemoteName(client: FtpClient, remotePath: string): Promise<string | null> {
-  const folder = remoteDirname(remotePath);
-  const listing = await client.list(folder);
-  const names = new Set(listing.entries.map((entry) => entry.name));
-  const name = firstFreeName(remoteBasename(remotePath), (candidate) => names.has(candidate));
-  return name === null ? null : joinRemote(folder, name);
 }
