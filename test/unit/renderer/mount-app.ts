@@ -83,3 +83,19 @@ export function openSiteManager(name = 'Site Manager'): HTMLElement {
   fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name }));
   return screen.getByRole('dialog', { name });
 }
+
+/**
+ * For remote search's tests (and any that need a connected window): default settings, no toast, the remote pane as
+ * new, the window mounted over `api` (whose handlers, session:connect's included, the test set first), then a quick
+ * connection made through actions.connect.
+ */
+export async function mountQuickConnected(api: FakeApi): Promise<void> {
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
+  useSessionStore.setState({ status: null, target: null, connecting: false });
+  useUiStore.setState({ toasts: [] });
+  resetPane('remote');
+  await mountApp(api);
+  await act(async () => {
+    await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
+  });
+}

@@ -7,32 +7,20 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
-import { resetPane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
-import { giveLayout, mountApp, unmountApp } from './mount-app';
+import { giveLayout, mountQuickConnected, unmountApp } from './mount-app';
 
 describe('remote search: Choose all', () => {
   let api: FakeApi;
   beforeAll(giveLayout);
   beforeEach(async () => {
-    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-    useSessionStore.setState({ status: null, target: null, connecting: false });
-    useUiStore.setState({ toasts: [] });
-    resetPane('remote');
     api = createFakeApi();
     api.handle('session:connect', () => ok(status({ remotePath: '/' })));
     api.handle('session:list', ({ path }) => ok(remoteListing(path, ['logs/'])));
     const entries = remoteListing('/logs', ['a.log', 'b.log', 'c.log'])['entries'];
     api.handle('session:search', () => ok({ matches: entries.map((entry) => ({ path: `/logs/${entry.name}`, entry })), root: '/', pattern: '*.log', foldersSearched: 2, stopped: null, skipped: [] }));
     api.handle('queue:add', () => ok([]));
-    await mountApp(api);
-    await act(async () => {
-      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
-    });
+    await mountQuickConnected(api);
   });
   afterEach(unmountApp);
 

@@ -7,31 +7,19 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
-import { resetPane } from '../../../src/renderer/stores/pane-store';
-import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { compileNameFilter } from '../../../src/shared/name-filter';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
-import { giveLayout, mountApp, unmountApp } from './mount-app';
+import { giveLayout, mountQuickConnected, unmountApp } from './mount-app';
 
 describe('remote search: Match case', () => {
   let api: FakeApi;
   beforeAll(giveLayout);
   beforeEach(async () => {
-    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-    useSessionStore.setState({ status: null, target: null, connecting: false });
-    useUiStore.setState({ toasts: [] });
-    resetPane('remote');
     api = createFakeApi();
     api.handle('session:connect', () => ok(status({ remotePath: '/' })));
     api.handle('session:list', ({ path }) => ok(remoteListing(path, ['README', 'readme.txt'])));
     api.handle('session:search', () => ok({ matches: [], root: '/', pattern: 'README', foldersSearched: 1, stopped: null, skipped: [] }));
-    await mountApp(api);
-    await act(async () => {
-      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
-    });
+    await mountQuickConnected(api);
   });
   afterEach(unmountApp);
 

@@ -7,13 +7,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
-import { resetPane } from '../../../src/renderer/stores/pane-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
-import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { DEFAULT_SETTINGS, type RemoteSearchResult } from '../../../src/shared/models';
+import { type RemoteSearchResult } from '../../../src/shared/models';
 import { createFakeApi, ok, remoteListing, status, type FakeApi } from './fake-api';
-import { giveLayout, mountApp, unmountApp } from './mount-app';
+import { giveLayout, mountQuickConnected, unmountApp } from './mount-app';
 
 const COUNT = 50_000;
 const matches = Array.from({ length: COUNT }, (_, i) => ({ path: `/d${i % 100}/file-${i}.txt`, entry: { name: `file-${i}.txt`, type: 'file' as const, size: i, modified: '2026-01-01T10:00:00.000Z', permissions: null, target: null, owner: null, group: null } }));
@@ -23,18 +20,11 @@ describe('remote search: the running count and 50,000 results', () => {
   let answer: (result: RemoteSearchResult) => void = () => undefined;
   beforeAll(giveLayout);
   beforeEach(async () => {
-    useSettingsStore.setState({ settings: DEFAULT_SETTINGS, loaded: false });
-    useSessionStore.setState({ status: null, target: null, connecting: false });
-    useUiStore.setState({ toasts: [] });
-    resetPane('remote');
     api = createFakeApi();
     api.handle('session:connect', () => ok(status({ remotePath: '/' })));
     api.handle('session:list', ({ path }) => ok(remoteListing(path, [])));
     api.handle('session:search', () => new Promise((resolve) => (answer = (result) => resolve(ok(result)))));
-    await mountApp(api);
-    await act(async () => {
-      await actions.connect({ kind: 'quick', quick: { host: 'h', port: null, user: 'u', password: 'p', protocol: 'ftp-plain', transferMode: 'default', charset: 'auto' } });
-    });
+    await mountQuickConnected(api);
   });
   afterEach(unmountApp);
 
