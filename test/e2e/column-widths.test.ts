@@ -131,14 +131,14 @@ describe('resizable file-list columns', () => {
         await ui.createSite({ name: 'Columns', host: server.host, port: server.port, user: server.user, password: server.password, mode: 'Passive' });
         await ui.connectFromSiteManager();
         await ui.expectRemoteListing('/', ['readme.txt']);
-        await expect(handle('remote', 'Type')).toHaveAttribute('aria-valuenow', '84');
+        await expect(handle('remote', 'Type')).toHaveAttribute('aria-valuenow', '80');
         await handle('remote', 'Owner/Group').focus();
         await page.keyboard.press('Shift+ArrowRight');
         await expect(handle('remote', 'Owner/Group')).toHaveAttribute('aria-valuenow', '168');
         await page.reload();
         await ui.expectRemoteListing('/', ['readme.txt']);
         await expect(handle('remote', 'Owner/Group')).toHaveAttribute('aria-valuenow', '168');
-        await expect(handle('remote', 'Type')).toHaveAttribute('aria-valuenow', '84');
+        await expect(handle('remote', 'Type')).toHaveAttribute('aria-valuenow', '80');
         await expect(handle('local', 'Type')).toHaveAttribute('aria-valuenow', '108');
         const remoteRow = ui.grid('remote').getByRole('row', { name: /readme\.txt/ }).getByRole('gridcell').last();
         expect(await box(remoteRow)).toEqual(await box(header('remote', 'Owner/Group')));

@@ -12,6 +12,7 @@ import { expect } from '@playwright/test';
 import { describe, it } from 'vitest';
 import { addBigFileAndLockedFolder } from './support/fixtures';
 import { useE2eSetup } from './support/scenario';
+import { cutTexts } from './support/visual';
 
 const LOCAL = {
   'Documents/': 0,
@@ -202,6 +203,8 @@ describe('dual-pane window, web host, Chromium, vsftpd', () => {
         // Focus off the lists (no focus ring in the picture).
         await page.locator('body').click({ position: { x: 1270, y: 62 } });
         await expect(ui.queue).toContainText(BIG);
+        // Sizes show whole at 1280 px in both lists, the remote one's extra columns included ("96.0 …" was cut).
+        for (const side of ['local', 'remote'] as const) expect((await cutTexts(ui.grid(side))).filter((text) => /^[\d.,]+\s*(B|KiB|MiB|GiB)$/.test(text))).toEqual([]);
         await ui.screenshot('main-window', { publish: true });
         // The download's queue connection follows the switch too (a worker once kept its active-mode connection).
         expect((await ui.loggedCommands()).filter((c) => /^(EPRT|PORT)\b/.test(c))).toEqual([]);

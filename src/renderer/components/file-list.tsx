@@ -48,8 +48,9 @@ const LOCAL_COLUMNS: readonly Column[] = [
 
 const REMOTE_COLUMNS: readonly Column[] = [
   { id: 'name', label: 'column.name', width: 120 },
-  { id: 'size', label: 'column.size', align: 'end', width: 72 },
-  { id: 'type', label: 'column.type', width: 84 },
+  // As the local list's: at 72 px "96.0 MiB" lost its unit to the ellipsis; Type gives the 4 px back.
+  { id: 'size', label: 'column.size', align: 'end', width: 76 },
+  { id: 'type', label: 'column.type', width: 80 },
   { id: 'modified', label: 'column.modified', width: 136 },
   { id: 'permissions', label: 'column.permissions', width: 96 },
   { id: 'owner', label: 'column.owner', width: 104 },

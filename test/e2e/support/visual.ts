@@ -36,6 +36,20 @@ export function cutWithoutTitle(root: Locator): Promise<string[]> {
 }
 
 /**
+ * Texts cut short inside `root`, with a title or not: for values that must show whole in a window of usual size. Even
+ * a pixel's overflow counts: the ellipsis then takes the unit ("96.0 …").
+ */
+export function cutTexts(root: Locator): Promise<string[]> {
+  return root.evaluate((top) =>
+    [...top.querySelectorAll('*')]
+      .filter((element): element is HTMLElement => element instanceof HTMLElement && element.scrollWidth > element.clientWidth && element.getBoundingClientRect().width > 0)
+      .filter((element) => ['hidden', 'clip'].includes(getComputedStyle(element).overflowX) || getComputedStyle(element).textOverflow === 'ellipsis')
+      .map((element) => element.innerText.trim())
+      .filter((text) => text !== ''),
+  );
+}
+
+/**
  * The lowest WCAG 2 contrast ratio among the texts inside `root` (each element holding text of its own, measured as
  * `contrastRatio` does), with the text that has it.
  */
