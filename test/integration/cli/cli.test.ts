@@ -140,7 +140,7 @@ describe('ferry command line against vsftpd', () => {
     const again = await ferry(['mirror', `${url}/tree`, down, '-P', '4']);
     expect(again.code, again.stderr.toString()).toBe(0);
     expect(again.stderr.toString()).toMatch(/^Skipped 29 files: The target exists with the same size and the source is not newer\.$/m);
-    expect(again.stderr.toString()).toMatch(/^1 files, .* 0 failed, 29 skipped\.$/m);
+    expect(again.stderr.toString()).toMatch(/^1 file, .* 0 failed, 29 skipped\.$/m);
     expect(fs.readFileSync(path.join(down, 'd1', 'e1', 'f1.txt'), 'utf8')).toMatch(/changed on the server\n$/);
     const forced = await ferry(['mirror', '--if-exists', 'overwrite', `${url}/tree`, down]);
     expect(forced.stderr.toString()).toMatch(/^30 files, .* 0 skipped\.$/m);

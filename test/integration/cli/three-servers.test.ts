@@ -214,7 +214,7 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     fs.writeFileSync(path.join(tree, 'recent.txt'), 'recent.txt\n');
     fs.utimesSync(path.join(tree, 'recent.txt'), later, later);
     const changed = await ferry(['mirror', '--reverse', '--preserve-times', tree, `${url}/unchanged`]);
-    expect(changed.stderr).toMatch(/^1 files, .* 0 failed, 2 skipped\.$/m);
+    expect(changed.stderr).toMatch(/^1 file, .* 0 failed, 2 skipped\.$/m);
 
     // Down, twice, and once more into copies whose times are the server's exact ones.
     const down = path.join(work, 'unchanged-down');
@@ -271,7 +271,7 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
       expect(run.stderr).toMatch(/^Failed \/delfail\/locked-extra: /m);
       expect(run.stderr).toMatch(/^Deleted \/delfail\/old\.txt$/m);
       expect(run.stderr).toMatch(/^Deleted \/delfail\/zz-old$/m);
-      expect(run.stderr).toMatch(/^1 files, .* 1 failed, 0 skipped, 2 deleted\.$/m);
+      expect(run.stderr).toMatch(/^1 file, .* 1 failed, 0 skipped, 2 deleted\.$/m);
       expect(fs.readdirSync(path.join(server.root, 'delfail')).sort()).toEqual(['a.txt', 'locked-extra']);
     } finally {
       fs.chmodSync(locked, 0o755);
@@ -295,7 +295,7 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
     expect(up.stderr).toContain(`Failed ${path.join(source, 'was-file')}: ${path.join(source, 'was-file')} is a folder on this computer, but /kinds/was-file is a file on the server, so it was not copied.`);
     expect(up.stderr).toContain(`Failed ${path.join(source, 'was-folder')}: ${path.join(source, 'was-folder')} is a file on this computer, but /kinds/was-folder is a folder on the server, so it was not copied.`);
     expect(up.stderr).toMatch(/Rename one of them, or run the mirror with --delete to replace the target's with the source's\./);
-    expect(up.stderr).toMatch(/^1 files, .* 2 failed, 0 skipped\.$/m);
+    expect(up.stderr).toMatch(/^1 file, .* 2 failed, 0 skipped\.$/m);
     expect(failedLines(dry.stderr)).toEqual(failedLines(up.stderr));
     const dryDelete = await ferry(['mirror', '--reverse', '--delete', '--dry-run', source, `${url}/kinds`]);
     expect(dryDelete.code, dryDelete.stderr).toBe(0);
