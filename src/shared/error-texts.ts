@@ -285,6 +285,8 @@ export const ERROR_TEXTS_EN = {
   'reply.too-long.hint': 'The server is misbehaving; contact its administrator.',
   'command.line-break': 'Refused to send a command containing a line break or NUL: {command}.',
   'command.line-break.hint': 'Remove line breaks and NUL characters from the file or folder name.',
+  'mkdir.name-changed': 'Asked to create the folder {path}, the server made {made}: it changed the name.',
+  'mkdir.name-changed.hint': 'The server does not keep this name as given (pure-ftpd replaces a space or tab at the end of a name with "_"). Use a name without a space at its end, or the folder the server made.',
 
   // Saved passwords that cannot be read or kept here. {site}: Folder/Name; {saved}, {current}: vaults (vault.*).
   'password.other-vault': 'The password of "{site}" was saved with {saved}, which {current} cannot read.',

@@ -15,6 +15,7 @@ import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
 import { FtpError, invalidInput } from './ftp-error';
 import { sentences } from '../../shared/error-texts';
+import { shownName } from '../../shared/shown-name';
 import { prepareTransferMode, worthCompressing } from './mode-z';
 import { fromNetworkAscii, LOCAL_EOL, toNetworkAscii } from './ascii-stream';
 import { parseListing, parseMlsd, withLineFeeds } from './listing/parse-listing';
@@ -22,7 +23,7 @@ import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
 import { readRefusedOfExistingFile, replyError } from './reply-errors';
 import { listingUnreadable } from './listing-unreadable';
-import { normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
+import { madeInsteadOf, normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
 import { runDataTransfer } from './data-transfer';
 import { isUtf8 } from './charset';
 import { openSession, type FtpSession } from './session';
@@ -555,7 +556,11 @@ export class FtpClient {
   }
 
   async mkdir(remotePath: string): Promise<void> {
-    await this.command(`MKD ${remotePath}`, remotePath);
+    const reply = await this.command(`MKD ${remotePath}`, remotePath);
+    // A server that made another name (pure-ftpd: "Docs " → "Docs_") would have every later use of the asked path fail
+    // as missing ("553 Can't open that file" for each file of a folder upload): say what the server did, once.
+    const made = madeInsteadOf(remotePath, parsePwdReply(reply.pathMessage ?? reply.message));
+    if (made !== null) throw new FtpError({ kind: 'invalid-input', ...sentences('mkdir.name-changed', 'mkdir.name-changed.hint', { path: shownName(remotePath), made: shownName(made) }), retryable: false });
   }
 
   async rmdir(remotePath: string): Promise<void> {

@@ -38,6 +38,19 @@ export function parsePwdReply(message: string): string | null {
   return null;
 }
 
+/**
+ * The folder a 257 reply to `MKD asked` names, when it is another name in the same folder: pure-ftpd turns a space or
+ * tab at the end of a name into "_" ("MKD /Docs " → 257 "/Docs_"). Null when it names the folder asked for, or a
+ * path Ferry cannot compare (relative, or in another folder: a server reporting paths its own way).
+ */
+export function madeInsteadOf(asked: string, replied: string | null): string | null {
+  if (replied === null || !replied.startsWith('/') || !asked.startsWith('/')) return null;
+  const made = normalizeRemote(replied);
+  const wanted = normalizeRemote(asked);
+  if (made === wanted || remoteDirname(made) !== remoteDirname(wanted)) return null;
+  return made;
+}
+
 /** MDTM "YYYYMMDDHHMMSS[.sss]" (UTC) → ISO 8601, or null. */
 export function parseMdtmTime(value: string): string | null {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,3}))?$/.exec(value.trim());

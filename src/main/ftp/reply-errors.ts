@@ -56,6 +56,10 @@ export function replyError(command: string, reply: FtpReply, subject = '', after
     case 550:
       return say('reply.failed', hintFor550(verbOf(masked), reply.message), false);
     case 553:
+      // 553 is "file name not allowed" (RFC 959), which pure-ftpd also answers to reads: "553 Prohibited file name" to
+      // CWD, RETR or DELE of a name with a backslash. "refused to create or rename" and a write-permission hint fit only
+      // the commands that make or rename a name.
+      if (!MAKES_A_NAME.has(verbOf(masked))) return say('reply.failed', specificHint(verbOf(masked), reply.message) ?? 'reply.name-refused.hint', false);
       return say('reply.553', specificHint(verbOf(masked), reply.message) ?? 'reply.553.hint', false);
     case 500:
     case 501:
@@ -77,6 +81,8 @@ function verbOf(command: string): string {
 }
 
 const READS_A_FOLDER = new Set(['CWD', 'MLSD', 'LIST', 'NLST', 'MLST']);
+
+const MAKES_A_NAME = new Set(['STOR', 'APPE', 'STOU', 'MKD', 'XMKD', 'RNFR', 'RNTO']);
 
 const WRITE_FAILED = /writ|no space|disk full|quota|input\/output/i;
 

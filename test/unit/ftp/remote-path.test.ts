@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinRemote, normalizeRemote, parseMdtmTime, parsePwdReply } from '../../../src/main/ftp/remote-path';
+import { joinRemote, madeInsteadOf, normalizeRemote, parseMdtmTime, parsePwdReply } from '../../../src/main/ftp/remote-path';
 import { maskCommand } from '../../../src/main/ftp/transcript';
 import { assertSafeCommand } from '../../../src/main/ftp/control-connection';
 import { FtpError } from '../../../src/main/ftp/ftp-error';
@@ -41,5 +41,21 @@ describe('remote paths and small parsers', () => {
 
   it.each([['RETR a\r\nDELE b'], ['RETR a\nb'], ['CWD \0x']])('refuses CR, LF and NUL: %j', (command) => {
     expect(() => assertSafeCommand(command)).toThrow(FtpError);
+  });
+});
+
+describe('madeInsteadOf (the folder a 257 reply to MKD names)', () => {
+  it('is the other name when the server made one in the same folder (pure-ftpd: a trailing space or tab → "_")', () => {
+    expect(madeInsteadOf('/Docs ', '/Docs_')).toBe('/Docs_');
+    expect(madeInsteadOf('/up/Tab\t', '/up/Tab_')).toBe('/up/Tab_');
+  });
+  it('is null for the folder asked for, however the reply writes it, and for a path it cannot compare', () => {
+    expect(madeInsteadOf('/Docs ', '/Docs ')).toBeNull();
+    expect(madeInsteadOf('/a/b', '/a/b/')).toBeNull();
+    expect(madeInsteadOf('/a "q"', parsePwdReply('"/a ""q""" created'))).toBeNull();
+    // A server reporting its own real path (no chroot), a relative name, or no quoted path at all: not guessed at.
+    expect(madeInsteadOf('/b', '/home/u/b')).toBeNull();
+    expect(madeInsteadOf('/b', 'b')).toBeNull();
+    expect(madeInsteadOf('/b', null)).toBeNull();
   });
 });

@@ -42,6 +42,20 @@ describe('replyError hints', () => {
     });
   }
 
+  it('a 553 to a command that makes no name is not "refused to create or rename" (pure-ftpd refuses reading a name with a backslash so)', () => {
+    for (const command of ['CWD /back\\slash', 'RETR /f/back\\slash', 'DELE /f/back\\slash', 'RMD /back\\slash']) {
+      const path = command.split(' ')[1] ?? '';
+      const error = replyError(command, reply(`553 Prohibited file name: ${path}`), path);
+      expect(error.message, command).toBe(`"${command}" failed for ${path}: 553 Prohibited file name: ${path}`);
+      expect(error.hint).toMatch(/^The server does not accept this name/);
+      expect(localizeError(error, 'zh-CN').message).not.toMatch(/创建或重命名/);
+    }
+    // A 553 naming no cause still says the name: what 553 means.
+    expect(replyError('CWD /x', reply('553 Refused.'), '/x').hint).toMatch(/^The server does not accept this name/);
+    // Making a name keeps its sentence.
+    expect(replyError('MKD /back\\slash', reply('553 Prohibited file name: /back\\slash'), '/back\\slash').message).toBe('The server refused to create or rename /back\\slash: 553 Prohibited file name: /back\\slash');
+  });
+
   it('keeps 4xx replies retryable with their own hints', () => {
     expect(replyError('RETR /x', reply('450 File busy'))).toMatchObject({ retryable: true, hint: expect.stringMatching(/temporary/) as unknown });
     expect(replyError('PASS secret', reply('530 Login incorrect.')).command).toBe('PASS ********');
