@@ -28,7 +28,8 @@ export function parseEplfLineUnfiltered(line: string): RemoteEntry | null {
     const value = fact.slice(1);
     if (kind === '/') directory = true;
     else if (kind === 'r') retrievable = true;
-    else if (kind === 's' && /^\d+$/.test(value)) size = Number(value);
+    // Past 2^53 no file has: unknown, not a rounded wrong number (as the other parsers).
+    else if (kind === 's' && /^\d+$/.test(value)) size = Number.isSafeInteger(Number(value)) ? Number(value) : null;
     else if (kind === 'm' && /^\d{1,15}$/.test(value)) {
       const date = new Date(Number(value) * 1000);
       modified = Number.isNaN(date.getTime()) ? null : date.toISOString();

@@ -40,6 +40,12 @@ function ownerGroup(uic: string | undefined): { owner: string | null; group: str
   return { owner: owner === '' ? null : owner, group: group === '' ? null : group };
 }
 
+/** Used blocks × 512; null past 2^53 (a block count no disk has: unknown, not a rounded wrong number). */
+function blocksToBytes(used: string): number | null {
+  const bytes = Number(used) * VMS_BLOCK_SIZE;
+  return Number.isSafeInteger(bytes) ? bytes : null;
+}
+
 /**
  * Parses one VMS LIST line; null when the line is not VMS style.
  * Files lose their ";version" suffix and "NAME.DIR;1" becomes the directory "NAME". The size is
@@ -67,7 +73,7 @@ export function parseVmsLine(line: string): RemoteEntry | null {
   return {
     name,
     type: isDirectory ? 'directory' : 'file',
-    size: Number(used) * VMS_BLOCK_SIZE,
+    size: blocksToBytes(used),
     modified: utcIso(year, month, day, hour, minute, second),
     permissions: protection ?? null,
     target: null,
