@@ -545,7 +545,7 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
           throw (await folderInsteadOfFile(client, url.path, error, 'stat describes a file', 'List a folder with: ferry ls URL')) ?? error;
         });
         const modified = await client.modifiedTime(url.path);
-        const checksum = await client.checksum(url.path);
+        const checksum = await client.checksum(url.path, { size });
         const result = { path: url.path, size, modified, checksum };
         process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `size: ${size ?? 'unknown'}\nmodified: ${modified ?? 'unknown'}\nchecksum: ${checksum ? `${checksum.algorithm} ${checksum.hex}` : 'not offered'}\n`);
       });

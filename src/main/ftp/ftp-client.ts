@@ -15,6 +15,7 @@ import type { ConnectOptions } from './connect-options';
 import type { Capabilities } from './features';
 import { FtpError, invalidInput } from './ftp-error';
 import { sentences } from '../../shared/error-texts';
+import { checksumTimeoutMs } from './checksum-timeout';
 import { shownName } from '../../shared/shown-name';
 import { prepareTransferMode, worthCompressing } from './mode-z';
 import { fromNetworkAscii, LOCAL_EOL, toNetworkAscii } from './ascii-stream';
@@ -629,13 +630,15 @@ export class FtpClient {
   }
 
   /** The server's checksum of a file, with the best algorithm it offers; null when it offers none. */
-  async checksum(remotePath: string): Promise<Checksum | null> {
+  async checksum(remotePath: string, options: { readonly size?: number | null } = {}): Promise<Checksum | null> {
     const caps = this.session.capabilities;
     const control = this.session.control;
+    // The server reads the whole file before it answers: the file's size buys it time (checksum-timeout.ts).
+    const timeoutMs = checksumTimeoutMs(control.commandTimeoutMs, options.size);
     const hashPick = (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((name) => caps.hashAlgorithms.includes(name));
     if (hashPick) {
       await control.send(`OPTS HASH ${hashPick}`);
-      const reply = await control.send(`HASH ${remotePath}`);
+      const reply = await control.send(`HASH ${remotePath}`, { timeoutMs });
       // proftpd sends "213-Computing…" first: the answer is on the last line ("213 SHA-256 0-N HEX path").
       const last = (reply.lines.at(-1) ?? '').replace(/^\d{3}[ -]/, '');
       const match = reply.code === 213 ? /^(\S+)\s+\S+\s+([0-9a-f]+)(?:\s|$)/i.exec(last) : null;
@@ -648,7 +651,7 @@ export class FtpClient {
     ] as const;
     for (const [offered, verb, algorithm] of fallbacks) {
       if (!offered) continue;
-      const reply = await control.send(`${verb} ${remotePath}`);
+      const reply = await control.send(`${verb} ${remotePath}`, { timeoutMs });
       const hex = /([0-9a-f]{8,})/i.exec(reply.message)?.[1];
       if (reply.code < 300 && hex) return { algorithm, hex: hex.toLowerCase() };
     }

@@ -47,7 +47,9 @@ export function offersChecksum(client: FtpClient): boolean {
  */
 export async function verifyChecksum(client: FtpClient, remotePath: string, localFile: string): Promise<'checksum' | 'none'> {
   if (!offersChecksum(client)) return 'none';
-  const remote = await client.checksum(remotePath);
+  // The local file's size is the server's here (the size check came first): it gives the server time to read it.
+  const size = (await fs.promises.stat(localFile)).size;
+  const remote = await client.checksum(remotePath, { size });
   if (!remote) return 'none';
   const local = await localChecksum(localFile, remote.algorithm);
   if (checksumsEqual(remote.algorithm, remote.hex, local)) return 'checksum';
