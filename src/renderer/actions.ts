@@ -46,6 +46,7 @@ import { copyText } from './lib/clipboard';
 import { selectTextBlock, selectTextOf } from './lib/select-text';
 import { localizeError } from './lib/localize-error';
 import { createEchoFilter } from './lib/log-echo';
+import { logAsText } from './lib/log-text';
 import { deletePlace, deleteQuestion, type DeletePlace } from './lib/delete-question';
 import { keysOfShown, namesListedTwice, namesOfRowKeys } from './lib/listed-twice';
 import { movedOrder, reorderSteps, type QueueMove } from './lib/queue-order';
@@ -2665,10 +2666,7 @@ export async function finishEditing(file: EditedFile): Promise<void> {
 // ---- Log ------------------------------------------------------------------------------------
 
 export async function copyLog(): Promise<void> {
-  const text = useLogStore
-    .getState()
-    .lines.map((l) => `${new Date(l.at).toISOString()} ${l.kind.padEnd(7)} ${l.text}${l.hint ? `\n${' '.repeat(33)}${l.hint}` : ''}`)
-    .join('\n');
+  const text = logAsText(useLogStore.getState().lines, currentLanguage());
   if (await copyText(text)) pushToast('info', t('toast.logCopied'));
 }
 

@@ -51,5 +51,17 @@ describe('简体中文: the message log of a session', () => {
         expect(latin, line).toEqual([]);
       }
     });
+    await step('复制日志 copies the lines as the log shows them: Chinese sentences and kinds', async () => {
+      await s.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('region', { name: '消息日志' }).getByRole('button', { name: '复制日志', exact: true }).click();
+      await expect(page.getByText('消息日志已复制到剪贴板')).toBeVisible();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      // It held main's English ("info    Connecting to H:P (passive mode)…") and the kinds' ids.
+      expect(copied).toContain(`状态 正在连接 ${server.host}:${server.port}（被动模式）…`);
+      expect(copied).toContain('状态 已断开连接。');
+      expect(copied).toMatch(/ 命令 USER /);
+      expect(copied).not.toMatch(/ (info|reply|command|error) /);
+      expect(copied).not.toContain('Connecting to');
+    });
   });
 });
