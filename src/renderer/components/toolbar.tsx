@@ -14,6 +14,7 @@ import { useUiStore, type MenuItem } from '../stores/ui-store';
 import { useViewStore } from '../stores/view-store';
 import type { SiteTransferMode } from '../../shared/models';
 import { canReconnect } from '../lib/reconnect-plan';
+import { compareSitesByPath } from '../lib/site-tree';
 import { focusRemoteAfterConnect } from './file-list';
 import { Icon } from './icons';
 import { openMenuAt, replaceMenuItems, useMenuOpenFrom } from './menu';
@@ -33,7 +34,7 @@ function sitesMenu(t: Translator): MenuItem[] {
   if (recentItems.length > 0) {
     items.push({ id: 'recent-h', label: t('toolbar.recent'), disabled: true }, ...recentItems, { id: 'sep', label: '', separator: true });
   }
-  const sites = [...list.sites].sort((a, b) => [...a.folder, a.name].join('/').localeCompare([...b.folder, b.name].join('/')));
+  const sites = [...list.sites].sort(compareSitesByPath);
   // Before start-up's list came (a reloaded page on a busy machine) "no saved sites" would be untrue.
   if (sites.length === 0) items.push({ id: 'none', label: t(loaded ? 'toolbar.noSites' : 'toolbar.loadingSites'), disabled: true });
   for (const s of sites) items.push({ id: `s-${s.id}`, label: [...s.folder, s.name].join(' / '), shortcut: s.host, onSelect: () => void actions.connectSite(s.id) });

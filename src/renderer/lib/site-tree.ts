@@ -125,3 +125,18 @@ export function bookmarkNameIssue(bookmarks: readonly { readonly name: string }[
 export function firstBadBookmark(bookmarks: readonly { readonly name: string }[]): number {
   return bookmarks.findIndex((_, i) => bookmarkNameIssue(bookmarks, i) !== null);
 }
+
+/**
+ * Saved sites in the toolbar's Recent and saved sites menu: by folder path, then name, in the tree's name order
+ * (Chinese in pinyin: 阿里云 before 北京机房 before 上海), where `localeCompare` had the page's locale put Chinese names in
+ * code point order (上海 before 北京 before 阿里云) in a browser or system in English.
+ */
+export function compareSitesByPath(a: { readonly folder: readonly string[]; readonly name: string }, b: { readonly folder: readonly string[]; readonly name: string }): number {
+  const pa = [...a.folder, a.name];
+  const pb = [...b.folder, b.name];
+  for (let i = 0; i < pa.length && i < pb.length; i += 1) {
+    const order = naturalCompare((pa[i] as string).toLowerCase(), (pb[i] as string).toLowerCase());
+    if (order !== 0) return order;
+  }
+  return pa.length - pb.length;
+}
