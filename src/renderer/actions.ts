@@ -518,9 +518,15 @@ export async function init(): Promise<() => void> {
     a.on('copy:progress', ({ copyId, copied, total, current }) =>
       useUiStore.setState((s) => ({ copiesRunning: s.copiesRunning.map((copy) => (copy.copyId === copyId ? { ...copy, progress: { copied, total, current } } : copy)) })),
     ),
-    // The search's running count, for the session of the shown tab only.
-    a.on('search:progress', ({ sessionId, folders, matches }) => {
-      if (useSessionStore.getState().status?.sessionId === sessionId) useUiStore.setState({ searchProgress: { folders, matches } });
+    // The search's running count and the matches found so far, for the session of the shown tab and the search the
+    // dialog runs only (a stopped one's last batch may come after the next began).
+    a.on('search:progress', ({ sessionId, searchId, folders, matches, found, timesAreUtc }) => {
+      if (useSessionStore.getState().status?.sessionId !== sessionId || searchId === undefined || searchId !== runningSearchId) return;
+      useUiStore.setState((s) => {
+        const before = s.searchProgress !== null && s.searchProgress.searchId === searchId ? s.searchProgress.found : [];
+        // Appended, never re-sorted: rows keep their places (and the cursor and ticks their rows) as more arrive.
+        return { searchProgress: { searchId, folders, matches, found: found.length > 0 ? [...before, ...found] : before, timesAreUtc } };
+      });
     }),
     a.on('queue:leftovers-removed', ({ localPaths }) => {
       if (showsLeftoversOf(useLocalPane.getState().path || null, localPaths)) void refresh('local');
@@ -2439,7 +2445,11 @@ export function closeSearch(): void {
   useUiStore.setState({ searchOpen: false });
 }
 
-/** Names matching `pattern` below `root`; null when it failed (reported). */
+/** The dialog's search, whose `search:progress` is taken (main echoes the id); numbered per window. */
+let searchCount = 0;
+let runningSearchId: string | undefined;
+
+/** Names matching `pattern` below `root`; null when it failed (reported). While it runs, `searchProgress` holds the matches so far. */
 export async function searchRemote(root: string, pattern: string, matchCase = false, conditions?: SearchConditionSet): Promise<RemoteSearchResult | null> {
   const status = useSessionStore.getState().status;
   if (!isConnected(status)) {
@@ -2447,7 +2457,10 @@ export async function searchRemote(root: string, pattern: string, matchCase = fa
     return null;
   }
   useUiStore.setState({ searchProgress: null });
-  const r = await perform('session:search', { sessionId: status.sessionId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern, ...(matchCase ? { matchCase } : {}), ...(conditions && (conditions.conditions.length > 0 || conditions.types !== 'both') ? { conditions } : {}) });
+  searchCount += 1;
+  const searchId = `search-${searchCount}`;
+  runningSearchId = searchId;
+  const r = await perform('session:search', { sessionId: status.sessionId, searchId, root: resolveRemoteInput(root, useRemotePane.getState().path || '/'), pattern, ...(matchCase ? { matchCase } : {}), ...(conditions && (conditions.conditions.length > 0 || conditions.types !== 'both') ? { conditions } : {}) });
   return r.ok ? r.value : null;
 }
 
@@ -2765,4 +2778,14 @@ export function prompt(req: Omit<PromptRequest, 'resolve'>): Promise<string | nu
       },
     });
   });
+}
+
+/**
+ * Enter (or a double-click) on a search result, as FileZilla's: a folder opens in the remote pane; a file's folder opens
+ * with the cursor on it (Show in folder) — not a download, which "Download selected" does: Enter never queues by accident.
+ */
+export async function openMatch(match: RemoteSearchMatch): Promise<void> {
+  if (match.entry.type !== 'directory') return showMatch(match);
+  closeSearch();
+  await navigate('remote', match.path);
 }

@@ -24,6 +24,7 @@ import type {
   PasswordStorageStatus,
   ProgressUpdate,
   RemoteListing,
+  RemoteSearchMatch,
   RemoteSearchResult,
   SessionStatus,
   Settings,
@@ -135,7 +136,8 @@ export interface Requests {
   /** "Enter custom command": one raw command on the session (not one that opens a data connection); the reply. */
   /** "Search remote files": names matching `pattern` below `root` (breadth first, limited); cancel stops it. */
   /** `pattern` may be empty when `conditions` holds a condition (a search by size or date alone). */
-  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet }, RemoteSearchResult];
+  /** `searchId` (the window's) comes back in each `search:progress`, so a stopped search's late rows are not taken for the next one's. */
+  'session:search': [{ readonly sessionId: string; readonly root: string; readonly pattern: string; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly searchId?: string }, RemoteSearchResult];
   'session:search-cancel': [{ readonly sessionId: string }, void];
   /** "Cancel current operation": close the session's connection to stop a listing or command in flight; false when idle. */
   'session:cancel': [{ readonly sessionId: string }, { readonly cancelled: boolean }];
@@ -251,8 +253,12 @@ export interface Events {
    */
   'queue:leftovers-removed': { readonly localPaths: readonly string[] };
   /** A copy to another site goes on to its next file (`copyId` as the window sent it): how many are done, of how many, and which. */
-  /** A search's running count, after each folder listed. */
-  'search:progress': { readonly sessionId: string; readonly folders: number; readonly matches: number };
+  /**
+   * A search's running count, after each folder listed, and the matches found since the last (batched in main: a few
+   * hundred at a time, or what a quarter second found; often none), in the result's order, so the window shows them
+   * as they come. `searchId` is the request's.
+   */
+  'search:progress': { readonly sessionId: string; readonly searchId?: string; readonly folders: number; readonly matches: number; readonly found: readonly RemoteSearchMatch[]; readonly timesAreUtc: boolean };
   'copy:progress': { readonly copyId: string; readonly copied: number; readonly total: number; readonly current: string };
   'settings:changed': Settings;
   'sites:changed': SiteList;

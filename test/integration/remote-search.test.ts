@@ -100,7 +100,7 @@ for (const kind of ['vsftpd', 'pure-ftpd'] as const) {
         expect(paths(await searchRemoteTree(client, '/cond', '*', all([], 'folders')))).toEqual(['/cond/sub']);
         expect(paths(await searchRemoteTree(client, '/cond', 'old', all([{ kind: 'size', op: 'greater', value: 2, unit: 'KiB' }], 'files', 'any')))).toEqual(['/cond/big.bin', '/cond/old.txt']);
         const counts: { folders: number; matches: number }[] = [];
-        await searchRemoteTree(client, '/cond', '*.bin', { onProgress: (progress) => counts.push(progress) });
+        await searchRemoteTree(client, '/cond', '*.bin', { onProgress: ({ folders, matches }) => counts.push({ folders, matches }) });
         expect(counts).toEqual([
           { folders: 1, matches: 2 },
           { folders: 2, matches: 3 },

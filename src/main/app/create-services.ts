@@ -326,8 +326,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'session:raw': ({ sessionId, command }) => sessions.raw(sessionId, command),
     'session:copy-to-site': (request) => copies.run(request),
     'session:copy-to-site-cancel': async ({ copyId }) => ({ cancelled: copies.cancel(copyId) }),
-    'session:search': ({ sessionId, root, pattern, matchCase, conditions }) =>
-      sessions.search(sessionId, root, pattern, { matchCase: matchCase === true, ...(conditions ? { conditions } : {}), onProgress: ({ folders, matches }) => emit('search:progress', { sessionId, folders, matches }) }),
+    'session:search': ({ sessionId, root, pattern, matchCase, conditions, searchId }) =>
+      sessions.search(sessionId, root, pattern, { matchCase: matchCase === true, ...(conditions ? { conditions } : {}), onProgress: (progress) => emit('search:progress', { sessionId, ...(searchId !== undefined ? { searchId } : {}), ...progress }) }),
     'session:search-cancel': async ({ sessionId }) => sessions.cancelSearch(sessionId),
     'session:cancel': async ({ sessionId }) => sessions.cancel(sessionId),
     'sync:plan': (request) => synchronizer.plan(request),

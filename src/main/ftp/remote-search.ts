@@ -23,7 +23,28 @@ export interface SearchLimits {
 
 export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxResults: 50_000, maxFolders: 2_000 };
 
-export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly onProgress?: (progress: { readonly folders: number; readonly matches: number }) => void } = {}): Promise<RemoteSearchResult> {
+/** What the window hears after each folder: the counts so far and the matches not sent before (often none). */
+export interface SearchProgress {
+  readonly folders: number;
+  /** Matches so far: ahead of the rows sent by at most one batch. */
+  readonly matches: number;
+  /** Matches found since the previous report, in the result's order: the window shows them as they come. */
+  readonly found: readonly RemoteSearchMatch[];
+  readonly timesAreUtc: boolean;
+}
+
+/**
+ * When new matches go out: once `size` have gathered or `intervalMs` have passed since the last ones went, and at the
+ * end. A folder of 5,000 matches is ten messages, not 5,000, and a slow tree still shows its few matches soon.
+ */
+export interface SearchBatching {
+  readonly size: number;
+  readonly intervalMs: number;
+}
+
+export const DEFAULT_SEARCH_BATCHING: SearchBatching = { size: 500, intervalMs: 250 };
+
+export async function searchRemoteTree(client: FtpClient, root: string, pattern: string, options: { readonly limits?: SearchLimits; readonly signal?: AbortSignal; readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly batching?: SearchBatching; readonly onProgress?: (progress: SearchProgress) => void } = {}): Promise<RemoteSearchResult> {
   const limits = options.limits ?? DEFAULT_SEARCH_LIMITS;
   const start = normalizeRemote(root);
   // An empty name is no condition (a search by size or date alone).
@@ -35,6 +56,21 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
   let stopped: RemoteSearchResult['stopped'] = null;
   // One server, one listing command: its last listing says whether the times are real ones or its clock.
   let timesAreUtc = false;
+  const batching = options.batching ?? DEFAULT_SEARCH_BATCHING;
+  // found[sent..] have not gone to the window yet.
+  let sent = 0;
+  // The first matches go out at once: the list is not empty a moment longer than it must be.
+  let sentAt = 0;
+  const report = (force: boolean): void => {
+    if (!options.onProgress) return;
+    const due = force || found.length - sent >= batching.size || Date.now() - sentAt >= batching.intervalMs;
+    const fresh = due && found.length > sent ? found.slice(sent) : [];
+    if (fresh.length > 0) {
+      sent = found.length;
+      sentAt = Date.now();
+    }
+    options.onProgress({ folders, matches: found.length, found: fresh, timesAreUtc });
+  };
   while (queue.length > 0) {
     if (options.signal?.aborted) {
       stopped = 'cancelled';
@@ -73,9 +109,11 @@ export async function searchRemoteTree(client: FtpClient, root: string, pattern:
       if (entry.type === 'directory') queue.push(full);
     }
     if (stopped) break;
-    // The window's running count (folders searched, matches so far).
-    options.onProgress?.({ folders, matches: found.length });
+    // The window's running count (folders searched, matches so far) and the matches due to be shown (all, after the last).
+    report(queue.length === 0);
   }
+  // Stopped early (Stop, a limit): what is left goes out before the answer, so the rows shown are every match.
+  if (found.length > sent) report(true);
   return { root: start, pattern, matches: found, foldersSearched: folders, stopped, skipped, timesAreUtc };
 }
 

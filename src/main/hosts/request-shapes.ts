@@ -120,7 +120,7 @@ const SHAPES = {
   'session:delete': z.object({ ...session, paths: z.array(z.object({ path: text, isDirectory: z.boolean() })) }),
   'session:chmod': z.object({ ...session, path: text, mode: text, recursive: z.enum(['all', 'files', 'directories']).nullish() }),
   'session:status': none,
-  'session:search': z.object({ ...session, root: text, pattern: text, matchCase: z.boolean().optional(), conditions: searchConditions.optional() }),
+  'session:search': z.object({ ...session, root: text, pattern: text, matchCase: z.boolean().optional(), conditions: searchConditions.optional(), searchId: z.string().max(100).optional() }),
   'session:search-cancel': z.object(session),
   'session:cancel': z.object(session),
   'session:copy-to-site': z.object({ ...session, paths: list, folders: list.optional(), siteId: text, targetDir: text, viaLocal: z.boolean(), overwrite: optionalFlag, copyId: text.optional(), toQueue: optionalFlag }),

@@ -7,7 +7,7 @@ import type { ConnectOptions } from '../ftp/connect-options';
 import { connectCancelled } from '../ftp/control-connection';
 import { FtpClient, type Listing } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
-import { searchRemoteTree } from '../ftp/remote-search';
+import { searchRemoteTree, type SearchBatching, type SearchProgress } from '../ftp/remote-search';
 import type { SearchConditionSet } from '../../shared/search-conditions';
 import { normalizeRemote } from '../ftp/remote-path';
 import { chmodRemoteTree, createEmptyRemoteFile, removeRemoteTree, renameWithoutReplacing } from '../ftp/remote-tree';
@@ -317,8 +317,8 @@ export class SessionService {
    * Search a folder tree for names matching `pattern` (the pane filter's syntax) and the conditions (size, date, type;
    * shared/search-conditions.ts); `cancelSearch` stops it between folders, keeping what was found.
    */
-  async search(sessionId: string, root: string, pattern: string, options: { readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly onProgress?: (progress: { readonly folders: number; readonly matches: number }) => void } = {}): Promise<RemoteSearchResult> {
-    const { matchCase = false, conditions, onProgress } = options;
+  async search(sessionId: string, root: string, pattern: string, options: { readonly matchCase?: boolean; readonly conditions?: SearchConditionSet; readonly batching?: SearchBatching; readonly onProgress?: (progress: SearchProgress) => void } = {}): Promise<RemoteSearchResult> {
+    const { matchCase = false, conditions, onProgress, batching } = options;
     if (pattern.trim() === '' && (conditions?.conditions.length ?? 0) === 0) throw invalidInput('No name or condition to search for.', 'Type part of a name, or a pattern such as *.jpg or report-??.pdf, or add a condition.');
     const controller = new AbortController();
     this.searches.get(sessionId)?.abort();
@@ -327,7 +327,7 @@ export class SessionService {
       const result = await this.withClient(sessionId, (client, session) => {
         // The search lists as the pane does (MLSD where offered, else LIST).
         session.listedBy = client.capabilities.mlsd ? 'MLSD' : 'LIST';
-        return searchRemoteTree(client, root, pattern, { signal: controller.signal, matchCase, ...(conditions ? { conditions } : {}), ...(onProgress ? { onProgress } : {}) });
+        return searchRemoteTree(client, root, pattern, { signal: controller.signal, matchCase, ...(conditions ? { conditions } : {}), ...(onProgress ? { onProgress } : {}), ...(batching ? { batching } : {}) });
       });
       for (const skipped of result.skipped) {
         const why = skipped.text?.message;

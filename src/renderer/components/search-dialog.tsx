@@ -1,14 +1,15 @@
 /**
  * "Search remote files" (FileZilla's Server menu, F3): a name or pattern, a folder to search below (the remote
  * pane's by default), the matches with their folder, size and time; download the chosen ones into the local
- * pane's folder, or open the folder a match is in.
+ * pane's folder, or open the folder a match is in. The matches show as main finds them (`search:progress` batches),
+ * appended in the result's order; the answer at the end replaces them with the same rows and the summary.
  */
 import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT, type Translator } from '../i18n';
 import { uniqueRowKeys } from '../lib/listed-twice';
 import { useRemotePane } from '../stores/pane-store';
-import { useUiStore } from '../stores/ui-store';
+import { useUiStore, type MenuItem } from '../stores/ui-store';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 import { conditionSetOf } from '../lib/search-condition-drafts';
 import { Dialog } from './dialog';
@@ -43,10 +44,18 @@ export function SearchDialog(): ReactElement {
     setInvalid(null);
     setRunning(true);
     setChosen(new Set());
+    setResult(null);
     const found = await actions.searchRemote(root, pattern, matchCase, set.set);
     setRunning(false);
     if (found) setResult(found);
+    else {
+      // Failed part way (the connection lost): the rows shown so far stay, as Stop keeps them.
+      const sofar = useUiStore.getState().searchProgress;
+      if (sofar && sofar.found.length > 0) setResult({ root, pattern, matches: sofar.found, foldersSearched: sofar.folders, stopped: null, skipped: [], timesAreUtc: sofar.timesAreUtc });
+    }
   };
+  // While it runs, the rows main has sent so far (appended batch by batch; the keys of rows before stay as they were).
+  const shown: RemoteSearchResult | null = useMemo(() => (running ? (progress ? { root, pattern, matches: progress.found, foldersSearched: progress.folders, stopped: null, skipped: [], timesAreUtc: progress.timesAreUtc } : null) : result), [running, progress, result, root, pattern]);
   const toggle = (key: string) =>
     setChosen((before) => {
       const next = new Set(before);
@@ -57,21 +66,34 @@ export function SearchDialog(): ReactElement {
   // A path a server listed twice is two matches: a key per match, not per path (lib/listed-twice, as the panes), so
   // a tick chooses its own row alone — one box ticked both. Downloading such a path is still refused (actions).
   // Computed once per result and choice: with 50,000 matches each render (a running count) would redo them.
-  const matchKeys = useMemo(() => uniqueRowKeys((result?.matches ?? []).map((match) => ({ name: match.path }))), [result]);
-  const picked: readonly RemoteSearchMatch[] = useMemo(() => (result ? result.matches.filter((_match, index) => chosen.has(matchKeys[index] ?? '')) : []), [result, chosen, matchKeys]);
+  const shownMatches = shown?.matches;
+  const matchKeys = useMemo(() => uniqueRowKeys((shownMatches ?? []).map((match) => ({ name: match.path }))), [shownMatches]);
+  const picked: readonly RemoteSearchMatch[] = useMemo(() => (shownMatches ? shownMatches.filter((_match, index) => chosen.has(matchKeys[index] ?? '')) : []), [shownMatches, chosen, matchKeys]);
   const only = picked.length === 1 ? picked[0] : undefined;
   // "Choose all" (FileZilla's Ctrl+A in its results): 5,000 matches were 5,000 clicks. Mixed while some are chosen.
   const allState = picked.length === 0 ? 'none' : picked.length === matchKeys.length ? 'all' : 'some';
   // Deleted matches leave the results (and the choice); the rest stay as found.
-  const remove = async () => {
-    if (!result) return;
-    const gone = await actions.deleteMatches(picked, result.matches, result.root);
+  const remove = async (targets: readonly RemoteSearchMatch[] = picked) => {
+    if (!result || running) return;
+    const gone = await actions.deleteMatches(targets, result.matches, result.root);
     if (gone === null) return;
     const deleted = new Set(gone);
     setResult({ ...result, matches: result.matches.filter((match) => !deleted.has(match.path)) });
     setChosen(new Set());
   };
   const chooseAll = () => setChosen(allState === 'all' ? new Set() : new Set(matchKeys));
+  const download = (targets: readonly RemoteSearchMatch[]) => void actions.downloadMatches(targets, shown?.matches, keepFolders && shown ? shown.root : null);
+  // The rows' menu: what the buttons below do, for the chosen rows (or the row alone when it is not chosen).
+  const openMenu = (targets: readonly RemoteSearchMatch[], x: number, y: number, from: HTMLElement) => {
+    const one = targets.length === 1 ? targets[0] : undefined;
+    const items: MenuItem[] = [
+      ...(one?.entry.type === 'directory' ? [{ id: 'open', label: t('search.openFolder'), shortcut: 'Enter', onSelect: () => void actions.openMatch(one) }] : []),
+      { id: 'show', label: t('search.show'), ...(one?.entry.type === 'directory' ? {} : { shortcut: 'Enter' }), disabled: !one, onSelect: () => one && void actions.showMatch(one) },
+      { id: 'download', label: t('action.download'), disabled: targets.length === 0, onSelect: () => download(targets) },
+      { id: 'delete', label: t('action.delete'), disabled: targets.length === 0 || running, onSelect: () => void remove(targets) },
+    ];
+    useUiStore.setState({ menu: { x, y, label: t('search.menu'), items, returnFocus: from } });
+  };
 
   return (
     <Dialog title={t('search.title')} onClose={actions.closeSearch} className="search">
@@ -102,9 +124,9 @@ export function SearchDialog(): ReactElement {
       <p className="search-status" role="status">
         {running ? (progress ? t.plural('search.runningCount', progress.matches, { folders: t.plural('search.folders', progress.folders) }) : t('search.running')) : result ? searchSummary(t, result) : ''}
       </p>
-      {result && result.matches.length > 0 ? <SearchResults result={result} keys={matchKeys} chosen={chosen} onToggle={toggle} allState={allState} onChooseAll={chooseAll} /> : null}
+      {shown && shown.matches.length > 0 ? <SearchResults result={shown} keys={matchKeys} chosen={chosen} onToggle={toggle} onChoose={setChosen} allState={allState} onChooseAll={chooseAll} onMenu={openMenu} /> : null}
       <div className="dialog-buttons">
-        <button type="button" className="button" disabled={picked.length === 0} onClick={() => void actions.downloadMatches(picked, result?.matches, keepFolders && result ? result.root : null)}>
+        <button type="button" className="button" disabled={picked.length === 0} onClick={() => download(picked)}>
           {t('search.download')}
         </button>
         <label className="search-keep">

@@ -1,49 +1,149 @@
 /**
- * The search's results table: only the rows in view exist (50,000 matches stay quick to draw and scroll), with
- * spacer rows above and below holding the scroll height; each row says where it is in the whole table
- * (aria-rowindex of aria-rowcount). Up and Down on a row's tick box move to the next row's, drawing it first.
+ * The search's results: a grid with one tab stop and a cursor row (aria-activedescendant, as the Synchronize preview
+ * and the queue). Only the rows in view exist (50,000 matches stay quick to draw and scroll), with spacer rows above
+ * and below holding the scroll height; each row says where it is in the whole table (aria-rowindex of aria-rowcount).
+ * Rows arrive while the search runs, appended: the cursor and the ticks are kept by row key, so they stay on their rows.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import * as actions from '../actions';
 import { useT } from '../i18n';
 import { formatEntrySize, formatRemoteDate } from '../lib/format';
-import type { RemoteSearchResult } from '../../shared/models';
+import { cursorAfterRemoval, firstRow, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
+import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
 
 /** The rows' height in dialogs.css (.search-results td): 26 px, the tick boxes 24 px apart or more. */
 const ROW_HEIGHT = 26;
 
-export function SearchResults({ result, keys, chosen, onToggle, allState, onChooseAll }: { readonly result: RemoteSearchResult; readonly keys: readonly string[]; readonly chosen: ReadonlySet<string>; readonly onToggle: (key: string) => void; readonly allState: 'none' | 'some' | 'all'; readonly onChooseAll: () => void }): ReactElement {
+/** Keys that move the cursor row (list-nav's reducer): alone the cursor only, with Shift a range chosen as in the panes. */
+const MOVE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
+
+export interface SearchResultsProps {
+  readonly result: RemoteSearchResult;
+  readonly keys: readonly string[];
+  readonly chosen: ReadonlySet<string>;
+  readonly onToggle: (key: string) => void;
+  /** The whole choice at once (Shift ranges, Ctrl+A). */
+  readonly onChoose: (next: ReadonlySet<string>) => void;
+  readonly allState: 'none' | 'some' | 'all';
+  readonly onChooseAll: () => void;
+  /** The rows' menu (right-click, Shift+F10, the Menu key) for these matches, at a point; focus goes back to `from`. */
+  readonly onMenu: (targets: readonly RemoteSearchMatch[], x: number, y: number, from: HTMLElement) => void;
+}
+
+export function SearchResults({ result, keys, chosen, onToggle, onChoose, allState, onChooseAll, onMenu }: SearchResultsProps): ReactElement {
   const t = useT();
+  const base = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
   const allRef = useRef<HTMLInputElement>(null);
-  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const view = useMemo(() => makeView(keys), [keys]);
   const virtualizer = useVirtualizer({ count: result.matches.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT, getItemKey: (i) => keys[i] ?? i });
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = allState === 'some';
   }, [allState]);
-  const items = virtualizer.getVirtualItems();
-  // A row moved to with the arrows gets the focus once it is drawn.
+  const cursorIndex = cursor === null ? -1 : view.indexOf(cursor);
+  // A deleted match leaves the rows: the one now in its place takes the cursor, as in the panes.
+  const place = useRef<CursorPlace | null>(null);
+  if (cursor !== null && cursorIndex >= 0) place.current = { name: cursor, index: cursorIndex };
   useEffect(() => {
-    if (focusRow === null) return;
-    const box = scrollRef.current?.querySelector<HTMLInputElement>(`input[data-row="${focusRow}"]`);
-    if (box) {
-      box.focus();
-      setFocusRow(null);
-    }
-  });
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, index: number): void => {
-    const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? result.matches.length - 1 : null;
-    if (next === null || next < 0 || next >= result.matches.length || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    setFocusRow(next);
+    if (cursor !== null && cursorIndex < 0 && place.current) setCursor(cursorAfterRemoval(place.current, view));
+  }, [cursor, cursorIndex, view]);
+
+  const moveCursor = (key: string | null): void => {
+    setCursor(key);
+    const index = key === null ? -1 : view.indexOf(key);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   };
+  const targetsOf = (key: string): readonly RemoteSearchMatch[] => {
+    // A chosen row's menu is for all the chosen; another row's for that row alone (the ticks stay as they are).
+    const keyed = chosen.has(key) ? keys.flatMap((k, i) => (chosen.has(k) ? [i] : [])) : [view.indexOf(key)];
+    return keyed.flatMap((i) => (result.matches[i] ? [result.matches[i]] : []));
+  };
+  const openMenuOfCursor = (): void => {
+    const table = tableRef.current;
+    if (cursor === null || !table) return;
+    const row = document.getElementById(`${base}-${cursorIndex}`) ?? table;
+    const r = row.getBoundingClientRect();
+    onMenu(targetsOf(cursor), r.left + 24, r.bottom, table);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>): void => {
+    // Keys on the header's Choose all box are its own.
+    if (e.target !== e.currentTarget || e.altKey) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (e.key === ' ') {
+      e.preventDefault();
+      if (cursor === null) moveCursor(firstRow(view, chosen));
+      else {
+        onToggle(cursor);
+        setAnchor(cursor);
+      }
+      return;
+    }
+    if (e.key === 'Enter' && !ctrl && !e.shiftKey) {
+      const match = cursorIndex >= 0 ? result.matches[cursorIndex] : undefined;
+      if (match) {
+        e.preventDefault();
+        void actions.openMatch(match);
+      }
+      return;
+    }
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      openMenuOfCursor();
+      return;
+    }
+    if (ctrl && !e.shiftKey && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      onChoose(new Set(keys));
+      return;
+    }
+    if (!MOVE_KEYS.has(e.key)) return;
+    const scroller = scrollRef.current;
+    const pageSize = Math.max(1, Math.floor((scroller?.clientHeight ?? ROW_HEIGHT * 2) / ROW_HEIGHT) - 1);
+    // Without Shift the reducer's Ctrl move: the cursor only (the ticks are the choice, not the cursor's row).
+    const r = navReduce({ cursor, anchor, selected: chosen, typed: '', typedAt: 0 }, { kind: 'key', key: e.key, ctrl: !e.shiftKey, shift: e.shiftKey, alt: false, time: 0, pageSize, otherPaneNext: false }, view);
+    if (!r.handled) return;
+    e.preventDefault();
+    if (e.shiftKey) {
+      onChoose(r.state.selected);
+      setAnchor(r.state.anchor);
+    }
+    moveCursor(r.state.cursor);
+  };
+  const onRowClick = (e: MouseEvent<HTMLTableRowElement>, key: string): void => {
+    if (e.target instanceof HTMLInputElement) return;
+    if (e.shiftKey) {
+      const r = navReduce({ cursor, anchor, selected: chosen, typed: '', typedAt: 0 }, { kind: 'click', name: key, ctrl: false, shift: true }, view);
+      onChoose(r.state.selected);
+      setCursor(key);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey) onToggle(key);
+    setCursor(key);
+    setAnchor(key);
+  };
+
+  const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const cursorShown = cursorIndex >= 0 && items.some((item) => item.index === cursorIndex);
   return (
     <div className="search-results" ref={scrollRef}>
-      <table aria-label={t('search.results')} aria-rowcount={result.matches.length + 1}>
+      <table
+        ref={tableRef}
+        role="grid"
+        aria-label={t('search.results')}
+        aria-rowcount={result.matches.length + 1}
+        aria-multiselectable="true"
+        aria-activedescendant={cursorShown ? `${base}-${cursorIndex}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        // The table has the keyboard: a cursor row from the start (the first chosen, else the first), as the panes.
+        onFocus={(e) => (e.target === e.currentTarget && cursor === null ? setCursor(firstRow(view, chosen)) : undefined)}
+      >
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">
@@ -69,10 +169,41 @@ export function SearchResults({ result, keys, chosen, onToggle, allState, onChoo
             const key = keys[item.index] ?? match.path;
             const name = match.entry.type === 'directory' ? `${match.entry.name}/` : match.entry.name;
             const folder = match.path.slice(0, match.path.length - match.entry.name.length) || '/';
+            const isChosen = chosen.has(key);
             return (
-              <tr key={key} aria-rowindex={item.index + 2} className={chosen.has(key) ? 'is-chosen' : undefined} onDoubleClick={() => void actions.showMatch(match)}>
+              <tr
+                key={key}
+                id={`${base}-${item.index}`}
+                aria-rowindex={item.index + 2}
+                aria-selected={isChosen}
+                className={`${isChosen ? 'is-chosen' : ''}${item.index === cursorIndex ? ' is-cursor' : ''}`.trim() || undefined}
+                // Shift+click chooses a range: the browser's text selection would follow the pointer instead.
+                onMouseDown={(e) => (e.shiftKey ? e.preventDefault() : undefined)}
+                onClick={(e) => onRowClick(e, key)}
+                onDoubleClick={() => void actions.openMatch(match)}
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  setCursor(key);
+                  if (tableRef.current) onMenu(targetsOf(key), e.clientX, e.clientY, tableRef.current);
+                }}
+              >
                 <td>
-                  <input type="checkbox" data-row={item.index} aria-label={match.path} checked={chosen.has(key)} onChange={() => onToggle(key)} onKeyDown={(e) => onKeyDown(e, item.index)} />
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={match.path}
+                    checked={isChosen}
+                    // The table keeps the focus (its cursor is the keyboard's row); the click still ticks.
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      tableRef.current?.focus();
+                    }}
+                    onChange={() => {
+                      onToggle(key);
+                      setCursor(key);
+                      setAnchor(key);
+                    }}
+                  />
                 </td>
                 <td title={name}>{name}</td>
                 <td title={folder}>

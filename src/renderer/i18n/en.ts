@@ -843,6 +843,8 @@ export const en = {
   'search.shownHidden': '“{name}” is in {folder}, but names starting with a dot are not shown.',
   'search.shownHiddenHint': 'Turn on Show hidden files to see it.',
   'search.show': 'Show in folder',
+  'search.openFolder': 'Open folder',
+  'search.menu': 'Search result actions',
   'search.conditions': 'Conditions',
   'search.types': 'Look for',
   'search.types.both': 'Files and folders',

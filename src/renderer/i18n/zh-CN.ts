@@ -839,6 +839,8 @@ export const zhCN: Messages = {
   'search.shownHidden': '“{name}”位于 {folder}，但以点开头的名称未显示。',
   'search.shownHiddenHint': '打开“显示隐藏文件”即可看到它。',
   'search.show': '在文件夹中显示',
+  'search.openFolder': '打开文件夹',
+  'search.menu': '搜索结果操作',
   'search.conditions': '条件',
   'search.types': '查找对象',
   'search.types.both': '文件和文件夹',

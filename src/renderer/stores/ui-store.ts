@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CertificateError, FerryErrorData } from '../../shared/errors';
-import type { ConnectTarget, PasswordStorageStatus } from '../../shared/models';
+import type { ConnectTarget, PasswordStorageStatus, RemoteSearchMatch } from '../../shared/models';
 import type { PaneSide } from '../lib/dnd';
 import { currentLanguage } from '../i18n';
 import { localizeError } from '../lib/localize-error';
@@ -105,8 +105,11 @@ export interface UiState {
   readonly settingsOpen: boolean;
   /** "Search remote files" (F3). */
   readonly searchOpen: boolean;
-  /** The running search's count (`search:progress`): folders listed and matches so far; null before its first folder. */
-  readonly searchProgress: { readonly folders: number; readonly matches: number } | null;
+  /**
+   * The running search (`search:progress`): folders listed and matches so far, and the matches main has sent — every
+   * batch appended, in the result's order, for the results to show while it runs; null before its first folder.
+   */
+  readonly searchProgress: { readonly searchId: string; readonly folders: number; readonly matches: number; readonly found: readonly RemoteSearchMatch[]; readonly timesAreUtc: boolean } | null;
   /** "Synchronize folders…": the two folders the panes showed when it opened (the plan is for these). */
   readonly synchronize: { readonly localFolder: string; readonly remoteFolder: string } | null;
   /** "Copy to another site…": the remote files chosen (full paths). */

@@ -2,7 +2,8 @@
 /**
  * Remote search with a big result: while it runs the status counts folders and matches as main reports them
  * (search:progress), and 50,000 matches are drawn as the rows in view only — the table says how many rows it has
- * (aria-rowcount), End on a row's tick box goes to the last match, drawn and focused. They were one <tr> each.
+ * (aria-rowcount), End in the grid puts its cursor on the last match, drawn and named by aria-activedescendant. They
+ * were one <tr> each.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -37,17 +38,18 @@ describe('remote search: the running count and 50,000 results', () => {
     });
     await waitFor(() => expect(api.calls.some((c) => c.channel === 'session:search')).toBe(true));
     const sessionId = useSessionStore.getState().status?.sessionId ?? '';
-    act(() => api.emit('search:progress', { sessionId, folders: 12, matches: 3400 }));
+    const { searchId } = api.calls.find((c) => c.channel === 'session:search')?.arg as { searchId: string };
+    act(() => api.emit('search:progress', { sessionId, searchId, folders: 12, matches: 3400, found: [], timesAreUtc: false }));
     expect(within(dialog).getByRole('status').textContent).toBe('Searching… 3,400 matches so far, in 12 folders.');
     await act(async () => answer({ root: '/', pattern: '*.txt', matches, foldersSearched: 100, stopped: null, skipped: [] }));
-    const table = within(dialog).getByRole('table', { name: 'Search results' });
+    const table = within(dialog).getByRole('grid', { name: 'Search results' });
     expect(table.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
     const drawn = within(table).getAllByRole('checkbox').length;
     expect(drawn).toBeLessThan(100);
-    const first = within(table).getByRole('checkbox', { name: '/d0/file-0.txt' });
-    first.focus();
+    expect(within(table).getByRole('checkbox', { name: '/d0/file-0.txt' })).toBeTruthy();
+    table.focus();
     await act(async () => {
-      fireEvent.keyDown(first, { key: 'End' });
+      fireEvent.keyDown(table, { key: 'End' });
     });
     // jsdom scrolls nothing: the list is put where a browser's scrollToIndex puts it, and told so.
     const scroller = table.closest('.search-results') as HTMLElement;
@@ -55,7 +57,9 @@ describe('remote search: the running count and 50,000 results', () => {
     await act(async () => {
       fireEvent.scroll(scroller);
     });
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(`/d99/file-${COUNT - 1}.txt`));
-    expect(document.activeElement?.closest('tr')?.getAttribute('aria-rowindex')).toBe(String(COUNT + 1));
+    const cursorRow = (): HTMLElement | null => document.getElementById(table.getAttribute('aria-activedescendant') ?? '');
+    await waitFor(() => expect(cursorRow()?.getAttribute('aria-rowindex')).toBe(String(COUNT + 1)));
+    expect(within(cursorRow() as HTMLElement).getByRole('checkbox').getAttribute('aria-label')).toBe(`/d99/file-${COUNT - 1}.txt`);
+    expect(document.activeElement).toBe(table);
   });
 });
