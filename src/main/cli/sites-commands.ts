@@ -10,6 +10,7 @@ import { localError } from '../transfers/file-transfer';
 import type { CliStores } from './cli-stores';
 import { EXIT_CODES } from './exit-codes';
 import { readPasswordFromStdin } from './read-secret';
+import { padColumns, textColumns } from '../../shared/text-columns';
 
 /** CLI names for the four encryption choices; FileZilla's own words and the --tls names both work. */
 const PROTOCOLS: Readonly<Record<string, SiteProtocol>> = {
@@ -213,12 +214,13 @@ export function siteSummary(site: Site): Record<string, unknown> {
   };
 }
 
-function sitesTable(sites: readonly Site[]): string {
+/** `ferry sites list`: one row a site, its columns aligned on the terminal whatever script the names are in. */
+export function sitesTable(sites: readonly Site[]): string {
   if (sites.length === 0) return 'No saved sites. Add one with `ferry sites add NAME --host HOST`, or import FileZilla\'s with `ferry sites import sitemanager.xml`.\n';
   const rows = sites.map((site) => [joinSitePath(site.folder, site.name), `${site.logonType === 'anonymous' ? 'anonymous' : site.user}@${hostPort(site.host, site.port)}`, PROTOCOL_LABELS[site.protocol], site.transferMode, site.charset]);
   const header = ['SITE', 'LOGIN', 'PROTOCOL', 'MODE', 'CHARSET'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
-  return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ').trimEnd()).join('\n') + '\n';
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => textColumns(row[column] as string))));
+  return [header, ...rows].map((row) => row.map((cell, column) => padColumns(cell, widths[column] as number)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 function siteFlags(command: Command): Command {

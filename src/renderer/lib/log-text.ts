@@ -6,13 +6,7 @@
 import type { Language, LogLine } from '../../shared/models';
 import { translate } from '../i18n';
 import { localizeLogLine } from './localize-log';
-
-/** Columns a text takes in a monospaced font: a CJK (or other wide) character takes two. */
-function columns(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
-}
+import { textColumns as columns } from '../../shared/text-columns';
 
 export function logAsText(lines: readonly Pick<LogLine, 'kind' | 'text' | 'hint' | 'textRef' | 'at'>[], language: Language): string {
   const kinds = {
