@@ -66,6 +66,8 @@ interface Session {
   reopening: AbortController | null;
   /** How the window's rows were listed (the pane's folders, a search), so a time it passes back is known to its precision. */
   listedBy: Listing['command'] | null;
+  /** Replies heard on the session's connections, a 421 (the server closing) aside: an operation that heard none had nothing done. */
+  answered: number;
 }
 
 /**
@@ -182,6 +184,7 @@ export class SessionService {
       cancels: 0,
       reopening: null,
       listedBy: null,
+      answered: 0,
       status: {
         sessionId: id,
         state: 'connecting',
@@ -446,13 +449,25 @@ export class SessionService {
         this.logError(sessionId, toErrorData(dropped));
         throw dropped;
       }
-      if (!session.client || session.client.closed) {
+      const reused = session.client !== null && !session.client.closed;
+      if (!reused) {
         this.say(sessionId, 'info', { message: 'log.reconnecting', values: {} });
         await this.reopen(session);
       }
       session.working = true;
       session.cancelled = false;
       try {
+        const answered = session.answered;
+        try {
+          return await work(session.client as FtpClient, session);
+        } catch (error) {
+          if (!reused || !this.droppedUnanswered(session, error, answered)) throw error;
+        }
+        // The connection had died unnoticed (the link was down while the server dropped the session, or its idle
+        // timeout's 421 crossed this command): the server did nothing for this operation, so log in again and do it,
+        // once, as FileZilla does — not an error the user must click again for.
+        this.say(sessionId, 'info', { message: 'log.reconnecting', values: {} });
+        await this.reopen(session);
         return await work(session.client as FtpClient, session);
       } catch (error) {
         // A hint naming a site's setting names the quick connect bar's, or saving as a site, for a quick connection.
@@ -464,6 +479,18 @@ export class SessionService {
         session.cancelled = false;
       }
     });
+  }
+
+  /**
+   * Whether an operation on a connection that was open when it began failed only because that connection was already
+   * dead: it is closed now, by a reset or a close (not a timeout: a link still down would cost a second one), and the
+   * server answered nothing in the operation but a 421 (it was closing). Then nothing was done, and doing it again
+   * on a new login cannot do anything twice.
+   */
+  private droppedUnanswered(session: Session, error: unknown, answeredBefore: number): boolean {
+    if (session.cancelled || this.sessions.get(session.id) !== session || !session.client?.closed) return false;
+    if (!(error instanceof FtpError) || (error.data.kind !== 'closed' && error.data.kind !== 'connect')) return false;
+    return session.answered === answeredBefore;
   }
 
   /**
@@ -509,7 +536,11 @@ export class SessionService {
       // Still 'connected' (the session is usable: the next operation reconnects); the error tells the window why the link is down.
       this.update(session, { error: reason });
     };
-    client = await FtpClient.connect({ ...session.resolved.options, onTranscript: (line) => this.transcript(session.id, line, ''), onClosed, ...(signal ? { signal } : {}) });
+    const onTranscript = (line: TranscriptLine): void => {
+      if (line.kind === 'reply' && !/^421[ -]/.test(line.text)) session.answered += 1;
+      this.transcript(session.id, line, '');
+    };
+    client = await FtpClient.connect({ ...session.resolved.options, onTranscript, onClosed, ...(signal ? { signal } : {}) });
     session.client = client;
     this.update(session, { state: 'connected', secure: client.secure, certificateFingerprint: client.certificateFingerprint, tls: client.tlsDetails, transferMode: client.transferMode });
   }
