@@ -17,12 +17,14 @@ import { failureOf } from '../support/failure-of';
 const NAME_HINT = /^The server does not accept this name/;
 
 /** What each server does with the name: keeps it, or refuses it / changes it. */
-const BEHAVIOUR: Record<ServerKind, { readonly backslash: 'kept' | 'refused'; readonly trailingSpace: 'kept' | 'underscored' }> = {
-  vsftpd: { backslash: 'kept', trailingSpace: 'kept' },
+const BEHAVIOUR: Record<ServerKind, { readonly backslash: 'kept' | 'refused'; readonly trailingSpace: 'kept' | 'underscored'; readonly lineFeed: 'listed' | 'hidden' }> = {
+  // vsftpd and proftpd write a name's LF as it is in LIST lines that end with CR LF; proftpd's MLSD writes it as CR LF.
+  vsftpd: { backslash: 'kept', trailingSpace: 'kept', lineFeed: 'listed' },
   // pure-ftpd answers "553 Prohibited file name" to CWD, RETR, DELE, STOR of a name with a backslash (SIZE and MLSD
   // work), and turns a space or tab at the end of a created name into "_" (MKD, STOR, RNTO).
-  'pure-ftpd': { backslash: 'refused', trailingSpace: 'underscored' },
-  proftpd: { backslash: 'kept', trailingSpace: 'kept' },
+  // It leaves a name with a line break out of its listings.
+  'pure-ftpd': { backslash: 'refused', trailingSpace: 'underscored', lineFeed: 'hidden' },
+  proftpd: { backslash: 'kept', trailingSpace: 'kept', lineFeed: 'listed' },
 };
 
 for (const kind of SERVER_KINDS) {
@@ -38,7 +40,9 @@ for (const kind of SERVER_KINDS) {
       fs.mkdirSync(path.join(server.root, 'back\\slash'));
       fs.writeFileSync(path.join(server.root, 'back\\slash', 'in.txt'), 'inside');
       fs.writeFileSync(path.join(server.root, 'a\\b.txt'), 'backslash file');
-      for (const made of ['back\\slash', 'back\\slash/in.txt', 'a\\b.txt']) fs.chownSync(path.join(server.root, made), owner.uid, owner.gid);
+      fs.writeFileSync(path.join(server.root, 'nl\nname'), 'line feed');
+      fs.writeFileSync(path.join(server.root, 'nl'), 'real nl');
+      for (const made of ['back\\slash', 'back\\slash/in.txt', 'a\\b.txt', 'nl\nname', 'nl']) fs.chownSync(path.join(server.root, made), owner.uid, owner.gid);
       client = await FtpClient.connect({ host: server.host, port: server.port, user: server.user, password: server.password });
     });
     afterAll(async () => {
@@ -66,6 +70,18 @@ for (const kind of SERVER_KINDS) {
       expect(localizeError(deleting, 'zh-CN').message).not.toMatch(/创建或重命名/);
       expect(fs.existsSync(path.join(server.root, 'a\\b.txt'))).toBe(true);
     });
+
+    for (const prefer of ['MLSD', 'LIST'] as const) {
+      it(`a name with a line feed (${prefer}): listed as itself or not at all — never as an entry "nl" beside the real one — and refused, the connection still usable`, async () => {
+        const listing = await client.list('/', { prefer });
+        const names = listing.entries.map((entry) => entry.name).filter((name) => name.startsWith('nl'));
+        expect(names.sort()).toEqual(BEHAVIOUR[kind].lineFeed === 'listed' ? ['nl', 'nl\nname'] : ['nl']);
+        expect(listing.unparsed).toEqual([]);
+        const error = await failureOf(() => client.downloadToBuffer('/nl\nname'));
+        expect(error).toMatchObject({ kind: 'invalid-input', text: { message: 'command.line-break' } });
+        expect((await client.downloadToBuffer('/nl')).toString()).toBe('real nl');
+      });
+    }
 
     it('a folder whose name ends in a space: made as asked — or, where the server changes the name, said so at MKD, not as a missing folder for each file', async () => {
       const folder = path.join(local, 'Docs ');

@@ -9,6 +9,7 @@ import type { FtpReply } from './reply-parser';
 import { replyError } from './reply-errors';
 import type { FtpSession } from './session';
 import type { FerryErrorData } from '../../shared/errors';
+import { assertSafeCommand } from './control-connection';
 
 const ABORT_DEADLINE_MS = 3000;
 /** How long a failed data connection waits for the server's own explanation on the control connection. */
@@ -55,7 +56,9 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
 async function transfer(session: FtpSession, command: string, handle: DataHandler, options: DataTransferOptions): Promise<FtpReply> {
   const { control } = session;
   throwIfAborted(options.signal);
-  // Before the data connection: refused later, the command would leave the server waiting on it.
+  // Before the data connection: refused later, the command would leave the server waiting on it — and the abort of
+  // that waiting data connection closed the session ("RETR /nl\nname": a name with a line feed ended the connection).
+  assertSafeCommand(command);
   control.assertEncodable(command);
   const userRead = options.onread;
   // Data arriving keeps the command's reply timeout from firing (the 'data' listener below does it for streams).

@@ -115,6 +115,29 @@ describe('parseListing', () => {
     expect(parseMlsd(withLineFeeds('type=file;size=3; odd\rname\r\n')).entries.map((e) => e.name)).toEqual(['odd\rname']);
   });
 
+  it('keeps a name\'s own LF when the body ends its lines with CR LF (vsftpd and proftpd LIST): no entry "nl" that is not there', () => {
+    const body = '-rw-r--r--    1 0        0               1 Nov 28 03:59 nl\nname\r\n-rw-r--r--    1 0        0               1 Nov 28 03:59 plain\r\n';
+    const { entries, unparsedTotal } = parseListing(body, { now: NOW });
+    expect(entries.map((e) => e.name)).toEqual(['nl\nname', 'plain']);
+    expect(unparsedTotal).toBe(0);
+    // Names made only of LFs inside a CR LF body: still CR LF lines.
+    expect(parseListing('-rw-r--r-- 1 0 0 1 Nov 28 03:59 a\nb\r\n-rw-r--r-- 1 0 0 1 Nov 28 03:59 c\nd\r\n', { now: NOW }).entries.map((e) => e.name)).toEqual(['a\nb', 'c\nd']);
+    // A body of LF lines (most servers) splits at LF as before, a stray CR LF in it too.
+    expect(parseListing('-rw-r--r-- 1 0 0 1 Nov 28 03:59 a\n-rw-r--r-- 1 0 0 1 Nov 28 03:59 b\r\n-rw-r--r-- 1 0 0 1 Nov 28 03:59 c\n', { now: NOW }).entries.map((e) => e.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('joins a line of no facts to the MLSD entry before it: proftpd writes a name\'s LF as CR LF', () => {
+    const body = 'modify=20261128035915;size=1;type=file; nl\r\nname\r\nmodify=20261128035915;type=cdir; .\r\nmodify=20261128035915;size=1;type=file; plain\r\n';
+    const { entries, unparsedTotal } = parseMlsd(body);
+    expect(entries.map((e) => e.name)).toEqual(['nl\nname', 'plain']);
+    expect(unparsedTotal).toBe(0);
+    // pure-ftpd-style CR LF lines with a bare LF in the name.
+    expect(parseMlsd('type=file;size=1; a\nb\r\ntype=file;size=1; c\r\n').entries.map((e) => e.name)).toEqual(['a\nb', 'c']);
+    // No entry before it (or a skipped "." before it): unreadable, as before.
+    expect(parseMlsd('garbage\r\ntype=file;size=1; c\r\n').unparsed).toEqual(['garbage']);
+    expect(parseMlsd('type=cdir; .\r\ngarbage\r\n').unparsed).toEqual(['garbage']);
+  });
+
   it('returns nothing for an empty body', () => {
     expect(parseListing('', { now: NOW })).toEqual({ entries: [], unparsed: [], unparsedTotal: 0 });
     expect(parseListing('\r\n\r\n', { now: NOW })).toEqual({ entries: [], unparsed: [], unparsedTotal: 0 });

@@ -49,8 +49,15 @@ export interface ParseListingOptions {
   readonly now: Date;
 }
 
+/**
+ * Lines at LF or CR LF — or at CR LF alone when that is how the body ends its lines: vsftpd and proftpd end every LIST
+ * line with CR LF and write a name's own LF as it is ("nl\nname" on Linux), which split at LF became an entry "nl" that
+ * does not exist (deleting it would delete a real "nl") and an unreadable line "name".
+ */
 function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1;
+  return crlf > 0 && crlf >= lf - crlf ? text.split('\r\n') : text.split(/\r?\n/);
 }
 
 /**
@@ -129,13 +136,24 @@ export function parseListing(text: string, options: ParseListingOptions): Parsed
 export function parseMlsd(text: string): ParsedListing {
   const entries: RemoteEntry[] = [];
   const unparsed = unparsedCollector();
+  // Whether the line before made the last entry: a line of no facts right after one is the rest of its name. proftpd
+  // writes a name's LF as CR LF in MLSD ("nl\nname" came as an entry "nl" that does not exist, and a line "name").
+  let afterEntry = false;
   for (const line of splitLines(text)) {
+    const previousMadeEntry = afterEntry;
+    afterEntry = false;
     if (line.length > MAX_LISTING_LINE_LENGTH) {
       unparsed.add(line);
       continue;
     }
     if (line.trim() === '') continue;
     const parsed = splitMlsdFacts(line);
+    const last = entries[entries.length - 1];
+    if (parsed === null && previousMadeEntry && last !== undefined) {
+      entries[entries.length - 1] = { ...last, name: `${last.name}\n${line}` };
+      afterEntry = true;
+      continue;
+    }
     if (parsed === null) {
       unparsed.add(line);
       continue;
@@ -144,7 +162,10 @@ export function parseMlsd(text: string): ParsedListing {
     if (kind === 'cdir' || kind === 'pdir' || isDotName(parsed.name)) continue;
     const entry = parseMlsdLine(line);
     if (entry === null) unparsed.add(line);
-    else entries.push(entry);
+    else {
+      entries.push(entry);
+      afterEntry = true;
+    }
   }
   return unparsed.result(entries);
 }
