@@ -51,6 +51,14 @@ export interface QueueEntry {
    */
   renameTo?: string;
   started: boolean;
+  /**
+   * Uploads and copies: the server path this item's last attempt was about to write while the server had nothing there
+   * (SIZE, or the folder's listing, said absent). A server that makes the file at STOR before the data connection fails
+   * (vsftpd in active mode) leaves an empty file the attempt never got a 1xx for: a retry finding an empty file at this
+   * path knows it as its own leftover and writes without asking (remote-target-decision.ts). Runtime only: after a
+   * restart the retry asks, as it always did.
+   */
+  absentBefore?: string;
   /** Downloads: the source's SIZE and MDTM when the partial file was begun, so another version is not continued. */
   partSource?: PartSource;
   /** Downloads: the partial file is the existing target the user chose to resume (it was theirs): put back, not deleted. */

@@ -37,12 +37,21 @@ export async function decideRemoteTarget(
 ): Promise<TargetDecision> {
   const targetPath = entry[field];
   const policy = entry.choice ?? context.policy;
-  const there = knownTarget !== undefined ? knownTarget : await remoteFileFacts(client, targetPath, factsNeeded(policy).modified);
-  // A single file's target found by SIZE, which follows a link: the folder's listing tells a link (STOR would write
-  // wherever it points) and, for the question, the free names. A folder's files had it.
-  const listing = knownTarget === undefined && there !== null ? await listingOrNull(client, remoteDirname(targetPath)) : undefined;
+  let there = knownTarget !== undefined ? knownTarget : await remoteFileFacts(client, targetPath, factsNeeded(policy).modified);
+  // A single file's target asked of SIZE, which follows a link: the folder's listing tells a link (STOR would write
+  // wherever it points) and, for the question, the free names. Listed whether SIZE found a file or not: a link to
+  // nothing is "absent" to SIZE, and STOR would make the file it points to (vsftpd, proftpd). A folder's files had
+  // their listing already (`knownTarget`); a refused listing leaves SIZE's word.
+  const listing = knownTarget === undefined ? await listingOrNull(client, remoteDirname(targetPath)) : undefined;
   const listed = listing?.entries.find((candidate) => candidate.name === remoteBasename(targetPath));
   if (listed?.type === 'symlink') return end({ kind: 'skipped', note: noteText('note.target-link', { path: shownName(targetPath) }), permanent: true });
+  if (there !== null && entry.absentBefore === targetPath) {
+    // Absent before this item's last attempt, which never got the server's 1xx: an empty file there is what its STOR
+    // left (vsftpd makes the file before an active data connection fails), written over without a question. Anything
+    // else (bytes in it) came from elsewhere since, and is asked about as any existing file.
+    if (there.size === 0) there = null;
+    else delete entry.absentBefore;
+  }
   const decision = decideOverwrite(policy, source, there, entry.choice !== null ? 'answer' : 'policy');
   switch (decision.kind) {
     case 'ask':
@@ -51,7 +60,7 @@ export async function decideRemoteTarget(
       return end({ kind: 'skipped', note: decision.note, permanent: false });
     case 'transfer':
     case 'resume':
-      return { kind: 'write', decision, there };
+      return written(entry, field, decision, there, there === null);
     case 'rename':
       break;
   }
@@ -72,16 +81,26 @@ export async function decideRemoteTarget(
       return end(await askAboutTarget(client, entry, field, source, there, typed, names));
     }
     entry[field] = candidate;
-    return { kind: 'write', decision, there };
+    return written(entry, field, decision, there, true);
   }
   const renamed = await freeRemoteName(client, targetPath);
   if (!renamed) return end({ kind: 'skipped', note: noFreeNameNote(remoteBasename(targetPath)), permanent: false });
   entry[field] = renamed;
   context.onChanged();
-  return { kind: 'write', decision, there };
+  return written(entry, field, decision, there, true);
 }
 
 const end = (outcome: JobOutcome): TargetDecision => ({ kind: 'end', outcome });
+
+/**
+ * A write decided: the path the entry writes is remembered when nothing was there (`absent`: SIZE or the listing said
+ * so, or a Rename's name was free), so a retry knows the empty file a failed STOR may leave as its own.
+ */
+function written(entry: QueueEntry, field: TargetField, decision: OverwriteDecision, there: FileFacts | null, absent: boolean): TargetDecision {
+  if (absent) entry.absentBefore = entry[field];
+  else delete entry.absentBefore;
+  return { kind: 'write', decision, there };
+}
 
 /** The question about an existing target, with the first free "name (N).ext" for its Rename field. */
 async function askAboutTarget(client: FtpClient, entry: QueueEntry, field: TargetField, source: FileFacts, there: FileFacts | null, renameTaken?: string, listing?: Listing | null): Promise<JobOutcome> {

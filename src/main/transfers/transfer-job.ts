@@ -54,6 +54,8 @@ export interface QueueNotSaved {
  * attempt that ended first left someone else's file there (docs/transfers.md, Resume).
  */
 export function markStarted(entry: QueueEntry, context: Pick<JobContext, 'onChanged'>): void {
+  // The target is this item's from now on by `started`: no longer "absent before" (remote-target-decision.ts).
+  delete entry.absentBefore;
   if (entry.started) return;
   entry.started = true;
   context.onChanged();

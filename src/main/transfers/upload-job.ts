@@ -53,6 +53,12 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
     const decided = await decideRemoteTarget(entry, 'remotePath', client, source, context, entry.knownTarget);
     if (decided.kind === 'end') return decided.outcome;
     decision = decided.decision;
+    if (entry.knownTarget !== undefined) {
+      // The folder's listing serves one write (a question's answer still uses it): a retry asks the server, where a
+      // file may have come since, and knows the empty one this attempt's STOR may leave (`absentBefore`).
+      entry.knownTarget = undefined;
+      context.onChanged();
+    }
   }
 
   // An ASCII file cannot resume (its sizes differ between the sides): it is sent again whole.

@@ -2,7 +2,8 @@
  * An upload's overwrite question suggests the first "name (N).ext" the target folder does not list — from one listing,
  * not SIZE probes: each probe put "550 Could not get file size." in the message log with every question, and vsftpd's
  * 550 to SIZE on a folder offered a folder's name. And a single file's upload onto a name the server holds as a
- * symbolic link is skipped, never written through (as a download onto a local link is). vsftpd, pure-ftpd, proftpd.
+ * symbolic link is skipped, never written through (as a download onto a local link is) — a link to nothing too, which
+ * SIZE calls absent. vsftpd, pure-ftpd, proftpd.
  */
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
@@ -100,6 +101,42 @@ describe.each(KINDS)('upload question and links (%s)', (kind) => {
     expect(item?.note).toBe('Skipped /lnk/up.txt: it is a symbolic link, and Ferry does not write through links (it could point outside the target folder).');
     expect(await fsp.readFile(path.join(server.root, 'outside-lnk.txt'), 'utf8')).toBe('precious');
     expect((await fsp.lstat(path.join(remoteFull, 'up.txt'))).isSymbolicLink()).toBe(true);
+    await queue.close();
+  });
+
+  it('a new file whose own name the server holds as a link to nothing (SIZE: absent): not written through, the file it points to not made; a download onto a local link to nothing: the same', async () => {
+    const remoteFull = await serverFolder(server, '/new-lnk');
+    await fsp.symlink('../made-through-link.txt', path.join(remoteFull, 'fresh.txt'));
+    const owner = await testOwner();
+    await fsp.lchown(path.join(remoteFull, 'fresh.txt'), owner.uid, owner.gid);
+    const file = path.join(local, 'fresh.txt');
+    await fsp.writeFile(file, 'local text');
+    const { queue } = await openQueue(server, { policy: 'overwrite', connectionLimit: () => 1 });
+    await queue.add({ siteKey: kind, siteLabel: kind, direction: 'upload', items: [{ localPath: file, remotePath: '/new-lnk/fresh.txt', isDirectory: false }] });
+    await queue.whenIdle();
+    const [item] = await queue.list();
+    if (kind === 'proftpd') {
+      // proftpd's MLSD leaves a link to nothing out (so the listing cannot tell), and its STOR refuses one itself.
+      expect(item).toMatchObject({ state: 'failed', error: { command: 'STOR /new-lnk/fresh.txt' } });
+    } else {
+      expect(item?.state).toBe('skipped');
+      expect(item?.note).toBe('Skipped /new-lnk/fresh.txt: it is a symbolic link, and Ferry does not write through links (it could point outside the target folder).');
+    }
+    expect(await fsp.readdir(server.root)).toEqual(expect.not.arrayContaining(['made-through-link.txt']));
+    expect((await fsp.lstat(path.join(remoteFull, 'fresh.txt'))).isSymbolicLink()).toBe(true);
+
+    // The other way: a download whose local name is a link to nothing is skipped (lstat sees the link), nothing made.
+    await serverFile(path.join(remoteFull, 'down.txt'), 'server text');
+    const downloads = path.join(local, 'down-lnk');
+    await fsp.mkdir(downloads);
+    await fsp.symlink(path.join(local, 'made-through-local-link.txt'), path.join(downloads, 'down.txt'));
+    await queue.add({ siteKey: kind, siteLabel: kind, direction: 'download', items: [{ localPath: path.join(downloads, 'down.txt'), remotePath: '/new-lnk/down.txt', isDirectory: false, localRoot: downloads }] });
+    await queue.whenIdle();
+    const down = (await queue.list()).find((candidate) => candidate.remotePath === '/new-lnk/down.txt');
+    expect(down?.state).toBe('skipped');
+    expect(down?.noteText?.[0]?.id).toBe('note.target-link');
+    expect(await fsp.readdir(local)).toEqual(expect.not.arrayContaining(['made-through-local-link.txt']));
+    expect((await fsp.lstat(path.join(downloads, 'down.txt'))).isSymbolicLink()).toBe(true);
     await queue.close();
   });
 });
