@@ -16,6 +16,10 @@ export interface GetOptions {
   readonly ascii: boolean;
   /** Aborts the transfer (Ctrl-C): ABOR, and the partial file is kept for --resume. */
   readonly signal?: AbortSignal;
+  /** The download begins (again, if the file changed while it came): the server's size, null when unknown (the progress meter's total). */
+  readonly onStart?: (size: number | null) => void;
+  /** Bytes the local file holds so far (a resumed part's included). */
+  readonly onProgress?: (bytes: number) => void;
 }
 
 /**
@@ -53,7 +57,10 @@ async function withPartNote(error: unknown, partPath: string): Promise<unknown> 
 /** `partPath` is `partialPathOf(localPath)`, the file downloadToFile writes and continues. */
 async function fetchFile(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions): Promise<number> {
   // ASCII cannot resume: downloadToFile says so before anything is sent.
-  if (options.ascii) return keepServerTime(client, remotePath, localPath, null, (await downloadToFile(client, remotePath, localPath, options)).bytes);
+  if (options.ascii) {
+    options.onStart?.(null);
+    return keepServerTime(client, remotePath, localPath, null, (await downloadToFile(client, remotePath, localPath, options)).bytes);
+  }
   // The size, where the server tells it: a download that ends short of it is incomplete, not done (a reset can read
   // as a normal end in active mode). One SIZE per file; a refused SIZE leaves the download to say what is wrong.
   if (!options.resume) {
@@ -93,6 +100,7 @@ async function fetchFile(client: FtpClient, remotePath: string, localPath: strin
  */
 async function downloadOneVersion(client: FtpClient, remotePath: string, localPath: string, partPath: string, options: GetOptions, size: number | null): Promise<number> {
   const since = (size === null || size > SMALL_FILE_BYTES) && client.capabilities.mdtm ? await client.modifiedTime(remotePath).catch(() => null) : null;
+  options.onStart?.(size);
   if (since === null) return keepServerTime(client, remotePath, localPath, null, (await downloadToFile(client, remotePath, localPath, { ...options, expectedSize: size })).bytes);
   let changedTo: string | null = null;
   const unchangedSince = (start: string) => async (): Promise<void> => {
@@ -107,6 +115,7 @@ async function downloadOneVersion(client: FtpClient, remotePath: string, localPa
   }
   process.stderr.write(`${errorText('note.changed-during-download', { path: shownName(remotePath) })}\n`);
   const sizeNow = client.capabilities.size ? await client.size(remotePath).catch(() => null) : null;
+  options.onStart?.(sizeNow);
   try {
     return keepServerTime(client, remotePath, localPath, changedTo, (await downloadToFile(client, remotePath, localPath, { ...options, resume: false, expectedSize: sizeNow, beforeRename: unchangedSince(changedTo) })).bytes);
   } catch (error) {

@@ -24,6 +24,9 @@ export function describeSignal(signal: StopSignal): string {
   return signal === 'SIGINT' ? 'Interrupted (Ctrl-C)' : `Stopped by ${signal}`;
 }
 
+/** Run before the process ends by a signal: the progress meter's line erased (progress-meter.ts). */
+export const beforeSignalEnd = new Set<() => void>();
+
 class Interrupts {
   private readonly controller = new AbortController();
   private receivedSignal: StopSignal | null = null;
@@ -52,6 +55,7 @@ class Interrupts {
 
   /** End the process by `signal` itself (after what had to be said was written: stderr is synchronous here). */
   raise(signal: StopSignal): never {
+    for (const hook of beforeSignalEnd) hook();
     for (const stop of STOP_SIGNALS) process.off(stop, this.onSignal);
     process.kill(process.pid, signal);
     // The default action ends the process before this line; exit as a shell would report it should it not.

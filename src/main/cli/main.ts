@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { describeForCli } from './cli-hints';
 import { modeAdvice } from './mode-advice';
 import type { TransferMode } from '../../shared/errors';
-import type { OverwriteChoice } from '../../shared/models';
+import type { OverwriteChoice, TransferItem } from '../../shared/models';
 import { FtpClient } from '../ftp/ftp-client';
 import { FtpError, invalidInput, toErrorData } from '../ftp/ftp-error';
 import { joinRemote, normalizeRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
@@ -56,6 +56,8 @@ import { addSitesCommands } from './sites-commands';
 import { makeFolders } from '../local/make-folders';
 import { maskedCommandLine } from './process-title';
 import { patternPlaceNote } from './pattern-note';
+import { fileProgress, meterWanted, NO_PROGRESS_HELP, PROGRESS_HELP, QUIET_HELP, withMeter, type ProgressFlags, type ProgressMeter } from './progress-meter';
+import { mirrorSnapshot } from './progress-text';
 
 /** Open a client for a URL or saved site, run `work`, and always say goodbye. */
 async function withClient<T>(urlOrPath: string | undefined, flags: ConnectionFlags, work: (client: FtpClient, url: ConnectionTarget) => Promise<T>): Promise<T> {
@@ -127,6 +129,16 @@ const ASCII_HELP = "ASCII (TYPE A): line endings CR LF on the wire, this system'
 /** Options for --limit-rate (parsed as the command line is read: a bad value exits 2 before connecting). */
 interface LimitRateFlags {
   readonly limitRate?: number;
+}
+
+/** `--progress`, `--no-progress`, `-q`/`--quiet` (progress-meter.ts) on a command that transfers files. */
+function withProgressFlags(command: Command): Command {
+  return command.option('--progress', PROGRESS_HELP).option('--no-progress', NO_PROGRESS_HELP).option('-q, --quiet', QUIET_HELP);
+}
+
+/** Whether this run draws the meter on standard error (`dataOnTerminal`: `get URL -` with standard output the terminal). */
+function meterOn(flags: ProgressFlags, dataOnTerminal = false): boolean {
+  return meterWanted(flags, process.stderr.isTTY === true, process.env.TERM, dataOnTerminal);
 }
 
 /** One limiter for the whole command, or null (full speed, no per-chunk work). */
@@ -258,14 +270,14 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
     });
   });
 
-  if (wants('get')) withFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file'))
-    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; ascii?: boolean }) => {
+  if (wants('get')) withFlags(withProgressFlags(program.command('get').argument('<url>', 'remote file; * and ? in its name fetch every matching file (lftp\'s mget)').argument('[local]', 'local file or folder; "-" for standard output (every matching file, one after the other)').option('--resume', 'continue a partial download (into a file: a stream, "-", cannot be resumed)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('download a file')))
+    .action(async (urlText: string, local: string | undefined, flags: ConnectionFlags & LimitRateFlags & ProgressFlags & { resume?: boolean; ascii?: boolean }) => {
       // Before connecting, as any usage error: it was ignored, and the whole file written again to the stream.
       if (local === '-' && flags.resume) throw streamResume('get');
       const empty = emptyLocalPath(local, 'file or folder', 'get', 'Give a file or folder path, "." for the current folder, or "-" for standard output') ?? (local === undefined ? null : urlWhereLocal('get', { local, remote: null }));
       if (empty) throw empty;
       const limiter = limiterFor(flags);
-      await withClient(urlText, flags, async (client, url) => {
+      await withMeter(meterOn(flags, local === '-' && process.stdout.isTTY === true), (meter) => withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'get');
         const pattern = remoteBasename(url.path);
         if (local === '-') {
@@ -274,7 +286,9 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
           // the rest appended after a hole would pass for the whole.
           const files = /[*?]/.test(pattern) ? ((await matchingFiles(client, url.path))?.sort() ?? [url.path]) : [url.path];
           for (const file of files) {
-            await interrupts.duringTransfer((signal) => client.download(file, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]) })).catch(async (error: unknown) => {
+            const progress = fileProgress(meter, shownName(remoteBasename(file)));
+            if (progress.onStart) progress.onStart(client.capabilities.size && !ascii ? await client.size(file).catch(() => null) : null);
+            await interrupts.duringTransfer((signal) => client.download(file, process.stdout, { end: false, limiter, ascii, signal: AbortSignal.any([signal, stdoutWatch.signal]), onProgress: progress.onProgress })).catch(async (error: unknown) => {
               // The reader of the pipe went away (| head): what it wanted has been written; nothing to report.
               if (stdoutWatch.failed) return;
               if (wasInterrupted(error)) throw interruptedOther();
@@ -287,19 +301,19 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
         if (/[*?]/.test(pattern)) {
           const matched = await matchingFiles(client, url.path);
           if (matched !== null) {
-            await getMatching(client, matched, local ?? '.', { resume: flags.resume ?? false, limiter, ascii });
+            await getMatching(client, matched, local ?? '.', { resume: flags.resume ?? false, limiter, ascii }, meter);
             return;
           }
         }
         const target = await localTargetFor(local, remoteBasename(url.path));
-        await interrupts.duringTransfer((signal) => getFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii, signal })).catch(async (error: unknown) => {
+        await interrupts.duringTransfer((signal) => getFile(client, url.path, target, { resume: flags.resume ?? false, limiter, ascii, signal, ...fileProgress(meter, shownName(remoteBasename(url.path))) })).catch(async (error: unknown) => {
           throw (await folderInsteadOfFile(client, url.path, error, 'get fetches one file', `Copy a folder with: ferry mirror URL ${JSON.stringify(local ?? '.')}`)) ?? error;
         });
-      });
+      }));
     });
 
-  if (wants('put')) withFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder'))
-    .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
+  if (wants('put')) withFlags(withProgressFlags(program.command('put').usage('[options] <local...> <url>').argument('<local-and-url...>', 'local file ("-" for standard input), or several (your shell\'s *.log), then the remote file, or folder ending in / (several always go into a folder)').option('--resume', 'continue a partial upload (REST + STOR) from a file, not "-"; not with --append').option('--append', 'append to the remote file (APPE)').option('-B, --ascii', ASCII_HELP).option('--limit-rate <rate>', LIMIT_RATE_HELP, parseLimitRate).description('upload a file, or several into a folder')))
+    .action(async (args: string[], flags: ConnectionFlags & LimitRateFlags & ProgressFlags & { resume?: boolean; append?: boolean; ascii?: boolean }) => {
       const limiter = limiterFor(flags);
       const urlText = args[args.length - 1] as string;
       const locals = args.slice(0, -1);
@@ -311,7 +325,7 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
         if (empty) throw empty;
       }
       if (locals.length > 1) {
-        await putSeveral(locals, urlText, flags, { resume: flags.resume ?? false, limiter, ascii: flags.ascii === true });
+        await withMeter(meterOn(flags), (meter) => putSeveral(locals, urlText, flags, { resume: flags.resume ?? false, limiter, ascii: flags.ascii === true }, meter));
         return;
       }
       const local = locals[0] as string;
@@ -325,18 +339,20 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
       if (local === '-' && flags.passwordStdin) throw invalidInput('Standard input cannot carry both the file and the password.', 'Save the password in the site (ferry sites edit NAME --password-stdin), or upload from a file.');
       // Before connecting: a folder or a missing file would otherwise leave an empty file on the server (STOR came first).
       if (local !== '-') await assertUploadableFile(local);
-      await withClient(urlText, flags, async (client, url) => {
+      await withMeter(meterOn(flags), (meter) => withClient(urlText, flags, async (client, url) => {
         const ascii = transferType(url, flags, 'put');
         const remote = url.path.endsWith('/') ? joinRemote(url.path, path.basename(local)) : url.path;
+        const { onStart, onProgress } = fileProgress(meter, shownName(local === '-' ? remoteBasename(remote) : path.basename(local)));
+        onStart?.(local === '-' ? null : await localSize(local));
         const upload = (): Promise<unknown> => {
-          if (local === '-') return interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal }));
-          if (flags.append) return interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal }));
-          return interruptible(client, remote, true, (signal) => putFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal }));
+          if (local === '-') return interruptible(client, remote, false, (signal) => client.upload(process.stdin, remote, { append: flags.append ?? false, limiter, ascii, signal, onProgress }));
+          if (flags.append) return interruptible(client, remote, false, (signal) => client.upload(fs.createReadStream(local), remote, { append: true, limiter, ascii, signal, onProgress }));
+          return interruptible(client, remote, true, (signal) => putFile(client, local, remote, { resume: flags.resume ?? false, limiter, ascii, signal, onProgress }));
         };
         await upload().catch(async (error: unknown) => {
           throw (await missingFolderError(client, remote, error)) ?? (await folderInsteadOfFile(client, remote, error, 'put writes a file', `Upload into it with a URL ending in "/" (${remote}/), or give the file's new name.`)) ?? error;
         });
-      });
+      }));
     });
 
   if (wants('mirror')) withFlags(
@@ -351,13 +367,16 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
       .option('--preserve-times', 'with --reverse: give uploaded files their local modification time (MFMT, where the server offers it)')
       .option('--delete', 'then delete what the target has and the source does not (excluded names stay); nothing is deleted when a file failed')
       .option('--dry-run', 'say what would be copied (and deleted, with --delete) without changing anything')
+      .option('--progress', PROGRESS_HELP)
+      .option('--no-progress', NO_PROGRESS_HELP)
+      .option('-q, --quiet', QUIET_HELP)
       .addOption(
         new Option('--if-exists <action>', 'what to do with a file that is already at the target: copy it again only when the source is newer or its size differs (the default, as lftp\'s mirror: a second run copies only what changed), always overwrite, skip, resume a shorter one, or keep both (rename)')
           .choices(Object.keys(IF_EXISTS))
           .default('newer-or-size-differs'),
       )
       .description('copy a whole folder tree'),
-  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean; dryRun?: boolean }) => {
+  ).action(async (source: string, target: string, flags: ConnectionFlags & LimitRateFlags & ProgressFlags & { reverse?: boolean; parallel: number; exclude: string[]; preserveTimes?: boolean; ifExists: keyof typeof IF_EXISTS; delete?: boolean; dryRun?: boolean }) => {
     if (flags.preserveTimes && !flags.reverse) throw invalidInput('--preserve-times applies to uploads (mirror --reverse).', 'Downloads always keep the server\'s times; leave the flag out, or add --reverse.');
     // "" is an unset variable in a script ("$DEST"), not this folder: it was taken as ".", and with --delete emptied
     // the current folder of what the server lacks (or, reversed, uploaded it whole).
@@ -384,7 +403,7 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
     const targetExisted = !flags.reverse && fs.existsSync(target);
     // Ctrl-C (or SIGTERM) aborts the transfers under way (ABOR, QUIT); the report then says what was kept, and main
     // ends by the signal (130, 143).
-    const report = await interrupts.duringTransfer((signal) => (flags.reverse ? mirrorUp(source, url.path, { ...options, signal }) : mirrorDown(url.path, target, { ...options, signal })));
+    const report = await withMeter(meterOn(flags), (meter) => withMirrorMeter(meter, flags.reverse ? 'upload' : 'download', (onQueue) => interrupts.duringTransfer((signal) => (flags.reverse ? mirrorUp(source, url.path, { ...options, signal, onQueue }) : mirrorDown(url.path, target, { ...options, signal, onQueue })))));
     printReport(report, (performance.now() - started) / 1000);
     if (report.stopped && interrupts.received) {
       process.stderr.write(`${mirrorStoppedText(report.stopped, interrupts.received, flags.reverse === true)}\n`);
@@ -639,6 +658,32 @@ async function interruptible<T>(client: FtpClient, remote: string, resumable: bo
 
 
 
+/** A local file's size for the meter's total; null when it cannot be read (the upload then says why). */
+async function localSize(local: string): Promise<number | null> {
+  return fsp.stat(local).then((stats) => stats.size, () => null);
+}
+
+/**
+ * A mirror run with its queue drawn on `meter` four times a second (files done of found, bytes, the files under way);
+ * nothing drawn once the run has ended.
+ */
+async function withMirrorMeter<T>(meter: ProgressMeter | null, direction: 'download' | 'upload', run: (onQueue?: (list: () => Promise<readonly TransferItem[]>) => void) => Promise<T>): Promise<T> {
+  if (!meter) return run();
+  let list: (() => Promise<readonly TransferItem[]>) | null = null;
+  let ended = false;
+  const timer = setInterval(() => {
+    void list?.().then((items) => {
+      if (!ended) meter.update(mirrorSnapshot(items, direction));
+    });
+  }, 250);
+  try {
+    return await run((queueList) => (list = queueList));
+  } finally {
+    ended = true;
+    clearInterval(timer);
+  }
+}
+
 /** A regular file to upload; a folder gets the way to upload folders, a missing file the local error. */
 async function assertUploadableFile(local: string): Promise<void> {
   const stats = await fsp.stat(local).catch((error: NodeJS.ErrnoException) => {
@@ -691,7 +736,7 @@ async function matchingFiles(client: FtpClient, remotePath: string): Promise<str
 }
 
 /** Each matching file into the folder `local` (made if missing). */
-async function getMatching(client: FtpClient, files: readonly string[], local: string, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
+async function getMatching(client: FtpClient, files: readonly string[], local: string, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }, meter: ProgressMeter | null): Promise<void> {
   const existing = await fsp.stat(local).catch(() => null);
   if (existing && !existing.isDirectory()) throw invalidInput(`${local} is a file; several files go into a folder.`, 'Give a folder as the target (it is created when missing).');
   await makeFolders(local);
@@ -701,7 +746,7 @@ async function getMatching(client: FtpClient, files: readonly string[], local: s
     const unsafe = unsafeLocalNameReason(name);
     if (unsafe) throw invalidInput(describeUnsafeName(name, unsafe), 'Fetch it alone under a name of your own: ferry get URL LOCAL-NAME.');
     const target = await notAFolder(path.join(local, name));
-    return interrupts.duringTransfer((signal) => getFile(client, file, target, { ...options, signal }));
+    return interrupts.duringTransfer((signal) => getFile(client, file, target, { ...options, signal, ...fileProgress(meter, shownName(name)) }));
   });
 }
 
@@ -744,7 +789,7 @@ async function eachMatch(files: readonly string[], act: (file: string) => Promis
 }
 
 /** `put a.log b.log URL/`: each into the remote folder. */
-async function putSeveral(locals: readonly string[], urlText: string, flags: ConnectionFlags & { append?: boolean }, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }): Promise<void> {
+async function putSeveral(locals: readonly string[], urlText: string, flags: ConnectionFlags & { append?: boolean }, options: { readonly resume: boolean; readonly limiter: SpeedLimiter | null; readonly ascii: boolean }, meter: ProgressMeter | null): Promise<void> {
   if (locals.includes('-')) throw invalidInput('Standard input ("-") is one file: it cannot be sent with others.', 'Send it on its own: … | ferry put - URL');
   if (flags.append) throw invalidInput('--append adds to one remote file; it cannot take several.', 'Append one file at a time.');
   // Said without the password a URL may carry: error output ends up in logs.
@@ -756,7 +801,9 @@ async function putSeveral(locals: readonly string[], urlText: string, flags: Con
     eachFile(locals, async (local) => {
       const remote = joinRemote(url.path, path.basename(local));
       const ascii = options.ascii || transferType(url, {}, 'put');
-      return interruptible(client, remote, true, (signal) => putFile(client, local, remote, { ...options, ascii, signal })).catch(async (error: unknown) => {
+      const { onStart, onProgress } = fileProgress(meter, shownName(path.basename(local)));
+      onStart?.(await localSize(local));
+      return interruptible(client, remote, true, (signal) => putFile(client, local, remote, { ...options, ascii, signal, onProgress })).catch(async (error: unknown) => {
         throw (await missingFolderError(client, remote, error)) ?? error;
       });
     }),

@@ -9,6 +9,8 @@ export interface PutOptions {
   readonly limiter: SpeedLimiter | null;
   readonly ascii: boolean;
   readonly signal?: AbortSignal;
+  /** Bytes the server has so far (a resumed upload's offset included): the progress meter. */
+  readonly onProgress?: (bytes: number) => void;
 }
 
 /**

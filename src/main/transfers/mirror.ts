@@ -47,6 +47,8 @@ export interface MirrorOptions {
   /** Connections to use (the CLI allows 1..64). */
   readonly parallel: number;
   readonly onFileDone?: (filePath: string, bytes: number) => void;
+  /** Given the run's queue listing once it is open: the command line's progress meter reads it a few times a second. */
+  readonly onQueue?: (list: () => Promise<readonly TransferItem[]>) => void;
   /** What to do with existing targets; default 'overwrite' (a mirror makes the target match). Never 'ask': nobody is there to answer. */
   readonly policy?: OverwriteChoice;
   readonly verifyChecksums?: boolean;
@@ -127,6 +129,7 @@ async function mirror(direction: TransferDirection, remoteRoot: string, localRoo
     // A NAME.ferry-part an earlier run left (Ctrl-C) is continued, not fetched again from byte 0.
     continuePartials: true,
   });
+  options.onQueue?.(() => queue.list());
   const stop = (): void => void queue.close();
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted) stop();
