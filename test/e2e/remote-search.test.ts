@@ -4,6 +4,8 @@
  * "Show in folder" opens the folder a match is in with the cursor on it; "Choose all" and "Delete selected" (asked
  * first) delete a match on the server and drop it from the results and the pane. The running count while it searches;
  * the download keeping the server's folders (the default) and flat; conditions (size, folders only) and their audit.
+ * The rows of a 40-folder search showing while it still runs; the results grid's cursor row from the keyboard
+ * (arrows, Page Down, Home/End, Space, Shift+click, Shift+F10's menu, Enter opening a folder match in the pane).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,16 +58,16 @@ describe('search remote files', () => {
         // While it ran: the folders searched and the matches so far, as main reported them folder by folder.
         const seen = await page.evaluate(() => (window as unknown as { searchStatusSeen: string[] }).searchStatusSeen);
         expect(seen.filter((text) => /^Searching… \d+ match(es)? so far, in \d+ folders?\.$/.test(text)).length, seen.join(' | ')).toBeGreaterThan(0);
-        const results = dialog.getByRole('table', { name: 'Search results' });
+        const results = dialog.getByRole('grid', { name: 'Search results' });
         await expect(results.getByRole('row')).toHaveCount(3);
         // Sizes read as in the panes: same format, right-aligned (header too).
         const align = (cell: Locator) => cell.evaluate((el) => getComputedStyle(el).textAlign);
-        const coverSize = results.getByRole('row', { name: /cover\.jpg/ }).getByRole('cell', { name: '5 B', exact: true });
+        const coverSize = results.getByRole('row', { name: /cover\.jpg/ }).getByRole('gridcell', { name: '5 B', exact: true });
         expect(await align(coverSize)).toBe('right');
         expect(await align(results.getByRole('columnheader', { name: 'Size', exact: true }))).toBe('right');
         expect(await align(results.getByRole('columnheader', { name: 'Name', exact: true }))).toBe('left');
         // The time is whole, not cut to "00:…" (a column too narrow for a date and a minute).
-        const modified = results.getByRole('row', { name: /cover\.jpg/ }).getByRole('cell').last();
+        const modified = results.getByRole('row', { name: /cover\.jpg/ }).getByRole('gridcell').last();
         await expect(modified).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
         expect(await modified.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
         await ui.screenshot('remote-search', { publish: true });
@@ -149,6 +151,74 @@ describe('search remote files', () => {
         await expect(dialog.getByRole('status')).toContainText('2 matches in 3 folders.');
         await expect(dialog.getByRole('checkbox', { name: '/photos', exact: true })).toBeVisible();
         await expect(dialog.getByRole('checkbox', { name: '/photos/2025', exact: true })).toBeVisible();
+      });
+
+      await step('40 folders: the rows show while the search runs; then the grid from the keyboard', async () => {
+        const { uid, gid } = fs.statSync(path.join(folders.serverRoot, 'photos'));
+        const two = (n: number) => String(n).padStart(2, '0');
+        fs.mkdirSync(path.join(folders.serverRoot, 'many'));
+        fs.chownSync(path.join(folders.serverRoot, 'many'), uid, gid);
+        for (let i = 0; i < 40; i += 1) {
+          const folder = path.join(folders.serverRoot, 'many', `d${two(i)}`);
+          fs.mkdirSync(folder);
+          fs.writeFileSync(path.join(folder, `hit-${two(i)}.txt`), 'hit');
+          for (const made of [folder, path.join(folder, `hit-${two(i)}.txt`)]) fs.chownSync(made, uid, gid);
+        }
+        await dialog.getByRole('combobox', { name: 'Look for' }).selectOption({ label: 'Files and folders' });
+        await dialog.getByRole('textbox', { name: 'In folder' }).fill('/many');
+        await dialog.getByRole('textbox', { name: 'Search for' }).fill('hit-*');
+        // Each status text with the rows drawn at that moment: main sends the first match at once, the answer comes after 41 listings.
+        await dialog.getByRole('status').evaluate((status) => {
+          const seen: { text: string; rows: number }[] = [];
+          (window as unknown as { searchRowsSeen: typeof seen }).searchRowsSeen = seen;
+          const rows = () => document.querySelectorAll('[role="dialog"] [role="grid"] input[aria-label^="/many/"]').length;
+          new MutationObserver(() => seen.push({ text: status.textContent ?? '', rows: rows() })).observe(status, { childList: true, characterData: true, subtree: true });
+        });
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('40 matches in 41 folders.');
+        const seen = await page.evaluate(() => (window as unknown as { searchRowsSeen: { text: string; rows: number }[] }).searchRowsSeen);
+        expect(seen.filter((moment) => moment.text.startsWith('Searching…') && moment.rows > 0).length, JSON.stringify(seen)).toBeGreaterThan(0);
+
+        const grid = dialog.getByRole('grid', { name: 'Search results' });
+        const cursor = () => grid.evaluate((el) => document.getElementById(el.getAttribute('aria-activedescendant') ?? '')?.querySelector('input')?.getAttribute('aria-label') ?? null);
+        await grid.focus();
+        expect(await cursor()).toBe('/many/d00/hit-00.txt');
+        await page.keyboard.press('ArrowDown');
+        expect(await cursor()).toBe('/many/d01/hit-01.txt');
+        await page.keyboard.press('End');
+        expect(await cursor()).toBe('/many/d39/hit-39.txt');
+        await page.keyboard.press('Home');
+        expect(await cursor()).toBe('/many/d00/hit-00.txt');
+        await page.keyboard.press('PageDown');
+        expect(await cursor()).not.toBe('/many/d00/hit-00.txt');
+        await page.keyboard.press('Home');
+        // The cursor row outlined and named: the grid passes the audit.
+        const report = await audit(page, 'search results cursor');
+        expect(formatReport(report)).toBe('search results cursor: no accessibility violations');
+        await page.keyboard.press('Space');
+        await expect(dialog.getByRole('checkbox', { name: '/many/d00/hit-00.txt' })).toBeChecked();
+        await grid.getByRole('row', { name: /hit-03\.txt/ }).getByRole('gridcell').nth(1).click({ modifiers: ['Shift'] });
+        for (const n of ['00', '01', '02', '03']) await expect(dialog.getByRole('checkbox', { name: `/many/d${n}/hit-${n}.txt` })).toBeChecked();
+        await expect(dialog.getByRole('checkbox', { name: '/many/d04/hit-04.txt' })).not.toBeChecked();
+        expect(await cursor()).toBe('/many/d03/hit-03.txt');
+        await page.keyboard.press('Shift+F10');
+        const menu = page.getByRole('menu', { name: 'Search result actions' });
+        // For the four chosen rows: Show in folder is for one match (off), Download and Delete for all four.
+        await expect(menu.getByRole('menuitem')).toHaveText(['Show in folder', 'Download', 'Delete']);
+        await expect(menu.getByRole('menuitem', { name: 'Show in folder' })).toBeDisabled();
+        await page.keyboard.press('Escape');
+        await expect(menu).toBeHidden();
+        await expect(grid).toBeFocused();
+
+        // Enter on a folder match opens it in the remote pane.
+        await dialog.getByRole('textbox', { name: 'Search for' }).fill('d07');
+        await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(dialog.getByRole('status')).toContainText('1 match in 41 folders.');
+        await grid.focus();
+        expect(await cursor()).toBe('/many/d07');
+        await page.keyboard.press('Enter');
+        await expect(dialog).toBeHidden();
+        await ui.expectRemoteListing('/many/d07', ['hit-07.txt']);
       });
 
       expect(s.pageErrors).toEqual([]);

@@ -47,10 +47,10 @@ describe('remote times known only to the day', () => {
       const dialog = page.getByRole('dialog', { name: 'Search remote files' });
       await dialog.getByRole('textbox', { name: 'Search for' }).fill('*.txt');
       await dialog.getByRole('button', { name: 'Search', exact: true }).click();
-      const results = dialog.getByRole('table', { name: 'Search results' });
+      const results = dialog.getByRole('grid', { name: 'Search results' });
       await expect(results.getByRole('row')).toHaveCount(3);
-      await expect(results.getByRole('row', { name: /old\.txt/ }).getByRole('cell', { name: '2025-05-01', exact: true })).toHaveCount(1);
-      await expect(results.getByRole('row', { name: /recent\.txt/ }).getByRole('cell').filter({ hasText: WITH_TIME })).toHaveCount(1);
+      await expect(results.getByRole('row', { name: /old\.txt/ }).getByRole('gridcell', { name: '2025-05-01', exact: true })).toHaveCount(1);
+      await expect(results.getByRole('row', { name: /recent\.txt/ }).getByRole('gridcell').filter({ hasText: WITH_TIME })).toHaveCount(1);
     });
   }, 90_000);
 });

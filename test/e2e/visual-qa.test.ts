@@ -245,7 +245,7 @@ describe('visual QA', () => {
       await dialog.getByRole('textbox', { name: 'In folder' }).fill('/');
       await dialog.getByRole('button', { name: 'Search', exact: true }).click();
       await expect(dialog.getByRole('status')).toContainText('1 match in');
-      const table = dialog.getByRole('table', { name: 'Search results' });
+      const table = dialog.getByRole('grid', { name: 'Search results' });
       const modified = await table.getByRole('columnheader', { name: 'Modified' }).boundingBox();
       const view = await table.evaluate((element) => {
         const box = (element.parentElement ?? element).getBoundingClientRect();
@@ -253,12 +253,12 @@ describe('visual QA', () => {
       });
       expect((modified?.x ?? 0) + (modified?.width ?? Infinity)).toBeLessThanOrEqual(view.right);
       expect(view.overflow).toBeLessThanOrEqual(0);
-      await expect(table.getByRole('cell', { name: LONG_NAME, exact: true })).toBeVisible();
+      await expect(table.getByRole('gridcell', { name: LONG_NAME, exact: true })).toBeVisible();
       expect(await cutWithoutTitle(table)).toEqual([]);
       // The row's checkbox is centred on its name's line, as the other cells are. (The header row has a checkbox too:
       // Choose all.)
-      const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: LONG_NAME, exact: true }) });
-      const [box, name] = [await row.getByRole('checkbox').boundingBox(), await row.getByRole('cell', { name: LONG_NAME, exact: true }).boundingBox()];
+      const row = table.getByRole('row').filter({ has: page.getByRole('gridcell', { name: LONG_NAME, exact: true }) });
+      const [box, name] = [await row.getByRole('checkbox').boundingBox(), await row.getByRole('gridcell', { name: LONG_NAME, exact: true }).boundingBox()];
       if (!box || !name) throw new Error('result row not on screen');
       expect(Math.abs(box.y + box.height / 2 - (name.y + name.height / 2))).toBeLessThanOrEqual(1);
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();

@@ -88,7 +88,7 @@ export function SearchDialog(): ReactElement {
     const one = targets.length === 1 ? targets[0] : undefined;
     const items: MenuItem[] = [
       ...(one?.entry.type === 'directory' ? [{ id: 'open', label: t('search.openFolder'), shortcut: 'Enter', onSelect: () => void actions.openMatch(one) }] : []),
-      { id: 'show', label: t('search.show'), ...(one?.entry.type === 'directory' ? {} : { shortcut: 'Enter' }), disabled: !one, onSelect: () => one && void actions.showMatch(one) },
+      { id: 'show', label: t('search.show'), ...(one && one.entry.type !== 'directory' ? { shortcut: 'Enter' } : {}), disabled: !one, onSelect: () => one && void actions.showMatch(one) },
       { id: 'download', label: t('action.download'), disabled: targets.length === 0, onSelect: () => download(targets) },
       { id: 'delete', label: t('action.delete'), disabled: targets.length === 0 || running, onSelect: () => void remove(targets) },
     ];
