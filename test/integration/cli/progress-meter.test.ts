@@ -110,6 +110,7 @@ describe('ferry progress meter (vsftpd, on a pty)', () => {
   it('a failure: the error on a line of its own, exit status unchanged', async () => {
     const shown = await ferryOnTerminal(ferryLine(`get ${serverUrl(server())}/no-such-file.bin ${path.join(local, 'none.bin')}`), 'EXIT=', '');
     expect(shown).toMatch(/EXIT=7/);
+    expect(shown).toContain('\rno-such-file.bin  0 B');
     const lines = visibleLines(shown).filter((line) => line.trim() !== '');
     expect(lines[0]).toMatch(/^ferry: /);
   });
@@ -126,15 +127,33 @@ describe('ferry progress meter (vsftpd, on a pty)', () => {
 });
 
 describe('ferry progress meter, standard error not a terminal (vsftpd)', () => {
-  it('get, put and mirror write nothing of it to a pipe', async () => {
+  it('on the pty, stderr into a file: nothing of it in the file or on the terminal; stderr on the pty: the meter', async () => {
+    remoteFile('redirected.bin', MIB);
+    const log = path.join(local, 'stderr.log');
+    const url = `${serverUrl(server())}/redirected.bin`;
+    const shown = await ferryOnTerminal(`${ferryLine(`get --limit-rate 2m ${url} ${path.join(local, 'redirected.bin')} 2>${log}`)}; ${ferryLine(`get --limit-rate 2m ${url} ${path.join(local, 'redirected-2.bin')}`)}`, 'EXIT=0\r\nEXIT=', '');
+    expect(shown.match(/EXIT=0/g)).toHaveLength(2);
+    expect(fs.readFileSync(log, 'utf8')).toBe('');
+    // Only the second run drew it.
+    expect(shown.split('EXIT=0')[0]).toBe('');
+    expect(shown.split('EXIT=0')[1]).toMatch(/\rredirected\.bin +0 B \/ 1\.00 MiB/);
+  });
+
+  it('get, put and mirror write nothing of it to a pipe (get --progress does)', async () => {
     remoteFile('plain.bin', MIB);
     const get = await ferry(['get', '--limit-rate', '2m', `${serverUrl(server())}/plain.bin`, path.join(local, 'plain.bin')]);
     expect(get.code).toBe(0);
     expect(get.stderr).toBe('');
+    // The same with --progress: what it leaves out.
+    const forced = await ferry(['get', '--progress', `${serverUrl(server())}/plain.bin`, path.join(local, 'plain-forced.bin')]);
+    expect(forced.stderr).toContain('\rplain.bin  0 B / 1.00 MiB');
     const put = await ferry(['put', path.join(local, 'plain.bin'), `${serverUrl(server())}/plain-again.bin`]);
     expect(put.code).toBe(0);
     expect(put.stderr).toBe('');
-    const mirror = await ferry(['mirror', `${serverUrl(server())}/tree`, path.join(local, 'tree-piped')]);
+    fs.mkdirSync(path.join(server().root, 'pipe-tree'), { recursive: true });
+    fs.writeFileSync(path.join(server().root, 'pipe-tree', 'one.bin'), Buffer.alloc(MIB / 2, 1));
+    fs.writeFileSync(path.join(server().root, 'pipe-tree', 'two.bin'), Buffer.alloc(MIB / 2, 2));
+    const mirror = await ferry(['mirror', '--limit-rate', '1m', `${serverUrl(server())}/pipe-tree`, path.join(local, 'tree-piped')]);
     expect(mirror.code).toBe(0);
     expect(mirror.stderr).not.toContain('\r');
     expect(mirror.stderr).not.toContain('\x1b');
