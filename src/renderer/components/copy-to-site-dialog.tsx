@@ -38,7 +38,7 @@ export function CopyToSiteDialog({ paths, folders = [] }: { readonly paths: read
                 <select id="copy-site" value={siteId} onChange={(e) => choose(e.target.value)}>
                   {sites.map((site) => (
                     <option key={site.id} value={site.id}>
-                      {[...site.folder, site.name].join(' / ')} — {site.host}
+                      {t('copy.siteOption', { site: [...site.folder, site.name].join(' / '), host: site.host })}
                     </option>
                   ))}
                 </select>

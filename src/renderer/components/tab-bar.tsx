@@ -16,7 +16,7 @@ import { Icon } from './icons';
 /** A tab's name: the site or host it is connected to, or what it is doing. */
 export function tabLabel(session: SessionStoreState, t: Translator): string {
   const { status, target, connecting } = session;
-  if (connecting) return target ? `${target.host} — ${t('tabs.connecting')}` : t('tabs.connecting');
+  if (connecting) return target ? t('tabs.connectingTo', { host: target.host }) : t('tabs.connecting');
   if (isConnected(status)) return status.label || status.host;
   return t('tabs.notConnected');
 }

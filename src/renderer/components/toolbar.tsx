@@ -26,7 +26,7 @@ function sitesMenu(t: Translator): MenuItem[] {
   const recentItems = recent.flatMap((r, i): MenuItem[] => {
     if (r.kind === 'site') {
       const site = byId.get(r.siteId);
-      return site ? [{ id: `r${i}`, label: `${site.name} — ${site.host}`, onSelect: () => void actions.connectRecent(r) }] : [];
+      return site ? [{ id: `r${i}`, label: t('toolbar.recentSite', { site: site.name, host: site.host }), onSelect: () => void actions.connectRecent(r) }] : [];
     }
     const port = r.port ? `:${r.port}` : '';
     return [{ id: `r${i}`, label: `${r.user}@${r.host}${port}`, onSelect: () => void actions.connectRecent(r) }];

@@ -21,6 +21,8 @@ export const en = {
   'toolbar.siteManager': 'Site Manager',
   'toolbar.sitesMenu': 'Recent and saved sites',
   'toolbar.recent': 'Recent',
+  /** A recent connection to a saved site in the sites menu: its name and its server. */
+  'toolbar.recentSite': '{site} — {host}',
   'toolbar.noSites': 'No saved sites yet',
   'toolbar.loadingSites': 'Loading saved sites…',
   'toolbar.disconnect': 'Disconnect',
@@ -502,6 +504,7 @@ export const en = {
   'tabs.numbered': '{label} ({n})',
   'tabs.number': ' ({n})',
   'tabs.connecting': 'Connecting…',
+  'tabs.connectingTo': '{host} — Connecting…',
   'tabs.closedSession': 'Tab closed: disconnected from {label}.',
   'mode.useForSite': 'Use {mode} mode for this site',
   'mode.reconnectIn': 'Reconnect in {mode} mode',
@@ -905,6 +908,8 @@ export const en = {
   'copy.what_one': 'Copy {count} file from this server to:',
   'copy.what_other': 'Copy {count} files from this server to:',
   'copy.site': 'Site',
+  /** A saved site offered as the copy's target: its path in the Site Manager and its server. */
+  'copy.siteOption': '{site} — {host}',
   'copy.folder': 'Folder there',
   'copy.viaLocalOption': 'Through this computer (when a server does not allow server-to-server copies)',
   'copy.run': 'Copy',

@@ -83,6 +83,8 @@ export function chineseWindowProblems(texts: readonly WindowText[], data: readon
     if (english.length > 0) problems.push(`${where}: English ${english.join(', ')} in "${text}"`);
     // "和 ? 的" is a wildcard named in a sentence, not a question mark: only ( may stand a space away.
     if (/[\u3400-\u9fff](?:[(),:;?!]| \()|[(),:;?!][\u3400-\u9fff]/u.test(rest)) problems.push(`${where}: half-width punctuation beside Chinese in "${text}"`);
+    // A Chinese dash is ——; a lone — is English (docs/i18n.md, "Punctuation"): the sites menu's "新站点 — 127.0.0.1".
+    if (/[\u3400-\u9fff]/u.test(rest) && /(?<!—)—(?!—)/u.test(rest)) problems.push(`${where}: a lone dash — in "${text}"`);
   }
   return problems;
 }
