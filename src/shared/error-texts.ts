@@ -287,6 +287,8 @@ export const ERROR_TEXTS_EN = {
   'command.line-break.hint': 'Remove line breaks and NUL characters from the file or folder name.',
   'mkdir.name-changed': 'Asked to create the folder {path}, the server made {made}: it changed the name.',
   'mkdir.name-changed.hint': 'The server does not keep this name as given (pure-ftpd replaces a space or tab at the end of a name with "_"). Use a name without a space at its end, or the folder the server made.',
+  'name.changed-by-server': 'The server reported success for {path}, but {folder} holds no entry of that name: the server changed the name.',
+  'name.changed-by-server.hint': 'The server does not keep this name as given (pure-ftpd replaces a space or tab at the end of a name with "_"): the file or folder is in {folder} under another name. Use a name without a space at its end.',
 
   // Saved passwords that cannot be read or kept here. {site}: Folder/Name; {saved}, {current}: vaults (vault.*).
   'password.other-vault': 'The password of "{site}" was saved with {saved}, which {current} cannot read.',

@@ -6,10 +6,12 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { ensureRemoteFolder } from '../../src/main/ftp/remote-tree';
 import { expandLocalFolder } from '../../src/main/transfers/expand-folder';
+import { uploadFromFile } from '../../src/main/transfers/file-transfer';
 import { localizeError } from '../../src/renderer/lib/localize-error';
 import { ensureServerBinaries, startServer, SERVER_KINDS, type RunningServer, type ServerKind } from '../support/servers/ftp-server';
 import { failureOf } from '../support/failure-of';
@@ -101,6 +103,26 @@ for (const kind of SERVER_KINDS) {
       expect(localizeError(error, 'zh-CN').message).toBe('要求创建文件夹 "/Docs "，服务器却建成了 /Docs_：它改动了名称。');
       expect(fs.readdirSync(server.root)).toContain('Docs_');
       expect((await failureOf(() => ensureRemoteFolder(client, '/Tabbed\t'))).message).toBe('Asked to create the folder "/Tabbed\\t", the server made /Tabbed_: it changed the name.');
+    });
+
+    it('a file uploaded or renamed to a name ending in a space: kept — or, where the server changes it, said so, not "done"', async () => {
+      const source = path.join(local, 'notes.txt');
+      await fsp.writeFile(source, 'notes');
+      await client.uploadBytes(Buffer.from('x'), '/plain.txt');
+      if (BEHAVIOUR[kind].trailingSpace === 'kept') {
+        await uploadFromFile(client, source, '/notes ');
+        await client.upload(Readable.from([Buffer.from('s')]), '/streamed ');
+        await client.rename('/plain.txt', '/renamed ');
+        expect(fs.readdirSync(server.root).filter((name) => /^(notes|streamed|renamed)/.test(name)).sort()).toEqual(['notes ', 'renamed ', 'streamed ']);
+        return;
+      }
+      const uploaded = await failureOf(() => uploadFromFile(client, source, '/notes '));
+      expect(uploaded).toMatchObject({ kind: 'invalid-input', retryable: false });
+      expect(uploaded.message).toBe('The server reported success for "/notes ", but / holds no entry of that name: the server changed the name.');
+      expect(localizeError(uploaded, 'zh-CN').message).toBe('服务器报告 "/notes " 已成功，但 / 中没有这个名称的项目：服务器改动了名称。');
+      expect((await failureOf(() => client.upload(Readable.from([Buffer.from('s')]), '/streamed '))).text?.message).toBe('name.changed-by-server');
+      expect((await failureOf(() => client.rename('/plain.txt', '/renamed '))).hint).toMatch(/pure-ftpd replaces a space or tab at the end of a name with "_"/);
+      expect(fs.readdirSync(server.root).filter((name) => /^(notes|streamed|renamed)/.test(name)).sort()).toEqual(['notes_', 'renamed_', 'streamed_']);
     });
   });
 }

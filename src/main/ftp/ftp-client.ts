@@ -24,7 +24,7 @@ import { progressStream } from './progress-stream';
 import type { FtpReply } from './reply-parser';
 import { readRefusedOfExistingFile, replyError } from './reply-errors';
 import { listingUnreadable } from './listing-unreadable';
-import { madeInsteadOf, normalizeRemote, parseMdtmTime, parsePwdReply } from './remote-path';
+import { madeInsteadOf, normalizeRemote, parseMdtmTime, parsePwdReply, remoteBasename, remoteDirname } from './remote-path';
 import { runDataTransfer } from './data-transfer';
 import { isUtf8 } from './charset';
 import { openSession, type FtpSession } from './session';
@@ -485,8 +485,10 @@ export class FtpClient {
         }, offset);
         await sendStream(source, counter, socket, this.throttle(options.limiter), options.ascii === true);
       },
-      { subject: remotePath, signal: options.signal },
+      // The 1xx told (the relay's target: its file is the copy's from then on, so a pause can be resumed).
+      { subject: remotePath, signal: options.signal, onPreliminary: options.onAccepted && (() => options.onAccepted?.()) },
     );
+    await this.confirmNameKept(remotePath);
     return { bytes: bytes - offset };
   }
 
@@ -521,6 +523,7 @@ export class FtpClient {
         onPreliminary: options.onAccepted && (() => options.onAccepted?.()),
       },
     );
+    await this.confirmNameKept(remotePath);
     return { bytes: sent };
   }
 
@@ -553,6 +556,7 @@ export class FtpClient {
         onPreliminary: options.onAccepted && (() => options.onAccepted?.()),
       },
     );
+    await this.confirmNameKept(remotePath);
     return { bytes: data.length };
   }
 
@@ -576,6 +580,21 @@ export class FtpClient {
     const reply = await this.session.control.send(`RNFR ${from}`);
     if (reply.code !== 350) throw new FtpError(replyError(`RNFR ${from}`, reply, from));
     await this.command(`RNTO ${to}`, to);
+    await this.confirmNameKept(to);
+  }
+
+  /**
+   * pure-ftpd stores, renames to and makes a name ending in a space or tab as that name with "_" ("STOR /up " makes
+   * "up_") and answers as if all went well: Ferry said done. For such a name alone the folder is listed to see the name
+   * is there; a folder that cannot be listed (a drop box) leaves it unknown, as before.
+   */
+  private async confirmNameKept(remotePath: string): Promise<void> {
+    const name = remoteBasename(remotePath);
+    if (!/\s$/.test(name)) return;
+    const folder = remoteDirname(remotePath);
+    const listing = await this.list(folder).catch(() => null);
+    if (listing === null || listing.entries.some((entry) => entry.name === name)) return;
+    throw new FtpError({ kind: 'invalid-input', ...sentences('name.changed-by-server', 'name.changed-by-server.hint', { path: shownName(remotePath), folder: shownName(folder) }), retryable: false });
   }
 
   /**

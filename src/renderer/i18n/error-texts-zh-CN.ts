@@ -249,6 +249,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'command.line-break.hint': '请从文件或文件夹名称中去掉换行符和 NUL 字符。',
   'mkdir.name-changed': '要求创建文件夹 {path}，服务器却建成了 {made}：它改动了名称。',
   'mkdir.name-changed.hint': '服务器不按原样保留这个名称（pure-ftpd 会把名称末尾的空格或制表符换成“_”）。请使用末尾没有空格的名称，或使用服务器建成的文件夹。',
+  'name.changed-by-server': '服务器报告 {path} 已成功，但 {folder} 中没有这个名称的项目：服务器改动了名称。',
+  'name.changed-by-server.hint': '服务器不按原样保留这个名称（pure-ftpd 会把名称末尾的空格或制表符换成“_”）：该文件或文件夹以另一个名称位于 {folder} 中。请使用末尾没有空格的名称。',
   'password.other-vault': '“{site}”的密码是用{saved}保存的，{current}无法读取。',
   'password.other-vault.hint': '请在这里重新输入密码（命令行：--password-stdin），或在保存它的地方连接。',
   'password.undecryptable': '无法解密“{site}”的密码：{detail}。',
