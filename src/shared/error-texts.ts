@@ -859,6 +859,7 @@ export const ERROR_TEXTS_EN = {
   // Failed untried: another transfer of the site had just failed for its transfer mode (transfers/mode-failure.ts).
   'note.not-tried-active': 'Not tried: another transfer to this server has just failed in active mode; this one would fail the same way.',
   'note.not-tried-passive': 'Not tried: another transfer to this server has just failed in passive mode; this one would fail the same way.',
+  'note.not-tried-disk-full': 'Not tried: another download onto the same disk has just failed because the disk is full. Free some space there, then retry the failed transfers.',
   // Four sentences, not one: English says "1 file" (see folderQueuedNote); a language without plurals repeats one form.
   'note.folder-queued': 'Folder: {files} files and {folders} folders queued.',
   'note.folder-queued-file': 'Folder: 1 file and {folders} folders queued.',

@@ -43,6 +43,7 @@ import type { JobContext, JobOutcome, QueueNotSaved } from './transfer-job';
 import { runUpload } from './upload-job';
 import { runCopy } from './copy-job';
 import { modeThatFails } from './mode-failure';
+import { deviceOf, isLocalDiskFull } from './disk-full';
 import { checkRenameAnswer } from './rename-answer-check';
 
 /** How many items `add` takes between two turns of the event loop. */
@@ -816,6 +817,8 @@ export class TransferQueue {
         // packets. They fail now with that diagnosis, whose one click (the other mode, and retry) retries them all.
         const failedMode = entry.state === 'failed' && generation === site.generation ? modeThatFails(entry.error) : null;
         if (failedMode !== null && entry.error !== null) this.failQueuedForMode(site, failedMode, entry.error);
+        // The local disk is full: every queued download onto it would fetch its file only to fail at the first write.
+        if (entry.state === 'failed' && entry.direction === 'download' && isLocalDiskFull(entry.error) && entry.error !== null) await this.failQueuedOnFullDisk(entry.localPath, entry.error);
         if (client.closed) {
           site.open -= 1;
           client = null;
@@ -956,6 +959,29 @@ export class TransferQueue {
       this.finished(entry, 0, 0, 'none');
     }
     this.markChanged();
+  }
+
+  /**
+   * Fails the queued downloads (any site) whose folder is on the same disk as `failedPath`, which the disk being full
+   * failed, with that error and a note saying they were not tried; Retry (once there is room) starts them.
+   */
+  private async failQueuedOnFullDisk(failedPath: string, error: FerryErrorData): Promise<void> {
+    const devices = new Map<string, number | null>();
+    const full = await deviceOf(failedPath, devices);
+    if (full === null) return;
+    const candidates = this.entries.filter((entry) => entry.direction === 'download' && entry.state === 'queued');
+    const onFullDisk = new Set<QueueEntry>();
+    for (const entry of candidates) if ((await deviceOf(entry.localPath, devices)) === full) onFullDisk.add(entry);
+    const note = noteText('note.not-tried-disk-full', {});
+    // Checked again after the awaits: an entry claimed, paused or removed meanwhile is left alone.
+    for (const entry of onFullDisk) {
+      if (entry.state !== 'queued' || entry.busy || entry.waiting || entry.removed) continue;
+      entry.error = error;
+      setNote(entry, note);
+      this.setState(entry, 'failed');
+      this.finished(entry, 0, 0, 'none');
+    }
+    if (onFullDisk.size > 0) this.markChanged();
   }
 
   // ---- running one entry ----------------------------------------------------------
