@@ -490,12 +490,16 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
       .argument('<target-url>', 'where it goes on another (or the same) server; a path ending in / keeps the name')
       .option('--via-local', 'relay through this computer instead of server to server (when a server forbids FXP)')
       .option('-f, --force', 'replace a file already at the target path')
+      .option('--progress', `with --via-local: ${PROGRESS_HELP} (server to server, the bytes are not seen here)`)
+      .option('--no-progress', NO_PROGRESS_HELP)
+      .option('-q, --quiet', QUIET_HELP)
       .description('copy a file between two servers: server to server (FXP, as FlashFXP does), or relayed with --via-local'),
-  ).action(async (sourceText: string, targetText: string, flags: ConnectionFlags & { viaLocal?: boolean; force?: boolean }) => {
+  ).action(async (sourceText: string, targetText: string, flags: ConnectionFlags & ProgressFlags & { viaLocal?: boolean; force?: boolean }) => {
     if (flags.site) throw invalidInput('copy takes two URLs, not --site.', 'Give both servers as ftp:// URLs.');
     // Either URL's password serves the same login in both (the first is resolved before the second is read).
     await rememberUrlPasswords([sourceText, targetText], flags);
-    await withClient(sourceText, flags, async (source, sourceUrl) => {
+    // Only a relay has bytes to show: FXP's pass between the two servers, seen here only at the end.
+    await withMeter(flags.viaLocal === true && meterOn(flags), (meter) => withClient(sourceText, flags, async (source, sourceUrl) => {
       await withClient(targetText, flags, async (target, targetUrl) => {
         const targetPath = targetUrl.path.endsWith('/') ? joinRemote(targetUrl.path, remoteBasename(sourceUrl.path)) : targetUrl.path;
         // Onto itself, STOR truncates the file RETR is reading: FXP left it empty (and exit 7), --force or not.
@@ -507,10 +511,13 @@ what was kept; 141 the reader of standard output went away (| head), as SIGPIPE 
         }
         // An empty file proftpd made at STOR for a file the source refused is deleted (fxp-leftover.ts); without
         // --force the target was just seen without the name, so no SIZE first.
-        if (flags.viaLocal) await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => relayTransfer(source, sourceUrl.path, target, targetPath));
-        else await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => fxpTransfer(source, sourceUrl.path, target, targetPath));
+        if (flags.viaLocal) {
+          const { onStart, onProgress } = fileProgress(meter, shownName(remoteBasename(sourceUrl.path)));
+          onStart?.(source.capabilities.size ? await source.size(sourceUrl.path).catch(() => null) : null);
+          await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => relayTransfer(source, sourceUrl.path, target, targetPath, { onProgress }));
+        } else await copyCleaningLeftover(target, targetPath, flags.force ? undefined : false, () => fxpTransfer(source, sourceUrl.path, target, targetPath));
       });
-    });
+    }));
   });
 
   if (wants('chmod')) withFlags(

@@ -96,6 +96,26 @@ describe('ferry progress meter (vsftpd, on a pty)', () => {
     expect(visibleLines(shown).filter((line) => line.trim() !== '')[0]).toMatch(/^2 files, 0 folders, 1048576 bytes/);
   });
 
+  it('get with a pattern: each file drawn in turn; the summary on a clean line', async () => {
+    fs.mkdirSync(path.join(server().root, 'several'), { recursive: true });
+    fs.writeFileSync(path.join(server().root, 'several', 'first.log'), Buffer.alloc(MIB / 2, 1));
+    fs.writeFileSync(path.join(server().root, 'several', 'second.log'), Buffer.alloc(MIB, 2));
+    const shown = await ferryOnTerminal(ferryLine(`get --limit-rate 1m '${serverUrl(server())}/several/*.log' ${path.join(local, 'several')}`), 'EXIT=', '');
+    expect(shown).toMatch(/EXIT=0/);
+    expect(shown).toMatch(/\rfirst\.log +[\d.]+ \S+ \/ 512 KiB/);
+    expect(shown).toMatch(/\rsecond\.log +[\d.]+ \S+ \/ 1\.00 MiB/);
+    expect(visibleLines(shown).filter((line) => line.trim() !== '')).toEqual(['2 of 2 files, 1572864 bytes.', 'EXIT=0']);
+  });
+
+  it('copy --via-local: the relayed file and its size', async () => {
+    remoteFile('relayed.bin', MIB);
+    const shown = await ferryOnTerminal(ferryLine(`copy --via-local ${serverUrl(server())}/relayed.bin ${serverUrl(server())}/relayed-copy.bin`), 'EXIT=', '');
+    expect(shown).toMatch(/EXIT=0/);
+    expect(shown).toMatch(/\rrelayed\.bin +[\d.]+ \S+ \/ 1\.00 MiB/);
+    expect(visibleLines(shown).filter((line) => line.trim() !== '')).toEqual(['EXIT=0']);
+    expect(fs.statSync(path.join(server().root, 'relayed-copy.bin')).size).toBe(MIB);
+  });
+
   it('Ctrl-C: the line erased before what was kept is said; 130 as before', async () => {
     remoteFile('stopped.bin', 4 * MIB);
     const target = path.join(local, 'stopped.bin');
