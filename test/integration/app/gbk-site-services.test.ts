@@ -122,7 +122,8 @@ describe('a GBK site in the window\'s services (vsftpd, GBK names on disk)', () 
     fs.mkdirSync(local);
     fs.writeFileSync(path.join(local, '本地多余.txt'), 'extra');
     const down = await call('sync:plan', { sessionId, direction: 'download', localFolder: local, remoteFolder: '/同步', compare: 'size-or-newer', delete: true });
-    expect(down.copy.map((file) => file.path)).toEqual(['新文件.txt', '目录/深层.txt']);
+    // In pinyin order, as the panes show them (目录 mù before 新文件 xīn; docs/ui.md, "File lists").
+    expect(down.copy.map((file) => file.path)).toEqual(['目录/深层.txt', '新文件.txt']);
     expect(down.remove).toEqual([{ path: '本地多余.txt', kind: 'file' }]);
     expect(await call('sync:run', { planId: down.planId, only: syncChoice(down) })).toMatchObject({ queued: 2, deleted: 1, failures: [] });
     await queueSettled();
