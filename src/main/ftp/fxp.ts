@@ -131,6 +131,12 @@ export interface RelayOptions {
   readonly onProgress?: (bytes: number) => void;
   readonly signal?: AbortSignal;
   readonly onAccepted?: () => void;
+  /**
+   * Resume: the source sends from this byte (REST before RETR) and the target continues its file there (REST + STOR,
+   * or APPE where it offers no REST STREAM). The target's STOR is answered before the source's RETR goes out, so a
+   * target that will not continue refuses before any byte is read (the caller starts over).
+   */
+  readonly offset?: number;
 }
 
 /** The same copy through this computer: download and upload at once, in step, nothing on disk. */
@@ -141,10 +147,29 @@ export async function relayTransfer(source: FtpClient, sourcePath: string, targe
   // Destroyed with the download's error below, which the returned promise carries: unheard, the 'error' event was an
   // uncaught exception (`ferry copy --via-local` of a file the source refused crashed with a stack trace).
   pipe.on('error', () => undefined);
-  const download = source.download(sourcePath, pipe, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
-    pipe.destroy(error as Error);
-    throw error;
-  });
+  const offset = options.offset ?? 0;
+  const startDownload = (): Promise<{ bytes: number }> =>
+    source.download(sourcePath, pipe, { ...(offset > 0 ? { offset } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) => {
+      pipe.destroy(error as Error);
+      throw error;
+    });
+  if (offset > 0) {
+    // The source asked first whether it can send from there (its RETR sends REST again), then the target's REST + STOR
+    // (or APPE) answered: either refusing, nothing was read from the source (no RETR to end). The caller, starting
+    // over, sends the source REST 0 (it would otherwise keep this offset).
+    const rest = await source.raw(`REST ${offset}`);
+    if (rest.code !== 350) throw new FtpError({ kind: 'server-reply', code: rest.code, command: `REST ${offset}`, ...sentences('resume.refused', 'resume.refused.hint', { path: sourcePath, offset, reply: `${rest.code} ${rest.message}` }), retryable: false });
+    let accepted!: () => void;
+    const taken = new Promise<void>((resolve) => (accepted = resolve));
+    const upload = target.upload(pipe, targetPath, { offset, append: !target.capabilities.restStream, onAccepted: () => (options.onAccepted?.(), accepted()) });
+    await Promise.race([taken, upload]);
+    const download = startDownload();
+    const [received, sent] = await Promise.allSettled([download, upload]);
+    if (received.status === 'rejected') throw received.reason as Error;
+    if (sent.status === 'rejected') throw sent.reason as Error;
+    return received.value;
+  }
+  const download = startDownload();
   const upload = target.upload(pipe, targetPath, options.onAccepted ? { onAccepted: options.onAccepted } : {});
   // Both settled before either's error is thrown: the target's STOR may still be on its way when the source refuses,
   // and a clean-up (fxp-leftover.ts) must find the file it made, not race it.

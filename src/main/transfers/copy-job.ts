@@ -7,8 +7,9 @@
  * the STOR until its 226: the row shows where the copy began (0, or the resume offset) until the 226, then the whole
  * size. The relay counts the bytes as its download reads them.
  *
- * Resume (FXP only): a copy that had begun (the target took its STOR) and left a shorter file there continues with
- * REST on both servers; one refusing REST, it starts over and its row says so. The relay always starts over.
+ * Resume: a copy that had begun (the target took its STOR) and left a shorter file there continues with REST on both
+ * servers (the relay: REST before the source's RETR, REST + STOR or APPE on the target); one refusing, it starts over
+ * and its row says so. Only from the same version of the source (its SIZE and time as when the copy began).
  */
 import type { FtpClient } from '../ftp/ftp-client';
 import { fxpTransfer, relayTransfer } from '../ftp/fxp';
@@ -86,14 +87,28 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
   const reopen = watcher ? (): Promise<FtpClient> => watcher().then((client) => (reopened.push(client), client)) : undefined;
   const cleaning = <T>(copy: () => Promise<T>): Promise<T> =>
     copyCleaningLeftover(target, entry.localPath, seenAbsent && decision.kind === 'transfer' ? false : undefined, copy, reopen).finally(() => Promise.all(reopened.map((client) => client.quit().catch(() => client.close()))));
-  let offset = decision.kind === 'resume' && !relay ? decision.from : 0;
-  let restarted = relay && decision.kind === 'resume' && decision.from > 0;
+  let offset = decision.kind === 'resume' ? decision.from : 0;
+  let restarted = false;
   const size = facts.size;
   if (offset > 0 && size !== null && offset >= size) {
     // The whole file is there already (the 226 was lost to the interruption).
   } else if (relay) {
-    context.onStart(0);
-    await cleaning(() => relayTransfer(source, entry.remotePath, target, entry.localPath, { onProgress: context.onProgress, signal: context.signal, onAccepted: () => markStarted(entry, context) }));
+    const relayFrom = (from: number): Promise<{ bytes: number }> => {
+      context.onStart(from);
+      return relayTransfer(source, entry.remotePath, target, entry.localPath, { onProgress: context.onProgress, signal: context.signal, onAccepted: () => markStarted(entry, context), ...(from > 0 ? { offset: from } : {}) });
+    };
+    try {
+      await cleaning(() => relayFrom(offset));
+    } catch (error) {
+      if (offset === 0 || !resumeRefused(error)) throw error;
+      // A server that will not continue the file (either refused before a byte was read): the whole file again, said
+      // in the row. REST 0 to both first: one that took the offset and never used it would still start there.
+      offset = 0;
+      restarted = true;
+      await source.raw('REST 0');
+      await target.raw('REST 0');
+      await relayFrom(0);
+    }
   } else {
     context.onStart(offset);
     // The bytes: none pass here and the target's control connection is in its STOR, so another connection asks.
@@ -138,7 +153,7 @@ async function copy(entry: QueueEntry, context: JobContext, source: FtpClient, t
  * REST (proftpd without AllowStoreRestart takes REST, then answers STOR "451 Restart not permitted").
  */
 function resumeRefused(error: unknown): boolean {
-  return error instanceof FtpError && error.data.kind === 'server-reply' && /^(REST|STOR) /.test(error.data.command);
+  return error instanceof FtpError && error.data.kind === 'server-reply' && /^(REST|STOR|APPE) /.test(error.data.command);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Server-to-server copies as queue items (direction 'fxp', "Copy to another site…"): pure-ftpd → proftpd by FXP,
  * vsftpd → vsftpd through this computer; the file arrives whole (SHA-256), a failed copy is retried, a cancelled one
  * goes, a paused one resumes with REST on both servers — or starts over, said in its row, where the target does
- * not continue a file — and the queue file keeps an item's target across a restart.
+ * not continue a file — the relay too (REST before the source's RETR, REST + STOR on the target), and the queue file
+ * keeps an item's target across a restart.
  */
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
@@ -67,6 +68,51 @@ describe('server-to-server copies in the queue', () => {
     expect(item).toMatchObject({ state: 'done', bytesDone: payload.length, target: { relay: true } });
     expect(finished[0]?.bytes).toBe(payload.length);
     expect(sha256(await fsp.readFile(path.join(b.root, 'r.bin')))).toBe(sha256(payload));
+  });
+
+  it('the relay paused and resumed continues where it stopped (REST on the source, REST + STOR on the target); a source changed meanwhile is copied whole', async () => {
+    // The source sends at about 4 MB/s, so the copy is still under way when paused.
+    const [a, b] = await Promise.all([servers.start('vsftpd', { vsftpdConfig: ['local_max_rate=4000000'] }), servers.start('vsftpd')]);
+    const payload = randomBytes(24 * 1024 * 1024 + 13);
+    await put(a, 'big.bin', payload);
+    const finished: FinishedEvent[] = [];
+    const queue = await queueOf({ a, b }, { onFinished: (event) => finished.push(event) });
+    const there = path.join(b.root, 'big.bin');
+    const copyOf = async (name: string): Promise<string> => {
+      const [added] = await queue.add({ siteKey: 'a', siteLabel: 'A', direction: 'fxp', target: { siteKey: 'b', siteLabel: 'B', relay: true }, items: [{ localPath: `/${name}`, remotePath: '/big.bin', isDirectory: false }] });
+      await waitFor(async () => ((await sizeOf(path.join(b.root, name))) > 2 * 1024 * 1024 ? true : undefined), 60_000, 'the relay to be under way');
+      await queue.pause({ ids: [added?.id ?? ''] });
+      await queue.whenIdle();
+      return added?.id ?? '';
+    };
+    const id = await copyOf('big.bin');
+    const kept = await sizeOf(there);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(payload.length);
+    const sourceLog = (await a.readLog()).length;
+    await queue.resume({ ids: [id] });
+    await queue.whenIdle();
+    const item = (await queue.list()).find((row) => row.id === id);
+    expect(item?.state).toBe('done');
+    expect(item?.note ?? '').not.toMatch(/again from the start/);
+    expect(finished.at(-1)?.resumedFrom).toBeGreaterThanOrEqual(kept);
+    expect(sha256(await fsp.readFile(there))).toBe(sha256(payload));
+    expect((await a.readLog()).slice(sourceLog)).toMatch(/"REST [1-9]\d*"[\s\S]*"RETR \/big\.bin"/);
+    expect(await b.readLog()).toMatch(/"REST [1-9]\d*"[\s\S]*"STOR \/big\.bin"/);
+
+    // Another version of the source (same size, other bytes, a new time) since the part was begun: never continued.
+    const second = await copyOf('second.bin');
+    const other = randomBytes(payload.length);
+    await put(a, 'big.bin', other);
+    await fsp.utimes(path.join(a.root, 'big.bin'), new Date(), new Date(Date.now() + 120_000));
+    await queue.resume({ ids: [second] });
+    await queue.whenIdle();
+    const changed = (await queue.list()).find((row) => row.id === second);
+    await queue.close();
+    expect(changed?.state).toBe('done');
+    expect(changed?.noteText?.[0]?.id).toBe('note.copy-source-changed');
+    expect(finished.at(-1)?.resumedFrom).toBe(0);
+    expect(sha256(await fsp.readFile(path.join(b.root, 'second.bin')))).toBe(sha256(other));
   });
 
   it('a missing source fails the item with the source’s reason; Retry copies it once it is there', async () => {
