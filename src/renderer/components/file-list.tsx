@@ -28,6 +28,7 @@ import { openFileMenu } from './file-menu';
 import { FileIcon } from './icons';
 import { useKeyboardFocus } from './keyboard-focus';
 import { useTabScroll } from './tab-scroll';
+import { shownName } from '../../shared/shown-name';
 
 /** Row and header heights in pixels; match --row-height and --header-height in the CSS. */
 export const ROW_HEIGHT = 22;
@@ -207,8 +208,10 @@ const Row = memo(function Row(props: RowProps): ReactElement {
               {props.renaming ? (
                 <RenameInput side={side} name={row.name} label={t('pane.newName')} />
               ) : (
-                <span className="name-text" title={row.target ? `${row.name} → ${row.target}` : row.name}>
-                  {row.name}
+                // A line feed broke the name onto a second line the row cuts off ("nl\nname" read "nl"), U+202E turned
+                // it around: both escaped as everywhere else names are shown (spaces stay: the cell keeps them).
+                <span className="name-text" title={row.target ? `${shownName(row.name, 'in-quotes')} → ${shownName(row.target, 'in-quotes')}` : shownName(row.name, 'in-quotes')}>
+                  {shownName(row.name, 'in-quotes')}
                 </span>
               )}
               {mark ? (
