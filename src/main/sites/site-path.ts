@@ -1,4 +1,5 @@
 import { invalidInput } from '../ftp/ftp-error';
+import { naturalCompare } from '../../shared/natural-order';
 
 /**
  * "Folder/Sub/Name" paths for the CLI and search: segments joined by "/", with "\/" for a slash
@@ -57,7 +58,8 @@ export function withAncestors(folders: readonly (readonly string[])[]): string[]
 
 export function compareFolders(a: readonly string[], b: readonly string[]): number {
   for (let index = 0; index < Math.min(a.length, b.length); index++) {
-    const order = (a[index] as string).localeCompare(b[index] as string, undefined, { sensitivity: 'base', numeric: true });
+    // The Site Manager tree's order (site-tree.ts): Chinese in pinyin, not the system locale's code point order.
+    const order = naturalCompare((a[index] as string).toLowerCase(), (b[index] as string).toLowerCase());
     if (order !== 0) return order;
   }
   return a.length - b.length;

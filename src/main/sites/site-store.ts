@@ -14,6 +14,7 @@ import { decodeSites, emptySites, encodeSites, SITES_FILE, type SitesDocument, t
 import { normalizeFingerprint, validateFolder, validateName, validateSiteInput, type SiteFields } from './validate-site';
 import { shownName } from '../../shared/shown-name';
 import { mergeFolders, mergeSiteChanges, type SitesCommit, type SitesCommitOutcome, type StagedImport } from '../../shared/site-changes';
+import { naturalCompare } from '../../shared/natural-order';
 
 type StagedSite = StagedImport['sites'][number];
 
@@ -530,7 +531,7 @@ function storedSite(id: string, fields: SiteFields, existing: StoredSite | null,
 }
 
 function compareSites(a: StoredSite, b: StoredSite): number {
-  return compareFolders(a.folder, b.folder) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+  return compareFolders(a.folder, b.folder) || naturalCompare(a.name.toLowerCase(), b.name.toLowerCase());
 }
 
 function allFolders(doc: SitesDocument): string[][] {
