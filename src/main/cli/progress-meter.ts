@@ -44,6 +44,7 @@ export class ProgressMeter {
   private shown = false;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private samples: { readonly at: number; readonly bytes: number }[] = [];
+  private last: Omit<MeterSnapshot, 'rate'> | null = null;
 
   constructor(
     private readonly output: MeterOutput,
@@ -59,11 +60,20 @@ export class ProgressMeter {
   /** Where the transfer is; drawn when the last redraw is old enough (or `force`). */
   update(snapshot: Omit<MeterSnapshot, 'rate'>, force = false): void {
     const at = this.now();
+    this.last = snapshot;
     this.samples.push({ at, bytes: snapshot.bytes });
     while (this.samples.length > 2 && at - (this.samples[1] as { at: number }).at >= RATE_WINDOW_MS) this.samples.shift();
     if (!force && at - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = at;
     this.draw(snapshot);
+  }
+
+  /**
+   * Drawn again as it was, once a second while nothing arrives (a stalled server): the speed falls and the ETA grows
+   * as curl's do, instead of showing the last speed for ever. Nothing when nothing was drawn yet or since a clear.
+   */
+  tick(): void {
+    if (this.shown && this.last) this.update(this.last);
   }
 
   /** The line taken off the screen (before other text, at the end); drawn again by the next update. */
@@ -108,11 +118,15 @@ export async function withMeter<T>(wanted: boolean, work: (meter: ProgressMeter 
     return original.apply(stderr, args);
   } as typeof original;
   const erase = (): void => meter.clear();
+  const ticker = setInterval(() => meter.tick(), 1000);
+  // Never what keeps the process alive.
+  ticker.unref();
   process.on('exit', erase);
   beforeSignalEnd.add(erase);
   try {
     return await work(meter);
   } finally {
+    clearInterval(ticker);
     meter.clear();
     stderr.write = original;
     process.off('exit', erase);

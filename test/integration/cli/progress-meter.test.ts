@@ -116,6 +116,15 @@ describe('ferry progress meter (vsftpd, on a pty)', () => {
     expect(fs.statSync(path.join(server().root, 'relayed-copy.bin')).size).toBe(MIB);
   });
 
+  it('put of several files: each drawn in turn; the summary on a clean line', async () => {
+    const names = ['one.txt', 'two.txt'].map((name) => path.join(local, `several-${name}`));
+    for (const name of names) fs.writeFileSync(name, Buffer.alloc(MIB / 2, 5));
+    const shown = await ferryOnTerminal(ferryLine(`put --limit-rate 1m ${names.join(' ')} ${serverUrl(server())}/`), 'EXIT=', '');
+    expect(shown).toMatch(/\rseveral-one\.txt +[\d.]+ \S+ \/ 512 KiB/);
+    expect(shown).toMatch(/\rseveral-two\.txt +[\d.]+ \S+ \/ 512 KiB/);
+    expect(visibleLines(shown).filter((line) => line.trim() !== '')).toEqual(['2 of 2 files, 1048576 bytes.', 'EXIT=0']);
+  });
+
   it('Ctrl-C: the line erased before what was kept is said; 130 as before', async () => {
     remoteFile('stopped.bin', 4 * MIB);
     const target = path.join(local, 'stopped.bin');
@@ -178,6 +187,17 @@ describe('ferry progress meter, standard error not a terminal (vsftpd)', () => {
     expect(mirror.stderr).not.toContain('\r');
     expect(mirror.stderr).not.toContain('\x1b');
     expect(mirror.stderr).not.toContain('/2 files');
+  });
+
+  it('the help of get, put, mirror and copy names --progress, --no-progress and -q', async () => {
+    for (const command of ['get', 'put', 'mirror', 'copy']) {
+      const help = await ferry([command, '--help']);
+      expect(help.code).toBe(0);
+      const text = help.stdout.toString();
+      expect(text).toContain('--progress');
+      expect(text).toContain('--no-progress');
+      expect(text).toContain('-q, --quiet');
+    }
   });
 
   it('--progress draws it anyway (ferry get … 2>log), erased at the end', async () => {

@@ -127,3 +127,24 @@ describe('ProgressMeter', () => {
     expect(written).toHaveLength(3);
   });
 });
+
+describe('ProgressMeter.tick', () => {
+  it('redraws a stalled transfer with a falling speed; nothing before the first drawing or after a clear', () => {
+    let now = 0;
+    const written: string[] = [];
+    const meter = new ProgressMeter({ write: (text: string) => written.push(text), columns: 80 }, () => now);
+    meter.tick();
+    expect(written).toEqual([]);
+    meter.update({ names: ['f'], bytes: 0, total: 10_000 });
+    now = 1000;
+    meter.update({ names: ['f'], bytes: 1000, total: 10_000 });
+    expect(written[1]).toContain('1,000 B/s');
+    now = 4000;
+    meter.tick();
+    expect(written[2]).toContain('250 B/s');
+    expect(written[2]).toContain('ETA 0:36');
+    meter.clear();
+    meter.tick();
+    expect(written).toHaveLength(4);
+  });
+});
