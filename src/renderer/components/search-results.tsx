@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import { formatEntrySize, formatRemoteDate } from '../lib/format';
 import { cursorAfterRemoval, firstRow, makeView, navReduce, type CursorPlace } from '../lib/list-nav';
 import type { RemoteSearchMatch, RemoteSearchResult } from '../../shared/models';
+import { shownName } from '../../shared/shown-name';
 
 /** The rows' height in dialogs.css (.search-results td): 26 px, the tick boxes 24 px apart or more. */
 const ROW_HEIGHT = 26;
@@ -205,9 +206,10 @@ export function SearchResults({ result, keys, chosen, onToggle, onChoose, allSta
                     }}
                   />
                 </td>
-                <td title={name}>{name}</td>
-                <td title={folder}>
-                  <code>{folder}</code>
+                {/* A line feed or U+202E in a name escaped, as the panes show it (docs/ui.md). */}
+                <td title={shownName(name, 'in-quotes')}>{shownName(name, 'in-quotes')}</td>
+                <td title={shownName(folder, 'in-quotes')}>
+                  <code>{shownName(folder, 'in-quotes')}</code>
                 </td>
                 <td className="align-end">{formatEntrySize(match.entry, t.locale)}</td>
                 <td>{formatRemoteDate(match.entry.modified, result.timesAreUtc !== true, match.entry.precision)}</td>

@@ -5,14 +5,16 @@
  * its second line fell outside the row and it read "nl" — the name of another file; U+202E turned a name around
  * ("photo\u202egpj.exe" read "photoexe.jpg"). Both are escaped as every other text escapes them; spaces stay.
  */
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { createElement } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import { resetPane } from '../../../src/renderer/stores/pane-store';
 import { useSessionStore } from '../../../src/renderer/stores/session-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { DEFAULT_SETTINGS } from '../../../src/shared/models';
+import { SearchResults } from '../../../src/renderer/components/search-results';
+import { DEFAULT_SETTINGS, type RemoteSearchMatch } from '../../../src/shared/models';
 import { createFakeApi, ok, remoteListing, status } from './fake-api';
 import { giveLayout, mountApp, unmountApp } from './mount-app';
 
@@ -42,5 +44,23 @@ describe('the remote list showing strange names', () => {
     expect(row?.querySelector('.name-text')?.getAttribute('title')).toBe('nl\\nname');
     // The row still stands for the real name: actions take it from the listing, not from the text shown.
     expect(row?.getAttribute('data-name')).toBe('nl\nname');
+  });
+});
+
+describe('remote search results showing strange names', () => {
+  beforeAll(giveLayout);
+  afterEach(() => unmountApp());
+
+  it('show a line feed and a direction mark escaped, in the name and the folder', () => {
+    const match = (path: string): RemoteSearchMatch => ({ path, entry: { name: path.slice(path.lastIndexOf('/') + 1), type: 'file', size: 1, modified: null, permissions: null, target: null, owner: null, group: null } });
+    const matches = [match('/a\nb/nl\nname'), match('/pub/photo\u202egpj.exe'), match('/two  sp/ lead')];
+    const keys = matches.map((found) => found.path);
+    render(createElement(SearchResults, { result: { root: '/', pattern: '*', matches, foldersSearched: 3, stopped: null, skipped: [] }, keys, chosen: new Set<string>(), onToggle: () => undefined, onChoose: () => undefined, allState: 'none', onChooseAll: () => undefined, onMenu: () => undefined }));
+    const cells = screen.getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('td')].slice(1, 3).map((cell) => cell.textContent));
+    expect(cells).toEqual([
+      ['nl\\nname', '/a\\nb/'],
+      ['photo\\u202egpj.exe', '/pub/'],
+      [' lead', '/two  sp/'],
+    ]);
   });
 });
