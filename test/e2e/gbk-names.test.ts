@@ -102,6 +102,24 @@ describe('GBK file names', () => {
         await ui.expectRemoteListing(`/${FOLDER}/归档`, []);
       });
 
+      await step('drag and drop on the GBK site: a Chinese-named file down to the local list, a local file onto a Chinese folder', async () => {
+        const { folders } = setup();
+        await ui.openFolder('remote', `/${FOLDER}`);
+        const local = ui.grid('local');
+        const box = await local.boundingBox();
+        if (!box) throw new Error('local grid has no box');
+        // Below the last row: the local folder on screen, not a folder row.
+        await ui.entry('remote', FILE).dragTo(local, { targetPosition: { x: box.width / 2, y: box.height - 16 } });
+        await expect(ui.entry('local', FILE)).toBeVisible({ timeout: 15_000 });
+        expect(fs.readFileSync(path.join(folders.local, FILE), 'utf8')).toBe('GBK 内容\n');
+        await ui.entry('local', 'notes.txt').dragTo(ui.entry('remote', '归档'));
+        await expect.poll(() => fs.existsSync(gbkPath(folders.serverRoot, FOLDER, '归档', 'notes.txt')), { timeout: 15_000 }).toBe(true);
+        // The queue's rows name both files in Chinese, as the panes do.
+        await ui.queueTab('Successful').click();
+        await expect(ui.queue.getByRole('row', { name: new RegExp(FILE) }).first()).toBeVisible();
+        await expect(ui.queue.getByRole('row', { name: /归档\/notes\.txt/ }).first()).toBeVisible();
+      });
+
       await step('a quick connection: "Save as a site using GBK" keeps it with the charset and reconnects', async () => {
         await ui.toolbarButton('Disconnect').click();
         await ui.quickConnect(server);
