@@ -523,6 +523,12 @@ export class ControlConnection {
       if (reply.code === 220 && this.waiter.command !== '(greeting)' && !/^REIN\b/i.test(this.waiter.command)) continue;
       const waiter = this.waiter;
       this.waiter = null;
+      // 421 is the server closing (its idle timeout's "421 Timeout." crossing this command): the caller still reads the
+      // reply, but no later command is written to a connection on its way out — it fails quoting the 421, not as
+      // "closed … without answering" a command the server never saw.
+      if (reply.code === 421 && waiter.command !== '(greeting)' && !this.closedReason) {
+        this.closedReason = new FtpError({ kind: 'closed', ...sentences('closed.reply', 'closed.reply.hint', { reply: `${reply.code} ${reply.message}` }), retryable: true });
+      }
       waiter.resolve(reply);
     }
     // Replies nobody asked for (421 before closing is the usual case) are kept for the log only — all of them,

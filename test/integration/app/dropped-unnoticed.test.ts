@@ -71,6 +71,12 @@ describe('a session dropped while the link was down (vsftpd)', () => {
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(fs.existsSync(path.join(server.root, 'renamed.txt'))).toBe(true);
     expect(lines(app, sessionId, 'log.reconnecting')).toBe(1);
+    // The 421 answered the rename's first command (its folder's CWD): nothing more was written to the closing
+    // connection — RNFR went out to it and met "… closed the connection without answering "RNFR …"".
+    const shown = app.logs.filter((line) => line.sessionId === sessionId);
+    const reconnectAt = shown.findIndex((line) => line.textRef?.message === 'log.reconnecting');
+    expect(shown.slice(0, reconnectAt).some((line) => line.kind === 'reply' && line.text === '421 Timeout.')).toBe(true);
+    expect(shown.slice(0, reconnectAt).filter((line) => line.kind === 'command' && /^RN(FR|TO) /.test(line.text)).map((line) => line.text)).toEqual([]);
   });
 
   it('a connection cut after the server answered part of a rename (RNFR) is not silently done again: the rename fails, saying so', async () => {
