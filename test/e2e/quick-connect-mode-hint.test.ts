@@ -105,13 +105,12 @@ describe('a quick connection whose active mode cannot work', () => {
         const queue = page.getByRole('region', { name: '传输队列' });
         const row = queue.getByRole('row', { name: /notes\.txt/ });
         await row.getByRole('button', { name: '以被动模式重新连接并重试' }).click();
-        // The active-mode STOR left an empty notes.txt on the server (vsftpd creates it before the data connection):
-        // the retry asks about it, and 覆盖 (Overwrite, chosen) replaces it.
-        const ask = page.getByRole('dialog', { name: '目标文件已存在' });
-        await expect(ask).toContainText('0 字节', { timeout: 30_000 });
-        await ask.getByRole('button', { name: '确定' }).click();
-        await expect.poll(() => fs.statSync(path.join(srv.root, 'notes.txt')).size, { timeout: 30_000 }).toBe(1_000);
+        // No question: the failed attempt left nothing to ask about (its listing of / — the check for a link at the
+        // name — failed in active mode before any STOR), and an empty file its STOR leaves is known as its own anyway
+        // (docs/transfers.md, "A retry and its own leftover"). It used to ask about that empty file.
+        await expect.poll(() => fs.statSync(path.join(srv.root, 'notes.txt'), { throwIfNoEntry: false })?.size, { timeout: 30_000 }).toBe(1_000);
         await expect(queue.getByRole('row', { name: /notes\.txt/ })).toHaveCount(0);
+        await expect(page.getByRole('dialog', { name: '目标文件已存在' })).toHaveCount(0);
         await expect(page.getByRole('form', { name: '快速连接' }).getByRole('combobox', { name: '传输模式' })).toHaveValue('passive');
         await srv.waitForLog(/"STOR \/notes\.txt"/);
         expect(await srv.readLog()).toMatch(/"(EPSV|PASV)"/);
