@@ -866,6 +866,7 @@ export const ERROR_TEXTS_EN = {
   'note.folder-queued-folder': 'Folder: {files} files and 1 folder queued.',
   'note.folder-queued-one-each': 'Folder: 1 file and 1 folder queued.',
   'note.verified': 'Verified: size and checksum match.',
+  'note.checking': 'All in; checking the checksum (the server reads the whole file first)…',
   'note.no-mfmt': 'The server cannot set file times (no MFMT): its copy has the upload time.',
   'note.mfmt-refused': "The server refused to set the file's time: {detail}",
   'note.remote-changed': '{path} changed on the server since its partial download began, so it was downloaded again from the start (continuing would have joined two versions).',

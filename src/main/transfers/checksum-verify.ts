@@ -45,10 +45,11 @@ export function offersChecksum(client: FtpClient): boolean {
  * Compare the server's checksum of `remotePath` with the local file's. Resolves 'checksum' on a match,
  * 'none' when the server offers none; throws a non-retryable error naming both digests on a mismatch.
  */
-export async function verifyChecksum(client: FtpClient, remotePath: string, localFile: string): Promise<'checksum' | 'none'> {
+export async function verifyChecksum(client: FtpClient, remotePath: string, localFile: string, onChecking: (size: number) => void = () => undefined): Promise<'checksum' | 'none'> {
   if (!offersChecksum(client)) return 'none';
   // The local file's size is the server's here (the size check came first): it gives the server time to read it.
   const size = (await fs.promises.stat(localFile)).size;
+  onChecking(size);
   const remote = await client.checksum(remotePath, { size });
   if (!remote) return 'none';
   const local = await localChecksum(localFile, remote.algorithm);

@@ -206,7 +206,7 @@ async function download(entry: QueueEntry, context: JobContext, resumeTarget: bo
   // Removed meanwhile (the download went on into the unlinked file): said before a checksum of it is attempted.
   if (!small && !fs.existsSync(part)) throw partVanished(part, entry.remotePath);
   // ASCII changed the line endings: neither the size nor a checksum can match the server's.
-  const verified = context.ascii ? 'none' : await verify(client, entry, part, offset + bytes, context.verifyChecksums);
+  const verified = context.ascii ? 'none' : await verify(client, entry, part, offset + bytes, context.verifyChecksums, context.onChecking);
   // A file queued on its own with no listed time (Download by path, an imported queue), or whose listed time is the
   // old version's (`listedTime`): the MDTM asked as it began — just found unchanged by the end check — or, only when
   // none was asked, one MDTM now.
@@ -466,7 +466,7 @@ async function closeStream(stream: Writable & { closed: boolean }): Promise<void
  * The size must match (asking the server again when the listing was stale), then the checksum where
  * offered. `written` is what the partial file holds: the resume offset plus the bytes received.
  */
-async function verify(client: FtpClient, entry: QueueEntry, part: string, written: number, checksums: boolean): Promise<Verification> {
+async function verify(client: FtpClient, entry: QueueEntry, part: string, written: number, checksums: boolean, onChecking?: (size: number) => void): Promise<Verification> {
   let verified: Verification = 'none';
   if (entry.size !== null) {
     if (written !== entry.size) {
@@ -482,7 +482,7 @@ async function verify(client: FtpClient, entry: QueueEntry, part: string, writte
   } else {
     entry.size = written;
   }
-  if (checksums && (await verifyChecksum(client, entry.remotePath, part)) === 'checksum') verified = 'checksum';
+  if (checksums && (await verifyChecksum(client, entry.remotePath, part, onChecking)) === 'checksum') verified = 'checksum';
   return verified;
 }
 

@@ -33,6 +33,8 @@ export interface JobContext {
   readonly onProgress: (bytesDone: number) => void;
   /** The entry changed in a way worth saving now (started, renamed, size learnt). */
   readonly onChanged: () => void;
+  /** Every byte is in and the checksum check of this many bytes begins (the server reads the whole file first). */
+  readonly onChecking?: (size: number) => void;
   /**
    * The entry as it is now put on disk (a line of the resumed items' journal beside the queue file, resume-journal.ts),
    * resolving once it is there (no queue file: at once) with null, or with why it could not be written. For a step a crash must not outrun, and which must not go ahead unsaved: the Resume rename of the user's

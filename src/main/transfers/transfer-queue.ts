@@ -51,6 +51,8 @@ export const ADD_BATCH = 1000;
 
 /** How many items Pause and Resume change between two turns of the event loop (over a whole queue: Pause all, Resume all). */
 export const COMMAND_BATCH = 1000;
+/** From this size a file's checksum check gets the note 'note.checking' on its row (a smaller one's check is a blink). */
+export const CHECKING_NOTE_BYTES = 64 * 1024 * 1024;
 
 export type QueueEventChannel = 'queue:changed' | 'queue:progress' | 'queue:question' | 'queue:policy-changed' | 'queue:leftovers-removed';
 
@@ -1025,6 +1027,12 @@ export class TransferQueue {
             this.armTick();
           },
           onChanged: () => this.markChanged(),
+          onChecking: (size) => {
+            // A big file's check takes a while (proftpd: ~20 s for 5 GiB; then this computer's own): the row says so.
+            if (size < CHECKING_NOTE_BYTES) return;
+            setNote(entry, noteText('note.checking', {}));
+            this.markChanged();
+          },
           saveNow: () => this.saveNow(entry),
         };
         const outcome = entry.direction === 'fxp' ? await this.runCopy(entry, context) : await (entry.direction === 'download' ? runDownload : runUpload)(entry, context);
@@ -1036,6 +1044,8 @@ export class TransferQueue {
       entry.controller = null;
       this.setBusy(entry, false);
       this.throttle.forget(entry.id);
+      // Stopped while checking (paused, failed, cancelled): the note was for the check, which is over.
+      if (entry.noteText?.[0]?.id === 'note.checking') setNote(entry, null);
       // The job has let go of the lock by now: the partial file goes, then the window hears both are gone.
       if (entry.removed) await this.removeLeftovers([entry]);
       // Only an entry left queued (retry, question, close) can need an earlier scan; finished ones never do.

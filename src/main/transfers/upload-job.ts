@@ -91,7 +91,7 @@ export async function runUpload(entry: QueueEntry, context: JobContext): Promise
   // round trip to the two each file costs (lftp and FileZilla ask nothing). Larger and resumed files are checked.
   const askSize = offset > 0 || size > SMALL_FILE_BYTES;
   // ASCII changed the line endings: neither the size nor a checksum can match the local file's.
-  const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize);
+  const verified = context.ascii ? 'none' : await verify(client, entry.remotePath, entry.localPath, size, context.verifyChecksums, askSize, context.onChecking);
   const note = joinNotes(changed ? noteText('note.local-changed', { path: shownName(entry.localPath) }) : null, restIgnored ? noteText('note.rest-ignored-upload', { path: shownName(entry.remotePath) }) : null, context.preserveTimestamps ? await keepTime(client, entry.remotePath, source.modified) : null);
   return { kind: 'done', bytes, resumedFrom: offset, verified, ...(note ? { note } : {}) };
 }
@@ -178,7 +178,7 @@ function readSmall(localPath: string, offset: number, length: number): Buffer {
   }
 }
 
-async function verify(client: FtpClient, remotePath: string, localPath: string, size: number, checksums: boolean, askSize: boolean): Promise<Verification> {
+async function verify(client: FtpClient, remotePath: string, localPath: string, size: number, checksums: boolean, askSize: boolean, onChecking?: (size: number) => void): Promise<Verification> {
   let verified: Verification = 'none';
   if (askSize && client.capabilities.size) {
     const remoteSize = await client.size(remotePath);
@@ -191,6 +191,6 @@ async function verify(client: FtpClient, remotePath: string, localPath: string, 
       verified = 'size';
     }
   }
-  if (checksums && (await verifyChecksum(client, remotePath, localPath)) === 'checksum') verified = 'checksum';
+  if (checksums && (await verifyChecksum(client, remotePath, localPath, onChecking)) === 'checksum') verified = 'checksum';
   return verified;
 }

@@ -862,6 +862,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.folder-queued-folder': '文件夹：已加入 {files} 个文件和 1 个文件夹。',
   'note.folder-queued-one-each': '文件夹：已加入 1 个文件和 1 个文件夹。',
   'note.verified': '已校验：大小和校验和一致。',
+  'note.checking': '已全部传完，正在核对校验和（服务器需先读完整个文件）…',
   'note.remote-changed': '自部分下载开始以来，服务器上的 {path} 已被修改，因此已从头重新下载（继续下载会把两个版本拼接在一起）。',
   'note.changed-during-download': '服务器上的 {path} 在下载过程中被修改了，因此已从头重新下载（第一次下载的副本混杂了两个版本）。',
   'note.local-changed': '自部分上传开始以来，本机上的 {path} 已被修改，因此已从头重新上传（继续上传会把两个版本拼接在一起）。',

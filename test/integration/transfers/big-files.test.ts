@@ -13,7 +13,8 @@ import type { FinishedEvent } from '../../../src/main/transfers/transfer-queue';
 import { FtpClient } from '../../../src/main/ftp/ftp-client';
 import type { TransferQueueOptions } from '../../../src/main/transfers/transfer-queue';
 import { SERVER_KINDS, type RunningServer } from '../../support/servers/ftp-server';
-import { openQueue, serverFolder, testOwner, useServerPerTest, waitFor } from './helpers';
+import type { TransferItem } from '../../../src/shared/models';
+import { openQueue, serverFolder, testOwner, useServerPerTest, waitFor, type RecordedEvent } from './helpers';
 
 const GIB4 = 2 ** 32;
 /** The whole file: 4 GiB + 8 MiB. */
@@ -27,6 +28,12 @@ const SAMPLES: readonly { readonly at: number; readonly length: number }[] = [
   { at: RESUME_AT - 5000, length: 10_000 },
   { at: SIZE - 3 * 1024 * 1024, length: 3 * 1024 * 1024 },
 ];
+
+/** Whether the window was told of a running item whose note says its checksum is being checked. */
+function checkingShown(events: readonly RecordedEvent[]): boolean {
+  const items = events.flatMap((event) => (event.channel === 'queue:changed' ? (event.payload as readonly TransferItem[]) : []));
+  return items.some((item) => item.state === 'running' && item.noteText?.[0]?.id === 'note.checking');
+}
 
 /** A sparse file of `size` bytes holding the samples' bytes (those below `size`, cut there). */
 async function sparseFile(file: string, size: number, blocks: readonly Buffer[]): Promise<void> {
@@ -97,7 +104,7 @@ describe.each(SERVER_KINDS)('a file over 4 GiB resumed past 2^32 (%s)', (kind) =
 
     const finished: FinishedEvent[] = [];
     const { commands, connect } = recorded(server);
-    const { queue } = await openQueue(server, { connect, policy: 'resume', onFinished: (event) => finished.push(event) });
+    const { queue, events } = await openQueue(server, { connect, policy: 'resume', onFinished: (event) => finished.push(event) });
     await queue.add({ siteKey: kind, siteLabel: kind, direction: 'download', items: [{ localPath: localFile, remotePath: '/in/big.bin', isDirectory: false }] });
     await queue.whenIdle();
     const [item] = await queue.list();
@@ -108,6 +115,8 @@ describe.each(SERVER_KINDS)('a file over 4 GiB resumed past 2^32 (%s)', (kind) =
     // One attempt, checked by checksum where the server offers one (proftpd's HASH of the whole 4 GiB).
     expect(finished.at(-1)).toMatchObject({ resumedFrom: RESUME_AT, bytes: SIZE - RESUME_AT, verified: kind === 'proftpd' ? 'checksum' : 'size' });
     expect(item?.attempts).toBe(1);
+    // While proftpd reads the 4 GiB for its HASH the running row says it is checking (it sat at 100 % in silence).
+    expect(checkingShown(events)).toBe(kind === 'proftpd');
     const got = await readSamples(localFile);
     expect(got.size).toBe(SIZE);
     got.blocks.forEach((block, index) => expect(block.equals(blocks[index] ?? Buffer.alloc(0)), `bytes at ${SAMPLES[index]?.at}`).toBe(true));
@@ -126,7 +135,7 @@ describe.each(SERVER_KINDS)('a file over 4 GiB resumed past 2^32 (%s)', (kind) =
 
     const finished: FinishedEvent[] = [];
     const { commands, connect } = recorded(server);
-    const { queue } = await openQueue(server, { connect, policy: 'resume', onFinished: (event) => finished.push(event) });
+    const { queue, events } = await openQueue(server, { connect, policy: 'resume', onFinished: (event) => finished.push(event) });
     await queue.add({ siteKey: kind, siteLabel: kind, direction: 'upload', items: [{ localPath: localFile, remotePath: '/in/big.bin', isDirectory: false }] });
     await queue.whenIdle();
     const [item] = await queue.list();
@@ -136,6 +145,8 @@ describe.each(SERVER_KINDS)('a file over 4 GiB resumed past 2^32 (%s)', (kind) =
     expect(commands.filter((command) => /^(REST|STOR|APPE)/.test(command))).toEqual([`REST ${RESUME_AT}`, 'STOR /in/big.bin']);
     expect(finished.at(-1)).toMatchObject({ resumedFrom: RESUME_AT, bytes: SIZE - RESUME_AT, verified: kind === 'proftpd' ? 'checksum' : 'size' });
     expect(item?.attempts).toBe(1);
+    // While proftpd reads the 4 GiB for its HASH the running row says it is checking (it sat at 100 % in silence).
+    expect(checkingShown(events)).toBe(kind === 'proftpd');
     const got = await readSamples(remoteFile);
     expect(got.size).toBe(SIZE);
     got.blocks.forEach((block, index) => expect(block.equals(blocks[index] ?? Buffer.alloc(0)), `bytes at ${SAMPLES[index]?.at}`).toBe(true));
