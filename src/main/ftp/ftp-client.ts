@@ -586,14 +586,15 @@ export class FtpClient {
   /**
    * pure-ftpd stores, renames to and makes a name ending in a space or tab as that name with "_" ("STOR /up " makes
    * "up_") and answers as if all went well: Ferry said done. For such a name alone the folder is listed to see the name
-   * is there; a folder that cannot be listed (a drop box) leaves it unknown, as before.
+   * is there; a folder that cannot be listed, or lists nothing (a drop box), leaves it unknown, as before.
    */
   private async confirmNameKept(remotePath: string): Promise<void> {
     const name = remoteBasename(remotePath);
     if (!/\s$/.test(name)) return;
     const folder = remoteDirname(remotePath);
     const listing = await this.list(folder).catch(() => null);
-    if (listing === null || listing.entries.some((entry) => entry.name === name)) return;
+    // Nothing listed at all, though something was just stored there: a server hiding the folder's entries, not telling.
+    if (listing === null || listing.entries.length === 0 || listing.entries.some((entry) => entry.name === name)) return;
     throw new FtpError({ kind: 'invalid-input', ...sentences('name.changed-by-server', 'name.changed-by-server.hint', { path: shownName(remotePath), folder: shownName(folder) }), retryable: false });
   }
 
