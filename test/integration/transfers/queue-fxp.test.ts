@@ -115,6 +115,31 @@ describe('server-to-server copies in the queue', () => {
     expect(sha256(await fsp.readFile(path.join(b.root, 'second.bin')))).toBe(sha256(other));
   });
 
+  it('a relay whose target will not continue (proftpd, AllowStoreRestart off): refused before a byte is read, copied again whole, its row says so', async () => {
+    const [source, target] = await Promise.all([servers.start('vsftpd', { vsftpdConfig: ['local_max_rate=4000000'] }), servers.start('proftpd', { proftpdConfig: ['<Directory /*>', '  AllowStoreRestart off', '</Directory>'] })]);
+    const payload = randomBytes(16 * 1024 * 1024 + 9);
+    await put(source, 'big.bin', payload);
+    const finished: FinishedEvent[] = [];
+    const queue = await queueOf({ source, target }, { onFinished: (event) => finished.push(event) });
+    const there = path.join(target.root, 'big.bin');
+    const [added] = await queue.add({ siteKey: 'source', siteLabel: 'S', direction: 'fxp', target: { siteKey: 'target', siteLabel: 'T', relay: true }, items: [{ localPath: '/big.bin', remotePath: '/big.bin', isDirectory: false }] });
+    await waitFor(async () => ((await sizeOf(there)) > 1024 * 1024 ? true : undefined), 60_000, 'the relay to be under way');
+    await queue.pause({ ids: [added?.id ?? ''] });
+    await queue.whenIdle();
+    expect(await sizeOf(there)).toBeLessThan(payload.length);
+    await queue.resume({ ids: [added?.id ?? ''] });
+    await queue.whenIdle();
+    const [item] = await queue.list();
+    await queue.close();
+    expect(item?.state).toBe('done');
+    expect(item?.note).toMatch(/could not continue the copy of \/big\.bin where it stopped .* copied again from the start/);
+    expect(finished.at(-1)?.resumedFrom).toBe(0);
+    expect(sha256(await fsp.readFile(there))).toBe(sha256(payload));
+    // The target was asked to continue (and refused); the source's offset was taken back before the whole copy.
+    expect(await target.readLog()).toMatch(/REST [1-9]\d*/);
+    expect(await source.readLog()).toMatch(/"REST 0"/);
+  });
+
   it('a missing source fails the item with the source’s reason; Retry copies it once it is there', async () => {
     const [pure, pro] = await Promise.all([servers.start('pure-ftpd'), servers.start('proftpd', { proftpdConfig: ['AllowForeignAddress on'] })]);
     const queue = await queueOf({ pure, pro });
