@@ -672,22 +672,28 @@ async function localSize(local: string): Promise<number | null> {
 
 /**
  * A mirror run with its queue drawn on `meter` four times a second (files done of found, bytes, the files under way);
- * nothing drawn once the run has ended.
+ * nothing drawn once the run has ended. A listing that takes long (a queue of 100,000s of files) waits ten times its
+ * own time before the next, so the meter never takes more than a tenth of the CPU from the copy.
  */
 async function withMirrorMeter<T>(meter: ProgressMeter | null, direction: 'download' | 'upload', run: (onQueue?: (list: () => Promise<readonly TransferItem[]>) => void) => Promise<T>): Promise<T> {
   if (!meter) return run();
   let list: (() => Promise<readonly TransferItem[]>) | null = null;
   let ended = false;
-  const timer = setInterval(() => {
-    void list?.().then((items) => {
-      if (!ended) meter.update(mirrorSnapshot(items, direction));
+  let timer: NodeJS.Timeout | undefined;
+  const poll = (): void => {
+    const began = performance.now();
+    void (list?.() ?? Promise.resolve(null)).then((items) => {
+      if (ended) return;
+      if (items) meter.update(mirrorSnapshot(items, direction));
+      timer = setTimeout(poll, Math.max(250, 10 * (performance.now() - began)));
     });
-  }, 250);
+  };
+  timer = setTimeout(poll, 250);
   try {
     return await run((queueList) => (list = queueList));
   } finally {
     ended = true;
-    clearInterval(timer);
+    clearTimeout(timer);
   }
 }
 
