@@ -597,7 +597,7 @@ export class SessionService {
 
   /** The server or the network closed the session's connection: why, and that the next action reconnects. */
   private logDropped(sessionId: string, reason: FerryErrorData): void {
-    const why = reason.text;
+    const why = withFullStop(reason.text);
     const values: ErrorTextValues = why?.message ? why.values : { reason: reason.message };
     const valueTexts = why?.message ? { ...why.valueTexts, reason: { id: why.message, values: why.values, ...(why.valueTexts ? { valueTexts: why.valueTexts } : {}) } } : undefined;
     this.deps.emit('log:line', {
@@ -617,6 +617,17 @@ export class SessionService {
  */
 function inMode(target: ConnectTarget, mode: TransferMode): ConnectTarget {
   return target.kind === 'quick' ? { kind: 'quick', quick: { ...target.quick, transferMode: mode } } : target;
+}
+
+/**
+ * The server's closing words end the reason that "Ferry reconnects at your next action." follows: without a full stop
+ * of their own (proftpd's "421 Idle timeout (600 seconds): closing control connection") the two ran together.
+ */
+function withFullStop(text: ErrorText | undefined): ErrorText | undefined {
+  if (text?.message !== 'closed.reply') return text;
+  const reply = text.values.reply;
+  if (typeof reply !== 'string' || /[.!?。！？]$/.test(reply.trimEnd())) return text;
+  return { ...text, values: { ...text.values, reply: `${reply.trimEnd()}.` } };
 }
 
 /** A session closed or never opened (its connect failed or was cancelled). */

@@ -532,8 +532,8 @@ async function proftpdLaunch(ctx: LaunchContext): Promise<Launch> {
     'AllowStoreRestart on',
     'AllowRetrieveRestart on',
     'Umask 022',
-    'TimeoutIdle 120',
-    'TimeoutNoTransfer 120',
+    // proftpd keeps a directive's first value: a test's own timeout (`proftpdConfig`) replaces these.
+    ...['TimeoutIdle 120', 'TimeoutNoTransfer 120'].filter((line) => !(o.proftpdConfig ?? []).some((extra) => extra.split(/\s+/)[0] === line.split(' ')[0])),
     'DigestEngine on',
     `SystemLog ${path.join(d, 'system.log')}`,
     `TransferLog ${path.join(d, 'xfer.log')}`,
