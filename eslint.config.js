@@ -14,6 +14,11 @@ function noNodeBuiltins(message) {
   return { regex: `^(node:|(${names.join('|')})(/|$))`, message };
 }
 
+/** Main, the CLI and src/shared run without the window: a helper both need lives in src/shared (e.g. size-format.ts). */
+function noRenderer() {
+  return { regex: '^(\\.\\./)+renderer(/|$)', message: 'Main-process and shared code must not import renderer code: move the pure helper into src/shared.' };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'release/**', 'test-results/**', 'artifacts/**'] },
   js.configs.recommended,
@@ -33,7 +38,12 @@ export default tseslint.config(
     // Services are plain Node modules: Electron comes in only through the Electron host (src/main/electron).
     files: ['src/main/**', 'src/shared/**'],
     ignores: ['src/main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron('Only src/main/electron may import Electron; pass an interface in from the Electron host.')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron('Only src/main/electron may import Electron; pass an interface in from the Electron host.'), noRenderer()] }] },
+  },
+  {
+    // The Electron host imports Electron, but no more renderer code than the services do.
+    files: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer()] }] },
   },
   {
     // The renderer runs in a sandboxed page (Electron) or a browser (web host): no Node, no Electron, no main-process code.

@@ -52,7 +52,8 @@ import { keysOfShown, namesListedTwice, namesOfRowKeys } from './lib/listed-twic
 import { movedOrder, reorderSteps, type QueueMove } from './lib/queue-order';
 import { dropFolderOf, type PaneSide } from './lib/dnd';
 import { compareListings, type CompareBy, type Comparison } from './lib/compare-listings';
-import { formatDate, formatSize } from './lib/format';
+import { formatSize } from '../shared/size-format';
+import { formatDate } from './lib/format';
 import { makeView, navReduce, PARENT_ROW_KEY, targetNames, type NavInput, type NavView } from './lib/list-nav';
 import { shownRows } from './lib/pane-rows';
 import { startLocalWatch } from './local-watch';

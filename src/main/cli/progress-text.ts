@@ -1,10 +1,10 @@
 /**
  * The text of the command line's progress meter (progress-meter.ts draws it): pure, so widths, shortening, rates and
- * ETAs are tested without a terminal or a clock. Sizes and speeds as the window writes them (format.ts: IEC units,
+ * ETAs are tested without a terminal or a clock. Sizes and speeds as the window writes them (src/shared/size-format.ts: IEC units,
  * 字节 in Chinese); the CLI itself speaks English (its texts have no language setting), so it passes 'en'.
  */
 import type { TransferItem } from '../../shared/models';
-import { formatDuration, formatRate, formatSize } from '../../renderer/lib/format';
+import { formatDuration, formatRate, formatSize } from '../../shared/size-format';
 
 /** What one redraw shows: a file (get, put) or a mirror's whole run. */
 export interface MeterSnapshot {

@@ -8,7 +8,7 @@ import * as actions from '../actions';
 import { useT } from '../i18n';
 import type { PaneSide } from '../lib/dnd';
 import { charsetFix, fixButtonLabel, noticeMessage } from '../lib/charset-notice';
-import { formatSize } from '../lib/format';
+import { formatSize } from '../../shared/size-format';
 import { isImeKey } from '../lib/ime';
 import { rowKeysOf } from '../lib/listed-twice';
 import { driveName, DRIVES_LEVEL, isDrivesLevel } from '../lib/paths';

@@ -4,7 +4,7 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { formatCount, useT, type Translator } from '../i18n';
-import { formatDuration, formatRate, formatSize } from '../lib/format';
+import { formatDuration, formatRate, formatSize } from '../../shared/size-format';
 import { localizeError } from '../lib/localize-error';
 import { queueTimeLeft, queueTotals, type QueueTotals } from '../lib/queue-view';
 import { useEditStore } from '../stores/edit-store';

@@ -11,7 +11,8 @@ import { cursorAfterRemoval, firstRow, makeView, navReduce, type CursorPlace } f
 import { localizeError } from '../lib/localize-error';
 import { shownNote } from '../lib/localize-note';
 import { betweenSentences, formatCount, useT, type Translator } from '../i18n';
-import { formatDuration, formatRate, formatSize, percentDone } from '../lib/format';
+import { formatDuration, formatRate, formatSize } from '../../shared/size-format';
+import { percentDone } from '../lib/format';
 import type { QueueMove } from '../lib/queue-order';
 import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
