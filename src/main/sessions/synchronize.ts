@@ -39,6 +39,11 @@ export interface QueuedCopy {
   readonly choice: OverwriteChoice;
   /** The source file as the plan saw it: a download keeps its time (so the next plan sees the two alike). */
   readonly source?: FileFacts;
+  /**
+   * Uploads: the target as the plan's listing of the server showed it (null: nothing there, and no link — a link is
+   * never planned). The queue then lists no folder for its link check (it did once per file); SIZE still judges it.
+   */
+  readonly listedTarget?: FileFacts | null;
 }
 
 interface StoredPlan {
@@ -47,7 +52,7 @@ interface StoredPlan {
   readonly localRoot: string;
   readonly remoteRoot: string;
   readonly policy: OverwriteChoice;
-  readonly copy: readonly { readonly actual: string; readonly source?: FileFacts }[];
+  readonly copy: readonly { readonly actual: string; readonly source?: FileFacts; readonly listedTarget?: FileFacts | null }[];
   readonly remove: readonly TreeEntry[];
   /** The folders the target lacks (relative, parents first): the source's empty ones, and those the copies go into. */
   readonly makeFolders: readonly string[];
@@ -101,7 +106,7 @@ export class Synchronizer {
       const folders = newFolders(source, target, request.delete);
       const makeFolders = sortedFolders([...folders, ...(request.direction === 'upload' ? missingFolders(plan.copy.map((file) => file.path), remote) : [])]);
       const planId = randomUUID();
-      this.plans.set(request.sessionId, { planId, plan: { sessionId: request.sessionId, direction: request.direction, localRoot, remoteRoot, policy, copy: plan.copy.map((file) => ({ actual: file.path, ...(request.direction === 'download' ? { source: remoteFacts(remote, file.path) } : {}) })), remove: plan.remove, makeFolders } });
+      this.plans.set(request.sessionId, { planId, plan: { sessionId: request.sessionId, direction: request.direction, localRoot, remoteRoot, policy, copy: plan.copy.map((file) => ({ actual: file.path, ...(request.direction === 'download' ? { source: remoteFacts(remote, file.path) } : listedTarget(remote, file.path)) })), remove: plan.remove, makeFolders } });
       return {
         planId,
         direction: request.direction,
@@ -175,13 +180,14 @@ export class Synchronizer {
       };
       return { queued: 0, deleted: removed.removed.length, made: madeFolders.made, failures: [...removed.failures, ...madeFolders.failures], stopped: left };
     }
-    const items = plan.copy.map(({ actual, source }): QueuedCopy => ({
+    const items = plan.copy.map(({ actual, source, listedTarget }): QueuedCopy => ({
       localPath: path.join(plan.localRoot, ...actual.split('/')),
       remotePath: joinRemote(plan.remoteRoot, actual),
       isDirectory: false,
       localRoot: plan.localRoot,
       choice: plan.policy,
       ...(source ? { source } : {}),
+      ...(listedTarget !== undefined ? { listedTarget } : {}),
     }));
     const queued = items.length === 0 ? 0 : await this.deps.enqueue(plan.sessionId, plan.direction, items);
     return { queued, deleted: removed.removed.length, made: madeFolders.made, failures: [...removed.failures, ...madeFolders.failures] };
@@ -253,6 +259,18 @@ function remoteFacts(tree: Tree, actual: string): FileFacts | undefined {
   const entry = tree.get(actual.normalize('NFC'));
   if (entry?.kind !== 'file') return undefined;
   return { size: entry.size ?? null, modified: entry.modified ?? null, ...(entry.precision !== undefined ? { precision: entry.precision } : {}) };
+}
+
+/**
+ * An upload's target as the plan's server tree shows it: `listedTarget` null when the tree holds nothing at the name,
+ * the file's facts when a file of exactly that name; nothing otherwise (another spelling of the name, something not a
+ * file): the queue looks for itself. Pure.
+ */
+function listedTarget(tree: Tree, actual: string): { readonly listedTarget?: FileFacts | null } {
+  const entry = tree.get(actual.normalize('NFC'));
+  if (entry === undefined) return { listedTarget: null };
+  if (entry.kind !== 'file' || entry.actual !== actual) return {};
+  return { listedTarget: remoteFacts(tree, actual) ?? null };
 }
 
 /** The folders (relative, parents first) that files at `files` need and `tree` lacks. Pure. */

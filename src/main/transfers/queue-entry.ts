@@ -8,6 +8,7 @@ import type { FerryErrorData } from '../../shared/errors';
 import type { CopyTarget, OverwriteChoice, TransferKind, TransferItem, TransferState } from '../../shared/models';
 import type { FileFacts, TimePrecision } from './overwrite-policy';
 import type { EntryCodec, StoredEntry } from './queue-store';
+import type { TargetListings } from './target-listings';
 import { englishNote, type NoteText } from '../../shared/notes';
 
 /** An entry's note, in English and as data together (null: none). */
@@ -35,6 +36,15 @@ export interface QueueEntry {
   sourcePrecision?: TimePrecision;
   /** Uploads expanded from a folder: the remote target as the listing showed it (null: absent); undefined: ask the server. */
   knownTarget: FileFacts | null | undefined;
+  /**
+   * Uploads a caller queued from its own listing of the target folder (Synchronize's plan): what it showed at this
+   * name (null: nothing, and no link). SIZE is still asked (the file is judged as it is when its turn comes); the
+   * folder is listed again only when SIZE disagrees with it (a file came or went since). One attempt: a retry lists.
+   * Runtime only.
+   */
+  listedTarget?: FileFacts | null;
+  /** Uploads and copies of one 'queue:add': their target folders listed once for all (target-listings.ts). Runtime only. */
+  targetListings?: TargetListings;
   state: TransferState;
   bytesDone: number;
   error: FerryErrorData | null;
@@ -98,6 +108,8 @@ export interface NewEntry {
   readonly sourceModified?: string | null;
   readonly sourcePrecision?: TimePrecision;
   readonly knownTarget?: FileFacts | null;
+  readonly listedTarget?: FileFacts | null;
+  readonly targetListings?: TargetListings;
   readonly state?: TransferState;
   readonly note?: NoteText | null;
   readonly permanent?: boolean;
@@ -120,6 +132,8 @@ export function createEntry(init: NewEntry): QueueEntry {
     sourceModified: init.sourceModified ?? null,
     ...(init.sourcePrecision !== undefined && init.sourcePrecision !== 'exact' ? { sourcePrecision: init.sourcePrecision } : {}),
     knownTarget: init.knownTarget,
+    ...(init.listedTarget !== undefined ? { listedTarget: init.listedTarget } : {}),
+    ...(init.targetListings ? { targetListings: init.targetListings } : {}),
     state: init.state ?? 'queued',
     bytesDone: 0,
     error: null,

@@ -9,6 +9,7 @@ import { FtpError } from '../ftp/ftp-error';
 import { joinRemote, remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { decideOverwrite, factsNeeded, firstFreeName, noFreeNameNote, numberedName, type FileFacts, type OverwriteDecision } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
+import type { ListedName } from './target-listings';
 import { remoteFileFacts, remoteIsFolder } from './remote-facts';
 import type { JobContext, JobOutcome } from './transfer-job';
 import { noteText } from '../../shared/notes';
@@ -38,11 +39,11 @@ export async function decideRemoteTarget(
   const targetPath = entry[field];
   const policy = entry.choice ?? context.policy;
   let there = knownTarget !== undefined ? knownTarget : await remoteFileFacts(client, targetPath, factsNeeded(policy).modified);
-  // A single file's target asked of SIZE, which follows a link: the folder's listing tells a link (STOR would write
-  // wherever it points) and, for the question, the free names. Listed whether SIZE found a file or not: a link to
-  // nothing is "absent" to SIZE, and STOR would make the file it points to (vsftpd, proftpd). A folder's files had
-  // their listing already (`knownTarget`); a refused listing leaves SIZE's word.
-  const listing = knownTarget === undefined ? await listingOrNull(client, remoteDirname(targetPath)) : undefined;
+  // A file's target asked of SIZE, which follows a link: the folder's listing tells a link (STOR would write wherever
+  // it points) and, for the question, the free names. Looked at whether SIZE found a file or not: a link to nothing is
+  // "absent" to SIZE, and STOR would make the file it points to (vsftpd, proftpd). A folder's files had their listing
+  // already (`knownTarget`); a refused listing leaves SIZE's word.
+  const listing = knownTarget === undefined ? await targetListing(client, entry, targetPath, there) : undefined;
   const listed = listing?.entries.find((candidate) => candidate.name === remoteBasename(targetPath));
   if (listed?.type === 'symlink') return end({ kind: 'skipped', note: noteText('note.target-link', { path: shownName(targetPath) }), permanent: true });
   if (there !== null && entry.absentBefore === targetPath) {
@@ -93,10 +94,29 @@ export async function decideRemoteTarget(
 const end = (outcome: JobOutcome): TargetDecision => ({ kind: 'end', outcome });
 
 /**
+ * The target folder's listing for the link check, listed only when no listing at hand tells the name: the caller's
+ * (`listedTarget`, Synchronize's plan: one attempt) or the batch's (`targetListings`: one listing per folder for all
+ * the files of one add, not one per file). A listing at hand counts only while SIZE agrees with it: a file that came
+ * (or went) since is looked at in a fresh listing — it may be a link, and its question wants the free names as they
+ * are. Undefined: the caller's word, without a listing (a question lists for its names itself).
+ */
+async function targetListing(client: FtpClient, entry: QueueEntry, targetPath: string, there: FileFacts | null): Promise<Listing | null | undefined> {
+  const caller = entry.listedTarget;
+  if (caller !== undefined) delete entry.listedTarget;
+  const known: ListedName | undefined = caller !== undefined ? { listing: undefined, present: caller !== null } : entry.targetListings?.lookup(targetPath);
+  if (known !== undefined && (known.listing === null || known.present === (there !== null))) return known.listing;
+  const folder = remoteDirname(targetPath);
+  const listing = await listingOrNull(client, folder);
+  entry.targetListings?.store(folder, listing);
+  return listing;
+}
+
+/**
  * A write decided: the path the entry writes is remembered when nothing was there (`absent`: SIZE or the listing said
  * so, or a Rename's name was free), so a retry knows the empty file a failed STOR may leave as its own.
  */
 function written(entry: QueueEntry, field: TargetField, decision: OverwriteDecision, there: FileFacts | null, absent: boolean): TargetDecision {
+  entry.targetListings?.wrote(entry[field]);
   if (absent) entry.absentBefore = entry[field];
   else delete entry.absentBefore;
   return { kind: 'write', decision, there };

@@ -34,6 +34,7 @@ import { localFailureText, partialPathOf } from './file-transfer';
 import { ProgressThrottle } from './progress-throttle';
 import { WakeSchedule } from './wake-schedule';
 import { createEntry, fromStored, setNote, shownItem, toStored, type QueueEntry } from './queue-entry';
+import { TargetListings } from './target-listings';
 import { joinNotes, noteText, type NoteText } from '../../shared/notes';
 import type { ExportSource } from './queue-export';
 import { clampConnectionLimit, countRunnable, findRunnable, limitAfterRefusal, MAX_CONNECTION_LIMIT, moveInList, workersToStart } from './queue-scheduler';
@@ -70,7 +71,13 @@ export interface QueueAddRequest {
    * Files or folders; folders are expanded recursively. `localRoot` (optional) is the folder a download may
    * never write outside of; by default the local path's parent, and then the local name is checked too.
    */
-  readonly items: readonly (TransferRequest['items'][number] & { readonly localRoot?: string; readonly choice?: OverwriteChoice; readonly source?: FileFacts })[];
+  readonly items: readonly (TransferRequest['items'][number] & {
+    readonly localRoot?: string;
+    readonly choice?: OverwriteChoice;
+    readonly source?: FileFacts;
+    /** Uploads: the target as the caller's own listing of its folder showed it (Synchronize's plan; null: nothing there, no link). */
+    readonly listedTarget?: FileFacts | null;
+  })[];
   /** false: the new items wait paused (FileZilla's "Add files to queue") until resumed. */
   readonly start?: boolean;
 }
@@ -283,6 +290,9 @@ export class TransferQueue {
   async add(request: QueueAddRequest): Promise<readonly TransferItem[]> {
     const added: QueueEntry[] = [];
     let batch = 0;
+    // The files of one add going to a server share their target folders' listings: each folder listed once for all of
+    // them (the link check), not once per file. Only with more than one file: a lone file's listing is its own.
+    const targetListings = request.direction !== 'download' && request.items.filter((item) => !item.isDirectory).length > 1 ? new TargetListings() : undefined;
     for (const item of request.items) {
       // ADD_BATCH at a time, the event loop let run between: 50,000 items added at once (an import, Add to queue)
       // held the main process for over a second. The window still hears of the add once, at its end, as before.
@@ -314,6 +324,8 @@ export class TransferQueue {
         remotePath: item.remotePath,
         localRoot,
         ...(item.choice !== undefined ? { choice: item.choice } : {}),
+        ...(item.listedTarget !== undefined && request.direction === 'upload' ? { listedTarget: item.listedTarget } : {}),
+        ...(targetListings && !item.isDirectory ? { targetListings } : {}),
         // The source as a listing saw it (the window's Synchronize): a download keeps this time, as a folder's files do.
         ...(item.source ? { size: item.source.size, sourceModified: item.source.modified, ...(item.source.precision !== undefined ? { sourcePrecision: item.source.precision } : {}) } : {}),
         ...(reason ? { state: 'skipped' as const, note: unsafeNameNote(name, reason), permanent: true } : request.start === false ? { state: 'paused' as const } : {}),
