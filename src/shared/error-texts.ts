@@ -100,6 +100,8 @@ export const ERROR_TEXTS_EN = {
   // Other sentences that send a saved site's user to the Site Manager, for a quick connection (shared/setting-hints.ts):
   // the quick connect bar where it has the field (ftps:// or ftpes:// in Host), else saving the connection as a site.
   'connect.proxy-refused.quick.hint': "The proxy may not allow this server or port, or the server is down. Ask the proxy's administrator, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
+  'connect.proxy-refused-port.quick.hint': "HTTP proxies often allow CONNECT only to port 443 (tinyproxy's ConnectPort, Squid's SSL_ports): ask the proxy's administrator to allow port {port} and the server's passive ports, use a SOCKS proxy, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
+  'closed.mid-transfer.proxy.quick.hint': "Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the proxy (restarted, or limiting how long a connection may last) or the server is ending it: ask the proxy's administrator, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
   'log.not-utf8.quick.hint': 'Use the button above the remote file list: it saves this connection as a site whose encoding is {charset} and connects to it. Other East-Asian servers may use GB18030, Big5 or Shift_JIS.',
   'log.not-utf8.other.quick.hint': 'Save the connection as a site ("Save current connection as a site…") and set its encoding to the server\'s charset (Site Manager → Charset). Other East-Asian servers may use GB18030, Big5 or Shift_JIS.',
   'log.reply-not-utf8.gbk.quick': "The server's messages are not UTF-8: they look like GBK (simplified Chinese) and are shown as GBK. File names are still read as UTF-8; if they show garbled, save the connection as a site using GBK (the button above the remote file list).",
@@ -502,6 +504,7 @@ export const ERROR_TEXTS_EN = {
   'connect.proxy-unreachable.hint': "Check the proxy's type, address and port in Settings → Proxy, or turn the proxy off.",
   'connect.proxy-refused': 'The {proxy} did not connect to {where}: {detail}.',
   'connect.proxy-refused.hint': "The proxy may not allow this server or port, or the server is down. Ask the proxy's administrator, or bypass the proxy for this site (Site Manager → Advanced).",
+  'connect.proxy-refused-port.hint': "HTTP proxies often allow CONNECT only to port 443 (tinyproxy's ConnectPort, Squid's SSL_ports): ask the proxy's administrator to allow port {port} and the server's passive ports, use a SOCKS proxy, or bypass the proxy for this site (Site Manager → Advanced).",
   'connect.proxy-auth': 'The {proxy} did not accept the user name and password ({detail}).',
   'connect.proxy-auth.hint': 'Check the proxy user and password in Settings → Proxy.',
   'proxy.active-mode': 'Active mode cannot work through a proxy: the server would have to connect back to this computer, and a proxy only relays connections from it.',
@@ -672,6 +675,9 @@ export const ERROR_TEXTS_EN = {
   'closed.mid-transfer-receiving': 'The server {host} closed the connection during the transfer of {path}, without confirming it ({bytes} bytes had arrived).',
   'closed.mid-transfer-sending': 'The server {host} closed the connection during the transfer of {path}, without confirming it ({bytes} bytes had been sent).',
   'closed.mid-transfer.hint': 'Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the server may limit how long a transfer or connection may last: ask its administrator.',
+  'closed.mid-transfer-receiving.proxy': 'The connection through the {proxy} to the server {host} closed during the transfer of {path}, without confirming it ({bytes} bytes had arrived): the proxy or the server ended it.',
+  'closed.mid-transfer-sending.proxy': 'The connection through the {proxy} to the server {host} closed during the transfer of {path}, without confirming it ({bytes} bytes had been sent): the proxy or the server ended it.',
+  'closed.mid-transfer.proxy.hint': "Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the proxy (restarted, or limiting how long a connection may last) or the server is ending it: ask the proxy's administrator, or bypass the proxy for this site (Site Manager → Advanced).",
   'transfer.download-short': 'The server {host} answered "{reply}" to the download of {path} after {received} of the {size} bytes it announced: the file is incomplete.',
   'transfer.upload-short': 'The server {host} answered "{reply}" to the upload of {path}, but its copy has {received} of the {size} bytes: the upload is incomplete.',
   'transfer.upload-cut': 'The server {host} answered "{reply}" to the upload of {path}, but closed the data connection after {sent} of the {size} bytes had been sent: the upload is incomplete.',

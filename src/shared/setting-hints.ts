@@ -44,6 +44,8 @@ export const QUICK_CONNECTION_TEXTS: Readonly<Partial<Record<ErrorTextId, ErrorT
   // Bypassing the proxy: only a site has it, so save the connection as one.
   'data.passive.proxy.hint': 'data.passive.proxy.quick.hint',
   'connect.proxy-refused.hint': 'connect.proxy-refused.quick.hint',
+  'connect.proxy-refused-port.hint': 'connect.proxy-refused-port.quick.hint',
+  'closed.mid-transfer.proxy.hint': 'closed.mid-transfer.proxy.quick.hint',
   // The charset: the bar has none; the listing's notice saves the connection as a site using it, or save it as a site.
   'log.not-utf8.hint': 'log.not-utf8.quick.hint',
   'log.not-utf8.other.hint': 'log.not-utf8.other.quick.hint',

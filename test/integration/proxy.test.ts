@@ -15,7 +15,7 @@ import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ProxyOptions } from '../../src/main/ftp/proxy';
-import { downloadToFile, uploadFromFile } from '../../src/main/transfers/file-transfer';
+import { downloadToFile, partialPathOf, uploadFromFile } from '../../src/main/transfers/file-transfer';
 import { getFreePort } from '../support/servers/free-port';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
 import { PROXY_HOST, proxyBinaryMissing, startDante, startMicrosocks, startTinyproxy, type RunningProxy } from '../support/servers/proxy-server';
@@ -117,6 +117,18 @@ describe('through proxies to vsftpd', () => {
     expect((error as FtpError).data.message, (error as FtpError).data.message).toMatch(/did not accept the user name and password \(401 Unauthorized\)/);
   });
 
+  it('tinyproxy allowing CONNECT to port 443 alone (ConnectPort): the proxy refused, with the ConnectPort fix, not the server', async () => {
+    const proxy = await started(startTinyproxy({ connectPorts: [443] }));
+    const error = await FtpClient.connect(options(via('http', proxy))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    const data = (error as FtpError).data;
+    expect(data).toMatchObject({ kind: 'connect', cause: 'proxy', host: PROXY_HOST, port: proxy.port, retryable: false });
+    expect(data.message).toBe(`The HTTP proxy ${PROXY_HOST}:${proxy.port} did not connect to ${server.host}:${server.port}: 403 Access violation.`);
+    expect(data.hint).toMatch(new RegExp(`^HTTP proxies often allow CONNECT only to port 443 \\(tinyproxy's ConnectPort, Squid's SSL_ports\\): ask the proxy's administrator to allow port ${server.port} and the server's passive ports`));
+    // The request reached the proxy, which answered it itself.
+    expect(proxy.log()).toMatch(new RegExp(`Request \\(file descriptor \\d+\\): CONNECT ${server.host.replace(/\./g, '\\.')}:${server.port} `));
+  });
+
   it('a proxy that lets the control connection through but not the passive ports: the passive diagnosis, with the proxy as the likely cause', async () => {
     const proxy = await started(startTinyproxy({ connectPorts: [server.port] }));
     const client = await FtpClient.connect(options(via('http', proxy)));
@@ -139,6 +151,49 @@ describe('through proxies to vsftpd', () => {
     await roundTrip(options(via('socks5', proxy), { tls: 'implicit', trustedFingerprints: [implicitServer.certFingerprint256 ?? ''] }, implicitServer), 'ftps-implicit');
     // dante logs "client -> its own address, the destination" per connection it relays.
     expect(proxy.log()).toMatch(new RegExp(`-> \\S+ ${implicitServer.host.replace(/\./g, '\\.')}\\.${implicitServer.port}\\b`));
+  });
+
+  it('a proxy that goes away mid-download: the close names the proxy (not "the server closed"), and the download resumes through it', async () => {
+    // Throttled so that the download is still running when the proxy stops.
+    const slow = await startServer('vsftpd', { vsftpdConfig: ['local_max_rate=524288'] });
+    try {
+      const big = randomBytes(2 * 1024 * 1024);
+      fs.writeFileSync(path.join(slow.root, 'big.bin'), big);
+      fs.chmodSync(path.join(slow.root, 'big.bin'), 0o644);
+      const target = path.join(local, 'big.copy');
+      const first = await started(startMicrosocks());
+      const client = await FtpClient.connect(options(via('socks5', first), {}, slow));
+      let settled = false;
+      const download = downloadToFile(client, '/big.bin', target).then(
+        (done) => ((settled = true), done),
+        (caught: unknown) => ((settled = true), caught),
+      );
+      // The proxy stops once bytes have come through it (or the download ended first, and fails the checks below).
+      while (!settled && !(fs.existsSync(partialPathOf(target)) && fs.statSync(partialPathOf(target)).size > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await first.stop();
+      const error = await download;
+      await client.quit().catch(() => undefined);
+      expect(error).toBeInstanceOf(FtpError);
+      const data = (error as FtpError).data;
+      expect(data).toMatchObject({ kind: 'closed', retryable: true });
+      expect(data.message).toMatch(new RegExp(`^The connection through the SOCKS 5 proxy ${first.host.replace(/\\./g, '\\.')}:${first.port} to the server ${slow.host.replace(/\\./g, '\\.')} closed during the transfer of /big\\.bin, without confirming it \\(\\d+ bytes had arrived\\): the proxy or the server ended it\\.$`));
+      expect(data.hint).toMatch(/the proxy \(restarted, or limiting how long a connection may last\) or the server is ending it/);
+
+      // Trying again (the queue's retry) through the proxy, back on another port: the download resumes from the part.
+      const second = await started(startMicrosocks());
+      const again = await FtpClient.connect(options(via('socks5', second), {}, slow));
+      try {
+        const result = await downloadToFile(again, '/big.bin', target, { resume: true });
+        expect(result.resumedFrom).toBeGreaterThan(0);
+        expect(sha256(fs.readFileSync(target))).toBe(sha256(big));
+      } finally {
+        await again.quit();
+      }
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('no proxy listening: says the proxy could not be reached and where to fix it', async () => {

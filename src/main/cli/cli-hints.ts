@@ -32,6 +32,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'data.active.reply-without-connection.hint': '--passive',
   'data.active.stalled.hint': '--resume (get, put), --timeout SECONDS, or --passive',
   'closed.mid-transfer.hint': '--resume (get, put)',
+  'closed.mid-transfer.proxy.hint': '--resume (get, put), or --no-proxy',
   'data.passive.proxy.hint': '--no-proxy',
   'proxy.active-mode.hint': '--passive, or --no-proxy',
   'reply.425.hint': '--active or --passive',

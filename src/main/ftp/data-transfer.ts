@@ -2,7 +2,8 @@ import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
 import { activeBlockedError, controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
-import { sentences } from '../../shared/error-texts';
+import { englishText, sentences } from '../../shared/error-texts';
+import { proxyName } from './proxy-name';
 import { placeSettingError } from './place-setting-error';
 import { FtpError, isClosedByServer } from './ftp-error';
 import type { FtpReply } from './reply-parser';
@@ -324,6 +325,14 @@ function wrongPeerError(pending: PendingDataConnection, reply: FtpReply | null):
 /** The control connection closed by the server while `path` was moving, before its final reply. */
 function closedMidTransferError(session: FtpSession, sending: boolean, path: string, bytes: number): FtpError {
   const host = session.dataOptions.serverHost ?? session.control.remoteAddress;
+  const proxy = session.dataOptions.proxy ?? null;
+  if (proxy) {
+    // Behind a proxy the close came through it: the proxy ending (restarted, its own time limit) looks exactly like the
+    // server ending, so both are named, the proxy first — "the server closed" sent users to the wrong administrator.
+    const named = proxyName(proxy);
+    const id = sending ? 'closed.mid-transfer-sending.proxy' : 'closed.mid-transfer-receiving.proxy';
+    return new FtpError({ kind: 'closed', ...sentences(id, 'closed.mid-transfer.proxy.hint', { host, path, bytes, proxy: englishText(named) }, { proxy: named }), retryable: true });
+  }
   const id = sending ? 'closed.mid-transfer-sending' : 'closed.mid-transfer-receiving';
   return new FtpError({ kind: 'closed', ...sentences(id, 'closed.mid-transfer.hint', { host, path, bytes }), retryable: true });
 }

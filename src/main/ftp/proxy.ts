@@ -14,6 +14,7 @@ import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts
 import { FtpError } from './ftp-error';
 import { hostPort } from '../../shared/host-address';
 import { socketErrorDetail } from './socket-errors';
+import { proxyName } from './proxy-name';
 
 export type ProxyType = 'socks5' | 'socks4' | 'http';
 
@@ -26,8 +27,8 @@ export interface ProxyOptions {
   readonly password?: string | null;
 }
 
-/** What went wrong, for the message and the fix. */
-export type ProxyFailure = 'unreachable' | 'refused' | 'auth';
+/** What went wrong, for the message and the fix. `refused-port`: an HTTP proxy's 403 to a CONNECT (port rules, ConnectPort). */
+export type ProxyFailure = 'unreachable' | 'refused' | 'refused-port' | 'auth';
 
 /** "socks5 proxy 10.0.0.1:1080", for messages. */
 export function describeProxy(proxy: ProxyOptions): string {
@@ -35,10 +36,7 @@ export function describeProxy(proxy: ProxyOptions): string {
 }
 
 /** The same as a sentence ("SOCKS 5 proxy host:port"), for the window's language. */
-export function proxyName(proxy: ProxyOptions): TextRef {
-  const kind = proxy.type === 'http' ? 'HTTP' : proxy.type === 'socks4' ? 'SOCKS 4' : 'SOCKS 5';
-  return { id: 'proxy.named', values: { kind, where: hostPort(proxy.host, proxy.port) } };
-}
+export { proxyName };
 
 /** Open a TCP connection to `host:port` through the proxy; the socket is ready for FTP (or TLS) when it resolves. */
 export async function connectThroughProxy(proxy: ProxyOptions, host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
@@ -138,7 +136,9 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
       if (response.statusCode !== 200) {
         socket.destroy();
         // 407 is the standard answer; some proxies (tinyproxy) answer a CONNECT with wrong credentials 401.
-        fail(response.statusCode === 407 || response.statusCode === 401 ? 'auth' : 'refused', { id: 'detail.quoted', values: { detail: status } });
+        // 403 to a CONNECT is mostly a port rule (tinyproxy's ConnectPort, Squid's SSL_ports allow 443 alone): said with that fix.
+        const refusal: ProxyFailure = response.statusCode === 403 && port !== 443 ? 'refused-port' : 'refused';
+        fail(response.statusCode === 407 || response.statusCode === 401 ? 'auth' : refusal, { id: 'detail.quoted', values: { detail: status } });
         return;
       }
       settled = true;
@@ -154,11 +154,12 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
 const FAILURE_TEXTS: Record<ProxyFailure, { readonly message: ErrorTextId; readonly hint: ErrorTextId }> = {
   unreachable: { message: 'connect.proxy-unreachable', hint: 'connect.proxy-unreachable.hint' },
   refused: { message: 'connect.proxy-refused', hint: 'connect.proxy-refused.hint' },
+  'refused-port': { message: 'connect.proxy-refused', hint: 'connect.proxy-refused-port.hint' },
   auth: { message: 'connect.proxy-auth', hint: 'connect.proxy-auth.hint' },
 };
 
 export function proxyError(proxy: ProxyOptions, host: string, port: number, failure: ProxyFailure, detail: string | TextRef): FtpError {
-  const values = { proxy: describeProxy(proxy), where: hostPort(host, port), detail: typeof detail === 'string' ? detail : englishText(detail) };
+  const values = { proxy: describeProxy(proxy), where: hostPort(host, port), port: String(port), detail: typeof detail === 'string' ? detail : englishText(detail) };
   const valueTexts: ValueTexts = { proxy: proxyName(proxy), ...(typeof detail === 'string' ? {} : { detail }) };
   const text = FAILURE_TEXTS[failure];
   const data: ConnectError = {

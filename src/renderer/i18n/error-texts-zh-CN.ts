@@ -88,6 +88,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   // 其他让已保存站点的用户去站点管理器的句子，对快速连接（shared/setting-hints.ts）：快速连接栏有该项时说它，否则先将连接保存为站点。
   'connect.proxy-refused.quick.hint': '代理可能不允许访问此服务器或端口，或服务器已关闭。请询问代理管理员，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
+  'connect.proxy-refused-port.quick.hint': 'HTTP 代理通常只允许 CONNECT 到 443 端口（tinyproxy 的 ConnectPort、Squid 的 SSL_ports）：请让代理管理员允许端口 {port} 及服务器的被动模式端口，或改用 SOCKS 代理，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
+  'closed.mid-transfer.proxy.quick.hint': '请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，是代理（重启过，或限制了连接的时长）或服务器在结束连接：请询问代理管理员，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
   'log.not-utf8.quick.hint': '请使用远程文件列表上方的按钮：它会将此连接保存为编码为 {charset} 的站点并连接到该站点。其他东亚地区的服务器可能使用 GB18030、Big5 或 Shift_JIS。',
   'log.not-utf8.other.quick.hint': '请将此连接保存为站点（“将当前连接保存为站点…”），并将它的编码设为服务器使用的字符集（站点管理器 → 字符集）。其他东亚地区的服务器可能使用 GB18030、Big5 或 Shift_JIS。',
   'log.reply-not-utf8.gbk.quick': '服务器的消息不是 UTF-8 编码：它们看起来是 GBK（简体中文），已按 GBK 显示。文件名仍按 UTF-8 读取；如果文件名显示为乱码，请将此连接保存为使用 GBK 的站点（远程文件列表上方的按钮）。',
@@ -440,6 +442,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'connect.proxy-unreachable.hint': '请在“设置 → 代理”中检查代理的类型、地址和端口，或关闭代理。',
   'connect.proxy-refused': '{proxy} 未能连接到 {where}：{detail}。',
   'connect.proxy-refused.hint': '代理可能不允许访问此服务器或端口，或服务器已关闭。请询问代理管理员，或让此站点绕过代理（站点管理器 → 高级）。',
+  'connect.proxy-refused-port.hint': 'HTTP 代理通常只允许 CONNECT 到 443 端口（tinyproxy 的 ConnectPort、Squid 的 SSL_ports）：请让代理管理员允许端口 {port} 及服务器的被动模式端口，或改用 SOCKS 代理，或让此站点绕过代理（站点管理器 → 高级）。',
   'connect.proxy-auth': '{proxy} 不接受该用户名和密码（{detail}）。',
   'connect.proxy-auth.hint': '请在“设置 → 代理”中检查代理用户名和密码。',
   'proxy.active-mode': '主动模式无法通过代理工作：服务器需要反向连接到本机，而代理只转发从本机发出的连接。',
@@ -609,6 +612,9 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'closed.mid-transfer-receiving': '服务器 {host} 在传输 {path} 的过程中关闭了连接，未确认传输完成（已收到 {bytes} 字节）。',
   'closed.mid-transfer-sending': '服务器 {host} 在传输 {path} 的过程中关闭了连接，未确认传输完成（已发送 {bytes} 字节）。',
   'closed.mid-transfer.hint': '请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，可能是服务器限制了单次传输或连接的时长：请咨询其管理员。',
+  'closed.mid-transfer-receiving.proxy': '经 {proxy} 到服务器 {host} 的连接在传输 {path} 的过程中关闭，未确认传输完成（已收到 {bytes} 字节）：是代理或服务器结束了它。',
+  'closed.mid-transfer-sending.proxy': '经 {proxy} 到服务器 {host} 的连接在传输 {path} 的过程中关闭，未确认传输完成（已发送 {bytes} 字节）：是代理或服务器结束了它。',
+  'closed.mid-transfer.proxy.hint': '请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，是代理（重启过，或限制了连接的时长）或服务器在结束连接：请询问代理管理员，或让此站点绕过代理（站点管理器 → 高级）。',
   'transfer.download-short': '服务器 {host} 对 {path} 的下载回复了“{reply}”，但只收到了它所告知的 {size} 字节中的 {received} 字节：文件不完整。',
   'transfer.upload-short': '服务器 {host} 对 {path} 的上传回复了“{reply}”，但它的副本只有 {size} 字节中的 {received} 字节：上传不完整。',
   'transfer.upload-cut': '服务器 {host} 对 {path} 的上传回复了“{reply}”，但在已发送 {size} 字节中的 {sent} 字节时就关闭了数据连接：上传不完整。',
