@@ -24,6 +24,8 @@ interface Track {
   dirty: boolean;
   /** True until the first update has gone out. */
   fresh: boolean;
+  /** Every byte is in and the checksum is being checked: nothing moves, so no speed and no time left. */
+  checking?: boolean;
 }
 
 export class ProgressThrottle {
@@ -50,6 +52,20 @@ export class ProgressThrottle {
     }
   }
 
+  /**
+   * Every byte is in; the checksum check begins (the server may read the whole file first: proftpd, ~20 s for 5 GiB).
+   * The last measured speed and a time left of 0:00 would both be false: the next update (at the next take, whatever
+   * the interval) says rate 0 and no time left, and so does `current`.
+   */
+  checking(id: string): void {
+    const track = this.tracks.get(id);
+    if (!track) return;
+    track.checking = true;
+    track.rate = 0;
+    track.dirty = true;
+    track.fresh = true;
+  }
+
   /** Stop tracking (done, failed, paused, removed). */
   forget(id: string): void {
     this.tracks.delete(id);
@@ -72,7 +88,7 @@ export class ProgressThrottle {
       if (!track.dirty) continue;
       const elapsed = now - track.sentAt;
       if (!track.fresh && elapsed < this.options.minIntervalMs) continue;
-      if (elapsed > 0) {
+      if (elapsed > 0 && !track.checking) {
         const sample = ((track.bytes - track.sentBytes) * 1000) / elapsed;
         track.rate = track.rate === 0 ? sample : track.rate + this.smoothing * (sample - track.rate);
         track.sentAt = now;
@@ -87,6 +103,6 @@ export class ProgressThrottle {
 }
 
 function etaOf(track: Track): number | null {
-  if (track.size === null || track.rate <= 0) return null;
+  if (track.size === null || track.rate <= 0 || track.checking) return null;
   return Math.max(0, Math.ceil((track.size - track.bytes) / track.rate));
 }

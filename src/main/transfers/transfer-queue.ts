@@ -1040,6 +1040,10 @@ export class TransferQueue {
           },
           onChanged: () => this.markChanged(),
           onChecking: (size) => {
+            // Nothing moves while the checksum is checked: no speed (the last one measured was shown), no time left
+            // (it read 0:00) — for the row and the status bar's totals.
+            this.throttle.checking(entry.id);
+            this.armTick();
             // A big file's check takes a while (proftpd: ~20 s for 5 GiB; then this computer's own): the row says so.
             if (size < CHECKING_NOTE_BYTES) return;
             setNote(entry, noteText('note.checking', {}));

@@ -14,7 +14,7 @@ import { betweenSentences, formatCount, useT, type Translator } from '../i18n';
 import { formatDuration, formatRate, formatSize } from '../../shared/size-format';
 import { percentDone } from '../lib/format';
 import type { QueueMove } from '../lib/queue-order';
-import { itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
+import { isChecking, itemsInTab, queueTotals, withProgress, type QueueTab } from '../lib/queue-view';
 import type { OverwritePolicy, TransferItem } from '../../shared/models';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
@@ -66,6 +66,8 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
   // Under way or with part of it done: a progress bar (and the state beside it, unless it is running). A paused item
   // with nothing done yet shows its state like any other; it used to show an empty bar and no word at all.
   const partial = item.state === 'running' || ((item.state === 'paused' || item.state === 'queued') && item.bytesDone > 0);
+  // Checking the checksum: nothing moves, so neither the last speed measured nor a time left of 0:00 (queue-view.ts).
+  const checking = isChecking(item);
   const shownError = item.error ? localizeError(item.error, t.language) : null;
   // Queued again after a failure: the queue retries by itself, so the row says that (the note) and why, without the
   // error's hint, which tells a person what to do ("Connect again") when nothing is needed yet.
@@ -142,10 +144,21 @@ function QueueRow({ item, showSite, rowId, rowIndex, selected, cursor, start, on
       </div>
       <div role="gridcell" className="q-rate">
         {/* A bar alone does not say whether it moves: a paused item (or one queued with part of it done) says which. */}
-        {item.state === 'running' ? formatRate(item.rate, t.locale) : partial ? <span className="q-state">{stateText}</span> : ''}
+        {checking ? '' : item.state === 'running' ? formatRate(item.rate, t.locale) : partial ? <span className="q-state">{stateText}</span> : ''}
       </div>
       <div role="gridcell" className="q-eta">
-        {item.state === 'running' ? formatDuration(item.eta) : ''}
+        {checking ? (
+          <>
+            <span aria-hidden="true" title={t('queue.etaChecking')}>
+              —
+            </span>
+            <span className="visually-hidden">{t('queue.etaChecking')}</span>
+          </>
+        ) : item.state === 'running' ? (
+          formatDuration(item.eta)
+        ) : (
+          ''
+        )}
       </div>
     </div>
   );

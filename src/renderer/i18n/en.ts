@@ -328,6 +328,7 @@ export const en = {
   'queue.copyRelay': 'Server to server, through this computer',
   'queue.copyEnd': '{site}:{path}',
   'queue.download': 'Download',
+  'queue.etaChecking': 'Time left: not known while the checksum is checked',
   'queue.progress': 'Progress',
   'queue.pause': 'Pause',
   'queue.resume': 'Resume',

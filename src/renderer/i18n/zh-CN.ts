@@ -326,6 +326,7 @@ export const zhCN: Messages = {
   'queue.copyRelay': '服务器间复制，经由本机中转',
   'queue.copyEnd': '{site}：{path}',
   'queue.download': '下载',
+  'queue.etaChecking': '剩余时间：核对校验和期间未知',
   'queue.progress': '进度',
   'queue.pause': '暂停',
   'queue.resume': '继续',

@@ -24,6 +24,16 @@ export function itemsInTab(items: readonly TransferItem[], tab: QueueTab): Trans
   return items.filter((i) => tabOf(i) === tab);
 }
 
+/**
+ * A running item whose bytes are all in and whose checksum is being checked (main's note 'note.checking', from 64 MiB):
+ * its row shows no speed — the last one measured would be stale — and no time left but "—": 0:00 read as finished,
+ * and the check's own time is not known (checksum-timeout.ts's 32 MiB/s is a worst case for its timeout, proftpd read
+ * 5 GiB at ~250 MiB/s). Main also sends rate 0 and no time then (progress-throttle.ts), for smaller files and the totals.
+ */
+export function isChecking(item: TransferItem): boolean {
+  return item.state === 'running' && item.noteText?.[0]?.id === 'note.checking';
+}
+
 /** An item with the latest progress batch laid over it (progress arrives faster than queue:changed). */
 export function withProgress(item: TransferItem, progress: ReadonlyMap<string, ProgressUpdate>): TransferItem {
   const p = progress.get(item.id);

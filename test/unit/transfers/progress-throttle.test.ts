@@ -16,6 +16,20 @@ describe('ProgressThrottle', () => {
     expect(throttle.take(600)).toEqual([]);
   });
 
+  it('while the checksum is checked: rate 0 and no time left at once, not the last speed and 0:00', () => {
+    const throttle = new ProgressThrottle({ minIntervalMs: 250, smoothing: 1 });
+    throttle.start('a', 0, 1000, 0);
+    throttle.record('a', 500);
+    expect(throttle.take(10)).toEqual([{ id: 'a', bytesDone: 500, rate: 50_000, eta: 1 }]);
+    throttle.record('a', 1000);
+    expect(throttle.take(300)).toEqual([{ id: 'a', bytesDone: 1000, rate: 1724, eta: 0 }]);
+    throttle.checking('a');
+    // Within the interval still: the change goes out at the next tick.
+    expect(throttle.take(310)).toEqual([{ id: 'a', bytesDone: 1000, rate: 0, eta: null }]);
+    expect(throttle.current('a')).toEqual({ rate: 0, eta: null });
+    expect(throttle.take(5000)).toEqual([]);
+  });
+
   it('batches many items into one take, whatever the number of chunks', () => {
     const throttle = new ProgressThrottle({ minIntervalMs: 250 });
     for (let i = 0; i < 1000; i += 1) throttle.start(`f${i}`, 0, 4096, 0);
