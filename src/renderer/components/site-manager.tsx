@@ -4,7 +4,8 @@
  * Transfer settings, Charset, Advanced), and Connect / OK / Cancel. Edits are kept as drafts per
  * site until OK or Connect; every draft is validated inline before anything is saved.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import * as actions from '../actions';
 import { betweenSentences, useT, type MessageKey } from '../i18n';
 import { defaultPort, draftChanged, draftFromSite, hostFieldPatch, newSiteDraft, validateDraft, type DraftErrors, type SiteDraft } from '../lib/site-form';
@@ -12,7 +13,7 @@ import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSav
 import type { ConflictDecision, SiteConflict } from '../../shared/site-changes';
 import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
-import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
+import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, pageStep, sameSelection, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
 import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import { decodeSiteFileBytes, SITE_FILE_ENCODINGS } from '../../shared/site-file-text';
@@ -64,6 +65,9 @@ const CHARSETS = ['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc
 const FIELD_TAB: Record<keyof DraftErrors, Tab> = { name: 'general', host: 'general', port: 'general', user: 'general', connectionLimit: 'transfer', serverTimeZone: 'advanced', clientCertFile: 'advanced', clientKeyFile: 'advanced' };
 
 const key = (path: readonly string[]) => JSON.stringify(path);
+
+/** A tree row's height (.sm-item): the tree draws only the rows in view, as the file lists do (5,000 sites in 200 folders). */
+const ITEM_HEIGHT = 24;
 
 /** What "Choose…" beside the client certificate fields lists first; "All files" beside it (a key named id_client). */
 const CERTIFICATE_KINDS: readonly FileChoiceKind[] = ['certificates', 'all'];
@@ -285,12 +289,28 @@ export function SiteManagerDialog(): ReactElement {
   // An entry chosen by a key or a search is scrolled into view: End or type-ahead in a list of hundreds left it off
   // screen. Only then: a list changing under the pointer (an import, another window) must not scroll a drag away.
   const selectedIndex = flat.findIndex((f) => sameSelection(f.selection, selection));
-  const reveal = useRef(false);
+  /** The entry being dragged: its row stays drawn while the tree scrolls (its dragend would be lost with it). */
+  const [dragging, setDragging] = useState<Selection | null>(null);
+  const draggingIndex = dragging ? flat.findIndex((f) => sameSelection(f.selection, dragging)) : -1;
+  // Only the rows in view are drawn, and the selected one (aria-activedescendant names it) and the dragged one always
+  // (a new function when they change: the virtualizer draws again only when its range or extractor changes).
+  const rangeExtractor = useCallback((range: Range) => {
+    const extra = [selectedIndex, draggingIndex].filter((i) => i >= 0 && i < range.count);
+    return [...new Set([...defaultRangeExtractor(range), ...extra])].sort((x, y) => x - y);
+  }, [selectedIndex, draggingIndex]);
+  const rowKey = useCallback((i: number) => {
+    const entry = flat[i]?.selection;
+    if (!entry) return i;
+    return entry.kind === 'site' ? `s:${entry.key}` : entry.kind === 'folder' ? `f:${key(entry.path)}` : `b:${entry.siteKey}:${entry.index}`;
+  }, [flat]);
+  const virtualizer = useVirtualizer({ count: flat.length, getScrollElement: () => treeRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10, rangeExtractor, getItemKey: rowKey });
+  // Opened, the selected site is scrolled into view (it may be the 5,000th entry).
+  const reveal = useRef(true);
   useEffect(() => {
     if (!reveal.current || selectedIndex < 0) return;
     reveal.current = false;
-    treeRef.current?.querySelector(`#sm-item-${selectedIndex}`)?.scrollIntoView?.({ block: 'nearest' });
-  }, [selectedIndex, selection, search]);
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, selection, search, virtualizer]);
 
   const onSearch = (text: string) => {
     setSearch(text);
@@ -682,6 +702,13 @@ export function SiteManagerDialog(): ReactElement {
       case 'End':
         next = flat.length - 1;
         break;
+      case 'PageDown':
+      case 'PageUp': {
+        // A screen of rows, as in the file lists (the browser scrolled the tree and left the selection behind).
+        const rows = Math.floor((treeRef.current?.clientHeight ?? ITEM_HEIGHT) / ITEM_HEIGHT);
+        next = pageStep(Math.max(0, i), flat.length, rows, e.key === 'PageDown' ? 1 : -1);
+        break;
+      }
       // The WAI-ARIA tree pattern: Right opens a closed folder, else goes to its first entry; Left closes an open
       // folder, else goes to the folder holding the entry.
       case 'ArrowRight':
@@ -871,6 +898,7 @@ export function SiteManagerDialog(): ReactElement {
       else if (entry.kind === 'folder') e.dataTransfer.setData(FOLDER_DRAG, key(entry.path));
       else e.dataTransfer.setData(BOOKMARK_DRAG, JSON.stringify({ siteKey: entry.siteKey, index: entry.index }));
       dragged.current = entry;
+      setDragging(entry);
       e.dataTransfer.effectAllowed = 'move';
     },
     dragOver: (entry, e) => {
@@ -880,8 +908,12 @@ export function SiteManagerDialog(): ReactElement {
       const site = siteKeyOf(entry);
       if (site !== undefined && [...e.dataTransfer.types].includes(BOOKMARK_DRAG) && from?.kind === 'bookmark' && from.siteKey !== site) e.preventDefault();
     },
-    dragEnd: () => (dragged.current = null),
+    dragEnd: () => {
+      dragged.current = null;
+      setDragging(null);
+    },
     drop: (entry, e) => {
+      setDragging(null);
       if (entry.kind === 'folder') onDropOnFolder(e, entry.path);
       const site = siteKeyOf(entry);
       if (site !== undefined) onDropOnSite(e, site);
@@ -940,17 +972,24 @@ export function SiteManagerDialog(): ReactElement {
             </p>
           ) : null}
           <div ref={treeRef} className="sm-tree" role="tree" aria-labelledby="sm-tree-label" tabIndex={0} onKeyDown={onTreeKey} aria-activedescendant={selectedIndex >= 0 ? `sm-item-${selectedIndex}` : undefined}>
-            {flat.map((item, i) => (
-              <TreeRow
-                key={item.selection.kind === 'site' ? `s:${item.selection.key}` : item.selection.kind === 'folder' ? `f:${key(item.selection.path)}` : `b:${item.selection.siteKey}:${item.selection.index}`}
-                item={item}
-                index={i}
-                selected={sameSelection(item.selection, selection)}
-                isCut={cutShown !== null && sameSelection(item.selection, cutShown)}
-                unsavedTitle={t('sm.unsaved')}
-                on={rowActions}
-              />
-            ))}
+            <div className="sm-tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const item = flat[v.index];
+                if (!item) return null;
+                return (
+                  <TreeRow
+                    key={v.key}
+                    item={item}
+                    index={v.index}
+                    top={v.start}
+                    selected={v.index === selectedIndex}
+                    isCut={cutShown !== null && sameSelection(item.selection, cutShown)}
+                    unsavedTitle={t('sm.unsaved')}
+                    on={rowActions}
+                  />
+                );
+              })}
+            </div>
           </div>
           <div role="status" className="help sm-cut-status">
             {cutShown ? t(cutShown.kind === 'bookmark' ? 'sm.cutNoticeBookmark' : 'sm.cutNotice', { name: shownName(labelOf(cutShown), 'in-quotes') }) : moveNotice}
@@ -1316,6 +1355,8 @@ interface RowActions {
 interface TreeRowProps {
   readonly item: FlatItem;
   readonly index: number;
+  /** Its place in the tree's canvas (px): only the rows in view are drawn. */
+  readonly top: number;
   readonly selected: boolean;
   readonly isCut: boolean;
   readonly unsavedTitle: string;
@@ -1323,22 +1364,24 @@ interface TreeRowProps {
 }
 
 const sameRow = (a: TreeRowProps, b: TreeRowProps): boolean =>
-  a.index === b.index && a.selected === b.selected && a.isCut === b.isCut && a.unsavedTitle === b.unsavedTitle && a.on === b.on &&
+  a.index === b.index && a.top === b.top && a.selected === b.selected && a.isCut === b.isCut && a.unsavedTitle === b.unsavedTitle && a.on === b.on &&
   a.item.label === b.item.label && a.item.depth === b.item.depth && a.item.isFolder === b.item.isFolder && a.item.hasChildren === b.item.hasChildren && a.item.expanded === b.item.expanded &&
-  a.item.unsaved === b.item.unsaved && a.item.dirty === b.item.dirty && sameSelection(a.item.selection, b.item.selection);
+  a.item.unsaved === b.item.unsaved && a.item.dirty === b.item.dirty && a.item.posInSet === b.item.posInSet && a.item.setSize === b.item.setSize && sameSelection(a.item.selection, b.item.selection);
 
 /** One entry of the Site Manager's tree: a folder, a site or a site's bookmark. */
-const TreeRow = memo(function TreeRow({ item, index, selected, isCut, unsavedTitle, on }: TreeRowProps): ReactElement {
+const TreeRow = memo(function TreeRow({ item, index, top, selected, isCut, unsavedTitle, on }: TreeRowProps): ReactElement {
   const entry = item.selection;
   return (
     <div
       id={`sm-item-${index}`}
       role="treeitem"
       aria-level={item.depth + 1}
+      aria-posinset={item.posInSet}
+      aria-setsize={item.setSize}
       aria-selected={selected}
       aria-expanded={item.hasChildren ? item.expanded : undefined}
       className={`sm-item${selected ? ' is-selected' : ''}${item.unsaved || item.dirty ? ' is-dirty' : ''}${isCut ? ' is-cut' : ''}`}
-      style={{ paddingLeft: 6 + item.depth * 16 }}
+      style={{ transform: `translateY(${top}px)`, paddingLeft: 6 + item.depth * 16 }}
       // Every entry but the top level can be dragged onto a folder (FileZilla's Site Manager); a bookmark onto another site.
       draggable={entry.kind !== 'folder' || entry.path.length > 0}
       onDragStart={(e) => on.current.dragStart(entry, e)}

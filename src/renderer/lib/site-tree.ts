@@ -27,6 +27,9 @@ export interface FlatItem {
   readonly expanded: boolean;
   readonly unsaved: boolean;
   readonly dirty: boolean;
+  /** Its place among its siblings as shown (1-based) and how many they are: aria-posinset / aria-setsize, right for rows not drawn. */
+  readonly posInSet: number;
+  readonly setSize: number;
 }
 
 export const folderKey = (path: readonly string[]): string => JSON.stringify(path);
@@ -71,23 +74,38 @@ export interface FlattenOptions {
 /** The rows shown, depth-first: each folder, its sub-folders, its sites and, under an open site, its bookmarks. */
 export function flattenSiteTree(tree: TreeFolder, o: FlattenOptions): FlatItem[] {
   const out: FlatItem[] = [];
-  const shown = (node: TreeFolder): boolean => node.sites.some(o.matching) || node.folders.some(shown);
-  const walk = (node: TreeFolder, depth: number) => {
-    if (o.searching && node.path.length > 0 && !shown(node)) return;
+  // Whether a folder holds a match, once per folder (asked again at each level above it, 200 folders cost 200²).
+  const shownCache = new Map<TreeFolder, boolean>();
+  const shown = (node: TreeFolder): boolean => {
+    let found = shownCache.get(node);
+    if (found === undefined) shownCache.set(node, (found = node.sites.some(o.matching) || node.folders.some(shown)));
+    return found;
+  };
+  const walk = (node: TreeFolder, depth: number, posInSet: number, setSize: number) => {
     const expanded = o.searching || !o.collapsed.has(folderKey(node.path));
     const label = node.path.length === 0 ? o.rootLabel : (node.path[node.path.length - 1] ?? '');
-    out.push({ selection: { kind: 'folder', path: node.path }, label, depth, isFolder: true, hasChildren: true, expanded, unsaved: false, dirty: false });
+    out.push({ selection: { kind: 'folder', path: node.path }, label, depth, isFolder: true, hasChildren: true, expanded, unsaved: false, dirty: false, posInSet, setSize });
     if (!expanded) return;
-    for (const f of node.folders) walk(f, depth + 1);
-    for (const s of node.sites.filter(o.matching)) {
+    const folders = o.searching ? node.folders.filter(shown) : node.folders;
+    const sites = node.sites.filter(o.matching);
+    const size = folders.length + sites.length;
+    folders.forEach((f, i) => walk(f, depth + 1, i + 1, size));
+    sites.forEach((s, i) => {
       const open = s.bookmarks.length > 0 && o.openSites.has(s.key);
-      out.push({ selection: { kind: 'site', key: s.key }, label: s.name, depth: depth + 1, isFolder: false, hasChildren: s.bookmarks.length > 0, expanded: open, unsaved: s.id === undefined, dirty: o.isDirty(s) });
-      if (!open) continue;
-      s.bookmarks.forEach((b, index) => out.push({ selection: { kind: 'bookmark', siteKey: s.key, index }, label: b.name, depth: depth + 2, isFolder: false, hasChildren: false, expanded: false, unsaved: false, dirty: false }));
-    }
+      out.push({ selection: { kind: 'site', key: s.key }, label: s.name, depth: depth + 1, isFolder: false, hasChildren: s.bookmarks.length > 0, expanded: open, unsaved: s.id === undefined, dirty: o.isDirty(s), posInSet: folders.length + i + 1, setSize: size });
+      if (!open) return;
+      s.bookmarks.forEach((b, index) => out.push({ selection: { kind: 'bookmark', siteKey: s.key, index }, label: b.name, depth: depth + 2, isFolder: false, hasChildren: false, expanded: false, unsaved: false, dirty: false, posInSet: index + 1, setSize: s.bookmarks.length }));
+    });
   };
-  walk(tree, 0);
+  walk(tree, 0, 1, 1);
   return out;
+}
+
+/** Where PageDown (+1) or PageUp (-1) goes from row `from` of `count`, a screen of `pageRows` rows away (at least one). */
+export function pageStep(from: number, count: number, pageRows: number, direction: 1 | -1): number {
+  if (count === 0) return -1;
+  const step = Math.max(1, pageRows - 1);
+  return Math.min(count - 1, Math.max(0, from + direction * step));
 }
 
 export function sameSelection(a: TreeSelection | null, b: TreeSelection | null): boolean {

@@ -7,10 +7,13 @@
  * Before, a bookmark row could not be dragged, Ctrl+X ignored it, and the merge took a move for a deletion.
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bookmark, Site } from '../../../src/shared/models';
 import type { FakeApi } from './fake-api';
-import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
+import { giveLayout, mountWithSites, openSiteManager, unmountApp } from './mount-app';
+
+// The tree draws only the rows in view (virtualized): jsdom has no layout, so its box is given one.
+beforeAll(giveLayout);
 
 const site = (id: string, name: string, bookmarks: Bookmark[]): Site => ({
   id, name, folder: [], host: `ftp.${id}.com`, port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,

@@ -6,12 +6,15 @@
  * rows and Duplicate copied only sites.
  */
 import { act, fireEvent, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import { useViewStore } from '../../../src/renderer/stores/view-store';
 import type { Site } from '../../../src/shared/models';
 import type { FakeApi } from './fake-api';
-import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
+import { giveLayout, mountWithSites, openSiteManager, unmountApp } from './mount-app';
+
+// The tree draws only the rows in view (virtualized): jsdom has no layout, so its box is given one.
+beforeAll(giveLayout);
 
 const acme: Site = {
   id: 'acme', name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,

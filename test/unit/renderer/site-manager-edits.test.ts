@@ -5,12 +5,15 @@
  * pasted into Host ("ftp://bob@host:2121/pub", as FileZilla splits it) was refused as a host with slashes.
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useLogStore } from '../../../src/renderer/stores/log-store';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { DEFAULT_SETTINGS, type Site, type SiteInput } from '../../../src/shared/models';
 import type { FakeApi } from './fake-api';
-import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
+import { giveLayout, mountWithSites, openSiteManager, unmountApp } from './mount-app';
+
+// The tree draws only the rows in view (virtualized): jsdom has no layout, so its box is given one.
+beforeAll(giveLayout);
 
 const acme: Site = {
   id: 'acme', name: 'Acme', folder: [], host: 'ftp.acme.com', port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,

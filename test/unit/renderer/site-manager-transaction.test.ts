@@ -6,11 +6,14 @@
  * Before, each was saved when done, and Cancel kept them.
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useSettingsStore } from '../../../src/renderer/stores/settings-store';
 import { DEFAULT_SETTINGS, type Site, type SiteList } from '../../../src/shared/models';
 import type { FakeApi } from './fake-api';
-import { mountWithSites, openSiteManager, unmountApp } from './mount-app';
+import { giveLayout, mountWithSites, openSiteManager, unmountApp } from './mount-app';
+
+// The tree draws only the rows in view (virtualized): jsdom has no layout, so its box is given one.
+beforeAll(giveLayout);
 
 const site = (id: string, name: string, patch: Partial<Site> = {}): Site => ({
   id, name, folder: ['Work'], host: `${id}.example.com`, port: 21, protocol: 'ftp-plain', logonType: 'normal', user: 'bob', hasPassword: true,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newSiteDraft, type SiteDraft } from '../../../src/renderer/lib/site-form';
-import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, sameSelection, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
+import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, pageStep, sameSelection, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
 
 const site = (name: string, folder: string[], bookmarks: string[]): SiteDraft => ({ ...newSiteDraft(folder, name), bookmarks: bookmarks.map((b) => ({ name: b, localPath: `/l/${b}`, remotePath: `/r/${b}` })) });
 const options = (patch: Partial<FlattenOptions> = {}): FlattenOptions => ({ collapsed: new Set(), openSites: new Set(), searching: false, matching: () => true, rootLabel: 'My Sites', isDirty: () => false, ...patch });
@@ -57,5 +57,32 @@ describe('bookmarkNameIssue / firstBadBookmark: what OK refuses to save', () => 
     expect(bookmarkNameIssue(named('a', 'b'), 1)).toBeNull();
     expect(firstBadBookmark(named('a', 'b', 'b'))).toBe(1);
     expect(firstBadBookmark(named('a', 'b'))).toBe(-1);
+  });
+});
+
+describe('flattenSiteTree: each row’s place among its siblings (aria-posinset / aria-setsize, for rows not drawn too)', () => {
+  const acme = site('Acme', ['Work'], ['logs', 'www']);
+  const beta = site('Beta', [], []);
+  const gamma = site('Gamma', ['Work'], []);
+  const tree = buildTree([['Work'], ['Old']], [acme, beta, gamma]);
+  const places = (o: Partial<FlattenOptions> = {}) => flattenSiteTree(tree, options(o)).map((r) => `${r.label} ${r.posInSet}/${r.setSize}`);
+
+  it('folders first, then sites; a bookmark among its site’s bookmarks', () => {
+    expect(places({ openSites: new Set([acme.key]) })).toEqual(['My Sites 1/1', 'Old 1/3', 'Work 2/3', 'Acme 1/2', 'logs 1/2', 'www 2/2', 'Gamma 2/2', 'Beta 3/3']);
+  });
+
+  it('while searching, among the siblings shown', () => {
+    expect(places({ searching: true, matching: (d) => d.name === 'Gamma' })).toEqual(['My Sites 1/1', 'Work 1/1', 'Gamma 1/1']);
+  });
+});
+
+describe('pageStep: PageDown and PageUp in the tree', () => {
+  it('a screen of rows less one, within the tree', () => {
+    expect(pageStep(0, 100, 25, 1)).toBe(24);
+    expect(pageStep(24, 100, 25, -1)).toBe(0);
+    expect(pageStep(90, 100, 25, 1)).toBe(99);
+    expect(pageStep(3, 100, 25, -1)).toBe(0);
+    expect(pageStep(5, 100, 1, 1)).toBe(6);
+    expect(pageStep(0, 0, 25, 1)).toBe(-1);
   });
 });
