@@ -131,6 +131,7 @@ export const ERROR_TEXTS_EN = {
   'log.list-a-ignored': 'The server lists nothing for "LIST -a" where "LIST" lists {count} entries (it takes "-a" for a name); using LIST from now on.',
   'log.pasv-private': 'The server announced {announced} (a private address, typical of a server behind NAT); connecting to {peer} instead.',
   'log.pasv-other-host': 'The server announced {announced} (a host other than the server); connecting to {peer} instead.',
+  'log.pasv-via-proxy': 'The server announced {announced}; connecting to {peer} through the proxy, which resolves the name.',
   'log.pasv-unspecified': 'The server announced {announced}, which names no host; connecting to the server at {peer}.',
   'log.external-other-family': 'The external address {external} has no IPv{family} address, which this connection uses (NAT, which it is for, is an IPv4 matter): announcing this computer\'s own address {local} instead.',
   'log.data-wrong-peer': 'Refused a data connection from {from} (expected {expected}).',

@@ -148,7 +148,11 @@ async function preparePassive(control: ControlConnection, options: DataChannelOp
       host = target.host;
     } else {
       host = peer;
-      if (target.host !== peer) {
+      if (options.proxy && net.isIP(peer) === 0) {
+        // Behind a proxy the server is reached by its name, which the proxy resolves: the announced address cannot be
+        // told apart from the name here, so it is neither "a private address behind NAT" nor "another host".
+        control.logSentence('info', 'log.pasv-via-proxy', { announced: hostPort(target.host, port), peer: hostPort(peer, port) });
+      } else if (target.host !== peer) {
         // Following a foreign address lets a hostile server aim us at any host; a NATed server's private address would fail anyway.
         control.logSentence('info', isNonRoutableIpv4(target.host) ? 'log.pasv-private' : 'log.pasv-other-host', { announced: hostPort(target.host, port), peer: hostPort(peer, port) });
       }

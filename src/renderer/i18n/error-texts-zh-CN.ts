@@ -116,6 +116,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'log.list-a-ignored': '服务器对“LIST -a”什么也没有列出，而“LIST”列出了 {count} 个条目（它把“-a”当成了名称）；此后改用 LIST。',
   'log.pasv-private': '服务器通告的地址是 {announced}（私有地址，通常表示服务器位于 NAT 之后）；改为连接 {peer}。',
   'log.pasv-other-host': '服务器通告的地址是 {announced}（不是该服务器本身）；改为连接 {peer}。',
+  'log.pasv-via-proxy': '服务器通告的地址是 {announced}；经代理连接 {peer}，由代理解析该名称。',
   'log.pasv-unspecified': '服务器通告的地址是 {announced}，它不指向任何主机；改为连接服务器 {peer}。',
   'log.external-other-family': '外部地址 {external} 没有此连接所用的 IPv{family} 地址（外部地址是为 NAT 设置的，而 NAT 只涉及 IPv4）：改为通告本机自己的地址 {local}。',
   'log.data-wrong-peer': '已拒绝来自 {from} 的数据连接（应来自 {expected}）。',

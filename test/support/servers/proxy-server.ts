@@ -29,11 +29,22 @@ export function proxyBinaryMissing(): string | null {
   return null;
 }
 
+/**
+ * Where a proxy runs: by default on PROXY_HOST here; `netns` and `host` run it inside a network namespace on that
+ * namespace's address (the network tests: the proxy as the only way to the server).
+ */
+export interface ProxyPlace {
+  readonly netns: string;
+  readonly host: string;
+}
+
 /** microsocks: SOCKS 5 only; with `auth`, user/password is required. */
-export async function startMicrosocks(auth?: { readonly user: string; readonly password: string }): Promise<RunningProxy> {
-  const port = await getFreePort(PROXY_HOST);
-  const args = ['-i', PROXY_HOST, '-p', String(port), ...(auth ? ['-u', auth.user, '-P', auth.password] : [])];
-  return launch('microsocks', '/usr/bin/microsocks', args, PROXY_HOST, port, null);
+export async function startMicrosocks(auth?: { readonly user: string; readonly password: string }, place?: ProxyPlace): Promise<RunningProxy> {
+  const host = place?.host ?? PROXY_HOST;
+  // A namespace's ports are its own: any high port is free there.
+  const port = place ? 20_000 + (process.pid % 20_000) : await getFreePort(PROXY_HOST);
+  const args = ['-i', host, '-p', String(port), ...(auth ? ['-u', auth.user, '-P', auth.password] : [])];
+  return launch('microsocks', '/usr/bin/microsocks', args, host, port, null, undefined, place?.netns);
 }
 
 /**
@@ -72,8 +83,9 @@ export async function startDante(): Promise<RunningProxy> {
 }
 
 /** tinyproxy: HTTP CONNECT; `connectPorts` limits where CONNECT may go (none given: anywhere); `auth` requires Basic auth. */
-export async function startTinyproxy(options: { readonly auth?: { readonly user: string; readonly password: string }; readonly connectPorts?: readonly number[] } = {}): Promise<RunningProxy> {
-  const port = await getFreePort(PROXY_HOST);
+export async function startTinyproxy(options: { readonly auth?: { readonly user: string; readonly password: string }; readonly connectPorts?: readonly number[]; readonly place?: ProxyPlace } = {}): Promise<RunningProxy> {
+  const host = options.place?.host ?? PROXY_HOST;
+  const port = options.place ? 20_001 + (process.pid % 20_000) : await getFreePort(PROXY_HOST);
   const dir = ownedTempDir('ferry-tinyproxy-');
   fs.chmodSync(dir.dir, 0o777); // tinyproxy drops to nobody and writes its log there
   const logFile = path.join(dir.dir, 'tinyproxy.log');
@@ -84,23 +96,26 @@ export async function startTinyproxy(options: { readonly auth?: { readonly user:
       'User nobody',
       'Group nogroup',
       `Port ${port}`,
-      `Listen ${PROXY_HOST}`,
+      `Listen ${host}`,
       'Timeout 60',
       `LogFile "${logFile}"`,
       'LogLevel Connect',
       'MaxClients 50',
       'Allow 127.0.0.0/8',
+      // The network tests' namespaces (10.231.X.0/24).
+      ...(options.place ? ['Allow 10.0.0.0/8'] : []),
       ...(options.auth ? [`BasicAuth ${options.auth.user} ${options.auth.password}`] : []),
       ...(options.connectPorts ?? []).map((allowed) => `ConnectPort ${allowed}`),
       '',
     ].join('\n'),
   );
-  return launch('tinyproxy', '/usr/bin/tinyproxy', ['-d', '-c', config], PROXY_HOST, port, logFile, dir.remove);
+  return launch('tinyproxy', '/usr/bin/tinyproxy', ['-d', '-c', config], host, port, logFile, dir.remove, options.place?.netns);
 }
 
-async function launch(name: string, binary: string, args: readonly string[], host: string, port: number, logFile: string | null, cleanup?: () => void): Promise<RunningProxy> {
+async function launch(name: string, binary: string, args: readonly string[], host: string, port: number, logFile: string | null, cleanup?: () => void, netns?: string): Promise<RunningProxy> {
   let output = '';
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // `ip netns exec` execs the proxy: the child's pid is the proxy's.
+  const child: ChildProcess = netns ? spawn('ip', ['netns', 'exec', netns, binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const unregister = onProcessExit(() => {
@@ -109,7 +124,7 @@ async function launch(name: string, binary: string, args: readonly string[], hos
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await waitForListener(host, port, 5_000, () => (child.exitCode !== null ? `${name} exited (${child.exitCode}): ${output}` : null));
+    await waitForListener(host, port, 5_000, () => (child.exitCode !== null ? `${name} exited (${child.exitCode}): ${output}` : null), netns);
   } catch (error) {
     child.kill('SIGKILL');
     unregister();
@@ -130,12 +145,12 @@ async function launch(name: string, binary: string, args: readonly string[], hos
   };
 }
 
-async function waitForListener(host: string, port: number, timeoutMs: number, failed: () => string | null): Promise<void> {
+async function waitForListener(host: string, port: number, timeoutMs: number, failed: () => string | null, netns?: string): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const problem = failed();
     if (problem) throw new Error(problem);
-    const open = await new Promise<boolean>((resolve) => {
+    const open = netns ? await listensIn(netns, host, port) : await new Promise<boolean>((resolve) => {
       const socket = net.connect({ host, port });
       socket.once('connect', () => {
         socket.destroy();
@@ -147,4 +162,13 @@ async function waitForListener(host: string, port: number, timeoutMs: number, fa
     if (Date.now() > end) throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Whether something listens on host:port inside the namespace (bash's /dev/tcp, run there). */
+function listensIn(netns: string, host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = spawn('ip', ['netns', 'exec', netns, 'bash', '-c', `exec 3<>/dev/tcp/${host}/${port}`], { stdio: 'ignore' });
+    probe.once('error', () => resolve(false));
+    probe.once('exit', (code) => resolve(code === 0));
+  });
 }
