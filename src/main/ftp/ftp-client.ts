@@ -345,7 +345,7 @@ export class FtpClient {
     // "150 … (1000 bytes)" (or the size known) then fewer bytes and a 226: the server says done, the size says otherwise.
     // The announcement only without REST (servers differ in whether it counts from the offset); never for ASCII, whose
     // line endings make the sizes differ.
-    if (!ascii) await this.assertWhole(remotePath, reply, bytes, offset === 0 ? announced : null, options.expectedSize);
+    if (!ascii) await this.assertWhole(remotePath, reply, bytes, offset === 0 ? announced : null, options.expectedSize ?? (await this.sizeToCheckTlsEnd(remotePath, announced, offset)));
     return { bytes: bytes - offset };
   }
 
@@ -391,6 +391,18 @@ export class FtpClient {
     const now = this.session.capabilities.size ? await this.size(remotePath).catch(() => null) : null;
     const size = now ?? known;
     if (total < size) throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('transfer.download-short-size', 'transfer.incomplete.hint', { ...values, size }) });
+  }
+
+  /**
+   * A protected download with no size to hold it against (nothing announced — pure-ftpd's 150 has none — and none
+   * known, as Edit downloads): the server's SIZE, asked after its 226. Node's TLS reads a data connection ended by a
+   * bare FIN (no close_notify) as a normal end, so a connection cut on the way at a record boundary (a truncation
+   * attack) while the server, its bytes all taken, said 226, looked complete. Plain FTP is left as it was: it promises
+   * no such integrity, and a SIZE per file costs a round trip (test/integration/ftps-truncation.test.ts).
+   */
+  private async sizeToCheckTlsEnd(remotePath: string, announced: number | null, offset: number): Promise<number | null> {
+    if (this.session.dataOptions.tls === null || (announced !== null && offset === 0) || !this.session.capabilities.size) return null;
+    return this.size(remotePath).catch(() => null);
   }
 
   /** The server's name for messages: the host as configured (behind a proxy too), else the peer's address. */
