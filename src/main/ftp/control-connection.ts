@@ -523,11 +523,16 @@ export class ControlConnection {
       if (reply.code === 220 && this.waiter.command !== '(greeting)' && !/^REIN\b/i.test(this.waiter.command)) continue;
       const waiter = this.waiter;
       this.waiter = null;
-      // 421 is the server closing (its idle timeout's "421 Timeout." crossing this command): the caller still reads the
-      // reply, but no later command is written to a connection on its way out — it fails quoting the 421, not as
-      // "closed … without answering" a command the server never saw.
-      if (reply.code === 421 && waiter.command !== '(greeting)' && !this.closedReason) {
-        this.closedReason = new FtpError({ kind: 'closed', ...sentences('closed.reply', 'closed.reply.hint', { reply: `${reply.code} ${reply.message}` }), retryable: true });
+      // 421 is the server closing (its idle timeout's "421 Timeout." crossing this command), never the command's own
+      // answer: a SIZE or CWD reading it as a refusal took the file as absent or the folder as missing. The command
+      // fails as for a dropped connection, quoting the 421, and no later command is written to a connection on its way
+      // out. The greeting and the login (USER/PASS/ACCT) keep theirs: there a 421 is a connection limit (login-errors.ts).
+      if (reply.code === 421 && waiter.command !== '(greeting)') {
+        if (!this.closedReason) this.closedReason = new FtpError({ kind: 'closed', ...sentences('closed.reply', 'closed.reply.hint', { reply: `${reply.code} ${reply.message}` }), retryable: true });
+        if (!/^(USER|PASS|ACCT)\b/i.test(waiter.command)) {
+          waiter.reject(this.closedReason);
+          continue;
+        }
       }
       waiter.resolve(reply);
     }

@@ -57,3 +57,13 @@ export function invalidInputText(message: ErrorTextId, hint: ErrorTextId, values
 export function isClosedByServer(error: FerryErrorData): boolean {
   return error.kind === 'closed' && (error.text?.message === 'closed.by-server' || error.text?.message === 'closed.awaiting-reply');
 }
+
+/**
+ * For a `.catch` that reads a failed query (SIZE, MDTM) as "unknown": a connection gone meanwhile (the server's 421,
+ * a reset, a timeout) answered nothing about the file, and a decision made on "unknown" (skip, keep, compare) would
+ * be made on no answer at all — so that error is thrown on, and the operation fails or reconnects as for a drop.
+ */
+export function unknownUnlessGone(error: unknown): Promise<null> {
+  if (error instanceof FtpError && (error.data.kind === 'closed' || error.data.kind === 'connect' || error.data.kind === 'timeout')) return Promise.reject(error);
+  return Promise.resolve(null);
+}

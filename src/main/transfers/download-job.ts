@@ -13,7 +13,7 @@ import type { FtpClient } from '../ftp/ftp-client';
 import { inspectTarget, lstatOrNull, openForWrite, prepareFolder, unsafeTargetNote, writeFlags, type TargetState } from '../local/safe-target';
 import { sizeMismatch, verifyChecksum, type Verification } from './checksum-verify';
 import { keepWriteErrors, localError, partialPathOf, partVanished, renameIntoPlace, renameIntoPlaceSync, undoIgnoredRest, writeOpenError } from './file-transfer';
-import { FtpError } from '../ftp/ftp-error';
+import { FtpError, unknownUnlessGone } from '../ftp/ftp-error';
 import { decideOverwrite, factsNeeded, noFreeNameNote, numberedName, sourceChanged, type FileFacts } from './overwrite-policy';
 import type { QueueEntry } from './queue-entry';
 import { completeSourceFacts, isRestRefused } from './remote-facts';
@@ -239,8 +239,8 @@ async function recordPartSource(client: FtpClient, entry: QueueEntry, context: J
  */
 async function changedOnServer(client: FtpClient, entry: QueueEntry): Promise<boolean> {
   const recorded: FileFacts = entry.partSource ?? { size: entry.size, modified: null };
-  const size = client.capabilities.size ? await client.size(entry.remotePath).catch(() => null) : null;
-  const modified = recorded.modified !== null && client.capabilities.mdtm ? await client.modifiedTime(entry.remotePath).catch(() => null) : null;
+  const size = client.capabilities.size ? await client.size(entry.remotePath).catch(unknownUnlessGone) : null;
+  const modified = recorded.modified !== null && client.capabilities.mdtm ? await client.modifiedTime(entry.remotePath).catch(unknownUnlessGone) : null;
   if (!sourceChanged(recorded, { size, modified })) return false;
   entry.size = size;
   // The listing's time is the old version's: not to be given to the new one's local copy.

@@ -4,7 +4,7 @@
  */
 import type { FtpClient } from '../ftp/ftp-client';
 import type { RemoteEntry } from '../../shared/remote-entry';
-import { FtpError } from '../ftp/ftp-error';
+import { FtpError, unknownUnlessGone } from '../ftp/ftp-error';
 import { remoteBasename, remoteDirname } from '../ftp/remote-path';
 import { entryTimePrecision, type FileFacts } from './overwrite-policy';
 
@@ -57,7 +57,7 @@ export async function remoteFileFacts(client: FtpClient, remotePath: string, wan
     throw error;
   }
   if (size === null) return listedFacts(client, remotePath);
-  const modified = wantModified ? await client.modifiedTime(remotePath).catch(() => null) : null;
+  const modified = wantModified ? await client.modifiedTime(remotePath).catch(unknownUnlessGone) : null;
   return { size, modified };
 }
 
@@ -73,9 +73,9 @@ async function listedFacts(client: FtpClient, remotePath: string): Promise<FileF
 /** Fill in the size and time of a download's source where the policy needs them and they are unknown. */
 export async function completeSourceFacts(client: FtpClient, remotePath: string, known: FileFacts, need: { readonly size: boolean; readonly modified: boolean }): Promise<FileFacts> {
   let { size, modified } = known;
-  if (need.size && size === null) size = await client.size(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
+  if (need.size && size === null) size = await client.size(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : unknownUnlessGone(error)));
   if (need.modified && modified === null) {
-    modified = await client.modifiedTime(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : null));
+    modified = await client.modifiedTime(remotePath).catch((error: unknown) => (isMissingFileError(error) ? Promise.reject(error) : unknownUnlessGone(error)));
     return { size, modified };
   }
   return { size, modified, ...(known.precision !== undefined ? { precision: known.precision } : {}) };
