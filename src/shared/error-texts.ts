@@ -625,6 +625,9 @@ export const ERROR_TEXTS_EN = {
   'tls.implicit-mismatch.hint': 'Choose "Require explicit FTP over TLS" for this site (usually port 21).',
   'timeout.greeting': 'No greeting from {where} within {seconds} s. A server on an implicit FTPS port (usually 990) says nothing until TLS has started.',
   'timeout.greeting.hint': 'If this is an implicit FTPS port, choose "Require implicit FTP over TLS" for this site; otherwise the server or the network is slow: try again, or raise the timeout in the settings.',
+  // The same silence from a server that greeted earlier in this run (greeted-servers.ts): a reconnect, not a first contact.
+  'timeout.greeting-again': 'No greeting from {where} within {seconds} s: the server greeted Ferry earlier, but not this time.',
+  'timeout.greeting-again.hint': 'The network link or the server may be down: check this computer\'s connection (or ask the server\'s admin whether it is running), then try again.',
   'tls.handshake.hint': 'Check that the server supports FTPS, or choose plain FTP for this site if you accept an unencrypted connection.',
   // A failed TLS handshake by cause (ftp/tls-handshake-errors.ts); OpenSSL's own words go to the message log only.
   'tls.handshake.not-tls': '{host} accepted AUTH TLS but then did not start TLS: it went on in plain text, so no encrypted connection could be set up.',

@@ -15,6 +15,7 @@ import { loginError, turnedAway } from './login-errors';
 import { sentences } from '../../shared/error-texts';
 import { placeSettingError } from './place-setting-error';
 import { silentGreeting } from './tls-errors';
+import { greetedBefore, noteGreeted } from './greeted-servers';
 
 /** A logged-in control connection with what we learned about the server. */
 export interface FtpSession {
@@ -86,9 +87,10 @@ async function handshake(options: ConnectOptions): Promise<FtpSession> {
     onClosed: options.onClosed && ((reason: FtpError) => options.onClosed?.(reason.data)),
     signal: options.signal,
   }).catch((error: unknown) => {
-    const silent = error instanceof FtpError ? silentGreeting(error.data, tlsMode, host, port) : null;
+    const silent = error instanceof FtpError ? silentGreeting(error.data, tlsMode, host, port, greetedBefore(host, port)) : null;
     throw silent ? new FtpError(silent) : (turnedAway(error, 'greeting', { host, port: String(port) }) ?? error);
   });
+  noteGreeted(host, port);
   // Cancelled while logging in (a server that greets and then stalls, a slow TLS handshake): the connection goes at once.
   const onAbort = (): void => control.close(connectCancelled());
   options.signal?.addEventListener('abort', onAbort, { once: true });

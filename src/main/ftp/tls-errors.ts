@@ -15,10 +15,13 @@ export function implicitTlsMismatch(error: NodeJS.ErrnoException, host: string, 
 
 /**
  * No greeting on a connection not started with TLS: the server may be slow, or it is an implicit FTPS port
- * (990), silent until TLS starts — FileZilla users meet this choosing explicit FTPS there. Other errors: null.
+ * (990), silent until TLS starts — FileZilla users meet this choosing explicit FTPS there. A server that greeted
+ * before in this run (`greetedBefore`: a reconnect, the link or the server down) did not greet this time: the
+ * implicit-FTPS hint would be beside the point there. Other errors: null.
  */
-export function silentGreeting(error: FerryErrorData, tlsMode: TlsMode, host: string, port: number): TimeoutError | null {
+export function silentGreeting(error: FerryErrorData, tlsMode: TlsMode, host: string, port: number, greetedBefore = false): TimeoutError | null {
   // Only true silence: a greeting begun and never finished, or a 120 asking to wait, is said as what it is.
   if (tlsMode === 'implicit' || error.kind !== 'timeout' || error.command !== '(greeting)' || error.text?.message !== 'timeout.reply') return null;
-  return { ...error, ...sentences('timeout.greeting', 'timeout.greeting.hint', { where: hostPort(host, port), seconds: error.seconds }) };
+  const values = { where: hostPort(host, port), seconds: error.seconds };
+  return { ...error, ...(greetedBefore ? sentences('timeout.greeting-again', 'timeout.greeting-again.hint', values) : sentences('timeout.greeting', 'timeout.greeting.hint', values)) };
 }

@@ -554,6 +554,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'tls.implicit-mismatch.hint': '请为此站点选择“要求显式的 FTP over TLS”（通常是端口 21）。',
   'timeout.greeting': '{seconds} 秒内没有收到 {where} 的欢迎信息。隐式 FTPS 端口（通常是 990）上的服务器在 TLS 建立之前不会发送任何内容。',
   'timeout.greeting.hint': '如果这是隐式 FTPS 端口，请为此站点选择“要求隐式的 FTP over TLS”；否则是服务器或网络太慢：请重试，或在设置中调大超时时间。',
+  'timeout.greeting-again': '{seconds} 秒内没有收到 {where} 的欢迎信息：此服务器之前向 Ferry 发送过欢迎信息，这次却没有。',
+  'timeout.greeting-again.hint': '网络连接或服务器可能已中断：请检查这台电脑的网络连接（或询问服务器管理员服务器是否在运行），然后重试。',
   'tls.handshake.hint': '请确认服务器支持 FTPS；只有在您接受不加密的连接时，才为此站点选择普通 FTP。',
   'tls.handshake.not-tls': '{host} 接受了 AUTH TLS，但随后没有开始 TLS：它继续以明文通信，因此无法建立加密连接。',
   'tls.handshake.not-tls.hint': '服务器的 FTPS 配置有问题（可能无法加载其证书或密钥），或者检查 FTP 的防火墙或路由器在替它应答。请询问服务器管理员；只有在您接受不加密的连接时，才为此站点选择普通 FTP。',
