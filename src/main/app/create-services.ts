@@ -255,7 +255,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await refreshTargets();
       return settings;
     },
-    'settings:set-proxy-password': ({ password }) => secrets.set('proxy-password', password),
+    'settings:set-proxy-password': async ({ password }) => {
+      await secrets.set('proxy-password', password);
+      // The targets hold the proxy with its password: the Settings dialog saves the proxy (settings:set, which refreshed
+      // them with the old password) and then this, so queue connections would have kept the old password.
+      await refreshTargets();
+    },
     'settings:proxy-password-saved': () => secrets.has('proxy-password'),
     'passwords:status': () => passwords.status(),
     'passwords:unlock': ({ password }) => passwords.unlock(password),
@@ -358,8 +363,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'queue:add': async (request) => {
       const target = sessions.target(request.sessionId);
       const listedBy = sessions.listedBy(request.sessionId);
-      // A file downloaded on its own keeps the time its row showed, at that listing's precision (docs/transfers.md).
-      const items = request.items.map(({ source, ...item }) => {
+      // The fields the contract names, no more: a field only main's own callers set (Synchronize's `listedTarget`, which
+      // spares the link check its listing) is never taken from a window. A file downloaded on its own keeps the time
+      // its row showed, at that listing's precision (docs/transfers.md).
+      const items = request.items.map(({ source, localPath, remotePath, isDirectory, localRoot }) => {
+        const item = { localPath, remotePath, isDirectory, ...(localRoot !== undefined ? { localRoot } : {}) };
         const facts = request.direction === 'download' && !item.isDirectory ? listedSource(source, listedBy) : undefined;
         return facts ? { ...item, source: facts } : item;
       });
