@@ -1,6 +1,6 @@
 /**
- * One batch's listings of the server folders its files go into (the files of one 'queue:add': a selection, a CLI
- * `put` of several): each folder listed once for all of them, for the link check of remote-target-decision.ts, where
+ * One batch's listings of the server folders its files go into (the files of one 'queue:add': a selection, copies
+ * to another site): each folder listed once for all of them, for the link check of remote-target-decision.ts, where
  * it was listed once per file. Runtime only, dropped with the batch's items. A name the queue wrote since is not
  * answered from the listing (it is no longer what was listed): its item lists again.
  */
