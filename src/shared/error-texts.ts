@@ -870,6 +870,7 @@ export const ERROR_TEXTS_EN = {
   'note.not-tried-active': 'Not tried: another transfer to this server has just failed in active mode; this one would fail the same way.',
   'note.not-tried-passive': 'Not tried: another transfer to this server has just failed in passive mode; this one would fail the same way.',
   'note.not-tried-disk-full': 'Not tried: another download onto the same disk has just failed because the disk is full. Free some space there, then retry the failed transfers.',
+  'note.not-tried-server-full': 'Not tried: another upload to this server has just failed because the server is out of space. Free space there (or ask its admin), then retry.',
   // Four sentences, not one: English says "1 file" (see folderQueuedNote); a language without plurals repeats one form.
   'note.folder-queued': 'Folder: {files} files and {folders} folders queued.',
   'note.folder-queued-file': 'Folder: 1 file and {folders} folders queued.',

@@ -23,7 +23,7 @@ import { SpeedLimiter } from '../ftp/speed-limiter';
 import { FtpError, toErrorData } from '../ftp/ftp-error';
 import { unsafeLocalNameReason, unsafeNameNote } from '../local/safe-local-name';
 import { lstatOrNull } from '../local/safe-target';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDecision, type RetryPolicy } from './backoff';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isConnectionLimitRefusal, retryDecision, type RetryDecision, type RetryPolicy } from './backoff';
 import type { Verification } from './checksum-verify';
 import { runDownload } from './download-job';
 import { partInUse } from './part-lock';
@@ -45,6 +45,7 @@ import { runUpload } from './upload-job';
 import { runCopy } from './copy-job';
 import { modeThatFails } from './mode-failure';
 import { deviceOf, isLocalDiskFull } from './disk-full';
+import { isServerOutOfSpace } from './server-full';
 import { checkRenameAnswer } from './rename-answer-check';
 
 /** How many items `add` takes between two turns of the event loop. */
@@ -833,6 +834,8 @@ export class TransferQueue {
         if (failedMode !== null && entry.error !== null) this.failQueuedForMode(site, failedMode, entry.error);
         // The local disk is full: every queued download onto it would fetch its file only to fail at the first write.
         if (entry.state === 'failed' && entry.direction === 'download' && isLocalDiskFull(entry.error) && entry.error !== null) await this.failQueuedOnFullDisk(entry.localPath, entry.error);
+        // The server is out of space: every queued upload to it would send its bytes only to meet the same refusal.
+        if (entry.state === 'failed' && entry.direction === 'upload' && isServerOutOfSpace(entry.error) && entry.error !== null) this.failQueuedOnFullServer(site, entry.error);
         if (client.closed) {
           site.open -= 1;
           client = null;
@@ -973,6 +976,25 @@ export class TransferQueue {
       this.finished(entry, 0, 0, 'none');
     }
     this.markChanged();
+  }
+
+  /**
+   * Fails the site's queued uploads (not one waiting for an answer), which the server being out of space would refuse
+   * after their bytes, with that error and a note saying they were not tried; Retry (once there is room) starts them.
+   * The same site, not the same file system (a server does not say which its folders are on).
+   */
+  private failQueuedOnFullServer(site: SiteState, error: FerryErrorData): void {
+    const note = noteText('note.not-tried-server-full', {});
+    let failed = 0;
+    for (const entry of this.entries) {
+      if (entry.siteKey !== site.key || entry.direction !== 'upload' || entry.state !== 'queued' || entry.busy || entry.waiting || entry.removed) continue;
+      entry.error = error;
+      setNote(entry, note);
+      this.setState(entry, 'failed');
+      this.finished(entry, 0, 0, 'none');
+      failed += 1;
+    }
+    if (failed > 0) this.markChanged();
   }
 
   /**
@@ -1147,7 +1169,9 @@ export class TransferQueue {
       this.setState(entry, 'queued');
       return;
     }
-    const decision = retryDecision(error, entry.attempts, this.retryPolicy);
+    // An upload the server refused for want of space is not tried again by itself: space seldom comes back within the
+    // backoff, and each try sends the file's bytes up to the refusal. Retry (the user's, once there is room) still works.
+    const decision: RetryDecision = entry.direction === 'upload' && isServerOutOfSpace(error) ? { retry: false, reason: 'not-retryable' } : retryDecision(error, entry.attempts, this.retryPolicy);
     entry.error = error;
     if (decision.retry) {
       entry.notBefore = Date.now() + decision.delayMs;

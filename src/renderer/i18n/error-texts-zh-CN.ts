@@ -866,6 +866,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'note.not-tried-active': '未尝试：到此服务器的另一个传输刚在主动模式下失败；此传输也会同样失败。',
   'note.not-tried-passive': '未尝试：到此服务器的另一个传输刚在被动模式下失败；此传输也会同样失败。',
   'note.not-tried-disk-full': '未尝试：另一个下载到同一磁盘的传输刚因磁盘已满而失败。请在该磁盘上释放一些空间，然后重试失败的传输。',
+  'note.not-tried-server-full': '未尝试：到此服务器的另一个上传刚因服务器空间不足而失败。请在服务器上释放空间（或询问其管理员），然后重试。',
   'note.folder-queued': '文件夹：已加入 {files} 个文件和 {folders} 个文件夹。',
   'note.folder-queued-file': '文件夹：已加入 1 个文件和 {folders} 个文件夹。',
   'note.folder-queued-folder': '文件夹：已加入 {files} 个文件和 1 个文件夹。',
