@@ -508,6 +508,8 @@ export const ERROR_TEXTS_EN = {
   'connect.proxy-refused-port.hint': "HTTP proxies often allow CONNECT only to port 443 (tinyproxy's ConnectPort, Squid's SSL_ports): ask the proxy's administrator to allow port {port} and the server's passive ports, use a SOCKS proxy, or bypass the proxy for this site (Site Manager → Advanced).",
   'connect.proxy-auth': 'The {proxy} did not accept the user name and password ({detail}).',
   'connect.proxy-auth.hint': 'Check the proxy user and password in Settings → Proxy.',
+  'connect.proxy-socks4-ipv6': 'The {proxy} cannot connect to {where}: SOCKS 4 carries IPv4 addresses and host names only, not IPv6 addresses.',
+  'connect.proxy-socks4-ipv6.hint': 'Choose SOCKS 5 or HTTP (CONNECT) in Settings → Proxy, or connect to the server by its host name or IPv4 address.',
   'proxy.active-mode': 'Active mode cannot work through a proxy: the server would have to connect back to this computer, and a proxy only relays connections from it.',
   'proxy.active-mode.hint': 'Use passive mode for this site, or bypass the proxy for it (Site Manager → Advanced).',
   'proxy.active-mode.quick.hint': 'Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).',

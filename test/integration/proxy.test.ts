@@ -196,6 +196,18 @@ describe('through proxies to vsftpd', () => {
     }
   });
 
+  it('SOCKS 4 to an IPv6 address: said as SOCKS 4 having no room for one, before asking the proxy (dante answered a bare "Failed")', async () => {
+    const proxy = await started(startDante());
+    const error = await FtpClient.connect(options(via('socks4', proxy), { host: '::1', port: 21 })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    const data = (error as FtpError).data;
+    expect(data).toMatchObject({ kind: 'connect', cause: 'proxy', retryable: false });
+    expect(data.message).toBe(`The SOCKS 4 proxy ${proxy.host}:${proxy.port} cannot connect to [::1]:21: SOCKS 4 carries IPv4 addresses and host names only, not IPv6 addresses.`);
+    expect(data.hint).toBe('Choose SOCKS 5 or HTTP (CONNECT) in Settings → Proxy, or connect to the server by its host name or IPv4 address.');
+    // Not asked: this fresh dante logged no client but the harness's readiness check (one bare accept; asking made two).
+    expect(proxy.log().match(/tcp\/accept/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
   it('no proxy listening: says the proxy could not be reached and where to fix it', async () => {
     const port = await getFreePort(PROXY_HOST);
     const error = await FtpClient.connect(options({ type: 'socks5', host: PROXY_HOST, port })).catch((caught: unknown) => caught);

@@ -7,7 +7,7 @@
  * SOCKS comes from the `socks` library; HTTP CONNECT is Node's own `http.request({ method: 'CONNECT' })`.
  */
 import http from 'node:http';
-import type net from 'node:net';
+import net from 'node:net';
 import { SocksClient } from 'socks';
 import type { ConnectError } from '../../shared/errors';
 import { englishText, errorText, type ErrorTextId, type TextRef, type ValueTexts } from '../../shared/error-texts';
@@ -28,7 +28,7 @@ export interface ProxyOptions {
 }
 
 /** What went wrong, for the message and the fix. `refused-port`: an HTTP proxy's 403 to a CONNECT (port rules, ConnectPort). */
-export type ProxyFailure = 'unreachable' | 'refused' | 'refused-port' | 'auth';
+export type ProxyFailure = 'unreachable' | 'refused' | 'refused-port' | 'auth' | 'socks4-ipv6';
 
 /** "socks5 proxy 10.0.0.1:1080", for messages. */
 export function describeProxy(proxy: ProxyOptions): string {
@@ -40,6 +40,9 @@ export { proxyName };
 
 /** Open a TCP connection to `host:port` through the proxy; the socket is ready for FTP (or TLS) when it resolves. */
 export async function connectThroughProxy(proxy: ProxyOptions, host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
+  // SOCKS 4 has room for an IPv4 address or (4a) a host name only: the library sends an IPv6 address as a "name", which
+  // the proxy refuses with a bare "Failed" — said as what it is, before asking.
+  if (proxy.type === 'socks4' && net.isIPv6(host)) throw proxyError(proxy, host, port, 'socks4-ipv6', '');
   return proxy.type === 'http' ? connectHttp(proxy, host, port, timeoutMs, signal) : connectSocks(proxy, host, port, timeoutMs);
 }
 
@@ -156,6 +159,7 @@ const FAILURE_TEXTS: Record<ProxyFailure, { readonly message: ErrorTextId; reado
   refused: { message: 'connect.proxy-refused', hint: 'connect.proxy-refused.hint' },
   'refused-port': { message: 'connect.proxy-refused', hint: 'connect.proxy-refused-port.hint' },
   auth: { message: 'connect.proxy-auth', hint: 'connect.proxy-auth.hint' },
+  'socks4-ipv6': { message: 'connect.proxy-socks4-ipv6', hint: 'connect.proxy-socks4-ipv6.hint' },
 };
 
 export function proxyError(proxy: ProxyOptions, host: string, port: number, failure: ProxyFailure, detail: string | TextRef): FtpError {

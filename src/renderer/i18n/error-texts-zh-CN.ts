@@ -446,6 +446,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'connect.proxy-refused-port.hint': 'HTTP 代理通常只允许 CONNECT 到 443 端口（tinyproxy 的 ConnectPort、Squid 的 SSL_ports）：请让代理管理员允许端口 {port} 及服务器的被动模式端口，或改用 SOCKS 代理，或让此站点绕过代理（站点管理器 → 高级）。',
   'connect.proxy-auth': '{proxy} 不接受该用户名和密码（{detail}）。',
   'connect.proxy-auth.hint': '请在“设置 → 代理”中检查代理用户名和密码。',
+  'connect.proxy-socks4-ipv6': '{proxy} 无法连接到 {where}：SOCKS 4 只能传递 IPv4 地址和主机名，不能传递 IPv6 地址。',
+  'connect.proxy-socks4-ipv6.hint': '请在“设置 → 代理”中选择 SOCKS 5 或 HTTP (CONNECT)，或用服务器的主机名或 IPv4 地址连接。',
   'proxy.active-mode': '主动模式无法通过代理工作：服务器需要反向连接到本机，而代理只转发从本机发出的连接。',
   'proxy.active-mode.hint': '请为此站点使用被动模式，或让它绕过代理（站点管理器 → 高级）。',
   'proxy.active-mode.quick.hint': '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
