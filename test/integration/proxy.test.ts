@@ -15,6 +15,7 @@ import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
 import { FtpError } from '../../src/main/ftp/ftp-error';
 import type { ProxyOptions } from '../../src/main/ftp/proxy';
+import { probeTransferModes } from '../../src/main/ftp/mode-probe';
 import { downloadToFile, partialPathOf, uploadFromFile } from '../../src/main/transfers/file-transfer';
 import { getFreePort } from '../support/servers/free-port';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
@@ -206,6 +207,15 @@ describe('through proxies to vsftpd', () => {
     expect(data.hint).toBe('Choose SOCKS 5 or HTTP (CONNECT) in Settings → Proxy, or connect to the server by its host name or IPv4 address.');
     // Not asked: this fresh dante logged no client but the harness's readiness check (one bare accept; asking made two).
     expect(proxy.log().match(/tcp\/accept/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('Test both modes through a proxy: passive works through it; active is refused as not possible through a proxy, without asking it', async () => {
+    const proxy = await started(startMicrosocks());
+    const [passive, active] = await probeTransferModes(options(via('socks5', proxy)), '/');
+    expect(passive).toMatchObject({ mode: 'passive', ok: true });
+    expect(active).toMatchObject({ mode: 'active', ok: false, error: { kind: 'invalid-input', text: { message: 'proxy.active-mode', hint: 'proxy.active-mode.hint' } } });
+    // One control connection (passive mode's): active mode's was never asked for.
+    expect(proxy.log().match(new RegExp(`connected to ${server.host.replace(/\./g, '\\.')}:${server.port}\\b`, 'g'))?.length).toBe(1);
   });
 
   it('no proxy listening: says the proxy could not be reached and where to fix it', async () => {
