@@ -701,6 +701,10 @@ export const ERROR_TEXTS_EN = {
   'closed.by-server.hint': 'Connect again; if it keeps happening, the server may limit idle time or connections.',
   'closed.awaiting-reply': 'The server {host} closed the connection without answering "{command}".',
   'closed.awaiting-reply.hint': "Its session ended on that command: the server's process may have failed on it (vsftpd logs \"child died\" or \"OOPS\"), or a limit or a firewall cut the connection. Connect again; if the same command ends it again, tell the server's administrator.",
+  'closed.by-server.proxy': 'The connection through the {proxy} to the server {host} closed: the proxy or the server ended it.',
+  'closed.by-server.proxy.hint': "Connect again; if it keeps happening while idle, the proxy or the server may limit idle time or connections: ask the proxy's administrator first.",
+  'closed.awaiting-reply.proxy': 'The connection through the {proxy} to the server {host} closed without an answer to "{command}": the proxy or the server ended it.',
+  'closed.awaiting-reply.proxy.hint': "The proxy may have been restarted or cut the connection, or the server's process may have failed on that command. Connect again; if it keeps happening, ask the proxy's administrator, then the server's.",
   // Closed while the connection was being opened (login-errors.ts turnedAway): the server turns this computer away.
   'closed.before-greeting': 'The server at {host}:{port} closed the connection at once, without greeting.',
   'closed.before-greeting.hint': "The server turns this computer away before any FTP is spoken: an access list (tcp_wrappers' hosts.deny), a ban after failed logins (fail2ban), or a connection limit kept without a reply — or the port is not an FTP server's. Try again later; if it keeps happening, ask the server's administrator whether your address is allowed.",

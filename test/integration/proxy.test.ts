@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectOptions } from '../../src/main/ftp/connect-options';
 import { FtpClient } from '../../src/main/ftp/ftp-client';
-import { FtpError } from '../../src/main/ftp/ftp-error';
+import { FtpError, isClosedByServer } from '../../src/main/ftp/ftp-error';
+import type { FerryErrorData } from '../../src/shared/errors';
 import type { ProxyOptions } from '../../src/main/ftp/proxy';
 import { probeTransferModes } from '../../src/main/ftp/mode-probe';
 import { downloadToFile, partialPathOf, uploadFromFile } from '../../src/main/transfers/file-transfer';
@@ -216,6 +217,22 @@ describe('through proxies to vsftpd', () => {
     expect(active).toMatchObject({ mode: 'active', ok: false, error: { kind: 'invalid-input', text: { message: 'proxy.active-mode', hint: 'proxy.active-mode.hint' } } });
     // One control connection (passive mode's): active mode's was never asked for.
     expect(proxy.log().match(new RegExp(`connected to ${server.host.replace(/\./g, '\\.')}:${server.port}\\b`, 'g'))?.length).toBe(1);
+  });
+
+  it('a proxy that goes away while the session is idle: the close names the proxy, not "the server closed", and is still one to reconnect from', async () => {
+    const proxy = await started(startMicrosocks());
+    let closedWith: (reason: FerryErrorData) => void = () => undefined;
+    const whenClosed = new Promise<FerryErrorData>((resolve) => (closedWith = resolve));
+    const client = await FtpClient.connect(options(via('socks5', proxy), { onClosed: (reason) => closedWith(reason) }));
+    // Logged in and idle; then the proxy stops.
+    await proxy.stop();
+    const closed = await whenClosed;
+    client.close();
+    expect(closed).toMatchObject({ kind: 'closed', retryable: true });
+    expect(closed.message).toBe(`The connection through the SOCKS 5 proxy ${proxy.host}:${proxy.port} to the server ${server.host} closed: the proxy or the server ended it.`);
+    expect(closed.hint).toMatch(/the proxy or the server may limit idle time or connections: ask the proxy's administrator first/);
+    // The window's next action logs in again silently, as after the server's own idle drop.
+    expect(isClosedByServer(closed)).toBe(true);
   });
 
   it('no proxy listening: says the proxy could not be reached and where to fix it', async () => {

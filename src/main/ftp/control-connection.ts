@@ -12,7 +12,8 @@ import { implicitTlsMismatch } from './tls-errors';
 import { handshakeCause, handshakeError, implicitHandshakeTimeout, openSslDetail } from './tls-handshake-errors';
 import { clientCertificateFailure, serverCertificateSeen } from './client-certificate-errors';
 import type { TlsError } from '../../shared/errors';
-import { errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { englishText, errorText, sentences, type ErrorTextId, type ErrorTextValues } from '../../shared/error-texts';
+import { proxyName } from './proxy-name';
 import { hostPort } from '../../shared/host-address';
 import { settingHintId, type SettingsPlace } from '../../shared/setting-hints';
 import { shownName } from '../../shared/shown-name';
@@ -631,6 +632,15 @@ export class ControlConnection {
   private closedByServer(): FtpError {
     const command = this.inFlight;
     const host = this.options.host;
+    const proxy = this.options.proxy ?? null;
+    if (proxy) {
+      // Through a proxy, its going away (restarted, its idle timeout: tinyproxy's Timeout, Squid's read_timeout) looks
+      // exactly like the server hanging up: both are named, the proxy first.
+      const named = proxyName(proxy);
+      const values = { host, proxy: englishText(named) };
+      if (command === null || /^(NOOP|QUIT)$/i.test(command)) return new FtpError({ kind: 'closed', ...sentences('closed.by-server.proxy', 'closed.by-server.proxy.hint', values, { proxy: named }), retryable: true });
+      return new FtpError({ kind: 'closed', ...sentences('closed.awaiting-reply.proxy', 'closed.awaiting-reply.proxy.hint', { ...values, command: shownName(maskCommand(command), 'in-quotes') }, { proxy: named }), retryable: true });
+    }
     if (command === null || /^(NOOP|QUIT)$/i.test(command)) return new FtpError({ kind: 'closed', ...sentences('closed.by-server', 'closed.by-server.hint', { host }), retryable: true });
     return new FtpError({ kind: 'closed', ...sentences('closed.awaiting-reply', 'closed.awaiting-reply.hint', { host, command: shownName(maskCommand(command), 'in-quotes') }), retryable: true });
   }

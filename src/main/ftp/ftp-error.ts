@@ -55,7 +55,8 @@ export function invalidInputText(message: ErrorTextId, hint: ErrorTextId, values
 
 /** Whether the server hung up on its own (no 421 first): idle, or while a command waited for its reply (control-connection.ts). */
 export function isClosedByServer(error: FerryErrorData): boolean {
-  return error.kind === 'closed' && (error.text?.message === 'closed.by-server' || error.text?.message === 'closed.awaiting-reply');
+  const id = error.text?.message;
+  return error.kind === 'closed' && (id === 'closed.by-server' || id === 'closed.awaiting-reply' || id === 'closed.by-server.proxy' || id === 'closed.awaiting-reply.proxy');
 }
 
 /**
