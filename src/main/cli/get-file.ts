@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { FtpClient } from '../ftp/ftp-client';
-import { FtpError, invalidInput } from '../ftp/ftp-error';
+import { FtpError, invalidInput, unknownUnlessGone } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import { downloadToFile, localError, partialPathOf } from '../transfers/file-transfer';
 import { lockPart } from '../transfers/part-lock';
@@ -68,7 +68,7 @@ async function fetchFile(client: FtpClient, remotePath: string, localPath: strin
     return downloadOneVersion(client, remotePath, localPath, partPath, options, size);
   }
   // A SIZE refused (no such file, a folder) leaves the download itself to report what is wrong.
-  const remoteSize = await client.size(remotePath).catch(() => null);
+  const remoteSize = await client.size(remotePath).catch(unknownUnlessGone);
   const plan = planResume(await regularFileSize(partPath), await regularFileSize(localPath), remoteSize);
   switch (plan.kind) {
     case 'complete':

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { FtpClient } from '../ftp/ftp-client';
-import { invalidInput } from '../ftp/ftp-error';
+import { invalidInput, unknownUnlessGone } from '../ftp/ftp-error';
 import type { SpeedLimiter } from '../ftp/speed-limiter';
 import { localError, uploadFromFile } from '../transfers/file-transfer';
 
@@ -25,7 +25,8 @@ export async function putFile(client: FtpClient, localPath: string, remotePath: 
       throw localError(localPath, error);
     })
   ).size;
-  const remoteSize = await client.size(remotePath).catch(() => null);
+  // A connection gone meanwhile (a 421, a reset) is no answer: not "nothing there", which would send the file whole.
+  const remoteSize = await client.size(remotePath).catch(unknownUnlessGone);
   if (remoteSize !== null && remoteSize === localSize) {
     process.stderr.write(`${remotePath} is complete on the server already (${remoteSize} bytes, as ${localPath}); nothing to resume.\n`);
     return 0;
