@@ -68,6 +68,8 @@ const key = (path: readonly string[]) => JSON.stringify(path);
 
 /** A tree row's height (.sm-item): the tree draws only the rows in view, as the file lists do (5,000 sites in 200 folders). */
 const ITEM_HEIGHT = 24;
+/** The tree's space above its first row and below its last, in the canvas (CSS padding there put a row scrolled to the bottom edge 3 px out of view). */
+const TREE_PADDING = 3;
 
 /** What "Choose…" beside the client certificate fields lists first; "All files" beside it (a key named id_client). */
 const CERTIFICATE_KINDS: readonly FileChoiceKind[] = ['certificates', 'all'];
@@ -303,7 +305,7 @@ export function SiteManagerDialog(): ReactElement {
     if (!entry) return i;
     return entry.kind === 'site' ? `s:${entry.key}` : entry.kind === 'folder' ? `f:${key(entry.path)}` : `b:${entry.siteKey}:${entry.index}`;
   }, [flat]);
-  const virtualizer = useVirtualizer({ count: flat.length, getScrollElement: () => treeRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10, rangeExtractor, getItemKey: rowKey });
+  const virtualizer = useVirtualizer({ count: flat.length, getScrollElement: () => treeRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10, rangeExtractor, getItemKey: rowKey, paddingStart: TREE_PADDING, paddingEnd: TREE_PADDING });
   // Opened, the selected site is scrolled into view (it may be the 5,000th entry).
   const reveal = useRef(true);
   useEffect(() => {
@@ -958,6 +960,8 @@ export function SiteManagerDialog(): ReactElement {
                 if (e.key === 'Escape' && search !== '') {
                   e.preventDefault();
                   e.stopPropagation();
+                  // The site found stays in view in the whole tree (it was left off screen, thousands of rows down).
+                  reveal.current = true;
                   setSearch('');
                 } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
                   e.preventDefault();
