@@ -65,7 +65,9 @@ function serverSideLoginFailure(reply: FtpReply): ServerSideFailure | null {
  * other error. Still retryable: a limit or a ban may pass.
  */
 export function turnedAway(error: unknown, stage: 'greeting' | 'login', values: { readonly host: string; readonly port: string; readonly user?: string }): FtpError | null {
-  if (!(error instanceof FtpError) || !isClosedByServer(error.data)) return null;
+  // Through a proxy the close already names the proxy and the server both (closed.*.proxy): the proxy going away looks
+  // the same as the server turning us away, so "the server turns this computer away" would be a guess.
+  if (!(error instanceof FtpError) || !isClosedByServer(error.data) || error.data.text?.message?.endsWith('.proxy') === true) return null;
   const said = stage === 'greeting' ? sentences('closed.before-greeting', 'closed.before-greeting.hint', values) : sentences('closed.during-login', 'closed.during-login.hint', { ...values, user: shownName(values.user ?? '', 'in-quotes') });
   return new FtpError({ kind: 'closed', retryable: true, ...said });
 }
