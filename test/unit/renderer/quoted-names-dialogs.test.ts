@@ -6,7 +6,7 @@
  * them now (shownName(…, 'in-quotes'), docs/i18n.md); a plain name unchanged. English and 简体中文.
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/renderer/actions';
 import { useEditStore } from '../../../src/renderer/stores/edit-store';
 import { useLogStore } from '../../../src/renderer/stores/log-store';
@@ -15,7 +15,10 @@ import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { DEFAULT_SETTINGS, type Site } from '../../../src/shared/models';
 import { siteInput } from '../sites/helpers';
 import { createFakeApi, ok } from './fake-api';
-import { mountApp, unmountApp } from './mount-app';
+import { giveLayout, mountApp, unmountApp } from './mount-app';
+
+// The Site Manager's tree draws only the rows in view (virtualized): jsdom has no layout, so its box is given one.
+beforeAll(giveLayout);
 
 const TURNED = 'photo\u202egpj.exe';
 
