@@ -92,7 +92,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const keeper = await createPasswordKeeper(options.vault, createMasterPasswordVault(home));
   const sites = await openSiteStore({ home, vault: keeper, watch: true });
   const settingsStore = await openSettingsStore({ home, watch: true });
-  const secrets = await openSecretStore({ home, vault: keeper });
+  const secrets = await openSecretStore({ home, vault: keeper, watch: true });
   const passwords = createPasswordStorage(keeper, sites, secrets);
   const unsubscribe = [sites.onChange((list) => emit('sites:changed', list)), settingsStore.onChange((settings) => emit('settings:changed', settings))];
   const local = new LocalFiles();
@@ -224,7 +224,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // A changed limit applies to running transfers at once (another window, or the CLI's `settings set`, included).
   unsubscribe.push(settingsStore.onChange((settings) => queue.setSpeedLimits(speedLimitsOf(settings))));
   // Changed elsewhere (the CLI, another window): the queue's targets follow too.
-  unsubscribe.push(sites.onChange(() => void refreshTargets()), settingsStore.onChange(() => void refreshTargets()));
+  // The proxy password too (`ferry settings proxy-password` in another process): the targets hold it.
+  unsubscribe.push(sites.onChange(() => void refreshTargets()), settingsStore.onChange(() => void refreshTargets()), secrets.onChange(() => void refreshTargets()));
 
   const edits = new EditService({
     home,

@@ -37,11 +37,13 @@ export interface SecretStore {
   forget(vaultId: string): Promise<void>;
   notices(): readonly Notice[];
   warnings(): readonly string[];
+  /** Called when the secrets change: here, or (with `watch`) by another process — `ferry settings proxy-password`. */
+  onChange(listener: () => void): () => void;
   /** Stop watching; resolves once a re-read under way has ended (nothing is written after). */
   close(): Promise<void>;
 }
 
-export async function openSecretStore(options: { readonly home: string; readonly vault: PasswordVault }): Promise<SecretStore> {
+export async function openSecretStore(options: { readonly home: string; readonly vault: PasswordVault; readonly watch?: boolean }): Promise<SecretStore> {
   const { vault } = options;
   const document = await openJsonDocument<Secrets>({
     file: path.join(options.home, SECRETS_FILE),
@@ -49,6 +51,7 @@ export async function openSecretStore(options: { readonly home: string; readonly
     empty: () => ({}),
     decode: decodeSecrets,
     encode: (secrets) => ({ format: SECRETS_FORMAT, secrets }),
+    watch: options.watch ?? false,
   });
   return {
     has: async (name) => (await document.read())[name] !== undefined,
@@ -117,6 +120,7 @@ export async function openSecretStore(options: { readonly home: string; readonly
       }),
     notices: () => document.notices(),
     warnings: () => document.warnings(),
+    onChange: (listener) => document.subscribe(() => listener()),
     close: () => document.close(),
   };
 }

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../support/servers/ftp-server';
 import { proxyBinaryMissing, startMicrosocks, type RunningProxy } from '../../support/servers/proxy-server';
 import { siteInput } from '../../unit/sites/helpers';
+import { createFileKeyVault, openSettingsStore } from '../../../src/main/sites';
+import { openSecretStore } from '../../../src/main/sites/secret-store';
 import { openServicesHarness, type ServicesHarness } from './services-harness';
 
 const USER = 'wang.fang';
@@ -59,5 +61,36 @@ describe('the proxy and its password changed while connected', () => {
     expect(fs.readFileSync(local, 'utf8')).toBe('r'.repeat(50_000));
     expect(second.log()).toContain(`connected to ${server.host}:${server.port}`);
     await app.call('session:disconnect', { sessionId: status.sessionId });
+  });
+
+  it('the password changed by another process (ferry settings proxy-password) while the app runs: the next transfer uses it', async () => {
+    const site = (await app.call('sites:list', undefined)).sites.find((saved) => saved.name === 'Through the proxy');
+    if (!site) throw new Error('the first test saves the site');
+    const status = await app.call('session:connect', { target: { kind: 'site', siteId: site.id } });
+    // The CLI's stores on the same profile, as `ferry settings set proxy …` and `ferry settings proxy-password` use them.
+    const settings = await openSettingsStore({ home: app.home });
+    const secrets = await openSecretStore({ home: app.home, vault: createFileKeyVault(app.home) });
+    let attempt = 0;
+    const downloadOnce = async (): Promise<string> => {
+      attempt += 1;
+      const [item] = await app.call('queue:add', { sessionId: status.sessionId, direction: 'download', items: [{ localPath: path.join(app.home, `again-${attempt}.pdf`), remotePath: '/report.pdf', isDirectory: false }] });
+      await expect.poll(() => app.items().find((candidate) => candidate.id === item?.id)?.state, { timeout: 30_000 }).toMatch(/^(done|failed)$/);
+      const done = app.items().find((candidate) => candidate.id === item?.id);
+      return done?.state === 'done' ? 'done' : (done?.error?.text?.message ?? 'failed');
+    };
+    try {
+      const third = await startMicrosocks({ user: USER, password: 'third pass' });
+      proxies.push(third);
+      await settings.set({ proxy: { type: 'socks5', host: third.host, port: third.port, user: USER } });
+      // The app follows the settings file: the new proxy, still with the saved password, is refused.
+      await expect.poll(downloadOnce, { timeout: 30_000 }).toBe('connect.proxy-auth');
+      await secrets.set('proxy-password', 'third pass');
+      // …and the password file: the next transfer goes through.
+      await expect.poll(downloadOnce, { timeout: 30_000 }).toBe('done');
+      expect(third.log()).toMatch(new RegExp(`connected to ${server.host.replace(/\./g, '\\.')}:${server.port}`));
+    } finally {
+      await Promise.all([settings.close(), secrets.close()]);
+      await app.call('session:disconnect', { sessionId: status.sessionId });
+    }
   });
 });
