@@ -204,9 +204,12 @@ export function modeSwitchOffer(error: FerryErrorData | null, status: SessionSta
   return { mode, label: t(status.siteId ? 'mode.useForSite' : 'mode.reconnectIn', { mode: named }) };
 }
 
-/** A data channel presenting another certificate, or none, is no fault of the mode: the other mode meets the same server. */
+/**
+ * A data channel presenting another certificate, or none, is no fault of the mode: the other mode meets the same server.
+ * Through a proxy, active mode is refused before connecting: no switch either.
+ */
 function modeCanHelp(error: DataConnectionError): boolean {
-  return error.cause !== 'certificate-mismatch' && error.cause !== 'unencrypted';
+  return error.cause !== 'certificate-mismatch' && error.cause !== 'unencrypted' && error.viaProxy !== true;
 }
 
 function info(text: string): void {

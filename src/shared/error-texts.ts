@@ -100,6 +100,7 @@ export const ERROR_TEXTS_EN = {
   // Other sentences that send a saved site's user to the Site Manager, for a quick connection (shared/setting-hints.ts):
   // the quick connect bar where it has the field (ftps:// or ftpes:// in Host), else saving the connection as a site.
   'connect.proxy-refused.quick.hint': "The proxy may not allow this server or port, or the server is down. Ask the proxy's administrator, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
+  'data.passive.via-proxy.quick.hint': "The data connection went through the {proxy}; active mode cannot work through a proxy. Try again; if it keeps failing, ask the proxy's administrator whether it allows connections to the server's passive ports, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
   'connect.proxy-refused-port.quick.hint': "HTTP proxies often allow CONNECT only to port 443 (tinyproxy's ConnectPort, Squid's SSL_ports): ask the proxy's administrator to allow port {port} and the server's passive ports, use a SOCKS proxy, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
   'closed.mid-transfer.proxy.quick.hint': "Try again: Ferry resumes from what was transferred where the server allows it. If it keeps happening, the proxy (restarted, or limiting how long a connection may last) or the server is ending it: ask the proxy's administrator, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
   'log.not-utf8.quick.hint': 'Use the button above the remote file list: it saves this connection as a site whose encoding is {charset} and connects to it. Other East-Asian servers may use GB18030, Big5 or Shift_JIS.',
@@ -513,6 +514,7 @@ export const ERROR_TEXTS_EN = {
   'proxy.active-mode': 'Active mode cannot work through a proxy: the server would have to connect back to this computer, and a proxy only relays connections from it.',
   'proxy.active-mode.hint': 'Use passive mode for this site, or bypass the proxy for it (Site Manager → Advanced).',
   'proxy.active-mode.quick.hint': 'Use passive mode for this connection (quick connect bar → Mode; saving the connection as a site keeps it), or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).',
+  'data.passive.via-proxy.hint': "The data connection went through the {proxy}; active mode cannot work through a proxy. Try again; if it keeps failing, ask the proxy's administrator whether it allows connections to the server's passive ports, or bypass the proxy for this site (Site Manager → Advanced).",
   'data.passive.proxy.hint': "The data connection went through the {proxy}, which may not allow the server's passive ports. Ask the proxy's administrator to allow them, or bypass the proxy for this site.",
   'data.passive.proxy.quick.hint': "The data connection went through the {proxy}, which may not allow the server's passive ports. Ask the proxy's administrator to allow them, or save the connection as a site and bypass the proxy for it (Site Manager → Advanced).",
 

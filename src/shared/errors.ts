@@ -98,6 +98,11 @@ export interface DataConnectionError extends ErrorBase {
    * explicitly. The message and hint then say so (`data.*-tls` sentences).
    */
   readonly tls?: true;
+  /**
+   * The data connection went through a proxy (passive mode, the only one a proxy allows): switching to active mode is
+   * no way out, so the window offers no such button and the hint does not suggest it.
+   */
+  readonly viaProxy?: true;
 }
 export interface ServerReplyError extends ErrorBase {
   readonly kind: 'server-reply';

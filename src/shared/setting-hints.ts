@@ -43,6 +43,7 @@ export const QUICK_CONNECTION_TEXTS: Readonly<Partial<Record<ErrorTextId, ErrorT
   'active.external-url-failed.hint': 'active.external-url-failed.quick.hint',
   // Bypassing the proxy: only a site has it, so save the connection as one.
   'data.passive.proxy.hint': 'data.passive.proxy.quick.hint',
+  'data.passive.via-proxy.hint': 'data.passive.via-proxy.quick.hint',
   'connect.proxy-refused.hint': 'connect.proxy-refused.quick.hint',
   'connect.proxy-refused-port.hint': 'connect.proxy-refused-port.quick.hint',
   'closed.mid-transfer.proxy.hint': 'closed.mid-transfer.proxy.quick.hint',

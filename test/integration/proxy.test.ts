@@ -137,7 +137,8 @@ describe('through proxies to vsftpd', () => {
     try {
       const error = await client.list('/').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(FtpError);
-      expect((error as FtpError).data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'connect-failed', address: server.host });
+      // viaProxy: the window offers no "use active mode" (refused through a proxy).
+      expect((error as FtpError).data).toMatchObject({ kind: 'data-connection', mode: 'passive', cause: 'connect-failed', address: server.host, viaProxy: true });
       expect((error as FtpError).data.message).toMatch(/^Passive mode: could not open the data connection to the server at 127\.0\.0\.1:\d+ \(403/);
       expect((error as FtpError).data.hint).toMatch(new RegExp(`went through the HTTP proxy ${PROXY_HOST.replace(/\./g, '\\.')}:${proxy.port}, which may not allow the server's passive ports`));
     } finally {

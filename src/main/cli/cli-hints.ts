@@ -34,6 +34,7 @@ const CLI_WAY: Partial<Readonly<Record<ErrorTextId, string>>> = {
   'closed.mid-transfer.hint': '--resume (get, put)',
   'closed.mid-transfer.proxy.hint': '--resume (get, put), or --no-proxy',
   'data.passive.proxy.hint': '--no-proxy',
+  'data.passive.via-proxy.hint': '--no-proxy',
   'proxy.active-mode.hint': '--passive, or --no-proxy',
   'reply.425.hint': '--active or --passive',
   'timeout.reply.hint': '--timeout SECONDS',

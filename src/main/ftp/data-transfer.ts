@@ -2,7 +2,7 @@ import type net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { prepareDataConnection, type PendingDataConnection } from './data-channel';
 import { activeBlockedError, controlIsTls, dataConnectionError, stalledTransferError } from './data-connection-errors';
-import { englishText, sentences } from '../../shared/error-texts';
+import { englishText, errorText, sentences } from '../../shared/error-texts';
 import { proxyName } from './proxy-name';
 import { placeSettingError } from './place-setting-error';
 import { FtpError, isClosedByServer } from './ftp-error';
@@ -50,7 +50,7 @@ export async function runDataTransfer(session: FtpSession, command: string, hand
     return await transfer(session, command, handle, options);
   } catch (error) {
     // A hint that names the transfer mode's setting names the one this connection was made from (setting-hints.ts).
-    throw placeSettingError(error, session.dataOptions.settingsPlace);
+    throw placeSettingError(throughProxy(error, session), session.dataOptions.settingsPlace);
   }
 }
 
@@ -320,6 +320,23 @@ function wrongPeerError(pending: PendingDataConnection, reply: FtpReply | null):
   const peer = pending.refusedPeer() ?? { from: '?', expected: '?' };
   const detail = reply === null ? { id: 'detail.other-address' as const, values: { ...peer } } : { id: 'detail.other-address-replied' as const, values: { ...peer, reply: `${reply.code} ${reply.message}` } };
   return dataConnectionError('active', 'wrong-peer', pending.address, pending.port, detail);
+}
+
+/**
+ * A passive data connection's failure through a proxy: every passive-mode hint ends in "use active mode", which a proxy
+ * rules out (refused before connecting) — the proxy's own hint instead, and `viaProxy` so the window offers no switch.
+ * The proxy refusing the data connection keeps its hint (already about the proxy).
+ */
+function throughProxy(error: unknown, session: FtpSession): unknown {
+  const proxy = session.dataOptions.proxy ?? null;
+  if (!proxy || !(error instanceof FtpError) || error.data.kind !== 'data-connection' || error.data.mode !== 'passive') return error;
+  const data = error.data;
+  if (data.text?.hint === 'data.passive.proxy.hint') return new FtpError({ ...data, viaProxy: true });
+  const named = proxyName(proxy);
+  const values = { ...data.text?.values, proxy: englishText(named) };
+  const valueTexts = { ...data.text?.valueTexts, proxy: named };
+  const hint = errorText('data.passive.via-proxy.hint', values, valueTexts);
+  return new FtpError({ ...data, viaProxy: true, hint, ...(data.text ? { text: { ...data.text, hint: 'data.passive.via-proxy.hint', values, valueTexts } } : {}) });
 }
 
 /** The control connection closed by the server while `path` was moving, before its final reply. */

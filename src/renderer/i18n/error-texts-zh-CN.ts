@@ -88,6 +88,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   // 其他让已保存站点的用户去站点管理器的句子，对快速连接（shared/setting-hints.ts）：快速连接栏有该项时说它，否则先将连接保存为站点。
   'connect.proxy-refused.quick.hint': '代理可能不允许访问此服务器或端口，或服务器已关闭。请询问代理管理员，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
+  'data.passive.via-proxy.quick.hint': '数据连接经过了 {proxy}；主动模式无法通过代理工作。请重试；如果仍然失败，请询问代理管理员是否允许连接服务器的被动模式端口，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
   'connect.proxy-refused-port.quick.hint': 'HTTP 代理通常只允许 CONNECT 到 443 端口（tinyproxy 的 ConnectPort、Squid 的 SSL_ports）：请让代理管理员允许端口 {port} 及服务器的被动模式端口，或改用 SOCKS 代理，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
   'closed.mid-transfer.proxy.quick.hint': '请重试：只要服务器允许，Ferry 会从已传输的部分继续。如果反复出现，是代理（重启过，或限制了连接的时长）或服务器在结束连接：请询问代理管理员，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
   'log.not-utf8.quick.hint': '请使用远程文件列表上方的按钮：它会将此连接保存为编码为 {charset} 的站点并连接到该站点。其他东亚地区的服务器可能使用 GB18030、Big5 或 Shift_JIS。',
@@ -451,11 +452,14 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'proxy.active-mode': '主动模式无法通过代理工作：服务器需要反向连接到本机，而代理只转发从本机发出的连接。',
   'proxy.active-mode.hint': '请为此站点使用被动模式，或让它绕过代理（站点管理器 → 高级）。',
   'proxy.active-mode.quick.hint': '请对此连接使用被动模式（快速连接栏 → 模式；将此连接保存为站点后会保留该选择），或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
+  'data.passive.via-proxy.hint': '数据连接经过了 {proxy}；主动模式无法通过代理工作。请重试；如果仍然失败，请询问代理管理员是否允许连接服务器的被动模式端口，或让此站点绕过代理（站点管理器 → 高级）。',
   'data.passive.proxy.hint': '数据连接经过 {proxy}，该代理可能不允许服务器的被动端口。请让代理管理员放行这些端口，或让此站点绕过代理。',
   'data.passive.proxy.quick.hint': '数据连接经过 {proxy}，该代理可能不允许服务器的被动端口。请让代理管理员放行这些端口，或将此连接保存为站点并让它绕过代理（站点管理器 → 高级）。',
 
   'timeout.reply': '{host} 在 {seconds} 秒内没有回应“{command}”。',
   'timeout.reply.hint': '服务器或网络很慢或已断开。请重试，或在设置中调大超时时间。',
+  'listing.cut-tls': '{host} 上 {path} 的目录列表在 {received} 字节后被切断：其加密的数据连接结束时没有 TLS 结束消息（close_notify），尽管服务器回复了“{reply}”。目录列表不完整。',
+  'listing.cut-tls.hint': '请重试。如果反复出现，说明本机与服务器之间的某个设备（防火墙、代理或不稳定的线路）在切断数据连接：请尝试另一种传输模式，或咨询网络管理员。',
   'listing.too-large': '{path} 的目录列表大于 {limit}；Ferry 已停止读取。',
   'listing.too-many': '{path} 的目录列表超过 {limit} 个条目；Ferry 已停止读取。',
   'listing.too-big.hint': '该文件夹太大，无法一次列出（内存会耗尽）。请在其子文件夹中操作、按完整路径传输文件（ferry get），或请服务器管理员拆分该文件夹。',

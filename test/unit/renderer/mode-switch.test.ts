@@ -164,6 +164,13 @@ describe('a queued transfer that failed for its mode', () => {
     expect(queueModeOffer(failed('a', 'site:site-1', { ...dataError('active'), cause: 'unencrypted' }))).toBeNull();
   });
 
+  it('offers no active mode for a passive data connection that went through a proxy (active mode is refused there)', () => {
+    const viaProxy: DataConnectionError = { ...dataError('passive'), viaProxy: true };
+    expect(queueModeOffer(failed('a', 'site:site-1', dataError('passive')))).toMatchObject({ mode: 'active' });
+    expect(queueModeOffer(failed('a', 'site:site-1', viaProxy))).toBeNull();
+    expect(modeSwitchOffer(viaProxy, status({ transferMode: 'passive', siteId: 'site-1' }))).toBeNull();
+  });
+
   it('saves the site in the other mode, then retries that site’s items that failed the same way', async () => {
     const api = fakeServer();
     api.handle('sites:save', (input) => ok({ ...site, ...input, id: site.id, hasPassword: true }));
