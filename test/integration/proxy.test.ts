@@ -17,6 +17,7 @@ import { FtpError, isClosedByServer } from '../../src/main/ftp/ftp-error';
 import type { FerryErrorData } from '../../src/shared/errors';
 import type { ProxyOptions } from '../../src/main/ftp/proxy';
 import { probeTransferModes } from '../../src/main/ftp/mode-probe';
+import { localizeError } from '../../src/renderer/lib/localize-error';
 import { downloadToFile, partialPathOf, uploadFromFile } from '../../src/main/transfers/file-transfer';
 import { getFreePort } from '../support/servers/free-port';
 import { startServer, type RunningServer } from '../support/servers/ftp-server';
@@ -234,6 +235,17 @@ describe('through proxies to vsftpd', () => {
     expect(closed.hint).toMatch(/the proxy or the server may limit idle time or connections: ask the proxy's administrator first/);
     // The window's next action logs in again silently, as after the server's own idle drop.
     expect(isClosedByServer(closed)).toBe(true);
+  });
+
+  it('SOCKS 5 to a server port where nothing listens: the proxy\'s "connection refused" in Ferry\'s words, in both languages', async () => {
+    const proxy = await started(startMicrosocks());
+    const closedPort = await getFreePort(server.host);
+    const error = await FtpClient.connect(options(via('socks5', proxy), { port: closedPort })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FtpError);
+    const data = (error as FtpError).data;
+    expect(data).toMatchObject({ kind: 'connect', cause: 'proxy' });
+    expect(data.message).toBe(`The SOCKS 5 proxy ${proxy.host}:${proxy.port} did not connect to ${server.host}:${closedPort}: connection refused: nothing listens on that port.`);
+    expect(localizeError(data, 'zh-CN').message).toBe(`SOCKS 5 代理 ${proxy.host}:${proxy.port} 未能连接到 ${server.host}:${closedPort}：连接被拒绝：该端口上没有程序在监听。`);
   });
 
   it('no proxy listening: says the proxy could not be reached and where to fix it', async () => {

@@ -101,9 +101,21 @@ function keepEarlyBytes(socket: net.Socket): Promise<net.Socket> {
 function socksDetail(error: unknown): TextRef {
   const message = error instanceof Error ? error.message : String(error);
   // The library passes the proxy's socket error on as its message alone ("connect ECONNREFUSED 127.0.0.1:1080"), code dropped.
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? /\b(E[A-Z_]{3,})\b/.exec(message)?.[1];
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? /\b(E[A-Z_]{3,})\b/.exec(message)?.[1] ?? SOCKS5_REPLY_CODES[/ - (\w+)$/.exec(message)?.[1] ?? ''];
   return code ? socketErrorDetail(Object.assign(new Error(message), { code })) : { id: 'detail.quoted', values: { detail: message } };
 }
+
+/**
+ * A SOCKS 5 proxy's reply about its own connection to the server ("Socks5 proxy rejected connection - ConnectionRefused",
+ * the library's names for RFC 1928's codes 3–6): the same as our socket's error would be, said in Ferry's words (and
+ * in Chinese) rather than the library's English.
+ */
+const SOCKS5_REPLY_CODES: Readonly<Record<string, string>> = {
+  ConnectionRefused: 'ECONNREFUSED',
+  HostUnreachable: 'EHOSTUNREACH',
+  NetworkUnreachable: 'ENETUNREACH',
+  TTLExpired: 'ETIMEDOUT',
+};
 
 /** The `socks` library's errors are plain messages (its ERRORS table); the proxy's own socket errors keep their code. */
 export function classifySocksError(error: unknown): ProxyFailure {
