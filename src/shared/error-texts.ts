@@ -523,6 +523,8 @@ export const ERROR_TEXTS_EN = {
   'timeout.reply.hint': 'The server or the network is slow or gone. Try again, or raise the timeout in the settings.',
   // A command whose reply never came whole: what did come, named. {text}: the server's words, cut; {code}: a reply code.
   // A listing Ferry stopped reading. {limit}: "256 MiB", or a number of entries ("1,000,000").
+  'listing.cut-tls': 'The listing of {path} from {host} stops in the middle of a line after {received} bytes, although the server answered "{reply}": its encrypted data connection was cut on the way, so the listing is incomplete.',
+  'listing.cut-tls.hint': 'Try again. If it keeps happening, something between this computer and the server (a firewall, a proxy or an unstable link) is cutting the data connections: try the other transfer mode, or ask the network\'s administrator.',
   'listing.too-large': 'The listing of {path} is larger than {limit}; Ferry stopped reading it.',
   'listing.too-many': 'The listing of {path} has more than {limit} entries; Ferry stopped reading it.',
   'listing.too-big.hint': 'The folder is too large to list at once (memory would run out). Work in its subfolders, transfer files by their full path (ferry get), or ask the server administrator to split the folder.',

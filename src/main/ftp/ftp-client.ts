@@ -808,6 +808,13 @@ export class FtpClient {
     const unreadable = listingUnreadable(command, reply, subject);
     if (unreadable) throw new FtpError(unreadable);
     const bytes = Buffer.concat(chunks);
+    // Every listing line ends with a line end. Over TLS a data connection cut on the way (a bare FIN, no close_notify:
+    // Node reads it as a normal end) while the server said 226 showed part of the folder as the whole; cut in the
+    // middle of a line (pure-ftpd's TLS records do not follow its lines), this tells. A cut between lines (vsftpd's and
+    // proftpd's records hold whole lines) still cannot be told (docs/diagnoses.md, FTPS QA pass).
+    if (this.session.dataOptions.tls !== null && bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
+      throw new FtpError({ kind: 'protocol', retryable: true, ...sentences('listing.cut-tls', 'listing.cut-tls.hint', { host: this.serverName, path: subject, reply: `${reply.code} ${reply.message}`, received: bytes.length }) });
+    }
     const charset = this.session.control.charset;
     // Only a site reading names as UTF-8 can be wrong this way; one with a charset set gets exactly what it asked for.
     const guess = isUtf8(charset) ? await guessListingCharset(bytes) : null;

@@ -458,6 +458,8 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
 
   'timeout.reply': '{host} 在 {seconds} 秒内没有回应“{command}”。',
   'timeout.reply.hint': '服务器或网络很慢或已断开。请重试，或在设置中调大超时时间。',
+  'listing.cut-tls': '{host} 上 {path} 的目录列表在 {received} 字节后停在一行中间，尽管服务器回复了“{reply}”：其加密的数据连接在途中被切断，目录列表不完整。',
+  'listing.cut-tls.hint': '请重试。如果反复出现，说明本机与服务器之间的某个设备（防火墙、代理或不稳定的线路）在切断数据连接：请尝试另一种传输模式，或咨询网络管理员。',
   'listing.too-large': '{path} 的目录列表大于 {limit}；Ferry 已停止读取。',
   'listing.too-many': '{path} 的目录列表超过 {limit} 个条目；Ferry 已停止读取。',
   'listing.too-big.hint': '该文件夹太大，无法一次列出（内存会耗尽）。请在其子文件夹中操作、按完整路径传输文件（ferry get），或请服务器管理员拆分该文件夹。',
