@@ -430,6 +430,7 @@ export const ERROR_TEXTS_EN = {
   // Ferry's own words inside a data connection's diagnosis ({detail}) and a proxy's name ({proxy}).
   'detail.wrapped': ' ({detail})',
   'detail.no-answer': 'no answer within {seconds} s',
+  'detail.proxy-not-http': "its answer is not HTTP (a SOCKS proxy answers so: check the proxy's type)",
   'detail.nothing-connected': 'nothing connected within {seconds} s',
   'detail.tls-no-answer': 'the server did not answer it within {seconds} s',
   // Why active mode could not listen (active-listen-errors.ts): {range} is one of the three below.

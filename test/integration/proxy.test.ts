@@ -248,6 +248,20 @@ describe('through proxies to vsftpd', () => {
     expect(localizeError(data, 'zh-CN').message).toBe(`SOCKS 5 代理 ${proxy.host}:${proxy.port} 未能连接到 ${server.host}:${closedPort}：连接被拒绝：该端口上没有程序在监听。`);
   });
 
+  it('the wrong proxy type: HTTP CONNECT to a SOCKS proxy, and SOCKS 5 to an HTTP proxy, said in words with the type to check', async () => {
+    const socks = await started(startMicrosocks());
+    const http = await started(startTinyproxy());
+    const asHttp = (await FtpClient.connect(options(via('http', socks))).catch((caught: unknown) => caught)) as FtpError;
+    expect(asHttp.data).toMatchObject({ kind: 'connect', cause: 'proxy', retryable: true });
+    expect(asHttp.data.message).toBe(`Could not connect through the HTTP proxy ${socks.host}:${socks.port}: its answer is not HTTP (a SOCKS proxy answers so: check the proxy's type).`);
+    expect(localizeError(asHttp.data, 'zh-CN').message).toBe(`无法通过 HTTP 代理 ${socks.host}:${socks.port} 连接：它的应答不是 HTTP（SOCKS 代理会这样应答：请检查代理类型）。`);
+    // tinyproxy waits for a request line that never comes: the connect's timeout, said as HTTP CONNECT says it.
+    const asSocks = (await FtpClient.connect(options(via('socks5', http), { connectTimeoutMs: 2_000 })).catch((caught: unknown) => caught)) as FtpError;
+    expect(asSocks.data.message).toBe(`Could not connect through the SOCKS 5 proxy ${http.host}:${http.port}: no answer within 2 s.`);
+    expect(asSocks.data.hint).toBe("Check the proxy's type, address and port in Settings → Proxy, or turn the proxy off.");
+    expect(localizeError(asSocks.data, 'zh-CN').message).toBe(`无法通过 SOCKS 5 代理 ${http.host}:${http.port} 连接：2 秒内没有应答。`);
+  });
+
   it('no proxy listening: says the proxy could not be reached and where to fix it', async () => {
     const port = await getFreePort(PROXY_HOST);
     const error = await FtpClient.connect(options({ type: 'socks5', host: PROXY_HOST, port })).catch((caught: unknown) => caught);

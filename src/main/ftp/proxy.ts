@@ -67,7 +67,7 @@ async function connectSocks(proxy: ProxyOptions, host: string, port: number, tim
     client.connect();
     return await established;
   } catch (error) {
-    throw proxyError(proxy, host, port, classifySocksError(error), socksDetail(error));
+    throw proxyError(proxy, host, port, classifySocksError(error), socksDetail(error, timeoutMs));
   }
 }
 
@@ -98,8 +98,10 @@ function keepEarlyBytes(socket: net.Socket): Promise<net.Socket> {
  * What a SOCKS failure says inside Ferry's sentence: the proxy's own socket error by its code, in words; the library's
  * message (its English) as its words, quoted in Chinese.
  */
-function socksDetail(error: unknown): TextRef {
+function socksDetail(error: unknown, timeoutMs: number): TextRef {
   const message = error instanceof Error ? error.message : String(error);
+  // No SOCKS answer in time (a proxy that waits for more, such as an HTTP proxy given SOCKS bytes): as HTTP CONNECT says it.
+  if (/Proxy connection timed out/i.test(message)) return { id: 'detail.no-answer', values: { seconds: Math.round(timeoutMs / 1000) } };
   // The library passes the proxy's socket error on as its message alone ("connect ECONNREFUSED 127.0.0.1:1080"), code dropped.
   const code = (error as NodeJS.ErrnoException | null)?.code ?? /\b(E[A-Z_]{3,})\b/.exec(message)?.[1] ?? SOCKS5_REPLY_CODES[/ - (\w+)$/.exec(message)?.[1] ?? ''];
   return code ? socketErrorDetail(Object.assign(new Error(message), { code })) : { id: 'detail.quoted', values: { detail: message } };
@@ -141,7 +143,8 @@ function connectHttp(proxy: ProxyOptions, host: string, port: number, timeoutMs:
     request.once('timeout', () => fail('unreachable', { id: 'detail.no-answer', values: { seconds: Math.round(timeoutMs / 1000) } }));
     // Cancelled (the caller rejects on its own): the request to the proxy and its socket end now.
     signal?.addEventListener('abort', () => fail('unreachable', 'cancelled'), { once: true });
-    request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', socketErrorDetail(error)));
+    // Node's HTTP parser failing on the answer (HPE_INVALID_CONSTANT…): not an HTTP proxy there, often a SOCKS one.
+    request.once('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code?.startsWith('HPE_') === true ? { id: 'detail.proxy-not-http', values: {} } : socketErrorDetail(error)));
     request.once('connect', (response: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
       if (settled) {
         socket.destroy();

@@ -380,6 +380,7 @@ export const ERROR_TEXTS_ZH_CN: Readonly<Record<ErrorTextId, string>> = {
   'vault-key.uncreatable.hint': '请检查 Ferry 文件夹是否可写。',
   'detail.wrapped': '（{detail}）',
   'detail.no-answer': '{seconds} 秒内没有应答',
+  'detail.proxy-not-http': '它的应答不是 HTTP（SOCKS 代理会这样应答：请检查代理类型）',
   'detail.nothing-connected': '{seconds} 秒内没有任何连接进来',
   'detail.tls-no-answer': '服务器在 {seconds} 秒内没有回应握手',
   'detail.no-free-port': '{range}：没有空闲端口',
