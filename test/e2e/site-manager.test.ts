@@ -47,6 +47,9 @@ describe('Site Manager: moving and duplicating sites', () => {
     });
 
     await step('a saved site dragged onto Secure moves there in the tree (saved with OK, below)', async () => {
+      // The dialog opens scrolled to its selected site (Public mirror, the last row): back to the top, so that both rows
+      // are in view (Playwright scrolls the target into view after pressing the mouse on the source).
+      await dialog.getByRole('tree').evaluate((el) => el.scrollTo({ top: 0 }));
       await item('Active box').dragTo(item('Secure'));
       const names = (await dialog.getByRole('treeitem').allInnerTexts()).map((text) => text.replace(/[▾▸•\s]+/g, ' ').trim());
       expect(names.indexOf('Active box')).toBeGreaterThan(names.indexOf('Secure'));

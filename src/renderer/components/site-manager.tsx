@@ -13,7 +13,7 @@ import { addFolder, buildCommit, deleteSites, draftIsDirty, emptyWork, followSav
 import type { ConflictDecision, SiteConflict } from '../../shared/site-changes';
 import { parseQuickHost } from '../lib/quick-host';
 import { findTypeAhead, makeView, TYPE_AHEAD_MS } from '../lib/list-nav';
-import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, pageStep, sameSelection, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
+import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, pageStep, sameSelection, scrollToShow, siteKeyOf, uniqueBookmarkName, type FlatItem, type TreeFolder, type TreeSelection } from '../lib/site-tree';
 import type { FileChoiceKind } from '../lib/file-chooser';
 import { folderMovedInto, isWithin, rebaseFolder } from '../../shared/site-folders';
 import { decodeSiteFileBytes, SITE_FILE_ENCODINGS } from '../../shared/site-file-text';
@@ -306,13 +306,15 @@ export function SiteManagerDialog(): ReactElement {
     return entry.kind === 'site' ? `s:${entry.key}` : entry.kind === 'folder' ? `f:${key(entry.path)}` : `b:${entry.siteKey}:${entry.index}`;
   }, [flat]);
   const virtualizer = useVirtualizer({ count: flat.length, getScrollElement: () => treeRef.current, estimateSize: () => ITEM_HEIGHT, overscan: 10, rangeExtractor, getItemKey: rowKey, paddingStart: TREE_PADDING, paddingEnd: TREE_PADDING });
-  // Opened, the selected site is scrolled into view (it may be the 5,000th entry).
+  // Opened, the selected site is scrolled into view (it may be the 5,000th entry). Set here, not with the
+  // virtualizer's scrollToIndex: its queued scroll, still settling, moved the tree under a drag that began just after.
   const reveal = useRef(true);
   useEffect(() => {
     if (!reveal.current || selectedIndex < 0) return;
     reveal.current = false;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, selection, search, virtualizer]);
+    const tree = treeRef.current;
+    if (tree) tree.scrollTop = scrollToShow(tree.scrollTop, tree.clientHeight, TREE_PADDING + selectedIndex * ITEM_HEIGHT, ITEM_HEIGHT);
+  }, [selectedIndex, selection, search]);
 
   const onSearch = (text: string) => {
     setSearch(text);
@@ -900,8 +902,9 @@ export function SiteManagerDialog(): ReactElement {
       else if (entry.kind === 'folder') e.dataTransfer.setData(FOLDER_DRAG, key(entry.path));
       else e.dataTransfer.setData(BOOKMARK_DRAG, JSON.stringify({ siteKey: entry.siteKey, index: entry.index }));
       dragged.current = entry;
-      setDragging(entry);
       e.dataTransfer.effectAllowed = 'move';
+      // After dragstart: Chromium ends a drag whose page changes during its dragstart.
+      setTimeout(() => setDragging(dragged.current), 0);
     },
     dragOver: (entry, e) => {
       if (entry.kind === 'folder' && canDropOn(entry.path, e)) e.preventDefault();

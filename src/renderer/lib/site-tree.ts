@@ -101,6 +101,13 @@ export function flattenSiteTree(tree: TreeFolder, o: FlattenOptions): FlatItem[]
   return out;
 }
 
+/** The scroll offset that shows a row at `top` (of `height`) in a view of `viewHeight` scrolled to `scrollTop`, moving as little as it can. */
+export function scrollToShow(scrollTop: number, viewHeight: number, top: number, height: number): number {
+  if (top < scrollTop) return top;
+  if (top + height > scrollTop + viewHeight) return Math.max(0, top + height - viewHeight);
+  return scrollTop;
+}
+
 /** Where PageDown (+1) or PageUp (-1) goes from row `from` of `count`, a screen of `pageRows` rows away (at least one). */
 export function pageStep(from: number, count: number, pageRows: number, direction: 1 | -1): number {
   if (count === 0) return -1;

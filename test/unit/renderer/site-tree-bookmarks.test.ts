@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newSiteDraft, type SiteDraft } from '../../../src/renderer/lib/site-form';
-import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, pageStep, sameSelection, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
+import { bookmarkNameIssue, buildTree, firstBadBookmark, flattenSiteTree, pageStep, sameSelection, scrollToShow, siteKeyOf, uniqueBookmarkName, type FlattenOptions } from '../../../src/renderer/lib/site-tree';
 
 const site = (name: string, folder: string[], bookmarks: string[]): SiteDraft => ({ ...newSiteDraft(folder, name), bookmarks: bookmarks.map((b) => ({ name: b, localPath: `/l/${b}`, remotePath: `/r/${b}` })) });
 const options = (patch: Partial<FlattenOptions> = {}): FlattenOptions => ({ collapsed: new Set(), openSites: new Set(), searching: false, matching: () => true, rootLabel: 'My Sites', isDirty: () => false, ...patch });
@@ -84,5 +84,13 @@ describe('pageStep: PageDown and PageUp in the tree', () => {
     expect(pageStep(3, 100, 25, -1)).toBe(0);
     expect(pageStep(5, 100, 1, 1)).toBe(6);
     expect(pageStep(0, 0, 25, 1)).toBe(-1);
+  });
+});
+
+describe('scrollToShow: the selected row brought into the tree’s view', () => {
+  it('scrolls up or down just enough, and not at all when it is in view', () => {
+    expect(scrollToShow(0, 240, 480, 24)).toBe(264);
+    expect(scrollToShow(500, 240, 480, 24)).toBe(480);
+    expect(scrollToShow(400, 240, 480, 24)).toBe(400);
   });
 });
